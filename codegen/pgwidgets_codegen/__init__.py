@@ -1,0 +1,1 @@
+"""The pgwidgets code generator: schema descriptors -> widget model -> templates."""

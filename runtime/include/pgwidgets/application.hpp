@@ -1,0 +1,117 @@
+// pgw::Application: the server. It serves the page, accepts browsers and
+// gives each a Session; on_connect handlers build the UI.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <vector>
+
+#include "pgwidgets/logger.hpp"
+#include "pgwidgets/task.hpp"
+
+namespace pgw {
+
+class Session;
+
+// How handlers (on_connect, callbacks, timers) may interleave.
+enum class ConcurrencyMode {
+  per_session,  // one async lock per session: a session's handlers run one at a time
+  serialized,   // one lock for all sessions
+  concurrent,   // no lock
+};
+
+// "per_session", "serialized" or "concurrent"; throws std::invalid_argument
+// naming the valid values otherwise.
+ConcurrencyMode parse_concurrency_mode(std::string_view text);
+std::string_view to_string(ConcurrencyMode mode) noexcept;
+
+// Application options; designate any subset: Application app({.max_sessions = 4}).
+struct ApplicationOptions {
+  std::uint16_t ws_port = 9500;    // 0 picks a free port
+  std::uint16_t http_port = 9501;  // 0 picks a free port
+  std::string host = "127.0.0.1";
+  // false: serve nothing; host the page and bundle yourself (see README).
+  bool http_server = true;
+  ConcurrencyMode concurrency_handling = ConcurrencyMode::per_session;
+  int max_sessions = 1;
+  Logger logger = {};  // quiet by default
+  // Every call waits for the browser and throws RemoteError at its call
+  // site (like XSynchronize): for debugging, slower.
+  bool strict_calls = false;
+  // Origins allowed to open the WebSocket besides the page's own
+  // (scheme://host:port). "*" allows any.
+  std::vector<std::string> allowed_origins = {};
+  std::size_t max_frame_bytes = 16 * 1024 * 1024;
+  // Close the application on SIGINT/SIGTERM while run() is running.
+  bool handle_signals = true;
+};
+
+class Application {
+ public:
+  using ConnectHandler = std::function<Task<>(Session&)>;
+
+  explicit Application(ApplicationOptions options = {});
+  ~Application();
+  Application(const Application&) = delete;
+  Application& operator=(const Application&) = delete;
+
+  // Handlers may be plain functions or coroutines taking Session&.
+  template <class F>
+  void on_connect(F handler) {
+    set_connect_handler(wrap(std::move(handler)));
+  }
+  template <class F>
+  void on_disconnect(F handler) {
+    set_disconnect_handler(wrap(std::move(handler)));
+  }
+
+  // Binds the ports (idempotent). After it, ws_port(), http_port() and
+  // url() hold the real values.
+  Task<> start();
+  // Starts if needed and serves until close().
+  Task<> run();
+  // Closes every session and makes run() return.
+  Task<> close();
+
+  std::uint16_t ws_port() const;
+  std::uint16_t http_port() const;
+  // The page to open: http://HOST:PORT/ (the WebSocket URL when
+  // http_server is false).
+  std::string url() const;
+  // Live sessions.
+  std::vector<std::shared_ptr<Session>> sessions() const;
+  const ApplicationOptions& options() const;
+
+  class Impl;
+
+ private:
+  template <class F>
+  static ConnectHandler wrap(F handler) {
+    if constexpr (std::is_same_v<std::invoke_result_t<F&, Session&>, Task<>>) {
+      return ConnectHandler(std::move(handler));
+    } else {
+      static_assert(std::is_void_v<std::invoke_result_t<F&, Session&>>,
+                    "pgw::Application: a connect/disconnect handler takes (pgw::Session&) and returns void or pgw::Task<>");
+      auto shared = std::make_shared<F>(std::move(handler));
+      return [shared](Session& s) -> Task<> {
+        (*shared)(s);
+        co_return;
+      };
+    }
+  }
+  void set_connect_handler(ConnectHandler handler);
+  void set_disconnect_handler(ConnectHandler handler);
+
+  std::unique_ptr<Impl> impl_;
+};
+
+// Runs `main_task` on a new io_context until it finishes, the counterpart
+// of asyncio.run. Rethrows what the task threw; returns 0 otherwise.
+int run(Task<> main_task);
+int run(Task<int> main_task);
+
+}  // namespace pgw

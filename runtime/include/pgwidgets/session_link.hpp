@@ -1,0 +1,178 @@
+// The seam between the generated widget proxies and the runtime.
+//
+// Generated code (generated/cpp) only ever talks to a SessionLink: it
+// serializes arguments, and the link queues, records and answers. The
+// runtime's Session implements it; tests implement it in memory.
+#pragma once
+
+#include <concepts>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include "pgwidgets/errors.hpp"
+#include "pgwidgets/task.hpp"
+
+namespace pgw {
+
+using WidgetId = std::uint32_t;
+
+namespace detail {
+
+// How a method touches the server's copy of the widget (schema option).
+enum class MethodKind : std::uint8_t {
+  action, setter, getter, query, attach, detach, detach_all, children, child_count, destroy
+};
+
+struct ClassInfo {
+  std::uint32_t id;
+  std::string_view name;
+  std::uint32_t base;  // base class id, 0 for the root
+  bool abstract;
+};
+
+struct MethodInfo {
+  std::uint32_t id;
+  std::uint32_t class_id;       // the declaring class
+  std::string_view class_name;
+  std::string_view name;        // snake case, as in the API
+  MethodKind kind;
+  std::uint16_t field;          // state field id of a setter, 0 otherwise
+  bool returns_value;           // the browser answers with a value
+  bool replace;                 // attach: the child replaces every current one
+};
+
+struct CallbackInfo {
+  std::uint32_t id;
+  std::uint32_t class_id;       // the declaring class
+  std::string_view class_name;
+  std::string_view name;
+  std::uint16_t updates_field;      // state field this callback reports, 0 if none
+  std::uint32_t updates_method;     // the setter whose record it becomes
+};
+
+// What an attach/detach call does to the child list, computed by the proxy.
+struct ChildChange {
+  WidgetId child = 0;
+  std::optional<int> index;  // insert position (attach), none = append
+  bool destroy = false;      // detach: also destroy the child
+};
+
+// Receives a callback's encoded arguments.
+using RawHandler = std::function<Task<>(std::string_view args)>;
+
+class SessionLink : public std::enable_shared_from_this<SessionLink> {
+ public:
+  virtual ~SessionLink() = default;
+
+  // Allocates an id, records the widget and queues its creation.
+  virtual Task<WidgetId> create(const ClassInfo& cls, std::string args) = 0;
+  // Records the call's effect on server state and sends it. Returns the
+  // encoded response for methods that return a value, "" otherwise.
+  virtual Task<std::string> call(WidgetId widget, const MethodInfo& method, std::string args,
+                                 ChildChange change) = 0;
+  // Registers a handler; handlers of one callback run in registration order.
+  virtual Task<> listen(WidgetId widget, const CallbackInfo& callback, RawHandler handler) = 0;
+
+  // Server-side state, for getters answered without a round trip.
+  // The recorded arguments of the last setter of `field`, or nullptr.
+  virtual const std::string* recorded(WidgetId widget, std::uint16_t field) const = 0;
+  // The constructor arguments the widget was created with, or nullptr.
+  virtual const std::string* constructor_args(WidgetId widget) const = 0;
+  virtual std::vector<WidgetId> children(WidgetId widget) const = 0;
+};
+
+using LinkPtr = std::shared_ptr<SessionLink>;
+
+// A handler is valid for arguments Args... when it can be called with them
+// and returns void or pgw::Task<>.
+template <class F, class... Args>
+concept handler_for =
+    std::invocable<F&, Args...> &&
+    (std::is_void_v<std::invoke_result_t<F&, Args...>> ||
+     std::is_same_v<std::invoke_result_t<F&, Args...>, Task<>>);
+
+// Runs a typed handler. The handler object is shared so that a coroutine
+// handler's frame (which refers to the closure) outlives every suspension.
+template <class F, class... Args>
+Task<> invoke_handler(std::shared_ptr<F> handler, std::tuple<Args...> args) {
+  if constexpr (std::is_void_v<std::invoke_result_t<F&, Args...>>) {
+    std::apply(*handler, std::move(args));
+  } else {
+    co_await std::apply(*handler, std::move(args));
+  }
+}
+
+template <class F, class... Args>
+RawHandler make_raw_handler(std::tuple<Args...> (*decode)(SessionLink&, std::string_view), SessionLink& link,
+                            F handler) {
+  auto shared = std::make_shared<F>(std::move(handler));
+  // A weak link: the session owns its handlers, handlers must not own it.
+  std::weak_ptr<SessionLink> weak = link.shared_from_this();
+  return [shared, weak, decode](std::string_view bytes) -> Task<> {
+    auto strong = weak.lock();
+    if (!strong) throw Disconnected("pgwidgets: the session is gone");
+    return invoke_handler(shared, decode(*strong, bytes));
+  };
+}
+
+// Handles for a list of widget ids (a repeated reference field).
+template <class W, class Ids>
+std::vector<W> to_handles(SessionLink& link, const Ids& ids) {
+  std::vector<W> out;
+  out.reserve(static_cast<std::size_t>(ids.size()));
+  for (auto id : ids) out.emplace_back(link.shared_from_this(), static_cast<WidgetId>(id));
+  return out;
+}
+
+// Coroutines the proxies return: they own copies of everything they use,
+// so a proxy call stays valid even if the handle it was made on is gone.
+Task<> send_call(LinkPtr link, WidgetId widget, const MethodInfo& method, std::string args, ChildChange change);
+
+template <class R>
+Task<R> call_returning(LinkPtr link, WidgetId widget, const MethodInfo& method, std::string args,
+                       R (*decode)(SessionLink&, std::string_view)) {
+  std::string value = co_await link->call(widget, method, std::move(args), ChildChange{});
+  co_return decode(*link, value);
+}
+
+Task<> send_listen(LinkPtr link, WidgetId widget, const CallbackInfo& callback, RawHandler handler);
+
+// Base of every widget handle: a session link and a widget id. Cheap to
+// copy; a default-constructed handle refers to no widget.
+class WidgetHandle {
+ public:
+  WidgetHandle() = default;
+  WidgetHandle(LinkPtr link, WidgetId id) : link_(std::move(link)), id_(id) {}
+
+  WidgetId id() const noexcept { return id_; }
+  explicit operator bool() const noexcept { return link_ && id_ != 0; }
+  friend bool operator==(const WidgetHandle& a, const WidgetHandle& b) noexcept {
+    return a.link_ == b.link_ && a.id_ == b.id_;
+  }
+  // The session link, for code that builds on the generated API.
+  const LinkPtr& link_ptr() const noexcept { return link_; }
+
+ protected:
+  // Throws std::logic_error on an empty handle (one that refers to no widget).
+  SessionLink& link() const;
+  const LinkPtr& checked_link() const;
+
+ private:
+  LinkPtr link_;
+  WidgetId id_ = 0;
+};
+
+// The id of a widget passed as an argument, checked to belong to `owner`'s session.
+WidgetId child_id(const WidgetHandle& owner, const WidgetHandle& child, std::string_view method);
+
+}  // namespace detail
+}  // namespace pgw

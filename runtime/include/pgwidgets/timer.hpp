@@ -1,0 +1,83 @@
+// pgw::Timer: a server-side timer with pgwidgets' Timer API. It runs in the
+// server, so it fires with no browser attached, once however many browsers
+// are attached, and its handlers run under the session's lock like
+// widget callbacks.
+#pragma once
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <type_traits>
+
+#include "pgwidgets/task.hpp"
+
+namespace pgw {
+
+namespace detail {
+class TimerState;
+}
+
+class Timer {
+ public:
+  using Duration = std::chrono::steady_clock::duration;
+
+  Timer() = default;
+  explicit Timer(std::shared_ptr<detail::TimerState> state);
+
+  // Starts (or restarts) the timer: it expires after `duration`, or after
+  // the current duration when none is given.
+  void start(std::optional<Duration> duration = std::nullopt) const;
+  // Same as start(duration).
+  void set(Duration duration) const;
+  // Starts only if it is not already running.
+  void cond_set(Duration duration) const;
+  // Stops without firing anything.
+  void stop() const;
+  // Stops; if it was running, fires cancelled(elapsed).
+  void cancel() const;
+  bool is_set() const;
+  // Since the last start (zero if never started).
+  Duration elapsed_time() const;
+  // Until expiry (zero if not running).
+  Duration time_left() const;
+  void set_duration(Duration duration) const;
+  Duration get_duration() const;
+
+  // Handlers, plain or coroutines, run in registration order.
+  template <class F>
+  void on_expired(F handler) const {
+    add_expired(adapt<>(std::move(handler)));
+  }
+  template <class F>
+  void on_cancelled(F handler) const {
+    add_cancelled(adapt<Duration>(std::move(handler)));
+  }
+
+  explicit operator bool() const noexcept { return static_cast<bool>(state_); }
+
+ private:
+  template <class... Args, class F>
+  static std::function<Task<>(Args...)> adapt(F handler) {
+    static_assert(std::is_invocable_v<F&, Args...>,
+                  "pgw::Timer: on_expired takes a handler callable as (), on_cancelled as "
+                  "(std::chrono::steady_clock::duration elapsed); either returns void or pgw::Task<>");
+    using R = std::invoke_result_t<F&, Args...>;
+    static_assert(std::is_void_v<R> || std::is_same_v<R, Task<>>,
+                  "pgw::Timer: a handler returns void or pgw::Task<>");
+    auto shared = std::make_shared<F>(std::move(handler));
+    return [shared](Args... args) -> Task<> {
+      if constexpr (std::is_void_v<R>) {
+        (*shared)(args...);
+      } else {
+        co_await (*shared)(args...);
+      }
+    };
+  }
+  void add_expired(std::function<Task<>()> handler) const;
+  void add_cancelled(std::function<Task<>(Duration)> handler) const;
+
+  std::shared_ptr<detail::TimerState> state_;
+};
+
+}  // namespace pgw

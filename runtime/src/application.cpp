@@ -1,0 +1,315 @@
+#include "pgwidgets/application.hpp"
+
+#include <csignal>
+#include <random>
+#include <stdexcept>
+
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/this_coro.hpp>
+#include <boost/asio/use_awaitable.hpp>
+
+#include "application_impl.hpp"
+#include "http_pages.hpp"
+#include "pgwidgets/protocol.pb.h"
+#include "pgwidgets/schema_info.hpp"
+
+namespace pgw {
+
+namespace asio = boost::asio;
+
+ConcurrencyMode parse_concurrency_mode(std::string_view text) {
+  if (text == "per_session") return ConcurrencyMode::per_session;
+  if (text == "serialized") return ConcurrencyMode::serialized;
+  if (text == "concurrent") return ConcurrencyMode::concurrent;
+  throw std::invalid_argument("pgwidgets: unknown concurrency mode \"" + std::string(text) +
+                              "\" (expected per_session, serialized or concurrent)");
+}
+
+std::string_view to_string(ConcurrencyMode mode) noexcept {
+  switch (mode) {
+    case ConcurrencyMode::per_session: return "per_session";
+    case ConcurrencyMode::serialized: return "serialized";
+    case ConcurrencyMode::concurrent: return "concurrent";
+  }
+  return "unknown";
+}
+
+namespace {
+
+std::string random_hex(std::size_t bytes) {
+  static thread_local std::mt19937_64 rng{std::random_device{}()};
+  std::string out;
+  while (out.size() < bytes * 2) {
+    std::uint64_t v = rng();
+    for (int i = 0; i < 16 && out.size() < bytes * 2; ++i, v >>= 4) out += "0123456789abcdef"[v & 0xf];
+  }
+  return out;
+}
+
+std::string hex64(std::uint64_t v) {
+  std::string out(16, '0');
+  for (int i = 15; i >= 0; --i, v >>= 4) out[i] = "0123456789abcdef"[v & 0xf];
+  return out;
+}
+
+}  // namespace
+
+// --- Impl ------------------------------------------------------------------------------
+
+Application::Impl::Impl(ApplicationOptions opts) : options(std::move(opts)) {
+  if (options.max_sessions < 1) throw std::invalid_argument("pgwidgets: max_sessions must be at least 1");
+  factory_ = [](asio::io_context& io, transport::ServerConfig config, transport::Listener& listener, Logger logger) {
+    return transport::make_websocketpp_server(io, std::move(config), listener, std::move(logger));
+  };
+}
+
+Application::Impl::~Impl() {
+  for (auto& [id, s] : sessions) s->core().disconnect("application destroyed");
+  if (server_) server_->stop();
+}
+
+void Application::Impl::log(LogLevel level, const std::string& message) const {
+  if (options.logger) options.logger(level, message);
+}
+
+Task<> Application::Impl::start() {
+  if (started_) co_return;
+  auto executor = co_await asio::this_coro::executor;
+  auto* io_executor = executor.target<asio::io_context::executor_type>();
+  if (io_executor == nullptr) {
+    throw std::logic_error("pgwidgets: Application must run on an io_context (use pgw::run)");
+  }
+  executor_ = executor;
+  closed_ = std::make_unique<asio::steady_timer>(executor, asio::steady_timer::time_point::max());
+  if (options.concurrency_handling == ConcurrencyMode::serialized) {
+    global_lock_ = std::make_shared<detail::AsyncLock>(executor);
+  }
+  transport::ServerConfig config;
+  config.host = options.host;
+  config.ws_port = options.ws_port;
+  config.http_port = options.http_port;
+  config.http_server = options.http_server;
+  config.max_frame_bytes = options.max_frame_bytes;
+  config.accept_origin = [this](const transport::ConnectInfo& info) { return accept_origin(info); };
+  config.http_handler = [this](const transport::HttpRequest& request) {
+    return detail::serve_http(request, options.host == "0.0.0.0" || options.host == "::" ? "127.0.0.1" : options.host,
+                              server_->ws_port());
+  };
+  server_ = factory_(io_executor->context(), std::move(config), *this, options.logger);
+  server_->start();
+  started_ = true;
+  if (!options.http_server && options.allowed_origins.empty()) {
+    log(LogLevel::warning, "http_server is off and allowed_origins is empty: any origin may connect");
+  }
+  log(LogLevel::info, "serving " + std::string(options.http_server ? "the page at " : "WebSocket at ") +
+                          (options.http_server ? "http://" : "ws://") + options.host + ":" +
+                          std::to_string(options.http_server ? server_->http_port() : server_->ws_port()) + "/");
+}
+
+Task<> Application::Impl::run() {
+  co_await start();
+  std::optional<asio::signal_set> signals;
+  if (options.handle_signals) {
+    signals.emplace(*executor_, SIGINT, SIGTERM);
+    signals->async_wait([this](boost::system::error_code ec, int signal) {
+      if (ec) return;
+      log(LogLevel::info, "signal " + std::to_string(signal) + ": closing");
+      asio::co_spawn(*executor_, close(), asio::detached);
+    });
+  }
+  if (!closing_) co_await closed_->async_wait(asio::as_tuple(asio::use_awaitable));
+  if (signals) signals->cancel();
+}
+
+Task<> Application::Impl::close() {
+  if (closing_) co_return;
+  closing_ = true;
+  auto live = sessions;
+  for (auto& [id, session] : live) {
+    session->core().close_connection(1001, "the application is closing");
+    end_session(session, "the application is closing");
+  }
+  if (server_) server_->stop();
+  if (global_lock_) global_lock_->cancel();
+  if (closed_) closed_->cancel();
+  co_return;
+}
+
+bool Application::Impl::accept_origin(const transport::ConnectInfo& info) const {
+  if (info.origin.empty()) return true;  // not a browser: origins guard browsers
+  for (const auto& allowed : options.allowed_origins) {
+    if (allowed == "*" || allowed == info.origin) return true;
+  }
+  if (!options.http_server) return options.allowed_origins.empty();
+  // The page's own origin: the host the browser used, on our HTTP port.
+  const std::string host = detail::host_of(info.host);
+  const std::string own = "http://" + host + ":" + std::to_string(server_->http_port());
+  if (info.origin == own) return true;
+  log(LogLevel::warning, "refused a WebSocket from origin " + info.origin + " (expected " + own +
+                             "; add it to allowed_origins to allow it)");
+  return false;
+}
+
+std::shared_ptr<detail::AsyncLock> Application::Impl::lock_for_new_session() {
+  switch (options.concurrency_handling) {
+    case ConcurrencyMode::per_session: return std::make_shared<detail::AsyncLock>(*executor_);
+    case ConcurrencyMode::serialized: return global_lock_;
+    case ConcurrencyMode::concurrent: return nullptr;
+  }
+  return nullptr;
+}
+
+void Application::Impl::on_open(transport::ConnectionId id, const transport::ConnectInfo& info) {
+  log(LogLevel::debug, "connection " + std::to_string(id) + " from " + info.remote);
+  connections_[id] = Connection{};
+}
+
+void Application::Impl::on_message(transport::ConnectionId id, std::string_view bytes) {
+  auto it = connections_.find(id);
+  if (it == connections_.end()) return;
+  if (!it->second.session) {
+    on_hello(id, bytes);
+    return;
+  }
+  auto session = it->second.session;  // the frame's handlers may end it
+  session->core().receive(bytes);
+}
+
+void Application::Impl::on_hello(transport::ConnectionId id, std::string_view bytes) {
+  pgwidgets::ClientFrame frame;
+  const bool parsed = frame.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()));
+  if (!parsed || frame.messages_size() == 0 || !frame.messages(0).has_hello()) {
+    log(LogLevel::warning, "connection " + std::to_string(id) + ": the first frame is not a hello");
+    server_->close(id, kCloseMismatch, "pgwidgets: expected a hello frame");
+    return;
+  }
+  const auto& hello = frame.messages(0).hello();
+  if (hello.protocol_version() != detail::protocol_version ||
+      hello.schema_fingerprint() != detail::schema_fingerprint) {
+    const std::string reason = "This page was built for another version of the application (protocol " +
+                               std::to_string(hello.protocol_version()) + ", schema " +
+                               hex64(hello.schema_fingerprint()) + "; the server has protocol " +
+                               std::to_string(detail::protocol_version) + ", schema " +
+                               hex64(detail::schema_fingerprint) + "). Reload the page.";
+    log(LogLevel::warning, "connection " + std::to_string(id) + " refused: " + reason);
+    server_->close(id, kCloseMismatch, reason.substr(0, 120));  // a close reason holds 123 bytes
+    return;
+  }
+  if (closing_) {
+    server_->close(id, 1001, "the application is closing");
+    return;
+  }
+  if (static_cast<int>(sessions.size()) >= options.max_sessions) {
+    const std::string reason = "Server full: all " + std::to_string(options.max_sessions) + " of " +
+                               std::to_string(options.max_sessions) + " sessions are in use (max_sessions = " +
+                               std::to_string(options.max_sessions) + ").";
+    log(LogLevel::warning, "connection " + std::to_string(id) + " refused: " + reason);
+    server_->close(id, kCloseServerFull, reason);
+    return;
+  }
+  detail::SessionConfig config{random_hex(8), random_hex(16), options.logger, options.strict_calls,
+                               lock_for_new_session()};
+  detail::Sink sink{
+      [this, id](std::string frame) {
+        if (server_) server_->send(id, std::move(frame));
+      },
+      [this, id](int code, std::string reason) {
+        if (server_) server_->close(id, code, reason);
+      }};
+  auto core = std::make_shared<detail::SessionCore>(*executor_, std::move(config), std::move(sink));
+  auto session = std::make_shared<Session>(core);
+  connections_[id].session = session;
+  sessions[core->id()] = session;
+  core->send_hello(detail::protocol_version, detail::schema_fingerprint);
+  if (hello.has_viewport()) {
+    pgwidgets::ClientFrame rest;
+    *rest.add_messages()->mutable_viewport() = hello.viewport();
+    core->receive(rest.SerializeAsString());
+  }
+  log(LogLevel::info, "session " + core->id() + " started (" + std::to_string(sessions.size()) + " of " +
+                          std::to_string(options.max_sessions) + ")");
+  if (connect_handler) {
+    auto handler = connect_handler;
+    core->spawn_handler([handler, session]() -> Task<> { co_await handler(*session); }, "on_connect handler");
+  }
+  // The rest of the first frame, if the page sent more with its hello.
+  if (frame.messages_size() > 1) {
+    pgwidgets::ClientFrame rest;
+    for (int i = 1; i < frame.messages_size(); ++i) *rest.add_messages() = frame.messages(i);
+    core->receive(rest.SerializeAsString());
+  }
+}
+
+void Application::Impl::on_close(transport::ConnectionId id, int code, const std::string& reason) {
+  auto it = connections_.find(id);
+  if (it == connections_.end()) return;
+  auto session = it->second.session;
+  connections_.erase(it);
+  if (session) {
+    end_session(session, "connection closed (" + std::to_string(code) + (reason.empty() ? "" : " " + reason) + ")");
+  }
+}
+
+void Application::Impl::end_session(const std::shared_ptr<Session>& session, const std::string& why) {
+  auto it = sessions.find(session->id());
+  if (it == sessions.end()) return;
+  sessions.erase(it);
+  session->core().disconnect(why);
+  log(LogLevel::info, "session " + session->id() + " ended: " + why);
+  if (disconnect_handler) {
+    auto handler = disconnect_handler;
+    // on_disconnect runs with no lock wait on a closed session's handlers.
+    asio::co_spawn(*executor_, [handler, session]() -> Task<> { co_await handler(*session); },
+                   [this, id = session->id()](std::exception_ptr error) {
+                     if (!error) return;
+                     try {
+                       std::rethrow_exception(error);
+                     } catch (const std::exception& e) {
+                       log(LogLevel::error, "session " + id + ": on_disconnect handler: " + e.what());
+                     }
+                   });
+  }
+}
+
+// --- Application -------------------------------------------------------------------------
+
+Application::Application(ApplicationOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {}
+Application::~Application() = default;
+
+void Application::set_connect_handler(ConnectHandler handler) { impl_->connect_handler = std::move(handler); }
+void Application::set_disconnect_handler(ConnectHandler handler) { impl_->disconnect_handler = std::move(handler); }
+
+Task<> Application::start() { return impl_->start(); }
+Task<> Application::run() { return impl_->run(); }
+Task<> Application::close() { return impl_->close(); }
+
+std::uint16_t Application::ws_port() const {
+  if (!impl_->server()) throw std::logic_error("pgwidgets: Application::ws_port() before start()");
+  return impl_->server()->ws_port();
+}
+
+std::uint16_t Application::http_port() const {
+  if (!impl_->server()) throw std::logic_error("pgwidgets: Application::http_port() before start()");
+  return impl_->server()->http_port();
+}
+
+std::string Application::url() const {
+  const auto& o = impl_->options;
+  const std::string host = (o.host == "0.0.0.0" || o.host == "::") ? "127.0.0.1" : o.host;
+  if (!o.http_server) return "ws://" + host + ":" + std::to_string(ws_port()) + "/";
+  return "http://" + host + ":" + std::to_string(http_port()) + "/";
+}
+
+std::vector<std::shared_ptr<Session>> Application::sessions() const {
+  std::vector<std::shared_ptr<Session>> out;
+  for (const auto& [id, s] : impl_->sessions) out.push_back(s);
+  return out;
+}
+
+const ApplicationOptions& Application::options() const { return impl_->options; }
+
+}  // namespace pgw

@@ -1,0 +1,72 @@
+// Application's insides: it listens to the transport, runs the handshake,
+// and owns the sessions. Private; tests include it to drive an Application
+// over an in-memory transport.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include <boost/asio/steady_timer.hpp>
+
+#include "async_lock.hpp"
+#include "pgwidgets/application.hpp"
+#include "pgwidgets/session.hpp"
+#include "session_core.hpp"
+#include "transport/ws_server.hpp"
+
+namespace pgw {
+
+// Close codes the page understands (4001 is pgwidgets' bad credentials).
+inline constexpr int kCloseServerFull = 4002;
+inline constexpr int kCloseMismatch = 4003;
+
+class Application::Impl final : public transport::Listener {
+ public:
+  using ServerFactory = std::function<std::unique_ptr<transport::Server>(
+      boost::asio::io_context&, transport::ServerConfig, transport::Listener&, Logger)>;
+
+  explicit Impl(ApplicationOptions options);
+  ~Impl() override;
+
+  // Tests replace the websocketpp server with their own.
+  void set_server_factory(ServerFactory factory) { factory_ = std::move(factory); }
+  transport::Server* server() { return server_.get(); }
+
+  Task<> start();
+  Task<> run();
+  Task<> close();
+
+  // transport::Listener
+  void on_open(transport::ConnectionId id, const transport::ConnectInfo& info) override;
+  void on_message(transport::ConnectionId id, std::string_view bytes) override;
+  void on_close(transport::ConnectionId id, int code, const std::string& reason) override;
+
+  ApplicationOptions options;
+  ConnectHandler connect_handler;
+  ConnectHandler disconnect_handler;
+  std::map<std::string, std::shared_ptr<Session>> sessions;
+
+ private:
+  struct Connection {
+    std::shared_ptr<Session> session;  // null until the hello is accepted
+  };
+  void log(LogLevel level, const std::string& message) const;
+  void on_hello(transport::ConnectionId id, std::string_view bytes);
+  bool accept_origin(const transport::ConnectInfo& info) const;
+  std::shared_ptr<detail::AsyncLock> lock_for_new_session();
+  void end_session(const std::shared_ptr<Session>& session, const std::string& why);
+
+  ServerFactory factory_;
+  std::unique_ptr<transport::Server> server_;
+  std::optional<boost::asio::any_io_executor> executor_;
+  std::map<transport::ConnectionId, Connection> connections_;
+  std::shared_ptr<detail::AsyncLock> global_lock_;
+  std::unique_ptr<boost::asio::steady_timer> closed_;  // cancelled when closed
+  bool started_ = false;
+  bool closing_ = false;
+};
+
+}  // namespace pgw

@@ -1,0 +1,34 @@
+#include "pgwidgets/session.hpp"
+
+#include "session_core.hpp"
+#include "timer_state.hpp"
+
+namespace pgw {
+
+Session::Session(std::shared_ptr<detail::SessionCore> core) : core_(std::move(core)) {}
+Session::~Session() = default;
+
+const std::string& Session::id() const { return core_->id(); }
+bool Session::is_connected() const { return core_->connected(); }
+Widgets Session::get_widgets() const { return Widgets(core_); }
+Size Session::get_screen_size() const {
+  return Size{static_cast<int>(core_->viewport_width()), static_cast<int>(core_->viewport_height())};
+}
+void Session::set_strict_calls(bool strict) { core_->set_strict_calls(strict); }
+bool Session::strict_calls() const { return core_->strict_calls(); }
+void Session::set_error_handler(ErrorHandler handler) { core_->set_error_handler(std::move(handler)); }
+
+Task<Timer> Session::make_timer(std::chrono::steady_clock::duration duration) {
+  auto core = core_;
+  auto state = std::make_shared<detail::TimerState>(core, core->executor(), duration);
+  core->add_timer(state);
+  co_return Timer(std::move(state));
+}
+
+Task<> Session::close() {
+  auto core = core_;
+  core->close_connection(1000, "session closed by the server");
+  co_return;
+}
+
+}  // namespace pgw

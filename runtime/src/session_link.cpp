@@ -1,0 +1,39 @@
+// The non-template half of the generated proxies' plumbing.
+#include "pgwidgets/session_link.hpp"
+
+#include <string>
+
+namespace pgw::detail {
+
+Task<> send_call(LinkPtr link, WidgetId widget, const MethodInfo& method, std::string args, ChildChange change) {
+  co_await link->call(widget, method, std::move(args), change);
+}
+
+Task<> send_listen(LinkPtr link, WidgetId widget, const CallbackInfo& callback, RawHandler handler) {
+  co_await link->listen(widget, callback, std::move(handler));
+}
+
+const LinkPtr& WidgetHandle::checked_link() const {
+  if (!link_ || id_ == 0) {
+    throw std::logic_error("pgwidgets: a method was called on an empty widget handle (default-constructed)");
+  }
+  return link_;
+}
+
+SessionLink& WidgetHandle::link() const { return *checked_link(); }
+
+WidgetId child_id(const WidgetHandle& owner, const WidgetHandle& child, std::string_view method) {
+  if (!child) {
+    throw std::invalid_argument("pgwidgets: " + std::string(method) + ": the widget argument is an empty handle");
+  }
+  if (child.link_ptr() != owner.link_ptr()) {
+    throw std::invalid_argument("pgwidgets: " + std::string(method) +
+                                ": the widget argument belongs to another session");
+  }
+  if (child.id() == owner.id()) {
+    throw std::invalid_argument("pgwidgets: " + std::string(method) + ": a widget cannot contain itself");
+  }
+  return child.id();
+}
+
+}  // namespace pgw::detail

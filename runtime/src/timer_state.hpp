@@ -1,0 +1,53 @@
+// The state behind a pgw::Timer handle: an Asio steady_timer on the
+// session's executor; expiry and cancellation run the handlers as session
+// handlers (under the concurrency lock).
+#pragma once
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <vector>
+
+#include <boost/asio/steady_timer.hpp>
+
+#include "pgwidgets/task.hpp"
+
+namespace pgw::detail {
+
+class SessionCore;
+
+class TimerState : public std::enable_shared_from_this<TimerState> {
+ public:
+  using Clock = std::chrono::steady_clock;
+  using Duration = Clock::duration;
+
+  TimerState(std::weak_ptr<SessionCore> session, boost::asio::any_io_executor executor, Duration duration);
+
+  void start(Duration duration);
+  void stop();
+  void cancel();
+  bool running() const { return running_; }
+  Duration elapsed() const;
+  Duration left() const;
+  Duration duration() const { return duration_; }
+  void set_duration(Duration d) { duration_ = d; }
+  void add_expired(std::function<Task<>()> h) { expired_.push_back(std::move(h)); }
+  void add_cancelled(std::function<Task<>(Duration)> h) { cancelled_.push_back(std::move(h)); }
+  // The session ended: stop for good and drop the handlers.
+  void shutdown();
+
+ private:
+  void fire_expired();
+  std::weak_ptr<SessionCore> session_;
+  boost::asio::steady_timer timer_;
+  Duration duration_;
+  Clock::time_point started_{};
+  bool started_once_ = false;
+  bool running_ = false;
+  bool shut_down_ = false;
+  std::uint64_t generation_ = 0;  // tells a stale wake-up from the current run
+  std::vector<std::function<Task<>()>> expired_;
+  std::vector<std::function<Task<>(Duration)>> cancelled_;
+};
+
+}  // namespace pgw::detail

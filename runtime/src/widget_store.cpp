@@ -1,0 +1,117 @@
+#include "widget_store.hpp"
+
+#include <algorithm>
+
+#include "pgwidgets/schema_info.hpp"
+
+namespace pgw::detail {
+
+bool is_a(const ClassInfo& cls, std::uint32_t ancestor_id) {
+  for (const ClassInfo* c = &cls; c != nullptr;) {
+    if (c->id == ancestor_id) return true;
+    c = c->base != 0 ? class_table[c->base] : nullptr;
+  }
+  return false;
+}
+
+WidgetId WidgetStore::add(const ClassInfo& cls, std::string ctor_args) {
+  const WidgetId id = next_id_++;
+  WidgetRecord& r = widgets_[id];
+  r.cls = &cls;
+  r.ctor_args = std::move(ctor_args);
+  return id;
+}
+
+WidgetRecord* WidgetStore::find(WidgetId id) {
+  auto it = widgets_.find(id);
+  return it == widgets_.end() ? nullptr : &it->second;
+}
+
+const WidgetRecord* WidgetStore::find(WidgetId id) const {
+  auto it = widgets_.find(id);
+  return it == widgets_.end() ? nullptr : &it->second;
+}
+
+void WidgetStore::record(WidgetId id, std::uint16_t field, std::uint32_t method_id, std::string args) {
+  WidgetRecord* r = find(id);
+  if (r == nullptr || field == 0) return;
+  for (RecordedCall& c : r->state) {
+    if (c.field == field) {
+      c.method_id = method_id;
+      c.args = std::move(args);
+      return;
+    }
+  }
+  r->state.push_back(RecordedCall{field, method_id, std::move(args)});
+}
+
+const std::string* WidgetStore::recorded(WidgetId id, std::uint16_t field) const {
+  const WidgetRecord* r = find(id);
+  if (r == nullptr) return nullptr;
+  for (const RecordedCall& c : r->state) {
+    if (c.field == field) return &c.args;
+  }
+  return nullptr;
+}
+
+void WidgetStore::unlink_from_parent(WidgetId child) {
+  WidgetRecord* c = find(child);
+  if (c == nullptr || c->parent == 0) return;
+  if (WidgetRecord* p = find(c->parent)) {
+    std::erase(p->children, child);
+  }
+  c->parent = 0;
+}
+
+void WidgetStore::attach(WidgetId parent, WidgetId child, std::optional<int> index, bool replace) {
+  WidgetRecord* p = find(parent);
+  WidgetRecord* c = find(child);
+  if (p == nullptr || c == nullptr) return;
+  unlink_from_parent(child);
+  if (replace) {
+    for (WidgetId old : p->children) {
+      if (WidgetRecord* o = find(old)) o->parent = 0;
+    }
+    p->children.clear();
+  }
+  auto& kids = p->children;
+  if (index && *index >= 0 && static_cast<std::size_t>(*index) < kids.size()) {
+    kids.insert(kids.begin() + *index, child);
+  } else {
+    kids.push_back(child);
+  }
+  c->parent = parent;
+}
+
+void WidgetStore::detach(WidgetId parent, WidgetId child, bool destroy_child) {
+  WidgetRecord* c = find(child);
+  if (c == nullptr || c->parent != parent) return;
+  unlink_from_parent(child);
+  if (destroy_child) destroy(child);
+}
+
+void WidgetStore::detach_all(WidgetId parent, bool destroy_children) {
+  WidgetRecord* p = find(parent);
+  if (p == nullptr) return;
+  std::vector<WidgetId> kids = std::move(p->children);
+  p->children.clear();
+  for (WidgetId k : kids) {
+    if (WidgetRecord* c = find(k)) c->parent = 0;
+    if (destroy_children) destroy(k);
+  }
+}
+
+void WidgetStore::destroy(WidgetId id) {
+  unlink_from_parent(id);
+  std::vector<WidgetId> pending{id};
+  while (!pending.empty()) {
+    const WidgetId w = pending.back();
+    pending.pop_back();
+    auto it = widgets_.find(w);
+    if (it == widgets_.end()) continue;
+    pending.insert(pending.end(), it->second.children.begin(), it->second.children.end());
+    widgets_.erase(it);
+  }
+}
+
+}  // namespace pgw::detail

@@ -1,0 +1,62 @@
+// The server's copy of a session's widgets: class, constructor arguments,
+// the last setter call of each state field, and the child lists. Getters
+// answer from it, and it is what a reloaded page will be rebuilt from.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "pgwidgets/session_link.hpp"
+
+namespace pgw::detail {
+
+struct RecordedCall {
+  std::uint16_t field;
+  std::uint32_t method_id;
+  std::string args;
+};
+
+struct WidgetRecord {
+  const ClassInfo* cls = nullptr;
+  std::string ctor_args;
+  std::vector<RecordedCall> state;  // one per field, in the order first set
+  std::vector<WidgetId> children;
+  WidgetId parent = 0;
+};
+
+// True when class `cls` is `ancestor_id` or derives from it.
+bool is_a(const ClassInfo& cls, std::uint32_t ancestor_id);
+
+class WidgetStore {
+ public:
+  // Allocates the next id (from 1) for a new widget.
+  WidgetId add(const ClassInfo& cls, std::string ctor_args);
+  WidgetRecord* find(WidgetId id);
+  const WidgetRecord* find(WidgetId id) const;
+  // Whether `id` was ever allocated (a destroyed widget was).
+  bool allocated(WidgetId id) const { return id != 0 && id < next_id_; }
+
+  void record(WidgetId id, std::uint16_t field, std::uint32_t method_id, std::string args);
+  const std::string* recorded(WidgetId id, std::uint16_t field) const;
+
+  // Moves `child` under `parent` (leaving any previous parent): appended,
+  // inserted at `index`, or replacing every current child.
+  void attach(WidgetId parent, WidgetId child, std::optional<int> index, bool replace);
+  void detach(WidgetId parent, WidgetId child, bool destroy);
+  void detach_all(WidgetId parent, bool destroy);
+  // Forgets the widget and its descendants.
+  void destroy(WidgetId id);
+
+  std::size_t size() const { return widgets_.size(); }
+  void clear() { widgets_.clear(); }
+
+ private:
+  void unlink_from_parent(WidgetId child);
+  std::unordered_map<WidgetId, WidgetRecord> widgets_;
+  WidgetId next_id_ = 1;
+};
+
+}  // namespace pgw::detail
