@@ -30,8 +30,8 @@ pgw::Task<> main_task() {
     auto on_hello = [status]() -> pgw::Task<> { co_await status.set_text("Hello!"); };
     auto on_entry = [status](std::string text) -> pgw::Task<> { co_await status.set_text("Entered: " + text); };
 
-    co_await btn.on_activated(on_hello);
-    co_await entry.on_activated(on_entry);
+    btn.on_activated(on_hello);
+    entry.on_activated(on_entry);
   });
 
   co_await app.start();

@@ -17,7 +17,7 @@ int main(int argc, char** argv) {
       auto button = co_await w.Button("Hello, world");
       co_await top.set_widget(button);
       co_await top.show();
-      co_await button.on_activated([button, clicks = 0]() mutable -> pgw::Task<> {
+      button.on_activated([button, clicks = 0]() mutable -> pgw::Task<> {
         co_await button.set_text("Clicked " + std::to_string(++clicks) + " times");
       });
     });

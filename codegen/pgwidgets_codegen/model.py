@@ -61,6 +61,12 @@ class Field:
         return f"std::vector<{base}>" if self.repeated else base
 
     @property
+    def cpp_option_type(self):
+        """In an options struct (see OptionField): strings as views."""
+        return "std::string_view" if self.proto_type in ("string", "bytes") and not self.repeated \
+            else self.cpp_value_type
+
+    @property
     def cpp_param_type(self):
         """As a C++ parameter: optional fields are std::optional."""
         t = self.cpp_value_type
@@ -361,9 +367,16 @@ class Callback:
 
 @dataclass
 class OptionField:
-    """One member of a generated options struct."""
+    """One member of a generated options struct.
+
+    Options structs hold only trivially destructible members (strings as
+    std::string_view): g++ 12 destroys a braced aggregate temporary twice
+    when it is an argument inside a co_await expression, which is exactly
+    `co_await Widgets.Label({.text = "x"})`. The factory copies every view
+    before it returns, while the caller's temporaries are still alive.
+    """
     name: str
-    cpp_type: str
+    field: Field                      # the value's field (constructor or setter argument)
     source: str                       # "constructor" or "setter"
     origin: str                       # the class that declares it
     ctor_field: Optional[Field] = None
@@ -372,6 +385,16 @@ class OptionField:
     @property
     def cpp_name(self):
         return naming.cpp_identifier(self.name)
+
+    @property
+    def cpp_type(self):
+        """As declared in the options struct."""
+        return self.field.cpp_option_type
+
+    @property
+    def cpp_owned_type(self):
+        """As kept by the factory until it makes the setter call."""
+        return self.field.cpp_value_type
 
 
 @dataclass
@@ -446,7 +469,7 @@ class WidgetClass:
         first). Designated initializers must follow this order."""
         out, seen = [], set()
         for f in self.ctor_fields:
-            out.append(OptionField(f.name, f.cpp_value_type, "constructor", self.name, ctor_field=f))
+            out.append(OptionField(f.name, f, "constructor", self.name, ctor_field=f))
             seen.add(f.name)
         for c in self.ancestry():
             for m in c.methods:
@@ -454,7 +477,7 @@ class WidgetClass:
                 if value is None or m.state_field in seen:
                     continue
                 seen.add(m.state_field)
-                out.append(OptionField(m.state_field, value.cpp_value_type, "setter", c.name, setter=m))
+                out.append(OptionField(m.state_field, value, "setter", c.name, setter=m))
         return out
 
     @property

@@ -600,21 +600,34 @@ Task<void> TextEntry::set_length(int length) const {
 
 namespace {
 
-Task<pgw::Button> create_Button(detail::LinkPtr link, ButtonOptions options) {
-  ::pgwidgets::widgets::ButtonArgs args;
-  if (options.text) args.set_text(std::move(*options.text));
-  const WidgetId id = co_await link->create(detail::classes::Button, args.SerializeAsString());
+// The setter options, owned: the coroutine outlives the caller's temporaries.
+struct ButtonSetters {
+  std::optional<std::string> icon;
+  std::optional<int> border_width;
+  std::optional<std::string> border_color;
+  std::optional<std::string> bg;
+  std::optional<int> padding;
+  std::optional<std::string> font;
+  std::optional<bool> enabled;
+  std::optional<std::string> tooltip;
+  std::optional<bool> allow_text_selection;
+  std::optional<std::string> cursor;
+};
+
+Task<pgw::Button> create_Button(detail::LinkPtr link, std::string args,
+                                            [[maybe_unused]] ButtonSetters setters) {
+  const WidgetId id = co_await link->create(detail::classes::Button, std::move(args));
   pgw::Button widget(link, id);
-  if (options.icon) co_await widget.set_icon(std::move(*options.icon));
-  if (options.border_width) co_await widget.set_border_width(std::move(*options.border_width));
-  if (options.border_color) co_await widget.set_border_color(std::move(*options.border_color));
-  if (options.bg) co_await widget.set_bg(std::move(*options.bg));
-  if (options.padding) co_await widget.set_padding(std::move(*options.padding));
-  if (options.font) co_await widget.set_font(std::move(*options.font));
-  if (options.enabled) co_await widget.set_enabled(std::move(*options.enabled));
-  if (options.tooltip) co_await widget.set_tooltip(std::move(*options.tooltip));
-  if (options.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*options.allow_text_selection));
-  if (options.cursor) co_await widget.set_cursor(std::move(*options.cursor));
+  if (setters.icon) co_await widget.set_icon(std::move(*setters.icon));
+  if (setters.border_width) co_await widget.set_border_width(std::move(*setters.border_width));
+  if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
+  if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
+  if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
+  if (setters.font) co_await widget.set_font(std::move(*setters.font));
+  if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
+  if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
+  if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
+  if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
   co_return widget;
 }
 
@@ -622,27 +635,55 @@ Task<pgw::Button> create_Button(detail::LinkPtr link, ButtonOptions options) {
 
 Task<pgw::Button> Widgets::Button(ButtonOptions options) const {
   if (!link_) throw std::logic_error("pgwidgets: Widgets::Button called on an empty Widgets");
-  return create_Button(link_, std::move(options));
+  // Copies every string view now: the coroutine runs after the caller's
+  // full-expression (and its temporaries) may be over.
+  ::pgwidgets::widgets::ButtonArgs args;
+  if (options.text) args.set_text(std::string(*options.text));
+  std::string encoded = args.SerializeAsString();
+  ButtonSetters setters;
+  if (options.icon) setters.icon.emplace(*options.icon);
+  if (options.border_width) setters.border_width.emplace(*options.border_width);
+  if (options.border_color) setters.border_color.emplace(*options.border_color);
+  if (options.bg) setters.bg.emplace(*options.bg);
+  if (options.padding) setters.padding.emplace(*options.padding);
+  if (options.font) setters.font.emplace(*options.font);
+  if (options.enabled) setters.enabled.emplace(*options.enabled);
+  if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
+  if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
+  if (options.cursor) setters.cursor.emplace(*options.cursor);
+  return create_Button(link_, std::move(encoded), std::move(setters));
 }
 
 namespace {
 
-Task<pgw::Label> create_Label(detail::LinkPtr link, LabelOptions options) {
-  ::pgwidgets::widgets::LabelArgs args;
-  if (options.text) args.set_text(std::move(*options.text));
-  if (options.halign) args.set_halign(std::move(*options.halign));
-  const WidgetId id = co_await link->create(detail::classes::Label, args.SerializeAsString());
+// The setter options, owned: the coroutine outlives the caller's temporaries.
+struct LabelSetters {
+  std::optional<std::string> valign;
+  std::optional<int> border_width;
+  std::optional<std::string> border_color;
+  std::optional<std::string> bg;
+  std::optional<int> padding;
+  std::optional<std::string> font;
+  std::optional<bool> enabled;
+  std::optional<std::string> tooltip;
+  std::optional<bool> allow_text_selection;
+  std::optional<std::string> cursor;
+};
+
+Task<pgw::Label> create_Label(detail::LinkPtr link, std::string args,
+                                            [[maybe_unused]] LabelSetters setters) {
+  const WidgetId id = co_await link->create(detail::classes::Label, std::move(args));
   pgw::Label widget(link, id);
-  if (options.valign) co_await widget.set_valign(std::move(*options.valign));
-  if (options.border_width) co_await widget.set_border_width(std::move(*options.border_width));
-  if (options.border_color) co_await widget.set_border_color(std::move(*options.border_color));
-  if (options.bg) co_await widget.set_bg(std::move(*options.bg));
-  if (options.padding) co_await widget.set_padding(std::move(*options.padding));
-  if (options.font) co_await widget.set_font(std::move(*options.font));
-  if (options.enabled) co_await widget.set_enabled(std::move(*options.enabled));
-  if (options.tooltip) co_await widget.set_tooltip(std::move(*options.tooltip));
-  if (options.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*options.allow_text_selection));
-  if (options.cursor) co_await widget.set_cursor(std::move(*options.cursor));
+  if (setters.valign) co_await widget.set_valign(std::move(*setters.valign));
+  if (setters.border_width) co_await widget.set_border_width(std::move(*setters.border_width));
+  if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
+  if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
+  if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
+  if (setters.font) co_await widget.set_font(std::move(*setters.font));
+  if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
+  if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
+  if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
+  if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
   co_return widget;
 }
 
@@ -650,34 +691,56 @@ Task<pgw::Label> create_Label(detail::LinkPtr link, LabelOptions options) {
 
 Task<pgw::Label> Widgets::Label(LabelOptions options) const {
   if (!link_) throw std::logic_error("pgwidgets: Widgets::Label called on an empty Widgets");
-  return create_Label(link_, std::move(options));
+  // Copies every string view now: the coroutine runs after the caller's
+  // full-expression (and its temporaries) may be over.
+  ::pgwidgets::widgets::LabelArgs args;
+  if (options.text) args.set_text(std::string(*options.text));
+  if (options.halign) args.set_halign(std::string(*options.halign));
+  std::string encoded = args.SerializeAsString();
+  LabelSetters setters;
+  if (options.valign) setters.valign.emplace(*options.valign);
+  if (options.border_width) setters.border_width.emplace(*options.border_width);
+  if (options.border_color) setters.border_color.emplace(*options.border_color);
+  if (options.bg) setters.bg.emplace(*options.bg);
+  if (options.padding) setters.padding.emplace(*options.padding);
+  if (options.font) setters.font.emplace(*options.font);
+  if (options.enabled) setters.enabled.emplace(*options.enabled);
+  if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
+  if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
+  if (options.cursor) setters.cursor.emplace(*options.cursor);
+  return create_Label(link_, std::move(encoded), std::move(setters));
 }
 
 namespace {
 
-Task<pgw::TopLevel> create_TopLevel(detail::LinkPtr link, TopLevelOptions options) {
-  ::pgwidgets::widgets::TopLevelArgs args;
-  if (options.title) args.set_title(std::move(*options.title));
-  if (options.icon) args.set_icon(std::move(*options.icon));
-  if (options.resizable) args.set_resizable(std::move(*options.resizable));
-  if (options.moveable) args.set_moveable(std::move(*options.moveable));
-  if (options.closeable) args.set_closeable(std::move(*options.closeable));
-  if (options.minimizable) args.set_minimizable(std::move(*options.minimizable));
-  if (options.maximizable) args.set_maximizable(std::move(*options.maximizable));
-  if (options.lowerable) args.set_lowerable(std::move(*options.lowerable));
-  if (options.shadeable) args.set_shadeable(std::move(*options.shadeable));
-  const WidgetId id = co_await link->create(detail::classes::TopLevel, args.SerializeAsString());
+// The setter options, owned: the coroutine outlives the caller's temporaries.
+struct TopLevelSetters {
+  std::optional<std::string> window_state;
+  std::optional<int> border_width;
+  std::optional<std::string> border_color;
+  std::optional<std::string> bg;
+  std::optional<int> padding;
+  std::optional<std::string> font;
+  std::optional<bool> enabled;
+  std::optional<std::string> tooltip;
+  std::optional<bool> allow_text_selection;
+  std::optional<std::string> cursor;
+};
+
+Task<pgw::TopLevel> create_TopLevel(detail::LinkPtr link, std::string args,
+                                            [[maybe_unused]] TopLevelSetters setters) {
+  const WidgetId id = co_await link->create(detail::classes::TopLevel, std::move(args));
   pgw::TopLevel widget(link, id);
-  if (options.window_state) co_await widget.set_window_state(std::move(*options.window_state));
-  if (options.border_width) co_await widget.set_border_width(std::move(*options.border_width));
-  if (options.border_color) co_await widget.set_border_color(std::move(*options.border_color));
-  if (options.bg) co_await widget.set_bg(std::move(*options.bg));
-  if (options.padding) co_await widget.set_padding(std::move(*options.padding));
-  if (options.font) co_await widget.set_font(std::move(*options.font));
-  if (options.enabled) co_await widget.set_enabled(std::move(*options.enabled));
-  if (options.tooltip) co_await widget.set_tooltip(std::move(*options.tooltip));
-  if (options.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*options.allow_text_selection));
-  if (options.cursor) co_await widget.set_cursor(std::move(*options.cursor));
+  if (setters.window_state) co_await widget.set_window_state(std::move(*setters.window_state));
+  if (setters.border_width) co_await widget.set_border_width(std::move(*setters.border_width));
+  if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
+  if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
+  if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
+  if (setters.font) co_await widget.set_font(std::move(*setters.font));
+  if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
+  if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
+  if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
+  if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
   co_return widget;
 }
 
@@ -685,25 +748,65 @@ Task<pgw::TopLevel> create_TopLevel(detail::LinkPtr link, TopLevelOptions option
 
 Task<pgw::TopLevel> Widgets::TopLevel(TopLevelOptions options) const {
   if (!link_) throw std::logic_error("pgwidgets: Widgets::TopLevel called on an empty Widgets");
-  return create_TopLevel(link_, std::move(options));
+  // Copies every string view now: the coroutine runs after the caller's
+  // full-expression (and its temporaries) may be over.
+  ::pgwidgets::widgets::TopLevelArgs args;
+  if (options.title) args.set_title(std::string(*options.title));
+  if (options.icon) args.set_icon(std::string(*options.icon));
+  if (options.resizable) args.set_resizable(bool(*options.resizable));
+  if (options.moveable) args.set_moveable(bool(*options.moveable));
+  if (options.closeable) args.set_closeable(bool(*options.closeable));
+  if (options.minimizable) args.set_minimizable(bool(*options.minimizable));
+  if (options.maximizable) args.set_maximizable(bool(*options.maximizable));
+  if (options.lowerable) args.set_lowerable(bool(*options.lowerable));
+  if (options.shadeable) args.set_shadeable(bool(*options.shadeable));
+  std::string encoded = args.SerializeAsString();
+  TopLevelSetters setters;
+  if (options.window_state) setters.window_state.emplace(*options.window_state);
+  if (options.border_width) setters.border_width.emplace(*options.border_width);
+  if (options.border_color) setters.border_color.emplace(*options.border_color);
+  if (options.bg) setters.bg.emplace(*options.bg);
+  if (options.padding) setters.padding.emplace(*options.padding);
+  if (options.font) setters.font.emplace(*options.font);
+  if (options.enabled) setters.enabled.emplace(*options.enabled);
+  if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
+  if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
+  if (options.cursor) setters.cursor.emplace(*options.cursor);
+  return create_TopLevel(link_, std::move(encoded), std::move(setters));
 }
 
 namespace {
 
-Task<pgw::VBox> create_VBox(detail::LinkPtr link, VBoxOptions options) {
-  const WidgetId id = co_await link->create(detail::classes::VBox, std::string());
+// The setter options, owned: the coroutine outlives the caller's temporaries.
+struct VBoxSetters {
+  std::optional<int> spacing;
+  std::optional<std::string> align;
+  std::optional<int> border_width;
+  std::optional<std::string> border_color;
+  std::optional<std::string> bg;
+  std::optional<int> padding;
+  std::optional<std::string> font;
+  std::optional<bool> enabled;
+  std::optional<std::string> tooltip;
+  std::optional<bool> allow_text_selection;
+  std::optional<std::string> cursor;
+};
+
+Task<pgw::VBox> create_VBox(detail::LinkPtr link, std::string args,
+                                            [[maybe_unused]] VBoxSetters setters) {
+  const WidgetId id = co_await link->create(detail::classes::VBox, std::move(args));
   pgw::VBox widget(link, id);
-  if (options.spacing) co_await widget.set_spacing(std::move(*options.spacing));
-  if (options.align) co_await widget.set_align(std::move(*options.align));
-  if (options.border_width) co_await widget.set_border_width(std::move(*options.border_width));
-  if (options.border_color) co_await widget.set_border_color(std::move(*options.border_color));
-  if (options.bg) co_await widget.set_bg(std::move(*options.bg));
-  if (options.padding) co_await widget.set_padding(std::move(*options.padding));
-  if (options.font) co_await widget.set_font(std::move(*options.font));
-  if (options.enabled) co_await widget.set_enabled(std::move(*options.enabled));
-  if (options.tooltip) co_await widget.set_tooltip(std::move(*options.tooltip));
-  if (options.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*options.allow_text_selection));
-  if (options.cursor) co_await widget.set_cursor(std::move(*options.cursor));
+  if (setters.spacing) co_await widget.set_spacing(std::move(*setters.spacing));
+  if (setters.align) co_await widget.set_align(std::move(*setters.align));
+  if (setters.border_width) co_await widget.set_border_width(std::move(*setters.border_width));
+  if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
+  if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
+  if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
+  if (setters.font) co_await widget.set_font(std::move(*setters.font));
+  if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
+  if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
+  if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
+  if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
   co_return widget;
 }
 
@@ -711,25 +814,56 @@ Task<pgw::VBox> create_VBox(detail::LinkPtr link, VBoxOptions options) {
 
 Task<pgw::VBox> Widgets::VBox(VBoxOptions options) const {
   if (!link_) throw std::logic_error("pgwidgets: Widgets::VBox called on an empty Widgets");
-  return create_VBox(link_, std::move(options));
+  // Copies every string view now: the coroutine runs after the caller's
+  // full-expression (and its temporaries) may be over.
+  std::string encoded;
+  VBoxSetters setters;
+  if (options.spacing) setters.spacing.emplace(*options.spacing);
+  if (options.align) setters.align.emplace(*options.align);
+  if (options.border_width) setters.border_width.emplace(*options.border_width);
+  if (options.border_color) setters.border_color.emplace(*options.border_color);
+  if (options.bg) setters.bg.emplace(*options.bg);
+  if (options.padding) setters.padding.emplace(*options.padding);
+  if (options.font) setters.font.emplace(*options.font);
+  if (options.enabled) setters.enabled.emplace(*options.enabled);
+  if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
+  if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
+  if (options.cursor) setters.cursor.emplace(*options.cursor);
+  return create_VBox(link_, std::move(encoded), std::move(setters));
 }
 
 namespace {
 
-Task<pgw::HBox> create_HBox(detail::LinkPtr link, HBoxOptions options) {
-  const WidgetId id = co_await link->create(detail::classes::HBox, std::string());
+// The setter options, owned: the coroutine outlives the caller's temporaries.
+struct HBoxSetters {
+  std::optional<int> spacing;
+  std::optional<std::string> align;
+  std::optional<int> border_width;
+  std::optional<std::string> border_color;
+  std::optional<std::string> bg;
+  std::optional<int> padding;
+  std::optional<std::string> font;
+  std::optional<bool> enabled;
+  std::optional<std::string> tooltip;
+  std::optional<bool> allow_text_selection;
+  std::optional<std::string> cursor;
+};
+
+Task<pgw::HBox> create_HBox(detail::LinkPtr link, std::string args,
+                                            [[maybe_unused]] HBoxSetters setters) {
+  const WidgetId id = co_await link->create(detail::classes::HBox, std::move(args));
   pgw::HBox widget(link, id);
-  if (options.spacing) co_await widget.set_spacing(std::move(*options.spacing));
-  if (options.align) co_await widget.set_align(std::move(*options.align));
-  if (options.border_width) co_await widget.set_border_width(std::move(*options.border_width));
-  if (options.border_color) co_await widget.set_border_color(std::move(*options.border_color));
-  if (options.bg) co_await widget.set_bg(std::move(*options.bg));
-  if (options.padding) co_await widget.set_padding(std::move(*options.padding));
-  if (options.font) co_await widget.set_font(std::move(*options.font));
-  if (options.enabled) co_await widget.set_enabled(std::move(*options.enabled));
-  if (options.tooltip) co_await widget.set_tooltip(std::move(*options.tooltip));
-  if (options.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*options.allow_text_selection));
-  if (options.cursor) co_await widget.set_cursor(std::move(*options.cursor));
+  if (setters.spacing) co_await widget.set_spacing(std::move(*setters.spacing));
+  if (setters.align) co_await widget.set_align(std::move(*setters.align));
+  if (setters.border_width) co_await widget.set_border_width(std::move(*setters.border_width));
+  if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
+  if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
+  if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
+  if (setters.font) co_await widget.set_font(std::move(*setters.font));
+  if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
+  if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
+  if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
+  if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
   co_return widget;
 }
 
@@ -737,29 +871,54 @@ Task<pgw::HBox> create_HBox(detail::LinkPtr link, HBoxOptions options) {
 
 Task<pgw::HBox> Widgets::HBox(HBoxOptions options) const {
   if (!link_) throw std::logic_error("pgwidgets: Widgets::HBox called on an empty Widgets");
-  return create_HBox(link_, std::move(options));
+  // Copies every string view now: the coroutine runs after the caller's
+  // full-expression (and its temporaries) may be over.
+  std::string encoded;
+  HBoxSetters setters;
+  if (options.spacing) setters.spacing.emplace(*options.spacing);
+  if (options.align) setters.align.emplace(*options.align);
+  if (options.border_width) setters.border_width.emplace(*options.border_width);
+  if (options.border_color) setters.border_color.emplace(*options.border_color);
+  if (options.bg) setters.bg.emplace(*options.bg);
+  if (options.padding) setters.padding.emplace(*options.padding);
+  if (options.font) setters.font.emplace(*options.font);
+  if (options.enabled) setters.enabled.emplace(*options.enabled);
+  if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
+  if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
+  if (options.cursor) setters.cursor.emplace(*options.cursor);
+  return create_HBox(link_, std::move(encoded), std::move(setters));
 }
 
 namespace {
 
-Task<pgw::TextEntry> create_TextEntry(detail::LinkPtr link, TextEntryOptions options) {
-  ::pgwidgets::widgets::TextEntryArgs args;
-  if (options.text) args.set_text(std::move(*options.text));
-  if (options.editable) args.set_editable(std::move(*options.editable));
-  if (options.linehistory) args.set_linehistory(std::move(*options.linehistory));
-  if (options.password) args.set_password(std::move(*options.password));
-  const WidgetId id = co_await link->create(detail::classes::TextEntry, args.SerializeAsString());
+// The setter options, owned: the coroutine outlives the caller's temporaries.
+struct TextEntrySetters {
+  std::optional<int> length;
+  std::optional<int> border_width;
+  std::optional<std::string> border_color;
+  std::optional<std::string> bg;
+  std::optional<int> padding;
+  std::optional<std::string> font;
+  std::optional<bool> enabled;
+  std::optional<std::string> tooltip;
+  std::optional<bool> allow_text_selection;
+  std::optional<std::string> cursor;
+};
+
+Task<pgw::TextEntry> create_TextEntry(detail::LinkPtr link, std::string args,
+                                            [[maybe_unused]] TextEntrySetters setters) {
+  const WidgetId id = co_await link->create(detail::classes::TextEntry, std::move(args));
   pgw::TextEntry widget(link, id);
-  if (options.length) co_await widget.set_length(std::move(*options.length));
-  if (options.border_width) co_await widget.set_border_width(std::move(*options.border_width));
-  if (options.border_color) co_await widget.set_border_color(std::move(*options.border_color));
-  if (options.bg) co_await widget.set_bg(std::move(*options.bg));
-  if (options.padding) co_await widget.set_padding(std::move(*options.padding));
-  if (options.font) co_await widget.set_font(std::move(*options.font));
-  if (options.enabled) co_await widget.set_enabled(std::move(*options.enabled));
-  if (options.tooltip) co_await widget.set_tooltip(std::move(*options.tooltip));
-  if (options.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*options.allow_text_selection));
-  if (options.cursor) co_await widget.set_cursor(std::move(*options.cursor));
+  if (setters.length) co_await widget.set_length(std::move(*setters.length));
+  if (setters.border_width) co_await widget.set_border_width(std::move(*setters.border_width));
+  if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
+  if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
+  if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
+  if (setters.font) co_await widget.set_font(std::move(*setters.font));
+  if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
+  if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
+  if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
+  if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
   co_return widget;
 }
 
@@ -767,7 +926,26 @@ Task<pgw::TextEntry> create_TextEntry(detail::LinkPtr link, TextEntryOptions opt
 
 Task<pgw::TextEntry> Widgets::TextEntry(TextEntryOptions options) const {
   if (!link_) throw std::logic_error("pgwidgets: Widgets::TextEntry called on an empty Widgets");
-  return create_TextEntry(link_, std::move(options));
+  // Copies every string view now: the coroutine runs after the caller's
+  // full-expression (and its temporaries) may be over.
+  ::pgwidgets::widgets::TextEntryArgs args;
+  if (options.text) args.set_text(std::string(*options.text));
+  if (options.editable) args.set_editable(bool(*options.editable));
+  if (options.linehistory) args.set_linehistory(int(*options.linehistory));
+  if (options.password) args.set_password(bool(*options.password));
+  std::string encoded = args.SerializeAsString();
+  TextEntrySetters setters;
+  if (options.length) setters.length.emplace(*options.length);
+  if (options.border_width) setters.border_width.emplace(*options.border_width);
+  if (options.border_color) setters.border_color.emplace(*options.border_color);
+  if (options.bg) setters.bg.emplace(*options.bg);
+  if (options.padding) setters.padding.emplace(*options.padding);
+  if (options.font) setters.font.emplace(*options.font);
+  if (options.enabled) setters.enabled.emplace(*options.enabled);
+  if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
+  if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
+  if (options.cursor) setters.cursor.emplace(*options.cursor);
+  return create_TextEntry(link_, std::move(encoded), std::move(setters));
 }
 
 }  // namespace pgw

@@ -69,4 +69,11 @@ class Application::Impl final : public transport::Listener {
   bool closing_ = false;
 };
 
+namespace detail {
+// Tests reach an Application's insides through this.
+struct ApplicationAccess {
+  static Application::Impl& impl(Application& app) { return *app.impl_; }
+};
+}  // namespace detail
+
 }  // namespace pgw

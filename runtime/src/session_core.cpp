@@ -183,7 +183,7 @@ void SessionCore::drop_handlers_of_missing_widgets() {
   std::erase_if(handlers_, [this](const auto& entry) { return store_.find(entry.first.first) == nullptr; });
 }
 
-Task<> SessionCore::listen(WidgetId widget, const CallbackInfo& callback, RawHandler handler) {
+void SessionCore::listen(WidgetId widget, const CallbackInfo& callback, RawHandler handler) {
   const std::string what = std::string(callback.class_name) + ".on_" + std::string(callback.name);
   check_connected(what);
   const WidgetRecord* rec = store_.find(widget);
@@ -197,7 +197,6 @@ Task<> SessionCore::listen(WidgetId widget, const CallbackInfo& callback, RawHan
     listen->set_widget_id(widget);
     listen->set_callback_id(callback.id);
   }
-  co_return;
 }
 
 const std::string* SessionCore::recorded(WidgetId widget, std::uint16_t field) const {

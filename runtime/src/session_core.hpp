@@ -58,7 +58,7 @@ class SessionCore final : public SessionLink {
   // --- SessionLink (the generated proxies) ---
   Task<WidgetId> create(const ClassInfo& cls, std::string args) override;
   Task<std::string> call(WidgetId widget, const MethodInfo& method, std::string args, ChildChange change) override;
-  Task<> listen(WidgetId widget, const CallbackInfo& callback, RawHandler handler) override;
+  void listen(WidgetId widget, const CallbackInfo& callback, RawHandler handler) override;
   const std::string* recorded(WidgetId widget, std::uint16_t field) const override;
   const std::string* constructor_args(WidgetId widget) const override;
   std::vector<WidgetId> children(WidgetId widget) const override;

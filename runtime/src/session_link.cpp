@@ -9,10 +9,6 @@ Task<> send_call(LinkPtr link, WidgetId widget, const MethodInfo& method, std::s
   co_await link->call(widget, method, std::move(args), change);
 }
 
-Task<> send_listen(LinkPtr link, WidgetId widget, const CallbackInfo& callback, RawHandler handler) {
-  co_await link->listen(widget, callback, std::move(handler));
-}
-
 const LinkPtr& WidgetHandle::checked_link() const {
   if (!link_ || id_ == 0) {
     throw std::logic_error("pgwidgets: a method was called on an empty widget handle (default-constructed)");

@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 #include <tuple>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -114,29 +115,29 @@ class Widget : public detail::WidgetHandle {
 
   // The widget's drawn size changed.
   // Handler: callable as (int width, int height), returning void or pgw::Task<>.
+  // Registers at once (not awaited: g++ 12 destroys a lambda twice when it
+  // is written inside a co_await expression).
   template <class F>
-  Task<> on_resize(F handler) const {
+  void on_resize(F handler) const {
     static_assert(detail::handler_for<F, int, int>,
                   "pgw::Widget::on_resize: the handler must be callable as (int width, int height) and return void or pgw::Task<>");
     if constexpr (detail::handler_for<F, int, int>) {
-      return detail::send_listen(checked_link(), id(), detail::callbacks::Widget_resize,
-                                 detail::make_raw_handler(&detail::decode::Widget_resize, link(), std::move(handler)));
-    } else {
-      return {};
+      link().listen(id(), detail::callbacks::Widget_resize,
+                    detail::make_raw_handler(&detail::decode::Widget_resize, link(), std::move(handler)));
     }
   }
 
   // The widget was drawn (mapped) at this place.
   // Handler: callable as (int x, int y, int viewport_x, int viewport_y, int width, int height), returning void or pgw::Task<>.
+  // Registers at once (not awaited: g++ 12 destroys a lambda twice when it
+  // is written inside a co_await expression).
   template <class F>
-  Task<> on_map(F handler) const {
+  void on_map(F handler) const {
     static_assert(detail::handler_for<F, int, int, int, int, int, int>,
                   "pgw::Widget::on_map: the handler must be callable as (int x, int y, int viewport_x, int viewport_y, int width, int height) and return void or pgw::Task<>");
     if constexpr (detail::handler_for<F, int, int, int, int, int, int>) {
-      return detail::send_listen(checked_link(), id(), detail::callbacks::Widget_map,
-                                 detail::make_raw_handler(&detail::decode::Widget_map, link(), std::move(handler)));
-    } else {
-      return {};
+      link().listen(id(), detail::callbacks::Widget_map,
+                    detail::make_raw_handler(&detail::decode::Widget_map, link(), std::move(handler)));
     }
   }
 };
@@ -157,28 +158,28 @@ class Container : public Widget {
   Task<void> remove_all(bool destroy) const;
 
   // Handler: callable as (pgw::Widget child), returning void or pgw::Task<>.
+  // Registers at once (not awaited: g++ 12 destroys a lambda twice when it
+  // is written inside a co_await expression).
   template <class F>
-  Task<> on_child_added(F handler) const {
+  void on_child_added(F handler) const {
     static_assert(detail::handler_for<F, pgw::Widget>,
                   "pgw::Container::on_child_added: the handler must be callable as (pgw::Widget child) and return void or pgw::Task<>");
     if constexpr (detail::handler_for<F, pgw::Widget>) {
-      return detail::send_listen(checked_link(), id(), detail::callbacks::Container_child_added,
-                                 detail::make_raw_handler(&detail::decode::Container_child_added, link(), std::move(handler)));
-    } else {
-      return {};
+      link().listen(id(), detail::callbacks::Container_child_added,
+                    detail::make_raw_handler(&detail::decode::Container_child_added, link(), std::move(handler)));
     }
   }
 
   // Handler: callable as (pgw::Widget child), returning void or pgw::Task<>.
+  // Registers at once (not awaited: g++ 12 destroys a lambda twice when it
+  // is written inside a co_await expression).
   template <class F>
-  Task<> on_child_removed(F handler) const {
+  void on_child_removed(F handler) const {
     static_assert(detail::handler_for<F, pgw::Widget>,
                   "pgw::Container::on_child_removed: the handler must be callable as (pgw::Widget child) and return void or pgw::Task<>");
     if constexpr (detail::handler_for<F, pgw::Widget>) {
-      return detail::send_listen(checked_link(), id(), detail::callbacks::Container_child_removed,
-                                 detail::make_raw_handler(&detail::decode::Container_child_removed, link(), std::move(handler)));
-    } else {
-      return {};
+      link().listen(id(), detail::callbacks::Container_child_removed,
+                    detail::make_raw_handler(&detail::decode::Container_child_removed, link(), std::move(handler)));
     }
   }
 };
@@ -200,15 +201,15 @@ class Button : public Widget {
 
   // The button was clicked (or pressed with the keyboard).
   // Handler: callable as (), returning void or pgw::Task<>.
+  // Registers at once (not awaited: g++ 12 destroys a lambda twice when it
+  // is written inside a co_await expression).
   template <class F>
-  Task<> on_activated(F handler) const {
+  void on_activated(F handler) const {
     static_assert(detail::handler_for<F>,
                   "pgw::Button::on_activated: the handler must be callable as () and return void or pgw::Task<>");
     if constexpr (detail::handler_for<F>) {
-      return detail::send_listen(checked_link(), id(), detail::callbacks::Button_activated,
-                                 detail::make_raw_handler(&detail::decode::Button_activated, link(), std::move(handler)));
-    } else {
-      return {};
+      link().listen(id(), detail::callbacks::Button_activated,
+                    detail::make_raw_handler(&detail::decode::Button_activated, link(), std::move(handler)));
     }
   }
 };
@@ -262,42 +263,42 @@ class TopLevel : public Container {
 
   // The user moved the window (title-bar drag).
   // Handler: callable as (int x, int y), returning void or pgw::Task<>.
+  // Registers at once (not awaited: g++ 12 destroys a lambda twice when it
+  // is written inside a co_await expression).
   template <class F>
-  Task<> on_move(F handler) const {
+  void on_move(F handler) const {
     static_assert(detail::handler_for<F, int, int>,
                   "pgw::TopLevel::on_move: the handler must be callable as (int x, int y) and return void or pgw::Task<>");
     if constexpr (detail::handler_for<F, int, int>) {
-      return detail::send_listen(checked_link(), id(), detail::callbacks::TopLevel_move,
-                                 detail::make_raw_handler(&detail::decode::TopLevel_move, link(), std::move(handler)));
-    } else {
-      return {};
+      link().listen(id(), detail::callbacks::TopLevel_move,
+                    detail::make_raw_handler(&detail::decode::TopLevel_move, link(), std::move(handler)));
     }
   }
 
   // The user clicked the close button; the window is hidden.
   // Handler: callable as (), returning void or pgw::Task<>.
+  // Registers at once (not awaited: g++ 12 destroys a lambda twice when it
+  // is written inside a co_await expression).
   template <class F>
-  Task<> on_close(F handler) const {
+  void on_close(F handler) const {
     static_assert(detail::handler_for<F>,
                   "pgw::TopLevel::on_close: the handler must be callable as () and return void or pgw::Task<>");
     if constexpr (detail::handler_for<F>) {
-      return detail::send_listen(checked_link(), id(), detail::callbacks::TopLevel_close,
-                                 detail::make_raw_handler(&detail::decode::TopLevel_close, link(), std::move(handler)));
-    } else {
-      return {};
+      link().listen(id(), detail::callbacks::TopLevel_close,
+                    detail::make_raw_handler(&detail::decode::TopLevel_close, link(), std::move(handler)));
     }
   }
 
   // Handler: callable as (std::string state), returning void or pgw::Task<>.
+  // Registers at once (not awaited: g++ 12 destroys a lambda twice when it
+  // is written inside a co_await expression).
   template <class F>
-  Task<> on_window_state(F handler) const {
+  void on_window_state(F handler) const {
     static_assert(detail::handler_for<F, std::string>,
                   "pgw::TopLevel::on_window_state: the handler must be callable as (std::string state) and return void or pgw::Task<>");
     if constexpr (detail::handler_for<F, std::string>) {
-      return detail::send_listen(checked_link(), id(), detail::callbacks::TopLevel_window_state,
-                                 detail::make_raw_handler(&detail::decode::TopLevel_window_state, link(), std::move(handler)));
-    } else {
-      return {};
+      link().listen(id(), detail::callbacks::TopLevel_window_state,
+                    detail::make_raw_handler(&detail::decode::TopLevel_window_state, link(), std::move(handler)));
     }
   }
 };
@@ -350,57 +351,67 @@ class TextEntry : public Widget {
 
   // Enter was pressed; the entry's text.
   // Handler: callable as (std::string text), returning void or pgw::Task<>.
+  // Registers at once (not awaited: g++ 12 destroys a lambda twice when it
+  // is written inside a co_await expression).
   template <class F>
-  Task<> on_activated(F handler) const {
+  void on_activated(F handler) const {
     static_assert(detail::handler_for<F, std::string>,
                   "pgw::TextEntry::on_activated: the handler must be callable as (std::string text) and return void or pgw::Task<>");
     if constexpr (detail::handler_for<F, std::string>) {
-      return detail::send_listen(checked_link(), id(), detail::callbacks::TextEntry_activated,
-                                 detail::make_raw_handler(&detail::decode::TextEntry_activated, link(), std::move(handler)));
-    } else {
-      return {};
+      link().listen(id(), detail::callbacks::TextEntry_activated,
+                    detail::make_raw_handler(&detail::decode::TextEntry_activated, link(), std::move(handler)));
     }
   }
 };
 
 // Options of Widgets::Button, all optional. Designators must follow
 // this order: constructor options, then Button's setters, then inherited ones.
+// Strings are views, copied when the options are passed: pass the options
+// in the call, or keep the strings alive until it.
 struct ButtonOptions {
-  std::optional<std::string> text = std::nullopt;
-  std::optional<std::string> icon = std::nullopt;  // Button::set_icon
+  std::optional<std::string_view> text = std::nullopt;
+  std::optional<std::string_view> icon = std::nullopt;  // Button::set_icon
   std::optional<int> border_width = std::nullopt;  // Widget::set_border_width
-  std::optional<std::string> border_color = std::nullopt;  // Widget::set_border_color
-  std::optional<std::string> bg = std::nullopt;  // Widget::set_bg
+  std::optional<std::string_view> border_color = std::nullopt;  // Widget::set_border_color
+  std::optional<std::string_view> bg = std::nullopt;  // Widget::set_bg
   std::optional<int> padding = std::nullopt;  // Widget::set_padding
-  std::optional<std::string> font = std::nullopt;  // Widget::set_font
+  std::optional<std::string_view> font = std::nullopt;  // Widget::set_font
   std::optional<bool> enabled = std::nullopt;  // Widget::set_enabled
-  std::optional<std::string> tooltip = std::nullopt;  // Widget::set_tooltip
+  std::optional<std::string_view> tooltip = std::nullopt;  // Widget::set_tooltip
   std::optional<bool> allow_text_selection = std::nullopt;  // Widget::set_allow_text_selection
-  std::optional<std::string> cursor = std::nullopt;  // Widget::set_cursor
+  std::optional<std::string_view> cursor = std::nullopt;  // Widget::set_cursor
 };
+static_assert(std::is_trivially_destructible_v<ButtonOptions>,
+              "g++ 12 destroys a braced temporary in a co_await expression twice: options must be trivially destructible");
 
 // Options of Widgets::Label, all optional. Designators must follow
 // this order: constructor options, then Label's setters, then inherited ones.
+// Strings are views, copied when the options are passed: pass the options
+// in the call, or keep the strings alive until it.
 struct LabelOptions {
-  std::optional<std::string> text = std::nullopt;
-  std::optional<std::string> halign = std::nullopt;
-  std::optional<std::string> valign = std::nullopt;  // Label::set_valign
+  std::optional<std::string_view> text = std::nullopt;
+  std::optional<std::string_view> halign = std::nullopt;
+  std::optional<std::string_view> valign = std::nullopt;  // Label::set_valign
   std::optional<int> border_width = std::nullopt;  // Widget::set_border_width
-  std::optional<std::string> border_color = std::nullopt;  // Widget::set_border_color
-  std::optional<std::string> bg = std::nullopt;  // Widget::set_bg
+  std::optional<std::string_view> border_color = std::nullopt;  // Widget::set_border_color
+  std::optional<std::string_view> bg = std::nullopt;  // Widget::set_bg
   std::optional<int> padding = std::nullopt;  // Widget::set_padding
-  std::optional<std::string> font = std::nullopt;  // Widget::set_font
+  std::optional<std::string_view> font = std::nullopt;  // Widget::set_font
   std::optional<bool> enabled = std::nullopt;  // Widget::set_enabled
-  std::optional<std::string> tooltip = std::nullopt;  // Widget::set_tooltip
+  std::optional<std::string_view> tooltip = std::nullopt;  // Widget::set_tooltip
   std::optional<bool> allow_text_selection = std::nullopt;  // Widget::set_allow_text_selection
-  std::optional<std::string> cursor = std::nullopt;  // Widget::set_cursor
+  std::optional<std::string_view> cursor = std::nullopt;  // Widget::set_cursor
 };
+static_assert(std::is_trivially_destructible_v<LabelOptions>,
+              "g++ 12 destroys a braced temporary in a co_await expression twice: options must be trivially destructible");
 
 // Options of Widgets::TopLevel, all optional. Designators must follow
 // this order: constructor options, then TopLevel's setters, then inherited ones.
+// Strings are views, copied when the options are passed: pass the options
+// in the call, or keep the strings alive until it.
 struct TopLevelOptions {
-  std::optional<std::string> title = std::nullopt;
-  std::optional<std::string> icon = std::nullopt;
+  std::optional<std::string_view> title = std::nullopt;
+  std::optional<std::string_view> icon = std::nullopt;
   std::optional<bool> resizable = std::nullopt;
   std::optional<bool> moveable = std::nullopt;
   std::optional<bool> closeable = std::nullopt;
@@ -408,68 +419,82 @@ struct TopLevelOptions {
   std::optional<bool> maximizable = std::nullopt;
   std::optional<bool> lowerable = std::nullopt;
   std::optional<bool> shadeable = std::nullopt;
-  std::optional<std::string> window_state = std::nullopt;  // TopLevel::set_window_state
+  std::optional<std::string_view> window_state = std::nullopt;  // TopLevel::set_window_state
   std::optional<int> border_width = std::nullopt;  // Widget::set_border_width
-  std::optional<std::string> border_color = std::nullopt;  // Widget::set_border_color
-  std::optional<std::string> bg = std::nullopt;  // Widget::set_bg
+  std::optional<std::string_view> border_color = std::nullopt;  // Widget::set_border_color
+  std::optional<std::string_view> bg = std::nullopt;  // Widget::set_bg
   std::optional<int> padding = std::nullopt;  // Widget::set_padding
-  std::optional<std::string> font = std::nullopt;  // Widget::set_font
+  std::optional<std::string_view> font = std::nullopt;  // Widget::set_font
   std::optional<bool> enabled = std::nullopt;  // Widget::set_enabled
-  std::optional<std::string> tooltip = std::nullopt;  // Widget::set_tooltip
+  std::optional<std::string_view> tooltip = std::nullopt;  // Widget::set_tooltip
   std::optional<bool> allow_text_selection = std::nullopt;  // Widget::set_allow_text_selection
-  std::optional<std::string> cursor = std::nullopt;  // Widget::set_cursor
+  std::optional<std::string_view> cursor = std::nullopt;  // Widget::set_cursor
 };
+static_assert(std::is_trivially_destructible_v<TopLevelOptions>,
+              "g++ 12 destroys a braced temporary in a co_await expression twice: options must be trivially destructible");
 
 // Options of Widgets::VBox, all optional. Designators must follow
 // this order: constructor options, then VBox's setters, then inherited ones.
+// Strings are views, copied when the options are passed: pass the options
+// in the call, or keep the strings alive until it.
 struct VBoxOptions {
   std::optional<int> spacing = std::nullopt;  // Box::set_spacing
-  std::optional<std::string> align = std::nullopt;  // Box::set_align
+  std::optional<std::string_view> align = std::nullopt;  // Box::set_align
   std::optional<int> border_width = std::nullopt;  // Widget::set_border_width
-  std::optional<std::string> border_color = std::nullopt;  // Widget::set_border_color
-  std::optional<std::string> bg = std::nullopt;  // Widget::set_bg
+  std::optional<std::string_view> border_color = std::nullopt;  // Widget::set_border_color
+  std::optional<std::string_view> bg = std::nullopt;  // Widget::set_bg
   std::optional<int> padding = std::nullopt;  // Widget::set_padding
-  std::optional<std::string> font = std::nullopt;  // Widget::set_font
+  std::optional<std::string_view> font = std::nullopt;  // Widget::set_font
   std::optional<bool> enabled = std::nullopt;  // Widget::set_enabled
-  std::optional<std::string> tooltip = std::nullopt;  // Widget::set_tooltip
+  std::optional<std::string_view> tooltip = std::nullopt;  // Widget::set_tooltip
   std::optional<bool> allow_text_selection = std::nullopt;  // Widget::set_allow_text_selection
-  std::optional<std::string> cursor = std::nullopt;  // Widget::set_cursor
+  std::optional<std::string_view> cursor = std::nullopt;  // Widget::set_cursor
 };
+static_assert(std::is_trivially_destructible_v<VBoxOptions>,
+              "g++ 12 destroys a braced temporary in a co_await expression twice: options must be trivially destructible");
 
 // Options of Widgets::HBox, all optional. Designators must follow
 // this order: constructor options, then HBox's setters, then inherited ones.
+// Strings are views, copied when the options are passed: pass the options
+// in the call, or keep the strings alive until it.
 struct HBoxOptions {
   std::optional<int> spacing = std::nullopt;  // Box::set_spacing
-  std::optional<std::string> align = std::nullopt;  // Box::set_align
+  std::optional<std::string_view> align = std::nullopt;  // Box::set_align
   std::optional<int> border_width = std::nullopt;  // Widget::set_border_width
-  std::optional<std::string> border_color = std::nullopt;  // Widget::set_border_color
-  std::optional<std::string> bg = std::nullopt;  // Widget::set_bg
+  std::optional<std::string_view> border_color = std::nullopt;  // Widget::set_border_color
+  std::optional<std::string_view> bg = std::nullopt;  // Widget::set_bg
   std::optional<int> padding = std::nullopt;  // Widget::set_padding
-  std::optional<std::string> font = std::nullopt;  // Widget::set_font
+  std::optional<std::string_view> font = std::nullopt;  // Widget::set_font
   std::optional<bool> enabled = std::nullopt;  // Widget::set_enabled
-  std::optional<std::string> tooltip = std::nullopt;  // Widget::set_tooltip
+  std::optional<std::string_view> tooltip = std::nullopt;  // Widget::set_tooltip
   std::optional<bool> allow_text_selection = std::nullopt;  // Widget::set_allow_text_selection
-  std::optional<std::string> cursor = std::nullopt;  // Widget::set_cursor
+  std::optional<std::string_view> cursor = std::nullopt;  // Widget::set_cursor
 };
+static_assert(std::is_trivially_destructible_v<HBoxOptions>,
+              "g++ 12 destroys a braced temporary in a co_await expression twice: options must be trivially destructible");
 
 // Options of Widgets::TextEntry, all optional. Designators must follow
 // this order: constructor options, then TextEntry's setters, then inherited ones.
+// Strings are views, copied when the options are passed: pass the options
+// in the call, or keep the strings alive until it.
 struct TextEntryOptions {
-  std::optional<std::string> text = std::nullopt;
+  std::optional<std::string_view> text = std::nullopt;
   std::optional<bool> editable = std::nullopt;
   std::optional<int> linehistory = std::nullopt;
   std::optional<bool> password = std::nullopt;
   std::optional<int> length = std::nullopt;  // TextEntry::set_length
   std::optional<int> border_width = std::nullopt;  // Widget::set_border_width
-  std::optional<std::string> border_color = std::nullopt;  // Widget::set_border_color
-  std::optional<std::string> bg = std::nullopt;  // Widget::set_bg
+  std::optional<std::string_view> border_color = std::nullopt;  // Widget::set_border_color
+  std::optional<std::string_view> bg = std::nullopt;  // Widget::set_bg
   std::optional<int> padding = std::nullopt;  // Widget::set_padding
-  std::optional<std::string> font = std::nullopt;  // Widget::set_font
+  std::optional<std::string_view> font = std::nullopt;  // Widget::set_font
   std::optional<bool> enabled = std::nullopt;  // Widget::set_enabled
-  std::optional<std::string> tooltip = std::nullopt;  // Widget::set_tooltip
+  std::optional<std::string_view> tooltip = std::nullopt;  // Widget::set_tooltip
   std::optional<bool> allow_text_selection = std::nullopt;  // Widget::set_allow_text_selection
-  std::optional<std::string> cursor = std::nullopt;  // Widget::set_cursor
+  std::optional<std::string_view> cursor = std::nullopt;  // Widget::set_cursor
 };
+static_assert(std::is_trivially_destructible_v<TextEntryOptions>,
+              "g++ 12 destroys a braced temporary in a co_await expression twice: options must be trivially destructible");
 
 // Creates widgets in a session: session.get_widgets().
 class Widgets {
@@ -480,18 +505,18 @@ class Widgets {
   // A push button.
   Task<pgw::Button> Button(ButtonOptions options = {}) const;
   template <class A0>
-    requires(std::convertible_to<A0, std::string>)
-  Task<pgw::Button> Button(A0&& text, ButtonOptions options = {}) const {
-    options.text = std::string(std::forward<A0>(text));
+    requires(std::convertible_to<const A0&, std::string_view>)
+  Task<pgw::Button> Button(const A0& text, ButtonOptions options = {}) const {
+    options.text = std::string_view(text);
     return Button(std::move(options));
   }
 
   // A line of text, always shown as text (never parsed as HTML).
   Task<pgw::Label> Label(LabelOptions options = {}) const;
   template <class A0>
-    requires(std::convertible_to<A0, std::string>)
-  Task<pgw::Label> Label(A0&& text, LabelOptions options = {}) const {
-    options.text = std::string(std::forward<A0>(text));
+    requires(std::convertible_to<const A0&, std::string_view>)
+  Task<pgw::Label> Label(const A0& text, LabelOptions options = {}) const {
+    options.text = std::string_view(text);
     return Label(std::move(options));
   }
 
@@ -508,9 +533,9 @@ class Widgets {
   //  in the history; up and down walk the history.
   Task<pgw::TextEntry> TextEntry(TextEntryOptions options = {}) const;
   template <class A0>
-    requires(std::convertible_to<A0, std::string>)
-  Task<pgw::TextEntry> TextEntry(A0&& text, TextEntryOptions options = {}) const {
-    options.text = std::string(std::forward<A0>(text));
+    requires(std::convertible_to<const A0&, std::string_view>)
+  Task<pgw::TextEntry> TextEntry(const A0& text, TextEntryOptions options = {}) const {
+    options.text = std::string_view(text);
     return TextEntry(std::move(options));
   }
 

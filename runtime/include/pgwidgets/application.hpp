@@ -16,6 +16,9 @@
 namespace pgw {
 
 class Session;
+namespace detail {
+struct ApplicationAccess;
+}
 
 // How handlers (on_connect, callbacks, timers) may interleave.
 enum class ConcurrencyMode {
@@ -103,6 +106,7 @@ class Application {
       };
     }
   }
+  friend struct detail::ApplicationAccess;
   void set_connect_handler(ConnectHandler handler);
   void set_disconnect_handler(ConnectHandler handler);
 

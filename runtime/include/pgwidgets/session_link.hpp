@@ -80,7 +80,7 @@ class SessionLink : public std::enable_shared_from_this<SessionLink> {
   virtual Task<std::string> call(WidgetId widget, const MethodInfo& method, std::string args,
                                  ChildChange change) = 0;
   // Registers a handler; handlers of one callback run in registration order.
-  virtual Task<> listen(WidgetId widget, const CallbackInfo& callback, RawHandler handler) = 0;
+  virtual void listen(WidgetId widget, const CallbackInfo& callback, RawHandler handler) = 0;
 
   // Server-side state, for getters answered without a round trip.
   // The recorded arguments of the last setter of `field`, or nullptr.
@@ -143,8 +143,6 @@ Task<R> call_returning(LinkPtr link, WidgetId widget, const MethodInfo& method, 
   std::string value = co_await link->call(widget, method, std::move(args), ChildChange{});
   co_return decode(*link, value);
 }
-
-Task<> send_listen(LinkPtr link, WidgetId widget, const CallbackInfo& callback, RawHandler handler);
 
 // Base of every widget handle: a session link and a widget id. Cheap to
 // copy; a default-constructed handle refers to no widget.

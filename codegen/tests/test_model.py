@@ -1,0 +1,164 @@
+"""The widget model: ids, inheritance, names, state classification, options."""
+
+import shutil
+import tempfile
+import unittest
+from pathlib import Path
+
+from pgwidgets_codegen import naming
+from pgwidgets_codegen.descriptors import SchemaError
+from pgwidgets_codegen.model import single_value
+
+from .schema_loader import SCHEMA, load
+
+
+class NamingTest(unittest.TestCase):
+    def test_snake_case(self):
+        self.assertEqual(naming.snake_case("SetText"), "set_text")
+        self.assertEqual(naming.snake_case("OnChildAdded"), "on_child_added")
+        self.assertEqual(naming.snake_case("GetHTML"), "get_html")
+        self.assertEqual(naming.snake_case("SetHtml5Text"), "set_html5_text")
+        self.assertEqual(naming.snake_case("Raise"), "raise")
+
+    def test_keywords_are_escaped(self):
+        self.assertEqual(naming.cpp_identifier("delete"), "delete_")
+        self.assertEqual(naming.ts_identifier("delete"), "delete_")
+        self.assertEqual(naming.cpp_identifier("raise"), "raise")
+
+    def test_es_field_names(self):
+        self.assertEqual(naming.lower_camel("viewport_x"), "viewportX")
+
+
+class ModelTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.schema = load()
+
+    def test_class_ids_are_dense_and_ordered(self):
+        self.assertEqual([c.id for c in self.schema.classes], list(range(1, len(self.schema.classes) + 1)))
+        self.assertEqual(self.schema.classes[0].name, "Widget")
+
+    def test_method_and_callback_ids_are_unique(self):
+        ids = [m.id for m in self.schema.methods]
+        self.assertEqual(ids, list(range(1, len(ids) + 1)))
+        cb = [c.id for c in self.schema.callbacks]
+        self.assertEqual(cb, list(range(1, len(cb) + 1)))
+
+    def test_inheritance(self):
+        vbox = self.schema.cls("VBox")
+        names = [m.name for m in vbox.all_methods]
+        for inherited in ("resize", "get_children", "add_widget", "set_spacing"):
+            self.assertIn(inherited, names)
+        self.assertEqual(vbox.base.name, "Box")
+        self.assertEqual([a.name for a in vbox.ancestry()], ["VBox", "Box", "Container", "Widget"])
+        self.assertIn(vbox.id, self.schema.cls("Widget").descendants)
+        self.assertNotIn(vbox.id, self.schema.cls("Label").descendants)
+        self.assertEqual([c.name for c in self.schema.cls("Button").all_callbacks], ["resize", "map", "activated"])
+
+    def test_callbacks_are_named_after_their_rpc(self):
+        cb = {c.rpc_name: c for c in self.schema.callbacks}
+        self.assertEqual(cb["OnChildAdded"].name, "child_added")
+        self.assertEqual([f.name for f in cb["OnMap"].params],
+                         ["x", "y", "viewport_x", "viewport_y", "width", "height"])
+
+    def test_state_classification(self):
+        label = {m.name: m for m in self.schema.cls("Label").methods}
+        self.assertEqual(label["set_text"].kind, "setter")
+        self.assertEqual(label["get_text"].kind, "getter")
+        self.assertEqual(label["get_text"].ctor_fallback.name, "text")
+        self.assertTrue(label["get_text"].local)
+        entry = {m.name: m for m in self.schema.cls("TextEntry").methods}
+        self.assertEqual(entry["get_text"].kind, "query")
+        self.assertFalse(entry["get_text"].local)
+        widget = {m.name: m for m in self.schema.cls("Widget").methods}
+        self.assertEqual(widget["show"].state_field, "visible")
+        self.assertEqual(widget["hide"].state_field_id, widget["show"].state_field_id)
+        self.assertEqual(widget["destroy"].kind, "destroy")
+        top = {m.name: m for m in self.schema.cls("TopLevel").methods}
+        self.assertEqual(top["set_widget"].kind, "attach")
+        self.assertTrue(top["set_widget"].replace)
+        box = {m.name: m for m in self.schema.cls("Box").methods}
+        self.assertEqual(box["insert_widget"].index_field.name, "index")
+
+    def test_state_callbacks_point_at_their_setter(self):
+        cb = {c.info_name: c for c in self.schema.callbacks}
+        ws = cb["TopLevel_window_state"]
+        setter = next(m for m in self.schema.methods if m.id == ws.updates_method_id)
+        self.assertEqual(setter.name, "set_window_state")
+        self.assertEqual(cb["Button_activated"].updates_method_id, 0)
+
+    def test_return_types(self):
+        widget = {m.name: m for m in self.schema.cls("Widget").methods}
+        self.assertEqual(widget["get_size"].cpp_return_type, "pgw::Size")
+        self.assertEqual(widget["is_visible"].cpp_return_type, "bool")
+        self.assertEqual(widget["resize"].cpp_return_type, "void")
+        container = {m.name: m for m in self.schema.cls("Container").methods}
+        self.assertEqual(container["get_children"].cpp_return_type, "std::vector<pgw::Widget>")
+
+    def test_parameters(self):
+        widget = {m.name: m for m in self.schema.cls("Widget").methods}
+        self.assertEqual(widget["set_padding"].cpp_params,
+                         ["int left", "std::optional<int> top = std::nullopt",
+                          "std::optional<int> right = std::nullopt", "std::optional<int> bottom = std::nullopt"])
+        box = {m.name: m for m in self.schema.cls("Box").methods}
+        self.assertEqual(box["add_widget"].cpp_params, ["pgw::Widget child", "int stretch"])
+
+    def test_options_order(self):
+        vbox = [o.name for o in self.schema.cls("VBox").options]
+        self.assertLess(vbox.index("spacing"), vbox.index("padding"))
+        entry = [o.name for o in self.schema.cls("TextEntry").options]
+        self.assertEqual(entry[:4], ["text", "editable", "linehistory", "password"])
+        self.assertEqual(entry.count("text"), 1)  # set_text is the constructor's text
+        top = [o.name for o in self.schema.cls("TopLevel").options]
+        self.assertEqual(top[:3], ["title", "icon", "resizable"])
+        self.assertIn("window_state", top)
+        self.assertNotIn("position", top)  # two values: not a single-value setter
+
+    def test_single_value_setters(self):
+        widget = {m.name: m for m in self.schema.cls("Widget").methods}
+        self.assertEqual(single_value(widget["set_padding"]).name, "left")
+        self.assertIsNone(single_value(widget["set_min_size"]))
+        self.assertIsNone(single_value(widget["show"]))
+
+    def test_positional(self):
+        self.assertEqual([f.name for f in self.schema.cls("Label").positional], ["text"])
+        self.assertEqual(self.schema.cls("TopLevel").positional, [])
+
+    def test_fingerprint_is_stable(self):
+        self.assertEqual(self.schema.fingerprint, load().fingerprint)
+
+
+class SchemaErrorTest(unittest.TestCase):
+    """Broken schemas fail with a message naming the problem."""
+
+    def broken(self, filename, old, new):
+        tmp = Path(tempfile.mkdtemp())
+        self.addCleanup(shutil.rmtree, tmp)
+        shutil.copytree(SCHEMA, tmp / "schema")
+        path = tmp / "schema/pgwidgets/widgets" / filename
+        text = path.read_text()
+        self.assertIn(old, text)
+        path.write_text(text.replace(old, new))
+        with self.assertRaises(SchemaError) as ctx:
+            load(tmp / "schema")
+        return str(ctx.exception)
+
+    def test_getter_whose_setter_records_another_message(self):
+        msg = self.broken("display.proto", "rpc GetText(Empty) returns (Text)", "rpc GetText(Empty) returns (HAlign)")
+        self.assertIn("GetText", msg)
+
+    def test_default_on_a_plain_constructor_field(self):
+        msg = self.broken("text.proto", "optional bool editable = 2", "bool editable = 2")
+        self.assertIn("must be declared `optional`", msg)
+
+    def test_callback_returning_a_value_from_a_setter(self):
+        msg = self.broken("controls.proto", "rpc SetText(Text) returns (Empty)", "rpc SetText(Text) returns (Text)")
+        self.assertIn("returns nothing", msg)
+
+    def test_unknown_base(self):
+        msg = self.broken("controls.proto", 'base: "Widget", constructor: "ButtonArgs"', 'base: "Gadget"')
+        self.assertIn("unknown base class Gadget", msg)
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,77 @@
+// Shared by the browser tests and the benchmark driver: starts an example
+// binary on free ports and Debian's Chromium through playwright-core.
+import { spawn } from "node:child_process";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+import path from "node:path";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const require = createRequire(path.join(here, "../../web/package.json"));
+const { chromium } = require("playwright-core");
+
+export const CHROMIUM_ARGS = [
+  "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
+  "--disable-component-update", "--disable-sync", "--no-first-run",
+];
+
+export function parseArgs(argv) {
+  const out = {};
+  for (let i = 2; i < argv.length; i++) {
+    if (argv[i].startsWith("--")) out[argv[i].slice(2)] = argv[i + 1] && !argv[i + 1].startsWith("--") ? argv[++i] : true;
+  }
+  return out;
+}
+
+// Starts `binary` with ports 0; resolves with {proc, url, stderr()} once it printed its URL.
+export function startServer(binary, extraArgs = []) {
+  return new Promise((resolve, reject) => {
+    const proc = spawn(binary, ["--host", "127.0.0.1", "--ws-port", "0", "--http-port", "0", ...extraArgs],
+      { stdio: ["ignore", "pipe", "pipe"] });
+    let out = "", err = "";
+    const timer = setTimeout(() => { proc.kill("SIGKILL"); reject(new Error(`no URL from ${binary}: ${err}`)); }, 15000);
+    proc.stderr.on("data", (d) => { err += d; });
+    proc.stdout.on("data", (d) => {
+      out += d;
+      const nl = out.indexOf("\n");
+      if (nl >= 0) {
+        clearTimeout(timer);
+        resolve({ proc, url: out.slice(0, nl).trim(), stderr: () => err, stdout: () => out });
+      }
+    });
+    proc.on("error", (e) => { clearTimeout(timer); reject(e); });
+    proc.on("exit", (code) => { clearTimeout(timer); reject(new Error(`${binary} exited (${code}) before printing its URL: ${err}`)); });
+  });
+}
+
+// Sends SIGTERM and resolves with the exit code (null if it had to be killed).
+export function stopServer(server, signal = "SIGTERM") {
+  return new Promise((resolve) => {
+    if (server.proc.exitCode !== null) { resolve(server.proc.exitCode); return; }
+    const kill = setTimeout(() => { server.proc.kill("SIGKILL"); resolve(null); }, 5000);
+    server.proc.removeAllListeners("exit");
+    server.proc.on("exit", (code) => { clearTimeout(kill); resolve(code); });
+    server.proc.kill(signal);
+  });
+}
+
+export async function launchBrowser() {
+  return chromium.launch({ executablePath: process.env.CHROMIUM || "/usr/bin/chromium", args: CHROMIUM_ARGS });
+}
+
+// A tiny runner: named async checks, a summary line CI understands.
+export async function runChecks(checks) {
+  let passed = 0, failed = 0;
+  for (const [name, fn] of checks) {
+    const t0 = Date.now();
+    try {
+      await fn();
+      passed++;
+      console.log(`ok - ${name} (${Date.now() - t0} ms)`);
+    } catch (e) {
+      failed++;
+      console.log(`not ok - ${name}\n  ${String(e && e.stack || e).split("\n").join("\n  ")}`);
+    }
+  }
+  console.log(`${passed} passed, ${failed} failed`);
+  return failed === 0;
+}

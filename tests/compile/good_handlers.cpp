@@ -1,0 +1,26 @@
+// The handler shapes that must compile, and the seed's calls under g++ 12:
+// designated options next to positional overloads, without ambiguity.
+#include <pgwidgets/pgwidgets.hpp>
+
+pgw::Task<> f(pgw::Session& session) {
+  auto Widgets = session.get_widgets();
+  auto top = co_await Widgets.TopLevel({.title = "x"});
+  auto top2 = co_await Widgets.TopLevel({.title = "Async Demo", .resizable = true});
+  auto label = co_await Widgets.Label("text");
+  auto label2 = co_await Widgets.Label({.text = "text", .halign = "center"});
+  auto label3 = co_await Widgets.Label(std::string("text"), {.halign = "right"});
+  auto label4 = co_await Widgets.Label();
+  auto vbox = co_await Widgets.VBox({.spacing = 8, .padding = 10});
+  auto button = co_await Widgets.Button("Hello");
+  auto entry = co_await Widgets.TextEntry({.text = "Type here", .linehistory = 5});
+  button.on_activated([]() {});
+  button.on_activated([label]() -> pgw::Task<> { co_await label.set_text("Hello!"); });
+  entry.on_activated([](std::string) {});
+  entry.on_activated([](const std::string&) {});
+  entry.on_activated([](std::string_view) -> pgw::Task<> { co_return; });
+  vbox.on_child_added([](pgw::Widget) {});
+  top.on_move([](int, int) {});
+  co_await top.set_widget(vbox);
+  co_await vbox.add_widget(button, 0);
+  (void)top2; (void)label2; (void)label3; (void)label4;
+}

@@ -1,0 +1,247 @@
+// The real server on loopback, driven by a scripted WebSocket client that
+// speaks the binary protocol: no browser.
+#include <catch2/catch.hpp>
+
+#include <atomic>
+#include <future>
+#include <thread>
+
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/post.hpp>
+
+#include "pgwidgets/pgwidgets.hpp"
+#include "pgwidgets/protocol.pb.h"
+#include "pgwidgets/widgets/base.pb.h"
+#include "support/ws_test_client.hpp"
+#include "unit/frames.hpp"
+
+using namespace pgw::test;
+using namespace std::chrono_literals;
+namespace ids = pgw::detail;
+
+namespace {
+
+// An Application serving on loopback from its own thread, on free ports.
+class LiveServer {
+ public:
+  explicit LiveServer(pgw::ApplicationOptions options, std::function<void(pgw::Application&)> setup = {}) {
+    options.ws_port = 0;
+    options.http_port = 0;
+    options.handle_signals = false;
+    app_ = std::make_unique<pgw::Application>(std::move(options));
+    if (setup) setup(*app_);
+    std::promise<void> started;
+    auto ready = started.get_future();
+    boost::asio::co_spawn(io_, [this, &started]() -> pgw::Task<> {
+      co_await app_->start();
+      started.set_value();
+      co_await app_->run();
+    }, boost::asio::detached);
+    thread_ = std::thread([this] { io_.run(); });
+    if (ready.wait_for(5s) != std::future_status::ready) throw std::runtime_error("server did not start");
+    ws_port = app_->ws_port();
+    http_port = app_->http_port();
+  }
+  ~LiveServer() {
+    boost::asio::co_spawn(io_, app_->close(), boost::asio::detached);
+    thread_.join();
+  }
+  std::string ws_url() const { return "ws://127.0.0.1:" + std::to_string(ws_port) + "/"; }
+
+  std::uint16_t ws_port = 0;
+  std::uint16_t http_port = 0;
+
+ private:
+  boost::asio::io_context io_;
+  std::unique_ptr<pgw::Application> app_;
+  std::thread thread_;
+};
+
+// Says hello and collects server messages until `until` matches one.
+class ScriptedBrowser {
+ public:
+  explicit ScriptedBrowser(const std::string& url, std::uint64_t fingerprint = ids::schema_fingerprint)
+      : client(url) {
+    client.send_binary(client_frame({hello(fingerprint)}));
+  }
+  std::optional<pgwidgets::ServerMessage> wait_for(std::function<bool(const pgwidgets::ServerMessage&)> until,
+                                                   std::chrono::milliseconds limit = 5s) {
+    const auto deadline = std::chrono::steady_clock::now() + limit;
+    while (std::chrono::steady_clock::now() < deadline) {
+      auto frame = client.receive(std::chrono::duration_cast<std::chrono::milliseconds>(
+          deadline - std::chrono::steady_clock::now()));
+      if (!frame) return std::nullopt;
+      ++frames;
+      for (const auto& m : parse_server_frame(*frame).messages()) {
+        seen.push_back(m);
+        if (until(m)) return m;
+      }
+    }
+    return std::nullopt;
+  }
+  std::optional<pgwidgets::ServerMessage> wait_for_call(std::uint32_t method_id) {
+    return wait_for([=](const auto& m) { return m.has_call() && m.call().method_id() == method_id; });
+  }
+  std::uint32_t created(std::uint32_t class_id) const {
+    for (const auto& m : seen) {
+      if (m.has_create() && m.create().class_id() == class_id) return m.create().widget_id();
+    }
+    return 0;
+  }
+
+  WsTestClient client;
+  std::vector<pgwidgets::ServerMessage> seen;
+  int frames = 0;
+};
+
+void click_sets_text(pgw::Application& app) {
+  app.on_connect([](pgw::Session& s) -> pgw::Task<> {
+    auto w = s.get_widgets();
+    auto top = co_await w.TopLevel({.title = "t"});
+    auto label = co_await w.Label("before");
+    auto button = co_await w.Button("b");
+    co_await top.set_widget(button);
+    co_await top.show();
+    button.on_activated([label]() -> pgw::Task<> { co_await label.set_text("Hello!"); });
+  });
+}
+
+}  // namespace
+
+TEST_CASE("protocol: handshake, then the UI arrives in one frame") {
+  LiveServer server({}, click_sets_text);
+  ScriptedBrowser browser(server.ws_url());
+  auto hello = browser.wait_for([](const auto& m) { return m.has_hello(); });
+  REQUIRE(hello);
+  CHECK(hello->hello().schema_fingerprint() == ids::schema_fingerprint);
+  CHECK_FALSE(hello->hello().token().empty());
+  REQUIRE(browser.wait_for([](const auto& m) { return m.has_listen(); }));
+  CHECK(browser.frames == 1);  // hello, 3 creates, set_widget, show and listen together
+  CHECK(browser.created(ids::classes::Button.id) != 0);
+}
+
+TEST_CASE("protocol: a callback round trip reaches the C++ handler and its call comes back") {
+  LiveServer server({}, click_sets_text);
+  ScriptedBrowser browser(server.ws_url());
+  auto listen = browser.wait_for([](const auto& m) { return m.has_listen(); });
+  REQUIRE(listen);
+  CHECK(listen->listen().callback_id() == ids::callbacks::Button_activated.id);
+  browser.client.send_binary(client_frame({callback(listen->listen().widget_id(), listen->listen().callback_id())}));
+  auto call = browser.wait_for_call(ids::methods::Label_set_text.id);
+  REQUIRE(call);
+  CHECK(call->call().widget_id() == browser.created(ids::classes::Label.id));
+  CHECK(call->call().args() == "\x0a\x06Hello!");
+}
+
+TEST_CASE("protocol: a browser query is answered by a Result matched by seq") {
+  std::promise<pgw::Size> got;
+  LiveServer server({}, [&](pgw::Application& app) {
+    app.on_connect([&](pgw::Session& s) -> pgw::Task<> {
+      auto label = co_await s.get_widgets().Label("x");
+      got.set_value(co_await label.get_size());
+    });
+  });
+  ScriptedBrowser browser(server.ws_url());
+  auto query = browser.wait_for_call(ids::methods::Widget_get_size.id);
+  REQUIRE(query);
+  pgwidgets::widgets::Size size;
+  size.set_width(120);
+  size.set_height(30);
+  browser.client.send_binary(client_frame({result(query->call().seq(), size.SerializeAsString())}));
+  auto f = got.get_future();
+  REQUIRE(f.wait_for(5s) == std::future_status::ready);
+  CHECK(f.get() == pgw::Size{120, 30});
+}
+
+TEST_CASE("protocol: malformed and unknown frames get an error; the session goes on") {
+  LiveServer server({}, click_sets_text);
+  ScriptedBrowser browser(server.ws_url());
+  auto listen = browser.wait_for([](const auto& m) { return m.has_listen(); });
+  REQUIRE(listen);
+  browser.client.send_binary(std::string("\x0a\xff\xff\xff\x0f garbage", 12));
+  auto e1 = browser.wait_for([](const auto& m) { return m.has_error(); });
+  REQUIRE(e1);
+  CHECK_THAT(e1->error().message(), Catch::Contains("malformed"));
+  browser.client.send_binary(client_frame({callback(4242, 1)}));
+  auto e2 = browser.wait_for([](const auto& m) { return m.has_error(); });
+  REQUIRE(e2);
+  CHECK_THAT(e2->error().message(), Catch::Contains("unknown widget id 4242"));
+  browser.client.send_binary(client_frame({result(999)}));
+  REQUIRE(browser.wait_for([](const auto& m) { return m.has_error(); }));
+  // Still alive: a click still works.
+  browser.client.send_binary(client_frame({callback(listen->listen().widget_id(), listen->listen().callback_id())}));
+  REQUIRE(browser.wait_for_call(ids::methods::Label_set_text.id));
+}
+
+TEST_CASE("protocol: past max_sessions the server closes with 4002 and the limit; the first goes on") {
+  LiveServer server({.max_sessions = 1}, click_sets_text);
+  ScriptedBrowser first(server.ws_url());
+  auto listen = first.wait_for([](const auto& m) { return m.has_listen(); });
+  REQUIRE(listen);
+  ScriptedBrowser second(server.ws_url());
+  auto closed = second.client.wait_closed(5s);
+  REQUIRE(closed);
+  CHECK(closed->first == 4002);
+  CHECK_THAT(closed->second, Catch::Contains("max_sessions = 1"));
+  first.client.send_binary(client_frame({callback(listen->listen().widget_id(), listen->listen().callback_id())}));
+  REQUIRE(first.wait_for_call(ids::methods::Label_set_text.id));
+}
+
+TEST_CASE("protocol: a page from another schema is refused with 4003") {
+  LiveServer server({});
+  ScriptedBrowser browser(server.ws_url(), 0xdeadbeef);
+  auto closed = browser.client.wait_closed(5s);
+  REQUIRE(closed);
+  CHECK(closed->first == 4003);
+}
+
+TEST_CASE("protocol: a browser leaving fails the pending await at once") {
+  std::promise<std::string> outcome;
+  LiveServer server({}, [&](pgw::Application& app) {
+    app.on_connect([&](pgw::Session& s) -> pgw::Task<> {
+      auto label = co_await s.get_widgets().Label("x");
+      try {
+        co_await label.get_size();
+        outcome.set_value("answered");
+      } catch (const pgw::Disconnected&) {
+        outcome.set_value("disconnected");
+      }
+    });
+  });
+  {
+    ScriptedBrowser browser(server.ws_url());
+    REQUIRE(browser.wait_for_call(ids::methods::Widget_get_size.id));
+    browser.client.close();
+  }
+  auto f = outcome.get_future();
+  REQUIRE(f.wait_for(5s) == std::future_status::ready);
+  CHECK(f.get() == "disconnected");
+}
+
+TEST_CASE("protocol: the HTTP server serves the page with the WebSocket URL of the host asked for") {
+  LiveServer server({.host = "127.0.0.1"});
+  auto page = http_get("127.0.0.1", server.http_port, "/", "localhost:" + std::to_string(server.http_port));
+  CHECK(page.status == 200);
+  CHECK_THAT(page.content_type, Catch::Contains("text/html"));
+  CHECK_THAT(page.body, Catch::Contains("ws://localhost:" + std::to_string(server.ws_port) + "/"));
+  CHECK_THAT(page.body, Catch::Contains("/pgwidgets.js"));
+  auto js = http_get("127.0.0.1", server.http_port, "/pgwidgets.js");
+  CHECK(js.status == 200);
+  CHECK_THAT(js.content_type, Catch::Contains("javascript"));
+  CHECK(js.body.size() > 1000);
+  CHECK(http_get("127.0.0.1", server.http_port, "/pgwidgets.css").status == 200);
+  CHECK(http_get("127.0.0.1", server.http_port, "/nope").status == 404);
+  // A hostile Host header cannot inject into the page.
+  auto evil = http_get("127.0.0.1", server.http_port, "/", "\"</script><script>x");
+  CHECK_THAT(evil.body, !Catch::Contains("<script>x"));
+}
+
+TEST_CASE("protocol: a WebSocket from a foreign origin is refused") {
+  LiveServer server({});
+  CHECK_THROWS(WsTestClient(server.ws_url(), "http://evil.example:80"));
+  const std::string own = "http://127.0.0.1:" + std::to_string(server.http_port);
+  WsTestClient ok(server.ws_url(), own);
+  CHECK(ok.is_open());
+}

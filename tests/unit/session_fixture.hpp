@@ -1,0 +1,63 @@
+// A SessionCore over an in-memory sink: frames sent are collected.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <boost/asio/io_context.hpp>
+
+#include "frames.hpp"
+#include "pgwidgets/session.hpp"
+#include "session_core.hpp"
+#include "support/run_coro.hpp"
+
+namespace pgw::test {
+
+struct SessionFixture {
+  explicit SessionFixture(bool strict = false, std::shared_ptr<detail::AsyncLock> lock = nullptr) {
+    detail::SessionConfig config{"s1", "token", [this](LogLevel level, std::string_view m) {
+                                   logs.emplace_back(std::string(to_string(level)) + ": " + std::string(m));
+                                 },
+                                 strict, std::move(lock)};
+    core = std::make_shared<detail::SessionCore>(
+        io.get_executor(), std::move(config),
+        detail::Sink{[this](std::string f) { frames.push_back(std::move(f)); },
+                     [this](int code, std::string reason) { closes.emplace_back(code, std::move(reason)); }});
+    session = std::make_shared<Session>(core);
+    core->set_error_handler([this](std::exception_ptr e) { errors.push_back(e); });
+  }
+
+  // Every message sent so far, flattened across frames.
+  std::vector<pgwidgets::ServerMessage> messages() const {
+    std::vector<pgwidgets::ServerMessage> out;
+    for (const auto& f : frames) {
+      auto parsed = parse_server_frame(f);
+      for (const auto& m : parsed.messages()) out.push_back(m);
+    }
+    return out;
+  }
+
+  void receive(const std::vector<pgwidgets::ClientMessage>& messages) { core->receive(client_frame(messages)); }
+
+  boost::asio::io_context io;
+  std::vector<std::string> frames;
+  std::vector<std::pair<int, std::string>> closes;
+  std::vector<std::string> logs;
+  std::vector<std::exception_ptr> errors;
+  std::shared_ptr<detail::SessionCore> core;
+  std::shared_ptr<Session> session;
+};
+
+template <class E>
+std::string error_text(std::exception_ptr e) {
+  try {
+    std::rethrow_exception(e);
+  } catch (const E& x) {
+    return x.what();
+  } catch (...) {
+    return "<other exception>";
+  }
+}
+
+}  // namespace pgw::test
