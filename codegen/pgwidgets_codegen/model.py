@@ -325,6 +325,7 @@ class Callback:
     owner: str
     message: Message
     updates_field: str = ""
+    updates_setter: str = ""
     updates_field_id: int = 0
     updates_method_id: int = 0
     doc: str = ""
@@ -642,7 +643,8 @@ class _Builder:
         opts = self.options.callback(rpc)
         return Callback(rpc_name=rpc.name, name=naming.snake_case(rpc.name[2:]), id=0, owner=c.name,
                         message=self._message(rpc.output_type, where),
-                        updates_field=(opts.updates if opts else ""), doc=doc)
+                        updates_field=(opts.updates if opts else ""),
+                        updates_setter=(opts.setter if opts else ""), doc=doc)
 
     def _method(self, c, rpc, doc, where):
         if rpc.client_streaming:
@@ -730,7 +732,7 @@ class _Builder:
             self._check_method(c, m, taken_names)
         for cb in c.callbacks:
             if cb.updates_field:
-                setter = self._setter_of(c, cb.updates_field, cb.message)
+                setter = self._setter_of(c, cb.updates_field, cb.message, cb.updates_setter)
                 if setter is None:
                     raise SchemaError(f"{c.name}.On{cb.rpc_name[2:]}: updates {cb.updates_field!r}, but no "
                                       f"setter of that field takes {cb.message.name}")
@@ -771,10 +773,11 @@ class _Builder:
                         m.ctor_fallback, m.ctor_message = f, c.ctor
 
     @staticmethod
-    def _setter_of(c, field_name, message):
+    def _setter_of(c, field_name, message, rpc_name=""):
         for owner in c.ancestry():
             for s in owner.methods:
-                if s.kind == "setter" and s.state_field == field_name and s.request is message:
+                if (s.kind == "setter" and s.state_field == field_name and s.request is message
+                        and rpc_name in ("", s.rpc_name)):
                     return s
         return None
 

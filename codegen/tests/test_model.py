@@ -86,6 +86,8 @@ class ModelTest(unittest.TestCase):
         setter = next(m for m in self.schema.methods if m.id == ws.updates_method_id)
         self.assertEqual(setter.name, "set_window_state")
         self.assertEqual(cb["Button_activated"].updates_method_id, 0)
+        close = next(m for m in self.schema.methods if m.id == cb["TopLevel_close"].updates_method_id)
+        self.assertEqual(close.name, "hide")  # named: show also sets "visible" from Empty
 
     def test_return_types(self):
         widget = {m.name: m for m in self.schema.cls("Widget").methods}

@@ -89,7 +89,7 @@ function eventsTopLevel(id: number, ctx: DispatchContext): w.TopLevelEvents {
     move: (x: number, y: number) =>
       ctx.emit(id, 6, toBinary(pb_base.PositionSchema, create(pb_base.PositionSchema, { x: x, y: y })), true),
     close: () =>
-      ctx.emit(id, 7, toBinary(pb_base.EmptySchema, create(pb_base.EmptySchema, {  })), false),
+      ctx.emit(id, 7, toBinary(pb_base.EmptySchema, create(pb_base.EmptySchema, {  })), true),
     window_state: (state: string) =>
       ctx.emit(id, 8, toBinary(pb_layout.WindowStateSchema, create(pb_layout.WindowStateSchema, { state: state })), true),
   };
@@ -607,7 +607,7 @@ export const callbacks: ReadonlyMap<number, CallbackEntry> = new Map<number, Cal
   [4, { id: 4, name: "child_removed", className: "Container", state: false }],
   [5, { id: 5, name: "activated", className: "Button", state: false }],
   [6, { id: 6, name: "move", className: "TopLevel", state: true }],
-  [7, { id: 7, name: "close", className: "TopLevel", state: false }],
+  [7, { id: 7, name: "close", className: "TopLevel", state: true }],
   [8, { id: 8, name: "window_state", className: "TopLevel", state: true }],
   [9, { id: 9, name: "activated", className: "TextEntry", state: true }],
 ]);

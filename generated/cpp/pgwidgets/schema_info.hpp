@@ -11,7 +11,7 @@
 namespace pgw::detail {
 
 inline constexpr std::uint32_t protocol_version = 1;
-inline constexpr std::uint64_t schema_fingerprint = 0x9b72d896d90b74c6ULL;
+inline constexpr std::uint64_t schema_fingerprint = 0x559300b4b8eace98ULL;
 
 namespace classes {
 inline constexpr ClassInfo Widget{1, "Widget", 0, true};
@@ -127,7 +127,7 @@ inline constexpr CallbackInfo Container_child_added{3, 2, "Container", "child_ad
 inline constexpr CallbackInfo Container_child_removed{4, 2, "Container", "child_removed", 0, 0};
 inline constexpr CallbackInfo Button_activated{5, 3, "Button", "activated", 0, 0};
 inline constexpr CallbackInfo TopLevel_move{6, 5, "TopLevel", "move", 19, 42};
-inline constexpr CallbackInfo TopLevel_close{7, 5, "TopLevel", "close", 0, 0};
+inline constexpr CallbackInfo TopLevel_close{7, 5, "TopLevel", "close", 26, 19};
 inline constexpr CallbackInfo TopLevel_window_state{8, 5, "TopLevel", "window_state", 27, 51};
 inline constexpr CallbackInfo TextEntry_activated{9, 9, "TextEntry", "activated", 22, 57};
 }  // namespace callbacks

@@ -1,0 +1,98 @@
+"""Adding a widget: a throwaway class in a copy of the schema appears in the
+regenerated C++ and TypeScript, the C++ compiles against it, and the
+TypeScript build names the missing browser implementation."""
+
+import os
+import shutil
+import subprocess
+import tempfile
+import unittest
+from pathlib import Path
+
+import regenerate
+
+ROOT = Path(__file__).resolve().parents[2]
+PROTOC = os.environ.get("PROTOC", "protoc")
+CXX = os.environ.get("CXX", "g++")
+
+GAUGE = """
+syntax = "proto3";
+package pgwidgets.widgets;
+import "pgwidgets/options.proto";
+import "pgwidgets/widgets/base.proto";
+
+message GaugeArgs { double value = 1 [(pgwidgets.arg) = { positional: true }]; }
+message GaugeValue { double value = 1; }
+
+// A throwaway widget for the extension test.
+service Gauge {
+  option (pgwidgets.widget) = { base: "Widget", constructor: "GaugeArgs" };
+  rpc SetValue(GaugeValue) returns (Empty) { option (pgwidgets.method) = { kind: SETTER, field: "value" }; }
+  rpc GetValue(Empty) returns (GaugeValue) { option (pgwidgets.method) = { kind: GETTER, field: "value" }; }
+  rpc OnChanged(Empty) returns (stream GaugeValue) { option (pgwidgets.callback) = { updates: "value" }; }
+}
+"""
+
+USE_GAUGE = """
+#include <pgwidgets/widgets.hpp>
+pgw::Task<double> use(pgw::Widgets w) {
+  auto gauge = co_await w.Gauge(0.5, {.tooltip = "fuel"});
+  co_await gauge.set_value(0.75);
+  gauge.on_changed([](double value) { (void)value; });
+  co_return gauge.get_value();
+}
+"""
+
+
+class ExtensionTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = Path(tempfile.mkdtemp(prefix="pgw-extension-"))
+        shutil.copytree(ROOT / "schema", cls.tmp / "schema")
+        (cls.tmp / "schema/pgwidgets/widgets/gauge.proto").write_text(GAUGE)
+        regenerate.main(["--schema", str(cls.tmp / "schema"), "--out", str(cls.tmp / "generated"),
+                         "--protoc", PROTOC])
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.tmp)
+
+    def test_appears_in_cpp_and_ts(self):
+        header = (self.tmp / "generated/cpp/pgwidgets/widgets.hpp").read_text()
+        self.assertIn("class Gauge : public Widget", header)
+        self.assertIn("struct GaugeOptions", header)
+        self.assertIn("void on_changed(F handler) const", header)
+        ts = (self.tmp / "generated/ts/widgets.ts").read_text()
+        self.assertIn("export interface GaugeImpl extends WidgetImpl", ts)
+        self.assertIn("Gauge(id: number, args: GaugeCreateArgs, events: GaugeEvents): GaugeImpl;", ts)
+        self.assertTrue((self.tmp / "generated/ts/pb/pgwidgets/widgets/gauge_pb.ts").exists())
+
+    def test_cpp_compiles_against_it(self):
+        pb = self.tmp / "pb"
+        pb.mkdir()
+        protos = [str(p.relative_to(self.tmp / "schema")) for p in (self.tmp / "schema").rglob("*.proto")]
+        subprocess.run([PROTOC, f"-I{self.tmp / 'schema'}", f"--cpp_out={pb}", *protos], check=True)
+        use = self.tmp / "use_gauge.cpp"
+        use.write_text(USE_GAUGE)
+        flags = ["-std=c++20", "-fsyntax-only", f"-I{ROOT / 'runtime/include'}",
+                 f"-I{self.tmp / 'generated/cpp'}", f"-I{pb}"]
+        for source in (self.tmp / "generated/cpp/widgets.cpp", use):
+            proc = subprocess.run([CXX, *flags, str(source)], capture_output=True, text=True)
+            self.assertEqual(proc.returncode, 0, f"{source.name} does not compile:\n{proc.stderr[:3000]}")
+
+    def test_typescript_names_the_missing_implementation(self):
+        web = self.tmp / "web"
+        web.mkdir()
+        shutil.copytree(ROOT / "web/src", web / "src")
+        shutil.copy(ROOT / "web/tsconfig.json", web / "tsconfig.json")
+        (web / "node_modules").symlink_to(ROOT / "web/node_modules")
+        tsc = ROOT / "web/node_modules/typescript/bin/tsc"
+        proc = subprocess.run(["node", str(tsc), "--noEmit", "-p", str(web)], capture_output=True, text=True)
+        output = proc.stdout + proc.stderr
+        self.assertNotEqual(proc.returncode, 0, "tsc accepted a schema class with no browser implementation")
+        self.assertIn("Property 'Gauge' is missing", output)
+        self.assertIn("WidgetFactories", output)
+
+
+if __name__ == "__main__":
+    unittest.main()

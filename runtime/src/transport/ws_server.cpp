@@ -1,0 +1,558 @@
+// The websocketpp transport. Compiled as C++17: websocketpp 0.8.2 does not
+// compile as C++20. Everything here runs on the caller's io_context thread.
+//
+// Lifetime: websocketpp's accept loop binds raw pointers to its endpoints, and
+// the completion of an aborted accept can still be queued when the Server is
+// destroyed. So the endpoints live in a Core that the Server hands, when it is
+// destroyed, to a service of the io_context (the "graveyard"); the Core dies
+// with the io_context. A detached Core no longer calls the Listener or logs.
+#include "transport/ws_server.hpp"
+
+#include <algorithm>
+#include <exception>
+#include <map>
+#include <new>
+#include <stdexcept>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <boost/asio/execution_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <websocketpp/close.hpp>
+#include <websocketpp/config/asio_no_tls.hpp>
+#include <websocketpp/server.hpp>
+
+namespace pgw::transport {
+namespace {
+
+namespace asio = boost::asio;
+namespace wserr = websocketpp::error;
+namespace close_status = websocketpp::close::status;
+
+// websocketpp's asio config, with our bookkeeping in every connection.
+struct PgwConfig : websocketpp::config::asio {
+  struct connection_base {
+    ConnectionId pgw_id = 0;           // 0 until the connection opens
+    ConnectInfo pgw_info;              // filled by the validate handler
+    bool pgw_close_initiated = false;  // this side started the close handshake
+  };
+};
+
+using Endpoint = websocketpp::server<PgwConfig>;
+using ConnectionPtr = Endpoint::connection_ptr;
+using MessagePtr = Endpoint::message_ptr;
+using Hdl = websocketpp::connection_hdl;
+
+std::string host_port(const std::string& host, std::uint16_t port) {
+  const bool v6 = host.find(':') != std::string::npos;
+  return (v6 ? "[" + host + "]" : host) + ":" + std::to_string(port);
+}
+
+std::string current_exception_text() {
+  try {
+    throw;
+  } catch (const std::exception& e) {
+    return e.what();
+  } catch (...) {
+    return "unknown exception";
+  }
+}
+
+class Core {
+ public:
+  Core(asio::io_context& io, ServerConfig config, Listener& listener, Logger logger)
+      : io_(io), config_(std::move(config)), listener_(&listener), logger_(std::move(logger)) {
+    setup(ws_);
+    ws_.set_max_message_size(config_.max_frame_bytes);
+    ws_.set_validate_handler([this](Hdl h) { return on_ws_validate(h); });
+    ws_.set_open_handler([this](Hdl h) { guarded("open handler", [&] { on_ws_open(h); }); });
+    ws_.set_message_handler(
+        [this](Hdl h, MessagePtr msg) { guarded("message handler", [&] { on_ws_message(h, msg); }); });
+    ws_.set_close_handler([this](Hdl h) { guarded("close handler", [&] { on_ws_end(h, false); }); });
+    ws_.set_fail_handler([this](Hdl h) { guarded("fail handler", [&] { on_ws_end(h, true); }); });
+    if (config_.http_server) {
+      http_ = std::make_unique<Endpoint>();
+      setup(*http_);
+      http_->set_max_message_size(64 * 1024);
+      http_->set_http_handler([this](Hdl h) { guarded("HTTP handler", [&] { on_http(h); }); });
+      http_->set_validate_handler([this](Hdl h) { return on_http_upgrade(h); });
+      http_->set_fail_handler([this](Hdl h) { guarded("HTTP fail handler", [&] { on_http_fail(h); }); });
+    }
+  }
+
+  Core(const Core&) = delete;
+  Core& operator=(const Core&) = delete;
+
+  void start() {
+    if (started_ || stopped_) return;
+    ws_port_ = listen(ws_, config_.ws_port);
+    if (http_) {
+      try {
+        http_port_ = listen(*http_, config_.http_port);
+      } catch (...) {
+        websocketpp::lib::error_code ec;
+        ws_.stop_listening(ec);
+        throw;
+      }
+    }
+    start_accept(ws_, ws_port_);
+    if (http_) start_accept(*http_, http_port_);
+    started_ = true;
+    log(LogLevel::debug, "listening: WebSocket on " + host_port(config_.host, ws_port_) +
+                             (http_ ? ", HTTP on " + host_port(config_.host, http_port_) : std::string()));
+  }
+
+  std::uint16_t ws_port() const { return ws_port_; }
+  std::uint16_t http_port() const { return http_port_; }
+
+  void send(ConnectionId id, std::string bytes) {
+    try {
+      ConnectionPtr con = find(id);
+      if (!con) return;
+      MessagePtr msg = con->get_message(websocketpp::frame::opcode::binary, 0);
+      if (!msg) {
+        log(LogLevel::error, "connection " + std::to_string(id) + ": cannot allocate an outgoing frame");
+        return;
+      }
+      msg->get_raw_payload() = std::move(bytes);
+      websocketpp::lib::error_code ec = con->send(msg);
+      if (ec) log(LogLevel::debug, "connection " + std::to_string(id) + ": frame dropped: " + ec.message());
+    } catch (...) {
+      log(LogLevel::error, "connection " + std::to_string(id) + ": send failed: " + current_exception_text());
+    }
+  }
+
+  void close(ConnectionId id, int code, const std::string& reason) {
+    try {
+      ConnectionPtr con = find(id);
+      if (!con) return;
+      start_close(con, code, reason);
+    } catch (...) {
+      log(LogLevel::error, "connection " + std::to_string(id) + ": close failed: " + current_exception_text());
+    }
+  }
+
+  void stop() {
+    if (stopped_) return;
+    stopped_ = true;
+    try {
+      websocketpp::lib::error_code ec;
+      if (started_) {
+        ws_.stop_listening(ec);
+        if (http_) http_->stop_listening(ec);
+      }
+      // Connections still in their handshake (or an HTTP exchange) end now.
+      auto pending = std::move(pending_);
+      pending_.clear();
+      for (const Hdl& h : pending) {
+        ConnectionPtr con = connection(h);
+        if (con && con->get_state() == websocketpp::session::state::connecting) {
+          con->terminate(wserr::make_error_code(wserr::operation_canceled));
+        }
+      }
+      // Open ones get a close handshake; on_close follows for each.
+      std::vector<Hdl> open;
+      open.reserve(open_.size());
+      for (const auto& entry : open_) open.push_back(entry.second);
+      for (const Hdl& h : open) {
+        ConnectionPtr con = connection(h);
+        if (con) start_close(con, close_status::going_away, "server shutting down");
+      }
+    } catch (...) {
+      log(LogLevel::error, "stopping the server: " + current_exception_text());
+    }
+    if (started_) log(LogLevel::debug, "server stopped listening");
+  }
+
+  // The Server is gone: stop, and never call the Listener or log again.
+  void detach() {
+    stop();
+    listener_ = nullptr;
+    logger_ = nullptr;
+  }
+
+ private:
+  void setup(Endpoint& ep) {
+    ep.clear_access_channels(websocketpp::log::alevel::all);
+    ep.clear_error_channels(websocketpp::log::elevel::all);
+    ep.init_asio(&io_);
+    ep.set_reuse_addr(true);
+    ep.set_user_agent("pgwidgets");
+    ep.set_close_handshake_timeout(3000);
+    ep.set_tcp_post_init_handler([this](Hdl h) { remember_pending(h); });
+  }
+
+  void log(LogLevel level, const std::string& message) const {
+    if (!logger_) return;
+    try {
+      logger_(level, message);
+    } catch (...) {
+      // A failing logger must not take the server down.
+    }
+  }
+
+  template <class F>
+  void guarded(const char* what, F&& body) {
+    try {
+      body();
+    } catch (...) {
+      log(LogLevel::error, std::string("transport ") + what + ": " + current_exception_text());
+    }
+  }
+
+  ConnectionPtr connection(const Hdl& h) {
+    websocketpp::lib::error_code ec;
+    ConnectionPtr con = ws_.get_con_from_hdl(h, ec);
+    return ec ? nullptr : con;
+  }
+
+  ConnectionPtr find(ConnectionId id) {
+    auto it = open_.find(id);
+    if (it == open_.end()) return nullptr;
+    return connection(it->second);
+  }
+
+  std::uint16_t listen(Endpoint& ep, std::uint16_t port) {
+    const std::string where = host_port(config_.host, port);
+    boost::system::error_code ec;
+    asio::ip::tcp::resolver resolver(io_);
+    auto results = resolver.resolve(config_.host, std::to_string(port),
+                                    asio::ip::tcp::resolver::passive | asio::ip::tcp::resolver::numeric_service, ec);
+    if (ec || results.empty()) {
+      throw std::runtime_error("cannot listen on " + where + ": " +
+                               (ec ? ec.message() : std::string("the host name has no address")));
+    }
+    // Prefer IPv4 when a name ("localhost") has both.
+    asio::ip::tcp::endpoint endpoint = results.begin()->endpoint();
+    for (const auto& entry : results) {
+      if (entry.endpoint().address().is_v4()) {
+        endpoint = entry.endpoint();
+        break;
+      }
+    }
+    websocketpp::lib::error_code wec;
+    ep.listen(endpoint, wec);
+    if (wec) throw std::runtime_error("cannot listen on " + where + ": " + bind_failure_reason(endpoint, wec));
+    boost::system::error_code lec;
+    asio::ip::tcp::endpoint local = ep.get_local_endpoint(lec);
+    if (lec) {
+      websocketpp::lib::error_code ignored;
+      ep.stop_listening(ignored);
+      throw std::runtime_error("cannot listen on " + where + ": " + lec.message());
+    }
+    return local.port();
+  }
+
+  // websocketpp reports every bind error as "Underlying Transport Error";
+  // binding a probe socket recovers the operating system's reason.
+  std::string bind_failure_reason(const asio::ip::tcp::endpoint& endpoint, const websocketpp::lib::error_code& wec) {
+    boost::system::error_code ec;
+    asio::ip::tcp::acceptor probe(io_);
+    probe.open(endpoint.protocol(), ec);
+    if (!ec) probe.set_option(asio::socket_base::reuse_address(true), ec);
+    if (!ec) probe.bind(endpoint, ec);
+    if (!ec) probe.listen(asio::socket_base::max_listen_connections, ec);
+    return ec ? ec.message() : wec.message();
+  }
+
+  void start_accept(Endpoint& ep, std::uint16_t port) {
+    websocketpp::lib::error_code ec;
+    ep.start_accept(ec);
+    if (ec) {
+      websocketpp::lib::error_code ignored;
+      ws_.stop_listening(ignored);
+      if (http_) http_->stop_listening(ignored);
+      throw std::runtime_error("cannot listen on " + host_port(config_.host, port) + ": " + ec.message());
+    }
+  }
+
+  // Connections between accept and open (or the end of an HTTP exchange),
+  // so that stop() can end them instead of waiting for their timeouts.
+  void remember_pending(const Hdl& h) {
+    if (pending_.size() >= pending_sweep_at_) {
+      pending_.erase(std::remove_if(pending_.begin(), pending_.end(),
+                                    [this](const Hdl& p) {
+                                      ConnectionPtr con = connection(p);
+                                      return !con || con->get_state() != websocketpp::session::state::connecting;
+                                    }),
+                     pending_.end());
+      pending_sweep_at_ = std::max<std::size_t>(64, pending_.size() * 2);
+    }
+    pending_.push_back(h);
+  }
+
+  void start_close(const ConnectionPtr& con, int code, const std::string& reason) {
+    auto value = static_cast<close_status::value>(code);
+    if (close_status::invalid(value) || close_status::reserved(value)) {
+      log(LogLevel::warning, "connection " + std::to_string(con->pgw_id) + ": close code " + std::to_string(code) +
+                                 " may not be sent; using 1000");
+      value = close_status::normal;
+    }
+    if (con->get_state() != websocketpp::session::state::open) return;
+    con->pgw_close_initiated = true;
+    websocketpp::lib::error_code ec;
+    con->close(value, reason, ec);
+    if (ec) {
+      log(LogLevel::warning, "connection " + std::to_string(con->pgw_id) + ": close failed: " + ec.message());
+      con->terminate(ec);
+    }
+  }
+
+  bool on_ws_validate(Hdl h) {
+    try {
+      ConnectionPtr con = connection(h);
+      if (!con) return false;
+      ConnectInfo info;
+      info.remote = con->get_remote_endpoint();
+      info.origin = con->get_request_header("Origin");
+      info.host = con->get_request_header("Host");
+      info.resource = con->get_request().get_uri();
+      con->pgw_info = info;
+      if (stopped_) {
+        con->set_status(websocketpp::http::status_code::service_unavailable);
+        return false;
+      }
+      if (config_.accept_origin && !config_.accept_origin(info)) {
+        log(LogLevel::warning, "refused a WebSocket from " + info.remote + ": origin " +
+                                   (info.origin.empty() ? std::string("(none)") : info.origin) + " is not allowed");
+        con->set_status(websocketpp::http::status_code::forbidden);
+        return false;
+      }
+      return true;
+    } catch (...) {
+      log(LogLevel::error, "transport validate handler: " + current_exception_text());
+      return false;
+    }
+  }
+
+  void on_ws_open(Hdl h) {
+    ConnectionPtr con = connection(h);
+    if (!con) return;
+    const ConnectionId id = next_id_++;
+    con->pgw_id = id;
+    open_.emplace(id, h);
+    const ConnectInfo& info = con->pgw_info;
+    log(LogLevel::info, "connection " + std::to_string(id) + " open from " + info.remote + " (" + info.resource +
+                            (info.origin.empty() ? std::string() : ", origin " + info.origin) + ")");
+    if (listener_) {
+      try {
+        listener_->on_open(id, info);
+      } catch (...) {
+        log(LogLevel::error, "connection " + std::to_string(id) + ": on_open: " + current_exception_text());
+      }
+    }
+  }
+
+  void on_ws_message(Hdl h, const MessagePtr& msg) {
+    ConnectionPtr con = connection(h);
+    if (!con || !msg || con->pgw_id == 0) return;
+    const ConnectionId id = con->pgw_id;
+    if (msg->get_opcode() != websocketpp::frame::opcode::binary) {
+      log(LogLevel::warning, "connection " + std::to_string(id) + " sent a text frame; closing it (1003)");
+      start_close(con, close_status::unsupported_data, "binary frames only");
+      return;
+    }
+    if (con->get_state() != websocketpp::session::state::open) return;  // closing: drop
+    if (!listener_) return;
+    try {
+      const std::string& payload = msg->get_payload();
+      listener_->on_message(id, std::string_view(payload.data(), payload.size()));
+    } catch (...) {
+      log(LogLevel::error, "connection " + std::to_string(id) + ": on_message: " + current_exception_text());
+    }
+  }
+
+  // The close handler, or the fail handler: on_close once per opened connection.
+  void on_ws_end(Hdl h, bool failed) {
+    ConnectionPtr con = connection(h);
+    if (!con) return;
+    const ConnectionId id = con->pgw_id;
+    auto it = id == 0 ? open_.end() : open_.find(id);
+    if (it == open_.end()) {
+      if (failed) log_handshake_failure(con);
+      return;
+    }
+    open_.erase(it);
+
+    int code = con->get_local_close_code();
+    std::string reason = con->get_local_close_reason();
+    const int remote = con->get_remote_close_code();
+    if (!con->pgw_close_initiated && remote != close_status::abnormal_close) {
+      code = remote;
+      reason = con->get_remote_close_reason();
+    }
+    const std::string text = "connection " + std::to_string(id) + " closed (" + std::to_string(code) +
+                             (reason.empty() ? std::string() : " " + reason) + ")";
+    switch (code) {
+      case close_status::message_too_big:
+        log(LogLevel::warning, text + ": a frame was larger than max_frame_bytes (" +
+                                   std::to_string(config_.max_frame_bytes) + ")");
+        break;
+      case close_status::protocol_error:
+      case close_status::unsupported_data:
+      case close_status::invalid_payload:
+        log(LogLevel::warning, text);
+        break;
+      default:
+        log(LogLevel::info, text);
+        break;
+    }
+    if (listener_) {
+      try {
+        listener_->on_close(id, code, reason);
+      } catch (...) {
+        log(LogLevel::error, "connection " + std::to_string(id) + ": on_close: " + current_exception_text());
+      }
+    }
+  }
+
+  void log_handshake_failure(const ConnectionPtr& con) {
+    const websocketpp::lib::error_code ec = con->get_ec();
+    if (ec == wserr::make_error_code(wserr::operation_canceled) || ec == wserr::make_error_code(wserr::rejected)) {
+      return;  // an accept cancelled by stop(), or a refusal already logged
+    }
+    const std::string remote = con->pgw_info.remote.empty() ? std::string("a client") : con->pgw_info.remote;
+    const std::string text = "WebSocket handshake from " + remote + " failed: " + ec.message();
+    if (ec == wserr::make_error_code(wserr::open_handshake_timeout)) {
+      log(LogLevel::debug, text);
+    } else if (ec == wserr::make_error_code(wserr::upgrade_required)) {
+      log(LogLevel::warning, "a plain HTTP request reached the WebSocket port; answered 426");
+    } else {
+      log(LogLevel::warning, text);
+    }
+  }
+
+  void on_http(Hdl h) {
+    websocketpp::lib::error_code ec;
+    ConnectionPtr con = http_->get_con_from_hdl(h, ec);
+    if (ec || !con) return;
+    const auto& request = con->get_request();
+    HttpRequest req;
+    req.method = request.get_method();
+    req.resource = request.get_uri();
+    req.host = request.get_header("Host");
+    HttpResponse resp;
+    if (config_.http_handler) {
+      try {
+        resp = config_.http_handler(req);
+      } catch (...) {
+        log(LogLevel::error, "HTTP " + req.method + " " + req.resource + ": handler failed: " + current_exception_text());
+        resp = HttpResponse{};
+        resp.status = 500;
+        resp.body = "500 internal server error\n";
+      }
+    } else {
+      resp.status = 404;
+      resp.body = "404 not found\n";
+    }
+    if (resp.status < 100 || resp.status > 999) {
+      log(LogLevel::error, "HTTP " + req.method + " " + req.resource + ": handler answered status " +
+                               std::to_string(resp.status) + "; sending 500");
+      resp.status = 500;
+    }
+    con->set_status(static_cast<websocketpp::http::status_code::value>(resp.status));
+    con->replace_header("Content-Type", resp.content_type);
+    con->replace_header("Cache-Control", "no-cache");
+    for (const auto& [name, value] : resp.headers) con->replace_header(name, value);
+    if (req.method == "HEAD") {
+      con->set_body(std::string());
+      con->replace_header("Content-Length", std::to_string(resp.body.size()));
+    } else {
+      con->set_body(resp.body);
+    }
+    log(LogLevel::debug, "HTTP " + req.method + " " + req.resource + " -> " + std::to_string(resp.status));
+  }
+
+  bool on_http_upgrade(Hdl h) {
+    try {
+      websocketpp::lib::error_code ec;
+      ConnectionPtr con = http_->get_con_from_hdl(h, ec);
+      if (ec || !con) return false;
+      log(LogLevel::warning, "a WebSocket request reached the HTTP port " + std::to_string(http_port_) +
+                                 " (the WebSocket port is " + std::to_string(ws_port_) + "); refused");
+      con->set_status(websocketpp::http::status_code::bad_request);
+    } catch (...) {
+      log(LogLevel::error, "transport HTTP validate handler: " + current_exception_text());
+    }
+    return false;
+  }
+
+  void on_http_fail(Hdl h) {
+    websocketpp::lib::error_code ec;
+    ConnectionPtr con = http_->get_con_from_hdl(h, ec);
+    if (ec || !con) return;
+    const websocketpp::lib::error_code why = con->get_ec();
+    if (why == wserr::make_error_code(wserr::operation_canceled) || why == wserr::make_error_code(wserr::rejected)) {
+      return;
+    }
+    log(LogLevel::debug, "HTTP connection failed: " + why.message());
+  }
+
+  asio::io_context& io_;
+  ServerConfig config_;
+  Listener* listener_;
+  Logger logger_;
+  Endpoint ws_;
+  std::unique_ptr<Endpoint> http_;
+  std::map<ConnectionId, Hdl> open_;
+  std::vector<Hdl> pending_;
+  std::size_t pending_sweep_at_ = 64;
+  ConnectionId next_id_ = 1;
+  bool started_ = false;
+  bool stopped_ = false;
+  std::uint16_t ws_port_ = 0;
+  std::uint16_t http_port_ = 0;
+};
+
+// Keeps detached Cores until the io_context is destroyed (see the top).
+class Graveyard final : public asio::execution_context::service {
+ public:
+  using key_type = Graveyard;
+  static inline asio::execution_context::id id;
+
+  explicit Graveyard(asio::execution_context& context) : asio::execution_context::service(context) {}
+
+  void keep(std::shared_ptr<Core> core) { cores_.push_back(std::move(core)); }
+
+ private:
+  void shutdown() override { cores_.clear(); }
+
+  std::vector<std::shared_ptr<Core>> cores_;
+};
+
+class WebsocketppServer final : public Server {
+ public:
+  WebsocketppServer(asio::io_context& io, ServerConfig config, Listener& listener, Logger logger)
+      : io_(io), core_(std::make_shared<Core>(io, std::move(config), listener, std::move(logger))) {}
+
+  ~WebsocketppServer() override {
+    try {
+      core_->detach();
+      asio::use_service<Graveyard>(io_).keep(std::move(core_));
+    } catch (...) {
+      // Out of memory while retiring: leaking the Core beats a dangling one.
+      static_cast<void>(new (std::nothrow) std::shared_ptr<Core>(std::move(core_)));
+    }
+  }
+
+  void start() override { core_->start(); }
+  std::uint16_t ws_port() const override { return core_->ws_port(); }
+  std::uint16_t http_port() const override { return core_->http_port(); }
+  void send(ConnectionId id, std::string bytes) override { core_->send(id, std::move(bytes)); }
+  void close(ConnectionId id, int code, const std::string& reason) override { core_->close(id, code, reason); }
+  void stop() override { core_->stop(); }
+
+ private:
+  asio::io_context& io_;
+  std::shared_ptr<Core> core_;
+};
+
+}  // namespace
+
+std::unique_ptr<Server> make_websocketpp_server(boost::asio::io_context& io, ServerConfig config, Listener& listener,
+                                                Logger logger) {
+  return std::make_unique<WebsocketppServer>(io, std::move(config), listener, std::move(logger));
+}
+
+}  // namespace pgw::transport

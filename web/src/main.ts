@@ -1,0 +1,70 @@
+// Entry point: finds the server, builds the desktop, connects.
+import { Connection, type ConnectionStatus } from "./connection.js";
+import { Desktop } from "./desktop.js";
+import { Notices } from "./notices.js";
+import { Outbox } from "./outbox.js";
+import { Registry } from "./registry.js";
+import { makeFactories } from "./widgets/index.js";
+
+/** Read-only state for tests and debugging: `window.pgwidgets.state`. */
+export interface DebugState {
+  readonly connection: ConnectionStatus;
+  readonly url: string;
+  readonly sessionId: string;
+  readonly widgets: number;
+  readonly framesReceived: number;
+  readonly framesSent: number;
+  readonly serverErrors: number;
+  readonly lastClose: { readonly code: number; readonly reason: string } | null;
+}
+
+declare global {
+  interface Window {
+    PGWIDGETS_WS_URL?: string;
+    pgwidgets?: { readonly state: DebugState };
+  }
+}
+
+/** `?ws=` in the page URL, else the URL the server injected, else port 9500 here. */
+function websocketUrl(): string {
+  const fromQuery = new URLSearchParams(location.search).get("ws");
+  if (fromQuery) return fromQuery;
+  const injected = window.PGWIDGETS_WS_URL;
+  if (typeof injected === "string" && injected) return injected;
+  const scheme = location.protocol === "https:" ? "wss:" : "ws:";
+  return `${scheme}//${location.hostname || "localhost"}:9500/`;
+}
+
+function start(): void {
+  const host = document.body;
+  host.classList.add("pgw-page");
+  const desktop = new Desktop(host);
+  const notices = new Notices(host);
+  const registry = new Registry();
+  const outbox = new Outbox();
+  const factories = makeFactories({
+    desktop,
+    released: (w) => registry.forget(w.widgetId),
+  });
+  const connection = new Connection(websocketUrl(), { registry, outbox, desktop, notices, factories });
+
+  const hook = {
+    get state(): DebugState {
+      return Object.freeze({
+        connection: connection.status,
+        url: connection.url,
+        sessionId: connection.sessionId,
+        widgets: registry.size,
+        framesReceived: connection.framesReceived,
+        framesSent: outbox.framesSent,
+        serverErrors: connection.serverErrors,
+        lastClose: connection.lastClose ? Object.freeze({ ...connection.lastClose }) : null,
+      });
+    },
+  };
+  Object.defineProperty(window, "pgwidgets", { value: Object.freeze(hook), writable: false, configurable: false });
+  connection.start();
+}
+
+if (document.body) start();
+else document.addEventListener("DOMContentLoaded", start, { once: true });

@@ -1,0 +1,147 @@
+// Runs the messages of each ServerFrame, strictly in order, and queues the
+// replies; they leave together when the frame is done.
+import { create, fromBinary } from "@bufbuild/protobuf";
+import type { Outbox } from "./outbox.js";
+import type { LiveImpl, Registry } from "./registry.js";
+import {
+  callbacks,
+  classes,
+  methods,
+  proto,
+  type DispatchContext,
+  type WidgetFactories,
+} from "./schema.js";
+
+export interface ProcessorHooks {
+  /** The server's hello arrived. */
+  hello(hello: proto.ServerHello): void;
+  /** The server reported a protocol error. */
+  serverError(message: string): void;
+}
+
+function messageOf(e: unknown): string {
+  if (e instanceof Error) return String(e.message);
+  return String(e);
+}
+
+export class FrameProcessor {
+  framesReceived = 0;
+
+  constructor(
+    private readonly registry: Registry,
+    private readonly factories: WidgetFactories,
+    private readonly outbox: Outbox,
+    private readonly ctx: DispatchContext,
+    private readonly hooks: ProcessorHooks,
+  ) {}
+
+  /** Decodes and runs one binary frame. */
+  process(bytes: Uint8Array): void {
+    this.framesReceived++;
+    let frame: proto.ServerFrame;
+    try {
+      frame = fromBinary(proto.ServerFrameSchema, bytes);
+    } catch (e) {
+      this.hooks.serverError(`undecodable frame from the server: ${messageOf(e)}`);
+      return;
+    }
+    for (const message of frame.messages) {
+      try {
+        this.run(message);
+      } catch (e) {
+        // Each message answers its own failures; this is a runtime bug.
+        console.error("pgwidgets: failed to process a message", message, e);
+      }
+    }
+    this.outbox.flush();
+  }
+
+  private run(message: proto.ServerMessage): void {
+    const k = message.kind;
+    switch (k.case) {
+      case "hello":
+        this.hooks.hello(k.value);
+        break;
+      case "create":
+        this.create(k.value);
+        break;
+      case "call":
+        this.call(k.value);
+        break;
+      case "listen":
+        this.listen(k.value.widgetId, k.value.callbackId, true);
+        break;
+      case "unlisten":
+        this.listen(k.value.widgetId, k.value.callbackId, false);
+        break;
+      case "error":
+        this.hooks.serverError(k.value.message);
+        break;
+      case undefined:
+        break;
+    }
+  }
+
+  private create(c: proto.Create): void {
+    const cls = classes.get(c.classId);
+    const fail = (message: string) =>
+      this.error(c.seq, message, c.widgetId, 0, c.classId);
+    if (!cls) return fail(`unknown class id ${c.classId}`);
+    if (!cls.create) return fail(`cannot create a ${cls.name}: it is an abstract class`);
+    if (this.registry.has(c.widgetId)) return fail(`widget id ${c.widgetId} already exists`);
+    let impl: LiveImpl;
+    try {
+      impl = cls.create(this.factories, c.widgetId, c.args, this.ctx);
+    } catch (e) {
+      return fail(messageOf(e));
+    }
+    this.registry.add(c.widgetId, impl, c.classId);
+    if (c.ack) this.result(c.seq, undefined);
+  }
+
+  private call(c: proto.Call): void {
+    const entry = this.registry.get(c.widgetId);
+    if (!entry) return this.error(c.seq, `unknown widget id ${c.widgetId}`, c.widgetId, c.methodId, 0);
+    const method = methods.get(c.methodId);
+    if (!method || !method.classIds.includes(entry.classId)) {
+      const className = classes.get(entry.classId)?.name ?? `class #${entry.classId}`;
+      const methodName = method?.name ?? `#${c.methodId}`;
+      return this.error(c.seq, `${className} has no method ${methodName}`, c.widgetId, c.methodId, entry.classId);
+    }
+    // A destroyed container takes its descendants with it.
+    const doomed = method.kind === "destroy" ? this.registry.tree(entry.impl) : [];
+    let value: Uint8Array | undefined;
+    try {
+      value = method.invoke(entry.impl, c.args, this.ctx);
+    } catch (e) {
+      return this.error(c.seq, messageOf(e), c.widgetId, c.methodId, entry.classId);
+    }
+    for (const w of doomed) this.registry.forget(w.widgetId);
+    if (value !== undefined || c.ack) this.result(c.seq, value);
+  }
+
+  private listen(widgetId: number, callbackId: number, on: boolean): void {
+    const entry = this.registry.get(widgetId);
+    const cb = callbacks.get(callbackId);
+    if (!entry || !cb) {
+      console.warn(`pgwidgets: ${on ? "listen" : "unlisten"} for unknown widget ${widgetId} / callback ${callbackId}`);
+      return;
+    }
+    if (this.registry.setListening(widgetId, callbackId, on)) entry.impl.listening?.(cb.name, on);
+  }
+
+  private result(seq: number, value: Uint8Array | undefined): void {
+    this.outbox.push({
+      case: "result",
+      value: create(proto.ResultSchema, { seq, value: value ?? new Uint8Array(0) }),
+    });
+  }
+
+  private error(seq: number, message: string, widgetId: number, methodId: number, classId: number): void {
+    console.warn(`pgwidgets: call ${seq} failed: ${message}`);
+    this.outbox.push({
+      case: "error",
+      value: create(proto.ErrorSchema, { seq, message, widgetId, methodId, classId }),
+    });
+  }
+}

@@ -1,0 +1,95 @@
+// A widget holding children: bookkeeping, moving, removing, child events.
+import type { ContainerEvents, ContainerImpl, WidgetHandle } from "../schema.js";
+import { asWidget, Widget, type Parent, type WidgetEnv } from "./widget.js";
+
+export abstract class Container extends Widget implements ContainerImpl, Parent {
+  protected children: Widget[] = [];
+
+  protected constructor(
+    widgetId: number,
+    className: string,
+    env: WidgetEnv,
+    private readonly containerEvents: ContainerEvents,
+    element: HTMLElement,
+  ) {
+    super(widgetId, className, env, containerEvents, element);
+  }
+
+  childHandles(): readonly WidgetHandle[] {
+    return this.children;
+  }
+
+  /**
+   * Makes `handle` a child at `index` (appended when undefined), taking it
+   * from its previous parent; returns the child and its final index. The
+   * subclass then places the child's element.
+   */
+  protected adopt(handle: WidgetHandle, index?: number): { child: Widget; index: number } {
+    const child = asWidget(handle);
+    if (child === this) throw new Error(`cannot add ${this} to itself`);
+    if (child.isWindow) throw new Error(`${child} is a window and cannot be put inside ${this}`);
+    if (child.element.contains(this.element)) throw new Error(`cannot add ${child} inside its own descendant ${this}`);
+    const isNew = child.parent !== this;
+    if (!isNew) this.children.splice(this.children.indexOf(child), 1);
+    else child.parent?.release(child);
+    const n = this.children.length;
+    let at = index ?? n;
+    if (at < 0) at = Math.max(0, n + at);
+    at = Math.min(at, n);
+    this.children.splice(at, 0, child);
+    child.parent = this;
+    if (isNew) this.containerEvents.child_added(child);
+    return { child, index: at };
+  }
+
+  /** Takes `child` out: its element leaves the page, child_removed fires. */
+  release(child: Widget): void {
+    const i = this.children.indexOf(child);
+    if (i < 0) return;
+    this.children.splice(i, 1);
+    child.parent = null;
+    child.element.remove();
+    this.childReleased(child);
+    this.containerEvents.child_removed(child);
+  }
+
+  /** Hook: undo whatever placing the child set on it. */
+  protected childReleased(_child: Widget): void {}
+
+  childLayoutChanged(_child: Widget): void {}
+
+  protected childOf(handle: WidgetHandle): Widget {
+    const child = asWidget(handle);
+    if (child.parent !== this) throw new Error(`${child} is not a child of ${this}`);
+    return child;
+  }
+
+  remove(child: WidgetHandle, destroy: boolean): void {
+    const w = this.childOf(child);
+    this.release(w);
+    if (destroy) w.destroy();
+  }
+
+  remove_widget(child: WidgetHandle): void {
+    this.remove(child, false);
+  }
+
+  remove_all(destroy: boolean): void {
+    for (const c of [...this.children]) this.remove(c, destroy);
+  }
+
+  protected override destroyChildren(): void {
+    const kids = this.children;
+    this.children = [];
+    for (const k of kids) {
+      k.parent = null;
+      k.destroy();
+    }
+  }
+
+  protected override disposeChildren(): void {
+    const kids = this.children;
+    this.children = [];
+    for (const k of kids) k.dispose();
+  }
+}
