@@ -192,6 +192,7 @@ class Method:
     kind: str
     request: Message
     response: Message
+    owner_id: int = 0
     state_field: str = ""
     state_field_id: int = 0
     child_field: Optional[Field] = None
@@ -324,6 +325,7 @@ class Callback:
     id: int
     owner: str
     message: Message
+    owner_id: int = 0
     updates_field: str = ""
     updates_setter: str = ""
     updates_field_id: int = 0
@@ -444,6 +446,10 @@ class WidgetClass:
     @property
     def ts_base_impl(self):
         return f"{self.base.name}Impl" if self.base else "WidgetHandle"
+
+    @property
+    def base_id(self):
+        return self.base.id if self.base else 0
 
     @property
     def ts_base_events(self):
@@ -700,10 +706,10 @@ class _Builder:
             c.id = i + 1
             for m in c.methods:
                 method_id += 1
-                m.id = method_id
+                m.id, m.owner_id = method_id, c.id
             for cb in c.callbacks:
                 callback_id += 1
-                cb.id = callback_id
+                cb.id, cb.owner_id = callback_id, c.id
         for c in classes:
             c.descendants = [d.id for d in classes if any(a is c for a in d.ancestry())]
 
