@@ -32,26 +32,47 @@ export interface PositionValue {
 
 // Every visual widget.
 export interface WidgetImpl extends WidgetHandle {
+  // Border width in pixels (0: none).
   set_border_width(width: number): void;
+  // Border color, any CSS color.
   set_border_color(color: string): void;
+  // Background color, any CSS color ("" for the theme's).
   set_bg(color: string): void;
+  // Inner padding in pixels: one value for every side, or left, top, right, bottom.
   set_padding(left: number, top: number | undefined, right: number | undefined, bottom: number | undefined): void;
+  // Font family, size in points, weight ("bold", "400") and style ("italic").
   set_font(family: string, size: number | undefined, weight: string | undefined, style: string | undefined): void;
+  // Minimum size in pixels (0: no minimum).
   set_min_size(width: number, height: number): void;
+  // Maximum size in pixels (0: no maximum).
   set_max_size(width: number, height: number): void;
+  // Whether the widget takes extra space across and along its box.
   set_expanding(horizontal: boolean, vertical: boolean): void;
+  // Fixed size in pixels (a negative value returns to the natural size).
   resize(width: number, height: number): void;
+  // The size the browser drew the widget at.
   get_size(): SizeValue;
+  // Where the browser drew the widget, relative to its parent.
   get_position(): PositionValue;
+  // A disabled widget ignores input and looks disabled.
   set_enabled(enabled: boolean): void;
+  // Text shown when the pointer rests on the widget.
   set_tooltip(tooltip: string): void;
+  // Whether the user may select the widget's text.
   set_allow_text_selection(allow: boolean): void;
+  // Shows the widget (a TopLevel appears and is raised).
   show(): void;
+  // Hides the widget.
   hide(): void;
+  // Whether the widget is shown and drawn in the page.
   is_visible(): boolean;
+  // Gives the widget the keyboard focus.
   set_focus(): void;
+  // Registers an image cursor by name, with its hotspot.
   add_cursor(name: string, url: string, hotspot_x: number, hotspot_y: number): void;
+  // A registered cursor's name or a CSS cursor ("pointer", "wait").
   set_cursor(cursor: string): void;
+  // Removes the widget and its children, for good.
   destroy(): void;
 }
 
@@ -64,8 +85,11 @@ export interface WidgetEvents {
 
 // A widget holding children.
 export interface ContainerImpl extends WidgetImpl {
+  // Removes a child; with destroy, destroys it too.
   remove(child: WidgetHandle, destroy: boolean): void;
+  // Removes a child, keeping it for use elsewhere.
   remove_widget(child: WidgetHandle): void;
+  // Removes every child; with destroy, destroys them too.
   remove_all(destroy: boolean): void;
 }
 
@@ -76,9 +100,13 @@ export interface ContainerEvents extends WidgetEvents {
 
 // A push button.
 export interface ButtonImpl extends WidgetImpl {
+  // The button's text (shown as text, never as HTML).
   set_text(text: string): void;
+  // An icon before the text, by URL, with an optional size in pixels.
   set_icon(url: string, size: number | undefined): void;
+  // Background and text colors.
   set_color(bg: string, fg: string): void;
+  // Background and text colors under the pointer.
   set_hover(bg: string, fg: string): void;
 }
 
@@ -93,9 +121,13 @@ export interface ButtonCreateArgs {
 
 // A line of text, always shown as text (never parsed as HTML).
 export interface LabelImpl extends WidgetImpl {
+  // The text (shown as text, never as HTML).
   set_text(text: string): void;
+  // Text and background colors.
   set_color(fg: string, bg: string): void;
+  // "left", "center" or "right".
   set_halign(halign: string): void;
+  // "top", "center" or "bottom".
   set_valign(valign: string): void;
 }
 
@@ -110,15 +142,22 @@ export interface LabelCreateArgs {
 
 // A floating desktop-style window inside the page: title bar, move, resize.
 export interface TopLevelImpl extends ContainerImpl {
+  // The window's content (replaces the previous one).
   set_widget(child: WidgetHandle): void;
+  // The window's position in the page, in pixels.
   set_position(x: number, y: number): void;
+  // The title bar's text.
   set_title(title: string): void;
+  // The title bar's icon, by URL.
   set_icon(url: string): void;
+  // Puts the window in front of the others.
   raise(): void;
+  // Puts the window behind the others.
   lower(): void;
   toggle_minimize(): void;
   toggle_maximize(): void;
   toggle_shade(): void;
+  // "normal", "minimized", "maximized" or "shaded".
   set_window_state(state: string): void;
 }
 
@@ -144,9 +183,13 @@ export interface TopLevelCreateArgs {
 
 // A box laying its children out in one direction, with stretch factors.
 export interface BoxImpl extends ContainerImpl {
+  // Appends a child; stretch 0 keeps its natural size, n > 0 shares the extra space by weight.
   add_widget(child: WidgetHandle, stretch: number): void;
+  // Inserts a child at index, with a stretch as in add_widget.
   insert_widget(index: number, child: WidgetHandle, stretch: number): void;
+  // Space between children in pixels.
   set_spacing(spacing: number): void;
+  // How children are placed across the box: "start", "center", "end" or "stretch".
   set_align(align: string): void;
 }
 
@@ -176,10 +219,13 @@ export interface HBoxCreateArgs {
 // A one-line text input. Enter fires activated(text) and stores the line
 //  in the history; up and down walk the history.
 export interface TextEntryImpl extends WidgetImpl {
+  // Replaces the entry's text.
   set_text(text: string): void;
   // What the entry holds now, typed text included: asked of the browser.
   get_text(): string;
+  // Empties the entry.
   clear(): void;
+  // A read-only entry can still be selected and copied.
   set_editable(editable: boolean): void;
   // The visible width in characters.
   set_length(length: number): void;

@@ -267,3 +267,22 @@ TEST_CASE_METHOD(SessionFixture, "core: braced options in a co_await keep long s
   auto got = run_coro(io, make());
   CHECK(got == std::string(100, 't') + "!|" + std::string(60, 'l') + "|center|" + std::string(40, 'p'));
 }
+
+TEST_CASE_METHOD(SessionFixture, "core: session.close() closes the connection and fails what was pending") {
+  auto label = run_coro(io, session->get_widgets().Label("x"));
+  bool failed = false;
+  boost::asio::co_spawn(io, [&]() -> pgw::Task<> {
+    try {
+      co_await label.get_size();
+    } catch (const pgw::Disconnected&) {
+      failed = true;
+    }
+  }, boost::asio::detached);
+  drain(io);
+  run_coro(io, session->close());
+  drain(io);
+  REQUIRE(closes.size() == 1);
+  CHECK(closes[0].first == 1000);
+  CHECK(failed);
+  CHECK_FALSE(session->is_connected());
+}

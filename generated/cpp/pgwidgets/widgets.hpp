@@ -65,52 +65,73 @@ class Widget : public detail::WidgetHandle {
  public:
   using detail::WidgetHandle::WidgetHandle;
 
+  // Border width in pixels (0: none).
   Task<void> set_border_width(int width) const;
 
+  // Border color, any CSS color.
   Task<void> set_border_color(std::string color) const;
 
+  // Background color, any CSS color ("" for the theme's).
   Task<void> set_bg(std::string color) const;
 
+  // Inner padding in pixels: one value for every side, or left, top, right, bottom.
   Task<void> set_padding(int left, std::optional<int> top = std::nullopt, std::optional<int> right = std::nullopt, std::optional<int> bottom = std::nullopt) const;
 
+  // Font family, size in points, weight ("bold", "400") and style ("italic").
   Task<void> set_font(std::string family, std::optional<double> size = std::nullopt, std::optional<std::string> weight = std::nullopt, std::optional<std::string> style = std::nullopt) const;
 
+  // Minimum size in pixels (0: no minimum).
   Task<void> set_min_size(int width, int height) const;
 
+  // Maximum size in pixels (0: no maximum).
   Task<void> set_max_size(int width, int height) const;
 
+  // Whether the widget takes extra space across and along its box.
   Task<void> set_expanding(bool horizontal, bool vertical) const;
 
   pgw::Expanding get_expanding() const;
 
+  // Fixed size in pixels (a negative value returns to the natural size).
   Task<void> resize(int width, int height) const;
 
+  // The size the browser drew the widget at.
   Task<pgw::Size> get_size() const;
 
+  // Where the browser drew the widget, relative to its parent.
   Task<pgw::Position> get_position() const;
 
+  // A disabled widget ignores input and looks disabled.
   Task<void> set_enabled(bool enabled) const;
 
   bool get_enabled() const;
 
+  // Text shown when the pointer rests on the widget.
   Task<void> set_tooltip(std::string tooltip) const;
 
   std::string get_tooltip() const;
 
+  // Whether the user may select the widget's text.
   Task<void> set_allow_text_selection(bool allow) const;
 
+  // Shows the widget (a TopLevel appears and is raised).
   Task<void> show() const;
 
+  // Hides the widget.
   Task<void> hide() const;
 
+  // Whether the widget is shown and drawn in the page.
   Task<bool> is_visible() const;
 
+  // Gives the widget the keyboard focus.
   Task<void> set_focus() const;
 
+  // Registers an image cursor by name, with its hotspot.
   Task<void> add_cursor(std::string name, std::string url, int hotspot_x, int hotspot_y) const;
 
+  // A registered cursor's name or a CSS cursor ("pointer", "wait").
   Task<void> set_cursor(std::string cursor) const;
 
+  // Removes the widget and its children, for good.
   Task<void> destroy() const;
 
   // The widget's drawn size changed.
@@ -147,14 +168,19 @@ class Container : public Widget {
  public:
   using Widget::Widget;
 
+  // The children, in order (answered by the server).
   std::vector<pgw::Widget> get_children() const;
 
+  // How many children (answered by the server).
   int num_children() const;
 
+  // Removes a child; with destroy, destroys it too.
   Task<void> remove(pgw::Widget child, bool destroy) const;
 
+  // Removes a child, keeping it for use elsewhere.
   Task<void> remove_widget(pgw::Widget child) const;
 
+  // Removes every child; with destroy, destroys them too.
   Task<void> remove_all(bool destroy) const;
 
   // Handler: callable as (pgw::Widget child), returning void or pgw::Task<>.
@@ -189,14 +215,18 @@ class Button : public Widget {
  public:
   using Widget::Widget;
 
+  // The button's text (shown as text, never as HTML).
   Task<void> set_text(std::string text) const;
 
   std::string get_text() const;
 
+  // An icon before the text, by URL, with an optional size in pixels.
   Task<void> set_icon(std::string url, std::optional<int> size = std::nullopt) const;
 
+  // Background and text colors.
   Task<void> set_color(std::string bg, std::string fg) const;
 
+  // Background and text colors under the pointer.
   Task<void> set_hover(std::string bg, std::string fg) const;
 
   // The button was clicked (or pressed with the keyboard).
@@ -219,16 +249,20 @@ class Label : public Widget {
  public:
   using Widget::Widget;
 
+  // The text (shown as text, never as HTML).
   Task<void> set_text(std::string text) const;
 
   std::string get_text() const;
 
+  // Text and background colors.
   Task<void> set_color(std::string fg, std::string bg) const;
 
+  // "left", "center" or "right".
   Task<void> set_halign(std::string halign) const;
 
   std::string get_halign() const;
 
+  // "top", "center" or "bottom".
   Task<void> set_valign(std::string valign) const;
 };
 
@@ -237,18 +271,24 @@ class TopLevel : public Container {
  public:
   using Container::Container;
 
+  // The window's content (replaces the previous one).
   Task<void> set_widget(pgw::Widget child) const;
 
+  // The window's position in the page, in pixels.
   Task<void> set_position(int x, int y) const;
 
+  // The title bar's text.
   Task<void> set_title(std::string title) const;
 
   std::string get_title() const;
 
+  // The title bar's icon, by URL.
   Task<void> set_icon(std::string url) const;
 
+  // Puts the window in front of the others.
   Task<void> raise() const;
 
+  // Puts the window behind the others.
   Task<void> lower() const;
 
   Task<void> toggle_minimize() const;
@@ -257,6 +297,7 @@ class TopLevel : public Container {
 
   Task<void> toggle_shade() const;
 
+  // "normal", "minimized", "maximized" or "shaded".
   Task<void> set_window_state(std::string state) const;
 
   std::string get_window_state() const;
@@ -308,12 +349,16 @@ class Box : public Container {
  public:
   using Container::Container;
 
+  // Appends a child; stretch 0 keeps its natural size, n > 0 shares the extra space by weight.
   Task<void> add_widget(pgw::Widget child, int stretch) const;
 
+  // Inserts a child at index, with a stretch as in add_widget.
   Task<void> insert_widget(int index, pgw::Widget child, int stretch) const;
 
+  // Space between children in pixels.
   Task<void> set_spacing(int spacing) const;
 
+  // How children are placed across the box: "start", "center", "end" or "stretch".
   Task<void> set_align(std::string align) const;
 };
 
@@ -335,13 +380,16 @@ class TextEntry : public Widget {
  public:
   using Widget::Widget;
 
+  // Replaces the entry's text.
   Task<void> set_text(std::string text) const;
 
   // What the entry holds now, typed text included: asked of the browser.
   Task<std::string> get_text() const;
 
+  // Empties the entry.
   Task<void> clear() const;
 
+  // A read-only entry can still be selected and copied.
   Task<void> set_editable(bool editable) const;
 
   bool get_editable() const;

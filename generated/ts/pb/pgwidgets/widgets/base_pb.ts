@@ -508,6 +508,8 @@ export const RemoveAllChildrenSchema: GenMessage<RemoveAllChildren> = /*@__PURE_
  */
 export const Widget: GenService<{
   /**
+   * Border width in pixels (0: none).
+   *
    * @generated from rpc pgwidgets.widgets.Widget.SetBorderWidth
    */
   setBorderWidth: {
@@ -516,6 +518,8 @@ export const Widget: GenService<{
     output: typeof EmptySchema;
   },
   /**
+   * Border color, any CSS color.
+   *
    * @generated from rpc pgwidgets.widgets.Widget.SetBorderColor
    */
   setBorderColor: {
@@ -524,6 +528,8 @@ export const Widget: GenService<{
     output: typeof EmptySchema;
   },
   /**
+   * Background color, any CSS color ("" for the theme's).
+   *
    * @generated from rpc pgwidgets.widgets.Widget.SetBg
    */
   setBg: {
@@ -532,6 +538,8 @@ export const Widget: GenService<{
     output: typeof EmptySchema;
   },
   /**
+   * Inner padding in pixels: one value for every side, or left, top, right, bottom.
+   *
    * @generated from rpc pgwidgets.widgets.Widget.SetPadding
    */
   setPadding: {
@@ -540,6 +548,8 @@ export const Widget: GenService<{
     output: typeof EmptySchema;
   },
   /**
+   * Font family, size in points, weight ("bold", "400") and style ("italic").
+   *
    * @generated from rpc pgwidgets.widgets.Widget.SetFont
    */
   setFont: {
@@ -548,6 +558,8 @@ export const Widget: GenService<{
     output: typeof EmptySchema;
   },
   /**
+   * Minimum size in pixels (0: no minimum).
+   *
    * @generated from rpc pgwidgets.widgets.Widget.SetMinSize
    */
   setMinSize: {
@@ -556,6 +568,8 @@ export const Widget: GenService<{
     output: typeof EmptySchema;
   },
   /**
+   * Maximum size in pixels (0: no maximum).
+   *
    * @generated from rpc pgwidgets.widgets.Widget.SetMaxSize
    */
   setMaxSize: {
@@ -564,6 +578,8 @@ export const Widget: GenService<{
     output: typeof EmptySchema;
   },
   /**
+   * Whether the widget takes extra space across and along its box.
+   *
    * @generated from rpc pgwidgets.widgets.Widget.SetExpanding
    */
   setExpanding: {
@@ -580,6 +596,8 @@ export const Widget: GenService<{
     output: typeof ExpandingSchema;
   },
   /**
+   * Fixed size in pixels (a negative value returns to the natural size).
+   *
    * @generated from rpc pgwidgets.widgets.Widget.Resize
    */
   resize: {
@@ -588,6 +606,8 @@ export const Widget: GenService<{
     output: typeof EmptySchema;
   },
   /**
+   * The size the browser drew the widget at.
+   *
    * @generated from rpc pgwidgets.widgets.Widget.GetSize
    */
   getSize: {
@@ -596,6 +616,8 @@ export const Widget: GenService<{
     output: typeof SizeSchema;
   },
   /**
+   * Where the browser drew the widget, relative to its parent.
+   *
    * @generated from rpc pgwidgets.widgets.Widget.GetPosition
    */
   getPosition: {
@@ -604,6 +626,8 @@ export const Widget: GenService<{
     output: typeof PositionSchema;
   },
   /**
+   * A disabled widget ignores input and looks disabled.
+   *
    * @generated from rpc pgwidgets.widgets.Widget.SetEnabled
    */
   setEnabled: {
@@ -620,6 +644,8 @@ export const Widget: GenService<{
     output: typeof EnabledSchema;
   },
   /**
+   * Text shown when the pointer rests on the widget.
+   *
    * @generated from rpc pgwidgets.widgets.Widget.SetTooltip
    */
   setTooltip: {
@@ -636,6 +662,8 @@ export const Widget: GenService<{
     output: typeof TooltipSchema;
   },
   /**
+   * Whether the user may select the widget's text.
+   *
    * @generated from rpc pgwidgets.widgets.Widget.SetAllowTextSelection
    */
   setAllowTextSelection: {
@@ -644,6 +672,8 @@ export const Widget: GenService<{
     output: typeof EmptySchema;
   },
   /**
+   * Shows the widget (a TopLevel appears and is raised).
+   *
    * @generated from rpc pgwidgets.widgets.Widget.Show
    */
   show: {
@@ -652,6 +682,8 @@ export const Widget: GenService<{
     output: typeof EmptySchema;
   },
   /**
+   * Hides the widget.
+   *
    * @generated from rpc pgwidgets.widgets.Widget.Hide
    */
   hide: {
@@ -660,6 +692,8 @@ export const Widget: GenService<{
     output: typeof EmptySchema;
   },
   /**
+   * Whether the widget is shown and drawn in the page.
+   *
    * @generated from rpc pgwidgets.widgets.Widget.IsVisible
    */
   isVisible: {
@@ -668,6 +702,8 @@ export const Widget: GenService<{
     output: typeof VisibleSchema;
   },
   /**
+   * Gives the widget the keyboard focus.
+   *
    * @generated from rpc pgwidgets.widgets.Widget.SetFocus
    */
   setFocus: {
@@ -676,6 +712,8 @@ export const Widget: GenService<{
     output: typeof EmptySchema;
   },
   /**
+   * Registers an image cursor by name, with its hotspot.
+   *
    * @generated from rpc pgwidgets.widgets.Widget.AddCursor
    */
   addCursor: {
@@ -684,6 +722,8 @@ export const Widget: GenService<{
     output: typeof EmptySchema;
   },
   /**
+   * A registered cursor's name or a CSS cursor ("pointer", "wait").
+   *
    * @generated from rpc pgwidgets.widgets.Widget.SetCursor
    */
   setCursor: {
@@ -692,6 +732,8 @@ export const Widget: GenService<{
     output: typeof EmptySchema;
   },
   /**
+   * Removes the widget and its children, for good.
+   *
    * @generated from rpc pgwidgets.widgets.Widget.Destroy
    */
   destroy: {
@@ -729,6 +771,8 @@ export const Widget: GenService<{
  */
 export const Container: GenService<{
   /**
+   * The children, in order (answered by the server).
+   *
    * @generated from rpc pgwidgets.widgets.Container.GetChildren
    */
   getChildren: {
@@ -737,6 +781,8 @@ export const Container: GenService<{
     output: typeof ChildrenSchema;
   },
   /**
+   * How many children (answered by the server).
+   *
    * @generated from rpc pgwidgets.widgets.Container.NumChildren
    */
   numChildren: {
@@ -745,6 +791,8 @@ export const Container: GenService<{
     output: typeof CountSchema;
   },
   /**
+   * Removes a child; with destroy, destroys it too.
+   *
    * @generated from rpc pgwidgets.widgets.Container.Remove
    */
   remove: {
@@ -753,6 +801,8 @@ export const Container: GenService<{
     output: typeof EmptySchema;
   },
   /**
+   * Removes a child, keeping it for use elsewhere.
+   *
    * @generated from rpc pgwidgets.widgets.Container.RemoveWidget
    */
   removeWidget: {
@@ -761,6 +811,8 @@ export const Container: GenService<{
     output: typeof EmptySchema;
   },
   /**
+   * Removes every child; with destroy, destroys them too.
+   *
    * @generated from rpc pgwidgets.widgets.Container.RemoveAll
    */
   removeAll: {

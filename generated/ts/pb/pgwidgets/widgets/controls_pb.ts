@@ -87,6 +87,8 @@ export const ButtonColorsSchema: GenMessage<ButtonColors> = /*@__PURE__*/
  */
 export const Button: GenService<{
   /**
+   * The button's text (shown as text, never as HTML).
+   *
    * @generated from rpc pgwidgets.widgets.Button.SetText
    */
   setText: {
@@ -103,6 +105,8 @@ export const Button: GenService<{
     output: typeof TextSchema;
   },
   /**
+   * An icon before the text, by URL, with an optional size in pixels.
+   *
    * @generated from rpc pgwidgets.widgets.Button.SetIcon
    */
   setIcon: {
@@ -111,6 +115,8 @@ export const Button: GenService<{
     output: typeof EmptySchema;
   },
   /**
+   * Background and text colors.
+   *
    * @generated from rpc pgwidgets.widgets.Button.SetColor
    */
   setColor: {
@@ -119,6 +125,8 @@ export const Button: GenService<{
     output: typeof EmptySchema;
   },
   /**
+   * Background and text colors under the pointer.
+   *
    * @generated from rpc pgwidgets.widgets.Button.SetHover
    */
   setHover: {

@@ -106,6 +106,8 @@ export const VAlignSchema: GenMessage<VAlign> = /*@__PURE__*/
  */
 export const Label: GenService<{
   /**
+   * The text (shown as text, never as HTML).
+   *
    * @generated from rpc pgwidgets.widgets.Label.SetText
    */
   setText: {
@@ -122,6 +124,8 @@ export const Label: GenService<{
     output: typeof TextSchema;
   },
   /**
+   * Text and background colors.
+   *
    * @generated from rpc pgwidgets.widgets.Label.SetColor
    */
   setColor: {
@@ -130,6 +134,8 @@ export const Label: GenService<{
     output: typeof EmptySchema;
   },
   /**
+   * "left", "center" or "right".
+   *
    * @generated from rpc pgwidgets.widgets.Label.SetHalign
    */
   setHalign: {
@@ -146,6 +152,8 @@ export const Label: GenService<{
     output: typeof HAlignSchema;
   },
   /**
+   * "top", "center" or "bottom".
+   *
    * @generated from rpc pgwidgets.widgets.Label.SetValign
    */
   setValign: {

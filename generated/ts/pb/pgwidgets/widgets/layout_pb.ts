@@ -202,6 +202,8 @@ export const AlignSchema: GenMessage<Align> = /*@__PURE__*/
  */
 export const TopLevel: GenService<{
   /**
+   * The window's content (replaces the previous one).
+   *
    * @generated from rpc pgwidgets.widgets.TopLevel.SetWidget
    */
   setWidget: {
@@ -210,6 +212,8 @@ export const TopLevel: GenService<{
     output: typeof EmptySchema;
   },
   /**
+   * The window's position in the page, in pixels.
+   *
    * @generated from rpc pgwidgets.widgets.TopLevel.SetPosition
    */
   setPosition: {
@@ -218,6 +222,8 @@ export const TopLevel: GenService<{
     output: typeof EmptySchema;
   },
   /**
+   * The title bar's text.
+   *
    * @generated from rpc pgwidgets.widgets.TopLevel.SetTitle
    */
   setTitle: {
@@ -234,6 +240,8 @@ export const TopLevel: GenService<{
     output: typeof TitleSchema;
   },
   /**
+   * The title bar's icon, by URL.
+   *
    * @generated from rpc pgwidgets.widgets.TopLevel.SetIcon
    */
   setIcon: {
@@ -242,6 +250,8 @@ export const TopLevel: GenService<{
     output: typeof EmptySchema;
   },
   /**
+   * Puts the window in front of the others.
+   *
    * @generated from rpc pgwidgets.widgets.TopLevel.Raise
    */
   raise: {
@@ -250,6 +260,8 @@ export const TopLevel: GenService<{
     output: typeof EmptySchema;
   },
   /**
+   * Puts the window behind the others.
+   *
    * @generated from rpc pgwidgets.widgets.TopLevel.Lower
    */
   lower: {
@@ -282,6 +294,8 @@ export const TopLevel: GenService<{
     output: typeof EmptySchema;
   },
   /**
+   * "normal", "minimized", "maximized" or "shaded".
+   *
    * @generated from rpc pgwidgets.widgets.TopLevel.SetWindowState
    */
   setWindowState: {
@@ -335,6 +349,8 @@ export const TopLevel: GenService<{
  */
 export const Box: GenService<{
   /**
+   * Appends a child; stretch 0 keeps its natural size, n > 0 shares the extra space by weight.
+   *
    * @generated from rpc pgwidgets.widgets.Box.AddWidget
    */
   addWidget: {
@@ -343,6 +359,8 @@ export const Box: GenService<{
     output: typeof EmptySchema;
   },
   /**
+   * Inserts a child at index, with a stretch as in add_widget.
+   *
    * @generated from rpc pgwidgets.widgets.Box.InsertWidget
    */
   insertWidget: {
@@ -351,6 +369,8 @@ export const Box: GenService<{
     output: typeof EmptySchema;
   },
   /**
+   * Space between children in pixels.
+   *
    * @generated from rpc pgwidgets.widgets.Box.SetSpacing
    */
   setSpacing: {
@@ -359,6 +379,8 @@ export const Box: GenService<{
     output: typeof EmptySchema;
   },
   /**
+   * How children are placed across the box: "start", "center", "end" or "stretch".
+   *
    * @generated from rpc pgwidgets.widgets.Box.SetAlign
    */
   setAlign: {

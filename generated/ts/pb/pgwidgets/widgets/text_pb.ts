@@ -93,6 +93,8 @@ export const LengthSchema: GenMessage<Length> = /*@__PURE__*/
  */
 export const TextEntry: GenService<{
   /**
+   * Replaces the entry's text.
+   *
    * @generated from rpc pgwidgets.widgets.TextEntry.SetText
    */
   setText: {
@@ -111,6 +113,8 @@ export const TextEntry: GenService<{
     output: typeof TextSchema;
   },
   /**
+   * Empties the entry.
+   *
    * @generated from rpc pgwidgets.widgets.TextEntry.Clear
    */
   clear: {
@@ -119,6 +123,8 @@ export const TextEntry: GenService<{
     output: typeof EmptySchema;
   },
   /**
+   * A read-only entry can still be selected and copied.
+   *
    * @generated from rpc pgwidgets.widgets.TextEntry.SetEditable
    */
   setEditable: {
