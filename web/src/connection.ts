@@ -189,7 +189,7 @@ export class Connection {
       case CLOSE_FULL:
         this.status = "full";
         n.hideOverlay();
-        n.showPage("full", "The server is busy", reason || "All sessions are in use.", "Retrying every 5 seconds\u2026");
+        n.showPage("full", "The server is full", reason || "All sessions are in use.", "Retrying every 5 seconds\u2026");
         this.scheduleRetry(RETRY_FULL_MS);
         return;
       default:

@@ -1,0 +1,43 @@
+// Browser test: past max_sessions (examples/hello allows 1) a second tab is
+// told in the page that the server is full, with the limit; the first tab
+// keeps working, and the second gets in once the first leaves.
+// usage: node server_full.test.mjs --binary build/examples/hello --artifacts build/artifacts
+import fs from "node:fs";
+import path from "node:path";
+import { launchBrowser, parseArgs, runChecks, startServer, stopServer } from "./harness.mjs";
+
+const args = parseArgs(process.argv);
+const artifacts = path.resolve(args.artifacts || "build/artifacts");
+fs.mkdirSync(artifacts, { recursive: true });
+
+const server = await startServer(path.resolve(args.binary));
+const browser = await launchBrowser();
+const first = await browser.newPage();
+const second = await browser.newPage();
+
+function expect(cond, message) { if (!cond) throw new Error(message); }
+
+const ok = await runChecks([
+  ["the first tab gets the session", async () => {
+    await first.goto(server.url);
+    await first.getByRole("button", { name: "Hello, world" }).waitFor({ state: "visible", timeout: 10000 });
+  }],
+  ["the second tab is told the server is full, with the limit", async () => {
+    await second.goto(server.url);
+    await second.getByText(/max_sessions = 1/).waitFor({ state: "visible", timeout: 10000 });
+    const text = await second.locator("body").innerText();
+    expect(/server full/i.test(text), `page says: ${text}`);
+    await second.screenshot({ path: path.join(artifacts, "server_full.png") });
+  }],
+  ["the first tab still works", async () => {
+    await first.getByRole("button", { name: "Hello, world" }).click();
+    await first.getByRole("button", { name: "Clicked 1 times" }).waitFor({ state: "visible", timeout: 5000 });
+  }],
+  ["once the first tab leaves, the second gets in", async () => {
+    await first.close();
+    await second.getByRole("button", { name: "Hello, world" }).waitFor({ state: "visible", timeout: 15000 });
+  }],
+]);
+await browser.close();
+const code = await stopServer(server);
+process.exit(ok && code === 0 ? 0 : 1);
