@@ -105,7 +105,7 @@ Task<std::string> SessionCore::wait_reply(PendingPtr p) {
 // --- SessionLink ---------------------------------------------------------------
 
 Task<WidgetId> SessionCore::create(const ClassInfo& cls, std::string args) {
-  check_connected("create " + std::string(cls.name));
+  if (!connected_) check_connected("create " + std::string(cls.name));
   if (cls.abstract) {
     throw std::invalid_argument("pgwidgets: " + std::string(cls.name) + " is abstract and cannot be created");
   }
@@ -125,19 +125,21 @@ Task<WidgetId> SessionCore::create(const ClassInfo& cls, std::string args) {
 
 Task<std::string> SessionCore::call(WidgetId widget, const MethodInfo& method, std::string args,
                                     ChildChange change) {
-  const std::string what = std::string(method.class_name) + "." + std::string(method.name);
-  check_connected(what);
+  // The hot path (thousands of pipelined calls): names are only spelled
+  // out when something goes wrong.
+  auto what = [&] { return std::string(method.class_name) + "." + std::string(method.name); };
+  if (!connected_) check_connected(what());
   const WidgetRecord* rec = store_.find(widget);
   if (rec == nullptr) {
-    throw std::invalid_argument("pgwidgets: " + what + ": widget " + std::to_string(widget) +
+    throw std::invalid_argument("pgwidgets: " + what() + ": widget " + std::to_string(widget) +
                                 (store_.allocated(widget) ? " was destroyed" : " does not exist"));
   }
   if (!is_a(*rec->cls, method.class_id)) {
-    throw std::invalid_argument("pgwidgets: " + what + ": widget " + std::to_string(widget) + " is a " +
+    throw std::invalid_argument("pgwidgets: " + what() + ": widget " + std::to_string(widget) + " is a " +
                                 std::string(rec->cls->name));
   }
   if (change.child != 0 && store_.find(change.child) == nullptr) {
-    throw std::invalid_argument("pgwidgets: " + what + ": widget " + std::to_string(change.child) +
+    throw std::invalid_argument("pgwidgets: " + what() + ": widget " + std::to_string(change.child) +
                                 " (the argument) does not exist");
   }
   const bool wait = method.returns_value || config_.strict_calls;
@@ -150,7 +152,7 @@ Task<std::string> SessionCore::call(WidgetId widget, const MethodInfo& method, s
   apply_effect(widget, method, args, change);
   call->set_args(std::move(args));
   if (!wait) co_return std::string();
-  co_return co_await wait_reply(add_pending(seq, what + " (widget " + std::to_string(widget) + ")"));
+  co_return co_await wait_reply(add_pending(seq, what() + " (widget " + std::to_string(widget) + ")"));
 }
 
 void SessionCore::apply_effect(WidgetId widget, const MethodInfo& method, const std::string& args,

@@ -1,0 +1,149 @@
+// Drives bench_widgets in headless Chromium and relays its table.
+// usage: node bench/run_bench.mjs [--binary build/bench/bench_widgets] [--clicks 300] [--no-isolation]
+//
+// The binary runs phases a-d by itself once the page connects. For phase e
+// this script clicks the "bench-click" button in the page N times, each time
+// waiting for the "bench-ready" label to show the handler's count, and sends
+// the click timestamps, the round trips and the sizes of the frames the page
+// sent back through the TextEntry (Enter fires its activated callback).
+//
+// By default the page is made cross-origin isolated (COOP/COEP headers added
+// by request interception) so that performance.now() has 5 us steps instead
+// of 100 us. Chromium then treats the page as public and would block its
+// WebSocket to 127.0.0.1 (Local Network Access), so the browser is launched
+// with the harness's flags plus --disable-features=LocalNetworkAccessChecks.
+// --no-isolation uses the harness's launchBrowser() unchanged.
+import { createRequire } from "node:module";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { CHROMIUM_ARGS, launchBrowser, parseArgs, startServer, stopServer } from "../tests/browser/harness.mjs";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const args = parseArgs(process.argv);
+const binary = path.resolve(args.binary || path.join(here, "../build/bench/bench_widgets"));
+const clicks = Number(args.clicks || 300);
+const isolate = !args["no-isolation"];
+const TIMEOUT_MS = 120000;
+
+let server = null;
+let browser = null;
+const deadline = setTimeout(() => fail(new Error(`timed out after ${TIMEOUT_MS / 1000} s`)), TIMEOUT_MS);
+
+async function fail(error) {
+  console.error(`run_bench: ${error && error.stack || error}`);
+  if (server) {
+    console.error(server.stderr());
+    if (server.proc.exitCode === null) await stopServer(server).catch(() => {});
+  }
+  if (browser) await browser.close().catch(() => {});
+  process.exit(1);
+}
+
+try {
+  server = await startServer(binary);
+  // 'close' fires once the process exited and its output is all read.
+  const closed = new Promise((resolve) => server.proc.once("close", (code, signal) => resolve({ code, signal })));
+  server.proc.removeAllListeners("exit");  // the harness's "exited before its URL" rejection no longer applies
+
+  if (isolate) {
+    const { chromium } = createRequire(path.join(here, "../web/package.json"))("playwright-core");
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+      args: [...CHROMIUM_ARGS, "--disable-features=LocalNetworkAccessChecks"],
+    });
+  } else {
+    browser = await launchBrowser();
+  }
+  const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
+  const pageErrors = [];
+  page.on("pageerror", (e) => pageErrors.push(String(e)));
+  page.on("console", (m) => { if (m.type() === "error") pageErrors.push(m.text()); });
+
+  // Cross-origin isolation: COOP/COEP on the page's own responses (the
+  // WebSocket is not intercepted). route.fetch() now and then meets a reset
+  // connection: retry it.
+  if (isolate) await page.route("**/*", async (route) => {
+    let response;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        response = await route.fetch();
+        break;
+      } catch (error) {
+        if (attempt >= 5) throw error;
+      }
+    }
+    await route.fulfill({
+      response,
+      headers: {
+        ...response.headers(),
+        "cross-origin-opener-policy": "same-origin",
+        "cross-origin-embedder-policy": "require-corp",
+      },
+    });
+  });
+  // Records the size of every frame the page sends.
+  await page.addInitScript(() => {
+    window.__benchSent = [];
+    const send = WebSocket.prototype.send;
+    WebSocket.prototype.send = function (data) {
+      window.__benchSent.push(data.byteLength ?? data.size ?? data.length);
+      return send.call(this, data);
+    };
+  });
+
+  await page.goto(server.url);
+  // Phases a-d run first; the label turns "bench-ready" when e may start.
+  await page.locator(".pgw-label-text", { hasText: /^bench-ready$/ }).waitFor({ state: "attached", timeout: 90000 });
+
+  const report = await page.evaluate(async (n) => {
+    const button = [...document.querySelectorAll("button")].find((b) => b.textContent.trim() === "bench-click");
+    const label = [...document.querySelectorAll(".pgw-label-text")].find((e) => e.textContent === "bench-ready");
+    if (!button || !label) throw new Error("bench widgets not found");
+    const now = () => performance.timeOrigin + performance.now();
+    // The finest step of the page's clock.
+    let step = Infinity;
+    for (let t0 = performance.now(), prev = t0; performance.now() - t0 < 5;) {
+      const t = performance.now();
+      if (t > prev) { step = Math.min(step, t - prev); prev = t; }
+    }
+    const click = [], rtt = [], frame = [];
+    for (let i = 1; i <= n; i++) {
+      const expected = String(i);
+      const updated = new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`click ${i}: the label never showed ${expected}`)), 5000);
+        const mo = new MutationObserver(() => {
+          if (label.textContent === expected) { mo.disconnect(); clearTimeout(timer); resolve(now()); }
+        });
+        mo.observe(label, { childList: true, characterData: true, subtree: true });
+      });
+      const sentBefore = window.__benchSent.length;
+      const t0 = now();
+      button.click();
+      const t1 = await updated;
+      click.push(t0);
+      rtt.push(t1 - t0);
+      // The frame the click sent (the only one between the click and the update).
+      if (window.__benchSent.length === sentBefore + 1) frame.push(window.__benchSent[sentBefore]);
+    }
+    return { click, rtt, frame, isolated: self.crossOriginIsolated, resolution_us: Math.round(step * 1000 * 100) / 100 };
+  }, clicks);
+
+  const entry = page.locator("input").first();
+  await entry.fill(JSON.stringify(report));
+  await entry.press("Enter");
+
+  const { code, signal } = await closed;
+  clearTimeout(deadline);
+  await browser.close();
+  const out = server.stdout();
+  const table = out.slice(out.indexOf("\n") + 1);
+  process.stdout.write(`bench_widgets: ${binary}\n${table}`);
+  if (pageErrors.length) console.error(`page errors:\n${pageErrors.join("\n")}`);
+  if (code !== 0) {
+    console.error(`run_bench: bench_widgets exited with ${code ?? signal}\n${server.stderr()}`);
+    process.exit(1);
+  }
+  process.exit(0);
+} catch (error) {
+  await fail(error);
+}
