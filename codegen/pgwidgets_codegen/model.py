@@ -357,6 +357,8 @@ class Callback:
 
     @property
     def ts_init(self):
+        if not self.params:
+            return "{}"
         return "{ " + ", ".join(f.ts_to_message(f.ts_name) for f in self.params) + " }"
 
     @property

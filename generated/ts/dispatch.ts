@@ -73,7 +73,7 @@ function eventsButton(id: number, ctx: DispatchContext): w.ButtonEvents {
   return {
     ...eventsWidget(id, ctx),
     activated: () =>
-      ctx.emit(id, 5, toBinary(pb_base.EmptySchema, create(pb_base.EmptySchema, {  })), false),
+      ctx.emit(id, 5, toBinary(pb_base.EmptySchema, create(pb_base.EmptySchema, {})), false),
   };
 }
 
@@ -89,7 +89,7 @@ function eventsTopLevel(id: number, ctx: DispatchContext): w.TopLevelEvents {
     move: (x: number, y: number) =>
       ctx.emit(id, 6, toBinary(pb_base.PositionSchema, create(pb_base.PositionSchema, { x: x, y: y })), true),
     close: () =>
-      ctx.emit(id, 7, toBinary(pb_base.EmptySchema, create(pb_base.EmptySchema, {  })), true),
+      ctx.emit(id, 7, toBinary(pb_base.EmptySchema, create(pb_base.EmptySchema, {})), true),
     window_state: (state: string) =>
       ctx.emit(id, 8, toBinary(pb_layout.WindowStateSchema, create(pb_layout.WindowStateSchema, { state: state })), true),
   };
