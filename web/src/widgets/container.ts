@@ -4,6 +4,11 @@ import { asWidget, Widget, type Parent, type WidgetEnv } from "./widget.js";
 
 export abstract class Container extends Widget implements ContainerImpl, Parent {
   protected children: Widget[] = [];
+  // Whether the server listens to child_added / child_removed. Both are
+  // plain callbacks (sent only when listened), so unlistened ones are not
+  // even encoded: that is most of the cost of adding a child.
+  private listenAdded = false;
+  private listenRemoved = false;
 
   protected constructor(
     widgetId: number,
@@ -38,7 +43,7 @@ export abstract class Container extends Widget implements ContainerImpl, Parent 
     at = Math.min(at, n);
     this.children.splice(at, 0, child);
     child.parent = this;
-    if (isNew) this.containerEvents.child_added(child);
+    if (isNew && this.listenAdded) this.containerEvents.child_added(child);
     return { child, index: at };
   }
 
@@ -50,7 +55,13 @@ export abstract class Container extends Widget implements ContainerImpl, Parent 
     child.parent = null;
     child.element.remove();
     this.childReleased(child);
-    this.containerEvents.child_removed(child);
+    if (this.listenRemoved) this.containerEvents.child_removed(child);
+  }
+
+  override listening(callbackName: string, on: boolean): void {
+    if (callbackName === "child_added") this.listenAdded = on;
+    else if (callbackName === "child_removed") this.listenRemoved = on;
+    else super.listening(callbackName, on);
   }
 
   /** Hook: undo whatever placing the child set on it. */

@@ -8,7 +8,7 @@ const TEXT_ALIGN: Record<string, string> = { left: "left", center: "center", rig
 const VALIGN: Record<string, string> = { top: "flex-start", center: "center", bottom: "flex-end" };
 
 export class Label extends Widget implements LabelImpl {
-  private readonly textEl: HTMLSpanElement;
+  declare private readonly textEl: HTMLSpanElement; // assigned in the constructor: see Widget
 
   constructor(widgetId: number, args: LabelCreateArgs, events: LabelEvents, env: WidgetEnv) {
     super(widgetId, "Label", env, events, el("div"));

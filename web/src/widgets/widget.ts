@@ -23,31 +23,56 @@ export interface Parent {
 }
 
 export abstract class Widget implements WidgetImpl, Observed {
-  readonly element: HTMLElement;
-  parent: Parent | null = null;
+  // The bundle targets ES2020, where each class field becomes an
+  // Object.defineProperty call per instance; plain assignments in the
+  // constructor are several times cheaper, and every widget pays them.
+  declare readonly widgetId: number;
+  declare readonly className: string;
+  declare protected readonly env: WidgetEnv;
+  declare private readonly widgetEvents: WidgetEvents;
+  declare readonly element: HTMLElement;
+  declare parent: Parent | null;
   /** A window floats on the desktop and is never put inside another widget. */
-  readonly isWindow: boolean = false;
-  expandH = false;
-  expandV = false;
-  protected shown = true;
-  protected destroyed = false;
-  private watchResize = false;
-  private watchMap = false;
-  private mapped = false;
-  private lastWidth = -1;
-  private lastHeight = -1;
+  declare readonly isWindow: boolean;
+  declare expandH: boolean;
+  declare expandV: boolean;
+  declare protected shown: boolean;
+  declare protected destroyed: boolean;
+  declare private watchResize: boolean;
+  declare private watchMap: boolean;
+  declare private mapped: boolean;
+  declare private lastWidth: number;
+  declare private lastHeight: number;
 
   protected constructor(
-    readonly widgetId: number,
-    readonly className: string,
-    protected readonly env: WidgetEnv,
-    private readonly widgetEvents: WidgetEvents,
+    widgetId: number,
+    className: string,
+    env: WidgetEnv,
+    widgetEvents: WidgetEvents,
     element: HTMLElement,
   ) {
+    this.widgetId = widgetId;
+    this.className = className;
+    this.env = env;
+    this.widgetEvents = widgetEvents;
     this.element = element;
-    element.classList.add("pgw-widget", `pgw-${className.toLowerCase()}`);
-    element.dataset.pgwId = String(widgetId);
-    element.dataset.pgwClass = className;
+    this.parent = null;
+    this.isWindow = false;
+    this.expandH = false;
+    this.expandV = false;
+    this.shown = true;
+    this.destroyed = false;
+    this.watchResize = false;
+    this.watchMap = false;
+    this.mapped = false;
+    this.lastWidth = -1;
+    this.lastHeight = -1;
+    // Plain attribute writes: classList and dataset would each create a
+    // wrapper object for the element first.
+    const classes = `pgw-widget pgw-${className.toLowerCase()}`;
+    element.className = element.className ? `${element.className} ${classes}` : classes;
+    element.setAttribute("data-pgw-id", String(widgetId));
+    element.setAttribute("data-pgw-class", className);
   }
 
   /** Where background and padding go (a window's content area). */
