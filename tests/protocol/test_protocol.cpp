@@ -157,7 +157,7 @@ TEST_CASE("protocol: a browser query is answered by a Result matched by seq") {
   CHECK(f.get() == pgw::Size{120, 30});
 }
 
-TEST_CASE("protocol: malformed and unknown frames get an error; the session goes on") {
+TEST_CASE("protocol: malformed and unknown frames get an error, and the session goes on") {
   LiveServer server({}, click_sets_text);
   ScriptedBrowser browser(server.ws_url());
   auto listen = browser.wait_for([](const auto& m) { return m.has_listen(); });
@@ -177,7 +177,7 @@ TEST_CASE("protocol: malformed and unknown frames get an error; the session goes
   REQUIRE(browser.wait_for_call(ids::methods::Label_set_text.id));
 }
 
-TEST_CASE("protocol: past max_sessions the server closes with 4002 and the limit; the first goes on") {
+TEST_CASE("protocol: past max_sessions the server closes with 4002 and the limit, and the first goes on") {
   LiveServer server({.max_sessions = 1}, click_sets_text);
   ScriptedBrowser first(server.ws_url());
   auto listen = first.wait_for([](const auto& m) { return m.has_listen(); });

@@ -255,7 +255,7 @@ TEST_CASE("connection ids increase and server->close() sends the code", "[transp
   CHECK(h.stop_and_join());
 }
 
-TEST_CASE("a text frame closes the connection with 1003; the server keeps serving", "[transport]") {
+TEST_CASE("a text frame closes the connection with 1003, and the server keeps serving", "[transport]") {
   Harness h;
   {
     WsTestClient client(h.ws_url());
@@ -276,7 +276,7 @@ TEST_CASE("a text frame closes the connection with 1003; the server keeps servin
   CHECK(h.stop_and_join());
 }
 
-TEST_CASE("an oversize frame closes the connection with 1009; the server survives", "[transport]") {
+TEST_CASE("an oversize frame closes the connection with 1009, and the server survives", "[transport]") {
   ServerConfig config = loopback_config();
   config.max_frame_bytes = 1024;
   Harness h(config);

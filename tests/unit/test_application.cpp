@@ -104,7 +104,7 @@ TEST_CASE("app: a page built from another schema is refused with 4003") {
   CHECK(f.app.sessions().empty());
 }
 
-TEST_CASE("app: past max_sessions a browser is told the server is full; open sessions keep working") {
+TEST_CASE("app: past max_sessions a browser is told the server is full, and open sessions keep working") {
   AppFixture f({.max_sessions = 1});
   int disconnects = 0;
   f.app.on_disconnect([&](pgw::Session&) { ++disconnects; });
@@ -155,7 +155,7 @@ std::vector<std::string> click_trace(pgw::ConcurrencyMode mode) {
 
 }  // namespace
 
-TEST_CASE("app: per_session runs one session's handlers one at a time; sessions interleave") {
+TEST_CASE("app: per_session runs one session's handlers one at a time, and sessions interleave") {
   auto t = click_trace(pgw::ConcurrencyMode::per_session);
   CHECK(t == std::vector<std::string>{"0 start", "1 start", "1 end", "0 end", "0 start", "0 end"});
 }

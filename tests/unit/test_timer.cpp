@@ -25,7 +25,7 @@ TEST_CASE_METHOD(SessionFixture, "timer: expires once after its duration") {
   CHECK(timer.elapsed_time() == 20ms);
 }
 
-TEST_CASE_METHOD(SessionFixture, "timer: cancel fires cancelled(elapsed); stop fires nothing") {
+TEST_CASE_METHOD(SessionFixture, "timer: cancel fires cancelled(elapsed), and stop fires nothing") {
   auto timer = run_coro(io, session->make_timer(1s));
   int expired = 0;
   std::vector<std::chrono::steady_clock::duration> cancelled;
@@ -46,7 +46,7 @@ TEST_CASE_METHOD(SessionFixture, "timer: cancel fires cancelled(elapsed); stop f
   CHECK(cancelled.size() == 1);
 }
 
-TEST_CASE_METHOD(SessionFixture, "timer: cond_set leaves a running timer alone; set restarts it") {
+TEST_CASE_METHOD(SessionFixture, "timer: cond_set leaves a running timer alone, and set restarts it") {
   auto timer = run_coro(io, session->make_timer(0ms));
   int expired = 0;
   timer.on_expired([&] { ++expired; });

@@ -37,7 +37,7 @@ TEST_CASE("store: attach appends, inserts, replaces and reparents") {
   CHECK(s.find(z)->parent == 0);
 }
 
-TEST_CASE("store: destroy removes descendants; detach with destroy too") {
+TEST_CASE("store: destroy removes descendants, and detach with destroy too") {
   WidgetStore s;
   auto top = s.add(classes::TopLevel, "");
   auto box = s.add(classes::VBox, "");
