@@ -94,6 +94,7 @@ Task<> Application::Impl::start() {
   config.http_port = options.http_port;
   config.http_server = options.http_server;
   config.max_frame_bytes = options.max_frame_bytes;
+  config.max_send_backlog_bytes = options.max_send_backlog_bytes;
   config.accept_origin = [this](const transport::ConnectInfo& info) { return accept_origin(info); };
   config.http_handler = [this](const transport::HttpRequest& request) {
     return detail::serve_http(request, options.host == "0.0.0.0" || options.host == "::" ? "127.0.0.1" : options.host,

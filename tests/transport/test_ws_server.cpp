@@ -17,6 +17,8 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
+#include <boost/asio/read.hpp>
+#include <boost/asio/write.hpp>
 
 #include "support/ws_test_client.hpp"
 #include "transport/ws_server.hpp"
@@ -460,4 +462,62 @@ TEST_CASE("destroying the server closes connections and never calls the listener
   CHECK(closed->first == 1001);
   CHECK(h.join_within(2s));
   CHECK(h.listener.closed().empty());
+}
+
+namespace {
+
+// A WebSocket client that completes the handshake and then never reads:
+// a browser tab that stalled.
+class StalledClient {
+ public:
+  explicit StalledClient(std::uint16_t port) : socket_(io_) {
+    asio::ip::tcp::endpoint endpoint(asio::ip::make_address("127.0.0.1"), port);
+    socket_.connect(endpoint);
+    // A small receive buffer, so the server's frames pile up on its side.
+    socket_.set_option(asio::socket_base::receive_buffer_size(4096));
+    const std::string request =
+        "GET /ws HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(port) +
+        "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+        "Sec-WebSocket-Version: 13\r\n\r\n";
+    asio::write(socket_, asio::buffer(request));
+    std::string response;
+    char c = 0;
+    while (response.find("\r\n\r\n") == std::string::npos && response.size() < 4096) {
+      asio::read(socket_, asio::buffer(&c, 1));
+      response += c;
+    }
+    if (response.rfind("HTTP/1.1 101", 0) != 0) throw std::runtime_error("handshake failed: " + response);
+  }
+
+ private:
+  asio::io_context io_;
+  asio::ip::tcp::socket socket_;
+};
+
+}  // namespace
+
+TEST_CASE("a client that stops reading is closed with 1008 once its backlog passes the limit", "[transport]") {
+  ServerConfig config = loopback_config();
+  config.max_send_backlog_bytes = 1024 * 1024;
+  config.max_frame_bytes = 64 * 1024 * 1024;
+  Harness h(config);
+  StalledClient stalled(h.server->ws_port());
+  auto opened = h.listener.wait_opened(1);
+  REQUIRE(opened.size() == 1);
+  const ConnectionId id = opened[0].first;
+  // 64 MiB in 1 MiB frames: far more than the kernel buffers hold.
+  for (int i = 0; i < 64; ++i) {
+    h.on_io([&] { h.server->send(id, std::string(1024 * 1024, 'x')); });
+  }
+  auto closed = h.listener.wait_closed(1, 10s);
+  REQUIRE(closed.size() == 1);
+  CHECK(closed[0].id == id);
+  // 1008 when the close frame got out, 1006 when the handshake timed out.
+  CHECK((closed[0].code == 1008 || closed[0].code == 1006));
+  CHECK(h.log.contains("warning", "is not reading"));
+  // Others are still served.
+  WsTestClient other(h.ws_url());
+  other.send_binary("still here");
+  CHECK(other.receive(2s) == std::optional<std::string>("still here"));
+  CHECK(h.stop_and_join());
 }

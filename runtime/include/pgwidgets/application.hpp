@@ -49,6 +49,9 @@ struct ApplicationOptions {
   // (scheme://host:port). "*" allows any.
   std::vector<std::string> allowed_origins = {};
   std::size_t max_frame_bytes = 16 * 1024 * 1024;
+  // A browser that stops reading is disconnected once this much is unsent,
+  // so one stalled tab costs bounded memory and never holds up the others.
+  std::size_t max_send_backlog_bytes = 64 * 1024 * 1024;
   // Close the application on SIGINT/SIGTERM while run() is running.
   bool handle_signals = true;
 };

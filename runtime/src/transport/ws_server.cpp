@@ -117,7 +117,17 @@ class Core {
       }
       msg->get_raw_payload() = std::move(bytes);
       websocketpp::lib::error_code ec = con->send(msg);
-      if (ec) log(LogLevel::debug, "connection " + std::to_string(id) + ": frame dropped: " + ec.message());
+      if (ec) {
+        log(LogLevel::debug, "connection " + std::to_string(id) + ": frame dropped: " + ec.message());
+        return;
+      }
+      const std::size_t backlog = con->get_buffered_amount();
+      if (config_.max_send_backlog_bytes != 0 && backlog > config_.max_send_backlog_bytes) {
+        log(LogLevel::warning, "connection " + std::to_string(id) + " is not reading: " + std::to_string(backlog) +
+                                   " bytes unsent (max_send_backlog_bytes " +
+                                   std::to_string(config_.max_send_backlog_bytes) + "); closing it (1008)");
+        start_close(con, 1008, "the browser is not reading its frames");
+      }
     } catch (...) {
       log(LogLevel::error, "connection " + std::to_string(id) + ": send failed: " + current_exception_text());
     }

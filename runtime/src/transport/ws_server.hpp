@@ -48,6 +48,10 @@ struct ServerConfig {
   std::uint16_t http_port = 9501;   // 0 picks a free port
   bool http_server = true;          // false: no HTTP listener at all
   std::size_t max_frame_bytes = 16 * 1024 * 1024;
+  // A connection whose unsent frames pile up past this (a browser that
+  // stopped reading) is closed with 1008 instead of growing without bound.
+  // 0: no limit.
+  std::size_t max_send_backlog_bytes = 64 * 1024 * 1024;
   // Returns true when a WebSocket handshake with this Origin may proceed.
   // Called before the connection opens; a false answer is refused with 403.
   std::function<bool(const ConnectInfo&)> accept_origin;
