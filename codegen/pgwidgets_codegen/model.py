@@ -97,10 +97,6 @@ class Field:
     def ts_default(self):
         return None if self.default is None else naming.ts_literal(self.proto_type, self.default)
 
-    @property
-    def is_bytes(self):
-        return self.proto_type == "bytes"
-
     # --- C++ spellings, for the templates ---
 
     def cpp_set(self, request, owner_expr, method_name):
@@ -172,7 +168,7 @@ class Message:
 
     @property
     def file_stem(self):
-        return self.file.rsplit("/", 1)[-1].removesuffix(".proto")
+        return stem(self.file)
 
     @property
     def is_empty(self):
@@ -234,10 +230,6 @@ class Method:
     def cpp_params_definition(self):
         """As in cpp_params, without default arguments (for the definition)."""
         return [f"{f.cpp_param_type} {f.cpp_name}" for f in self.params]
-
-    @property
-    def cpp_param_types(self):
-        return [f.cpp_param_type for f in self.params]
 
     @property
     def local(self):
@@ -414,7 +406,6 @@ class WidgetClass:
     doc: str = ""
     base: Optional["WidgetClass"] = None
     descendants: list = dc_field(default_factory=list)  # ids, self included
-    file: str = ""
 
     def ancestry(self):
         """This class, then its base, up to the root."""
@@ -634,7 +625,7 @@ class _Builder:
             ctor = self._message(f"{f.package}.{opts.constructor}", f"{s.name} constructor") \
                 if opts.constructor else None
             c = WidgetClass(name=s.name, id=0, base_name=opts.base, abstract=opts.abstract,
-                            ctor=ctor, doc=docs.get((6, si), ""), file=f.name)
+                            ctor=ctor, doc=docs.get((6, si), ""))
             for mi, rpc in enumerate(s.method):
                 doc = docs.get((6, si, 2, mi), "")
                 where = f"{f.name}: {s.name}.{rpc.name}"
@@ -700,7 +691,6 @@ class _Builder:
         roots = [c for c in classes if c.base is None]
         if len(roots) != 1:
             raise SchemaError(f"exactly one root widget class is needed, found {[r.name for r in roots]}")
-        self.by_name = by_name
 
     def _number(self, classes):
         method_id = callback_id = 0

@@ -65,7 +65,7 @@ SCALARS = {
 def cpp_literal(proto_type: str, text: str) -> str:
     """A default value spelled in the schema as text -> a C++ literal."""
     if proto_type in ("string", "bytes"):
-        return cpp_string_literal(text)
+        return quoted(text)
     if proto_type == "bool":
         if text not in ("true", "false"):
             raise ValueError(f"bool default must be true or false, not {text!r}")
@@ -76,18 +76,14 @@ def cpp_literal(proto_type: str, text: str) -> str:
 
 def ts_literal(proto_type: str, text: str) -> str:
     if proto_type in ("string", "bytes"):
-        return ts_string_literal(text)
+        return quoted(text)
     if proto_type in ("int64", "sint64", "sfixed64", "uint64", "fixed64"):
         return f"{int(text)}n"
     return text
 
 
-def cpp_string_literal(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
-    return f'"{escaped}"'
-
-
-def ts_string_literal(text: str) -> str:
+def quoted(text: str) -> str:
+    """A double-quoted literal, spelled the same in C++ and TypeScript."""
     escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
     return f'"{escaped}"'
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from google.protobuf import descriptor_pb2
 
+import regenerate
 from pgwidgets_codegen.model import build_schema
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -15,7 +16,7 @@ PROTOC = os.environ.get("PROTOC", "protoc")
 
 
 def descriptor_set(schema_dir=SCHEMA):
-    files = sorted(str(p.relative_to(schema_dir)) for p in Path(schema_dir).rglob("*.proto"))
+    files = regenerate.schema_files(Path(schema_dir))
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "set.pb"
         subprocess.run([PROTOC, f"-I{schema_dir}", "--include_imports", "--include_source_info",
