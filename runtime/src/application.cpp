@@ -50,6 +50,11 @@ std::string random_hex(std::size_t bytes) {
   return out;
 }
 
+// A host a browser can reach: a wildcard bind address is reached at loopback.
+std::string reachable_host(const std::string& bind_host) {
+  return (bind_host == "0.0.0.0" || bind_host == "::") ? "127.0.0.1" : bind_host;
+}
+
 std::string hex64(std::uint64_t v) {
   std::string out(16, '0');
   for (int i = 15; i >= 0; --i, v >>= 4) out[i] = "0123456789abcdef"[v & 0xf];
@@ -97,8 +102,7 @@ Task<> Application::Impl::start() {
   config.max_send_backlog_bytes = options.max_send_backlog_bytes;
   config.accept_origin = [this](const transport::ConnectInfo& info) { return accept_origin(info); };
   config.http_handler = [this](const transport::HttpRequest& request) {
-    return detail::serve_http(request, options.host == "0.0.0.0" || options.host == "::" ? "127.0.0.1" : options.host,
-                              server_->ws_port());
+    return detail::serve_http(request, reachable_host(options.host), server_->ws_port());
   };
   server_ = factory_(io_executor->context(), std::move(config), *this, options.logger);
   server_->start();
@@ -106,8 +110,8 @@ Task<> Application::Impl::start() {
   if (!options.http_server && options.allowed_origins.empty()) {
     log(LogLevel::warning, "http_server is off and allowed_origins is empty: any origin may connect");
   }
-  log(LogLevel::info, "serving " + std::string(options.http_server ? "the page at " : "WebSocket at ") +
-                          (options.http_server ? "http://" : "ws://") + options.host + ":" +
+  log(LogLevel::info, std::string(options.http_server ? "serving the page at " : "serving the WebSocket at ") +
+                          (options.http_server ? "http://" : "ws://") + reachable_host(options.host) + ":" +
                           std::to_string(options.http_server ? server_->http_port() : server_->ws_port()) + "/");
 }
 
@@ -226,11 +230,7 @@ void Application::Impl::on_hello(transport::ConnectionId id, std::string_view by
   connections_[id].session = session;
   sessions[core->id()] = session;
   core->send_hello(detail::protocol_version, detail::schema_fingerprint);
-  if (hello.has_viewport()) {
-    pgwidgets::ClientFrame rest;
-    *rest.add_messages()->mutable_viewport() = hello.viewport();
-    core->receive(rest.SerializeAsString());
-  }
+  if (hello.has_viewport()) core->set_viewport(hello.viewport().width(), hello.viewport().height());
   log(LogLevel::info, "session " + core->id() + " started (" + std::to_string(sessions.size()) + " of " +
                           std::to_string(options.max_sessions) + ")");
   if (connect_handler) {
@@ -238,11 +238,7 @@ void Application::Impl::on_hello(transport::ConnectionId id, std::string_view by
     core->spawn_handler([handler, session]() -> Task<> { co_await handler(*session); }, "on_connect handler");
   }
   // The rest of the first frame, if the page sent more with its hello.
-  if (frame.messages_size() > 1) {
-    pgwidgets::ClientFrame rest;
-    for (int i = 1; i < frame.messages_size(); ++i) *rest.add_messages() = frame.messages(i);
-    core->receive(rest.SerializeAsString());
-  }
+  core->handle(frame, 1);
 }
 
 void Application::Impl::on_close(transport::ConnectionId id, int code, const std::string& reason) {
@@ -263,16 +259,9 @@ void Application::Impl::end_session(const std::shared_ptr<Session>& session, con
   log(LogLevel::info, "session " + session->id() + " ended: " + why);
   if (disconnect_handler) {
     auto handler = disconnect_handler;
-    // on_disconnect runs with no lock wait on a closed session's handlers.
-    asio::co_spawn(*executor_, [handler, session]() -> Task<> { co_await handler(*session); },
-                   [this, id = session->id()](std::exception_ptr error) {
-                     if (!error) return;
-                     try {
-                       std::rethrow_exception(error);
-                     } catch (const std::exception& e) {
-                       log(LogLevel::error, "session " + id + ": on_disconnect handler: " + e.what());
-                     }
-                   });
+    // Like every handler: under the concurrency lock, its errors reported.
+    session->core().spawn_handler([handler, session]() -> Task<> { co_await handler(*session); },
+                                  "on_disconnect handler");
   }
 }
 
@@ -300,7 +289,7 @@ std::uint16_t Application::http_port() const {
 
 std::string Application::url() const {
   const auto& o = impl_->options;
-  const std::string host = (o.host == "0.0.0.0" || o.host == "::") ? "127.0.0.1" : o.host;
+  const std::string host = reachable_host(o.host);
   if (!o.http_server) return "ws://" + host + ":" + std::to_string(ws_port()) + "/";
   return "http://" + host + ":" + std::to_string(http_port()) + "/";
 }

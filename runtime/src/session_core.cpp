@@ -223,7 +223,11 @@ void SessionCore::receive(std::string_view frame) {
     protocol_error("malformed frame (" + std::to_string(frame.size()) + " bytes): not a ClientFrame");
     return;
   }
-  for (const auto& message : parsed.messages()) on_message(message);
+  handle(parsed);
+}
+
+void SessionCore::handle(const pgwidgets::ClientFrame& frame, int first) {
+  for (int i = first; i < frame.messages_size(); ++i) on_message(frame.messages(i));
 }
 
 void SessionCore::on_message(const pgwidgets::ClientMessage& message) {
@@ -242,8 +246,7 @@ void SessionCore::on_message(const pgwidgets::ClientMessage& message) {
       break;
     }
     case pgwidgets::ClientMessage::kViewport:
-      viewport_width_ = message.viewport().width();
-      viewport_height_ = message.viewport().height();
+      set_viewport(message.viewport().width(), message.viewport().height());
       break;
     case pgwidgets::ClientMessage::kHello:
       protocol_error("unexpected hello: the session is already established");

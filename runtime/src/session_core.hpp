@@ -26,6 +26,7 @@
 
 namespace pgwidgets {
 class ServerFrame;
+class ClientFrame;
 class ClientMessage;
 }  // namespace pgwidgets
 
@@ -66,6 +67,12 @@ class SessionCore final : public SessionLink {
   // --- from the connection ---
   // One binary frame from the browser (a ClientFrame, hello excepted).
   void receive(std::string_view frame);
+  // The messages of an already decoded frame, from index `first` on.
+  void handle(const pgwidgets::ClientFrame& frame, int first = 0);
+  void set_viewport(std::uint32_t width, std::uint32_t height) {
+    viewport_width_ = width;
+    viewport_height_ = height;
+  }
   // The browser is gone: every pending await fails with Disconnected,
   // handlers and timers are dropped. Idempotent.
   void disconnect(const std::string& why);
