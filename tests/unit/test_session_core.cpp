@@ -2,6 +2,8 @@
 // pipelined and strict errors, disconnects, callbacks, bad input.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "pgwidgets/protocol.pb.h"
 #include <boost/asio/detached.hpp>
 
@@ -233,6 +235,9 @@ TEST_CASE_METHOD(SessionFixture, "core: bad input gets a protocol error and lose
   CHECK_THAT(replies[2], Catch::Contains("unknown callback id 9999"));
   CHECK_THAT(replies[3], Catch::Contains("has no callback activated"));
   CHECK_THAT(replies[4], Catch::Contains("unknown call #12345"));
+  CHECK(std::count_if(logs.begin(), logs.end(), [](const std::string& l) {
+          return l.rfind("warning: session s1: protocol error:", 0) == 0;
+        }) == 5);
   CHECK(session->is_connected());
   run_coro(io, label.set_text("still works"));
   CHECK(label.get_text() == "still works");
