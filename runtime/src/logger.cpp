@@ -30,4 +30,8 @@ Logger stderr_logger(LogLevel min_level) {
   };
 }
 
+Logger quiet_logger() {
+  return [](LogLevel, std::string_view) {};
+}
+
 }  // namespace pgw

@@ -324,7 +324,8 @@ void SessionCore::on_callback(WidgetId widget, std::uint32_t callback_id, std::s
       [handlers, bytes]() -> Task<> {
         for (const RawHandler& h : *handlers) co_await h(*bytes);
       },
-      std::string(info.class_name) + ".on_" + std::string(info.name) + " handler");
+      std::string(info.class_name) + ".on_" + std::string(info.name) + " handler (widget " + std::to_string(widget) +
+          ")");
 }
 
 void SessionCore::protocol_error(std::string message) {
@@ -353,12 +354,12 @@ void SessionCore::spawn_handler(std::function<Task<>()> body, std::string what) 
           // Expected when the browser leaves while a handler still runs.
           log(LogLevel::debug, what + " ended: " + e.what());
         } catch (...) {
-          report(std::current_exception());
+          report(std::current_exception(), what);
         }
       });
 }
 
-void SessionCore::report(std::exception_ptr error) {
+void SessionCore::report(std::exception_ptr error, std::string_view context) {
   if (error_handler_) {
     try {
       error_handler_(error);
@@ -367,12 +368,17 @@ void SessionCore::report(std::exception_ptr error) {
     }
     return;
   }
+  // No handler: the logger gets it, so an error is never silent by default.
+  std::string prefix = context.empty() ? std::string() : std::string(context) + " threw: ";
   try {
     std::rethrow_exception(error);
   } catch (const std::exception& e) {
-    log(LogLevel::error, e.what());
+    // Our own messages start with "pgwidgets: ", which the log line says already.
+    std::string_view text = e.what();
+    if (text.starts_with("pgwidgets: ")) text.remove_prefix(11);
+    log(LogLevel::error, prefix + std::string(text));
   } catch (...) {
-    log(LogLevel::error, "unknown exception");
+    log(LogLevel::error, prefix + "an exception not derived from std::exception");
   }
 }
 

@@ -87,8 +87,10 @@ class SessionCore final : public SessionLink {
   // its exception reported (never swallowed).
   void spawn_handler(std::function<Task<>()> body, std::string what);
 
-  // Reports an error with no call site to the error handler.
-  void report(std::exception_ptr error);
+  // Reports an error with no call site to the error handler or, without
+  // one, to the logger; `context` names where it came from ("Button.on_activated
+  // handler (widget 5)"), empty when the exception says it already.
+  void report(std::exception_ptr error, std::string_view context = {});
   void set_error_handler(ErrorHandler handler) { error_handler_ = std::move(handler); }
 
   const std::string& id() const { return config_.id; }

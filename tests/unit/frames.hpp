@@ -56,4 +56,11 @@ inline pgwidgets::ClientMessage hello(std::uint64_t fingerprint, std::uint32_t v
   return m;
 }
 
+inline pgwidgets::ClientMessage viewport(std::uint32_t width, std::uint32_t height) {
+  pgwidgets::ClientMessage m;
+  m.mutable_viewport()->set_width(width);
+  m.mutable_viewport()->set_height(height);
+  return m;
+}
+
 }  // namespace pgw::test

@@ -94,6 +94,33 @@ TEST_CASE("app: the handshake answers a hello and runs on_connect") {
   CHECK(f.app.sessions()[0]->get_screen_size() == pgw::Size{1024, 768});
 }
 
+TEST_CASE("app: messages that follow the hello in its frame are handled, after it") {
+  AppFixture f;
+  const auto id = f.next_id++;
+  f.impl().on_open(id, transport::ConnectInfo{"127.0.0.1:1", "", "localhost:4242", "/"});
+  // The hello says 1024x768; the viewport message after it in the frame wins.
+  f.impl().on_message(id, client_frame({hello(pgw::detail::schema_fingerprint), viewport(800, 600)}));
+  drain(f.io);
+  REQUIRE(f.app.sessions().size() == 1);
+  CHECK(f.app.sessions()[0]->get_screen_size() == pgw::Size{800, 600});
+}
+
+TEST_CASE("app: a session's handlers are released when its browser leaves") {
+  AppFixture f;
+  std::weak_ptr<int> token;
+  f.app.on_connect([&](pgw::Session& s) -> pgw::Task<> {
+    auto button = co_await s.get_widgets().Button("b");
+    auto held = std::make_shared<int>(1);
+    token = held;
+    button.on_activated([held] {});
+  });
+  auto c = f.connect();
+  REQUIRE_FALSE(token.expired());
+  f.impl().on_close(c, 1001, "gone");
+  drain(f.io);
+  CHECK(token.expired());
+}
+
 TEST_CASE("app: a page built from another schema is refused with 4003") {
   AppFixture f;
   auto c = f.connect(0x1234);

@@ -41,7 +41,9 @@ struct ApplicationOptions {
   bool http_server = true;
   ConcurrencyMode concurrency_handling = ConcurrencyMode::per_session;
   int max_sessions = 1;
-  Logger logger = {};  // quiet by default
+  // Warnings and errors go to stderr by default; quiet_logger() drops all.
+  // An empty Logger counts as quiet too.
+  Logger logger = stderr_logger(LogLevel::warning);
   // Every call waits for the browser and throws RemoteError at its call
   // site (like XSynchronize): for debugging, slower.
   bool strict_calls = false;
