@@ -27,7 +27,8 @@ TEST_CASE("logging: with default options, handler exceptions, browser failures a
   while ((button == 0 || set_text_seq == 0) && std::chrono::steady_clock::now() < deadline) {
     auto frame = client.receive(1s);
     if (!frame) continue;
-    for (const auto& m : parse_server_frame(*frame).messages()) {
+    const auto parsed = parse_server_frame(*frame);  // outlives the loop (a temporary would not)
+    for (const auto& m : parsed.messages()) {
       if (m.has_hello()) session = m.hello().session_id();
       if (m.has_create() && m.create().class_id() == ids::classes::Label.id) label = m.create().widget_id();
       if (m.has_listen() && m.listen().callback_id() == ids::callbacks::Button_activated.id) {

@@ -2,11 +2,15 @@
 // logging test runs it as a child process and reads its stderr, to prove
 // that errors are never silent by default. Prints the WebSocket port first.
 #include <cstdio>
+#include <optional>
 #include <stdexcept>
 
 #include "pgwidgets/pgwidgets.hpp"
 
 using namespace std::chrono_literals;
+
+// Kept here: a Timer lives as long as a handle to it does.
+std::optional<pgw::Timer> timer;
 
 int main() {
   return pgw::run([]() -> pgw::Task<> {
@@ -20,9 +24,9 @@ int main() {
       co_await top.show();
       co_await label.set_text("a call the test fails in the browser");
       button.on_activated([]() { throw std::runtime_error("click handler failed on purpose"); });
-      auto timer = co_await session.make_timer(1ms);
-      timer.on_expired([]() -> pgw::Task<> { throw std::runtime_error("timer handler failed on purpose"); });
-      timer.start();
+      timer = co_await session.make_timer(1ms);
+      timer->on_expired([]() -> pgw::Task<> { throw std::runtime_error("timer handler failed on purpose"); });
+      timer->start();
       throw std::runtime_error("on_connect failed on purpose");
     });
     co_await app.start();
