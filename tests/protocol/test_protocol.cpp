@@ -242,7 +242,7 @@ TEST_CASE("protocol: the HTTP server serves the page with the WebSocket URL of t
 
 TEST_CASE("protocol: a WebSocket from a foreign origin is refused") {
   LiveServer server({});
-  CHECK_THROWS(WsTestClient(server.ws_url(), "http://evil.example:80"));
+  CHECK_THROWS_WITH(WsTestClient(server.ws_url(), "http://evil.example:80"), Catch::Contains("403"));
   const std::string own = "http://127.0.0.1:" + std::to_string(server.http_port);
   WsTestClient ok(server.ws_url(), own);
   CHECK(ok.is_open());

@@ -161,6 +161,24 @@ TEST_CASE("handles are cheap values: copyable, default-constructible, comparable
   STATIC_REQUIRE(sizeof(pgw::Label) <= sizeof(void*) * 3 + sizeof(pgw::WidgetId));
   pgw::Label empty;
   CHECK_FALSE(empty);
+  CHECK(empty == pgw::Label{});
+}
+
+TEST_CASE_METHOD(Fixture, "handles compare equal exactly when they name the same widget of the same session") {
+  auto a = run_coro(io, w.Label("a"));
+  auto b = run_coro(io, w.Label("b"));
+  pgw::Label a_copy = a;
+  pgw::Widget a_as_widget = a;
+  CHECK(a == a_copy);
+  CHECK(a_as_widget == a);
+  CHECK_FALSE(a == b);
+  CHECK(a != b);
+  CHECK_FALSE(a == pgw::Label{});
+  // The same id in another session is another widget.
+  Fixture other;
+  auto other_a = run_coro(other.io, other.w.Label("a"));
+  REQUIRE(other_a.id() == a.id());
+  CHECK_FALSE(other_a == a);
 }
 
 TEST_CASE("schema ids are stable tables indexed by id") {
