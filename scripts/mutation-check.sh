@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Applies each deliberate bug in tests/mutations/ to a scratch copy of the
+# tree, rebuilds what it needs, runs the tests that must catch it, and prints
+# which bugs survived. A survivor means a test is missing. Not part of
+# .ci/run: it rebuilds once per mutation (about a minute each here).
+#
+#   scripts/mutation-check.sh               every mutation
+#   scripts/mutation-check.sh 03 12         the mutations whose names start so
+#
+# The scratch copy and its build stay in $MUTATION_DIR (default
+# /tmp/pgw-mutants) so later runs rebuild little.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+WORK=${MUTATION_DIR:-/tmp/pgw-mutants}
+SRC=$WORK/src
+BUILD=$WORK/build
+mkdir -p "$WORK"
+
+sync_tree() {
+  # The tracked and new files as they are now, nothing else (no build/, no .git).
+  mkdir -p "$SRC"
+  scripts/mutation_apply.py sync "$ROOT" "$SRC"
+  [ -e "$SRC/web/node_modules" ] || ln -s "$ROOT/web/node_modules" "$SRC/web/node_modules"
+}
+
+sync_tree
+if [ ! -f "$BUILD/CMakeCache.txt" ]; then
+  cmake -S "$SRC" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Debug >/dev/null || exit 2
+fi
+echo "building the unmutated tree..."
+if ! cmake --build "$BUILD" -j"${JOBS:-2}" >"$WORK/build.log" 2>&1; then
+  echo "the unmutated tree does not build: see $WORK/build.log"; exit 2
+fi
+
+mutations=()
+for m in tests/mutations/*.mutation; do
+  name=$(basename "$m" .mutation)
+  if [ $# -gt 0 ]; then
+    keep=0; for p in "$@"; do [[ $name == "$p"* ]] && keep=1; done
+    [ $keep = 1 ] || continue
+  fi
+  mutations+=("$m")
+done
+
+survived=(); broken=(); caught=0
+for m in "${mutations[@]}"; do
+  name=$(basename "$m" .mutation)
+  about=$(scripts/mutation_apply.py about "$m")
+  tests=$(scripts/mutation_apply.py tests "$m")
+  sync_tree
+  scripts/mutation_apply.py apply "$m" "$SRC"
+  rc=$?
+  if [ $rc -ne 0 ]; then
+    echo "BROKEN   $name: the mutation no longer fits the code (fix tests/mutations/$name.mutation)"
+    broken+=("$name"); continue
+  fi
+  log=$WORK/$name.log
+  if ! cmake --build "$BUILD" -j"${JOBS:-2}" >"$log" 2>&1; then
+    # A mutant that does not even build is caught by the build (compile checks
+    # are tests too, so this only counts when the tests say so).
+    if [[ $tests != compile* ]]; then
+      echo "BROKEN   $name: the mutant does not build (see $log)"; broken+=("$name"); continue
+    fi
+  fi
+  if (cd "$BUILD" && ctest -R "$tests" --timeout 120 -j"${JOBS:-2}" >>"$log" 2>&1); then
+    echo "SURVIVED $name: $about (tests: $tests)"
+    survived+=("$name")
+  else
+    ran=$(grep -c "Test *#" "$log" || true)
+    if [ "$ran" = 0 ]; then
+      echo "BROKEN   $name: no test matches '$tests'"; broken+=("$name"); continue
+    fi
+    echo "caught   $name: $about"
+    caught=$((caught + 1))
+  fi
+done
+sync_tree  # leave the scratch copy unmutated
+
+echo
+echo "mutations: ${#mutations[@]}, caught: $caught, survived: ${#survived[@]}, broken: ${#broken[@]}"
+[ ${#survived[@]} -eq 0 ] && [ ${#broken[@]} -eq 0 ]
