@@ -401,11 +401,17 @@ class WidgetClass:
     base_name: str
     abstract: bool
     ctor: Optional[Message]
+    own_window: bool = False  # declared `window` here; see `window`
     methods: list = dc_field(default_factory=list)     # declared here
     callbacks: list = dc_field(default_factory=list)   # declared here
     doc: str = ""
     base: Optional["WidgetClass"] = None
     descendants: list = dc_field(default_factory=list)  # ids, self included
+
+    @property
+    def window(self):
+        """Whether this class or a base is declared a window."""
+        return any(c.own_window for c in self.ancestry())
 
     def ancestry(self):
         """This class, then its base, up to the root."""
@@ -625,7 +631,7 @@ class _Builder:
             ctor = self._message(f"{f.package}.{opts.constructor}", f"{s.name} constructor") \
                 if opts.constructor else None
             c = WidgetClass(name=s.name, id=0, base_name=opts.base, abstract=opts.abstract,
-                            ctor=ctor, doc=docs.get((6, si), ""))
+                            ctor=ctor, own_window=opts.window, doc=docs.get((6, si), ""))
             for mi, rpc in enumerate(s.method):
                 doc = docs.get((6, si, 2, mi), "")
                 where = f"{f.name}: {s.name}.{rpc.name}"

@@ -7,7 +7,7 @@
 // missing there, or a method missing in an implementation, fails `tsc`.
 
 export const PROTOCOL_VERSION = 1;
-export const SCHEMA_FINGERPRINT = 0x559300b4b8eace98n;
+export const SCHEMA_FINGERPRINT = 0x696faa1e68cf2337n;
 
 /** A widget as the browser runtime holds it. */
 export interface WidgetHandle {

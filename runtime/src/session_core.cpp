@@ -142,6 +142,13 @@ Task<std::string> SessionCore::call(WidgetId widget, const MethodInfo& method, s
     throw std::invalid_argument("pgwidgets: " + what() + ": widget " + std::to_string(change.child) +
                                 " (the argument) does not exist");
   }
+  // The server's state changes first: a call its rules refuse throws here,
+  // at the call site, and is neither recorded nor sent.
+  try {
+    apply_effect(widget, method, args, change);
+  } catch (const std::invalid_argument& e) {
+    throw std::invalid_argument("pgwidgets: " + what() + ": " + e.what());
+  }
   const bool wait = method.returns_value || config_.strict_calls;
   const std::uint32_t seq = next_seq();
   auto* call = outbox().add_messages()->mutable_call();
@@ -149,7 +156,6 @@ Task<std::string> SessionCore::call(WidgetId widget, const MethodInfo& method, s
   call->set_widget_id(widget);
   call->set_method_id(method.id);
   call->set_ack(wait && !method.returns_value);
-  apply_effect(widget, method, args, change);
   call->set_args(std::move(args));
   if (!wait) co_return std::string();
   co_return co_await wait_reply(add_pending(seq, what() + " (widget " + std::to_string(widget) + ")"));

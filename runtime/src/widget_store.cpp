@@ -1,6 +1,8 @@
 #include "widget_store.hpp"
 
 #include <algorithm>
+#include <stdexcept>
+#include <string>
 
 #include "pgwidgets/schema_info.hpp"
 
@@ -63,10 +65,43 @@ void WidgetStore::unlink_from_parent(WidgetId child) {
   c->parent = 0;
 }
 
+namespace {
+
+std::string name_of(const WidgetRecord& r, WidgetId id) {
+  return std::string(r.cls ? r.cls->name : "widget") + " " + std::to_string(id);
+}
+
+}  // namespace
+
+void WidgetStore::check_attach(const WidgetRecord& p, WidgetId parent, const WidgetRecord& c, WidgetId child,
+                               std::optional<int> index) const {
+  if (parent == child) throw std::invalid_argument("cannot put " + name_of(c, child) + " inside itself");
+  if (c.cls && c.cls->window) {
+    throw std::invalid_argument(name_of(c, child) + " is a window and cannot be put inside " + name_of(p, parent));
+  }
+  for (WidgetId up = p.parent; up != 0;) {
+    if (up == child) {
+      throw std::invalid_argument("cannot put " + name_of(c, child) + " inside its own descendant " +
+                                  name_of(p, parent));
+    }
+    const WidgetRecord* r = find(up);
+    up = r ? r->parent : 0;
+  }
+  if (index) {
+    const auto others = static_cast<int>(p.children.size()) - (c.parent == parent ? 1 : 0);
+    if (*index < 0 || *index > others) {
+      throw std::invalid_argument("index " + std::to_string(*index) + " is out of range: " + name_of(p, parent) +
+                                  " takes 0.." + std::to_string(others) + " here");
+    }
+  }
+}
+
 void WidgetStore::attach(WidgetId parent, WidgetId child, std::optional<int> index, bool replace) {
   WidgetRecord* p = find(parent);
   WidgetRecord* c = find(child);
-  if (p == nullptr || c == nullptr) return;
+  if (p == nullptr) throw std::invalid_argument("no widget " + std::to_string(parent));
+  if (c == nullptr) throw std::invalid_argument("no widget " + std::to_string(child));
+  check_attach(*p, parent, *c, child, index);
   unlink_from_parent(child);
   if (replace) {
     for (WidgetId old : p->children) {
@@ -75,7 +110,7 @@ void WidgetStore::attach(WidgetId parent, WidgetId child, std::optional<int> ind
     p->children.clear();
   }
   auto& kids = p->children;
-  if (index && *index >= 0 && static_cast<std::size_t>(*index) < kids.size()) {
+  if (index) {
     kids.insert(kids.begin() + *index, child);
   } else {
     kids.push_back(child);
@@ -84,8 +119,13 @@ void WidgetStore::attach(WidgetId parent, WidgetId child, std::optional<int> ind
 }
 
 void WidgetStore::detach(WidgetId parent, WidgetId child, bool destroy_child) {
+  const WidgetRecord* p = find(parent);
   WidgetRecord* c = find(child);
-  if (c == nullptr || c->parent != parent) return;
+  if (p == nullptr) throw std::invalid_argument("no widget " + std::to_string(parent));
+  if (c == nullptr || c->parent != parent) {
+    throw std::invalid_argument((c ? name_of(*c, child) : "widget " + std::to_string(child)) + " is not a child of " +
+                                name_of(*p, parent));
+  }
   unlink_from_parent(child);
   if (destroy_child) destroy(child);
 }

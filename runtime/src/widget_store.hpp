@@ -42,9 +42,17 @@ class WidgetStore {
   void record(WidgetId id, std::uint16_t field, std::uint32_t method_id, std::string args);
   const std::string* recorded(WidgetId id, std::uint16_t field) const;
 
+  // The child-list rules live here and only here (tests/cases/child_lists.json
+  // holds the cases the browser's containers must agree with). A change the
+  // rules refuse throws std::invalid_argument and changes nothing.
+  //
   // Moves `child` under `parent` (leaving any previous parent): appended,
-  // inserted at `index`, or replacing every current child.
+  // inserted at `index`, or replacing every current child. `index` counts
+  // positions in the final list, 0..n with n the children other than
+  // `child`; it is never clamped nor counted from the end. A widget cannot
+  // hold itself or an ancestor, and a window is never a child.
   void attach(WidgetId parent, WidgetId child, std::optional<int> index, bool replace);
+  // Takes `child` out of `parent`'s list (throws if it is not a child).
   void detach(WidgetId parent, WidgetId child, bool destroy);
   void detach_all(WidgetId parent, bool destroy);
   // Forgets the widget and its descendants.
@@ -55,6 +63,8 @@ class WidgetStore {
 
  private:
   void unlink_from_parent(WidgetId child);
+  void check_attach(const WidgetRecord& parent, WidgetId parent_id, const WidgetRecord& child, WidgetId child_id,
+                    std::optional<int> index) const;
   std::unordered_map<WidgetId, WidgetRecord> widgets_;
   WidgetId next_id_ = 1;
 };

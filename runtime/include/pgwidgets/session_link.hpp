@@ -37,6 +37,7 @@ struct ClassInfo {
   std::string_view name;
   std::uint32_t base;  // base class id, 0 for the root
   bool abstract;
+  bool window;         // a top-level window: never a child
 };
 
 struct MethodInfo {
