@@ -6,7 +6,7 @@ import type { PositionValue, TopLevelCreateArgs, TopLevelEvents, TopLevelImpl, W
 import { Container } from "./container.js";
 import { drag } from "./drag.js";
 import { icon, setIcon, type IconName } from "./icons.js";
-import { asWidget, type WidgetEnv } from "./widget.js";
+import type { WidgetEnv } from "./widget.js";
 
 type WindowState = "normal" | "minimized" | "maximized" | "shaded";
 const STATES: readonly string[] = ["normal", "minimized", "maximized", "shaded"];
@@ -112,12 +112,8 @@ export class TopLevel extends Container implements TopLevelImpl, DesktopWindow {
   // ---- content ----------------------------------------------------------
 
   set_widget(child: WidgetHandle): void {
-    const w = asWidget(child);
-    const old = this.children[0];
-    if (old === w) return;
-    if (old) this.release(old);
-    this.adopt(w);
-    this.content.appendChild(w.element);
+    const w = this.adoptOnly(child);
+    if (w.element.parentNode !== this.content) this.content.appendChild(w.element);
   }
 
   // ---- geometry ---------------------------------------------------------
