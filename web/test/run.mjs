@@ -85,5 +85,8 @@ try {
 }
 
 const bundles = tests.map((f) => path.join(outdir, f.replace(/\.ts$/, ".mjs")));
-const r = spawnSync(process.execPath, ["--test", ...passThrough, ...bundles], { stdio: "inherit" });
+const r = spawnSync(process.execPath, ["--test", ...passThrough, ...bundles], {
+  stdio: "inherit",
+  env: { ...process.env, PGW_WEB_SRC: path.join(webDir, "src") },
+});
 process.exit(r.status ?? 1);
