@@ -73,7 +73,8 @@ try {
     splitting: true,
     // Widgets import their stylesheets; Node has no use for them.
     loader: { ".css": "empty" },
-    // Bundled CommonJS dependencies still call require().
+    // happy-dom's CommonJS dependencies (ws) require() Node's modules, which
+    // an ESM bundle must be given.
     banner: { js: "import { createRequire as __pgwRequire } from 'node:module'; const require = __pgwRequire(import.meta.url);" },
     nodePaths: [path.join(webDir, "node_modules")],
     tsconfig: path.join(testDir, "tsconfig.json"),
