@@ -1,5 +1,6 @@
-// Bundles the browser runtime: src/main.ts -> DIR/pgwidgets.js and
-// src/style.css -> DIR/pgwidgets.css.
+// Bundles the browser runtime: src/main.ts -> DIR/pgwidgets.js, and the
+// stylesheets its modules import (src/style.css first, then each widget's
+// .css beside its module, in import order) -> DIR/pgwidgets.css.
 //
 //   node web/build.mjs --outdir DIR [--minify]
 //
@@ -41,31 +42,24 @@ if (!outdir) usage("--outdir is required");
 outdir = path.resolve(process.cwd(), outdir);
 mkdirSync(outdir, { recursive: true });
 
-const common = {
-  absWorkingDir: webDir,
-  bundle: true,
-  minify,
-  sourcemap: false,
-  logLevel: "warning",
-  legalComments: "none",
-  nodePaths: [path.join(webDir, "node_modules")],
-};
-
 try {
   await esbuild.build({
-    ...common,
+    absWorkingDir: webDir,
+    bundle: true,
+    minify,
+    sourcemap: false,
+    logLevel: "warning",
+    legalComments: "none",
+    nodePaths: [path.join(webDir, "node_modules")],
     entryPoints: [path.join(webDir, "src", "main.ts")],
+    // The CSS the modules import leaves beside it, as pgwidgets.css.
     outfile: path.join(outdir, "pgwidgets.js"),
     format: "iife",
     platform: "browser",
-    target: "es2020",
+    // es2020 decides the JavaScript; the browsers decide CSS prefixes and
+    // lowering (e.g. -webkit-backdrop-filter for Safari 15).
+    target: ["es2020", "chrome100", "firefox100", "safari15"],
     tsconfig: path.join(webDir, "tsconfig.json"),
-  });
-  await esbuild.build({
-    ...common,
-    entryPoints: [path.join(webDir, "src", "style.css")],
-    outfile: path.join(outdir, "pgwidgets.css"),
-    target: ["chrome100", "firefox100", "safari15"],
   });
 } catch (err) {
   // esbuild has already printed the diagnostics (logLevel "warning").

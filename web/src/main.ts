@@ -1,4 +1,5 @@
 // Entry point: finds the server, builds the desktop, connects.
+import "./style.css";
 import { Connection, type ConnectionStatus } from "./connection.js";
 import { Desktop } from "./desktop.js";
 import { Notices } from "./notices.js";

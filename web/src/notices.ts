@@ -1,6 +1,7 @@
 // What the page tells the user about the connection: a full-page message
 // (server full, rejected, incompatible), a "reconnecting" overlay, and a
 // small non-blocking banner for errors. All text goes in as textContent.
+import "./notices.css";
 import { el, text } from "./dom.js";
 
 const BANNER_SECONDS = 12;

@@ -1,4 +1,5 @@
 // VBox and HBox: a flex column / row with stretch factors.
+import "./box.css";
 import type { BoxEvents, BoxImpl, HBoxCreateArgs, HBoxEvents, HBoxImpl, VBoxCreateArgs, VBoxEvents, VBoxImpl, WidgetHandle } from "../schema.js";
 import { el } from "../dom.js";
 import { Container } from "./container.js";

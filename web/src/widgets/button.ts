@@ -1,4 +1,5 @@
 // Button: a real <button>; click (or Enter / Space) fires activated().
+import "./button.css";
 import { el, setOrClear } from "../dom.js";
 import type { ButtonCreateArgs, ButtonEvents, ButtonImpl } from "../schema.js";
 import { Widget, type WidgetEnv } from "./widget.js";

@@ -27,24 +27,50 @@ export abstract class Container extends Widget implements ContainerImpl, Parent 
   /**
    * Makes `handle` a child at `index` (appended when undefined), taking it
    * from its previous parent; returns the child and its final index. The
-   * subclass then places the child's element.
+   * subclass then places the child's element. `index` counts positions in
+   * the final list, so 0..n where n does not count the child itself; any
+   * other index is refused, never clamped, and nothing changes.
    */
   protected adopt(handle: WidgetHandle, index?: number): { child: Widget; index: number } {
-    const child = asWidget(handle);
-    if (child === this) throw new Error(`cannot add ${this} to itself`);
-    if (child.isWindow) throw new Error(`${child} is a window and cannot be put inside ${this}`);
-    if (child.element.contains(this.element)) throw new Error(`cannot add ${child} inside its own descendant ${this}`);
+    const child = this.acceptable(handle);
     const isNew = child.parent !== this;
+    const n = this.children.length - (isNew ? 0 : 1);
+    if (index !== undefined && !(Number.isInteger(index) && index >= 0 && index <= n)) {
+      throw new Error(`index ${index} is out of range for ${this}: use 0 to ${n}`);
+    }
     if (!isNew) this.children.splice(this.children.indexOf(child), 1);
     else child.parent?.release(child);
-    const n = this.children.length;
-    let at = index ?? n;
-    if (at < 0) at = Math.max(0, n + at);
-    at = Math.min(at, n);
+    const at = index ?? n;
     this.children.splice(at, 0, child);
     child.parent = this;
     if (isNew && this.listenAdded) this.containerEvents.child_added(child);
     return { child, index: at };
+  }
+
+  /**
+   * Makes `handle` the only child (set_widget): every other child is
+   * released, alive and without a parent. Keeping the present child is not
+   * a change.
+   */
+  protected adoptOnly(handle: WidgetHandle): Widget {
+    const child = this.acceptable(handle);
+    for (const old of [...this.children]) if (old !== child) this.release(old);
+    if (child.parent !== this) this.adopt(child);
+    return child;
+  }
+
+  /** The widget behind `handle` if it may become a child here; else throws, changing nothing. */
+  private acceptable(handle: WidgetHandle): Widget {
+    const child = asWidget(handle);
+    if (child === this) throw new Error(`cannot add ${this} to itself`);
+    if (child.isWindow) throw new Error(`${child} is a window and cannot be put inside ${this}`);
+    // Only a container can be an ancestor.
+    if (child instanceof Container) {
+      for (let p = this.parent; p; p = p.parent) {
+        if (p === child) throw new Error(`cannot add ${child} inside its own descendant ${this}`);
+      }
+    }
+    return child;
   }
 
   /** Takes `child` out: its element leaves the page, child_removed fires. */

@@ -1,4 +1,5 @@
 // Label: one piece of text, always set as text, never parsed as HTML.
+import "./label.css";
 import { el, setOrClear } from "../dom.js";
 import type { LabelCreateArgs, LabelEvents, LabelImpl } from "../schema.js";
 import { Widget, type WidgetEnv } from "./widget.js";

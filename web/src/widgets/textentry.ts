@@ -1,5 +1,6 @@
 // TextEntry: an <input>; Enter fires activated(text) and records the line,
 // Up / Down walk the recorded lines like a shell.
+import "./textentry.css";
 import { el } from "../dom.js";
 import type { TextEntryCreateArgs, TextEntryEvents, TextEntryImpl } from "../schema.js";
 import { Widget, type WidgetEnv } from "./widget.js";

@@ -16,6 +16,8 @@ export interface WidgetEnv {
 /** The parent side of a widget, as a child sees it. */
 export interface Parent {
   readonly element: HTMLElement;
+  /** Its own parent: the chain a cycle check walks. */
+  readonly parent: Parent | null;
   /** Takes `child` out (it is being destroyed or moved elsewhere). */
   release(child: Widget): void;
   /** The child's expanding flags or size changed. */
