@@ -37,6 +37,7 @@ export class TopLevel extends Container implements TopLevelImpl, DesktopWindow {
   private x = 0;
   private y = 0;
   private closeMenu: (() => void) | null = null;
+  private moveable = true;
 
   constructor(widgetId: number, args: TopLevelCreateArgs, events: TopLevelEvents, env: WidgetEnv) {
     super(widgetId, "TopLevel", env, events, el("div"));
@@ -60,7 +61,7 @@ export class TopLevel extends Container implements TopLevelImpl, DesktopWindow {
       );
     }
     if (args.closeable) this.windowButton(buttons, "close", "Close", () => this.userClose());
-    if (!args.moveable) this.titleBar.classList.add("pgw-fixed");
+    this.set_moveable(args.moveable);
 
     this.content = el("div", "pgw-window-content", e);
     if (args.resizable) for (const edge of EDGES) this.grip(edge);
@@ -143,7 +144,7 @@ export class TopLevel extends Container implements TopLevelImpl, DesktopWindow {
   }
 
   private startMove(ev: PointerEvent): void {
-    if (ev.button !== 0 || !this.flags.moveable || this.state === "maximized") return;
+    if (ev.button !== 0 || !this.moveable || this.state === "maximized") return;
     if ((ev.target as Element).closest(".pgw-window-buttons, .pgw-window-icon")) return;
     ev.preventDefault();
     const x0 = this.x;
@@ -197,6 +198,12 @@ export class TopLevel extends Container implements TopLevelImpl, DesktopWindow {
         0,
       );
     });
+  }
+
+  /** A fixed window ignores title-bar drags; its buttons and menu still work. */
+  set_moveable(tf: boolean): void {
+    this.moveable = tf;
+    this.titleBar.classList.toggle("pgw-fixed", !tf);
   }
 
   // ---- title ------------------------------------------------------------
