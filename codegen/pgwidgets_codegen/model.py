@@ -766,10 +766,11 @@ class _Builder:
         if m.kind == "getter":
             for owner in c.ancestry():
                 for s in owner.methods:
-                    if s.kind == "setter" and s.state_field == m.state_field and s.request is not m.response:
+                    if s.kind == "setter" and s.state_field == m.state_field and not part_of(m.response, s.request):
                         raise SchemaError(f"{where}: getter of {m.state_field!r} returns {m.response.name}, "
                                           f"but setter {s.rpc_name} records {s.request.name}")
-            if self._setter_of(c, m.state_field, m.response) is None:
+            if not any(s.kind == "setter" and s.state_field == m.state_field
+                       for owner in c.ancestry() for s in owner.methods):
                 raise SchemaError(f"{where}: no setter records {m.state_field!r}")
             if c.ctor and len(m.response.fields) == 1:
                 for f in c.ctor.fields:
@@ -784,6 +785,17 @@ class _Builder:
                         and rpc_name in ("", s.rpc_name)):
                     return s
         return None
+
+
+def part_of(part, whole):
+    """Whether message `part` reads a record of `whole`: the same message, or
+    fields each declared in `whole` with the same number and type, so the
+    recorded bytes parse as `part` (a getter may answer one argument of its
+    setter, as Button.get_icon answers set_icon's url)."""
+    if part is whole:
+        return True
+    same = {(f.number, f.name, f.proto_type, f.repeated, f.presence, f.ref) for f in whole.fields}
+    return all((f.number, f.name, f.proto_type, f.repeated, f.presence, f.ref) in same for f in part.fields)
 
 
 def build_schema(files, to_generate) -> Schema:

@@ -103,7 +103,14 @@ class ModelTest(unittest.TestCase):
                          ["int left", "std::optional<int> top = std::nullopt",
                           "std::optional<int> right = std::nullopt", "std::optional<int> bottom = std::nullopt"])
         box = {m.name: m for m in self.schema.cls("Box").methods}
-        self.assertEqual(box["add_widget"].cpp_params, ["pgw::Widget child", "int stretch"])
+        self.assertEqual(box["add_widget"].cpp_params,
+                         ["pgw::Widget child", "std::optional<int> stretch = std::nullopt"])
+
+    def test_getter_answering_part_of_its_setter(self):
+        button = {m.name: m for m in self.schema.cls("Button").methods}
+        self.assertEqual(button["get_icon"].kind, "getter")
+        self.assertEqual(button["get_icon"].cpp_return_type, "std::string")
+        self.assertEqual(button["get_icon"].state_field, button["set_icon"].state_field)
 
     def test_options_order(self):
         vbox = [o.name for o in self.schema.cls("VBox").options]
@@ -148,6 +155,11 @@ class SchemaErrorTest(unittest.TestCase):
     def test_getter_whose_setter_records_another_message(self):
         msg = self.broken("display.proto", "rpc GetText(Empty) returns (Text)", "rpc GetText(Empty) returns (HAlign)")
         self.assertIn("GetText", msg)
+
+    def test_getter_reading_a_field_its_setter_does_not_record(self):
+        msg = self.broken("controls.proto", "rpc GetIcon(Empty) returns (Url)", "rpc GetIcon(Empty) returns (Tooltip)")
+        self.assertIn("GetIcon", msg)
+        self.assertIn("records IconSpec", msg)
 
     def test_default_on_a_plain_constructor_field(self):
         msg = self.broken("text.proto", "optional bool editable = 2", "bool editable = 2")

@@ -141,9 +141,9 @@ Task<void> Widget::set_padding(int left, std::optional<int> top, std::optional<i
                            detail::ChildChange{.child = 0, .index = std::nullopt, .destroy = false});
 }
 
-Task<void> Widget::set_font(std::string family, std::optional<double> size, std::optional<std::string> weight, std::optional<std::string> style) const {
+Task<void> Widget::set_font(std::string font, std::optional<double> size, std::optional<std::string> weight, std::optional<std::string> style) const {
   ::pgwidgets::widgets::Font request;
-  request.set_family(std::move(family));
+  request.set_font(std::move(font));
   if (size) request.set_size(*size);
   if (weight) request.set_weight(std::move(*weight));
   if (style) request.set_style(std::move(*style));
@@ -205,9 +205,9 @@ Task<pgw::Position> Widget::get_position() const {
                                                        request.SerializeAsString(), &detail::ret::Widget_get_position);
 }
 
-Task<void> Widget::set_enabled(bool enabled) const {
+Task<void> Widget::set_enabled(bool tf) const {
   ::pgwidgets::widgets::Enabled request;
-  request.set_enabled(enabled);
+  request.set_tf(tf);
   return detail::send_call(checked_link(), id(), detail::methods::Widget_set_enabled, request.SerializeAsString(),
                            detail::ChildChange{.child = 0, .index = std::nullopt, .destroy = false});
 }
@@ -217,14 +217,14 @@ bool Widget::get_enabled() const {
   if (const std::string* recorded = link.recorded(id(), detail::fields::enabled)) {
     ::pgwidgets::widgets::Enabled m;
     parse(m, *recorded, "the state of Widget.enabled");
-    return m.enabled();
+    return m.tf();
   }
   return true;
 }
 
-Task<void> Widget::set_tooltip(std::string tooltip) const {
+Task<void> Widget::set_tooltip(std::string msg) const {
   ::pgwidgets::widgets::Tooltip request;
-  request.set_tooltip(std::move(tooltip));
+  request.set_msg(std::move(msg));
   return detail::send_call(checked_link(), id(), detail::methods::Widget_set_tooltip, request.SerializeAsString(),
                            detail::ChildChange{.child = 0, .index = std::nullopt, .destroy = false});
 }
@@ -234,14 +234,14 @@ std::string Widget::get_tooltip() const {
   if (const std::string* recorded = link.recorded(id(), detail::fields::tooltip)) {
     ::pgwidgets::widgets::Tooltip m;
     parse(m, *recorded, "the state of Widget.tooltip");
-    return m.tooltip();
+    return m.msg();
   }
   return std::string();
 }
 
-Task<void> Widget::set_allow_text_selection(bool allow) const {
+Task<void> Widget::set_allow_text_selection(bool tf) const {
   ::pgwidgets::widgets::TextSelection request;
-  request.set_allow(allow);
+  request.set_tf(tf);
   return detail::send_call(checked_link(), id(), detail::methods::Widget_set_allow_text_selection, request.SerializeAsString(),
                            detail::ChildChange{.child = 0, .index = std::nullopt, .destroy = false});
 }
@@ -270,19 +270,21 @@ Task<void> Widget::set_focus() const {
                            detail::ChildChange{.child = 0, .index = std::nullopt, .destroy = false});
 }
 
-Task<void> Widget::add_cursor(std::string name, std::string url, int hotspot_x, int hotspot_y) const {
+Task<void> Widget::add_cursor(std::string name, std::string url, int hotspot_x, int hotspot_y, std::optional<int> width, std::optional<int> height) const {
   ::pgwidgets::widgets::CursorImage request;
   request.set_name(std::move(name));
   request.set_url(std::move(url));
   request.set_hotspot_x(hotspot_x);
   request.set_hotspot_y(hotspot_y);
+  if (width) request.set_width(*width);
+  if (height) request.set_height(*height);
   return detail::send_call(checked_link(), id(), detail::methods::Widget_add_cursor, request.SerializeAsString(),
                            detail::ChildChange{.child = 0, .index = std::nullopt, .destroy = false});
 }
 
-Task<void> Widget::set_cursor(std::string cursor) const {
+Task<void> Widget::set_cursor(std::string name) const {
   ::pgwidgets::widgets::CursorName request;
-  request.set_cursor(std::move(cursor));
+  request.set_name(std::move(name));
   return detail::send_call(checked_link(), id(), detail::methods::Widget_set_cursor, request.SerializeAsString(),
                            detail::ChildChange{.child = 0, .index = std::nullopt, .destroy = false});
 }
@@ -301,24 +303,25 @@ int Container::num_children() const {
   return static_cast<int>(link().children(id()).size());
 }
 
-Task<void> Container::remove(pgw::Widget child, bool destroy) const {
+Task<void> Container::remove(pgw::Widget child, std::optional<bool> destroy) const {
   ::pgwidgets::widgets::RemoveChild request;
   request.set_child(detail::child_id(*this, child, "remove"));
-  request.set_destroy(destroy);
+  if (destroy) request.set_destroy(*destroy);
   return detail::send_call(checked_link(), id(), detail::methods::Container_remove, request.SerializeAsString(),
                            detail::ChildChange{.child = request.child(), .index = std::nullopt, .destroy = request.destroy()});
 }
 
-Task<void> Container::remove_widget(pgw::Widget child) const {
-  ::pgwidgets::widgets::Child request;
+Task<void> Container::remove_widget(pgw::Widget child, std::optional<bool> destroy) const {
+  ::pgwidgets::widgets::RemoveChild request;
   request.set_child(detail::child_id(*this, child, "remove_widget"));
+  if (destroy) request.set_destroy(*destroy);
   return detail::send_call(checked_link(), id(), detail::methods::Container_remove_widget, request.SerializeAsString(),
-                           detail::ChildChange{.child = request.child(), .index = std::nullopt, .destroy = false});
+                           detail::ChildChange{.child = request.child(), .index = std::nullopt, .destroy = request.destroy()});
 }
 
-Task<void> Container::remove_all(bool destroy) const {
+Task<void> Container::remove_all(std::optional<bool> destroy) const {
   ::pgwidgets::widgets::RemoveAllChildren request;
-  request.set_destroy(destroy);
+  if (destroy) request.set_destroy(*destroy);
   return detail::send_call(checked_link(), id(), detail::methods::Container_remove_all, request.SerializeAsString(),
                            detail::ChildChange{.child = 0, .index = std::nullopt, .destroy = request.destroy()});
 }
@@ -345,26 +348,37 @@ std::string Button::get_text() const {
   return std::string();
 }
 
-Task<void> Button::set_icon(std::string url, std::optional<int> size) const {
+Task<void> Button::set_icon(std::string url, std::optional<int> width, std::optional<int> height) const {
   ::pgwidgets::widgets::IconSpec request;
   request.set_url(std::move(url));
-  if (size) request.set_size(*size);
+  if (width) request.set_width(*width);
+  if (height) request.set_height(*height);
   return detail::send_call(checked_link(), id(), detail::methods::Button_set_icon, request.SerializeAsString(),
                            detail::ChildChange{.child = 0, .index = std::nullopt, .destroy = false});
 }
 
-Task<void> Button::set_color(std::string bg, std::string fg) const {
-  ::pgwidgets::widgets::ButtonColors request;
-  request.set_bg(std::move(bg));
-  request.set_fg(std::move(fg));
+std::string Button::get_icon() const {
+  detail::SessionLink& link = this->link();
+  if (const std::string* recorded = link.recorded(id(), detail::fields::icon)) {
+    ::pgwidgets::widgets::Url m;
+    parse(m, *recorded, "the state of Button.icon");
+    return m.url();
+  }
+  return std::string();
+}
+
+Task<void> Button::set_color(std::optional<std::string> bg, std::optional<std::string> fg) const {
+  ::pgwidgets::widgets::Colors request;
+  if (bg) request.set_bg(std::move(*bg));
+  if (fg) request.set_fg(std::move(*fg));
   return detail::send_call(checked_link(), id(), detail::methods::Button_set_color, request.SerializeAsString(),
                            detail::ChildChange{.child = 0, .index = std::nullopt, .destroy = false});
 }
 
-Task<void> Button::set_hover(std::string bg, std::string fg) const {
-  ::pgwidgets::widgets::ButtonColors request;
-  request.set_bg(std::move(bg));
-  request.set_fg(std::move(fg));
+Task<void> Button::set_hover(std::optional<std::string> bg, std::optional<std::string> fg) const {
+  ::pgwidgets::widgets::Colors request;
+  if (bg) request.set_bg(std::move(*bg));
+  if (fg) request.set_fg(std::move(*fg));
   return detail::send_call(checked_link(), id(), detail::methods::Button_set_hover, request.SerializeAsString(),
                            detail::ChildChange{.child = 0, .index = std::nullopt, .destroy = false});
 }
@@ -391,10 +405,10 @@ std::string Label::get_text() const {
   return std::string();
 }
 
-Task<void> Label::set_color(std::string fg, std::string bg) const {
-  ::pgwidgets::widgets::LabelColors request;
-  request.set_fg(std::move(fg));
-  request.set_bg(std::move(bg));
+Task<void> Label::set_color(std::optional<std::string> bg, std::optional<std::string> fg) const {
+  ::pgwidgets::widgets::Colors request;
+  if (bg) request.set_bg(std::move(*bg));
+  if (fg) request.set_fg(std::move(*fg));
   return detail::send_call(checked_link(), id(), detail::methods::Label_set_color, request.SerializeAsString(),
                            detail::ChildChange{.child = 0, .index = std::nullopt, .destroy = false});
 }
@@ -472,6 +486,13 @@ Task<void> TopLevel::set_icon(std::string url) const {
                            detail::ChildChange{.child = 0, .index = std::nullopt, .destroy = false});
 }
 
+Task<void> TopLevel::set_moveable(bool tf) const {
+  ::pgwidgets::widgets::Moveable request;
+  request.set_tf(tf);
+  return detail::send_call(checked_link(), id(), detail::methods::TopLevel_set_moveable, request.SerializeAsString(),
+                           detail::ChildChange{.child = 0, .index = std::nullopt, .destroy = false});
+}
+
 Task<void> TopLevel::raise() const {
   ::pgwidgets::widgets::Empty request;
   return detail::send_call(checked_link(), id(), detail::methods::TopLevel_raise, request.SerializeAsString(),
@@ -519,26 +540,26 @@ std::string TopLevel::get_window_state() const {
   return "normal";
 }
 
-Task<void> Box::add_widget(pgw::Widget child, int stretch) const {
+Task<void> Box::add_widget(pgw::Widget child, std::optional<int> stretch) const {
   ::pgwidgets::widgets::BoxChild request;
   request.set_child(detail::child_id(*this, child, "add_widget"));
-  request.set_stretch(stretch);
+  if (stretch) request.set_stretch(*stretch);
   return detail::send_call(checked_link(), id(), detail::methods::Box_add_widget, request.SerializeAsString(),
                            detail::ChildChange{.child = request.child(), .index = std::nullopt, .destroy = false});
 }
 
-Task<void> Box::insert_widget(int index, pgw::Widget child, int stretch) const {
+Task<void> Box::insert_widget(int index, pgw::Widget child, std::optional<int> stretch) const {
   ::pgwidgets::widgets::BoxInsert request;
   request.set_index(index);
   request.set_child(detail::child_id(*this, child, "insert_widget"));
-  request.set_stretch(stretch);
+  if (stretch) request.set_stretch(*stretch);
   return detail::send_call(checked_link(), id(), detail::methods::Box_insert_widget, request.SerializeAsString(),
                            detail::ChildChange{.child = request.child(), .index = std::optional<int>(request.index()), .destroy = false});
 }
 
-Task<void> Box::set_spacing(int spacing) const {
+Task<void> Box::set_spacing(int gap) const {
   ::pgwidgets::widgets::Spacing request;
-  request.set_spacing(spacing);
+  request.set_gap(gap);
   return detail::send_call(checked_link(), id(), detail::methods::Box_set_spacing, request.SerializeAsString(),
                            detail::ChildChange{.child = 0, .index = std::nullopt, .destroy = false});
 }
@@ -591,9 +612,9 @@ bool TextEntry::get_editable() const {
   return true;
 }
 
-Task<void> TextEntry::set_length(int length) const {
+Task<void> TextEntry::set_length(int numchars) const {
   ::pgwidgets::widgets::Length request;
-  request.set_length(length);
+  request.set_numchars(numchars);
   return detail::send_call(checked_link(), id(), detail::methods::TextEntry_set_length, request.SerializeAsString(),
                            detail::ChildChange{.child = 0, .index = std::nullopt, .destroy = false});
 }

@@ -146,7 +146,7 @@ export const classes: ReadonlyMap<number, ClassEntry> = new Map<number, ClassEnt
     id: 5, name: "TopLevel", base: 2,
     create: (factories, id, bytes, ctx) => {
       const m = fromBinary(pb_layout.TopLevelArgsSchema, bytes);
-      return factories.TopLevel(id, { title: m.title, icon: m.icon, resizable: (m.resizable ?? true), moveable: (m.moveable ?? true), closeable: (m.closeable ?? true), minimizable: (m.minimizable ?? true), maximizable: (m.maximizable ?? true), lowerable: (m.lowerable ?? true), shadeable: (m.shadeable ?? true) }, eventsTopLevel(id, ctx));
+      return factories.TopLevel(id, { title: m.title, icon: m.icon, resizable: (m.resizable ?? true), moveable: (m.moveable ?? true), closeable: (m.closeable ?? true), minimizable: (m.minimizable ?? false), maximizable: (m.maximizable ?? false), lowerable: (m.lowerable ?? false), shadeable: (m.shadeable ?? true) }, eventsTopLevel(id, ctx));
     },
   }],
   [6, {
@@ -170,7 +170,7 @@ export const classes: ReadonlyMap<number, ClassEntry> = new Map<number, ClassEnt
     id: 9, name: "TextEntry", base: 1,
     create: (factories, id, bytes, ctx) => {
       const m = fromBinary(pb_text.TextEntryArgsSchema, bytes);
-      return factories.TextEntry(id, { text: m.text, editable: (m.editable ?? true), linehistory: m.linehistory, password: m.password }, eventsTextEntry(id, ctx));
+      return factories.TextEntry(id, { text: m.text, editable: (m.editable ?? true), linehistory: (m.linehistory ?? 1), password: m.password }, eventsTextEntry(id, ctx));
     },
   }],
 ]);
@@ -212,7 +212,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     id: 5, name: "set_font", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.FontSchema, bytes);
-      (impl as w.WidgetImpl).set_font(m.family, m.size, m.weight, m.style);
+      (impl as w.WidgetImpl).set_font(m.font, m.size, m.weight, m.style);
       return undefined;
     },
   }],
@@ -270,7 +270,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     id: 13, name: "set_enabled", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.EnabledSchema, bytes);
-      (impl as w.WidgetImpl).set_enabled((m.enabled ?? true));
+      (impl as w.WidgetImpl).set_enabled((m.tf ?? true));
       return undefined;
     },
   }],
@@ -278,7 +278,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     id: 15, name: "set_tooltip", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.TooltipSchema, bytes);
-      (impl as w.WidgetImpl).set_tooltip(m.tooltip);
+      (impl as w.WidgetImpl).set_tooltip(m.msg);
       return undefined;
     },
   }],
@@ -286,7 +286,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     id: 17, name: "set_allow_text_selection", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.TextSelectionSchema, bytes);
-      (impl as w.WidgetImpl).set_allow_text_selection(m.allow);
+      (impl as w.WidgetImpl).set_allow_text_selection(m.tf);
       return undefined;
     },
   }],
@@ -330,7 +330,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     id: 22, name: "add_cursor", className: "Widget", kind: "action", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.CursorImageSchema, bytes);
-      (impl as w.WidgetImpl).add_cursor(m.name, m.url, m.hotspotX, m.hotspotY);
+      (impl as w.WidgetImpl).add_cursor(m.name, m.url, m.hotspotX, m.hotspotY, m.width, m.height);
       return undefined;
     },
   }],
@@ -338,7 +338,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     id: 23, name: "set_cursor", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.CursorNameSchema, bytes);
-      (impl as w.WidgetImpl).set_cursor(m.cursor);
+      (impl as w.WidgetImpl).set_cursor(m.name);
       return undefined;
     },
   }],
@@ -355,15 +355,15 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     id: 27, name: "remove", className: "Container", kind: "detach", classIds: [2, 5, 6, 7, 8],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.RemoveChildSchema, bytes);
-      (impl as w.ContainerImpl).remove(ctx.widget(m.child), m.destroy);
+      (impl as w.ContainerImpl).remove(ctx.widget(m.child), (m.destroy ?? false));
       return undefined;
     },
   }],
   [28, {
     id: 28, name: "remove_widget", className: "Container", kind: "detach", classIds: [2, 5, 6, 7, 8],
     invoke: (impl, bytes, ctx) => {
-      const m = fromBinary(pb_base.ChildSchema, bytes);
-      (impl as w.ContainerImpl).remove_widget(ctx.widget(m.child));
+      const m = fromBinary(pb_base.RemoveChildSchema, bytes);
+      (impl as w.ContainerImpl).remove_widget(ctx.widget(m.child), (m.destroy ?? false));
       return undefined;
     },
   }],
@@ -371,7 +371,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     id: 29, name: "remove_all", className: "Container", kind: "detach_all", classIds: [2, 5, 6, 7, 8],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.RemoveAllChildrenSchema, bytes);
-      (impl as w.ContainerImpl).remove_all(m.destroy);
+      (impl as w.ContainerImpl).remove_all((m.destroy ?? false));
       return undefined;
     },
   }],
@@ -387,92 +387,100 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     id: 32, name: "set_icon", className: "Button", kind: "setter", classIds: [3],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_controls.IconSpecSchema, bytes);
-      (impl as w.ButtonImpl).set_icon(m.url, m.size);
-      return undefined;
-    },
-  }],
-  [33, {
-    id: 33, name: "set_color", className: "Button", kind: "setter", classIds: [3],
-    invoke: (impl, bytes, ctx) => {
-      const m = fromBinary(pb_controls.ButtonColorsSchema, bytes);
-      (impl as w.ButtonImpl).set_color(m.bg, m.fg);
+      (impl as w.ButtonImpl).set_icon(m.url, m.width, m.height);
       return undefined;
     },
   }],
   [34, {
-    id: 34, name: "set_hover", className: "Button", kind: "setter", classIds: [3],
+    id: 34, name: "set_color", className: "Button", kind: "setter", classIds: [3],
     invoke: (impl, bytes, ctx) => {
-      const m = fromBinary(pb_controls.ButtonColorsSchema, bytes);
-      (impl as w.ButtonImpl).set_hover(m.bg, m.fg);
+      const m = fromBinary(pb_base.ColorsSchema, bytes);
+      (impl as w.ButtonImpl).set_color(m.bg, m.fg);
       return undefined;
     },
   }],
   [35, {
-    id: 35, name: "set_text", className: "Label", kind: "setter", classIds: [4],
+    id: 35, name: "set_hover", className: "Button", kind: "setter", classIds: [3],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_base.ColorsSchema, bytes);
+      (impl as w.ButtonImpl).set_hover(m.bg, m.fg);
+      return undefined;
+    },
+  }],
+  [36, {
+    id: 36, name: "set_text", className: "Label", kind: "setter", classIds: [4],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.TextSchema, bytes);
       (impl as w.LabelImpl).set_text(m.text);
       return undefined;
     },
   }],
-  [37, {
-    id: 37, name: "set_color", className: "Label", kind: "setter", classIds: [4],
+  [38, {
+    id: 38, name: "set_color", className: "Label", kind: "setter", classIds: [4],
     invoke: (impl, bytes, ctx) => {
-      const m = fromBinary(pb_display.LabelColorsSchema, bytes);
-      (impl as w.LabelImpl).set_color(m.fg, m.bg);
+      const m = fromBinary(pb_base.ColorsSchema, bytes);
+      (impl as w.LabelImpl).set_color(m.bg, m.fg);
       return undefined;
     },
   }],
-  [38, {
-    id: 38, name: "set_halign", className: "Label", kind: "setter", classIds: [4],
+  [39, {
+    id: 39, name: "set_halign", className: "Label", kind: "setter", classIds: [4],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_display.HAlignSchema, bytes);
       (impl as w.LabelImpl).set_halign((m.halign ?? "left"));
       return undefined;
     },
   }],
-  [40, {
-    id: 40, name: "set_valign", className: "Label", kind: "setter", classIds: [4],
+  [41, {
+    id: 41, name: "set_valign", className: "Label", kind: "setter", classIds: [4],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_display.VAlignSchema, bytes);
       (impl as w.LabelImpl).set_valign((m.valign ?? "center"));
       return undefined;
     },
   }],
-  [41, {
-    id: 41, name: "set_widget", className: "TopLevel", kind: "attach", classIds: [5],
+  [42, {
+    id: 42, name: "set_widget", className: "TopLevel", kind: "attach", classIds: [5],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.ChildSchema, bytes);
       (impl as w.TopLevelImpl).set_widget(ctx.widget(m.child));
       return undefined;
     },
   }],
-  [42, {
-    id: 42, name: "set_position", className: "TopLevel", kind: "setter", classIds: [5],
+  [43, {
+    id: 43, name: "set_position", className: "TopLevel", kind: "setter", classIds: [5],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.PositionSchema, bytes);
       (impl as w.TopLevelImpl).set_position(m.x, m.y);
       return undefined;
     },
   }],
-  [43, {
-    id: 43, name: "set_title", className: "TopLevel", kind: "setter", classIds: [5],
+  [44, {
+    id: 44, name: "set_title", className: "TopLevel", kind: "setter", classIds: [5],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_layout.TitleSchema, bytes);
       (impl as w.TopLevelImpl).set_title(m.title);
       return undefined;
     },
   }],
-  [45, {
-    id: 45, name: "set_icon", className: "TopLevel", kind: "setter", classIds: [5],
+  [46, {
+    id: 46, name: "set_icon", className: "TopLevel", kind: "setter", classIds: [5],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.UrlSchema, bytes);
       (impl as w.TopLevelImpl).set_icon(m.url);
       return undefined;
     },
   }],
-  [46, {
-    id: 46, name: "raise", className: "TopLevel", kind: "action", classIds: [5],
+  [47, {
+    id: 47, name: "set_moveable", className: "TopLevel", kind: "setter", classIds: [5],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_layout.MoveableSchema, bytes);
+      (impl as w.TopLevelImpl).set_moveable(m.tf);
+      return undefined;
+    },
+  }],
+  [48, {
+    id: 48, name: "raise", className: "TopLevel", kind: "action", classIds: [5],
     invoke: (impl, bytes, ctx) => {
       void bytes;
       void ctx;
@@ -480,8 +488,8 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
       return undefined;
     },
   }],
-  [47, {
-    id: 47, name: "lower", className: "TopLevel", kind: "action", classIds: [5],
+  [49, {
+    id: 49, name: "lower", className: "TopLevel", kind: "action", classIds: [5],
     invoke: (impl, bytes, ctx) => {
       void bytes;
       void ctx;
@@ -489,8 +497,8 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
       return undefined;
     },
   }],
-  [48, {
-    id: 48, name: "toggle_minimize", className: "TopLevel", kind: "action", classIds: [5],
+  [50, {
+    id: 50, name: "toggle_minimize", className: "TopLevel", kind: "action", classIds: [5],
     invoke: (impl, bytes, ctx) => {
       void bytes;
       void ctx;
@@ -498,8 +506,8 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
       return undefined;
     },
   }],
-  [49, {
-    id: 49, name: "toggle_maximize", className: "TopLevel", kind: "action", classIds: [5],
+  [51, {
+    id: 51, name: "toggle_maximize", className: "TopLevel", kind: "action", classIds: [5],
     invoke: (impl, bytes, ctx) => {
       void bytes;
       void ctx;
@@ -507,8 +515,8 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
       return undefined;
     },
   }],
-  [50, {
-    id: 50, name: "toggle_shade", className: "TopLevel", kind: "action", classIds: [5],
+  [52, {
+    id: 52, name: "toggle_shade", className: "TopLevel", kind: "action", classIds: [5],
     invoke: (impl, bytes, ctx) => {
       void bytes;
       void ctx;
@@ -516,56 +524,56 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
       return undefined;
     },
   }],
-  [51, {
-    id: 51, name: "set_window_state", className: "TopLevel", kind: "setter", classIds: [5],
+  [53, {
+    id: 53, name: "set_window_state", className: "TopLevel", kind: "setter", classIds: [5],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_layout.WindowStateSchema, bytes);
       (impl as w.TopLevelImpl).set_window_state((m.state ?? "normal"));
       return undefined;
     },
   }],
-  [53, {
-    id: 53, name: "add_widget", className: "Box", kind: "attach", classIds: [6, 7, 8],
+  [55, {
+    id: 55, name: "add_widget", className: "Box", kind: "attach", classIds: [6, 7, 8],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_layout.BoxChildSchema, bytes);
-      (impl as w.BoxImpl).add_widget(ctx.widget(m.child), m.stretch);
-      return undefined;
-    },
-  }],
-  [54, {
-    id: 54, name: "insert_widget", className: "Box", kind: "attach", classIds: [6, 7, 8],
-    invoke: (impl, bytes, ctx) => {
-      const m = fromBinary(pb_layout.BoxInsertSchema, bytes);
-      (impl as w.BoxImpl).insert_widget(m.index, ctx.widget(m.child), m.stretch);
-      return undefined;
-    },
-  }],
-  [55, {
-    id: 55, name: "set_spacing", className: "Box", kind: "setter", classIds: [6, 7, 8],
-    invoke: (impl, bytes, ctx) => {
-      const m = fromBinary(pb_layout.SpacingSchema, bytes);
-      (impl as w.BoxImpl).set_spacing(m.spacing);
+      (impl as w.BoxImpl).add_widget(ctx.widget(m.child), (m.stretch ?? 0));
       return undefined;
     },
   }],
   [56, {
-    id: 56, name: "set_align", className: "Box", kind: "setter", classIds: [6, 7, 8],
+    id: 56, name: "insert_widget", className: "Box", kind: "attach", classIds: [6, 7, 8],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_layout.BoxInsertSchema, bytes);
+      (impl as w.BoxImpl).insert_widget(m.index, ctx.widget(m.child), (m.stretch ?? 0));
+      return undefined;
+    },
+  }],
+  [57, {
+    id: 57, name: "set_spacing", className: "Box", kind: "setter", classIds: [6, 7, 8],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_layout.SpacingSchema, bytes);
+      (impl as w.BoxImpl).set_spacing(m.gap);
+      return undefined;
+    },
+  }],
+  [58, {
+    id: 58, name: "set_align", className: "Box", kind: "setter", classIds: [6, 7, 8],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_layout.AlignSchema, bytes);
       (impl as w.BoxImpl).set_align((m.align ?? "stretch"));
       return undefined;
     },
   }],
-  [57, {
-    id: 57, name: "set_text", className: "TextEntry", kind: "setter", classIds: [9],
+  [59, {
+    id: 59, name: "set_text", className: "TextEntry", kind: "setter", classIds: [9],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.TextSchema, bytes);
       (impl as w.TextEntryImpl).set_text(m.text);
       return undefined;
     },
   }],
-  [58, {
-    id: 58, name: "get_text", className: "TextEntry", kind: "query", classIds: [9],
+  [60, {
+    id: 60, name: "get_text", className: "TextEntry", kind: "query", classIds: [9],
     invoke: (impl, bytes, ctx) => {
       void bytes;
       void ctx;
@@ -573,8 +581,8 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
       return toBinary(pb_base.TextSchema, create(pb_base.TextSchema, { text: r }));
     },
   }],
-  [59, {
-    id: 59, name: "clear", className: "TextEntry", kind: "setter", classIds: [9],
+  [61, {
+    id: 61, name: "clear", className: "TextEntry", kind: "setter", classIds: [9],
     invoke: (impl, bytes, ctx) => {
       void bytes;
       void ctx;
@@ -582,19 +590,19 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
       return undefined;
     },
   }],
-  [60, {
-    id: 60, name: "set_editable", className: "TextEntry", kind: "setter", classIds: [9],
+  [62, {
+    id: 62, name: "set_editable", className: "TextEntry", kind: "setter", classIds: [9],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_text.EditableSchema, bytes);
       (impl as w.TextEntryImpl).set_editable((m.editable ?? true));
       return undefined;
     },
   }],
-  [62, {
-    id: 62, name: "set_length", className: "TextEntry", kind: "setter", classIds: [9],
+  [64, {
+    id: 64, name: "set_length", className: "TextEntry", kind: "setter", classIds: [9],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_text.LengthSchema, bytes);
-      (impl as w.TextEntryImpl).set_length(m.length);
+      (impl as w.TextEntryImpl).set_length(m.numchars);
       return undefined;
     },
   }],

@@ -7,7 +7,7 @@
 // missing there, or a method missing in an implementation, fails `tsc`.
 
 export const PROTOCOL_VERSION = 1;
-export const SCHEMA_FINGERPRINT = 0x696faa1e68cf2337n;
+export const SCHEMA_FINGERPRINT = 0x2cf866a40351b51fn;
 
 /** A widget as the browser runtime holds it. */
 export interface WidgetHandle {
@@ -41,7 +41,7 @@ export interface WidgetImpl extends WidgetHandle {
   // Inner padding in pixels: one value for every side, or left, top, right, bottom.
   set_padding(left: number, top: number | undefined, right: number | undefined, bottom: number | undefined): void;
   // Font family, size in points, weight ("bold", "400") and style ("italic").
-  set_font(family: string, size: number | undefined, weight: string | undefined, style: string | undefined): void;
+  set_font(font: string, size: number | undefined, weight: string | undefined, style: string | undefined): void;
   // Minimum size in pixels (0: no minimum).
   set_min_size(width: number, height: number): void;
   // Maximum size in pixels (0: no maximum).
@@ -52,14 +52,14 @@ export interface WidgetImpl extends WidgetHandle {
   resize(width: number, height: number): void;
   // The size the browser drew the widget at.
   get_size(): SizeValue;
-  // Where the browser drew the widget, relative to its parent.
+  // Where the browser drew the widget, in the page's viewport.
   get_position(): PositionValue;
   // A disabled widget ignores input and looks disabled.
-  set_enabled(enabled: boolean): void;
+  set_enabled(tf: boolean): void;
   // Text shown when the pointer rests on the widget.
-  set_tooltip(tooltip: string): void;
+  set_tooltip(msg: string): void;
   // Whether the user may select the widget's text.
-  set_allow_text_selection(allow: boolean): void;
+  set_allow_text_selection(tf: boolean): void;
   // Shows the widget (a TopLevel appears and is raised).
   show(): void;
   // Hides the widget.
@@ -68,10 +68,10 @@ export interface WidgetImpl extends WidgetHandle {
   is_visible(): boolean;
   // Gives the widget the keyboard focus.
   set_focus(): void;
-  // Registers an image cursor by name, with its hotspot.
-  add_cursor(name: string, url: string, hotspot_x: number, hotspot_y: number): void;
+  // Registers an image cursor by name, with its hotspot and optional size.
+  add_cursor(name: string, url: string, hotspot_x: number, hotspot_y: number, width: number | undefined, height: number | undefined): void;
   // A registered cursor's name or a CSS cursor ("pointer", "wait").
-  set_cursor(cursor: string): void;
+  set_cursor(name: string): void;
   // Removes the widget and its children, for good.
   destroy(): void;
 }
@@ -87,8 +87,8 @@ export interface WidgetEvents {
 export interface ContainerImpl extends WidgetImpl {
   // Removes a child; with destroy, destroys it too.
   remove(child: WidgetHandle, destroy: boolean): void;
-  // Removes a child, keeping it for use elsewhere.
-  remove_widget(child: WidgetHandle): void;
+  // Same as remove (pgwidgets has both names).
+  remove_widget(child: WidgetHandle, destroy: boolean): void;
   // Removes every child; with destroy, destroys them too.
   remove_all(destroy: boolean): void;
 }
@@ -103,11 +103,11 @@ export interface ButtonImpl extends WidgetImpl {
   // The button's text (shown as text, never as HTML).
   set_text(text: string): void;
   // An icon before the text, by URL, with an optional size in pixels.
-  set_icon(url: string, size: number | undefined): void;
-  // Background and text colors.
-  set_color(bg: string, fg: string): void;
-  // Background and text colors under the pointer.
-  set_hover(bg: string, fg: string): void;
+  set_icon(url: string, width: number | undefined, height: number | undefined): void;
+  // Background and text colors: an absent one is kept, "" is the theme's.
+  set_color(bg: string | undefined, fg: string | undefined): void;
+  // Background and text colors under the pointer; absent or "" for none.
+  set_hover(bg: string | undefined, fg: string | undefined): void;
 }
 
 export interface ButtonEvents extends WidgetEvents {
@@ -123,8 +123,8 @@ export interface ButtonCreateArgs {
 export interface LabelImpl extends WidgetImpl {
   // The text (shown as text, never as HTML).
   set_text(text: string): void;
-  // Text and background colors.
-  set_color(fg: string, bg: string): void;
+  // Background, then text color: an absent one is kept, "" is the theme's.
+  set_color(bg: string | undefined, fg: string | undefined): void;
   // "left", "center" or "right".
   set_halign(halign: string): void;
   // "top", "center" or "bottom".
@@ -150,6 +150,8 @@ export interface TopLevelImpl extends ContainerImpl {
   set_title(title: string): void;
   // The title bar's icon, by URL.
   set_icon(url: string): void;
+  // Whether the title bar drags the window (false: it stays put).
+  set_moveable(tf: boolean): void;
   // Puts the window in front of the others.
   raise(): void;
   // Puts the window behind the others.
@@ -188,7 +190,7 @@ export interface BoxImpl extends ContainerImpl {
   // Inserts a child at index, with a stretch as in add_widget.
   insert_widget(index: number, child: WidgetHandle, stretch: number): void;
   // Space between children in pixels.
-  set_spacing(spacing: number): void;
+  set_spacing(gap: number): void;
   // How children are placed across the box: "start", "center", "end" or "stretch".
   set_align(align: string): void;
 }
@@ -228,7 +230,7 @@ export interface TextEntryImpl extends WidgetImpl {
   // A read-only entry can still be selected and copied.
   set_editable(editable: boolean): void;
   // The visible width in characters.
-  set_length(length: number): void;
+  set_length(numchars: number): void;
 }
 
 export interface TextEntryEvents extends WidgetEvents {

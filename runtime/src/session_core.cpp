@@ -395,6 +395,18 @@ void SessionCore::close_connection(int code, const std::string& reason) {
   disconnect(reason);
 }
 
+void SessionCore::add_timer(std::weak_ptr<TimerState> timer) {
+  remove_timer(nullptr);  // keeps the list as long as the live timers
+  timers_.push_back(std::move(timer));
+}
+
+void SessionCore::remove_timer(const TimerState* timer) {
+  std::erase_if(timers_, [timer](const std::weak_ptr<TimerState>& t) {
+    auto p = t.lock();
+    return !p || p.get() == timer;
+  });
+}
+
 void SessionCore::disconnect(const std::string& why) {
   if (!connected_) return;
   connected_ = false;

@@ -103,7 +103,10 @@ class SessionCore final : public SessionLink {
   const WidgetStore& store() const { return store_; }
   const boost::asio::any_io_executor& executor() const { return executor_; }
   const Logger& logger() const { return config_.logger; }
-  void add_timer(std::weak_ptr<TimerState> timer) { timers_.push_back(std::move(timer)); }
+  void add_timer(std::weak_ptr<TimerState> timer);
+  // A destroyed timer: forgotten, with any whose handles are all gone.
+  void remove_timer(const TimerState* timer);
+  std::size_t timer_count() const { return timers_.size(); }
 
   // Counters, for tests and benchmarks.
   std::uint64_t frames_sent() const { return frames_sent_; }

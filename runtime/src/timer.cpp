@@ -33,8 +33,8 @@ void TimerState::fire_expired() {
   if (!session || expired_.empty()) return;
   auto handlers = expired_;
   session->spawn_handler(
-      [handlers]() -> Task<> {
-        for (const auto& h : handlers) co_await h();
+      [handlers, duration = duration_]() -> Task<> {
+        for (const auto& h : handlers) co_await h(duration);
       },
       "Timer.on_expired handler");
 }
@@ -46,11 +46,11 @@ void TimerState::stop() {
 }
 
 void TimerState::cancel() {
-  const bool was_running = running_;
+  if (shut_down_) return;
   const Duration elapsed_now = elapsed();
   stop();
   auto session = session_.lock();
-  if (!was_running || !session || cancelled_.empty()) return;
+  if (!session || cancelled_.empty()) return;
   auto handlers = cancelled_;
   session->spawn_handler(
       [handlers, elapsed_now]() -> Task<> {
@@ -60,11 +60,7 @@ void TimerState::cancel() {
 }
 
 TimerState::Duration TimerState::elapsed() const {
-  if (!started_once_) return Duration::zero();
-  if (!running_) {
-    // A stopped timer reports the time it ran, an expired one its duration.
-    return std::min(Clock::now() - started_, duration_);
-  }
+  if (!running_) return Duration::zero();
   return Clock::now() - started_;
 }
 
@@ -80,6 +76,13 @@ void TimerState::shutdown() {
   cancelled_.clear();
 }
 
+void TimerState::destroy() {
+  if (destroyed_) return;
+  destroyed_ = true;
+  shutdown();
+  if (auto session = session_.lock()) session->remove_timer(this);
+}
+
 }  // namespace detail
 
 Timer::Timer(std::shared_ptr<detail::TimerState> state) : state_(std::move(state)) {}
@@ -87,6 +90,7 @@ Timer::Timer(std::shared_ptr<detail::TimerState> state) : state_(std::move(state
 namespace {
 detail::TimerState& checked(const std::shared_ptr<detail::TimerState>& s) {
   if (!s) throw std::logic_error("pgwidgets: a method was called on an empty Timer handle");
+  if (s->destroyed()) throw std::logic_error("pgwidgets: a method was called on a destroyed Timer");
   return *s;
 }
 }  // namespace
@@ -107,7 +111,13 @@ Timer::Duration Timer::elapsed_time() const { return checked(state_).elapsed(); 
 Timer::Duration Timer::time_left() const { return checked(state_).left(); }
 void Timer::set_duration(Duration duration) const { checked(state_).set_duration(duration); }
 Timer::Duration Timer::get_duration() const { return checked(state_).duration(); }
-void Timer::add_expired(std::function<Task<>()> handler) const { checked(state_).add_expired(std::move(handler)); }
+void Timer::destroy() const {
+  if (!state_) throw std::logic_error("pgwidgets: destroy() was called on an empty Timer handle");
+  state_->destroy();
+}
+void Timer::add_expired(std::function<Task<>(Duration)> handler) const {
+  checked(state_).add_expired(std::move(handler));
+}
 void Timer::add_cancelled(std::function<Task<>(Duration)> handler) const {
   checked(state_).add_cancelled(std::move(handler));
 }

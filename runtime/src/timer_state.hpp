@@ -31,10 +31,13 @@ class TimerState : public std::enable_shared_from_this<TimerState> {
   Duration left() const;
   Duration duration() const { return duration_; }
   void set_duration(Duration d) { duration_ = d; }
-  void add_expired(std::function<Task<>()> h) { expired_.push_back(std::move(h)); }
+  void add_expired(std::function<Task<>(Duration)> h) { expired_.push_back(std::move(h)); }
   void add_cancelled(std::function<Task<>(Duration)> h) { cancelled_.push_back(std::move(h)); }
   // The session ended: stop for good and drop the handlers.
   void shutdown();
+  // Timer::destroy(): shutdown(), and the session forgets this timer.
+  void destroy();
+  bool destroyed() const { return destroyed_; }
 
  private:
   void fire_expired();
@@ -45,8 +48,9 @@ class TimerState : public std::enable_shared_from_this<TimerState> {
   bool started_once_ = false;
   bool running_ = false;
   bool shut_down_ = false;
+  bool destroyed_ = false;
   std::uint64_t generation_ = 0;  // tells a stale wake-up from the current run
-  std::vector<std::function<Task<>()>> expired_;
+  std::vector<std::function<Task<>(Duration)>> expired_;
   std::vector<std::function<Task<>(Duration)>> cancelled_;
 };
 

@@ -25,7 +25,7 @@ int main() {
       co_await label.set_text("a call the test fails in the browser");
       button.on_activated([]() { throw std::runtime_error("click handler failed on purpose"); });
       timer = co_await session.make_timer(1ms);
-      timer->on_expired([]() -> pgw::Task<> { throw std::runtime_error("timer handler failed on purpose"); });
+      timer->on_expired([](pgw::Timer::Duration) -> pgw::Task<> { throw std::runtime_error("timer handler failed on purpose"); });
       timer->start();
       throw std::runtime_error("on_connect failed on purpose");
     });

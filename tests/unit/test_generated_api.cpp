@@ -5,6 +5,7 @@
 #include <boost/asio/io_context.hpp>
 
 #include "pgwidgets/widgets.hpp"
+#include "pgwidgets/widgets/base.pb.h"
 #include "recording_link.hpp"
 #include "support/run_coro.hpp"
 
@@ -88,6 +89,63 @@ TEST_CASE_METHOD(Fixture, "child attachment passes the child id and its effect")
 
   run_coro(io, box.insert_widget(0, button, 1));
   CHECK(link->calls.back().change.index == 0);
+}
+
+TEST_CASE_METHOD(Fixture, "set_color takes pgwidgets' order, background first, on Label and Button") {
+  // Ported code says set_color(bg, fg); a swapped schema would paint the
+  // text in the background color without any compiler noticing.
+  auto label = run_coro(io, w.Label("x"));
+  auto button = run_coro(io, w.Button("b"));
+  run_coro(io, label.set_color("navy", "white"));
+  run_coro(io, button.set_color("navy", "white"));
+  REQUIRE(link->calls.size() == 2);
+  CHECK(link->calls[0].method == &pgw::detail::methods::Label_set_color);
+  CHECK(link->calls[1].method == &pgw::detail::methods::Button_set_color);
+  for (const auto& call : link->calls) {
+    pgwidgets::widgets::Colors colors;
+    REQUIRE(colors.ParseFromString(call.args));
+    CHECK(colors.bg() == "navy");
+    CHECK(colors.fg() == "white");
+  }
+  // pgwidgets' set_color(fg=...) leaves the background alone: bg is not sent.
+  run_coro(io, label.set_color(std::nullopt, "red"));
+  pgwidgets::widgets::Colors fg_only;
+  REQUIRE(fg_only.ParseFromString(link->calls.back().args));
+  CHECK_FALSE(fg_only.has_bg());
+  CHECK(fg_only.fg() == "red");
+}
+
+TEST_CASE_METHOD(Fixture, "Button::get_icon answers the last set_icon's url locally") {
+  auto button = run_coro(io, w.Button("b"));
+  CHECK(button.get_icon().empty());
+  run_coro(io, button.set_icon("icons/ok.svg", 24));
+  // url = 1, width = 2 (24); height absent
+  CHECK(link->calls.back().args == std::string("\x0a\x0cicons/ok.svg\x10\x18", 16));
+  const auto calls = link->calls.size();
+  CHECK(button.get_icon() == "icons/ok.svg");
+  CHECK(link->calls.size() == calls);  // no round trip
+  run_coro(io, button.set_icon(""));
+  CHECK(button.get_icon().empty());
+}
+
+TEST_CASE_METHOD(Fixture, "pgwidgets' optional arguments may be left out: stretch, destroy") {
+  auto box = run_coro(io, w.VBox());
+  auto label = run_coro(io, w.Label("x"));
+  run_coro(io, box.add_widget(label));
+  CHECK(link->calls.back().args == bytes({0x08, static_cast<int>(label.id())}));
+  run_coro(io, box.remove_widget(label, true));
+  CHECK(link->calls.back().method == &pgw::detail::methods::Container_remove_widget);
+  CHECK(link->calls.back().change.destroy);
+  run_coro(io, box.remove(label));
+  CHECK_FALSE(link->calls.back().change.destroy);
+}
+
+TEST_CASE_METHOD(Fixture, "TopLevel::set_moveable is recorded like the constructor's moveable") {
+  auto top = run_coro(io, w.TopLevel({.title = "T", .moveable = false}));
+  run_coro(io, top.set_moveable(true));
+  CHECK(link->calls.back().method == &pgw::detail::methods::TopLevel_set_moveable);
+  CHECK(link->calls.back().method->kind == pgw::detail::MethodKind::setter);
+  CHECK(link->calls.back().args == bytes({0x08, 0x01}));
 }
 
 TEST_CASE_METHOD(Fixture, "a widget argument from another session or an empty handle is refused") {

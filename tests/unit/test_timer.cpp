@@ -1,4 +1,6 @@
-// The server-side Timer: fires with no browser, once, cancels, reports times.
+// The server-side Timer: fires with no browser, once, cancels, reports times,
+// with pgwidgets' Timer semantics (expired(duration), cancel always fires
+// cancelled(elapsed), elapsed_time is zero unless running, destroy).
 #include <catch2/catch.hpp>
 
 #include "session_fixture.hpp"
@@ -9,8 +11,12 @@ using namespace std::chrono_literals;
 TEST_CASE_METHOD(SessionFixture, "timer: expires once after its duration") {
   auto timer = run_coro(io, session->make_timer(20ms));
   int expired = 0;
-  timer.on_expired([&] { ++expired; });
-  timer.on_expired([&]() -> pgw::Task<> {
+  std::vector<std::chrono::steady_clock::duration> durations;
+  timer.on_expired([&](std::chrono::steady_clock::duration d) {
+    ++expired;
+    durations.push_back(d);
+  });
+  timer.on_expired([&](std::chrono::steady_clock::duration) -> pgw::Task<> {
     ++expired;
     co_return;
   });
@@ -20,16 +26,17 @@ TEST_CASE_METHOD(SessionFixture, "timer: expires once after its duration") {
   CHECK(timer.time_left() > 0ms);
   run_coro(io, sleep_for(60ms));
   CHECK(expired == 2);
+  CHECK(durations == std::vector<std::chrono::steady_clock::duration>{20ms});
   CHECK_FALSE(timer.is_set());
   CHECK(timer.time_left() == 0ms);
-  CHECK(timer.elapsed_time() == 20ms);
+  CHECK(timer.elapsed_time() == 0ms);  // not running
 }
 
-TEST_CASE_METHOD(SessionFixture, "timer: cancel fires cancelled(elapsed), and stop fires nothing") {
+TEST_CASE_METHOD(SessionFixture, "timer: cancel fires cancelled(elapsed) even when stopped; stop fires nothing") {
   auto timer = run_coro(io, session->make_timer(1s));
   int expired = 0;
   std::vector<std::chrono::steady_clock::duration> cancelled;
-  timer.on_expired([&] { ++expired; });
+  timer.on_expired([&](auto) { ++expired; });
   timer.on_cancelled([&](std::chrono::steady_clock::duration elapsed) { cancelled.push_back(elapsed); });
   timer.set(200ms);
   run_coro(io, sleep_for(30ms));
@@ -40,16 +47,17 @@ TEST_CASE_METHOD(SessionFixture, "timer: cancel fires cancelled(elapsed), and st
   CHECK(cancelled[0] < 200ms);
   timer.start(30ms);
   timer.stop();
-  timer.cancel();  // not running: no callback
+  timer.cancel();  // not running: pgwidgets still fires, with zero elapsed
   run_coro(io, sleep_for(60ms));
   CHECK(expired == 0);
-  CHECK(cancelled.size() == 1);
+  REQUIRE(cancelled.size() == 2);
+  CHECK(cancelled[1] == 0ms);
 }
 
 TEST_CASE_METHOD(SessionFixture, "timer: cond_set leaves a running timer alone, and set restarts it") {
   auto timer = run_coro(io, session->make_timer(0ms));
   int expired = 0;
-  timer.on_expired([&] { ++expired; });
+  timer.on_expired([&](auto) { ++expired; });
   timer.set(40ms);
   timer.cond_set(1ms);  // already running: ignored
   run_coro(io, sleep_for(15ms));
@@ -67,10 +75,38 @@ TEST_CASE_METHOD(SessionFixture, "timer: cond_set leaves a running timer alone, 
 TEST_CASE_METHOD(SessionFixture, "timer: a session's disconnect stops its timers") {
   auto timer = run_coro(io, session->make_timer(20ms));
   int expired = 0;
-  timer.on_expired([&] { ++expired; });
+  timer.on_expired([&](auto) { ++expired; });
   timer.start();
   core->disconnect("test");
   run_coro(io, sleep_for(50ms));
   CHECK(expired == 0);
   CHECK_FALSE(timer.is_set());
+}
+
+TEST_CASE_METHOD(SessionFixture, "timer: destroy stops it without firing, drops its handlers and refuses later calls") {
+  auto timer = run_coro(io, session->make_timer(20ms));
+  int fired = 0;
+  // A handler capturing its own timer is the usual cycle; destroy breaks it.
+  auto sentinel = std::make_shared<int>(0);
+  std::weak_ptr<int> watch = sentinel;
+  timer.on_expired([&fired, timer, sentinel](auto) { ++fired; });
+  timer.on_cancelled([&fired, sentinel](auto) { ++fired; });
+  sentinel.reset();
+  timer.start();
+  REQUIRE(core->timer_count() == 1);
+  timer.destroy();
+  CHECK(watch.expired());              // the handlers and what they held are gone
+  CHECK(core->timer_count() == 0);     // the session forgot it
+  run_coro(io, sleep_for(50ms));
+  CHECK(fired == 0);                   // neither expired nor cancelled
+  CHECK_THROWS_AS(timer.start(), std::logic_error);
+  CHECK_THROWS_AS(timer.is_set(), std::logic_error);
+  CHECK_NOTHROW(timer.destroy());      // twice is harmless, as in pgwidgets
+}
+
+TEST_CASE_METHOD(SessionFixture, "timer: the session keeps no dead timers") {
+  for (int i = 0; i < 5; ++i) (void)run_coro(io, session->make_timer(1s));
+  auto kept = run_coro(io, session->make_timer(1s));
+  CHECK(core->timer_count() == 1);
+  CHECK(static_cast<bool>(kept));
 }

@@ -11,7 +11,7 @@
 namespace pgw::detail {
 
 inline constexpr std::uint32_t protocol_version = 1;
-inline constexpr std::uint64_t schema_fingerprint = 0x696faa1e68cf2337ULL;
+inline constexpr std::uint64_t schema_fingerprint = 0x2cf866a40351b51fULL;
 
 namespace classes {
 inline constexpr ClassInfo Widget{1, "Widget", 0, true, false};
@@ -43,38 +43,39 @@ inline constexpr std::uint16_t icon = 14;
 inline constexpr std::uint16_t length = 15;
 inline constexpr std::uint16_t max_size = 16;
 inline constexpr std::uint16_t min_size = 17;
-inline constexpr std::uint16_t padding = 18;
-inline constexpr std::uint16_t position = 19;
-inline constexpr std::uint16_t size = 20;
-inline constexpr std::uint16_t spacing = 21;
-inline constexpr std::uint16_t text = 22;
-inline constexpr std::uint16_t title = 23;
-inline constexpr std::uint16_t tooltip = 24;
-inline constexpr std::uint16_t valign = 25;
-inline constexpr std::uint16_t visible = 26;
-inline constexpr std::uint16_t window_state = 27;
+inline constexpr std::uint16_t moveable = 18;
+inline constexpr std::uint16_t padding = 19;
+inline constexpr std::uint16_t position = 20;
+inline constexpr std::uint16_t size = 21;
+inline constexpr std::uint16_t spacing = 22;
+inline constexpr std::uint16_t text = 23;
+inline constexpr std::uint16_t title = 24;
+inline constexpr std::uint16_t tooltip = 25;
+inline constexpr std::uint16_t valign = 26;
+inline constexpr std::uint16_t visible = 27;
+inline constexpr std::uint16_t window_state = 28;
 }  // namespace fields
 
 namespace methods {
 inline constexpr MethodInfo Widget_set_border_width{1, 1, "Widget", "set_border_width", detail::MethodKind::setter, 5, false, false};
 inline constexpr MethodInfo Widget_set_border_color{2, 1, "Widget", "set_border_color", detail::MethodKind::setter, 4, false, false};
 inline constexpr MethodInfo Widget_set_bg{3, 1, "Widget", "set_bg", detail::MethodKind::setter, 3, false, false};
-inline constexpr MethodInfo Widget_set_padding{4, 1, "Widget", "set_padding", detail::MethodKind::setter, 18, false, false};
+inline constexpr MethodInfo Widget_set_padding{4, 1, "Widget", "set_padding", detail::MethodKind::setter, 19, false, false};
 inline constexpr MethodInfo Widget_set_font{5, 1, "Widget", "set_font", detail::MethodKind::setter, 11, false, false};
 inline constexpr MethodInfo Widget_set_min_size{6, 1, "Widget", "set_min_size", detail::MethodKind::setter, 17, false, false};
 inline constexpr MethodInfo Widget_set_max_size{7, 1, "Widget", "set_max_size", detail::MethodKind::setter, 16, false, false};
 inline constexpr MethodInfo Widget_set_expanding{8, 1, "Widget", "set_expanding", detail::MethodKind::setter, 10, false, false};
 inline constexpr MethodInfo Widget_get_expanding{9, 1, "Widget", "get_expanding", detail::MethodKind::getter, 10, true, false};
-inline constexpr MethodInfo Widget_resize{10, 1, "Widget", "resize", detail::MethodKind::setter, 20, false, false};
+inline constexpr MethodInfo Widget_resize{10, 1, "Widget", "resize", detail::MethodKind::setter, 21, false, false};
 inline constexpr MethodInfo Widget_get_size{11, 1, "Widget", "get_size", detail::MethodKind::query, 0, true, false};
 inline constexpr MethodInfo Widget_get_position{12, 1, "Widget", "get_position", detail::MethodKind::query, 0, true, false};
 inline constexpr MethodInfo Widget_set_enabled{13, 1, "Widget", "set_enabled", detail::MethodKind::setter, 9, false, false};
 inline constexpr MethodInfo Widget_get_enabled{14, 1, "Widget", "get_enabled", detail::MethodKind::getter, 9, true, false};
-inline constexpr MethodInfo Widget_set_tooltip{15, 1, "Widget", "set_tooltip", detail::MethodKind::setter, 24, false, false};
-inline constexpr MethodInfo Widget_get_tooltip{16, 1, "Widget", "get_tooltip", detail::MethodKind::getter, 24, true, false};
+inline constexpr MethodInfo Widget_set_tooltip{15, 1, "Widget", "set_tooltip", detail::MethodKind::setter, 25, false, false};
+inline constexpr MethodInfo Widget_get_tooltip{16, 1, "Widget", "get_tooltip", detail::MethodKind::getter, 25, true, false};
 inline constexpr MethodInfo Widget_set_allow_text_selection{17, 1, "Widget", "set_allow_text_selection", detail::MethodKind::setter, 2, false, false};
-inline constexpr MethodInfo Widget_show{18, 1, "Widget", "show", detail::MethodKind::setter, 26, false, false};
-inline constexpr MethodInfo Widget_hide{19, 1, "Widget", "hide", detail::MethodKind::setter, 26, false, false};
+inline constexpr MethodInfo Widget_show{18, 1, "Widget", "show", detail::MethodKind::setter, 27, false, false};
+inline constexpr MethodInfo Widget_hide{19, 1, "Widget", "hide", detail::MethodKind::setter, 27, false, false};
 inline constexpr MethodInfo Widget_is_visible{20, 1, "Widget", "is_visible", detail::MethodKind::query, 0, true, false};
 inline constexpr MethodInfo Widget_set_focus{21, 1, "Widget", "set_focus", detail::MethodKind::action, 0, false, false};
 inline constexpr MethodInfo Widget_add_cursor{22, 1, "Widget", "add_cursor", detail::MethodKind::action, 0, false, false};
@@ -85,39 +86,41 @@ inline constexpr MethodInfo Container_num_children{26, 2, "Container", "num_chil
 inline constexpr MethodInfo Container_remove{27, 2, "Container", "remove", detail::MethodKind::detach, 0, false, false};
 inline constexpr MethodInfo Container_remove_widget{28, 2, "Container", "remove_widget", detail::MethodKind::detach, 0, false, false};
 inline constexpr MethodInfo Container_remove_all{29, 2, "Container", "remove_all", detail::MethodKind::detach_all, 0, false, false};
-inline constexpr MethodInfo Button_set_text{30, 3, "Button", "set_text", detail::MethodKind::setter, 22, false, false};
-inline constexpr MethodInfo Button_get_text{31, 3, "Button", "get_text", detail::MethodKind::getter, 22, true, false};
+inline constexpr MethodInfo Button_set_text{30, 3, "Button", "set_text", detail::MethodKind::setter, 23, false, false};
+inline constexpr MethodInfo Button_get_text{31, 3, "Button", "get_text", detail::MethodKind::getter, 23, true, false};
 inline constexpr MethodInfo Button_set_icon{32, 3, "Button", "set_icon", detail::MethodKind::setter, 14, false, false};
-inline constexpr MethodInfo Button_set_color{33, 3, "Button", "set_color", detail::MethodKind::setter, 6, false, false};
-inline constexpr MethodInfo Button_set_hover{34, 3, "Button", "set_hover", detail::MethodKind::setter, 13, false, false};
-inline constexpr MethodInfo Label_set_text{35, 4, "Label", "set_text", detail::MethodKind::setter, 22, false, false};
-inline constexpr MethodInfo Label_get_text{36, 4, "Label", "get_text", detail::MethodKind::getter, 22, true, false};
-inline constexpr MethodInfo Label_set_color{37, 4, "Label", "set_color", detail::MethodKind::setter, 6, false, false};
-inline constexpr MethodInfo Label_set_halign{38, 4, "Label", "set_halign", detail::MethodKind::setter, 12, false, false};
-inline constexpr MethodInfo Label_get_halign{39, 4, "Label", "get_halign", detail::MethodKind::getter, 12, true, false};
-inline constexpr MethodInfo Label_set_valign{40, 4, "Label", "set_valign", detail::MethodKind::setter, 25, false, false};
-inline constexpr MethodInfo TopLevel_set_widget{41, 5, "TopLevel", "set_widget", detail::MethodKind::attach, 0, false, true};
-inline constexpr MethodInfo TopLevel_set_position{42, 5, "TopLevel", "set_position", detail::MethodKind::setter, 19, false, false};
-inline constexpr MethodInfo TopLevel_set_title{43, 5, "TopLevel", "set_title", detail::MethodKind::setter, 23, false, false};
-inline constexpr MethodInfo TopLevel_get_title{44, 5, "TopLevel", "get_title", detail::MethodKind::getter, 23, true, false};
-inline constexpr MethodInfo TopLevel_set_icon{45, 5, "TopLevel", "set_icon", detail::MethodKind::setter, 14, false, false};
-inline constexpr MethodInfo TopLevel_raise{46, 5, "TopLevel", "raise", detail::MethodKind::action, 0, false, false};
-inline constexpr MethodInfo TopLevel_lower{47, 5, "TopLevel", "lower", detail::MethodKind::action, 0, false, false};
-inline constexpr MethodInfo TopLevel_toggle_minimize{48, 5, "TopLevel", "toggle_minimize", detail::MethodKind::action, 0, false, false};
-inline constexpr MethodInfo TopLevel_toggle_maximize{49, 5, "TopLevel", "toggle_maximize", detail::MethodKind::action, 0, false, false};
-inline constexpr MethodInfo TopLevel_toggle_shade{50, 5, "TopLevel", "toggle_shade", detail::MethodKind::action, 0, false, false};
-inline constexpr MethodInfo TopLevel_set_window_state{51, 5, "TopLevel", "set_window_state", detail::MethodKind::setter, 27, false, false};
-inline constexpr MethodInfo TopLevel_get_window_state{52, 5, "TopLevel", "get_window_state", detail::MethodKind::getter, 27, true, false};
-inline constexpr MethodInfo Box_add_widget{53, 6, "Box", "add_widget", detail::MethodKind::attach, 0, false, false};
-inline constexpr MethodInfo Box_insert_widget{54, 6, "Box", "insert_widget", detail::MethodKind::attach, 0, false, false};
-inline constexpr MethodInfo Box_set_spacing{55, 6, "Box", "set_spacing", detail::MethodKind::setter, 21, false, false};
-inline constexpr MethodInfo Box_set_align{56, 6, "Box", "set_align", detail::MethodKind::setter, 1, false, false};
-inline constexpr MethodInfo TextEntry_set_text{57, 9, "TextEntry", "set_text", detail::MethodKind::setter, 22, false, false};
-inline constexpr MethodInfo TextEntry_get_text{58, 9, "TextEntry", "get_text", detail::MethodKind::query, 0, true, false};
-inline constexpr MethodInfo TextEntry_clear{59, 9, "TextEntry", "clear", detail::MethodKind::setter, 22, false, false};
-inline constexpr MethodInfo TextEntry_set_editable{60, 9, "TextEntry", "set_editable", detail::MethodKind::setter, 8, false, false};
-inline constexpr MethodInfo TextEntry_get_editable{61, 9, "TextEntry", "get_editable", detail::MethodKind::getter, 8, true, false};
-inline constexpr MethodInfo TextEntry_set_length{62, 9, "TextEntry", "set_length", detail::MethodKind::setter, 15, false, false};
+inline constexpr MethodInfo Button_get_icon{33, 3, "Button", "get_icon", detail::MethodKind::getter, 14, true, false};
+inline constexpr MethodInfo Button_set_color{34, 3, "Button", "set_color", detail::MethodKind::setter, 6, false, false};
+inline constexpr MethodInfo Button_set_hover{35, 3, "Button", "set_hover", detail::MethodKind::setter, 13, false, false};
+inline constexpr MethodInfo Label_set_text{36, 4, "Label", "set_text", detail::MethodKind::setter, 23, false, false};
+inline constexpr MethodInfo Label_get_text{37, 4, "Label", "get_text", detail::MethodKind::getter, 23, true, false};
+inline constexpr MethodInfo Label_set_color{38, 4, "Label", "set_color", detail::MethodKind::setter, 6, false, false};
+inline constexpr MethodInfo Label_set_halign{39, 4, "Label", "set_halign", detail::MethodKind::setter, 12, false, false};
+inline constexpr MethodInfo Label_get_halign{40, 4, "Label", "get_halign", detail::MethodKind::getter, 12, true, false};
+inline constexpr MethodInfo Label_set_valign{41, 4, "Label", "set_valign", detail::MethodKind::setter, 26, false, false};
+inline constexpr MethodInfo TopLevel_set_widget{42, 5, "TopLevel", "set_widget", detail::MethodKind::attach, 0, false, true};
+inline constexpr MethodInfo TopLevel_set_position{43, 5, "TopLevel", "set_position", detail::MethodKind::setter, 20, false, false};
+inline constexpr MethodInfo TopLevel_set_title{44, 5, "TopLevel", "set_title", detail::MethodKind::setter, 24, false, false};
+inline constexpr MethodInfo TopLevel_get_title{45, 5, "TopLevel", "get_title", detail::MethodKind::getter, 24, true, false};
+inline constexpr MethodInfo TopLevel_set_icon{46, 5, "TopLevel", "set_icon", detail::MethodKind::setter, 14, false, false};
+inline constexpr MethodInfo TopLevel_set_moveable{47, 5, "TopLevel", "set_moveable", detail::MethodKind::setter, 18, false, false};
+inline constexpr MethodInfo TopLevel_raise{48, 5, "TopLevel", "raise", detail::MethodKind::action, 0, false, false};
+inline constexpr MethodInfo TopLevel_lower{49, 5, "TopLevel", "lower", detail::MethodKind::action, 0, false, false};
+inline constexpr MethodInfo TopLevel_toggle_minimize{50, 5, "TopLevel", "toggle_minimize", detail::MethodKind::action, 0, false, false};
+inline constexpr MethodInfo TopLevel_toggle_maximize{51, 5, "TopLevel", "toggle_maximize", detail::MethodKind::action, 0, false, false};
+inline constexpr MethodInfo TopLevel_toggle_shade{52, 5, "TopLevel", "toggle_shade", detail::MethodKind::action, 0, false, false};
+inline constexpr MethodInfo TopLevel_set_window_state{53, 5, "TopLevel", "set_window_state", detail::MethodKind::setter, 28, false, false};
+inline constexpr MethodInfo TopLevel_get_window_state{54, 5, "TopLevel", "get_window_state", detail::MethodKind::getter, 28, true, false};
+inline constexpr MethodInfo Box_add_widget{55, 6, "Box", "add_widget", detail::MethodKind::attach, 0, false, false};
+inline constexpr MethodInfo Box_insert_widget{56, 6, "Box", "insert_widget", detail::MethodKind::attach, 0, false, false};
+inline constexpr MethodInfo Box_set_spacing{57, 6, "Box", "set_spacing", detail::MethodKind::setter, 22, false, false};
+inline constexpr MethodInfo Box_set_align{58, 6, "Box", "set_align", detail::MethodKind::setter, 1, false, false};
+inline constexpr MethodInfo TextEntry_set_text{59, 9, "TextEntry", "set_text", detail::MethodKind::setter, 23, false, false};
+inline constexpr MethodInfo TextEntry_get_text{60, 9, "TextEntry", "get_text", detail::MethodKind::query, 0, true, false};
+inline constexpr MethodInfo TextEntry_clear{61, 9, "TextEntry", "clear", detail::MethodKind::setter, 23, false, false};
+inline constexpr MethodInfo TextEntry_set_editable{62, 9, "TextEntry", "set_editable", detail::MethodKind::setter, 8, false, false};
+inline constexpr MethodInfo TextEntry_get_editable{63, 9, "TextEntry", "get_editable", detail::MethodKind::getter, 8, true, false};
+inline constexpr MethodInfo TextEntry_set_length{64, 9, "TextEntry", "set_length", detail::MethodKind::setter, 15, false, false};
 }  // namespace methods
 
 namespace callbacks {
@@ -126,10 +129,10 @@ inline constexpr CallbackInfo Widget_map{2, 1, "Widget", "map", 0, 0};
 inline constexpr CallbackInfo Container_child_added{3, 2, "Container", "child_added", 0, 0};
 inline constexpr CallbackInfo Container_child_removed{4, 2, "Container", "child_removed", 0, 0};
 inline constexpr CallbackInfo Button_activated{5, 3, "Button", "activated", 0, 0};
-inline constexpr CallbackInfo TopLevel_move{6, 5, "TopLevel", "move", 19, 42};
-inline constexpr CallbackInfo TopLevel_close{7, 5, "TopLevel", "close", 26, 19};
-inline constexpr CallbackInfo TopLevel_window_state{8, 5, "TopLevel", "window_state", 27, 51};
-inline constexpr CallbackInfo TextEntry_activated{9, 9, "TextEntry", "activated", 22, 57};
+inline constexpr CallbackInfo TopLevel_move{6, 5, "TopLevel", "move", 20, 43};
+inline constexpr CallbackInfo TopLevel_close{7, 5, "TopLevel", "close", 27, 19};
+inline constexpr CallbackInfo TopLevel_window_state{8, 5, "TopLevel", "window_state", 28, 53};
+inline constexpr CallbackInfo TextEntry_activated{9, 9, "TextEntry", "activated", 23, 59};
 }  // namespace callbacks
 
 // Tables indexed by id (entry 0 is empty), for the runtime.
@@ -179,6 +182,7 @@ inline constexpr const MethodInfo* method_table[] = {
     &methods::Button_set_text,
     &methods::Button_get_text,
     &methods::Button_set_icon,
+    &methods::Button_get_icon,
     &methods::Button_set_color,
     &methods::Button_set_hover,
     &methods::Label_set_text,
@@ -192,6 +196,7 @@ inline constexpr const MethodInfo* method_table[] = {
     &methods::TopLevel_set_title,
     &methods::TopLevel_get_title,
     &methods::TopLevel_set_icon,
+    &methods::TopLevel_set_moveable,
     &methods::TopLevel_raise,
     &methods::TopLevel_lower,
     &methods::TopLevel_toggle_minimize,

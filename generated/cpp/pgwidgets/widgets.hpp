@@ -78,7 +78,7 @@ class Widget : public detail::WidgetHandle {
   Task<void> set_padding(int left, std::optional<int> top = std::nullopt, std::optional<int> right = std::nullopt, std::optional<int> bottom = std::nullopt) const;
 
   // Font family, size in points, weight ("bold", "400") and style ("italic").
-  Task<void> set_font(std::string family, std::optional<double> size = std::nullopt, std::optional<std::string> weight = std::nullopt, std::optional<std::string> style = std::nullopt) const;
+  Task<void> set_font(std::string font, std::optional<double> size = std::nullopt, std::optional<std::string> weight = std::nullopt, std::optional<std::string> style = std::nullopt) const;
 
   // Minimum size in pixels (0: no minimum).
   Task<void> set_min_size(int width, int height) const;
@@ -97,21 +97,21 @@ class Widget : public detail::WidgetHandle {
   // The size the browser drew the widget at.
   Task<pgw::Size> get_size() const;
 
-  // Where the browser drew the widget, relative to its parent.
+  // Where the browser drew the widget, in the page's viewport.
   Task<pgw::Position> get_position() const;
 
   // A disabled widget ignores input and looks disabled.
-  Task<void> set_enabled(bool enabled) const;
+  Task<void> set_enabled(bool tf) const;
 
   bool get_enabled() const;
 
   // Text shown when the pointer rests on the widget.
-  Task<void> set_tooltip(std::string tooltip) const;
+  Task<void> set_tooltip(std::string msg) const;
 
   std::string get_tooltip() const;
 
   // Whether the user may select the widget's text.
-  Task<void> set_allow_text_selection(bool allow) const;
+  Task<void> set_allow_text_selection(bool tf) const;
 
   // Shows the widget (a TopLevel appears and is raised).
   Task<void> show() const;
@@ -125,11 +125,11 @@ class Widget : public detail::WidgetHandle {
   // Gives the widget the keyboard focus.
   Task<void> set_focus() const;
 
-  // Registers an image cursor by name, with its hotspot.
-  Task<void> add_cursor(std::string name, std::string url, int hotspot_x, int hotspot_y) const;
+  // Registers an image cursor by name, with its hotspot and optional size.
+  Task<void> add_cursor(std::string name, std::string url, int hotspot_x, int hotspot_y, std::optional<int> width = std::nullopt, std::optional<int> height = std::nullopt) const;
 
   // A registered cursor's name or a CSS cursor ("pointer", "wait").
-  Task<void> set_cursor(std::string cursor) const;
+  Task<void> set_cursor(std::string name) const;
 
   // Removes the widget and its children, for good.
   Task<void> destroy() const;
@@ -175,13 +175,13 @@ class Container : public Widget {
   int num_children() const;
 
   // Removes a child; with destroy, destroys it too.
-  Task<void> remove(pgw::Widget child, bool destroy) const;
+  Task<void> remove(pgw::Widget child, std::optional<bool> destroy = std::nullopt) const;
 
-  // Removes a child, keeping it for use elsewhere.
-  Task<void> remove_widget(pgw::Widget child) const;
+  // Same as remove (pgwidgets has both names).
+  Task<void> remove_widget(pgw::Widget child, std::optional<bool> destroy = std::nullopt) const;
 
   // Removes every child; with destroy, destroys them too.
-  Task<void> remove_all(bool destroy) const;
+  Task<void> remove_all(std::optional<bool> destroy = std::nullopt) const;
 
   // Handler: callable as (pgw::Widget child), returning void or pgw::Task<>.
   // Registers at once (not awaited: g++ 12 destroys a lambda twice when it
@@ -221,13 +221,16 @@ class Button : public Widget {
   std::string get_text() const;
 
   // An icon before the text, by URL, with an optional size in pixels.
-  Task<void> set_icon(std::string url, std::optional<int> size = std::nullopt) const;
+  Task<void> set_icon(std::string url, std::optional<int> width = std::nullopt, std::optional<int> height = std::nullopt) const;
 
-  // Background and text colors.
-  Task<void> set_color(std::string bg, std::string fg) const;
+  // The icon's URL as last set ("" for none), answered by the server.
+  std::string get_icon() const;
 
-  // Background and text colors under the pointer.
-  Task<void> set_hover(std::string bg, std::string fg) const;
+  // Background and text colors: an absent one is kept, "" is the theme's.
+  Task<void> set_color(std::optional<std::string> bg = std::nullopt, std::optional<std::string> fg = std::nullopt) const;
+
+  // Background and text colors under the pointer; absent or "" for none.
+  Task<void> set_hover(std::optional<std::string> bg = std::nullopt, std::optional<std::string> fg = std::nullopt) const;
 
   // The button was clicked (or pressed with the keyboard).
   // Handler: callable as (), returning void or pgw::Task<>.
@@ -254,8 +257,8 @@ class Label : public Widget {
 
   std::string get_text() const;
 
-  // Text and background colors.
-  Task<void> set_color(std::string fg, std::string bg) const;
+  // Background, then text color: an absent one is kept, "" is the theme's.
+  Task<void> set_color(std::optional<std::string> bg = std::nullopt, std::optional<std::string> fg = std::nullopt) const;
 
   // "left", "center" or "right".
   Task<void> set_halign(std::string halign) const;
@@ -284,6 +287,9 @@ class TopLevel : public Container {
 
   // The title bar's icon, by URL.
   Task<void> set_icon(std::string url) const;
+
+  // Whether the title bar drags the window (false: it stays put).
+  Task<void> set_moveable(bool tf) const;
 
   // Puts the window in front of the others.
   Task<void> raise() const;
@@ -350,13 +356,13 @@ class Box : public Container {
   using Container::Container;
 
   // Appends a child; stretch 0 keeps its natural size, n > 0 shares the extra space by weight.
-  Task<void> add_widget(pgw::Widget child, int stretch) const;
+  Task<void> add_widget(pgw::Widget child, std::optional<int> stretch = std::nullopt) const;
 
   // Inserts a child at index, with a stretch as in add_widget.
-  Task<void> insert_widget(int index, pgw::Widget child, int stretch) const;
+  Task<void> insert_widget(int index, pgw::Widget child, std::optional<int> stretch = std::nullopt) const;
 
   // Space between children in pixels.
-  Task<void> set_spacing(int spacing) const;
+  Task<void> set_spacing(int gap) const;
 
   // How children are placed across the box: "start", "center", "end" or "stretch".
   Task<void> set_align(std::string align) const;
@@ -395,7 +401,7 @@ class TextEntry : public Widget {
   bool get_editable() const;
 
   // The visible width in characters.
-  Task<void> set_length(int length) const;
+  Task<void> set_length(int numchars) const;
 
   // Enter was pressed; the entry's text.
   // Handler: callable as (std::string text), returning void or pgw::Task<>.

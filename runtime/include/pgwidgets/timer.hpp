@@ -34,20 +34,27 @@ class Timer {
   void cond_set(Duration duration) const;
   // Stops without firing anything.
   void stop() const;
-  // Stops; if it was running, fires cancelled(elapsed).
+  // Stops and fires cancelled(elapsed), running or not (as pgwidgets does;
+  // elapsed is zero when it was not running).
   void cancel() const;
   bool is_set() const;
-  // Since the last start (zero if never started).
+  // Since the last start while running; zero when not running.
   Duration elapsed_time() const;
   // Until expiry (zero if not running).
   Duration time_left() const;
   void set_duration(Duration duration) const;
   Duration get_duration() const;
 
-  // Handlers, plain or coroutines, run in registration order.
+  // Stops without firing anything and drops the handlers (and what they
+  // capture), for good: the session forgets the timer, and any later call
+  // on it throws std::logic_error. A second destroy() does nothing.
+  void destroy() const;
+
+  // Handlers, plain or coroutines, run in registration order. expired
+  // carries the duration that ran out, cancelled the time elapsed.
   template <class F>
   void on_expired(F handler) const {
-    add_expired(adapt<>(std::move(handler)));
+    add_expired(adapt<Duration>(std::move(handler)));
   }
   template <class F>
   void on_cancelled(F handler) const {
@@ -60,8 +67,9 @@ class Timer {
   template <class... Args, class F>
   static std::function<Task<>(Args...)> adapt(F handler) {
     static_assert(std::is_invocable_v<F&, Args...>,
-                  "pgw::Timer: on_expired takes a handler callable as (), on_cancelled as "
-                  "(std::chrono::steady_clock::duration elapsed); either returns void or pgw::Task<>");
+                  "pgw::Timer: on_expired takes a handler callable as (std::chrono::steady_clock::duration "
+                  "duration), on_cancelled as (std::chrono::steady_clock::duration elapsed); either returns "
+                  "void or pgw::Task<>");
     using R = std::invoke_result_t<F&, Args...>;
     static_assert(std::is_void_v<R> || std::is_same_v<R, Task<>>,
                   "pgw::Timer: a handler returns void or pgw::Task<>");
@@ -74,7 +82,7 @@ class Timer {
       }
     };
   }
-  void add_expired(std::function<Task<>()> handler) const;
+  void add_expired(std::function<Task<>(Duration)> handler) const;
   void add_cancelled(std::function<Task<>(Duration)> handler) const;
 
   std::shared_ptr<detail::TimerState> state_;

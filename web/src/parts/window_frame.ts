@@ -59,6 +59,7 @@ export class WindowFrame {
   private x = 0;
   private y = 0;
   private menu: PopupMenu | null = null;
+  private moveable: boolean;
 
   /** Builds the frame inside `root`, the window's element. */
   constructor(
@@ -82,6 +83,7 @@ export class WindowFrame {
       this.maxButton = this.windowButton(buttons, "maximize", "Maximize", () => this.toggleState("maximized", true));
     }
     if (flags.closeable) this.windowButton(buttons, "close", "Close", () => this.userClose());
+    this.moveable = flags.moveable;
     if (!flags.moveable) this.titleBar.classList.add("pgw-fixed");
 
     this.content = el("div", "pgw-window-content", root);
@@ -193,8 +195,14 @@ export class WindowFrame {
     return Math.min(Math.max(y, 0), Math.max(0, this.host.area.clientHeight - this.titleBar.offsetHeight));
   }
 
+  /** A fixed window ignores title-bar drags; its buttons and menu still work. */
+  setMoveable(tf: boolean): void {
+    this.moveable = tf;
+    this.titleBar.classList.toggle("pgw-fixed", !tf);
+  }
+
   private startMove(ev: PointerEvent): void {
-    if (ev.button !== 0 || !this.flags.moveable || this.current === "maximized") return;
+    if (ev.button !== 0 || !this.moveable || this.current === "maximized") return;
     if ((ev.target as Element).closest(".pgw-window-buttons, .pgw-window-icon")) return;
     ev.preventDefault();
     const x0 = this.x;

@@ -41,8 +41,8 @@ export abstract class Box extends Container implements BoxImpl {
     this.layout(child);
   }
 
-  set_spacing(spacing: number): void {
-    this.element.style.gap = `${Math.max(0, spacing)}px`;
+  set_spacing(gap: number): void {
+    this.element.style.gap = `${Math.max(0, gap)}px`;
   }
 
   set_align(align: string): void {

@@ -1,6 +1,6 @@
 // Button: a real <button>; click (or Enter / Space) fires activated().
 import "./button.css";
-import { el, setOrClear } from "../dom.js";
+import { el, px, setOrClear } from "../dom.js";
 import type { ButtonCreateArgs, ButtonEvents, ButtonImpl } from "../schema.js";
 import { Widget, type WidgetEnv } from "./widget.js";
 
@@ -31,27 +31,30 @@ export class Button extends Widget implements ButtonImpl {
     this.textEl.classList.toggle("pgw-hidden", text === "");
   }
 
-  set_icon(url: string, size: number | undefined): void {
+  /** Height defaults to width; with neither the image keeps its own size. */
+  set_icon(url: string, width: number | undefined, height: number | undefined): void {
     const img = this.iconEl;
     if (!url) {
       img.removeAttribute("src");
       img.classList.add("pgw-hidden");
       return;
     }
-    const s = size !== undefined && size > 0 ? size : 16;
     img.src = url;
-    img.style.width = img.style.height = `${s}px`;
+    img.style.width = width !== undefined ? px(width) : "";
+    img.style.height = width !== undefined || height !== undefined ? px(height ?? width ?? -1) : "";
     img.classList.remove("pgw-hidden");
   }
 
-  set_color(bg: string, fg: string): void {
-    setOrClear(this.button.style, "--pgw-button-bg", bg);
-    setOrClear(this.button.style, "--pgw-button-fg", fg);
+  /** An absent color is kept, as in pgwidgets. */
+  set_color(bg: string | undefined, fg: string | undefined): void {
+    if (bg !== undefined) setOrClear(this.button.style, "--pgw-button-bg", bg);
+    if (fg !== undefined) setOrClear(this.button.style, "--pgw-button-fg", fg);
   }
 
-  set_hover(bg: string, fg: string): void {
-    setOrClear(this.button.style, "--pgw-button-hover-bg", bg);
-    setOrClear(this.button.style, "--pgw-button-hover-fg", fg);
+  /** Absent and "" both mean no hover color, as in pgwidgets. */
+  set_hover(bg: string | undefined, fg: string | undefined): void {
+    setOrClear(this.button.style, "--pgw-button-hover-bg", bg ?? "");
+    setOrClear(this.button.style, "--pgw-button-hover-fg", fg ?? "");
   }
 
   /** The background goes through the theme variable so hover still works. */

@@ -107,8 +107,8 @@ export abstract class Container extends Widget implements ContainerImpl, Parent 
     if (destroy) w.destroy();
   }
 
-  remove_widget(child: WidgetHandle): void {
-    this.remove(child, false);
+  remove_widget(child: WidgetHandle, destroy: boolean): void {
+    this.remove(child, destroy);
   }
 
   remove_all(destroy: boolean): void {

@@ -22,9 +22,10 @@ export class Label extends Widget implements LabelImpl {
     this.textEl.textContent = text;
   }
 
-  set_color(fg: string, bg: string): void {
-    setOrClear(this.element.style, "color", fg);
-    setOrClear(this.element.style, "background", bg);
+  /** pgwidgets' order, background first; an absent color is kept. */
+  set_color(bg: string | undefined, fg: string | undefined): void {
+    if (bg !== undefined) setOrClear(this.element.style, "background", bg);
+    if (fg !== undefined) setOrClear(this.element.style, "color", fg);
   }
 
   set_halign(halign: string): void {

@@ -50,7 +50,8 @@ export class TextEntry extends Widget implements TextEntryImpl {
 
   private enter(): void {
     const text = this.input.value;
-    if (this.historySize > 0 && text !== "" && this.history[this.history.length - 1] !== text) {
+    // Every non-empty line is kept, repeats included, as pgwidgets does.
+    if (this.historySize > 0 && text !== "") {
       this.history.push(text);
       if (this.history.length > this.historySize) this.history.splice(0, this.history.length - this.historySize);
     }
@@ -86,8 +87,8 @@ export class TextEntry extends Widget implements TextEntryImpl {
     this.input.readOnly = !editable;
   }
 
-  set_length(length: number): void {
-    if (length > 0) this.input.size = length;
+  set_length(numchars: number): void {
+    if (numchars > 0) this.input.size = numchars;
     else this.input.removeAttribute("size");
   }
 }

@@ -76,6 +76,11 @@ export class TopLevel extends Container implements TopLevelImpl, DesktopWindow {
     return this.frame.position;
   }
 
+  /** A fixed window ignores title-bar drags; its buttons and menu still work. */
+  set_moveable(tf: boolean): void {
+    this.frame.setMoveable(tf);
+  }
+
   // ---- title ------------------------------------------------------------
 
   set_title(title: string): void {

@@ -3,7 +3,7 @@
 import { px } from "../dom.js";
 import type { Desktop } from "../desktop.js";
 import type { PositionValue, SizeValue, WidgetEvents, WidgetHandle, WidgetImpl } from "../schema.js";
-import { addCursor, cursorValue } from "./cursors.js";
+import { addCursor, applyCursor } from "./cursors.js";
 import { unwatch, watch, type Observed } from "./observe.js";
 
 /** What widgets need from the runtime. */
@@ -164,7 +164,15 @@ export abstract class Widget implements WidgetImpl, Observed {
     return { width: this.element.offsetWidth, height: this.element.offsetHeight };
   }
 
+  /** In the viewport, as pgwidgets answers it (not relative to the parent). */
   get_position(): PositionValue {
+    if (!this.element.isConnected) return { x: 0, y: 0 };
+    const r = this.element.getBoundingClientRect();
+    return { x: Math.round(r.left), y: Math.round(r.top) };
+  }
+
+  /** Where the map callback says the widget is: relative to its parent. */
+  private positionInParent(): PositionValue {
     const ref = this.parent?.element;
     if (!ref || !this.element.isConnected) return { x: 0, y: 0 };
     const r = this.element.getBoundingClientRect();
@@ -215,12 +223,19 @@ export abstract class Widget implements WidgetImpl, Observed {
     target.focus();
   }
 
-  add_cursor(name: string, url: string, hotspot_x: number, hotspot_y: number): void {
-    addCursor(name, url, hotspot_x, hotspot_y);
+  add_cursor(
+    name: string,
+    url: string,
+    hotspot_x: number,
+    hotspot_y: number,
+    width: number | undefined,
+    height: number | undefined,
+  ): void {
+    addCursor(name, url, hotspot_x, hotspot_y, width, height);
   }
 
-  set_cursor(cursor: string): void {
-    this.element.style.cursor = cursorValue(cursor);
+  set_cursor(name: string): void {
+    applyCursor(this.element, name);
   }
 
   // ---- life -------------------------------------------------------------
@@ -277,7 +292,7 @@ export abstract class Widget implements WidgetImpl, Observed {
     const rendered = e.isConnected && e.getClientRects().length > 0;
     if (this.watchMap && !this.mapped && rendered) {
       this.mapped = true;
-      const pos = this.get_position();
+      const pos = this.positionInParent();
       const r = e.getBoundingClientRect();
       this.widgetEvents.map(pos.x, pos.y, Math.round(r.left), Math.round(r.top), e.offsetWidth, e.offsetHeight);
     }

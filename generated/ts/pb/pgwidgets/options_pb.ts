@@ -127,7 +127,9 @@ export enum Method_Kind {
   /**
    * Answered from the server's state of `field`, no round trip: the last
    * recorded setter, else the constructor argument of that name, else
-   * its default. The response type must be the setter's request type.
+   * its default. The response type must be the setter's request type, or
+   * a message of some of its fields (same numbers and types): the getter
+   * then answers that part of the record.
    *
    * @generated from enum value: GETTER = 2;
    */

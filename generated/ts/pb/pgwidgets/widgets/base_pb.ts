@@ -14,7 +14,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file pgwidgets/widgets/base.proto.
  */
 export const file_pgwidgets_widgets_base: GenFile = /*@__PURE__*/
-  fileDesc("ChxwZ3dpZGdldHMvd2lkZ2V0cy9iYXNlLnByb3RvEhFwZ3dpZGdldHMud2lkZ2V0cyIHCgVFbXB0eSIUCgRUZXh0EgwKBHRleHQYASABKAkiFgoFQ29sb3ISDQoFY29sb3IYASABKAkiFQoERmxhZxINCgV2YWx1ZRgBIAEoCCISCgNVcmwSCwoDdXJsGAEgASgJIiUKBFNpemUSDQoFd2lkdGgYASABKAUSDgoGaGVpZ2h0GAIgASgFIiAKCFBvc2l0aW9uEgkKAXgYASABKAUSCQoBeRgCIAEoBSIcCgtCb3JkZXJXaWR0aBINCgV3aWR0aBgBIAEoBSJvCgdQYWRkaW5nEgwKBGxlZnQYASABKAUSEAoDdG9wGAIgASgFSACIAQESEgoFcmlnaHQYAyABKAVIAYgBARITCgZib3R0b20YBCABKAVIAogBAUIGCgRfdG9wQggKBl9yaWdodEIJCgdfYm90dG9tInAKBEZvbnQSDgoGZmFtaWx5GAEgASgJEhEKBHNpemUYAiABKAFIAIgBARITCgZ3ZWlnaHQYAyABKAlIAYgBARISCgVzdHlsZRgEIAEoCUgCiAEBQgcKBV9zaXplQgkKB193ZWlnaHRCCAoGX3N0eWxlIjEKCUV4cGFuZGluZxISCgpob3Jpem9udGFsGAEgASgIEhAKCHZlcnRpY2FsGAIgASgIIiYKB0VuYWJsZWQSGwoHZW5hYmxlZBgBIAEoCEIK4vMYBhIEdHJ1ZSIaCgdWaXNpYmxlEg8KB3Zpc2libGUYASABKAgiGgoHVG9vbHRpcBIPCgd0b29sdGlwGAEgASgJIh4KDVRleHRTZWxlY3Rpb24SDQoFYWxsb3cYASABKAgiHAoKQ3Vyc29yTmFtZRIOCgZjdXJzb3IYASABKAkiTgoLQ3Vyc29ySW1hZ2USDAoEbmFtZRgBIAEoCRILCgN1cmwYAiABKAkSEQoJaG90c3BvdF94GAMgASgFEhEKCWhvdHNwb3RfeRgEIAEoBSJmCgdNYXBwaW5nEgkKAXgYASABKAUSCQoBeRgCIAEoBRISCgp2aWV3cG9ydF94GAMgASgFEhIKCnZpZXdwb3J0X3kYBCABKAUSDQoFd2lkdGgYBSABKAUSDgoGaGVpZ2h0GAYgASgFIiQKBUNoaWxkEhsKBWNoaWxkGAEgASgNQgzi8xgIGgZXaWRnZXQiKgoIQ2hpbGRyZW4SHgoIY2hpbGRyZW4YASADKA1CDOLzGAgaBldpZGdldCIWCgVDb3VudBINCgVjb3VudBgBIAEoBSI7CgtSZW1vdmVDaGlsZBIbCgVjaGlsZBgBIAEoDUIM4vMYCBoGV2lkZ2V0Eg8KB2Rlc3Ryb3kYAiABKAgiJAoRUmVtb3ZlQWxsQ2hpbGRyZW4SDwoHZGVzdHJveRgBIAEoCDLREAoGV2lkZ2V0EmAKDlNldEJvcmRlcldpZHRoEh4ucGd3aWRnZXRzLndpZGdldHMuQm9yZGVyV2lkdGgaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIU0vMYEAgBEgxib3JkZXJfd2lkdGgSWgoOU2V0Qm9yZGVyQ29sb3ISGC5wZ3dpZGdldHMud2lkZ2V0cy5Db2xvchoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5IhTS8xgQCAESDGJvcmRlcl9jb2xvchJHCgVTZXRCZxIYLnBnd2lkZ2V0cy53aWRnZXRzLkNvbG9yGhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiCtLzGAYIARICYmcSUwoKU2V0UGFkZGluZxIaLnBnd2lkZ2V0cy53aWRnZXRzLlBhZGRpbmcaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIP0vMYCwgBEgdwYWRkaW5nEkoKB1NldEZvbnQSFy5wZ3dpZGdldHMud2lkZ2V0cy5Gb250GhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiDNLzGAgIARIEZm9udBJRCgpTZXRNaW5TaXplEhcucGd3aWRnZXRzLndpZGdldHMuU2l6ZRoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5IhDS8xgMCAESCG1pbl9zaXplElEKClNldE1heFNpemUSFy5wZ3dpZGdldHMud2lkZ2V0cy5TaXplGhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiENLzGAwIARIIbWF4X3NpemUSWQoMU2V0RXhwYW5kaW5nEhwucGd3aWRnZXRzLndpZGdldHMuRXhwYW5kaW5nGhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiEdLzGA0IARIJZXhwYW5kaW5nElkKDEdldEV4cGFuZGluZxIYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5GhwucGd3aWRnZXRzLndpZGdldHMuRXhwYW5kaW5nIhHS8xgNCAISCWV4cGFuZGluZxJJCgZSZXNpemUSFy5wZ3dpZGdldHMud2lkZ2V0cy5TaXplGhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiDNLzGAgIARIEc2l6ZRJECgdHZXRTaXplEhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkaFy5wZ3dpZGdldHMud2lkZ2V0cy5TaXplIgbS8xgCCAMSTAoLR2V0UG9zaXRpb24SGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eRobLnBnd2lkZ2V0cy53aWRnZXRzLlBvc2l0aW9uIgbS8xgCCAMSUwoKU2V0RW5hYmxlZBIaLnBnd2lkZ2V0cy53aWRnZXRzLkVuYWJsZWQaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIP0vMYCwgBEgdlbmFibGVkElMKCkdldEVuYWJsZWQSGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eRoaLnBnd2lkZ2V0cy53aWRnZXRzLkVuYWJsZWQiD9LzGAsIAhIHZW5hYmxlZBJTCgpTZXRUb29sdGlwEhoucGd3aWRnZXRzLndpZGdldHMuVG9vbHRpcBoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5Ig/S8xgLCAESB3Rvb2x0aXASUwoKR2V0VG9vbHRpcBIYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5GhoucGd3aWRnZXRzLndpZGdldHMuVG9vbHRpcCIP0vMYCwgCEgd0b29sdGlwEnEKFVNldEFsbG93VGV4dFNlbGVjdGlvbhIgLnBnd2lkZ2V0cy53aWRnZXRzLlRleHRTZWxlY3Rpb24aGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIc0vMYGAgBEhRhbGxvd190ZXh0X3NlbGVjdGlvbhJLCgRTaG93EhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIP0vMYCwgBEgd2aXNpYmxlEksKBEhpZGUSGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eRoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5Ig/S8xgLCAESB3Zpc2libGUSSQoJSXNWaXNpYmxlEhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkaGi5wZ3dpZGdldHMud2lkZ2V0cy5WaXNpYmxlIgbS8xgCCAMSRAoIU2V0Rm9jdXMSGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eRoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5IgTS8xgAEksKCUFkZEN1cnNvchIeLnBnd2lkZ2V0cy53aWRnZXRzLkN1cnNvckltYWdlGhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiBNLzGAASVAoJU2V0Q3Vyc29yEh0ucGd3aWRnZXRzLndpZGdldHMuQ3Vyc29yTmFtZRoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5Ig7S8xgKCAESBmN1cnNvchJFCgdEZXN0cm95EhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIG0vMYAggJEj8KCE9uUmVzaXplEhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkaFy5wZ3dpZGdldHMud2lkZ2V0cy5TaXplMAESPwoFT25NYXASGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eRoaLnBnd2lkZ2V0cy53aWRnZXRzLk1hcHBpbmcwARoGyvMYAhABMr0ECglDb250YWluZXISTAoLR2V0Q2hpbGRyZW4SGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eRobLnBnd2lkZ2V0cy53aWRnZXRzLkNoaWxkcmVuIgbS8xgCCAcSSQoLTnVtQ2hpbGRyZW4SGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eRoYLnBnd2lkZ2V0cy53aWRnZXRzLkNvdW50IgbS8xgCCAgSUQoGUmVtb3ZlEh4ucGd3aWRnZXRzLndpZGdldHMuUmVtb3ZlQ2hpbGQaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIN0vMYCQgFGgVjaGlsZBJRCgxSZW1vdmVXaWRnZXQSGC5wZ3dpZGdldHMud2lkZ2V0cy5DaGlsZBoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5Ig3S8xgJCAUaBWNoaWxkElMKCVJlbW92ZUFsbBIkLnBnd2lkZ2V0cy53aWRnZXRzLlJlbW92ZUFsbENoaWxkcmVuGhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiBtLzGAIIBhJECgxPbkNoaWxkQWRkZWQSGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eRoYLnBnd2lkZ2V0cy53aWRnZXRzLkNoaWxkMAESRgoOT25DaGlsZFJlbW92ZWQSGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eRoYLnBnd2lkZ2V0cy53aWRnZXRzLkNoaWxkMAEaDsrzGAoKBldpZGdldBABYgZwcm90bzM", [file_pgwidgets_options]);
+  fileDesc("ChxwZ3dpZGdldHMvd2lkZ2V0cy9iYXNlLnByb3RvEhFwZ3dpZGdldHMud2lkZ2V0cyIHCgVFbXB0eSIUCgRUZXh0EgwKBHRleHQYASABKAkiFgoFQ29sb3ISDQoFY29sb3IYASABKAkiEgoDVXJsEgsKA3VybBgBIAEoCSIlCgRTaXplEg0KBXdpZHRoGAEgASgFEg4KBmhlaWdodBgCIAEoBSIgCghQb3NpdGlvbhIJCgF4GAEgASgFEgkKAXkYAiABKAUiHAoLQm9yZGVyV2lkdGgSDQoFd2lkdGgYASABKAUibwoHUGFkZGluZxIMCgRsZWZ0GAEgASgFEhAKA3RvcBgCIAEoBUgAiAEBEhIKBXJpZ2h0GAMgASgFSAGIAQESEwoGYm90dG9tGAQgASgFSAKIAQFCBgoEX3RvcEIICgZfcmlnaHRCCQoHX2JvdHRvbSJuCgRGb250EgwKBGZvbnQYASABKAkSEQoEc2l6ZRgCIAEoAUgAiAEBEhMKBndlaWdodBgDIAEoCUgBiAEBEhIKBXN0eWxlGAQgASgJSAKIAQFCBwoFX3NpemVCCQoHX3dlaWdodEIICgZfc3R5bGUiMQoJRXhwYW5kaW5nEhIKCmhvcml6b250YWwYASABKAgSEAoIdmVydGljYWwYAiABKAgiIQoHRW5hYmxlZBIWCgJ0ZhgBIAEoCEIK4vMYBhIEdHJ1ZSIaCgdWaXNpYmxlEg8KB3Zpc2libGUYASABKAgiFgoHVG9vbHRpcBILCgNtc2cYASABKAkiGwoNVGV4dFNlbGVjdGlvbhIKCgJ0ZhgBIAEoCCIaCgpDdXJzb3JOYW1lEgwKBG5hbWUYASABKAkijAEKC0N1cnNvckltYWdlEgwKBG5hbWUYASABKAkSCwoDdXJsGAIgASgJEhEKCWhvdHNwb3RfeBgDIAEoBRIRCglob3RzcG90X3kYBCABKAUSEgoFd2lkdGgYBSABKAVIAIgBARITCgZoZWlnaHQYBiABKAVIAYgBAUIICgZfd2lkdGhCCQoHX2hlaWdodCJmCgdNYXBwaW5nEgkKAXgYASABKAUSCQoBeRgCIAEoBRISCgp2aWV3cG9ydF94GAMgASgFEhIKCnZpZXdwb3J0X3kYBCABKAUSDQoFd2lkdGgYBSABKAUSDgoGaGVpZ2h0GAYgASgFIiQKBUNoaWxkEhsKBWNoaWxkGAEgASgNQgzi8xgIGgZXaWRnZXQiKgoIQ2hpbGRyZW4SHgoIY2hpbGRyZW4YASADKA1CDOLzGAgaBldpZGdldCIWCgVDb3VudBINCgVjb3VudBgBIAEoBSJZCgtSZW1vdmVDaGlsZBIbCgVjaGlsZBgBIAEoDUIM4vMYCBoGV2lkZ2V0EiEKB2Rlc3Ryb3kYAiABKAhCC+LzGAcSBWZhbHNlSACIAQFCCgoIX2Rlc3Ryb3kiQgoRUmVtb3ZlQWxsQ2hpbGRyZW4SIQoHZGVzdHJveRgBIAEoCEIL4vMYBxIFZmFsc2VIAIgBAUIKCghfZGVzdHJveSI4CgZDb2xvcnMSDwoCYmcYASABKAlIAIgBARIPCgJmZxgCIAEoCUgBiAEBQgUKA19iZ0IFCgNfZmcy0RAKBldpZGdldBJgCg5TZXRCb3JkZXJXaWR0aBIeLnBnd2lkZ2V0cy53aWRnZXRzLkJvcmRlcldpZHRoGhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiFNLzGBAIARIMYm9yZGVyX3dpZHRoEloKDlNldEJvcmRlckNvbG9yEhgucGd3aWRnZXRzLndpZGdldHMuQ29sb3IaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIU0vMYEAgBEgxib3JkZXJfY29sb3ISRwoFU2V0QmcSGC5wZ3dpZGdldHMud2lkZ2V0cy5Db2xvchoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5IgrS8xgGCAESAmJnElMKClNldFBhZGRpbmcSGi5wZ3dpZGdldHMud2lkZ2V0cy5QYWRkaW5nGhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiD9LzGAsIARIHcGFkZGluZxJKCgdTZXRGb250EhcucGd3aWRnZXRzLndpZGdldHMuRm9udBoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5IgzS8xgICAESBGZvbnQSUQoKU2V0TWluU2l6ZRIXLnBnd2lkZ2V0cy53aWRnZXRzLlNpemUaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIQ0vMYDAgBEghtaW5fc2l6ZRJRCgpTZXRNYXhTaXplEhcucGd3aWRnZXRzLndpZGdldHMuU2l6ZRoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5IhDS8xgMCAESCG1heF9zaXplElkKDFNldEV4cGFuZGluZxIcLnBnd2lkZ2V0cy53aWRnZXRzLkV4cGFuZGluZxoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5IhHS8xgNCAESCWV4cGFuZGluZxJZCgxHZXRFeHBhbmRpbmcSGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eRocLnBnd2lkZ2V0cy53aWRnZXRzLkV4cGFuZGluZyIR0vMYDQgCEglleHBhbmRpbmcSSQoGUmVzaXplEhcucGd3aWRnZXRzLndpZGdldHMuU2l6ZRoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5IgzS8xgICAESBHNpemUSRAoHR2V0U2l6ZRIYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5GhcucGd3aWRnZXRzLndpZGdldHMuU2l6ZSIG0vMYAggDEkwKC0dldFBvc2l0aW9uEhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkaGy5wZ3dpZGdldHMud2lkZ2V0cy5Qb3NpdGlvbiIG0vMYAggDElMKClNldEVuYWJsZWQSGi5wZ3dpZGdldHMud2lkZ2V0cy5FbmFibGVkGhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiD9LzGAsIARIHZW5hYmxlZBJTCgpHZXRFbmFibGVkEhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkaGi5wZ3dpZGdldHMud2lkZ2V0cy5FbmFibGVkIg/S8xgLCAISB2VuYWJsZWQSUwoKU2V0VG9vbHRpcBIaLnBnd2lkZ2V0cy53aWRnZXRzLlRvb2x0aXAaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIP0vMYCwgBEgd0b29sdGlwElMKCkdldFRvb2x0aXASGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eRoaLnBnd2lkZ2V0cy53aWRnZXRzLlRvb2x0aXAiD9LzGAsIAhIHdG9vbHRpcBJxChVTZXRBbGxvd1RleHRTZWxlY3Rpb24SIC5wZ3dpZGdldHMud2lkZ2V0cy5UZXh0U2VsZWN0aW9uGhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiHNLzGBgIARIUYWxsb3dfdGV4dF9zZWxlY3Rpb24SSwoEU2hvdxIYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5GhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiD9LzGAsIARIHdmlzaWJsZRJLCgRIaWRlEhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIP0vMYCwgBEgd2aXNpYmxlEkkKCUlzVmlzaWJsZRIYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5GhoucGd3aWRnZXRzLndpZGdldHMuVmlzaWJsZSIG0vMYAggDEkQKCFNldEZvY3VzEhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIE0vMYABJLCglBZGRDdXJzb3ISHi5wZ3dpZGdldHMud2lkZ2V0cy5DdXJzb3JJbWFnZRoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5IgTS8xgAElQKCVNldEN1cnNvchIdLnBnd2lkZ2V0cy53aWRnZXRzLkN1cnNvck5hbWUaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIO0vMYCggBEgZjdXJzb3ISRQoHRGVzdHJveRIYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5GhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiBtLzGAIICRI/CghPblJlc2l6ZRIYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5GhcucGd3aWRnZXRzLndpZGdldHMuU2l6ZTABEj8KBU9uTWFwEhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkaGi5wZ3dpZGdldHMud2lkZ2V0cy5NYXBwaW5nMAEaBsrzGAIQATLDBAoJQ29udGFpbmVyEkwKC0dldENoaWxkcmVuEhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkaGy5wZ3dpZGdldHMud2lkZ2V0cy5DaGlsZHJlbiIG0vMYAggHEkkKC051bUNoaWxkcmVuEhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkaGC5wZ3dpZGdldHMud2lkZ2V0cy5Db3VudCIG0vMYAggIElEKBlJlbW92ZRIeLnBnd2lkZ2V0cy53aWRnZXRzLlJlbW92ZUNoaWxkGhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiDdLzGAkIBRoFY2hpbGQSVwoMUmVtb3ZlV2lkZ2V0Eh4ucGd3aWRnZXRzLndpZGdldHMuUmVtb3ZlQ2hpbGQaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIN0vMYCQgFGgVjaGlsZBJTCglSZW1vdmVBbGwSJC5wZ3dpZGdldHMud2lkZ2V0cy5SZW1vdmVBbGxDaGlsZHJlbhoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5IgbS8xgCCAYSRAoMT25DaGlsZEFkZGVkEhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkaGC5wZ3dpZGdldHMud2lkZ2V0cy5DaGlsZDABEkYKDk9uQ2hpbGRSZW1vdmVkEhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkaGC5wZ3dpZGdldHMud2lkZ2V0cy5DaGlsZDABGg7K8xgKCgZXaWRnZXQQAWIGcHJvdG8z", [file_pgwidgets_options]);
 
 /**
  * No arguments, or no return value.
@@ -66,23 +66,6 @@ export const ColorSchema: GenMessage<Color> = /*@__PURE__*/
   messageDesc(file_pgwidgets_widgets_base, 2);
 
 /**
- * @generated from message pgwidgets.widgets.Flag
- */
-export type Flag = Message<"pgwidgets.widgets.Flag"> & {
-  /**
-   * @generated from field: bool value = 1;
-   */
-  value: boolean;
-};
-
-/**
- * Describes the message pgwidgets.widgets.Flag.
- * Use `create(FlagSchema)` to create a new message.
- */
-export const FlagSchema: GenMessage<Flag> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_widgets_base, 3);
-
-/**
  * @generated from message pgwidgets.widgets.Url
  */
 export type Url = Message<"pgwidgets.widgets.Url"> & {
@@ -97,7 +80,7 @@ export type Url = Message<"pgwidgets.widgets.Url"> & {
  * Use `create(UrlSchema)` to create a new message.
  */
 export const UrlSchema: GenMessage<Url> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_widgets_base, 4);
+  messageDesc(file_pgwidgets_widgets_base, 3);
 
 /**
  * @generated from message pgwidgets.widgets.Size
@@ -119,7 +102,7 @@ export type Size = Message<"pgwidgets.widgets.Size"> & {
  * Use `create(SizeSchema)` to create a new message.
  */
 export const SizeSchema: GenMessage<Size> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_widgets_base, 5);
+  messageDesc(file_pgwidgets_widgets_base, 4);
 
 /**
  * @generated from message pgwidgets.widgets.Position
@@ -141,7 +124,7 @@ export type Position = Message<"pgwidgets.widgets.Position"> & {
  * Use `create(PositionSchema)` to create a new message.
  */
 export const PositionSchema: GenMessage<Position> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_widgets_base, 6);
+  messageDesc(file_pgwidgets_widgets_base, 5);
 
 /**
  * @generated from message pgwidgets.widgets.BorderWidth
@@ -158,7 +141,7 @@ export type BorderWidth = Message<"pgwidgets.widgets.BorderWidth"> & {
  * Use `create(BorderWidthSchema)` to create a new message.
  */
 export const BorderWidthSchema: GenMessage<BorderWidth> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_widgets_base, 7);
+  messageDesc(file_pgwidgets_widgets_base, 6);
 
 /**
  * One value pads every side; top, right and bottom default to `left`.
@@ -192,16 +175,16 @@ export type Padding = Message<"pgwidgets.widgets.Padding"> & {
  * Use `create(PaddingSchema)` to create a new message.
  */
 export const PaddingSchema: GenMessage<Padding> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_widgets_base, 8);
+  messageDesc(file_pgwidgets_widgets_base, 7);
 
 /**
  * @generated from message pgwidgets.widgets.Font
  */
 export type Font = Message<"pgwidgets.widgets.Font"> & {
   /**
-   * @generated from field: string family = 1;
+   * @generated from field: string font = 1;
    */
-  family: string;
+  font: string;
 
   /**
    * @generated from field: optional double size = 2;
@@ -224,7 +207,7 @@ export type Font = Message<"pgwidgets.widgets.Font"> & {
  * Use `create(FontSchema)` to create a new message.
  */
 export const FontSchema: GenMessage<Font> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_widgets_base, 9);
+  messageDesc(file_pgwidgets_widgets_base, 8);
 
 /**
  * @generated from message pgwidgets.widgets.Expanding
@@ -246,16 +229,16 @@ export type Expanding = Message<"pgwidgets.widgets.Expanding"> & {
  * Use `create(ExpandingSchema)` to create a new message.
  */
 export const ExpandingSchema: GenMessage<Expanding> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_widgets_base, 10);
+  messageDesc(file_pgwidgets_widgets_base, 9);
 
 /**
  * @generated from message pgwidgets.widgets.Enabled
  */
 export type Enabled = Message<"pgwidgets.widgets.Enabled"> & {
   /**
-   * @generated from field: bool enabled = 1;
+   * @generated from field: bool tf = 1;
    */
-  enabled: boolean;
+  tf: boolean;
 };
 
 /**
@@ -263,7 +246,7 @@ export type Enabled = Message<"pgwidgets.widgets.Enabled"> & {
  * Use `create(EnabledSchema)` to create a new message.
  */
 export const EnabledSchema: GenMessage<Enabled> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_widgets_base, 11);
+  messageDesc(file_pgwidgets_widgets_base, 10);
 
 /**
  * @generated from message pgwidgets.widgets.Visible
@@ -280,16 +263,16 @@ export type Visible = Message<"pgwidgets.widgets.Visible"> & {
  * Use `create(VisibleSchema)` to create a new message.
  */
 export const VisibleSchema: GenMessage<Visible> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_widgets_base, 12);
+  messageDesc(file_pgwidgets_widgets_base, 11);
 
 /**
  * @generated from message pgwidgets.widgets.Tooltip
  */
 export type Tooltip = Message<"pgwidgets.widgets.Tooltip"> & {
   /**
-   * @generated from field: string tooltip = 1;
+   * @generated from field: string msg = 1;
    */
-  tooltip: string;
+  msg: string;
 };
 
 /**
@@ -297,16 +280,16 @@ export type Tooltip = Message<"pgwidgets.widgets.Tooltip"> & {
  * Use `create(TooltipSchema)` to create a new message.
  */
 export const TooltipSchema: GenMessage<Tooltip> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_widgets_base, 13);
+  messageDesc(file_pgwidgets_widgets_base, 12);
 
 /**
  * @generated from message pgwidgets.widgets.TextSelection
  */
 export type TextSelection = Message<"pgwidgets.widgets.TextSelection"> & {
   /**
-   * @generated from field: bool allow = 1;
+   * @generated from field: bool tf = 1;
    */
-  allow: boolean;
+  tf: boolean;
 };
 
 /**
@@ -314,7 +297,7 @@ export type TextSelection = Message<"pgwidgets.widgets.TextSelection"> & {
  * Use `create(TextSelectionSchema)` to create a new message.
  */
 export const TextSelectionSchema: GenMessage<TextSelection> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_widgets_base, 14);
+  messageDesc(file_pgwidgets_widgets_base, 13);
 
 /**
  * A named cursor: a CSS cursor name, or an image registered with add_cursor.
@@ -323,9 +306,9 @@ export const TextSelectionSchema: GenMessage<TextSelection> = /*@__PURE__*/
  */
 export type CursorName = Message<"pgwidgets.widgets.CursorName"> & {
   /**
-   * @generated from field: string cursor = 1;
+   * @generated from field: string name = 1;
    */
-  cursor: string;
+  name: string;
 };
 
 /**
@@ -333,9 +316,12 @@ export type CursorName = Message<"pgwidgets.widgets.CursorName"> & {
  * Use `create(CursorNameSchema)` to create a new message.
  */
 export const CursorNameSchema: GenMessage<CursorName> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_widgets_base, 15);
+  messageDesc(file_pgwidgets_widgets_base, 14);
 
 /**
+ * With a size (pgwidgets' [width, height]; height defaults to width) the
+ * image is redrawn at that size first, as browsers refuse large cursors.
+ *
  * @generated from message pgwidgets.widgets.CursorImage
  */
 export type CursorImage = Message<"pgwidgets.widgets.CursorImage"> & {
@@ -358,6 +344,16 @@ export type CursorImage = Message<"pgwidgets.widgets.CursorImage"> & {
    * @generated from field: int32 hotspot_y = 4;
    */
   hotspotY: number;
+
+  /**
+   * @generated from field: optional int32 width = 5;
+   */
+  width?: number | undefined;
+
+  /**
+   * @generated from field: optional int32 height = 6;
+   */
+  height?: number | undefined;
 };
 
 /**
@@ -365,7 +361,7 @@ export type CursorImage = Message<"pgwidgets.widgets.CursorImage"> & {
  * Use `create(CursorImageSchema)` to create a new message.
  */
 export const CursorImageSchema: GenMessage<CursorImage> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_widgets_base, 16);
+  messageDesc(file_pgwidgets_widgets_base, 15);
 
 /**
  * Where a widget is drawn once mapped, in its parent and in the viewport.
@@ -409,7 +405,7 @@ export type Mapping = Message<"pgwidgets.widgets.Mapping"> & {
  * Use `create(MappingSchema)` to create a new message.
  */
 export const MappingSchema: GenMessage<Mapping> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_widgets_base, 17);
+  messageDesc(file_pgwidgets_widgets_base, 16);
 
 /**
  * @generated from message pgwidgets.widgets.Child
@@ -426,7 +422,7 @@ export type Child = Message<"pgwidgets.widgets.Child"> & {
  * Use `create(ChildSchema)` to create a new message.
  */
 export const ChildSchema: GenMessage<Child> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_widgets_base, 18);
+  messageDesc(file_pgwidgets_widgets_base, 17);
 
 /**
  * @generated from message pgwidgets.widgets.Children
@@ -443,7 +439,7 @@ export type Children = Message<"pgwidgets.widgets.Children"> & {
  * Use `create(ChildrenSchema)` to create a new message.
  */
 export const ChildrenSchema: GenMessage<Children> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_widgets_base, 19);
+  messageDesc(file_pgwidgets_widgets_base, 18);
 
 /**
  * @generated from message pgwidgets.widgets.Count
@@ -460,7 +456,7 @@ export type Count = Message<"pgwidgets.widgets.Count"> & {
  * Use `create(CountSchema)` to create a new message.
  */
 export const CountSchema: GenMessage<Count> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_widgets_base, 20);
+  messageDesc(file_pgwidgets_widgets_base, 19);
 
 /**
  * @generated from message pgwidgets.widgets.RemoveChild
@@ -472,9 +468,9 @@ export type RemoveChild = Message<"pgwidgets.widgets.RemoveChild"> & {
   child: number;
 
   /**
-   * @generated from field: bool destroy = 2;
+   * @generated from field: optional bool destroy = 2;
    */
-  destroy: boolean;
+  destroy?: boolean | undefined;
 };
 
 /**
@@ -482,16 +478,16 @@ export type RemoveChild = Message<"pgwidgets.widgets.RemoveChild"> & {
  * Use `create(RemoveChildSchema)` to create a new message.
  */
 export const RemoveChildSchema: GenMessage<RemoveChild> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_widgets_base, 21);
+  messageDesc(file_pgwidgets_widgets_base, 20);
 
 /**
  * @generated from message pgwidgets.widgets.RemoveAllChildren
  */
 export type RemoveAllChildren = Message<"pgwidgets.widgets.RemoveAllChildren"> & {
   /**
-   * @generated from field: bool destroy = 1;
+   * @generated from field: optional bool destroy = 1;
    */
-  destroy: boolean;
+  destroy?: boolean | undefined;
 };
 
 /**
@@ -499,6 +495,31 @@ export type RemoveAllChildren = Message<"pgwidgets.widgets.RemoveAllChildren"> &
  * Use `create(RemoveAllChildrenSchema)` to create a new message.
  */
 export const RemoveAllChildrenSchema: GenMessage<RemoveAllChildren> = /*@__PURE__*/
+  messageDesc(file_pgwidgets_widgets_base, 21);
+
+/**
+ * Background and foreground (text) colors, any CSS color; an absent one is
+ * left as it is.
+ *
+ * @generated from message pgwidgets.widgets.Colors
+ */
+export type Colors = Message<"pgwidgets.widgets.Colors"> & {
+  /**
+   * @generated from field: optional string bg = 1;
+   */
+  bg?: string | undefined;
+
+  /**
+   * @generated from field: optional string fg = 2;
+   */
+  fg?: string | undefined;
+};
+
+/**
+ * Describes the message pgwidgets.widgets.Colors.
+ * Use `create(ColorsSchema)` to create a new message.
+ */
+export const ColorsSchema: GenMessage<Colors> = /*@__PURE__*/
   messageDesc(file_pgwidgets_widgets_base, 22);
 
 /**
@@ -616,7 +637,7 @@ export const Widget: GenService<{
     output: typeof SizeSchema;
   },
   /**
-   * Where the browser drew the widget, relative to its parent.
+   * Where the browser drew the widget, in the page's viewport.
    *
    * @generated from rpc pgwidgets.widgets.Widget.GetPosition
    */
@@ -712,7 +733,7 @@ export const Widget: GenService<{
     output: typeof EmptySchema;
   },
   /**
-   * Registers an image cursor by name, with its hotspot.
+   * Registers an image cursor by name, with its hotspot and optional size.
    *
    * @generated from rpc pgwidgets.widgets.Widget.AddCursor
    */
@@ -801,13 +822,13 @@ export const Container: GenService<{
     output: typeof EmptySchema;
   },
   /**
-   * Removes a child, keeping it for use elsewhere.
+   * Same as remove (pgwidgets has both names).
    *
    * @generated from rpc pgwidgets.widgets.Container.RemoveWidget
    */
   removeWidget: {
     methodKind: "unary";
-    input: typeof ChildSchema;
+    input: typeof RemoveChildSchema;
     output: typeof EmptySchema;
   },
   /**

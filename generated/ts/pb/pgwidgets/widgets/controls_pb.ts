@@ -7,7 +7,7 @@
 import type { GenFile, GenMessage, GenService } from "@bufbuild/protobuf/codegenv2";
 import { fileDesc, messageDesc, serviceDesc } from "@bufbuild/protobuf/codegenv2";
 import { file_pgwidgets_options } from "../options_pb.js";
-import type { EmptySchema, TextSchema } from "./base_pb.js";
+import type { ColorsSchema, EmptySchema, TextSchema, UrlSchema } from "./base_pb.js";
 import { file_pgwidgets_widgets_base } from "./base_pb.js";
 import type { Message } from "@bufbuild/protobuf";
 
@@ -15,7 +15,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file pgwidgets/widgets/controls.proto.
  */
 export const file_pgwidgets_widgets_controls: GenFile = /*@__PURE__*/
-  fileDesc("CiBwZ3dpZGdldHMvd2lkZ2V0cy9jb250cm9scy5wcm90bxIRcGd3aWRnZXRzLndpZGdldHMiIgoKQnV0dG9uQXJncxIUCgR0ZXh0GAEgASgJQgbi8xgCCAEiMwoISWNvblNwZWMSCwoDdXJsGAEgASgJEhEKBHNpemUYAiABKAVIAIgBAUIHCgVfc2l6ZSImCgxCdXR0b25Db2xvcnMSCgoCYmcYASABKAkSCgoCZmcYAiABKAky+wMKBkJ1dHRvbhJKCgdTZXRUZXh0EhcucGd3aWRnZXRzLndpZGdldHMuVGV4dBoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5IgzS8xgICAESBHRleHQSSgoHR2V0VGV4dBIYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5GhcucGd3aWRnZXRzLndpZGdldHMuVGV4dCIM0vMYCAgCEgR0ZXh0Ek4KB1NldEljb24SGy5wZ3dpZGdldHMud2lkZ2V0cy5JY29uU3BlYxoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5IgzS8xgICAESBGljb24SVAoIU2V0Q29sb3ISHy5wZ3dpZGdldHMud2lkZ2V0cy5CdXR0b25Db2xvcnMaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIN0vMYCQgBEgVjb2xvchJUCghTZXRIb3ZlchIfLnBnd2lkZ2V0cy53aWRnZXRzLkJ1dHRvbkNvbG9ycxoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5Ig3S8xgJCAESBWhvdmVyEkMKC09uQWN0aXZhdGVkEhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eTABGhjK8xgUCgZXaWRnZXQaCkJ1dHRvbkFyZ3NiBnByb3RvMw", [file_pgwidgets_options, file_pgwidgets_widgets_base]);
+  fileDesc("CiBwZ3dpZGdldHMvd2lkZ2V0cy9jb250cm9scy5wcm90bxIRcGd3aWRnZXRzLndpZGdldHMiIgoKQnV0dG9uQXJncxIUCgR0ZXh0GAEgASgJQgbi8xgCCAEiVQoISWNvblNwZWMSCwoDdXJsGAEgASgJEhIKBXdpZHRoGAIgASgFSACIAQESEwoGaGVpZ2h0GAMgASgFSAGIAQFCCAoGX3dpZHRoQgkKB19oZWlnaHQyugQKBkJ1dHRvbhJKCgdTZXRUZXh0EhcucGd3aWRnZXRzLndpZGdldHMuVGV4dBoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5IgzS8xgICAESBHRleHQSSgoHR2V0VGV4dBIYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5GhcucGd3aWRnZXRzLndpZGdldHMuVGV4dCIM0vMYCAgCEgR0ZXh0Ek4KB1NldEljb24SGy5wZ3dpZGdldHMud2lkZ2V0cy5JY29uU3BlYxoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5IgzS8xgICAESBGljb24SSQoHR2V0SWNvbhIYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5GhYucGd3aWRnZXRzLndpZGdldHMuVXJsIgzS8xgICAISBGljb24STgoIU2V0Q29sb3ISGS5wZ3dpZGdldHMud2lkZ2V0cy5Db2xvcnMaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIN0vMYCQgBEgVjb2xvchJOCghTZXRIb3ZlchIZLnBnd2lkZ2V0cy53aWRnZXRzLkNvbG9ycxoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5Ig3S8xgJCAESBWhvdmVyEkMKC09uQWN0aXZhdGVkEhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eTABGhjK8xgUCgZXaWRnZXQaCkJ1dHRvbkFyZ3NiBnByb3RvMw", [file_pgwidgets_options, file_pgwidgets_widgets_base]);
 
 /**
  * @generated from message pgwidgets.widgets.ButtonArgs
@@ -35,6 +35,9 @@ export const ButtonArgsSchema: GenMessage<ButtonArgs> = /*@__PURE__*/
   messageDesc(file_pgwidgets_widgets_controls, 0);
 
 /**
+ * pgwidgets' size pair [width, height] as two arguments; height defaults
+ * to width, and with neither the image keeps its own size.
+ *
  * @generated from message pgwidgets.widgets.IconSpec
  */
 export type IconSpec = Message<"pgwidgets.widgets.IconSpec"> & {
@@ -44,9 +47,14 @@ export type IconSpec = Message<"pgwidgets.widgets.IconSpec"> & {
   url: string;
 
   /**
-   * @generated from field: optional int32 size = 2;
+   * @generated from field: optional int32 width = 2;
    */
-  size?: number | undefined;
+  width?: number | undefined;
+
+  /**
+   * @generated from field: optional int32 height = 3;
+   */
+  height?: number | undefined;
 };
 
 /**
@@ -55,30 +63,6 @@ export type IconSpec = Message<"pgwidgets.widgets.IconSpec"> & {
  */
 export const IconSpecSchema: GenMessage<IconSpec> = /*@__PURE__*/
   messageDesc(file_pgwidgets_widgets_controls, 1);
-
-/**
- * Colors as CSS colors; an empty one keeps the theme's.
- *
- * @generated from message pgwidgets.widgets.ButtonColors
- */
-export type ButtonColors = Message<"pgwidgets.widgets.ButtonColors"> & {
-  /**
-   * @generated from field: string bg = 1;
-   */
-  bg: string;
-
-  /**
-   * @generated from field: string fg = 2;
-   */
-  fg: string;
-};
-
-/**
- * Describes the message pgwidgets.widgets.ButtonColors.
- * Use `create(ButtonColorsSchema)` to create a new message.
- */
-export const ButtonColorsSchema: GenMessage<ButtonColors> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_widgets_controls, 2);
 
 /**
  * A push button.
@@ -115,23 +99,33 @@ export const Button: GenService<{
     output: typeof EmptySchema;
   },
   /**
-   * Background and text colors.
+   * The icon's URL as last set ("" for none), answered by the server.
+   *
+   * @generated from rpc pgwidgets.widgets.Button.GetIcon
+   */
+  getIcon: {
+    methodKind: "unary";
+    input: typeof EmptySchema;
+    output: typeof UrlSchema;
+  },
+  /**
+   * Background and text colors: an absent one is kept, "" is the theme's.
    *
    * @generated from rpc pgwidgets.widgets.Button.SetColor
    */
   setColor: {
     methodKind: "unary";
-    input: typeof ButtonColorsSchema;
+    input: typeof ColorsSchema;
     output: typeof EmptySchema;
   },
   /**
-   * Background and text colors under the pointer.
+   * Background and text colors under the pointer; absent or "" for none.
    *
    * @generated from rpc pgwidgets.widgets.Button.SetHover
    */
   setHover: {
     methodKind: "unary";
-    input: typeof ButtonColorsSchema;
+    input: typeof ColorsSchema;
     output: typeof EmptySchema;
   },
   /**

@@ -7,7 +7,7 @@
 import type { GenFile, GenMessage, GenService } from "@bufbuild/protobuf/codegenv2";
 import { fileDesc, messageDesc, serviceDesc } from "@bufbuild/protobuf/codegenv2";
 import { file_pgwidgets_options } from "../options_pb.js";
-import type { EmptySchema, TextSchema } from "./base_pb.js";
+import type { ColorsSchema, EmptySchema, TextSchema } from "./base_pb.js";
 import { file_pgwidgets_widgets_base } from "./base_pb.js";
 import type { Message } from "@bufbuild/protobuf";
 
@@ -15,7 +15,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file pgwidgets/widgets/display.proto.
  */
 export const file_pgwidgets_widgets_display: GenFile = /*@__PURE__*/
-  fileDesc("Ch9wZ3dpZGdldHMvd2lkZ2V0cy9kaXNwbGF5LnByb3RvEhFwZ3dpZGdldHMud2lkZ2V0cyJNCglMYWJlbEFyZ3MSFAoEdGV4dBgBIAEoCUIG4vMYAggBEh8KBmhhbGlnbhgCIAEoCUIK4vMYBhIEbGVmdEgAiAEBQgkKB19oYWxpZ24iJQoLTGFiZWxDb2xvcnMSCgoCZmcYASABKAkSCgoCYmcYAiABKAkiJAoGSEFsaWduEhoKBmhhbGlnbhgBIAEoCUIK4vMYBhIEbGVmdCImCgZWQWxpZ24SHAoGdmFsaWduGAEgASgJQgzi8xgIEgZjZW50ZXIygwQKBUxhYmVsEkoKB1NldFRleHQSFy5wZ3dpZGdldHMud2lkZ2V0cy5UZXh0GhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiDNLzGAgIARIEdGV4dBJKCgdHZXRUZXh0EhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkaFy5wZ3dpZGdldHMud2lkZ2V0cy5UZXh0IgzS8xgICAISBHRleHQSUwoIU2V0Q29sb3ISHi5wZ3dpZGdldHMud2lkZ2V0cy5MYWJlbENvbG9ycxoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5Ig3S8xgJCAESBWNvbG9yElAKCVNldEhhbGlnbhIZLnBnd2lkZ2V0cy53aWRnZXRzLkhBbGlnbhoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5Ig7S8xgKCAESBmhhbGlnbhJQCglHZXRIYWxpZ24SGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eRoZLnBnd2lkZ2V0cy53aWRnZXRzLkhBbGlnbiIO0vMYCggCEgZoYWxpZ24SUAoJU2V0VmFsaWduEhkucGd3aWRnZXRzLndpZGdldHMuVkFsaWduGhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiDtLzGAoIARIGdmFsaWduGhfK8xgTCgZXaWRnZXQaCUxhYmVsQXJnc2IGcHJvdG8z", [file_pgwidgets_options, file_pgwidgets_widgets_base]);
+  fileDesc("Ch9wZ3dpZGdldHMvd2lkZ2V0cy9kaXNwbGF5LnByb3RvEhFwZ3dpZGdldHMud2lkZ2V0cyJNCglMYWJlbEFyZ3MSFAoEdGV4dBgBIAEoCUIG4vMYAggBEh8KBmhhbGlnbhgCIAEoCUIK4vMYBhIEbGVmdEgAiAEBQgkKB19oYWxpZ24iJAoGSEFsaWduEhoKBmhhbGlnbhgBIAEoCUIK4vMYBhIEbGVmdCImCgZWQWxpZ24SHAoGdmFsaWduGAEgASgJQgzi8xgIEgZjZW50ZXIy/gMKBUxhYmVsEkoKB1NldFRleHQSFy5wZ3dpZGdldHMud2lkZ2V0cy5UZXh0GhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiDNLzGAgIARIEdGV4dBJKCgdHZXRUZXh0EhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkaFy5wZ3dpZGdldHMud2lkZ2V0cy5UZXh0IgzS8xgICAISBHRleHQSTgoIU2V0Q29sb3ISGS5wZ3dpZGdldHMud2lkZ2V0cy5Db2xvcnMaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIN0vMYCQgBEgVjb2xvchJQCglTZXRIYWxpZ24SGS5wZ3dpZGdldHMud2lkZ2V0cy5IQWxpZ24aGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIO0vMYCggBEgZoYWxpZ24SUAoJR2V0SGFsaWduEhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkaGS5wZ3dpZGdldHMud2lkZ2V0cy5IQWxpZ24iDtLzGAoIAhIGaGFsaWduElAKCVNldFZhbGlnbhIZLnBnd2lkZ2V0cy53aWRnZXRzLlZBbGlnbhoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5Ig7S8xgKCAESBnZhbGlnbhoXyvMYEwoGV2lkZ2V0GglMYWJlbEFyZ3NiBnByb3RvMw", [file_pgwidgets_options, file_pgwidgets_widgets_base]);
 
 /**
  * @generated from message pgwidgets.widgets.LabelArgs
@@ -42,28 +42,6 @@ export const LabelArgsSchema: GenMessage<LabelArgs> = /*@__PURE__*/
   messageDesc(file_pgwidgets_widgets_display, 0);
 
 /**
- * @generated from message pgwidgets.widgets.LabelColors
- */
-export type LabelColors = Message<"pgwidgets.widgets.LabelColors"> & {
-  /**
-   * @generated from field: string fg = 1;
-   */
-  fg: string;
-
-  /**
-   * @generated from field: string bg = 2;
-   */
-  bg: string;
-};
-
-/**
- * Describes the message pgwidgets.widgets.LabelColors.
- * Use `create(LabelColorsSchema)` to create a new message.
- */
-export const LabelColorsSchema: GenMessage<LabelColors> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_widgets_display, 1);
-
-/**
  * @generated from message pgwidgets.widgets.HAlign
  */
 export type HAlign = Message<"pgwidgets.widgets.HAlign"> & {
@@ -78,7 +56,7 @@ export type HAlign = Message<"pgwidgets.widgets.HAlign"> & {
  * Use `create(HAlignSchema)` to create a new message.
  */
 export const HAlignSchema: GenMessage<HAlign> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_widgets_display, 2);
+  messageDesc(file_pgwidgets_widgets_display, 1);
 
 /**
  * "top", "center" or "bottom".
@@ -97,7 +75,7 @@ export type VAlign = Message<"pgwidgets.widgets.VAlign"> & {
  * Use `create(VAlignSchema)` to create a new message.
  */
 export const VAlignSchema: GenMessage<VAlign> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_widgets_display, 3);
+  messageDesc(file_pgwidgets_widgets_display, 2);
 
 /**
  * A line of text, always shown as text (never parsed as HTML).
@@ -124,13 +102,13 @@ export const Label: GenService<{
     output: typeof TextSchema;
   },
   /**
-   * Text and background colors.
+   * Background, then text color: an absent one is kept, "" is the theme's.
    *
    * @generated from rpc pgwidgets.widgets.Label.SetColor
    */
   setColor: {
     methodKind: "unary";
-    input: typeof LabelColorsSchema;
+    input: typeof ColorsSchema;
     output: typeof EmptySchema;
   },
   /**

@@ -15,7 +15,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file pgwidgets/widgets/layout.proto.
  */
 export const file_pgwidgets_widgets_layout: GenFile = /*@__PURE__*/
-  fileDesc("Ch5wZ3dpZGdldHMvd2lkZ2V0cy9sYXlvdXQucHJvdG8SEXBnd2lkZ2V0cy53aWRnZXRzIo8DCgxUb3BMZXZlbEFyZ3MSDQoFdGl0bGUYASABKAkSDAoEaWNvbhgCIAEoCRIiCglyZXNpemFibGUYAyABKAhCCuLzGAYSBHRydWVIAIgBARIhCghtb3ZlYWJsZRgEIAEoCEIK4vMYBhIEdHJ1ZUgBiAEBEiIKCWNsb3NlYWJsZRgFIAEoCEIK4vMYBhIEdHJ1ZUgCiAEBEiQKC21pbmltaXphYmxlGAYgASgIQgri8xgGEgR0cnVlSAOIAQESJAoLbWF4aW1pemFibGUYByABKAhCCuLzGAYSBHRydWVIBIgBARIiCglsb3dlcmFibGUYCCABKAhCCuLzGAYSBHRydWVIBYgBARIiCglzaGFkZWFibGUYCSABKAhCCuLzGAYSBHRydWVIBogBAUIMCgpfcmVzaXphYmxlQgsKCV9tb3ZlYWJsZUIMCgpfY2xvc2VhYmxlQg4KDF9taW5pbWl6YWJsZUIOCgxfbWF4aW1pemFibGVCDAoKX2xvd2VyYWJsZUIMCgpfc2hhZGVhYmxlIhYKBVRpdGxlEg0KBXRpdGxlGAEgASgJIioKC1dpbmRvd1N0YXRlEhsKBXN0YXRlGAEgASgJQgzi8xgIEgZub3JtYWwiOAoIQm94Q2hpbGQSGwoFY2hpbGQYASABKA1CDOLzGAgaBldpZGdldBIPCgdzdHJldGNoGAIgASgFIkgKCUJveEluc2VydBINCgVpbmRleBgBIAEoBRIbCgVjaGlsZBgCIAEoDUIM4vMYCBoGV2lkZ2V0Eg8KB3N0cmV0Y2gYAyABKAUiGgoHU3BhY2luZxIPCgdzcGFjaW5nGAEgASgFIiUKBUFsaWduEhwKBWFsaWduGAEgASgJQg3i8xgJEgdzdHJldGNoMvMJCghUb3BMZXZlbBJQCglTZXRXaWRnZXQSGC5wZ3dpZGdldHMud2lkZ2V0cy5DaGlsZBoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5Ig/S8xgLCAQaBWNoaWxkKAESVgoLU2V0UG9zaXRpb24SGy5wZ3dpZGdldHMud2lkZ2V0cy5Qb3NpdGlvbhoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5IhDS8xgMCAESCHBvc2l0aW9uEk0KCFNldFRpdGxlEhgucGd3aWRnZXRzLndpZGdldHMuVGl0bGUaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIN0vMYCQgBEgV0aXRsZRJNCghHZXRUaXRsZRIYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5GhgucGd3aWRnZXRzLndpZGdldHMuVGl0bGUiDdLzGAkIAhIFdGl0bGUSSQoHU2V0SWNvbhIWLnBnd2lkZ2V0cy53aWRnZXRzLlVybBoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5IgzS8xgICAESBGljb24SQQoFUmFpc2USGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eRoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5IgTS8xgAEkEKBUxvd2VyEhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIE0vMYABJKCg5Ub2dnbGVNaW5pbWl6ZRIYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5GhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiBNLzGAASSgoOVG9nZ2xlTWF4aW1pemUSGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eRoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5IgTS8xgAEkcKC1RvZ2dsZVNoYWRlEhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIE0vMYABJgCg5TZXRXaW5kb3dTdGF0ZRIeLnBnd2lkZ2V0cy53aWRnZXRzLldpbmRvd1N0YXRlGhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiFNLzGBAIARIMd2luZG93X3N0YXRlEmAKDkdldFdpbmRvd1N0YXRlEhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkaHi5wZ3dpZGdldHMud2lkZ2V0cy5XaW5kb3dTdGF0ZSIU0vMYEAgCEgx3aW5kb3dfc3RhdGUSUQoGT25Nb3ZlEhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkaGy5wZ3dpZGdldHMud2lkZ2V0cy5Qb3NpdGlvbiIO2vMYCgoIcG9zaXRpb24wARJUCgdPbkNsb3NlEhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIT2vMYDwoHdmlzaWJsZRIESGlkZTABEl8KDU9uV2luZG93U3RhdGUSGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eRoeLnBnd2lkZ2V0cy53aWRnZXRzLldpbmRvd1N0YXRlIhLa8xgOCgx3aW5kb3dfc3RhdGUwARofyvMYGwoJQ29udGFpbmVyGgxUb3BMZXZlbEFyZ3MgATLtAgoDQm94ElEKCUFkZFdpZGdldBIbLnBnd2lkZ2V0cy53aWRnZXRzLkJveENoaWxkGhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiDdLzGAkIBBoFY2hpbGQSXAoMSW5zZXJ0V2lkZ2V0EhwucGd3aWRnZXRzLndpZGdldHMuQm94SW5zZXJ0GhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiFNLzGBAIBBoFY2hpbGQiBWluZGV4ElMKClNldFNwYWNpbmcSGi5wZ3dpZGdldHMud2lkZ2V0cy5TcGFjaW5nGhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiD9LzGAsIARIHc3BhY2luZxJNCghTZXRBbGlnbhIYLnBnd2lkZ2V0cy53aWRnZXRzLkFsaWduGhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiDdLzGAkIARIFYWxpZ24aEcrzGA0KCUNvbnRhaW5lchABMhEKBFZCb3gaCcrzGAUKA0JveDIRCgRIQm94GgnK8xgFCgNCb3hiBnByb3RvMw", [file_pgwidgets_options, file_pgwidgets_widgets_base]);
+  fileDesc("Ch5wZ3dpZGdldHMvd2lkZ2V0cy9sYXlvdXQucHJvdG8SEXBnd2lkZ2V0cy53aWRnZXRzIpIDCgxUb3BMZXZlbEFyZ3MSDQoFdGl0bGUYASABKAkSDAoEaWNvbhgCIAEoCRIiCglyZXNpemFibGUYAyABKAhCCuLzGAYSBHRydWVIAIgBARIhCghtb3ZlYWJsZRgEIAEoCEIK4vMYBhIEdHJ1ZUgBiAEBEiIKCWNsb3NlYWJsZRgFIAEoCEIK4vMYBhIEdHJ1ZUgCiAEBEiUKC21pbmltaXphYmxlGAYgASgIQgvi8xgHEgVmYWxzZUgDiAEBEiUKC21heGltaXphYmxlGAcgASgIQgvi8xgHEgVmYWxzZUgEiAEBEiMKCWxvd2VyYWJsZRgIIAEoCEIL4vMYBxIFZmFsc2VIBYgBARIiCglzaGFkZWFibGUYCSABKAhCCuLzGAYSBHRydWVIBogBAUIMCgpfcmVzaXphYmxlQgsKCV9tb3ZlYWJsZUIMCgpfY2xvc2VhYmxlQg4KDF9taW5pbWl6YWJsZUIOCgxfbWF4aW1pemFibGVCDAoKX2xvd2VyYWJsZUIMCgpfc2hhZGVhYmxlIhYKBVRpdGxlEg0KBXRpdGxlGAEgASgJIhYKCE1vdmVhYmxlEgoKAnRmGAEgASgIIioKC1dpbmRvd1N0YXRlEhsKBXN0YXRlGAEgASgJQgzi8xgIEgZub3JtYWwiUgoIQm94Q2hpbGQSGwoFY2hpbGQYASABKA1CDOLzGAgaBldpZGdldBIdCgdzdHJldGNoGAIgASgFQgfi8xgDEgEwSACIAQFCCgoIX3N0cmV0Y2giYgoJQm94SW5zZXJ0Eg0KBWluZGV4GAEgASgFEhsKBWNoaWxkGAIgASgNQgzi8xgIGgZXaWRnZXQSHQoHc3RyZXRjaBgDIAEoBUIH4vMYAxIBMEgAiAEBQgoKCF9zdHJldGNoIhYKB1NwYWNpbmcSCwoDZ2FwGAEgASgFIiUKBUFsaWduEhwKBWFsaWduGAEgASgJQg3i8xgJEgdzdHJldGNoMssKCghUb3BMZXZlbBJQCglTZXRXaWRnZXQSGC5wZ3dpZGdldHMud2lkZ2V0cy5DaGlsZBoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5Ig/S8xgLCAQaBWNoaWxkKAESVgoLU2V0UG9zaXRpb24SGy5wZ3dpZGdldHMud2lkZ2V0cy5Qb3NpdGlvbhoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5IhDS8xgMCAESCHBvc2l0aW9uEk0KCFNldFRpdGxlEhgucGd3aWRnZXRzLndpZGdldHMuVGl0bGUaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIN0vMYCQgBEgV0aXRsZRJNCghHZXRUaXRsZRIYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5GhgucGd3aWRnZXRzLndpZGdldHMuVGl0bGUiDdLzGAkIAhIFdGl0bGUSSQoHU2V0SWNvbhIWLnBnd2lkZ2V0cy53aWRnZXRzLlVybBoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5IgzS8xgICAESBGljb24SVgoLU2V0TW92ZWFibGUSGy5wZ3dpZGdldHMud2lkZ2V0cy5Nb3ZlYWJsZRoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5IhDS8xgMCAESCG1vdmVhYmxlEkEKBVJhaXNlEhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIE0vMYABJBCgVMb3dlchIYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5GhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiBNLzGAASSgoOVG9nZ2xlTWluaW1pemUSGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eRoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5IgTS8xgAEkoKDlRvZ2dsZU1heGltaXplEhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIE0vMYABJHCgtUb2dnbGVTaGFkZRIYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5GhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiBNLzGAASYAoOU2V0V2luZG93U3RhdGUSHi5wZ3dpZGdldHMud2lkZ2V0cy5XaW5kb3dTdGF0ZRoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5IhTS8xgQCAESDHdpbmRvd19zdGF0ZRJgCg5HZXRXaW5kb3dTdGF0ZRIYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5Gh4ucGd3aWRnZXRzLndpZGdldHMuV2luZG93U3RhdGUiFNLzGBAIAhIMd2luZG93X3N0YXRlElEKBk9uTW92ZRIYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5GhsucGd3aWRnZXRzLndpZGdldHMuUG9zaXRpb24iDtrzGAoKCHBvc2l0aW9uMAESVAoHT25DbG9zZRIYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5GhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiE9rzGA8KB3Zpc2libGUSBEhpZGUwARJfCg1PbldpbmRvd1N0YXRlEhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkaHi5wZ3dpZGdldHMud2lkZ2V0cy5XaW5kb3dTdGF0ZSIS2vMYDgoMd2luZG93X3N0YXRlMAEaH8rzGBsKCUNvbnRhaW5lchoMVG9wTGV2ZWxBcmdzIAEy7QIKA0JveBJRCglBZGRXaWRnZXQSGy5wZ3dpZGdldHMud2lkZ2V0cy5Cb3hDaGlsZBoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5Ig3S8xgJCAQaBWNoaWxkElwKDEluc2VydFdpZGdldBIcLnBnd2lkZ2V0cy53aWRnZXRzLkJveEluc2VydBoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5IhTS8xgQCAQaBWNoaWxkIgVpbmRleBJTCgpTZXRTcGFjaW5nEhoucGd3aWRnZXRzLndpZGdldHMuU3BhY2luZxoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5Ig/S8xgLCAESB3NwYWNpbmcSTQoIU2V0QWxpZ24SGC5wZ3dpZGdldHMud2lkZ2V0cy5BbGlnbhoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5Ig3S8xgJCAESBWFsaWduGhHK8xgNCglDb250YWluZXIQATIRCgRWQm94GgnK8xgFCgNCb3gyEQoESEJveBoJyvMYBQoDQm94YgZwcm90bzM", [file_pgwidgets_options, file_pgwidgets_widgets_base]);
 
 /**
  * @generated from message pgwidgets.widgets.TopLevelArgs
@@ -92,6 +92,23 @@ export const TitleSchema: GenMessage<Title> = /*@__PURE__*/
   messageDesc(file_pgwidgets_widgets_layout, 1);
 
 /**
+ * @generated from message pgwidgets.widgets.Moveable
+ */
+export type Moveable = Message<"pgwidgets.widgets.Moveable"> & {
+  /**
+   * @generated from field: bool tf = 1;
+   */
+  tf: boolean;
+};
+
+/**
+ * Describes the message pgwidgets.widgets.Moveable.
+ * Use `create(MoveableSchema)` to create a new message.
+ */
+export const MoveableSchema: GenMessage<Moveable> = /*@__PURE__*/
+  messageDesc(file_pgwidgets_widgets_layout, 2);
+
+/**
  * "normal", "minimized", "maximized" or "shaded".
  *
  * @generated from message pgwidgets.widgets.WindowState
@@ -108,7 +125,7 @@ export type WindowState = Message<"pgwidgets.widgets.WindowState"> & {
  * Use `create(WindowStateSchema)` to create a new message.
  */
 export const WindowStateSchema: GenMessage<WindowState> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_widgets_layout, 2);
+  messageDesc(file_pgwidgets_widgets_layout, 3);
 
 /**
  * @generated from message pgwidgets.widgets.BoxChild
@@ -120,9 +137,9 @@ export type BoxChild = Message<"pgwidgets.widgets.BoxChild"> & {
   child: number;
 
   /**
-   * @generated from field: int32 stretch = 2;
+   * @generated from field: optional int32 stretch = 2;
    */
-  stretch: number;
+  stretch?: number | undefined;
 };
 
 /**
@@ -130,7 +147,7 @@ export type BoxChild = Message<"pgwidgets.widgets.BoxChild"> & {
  * Use `create(BoxChildSchema)` to create a new message.
  */
 export const BoxChildSchema: GenMessage<BoxChild> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_widgets_layout, 3);
+  messageDesc(file_pgwidgets_widgets_layout, 4);
 
 /**
  * @generated from message pgwidgets.widgets.BoxInsert
@@ -147,9 +164,9 @@ export type BoxInsert = Message<"pgwidgets.widgets.BoxInsert"> & {
   child: number;
 
   /**
-   * @generated from field: int32 stretch = 3;
+   * @generated from field: optional int32 stretch = 3;
    */
-  stretch: number;
+  stretch?: number | undefined;
 };
 
 /**
@@ -157,16 +174,16 @@ export type BoxInsert = Message<"pgwidgets.widgets.BoxInsert"> & {
  * Use `create(BoxInsertSchema)` to create a new message.
  */
 export const BoxInsertSchema: GenMessage<BoxInsert> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_widgets_layout, 4);
+  messageDesc(file_pgwidgets_widgets_layout, 5);
 
 /**
  * @generated from message pgwidgets.widgets.Spacing
  */
 export type Spacing = Message<"pgwidgets.widgets.Spacing"> & {
   /**
-   * @generated from field: int32 spacing = 1;
+   * @generated from field: int32 gap = 1;
    */
-  spacing: number;
+  gap: number;
 };
 
 /**
@@ -174,7 +191,7 @@ export type Spacing = Message<"pgwidgets.widgets.Spacing"> & {
  * Use `create(SpacingSchema)` to create a new message.
  */
 export const SpacingSchema: GenMessage<Spacing> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_widgets_layout, 5);
+  messageDesc(file_pgwidgets_widgets_layout, 6);
 
 /**
  * "start", "center", "end" or "stretch" across the box's direction.
@@ -193,7 +210,7 @@ export type Align = Message<"pgwidgets.widgets.Align"> & {
  * Use `create(AlignSchema)` to create a new message.
  */
 export const AlignSchema: GenMessage<Align> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_widgets_layout, 6);
+  messageDesc(file_pgwidgets_widgets_layout, 7);
 
 /**
  * A floating desktop-style window inside the page: title bar, move, resize.
@@ -247,6 +264,16 @@ export const TopLevel: GenService<{
   setIcon: {
     methodKind: "unary";
     input: typeof UrlSchema;
+    output: typeof EmptySchema;
+  },
+  /**
+   * Whether the title bar drags the window (false: it stays put).
+   *
+   * @generated from rpc pgwidgets.widgets.TopLevel.SetMoveable
+   */
+  setMoveable: {
+    methodKind: "unary";
+    input: typeof MoveableSchema;
     output: typeof EmptySchema;
   },
   /**

@@ -15,7 +15,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file pgwidgets/widgets/text.proto.
  */
 export const file_pgwidgets_widgets_text: GenFile = /*@__PURE__*/
-  fileDesc("ChxwZ3dpZGdldHMvd2lkZ2V0cy90ZXh0LnByb3RvEhFwZ3dpZGdldHMud2lkZ2V0cyJ8Cg1UZXh0RW50cnlBcmdzEhQKBHRleHQYASABKAlCBuLzGAIIARIhCghlZGl0YWJsZRgCIAEoCEIK4vMYBhIEdHJ1ZUgAiAEBEhMKC2xpbmVoaXN0b3J5GAMgASgFEhAKCHBhc3N3b3JkGAQgASgIQgsKCV9lZGl0YWJsZSIoCghFZGl0YWJsZRIcCghlZGl0YWJsZRgBIAEoCEIK4vMYBhIEdHJ1ZSIYCgZMZW5ndGgSDgoGbGVuZ3RoGAEgASgFMtcECglUZXh0RW50cnkSSgoHU2V0VGV4dBIXLnBnd2lkZ2V0cy53aWRnZXRzLlRleHQaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIM0vMYCAgBEgR0ZXh0EkQKB0dldFRleHQSGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eRoXLnBnd2lkZ2V0cy53aWRnZXRzLlRleHQiBtLzGAIIAxJJCgVDbGVhchIYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5GhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiDNLzGAgIARIEdGV4dBJWCgtTZXRFZGl0YWJsZRIbLnBnd2lkZ2V0cy53aWRnZXRzLkVkaXRhYmxlGhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiENLzGAwIARIIZWRpdGFibGUSVgoLR2V0RWRpdGFibGUSGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eRobLnBnd2lkZ2V0cy53aWRnZXRzLkVkaXRhYmxlIhDS8xgMCAISCGVkaXRhYmxlElAKCVNldExlbmd0aBIZLnBnd2lkZ2V0cy53aWRnZXRzLkxlbmd0aBoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5Ig7S8xgKCAESBmxlbmd0aBJOCgtPbkFjdGl2YXRlZBIYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5GhcucGd3aWRnZXRzLndpZGdldHMuVGV4dCIK2vMYBgoEdGV4dDABGhvK8xgXCgZXaWRnZXQaDVRleHRFbnRyeUFyZ3NiBnByb3RvMw", [file_pgwidgets_options, file_pgwidgets_widgets_base]);
+  fileDesc("ChxwZ3dpZGdldHMvd2lkZ2V0cy90ZXh0LnByb3RvEhFwZ3dpZGdldHMud2lkZ2V0cyKaAQoNVGV4dEVudHJ5QXJncxIUCgR0ZXh0GAEgASgJQgbi8xgCCAESIQoIZWRpdGFibGUYAiABKAhCCuLzGAYSBHRydWVIAIgBARIhCgtsaW5laGlzdG9yeRgDIAEoBUIH4vMYAxIBMUgBiAEBEhAKCHBhc3N3b3JkGAQgASgIQgsKCV9lZGl0YWJsZUIOCgxfbGluZWhpc3RvcnkiKAoIRWRpdGFibGUSHAoIZWRpdGFibGUYASABKAhCCuLzGAYSBHRydWUiGgoGTGVuZ3RoEhAKCG51bWNoYXJzGAEgASgFMtcECglUZXh0RW50cnkSSgoHU2V0VGV4dBIXLnBnd2lkZ2V0cy53aWRnZXRzLlRleHQaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIM0vMYCAgBEgR0ZXh0EkQKB0dldFRleHQSGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eRoXLnBnd2lkZ2V0cy53aWRnZXRzLlRleHQiBtLzGAIIAxJJCgVDbGVhchIYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5GhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiDNLzGAgIARIEdGV4dBJWCgtTZXRFZGl0YWJsZRIbLnBnd2lkZ2V0cy53aWRnZXRzLkVkaXRhYmxlGhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiENLzGAwIARIIZWRpdGFibGUSVgoLR2V0RWRpdGFibGUSGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eRobLnBnd2lkZ2V0cy53aWRnZXRzLkVkaXRhYmxlIhDS8xgMCAISCGVkaXRhYmxlElAKCVNldExlbmd0aBIZLnBnd2lkZ2V0cy53aWRnZXRzLkxlbmd0aBoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5Ig7S8xgKCAESBmxlbmd0aBJOCgtPbkFjdGl2YXRlZBIYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5GhcucGd3aWRnZXRzLndpZGdldHMuVGV4dCIK2vMYBgoEdGV4dDABGhvK8xgXCgZXaWRnZXQaDVRleHRFbnRyeUFyZ3NiBnByb3RvMw", [file_pgwidgets_options, file_pgwidgets_widgets_base]);
 
 /**
  * @generated from message pgwidgets.widgets.TextEntryArgs
@@ -34,9 +34,9 @@ export type TextEntryArgs = Message<"pgwidgets.widgets.TextEntryArgs"> & {
   /**
    * How many entered lines the up/down keys walk back through (0: none).
    *
-   * @generated from field: int32 linehistory = 3;
+   * @generated from field: optional int32 linehistory = 3;
    */
-  linehistory: number;
+  linehistory?: number | undefined;
 
   /**
    * @generated from field: bool password = 4;
@@ -73,9 +73,9 @@ export const EditableSchema: GenMessage<Editable> = /*@__PURE__*/
  */
 export type Length = Message<"pgwidgets.widgets.Length"> & {
   /**
-   * @generated from field: int32 length = 1;
+   * @generated from field: int32 numchars = 1;
    */
-  length: number;
+  numchars: number;
 };
 
 /**

@@ -1,0 +1,100 @@
+"""The schema against pgwidgets' signatures (tests/cases/pgwidgets_signatures.json).
+
+Every method, callback and constructor argument of pgwidgets' classes that we
+have must match by name and order, or be listed in that file with the reason
+it differs; anything we add must be listed as an extension. A swapped
+argument pair, a dropped argument or a new method fails here until the table
+and the README's list of differences say so.
+"""
+
+import json
+import unittest
+from pathlib import Path
+
+from .schema_loader import load
+
+ROOT = Path(__file__).resolve().parents[2]
+TABLE = json.loads((ROOT / "tests/cases/pgwidgets_signatures.json").read_text())
+
+
+def names(fields):
+    return [f.name for f in fields]
+
+
+class ParityTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.schema = load()
+        cls.differences = TABLE["differences"]
+        cls.missing = TABLE["missing"]
+        cls.renamed = TABLE["renamed"]
+        cls.extensions = TABLE["extensions"]
+
+    def expected(self, key, reference):
+        """pgwidgets' list, or ours where the table records a difference."""
+        entry = self.differences.get(key)
+        if entry is None:
+            return reference
+        self.assertTrue(entry.get("why"), f"{key}: a difference needs its reason")
+        self.assertNotEqual(entry["ours"], reference, f"{key}: listed as different but matches pgwidgets")
+        return entry["ours"]
+
+    def test_every_listed_key_names_something(self):
+        for key in [*self.differences, *self.missing, *self.renamed, *self.extensions]:
+            self.assertIn(key.split(".")[0], TABLE["classes"], key)
+
+    def test_methods(self):
+        for cls_name, ref in TABLE["classes"].items():
+            ours = {m.name: m for m in self.schema.cls(cls_name).methods}
+            seen = set()
+            for ref_name, ref_params in ref.get("methods", {}).items():
+                key = f"{cls_name}.{ref_name}"
+                with self.subTest(method=key):
+                    name = self.renamed.get(key, {}).get("ours", ref_name)
+                    if key in self.missing:
+                        self.assertNotIn(name, ours, f"{key} exists now: drop it from 'missing'")
+                        continue
+                    seen.add(name)
+                    self.assertIn(name, ours, f"{key} is missing (or list it under 'missing' with a reason)")
+                    self.assertEqual(names(ours[name].params), self.expected(key, ref_params),
+                                     f"{key}: arguments differ from pgwidgets'")
+            for extra in set(ours) - seen:
+                with self.subTest(method=f"{cls_name}.{extra}"):
+                    self.assertIn(f"{cls_name}.{extra}", self.extensions,
+                                  f"{cls_name}.{extra} is not in pgwidgets: list it under 'extensions'")
+
+    def test_callbacks(self):
+        for cls_name, ref in TABLE["classes"].items():
+            ours = {cb.name: cb for cb in self.schema.cls(cls_name).callbacks}
+            ref_callbacks = ref.get("callbacks", {})
+            if f"{cls_name}.callbacks" in self.missing:
+                self.assertEqual(ours, {}, f"{cls_name} has callbacks now: drop it from 'missing'")
+                continue
+            self.assertEqual(sorted(ours), sorted(n.replace("-", "_") for n in ref_callbacks),
+                             f"{cls_name}: callbacks differ from pgwidgets'")
+            for ref_name, ref_args in ref_callbacks.items():
+                key = f"{cls_name}.{ref_name}"
+                self.assertEqual(names(ours[ref_name.replace("-", "_")].params), self.expected(key, ref_args), key)
+
+    def test_constructors(self):
+        for cls_name, ref in TABLE["classes"].items():
+            with self.subTest(cls=cls_name):
+                c = self.schema.cls(cls_name)
+                self.assertEqual(names(c.positional), ref.get("args", []), f"{cls_name}: positional arguments")
+                options = [o for o in ref.get("options", []) if f"{cls_name}.options.{o}" not in self.missing]
+                keyword = [f.name for f in c.ctor_fields if not f.positional]
+                self.assertEqual(keyword, self.expected(f"{cls_name}.options", options),
+                                 f"{cls_name}: constructor options (C++ designated initializers keep this order)")
+
+    def test_constructor_defaults(self):
+        for cls_name, ref in TABLE["classes"].items():
+            fields = {f.name: f for f in self.schema.cls(cls_name).ctor_fields}
+            for option, default in ref.get("defaults", {}).items():
+                with self.subTest(option=f"{cls_name}.{option}"):
+                    f = fields[option]
+                    ours = f.default if f.default is not None else {"bool": "false", "int32": "0"}[f.proto_type]
+                    self.assertEqual(ours, default, f"{cls_name}({option}=...) defaults differently from pgwidgets")
+
+
+if __name__ == "__main__":
+    unittest.main()
