@@ -20,7 +20,16 @@ pgw::Task<> f(pgw::Session& session) {
   entry.on_activated([](std::string_view) -> pgw::Task<> { co_return; });
   vbox.on_child_added([](pgw::Widget) {});
   top.on_move([](int, int) {});
+  auto timer = co_await session.make_timer(std::chrono::milliseconds(5));
+  timer.on_expired([](pgw::Timer::Duration) {});
+  timer.on_cancelled([](auto elapsed) -> pgw::Task<> { (void)elapsed; co_return; });
   co_await top.set_widget(vbox);
   co_await vbox.add_widget(button, 0);
   (void)top2; (void)label2; (void)label3; (void)label4;
+}
+
+void g(pgw::Application& app) {
+  app.on_connect([](pgw::Session&) {});
+  app.on_connect(f);
+  app.on_disconnect([](pgw::Session& s) -> pgw::Task<> { co_await s.close(); });
 }

@@ -10,6 +10,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "pgwidgets/handler.hpp"
 #include "pgwidgets/logger.hpp"
 #include "pgwidgets/task.hpp"
 
@@ -70,11 +71,21 @@ class Application {
   // Handlers may be plain functions or coroutines taking Session&.
   template <class F>
   void on_connect(F handler) {
-    set_connect_handler(wrap(std::move(handler)));
+    static_assert(detail::handler_for<F, Session&>,
+                  "pgw::Application::on_connect: the handler must be callable as (pgw::Session& session) and "
+                  "return void or pgw::Task<>");
+    if constexpr (detail::handler_for<F, Session&>) {
+      set_connect_handler(detail::adapt_handler<Session&>(std::move(handler)));
+    }
   }
   template <class F>
   void on_disconnect(F handler) {
-    set_disconnect_handler(wrap(std::move(handler)));
+    static_assert(detail::handler_for<F, Session&>,
+                  "pgw::Application::on_disconnect: the handler must be callable as (pgw::Session& session) and "
+                  "return void or pgw::Task<>");
+    if constexpr (detail::handler_for<F, Session&>) {
+      set_disconnect_handler(detail::adapt_handler<Session&>(std::move(handler)));
+    }
   }
 
   // Binds the ports (idempotent). After it, ws_port(), http_port() and
@@ -97,20 +108,6 @@ class Application {
   class Impl;
 
  private:
-  template <class F>
-  static ConnectHandler wrap(F handler) {
-    if constexpr (std::is_same_v<std::invoke_result_t<F&, Session&>, Task<>>) {
-      return ConnectHandler(std::move(handler));
-    } else {
-      static_assert(std::is_void_v<std::invoke_result_t<F&, Session&>>,
-                    "pgw::Application: a connect/disconnect handler takes (pgw::Session&) and returns void or pgw::Task<>");
-      auto shared = std::make_shared<F>(std::move(handler));
-      return [shared](Session& s) -> Task<> {
-        (*shared)(s);
-        co_return;
-      };
-    }
-  }
   friend struct detail::ApplicationAccess;
   void set_connect_handler(ConnectHandler handler);
   void set_disconnect_handler(ConnectHandler handler);

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "pgwidgets/errors.hpp"
+#include "pgwidgets/handler.hpp"
 #include "pgwidgets/task.hpp"
 
 namespace pgw {
@@ -93,35 +94,16 @@ class SessionLink : public std::enable_shared_from_this<SessionLink> {
 
 using LinkPtr = std::shared_ptr<SessionLink>;
 
-// A handler is valid for arguments Args... when it can be called with them
-// and returns void or pgw::Task<>.
-template <class F, class... Args>
-concept handler_for =
-    std::invocable<F&, Args...> &&
-    (std::is_void_v<std::invoke_result_t<F&, Args...>> ||
-     std::is_same_v<std::invoke_result_t<F&, Args...>, Task<>>);
-
-// Runs a typed handler. The handler object is shared so that a coroutine
-// handler's frame (which refers to the closure) outlives every suspension.
-template <class F, class... Args>
-Task<> invoke_handler(std::shared_ptr<F> handler, std::tuple<Args...> args) {
-  if constexpr (std::is_void_v<std::invoke_result_t<F&, Args...>>) {
-    std::apply(*handler, std::move(args));
-  } else {
-    co_await std::apply(*handler, std::move(args));
-  }
-}
-
 template <class F, class... Args>
 RawHandler make_raw_handler(std::tuple<Args...> (*decode)(SessionLink&, std::string_view), SessionLink& link,
                             F handler) {
-  auto shared = std::make_shared<F>(std::move(handler));
+  auto typed = adapt_handler<Args...>(std::move(handler));
   // A weak link: the session owns its handlers, handlers must not own it.
   std::weak_ptr<SessionLink> weak = link.shared_from_this();
-  return [shared, weak, decode](std::string_view bytes) -> Task<> {
+  return [typed = std::move(typed), weak, decode](std::string_view bytes) -> Task<> {
     auto strong = weak.lock();
     if (!strong) throw Disconnected("pgwidgets: the session is gone");
-    return invoke_handler(shared, decode(*strong, bytes));
+    return std::apply(typed, decode(*strong, bytes));
   };
 }
 

@@ -10,6 +10,7 @@
 #include <optional>
 #include <type_traits>
 
+#include "pgwidgets/handler.hpp"
 #include "pgwidgets/task.hpp"
 
 namespace pgw {
@@ -54,34 +55,22 @@ class Timer {
   // carries the duration that ran out, cancelled the time elapsed.
   template <class F>
   void on_expired(F handler) const {
-    add_expired(adapt<Duration>(std::move(handler)));
+    static_assert(detail::handler_for<F, Duration>,
+                  "pgw::Timer::on_expired: the handler must be callable as (pgw::Timer::Duration duration) and "
+                  "return void or pgw::Task<>");
+    if constexpr (detail::handler_for<F, Duration>) add_expired(detail::adapt_handler<Duration>(std::move(handler)));
   }
   template <class F>
   void on_cancelled(F handler) const {
-    add_cancelled(adapt<Duration>(std::move(handler)));
+    static_assert(detail::handler_for<F, Duration>,
+                  "pgw::Timer::on_cancelled: the handler must be callable as (pgw::Timer::Duration elapsed) and "
+                  "return void or pgw::Task<>");
+    if constexpr (detail::handler_for<F, Duration>) add_cancelled(detail::adapt_handler<Duration>(std::move(handler)));
   }
 
   explicit operator bool() const noexcept { return static_cast<bool>(state_); }
 
  private:
-  template <class... Args, class F>
-  static std::function<Task<>(Args...)> adapt(F handler) {
-    static_assert(std::is_invocable_v<F&, Args...>,
-                  "pgw::Timer: on_expired takes a handler callable as (std::chrono::steady_clock::duration "
-                  "duration), on_cancelled as (std::chrono::steady_clock::duration elapsed); either returns "
-                  "void or pgw::Task<>");
-    using R = std::invoke_result_t<F&, Args...>;
-    static_assert(std::is_void_v<R> || std::is_same_v<R, Task<>>,
-                  "pgw::Timer: a handler returns void or pgw::Task<>");
-    auto shared = std::make_shared<F>(std::move(handler));
-    return [shared](Args... args) -> Task<> {
-      if constexpr (std::is_void_v<R>) {
-        (*shared)(args...);
-      } else {
-        co_await (*shared)(args...);
-      }
-    };
-  }
   void add_expired(std::function<Task<>(Duration)> handler) const;
   void add_cancelled(std::function<Task<>(Duration)> handler) const;
 
