@@ -22,7 +22,6 @@ FDP = descriptor_pb2.FieldDescriptorProto
 _TYPE_NAMES = {v: k[len("TYPE_"):].lower() for k, v in FDP.Type.items()}
 
 WIDGET_PACKAGE = "pgwidgets.widgets"
-PROTOCOL_VERSION = 1
 
 KINDS = ("action", "setter", "getter", "query", "attach", "detach", "detach_all",
          "children", "child_count", "destroy")
@@ -513,7 +512,6 @@ class Schema:
     fingerprint: int
     state_fields: list         # names, index + 1 is the id
     files: list                # widget schema files, by name
-    protocol_version: int = PROTOCOL_VERSION
 
     @property
     def methods(self):

@@ -6,7 +6,6 @@
 // passes an object implementing WidgetFactories to the dispatcher; a class
 // missing there, or a method missing in an implementation, fails `tsc`.
 
-export const PROTOCOL_VERSION = 1;
 export const SCHEMA_FINGERPRINT = 0x2cf866a40351b51fn;
 
 /** A widget as the browser runtime holds it. */

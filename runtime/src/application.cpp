@@ -189,19 +189,19 @@ void Application::Impl::on_hello(transport::ConnectionId id, std::string_view by
   const bool parsed = frame.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()));
   if (!parsed || frame.messages_size() == 0 || !frame.messages(0).has_hello()) {
     log(LogLevel::warning, "connection " + std::to_string(id) + ": the first frame is not a hello");
-    server_->close(id, kCloseMismatch, "pgwidgets: expected a hello frame");
+    server_->close(id, pgwidgets::CLOSE_CODE_MISMATCH, "pgwidgets: expected a hello frame");
     return;
   }
   const auto& hello = frame.messages(0).hello();
-  if (hello.protocol_version() != detail::protocol_version ||
+  if (hello.protocol_version() != pgwidgets::PROTOCOL_VERSION_CURRENT ||
       hello.schema_fingerprint() != detail::schema_fingerprint) {
     const std::string reason = "This page was built for another version of the application (protocol " +
                                std::to_string(hello.protocol_version()) + ", schema " +
                                hex64(hello.schema_fingerprint()) + "; the server has protocol " +
-                               std::to_string(detail::protocol_version) + ", schema " +
+                               std::to_string(pgwidgets::PROTOCOL_VERSION_CURRENT) + ", schema " +
                                hex64(detail::schema_fingerprint) + "). Reload the page.";
     log(LogLevel::warning, "connection " + std::to_string(id) + " refused: " + reason);
-    server_->close(id, kCloseMismatch, reason.substr(0, 120));  // a close reason holds 123 bytes
+    server_->close(id, pgwidgets::CLOSE_CODE_MISMATCH, reason.substr(0, 120));  // a close reason holds 123 bytes
     return;
   }
   if (closing_) {
@@ -213,7 +213,7 @@ void Application::Impl::on_hello(transport::ConnectionId id, std::string_view by
                                std::to_string(options.max_sessions) + " sessions are in use (max_sessions = " +
                                std::to_string(options.max_sessions) + ").";
     log(LogLevel::warning, "connection " + std::to_string(id) + " refused: " + reason);
-    server_->close(id, kCloseServerFull, reason);
+    server_->close(id, pgwidgets::CLOSE_CODE_SERVER_FULL, reason);
     return;
   }
   detail::SessionConfig config{random_hex(8), random_hex(16), options.logger, options.strict_calls,
@@ -229,7 +229,7 @@ void Application::Impl::on_hello(transport::ConnectionId id, std::string_view by
   auto session = std::make_shared<Session>(core);
   connections_[id].session = session;
   sessions[core->id()] = session;
-  core->send_hello(detail::protocol_version, detail::schema_fingerprint);
+  core->send_hello(pgwidgets::PROTOCOL_VERSION_CURRENT, detail::schema_fingerprint);
   if (hello.has_viewport()) core->set_viewport(hello.viewport().width(), hello.viewport().height());
   log(LogLevel::info, "session " + core->id() + " started (" + std::to_string(sessions.size()) + " of " +
                           std::to_string(options.max_sessions) + ")");

@@ -19,9 +19,6 @@
 
 namespace pgw {
 
-// Close codes the page understands (4001 is pgwidgets' bad credentials).
-inline constexpr int kCloseServerFull = 4002;
-inline constexpr int kCloseMismatch = 4003;
 
 class Application::Impl final : public transport::Listener {
  public:

@@ -7,13 +7,15 @@ import type { Notices } from "./notices.js";
 import type { Outbox } from "./outbox.js";
 import { FrameProcessor } from "./processor.js";
 import type { Registry } from "./registry.js";
-import { PROTOCOL_VERSION, SCHEMA_FINGERPRINT, proto, type WidgetFactories } from "./schema.js";
+import { SCHEMA_FINGERPRINT, proto, type WidgetFactories } from "./schema.js";
 import { forgetSession, saveSession } from "./session-store.js";
 
 /** Close codes the server uses (see the report / runtime). */
-export const CLOSE_REJECTED = 4001;
-export const CLOSE_FULL = 4002;
-export const CLOSE_MISMATCH = 4003;
+// Close codes and the protocol version come from protocol.proto.
+const PROTOCOL_VERSION: number = proto.ProtocolVersion.CURRENT;
+export const CLOSE_REJECTED: number = proto.CloseCode.REJECTED;
+export const CLOSE_FULL: number = proto.CloseCode.SERVER_FULL;
+export const CLOSE_MISMATCH: number = proto.CloseCode.MISMATCH;
 
 const RETRY_MS = 1000;
 const RETRY_FULL_MS = 5000;

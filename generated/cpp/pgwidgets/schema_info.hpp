@@ -10,7 +10,6 @@
 
 namespace pgw::detail {
 
-inline constexpr std::uint32_t protocol_version = 1;
 inline constexpr std::uint64_t schema_fingerprint = 0x2cf866a40351b51fULL;
 
 namespace classes {

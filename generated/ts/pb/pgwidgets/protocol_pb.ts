@@ -15,7 +15,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file pgwidgets/protocol.proto.
  */
 export const file_pgwidgets_protocol: GenFile = /*@__PURE__*/
-  fileDesc("ChhwZ3dpZGdldHMvcHJvdG9jb2wucHJvdG8SCXBnd2lkZ2V0cyKNAQoLQ2xpZW50SGVsbG8SGAoQcHJvdG9jb2xfdmVyc2lvbhgBIAEoDRIaChJzY2hlbWFfZmluZ2VycHJpbnQYAiABKAYSEgoKc2Vzc2lvbl9pZBgDIAEoCRINCgV0b2tlbhgEIAEoCRIlCgh2aWV3cG9ydBgFIAEoCzITLnBnd2lkZ2V0cy5WaWV3cG9ydCJmCgtTZXJ2ZXJIZWxsbxIYChBwcm90b2NvbF92ZXJzaW9uGAEgASgNEhoKEnNjaGVtYV9maW5nZXJwcmludBgCIAEoBhISCgpzZXNzaW9uX2lkGAMgASgJEg0KBXRva2VuGAQgASgJIlUKBkNyZWF0ZRILCgNzZXEYASABKA0SEQoJd2lkZ2V0X2lkGAIgASgNEhAKCGNsYXNzX2lkGAMgASgNEgwKBGFyZ3MYBCABKAwSCwoDYWNrGAUgASgIIlQKBENhbGwSCwoDc2VxGAEgASgNEhEKCXdpZGdldF9pZBgCIAEoDRIRCgltZXRob2RfaWQYAyABKA0SDAoEYXJncxgEIAEoDBILCgNhY2sYBSABKAgiMAoGTGlzdGVuEhEKCXdpZGdldF9pZBgBIAEoDRITCgtjYWxsYmFja19pZBgCIAEoDSIyCghVbmxpc3RlbhIRCgl3aWRnZXRfaWQYASABKA0SEwoLY2FsbGJhY2tfaWQYAiABKA0iIAoNUHJvdG9jb2xFcnJvchIPCgdtZXNzYWdlGAEgASgJIv8BCg1TZXJ2ZXJNZXNzYWdlEicKBWhlbGxvGAEgASgLMhYucGd3aWRnZXRzLlNlcnZlckhlbGxvSAASIwoGY3JlYXRlGAIgASgLMhEucGd3aWRnZXRzLkNyZWF0ZUgAEh8KBGNhbGwYAyABKAsyDy5wZ3dpZGdldHMuQ2FsbEgAEiMKBmxpc3RlbhgEIAEoCzIRLnBnd2lkZ2V0cy5MaXN0ZW5IABInCgh1bmxpc3RlbhgFIAEoCzITLnBnd2lkZ2V0cy5Vbmxpc3RlbkgAEikKBWVycm9yGAYgASgLMhgucGd3aWRnZXRzLlByb3RvY29sRXJyb3JIAEIGCgRraW5kIjkKC1NlcnZlckZyYW1lEioKCG1lc3NhZ2VzGAEgAygLMhgucGd3aWRnZXRzLlNlcnZlck1lc3NhZ2UiJAoGUmVzdWx0EgsKA3NlcRgBIAEoDRINCgV2YWx1ZRgCIAEoDCJdCgVFcnJvchILCgNzZXEYASABKA0SDwoHbWVzc2FnZRgCIAEoCRIRCgl3aWRnZXRfaWQYAyABKA0SEQoJbWV0aG9kX2lkGAQgASgNEhAKCGNsYXNzX2lkGAUgASgNIkUKDUNhbGxiYWNrRXZlbnQSEQoJd2lkZ2V0X2lkGAEgASgNEhMKC2NhbGxiYWNrX2lkGAIgASgNEgwKBGFyZ3MYAyABKAwiKQoIVmlld3BvcnQSDQoFd2lkdGgYASABKA0SDgoGaGVpZ2h0GAIgASgNIt8BCg1DbGllbnRNZXNzYWdlEicKBWhlbGxvGAEgASgLMhYucGd3aWRnZXRzLkNsaWVudEhlbGxvSAASIwoGcmVzdWx0GAIgASgLMhEucGd3aWRnZXRzLlJlc3VsdEgAEiEKBWVycm9yGAMgASgLMhAucGd3aWRnZXRzLkVycm9ySAASLAoIY2FsbGJhY2sYBCABKAsyGC5wZ3dpZGdldHMuQ2FsbGJhY2tFdmVudEgAEicKCHZpZXdwb3J0GAUgASgLMhMucGd3aWRnZXRzLlZpZXdwb3J0SABCBgoEa2luZCI5CgtDbGllbnRGcmFtZRIqCghtZXNzYWdlcxgBIAMoCzIYLnBnd2lkZ2V0cy5DbGllbnRNZXNzYWdlKlEKD1Byb3RvY29sVmVyc2lvbhIgChxQUk9UT0NPTF9WRVJTSU9OX1VOU1BFQ0lGSUVEEAASHAoYUFJPVE9DT0xfVkVSU0lPTl9DVVJSRU5UEAFiBnByb3RvMw");
+  fileDesc("ChhwZ3dpZGdldHMvcHJvdG9jb2wucHJvdG8SCXBnd2lkZ2V0cyKNAQoLQ2xpZW50SGVsbG8SGAoQcHJvdG9jb2xfdmVyc2lvbhgBIAEoDRIaChJzY2hlbWFfZmluZ2VycHJpbnQYAiABKAYSEgoKc2Vzc2lvbl9pZBgDIAEoCRINCgV0b2tlbhgEIAEoCRIlCgh2aWV3cG9ydBgFIAEoCzITLnBnd2lkZ2V0cy5WaWV3cG9ydCJmCgtTZXJ2ZXJIZWxsbxIYChBwcm90b2NvbF92ZXJzaW9uGAEgASgNEhoKEnNjaGVtYV9maW5nZXJwcmludBgCIAEoBhISCgpzZXNzaW9uX2lkGAMgASgJEg0KBXRva2VuGAQgASgJIlUKBkNyZWF0ZRILCgNzZXEYASABKA0SEQoJd2lkZ2V0X2lkGAIgASgNEhAKCGNsYXNzX2lkGAMgASgNEgwKBGFyZ3MYBCABKAwSCwoDYWNrGAUgASgIIlQKBENhbGwSCwoDc2VxGAEgASgNEhEKCXdpZGdldF9pZBgCIAEoDRIRCgltZXRob2RfaWQYAyABKA0SDAoEYXJncxgEIAEoDBILCgNhY2sYBSABKAgiMAoGTGlzdGVuEhEKCXdpZGdldF9pZBgBIAEoDRITCgtjYWxsYmFja19pZBgCIAEoDSIyCghVbmxpc3RlbhIRCgl3aWRnZXRfaWQYASABKA0SEwoLY2FsbGJhY2tfaWQYAiABKA0iIAoNUHJvdG9jb2xFcnJvchIPCgdtZXNzYWdlGAEgASgJIv8BCg1TZXJ2ZXJNZXNzYWdlEicKBWhlbGxvGAEgASgLMhYucGd3aWRnZXRzLlNlcnZlckhlbGxvSAASIwoGY3JlYXRlGAIgASgLMhEucGd3aWRnZXRzLkNyZWF0ZUgAEh8KBGNhbGwYAyABKAsyDy5wZ3dpZGdldHMuQ2FsbEgAEiMKBmxpc3RlbhgEIAEoCzIRLnBnd2lkZ2V0cy5MaXN0ZW5IABInCgh1bmxpc3RlbhgFIAEoCzITLnBnd2lkZ2V0cy5Vbmxpc3RlbkgAEikKBWVycm9yGAYgASgLMhgucGd3aWRnZXRzLlByb3RvY29sRXJyb3JIAEIGCgRraW5kIjkKC1NlcnZlckZyYW1lEioKCG1lc3NhZ2VzGAEgAygLMhgucGd3aWRnZXRzLlNlcnZlck1lc3NhZ2UiJAoGUmVzdWx0EgsKA3NlcRgBIAEoDRINCgV2YWx1ZRgCIAEoDCJdCgVFcnJvchILCgNzZXEYASABKA0SDwoHbWVzc2FnZRgCIAEoCRIRCgl3aWRnZXRfaWQYAyABKA0SEQoJbWV0aG9kX2lkGAQgASgNEhAKCGNsYXNzX2lkGAUgASgNIkUKDUNhbGxiYWNrRXZlbnQSEQoJd2lkZ2V0X2lkGAEgASgNEhMKC2NhbGxiYWNrX2lkGAIgASgNEgwKBGFyZ3MYAyABKAwiKQoIVmlld3BvcnQSDQoFd2lkdGgYASABKA0SDgoGaGVpZ2h0GAIgASgNIt8BCg1DbGllbnRNZXNzYWdlEicKBWhlbGxvGAEgASgLMhYucGd3aWRnZXRzLkNsaWVudEhlbGxvSAASIwoGcmVzdWx0GAIgASgLMhEucGd3aWRnZXRzLlJlc3VsdEgAEiEKBWVycm9yGAMgASgLMhAucGd3aWRnZXRzLkVycm9ySAASLAoIY2FsbGJhY2sYBCABKAsyGC5wZ3dpZGdldHMuQ2FsbGJhY2tFdmVudEgAEicKCHZpZXdwb3J0GAUgASgLMhMucGd3aWRnZXRzLlZpZXdwb3J0SABCBgoEa2luZCI5CgtDbGllbnRGcmFtZRIqCghtZXNzYWdlcxgBIAMoCzIYLnBnd2lkZ2V0cy5DbGllbnRNZXNzYWdlKlEKD1Byb3RvY29sVmVyc2lvbhIgChxQUk9UT0NPTF9WRVJTSU9OX1VOU1BFQ0lGSUVEEAASHAoYUFJPVE9DT0xfVkVSU0lPTl9DVVJSRU5UEAEqeAoJQ2xvc2VDb2RlEhoKFkNMT1NFX0NPREVfVU5TUEVDSUZJRUQQABIYChNDTE9TRV9DT0RFX1JFSkVDVEVEEKEfEhsKFkNMT1NFX0NPREVfU0VSVkVSX0ZVTEwQoh8SGAoTQ0xPU0VfQ09ERV9NSVNNQVRDSBCjH2IGcHJvdG8z");
 
 /**
  * Browser -> server, first message of a connection.
@@ -499,7 +499,8 @@ export const ClientFrameSchema: GenMessage<ClientFrame> = /*@__PURE__*/
   messageDesc(file_pgwidgets_protocol, 14);
 
 /**
- * Bumped when this envelope changes incompatibly.
+ * Bumped when this envelope changes incompatibly. Both ends read it from
+ * here (protoc's C++ and protoc-gen-es's TypeScript), never from a copy.
  *
  * @generated from enum pgwidgets.ProtocolVersion
  */
@@ -520,4 +521,44 @@ export enum ProtocolVersion {
  */
 export const ProtocolVersionSchema: GenEnum<ProtocolVersion> = /*@__PURE__*/
   enumDesc(file_pgwidgets_protocol, 0);
+
+/**
+ * WebSocket close codes of our own (4000-4999 are the application's), as the
+ * server sends them and the page acts on them.
+ *
+ * @generated from enum pgwidgets.CloseCode
+ */
+export enum CloseCode {
+  /**
+   * @generated from enum value: CLOSE_CODE_UNSPECIFIED = 0;
+   */
+  UNSPECIFIED = 0,
+
+  /**
+   * A known session id with a wrong token: the page says so and gives up.
+   *
+   * @generated from enum value: CLOSE_CODE_REJECTED = 4001;
+   */
+  REJECTED = 4001,
+
+  /**
+   * Every session is taken (max_sessions): the page retries now and then.
+   *
+   * @generated from enum value: CLOSE_CODE_SERVER_FULL = 4002;
+   */
+  SERVER_FULL = 4002,
+
+  /**
+   * The page was built for another protocol or schema: it asks for a reload.
+   *
+   * @generated from enum value: CLOSE_CODE_MISMATCH = 4003;
+   */
+  MISMATCH = 4003,
+}
+
+/**
+ * Describes the enum pgwidgets.CloseCode.
+ */
+export const CloseCodeSchema: GenEnum<CloseCode> = /*@__PURE__*/
+  enumDesc(file_pgwidgets_protocol, 1);
 
