@@ -13,14 +13,17 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 WORK=${MUTATION_DIR:-/tmp/pgw-mutants}
+SNAPSHOT=$WORK/snapshot
 SRC=$WORK/src
 BUILD=$WORK/build
-mkdir -p "$WORK"
+mkdir -p "$WORK" "$SNAPSHOT" "$SRC"
 
+# The tree as it is now (tracked and new files, no build/, no .git), taken
+# once: editing the work tree during a run changes nothing here.
+scripts/mutation_apply.py sync "$ROOT" "$SNAPSHOT"
 sync_tree() {
-  # The tracked and new files as they are now, nothing else (no build/, no .git).
-  mkdir -p "$SRC"
-  scripts/mutation_apply.py sync "$ROOT" "$SRC"
+  # Only files whose bytes differ are rewritten, so each mutant rebuilds little.
+  scripts/mutation_apply.py sync "$SNAPSHOT" "$SRC"
   [ -e "$SRC/web/node_modules" ] || ln -s "$ROOT/web/node_modules" "$SRC/web/node_modules"
 }
 

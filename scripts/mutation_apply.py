@@ -59,9 +59,13 @@ def sync(root, dest):
     they are now. Only files whose bytes differ are written, so they get a new
     mtime and the build recompiles exactly them (copying mtimes would leave a
     mutant's objects looking up to date)."""
-    listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=root,
-                            check=True, capture_output=True).stdout.decode().split("\0")
-    wanted = {name for name in listed if name and (root / name).is_file()}
+    if (root / ".git").exists():
+        listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=root,
+                                check=True, capture_output=True).stdout.decode().split("\0")
+    else:  # a snapshot made by an earlier sync
+        listed = [p.relative_to(root).as_posix() for p in root.rglob("*")
+                  if p.is_file() and not p.relative_to(root).as_posix().startswith("web/node_modules")]
+    wanted = {name for name in listed if name and (root / name).is_file() and not (root / name).is_symlink()}
     for name in wanted:
         data = (root / name).read_bytes()
         target = dest / name
