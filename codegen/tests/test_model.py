@@ -20,13 +20,13 @@ class NamingTest(unittest.TestCase):
         self.assertEqual(naming.snake_case("SetHtml5Text"), "set_html5_text")
         self.assertEqual(naming.snake_case("Raise"), "raise")
 
-    def test_keywords_are_escaped(self):
-        self.assertEqual(naming.cpp_identifier("delete"), "delete_")
-        self.assertEqual(naming.ts_identifier("delete"), "delete_")
-        self.assertEqual(naming.cpp_identifier("raise"), "raise")
-
-    def test_es_field_names(self):
-        self.assertEqual(naming.lower_camel("viewport_x"), "viewportX")
+    def test_defaults_are_checked_against_their_type(self):
+        naming.check_default("bool", "true")
+        naming.check_default("int32", "-3")
+        naming.check_default("double", "0.5")
+        for proto_type, text in (("bool", "yes"), ("int32", "1.5"), ("uint64", "x"), ("float", "half")):
+            with self.assertRaises(ValueError):
+                naming.check_default(proto_type, text)
 
 
 class ModelTest(unittest.TestCase):
@@ -89,21 +89,10 @@ class ModelTest(unittest.TestCase):
         close = next(m for m in self.schema.methods if m.id == cb["TopLevel_close"].updates_method_id)
         self.assertEqual(close.name, "hide")  # named: show also sets "visible" from Empty
 
-    def test_return_types(self):
+    def test_trailing_optional_parameters(self):
         widget = {m.name: m for m in self.schema.cls("Widget").methods}
-        self.assertEqual(widget["get_size"].cpp_return_type, "pgw::Size")
-        self.assertEqual(widget["is_visible"].cpp_return_type, "bool")
-        self.assertEqual(widget["resize"].cpp_return_type, "void")
-        container = {m.name: m for m in self.schema.cls("Container").methods}
-        self.assertEqual(container["get_children"].cpp_return_type, "std::vector<pgw::Widget>")
-
-    def test_parameters(self):
-        widget = {m.name: m for m in self.schema.cls("Widget").methods}
-        self.assertEqual(widget["set_padding"].cpp_params,
-                         ["int left", "std::optional<int> top = std::nullopt",
-                          "std::optional<int> right = std::nullopt", "std::optional<int> bottom = std::nullopt"])
-        box = {m.name: m for m in self.schema.cls("Box").methods}
-        self.assertEqual(box["add_widget"].cpp_params, ["pgw::Widget child", "int stretch"])
+        self.assertEqual(widget["set_padding"].trailing_optional, 1)
+        self.assertEqual(widget["resize"].trailing_optional, 2)
 
     def test_options_order(self):
         vbox = [o.name for o in self.schema.cls("VBox").options]
