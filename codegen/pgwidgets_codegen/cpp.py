@@ -60,7 +60,12 @@ class Field(View):
 
     @property
     def cpp_value_type(self):
-        base = f"pgw::{self.ref}" if self.ref else SCALARS[self.proto_type]
+        if self.enum is not None:
+            base = self.enum.cpp_type
+        elif self.ref:
+            base = f"pgw::{self.ref}"
+        else:
+            base = SCALARS[self.proto_type]
         return f"std::vector<{base}>" if self.repeated else base
 
     @property
@@ -78,6 +83,8 @@ class Field(View):
     @property
     def cpp_default(self):
         """The C++ literal of the field's default (its zero when none)."""
+        if self.enum is not None:
+            return self.enum.cpp_value(self.default) if self.default is not None else "{}"
         if self.default is not None:
             return literal(self.proto_type, self.default)
         if self.repeated or self.ref:
@@ -91,6 +98,8 @@ class Field(View):
             one = f'detail::child_id({owner_expr}, {{x}}, "{method_name}")'
         elif self.proto_type in ("string", "bytes"):
             one = "std::move({x})"
+        elif self.enum is not None:
+            one = f"static_cast<{self.enum.cpp_pb_type}>({{x}})"
         else:
             one = "{x}"
         if self.repeated:
@@ -98,6 +107,19 @@ class Field(View):
         if self.presence:
             return f"if ({v}) {request}.set_{n}({one.format(x='*' + v)});"
         return f"{request}.set_{n}({one.format(x=v)});"
+
+    def cpp_to_wire(self, value):
+        """`value` (an options member) as the message's setter takes it."""
+        if self.enum is not None:
+            return f"static_cast<{self.enum.cpp_pb_type}>({value})"
+        return f"{self.cpp_value_type}({value})"
+
+    def cpp_get_present(self, message):
+        """Expression reading this field of `message`, known to be present."""
+        n = self.name
+        if self.enum is not None:
+            return f"detail::enum_from_wire<{self.enum.cpp_type}>({message}.{n}())"
+        return f"{message}.{n}()"
 
     def cpp_get(self, message, link):
         """Expression reading this field of `message` as its C++ value type."""
@@ -109,9 +131,34 @@ class Field(View):
         if self.repeated:
             return f"{self.cpp_value_type}({message}.{n}().begin(), {message}.{n}().end())"
         if self.presence:
-            return (f"({message}.has_{n}() ? {self.cpp_param_type}({message}.{n}()) : "
+            return (f"({message}.has_{n}() ? {self.cpp_param_type}({self.cpp_get_present(message)}) : "
                     f"{self.cpp_param_type}())")
-        return f"{message}.{n}()"
+        return self.cpp_get_present(message)
+
+    @property
+    def cpp_ctor_default(self):
+        """For a getter's constructor fallback: the default when the
+        constructor left the field out, None to go on to the getter's."""
+        return self.cpp_default if self.default is not None else None
+
+
+class EnumValue(View):
+    @property
+    def cpp_name(self):
+        return identifier(self.word)
+
+
+class Enum(View):
+    @property
+    def cpp_type(self):
+        return f"pgw::{self.name}"
+
+    @property
+    def cpp_pb_type(self):
+        return "::" + self.full_name.replace(".", "::")
+
+    def cpp_value(self, word):
+        return f"{self.cpp_type}::{identifier(word)}"
 
 
 class Message(View):
@@ -214,6 +261,11 @@ class OptionField(View):
         """As kept by the factory until it makes the setter call."""
         return self.field.cpp_value_type
 
+    @property
+    def cpp_store_ctor_arg(self):
+        """Statement copying the option into constructor message `args`."""
+        return f"args.set_{self.ctor_field.name}({self.field.cpp_to_wire('*options.' + self.cpp_name)});"
+
 
 class WidgetClass(View):
     @property
@@ -236,6 +288,7 @@ class Schema(View):
 LANGUAGE = Language({
     model.Field: Field, model.Message: Message, model.Method: Method, model.Callback: Callback,
     model.OptionField: OptionField, model.WidgetClass: WidgetClass, model.Schema: Schema,
+    model.Enum: Enum, model.EnumValue: EnumValue,
 })
 
 

@@ -17,6 +17,31 @@ LOCAL_KINDS = ("getter", "children", "child_count")
 
 
 @dataclass
+class EnumValue:
+    word: str                 # pgwidgets' spelling: "center"
+    number: int               # on the wire
+    doc: str = ""
+
+
+@dataclass
+class Enum:
+    """A fixed set of words (alignment, window state): a proto enum whose
+    values are named <ENUM_NAME>_<WORD> in upper snake case."""
+    name: str
+    full_name: str
+    file: str
+    values: list
+    doc: str = ""
+
+    @property
+    def words(self):
+        return [v.word for v in self.values]
+
+    def value(self, word):
+        return next(v for v in self.values if v.word == word)
+
+
+@dataclass
 class Field:
     name: str
     number: int
@@ -27,6 +52,7 @@ class Field:
     default: Optional[str]    # schema text, None when the type's zero
     positional: bool
     doc: str = ""
+    enum: Optional[Enum] = None  # proto_type "enum": its words
 
 
 @dataclass
@@ -238,6 +264,7 @@ class Schema:
     fingerprint: int
     state_fields: list         # names, index + 1 is the id
     files: list                # widget schema files, by name
+    enums: list = dc_field(default_factory=list)
     protocol_version: int = PROTOCOL_VERSION
 
     @property

@@ -8,11 +8,13 @@ conventions (see schema/pgwidgets/options.proto):
   state fields are numbered from 1 in the order of their names.
 """
 
+import re
+
 from google.protobuf import descriptor_pb2
 
 from . import naming
 from .descriptors import OptionReader, SchemaError, comments, schema_fingerprint
-from .model import KINDS, Callback, Field, Message, Method, Schema, WidgetClass
+from .model import KINDS, Callback, Enum, EnumValue, Field, Message, Method, Schema, WidgetClass
 
 FDP = descriptor_pb2.FieldDescriptorProto
 _TYPE_NAMES = {v: k[len("TYPE_"):].lower() for k, v in FDP.Type.items()}
@@ -26,8 +28,11 @@ class _Builder:
         self.to_generate = sorted(n for n in to_generate if self.files[n].package == WIDGET_PACKAGE)
         self.options = OptionReader(files)
         self.messages = {}
+        self.enums = {}
 
     def build(self):
+        for name in self.to_generate:
+            self._read_enums(self.files[name])
         for name in self.to_generate:
             self._read_messages(self.files[name])
         classes = []
@@ -43,10 +48,36 @@ class _Builder:
             for cb in c.callbacks:
                 cb.updates_field_id = field_ids.get(cb.updates_field, 0)
         self._check(classes)
+        self._check_enum_names(classes)
         used = [self.files[n] for n in self.files if n.startswith("pgwidgets/")]
         return Schema(classes=classes, messages=self.messages,
                       fingerprint=schema_fingerprint(used), state_fields=state_fields,
-                      files=self.to_generate)
+                      files=self.to_generate, enums=list(self.enums.values()))
+
+    def _read_enums(self, f):
+        """Enum values are package-wide names in proto, so each is prefixed
+        with its enum's name: HAlign's H_ALIGN_CENTER is the word "center"."""
+        docs = comments(f)
+        for ei, e in enumerate(f.enum_type):
+            prefix = naming.snake_case(e.name).upper() + "_"
+            values = []
+            for vi, v in enumerate(e.value):
+                word = v.name[len(prefix):].lower()
+                if not v.name.startswith(prefix) or not re.fullmatch(r"[a-z][a-z0-9_]*", word):
+                    raise SchemaError(f"{f.name}: enum {e.name}: value {v.name} must be named {prefix}<WORD>, "
+                                      f"the word in upper case (letters, digits, _)")
+                values.append(EnumValue(word, v.number, docs.get((5, ei, 2, vi), "")))
+            if e.options.allow_alias:
+                raise SchemaError(f"{f.name}: enum {e.name}: aliases are not supported (one word per value)")
+            full = f"{f.package}.{e.name}"
+            self.enums[full] = Enum(e.name, full, f.name, values, docs.get((5, ei), ""))
+
+    def _check_enum_names(self, classes):
+        taken = {c.name for c in classes} | {f"{c.name}Options" for c in classes} | \
+            {m.name for m in self.messages.values()}
+        for e in self.enums.values():
+            if e.name in taken:
+                raise SchemaError(f"enum {e.name} clashes with a class, options struct or message of that name")
 
     def _read_messages(self, f):
         docs = comments(f)
@@ -62,14 +93,26 @@ class _Builder:
     def _field(self, f, m, fd, doc):
         where = f"{f.name}: {m.name}.{fd.name}"
         proto_type = _TYPE_NAMES[fd.type]
-        if proto_type not in naming.SCALAR_TYPES:
-            raise SchemaError(f"{where}: only scalar fields are supported, not {proto_type}")
+        enum = None
+        if proto_type == "enum":
+            enum = self.enums.get(fd.type_name.lstrip("."))
+            if enum is None:
+                raise SchemaError(f"{where}: enum {fd.type_name.lstrip('.')} must be declared in package "
+                                  f"{WIDGET_PACKAGE}")
+            if fd.label == FDP.LABEL_REPEATED:
+                raise SchemaError(f"{where}: repeated enum fields are not supported")
+        elif proto_type not in naming.SCALAR_TYPES:
+            raise SchemaError(f"{where}: only scalar and enum fields are supported, not {proto_type}")
         opts = self.options.field(fd)
         ref = (opts.ref or None) if opts else None
         if ref and proto_type != "uint32":
             raise SchemaError(f"{where}: a widget reference must be uint32")
         default = opts.default if opts and opts.default != "" else None
-        if default is not None:
+        if default is not None and enum is not None:
+            if default not in enum.words:
+                raise SchemaError(f"{where}: default {default!r} is not a word of {enum.name}: "
+                                  f"{', '.join(enum.words)}")
+        elif default is not None:
             try:
                 naming.check_default(proto_type, default)
             except ValueError as e:
@@ -81,7 +124,7 @@ class _Builder:
             ref=ref,
             default=default,
             positional=bool(opts and opts.positional),
-            doc=doc,
+            doc=doc, enum=enum,
         )
 
     def _message(self, type_name, where):
@@ -242,7 +285,9 @@ class _Builder:
                 raise SchemaError(f"{where}: no setter records {m.state_field!r}")
             if c.ctor and len(m.response.fields) == 1:
                 for f in c.ctor.fields:
-                    if f.name == m.state_field and f.proto_type == m.response.fields[0].proto_type:
+                    returned = m.response.fields[0]
+                    if (f.name == m.state_field and f.proto_type == returned.proto_type
+                            and f.enum is returned.enum):
                         m.ctor_fallback, m.ctor_message = f, c.ctor
 
     @staticmethod

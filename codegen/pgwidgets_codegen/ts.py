@@ -59,7 +59,10 @@ class Field(View):
 
     @property
     def ts_value_type(self):
-        base = "WidgetHandle" if self.ref else SCALARS[self.proto_type]
+        if self.enum is not None:
+            base = self.enum.name
+        else:
+            base = "WidgetHandle" if self.ref else SCALARS[self.proto_type]
         return f"{base}[]" if self.repeated else base
 
     @property
@@ -69,18 +72,28 @@ class Field(View):
 
     @property
     def ts_default(self):
-        return None if self.default is None else literal(self.proto_type, self.default)
+        if self.default is None:
+            return None
+        return quoted(self.default) if self.enum is not None else literal(self.proto_type, self.default)
 
     def ts_from_message(self, message):
-        """Expression turning protobuf-es field of `message` into the value type."""
+        """Expression turning protobuf-es field of `message` into the value type.
+
+        Only a field with presence can be absent: protobuf-es gives every
+        other field its zero, so a default applies to optional fields alone.
+        """
         v = f"{message}.{self.es_name}"
         if self.ref and self.repeated:
             return f"{v}.map((i) => ctx.widget(i))"
         if self.ref:
             return f"ctx.widget({v})"
-        if self.ts_default is not None:
-            return f"({v} ?? {self.ts_default})"
-        return v
+        if self.enum is None:
+            return f"({v} ?? {self.ts_default})" if self.presence and self.ts_default is not None else v
+        word = self.enum.ts_word(v)
+        if self.presence:
+            absent = self.ts_default if self.ts_default is not None else "undefined"
+            return f"({v} === undefined ? {absent} : {word})"
+        return word
 
     def ts_to_message(self, value):
         """protobuf-es init entry for value expression `value`."""
@@ -88,7 +101,40 @@ class Field(View):
             return f"{self.es_name}: {value}.map((w) => w.widgetId)"
         if self.ref:
             return f"{self.es_name}: {value}.widgetId"
+        if self.enum is not None and self.presence:
+            return f"{self.es_name}: {value} === undefined ? undefined : {self.enum.ts_number(value)}"
+        if self.enum is not None:
+            return f"{self.es_name}: {self.enum.ts_number(value)}"
         return f"{self.es_name}: {value}"
+
+
+class EnumValue(View):
+    @property
+    def ts_word(self):
+        return quoted(self.word)
+
+
+class Enum(View):
+    """On the wire an enum is its number; the browser's interfaces take the
+    word, so the dispatcher converts with two tables per enum."""
+
+    @property
+    def ts_union(self):
+        return " | ".join(quoted(w) for w in self.words)
+
+    @property
+    def ts_words_table(self):
+        return f"{self.name}Words"
+
+    @property
+    def ts_numbers_table(self):
+        return f"{self.name}Numbers"
+
+    def ts_word(self, number):
+        return f'word({self.ts_words_table}, {number}, "{self.name}")'
+
+    def ts_number(self, word):
+        return f"{self.ts_numbers_table}[{word}]"
 
 
 class Message(View):
@@ -168,7 +214,7 @@ class Schema(View):
 
 LANGUAGE = Language({
     model.Field: Field, model.Message: Message, model.Method: Method, model.Callback: Callback,
-    model.WidgetClass: WidgetClass, model.Schema: Schema,
+    model.WidgetClass: WidgetClass, model.Schema: Schema, model.Enum: Enum, model.EnumValue: EnumValue,
 })
 
 

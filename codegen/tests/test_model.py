@@ -115,6 +115,22 @@ class ModelTest(unittest.TestCase):
         self.assertEqual([f.name for f in self.schema.cls("Label").positional], ["text"])
         self.assertEqual(self.schema.cls("TopLevel").positional, [])
 
+    def test_enums_carry_pgwidgets_words(self):
+        enums = {e.name: e for e in self.schema.enums}
+        self.assertEqual(enums["HAlign"].words, ["left", "center", "right"])
+        self.assertEqual(enums["WindowState"].words, ["normal", "minimized", "maximized", "shaded"])
+        self.assertEqual(enums["Orientation"].words, ["horizontal", "vertical"])
+        self.assertEqual(enums["WindowState"].value("maximized").number, 2)
+        halign = self.schema.cls("Label").ctor.fields[1]
+        self.assertIs(halign.enum, enums["HAlign"])
+        self.assertEqual(halign.default, "left")
+
+    def test_box_takes_an_orientation(self):
+        box = self.schema.cls("Box")
+        self.assertFalse(box.abstract)
+        self.assertEqual([o.name for o in box.ctor_options], ["orientation"])
+        self.assertEqual(self.schema.cls("VBox").ctor_options, [])
+
     def test_fingerprint_is_stable(self):
         self.assertEqual(self.schema.fingerprint, load().fingerprint)
 
@@ -135,7 +151,7 @@ class SchemaErrorTest(unittest.TestCase):
         return str(ctx.exception)
 
     def test_getter_whose_setter_records_another_message(self):
-        msg = self.broken("display.proto", "rpc GetText(Empty) returns (Text)", "rpc GetText(Empty) returns (HAlign)")
+        msg = self.broken("display.proto", "rpc GetText(Empty) returns (Text)", "rpc GetText(Empty) returns (HAlignArg)")
         self.assertIn("GetText", msg)
 
     def test_default_on_a_plain_constructor_field(self):
@@ -145,6 +161,19 @@ class SchemaErrorTest(unittest.TestCase):
     def test_callback_returning_a_value_from_a_setter(self):
         msg = self.broken("controls.proto", "rpc SetText(Text) returns (Empty)", "rpc SetText(Text) returns (Text)")
         self.assertIn("returns nothing", msg)
+
+    def test_enum_value_without_its_enum_prefix(self):
+        msg = self.broken("display.proto", "H_ALIGN_CENTER = 1", "CENTER = 1")
+        self.assertIn("must be named H_ALIGN_<WORD>", msg)
+
+    def test_enum_default_that_is_no_word(self):
+        msg = self.broken("display.proto", '{ default: "left" }]; }', '{ default: "centre" }]; }')
+        self.assertIn("'centre' is not a word of HAlign: left, center, right", msg)
+
+    def test_bad_scalar_default(self):
+        msg = self.broken("base.proto", 'bool enabled = 1 [(pgwidgets.arg) = { default: "true" }]',
+                          'bool enabled = 1 [(pgwidgets.arg) = { default: "yes" }]')
+        self.assertIn("bool default must be true or false", msg)
 
     def test_unknown_base(self):
         msg = self.broken("controls.proto", 'base: "Widget", constructor: "ButtonArgs"', 'base: "Gadget"')

@@ -68,10 +68,10 @@ std::tuple<> TopLevel_close([[maybe_unused]] SessionLink& link, std::string_view
   return {};
 }
 
-std::tuple<std::string> TopLevel_window_state([[maybe_unused]] SessionLink& link, std::string_view bytes) {
-  ::pgwidgets::widgets::WindowState m;
+std::tuple<pgw::WindowState> TopLevel_window_state([[maybe_unused]] SessionLink& link, std::string_view bytes) {
+  ::pgwidgets::widgets::WindowStateArg m;
   parse(m, bytes, "TopLevel.window_state");
-  return {m.state()};
+  return {detail::enum_from_wire<pgw::WindowState>(m.state())};
 }
 
 std::tuple<std::string> TextEntry_activated([[maybe_unused]] SessionLink& link, std::string_view bytes) {
@@ -399,31 +399,32 @@ Task<void> Label::set_color(std::string fg, std::string bg) const {
                            detail::ChildChange{.child = 0, .index = std::nullopt, .destroy = false});
 }
 
-Task<void> Label::set_halign(std::string halign) const {
-  ::pgwidgets::widgets::HAlign request;
-  request.set_halign(std::move(halign));
+Task<void> Label::set_halign(pgw::HAlign halign) const {
+  ::pgwidgets::widgets::HAlignArg request;
+  request.set_halign(static_cast<::pgwidgets::widgets::HAlign>(halign));
   return detail::send_call(checked_link(), id(), detail::methods::Label_set_halign, request.SerializeAsString(),
                            detail::ChildChange{.child = 0, .index = std::nullopt, .destroy = false});
 }
 
-std::string Label::get_halign() const {
+pgw::HAlign Label::get_halign() const {
   detail::SessionLink& link = this->link();
   if (const std::string* recorded = link.recorded(id(), detail::fields::halign)) {
-    ::pgwidgets::widgets::HAlign m;
+    ::pgwidgets::widgets::HAlignArg m;
     parse(m, *recorded, "the state of Label.halign");
-    return m.halign();
+    return detail::enum_from_wire<pgw::HAlign>(m.halign());
   }
   if (const std::string* ctor = link.constructor_args(id())) {
     ::pgwidgets::widgets::LabelArgs args;
     parse(args, *ctor, "the constructor arguments of Label");
-    if (args.has_halign()) return args.halign();
+    if (args.has_halign()) return detail::enum_from_wire<pgw::HAlign>(args.halign());
+    return pgw::HAlign::left;
   }
-  return "left";
+  return pgw::HAlign::left;
 }
 
-Task<void> Label::set_valign(std::string valign) const {
-  ::pgwidgets::widgets::VAlign request;
-  request.set_valign(std::move(valign));
+Task<void> Label::set_valign(pgw::VAlign valign) const {
+  ::pgwidgets::widgets::VAlignArg request;
+  request.set_valign(static_cast<::pgwidgets::widgets::VAlign>(valign));
   return detail::send_call(checked_link(), id(), detail::methods::Label_set_valign, request.SerializeAsString(),
                            detail::ChildChange{.child = 0, .index = std::nullopt, .destroy = false});
 }
@@ -502,21 +503,21 @@ Task<void> TopLevel::toggle_shade() const {
                            detail::ChildChange{.child = 0, .index = std::nullopt, .destroy = false});
 }
 
-Task<void> TopLevel::set_window_state(std::string state) const {
-  ::pgwidgets::widgets::WindowState request;
-  request.set_state(std::move(state));
+Task<void> TopLevel::set_window_state(pgw::WindowState state) const {
+  ::pgwidgets::widgets::WindowStateArg request;
+  request.set_state(static_cast<::pgwidgets::widgets::WindowState>(state));
   return detail::send_call(checked_link(), id(), detail::methods::TopLevel_set_window_state, request.SerializeAsString(),
                            detail::ChildChange{.child = 0, .index = std::nullopt, .destroy = false});
 }
 
-std::string TopLevel::get_window_state() const {
+pgw::WindowState TopLevel::get_window_state() const {
   detail::SessionLink& link = this->link();
   if (const std::string* recorded = link.recorded(id(), detail::fields::window_state)) {
-    ::pgwidgets::widgets::WindowState m;
+    ::pgwidgets::widgets::WindowStateArg m;
     parse(m, *recorded, "the state of TopLevel.window_state");
-    return m.state();
+    return detail::enum_from_wire<pgw::WindowState>(m.state());
   }
-  return "normal";
+  return pgw::WindowState::normal;
 }
 
 Task<void> Box::add_widget(pgw::Widget child, int stretch) const {
@@ -543,9 +544,9 @@ Task<void> Box::set_spacing(int spacing) const {
                            detail::ChildChange{.child = 0, .index = std::nullopt, .destroy = false});
 }
 
-Task<void> Box::set_align(std::string align) const {
-  ::pgwidgets::widgets::Align request;
-  request.set_align(std::move(align));
+Task<void> Box::set_align(pgw::Align align) const {
+  ::pgwidgets::widgets::AlignArg request;
+  request.set_align(static_cast<::pgwidgets::widgets::Align>(align));
   return detail::send_call(checked_link(), id(), detail::methods::Box_set_align, request.SerializeAsString(),
                            detail::ChildChange{.child = 0, .index = std::nullopt, .destroy = false});
 }
@@ -587,6 +588,7 @@ bool TextEntry::get_editable() const {
     ::pgwidgets::widgets::TextEntryArgs args;
     parse(args, *ctor, "the constructor arguments of TextEntry");
     if (args.has_editable()) return args.editable();
+    return true;
   }
   return true;
 }
@@ -658,7 +660,7 @@ namespace {
 
 // The setter options, owned: the coroutine outlives the caller's temporaries.
 struct LabelSetters {
-  std::optional<std::string> valign;
+  std::optional<pgw::VAlign> valign;
   std::optional<int> border_width;
   std::optional<std::string> border_color;
   std::optional<std::string> bg;
@@ -695,7 +697,7 @@ Task<pgw::Label> Widgets::Label(LabelOptions options) const {
   // full-expression (and its temporaries) may be over.
   ::pgwidgets::widgets::LabelArgs args;
   if (options.text) args.set_text(std::string(*options.text));
-  if (options.halign) args.set_halign(std::string(*options.halign));
+  if (options.halign) args.set_halign(static_cast<::pgwidgets::widgets::HAlign>(*options.halign));
   std::string encoded = args.SerializeAsString();
   LabelSetters setters;
   if (options.valign) setters.valign.emplace(*options.valign);
@@ -715,7 +717,7 @@ namespace {
 
 // The setter options, owned: the coroutine outlives the caller's temporaries.
 struct TopLevelSetters {
-  std::optional<std::string> window_state;
+  std::optional<pgw::WindowState> window_state;
   std::optional<int> border_width;
   std::optional<std::string> border_color;
   std::optional<std::string> bg;
@@ -778,9 +780,68 @@ Task<pgw::TopLevel> Widgets::TopLevel(TopLevelOptions options) const {
 namespace {
 
 // The setter options, owned: the coroutine outlives the caller's temporaries.
+struct BoxSetters {
+  std::optional<int> spacing;
+  std::optional<pgw::Align> align;
+  std::optional<int> border_width;
+  std::optional<std::string> border_color;
+  std::optional<std::string> bg;
+  std::optional<int> padding;
+  std::optional<std::string> font;
+  std::optional<bool> enabled;
+  std::optional<std::string> tooltip;
+  std::optional<bool> allow_text_selection;
+  std::optional<std::string> cursor;
+};
+
+Task<pgw::Box> create_Box(detail::LinkPtr link, std::string args,
+                                            [[maybe_unused]] BoxSetters setters) {
+  const WidgetId id = co_await link->create(detail::classes::Box, std::move(args));
+  pgw::Box widget(link, id);
+  if (setters.spacing) co_await widget.set_spacing(std::move(*setters.spacing));
+  if (setters.align) co_await widget.set_align(std::move(*setters.align));
+  if (setters.border_width) co_await widget.set_border_width(std::move(*setters.border_width));
+  if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
+  if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
+  if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
+  if (setters.font) co_await widget.set_font(std::move(*setters.font));
+  if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
+  if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
+  if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
+  if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
+  co_return widget;
+}
+
+}  // namespace
+
+Task<pgw::Box> Widgets::Box(BoxOptions options) const {
+  if (!link_) throw std::logic_error("pgwidgets: Widgets::Box called on an empty Widgets");
+  // Copies every string view now: the coroutine runs after the caller's
+  // full-expression (and its temporaries) may be over.
+  ::pgwidgets::widgets::BoxArgs args;
+  if (options.orientation) args.set_orientation(static_cast<::pgwidgets::widgets::Orientation>(*options.orientation));
+  std::string encoded = args.SerializeAsString();
+  BoxSetters setters;
+  if (options.spacing) setters.spacing.emplace(*options.spacing);
+  if (options.align) setters.align.emplace(*options.align);
+  if (options.border_width) setters.border_width.emplace(*options.border_width);
+  if (options.border_color) setters.border_color.emplace(*options.border_color);
+  if (options.bg) setters.bg.emplace(*options.bg);
+  if (options.padding) setters.padding.emplace(*options.padding);
+  if (options.font) setters.font.emplace(*options.font);
+  if (options.enabled) setters.enabled.emplace(*options.enabled);
+  if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
+  if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
+  if (options.cursor) setters.cursor.emplace(*options.cursor);
+  return create_Box(link_, std::move(encoded), std::move(setters));
+}
+
+namespace {
+
+// The setter options, owned: the coroutine outlives the caller's temporaries.
 struct VBoxSetters {
   std::optional<int> spacing;
-  std::optional<std::string> align;
+  std::optional<pgw::Align> align;
   std::optional<int> border_width;
   std::optional<std::string> border_color;
   std::optional<std::string> bg;
@@ -837,7 +898,7 @@ namespace {
 // The setter options, owned: the coroutine outlives the caller's temporaries.
 struct HBoxSetters {
   std::optional<int> spacing;
-  std::optional<std::string> align;
+  std::optional<pgw::Align> align;
   std::optional<int> border_width;
   std::optional<std::string> border_color;
   std::optional<std::string> bg;

@@ -11,7 +11,7 @@
 namespace pgw::detail {
 
 inline constexpr std::uint32_t protocol_version = 1;
-inline constexpr std::uint64_t schema_fingerprint = 0x559300b4b8eace98ULL;
+inline constexpr std::uint64_t schema_fingerprint = 0x108fd8703ca1c28bULL;
 
 namespace classes {
 inline constexpr ClassInfo Widget{1, "Widget", 0, true};
@@ -19,7 +19,7 @@ inline constexpr ClassInfo Container{2, "Container", 1, true};
 inline constexpr ClassInfo Button{3, "Button", 1, false};
 inline constexpr ClassInfo Label{4, "Label", 1, false};
 inline constexpr ClassInfo TopLevel{5, "TopLevel", 2, false};
-inline constexpr ClassInfo Box{6, "Box", 2, true};
+inline constexpr ClassInfo Box{6, "Box", 2, false};
 inline constexpr ClassInfo VBox{7, "VBox", 6, false};
 inline constexpr ClassInfo HBox{8, "HBox", 6, false};
 inline constexpr ClassInfo TextEntry{9, "TextEntry", 1, false};

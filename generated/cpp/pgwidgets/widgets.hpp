@@ -14,6 +14,7 @@
 #include <utility>
 #include <vector>
 
+#include "pgwidgets/enums.hpp"
 #include "pgwidgets/schema_info.hpp"
 #include "pgwidgets/session_link.hpp"
 
@@ -28,6 +29,92 @@ class Box;
 class VBox;
 class HBox;
 class TextEntry;
+
+// Horizontal alignment, pgwidgets' words "left", "center", "right".
+enum class HAlign : int {
+  left = 0,
+  center = 1,
+  right = 2,
+};
+
+// Vertical alignment: "top", "center", "bottom".
+enum class VAlign : int {
+  top = 0,
+  center = 1,
+  bottom = 2,
+};
+
+// A window's state: "normal", "minimized", "maximized", "shaded".
+enum class WindowState : int {
+  normal = 0,
+  minimized = 1,
+  maximized = 2,
+  shaded = 3,
+};
+
+// How a box places its children across its direction: "start", "center",
+// "end", "stretch".
+enum class Align : int {
+  start = 0,
+  center = 1,
+  end = 2,
+  stretch = 3,
+};
+
+// A box's direction: "horizontal" (a row) or "vertical" (a column).
+enum class Orientation : int {
+  horizontal = 0,
+  vertical = 1,
+};
+
+namespace detail {
+template <>
+struct EnumInfo<HAlign> {
+  static constexpr std::string_view name = "HAlign";
+  static constexpr std::pair<HAlign, std::string_view> words[] = {
+      {HAlign::left, "left"},
+      {HAlign::center, "center"},
+      {HAlign::right, "right"},
+  };
+};
+template <>
+struct EnumInfo<VAlign> {
+  static constexpr std::string_view name = "VAlign";
+  static constexpr std::pair<VAlign, std::string_view> words[] = {
+      {VAlign::top, "top"},
+      {VAlign::center, "center"},
+      {VAlign::bottom, "bottom"},
+  };
+};
+template <>
+struct EnumInfo<WindowState> {
+  static constexpr std::string_view name = "WindowState";
+  static constexpr std::pair<WindowState, std::string_view> words[] = {
+      {WindowState::normal, "normal"},
+      {WindowState::minimized, "minimized"},
+      {WindowState::maximized, "maximized"},
+      {WindowState::shaded, "shaded"},
+  };
+};
+template <>
+struct EnumInfo<Align> {
+  static constexpr std::string_view name = "Align";
+  static constexpr std::pair<Align, std::string_view> words[] = {
+      {Align::start, "start"},
+      {Align::center, "center"},
+      {Align::end, "end"},
+      {Align::stretch, "stretch"},
+  };
+};
+template <>
+struct EnumInfo<Orientation> {
+  static constexpr std::string_view name = "Orientation";
+  static constexpr std::pair<Orientation, std::string_view> words[] = {
+      {Orientation::horizontal, "horizontal"},
+      {Orientation::vertical, "vertical"},
+  };
+};
+}  // namespace detail
 
 struct Expanding {
   bool horizontal{};
@@ -56,7 +143,7 @@ std::tuple<pgw::Widget> Container_child_removed(SessionLink& link, std::string_v
 std::tuple<> Button_activated(SessionLink& link, std::string_view bytes);
 std::tuple<int, int> TopLevel_move(SessionLink& link, std::string_view bytes);
 std::tuple<> TopLevel_close(SessionLink& link, std::string_view bytes);
-std::tuple<std::string> TopLevel_window_state(SessionLink& link, std::string_view bytes);
+std::tuple<pgw::WindowState> TopLevel_window_state(SessionLink& link, std::string_view bytes);
 std::tuple<std::string> TextEntry_activated(SessionLink& link, std::string_view bytes);
 }  // namespace detail::decode
 
@@ -257,13 +344,13 @@ class Label : public Widget {
   // Text and background colors.
   Task<void> set_color(std::string fg, std::string bg) const;
 
-  // "left", "center" or "right".
-  Task<void> set_halign(std::string halign) const;
+  // Where the text sits across the label.
+  Task<void> set_halign(pgw::HAlign halign) const;
 
-  std::string get_halign() const;
+  pgw::HAlign get_halign() const;
 
-  // "top", "center" or "bottom".
-  Task<void> set_valign(std::string valign) const;
+  // Where the text sits down the label.
+  Task<void> set_valign(pgw::VAlign valign) const;
 };
 
 // A floating desktop-style window inside the page: title bar, move, resize.
@@ -297,10 +384,9 @@ class TopLevel : public Container {
 
   Task<void> toggle_shade() const;
 
-  // "normal", "minimized", "maximized" or "shaded".
-  Task<void> set_window_state(std::string state) const;
+  Task<void> set_window_state(pgw::WindowState state) const;
 
-  std::string get_window_state() const;
+  pgw::WindowState get_window_state() const;
 
   // The user moved the window (title-bar drag).
   // Handler: callable as (int x, int y), returning void or pgw::Task<>.
@@ -330,14 +416,14 @@ class TopLevel : public Container {
     }
   }
 
-  // Handler: callable as (std::string state), returning void or pgw::Task<>.
+  // Handler: callable as (pgw::WindowState state), returning void or pgw::Task<>.
   // Registers at once (not awaited: g++ 12 destroys a lambda twice when it
   // is written inside a co_await expression).
   template <class F>
   void on_window_state(F handler) const {
-    static_assert(detail::handler_for<F, std::string>,
-                  "pgw::TopLevel::on_window_state: the handler must be callable as (std::string state) and return void or pgw::Task<>");
-    if constexpr (detail::handler_for<F, std::string>) {
+    static_assert(detail::handler_for<F, pgw::WindowState>,
+                  "pgw::TopLevel::on_window_state: the handler must be callable as (pgw::WindowState state) and return void or pgw::Task<>");
+    if constexpr (detail::handler_for<F, pgw::WindowState>) {
       link().listen(id(), detail::callbacks::TopLevel_window_state,
                     detail::make_raw_handler(&detail::decode::TopLevel_window_state, link(), std::move(handler)));
     }
@@ -358,8 +444,8 @@ class Box : public Container {
   // Space between children in pixels.
   Task<void> set_spacing(int spacing) const;
 
-  // How children are placed across the box: "start", "center", "end" or "stretch".
-  Task<void> set_align(std::string align) const;
+  // How children are placed across the box.
+  Task<void> set_align(pgw::Align align) const;
 };
 
 // Children stacked top to bottom.
@@ -375,7 +461,7 @@ class HBox : public Box {
 };
 
 // A one-line text input. Enter fires activated(text) and stores the line
-//  in the history; up and down walk the history.
+// in the history; up and down walk the history.
 class TextEntry : public Widget {
  public:
   using Widget::Widget;
@@ -438,8 +524,8 @@ static_assert(std::is_trivially_destructible_v<ButtonOptions>,
 // in the call, or keep the strings alive until it.
 struct LabelOptions {
   std::optional<std::string_view> text = std::nullopt;
-  std::optional<std::string_view> halign = std::nullopt;
-  std::optional<std::string_view> valign = std::nullopt;  // Label::set_valign
+  std::optional<pgw::HAlign> halign = std::nullopt;
+  std::optional<pgw::VAlign> valign = std::nullopt;  // Label::set_valign
   std::optional<int> border_width = std::nullopt;  // Widget::set_border_width
   std::optional<std::string_view> border_color = std::nullopt;  // Widget::set_border_color
   std::optional<std::string_view> bg = std::nullopt;  // Widget::set_bg
@@ -467,7 +553,7 @@ struct TopLevelOptions {
   std::optional<bool> maximizable = std::nullopt;
   std::optional<bool> lowerable = std::nullopt;
   std::optional<bool> shadeable = std::nullopt;
-  std::optional<std::string_view> window_state = std::nullopt;  // TopLevel::set_window_state
+  std::optional<pgw::WindowState> window_state = std::nullopt;  // TopLevel::set_window_state
   std::optional<int> border_width = std::nullopt;  // Widget::set_border_width
   std::optional<std::string_view> border_color = std::nullopt;  // Widget::set_border_color
   std::optional<std::string_view> bg = std::nullopt;  // Widget::set_bg
@@ -481,13 +567,34 @@ struct TopLevelOptions {
 static_assert(std::is_trivially_destructible_v<TopLevelOptions>,
               "g++ 12 destroys a braced temporary in a co_await expression twice: options must be trivially destructible");
 
+// Options of Widgets::Box, all optional. Designators must follow
+// this order: constructor options, then Box's setters, then inherited ones.
+// Strings are views, copied when the options are passed: pass the options
+// in the call, or keep the strings alive until it.
+struct BoxOptions {
+  std::optional<pgw::Orientation> orientation = std::nullopt;
+  std::optional<int> spacing = std::nullopt;  // Box::set_spacing
+  std::optional<pgw::Align> align = std::nullopt;  // Box::set_align
+  std::optional<int> border_width = std::nullopt;  // Widget::set_border_width
+  std::optional<std::string_view> border_color = std::nullopt;  // Widget::set_border_color
+  std::optional<std::string_view> bg = std::nullopt;  // Widget::set_bg
+  std::optional<int> padding = std::nullopt;  // Widget::set_padding
+  std::optional<std::string_view> font = std::nullopt;  // Widget::set_font
+  std::optional<bool> enabled = std::nullopt;  // Widget::set_enabled
+  std::optional<std::string_view> tooltip = std::nullopt;  // Widget::set_tooltip
+  std::optional<bool> allow_text_selection = std::nullopt;  // Widget::set_allow_text_selection
+  std::optional<std::string_view> cursor = std::nullopt;  // Widget::set_cursor
+};
+static_assert(std::is_trivially_destructible_v<BoxOptions>,
+              "g++ 12 destroys a braced temporary in a co_await expression twice: options must be trivially destructible");
+
 // Options of Widgets::VBox, all optional. Designators must follow
 // this order: constructor options, then VBox's setters, then inherited ones.
 // Strings are views, copied when the options are passed: pass the options
 // in the call, or keep the strings alive until it.
 struct VBoxOptions {
   std::optional<int> spacing = std::nullopt;  // Box::set_spacing
-  std::optional<std::string_view> align = std::nullopt;  // Box::set_align
+  std::optional<pgw::Align> align = std::nullopt;  // Box::set_align
   std::optional<int> border_width = std::nullopt;  // Widget::set_border_width
   std::optional<std::string_view> border_color = std::nullopt;  // Widget::set_border_color
   std::optional<std::string_view> bg = std::nullopt;  // Widget::set_bg
@@ -507,7 +614,7 @@ static_assert(std::is_trivially_destructible_v<VBoxOptions>,
 // in the call, or keep the strings alive until it.
 struct HBoxOptions {
   std::optional<int> spacing = std::nullopt;  // Box::set_spacing
-  std::optional<std::string_view> align = std::nullopt;  // Box::set_align
+  std::optional<pgw::Align> align = std::nullopt;  // Box::set_align
   std::optional<int> border_width = std::nullopt;  // Widget::set_border_width
   std::optional<std::string_view> border_color = std::nullopt;  // Widget::set_border_color
   std::optional<std::string_view> bg = std::nullopt;  // Widget::set_bg
@@ -571,6 +678,9 @@ class Widgets {
   // A floating desktop-style window inside the page: title bar, move, resize.
   Task<pgw::TopLevel> TopLevel(TopLevelOptions options = {}) const;
 
+  // A box laying its children out in one direction, with stretch factors.
+  Task<pgw::Box> Box(BoxOptions options = {}) const;
+
   // Children stacked top to bottom.
   Task<pgw::VBox> VBox(VBoxOptions options = {}) const;
 
@@ -578,7 +688,7 @@ class Widgets {
   Task<pgw::HBox> HBox(HBoxOptions options = {}) const;
 
   // A one-line text input. Enter fires activated(text) and stores the line
-  //  in the history; up and down walk the history.
+  // in the history; up and down walk the history.
   Task<pgw::TextEntry> TextEntry(TextEntryOptions options = {}) const;
   template <class A0>
     requires(std::convertible_to<const A0&, std::string_view>)

@@ -2,24 +2,25 @@
 // drag to move, grips to resize, minimize / maximize / shade, z-order.
 import { el, text } from "../dom.js";
 import type { DesktopWindow } from "../desktop.js";
-import type { PositionValue, TopLevelCreateArgs, TopLevelEvents, TopLevelImpl, WidgetHandle } from "../schema.js";
+import type {
+  PositionValue,
+  TopLevelCreateArgs,
+  TopLevelEvents,
+  TopLevelImpl,
+  WidgetHandle,
+  WindowState,
+} from "../schema.js";
 import { Container } from "./container.js";
 import { drag } from "./drag.js";
 import { icon, setIcon, type IconName } from "./icons.js";
 import { asWidget, type WidgetEnv } from "./widget.js";
 
-type WindowState = "normal" | "minimized" | "maximized" | "shaded";
-const STATES: readonly string[] = ["normal", "minimized", "maximized", "shaded"];
 const EDGES = ["n", "s", "e", "w", "ne", "nw", "se", "sw"] as const;
 type Edge = (typeof EDGES)[number];
 const MIN_WIDTH = 140;
 const MIN_HEIGHT = 80;
 /** How much of a window stays reachable when it is dragged off the desktop. */
 const KEEP_VISIBLE = 60;
-
-function isState(s: string): s is WindowState {
-  return STATES.includes(s);
-}
 
 export class TopLevel extends Container implements TopLevelImpl, DesktopWindow {
   override readonly isWindow = true;
@@ -253,10 +254,7 @@ export class TopLevel extends Container implements TopLevelImpl, DesktopWindow {
     this.applyState(this.state === "shaded" ? "normal" : "shaded");
   }
 
-  set_window_state(state: string): void {
-    if (!isState(state)) {
-      throw new Error(`invalid window state "${state}": use normal, minimized, maximized or shaded`);
-    }
+  set_window_state(state: WindowState): void {
     this.applyState(state);
   }
 
