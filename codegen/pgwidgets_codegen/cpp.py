@@ -278,17 +278,34 @@ class WidgetClass(View):
         return self.cpp_base.split("::")[-1]
 
 
-class Schema(View):
+class Family(View):
+    @property
+    def cpp_header(self):
+        return f"pgwidgets/widgets/{self.name}.hpp"
+
+    @property
+    def cpp_source(self):
+        return f"widgets/{self.name}.cpp"
+
+    @property
+    def cpp_forward_declarations(self):
+        """This family's classes, then the other families' it refers to."""
+        return [c.name for c in self.classes] + self.foreign_classes
+
     @property
     def cpp_pb_headers(self):
-        """protoc's headers of the widget schema files."""
-        return [f.removesuffix(".proto") + ".pb.h" for f in self.files]
+        """protoc's headers of the messages this family's code uses."""
+        return [f.removesuffix(".proto") + ".pb.h" for f in self.message_files]
+
+
+class Schema(View):
+    pass
 
 
 LANGUAGE = Language({
     model.Field: Field, model.Message: Message, model.Method: Method, model.Callback: Callback,
     model.OptionField: OptionField, model.WidgetClass: WidgetClass, model.Schema: Schema,
-    model.Enum: Enum, model.EnumValue: EnumValue,
+    model.Enum: Enum, model.EnumValue: EnumValue, model.Family: Family,
 })
 
 

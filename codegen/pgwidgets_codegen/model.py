@@ -257,6 +257,32 @@ def single_value(method):
     return first
 
 
+@dataclass(eq=False)
+class Family:
+    """The widgets of one schema file (controls, layout, ...): what a C++
+    program includes and compiles as one piece."""
+    name: str                  # the file's stem
+    file: str
+    classes: list
+    enums: list
+    return_structs: list       # messages of this file returned whole
+    depends: list = dc_field(default_factory=list)        # Families whose declarations this one uses
+    foreign_classes: list = dc_field(default_factory=list)  # names of other families' classes it refers to
+    message_files: list = dc_field(default_factory=list)    # files of the messages its code encodes or decodes
+
+    @property
+    def methods(self):
+        return [m for c in self.classes for m in c.methods]
+
+    @property
+    def callbacks(self):
+        return [cb for c in self.classes for cb in c.callbacks]
+
+    @property
+    def concrete_classes(self):
+        return [c for c in self.classes if not c.abstract]
+
+
 @dataclass
 class Schema:
     classes: list
@@ -265,6 +291,7 @@ class Schema:
     state_fields: list         # names, index + 1 is the id
     files: list                # widget schema files, by name
     enums: list = dc_field(default_factory=list)
+    families: list = dc_field(default_factory=list)  # one per file in `files`
     protocol_version: int = PROTOCOL_VERSION
 
     @property

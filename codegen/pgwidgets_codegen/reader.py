@@ -14,7 +14,7 @@ from google.protobuf import descriptor_pb2
 
 from . import naming
 from .descriptors import OptionReader, SchemaError, comments, schema_fingerprint
-from .model import KINDS, Callback, Enum, EnumValue, Field, Message, Method, Schema, WidgetClass
+from .model import KINDS, Callback, Enum, EnumValue, Family, Field, Message, Method, Schema, WidgetClass, stem
 
 FDP = descriptor_pb2.FieldDescriptorProto
 _TYPE_NAMES = {v: k[len("TYPE_"):].lower() for k, v in FDP.Type.items()}
@@ -29,6 +29,7 @@ class _Builder:
         self.options = OptionReader(files)
         self.messages = {}
         self.enums = {}
+        self._class_files = {}
 
     def build(self):
         for name in self.to_generate:
@@ -50,9 +51,61 @@ class _Builder:
         self._check(classes)
         self._check_enum_names(classes)
         used = [self.files[n] for n in self.files if n.startswith("pgwidgets/")]
-        return Schema(classes=classes, messages=self.messages,
-                      fingerprint=schema_fingerprint(used), state_fields=state_fields,
-                      files=self.to_generate, enums=list(self.enums.values()))
+        schema = Schema(classes=classes, messages=self.messages,
+                        fingerprint=schema_fingerprint(used), state_fields=state_fields,
+                        files=self.to_generate, enums=list(self.enums.values()))
+        schema.families = self._families(schema)
+        return schema
+
+    def _families(self, schema):
+        """Groups the schema by file and works out what each group needs
+        from the others (base classes, enums, return structs, referenced
+        classes). Proto imports cannot cycle, but base classes are named by
+        string, so a cycle between families is checked here."""
+        file_of = {c.name: self._class_files[c.name] for c in schema.classes}
+        returned = {id(m) for m in schema.return_structs}
+        families = {}
+        for name in self.to_generate:
+            families[name] = Family(
+                name=stem(name), file=name,
+                classes=[c for c in schema.classes if file_of[c.name] == name],
+                enums=[e for e in schema.enums if e.file == name],
+                return_structs=[m for m in schema.return_structs if m.file == name])
+        for fam in families.values():
+            needs, foreign, files = set(), set(), set()
+            for c in fam.classes:
+                if c.base is not None:
+                    needs.add(file_of[c.base.name])
+                messages = [m for x in c.methods for m in (x.request, x.response)]
+                messages += [cb.message for cb in c.callbacks]
+                messages += [c.ctor] if c.ctor else []
+                for message in messages:
+                    files.add(message.file)
+                    if id(message) in returned:
+                        needs.add(message.file)
+                    for f in message.fields:
+                        if f.enum is not None:
+                            needs.add(f.enum.file)
+                        if f.ref:
+                            if f.ref not in file_of:
+                                raise SchemaError(f"{message.name}.{f.name}: ref names unknown class {f.ref}")
+                            needs.add(file_of[f.ref])
+                            if file_of[f.ref] != fam.file:
+                                foreign.add(f.ref)
+            needs.discard(fam.file)
+            fam.depends = [families[n] for n in self.to_generate if n in needs]
+            fam.foreign_classes = sorted(foreign)
+            fam.message_files = [n for n in self.files if n in files]
+        for fam in families.values():
+            self._check_acyclic(fam, [])
+        return list(families.values())
+
+    def _check_acyclic(self, fam, path):
+        if fam in path:
+            cycle = " -> ".join(f.file for f in path[path.index(fam):] + [fam])
+            raise SchemaError(f"schema files depend on each other in a cycle: {cycle}")
+        for dep in fam.depends:
+            self._check_acyclic(dep, path + [fam])
 
     def _read_enums(self, f):
         """Enum values are package-wide names in proto, so each is prefixed
@@ -144,6 +197,7 @@ class _Builder:
                 if opts.constructor else None
             c = WidgetClass(name=s.name, id=0, base_name=opts.base, abstract=opts.abstract,
                             ctor=ctor, doc=docs.get((6, si), ""))
+            self._class_files.setdefault(s.name, f.name)
             for mi, rpc in enumerate(s.method):
                 doc = docs.get((6, si, 2, mi), "")
                 where = f"{f.name}: {s.name}.{rpc.name}"

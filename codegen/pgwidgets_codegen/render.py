@@ -9,13 +9,17 @@ from . import cpp, ts
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
-# output path (relative to the output root) -> (template, language)
+# output path (relative to the output root) -> (template, language), once per schema
 OUTPUTS = {
     "cpp/pgwidgets/widgets.hpp": ("widgets.hpp.j2", cpp),
     "cpp/pgwidgets/schema_info.hpp": ("schema_info.hpp.j2", cpp),
-    "cpp/widgets.cpp": ("widgets.cpp.j2", cpp),
     "ts/widgets.ts": ("widgets.ts.j2", ts),
     "ts/dispatch.ts": ("dispatch.ts.j2", ts),
+}
+# ... and once per widget family (schema file): {name} is its stem.
+FAMILY_OUTPUTS = {
+    "cpp/pgwidgets/widgets/{name}.hpp": ("family.hpp.j2", cpp),
+    "cpp/widgets/{name}.cpp": ("family.cpp.j2", cpp),
 }
 
 
@@ -42,5 +46,10 @@ def _comment(text, indent=""):
 
 def render_all(schema):
     env = environment()
-    return {path: env.get_template(t).render(schema=language.view(schema))
-            for path, (t, language) in OUTPUTS.items()}
+    out = {path: env.get_template(t).render(schema=language.view(schema))
+           for path, (t, language) in OUTPUTS.items()}
+    for family in schema.families:
+        for path, (t, language) in FAMILY_OUTPUTS.items():
+            out[path.format(name=family.name)] = env.get_template(t).render(
+                schema=language.view(schema), family=language.view(family))
+    return out

@@ -131,6 +131,16 @@ class ModelTest(unittest.TestCase):
         self.assertEqual([o.name for o in box.ctor_options], ["orientation"])
         self.assertEqual(self.schema.cls("VBox").ctor_options, [])
 
+    def test_families_follow_the_schema_files(self):
+        families = {f.name: f for f in self.schema.families}
+        self.assertEqual(sorted(families), ["base", "controls", "display", "layout", "text"])
+        self.assertEqual([c.name for c in families["layout"].classes], ["TopLevel", "Box", "VBox", "HBox"])
+        self.assertEqual([d.name for d in families["layout"].depends], ["base"])
+        self.assertEqual([d.name for d in families["base"].depends], [])
+        self.assertEqual([e.name for e in families["display"].enums], ["HAlign", "VAlign"])
+        self.assertIn("Size", [m.name for m in families["base"].return_structs])
+        self.assertIn("pgwidgets/widgets/base.proto", families["layout"].message_files)
+
     def test_fingerprint_is_stable(self):
         self.assertEqual(self.schema.fingerprint, load().fingerprint)
 
