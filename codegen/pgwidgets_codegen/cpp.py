@@ -236,6 +236,24 @@ class Callback(View):
         return "{" + ", ".join(f.cpp_get("m", "link") for f in self.params) + "}"
 
     @property
+    def cpp_check(self):
+        """The CallbackInfo's check: state callbacks' bytes are checked before
+        they are recorded."""
+        return f"&check::{self.info_name}" if self.updates_field else "nullptr"
+
+    @property
+    def cpp_check_statements(self):
+        """Statements that throw when parsed message `m` holds a value the
+        C++ types cannot: an enum number the schema does not know."""
+        out = []
+        for f in self.params:
+            if f.enum is None:
+                continue
+            read = f"(void){f.cpp_get_present('m')};"
+            out.append(f"if (m.has_{f.name}()) {read}" if f.presence else read)
+        return out
+
+    @property
     def cpp_tuple(self):
         return "std::tuple<" + ", ".join(self.cpp_arg_types) + ">"
 

@@ -215,6 +215,25 @@ TEST_CASE_METHOD(SessionFixture, "core: callbacks that report state update the s
   CHECK(top.get_window_state() == pgw::WindowState::maximized);
 }
 
+TEST_CASE_METHOD(SessionFixture, "core: a state callback with an enum number the schema does not know is refused") {
+  auto top = run_coro(io, session->get_widgets().TopLevel({.title = "t"}));
+  std::vector<pgw::WindowState> seen;
+  top.on_window_state([&](pgw::WindowState state) { seen.push_back(state); });
+  drain(io);
+  frames.clear();
+  receive({callback(top.id(), ids::callbacks::TopLevel_window_state.id, std::string("\x08\x09", 2))});
+  drain(io);
+  std::vector<std::string> replies;
+  for (const auto& m : messages()) {
+    if (m.has_error()) replies.push_back(m.error().message());
+  }
+  REQUIRE(replies.size() == 1);
+  CHECK_THAT(replies[0], Catch::Contains("window_state") && Catch::Contains("9 is no value of WindowState"));
+  CHECK(top.get_window_state() == pgw::WindowState::normal);  // not recorded
+  CHECK(seen.empty());                                        // no handler ran
+  CHECK(errors.empty());
+}
+
 TEST_CASE_METHOD(SessionFixture, "core: bad input gets a protocol error and loses nothing") {
   auto label = run_coro(io, session->get_widgets().Label("keep"));
   drain(io);

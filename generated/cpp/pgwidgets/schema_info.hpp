@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string_view>
 
 #include "pgwidgets/session_link.hpp"
 
@@ -120,16 +121,24 @@ inline constexpr MethodInfo TextEntry_get_editable{61, 9, "TextEntry", "get_edit
 inline constexpr MethodInfo TextEntry_set_length{62, 9, "TextEntry", "set_length", detail::MethodKind::setter, 15, false, false};
 }  // namespace methods
 
+namespace check {
+// Checks of the state callbacks' bytes (the family sources define them).
+void TopLevel_move(std::string_view bytes);
+void TopLevel_close(std::string_view bytes);
+void TopLevel_window_state(std::string_view bytes);
+void TextEntry_activated(std::string_view bytes);
+}  // namespace check
+
 namespace callbacks {
-inline constexpr CallbackInfo Widget_resize{1, 1, "Widget", "resize", 0, 0};
-inline constexpr CallbackInfo Widget_map{2, 1, "Widget", "map", 0, 0};
-inline constexpr CallbackInfo Container_child_added{3, 2, "Container", "child_added", 0, 0};
-inline constexpr CallbackInfo Container_child_removed{4, 2, "Container", "child_removed", 0, 0};
-inline constexpr CallbackInfo Button_activated{5, 3, "Button", "activated", 0, 0};
-inline constexpr CallbackInfo TopLevel_move{6, 5, "TopLevel", "move", 19, 42};
-inline constexpr CallbackInfo TopLevel_close{7, 5, "TopLevel", "close", 26, 19};
-inline constexpr CallbackInfo TopLevel_window_state{8, 5, "TopLevel", "window_state", 27, 51};
-inline constexpr CallbackInfo TextEntry_activated{9, 9, "TextEntry", "activated", 22, 57};
+inline constexpr CallbackInfo Widget_resize{1, 1, "Widget", "resize", 0, 0, nullptr};
+inline constexpr CallbackInfo Widget_map{2, 1, "Widget", "map", 0, 0, nullptr};
+inline constexpr CallbackInfo Container_child_added{3, 2, "Container", "child_added", 0, 0, nullptr};
+inline constexpr CallbackInfo Container_child_removed{4, 2, "Container", "child_removed", 0, 0, nullptr};
+inline constexpr CallbackInfo Button_activated{5, 3, "Button", "activated", 0, 0, nullptr};
+inline constexpr CallbackInfo TopLevel_move{6, 5, "TopLevel", "move", 19, 42, &check::TopLevel_move};
+inline constexpr CallbackInfo TopLevel_close{7, 5, "TopLevel", "close", 26, 19, &check::TopLevel_close};
+inline constexpr CallbackInfo TopLevel_window_state{8, 5, "TopLevel", "window_state", 27, 51, &check::TopLevel_window_state};
+inline constexpr CallbackInfo TextEntry_activated{9, 9, "TextEntry", "activated", 22, 57, &check::TextEntry_activated};
 }  // namespace callbacks
 
 // Tables indexed by id (entry 0 is empty), for the runtime.

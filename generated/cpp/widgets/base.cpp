@@ -49,6 +49,10 @@ std::tuple<pgw::Widget> Container_child_removed([[maybe_unused]] SessionLink& li
 
 }  // namespace detail::decode
 
+namespace detail::check {
+
+}  // namespace detail::check
+
 namespace detail::ret {
 
 pgw::Size Widget_get_size([[maybe_unused]] SessionLink& link, std::string_view bytes) {

@@ -32,6 +32,10 @@ std::tuple<> Button_activated([[maybe_unused]] SessionLink& link, std::string_vi
 
 }  // namespace detail::decode
 
+namespace detail::check {
+
+}  // namespace detail::check
+
 namespace detail::ret {
 
 }  // namespace detail::ret

@@ -26,6 +26,10 @@ namespace detail::decode {
 
 }  // namespace detail::decode
 
+namespace detail::check {
+
+}  // namespace detail::check
+
 namespace detail::ret {
 
 }  // namespace detail::ret

@@ -44,6 +44,26 @@ std::tuple<pgw::WindowState> TopLevel_window_state([[maybe_unused]] SessionLink&
 
 }  // namespace detail::decode
 
+namespace detail::check {
+
+void TopLevel_move(std::string_view bytes) {
+  ::pgwidgets::widgets::Position m;
+  parse(m, bytes, "TopLevel.move");
+}
+
+void TopLevel_close(std::string_view bytes) {
+  ::pgwidgets::widgets::Empty m;
+  parse(m, bytes, "TopLevel.close");
+}
+
+void TopLevel_window_state(std::string_view bytes) {
+  ::pgwidgets::widgets::WindowStateArg m;
+  parse(m, bytes, "TopLevel.window_state");
+  (void)detail::enum_from_wire<pgw::WindowState>(m.state());
+}
+
+}  // namespace detail::check
+
 namespace detail::ret {
 
 }  // namespace detail::ret

@@ -32,6 +32,15 @@ std::tuple<std::string> TextEntry_activated([[maybe_unused]] SessionLink& link, 
 
 }  // namespace detail::decode
 
+namespace detail::check {
+
+void TextEntry_activated(std::string_view bytes) {
+  ::pgwidgets::widgets::Text m;
+  parse(m, bytes, "TextEntry.activated");
+}
+
+}  // namespace detail::check
+
 namespace detail::ret {
 
 std::string TextEntry_get_text([[maybe_unused]] SessionLink& link, std::string_view bytes) {
