@@ -108,12 +108,6 @@ class Field(View):
         return f"{self.es_name}: {value}"
 
 
-class EnumValue(View):
-    @property
-    def ts_word(self):
-        return quoted(self.word)
-
-
 class Enum(View):
     """On the wire an enum is its number; the browser's interfaces take the
     word, so the dispatcher converts with two tables per enum."""
@@ -129,6 +123,16 @@ class Enum(View):
     @property
     def ts_numbers_table(self):
         return f"{self.name}Numbers"
+
+    @property
+    def ts_words_entries(self):
+        """number -> word, as the entries of a Map."""
+        return "[" + ", ".join(f"[{v.number}, {quoted(v.word)}]" for v in self.values) + "]"
+
+    @property
+    def ts_numbers_object(self):
+        """word -> number, as an object literal."""
+        return "{ " + ", ".join(f"{v.word}: {v.number}" for v in self.values) + " }"
 
     def ts_word(self, number):
         return f'word({self.ts_words_table}, {number}, "{self.name}")'
@@ -214,7 +218,7 @@ class Schema(View):
 
 LANGUAGE = Language({
     model.Field: Field, model.Message: Message, model.Method: Method, model.Callback: Callback,
-    model.WidgetClass: WidgetClass, model.Schema: Schema, model.Enum: Enum, model.EnumValue: EnumValue,
+    model.WidgetClass: WidgetClass, model.Schema: Schema, model.Enum: Enum,
 })
 
 
