@@ -180,6 +180,11 @@ class SchemaErrorTest(unittest.TestCase):
         msg = self.broken("display.proto", '{ default: "left" }]; }', '{ default: "centre" }]; }')
         self.assertIn("'centre' is not a word of HAlign: left, center, right", msg)
 
+    def test_repeated_enum(self):
+        msg = self.broken("display.proto", "message VAlignArg { VAlign valign = 1",
+                          "message VAlignArg { repeated VAlign valign = 1")
+        self.assertIn("repeated enum fields are not supported", msg)
+
     def test_bad_scalar_default(self):
         msg = self.broken("base.proto", 'bool enabled = 1 [(pgwidgets.arg) = { default: "true" }]',
                           'bool enabled = 1 [(pgwidgets.arg) = { default: "yes" }]')
