@@ -45,6 +45,10 @@ def literal(proto_type: str, text: str) -> str:
     return quoted(text) if proto_type in ("string", "bytes") else text
 
 
+def boolean(value) -> str:
+    return "true" if value else "false"
+
+
 def zero_literal(proto_type: str) -> str:
     if proto_type in ("string", "bytes"):
         return "std::string()"
@@ -220,6 +224,14 @@ class Method(View):
     def cpp_kind(self):
         return f"detail::MethodKind::{self.kind}"
 
+    @property
+    def cpp_returns_value(self):
+        return boolean(self.returns_value)
+
+    @property
+    def cpp_replace(self):
+        return boolean(self.replace)
+
 
 class Callback(View):
     @property
@@ -286,6 +298,10 @@ class OptionField(View):
 
 
 class WidgetClass(View):
+    @property
+    def cpp_abstract(self):
+        return boolean(self.abstract)
+
     @property
     def cpp_base(self):
         return self.base.name if self.base else "detail::WidgetHandle"

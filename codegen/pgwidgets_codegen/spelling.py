@@ -18,10 +18,6 @@ class View:
             return lambda *args, **kwargs: self._language.wrap(_listed(value(*args, **kwargs)))
         return self._language.wrap(value)
 
-    @property
-    def model(self):
-        return self._model
-
 
 class Language:
     """Maps model classes to this language's view classes."""
