@@ -9,7 +9,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from google.protobuf.compiler import plugin_pb2  # noqa: E402
 
 from pgwidgets_codegen.descriptors import SchemaError  # noqa: E402
-from pgwidgets_codegen.model import build_schema  # noqa: E402
+from pgwidgets_codegen.reader import build_schema  # noqa: E402
 from pgwidgets_codegen.render import render_all  # noqa: E402
 
 

@@ -80,5 +80,7 @@ def comments(file):
     out = {}
     for loc in file.source_code_info.location:
         if loc.leading_comments:
-            out[tuple(loc.path)] = loc.leading_comments.strip()
+            # protoc keeps the space after each `//`.
+            lines = [line.removeprefix(" ") for line in loc.leading_comments.splitlines()]
+            out[tuple(loc.path)] = "\n".join(lines).strip()
     return out

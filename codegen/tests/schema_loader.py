@@ -8,7 +8,7 @@ from pathlib import Path
 from google.protobuf import descriptor_pb2
 
 import regenerate
-from pgwidgets_codegen.model import build_schema
+from pgwidgets_codegen.reader import build_schema
 
 ROOT = Path(__file__).resolve().parents[2]
 SCHEMA = ROOT / "schema"

@@ -58,10 +58,14 @@ class ExtensionTest(unittest.TestCase):
         shutil.rmtree(cls.tmp)
 
     def test_appears_in_cpp_and_ts(self):
-        header = (self.tmp / "generated/cpp/pgwidgets/widgets.hpp").read_text()
+        header = (self.tmp / "generated/cpp/pgwidgets/widgets/gauge.hpp").read_text()
         self.assertIn("class Gauge : public Widget", header)
         self.assertIn("struct GaugeOptions", header)
         self.assertIn("void on_changed(F handler) const", header)
+        self.assertIn('#include "pgwidgets/widgets/base.hpp"', header)  # its base class's family
+        umbrella = (self.tmp / "generated/cpp/pgwidgets/widgets.hpp").read_text()
+        self.assertIn('#include "pgwidgets/widgets/gauge.hpp"', umbrella)
+        self.assertTrue((self.tmp / "generated/cpp/widgets/gauge.cpp").exists())
         ts = (self.tmp / "generated/ts/widgets.ts").read_text()
         self.assertIn("export interface GaugeImpl extends WidgetImpl", ts)
         self.assertIn("Gauge(id: number, args: GaugeCreateArgs, events: GaugeEvents): GaugeImpl;", ts)
@@ -76,9 +80,19 @@ class ExtensionTest(unittest.TestCase):
         use.write_text(USE_GAUGE)
         flags = ["-std=c++20", "-fsyntax-only", f"-I{ROOT / 'runtime/include'}",
                  f"-I{self.tmp / 'generated/cpp'}", f"-I{pb}"]
-        for source in (self.tmp / "generated/cpp/widgets.cpp", use):
+        for source in sorted((self.tmp / "generated/cpp/widgets").glob("*.cpp")) + [use]:
             proc = subprocess.run([CXX, *flags, str(source)], capture_output=True, text=True)
             self.assertEqual(proc.returncode, 0, f"{source.name} does not compile:\n{proc.stderr[:3000]}")
+
+    def test_each_family_header_stands_alone(self):
+        flags = ["-std=c++20", "-fsyntax-only", f"-I{ROOT / 'runtime/include'}", f"-I{self.tmp / 'generated/cpp'}"]
+        headers = sorted((self.tmp / "generated/cpp/pgwidgets/widgets").glob("*.hpp"))
+        self.assertEqual([h.stem for h in headers], ["base", "controls", "display", "gauge", "layout", "text"])
+        for header in headers:
+            source = self.tmp / f"only_{header.stem}.cpp"
+            source.write_text(f'#include "pgwidgets/widgets/{header.name}"\n')
+            proc = subprocess.run([CXX, *flags, str(source)], capture_output=True, text=True)
+            self.assertEqual(proc.returncode, 0, f"{header.name} alone does not compile:\n{proc.stderr[:3000]}")
 
     def test_typescript_names_the_missing_implementation(self):
         web = self.tmp / "web"

@@ -20,13 +20,13 @@ class NamingTest(unittest.TestCase):
         self.assertEqual(naming.snake_case("SetHtml5Text"), "set_html5_text")
         self.assertEqual(naming.snake_case("Raise"), "raise")
 
-    def test_keywords_are_escaped(self):
-        self.assertEqual(naming.cpp_identifier("delete"), "delete_")
-        self.assertEqual(naming.ts_identifier("delete"), "delete_")
-        self.assertEqual(naming.cpp_identifier("raise"), "raise")
-
-    def test_es_field_names(self):
-        self.assertEqual(naming.lower_camel("viewport_x"), "viewportX")
+    def test_defaults_are_checked_against_their_type(self):
+        naming.check_default("bool", "true")
+        naming.check_default("int32", "-3")
+        naming.check_default("double", "0.5")
+        for proto_type, text in (("bool", "yes"), ("int32", "1.5"), ("uint64", "x"), ("float", "half")):
+            with self.assertRaises(ValueError):
+                naming.check_default(proto_type, text)
 
 
 class ModelTest(unittest.TestCase):
@@ -89,27 +89,15 @@ class ModelTest(unittest.TestCase):
         close = next(m for m in self.schema.methods if m.id == cb["TopLevel_close"].updates_method_id)
         self.assertEqual(close.name, "hide")  # named: show also sets "visible" from Empty
 
-    def test_return_types(self):
+    def test_trailing_optional_parameters(self):
         widget = {m.name: m for m in self.schema.cls("Widget").methods}
-        self.assertEqual(widget["get_size"].cpp_return_type, "pgw::Size")
-        self.assertEqual(widget["is_visible"].cpp_return_type, "bool")
-        self.assertEqual(widget["resize"].cpp_return_type, "void")
-        container = {m.name: m for m in self.schema.cls("Container").methods}
-        self.assertEqual(container["get_children"].cpp_return_type, "std::vector<pgw::Widget>")
-
-    def test_parameters(self):
-        widget = {m.name: m for m in self.schema.cls("Widget").methods}
-        self.assertEqual(widget["set_padding"].cpp_params,
-                         ["int left", "std::optional<int> top = std::nullopt",
-                          "std::optional<int> right = std::nullopt", "std::optional<int> bottom = std::nullopt"])
-        box = {m.name: m for m in self.schema.cls("Box").methods}
-        self.assertEqual(box["add_widget"].cpp_params,
-                         ["pgw::Widget child", "std::optional<int> stretch = std::nullopt"])
+        self.assertEqual(widget["set_padding"].trailing_optional, 1)
+        self.assertEqual(widget["resize"].trailing_optional, 2)
 
     def test_getter_answering_part_of_its_setter(self):
         button = {m.name: m for m in self.schema.cls("Button").methods}
         self.assertEqual(button["get_icon"].kind, "getter")
-        self.assertEqual(button["get_icon"].cpp_return_type, "std::string")
+        self.assertEqual([f.name for f in button["get_icon"].response.fields], ["url"])
         self.assertEqual(button["get_icon"].state_field, button["set_icon"].state_field)
 
     def test_options_order(self):
@@ -133,6 +121,32 @@ class ModelTest(unittest.TestCase):
         self.assertEqual([f.name for f in self.schema.cls("Label").positional], ["text"])
         self.assertEqual(self.schema.cls("TopLevel").positional, [])
 
+    def test_enums_carry_pgwidgets_words(self):
+        enums = {e.name: e for e in self.schema.enums}
+        self.assertEqual(enums["HAlign"].words, ["left", "center", "right"])
+        self.assertEqual(enums["WindowState"].words, ["normal", "minimized", "maximized", "shaded"])
+        self.assertEqual(enums["Orientation"].words, ["horizontal", "vertical"])
+        self.assertEqual(enums["WindowState"].value("maximized").number, 2)
+        halign = self.schema.cls("Label").ctor.fields[1]
+        self.assertIs(halign.enum, enums["HAlign"])
+        self.assertEqual(halign.default, "left")
+
+    def test_box_takes_an_orientation(self):
+        box = self.schema.cls("Box")
+        self.assertFalse(box.abstract)
+        self.assertEqual([o.name for o in box.ctor_options], ["orientation"])
+        self.assertEqual(self.schema.cls("VBox").ctor_options, [])
+
+    def test_families_follow_the_schema_files(self):
+        families = {f.name: f for f in self.schema.families}
+        self.assertEqual(sorted(families), ["base", "controls", "display", "layout", "text"])
+        self.assertEqual([c.name for c in families["layout"].classes], ["TopLevel", "Box", "VBox", "HBox"])
+        self.assertEqual([d.name for d in families["layout"].depends], ["base"])
+        self.assertEqual([d.name for d in families["base"].depends], [])
+        self.assertEqual([e.name for e in families["display"].enums], ["HAlign", "VAlign"])
+        self.assertIn("Size", [m.name for m in families["base"].return_structs])
+        self.assertIn("pgwidgets/widgets/base.proto", families["layout"].message_files)
+
     def test_fingerprint_is_stable(self):
         self.assertEqual(self.schema.fingerprint, load().fingerprint)
 
@@ -153,7 +167,7 @@ class SchemaErrorTest(unittest.TestCase):
         return str(ctx.exception)
 
     def test_getter_whose_setter_records_another_message(self):
-        msg = self.broken("display.proto", "rpc GetText(Empty) returns (Text)", "rpc GetText(Empty) returns (HAlign)")
+        msg = self.broken("display.proto", "rpc GetText(Empty) returns (Text)", "rpc GetText(Empty) returns (HAlignArg)")
         self.assertIn("GetText", msg)
 
     def test_getter_reading_a_field_its_setter_does_not_record(self):
@@ -168,6 +182,24 @@ class SchemaErrorTest(unittest.TestCase):
     def test_callback_returning_a_value_from_a_setter(self):
         msg = self.broken("controls.proto", "rpc SetText(Text) returns (Empty)", "rpc SetText(Text) returns (Text)")
         self.assertIn("returns nothing", msg)
+
+    def test_enum_value_without_its_enum_prefix(self):
+        msg = self.broken("display.proto", "H_ALIGN_CENTER = 1", "CENTER = 1")
+        self.assertIn("must be named H_ALIGN_<WORD>", msg)
+
+    def test_enum_default_that_is_no_word(self):
+        msg = self.broken("display.proto", '{ default: "left" }]; }', '{ default: "centre" }]; }')
+        self.assertIn("'centre' is not a word of HAlign: left, center, right", msg)
+
+    def test_repeated_enum(self):
+        msg = self.broken("display.proto", "message VAlignArg { VAlign valign = 1",
+                          "message VAlignArg { repeated VAlign valign = 1")
+        self.assertIn("repeated enum fields are not supported", msg)
+
+    def test_bad_scalar_default(self):
+        msg = self.broken("base.proto", 'bool tf = 1 [(pgwidgets.arg) = { default: "true" }]',
+                          'bool tf = 1 [(pgwidgets.arg) = { default: "yes" }]')
+        self.assertIn("bool default must be true or false", msg)
 
     def test_unknown_base(self):
         msg = self.broken("controls.proto", 'base: "Widget", constructor: "ButtonArgs"', 'base: "Gadget"')

@@ -10,7 +10,7 @@ import * as pb_display from "./pb/pgwidgets/widgets/display_pb.js";
 import * as pb_layout from "./pb/pgwidgets/widgets/layout_pb.js";
 import * as pb_text from "./pb/pgwidgets/widgets/text_pb.js";
 import type * as w from "./widgets.js";
-import type { WidgetHandle } from "./widgets.js";
+import type { WidgetHandle, HAlign, VAlign, WindowState, Align, Orientation } from "./widgets.js";
 
 /** What the dispatcher needs from the runtime. */
 export interface DispatchContext {
@@ -49,6 +49,28 @@ export interface CallbackEntry {
   readonly className: string;
   readonly state: boolean;
 }
+
+/** The word of enum number `n`; a number the schema does not know is an error. */
+function word<T>(words: ReadonlyMap<number, T>, n: number, name: string): T {
+  const w = words.get(n);
+  if (w === undefined) throw new Error(`${n} is no value of ${name}`);
+  return w;
+}
+
+const HAlignWords: ReadonlyMap<number, w.HAlign> = new Map<number, w.HAlign>([[0, "left"], [1, "center"], [2, "right"]]);
+const HAlignNumbers: { readonly [K in w.HAlign]: number } = { left: 0, center: 1, right: 2 };
+
+const VAlignWords: ReadonlyMap<number, w.VAlign> = new Map<number, w.VAlign>([[0, "top"], [1, "center"], [2, "bottom"]]);
+const VAlignNumbers: { readonly [K in w.VAlign]: number } = { top: 0, center: 1, bottom: 2 };
+
+const WindowStateWords: ReadonlyMap<number, w.WindowState> = new Map<number, w.WindowState>([[0, "normal"], [1, "minimized"], [2, "maximized"], [3, "shaded"]]);
+const WindowStateNumbers: { readonly [K in w.WindowState]: number } = { normal: 0, minimized: 1, maximized: 2, shaded: 3 };
+
+const AlignWords: ReadonlyMap<number, w.Align> = new Map<number, w.Align>([[0, "start"], [1, "center"], [2, "end"], [3, "stretch"]]);
+const AlignNumbers: { readonly [K in w.Align]: number } = { start: 0, center: 1, end: 2, stretch: 3 };
+
+const OrientationWords: ReadonlyMap<number, w.Orientation> = new Map<number, w.Orientation>([[0, "horizontal"], [1, "vertical"]]);
+const OrientationNumbers: { readonly [K in w.Orientation]: number } = { horizontal: 0, vertical: 1 };
 
 function eventsWidget(id: number, ctx: DispatchContext): w.WidgetEvents {
   return {
@@ -90,8 +112,8 @@ function eventsTopLevel(id: number, ctx: DispatchContext): w.TopLevelEvents {
       ctx.emit(id, 6, toBinary(pb_base.PositionSchema, create(pb_base.PositionSchema, { x: x, y: y })), true),
     close: () =>
       ctx.emit(id, 7, toBinary(pb_base.EmptySchema, create(pb_base.EmptySchema, {})), true),
-    window_state: (state: string) =>
-      ctx.emit(id, 8, toBinary(pb_layout.WindowStateSchema, create(pb_layout.WindowStateSchema, { state: state })), true),
+    window_state: (state: WindowState) =>
+      ctx.emit(id, 8, toBinary(pb_layout.WindowStateArgSchema, create(pb_layout.WindowStateArgSchema, { state: WindowStateNumbers[state] })), true),
   };
 }
 
@@ -139,7 +161,7 @@ export const classes: ReadonlyMap<number, ClassEntry> = new Map<number, ClassEnt
     id: 4, name: "Label", base: 1,
     create: (factories, id, bytes, ctx) => {
       const m = fromBinary(pb_display.LabelArgsSchema, bytes);
-      return factories.Label(id, { text: m.text, halign: (m.halign ?? "left") }, eventsLabel(id, ctx));
+      return factories.Label(id, { text: m.text, halign: (m.halign === undefined ? "left" : word(HAlignWords, m.halign, "HAlign")) }, eventsLabel(id, ctx));
     },
   }],
   [5, {
@@ -151,6 +173,10 @@ export const classes: ReadonlyMap<number, ClassEntry> = new Map<number, ClassEnt
   }],
   [6, {
     id: 6, name: "Box", base: 2,
+    create: (factories, id, bytes, ctx) => {
+      const m = fromBinary(pb_layout.BoxArgsSchema, bytes);
+      return factories.Box(id, { orientation: (m.orientation === undefined ? "horizontal" : word(OrientationWords, m.orientation, "Orientation")) }, eventsBox(id, ctx));
+    },
   }],
   [7, {
     id: 7, name: "VBox", base: 6,
@@ -270,7 +296,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     id: 13, name: "set_enabled", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.EnabledSchema, bytes);
-      (impl as w.WidgetImpl).set_enabled((m.tf ?? true));
+      (impl as w.WidgetImpl).set_enabled(m.tf);
       return undefined;
     },
   }],
@@ -426,16 +452,16 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
   [39, {
     id: 39, name: "set_halign", className: "Label", kind: "setter", classIds: [4],
     invoke: (impl, bytes, ctx) => {
-      const m = fromBinary(pb_display.HAlignSchema, bytes);
-      (impl as w.LabelImpl).set_halign((m.halign ?? "left"));
+      const m = fromBinary(pb_display.HAlignArgSchema, bytes);
+      (impl as w.LabelImpl).set_halign(word(HAlignWords, m.halign, "HAlign"));
       return undefined;
     },
   }],
   [41, {
     id: 41, name: "set_valign", className: "Label", kind: "setter", classIds: [4],
     invoke: (impl, bytes, ctx) => {
-      const m = fromBinary(pb_display.VAlignSchema, bytes);
-      (impl as w.LabelImpl).set_valign((m.valign ?? "center"));
+      const m = fromBinary(pb_display.VAlignArgSchema, bytes);
+      (impl as w.LabelImpl).set_valign(word(VAlignWords, m.valign, "VAlign"));
       return undefined;
     },
   }],
@@ -527,8 +553,8 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
   [53, {
     id: 53, name: "set_window_state", className: "TopLevel", kind: "setter", classIds: [5],
     invoke: (impl, bytes, ctx) => {
-      const m = fromBinary(pb_layout.WindowStateSchema, bytes);
-      (impl as w.TopLevelImpl).set_window_state((m.state ?? "normal"));
+      const m = fromBinary(pb_layout.WindowStateArgSchema, bytes);
+      (impl as w.TopLevelImpl).set_window_state(word(WindowStateWords, m.state, "WindowState"));
       return undefined;
     },
   }],
@@ -559,8 +585,8 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
   [58, {
     id: 58, name: "set_align", className: "Box", kind: "setter", classIds: [6, 7, 8],
     invoke: (impl, bytes, ctx) => {
-      const m = fromBinary(pb_layout.AlignSchema, bytes);
-      (impl as w.BoxImpl).set_align((m.align ?? "stretch"));
+      const m = fromBinary(pb_layout.AlignArgSchema, bytes);
+      (impl as w.BoxImpl).set_align(word(AlignWords, m.align, "Align"));
       return undefined;
     },
   }],
@@ -594,7 +620,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     id: 62, name: "set_editable", className: "TextEntry", kind: "setter", classIds: [9],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_text.EditableSchema, bytes);
-      (impl as w.TextEntryImpl).set_editable((m.editable ?? true));
+      (impl as w.TextEntryImpl).set_editable(m.editable);
       return undefined;
     },
   }],

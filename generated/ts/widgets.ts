@@ -6,13 +6,29 @@
 // passes an object implementing WidgetFactories to the dispatcher; a class
 // missing there, or a method missing in an implementation, fails `tsc`.
 
-export const SCHEMA_FINGERPRINT = 0x2cf866a40351b51fn;
+export const SCHEMA_FINGERPRINT = 0xc70d2cb24b7951f0n;
 
 /** A widget as the browser runtime holds it. */
 export interface WidgetHandle {
   readonly widgetId: number;
   readonly element: HTMLElement;
 }
+
+// Horizontal alignment, pgwidgets' words "left", "center", "right".
+export type HAlign = "left" | "center" | "right";
+
+// Vertical alignment: "top", "center", "bottom".
+export type VAlign = "top" | "center" | "bottom";
+
+// A window's state: "normal", "minimized", "maximized", "shaded".
+export type WindowState = "normal" | "minimized" | "maximized" | "shaded";
+
+// How a box places its children across its direction: "start", "center",
+// "end", "stretch".
+export type Align = "start" | "center" | "end" | "stretch";
+
+// A box's direction: "horizontal" (a row) or "vertical" (a column).
+export type Orientation = "horizontal" | "vertical";
 
 export interface ExpandingValue {
   horizontal: boolean;
@@ -124,10 +140,10 @@ export interface LabelImpl extends WidgetImpl {
   set_text(text: string): void;
   // Background, then text color: an absent one is kept, "" is the theme's.
   set_color(bg: string | undefined, fg: string | undefined): void;
-  // "left", "center" or "right".
-  set_halign(halign: string): void;
-  // "top", "center" or "bottom".
-  set_valign(valign: string): void;
+  // Where the text sits across the label.
+  set_halign(halign: HAlign): void;
+  // Where the text sits down the label.
+  set_valign(valign: VAlign): void;
 }
 
 export interface LabelEvents extends WidgetEvents {
@@ -135,8 +151,7 @@ export interface LabelEvents extends WidgetEvents {
 
 export interface LabelCreateArgs {
   text: string;
-  // "left", "center" or "right".
-  halign: string;
+  halign: HAlign;
 }
 
 // A floating desktop-style window inside the page: title bar, move, resize.
@@ -158,8 +173,7 @@ export interface TopLevelImpl extends ContainerImpl {
   toggle_minimize(): void;
   toggle_maximize(): void;
   toggle_shade(): void;
-  // "normal", "minimized", "maximized" or "shaded".
-  set_window_state(state: string): void;
+  set_window_state(state: WindowState): void;
 }
 
 export interface TopLevelEvents extends ContainerEvents {
@@ -167,7 +181,7 @@ export interface TopLevelEvents extends ContainerEvents {
   move(x: number, y: number): void;
   // The user clicked the close button; the window is hidden.
   close(): void;
-  window_state(state: string): void;
+  window_state(state: WindowState): void;
 }
 
 export interface TopLevelCreateArgs {
@@ -190,11 +204,15 @@ export interface BoxImpl extends ContainerImpl {
   insert_widget(index: number, child: WidgetHandle, stretch: number): void;
   // Space between children in pixels.
   set_spacing(gap: number): void;
-  // How children are placed across the box: "start", "center", "end" or "stretch".
-  set_align(align: string): void;
+  // How children are placed across the box.
+  set_align(align: Align): void;
 }
 
 export interface BoxEvents extends ContainerEvents {
+}
+
+export interface BoxCreateArgs {
+  orientation: Orientation;
 }
 
 // Children stacked top to bottom.
@@ -218,7 +236,7 @@ export interface HBoxCreateArgs {
 }
 
 // A one-line text input. Enter fires activated(text) and stores the line
-//  in the history; up and down walk the history.
+// in the history; up and down walk the history.
 export interface TextEntryImpl extends WidgetImpl {
   // Replaces the entry's text.
   set_text(text: string): void;
@@ -250,6 +268,7 @@ export interface WidgetFactories {
   Button(id: number, args: ButtonCreateArgs, events: ButtonEvents): ButtonImpl;
   Label(id: number, args: LabelCreateArgs, events: LabelEvents): LabelImpl;
   TopLevel(id: number, args: TopLevelCreateArgs, events: TopLevelEvents): TopLevelImpl;
+  Box(id: number, args: BoxCreateArgs, events: BoxEvents): BoxImpl;
   VBox(id: number, args: VBoxCreateArgs, events: VBoxEvents): VBoxImpl;
   HBox(id: number, args: HBoxCreateArgs, events: HBoxEvents): HBoxImpl;
   TextEntry(id: number, args: TextEntryCreateArgs, events: TextEntryEvents): TextEntryImpl;

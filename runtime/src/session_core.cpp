@@ -319,6 +319,14 @@ void SessionCore::on_callback(WidgetId widget, std::uint32_t callback_id, std::s
     return;
   }
   if (info.updates_field != 0) {
+    if (info.check != nullptr) {
+      try {
+        info.check(args);
+      } catch (const ProtocolError& e) {
+        protocol_error(describe(rec->cls, widget) + "." + std::string(info.name) + ": " + e.what());
+        return;
+      }
+    }
     store_.record(widget, info.updates_field, info.updates_method, args);
   }
   auto it = handlers_.find({widget, callback_id});

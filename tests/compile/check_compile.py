@@ -1,8 +1,13 @@
-"""Runs a compiler command. With --expect-error TEXT it must fail with
-exactly one error, a static assertion whose message is TEXT: a typo in the
-static_assert, an unrelated syntax error, or a cascade of template errors
-after the assertion all fail the check. With an empty TEXT the command must
-succeed."""
+"""Runs a compiler command that must fail with exactly one error:
+
+  --expect-static-assert MSG  a static assertion whose message is MSG, so a
+                              typo in the static_assert, an unrelated syntax
+                              error or a cascade of template errors after it
+                              all fail the check;
+  --expect-error TEXT         an error (such as "no matching function")
+                              whose line contains TEXT.
+
+With neither, the command must succeed."""
 
 import argparse
 import re
@@ -15,7 +20,7 @@ ERROR_LINE = re.compile(r"^[^:\n]+:\d+:\d+: (?:fatal )?error: (.*)$", re.MULTILI
 STATIC_ASSERT = re.compile(r"^static assertion failed(?: due to requirement '.*?')?: (.*)$")
 
 
-def check(expected: str, returncode: int, output: str) -> str | None:
+def check(expected: str, returncode: int, output: str, static_assert: bool = True) -> str | None:
     """None when the output is what was expected, else the reason it is not."""
     errors = ERROR_LINE.findall(output)
     if not expected:
@@ -24,28 +29,33 @@ def check(expected: str, returncode: int, output: str) -> str | None:
         return "expected a compile error, but it compiled"
     if not errors:
         return "the compiler failed without an error line"
-    first = STATIC_ASSERT.match(errors[0])
-    if first is None:
-        return f"the first error is not a static assertion: {errors[0]}"
-    if first.group(1).strip() != expected:
-        return f"the static assertion says:\n  {first.group(1).strip()}\nexpected:\n  {expected}"
+    if static_assert:
+        first = STATIC_ASSERT.match(errors[0])
+        if first is None:
+            return f"the first error is not a static assertion: {errors[0]}"
+        if first.group(1).strip() != expected:
+            return f"the static assertion says:\n  {first.group(1).strip()}\nexpected:\n  {expected}"
+    elif expected not in errors[0]:
+        return f"the first error does not say {expected!r}: {errors[0]}"
     if len(errors) > 1:
-        return f"{len(errors) - 1} more error(s) follow the static assertion, first: {errors[1]}"
+        return f"{len(errors) - 1} more error(s) follow the expected one, first: {errors[1]}"
     return None
 
 
 def main():
     ap = argparse.ArgumentParser()
+    ap.add_argument("--expect-static-assert", default="")
     ap.add_argument("--expect-error", default="")
     ap.add_argument("command", nargs=argparse.REMAINDER)
     args = ap.parse_args()
     command = args.command[1:] if args.command[:1] == ["--"] else args.command
     proc = subprocess.run(command, capture_output=True, text=True)
     output = proc.stdout + proc.stderr
-    problem = check(args.expect_error, proc.returncode, output)
+    expected = args.expect_static_assert or args.expect_error
+    problem = check(expected, proc.returncode, output, static_assert=bool(args.expect_static_assert))
     if problem:
         sys.exit(f"{problem}\n--- compiler output ---\n{output[:4000]}")
-    print("compiled, as expected" if not args.expect_error else f"failed to compile with: {args.expect_error}")
+    print("compiled, as expected" if not expected else f"failed to compile with: {expected}")
 
 
 if __name__ == "__main__":

@@ -7,8 +7,8 @@ pgw::Task<> f(pgw::Session& session) {
   auto top = co_await Widgets.TopLevel({.title = "x"});
   auto top2 = co_await Widgets.TopLevel({.title = "Async Demo", .resizable = true});
   auto label = co_await Widgets.Label("text");
-  auto label2 = co_await Widgets.Label({.text = "text", .halign = "center"});
-  auto label3 = co_await Widgets.Label(std::string("text"), {.halign = "right"});
+  auto label2 = co_await Widgets.Label({.text = "text", .halign = pgw::HAlign::center});
+  auto label3 = co_await Widgets.Label(std::string("text"), {.halign = pgw::HAlign::right});
   auto label4 = co_await Widgets.Label();
   auto vbox = co_await Widgets.VBox({.spacing = 8, .padding = 10});
   auto button = co_await Widgets.Button("Hello");

@@ -36,6 +36,13 @@ class CheckCompileTest(unittest.TestCase):
         out = f"w.hpp:238:5: error: static assertion failed due to requirement 'handler_for<F>': {MSG}\n"
         self.assertIsNone(check(MSG, 1, out))
 
+    def test_a_plain_error_is_matched_in_its_own_line(self):
+        out = "t.cpp:6:38: error: no matching function for call to 'Label(const char [2], <brace>)'\n"
+        self.assertIsNone(check("Label(const char [2]", 1, out, static_assert=False))
+        self.assertIn("does not say", check("set_text", 1, out, static_assert=False))
+        self.assertIn("more error", check("Label", 1, out + out, static_assert=False))
+        self.assertIn("does not say", check("Label", 1, "t.cpp:1:1: error: x\nnote: Label\n", static_assert=False))
+
     def test_expected_success(self):
         self.assertIsNone(check("", 0, ""))
         self.assertIn("failed", check("", 1, "t.cpp:1:1: error: x\n"))

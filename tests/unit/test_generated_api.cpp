@@ -160,7 +160,7 @@ TEST_CASE_METHOD(Fixture, "a widget argument from another session or an empty ha
 TEST_CASE_METHOD(Fixture, "getters of tracked state answer locally: setter, then constructor, then default") {
   auto label = run_coro(io, w.Label("first"));
   CHECK(label.get_text() == "first");       // from the constructor
-  CHECK(label.get_halign() == "left");      // the schema default
+  CHECK(label.get_halign() == pgw::HAlign::left);  // the schema default
   run_coro(io, label.set_text("second"));
   CHECK(label.get_text() == "second");      // from the recorded setter
   CHECK(label.get_enabled() == true);       // default "true" in the schema

@@ -105,7 +105,7 @@ TEST_CASE_METHOD(SessionFixture, "core: a browser query waits for its reply, mat
 
 TEST_CASE_METHOD(SessionFixture, "core: a pipelined call's browser error goes to the error handler with context") {
   auto label = run_coro(io, session->get_widgets().Label("x"));
-  run_coro(io, label.set_halign("diagonal"));
+  run_coro(io, label.set_halign(pgw::HAlign::right));
   drain(io);
   auto msgs = messages();
   const auto& call = msgs.back().call();
@@ -208,11 +208,30 @@ TEST_CASE_METHOD(SessionFixture, "core: a handler's exception is reported, not s
 
 TEST_CASE_METHOD(SessionFixture, "core: callbacks that report state update the server's copy") {
   auto top = run_coro(io, session->get_widgets().TopLevel({.title = "t"}));
-  CHECK(top.get_window_state() == "normal");
-  pgwidgets::widgets::WindowState ws;
-  ws.set_state("maximized");
+  CHECK(top.get_window_state() == pgw::WindowState::normal);
+  pgwidgets::widgets::WindowStateArg ws;
+  ws.set_state(pgwidgets::widgets::WINDOW_STATE_MAXIMIZED);
   receive({callback(top.id(), ids::callbacks::TopLevel_window_state.id, ws.SerializeAsString())});
-  CHECK(top.get_window_state() == "maximized");
+  CHECK(top.get_window_state() == pgw::WindowState::maximized);
+}
+
+TEST_CASE_METHOD(SessionFixture, "core: a state callback with an enum number the schema does not know is refused") {
+  auto top = run_coro(io, session->get_widgets().TopLevel({.title = "t"}));
+  std::vector<pgw::WindowState> seen;
+  top.on_window_state([&](pgw::WindowState state) { seen.push_back(state); });
+  drain(io);
+  frames.clear();
+  receive({callback(top.id(), ids::callbacks::TopLevel_window_state.id, std::string("\x08\x09", 2))});
+  drain(io);
+  std::vector<std::string> replies;
+  for (const auto& m : messages()) {
+    if (m.has_error()) replies.push_back(m.error().message());
+  }
+  REQUIRE(replies.size() == 1);
+  CHECK_THAT(replies[0], Catch::Contains("window_state") && Catch::Contains("9 is no value of WindowState"));
+  CHECK(top.get_window_state() == pgw::WindowState::normal);  // not recorded
+  CHECK(seen.empty());                                        // no handler ran
+  CHECK(errors.empty());
 }
 
 TEST_CASE_METHOD(SessionFixture, "core: bad input gets a protocol error and loses nothing") {
@@ -266,8 +285,9 @@ TEST_CASE_METHOD(SessionFixture, "core: braced options in a co_await keep long s
     const std::string long_title(100, 't');
     auto top = co_await w.TopLevel({.title = long_title + "!", .resizable = false});
     auto entry = co_await w.TextEntry({.text = std::string(50, 'e'), .linehistory = 3, .tooltip = std::string(40, 'p')});
-    auto label = co_await w.Label(std::string(60, 'l'), {.halign = "center"});
-    co_return top.get_title() + "|" + label.get_text() + "|" + label.get_halign() + "|" + entry.get_tooltip();
+    auto label = co_await w.Label(std::string(60, 'l'), {.halign = pgw::HAlign::center});
+    co_return top.get_title() + "|" + label.get_text() + "|" + std::string(pgw::to_string(label.get_halign())) + "|" +
+        entry.get_tooltip();
   };
   auto got = run_coro(io, make());
   CHECK(got == std::string(100, 't') + "!|" + std::string(60, 'l') + "|center|" + std::string(40, 'p'));

@@ -5,12 +5,13 @@
 #pragma once
 
 #include <cstdint>
+#include <string_view>
 
 #include "pgwidgets/session_link.hpp"
 
 namespace pgw::detail {
 
-inline constexpr std::uint64_t schema_fingerprint = 0x2cf866a40351b51fULL;
+inline constexpr std::uint64_t schema_fingerprint = 0xc70d2cb24b7951f0ULL;
 
 namespace classes {
 inline constexpr ClassInfo Widget{1, "Widget", 0, true, false};
@@ -18,7 +19,7 @@ inline constexpr ClassInfo Container{2, "Container", 1, true, false};
 inline constexpr ClassInfo Button{3, "Button", 1, false, false};
 inline constexpr ClassInfo Label{4, "Label", 1, false, false};
 inline constexpr ClassInfo TopLevel{5, "TopLevel", 2, false, true};
-inline constexpr ClassInfo Box{6, "Box", 2, true, false};
+inline constexpr ClassInfo Box{6, "Box", 2, false, false};
 inline constexpr ClassInfo VBox{7, "VBox", 6, false, false};
 inline constexpr ClassInfo HBox{8, "HBox", 6, false, false};
 inline constexpr ClassInfo TextEntry{9, "TextEntry", 1, false, false};
@@ -122,16 +123,24 @@ inline constexpr MethodInfo TextEntry_get_editable{63, 9, "TextEntry", "get_edit
 inline constexpr MethodInfo TextEntry_set_length{64, 9, "TextEntry", "set_length", detail::MethodKind::setter, 15, false, false};
 }  // namespace methods
 
+namespace check {
+// Checks of the state callbacks' bytes (the family sources define them).
+void TopLevel_move(std::string_view bytes);
+void TopLevel_close(std::string_view bytes);
+void TopLevel_window_state(std::string_view bytes);
+void TextEntry_activated(std::string_view bytes);
+}  // namespace check
+
 namespace callbacks {
-inline constexpr CallbackInfo Widget_resize{1, 1, "Widget", "resize", 0, 0};
-inline constexpr CallbackInfo Widget_map{2, 1, "Widget", "map", 0, 0};
-inline constexpr CallbackInfo Container_child_added{3, 2, "Container", "child_added", 0, 0};
-inline constexpr CallbackInfo Container_child_removed{4, 2, "Container", "child_removed", 0, 0};
-inline constexpr CallbackInfo Button_activated{5, 3, "Button", "activated", 0, 0};
-inline constexpr CallbackInfo TopLevel_move{6, 5, "TopLevel", "move", 20, 43};
-inline constexpr CallbackInfo TopLevel_close{7, 5, "TopLevel", "close", 27, 19};
-inline constexpr CallbackInfo TopLevel_window_state{8, 5, "TopLevel", "window_state", 28, 53};
-inline constexpr CallbackInfo TextEntry_activated{9, 9, "TextEntry", "activated", 23, 59};
+inline constexpr CallbackInfo Widget_resize{1, 1, "Widget", "resize", 0, 0, nullptr};
+inline constexpr CallbackInfo Widget_map{2, 1, "Widget", "map", 0, 0, nullptr};
+inline constexpr CallbackInfo Container_child_added{3, 2, "Container", "child_added", 0, 0, nullptr};
+inline constexpr CallbackInfo Container_child_removed{4, 2, "Container", "child_removed", 0, 0, nullptr};
+inline constexpr CallbackInfo Button_activated{5, 3, "Button", "activated", 0, 0, nullptr};
+inline constexpr CallbackInfo TopLevel_move{6, 5, "TopLevel", "move", 20, 43, &check::TopLevel_move};
+inline constexpr CallbackInfo TopLevel_close{7, 5, "TopLevel", "close", 27, 19, &check::TopLevel_close};
+inline constexpr CallbackInfo TopLevel_window_state{8, 5, "TopLevel", "window_state", 28, 53, &check::TopLevel_window_state};
+inline constexpr CallbackInfo TextEntry_activated{9, 9, "TextEntry", "activated", 23, 59, &check::TextEntry_activated};
 }  // namespace callbacks
 
 // Tables indexed by id (entry 0 is empty), for the runtime.

@@ -59,6 +59,9 @@ struct CallbackInfo {
   std::string_view name;
   std::uint16_t updates_field;      // state field this callback reports, 0 if none
   std::uint32_t updates_method;     // the setter whose record it becomes
+  // For a state callback: throws ProtocolError when its bytes do not decode
+  // (an enum number the schema does not know), so they are never recorded.
+  void (*check)(std::string_view bytes) = nullptr;
 };
 
 // What an attach/detach call does to the child list, computed by the proxy.

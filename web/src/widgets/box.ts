@@ -1,28 +1,39 @@
-// VBox and HBox: a flex column / row with stretch factors.
+// Box, VBox and HBox: a flex row / column with stretch factors.
 import "./box.css";
-import type { BoxEvents, BoxImpl, HBoxCreateArgs, HBoxEvents, HBoxImpl, VBoxCreateArgs, VBoxEvents, VBoxImpl, WidgetHandle } from "../schema.js";
+import type {
+  Align,
+  BoxCreateArgs,
+  BoxEvents,
+  BoxImpl,
+  HBoxCreateArgs,
+  HBoxEvents,
+  HBoxImpl,
+  VBoxCreateArgs,
+  VBoxEvents,
+  VBoxImpl,
+  WidgetHandle,
+} from "../schema.js";
 import { el } from "../dom.js";
 import { Container } from "./container.js";
 import type { Widget, WidgetEnv } from "./widget.js";
 
-const ALIGN: Record<string, string> = {
+const ALIGN: Readonly<Record<Align, string>> = {
   start: "flex-start",
   center: "center",
   end: "flex-end",
   stretch: "stretch",
 };
 
-export abstract class Box extends Container implements BoxImpl {
+export class Box extends Container implements BoxImpl {
   private readonly stretch = new Map<Widget, number>();
+  private readonly horizontal: boolean;
 
-  protected constructor(
-    widgetId: number,
-    className: string,
-    env: WidgetEnv,
-    events: BoxEvents,
-    private readonly horizontal: boolean,
-  ) {
+  constructor(widgetId: number, args: BoxCreateArgs, events: BoxEvents, env: WidgetEnv);
+  constructor(widgetId: number, args: BoxCreateArgs, events: BoxEvents, env: WidgetEnv, className: string);
+  constructor(widgetId: number, args: BoxCreateArgs, events: BoxEvents, env: WidgetEnv, className = "Box") {
     super(widgetId, className, env, events, el("div", "pgw-box"));
+    this.horizontal = args.orientation === "horizontal";
+    this.element.classList.add(this.horizontal ? "pgw-hbox" : "pgw-vbox");
   }
 
   add_widget(child: WidgetHandle, stretch: number): void {
@@ -45,10 +56,8 @@ export abstract class Box extends Container implements BoxImpl {
     this.element.style.gap = `${Math.max(0, gap)}px`;
   }
 
-  set_align(align: string): void {
-    const value = ALIGN[align];
-    if (!value) throw new Error(`invalid align "${align}": use start, center, end or stretch`);
-    this.element.style.alignItems = value;
+  set_align(align: Align): void {
+    this.element.style.alignItems = ALIGN[align];
   }
 
   override childLayoutChanged(child: Widget): void {
@@ -77,14 +86,17 @@ export abstract class Box extends Container implements BoxImpl {
   }
 }
 
+const VERTICAL: BoxCreateArgs = { orientation: "vertical" };
+const HORIZONTAL: BoxCreateArgs = { orientation: "horizontal" };
+
 export class VBox extends Box implements VBoxImpl {
   constructor(widgetId: number, _args: VBoxCreateArgs, events: VBoxEvents, env: WidgetEnv) {
-    super(widgetId, "VBox", env, events, false);
+    super(widgetId, VERTICAL, events, env, "VBox");
   }
 }
 
 export class HBox extends Box implements HBoxImpl {
   constructor(widgetId: number, _args: HBoxCreateArgs, events: HBoxEvents, env: WidgetEnv) {
-    super(widgetId, "HBox", env, events, true);
+    super(widgetId, HORIZONTAL, events, env, "HBox");
   }
 }

@@ -1,7 +1,7 @@
 // The factories the dispatcher creates widgets with. Typed as the generated
 // WidgetFactories: a class missing here fails `tsc`.
 import type { WidgetFactories } from "../schema.js";
-import { HBox, VBox } from "./box.js";
+import { Box, HBox, VBox } from "./box.js";
 import { Button } from "./button.js";
 import { Label } from "./label.js";
 import { TextEntry } from "./textentry.js";
@@ -13,6 +13,7 @@ export function makeFactories(env: WidgetEnv): WidgetFactories {
     Button: (id, args, events) => new Button(id, args, events, env),
     Label: (id, args, events) => new Label(id, args, events, env),
     TopLevel: (id, args, events) => new TopLevel(id, args, events, env),
+    Box: (id, args, events) => new Box(id, args, events, env),
     VBox: (id, args, events) => new VBox(id, args, events, env),
     HBox: (id, args, events) => new HBox(id, args, events, env),
     TextEntry: (id, args, events) => new TextEntry(id, args, events, env),

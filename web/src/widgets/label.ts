@@ -1,12 +1,11 @@
 // Label: one piece of text, always set as text, never parsed as HTML.
 import "./label.css";
 import { el, setOrClear } from "../dom.js";
-import type { LabelCreateArgs, LabelEvents, LabelImpl } from "../schema.js";
+import type { HAlign, LabelCreateArgs, LabelEvents, LabelImpl, VAlign } from "../schema.js";
 import { Widget, type WidgetEnv } from "./widget.js";
 
-const HALIGN: Record<string, string> = { left: "flex-start", center: "center", right: "flex-end" };
-const TEXT_ALIGN: Record<string, string> = { left: "left", center: "center", right: "right" };
-const VALIGN: Record<string, string> = { top: "flex-start", center: "center", bottom: "flex-end" };
+const HALIGN: Readonly<Record<HAlign, string>> = { left: "flex-start", center: "center", right: "flex-end" };
+const VALIGN: Readonly<Record<VAlign, string>> = { top: "flex-start", center: "center", bottom: "flex-end" };
 
 export class Label extends Widget implements LabelImpl {
   declare private readonly textEl: HTMLSpanElement; // assigned in the constructor: see Widget
@@ -28,16 +27,12 @@ export class Label extends Widget implements LabelImpl {
     if (fg !== undefined) setOrClear(this.element.style, "color", fg);
   }
 
-  set_halign(halign: string): void {
-    const justify = HALIGN[halign];
-    if (!justify) throw new Error(`invalid halign "${halign}": use left, center or right`);
-    this.element.style.justifyContent = justify;
-    this.textEl.style.textAlign = TEXT_ALIGN[halign] ?? "";
+  set_halign(halign: HAlign): void {
+    this.element.style.justifyContent = HALIGN[halign];
+    this.textEl.style.textAlign = halign;
   }
 
-  set_valign(valign: string): void {
-    const align = VALIGN[valign];
-    if (!align) throw new Error(`invalid valign "${valign}": use top, center or bottom`);
-    this.element.style.alignItems = align;
+  set_valign(valign: VAlign): void {
+    this.element.style.alignItems = VALIGN[valign];
   }
 }

@@ -5,7 +5,7 @@
 import "./toplevel.css";
 import { el } from "../dom.js";
 import type { DesktopWindow } from "../desktop.js";
-import { isWindowState, WindowFrame, type WindowState } from "../parts/window_frame.js";
+import { WindowFrame, type WindowState } from "../parts/window_frame.js";
 import type { PositionValue, TopLevelCreateArgs, TopLevelEvents, TopLevelImpl, WidgetHandle } from "../schema.js";
 import { Container } from "./container.js";
 import type { WidgetEnv } from "./widget.js";
@@ -128,10 +128,7 @@ export class TopLevel extends Container implements TopLevelImpl, DesktopWindow {
     this.frame.toggleState("shaded", false);
   }
 
-  set_window_state(state: string): void {
-    if (!isWindowState(state)) {
-      throw new Error(`invalid window state "${state}": use normal, minimized, maximized or shaded`);
-    }
+  set_window_state(state: WindowState): void {
     this.frame.setState(state, false);
   }
 

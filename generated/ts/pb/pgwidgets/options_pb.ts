@@ -236,8 +236,11 @@ export type Field = Message<"pgwidgets.Field"> & {
   positional: boolean;
 
   /**
-   * The default value, as C++ and TypeScript would spell a literal of the
-   * field's type ("true", "5", "left"): used where the field is absent.
+   * The default value, as a literal of the field's type ("true", "5"), or
+   * for an enum field pgwidgets' word ("left"). On an `optional` field: the
+   * value both ends use when the field is absent. On a plain field of a
+   * setter's message: the state's value before any setter ran, which
+   * getters answer.
    *
    * @generated from field: string default = 2;
    */

@@ -4,8 +4,8 @@
 // @generated from file pgwidgets/widgets/display.proto (package pgwidgets.widgets, syntax proto3)
 /* eslint-disable */
 
-import type { GenFile, GenMessage, GenService } from "@bufbuild/protobuf/codegenv2";
-import { fileDesc, messageDesc, serviceDesc } from "@bufbuild/protobuf/codegenv2";
+import type { GenEnum, GenFile, GenMessage, GenService } from "@bufbuild/protobuf/codegenv2";
+import { enumDesc, fileDesc, messageDesc, serviceDesc } from "@bufbuild/protobuf/codegenv2";
 import { file_pgwidgets_options } from "../options_pb.js";
 import type { ColorsSchema, EmptySchema, TextSchema } from "./base_pb.js";
 import { file_pgwidgets_widgets_base } from "./base_pb.js";
@@ -15,7 +15,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file pgwidgets/widgets/display.proto.
  */
 export const file_pgwidgets_widgets_display: GenFile = /*@__PURE__*/
-  fileDesc("Ch9wZ3dpZGdldHMvd2lkZ2V0cy9kaXNwbGF5LnByb3RvEhFwZ3dpZGdldHMud2lkZ2V0cyJNCglMYWJlbEFyZ3MSFAoEdGV4dBgBIAEoCUIG4vMYAggBEh8KBmhhbGlnbhgCIAEoCUIK4vMYBhIEbGVmdEgAiAEBQgkKB19oYWxpZ24iJAoGSEFsaWduEhoKBmhhbGlnbhgBIAEoCUIK4vMYBhIEbGVmdCImCgZWQWxpZ24SHAoGdmFsaWduGAEgASgJQgzi8xgIEgZjZW50ZXIy/gMKBUxhYmVsEkoKB1NldFRleHQSFy5wZ3dpZGdldHMud2lkZ2V0cy5UZXh0GhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiDNLzGAgIARIEdGV4dBJKCgdHZXRUZXh0EhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkaFy5wZ3dpZGdldHMud2lkZ2V0cy5UZXh0IgzS8xgICAISBHRleHQSTgoIU2V0Q29sb3ISGS5wZ3dpZGdldHMud2lkZ2V0cy5Db2xvcnMaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIN0vMYCQgBEgVjb2xvchJQCglTZXRIYWxpZ24SGS5wZ3dpZGdldHMud2lkZ2V0cy5IQWxpZ24aGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIO0vMYCggBEgZoYWxpZ24SUAoJR2V0SGFsaWduEhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkaGS5wZ3dpZGdldHMud2lkZ2V0cy5IQWxpZ24iDtLzGAoIAhIGaGFsaWduElAKCVNldFZhbGlnbhIZLnBnd2lkZ2V0cy53aWRnZXRzLlZBbGlnbhoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5Ig7S8xgKCAESBnZhbGlnbhoXyvMYEwoGV2lkZ2V0GglMYWJlbEFyZ3NiBnByb3RvMw", [file_pgwidgets_options, file_pgwidgets_widgets_base]);
+  fileDesc("Ch9wZ3dpZGdldHMvd2lkZ2V0cy9kaXNwbGF5LnByb3RvEhFwZ3dpZGdldHMud2lkZ2V0cyJoCglMYWJlbEFyZ3MSFAoEdGV4dBgBIAEoCUIG4vMYAggBEjoKBmhhbGlnbhgCIAEoDjIZLnBnd2lkZ2V0cy53aWRnZXRzLkhBbGlnbkIK4vMYBhIEbGVmdEgAiAEBQgkKB19oYWxpZ24iQgoJSEFsaWduQXJnEjUKBmhhbGlnbhgBIAEoDjIZLnBnd2lkZ2V0cy53aWRnZXRzLkhBbGlnbkIK4vMYBhIEbGVmdCJECglWQWxpZ25BcmcSNwoGdmFsaWduGAEgASgOMhkucGd3aWRnZXRzLndpZGdldHMuVkFsaWduQgzi8xgIEgZjZW50ZXIqQQoGSEFsaWduEhAKDEhfQUxJR05fTEVGVBAAEhIKDkhfQUxJR05fQ0VOVEVSEAESEQoNSF9BTElHTl9SSUdIVBACKkEKBlZBbGlnbhIPCgtWX0FMSUdOX1RPUBAAEhIKDlZfQUxJR05fQ0VOVEVSEAESEgoOVl9BTElHTl9CT1RUT00QAjKHBAoFTGFiZWwSSgoHU2V0VGV4dBIXLnBnd2lkZ2V0cy53aWRnZXRzLlRleHQaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIM0vMYCAgBEgR0ZXh0EkoKB0dldFRleHQSGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eRoXLnBnd2lkZ2V0cy53aWRnZXRzLlRleHQiDNLzGAgIAhIEdGV4dBJOCghTZXRDb2xvchIZLnBnd2lkZ2V0cy53aWRnZXRzLkNvbG9ycxoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5Ig3S8xgJCAESBWNvbG9yElMKCVNldEhhbGlnbhIcLnBnd2lkZ2V0cy53aWRnZXRzLkhBbGlnbkFyZxoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5Ig7S8xgKCAESBmhhbGlnbhJTCglHZXRIYWxpZ24SGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eRocLnBnd2lkZ2V0cy53aWRnZXRzLkhBbGlnbkFyZyIO0vMYCggCEgZoYWxpZ24SUwoJU2V0VmFsaWduEhwucGd3aWRnZXRzLndpZGdldHMuVkFsaWduQXJnGhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiDtLzGAoIARIGdmFsaWduGhfK8xgTCgZXaWRnZXQaCUxhYmVsQXJnc2IGcHJvdG8z", [file_pgwidgets_options, file_pgwidgets_widgets_base]);
 
 /**
  * @generated from message pgwidgets.widgets.LabelArgs
@@ -27,11 +27,9 @@ export type LabelArgs = Message<"pgwidgets.widgets.LabelArgs"> & {
   text: string;
 
   /**
-   * "left", "center" or "right".
-   *
-   * @generated from field: optional string halign = 2;
+   * @generated from field: optional pgwidgets.widgets.HAlign halign = 2;
    */
-  halign?: string | undefined;
+  halign?: HAlign | undefined;
 };
 
 /**
@@ -42,40 +40,94 @@ export const LabelArgsSchema: GenMessage<LabelArgs> = /*@__PURE__*/
   messageDesc(file_pgwidgets_widgets_display, 0);
 
 /**
- * @generated from message pgwidgets.widgets.HAlign
+ * @generated from message pgwidgets.widgets.HAlignArg
  */
-export type HAlign = Message<"pgwidgets.widgets.HAlign"> & {
+export type HAlignArg = Message<"pgwidgets.widgets.HAlignArg"> & {
   /**
-   * @generated from field: string halign = 1;
+   * @generated from field: pgwidgets.widgets.HAlign halign = 1;
    */
-  halign: string;
+  halign: HAlign;
 };
 
 /**
- * Describes the message pgwidgets.widgets.HAlign.
- * Use `create(HAlignSchema)` to create a new message.
+ * Describes the message pgwidgets.widgets.HAlignArg.
+ * Use `create(HAlignArgSchema)` to create a new message.
  */
-export const HAlignSchema: GenMessage<HAlign> = /*@__PURE__*/
+export const HAlignArgSchema: GenMessage<HAlignArg> = /*@__PURE__*/
   messageDesc(file_pgwidgets_widgets_display, 1);
 
 /**
- * "top", "center" or "bottom".
- *
- * @generated from message pgwidgets.widgets.VAlign
+ * @generated from message pgwidgets.widgets.VAlignArg
  */
-export type VAlign = Message<"pgwidgets.widgets.VAlign"> & {
+export type VAlignArg = Message<"pgwidgets.widgets.VAlignArg"> & {
   /**
-   * @generated from field: string valign = 1;
+   * @generated from field: pgwidgets.widgets.VAlign valign = 1;
    */
-  valign: string;
+  valign: VAlign;
 };
 
 /**
- * Describes the message pgwidgets.widgets.VAlign.
- * Use `create(VAlignSchema)` to create a new message.
+ * Describes the message pgwidgets.widgets.VAlignArg.
+ * Use `create(VAlignArgSchema)` to create a new message.
  */
-export const VAlignSchema: GenMessage<VAlign> = /*@__PURE__*/
+export const VAlignArgSchema: GenMessage<VAlignArg> = /*@__PURE__*/
   messageDesc(file_pgwidgets_widgets_display, 2);
+
+/**
+ * Horizontal alignment, pgwidgets' words "left", "center", "right".
+ *
+ * @generated from enum pgwidgets.widgets.HAlign
+ */
+export enum HAlign {
+  /**
+   * @generated from enum value: H_ALIGN_LEFT = 0;
+   */
+  LEFT = 0,
+
+  /**
+   * @generated from enum value: H_ALIGN_CENTER = 1;
+   */
+  CENTER = 1,
+
+  /**
+   * @generated from enum value: H_ALIGN_RIGHT = 2;
+   */
+  RIGHT = 2,
+}
+
+/**
+ * Describes the enum pgwidgets.widgets.HAlign.
+ */
+export const HAlignSchema: GenEnum<HAlign> = /*@__PURE__*/
+  enumDesc(file_pgwidgets_widgets_display, 0);
+
+/**
+ * Vertical alignment: "top", "center", "bottom".
+ *
+ * @generated from enum pgwidgets.widgets.VAlign
+ */
+export enum VAlign {
+  /**
+   * @generated from enum value: V_ALIGN_TOP = 0;
+   */
+  TOP = 0,
+
+  /**
+   * @generated from enum value: V_ALIGN_CENTER = 1;
+   */
+  CENTER = 1,
+
+  /**
+   * @generated from enum value: V_ALIGN_BOTTOM = 2;
+   */
+  BOTTOM = 2,
+}
+
+/**
+ * Describes the enum pgwidgets.widgets.VAlign.
+ */
+export const VAlignSchema: GenEnum<VAlign> = /*@__PURE__*/
+  enumDesc(file_pgwidgets_widgets_display, 1);
 
 /**
  * A line of text, always shown as text (never parsed as HTML).
@@ -112,13 +164,13 @@ export const Label: GenService<{
     output: typeof EmptySchema;
   },
   /**
-   * "left", "center" or "right".
+   * Where the text sits across the label.
    *
    * @generated from rpc pgwidgets.widgets.Label.SetHalign
    */
   setHalign: {
     methodKind: "unary";
-    input: typeof HAlignSchema;
+    input: typeof HAlignArgSchema;
     output: typeof EmptySchema;
   },
   /**
@@ -127,16 +179,16 @@ export const Label: GenService<{
   getHalign: {
     methodKind: "unary";
     input: typeof EmptySchema;
-    output: typeof HAlignSchema;
+    output: typeof HAlignArgSchema;
   },
   /**
-   * "top", "center" or "bottom".
+   * Where the text sits down the label.
    *
    * @generated from rpc pgwidgets.widgets.Label.SetValign
    */
   setValign: {
     methodKind: "unary";
-    input: typeof VAlignSchema;
+    input: typeof VAlignArgSchema;
     output: typeof EmptySchema;
   },
 }> = /*@__PURE__*/

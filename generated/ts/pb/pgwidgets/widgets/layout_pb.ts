@@ -4,8 +4,8 @@
 // @generated from file pgwidgets/widgets/layout.proto (package pgwidgets.widgets, syntax proto3)
 /* eslint-disable */
 
-import type { GenFile, GenMessage, GenService } from "@bufbuild/protobuf/codegenv2";
-import { fileDesc, messageDesc, serviceDesc } from "@bufbuild/protobuf/codegenv2";
+import type { GenEnum, GenFile, GenMessage, GenService } from "@bufbuild/protobuf/codegenv2";
+import { enumDesc, fileDesc, messageDesc, serviceDesc } from "@bufbuild/protobuf/codegenv2";
 import { file_pgwidgets_options } from "../options_pb.js";
 import type { ChildSchema, EmptySchema, PositionSchema, UrlSchema } from "./base_pb.js";
 import { file_pgwidgets_widgets_base } from "./base_pb.js";
@@ -15,7 +15,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file pgwidgets/widgets/layout.proto.
  */
 export const file_pgwidgets_widgets_layout: GenFile = /*@__PURE__*/
-  fileDesc("Ch5wZ3dpZGdldHMvd2lkZ2V0cy9sYXlvdXQucHJvdG8SEXBnd2lkZ2V0cy53aWRnZXRzIpIDCgxUb3BMZXZlbEFyZ3MSDQoFdGl0bGUYASABKAkSDAoEaWNvbhgCIAEoCRIiCglyZXNpemFibGUYAyABKAhCCuLzGAYSBHRydWVIAIgBARIhCghtb3ZlYWJsZRgEIAEoCEIK4vMYBhIEdHJ1ZUgBiAEBEiIKCWNsb3NlYWJsZRgFIAEoCEIK4vMYBhIEdHJ1ZUgCiAEBEiUKC21pbmltaXphYmxlGAYgASgIQgvi8xgHEgVmYWxzZUgDiAEBEiUKC21heGltaXphYmxlGAcgASgIQgvi8xgHEgVmYWxzZUgEiAEBEiMKCWxvd2VyYWJsZRgIIAEoCEIL4vMYBxIFZmFsc2VIBYgBARIiCglzaGFkZWFibGUYCSABKAhCCuLzGAYSBHRydWVIBogBAUIMCgpfcmVzaXphYmxlQgsKCV9tb3ZlYWJsZUIMCgpfY2xvc2VhYmxlQg4KDF9taW5pbWl6YWJsZUIOCgxfbWF4aW1pemFibGVCDAoKX2xvd2VyYWJsZUIMCgpfc2hhZGVhYmxlIhYKBVRpdGxlEg0KBXRpdGxlGAEgASgJIhYKCE1vdmVhYmxlEgoKAnRmGAEgASgIIioKC1dpbmRvd1N0YXRlEhsKBXN0YXRlGAEgASgJQgzi8xgIEgZub3JtYWwiUgoIQm94Q2hpbGQSGwoFY2hpbGQYASABKA1CDOLzGAgaBldpZGdldBIdCgdzdHJldGNoGAIgASgFQgfi8xgDEgEwSACIAQFCCgoIX3N0cmV0Y2giYgoJQm94SW5zZXJ0Eg0KBWluZGV4GAEgASgFEhsKBWNoaWxkGAIgASgNQgzi8xgIGgZXaWRnZXQSHQoHc3RyZXRjaBgDIAEoBUIH4vMYAxIBMEgAiAEBQgoKCF9zdHJldGNoIhYKB1NwYWNpbmcSCwoDZ2FwGAEgASgFIiUKBUFsaWduEhwKBWFsaWduGAEgASgJQg3i8xgJEgdzdHJldGNoMssKCghUb3BMZXZlbBJQCglTZXRXaWRnZXQSGC5wZ3dpZGdldHMud2lkZ2V0cy5DaGlsZBoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5Ig/S8xgLCAQaBWNoaWxkKAESVgoLU2V0UG9zaXRpb24SGy5wZ3dpZGdldHMud2lkZ2V0cy5Qb3NpdGlvbhoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5IhDS8xgMCAESCHBvc2l0aW9uEk0KCFNldFRpdGxlEhgucGd3aWRnZXRzLndpZGdldHMuVGl0bGUaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIN0vMYCQgBEgV0aXRsZRJNCghHZXRUaXRsZRIYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5GhgucGd3aWRnZXRzLndpZGdldHMuVGl0bGUiDdLzGAkIAhIFdGl0bGUSSQoHU2V0SWNvbhIWLnBnd2lkZ2V0cy53aWRnZXRzLlVybBoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5IgzS8xgICAESBGljb24SVgoLU2V0TW92ZWFibGUSGy5wZ3dpZGdldHMud2lkZ2V0cy5Nb3ZlYWJsZRoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5IhDS8xgMCAESCG1vdmVhYmxlEkEKBVJhaXNlEhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIE0vMYABJBCgVMb3dlchIYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5GhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiBNLzGAASSgoOVG9nZ2xlTWluaW1pemUSGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eRoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5IgTS8xgAEkoKDlRvZ2dsZU1heGltaXplEhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIE0vMYABJHCgtUb2dnbGVTaGFkZRIYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5GhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiBNLzGAASYAoOU2V0V2luZG93U3RhdGUSHi5wZ3dpZGdldHMud2lkZ2V0cy5XaW5kb3dTdGF0ZRoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5IhTS8xgQCAESDHdpbmRvd19zdGF0ZRJgCg5HZXRXaW5kb3dTdGF0ZRIYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5Gh4ucGd3aWRnZXRzLndpZGdldHMuV2luZG93U3RhdGUiFNLzGBAIAhIMd2luZG93X3N0YXRlElEKBk9uTW92ZRIYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5GhsucGd3aWRnZXRzLndpZGdldHMuUG9zaXRpb24iDtrzGAoKCHBvc2l0aW9uMAESVAoHT25DbG9zZRIYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5GhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiE9rzGA8KB3Zpc2libGUSBEhpZGUwARJfCg1PbldpbmRvd1N0YXRlEhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkaHi5wZ3dpZGdldHMud2lkZ2V0cy5XaW5kb3dTdGF0ZSIS2vMYDgoMd2luZG93X3N0YXRlMAEaH8rzGBsKCUNvbnRhaW5lchoMVG9wTGV2ZWxBcmdzIAEy7QIKA0JveBJRCglBZGRXaWRnZXQSGy5wZ3dpZGdldHMud2lkZ2V0cy5Cb3hDaGlsZBoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5Ig3S8xgJCAQaBWNoaWxkElwKDEluc2VydFdpZGdldBIcLnBnd2lkZ2V0cy53aWRnZXRzLkJveEluc2VydBoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5IhTS8xgQCAQaBWNoaWxkIgVpbmRleBJTCgpTZXRTcGFjaW5nEhoucGd3aWRnZXRzLndpZGdldHMuU3BhY2luZxoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5Ig/S8xgLCAESB3NwYWNpbmcSTQoIU2V0QWxpZ24SGC5wZ3dpZGdldHMud2lkZ2V0cy5BbGlnbhoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5Ig3S8xgJCAESBWFsaWduGhHK8xgNCglDb250YWluZXIQATIRCgRWQm94GgnK8xgFCgNCb3gyEQoESEJveBoJyvMYBQoDQm94YgZwcm90bzM", [file_pgwidgets_options, file_pgwidgets_widgets_base]);
+  fileDesc("Ch5wZ3dpZGdldHMvd2lkZ2V0cy9sYXlvdXQucHJvdG8SEXBnd2lkZ2V0cy53aWRnZXRzIpIDCgxUb3BMZXZlbEFyZ3MSDQoFdGl0bGUYASABKAkSDAoEaWNvbhgCIAEoCRIiCglyZXNpemFibGUYAyABKAhCCuLzGAYSBHRydWVIAIgBARIhCghtb3ZlYWJsZRgEIAEoCEIK4vMYBhIEdHJ1ZUgBiAEBEiIKCWNsb3NlYWJsZRgFIAEoCEIK4vMYBhIEdHJ1ZUgCiAEBEiUKC21pbmltaXphYmxlGAYgASgIQgvi8xgHEgVmYWxzZUgDiAEBEiUKC21heGltaXphYmxlGAcgASgIQgvi8xgHEgVmYWxzZUgEiAEBEiMKCWxvd2VyYWJsZRgIIAEoCEIL4vMYBxIFZmFsc2VIBYgBARIiCglzaGFkZWFibGUYCSABKAhCCuLzGAYSBHRydWVIBogBAUIMCgpfcmVzaXphYmxlQgsKCV9tb3ZlYWJsZUIMCgpfY2xvc2VhYmxlQg4KDF9taW5pbWl6YWJsZUIOCgxfbWF4aW1pemFibGVCDAoKX2xvd2VyYWJsZUIMCgpfc2hhZGVhYmxlIhYKBVRpdGxlEg0KBXRpdGxlGAEgASgJIhYKCE1vdmVhYmxlEgoKAnRmGAEgASgIIk0KDldpbmRvd1N0YXRlQXJnEjsKBXN0YXRlGAEgASgOMh4ucGd3aWRnZXRzLndpZGdldHMuV2luZG93U3RhdGVCDOLzGAgSBm5vcm1hbCJSCghCb3hDaGlsZBIbCgVjaGlsZBgBIAEoDUIM4vMYCBoGV2lkZ2V0Eh0KB3N0cmV0Y2gYAiABKAVCB+LzGAMSATBIAIgBAUIKCghfc3RyZXRjaCJiCglCb3hJbnNlcnQSDQoFaW5kZXgYASABKAUSGwoFY2hpbGQYAiABKA1CDOLzGAgaBldpZGdldBIdCgdzdHJldGNoGAMgASgFQgfi8xgDEgEwSACIAQFCCgoIX3N0cmV0Y2giFgoHU3BhY2luZxILCgNnYXAYASABKAUiQgoIQWxpZ25BcmcSNgoFYWxpZ24YASABKA4yGC5wZ3dpZGdldHMud2lkZ2V0cy5BbGlnbkIN4vMYCRIHc3RyZXRjaCJlCgdCb3hBcmdzEkoKC29yaWVudGF0aW9uGAEgASgOMh4ucGd3aWRnZXRzLndpZGdldHMuT3JpZW50YXRpb25CEOLzGAwSCmhvcml6b250YWxIAIgBAUIOCgxfb3JpZW50YXRpb24qdwoLV2luZG93U3RhdGUSFwoTV0lORE9XX1NUQVRFX05PUk1BTBAAEhoKFldJTkRPV19TVEFURV9NSU5JTUlaRUQQARIaChZXSU5ET1dfU1RBVEVfTUFYSU1JWkVEEAISFwoTV0lORE9XX1NUQVRFX1NIQURFRBADKkwKBUFsaWduEg8KC0FMSUdOX1NUQVJUEAASEAoMQUxJR05fQ0VOVEVSEAESDQoJQUxJR05fRU5EEAISEQoNQUxJR05fU1RSRVRDSBADKkMKC09yaWVudGF0aW9uEhoKFk9SSUVOVEFUSU9OX0hPUklaT05UQUwQABIYChRPUklFTlRBVElPTl9WRVJUSUNBTBABMtQKCghUb3BMZXZlbBJQCglTZXRXaWRnZXQSGC5wZ3dpZGdldHMud2lkZ2V0cy5DaGlsZBoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5Ig/S8xgLCAQaBWNoaWxkKAESVgoLU2V0UG9zaXRpb24SGy5wZ3dpZGdldHMud2lkZ2V0cy5Qb3NpdGlvbhoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5IhDS8xgMCAESCHBvc2l0aW9uEk0KCFNldFRpdGxlEhgucGd3aWRnZXRzLndpZGdldHMuVGl0bGUaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIN0vMYCQgBEgV0aXRsZRJNCghHZXRUaXRsZRIYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5GhgucGd3aWRnZXRzLndpZGdldHMuVGl0bGUiDdLzGAkIAhIFdGl0bGUSSQoHU2V0SWNvbhIWLnBnd2lkZ2V0cy53aWRnZXRzLlVybBoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5IgzS8xgICAESBGljb24SVgoLU2V0TW92ZWFibGUSGy5wZ3dpZGdldHMud2lkZ2V0cy5Nb3ZlYWJsZRoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5IhDS8xgMCAESCG1vdmVhYmxlEkEKBVJhaXNlEhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIE0vMYABJBCgVMb3dlchIYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5GhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiBNLzGAASSgoOVG9nZ2xlTWluaW1pemUSGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eRoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5IgTS8xgAEkoKDlRvZ2dsZU1heGltaXplEhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIE0vMYABJHCgtUb2dnbGVTaGFkZRIYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5GhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiBNLzGAASYwoOU2V0V2luZG93U3RhdGUSIS5wZ3dpZGdldHMud2lkZ2V0cy5XaW5kb3dTdGF0ZUFyZxoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5IhTS8xgQCAESDHdpbmRvd19zdGF0ZRJjCg5HZXRXaW5kb3dTdGF0ZRIYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5GiEucGd3aWRnZXRzLndpZGdldHMuV2luZG93U3RhdGVBcmciFNLzGBAIAhIMd2luZG93X3N0YXRlElEKBk9uTW92ZRIYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5GhsucGd3aWRnZXRzLndpZGdldHMuUG9zaXRpb24iDtrzGAoKCHBvc2l0aW9uMAESVAoHT25DbG9zZRIYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5GhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiE9rzGA8KB3Zpc2libGUSBEhpZGUwARJiCg1PbldpbmRvd1N0YXRlEhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkaIS5wZ3dpZGdldHMud2lkZ2V0cy5XaW5kb3dTdGF0ZUFyZyIS2vMYDgoMd2luZG93X3N0YXRlMAEaH8rzGBsKCUNvbnRhaW5lchoMVG9wTGV2ZWxBcmdzIAEy9wIKA0JveBJRCglBZGRXaWRnZXQSGy5wZ3dpZGdldHMud2lkZ2V0cy5Cb3hDaGlsZBoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5Ig3S8xgJCAQaBWNoaWxkElwKDEluc2VydFdpZGdldBIcLnBnd2lkZ2V0cy53aWRnZXRzLkJveEluc2VydBoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5IhTS8xgQCAQaBWNoaWxkIgVpbmRleBJTCgpTZXRTcGFjaW5nEhoucGd3aWRnZXRzLndpZGdldHMuU3BhY2luZxoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5Ig/S8xgLCAESB3NwYWNpbmcSUAoIU2V0QWxpZ24SGy5wZ3dpZGdldHMud2lkZ2V0cy5BbGlnbkFyZxoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5Ig3S8xgJCAESBWFsaWduGhjK8xgUCglDb250YWluZXIaB0JveEFyZ3MyEQoEVkJveBoJyvMYBQoDQm94MhEKBEhCb3gaCcrzGAUKA0JveGIGcHJvdG8z", [file_pgwidgets_options, file_pgwidgets_widgets_base]);
 
 /**
  * @generated from message pgwidgets.widgets.TopLevelArgs
@@ -109,22 +109,20 @@ export const MoveableSchema: GenMessage<Moveable> = /*@__PURE__*/
   messageDesc(file_pgwidgets_widgets_layout, 2);
 
 /**
- * "normal", "minimized", "maximized" or "shaded".
- *
- * @generated from message pgwidgets.widgets.WindowState
+ * @generated from message pgwidgets.widgets.WindowStateArg
  */
-export type WindowState = Message<"pgwidgets.widgets.WindowState"> & {
+export type WindowStateArg = Message<"pgwidgets.widgets.WindowStateArg"> & {
   /**
-   * @generated from field: string state = 1;
+   * @generated from field: pgwidgets.widgets.WindowState state = 1;
    */
-  state: string;
+  state: WindowState;
 };
 
 /**
- * Describes the message pgwidgets.widgets.WindowState.
- * Use `create(WindowStateSchema)` to create a new message.
+ * Describes the message pgwidgets.widgets.WindowStateArg.
+ * Use `create(WindowStateArgSchema)` to create a new message.
  */
-export const WindowStateSchema: GenMessage<WindowState> = /*@__PURE__*/
+export const WindowStateArgSchema: GenMessage<WindowStateArg> = /*@__PURE__*/
   messageDesc(file_pgwidgets_widgets_layout, 3);
 
 /**
@@ -194,23 +192,128 @@ export const SpacingSchema: GenMessage<Spacing> = /*@__PURE__*/
   messageDesc(file_pgwidgets_widgets_layout, 6);
 
 /**
- * "start", "center", "end" or "stretch" across the box's direction.
- *
- * @generated from message pgwidgets.widgets.Align
+ * @generated from message pgwidgets.widgets.AlignArg
  */
-export type Align = Message<"pgwidgets.widgets.Align"> & {
+export type AlignArg = Message<"pgwidgets.widgets.AlignArg"> & {
   /**
-   * @generated from field: string align = 1;
+   * @generated from field: pgwidgets.widgets.Align align = 1;
    */
-  align: string;
+  align: Align;
 };
 
 /**
- * Describes the message pgwidgets.widgets.Align.
- * Use `create(AlignSchema)` to create a new message.
+ * Describes the message pgwidgets.widgets.AlignArg.
+ * Use `create(AlignArgSchema)` to create a new message.
  */
-export const AlignSchema: GenMessage<Align> = /*@__PURE__*/
+export const AlignArgSchema: GenMessage<AlignArg> = /*@__PURE__*/
   messageDesc(file_pgwidgets_widgets_layout, 7);
+
+/**
+ * @generated from message pgwidgets.widgets.BoxArgs
+ */
+export type BoxArgs = Message<"pgwidgets.widgets.BoxArgs"> & {
+  /**
+   * @generated from field: optional pgwidgets.widgets.Orientation orientation = 1;
+   */
+  orientation?: Orientation | undefined;
+};
+
+/**
+ * Describes the message pgwidgets.widgets.BoxArgs.
+ * Use `create(BoxArgsSchema)` to create a new message.
+ */
+export const BoxArgsSchema: GenMessage<BoxArgs> = /*@__PURE__*/
+  messageDesc(file_pgwidgets_widgets_layout, 8);
+
+/**
+ * A window's state: "normal", "minimized", "maximized", "shaded".
+ *
+ * @generated from enum pgwidgets.widgets.WindowState
+ */
+export enum WindowState {
+  /**
+   * @generated from enum value: WINDOW_STATE_NORMAL = 0;
+   */
+  NORMAL = 0,
+
+  /**
+   * @generated from enum value: WINDOW_STATE_MINIMIZED = 1;
+   */
+  MINIMIZED = 1,
+
+  /**
+   * @generated from enum value: WINDOW_STATE_MAXIMIZED = 2;
+   */
+  MAXIMIZED = 2,
+
+  /**
+   * @generated from enum value: WINDOW_STATE_SHADED = 3;
+   */
+  SHADED = 3,
+}
+
+/**
+ * Describes the enum pgwidgets.widgets.WindowState.
+ */
+export const WindowStateSchema: GenEnum<WindowState> = /*@__PURE__*/
+  enumDesc(file_pgwidgets_widgets_layout, 0);
+
+/**
+ * How a box places its children across its direction: "start", "center",
+ * "end", "stretch".
+ *
+ * @generated from enum pgwidgets.widgets.Align
+ */
+export enum Align {
+  /**
+   * @generated from enum value: ALIGN_START = 0;
+   */
+  START = 0,
+
+  /**
+   * @generated from enum value: ALIGN_CENTER = 1;
+   */
+  CENTER = 1,
+
+  /**
+   * @generated from enum value: ALIGN_END = 2;
+   */
+  END = 2,
+
+  /**
+   * @generated from enum value: ALIGN_STRETCH = 3;
+   */
+  STRETCH = 3,
+}
+
+/**
+ * Describes the enum pgwidgets.widgets.Align.
+ */
+export const AlignSchema: GenEnum<Align> = /*@__PURE__*/
+  enumDesc(file_pgwidgets_widgets_layout, 1);
+
+/**
+ * A box's direction: "horizontal" (a row) or "vertical" (a column).
+ *
+ * @generated from enum pgwidgets.widgets.Orientation
+ */
+export enum Orientation {
+  /**
+   * @generated from enum value: ORIENTATION_HORIZONTAL = 0;
+   */
+  HORIZONTAL = 0,
+
+  /**
+   * @generated from enum value: ORIENTATION_VERTICAL = 1;
+   */
+  VERTICAL = 1,
+}
+
+/**
+ * Describes the enum pgwidgets.widgets.Orientation.
+ */
+export const OrientationSchema: GenEnum<Orientation> = /*@__PURE__*/
+  enumDesc(file_pgwidgets_widgets_layout, 2);
 
 /**
  * A floating desktop-style window inside the page: title bar, move, resize.
@@ -321,13 +424,11 @@ export const TopLevel: GenService<{
     output: typeof EmptySchema;
   },
   /**
-   * "normal", "minimized", "maximized" or "shaded".
-   *
    * @generated from rpc pgwidgets.widgets.TopLevel.SetWindowState
    */
   setWindowState: {
     methodKind: "unary";
-    input: typeof WindowStateSchema;
+    input: typeof WindowStateArgSchema;
     output: typeof EmptySchema;
   },
   /**
@@ -336,7 +437,7 @@ export const TopLevel: GenService<{
   getWindowState: {
     methodKind: "unary";
     input: typeof EmptySchema;
-    output: typeof WindowStateSchema;
+    output: typeof WindowStateArgSchema;
   },
   /**
    * The user moved the window (title-bar drag).
@@ -364,7 +465,7 @@ export const TopLevel: GenService<{
   onWindowState: {
     methodKind: "server_streaming";
     input: typeof EmptySchema;
-    output: typeof WindowStateSchema;
+    output: typeof WindowStateArgSchema;
   },
 }> = /*@__PURE__*/
   serviceDesc(file_pgwidgets_widgets_layout, 0);
@@ -406,13 +507,13 @@ export const Box: GenService<{
     output: typeof EmptySchema;
   },
   /**
-   * How children are placed across the box: "start", "center", "end" or "stretch".
+   * How children are placed across the box.
    *
    * @generated from rpc pgwidgets.widgets.Box.SetAlign
    */
   setAlign: {
     methodKind: "unary";
-    input: typeof AlignSchema;
+    input: typeof AlignArgSchema;
     output: typeof EmptySchema;
   },
 }> = /*@__PURE__*/

@@ -1,0 +1,351 @@
+"""How the model is spelled in C++: types, parameters, literals, and the
+statements that move values between C++ and protobuf messages."""
+
+from . import model
+from .naming import quoted
+from .spelling import Language, View
+
+KEYWORDS = frozenset("""
+alignas alignof and and_eq asm auto bitand bitor bool break case catch char char8_t char16_t
+char32_t class compl concept const consteval constexpr constinit const_cast continue co_await
+co_return co_yield decltype default delete do double dynamic_cast else enum explicit export
+extern false float for friend goto if inline int long mutable namespace new noexcept not
+not_eq nullptr operator or or_eq private protected public register reinterpret_cast requires
+return short signed sizeof static static_assert static_cast struct switch template this
+thread_local throw true try typedef typeid typename union unsigned using virtual void volatile
+wchar_t while xor xor_eq
+""".split())
+
+# proto scalar type -> C++ value type
+SCALARS = {
+    "double": "double",
+    "float": "float",
+    "int32": "int",
+    "sint32": "int",
+    "sfixed32": "int",
+    "uint32": "std::uint32_t",
+    "fixed32": "std::uint32_t",
+    "int64": "std::int64_t",
+    "sint64": "std::int64_t",
+    "sfixed64": "std::int64_t",
+    "uint64": "std::uint64_t",
+    "fixed64": "std::uint64_t",
+    "bool": "bool",
+    "string": "std::string",
+    "bytes": "std::string",
+}
+
+
+def identifier(name: str) -> str:
+    return name + "_" if name in KEYWORDS else name
+
+
+def literal(proto_type: str, text: str) -> str:
+    """A schema default (checked by the reader) as a C++ literal."""
+    return quoted(text) if proto_type in ("string", "bytes") else text
+
+
+def boolean(value) -> str:
+    return "true" if value else "false"
+
+
+def zero_literal(proto_type: str) -> str:
+    if proto_type in ("string", "bytes"):
+        return "std::string()"
+    if proto_type == "bool":
+        return "false"
+    return "0"
+
+
+class Field(View):
+    @property
+    def cpp_name(self):
+        return identifier(self.name)
+
+    @property
+    def cpp_value_type(self):
+        if self.enum is not None:
+            base = self.enum.cpp_type
+        elif self.ref:
+            base = f"pgw::{self.ref}"
+        else:
+            base = SCALARS[self.proto_type]
+        return f"std::vector<{base}>" if self.repeated else base
+
+    @property
+    def cpp_option_type(self):
+        """In an options struct (see OptionField): strings as views."""
+        return "std::string_view" if self.proto_type in ("string", "bytes") and not self.repeated \
+            else self.cpp_value_type
+
+    @property
+    def cpp_param_type(self):
+        """As a C++ parameter: optional fields are std::optional."""
+        t = self.cpp_value_type
+        return f"std::optional<{t}>" if self.presence else t
+
+    @property
+    def cpp_default(self):
+        """The C++ literal of the field's default (its zero when none)."""
+        if self.enum is not None:
+            return self.enum.cpp_value(self.default) if self.default is not None else "{}"
+        if self.default is not None:
+            return literal(self.proto_type, self.default)
+        if self.repeated or self.ref:
+            return "{}"
+        return zero_literal(self.proto_type)
+
+    def cpp_set(self, request, owner_expr, method_name):
+        """Statement copying parameter `self` into message variable `request`."""
+        n, v = self.name, self.cpp_name
+        if self.ref:
+            one = f'detail::child_id({owner_expr}, {{x}}, "{method_name}")'
+        elif self.proto_type in ("string", "bytes"):
+            one = "std::move({x})"
+        elif self.enum is not None:
+            one = f"static_cast<{self.enum.cpp_pb_type}>({{x}})"
+        else:
+            one = "{x}"
+        if self.repeated:
+            return f"for (auto& item : {v}) {request}.add_{n}({one.format(x='item')});"
+        if self.presence:
+            return f"if ({v}) {request}.set_{n}({one.format(x='*' + v)});"
+        return f"{request}.set_{n}({one.format(x=v)});"
+
+    def cpp_to_wire(self, value):
+        """`value` (an options member) as the message's setter takes it."""
+        if self.enum is not None:
+            return f"static_cast<{self.enum.cpp_pb_type}>({value})"
+        return f"{self.cpp_value_type}({value})"
+
+    def cpp_get_present(self, message):
+        """Expression reading this field of `message`, known to be present."""
+        n = self.name
+        if self.enum is not None:
+            return f"detail::enum_from_wire<{self.enum.cpp_type}>({message}.{n}())"
+        return f"{message}.{n}()"
+
+    def cpp_get(self, message, link):
+        """Expression reading this field of `message` as its C++ value type."""
+        n = self.name
+        if self.ref and self.repeated:
+            return f"detail::to_handles<pgw::{self.ref}>({link}, {message}.{n}())"
+        if self.ref:
+            return f"pgw::{self.ref}({link}.shared_from_this(), {message}.{n}())"
+        if self.repeated:
+            return f"{self.cpp_value_type}({message}.{n}().begin(), {message}.{n}().end())"
+        if self.presence:
+            return (f"({message}.has_{n}() ? {self.cpp_param_type}({self.cpp_get_present(message)}) : "
+                    f"{self.cpp_param_type}())")
+        return self.cpp_get_present(message)
+
+    @property
+    def cpp_ctor_default(self):
+        """For a getter's constructor fallback: the default when the
+        constructor left the field out, None to go on to the getter's."""
+        return self.cpp_default if self.default is not None else None
+
+
+class EnumValue(View):
+    @property
+    def cpp_name(self):
+        return identifier(self.word)
+
+
+class Enum(View):
+    @property
+    def cpp_type(self):
+        return f"pgw::{self.name}"
+
+    @property
+    def cpp_pb_type(self):
+        return "::" + self.full_name.replace(".", "::")
+
+    def cpp_value(self, word):
+        return f"{self.cpp_type}::{identifier(word)}"
+
+
+class Message(View):
+    @property
+    def cpp_pb_type(self):
+        return "::" + self.full_name.replace(".", "::")
+
+
+class Method(View):
+    @property
+    def cpp_name(self):
+        return identifier(self.name)
+
+    @property
+    def cpp_params(self):
+        """`type name` strings; trailing optional fields default to nullopt."""
+        return [f"{f.cpp_param_type} {f.cpp_name}" + (" = std::nullopt" if i >= self.trailing_optional else "")
+                for i, f in enumerate(self.params)]
+
+    @property
+    def cpp_params_definition(self):
+        """As in cpp_params, without default arguments (for the definition)."""
+        return [f"{f.cpp_param_type} {f.cpp_name}" for f in self.params]
+
+    @property
+    def cpp_return_type(self):
+        fields = self.response.fields
+        if not fields:
+            return "void"
+        if len(fields) == 1:
+            return fields[0].cpp_value_type
+        return f"pgw::{self.response.name}"
+
+    @property
+    def cpp_change(self):
+        """The ChildChange a call makes, read from the serialized `request`."""
+        child = f"request.{self.child_field.name}()" if self.child_field is not None else "0"
+        index = (f"std::optional<int>(request.{self.index_field.name}())" if self.index_field is not None
+                 else "std::nullopt")
+        destroy = "request.destroy()" if self.destroy_field is not None else "false"
+        return f"detail::ChildChange{{.child = {child}, .index = {index}, .destroy = {destroy}}}"
+
+    @property
+    def cpp_return_expr(self):
+        """Converts parsed response `m` (link `link`) to the C++ return value."""
+        single = self.single_return
+        if single is not None:
+            return single.cpp_get("m", "link")
+        return f"pgw::{self.response.name}{{" + ", ".join(f.cpp_get("m", "link") for f in self.response.fields) + "}"
+
+    @property
+    def cpp_getter_default(self):
+        single = self.single_return
+        if single is not None:
+            return single.cpp_default
+        return f"pgw::{self.response.name}{{" + ", ".join(f.cpp_default for f in self.response.fields) + "}"
+
+    @property
+    def cpp_kind(self):
+        return f"detail::MethodKind::{self.kind}"
+
+    @property
+    def cpp_returns_value(self):
+        return boolean(self.returns_value)
+
+    @property
+    def cpp_replace(self):
+        return boolean(self.replace)
+
+
+class Callback(View):
+    @property
+    def cpp_arg_types(self):
+        return [f.cpp_param_type for f in self.params]
+
+    @property
+    def cpp_signature(self):
+        """Human-readable, for the static_assert message."""
+        return "(" + ", ".join(f"{f.cpp_param_type} {f.name}" for f in self.params) + ")"
+
+    @property
+    def cpp_decode_expr(self):
+        return "{" + ", ".join(f.cpp_get("m", "link") for f in self.params) + "}"
+
+    @property
+    def cpp_check(self):
+        """The CallbackInfo's check: state callbacks' bytes are checked before
+        they are recorded."""
+        return f"&check::{self.info_name}" if self.updates_field else "nullptr"
+
+    @property
+    def cpp_check_statements(self):
+        """Statements that throw when parsed message `m` holds a value the
+        C++ types cannot: an enum number the schema does not know."""
+        out = []
+        for f in self.params:
+            if f.enum is None:
+                continue
+            read = f"(void){f.cpp_get_present('m')};"
+            out.append(f"if (m.has_{f.name}()) {read}" if f.presence else read)
+        return out
+
+    @property
+    def cpp_tuple(self):
+        return "std::tuple<" + ", ".join(self.cpp_arg_types) + ">"
+
+
+class OptionField(View):
+    """Options structs hold only trivially destructible members (strings as
+    std::string_view): g++ 12 destroys a braced aggregate temporary twice
+    when it is an argument inside a co_await expression, which is exactly
+    `co_await Widgets.Label({.text = "x"})`. The factory copies every view
+    before it returns, while the caller's temporaries are still alive."""
+
+    @property
+    def cpp_name(self):
+        return identifier(self.name)
+
+    @property
+    def cpp_type(self):
+        """As declared in the options struct."""
+        return self.field.cpp_option_type
+
+    @property
+    def cpp_owned_type(self):
+        """As kept by the factory until it makes the setter call."""
+        return self.field.cpp_value_type
+
+    @property
+    def cpp_store_ctor_arg(self):
+        """Statement copying the option into constructor message `args`."""
+        return f"args.set_{self.ctor_field.name}({self.field.cpp_to_wire('*options.' + self.cpp_name)});"
+
+
+class WidgetClass(View):
+    @property
+    def cpp_abstract(self):
+        return boolean(self.abstract)
+
+    @property
+    def cpp_window(self):
+        return boolean(self.window)
+
+    @property
+    def cpp_base(self):
+        return self.base.name if self.base else "detail::WidgetHandle"
+
+    @property
+    def cpp_base_short(self):
+        """The base's name without its namespace: its constructors' name."""
+        return self.cpp_base.split("::")[-1]
+
+
+class Family(View):
+    @property
+    def cpp_header(self):
+        return f"pgwidgets/widgets/{self.name}.hpp"
+
+    @property
+    def cpp_source(self):
+        return f"widgets/{self.name}.cpp"
+
+    @property
+    def cpp_forward_declarations(self):
+        """This family's classes, then the other families' it refers to."""
+        return [c.name for c in self.classes] + self.foreign_classes
+
+    @property
+    def cpp_pb_headers(self):
+        """protoc's headers of the messages this family's code uses."""
+        return [f.removesuffix(".proto") + ".pb.h" for f in self.message_files]
+
+
+class Schema(View):
+    pass
+
+
+LANGUAGE = Language({
+    model.Field: Field, model.Message: Message, model.Method: Method, model.Callback: Callback,
+    model.OptionField: OptionField, model.WidgetClass: WidgetClass, model.Schema: Schema,
+    model.Enum: Enum, model.EnumValue: EnumValue, model.Family: Family,
+})
+
+
+def view(schema):
+    return LANGUAGE.wrap(schema)

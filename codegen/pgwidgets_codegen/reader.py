@@ -1,0 +1,373 @@
+"""Reads protoc's descriptors into the widget model and checks the schema's
+conventions (see schema/pgwidgets/options.proto):
+
+- a `service` with option (pgwidgets.widget) is a widget class;
+- an rpc named On<Name> returning a stream is a callback, any other rpc a method;
+- ids are small integers in schema order: classes, methods and callbacks
+  are numbered from 1 in the order of the files (by name), then declaration;
+  state fields are numbered from 1 in the order of their names.
+"""
+
+import re
+
+from google.protobuf import descriptor_pb2
+
+from . import naming
+from .descriptors import OptionReader, SchemaError, comments, schema_fingerprint
+from .model import KINDS, Callback, Enum, EnumValue, Family, Field, Message, Method, Schema, WidgetClass, stem
+
+FDP = descriptor_pb2.FieldDescriptorProto
+_TYPE_NAMES = {v: k[len("TYPE_"):].lower() for k, v in FDP.Type.items()}
+
+WIDGET_PACKAGE = "pgwidgets.widgets"
+
+
+class _Builder:
+    def __init__(self, files, to_generate):
+        self.files = {f.name: f for f in files}
+        self.to_generate = sorted(n for n in to_generate if self.files[n].package == WIDGET_PACKAGE)
+        self.options = OptionReader(files)
+        self.messages = {}
+        self.enums = {}
+        self._class_files = {}
+
+    def build(self):
+        for name in self.to_generate:
+            self._read_enums(self.files[name])
+        for name in self.to_generate:
+            self._read_messages(self.files[name])
+        classes = []
+        for name in self.to_generate:
+            classes.extend(self._read_services(self.files[name]))
+        self._link(classes)
+        self._number(classes)
+        state_fields = sorted({m.state_field for c in classes for m in c.methods if m.state_field})
+        field_ids = {n: i + 1 for i, n in enumerate(state_fields)}
+        for c in classes:
+            for m in c.methods:
+                m.state_field_id = field_ids.get(m.state_field, 0)
+            for cb in c.callbacks:
+                cb.updates_field_id = field_ids.get(cb.updates_field, 0)
+        self._check(classes)
+        self._check_enum_names(classes)
+        used = [self.files[n] for n in self.files if n.startswith("pgwidgets/")]
+        schema = Schema(classes=classes, messages=self.messages,
+                        fingerprint=schema_fingerprint(used), state_fields=state_fields,
+                        files=self.to_generate, enums=list(self.enums.values()))
+        schema.families = self._families(schema)
+        return schema
+
+    def _families(self, schema):
+        """Groups the schema by file and works out what each group needs
+        from the others (base classes, enums, return structs, referenced
+        classes). Proto imports cannot cycle, but base classes are named by
+        string, so a cycle between families is checked here."""
+        file_of = {c.name: self._class_files[c.name] for c in schema.classes}
+        returned = {id(m) for m in schema.return_structs}
+        families = {}
+        for name in self.to_generate:
+            families[name] = Family(
+                name=stem(name), file=name,
+                classes=[c for c in schema.classes if file_of[c.name] == name],
+                enums=[e for e in schema.enums if e.file == name],
+                return_structs=[m for m in schema.return_structs if m.file == name])
+        for fam in families.values():
+            needs, foreign, files = set(), set(), set()
+            for c in fam.classes:
+                if c.base is not None:
+                    needs.add(file_of[c.base.name])
+                messages = [m for x in c.methods for m in (x.request, x.response)]
+                messages += [cb.message for cb in c.callbacks]
+                messages += [c.ctor] if c.ctor else []
+                for message in messages:
+                    files.add(message.file)
+                    if id(message) in returned:
+                        needs.add(message.file)
+                    for f in message.fields:
+                        if f.enum is not None:
+                            needs.add(f.enum.file)
+                        if f.ref:
+                            if f.ref not in file_of:
+                                raise SchemaError(f"{message.name}.{f.name}: ref names unknown class {f.ref}")
+                            needs.add(file_of[f.ref])
+                            if file_of[f.ref] != fam.file:
+                                foreign.add(f.ref)
+            needs.discard(fam.file)
+            fam.depends = [families[n] for n in self.to_generate if n in needs]
+            fam.foreign_classes = sorted(foreign)
+            fam.message_files = [n for n in self.files if n in files]
+        for fam in families.values():
+            self._check_acyclic(fam, [])
+        return list(families.values())
+
+    def _check_acyclic(self, fam, path):
+        if fam in path:
+            cycle = " -> ".join(f.file for f in path[path.index(fam):] + [fam])
+            raise SchemaError(f"schema files depend on each other in a cycle: {cycle}")
+        for dep in fam.depends:
+            self._check_acyclic(dep, path + [fam])
+
+    def _read_enums(self, f):
+        """Enum values are package-wide names in proto, so each is prefixed
+        with its enum's name: HAlign's H_ALIGN_CENTER is the word "center"."""
+        docs = comments(f)
+        for ei, e in enumerate(f.enum_type):
+            prefix = naming.snake_case(e.name).upper() + "_"
+            values = []
+            for vi, v in enumerate(e.value):
+                word = v.name[len(prefix):].lower()
+                if not v.name.startswith(prefix) or not re.fullmatch(r"[a-z][a-z0-9_]*", word):
+                    raise SchemaError(f"{f.name}: enum {e.name}: value {v.name} must be named {prefix}<WORD>, "
+                                      f"the word in upper case (letters, digits, _)")
+                values.append(EnumValue(word, v.number, docs.get((5, ei, 2, vi), "")))
+            if e.options.allow_alias:
+                raise SchemaError(f"{f.name}: enum {e.name}: aliases are not supported (one word per value)")
+            full = f"{f.package}.{e.name}"
+            self.enums[full] = Enum(e.name, full, f.name, values, docs.get((5, ei), ""))
+
+    def _check_enum_names(self, classes):
+        taken = {c.name for c in classes} | {f"{c.name}Options" for c in classes} | \
+            {m.name for m in self.messages.values()}
+        for e in self.enums.values():
+            if e.name in taken:
+                raise SchemaError(f"enum {e.name} clashes with a class, options struct or message of that name")
+
+    def _read_messages(self, f):
+        docs = comments(f)
+        for mi, m in enumerate(f.message_type):
+            if m.nested_type or m.enum_type:
+                raise SchemaError(f"{f.name}: message {m.name}: nested types are not supported")
+            fields = []
+            for fi, fd in enumerate(m.field):
+                fields.append(self._field(f, m, fd, docs.get((4, mi, 2, fi), "")))
+            full = f"{f.package}.{m.name}"
+            self.messages[full] = Message(full, m.name, fields, f.name, docs.get((4, mi), ""))
+
+    def _field(self, f, m, fd, doc):
+        where = f"{f.name}: {m.name}.{fd.name}"
+        proto_type = _TYPE_NAMES[fd.type]
+        enum = None
+        if proto_type == "enum":
+            enum = self.enums.get(fd.type_name.lstrip("."))
+            if enum is None:
+                raise SchemaError(f"{where}: enum {fd.type_name.lstrip('.')} must be declared in package "
+                                  f"{WIDGET_PACKAGE}")
+            if fd.label == FDP.LABEL_REPEATED:
+                raise SchemaError(f"{where}: repeated enum fields are not supported")
+        elif proto_type not in naming.SCALAR_TYPES:
+            raise SchemaError(f"{where}: only scalar and enum fields are supported, not {proto_type}")
+        opts = self.options.field(fd)
+        ref = (opts.ref or None) if opts else None
+        if ref and proto_type != "uint32":
+            raise SchemaError(f"{where}: a widget reference must be uint32")
+        default = opts.default if opts and opts.default != "" else None
+        if default is not None and enum is not None:
+            if default not in enum.words:
+                raise SchemaError(f"{where}: default {default!r} is not a word of {enum.name}: "
+                                  f"{', '.join(enum.words)}")
+        elif default is not None:
+            try:
+                naming.check_default(proto_type, default)
+            except ValueError as e:
+                raise SchemaError(f"{where}: default {default!r}: {e}") from None
+        return Field(
+            name=fd.name, number=fd.number, proto_type=proto_type,
+            repeated=fd.label == FDP.LABEL_REPEATED,
+            presence=fd.proto3_optional,
+            ref=ref,
+            default=default,
+            positional=bool(opts and opts.positional),
+            doc=doc, enum=enum,
+        )
+
+    def _message(self, type_name, where):
+        full = type_name.lstrip(".")
+        if full not in self.messages:
+            raise SchemaError(f"{where}: message {full} must be declared in package {WIDGET_PACKAGE}")
+        return self.messages[full]
+
+    def _read_services(self, f):
+        docs = comments(f)
+        out = []
+        for si, s in enumerate(f.service):
+            opts = self.options.service(s)
+            if opts is None:
+                raise SchemaError(f"{f.name}: service {s.name} lacks option (pgwidgets.widget)")
+            ctor = self._message(f"{f.package}.{opts.constructor}", f"{s.name} constructor") \
+                if opts.constructor else None
+            c = WidgetClass(name=s.name, id=0, base_name=opts.base, abstract=opts.abstract,
+                            ctor=ctor, own_window=opts.window, doc=docs.get((6, si), ""))
+            self._class_files.setdefault(s.name, f.name)
+            for mi, rpc in enumerate(s.method):
+                doc = docs.get((6, si, 2, mi), "")
+                where = f"{f.name}: {s.name}.{rpc.name}"
+                if rpc.server_streaming:
+                    c.callbacks.append(self._callback(c, rpc, doc, where))
+                else:
+                    c.methods.append(self._method(c, rpc, doc, where))
+            out.append(c)
+        return out
+
+    def _callback(self, c, rpc, doc, where):
+        if not rpc.name.startswith("On") or len(rpc.name) < 3:
+            raise SchemaError(f"{where}: a callback rpc must be named On<Name>")
+        opts = self.options.callback(rpc)
+        return Callback(rpc_name=rpc.name, name=naming.snake_case(rpc.name[2:]), id=0, owner=c.name,
+                        message=self._message(rpc.output_type, where),
+                        updates_field=(opts.updates if opts else ""),
+                        updates_setter=(opts.setter if opts else ""), doc=doc)
+
+    def _method(self, c, rpc, doc, where):
+        if rpc.client_streaming:
+            raise SchemaError(f"{where}: client streaming is not a widget method")
+        if rpc.name.startswith("On") and rpc.name[2:3].isupper():
+            raise SchemaError(f"{where}: On<Name> is reserved for callbacks (returns stream)")
+        opts = self.options.method(rpc)
+        kind = KINDS[0]
+        if opts is not None:
+            kind = self.options.enum_name("pgwidgets.Method.Kind", opts.kind).lower()
+        m = Method(rpc_name=rpc.name, name=naming.snake_case(rpc.name), id=0, owner=c.name, kind=kind,
+                   request=self._message(rpc.input_type, where),
+                   response=self._message(rpc.output_type, where), doc=doc)
+        if opts is not None:
+            m.state_field = opts.field
+            m.replace = opts.replace
+            m.child_field = self._named_field(m.request, opts.child, where) if opts.child else None
+            m.index_field = self._named_field(m.request, opts.index, where) if opts.index else None
+        return m
+
+    @staticmethod
+    def _named_field(message, name, where):
+        for f in message.fields:
+            if f.name == name:
+                return f
+        raise SchemaError(f"{where}: {message.name} has no field {name!r}")
+
+    def _link(self, classes):
+        by_name = {}
+        for c in classes:
+            if c.name in by_name:
+                raise SchemaError(f"widget class {c.name} is declared twice")
+            by_name[c.name] = c
+        for c in classes:
+            if c.base_name:
+                if c.base_name not in by_name:
+                    raise SchemaError(f"{c.name}: unknown base class {c.base_name}")
+                c.base = by_name[c.base_name]
+        for c in classes:  # no cycles
+            seen = set()
+            for a in c.ancestry():
+                if a.name in seen:
+                    raise SchemaError(f"{c.name}: its base classes form a cycle")
+                seen.add(a.name)
+        roots = [c for c in classes if c.base is None]
+        if len(roots) != 1:
+            raise SchemaError(f"exactly one root widget class is needed, found {[r.name for r in roots]}")
+
+    def _number(self, classes):
+        method_id = callback_id = 0
+        for i, c in enumerate(classes):
+            c.id = i + 1
+            for m in c.methods:
+                method_id += 1
+                m.id, m.owner_id = method_id, c.id
+            for cb in c.callbacks:
+                callback_id += 1
+                cb.id, cb.owner_id = callback_id, c.id
+        for c in classes:
+            c.descendants = [d.id for d in classes if any(a is c for a in d.ancestry())]
+
+    def _check(self, classes):
+        names = {c.name for c in classes} | {f"{c.name}Options" for c in classes}
+        for c in classes:
+            self._check_class(c, names)
+
+    def _check_class(self, c, taken_names):
+        seen = {}
+        for m in c.all_methods:
+            if m.name in seen and seen[m.name] is not m:
+                raise SchemaError(f"{c.name}: method {m.name} is declared in {seen[m.name].owner} and {m.owner}")
+            seen[m.name] = m
+        for cb in c.all_callbacks:
+            if f"on_{cb.name}" in seen:
+                raise SchemaError(f"{c.name}: callback {cb.name} clashes with method on_{cb.name}")
+        for f in c.ctor_fields:
+            if f.default is not None and not f.presence:
+                raise SchemaError(f"{c.name}: constructor field {f.name} has a default, so it must be "
+                                  f"declared `optional` (a plain proto3 field cannot send its zero value)")
+            if f.ref:
+                raise SchemaError(f"{c.name}: constructor field {f.name}: widget references are not "
+                                  f"supported in constructors")
+        for m in c.methods:
+            self._check_method(c, m, taken_names)
+        for cb in c.callbacks:
+            if cb.updates_field:
+                setter = self._setter_of(c, cb.updates_field, cb.message, cb.updates_setter)
+                if setter is None:
+                    raise SchemaError(f"{c.name}.On{cb.rpc_name[2:]}: updates {cb.updates_field!r}, but no "
+                                      f"setter of that field takes {cb.message.name}")
+                cb.updates_method_id = setter.id
+
+    def _check_method(self, c, m, taken_names):
+        where = f"{c.name}.{m.rpc_name}"
+        if m.kind in ("setter", "getter") and not m.state_field:
+            raise SchemaError(f"{where}: a {m.kind} needs `field`")
+        if m.kind not in ("setter", "getter") and m.state_field:
+            raise SchemaError(f"{where}: only setters and getters name a state field")
+        if m.kind in ("attach", "detach") and m.child_field is None:
+            raise SchemaError(f"{where}: an {m.kind} needs `child`")
+        if m.child_field is not None and not m.child_field.ref:
+            raise SchemaError(f"{where}: field {m.child_field.name} must be a widget reference")
+        if m.kind not in ("getter", "query", "children", "child_count") and m.returns_value:
+            raise SchemaError(f"{where}: a {m.kind} returns nothing ({m.response.name} given)")
+        if m.kind in ("getter", "query", "children", "child_count") and not m.returns_value:
+            raise SchemaError(f"{where}: a {m.kind} must return a value")
+        if m.kind == "children" and not (len(m.response.fields) == 1 and m.response.fields[0].repeated
+                                         and m.response.fields[0].ref):
+            raise SchemaError(f"{where}: children returns one repeated widget reference")
+        if m.kind == "child_count" and [f.proto_type for f in m.response.fields] != ["int32"]:
+            raise SchemaError(f"{where}: child_count returns one int32")
+        if len(m.response.fields) > 1 and m.response.name in taken_names:
+            raise SchemaError(f"{where}: return message {m.response.name} clashes with a class name")
+        if m.kind == "getter":
+            for owner in c.ancestry():
+                for s in owner.methods:
+                    if s.kind == "setter" and s.state_field == m.state_field and not part_of(m.response, s.request):
+                        raise SchemaError(f"{where}: getter of {m.state_field!r} returns {m.response.name}, "
+                                          f"but setter {s.rpc_name} records {s.request.name}")
+            if not any(s.kind == "setter" and s.state_field == m.state_field
+                       for owner in c.ancestry() for s in owner.methods):
+                raise SchemaError(f"{where}: no setter records {m.state_field!r}")
+            if c.ctor and len(m.response.fields) == 1:
+                for f in c.ctor.fields:
+                    returned = m.response.fields[0]
+                    if (f.name == m.state_field and f.proto_type == returned.proto_type
+                            and f.enum is returned.enum):
+                        m.ctor_fallback, m.ctor_message = f, c.ctor
+
+    @staticmethod
+    def _setter_of(c, field_name, message, rpc_name=""):
+        for owner in c.ancestry():
+            for s in owner.methods:
+                if (s.kind == "setter" and s.state_field == field_name and s.request is message
+                        and rpc_name in ("", s.rpc_name)):
+                    return s
+        return None
+
+
+def part_of(part, whole):
+    """Whether message `part` reads a record of `whole`: the same message, or
+    fields each declared in `whole` with the same number and type, so the
+    recorded bytes parse as `part` (a getter may answer one argument of its
+    setter, as Button.get_icon answers set_icon's url)."""
+    if part is whole:
+        return True
+    def shape(f):
+        return (f.number, f.name, f.proto_type, f.repeated, f.presence, f.ref, f.enum.name if f.enum else None)
+    same = {shape(f) for f in whole.fields}
+    return all(shape(f) in same for f in part.fields)
+
+
+def build_schema(files, to_generate) -> Schema:
+    """files: every FileDescriptorProto protoc passed (imports included)."""
+    return _Builder(files, to_generate).build()

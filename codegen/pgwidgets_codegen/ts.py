@@ -1,0 +1,226 @@
+"""How the model is spelled in TypeScript: the browser's interfaces, and the
+expressions that move values between protobuf-es messages and them."""
+
+from . import model
+from .naming import INT64_TYPES, quoted
+from .spelling import Language, View
+
+KEYWORDS = frozenset("""
+break case catch class const continue debugger default delete do else enum export extends
+false finally for function if import in instanceof new null return super switch this throw
+true try typeof var void while with yield let static implements interface package private
+protected public await constructor
+""".split())
+
+# proto scalar type -> TypeScript type (as protobuf-es maps them)
+SCALARS = {
+    "double": "number", "float": "number",
+    "int32": "number", "sint32": "number", "sfixed32": "number",
+    "uint32": "number", "fixed32": "number",
+    "int64": "bigint", "sint64": "bigint", "sfixed64": "bigint", "uint64": "bigint", "fixed64": "bigint",
+    "bool": "boolean",
+    "string": "string",
+    "bytes": "Uint8Array",
+}
+
+
+def identifier(name: str) -> str:
+    return name + "_" if name in KEYWORDS else name
+
+
+def lower_camel(snake: str) -> str:
+    """protobuf-es spells field `viewport_x` as `viewportX`."""
+    head, *rest = snake.split("_")
+    return head + "".join(p[:1].upper() + p[1:] for p in rest)
+
+
+def literal(proto_type: str, text: str) -> str:
+    """A schema default (checked by the reader) as a TypeScript literal."""
+    if proto_type in ("string", "bytes"):
+        return quoted(text)
+    if proto_type in INT64_TYPES:
+        return f"{int(text)}n"
+    return text
+
+
+def _params(fields):
+    return ", ".join(f"{f.ts_name}: {f.ts_param_type}" for f in fields)
+
+
+class Field(View):
+    @property
+    def ts_name(self):
+        return identifier(self.name)
+
+    @property
+    def es_name(self):
+        """The property name protobuf-es gives the field."""
+        return lower_camel(self.name)
+
+    @property
+    def ts_value_type(self):
+        if self.enum is not None:
+            base = self.enum.name
+        else:
+            base = "WidgetHandle" if self.ref else SCALARS[self.proto_type]
+        return f"{base}[]" if self.repeated else base
+
+    @property
+    def ts_param_type(self):
+        t = self.ts_value_type
+        return f"{t} | undefined" if self.presence and self.default is None else t
+
+    @property
+    def ts_default(self):
+        if self.default is None:
+            return None
+        return quoted(self.default) if self.enum is not None else literal(self.proto_type, self.default)
+
+    def ts_from_message(self, message):
+        """Expression turning protobuf-es field of `message` into the value type.
+
+        Only a field with presence can be absent: protobuf-es gives every
+        other field its zero, so a default applies to optional fields alone.
+        """
+        v = f"{message}.{self.es_name}"
+        if self.ref and self.repeated:
+            return f"{v}.map((i) => ctx.widget(i))"
+        if self.ref:
+            return f"ctx.widget({v})"
+        if self.enum is None:
+            return f"({v} ?? {self.ts_default})" if self.presence and self.ts_default is not None else v
+        word = self.enum.ts_word(v)
+        if self.presence:
+            absent = self.ts_default if self.ts_default is not None else "undefined"
+            return f"({v} === undefined ? {absent} : {word})"
+        return word
+
+    def ts_to_message(self, value):
+        """protobuf-es init entry for value expression `value`."""
+        if self.ref and self.repeated:
+            return f"{self.es_name}: {value}.map((w) => w.widgetId)"
+        if self.ref:
+            return f"{self.es_name}: {value}.widgetId"
+        if self.enum is not None and self.presence:
+            return f"{self.es_name}: {value} === undefined ? undefined : {self.enum.ts_number(value)}"
+        if self.enum is not None:
+            return f"{self.es_name}: {self.enum.ts_number(value)}"
+        return f"{self.es_name}: {value}"
+
+
+class Enum(View):
+    """On the wire an enum is its number; the browser's interfaces take the
+    word, so the dispatcher converts with two tables per enum."""
+
+    @property
+    def ts_union(self):
+        return " | ".join(quoted(w) for w in self.words)
+
+    @property
+    def ts_words_table(self):
+        return f"{self.name}Words"
+
+    @property
+    def ts_numbers_table(self):
+        return f"{self.name}Numbers"
+
+    @property
+    def ts_words_entries(self):
+        """number -> word, as the entries of a Map."""
+        return "[" + ", ".join(f"[{v.number}, {quoted(v.word)}]" for v in self.values) + "]"
+
+    @property
+    def ts_numbers_object(self):
+        """word -> number, as an object literal."""
+        return "{ " + ", ".join(f"{v.word}: {v.number}" for v in self.values) + " }"
+
+    def ts_word(self, number):
+        return f'word({self.ts_words_table}, {number}, "{self.name}")'
+
+    def ts_number(self, word):
+        return f"{self.ts_numbers_table}[{word}]"
+
+
+class Message(View):
+    @property
+    def es_schema(self):
+        return f"pb_{self.file_stem}.{self.name}Schema"
+
+
+class Method(View):
+    @property
+    def ts_name(self):
+        return identifier(self.name)
+
+    @property
+    def ts_params(self):
+        return _params(self.params)
+
+    @property
+    def ts_return_type(self):
+        fields = self.response.fields
+        if not fields:
+            return "void"
+        if len(fields) == 1:
+            return fields[0].ts_value_type
+        return f"{self.response.name}Value"
+
+    @property
+    def ts_call_args(self):
+        return ", ".join(f.ts_from_message("m") for f in self.params)
+
+    @property
+    def ts_result_init(self):
+        """protobuf-es init of the response from impl's return value `r`."""
+        single = self.single_return
+        if single is not None:
+            return "{ " + single.ts_to_message("r") + " }"
+        return "{ " + ", ".join(f.ts_to_message(f"r.{f.ts_name}") for f in self.response.fields) + " }"
+
+
+class Callback(View):
+    @property
+    def ts_name(self):
+        return identifier(self.name)
+
+    @property
+    def ts_params(self):
+        return _params(self.params)
+
+    @property
+    def ts_init(self):
+        if not self.params:
+            return "{}"
+        return "{ " + ", ".join(f.ts_to_message(f.ts_name) for f in self.params) + " }"
+
+    @property
+    def ts_state(self):
+        """Whether the callback reports state, as a TypeScript literal."""
+        return "true" if self.updates_field else "false"
+
+
+class WidgetClass(View):
+    @property
+    def ts_base_impl(self):
+        return f"{self.base.name}Impl" if self.base else "WidgetHandle"
+
+    @property
+    def ts_base_events(self):
+        return f"{self.base.name}Events" if self.base else None
+
+
+class Schema(View):
+    @property
+    def es_modules(self):
+        """Widget schema files -> (alias, module path) for TypeScript imports."""
+        return [(f"pb_{model.stem(f)}", f"./pb/{f.removesuffix('.proto')}_pb.js") for f in self.files]
+
+
+LANGUAGE = Language({
+    model.Field: Field, model.Message: Message, model.Method: Method, model.Callback: Callback,
+    model.WidgetClass: WidgetClass, model.Schema: Schema, model.Enum: Enum,
+})
+
+
+def view(schema):
+    return LANGUAGE.wrap(schema)
