@@ -103,9 +103,17 @@ class SessionCore final : public SessionLink {
   const Logger& logger() const { return config_.logger; }
   void add_timer(std::weak_ptr<TimerState> timer) { timers_.push_back(std::move(timer)); }
 
-  // Counters, for tests and benchmarks.
+  // Counters, for Session::stats().
   std::uint64_t frames_sent() const { return frames_sent_; }
   std::uint64_t bytes_sent() const { return bytes_sent_; }
+  std::uint64_t frames_received() const { return frames_received_; }
+  std::uint64_t bytes_received() const { return bytes_received_; }
+  std::size_t pending_calls() const { return pending_.size(); }
+  // A frame that reached the session some other way than receive() (the hello).
+  void count_received(std::size_t bytes) {
+    ++frames_received_;
+    bytes_received_ += bytes;
+  }
 
  private:
   struct Pending;
@@ -146,6 +154,8 @@ class SessionCore final : public SessionLink {
   std::uint32_t viewport_height_ = 0;
   std::uint64_t frames_sent_ = 0;
   std::uint64_t bytes_sent_ = 0;
+  std::uint64_t frames_received_ = 0;
+  std::uint64_t bytes_received_ = 0;
   // Lives as long as this object: detached work checks it before touching us.
   std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);
 };
