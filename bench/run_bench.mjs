@@ -48,8 +48,33 @@ async function fail(error) {
   process.exit(1);
 }
 
-// Runs ws_echo against a fresh page of `browser`; resolves with its round
-// trips in microseconds.
+// Cross-origin isolation: COOP/COEP on the page's own responses (the
+// WebSocket is not intercepted). route.fetch() now and then meets a reset
+// connection: retry it.
+async function isolatePage(page) {
+  await page.route("**/*", async (route) => {
+    let response;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        response = await route.fetch();
+        break;
+      } catch (error) {
+        if (attempt >= 5) throw error;
+      }
+    }
+    await route.fulfill({
+      response,
+      headers: {
+        ...response.headers(),
+        "cross-origin-opener-policy": "same-origin",
+        "cross-origin-embedder-policy": "require-corp",
+      },
+    });
+  });
+}
+
+// Runs ws_echo against a fresh page of `browser` (isolated like the bench's); resolves with its report:
+// rtt_us (the round trips in microseconds) and cpu_us_per_rtt.
 let echoProc = null;
 async function runEcho(browser) {
   const proc = spawn(echoBinary, ["--count", String(echoCount)], { stdio: ["ignore", "pipe", "pipe"] });
@@ -67,6 +92,7 @@ async function runEcho(browser) {
     exited.then((code) => reject(new Error(`${echoBinary} exited (${code}) before printing its URL: ${err}`)));
   });
   const page = await browser.newPage();
+  if (isolate) await isolatePage(page);
   await page.goto(url);
   const code = await exited;
   await page.close();
@@ -75,7 +101,7 @@ async function runEcho(browser) {
   if (!Array.isArray(report.rtt_us) || report.rtt_us.length !== echoCount) {
     throw new Error(`${echoBinary} reported ${report.rtt_us?.length} round trips, not ${echoCount}`);
   }
-  return report.rtt_us;
+  return report;
 }
 
 // Nearest-rank percentiles, as bench_widgets computes them.
@@ -87,7 +113,8 @@ function statsOf(values) {
 
 // bench_widgets' table with the echo floor's rows after phase d's, and the
 // ratios of d's latency to the floor; re-aligned like bench_widgets prints.
-function withEchoRows(table, rtt) {
+function withEchoRows(table, echo) {
+  const rtt = echo.rtt_us;
   const lines = table.split("\n").filter((l) => l.length > 0);
   const dashes = lines[1].split("  ");
   const w0 = dashes[0].length, w1 = dashes[1].length;
@@ -104,6 +131,7 @@ function withEchoRows(table, rtt) {
     { measure: `  echo floor mean (ws_echo, ${rtt.length} round trips, same browser)`, value: e.mean.toFixed(1), unit: "us" },
     { measure: "  echo floor p50", value: e.p50.toFixed(1), unit: "us" },
     { measure: "  echo floor p99", value: e.p99.toFixed(1), unit: "us" },
+    { measure: "  echo floor server CPU per round trip (user + system)", value: echo.cpu_us_per_rtt.toFixed(1), unit: "us" },
     { measure: "  latency / echo floor, p50", value: (latency("p50") / e.p50).toFixed(2), unit: "x" },
     { measure: "  latency / echo floor, p99", value: (latency("p99") / e.p99).toFixed(2), unit: "x" },
   ];
@@ -135,28 +163,7 @@ try {
   page.on("pageerror", (e) => pageErrors.push(String(e)));
   page.on("console", (m) => { if (m.type() === "error") pageErrors.push(m.text()); });
 
-  // Cross-origin isolation: COOP/COEP on the page's own responses (the
-  // WebSocket is not intercepted). route.fetch() now and then meets a reset
-  // connection: retry it.
-  if (isolate) await page.route("**/*", async (route) => {
-    let response;
-    for (let attempt = 1; ; attempt++) {
-      try {
-        response = await route.fetch();
-        break;
-      } catch (error) {
-        if (attempt >= 5) throw error;
-      }
-    }
-    await route.fulfill({
-      response,
-      headers: {
-        ...response.headers(),
-        "cross-origin-opener-policy": "same-origin",
-        "cross-origin-embedder-policy": "require-corp",
-      },
-    });
-  });
+  if (isolate) await isolatePage(page);
   // Records the size of every frame the page sends.
   await page.addInitScript(() => {
     window.__benchSent = [];
@@ -211,12 +218,12 @@ try {
   const { code, signal } = await closed;
   // The floor, in the same browser, now warm; the bench page is closed first.
   await page.close();
-  const echoRtt = echoBinary && code === 0 ? await runEcho(browser) : null;
+  const echo = echoBinary && code === 0 ? await runEcho(browser) : null;
   clearTimeout(deadline);
   await browser.close();
   const out = server.stdout();
   let table = out.slice(out.indexOf("\n") + 1);
-  if (echoRtt) table = withEchoRows(table, echoRtt);
+  if (echo) table = withEchoRows(table, echo);
   process.stdout.write(`bench_widgets: ${binary}\n${table}`);
   if (pageErrors.length) console.error(`page errors:\n${pageErrors.join("\n")}`);
   if (code !== 0) {

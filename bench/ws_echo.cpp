@@ -9,21 +9,30 @@
 // Chromium's WebSocket path. bench/run_bench.mjs prints its figures beside
 // bench_widgets' round-trip rows.
 //
-// usage: ws_echo [--host 127.0.0.1] [--port 0] [--count 2000] [--warmup 200]
-//                [--payload 12] [--nodelay 1]
+// usage: ws_echo [--host 127.0.0.1] [--port 0] [--count 2000] [--warmup 2000]
+//                [--payload 12] [--nodelay 1] [--push-first 0] [--gap-us 500]
+//
+// --push-first 1 shows what TCP_NODELAY is for: before each timed frame the
+// server pushes one frame that the page does not answer (as a pipelined call
+// is not answered), and sends the timed frame --gap-us later. Without
+// TCP_NODELAY, Nagle's algorithm holds the timed frame until the pushed one
+// is ACKed, and the browser's kernel delays that ACK (no reply to carry it).
 // Prints the page URL first, then, after one browser ran the exchange, one
-// line: {"n":...,"rtt_us":[...]} (every timed round trip, in order), and exits.
+// line: {"n":...,"cpu_us_per_rtt":...,"rtt_us":[...]} (its CPU time per timed round
+// trip, and every timed round trip in order), and exits.
 #include <algorithm>
 #include <charconv>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <websocketpp/config/asio_no_tls.hpp>
 #include <websocketpp/server.hpp>
 
@@ -37,14 +46,16 @@ struct Options {
   std::string host = "127.0.0.1";
   unsigned port = 0;
   unsigned count = 2000;
-  unsigned warmup = 200;
+  unsigned warmup = 2000;  // by count: the page has settled after its load
+  bool push_first = false;
+  unsigned gap_us = 500;
   unsigned payload = 12;  // about a get_position call frame
   bool nodelay = true;
 };
 
 [[noreturn]] void usage_error(const std::string& why) {
   std::fprintf(stderr, "ws_echo: %s\nusage: ws_echo [--host H] [--port N] [--count N] [--warmup N] "
-                       "[--payload BYTES] [--nodelay 0|1]\n", why.c_str());
+                       "[--payload BYTES] [--nodelay 0|1] [--push-first 0|1] [--gap-us N]\n", why.c_str());
   std::exit(2);
 }
 
@@ -69,9 +80,12 @@ Options parse(int argc, char** argv) {
     else if (flag == "--warmup") o.warmup = parse_unsigned(flag, value, 10'000'000);
     else if (flag == "--payload") o.payload = parse_unsigned(flag, value, 1 << 20);
     else if (flag == "--nodelay") o.nodelay = parse_unsigned(flag, value, 1) == 1;
+    else if (flag == "--push-first") o.push_first = parse_unsigned(flag, value, 1) == 1;
+    else if (flag == "--gap-us") o.gap_us = parse_unsigned(flag, value, 10'000'000);
     else usage_error("unknown option " + std::string(flag));
   }
   if (o.count == 0) usage_error("--count must be at least 1");
+  if (o.payload == 0) usage_error("--payload must be at least 1 byte");
   return o;
 }
 
@@ -82,14 +96,15 @@ constexpr const char* kPage = R"(<!doctype html>
 <script>
 const ws = new WebSocket(`ws://${location.host}/`);
 ws.binaryType = "arraybuffer";
-ws.onmessage = (e) => ws.send(e.data);
+ws.onmessage = (e) => { if (new Uint8Array(e.data)[0] !== 112) ws.send(e.data); };  // "p": pushed, not answered
 ws.onclose = () => { document.getElementById("status").textContent = "done"; };
 </script>
 )";
 
 class Echo {
  public:
-  Echo(boost::asio::io_context& io, Options options) : options_(std::move(options)), frame_(options_.payload, 'x') {
+  Echo(boost::asio::io_context& io, Options options)
+      : options_(std::move(options)), frame_(options_.payload, 'x'), push_(options_.payload, 'p'), gap_(io) {
     ep_.clear_access_channels(websocketpp::log::alevel::all);
     ep_.clear_error_channels(websocketpp::log::elevel::all);
     ep_.init_asio(&io);
@@ -138,6 +153,19 @@ class Echo {
   }
 
   void send(Hdl h) {
+    if (sent_warmup_ == options_.warmup && rtt_us_.empty()) cpu0_ = std::clock();
+    if (!options_.push_first) {
+      send_timed(h);
+      return;
+    }
+    ep_.send(h, push_, websocketpp::frame::opcode::binary);
+    gap_.expires_after(std::chrono::microseconds(options_.gap_us));
+    gap_.async_wait([this, h](const boost::system::error_code& ec) {
+      if (!ec) send_timed(h);
+    });
+  }
+
+  void send_timed(Hdl h) {
     t0_ = steady::now();
     ep_.send(h, frame_, websocketpp::frame::opcode::binary);
   }
@@ -153,7 +181,10 @@ class Echo {
       send(h);
       return;
     }
-    std::string line = "{\"n\":" + std::to_string(rtt_us_.size()) + ",\"rtt_us\":[";
+    const double cpu_us = 1e6 * static_cast<double>(std::clock() - cpu0_) / CLOCKS_PER_SEC;
+    char cpu[64];
+    std::snprintf(cpu, sizeof cpu, "%.2f", cpu_us / static_cast<double>(rtt_us_.size()));
+    std::string line = "{\"n\":" + std::to_string(rtt_us_.size()) + ",\"cpu_us_per_rtt\":" + cpu + ",\"rtt_us\":[";
     for (std::size_t i = 0; i < rtt_us_.size(); ++i) {
       char buf[32];
       std::snprintf(buf, sizeof buf, "%s%.1f", i ? "," : "", rtt_us_[i]);
@@ -169,8 +200,11 @@ class Echo {
   Options options_;
   Endpoint ep_;
   std::string frame_;
+  std::string push_;
+  boost::asio::steady_timer gap_;
   std::vector<double> rtt_us_;
   steady::time_point t0_;
+  std::clock_t cpu0_ = 0;
   unsigned sent_warmup_ = 0;
   bool busy_ = false;
 };
