@@ -60,6 +60,7 @@ class Session {
   // Closes the browser connection and ends the session.
   Task<> close();
 
+  // Frames and bytes each way since the session started, and pending calls.
   SessionStats stats() const;
 
  private:
