@@ -73,8 +73,9 @@ async function isolatePage(page) {
   });
 }
 
-// Runs ws_echo against a fresh page of `browser` (isolated like the bench's); resolves with its report:
-// rtt_us (the round trips in microseconds) and cpu_us_per_rtt.
+// Runs ws_echo against a fresh page of `browser` (isolated like the bench's);
+// resolves with its report: rtt_us (the round trips in microseconds) and
+// cpu_us_per_rtt.
 let echoProc = null;
 async function runEcho(browser) {
   const proc = spawn(echoBinary, ["--count", String(echoCount)], { stdio: ["ignore", "pipe", "pipe"] });
