@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <memory>
 #include <numeric>
 #include <string>
@@ -19,16 +20,13 @@
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/this_coro.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
 #include <pgwidgets/pgwidgets.hpp>
 
 #include "example_args.hpp"
-#include "pgwidgets/protocol.pb.h"
-#include "pgwidgets/schema_info.hpp"
-#include "pgwidgets/widgets/base.pb.h"
-#include "session_core.hpp"
 
 namespace asio = boost::asio;
 using steady = std::chrono::steady_clock;
@@ -39,6 +37,8 @@ namespace {
 constexpr int kLabels = 1000;
 constexpr int kSetText = 2000;
 constexpr int kQueries = 2000;
+constexpr int kPushThenQuery = 50;
+constexpr auto kPushGap = std::chrono::microseconds(500);
 
 double ms_since(steady::time_point t0) { return std::chrono::duration<double, std::milli>(steady::now() - t0).count(); }
 double us_between(steady::time_point a, steady::time_point b) {
@@ -113,8 +113,9 @@ struct Bench {
   // Phase e: when each click reached the C++ handler.
   std::vector<double> arrival_sys_us;  // system_clock, µs since the epoch
   int clicks = 0;
-  // Phase f, server half: one set_text("Hello!") frame, encoded and measured.
-  std::size_t hello_frame_encoded = 0;
+  // Session::stats() as each click reached the handler (phase f).
+  std::vector<pgw::SessionStats> arrival_stats;
+  // Phase f, server half: one set_text("Hello!") frame, measured.
   std::uint64_t hello_frame_measured = 0;
   std::uint64_t hello_frames = 0;
   pgw::WidgetId hello_widget = 0;
@@ -190,20 +191,26 @@ pgw::Task<> finish(std::shared_ptr<Bench> bench, std::string report, pgw::Widget
   b.row("  browser clock: cross-origin isolated", json_scalar(report, "isolated"), "");
   b.row("  browser clock: finest step seen", json_scalar(report, "resolution_us"), "us");
 
-  // f. frame sizes, encoded with the protocol's own classes.
+  // f. frame sizes, as Session::stats() and the page counted them.
   b.section("f. frame sizes");
-  b.row("  ServerFrame, one pipelined Label.set_text(\"Hello!\") (encoded, widget id " +
-            std::to_string(b.hello_widget) + ")",
-        fmt_int(b.hello_frame_encoded), "bytes");
-  b.row("  ServerFrame, same, measured (SessionCore bytes_sent over " + fmt_int(b.hello_frames) + " frame)",
+  b.row("  ServerFrame, one pipelined Label.set_text(\"Hello!\") (widget id " + std::to_string(b.hello_widget) +
+            ", Session::stats() bytes_sent over " + fmt_int(b.hello_frames) + " frame)",
         fmt_int(b.hello_frame_measured), "bytes");
-  pgwidgets::ClientFrame client;
-  auto* cb = client.add_messages()->mutable_callback();
-  cb->set_widget_id(button_id);
-  cb->set_callback_id(pgw::detail::callbacks::Button_activated.id);
-  cb->set_args(pgwidgets::widgets::Empty().SerializeAsString());
-  b.row("  ClientFrame, one Button activated CallbackEvent (encoded, widget id " + std::to_string(button_id) + ")",
-        fmt_int(client.ByteSizeLong()), "bytes");
+  // Between two clicks' handlers the session receives exactly the second click's frame.
+  std::vector<double> click_frames;
+  for (std::size_t i = 1; i < b.arrival_stats.size(); ++i) {
+    const auto& prev = b.arrival_stats[i - 1];
+    const auto& cur = b.arrival_stats[i];
+    if (cur.frames_received - prev.frames_received == 1) {
+      click_frames.push_back(static_cast<double>(cur.bytes_received - prev.bytes_received));
+    }
+  }
+  if (!click_frames.empty()) {
+    const auto s = stats_of(click_frames);
+    b.row("  ClientFrame, one Button activated callback (widget id " + std::to_string(button_id) +
+              ", Session::stats() bytes_received, median of " + std::to_string(s.n) + ")",
+          fmt(s.p50, 0), "bytes");
+  }
   if (!frames.empty()) {
     const auto s = stats_of(frames);
     b.row("  ClientFrame, same, measured in the page (WebSocket.send, median of " + std::to_string(s.n) + ")",
@@ -217,7 +224,6 @@ pgw::Task<> finish(std::shared_ptr<Bench> bench, std::string report, pgw::Widget
 pgw::Task<> run_bench(pgw::Session& session, std::shared_ptr<Bench> bench) {
   auto& b = *bench;
   auto W = session.get_widgets();
-  auto& core = session.core();
   session.set_error_handler([bench](std::exception_ptr e) {
     std::string what = "unknown error";
     try {
@@ -238,7 +244,7 @@ pgw::Task<> run_bench(pgw::Session& session, std::shared_ptr<Bench> bench) {
   (void)co_await vbox.get_size();  // the window is up: start from a quiet link
 
   {
-    const auto f0 = core.frames_sent(), b0 = core.bytes_sent();
+    const auto s0 = session.stats();
     const auto t0 = steady::now();
     for (int i = 0; i < kLabels; ++i) {
       const std::string text = "Label " + std::to_string(i);
@@ -251,8 +257,8 @@ pgw::Task<> run_bench(pgw::Session& session, std::shared_ptr<Bench> bench) {
     b.section("a. create " + std::to_string(kLabels) + " Labels + add_widget each (pipelined) + 1 get_size");
     b.row("  total, browser done", fmt(total_ms), "ms");
     b.row("  of which C++ queueing", fmt(queued_ms), "ms");
-    b.row("  frames sent", fmt_int(core.frames_sent() - f0), "frames");
-    b.row("  bytes sent", fmt_int(core.bytes_sent() - b0), "bytes");
+    b.row("  frames sent", fmt_int(session.stats().frames_sent - s0.frames_sent), "frames");
+    b.row("  bytes sent", fmt_int(session.stats().bytes_sent - s0.bytes_sent), "bytes");
   }
   co_await top.destroy();  // the next phases measure the protocol, not a 1000-element layout
 
@@ -273,7 +279,7 @@ pgw::Task<> run_bench(pgw::Session& session, std::shared_ptr<Bench> bench) {
 
   // --- b. 2000 pipelined set_text -----------------------------------------------------
   {
-    const auto f0 = core.frames_sent(), b0 = core.bytes_sent();
+    const auto s0 = session.stats();
     const auto t0 = steady::now();
     for (int i = 0; i < kSetText; ++i) {
       const std::string text = "value " + std::to_string(i);
@@ -286,14 +292,14 @@ pgw::Task<> run_bench(pgw::Session& session, std::shared_ptr<Bench> bench) {
     b.row("  total, browser done", fmt(total_ms), "ms");
     b.row("  per call", fmt(total_ms * 1000.0 / kSetText, 2), "us");
     b.row("  of which C++ queueing, per call", fmt(queued_ms * 1000.0 / kSetText, 2), "us");
-    b.row("  frames / bytes sent", fmt_int(core.frames_sent() - f0) + " / " + fmt_int(core.bytes_sent() - b0),
+    b.row("  frames / bytes sent", fmt_int(session.stats().frames_sent - s0.frames_sent) + " / " + fmt_int(session.stats().bytes_sent - s0.bytes_sent),
           "frames / bytes");
   }
 
   // --- c. the same with strict calls ------------------------------------------------------
   {
     session.set_strict_calls(true);
-    const auto f0 = core.frames_sent();
+    const auto s0 = session.stats();
     const auto t0 = steady::now();
     for (int i = 0; i < kSetText; ++i) {
       const std::string text = "strict " + std::to_string(i);
@@ -305,49 +311,68 @@ pgw::Task<> run_bench(pgw::Session& session, std::shared_ptr<Bench> bench) {
     b.section("c. " + std::to_string(kSetText) + " Label.set_text, strict (each waits for the ack) + 1 get_size");
     b.row("  total", fmt(total_ms), "ms");
     b.row("  per call (one round trip each)", fmt(total_ms * 1000.0 / kSetText, 2), "us");
-    b.row("  frames sent", fmt_int(core.frames_sent() - f0), "frames");
+    b.row("  frames sent", fmt_int(session.stats().frames_sent - s0.frames_sent), "frames");
   }
 
   // --- d. awaited queries --------------------------------------------------------------
   {
     std::vector<double> lat;
     lat.reserve(kQueries);
+    const std::clock_t cpu0 = std::clock();  // this process's CPU time, user + system
     for (int i = 0; i < kQueries; ++i) {
       const auto t0 = steady::now();
       (void)co_await target.get_position();
       lat.push_back(us_between(t0, steady::now()));
     }
+    const double cpu_us = 1e6 * static_cast<double>(std::clock() - cpu0) / CLOCKS_PER_SEC;
     b.section("d. " + std::to_string(kQueries) + " awaited Widget.get_position (round trip each)");
     b.stat_rows("latency", stats_of(lat));
+    // The server is one thread: its CPU time over the loop is all the C++
+    // (and kernel) work of the round trips; the rest of each is spent outside.
+    b.row("  server CPU per round trip (user + system)", fmt(cpu_us / kQueries), "us");
+  }
+
+  // --- d2. a pipelined call, then shortly after an awaited query --------------------------
+  // The browser answers nothing to the pipelined frame, so its kernel delays
+  // the ACK; without TCP_NODELAY, Nagle holds the query's frame until then.
+  {
+    std::vector<double> lat;
+    const auto executor = co_await asio::this_coro::executor;
+    asio::steady_timer gap(executor);
+    for (int i = 0; i < kPushThenQuery; ++i) {
+      const std::string text = "push " + std::to_string(i);
+      co_await target.set_text(text);
+      gap.expires_after(kPushGap);
+      co_await gap.async_wait(asio::use_awaitable);
+      const auto t0 = steady::now();
+      (void)co_await target.get_position();
+      lat.push_back(us_between(t0, steady::now()));
+    }
+    b.section("d2. " + std::to_string(kPushThenQuery) + " x (pipelined set_text, " +
+              std::to_string(kPushGap.count()) + " us later an awaited get_position)");
+    b.stat_rows("get_position latency", stats_of(lat));
   }
 
   // --- f (server half). One pipelined set_text("Hello!") in a frame of its own ------------
   {
     co_await next_turn();  // nothing else queued in the turn below
-    const auto f0 = core.frames_sent(), b0 = core.bytes_sent();
+    const auto s0 = session.stats();
     const std::string hello = "Hello!";
     co_await target.set_text(hello);
     co_await next_turn();  // the session flushes its frame before this resumes
-    const auto frames = core.frames_sent() - f0, bytes = core.bytes_sent() - b0;
-    pgwidgets::widgets::Text args;
-    args.set_text(hello);
-    pgwidgets::ServerFrame frame;
-    auto* call = frame.add_messages()->mutable_call();
-    call->set_seq(9000);  // any seq in 128..16383 takes 2 bytes, as the session's does by now
-    call->set_widget_id(target.id());
-    call->set_method_id(pgw::detail::methods::Label_set_text.id);
-    call->set_args(args.SerializeAsString());
-    b.hello_frame_encoded = frame.ByteSizeLong();  // printed in the f section, after e
-    b.hello_frame_measured = bytes;
+    const auto s1 = session.stats();
+    const auto frames = s1.frames_sent - s0.frames_sent, bytes = s1.bytes_sent - s0.bytes_sent;
+    b.hello_frame_measured = bytes;  // printed in the f section, after e
     b.hello_frames = frames;
     b.hello_widget = target.id();
     (void)co_await target.get_size();
   }
 
   // --- e. callbacks: the driver clicks, the handler records ------------------------------
-  auto on_click = [bench, ready]() -> pgw::Task<> {
+  auto on_click = [bench, ready, &session]() -> pgw::Task<> {
     bench->arrival_sys_us.push_back(
         std::chrono::duration<double, std::micro>(sys::now().time_since_epoch()).count());
+    bench->arrival_stats.push_back(session.stats());
     ++bench->clicks;
     const std::string text = std::to_string(bench->clicks);
     co_await ready.set_text(text);

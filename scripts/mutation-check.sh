@@ -7,16 +7,19 @@
 #   scripts/mutation-check.sh               every mutation
 #   scripts/mutation-check.sh 03 12         the mutations whose names start so
 #
-# The scratch copy and its build stay in $MUTATION_DIR (default
-# /tmp/pgw-mutants) so later runs rebuild little.
+# The scratch copy and its build stay in $MUTATION_DIR (default: a folder
+# under /tmp/pgw-mutants/ for this tree) so later runs rebuild little; a
+# second run on the same folder waits for the first.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
-WORK=${MUTATION_DIR:-/tmp/pgw-mutants}
+WORK=${MUTATION_DIR:-/tmp/pgw-mutants/$(printf %s "$ROOT" | md5sum | cut -c1-8)}
 SNAPSHOT=$WORK/snapshot
 SRC=$WORK/src
 BUILD=$WORK/build
 mkdir -p "$WORK" "$SNAPSHOT" "$SRC"
+exec 9>"$WORK/lock"
+flock 9
 
 # The tree as it is now (tracked and new files, no build/, no .git), taken
 # once: editing the work tree during a run changes nothing here.

@@ -16,6 +16,7 @@
 #include "http_pages.hpp"
 #include "pgwidgets/protocol.pb.h"
 #include "pgwidgets/schema_info.hpp"
+#include "session_access.hpp"
 
 namespace pgw {
 
@@ -73,7 +74,7 @@ Application::Impl::Impl(ApplicationOptions opts) : options(std::move(opts)) {
 }
 
 Application::Impl::~Impl() {
-  for (auto& [id, s] : sessions) s->core().disconnect("application destroyed");
+  for (auto& [id, s] : sessions) detail::SessionAccess::core(*s).disconnect("application destroyed");
   if (server_) server_->stop();
 }
 
@@ -135,7 +136,7 @@ Task<> Application::Impl::close() {
   closing_ = true;
   auto live = sessions;
   for (auto& [id, session] : live) {
-    session->core().close_connection(1001, "the application is closing");
+    detail::SessionAccess::core(*session).close_connection(1001, "the application is closing");
     end_session(session, "the application is closing");
   }
   if (server_) server_->stop();
@@ -181,7 +182,7 @@ void Application::Impl::on_message(transport::ConnectionId id, std::string_view 
     return;
   }
   auto session = it->second.session;  // the frame's handlers may end it
-  session->core().receive(bytes);
+  detail::SessionAccess::core(*session).receive(bytes);
 }
 
 void Application::Impl::on_hello(transport::ConnectionId id, std::string_view bytes) {
@@ -226,9 +227,10 @@ void Application::Impl::on_hello(transport::ConnectionId id, std::string_view by
         if (server_) server_->close(id, code, reason);
       }};
   auto core = std::make_shared<detail::SessionCore>(*executor_, std::move(config), std::move(sink));
-  auto session = std::make_shared<Session>(core);
+  auto session = detail::SessionAccess::make(core);
   connections_[id].session = session;
   sessions[core->id()] = session;
+  core->count_received(bytes.size());
   core->send_hello(pgwidgets::PROTOCOL_VERSION_CURRENT, detail::schema_fingerprint);
   if (hello.has_viewport()) core->set_viewport(hello.viewport().width(), hello.viewport().height());
   log(LogLevel::info, "session " + core->id() + " started (" + std::to_string(sessions.size()) + " of " +
@@ -255,13 +257,13 @@ void Application::Impl::end_session(const std::shared_ptr<Session>& session, con
   auto it = sessions.find(session->id());
   if (it == sessions.end()) return;
   sessions.erase(it);
-  session->core().disconnect(why);
+  detail::SessionAccess::core(*session).disconnect(why);
   log(LogLevel::info, "session " + session->id() + " ended: " + why);
   if (disconnect_handler) {
     auto handler = disconnect_handler;
     // Like every handler: under the concurrency lock, its errors reported.
-    session->core().spawn_handler([handler, session]() -> Task<> { co_await handler(*session); },
-                                  "on_disconnect handler");
+    detail::SessionAccess::core(*session).spawn_handler(
+        [handler, session]() -> Task<> { co_await handler(*session); }, "on_disconnect handler");
   }
 }
 

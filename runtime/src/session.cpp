@@ -25,6 +25,11 @@ Task<Timer> Session::make_timer(std::chrono::steady_clock::duration duration) {
   co_return Timer(std::move(state));
 }
 
+SessionStats Session::stats() const {
+  return SessionStats{core_->frames_sent(), core_->bytes_sent(), core_->frames_received(), core_->bytes_received(),
+                      core_->pending_calls()};
+}
+
 Task<> Session::close() {
   auto core = core_;
   core->close_connection(1000, "session closed by the server");

@@ -224,6 +224,7 @@ std::vector<WidgetId> SessionCore::children(WidgetId widget) const {
 // --- incoming ------------------------------------------------------------------
 
 void SessionCore::receive(std::string_view frame) {
+  count_received(frame.size());
   pgwidgets::ClientFrame parsed;
   if (!parsed.ParseFromArray(frame.data(), static_cast<int>(frame.size()))) {
     protocol_error("malformed frame (" + std::to_string(frame.size()) + " bytes): not a ClientFrame");

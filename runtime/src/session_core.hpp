@@ -108,9 +108,17 @@ class SessionCore final : public SessionLink {
   void remove_timer(const TimerState* timer);
   std::size_t timer_count() const { return timers_.size(); }
 
-  // Counters, for tests and benchmarks.
+  // Counters, for Session::stats().
   std::uint64_t frames_sent() const { return frames_sent_; }
   std::uint64_t bytes_sent() const { return bytes_sent_; }
+  std::uint64_t frames_received() const { return frames_received_; }
+  std::uint64_t bytes_received() const { return bytes_received_; }
+  std::size_t pending_calls() const { return pending_.size(); }
+  // A frame that reached the session some other way than receive() (the hello).
+  void count_received(std::size_t bytes) {
+    ++frames_received_;
+    bytes_received_ += bytes;
+  }
 
  private:
   struct Pending;
@@ -151,6 +159,8 @@ class SessionCore final : public SessionLink {
   std::uint32_t viewport_height_ = 0;
   std::uint64_t frames_sent_ = 0;
   std::uint64_t bytes_sent_ = 0;
+  std::uint64_t frames_received_ = 0;
+  std::uint64_t bytes_received_ = 0;
   // Lives as long as this object: detached work checks it before touching us.
   std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);
 };

@@ -5,6 +5,10 @@
 
 namespace pgw::detail {
 
+struct HandleAccess {
+  static const LinkPtr& link(const WidgetHandle& handle) noexcept { return handle.link_; }
+};
+
 Task<> send_call(LinkPtr link, WidgetId widget, const MethodInfo& method, std::string args, ChildChange change) {
   co_await link->call(widget, method, std::move(args), change);
 }
@@ -22,7 +26,7 @@ WidgetId child_id(const WidgetHandle& owner, const WidgetHandle& child, std::str
   if (!child) {
     throw std::invalid_argument("pgwidgets: " + std::string(method) + ": the widget argument is an empty handle");
   }
-  if (child.link_ptr() != owner.link_ptr()) {
+  if (HandleAccess::link(child) != HandleAccess::link(owner)) {
     throw std::invalid_argument("pgwidgets: " + std::string(method) +
                                 ": the widget argument belongs to another session");
   }

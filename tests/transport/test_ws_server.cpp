@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <filesystem>
 #include <future>
 #include <memory>
 #include <mutex>
@@ -19,6 +20,11 @@
 #include <boost/asio/post.hpp>
 #include <boost/asio/read.hpp>
 #include <boost/asio/write.hpp>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
 
 #include "support/ws_test_client.hpp"
 #include "transport/ws_server.hpp"
@@ -231,6 +237,42 @@ TEST_CASE("binary frames round trip in order", "[transport]") {
   CHECK(h.log.contains("info", "open"));
   CHECK(h.stop_and_join());
   CHECK(h.listener.closed().size() == 1);  // exactly once
+}
+
+namespace {
+// The TCP_NODELAY flag of every accepted socket of this process whose local
+// port is `port` (the test client and the server share the process).
+std::vector<int> nodelay_of_accepted(std::uint16_t port) {
+  std::vector<int> flags;
+  for (const auto& entry : std::filesystem::directory_iterator("/proc/self/fd")) {
+    int fd = 0;
+    try {
+      fd = std::stoi(entry.path().filename().string());
+    } catch (...) {
+      continue;
+    }
+    sockaddr_in local{}, peer{};
+    socklen_t len = sizeof local;
+    if (getsockname(fd, reinterpret_cast<sockaddr*>(&local), &len) != 0 || local.sin_family != AF_INET) continue;
+    if (ntohs(local.sin_port) != port) continue;
+    len = sizeof peer;
+    if (getpeername(fd, reinterpret_cast<sockaddr*>(&peer), &len) != 0) continue;  // the listener
+    int flag = -1;
+    len = sizeof flag;
+    if (getsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &flag, &len) == 0) flags.push_back(flag);
+  }
+  return flags;
+}
+}  // namespace
+
+TEST_CASE("WebSocket connections are accepted with TCP_NODELAY", "[transport]") {
+  Harness h;
+  WsTestClient client(h.ws_url());
+  REQUIRE(h.listener.wait_opened(1).size() == 1);
+  const auto flags = h.on_io([&] { return nodelay_of_accepted(h.server->ws_port()); });
+  REQUIRE(flags.size() == 1);
+  CHECK(flags[0] != 0);
+  CHECK(h.stop_and_join());
 }
 
 TEST_CASE("connection ids increase and server->close() sends the code", "[transport]") {

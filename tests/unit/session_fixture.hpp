@@ -9,6 +9,7 @@
 
 #include "frames.hpp"
 #include "pgwidgets/session.hpp"
+#include "session_access.hpp"
 #include "session_core.hpp"
 #include "support/run_coro.hpp"
 
@@ -24,7 +25,7 @@ struct SessionFixture {
         io.get_executor(), std::move(config),
         detail::Sink{[this](std::string f) { frames.push_back(std::move(f)); },
                      [this](int code, std::string reason) { closes.emplace_back(code, std::move(reason)); }});
-    session = std::make_shared<Session>(core);
+    session = detail::SessionAccess::make(core);
     core->set_error_handler([this](std::exception_ptr e) { errors.push_back(e); });
   }
 

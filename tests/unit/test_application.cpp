@@ -121,6 +121,33 @@ TEST_CASE("app: a session's handlers are released when its browser leaves") {
   CHECK(token.expired());
 }
 
+TEST_CASE("app: Session::stats() counts the hello and every frame each way on the connection") {
+  AppFixture f;
+  const auto c = f.connect();
+  REQUIRE(f.app.sessions().size() == 1);
+  auto& session = *f.app.sessions()[0];
+  const std::string hello_frame = client_frame({hello(pgw::detail::schema_fingerprint)});
+  auto s = session.stats();
+  CHECK(s.frames_received == 1);
+  CHECK(s.bytes_received == hello_frame.size());
+  std::size_t sent_bytes = 0;
+  for (const auto& frame : f.server->sent[c]) sent_bytes += frame.size();
+  CHECK(s.frames_sent == f.server->sent[c].size());
+  CHECK(s.bytes_sent == sent_bytes);
+
+  const std::string viewport = client_frame({[] {
+    pgwidgets::ClientMessage m;
+    m.mutable_viewport()->set_width(800);
+    m.mutable_viewport()->set_height(600);
+    return m;
+  }()});
+  f.impl().on_message(c, viewport);
+  drain(f.io);
+  s = session.stats();
+  CHECK(s.frames_received == 2);
+  CHECK(s.bytes_received == hello_frame.size() + viewport.size());
+}
+
 TEST_CASE("app: a page built from another schema is refused with 4003") {
   AppFixture f;
   auto c = f.connect(0x1234);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <exception>
 #include <functional>
@@ -16,15 +17,28 @@ namespace pgw {
 
 namespace detail {
 class SessionCore;
+struct SessionAccess;
 }
 
+// A session's traffic since it started: what its connection carried each
+// way, and the calls still waiting for the browser's answer.
+struct SessionStats {
+  std::uint64_t frames_sent = 0;
+  std::uint64_t bytes_sent = 0;       // WebSocket payload bytes, frame headers excluded
+  std::uint64_t frames_received = 0;  // the page's hello included
+  std::uint64_t bytes_received = 0;
+  std::size_t pending_calls = 0;
+};
+
+// Made by the Application for each browser tab; handlers get it by reference.
 class Session {
  public:
   // Receives errors that have no call site: browser-side failures of
   // pipelined calls (a RemoteError) and exceptions thrown by handlers.
   using ErrorHandler = std::function<void(std::exception_ptr)>;
 
-  explicit Session(std::shared_ptr<detail::SessionCore> core);
+  Session(const Session&) = delete;
+  Session& operator=(const Session&) = delete;
   ~Session();
 
   const std::string& id() const;
@@ -46,9 +60,13 @@ class Session {
   // Closes the browser connection and ends the session.
   Task<> close();
 
-  detail::SessionCore& core() { return *core_; }
+  // Frames and bytes each way since the session started, and pending calls.
+  SessionStats stats() const;
 
  private:
+  friend struct detail::SessionAccess;
+  explicit Session(std::shared_ptr<detail::SessionCore> core);
+
   std::shared_ptr<detail::SessionCore> core_;
 };
 

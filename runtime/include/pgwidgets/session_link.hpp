@@ -130,6 +130,8 @@ Task<R> call_returning(LinkPtr link, WidgetId widget, const MethodInfo& method, 
   co_return decode(*link, value);
 }
 
+struct HandleAccess;  // the runtime's way to a handle's link (session_link.cpp)
+
 // Base of every widget handle: a session link and a widget id. Cheap to
 // copy; a default-constructed handle refers to no widget.
 class WidgetHandle {
@@ -142,8 +144,6 @@ class WidgetHandle {
   friend bool operator==(const WidgetHandle& a, const WidgetHandle& b) noexcept {
     return a.link_ == b.link_ && a.id_ == b.id_;
   }
-  // The session link, for code that builds on the generated API.
-  const LinkPtr& link_ptr() const noexcept { return link_; }
 
  protected:
   // Throws std::logic_error on an empty handle (one that refers to no widget).
@@ -151,6 +151,7 @@ class WidgetHandle {
   const LinkPtr& checked_link() const;
 
  private:
+  friend struct HandleAccess;
   LinkPtr link_;
   WidgetId id_ = 0;
 };

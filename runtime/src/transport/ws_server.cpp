@@ -71,6 +71,7 @@ class Core {
         [this](Hdl h, MessagePtr msg) { guarded("message handler", [&] { on_ws_message(h, msg); }); });
     ws_.set_close_handler([this](Hdl h) { guarded("close handler", [&] { on_ws_end(h, false); }); });
     ws_.set_fail_handler([this](Hdl h) { guarded("fail handler", [&] { on_ws_end(h, true); }); });
+    ws_.set_tcp_pre_init_handler([this](Hdl h) { guarded("TCP init handler", [&] { set_nodelay(h); }); });
     if (config_.http_server) {
       http_ = std::make_unique<Endpoint>();
       setup(*http_);
@@ -191,6 +192,17 @@ class Core {
     ep.set_user_agent("pgwidgets");
     ep.set_close_handshake_timeout(3000);
     ep.set_tcp_post_init_handler([this](Hdl h) { remember_pending(h); });
+  }
+
+  // Frames are whole messages, written at once: Nagle's algorithm would only
+  // hold a small frame back until the peer ACKs the one before it (up to its
+  // delayed-ACK timeout) whenever two leave close together.
+  void set_nodelay(const Hdl& h) {
+    ConnectionPtr con = connection(h);
+    if (!con) return;
+    boost::system::error_code ec;
+    con->get_socket().set_option(asio::ip::tcp::no_delay(true), ec);
+    if (ec) log(LogLevel::warning, "cannot set TCP_NODELAY on a WebSocket connection: " + ec.message());
   }
 
   void log(LogLevel level, const std::string& message) const {
