@@ -171,9 +171,26 @@ const ok = await runChecks([
       `${ready.fires} callbacks to fire (${ready.callbacks} declared)`);
     expect(ready.subjects > 0, "the schema has no concrete class");
   }],
-  ["every method ran without an error", async () => {
+  ["every method of every widget ran without an error", async () => {
     const errors = report.of("error");
     expect(errors.length === 0, errors.map(describeError).join("\n"));
+    // Each subject lists its methods and callbacks as the schema declares
+    // them: each method must have been called (destroy comes at the end)
+    // and each callback be among those to fire.
+    const problems = [];
+    for (const s of report.of("subject")) {
+      const calls = new Set(report.of("call").filter((c) => c.widget === s.widget).map((c) => c.method));
+      const fires = new Set(report.of("fire").filter((f) => f.widget === s.widget).map((f) => f.callback));
+      for (const m of s.methods) {
+        if (m.kind !== "destroy" && !calls.has(m.method)) {
+          problems.push(`${s.class} (widget ${s.widget}): ${m.method} was not called`);
+        }
+      }
+      for (const cb of s.callbacks) {
+        if (!fires.has(cb)) problems.push(`${s.class} (widget ${s.widget}): ${cb} is not among the callbacks to fire`);
+      }
+    }
+    expect(problems.length === 0, problems.join("\n"));
   }],
   ["every widget is in the page, in its box or floating as a window", async () => {
     const scaffold = report.of("scaffold")[0];
@@ -220,11 +237,16 @@ const ok = await runChecks([
   ["destroying every widget takes it off the page", async () => {
     server.proc.stdin.write("destroy\n");
     await report.until(() => report.of("destroyed").length > 0, "the program's destroyed line");
-    const ids = report.of("destroyed")[0].widgets;
+    const gone = report.of("destroyed")[0].widgets;
     const scaffold = report.of("scaffold")[0];
-    const seen = await page.evaluate(inspect, { ids, holder: scaffold.holder });
-    const left = seen.filter((s) => s.live || s.inDocument).map((s) => `widget ${s.id}`);
-    expect(left.length === 0, `still in the page: ${left.join(", ")}`);
+    const seen = await page.evaluate(inspect, { ids: gone.map((g) => g.widget), holder: scaffold.holder });
+    const left = gone.filter((g, i) => seen[i].live || seen[i].inDocument).map((g) => `${g.class} (widget ${g.widget})`);
+    expect(left.length === 0, `destroyed, but still in the page: ${left.join(", ")}`);
+    const uncalled = report.of("subject").flatMap((s) => s.methods
+      .filter((m) => m.kind === "destroy")
+      .filter((m) => !report.of("call").some((c) => c.widget === s.widget && c.method === m.method))
+      .map((m) => `${s.class} (widget ${s.widget}): ${m.method} was not called`));
+    expect(uncalled.length === 0, uncalled.join("\n"));
   }],
   ["no error anywhere: program, server log, page console", async () => {
     const state = await page.evaluate(() => window.pgwidgets.state);

@@ -328,11 +328,18 @@ Task<> Driver::place() {
     if (!s.window) co_await attach(holder_, *holder_attach_, s.id);
   }
   for (const Subject& s : subjects_) {
+    json::array methods, callbacks;
+    for (const MethodPlan* m : s.cls->methods) {
+      methods.emplace_back(json::object{{"method", m->label()}, {"kind", kind_name(m->kind())}});
+    }
+    for (const CallbackPlan* cb : s.cls->callbacks) callbacks.emplace_back(cb->label());
     emit("subject", {{"widget", s.id},
                      {"class", s.cls->name()},
                      {"class_id", s.cls->id()},
                      {"window", s.window},
-                     {"parent", s.window ? 0 : holder_}});
+                     {"parent", s.window ? 0 : holder_},
+                     {"methods", std::move(methods)},
+                     {"callbacks", std::move(callbacks)}});
   }
 }
 
@@ -440,7 +447,7 @@ Task<> Driver::destroy_all() {
     for (std::size_t i = 0; i < tree.size(); ++i) {
       for (WidgetId c : core_->children(tree[i])) tree.push_back(c);
     }
-    for (WidgetId id : tree) gone.emplace_back(id);
+    for (WidgetId id : tree) gone.emplace_back(json::object{{"widget", id}, {"class", class_name(id)}});
     const MethodPlan* destroy = s.cls->first(MethodKind::destroy);
     if (destroy == nullptr) {
       error(s.id, std::string(s.cls->name()), "no destroy method");
