@@ -299,7 +299,10 @@ Task<> Driver::find_windows() {
   }
 }
 
-// Non-window subjects go into one box, the box into a window.
+// Non-window subjects go into one box, the box into a window. The window
+// stays hidden (showing it would mean naming the method that does): the
+// test checks that each element is in the document, not that it is drawn,
+// and fires the callbacks of drawn widgets (map, resize) itself.
 Task<> Driver::place() {
   holder_ = co_await create(*holder_class_);
   const ClassPlan* root_class = nullptr;
