@@ -122,11 +122,10 @@ function inspect({ ids, holder }) {
 function fireAll(fires) {
   const hooks = window.pgwidgets.test;
   // An enum value as TypeScript spells it: its proto name without the
-  // prefix all its values share, in lower case (H_ALIGN_CENTER -> "center").
-  const enumWord = (value, all) => {
-    let prefix = all.reduce((p, n) => { let i = 0; while (i < p.length && p[i] === n[i]) i++; return p.slice(0, i); });
-    prefix = prefix.slice(0, prefix.lastIndexOf("_") + 1);
-    return (value.length > prefix.length ? value.slice(prefix.length) : value).toLowerCase();
+  // enum's prefix, in lower case (WINDOW_STATE_NORMAL -> "normal").
+  const enumWord = (value, prefix) => {
+    if (!value.startsWith(prefix)) throw new Error(`enum value ${value} lacks the prefix ${prefix}`);
+    return value.slice(prefix.length).toLowerCase();
   };
   const one = (p, v) => {
     if (p.ref) {
@@ -137,7 +136,7 @@ function fireAll(fires) {
     switch (p.type) {
       case "int64": case "uint64": case "sint64": case "fixed64": case "sfixed64": return BigInt(v);
       case "bytes": return Uint8Array.from(v);
-      case "enum": return enumWord(v, p.enum_values);
+      case "enum": return enumWord(v, p.enum_prefix);
       case "message": throw new Error(`argument ${p.name}: message-typed arguments are not supported here yet`);
       default: return v;
     }

@@ -3,6 +3,7 @@
 #include <cctype>
 #include <charconv>
 #include <cstdlib>
+#include <regex>
 #include <stdexcept>
 #include <string>
 
@@ -47,18 +48,22 @@ std::string upper(std::string_view s) {
   return out;
 }
 
-// A schema default names an enum value by its proto name, or by the word
-// C++ and TypeScript spell it as (the name without its prefix, any case).
+// The schema's enum convention (codegen checks it): every value of enum
+// `WindowState` is named WINDOW_STATE_<WORD>, and C++ and TypeScript spell
+// it as the word in lower case. This is that prefix: the name in snake case
+// (as codegen's naming.snake_case), upper case, and "_".
+std::string enum_prefix(const pb::EnumDescriptor* e) {
+  std::string snake = std::regex_replace(e->name(), std::regex("([A-Z]+)([A-Z][a-z])"), "$1_$2");
+  snake = std::regex_replace(snake, std::regex("([a-z0-9])([A-Z])"), "$1_$2");
+  return upper(snake) + "_";
+}
+
+// A schema default names an enum value by its word ("normal") or, failing
+// that, by its proto name.
 const pb::EnumValueDescriptor* enum_default(const pb::FieldDescriptor* f, const std::string& text) {
   const pb::EnumDescriptor* e = f->enum_type();
+  if (const pb::EnumValueDescriptor* v = e->FindValueByName(enum_prefix(e) + upper(text))) return v;
   if (const pb::EnumValueDescriptor* v = e->FindValueByName(text)) return v;
-  const std::string word = upper(text);
-  for (int i = 0; i < e->value_count(); ++i) {
-    const std::string& name = e->value(i)->name();
-    if (name.size() > word.size() && name.ends_with(word) && name[name.size() - word.size() - 1] == '_') {
-      return e->value(i);
-    }
-  }
   bad_default(f, text);
 }
 
@@ -236,11 +241,7 @@ boost::json::array describe_fields(const pb::Message& message) {
     } else {
       field["value"] = scalar_json(message, f, 0);
     }
-    if (f->cpp_type() == pb::FieldDescriptor::CPPTYPE_ENUM) {
-      boost::json::array names;
-      for (int k = 0; k < f->enum_type()->value_count(); ++k) names.emplace_back(f->enum_type()->value(k)->name());
-      field["enum_values"] = std::move(names);
-    }
+    if (f->cpp_type() == pb::FieldDescriptor::CPPTYPE_ENUM) field["enum_prefix"] = enum_prefix(f->enum_type());
     out.push_back(std::move(field));
   }
   return out;

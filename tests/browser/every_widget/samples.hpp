@@ -42,8 +42,10 @@ boost::json::value to_json(const google::protobuf::Message& message);
 
 // The message's fields in declaration order, each with its type and value,
 // for the page to rebuild the TypeScript arguments of an events function:
-// [{"name", "type", "repeated", "optional", "ref", "value", "enum_values"?}].
-// Integers of 64 bits travel as strings (JSON numbers lose them).
+// [{"name", "type", "repeated", "optional", "ref", "value", "enum_prefix"?}].
+// Integers of 64 bits travel as strings (JSON numbers lose them); an enum
+// value as its proto name, which is enum_prefix + the word TypeScript uses
+// in upper case (WINDOW_STATE_ + NORMAL: "normal").
 boost::json::array describe_fields(const google::protobuf::Message& message);
 
 }  // namespace every_widget
