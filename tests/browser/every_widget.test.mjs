@@ -211,7 +211,10 @@ const ok = await runChecks([
       if (p.classId !== s.class_id) problems.push(`${who}: the page made class #${p.classId}`);
       if (p.idAttribute !== String(s.widget)) problems.push(`${who}: its element has data-pgw-id=${p.idAttribute}`);
       if (!p.connected) problems.push(`${who}: its element is not in the document`);
-      if (s.window && !p.isWindow) problems.push(`${who}: a box refused it as a child, but it is not a window`);
+      if (s.window !== p.isWindow) {
+        problems.push(`${who}: the schema ${s.window ? "declares" : "does not declare"} it a window ` +
+          `(option window), but the page ${p.isWindow ? "treats it as one" : "does not"}`);
+      }
       if (!s.window && !p.inHolder) problems.push(`${who}: its element is not inside its box`);
     }
     expect(problems.length === 0, problems.join("\n"));

@@ -57,6 +57,17 @@ ChildChange change_of(const MethodPlan& m, const pb::Message& request) {
   return change;
 }
 
+void set_integer(pb::Message& m, const pb::FieldDescriptor* f, std::int64_t value) {
+  const pb::Reflection* r = m.GetReflection();
+  switch (f->cpp_type()) {
+    case pb::FieldDescriptor::CPPTYPE_INT32: return r->SetInt32(&m, f, static_cast<std::int32_t>(value));
+    case pb::FieldDescriptor::CPPTYPE_UINT32: return r->SetUInt32(&m, f, static_cast<std::uint32_t>(value));
+    case pb::FieldDescriptor::CPPTYPE_INT64: return r->SetInt64(&m, f, value);
+    case pb::FieldDescriptor::CPPTYPE_UINT64: return r->SetUInt64(&m, f, static_cast<std::uint64_t>(value));
+    default: throw std::runtime_error("every_widget: " + f->full_name() + " is not an integer");
+  }
+}
+
 bool has_refs(const pb::Descriptor* d) {
   for (int i = 0; i < d->field_count(); ++i) {
     if (!d->field(i)->options().GetExtension(pgwidgets::arg).ref().empty()) return true;
@@ -83,8 +94,7 @@ class StrictCalls {
 
 Driver::Driver(const SchemaMap& schema, pgw::Session& session)
     : schema_(schema),
-      core_(std::static_pointer_cast<pgw::detail::SessionCore>(session.core().shared_from_this())),
-      window_class_(schema.classes().size() + 1, false) {}
+      core_(std::static_pointer_cast<pgw::detail::SessionCore>(session.core().shared_from_this())) {}
 
 // --- reporting -------------------------------------------------------------------
 
@@ -138,7 +148,7 @@ const ClassPlan& Driver::fresh_class(const std::string& ref_class) const {
   int best_rank = 3;
   for (const ClassPlan& c : schema_.classes()) {
     if (c.abstract() || !schema_.is_a(c.id(), ref->id())) continue;
-    const int rank = window_class_[c.id()] ? 2 : (c.first(MethodKind::attach) != nullptr ? 1 : 0);
+    const int rank = c.window() ? 2 : (c.first(MethodKind::attach) != nullptr ? 1 : 0);
     if (rank < best_rank) {
       best = &c;
       best_rank = rank;
@@ -208,10 +218,16 @@ Task<std::optional<json::value>> Driver::send(WidgetId widget, const MethodPlan&
   co_return to_json(*value);
 }
 
+Task<> Driver::fill_request(WidgetId widget, const MethodPlan& m, pb::Message& request, WidgetId given) {
+  RefSource source = refs(widget, &m, given);
+  co_await fill_sample(request, source);
+  // An insert position: 0 is in range however many children there are.
+  if (m.index != nullptr) set_integer(request, m.index, 0);
+}
+
 Task<> Driver::attach(WidgetId parent, const MethodPlan& m, WidgetId child) {
   auto request = new_message(m.rpc->input_type());
-  RefSource source = refs(parent, &m, child);
-  co_await fill_sample(*request, source);
+  co_await fill_request(parent, m, *request, child);
   co_await send(parent, m, *request);
 }
 
@@ -225,8 +241,7 @@ Task<> Driver::call(WidgetId widget, const MethodPlan& m) {
       if (give == nullptr) throw std::runtime_error("no attach method gives it a child to detach");
       co_await call(widget, *give);
     }
-    RefSource source = refs(widget, &m);
-    co_await fill_sample(*request, source);
+    co_await fill_request(widget, m, *request, 0);
     result = co_await send(widget, m, *request);
   } catch (const std::exception& e) {
     failure = e.what();
@@ -266,38 +281,7 @@ Task<> Driver::exercise(const Subject& subject) {
   for (const MethodPlan* m : order) co_await call(subject.id, *m);
 }
 
-// --- windows and placement -----------------------------------------------------------
-
-// A box refuses a window as a child; the browser says which classes are
-// windows, the schema does not. Each subject is tried in a throwaway box.
-Task<> Driver::find_windows() {
-  const WidgetId probe = co_await create(*holder_class_);
-  const std::string& takes = holder_attach_->child->options().GetExtension(pgwidgets::arg).ref();
-  {
-    StrictCalls strict(*core_, true);
-    for (Subject& s : subjects_) {
-      bool refused = !is_a(s.id, takes);
-      if (!refused) {
-        try {
-          co_await attach(probe, *holder_attach_, s.id);
-        } catch (const pgw::RemoteError&) {
-          refused = true;
-        }
-      }
-      s.window = refused;
-      window_class_[s.cls->id()] = refused;
-    }
-  }
-  // The server recorded the refused attaches too; empty the box on both
-  // sides (keeping its children alive) so no trace of the probe remains.
-  if (const MethodPlan* clear = holder_class_->first(MethodKind::detach_all)) {
-    auto request = new_message(clear->rpc->input_type());
-    RefSource source = refs(probe, clear);
-    co_await fill_sample(*request, source);
-    if (clear->destroy != nullptr) request->GetReflection()->SetBool(request.get(), clear->destroy, false);
-    co_await send(probe, *clear, *request);
-  }
-}
+// --- placement -------------------------------------------------------------------------
 
 // Non-window subjects go into one box, the box into a window. The window
 // stays hidden (showing it would mean naming the method that does): the
@@ -308,7 +292,7 @@ Task<> Driver::place() {
   const ClassPlan* root_class = nullptr;
   const MethodPlan* root_attach = nullptr;
   for (const ClassPlan& c : schema_.classes()) {
-    if (c.abstract() || !window_class_[c.id()]) continue;
+    if (c.abstract() || !c.window()) continue;
     const MethodPlan* a = c.first(MethodKind::attach);
     if (a == nullptr) continue;
     const ClassPlan* takes = schema_.find(a->child->options().GetExtension(pgwidgets::arg).ref());
@@ -397,8 +381,7 @@ Task<> Driver::barrier() {
   for (const MethodPlan* m : holder_class_->methods) {
     if (m->kind() != MethodKind::query || has_refs(m->rpc->input_type())) continue;
     auto request = new_message(m->rpc->input_type());
-    RefSource source = refs(holder_, m);
-    co_await fill_sample(*request, source);
+    co_await fill_request(holder_, *m, *request, 0);
     co_await send(holder_, *m, *request);
     co_return;
   }
@@ -427,9 +410,9 @@ Task<> Driver::build() {
     Subject s;
     s.id = id;
     s.cls = &c;
+    s.window = c.window();
     subjects_.push_back(s);
   }
-  co_await find_windows();
   co_await place();
   listen_all();
   for (const Subject& s : subjects_) co_await exercise(s);

@@ -3,9 +3,8 @@
 //
 //  1. creates one "subject" per concrete class with sample constructor
 //     arguments;
-//  2. finds which classes are windows: a box refuses them as children (the
-//     browser says so; the schema does not), so they float on the desktop;
-//     every other subject goes into a box inside a window;
+//  2. puts every subject that is not a window (schema option `window`) into
+//     a box inside a window; windows float on the desktop by themselves;
 //  3. listens to every callback of every subject, then calls every method
 //     with sample arguments: attach methods first (each with a new child),
 //     then the others, then detach methods (on a real child), destroy left
@@ -72,8 +71,10 @@ class Driver : public std::enable_shared_from_this<Driver> {
   // `given` is the child an attach method gets.
   RefSource refs(pgw::WidgetId owner, const MethodPlan* method, pgw::WidgetId given = 0);
 
-  pgw::Task<> find_windows();
   pgw::Task<> place();
+  // Sample arguments of `method` of `widget`; `given` is the child an attach gets.
+  pgw::Task<> fill_request(pgw::WidgetId widget, const MethodPlan& method, google::protobuf::Message& request,
+                           pgw::WidgetId given);
   pgw::Task<> attach(pgw::WidgetId parent, const MethodPlan& method, pgw::WidgetId child);
   pgw::Task<> exercise(const Subject& subject);
   // Calls `method` with sample arguments and reports the call or its error.
@@ -95,7 +96,6 @@ class Driver : public std::enable_shared_from_this<Driver> {
   std::shared_ptr<pgw::detail::SessionCore> core_;
   std::map<pgw::WidgetId, const ClassPlan*> class_of_;
   std::vector<Subject> subjects_;
-  std::vector<bool> window_class_;  // by class id, from find_windows()
   const ClassPlan* holder_class_ = nullptr;
   const MethodPlan* holder_attach_ = nullptr;
   pgw::WidgetId holder_ = 0;

@@ -49,6 +49,8 @@ struct ClassPlan {
   std::uint32_t id() const { return info->id; }
   std::string_view name() const { return info->name; }
   bool abstract() const { return info->abstract; }
+  // Floats on the desktop; never a child.
+  bool window() const { return info->window; }
   // The first method of this kind (attach: one that keeps the other children
   // when `keeps_others`), or null.
   const MethodPlan* first(MethodKind kind, bool keeps_others = false) const;
