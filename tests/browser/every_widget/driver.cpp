@@ -362,7 +362,7 @@ Task<> Driver::plan_callbacks(const Subject& subject) {
   for (const CallbackPlan* cb : subject.cls->callbacks) {
     auto args = new_message(cb->message());
     RefSource source = refs(subject.id, nullptr);
-    co_await fill_sample(*args, source);
+    co_await fill_sample(*args, source, false);
     emit("fire", {{"widget", subject.id},
                   {"class", subject.cls->name()},
                   {"callback", cb->label()},

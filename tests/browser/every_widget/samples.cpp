@@ -187,7 +187,7 @@ std::unique_ptr<pb::Message> new_message(const pb::Descriptor* type) {
   return std::unique_ptr<pb::Message>(prototype->New());
 }
 
-pgw::Task<> fill_sample(pb::Message& message, const RefSource& refs) {
+pgw::Task<> fill_sample(pb::Message& message, const RefSource& refs, bool defaults) {
   const pb::Descriptor* d = message.GetDescriptor();
   const pb::Reflection* r = message.GetReflection();
   for (int i = 0; i < d->field_count(); ++i) {
@@ -202,9 +202,9 @@ pgw::Task<> fill_sample(pb::Message& message, const RefSource& refs) {
         set_ref(message, f, id);
       } else if (f->cpp_type() == pb::FieldDescriptor::CPPTYPE_MESSAGE) {
         pb::Message* sub = f->is_repeated() ? r->AddMessage(&message, f) : r->MutableMessage(&message, f);
-        co_await fill_sample(*sub, refs);
+        co_await fill_sample(*sub, refs, defaults);
       } else {
-        set_scalar(message, f, arg.default_());
+        set_scalar(message, f, defaults ? arg.default_() : std::string());
       }
     }
   }

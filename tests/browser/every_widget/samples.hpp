@@ -33,8 +33,11 @@ using RefSource = std::function<pgw::Task<pgw::WidgetId>(const google::protobuf:
 // A new, empty message of the descriptor's type (generated classes).
 std::unique_ptr<google::protobuf::Message> new_message(const google::protobuf::Descriptor* type);
 
-// Fills every field of `message` as described above.
-pgw::Task<> fill_sample(google::protobuf::Message& message, const RefSource& refs);
+// Fills every field of `message` as described above. Without `defaults`
+// the schema defaults are passed over: a callback's arguments need not be
+// valid input to a widget, and a default is often the proto3 zero, which
+// never travels, so a broken encoder would go unnoticed.
+pgw::Task<> fill_sample(google::protobuf::Message& message, const RefSource& refs, bool defaults = true);
 
 // The message as JSON (proto field names, zero values printed), for reports
 // and for comparing what was sent with what arrived.
