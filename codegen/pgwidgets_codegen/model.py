@@ -90,6 +90,7 @@ class Method:
     # Filled for getters: where the value comes from when no setter ran.
     ctor_fallback: Optional[Field] = None
     ctor_message: Optional[Message] = None
+    proto_name: str = ""       # the rpc's full name, for reflection
 
     @property
     def params(self):
@@ -140,6 +141,7 @@ class Callback:
     updates_field_id: int = 0
     updates_method_id: int = 0
     doc: str = ""
+    proto_name: str = ""       # the rpc's full name, for reflection
 
     @property
     def params(self):
@@ -175,6 +177,7 @@ class WidgetClass:
     doc: str = ""
     base: Optional["WidgetClass"] = None
     descendants: list = dc_field(default_factory=list)  # ids, self included
+    proto_name: str = ""       # the service's full name, for reflection
 
     @property
     def window(self):

@@ -196,7 +196,8 @@ class _Builder:
             ctor = self._message(f"{f.package}.{opts.constructor}", f"{s.name} constructor") \
                 if opts.constructor else None
             c = WidgetClass(name=s.name, id=0, base_name=opts.base, abstract=opts.abstract,
-                            ctor=ctor, own_window=opts.window, doc=docs.get((6, si), ""))
+                            ctor=ctor, own_window=opts.window, doc=docs.get((6, si), ""),
+                            proto_name=f"{f.package}.{s.name}")
             self._class_files.setdefault(s.name, f.name)
             for mi, rpc in enumerate(s.method):
                 doc = docs.get((6, si, 2, mi), "")
@@ -215,7 +216,8 @@ class _Builder:
         return Callback(rpc_name=rpc.name, name=naming.snake_case(rpc.name[2:]), id=0, owner=c.name,
                         message=self._message(rpc.output_type, where),
                         updates_field=(opts.updates if opts else ""),
-                        updates_setter=(opts.setter if opts else ""), doc=doc)
+                        updates_setter=(opts.setter if opts else ""), doc=doc,
+                        proto_name=f"{c.proto_name}.{rpc.name}")
 
     def _method(self, c, rpc, doc, where):
         if rpc.client_streaming:
@@ -228,7 +230,8 @@ class _Builder:
             kind = self.options.enum_name("pgwidgets.Method.Kind", opts.kind).lower()
         m = Method(rpc_name=rpc.name, name=naming.snake_case(rpc.name), id=0, owner=c.name, kind=kind,
                    request=self._message(rpc.input_type, where),
-                   response=self._message(rpc.output_type, where), doc=doc)
+                   response=self._message(rpc.output_type, where), doc=doc,
+                   proto_name=f"{c.proto_name}.{rpc.name}")
         if opts is not None:
             m.state_field = opts.field
             m.replace = opts.replace

@@ -89,6 +89,13 @@ class ModelTest(unittest.TestCase):
         close = next(m for m in self.schema.methods if m.id == cb["TopLevel_close"].updates_method_id)
         self.assertEqual(close.name, "hide")  # named: show also sets "visible" from Empty
 
+    def test_proto_names_lead_back_to_the_descriptors(self):
+        self.assertEqual(self.schema.cls("Box").proto_name, "pgwidgets.widgets.Box")
+        box = {m.name: m for m in self.schema.cls("Box").methods}
+        self.assertEqual(box["insert_widget"].proto_name, "pgwidgets.widgets.Box.InsertWidget")
+        cb = {c.info_name: c for c in self.schema.callbacks}
+        self.assertEqual(cb["TopLevel_move"].proto_name, "pgwidgets.widgets.TopLevel.OnMove")
+
     def test_trailing_optional_parameters(self):
         widget = {m.name: m for m in self.schema.cls("Widget").methods}
         self.assertEqual(widget["set_padding"].trailing_optional, 1)

@@ -23,10 +23,11 @@ export function parseArgs(argv) {
 }
 
 // Starts `binary` with ports 0; resolves with {proc, url, stderr()} once it printed its URL.
-export function startServer(binary, extraArgs = []) {
+// `stdin: "pipe"` keeps its standard input open for commands (proc.stdin).
+export function startServer(binary, extraArgs = [], { stdin = "ignore" } = {}) {
   return new Promise((resolve, reject) => {
     const proc = spawn(binary, ["--host", "127.0.0.1", "--ws-port", "0", "--http-port", "0", ...extraArgs],
-      { stdio: ["ignore", "pipe", "pipe"] });
+      { stdio: [stdin, "pipe", "pipe"] });
     let out = "", err = "";
     const timer = setTimeout(() => { proc.kill("SIGKILL"); reject(new Error(`no URL from ${binary}: ${err}`)); }, 15000);
     proc.stderr.on("data", (d) => { err += d; });

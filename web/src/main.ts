@@ -5,6 +5,7 @@ import { Desktop } from "./desktop.js";
 import { Notices } from "./notices.js";
 import { Outbox } from "./outbox.js";
 import { Registry } from "./registry.js";
+import { installTestHooks, testHooksRequested, type TestHooks } from "./test-hooks.js";
 import { makeFactories } from "./widgets/index.js";
 
 /** Read-only state for tests and debugging: `window.pgwidgets.state`. */
@@ -22,7 +23,11 @@ export interface DebugState {
 declare global {
   interface Window {
     PGWIDGETS_WS_URL?: string;
-    pgwidgets?: { readonly state: DebugState };
+    pgwidgets?: {
+      readonly state: DebugState;
+      /** Only with `pgwidgets-test` in the page URL's query (see test-hooks.ts). */
+      readonly test?: TestHooks;
+    };
   }
 }
 
@@ -47,9 +52,11 @@ function start(): void {
     desktop,
     released: (w) => registry.forget(w.widgetId),
   });
+  const test = testHooksRequested() ? installTestHooks(factories, registry) : undefined;
   const connection = new Connection(websocketUrl(), { registry, outbox, desktop, notices, factories });
 
   const hook = {
+    ...(test ? { test } : {}),
     get state(): DebugState {
       return Object.freeze({
         connection: connection.status,

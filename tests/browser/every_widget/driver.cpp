@@ -1,0 +1,473 @@
+#include "every_widget/driver.hpp"
+
+#include <stdexcept>
+#include <utility>
+
+#include <boost/asio/co_spawn.hpp>
+
+#include <pgwidgets/errors.hpp>
+
+#include "every_widget/report.hpp"
+#include "session_core.hpp"
+
+namespace every_widget {
+
+namespace pb = google::protobuf;
+namespace json = boost::json;
+using pgw::Task;
+using pgw::WidgetId;
+using pgw::detail::ChildChange;
+
+namespace {
+
+std::string_view kind_name(MethodKind kind) {
+  switch (kind) {
+    case MethodKind::action: return "action";
+    case MethodKind::setter: return "setter";
+    case MethodKind::getter: return "getter";
+    case MethodKind::query: return "query";
+    case MethodKind::attach: return "attach";
+    case MethodKind::detach: return "detach";
+    case MethodKind::detach_all: return "detach_all";
+    case MethodKind::children: return "children";
+    case MethodKind::child_count: return "child_count";
+    case MethodKind::destroy: return "destroy";
+  }
+  return "?";
+}
+
+std::int64_t integer(const pb::Message& m, const pb::FieldDescriptor* f) {
+  const pb::Reflection* r = m.GetReflection();
+  switch (f->cpp_type()) {
+    case pb::FieldDescriptor::CPPTYPE_INT32: return r->GetInt32(m, f);
+    case pb::FieldDescriptor::CPPTYPE_UINT32: return r->GetUInt32(m, f);
+    case pb::FieldDescriptor::CPPTYPE_INT64: return r->GetInt64(m, f);
+    case pb::FieldDescriptor::CPPTYPE_UINT64: return static_cast<std::int64_t>(r->GetUInt64(m, f));
+    default: throw std::runtime_error("every_widget: " + f->full_name() + " is not an integer");
+  }
+}
+
+// What the call does to the child lists, read from the request the way the
+// generated proxies read it.
+ChildChange change_of(const MethodPlan& m, const pb::Message& request) {
+  ChildChange change;
+  if (m.child != nullptr) change.child = static_cast<WidgetId>(integer(request, m.child));
+  if (m.index != nullptr) change.index = static_cast<int>(integer(request, m.index));
+  if (m.destroy != nullptr) change.destroy = request.GetReflection()->GetBool(request, m.destroy);
+  return change;
+}
+
+void set_integer(pb::Message& m, const pb::FieldDescriptor* f, std::int64_t value) {
+  const pb::Reflection* r = m.GetReflection();
+  switch (f->cpp_type()) {
+    case pb::FieldDescriptor::CPPTYPE_INT32: return r->SetInt32(&m, f, static_cast<std::int32_t>(value));
+    case pb::FieldDescriptor::CPPTYPE_UINT32: return r->SetUInt32(&m, f, static_cast<std::uint32_t>(value));
+    case pb::FieldDescriptor::CPPTYPE_INT64: return r->SetInt64(&m, f, value);
+    case pb::FieldDescriptor::CPPTYPE_UINT64: return r->SetUInt64(&m, f, static_cast<std::uint64_t>(value));
+    default: throw std::runtime_error("every_widget: " + f->full_name() + " is not an integer");
+  }
+}
+
+bool has_refs(const pb::Descriptor* d) {
+  for (int i = 0; i < d->field_count(); ++i) {
+    if (!d->field(i)->options().GetExtension(pgwidgets::arg).ref().empty()) return true;
+  }
+  return false;
+}
+
+// Restores the session's strictness however the scope is left.
+class StrictCalls {
+ public:
+  StrictCalls(pgw::detail::SessionCore& core, bool strict) : core_(core), before_(core.strict_calls()) {
+    core_.set_strict_calls(strict);
+  }
+  ~StrictCalls() { core_.set_strict_calls(before_); }
+  StrictCalls(const StrictCalls&) = delete;
+  StrictCalls& operator=(const StrictCalls&) = delete;
+
+ private:
+  pgw::detail::SessionCore& core_;
+  bool before_;
+};
+
+}  // namespace
+
+Driver::Driver(const SchemaMap& schema, pgw::Session& session)
+    : schema_(schema),
+      core_(std::static_pointer_cast<pgw::detail::SessionCore>(session.core().shared_from_this())) {}
+
+// --- reporting -------------------------------------------------------------------
+
+std::string Driver::class_name(WidgetId id) const {
+  auto it = class_of_.find(id);
+  return it == class_of_.end() ? std::string() : std::string(it->second->name());
+}
+
+bool Driver::is_a(WidgetId id, std::string_view ref_class) const {
+  const ClassPlan* ref = schema_.find(ref_class);
+  auto it = class_of_.find(id);
+  return ref != nullptr && it != class_of_.end() && schema_.is_a(it->second->id(), ref->id());
+}
+
+void Driver::error(WidgetId widget, const std::string& what, const std::string& message) const {
+  emit("error", {{"widget", widget}, {"class", class_name(widget)}, {"what", what}, {"message", message}});
+}
+
+void Driver::report(std::exception_ptr e) const {
+  try {
+    std::rethrow_exception(e);
+  } catch (const pgw::RemoteError& r) {
+    error(r.widget_id(), r.widget_class() + "." + r.method(), "failed in the browser: " + r.remote_message());
+  } catch (const std::exception& x) {
+    error(0, "handler", x.what());
+  }
+}
+
+// --- widgets and references ------------------------------------------------------
+
+Task<WidgetId> Driver::create(const ClassPlan& cls) {
+  std::string args;
+  if (cls.constructor != nullptr) {
+    auto message = new_message(cls.constructor);
+    RefSource source = refs(0, nullptr);
+    co_await fill_sample(*message, source);
+    args = message->SerializeAsString();
+  }
+  const WidgetId id = co_await core_->create(*cls.info, std::move(args));
+  class_of_[id] = &cls;
+  co_return id;
+}
+
+// A class for a new widget that a reference to `ref_class` may hold: a leaf
+// (no children of its own) that is not a window if there is one, so that
+// any container takes it.
+const ClassPlan& Driver::fresh_class(const std::string& ref_class) const {
+  const ClassPlan* ref = schema_.find(ref_class);
+  if (ref == nullptr) throw std::runtime_error("every_widget: a reference to unknown class " + ref_class);
+  const ClassPlan* best = nullptr;
+  int best_rank = 3;
+  for (const ClassPlan& c : schema_.classes()) {
+    if (c.abstract() || !schema_.is_a(c.id(), ref->id())) continue;
+    const int rank = c.window() ? 2 : (c.first(MethodKind::attach) != nullptr ? 1 : 0);
+    if (rank < best_rank) {
+      best = &c;
+      best_rank = rank;
+    }
+  }
+  if (best == nullptr) throw std::runtime_error("every_widget: no concrete class is a " + ref_class);
+  return *best;
+}
+
+Task<WidgetId> Driver::fresh(std::string ref_class) { co_return co_await create(fresh_class(ref_class)); }
+
+// An attach method's child is a new widget (or `given`); any other reference
+// is the owner's first child of a fitting class (a tab to show, a child to
+// remove), else a new widget.
+Task<WidgetId> Driver::ref_for(WidgetId owner, const MethodPlan* method, const pb::FieldDescriptor* field,
+                               std::string ref_class, WidgetId given) {
+  const bool child_field = method != nullptr && field == method->child;
+  if (child_field && given != 0) co_return given;
+  if (!(child_field && method->kind() == MethodKind::attach) && owner != 0) {
+    for (WidgetId c : core_->children(owner)) {
+      if (is_a(c, ref_class)) co_return c;
+    }
+  }
+  co_return co_await fresh(std::move(ref_class));
+}
+
+RefSource Driver::refs(WidgetId owner, const MethodPlan* method, WidgetId given) {
+  // A plain lambda handing over to a member coroutine, whose parameters are
+  // copied into its frame (the lambda may be gone by the time it resumes).
+  return [self = shared_from_this(), owner, method, given](const pb::FieldDescriptor& field, std::string_view ref) {
+    return self->ref_for(owner, method, &field, std::string(ref), given);
+  };
+}
+
+// --- method calls ------------------------------------------------------------------
+
+Task<std::optional<json::value>> Driver::send(WidgetId widget, const MethodPlan& m, const pb::Message& request) {
+  switch (m.kind()) {
+    case MethodKind::getter: {
+      // Answered by the server from the last setter's record.
+      const std::string* recorded = core_->recorded(widget, m.info->field);
+      if (recorded == nullptr) co_return json::value(nullptr);
+      auto value = new_message(m.rpc->output_type());
+      if (!value->ParseFromString(*recorded)) {
+        throw std::runtime_error("the recorded state does not parse as " + m.rpc->output_type()->full_name());
+      }
+      co_return to_json(*value);
+    }
+    case MethodKind::children: {
+      json::array ids;
+      for (WidgetId c : core_->children(widget)) ids.emplace_back(c);
+      co_return json::value(std::move(ids));
+    }
+    case MethodKind::child_count:
+      co_return json::value(core_->children(widget).size());
+    default:
+      break;
+  }
+  std::string bytes = request.SerializeAsString();
+  const ChildChange change = change_of(m, request);
+  std::string reply = co_await core_->call(widget, *m.info, std::move(bytes), change);
+  if (!m.info->returns_value) co_return std::nullopt;
+  auto value = new_message(m.rpc->output_type());
+  if (!value->ParseFromString(reply)) {
+    throw std::runtime_error("the browser's reply does not parse as " + m.rpc->output_type()->full_name());
+  }
+  co_return to_json(*value);
+}
+
+Task<> Driver::fill_request(WidgetId widget, const MethodPlan& m, pb::Message& request, WidgetId given) {
+  RefSource source = refs(widget, &m, given);
+  co_await fill_sample(request, source);
+  // An insert position: 0 is in range however many children there are.
+  if (m.index != nullptr) set_integer(request, m.index, 0);
+}
+
+Task<> Driver::attach(WidgetId parent, const MethodPlan& m, WidgetId child) {
+  auto request = new_message(m.rpc->input_type());
+  co_await fill_request(parent, m, *request, child);
+  co_await send(parent, m, *request);
+}
+
+Task<> Driver::call(WidgetId widget, const MethodPlan& m) {
+  std::string failure;
+  std::optional<json::value> result;
+  auto request = new_message(m.rpc->input_type());
+  try {
+    if ((m.kind() == MethodKind::detach || m.kind() == MethodKind::detach_all) && core_->children(widget).empty()) {
+      const MethodPlan* give = class_of_.at(widget)->first(MethodKind::attach);
+      if (give == nullptr) throw std::runtime_error("no attach method gives it a child to detach");
+      co_await call(widget, *give);
+    }
+    co_await fill_request(widget, m, *request, 0);
+    result = co_await send(widget, m, *request);
+  } catch (const std::exception& e) {
+    failure = e.what();
+  }
+  ++calls_;
+  if (!failure.empty()) {
+    error(widget, m.label(), failure);
+    co_return;
+  }
+  emit("call", {{"widget", widget},
+                {"class", class_name(widget)},
+                {"method", m.label()},
+                {"kind", kind_name(m.kind())},
+                {"args", to_json(*request)},
+                {"result", result ? *result : json::value(nullptr)}});
+}
+
+// Attach methods first, each with a new child; detach methods last, on a
+// child of the widget; destroy is left for destroy_all().
+Task<> Driver::exercise(const Subject& subject) {
+  const auto in_order = [&subject](auto wanted) {
+    std::vector<const MethodPlan*> out;
+    for (const MethodPlan* m : subject.cls->methods) {
+      if (wanted(m->kind())) out.push_back(m);
+    }
+    return out;
+  };
+  std::vector<const MethodPlan*> order = in_order([](MethodKind k) { return k == MethodKind::attach; });
+  for (auto group : {in_order([](MethodKind k) {
+                       return k != MethodKind::attach && k != MethodKind::detach && k != MethodKind::detach_all &&
+                              k != MethodKind::destroy;
+                     }),
+                     in_order([](MethodKind k) { return k == MethodKind::detach; }),
+                     in_order([](MethodKind k) { return k == MethodKind::detach_all; })}) {
+    order.insert(order.end(), group.begin(), group.end());
+  }
+  for (const MethodPlan* m : order) co_await call(subject.id, *m);
+}
+
+// --- placement -------------------------------------------------------------------------
+
+// Non-window subjects go into one box, the box into a window. The window
+// stays hidden (showing it would mean naming the method that does): the
+// test checks that each element is in the document, not that it is drawn,
+// and fires the callbacks of drawn widgets (map, resize) itself.
+Task<> Driver::place() {
+  holder_ = co_await create(*holder_class_);
+  const ClassPlan* root_class = nullptr;
+  const MethodPlan* root_attach = nullptr;
+  for (const ClassPlan& c : schema_.classes()) {
+    if (c.abstract() || !c.window()) continue;
+    const MethodPlan* a = c.first(MethodKind::attach);
+    if (a == nullptr) continue;
+    const ClassPlan* takes = schema_.find(a->child->options().GetExtension(pgwidgets::arg).ref());
+    if (takes != nullptr && schema_.is_a(holder_class_->id(), takes->id())) {
+      root_class = &c;
+      root_attach = a;
+      break;
+    }
+  }
+  WidgetId root = 0;
+  if (root_class != nullptr) {
+    root = co_await create(*root_class);
+    co_await attach(root, *root_attach, holder_);
+  }
+  emit("scaffold", {{"holder", holder_},
+                    {"holder_class", holder_class_->name()},
+                    {"window", root},
+                    {"window_class", root_class ? root_class->name() : std::string_view()}});
+  for (const Subject& s : subjects_) {
+    if (!s.window) co_await attach(holder_, *holder_attach_, s.id);
+  }
+  for (const Subject& s : subjects_) {
+    json::array methods, callbacks;
+    for (const MethodPlan* m : s.cls->methods) {
+      methods.emplace_back(json::object{{"method", m->label()}, {"kind", kind_name(m->kind())}});
+    }
+    for (const CallbackPlan* cb : s.cls->callbacks) callbacks.emplace_back(cb->label());
+    emit("subject", {{"widget", s.id},
+                     {"class", s.cls->name()},
+                     {"class_id", s.cls->id()},
+                     {"window", s.window},
+                     {"parent", s.window ? 0 : holder_},
+                     {"methods", std::move(methods)},
+                     {"callbacks", std::move(callbacks)}});
+  }
+}
+
+// --- callbacks -----------------------------------------------------------------------
+
+Task<> Driver::on_callback(WidgetId widget, const CallbackPlan* callback, std::string bytes) {
+  auto args = new_message(callback->message());
+  if (!args->ParseFromString(bytes)) {
+    error(widget, callback->label(), "undecodable arguments (" + std::to_string(bytes.size()) + " bytes)");
+    co_return;
+  }
+  emit("callback",
+       {{"widget", widget}, {"class", class_name(widget)}, {"callback", callback->label()}, {"args", to_json(*args)}});
+}
+
+void Driver::listen_all() {
+  for (const Subject& s : subjects_) {
+    for (const CallbackPlan* cb : s.cls->callbacks) {
+      // The session keeps its handlers until it ends, and the driver with
+      // them: both live as long as the test program.
+      pgw::detail::RawHandler handler = [self = shared_from_this(), id = s.id, cb](std::string_view bytes) {
+        return self->on_callback(id, cb, std::string(bytes));
+      };
+      core_->listen(s.id, *cb->info, std::move(handler));
+      emit("listen", {{"widget", s.id}, {"class", s.cls->name()}, {"callback", cb->label()}});
+    }
+  }
+}
+
+// What the page fires each callback with (the TypeScript arguments of the
+// widget's events function) and what must arrive here.
+Task<> Driver::plan_callbacks(const Subject& subject) {
+  for (const CallbackPlan* cb : subject.cls->callbacks) {
+    auto args = new_message(cb->message());
+    RefSource source = refs(subject.id, nullptr);
+    co_await fill_sample(*args, source, false);
+    emit("fire", {{"widget", subject.id},
+                  {"class", subject.cls->name()},
+                  {"callback", cb->label()},
+                  {"name", cb->info->name},
+                  {"params", describe_fields(*args)},
+                  {"expected", to_json(*args)}});
+    ++fired_;
+  }
+}
+
+// --- ordering ------------------------------------------------------------------------
+
+// Returns once the browser has run everything sent before: it answers in
+// order, so a query's reply comes after every earlier call's error.
+Task<> Driver::barrier() {
+  for (const MethodPlan* m : holder_class_->methods) {
+    if (m->kind() != MethodKind::query || has_refs(m->rpc->input_type())) continue;
+    auto request = new_message(m->rpc->input_type());
+    co_await fill_request(holder_, *m, *request, 0);
+    co_await send(holder_, *m, *request);
+    co_return;
+  }
+  // No such query: an acknowledged creation waits the same way.
+  StrictCalls strict(*core_, true);
+  co_await create(*holder_class_);
+}
+
+// --- the phases ----------------------------------------------------------------------
+
+Task<> Driver::build() {
+  for (const ClassPlan& c : schema_.classes()) {
+    if (c.abstract()) continue;
+    if (const MethodPlan* a = c.first(MethodKind::attach, true)) {
+      holder_class_ = &c;
+      holder_attach_ = a;
+      break;
+    }
+  }
+  if (holder_class_ == nullptr) {
+    throw std::runtime_error("every_widget: no concrete class takes several children: nothing to hold the widgets");
+  }
+  for (const ClassPlan& c : schema_.classes()) {
+    if (c.abstract()) continue;
+    const WidgetId id = co_await create(c);
+    Subject s;
+    s.id = id;
+    s.cls = &c;
+    s.window = c.window();
+    subjects_.push_back(s);
+  }
+  co_await place();
+  listen_all();
+  for (const Subject& s : subjects_) co_await exercise(s);
+  for (const Subject& s : subjects_) co_await plan_callbacks(s);
+  co_await barrier();
+  emit("ready", {{"classes", schema_.classes().size()},
+                 {"subjects", subjects_.size()},
+                 {"methods", schema_.method_count()},
+                 {"calls", calls_},
+                 {"callbacks", schema_.callback_count()},
+                 {"fires", fired_}});
+}
+
+Task<> Driver::destroy_all() {
+  json::array gone;
+  for (const Subject& s : subjects_) {
+    std::vector<WidgetId> tree{s.id};
+    for (std::size_t i = 0; i < tree.size(); ++i) {
+      for (WidgetId c : core_->children(tree[i])) tree.push_back(c);
+    }
+    for (WidgetId id : tree) gone.emplace_back(json::object{{"widget", id}, {"class", class_name(id)}});
+    const MethodPlan* destroy = s.cls->first(MethodKind::destroy);
+    if (destroy == nullptr) {
+      error(s.id, std::string(s.cls->name()), "no destroy method");
+      continue;
+    }
+    co_await call(s.id, *destroy);
+  }
+  co_await barrier();
+  emit("destroyed", {{"widgets", std::move(gone)}});
+}
+
+// The page answers the barrier's query after sending every callback it had
+// fired; their handlers were queued on the session's lock before the one
+// reporting "synced", and the lock serves in order.
+Task<> Driver::sync() {
+  co_await barrier();
+  core_->spawn_handler([]() -> Task<> {
+    emit("synced");
+    co_return;
+  }, "every_widget: sync");
+}
+
+bool Driver::command(const std::string& command) {
+  auto self = shared_from_this();
+  if (command == "destroy") {
+    core_->spawn_handler([self] { return self->destroy_all(); }, "every_widget: destroy");
+  } else if (command == "sync") {
+    boost::asio::co_spawn(core_->executor(), sync(), [self](std::exception_ptr e) {
+      if (e) self->report(e);
+    });
+  } else {
+    return false;
+  }
+  return true;
+}
+
+}  // namespace every_widget

@@ -1,0 +1,2 @@
+// Boost.JSON, header-only: its sources compiled once, here.
+#include <boost/json/src.hpp>
