@@ -8,6 +8,7 @@
 #include <pgwidgets/errors.hpp>
 
 #include "every_widget/report.hpp"
+#include "session_access.hpp"
 #include "session_core.hpp"
 
 namespace every_widget {
@@ -94,7 +95,7 @@ class StrictCalls {
 
 Driver::Driver(const SchemaMap& schema, pgw::Session& session)
     : schema_(schema),
-      core_(std::static_pointer_cast<pgw::detail::SessionCore>(session.core().shared_from_this())) {}
+      core_(std::static_pointer_cast<pgw::detail::SessionCore>(pgw::detail::SessionAccess::core(session).shared_from_this())) {}
 
 // --- reporting -------------------------------------------------------------------
 
