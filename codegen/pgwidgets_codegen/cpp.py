@@ -197,6 +197,15 @@ class Method(View):
         return f"pgw::{self.response.name}"
 
     @property
+    def cpp_send(self):
+        """The call that sends `request`: child-list kinds pass the ChildChange
+        they make, the others none."""
+        args = f"checked_link(), id(), detail::methods::{self.info_name}, request.SerializeAsString()"
+        if self.kind in ("attach", "detach", "detach_all"):
+            return f"detail::send_child_call({args},\n      {self.cpp_change})"
+        return f"detail::send_call({args})"
+
+    @property
     def cpp_change(self):
         """The ChildChange a call makes, read from the serialized `request`."""
         child = f"request.{self.child_field.name}()" if self.child_field is not None else "0"

@@ -9,7 +9,12 @@ struct HandleAccess {
   static const LinkPtr& link(const WidgetHandle& handle) noexcept { return handle.link_; }
 };
 
-Task<> send_call(LinkPtr link, WidgetId widget, const MethodInfo& method, std::string args, ChildChange change) {
+Task<> send_call(LinkPtr link, WidgetId widget, const MethodInfo& method, std::string args) {
+  co_await link->call(widget, method, std::move(args), ChildChange{});
+}
+
+Task<> send_child_call(LinkPtr link, WidgetId widget, const MethodInfo& method, std::string args,
+                       ChildChange change) {
   co_await link->call(widget, method, std::move(args), change);
 }
 
@@ -30,10 +35,7 @@ WidgetId child_id(const WidgetHandle& owner, const WidgetHandle& child, std::str
     throw std::invalid_argument("pgwidgets: " + std::string(method) +
                                 ": the widget argument belongs to another session");
   }
-  if (child.id() == owner.id()) {
-    throw std::invalid_argument("pgwidgets: " + std::string(method) + ": a widget cannot contain itself");
-  }
-  return child.id();
+  return child.id();  // whether it may go there is the widget store's rule
 }
 
 }  // namespace pgw::detail

@@ -78,22 +78,19 @@ bool Widget_is_visible([[maybe_unused]] SessionLink& link, std::string_view byte
 Task<void> Widget::set_border_width(int width) const {
   ::pgwidgets::widgets::BorderWidth request;
   request.set_width(width);
-  return detail::send_call(checked_link(), id(), detail::methods::Widget_set_border_width, request.SerializeAsString(),
-                           detail::ChildChange{.child = 0, .index = std::nullopt, .destroy = false});
+  return detail::send_call(checked_link(), id(), detail::methods::Widget_set_border_width, request.SerializeAsString());
 }
 
 Task<void> Widget::set_border_color(std::string color) const {
   ::pgwidgets::widgets::Color request;
   request.set_color(std::move(color));
-  return detail::send_call(checked_link(), id(), detail::methods::Widget_set_border_color, request.SerializeAsString(),
-                           detail::ChildChange{.child = 0, .index = std::nullopt, .destroy = false});
+  return detail::send_call(checked_link(), id(), detail::methods::Widget_set_border_color, request.SerializeAsString());
 }
 
 Task<void> Widget::set_bg(std::string color) const {
   ::pgwidgets::widgets::Color request;
   request.set_color(std::move(color));
-  return detail::send_call(checked_link(), id(), detail::methods::Widget_set_bg, request.SerializeAsString(),
-                           detail::ChildChange{.child = 0, .index = std::nullopt, .destroy = false});
+  return detail::send_call(checked_link(), id(), detail::methods::Widget_set_bg, request.SerializeAsString());
 }
 
 Task<void> Widget::set_padding(int left, std::optional<int> top, std::optional<int> right, std::optional<int> bottom) const {
@@ -102,8 +99,7 @@ Task<void> Widget::set_padding(int left, std::optional<int> top, std::optional<i
   if (top) request.set_top(*top);
   if (right) request.set_right(*right);
   if (bottom) request.set_bottom(*bottom);
-  return detail::send_call(checked_link(), id(), detail::methods::Widget_set_padding, request.SerializeAsString(),
-                           detail::ChildChange{.child = 0, .index = std::nullopt, .destroy = false});
+  return detail::send_call(checked_link(), id(), detail::methods::Widget_set_padding, request.SerializeAsString());
 }
 
 Task<void> Widget::set_font(std::string font, std::optional<double> size, std::optional<std::string> weight, std::optional<std::string> style) const {
@@ -112,32 +108,28 @@ Task<void> Widget::set_font(std::string font, std::optional<double> size, std::o
   if (size) request.set_size(*size);
   if (weight) request.set_weight(std::move(*weight));
   if (style) request.set_style(std::move(*style));
-  return detail::send_call(checked_link(), id(), detail::methods::Widget_set_font, request.SerializeAsString(),
-                           detail::ChildChange{.child = 0, .index = std::nullopt, .destroy = false});
+  return detail::send_call(checked_link(), id(), detail::methods::Widget_set_font, request.SerializeAsString());
 }
 
 Task<void> Widget::set_min_size(int width, int height) const {
   ::pgwidgets::widgets::Size request;
   request.set_width(width);
   request.set_height(height);
-  return detail::send_call(checked_link(), id(), detail::methods::Widget_set_min_size, request.SerializeAsString(),
-                           detail::ChildChange{.child = 0, .index = std::nullopt, .destroy = false});
+  return detail::send_call(checked_link(), id(), detail::methods::Widget_set_min_size, request.SerializeAsString());
 }
 
 Task<void> Widget::set_max_size(int width, int height) const {
   ::pgwidgets::widgets::Size request;
   request.set_width(width);
   request.set_height(height);
-  return detail::send_call(checked_link(), id(), detail::methods::Widget_set_max_size, request.SerializeAsString(),
-                           detail::ChildChange{.child = 0, .index = std::nullopt, .destroy = false});
+  return detail::send_call(checked_link(), id(), detail::methods::Widget_set_max_size, request.SerializeAsString());
 }
 
 Task<void> Widget::set_expanding(bool horizontal, bool vertical) const {
   ::pgwidgets::widgets::Expanding request;
   request.set_horizontal(horizontal);
   request.set_vertical(vertical);
-  return detail::send_call(checked_link(), id(), detail::methods::Widget_set_expanding, request.SerializeAsString(),
-                           detail::ChildChange{.child = 0, .index = std::nullopt, .destroy = false});
+  return detail::send_call(checked_link(), id(), detail::methods::Widget_set_expanding, request.SerializeAsString());
 }
 
 pgw::Expanding Widget::get_expanding() const {
@@ -154,8 +146,7 @@ Task<void> Widget::resize(int width, int height) const {
   ::pgwidgets::widgets::Size request;
   request.set_width(width);
   request.set_height(height);
-  return detail::send_call(checked_link(), id(), detail::methods::Widget_resize, request.SerializeAsString(),
-                           detail::ChildChange{.child = 0, .index = std::nullopt, .destroy = false});
+  return detail::send_call(checked_link(), id(), detail::methods::Widget_resize, request.SerializeAsString());
 }
 
 Task<pgw::Size> Widget::get_size() const {
@@ -173,8 +164,7 @@ Task<pgw::Position> Widget::get_position() const {
 Task<void> Widget::set_enabled(bool tf) const {
   ::pgwidgets::widgets::Enabled request;
   request.set_tf(tf);
-  return detail::send_call(checked_link(), id(), detail::methods::Widget_set_enabled, request.SerializeAsString(),
-                           detail::ChildChange{.child = 0, .index = std::nullopt, .destroy = false});
+  return detail::send_call(checked_link(), id(), detail::methods::Widget_set_enabled, request.SerializeAsString());
 }
 
 bool Widget::get_enabled() const {
@@ -190,8 +180,7 @@ bool Widget::get_enabled() const {
 Task<void> Widget::set_tooltip(std::string msg) const {
   ::pgwidgets::widgets::Tooltip request;
   request.set_msg(std::move(msg));
-  return detail::send_call(checked_link(), id(), detail::methods::Widget_set_tooltip, request.SerializeAsString(),
-                           detail::ChildChange{.child = 0, .index = std::nullopt, .destroy = false});
+  return detail::send_call(checked_link(), id(), detail::methods::Widget_set_tooltip, request.SerializeAsString());
 }
 
 std::string Widget::get_tooltip() const {
@@ -207,20 +196,17 @@ std::string Widget::get_tooltip() const {
 Task<void> Widget::set_allow_text_selection(bool tf) const {
   ::pgwidgets::widgets::TextSelection request;
   request.set_tf(tf);
-  return detail::send_call(checked_link(), id(), detail::methods::Widget_set_allow_text_selection, request.SerializeAsString(),
-                           detail::ChildChange{.child = 0, .index = std::nullopt, .destroy = false});
+  return detail::send_call(checked_link(), id(), detail::methods::Widget_set_allow_text_selection, request.SerializeAsString());
 }
 
 Task<void> Widget::show() const {
   ::pgwidgets::widgets::Empty request;
-  return detail::send_call(checked_link(), id(), detail::methods::Widget_show, request.SerializeAsString(),
-                           detail::ChildChange{.child = 0, .index = std::nullopt, .destroy = false});
+  return detail::send_call(checked_link(), id(), detail::methods::Widget_show, request.SerializeAsString());
 }
 
 Task<void> Widget::hide() const {
   ::pgwidgets::widgets::Empty request;
-  return detail::send_call(checked_link(), id(), detail::methods::Widget_hide, request.SerializeAsString(),
-                           detail::ChildChange{.child = 0, .index = std::nullopt, .destroy = false});
+  return detail::send_call(checked_link(), id(), detail::methods::Widget_hide, request.SerializeAsString());
 }
 
 Task<bool> Widget::is_visible() const {
@@ -231,8 +217,7 @@ Task<bool> Widget::is_visible() const {
 
 Task<void> Widget::set_focus() const {
   ::pgwidgets::widgets::Empty request;
-  return detail::send_call(checked_link(), id(), detail::methods::Widget_set_focus, request.SerializeAsString(),
-                           detail::ChildChange{.child = 0, .index = std::nullopt, .destroy = false});
+  return detail::send_call(checked_link(), id(), detail::methods::Widget_set_focus, request.SerializeAsString());
 }
 
 Task<void> Widget::add_cursor(std::string name, std::string url, int hotspot_x, int hotspot_y, std::optional<int> width, std::optional<int> height) const {
@@ -243,21 +228,18 @@ Task<void> Widget::add_cursor(std::string name, std::string url, int hotspot_x, 
   request.set_hotspot_y(hotspot_y);
   if (width) request.set_width(*width);
   if (height) request.set_height(*height);
-  return detail::send_call(checked_link(), id(), detail::methods::Widget_add_cursor, request.SerializeAsString(),
-                           detail::ChildChange{.child = 0, .index = std::nullopt, .destroy = false});
+  return detail::send_call(checked_link(), id(), detail::methods::Widget_add_cursor, request.SerializeAsString());
 }
 
 Task<void> Widget::set_cursor(std::string name) const {
   ::pgwidgets::widgets::CursorName request;
   request.set_name(std::move(name));
-  return detail::send_call(checked_link(), id(), detail::methods::Widget_set_cursor, request.SerializeAsString(),
-                           detail::ChildChange{.child = 0, .index = std::nullopt, .destroy = false});
+  return detail::send_call(checked_link(), id(), detail::methods::Widget_set_cursor, request.SerializeAsString());
 }
 
 Task<void> Widget::destroy() const {
   ::pgwidgets::widgets::Empty request;
-  return detail::send_call(checked_link(), id(), detail::methods::Widget_destroy, request.SerializeAsString(),
-                           detail::ChildChange{.child = 0, .index = std::nullopt, .destroy = false});
+  return detail::send_call(checked_link(), id(), detail::methods::Widget_destroy, request.SerializeAsString());
 }
 
 std::vector<pgw::Widget> Container::get_children() const {
@@ -272,23 +254,23 @@ Task<void> Container::remove(pgw::Widget child, std::optional<bool> destroy) con
   ::pgwidgets::widgets::RemoveChild request;
   request.set_child(detail::child_id(*this, child, "remove"));
   if (destroy) request.set_destroy(*destroy);
-  return detail::send_call(checked_link(), id(), detail::methods::Container_remove, request.SerializeAsString(),
-                           detail::ChildChange{.child = request.child(), .index = std::nullopt, .destroy = request.destroy()});
+  return detail::send_child_call(checked_link(), id(), detail::methods::Container_remove, request.SerializeAsString(),
+      detail::ChildChange{.child = request.child(), .index = std::nullopt, .destroy = request.destroy()});
 }
 
 Task<void> Container::remove_widget(pgw::Widget child, std::optional<bool> destroy) const {
   ::pgwidgets::widgets::RemoveChild request;
   request.set_child(detail::child_id(*this, child, "remove_widget"));
   if (destroy) request.set_destroy(*destroy);
-  return detail::send_call(checked_link(), id(), detail::methods::Container_remove_widget, request.SerializeAsString(),
-                           detail::ChildChange{.child = request.child(), .index = std::nullopt, .destroy = request.destroy()});
+  return detail::send_child_call(checked_link(), id(), detail::methods::Container_remove_widget, request.SerializeAsString(),
+      detail::ChildChange{.child = request.child(), .index = std::nullopt, .destroy = request.destroy()});
 }
 
 Task<void> Container::remove_all(std::optional<bool> destroy) const {
   ::pgwidgets::widgets::RemoveAllChildren request;
   if (destroy) request.set_destroy(*destroy);
-  return detail::send_call(checked_link(), id(), detail::methods::Container_remove_all, request.SerializeAsString(),
-                           detail::ChildChange{.child = 0, .index = std::nullopt, .destroy = request.destroy()});
+  return detail::send_child_call(checked_link(), id(), detail::methods::Container_remove_all, request.SerializeAsString(),
+      detail::ChildChange{.child = 0, .index = std::nullopt, .destroy = request.destroy()});
 }
 
 }  // namespace pgw

@@ -43,8 +43,7 @@ namespace detail::ret {
 Task<void> Button::set_text(std::string text) const {
   ::pgwidgets::widgets::Text request;
   request.set_text(std::move(text));
-  return detail::send_call(checked_link(), id(), detail::methods::Button_set_text, request.SerializeAsString(),
-                           detail::ChildChange{.child = 0, .index = std::nullopt, .destroy = false});
+  return detail::send_call(checked_link(), id(), detail::methods::Button_set_text, request.SerializeAsString());
 }
 
 std::string Button::get_text() const {
@@ -67,8 +66,7 @@ Task<void> Button::set_icon(std::string url, std::optional<int> width, std::opti
   request.set_url(std::move(url));
   if (width) request.set_width(*width);
   if (height) request.set_height(*height);
-  return detail::send_call(checked_link(), id(), detail::methods::Button_set_icon, request.SerializeAsString(),
-                           detail::ChildChange{.child = 0, .index = std::nullopt, .destroy = false});
+  return detail::send_call(checked_link(), id(), detail::methods::Button_set_icon, request.SerializeAsString());
 }
 
 std::string Button::get_icon() const {
@@ -85,16 +83,14 @@ Task<void> Button::set_color(std::optional<std::string> bg, std::optional<std::s
   ::pgwidgets::widgets::Colors request;
   if (bg) request.set_bg(std::move(*bg));
   if (fg) request.set_fg(std::move(*fg));
-  return detail::send_call(checked_link(), id(), detail::methods::Button_set_color, request.SerializeAsString(),
-                           detail::ChildChange{.child = 0, .index = std::nullopt, .destroy = false});
+  return detail::send_call(checked_link(), id(), detail::methods::Button_set_color, request.SerializeAsString());
 }
 
 Task<void> Button::set_hover(std::optional<std::string> bg, std::optional<std::string> fg) const {
   ::pgwidgets::widgets::Colors request;
   if (bg) request.set_bg(std::move(*bg));
   if (fg) request.set_fg(std::move(*fg));
-  return detail::send_call(checked_link(), id(), detail::methods::Button_set_hover, request.SerializeAsString(),
-                           detail::ChildChange{.child = 0, .index = std::nullopt, .destroy = false});
+  return detail::send_call(checked_link(), id(), detail::methods::Button_set_hover, request.SerializeAsString());
 }
 
 namespace {

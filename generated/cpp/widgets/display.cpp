@@ -37,8 +37,7 @@ namespace detail::ret {
 Task<void> Label::set_text(std::string text) const {
   ::pgwidgets::widgets::Text request;
   request.set_text(std::move(text));
-  return detail::send_call(checked_link(), id(), detail::methods::Label_set_text, request.SerializeAsString(),
-                           detail::ChildChange{.child = 0, .index = std::nullopt, .destroy = false});
+  return detail::send_call(checked_link(), id(), detail::methods::Label_set_text, request.SerializeAsString());
 }
 
 std::string Label::get_text() const {
@@ -60,15 +59,13 @@ Task<void> Label::set_color(std::optional<std::string> bg, std::optional<std::st
   ::pgwidgets::widgets::Colors request;
   if (bg) request.set_bg(std::move(*bg));
   if (fg) request.set_fg(std::move(*fg));
-  return detail::send_call(checked_link(), id(), detail::methods::Label_set_color, request.SerializeAsString(),
-                           detail::ChildChange{.child = 0, .index = std::nullopt, .destroy = false});
+  return detail::send_call(checked_link(), id(), detail::methods::Label_set_color, request.SerializeAsString());
 }
 
 Task<void> Label::set_halign(pgw::HAlign halign) const {
   ::pgwidgets::widgets::HAlignArg request;
   request.set_halign(static_cast<::pgwidgets::widgets::HAlign>(halign));
-  return detail::send_call(checked_link(), id(), detail::methods::Label_set_halign, request.SerializeAsString(),
-                           detail::ChildChange{.child = 0, .index = std::nullopt, .destroy = false});
+  return detail::send_call(checked_link(), id(), detail::methods::Label_set_halign, request.SerializeAsString());
 }
 
 pgw::HAlign Label::get_halign() const {
@@ -90,8 +87,7 @@ pgw::HAlign Label::get_halign() const {
 Task<void> Label::set_valign(pgw::VAlign valign) const {
   ::pgwidgets::widgets::VAlignArg request;
   request.set_valign(static_cast<::pgwidgets::widgets::VAlign>(valign));
-  return detail::send_call(checked_link(), id(), detail::methods::Label_set_valign, request.SerializeAsString(),
-                           detail::ChildChange{.child = 0, .index = std::nullopt, .destroy = false});
+  return detail::send_call(checked_link(), id(), detail::methods::Label_set_valign, request.SerializeAsString());
 }
 
 namespace {

@@ -71,23 +71,21 @@ namespace detail::ret {
 Task<void> TopLevel::set_widget(pgw::Widget child) const {
   ::pgwidgets::widgets::Child request;
   request.set_child(detail::child_id(*this, child, "set_widget"));
-  return detail::send_call(checked_link(), id(), detail::methods::TopLevel_set_widget, request.SerializeAsString(),
-                           detail::ChildChange{.child = request.child(), .index = std::nullopt, .destroy = false});
+  return detail::send_child_call(checked_link(), id(), detail::methods::TopLevel_set_widget, request.SerializeAsString(),
+      detail::ChildChange{.child = request.child(), .index = std::nullopt, .destroy = false});
 }
 
 Task<void> TopLevel::set_position(int x, int y) const {
   ::pgwidgets::widgets::Position request;
   request.set_x(x);
   request.set_y(y);
-  return detail::send_call(checked_link(), id(), detail::methods::TopLevel_set_position, request.SerializeAsString(),
-                           detail::ChildChange{.child = 0, .index = std::nullopt, .destroy = false});
+  return detail::send_call(checked_link(), id(), detail::methods::TopLevel_set_position, request.SerializeAsString());
 }
 
 Task<void> TopLevel::set_title(std::string title) const {
   ::pgwidgets::widgets::Title request;
   request.set_title(std::move(title));
-  return detail::send_call(checked_link(), id(), detail::methods::TopLevel_set_title, request.SerializeAsString(),
-                           detail::ChildChange{.child = 0, .index = std::nullopt, .destroy = false});
+  return detail::send_call(checked_link(), id(), detail::methods::TopLevel_set_title, request.SerializeAsString());
 }
 
 std::string TopLevel::get_title() const {
@@ -108,52 +106,44 @@ std::string TopLevel::get_title() const {
 Task<void> TopLevel::set_icon(std::string url) const {
   ::pgwidgets::widgets::Url request;
   request.set_url(std::move(url));
-  return detail::send_call(checked_link(), id(), detail::methods::TopLevel_set_icon, request.SerializeAsString(),
-                           detail::ChildChange{.child = 0, .index = std::nullopt, .destroy = false});
+  return detail::send_call(checked_link(), id(), detail::methods::TopLevel_set_icon, request.SerializeAsString());
 }
 
 Task<void> TopLevel::set_moveable(bool tf) const {
   ::pgwidgets::widgets::Moveable request;
   request.set_tf(tf);
-  return detail::send_call(checked_link(), id(), detail::methods::TopLevel_set_moveable, request.SerializeAsString(),
-                           detail::ChildChange{.child = 0, .index = std::nullopt, .destroy = false});
+  return detail::send_call(checked_link(), id(), detail::methods::TopLevel_set_moveable, request.SerializeAsString());
 }
 
 Task<void> TopLevel::raise() const {
   ::pgwidgets::widgets::Empty request;
-  return detail::send_call(checked_link(), id(), detail::methods::TopLevel_raise, request.SerializeAsString(),
-                           detail::ChildChange{.child = 0, .index = std::nullopt, .destroy = false});
+  return detail::send_call(checked_link(), id(), detail::methods::TopLevel_raise, request.SerializeAsString());
 }
 
 Task<void> TopLevel::lower() const {
   ::pgwidgets::widgets::Empty request;
-  return detail::send_call(checked_link(), id(), detail::methods::TopLevel_lower, request.SerializeAsString(),
-                           detail::ChildChange{.child = 0, .index = std::nullopt, .destroy = false});
+  return detail::send_call(checked_link(), id(), detail::methods::TopLevel_lower, request.SerializeAsString());
 }
 
 Task<void> TopLevel::toggle_minimize() const {
   ::pgwidgets::widgets::Empty request;
-  return detail::send_call(checked_link(), id(), detail::methods::TopLevel_toggle_minimize, request.SerializeAsString(),
-                           detail::ChildChange{.child = 0, .index = std::nullopt, .destroy = false});
+  return detail::send_call(checked_link(), id(), detail::methods::TopLevel_toggle_minimize, request.SerializeAsString());
 }
 
 Task<void> TopLevel::toggle_maximize() const {
   ::pgwidgets::widgets::Empty request;
-  return detail::send_call(checked_link(), id(), detail::methods::TopLevel_toggle_maximize, request.SerializeAsString(),
-                           detail::ChildChange{.child = 0, .index = std::nullopt, .destroy = false});
+  return detail::send_call(checked_link(), id(), detail::methods::TopLevel_toggle_maximize, request.SerializeAsString());
 }
 
 Task<void> TopLevel::toggle_shade() const {
   ::pgwidgets::widgets::Empty request;
-  return detail::send_call(checked_link(), id(), detail::methods::TopLevel_toggle_shade, request.SerializeAsString(),
-                           detail::ChildChange{.child = 0, .index = std::nullopt, .destroy = false});
+  return detail::send_call(checked_link(), id(), detail::methods::TopLevel_toggle_shade, request.SerializeAsString());
 }
 
 Task<void> TopLevel::set_window_state(pgw::WindowState state) const {
   ::pgwidgets::widgets::WindowStateArg request;
   request.set_state(static_cast<::pgwidgets::widgets::WindowState>(state));
-  return detail::send_call(checked_link(), id(), detail::methods::TopLevel_set_window_state, request.SerializeAsString(),
-                           detail::ChildChange{.child = 0, .index = std::nullopt, .destroy = false});
+  return detail::send_call(checked_link(), id(), detail::methods::TopLevel_set_window_state, request.SerializeAsString());
 }
 
 pgw::WindowState TopLevel::get_window_state() const {
@@ -170,8 +160,8 @@ Task<void> Box::add_widget(pgw::Widget child, std::optional<int> stretch) const 
   ::pgwidgets::widgets::BoxChild request;
   request.set_child(detail::child_id(*this, child, "add_widget"));
   if (stretch) request.set_stretch(*stretch);
-  return detail::send_call(checked_link(), id(), detail::methods::Box_add_widget, request.SerializeAsString(),
-                           detail::ChildChange{.child = request.child(), .index = std::nullopt, .destroy = false});
+  return detail::send_child_call(checked_link(), id(), detail::methods::Box_add_widget, request.SerializeAsString(),
+      detail::ChildChange{.child = request.child(), .index = std::nullopt, .destroy = false});
 }
 
 Task<void> Box::insert_widget(int index, pgw::Widget child, std::optional<int> stretch) const {
@@ -179,22 +169,20 @@ Task<void> Box::insert_widget(int index, pgw::Widget child, std::optional<int> s
   request.set_index(index);
   request.set_child(detail::child_id(*this, child, "insert_widget"));
   if (stretch) request.set_stretch(*stretch);
-  return detail::send_call(checked_link(), id(), detail::methods::Box_insert_widget, request.SerializeAsString(),
-                           detail::ChildChange{.child = request.child(), .index = std::optional<int>(request.index()), .destroy = false});
+  return detail::send_child_call(checked_link(), id(), detail::methods::Box_insert_widget, request.SerializeAsString(),
+      detail::ChildChange{.child = request.child(), .index = std::optional<int>(request.index()), .destroy = false});
 }
 
 Task<void> Box::set_spacing(int gap) const {
   ::pgwidgets::widgets::Spacing request;
   request.set_gap(gap);
-  return detail::send_call(checked_link(), id(), detail::methods::Box_set_spacing, request.SerializeAsString(),
-                           detail::ChildChange{.child = 0, .index = std::nullopt, .destroy = false});
+  return detail::send_call(checked_link(), id(), detail::methods::Box_set_spacing, request.SerializeAsString());
 }
 
 Task<void> Box::set_align(pgw::Align align) const {
   ::pgwidgets::widgets::AlignArg request;
   request.set_align(static_cast<::pgwidgets::widgets::Align>(align));
-  return detail::send_call(checked_link(), id(), detail::methods::Box_set_align, request.SerializeAsString(),
-                           detail::ChildChange{.child = 0, .index = std::nullopt, .destroy = false});
+  return detail::send_call(checked_link(), id(), detail::methods::Box_set_align, request.SerializeAsString());
 }
 
 namespace {

@@ -54,8 +54,7 @@ std::string TextEntry_get_text([[maybe_unused]] SessionLink& link, std::string_v
 Task<void> TextEntry::set_text(std::string text) const {
   ::pgwidgets::widgets::Text request;
   request.set_text(std::move(text));
-  return detail::send_call(checked_link(), id(), detail::methods::TextEntry_set_text, request.SerializeAsString(),
-                           detail::ChildChange{.child = 0, .index = std::nullopt, .destroy = false});
+  return detail::send_call(checked_link(), id(), detail::methods::TextEntry_set_text, request.SerializeAsString());
 }
 
 Task<std::string> TextEntry::get_text() const {
@@ -66,15 +65,13 @@ Task<std::string> TextEntry::get_text() const {
 
 Task<void> TextEntry::clear() const {
   ::pgwidgets::widgets::Empty request;
-  return detail::send_call(checked_link(), id(), detail::methods::TextEntry_clear, request.SerializeAsString(),
-                           detail::ChildChange{.child = 0, .index = std::nullopt, .destroy = false});
+  return detail::send_call(checked_link(), id(), detail::methods::TextEntry_clear, request.SerializeAsString());
 }
 
 Task<void> TextEntry::set_editable(bool editable) const {
   ::pgwidgets::widgets::Editable request;
   request.set_editable(editable);
-  return detail::send_call(checked_link(), id(), detail::methods::TextEntry_set_editable, request.SerializeAsString(),
-                           detail::ChildChange{.child = 0, .index = std::nullopt, .destroy = false});
+  return detail::send_call(checked_link(), id(), detail::methods::TextEntry_set_editable, request.SerializeAsString());
 }
 
 bool TextEntry::get_editable() const {
@@ -96,8 +93,7 @@ bool TextEntry::get_editable() const {
 Task<void> TextEntry::set_length(int numchars) const {
   ::pgwidgets::widgets::Length request;
   request.set_numchars(numchars);
-  return detail::send_call(checked_link(), id(), detail::methods::TextEntry_set_length, request.SerializeAsString(),
-                           detail::ChildChange{.child = 0, .index = std::nullopt, .destroy = false});
+  return detail::send_call(checked_link(), id(), detail::methods::TextEntry_set_length, request.SerializeAsString());
 }
 
 namespace {

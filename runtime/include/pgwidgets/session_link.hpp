@@ -121,7 +121,12 @@ std::vector<W> to_handles(SessionLink& link, const Ids& ids) {
 
 // Coroutines the proxies return: they own copies of everything they use,
 // so a proxy call stays valid even if the handle it was made on is gone.
-Task<> send_call(LinkPtr link, WidgetId widget, const MethodInfo& method, std::string args, ChildChange change);
+// A call that touches no child list (setters, actions).
+Task<> send_call(LinkPtr link, WidgetId widget, const MethodInfo& method, std::string args);
+// An attach or detach: the proxy read the child, index and destroy flag out
+// of its request, as the schema's method kind says.
+Task<> send_child_call(LinkPtr link, WidgetId widget, const MethodInfo& method, std::string args,
+                       ChildChange change);
 
 template <class R>
 Task<R> call_returning(LinkPtr link, WidgetId widget, const MethodInfo& method, std::string args,
