@@ -69,6 +69,7 @@ class Application::Impl final : public transport::Listener {
 namespace detail {
 // Tests reach an Application's insides through this.
 struct ApplicationAccess {
+  using Impl = Application::Impl;
   static Application::Impl& impl(Application& app) { return *app.impl_; }
 };
 }  // namespace detail

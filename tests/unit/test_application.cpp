@@ -46,7 +46,7 @@ struct AppFixture {
     });
     run_coro(io, app.start());
   }
-  pgw::Application::Impl& impl() { return pgw::detail::ApplicationAccess::impl(app); }
+  pgw::detail::ApplicationAccess::Impl& impl() { return pgw::detail::ApplicationAccess::impl(app); }
 
   // Opens a connection and says hello; returns its id.
   transport::ConnectionId connect(std::uint64_t fingerprint = pgw::detail::schema_fingerprint) {

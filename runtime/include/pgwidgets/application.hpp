@@ -105,9 +105,8 @@ class Application {
   std::vector<std::shared_ptr<Session>> sessions() const;
   const ApplicationOptions& options() const;
 
-  class Impl;
-
  private:
+  class Impl;  // runtime/src/application_impl.hpp; tests reach it through detail::ApplicationAccess
   friend struct detail::ApplicationAccess;
   void set_connect_handler(ConnectHandler handler);
   void set_disconnect_handler(ConnectHandler handler);
