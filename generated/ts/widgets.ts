@@ -6,7 +6,7 @@
 // passes an object implementing WidgetFactories to the dispatcher; a class
 // missing there, or a method missing in an implementation, fails `tsc`.
 
-export const SCHEMA_FINGERPRINT = 0x2cf866a40351b51fn;
+export const SCHEMA_FINGERPRINT = 0xafb0bcb23c670326n;
 
 /** A widget as the browser runtime holds it. */
 export interface WidgetHandle {
