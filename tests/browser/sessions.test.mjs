@@ -62,6 +62,7 @@ function rssKiB(pid) {
 
 let sessionId = "";
 let before = null;  // { snap, box }
+let rejectedContext = null;
 const figures = [];
 
 const ok = await runChecks([
@@ -137,6 +138,16 @@ const ok = await runChecks([
     await other.close();
     before = { snap: await snapshot(page), box: await windowBox(page) };
   }],
+  ["a wrong token is refused: the page says so in plain text and does not retry", async () => {
+    const other = await browser.newContext();
+    const p = await other.newPage();
+    await p.goto(`${server.url}?session=${sessionId}&token=${"0".repeat(32)}`);
+    await p.getByText("Connection rejected", { exact: true }).waitFor({ state: "visible", timeout: 10000 });
+    const s = await state(p);
+    expect(s.connection === "rejected" && s.lastClose?.code === 4001, JSON.stringify(s));
+    expect(!(await p.evaluate(() => location.search)).includes("token="), "the refused token stayed in the URL");
+    rejectedContext = other;  // kept open: the last check counts its attempts
+  }],
   [`${RELOADS} reloads leave the same page, and the server's memory does not grow from the 10th to the last`, async () => {
     const times = [];
     let rss10 = 0;
@@ -171,6 +182,11 @@ const ok = await runChecks([
     } finally {
       await stopServer(labels);
     }
+  }],
+  ["the refused page never tried again", async () => {
+    const refusals = server.stderr().split("\n").filter((l) => l.includes(`wrong token for session ${sessionId}`));
+    expect(refusals.length === 1, `${refusals.length} refusals:\n${refusals.join("\n")}`);
+    await rejectedContext.close();
   }],
   ["no errors in the pages' consoles", async () => {
     expect(consoleErrors.length === 0, consoleErrors.join("\n"));
