@@ -2,6 +2,11 @@
 // from the store alone; destroyed widgets stay gone.
 #include <catch2/catch.hpp>
 
+#include <optional>
+
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+
 #include "pgwidgets/protocol.pb.h"
 #include "pgwidgets/widgets/base.pb.h"
 #include "pgwidgets/widgets/layout.pb.h"
@@ -171,4 +176,51 @@ TEST_CASE_METHOD(SessionFixture, "rebuild: a new session's browser gets the hell
   std::vector<std::pair<int, std::string>> closed;
   core->attach(2, sink_into(second, closed), 2, 0, 800, 600, false);
   CHECK(describe_all(flatten(second)) == std::vector<std::string>{"hello"});
+}
+
+TEST_CASE_METHOD(SessionFixture, "rebuild: what was queued before a join is not sent twice; later calls follow the rebuild") {
+  auto label = run_coro(io, session->get_widgets().Label("one"));
+  run_coro(io, label.set_text("two"));  // queued, not yet flushed
+  std::vector<std::string> second;
+  std::vector<std::pair<int, std::string>> closed;
+  core->attach(2, sink_into(second, closed), 2, 0, 800, 600, true);
+  run_coro(io, label.set_text("three"));  // made during the join's turn
+  drain(io);
+  // The first browser: the creation and both calls, once each.
+  CHECK(describe_all(flatten(frames)) ==
+        std::vector<std::string>{"create 1 Label", "call 1 Label.set_text", "call 1 Label.set_text"});
+  // The second: the rebuilt page (with "two"), then "three".
+  CHECK(describe_all(flatten(second)) == std::vector<std::string>{"hello rejoined", "rebuild begin", "create 1 Label",
+                                                                   "call 1 Label.set_text", "rebuild end",
+                                                                   "call 1 Label.set_text"});
+  pgwidgets::widgets::Text t;
+  t.ParseFromString(flatten(second)[3].call().args());
+  CHECK(t.text() == "two");
+}
+
+TEST_CASE("rebuild: strict_calls with two browsers: the first-joined acknowledges, the other is not asked to") {
+  SessionFixture f(true);
+  std::vector<std::string> second;
+  std::vector<std::pair<int, std::string>> closed;
+  f.core->attach(2, SessionFixture::sink_into(second, closed), 2, 0, 800, 600, true);
+  std::optional<pgw::Label> label;
+  boost::asio::co_spawn(f.io, [&]() -> pgw::Task<> { label = co_await f.session->get_widgets().Label("x"); },
+                        boost::asio::detached);
+  drain(f.io);
+  auto mine = f.messages();
+  auto theirs = SessionFixture::flatten(second);
+  REQUIRE(mine.size() == 1);
+  REQUIRE(theirs.size() == 2);  // hello, create
+  CHECK(mine[0].create().ack());
+  CHECK_FALSE(theirs[1].create().ack());
+  CHECK(mine[0].create().seq() == theirs[1].create().seq());
+  CHECK_FALSE(label);
+  f.receive({result(mine[0].create().seq())});
+  drain(f.io);
+  CHECK(label);
+  // With no browser left, a strict call has nothing to confirm: it completes once recorded.
+  f.core->detach(SessionFixture::browser, "test");
+  f.core->detach(2, "test");
+  run_coro(f.io, label->set_text("alone"));
+  CHECK(label->get_text() == "alone");
 }
