@@ -178,7 +178,7 @@ TEST_CASE_METHOD(SessionFixture, "rebuild: a new session's browser gets the hell
   CHECK(describe_all(flatten(second)) == std::vector<std::string>{"hello"});
 }
 
-TEST_CASE_METHOD(SessionFixture, "rebuild: what was queued before a join is not sent twice; later calls follow the rebuild") {
+TEST_CASE_METHOD(SessionFixture, "rebuild: what was queued before a join is not sent twice, and later calls follow the rebuild") {
   auto label = run_coro(io, session->get_widgets().Label("one"));
   run_coro(io, label.set_text("two"));  // queued, not yet flushed
   std::vector<std::string> second;

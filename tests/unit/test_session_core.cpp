@@ -153,7 +153,7 @@ TEST_CASE("core: strict_calls makes a failing call throw RemoteError at its call
   CHECK(f.errors.empty());
 }
 
-TEST_CASE_METHOD(SessionFixture, "core: a browser leaving fails the pending awaits at once; the session goes on") {
+TEST_CASE_METHOD(SessionFixture, "core: a browser leaving fails the pending awaits at once and the session goes on") {
   auto label = run_coro(io, session->get_widgets().Label("x"));
   int failed = 0;
   for (int i = 0; i < 3; ++i) {

@@ -84,7 +84,7 @@ TEST_CASE("sessions: get_url() gives the page with ?session=<id>&token=<token>")
   CHECK(d.session().get_url() == "http://127.0.0.1:4243/?session=" + h.session_id() + "&token=" + h.token());
 }
 
-TEST_CASE("sessions: a reload rejoins with the token; on_connect ran once and the page is rebuilt") {
+TEST_CASE("sessions: a reload rejoins with the token, on_connect ran once and the page is rebuilt") {
   Demo d;
   auto a = d.f.connect();
   const auto h = d.hello_of(a);
@@ -121,7 +121,7 @@ TEST_CASE("sessions: a reload rejoins with the token; on_connect ran once and th
   CHECK(d.clicks == 2);
 }
 
-TEST_CASE("sessions: a known id with a wrong token is refused with 4001; the session is untouched") {
+TEST_CASE("sessions: a known id with a wrong token is refused with 4001 and the session is untouched") {
   Demo d;
   auto a = d.f.connect();
   const auto h = d.hello_of(a);
@@ -258,7 +258,7 @@ TEST_CASE("sessions: two browsers: a user change reaches the server once and the
   CHECK(entry_text);
 }
 
-TEST_CASE("sessions: two browsers: a query is asked of the first-joined; when it leaves the query fails") {
+TEST_CASE("sessions: two browsers: a query is asked of the first-joined, and fails when it leaves") {
   Demo d;
   auto a = d.f.connect();
   const auto h = d.hello_of(a);

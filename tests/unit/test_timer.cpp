@@ -32,7 +32,7 @@ TEST_CASE_METHOD(SessionFixture, "timer: expires once after its duration") {
   CHECK(timer.elapsed_time() == 0ms);  // not running
 }
 
-TEST_CASE_METHOD(SessionFixture, "timer: cancel fires cancelled(elapsed) even when stopped; stop fires nothing") {
+TEST_CASE_METHOD(SessionFixture, "timer: cancel fires cancelled(elapsed) even when stopped, and stop fires nothing") {
   auto timer = run_coro(io, session->make_timer(1s));
   int expired = 0;
   std::vector<std::chrono::steady_clock::duration> cancelled;
