@@ -74,6 +74,12 @@ std::tuple<std::string> TopLevel_window_state([[maybe_unused]] SessionLink& link
   return {m.state()};
 }
 
+std::tuple<int, int> TopLevel_resized([[maybe_unused]] SessionLink& link, std::string_view bytes) {
+  ::pgwidgets::widgets::Size m;
+  parse(m, bytes, "TopLevel.resized");
+  return {m.width(), m.height()};
+}
+
 std::tuple<std::string> TextEntry_activated([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::Text m;
   parse(m, bytes, "TextEntry.activated");

@@ -66,7 +66,7 @@ let rejectedContext = null;
 const figures = [];
 
 const ok = await runChecks([
-  ["type and Enter, click Hello, move the window", async () => {
+  ["type and Enter, click Hello, move and resize the window", async () => {
     await page.goto(server.url);
     await page.getByRole("button", { name: "Hello" }).waitFor({ state: "visible", timeout: 10000 });
     sessionId = (await state(page)).sessionId;
@@ -82,17 +82,27 @@ const ok = await runChecks([
     await page.mouse.down();
     await page.mouse.move(t.x + 105, t.y + t.height / 2 + 70, { steps: 5 });
     await page.mouse.up();
+    // And resized with its bottom-right grip: 400x300 becomes 460x340.
+    const g = await page.locator(".pgw-toplevel .pgw-grip-se").first().boundingBox();
+    await page.mouse.move(g.x + g.width / 2, g.y + g.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(g.x + g.width / 2 + 60, g.y + g.height / 2 + 40, { steps: 5 });
+    await page.mouse.up();
+    const resized = await windowBox(page);
+    expect(Math.abs(resized.width - 460) <= 2 && Math.abs(resized.height - 340) <= 2,
+      `the grip made the window ${JSON.stringify(resized)}`);
     // The move reached the server when a reload shows it; record the page now.
     before = { snap: await snapshot(page), box: await windowBox(page) };
   }],
-  ["a reload shows the same window at the same place with the same texts", async () => {
+  ["a reload shows the same window at the same place and size with the same texts", async () => {
     const ms = await reloadAndWait(page);
     const s = await state(page);
     expect(s.sessionId === sessionId && s.rejoined, `after the reload: ${JSON.stringify(s)}`);
     expect(await labelText(page) === "Hello!", `label says ${await labelText(page)}`);
     expect(await page.locator("input").first().inputValue() === "kept across reloads", "the entry lost its text");
     const box = await windowBox(page);
-    expect(Math.abs(box.x - before.box.x) <= 1 && Math.abs(box.y - before.box.y) <= 1,
+    expect(Math.abs(box.x - before.box.x) <= 1 && Math.abs(box.y - before.box.y) <= 1 &&
+      Math.abs(box.width - before.box.width) <= 1 && Math.abs(box.height - before.box.height) <= 1,
       `window at ${JSON.stringify(box)}, was ${JSON.stringify(before.box)}`);
     expect(await snapshot(page) === before.snap, `the page differs:\n${await snapshot(page)}\nwas\n${before.snap}`);
     figures.push(`async_demo: first reload rebuilt in ${ms.toFixed(0)} ms`);

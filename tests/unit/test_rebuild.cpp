@@ -155,7 +155,11 @@ TEST_CASE_METHOD(SessionFixture, "rebuild: state the user changed in the browser
   p.set_y(80);
   pgwidgets::widgets::Text t;
   t.set_text("typed");
+  pgwidgets::widgets::Size size;
+  size.set_width(420);
+  size.set_height(310);
   receive({callback(top.id(), ids::callbacks::TopLevel_move.id, p.SerializeAsString()),
+           callback(top.id(), ids::callbacks::TopLevel_resized.id, size.SerializeAsString()),
            callback(entry.id(), ids::callbacks::TextEntry_activated.id, t.SerializeAsString()),
            callback(top.id(), ids::callbacks::TopLevel_close.id)});
   drain(io);
@@ -164,11 +168,12 @@ TEST_CASE_METHOD(SessionFixture, "rebuild: state the user changed in the browser
   core->attach(2, sink_into(second, closed), 2, 0, 800, 600, true);
   auto d = describe_all(flatten(second));
   CHECK(d == std::vector<std::string>{"hello rejoined", "rebuild begin", "create 1 TopLevel", "create 2 TextEntry",
-                                      "call 1 TopLevel.set_position", "call 2 TextEntry.set_text",
-                                      "call 1 Widget.hide", "rebuild end"});
+                                      "call 1 TopLevel.set_position", "call 1 Widget.resize",
+                                      "call 2 TextEntry.set_text", "call 1 Widget.hide", "rebuild end"});
   auto msgs = flatten(second);
   CHECK(msgs[4].call().args() == p.SerializeAsString());
-  CHECK(msgs[5].call().args() == t.SerializeAsString());
+  CHECK(msgs[5].call().args() == size.SerializeAsString());
+  CHECK(msgs[6].call().args() == t.SerializeAsString());
 }
 
 TEST_CASE_METHOD(SessionFixture, "rebuild: a new session's browser gets the hello alone") {

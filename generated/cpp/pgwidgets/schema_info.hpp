@@ -10,7 +10,7 @@
 
 namespace pgw::detail {
 
-inline constexpr std::uint64_t schema_fingerprint = 0xafb0bcb23c670326ULL;
+inline constexpr std::uint64_t schema_fingerprint = 0x56291cd25e305009ULL;
 
 namespace classes {
 inline constexpr ClassInfo Widget{1, "Widget", 0, true, false};
@@ -131,7 +131,8 @@ inline constexpr CallbackInfo Button_activated{5, 3, "Button", "activated", 0, 0
 inline constexpr CallbackInfo TopLevel_move{6, 5, "TopLevel", "move", 20, 43};
 inline constexpr CallbackInfo TopLevel_close{7, 5, "TopLevel", "close", 27, 19};
 inline constexpr CallbackInfo TopLevel_window_state{8, 5, "TopLevel", "window_state", 28, 53};
-inline constexpr CallbackInfo TextEntry_activated{9, 9, "TextEntry", "activated", 23, 59};
+inline constexpr CallbackInfo TopLevel_resized{9, 5, "TopLevel", "resized", 21, 10};
+inline constexpr CallbackInfo TextEntry_activated{10, 9, "TextEntry", "activated", 23, 59};
 }  // namespace callbacks
 
 // Tables indexed by id (entry 0 is empty), for the runtime.
@@ -224,6 +225,7 @@ inline constexpr const CallbackInfo* callback_table[] = {
     &callbacks::TopLevel_move,
     &callbacks::TopLevel_close,
     &callbacks::TopLevel_window_state,
+    &callbacks::TopLevel_resized,
     &callbacks::TextEntry_activated,
 };
 
