@@ -226,8 +226,12 @@ void Application::Impl::on_hello(transport::ConnectionId id, std::string_view by
       return;
     }
     // An unknown or expired id: a new session, as if none was asked for.
-    log(LogLevel::info, "connection " + std::to_string(id) + " asked for session " + hello.session_id() +
-                            ", which does not exist (expired?): starting a new one");
+    // The id is the browser's text: logged only when it has an id's form.
+    const bool id_like = detail::is_hex_of(hello.session_id(), detail::session_id_bytes);
+    log(LogLevel::info, "connection " + std::to_string(id) + " asked for " +
+                            (id_like ? "session " + hello.session_id() + ", which does not exist (expired?)"
+                                     : std::string("a malformed session id")) +
+                            ": starting a new session");
   }
   if (static_cast<int>(sessions.size()) >= options.max_sessions) {
     const std::string reason = "Server full: all " + std::to_string(options.max_sessions) + " of " +

@@ -28,6 +28,14 @@ std::string random_hex(std::size_t bytes) {
   return out;
 }
 
+bool is_hex_of(std::string_view text, std::size_t bytes) noexcept {
+  if (text.size() != bytes * 2) return false;
+  for (char c : text) {
+    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+  }
+  return true;
+}
+
 bool same_secret(std::string_view a, std::string_view b) noexcept {
   if (a.size() != b.size()) return false;
   // Every byte is looked at whatever the earlier ones were; volatile keeps

@@ -16,6 +16,10 @@ std::string random_hex(std::size_t bytes);
 // Whether a == b, in time that depends only on their lengths.
 bool same_secret(std::string_view a, std::string_view b) noexcept;
 
+// Whether `text` has the form random_hex(bytes) gives (lowercase hex of
+// that length): what a browser sends is checked before it is logged.
+bool is_hex_of(std::string_view text, std::size_t bytes) noexcept;
+
 // Session tokens hold this many random bytes (128 bits).
 inline constexpr std::size_t token_bytes = 16;
 // Session ids: not secret, only unique (64 bits).

@@ -72,6 +72,10 @@ TEST_CASE("sessions: ids and tokens are random, tokens 128 bits, compared in con
   CHECK_FALSE(ids::same_secret("abc", "abd"));
   CHECK_FALSE(ids::same_secret("abc", "ab"));
   CHECK_FALSE(ids::same_secret("", "a"));
+  CHECK(ids::is_hex_of(ids::random_hex(ids::session_id_bytes), ids::session_id_bytes));
+  CHECK_FALSE(ids::is_hex_of("0123456789abcdeF", ids::session_id_bytes));
+  CHECK_FALSE(ids::is_hex_of("0123456789abcde\n", ids::session_id_bytes));
+  CHECK_FALSE(ids::is_hex_of("0123456789abcde", ids::session_id_bytes));
 }
 
 TEST_CASE("sessions: get_url() gives the page with ?session=<id>&token=<token>") {
