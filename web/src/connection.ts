@@ -51,14 +51,12 @@ export class Connection {
   private lastViewport = "";
   private heard = false;
   private readonly processor: FrameProcessor;
-  private readonly ctx: ReturnType<typeof makeContext>;
 
   constructor(
     readonly url: string,
     private readonly parts: ConnectionParts,
   ) {
     const ctx = makeContext(parts.registry, parts.outbox);
-    this.ctx = ctx;
     this.processor = new FrameProcessor(parts.registry, parts.factories, parts.outbox, ctx, {
       hello: (h) => this.onHello(h),
       serverError: (m) => this.onServerError(m),
