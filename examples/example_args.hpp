@@ -1,5 +1,7 @@
 // Command-line options every example accepts: --host, --ws-port and
-// --http-port (0 = any free port). Small enough to copy into your program.
+// --http-port (0 = any free port), --session-timeout (milliseconds a
+// session without a browser lives on; 0 = forever). Small enough to copy
+// into your program.
 #pragma once
 
 #include <charconv>
@@ -25,6 +27,17 @@ inline std::uint16_t parse_port(std::string_view flag, std::string_view text) {
 }
 
 // Reads --host H, --ws-port N, --http-port N (also --flag=value) into options.
+inline std::uint32_t parse_ms(std::string_view flag, std::string_view text) {
+  std::uint32_t value = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size()) {
+    std::fprintf(stderr, "%.*s: not a number of milliseconds: %.*s\n", int(flag.size()), flag.data(),
+                 int(text.size()), text.data());
+    std::exit(2);
+  }
+  return value;
+}
+
 inline void parse_args(int argc, char** argv, pgw::ApplicationOptions& options) {
   for (int i = 1; i < argc; ++i) {
     std::string_view arg = argv[i];
@@ -33,7 +46,7 @@ inline void parse_args(int argc, char** argv, pgw::ApplicationOptions& options) 
       value = arg.substr(eq + 1);
       arg = arg.substr(0, eq);
     } else if (arg == "--help" || arg == "-h") {
-      std::printf("usage: %s [--host HOST] [--ws-port PORT] [--http-port PORT]\n", argv[0]);
+      std::printf("usage: %s [--host HOST] [--ws-port PORT] [--http-port PORT] [--session-timeout MS]\n", argv[0]);
       std::exit(0);
     } else if (i + 1 < argc) {
       value = argv[++i];
@@ -47,6 +60,8 @@ inline void parse_args(int argc, char** argv, pgw::ApplicationOptions& options) 
       options.ws_port = parse_port(arg, value);
     } else if (arg == "--http-port") {
       options.http_port = parse_port(arg, value);
+    } else if (arg == "--session-timeout") {
+      options.session_timeout = std::chrono::milliseconds(parse_ms(arg, value));
     } else {
       std::fprintf(stderr, "unknown option %.*s (try --help)\n", int(arg.size()), arg.data());
       std::exit(2);

@@ -241,6 +241,15 @@ class Method(View):
     def cpp_replace(self):
         return boolean(self.replace)
 
+    @property
+    def cpp_deferred(self):
+        return boolean(self.deferred)
+
+    @property
+    def cpp_index_field(self):
+        """The request field number of an attach's insert position, 0 if none."""
+        return self.index_field.number if self.index_field else 0
+
 
 class Callback(View):
     @property

@@ -86,6 +86,7 @@ class Method:
     child_field: Optional[Field] = None
     index_field: Optional[Field] = None
     replace: bool = False
+    deferred: bool = False     # setter replayed after children and listens on a rebuild
     doc: str = ""
     # Filled for getters: where the value comes from when no setter ran.
     ctor_fallback: Optional[Field] = None

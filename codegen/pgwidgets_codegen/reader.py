@@ -235,6 +235,7 @@ class _Builder:
         if opts is not None:
             m.state_field = opts.field
             m.replace = opts.replace
+            m.deferred = opts.deferred
             m.child_field = self._named_field(m.request, opts.child, where) if opts.child else None
             m.index_field = self._named_field(m.request, opts.index, where) if opts.index else None
         return m
@@ -317,6 +318,14 @@ class _Builder:
             raise SchemaError(f"{where}: a {m.kind} needs `field`")
         if m.kind not in ("setter", "getter") and m.state_field:
             raise SchemaError(f"{where}: only setters and getters name a state field")
+        if m.deferred and m.kind != "setter":
+            raise SchemaError(f"{where}: only a setter can be `deferred`")
+        if m.kind == "setter":
+            for owner in c.ancestry():
+                for s in owner.methods:
+                    if s.kind == "setter" and s.state_field == m.state_field and s.deferred != m.deferred:
+                        raise SchemaError(f"{where}: setters of {m.state_field!r} disagree on `deferred` "
+                                          f"({s.owner}.{s.rpc_name})")
         if m.kind in ("attach", "detach") and m.child_field is None:
             raise SchemaError(f"{where}: an {m.kind} needs `child`")
         if m.child_field is not None and not m.child_field.ref:

@@ -80,6 +80,15 @@ class ModelTest(unittest.TestCase):
         box = {m.name: m for m in self.schema.cls("Box").methods}
         self.assertEqual(box["insert_widget"].index_field.name, "index")
 
+    def test_deferred_setters(self):
+        widget = {m.name: m for m in self.schema.cls("Widget").methods}
+        self.assertTrue(widget["show"].deferred)
+        self.assertTrue(widget["hide"].deferred)
+        self.assertFalse(widget["set_bg"].deferred)
+        top = {m.name: m for m in self.schema.cls("TopLevel").methods}
+        self.assertTrue(top["set_window_state"].deferred)
+        self.assertFalse(top["set_position"].deferred)
+
     def test_state_callbacks_point_at_their_setter(self):
         cb = {c.info_name: c for c in self.schema.callbacks}
         ws = cb["TopLevel_window_state"]
@@ -207,6 +216,15 @@ class SchemaErrorTest(unittest.TestCase):
         msg = self.broken("base.proto", 'bool tf = 1 [(pgwidgets.arg) = { default: "true" }]',
                           'bool tf = 1 [(pgwidgets.arg) = { default: "yes" }]')
         self.assertIn("bool default must be true or false", msg)
+
+    def test_deferred_on_a_method_that_is_not_a_setter(self):
+        msg = self.broken("base.proto", "{ kind: DESTROY }", "{ kind: DESTROY, deferred: true }")
+        self.assertIn("only a setter can be `deferred`", msg)
+
+    def test_setters_of_one_field_disagreeing_on_deferred(self):
+        msg = self.broken("base.proto", 'field: "visible", deferred: true }; }\n  // Hides',
+                          'field: "visible" }; }\n  // Hides')
+        self.assertIn("disagree on `deferred`", msg)
 
     def test_unknown_base(self):
         msg = self.broken("controls.proto", 'base: "Widget", constructor: "ButtonArgs"', 'base: "Gadget"')

@@ -114,6 +114,8 @@ function eventsTopLevel(id: number, ctx: DispatchContext): w.TopLevelEvents {
       ctx.emit(id, 7, toBinary(pb_base.EmptySchema, create(pb_base.EmptySchema, {})), true),
     window_state: (state: WindowState) =>
       ctx.emit(id, 8, toBinary(pb_layout.WindowStateArgSchema, create(pb_layout.WindowStateArgSchema, { state: WindowStateNumbers[state] })), true),
+    resized: (width: number, height: number) =>
+      ctx.emit(id, 9, toBinary(pb_base.SizeSchema, create(pb_base.SizeSchema, { width: width, height: height })), true),
   };
 }
 
@@ -139,7 +141,7 @@ function eventsTextEntry(id: number, ctx: DispatchContext): w.TextEntryEvents {
   return {
     ...eventsWidget(id, ctx),
     activated: (text: string) =>
-      ctx.emit(id, 9, toBinary(pb_base.TextSchema, create(pb_base.TextSchema, { text: text })), true),
+      ctx.emit(id, 10, toBinary(pb_base.TextSchema, create(pb_base.TextSchema, { text: text })), true),
   };
 }
 
@@ -643,5 +645,6 @@ export const callbacks: ReadonlyMap<number, CallbackEntry> = new Map<number, Cal
   [6, { id: 6, name: "move", className: "TopLevel", state: true }],
   [7, { id: 7, name: "close", className: "TopLevel", state: true }],
   [8, { id: 8, name: "window_state", className: "TopLevel", state: true }],
-  [9, { id: 9, name: "activated", className: "TextEntry", state: true }],
+  [9, { id: 9, name: "resized", className: "TopLevel", state: true }],
+  [10, { id: 10, name: "activated", className: "TextEntry", state: true }],
 ]);

@@ -6,7 +6,7 @@
 // passes an object implementing WidgetFactories to the dispatcher; a class
 // missing there, or a method missing in an implementation, fails `tsc`.
 
-export const SCHEMA_FINGERPRINT = 0xc70d2cb24b7951f0n;
+export const SCHEMA_FINGERPRINT = 0x8036d06a4cadbae7n;
 
 /** A widget as the browser runtime holds it. */
 export interface WidgetHandle {
@@ -182,6 +182,9 @@ export interface TopLevelEvents extends ContainerEvents {
   // The user clicked the close button; the window is hidden.
   close(): void;
   window_state(state: WindowState): void;
+  // The user resized the window with a grip: its new size, which a
+  // reloaded page gets back (as if resize() had been called).
+  resized(width: number, height: number): void;
 }
 
 export interface TopLevelCreateArgs {

@@ -1,7 +1,6 @@
 #include "pgwidgets/application.hpp"
 
 #include <csignal>
-#include <random>
 #include <stdexcept>
 
 #include <boost/asio/as_tuple.hpp>
@@ -14,9 +13,10 @@
 
 #include "application_impl.hpp"
 #include "http_pages.hpp"
+#include "session_access.hpp"
+#include "session_identity.hpp"
 #include "pgwidgets/protocol.pb.h"
 #include "pgwidgets/schema_info.hpp"
-#include "session_access.hpp"
 
 namespace pgw {
 
@@ -41,16 +41,6 @@ std::string_view to_string(ConcurrencyMode mode) noexcept {
 
 namespace {
 
-std::string random_hex(std::size_t bytes) {
-  static thread_local std::mt19937_64 rng{std::random_device{}()};
-  std::string out;
-  while (out.size() < bytes * 2) {
-    std::uint64_t v = rng();
-    for (int i = 0; i < 16 && out.size() < bytes * 2; ++i, v >>= 4) out += "0123456789abcdef"[v & 0xf];
-  }
-  return out;
-}
-
 // A host a browser can reach: a wildcard bind address is reached at loopback.
 std::string reachable_host(const std::string& bind_host) {
   return (bind_host == "0.0.0.0" || bind_host == "::") ? "127.0.0.1" : bind_host;
@@ -68,13 +58,20 @@ std::string hex64(std::uint64_t v) {
 
 Application::Impl::Impl(ApplicationOptions opts) : options(std::move(opts)) {
   if (options.max_sessions < 1) throw std::invalid_argument("pgwidgets: max_sessions must be at least 1");
+  if (options.max_browsers_per_session < 1) {
+    throw std::invalid_argument("pgwidgets: max_browsers_per_session must be at least 1");
+  }
+  if (options.session_timeout.count() < 0) {
+    throw std::invalid_argument("pgwidgets: session_timeout must not be negative (0 keeps sessions forever)");
+  }
   factory_ = [](asio::io_context& io, transport::ServerConfig config, transport::Listener& listener, Logger logger) {
     return transport::make_websocketpp_server(io, std::move(config), listener, std::move(logger));
   };
 }
 
 Application::Impl::~Impl() {
-  for (auto& [id, s] : sessions) detail::SessionAccess::core(*s).disconnect("application destroyed");
+  auto live = sessions;  // ending a session takes it out of `sessions`
+  for (auto& [id, s] : live) detail::SessionAccess::core(*s).end(1001, "application destroyed");
   if (server_) server_->stop();
 }
 
@@ -135,10 +132,7 @@ Task<> Application::Impl::close() {
   if (closing_) co_return;
   closing_ = true;
   auto live = sessions;
-  for (auto& [id, session] : live) {
-    detail::SessionAccess::core(*session).close_connection(1001, "the application is closing");
-    end_session(session, "the application is closing");
-  }
+  for (auto& [id, session] : live) detail::SessionAccess::core(*session).end(1001, "the application is closing");
   if (server_) server_->stop();
   if (global_lock_) global_lock_->cancel();
   if (closed_) closed_->cancel();
@@ -182,7 +176,7 @@ void Application::Impl::on_message(transport::ConnectionId id, std::string_view 
     return;
   }
   auto session = it->second.session;  // the frame's handlers may end it
-  detail::SessionAccess::core(*session).receive(bytes);
+  detail::SessionAccess::core(*session).receive(id, bytes);
 }
 
 void Application::Impl::on_hello(transport::ConnectionId id, std::string_view bytes) {
@@ -209,6 +203,37 @@ void Application::Impl::on_hello(transport::ConnectionId id, std::string_view by
     server_->close(id, 1001, "the application is closing");
     return;
   }
+  if (!hello.session_id().empty()) {
+    auto known = sessions.find(hello.session_id());
+    if (known != sessions.end()) {
+      auto session = known->second;
+      if (!detail::same_secret(hello.token(), detail::SessionAccess::core(*session).token())) {
+        log(LogLevel::warning, "connection " + std::to_string(id) + " refused: wrong token for session " +
+                                   session->id());
+        server_->close(id, pgwidgets::CLOSE_CODE_REJECTED,
+                       "The session's token does not match: this link or page may not join it.");
+        return;
+      }
+      const auto limit = static_cast<std::size_t>(options.max_browsers_per_session);
+      if (detail::SessionAccess::core(*session).browser_count() >= limit) {
+        const std::string reason = "Session full: " + std::to_string(limit) +
+                                   " browsers show it already (max_browsers_per_session = " +
+                                   std::to_string(limit) + ").";
+        log(LogLevel::warning, "connection " + std::to_string(id) + " refused: " + reason);
+        server_->close(id, pgwidgets::CLOSE_CODE_SERVER_FULL, reason);
+        return;
+      }
+      join(id, session, frame, true);
+      return;
+    }
+    // An unknown or expired id: a new session, as if none was asked for.
+    // The id is the browser's text: logged only when it has an id's form.
+    const bool id_like = detail::is_hex_of(hello.session_id(), detail::session_id_bytes);
+    log(LogLevel::info, "connection " + std::to_string(id) + " asked for " +
+                            (id_like ? "session " + hello.session_id() + ", which does not exist (expired?)"
+                                     : std::string("a malformed session id")) +
+                            ": starting a new session");
+  }
   if (static_cast<int>(sessions.size()) >= options.max_sessions) {
     const std::string reason = "Server full: all " + std::to_string(options.max_sessions) + " of " +
                                std::to_string(options.max_sessions) + " sessions are in use (max_sessions = " +
@@ -217,30 +242,73 @@ void Application::Impl::on_hello(transport::ConnectionId id, std::string_view by
     server_->close(id, pgwidgets::CLOSE_CODE_SERVER_FULL, reason);
     return;
   }
-  detail::SessionConfig config{random_hex(8), random_hex(16), options.logger, options.strict_calls,
-                               lock_for_new_session()};
+  auto session = new_session();
+  log(LogLevel::info, "session " + session->id() + " started (" + std::to_string(sessions.size()) + " of " +
+                          std::to_string(options.max_sessions) + ")");
+  join(id, session, frame, false);
+  if (connect_handler) {
+    auto handler = connect_handler;
+    detail::SessionAccess::core(*session).spawn_handler([handler, session]() -> Task<> { co_await handler(*session); },
+                                  "on_connect handler");
+  }
+}
+
+std::string Application::Impl::page_url() const {
+  if (!options.http_server || !server_) return "";
+  return "http://" + reachable_host(options.host) + ":" + std::to_string(server_->http_port()) + "/";
+}
+
+std::shared_ptr<Session> Application::Impl::new_session() {
+  std::string sid;
+  do {
+    sid = detail::random_hex(detail::session_id_bytes);
+  } while (sessions.count(sid));
+  detail::SessionConfig config{sid, detail::random_hex(detail::token_bytes), options.logger, options.strict_calls,
+                               lock_for_new_session(), page_url()};
+  auto core = std::make_shared<detail::SessionCore>(*executor_, std::move(config));
+  auto session = detail::SessionAccess::make(core);
+  // Told when the session ends, whoever ends it (timeout, close()).
+  core->set_end_hook([this, sid](const std::string& why) {
+    sessions.erase(sid);
+    expiry_.erase(sid);
+    log(LogLevel::info, "session " + sid + " ended: " + why);
+  });
+  sessions[sid] = session;
+  return session;
+}
+
+void Application::Impl::join(transport::ConnectionId id, const std::shared_ptr<Session>& session,
+                             const pgwidgets::ClientFrame& frame, bool rejoined) {
+  expiry_.erase(session->id());  // a browser is back: the session stays
+  const auto& hello = frame.messages(0).hello();
   detail::Sink sink{
-      [this, id](std::string frame) {
-        if (server_) server_->send(id, std::move(frame));
+      [this, id](std::string bytes) {
+        if (server_) server_->send(id, std::move(bytes));
       },
       [this, id](int code, std::string reason) {
         if (server_) server_->close(id, code, reason);
       }};
-  auto core = std::make_shared<detail::SessionCore>(*executor_, std::move(config), std::move(sink));
-  auto session = detail::SessionAccess::make(core);
   connections_[id].session = session;
-  sessions[core->id()] = session;
-  core->count_received(bytes.size());
-  core->send_hello(pgwidgets::PROTOCOL_VERSION_CURRENT, detail::schema_fingerprint);
-  if (hello.has_viewport()) core->set_viewport(hello.viewport().width(), hello.viewport().height());
-  log(LogLevel::info, "session " + core->id() + " started (" + std::to_string(sessions.size()) + " of " +
-                          std::to_string(options.max_sessions) + ")");
-  if (connect_handler) {
-    auto handler = connect_handler;
-    core->spawn_handler([handler, session]() -> Task<> { co_await handler(*session); }, "on_connect handler");
-  }
+  auto& core = detail::SessionAccess::core(*session);
+  core.count_received(frame.ByteSizeLong());  // the hello's frame, as received
+  core.attach(id, std::move(sink), pgwidgets::PROTOCOL_VERSION_CURRENT, detail::schema_fingerprint,
+              hello.viewport().width(), hello.viewport().height(), rejoined);
   // The rest of the first frame, if the page sent more with its hello.
-  core->handle(frame, 1);
+  core.handle(id, frame, 1);
+}
+
+void Application::Impl::arm_expiry(const std::shared_ptr<Session>& session) {
+  if (options.session_timeout.count() == 0 || detail::SessionAccess::core(*session).ended()) return;
+  auto timer = std::make_unique<asio::steady_timer>(*executor_, options.session_timeout);
+  const std::string sid = session->id();
+  std::weak_ptr<Session> weak = session;
+  timer->async_wait([this, weak, sid](boost::system::error_code ec) {
+    if (ec) return;  // cancelled: a browser came back, or the session ended
+    auto s = weak.lock();
+    if (!s || detail::SessionAccess::core(*s).connected()) return;
+    detail::SessionAccess::core(*s).end(1001, "no browser for " + std::to_string(options.session_timeout.count()) + " ms");
+  });
+  expiry_[sid] = std::move(timer);
 }
 
 void Application::Impl::on_close(transport::ConnectionId id, int code, const std::string& reason) {
@@ -248,23 +316,16 @@ void Application::Impl::on_close(transport::ConnectionId id, int code, const std
   if (it == connections_.end()) return;
   auto session = it->second.session;
   connections_.erase(it);
-  if (session) {
-    end_session(session, "connection closed (" + std::to_string(code) + (reason.empty() ? "" : " " + reason) + ")");
-  }
-}
-
-void Application::Impl::end_session(const std::shared_ptr<Session>& session, const std::string& why) {
-  auto it = sessions.find(session->id());
-  if (it == sessions.end()) return;
-  sessions.erase(it);
-  detail::SessionAccess::core(*session).disconnect(why);
-  log(LogLevel::info, "session " + session->id() + " ended: " + why);
-  if (disconnect_handler) {
+  if (!session) return;
+  auto& core = detail::SessionAccess::core(*session);
+  const bool attached = core.has_browser(id);
+  core.detach(id, "connection closed (" + std::to_string(code) + (reason.empty() ? "" : " " + reason) + ")");
+  if (disconnect_handler && (attached || core.ended())) {
     auto handler = disconnect_handler;
     // Like every handler: under the concurrency lock, its errors reported.
-    detail::SessionAccess::core(*session).spawn_handler(
-        [handler, session]() -> Task<> { co_await handler(*session); }, "on_disconnect handler");
+    core.spawn_handler([handler, session]() -> Task<> { co_await handler(*session); }, "on_disconnect handler");
   }
+  if (!core.ended() && !core.connected()) arm_expiry(session);
 }
 
 // --- Application -------------------------------------------------------------------------

@@ -17,6 +17,10 @@
 #include "session_core.hpp"
 #include "transport/ws_server.hpp"
 
+namespace pgwidgets {
+class ClientFrame;
+}
+
 namespace pgw {
 
 
@@ -54,12 +58,21 @@ class Application::Impl final : public transport::Listener {
   void on_hello(transport::ConnectionId id, std::string_view bytes);
   bool accept_origin(const transport::ConnectInfo& info) const;
   std::shared_ptr<detail::AsyncLock> lock_for_new_session();
-  void end_session(const std::shared_ptr<Session>& session, const std::string& why);
+  std::shared_ptr<Session> new_session();
+  // Attaches connection `id` to `session`: the hello, then its rebuilt page.
+  void join(transport::ConnectionId id, const std::shared_ptr<Session>& session,
+            const pgwidgets::ClientFrame& hello_frame, bool rejoined);
+  // No browser is left: the session ends after session_timeout.
+  void arm_expiry(const std::shared_ptr<Session>& session);
+  // The page's address, for Session::get_url().
+  std::string page_url() const;
 
   ServerFactory factory_;
   std::unique_ptr<transport::Server> server_;
   std::optional<boost::asio::any_io_executor> executor_;
   std::map<transport::ConnectionId, Connection> connections_;
+  // Sessions with no browser attached, each ending when its timer fires.
+  std::map<std::string, std::unique_ptr<boost::asio::steady_timer>> expiry_;
   std::shared_ptr<detail::AsyncLock> global_lock_;
   std::unique_ptr<boost::asio::steady_timer> closed_;  // cancelled when closed
   bool started_ = false;

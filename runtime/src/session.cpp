@@ -9,6 +9,11 @@ Session::Session(std::shared_ptr<detail::SessionCore> core) : core_(std::move(co
 Session::~Session() = default;
 
 const std::string& Session::id() const { return core_->id(); }
+const std::string& Session::token() const { return core_->token(); }
+std::string Session::get_url() const {
+  // Ids and tokens are lowercase hex: nothing in them needs escaping.
+  return core_->page_url() + "?session=" + core_->id() + "&token=" + core_->token();
+}
 bool Session::is_connected() const { return core_->connected(); }
 Widgets Session::get_widgets() const { return Widgets(core_); }
 Size Session::get_screen_size() const {
@@ -32,7 +37,7 @@ SessionStats Session::stats() const {
 
 Task<> Session::close() {
   auto core = core_;
-  core->close_connection(1000, "session closed by the server");
+  core->end(1000, "session closed by the server");
   co_return;
 }
 

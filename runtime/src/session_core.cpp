@@ -1,5 +1,7 @@
 #include "session_core.hpp"
 
+#include <algorithm>
+
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
@@ -34,8 +36,8 @@ std::string describe(const ClassInfo* cls, WidgetId widget) {
 
 }  // namespace
 
-SessionCore::SessionCore(asio::any_io_executor executor, SessionConfig config, Sink sink)
-    : executor_(std::move(executor)), config_(std::move(config)), sink_(std::move(sink)) {}
+SessionCore::SessionCore(asio::any_io_executor executor, SessionConfig config)
+    : executor_(std::move(executor)), config_(std::move(config)) {}
 
 SessionCore::~SessionCore() { *alive_ = false; }
 
@@ -43,9 +45,9 @@ void SessionCore::log(LogLevel level, const std::string& message) const {
   if (config_.logger) config_.logger(level, "session " + config_.id + ": " + message);
 }
 
-void SessionCore::check_connected(std::string_view what) const {
-  if (!connected_) {
-    throw Disconnected("pgwidgets: " + std::string(what) + ": session " + config_.id + " is disconnected");
+void SessionCore::check_alive(std::string_view what) const {
+  if (ended_) {
+    throw Disconnected("pgwidgets: " + std::string(what) + ": session " + config_.id + " has ended");
   }
 }
 
@@ -55,6 +57,12 @@ pgwidgets::ServerFrame& SessionCore::outbox() {
   if (!outbox_) outbox_ = std::make_unique<pgwidgets::ServerFrame>();
   schedule_flush();
   return *outbox_;
+}
+
+pgwidgets::ServerMessage* SessionCore::queue(Route route, BrowserId browser) {
+  auto* m = outbox().add_messages();
+  if (route != Route::all) routes_.push_back(Routing{outbox_->messages_size() - 1, route, browser});
+  return m;
 }
 
 void SessionCore::schedule_flush() {
@@ -67,22 +75,106 @@ void SessionCore::schedule_flush() {
   });
 }
 
-void SessionCore::flush() {
-  flush_scheduled_ = false;
-  if (!outbox_ || outbox_->messages_size() == 0 || !connected_) return;
-  std::string frame = outbox_->SerializeAsString();
-  outbox_->Clear();
-  ++frames_sent_;
-  bytes_sent_ += frame.size();
-  if (sink_.send) sink_.send(std::move(frame));
+SessionCore::Browser* SessionCore::find_browser(BrowserId id) {
+  for (Browser& b : browsers_) {
+    if (b.id == id) return &b;
+  }
+  return nullptr;
 }
 
-void SessionCore::send_hello(std::uint32_t protocol_version, std::uint64_t fingerprint) {
-  auto* hello = outbox().add_messages()->mutable_hello();
+bool SessionCore::has_browser(BrowserId id) const {
+  return std::any_of(browsers_.begin(), browsers_.end(), [id](const Browser& b) { return b.id == id; });
+}
+
+void SessionCore::send_to(Browser& b, std::string frame) {
+  ++frames_sent_;
+  bytes_sent_ += frame.size();
+  if (b.sink.send) b.sink.send(std::move(frame));
+}
+
+void SessionCore::flush() {
+  flush_scheduled_ = false;
+  if (!outbox_ || outbox_->messages_size() == 0) return;
+  // With no browser the calls only changed the server's copy: a browser
+  // that comes back gets it in its rebuild.
+  if (browsers_.empty()) {
+    outbox_->Clear();
+    routes_.clear();
+    return;
+  }
+  if (routes_.empty()) {
+    // The common case: one encoding for every browser.
+    const std::string frame = outbox_->SerializeAsString();
+    outbox_->Clear();
+    for (Browser& b : browsers_) send_to(b, frame);
+    return;
+  }
+  // Some messages are for one browser or skip one: browsers that get the
+  // same messages share one encoding.
+  auto frame = std::move(outbox_);
+  auto routes = std::move(routes_);
+  routes_.clear();
+  std::map<std::vector<bool>, std::string> encoded;
+  for (Browser& b : browsers_) {
+    std::vector<bool> takes(routes.size());
+    for (std::size_t i = 0; i < routes.size(); ++i) {
+      const Routing& r = routes[i];
+      takes[i] = r.route == Route::only ? r.browser == b.id : r.browser != b.id;
+    }
+    auto [it, fresh] = encoded.try_emplace(takes);
+    if (fresh) {
+      pgwidgets::ServerFrame mine;
+      std::size_t next = 0;
+      for (int i = 0; i < frame->messages_size(); ++i) {
+        if (next < routes.size() && routes[next].index == i) {
+          if (takes[next++]) *mine.add_messages() = frame->messages(i);
+        } else {
+          *mine.add_messages() = frame->messages(i);
+        }
+      }
+      it->second = mine.SerializeAsString();
+    }
+    if (!it->second.empty()) send_to(b, it->second);
+  }
+}
+
+void SessionCore::attach(BrowserId browser, Sink sink, std::uint32_t protocol_version, std::uint64_t fingerprint,
+                         std::uint32_t viewport_width, std::uint32_t viewport_height, bool rejoined) {
+  if (ended_) throw std::logic_error("pgwidgets: session " + config_.id + " has ended: no browser can join it");
+  if (has_browser(browser)) throw std::logic_error("pgwidgets: browser " + std::to_string(browser) + " is attached already");
+  // What is queued was applied to the store already: the browsers here get
+  // it, the new one gets it in its rebuild.
+  flush();
+  pgwidgets::ServerFrame first;
+  auto* hello = first.add_messages()->mutable_hello();
   hello->set_protocol_version(protocol_version);
   hello->set_schema_fingerprint(fingerprint);
   hello->set_session_id(config_.id);
   hello->set_token(config_.token);
+  hello->set_rejoined(rejoined);
+  std::size_t hello_bytes = first.ByteSizeLong();
+  if (!store_.empty()) append_rebuild(store_, listens(), [this] { return next_seq(); }, first);
+  std::string frame = first.SerializeAsString();
+  if (!store_.empty()) last_rebuild_bytes_ = frame.size() - hello_bytes;
+  browsers_.push_back(Browser{browser, std::move(sink), viewport_width, viewport_height});
+  send_to(browsers_.back(), std::move(frame));
+  log(LogLevel::info, std::string(rejoined ? "a browser rejoined" : "a browser joined") + " (" +
+                          std::to_string(browsers_.size()) + " attached, " + std::to_string(store_.size()) +
+                          " widgets rebuilt)");
+}
+
+void SessionCore::detach(BrowserId browser, const std::string& why) {
+  auto it = std::find_if(browsers_.begin(), browsers_.end(), [browser](const Browser& b) { return b.id == browser; });
+  if (it == browsers_.end()) return;
+  const bool primary = it == browsers_.begin();
+  // What is queued still reaches the others (and is dropped for this one).
+  flush();
+  it = std::find_if(browsers_.begin(), browsers_.end(), [browser](const Browser& b) { return b.id == browser; });
+  browsers_.erase(it);
+  log(LogLevel::info, "a browser left (" + why + "); " + std::to_string(browsers_.size()) + " attached");
+  // Every pending await was asked of the primary: with it gone they fail;
+  // they are not asked again of another browser.
+  if (primary) fail_pending("the browser answering it left (" + why + ")");
 }
 
 SessionCore::PendingPtr SessionCore::add_pending(std::uint32_t seq, std::string what) {
@@ -105,19 +197,24 @@ Task<std::string> SessionCore::wait_reply(PendingPtr p) {
 // --- SessionLink ---------------------------------------------------------------
 
 Task<WidgetId> SessionCore::create(const ClassInfo& cls, std::string args) {
-  if (!connected_) check_connected("create " + std::string(cls.name));
+  if (ended_) check_alive("create " + std::string(cls.name));
   if (cls.abstract) {
     throw std::invalid_argument("pgwidgets: " + std::string(cls.name) + " is abstract and cannot be created");
   }
-  auto* create = outbox().add_messages()->mutable_create();
   const WidgetId id = store_.add(cls, args);
   const std::uint32_t seq = next_seq();
+  // strict_calls: the primary acknowledges; with no browser there is
+  // nothing to wait for (a browser that joins gets it in its rebuild).
+  const bool wait = config_.strict_calls && !browsers_.empty();
+  auto* create = wait ? queue(Route::all_but, browsers_.front().id)->mutable_create() : queue()->mutable_create();
   create->set_seq(seq);
   create->set_widget_id(id);
   create->set_class_id(cls.id);
   create->set_args(std::move(args));
-  if (config_.strict_calls) {
-    create->set_ack(true);
+  if (wait) {
+    auto* acked = queue(Route::only, browsers_.front().id)->mutable_create();
+    *acked = *create;
+    acked->set_ack(true);
     co_await wait_reply(add_pending(seq, "create " + describe(&cls, id)));
   }
   co_return id;
@@ -128,7 +225,7 @@ Task<std::string> SessionCore::call(WidgetId widget, const MethodInfo& method, s
   // The hot path (thousands of pipelined calls): names are only spelled
   // out when something goes wrong.
   auto what = [&] { return std::string(method.class_name) + "." + std::string(method.name); };
-  if (!connected_) check_connected(what());
+  if (ended_) check_alive(what());
   const WidgetRecord* rec = store_.find(widget);
   if (rec == nullptr) {
     throw std::invalid_argument("pgwidgets: " + what() + ": widget " + std::to_string(widget) +
@@ -142,6 +239,11 @@ Task<std::string> SessionCore::call(WidgetId widget, const MethodInfo& method, s
     throw std::invalid_argument("pgwidgets: " + what() + ": widget " + std::to_string(change.child) +
                                 " (the argument) does not exist");
   }
+  // Nothing waits for a browser that is not there.
+  if (method.returns_value && browsers_.empty()) {
+    throw Disconnected("pgwidgets: " + what() + " (widget " + std::to_string(widget) + "): no browser is attached to session " +
+                       config_.id);
+  }
   // The server's state changes first: a call its rules refuse throws here,
   // at the call site, and is neither recorded nor sent.
   try {
@@ -149,15 +251,26 @@ Task<std::string> SessionCore::call(WidgetId widget, const MethodInfo& method, s
   } catch (const std::invalid_argument& e) {
     throw std::invalid_argument("pgwidgets: " + what() + ": " + e.what());
   }
-  const bool wait = method.returns_value || config_.strict_calls;
   const std::uint32_t seq = next_seq();
-  auto* call = outbox().add_messages()->mutable_call();
-  call->set_seq(seq);
-  call->set_widget_id(widget);
-  call->set_method_id(method.id);
-  call->set_ack(wait && !method.returns_value);
-  call->set_args(std::move(args));
-  if (!wait) co_return std::string();
+  if (method.returns_value) {
+    // A query: asked of the primary only.
+    auto* call = queue(Route::only, browsers_.front().id)->mutable_call();
+    call->set_seq(seq);
+    call->set_widget_id(widget);
+    call->set_method_id(method.id);
+    call->set_args(std::move(args));
+  } else {
+    const bool ack = config_.strict_calls && !browsers_.empty();
+    auto* call = ack ? queue(Route::all_but, browsers_.front().id)->mutable_call() : queue()->mutable_call();
+    call->set_seq(seq);
+    call->set_widget_id(widget);
+    call->set_method_id(method.id);
+    call->set_args(std::move(args));
+    if (!ack) co_return std::string();
+    auto* acked = queue(Route::only, browsers_.front().id)->mutable_call();
+    *acked = *call;
+    acked->set_ack(true);
+  }
   co_return co_await wait_reply(add_pending(seq, what() + " (widget " + std::to_string(widget) + ")"));
 }
 
@@ -168,7 +281,7 @@ void SessionCore::apply_effect(WidgetId widget, const MethodInfo& method, const 
       store_.record(widget, method.field, method.id, args);
       break;
     case MethodKind::attach:
-      store_.attach(widget, change.child, change.index, method.replace);
+      store_.attach(widget, change.child, change.index, method.replace, method.id, args);
       break;
     case MethodKind::detach:
       store_.detach(widget, change.child, change.destroy);
@@ -193,7 +306,7 @@ void SessionCore::drop_handlers_of_missing_widgets() {
 
 void SessionCore::listen(WidgetId widget, const CallbackInfo& callback, RawHandler handler) {
   const std::string what = std::string(callback.class_name) + ".on_" + std::string(callback.name);
-  check_connected(what);
+  check_alive(what);
   const WidgetRecord* rec = store_.find(widget);
   if (rec == nullptr || !is_a(*rec->cls, callback.class_id)) {
     throw std::invalid_argument("pgwidgets: " + what + ": no such widget " + std::to_string(widget));
@@ -201,7 +314,7 @@ void SessionCore::listen(WidgetId widget, const CallbackInfo& callback, RawHandl
   auto& list = handlers_[{widget, callback.id}];
   list.push_back(std::move(handler));
   if (list.size() == 1) {
-    auto* listen = outbox().add_messages()->mutable_listen();
+    auto* listen = queue()->mutable_listen();
     listen->set_widget_id(widget);
     listen->set_callback_id(callback.id);
   }
@@ -216,6 +329,15 @@ const std::string* SessionCore::constructor_args(WidgetId widget) const {
   return rec ? &rec->ctor_args : nullptr;
 }
 
+ListenList SessionCore::listens() const {
+  ListenList out;
+  out.reserve(handlers_.size());
+  for (const auto& [key, list] : handlers_) {
+    if (!list.empty()) out.push_back(key);
+  }
+  return out;
+}
+
 std::vector<WidgetId> SessionCore::children(WidgetId widget) const {
   const WidgetRecord* rec = store_.find(widget);
   return rec ? rec->children : std::vector<WidgetId>{};
@@ -223,51 +345,56 @@ std::vector<WidgetId> SessionCore::children(WidgetId widget) const {
 
 // --- incoming ------------------------------------------------------------------
 
-void SessionCore::receive(std::string_view frame) {
+void SessionCore::receive(BrowserId from, std::string_view frame) {
   count_received(frame.size());
   pgwidgets::ClientFrame parsed;
   if (!parsed.ParseFromArray(frame.data(), static_cast<int>(frame.size()))) {
-    protocol_error("malformed frame (" + std::to_string(frame.size()) + " bytes): not a ClientFrame");
+    protocol_error(from, "malformed frame (" + std::to_string(frame.size()) + " bytes): not a ClientFrame");
     return;
   }
-  handle(parsed);
+  handle(from, parsed);
 }
 
-void SessionCore::handle(const pgwidgets::ClientFrame& frame, int first) {
-  for (int i = first; i < frame.messages_size(); ++i) on_message(frame.messages(i));
+void SessionCore::handle(BrowserId from, const pgwidgets::ClientFrame& frame, int first) {
+  if (ended_ || !has_browser(from)) return;  // a late frame from a browser that left
+  for (int i = first; i < frame.messages_size(); ++i) on_message(from, frame.messages(i));
 }
 
-void SessionCore::on_message(const pgwidgets::ClientMessage& message) {
+void SessionCore::on_message(BrowserId from, const pgwidgets::ClientMessage& message) {
   switch (message.kind_case()) {
     case pgwidgets::ClientMessage::kResult:
-      on_result(message.result().seq(), message.result().value());
+      on_result(from, message.result().seq(), message.result().value());
       break;
     case pgwidgets::ClientMessage::kError: {
       const auto& e = message.error();
-      on_error(e.seq(), e.widget_id(), e.method_id(), e.class_id(), e.message());
+      on_error(from, e.seq(), e.widget_id(), e.method_id(), e.class_id(), e.message());
       break;
     }
     case pgwidgets::ClientMessage::kCallback: {
       const auto& cb = message.callback();
-      on_callback(cb.widget_id(), cb.callback_id(), cb.args());
+      on_callback(from, cb.widget_id(), cb.callback_id(), cb.args());
       break;
     }
     case pgwidgets::ClientMessage::kViewport:
-      set_viewport(message.viewport().width(), message.viewport().height());
+      if (Browser* b = find_browser(from)) {
+        b->viewport_width = message.viewport().width();
+        b->viewport_height = message.viewport().height();
+      }
       break;
     case pgwidgets::ClientMessage::kHello:
-      protocol_error("unexpected hello: the session is already established");
+      protocol_error(from, "unexpected hello: the session is already established");
       break;
     default:
-      protocol_error("unknown message kind " + std::to_string(message.kind_case()));
+      protocol_error(from, "unknown message kind " + std::to_string(message.kind_case()));
       break;
   }
 }
 
-void SessionCore::on_result(std::uint32_t seq, std::string value) {
-  auto it = pending_.find(seq);
+void SessionCore::on_result(BrowserId from, std::uint32_t seq, std::string value) {
+  // Only the primary was asked anything.
+  auto it = is_primary(from) ? pending_.find(seq) : pending_.end();
   if (it == pending_.end()) {
-    protocol_error("result for unknown call #" + std::to_string(seq));
+    protocol_error(from, "result for unknown call #" + std::to_string(seq));
     return;
   }
   PendingPtr p = std::move(it->second);
@@ -277,8 +404,8 @@ void SessionCore::on_result(std::uint32_t seq, std::string value) {
   p->timer.cancel();
 }
 
-void SessionCore::on_error(std::uint32_t seq, std::uint32_t widget, std::uint32_t method_id, std::uint32_t cls,
-                           std::string message) {
+void SessionCore::on_error(BrowserId from, std::uint32_t seq, std::uint32_t widget, std::uint32_t method_id,
+                           std::uint32_t cls, std::string message) {
   std::string class_name = "widget";
   std::string method_name = "create";
   if (method_id != 0 && method_id < std::size(method_table)) {
@@ -288,7 +415,7 @@ void SessionCore::on_error(std::uint32_t seq, std::uint32_t widget, std::uint32_
     class_name = std::string(class_table[cls]->name);
   }
   auto error = std::make_exception_ptr(RemoteError(class_name, widget, method_name, seq, std::move(message)));
-  auto it = pending_.find(seq);
+  auto it = is_primary(from) ? pending_.find(seq) : pending_.end();
   if (it == pending_.end()) {
     report(error);  // a pipelined call: no call site waits for it
     return;
@@ -300,23 +427,23 @@ void SessionCore::on_error(std::uint32_t seq, std::uint32_t widget, std::uint32_
   p->timer.cancel();
 }
 
-void SessionCore::on_callback(WidgetId widget, std::uint32_t callback_id, std::string args) {
+void SessionCore::on_callback(BrowserId from, WidgetId widget, std::uint32_t callback_id, std::string args) {
   const WidgetRecord* rec = store_.find(widget);
   if (rec == nullptr) {
     if (store_.allocated(widget)) {
       log(LogLevel::debug, "callback for destroyed widget " + std::to_string(widget) + " dropped");
     } else {
-      protocol_error("callback for unknown widget id " + std::to_string(widget));
+      protocol_error(from, "callback for unknown widget id " + std::to_string(widget));
     }
     return;
   }
   if (callback_id == 0 || callback_id >= std::size(callback_table)) {
-    protocol_error("unknown callback id " + std::to_string(callback_id));
+    protocol_error(from, "unknown callback id " + std::to_string(callback_id));
     return;
   }
   const CallbackInfo& info = *callback_table[callback_id];
   if (!is_a(*rec->cls, info.class_id)) {
-    protocol_error(describe(rec->cls, widget) + " has no callback " + std::string(info.name));
+    protocol_error(from, describe(rec->cls, widget) + " has no callback " + std::string(info.name));
     return;
   }
   if (info.updates_field != 0) {
@@ -324,11 +451,21 @@ void SessionCore::on_callback(WidgetId widget, std::uint32_t callback_id, std::s
       try {
         info.check(args);
       } catch (const ProtocolError& e) {
-        protocol_error(describe(rec->cls, widget) + "." + std::string(info.name) + ": " + e.what());
+        protocol_error(from, describe(rec->cls, widget) + "." + std::string(info.name) + ": " + e.what());
         return;
       }
     }
     store_.record(widget, info.updates_field, info.updates_method, args);
+    // The other browsers show the change too, without firing callbacks
+    // there: it reaches the server once, from the browser it was made in.
+    if (browsers_.size() > 1) {
+      auto* call = queue(Route::all_but, from)->mutable_call();
+      call->set_seq(next_seq());
+      call->set_widget_id(widget);
+      call->set_method_id(info.updates_method);
+      call->set_args(args);
+      call->set_quiet(true);
+    }
   }
   auto it = handlers_.find({widget, callback_id});
   if (it == handlers_.end() || it->second.empty()) return;
@@ -343,10 +480,10 @@ void SessionCore::on_callback(WidgetId widget, std::uint32_t callback_id, std::s
           ")");
 }
 
-void SessionCore::protocol_error(std::string message) {
+void SessionCore::protocol_error(BrowserId to, std::string message) {
   log(LogLevel::warning, "protocol error: " + message);
-  if (!connected_) return;
-  outbox().add_messages()->mutable_error()->set_message(std::move(message));
+  if (ended_ || !has_browser(to)) return;
+  queue(Route::only, to)->mutable_error()->set_message(std::move(message));
 }
 
 // --- handlers, errors, disconnect ----------------------------------------------------
@@ -397,13 +534,6 @@ void SessionCore::report(std::exception_ptr error, std::string_view context) {
   }
 }
 
-void SessionCore::close_connection(int code, const std::string& reason) {
-  if (!connected_) return;
-  flush();
-  if (sink_.close) sink_.close(code, reason);
-  disconnect(reason);
-}
-
 void SessionCore::add_timer(std::weak_ptr<TimerState> timer) {
   remove_timer(nullptr);  // keeps the list as long as the live timers
   timers_.push_back(std::move(timer));
@@ -416,25 +546,41 @@ void SessionCore::remove_timer(const TimerState* timer) {
   });
 }
 
-void SessionCore::disconnect(const std::string& why) {
-  if (!connected_) return;
-  connected_ = false;
-  log(LogLevel::info, "disconnected: " + why);
+void SessionCore::fail_pending(const std::string& why) {
   auto pending = std::move(pending_);
   pending_.clear();
   for (auto& [seq, p] : pending) {
     p->done = true;
-    p->error = std::make_exception_ptr(
-        Disconnected("pgwidgets: " + p->what + ": the browser disconnected (" + why + ")"));
+    p->error = std::make_exception_ptr(Disconnected("pgwidgets: " + p->what + ": " + why));
     p->timer.cancel();
   }
+}
+
+void SessionCore::end(int code, const std::string& why) {
+  if (ended_) return;
+  ended_ = true;
+  log(LogLevel::info, "ended: " + why);
+  flush();
+  auto browsers = std::move(browsers_);
+  browsers_.clear();
+  for (Browser& b : browsers) {
+    if (b.sink.close) b.sink.close(code, why);
+  }
+  fail_pending("the session ended (" + why + ")");
   // Handlers hold widget handles, which hold this session: drop them.
   handlers_.clear();
   for (auto& t : timers_) {
     if (auto timer = t.lock()) timer->shutdown();
   }
   timers_.clear();
+  store_.clear();
   if (outbox_) outbox_->Clear();
+  routes_.clear();
+  if (end_hook_) {
+    auto hook = std::move(end_hook_);
+    end_hook_ = nullptr;
+    hook(why);
+  }
 }
 
 }  // namespace pgw::detail

@@ -3,8 +3,9 @@
 // messages into one frame per event-loop turn, matches replies to pending
 // calls, and runs callback handlers under the concurrency lock.
 //
-// It knows nothing of sockets: the Application gives it a Sink to send
-// frames and close the connection, which lets tests drive it in memory.
+// It knows nothing of sockets: the Application gives it a Sink per browser
+// to send frames and close the connection, which lets tests drive it in
+// memory.
 #pragma once
 
 #include <cstdint>
@@ -22,10 +23,12 @@
 #include "async_lock.hpp"
 #include "pgwidgets/logger.hpp"
 #include "pgwidgets/session_link.hpp"
+#include "rebuild.hpp"
 #include "widget_store.hpp"
 
 namespace pgwidgets {
 class ServerFrame;
+class ServerMessage;
 class ClientFrame;
 class ClientMessage;
 }  // namespace pgwidgets
@@ -34,11 +37,14 @@ namespace pgw::detail {
 
 class TimerState;
 
-// Where a session's frames go.
+// Where one browser's frames go.
 struct Sink {
   std::function<void(std::string frame)> send;
   std::function<void(int code, std::string reason)> close;
 };
+
+// Names a browser attached to the session (the Application's connection id).
+using BrowserId = std::uint64_t;
 
 struct SessionConfig {
   std::string id;
@@ -47,13 +53,24 @@ struct SessionConfig {
   bool strict_calls = false;
   // Serializes handlers; null in concurrent mode.
   std::shared_ptr<AsyncLock> lock;
+  // The page's address, for Session::get_url() ("" when not served by us).
+  std::string page_url;
 };
 
+// A session outlives its browsers: it holds the widgets, handlers and
+// timers, and any number of browsers (0 included) attach and detach. Every
+// browser gets the same frames, encoded once; a browser that joins gets the
+// whole page rebuilt first. The first-joined browser still attached (the
+// primary) answers awaited queries; when it leaves, the queries it had not
+// answered fail with Disconnected. With no browser, pipelined calls only
+// update the server's copy and awaited queries fail at once.
 class SessionCore final : public SessionLink {
  public:
   using ErrorHandler = std::function<void(std::exception_ptr)>;
+  // Told once when the session ends (end()), with why.
+  using EndHook = std::function<void(const std::string& why)>;
 
-  SessionCore(boost::asio::any_io_executor executor, SessionConfig config, Sink sink);
+  SessionCore(boost::asio::any_io_executor executor, SessionConfig config);
   ~SessionCore() override;
 
   // --- SessionLink (the generated proxies) ---
@@ -64,24 +81,29 @@ class SessionCore final : public SessionLink {
   const std::string* constructor_args(WidgetId widget) const override;
   std::vector<WidgetId> children(WidgetId widget) const override;
 
-  // --- from the connection ---
-  // One binary frame from the browser (a ClientFrame, hello excepted).
-  void receive(std::string_view frame);
+  // --- browsers ---
+  // A browser joins: it is sent the ServerHello (protocol version and
+  // schema fingerprint given) and, when the session has widgets, the
+  // rebuilt page, before anything else. What was queued before goes to the
+  // browsers already attached. Refused (std::logic_error) once ended.
+  void attach(BrowserId browser, Sink sink, std::uint32_t protocol_version, std::uint64_t fingerprint,
+              std::uint32_t viewport_width, std::uint32_t viewport_height, bool rejoined);
+  // A browser left (its connection is closed). Idempotent.
+  void detach(BrowserId browser, const std::string& why);
+  std::size_t browser_count() const { return browsers_.size(); }
+  bool has_browser(BrowserId browser) const;
+
+  // One binary frame from a browser (a ClientFrame, hello excepted).
+  void receive(BrowserId from, std::string_view frame);
   // The messages of an already decoded frame, from index `first` on.
-  void handle(const pgwidgets::ClientFrame& frame, int first = 0);
-  void set_viewport(std::uint32_t width, std::uint32_t height) {
-    viewport_width_ = width;
-    viewport_height_ = height;
-  }
-  // The browser is gone: every pending await fails with Disconnected,
-  // handlers and timers are dropped. Idempotent.
-  void disconnect(const std::string& why);
+  void handle(BrowserId from, const pgwidgets::ClientFrame& frame, int first = 0);
 
-  // Sends what is queued, closes the connection and disconnects.
-  void close_connection(int code, const std::string& reason);
-
-  // Queues the ServerHello (the Application sends it once accepted).
-  void send_hello(std::uint32_t protocol_version, std::uint64_t fingerprint);
+  // Ends the session: closes every browser with `code`, fails every pending
+  // await with Disconnected, drops the handlers, timers and widgets, and
+  // calls the end hook. Later calls throw Disconnected. Idempotent.
+  void end(int code, const std::string& why);
+  bool ended() const { return ended_; }
+  void set_end_hook(EndHook hook) { end_hook_ = std::move(hook); }
 
   // Runs `body` as a handler: under the concurrency lock, detached, with
   // its exception reported (never swallowed).
@@ -95,11 +117,14 @@ class SessionCore final : public SessionLink {
 
   const std::string& id() const { return config_.id; }
   const std::string& token() const { return config_.token; }
-  bool connected() const { return connected_; }
+  const std::string& page_url() const { return config_.page_url; }
+  // Whether a browser is attached.
+  bool connected() const { return !browsers_.empty(); }
   bool strict_calls() const { return config_.strict_calls; }
   void set_strict_calls(bool strict) { config_.strict_calls = strict; }
-  std::uint32_t viewport_width() const { return viewport_width_; }
-  std::uint32_t viewport_height() const { return viewport_height_; }
+  // The primary browser's viewport (0x0 with no browser).
+  std::uint32_t viewport_width() const { return browsers_.empty() ? 0 : browsers_.front().viewport_width; }
+  std::uint32_t viewport_height() const { return browsers_.empty() ? 0 : browsers_.front().viewport_height; }
   const WidgetStore& store() const { return store_; }
   const boost::asio::any_io_executor& executor() const { return executor_; }
   const Logger& logger() const { return config_.logger; }
@@ -107,13 +132,19 @@ class SessionCore final : public SessionLink {
   // A destroyed timer: forgotten, with any whose handles are all gone.
   void remove_timer(const TimerState* timer);
   std::size_t timer_count() const { return timers_.size(); }
+  std::size_t handler_count() const { return handlers_.size(); }
+  // The callbacks the server listens to, as a rebuild re-listens them.
+  ListenList listens() const;
 
-  // Counters, for Session::stats().
+  // Counters, for Session::stats(): frames and bytes sent to browsers (a
+  // frame sent to two browsers counts twice) and received from them, and
+  // the size of the last rebuild.
   std::uint64_t frames_sent() const { return frames_sent_; }
   std::uint64_t bytes_sent() const { return bytes_sent_; }
   std::uint64_t frames_received() const { return frames_received_; }
   std::uint64_t bytes_received() const { return bytes_received_; }
   std::size_t pending_calls() const { return pending_.size(); }
+  std::uint64_t last_rebuild_bytes() const { return last_rebuild_bytes_; }
   // A frame that reached the session some other way than receive() (the hello).
   void count_received(std::size_t bytes) {
     ++frames_received_;
@@ -123,44 +154,63 @@ class SessionCore final : public SessionLink {
  private:
   struct Pending;
   using PendingPtr = std::shared_ptr<Pending>;
+  struct Browser {
+    BrowserId id;
+    Sink sink;
+    std::uint32_t viewport_width;
+    std::uint32_t viewport_height;
+  };
+  // Who gets a queued message: every browser, one, or all but one.
+  enum class Route : std::uint8_t { all, only, all_but };
+  struct Routing {
+    int index;  // in the outbox
+    Route route;
+    BrowserId browser;
+  };
 
-  void check_connected(std::string_view what) const;
+  void check_alive(std::string_view what) const;
   pgwidgets::ServerFrame& outbox();
+  pgwidgets::ServerMessage* queue(Route route = Route::all, BrowserId browser = 0);
   void schedule_flush();
   void flush();
+  void send_to(Browser& b, std::string frame);
+  Browser* find_browser(BrowserId id);
+  bool is_primary(BrowserId id) const { return !browsers_.empty() && browsers_.front().id == id; }
   std::uint32_t next_seq() { return ++seq_; }
   PendingPtr add_pending(std::uint32_t seq, std::string what);
   Task<std::string> wait_reply(PendingPtr pending);
+  void fail_pending(const std::string& why);
   void apply_effect(WidgetId widget, const MethodInfo& method, const std::string& args, const ChildChange& change);
   void drop_handlers_of_missing_widgets();
 
-  void on_message(const pgwidgets::ClientMessage& message);
-  void on_result(std::uint32_t seq, std::string value);
-  void on_error(std::uint32_t seq, std::uint32_t widget, std::uint32_t method, std::uint32_t cls,
+  void on_message(BrowserId from, const pgwidgets::ClientMessage& message);
+  void on_result(BrowserId from, std::uint32_t seq, std::string value);
+  void on_error(BrowserId from, std::uint32_t seq, std::uint32_t widget, std::uint32_t method, std::uint32_t cls,
                 std::string message);
-  void on_callback(WidgetId widget, std::uint32_t callback, std::string args);
-  void protocol_error(std::string message);
+  void on_callback(BrowserId from, WidgetId widget, std::uint32_t callback, std::string args);
+  void protocol_error(BrowserId to, std::string message);
   void log(LogLevel level, const std::string& message) const;
 
   boost::asio::any_io_executor executor_;
   SessionConfig config_;
-  Sink sink_;
   ErrorHandler error_handler_;
+  EndHook end_hook_;
   WidgetStore store_;
   std::unique_ptr<pgwidgets::ServerFrame> outbox_;
+  std::vector<Routing> routes_;  // the outbox's messages that do not go to every browser
   bool flush_scheduled_ = false;
-  bool connected_ = true;
+  bool ended_ = false;
+  std::vector<Browser> browsers_;  // in join order: front() is the primary
   std::uint32_t seq_ = 0;
-  std::map<std::uint32_t, PendingPtr> pending_;
+  std::map<std::uint32_t, PendingPtr> pending_;  // all asked of the primary
   // (widget, callback) -> handlers, in registration order.
   std::map<std::pair<WidgetId, std::uint32_t>, std::vector<RawHandler>> handlers_;
   std::vector<std::weak_ptr<TimerState>> timers_;
-  std::uint32_t viewport_width_ = 0;
-  std::uint32_t viewport_height_ = 0;
   std::uint64_t frames_sent_ = 0;
   std::uint64_t bytes_sent_ = 0;
   std::uint64_t frames_received_ = 0;
   std::uint64_t bytes_received_ = 0;
+  std::uint64_t last_rebuild_bytes_ = 0;
   // Lives as long as this object: detached work checks it before touching us.
   std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);
 };

@@ -63,6 +63,8 @@ void WidgetStore::unlink_from_parent(WidgetId child) {
     std::erase(p->children, child);
   }
   c->parent = 0;
+  c->attach_method = 0;
+  c->attach_args.clear();
 }
 
 namespace {
@@ -96,7 +98,8 @@ void WidgetStore::check_attach(const WidgetRecord& p, WidgetId parent, const Wid
   }
 }
 
-void WidgetStore::attach(WidgetId parent, WidgetId child, std::optional<int> index, bool replace) {
+void WidgetStore::attach(WidgetId parent, WidgetId child, std::optional<int> index, bool replace,
+                         std::uint32_t method_id, std::string args) {
   WidgetRecord* p = find(parent);
   WidgetRecord* c = find(child);
   if (p == nullptr) throw std::invalid_argument("no widget " + std::to_string(parent));
@@ -105,7 +108,11 @@ void WidgetStore::attach(WidgetId parent, WidgetId child, std::optional<int> ind
   unlink_from_parent(child);
   if (replace) {
     for (WidgetId old : p->children) {
-      if (WidgetRecord* o = find(old)) o->parent = 0;
+      if (WidgetRecord* o = find(old)) {
+        o->parent = 0;
+        o->attach_method = 0;
+        o->attach_args.clear();
+      }
     }
     p->children.clear();
   }
@@ -116,6 +123,8 @@ void WidgetStore::attach(WidgetId parent, WidgetId child, std::optional<int> ind
     kids.push_back(child);
   }
   c->parent = parent;
+  c->attach_method = method_id;
+  c->attach_args = std::move(args);
 }
 
 void WidgetStore::detach(WidgetId parent, WidgetId child, bool destroy_child) {
@@ -136,9 +145,21 @@ void WidgetStore::detach_all(WidgetId parent, bool destroy_children) {
   std::vector<WidgetId> kids = std::move(p->children);
   p->children.clear();
   for (WidgetId k : kids) {
-    if (WidgetRecord* c = find(k)) c->parent = 0;
+    if (WidgetRecord* c = find(k)) {
+      c->parent = 0;
+      c->attach_method = 0;
+      c->attach_args.clear();
+    }
     if (destroy_children) destroy(k);
   }
+}
+
+std::vector<WidgetId> WidgetStore::ids() const {
+  std::vector<WidgetId> out;
+  out.reserve(widgets_.size());
+  for (const auto& [id, r] : widgets_) out.push_back(id);
+  std::sort(out.begin(), out.end());  // ids grow with creation
+  return out;
 }
 
 void WidgetStore::destroy(WidgetId id) {

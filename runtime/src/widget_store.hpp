@@ -25,6 +25,10 @@ struct WidgetRecord {
   std::vector<RecordedCall> state;  // one per field, in the order first set
   std::vector<WidgetId> children;
   WidgetId parent = 0;
+  // The call that put this widget in its parent (a rebuild replays it):
+  // 0 and "" while it has no parent.
+  std::uint32_t attach_method = 0;
+  std::string attach_args;
 };
 
 // True when class `cls` is `ancestor_id` or derives from it.
@@ -51,7 +55,9 @@ class WidgetStore {
   // positions in the final list, 0..n with n the children other than
   // `child`; it is never clamped nor counted from the end. A widget cannot
   // hold itself or an ancestor, and a window is never a child.
-  void attach(WidgetId parent, WidgetId child, std::optional<int> index, bool replace);
+  // `method_id` and `args` are the attaching call, kept for a rebuild.
+  void attach(WidgetId parent, WidgetId child, std::optional<int> index, bool replace, std::uint32_t method_id = 0,
+              std::string args = {});
   // Takes `child` out of `parent`'s list (throws if it is not a child).
   void detach(WidgetId parent, WidgetId child, bool destroy);
   void detach_all(WidgetId parent, bool destroy);
@@ -59,7 +65,10 @@ class WidgetStore {
   void destroy(WidgetId id);
 
   std::size_t size() const { return widgets_.size(); }
+  bool empty() const { return widgets_.empty(); }
   void clear() { widgets_.clear(); }
+  // The live widgets' ids, in creation order (a rebuild's order).
+  std::vector<WidgetId> ids() const;
 
  private:
   void unlink_from_parent(WidgetId child);

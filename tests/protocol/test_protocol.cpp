@@ -2,6 +2,7 @@
 // speaks the binary protocol: no browser.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <future>
 #include <thread>
@@ -62,9 +63,22 @@ class LiveServer {
 // Says hello and collects server messages until `until` matches one.
 class ScriptedBrowser {
  public:
-  explicit ScriptedBrowser(const std::string& url, std::uint64_t fingerprint = ids::schema_fingerprint)
+  explicit ScriptedBrowser(const std::string& url, std::uint64_t fingerprint = ids::schema_fingerprint,
+                           const std::string& session_id = "", const std::string& token = "")
       : client(url) {
-    client.send_binary(client_frame({hello(fingerprint)}));
+    client.send_binary(
+        client_frame({hello(fingerprint, pgwidgets::PROTOCOL_VERSION_CURRENT, session_id, token)}));
+  }
+  // Rejoins session `sid` with `token`.
+  static std::unique_ptr<ScriptedBrowser> rejoin(const std::string& url, const std::string& sid,
+                                                 const std::string& token) {
+    return std::make_unique<ScriptedBrowser>(url, ids::schema_fingerprint, sid, token);
+  }
+  const pgwidgets::ServerHello& hello_message() const {
+    for (const auto& m : seen) {
+      if (m.has_hello()) return m.hello();
+    }
+    throw std::runtime_error("no hello yet");
   }
   std::optional<pgwidgets::ServerMessage> wait_for(std::function<bool(const pgwidgets::ServerMessage&)> until,
                                                    std::chrono::milliseconds limit = 5s) {
@@ -246,4 +260,174 @@ TEST_CASE("protocol: a WebSocket from a foreign origin is refused") {
   const std::string own = "http://127.0.0.1:" + std::to_string(server.http_port);
   WsTestClient ok(server.ws_url(), own);
   CHECK(ok.is_open());
+}
+
+// --- sessions outlive connections ------------------------------------------------
+
+namespace {
+
+// The seed's UI (setters, children, listens, a deferred show), counting on_connect.
+void seed_ui(pgw::Application& app, std::atomic<int>& connects) {
+  app.on_connect([&connects](pgw::Session& s) -> pgw::Task<> {
+    ++connects;
+    auto w = s.get_widgets();
+    auto top = co_await w.TopLevel({.title = "Async Demo", .resizable = true});
+    co_await top.resize(400, 300);
+    auto vbox = co_await w.VBox({.spacing = 8, .padding = 10});
+    auto status = co_await w.Label("Click a button!");
+    auto hbox = co_await w.HBox({.spacing = 6});
+    auto btn = co_await w.Button("Hello");
+    co_await hbox.add_widget(btn, 0);
+    auto entry = co_await w.TextEntry({.text = "Type here", .linehistory = 5});
+    co_await vbox.add_widget(hbox, 0);
+    co_await vbox.add_widget(entry, 0);
+    co_await vbox.add_widget(status, 1);
+    co_await top.set_widget(vbox);
+    co_await top.show();
+    btn.on_activated([status]() -> pgw::Task<> { co_await status.set_text("Hello!"); });
+    entry.on_activated([status](std::string text) -> pgw::Task<> { co_await status.set_text("Entered: " + text); });
+  });
+}
+
+// Where rebuild.hpp puts a message: its phase (creates, setters, child
+// lists, listens, deferred setters), then its widget (the parent, for an
+// attach); calls on one widget keep their order.
+std::pair<int, std::uint32_t> rebuild_place(const pgwidgets::ServerMessage& m) {
+  if (m.has_create()) return {0, m.create().widget_id()};
+  if (m.has_listen()) return {3, m.listen().widget_id()};
+  const auto& info = *ids::method_table[m.call().method_id()];
+  if (info.kind == ids::MethodKind::attach) return {2, m.call().widget_id()};
+  return {info.deferred ? 4 : 1, m.call().widget_id()};
+}
+
+// A message without its sequence number, for comparing.
+std::string without_seq(pgwidgets::ServerMessage m) {
+  if (m.has_create()) m.mutable_create()->set_seq(0);
+  if (m.has_call()) m.mutable_call()->set_seq(0);
+  return m.ShortDebugString();
+}
+
+bool is_rebuild_end(const pgwidgets::ServerMessage& m) {
+  return m.has_rebuild() && m.rebuild().phase() == pgwidgets::Rebuild::PHASE_END;
+}
+
+}  // namespace
+
+TEST_CASE("protocol: a reconnect with the token gets the page rebuilt, message by message as first sent") {
+  std::atomic<int> connects = 0;
+  LiveServer server({}, [&](pgw::Application& app) { seed_ui(app, connects); });
+  std::vector<pgwidgets::ServerMessage> original;
+  std::string sid, token;
+  {
+    ScriptedBrowser first(server.ws_url());
+    int listens = 0;
+    REQUIRE(first.wait_for([&](const auto& m) { return m.has_listen() && ++listens == 2; }));
+    sid = first.hello_message().session_id();
+    token = first.hello_message().token();
+    for (const auto& m : first.seen) {
+      if (!m.has_hello()) original.push_back(m);
+    }
+    first.client.close();
+    REQUIRE(first.client.wait_closed(5s));
+  }
+  auto second = ScriptedBrowser::rejoin(server.ws_url(), sid, token);
+  REQUIRE(second->wait_for(is_rebuild_end));
+  CHECK(second->frames == 1);  // hello and rebuild travel together
+  CHECK(second->hello_message().rejoined());
+  CHECK(second->hello_message().session_id() == sid);
+  std::vector<std::string> rebuilt;
+  for (const auto& m : second->seen) {
+    if (!m.has_hello() && !m.has_rebuild()) rebuilt.push_back(without_seq(m));
+  }
+  // Each field was set once and children appended, so the rebuild is the
+  // original messages in the rebuild's documented order, each one unchanged.
+  std::stable_sort(original.begin(), original.end(),
+                   [](const auto& a, const auto& b) { return rebuild_place(a) < rebuild_place(b); });
+  std::vector<std::string> expected;
+  for (const auto& m : original) expected.push_back(without_seq(m));
+  REQUIRE(rebuilt.size() == expected.size());
+  for (std::size_t i = 0; i < expected.size(); ++i) {
+    INFO("message " << i);
+    CHECK(rebuilt[i] == expected[i]);
+  }
+  CHECK(connects == 1);
+  // The handlers are the session's: a click from the rejoined page runs one.
+  const auto button = second->created(ids::classes::Button.id);
+  second->client.send_binary(client_frame({callback(button, ids::callbacks::Button_activated.id)}));
+  auto call = second->wait_for_call(ids::methods::Label_set_text.id);
+  REQUIRE(call);
+  CHECK(call->call().args() == "\x0a\x06Hello!");
+}
+
+TEST_CASE("protocol: a wrong token is refused with 4001, and the session's browser goes on") {
+  std::atomic<int> connects = 0;
+  LiveServer server({.max_sessions = 2}, [&](pgw::Application& app) { seed_ui(app, connects); });
+  ScriptedBrowser first(server.ws_url());
+  REQUIRE(first.wait_for([](const auto& m) { return m.has_listen(); }));
+  std::string wrong = first.hello_message().token();
+  wrong.back() = wrong.back() == 'a' ? 'b' : 'a';
+  auto intruder = ScriptedBrowser::rejoin(server.ws_url(), first.hello_message().session_id(), wrong);
+  auto closed = intruder->client.wait_closed(5s);
+  REQUIRE(closed);
+  CHECK(closed->first == 4001);
+  CHECK(intruder->seen.empty());
+  CHECK(connects == 1);
+  const auto button = first.created(ids::classes::Button.id);
+  first.client.send_binary(client_frame({callback(button, ids::callbacks::Button_activated.id)}));
+  REQUIRE(first.wait_for_call(ids::methods::Label_set_text.id));
+}
+
+TEST_CASE("protocol: an expired session id starts a new session") {
+  std::atomic<int> connects = 0;
+  LiveServer server({.session_timeout = 50ms}, [&](pgw::Application& app) { seed_ui(app, connects); });
+  std::string sid, token;
+  {
+    ScriptedBrowser first(server.ws_url());
+    REQUIRE(first.wait_for([](const auto& m) { return m.has_listen(); }));
+    sid = first.hello_message().session_id();
+    token = first.hello_message().token();
+    first.client.close();
+    REQUIRE(first.client.wait_closed(5s));
+  }
+  std::this_thread::sleep_for(300ms);  // the server's session_timeout, not the page
+  auto again = ScriptedBrowser::rejoin(server.ws_url(), sid, token);
+  REQUIRE(again->wait_for([](const auto& m) { return m.has_listen(); }));
+  CHECK_FALSE(again->hello_message().rejoined());
+  CHECK(again->hello_message().session_id() != sid);
+  CHECK(connects == 2);
+  // The old id was never rebuilt: a new on_connect built this page.
+  CHECK(std::none_of(again->seen.begin(), again->seen.end(), [](const auto& m) { return m.has_rebuild(); }));
+}
+
+TEST_CASE("protocol: two clients in one session: each gets the calls, a change in one reaches the other quietly") {
+  std::atomic<int> connects = 0;
+  LiveServer server({}, [&](pgw::Application& app) { seed_ui(app, connects); });
+  ScriptedBrowser a(server.ws_url());
+  REQUIRE(a.wait_for([](const auto& m) { return m.has_listen(); }));
+  auto b = ScriptedBrowser::rejoin(server.ws_url(), a.hello_message().session_id(), a.hello_message().token());
+  REQUIRE(b->wait_for(is_rebuild_end));
+  const auto entry = b->created(ids::classes::TextEntry.id);
+  const auto label = b->created(ids::classes::Label.id);
+  REQUIRE(entry != 0);
+  pgwidgets::widgets::Text typed;
+  typed.set_text("from b");
+  b->client.send_binary(
+      client_frame({callback(entry, ids::callbacks::TextEntry_activated.id, typed.SerializeAsString())}));
+  // a: the entry's text, quiet; then the handler's label text, in both.
+  auto quiet = a.wait_for_call(ids::methods::TextEntry_set_text.id);
+  REQUIRE(quiet);
+  CHECK(quiet->call().quiet());
+  CHECK(quiet->call().widget_id() == entry);
+  CHECK(quiet->call().args() == typed.SerializeAsString());
+  for (ScriptedBrowser* s : {&a, b.get()}) {
+    auto set = s->wait_for_call(ids::methods::Label_set_text.id);
+    REQUIRE(set);
+    CHECK(set->call().widget_id() == label);
+    CHECK_FALSE(set->call().quiet());
+  }
+  // b was not sent its own change back.
+  CHECK(std::none_of(b->seen.begin(), b->seen.end(), [&](const auto& m) {
+    return m.has_call() && m.call().method_id() == ids::methods::TextEntry_set_text.id && m.call().quiet();
+  }));
+  CHECK(connects == 1);
 }

@@ -47,9 +47,13 @@ inline pgwidgets::ClientMessage callback(std::uint32_t widget, std::uint32_t cal
   return m;
 }
 
-inline pgwidgets::ClientMessage hello(std::uint64_t fingerprint, std::uint32_t version = 1) {
+inline pgwidgets::ClientMessage hello(std::uint64_t fingerprint,
+                                      std::uint32_t version = pgwidgets::PROTOCOL_VERSION_CURRENT,
+                                      const std::string& session_id = "", const std::string& token = "") {
   pgwidgets::ClientMessage m;
   m.mutable_hello()->set_protocol_version(version);
+  m.mutable_hello()->set_session_id(session_id);
+  m.mutable_hello()->set_token(token);
   m.mutable_hello()->set_schema_fingerprint(fingerprint);
   m.mutable_hello()->mutable_viewport()->set_width(1024);
   m.mutable_hello()->mutable_viewport()->set_height(768);

@@ -1,4 +1,5 @@
-// A SessionCore over an in-memory sink: frames sent are collected.
+// A SessionCore with one browser attached over an in-memory sink: frames
+// sent are collected (the hello excepted); more browsers can be attached.
 #pragma once
 
 #include <memory>
@@ -20,13 +21,17 @@ struct SessionFixture {
     detail::SessionConfig config{"s1", "token", [this](LogLevel level, std::string_view m) {
                                    logs.emplace_back(std::string(to_string(level)) + ": " + std::string(m));
                                  },
-                                 strict, std::move(lock)};
-    core = std::make_shared<detail::SessionCore>(
-        io.get_executor(), std::move(config),
-        detail::Sink{[this](std::string f) { frames.push_back(std::move(f)); },
-                     [this](int code, std::string reason) { closes.emplace_back(code, std::move(reason)); }});
+                                 strict, std::move(lock), "http://127.0.0.1:9501/"};
+    core = std::make_shared<detail::SessionCore>(io.get_executor(), std::move(config));
     session = detail::SessionAccess::make(core);
     core->set_error_handler([this](std::exception_ptr e) { errors.push_back(e); });
+    core->attach(browser, sink_into(frames, closes), 1, 0, 1024, 768, false);
+    frames.clear();  // the hello
+  }
+
+  static detail::Sink sink_into(std::vector<std::string>& out, std::vector<std::pair<int, std::string>>& closed) {
+    return detail::Sink{[&out](std::string f) { out.push_back(std::move(f)); },
+                        [&closed](int code, std::string reason) { closed.emplace_back(code, std::move(reason)); }};
   }
 
   // Every message sent so far, flattened across frames.
@@ -39,7 +44,21 @@ struct SessionFixture {
     return out;
   }
 
-  void receive(const std::vector<pgwidgets::ClientMessage>& messages) { core->receive(client_frame(messages)); }
+  void receive(const std::vector<pgwidgets::ClientMessage>& messages) {
+    core->receive(browser, client_frame(messages));
+  }
+
+  // Every message in `frames`, flattened.
+  static std::vector<pgwidgets::ServerMessage> flatten(const std::vector<std::string>& frames) {
+    std::vector<pgwidgets::ServerMessage> out;
+    for (const auto& f : frames) {
+      auto parsed = parse_server_frame(f);
+      for (const auto& m : parsed.messages()) out.push_back(m);
+    }
+    return out;
+  }
+
+  static constexpr detail::BrowserId browser = 1;
 
   boost::asio::io_context io;
   std::vector<std::string> frames;

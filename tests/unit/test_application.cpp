@@ -5,74 +5,19 @@
 #include <boost/asio/detached.hpp>
 #include <boost/asio/post.hpp>
 
-#include "application_impl.hpp"
-#include "frames.hpp"
-#include "pgwidgets/pgwidgets.hpp"
-#include "support/run_coro.hpp"
+#include "app_fixture.hpp"
 
 using namespace pgw::test;
+using namespace std::chrono_literals;
 namespace transport = pgw::transport;
-
-namespace {
-
-class FakeServer : public transport::Server {
- public:
-  FakeServer(boost::asio::io_context& io, transport::Listener& listener) : io_(io), listener_(listener) {}
-  void start() override { started = true; }
-  std::uint16_t ws_port() const override { return 4242; }
-  std::uint16_t http_port() const override { return 4243; }
-  void send(transport::ConnectionId id, std::string bytes) override { sent[id].push_back(std::move(bytes)); }
-  void close(transport::ConnectionId id, int code, const std::string& reason) override {
-    if (closed.count(id)) return;
-    closed[id] = {code, reason};
-    boost::asio::post(io_, [this, id, code, reason] { listener_.on_close(id, code, reason); });
-  }
-  void stop() override { stopped = true; }
-
-  boost::asio::io_context& io_;
-  transport::Listener& listener_;
-  bool started = false, stopped = false;
-  std::map<transport::ConnectionId, std::vector<std::string>> sent;
-  std::map<transport::ConnectionId, std::pair<int, std::string>> closed;
-};
-
-struct AppFixture {
-  explicit AppFixture(pgw::ApplicationOptions options = {}) : app(std::move(options)) {
-    impl().set_server_factory([this](boost::asio::io_context& ctx, transport::ServerConfig, transport::Listener& l,
-                                     pgw::Logger) {
-      auto s = std::make_unique<FakeServer>(ctx, l);
-      server = s.get();
-      return s;
-    });
-    run_coro(io, app.start());
-  }
-  pgw::detail::ApplicationAccess::Impl& impl() { return pgw::detail::ApplicationAccess::impl(app); }
-
-  // Opens a connection and says hello; returns its id.
-  transport::ConnectionId connect(std::uint64_t fingerprint = pgw::detail::schema_fingerprint) {
-    const auto id = next_id++;
-    impl().on_open(id, transport::ConnectInfo{"127.0.0.1:1", "", "localhost:4242", "/"});
-    impl().on_message(id, client_frame({hello(fingerprint)}));
-    drain(io);
-    return id;
-  }
-  void click(transport::ConnectionId conn, pgw::WidgetId widget) {
-    impl().on_message(conn, client_frame({callback(widget, pgw::detail::callbacks::Button_activated.id)}));
-  }
-
-  boost::asio::io_context io;
-  pgw::Application app;
-  FakeServer* server = nullptr;
-  transport::ConnectionId next_id = 1;
-};
-
-}  // namespace
 
 TEST_CASE("app: an unknown concurrency mode is a clear error") {
   CHECK(pgw::parse_concurrency_mode("serialized") == pgw::ConcurrencyMode::serialized);
   CHECK_THROWS_WITH(pgw::parse_concurrency_mode("parallel"),
                     Catch::Contains("parallel") && Catch::Contains("per_session, serialized or concurrent"));
   CHECK_THROWS_AS(pgw::Application({.max_sessions = 0}), std::invalid_argument);
+  CHECK_THROWS_AS(pgw::Application({.max_browsers_per_session = 0}), std::invalid_argument);
+  CHECK_THROWS_AS(pgw::Application({.session_timeout = -1ms}), std::invalid_argument);
 }
 
 TEST_CASE("app: the handshake answers a hello and runs on_connect") {
@@ -105,8 +50,8 @@ TEST_CASE("app: messages that follow the hello in its frame are handled, after i
   CHECK(f.app.sessions()[0]->get_screen_size() == pgw::Size{800, 600});
 }
 
-TEST_CASE("app: a session's handlers are released when its browser leaves") {
-  AppFixture f;
+TEST_CASE("app: a session's handlers are released when it ends, session_timeout after its browser left") {
+  AppFixture f({.session_timeout = 20ms});
   std::weak_ptr<int> token;
   f.app.on_connect([&](pgw::Session& s) -> pgw::Task<> {
     auto button = co_await s.get_widgets().Button("b");
@@ -116,9 +61,12 @@ TEST_CASE("app: a session's handlers are released when its browser leaves") {
   });
   auto c = f.connect();
   REQUIRE_FALSE(token.expired());
-  f.impl().on_close(c, 1001, "gone");
-  drain(f.io);
+  f.leave(c);
+  CHECK_FALSE(token.expired());  // a reload may come back
+  CHECK(f.app.sessions().size() == 1);
+  run_coro(f.io, sleep_for(60ms));
   CHECK(token.expired());
+  CHECK(f.app.sessions().empty());
 }
 
 TEST_CASE("app: Session::stats() counts the hello and every frame each way on the connection") {
@@ -159,7 +107,7 @@ TEST_CASE("app: a page built from another schema is refused with 4003") {
 }
 
 TEST_CASE("app: past max_sessions a browser is told the server is full, and open sessions keep working") {
-  AppFixture f({.max_sessions = 1});
+  AppFixture f({.max_sessions = 1, .session_timeout = 20ms});
   int disconnects = 0;
   f.app.on_disconnect([&](pgw::Session&) { ++disconnects; });
   auto a = f.connect();
@@ -169,10 +117,12 @@ TEST_CASE("app: past max_sessions a browser is told the server is full, and open
   CHECK_THAT(f.server->closed[b].second, Catch::Contains("Server full") && Catch::Contains("max_sessions = 1"));
   CHECK_FALSE(f.server->closed.count(a));
   CHECK(f.app.sessions().size() == 1);
-  // The first browser leaves: its slot is free again.
-  f.impl().on_close(a, 1001, "gone");
-  drain(f.io);
+  // The first browser leaves: its slot is free again once the session expires.
+  f.leave(a);
   CHECK(disconnects == 1);
+  CHECK(f.app.sessions().size() == 1);
+  CHECK(f.server->closed.count(f.connect()));  // still full
+  run_coro(f.io, sleep_for(60ms));
   CHECK(f.app.sessions().empty());
   auto c = f.connect();
   CHECK_FALSE(f.server->closed.count(c));

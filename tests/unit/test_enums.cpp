@@ -74,7 +74,7 @@ TEST_CASE_METHOD(Fixture, "enums: optional constructor enums are sent when given
   CHECK(top.get_window_state() == pgw::WindowState::normal);  // the setter message's default
 }
 
-TEST_CASE_METHOD(Fixture, "enums: callback arguments arrive as enumerators; an unknown number is a protocol error") {
+TEST_CASE_METHOD(Fixture, "enums: callback arguments arrive as enumerators, and an unknown number is a protocol error") {
   auto top = run_coro(io, w.TopLevel());
   std::vector<pgw::WindowState> seen;
   top.on_window_state([&](pgw::WindowState state) { seen.push_back(state); });

@@ -114,7 +114,10 @@ TEST_CASE_METHOD(SessionFixture, "incoming: a session's handlers are released wh
   button.on_activated([held] {});
   held.reset();
   REQUIRE_FALSE(token.expired());
-  core->disconnect("test");
+  core->detach(browser, "test");  // a browser leaving does not end the session
+  drain(io);
+  CHECK_FALSE(token.expired());
+  core->end(1001, "test");
   drain(io);
   CHECK(token.expired());
 }

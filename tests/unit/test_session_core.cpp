@@ -153,7 +153,7 @@ TEST_CASE("core: strict_calls makes a failing call throw RemoteError at its call
   CHECK(f.errors.empty());
 }
 
-TEST_CASE_METHOD(SessionFixture, "core: a disconnect fails every pending await at once, and later calls") {
+TEST_CASE_METHOD(SessionFixture, "core: a browser leaving fails the pending awaits at once and the session goes on") {
   auto label = run_coro(io, session->get_widgets().Label("x"));
   int failed = 0;
   for (int i = 0; i < 3; ++i) {
@@ -167,13 +167,43 @@ TEST_CASE_METHOD(SessionFixture, "core: a disconnect fails every pending await a
   }
   drain(io);
   CHECK(failed == 0);
-  core->disconnect("test");
+  core->detach(browser, "test");
   drain(io);
   CHECK(failed == 3);
   CHECK_FALSE(session->is_connected());
+  // With no browser: pipelined calls update the server's copy, awaited
+  // queries fail at once.
+  frames.clear();
+  run_coro(io, label.set_text("later"));
+  auto other = run_coro(io, session->get_widgets().Label("new"));
+  CHECK(label.get_text() == "later");
+  CHECK(other.get_text() == "new");
+  CHECK_THROWS_WITH(run_coro(io, label.get_size()), Catch::Contains("no browser is attached"));
+  drain(io);
+  CHECK(frames.empty());
+}
+
+TEST_CASE_METHOD(SessionFixture, "core: an ended session fails what was pending and refuses later calls") {
+  auto label = run_coro(io, session->get_widgets().Label("x"));
+  bool failed = false;
+  boost::asio::co_spawn(io, [&]() -> pgw::Task<> {
+    try {
+      co_await label.get_size();
+    } catch (const pgw::Disconnected&) {
+      failed = true;
+    }
+  }, boost::asio::detached);
+  drain(io);
+  std::string ended_why;
+  core->set_end_hook([&](const std::string& why) { ended_why = why; });
+  core->end(1001, "test");
+  drain(io);
+  CHECK(failed);
+  CHECK(ended_why == "test");
+  CHECK(closes == std::vector<std::pair<int, std::string>>{{1001, "test"}});
+  CHECK(core->store().size() == 0);
   CHECK_THROWS_AS(run_coro(io, label.set_text("late")), pgw::Disconnected);
   CHECK_THROWS_AS(run_coro(io, session->get_widgets().Label("late")), pgw::Disconnected);
-  CHECK(label.get_text() == "x");  // state stays readable
 }
 
 TEST_CASE_METHOD(SessionFixture, "core: callbacks run their handlers in registration order") {
@@ -238,7 +268,7 @@ TEST_CASE_METHOD(SessionFixture, "core: bad input gets a protocol error and lose
   auto label = run_coro(io, session->get_widgets().Label("keep"));
   drain(io);
   frames.clear();
-  core->receive("\xff\xff\xff\xff garbage");
+  core->receive(browser, "\xff\xff\xff\xff garbage");
   receive({callback(999, ids::callbacks::Button_activated.id)});
   receive({callback(label.id(), 9999)});
   receive({callback(label.id(), ids::callbacks::Button_activated.id)});  // a Label has no activated

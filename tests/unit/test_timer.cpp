@@ -32,7 +32,7 @@ TEST_CASE_METHOD(SessionFixture, "timer: expires once after its duration") {
   CHECK(timer.elapsed_time() == 0ms);  // not running
 }
 
-TEST_CASE_METHOD(SessionFixture, "timer: cancel fires cancelled(elapsed) even when stopped; stop fires nothing") {
+TEST_CASE_METHOD(SessionFixture, "timer: cancel fires cancelled(elapsed) even when stopped, and stop fires nothing") {
   auto timer = run_coro(io, session->make_timer(1s));
   int expired = 0;
   std::vector<std::chrono::steady_clock::duration> cancelled;
@@ -72,15 +72,30 @@ TEST_CASE_METHOD(SessionFixture, "timer: cond_set leaves a running timer alone, 
   CHECK(expired == 2);
 }
 
-TEST_CASE_METHOD(SessionFixture, "timer: a session's disconnect stops its timers") {
+TEST_CASE_METHOD(SessionFixture, "timer: a session's end stops its timers") {
   auto timer = run_coro(io, session->make_timer(20ms));
   int expired = 0;
   timer.on_expired([&](auto) { ++expired; });
   timer.start();
-  core->disconnect("test");
+  core->end(1000, "test");
   run_coro(io, sleep_for(50ms));
   CHECK(expired == 0);
   CHECK_FALSE(timer.is_set());
+}
+
+TEST_CASE_METHOD(SessionFixture, "timer: timers fire while no browser is attached, and their calls are recorded") {
+  auto label = run_coro(io, session->get_widgets().Label("before"));
+  auto timer = run_coro(io, session->make_timer(20ms));
+  int expired = 0;
+  timer.on_expired([&, label](auto) -> pgw::Task<> {
+    ++expired;
+    co_await label.set_text("after");
+  });
+  timer.start();
+  core->detach(browser, "test");
+  run_coro(io, sleep_for(50ms));
+  CHECK(expired == 1);
+  CHECK(label.get_text() == "after");
 }
 
 TEST_CASE_METHOD(SessionFixture, "timer: destroy stops it without firing, drops its handlers and refuses later calls") {

@@ -8,7 +8,7 @@ import type { Outbox } from "./outbox.js";
 import { FrameProcessor } from "./processor.js";
 import type { Registry } from "./registry.js";
 import { SCHEMA_FINGERPRINT, proto, type WidgetFactories } from "./schema.js";
-import { forgetSession, saveSession } from "./session-store.js";
+import { forgetSession, saveSession, sessionToJoin, urlAfterHello, withoutSession } from "./session-store.js";
 
 /** Close codes the server uses (see the report / runtime). */
 // Close codes and the protocol version come from protocol.proto.
@@ -17,14 +17,14 @@ export const CLOSE_REJECTED: number = proto.CloseCode.REJECTED;
 export const CLOSE_FULL: number = proto.CloseCode.SERVER_FULL;
 export const CLOSE_MISMATCH: number = proto.CloseCode.MISMATCH;
 
-const RETRY_MS = 1000;
+const RETRY_MS = 500;
 const RETRY_FULL_MS = 5000;
 const VIEWPORT_DEBOUNCE_MS = 100;
 
 export type ConnectionStatus =
   | "connecting" // first attempt under way
   | "open" // socket open
-  | "reconnecting" // lost; retrying every second
+  | "reconnecting" // lost; retrying every 500 ms
   | "full" // 4002: retrying every 5 s
   | "rejected" // 4001: given up
   | "mismatch" // 4003: given up
@@ -41,6 +41,8 @@ export interface ConnectionParts {
 export class Connection {
   status: ConnectionStatus = "connecting";
   sessionId = "";
+  /** Whether the last hello rejoined an existing session. */
+  rejoined = false;
   lastClose: { code: number; reason: string } | null = null;
   serverErrors = 0;
   private ws: WebSocket | null = null;
@@ -63,6 +65,15 @@ export class Connection {
 
   get framesReceived(): number {
     return this.processor.framesReceived;
+  }
+
+  /** Pages rebuilt by the server (rejoins of a session that had widgets). */
+  get rebuilds(): number {
+    return this.processor.rebuildsDone;
+  }
+
+  get lastRebuildBytes(): number {
+    return this.processor.lastRebuildBytes;
   }
 
   start(): void {
@@ -117,12 +128,14 @@ export class Connection {
   }
 
   private hello(): proto.ClientHello {
-    // Rejoining a session after a reload (sessionId + token from
-    // session-store) is for later: for now every connection starts a new
-    // session.
+    // Rejoin the session of the URL or of this tab, if any: the server
+    // rebuilds its page. An unknown or expired one starts a new session.
+    const s = sessionToJoin(location.search);
     return create(proto.ClientHelloSchema, {
       protocolVersion: PROTOCOL_VERSION,
       schemaFingerprint: SCHEMA_FINGERPRINT,
+      sessionId: s?.id ?? "",
+      token: s?.token ?? "",
       viewport: this.viewport(),
     });
   }
@@ -144,8 +157,16 @@ export class Connection {
   }
 
   private onHello(h: proto.ServerHello): void {
+    // The server sends the whole page after its hello, rebuilt when the
+    // session existed: what this page showed before goes now, not at the
+    // close, so a reconnect never flashes an empty page.
+    this.clearPage();
     this.sessionId = h.sessionId;
-    saveSession({ id: h.sessionId, token: h.token });
+    this.rejoined = h.rejoined;
+    const s = { id: h.sessionId, token: h.token };
+    saveSession(s);
+    const url = urlAfterHello(location.href, s);
+    if (url) history.replaceState(history.state, "", url);
     if (h.protocolVersion !== PROTOCOL_VERSION || h.schemaFingerprint !== SCHEMA_FINGERPRINT) {
       console.warn(
         `pgwidgets: server speaks protocol ${h.protocolVersion} / schema ${h.schemaFingerprint.toString(16)}, ` +
@@ -162,24 +183,34 @@ export class Connection {
     this.parts.notices.banner(message);
   }
 
+  private clearPage(): void {
+    this.processor.reset();
+    this.parts.registry.clear();
+    this.parts.desktop.reset();
+  }
+
   private onClose(code: number, reason: string): void {
     this.ws = null;
     this.lastClose = { code, reason };
     this.parts.outbox.detach();
-    // The session is gone with the connection: the server starts afresh.
-    this.parts.registry.clear();
-    this.parts.desktop.reset();
-    this.sessionId = "";
+    // The session lives on in the server: the page stays, under the
+    // overlay, until the server's hello on reconnecting replaces it.
+    this.processor.reset();
     const n = this.parts.notices;
     switch (code) {
       case CLOSE_REJECTED:
         this.status = "rejected";
+        this.clearPage();
+        this.sessionId = "";
         forgetSession();
+        // A reload then starts a new session instead of being refused again.
+        history.replaceState(history.state, "", withoutSession(location.href));
         n.hideOverlay();
         n.showPage("rejected", "Connection rejected", reason || "The server refused this session.", "Reload the page to start a new session.");
         return;
       case CLOSE_MISMATCH:
         this.status = "mismatch";
+        this.clearPage();
         n.hideOverlay();
         n.showPage(
           "mismatch",

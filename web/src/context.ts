@@ -1,10 +1,24 @@
-// The DispatchContext the generated code calls back into.
+// The DispatchContext the generated code calls back into, and the muting
+// the processor applies while callbacks must not reach the server.
 import { create } from "@bufbuild/protobuf";
 import type { Outbox } from "./outbox.js";
 import type { Registry } from "./registry.js";
 import { proto, type DispatchContext, type WidgetHandle } from "./schema.js";
 
-export function makeContext(registry: Registry, outbox: Outbox): DispatchContext {
+export interface RuntimeContext extends DispatchContext {
+  /**
+   * Runs `fn` with every callback it causes dropped: the page being rebuilt
+   * from the server's state, or state another browser changed. Nests.
+   */
+  muted<T>(fn: () => T): T;
+  /** Starts / ends a muted stretch spanning several messages (a rebuild). */
+  mute(): void;
+  unmute(): void;
+  readonly isMuted: boolean;
+}
+
+export function makeContext(registry: Registry, outbox: Outbox): RuntimeContext {
+  let depth = 0;
   return {
     widget(id: number): WidgetHandle {
       const entry = registry.get(id);
@@ -12,6 +26,7 @@ export function makeContext(registry: Registry, outbox: Outbox): DispatchContext
       return entry.impl;
     },
     emit(widgetId: number, callbackId: number, args: Uint8Array, state: boolean): void {
+      if (depth > 0) return;
       const entry = registry.get(widgetId);
       if (!entry) return;
       if (!state && !entry.listened.has(callbackId)) return;
@@ -19,6 +34,23 @@ export function makeContext(registry: Registry, outbox: Outbox): DispatchContext
         case: "callback",
         value: create(proto.CallbackEventSchema, { widgetId, callbackId, args }),
       });
+    },
+    muted<T>(fn: () => T): T {
+      depth++;
+      try {
+        return fn();
+      } finally {
+        depth--;
+      }
+    },
+    mute(): void {
+      depth++;
+    },
+    unmute(): void {
+      if (depth > 0) depth--;
+    },
+    get isMuted(): boolean {
+      return depth > 0;
     },
   };
 }

@@ -13,6 +13,12 @@ export interface DebugState {
   readonly connection: ConnectionStatus;
   readonly url: string;
   readonly sessionId: string;
+  /** Whether the page joined an existing session (and was rebuilt). */
+  readonly rejoined: boolean;
+  /** Pages the server rebuilt in this tab's life (one per rejoin with widgets). */
+  readonly rebuilds: number;
+  /** Bytes of the frame that carried the last rebuild. */
+  readonly lastRebuildBytes: number;
   readonly widgets: number;
   readonly framesReceived: number;
   readonly framesSent: number;
@@ -62,6 +68,9 @@ function start(): void {
         connection: connection.status,
         url: connection.url,
         sessionId: connection.sessionId,
+        rejoined: connection.rejoined,
+        rebuilds: connection.rebuilds,
+        lastRebuildBytes: connection.lastRebuildBytes,
         widgets: registry.size,
         framesReceived: connection.framesReceived,
         framesSent: outbox.framesSent,

@@ -1,6 +1,7 @@
 // Runs the messages of each ServerFrame, strictly in order, and queues the
 // replies; they leave together when the frame is done.
 import { create, fromBinary } from "@bufbuild/protobuf";
+import type { RuntimeContext } from "./context.js";
 import type { Outbox } from "./outbox.js";
 import type { LiveImpl, Registry } from "./registry.js";
 import {
@@ -8,7 +9,6 @@ import {
   classes,
   methods,
   proto,
-  type DispatchContext,
   type WidgetFactories,
 } from "./schema.js";
 
@@ -26,18 +26,26 @@ function messageOf(e: unknown): string {
 
 export class FrameProcessor {
   framesReceived = 0;
+  /** Rebuilds completed (Rebuild END seen). */
+  rebuildsDone = 0;
+  /** Size of the frame that ended the last rebuild (the hello and rebuild travel together). */
+  lastRebuildBytes = 0;
+  private frameBytes = 0;
+  /** Between a Rebuild BEGIN and END: the page is being recreated. */
+  private rebuilding = false;
 
   constructor(
     private readonly registry: Registry,
     private readonly factories: WidgetFactories,
     private readonly outbox: Outbox,
-    private readonly ctx: DispatchContext,
+    private readonly ctx: RuntimeContext,
     private readonly hooks: ProcessorHooks,
   ) {}
 
   /** Decodes and runs one binary frame. */
   process(bytes: Uint8Array): void {
     this.framesReceived++;
+    this.frameBytes = bytes.length;
     let frame: proto.ServerFrame;
     try {
       frame = fromBinary(proto.ServerFrameSchema, bytes);
@@ -54,6 +62,26 @@ export class FrameProcessor {
       }
     }
     this.outbox.flush();
+  }
+
+  /** A stray END, or a frame that never ended its rebuild, must not leave the page muted. */
+  private rebuild(phase: proto.Rebuild_Phase): void {
+    if (phase === proto.Rebuild_Phase.BEGIN && !this.rebuilding) {
+      this.rebuilding = true;
+      this.ctx.mute();
+    } else if (phase === proto.Rebuild_Phase.END && this.rebuilding) {
+      this.rebuilding = false;
+      this.ctx.unmute();
+      this.rebuildsDone++;
+      this.lastRebuildBytes = this.frameBytes;
+    }
+  }
+
+  /** The connection is gone: whatever was under way is over. */
+  reset(): void {
+    if (!this.rebuilding) return;
+    this.rebuilding = false;
+    this.ctx.unmute();
   }
 
   private run(message: proto.ServerMessage): void {
@@ -76,6 +104,9 @@ export class FrameProcessor {
         break;
       case "error":
         this.hooks.serverError(k.value.message);
+        break;
+      case "rebuild":
+        this.rebuild(k.value.phase);
         break;
       case undefined:
         break;
@@ -112,7 +143,8 @@ export class FrameProcessor {
     const doomed = method.kind === "destroy" ? this.registry.tree(entry.impl) : [];
     let value: Uint8Array | undefined;
     try {
-      value = method.invoke(entry.impl, c.args, this.ctx);
+      // A quiet call is state another browser changed: applied, never echoed.
+      value = c.quiet ? this.ctx.muted(() => method.invoke(entry.impl, c.args, this.ctx)) : method.invoke(entry.impl, c.args, this.ctx);
     } catch (e) {
       return this.error(c.seq, messageOf(e), c.widgetId, c.methodId, entry.classId);
     }
@@ -127,7 +159,9 @@ export class FrameProcessor {
       console.warn(`pgwidgets: ${on ? "listen" : "unlisten"} for unknown widget ${widgetId} / callback ${callbackId}`);
       return;
     }
-    if (this.registry.setListening(widgetId, callbackId, on)) entry.impl.listening?.(cb.name, on);
+    // Listens replayed by a rebuild resume reports made before it: sizes and
+    // mappings the server has heard of are not reported again.
+    if (this.registry.setListening(widgetId, callbackId, on)) entry.impl.listening?.(cb.name, on, this.rebuilding);
   }
 
   private result(seq: number, value: Uint8Array | undefined): void {

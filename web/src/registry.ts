@@ -4,8 +4,11 @@ import type { WidgetHandle } from "./schema.js";
 
 /** Optional hooks a widget implementation may offer the runtime. */
 export interface RuntimeHooks {
-  /** Told when the server starts / stops listening to a callback. */
-  listening?(callbackName: string, on: boolean): void;
+  /**
+   * Told when the server starts / stops listening to a callback; `resumed`
+   * when a rebuilt page re-listens (what it already reported is not news).
+   */
+  listening?(callbackName: string, on: boolean, resumed: boolean): void;
   /** The widget's children (containers), for forgetting a destroyed tree. */
   childHandles?(): readonly WidgetHandle[];
   /** Removes the widget from the page without telling anyone (disconnect). */

@@ -1,5 +1,8 @@
 // The session id and token the server handed out, kept for this tab so a
-// reload can ask to rejoin the session.
+// reload rejoins the session, and read from the page's URL
+// (?session=<id>&token=<token>, Session::get_url()) so a link can be shared.
+// The URL wins over sessionStorage: a link opened in this tab means that
+// session.
 const KEY = "pgwidgets.session";
 
 export interface StoredSession {
@@ -32,4 +35,39 @@ export function forgetSession(): void {
   } catch {
     // ignore
   }
+}
+
+/** ?session=&token= of `search` (location.search), when both are there. */
+export function sessionInUrl(search: string): StoredSession | null {
+  const q = new URLSearchParams(search);
+  const id = q.get("session");
+  const token = q.get("token");
+  return id && token ? { id, token } : null;
+}
+
+/** The session to ask for: the URL's, else this tab's, else none. */
+export function sessionToJoin(search: string): StoredSession | null {
+  return sessionInUrl(search) ?? loadSession();
+}
+
+/**
+ * The URL once the server answered: a link naming another session (one
+ * that expired) would start a new session on every reload, so it names
+ * the session the server gave. `null` when it needs no change.
+ */
+export function urlAfterHello(href: string, s: StoredSession): string | null {
+  const url = new URL(href);
+  const asked = sessionInUrl(url.search);
+  if (!asked || (asked.id === s.id && asked.token === s.token)) return null;
+  url.searchParams.set("session", s.id);
+  url.searchParams.set("token", s.token);
+  return url.toString();
+}
+
+/** `href` without ?session= and &token=. */
+export function withoutSession(href: string): string {
+  const url = new URL(href);
+  url.searchParams.delete("session");
+  url.searchParams.delete("token");
+  return url.toString();
 }

@@ -29,6 +29,7 @@ function framed(flags: Partial<WindowFlags> = {}) {
     raise: () => told.push("raise"),
     lower: () => told.push("lower"),
     moved: (x, y) => told.push(`moved ${x},${y}`),
+    resized: (w, h) => told.push(`resized ${w}x${h}`),
     stateChanged: (state, byUser) => told.push(`${state}${byUser ? " by user" : ""}`),
     closeRequested: () => told.push("close"),
   };

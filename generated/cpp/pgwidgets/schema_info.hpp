@@ -11,7 +11,7 @@
 
 namespace pgw::detail {
 
-inline constexpr std::uint64_t schema_fingerprint = 0xc70d2cb24b7951f0ULL;
+inline constexpr std::uint64_t schema_fingerprint = 0x8036d06a4cadbae7ULL;
 
 namespace classes {
 inline constexpr ClassInfo Widget{1, "Widget", 0, true, false};
@@ -57,70 +57,70 @@ inline constexpr std::uint16_t window_state = 28;
 }  // namespace fields
 
 namespace methods {
-inline constexpr MethodInfo Widget_set_border_width{1, 1, "Widget", "set_border_width", detail::MethodKind::setter, 5, false, false};
-inline constexpr MethodInfo Widget_set_border_color{2, 1, "Widget", "set_border_color", detail::MethodKind::setter, 4, false, false};
-inline constexpr MethodInfo Widget_set_bg{3, 1, "Widget", "set_bg", detail::MethodKind::setter, 3, false, false};
-inline constexpr MethodInfo Widget_set_padding{4, 1, "Widget", "set_padding", detail::MethodKind::setter, 19, false, false};
-inline constexpr MethodInfo Widget_set_font{5, 1, "Widget", "set_font", detail::MethodKind::setter, 11, false, false};
-inline constexpr MethodInfo Widget_set_min_size{6, 1, "Widget", "set_min_size", detail::MethodKind::setter, 17, false, false};
-inline constexpr MethodInfo Widget_set_max_size{7, 1, "Widget", "set_max_size", detail::MethodKind::setter, 16, false, false};
-inline constexpr MethodInfo Widget_set_expanding{8, 1, "Widget", "set_expanding", detail::MethodKind::setter, 10, false, false};
-inline constexpr MethodInfo Widget_get_expanding{9, 1, "Widget", "get_expanding", detail::MethodKind::getter, 10, true, false};
-inline constexpr MethodInfo Widget_resize{10, 1, "Widget", "resize", detail::MethodKind::setter, 21, false, false};
-inline constexpr MethodInfo Widget_get_size{11, 1, "Widget", "get_size", detail::MethodKind::query, 0, true, false};
-inline constexpr MethodInfo Widget_get_position{12, 1, "Widget", "get_position", detail::MethodKind::query, 0, true, false};
-inline constexpr MethodInfo Widget_set_enabled{13, 1, "Widget", "set_enabled", detail::MethodKind::setter, 9, false, false};
-inline constexpr MethodInfo Widget_get_enabled{14, 1, "Widget", "get_enabled", detail::MethodKind::getter, 9, true, false};
-inline constexpr MethodInfo Widget_set_tooltip{15, 1, "Widget", "set_tooltip", detail::MethodKind::setter, 25, false, false};
-inline constexpr MethodInfo Widget_get_tooltip{16, 1, "Widget", "get_tooltip", detail::MethodKind::getter, 25, true, false};
-inline constexpr MethodInfo Widget_set_allow_text_selection{17, 1, "Widget", "set_allow_text_selection", detail::MethodKind::setter, 2, false, false};
-inline constexpr MethodInfo Widget_show{18, 1, "Widget", "show", detail::MethodKind::setter, 27, false, false};
-inline constexpr MethodInfo Widget_hide{19, 1, "Widget", "hide", detail::MethodKind::setter, 27, false, false};
-inline constexpr MethodInfo Widget_is_visible{20, 1, "Widget", "is_visible", detail::MethodKind::query, 0, true, false};
-inline constexpr MethodInfo Widget_set_focus{21, 1, "Widget", "set_focus", detail::MethodKind::action, 0, false, false};
-inline constexpr MethodInfo Widget_add_cursor{22, 1, "Widget", "add_cursor", detail::MethodKind::action, 0, false, false};
-inline constexpr MethodInfo Widget_set_cursor{23, 1, "Widget", "set_cursor", detail::MethodKind::setter, 7, false, false};
-inline constexpr MethodInfo Widget_destroy{24, 1, "Widget", "destroy", detail::MethodKind::destroy, 0, false, false};
-inline constexpr MethodInfo Container_get_children{25, 2, "Container", "get_children", detail::MethodKind::children, 0, true, false};
-inline constexpr MethodInfo Container_num_children{26, 2, "Container", "num_children", detail::MethodKind::child_count, 0, true, false};
-inline constexpr MethodInfo Container_remove{27, 2, "Container", "remove", detail::MethodKind::detach, 0, false, false};
-inline constexpr MethodInfo Container_remove_widget{28, 2, "Container", "remove_widget", detail::MethodKind::detach, 0, false, false};
-inline constexpr MethodInfo Container_remove_all{29, 2, "Container", "remove_all", detail::MethodKind::detach_all, 0, false, false};
-inline constexpr MethodInfo Button_set_text{30, 3, "Button", "set_text", detail::MethodKind::setter, 23, false, false};
-inline constexpr MethodInfo Button_get_text{31, 3, "Button", "get_text", detail::MethodKind::getter, 23, true, false};
-inline constexpr MethodInfo Button_set_icon{32, 3, "Button", "set_icon", detail::MethodKind::setter, 14, false, false};
-inline constexpr MethodInfo Button_get_icon{33, 3, "Button", "get_icon", detail::MethodKind::getter, 14, true, false};
-inline constexpr MethodInfo Button_set_color{34, 3, "Button", "set_color", detail::MethodKind::setter, 6, false, false};
-inline constexpr MethodInfo Button_set_hover{35, 3, "Button", "set_hover", detail::MethodKind::setter, 13, false, false};
-inline constexpr MethodInfo Label_set_text{36, 4, "Label", "set_text", detail::MethodKind::setter, 23, false, false};
-inline constexpr MethodInfo Label_get_text{37, 4, "Label", "get_text", detail::MethodKind::getter, 23, true, false};
-inline constexpr MethodInfo Label_set_color{38, 4, "Label", "set_color", detail::MethodKind::setter, 6, false, false};
-inline constexpr MethodInfo Label_set_halign{39, 4, "Label", "set_halign", detail::MethodKind::setter, 12, false, false};
-inline constexpr MethodInfo Label_get_halign{40, 4, "Label", "get_halign", detail::MethodKind::getter, 12, true, false};
-inline constexpr MethodInfo Label_set_valign{41, 4, "Label", "set_valign", detail::MethodKind::setter, 26, false, false};
-inline constexpr MethodInfo TopLevel_set_widget{42, 5, "TopLevel", "set_widget", detail::MethodKind::attach, 0, false, true};
-inline constexpr MethodInfo TopLevel_set_position{43, 5, "TopLevel", "set_position", detail::MethodKind::setter, 20, false, false};
-inline constexpr MethodInfo TopLevel_set_title{44, 5, "TopLevel", "set_title", detail::MethodKind::setter, 24, false, false};
-inline constexpr MethodInfo TopLevel_get_title{45, 5, "TopLevel", "get_title", detail::MethodKind::getter, 24, true, false};
-inline constexpr MethodInfo TopLevel_set_icon{46, 5, "TopLevel", "set_icon", detail::MethodKind::setter, 14, false, false};
-inline constexpr MethodInfo TopLevel_set_moveable{47, 5, "TopLevel", "set_moveable", detail::MethodKind::setter, 18, false, false};
-inline constexpr MethodInfo TopLevel_raise{48, 5, "TopLevel", "raise", detail::MethodKind::action, 0, false, false};
-inline constexpr MethodInfo TopLevel_lower{49, 5, "TopLevel", "lower", detail::MethodKind::action, 0, false, false};
-inline constexpr MethodInfo TopLevel_toggle_minimize{50, 5, "TopLevel", "toggle_minimize", detail::MethodKind::action, 0, false, false};
-inline constexpr MethodInfo TopLevel_toggle_maximize{51, 5, "TopLevel", "toggle_maximize", detail::MethodKind::action, 0, false, false};
-inline constexpr MethodInfo TopLevel_toggle_shade{52, 5, "TopLevel", "toggle_shade", detail::MethodKind::action, 0, false, false};
-inline constexpr MethodInfo TopLevel_set_window_state{53, 5, "TopLevel", "set_window_state", detail::MethodKind::setter, 28, false, false};
-inline constexpr MethodInfo TopLevel_get_window_state{54, 5, "TopLevel", "get_window_state", detail::MethodKind::getter, 28, true, false};
-inline constexpr MethodInfo Box_add_widget{55, 6, "Box", "add_widget", detail::MethodKind::attach, 0, false, false};
-inline constexpr MethodInfo Box_insert_widget{56, 6, "Box", "insert_widget", detail::MethodKind::attach, 0, false, false};
-inline constexpr MethodInfo Box_set_spacing{57, 6, "Box", "set_spacing", detail::MethodKind::setter, 22, false, false};
-inline constexpr MethodInfo Box_set_align{58, 6, "Box", "set_align", detail::MethodKind::setter, 1, false, false};
-inline constexpr MethodInfo TextEntry_set_text{59, 9, "TextEntry", "set_text", detail::MethodKind::setter, 23, false, false};
-inline constexpr MethodInfo TextEntry_get_text{60, 9, "TextEntry", "get_text", detail::MethodKind::query, 0, true, false};
-inline constexpr MethodInfo TextEntry_clear{61, 9, "TextEntry", "clear", detail::MethodKind::setter, 23, false, false};
-inline constexpr MethodInfo TextEntry_set_editable{62, 9, "TextEntry", "set_editable", detail::MethodKind::setter, 8, false, false};
-inline constexpr MethodInfo TextEntry_get_editable{63, 9, "TextEntry", "get_editable", detail::MethodKind::getter, 8, true, false};
-inline constexpr MethodInfo TextEntry_set_length{64, 9, "TextEntry", "set_length", detail::MethodKind::setter, 15, false, false};
+inline constexpr MethodInfo Widget_set_border_width{1, 1, "Widget", "set_border_width", detail::MethodKind::setter, 5, false, false, false, 0};
+inline constexpr MethodInfo Widget_set_border_color{2, 1, "Widget", "set_border_color", detail::MethodKind::setter, 4, false, false, false, 0};
+inline constexpr MethodInfo Widget_set_bg{3, 1, "Widget", "set_bg", detail::MethodKind::setter, 3, false, false, false, 0};
+inline constexpr MethodInfo Widget_set_padding{4, 1, "Widget", "set_padding", detail::MethodKind::setter, 19, false, false, false, 0};
+inline constexpr MethodInfo Widget_set_font{5, 1, "Widget", "set_font", detail::MethodKind::setter, 11, false, false, false, 0};
+inline constexpr MethodInfo Widget_set_min_size{6, 1, "Widget", "set_min_size", detail::MethodKind::setter, 17, false, false, false, 0};
+inline constexpr MethodInfo Widget_set_max_size{7, 1, "Widget", "set_max_size", detail::MethodKind::setter, 16, false, false, false, 0};
+inline constexpr MethodInfo Widget_set_expanding{8, 1, "Widget", "set_expanding", detail::MethodKind::setter, 10, false, false, false, 0};
+inline constexpr MethodInfo Widget_get_expanding{9, 1, "Widget", "get_expanding", detail::MethodKind::getter, 10, true, false, false, 0};
+inline constexpr MethodInfo Widget_resize{10, 1, "Widget", "resize", detail::MethodKind::setter, 21, false, false, false, 0};
+inline constexpr MethodInfo Widget_get_size{11, 1, "Widget", "get_size", detail::MethodKind::query, 0, true, false, false, 0};
+inline constexpr MethodInfo Widget_get_position{12, 1, "Widget", "get_position", detail::MethodKind::query, 0, true, false, false, 0};
+inline constexpr MethodInfo Widget_set_enabled{13, 1, "Widget", "set_enabled", detail::MethodKind::setter, 9, false, false, false, 0};
+inline constexpr MethodInfo Widget_get_enabled{14, 1, "Widget", "get_enabled", detail::MethodKind::getter, 9, true, false, false, 0};
+inline constexpr MethodInfo Widget_set_tooltip{15, 1, "Widget", "set_tooltip", detail::MethodKind::setter, 25, false, false, false, 0};
+inline constexpr MethodInfo Widget_get_tooltip{16, 1, "Widget", "get_tooltip", detail::MethodKind::getter, 25, true, false, false, 0};
+inline constexpr MethodInfo Widget_set_allow_text_selection{17, 1, "Widget", "set_allow_text_selection", detail::MethodKind::setter, 2, false, false, false, 0};
+inline constexpr MethodInfo Widget_show{18, 1, "Widget", "show", detail::MethodKind::setter, 27, false, false, true, 0};
+inline constexpr MethodInfo Widget_hide{19, 1, "Widget", "hide", detail::MethodKind::setter, 27, false, false, true, 0};
+inline constexpr MethodInfo Widget_is_visible{20, 1, "Widget", "is_visible", detail::MethodKind::query, 0, true, false, false, 0};
+inline constexpr MethodInfo Widget_set_focus{21, 1, "Widget", "set_focus", detail::MethodKind::action, 0, false, false, false, 0};
+inline constexpr MethodInfo Widget_add_cursor{22, 1, "Widget", "add_cursor", detail::MethodKind::action, 0, false, false, false, 0};
+inline constexpr MethodInfo Widget_set_cursor{23, 1, "Widget", "set_cursor", detail::MethodKind::setter, 7, false, false, false, 0};
+inline constexpr MethodInfo Widget_destroy{24, 1, "Widget", "destroy", detail::MethodKind::destroy, 0, false, false, false, 0};
+inline constexpr MethodInfo Container_get_children{25, 2, "Container", "get_children", detail::MethodKind::children, 0, true, false, false, 0};
+inline constexpr MethodInfo Container_num_children{26, 2, "Container", "num_children", detail::MethodKind::child_count, 0, true, false, false, 0};
+inline constexpr MethodInfo Container_remove{27, 2, "Container", "remove", detail::MethodKind::detach, 0, false, false, false, 0};
+inline constexpr MethodInfo Container_remove_widget{28, 2, "Container", "remove_widget", detail::MethodKind::detach, 0, false, false, false, 0};
+inline constexpr MethodInfo Container_remove_all{29, 2, "Container", "remove_all", detail::MethodKind::detach_all, 0, false, false, false, 0};
+inline constexpr MethodInfo Button_set_text{30, 3, "Button", "set_text", detail::MethodKind::setter, 23, false, false, false, 0};
+inline constexpr MethodInfo Button_get_text{31, 3, "Button", "get_text", detail::MethodKind::getter, 23, true, false, false, 0};
+inline constexpr MethodInfo Button_set_icon{32, 3, "Button", "set_icon", detail::MethodKind::setter, 14, false, false, false, 0};
+inline constexpr MethodInfo Button_get_icon{33, 3, "Button", "get_icon", detail::MethodKind::getter, 14, true, false, false, 0};
+inline constexpr MethodInfo Button_set_color{34, 3, "Button", "set_color", detail::MethodKind::setter, 6, false, false, false, 0};
+inline constexpr MethodInfo Button_set_hover{35, 3, "Button", "set_hover", detail::MethodKind::setter, 13, false, false, false, 0};
+inline constexpr MethodInfo Label_set_text{36, 4, "Label", "set_text", detail::MethodKind::setter, 23, false, false, false, 0};
+inline constexpr MethodInfo Label_get_text{37, 4, "Label", "get_text", detail::MethodKind::getter, 23, true, false, false, 0};
+inline constexpr MethodInfo Label_set_color{38, 4, "Label", "set_color", detail::MethodKind::setter, 6, false, false, false, 0};
+inline constexpr MethodInfo Label_set_halign{39, 4, "Label", "set_halign", detail::MethodKind::setter, 12, false, false, false, 0};
+inline constexpr MethodInfo Label_get_halign{40, 4, "Label", "get_halign", detail::MethodKind::getter, 12, true, false, false, 0};
+inline constexpr MethodInfo Label_set_valign{41, 4, "Label", "set_valign", detail::MethodKind::setter, 26, false, false, false, 0};
+inline constexpr MethodInfo TopLevel_set_widget{42, 5, "TopLevel", "set_widget", detail::MethodKind::attach, 0, false, true, false, 0};
+inline constexpr MethodInfo TopLevel_set_position{43, 5, "TopLevel", "set_position", detail::MethodKind::setter, 20, false, false, false, 0};
+inline constexpr MethodInfo TopLevel_set_title{44, 5, "TopLevel", "set_title", detail::MethodKind::setter, 24, false, false, false, 0};
+inline constexpr MethodInfo TopLevel_get_title{45, 5, "TopLevel", "get_title", detail::MethodKind::getter, 24, true, false, false, 0};
+inline constexpr MethodInfo TopLevel_set_icon{46, 5, "TopLevel", "set_icon", detail::MethodKind::setter, 14, false, false, false, 0};
+inline constexpr MethodInfo TopLevel_set_moveable{47, 5, "TopLevel", "set_moveable", detail::MethodKind::setter, 18, false, false, false, 0};
+inline constexpr MethodInfo TopLevel_raise{48, 5, "TopLevel", "raise", detail::MethodKind::action, 0, false, false, false, 0};
+inline constexpr MethodInfo TopLevel_lower{49, 5, "TopLevel", "lower", detail::MethodKind::action, 0, false, false, false, 0};
+inline constexpr MethodInfo TopLevel_toggle_minimize{50, 5, "TopLevel", "toggle_minimize", detail::MethodKind::action, 0, false, false, false, 0};
+inline constexpr MethodInfo TopLevel_toggle_maximize{51, 5, "TopLevel", "toggle_maximize", detail::MethodKind::action, 0, false, false, false, 0};
+inline constexpr MethodInfo TopLevel_toggle_shade{52, 5, "TopLevel", "toggle_shade", detail::MethodKind::action, 0, false, false, false, 0};
+inline constexpr MethodInfo TopLevel_set_window_state{53, 5, "TopLevel", "set_window_state", detail::MethodKind::setter, 28, false, false, true, 0};
+inline constexpr MethodInfo TopLevel_get_window_state{54, 5, "TopLevel", "get_window_state", detail::MethodKind::getter, 28, true, false, false, 0};
+inline constexpr MethodInfo Box_add_widget{55, 6, "Box", "add_widget", detail::MethodKind::attach, 0, false, false, false, 0};
+inline constexpr MethodInfo Box_insert_widget{56, 6, "Box", "insert_widget", detail::MethodKind::attach, 0, false, false, false, 1};
+inline constexpr MethodInfo Box_set_spacing{57, 6, "Box", "set_spacing", detail::MethodKind::setter, 22, false, false, false, 0};
+inline constexpr MethodInfo Box_set_align{58, 6, "Box", "set_align", detail::MethodKind::setter, 1, false, false, false, 0};
+inline constexpr MethodInfo TextEntry_set_text{59, 9, "TextEntry", "set_text", detail::MethodKind::setter, 23, false, false, false, 0};
+inline constexpr MethodInfo TextEntry_get_text{60, 9, "TextEntry", "get_text", detail::MethodKind::query, 0, true, false, false, 0};
+inline constexpr MethodInfo TextEntry_clear{61, 9, "TextEntry", "clear", detail::MethodKind::setter, 23, false, false, false, 0};
+inline constexpr MethodInfo TextEntry_set_editable{62, 9, "TextEntry", "set_editable", detail::MethodKind::setter, 8, false, false, false, 0};
+inline constexpr MethodInfo TextEntry_get_editable{63, 9, "TextEntry", "get_editable", detail::MethodKind::getter, 8, true, false, false, 0};
+inline constexpr MethodInfo TextEntry_set_length{64, 9, "TextEntry", "set_length", detail::MethodKind::setter, 15, false, false, false, 0};
 }  // namespace methods
 
 namespace check {
@@ -128,6 +128,7 @@ namespace check {
 void TopLevel_move(std::string_view bytes);
 void TopLevel_close(std::string_view bytes);
 void TopLevel_window_state(std::string_view bytes);
+void TopLevel_resized(std::string_view bytes);
 void TextEntry_activated(std::string_view bytes);
 }  // namespace check
 
@@ -140,7 +141,8 @@ inline constexpr CallbackInfo Button_activated{5, 3, "Button", "activated", 0, 0
 inline constexpr CallbackInfo TopLevel_move{6, 5, "TopLevel", "move", 20, 43, &check::TopLevel_move};
 inline constexpr CallbackInfo TopLevel_close{7, 5, "TopLevel", "close", 27, 19, &check::TopLevel_close};
 inline constexpr CallbackInfo TopLevel_window_state{8, 5, "TopLevel", "window_state", 28, 53, &check::TopLevel_window_state};
-inline constexpr CallbackInfo TextEntry_activated{9, 9, "TextEntry", "activated", 23, 59, &check::TextEntry_activated};
+inline constexpr CallbackInfo TopLevel_resized{9, 5, "TopLevel", "resized", 21, 10, &check::TopLevel_resized};
+inline constexpr CallbackInfo TextEntry_activated{10, 9, "TextEntry", "activated", 23, 59, &check::TextEntry_activated};
 }  // namespace callbacks
 
 // Tables indexed by id (entry 0 is empty), for the runtime.
@@ -233,6 +235,7 @@ inline constexpr const CallbackInfo* callback_table[] = {
     &callbacks::TopLevel_move,
     &callbacks::TopLevel_close,
     &callbacks::TopLevel_window_state,
+    &callbacks::TopLevel_resized,
     &callbacks::TextEntry_activated,
 };
 
@@ -328,6 +331,7 @@ inline constexpr std::string_view callback_proto_names[] = {
     "pgwidgets.widgets.TopLevel.OnMove",
     "pgwidgets.widgets.TopLevel.OnClose",
     "pgwidgets.widgets.TopLevel.OnWindowState",
+    "pgwidgets.widgets.TopLevel.OnResized",
     "pgwidgets.widgets.TextEntry.OnActivated",
 };
 

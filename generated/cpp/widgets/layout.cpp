@@ -42,6 +42,12 @@ std::tuple<pgw::WindowState> TopLevel_window_state([[maybe_unused]] SessionLink&
   return {detail::enum_from_wire<pgw::WindowState>(m.state())};
 }
 
+std::tuple<int, int> TopLevel_resized([[maybe_unused]] SessionLink& link, std::string_view bytes) {
+  ::pgwidgets::widgets::Size m;
+  parse(m, bytes, "TopLevel.resized");
+  return {m.width(), m.height()};
+}
+
 }  // namespace detail::decode
 
 namespace detail::check {
@@ -60,6 +66,11 @@ void TopLevel_window_state(std::string_view bytes) {
   ::pgwidgets::widgets::WindowStateArg m;
   parse(m, bytes, "TopLevel.window_state");
   (void)detail::enum_from_wire<pgw::WindowState>(m.state());
+}
+
+void TopLevel_resized(std::string_view bytes) {
+  ::pgwidgets::widgets::Size m;
+  parse(m, bytes, "TopLevel.resized");
 }
 
 }  // namespace detail::check

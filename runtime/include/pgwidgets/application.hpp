@@ -2,6 +2,7 @@
 // gives each a Session; on_connect handlers build the UI.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -41,7 +42,14 @@ struct ApplicationOptions {
   // false: serve nothing; host the page and bundle yourself (see README).
   bool http_server = true;
   ConcurrencyMode concurrency_handling = ConcurrencyMode::per_session;
+  // Sessions alive at once, with or without a browser attached.
   int max_sessions = 1;
+  // A session with no browser attached lives on this long (a reload or a
+  // dropped link rejoins it), then ends: its handlers, timers and widgets
+  // are freed and its max_sessions slot opens. 0: it never expires.
+  std::chrono::milliseconds session_timeout = std::chrono::seconds(60);
+  // Browsers that may show one session at once (each gets the whole page).
+  int max_browsers_per_session = 8;
   // Warnings and errors go to stderr by default; quiet_logger() drops all.
   // An empty Logger counts as quiet too.
   Logger logger = stderr_logger(LogLevel::warning);
@@ -93,7 +101,7 @@ class Application {
   Task<> start();
   // Starts if needed and serves until close().
   Task<> run();
-  // Closes every session and makes run() return.
+  // Ends every session and makes run() return.
   Task<> close();
 
   std::uint16_t ws_port() const;
@@ -101,7 +109,7 @@ class Application {
   // The page to open: http://HOST:PORT/ (the WebSocket URL when
   // http_server is false).
   std::string url() const;
-  // Live sessions.
+  // Live sessions, with or without a browser attached.
   std::vector<std::shared_ptr<Session>> sessions() const;
   const ApplicationOptions& options() const;
 

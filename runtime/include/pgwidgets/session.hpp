@@ -1,4 +1,6 @@
-// pgw::Session: one browser tab's UI.
+// pgw::Session: one user's UI. It outlives browser connections: a reload or
+// a dropped link rejoins it (the page is rebuilt from the server's copy),
+// and several browsers may show it at once.
 #pragma once
 
 #include <chrono>
@@ -42,6 +44,13 @@ class Session {
   ~Session();
 
   const std::string& id() const;
+  // The secret that lets a browser rejoin this session (128 random bits).
+  const std::string& token() const;
+  // The page's address with ?session=<id>&token=<token>: opened in another
+  // browser, it joins this session. Share it as you would a password. With
+  // http_server off it is only the query, for your own page's address.
+  std::string get_url() const;
+  // Whether a browser is attached now.
   bool is_connected() const;
   // The widget factory: co_await session.get_widgets().Button("OK").
   Widgets get_widgets() const;
@@ -57,7 +66,8 @@ class Session {
   // A server-side timer (see Timer); fires with no browser attached.
   Task<Timer> make_timer(std::chrono::steady_clock::duration duration = std::chrono::seconds(0));
 
-  // Closes the browser connection and ends the session.
+  // Ends the session at once: closes every browser attached, fails what
+  // is pending with Disconnected, frees the handlers, timers and widgets.
   Task<> close();
 
   // Frames and bytes each way since the session started, and pending calls.

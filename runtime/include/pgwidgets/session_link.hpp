@@ -50,6 +50,8 @@ struct MethodInfo {
   std::uint16_t field;          // state field id of a setter, 0 otherwise
   bool returns_value;           // the browser answers with a value
   bool replace;                 // attach: the child replaces every current one
+  bool deferred;                // setter: a rebuild replays it after children and listens
+  std::uint16_t index_field;    // attach: number of the request's insert-position field, 0 if none
 };
 
 struct CallbackInfo {

@@ -41,6 +41,8 @@ export interface WindowFrameHost {
   lower(): void;
   /** The user moved the window (by the title bar, or a north / west grip). */
   moved(x: number, y: number): void;
+  /** The user resized the window with a grip. */
+  resized(width: number, height: number): void;
   /** The frame took a new state; `byUser` when the user changed it. */
   stateChanged(state: WindowState, byUser: boolean): void;
   /** The user asked to close the window (button or menu). */
@@ -251,6 +253,9 @@ export class WindowFrame {
           },
           end: (moved) => {
             if (moved && (this.x !== x0 || this.y !== y0)) this.host.moved(this.x, this.y);
+            const w = this.root.offsetWidth;
+            const h = this.root.offsetHeight;
+            if (moved && (w !== w0 || h !== h0)) this.host.resized(w, h);
           },
         },
         0,

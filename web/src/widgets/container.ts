@@ -84,10 +84,10 @@ export abstract class Container extends Widget implements ContainerImpl, Parent 
     if (this.listenRemoved) this.containerEvents.child_removed(child);
   }
 
-  override listening(callbackName: string, on: boolean): void {
+  override listening(callbackName: string, on: boolean, resumed = false): void {
     if (callbackName === "child_added") this.listenAdded = on;
     else if (callbackName === "child_removed") this.listenRemoved = on;
-    else super.listening(callbackName, on);
+    else super.listening(callbackName, on, resumed);
   }
 
   /** Hook: undo whatever placing the child set on it. */

@@ -25,6 +25,7 @@ export class TopLevel extends Container implements TopLevelImpl, DesktopWindow {
       raise: () => this.raise(),
       lower: () => this.lower(),
       moved: (x, y) => this.events.move(x, y),
+      resized: (width, height) => this.events.resized(width, height),
       stateChanged: (state, byUser) => this.stateChanged(state, byUser),
       closeRequested: () => {
         this.hide();

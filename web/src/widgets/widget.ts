@@ -45,6 +45,8 @@ export abstract class Widget implements WidgetImpl, Observed {
   declare private mapped: boolean;
   declare private lastWidth: number;
   declare private lastHeight: number;
+  /** The next observation only primes the state (a rebuilt page). */
+  declare private primeOnly: boolean;
 
   protected constructor(
     widgetId: number,
@@ -69,6 +71,7 @@ export abstract class Widget implements WidgetImpl, Observed {
     this.mapped = false;
     this.lastWidth = -1;
     this.lastHeight = -1;
+    this.primeOnly = false;
     // Plain attribute writes: classList and dataset would each create a
     // wrapper object for the element first.
     const classes = `pgw-widget pgw-${className.toLowerCase()}`;
@@ -269,7 +272,8 @@ export abstract class Widget implements WidgetImpl, Observed {
 
   // ---- callbacks --------------------------------------------------------
 
-  listening(callbackName: string, on: boolean): void {
+  listening(callbackName: string, on: boolean, resumed = false): void {
+    if (on && resumed && (callbackName === "resize" || callbackName === "map")) this.primeOnly = true;
     if (callbackName === "resize") {
       this.watchResize = on;
       if (on) this.lastWidth = this.lastHeight = -1;
@@ -290,6 +294,15 @@ export abstract class Widget implements WidgetImpl, Observed {
   sizeObserved(): void {
     const e = this.element;
     const rendered = e.isConnected && e.getClientRects().length > 0;
+    if (this.primeOnly) {
+      // The rebuilt page's first drawing was reported by the page before it.
+      this.primeOnly = false;
+      if (rendered) this.mapped = true;
+      this.lastWidth = e.offsetWidth;
+      this.lastHeight = e.offsetHeight;
+      this.updateWatch();
+      return;
+    }
     if (this.watchMap && !this.mapped && rendered) {
       this.mapped = true;
       const pos = this.positionInParent();

@@ -52,7 +52,7 @@ export function callOf(
   className: string,
   method: string,
   args: Uint8Array = new Uint8Array(0),
-  opts: { seq?: number; ack?: boolean } = {},
+  opts: { seq?: number; ack?: boolean; quiet?: boolean } = {},
 ): ServerKind {
   return {
     case: "call",
@@ -62,6 +62,7 @@ export function callOf(
       methodId: methodId(className, method),
       args,
       ack: opts.ack ?? false,
+      quiet: opts.quiet ?? false,
     }),
   };
 }

@@ -87,6 +87,7 @@ namespace detail::decode {
 std::tuple<int, int> TopLevel_move(SessionLink& link, std::string_view bytes);
 std::tuple<> TopLevel_close(SessionLink& link, std::string_view bytes);
 std::tuple<pgw::WindowState> TopLevel_window_state(SessionLink& link, std::string_view bytes);
+std::tuple<int, int> TopLevel_resized(SessionLink& link, std::string_view bytes);
 }  // namespace detail::decode
 
 // A floating desktop-style window inside the page: title bar, move, resize.
@@ -165,6 +166,21 @@ class TopLevel : public Container {
     if constexpr (detail::handler_for<F, pgw::WindowState>) {
       link().listen(id(), detail::callbacks::TopLevel_window_state,
                     detail::make_raw_handler(&detail::decode::TopLevel_window_state, link(), std::move(handler)));
+    }
+  }
+
+  // The user resized the window with a grip: its new size, which a
+  // reloaded page gets back (as if resize() had been called).
+  // Handler: callable as (int width, int height), returning void or pgw::Task<>.
+  // Registers at once (not awaited: g++ 12 destroys a lambda twice when it
+  // is written inside a co_await expression).
+  template <class F>
+  void on_resized(F handler) const {
+    static_assert(detail::handler_for<F, int, int>,
+                  "pgw::TopLevel::on_resized: the handler must be callable as (int width, int height) and return void or pgw::Task<>");
+    if constexpr (detail::handler_for<F, int, int>) {
+      link().listen(id(), detail::callbacks::TopLevel_resized,
+                    detail::make_raw_handler(&detail::decode::TopLevel_resized, link(), std::move(handler)));
     }
   }
 };

@@ -15,7 +15,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file pgwidgets/protocol.proto.
  */
 export const file_pgwidgets_protocol: GenFile = /*@__PURE__*/
-  fileDesc("ChhwZ3dpZGdldHMvcHJvdG9jb2wucHJvdG8SCXBnd2lkZ2V0cyKNAQoLQ2xpZW50SGVsbG8SGAoQcHJvdG9jb2xfdmVyc2lvbhgBIAEoDRIaChJzY2hlbWFfZmluZ2VycHJpbnQYAiABKAYSEgoKc2Vzc2lvbl9pZBgDIAEoCRINCgV0b2tlbhgEIAEoCRIlCgh2aWV3cG9ydBgFIAEoCzITLnBnd2lkZ2V0cy5WaWV3cG9ydCJmCgtTZXJ2ZXJIZWxsbxIYChBwcm90b2NvbF92ZXJzaW9uGAEgASgNEhoKEnNjaGVtYV9maW5nZXJwcmludBgCIAEoBhISCgpzZXNzaW9uX2lkGAMgASgJEg0KBXRva2VuGAQgASgJIlUKBkNyZWF0ZRILCgNzZXEYASABKA0SEQoJd2lkZ2V0X2lkGAIgASgNEhAKCGNsYXNzX2lkGAMgASgNEgwKBGFyZ3MYBCABKAwSCwoDYWNrGAUgASgIIlQKBENhbGwSCwoDc2VxGAEgASgNEhEKCXdpZGdldF9pZBgCIAEoDRIRCgltZXRob2RfaWQYAyABKA0SDAoEYXJncxgEIAEoDBILCgNhY2sYBSABKAgiMAoGTGlzdGVuEhEKCXdpZGdldF9pZBgBIAEoDRITCgtjYWxsYmFja19pZBgCIAEoDSIyCghVbmxpc3RlbhIRCgl3aWRnZXRfaWQYASABKA0SEwoLY2FsbGJhY2tfaWQYAiABKA0iIAoNUHJvdG9jb2xFcnJvchIPCgdtZXNzYWdlGAEgASgJIv8BCg1TZXJ2ZXJNZXNzYWdlEicKBWhlbGxvGAEgASgLMhYucGd3aWRnZXRzLlNlcnZlckhlbGxvSAASIwoGY3JlYXRlGAIgASgLMhEucGd3aWRnZXRzLkNyZWF0ZUgAEh8KBGNhbGwYAyABKAsyDy5wZ3dpZGdldHMuQ2FsbEgAEiMKBmxpc3RlbhgEIAEoCzIRLnBnd2lkZ2V0cy5MaXN0ZW5IABInCgh1bmxpc3RlbhgFIAEoCzITLnBnd2lkZ2V0cy5Vbmxpc3RlbkgAEikKBWVycm9yGAYgASgLMhgucGd3aWRnZXRzLlByb3RvY29sRXJyb3JIAEIGCgRraW5kIjkKC1NlcnZlckZyYW1lEioKCG1lc3NhZ2VzGAEgAygLMhgucGd3aWRnZXRzLlNlcnZlck1lc3NhZ2UiJAoGUmVzdWx0EgsKA3NlcRgBIAEoDRINCgV2YWx1ZRgCIAEoDCJdCgVFcnJvchILCgNzZXEYASABKA0SDwoHbWVzc2FnZRgCIAEoCRIRCgl3aWRnZXRfaWQYAyABKA0SEQoJbWV0aG9kX2lkGAQgASgNEhAKCGNsYXNzX2lkGAUgASgNIkUKDUNhbGxiYWNrRXZlbnQSEQoJd2lkZ2V0X2lkGAEgASgNEhMKC2NhbGxiYWNrX2lkGAIgASgNEgwKBGFyZ3MYAyABKAwiKQoIVmlld3BvcnQSDQoFd2lkdGgYASABKA0SDgoGaGVpZ2h0GAIgASgNIt8BCg1DbGllbnRNZXNzYWdlEicKBWhlbGxvGAEgASgLMhYucGd3aWRnZXRzLkNsaWVudEhlbGxvSAASIwoGcmVzdWx0GAIgASgLMhEucGd3aWRnZXRzLlJlc3VsdEgAEiEKBWVycm9yGAMgASgLMhAucGd3aWRnZXRzLkVycm9ySAASLAoIY2FsbGJhY2sYBCABKAsyGC5wZ3dpZGdldHMuQ2FsbGJhY2tFdmVudEgAEicKCHZpZXdwb3J0GAUgASgLMhMucGd3aWRnZXRzLlZpZXdwb3J0SABCBgoEa2luZCI5CgtDbGllbnRGcmFtZRIqCghtZXNzYWdlcxgBIAMoCzIYLnBnd2lkZ2V0cy5DbGllbnRNZXNzYWdlKlEKD1Byb3RvY29sVmVyc2lvbhIgChxQUk9UT0NPTF9WRVJTSU9OX1VOU1BFQ0lGSUVEEAASHAoYUFJPVE9DT0xfVkVSU0lPTl9DVVJSRU5UEAEqeAoJQ2xvc2VDb2RlEhoKFkNMT1NFX0NPREVfVU5TUEVDSUZJRUQQABIYChNDTE9TRV9DT0RFX1JFSkVDVEVEEKEfEhsKFkNMT1NFX0NPREVfU0VSVkVSX0ZVTEwQoh8SGAoTQ0xPU0VfQ09ERV9NSVNNQVRDSBCjH2IGcHJvdG8z");
+  fileDesc("ChhwZ3dpZGdldHMvcHJvdG9jb2wucHJvdG8SCXBnd2lkZ2V0cyKNAQoLQ2xpZW50SGVsbG8SGAoQcHJvdG9jb2xfdmVyc2lvbhgBIAEoDRIaChJzY2hlbWFfZmluZ2VycHJpbnQYAiABKAYSEgoKc2Vzc2lvbl9pZBgDIAEoCRINCgV0b2tlbhgEIAEoCRIlCgh2aWV3cG9ydBgFIAEoCzITLnBnd2lkZ2V0cy5WaWV3cG9ydCJ4CgtTZXJ2ZXJIZWxsbxIYChBwcm90b2NvbF92ZXJzaW9uGAEgASgNEhoKEnNjaGVtYV9maW5nZXJwcmludBgCIAEoBhISCgpzZXNzaW9uX2lkGAMgASgJEg0KBXRva2VuGAQgASgJEhAKCHJlam9pbmVkGAUgASgIIlUKBkNyZWF0ZRILCgNzZXEYASABKA0SEQoJd2lkZ2V0X2lkGAIgASgNEhAKCGNsYXNzX2lkGAMgASgNEgwKBGFyZ3MYBCABKAwSCwoDYWNrGAUgASgIImMKBENhbGwSCwoDc2VxGAEgASgNEhEKCXdpZGdldF9pZBgCIAEoDRIRCgltZXRob2RfaWQYAyABKA0SDAoEYXJncxgEIAEoDBILCgNhY2sYBSABKAgSDQoFcXVpZXQYBiABKAgicgoHUmVidWlsZBInCgVwaGFzZRgBIAEoDjIYLnBnd2lkZ2V0cy5SZWJ1aWxkLlBoYXNlIj4KBVBoYXNlEhUKEVBIQVNFX1VOU1BFQ0lGSUVEEAASDwoLUEhBU0VfQkVHSU4QARINCglQSEFTRV9FTkQQAiIwCgZMaXN0ZW4SEQoJd2lkZ2V0X2lkGAEgASgNEhMKC2NhbGxiYWNrX2lkGAIgASgNIjIKCFVubGlzdGVuEhEKCXdpZGdldF9pZBgBIAEoDRITCgtjYWxsYmFja19pZBgCIAEoDSIgCg1Qcm90b2NvbEVycm9yEg8KB21lc3NhZ2UYASABKAkipgIKDVNlcnZlck1lc3NhZ2USJwoFaGVsbG8YASABKAsyFi5wZ3dpZGdldHMuU2VydmVySGVsbG9IABIjCgZjcmVhdGUYAiABKAsyES5wZ3dpZGdldHMuQ3JlYXRlSAASHwoEY2FsbBgDIAEoCzIPLnBnd2lkZ2V0cy5DYWxsSAASIwoGbGlzdGVuGAQgASgLMhEucGd3aWRnZXRzLkxpc3RlbkgAEicKCHVubGlzdGVuGAUgASgLMhMucGd3aWRnZXRzLlVubGlzdGVuSAASKQoFZXJyb3IYBiABKAsyGC5wZ3dpZGdldHMuUHJvdG9jb2xFcnJvckgAEiUKB3JlYnVpbGQYByABKAsyEi5wZ3dpZGdldHMuUmVidWlsZEgAQgYKBGtpbmQiOQoLU2VydmVyRnJhbWUSKgoIbWVzc2FnZXMYASADKAsyGC5wZ3dpZGdldHMuU2VydmVyTWVzc2FnZSIkCgZSZXN1bHQSCwoDc2VxGAEgASgNEg0KBXZhbHVlGAIgASgMIl0KBUVycm9yEgsKA3NlcRgBIAEoDRIPCgdtZXNzYWdlGAIgASgJEhEKCXdpZGdldF9pZBgDIAEoDRIRCgltZXRob2RfaWQYBCABKA0SEAoIY2xhc3NfaWQYBSABKA0iRQoNQ2FsbGJhY2tFdmVudBIRCgl3aWRnZXRfaWQYASABKA0SEwoLY2FsbGJhY2tfaWQYAiABKA0SDAoEYXJncxgDIAEoDCIpCghWaWV3cG9ydBINCgV3aWR0aBgBIAEoDRIOCgZoZWlnaHQYAiABKA0i3wEKDUNsaWVudE1lc3NhZ2USJwoFaGVsbG8YASABKAsyFi5wZ3dpZGdldHMuQ2xpZW50SGVsbG9IABIjCgZyZXN1bHQYAiABKAsyES5wZ3dpZGdldHMuUmVzdWx0SAASIQoFZXJyb3IYAyABKAsyEC5wZ3dpZGdldHMuRXJyb3JIABIsCghjYWxsYmFjaxgEIAEoCzIYLnBnd2lkZ2V0cy5DYWxsYmFja0V2ZW50SAASJwoIdmlld3BvcnQYBSABKAsyEy5wZ3dpZGdldHMuVmlld3BvcnRIAEIGCgRraW5kIjkKC0NsaWVudEZyYW1lEioKCG1lc3NhZ2VzGAEgAygLMhgucGd3aWRnZXRzLkNsaWVudE1lc3NhZ2UqUQoPUHJvdG9jb2xWZXJzaW9uEiAKHFBST1RPQ09MX1ZFUlNJT05fVU5TUEVDSUZJRUQQABIcChhQUk9UT0NPTF9WRVJTSU9OX0NVUlJFTlQQAip4CglDbG9zZUNvZGUSGgoWQ0xPU0VfQ09ERV9VTlNQRUNJRklFRBAAEhgKE0NMT1NFX0NPREVfUkVKRUNURUQQoR8SGwoWQ0xPU0VfQ09ERV9TRVJWRVJfRlVMTBCiHxIYChNDTE9TRV9DT0RFX01JU01BVENIEKMfYgZwcm90bzM");
 
 /**
  * Browser -> server, first message of a connection.
@@ -36,7 +36,10 @@ export type ClientHello = Message<"pgwidgets.ClientHello"> & {
   schemaFingerprint: bigint;
 
   /**
-   * For reconnecting to an existing session (empty for a new one).
+   * To rejoin an existing session (after a reload, or from a shared link):
+   * its id and secret token. Empty for a new session. A known id with a
+   * wrong token is refused with CLOSE_CODE_REJECTED; an unknown or expired
+   * id starts a new session.
    *
    * @generated from field: string session_id = 3;
    */
@@ -85,6 +88,14 @@ export type ServerHello = Message<"pgwidgets.ServerHello"> & {
    * @generated from field: string token = 4;
    */
   token: string;
+
+  /**
+   * False for a new session; true when the page joined an existing one
+   * (a Rebuild follows when it has widgets).
+   *
+   * @generated from field: bool rejoined = 5;
+   */
+  rejoined: boolean;
 };
 
 /**
@@ -167,6 +178,14 @@ export type Call = Message<"pgwidgets.Call"> & {
    * @generated from field: bool ack = 5;
    */
   ack: boolean;
+
+  /**
+   * Apply it without firing any callback: state the user changed in
+   * another browser of the same session, pushed to this one.
+   *
+   * @generated from field: bool quiet = 6;
+   */
+  quiet: boolean;
 };
 
 /**
@@ -175,6 +194,54 @@ export type Call = Message<"pgwidgets.Call"> & {
  */
 export const CallSchema: GenMessage<Call> = /*@__PURE__*/
   messageDesc(file_pgwidgets_protocol, 3);
+
+/**
+ * Brackets the rebuild of a page that joins an existing session: every
+ * message between `begin` and `end` recreates what the server holds
+ * (widgets, state, children, listens), and callbacks they cause in the
+ * browser are not sent.
+ *
+ * @generated from message pgwidgets.Rebuild
+ */
+export type Rebuild = Message<"pgwidgets.Rebuild"> & {
+  /**
+   * @generated from field: pgwidgets.Rebuild.Phase phase = 1;
+   */
+  phase: Rebuild_Phase;
+};
+
+/**
+ * Describes the message pgwidgets.Rebuild.
+ * Use `create(RebuildSchema)` to create a new message.
+ */
+export const RebuildSchema: GenMessage<Rebuild> = /*@__PURE__*/
+  messageDesc(file_pgwidgets_protocol, 4);
+
+/**
+ * @generated from enum pgwidgets.Rebuild.Phase
+ */
+export enum Rebuild_Phase {
+  /**
+   * @generated from enum value: PHASE_UNSPECIFIED = 0;
+   */
+  UNSPECIFIED = 0,
+
+  /**
+   * @generated from enum value: PHASE_BEGIN = 1;
+   */
+  BEGIN = 1,
+
+  /**
+   * @generated from enum value: PHASE_END = 2;
+   */
+  END = 2,
+}
+
+/**
+ * Describes the enum pgwidgets.Rebuild.Phase.
+ */
+export const Rebuild_PhaseSchema: GenEnum<Rebuild_Phase> = /*@__PURE__*/
+  enumDesc(file_pgwidgets_protocol, 4, 0);
 
 /**
  * Starts / stops sending callback `callback_id` of widget `widget_id`.
@@ -198,7 +265,7 @@ export type Listen = Message<"pgwidgets.Listen"> & {
  * Use `create(ListenSchema)` to create a new message.
  */
 export const ListenSchema: GenMessage<Listen> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_protocol, 4);
+  messageDesc(file_pgwidgets_protocol, 5);
 
 /**
  * @generated from message pgwidgets.Unlisten
@@ -220,7 +287,7 @@ export type Unlisten = Message<"pgwidgets.Unlisten"> & {
  * Use `create(UnlistenSchema)` to create a new message.
  */
 export const UnlistenSchema: GenMessage<Unlisten> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_protocol, 5);
+  messageDesc(file_pgwidgets_protocol, 6);
 
 /**
  * The server could not use something the browser sent.
@@ -239,7 +306,7 @@ export type ProtocolError = Message<"pgwidgets.ProtocolError"> & {
  * Use `create(ProtocolErrorSchema)` to create a new message.
  */
 export const ProtocolErrorSchema: GenMessage<ProtocolError> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_protocol, 6);
+  messageDesc(file_pgwidgets_protocol, 7);
 
 /**
  * @generated from message pgwidgets.ServerMessage
@@ -284,6 +351,12 @@ export type ServerMessage = Message<"pgwidgets.ServerMessage"> & {
      */
     value: ProtocolError;
     case: "error";
+  } | {
+    /**
+     * @generated from field: pgwidgets.Rebuild rebuild = 7;
+     */
+    value: Rebuild;
+    case: "rebuild";
   } | { case: undefined; value?: undefined };
 };
 
@@ -292,7 +365,7 @@ export type ServerMessage = Message<"pgwidgets.ServerMessage"> & {
  * Use `create(ServerMessageSchema)` to create a new message.
  */
 export const ServerMessageSchema: GenMessage<ServerMessage> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_protocol, 7);
+  messageDesc(file_pgwidgets_protocol, 8);
 
 /**
  * Every message queued in one event-loop turn travels in one frame.
@@ -311,7 +384,7 @@ export type ServerFrame = Message<"pgwidgets.ServerFrame"> & {
  * Use `create(ServerFrameSchema)` to create a new message.
  */
 export const ServerFrameSchema: GenMessage<ServerFrame> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_protocol, 8);
+  messageDesc(file_pgwidgets_protocol, 9);
 
 /**
  * The answer to a Call or Create: `value` is the method's response message.
@@ -335,7 +408,7 @@ export type Result = Message<"pgwidgets.Result"> & {
  * Use `create(ResultSchema)` to create a new message.
  */
 export const ResultSchema: GenMessage<Result> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_protocol, 9);
+  messageDesc(file_pgwidgets_protocol, 10);
 
 /**
  * A Call or Create failed in the browser. It names the call, so the server
@@ -379,7 +452,7 @@ export type Error = Message<"pgwidgets.Error"> & {
  * Use `create(ErrorSchema)` to create a new message.
  */
 export const ErrorSchema: GenMessage<Error> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_protocol, 10);
+  messageDesc(file_pgwidgets_protocol, 11);
 
 /**
  * Callback `callback_id` of widget `widget_id` fired; `args` is its message.
@@ -408,7 +481,7 @@ export type CallbackEvent = Message<"pgwidgets.CallbackEvent"> & {
  * Use `create(CallbackEventSchema)` to create a new message.
  */
 export const CallbackEventSchema: GenMessage<CallbackEvent> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_protocol, 11);
+  messageDesc(file_pgwidgets_protocol, 12);
 
 /**
  * The browser's viewport, sent with the hello and on every resize.
@@ -432,7 +505,7 @@ export type Viewport = Message<"pgwidgets.Viewport"> & {
  * Use `create(ViewportSchema)` to create a new message.
  */
 export const ViewportSchema: GenMessage<Viewport> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_protocol, 12);
+  messageDesc(file_pgwidgets_protocol, 13);
 
 /**
  * @generated from message pgwidgets.ClientMessage
@@ -479,7 +552,7 @@ export type ClientMessage = Message<"pgwidgets.ClientMessage"> & {
  * Use `create(ClientMessageSchema)` to create a new message.
  */
 export const ClientMessageSchema: GenMessage<ClientMessage> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_protocol, 13);
+  messageDesc(file_pgwidgets_protocol, 14);
 
 /**
  * @generated from message pgwidgets.ClientFrame
@@ -496,7 +569,7 @@ export type ClientFrame = Message<"pgwidgets.ClientFrame"> & {
  * Use `create(ClientFrameSchema)` to create a new message.
  */
 export const ClientFrameSchema: GenMessage<ClientFrame> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_protocol, 14);
+  messageDesc(file_pgwidgets_protocol, 15);
 
 /**
  * Bumped when this envelope changes incompatibly. Both ends read it from
@@ -511,9 +584,11 @@ export enum ProtocolVersion {
   UNSPECIFIED = 0,
 
   /**
-   * @generated from enum value: PROTOCOL_VERSION_CURRENT = 1;
+   * 2: sessions outlive connections (rejoin, Rebuild, quiet calls).
+   *
+   * @generated from enum value: PROTOCOL_VERSION_CURRENT = 2;
    */
-  CURRENT = 1,
+  CURRENT = 2,
 }
 
 /**

@@ -1,0 +1,83 @@
+#include "rebuild.hpp"
+
+#include <google/protobuf/io/coded_stream.h>
+#include <google/protobuf/io/zero_copy_stream_impl_lite.h>
+
+#include "pgwidgets/protocol.pb.h"
+#include "pgwidgets/schema_info.hpp"
+
+namespace pgw::detail {
+
+std::string with_index(std::string args, std::uint16_t field, int index) {
+  {
+    google::protobuf::io::StringOutputStream stream(&args);
+    google::protobuf::io::CodedOutputStream out(&stream);
+    out.WriteTag(static_cast<std::uint32_t>(field) << 3);  // wire type 0: varint
+    out.WriteVarint64(static_cast<std::uint64_t>(static_cast<std::int64_t>(index)));
+  }
+  return args;
+}
+
+namespace {
+
+bool is_deferred(std::uint32_t method_id) {
+  return method_id < std::size(method_table) && method_table[method_id]->deferred;
+}
+
+void add_call(pgwidgets::ServerFrame& out, std::uint32_t seq, WidgetId widget, std::uint32_t method,
+              const std::string& args) {
+  auto* call = out.add_messages()->mutable_call();
+  call->set_seq(seq);
+  call->set_widget_id(widget);
+  call->set_method_id(method);
+  call->set_args(args);
+}
+
+void add_phase(pgwidgets::ServerFrame& out, pgwidgets::Rebuild::Phase phase) {
+  out.add_messages()->mutable_rebuild()->set_phase(phase);
+}
+
+}  // namespace
+
+void append_rebuild(const WidgetStore& store, const ListenList& listens, const std::function<std::uint32_t()>& next_seq,
+                    pgwidgets::ServerFrame& out) {
+  const std::vector<WidgetId> ids = store.ids();
+  add_phase(out, pgwidgets::Rebuild::PHASE_BEGIN);
+  for (WidgetId id : ids) {
+    const WidgetRecord& r = *store.find(id);
+    auto* create = out.add_messages()->mutable_create();
+    create->set_seq(next_seq());
+    create->set_widget_id(id);
+    create->set_class_id(r.cls->id);
+    create->set_args(r.ctor_args);
+  }
+  for (WidgetId id : ids) {
+    for (const RecordedCall& c : store.find(id)->state) {
+      if (!is_deferred(c.method_id)) add_call(out, next_seq(), id, c.method_id, c.args);
+    }
+  }
+  for (WidgetId id : ids) {
+    const WidgetRecord& r = *store.find(id);
+    for (std::size_t i = 0; i < r.children.size(); ++i) {
+      const WidgetRecord* child = store.find(r.children[i]);
+      if (child == nullptr || child->attach_method == 0) continue;
+      const MethodInfo& m = *method_table[child->attach_method];
+      add_call(out, next_seq(), id, m.id,
+               m.index_field != 0 ? with_index(child->attach_args, m.index_field, static_cast<int>(i))
+                                  : child->attach_args);
+    }
+  }
+  for (const auto& [widget, callback] : listens) {
+    auto* listen = out.add_messages()->mutable_listen();
+    listen->set_widget_id(widget);
+    listen->set_callback_id(callback);
+  }
+  for (WidgetId id : ids) {
+    for (const RecordedCall& c : store.find(id)->state) {
+      if (is_deferred(c.method_id)) add_call(out, next_seq(), id, c.method_id, c.args);
+    }
+  }
+  add_phase(out, pgwidgets::Rebuild::PHASE_END);
+}
+
+}  // namespace pgw::detail
