@@ -40,7 +40,7 @@ if ! cmake --build "$BUILD" -j"${JOBS:-2}" >"$WORK/build.log" 2>&1; then
 fi
 
 mutations=()
-for m in tests/mutations/*.mutation; do
+for m in "$SNAPSHOT"/tests/mutations/*.mutation; do
   name=$(basename "$m" .mutation)
   if [ $# -gt 0 ]; then
     keep=0; for p in "$@"; do [[ $name == "$p"* ]] && keep=1; done
