@@ -335,7 +335,11 @@ void SessionCore::on_callback(WidgetId widget, std::uint32_t callback_id, std::s
 }
 
 void SessionCore::protocol_error(std::string message) {
-  log(LogLevel::warning, "protocol error: " + message);
+  // A peer can provoke these at will: one line and one reply a second, the
+  // rest counted, so an error flood costs neither disk nor bandwidth.
+  const auto held = protocol_error_log_.pass();
+  if (!held) return;
+  log(LogLevel::warning, "protocol error: " + message + LogThrottle::suffix(*held));
   if (!connected_) return;
   outbox().add_messages()->mutable_error()->set_message(std::move(message));
 }

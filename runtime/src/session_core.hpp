@@ -7,6 +7,7 @@
 // frames and close the connection, which lets tests drive it in memory.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <exception>
 #include <functional>
@@ -20,6 +21,7 @@
 #include <boost/asio/steady_timer.hpp>
 
 #include "async_lock.hpp"
+#include "log_text.hpp"
 #include "pgwidgets/logger.hpp"
 #include "pgwidgets/session_link.hpp"
 #include "widget_store.hpp"
@@ -47,6 +49,8 @@ struct SessionConfig {
   bool strict_calls = false;
   // Serializes handlers; null in concurrent mode.
   std::shared_ptr<AsyncLock> lock;
+  // At most one protocol error answered and logged per interval.
+  std::chrono::steady_clock::duration protocol_error_interval = std::chrono::seconds(1);
 };
 
 class SessionCore final : public SessionLink {
@@ -151,6 +155,7 @@ class SessionCore final : public SessionLink {
   std::uint32_t viewport_height_ = 0;
   std::uint64_t frames_sent_ = 0;
   std::uint64_t bytes_sent_ = 0;
+  LogThrottle protocol_error_log_{config_.protocol_error_interval};
   // Lives as long as this object: detached work checks it before touching us.
   std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);
 };

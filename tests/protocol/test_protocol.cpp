@@ -14,6 +14,7 @@
 #include "pgwidgets/pgwidgets.hpp"
 #include "pgwidgets/protocol.pb.h"
 #include "pgwidgets/widgets/base.pb.h"
+#include "protocol/live_server.hpp"
 #include "support/ws_test_client.hpp"
 #include "unit/frames.hpp"
 
@@ -22,80 +23,6 @@ using namespace std::chrono_literals;
 namespace ids = pgw::detail;
 
 namespace {
-
-// An Application serving on loopback from its own thread, on free ports.
-class LiveServer {
- public:
-  explicit LiveServer(pgw::ApplicationOptions options, std::function<void(pgw::Application&)> setup = {}) {
-    options.ws_port = 0;
-    options.http_port = 0;
-    options.handle_signals = false;
-    app_ = std::make_unique<pgw::Application>(std::move(options));
-    if (setup) setup(*app_);
-    std::promise<void> started;
-    auto ready = started.get_future();
-    boost::asio::co_spawn(io_, [this, &started]() -> pgw::Task<> {
-      co_await app_->start();
-      started.set_value();
-      co_await app_->run();
-    }, boost::asio::detached);
-    thread_ = std::thread([this] { io_.run(); });
-    if (ready.wait_for(5s) != std::future_status::ready) throw std::runtime_error("server did not start");
-    ws_port = app_->ws_port();
-    http_port = app_->http_port();
-  }
-  ~LiveServer() {
-    boost::asio::co_spawn(io_, app_->close(), boost::asio::detached);
-    thread_.join();
-  }
-  std::string ws_url() const { return "ws://127.0.0.1:" + std::to_string(ws_port) + "/"; }
-
-  std::uint16_t ws_port = 0;
-  std::uint16_t http_port = 0;
-
- private:
-  boost::asio::io_context io_;
-  std::unique_ptr<pgw::Application> app_;
-  std::thread thread_;
-};
-
-// Says hello and collects server messages until `until` matches one.
-class ScriptedBrowser {
- public:
-  explicit ScriptedBrowser(const std::string& url, std::uint64_t fingerprint = ids::schema_fingerprint)
-      : client(url) {
-    client.send_binary(client_frame({hello(fingerprint)}));
-  }
-  std::optional<pgwidgets::ServerMessage> wait_for(std::function<bool(const pgwidgets::ServerMessage&)> until,
-                                                   std::chrono::milliseconds limit = 5s) {
-    const auto deadline = std::chrono::steady_clock::now() + limit;
-    while (std::chrono::steady_clock::now() < deadline) {
-      auto frame = client.receive(std::chrono::duration_cast<std::chrono::milliseconds>(
-          deadline - std::chrono::steady_clock::now()));
-      if (!frame) return std::nullopt;
-      ++frames;
-      const auto parsed = parse_server_frame(*frame);
-      for (const auto& m : parsed.messages()) {
-        seen.push_back(m);
-        if (until(m)) return m;
-      }
-    }
-    return std::nullopt;
-  }
-  std::optional<pgwidgets::ServerMessage> wait_for_call(std::uint32_t method_id) {
-    return wait_for([=](const auto& m) { return m.has_call() && m.call().method_id() == method_id; });
-  }
-  std::uint32_t created(std::uint32_t class_id) const {
-    for (const auto& m : seen) {
-      if (m.has_create() && m.create().class_id() == class_id) return m.create().widget_id();
-    }
-    return 0;
-  }
-
-  WsTestClient client;
-  std::vector<pgwidgets::ServerMessage> seen;
-  int frames = 0;
-};
 
 void click_sets_text(pgw::Application& app) {
   app.on_connect([](pgw::Session& s) -> pgw::Task<> {
@@ -113,7 +40,7 @@ void click_sets_text(pgw::Application& app) {
 
 TEST_CASE("protocol: handshake, then the UI arrives in one frame") {
   LiveServer server({}, click_sets_text);
-  ScriptedBrowser browser(server.ws_url());
+  ScriptedBrowser browser(server);
   auto hello = browser.wait_for([](const auto& m) { return m.has_hello(); });
   REQUIRE(hello);
   CHECK(hello->hello().schema_fingerprint() == ids::schema_fingerprint);
@@ -126,7 +53,7 @@ TEST_CASE("protocol: handshake, then the UI arrives in one frame") {
 
 TEST_CASE("protocol: a callback round trip reaches the C++ handler and its call comes back") {
   LiveServer server({}, click_sets_text);
-  ScriptedBrowser browser(server.ws_url());
+  ScriptedBrowser browser(server);
   auto listen = browser.wait_for([](const auto& m) { return m.has_listen(); });
   REQUIRE(listen);
   CHECK(listen->listen().callback_id() == ids::callbacks::Button_activated.id);
@@ -145,7 +72,7 @@ TEST_CASE("protocol: a browser query is answered by a Result matched by seq") {
       got.set_value(co_await label.get_size());
     });
   });
-  ScriptedBrowser browser(server.ws_url());
+  ScriptedBrowser browser(server);
   auto query = browser.wait_for_call(ids::methods::Widget_get_size.id);
   REQUIRE(query);
   pgwidgets::widgets::Size size;
@@ -159,17 +86,19 @@ TEST_CASE("protocol: a browser query is answered by a Result matched by seq") {
 
 TEST_CASE("protocol: malformed and unknown frames get an error, and the session goes on") {
   LiveServer server({}, click_sets_text);
-  ScriptedBrowser browser(server.ws_url());
+  ScriptedBrowser browser(server);
   auto listen = browser.wait_for([](const auto& m) { return m.has_listen(); });
   REQUIRE(listen);
   browser.client.send_binary(std::string("\x0a\xff\xff\xff\x0f garbage", 12));
   auto e1 = browser.wait_for([](const auto& m) { return m.has_error(); });
   REQUIRE(e1);
   CHECK_THAT(e1->error().message(), Catch::Contains("malformed"));
+  std::this_thread::sleep_for(1100ms);  // protocol errors are answered once a second
   browser.client.send_binary(client_frame({callback(4242, 1)}));
   auto e2 = browser.wait_for([](const auto& m) { return m.has_error(); });
   REQUIRE(e2);
   CHECK_THAT(e2->error().message(), Catch::Contains("unknown widget id 4242"));
+  std::this_thread::sleep_for(1100ms);
   browser.client.send_binary(client_frame({result(999)}));
   REQUIRE(browser.wait_for([](const auto& m) { return m.has_error(); }));
   // Still alive: a click still works.
@@ -179,10 +108,10 @@ TEST_CASE("protocol: malformed and unknown frames get an error, and the session 
 
 TEST_CASE("protocol: past max_sessions the server closes with 4002 and the limit, and the first goes on") {
   LiveServer server({.max_sessions = 1}, click_sets_text);
-  ScriptedBrowser first(server.ws_url());
+  ScriptedBrowser first(server);
   auto listen = first.wait_for([](const auto& m) { return m.has_listen(); });
   REQUIRE(listen);
-  ScriptedBrowser second(server.ws_url());
+  ScriptedBrowser second(server);
   auto closed = second.client.wait_closed(5s);
   REQUIRE(closed);
   CHECK(closed->first == 4002);
@@ -193,7 +122,7 @@ TEST_CASE("protocol: past max_sessions the server closes with 4002 and the limit
 
 TEST_CASE("protocol: a page from another schema is refused with 4003") {
   LiveServer server({});
-  ScriptedBrowser browser(server.ws_url(), 0xdeadbeef);
+  ScriptedBrowser browser(server, 0xdeadbeef);
   auto closed = browser.client.wait_closed(5s);
   REQUIRE(closed);
   CHECK(closed->first == 4003);
@@ -213,7 +142,7 @@ TEST_CASE("protocol: a browser leaving fails the pending await at once") {
     });
   });
   {
-    ScriptedBrowser browser(server.ws_url());
+    ScriptedBrowser browser(server);
     REQUIRE(browser.wait_for_call(ids::methods::Widget_get_size.id));
     browser.client.close();
   }
