@@ -258,7 +258,10 @@ void Application::Impl::on_hello(transport::ConnectionId id, std::string_view by
   pgwidgets::ClientFrame frame;
   const bool parsed = frame.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()));
   if (!parsed || frame.messages_size() == 0 || !frame.messages(0).has_hello()) {
-    log(LogLevel::warning, "connection " + std::to_string(id) + ": the first frame is not a hello");
+    if (auto held = refusal_log_.pass()) {
+      log(LogLevel::warning, "connection " + std::to_string(id) + ": the first frame is not a hello" +
+                                 detail::LogThrottle::suffix(*held));
+    }
     server_->close(id, pgwidgets::CLOSE_CODE_MISMATCH, "pgwidgets: expected a hello frame");
     return;
   }

@@ -608,10 +608,16 @@ class Core {
     const std::string text = "WebSocket handshake from " + remote + " failed: " + ec.message();
     if (ec == wserr::make_error_code(wserr::open_handshake_timeout)) {
       log(LogLevel::debug, text);
-    } else if (ec == wserr::make_error_code(wserr::upgrade_required)) {
-      log(LogLevel::warning, "a plain HTTP request reached the WebSocket port; answered 426");
+      return;
+    }
+    // Anyone can send garbage handshakes as fast as they can connect.
+    const auto held = handshake_log_.pass();
+    if (!held) return;
+    if (ec == wserr::make_error_code(wserr::upgrade_required)) {
+      log(LogLevel::warning,
+          "a plain HTTP request reached the WebSocket port; answered 426" + pgw::detail::LogThrottle::suffix(*held));
     } else {
-      log(LogLevel::warning, text);
+      log(LogLevel::warning, text + pgw::detail::LogThrottle::suffix(*held));
     }
   }
 
@@ -702,7 +708,8 @@ class Core {
   std::unique_ptr<asio::steady_timer> http_timer_;
   std::chrono::milliseconds accept_backoff_{0};
   std::shared_ptr<std::size_t> live_ = std::make_shared<std::size_t>(0);  // sockets holding a slot
-  pgw::detail::LogThrottle full_log_;
+  pgw::detail::LogThrottle full_log_;       // refusals past max_connections
+  pgw::detail::LogThrottle handshake_log_;  // failed handshakes
   std::mt19937_64 rng_{std::random_device{}()};
 };
 
