@@ -60,8 +60,8 @@ struct ServerConfig {
   std::chrono::milliseconds hello_timeout{10000};
   // Every connection is pinged this often; one whose pong (with our random
   // payload) is not back within ping_timeout is closed (1008). 0: no pings.
-  std::chrono::milliseconds ping_interval{20000};
-  std::chrono::milliseconds ping_timeout{20000};
+  std::chrono::milliseconds ping_interval{30000};
+  std::chrono::milliseconds ping_timeout{30000};
   // Open sockets, WebSocket and HTTP together; past it a new socket is
   // closed as soon as it is accepted. 0: no limit.
   std::size_t max_connections = 1024;
