@@ -5,14 +5,17 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD_DIR=${SAN_BUILD_DIR:-build-asan}
-if [ ! -f "$BUILD_DIR/CMakeCache.txt" ]; then
-  cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPGW_BUILD_BENCH=OFF \
-    -DCMAKE_CXX_FLAGS="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer" \
-    -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined"
-fi
+# -fno-sanitize=vptr: UBSan's vptr check aborts inside websocketpp's accept
+# handler, when it compares Boost.System's EMFILE error_code with an
+# error_condition: Boost's constant-initialized error categories have no vptr
+# UBSan recognizes. Everything else of -fsanitize=undefined stays on.
+cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPGW_BUILD_BENCH=OFF \
+  -DPGW_BUILD_EXAMPLES=OFF \
+  -DCMAKE_CXX_FLAGS="-fsanitize=address,undefined -fno-sanitize=vptr -fno-sanitize-recover=undefined -fno-omit-frame-pointer" \
+  -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined" >/dev/null
 cmake --build "$BUILD_DIR" -j"${JOBS:-2}" --target unit_tests transport_tests protocol_tests
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:strict_string_checks=1:detect_stack_use_after_return=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 export LSAN_OPTIONS=report_objects=1
 cd "$BUILD_DIR"
-ctest --output-on-failure -j"${JOBS:-2}" -R '^(unit|transport|protocol): ' "$@"
+ctest --output-on-failure -j"${JOBS:-2}" -R '^(unit|transport|protocol):' "$@"
