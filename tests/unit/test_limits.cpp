@@ -7,6 +7,7 @@
 #include "frames.hpp"
 #include "host_policy.hpp"
 #include "log_text.hpp"
+#include "session_fixture.hpp"
 
 using namespace pgw::test;
 using namespace std::chrono_literals;
@@ -116,4 +117,21 @@ TEST_CASE("limits: the page's own origin is our HTTP port under one of our names
   CHECK_FALSE(policy.is_own_origin("http://rebind.attacker.test:9501", 9501));
   CHECK_FALSE(policy.is_own_origin("http://127.0.0.1:9501/path", 9501));
   CHECK(policy.is_own_origin("http://127.0.0.1", 80));
+}
+
+TEST_CASE("limits: an ended session is freed even when its handlers capture its widgets") {
+  std::weak_ptr<pgw::detail::SessionCore> weak;
+  {
+    SessionFixture f;
+    weak = f.core;
+    auto label = run_coro(f.io, f.session->get_widgets().Label("x"));
+    auto button = run_coro(f.io, f.session->get_widgets().Button("b"));
+    // The cycle: core -> handler list -> lambda -> label handle -> core.
+    button.on_activated([label]() -> pgw::Task<> { co_await label.set_text("clicked"); });
+    drain(f.io);
+    f.core->disconnect("the browser left");
+    f.core.reset();
+    f.session.reset();
+  }
+  CHECK(weak.expired());
 }
