@@ -146,7 +146,7 @@ TEST_CASE("protocol: a frame over max_messages_per_frame is refused whole with 1
   CHECK(log.matching("max_messages_per_frame (100)").size() == 1);
 }
 
-TEST_CASE("protocol: callbacks past max_callbacks_per_second close the connection; handlers never run past it") {
+TEST_CASE("protocol: callbacks past max_callbacks_per_second close the connection, and handlers never run past it") {
   LogCapture log;
   std::atomic<int> clicks{0};
   LiveServer server({.logger = log.logger(), .max_callbacks_per_second = 50}, counting_button(clicks));
@@ -164,7 +164,7 @@ TEST_CASE("protocol: callbacks past max_callbacks_per_second close the connectio
   CHECK(log.matching("max_callbacks_per_second (50)").size() == 1);
 }
 
-TEST_CASE("protocol: a rebinding Host gets 403 on HTTP and on the WebSocket; Origin comes from the bound host") {
+TEST_CASE("protocol: a rebinding Host gets 403 on HTTP and on the WebSocket, and Origin comes from the bound host") {
   LiveServer server({.logger = pgw::quiet_logger()});
   const std::string http = std::to_string(server.http_port);
   const std::string ws = std::to_string(server.ws_port);

@@ -644,7 +644,7 @@ TEST_CASE("a peer that answers pings stays open past ping_timeout", "[transport]
   CHECK(h.stop_and_join());
 }
 
-TEST_CASE("a connection not admitted within hello_timeout is closed with 1008; an admitted one stays", "[transport]") {
+TEST_CASE("a connection not admitted within hello_timeout is closed with 1008, an admitted one stays", "[transport]") {
   ServerConfig config = loopback_config();
   config.hello_timeout = 300ms;
   Harness h(config);
@@ -671,6 +671,7 @@ TEST_CASE("before admit, a frame over max_bytes_before_hello is refused with 100
   auto closed = early.wait_closed(3s);
   REQUIRE(closed);
   CHECK(closed->first == 1009);
+  REQUIRE(h.listener.wait_closed(1).size() == 1);  // the server logs once its side is closed
   CHECK(h.log.contains("warning", "larger than max_bytes_before_hello"));
   // Once admitted, the same frame is fine.
   h.listener.admit = true;
@@ -680,7 +681,7 @@ TEST_CASE("before admit, a frame over max_bytes_before_hello is refused with 100
   CHECK(h.stop_and_join());
 }
 
-TEST_CASE("past max_connections a new socket is closed at once; a freed slot is reused", "[transport]") {
+TEST_CASE("past max_connections a new socket is closed at once, and a freed slot is reused", "[transport]") {
   ServerConfig config = loopback_config();
   config.max_connections = 2;
   Harness h(config);
