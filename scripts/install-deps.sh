@@ -14,6 +14,7 @@ APT_PACKAGES=(
   libboost1.81-dev          # not libboost-dev (1.74): 1.81 has Asio channels
   libwebsocketpp-dev catch2
   chromium                  # the browser tests drive Debian's Chromium
+  clang-16 libclang-rt-16-dev  # libFuzzer and its sanitizers (scripts/fuzz.sh)
 )
 # The machines ship a newer Node with its own npm; Debian's npm conflicts with it.
 if ! command -v node >/dev/null 2>&1; then

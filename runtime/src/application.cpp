@@ -56,13 +56,22 @@ std::string hex64(std::uint64_t v) {
 
 // --- Impl ------------------------------------------------------------------------------
 
-Application::Impl::Impl(ApplicationOptions opts) : options(std::move(opts)) {
+Application::Impl::Impl(ApplicationOptions opts)
+    : options(std::move(opts)),
+      logger_(detail::escaping_logger(options.logger)),
+      hosts_(options.host, options.allowed_hosts) {
   if (options.max_sessions < 1) throw std::invalid_argument("pgwidgets: max_sessions must be at least 1");
   if (options.max_browsers_per_session < 1) {
     throw std::invalid_argument("pgwidgets: max_browsers_per_session must be at least 1");
   }
   if (options.session_timeout.count() < 0) {
     throw std::invalid_argument("pgwidgets: session_timeout must not be negative (0 keeps sessions forever)");
+  }
+  if (options.max_messages_per_frame < 1) {
+    throw std::invalid_argument("pgwidgets: max_messages_per_frame must be at least 1");
+  }
+  if (options.max_callbacks_per_second < 1) {
+    throw std::invalid_argument("pgwidgets: max_callbacks_per_second must be at least 1");
   }
   factory_ = [](asio::io_context& io, transport::ServerConfig config, transport::Listener& listener, Logger logger) {
     return transport::make_websocketpp_server(io, std::move(config), listener, std::move(logger));
@@ -76,7 +85,7 @@ Application::Impl::~Impl() {
 }
 
 void Application::Impl::log(LogLevel level, const std::string& message) const {
-  if (options.logger) options.logger(level, message);
+  if (logger_) logger_(level, message);
 }
 
 Task<> Application::Impl::start() {
@@ -98,16 +107,21 @@ Task<> Application::Impl::start() {
   config.http_server = options.http_server;
   config.max_frame_bytes = options.max_frame_bytes;
   config.max_send_backlog_bytes = options.max_send_backlog_bytes;
+  config.max_bytes_before_hello = options.max_bytes_before_hello;
+  config.hello_timeout = options.hello_timeout;
+  config.ping_interval = options.ping_interval;
+  config.ping_timeout = options.ping_timeout;
+  config.max_connections = options.max_connections;
+  config.max_http_body_bytes = options.max_http_body_bytes;
   config.accept_origin = [this](const transport::ConnectInfo& info) { return accept_origin(info); };
-  config.http_handler = [this](const transport::HttpRequest& request) {
-    return detail::serve_http(request, reachable_host(options.host), server_->ws_port());
-  };
-  server_ = factory_(io_executor->context(), std::move(config), *this, options.logger);
+  config.http_handler = [this](const transport::HttpRequest& request) { return serve_http(request); };
+  server_ = factory_(io_executor->context(), std::move(config), *this, logger_);
   server_->start();
   started_ = true;
   if (!options.http_server && options.allowed_origins.empty()) {
     log(LogLevel::warning, "http_server is off and allowed_origins is empty: any origin may connect");
   }
+  warn_if_exposed();
   log(LogLevel::info, std::string(options.http_server ? "serving the page at " : "serving the WebSocket at ") +
                           (options.http_server ? "http://" : "ws://") + reachable_host(options.host) + ":" +
                           std::to_string(options.http_server ? server_->http_port() : server_->ws_port()) + "/");
@@ -139,19 +153,54 @@ Task<> Application::Impl::close() {
   co_return;
 }
 
-bool Application::Impl::accept_origin(const transport::ConnectInfo& info) const {
-  if (info.origin.empty()) return true;  // not a browser: origins guard browsers
+bool Application::Impl::accept_origin(const transport::ConnectInfo& info) {
+  const auto refuse = [&](const std::string& why) {
+    if (auto held = refusal_log_.pass()) {
+      log(LogLevel::warning, "refused a WebSocket from " + info.remote + ": " + why + detail::LogThrottle::suffix(*held));
+    }
+    return false;
+  };
+  if (!hosts_.allows_host(info.host)) {
+    return refuse("Host \"" + info.host + "\" is not this server (add it to allowed_hosts if it is)");
+  }
+  if (info.origin.empty()) {
+    if (options.allow_missing_origin) return true;
+    return refuse("no Origin header (set allow_missing_origin for clients that are not browsers)");
+  }
   for (const auto& allowed : options.allowed_origins) {
     if (allowed == "*" || allowed == info.origin) return true;
   }
-  if (!options.http_server) return options.allowed_origins.empty();
-  // The page's own origin: the host the browser used, on our HTTP port.
-  const std::string host = detail::host_of(info.host);
-  const std::string own = "http://" + host + ":" + std::to_string(server_->http_port());
-  if (info.origin == own) return true;
-  log(LogLevel::warning, "refused a WebSocket from origin " + info.origin + " (expected " + own +
-                             "; add it to allowed_origins to allow it)");
-  return false;
+  if (!options.http_server) {
+    if (options.allowed_origins.empty()) return true;
+  } else if (hosts_.is_own_origin(info.origin, server_->http_port())) {
+    // Our own page, under a name the Host check accepts: the names come
+    // from the configuration, not from this request.
+    return true;
+  }
+  return refuse("origin " + info.origin + " is not allowed (add it to allowed_origins to allow it)");
+}
+
+transport::HttpResponse Application::Impl::serve_http(const transport::HttpRequest& request) {
+  if (!hosts_.allows_host(request.host)) {
+    if (auto held = refusal_log_.pass()) {
+      log(LogLevel::warning, "refused HTTP " + request.method + " " + request.resource + ": Host \"" + request.host +
+                                 "\" is not this server (add it to allowed_hosts if it is)" +
+                                 detail::LogThrottle::suffix(*held));
+    }
+    transport::HttpResponse response;
+    response.status = 403;
+    response.body = "403 forbidden: this server is not reached by that name\n";
+    return response;
+  }
+  return detail::serve_http(request, reachable_host(options.host), server_->ws_port());
+}
+
+void Application::Impl::warn_if_exposed() {
+  if (hosts_.loopback_only() || !options.allowed_hosts.empty() || !options.allowed_origins.empty()) return;
+  log(LogLevel::warning, "listening on " + options.host +
+                             ", which is not a loopback address, with neither allowed_hosts nor allowed_origins: "
+                             "anyone who can reach this machine can open the page and get a session with no "
+                             "credential, and with it everything the application's UI can do");
 }
 
 std::shared_ptr<detail::AsyncLock> Application::Impl::lock_for_new_session() {
@@ -168,6 +217,24 @@ void Application::Impl::on_open(transport::ConnectionId id, const transport::Con
   connections_[id] = Connection{};
 }
 
+bool Application::Impl::within_limits(transport::ConnectionId id, Connection& connection, std::string_view bytes) {
+  const auto count = detail::count_messages(bytes, options.max_messages_per_frame);
+  if (!count) return true;  // malformed: the session says so
+  std::string why;
+  if (count->messages > options.max_messages_per_frame) {
+    why = "a frame of more than max_messages_per_frame (" + std::to_string(options.max_messages_per_frame) +
+          ") messages";
+  } else if (count->callbacks != 0 && connection.callbacks && !connection.callbacks->take(count->callbacks)) {
+    why = "more callbacks than max_callbacks_per_second (" + std::to_string(options.max_callbacks_per_second) +
+          ") allows (this frame: " + std::to_string(count->callbacks) + ")";
+  } else {
+    return true;
+  }
+  log(LogLevel::warning, "connection " + std::to_string(id) + " sent " + why + "; refused it and closing (1008)");
+  server_->close(id, 1008, "too much work in one frame");
+  return false;
+}
+
 void Application::Impl::on_message(transport::ConnectionId id, std::string_view bytes) {
   auto it = connections_.find(id);
   if (it == connections_.end()) return;
@@ -175,6 +242,9 @@ void Application::Impl::on_message(transport::ConnectionId id, std::string_view 
     on_hello(id, bytes);
     return;
   }
+  // Over a limit, the connection is closing: websocketpp delivers nothing
+  // more from it, and on_close ends the session.
+  if (!within_limits(id, it->second, bytes)) return;
   auto session = it->second.session;  // the frame's handlers may end it
   detail::SessionAccess::core(*session).receive(id, bytes);
 }
@@ -183,7 +253,10 @@ void Application::Impl::on_hello(transport::ConnectionId id, std::string_view by
   pgwidgets::ClientFrame frame;
   const bool parsed = frame.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()));
   if (!parsed || frame.messages_size() == 0 || !frame.messages(0).has_hello()) {
-    log(LogLevel::warning, "connection " + std::to_string(id) + ": the first frame is not a hello");
+    if (auto held = refusal_log_.pass()) {
+      log(LogLevel::warning, "connection " + std::to_string(id) + ": the first frame is not a hello" +
+                                 detail::LogThrottle::suffix(*held));
+    }
     server_->close(id, pgwidgets::CLOSE_CODE_MISMATCH, "pgwidgets: expected a hello frame");
     return;
   }
@@ -203,6 +276,12 @@ void Application::Impl::on_hello(transport::ConnectionId id, std::string_view by
     server_->close(id, 1001, "the application is closing");
     return;
   }
+  // A well-formed hello: the connection is past its pre-hello limits, and
+  // its callback budget starts. The messages sent with the hello count too.
+  server_->admit(id);
+  auto& connection = connections_[id];
+  connection.callbacks.emplace(static_cast<double>(options.max_callbacks_per_second));
+  if (!within_limits(id, connection, bytes)) return;
   if (!hello.session_id().empty()) {
     auto known = sessions.find(hello.session_id());
     if (known != sessions.end()) {
@@ -263,7 +342,7 @@ std::shared_ptr<Session> Application::Impl::new_session() {
   do {
     sid = detail::random_hex(detail::session_id_bytes);
   } while (sessions.count(sid));
-  detail::SessionConfig config{sid, detail::random_hex(detail::token_bytes), options.logger, options.strict_calls,
+  detail::SessionConfig config{sid, detail::random_hex(detail::token_bytes), logger_, options.strict_calls,
                                lock_for_new_session(), page_url()};
   auto core = std::make_shared<detail::SessionCore>(*executor_, std::move(config));
   auto session = detail::SessionAccess::make(core);

@@ -12,6 +12,9 @@
 #include <boost/asio/steady_timer.hpp>
 
 #include "async_lock.hpp"
+#include "frame_limits.hpp"
+#include "host_policy.hpp"
+#include "log_text.hpp"
 #include "pgwidgets/application.hpp"
 #include "pgwidgets/session.hpp"
 #include "session_core.hpp"
@@ -53,10 +56,16 @@ class Application::Impl final : public transport::Listener {
  private:
   struct Connection {
     std::shared_ptr<Session> session;  // null until the hello is accepted
+    std::optional<detail::CallbackBudget> callbacks;  // from the hello on
   };
   void log(LogLevel level, const std::string& message) const;
   void on_hello(transport::ConnectionId id, std::string_view bytes);
-  bool accept_origin(const transport::ConnectInfo& info) const;
+  bool accept_origin(const transport::ConnectInfo& info);
+  transport::HttpResponse serve_http(const transport::HttpRequest& request);
+  // False (and the connection closing with 1008) when the frame is over
+  // max_messages_per_frame or the session's callback budget.
+  bool within_limits(transport::ConnectionId id, Connection& connection, std::string_view bytes);
+  void warn_if_exposed();
   std::shared_ptr<detail::AsyncLock> lock_for_new_session();
   std::shared_ptr<Session> new_session();
   // Attaches connection `id` to `session`: the hello, then its rebuilt page.
@@ -67,6 +76,9 @@ class Application::Impl final : public transport::Listener {
   // The page's address, for Session::get_url().
   std::string page_url() const;
 
+  Logger logger_;  // options.logger behind printable(): network text cannot forge lines
+  detail::HostPolicy hosts_;
+  detail::LogThrottle refusal_log_;  // refused Hosts and Origins: one line a second
   ServerFactory factory_;
   std::unique_ptr<transport::Server> server_;
   std::optional<boost::asio::any_io_executor> executor_;

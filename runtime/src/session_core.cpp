@@ -481,7 +481,11 @@ void SessionCore::on_callback(BrowserId from, WidgetId widget, std::uint32_t cal
 }
 
 void SessionCore::protocol_error(BrowserId to, std::string message) {
-  log(LogLevel::warning, "protocol error: " + message);
+  // A peer can provoke these at will: one line and one reply a second, the
+  // rest counted, so an error flood costs neither disk nor bandwidth.
+  const auto held = protocol_error_log_.pass();
+  if (!held) return;
+  log(LogLevel::warning, "protocol error: " + message + LogThrottle::suffix(*held));
   if (ended_ || !has_browser(to)) return;
   queue(Route::only, to)->mutable_error()->set_message(std::move(message));
 }

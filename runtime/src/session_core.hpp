@@ -8,6 +8,7 @@
 // memory.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <exception>
 #include <functional>
@@ -21,6 +22,7 @@
 #include <boost/asio/steady_timer.hpp>
 
 #include "async_lock.hpp"
+#include "log_text.hpp"
 #include "pgwidgets/logger.hpp"
 #include "pgwidgets/session_link.hpp"
 #include "rebuild.hpp"
@@ -55,6 +57,8 @@ struct SessionConfig {
   std::shared_ptr<AsyncLock> lock;
   // The page's address, for Session::get_url() ("" when not served by us).
   std::string page_url;
+  // At most one protocol error answered and logged per interval.
+  std::chrono::steady_clock::duration protocol_error_interval = std::chrono::seconds(1);
 };
 
 // A session outlives its browsers: it holds the widgets, handlers and
@@ -211,6 +215,7 @@ class SessionCore final : public SessionLink {
   std::uint64_t frames_received_ = 0;
   std::uint64_t bytes_received_ = 0;
   std::uint64_t last_rebuild_bytes_ = 0;
+  LogThrottle protocol_error_log_{config_.protocol_error_interval};
   // Lives as long as this object: detached work checks it before touching us.
   std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);
 };

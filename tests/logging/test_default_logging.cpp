@@ -18,7 +18,8 @@ TEST_CASE("logging: with default options, handler exceptions, browser failures a
   ChildProcess app({PGW_THROWING_APP});
   const auto port = app.stdout_line(10s);
   REQUIRE(port);
-  WsTestClient client("ws://127.0.0.1:" + *port + "/");
+  // Any origin may connect (http_server is off); a browser always sends one.
+  WsTestClient client("ws://127.0.0.1:" + *port + "/", "http://127.0.0.1");
   client.send_binary(client_frame({hello(ids::schema_fingerprint)}));
 
   std::string session;

@@ -15,6 +15,7 @@
 #include "pgwidgets/pgwidgets.hpp"
 #include "pgwidgets/protocol.pb.h"
 #include "pgwidgets/widgets/base.pb.h"
+#include "protocol/live_server.hpp"
 #include "support/ws_test_client.hpp"
 #include "unit/frames.hpp"
 
@@ -23,93 +24,6 @@ using namespace std::chrono_literals;
 namespace ids = pgw::detail;
 
 namespace {
-
-// An Application serving on loopback from its own thread, on free ports.
-class LiveServer {
- public:
-  explicit LiveServer(pgw::ApplicationOptions options, std::function<void(pgw::Application&)> setup = {}) {
-    options.ws_port = 0;
-    options.http_port = 0;
-    options.handle_signals = false;
-    app_ = std::make_unique<pgw::Application>(std::move(options));
-    if (setup) setup(*app_);
-    std::promise<void> started;
-    auto ready = started.get_future();
-    boost::asio::co_spawn(io_, [this, &started]() -> pgw::Task<> {
-      co_await app_->start();
-      started.set_value();
-      co_await app_->run();
-    }, boost::asio::detached);
-    thread_ = std::thread([this] { io_.run(); });
-    if (ready.wait_for(5s) != std::future_status::ready) throw std::runtime_error("server did not start");
-    ws_port = app_->ws_port();
-    http_port = app_->http_port();
-  }
-  ~LiveServer() {
-    boost::asio::co_spawn(io_, app_->close(), boost::asio::detached);
-    thread_.join();
-  }
-  std::string ws_url() const { return "ws://127.0.0.1:" + std::to_string(ws_port) + "/"; }
-
-  std::uint16_t ws_port = 0;
-  std::uint16_t http_port = 0;
-
- private:
-  boost::asio::io_context io_;
-  std::unique_ptr<pgw::Application> app_;
-  std::thread thread_;
-};
-
-// Says hello and collects server messages until `until` matches one.
-class ScriptedBrowser {
- public:
-  explicit ScriptedBrowser(const std::string& url, std::uint64_t fingerprint = ids::schema_fingerprint,
-                           const std::string& session_id = "", const std::string& token = "")
-      : client(url) {
-    client.send_binary(
-        client_frame({hello(fingerprint, pgwidgets::PROTOCOL_VERSION_CURRENT, session_id, token)}));
-  }
-  // Rejoins session `sid` with `token`.
-  static std::unique_ptr<ScriptedBrowser> rejoin(const std::string& url, const std::string& sid,
-                                                 const std::string& token) {
-    return std::make_unique<ScriptedBrowser>(url, ids::schema_fingerprint, sid, token);
-  }
-  const pgwidgets::ServerHello& hello_message() const {
-    for (const auto& m : seen) {
-      if (m.has_hello()) return m.hello();
-    }
-    throw std::runtime_error("no hello yet");
-  }
-  std::optional<pgwidgets::ServerMessage> wait_for(std::function<bool(const pgwidgets::ServerMessage&)> until,
-                                                   std::chrono::milliseconds limit = 5s) {
-    const auto deadline = std::chrono::steady_clock::now() + limit;
-    while (std::chrono::steady_clock::now() < deadline) {
-      auto frame = client.receive(std::chrono::duration_cast<std::chrono::milliseconds>(
-          deadline - std::chrono::steady_clock::now()));
-      if (!frame) return std::nullopt;
-      ++frames;
-      const auto parsed = parse_server_frame(*frame);
-      for (const auto& m : parsed.messages()) {
-        seen.push_back(m);
-        if (until(m)) return m;
-      }
-    }
-    return std::nullopt;
-  }
-  std::optional<pgwidgets::ServerMessage> wait_for_call(std::uint32_t method_id) {
-    return wait_for([=](const auto& m) { return m.has_call() && m.call().method_id() == method_id; });
-  }
-  std::uint32_t created(std::uint32_t class_id) const {
-    for (const auto& m : seen) {
-      if (m.has_create() && m.create().class_id() == class_id) return m.create().widget_id();
-    }
-    return 0;
-  }
-
-  WsTestClient client;
-  std::vector<pgwidgets::ServerMessage> seen;
-  int frames = 0;
-};
 
 void click_sets_text(pgw::Application& app) {
   app.on_connect([](pgw::Session& s) -> pgw::Task<> {
@@ -127,7 +41,7 @@ void click_sets_text(pgw::Application& app) {
 
 TEST_CASE("protocol: handshake, then the UI arrives in one frame") {
   LiveServer server({}, click_sets_text);
-  ScriptedBrowser browser(server.ws_url());
+  ScriptedBrowser browser(server);
   auto hello = browser.wait_for([](const auto& m) { return m.has_hello(); });
   REQUIRE(hello);
   CHECK(hello->hello().schema_fingerprint() == ids::schema_fingerprint);
@@ -140,7 +54,7 @@ TEST_CASE("protocol: handshake, then the UI arrives in one frame") {
 
 TEST_CASE("protocol: a callback round trip reaches the C++ handler and its call comes back") {
   LiveServer server({}, click_sets_text);
-  ScriptedBrowser browser(server.ws_url());
+  ScriptedBrowser browser(server);
   auto listen = browser.wait_for([](const auto& m) { return m.has_listen(); });
   REQUIRE(listen);
   CHECK(listen->listen().callback_id() == ids::callbacks::Button_activated.id);
@@ -159,7 +73,7 @@ TEST_CASE("protocol: a browser query is answered by a Result matched by seq") {
       got.set_value(co_await label.get_size());
     });
   });
-  ScriptedBrowser browser(server.ws_url());
+  ScriptedBrowser browser(server);
   auto query = browser.wait_for_call(ids::methods::Widget_get_size.id);
   REQUIRE(query);
   pgwidgets::widgets::Size size;
@@ -173,17 +87,19 @@ TEST_CASE("protocol: a browser query is answered by a Result matched by seq") {
 
 TEST_CASE("protocol: malformed and unknown frames get an error, and the session goes on") {
   LiveServer server({}, click_sets_text);
-  ScriptedBrowser browser(server.ws_url());
+  ScriptedBrowser browser(server);
   auto listen = browser.wait_for([](const auto& m) { return m.has_listen(); });
   REQUIRE(listen);
   browser.client.send_binary(std::string("\x0a\xff\xff\xff\x0f garbage", 12));
   auto e1 = browser.wait_for([](const auto& m) { return m.has_error(); });
   REQUIRE(e1);
   CHECK_THAT(e1->error().message(), Catch::Contains("malformed"));
+  std::this_thread::sleep_for(1100ms);  // protocol errors are answered once a second
   browser.client.send_binary(client_frame({callback(4242, 1)}));
   auto e2 = browser.wait_for([](const auto& m) { return m.has_error(); });
   REQUIRE(e2);
   CHECK_THAT(e2->error().message(), Catch::Contains("unknown widget id 4242"));
+  std::this_thread::sleep_for(1100ms);
   browser.client.send_binary(client_frame({result(999)}));
   REQUIRE(browser.wait_for([](const auto& m) { return m.has_error(); }));
   // Still alive: a click still works.
@@ -193,10 +109,10 @@ TEST_CASE("protocol: malformed and unknown frames get an error, and the session 
 
 TEST_CASE("protocol: past max_sessions the server closes with 4002 and the limit, and the first goes on") {
   LiveServer server({.max_sessions = 1}, click_sets_text);
-  ScriptedBrowser first(server.ws_url());
+  ScriptedBrowser first(server);
   auto listen = first.wait_for([](const auto& m) { return m.has_listen(); });
   REQUIRE(listen);
-  ScriptedBrowser second(server.ws_url());
+  ScriptedBrowser second(server);
   auto closed = second.client.wait_closed(5s);
   REQUIRE(closed);
   CHECK(closed->first == 4002);
@@ -207,7 +123,7 @@ TEST_CASE("protocol: past max_sessions the server closes with 4002 and the limit
 
 TEST_CASE("protocol: a page from another schema is refused with 4003") {
   LiveServer server({});
-  ScriptedBrowser browser(server.ws_url(), 0xdeadbeef);
+  ScriptedBrowser browser(server, 0xdeadbeef);
   auto closed = browser.client.wait_closed(5s);
   REQUIRE(closed);
   CHECK(closed->first == 4003);
@@ -227,7 +143,7 @@ TEST_CASE("protocol: a browser leaving fails the pending await at once") {
     });
   });
   {
-    ScriptedBrowser browser(server.ws_url());
+    ScriptedBrowser browser(server);
     REQUIRE(browser.wait_for_call(ids::methods::Widget_get_size.id));
     browser.client.close();
   }
@@ -319,7 +235,7 @@ TEST_CASE("protocol: a reconnect with the token gets the page rebuilt, message b
   std::vector<pgwidgets::ServerMessage> original;
   std::string sid, token;
   {
-    ScriptedBrowser first(server.ws_url());
+    ScriptedBrowser first(server);
     int listens = 0;
     REQUIRE(first.wait_for([&](const auto& m) { return m.has_listen() && ++listens == 2; }));
     sid = first.hello_message().session_id();
@@ -330,7 +246,7 @@ TEST_CASE("protocol: a reconnect with the token gets the page rebuilt, message b
     first.client.close();
     REQUIRE(first.client.wait_closed(5s));
   }
-  auto second = ScriptedBrowser::rejoin(server.ws_url(), sid, token);
+  auto second = ScriptedBrowser::rejoin(server, sid, token);
   REQUIRE(second->wait_for(is_rebuild_end));
   CHECK(second->frames == 1);  // hello and rebuild travel together
   CHECK(second->hello_message().rejoined());
@@ -362,11 +278,11 @@ TEST_CASE("protocol: a reconnect with the token gets the page rebuilt, message b
 TEST_CASE("protocol: a wrong token is refused with 4001, and the session's browser goes on") {
   std::atomic<int> connects = 0;
   LiveServer server({.max_sessions = 2}, [&](pgw::Application& app) { seed_ui(app, connects); });
-  ScriptedBrowser first(server.ws_url());
+  ScriptedBrowser first(server);
   REQUIRE(first.wait_for([](const auto& m) { return m.has_listen(); }));
   std::string wrong = first.hello_message().token();
   wrong.back() = wrong.back() == 'a' ? 'b' : 'a';
-  auto intruder = ScriptedBrowser::rejoin(server.ws_url(), first.hello_message().session_id(), wrong);
+  auto intruder = ScriptedBrowser::rejoin(server, first.hello_message().session_id(), wrong);
   auto closed = intruder->client.wait_closed(5s);
   REQUIRE(closed);
   CHECK(closed->first == 4001);
@@ -382,7 +298,7 @@ TEST_CASE("protocol: an expired session id starts a new session") {
   LiveServer server({.session_timeout = 50ms}, [&](pgw::Application& app) { seed_ui(app, connects); });
   std::string sid, token;
   {
-    ScriptedBrowser first(server.ws_url());
+    ScriptedBrowser first(server);
     REQUIRE(first.wait_for([](const auto& m) { return m.has_listen(); }));
     sid = first.hello_message().session_id();
     token = first.hello_message().token();
@@ -390,7 +306,7 @@ TEST_CASE("protocol: an expired session id starts a new session") {
     REQUIRE(first.client.wait_closed(5s));
   }
   std::this_thread::sleep_for(300ms);  // the server's session_timeout, not the page
-  auto again = ScriptedBrowser::rejoin(server.ws_url(), sid, token);
+  auto again = ScriptedBrowser::rejoin(server, sid, token);
   REQUIRE(again->wait_for([](const auto& m) { return m.has_listen(); }));
   CHECK_FALSE(again->hello_message().rejoined());
   CHECK(again->hello_message().session_id() != sid);
@@ -402,9 +318,9 @@ TEST_CASE("protocol: an expired session id starts a new session") {
 TEST_CASE("protocol: two clients in one session: each gets the calls, a change in one reaches the other quietly") {
   std::atomic<int> connects = 0;
   LiveServer server({}, [&](pgw::Application& app) { seed_ui(app, connects); });
-  ScriptedBrowser a(server.ws_url());
+  ScriptedBrowser a(server);
   REQUIRE(a.wait_for([](const auto& m) { return m.has_listen(); }));
-  auto b = ScriptedBrowser::rejoin(server.ws_url(), a.hello_message().session_id(), a.hello_message().token());
+  auto b = ScriptedBrowser::rejoin(server, a.hello_message().session_id(), a.hello_message().token());
   REQUIRE(b->wait_for(is_rebuild_end));
   const auto entry = b->created(ids::classes::TextEntry.id);
   const auto label = b->created(ids::classes::Label.id);

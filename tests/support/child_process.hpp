@@ -23,6 +23,7 @@ class ChildProcess {
   std::optional<std::string> stdout_line(std::chrono::milliseconds timeout);
   // Reads stderr until `needle` appears or `timeout` passes; true if it did.
   bool wait_stderr(const std::string& needle, std::chrono::milliseconds timeout);
+  pid_t pid() const { return pid_; }
   // Everything read from stderr so far.
   const std::string& stderr_text() const { return err_; }
 

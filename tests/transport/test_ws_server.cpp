@@ -3,9 +3,11 @@
 // background thread; the test thread reaches it only through on_io().
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <filesystem>
+#include <fstream>
 #include <future>
 #include <memory>
 #include <mutex>
@@ -51,8 +53,12 @@ struct Closed {
 class Recorder final : public pgw::transport::Listener {
  public:
   Server* server = nullptr;
+  // Admits every connection as it opens, as an Application does once the
+  // hello is in; false leaves them to the pre-hello limits.
+  std::atomic<bool> admit{true};
 
   void on_open(ConnectionId id, const ConnectInfo& info) override {
+    if (server && admit) server->admit(id);
     std::lock_guard<std::mutex> lock(mutex_);
     opened_.emplace_back(id, info);
   }
@@ -365,7 +371,6 @@ TEST_CASE("accept_origin refuses a handshake with 403", "[transport]") {
   } catch (const std::runtime_error& e) {
     CHECK(std::string(e.what()).find("403") != std::string::npos);
   }
-  CHECK(h.log.contains("warning", "http://evil.test"));
   CHECK(h.listener.opened().empty());
 
   WsTestClient good(h.ws_url(), "http://good.test");
@@ -541,6 +546,31 @@ class StalledClient {
     if (response.rfind("HTTP/1.1 101", 0) != 0) throw std::runtime_error("handshake failed: " + response);
   }
 
+  // Sends empty pings as fast as the socket takes them, never reading,
+  // until a write fails or `dropped()` says the server dropped us, or
+  // `limit` passes; calls `dropped` between writes. True if dropped.
+  template <class F>
+  bool flood_pings(std::chrono::milliseconds limit, F dropped) {
+    // A masked, empty ping is 6 bytes: 0x89, 0x80, then a 4-byte mask.
+    std::string batch;
+    for (int i = 0; i < 10000; ++i) batch.append("\x89\x80\x01\x02\x03\x04", 6);
+    socket_.non_blocking(true);
+    const auto deadline = std::chrono::steady_clock::now() + limit;
+    std::size_t offset = 0;
+    while (std::chrono::steady_clock::now() < deadline) {
+      if (dropped()) return true;
+      boost::system::error_code ec;
+      offset += socket_.write_some(asio::buffer(batch.data() + offset, batch.size() - offset), ec);
+      if (offset == batch.size()) offset = 0;
+      if (ec == asio::error::would_block) {
+        std::this_thread::sleep_for(1ms);
+      } else if (ec) {
+        return true;
+      }
+    }
+    return false;
+  }
+
  private:
   asio::io_context io_;
   asio::ip::tcp::socket socket_;
@@ -571,5 +601,154 @@ TEST_CASE("a client that stops reading is closed with 1008 once its backlog pass
   WsTestClient other(h.ws_url());
   other.send_binary("still here");
   CHECK(other.receive(2s) == std::optional<std::string>("still here"));
+  CHECK(h.stop_and_join());
+}
+
+namespace {
+
+std::size_t rss_bytes() {
+  std::ifstream status("/proc/self/status");
+  std::string line;
+  while (std::getline(status, line)) {
+    if (line.rfind("VmRSS:", 0) == 0) return std::stoul(line.substr(6)) * 1024;
+  }
+  throw std::runtime_error("no VmRSS in /proc/self/status");
+}
+
+// One raw HTTP exchange; returns the status line, or "" if the server sent
+// nothing within `timeout`.
+std::string http_status_line(std::uint16_t port, const std::string& request, std::chrono::milliseconds timeout) {
+  asio::io_context io;
+  asio::ip::tcp::socket socket(io);
+  socket.connect(asio::ip::tcp::endpoint(asio::ip::make_address("127.0.0.1"), port));
+  asio::write(socket, asio::buffer(request));
+  socket.non_blocking(true);
+  std::string response;
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  char buffer[1024];
+  while (response.find("\r\n") == std::string::npos && std::chrono::steady_clock::now() < deadline) {
+    boost::system::error_code ec;
+    const std::size_t n = socket.read_some(asio::buffer(buffer), ec);
+    if (ec == asio::error::would_block) {
+      std::this_thread::sleep_for(5ms);
+      continue;
+    }
+    if (ec) break;
+    response.append(buffer, n);
+  }
+  return response.substr(0, response.find("\r\n"));
+}
+
+}  // namespace
+
+TEST_CASE("a peer that floods pings and never reads is closed, and memory stays bounded", "[transport]") {
+  ServerConfig config = loopback_config();
+  config.ping_interval = 500ms;
+  config.ping_timeout = 2s;
+  Harness h(config);
+  StalledClient flooder(h.server->ws_port());
+  REQUIRE(h.listener.wait_opened(1).size() == 1);
+  std::size_t peak = 0;
+  // Without a bound, websocketpp queues a pong per ping: about 300 bytes of
+  // memory for each 6 bytes sent, over 1 GB in these seconds.
+  std::string timeline;
+  auto next = std::chrono::steady_clock::now();
+  const bool dropped = flooder.flood_pings(15s, [&] {
+    peak = std::max(peak, rss_bytes());
+    if (std::chrono::steady_clock::now() > next) {
+      timeline += std::to_string(rss_bytes() / 1024 / 1024) + " ";
+      next += 250ms;
+    }
+    return !h.listener.closed().empty();
+  });
+  INFO("timeline " << timeline);
+  INFO("peak RSS " << peak / (1024 * 1024) << " MiB");
+  INFO(h.log.all());
+  CHECK(dropped);
+  CHECK(peak < 100u * 1024 * 1024);
+  auto closed = h.listener.wait_closed(1, 5s);
+  REQUIRE(closed.size() == 1);
+  CHECK(h.log.contains("warning", "did not answer a ping within ping_timeout"));
+  CHECK(h.stop_and_join());
+}
+
+TEST_CASE("a peer that answers pings stays open past ping_timeout", "[transport]") {
+  ServerConfig config = loopback_config();
+  config.ping_interval = 100ms;
+  config.ping_timeout = 300ms;
+  Harness h(config);
+  WsTestClient client(h.ws_url());  // websocketpp's client answers pings
+  std::this_thread::sleep_for(1s);
+  CHECK(client.is_open());
+  CHECK(h.listener.closed().empty());
+  client.send_binary("alive");
+  CHECK(client.receive(2s) == std::optional<std::string>("alive"));
+  CHECK(h.stop_and_join());
+}
+
+TEST_CASE("a connection not admitted within hello_timeout is closed with 1008, an admitted one stays", "[transport]") {
+  ServerConfig config = loopback_config();
+  config.hello_timeout = 300ms;
+  Harness h(config);
+  h.listener.admit = false;
+  WsTestClient idle(h.ws_url());
+  auto closed = idle.wait_closed(3s);
+  REQUIRE(closed);
+  CHECK(closed->first == 1008);
+  CHECK(h.log.contains("warning", "sent no hello within hello_timeout"));
+  h.listener.admit = true;
+  WsTestClient admitted(h.ws_url());
+  std::this_thread::sleep_for(600ms);
+  CHECK(admitted.is_open());
+  CHECK(h.stop_and_join());
+}
+
+TEST_CASE("before admit, a frame over max_bytes_before_hello is refused with 1009", "[transport]") {
+  ServerConfig config = loopback_config();
+  config.max_bytes_before_hello = 1024;
+  Harness h(config);
+  h.listener.admit = false;
+  WsTestClient early(h.ws_url());
+  early.send_binary(std::string(64 * 1024, 'x'));
+  auto closed = early.wait_closed(3s);
+  REQUIRE(closed);
+  CHECK(closed->first == 1009);
+  REQUIRE(h.listener.wait_closed(1).size() == 1);  // the server logs once its side is closed
+  CHECK(h.log.contains("warning", "larger than max_bytes_before_hello"));
+  // Once admitted, the same frame is fine.
+  h.listener.admit = true;
+  WsTestClient admitted(h.ws_url());
+  admitted.send_binary(std::string(64 * 1024, 'x'));
+  CHECK(admitted.receive(3s) == std::optional<std::string>(std::string(64 * 1024, 'x')));
+  CHECK(h.stop_and_join());
+}
+
+TEST_CASE("past max_connections a new socket is closed at once, and a freed slot is reused", "[transport]") {
+  ServerConfig config = loopback_config();
+  config.max_connections = 2;
+  Harness h(config);
+  auto first = std::make_unique<WsTestClient>(h.ws_url());
+  WsTestClient second(h.ws_url());
+  REQUIRE(h.listener.wait_opened(2).size() == 2);
+  CHECK_THROWS(WsTestClient(h.ws_url(), "", 2s));
+  CHECK(h.log.contains("warning", "max_connections (2)"));
+  first.reset();
+  REQUIRE(h.listener.wait_closed(1).size() == 1);
+  std::this_thread::sleep_for(100ms);  // the closed connection's object goes away
+  WsTestClient third(h.ws_url());
+  CHECK(third.is_open());
+  CHECK(h.stop_and_join());
+}
+
+TEST_CASE("an HTTP request announcing a 1 MB body is answered 413 without the body being sent", "[transport]") {
+  ServerConfig config = loopback_config();
+  config.http_handler = [](const HttpRequest&) { return HttpResponse{}; };
+  Harness h(config);
+  const std::string port = std::to_string(h.server->http_port());
+  const std::string post = "POST / HTTP/1.1\r\nHost: 127.0.0.1:" + port +
+                           "\r\nContent-Type: text/plain\r\nContent-Length: 1048576\r\n\r\n";
+  CHECK_THAT(http_status_line(h.server->http_port(), post, 2s), Catch::StartsWith("HTTP/1.1 413"));
+  const std::string small = "POST / HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nContent-Length: 5\r\n\r\nhello";
+  CHECK_THAT(http_status_line(h.server->http_port(), small, 2s), Catch::StartsWith("HTTP/1.1 200"));
   CHECK(h.stop_and_join());
 }

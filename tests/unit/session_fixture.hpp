@@ -22,6 +22,7 @@ struct SessionFixture {
                                    logs.emplace_back(std::string(to_string(level)) + ": " + std::string(m));
                                  },
                                  strict, std::move(lock), "http://127.0.0.1:9501/"};
+    config.protocol_error_interval = {};  // every error seen; the throttle has its own tests
     core = std::make_shared<detail::SessionCore>(io.get_executor(), std::move(config));
     session = detail::SessionAccess::make(core);
     core->set_error_handler([this](std::exception_ptr e) { errors.push_back(e); });
@@ -32,6 +33,19 @@ struct SessionFixture {
   static detail::Sink sink_into(std::vector<std::string>& out, std::vector<std::pair<int, std::string>>& closed) {
     return detail::Sink{[&out](std::string f) { out.push_back(std::move(f)); },
                         [&closed](int code, std::string reason) { closed.emplace_back(code, std::move(reason)); }};
+  }
+
+  // The session ends with the test, as an Application ends it when its
+  // browser leaves: handlers that capture its widgets hold the core, so a
+  // session never ended would keep itself alive (LeakSanitizer says so).
+  ~SessionFixture() {
+    if (!core) return;
+    // Browsers a test attached with sinks into its own locals leave first:
+    // those locals are gone by now, and end() would close through them.
+    for (detail::BrowserId b = browser + 1; b <= browser + 8; ++b) {
+      if (core->has_browser(b)) core->detach(b, "the test is over");
+    }
+    core->end(1000, "the test is over");
   }
 
   // Every message sent so far, flattened across frames.

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -59,10 +60,38 @@ struct ApplicationOptions {
   // Origins allowed to open the WebSocket besides the page's own
   // (scheme://host:port). "*" allows any.
   std::vector<std::string> allowed_origins = {};
+  // Names the server may be reached by besides the bound address,
+  // localhost and loopback addresses (e.g. a reverse proxy's public name).
+  // A request whose Host names anything else gets 403: that is how a
+  // DNS-rebinding page shows itself. "*" turns the check off.
+  std::vector<std::string> allowed_hosts = {};
+  // A WebSocket request without an Origin header (not from a browser) is
+  // refused unless this is set.
+  bool allow_missing_origin = false;
   std::size_t max_frame_bytes = 16 * 1024 * 1024;
   // A browser that stops reading is disconnected once this much is unsent,
   // so one stalled tab costs bounded memory and never holds up the others.
   std::size_t max_send_backlog_bytes = 64 * 1024 * 1024;
+  // Before its hello, a connection may send one frame of at most this
+  // many bytes (a hello is well under 1 KiB); a larger one is refused unread.
+  std::size_t max_bytes_before_hello = 4096;
+  // A frame with more messages is refused whole, and the connection
+  // closed with 1008: no handler of it runs.
+  std::size_t max_messages_per_frame = 4096;
+  // Callback events a session may send per second, in bursts of as many;
+  // a frame that goes over is refused whole and the connection closed
+  // with 1008.
+  std::size_t max_callbacks_per_second = 200;
+  // A connection that has not completed its hello by then is closed.
+  std::chrono::milliseconds hello_timeout = std::chrono::seconds(10);
+  // Every connection is pinged each ping_interval; one that does not answer
+  // within ping_timeout is closed, and its session ends.
+  std::chrono::milliseconds ping_interval = std::chrono::seconds(30);
+  std::chrono::milliseconds ping_timeout = std::chrono::seconds(30);
+  // Open sockets (WebSocket and HTTP); past it new ones are closed at once.
+  std::size_t max_connections = 1024;
+  // An HTTP request with a longer body is answered 413 without being read.
+  std::size_t max_http_body_bytes = 4096;
   // Close the application on SIGINT/SIGTERM while run() is running.
   bool handle_signals = true;
 };

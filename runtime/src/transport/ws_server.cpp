@@ -8,10 +8,13 @@
 // with the io_context. A detached Core no longer calls the Listener or logs.
 #include "transport/ws_server.hpp"
 
+#include <poll.h>
+
 #include <algorithm>
 #include <exception>
 #include <map>
 #include <new>
+#include <random>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -19,9 +22,12 @@
 
 #include <boost/asio/execution_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <websocketpp/close.hpp>
 #include <websocketpp/config/asio_no_tls.hpp>
 #include <websocketpp/server.hpp>
+
+#include "log_text.hpp"
 
 namespace pgw::transport {
 namespace {
@@ -30,12 +36,35 @@ namespace asio = boost::asio;
 namespace wserr = websocketpp::error;
 namespace close_status = websocketpp::close::status;
 
+// One open socket counted against max_connections, for as long as its
+// connection object lives (websocketpp destroys it once the socket is gone).
+class ConnectionSlot {
+ public:
+  explicit ConnectionSlot(std::weak_ptr<std::size_t> count) : count_(std::move(count)) {
+    if (auto c = count_.lock()) ++*c;
+  }
+  ~ConnectionSlot() {
+    if (auto c = count_.lock()) --*c;
+  }
+  ConnectionSlot(const ConnectionSlot&) = delete;
+  ConnectionSlot& operator=(const ConnectionSlot&) = delete;
+
+ private:
+  std::weak_ptr<std::size_t> count_;
+};
+
 // websocketpp's asio config, with our bookkeeping in every connection.
 struct PgwConfig : websocketpp::config::asio {
   struct connection_base {
     ConnectionId pgw_id = 0;           // 0 until the connection opens
     ConnectInfo pgw_info;              // filled by the validate handler
     bool pgw_close_initiated = false;  // this side started the close handshake
+    bool pgw_admitted = false;         // the hello was accepted (Server::admit)
+    std::string pgw_ping_payload;      // of our unanswered ping; empty: none
+    std::chrono::steady_clock::time_point pgw_last_pong{};
+    std::unique_ptr<ConnectionSlot> pgw_slot;
+    // The hello deadline, then the ping schedule.
+    std::shared_ptr<boost::asio::steady_timer> pgw_timer;
   };
 };
 
@@ -72,10 +101,15 @@ class Core {
     ws_.set_close_handler([this](Hdl h) { guarded("close handler", [&] { on_ws_end(h, false); }); });
     ws_.set_fail_handler([this](Hdl h) { guarded("fail handler", [&] { on_ws_end(h, true); }); });
     ws_.set_tcp_pre_init_handler([this](Hdl h) { guarded("TCP init handler", [&] { set_nodelay(h); }); });
+    ws_.set_ping_handler([this](Hdl h, const std::string&) { return should_pong(h); });
+    ws_.set_pong_handler([this](Hdl h, const std::string& payload) {
+      guarded("pong handler", [&] { on_pong(h, payload); });
+    });
     if (config_.http_server) {
       http_ = std::make_unique<Endpoint>();
       setup(*http_);
       http_->set_max_message_size(64 * 1024);
+      http_timer_ = std::make_unique<asio::steady_timer>(io_);
       http_->set_http_handler([this](Hdl h) { guarded("HTTP handler", [&] { on_http(h); }); });
       http_->set_validate_handler([this](Hdl h) { return on_http_upgrade(h); });
       http_->set_fail_handler([this](Hdl h) { guarded("HTTP fail handler", [&] { on_http_fail(h); }); });
@@ -97,9 +131,9 @@ class Core {
         throw;
       }
     }
-    start_accept(ws_, ws_port_);
-    if (http_) start_accept(*http_, http_port_);
     started_ = true;
+    accept_next(ws_, ws_timer_);
+    if (http_) accept_next(*http_, *http_timer_);
     log(LogLevel::debug, "listening: WebSocket on " + host_port(config_.host, ws_port_) +
                              (http_ ? ", HTTP on " + host_port(config_.host, http_port_) : std::string()));
   }
@@ -134,6 +168,18 @@ class Core {
     }
   }
 
+  void admit(ConnectionId id) {
+    try {
+      ConnectionPtr con = find(id);
+      if (!con || con->pgw_admitted) return;
+      con->pgw_admitted = true;
+      con->set_max_message_size(config_.max_frame_bytes);
+      schedule_ping(con, config_.ping_interval);
+    } catch (...) {
+      log(LogLevel::error, "connection " + std::to_string(id) + ": admit failed: " + current_exception_text());
+    }
+  }
+
   void close(ConnectionId id, int code, const std::string& reason) {
     try {
       ConnectionPtr con = find(id);
@@ -153,6 +199,8 @@ class Core {
         ws_.stop_listening(ec);
         if (http_) http_->stop_listening(ec);
       }
+      ws_timer_.cancel();
+      if (http_timer_) http_timer_->cancel();
       // Connections still in their handshake (or an HTTP exchange) end now.
       auto pending = std::move(pending_);
       pending_.clear();
@@ -191,6 +239,7 @@ class Core {
     ep.set_reuse_addr(true);
     ep.set_user_agent("pgwidgets");
     ep.set_close_handshake_timeout(3000);
+    ep.set_max_http_body_size(config_.max_http_body_bytes);
     ep.set_tcp_post_init_handler([this](Hdl h) { remember_pending(h); });
   }
 
@@ -278,15 +327,145 @@ class Core {
     return ec ? ec.message() : wec.message();
   }
 
-  void start_accept(Endpoint& ep, std::uint16_t port) {
-    websocketpp::lib::error_code ec;
-    ep.start_accept(ec);
-    if (ec) {
-      websocketpp::lib::error_code ignored;
-      ws_.stop_listening(ignored);
-      if (http_) http_->stop_listening(ignored);
-      throw std::runtime_error("cannot listen on " + host_port(config_.host, port) + ": " + ec.message());
+  // Our own accept loop, not websocketpp's: that one retries a failed accept
+  // at once, and at the open-file limit (EMFILE, ENFILE) every accept fails
+  // at once, so it spins. Ours waits, longer each time, and logs once.
+  void accept_next(Endpoint& ep, asio::steady_timer& timer) {
+    if (stopped_ || !ep.is_listening()) return;
+    ConnectionPtr con = ep.get_connection();
+    if (!con) {
+      accept_failed(ep, timer, "cannot create a connection object");
+      return;
     }
+    websocketpp::lib::error_code ec;
+    ep.async_accept(
+        con,
+        [this, &ep, &timer, con](const websocketpp::lib::error_code& aec) {
+          guarded("accept handler", [&] { on_accept(ep, timer, con, aec); });
+        },
+        ec);
+    if (ec) {
+      con->terminate(websocketpp::lib::error_code());
+      if (ec != wserr::make_error_code(wserr::async_accept_not_listening)) accept_failed(ep, timer, ec.message());
+    }
+  }
+
+  void on_accept(Endpoint& ep, asio::steady_timer& timer, const ConnectionPtr& con,
+                 const websocketpp::lib::error_code& ec) {
+    if (ec) {
+      con->terminate(ec);
+      if (stopped_ || ec == wserr::make_error_code(wserr::operation_canceled)) return;
+      accept_failed(ep, timer, ec.message());
+      return;
+    }
+    if (accept_backoff_.count() != 0) {
+      log(LogLevel::warning, "accepting connections again");
+      accept_backoff_ = std::chrono::milliseconds(0);
+    }
+    if (config_.max_connections != 0 && *live_ >= config_.max_connections) {
+      // Closed before websocketpp reads a byte: no handshake, no timers.
+      if (auto held = full_log_.pass()) {
+        log(LogLevel::warning, "max_connections (" + std::to_string(config_.max_connections) +
+                                   ") sockets are open; closing new ones at once" + pgw::detail::LogThrottle::suffix(*held));
+      }
+      boost::system::error_code ignored;
+      con->get_raw_socket().close(ignored);
+    } else {
+      con->pgw_slot = std::make_unique<ConnectionSlot>(live_);
+      con->start();
+    }
+    accept_next(ep, timer);
+  }
+
+  void accept_failed(Endpoint& ep, asio::steady_timer& timer, const std::string& why) {
+    const bool first = accept_backoff_.count() == 0;
+    accept_backoff_ = first ? std::chrono::milliseconds(50) : std::min(accept_backoff_ * 2, kMaxAcceptBackoff);
+    if (first) {
+      log(LogLevel::error, "cannot accept connections (" + why + "; " + std::to_string(*live_) +
+                               " open): out of file descriptors? Retrying every " +
+                               std::to_string(kMaxAcceptBackoff.count()) + " ms at most, quietly");
+    }
+    timer.expires_after(accept_backoff_);
+    timer.async_wait([this, &ep, &timer](const boost::system::error_code& ec) {
+      if (!ec) guarded("accept retry", [&] { accept_next(ep, timer); });
+    });
+  }
+
+  // websocketpp answers every ping with a pong and counts only payload
+  // bytes as unsent, so a peer that pings and never reads piles up empty
+  // pongs without bound (300 bytes of memory for each 6-byte ping). RFC 6455
+  // (5.5.3) lets an endpoint leave pings unanswered when more follow: we
+  // send at most one pong per kMinPongGap, and only while the socket takes
+  // bytes, so a peer that does not read gets none and is closed by its ping
+  // timeout.
+  bool should_pong(Hdl h) {
+    ConnectionPtr con = connection(h);
+    if (!con || con->get_state() != websocketpp::session::state::open) return false;
+    const auto now = std::chrono::steady_clock::now();
+    if (now - con->pgw_last_pong < kMinPongGap) return false;
+    if (config_.max_send_backlog_bytes != 0 && con->get_buffered_amount() > config_.max_send_backlog_bytes) {
+      return false;
+    }
+    pollfd pfd{};
+    pfd.fd = con->get_raw_socket().native_handle();
+    pfd.events = POLLOUT;
+    if (::poll(&pfd, 1, 0) != 1 || (pfd.revents & POLLOUT) == 0) return false;
+    con->pgw_last_pong = now;
+    return true;
+  }
+
+  void on_pong(Hdl h, const std::string& payload) {
+    ConnectionPtr con = connection(h);
+    if (!con || con->pgw_ping_payload.empty() || payload != con->pgw_ping_payload) return;
+    con->pgw_ping_payload.clear();
+    schedule_ping(con, config_.ping_interval);
+  }
+
+  // The connection's one timer: the hello deadline until admit(), then the
+  // next ping, then that ping's deadline.
+  void arm(const ConnectionPtr& con, std::chrono::milliseconds after) {
+    if (!con->pgw_timer) con->pgw_timer = std::make_shared<asio::steady_timer>(io_);
+    con->pgw_timer->expires_after(after);
+    Hdl weak = con->get_handle();
+    con->pgw_timer->async_wait([this, weak](const boost::system::error_code& ec) {
+      if (!ec) guarded("connection timer", [&] { on_timer(weak); });
+    });
+  }
+
+  void schedule_ping(const ConnectionPtr& con, std::chrono::milliseconds after) {
+    if (config_.ping_interval.count() > 0) {
+      arm(con, after);
+    } else if (con->pgw_timer) {
+      con->pgw_timer->cancel();
+    }
+  }
+
+  void on_timer(const Hdl& h) {
+    ConnectionPtr con = connection(h);
+    if (!con || con->get_state() != websocketpp::session::state::open) return;
+    const std::string id = std::to_string(con->pgw_id);
+    if (!con->pgw_admitted) {
+      log(LogLevel::warning, "connection " + id + " sent no hello within hello_timeout (" +
+                                 std::to_string(config_.hello_timeout.count()) + " ms); closing it (1008)");
+      start_close(con, close_status::policy_violation, "no hello in time");
+      return;
+    }
+    if (!con->pgw_ping_payload.empty()) {
+      log(LogLevel::warning, "connection " + id + " did not answer a ping within ping_timeout (" +
+                                 std::to_string(config_.ping_timeout.count()) + " ms); closing it (1008)");
+      // A peer that does not read our close frame either is dropped after
+      // the close handshake timeout.
+      start_close(con, close_status::policy_violation, "no pong in time");
+      return;
+    }
+    con->pgw_ping_payload = std::to_string(rng_());
+    websocketpp::lib::error_code ec;
+    con->ping(con->pgw_ping_payload, ec);
+    if (ec) {
+      log(LogLevel::debug, "connection " + id + ": ping failed: " + ec.message());
+      return;
+    }
+    arm(con, config_.ping_timeout);
   }
 
   // Connections between accept and open (or the end of an HTTP exchange),
@@ -336,8 +515,6 @@ class Core {
         return false;
       }
       if (config_.accept_origin && !config_.accept_origin(info)) {
-        log(LogLevel::warning, "refused a WebSocket from " + info.remote + ": origin " +
-                                   (info.origin.empty() ? std::string("(none)") : info.origin) + " is not allowed");
         con->set_status(websocketpp::http::status_code::forbidden);
         return false;
       }
@@ -354,6 +531,8 @@ class Core {
     const ConnectionId id = next_id_++;
     con->pgw_id = id;
     open_.emplace(id, h);
+    con->set_max_message_size(config_.max_bytes_before_hello);
+    if (config_.hello_timeout.count() > 0) arm(con, config_.hello_timeout);
     const ConnectInfo& info = con->pgw_info;
     log(LogLevel::info, "connection " + std::to_string(id) + " open from " + info.remote + " (" + info.resource +
                             (info.origin.empty() ? std::string() : ", origin " + info.origin) + ")");
@@ -408,8 +587,11 @@ class Core {
                              (reason.empty() ? std::string() : " " + reason) + ")";
     switch (code) {
       case close_status::message_too_big:
-        log(LogLevel::warning, text + ": a frame was larger than max_frame_bytes (" +
-                                   std::to_string(config_.max_frame_bytes) + ")");
+        log(LogLevel::warning,
+            text + (con->pgw_admitted ? ": a frame was larger than max_frame_bytes (" +
+                                            std::to_string(config_.max_frame_bytes) + ")"
+                                      : ": a frame before the hello was larger than max_bytes_before_hello (" +
+                                            std::to_string(config_.max_bytes_before_hello) + ")"));
         break;
       case close_status::protocol_error:
       case close_status::unsupported_data:
@@ -438,10 +620,16 @@ class Core {
     const std::string text = "WebSocket handshake from " + remote + " failed: " + ec.message();
     if (ec == wserr::make_error_code(wserr::open_handshake_timeout)) {
       log(LogLevel::debug, text);
-    } else if (ec == wserr::make_error_code(wserr::upgrade_required)) {
-      log(LogLevel::warning, "a plain HTTP request reached the WebSocket port; answered 426");
+      return;
+    }
+    // Anyone can send garbage handshakes as fast as they can connect.
+    const auto held = handshake_log_.pass();
+    if (!held) return;
+    if (ec == wserr::make_error_code(wserr::upgrade_required)) {
+      log(LogLevel::warning,
+          "a plain HTTP request reached the WebSocket port; answered 426" + pgw::detail::LogThrottle::suffix(*held));
     } else {
-      log(LogLevel::warning, text);
+      log(LogLevel::warning, text + pgw::detail::LogThrottle::suffix(*held));
     }
   }
 
@@ -525,6 +713,16 @@ class Core {
   bool stopped_ = false;
   std::uint16_t ws_port_ = 0;
   std::uint16_t http_port_ = 0;
+  // Accept retries: one timer per endpoint, one backoff for both.
+  static constexpr std::chrono::milliseconds kMaxAcceptBackoff{1000};
+  static constexpr std::chrono::milliseconds kMinPongGap{50};
+  asio::steady_timer ws_timer_{io_};
+  std::unique_ptr<asio::steady_timer> http_timer_;
+  std::chrono::milliseconds accept_backoff_{0};
+  std::shared_ptr<std::size_t> live_ = std::make_shared<std::size_t>(0);  // sockets holding a slot
+  pgw::detail::LogThrottle full_log_;       // refusals past max_connections
+  pgw::detail::LogThrottle handshake_log_;  // failed handshakes
+  std::mt19937_64 rng_{std::random_device{}()};
 };
 
 // Keeps detached Cores until the io_context is destroyed (see the top).
@@ -562,6 +760,7 @@ class WebsocketppServer final : public Server {
   std::uint16_t ws_port() const override { return core_->ws_port(); }
   std::uint16_t http_port() const override { return core_->http_port(); }
   void send(ConnectionId id, std::string bytes) override { core_->send(id, std::move(bytes)); }
+  void admit(ConnectionId id) override { core_->admit(id); }
   void close(ConnectionId id, int code, const std::string& reason) override { core_->close(id, code, reason); }
   void stop() override { core_->stop(); }
 

@@ -5,6 +5,7 @@
 // C++20 runtime sees, and it stays C++17-clean (no coroutines, no websocketpp).
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -52,8 +53,23 @@ struct ServerConfig {
   // stopped reading) is closed with 1008 instead of growing without bound.
   // 0: no limit.
   std::size_t max_send_backlog_bytes = 64 * 1024 * 1024;
-  // Returns true when a WebSocket handshake with this Origin may proceed.
-  // Called before the connection opens; a false answer is refused with 403.
+  // Until admit(): the largest frame a connection may send (its hello), so
+  // a peer with no credentials cannot make us buffer max_frame_bytes.
+  std::size_t max_bytes_before_hello = 4096;
+  // A connection not admitted within this is closed (1008). 0: never.
+  std::chrono::milliseconds hello_timeout{10000};
+  // Every connection is pinged this often; one whose pong (with our random
+  // payload) is not back within ping_timeout is closed (1008). 0: no pings.
+  std::chrono::milliseconds ping_interval{30000};
+  std::chrono::milliseconds ping_timeout{30000};
+  // Open sockets, WebSocket and HTTP together; past it a new socket is
+  // closed as soon as it is accepted. 0: no limit.
+  std::size_t max_connections = 1024;
+  // An HTTP request announcing a longer body is answered 413 unread.
+  std::size_t max_http_body_bytes = 4096;
+  // Returns true when a WebSocket handshake with this Host and Origin may
+  // proceed. Called before the connection opens; a false answer is refused
+  // with 403. It logs its refusals itself: it knows why.
   std::function<bool(const ConnectInfo&)> accept_origin;
   // Answers every HTTP request on http_port.
   std::function<HttpResponse(const HttpRequest&)> http_handler;
@@ -85,6 +101,9 @@ class Server {
   // Queues one binary frame; frames leave in the order sent. Unknown or
   // closed connections are ignored.
   virtual void send(ConnectionId id, std::string bytes) = 0;
+  // The connection passed its hello: it may send frames of max_frame_bytes
+  // and the hello timeout no longer applies.
+  virtual void admit(ConnectionId /*id*/) {}
   // Starts a close handshake with this code and reason.
   virtual void close(ConnectionId id, int code, const std::string& reason) = 0;
   // Stops listening and closes every connection (code 1001, "server
