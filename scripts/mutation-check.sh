@@ -69,6 +69,9 @@ for m in "${mutations[@]}"; do
       echo "BROKEN   $name: the mutant does not build (see $log)"; broken+=("$name"); continue
     fi
   fi
+  (cd "$BUILD" && ctest -N -R "$tests") | grep -q "Total Tests: [1-9]" || {
+    echo "BROKEN   $name: no test matches '$tests'"; broken+=("$name"); continue
+  }
   if (cd "$BUILD" && ctest -R "$tests" --timeout 120 -j"${JOBS:-2}" >>"$log" 2>&1); then
     echo "SURVIVED $name: $about (tests: $tests)"
     survived+=("$name")

@@ -79,7 +79,7 @@ struct FuzzApp {
     build_ui(app);
     test::run_coro(io, app.start());
   }
-  Application::Impl& impl() { return detail::ApplicationAccess::impl(app); }
+  detail::ApplicationAccess::Impl& impl() { return detail::ApplicationAccess::impl(app); }
 
   transport::ConnectionId open() {
     const auto id = next_id++;
