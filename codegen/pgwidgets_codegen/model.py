@@ -266,8 +266,25 @@ def single_value(method):
     return first
 
 
+class _Classes:
+    """What a list of classes (`self.classes`) derives: its methods,
+    callbacks and creatable classes, in class order."""
+
+    @property
+    def methods(self):
+        return [m for c in self.classes for m in c.methods]
+
+    @property
+    def callbacks(self):
+        return [cb for c in self.classes for cb in c.callbacks]
+
+    @property
+    def concrete_classes(self):
+        return [c for c in self.classes if not c.abstract]
+
+
 @dataclass(eq=False)
-class Family:
+class Family(_Classes):
     """The widgets of one schema file (controls, layout, ...): what a C++
     program includes and compiles as one piece."""
     name: str                  # the file's stem
@@ -279,21 +296,9 @@ class Family:
     foreign_classes: list = dc_field(default_factory=list)  # names of other families' classes it refers to
     message_files: list = dc_field(default_factory=list)    # files of the messages its code encodes or decodes
 
-    @property
-    def methods(self):
-        return [m for c in self.classes for m in c.methods]
-
-    @property
-    def callbacks(self):
-        return [cb for c in self.classes for cb in c.callbacks]
-
-    @property
-    def concrete_classes(self):
-        return [c for c in self.classes if not c.abstract]
-
 
 @dataclass
-class Schema:
+class Schema(_Classes):
     classes: list
     messages: dict             # full name -> Message
     fingerprint: int
@@ -301,18 +306,6 @@ class Schema:
     files: list                # widget schema files, by name
     enums: list = dc_field(default_factory=list)
     families: list = dc_field(default_factory=list)  # one per file in `files`
-
-    @property
-    def methods(self):
-        return [m for c in self.classes for m in c.methods]
-
-    @property
-    def callbacks(self):
-        return [cb for c in self.classes for cb in c.callbacks]
-
-    @property
-    def concrete_classes(self):
-        return [c for c in self.classes if not c.abstract]
 
     @property
     def return_structs(self):
