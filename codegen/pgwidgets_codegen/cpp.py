@@ -262,6 +262,13 @@ class Callback(View):
         return "(" + ", ".join(f"{f.cpp_param_type} {f.name}" for f in self.params) + ")"
 
     @property
+    def cpp_handler_rule(self):
+        """What a handler must take, for the static_assert message: exact
+        types (detail::handler_for), the ways of passing them when any."""
+        passing = " (by value, const& or &&, or auto)" if self.params else ""
+        return f"take exactly {self.cpp_signature}{passing}"
+
+    @property
     def cpp_decode_expr(self):
         return "{" + ", ".join(f.cpp_get("m", "link") for f in self.params) + "}"
 

@@ -5,7 +5,7 @@ import unittest
 
 from check_compile import check
 
-MSG = "pgw::Button::on_activated: the handler must be callable as () and return void or pgw::Task<>"
+MSG = "pgw::Button::on_activated: the handler must take exactly () (by value, const& or &&, or auto) and return void or pgw::Task<>"
 ASSERT = f"w.hpp:238:27: error: static assertion failed: {MSG}\n"
 
 

@@ -109,7 +109,7 @@ class Application {
   template <class F>
   void on_connect(F handler) {
     static_assert(detail::handler_for<F, Session&>,
-                  "pgw::Application::on_connect: the handler must be callable as (pgw::Session& session) and "
+                  "pgw::Application::on_connect: the handler must take exactly (pgw::Session& session) and "
                   "return void or pgw::Task<>");
     if constexpr (detail::handler_for<F, Session&>) {
       set_connect_handler(detail::adapt_handler<Session&>(std::move(handler)));
@@ -118,7 +118,7 @@ class Application {
   template <class F>
   void on_disconnect(F handler) {
     static_assert(detail::handler_for<F, Session&>,
-                  "pgw::Application::on_disconnect: the handler must be callable as (pgw::Session& session) and "
+                  "pgw::Application::on_disconnect: the handler must take exactly (pgw::Session& session) and "
                   "return void or pgw::Task<>");
     if constexpr (detail::handler_for<F, Session&>) {
       set_disconnect_handler(detail::adapt_handler<Session&>(std::move(handler)));

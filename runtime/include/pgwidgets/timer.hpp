@@ -56,14 +56,14 @@ class Timer {
   template <class F>
   void on_expired(F handler) const {
     static_assert(detail::handler_for<F, Duration>,
-                  "pgw::Timer::on_expired: the handler must be callable as (pgw::Timer::Duration duration) and "
+                  "pgw::Timer::on_expired: the handler must take exactly (pgw::Timer::Duration duration) (by value, const& or &&, or auto) and "
                   "return void or pgw::Task<>");
     if constexpr (detail::handler_for<F, Duration>) add_expired(detail::adapt_handler<Duration>(std::move(handler)));
   }
   template <class F>
   void on_cancelled(F handler) const {
     static_assert(detail::handler_for<F, Duration>,
-                  "pgw::Timer::on_cancelled: the handler must be callable as (pgw::Timer::Duration elapsed) and "
+                  "pgw::Timer::on_cancelled: the handler must take exactly (pgw::Timer::Duration elapsed) (by value, const& or &&, or auto) and "
                   "return void or pgw::Task<>");
     if constexpr (detail::handler_for<F, Duration>) add_cancelled(detail::adapt_handler<Duration>(std::move(handler)));
   }

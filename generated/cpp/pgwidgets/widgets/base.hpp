@@ -125,13 +125,13 @@ class Widget : public detail::WidgetHandle {
   Task<void> destroy() const;
 
   // The widget's drawn size changed.
-  // Handler: callable as (int width, int height), returning void or pgw::Task<>.
+  // Handler: takes exactly (int width, int height), returning void or pgw::Task<>.
   // Registers at once (not awaited: g++ 12 destroys a lambda twice when it
   // is written inside a co_await expression).
   template <class F>
   void on_resize(F handler) const {
     static_assert(detail::handler_for<F, int, int>,
-                  "pgw::Widget::on_resize: the handler must be callable as (int width, int height) and return void or pgw::Task<>");
+                  "pgw::Widget::on_resize: the handler must take exactly (int width, int height) (by value, const& or &&, or auto) and return void or pgw::Task<>");
     if constexpr (detail::handler_for<F, int, int>) {
       link().listen(id(), detail::callbacks::Widget_resize,
                     detail::make_raw_handler(&detail::decode::Widget_resize, link(), std::move(handler)));
@@ -139,13 +139,13 @@ class Widget : public detail::WidgetHandle {
   }
 
   // The widget was drawn (mapped) at this place.
-  // Handler: callable as (int x, int y, int viewport_x, int viewport_y, int width, int height), returning void or pgw::Task<>.
+  // Handler: takes exactly (int x, int y, int viewport_x, int viewport_y, int width, int height), returning void or pgw::Task<>.
   // Registers at once (not awaited: g++ 12 destroys a lambda twice when it
   // is written inside a co_await expression).
   template <class F>
   void on_map(F handler) const {
     static_assert(detail::handler_for<F, int, int, int, int, int, int>,
-                  "pgw::Widget::on_map: the handler must be callable as (int x, int y, int viewport_x, int viewport_y, int width, int height) and return void or pgw::Task<>");
+                  "pgw::Widget::on_map: the handler must take exactly (int x, int y, int viewport_x, int viewport_y, int width, int height) (by value, const& or &&, or auto) and return void or pgw::Task<>");
     if constexpr (detail::handler_for<F, int, int, int, int, int, int>) {
       link().listen(id(), detail::callbacks::Widget_map,
                     detail::make_raw_handler(&detail::decode::Widget_map, link(), std::move(handler)));
@@ -173,26 +173,26 @@ class Container : public Widget {
   // Removes every child; with destroy, destroys them too.
   Task<void> remove_all(std::optional<bool> destroy = std::nullopt) const;
 
-  // Handler: callable as (pgw::Widget child), returning void or pgw::Task<>.
+  // Handler: takes exactly (pgw::Widget child), returning void or pgw::Task<>.
   // Registers at once (not awaited: g++ 12 destroys a lambda twice when it
   // is written inside a co_await expression).
   template <class F>
   void on_child_added(F handler) const {
     static_assert(detail::handler_for<F, pgw::Widget>,
-                  "pgw::Container::on_child_added: the handler must be callable as (pgw::Widget child) and return void or pgw::Task<>");
+                  "pgw::Container::on_child_added: the handler must take exactly (pgw::Widget child) (by value, const& or &&, or auto) and return void or pgw::Task<>");
     if constexpr (detail::handler_for<F, pgw::Widget>) {
       link().listen(id(), detail::callbacks::Container_child_added,
                     detail::make_raw_handler(&detail::decode::Container_child_added, link(), std::move(handler)));
     }
   }
 
-  // Handler: callable as (pgw::Widget child), returning void or pgw::Task<>.
+  // Handler: takes exactly (pgw::Widget child), returning void or pgw::Task<>.
   // Registers at once (not awaited: g++ 12 destroys a lambda twice when it
   // is written inside a co_await expression).
   template <class F>
   void on_child_removed(F handler) const {
     static_assert(detail::handler_for<F, pgw::Widget>,
-                  "pgw::Container::on_child_removed: the handler must be callable as (pgw::Widget child) and return void or pgw::Task<>");
+                  "pgw::Container::on_child_removed: the handler must take exactly (pgw::Widget child) (by value, const& or &&, or auto) and return void or pgw::Task<>");
     if constexpr (detail::handler_for<F, pgw::Widget>) {
       link().listen(id(), detail::callbacks::Container_child_removed,
                     detail::make_raw_handler(&detail::decode::Container_child_removed, link(), std::move(handler)));

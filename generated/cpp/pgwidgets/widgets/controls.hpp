@@ -52,13 +52,13 @@ class Button : public Widget {
   Task<void> set_hover(std::optional<std::string> bg = std::nullopt, std::optional<std::string> fg = std::nullopt) const;
 
   // The button was clicked (or pressed with the keyboard).
-  // Handler: callable as (), returning void or pgw::Task<>.
+  // Handler: takes exactly (), returning void or pgw::Task<>.
   // Registers at once (not awaited: g++ 12 destroys a lambda twice when it
   // is written inside a co_await expression).
   template <class F>
   void on_activated(F handler) const {
     static_assert(detail::handler_for<F>,
-                  "pgw::Button::on_activated: the handler must be callable as () and return void or pgw::Task<>");
+                  "pgw::Button::on_activated: the handler must take exactly () and return void or pgw::Task<>");
     if constexpr (detail::handler_for<F>) {
       link().listen(id(), detail::callbacks::Button_activated,
                     detail::make_raw_handler(&detail::decode::Button_activated, link(), std::move(handler)));

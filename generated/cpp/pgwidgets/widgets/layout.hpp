@@ -129,13 +129,13 @@ class TopLevel : public Container {
   pgw::WindowState get_window_state() const;
 
   // The user moved the window (title-bar drag).
-  // Handler: callable as (int x, int y), returning void or pgw::Task<>.
+  // Handler: takes exactly (int x, int y), returning void or pgw::Task<>.
   // Registers at once (not awaited: g++ 12 destroys a lambda twice when it
   // is written inside a co_await expression).
   template <class F>
   void on_move(F handler) const {
     static_assert(detail::handler_for<F, int, int>,
-                  "pgw::TopLevel::on_move: the handler must be callable as (int x, int y) and return void or pgw::Task<>");
+                  "pgw::TopLevel::on_move: the handler must take exactly (int x, int y) (by value, const& or &&, or auto) and return void or pgw::Task<>");
     if constexpr (detail::handler_for<F, int, int>) {
       link().listen(id(), detail::callbacks::TopLevel_move,
                     detail::make_raw_handler(&detail::decode::TopLevel_move, link(), std::move(handler)));
@@ -143,26 +143,26 @@ class TopLevel : public Container {
   }
 
   // The user clicked the close button; the window is hidden.
-  // Handler: callable as (), returning void or pgw::Task<>.
+  // Handler: takes exactly (), returning void or pgw::Task<>.
   // Registers at once (not awaited: g++ 12 destroys a lambda twice when it
   // is written inside a co_await expression).
   template <class F>
   void on_close(F handler) const {
     static_assert(detail::handler_for<F>,
-                  "pgw::TopLevel::on_close: the handler must be callable as () and return void or pgw::Task<>");
+                  "pgw::TopLevel::on_close: the handler must take exactly () and return void or pgw::Task<>");
     if constexpr (detail::handler_for<F>) {
       link().listen(id(), detail::callbacks::TopLevel_close,
                     detail::make_raw_handler(&detail::decode::TopLevel_close, link(), std::move(handler)));
     }
   }
 
-  // Handler: callable as (pgw::WindowState state), returning void or pgw::Task<>.
+  // Handler: takes exactly (pgw::WindowState state), returning void or pgw::Task<>.
   // Registers at once (not awaited: g++ 12 destroys a lambda twice when it
   // is written inside a co_await expression).
   template <class F>
   void on_window_state(F handler) const {
     static_assert(detail::handler_for<F, pgw::WindowState>,
-                  "pgw::TopLevel::on_window_state: the handler must be callable as (pgw::WindowState state) and return void or pgw::Task<>");
+                  "pgw::TopLevel::on_window_state: the handler must take exactly (pgw::WindowState state) (by value, const& or &&, or auto) and return void or pgw::Task<>");
     if constexpr (detail::handler_for<F, pgw::WindowState>) {
       link().listen(id(), detail::callbacks::TopLevel_window_state,
                     detail::make_raw_handler(&detail::decode::TopLevel_window_state, link(), std::move(handler)));
@@ -171,13 +171,13 @@ class TopLevel : public Container {
 
   // The user resized the window with a grip: its new size, which a
   // reloaded page gets back (as if resize() had been called).
-  // Handler: callable as (int width, int height), returning void or pgw::Task<>.
+  // Handler: takes exactly (int width, int height), returning void or pgw::Task<>.
   // Registers at once (not awaited: g++ 12 destroys a lambda twice when it
   // is written inside a co_await expression).
   template <class F>
   void on_resized(F handler) const {
     static_assert(detail::handler_for<F, int, int>,
-                  "pgw::TopLevel::on_resized: the handler must be callable as (int width, int height) and return void or pgw::Task<>");
+                  "pgw::TopLevel::on_resized: the handler must take exactly (int width, int height) (by value, const& or &&, or auto) and return void or pgw::Task<>");
     if constexpr (detail::handler_for<F, int, int>) {
       link().listen(id(), detail::callbacks::TopLevel_resized,
                     detail::make_raw_handler(&detail::decode::TopLevel_resized, link(), std::move(handler)));

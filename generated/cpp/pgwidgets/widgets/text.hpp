@@ -53,13 +53,13 @@ class TextEntry : public Widget {
   Task<void> set_length(int numchars) const;
 
   // Enter was pressed; the entry's text.
-  // Handler: callable as (std::string text), returning void or pgw::Task<>.
+  // Handler: takes exactly (std::string text), returning void or pgw::Task<>.
   // Registers at once (not awaited: g++ 12 destroys a lambda twice when it
   // is written inside a co_await expression).
   template <class F>
   void on_activated(F handler) const {
     static_assert(detail::handler_for<F, std::string>,
-                  "pgw::TextEntry::on_activated: the handler must be callable as (std::string text) and return void or pgw::Task<>");
+                  "pgw::TextEntry::on_activated: the handler must take exactly (std::string text) (by value, const& or &&, or auto) and return void or pgw::Task<>");
     if constexpr (detail::handler_for<F, std::string>) {
       link().listen(id(), detail::callbacks::TextEntry_activated,
                     detail::make_raw_handler(&detail::decode::TextEntry_activated, link(), std::move(handler)));
