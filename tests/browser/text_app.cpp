@@ -3,6 +3,7 @@
 // answer (plain calls: answered by the server, no round trip) into Labels
 // the test reads.
 #include <cstdio>
+#include <memory>
 #include <string>
 
 #include <pgwidgets/pgwidgets.hpp>
@@ -31,16 +32,25 @@ pgw::Task<> setup(pgw::Session& session) {
   co_await top.set_widget(vbox);
   co_await top.show();
 
-  area.on_changed([area, changed](std::string text) -> pgw::Task<> {
+  // How many reports the typing took: a pause-driven report is one per
+  // pause, not one per key.
+  auto reports = std::make_shared<int>(0);
+  area.on_changed([area, changed, reports](std::string text) -> pgw::Task<> {
     const bool same = area.get_text() == text;
     co_await changed.set_text(std::string("changed ") + std::to_string(text.size()) + " chars, get_text " +
                               (same ? "agrees" : "differs") + ", last line: " +
                               text.substr(text.rfind('\n', text.size() - 2) + 1));
+    co_await changed.set_tooltip("reports " + std::to_string(++*reports));
   });
   set.on_activated([status, entered](std::string text) -> pgw::Task<> {
     co_await entered.set_text("entered: " + text);
-    co_await status.set_message("Applied " + text);
+    // "flash" shows a message that clears itself after 0.3 s.
+    if (text == "flash") co_await status.set_message("Flash", 0.3);
+    else co_await status.set_message("Applied " + text);
     co_await entered.set_tooltip("status says: " + status.get_message());
+  });
+  status.on_cleared([status, entered]() -> pgw::Task<> {
+    co_await entered.set_text("cleared, get_message \"" + status.get_message() + "\"");
   });
 }
 
