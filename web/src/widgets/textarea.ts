@@ -173,8 +173,8 @@ export class TextArea extends Widget implements TextAreaImpl {
   }
 
   protected override teardown(): void {
-    // Typed text not yet reported would be lost with the element.
-    this.reportText();
+    // A destroyed area has nothing left to report.
+    if (this.textTimer !== null) clearTimeout(this.textTimer);
     if (this.scrollTimer !== null) clearTimeout(this.scrollTimer);
     super.teardown();
   }
