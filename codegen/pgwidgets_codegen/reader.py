@@ -344,7 +344,10 @@ class _Builder:
         if m.kind == "getter":
             for owner in c.ancestry():
                 for s in owner.methods:
-                    if s.kind == "setter" and s.state_field == m.state_field and not part_of(m.response, s.request):
+                    # A setter without arguments (clear()) records an empty
+                    # message, which reads as the zero of every field ("").
+                    if (s.kind == "setter" and s.state_field == m.state_field and not s.request.is_empty
+                            and not part_of(m.response, s.request)):
                         raise SchemaError(f"{where}: getter of {m.state_field!r} returns {m.response.name}, "
                                           f"but setter {s.rpc_name} records {s.request.name}")
             if not any(s.kind == "setter" and s.state_field == m.state_field

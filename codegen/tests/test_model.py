@@ -116,6 +116,14 @@ class ModelTest(unittest.TestCase):
         self.assertEqual([f.name for f in button["get_icon"].response.fields], ["url"])
         self.assertEqual(button["get_icon"].state_field, button["set_icon"].state_field)
 
+    def test_getter_beside_an_argumentless_setter(self):
+        # clear() records an empty message: it reads as "" for get_text.
+        area = {m.name: m for m in self.schema.cls("TextArea").methods}
+        self.assertEqual(area["clear"].kind, "setter")
+        self.assertTrue(area["clear"].request.is_empty)
+        self.assertEqual(area["get_text"].kind, "getter")
+        self.assertEqual(area["get_text"].state_field, area["clear"].state_field)
+
     def test_options_order(self):
         vbox = [o.name for o in self.schema.cls("VBox").options]
         self.assertLess(vbox.index("spacing"), vbox.index("padding"))
@@ -155,7 +163,7 @@ class ModelTest(unittest.TestCase):
 
     def test_families_follow_the_schema_files(self):
         families = {f.name: f for f in self.schema.families}
-        self.assertEqual(sorted(families), ["base", "controls", "display", "layout", "text"])
+        self.assertEqual(sorted(families), ["base", "controls", "display", "layout", "mdi", "text"])
         self.assertEqual([c.name for c in families["layout"].classes], ["TopLevel", "Box", "VBox", "HBox"])
         self.assertEqual([d.name for d in families["layout"].depends], ["base"])
         self.assertEqual([d.name for d in families["base"].depends], [])

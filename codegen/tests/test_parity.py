@@ -66,7 +66,8 @@ class ParityTest(unittest.TestCase):
     def test_callbacks(self):
         for cls_name, ref in TABLE["classes"].items():
             ours = {cb.name: cb for cb in self.schema.cls(cls_name).callbacks}
-            ref_callbacks = ref.get("callbacks", {})
+            ref_callbacks = {n: a for n, a in ref.get("callbacks", {}).items()
+                             if f"{cls_name}.on_{n.replace('-', '_')}" not in self.missing}
             if f"{cls_name}.callbacks" in self.missing:
                 self.assertEqual(ours, {}, f"{cls_name} has callbacks now: drop it from 'missing'")
                 continue

@@ -8,9 +8,10 @@ import * as pb_base from "./pb/pgwidgets/widgets/base_pb.js";
 import * as pb_controls from "./pb/pgwidgets/widgets/controls_pb.js";
 import * as pb_display from "./pb/pgwidgets/widgets/display_pb.js";
 import * as pb_layout from "./pb/pgwidgets/widgets/layout_pb.js";
+import * as pb_mdi from "./pb/pgwidgets/widgets/mdi_pb.js";
 import * as pb_text from "./pb/pgwidgets/widgets/text_pb.js";
 import type * as w from "./widgets.js";
-import type { WidgetHandle, HAlign, VAlign, WindowState, Align, Orientation } from "./widgets.js";
+import type { WidgetHandle, HAlign, VAlign, WindowState, Align, Orientation, Wrap, ScrollAlign } from "./widgets.js";
 
 /** What the dispatcher needs from the runtime. */
 export interface DispatchContext {
@@ -72,6 +73,12 @@ const AlignNumbers: { readonly [K in w.Align]: number } = { start: 0, center: 1,
 const OrientationWords: ReadonlyMap<number, w.Orientation> = new Map<number, w.Orientation>([[0, "horizontal"], [1, "vertical"]]);
 const OrientationNumbers: { readonly [K in w.Orientation]: number } = { horizontal: 0, vertical: 1 };
 
+const WrapWords: ReadonlyMap<number, w.Wrap> = new Map<number, w.Wrap>([[0, "none"], [1, "word"], [2, "hard"]]);
+const WrapNumbers: { readonly [K in w.Wrap]: number } = { none: 0, word: 1, hard: 2 };
+
+const ScrollAlignWords: ReadonlyMap<number, w.ScrollAlign> = new Map<number, w.ScrollAlign>([[0, "nearest"], [1, "top"], [2, "center"]]);
+const ScrollAlignNumbers: { readonly [K in w.ScrollAlign]: number } = { nearest: 0, top: 1, center: 2 };
+
 function eventsWidget(id: number, ctx: DispatchContext): w.WidgetEvents {
   return {
     resize: (width: number, height: number) =>
@@ -105,17 +112,25 @@ function eventsLabel(id: number, ctx: DispatchContext): w.LabelEvents {
   };
 }
 
+function eventsStatusBar(id: number, ctx: DispatchContext): w.StatusBarEvents {
+  return {
+    ...eventsWidget(id, ctx),
+    cleared: () =>
+      ctx.emit(id, 6, toBinary(pb_base.EmptySchema, create(pb_base.EmptySchema, {})), true),
+  };
+}
+
 function eventsTopLevel(id: number, ctx: DispatchContext): w.TopLevelEvents {
   return {
     ...eventsContainer(id, ctx),
     move: (x: number, y: number) =>
-      ctx.emit(id, 6, toBinary(pb_base.PositionSchema, create(pb_base.PositionSchema, { x: x, y: y })), true),
+      ctx.emit(id, 7, toBinary(pb_base.PositionSchema, create(pb_base.PositionSchema, { x: x, y: y })), true),
     close: () =>
-      ctx.emit(id, 7, toBinary(pb_base.EmptySchema, create(pb_base.EmptySchema, {})), true),
+      ctx.emit(id, 8, toBinary(pb_base.EmptySchema, create(pb_base.EmptySchema, {})), true),
     window_state: (state: WindowState) =>
-      ctx.emit(id, 8, toBinary(pb_layout.WindowStateArgSchema, create(pb_layout.WindowStateArgSchema, { state: WindowStateNumbers[state] })), true),
+      ctx.emit(id, 9, toBinary(pb_layout.WindowStateArgSchema, create(pb_layout.WindowStateArgSchema, { state: WindowStateNumbers[state] })), true),
     resized: (width: number, height: number) =>
-      ctx.emit(id, 9, toBinary(pb_base.SizeSchema, create(pb_base.SizeSchema, { width: width, height: height })), true),
+      ctx.emit(id, 10, toBinary(pb_base.SizeSchema, create(pb_base.SizeSchema, { width: width, height: height })), true),
   };
 }
 
@@ -137,11 +152,51 @@ function eventsHBox(id: number, ctx: DispatchContext): w.HBoxEvents {
   };
 }
 
+function eventsMDISubWindow(id: number, ctx: DispatchContext): w.MDISubWindowEvents {
+  return {
+    ...eventsContainer(id, ctx),
+    move: (x: number, y: number) =>
+      ctx.emit(id, 11, toBinary(pb_base.PositionSchema, create(pb_base.PositionSchema, { x: x, y: y })), true),
+    resized: (width: number, height: number) =>
+      ctx.emit(id, 12, toBinary(pb_base.SizeSchema, create(pb_base.SizeSchema, { width: width, height: height })), true),
+    window_state: (state: WindowState) =>
+      ctx.emit(id, 13, toBinary(pb_layout.WindowStateArgSchema, create(pb_layout.WindowStateArgSchema, { state: WindowStateNumbers[state] })), true),
+    close: () =>
+      ctx.emit(id, 14, toBinary(pb_base.EmptySchema, create(pb_base.EmptySchema, {})), true),
+  };
+}
+
+function eventsMDIWidget(id: number, ctx: DispatchContext): w.MDIWidgetEvents {
+  return {
+    ...eventsContainer(id, ctx),
+    page_switch: (child: WidgetHandle) =>
+      ctx.emit(id, 15, toBinary(pb_base.ChildSchema, create(pb_base.ChildSchema, { child: child.widgetId })), false),
+    page_close: (child: WidgetHandle) =>
+      ctx.emit(id, 16, toBinary(pb_base.ChildSchema, create(pb_base.ChildSchema, { child: child.widgetId })), false),
+  };
+}
+
 function eventsTextEntry(id: number, ctx: DispatchContext): w.TextEntryEvents {
   return {
     ...eventsWidget(id, ctx),
     activated: (text: string) =>
-      ctx.emit(id, 10, toBinary(pb_base.TextSchema, create(pb_base.TextSchema, { text: text })), true),
+      ctx.emit(id, 17, toBinary(pb_base.TextSchema, create(pb_base.TextSchema, { text: text })), true),
+  };
+}
+
+function eventsTextEntrySet(id: number, ctx: DispatchContext): w.TextEntrySetEvents {
+  return {
+    ...eventsTextEntry(id, ctx),
+  };
+}
+
+function eventsTextArea(id: number, ctx: DispatchContext): w.TextAreaEvents {
+  return {
+    ...eventsWidget(id, ctx),
+    scrolled: (h_pct: number, v_pct: number) =>
+      ctx.emit(id, 18, toBinary(pb_text.ScrollPositionSchema, create(pb_text.ScrollPositionSchema, { hPct: h_pct, vPct: v_pct })), true),
+    changed: (text: string) =>
+      ctx.emit(id, 19, toBinary(pb_base.TextSchema, create(pb_base.TextSchema, { text: text })), true),
   };
 }
 
@@ -167,45 +222,80 @@ export const classes: ReadonlyMap<number, ClassEntry> = new Map<number, ClassEnt
     },
   }],
   [5, {
-    id: 5, name: "TopLevel", base: 2,
+    id: 5, name: "StatusBar", base: 1,
+    create: (factories, id, bytes, ctx) => {
+      const m = fromBinary(pb_display.StatusBarArgsSchema, bytes);
+      return factories.StatusBar(id, { halign: (m.halign === undefined ? "left" : word(HAlignWords, m.halign, "HAlign")) }, eventsStatusBar(id, ctx));
+    },
+  }],
+  [6, {
+    id: 6, name: "TopLevel", base: 2,
     create: (factories, id, bytes, ctx) => {
       const m = fromBinary(pb_layout.TopLevelArgsSchema, bytes);
       return factories.TopLevel(id, { title: m.title, icon: m.icon, resizable: (m.resizable ?? true), moveable: (m.moveable ?? true), closeable: (m.closeable ?? true), minimizable: (m.minimizable ?? false), maximizable: (m.maximizable ?? false), lowerable: (m.lowerable ?? false), shadeable: (m.shadeable ?? true) }, eventsTopLevel(id, ctx));
     },
   }],
-  [6, {
-    id: 6, name: "Box", base: 2,
+  [7, {
+    id: 7, name: "Box", base: 2,
     create: (factories, id, bytes, ctx) => {
       const m = fromBinary(pb_layout.BoxArgsSchema, bytes);
       return factories.Box(id, { orientation: (m.orientation === undefined ? "horizontal" : word(OrientationWords, m.orientation, "Orientation")) }, eventsBox(id, ctx));
     },
   }],
-  [7, {
-    id: 7, name: "VBox", base: 6,
+  [8, {
+    id: 8, name: "VBox", base: 7,
     create: (factories, id, bytes, ctx) => {
       void bytes;
       return factories.VBox(id, {}, eventsVBox(id, ctx));
     },
   }],
-  [8, {
-    id: 8, name: "HBox", base: 6,
+  [9, {
+    id: 9, name: "HBox", base: 7,
     create: (factories, id, bytes, ctx) => {
       void bytes;
       return factories.HBox(id, {}, eventsHBox(id, ctx));
     },
   }],
-  [9, {
-    id: 9, name: "TextEntry", base: 1,
+  [10, {
+    id: 10, name: "MDISubWindow", base: 2,
+    create: (factories, id, bytes, ctx) => {
+      const m = fromBinary(pb_mdi.MDISubWindowArgsSchema, bytes);
+      return factories.MDISubWindow(id, { title: m.title, icon_url: m.iconUrl, shadeable: (m.shadeable ?? true) }, eventsMDISubWindow(id, ctx));
+    },
+  }],
+  [11, {
+    id: 11, name: "MDIWidget", base: 2,
+    create: (factories, id, bytes, ctx) => {
+      void bytes;
+      return factories.MDIWidget(id, {}, eventsMDIWidget(id, ctx));
+    },
+  }],
+  [12, {
+    id: 12, name: "TextEntry", base: 1,
     create: (factories, id, bytes, ctx) => {
       const m = fromBinary(pb_text.TextEntryArgsSchema, bytes);
       return factories.TextEntry(id, { text: m.text, editable: (m.editable ?? true), linehistory: (m.linehistory ?? 1), password: m.password }, eventsTextEntry(id, ctx));
+    },
+  }],
+  [13, {
+    id: 13, name: "TextEntrySet", base: 12,
+    create: (factories, id, bytes, ctx) => {
+      const m = fromBinary(pb_text.TextEntrySetArgsSchema, bytes);
+      return factories.TextEntrySet(id, { text: m.text, label: (m.label ?? "Set"), editable: (m.editable ?? true), linehistory: (m.linehistory ?? 1) }, eventsTextEntrySet(id, ctx));
+    },
+  }],
+  [14, {
+    id: 14, name: "TextArea", base: 1,
+    create: (factories, id, bytes, ctx) => {
+      const m = fromBinary(pb_text.TextAreaArgsSchema, bytes);
+      return factories.TextArea(id, { text: m.text, wrap: (m.wrap === undefined ? "none" : word(WrapWords, m.wrap, "Wrap")), editable: (m.editable ?? true) }, eventsTextArea(id, ctx));
     },
   }],
 ]);
 
 export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodEntry>([
   [1, {
-    id: 1, name: "set_border_width", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9],
+    id: 1, name: "set_border_width", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.BorderWidthSchema, bytes);
       (impl as w.WidgetImpl).set_border_width(m.width);
@@ -213,7 +303,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [2, {
-    id: 2, name: "set_border_color", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9],
+    id: 2, name: "set_border_color", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.ColorSchema, bytes);
       (impl as w.WidgetImpl).set_border_color(m.color);
@@ -221,7 +311,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [3, {
-    id: 3, name: "set_bg", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9],
+    id: 3, name: "set_bg", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.ColorSchema, bytes);
       (impl as w.WidgetImpl).set_bg(m.color);
@@ -229,7 +319,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [4, {
-    id: 4, name: "set_padding", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9],
+    id: 4, name: "set_padding", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.PaddingSchema, bytes);
       (impl as w.WidgetImpl).set_padding(m.left, m.top, m.right, m.bottom);
@@ -237,7 +327,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [5, {
-    id: 5, name: "set_font", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9],
+    id: 5, name: "set_font", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.FontSchema, bytes);
       (impl as w.WidgetImpl).set_font(m.font, m.size, m.weight, m.style);
@@ -245,7 +335,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [6, {
-    id: 6, name: "set_min_size", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9],
+    id: 6, name: "set_min_size", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.SizeSchema, bytes);
       (impl as w.WidgetImpl).set_min_size(m.width, m.height);
@@ -253,7 +343,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [7, {
-    id: 7, name: "set_max_size", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9],
+    id: 7, name: "set_max_size", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.SizeSchema, bytes);
       (impl as w.WidgetImpl).set_max_size(m.width, m.height);
@@ -261,7 +351,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [8, {
-    id: 8, name: "set_expanding", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9],
+    id: 8, name: "set_expanding", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.ExpandingSchema, bytes);
       (impl as w.WidgetImpl).set_expanding(m.horizontal, m.vertical);
@@ -269,7 +359,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [10, {
-    id: 10, name: "resize", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9],
+    id: 10, name: "resize", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.SizeSchema, bytes);
       (impl as w.WidgetImpl).resize(m.width, m.height);
@@ -277,7 +367,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [11, {
-    id: 11, name: "get_size", className: "Widget", kind: "query", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9],
+    id: 11, name: "get_size", className: "Widget", kind: "query", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14],
     invoke: (impl, bytes, ctx) => {
       void bytes;
       void ctx;
@@ -286,7 +376,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [12, {
-    id: 12, name: "get_position", className: "Widget", kind: "query", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9],
+    id: 12, name: "get_position", className: "Widget", kind: "query", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14],
     invoke: (impl, bytes, ctx) => {
       void bytes;
       void ctx;
@@ -295,7 +385,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [13, {
-    id: 13, name: "set_enabled", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9],
+    id: 13, name: "set_enabled", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.EnabledSchema, bytes);
       (impl as w.WidgetImpl).set_enabled(m.tf);
@@ -303,7 +393,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [15, {
-    id: 15, name: "set_tooltip", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9],
+    id: 15, name: "set_tooltip", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.TooltipSchema, bytes);
       (impl as w.WidgetImpl).set_tooltip(m.msg);
@@ -311,7 +401,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [17, {
-    id: 17, name: "set_allow_text_selection", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9],
+    id: 17, name: "set_allow_text_selection", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.TextSelectionSchema, bytes);
       (impl as w.WidgetImpl).set_allow_text_selection(m.tf);
@@ -319,7 +409,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [18, {
-    id: 18, name: "show", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9],
+    id: 18, name: "show", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14],
     invoke: (impl, bytes, ctx) => {
       void bytes;
       void ctx;
@@ -328,7 +418,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [19, {
-    id: 19, name: "hide", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9],
+    id: 19, name: "hide", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14],
     invoke: (impl, bytes, ctx) => {
       void bytes;
       void ctx;
@@ -337,7 +427,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [20, {
-    id: 20, name: "is_visible", className: "Widget", kind: "query", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9],
+    id: 20, name: "is_visible", className: "Widget", kind: "query", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14],
     invoke: (impl, bytes, ctx) => {
       void bytes;
       void ctx;
@@ -346,7 +436,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [21, {
-    id: 21, name: "set_focus", className: "Widget", kind: "action", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9],
+    id: 21, name: "set_focus", className: "Widget", kind: "action", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14],
     invoke: (impl, bytes, ctx) => {
       void bytes;
       void ctx;
@@ -355,7 +445,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [22, {
-    id: 22, name: "add_cursor", className: "Widget", kind: "action", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9],
+    id: 22, name: "add_cursor", className: "Widget", kind: "action", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.CursorImageSchema, bytes);
       (impl as w.WidgetImpl).add_cursor(m.name, m.url, m.hotspotX, m.hotspotY, m.width, m.height);
@@ -363,7 +453,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [23, {
-    id: 23, name: "set_cursor", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9],
+    id: 23, name: "set_cursor", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.CursorNameSchema, bytes);
       (impl as w.WidgetImpl).set_cursor(m.name);
@@ -371,7 +461,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [24, {
-    id: 24, name: "destroy", className: "Widget", kind: "destroy", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9],
+    id: 24, name: "destroy", className: "Widget", kind: "destroy", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14],
     invoke: (impl, bytes, ctx) => {
       void bytes;
       void ctx;
@@ -380,7 +470,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [27, {
-    id: 27, name: "remove", className: "Container", kind: "detach", classIds: [2, 5, 6, 7, 8],
+    id: 27, name: "remove", className: "Container", kind: "detach", classIds: [2, 6, 7, 8, 9, 10, 11],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.RemoveChildSchema, bytes);
       (impl as w.ContainerImpl).remove(ctx.widget(m.child), (m.destroy ?? false));
@@ -388,7 +478,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [28, {
-    id: 28, name: "remove_widget", className: "Container", kind: "detach", classIds: [2, 5, 6, 7, 8],
+    id: 28, name: "remove_widget", className: "Container", kind: "detach", classIds: [2, 6, 7, 8, 9, 10, 11],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.RemoveChildSchema, bytes);
       (impl as w.ContainerImpl).remove_widget(ctx.widget(m.child), (m.destroy ?? false));
@@ -396,7 +486,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [29, {
-    id: 29, name: "remove_all", className: "Container", kind: "detach_all", classIds: [2, 5, 6, 7, 8],
+    id: 29, name: "remove_all", className: "Container", kind: "detach_all", classIds: [2, 6, 7, 8, 9, 10, 11],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.RemoveAllChildrenSchema, bytes);
       (impl as w.ContainerImpl).remove_all((m.destroy ?? false));
@@ -468,47 +558,80 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [42, {
-    id: 42, name: "set_widget", className: "TopLevel", kind: "attach", classIds: [5],
+    id: 42, name: "set_message", className: "StatusBar", kind: "setter", classIds: [5],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_display.StatusMessageSchema, bytes);
+      (impl as w.StatusBarImpl).set_message(m.text, m.duration);
+      return undefined;
+    },
+  }],
+  [44, {
+    id: 44, name: "clear", className: "StatusBar", kind: "setter", classIds: [5],
+    invoke: (impl, bytes, ctx) => {
+      void bytes;
+      void ctx;
+      (impl as w.StatusBarImpl).clear();
+      return undefined;
+    },
+  }],
+  [45, {
+    id: 45, name: "set_color", className: "StatusBar", kind: "setter", classIds: [5],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_base.ColorsSchema, bytes);
+      (impl as w.StatusBarImpl).set_color(m.bg, m.fg);
+      return undefined;
+    },
+  }],
+  [46, {
+    id: 46, name: "set_halign", className: "StatusBar", kind: "setter", classIds: [5],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_display.HAlignArgSchema, bytes);
+      (impl as w.StatusBarImpl).set_halign(word(HAlignWords, m.halign, "HAlign"));
+      return undefined;
+    },
+  }],
+  [47, {
+    id: 47, name: "set_widget", className: "TopLevel", kind: "attach", classIds: [6],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.ChildSchema, bytes);
       (impl as w.TopLevelImpl).set_widget(ctx.widget(m.child));
       return undefined;
     },
   }],
-  [43, {
-    id: 43, name: "set_position", className: "TopLevel", kind: "setter", classIds: [5],
+  [48, {
+    id: 48, name: "set_position", className: "TopLevel", kind: "setter", classIds: [6],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.PositionSchema, bytes);
       (impl as w.TopLevelImpl).set_position(m.x, m.y);
       return undefined;
     },
   }],
-  [44, {
-    id: 44, name: "set_title", className: "TopLevel", kind: "setter", classIds: [5],
+  [49, {
+    id: 49, name: "set_title", className: "TopLevel", kind: "setter", classIds: [6],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_layout.TitleSchema, bytes);
       (impl as w.TopLevelImpl).set_title(m.title);
       return undefined;
     },
   }],
-  [46, {
-    id: 46, name: "set_icon", className: "TopLevel", kind: "setter", classIds: [5],
+  [51, {
+    id: 51, name: "set_icon", className: "TopLevel", kind: "setter", classIds: [6],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.UrlSchema, bytes);
       (impl as w.TopLevelImpl).set_icon(m.url);
       return undefined;
     },
   }],
-  [47, {
-    id: 47, name: "set_moveable", className: "TopLevel", kind: "setter", classIds: [5],
+  [52, {
+    id: 52, name: "set_moveable", className: "TopLevel", kind: "setter", classIds: [6],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_layout.MoveableSchema, bytes);
       (impl as w.TopLevelImpl).set_moveable(m.tf);
       return undefined;
     },
   }],
-  [48, {
-    id: 48, name: "raise", className: "TopLevel", kind: "action", classIds: [5],
+  [53, {
+    id: 53, name: "raise", className: "TopLevel", kind: "action", classIds: [6],
     invoke: (impl, bytes, ctx) => {
       void bytes;
       void ctx;
@@ -516,8 +639,8 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
       return undefined;
     },
   }],
-  [49, {
-    id: 49, name: "lower", className: "TopLevel", kind: "action", classIds: [5],
+  [54, {
+    id: 54, name: "lower", className: "TopLevel", kind: "action", classIds: [6],
     invoke: (impl, bytes, ctx) => {
       void bytes;
       void ctx;
@@ -525,8 +648,8 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
       return undefined;
     },
   }],
-  [50, {
-    id: 50, name: "toggle_minimize", className: "TopLevel", kind: "action", classIds: [5],
+  [55, {
+    id: 55, name: "toggle_minimize", className: "TopLevel", kind: "action", classIds: [6],
     invoke: (impl, bytes, ctx) => {
       void bytes;
       void ctx;
@@ -534,8 +657,8 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
       return undefined;
     },
   }],
-  [51, {
-    id: 51, name: "toggle_maximize", className: "TopLevel", kind: "action", classIds: [5],
+  [56, {
+    id: 56, name: "toggle_maximize", className: "TopLevel", kind: "action", classIds: [6],
     invoke: (impl, bytes, ctx) => {
       void bytes;
       void ctx;
@@ -543,8 +666,8 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
       return undefined;
     },
   }],
-  [52, {
-    id: 52, name: "toggle_shade", className: "TopLevel", kind: "action", classIds: [5],
+  [57, {
+    id: 57, name: "toggle_shade", className: "TopLevel", kind: "action", classIds: [6],
     invoke: (impl, bytes, ctx) => {
       void bytes;
       void ctx;
@@ -552,56 +675,241 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
       return undefined;
     },
   }],
-  [53, {
-    id: 53, name: "set_window_state", className: "TopLevel", kind: "setter", classIds: [5],
+  [58, {
+    id: 58, name: "set_window_state", className: "TopLevel", kind: "setter", classIds: [6],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_layout.WindowStateArgSchema, bytes);
       (impl as w.TopLevelImpl).set_window_state(word(WindowStateWords, m.state, "WindowState"));
       return undefined;
     },
   }],
-  [55, {
-    id: 55, name: "add_widget", className: "Box", kind: "attach", classIds: [6, 7, 8],
+  [60, {
+    id: 60, name: "add_widget", className: "Box", kind: "attach", classIds: [7, 8, 9],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_layout.BoxChildSchema, bytes);
       (impl as w.BoxImpl).add_widget(ctx.widget(m.child), (m.stretch ?? 0));
       return undefined;
     },
   }],
-  [56, {
-    id: 56, name: "insert_widget", className: "Box", kind: "attach", classIds: [6, 7, 8],
+  [61, {
+    id: 61, name: "insert_widget", className: "Box", kind: "attach", classIds: [7, 8, 9],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_layout.BoxInsertSchema, bytes);
       (impl as w.BoxImpl).insert_widget(m.index, ctx.widget(m.child), (m.stretch ?? 0));
       return undefined;
     },
   }],
-  [57, {
-    id: 57, name: "set_spacing", className: "Box", kind: "setter", classIds: [6, 7, 8],
+  [62, {
+    id: 62, name: "set_spacing", className: "Box", kind: "setter", classIds: [7, 8, 9],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_layout.SpacingSchema, bytes);
       (impl as w.BoxImpl).set_spacing(m.gap);
       return undefined;
     },
   }],
-  [58, {
-    id: 58, name: "set_align", className: "Box", kind: "setter", classIds: [6, 7, 8],
+  [63, {
+    id: 63, name: "set_align", className: "Box", kind: "setter", classIds: [7, 8, 9],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_layout.AlignArgSchema, bytes);
       (impl as w.BoxImpl).set_align(word(AlignWords, m.align, "Align"));
       return undefined;
     },
   }],
-  [59, {
-    id: 59, name: "set_text", className: "TextEntry", kind: "setter", classIds: [9],
+  [64, {
+    id: 64, name: "set_widget", className: "MDISubWindow", kind: "attach", classIds: [10],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_base.ChildSchema, bytes);
+      (impl as w.MDISubWindowImpl).set_widget(ctx.widget(m.child));
+      return undefined;
+    },
+  }],
+  [65, {
+    id: 65, name: "set_position", className: "MDISubWindow", kind: "setter", classIds: [10],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_base.PositionSchema, bytes);
+      (impl as w.MDISubWindowImpl).set_position(m.x, m.y);
+      return undefined;
+    },
+  }],
+  [66, {
+    id: 66, name: "move", className: "MDISubWindow", kind: "setter", classIds: [10],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_base.PositionSchema, bytes);
+      (impl as w.MDISubWindowImpl).move(m.x, m.y);
+      return undefined;
+    },
+  }],
+  [69, {
+    id: 69, name: "set_title", className: "MDISubWindow", kind: "setter", classIds: [10],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_layout.TitleSchema, bytes);
+      (impl as w.MDISubWindowImpl).set_title(m.title);
+      return undefined;
+    },
+  }],
+  [71, {
+    id: 71, name: "raise", className: "MDISubWindow", kind: "action", classIds: [10],
+    invoke: (impl, bytes, ctx) => {
+      void bytes;
+      void ctx;
+      (impl as w.MDISubWindowImpl).raise();
+      return undefined;
+    },
+  }],
+  [72, {
+    id: 72, name: "lower", className: "MDISubWindow", kind: "action", classIds: [10],
+    invoke: (impl, bytes, ctx) => {
+      void bytes;
+      void ctx;
+      (impl as w.MDISubWindowImpl).lower();
+      return undefined;
+    },
+  }],
+  [73, {
+    id: 73, name: "toggle_minimize", className: "MDISubWindow", kind: "action", classIds: [10],
+    invoke: (impl, bytes, ctx) => {
+      void bytes;
+      void ctx;
+      (impl as w.MDISubWindowImpl).toggle_minimize();
+      return undefined;
+    },
+  }],
+  [74, {
+    id: 74, name: "toggle_maximize", className: "MDISubWindow", kind: "action", classIds: [10],
+    invoke: (impl, bytes, ctx) => {
+      void bytes;
+      void ctx;
+      (impl as w.MDISubWindowImpl).toggle_maximize();
+      return undefined;
+    },
+  }],
+  [75, {
+    id: 75, name: "toggle_shade", className: "MDISubWindow", kind: "action", classIds: [10],
+    invoke: (impl, bytes, ctx) => {
+      void bytes;
+      void ctx;
+      (impl as w.MDISubWindowImpl).toggle_shade();
+      return undefined;
+    },
+  }],
+  [76, {
+    id: 76, name: "set_window_state", className: "MDISubWindow", kind: "setter", classIds: [10],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_layout.WindowStateArgSchema, bytes);
+      (impl as w.MDISubWindowImpl).set_window_state(word(WindowStateWords, m.state, "WindowState"));
+      return undefined;
+    },
+  }],
+  [78, {
+    id: 78, name: "close", className: "MDISubWindow", kind: "setter", classIds: [10],
+    invoke: (impl, bytes, ctx) => {
+      void bytes;
+      void ctx;
+      (impl as w.MDISubWindowImpl).close();
+      return undefined;
+    },
+  }],
+  [80, {
+    id: 80, name: "add_widget", className: "MDIWidget", kind: "attach", classIds: [11],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_mdi.SubWindowChildSchema, bytes);
+      (impl as w.MDIWidgetImpl).add_widget(ctx.widget(m.child));
+      return undefined;
+    },
+  }],
+  [81, {
+    id: 81, name: "cascade_windows", className: "MDIWidget", kind: "action", classIds: [11],
+    invoke: (impl, bytes, ctx) => {
+      void bytes;
+      void ctx;
+      (impl as w.MDIWidgetImpl).cascade_windows();
+      return undefined;
+    },
+  }],
+  [82, {
+    id: 82, name: "tile_windows", className: "MDIWidget", kind: "action", classIds: [11],
+    invoke: (impl, bytes, ctx) => {
+      void bytes;
+      void ctx;
+      (impl as w.MDIWidgetImpl).tile_windows();
+      return undefined;
+    },
+  }],
+  [84, {
+    id: 84, name: "move_child", className: "MDIWidget", kind: "action", classIds: [11],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_mdi.ChildPositionSchema, bytes);
+      (impl as w.MDIWidgetImpl).move_child(ctx.widget(m.child), m.x, m.y);
+      return undefined;
+    },
+  }],
+  [85, {
+    id: 85, name: "resize_child", className: "MDIWidget", kind: "action", classIds: [11],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_mdi.ChildSizeSchema, bytes);
+      (impl as w.MDIWidgetImpl).resize_child(ctx.widget(m.child), m.width, m.height);
+      return undefined;
+    },
+  }],
+  [86, {
+    id: 86, name: "get_child_size", className: "MDIWidget", kind: "query", classIds: [11],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_base.ChildSchema, bytes);
+      const r = (impl as w.MDIWidgetImpl).get_child_size(ctx.widget(m.child));
+      return toBinary(pb_base.SizeSchema, create(pb_base.SizeSchema, { width: r.width, height: r.height }));
+    },
+  }],
+  [87, {
+    id: 87, name: "get_child_position", className: "MDIWidget", kind: "query", classIds: [11],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_base.ChildSchema, bytes);
+      const r = (impl as w.MDIWidgetImpl).get_child_position(ctx.widget(m.child));
+      return toBinary(pb_base.PositionSchema, create(pb_base.PositionSchema, { x: r.x, y: r.y }));
+    },
+  }],
+  [88, {
+    id: 88, name: "close_child", className: "MDIWidget", kind: "action", classIds: [11],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_base.ChildSchema, bytes);
+      (impl as w.MDIWidgetImpl).close_child(ctx.widget(m.child));
+      return undefined;
+    },
+  }],
+  [89, {
+    id: 89, name: "get_index", className: "MDIWidget", kind: "query", classIds: [11],
+    invoke: (impl, bytes, ctx) => {
+      void bytes;
+      void ctx;
+      const r = (impl as w.MDIWidgetImpl).get_index();
+      return toBinary(pb_mdi.IndexSchema, create(pb_mdi.IndexSchema, { index: r }));
+    },
+  }],
+  [90, {
+    id: 90, name: "set_index", className: "MDIWidget", kind: "action", classIds: [11],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_mdi.IndexSchema, bytes);
+      (impl as w.MDIWidgetImpl).set_index(m.index);
+      return undefined;
+    },
+  }],
+  [91, {
+    id: 91, name: "index_of", className: "MDIWidget", kind: "query", classIds: [11],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_base.ChildSchema, bytes);
+      const r = (impl as w.MDIWidgetImpl).index_of(ctx.widget(m.child));
+      return toBinary(pb_mdi.IndexSchema, create(pb_mdi.IndexSchema, { index: r }));
+    },
+  }],
+  [92, {
+    id: 92, name: "set_text", className: "TextEntry", kind: "setter", classIds: [12, 13],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.TextSchema, bytes);
       (impl as w.TextEntryImpl).set_text(m.text);
       return undefined;
     },
   }],
-  [60, {
-    id: 60, name: "get_text", className: "TextEntry", kind: "query", classIds: [9],
+  [93, {
+    id: 93, name: "get_text", className: "TextEntry", kind: "query", classIds: [12, 13],
     invoke: (impl, bytes, ctx) => {
       void bytes;
       void ctx;
@@ -609,8 +917,8 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
       return toBinary(pb_base.TextSchema, create(pb_base.TextSchema, { text: r }));
     },
   }],
-  [61, {
-    id: 61, name: "clear", className: "TextEntry", kind: "setter", classIds: [9],
+  [94, {
+    id: 94, name: "clear", className: "TextEntry", kind: "setter", classIds: [12, 13],
     invoke: (impl, bytes, ctx) => {
       void bytes;
       void ctx;
@@ -618,19 +926,101 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
       return undefined;
     },
   }],
-  [62, {
-    id: 62, name: "set_editable", className: "TextEntry", kind: "setter", classIds: [9],
+  [95, {
+    id: 95, name: "set_editable", className: "TextEntry", kind: "setter", classIds: [12, 13],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_text.EditableSchema, bytes);
       (impl as w.TextEntryImpl).set_editable(m.editable);
       return undefined;
     },
   }],
-  [64, {
-    id: 64, name: "set_length", className: "TextEntry", kind: "setter", classIds: [9],
+  [97, {
+    id: 97, name: "set_length", className: "TextEntry", kind: "setter", classIds: [12, 13],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_text.LengthSchema, bytes);
       (impl as w.TextEntryImpl).set_length(m.numchars);
+      return undefined;
+    },
+  }],
+  [98, {
+    id: 98, name: "set_button_text", className: "TextEntrySet", kind: "setter", classIds: [13],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_base.TextSchema, bytes);
+      (impl as w.TextEntrySetImpl).set_button_text(m.text);
+      return undefined;
+    },
+  }],
+  [99, {
+    id: 99, name: "set_text", className: "TextArea", kind: "setter", classIds: [14],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_base.TextSchema, bytes);
+      (impl as w.TextAreaImpl).set_text(m.text);
+      return undefined;
+    },
+  }],
+  [101, {
+    id: 101, name: "append_text", className: "TextArea", kind: "action", classIds: [14],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_base.TextSchema, bytes);
+      (impl as w.TextAreaImpl).append_text(m.text);
+      return undefined;
+    },
+  }],
+  [102, {
+    id: 102, name: "clear", className: "TextArea", kind: "setter", classIds: [14],
+    invoke: (impl, bytes, ctx) => {
+      void bytes;
+      void ctx;
+      (impl as w.TextAreaImpl).clear();
+      return undefined;
+    },
+  }],
+  [103, {
+    id: 103, name: "set_editable", className: "TextArea", kind: "setter", classIds: [14],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_text.EditableTfSchema, bytes);
+      (impl as w.TextAreaImpl).set_editable(m.tf);
+      return undefined;
+    },
+  }],
+  [104, {
+    id: 104, name: "set_wrap", className: "TextArea", kind: "setter", classIds: [14],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_text.WrapArgSchema, bytes);
+      (impl as w.TextAreaImpl).set_wrap(word(WrapWords, m.wrap, "Wrap"));
+      return undefined;
+    },
+  }],
+  [105, {
+    id: 105, name: "set_limit", className: "TextArea", kind: "setter", classIds: [14],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_text.LimitSchema, bytes);
+      (impl as w.TextAreaImpl).set_limit(m.numlines);
+      return undefined;
+    },
+  }],
+  [106, {
+    id: 106, name: "set_scroll_position", className: "TextArea", kind: "setter", classIds: [14],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_text.ScrollPositionSchema, bytes);
+      (impl as w.TextAreaImpl).set_scroll_position(m.hPct, m.vPct);
+      return undefined;
+    },
+  }],
+  [108, {
+    id: 108, name: "scroll_to_lineno", className: "TextArea", kind: "action", classIds: [14],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_text.LineNoSchema, bytes);
+      (impl as w.TextAreaImpl).scroll_to_lineno(m.lineno, (m.align === undefined ? "nearest" : word(ScrollAlignWords, m.align, "ScrollAlign")));
+      return undefined;
+    },
+  }],
+  [109, {
+    id: 109, name: "scroll_to_end", className: "TextArea", kind: "action", classIds: [14],
+    invoke: (impl, bytes, ctx) => {
+      void bytes;
+      void ctx;
+      (impl as w.TextAreaImpl).scroll_to_end();
       return undefined;
     },
   }],
@@ -642,9 +1032,18 @@ export const callbacks: ReadonlyMap<number, CallbackEntry> = new Map<number, Cal
   [3, { id: 3, name: "child_added", className: "Container", state: false }],
   [4, { id: 4, name: "child_removed", className: "Container", state: false }],
   [5, { id: 5, name: "activated", className: "Button", state: false }],
-  [6, { id: 6, name: "move", className: "TopLevel", state: true }],
-  [7, { id: 7, name: "close", className: "TopLevel", state: true }],
-  [8, { id: 8, name: "window_state", className: "TopLevel", state: true }],
-  [9, { id: 9, name: "resized", className: "TopLevel", state: true }],
-  [10, { id: 10, name: "activated", className: "TextEntry", state: true }],
+  [6, { id: 6, name: "cleared", className: "StatusBar", state: true }],
+  [7, { id: 7, name: "move", className: "TopLevel", state: true }],
+  [8, { id: 8, name: "close", className: "TopLevel", state: true }],
+  [9, { id: 9, name: "window_state", className: "TopLevel", state: true }],
+  [10, { id: 10, name: "resized", className: "TopLevel", state: true }],
+  [11, { id: 11, name: "move", className: "MDISubWindow", state: true }],
+  [12, { id: 12, name: "resized", className: "MDISubWindow", state: true }],
+  [13, { id: 13, name: "window_state", className: "MDISubWindow", state: true }],
+  [14, { id: 14, name: "close", className: "MDISubWindow", state: true }],
+  [15, { id: 15, name: "page_switch", className: "MDIWidget", state: false }],
+  [16, { id: 16, name: "page_close", className: "MDIWidget", state: false }],
+  [17, { id: 17, name: "activated", className: "TextEntry", state: true }],
+  [18, { id: 18, name: "scrolled", className: "TextArea", state: true }],
+  [19, { id: 19, name: "changed", className: "TextArea", state: true }],
 ]);

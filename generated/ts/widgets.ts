@@ -6,7 +6,7 @@
 // passes an object implementing WidgetFactories to the dispatcher; a class
 // missing there, or a method missing in an implementation, fails `tsc`.
 
-export const SCHEMA_FINGERPRINT = 0x8036d06a4cadbae7n;
+export const SCHEMA_FINGERPRINT = 0x163442dbbbf9712dn;
 
 /** A widget as the browser runtime holds it. */
 export interface WidgetHandle {
@@ -30,6 +30,14 @@ export type Align = "start" | "center" | "end" | "stretch";
 // A box's direction: "horizontal" (a row) or "vertical" (a column).
 export type Orientation = "horizontal" | "vertical";
 
+// How a TextArea breaks long lines: "none" (they scroll sideways), "word"
+// (at word boundaries), "hard" (at any character), TextSource's words.
+export type Wrap = "none" | "word" | "hard";
+
+// Where scroll_to_lineno puts the line: "nearest" (scroll only as far as
+// needed), "top", "center".
+export type ScrollAlign = "nearest" | "top" | "center";
+
 export interface ExpandingValue {
   horizontal: boolean;
   vertical: boolean;
@@ -43,6 +51,19 @@ export interface SizeValue {
 export interface PositionValue {
   x: number;
   y: number;
+}
+
+// A sub-window's size as the server knows it: what resize() or a grip
+// last set, else the 300 x 300 a sub-window starts at.
+export interface SubWindowSizeValue {
+  width: number;
+  height: number;
+}
+
+// Scroll offsets as fractions 0..1 of the scrollable range.
+export interface ScrollPositionValue {
+  h_pct: number;
+  v_pct: number;
 }
 
 // Every visual widget.
@@ -154,6 +175,28 @@ export interface LabelCreateArgs {
   halign: HAlign;
 }
 
+// A line of status text along a window's bottom; messages may time out.
+export interface StatusBarImpl extends WidgetImpl {
+  // Shows `text` (as text); with a positive duration in seconds it is
+  // cleared after that time.
+  set_message(text: string, duration: number | undefined): void;
+  // Removes the message.
+  clear(): void;
+  // Background, then text color: an absent one is kept, "" is the theme's.
+  set_color(bg: string | undefined, fg: string | undefined): void;
+  // Where the text sits across the bar.
+  set_halign(halign: HAlign): void;
+}
+
+export interface StatusBarEvents extends WidgetEvents {
+  // A timed message ran out and was cleared (so the server forgets it too).
+  cleared(): void;
+}
+
+export interface StatusBarCreateArgs {
+  halign: HAlign;
+}
+
 // A floating desktop-style window inside the page: title bar, move, resize.
 export interface TopLevelImpl extends ContainerImpl {
   // The window's content (replaces the previous one).
@@ -238,6 +281,86 @@ export interface HBoxEvents extends BoxEvents {
 export interface HBoxCreateArgs {
 }
 
+// A window inside an MDIWidget's area: title bar (drag to move), grips
+// (drag to resize), minimize / maximize / close buttons, the window menu.
+// It never leaves its workspace.
+export interface MDISubWindowImpl extends ContainerImpl {
+  // The sub-window's content (replaces the previous one).
+  set_widget(child: WidgetHandle): void;
+  // The window's place in the workspace, in pixels.
+  set_position(x: number, y: number): void;
+  // Same as set_position (pgwidgets has both names).
+  move(x: number, y: number): void;
+  set_title(title: string): void;
+  // Puts the window in front of its siblings.
+  raise(): void;
+  // Puts the window behind its siblings.
+  lower(): void;
+  toggle_minimize(): void;
+  toggle_maximize(): void;
+  toggle_shade(): void;
+  set_window_state(state: WindowState): void;
+  // Closes the window: it is hidden (show() brings it back).
+  close(): void;
+}
+
+export interface MDISubWindowEvents extends ContainerEvents {
+  // The window moved: the user dragged it, or the browser placed a window
+  // that was never positioned (so the server knows where it is).
+  move(x: number, y: number): void;
+  // The user resized the window with a grip (or tile_windows did).
+  resized(width: number, height: number): void;
+  // The user minimized, maximized, shaded or restored the window.
+  window_state(state: WindowState): void;
+  // The user closed the window (button or menu); it is hidden.
+  close(): void;
+}
+
+export interface MDISubWindowCreateArgs {
+  // The title bar's text.
+  title: string;
+  // The title bar's icon, by URL ("" for none).
+  icon_url: string;
+  // Whether the window menu and a title-bar double-click offer Shade.
+  shadeable: boolean;
+}
+
+// A workspace holding sub-windows (MDISubWindow), each confined to its area.
+export interface MDIWidgetImpl extends ContainerImpl {
+  // Puts a sub-window in the workspace, in front of the others.
+  add_widget(child: WidgetHandle): void;
+  // Restores every sub-window to normal and staggers them from the top left.
+  cascade_windows(): void;
+  // Restores every sub-window to normal and tiles them over the area.
+  tile_windows(): void;
+  // Moves the sub-window holding `child` (or the sub-window `child`).
+  move_child(child: WidgetHandle, x: number, y: number): void;
+  // Resizes the sub-window holding `child` (or the sub-window `child`).
+  resize_child(child: WidgetHandle, width: number, height: number): void;
+  // The drawn size of the sub-window holding `child`; 0 x 0 if none.
+  get_child_size(child: WidgetHandle): SizeValue;
+  // The place of the sub-window holding `child`; 0, 0 if none.
+  get_child_position(child: WidgetHandle): PositionValue;
+  // Closes the sub-window holding `child` (or the sub-window `child`).
+  close_child(child: WidgetHandle): void;
+  // The index of the front sub-window; -1 with none.
+  get_index(): number;
+  // Raises the sub-window at `index` (out of range: nothing happens).
+  set_index(index: number): void;
+  // The index of the sub-window holding `child` (or of the sub-window `child`); -1 if none.
+  index_of(child: WidgetHandle): number;
+}
+
+export interface MDIWidgetEvents extends ContainerEvents {
+  // A sub-window came to the front; its content (0 when it has none).
+  page_switch(child: WidgetHandle): void;
+  // The user closed a sub-window; its content (0 when it has none).
+  page_close(child: WidgetHandle): void;
+}
+
+export interface MDIWidgetCreateArgs {
+}
+
 // A one-line text input. Enter fires activated(text) and stores the line
 // in the history; up and down walk the history.
 export interface TextEntryImpl extends WidgetImpl {
@@ -266,13 +389,73 @@ export interface TextEntryCreateArgs {
   password: boolean;
 }
 
+// A text entry with a button beside it: Enter in the entry or a click on
+// the button fires activated(text).
+export interface TextEntrySetImpl extends TextEntryImpl {
+  // The button's text.
+  set_button_text(text: string): void;
+}
+
+export interface TextEntrySetEvents extends TextEntryEvents {
+}
+
+export interface TextEntrySetCreateArgs {
+  text: string;
+  // The button's text.
+  label: string;
+  editable: boolean;
+  linehistory: number;
+}
+
+// Many lines of text, edited like a desktop text area. The text the user
+// types reaches the server (on_changed), so get_text answers locally and a
+// reloaded page shows it.
+export interface TextAreaImpl extends WidgetImpl {
+  // Replaces the text.
+  set_text(text: string): void;
+  // Adds text at the end (the page reports the whole text back by on_changed).
+  append_text(text: string): void;
+  // Empties the text.
+  clear(): void;
+  // A read-only area can still be selected, copied and scrolled.
+  set_editable(tf: boolean): void;
+  set_wrap(wrap: Wrap): void;
+  // Keeps at most `numlines` lines, dropping the oldest (0: no limit).
+  set_limit(numlines: number): void;
+  // Scrolls to fractions 0..1 of the range, across and down.
+  set_scroll_position(h_pct: number, v_pct: number): void;
+  // Scrolls line `lineno` (from 0) into view.
+  scroll_to_lineno(lineno: number, align: ScrollAlign): void;
+  scroll_to_end(): void;
+}
+
+export interface TextAreaEvents extends WidgetEvents {
+  // The user scrolled (reported once scrolling pauses).
+  scrolled(h_pct: number, v_pct: number): void;
+  // The text changed in the page: the user typed, pasted or cut (reported
+  // once typing pauses, and at once when the area loses focus), or
+  // append_text / set_limit changed it.
+  changed(text: string): void;
+}
+
+export interface TextAreaCreateArgs {
+  text: string;
+  wrap: Wrap;
+  editable: boolean;
+}
+
 /** One constructor per creatable class. */
 export interface WidgetFactories {
   Button(id: number, args: ButtonCreateArgs, events: ButtonEvents): ButtonImpl;
   Label(id: number, args: LabelCreateArgs, events: LabelEvents): LabelImpl;
+  StatusBar(id: number, args: StatusBarCreateArgs, events: StatusBarEvents): StatusBarImpl;
   TopLevel(id: number, args: TopLevelCreateArgs, events: TopLevelEvents): TopLevelImpl;
   Box(id: number, args: BoxCreateArgs, events: BoxEvents): BoxImpl;
   VBox(id: number, args: VBoxCreateArgs, events: VBoxEvents): VBoxImpl;
   HBox(id: number, args: HBoxCreateArgs, events: HBoxEvents): HBoxImpl;
+  MDISubWindow(id: number, args: MDISubWindowCreateArgs, events: MDISubWindowEvents): MDISubWindowImpl;
+  MDIWidget(id: number, args: MDIWidgetCreateArgs, events: MDIWidgetEvents): MDIWidgetImpl;
   TextEntry(id: number, args: TextEntryCreateArgs, events: TextEntryEvents): TextEntryImpl;
+  TextEntrySet(id: number, args: TextEntrySetCreateArgs, events: TextEntrySetEvents): TextEntrySetImpl;
+  TextArea(id: number, args: TextAreaCreateArgs, events: TextAreaEvents): TextAreaImpl;
 }

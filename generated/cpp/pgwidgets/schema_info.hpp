@@ -11,18 +11,23 @@
 
 namespace pgw::detail {
 
-inline constexpr std::uint64_t schema_fingerprint = 0x8036d06a4cadbae7ULL;
+inline constexpr std::uint64_t schema_fingerprint = 0x163442dbbbf9712dULL;
 
 namespace classes {
 inline constexpr ClassInfo Widget{1, "Widget", 0, true, false};
 inline constexpr ClassInfo Container{2, "Container", 1, true, false};
 inline constexpr ClassInfo Button{3, "Button", 1, false, false};
 inline constexpr ClassInfo Label{4, "Label", 1, false, false};
-inline constexpr ClassInfo TopLevel{5, "TopLevel", 2, false, true};
-inline constexpr ClassInfo Box{6, "Box", 2, false, false};
-inline constexpr ClassInfo VBox{7, "VBox", 6, false, false};
-inline constexpr ClassInfo HBox{8, "HBox", 6, false, false};
-inline constexpr ClassInfo TextEntry{9, "TextEntry", 1, false, false};
+inline constexpr ClassInfo StatusBar{5, "StatusBar", 1, false, false};
+inline constexpr ClassInfo TopLevel{6, "TopLevel", 2, false, true};
+inline constexpr ClassInfo Box{7, "Box", 2, false, false};
+inline constexpr ClassInfo VBox{8, "VBox", 7, false, false};
+inline constexpr ClassInfo HBox{9, "HBox", 7, false, false};
+inline constexpr ClassInfo MDISubWindow{10, "MDISubWindow", 2, false, false};
+inline constexpr ClassInfo MDIWidget{11, "MDIWidget", 2, false, false};
+inline constexpr ClassInfo TextEntry{12, "TextEntry", 1, false, false};
+inline constexpr ClassInfo TextEntrySet{13, "TextEntrySet", 12, false, false};
+inline constexpr ClassInfo TextArea{14, "TextArea", 1, false, false};
 }  // namespace classes
 
 namespace fields {
@@ -31,105 +36,162 @@ inline constexpr std::uint16_t allow_text_selection = 2;
 inline constexpr std::uint16_t bg = 3;
 inline constexpr std::uint16_t border_color = 4;
 inline constexpr std::uint16_t border_width = 5;
-inline constexpr std::uint16_t color = 6;
-inline constexpr std::uint16_t cursor = 7;
-inline constexpr std::uint16_t editable = 8;
-inline constexpr std::uint16_t enabled = 9;
-inline constexpr std::uint16_t expanding = 10;
-inline constexpr std::uint16_t font = 11;
-inline constexpr std::uint16_t halign = 12;
-inline constexpr std::uint16_t hover = 13;
-inline constexpr std::uint16_t icon = 14;
-inline constexpr std::uint16_t length = 15;
-inline constexpr std::uint16_t max_size = 16;
-inline constexpr std::uint16_t min_size = 17;
-inline constexpr std::uint16_t moveable = 18;
-inline constexpr std::uint16_t padding = 19;
-inline constexpr std::uint16_t position = 20;
-inline constexpr std::uint16_t size = 21;
-inline constexpr std::uint16_t spacing = 22;
-inline constexpr std::uint16_t text = 23;
-inline constexpr std::uint16_t title = 24;
-inline constexpr std::uint16_t tooltip = 25;
-inline constexpr std::uint16_t valign = 26;
-inline constexpr std::uint16_t visible = 27;
-inline constexpr std::uint16_t window_state = 28;
+inline constexpr std::uint16_t button_text = 6;
+inline constexpr std::uint16_t color = 7;
+inline constexpr std::uint16_t cursor = 8;
+inline constexpr std::uint16_t editable = 9;
+inline constexpr std::uint16_t enabled = 10;
+inline constexpr std::uint16_t expanding = 11;
+inline constexpr std::uint16_t font = 12;
+inline constexpr std::uint16_t halign = 13;
+inline constexpr std::uint16_t hover = 14;
+inline constexpr std::uint16_t icon = 15;
+inline constexpr std::uint16_t length = 16;
+inline constexpr std::uint16_t limit = 17;
+inline constexpr std::uint16_t max_size = 18;
+inline constexpr std::uint16_t message = 19;
+inline constexpr std::uint16_t min_size = 20;
+inline constexpr std::uint16_t moveable = 21;
+inline constexpr std::uint16_t padding = 22;
+inline constexpr std::uint16_t position = 23;
+inline constexpr std::uint16_t scroll_position = 24;
+inline constexpr std::uint16_t size = 25;
+inline constexpr std::uint16_t spacing = 26;
+inline constexpr std::uint16_t text = 27;
+inline constexpr std::uint16_t title = 28;
+inline constexpr std::uint16_t tooltip = 29;
+inline constexpr std::uint16_t valign = 30;
+inline constexpr std::uint16_t visible = 31;
+inline constexpr std::uint16_t window_state = 32;
+inline constexpr std::uint16_t wrap = 33;
 }  // namespace fields
 
 namespace methods {
 inline constexpr MethodInfo Widget_set_border_width{1, 1, "Widget", "set_border_width", detail::MethodKind::setter, 5, false, false, false, 0};
 inline constexpr MethodInfo Widget_set_border_color{2, 1, "Widget", "set_border_color", detail::MethodKind::setter, 4, false, false, false, 0};
 inline constexpr MethodInfo Widget_set_bg{3, 1, "Widget", "set_bg", detail::MethodKind::setter, 3, false, false, false, 0};
-inline constexpr MethodInfo Widget_set_padding{4, 1, "Widget", "set_padding", detail::MethodKind::setter, 19, false, false, false, 0};
-inline constexpr MethodInfo Widget_set_font{5, 1, "Widget", "set_font", detail::MethodKind::setter, 11, false, false, false, 0};
-inline constexpr MethodInfo Widget_set_min_size{6, 1, "Widget", "set_min_size", detail::MethodKind::setter, 17, false, false, false, 0};
-inline constexpr MethodInfo Widget_set_max_size{7, 1, "Widget", "set_max_size", detail::MethodKind::setter, 16, false, false, false, 0};
-inline constexpr MethodInfo Widget_set_expanding{8, 1, "Widget", "set_expanding", detail::MethodKind::setter, 10, false, false, false, 0};
-inline constexpr MethodInfo Widget_get_expanding{9, 1, "Widget", "get_expanding", detail::MethodKind::getter, 10, true, false, false, 0};
-inline constexpr MethodInfo Widget_resize{10, 1, "Widget", "resize", detail::MethodKind::setter, 21, false, false, false, 0};
+inline constexpr MethodInfo Widget_set_padding{4, 1, "Widget", "set_padding", detail::MethodKind::setter, 22, false, false, false, 0};
+inline constexpr MethodInfo Widget_set_font{5, 1, "Widget", "set_font", detail::MethodKind::setter, 12, false, false, false, 0};
+inline constexpr MethodInfo Widget_set_min_size{6, 1, "Widget", "set_min_size", detail::MethodKind::setter, 20, false, false, false, 0};
+inline constexpr MethodInfo Widget_set_max_size{7, 1, "Widget", "set_max_size", detail::MethodKind::setter, 18, false, false, false, 0};
+inline constexpr MethodInfo Widget_set_expanding{8, 1, "Widget", "set_expanding", detail::MethodKind::setter, 11, false, false, false, 0};
+inline constexpr MethodInfo Widget_get_expanding{9, 1, "Widget", "get_expanding", detail::MethodKind::getter, 11, true, false, false, 0};
+inline constexpr MethodInfo Widget_resize{10, 1, "Widget", "resize", detail::MethodKind::setter, 25, false, false, false, 0};
 inline constexpr MethodInfo Widget_get_size{11, 1, "Widget", "get_size", detail::MethodKind::query, 0, true, false, false, 0};
 inline constexpr MethodInfo Widget_get_position{12, 1, "Widget", "get_position", detail::MethodKind::query, 0, true, false, false, 0};
-inline constexpr MethodInfo Widget_set_enabled{13, 1, "Widget", "set_enabled", detail::MethodKind::setter, 9, false, false, false, 0};
-inline constexpr MethodInfo Widget_get_enabled{14, 1, "Widget", "get_enabled", detail::MethodKind::getter, 9, true, false, false, 0};
-inline constexpr MethodInfo Widget_set_tooltip{15, 1, "Widget", "set_tooltip", detail::MethodKind::setter, 25, false, false, false, 0};
-inline constexpr MethodInfo Widget_get_tooltip{16, 1, "Widget", "get_tooltip", detail::MethodKind::getter, 25, true, false, false, 0};
+inline constexpr MethodInfo Widget_set_enabled{13, 1, "Widget", "set_enabled", detail::MethodKind::setter, 10, false, false, false, 0};
+inline constexpr MethodInfo Widget_get_enabled{14, 1, "Widget", "get_enabled", detail::MethodKind::getter, 10, true, false, false, 0};
+inline constexpr MethodInfo Widget_set_tooltip{15, 1, "Widget", "set_tooltip", detail::MethodKind::setter, 29, false, false, false, 0};
+inline constexpr MethodInfo Widget_get_tooltip{16, 1, "Widget", "get_tooltip", detail::MethodKind::getter, 29, true, false, false, 0};
 inline constexpr MethodInfo Widget_set_allow_text_selection{17, 1, "Widget", "set_allow_text_selection", detail::MethodKind::setter, 2, false, false, false, 0};
-inline constexpr MethodInfo Widget_show{18, 1, "Widget", "show", detail::MethodKind::setter, 27, false, false, true, 0};
-inline constexpr MethodInfo Widget_hide{19, 1, "Widget", "hide", detail::MethodKind::setter, 27, false, false, true, 0};
+inline constexpr MethodInfo Widget_show{18, 1, "Widget", "show", detail::MethodKind::setter, 31, false, false, true, 0};
+inline constexpr MethodInfo Widget_hide{19, 1, "Widget", "hide", detail::MethodKind::setter, 31, false, false, true, 0};
 inline constexpr MethodInfo Widget_is_visible{20, 1, "Widget", "is_visible", detail::MethodKind::query, 0, true, false, false, 0};
 inline constexpr MethodInfo Widget_set_focus{21, 1, "Widget", "set_focus", detail::MethodKind::action, 0, false, false, false, 0};
 inline constexpr MethodInfo Widget_add_cursor{22, 1, "Widget", "add_cursor", detail::MethodKind::action, 0, false, false, false, 0};
-inline constexpr MethodInfo Widget_set_cursor{23, 1, "Widget", "set_cursor", detail::MethodKind::setter, 7, false, false, false, 0};
+inline constexpr MethodInfo Widget_set_cursor{23, 1, "Widget", "set_cursor", detail::MethodKind::setter, 8, false, false, false, 0};
 inline constexpr MethodInfo Widget_destroy{24, 1, "Widget", "destroy", detail::MethodKind::destroy, 0, false, false, false, 0};
 inline constexpr MethodInfo Container_get_children{25, 2, "Container", "get_children", detail::MethodKind::children, 0, true, false, false, 0};
 inline constexpr MethodInfo Container_num_children{26, 2, "Container", "num_children", detail::MethodKind::child_count, 0, true, false, false, 0};
 inline constexpr MethodInfo Container_remove{27, 2, "Container", "remove", detail::MethodKind::detach, 0, false, false, false, 0};
 inline constexpr MethodInfo Container_remove_widget{28, 2, "Container", "remove_widget", detail::MethodKind::detach, 0, false, false, false, 0};
 inline constexpr MethodInfo Container_remove_all{29, 2, "Container", "remove_all", detail::MethodKind::detach_all, 0, false, false, false, 0};
-inline constexpr MethodInfo Button_set_text{30, 3, "Button", "set_text", detail::MethodKind::setter, 23, false, false, false, 0};
-inline constexpr MethodInfo Button_get_text{31, 3, "Button", "get_text", detail::MethodKind::getter, 23, true, false, false, 0};
-inline constexpr MethodInfo Button_set_icon{32, 3, "Button", "set_icon", detail::MethodKind::setter, 14, false, false, false, 0};
-inline constexpr MethodInfo Button_get_icon{33, 3, "Button", "get_icon", detail::MethodKind::getter, 14, true, false, false, 0};
-inline constexpr MethodInfo Button_set_color{34, 3, "Button", "set_color", detail::MethodKind::setter, 6, false, false, false, 0};
-inline constexpr MethodInfo Button_set_hover{35, 3, "Button", "set_hover", detail::MethodKind::setter, 13, false, false, false, 0};
-inline constexpr MethodInfo Label_set_text{36, 4, "Label", "set_text", detail::MethodKind::setter, 23, false, false, false, 0};
-inline constexpr MethodInfo Label_get_text{37, 4, "Label", "get_text", detail::MethodKind::getter, 23, true, false, false, 0};
-inline constexpr MethodInfo Label_set_color{38, 4, "Label", "set_color", detail::MethodKind::setter, 6, false, false, false, 0};
-inline constexpr MethodInfo Label_set_halign{39, 4, "Label", "set_halign", detail::MethodKind::setter, 12, false, false, false, 0};
-inline constexpr MethodInfo Label_get_halign{40, 4, "Label", "get_halign", detail::MethodKind::getter, 12, true, false, false, 0};
-inline constexpr MethodInfo Label_set_valign{41, 4, "Label", "set_valign", detail::MethodKind::setter, 26, false, false, false, 0};
-inline constexpr MethodInfo TopLevel_set_widget{42, 5, "TopLevel", "set_widget", detail::MethodKind::attach, 0, false, true, false, 0};
-inline constexpr MethodInfo TopLevel_set_position{43, 5, "TopLevel", "set_position", detail::MethodKind::setter, 20, false, false, false, 0};
-inline constexpr MethodInfo TopLevel_set_title{44, 5, "TopLevel", "set_title", detail::MethodKind::setter, 24, false, false, false, 0};
-inline constexpr MethodInfo TopLevel_get_title{45, 5, "TopLevel", "get_title", detail::MethodKind::getter, 24, true, false, false, 0};
-inline constexpr MethodInfo TopLevel_set_icon{46, 5, "TopLevel", "set_icon", detail::MethodKind::setter, 14, false, false, false, 0};
-inline constexpr MethodInfo TopLevel_set_moveable{47, 5, "TopLevel", "set_moveable", detail::MethodKind::setter, 18, false, false, false, 0};
-inline constexpr MethodInfo TopLevel_raise{48, 5, "TopLevel", "raise", detail::MethodKind::action, 0, false, false, false, 0};
-inline constexpr MethodInfo TopLevel_lower{49, 5, "TopLevel", "lower", detail::MethodKind::action, 0, false, false, false, 0};
-inline constexpr MethodInfo TopLevel_toggle_minimize{50, 5, "TopLevel", "toggle_minimize", detail::MethodKind::action, 0, false, false, false, 0};
-inline constexpr MethodInfo TopLevel_toggle_maximize{51, 5, "TopLevel", "toggle_maximize", detail::MethodKind::action, 0, false, false, false, 0};
-inline constexpr MethodInfo TopLevel_toggle_shade{52, 5, "TopLevel", "toggle_shade", detail::MethodKind::action, 0, false, false, false, 0};
-inline constexpr MethodInfo TopLevel_set_window_state{53, 5, "TopLevel", "set_window_state", detail::MethodKind::setter, 28, false, false, true, 0};
-inline constexpr MethodInfo TopLevel_get_window_state{54, 5, "TopLevel", "get_window_state", detail::MethodKind::getter, 28, true, false, false, 0};
-inline constexpr MethodInfo Box_add_widget{55, 6, "Box", "add_widget", detail::MethodKind::attach, 0, false, false, false, 0};
-inline constexpr MethodInfo Box_insert_widget{56, 6, "Box", "insert_widget", detail::MethodKind::attach, 0, false, false, false, 1};
-inline constexpr MethodInfo Box_set_spacing{57, 6, "Box", "set_spacing", detail::MethodKind::setter, 22, false, false, false, 0};
-inline constexpr MethodInfo Box_set_align{58, 6, "Box", "set_align", detail::MethodKind::setter, 1, false, false, false, 0};
-inline constexpr MethodInfo TextEntry_set_text{59, 9, "TextEntry", "set_text", detail::MethodKind::setter, 23, false, false, false, 0};
-inline constexpr MethodInfo TextEntry_get_text{60, 9, "TextEntry", "get_text", detail::MethodKind::query, 0, true, false, false, 0};
-inline constexpr MethodInfo TextEntry_clear{61, 9, "TextEntry", "clear", detail::MethodKind::setter, 23, false, false, false, 0};
-inline constexpr MethodInfo TextEntry_set_editable{62, 9, "TextEntry", "set_editable", detail::MethodKind::setter, 8, false, false, false, 0};
-inline constexpr MethodInfo TextEntry_get_editable{63, 9, "TextEntry", "get_editable", detail::MethodKind::getter, 8, true, false, false, 0};
-inline constexpr MethodInfo TextEntry_set_length{64, 9, "TextEntry", "set_length", detail::MethodKind::setter, 15, false, false, false, 0};
+inline constexpr MethodInfo Button_set_text{30, 3, "Button", "set_text", detail::MethodKind::setter, 27, false, false, false, 0};
+inline constexpr MethodInfo Button_get_text{31, 3, "Button", "get_text", detail::MethodKind::getter, 27, true, false, false, 0};
+inline constexpr MethodInfo Button_set_icon{32, 3, "Button", "set_icon", detail::MethodKind::setter, 15, false, false, false, 0};
+inline constexpr MethodInfo Button_get_icon{33, 3, "Button", "get_icon", detail::MethodKind::getter, 15, true, false, false, 0};
+inline constexpr MethodInfo Button_set_color{34, 3, "Button", "set_color", detail::MethodKind::setter, 7, false, false, false, 0};
+inline constexpr MethodInfo Button_set_hover{35, 3, "Button", "set_hover", detail::MethodKind::setter, 14, false, false, false, 0};
+inline constexpr MethodInfo Label_set_text{36, 4, "Label", "set_text", detail::MethodKind::setter, 27, false, false, false, 0};
+inline constexpr MethodInfo Label_get_text{37, 4, "Label", "get_text", detail::MethodKind::getter, 27, true, false, false, 0};
+inline constexpr MethodInfo Label_set_color{38, 4, "Label", "set_color", detail::MethodKind::setter, 7, false, false, false, 0};
+inline constexpr MethodInfo Label_set_halign{39, 4, "Label", "set_halign", detail::MethodKind::setter, 13, false, false, false, 0};
+inline constexpr MethodInfo Label_get_halign{40, 4, "Label", "get_halign", detail::MethodKind::getter, 13, true, false, false, 0};
+inline constexpr MethodInfo Label_set_valign{41, 4, "Label", "set_valign", detail::MethodKind::setter, 30, false, false, false, 0};
+inline constexpr MethodInfo StatusBar_set_message{42, 5, "StatusBar", "set_message", detail::MethodKind::setter, 19, false, false, false, 0};
+inline constexpr MethodInfo StatusBar_get_message{43, 5, "StatusBar", "get_message", detail::MethodKind::getter, 19, true, false, false, 0};
+inline constexpr MethodInfo StatusBar_clear{44, 5, "StatusBar", "clear", detail::MethodKind::setter, 19, false, false, false, 0};
+inline constexpr MethodInfo StatusBar_set_color{45, 5, "StatusBar", "set_color", detail::MethodKind::setter, 7, false, false, false, 0};
+inline constexpr MethodInfo StatusBar_set_halign{46, 5, "StatusBar", "set_halign", detail::MethodKind::setter, 13, false, false, false, 0};
+inline constexpr MethodInfo TopLevel_set_widget{47, 6, "TopLevel", "set_widget", detail::MethodKind::attach, 0, false, true, false, 0};
+inline constexpr MethodInfo TopLevel_set_position{48, 6, "TopLevel", "set_position", detail::MethodKind::setter, 23, false, false, false, 0};
+inline constexpr MethodInfo TopLevel_set_title{49, 6, "TopLevel", "set_title", detail::MethodKind::setter, 28, false, false, false, 0};
+inline constexpr MethodInfo TopLevel_get_title{50, 6, "TopLevel", "get_title", detail::MethodKind::getter, 28, true, false, false, 0};
+inline constexpr MethodInfo TopLevel_set_icon{51, 6, "TopLevel", "set_icon", detail::MethodKind::setter, 15, false, false, false, 0};
+inline constexpr MethodInfo TopLevel_set_moveable{52, 6, "TopLevel", "set_moveable", detail::MethodKind::setter, 21, false, false, false, 0};
+inline constexpr MethodInfo TopLevel_raise{53, 6, "TopLevel", "raise", detail::MethodKind::action, 0, false, false, false, 0};
+inline constexpr MethodInfo TopLevel_lower{54, 6, "TopLevel", "lower", detail::MethodKind::action, 0, false, false, false, 0};
+inline constexpr MethodInfo TopLevel_toggle_minimize{55, 6, "TopLevel", "toggle_minimize", detail::MethodKind::action, 0, false, false, false, 0};
+inline constexpr MethodInfo TopLevel_toggle_maximize{56, 6, "TopLevel", "toggle_maximize", detail::MethodKind::action, 0, false, false, false, 0};
+inline constexpr MethodInfo TopLevel_toggle_shade{57, 6, "TopLevel", "toggle_shade", detail::MethodKind::action, 0, false, false, false, 0};
+inline constexpr MethodInfo TopLevel_set_window_state{58, 6, "TopLevel", "set_window_state", detail::MethodKind::setter, 32, false, false, true, 0};
+inline constexpr MethodInfo TopLevel_get_window_state{59, 6, "TopLevel", "get_window_state", detail::MethodKind::getter, 32, true, false, false, 0};
+inline constexpr MethodInfo Box_add_widget{60, 7, "Box", "add_widget", detail::MethodKind::attach, 0, false, false, false, 0};
+inline constexpr MethodInfo Box_insert_widget{61, 7, "Box", "insert_widget", detail::MethodKind::attach, 0, false, false, false, 1};
+inline constexpr MethodInfo Box_set_spacing{62, 7, "Box", "set_spacing", detail::MethodKind::setter, 26, false, false, false, 0};
+inline constexpr MethodInfo Box_set_align{63, 7, "Box", "set_align", detail::MethodKind::setter, 1, false, false, false, 0};
+inline constexpr MethodInfo MDISubWindow_set_widget{64, 10, "MDISubWindow", "set_widget", detail::MethodKind::attach, 0, false, true, false, 0};
+inline constexpr MethodInfo MDISubWindow_set_position{65, 10, "MDISubWindow", "set_position", detail::MethodKind::setter, 23, false, false, false, 0};
+inline constexpr MethodInfo MDISubWindow_move{66, 10, "MDISubWindow", "move", detail::MethodKind::setter, 23, false, false, false, 0};
+inline constexpr MethodInfo MDISubWindow_get_window_position{67, 10, "MDISubWindow", "get_window_position", detail::MethodKind::getter, 23, true, false, false, 0};
+inline constexpr MethodInfo MDISubWindow_get_window_size{68, 10, "MDISubWindow", "get_window_size", detail::MethodKind::getter, 25, true, false, false, 0};
+inline constexpr MethodInfo MDISubWindow_set_title{69, 10, "MDISubWindow", "set_title", detail::MethodKind::setter, 28, false, false, false, 0};
+inline constexpr MethodInfo MDISubWindow_get_title{70, 10, "MDISubWindow", "get_title", detail::MethodKind::getter, 28, true, false, false, 0};
+inline constexpr MethodInfo MDISubWindow_raise{71, 10, "MDISubWindow", "raise", detail::MethodKind::action, 0, false, false, false, 0};
+inline constexpr MethodInfo MDISubWindow_lower{72, 10, "MDISubWindow", "lower", detail::MethodKind::action, 0, false, false, false, 0};
+inline constexpr MethodInfo MDISubWindow_toggle_minimize{73, 10, "MDISubWindow", "toggle_minimize", detail::MethodKind::action, 0, false, false, false, 0};
+inline constexpr MethodInfo MDISubWindow_toggle_maximize{74, 10, "MDISubWindow", "toggle_maximize", detail::MethodKind::action, 0, false, false, false, 0};
+inline constexpr MethodInfo MDISubWindow_toggle_shade{75, 10, "MDISubWindow", "toggle_shade", detail::MethodKind::action, 0, false, false, false, 0};
+inline constexpr MethodInfo MDISubWindow_set_window_state{76, 10, "MDISubWindow", "set_window_state", detail::MethodKind::setter, 32, false, false, true, 0};
+inline constexpr MethodInfo MDISubWindow_get_window_state{77, 10, "MDISubWindow", "get_window_state", detail::MethodKind::getter, 32, true, false, false, 0};
+inline constexpr MethodInfo MDISubWindow_close{78, 10, "MDISubWindow", "close", detail::MethodKind::setter, 31, false, false, true, 0};
+inline constexpr MethodInfo MDISubWindow_get_child{79, 10, "MDISubWindow", "get_child", detail::MethodKind::children, 0, true, false, false, 0};
+inline constexpr MethodInfo MDIWidget_add_widget{80, 11, "MDIWidget", "add_widget", detail::MethodKind::attach, 0, false, false, false, 0};
+inline constexpr MethodInfo MDIWidget_cascade_windows{81, 11, "MDIWidget", "cascade_windows", detail::MethodKind::action, 0, false, false, false, 0};
+inline constexpr MethodInfo MDIWidget_tile_windows{82, 11, "MDIWidget", "tile_windows", detail::MethodKind::action, 0, false, false, false, 0};
+inline constexpr MethodInfo MDIWidget_get_subwindows{83, 11, "MDIWidget", "get_subwindows", detail::MethodKind::children, 0, true, false, false, 0};
+inline constexpr MethodInfo MDIWidget_move_child{84, 11, "MDIWidget", "move_child", detail::MethodKind::action, 0, false, false, false, 0};
+inline constexpr MethodInfo MDIWidget_resize_child{85, 11, "MDIWidget", "resize_child", detail::MethodKind::action, 0, false, false, false, 0};
+inline constexpr MethodInfo MDIWidget_get_child_size{86, 11, "MDIWidget", "get_child_size", detail::MethodKind::query, 0, true, false, false, 0};
+inline constexpr MethodInfo MDIWidget_get_child_position{87, 11, "MDIWidget", "get_child_position", detail::MethodKind::query, 0, true, false, false, 0};
+inline constexpr MethodInfo MDIWidget_close_child{88, 11, "MDIWidget", "close_child", detail::MethodKind::action, 0, false, false, false, 0};
+inline constexpr MethodInfo MDIWidget_get_index{89, 11, "MDIWidget", "get_index", detail::MethodKind::query, 0, true, false, false, 0};
+inline constexpr MethodInfo MDIWidget_set_index{90, 11, "MDIWidget", "set_index", detail::MethodKind::action, 0, false, false, false, 0};
+inline constexpr MethodInfo MDIWidget_index_of{91, 11, "MDIWidget", "index_of", detail::MethodKind::query, 0, true, false, false, 0};
+inline constexpr MethodInfo TextEntry_set_text{92, 12, "TextEntry", "set_text", detail::MethodKind::setter, 27, false, false, false, 0};
+inline constexpr MethodInfo TextEntry_get_text{93, 12, "TextEntry", "get_text", detail::MethodKind::query, 0, true, false, false, 0};
+inline constexpr MethodInfo TextEntry_clear{94, 12, "TextEntry", "clear", detail::MethodKind::setter, 27, false, false, false, 0};
+inline constexpr MethodInfo TextEntry_set_editable{95, 12, "TextEntry", "set_editable", detail::MethodKind::setter, 9, false, false, false, 0};
+inline constexpr MethodInfo TextEntry_get_editable{96, 12, "TextEntry", "get_editable", detail::MethodKind::getter, 9, true, false, false, 0};
+inline constexpr MethodInfo TextEntry_set_length{97, 12, "TextEntry", "set_length", detail::MethodKind::setter, 16, false, false, false, 0};
+inline constexpr MethodInfo TextEntrySet_set_button_text{98, 13, "TextEntrySet", "set_button_text", detail::MethodKind::setter, 6, false, false, false, 0};
+inline constexpr MethodInfo TextArea_set_text{99, 14, "TextArea", "set_text", detail::MethodKind::setter, 27, false, false, false, 0};
+inline constexpr MethodInfo TextArea_get_text{100, 14, "TextArea", "get_text", detail::MethodKind::getter, 27, true, false, false, 0};
+inline constexpr MethodInfo TextArea_append_text{101, 14, "TextArea", "append_text", detail::MethodKind::action, 0, false, false, false, 0};
+inline constexpr MethodInfo TextArea_clear{102, 14, "TextArea", "clear", detail::MethodKind::setter, 27, false, false, false, 0};
+inline constexpr MethodInfo TextArea_set_editable{103, 14, "TextArea", "set_editable", detail::MethodKind::setter, 9, false, false, false, 0};
+inline constexpr MethodInfo TextArea_set_wrap{104, 14, "TextArea", "set_wrap", detail::MethodKind::setter, 33, false, false, false, 0};
+inline constexpr MethodInfo TextArea_set_limit{105, 14, "TextArea", "set_limit", detail::MethodKind::setter, 17, false, false, false, 0};
+inline constexpr MethodInfo TextArea_set_scroll_position{106, 14, "TextArea", "set_scroll_position", detail::MethodKind::setter, 24, false, false, true, 0};
+inline constexpr MethodInfo TextArea_get_scroll_position{107, 14, "TextArea", "get_scroll_position", detail::MethodKind::getter, 24, true, false, false, 0};
+inline constexpr MethodInfo TextArea_scroll_to_lineno{108, 14, "TextArea", "scroll_to_lineno", detail::MethodKind::action, 0, false, false, false, 0};
+inline constexpr MethodInfo TextArea_scroll_to_end{109, 14, "TextArea", "scroll_to_end", detail::MethodKind::action, 0, false, false, false, 0};
 }  // namespace methods
 
 namespace check {
 // Checks of the state callbacks' bytes (the family sources define them).
+void StatusBar_cleared(std::string_view bytes);
 void TopLevel_move(std::string_view bytes);
 void TopLevel_close(std::string_view bytes);
 void TopLevel_window_state(std::string_view bytes);
 void TopLevel_resized(std::string_view bytes);
+void MDISubWindow_move(std::string_view bytes);
+void MDISubWindow_resized(std::string_view bytes);
+void MDISubWindow_window_state(std::string_view bytes);
+void MDISubWindow_close(std::string_view bytes);
 void TextEntry_activated(std::string_view bytes);
+void TextArea_scrolled(std::string_view bytes);
+void TextArea_changed(std::string_view bytes);
 }  // namespace check
 
 namespace callbacks {
@@ -138,11 +200,20 @@ inline constexpr CallbackInfo Widget_map{2, 1, "Widget", "map", 0, 0, nullptr};
 inline constexpr CallbackInfo Container_child_added{3, 2, "Container", "child_added", 0, 0, nullptr};
 inline constexpr CallbackInfo Container_child_removed{4, 2, "Container", "child_removed", 0, 0, nullptr};
 inline constexpr CallbackInfo Button_activated{5, 3, "Button", "activated", 0, 0, nullptr};
-inline constexpr CallbackInfo TopLevel_move{6, 5, "TopLevel", "move", 20, 43, &check::TopLevel_move};
-inline constexpr CallbackInfo TopLevel_close{7, 5, "TopLevel", "close", 27, 19, &check::TopLevel_close};
-inline constexpr CallbackInfo TopLevel_window_state{8, 5, "TopLevel", "window_state", 28, 53, &check::TopLevel_window_state};
-inline constexpr CallbackInfo TopLevel_resized{9, 5, "TopLevel", "resized", 21, 10, &check::TopLevel_resized};
-inline constexpr CallbackInfo TextEntry_activated{10, 9, "TextEntry", "activated", 23, 59, &check::TextEntry_activated};
+inline constexpr CallbackInfo StatusBar_cleared{6, 5, "StatusBar", "cleared", 19, 44, &check::StatusBar_cleared};
+inline constexpr CallbackInfo TopLevel_move{7, 6, "TopLevel", "move", 23, 48, &check::TopLevel_move};
+inline constexpr CallbackInfo TopLevel_close{8, 6, "TopLevel", "close", 31, 19, &check::TopLevel_close};
+inline constexpr CallbackInfo TopLevel_window_state{9, 6, "TopLevel", "window_state", 32, 58, &check::TopLevel_window_state};
+inline constexpr CallbackInfo TopLevel_resized{10, 6, "TopLevel", "resized", 25, 10, &check::TopLevel_resized};
+inline constexpr CallbackInfo MDISubWindow_move{11, 10, "MDISubWindow", "move", 23, 65, &check::MDISubWindow_move};
+inline constexpr CallbackInfo MDISubWindow_resized{12, 10, "MDISubWindow", "resized", 25, 10, &check::MDISubWindow_resized};
+inline constexpr CallbackInfo MDISubWindow_window_state{13, 10, "MDISubWindow", "window_state", 32, 76, &check::MDISubWindow_window_state};
+inline constexpr CallbackInfo MDISubWindow_close{14, 10, "MDISubWindow", "close", 31, 78, &check::MDISubWindow_close};
+inline constexpr CallbackInfo MDIWidget_page_switch{15, 11, "MDIWidget", "page_switch", 0, 0, nullptr};
+inline constexpr CallbackInfo MDIWidget_page_close{16, 11, "MDIWidget", "page_close", 0, 0, nullptr};
+inline constexpr CallbackInfo TextEntry_activated{17, 12, "TextEntry", "activated", 27, 92, &check::TextEntry_activated};
+inline constexpr CallbackInfo TextArea_scrolled{18, 14, "TextArea", "scrolled", 24, 106, &check::TextArea_scrolled};
+inline constexpr CallbackInfo TextArea_changed{19, 14, "TextArea", "changed", 27, 99, &check::TextArea_changed};
 }  // namespace callbacks
 
 // Tables indexed by id (entry 0 is empty), for the runtime.
@@ -152,11 +223,16 @@ inline constexpr const ClassInfo* class_table[] = {
     &classes::Container,
     &classes::Button,
     &classes::Label,
+    &classes::StatusBar,
     &classes::TopLevel,
     &classes::Box,
     &classes::VBox,
     &classes::HBox,
+    &classes::MDISubWindow,
+    &classes::MDIWidget,
     &classes::TextEntry,
+    &classes::TextEntrySet,
+    &classes::TextArea,
 };
 inline constexpr const MethodInfo* method_table[] = {
     nullptr,
@@ -201,6 +277,11 @@ inline constexpr const MethodInfo* method_table[] = {
     &methods::Label_set_halign,
     &methods::Label_get_halign,
     &methods::Label_set_valign,
+    &methods::StatusBar_set_message,
+    &methods::StatusBar_get_message,
+    &methods::StatusBar_clear,
+    &methods::StatusBar_set_color,
+    &methods::StatusBar_set_halign,
     &methods::TopLevel_set_widget,
     &methods::TopLevel_set_position,
     &methods::TopLevel_set_title,
@@ -218,12 +299,52 @@ inline constexpr const MethodInfo* method_table[] = {
     &methods::Box_insert_widget,
     &methods::Box_set_spacing,
     &methods::Box_set_align,
+    &methods::MDISubWindow_set_widget,
+    &methods::MDISubWindow_set_position,
+    &methods::MDISubWindow_move,
+    &methods::MDISubWindow_get_window_position,
+    &methods::MDISubWindow_get_window_size,
+    &methods::MDISubWindow_set_title,
+    &methods::MDISubWindow_get_title,
+    &methods::MDISubWindow_raise,
+    &methods::MDISubWindow_lower,
+    &methods::MDISubWindow_toggle_minimize,
+    &methods::MDISubWindow_toggle_maximize,
+    &methods::MDISubWindow_toggle_shade,
+    &methods::MDISubWindow_set_window_state,
+    &methods::MDISubWindow_get_window_state,
+    &methods::MDISubWindow_close,
+    &methods::MDISubWindow_get_child,
+    &methods::MDIWidget_add_widget,
+    &methods::MDIWidget_cascade_windows,
+    &methods::MDIWidget_tile_windows,
+    &methods::MDIWidget_get_subwindows,
+    &methods::MDIWidget_move_child,
+    &methods::MDIWidget_resize_child,
+    &methods::MDIWidget_get_child_size,
+    &methods::MDIWidget_get_child_position,
+    &methods::MDIWidget_close_child,
+    &methods::MDIWidget_get_index,
+    &methods::MDIWidget_set_index,
+    &methods::MDIWidget_index_of,
     &methods::TextEntry_set_text,
     &methods::TextEntry_get_text,
     &methods::TextEntry_clear,
     &methods::TextEntry_set_editable,
     &methods::TextEntry_get_editable,
     &methods::TextEntry_set_length,
+    &methods::TextEntrySet_set_button_text,
+    &methods::TextArea_set_text,
+    &methods::TextArea_get_text,
+    &methods::TextArea_append_text,
+    &methods::TextArea_clear,
+    &methods::TextArea_set_editable,
+    &methods::TextArea_set_wrap,
+    &methods::TextArea_set_limit,
+    &methods::TextArea_set_scroll_position,
+    &methods::TextArea_get_scroll_position,
+    &methods::TextArea_scroll_to_lineno,
+    &methods::TextArea_scroll_to_end,
 };
 inline constexpr const CallbackInfo* callback_table[] = {
     nullptr,
@@ -232,11 +353,20 @@ inline constexpr const CallbackInfo* callback_table[] = {
     &callbacks::Container_child_added,
     &callbacks::Container_child_removed,
     &callbacks::Button_activated,
+    &callbacks::StatusBar_cleared,
     &callbacks::TopLevel_move,
     &callbacks::TopLevel_close,
     &callbacks::TopLevel_window_state,
     &callbacks::TopLevel_resized,
+    &callbacks::MDISubWindow_move,
+    &callbacks::MDISubWindow_resized,
+    &callbacks::MDISubWindow_window_state,
+    &callbacks::MDISubWindow_close,
+    &callbacks::MDIWidget_page_switch,
+    &callbacks::MDIWidget_page_close,
     &callbacks::TextEntry_activated,
+    &callbacks::TextArea_scrolled,
+    &callbacks::TextArea_changed,
 };
 
 // The full protobuf names of each class's service and of each method's and
@@ -248,11 +378,16 @@ inline constexpr std::string_view class_proto_names[] = {
     "pgwidgets.widgets.Container",
     "pgwidgets.widgets.Button",
     "pgwidgets.widgets.Label",
+    "pgwidgets.widgets.StatusBar",
     "pgwidgets.widgets.TopLevel",
     "pgwidgets.widgets.Box",
     "pgwidgets.widgets.VBox",
     "pgwidgets.widgets.HBox",
+    "pgwidgets.widgets.MDISubWindow",
+    "pgwidgets.widgets.MDIWidget",
     "pgwidgets.widgets.TextEntry",
+    "pgwidgets.widgets.TextEntrySet",
+    "pgwidgets.widgets.TextArea",
 };
 inline constexpr std::string_view method_proto_names[] = {
     "",
@@ -297,6 +432,11 @@ inline constexpr std::string_view method_proto_names[] = {
     "pgwidgets.widgets.Label.SetHalign",
     "pgwidgets.widgets.Label.GetHalign",
     "pgwidgets.widgets.Label.SetValign",
+    "pgwidgets.widgets.StatusBar.SetMessage",
+    "pgwidgets.widgets.StatusBar.GetMessage",
+    "pgwidgets.widgets.StatusBar.Clear",
+    "pgwidgets.widgets.StatusBar.SetColor",
+    "pgwidgets.widgets.StatusBar.SetHalign",
     "pgwidgets.widgets.TopLevel.SetWidget",
     "pgwidgets.widgets.TopLevel.SetPosition",
     "pgwidgets.widgets.TopLevel.SetTitle",
@@ -314,12 +454,52 @@ inline constexpr std::string_view method_proto_names[] = {
     "pgwidgets.widgets.Box.InsertWidget",
     "pgwidgets.widgets.Box.SetSpacing",
     "pgwidgets.widgets.Box.SetAlign",
+    "pgwidgets.widgets.MDISubWindow.SetWidget",
+    "pgwidgets.widgets.MDISubWindow.SetPosition",
+    "pgwidgets.widgets.MDISubWindow.Move",
+    "pgwidgets.widgets.MDISubWindow.GetWindowPosition",
+    "pgwidgets.widgets.MDISubWindow.GetWindowSize",
+    "pgwidgets.widgets.MDISubWindow.SetTitle",
+    "pgwidgets.widgets.MDISubWindow.GetTitle",
+    "pgwidgets.widgets.MDISubWindow.Raise",
+    "pgwidgets.widgets.MDISubWindow.Lower",
+    "pgwidgets.widgets.MDISubWindow.ToggleMinimize",
+    "pgwidgets.widgets.MDISubWindow.ToggleMaximize",
+    "pgwidgets.widgets.MDISubWindow.ToggleShade",
+    "pgwidgets.widgets.MDISubWindow.SetWindowState",
+    "pgwidgets.widgets.MDISubWindow.GetWindowState",
+    "pgwidgets.widgets.MDISubWindow.Close",
+    "pgwidgets.widgets.MDISubWindow.GetChild",
+    "pgwidgets.widgets.MDIWidget.AddWidget",
+    "pgwidgets.widgets.MDIWidget.CascadeWindows",
+    "pgwidgets.widgets.MDIWidget.TileWindows",
+    "pgwidgets.widgets.MDIWidget.GetSubwindows",
+    "pgwidgets.widgets.MDIWidget.MoveChild",
+    "pgwidgets.widgets.MDIWidget.ResizeChild",
+    "pgwidgets.widgets.MDIWidget.GetChildSize",
+    "pgwidgets.widgets.MDIWidget.GetChildPosition",
+    "pgwidgets.widgets.MDIWidget.CloseChild",
+    "pgwidgets.widgets.MDIWidget.GetIndex",
+    "pgwidgets.widgets.MDIWidget.SetIndex",
+    "pgwidgets.widgets.MDIWidget.IndexOf",
     "pgwidgets.widgets.TextEntry.SetText",
     "pgwidgets.widgets.TextEntry.GetText",
     "pgwidgets.widgets.TextEntry.Clear",
     "pgwidgets.widgets.TextEntry.SetEditable",
     "pgwidgets.widgets.TextEntry.GetEditable",
     "pgwidgets.widgets.TextEntry.SetLength",
+    "pgwidgets.widgets.TextEntrySet.SetButtonText",
+    "pgwidgets.widgets.TextArea.SetText",
+    "pgwidgets.widgets.TextArea.GetText",
+    "pgwidgets.widgets.TextArea.AppendText",
+    "pgwidgets.widgets.TextArea.Clear",
+    "pgwidgets.widgets.TextArea.SetEditable",
+    "pgwidgets.widgets.TextArea.SetWrap",
+    "pgwidgets.widgets.TextArea.SetLimit",
+    "pgwidgets.widgets.TextArea.SetScrollPosition",
+    "pgwidgets.widgets.TextArea.GetScrollPosition",
+    "pgwidgets.widgets.TextArea.ScrollToLineno",
+    "pgwidgets.widgets.TextArea.ScrollToEnd",
 };
 inline constexpr std::string_view callback_proto_names[] = {
     "",
@@ -328,11 +508,20 @@ inline constexpr std::string_view callback_proto_names[] = {
     "pgwidgets.widgets.Container.OnChildAdded",
     "pgwidgets.widgets.Container.OnChildRemoved",
     "pgwidgets.widgets.Button.OnActivated",
+    "pgwidgets.widgets.StatusBar.OnCleared",
     "pgwidgets.widgets.TopLevel.OnMove",
     "pgwidgets.widgets.TopLevel.OnClose",
     "pgwidgets.widgets.TopLevel.OnWindowState",
     "pgwidgets.widgets.TopLevel.OnResized",
+    "pgwidgets.widgets.MDISubWindow.OnMove",
+    "pgwidgets.widgets.MDISubWindow.OnResized",
+    "pgwidgets.widgets.MDISubWindow.OnWindowState",
+    "pgwidgets.widgets.MDISubWindow.OnClose",
+    "pgwidgets.widgets.MDIWidget.OnPageSwitch",
+    "pgwidgets.widgets.MDIWidget.OnPageClose",
     "pgwidgets.widgets.TextEntry.OnActivated",
+    "pgwidgets.widgets.TextArea.OnScrolled",
+    "pgwidgets.widgets.TextArea.OnChanged",
 };
 
 }  // namespace pgw::detail

@@ -11,6 +11,7 @@
 #include "pgwidgets/widgets/controls.hpp"
 #include "pgwidgets/widgets/display.hpp"
 #include "pgwidgets/widgets/layout.hpp"
+#include "pgwidgets/widgets/mdi.hpp"
 #include "pgwidgets/widgets/text.hpp"
 
 namespace pgw {
@@ -39,6 +40,9 @@ class Widgets {
     return Label(std::move(options));
   }
 
+  // A line of status text along a window's bottom; messages may time out.
+  Task<pgw::StatusBar> StatusBar(StatusBarOptions options = {}) const;
+
   // A floating desktop-style window inside the page: title bar, move, resize.
   Task<pgw::TopLevel> TopLevel(TopLevelOptions options = {}) const;
 
@@ -51,6 +55,14 @@ class Widgets {
   // Children side by side, left to right.
   Task<pgw::HBox> HBox(HBoxOptions options = {}) const;
 
+  // A window inside an MDIWidget's area: title bar (drag to move), grips
+  // (drag to resize), minimize / maximize / close buttons, the window menu.
+  // It never leaves its workspace.
+  Task<pgw::MDISubWindow> MDISubWindow(MDISubWindowOptions options = {}) const;
+
+  // A workspace holding sub-windows (MDISubWindow), each confined to its area.
+  Task<pgw::MDIWidget> MDIWidget(MDIWidgetOptions options = {}) const;
+
   // A one-line text input. Enter fires activated(text) and stores the line
   // in the history; up and down walk the history.
   Task<pgw::TextEntry> TextEntry(TextEntryOptions options = {}) const;
@@ -59,6 +71,27 @@ class Widgets {
   Task<pgw::TextEntry> TextEntry(const A0& text, TextEntryOptions options = {}) const {
     options.text = std::string_view(text);
     return TextEntry(std::move(options));
+  }
+
+  // A text entry with a button beside it: Enter in the entry or a click on
+  // the button fires activated(text).
+  Task<pgw::TextEntrySet> TextEntrySet(TextEntrySetOptions options = {}) const;
+  template <class A0>
+    requires(std::convertible_to<const A0&, std::string_view>)
+  Task<pgw::TextEntrySet> TextEntrySet(const A0& text, TextEntrySetOptions options = {}) const {
+    options.text = std::string_view(text);
+    return TextEntrySet(std::move(options));
+  }
+
+  // Many lines of text, edited like a desktop text area. The text the user
+  // types reaches the server (on_changed), so get_text answers locally and a
+  // reloaded page shows it.
+  Task<pgw::TextArea> TextArea(TextAreaOptions options = {}) const;
+  template <class A0>
+    requires(std::convertible_to<const A0&, std::string_view>)
+  Task<pgw::TextArea> TextArea(const A0& text, TextAreaOptions options = {}) const {
+    options.text = std::string_view(text);
+    return TextArea(std::move(options));
   }
 
  private:

@@ -24,9 +24,20 @@ void parse(google::protobuf::MessageLite& message, std::string_view bytes, const
 
 namespace detail::decode {
 
+std::tuple<> StatusBar_cleared([[maybe_unused]] SessionLink& link, std::string_view bytes) {
+  ::pgwidgets::widgets::Empty m;
+  parse(m, bytes, "StatusBar.cleared");
+  return {};
+}
+
 }  // namespace detail::decode
 
 namespace detail::check {
+
+void StatusBar_cleared(std::string_view bytes) {
+  ::pgwidgets::widgets::Empty m;
+  parse(m, bytes, "StatusBar.cleared");
+}
 
 }  // namespace detail::check
 
@@ -90,6 +101,41 @@ Task<void> Label::set_valign(pgw::VAlign valign) const {
   return detail::send_call(checked_link(), id(), detail::methods::Label_set_valign, request.SerializeAsString());
 }
 
+Task<void> StatusBar::set_message(std::string text, std::optional<double> duration) const {
+  ::pgwidgets::widgets::StatusMessage request;
+  request.set_text(std::move(text));
+  if (duration) request.set_duration(*duration);
+  return detail::send_call(checked_link(), id(), detail::methods::StatusBar_set_message, request.SerializeAsString());
+}
+
+std::string StatusBar::get_message() const {
+  detail::SessionLink& link = this->link();
+  if (const std::string* recorded = link.recorded(id(), detail::fields::message)) {
+    ::pgwidgets::widgets::Text m;
+    parse(m, *recorded, "the state of StatusBar.message");
+    return m.text();
+  }
+  return std::string();
+}
+
+Task<void> StatusBar::clear() const {
+  ::pgwidgets::widgets::Empty request;
+  return detail::send_call(checked_link(), id(), detail::methods::StatusBar_clear, request.SerializeAsString());
+}
+
+Task<void> StatusBar::set_color(std::optional<std::string> bg, std::optional<std::string> fg) const {
+  ::pgwidgets::widgets::Colors request;
+  if (bg) request.set_bg(std::move(*bg));
+  if (fg) request.set_fg(std::move(*fg));
+  return detail::send_call(checked_link(), id(), detail::methods::StatusBar_set_color, request.SerializeAsString());
+}
+
+Task<void> StatusBar::set_halign(pgw::HAlign halign) const {
+  ::pgwidgets::widgets::HAlignArg request;
+  request.set_halign(static_cast<::pgwidgets::widgets::HAlign>(halign));
+  return detail::send_call(checked_link(), id(), detail::methods::StatusBar_set_halign, request.SerializeAsString());
+}
+
 namespace {
 
 // The setter options, owned: the coroutine outlives the caller's temporaries.
@@ -145,6 +191,62 @@ Task<pgw::Label> Widgets::Label(LabelOptions options) const {
   if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
   if (options.cursor) setters.cursor.emplace(*options.cursor);
   return create_Label(link_, std::move(encoded), std::move(setters));
+}
+
+namespace {
+
+// The setter options, owned: the coroutine outlives the caller's temporaries.
+struct StatusBarSetters {
+  std::optional<std::string> message;
+  std::optional<int> border_width;
+  std::optional<std::string> border_color;
+  std::optional<std::string> bg;
+  std::optional<int> padding;
+  std::optional<std::string> font;
+  std::optional<bool> enabled;
+  std::optional<std::string> tooltip;
+  std::optional<bool> allow_text_selection;
+  std::optional<std::string> cursor;
+};
+
+Task<pgw::StatusBar> create_StatusBar(detail::LinkPtr link, std::string args,
+                                            [[maybe_unused]] StatusBarSetters setters) {
+  const WidgetId id = co_await link->create(detail::classes::StatusBar, std::move(args));
+  pgw::StatusBar widget(link, id);
+  if (setters.message) co_await widget.set_message(std::move(*setters.message));
+  if (setters.border_width) co_await widget.set_border_width(std::move(*setters.border_width));
+  if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
+  if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
+  if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
+  if (setters.font) co_await widget.set_font(std::move(*setters.font));
+  if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
+  if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
+  if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
+  if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
+  co_return widget;
+}
+
+}  // namespace
+
+Task<pgw::StatusBar> Widgets::StatusBar(StatusBarOptions options) const {
+  if (!link_) throw std::logic_error("pgwidgets: Widgets::StatusBar called on an empty Widgets");
+  // Copies every string view now: the coroutine runs after the caller's
+  // full-expression (and its temporaries) may be over.
+  ::pgwidgets::widgets::StatusBarArgs args;
+  if (options.halign) args.set_halign(static_cast<::pgwidgets::widgets::HAlign>(*options.halign));
+  std::string encoded = args.SerializeAsString();
+  StatusBarSetters setters;
+  if (options.message) setters.message.emplace(*options.message);
+  if (options.border_width) setters.border_width.emplace(*options.border_width);
+  if (options.border_color) setters.border_color.emplace(*options.border_color);
+  if (options.bg) setters.bg.emplace(*options.bg);
+  if (options.padding) setters.padding.emplace(*options.padding);
+  if (options.font) setters.font.emplace(*options.font);
+  if (options.enabled) setters.enabled.emplace(*options.enabled);
+  if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
+  if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
+  if (options.cursor) setters.cursor.emplace(*options.cursor);
+  return create_StatusBar(link_, std::move(encoded), std::move(setters));
 }
 
 }  // namespace pgw

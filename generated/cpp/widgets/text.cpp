@@ -30,6 +30,18 @@ std::tuple<std::string> TextEntry_activated([[maybe_unused]] SessionLink& link, 
   return {m.text()};
 }
 
+std::tuple<double, double> TextArea_scrolled([[maybe_unused]] SessionLink& link, std::string_view bytes) {
+  ::pgwidgets::widgets::ScrollPosition m;
+  parse(m, bytes, "TextArea.scrolled");
+  return {m.h_pct(), m.v_pct()};
+}
+
+std::tuple<std::string> TextArea_changed([[maybe_unused]] SessionLink& link, std::string_view bytes) {
+  ::pgwidgets::widgets::Text m;
+  parse(m, bytes, "TextArea.changed");
+  return {m.text()};
+}
+
 }  // namespace detail::decode
 
 namespace detail::check {
@@ -37,6 +49,16 @@ namespace detail::check {
 void TextEntry_activated(std::string_view bytes) {
   ::pgwidgets::widgets::Text m;
   parse(m, bytes, "TextEntry.activated");
+}
+
+void TextArea_scrolled(std::string_view bytes) {
+  ::pgwidgets::widgets::ScrollPosition m;
+  parse(m, bytes, "TextArea.scrolled");
+}
+
+void TextArea_changed(std::string_view bytes) {
+  ::pgwidgets::widgets::Text m;
+  parse(m, bytes, "TextArea.changed");
 }
 
 }  // namespace detail::check
@@ -96,6 +118,91 @@ Task<void> TextEntry::set_length(int numchars) const {
   return detail::send_call(checked_link(), id(), detail::methods::TextEntry_set_length, request.SerializeAsString());
 }
 
+Task<void> TextEntrySet::set_button_text(std::string text) const {
+  ::pgwidgets::widgets::Text request;
+  request.set_text(std::move(text));
+  return detail::send_call(checked_link(), id(), detail::methods::TextEntrySet_set_button_text, request.SerializeAsString());
+}
+
+Task<void> TextArea::set_text(std::string text) const {
+  ::pgwidgets::widgets::Text request;
+  request.set_text(std::move(text));
+  return detail::send_call(checked_link(), id(), detail::methods::TextArea_set_text, request.SerializeAsString());
+}
+
+std::string TextArea::get_text() const {
+  detail::SessionLink& link = this->link();
+  if (const std::string* recorded = link.recorded(id(), detail::fields::text)) {
+    ::pgwidgets::widgets::Text m;
+    parse(m, *recorded, "the state of TextArea.text");
+    return m.text();
+  }
+  if (const std::string* ctor = link.constructor_args(id())) {
+    ::pgwidgets::widgets::TextAreaArgs args;
+    parse(args, *ctor, "the constructor arguments of TextArea");
+    return args.text();
+  }
+  return std::string();
+}
+
+Task<void> TextArea::append_text(std::string text) const {
+  ::pgwidgets::widgets::Text request;
+  request.set_text(std::move(text));
+  return detail::send_call(checked_link(), id(), detail::methods::TextArea_append_text, request.SerializeAsString());
+}
+
+Task<void> TextArea::clear() const {
+  ::pgwidgets::widgets::Empty request;
+  return detail::send_call(checked_link(), id(), detail::methods::TextArea_clear, request.SerializeAsString());
+}
+
+Task<void> TextArea::set_editable(bool tf) const {
+  ::pgwidgets::widgets::EditableTf request;
+  request.set_tf(tf);
+  return detail::send_call(checked_link(), id(), detail::methods::TextArea_set_editable, request.SerializeAsString());
+}
+
+Task<void> TextArea::set_wrap(pgw::Wrap wrap) const {
+  ::pgwidgets::widgets::WrapArg request;
+  request.set_wrap(static_cast<::pgwidgets::widgets::Wrap>(wrap));
+  return detail::send_call(checked_link(), id(), detail::methods::TextArea_set_wrap, request.SerializeAsString());
+}
+
+Task<void> TextArea::set_limit(int numlines) const {
+  ::pgwidgets::widgets::Limit request;
+  request.set_numlines(numlines);
+  return detail::send_call(checked_link(), id(), detail::methods::TextArea_set_limit, request.SerializeAsString());
+}
+
+Task<void> TextArea::set_scroll_position(double h_pct, double v_pct) const {
+  ::pgwidgets::widgets::ScrollPosition request;
+  request.set_h_pct(h_pct);
+  request.set_v_pct(v_pct);
+  return detail::send_call(checked_link(), id(), detail::methods::TextArea_set_scroll_position, request.SerializeAsString());
+}
+
+pgw::ScrollPosition TextArea::get_scroll_position() const {
+  detail::SessionLink& link = this->link();
+  if (const std::string* recorded = link.recorded(id(), detail::fields::scroll_position)) {
+    ::pgwidgets::widgets::ScrollPosition m;
+    parse(m, *recorded, "the state of TextArea.scroll_position");
+    return pgw::ScrollPosition{m.h_pct(), m.v_pct()};
+  }
+  return pgw::ScrollPosition{0, 0};
+}
+
+Task<void> TextArea::scroll_to_lineno(int lineno, std::optional<pgw::ScrollAlign> align) const {
+  ::pgwidgets::widgets::LineNo request;
+  request.set_lineno(lineno);
+  if (align) request.set_align(static_cast<::pgwidgets::widgets::ScrollAlign>(*align));
+  return detail::send_call(checked_link(), id(), detail::methods::TextArea_scroll_to_lineno, request.SerializeAsString());
+}
+
+Task<void> TextArea::scroll_to_end() const {
+  ::pgwidgets::widgets::Empty request;
+  return detail::send_call(checked_link(), id(), detail::methods::TextArea_scroll_to_end, request.SerializeAsString());
+}
+
 namespace {
 
 // The setter options, owned: the coroutine outlives the caller's temporaries.
@@ -153,6 +260,126 @@ Task<pgw::TextEntry> Widgets::TextEntry(TextEntryOptions options) const {
   if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
   if (options.cursor) setters.cursor.emplace(*options.cursor);
   return create_TextEntry(link_, std::move(encoded), std::move(setters));
+}
+
+namespace {
+
+// The setter options, owned: the coroutine outlives the caller's temporaries.
+struct TextEntrySetSetters {
+  std::optional<std::string> button_text;
+  std::optional<int> length;
+  std::optional<int> border_width;
+  std::optional<std::string> border_color;
+  std::optional<std::string> bg;
+  std::optional<int> padding;
+  std::optional<std::string> font;
+  std::optional<bool> enabled;
+  std::optional<std::string> tooltip;
+  std::optional<bool> allow_text_selection;
+  std::optional<std::string> cursor;
+};
+
+Task<pgw::TextEntrySet> create_TextEntrySet(detail::LinkPtr link, std::string args,
+                                            [[maybe_unused]] TextEntrySetSetters setters) {
+  const WidgetId id = co_await link->create(detail::classes::TextEntrySet, std::move(args));
+  pgw::TextEntrySet widget(link, id);
+  if (setters.button_text) co_await widget.set_button_text(std::move(*setters.button_text));
+  if (setters.length) co_await widget.set_length(std::move(*setters.length));
+  if (setters.border_width) co_await widget.set_border_width(std::move(*setters.border_width));
+  if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
+  if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
+  if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
+  if (setters.font) co_await widget.set_font(std::move(*setters.font));
+  if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
+  if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
+  if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
+  if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
+  co_return widget;
+}
+
+}  // namespace
+
+Task<pgw::TextEntrySet> Widgets::TextEntrySet(TextEntrySetOptions options) const {
+  if (!link_) throw std::logic_error("pgwidgets: Widgets::TextEntrySet called on an empty Widgets");
+  // Copies every string view now: the coroutine runs after the caller's
+  // full-expression (and its temporaries) may be over.
+  ::pgwidgets::widgets::TextEntrySetArgs args;
+  if (options.text) args.set_text(std::string(*options.text));
+  if (options.label) args.set_label(std::string(*options.label));
+  if (options.editable) args.set_editable(bool(*options.editable));
+  if (options.linehistory) args.set_linehistory(int(*options.linehistory));
+  std::string encoded = args.SerializeAsString();
+  TextEntrySetSetters setters;
+  if (options.button_text) setters.button_text.emplace(*options.button_text);
+  if (options.length) setters.length.emplace(*options.length);
+  if (options.border_width) setters.border_width.emplace(*options.border_width);
+  if (options.border_color) setters.border_color.emplace(*options.border_color);
+  if (options.bg) setters.bg.emplace(*options.bg);
+  if (options.padding) setters.padding.emplace(*options.padding);
+  if (options.font) setters.font.emplace(*options.font);
+  if (options.enabled) setters.enabled.emplace(*options.enabled);
+  if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
+  if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
+  if (options.cursor) setters.cursor.emplace(*options.cursor);
+  return create_TextEntrySet(link_, std::move(encoded), std::move(setters));
+}
+
+namespace {
+
+// The setter options, owned: the coroutine outlives the caller's temporaries.
+struct TextAreaSetters {
+  std::optional<int> limit;
+  std::optional<int> border_width;
+  std::optional<std::string> border_color;
+  std::optional<std::string> bg;
+  std::optional<int> padding;
+  std::optional<std::string> font;
+  std::optional<bool> enabled;
+  std::optional<std::string> tooltip;
+  std::optional<bool> allow_text_selection;
+  std::optional<std::string> cursor;
+};
+
+Task<pgw::TextArea> create_TextArea(detail::LinkPtr link, std::string args,
+                                            [[maybe_unused]] TextAreaSetters setters) {
+  const WidgetId id = co_await link->create(detail::classes::TextArea, std::move(args));
+  pgw::TextArea widget(link, id);
+  if (setters.limit) co_await widget.set_limit(std::move(*setters.limit));
+  if (setters.border_width) co_await widget.set_border_width(std::move(*setters.border_width));
+  if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
+  if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
+  if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
+  if (setters.font) co_await widget.set_font(std::move(*setters.font));
+  if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
+  if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
+  if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
+  if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
+  co_return widget;
+}
+
+}  // namespace
+
+Task<pgw::TextArea> Widgets::TextArea(TextAreaOptions options) const {
+  if (!link_) throw std::logic_error("pgwidgets: Widgets::TextArea called on an empty Widgets");
+  // Copies every string view now: the coroutine runs after the caller's
+  // full-expression (and its temporaries) may be over.
+  ::pgwidgets::widgets::TextAreaArgs args;
+  if (options.text) args.set_text(std::string(*options.text));
+  if (options.wrap) args.set_wrap(static_cast<::pgwidgets::widgets::Wrap>(*options.wrap));
+  if (options.editable) args.set_editable(bool(*options.editable));
+  std::string encoded = args.SerializeAsString();
+  TextAreaSetters setters;
+  if (options.limit) setters.limit.emplace(*options.limit);
+  if (options.border_width) setters.border_width.emplace(*options.border_width);
+  if (options.border_color) setters.border_color.emplace(*options.border_color);
+  if (options.bg) setters.bg.emplace(*options.bg);
+  if (options.padding) setters.padding.emplace(*options.padding);
+  if (options.font) setters.font.emplace(*options.font);
+  if (options.enabled) setters.enabled.emplace(*options.enabled);
+  if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
+  if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
+  if (options.cursor) setters.cursor.emplace(*options.cursor);
+  return create_TextArea(link_, std::move(encoded), std::move(setters));
 }
 
 }  // namespace pgw

@@ -1,12 +1,19 @@
 // TextEntry: an <input>; Enter fires activated(text) and records the line,
-// Up / Down walk the recorded lines like a shell.
+// Up / Down walk the recorded lines like a shell. TextEntrySet reuses it
+// with its input inside a wrapper beside a button.
 import "./textentry.css";
 import { el } from "../dom.js";
 import type { TextEntryCreateArgs, TextEntryEvents, TextEntryImpl } from "../schema.js";
 import { Widget, type WidgetEnv } from "./widget.js";
 
+/** How a subclass lays the entry out: its class name and outer element around the input. */
+export interface EntryFrame {
+  readonly className: string;
+  readonly element: HTMLElement;
+}
+
 export class TextEntry extends Widget implements TextEntryImpl {
-  private readonly input: HTMLInputElement;
+  protected readonly input: HTMLInputElement;
   private readonly history: string[] = [];
   /** Position in the history; history.length means the line being edited. */
   private cursor = 0;
@@ -16,9 +23,15 @@ export class TextEntry extends Widget implements TextEntryImpl {
   private readonly historySize: number;
   private readonly events: TextEntryEvents;
 
-  constructor(widgetId: number, args: TextEntryCreateArgs, events: TextEntryEvents, env: WidgetEnv) {
-    const input = el("input");
-    super(widgetId, "TextEntry", env, events, input);
+  constructor(
+    widgetId: number,
+    args: TextEntryCreateArgs,
+    events: TextEntryEvents,
+    env: WidgetEnv,
+    input: HTMLInputElement = el("input"),
+    frame?: EntryFrame,
+  ) {
+    super(widgetId, frame?.className ?? "TextEntry", env, events, frame?.element ?? input);
     this.input = input;
     this.events = events;
     this.historySize = Math.max(0, args.linehistory);
@@ -48,7 +61,8 @@ export class TextEntry extends Widget implements TextEntryImpl {
     }
   }
 
-  private enter(): void {
+  /** Records the line (Enter, or TextEntrySet's button) and fires activated(text). */
+  protected enter(): void {
     const text = this.input.value;
     // Every non-empty line is kept, repeats included, as pgwidgets does.
     if (this.historySize > 0 && text !== "") {

@@ -23,6 +23,7 @@
 namespace pgw {
 
 class Label;
+class StatusBar;
 
 // Horizontal alignment, pgwidgets' words "left", "center", "right".
 enum class HAlign : int {
@@ -61,6 +62,7 @@ struct EnumInfo<VAlign> {
 
 namespace detail::decode {
 // Callback argument decoders (widgets/display.cpp).
+std::tuple<> StatusBar_cleared(SessionLink& link, std::string_view bytes);
 }  // namespace detail::decode
 
 // A line of text, always shown as text (never parsed as HTML).
@@ -85,6 +87,42 @@ class Label : public Widget {
   Task<void> set_valign(pgw::VAlign valign) const;
 };
 
+// A line of status text along a window's bottom; messages may time out.
+class StatusBar : public Widget {
+ public:
+  using Widget::Widget;
+
+  // Shows `text` (as text); with a positive duration in seconds it is
+  // cleared after that time.
+  Task<void> set_message(std::string text, std::optional<double> duration = std::nullopt) const;
+
+  // The message shown ("" after clear or a timeout; answered by the server).
+  std::string get_message() const;
+
+  // Removes the message.
+  Task<void> clear() const;
+
+  // Background, then text color: an absent one is kept, "" is the theme's.
+  Task<void> set_color(std::optional<std::string> bg = std::nullopt, std::optional<std::string> fg = std::nullopt) const;
+
+  // Where the text sits across the bar.
+  Task<void> set_halign(pgw::HAlign halign) const;
+
+  // A timed message ran out and was cleared (so the server forgets it too).
+  // Handler: callable as (), returning void or pgw::Task<>.
+  // Registers at once (not awaited: g++ 12 destroys a lambda twice when it
+  // is written inside a co_await expression).
+  template <class F>
+  void on_cleared(F handler) const {
+    static_assert(detail::handler_for<F>,
+                  "pgw::StatusBar::on_cleared: the handler must be callable as () and return void or pgw::Task<>");
+    if constexpr (detail::handler_for<F>) {
+      link().listen(id(), detail::callbacks::StatusBar_cleared,
+                    detail::make_raw_handler(&detail::decode::StatusBar_cleared, link(), std::move(handler)));
+    }
+  }
+};
+
 // Options of Widgets::Label, all optional. Designators must follow
 // this order: constructor options, then Label's setters, then inherited ones.
 // Strings are views, copied when the options are passed: pass the options
@@ -104,6 +142,26 @@ struct LabelOptions {
   std::optional<std::string_view> cursor = std::nullopt;  // Widget::set_cursor
 };
 static_assert(std::is_trivially_destructible_v<LabelOptions>,
+              "g++ 12 destroys a braced temporary in a co_await expression twice: options must be trivially destructible");
+
+// Options of Widgets::StatusBar, all optional. Designators must follow
+// this order: constructor options, then StatusBar's setters, then inherited ones.
+// Strings are views, copied when the options are passed: pass the options
+// in the call, or keep the strings alive until it.
+struct StatusBarOptions {
+  std::optional<pgw::HAlign> halign = std::nullopt;
+  std::optional<std::string_view> message = std::nullopt;  // StatusBar::set_message
+  std::optional<int> border_width = std::nullopt;  // Widget::set_border_width
+  std::optional<std::string_view> border_color = std::nullopt;  // Widget::set_border_color
+  std::optional<std::string_view> bg = std::nullopt;  // Widget::set_bg
+  std::optional<int> padding = std::nullopt;  // Widget::set_padding
+  std::optional<std::string_view> font = std::nullopt;  // Widget::set_font
+  std::optional<bool> enabled = std::nullopt;  // Widget::set_enabled
+  std::optional<std::string_view> tooltip = std::nullopt;  // Widget::set_tooltip
+  std::optional<bool> allow_text_selection = std::nullopt;  // Widget::set_allow_text_selection
+  std::optional<std::string_view> cursor = std::nullopt;  // Widget::set_cursor
+};
+static_assert(std::is_trivially_destructible_v<StatusBarOptions>,
               "g++ 12 destroys a braced temporary in a co_await expression twice: options must be trivially destructible");
 
 }  // namespace pgw

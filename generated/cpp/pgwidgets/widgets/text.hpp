@@ -23,10 +23,58 @@
 namespace pgw {
 
 class TextEntry;
+class TextEntrySet;
+class TextArea;
+
+// How a TextArea breaks long lines: "none" (they scroll sideways), "word"
+// (at word boundaries), "hard" (at any character), TextSource's words.
+enum class Wrap : int {
+  none = 0,
+  word = 1,
+  hard = 2,
+};
+
+// Where scroll_to_lineno puts the line: "nearest" (scroll only as far as
+// needed), "top", "center".
+enum class ScrollAlign : int {
+  nearest = 0,
+  top = 1,
+  center = 2,
+};
+
+namespace detail {
+template <>
+struct EnumInfo<Wrap> {
+  static constexpr std::string_view name = "Wrap";
+  static constexpr std::pair<Wrap, std::string_view> words[] = {
+      {Wrap::none, "none"},
+      {Wrap::word, "word"},
+      {Wrap::hard, "hard"},
+  };
+};
+template <>
+struct EnumInfo<ScrollAlign> {
+  static constexpr std::string_view name = "ScrollAlign";
+  static constexpr std::pair<ScrollAlign, std::string_view> words[] = {
+      {ScrollAlign::nearest, "nearest"},
+      {ScrollAlign::top, "top"},
+      {ScrollAlign::center, "center"},
+  };
+};
+}  // namespace detail
+
+// Scroll offsets as fractions 0..1 of the scrollable range.
+struct ScrollPosition {
+  double h_pct{};
+  double v_pct{};
+  friend bool operator==(const ScrollPosition&, const ScrollPosition&) = default;
+};
 
 namespace detail::decode {
 // Callback argument decoders (widgets/text.cpp).
 std::tuple<std::string> TextEntry_activated(SessionLink& link, std::string_view bytes);
+std::tuple<double, double> TextArea_scrolled(SessionLink& link, std::string_view bytes);
+std::tuple<std::string> TextArea_changed(SessionLink& link, std::string_view bytes);
 }  // namespace detail::decode
 
 // A one-line text input. Enter fires activated(text) and stores the line
@@ -67,6 +115,85 @@ class TextEntry : public Widget {
   }
 };
 
+// A text entry with a button beside it: Enter in the entry or a click on
+// the button fires activated(text).
+class TextEntrySet : public TextEntry {
+ public:
+  using TextEntry::TextEntry;
+
+  // The button's text.
+  Task<void> set_button_text(std::string text) const;
+};
+
+// Many lines of text, edited like a desktop text area. The text the user
+// types reaches the server (on_changed), so get_text answers locally and a
+// reloaded page shows it.
+class TextArea : public Widget {
+ public:
+  using Widget::Widget;
+
+  // Replaces the text.
+  Task<void> set_text(std::string text) const;
+
+  // The text, typed text included (answered by the server).
+  std::string get_text() const;
+
+  // Adds text at the end (the page reports the whole text back by on_changed).
+  Task<void> append_text(std::string text) const;
+
+  // Empties the text.
+  Task<void> clear() const;
+
+  // A read-only area can still be selected, copied and scrolled.
+  Task<void> set_editable(bool tf) const;
+
+  Task<void> set_wrap(pgw::Wrap wrap) const;
+
+  // Keeps at most `numlines` lines, dropping the oldest (0: no limit).
+  Task<void> set_limit(int numlines) const;
+
+  // Scrolls to fractions 0..1 of the range, across and down.
+  Task<void> set_scroll_position(double h_pct, double v_pct) const;
+
+  // The scroll position as last set or scrolled (answered by the server).
+  pgw::ScrollPosition get_scroll_position() const;
+
+  // Scrolls line `lineno` (from 0) into view.
+  Task<void> scroll_to_lineno(int lineno, std::optional<pgw::ScrollAlign> align = std::nullopt) const;
+
+  Task<void> scroll_to_end() const;
+
+  // The user scrolled (reported once scrolling pauses).
+  // Handler: callable as (double h_pct, double v_pct), returning void or pgw::Task<>.
+  // Registers at once (not awaited: g++ 12 destroys a lambda twice when it
+  // is written inside a co_await expression).
+  template <class F>
+  void on_scrolled(F handler) const {
+    static_assert(detail::handler_for<F, double, double>,
+                  "pgw::TextArea::on_scrolled: the handler must be callable as (double h_pct, double v_pct) and return void or pgw::Task<>");
+    if constexpr (detail::handler_for<F, double, double>) {
+      link().listen(id(), detail::callbacks::TextArea_scrolled,
+                    detail::make_raw_handler(&detail::decode::TextArea_scrolled, link(), std::move(handler)));
+    }
+  }
+
+  // The text changed in the page: the user typed, pasted or cut (reported
+  // once typing pauses, and at once when the area loses focus), or
+  // append_text / set_limit changed it.
+  // Handler: callable as (std::string text), returning void or pgw::Task<>.
+  // Registers at once (not awaited: g++ 12 destroys a lambda twice when it
+  // is written inside a co_await expression).
+  template <class F>
+  void on_changed(F handler) const {
+    static_assert(detail::handler_for<F, std::string>,
+                  "pgw::TextArea::on_changed: the handler must be callable as (std::string text) and return void or pgw::Task<>");
+    if constexpr (detail::handler_for<F, std::string>) {
+      link().listen(id(), detail::callbacks::TextArea_changed,
+                    detail::make_raw_handler(&detail::decode::TextArea_changed, link(), std::move(handler)));
+    }
+  }
+};
+
 // Options of Widgets::TextEntry, all optional. Designators must follow
 // this order: constructor options, then TextEntry's setters, then inherited ones.
 // Strings are views, copied when the options are passed: pass the options
@@ -88,6 +215,52 @@ struct TextEntryOptions {
   std::optional<std::string_view> cursor = std::nullopt;  // Widget::set_cursor
 };
 static_assert(std::is_trivially_destructible_v<TextEntryOptions>,
+              "g++ 12 destroys a braced temporary in a co_await expression twice: options must be trivially destructible");
+
+// Options of Widgets::TextEntrySet, all optional. Designators must follow
+// this order: constructor options, then TextEntrySet's setters, then inherited ones.
+// Strings are views, copied when the options are passed: pass the options
+// in the call, or keep the strings alive until it.
+struct TextEntrySetOptions {
+  std::optional<std::string_view> text = std::nullopt;
+  std::optional<std::string_view> label = std::nullopt;
+  std::optional<bool> editable = std::nullopt;
+  std::optional<int> linehistory = std::nullopt;
+  std::optional<std::string_view> button_text = std::nullopt;  // TextEntrySet::set_button_text
+  std::optional<int> length = std::nullopt;  // TextEntry::set_length
+  std::optional<int> border_width = std::nullopt;  // Widget::set_border_width
+  std::optional<std::string_view> border_color = std::nullopt;  // Widget::set_border_color
+  std::optional<std::string_view> bg = std::nullopt;  // Widget::set_bg
+  std::optional<int> padding = std::nullopt;  // Widget::set_padding
+  std::optional<std::string_view> font = std::nullopt;  // Widget::set_font
+  std::optional<bool> enabled = std::nullopt;  // Widget::set_enabled
+  std::optional<std::string_view> tooltip = std::nullopt;  // Widget::set_tooltip
+  std::optional<bool> allow_text_selection = std::nullopt;  // Widget::set_allow_text_selection
+  std::optional<std::string_view> cursor = std::nullopt;  // Widget::set_cursor
+};
+static_assert(std::is_trivially_destructible_v<TextEntrySetOptions>,
+              "g++ 12 destroys a braced temporary in a co_await expression twice: options must be trivially destructible");
+
+// Options of Widgets::TextArea, all optional. Designators must follow
+// this order: constructor options, then TextArea's setters, then inherited ones.
+// Strings are views, copied when the options are passed: pass the options
+// in the call, or keep the strings alive until it.
+struct TextAreaOptions {
+  std::optional<std::string_view> text = std::nullopt;
+  std::optional<pgw::Wrap> wrap = std::nullopt;
+  std::optional<bool> editable = std::nullopt;
+  std::optional<int> limit = std::nullopt;  // TextArea::set_limit
+  std::optional<int> border_width = std::nullopt;  // Widget::set_border_width
+  std::optional<std::string_view> border_color = std::nullopt;  // Widget::set_border_color
+  std::optional<std::string_view> bg = std::nullopt;  // Widget::set_bg
+  std::optional<int> padding = std::nullopt;  // Widget::set_padding
+  std::optional<std::string_view> font = std::nullopt;  // Widget::set_font
+  std::optional<bool> enabled = std::nullopt;  // Widget::set_enabled
+  std::optional<std::string_view> tooltip = std::nullopt;  // Widget::set_tooltip
+  std::optional<bool> allow_text_selection = std::nullopt;  // Widget::set_allow_text_selection
+  std::optional<std::string_view> cursor = std::nullopt;  // Widget::set_cursor
+};
+static_assert(std::is_trivially_destructible_v<TextAreaOptions>,
               "g++ 12 destroys a braced temporary in a co_await expression twice: options must be trivially destructible");
 
 }  // namespace pgw

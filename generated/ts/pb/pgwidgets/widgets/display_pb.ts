@@ -15,7 +15,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file pgwidgets/widgets/display.proto.
  */
 export const file_pgwidgets_widgets_display: GenFile = /*@__PURE__*/
-  fileDesc("Ch9wZ3dpZGdldHMvd2lkZ2V0cy9kaXNwbGF5LnByb3RvEhFwZ3dpZGdldHMud2lkZ2V0cyJoCglMYWJlbEFyZ3MSFAoEdGV4dBgBIAEoCUIG4vMYAggBEjoKBmhhbGlnbhgCIAEoDjIZLnBnd2lkZ2V0cy53aWRnZXRzLkhBbGlnbkIK4vMYBhIEbGVmdEgAiAEBQgkKB19oYWxpZ24iQgoJSEFsaWduQXJnEjUKBmhhbGlnbhgBIAEoDjIZLnBnd2lkZ2V0cy53aWRnZXRzLkhBbGlnbkIK4vMYBhIEbGVmdCJECglWQWxpZ25BcmcSNwoGdmFsaWduGAEgASgOMhkucGd3aWRnZXRzLndpZGdldHMuVkFsaWduQgzi8xgIEgZjZW50ZXIqQQoGSEFsaWduEhAKDEhfQUxJR05fTEVGVBAAEhIKDkhfQUxJR05fQ0VOVEVSEAESEQoNSF9BTElHTl9SSUdIVBACKkEKBlZBbGlnbhIPCgtWX0FMSUdOX1RPUBAAEhIKDlZfQUxJR05fQ0VOVEVSEAESEgoOVl9BTElHTl9CT1RUT00QAjKHBAoFTGFiZWwSSgoHU2V0VGV4dBIXLnBnd2lkZ2V0cy53aWRnZXRzLlRleHQaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIM0vMYCAgBEgR0ZXh0EkoKB0dldFRleHQSGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eRoXLnBnd2lkZ2V0cy53aWRnZXRzLlRleHQiDNLzGAgIAhIEdGV4dBJOCghTZXRDb2xvchIZLnBnd2lkZ2V0cy53aWRnZXRzLkNvbG9ycxoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5Ig3S8xgJCAESBWNvbG9yElMKCVNldEhhbGlnbhIcLnBnd2lkZ2V0cy53aWRnZXRzLkhBbGlnbkFyZxoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5Ig7S8xgKCAESBmhhbGlnbhJTCglHZXRIYWxpZ24SGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eRocLnBnd2lkZ2V0cy53aWRnZXRzLkhBbGlnbkFyZyIO0vMYCggCEgZoYWxpZ24SUwoJU2V0VmFsaWduEhwucGd3aWRnZXRzLndpZGdldHMuVkFsaWduQXJnGhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiDtLzGAoIARIGdmFsaWduGhfK8xgTCgZXaWRnZXQaCUxhYmVsQXJnc2IGcHJvdG8z", [file_pgwidgets_options, file_pgwidgets_widgets_base]);
+  fileDesc("Ch9wZ3dpZGdldHMvd2lkZ2V0cy9kaXNwbGF5LnByb3RvEhFwZ3dpZGdldHMud2lkZ2V0cyJoCglMYWJlbEFyZ3MSFAoEdGV4dBgBIAEoCUIG4vMYAggBEjoKBmhhbGlnbhgCIAEoDjIZLnBnd2lkZ2V0cy53aWRnZXRzLkhBbGlnbkIK4vMYBhIEbGVmdEgAiAEBQgkKB19oYWxpZ24iQgoJSEFsaWduQXJnEjUKBmhhbGlnbhgBIAEoDjIZLnBnd2lkZ2V0cy53aWRnZXRzLkhBbGlnbkIK4vMYBhIEbGVmdCJECglWQWxpZ25BcmcSNwoGdmFsaWduGAEgASgOMhkucGd3aWRnZXRzLndpZGdldHMuVkFsaWduQgzi8xgIEgZjZW50ZXIiVgoNU3RhdHVzQmFyQXJncxI6CgZoYWxpZ24YASABKA4yGS5wZ3dpZGdldHMud2lkZ2V0cy5IQWxpZ25CCuLzGAYSBGxlZnRIAIgBAUIJCgdfaGFsaWduIkEKDVN0YXR1c01lc3NhZ2USDAoEdGV4dBgBIAEoCRIVCghkdXJhdGlvbhgCIAEoAUgAiAEBQgsKCV9kdXJhdGlvbipBCgZIQWxpZ24SEAoMSF9BTElHTl9MRUZUEAASEgoOSF9BTElHTl9DRU5URVIQARIRCg1IX0FMSUdOX1JJR0hUEAIqQQoGVkFsaWduEg8KC1ZfQUxJR05fVE9QEAASEgoOVl9BTElHTl9DRU5URVIQARISCg5WX0FMSUdOX0JPVFRPTRACMocECgVMYWJlbBJKCgdTZXRUZXh0EhcucGd3aWRnZXRzLndpZGdldHMuVGV4dBoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5IgzS8xgICAESBHRleHQSSgoHR2V0VGV4dBIYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5GhcucGd3aWRnZXRzLndpZGdldHMuVGV4dCIM0vMYCAgCEgR0ZXh0Ek4KCFNldENvbG9yEhkucGd3aWRnZXRzLndpZGdldHMuQ29sb3JzGhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiDdLzGAkIARIFY29sb3ISUwoJU2V0SGFsaWduEhwucGd3aWRnZXRzLndpZGdldHMuSEFsaWduQXJnGhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiDtLzGAoIARIGaGFsaWduElMKCUdldEhhbGlnbhIYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5GhwucGd3aWRnZXRzLndpZGdldHMuSEFsaWduQXJnIg7S8xgKCAISBmhhbGlnbhJTCglTZXRWYWxpZ24SHC5wZ3dpZGdldHMud2lkZ2V0cy5WQWxpZ25BcmcaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIO0vMYCggBEgZ2YWxpZ24aF8rzGBMKBldpZGdldBoJTGFiZWxBcmdzMqEECglTdGF0dXNCYXISWQoKU2V0TWVzc2FnZRIgLnBnd2lkZ2V0cy53aWRnZXRzLlN0YXR1c01lc3NhZ2UaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIP0vMYCwgBEgdtZXNzYWdlElAKCkdldE1lc3NhZ2USGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eRoXLnBnd2lkZ2V0cy53aWRnZXRzLlRleHQiD9LzGAsIAhIHbWVzc2FnZRJMCgVDbGVhchIYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5GhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiD9LzGAsIARIHbWVzc2FnZRJOCghTZXRDb2xvchIZLnBnd2lkZ2V0cy53aWRnZXRzLkNvbG9ycxoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5Ig3S8xgJCAESBWNvbG9yElMKCVNldEhhbGlnbhIcLnBnd2lkZ2V0cy53aWRnZXRzLkhBbGlnbkFyZxoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5Ig7S8xgKCAESBmhhbGlnbhJXCglPbkNsZWFyZWQSGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eRoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5IhTa8xgQCgdtZXNzYWdlEgVDbGVhcjABGhvK8xgXCgZXaWRnZXQaDVN0YXR1c0JhckFyZ3NiBnByb3RvMw", [file_pgwidgets_options, file_pgwidgets_widgets_base]);
 
 /**
  * @generated from message pgwidgets.widgets.LabelArgs
@@ -72,6 +72,47 @@ export type VAlignArg = Message<"pgwidgets.widgets.VAlignArg"> & {
  */
 export const VAlignArgSchema: GenMessage<VAlignArg> = /*@__PURE__*/
   messageDesc(file_pgwidgets_widgets_display, 2);
+
+/**
+ * @generated from message pgwidgets.widgets.StatusBarArgs
+ */
+export type StatusBarArgs = Message<"pgwidgets.widgets.StatusBarArgs"> & {
+  /**
+   * @generated from field: optional pgwidgets.widgets.HAlign halign = 1;
+   */
+  halign?: HAlign | undefined;
+};
+
+/**
+ * Describes the message pgwidgets.widgets.StatusBarArgs.
+ * Use `create(StatusBarArgsSchema)` to create a new message.
+ */
+export const StatusBarArgsSchema: GenMessage<StatusBarArgs> = /*@__PURE__*/
+  messageDesc(file_pgwidgets_widgets_display, 3);
+
+/**
+ * A message, cleared after `duration` seconds when given and positive.
+ *
+ * @generated from message pgwidgets.widgets.StatusMessage
+ */
+export type StatusMessage = Message<"pgwidgets.widgets.StatusMessage"> & {
+  /**
+   * @generated from field: string text = 1;
+   */
+  text: string;
+
+  /**
+   * @generated from field: optional double duration = 2;
+   */
+  duration?: number | undefined;
+};
+
+/**
+ * Describes the message pgwidgets.widgets.StatusMessage.
+ * Use `create(StatusMessageSchema)` to create a new message.
+ */
+export const StatusMessageSchema: GenMessage<StatusMessage> = /*@__PURE__*/
+  messageDesc(file_pgwidgets_widgets_display, 4);
 
 /**
  * Horizontal alignment, pgwidgets' words "left", "center", "right".
@@ -193,4 +234,74 @@ export const Label: GenService<{
   },
 }> = /*@__PURE__*/
   serviceDesc(file_pgwidgets_widgets_display, 0);
+
+/**
+ * A line of status text along a window's bottom; messages may time out.
+ *
+ * @generated from service pgwidgets.widgets.StatusBar
+ */
+export const StatusBar: GenService<{
+  /**
+   * Shows `text` (as text); with a positive duration in seconds it is
+   * cleared after that time.
+   *
+   * @generated from rpc pgwidgets.widgets.StatusBar.SetMessage
+   */
+  setMessage: {
+    methodKind: "unary";
+    input: typeof StatusMessageSchema;
+    output: typeof EmptySchema;
+  },
+  /**
+   * The message shown ("" after clear or a timeout; answered by the server).
+   *
+   * @generated from rpc pgwidgets.widgets.StatusBar.GetMessage
+   */
+  getMessage: {
+    methodKind: "unary";
+    input: typeof EmptySchema;
+    output: typeof TextSchema;
+  },
+  /**
+   * Removes the message.
+   *
+   * @generated from rpc pgwidgets.widgets.StatusBar.Clear
+   */
+  clear: {
+    methodKind: "unary";
+    input: typeof EmptySchema;
+    output: typeof EmptySchema;
+  },
+  /**
+   * Background, then text color: an absent one is kept, "" is the theme's.
+   *
+   * @generated from rpc pgwidgets.widgets.StatusBar.SetColor
+   */
+  setColor: {
+    methodKind: "unary";
+    input: typeof ColorsSchema;
+    output: typeof EmptySchema;
+  },
+  /**
+   * Where the text sits across the bar.
+   *
+   * @generated from rpc pgwidgets.widgets.StatusBar.SetHalign
+   */
+  setHalign: {
+    methodKind: "unary";
+    input: typeof HAlignArgSchema;
+    output: typeof EmptySchema;
+  },
+  /**
+   * A timed message ran out and was cleared (so the server forgets it too).
+   *
+   * @generated from rpc pgwidgets.widgets.StatusBar.OnCleared
+   */
+  onCleared: {
+    methodKind: "server_streaming";
+    input: typeof EmptySchema;
+    output: typeof EmptySchema;
+  },
+}> = /*@__PURE__*/
+  serviceDesc(file_pgwidgets_widgets_display, 1);
 

@@ -1,0 +1,77 @@
+// The program behind browser/mdi.test.mjs: an MDIWidget with two
+// sub-windows. Each handler writes what it received and what the
+// sub-window's getters answer (plain calls: answered by the server, no
+// round trip) into a Label the test reads.
+#include <cstdio>
+#include <string>
+
+#include <pgwidgets/pgwidgets.hpp>
+
+#include "example_args.hpp"
+
+namespace {
+
+std::string geometry(const pgw::MDISubWindow& sub) {
+  const auto p = sub.get_window_position();
+  const auto s = sub.get_window_size();
+  return std::to_string(p.x) + " " + std::to_string(p.y) + " " + std::to_string(s.width) + " " +
+         std::to_string(s.height) + " " + std::string(pgw::to_string(sub.get_window_state()));
+}
+
+pgw::Task<> setup(pgw::Session& session) {
+  auto w = session.get_widgets();
+  auto top = co_await w.TopLevel({.title = "MDI test", .resizable = true});
+  co_await top.set_position(10, 10);
+  co_await top.resize(760, 560);
+  auto vbox = co_await w.VBox({.spacing = 4, .padding = 6});
+  auto mdi = co_await w.MDIWidget();
+  auto report = co_await w.Label("none", {.tooltip = "what the handlers got"});
+  auto page = co_await w.Label("no page");
+  co_await vbox.add_widget(mdi, 1);
+  co_await vbox.add_widget(report);
+  co_await vbox.add_widget(page);
+  co_await top.set_widget(vbox);
+
+  auto doc_a = co_await w.MDISubWindow({.title = "Doc A"});
+  co_await doc_a.set_widget(co_await w.Label("Document A"));
+  co_await doc_a.set_position(20, 20);
+  co_await doc_a.resize(260, 180);
+  auto doc_b = co_await w.MDISubWindow({.title = "Doc B", .shadeable = false});
+  co_await doc_b.set_widget(co_await w.Label("Document B"));
+  co_await doc_b.set_position(330, 60);
+  co_await mdi.add_widget(doc_a);
+  co_await mdi.add_widget(doc_b);
+  co_await top.show();
+
+  doc_a.on_move([doc_a, report](int x, int y) -> pgw::Task<> {
+    co_await report.set_text("move " + std::to_string(x) + " " + std::to_string(y) + " | " + geometry(doc_a));
+  });
+  doc_a.on_resized([doc_a, report](int width, int height) -> pgw::Task<> {
+    co_await report.set_text("resized " + std::to_string(width) + " " + std::to_string(height) + " | " +
+                             geometry(doc_a));
+  });
+  doc_a.on_window_state([doc_a, report](pgw::WindowState state) -> pgw::Task<> {
+    co_await report.set_text("state " + std::string(pgw::to_string(state)) + " | " + geometry(doc_a));
+  });
+  doc_b.on_close([doc_b, report]() -> pgw::Task<> { co_await report.set_text("closed Doc B"); });
+  mdi.on_page_switch([page, doc_a](pgw::Widget child) -> pgw::Task<> {
+    const auto kids = doc_a.get_child();
+    const bool is_a = !kids.empty() && kids.front().id() == child.id();
+    co_await page.set_text(std::string("page ") + (is_a ? "Doc A" : "other"));
+  });
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  pgw::ApplicationOptions options;
+  example::parse_args(argc, argv, options);
+  return pgw::run([&]() -> pgw::Task<> {
+    pgw::Application app(options);
+    app.on_connect(setup);
+    co_await app.start();
+    std::printf("%s\n", app.url().c_str());
+    std::fflush(stdout);
+    co_await app.run();
+  }());
+}

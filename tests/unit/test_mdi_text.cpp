@@ -1,0 +1,128 @@
+// MDI sub-windows, TextArea and StatusBar on the server: what the page
+// reports answers their getters, and a rebuild gives it back after the
+// child lists (the sub-window inside its workspace, its content inside it).
+#include <catch2/catch.hpp>
+
+#include "pgwidgets/protocol.pb.h"
+#include "pgwidgets/widgets/base.pb.h"
+#include "pgwidgets/widgets/layout.pb.h"
+#include "session_fixture.hpp"
+
+using namespace pgw::test;
+namespace ids = pgw::detail;
+
+namespace {
+
+// "create 2 MDISubWindow", "call 1 MDIWidget.add_widget", "listen ..." or "other".
+std::vector<std::string> outline(const std::vector<pgwidgets::ServerMessage>& ms) {
+  std::vector<std::string> out;
+  for (const auto& m : ms) {
+    if (m.has_create()) {
+      out.push_back("create " + std::to_string(m.create().widget_id()) + " " +
+                    std::string(ids::class_table[m.create().class_id()]->name));
+    } else if (m.has_call()) {
+      const auto& info = *ids::method_table[m.call().method_id()];
+      out.push_back("call " + std::to_string(m.call().widget_id()) + " " + std::string(info.class_name) + "." +
+                    std::string(info.name));
+    } else if (!m.has_rebuild() && !m.has_hello()) {
+      out.push_back("other");
+    }
+  }
+  return out;
+}
+
+template <class Message>
+std::string encoded(const Message& m) {
+  return m.SerializeAsString();
+}
+
+}  // namespace
+
+TEST_CASE_METHOD(SessionFixture, "mdi: a sub-window's getters answer what the page reported, and a rebuild restores it") {
+  auto w = session->get_widgets();
+  auto mdi = run_coro(io, w.MDIWidget());                          // 1
+  auto sub = run_coro(io, w.MDISubWindow({.title = "Doc"}));       // 2
+  auto content = run_coro(io, w.Label("inside"));                  // 3
+  run_coro(io, sub.set_widget(content));
+  run_coro(io, mdi.add_widget(sub));
+  drain(io);
+  // Before any report: the constructor's title, the starting size, no place yet.
+  CHECK(sub.get_title() == "Doc");
+  CHECK(sub.get_window_size().width == 300);
+  CHECK(sub.get_window_size().height == 300);
+  CHECK(sub.get_window_state() == pgw::WindowState::normal);
+
+  pgwidgets::widgets::Position p;
+  p.set_x(70);
+  p.set_y(40);
+  pgwidgets::widgets::Size s;
+  s.set_width(310);
+  s.set_height(210);
+  pgwidgets::widgets::WindowStateArg st;
+  st.set_state(pgwidgets::widgets::WINDOW_STATE_MAXIMIZED);
+  receive({callback(sub.id(), ids::callbacks::MDISubWindow_move.id, encoded(p)),
+           callback(sub.id(), ids::callbacks::MDISubWindow_resized.id, encoded(s)),
+           callback(sub.id(), ids::callbacks::MDISubWindow_window_state.id, encoded(st))});
+  drain(io);
+  CHECK(errors.empty());
+  CHECK(sub.get_window_position().x == 70);
+  CHECK(sub.get_window_position().y == 40);
+  CHECK(sub.get_window_size().width == 310);
+  CHECK(sub.get_window_size().height == 210);
+  CHECK(sub.get_window_state() == pgw::WindowState::maximized);
+  REQUIRE(mdi.get_subwindows().size() == 1);
+  CHECK(mdi.get_subwindows()[0].id() == sub.id());
+  REQUIRE(sub.get_child().size() == 1);
+  CHECK(sub.get_child()[0].id() == content.id());
+
+  std::vector<std::string> second;
+  std::vector<std::pair<int, std::string>> closed;
+  core->attach(2, sink_into(second, closed), 2, 0, 800, 600, true);
+  CHECK(outline(flatten(second)) == std::vector<std::string>{
+                                        "create 1 MDIWidget",
+                                        "create 2 MDISubWindow",
+                                        "create 3 Label",
+                                        "call 2 MDISubWindow.set_position",
+                                        "call 2 Widget.resize",
+                                        "call 1 MDIWidget.add_widget",
+                                        "call 2 MDISubWindow.set_widget",
+                                        "call 2 MDISubWindow.set_window_state",
+                                    });
+  core->detach(2, "done");
+}
+
+TEST_CASE_METHOD(SessionFixture, "mdi: the user's close hides a sub-window for good, also in a rebuild") {
+  auto w = session->get_widgets();
+  auto mdi = run_coro(io, w.MDIWidget());
+  auto sub = run_coro(io, w.MDISubWindow());
+  run_coro(io, mdi.add_widget(sub));
+  receive({callback(sub.id(), ids::callbacks::MDISubWindow_close.id)});
+  drain(io);
+  CHECK(errors.empty());
+  std::vector<std::string> second;
+  std::vector<std::pair<int, std::string>> closed;
+  core->attach(2, sink_into(second, closed), 2, 0, 800, 600, true);
+  const auto rebuilt = outline(flatten(second));
+  CHECK(rebuilt.back() == "call 2 MDISubWindow.close");
+  core->detach(2, "done");
+}
+
+TEST_CASE_METHOD(SessionFixture, "text: typed TextArea text and a timed-out StatusBar message answer the getters locally") {
+  auto w = session->get_widgets();
+  auto area = run_coro(io, w.TextArea("start"));
+  auto status = run_coro(io, w.StatusBar());
+  run_coro(io, status.set_message("Saving", 0.5));
+  drain(io);
+  CHECK(area.get_text() == "start");
+  CHECK(status.get_message() == "Saving");
+  pgwidgets::widgets::Text typed;
+  typed.set_text("start and more");
+  receive({callback(area.id(), ids::callbacks::TextArea_changed.id, encoded(typed)),
+           callback(status.id(), ids::callbacks::StatusBar_cleared.id)});
+  drain(io);
+  CHECK(errors.empty());
+  CHECK(area.get_text() == "start and more");
+  CHECK(status.get_message() == "");
+  run_coro(io, area.clear());
+  CHECK(area.get_text() == "");
+}

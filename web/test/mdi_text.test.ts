@@ -1,0 +1,150 @@
+// MDIWidget / MDISubWindow and TextArea on their own: what the page tells
+// the server when it, not the user's pointer, changed the state the server
+// keeps (placement, arranging, closing), and how often a TextArea reports.
+import "./support/dom.js";
+import assert from "node:assert/strict";
+import { afterEach, beforeEach, describe, it, mock } from "node:test";
+import type { MDISubWindowCreateArgs } from "../src/schema.js";
+import { MDISubWindow } from "../src/widgets/mdisubwindow.js";
+import { MDIWidget } from "../src/widgets/mdiwidget.js";
+import { REPORT_PAUSE_MS, TextArea } from "../src/widgets/textarea.js";
+import { Bench, recorder } from "./support/widgets.js";
+
+describe("MDIWidget", () => {
+  let bench: Bench;
+  let mdi: MDIWidget;
+  const args: MDISubWindowCreateArgs = { title: "doc", icon_url: "", shadeable: true };
+  const sub = (id: number) => new MDISubWindow(id, args, recorder(id, bench.events), bench.env);
+
+  beforeEach(() => {
+    bench = new Bench();
+    mdi = new MDIWidget(1, {}, recorder(1, bench.events), bench.env);
+    document.body.appendChild(mdi.element);
+  });
+
+  it("holds only sub-windows, and a refusal changes nothing", () => {
+    const box = bench.box(2);
+    assert.throws(() => mdi.add_widget(box), /not an MDISubWindow/);
+    assert.equal(mdi.childHandles().length, 0);
+    assert.equal(box.parent, null);
+  });
+
+  it("places a sub-window that was never positioned and tells the server; a positioned one keeps its place quietly", () => {
+    const placed = sub(2);
+    placed.set_position(40, 30);
+    const fresh = sub(3);
+    mdi.add_widget(placed);
+    mdi.add_widget(fresh);
+    const moves = bench.events.filter((e) => e[0].endsWith(":move"));
+    assert.deepEqual(moves, [["3:move", fresh.position.x, fresh.position.y]]);
+    assert.deepEqual(placed.position, { x: 40, y: 30 });
+  });
+
+  it("move_child / resize_child find the sub-window by its content or itself, and report what they changed", () => {
+    const s = sub(2);
+    const content = bench.box(3);
+    s.set_widget(content);
+    s.set_position(0, 0);
+    mdi.add_widget(s);
+    bench.events.length = 0;
+    mdi.move_child(content, 15, 25);
+    mdi.resize_child(s, 200, 120);
+    mdi.move_child(bench.box(9), 1, 1); // not ours: nothing happens, as in pgwidgets
+    assert.deepEqual(bench.events.filter((e) => !e[0].startsWith("1:")), [["2:move", 15, 25], ["2:resized", 200, 120]]);
+    assert.deepEqual(mdi.get_child_position(content), { x: 15, y: 25 });
+    assert.equal(mdi.index_of(content), 0);
+    assert.equal(mdi.index_of(bench.box(10)), -1);
+  });
+
+  it("close_child reports close but not page_close; the close button reports both, with the content", () => {
+    const a = sub(2);
+    const b = sub(3);
+    const content = bench.box(4);
+    b.set_widget(content);
+    for (const s of [a, b]) {
+      s.set_position(0, 0);
+      mdi.add_widget(s);
+    }
+    bench.events.length = 0;
+    mdi.close_child(a);
+    assert.deepEqual(bench.events, [["2:close"]]);
+    bench.events.length = 0;
+    (b.element.querySelector('[aria-label="Close"]') as HTMLButtonElement).click();
+    assert.deepEqual(bench.events.filter((e) => e[0] !== "1:page_switch"), [["3:close"], ["1:page_close", 4]]);
+    assert.ok(a.element.classList.contains("pgw-hidden") && b.element.classList.contains("pgw-hidden"));
+  });
+
+  it("the front sub-window is the active one; set_index raises, get_index answers, page_switch follows the front", () => {
+    const a = sub(2);
+    const b = sub(3);
+    for (const s of [a, b]) {
+      s.set_position(0, 0);
+      mdi.add_widget(s);
+    }
+    assert.equal(mdi.get_index(), 1);
+    bench.events.length = 0;
+    mdi.set_index(0);
+    assert.equal(mdi.get_index(), 0);
+    assert.ok(a.element.classList.contains("pgw-active") && !b.element.classList.contains("pgw-active"));
+    mdi.set_index(0);
+    mdi.set_index(5);
+    assert.deepEqual(bench.events, [["1:page_switch", 2]], "one switch, for the one change of front");
+  });
+
+  it("cascade_windows restores every sub-window to normal and reports each change", () => {
+    const a = sub(2);
+    a.set_position(50, 50);
+    mdi.add_widget(a);
+    a.set_window_state("maximized");
+    bench.events.length = 0;
+    mdi.cascade_windows();
+    assert.deepEqual(bench.events.filter((e) => e[0].startsWith("2:")), [["2:window_state", "normal"], ["2:move", 0, 0]]);
+  });
+});
+
+describe("TextArea", () => {
+  let bench: Bench;
+  let area: TextArea;
+  const changes = () => bench.events.filter((e) => e[0] === "1:changed");
+
+  beforeEach(() => {
+    mock.timers.enable({ apis: ["setTimeout"] });
+    bench = new Bench();
+    area = new TextArea(1, { text: "a", wrap: "none", editable: true }, recorder(1, bench.events), bench.env);
+    document.body.appendChild(area.element);
+  });
+  afterEach(() => mock.timers.reset());
+
+  const type = (text: string) => {
+    const t = area.element as HTMLTextAreaElement;
+    for (const ch of text) {
+      t.value += ch;
+      t.dispatchEvent(new Event("input"));
+      mock.timers.tick(REPORT_PAUSE_MS / 5);
+    }
+  };
+
+  it("reports typing once it pauses, with the whole text, not once per key", () => {
+    type("bcdef");
+    assert.deepEqual(changes(), []);
+    mock.timers.tick(REPORT_PAUSE_MS);
+    assert.deepEqual(changes(), [["1:changed", "abcdef"]]);
+  });
+
+  it("reports at once when the area loses focus, and not again after the pause", () => {
+    type("xy");
+    area.element.dispatchEvent(new Event("blur"));
+    mock.timers.tick(REPORT_PAUSE_MS * 2);
+    assert.deepEqual(changes(), [["1:changed", "axy"]]);
+  });
+
+  it("the program's set_text is not reported; append_text and a limit that drops lines are", () => {
+    area.set_text("one\ntwo");
+    assert.deepEqual(changes(), []);
+    area.append_text("\nthree");
+    area.set_limit(2);
+    assert.deepEqual(changes(), [["1:changed", "one\ntwo\nthree"], ["1:changed", "two\nthree"]]);
+    area.set_limit(5);
+    assert.equal(changes().length, 2, "a limit that drops nothing is not news");
+  });
+});
