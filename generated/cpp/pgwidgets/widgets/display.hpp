@@ -109,13 +109,13 @@ class StatusBar : public Widget {
   Task<void> set_halign(pgw::HAlign halign) const;
 
   // A timed message ran out and was cleared (so the server forgets it too).
-  // Handler: callable as (), returning void or pgw::Task<>.
+  // Handler: takes exactly (), returning void or pgw::Task<>.
   // Registers at once (not awaited: g++ 12 destroys a lambda twice when it
   // is written inside a co_await expression).
   template <class F>
   void on_cleared(F handler) const {
     static_assert(detail::handler_for<F>,
-                  "pgw::StatusBar::on_cleared: the handler must be callable as () and return void or pgw::Task<>");
+                  "pgw::StatusBar::on_cleared: the handler must take exactly () and return void or pgw::Task<>");
     if constexpr (detail::handler_for<F>) {
       link().listen(id(), detail::callbacks::StatusBar_cleared,
                     detail::make_raw_handler(&detail::decode::StatusBar_cleared, link(), std::move(handler)));

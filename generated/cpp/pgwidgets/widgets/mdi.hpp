@@ -96,13 +96,13 @@ class MDISubWindow : public Container {
 
   // The window moved: the user dragged it, or the browser placed a window
   // that was never positioned (so the server knows where it is).
-  // Handler: callable as (int x, int y), returning void or pgw::Task<>.
+  // Handler: takes exactly (int x, int y), returning void or pgw::Task<>.
   // Registers at once (not awaited: g++ 12 destroys a lambda twice when it
   // is written inside a co_await expression).
   template <class F>
   void on_move(F handler) const {
     static_assert(detail::handler_for<F, int, int>,
-                  "pgw::MDISubWindow::on_move: the handler must be callable as (int x, int y) and return void or pgw::Task<>");
+                  "pgw::MDISubWindow::on_move: the handler must take exactly (int x, int y) (by value, const& or &&, or auto) and return void or pgw::Task<>");
     if constexpr (detail::handler_for<F, int, int>) {
       link().listen(id(), detail::callbacks::MDISubWindow_move,
                     detail::make_raw_handler(&detail::decode::MDISubWindow_move, link(), std::move(handler)));
@@ -110,13 +110,13 @@ class MDISubWindow : public Container {
   }
 
   // The user resized the window with a grip (or tile_windows did).
-  // Handler: callable as (int width, int height), returning void or pgw::Task<>.
+  // Handler: takes exactly (int width, int height), returning void or pgw::Task<>.
   // Registers at once (not awaited: g++ 12 destroys a lambda twice when it
   // is written inside a co_await expression).
   template <class F>
   void on_resized(F handler) const {
     static_assert(detail::handler_for<F, int, int>,
-                  "pgw::MDISubWindow::on_resized: the handler must be callable as (int width, int height) and return void or pgw::Task<>");
+                  "pgw::MDISubWindow::on_resized: the handler must take exactly (int width, int height) (by value, const& or &&, or auto) and return void or pgw::Task<>");
     if constexpr (detail::handler_for<F, int, int>) {
       link().listen(id(), detail::callbacks::MDISubWindow_resized,
                     detail::make_raw_handler(&detail::decode::MDISubWindow_resized, link(), std::move(handler)));
@@ -124,13 +124,13 @@ class MDISubWindow : public Container {
   }
 
   // The user minimized, maximized, shaded or restored the window.
-  // Handler: callable as (pgw::WindowState state), returning void or pgw::Task<>.
+  // Handler: takes exactly (pgw::WindowState state), returning void or pgw::Task<>.
   // Registers at once (not awaited: g++ 12 destroys a lambda twice when it
   // is written inside a co_await expression).
   template <class F>
   void on_window_state(F handler) const {
     static_assert(detail::handler_for<F, pgw::WindowState>,
-                  "pgw::MDISubWindow::on_window_state: the handler must be callable as (pgw::WindowState state) and return void or pgw::Task<>");
+                  "pgw::MDISubWindow::on_window_state: the handler must take exactly (pgw::WindowState state) (by value, const& or &&, or auto) and return void or pgw::Task<>");
     if constexpr (detail::handler_for<F, pgw::WindowState>) {
       link().listen(id(), detail::callbacks::MDISubWindow_window_state,
                     detail::make_raw_handler(&detail::decode::MDISubWindow_window_state, link(), std::move(handler)));
@@ -138,13 +138,13 @@ class MDISubWindow : public Container {
   }
 
   // The user closed the window (button or menu); it is hidden.
-  // Handler: callable as (), returning void or pgw::Task<>.
+  // Handler: takes exactly (), returning void or pgw::Task<>.
   // Registers at once (not awaited: g++ 12 destroys a lambda twice when it
   // is written inside a co_await expression).
   template <class F>
   void on_close(F handler) const {
     static_assert(detail::handler_for<F>,
-                  "pgw::MDISubWindow::on_close: the handler must be callable as () and return void or pgw::Task<>");
+                  "pgw::MDISubWindow::on_close: the handler must take exactly () and return void or pgw::Task<>");
     if constexpr (detail::handler_for<F>) {
       link().listen(id(), detail::callbacks::MDISubWindow_close,
                     detail::make_raw_handler(&detail::decode::MDISubWindow_close, link(), std::move(handler)));
@@ -194,13 +194,13 @@ class MDIWidget : public Container {
   Task<int> index_of(pgw::Widget child) const;
 
   // A sub-window came to the front; its content (0 when it has none).
-  // Handler: callable as (pgw::Widget child), returning void or pgw::Task<>.
+  // Handler: takes exactly (pgw::Widget child), returning void or pgw::Task<>.
   // Registers at once (not awaited: g++ 12 destroys a lambda twice when it
   // is written inside a co_await expression).
   template <class F>
   void on_page_switch(F handler) const {
     static_assert(detail::handler_for<F, pgw::Widget>,
-                  "pgw::MDIWidget::on_page_switch: the handler must be callable as (pgw::Widget child) and return void or pgw::Task<>");
+                  "pgw::MDIWidget::on_page_switch: the handler must take exactly (pgw::Widget child) (by value, const& or &&, or auto) and return void or pgw::Task<>");
     if constexpr (detail::handler_for<F, pgw::Widget>) {
       link().listen(id(), detail::callbacks::MDIWidget_page_switch,
                     detail::make_raw_handler(&detail::decode::MDIWidget_page_switch, link(), std::move(handler)));
@@ -208,13 +208,13 @@ class MDIWidget : public Container {
   }
 
   // The user closed a sub-window; its content (0 when it has none).
-  // Handler: callable as (pgw::Widget child), returning void or pgw::Task<>.
+  // Handler: takes exactly (pgw::Widget child), returning void or pgw::Task<>.
   // Registers at once (not awaited: g++ 12 destroys a lambda twice when it
   // is written inside a co_await expression).
   template <class F>
   void on_page_close(F handler) const {
     static_assert(detail::handler_for<F, pgw::Widget>,
-                  "pgw::MDIWidget::on_page_close: the handler must be callable as (pgw::Widget child) and return void or pgw::Task<>");
+                  "pgw::MDIWidget::on_page_close: the handler must take exactly (pgw::Widget child) (by value, const& or &&, or auto) and return void or pgw::Task<>");
     if constexpr (detail::handler_for<F, pgw::Widget>) {
       link().listen(id(), detail::callbacks::MDIWidget_page_close,
                     detail::make_raw_handler(&detail::decode::MDIWidget_page_close, link(), std::move(handler)));

@@ -164,13 +164,13 @@ class TextArea : public Widget {
   Task<void> scroll_to_end() const;
 
   // The user scrolled (reported once scrolling pauses).
-  // Handler: callable as (double h_pct, double v_pct), returning void or pgw::Task<>.
+  // Handler: takes exactly (double h_pct, double v_pct), returning void or pgw::Task<>.
   // Registers at once (not awaited: g++ 12 destroys a lambda twice when it
   // is written inside a co_await expression).
   template <class F>
   void on_scrolled(F handler) const {
     static_assert(detail::handler_for<F, double, double>,
-                  "pgw::TextArea::on_scrolled: the handler must be callable as (double h_pct, double v_pct) and return void or pgw::Task<>");
+                  "pgw::TextArea::on_scrolled: the handler must take exactly (double h_pct, double v_pct) (by value, const& or &&, or auto) and return void or pgw::Task<>");
     if constexpr (detail::handler_for<F, double, double>) {
       link().listen(id(), detail::callbacks::TextArea_scrolled,
                     detail::make_raw_handler(&detail::decode::TextArea_scrolled, link(), std::move(handler)));
@@ -180,13 +180,13 @@ class TextArea : public Widget {
   // The text changed in the page: the user typed, pasted or cut (reported
   // once typing pauses, and at once when the area loses focus), or
   // append_text / set_limit changed it.
-  // Handler: callable as (std::string text), returning void or pgw::Task<>.
+  // Handler: takes exactly (std::string text), returning void or pgw::Task<>.
   // Registers at once (not awaited: g++ 12 destroys a lambda twice when it
   // is written inside a co_await expression).
   template <class F>
   void on_changed(F handler) const {
     static_assert(detail::handler_for<F, std::string>,
-                  "pgw::TextArea::on_changed: the handler must be callable as (std::string text) and return void or pgw::Task<>");
+                  "pgw::TextArea::on_changed: the handler must take exactly (std::string text) (by value, const& or &&, or auto) and return void or pgw::Task<>");
     if constexpr (detail::handler_for<F, std::string>) {
       link().listen(id(), detail::callbacks::TextArea_changed,
                     detail::make_raw_handler(&detail::decode::TextArea_changed, link(), std::move(handler)));
