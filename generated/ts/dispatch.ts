@@ -10,7 +10,7 @@ import * as pb_display from "./pb/pgwidgets/widgets/display_pb.js";
 import * as pb_layout from "./pb/pgwidgets/widgets/layout_pb.js";
 import * as pb_text from "./pb/pgwidgets/widgets/text_pb.js";
 import type * as w from "./widgets.js";
-import type { WidgetHandle, HAlign, VAlign, WindowState, Align, Orientation } from "./widgets.js";
+import type { WidgetHandle, Dtype, SliderValuePosition, DialValuePosition, HAlign, VAlign, WindowState, Align, Orientation } from "./widgets.js";
 
 /** What the dispatcher needs from the runtime. */
 export interface DispatchContext {
@@ -57,6 +57,15 @@ function word<T>(words: ReadonlyMap<number, T>, n: number, name: string): T {
   return w;
 }
 
+const DtypeWords: ReadonlyMap<number, w.Dtype> = new Map<number, w.Dtype>([[0, "int"], [1, "float"]]);
+const DtypeNumbers: { readonly [K in w.Dtype]: number } = { int: 0, float: 1 };
+
+const SliderValuePositionWords: ReadonlyMap<number, w.SliderValuePosition> = new Map<number, w.SliderValuePosition>([[0, "l"], [1, "r"], [2, "t"], [3, "b"]]);
+const SliderValuePositionNumbers: { readonly [K in w.SliderValuePosition]: number } = { l: 0, r: 1, t: 2, b: 3 };
+
+const DialValuePositionWords: ReadonlyMap<number, w.DialValuePosition> = new Map<number, w.DialValuePosition>([[0, "b"], [1, "ul"], [2, "ur"], [3, "ll"], [4, "lr"]]);
+const DialValuePositionNumbers: { readonly [K in w.DialValuePosition]: number } = { b: 0, ul: 1, ur: 2, ll: 3, lr: 4 };
+
 const HAlignWords: ReadonlyMap<number, w.HAlign> = new Map<number, w.HAlign>([[0, "left"], [1, "center"], [2, "right"]]);
 const HAlignNumbers: { readonly [K in w.HAlign]: number } = { left: 0, center: 1, right: 2 };
 
@@ -99,6 +108,86 @@ function eventsButton(id: number, ctx: DispatchContext): w.ButtonEvents {
   };
 }
 
+function eventsCheckBox(id: number, ctx: DispatchContext): w.CheckBoxEvents {
+  return {
+    ...eventsWidget(id, ctx),
+    activated: (tf: boolean) =>
+      ctx.emit(id, 6, toBinary(pb_controls.CheckStateSchema, create(pb_controls.CheckStateSchema, { tf: tf })), true),
+  };
+}
+
+function eventsToggleButton(id: number, ctx: DispatchContext): w.ToggleButtonEvents {
+  return {
+    ...eventsWidget(id, ctx),
+    activated: (value: boolean) =>
+      ctx.emit(id, 7, toBinary(pb_controls.ButtonStateSchema, create(pb_controls.ButtonStateSchema, { value: value })), true),
+  };
+}
+
+function eventsRadioButton(id: number, ctx: DispatchContext): w.RadioButtonEvents {
+  return {
+    ...eventsWidget(id, ctx),
+    activated: (value: boolean) =>
+      ctx.emit(id, 8, toBinary(pb_controls.ButtonStateSchema, create(pb_controls.ButtonStateSchema, { value: value })), true),
+  };
+}
+
+function eventsComboBox(id: number, ctx: DispatchContext): w.ComboBoxEvents {
+  return {
+    ...eventsWidget(id, ctx),
+    activated: (idx: number, text: string) =>
+      ctx.emit(id, 9, toBinary(pb_controls.ComboChoiceSchema, create(pb_controls.ComboChoiceSchema, { idx: idx, text: text })), true),
+    modified: (text: string) =>
+      ctx.emit(id, 10, toBinary(pb_base.TextSchema, create(pb_base.TextSchema, { text: text })), false),
+  };
+}
+
+function eventsSpinBox(id: number, ctx: DispatchContext): w.SpinBoxEvents {
+  return {
+    ...eventsWidget(id, ctx),
+    activated: (val: number) =>
+      ctx.emit(id, 11, toBinary(pb_controls.SpinValueSchema, create(pb_controls.SpinValueSchema, { val: val })), true),
+  };
+}
+
+function eventsSlider(id: number, ctx: DispatchContext): w.SliderEvents {
+  return {
+    ...eventsWidget(id, ctx),
+    activated: (num: number) =>
+      ctx.emit(id, 12, toBinary(pb_controls.SliderValueSchema, create(pb_controls.SliderValueSchema, { num: num })), true),
+  };
+}
+
+function eventsDial(id: number, ctx: DispatchContext): w.DialEvents {
+  return {
+    ...eventsWidget(id, ctx),
+    activated: (num: number) =>
+      ctx.emit(id, 13, toBinary(pb_controls.SliderValueSchema, create(pb_controls.SliderValueSchema, { num: num })), true),
+  };
+}
+
+function eventsScrollBar(id: number, ctx: DispatchContext): w.ScrollBarEvents {
+  return {
+    ...eventsWidget(id, ctx),
+    activated: (pct: number) =>
+      ctx.emit(id, 14, toBinary(pb_controls.ScrollPercentSchema, create(pb_controls.ScrollPercentSchema, { pct: pct })), true),
+  };
+}
+
+function eventsProgressBar(id: number, ctx: DispatchContext): w.ProgressBarEvents {
+  return {
+    ...eventsWidget(id, ctx),
+  };
+}
+
+function eventsColorWidget(id: number, ctx: DispatchContext): w.ColorWidgetEvents {
+  return {
+    ...eventsWidget(id, ctx),
+    pick: (hex_string: string) =>
+      ctx.emit(id, 15, toBinary(pb_controls.HexColorSchema, create(pb_controls.HexColorSchema, { hexString: hex_string })), true),
+  };
+}
+
 function eventsLabel(id: number, ctx: DispatchContext): w.LabelEvents {
   return {
     ...eventsWidget(id, ctx),
@@ -109,13 +198,13 @@ function eventsTopLevel(id: number, ctx: DispatchContext): w.TopLevelEvents {
   return {
     ...eventsContainer(id, ctx),
     move: (x: number, y: number) =>
-      ctx.emit(id, 6, toBinary(pb_base.PositionSchema, create(pb_base.PositionSchema, { x: x, y: y })), true),
+      ctx.emit(id, 16, toBinary(pb_base.PositionSchema, create(pb_base.PositionSchema, { x: x, y: y })), true),
     close: () =>
-      ctx.emit(id, 7, toBinary(pb_base.EmptySchema, create(pb_base.EmptySchema, {})), true),
+      ctx.emit(id, 17, toBinary(pb_base.EmptySchema, create(pb_base.EmptySchema, {})), true),
     window_state: (state: WindowState) =>
-      ctx.emit(id, 8, toBinary(pb_layout.WindowStateArgSchema, create(pb_layout.WindowStateArgSchema, { state: WindowStateNumbers[state] })), true),
+      ctx.emit(id, 18, toBinary(pb_layout.WindowStateArgSchema, create(pb_layout.WindowStateArgSchema, { state: WindowStateNumbers[state] })), true),
     resized: (width: number, height: number) =>
-      ctx.emit(id, 9, toBinary(pb_base.SizeSchema, create(pb_base.SizeSchema, { width: width, height: height })), true),
+      ctx.emit(id, 19, toBinary(pb_base.SizeSchema, create(pb_base.SizeSchema, { width: width, height: height })), true),
   };
 }
 
@@ -141,7 +230,7 @@ function eventsTextEntry(id: number, ctx: DispatchContext): w.TextEntryEvents {
   return {
     ...eventsWidget(id, ctx),
     activated: (text: string) =>
-      ctx.emit(id, 10, toBinary(pb_base.TextSchema, create(pb_base.TextSchema, { text: text })), true),
+      ctx.emit(id, 20, toBinary(pb_base.TextSchema, create(pb_base.TextSchema, { text: text })), true),
   };
 }
 
@@ -160,42 +249,112 @@ export const classes: ReadonlyMap<number, ClassEntry> = new Map<number, ClassEnt
     },
   }],
   [4, {
-    id: 4, name: "Label", base: 1,
+    id: 4, name: "CheckBox", base: 1,
+    create: (factories, id, bytes, ctx) => {
+      const m = fromBinary(pb_controls.CheckBoxArgsSchema, bytes);
+      return factories.CheckBox(id, { text: m.text }, eventsCheckBox(id, ctx));
+    },
+  }],
+  [5, {
+    id: 5, name: "ToggleButton", base: 1,
+    create: (factories, id, bytes, ctx) => {
+      const m = fromBinary(pb_controls.ToggleButtonArgsSchema, bytes);
+      return factories.ToggleButton(id, { text: m.text, group: (m.group ? ctx.widget(m.group) : undefined) }, eventsToggleButton(id, ctx));
+    },
+  }],
+  [6, {
+    id: 6, name: "RadioButton", base: 1,
+    create: (factories, id, bytes, ctx) => {
+      const m = fromBinary(pb_controls.RadioButtonArgsSchema, bytes);
+      return factories.RadioButton(id, { text: m.text, group: (m.group ? ctx.widget(m.group) : undefined) }, eventsRadioButton(id, ctx));
+    },
+  }],
+  [7, {
+    id: 7, name: "ComboBox", base: 1,
+    create: (factories, id, bytes, ctx) => {
+      const m = fromBinary(pb_controls.ComboBoxArgsSchema, bytes);
+      return factories.ComboBox(id, { editable: (m.editable ?? false), dropdown_limit: (m.dropdownLimit ?? 0) }, eventsComboBox(id, ctx));
+    },
+  }],
+  [8, {
+    id: 8, name: "SpinBox", base: 1,
+    create: (factories, id, bytes, ctx) => {
+      const m = fromBinary(pb_controls.SpinBoxArgsSchema, bytes);
+      return factories.SpinBox(id, { dtype: (m.dtype === undefined ? "int" : word(DtypeWords, m.dtype, "Dtype")), min: (m.min ?? 0), max: (m.max ?? 99), step: (m.step ?? 1), value: m.value, decimals: m.decimals }, eventsSpinBox(id, ctx));
+    },
+  }],
+  [9, {
+    id: 9, name: "Slider", base: 1,
+    create: (factories, id, bytes, ctx) => {
+      const m = fromBinary(pb_controls.SliderArgsSchema, bytes);
+      return factories.Slider(id, { orientation: (m.orientation === undefined ? "horizontal" : word(OrientationWords, m.orientation, "Orientation")), track: (m.track ?? false), dtype: (m.dtype === undefined ? "int" : word(DtypeWords, m.dtype, "Dtype")), min: (m.min ?? 0), max: (m.max ?? 100), step: (m.step ?? 1), value: (m.value ?? 50), show_value: (m.showValue ?? false), show_value_position: (m.showValuePosition === undefined ? "r" : word(SliderValuePositionWords, m.showValuePosition, "SliderValuePosition")), decimals: m.decimals }, eventsSlider(id, ctx));
+    },
+  }],
+  [10, {
+    id: 10, name: "Dial", base: 1,
+    create: (factories, id, bytes, ctx) => {
+      const m = fromBinary(pb_controls.DialArgsSchema, bytes);
+      return factories.Dial(id, { track: (m.track ?? false), dtype: (m.dtype === undefined ? "int" : word(DtypeWords, m.dtype, "Dtype")), min: (m.min ?? 0), max: (m.max ?? 100), step: (m.step ?? 1), value: (m.value ?? 50), show_value: (m.showValue ?? false), show_value_position: (m.showValuePosition === undefined ? "b" : word(DialValuePositionWords, m.showValuePosition, "DialValuePosition")), decimals: m.decimals }, eventsDial(id, ctx));
+    },
+  }],
+  [11, {
+    id: 11, name: "ScrollBar", base: 1,
+    create: (factories, id, bytes, ctx) => {
+      const m = fromBinary(pb_controls.ScrollBarArgsSchema, bytes);
+      return factories.ScrollBar(id, { orientation: (m.orientation === undefined ? "horizontal" : word(OrientationWords, m.orientation, "Orientation")), thickness: (m.thickness ?? 15) }, eventsScrollBar(id, ctx));
+    },
+  }],
+  [12, {
+    id: 12, name: "ProgressBar", base: 1,
+    create: (factories, id, bytes, ctx) => {
+      void bytes;
+      return factories.ProgressBar(id, {}, eventsProgressBar(id, ctx));
+    },
+  }],
+  [13, {
+    id: 13, name: "ColorWidget", base: 1,
+    create: (factories, id, bytes, ctx) => {
+      const m = fromBinary(pb_controls.ColorWidgetArgsSchema, bytes);
+      return factories.ColorWidget(id, { color: (m.color ?? "#ff0000") }, eventsColorWidget(id, ctx));
+    },
+  }],
+  [14, {
+    id: 14, name: "Label", base: 1,
     create: (factories, id, bytes, ctx) => {
       const m = fromBinary(pb_display.LabelArgsSchema, bytes);
       return factories.Label(id, { text: m.text, halign: (m.halign === undefined ? "left" : word(HAlignWords, m.halign, "HAlign")) }, eventsLabel(id, ctx));
     },
   }],
-  [5, {
-    id: 5, name: "TopLevel", base: 2,
+  [15, {
+    id: 15, name: "TopLevel", base: 2,
     create: (factories, id, bytes, ctx) => {
       const m = fromBinary(pb_layout.TopLevelArgsSchema, bytes);
       return factories.TopLevel(id, { title: m.title, icon: m.icon, resizable: (m.resizable ?? true), moveable: (m.moveable ?? true), closeable: (m.closeable ?? true), minimizable: (m.minimizable ?? false), maximizable: (m.maximizable ?? false), lowerable: (m.lowerable ?? false), shadeable: (m.shadeable ?? true) }, eventsTopLevel(id, ctx));
     },
   }],
-  [6, {
-    id: 6, name: "Box", base: 2,
+  [16, {
+    id: 16, name: "Box", base: 2,
     create: (factories, id, bytes, ctx) => {
       const m = fromBinary(pb_layout.BoxArgsSchema, bytes);
       return factories.Box(id, { orientation: (m.orientation === undefined ? "horizontal" : word(OrientationWords, m.orientation, "Orientation")) }, eventsBox(id, ctx));
     },
   }],
-  [7, {
-    id: 7, name: "VBox", base: 6,
+  [17, {
+    id: 17, name: "VBox", base: 16,
     create: (factories, id, bytes, ctx) => {
       void bytes;
       return factories.VBox(id, {}, eventsVBox(id, ctx));
     },
   }],
-  [8, {
-    id: 8, name: "HBox", base: 6,
+  [18, {
+    id: 18, name: "HBox", base: 16,
     create: (factories, id, bytes, ctx) => {
       void bytes;
       return factories.HBox(id, {}, eventsHBox(id, ctx));
     },
   }],
-  [9, {
-    id: 9, name: "TextEntry", base: 1,
+  [19, {
+    id: 19, name: "TextEntry", base: 1,
     create: (factories, id, bytes, ctx) => {
       const m = fromBinary(pb_text.TextEntryArgsSchema, bytes);
       return factories.TextEntry(id, { text: m.text, editable: (m.editable ?? true), linehistory: (m.linehistory ?? 1), password: m.password }, eventsTextEntry(id, ctx));
@@ -205,7 +364,7 @@ export const classes: ReadonlyMap<number, ClassEntry> = new Map<number, ClassEnt
 
 export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodEntry>([
   [1, {
-    id: 1, name: "set_border_width", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9],
+    id: 1, name: "set_border_width", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.BorderWidthSchema, bytes);
       (impl as w.WidgetImpl).set_border_width(m.width);
@@ -213,7 +372,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [2, {
-    id: 2, name: "set_border_color", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9],
+    id: 2, name: "set_border_color", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.ColorSchema, bytes);
       (impl as w.WidgetImpl).set_border_color(m.color);
@@ -221,7 +380,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [3, {
-    id: 3, name: "set_bg", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9],
+    id: 3, name: "set_bg", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.ColorSchema, bytes);
       (impl as w.WidgetImpl).set_bg(m.color);
@@ -229,7 +388,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [4, {
-    id: 4, name: "set_padding", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9],
+    id: 4, name: "set_padding", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.PaddingSchema, bytes);
       (impl as w.WidgetImpl).set_padding(m.left, m.top, m.right, m.bottom);
@@ -237,7 +396,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [5, {
-    id: 5, name: "set_font", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9],
+    id: 5, name: "set_font", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.FontSchema, bytes);
       (impl as w.WidgetImpl).set_font(m.font, m.size, m.weight, m.style);
@@ -245,7 +404,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [6, {
-    id: 6, name: "set_min_size", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9],
+    id: 6, name: "set_min_size", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.SizeSchema, bytes);
       (impl as w.WidgetImpl).set_min_size(m.width, m.height);
@@ -253,7 +412,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [7, {
-    id: 7, name: "set_max_size", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9],
+    id: 7, name: "set_max_size", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.SizeSchema, bytes);
       (impl as w.WidgetImpl).set_max_size(m.width, m.height);
@@ -261,7 +420,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [8, {
-    id: 8, name: "set_expanding", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9],
+    id: 8, name: "set_expanding", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.ExpandingSchema, bytes);
       (impl as w.WidgetImpl).set_expanding(m.horizontal, m.vertical);
@@ -269,7 +428,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [10, {
-    id: 10, name: "resize", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9],
+    id: 10, name: "resize", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.SizeSchema, bytes);
       (impl as w.WidgetImpl).resize(m.width, m.height);
@@ -277,7 +436,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [11, {
-    id: 11, name: "get_size", className: "Widget", kind: "query", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9],
+    id: 11, name: "get_size", className: "Widget", kind: "query", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19],
     invoke: (impl, bytes, ctx) => {
       void bytes;
       void ctx;
@@ -286,7 +445,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [12, {
-    id: 12, name: "get_position", className: "Widget", kind: "query", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9],
+    id: 12, name: "get_position", className: "Widget", kind: "query", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19],
     invoke: (impl, bytes, ctx) => {
       void bytes;
       void ctx;
@@ -295,7 +454,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [13, {
-    id: 13, name: "set_enabled", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9],
+    id: 13, name: "set_enabled", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.EnabledSchema, bytes);
       (impl as w.WidgetImpl).set_enabled(m.tf);
@@ -303,7 +462,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [15, {
-    id: 15, name: "set_tooltip", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9],
+    id: 15, name: "set_tooltip", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.TooltipSchema, bytes);
       (impl as w.WidgetImpl).set_tooltip(m.msg);
@@ -311,7 +470,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [17, {
-    id: 17, name: "set_allow_text_selection", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9],
+    id: 17, name: "set_allow_text_selection", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.TextSelectionSchema, bytes);
       (impl as w.WidgetImpl).set_allow_text_selection(m.tf);
@@ -319,7 +478,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [18, {
-    id: 18, name: "show", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9],
+    id: 18, name: "show", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19],
     invoke: (impl, bytes, ctx) => {
       void bytes;
       void ctx;
@@ -328,7 +487,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [19, {
-    id: 19, name: "hide", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9],
+    id: 19, name: "hide", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19],
     invoke: (impl, bytes, ctx) => {
       void bytes;
       void ctx;
@@ -337,7 +496,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [20, {
-    id: 20, name: "is_visible", className: "Widget", kind: "query", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9],
+    id: 20, name: "is_visible", className: "Widget", kind: "query", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19],
     invoke: (impl, bytes, ctx) => {
       void bytes;
       void ctx;
@@ -346,7 +505,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [21, {
-    id: 21, name: "set_focus", className: "Widget", kind: "action", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9],
+    id: 21, name: "set_focus", className: "Widget", kind: "action", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19],
     invoke: (impl, bytes, ctx) => {
       void bytes;
       void ctx;
@@ -355,7 +514,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [22, {
-    id: 22, name: "add_cursor", className: "Widget", kind: "action", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9],
+    id: 22, name: "add_cursor", className: "Widget", kind: "action", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.CursorImageSchema, bytes);
       (impl as w.WidgetImpl).add_cursor(m.name, m.url, m.hotspotX, m.hotspotY, m.width, m.height);
@@ -363,7 +522,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [23, {
-    id: 23, name: "set_cursor", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9],
+    id: 23, name: "set_cursor", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.CursorNameSchema, bytes);
       (impl as w.WidgetImpl).set_cursor(m.name);
@@ -371,7 +530,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [24, {
-    id: 24, name: "destroy", className: "Widget", kind: "destroy", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9],
+    id: 24, name: "destroy", className: "Widget", kind: "destroy", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19],
     invoke: (impl, bytes, ctx) => {
       void bytes;
       void ctx;
@@ -380,7 +539,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [27, {
-    id: 27, name: "remove", className: "Container", kind: "detach", classIds: [2, 5, 6, 7, 8],
+    id: 27, name: "remove", className: "Container", kind: "detach", classIds: [2, 15, 16, 17, 18],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.RemoveChildSchema, bytes);
       (impl as w.ContainerImpl).remove(ctx.widget(m.child), (m.destroy ?? false));
@@ -388,7 +547,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [28, {
-    id: 28, name: "remove_widget", className: "Container", kind: "detach", classIds: [2, 5, 6, 7, 8],
+    id: 28, name: "remove_widget", className: "Container", kind: "detach", classIds: [2, 15, 16, 17, 18],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.RemoveChildSchema, bytes);
       (impl as w.ContainerImpl).remove_widget(ctx.widget(m.child), (m.destroy ?? false));
@@ -396,7 +555,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [29, {
-    id: 29, name: "remove_all", className: "Container", kind: "detach_all", classIds: [2, 5, 6, 7, 8],
+    id: 29, name: "remove_all", className: "Container", kind: "detach_all", classIds: [2, 15, 16, 17, 18],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.RemoveAllChildrenSchema, bytes);
       (impl as w.ContainerImpl).remove_all((m.destroy ?? false));
@@ -436,79 +595,337 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [36, {
-    id: 36, name: "set_text", className: "Label", kind: "setter", classIds: [4],
+    id: 36, name: "set_state", className: "CheckBox", kind: "setter", classIds: [4],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_controls.CheckStateSchema, bytes);
+      (impl as w.CheckBoxImpl).set_state(m.tf);
+      return undefined;
+    },
+  }],
+  [38, {
+    id: 38, name: "set_text", className: "ToggleButton", kind: "setter", classIds: [5],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_base.TextSchema, bytes);
+      (impl as w.ToggleButtonImpl).set_text(m.text);
+      return undefined;
+    },
+  }],
+  [39, {
+    id: 39, name: "set_state", className: "ToggleButton", kind: "setter", classIds: [5],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_controls.ButtonStateSchema, bytes);
+      (impl as w.ToggleButtonImpl).set_state(m.value);
+      return undefined;
+    },
+  }],
+  [41, {
+    id: 41, name: "set_text", className: "RadioButton", kind: "setter", classIds: [6],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_base.TextSchema, bytes);
+      (impl as w.RadioButtonImpl).set_text(m.text);
+      return undefined;
+    },
+  }],
+  [42, {
+    id: 42, name: "set_state", className: "RadioButton", kind: "setter", classIds: [6],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_controls.ButtonStateSchema, bytes);
+      (impl as w.RadioButtonImpl).set_state(m.value);
+      return undefined;
+    },
+  }],
+  [44, {
+    id: 44, name: "append_text", className: "ComboBox", kind: "setter", classIds: [7],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_base.TextSchema, bytes);
+      (impl as w.ComboBoxImpl).append_text(m.text);
+      return undefined;
+    },
+  }],
+  [45, {
+    id: 45, name: "insert_alpha", className: "ComboBox", kind: "setter", classIds: [7],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_base.TextSchema, bytes);
+      (impl as w.ComboBoxImpl).insert_alpha(m.text);
+      return undefined;
+    },
+  }],
+  [46, {
+    id: 46, name: "delete_alpha", className: "ComboBox", kind: "setter", classIds: [7],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_base.TextSchema, bytes);
+      (impl as w.ComboBoxImpl).delete_alpha(m.text);
+      return undefined;
+    },
+  }],
+  [47, {
+    id: 47, name: "set_text", className: "ComboBox", kind: "setter", classIds: [7],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_base.TextSchema, bytes);
+      (impl as w.ComboBoxImpl).set_text(m.text);
+      return undefined;
+    },
+  }],
+  [48, {
+    id: 48, name: "get_text", className: "ComboBox", kind: "query", classIds: [7],
+    invoke: (impl, bytes, ctx) => {
+      void bytes;
+      void ctx;
+      const r = (impl as w.ComboBoxImpl).get_text();
+      return toBinary(pb_base.TextSchema, create(pb_base.TextSchema, { text: r }));
+    },
+  }],
+  [49, {
+    id: 49, name: "set_index", className: "ComboBox", kind: "setter", classIds: [7],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_controls.ComboIndexSchema, bytes);
+      (impl as w.ComboBoxImpl).set_index(m.idx);
+      return undefined;
+    },
+  }],
+  [51, {
+    id: 51, name: "get_alpha", className: "ComboBox", kind: "query", classIds: [7],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_controls.ComboIndexSchema, bytes);
+      const r = (impl as w.ComboBoxImpl).get_alpha(m.idx);
+      return toBinary(pb_controls.ComboAlphaSchema, create(pb_controls.ComboAlphaSchema, { text: r }));
+    },
+  }],
+  [52, {
+    id: 52, name: "show_text", className: "ComboBox", kind: "setter", classIds: [7],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_base.TextSchema, bytes);
+      (impl as w.ComboBoxImpl).show_text(m.text);
+      return undefined;
+    },
+  }],
+  [53, {
+    id: 53, name: "clear", className: "ComboBox", kind: "setter", classIds: [7],
+    invoke: (impl, bytes, ctx) => {
+      void bytes;
+      void ctx;
+      (impl as w.ComboBoxImpl).clear();
+      return undefined;
+    },
+  }],
+  [54, {
+    id: 54, name: "set_length", className: "ComboBox", kind: "setter", classIds: [7],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_text.LengthSchema, bytes);
+      (impl as w.ComboBoxImpl).set_length(m.numchars);
+      return undefined;
+    },
+  }],
+  [55, {
+    id: 55, name: "set_value", className: "SpinBox", kind: "setter", classIds: [8],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_controls.SpinValueSchema, bytes);
+      (impl as w.SpinBoxImpl).set_value(m.val);
+      return undefined;
+    },
+  }],
+  [57, {
+    id: 57, name: "set_limits", className: "SpinBox", kind: "setter", classIds: [8],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_controls.LimitsSchema, bytes);
+      (impl as w.SpinBoxImpl).set_limits(m.minval, m.maxval, m.incrval);
+      return undefined;
+    },
+  }],
+  [58, {
+    id: 58, name: "set_decimals", className: "SpinBox", kind: "setter", classIds: [8],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_controls.DecimalsSchema, bytes);
+      (impl as w.SpinBoxImpl).set_decimals(m.num);
+      return undefined;
+    },
+  }],
+  [59, {
+    id: 59, name: "set_value", className: "Slider", kind: "setter", classIds: [9],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_controls.SliderValueSchema, bytes);
+      (impl as w.SliderImpl).set_value(m.num);
+      return undefined;
+    },
+  }],
+  [61, {
+    id: 61, name: "set_limits", className: "Slider", kind: "setter", classIds: [9],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_controls.LimitsSchema, bytes);
+      (impl as w.SliderImpl).set_limits(m.minval, m.maxval, m.incrval);
+      return undefined;
+    },
+  }],
+  [62, {
+    id: 62, name: "set_tracking", className: "Slider", kind: "setter", classIds: [9],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_controls.TrackingSchema, bytes);
+      (impl as w.SliderImpl).set_tracking(m.track);
+      return undefined;
+    },
+  }],
+  [63, {
+    id: 63, name: "set_decimals", className: "Slider", kind: "setter", classIds: [9],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_controls.DecimalsSchema, bytes);
+      (impl as w.SliderImpl).set_decimals(m.num);
+      return undefined;
+    },
+  }],
+  [64, {
+    id: 64, name: "set_value", className: "Dial", kind: "setter", classIds: [10],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_controls.SliderValueSchema, bytes);
+      (impl as w.DialImpl).set_value(m.num);
+      return undefined;
+    },
+  }],
+  [66, {
+    id: 66, name: "set_limits", className: "Dial", kind: "setter", classIds: [10],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_controls.LimitsSchema, bytes);
+      (impl as w.DialImpl).set_limits(m.minval, m.maxval, m.incrval);
+      return undefined;
+    },
+  }],
+  [67, {
+    id: 67, name: "set_tracking", className: "Dial", kind: "setter", classIds: [10],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_controls.TrackingSchema, bytes);
+      (impl as w.DialImpl).set_tracking(m.track);
+      return undefined;
+    },
+  }],
+  [68, {
+    id: 68, name: "set_decimals", className: "Dial", kind: "setter", classIds: [10],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_controls.DecimalsSchema, bytes);
+      (impl as w.DialImpl).set_decimals(m.num);
+      return undefined;
+    },
+  }],
+  [69, {
+    id: 69, name: "set_knob_diameter", className: "Dial", kind: "setter", classIds: [10],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_controls.KnobDiameterSchema, bytes);
+      (impl as w.DialImpl).set_knob_diameter(m.lenPx);
+      return undefined;
+    },
+  }],
+  [70, {
+    id: 70, name: "set_icon", className: "Dial", kind: "setter", classIds: [10],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_controls.IconSpecSchema, bytes);
+      (impl as w.DialImpl).set_icon(m.url, m.width, m.height);
+      return undefined;
+    },
+  }],
+  [71, {
+    id: 71, name: "set_scroll_percent", className: "ScrollBar", kind: "setter", classIds: [11],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_controls.ScrollPercentSchema, bytes);
+      (impl as w.ScrollBarImpl).set_scroll_percent(m.pct);
+      return undefined;
+    },
+  }],
+  [73, {
+    id: 73, name: "set_thumb_percent", className: "ScrollBar", kind: "setter", classIds: [11],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_controls.ThumbPercentSchema, bytes);
+      (impl as w.ScrollBarImpl).set_thumb_percent(m.pct);
+      return undefined;
+    },
+  }],
+  [75, {
+    id: 75, name: "set_value", className: "ProgressBar", kind: "setter", classIds: [12],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_controls.ProgressValueSchema, bytes);
+      (impl as w.ProgressBarImpl).set_value(m.value);
+      return undefined;
+    },
+  }],
+  [78, {
+    id: 78, name: "set_color", className: "ColorWidget", kind: "setter", classIds: [13],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_controls.HexColorSchema, bytes);
+      (impl as w.ColorWidgetImpl).set_color(m.hexString);
+      return undefined;
+    },
+  }],
+  [79, {
+    id: 79, name: "set_text", className: "Label", kind: "setter", classIds: [14],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.TextSchema, bytes);
       (impl as w.LabelImpl).set_text(m.text);
       return undefined;
     },
   }],
-  [38, {
-    id: 38, name: "set_color", className: "Label", kind: "setter", classIds: [4],
+  [81, {
+    id: 81, name: "set_color", className: "Label", kind: "setter", classIds: [14],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.ColorsSchema, bytes);
       (impl as w.LabelImpl).set_color(m.bg, m.fg);
       return undefined;
     },
   }],
-  [39, {
-    id: 39, name: "set_halign", className: "Label", kind: "setter", classIds: [4],
+  [82, {
+    id: 82, name: "set_halign", className: "Label", kind: "setter", classIds: [14],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_display.HAlignArgSchema, bytes);
       (impl as w.LabelImpl).set_halign(word(HAlignWords, m.halign, "HAlign"));
       return undefined;
     },
   }],
-  [41, {
-    id: 41, name: "set_valign", className: "Label", kind: "setter", classIds: [4],
+  [84, {
+    id: 84, name: "set_valign", className: "Label", kind: "setter", classIds: [14],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_display.VAlignArgSchema, bytes);
       (impl as w.LabelImpl).set_valign(word(VAlignWords, m.valign, "VAlign"));
       return undefined;
     },
   }],
-  [42, {
-    id: 42, name: "set_widget", className: "TopLevel", kind: "attach", classIds: [5],
+  [85, {
+    id: 85, name: "set_widget", className: "TopLevel", kind: "attach", classIds: [15],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.ChildSchema, bytes);
       (impl as w.TopLevelImpl).set_widget(ctx.widget(m.child));
       return undefined;
     },
   }],
-  [43, {
-    id: 43, name: "set_position", className: "TopLevel", kind: "setter", classIds: [5],
+  [86, {
+    id: 86, name: "set_position", className: "TopLevel", kind: "setter", classIds: [15],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.PositionSchema, bytes);
       (impl as w.TopLevelImpl).set_position(m.x, m.y);
       return undefined;
     },
   }],
-  [44, {
-    id: 44, name: "set_title", className: "TopLevel", kind: "setter", classIds: [5],
+  [87, {
+    id: 87, name: "set_title", className: "TopLevel", kind: "setter", classIds: [15],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_layout.TitleSchema, bytes);
       (impl as w.TopLevelImpl).set_title(m.title);
       return undefined;
     },
   }],
-  [46, {
-    id: 46, name: "set_icon", className: "TopLevel", kind: "setter", classIds: [5],
+  [89, {
+    id: 89, name: "set_icon", className: "TopLevel", kind: "setter", classIds: [15],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.UrlSchema, bytes);
       (impl as w.TopLevelImpl).set_icon(m.url);
       return undefined;
     },
   }],
-  [47, {
-    id: 47, name: "set_moveable", className: "TopLevel", kind: "setter", classIds: [5],
+  [90, {
+    id: 90, name: "set_moveable", className: "TopLevel", kind: "setter", classIds: [15],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_layout.MoveableSchema, bytes);
       (impl as w.TopLevelImpl).set_moveable(m.tf);
       return undefined;
     },
   }],
-  [48, {
-    id: 48, name: "raise", className: "TopLevel", kind: "action", classIds: [5],
+  [91, {
+    id: 91, name: "raise", className: "TopLevel", kind: "action", classIds: [15],
     invoke: (impl, bytes, ctx) => {
       void bytes;
       void ctx;
@@ -516,8 +933,8 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
       return undefined;
     },
   }],
-  [49, {
-    id: 49, name: "lower", className: "TopLevel", kind: "action", classIds: [5],
+  [92, {
+    id: 92, name: "lower", className: "TopLevel", kind: "action", classIds: [15],
     invoke: (impl, bytes, ctx) => {
       void bytes;
       void ctx;
@@ -525,8 +942,8 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
       return undefined;
     },
   }],
-  [50, {
-    id: 50, name: "toggle_minimize", className: "TopLevel", kind: "action", classIds: [5],
+  [93, {
+    id: 93, name: "toggle_minimize", className: "TopLevel", kind: "action", classIds: [15],
     invoke: (impl, bytes, ctx) => {
       void bytes;
       void ctx;
@@ -534,8 +951,8 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
       return undefined;
     },
   }],
-  [51, {
-    id: 51, name: "toggle_maximize", className: "TopLevel", kind: "action", classIds: [5],
+  [94, {
+    id: 94, name: "toggle_maximize", className: "TopLevel", kind: "action", classIds: [15],
     invoke: (impl, bytes, ctx) => {
       void bytes;
       void ctx;
@@ -543,8 +960,8 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
       return undefined;
     },
   }],
-  [52, {
-    id: 52, name: "toggle_shade", className: "TopLevel", kind: "action", classIds: [5],
+  [95, {
+    id: 95, name: "toggle_shade", className: "TopLevel", kind: "action", classIds: [15],
     invoke: (impl, bytes, ctx) => {
       void bytes;
       void ctx;
@@ -552,56 +969,56 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
       return undefined;
     },
   }],
-  [53, {
-    id: 53, name: "set_window_state", className: "TopLevel", kind: "setter", classIds: [5],
+  [96, {
+    id: 96, name: "set_window_state", className: "TopLevel", kind: "setter", classIds: [15],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_layout.WindowStateArgSchema, bytes);
       (impl as w.TopLevelImpl).set_window_state(word(WindowStateWords, m.state, "WindowState"));
       return undefined;
     },
   }],
-  [55, {
-    id: 55, name: "add_widget", className: "Box", kind: "attach", classIds: [6, 7, 8],
+  [98, {
+    id: 98, name: "add_widget", className: "Box", kind: "attach", classIds: [16, 17, 18],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_layout.BoxChildSchema, bytes);
       (impl as w.BoxImpl).add_widget(ctx.widget(m.child), (m.stretch ?? 0));
       return undefined;
     },
   }],
-  [56, {
-    id: 56, name: "insert_widget", className: "Box", kind: "attach", classIds: [6, 7, 8],
+  [99, {
+    id: 99, name: "insert_widget", className: "Box", kind: "attach", classIds: [16, 17, 18],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_layout.BoxInsertSchema, bytes);
       (impl as w.BoxImpl).insert_widget(m.index, ctx.widget(m.child), (m.stretch ?? 0));
       return undefined;
     },
   }],
-  [57, {
-    id: 57, name: "set_spacing", className: "Box", kind: "setter", classIds: [6, 7, 8],
+  [100, {
+    id: 100, name: "set_spacing", className: "Box", kind: "setter", classIds: [16, 17, 18],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_layout.SpacingSchema, bytes);
       (impl as w.BoxImpl).set_spacing(m.gap);
       return undefined;
     },
   }],
-  [58, {
-    id: 58, name: "set_align", className: "Box", kind: "setter", classIds: [6, 7, 8],
+  [101, {
+    id: 101, name: "set_align", className: "Box", kind: "setter", classIds: [16, 17, 18],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_layout.AlignArgSchema, bytes);
       (impl as w.BoxImpl).set_align(word(AlignWords, m.align, "Align"));
       return undefined;
     },
   }],
-  [59, {
-    id: 59, name: "set_text", className: "TextEntry", kind: "setter", classIds: [9],
+  [102, {
+    id: 102, name: "set_text", className: "TextEntry", kind: "setter", classIds: [19],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.TextSchema, bytes);
       (impl as w.TextEntryImpl).set_text(m.text);
       return undefined;
     },
   }],
-  [60, {
-    id: 60, name: "get_text", className: "TextEntry", kind: "query", classIds: [9],
+  [103, {
+    id: 103, name: "get_text", className: "TextEntry", kind: "query", classIds: [19],
     invoke: (impl, bytes, ctx) => {
       void bytes;
       void ctx;
@@ -609,8 +1026,8 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
       return toBinary(pb_base.TextSchema, create(pb_base.TextSchema, { text: r }));
     },
   }],
-  [61, {
-    id: 61, name: "clear", className: "TextEntry", kind: "setter", classIds: [9],
+  [104, {
+    id: 104, name: "clear", className: "TextEntry", kind: "setter", classIds: [19],
     invoke: (impl, bytes, ctx) => {
       void bytes;
       void ctx;
@@ -618,16 +1035,16 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
       return undefined;
     },
   }],
-  [62, {
-    id: 62, name: "set_editable", className: "TextEntry", kind: "setter", classIds: [9],
+  [105, {
+    id: 105, name: "set_editable", className: "TextEntry", kind: "setter", classIds: [19],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_text.EditableSchema, bytes);
       (impl as w.TextEntryImpl).set_editable(m.editable);
       return undefined;
     },
   }],
-  [64, {
-    id: 64, name: "set_length", className: "TextEntry", kind: "setter", classIds: [9],
+  [107, {
+    id: 107, name: "set_length", className: "TextEntry", kind: "setter", classIds: [19],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_text.LengthSchema, bytes);
       (impl as w.TextEntryImpl).set_length(m.numchars);
@@ -642,9 +1059,19 @@ export const callbacks: ReadonlyMap<number, CallbackEntry> = new Map<number, Cal
   [3, { id: 3, name: "child_added", className: "Container", state: false }],
   [4, { id: 4, name: "child_removed", className: "Container", state: false }],
   [5, { id: 5, name: "activated", className: "Button", state: false }],
-  [6, { id: 6, name: "move", className: "TopLevel", state: true }],
-  [7, { id: 7, name: "close", className: "TopLevel", state: true }],
-  [8, { id: 8, name: "window_state", className: "TopLevel", state: true }],
-  [9, { id: 9, name: "resized", className: "TopLevel", state: true }],
-  [10, { id: 10, name: "activated", className: "TextEntry", state: true }],
+  [6, { id: 6, name: "activated", className: "CheckBox", state: true }],
+  [7, { id: 7, name: "activated", className: "ToggleButton", state: true }],
+  [8, { id: 8, name: "activated", className: "RadioButton", state: true }],
+  [9, { id: 9, name: "activated", className: "ComboBox", state: true }],
+  [10, { id: 10, name: "modified", className: "ComboBox", state: false }],
+  [11, { id: 11, name: "activated", className: "SpinBox", state: true }],
+  [12, { id: 12, name: "activated", className: "Slider", state: true }],
+  [13, { id: 13, name: "activated", className: "Dial", state: true }],
+  [14, { id: 14, name: "activated", className: "ScrollBar", state: true }],
+  [15, { id: 15, name: "pick", className: "ColorWidget", state: true }],
+  [16, { id: 16, name: "move", className: "TopLevel", state: true }],
+  [17, { id: 17, name: "close", className: "TopLevel", state: true }],
+  [18, { id: 18, name: "window_state", className: "TopLevel", state: true }],
+  [19, { id: 19, name: "resized", className: "TopLevel", state: true }],
+  [20, { id: 20, name: "activated", className: "TextEntry", state: true }],
 ]);

@@ -11,18 +11,28 @@
 
 namespace pgw::detail {
 
-inline constexpr std::uint64_t schema_fingerprint = 0x8036d06a4cadbae7ULL;
+inline constexpr std::uint64_t schema_fingerprint = 0xdcdb54733766cd10ULL;
 
 namespace classes {
-inline constexpr ClassInfo Widget{1, "Widget", 0, true, false};
-inline constexpr ClassInfo Container{2, "Container", 1, true, false};
-inline constexpr ClassInfo Button{3, "Button", 1, false, false};
-inline constexpr ClassInfo Label{4, "Label", 1, false, false};
-inline constexpr ClassInfo TopLevel{5, "TopLevel", 2, false, true};
-inline constexpr ClassInfo Box{6, "Box", 2, false, false};
-inline constexpr ClassInfo VBox{7, "VBox", 6, false, false};
-inline constexpr ClassInfo HBox{8, "HBox", 6, false, false};
-inline constexpr ClassInfo TextEntry{9, "TextEntry", 1, false, false};
+inline constexpr ClassInfo Widget{1, "Widget", 0, true, false, 0, 0};
+inline constexpr ClassInfo Container{2, "Container", 1, true, false, 0, 0};
+inline constexpr ClassInfo Button{3, "Button", 1, false, false, 0, 0};
+inline constexpr ClassInfo CheckBox{4, "CheckBox", 1, false, false, 0, 0};
+inline constexpr ClassInfo ToggleButton{5, "ToggleButton", 1, false, false, 2, 29};
+inline constexpr ClassInfo RadioButton{6, "RadioButton", 1, false, false, 2, 29};
+inline constexpr ClassInfo ComboBox{7, "ComboBox", 1, false, false, 0, 0};
+inline constexpr ClassInfo SpinBox{8, "SpinBox", 1, false, false, 0, 0};
+inline constexpr ClassInfo Slider{9, "Slider", 1, false, false, 0, 0};
+inline constexpr ClassInfo Dial{10, "Dial", 1, false, false, 0, 0};
+inline constexpr ClassInfo ScrollBar{11, "ScrollBar", 1, false, false, 0, 0};
+inline constexpr ClassInfo ProgressBar{12, "ProgressBar", 1, false, false, 0, 0};
+inline constexpr ClassInfo ColorWidget{13, "ColorWidget", 1, false, false, 0, 0};
+inline constexpr ClassInfo Label{14, "Label", 1, false, false, 0, 0};
+inline constexpr ClassInfo TopLevel{15, "TopLevel", 2, false, true, 0, 0};
+inline constexpr ClassInfo Box{16, "Box", 2, false, false, 0, 0};
+inline constexpr ClassInfo VBox{17, "VBox", 16, false, false, 0, 0};
+inline constexpr ClassInfo HBox{18, "HBox", 16, false, false, 0, 0};
+inline constexpr ClassInfo TextEntry{19, "TextEntry", 1, false, false, 0, 0};
 }  // namespace classes
 
 namespace fields {
@@ -33,98 +43,160 @@ inline constexpr std::uint16_t border_color = 4;
 inline constexpr std::uint16_t border_width = 5;
 inline constexpr std::uint16_t color = 6;
 inline constexpr std::uint16_t cursor = 7;
-inline constexpr std::uint16_t editable = 8;
-inline constexpr std::uint16_t enabled = 9;
-inline constexpr std::uint16_t expanding = 10;
-inline constexpr std::uint16_t font = 11;
-inline constexpr std::uint16_t halign = 12;
-inline constexpr std::uint16_t hover = 13;
-inline constexpr std::uint16_t icon = 14;
-inline constexpr std::uint16_t length = 15;
-inline constexpr std::uint16_t max_size = 16;
-inline constexpr std::uint16_t min_size = 17;
-inline constexpr std::uint16_t moveable = 18;
-inline constexpr std::uint16_t padding = 19;
-inline constexpr std::uint16_t position = 20;
-inline constexpr std::uint16_t size = 21;
-inline constexpr std::uint16_t spacing = 22;
-inline constexpr std::uint16_t text = 23;
-inline constexpr std::uint16_t title = 24;
-inline constexpr std::uint16_t tooltip = 25;
-inline constexpr std::uint16_t valign = 26;
-inline constexpr std::uint16_t visible = 27;
-inline constexpr std::uint16_t window_state = 28;
+inline constexpr std::uint16_t decimals = 8;
+inline constexpr std::uint16_t editable = 9;
+inline constexpr std::uint16_t enabled = 10;
+inline constexpr std::uint16_t expanding = 11;
+inline constexpr std::uint16_t font = 12;
+inline constexpr std::uint16_t halign = 13;
+inline constexpr std::uint16_t hover = 14;
+inline constexpr std::uint16_t icon = 15;
+inline constexpr std::uint16_t index = 16;
+inline constexpr std::uint16_t items = 17;
+inline constexpr std::uint16_t knob_diameter = 18;
+inline constexpr std::uint16_t length = 19;
+inline constexpr std::uint16_t limits = 20;
+inline constexpr std::uint16_t max_size = 21;
+inline constexpr std::uint16_t min_size = 22;
+inline constexpr std::uint16_t moveable = 23;
+inline constexpr std::uint16_t padding = 24;
+inline constexpr std::uint16_t position = 25;
+inline constexpr std::uint16_t scroll_percent = 26;
+inline constexpr std::uint16_t size = 27;
+inline constexpr std::uint16_t spacing = 28;
+inline constexpr std::uint16_t state = 29;
+inline constexpr std::uint16_t text = 30;
+inline constexpr std::uint16_t thumb_percent = 31;
+inline constexpr std::uint16_t title = 32;
+inline constexpr std::uint16_t tooltip = 33;
+inline constexpr std::uint16_t track = 34;
+inline constexpr std::uint16_t valign = 35;
+inline constexpr std::uint16_t value = 36;
+inline constexpr std::uint16_t visible = 37;
+inline constexpr std::uint16_t window_state = 38;
 }  // namespace fields
 
 namespace methods {
-inline constexpr MethodInfo Widget_set_border_width{1, 1, "Widget", "set_border_width", detail::MethodKind::setter, 5, false, false, false, 0};
-inline constexpr MethodInfo Widget_set_border_color{2, 1, "Widget", "set_border_color", detail::MethodKind::setter, 4, false, false, false, 0};
-inline constexpr MethodInfo Widget_set_bg{3, 1, "Widget", "set_bg", detail::MethodKind::setter, 3, false, false, false, 0};
-inline constexpr MethodInfo Widget_set_padding{4, 1, "Widget", "set_padding", detail::MethodKind::setter, 19, false, false, false, 0};
-inline constexpr MethodInfo Widget_set_font{5, 1, "Widget", "set_font", detail::MethodKind::setter, 11, false, false, false, 0};
-inline constexpr MethodInfo Widget_set_min_size{6, 1, "Widget", "set_min_size", detail::MethodKind::setter, 17, false, false, false, 0};
-inline constexpr MethodInfo Widget_set_max_size{7, 1, "Widget", "set_max_size", detail::MethodKind::setter, 16, false, false, false, 0};
-inline constexpr MethodInfo Widget_set_expanding{8, 1, "Widget", "set_expanding", detail::MethodKind::setter, 10, false, false, false, 0};
-inline constexpr MethodInfo Widget_get_expanding{9, 1, "Widget", "get_expanding", detail::MethodKind::getter, 10, true, false, false, 0};
-inline constexpr MethodInfo Widget_resize{10, 1, "Widget", "resize", detail::MethodKind::setter, 21, false, false, false, 0};
-inline constexpr MethodInfo Widget_get_size{11, 1, "Widget", "get_size", detail::MethodKind::query, 0, true, false, false, 0};
-inline constexpr MethodInfo Widget_get_position{12, 1, "Widget", "get_position", detail::MethodKind::query, 0, true, false, false, 0};
-inline constexpr MethodInfo Widget_set_enabled{13, 1, "Widget", "set_enabled", detail::MethodKind::setter, 9, false, false, false, 0};
-inline constexpr MethodInfo Widget_get_enabled{14, 1, "Widget", "get_enabled", detail::MethodKind::getter, 9, true, false, false, 0};
-inline constexpr MethodInfo Widget_set_tooltip{15, 1, "Widget", "set_tooltip", detail::MethodKind::setter, 25, false, false, false, 0};
-inline constexpr MethodInfo Widget_get_tooltip{16, 1, "Widget", "get_tooltip", detail::MethodKind::getter, 25, true, false, false, 0};
-inline constexpr MethodInfo Widget_set_allow_text_selection{17, 1, "Widget", "set_allow_text_selection", detail::MethodKind::setter, 2, false, false, false, 0};
-inline constexpr MethodInfo Widget_show{18, 1, "Widget", "show", detail::MethodKind::setter, 27, false, false, true, 0};
-inline constexpr MethodInfo Widget_hide{19, 1, "Widget", "hide", detail::MethodKind::setter, 27, false, false, true, 0};
-inline constexpr MethodInfo Widget_is_visible{20, 1, "Widget", "is_visible", detail::MethodKind::query, 0, true, false, false, 0};
-inline constexpr MethodInfo Widget_set_focus{21, 1, "Widget", "set_focus", detail::MethodKind::action, 0, false, false, false, 0};
-inline constexpr MethodInfo Widget_add_cursor{22, 1, "Widget", "add_cursor", detail::MethodKind::action, 0, false, false, false, 0};
-inline constexpr MethodInfo Widget_set_cursor{23, 1, "Widget", "set_cursor", detail::MethodKind::setter, 7, false, false, false, 0};
-inline constexpr MethodInfo Widget_destroy{24, 1, "Widget", "destroy", detail::MethodKind::destroy, 0, false, false, false, 0};
-inline constexpr MethodInfo Container_get_children{25, 2, "Container", "get_children", detail::MethodKind::children, 0, true, false, false, 0};
-inline constexpr MethodInfo Container_num_children{26, 2, "Container", "num_children", detail::MethodKind::child_count, 0, true, false, false, 0};
-inline constexpr MethodInfo Container_remove{27, 2, "Container", "remove", detail::MethodKind::detach, 0, false, false, false, 0};
-inline constexpr MethodInfo Container_remove_widget{28, 2, "Container", "remove_widget", detail::MethodKind::detach, 0, false, false, false, 0};
-inline constexpr MethodInfo Container_remove_all{29, 2, "Container", "remove_all", detail::MethodKind::detach_all, 0, false, false, false, 0};
-inline constexpr MethodInfo Button_set_text{30, 3, "Button", "set_text", detail::MethodKind::setter, 23, false, false, false, 0};
-inline constexpr MethodInfo Button_get_text{31, 3, "Button", "get_text", detail::MethodKind::getter, 23, true, false, false, 0};
-inline constexpr MethodInfo Button_set_icon{32, 3, "Button", "set_icon", detail::MethodKind::setter, 14, false, false, false, 0};
-inline constexpr MethodInfo Button_get_icon{33, 3, "Button", "get_icon", detail::MethodKind::getter, 14, true, false, false, 0};
-inline constexpr MethodInfo Button_set_color{34, 3, "Button", "set_color", detail::MethodKind::setter, 6, false, false, false, 0};
-inline constexpr MethodInfo Button_set_hover{35, 3, "Button", "set_hover", detail::MethodKind::setter, 13, false, false, false, 0};
-inline constexpr MethodInfo Label_set_text{36, 4, "Label", "set_text", detail::MethodKind::setter, 23, false, false, false, 0};
-inline constexpr MethodInfo Label_get_text{37, 4, "Label", "get_text", detail::MethodKind::getter, 23, true, false, false, 0};
-inline constexpr MethodInfo Label_set_color{38, 4, "Label", "set_color", detail::MethodKind::setter, 6, false, false, false, 0};
-inline constexpr MethodInfo Label_set_halign{39, 4, "Label", "set_halign", detail::MethodKind::setter, 12, false, false, false, 0};
-inline constexpr MethodInfo Label_get_halign{40, 4, "Label", "get_halign", detail::MethodKind::getter, 12, true, false, false, 0};
-inline constexpr MethodInfo Label_set_valign{41, 4, "Label", "set_valign", detail::MethodKind::setter, 26, false, false, false, 0};
-inline constexpr MethodInfo TopLevel_set_widget{42, 5, "TopLevel", "set_widget", detail::MethodKind::attach, 0, false, true, false, 0};
-inline constexpr MethodInfo TopLevel_set_position{43, 5, "TopLevel", "set_position", detail::MethodKind::setter, 20, false, false, false, 0};
-inline constexpr MethodInfo TopLevel_set_title{44, 5, "TopLevel", "set_title", detail::MethodKind::setter, 24, false, false, false, 0};
-inline constexpr MethodInfo TopLevel_get_title{45, 5, "TopLevel", "get_title", detail::MethodKind::getter, 24, true, false, false, 0};
-inline constexpr MethodInfo TopLevel_set_icon{46, 5, "TopLevel", "set_icon", detail::MethodKind::setter, 14, false, false, false, 0};
-inline constexpr MethodInfo TopLevel_set_moveable{47, 5, "TopLevel", "set_moveable", detail::MethodKind::setter, 18, false, false, false, 0};
-inline constexpr MethodInfo TopLevel_raise{48, 5, "TopLevel", "raise", detail::MethodKind::action, 0, false, false, false, 0};
-inline constexpr MethodInfo TopLevel_lower{49, 5, "TopLevel", "lower", detail::MethodKind::action, 0, false, false, false, 0};
-inline constexpr MethodInfo TopLevel_toggle_minimize{50, 5, "TopLevel", "toggle_minimize", detail::MethodKind::action, 0, false, false, false, 0};
-inline constexpr MethodInfo TopLevel_toggle_maximize{51, 5, "TopLevel", "toggle_maximize", detail::MethodKind::action, 0, false, false, false, 0};
-inline constexpr MethodInfo TopLevel_toggle_shade{52, 5, "TopLevel", "toggle_shade", detail::MethodKind::action, 0, false, false, false, 0};
-inline constexpr MethodInfo TopLevel_set_window_state{53, 5, "TopLevel", "set_window_state", detail::MethodKind::setter, 28, false, false, true, 0};
-inline constexpr MethodInfo TopLevel_get_window_state{54, 5, "TopLevel", "get_window_state", detail::MethodKind::getter, 28, true, false, false, 0};
-inline constexpr MethodInfo Box_add_widget{55, 6, "Box", "add_widget", detail::MethodKind::attach, 0, false, false, false, 0};
-inline constexpr MethodInfo Box_insert_widget{56, 6, "Box", "insert_widget", detail::MethodKind::attach, 0, false, false, false, 1};
-inline constexpr MethodInfo Box_set_spacing{57, 6, "Box", "set_spacing", detail::MethodKind::setter, 22, false, false, false, 0};
-inline constexpr MethodInfo Box_set_align{58, 6, "Box", "set_align", detail::MethodKind::setter, 1, false, false, false, 0};
-inline constexpr MethodInfo TextEntry_set_text{59, 9, "TextEntry", "set_text", detail::MethodKind::setter, 23, false, false, false, 0};
-inline constexpr MethodInfo TextEntry_get_text{60, 9, "TextEntry", "get_text", detail::MethodKind::query, 0, true, false, false, 0};
-inline constexpr MethodInfo TextEntry_clear{61, 9, "TextEntry", "clear", detail::MethodKind::setter, 23, false, false, false, 0};
-inline constexpr MethodInfo TextEntry_set_editable{62, 9, "TextEntry", "set_editable", detail::MethodKind::setter, 8, false, false, false, 0};
-inline constexpr MethodInfo TextEntry_get_editable{63, 9, "TextEntry", "get_editable", detail::MethodKind::getter, 8, true, false, false, 0};
-inline constexpr MethodInfo TextEntry_set_length{64, 9, "TextEntry", "set_length", detail::MethodKind::setter, 15, false, false, false, 0};
+inline constexpr MethodInfo Widget_set_border_width{1, 1, "Widget", "set_border_width", detail::MethodKind::setter, 5, false, false, false, 0, false};
+inline constexpr MethodInfo Widget_set_border_color{2, 1, "Widget", "set_border_color", detail::MethodKind::setter, 4, false, false, false, 0, false};
+inline constexpr MethodInfo Widget_set_bg{3, 1, "Widget", "set_bg", detail::MethodKind::setter, 3, false, false, false, 0, false};
+inline constexpr MethodInfo Widget_set_padding{4, 1, "Widget", "set_padding", detail::MethodKind::setter, 24, false, false, false, 0, false};
+inline constexpr MethodInfo Widget_set_font{5, 1, "Widget", "set_font", detail::MethodKind::setter, 12, false, false, false, 0, false};
+inline constexpr MethodInfo Widget_set_min_size{6, 1, "Widget", "set_min_size", detail::MethodKind::setter, 22, false, false, false, 0, false};
+inline constexpr MethodInfo Widget_set_max_size{7, 1, "Widget", "set_max_size", detail::MethodKind::setter, 21, false, false, false, 0, false};
+inline constexpr MethodInfo Widget_set_expanding{8, 1, "Widget", "set_expanding", detail::MethodKind::setter, 11, false, false, false, 0, false};
+inline constexpr MethodInfo Widget_get_expanding{9, 1, "Widget", "get_expanding", detail::MethodKind::getter, 11, true, false, false, 0, false};
+inline constexpr MethodInfo Widget_resize{10, 1, "Widget", "resize", detail::MethodKind::setter, 27, false, false, false, 0, false};
+inline constexpr MethodInfo Widget_get_size{11, 1, "Widget", "get_size", detail::MethodKind::query, 0, true, false, false, 0, false};
+inline constexpr MethodInfo Widget_get_position{12, 1, "Widget", "get_position", detail::MethodKind::query, 0, true, false, false, 0, false};
+inline constexpr MethodInfo Widget_set_enabled{13, 1, "Widget", "set_enabled", detail::MethodKind::setter, 10, false, false, false, 0, false};
+inline constexpr MethodInfo Widget_get_enabled{14, 1, "Widget", "get_enabled", detail::MethodKind::getter, 10, true, false, false, 0, false};
+inline constexpr MethodInfo Widget_set_tooltip{15, 1, "Widget", "set_tooltip", detail::MethodKind::setter, 33, false, false, false, 0, false};
+inline constexpr MethodInfo Widget_get_tooltip{16, 1, "Widget", "get_tooltip", detail::MethodKind::getter, 33, true, false, false, 0, false};
+inline constexpr MethodInfo Widget_set_allow_text_selection{17, 1, "Widget", "set_allow_text_selection", detail::MethodKind::setter, 2, false, false, false, 0, false};
+inline constexpr MethodInfo Widget_show{18, 1, "Widget", "show", detail::MethodKind::setter, 37, false, false, true, 0, false};
+inline constexpr MethodInfo Widget_hide{19, 1, "Widget", "hide", detail::MethodKind::setter, 37, false, false, true, 0, false};
+inline constexpr MethodInfo Widget_is_visible{20, 1, "Widget", "is_visible", detail::MethodKind::query, 0, true, false, false, 0, false};
+inline constexpr MethodInfo Widget_set_focus{21, 1, "Widget", "set_focus", detail::MethodKind::action, 0, false, false, false, 0, false};
+inline constexpr MethodInfo Widget_add_cursor{22, 1, "Widget", "add_cursor", detail::MethodKind::action, 0, false, false, false, 0, false};
+inline constexpr MethodInfo Widget_set_cursor{23, 1, "Widget", "set_cursor", detail::MethodKind::setter, 7, false, false, false, 0, false};
+inline constexpr MethodInfo Widget_destroy{24, 1, "Widget", "destroy", detail::MethodKind::destroy, 0, false, false, false, 0, false};
+inline constexpr MethodInfo Container_get_children{25, 2, "Container", "get_children", detail::MethodKind::children, 0, true, false, false, 0, false};
+inline constexpr MethodInfo Container_num_children{26, 2, "Container", "num_children", detail::MethodKind::child_count, 0, true, false, false, 0, false};
+inline constexpr MethodInfo Container_remove{27, 2, "Container", "remove", detail::MethodKind::detach, 0, false, false, false, 0, false};
+inline constexpr MethodInfo Container_remove_widget{28, 2, "Container", "remove_widget", detail::MethodKind::detach, 0, false, false, false, 0, false};
+inline constexpr MethodInfo Container_remove_all{29, 2, "Container", "remove_all", detail::MethodKind::detach_all, 0, false, false, false, 0, false};
+inline constexpr MethodInfo Button_set_text{30, 3, "Button", "set_text", detail::MethodKind::setter, 30, false, false, false, 0, false};
+inline constexpr MethodInfo Button_get_text{31, 3, "Button", "get_text", detail::MethodKind::getter, 30, true, false, false, 0, false};
+inline constexpr MethodInfo Button_set_icon{32, 3, "Button", "set_icon", detail::MethodKind::setter, 15, false, false, false, 0, false};
+inline constexpr MethodInfo Button_get_icon{33, 3, "Button", "get_icon", detail::MethodKind::getter, 15, true, false, false, 0, false};
+inline constexpr MethodInfo Button_set_color{34, 3, "Button", "set_color", detail::MethodKind::setter, 6, false, false, false, 0, false};
+inline constexpr MethodInfo Button_set_hover{35, 3, "Button", "set_hover", detail::MethodKind::setter, 14, false, false, false, 0, false};
+inline constexpr MethodInfo CheckBox_set_state{36, 4, "CheckBox", "set_state", detail::MethodKind::setter, 29, false, false, false, 0, false};
+inline constexpr MethodInfo CheckBox_get_state{37, 4, "CheckBox", "get_state", detail::MethodKind::getter, 29, true, false, false, 0, false};
+inline constexpr MethodInfo ToggleButton_set_text{38, 5, "ToggleButton", "set_text", detail::MethodKind::setter, 30, false, false, false, 0, false};
+inline constexpr MethodInfo ToggleButton_set_state{39, 5, "ToggleButton", "set_state", detail::MethodKind::setter, 29, false, false, false, 0, false};
+inline constexpr MethodInfo ToggleButton_get_state{40, 5, "ToggleButton", "get_state", detail::MethodKind::getter, 29, true, false, false, 0, false};
+inline constexpr MethodInfo RadioButton_set_text{41, 6, "RadioButton", "set_text", detail::MethodKind::setter, 30, false, false, false, 0, false};
+inline constexpr MethodInfo RadioButton_set_state{42, 6, "RadioButton", "set_state", detail::MethodKind::setter, 29, false, false, false, 0, false};
+inline constexpr MethodInfo RadioButton_get_state{43, 6, "RadioButton", "get_state", detail::MethodKind::getter, 29, true, false, false, 0, false};
+inline constexpr MethodInfo ComboBox_append_text{44, 7, "ComboBox", "append_text", detail::MethodKind::setter, 17, false, false, false, 0, true};
+inline constexpr MethodInfo ComboBox_insert_alpha{45, 7, "ComboBox", "insert_alpha", detail::MethodKind::setter, 17, false, false, false, 0, true};
+inline constexpr MethodInfo ComboBox_delete_alpha{46, 7, "ComboBox", "delete_alpha", detail::MethodKind::setter, 17, false, false, false, 0, true};
+inline constexpr MethodInfo ComboBox_set_text{47, 7, "ComboBox", "set_text", detail::MethodKind::setter, 30, false, false, true, 0, false};
+inline constexpr MethodInfo ComboBox_get_text{48, 7, "ComboBox", "get_text", detail::MethodKind::query, 0, true, false, false, 0, false};
+inline constexpr MethodInfo ComboBox_set_index{49, 7, "ComboBox", "set_index", detail::MethodKind::setter, 16, false, false, true, 0, false};
+inline constexpr MethodInfo ComboBox_get_index{50, 7, "ComboBox", "get_index", detail::MethodKind::getter, 16, true, false, false, 0, false};
+inline constexpr MethodInfo ComboBox_get_alpha{51, 7, "ComboBox", "get_alpha", detail::MethodKind::query, 0, true, false, false, 0, false};
+inline constexpr MethodInfo ComboBox_show_text{52, 7, "ComboBox", "show_text", detail::MethodKind::setter, 30, false, false, true, 0, false};
+inline constexpr MethodInfo ComboBox_clear{53, 7, "ComboBox", "clear", detail::MethodKind::setter, 17, false, false, false, 0, false};
+inline constexpr MethodInfo ComboBox_set_length{54, 7, "ComboBox", "set_length", detail::MethodKind::setter, 19, false, false, false, 0, false};
+inline constexpr MethodInfo SpinBox_set_value{55, 8, "SpinBox", "set_value", detail::MethodKind::setter, 36, false, false, false, 0, false};
+inline constexpr MethodInfo SpinBox_get_value{56, 8, "SpinBox", "get_value", detail::MethodKind::getter, 36, true, false, false, 0, false};
+inline constexpr MethodInfo SpinBox_set_limits{57, 8, "SpinBox", "set_limits", detail::MethodKind::setter, 20, false, false, false, 0, false};
+inline constexpr MethodInfo SpinBox_set_decimals{58, 8, "SpinBox", "set_decimals", detail::MethodKind::setter, 8, false, false, false, 0, false};
+inline constexpr MethodInfo Slider_set_value{59, 9, "Slider", "set_value", detail::MethodKind::setter, 36, false, false, false, 0, false};
+inline constexpr MethodInfo Slider_get_value{60, 9, "Slider", "get_value", detail::MethodKind::getter, 36, true, false, false, 0, false};
+inline constexpr MethodInfo Slider_set_limits{61, 9, "Slider", "set_limits", detail::MethodKind::setter, 20, false, false, false, 0, false};
+inline constexpr MethodInfo Slider_set_tracking{62, 9, "Slider", "set_tracking", detail::MethodKind::setter, 34, false, false, false, 0, false};
+inline constexpr MethodInfo Slider_set_decimals{63, 9, "Slider", "set_decimals", detail::MethodKind::setter, 8, false, false, false, 0, false};
+inline constexpr MethodInfo Dial_set_value{64, 10, "Dial", "set_value", detail::MethodKind::setter, 36, false, false, false, 0, false};
+inline constexpr MethodInfo Dial_get_value{65, 10, "Dial", "get_value", detail::MethodKind::getter, 36, true, false, false, 0, false};
+inline constexpr MethodInfo Dial_set_limits{66, 10, "Dial", "set_limits", detail::MethodKind::setter, 20, false, false, false, 0, false};
+inline constexpr MethodInfo Dial_set_tracking{67, 10, "Dial", "set_tracking", detail::MethodKind::setter, 34, false, false, false, 0, false};
+inline constexpr MethodInfo Dial_set_decimals{68, 10, "Dial", "set_decimals", detail::MethodKind::setter, 8, false, false, false, 0, false};
+inline constexpr MethodInfo Dial_set_knob_diameter{69, 10, "Dial", "set_knob_diameter", detail::MethodKind::setter, 18, false, false, false, 0, false};
+inline constexpr MethodInfo Dial_set_icon{70, 10, "Dial", "set_icon", detail::MethodKind::setter, 15, false, false, false, 0, false};
+inline constexpr MethodInfo ScrollBar_set_scroll_percent{71, 11, "ScrollBar", "set_scroll_percent", detail::MethodKind::setter, 26, false, false, false, 0, false};
+inline constexpr MethodInfo ScrollBar_get_scroll_percent{72, 11, "ScrollBar", "get_scroll_percent", detail::MethodKind::getter, 26, true, false, false, 0, false};
+inline constexpr MethodInfo ScrollBar_set_thumb_percent{73, 11, "ScrollBar", "set_thumb_percent", detail::MethodKind::setter, 31, false, false, false, 0, false};
+inline constexpr MethodInfo ScrollBar_get_thumb_percent{74, 11, "ScrollBar", "get_thumb_percent", detail::MethodKind::getter, 31, true, false, false, 0, false};
+inline constexpr MethodInfo ProgressBar_set_value{75, 12, "ProgressBar", "set_value", detail::MethodKind::setter, 36, false, false, false, 0, false};
+inline constexpr MethodInfo ProgressBar_get_value{76, 12, "ProgressBar", "get_value", detail::MethodKind::getter, 36, true, false, false, 0, false};
+inline constexpr MethodInfo ColorWidget_get_color{77, 13, "ColorWidget", "get_color", detail::MethodKind::getter, 6, true, false, false, 0, false};
+inline constexpr MethodInfo ColorWidget_set_color{78, 13, "ColorWidget", "set_color", detail::MethodKind::setter, 6, false, false, false, 0, false};
+inline constexpr MethodInfo Label_set_text{79, 14, "Label", "set_text", detail::MethodKind::setter, 30, false, false, false, 0, false};
+inline constexpr MethodInfo Label_get_text{80, 14, "Label", "get_text", detail::MethodKind::getter, 30, true, false, false, 0, false};
+inline constexpr MethodInfo Label_set_color{81, 14, "Label", "set_color", detail::MethodKind::setter, 6, false, false, false, 0, false};
+inline constexpr MethodInfo Label_set_halign{82, 14, "Label", "set_halign", detail::MethodKind::setter, 13, false, false, false, 0, false};
+inline constexpr MethodInfo Label_get_halign{83, 14, "Label", "get_halign", detail::MethodKind::getter, 13, true, false, false, 0, false};
+inline constexpr MethodInfo Label_set_valign{84, 14, "Label", "set_valign", detail::MethodKind::setter, 35, false, false, false, 0, false};
+inline constexpr MethodInfo TopLevel_set_widget{85, 15, "TopLevel", "set_widget", detail::MethodKind::attach, 0, false, true, false, 0, false};
+inline constexpr MethodInfo TopLevel_set_position{86, 15, "TopLevel", "set_position", detail::MethodKind::setter, 25, false, false, false, 0, false};
+inline constexpr MethodInfo TopLevel_set_title{87, 15, "TopLevel", "set_title", detail::MethodKind::setter, 32, false, false, false, 0, false};
+inline constexpr MethodInfo TopLevel_get_title{88, 15, "TopLevel", "get_title", detail::MethodKind::getter, 32, true, false, false, 0, false};
+inline constexpr MethodInfo TopLevel_set_icon{89, 15, "TopLevel", "set_icon", detail::MethodKind::setter, 15, false, false, false, 0, false};
+inline constexpr MethodInfo TopLevel_set_moveable{90, 15, "TopLevel", "set_moveable", detail::MethodKind::setter, 23, false, false, false, 0, false};
+inline constexpr MethodInfo TopLevel_raise{91, 15, "TopLevel", "raise", detail::MethodKind::action, 0, false, false, false, 0, false};
+inline constexpr MethodInfo TopLevel_lower{92, 15, "TopLevel", "lower", detail::MethodKind::action, 0, false, false, false, 0, false};
+inline constexpr MethodInfo TopLevel_toggle_minimize{93, 15, "TopLevel", "toggle_minimize", detail::MethodKind::action, 0, false, false, false, 0, false};
+inline constexpr MethodInfo TopLevel_toggle_maximize{94, 15, "TopLevel", "toggle_maximize", detail::MethodKind::action, 0, false, false, false, 0, false};
+inline constexpr MethodInfo TopLevel_toggle_shade{95, 15, "TopLevel", "toggle_shade", detail::MethodKind::action, 0, false, false, false, 0, false};
+inline constexpr MethodInfo TopLevel_set_window_state{96, 15, "TopLevel", "set_window_state", detail::MethodKind::setter, 38, false, false, true, 0, false};
+inline constexpr MethodInfo TopLevel_get_window_state{97, 15, "TopLevel", "get_window_state", detail::MethodKind::getter, 38, true, false, false, 0, false};
+inline constexpr MethodInfo Box_add_widget{98, 16, "Box", "add_widget", detail::MethodKind::attach, 0, false, false, false, 0, false};
+inline constexpr MethodInfo Box_insert_widget{99, 16, "Box", "insert_widget", detail::MethodKind::attach, 0, false, false, false, 1, false};
+inline constexpr MethodInfo Box_set_spacing{100, 16, "Box", "set_spacing", detail::MethodKind::setter, 28, false, false, false, 0, false};
+inline constexpr MethodInfo Box_set_align{101, 16, "Box", "set_align", detail::MethodKind::setter, 1, false, false, false, 0, false};
+inline constexpr MethodInfo TextEntry_set_text{102, 19, "TextEntry", "set_text", detail::MethodKind::setter, 30, false, false, false, 0, false};
+inline constexpr MethodInfo TextEntry_get_text{103, 19, "TextEntry", "get_text", detail::MethodKind::query, 0, true, false, false, 0, false};
+inline constexpr MethodInfo TextEntry_clear{104, 19, "TextEntry", "clear", detail::MethodKind::setter, 30, false, false, false, 0, false};
+inline constexpr MethodInfo TextEntry_set_editable{105, 19, "TextEntry", "set_editable", detail::MethodKind::setter, 9, false, false, false, 0, false};
+inline constexpr MethodInfo TextEntry_get_editable{106, 19, "TextEntry", "get_editable", detail::MethodKind::getter, 9, true, false, false, 0, false};
+inline constexpr MethodInfo TextEntry_set_length{107, 19, "TextEntry", "set_length", detail::MethodKind::setter, 19, false, false, false, 0, false};
 }  // namespace methods
 
 namespace check {
 // Checks of the state callbacks' bytes (the family sources define them).
+void CheckBox_activated(std::string_view bytes);
+void ToggleButton_activated(std::string_view bytes);
+void RadioButton_activated(std::string_view bytes);
+void ComboBox_activated(std::string_view bytes);
+void SpinBox_activated(std::string_view bytes);
+void Slider_activated(std::string_view bytes);
+void Dial_activated(std::string_view bytes);
+void ScrollBar_activated(std::string_view bytes);
+void ColorWidget_pick(std::string_view bytes);
 void TopLevel_move(std::string_view bytes);
 void TopLevel_close(std::string_view bytes);
 void TopLevel_window_state(std::string_view bytes);
@@ -138,11 +210,21 @@ inline constexpr CallbackInfo Widget_map{2, 1, "Widget", "map", 0, 0, nullptr};
 inline constexpr CallbackInfo Container_child_added{3, 2, "Container", "child_added", 0, 0, nullptr};
 inline constexpr CallbackInfo Container_child_removed{4, 2, "Container", "child_removed", 0, 0, nullptr};
 inline constexpr CallbackInfo Button_activated{5, 3, "Button", "activated", 0, 0, nullptr};
-inline constexpr CallbackInfo TopLevel_move{6, 5, "TopLevel", "move", 20, 43, &check::TopLevel_move};
-inline constexpr CallbackInfo TopLevel_close{7, 5, "TopLevel", "close", 27, 19, &check::TopLevel_close};
-inline constexpr CallbackInfo TopLevel_window_state{8, 5, "TopLevel", "window_state", 28, 53, &check::TopLevel_window_state};
-inline constexpr CallbackInfo TopLevel_resized{9, 5, "TopLevel", "resized", 21, 10, &check::TopLevel_resized};
-inline constexpr CallbackInfo TextEntry_activated{10, 9, "TextEntry", "activated", 23, 59, &check::TextEntry_activated};
+inline constexpr CallbackInfo CheckBox_activated{6, 4, "CheckBox", "activated", 29, 36, &check::CheckBox_activated};
+inline constexpr CallbackInfo ToggleButton_activated{7, 5, "ToggleButton", "activated", 29, 39, &check::ToggleButton_activated};
+inline constexpr CallbackInfo RadioButton_activated{8, 6, "RadioButton", "activated", 29, 42, &check::RadioButton_activated};
+inline constexpr CallbackInfo ComboBox_activated{9, 7, "ComboBox", "activated", 16, 49, &check::ComboBox_activated};
+inline constexpr CallbackInfo ComboBox_modified{10, 7, "ComboBox", "modified", 0, 0, nullptr};
+inline constexpr CallbackInfo SpinBox_activated{11, 8, "SpinBox", "activated", 36, 55, &check::SpinBox_activated};
+inline constexpr CallbackInfo Slider_activated{12, 9, "Slider", "activated", 36, 59, &check::Slider_activated};
+inline constexpr CallbackInfo Dial_activated{13, 10, "Dial", "activated", 36, 64, &check::Dial_activated};
+inline constexpr CallbackInfo ScrollBar_activated{14, 11, "ScrollBar", "activated", 26, 71, &check::ScrollBar_activated};
+inline constexpr CallbackInfo ColorWidget_pick{15, 13, "ColorWidget", "pick", 6, 78, &check::ColorWidget_pick};
+inline constexpr CallbackInfo TopLevel_move{16, 15, "TopLevel", "move", 25, 86, &check::TopLevel_move};
+inline constexpr CallbackInfo TopLevel_close{17, 15, "TopLevel", "close", 37, 19, &check::TopLevel_close};
+inline constexpr CallbackInfo TopLevel_window_state{18, 15, "TopLevel", "window_state", 38, 96, &check::TopLevel_window_state};
+inline constexpr CallbackInfo TopLevel_resized{19, 15, "TopLevel", "resized", 27, 10, &check::TopLevel_resized};
+inline constexpr CallbackInfo TextEntry_activated{20, 19, "TextEntry", "activated", 30, 102, &check::TextEntry_activated};
 }  // namespace callbacks
 
 // Tables indexed by id (entry 0 is empty), for the runtime.
@@ -151,6 +233,16 @@ inline constexpr const ClassInfo* class_table[] = {
     &classes::Widget,
     &classes::Container,
     &classes::Button,
+    &classes::CheckBox,
+    &classes::ToggleButton,
+    &classes::RadioButton,
+    &classes::ComboBox,
+    &classes::SpinBox,
+    &classes::Slider,
+    &classes::Dial,
+    &classes::ScrollBar,
+    &classes::ProgressBar,
+    &classes::ColorWidget,
     &classes::Label,
     &classes::TopLevel,
     &classes::Box,
@@ -195,6 +287,49 @@ inline constexpr const MethodInfo* method_table[] = {
     &methods::Button_get_icon,
     &methods::Button_set_color,
     &methods::Button_set_hover,
+    &methods::CheckBox_set_state,
+    &methods::CheckBox_get_state,
+    &methods::ToggleButton_set_text,
+    &methods::ToggleButton_set_state,
+    &methods::ToggleButton_get_state,
+    &methods::RadioButton_set_text,
+    &methods::RadioButton_set_state,
+    &methods::RadioButton_get_state,
+    &methods::ComboBox_append_text,
+    &methods::ComboBox_insert_alpha,
+    &methods::ComboBox_delete_alpha,
+    &methods::ComboBox_set_text,
+    &methods::ComboBox_get_text,
+    &methods::ComboBox_set_index,
+    &methods::ComboBox_get_index,
+    &methods::ComboBox_get_alpha,
+    &methods::ComboBox_show_text,
+    &methods::ComboBox_clear,
+    &methods::ComboBox_set_length,
+    &methods::SpinBox_set_value,
+    &methods::SpinBox_get_value,
+    &methods::SpinBox_set_limits,
+    &methods::SpinBox_set_decimals,
+    &methods::Slider_set_value,
+    &methods::Slider_get_value,
+    &methods::Slider_set_limits,
+    &methods::Slider_set_tracking,
+    &methods::Slider_set_decimals,
+    &methods::Dial_set_value,
+    &methods::Dial_get_value,
+    &methods::Dial_set_limits,
+    &methods::Dial_set_tracking,
+    &methods::Dial_set_decimals,
+    &methods::Dial_set_knob_diameter,
+    &methods::Dial_set_icon,
+    &methods::ScrollBar_set_scroll_percent,
+    &methods::ScrollBar_get_scroll_percent,
+    &methods::ScrollBar_set_thumb_percent,
+    &methods::ScrollBar_get_thumb_percent,
+    &methods::ProgressBar_set_value,
+    &methods::ProgressBar_get_value,
+    &methods::ColorWidget_get_color,
+    &methods::ColorWidget_set_color,
     &methods::Label_set_text,
     &methods::Label_get_text,
     &methods::Label_set_color,
@@ -232,6 +367,16 @@ inline constexpr const CallbackInfo* callback_table[] = {
     &callbacks::Container_child_added,
     &callbacks::Container_child_removed,
     &callbacks::Button_activated,
+    &callbacks::CheckBox_activated,
+    &callbacks::ToggleButton_activated,
+    &callbacks::RadioButton_activated,
+    &callbacks::ComboBox_activated,
+    &callbacks::ComboBox_modified,
+    &callbacks::SpinBox_activated,
+    &callbacks::Slider_activated,
+    &callbacks::Dial_activated,
+    &callbacks::ScrollBar_activated,
+    &callbacks::ColorWidget_pick,
     &callbacks::TopLevel_move,
     &callbacks::TopLevel_close,
     &callbacks::TopLevel_window_state,
@@ -247,6 +392,16 @@ inline constexpr std::string_view class_proto_names[] = {
     "pgwidgets.widgets.Widget",
     "pgwidgets.widgets.Container",
     "pgwidgets.widgets.Button",
+    "pgwidgets.widgets.CheckBox",
+    "pgwidgets.widgets.ToggleButton",
+    "pgwidgets.widgets.RadioButton",
+    "pgwidgets.widgets.ComboBox",
+    "pgwidgets.widgets.SpinBox",
+    "pgwidgets.widgets.Slider",
+    "pgwidgets.widgets.Dial",
+    "pgwidgets.widgets.ScrollBar",
+    "pgwidgets.widgets.ProgressBar",
+    "pgwidgets.widgets.ColorWidget",
     "pgwidgets.widgets.Label",
     "pgwidgets.widgets.TopLevel",
     "pgwidgets.widgets.Box",
@@ -291,6 +446,49 @@ inline constexpr std::string_view method_proto_names[] = {
     "pgwidgets.widgets.Button.GetIcon",
     "pgwidgets.widgets.Button.SetColor",
     "pgwidgets.widgets.Button.SetHover",
+    "pgwidgets.widgets.CheckBox.SetState",
+    "pgwidgets.widgets.CheckBox.GetState",
+    "pgwidgets.widgets.ToggleButton.SetText",
+    "pgwidgets.widgets.ToggleButton.SetState",
+    "pgwidgets.widgets.ToggleButton.GetState",
+    "pgwidgets.widgets.RadioButton.SetText",
+    "pgwidgets.widgets.RadioButton.SetState",
+    "pgwidgets.widgets.RadioButton.GetState",
+    "pgwidgets.widgets.ComboBox.AppendText",
+    "pgwidgets.widgets.ComboBox.InsertAlpha",
+    "pgwidgets.widgets.ComboBox.DeleteAlpha",
+    "pgwidgets.widgets.ComboBox.SetText",
+    "pgwidgets.widgets.ComboBox.GetText",
+    "pgwidgets.widgets.ComboBox.SetIndex",
+    "pgwidgets.widgets.ComboBox.GetIndex",
+    "pgwidgets.widgets.ComboBox.GetAlpha",
+    "pgwidgets.widgets.ComboBox.ShowText",
+    "pgwidgets.widgets.ComboBox.Clear",
+    "pgwidgets.widgets.ComboBox.SetLength",
+    "pgwidgets.widgets.SpinBox.SetValue",
+    "pgwidgets.widgets.SpinBox.GetValue",
+    "pgwidgets.widgets.SpinBox.SetLimits",
+    "pgwidgets.widgets.SpinBox.SetDecimals",
+    "pgwidgets.widgets.Slider.SetValue",
+    "pgwidgets.widgets.Slider.GetValue",
+    "pgwidgets.widgets.Slider.SetLimits",
+    "pgwidgets.widgets.Slider.SetTracking",
+    "pgwidgets.widgets.Slider.SetDecimals",
+    "pgwidgets.widgets.Dial.SetValue",
+    "pgwidgets.widgets.Dial.GetValue",
+    "pgwidgets.widgets.Dial.SetLimits",
+    "pgwidgets.widgets.Dial.SetTracking",
+    "pgwidgets.widgets.Dial.SetDecimals",
+    "pgwidgets.widgets.Dial.SetKnobDiameter",
+    "pgwidgets.widgets.Dial.SetIcon",
+    "pgwidgets.widgets.ScrollBar.SetScrollPercent",
+    "pgwidgets.widgets.ScrollBar.GetScrollPercent",
+    "pgwidgets.widgets.ScrollBar.SetThumbPercent",
+    "pgwidgets.widgets.ScrollBar.GetThumbPercent",
+    "pgwidgets.widgets.ProgressBar.SetValue",
+    "pgwidgets.widgets.ProgressBar.GetValue",
+    "pgwidgets.widgets.ColorWidget.GetColor",
+    "pgwidgets.widgets.ColorWidget.SetColor",
     "pgwidgets.widgets.Label.SetText",
     "pgwidgets.widgets.Label.GetText",
     "pgwidgets.widgets.Label.SetColor",
@@ -328,6 +526,16 @@ inline constexpr std::string_view callback_proto_names[] = {
     "pgwidgets.widgets.Container.OnChildAdded",
     "pgwidgets.widgets.Container.OnChildRemoved",
     "pgwidgets.widgets.Button.OnActivated",
+    "pgwidgets.widgets.CheckBox.OnActivated",
+    "pgwidgets.widgets.ToggleButton.OnActivated",
+    "pgwidgets.widgets.RadioButton.OnActivated",
+    "pgwidgets.widgets.ComboBox.OnActivated",
+    "pgwidgets.widgets.ComboBox.OnModified",
+    "pgwidgets.widgets.SpinBox.OnActivated",
+    "pgwidgets.widgets.Slider.OnActivated",
+    "pgwidgets.widgets.Dial.OnActivated",
+    "pgwidgets.widgets.ScrollBar.OnActivated",
+    "pgwidgets.widgets.ColorWidget.OnPick",
     "pgwidgets.widgets.TopLevel.OnMove",
     "pgwidgets.widgets.TopLevel.OnClose",
     "pgwidgets.widgets.TopLevel.OnWindowState",
