@@ -6,7 +6,7 @@
 // passes an object implementing WidgetFactories to the dispatcher; a class
 // missing there, or a method missing in an implementation, fails `tsc`.
 
-export const SCHEMA_FINGERPRINT = 0xdcdb54733766cd10n;
+export const SCHEMA_FINGERPRINT = 0xc5a580dbec5da158n;
 
 /** A widget as the browser runtime holds it. */
 export interface WidgetHandle {

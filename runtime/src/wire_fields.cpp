@@ -11,7 +11,7 @@ std::optional<std::uint64_t> varint_field(std::string_view bytes, std::uint32_t 
                                             static_cast<int>(bytes.size()));
   std::optional<std::uint64_t> found;
   while (const std::uint32_t tag = in.ReadTag()) {
-    if (WireFormatLite::GetTagFieldNumber(tag) == number &&
+    if (static_cast<std::uint32_t>(WireFormatLite::GetTagFieldNumber(tag)) == number &&
         WireFormatLite::GetTagWireType(tag) == WireFormatLite::WIRETYPE_VARINT) {
       std::uint64_t v = 0;
       if (!in.ReadVarint64(&v)) return std::nullopt;

@@ -11,7 +11,7 @@
 
 namespace pgw::detail {
 
-inline constexpr std::uint64_t schema_fingerprint = 0xdcdb54733766cd10ULL;
+inline constexpr std::uint64_t schema_fingerprint = 0xc5a580dbec5da158ULL;
 
 namespace classes {
 inline constexpr ClassInfo Widget{1, "Widget", 0, true, false, 0, 0};

@@ -535,7 +535,7 @@ std::string ColorWidget::get_color() const {
     if (args.has_color()) return args.color();
     return "#ff0000";
   }
-  return std::string();
+  return "#ff0000";
 }
 
 Task<void> ColorWidget::set_color(std::string hex_string) const {

@@ -1,7 +1,6 @@
 // RadioButton: one choice of a group. A click or Space selects it (and
 // deselects the rest of the group); arrows select the next or previous
 // member. Only a user's selection fires activated(true), as in pgwidgets.
-import "./checkbox.css";
 import "./radiobutton.css";
 import { el } from "../dom.js";
 import type { RadioButtonCreateArgs, RadioButtonEvents, RadioButtonImpl } from "../schema.js";

@@ -2,7 +2,7 @@
 // (or Space/Enter); in a group, pressing one releases the others and
 // clicking the pressed one releases it. Every user change fires
 // activated(state).
-import "./button.css";
+// Drawn by Button's stylesheet (class pgw-button; one page stylesheet holds every module's).
 import "./togglebutton.css";
 import { el } from "../dom.js";
 import type { ToggleButtonCreateArgs, ToggleButtonEvents, ToggleButtonImpl } from "../schema.js";
