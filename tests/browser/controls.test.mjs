@@ -156,10 +156,13 @@ const ok = await runChecks([
     await page.keyboard.press("PageDown");
     await logSays("scroll 0.2 get 0.2 progress 0.2");
   }],
-  ["choosing a color: the top-left corner of the square is white", async () => {
+  ["choosing a color: dragging past the square's top-left corner gives white", async () => {
     const sq = widget(page, "ColorWidget").locator(".pgw-colorwidget-sv");
     const b = await sq.boundingBox();
-    await page.mouse.click(b.x + 2, b.y + 2);
+    await page.mouse.move(b.x + 20, b.y + 20);
+    await page.mouse.down();
+    await page.mouse.move(b.x - 30, b.y - 30, { steps: 4 });
+    await page.mouse.up();
     await logSays("color #ffffff get #ffffff");
   }],
   ["a color typed as a hex code", async () => {

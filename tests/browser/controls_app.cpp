@@ -6,6 +6,7 @@
 #include <stdexcept>
 #include <string>
 #include <type_traits>
+#include <vector>
 
 #include <pgwidgets/pgwidgets.hpp>
 
@@ -30,6 +31,12 @@ std::string num(double v) {
 }
 
 std::string yes(bool b) { return b ? "true" : "false"; }
+
+pgw::Task<pgw::HBox> row(pgw::Widgets W, std::vector<pgw::Widget> widgets) {
+  auto hbox = co_await W.HBox({.spacing = 10});
+  for (const pgw::Widget& w : widgets) co_await hbox.add_widget(w, 0);
+  co_return hbox;
+}
 
 }  // namespace
 
@@ -63,22 +70,28 @@ int main(int argc, char** argv) {
       auto color = co_await W.ColorWidget({.color = "#ff0000"});
       auto disabled = co_await W.CheckBox("Disabled", {.enabled = false});
 
-      for (pgw::Widget w : {pgw::Widget(log), pgw::Widget(url), pgw::Widget(dtype_check), pgw::Widget(check),
-                            pgw::Widget(toggle), pgw::Widget(ra), pgw::Widget(rb), pgw::Widget(rc),
-                            pgw::Widget(combo), pgw::Widget(spin), pgw::Widget(slider), pgw::Widget(dial),
-                            pgw::Widget(scroll), pgw::Widget(progress), pgw::Widget(color), pgw::Widget(disabled)}) {
-        co_await box.add_widget(w, 0);
-      }
+      // In rows, so that the whole set fits the window without scrolling.
+      // Named lists: g++ 12 destroys a braced temporary inside co_await twice.
+      const std::vector<pgw::Widget> buttons{check, toggle, disabled}, radios{ra, rb, rc}, choosers{combo, spin},
+          knob_and_color{dial, color};
+      auto buttons_row = co_await row(W, buttons);
+      auto radios_row = co_await row(W, radios);
+      auto choosers_row = co_await row(W, choosers);
+      auto knob_row = co_await row(W, knob_and_color);
+      const std::vector<pgw::Widget> rows{log,    url,       dtype_check, buttons_row, radios_row,
+                                          choosers_row, slider, knob_row,  scroll,      progress};
+      for (const pgw::Widget& w : rows) co_await box.add_widget(w, 0);
       co_await top.set_widget(box);
       co_await top.show();
 
       // The dtype is checked when a handler is registered.
+      std::string refusal = "an int handler was taken by a float slider";
       try {
         slider.on_activated([](int) {});
-        co_await dtype_check.set_text("dtype check: an int handler was taken by a float slider");
       } catch (const std::invalid_argument& e) {
-        co_await dtype_check.set_text(std::string("dtype check: ") + e.what());
+        refusal = e.what();  // co_await is not allowed in a catch block
       }
+      co_await dtype_check.set_text("dtype check: " + refusal);
 
       check.on_activated([log, check](bool tf) -> pgw::Task<> {
         co_await log.set_text("check " + yes(tf) + " get " + yes(check.get_state()));

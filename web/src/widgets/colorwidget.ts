@@ -72,7 +72,9 @@ export class ColorWidget extends Widget implements ColorWidgetImpl {
       e.preventDefault();
       this.fromHexField();
     });
-    this.hexField.addEventListener("change", () => this.fromHexField());
+    this.hexField.addEventListener("change", () => {
+      if (this.hexField.value !== this.hex.slice(1)) this.fromHexField();
+    });
 
     this.dragArea(svBox, (x, y) => {
       this.s = x;

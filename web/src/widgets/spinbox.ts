@@ -50,7 +50,11 @@ export class SpinBox extends Widget implements SpinBoxImpl {
       e.preventDefault();
       this.change(next);
     });
-    this.input.addEventListener("change", () => this.takeTyped());
+    // Leaving the field takes what was typed; after Enter took it, the
+    // field shows the value already and nothing is reported twice.
+    this.input.addEventListener("change", () => {
+      if (this.input.value !== this.range.format(this.value)) this.takeTyped();
+    });
     this.input.addEventListener("wheel", (e) => {
       if (this.input.disabled || document.activeElement !== this.input) return;
       e.preventDefault();
