@@ -43,6 +43,7 @@ export class ComboBox extends Widget implements ComboBoxImpl {
 
     button.addEventListener("mousedown", (e) => {
       e.preventDefault();
+      if (this.input.disabled) return;
       this.input.focus();
       this.toggleList();
     });

@@ -31,6 +31,7 @@ export class SpinBox extends Widget implements SpinBoxImpl {
       b.setAttribute("aria-label", label);
       b.addEventListener("mousedown", (e) => {
         e.preventDefault();
+        if (this.input.disabled) return;
         this.input.focus();
         this.change(this.range.fit(this.value + dir * this.range.step));
       });
