@@ -74,7 +74,11 @@ class Field(View):
 
     @property
     def cpp_option_type(self):
-        """In an options struct (see OptionField): strings as views."""
+        """In an options struct (see OptionField): strings as views, a
+        widget as a pointer to its handle (a handle owns a shared pointer,
+        so it is not trivially destructible)."""
+        if self.ref and not self.repeated:
+            return f"const pgw::{self.ref}*"
         return "std::string_view" if self.proto_type in ("string", "bytes") and not self.repeated \
             else self.cpp_value_type
 
@@ -246,6 +250,10 @@ class Method(View):
         return boolean(self.deferred)
 
     @property
+    def cpp_accumulate(self):
+        return boolean(self.accumulate)
+
+    @property
     def cpp_index_field(self):
         """The request field number of an attach's insert position, 0 if none."""
         return self.index_field.number if self.index_field else 0
@@ -294,6 +302,20 @@ class Callback(View):
     def cpp_tuple(self):
         return "std::tuple<" + ", ".join(self.cpp_arg_types) + ">"
 
+    @property
+    def cpp_dtype_signature(self):
+        """A dtype-dependent callback's handler, for the static_assert message."""
+        name = self.params[0].name
+        return f"(int {name}) for dtype int or (double {name}) for dtype float"
+
+    @property
+    def cpp_dtype_args(self):
+        """How the runtime reads the widget's dtype: the constructor field's
+        number, the enum numbers of "int" and of the default word."""
+        f = self.dtype_field
+        default = f.enum.value(f.default).number if f.default is not None else f.enum.values[0].number
+        return f"{f.number}, {f.enum.value('int').number}, {default}"
+
 
 class OptionField(View):
     """Options structs hold only trivially destructible members (strings as
@@ -318,8 +340,13 @@ class OptionField(View):
 
     @property
     def cpp_store_ctor_arg(self):
-        """Statement copying the option into constructor message `args`."""
-        return f"args.set_{self.ctor_field.name}({self.field.cpp_to_wire('*options.' + self.cpp_name)});"
+        """Statement copying the option into constructor message `args`; a
+        widget's id is checked to be of this session (a null pointer is none)."""
+        value = "*options." + self.cpp_name
+        if self.field.ref:
+            return (f'args.set_{self.ctor_field.name}(detail::option_ref(link_, {value}, '
+                    f'"Widgets::{self.origin} option {self.name}"));')
+        return f"args.set_{self.ctor_field.name}({self.field.cpp_to_wire(value)});"
 
 
 class WidgetClass(View):
@@ -330,6 +357,10 @@ class WidgetClass(View):
     @property
     def cpp_window(self):
         return boolean(self.window)
+
+    @property
+    def cpp_group_field(self):
+        return self.group_field.number if self.group_field is not None else 0
 
     @property
     def cpp_base(self):

@@ -52,6 +52,8 @@ class Field:
     positional: bool
     doc: str = ""
     enum: Optional[Enum] = None  # proto_type "enum": its words
+    exclusive: str = ""          # constructor group reference: the bool state field exclusive in the group
+    dtype: str = ""              # a double whose type is the constructor's Dtype field of this name
 
 
 @dataclass
@@ -87,6 +89,7 @@ class Method:
     index_field: Optional[Field] = None
     replace: bool = False
     deferred: bool = False     # setter replayed after children and listens on a rebuild
+    accumulate: bool = False   # setter whose every call is kept and replayed
     doc: str = ""
     # Filled for getters: where the value comes from when no setter ran.
     ctor_fallback: Optional[Field] = None
@@ -143,6 +146,9 @@ class Callback:
     updates_method_id: int = 0
     doc: str = ""
     proto_name: str = ""       # the rpc's full name, for reflection
+    # A callback whose one double argument is an int or a float as the
+    # constructor's Dtype field says (reader fills it from the field option).
+    dtype_field: Optional[Field] = None
 
     @property
     def params(self):
@@ -213,6 +219,14 @@ class WidgetClass:
     @property
     def base_id(self):
         return self.base.id if self.base else 0
+
+    @property
+    def group_field(self):
+        """The constructor's group reference (radio buttons), or None."""
+        return next((f for f in self.ctor_fields if f.exclusive), None)
+
+    # The id of the state field exclusive within a group (reader fills it).
+    exclusive_field_id: int = 0
 
     @property
     def ctor_fields(self):

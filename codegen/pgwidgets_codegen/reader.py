@@ -48,6 +48,8 @@ class _Builder:
                 m.state_field_id = field_ids.get(m.state_field, 0)
             for cb in c.callbacks:
                 cb.updates_field_id = field_ids.get(cb.updates_field, 0)
+            if c.group_field is not None:
+                c.exclusive_field_id = field_ids.get(c.group_field.exclusive, 0)
         self._check(classes)
         self._check_enum_names(classes)
         used = [self.files[n] for n in self.files if n.startswith("pgwidgets/")]
@@ -178,6 +180,8 @@ class _Builder:
             default=default,
             positional=bool(opts and opts.positional),
             doc=doc, enum=enum,
+            exclusive=(opts.exclusive if opts else ""),
+            dtype=(opts.dtype if opts else ""),
         )
 
     def _message(self, type_name, where):
@@ -236,6 +240,7 @@ class _Builder:
             m.state_field = opts.field
             m.replace = opts.replace
             m.deferred = opts.deferred
+            m.accumulate = opts.accumulate
             m.child_field = self._named_field(m.request, opts.child, where) if opts.child else None
             m.index_field = self._named_field(m.request, opts.index, where) if opts.index else None
         return m
@@ -299,9 +304,13 @@ class _Builder:
             if f.default is not None and not f.presence:
                 raise SchemaError(f"{c.name}: constructor field {f.name} has a default, so it must be "
                                   f"declared `optional` (a plain proto3 field cannot send its zero value)")
-            if f.ref:
-                raise SchemaError(f"{c.name}: constructor field {f.name}: widget references are not "
-                                  f"supported in constructors")
+            if f.ref and not (f.exclusive and f.presence and not f.positional and not f.repeated):
+                raise SchemaError(f"{c.name}: constructor field {f.name}: a widget reference in a constructor "
+                                  f"must be an `optional` group reference with `exclusive` (radio groups)")
+            if f.exclusive:
+                self._check_group(c, f)
+        if sum(1 for f in c.ctor_fields if f.exclusive) > 1:
+            raise SchemaError(f"{c.name}: only one constructor field may name a group (`exclusive`)")
         for m in c.methods:
             self._check_method(c, m, taken_names)
         for cb in c.callbacks:
@@ -311,6 +320,7 @@ class _Builder:
                     raise SchemaError(f"{c.name}.On{cb.rpc_name[2:]}: updates {cb.updates_field!r}, but no "
                                       f"setter of that field takes {cb.message.name}")
                 cb.updates_method_id = setter.id
+            self._check_dtype(c, cb)
 
     def _check_method(self, c, m, taken_names):
         where = f"{c.name}.{m.rpc_name}"
@@ -361,11 +371,48 @@ class _Builder:
                         m.ctor_fallback, m.ctor_message = f, c.ctor
 
     @staticmethod
+    def _check_group(c, f):
+        """A group reference names its own class, and the exclusive state is
+        a bool set by a setter whose message is that one bool: the server
+        records the others' state as that message's empty (false) encoding."""
+        where = f"{c.name}: constructor field {f.name}"
+        if f.ref != c.name:
+            raise SchemaError(f"{where}: a group reference must name its own class {c.name}, not {f.ref}")
+        setters = [s for o in c.ancestry() for s in o.methods if s.kind == "setter" and s.state_field == f.exclusive]
+        if not setters:
+            raise SchemaError(f"{where}: no setter records the exclusive field {f.exclusive!r}")
+        for s in setters:
+            if [(x.number, x.proto_type, x.presence, x.repeated) for x in s.request.fields] != [(1, "bool", False, False)]:
+                raise SchemaError(f"{where}: setter {s.rpc_name} of exclusive field {f.exclusive!r} must take "
+                                  f"one plain bool numbered 1")
+
+    @staticmethod
+    def _check_dtype(c, cb):
+        """A dtype-dependent callback has one double argument, and the class's
+        constructor has the named Dtype field (words int and float)."""
+        marked = [f for f in cb.message.fields if f.dtype]
+        if not marked:
+            return
+        where = f"{c.name}.{cb.rpc_name}"
+        if len(cb.message.fields) != 1 or marked[0].proto_type != "double" or marked[0].presence:
+            raise SchemaError(f"{where}: a dtype-dependent callback carries exactly one plain double")
+        ctor = next((f for f in c.ctor_fields if f.name == marked[0].dtype), None)
+        if ctor is None or ctor.enum is None or set(ctor.enum.words) != {"int", "float"}:
+            raise SchemaError(f"{where}: dtype {marked[0].dtype!r} must name a constructor field of an enum "
+                              f"with the words int and float")
+        cb.dtype_field = ctor
+
+    @staticmethod
     def _setter_of(c, field_name, message, rpc_name=""):
+        """The setter a state callback's record stands for: one taking the
+        callback's message, or (when `rpc_name` names it) one whose message
+        is part of the callback's (a combo box reports index and text; its
+        record replays set_index, whose parser skips the text)."""
         for owner in c.ancestry():
             for s in owner.methods:
-                if (s.kind == "setter" and s.state_field == field_name and s.request is message
-                        and rpc_name in ("", s.rpc_name)):
+                if s.kind != "setter" or s.state_field != field_name or rpc_name not in ("", s.rpc_name):
+                    continue
+                if s.request is message or (rpc_name and part_of(s.request, message)):
                     return s
         return None
 

@@ -85,6 +85,8 @@ class Field(View):
         v = f"{message}.{self.es_name}"
         if self.ref and self.repeated:
             return f"{v}.map((i) => ctx.widget(i))"
+        if self.ref and self.presence:
+            return f"({v} ? ctx.widget({v}) : undefined)"
         if self.ref:
             return f"ctx.widget({v})"
         if self.enum is None:

@@ -11,7 +11,7 @@ import * as pb_layout from "./pb/pgwidgets/widgets/layout_pb.js";
 import * as pb_mdi from "./pb/pgwidgets/widgets/mdi_pb.js";
 import * as pb_text from "./pb/pgwidgets/widgets/text_pb.js";
 import type * as w from "./widgets.js";
-import type { WidgetHandle, HAlign, VAlign, WindowState, Align, Orientation, Wrap, ScrollAlign } from "./widgets.js";
+import type { WidgetHandle, Dtype, SliderValuePosition, DialValuePosition, HAlign, VAlign, WindowState, Align, Orientation, Wrap, ScrollAlign } from "./widgets.js";
 
 /** What the dispatcher needs from the runtime. */
 export interface DispatchContext {
@@ -57,6 +57,15 @@ function word<T>(words: ReadonlyMap<number, T>, n: number, name: string): T {
   if (w === undefined) throw new Error(`${n} is no value of ${name}`);
   return w;
 }
+
+const DtypeWords: ReadonlyMap<number, w.Dtype> = new Map<number, w.Dtype>([[0, "int"], [1, "float"]]);
+const DtypeNumbers: { readonly [K in w.Dtype]: number } = { int: 0, float: 1 };
+
+const SliderValuePositionWords: ReadonlyMap<number, w.SliderValuePosition> = new Map<number, w.SliderValuePosition>([[0, "l"], [1, "r"], [2, "t"], [3, "b"]]);
+const SliderValuePositionNumbers: { readonly [K in w.SliderValuePosition]: number } = { l: 0, r: 1, t: 2, b: 3 };
+
+const DialValuePositionWords: ReadonlyMap<number, w.DialValuePosition> = new Map<number, w.DialValuePosition>([[0, "b"], [1, "ul"], [2, "ur"], [3, "ll"], [4, "lr"]]);
+const DialValuePositionNumbers: { readonly [K in w.DialValuePosition]: number } = { b: 0, ul: 1, ur: 2, ll: 3, lr: 4 };
 
 const HAlignWords: ReadonlyMap<number, w.HAlign> = new Map<number, w.HAlign>([[0, "left"], [1, "center"], [2, "right"]]);
 const HAlignNumbers: { readonly [K in w.HAlign]: number } = { left: 0, center: 1, right: 2 };
@@ -106,6 +115,86 @@ function eventsButton(id: number, ctx: DispatchContext): w.ButtonEvents {
   };
 }
 
+function eventsCheckBox(id: number, ctx: DispatchContext): w.CheckBoxEvents {
+  return {
+    ...eventsWidget(id, ctx),
+    activated: (tf: boolean) =>
+      ctx.emit(id, 6, toBinary(pb_controls.CheckStateSchema, create(pb_controls.CheckStateSchema, { tf: tf })), true),
+  };
+}
+
+function eventsToggleButton(id: number, ctx: DispatchContext): w.ToggleButtonEvents {
+  return {
+    ...eventsWidget(id, ctx),
+    activated: (value: boolean) =>
+      ctx.emit(id, 7, toBinary(pb_controls.ButtonStateSchema, create(pb_controls.ButtonStateSchema, { value: value })), true),
+  };
+}
+
+function eventsRadioButton(id: number, ctx: DispatchContext): w.RadioButtonEvents {
+  return {
+    ...eventsWidget(id, ctx),
+    activated: (value: boolean) =>
+      ctx.emit(id, 8, toBinary(pb_controls.ButtonStateSchema, create(pb_controls.ButtonStateSchema, { value: value })), true),
+  };
+}
+
+function eventsComboBox(id: number, ctx: DispatchContext): w.ComboBoxEvents {
+  return {
+    ...eventsWidget(id, ctx),
+    activated: (idx: number, text: string) =>
+      ctx.emit(id, 9, toBinary(pb_controls.ComboChoiceSchema, create(pb_controls.ComboChoiceSchema, { idx: idx, text: text })), true),
+    modified: (text: string) =>
+      ctx.emit(id, 10, toBinary(pb_base.TextSchema, create(pb_base.TextSchema, { text: text })), false),
+  };
+}
+
+function eventsSpinBox(id: number, ctx: DispatchContext): w.SpinBoxEvents {
+  return {
+    ...eventsWidget(id, ctx),
+    activated: (val: number) =>
+      ctx.emit(id, 11, toBinary(pb_controls.SpinValueSchema, create(pb_controls.SpinValueSchema, { val: val })), true),
+  };
+}
+
+function eventsSlider(id: number, ctx: DispatchContext): w.SliderEvents {
+  return {
+    ...eventsWidget(id, ctx),
+    activated: (num: number) =>
+      ctx.emit(id, 12, toBinary(pb_controls.SliderValueSchema, create(pb_controls.SliderValueSchema, { num: num })), true),
+  };
+}
+
+function eventsDial(id: number, ctx: DispatchContext): w.DialEvents {
+  return {
+    ...eventsWidget(id, ctx),
+    activated: (num: number) =>
+      ctx.emit(id, 13, toBinary(pb_controls.SliderValueSchema, create(pb_controls.SliderValueSchema, { num: num })), true),
+  };
+}
+
+function eventsScrollBar(id: number, ctx: DispatchContext): w.ScrollBarEvents {
+  return {
+    ...eventsWidget(id, ctx),
+    activated: (pct: number) =>
+      ctx.emit(id, 14, toBinary(pb_controls.ScrollPercentSchema, create(pb_controls.ScrollPercentSchema, { pct: pct })), true),
+  };
+}
+
+function eventsProgressBar(id: number, ctx: DispatchContext): w.ProgressBarEvents {
+  return {
+    ...eventsWidget(id, ctx),
+  };
+}
+
+function eventsColorWidget(id: number, ctx: DispatchContext): w.ColorWidgetEvents {
+  return {
+    ...eventsWidget(id, ctx),
+    pick: (hex_string: string) =>
+      ctx.emit(id, 15, toBinary(pb_controls.HexColorSchema, create(pb_controls.HexColorSchema, { hexString: hex_string })), true),
+  };
+}
+
 function eventsLabel(id: number, ctx: DispatchContext): w.LabelEvents {
   return {
     ...eventsWidget(id, ctx),
@@ -116,7 +205,7 @@ function eventsStatusBar(id: number, ctx: DispatchContext): w.StatusBarEvents {
   return {
     ...eventsWidget(id, ctx),
     cleared: () =>
-      ctx.emit(id, 6, toBinary(pb_base.EmptySchema, create(pb_base.EmptySchema, {})), true),
+      ctx.emit(id, 16, toBinary(pb_base.EmptySchema, create(pb_base.EmptySchema, {})), true),
   };
 }
 
@@ -124,13 +213,13 @@ function eventsTopLevel(id: number, ctx: DispatchContext): w.TopLevelEvents {
   return {
     ...eventsContainer(id, ctx),
     move: (x: number, y: number) =>
-      ctx.emit(id, 7, toBinary(pb_base.PositionSchema, create(pb_base.PositionSchema, { x: x, y: y })), true),
+      ctx.emit(id, 17, toBinary(pb_base.PositionSchema, create(pb_base.PositionSchema, { x: x, y: y })), true),
     close: () =>
-      ctx.emit(id, 8, toBinary(pb_base.EmptySchema, create(pb_base.EmptySchema, {})), true),
+      ctx.emit(id, 18, toBinary(pb_base.EmptySchema, create(pb_base.EmptySchema, {})), true),
     window_state: (state: WindowState) =>
-      ctx.emit(id, 9, toBinary(pb_layout.WindowStateArgSchema, create(pb_layout.WindowStateArgSchema, { state: WindowStateNumbers[state] })), true),
+      ctx.emit(id, 19, toBinary(pb_layout.WindowStateArgSchema, create(pb_layout.WindowStateArgSchema, { state: WindowStateNumbers[state] })), true),
     resized: (width: number, height: number) =>
-      ctx.emit(id, 10, toBinary(pb_base.SizeSchema, create(pb_base.SizeSchema, { width: width, height: height })), true),
+      ctx.emit(id, 20, toBinary(pb_base.SizeSchema, create(pb_base.SizeSchema, { width: width, height: height })), true),
   };
 }
 
@@ -156,13 +245,13 @@ function eventsMDISubWindow(id: number, ctx: DispatchContext): w.MDISubWindowEve
   return {
     ...eventsContainer(id, ctx),
     move: (x: number, y: number) =>
-      ctx.emit(id, 11, toBinary(pb_base.PositionSchema, create(pb_base.PositionSchema, { x: x, y: y })), true),
+      ctx.emit(id, 21, toBinary(pb_base.PositionSchema, create(pb_base.PositionSchema, { x: x, y: y })), true),
     resized: (width: number, height: number) =>
-      ctx.emit(id, 12, toBinary(pb_base.SizeSchema, create(pb_base.SizeSchema, { width: width, height: height })), true),
+      ctx.emit(id, 22, toBinary(pb_base.SizeSchema, create(pb_base.SizeSchema, { width: width, height: height })), true),
     window_state: (state: WindowState) =>
-      ctx.emit(id, 13, toBinary(pb_layout.WindowStateArgSchema, create(pb_layout.WindowStateArgSchema, { state: WindowStateNumbers[state] })), true),
+      ctx.emit(id, 23, toBinary(pb_layout.WindowStateArgSchema, create(pb_layout.WindowStateArgSchema, { state: WindowStateNumbers[state] })), true),
     close: () =>
-      ctx.emit(id, 14, toBinary(pb_base.EmptySchema, create(pb_base.EmptySchema, {})), true),
+      ctx.emit(id, 24, toBinary(pb_base.EmptySchema, create(pb_base.EmptySchema, {})), true),
   };
 }
 
@@ -170,9 +259,9 @@ function eventsMDIWidget(id: number, ctx: DispatchContext): w.MDIWidgetEvents {
   return {
     ...eventsContainer(id, ctx),
     page_switch: (child: WidgetHandle) =>
-      ctx.emit(id, 15, toBinary(pb_base.ChildSchema, create(pb_base.ChildSchema, { child: child.widgetId })), false),
+      ctx.emit(id, 25, toBinary(pb_base.ChildSchema, create(pb_base.ChildSchema, { child: child.widgetId })), false),
     page_close: (child: WidgetHandle) =>
-      ctx.emit(id, 16, toBinary(pb_base.ChildSchema, create(pb_base.ChildSchema, { child: child.widgetId })), false),
+      ctx.emit(id, 26, toBinary(pb_base.ChildSchema, create(pb_base.ChildSchema, { child: child.widgetId })), false),
   };
 }
 
@@ -180,7 +269,7 @@ function eventsTextEntry(id: number, ctx: DispatchContext): w.TextEntryEvents {
   return {
     ...eventsWidget(id, ctx),
     activated: (text: string) =>
-      ctx.emit(id, 17, toBinary(pb_base.TextSchema, create(pb_base.TextSchema, { text: text })), true),
+      ctx.emit(id, 27, toBinary(pb_base.TextSchema, create(pb_base.TextSchema, { text: text })), true),
   };
 }
 
@@ -194,9 +283,9 @@ function eventsTextArea(id: number, ctx: DispatchContext): w.TextAreaEvents {
   return {
     ...eventsWidget(id, ctx),
     scrolled: (h_pct: number, v_pct: number) =>
-      ctx.emit(id, 18, toBinary(pb_text.ScrollPositionSchema, create(pb_text.ScrollPositionSchema, { hPct: h_pct, vPct: v_pct })), true),
+      ctx.emit(id, 28, toBinary(pb_text.ScrollPositionSchema, create(pb_text.ScrollPositionSchema, { hPct: h_pct, vPct: v_pct })), true),
     changed: (text: string) =>
-      ctx.emit(id, 19, toBinary(pb_base.TextSchema, create(pb_base.TextSchema, { text: text })), true),
+      ctx.emit(id, 29, toBinary(pb_base.TextSchema, create(pb_base.TextSchema, { text: text })), true),
   };
 }
 
@@ -215,77 +304,147 @@ export const classes: ReadonlyMap<number, ClassEntry> = new Map<number, ClassEnt
     },
   }],
   [4, {
-    id: 4, name: "Label", base: 1,
+    id: 4, name: "CheckBox", base: 1,
+    create: (factories, id, bytes, ctx) => {
+      const m = fromBinary(pb_controls.CheckBoxArgsSchema, bytes);
+      return factories.CheckBox(id, { text: m.text }, eventsCheckBox(id, ctx));
+    },
+  }],
+  [5, {
+    id: 5, name: "ToggleButton", base: 1,
+    create: (factories, id, bytes, ctx) => {
+      const m = fromBinary(pb_controls.ToggleButtonArgsSchema, bytes);
+      return factories.ToggleButton(id, { text: m.text, group: (m.group ? ctx.widget(m.group) : undefined) }, eventsToggleButton(id, ctx));
+    },
+  }],
+  [6, {
+    id: 6, name: "RadioButton", base: 1,
+    create: (factories, id, bytes, ctx) => {
+      const m = fromBinary(pb_controls.RadioButtonArgsSchema, bytes);
+      return factories.RadioButton(id, { text: m.text, group: (m.group ? ctx.widget(m.group) : undefined) }, eventsRadioButton(id, ctx));
+    },
+  }],
+  [7, {
+    id: 7, name: "ComboBox", base: 1,
+    create: (factories, id, bytes, ctx) => {
+      const m = fromBinary(pb_controls.ComboBoxArgsSchema, bytes);
+      return factories.ComboBox(id, { editable: (m.editable ?? false), dropdown_limit: (m.dropdownLimit ?? 0) }, eventsComboBox(id, ctx));
+    },
+  }],
+  [8, {
+    id: 8, name: "SpinBox", base: 1,
+    create: (factories, id, bytes, ctx) => {
+      const m = fromBinary(pb_controls.SpinBoxArgsSchema, bytes);
+      return factories.SpinBox(id, { dtype: (m.dtype === undefined ? "int" : word(DtypeWords, m.dtype, "Dtype")), min: (m.min ?? 0), max: (m.max ?? 99), step: (m.step ?? 1), value: m.value, decimals: m.decimals }, eventsSpinBox(id, ctx));
+    },
+  }],
+  [9, {
+    id: 9, name: "Slider", base: 1,
+    create: (factories, id, bytes, ctx) => {
+      const m = fromBinary(pb_controls.SliderArgsSchema, bytes);
+      return factories.Slider(id, { orientation: (m.orientation === undefined ? "horizontal" : word(OrientationWords, m.orientation, "Orientation")), track: (m.track ?? false), dtype: (m.dtype === undefined ? "int" : word(DtypeWords, m.dtype, "Dtype")), min: (m.min ?? 0), max: (m.max ?? 100), step: (m.step ?? 1), value: (m.value ?? 50), show_value: (m.showValue ?? false), show_value_position: (m.showValuePosition === undefined ? "r" : word(SliderValuePositionWords, m.showValuePosition, "SliderValuePosition")), decimals: m.decimals }, eventsSlider(id, ctx));
+    },
+  }],
+  [10, {
+    id: 10, name: "Dial", base: 1,
+    create: (factories, id, bytes, ctx) => {
+      const m = fromBinary(pb_controls.DialArgsSchema, bytes);
+      return factories.Dial(id, { track: (m.track ?? false), dtype: (m.dtype === undefined ? "int" : word(DtypeWords, m.dtype, "Dtype")), min: (m.min ?? 0), max: (m.max ?? 100), step: (m.step ?? 1), value: (m.value ?? 50), show_value: (m.showValue ?? false), show_value_position: (m.showValuePosition === undefined ? "b" : word(DialValuePositionWords, m.showValuePosition, "DialValuePosition")), decimals: m.decimals }, eventsDial(id, ctx));
+    },
+  }],
+  [11, {
+    id: 11, name: "ScrollBar", base: 1,
+    create: (factories, id, bytes, ctx) => {
+      const m = fromBinary(pb_controls.ScrollBarArgsSchema, bytes);
+      return factories.ScrollBar(id, { orientation: (m.orientation === undefined ? "horizontal" : word(OrientationWords, m.orientation, "Orientation")), thickness: (m.thickness ?? 15) }, eventsScrollBar(id, ctx));
+    },
+  }],
+  [12, {
+    id: 12, name: "ProgressBar", base: 1,
+    create: (factories, id, bytes, ctx) => {
+      void bytes;
+      return factories.ProgressBar(id, {}, eventsProgressBar(id, ctx));
+    },
+  }],
+  [13, {
+    id: 13, name: "ColorWidget", base: 1,
+    create: (factories, id, bytes, ctx) => {
+      const m = fromBinary(pb_controls.ColorWidgetArgsSchema, bytes);
+      return factories.ColorWidget(id, { color: (m.color ?? "#ff0000") }, eventsColorWidget(id, ctx));
+    },
+  }],
+  [14, {
+    id: 14, name: "Label", base: 1,
     create: (factories, id, bytes, ctx) => {
       const m = fromBinary(pb_display.LabelArgsSchema, bytes);
       return factories.Label(id, { text: m.text, halign: (m.halign === undefined ? "left" : word(HAlignWords, m.halign, "HAlign")) }, eventsLabel(id, ctx));
     },
   }],
-  [5, {
-    id: 5, name: "StatusBar", base: 1,
+  [15, {
+    id: 15, name: "StatusBar", base: 1,
     create: (factories, id, bytes, ctx) => {
       const m = fromBinary(pb_display.StatusBarArgsSchema, bytes);
       return factories.StatusBar(id, { halign: (m.halign === undefined ? "left" : word(HAlignWords, m.halign, "HAlign")) }, eventsStatusBar(id, ctx));
     },
   }],
-  [6, {
-    id: 6, name: "TopLevel", base: 2,
+  [16, {
+    id: 16, name: "TopLevel", base: 2,
     create: (factories, id, bytes, ctx) => {
       const m = fromBinary(pb_layout.TopLevelArgsSchema, bytes);
       return factories.TopLevel(id, { title: m.title, icon: m.icon, resizable: (m.resizable ?? true), moveable: (m.moveable ?? true), closeable: (m.closeable ?? true), minimizable: (m.minimizable ?? false), maximizable: (m.maximizable ?? false), lowerable: (m.lowerable ?? false), shadeable: (m.shadeable ?? true) }, eventsTopLevel(id, ctx));
     },
   }],
-  [7, {
-    id: 7, name: "Box", base: 2,
+  [17, {
+    id: 17, name: "Box", base: 2,
     create: (factories, id, bytes, ctx) => {
       const m = fromBinary(pb_layout.BoxArgsSchema, bytes);
       return factories.Box(id, { orientation: (m.orientation === undefined ? "horizontal" : word(OrientationWords, m.orientation, "Orientation")) }, eventsBox(id, ctx));
     },
   }],
-  [8, {
-    id: 8, name: "VBox", base: 7,
+  [18, {
+    id: 18, name: "VBox", base: 17,
     create: (factories, id, bytes, ctx) => {
       void bytes;
       return factories.VBox(id, {}, eventsVBox(id, ctx));
     },
   }],
-  [9, {
-    id: 9, name: "HBox", base: 7,
+  [19, {
+    id: 19, name: "HBox", base: 17,
     create: (factories, id, bytes, ctx) => {
       void bytes;
       return factories.HBox(id, {}, eventsHBox(id, ctx));
     },
   }],
-  [10, {
-    id: 10, name: "MDISubWindow", base: 2,
+  [20, {
+    id: 20, name: "MDISubWindow", base: 2,
     create: (factories, id, bytes, ctx) => {
       const m = fromBinary(pb_mdi.MDISubWindowArgsSchema, bytes);
       return factories.MDISubWindow(id, { title: m.title, icon_url: m.iconUrl, shadeable: (m.shadeable ?? true) }, eventsMDISubWindow(id, ctx));
     },
   }],
-  [11, {
-    id: 11, name: "MDIWidget", base: 2,
+  [21, {
+    id: 21, name: "MDIWidget", base: 2,
     create: (factories, id, bytes, ctx) => {
       void bytes;
       return factories.MDIWidget(id, {}, eventsMDIWidget(id, ctx));
     },
   }],
-  [12, {
-    id: 12, name: "TextEntry", base: 1,
+  [22, {
+    id: 22, name: "TextEntry", base: 1,
     create: (factories, id, bytes, ctx) => {
       const m = fromBinary(pb_text.TextEntryArgsSchema, bytes);
       return factories.TextEntry(id, { text: m.text, editable: (m.editable ?? true), linehistory: (m.linehistory ?? 1), password: m.password }, eventsTextEntry(id, ctx));
     },
   }],
-  [13, {
-    id: 13, name: "TextEntrySet", base: 12,
+  [23, {
+    id: 23, name: "TextEntrySet", base: 22,
     create: (factories, id, bytes, ctx) => {
       const m = fromBinary(pb_text.TextEntrySetArgsSchema, bytes);
       return factories.TextEntrySet(id, { text: m.text, label: (m.label ?? "Set"), editable: (m.editable ?? true), linehistory: (m.linehistory ?? 1) }, eventsTextEntrySet(id, ctx));
     },
   }],
-  [14, {
-    id: 14, name: "TextArea", base: 1,
+  [24, {
+    id: 24, name: "TextArea", base: 1,
     create: (factories, id, bytes, ctx) => {
       const m = fromBinary(pb_text.TextAreaArgsSchema, bytes);
       return factories.TextArea(id, { text: m.text, wrap: (m.wrap === undefined ? "none" : word(WrapWords, m.wrap, "Wrap")), editable: (m.editable ?? true) }, eventsTextArea(id, ctx));
@@ -295,7 +454,7 @@ export const classes: ReadonlyMap<number, ClassEntry> = new Map<number, ClassEnt
 
 export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodEntry>([
   [1, {
-    id: 1, name: "set_border_width", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14],
+    id: 1, name: "set_border_width", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.BorderWidthSchema, bytes);
       (impl as w.WidgetImpl).set_border_width(m.width);
@@ -303,7 +462,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [2, {
-    id: 2, name: "set_border_color", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14],
+    id: 2, name: "set_border_color", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.ColorSchema, bytes);
       (impl as w.WidgetImpl).set_border_color(m.color);
@@ -311,7 +470,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [3, {
-    id: 3, name: "set_bg", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14],
+    id: 3, name: "set_bg", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.ColorSchema, bytes);
       (impl as w.WidgetImpl).set_bg(m.color);
@@ -319,7 +478,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [4, {
-    id: 4, name: "set_padding", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14],
+    id: 4, name: "set_padding", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.PaddingSchema, bytes);
       (impl as w.WidgetImpl).set_padding(m.left, m.top, m.right, m.bottom);
@@ -327,7 +486,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [5, {
-    id: 5, name: "set_font", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14],
+    id: 5, name: "set_font", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.FontSchema, bytes);
       (impl as w.WidgetImpl).set_font(m.font, m.size, m.weight, m.style);
@@ -335,7 +494,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [6, {
-    id: 6, name: "set_min_size", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14],
+    id: 6, name: "set_min_size", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.SizeSchema, bytes);
       (impl as w.WidgetImpl).set_min_size(m.width, m.height);
@@ -343,7 +502,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [7, {
-    id: 7, name: "set_max_size", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14],
+    id: 7, name: "set_max_size", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.SizeSchema, bytes);
       (impl as w.WidgetImpl).set_max_size(m.width, m.height);
@@ -351,7 +510,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [8, {
-    id: 8, name: "set_expanding", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14],
+    id: 8, name: "set_expanding", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.ExpandingSchema, bytes);
       (impl as w.WidgetImpl).set_expanding(m.horizontal, m.vertical);
@@ -359,7 +518,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [10, {
-    id: 10, name: "resize", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14],
+    id: 10, name: "resize", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.SizeSchema, bytes);
       (impl as w.WidgetImpl).resize(m.width, m.height);
@@ -367,7 +526,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [11, {
-    id: 11, name: "get_size", className: "Widget", kind: "query", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14],
+    id: 11, name: "get_size", className: "Widget", kind: "query", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24],
     invoke: (impl, bytes, ctx) => {
       void bytes;
       void ctx;
@@ -376,7 +535,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [12, {
-    id: 12, name: "get_position", className: "Widget", kind: "query", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14],
+    id: 12, name: "get_position", className: "Widget", kind: "query", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24],
     invoke: (impl, bytes, ctx) => {
       void bytes;
       void ctx;
@@ -385,7 +544,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [13, {
-    id: 13, name: "set_enabled", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14],
+    id: 13, name: "set_enabled", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.EnabledSchema, bytes);
       (impl as w.WidgetImpl).set_enabled(m.tf);
@@ -393,7 +552,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [15, {
-    id: 15, name: "set_tooltip", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14],
+    id: 15, name: "set_tooltip", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.TooltipSchema, bytes);
       (impl as w.WidgetImpl).set_tooltip(m.msg);
@@ -401,7 +560,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [17, {
-    id: 17, name: "set_allow_text_selection", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14],
+    id: 17, name: "set_allow_text_selection", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.TextSelectionSchema, bytes);
       (impl as w.WidgetImpl).set_allow_text_selection(m.tf);
@@ -409,7 +568,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [18, {
-    id: 18, name: "show", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14],
+    id: 18, name: "show", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24],
     invoke: (impl, bytes, ctx) => {
       void bytes;
       void ctx;
@@ -418,7 +577,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [19, {
-    id: 19, name: "hide", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14],
+    id: 19, name: "hide", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24],
     invoke: (impl, bytes, ctx) => {
       void bytes;
       void ctx;
@@ -427,7 +586,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [20, {
-    id: 20, name: "is_visible", className: "Widget", kind: "query", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14],
+    id: 20, name: "is_visible", className: "Widget", kind: "query", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24],
     invoke: (impl, bytes, ctx) => {
       void bytes;
       void ctx;
@@ -436,7 +595,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [21, {
-    id: 21, name: "set_focus", className: "Widget", kind: "action", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14],
+    id: 21, name: "set_focus", className: "Widget", kind: "action", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24],
     invoke: (impl, bytes, ctx) => {
       void bytes;
       void ctx;
@@ -445,7 +604,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [22, {
-    id: 22, name: "add_cursor", className: "Widget", kind: "action", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14],
+    id: 22, name: "add_cursor", className: "Widget", kind: "action", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.CursorImageSchema, bytes);
       (impl as w.WidgetImpl).add_cursor(m.name, m.url, m.hotspotX, m.hotspotY, m.width, m.height);
@@ -453,7 +612,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [23, {
-    id: 23, name: "set_cursor", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14],
+    id: 23, name: "set_cursor", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.CursorNameSchema, bytes);
       (impl as w.WidgetImpl).set_cursor(m.name);
@@ -461,7 +620,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [24, {
-    id: 24, name: "destroy", className: "Widget", kind: "destroy", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14],
+    id: 24, name: "destroy", className: "Widget", kind: "destroy", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24],
     invoke: (impl, bytes, ctx) => {
       void bytes;
       void ctx;
@@ -470,7 +629,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [27, {
-    id: 27, name: "remove", className: "Container", kind: "detach", classIds: [2, 6, 7, 8, 9, 10, 11],
+    id: 27, name: "remove", className: "Container", kind: "detach", classIds: [2, 16, 17, 18, 19, 20, 21],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.RemoveChildSchema, bytes);
       (impl as w.ContainerImpl).remove(ctx.widget(m.child), (m.destroy ?? false));
@@ -478,7 +637,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [28, {
-    id: 28, name: "remove_widget", className: "Container", kind: "detach", classIds: [2, 6, 7, 8, 9, 10, 11],
+    id: 28, name: "remove_widget", className: "Container", kind: "detach", classIds: [2, 16, 17, 18, 19, 20, 21],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.RemoveChildSchema, bytes);
       (impl as w.ContainerImpl).remove_widget(ctx.widget(m.child), (m.destroy ?? false));
@@ -486,7 +645,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [29, {
-    id: 29, name: "remove_all", className: "Container", kind: "detach_all", classIds: [2, 6, 7, 8, 9, 10, 11],
+    id: 29, name: "remove_all", className: "Container", kind: "detach_all", classIds: [2, 16, 17, 18, 19, 20, 21],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.RemoveAllChildrenSchema, bytes);
       (impl as w.ContainerImpl).remove_all((m.destroy ?? false));
@@ -526,47 +685,305 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [36, {
-    id: 36, name: "set_text", className: "Label", kind: "setter", classIds: [4],
+    id: 36, name: "set_state", className: "CheckBox", kind: "setter", classIds: [4],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_controls.CheckStateSchema, bytes);
+      (impl as w.CheckBoxImpl).set_state(m.tf);
+      return undefined;
+    },
+  }],
+  [38, {
+    id: 38, name: "set_text", className: "ToggleButton", kind: "setter", classIds: [5],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_base.TextSchema, bytes);
+      (impl as w.ToggleButtonImpl).set_text(m.text);
+      return undefined;
+    },
+  }],
+  [39, {
+    id: 39, name: "set_state", className: "ToggleButton", kind: "setter", classIds: [5],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_controls.ButtonStateSchema, bytes);
+      (impl as w.ToggleButtonImpl).set_state(m.value);
+      return undefined;
+    },
+  }],
+  [41, {
+    id: 41, name: "set_text", className: "RadioButton", kind: "setter", classIds: [6],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_base.TextSchema, bytes);
+      (impl as w.RadioButtonImpl).set_text(m.text);
+      return undefined;
+    },
+  }],
+  [42, {
+    id: 42, name: "set_state", className: "RadioButton", kind: "setter", classIds: [6],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_controls.ButtonStateSchema, bytes);
+      (impl as w.RadioButtonImpl).set_state(m.value);
+      return undefined;
+    },
+  }],
+  [44, {
+    id: 44, name: "append_text", className: "ComboBox", kind: "setter", classIds: [7],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_base.TextSchema, bytes);
+      (impl as w.ComboBoxImpl).append_text(m.text);
+      return undefined;
+    },
+  }],
+  [45, {
+    id: 45, name: "insert_alpha", className: "ComboBox", kind: "setter", classIds: [7],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_base.TextSchema, bytes);
+      (impl as w.ComboBoxImpl).insert_alpha(m.text);
+      return undefined;
+    },
+  }],
+  [46, {
+    id: 46, name: "delete_alpha", className: "ComboBox", kind: "setter", classIds: [7],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_base.TextSchema, bytes);
+      (impl as w.ComboBoxImpl).delete_alpha(m.text);
+      return undefined;
+    },
+  }],
+  [47, {
+    id: 47, name: "set_text", className: "ComboBox", kind: "setter", classIds: [7],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_base.TextSchema, bytes);
+      (impl as w.ComboBoxImpl).set_text(m.text);
+      return undefined;
+    },
+  }],
+  [48, {
+    id: 48, name: "get_text", className: "ComboBox", kind: "query", classIds: [7],
+    invoke: (impl, bytes, ctx) => {
+      void bytes;
+      void ctx;
+      const r = (impl as w.ComboBoxImpl).get_text();
+      return toBinary(pb_base.TextSchema, create(pb_base.TextSchema, { text: r }));
+    },
+  }],
+  [49, {
+    id: 49, name: "set_index", className: "ComboBox", kind: "setter", classIds: [7],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_controls.ComboIndexSchema, bytes);
+      (impl as w.ComboBoxImpl).set_index(m.idx);
+      return undefined;
+    },
+  }],
+  [51, {
+    id: 51, name: "get_alpha", className: "ComboBox", kind: "query", classIds: [7],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_controls.ComboIndexSchema, bytes);
+      const r = (impl as w.ComboBoxImpl).get_alpha(m.idx);
+      return toBinary(pb_controls.ComboAlphaSchema, create(pb_controls.ComboAlphaSchema, { text: r }));
+    },
+  }],
+  [52, {
+    id: 52, name: "show_text", className: "ComboBox", kind: "setter", classIds: [7],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_base.TextSchema, bytes);
+      (impl as w.ComboBoxImpl).show_text(m.text);
+      return undefined;
+    },
+  }],
+  [53, {
+    id: 53, name: "clear", className: "ComboBox", kind: "setter", classIds: [7],
+    invoke: (impl, bytes, ctx) => {
+      void bytes;
+      void ctx;
+      (impl as w.ComboBoxImpl).clear();
+      return undefined;
+    },
+  }],
+  [54, {
+    id: 54, name: "set_length", className: "ComboBox", kind: "setter", classIds: [7],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_text.LengthSchema, bytes);
+      (impl as w.ComboBoxImpl).set_length(m.numchars);
+      return undefined;
+    },
+  }],
+  [55, {
+    id: 55, name: "set_value", className: "SpinBox", kind: "setter", classIds: [8],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_controls.SpinValueSchema, bytes);
+      (impl as w.SpinBoxImpl).set_value(m.val);
+      return undefined;
+    },
+  }],
+  [57, {
+    id: 57, name: "set_limits", className: "SpinBox", kind: "setter", classIds: [8],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_controls.LimitsSchema, bytes);
+      (impl as w.SpinBoxImpl).set_limits(m.minval, m.maxval, m.incrval);
+      return undefined;
+    },
+  }],
+  [58, {
+    id: 58, name: "set_decimals", className: "SpinBox", kind: "setter", classIds: [8],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_controls.DecimalsSchema, bytes);
+      (impl as w.SpinBoxImpl).set_decimals(m.num);
+      return undefined;
+    },
+  }],
+  [59, {
+    id: 59, name: "set_value", className: "Slider", kind: "setter", classIds: [9],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_controls.SliderValueSchema, bytes);
+      (impl as w.SliderImpl).set_value(m.num);
+      return undefined;
+    },
+  }],
+  [61, {
+    id: 61, name: "set_limits", className: "Slider", kind: "setter", classIds: [9],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_controls.LimitsSchema, bytes);
+      (impl as w.SliderImpl).set_limits(m.minval, m.maxval, m.incrval);
+      return undefined;
+    },
+  }],
+  [62, {
+    id: 62, name: "set_tracking", className: "Slider", kind: "setter", classIds: [9],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_controls.TrackingSchema, bytes);
+      (impl as w.SliderImpl).set_tracking(m.track);
+      return undefined;
+    },
+  }],
+  [63, {
+    id: 63, name: "set_decimals", className: "Slider", kind: "setter", classIds: [9],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_controls.DecimalsSchema, bytes);
+      (impl as w.SliderImpl).set_decimals(m.num);
+      return undefined;
+    },
+  }],
+  [64, {
+    id: 64, name: "set_value", className: "Dial", kind: "setter", classIds: [10],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_controls.SliderValueSchema, bytes);
+      (impl as w.DialImpl).set_value(m.num);
+      return undefined;
+    },
+  }],
+  [66, {
+    id: 66, name: "set_limits", className: "Dial", kind: "setter", classIds: [10],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_controls.LimitsSchema, bytes);
+      (impl as w.DialImpl).set_limits(m.minval, m.maxval, m.incrval);
+      return undefined;
+    },
+  }],
+  [67, {
+    id: 67, name: "set_tracking", className: "Dial", kind: "setter", classIds: [10],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_controls.TrackingSchema, bytes);
+      (impl as w.DialImpl).set_tracking(m.track);
+      return undefined;
+    },
+  }],
+  [68, {
+    id: 68, name: "set_decimals", className: "Dial", kind: "setter", classIds: [10],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_controls.DecimalsSchema, bytes);
+      (impl as w.DialImpl).set_decimals(m.num);
+      return undefined;
+    },
+  }],
+  [69, {
+    id: 69, name: "set_knob_diameter", className: "Dial", kind: "setter", classIds: [10],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_controls.KnobDiameterSchema, bytes);
+      (impl as w.DialImpl).set_knob_diameter(m.lenPx);
+      return undefined;
+    },
+  }],
+  [70, {
+    id: 70, name: "set_icon", className: "Dial", kind: "setter", classIds: [10],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_controls.IconSpecSchema, bytes);
+      (impl as w.DialImpl).set_icon(m.url, m.width, m.height);
+      return undefined;
+    },
+  }],
+  [71, {
+    id: 71, name: "set_scroll_percent", className: "ScrollBar", kind: "setter", classIds: [11],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_controls.ScrollPercentSchema, bytes);
+      (impl as w.ScrollBarImpl).set_scroll_percent(m.pct);
+      return undefined;
+    },
+  }],
+  [73, {
+    id: 73, name: "set_thumb_percent", className: "ScrollBar", kind: "setter", classIds: [11],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_controls.ThumbPercentSchema, bytes);
+      (impl as w.ScrollBarImpl).set_thumb_percent(m.pct);
+      return undefined;
+    },
+  }],
+  [75, {
+    id: 75, name: "set_value", className: "ProgressBar", kind: "setter", classIds: [12],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_controls.ProgressValueSchema, bytes);
+      (impl as w.ProgressBarImpl).set_value(m.value);
+      return undefined;
+    },
+  }],
+  [78, {
+    id: 78, name: "set_color", className: "ColorWidget", kind: "setter", classIds: [13],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_controls.HexColorSchema, bytes);
+      (impl as w.ColorWidgetImpl).set_color(m.hexString);
+      return undefined;
+    },
+  }],
+  [79, {
+    id: 79, name: "set_text", className: "Label", kind: "setter", classIds: [14],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.TextSchema, bytes);
       (impl as w.LabelImpl).set_text(m.text);
       return undefined;
     },
   }],
-  [38, {
-    id: 38, name: "set_color", className: "Label", kind: "setter", classIds: [4],
+  [81, {
+    id: 81, name: "set_color", className: "Label", kind: "setter", classIds: [14],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.ColorsSchema, bytes);
       (impl as w.LabelImpl).set_color(m.bg, m.fg);
       return undefined;
     },
   }],
-  [39, {
-    id: 39, name: "set_halign", className: "Label", kind: "setter", classIds: [4],
+  [82, {
+    id: 82, name: "set_halign", className: "Label", kind: "setter", classIds: [14],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_display.HAlignArgSchema, bytes);
       (impl as w.LabelImpl).set_halign(word(HAlignWords, m.halign, "HAlign"));
       return undefined;
     },
   }],
-  [41, {
-    id: 41, name: "set_valign", className: "Label", kind: "setter", classIds: [4],
+  [84, {
+    id: 84, name: "set_valign", className: "Label", kind: "setter", classIds: [14],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_display.VAlignArgSchema, bytes);
       (impl as w.LabelImpl).set_valign(word(VAlignWords, m.valign, "VAlign"));
       return undefined;
     },
   }],
-  [42, {
-    id: 42, name: "set_message", className: "StatusBar", kind: "setter", classIds: [5],
+  [85, {
+    id: 85, name: "set_message", className: "StatusBar", kind: "setter", classIds: [15],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_display.StatusMessageSchema, bytes);
       (impl as w.StatusBarImpl).set_message(m.text, m.duration);
       return undefined;
     },
   }],
-  [44, {
-    id: 44, name: "clear", className: "StatusBar", kind: "setter", classIds: [5],
+  [87, {
+    id: 87, name: "clear", className: "StatusBar", kind: "setter", classIds: [15],
     invoke: (impl, bytes, ctx) => {
       void bytes;
       void ctx;
@@ -574,64 +991,64 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
       return undefined;
     },
   }],
-  [45, {
-    id: 45, name: "set_color", className: "StatusBar", kind: "setter", classIds: [5],
+  [88, {
+    id: 88, name: "set_color", className: "StatusBar", kind: "setter", classIds: [15],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.ColorsSchema, bytes);
       (impl as w.StatusBarImpl).set_color(m.bg, m.fg);
       return undefined;
     },
   }],
-  [46, {
-    id: 46, name: "set_halign", className: "StatusBar", kind: "setter", classIds: [5],
+  [89, {
+    id: 89, name: "set_halign", className: "StatusBar", kind: "setter", classIds: [15],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_display.HAlignArgSchema, bytes);
       (impl as w.StatusBarImpl).set_halign(word(HAlignWords, m.halign, "HAlign"));
       return undefined;
     },
   }],
-  [47, {
-    id: 47, name: "set_widget", className: "TopLevel", kind: "attach", classIds: [6],
+  [90, {
+    id: 90, name: "set_widget", className: "TopLevel", kind: "attach", classIds: [16],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.ChildSchema, bytes);
       (impl as w.TopLevelImpl).set_widget(ctx.widget(m.child));
       return undefined;
     },
   }],
-  [48, {
-    id: 48, name: "set_position", className: "TopLevel", kind: "setter", classIds: [6],
+  [91, {
+    id: 91, name: "set_position", className: "TopLevel", kind: "setter", classIds: [16],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.PositionSchema, bytes);
       (impl as w.TopLevelImpl).set_position(m.x, m.y);
       return undefined;
     },
   }],
-  [49, {
-    id: 49, name: "set_title", className: "TopLevel", kind: "setter", classIds: [6],
+  [92, {
+    id: 92, name: "set_title", className: "TopLevel", kind: "setter", classIds: [16],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_layout.TitleSchema, bytes);
       (impl as w.TopLevelImpl).set_title(m.title);
       return undefined;
     },
   }],
-  [51, {
-    id: 51, name: "set_icon", className: "TopLevel", kind: "setter", classIds: [6],
+  [94, {
+    id: 94, name: "set_icon", className: "TopLevel", kind: "setter", classIds: [16],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.UrlSchema, bytes);
       (impl as w.TopLevelImpl).set_icon(m.url);
       return undefined;
     },
   }],
-  [52, {
-    id: 52, name: "set_moveable", className: "TopLevel", kind: "setter", classIds: [6],
+  [95, {
+    id: 95, name: "set_moveable", className: "TopLevel", kind: "setter", classIds: [16],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_layout.MoveableSchema, bytes);
       (impl as w.TopLevelImpl).set_moveable(m.tf);
       return undefined;
     },
   }],
-  [53, {
-    id: 53, name: "raise", className: "TopLevel", kind: "action", classIds: [6],
+  [96, {
+    id: 96, name: "raise", className: "TopLevel", kind: "action", classIds: [16],
     invoke: (impl, bytes, ctx) => {
       void bytes;
       void ctx;
@@ -639,8 +1056,8 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
       return undefined;
     },
   }],
-  [54, {
-    id: 54, name: "lower", className: "TopLevel", kind: "action", classIds: [6],
+  [97, {
+    id: 97, name: "lower", className: "TopLevel", kind: "action", classIds: [16],
     invoke: (impl, bytes, ctx) => {
       void bytes;
       void ctx;
@@ -648,8 +1065,8 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
       return undefined;
     },
   }],
-  [55, {
-    id: 55, name: "toggle_minimize", className: "TopLevel", kind: "action", classIds: [6],
+  [98, {
+    id: 98, name: "toggle_minimize", className: "TopLevel", kind: "action", classIds: [16],
     invoke: (impl, bytes, ctx) => {
       void bytes;
       void ctx;
@@ -657,8 +1074,8 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
       return undefined;
     },
   }],
-  [56, {
-    id: 56, name: "toggle_maximize", className: "TopLevel", kind: "action", classIds: [6],
+  [99, {
+    id: 99, name: "toggle_maximize", className: "TopLevel", kind: "action", classIds: [16],
     invoke: (impl, bytes, ctx) => {
       void bytes;
       void ctx;
@@ -666,8 +1083,8 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
       return undefined;
     },
   }],
-  [57, {
-    id: 57, name: "toggle_shade", className: "TopLevel", kind: "action", classIds: [6],
+  [100, {
+    id: 100, name: "toggle_shade", className: "TopLevel", kind: "action", classIds: [16],
     invoke: (impl, bytes, ctx) => {
       void bytes;
       void ctx;
@@ -675,80 +1092,80 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
       return undefined;
     },
   }],
-  [58, {
-    id: 58, name: "set_window_state", className: "TopLevel", kind: "setter", classIds: [6],
+  [101, {
+    id: 101, name: "set_window_state", className: "TopLevel", kind: "setter", classIds: [16],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_layout.WindowStateArgSchema, bytes);
       (impl as w.TopLevelImpl).set_window_state(word(WindowStateWords, m.state, "WindowState"));
       return undefined;
     },
   }],
-  [60, {
-    id: 60, name: "add_widget", className: "Box", kind: "attach", classIds: [7, 8, 9],
+  [103, {
+    id: 103, name: "add_widget", className: "Box", kind: "attach", classIds: [17, 18, 19],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_layout.BoxChildSchema, bytes);
       (impl as w.BoxImpl).add_widget(ctx.widget(m.child), (m.stretch ?? 0));
       return undefined;
     },
   }],
-  [61, {
-    id: 61, name: "insert_widget", className: "Box", kind: "attach", classIds: [7, 8, 9],
+  [104, {
+    id: 104, name: "insert_widget", className: "Box", kind: "attach", classIds: [17, 18, 19],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_layout.BoxInsertSchema, bytes);
       (impl as w.BoxImpl).insert_widget(m.index, ctx.widget(m.child), (m.stretch ?? 0));
       return undefined;
     },
   }],
-  [62, {
-    id: 62, name: "set_spacing", className: "Box", kind: "setter", classIds: [7, 8, 9],
+  [105, {
+    id: 105, name: "set_spacing", className: "Box", kind: "setter", classIds: [17, 18, 19],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_layout.SpacingSchema, bytes);
       (impl as w.BoxImpl).set_spacing(m.gap);
       return undefined;
     },
   }],
-  [63, {
-    id: 63, name: "set_align", className: "Box", kind: "setter", classIds: [7, 8, 9],
+  [106, {
+    id: 106, name: "set_align", className: "Box", kind: "setter", classIds: [17, 18, 19],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_layout.AlignArgSchema, bytes);
       (impl as w.BoxImpl).set_align(word(AlignWords, m.align, "Align"));
       return undefined;
     },
   }],
-  [64, {
-    id: 64, name: "set_widget", className: "MDISubWindow", kind: "attach", classIds: [10],
+  [107, {
+    id: 107, name: "set_widget", className: "MDISubWindow", kind: "attach", classIds: [20],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.ChildSchema, bytes);
       (impl as w.MDISubWindowImpl).set_widget(ctx.widget(m.child));
       return undefined;
     },
   }],
-  [65, {
-    id: 65, name: "set_position", className: "MDISubWindow", kind: "setter", classIds: [10],
+  [108, {
+    id: 108, name: "set_position", className: "MDISubWindow", kind: "setter", classIds: [20],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.PositionSchema, bytes);
       (impl as w.MDISubWindowImpl).set_position(m.x, m.y);
       return undefined;
     },
   }],
-  [66, {
-    id: 66, name: "move", className: "MDISubWindow", kind: "setter", classIds: [10],
+  [109, {
+    id: 109, name: "move", className: "MDISubWindow", kind: "setter", classIds: [20],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.PositionSchema, bytes);
       (impl as w.MDISubWindowImpl).move(m.x, m.y);
       return undefined;
     },
   }],
-  [69, {
-    id: 69, name: "set_title", className: "MDISubWindow", kind: "setter", classIds: [10],
+  [112, {
+    id: 112, name: "set_title", className: "MDISubWindow", kind: "setter", classIds: [20],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_layout.TitleSchema, bytes);
       (impl as w.MDISubWindowImpl).set_title(m.title);
       return undefined;
     },
   }],
-  [71, {
-    id: 71, name: "raise", className: "MDISubWindow", kind: "action", classIds: [10],
+  [114, {
+    id: 114, name: "raise", className: "MDISubWindow", kind: "action", classIds: [20],
     invoke: (impl, bytes, ctx) => {
       void bytes;
       void ctx;
@@ -756,8 +1173,8 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
       return undefined;
     },
   }],
-  [72, {
-    id: 72, name: "lower", className: "MDISubWindow", kind: "action", classIds: [10],
+  [115, {
+    id: 115, name: "lower", className: "MDISubWindow", kind: "action", classIds: [20],
     invoke: (impl, bytes, ctx) => {
       void bytes;
       void ctx;
@@ -765,8 +1182,8 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
       return undefined;
     },
   }],
-  [73, {
-    id: 73, name: "toggle_minimize", className: "MDISubWindow", kind: "action", classIds: [10],
+  [116, {
+    id: 116, name: "toggle_minimize", className: "MDISubWindow", kind: "action", classIds: [20],
     invoke: (impl, bytes, ctx) => {
       void bytes;
       void ctx;
@@ -774,8 +1191,8 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
       return undefined;
     },
   }],
-  [74, {
-    id: 74, name: "toggle_maximize", className: "MDISubWindow", kind: "action", classIds: [10],
+  [117, {
+    id: 117, name: "toggle_maximize", className: "MDISubWindow", kind: "action", classIds: [20],
     invoke: (impl, bytes, ctx) => {
       void bytes;
       void ctx;
@@ -783,8 +1200,8 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
       return undefined;
     },
   }],
-  [75, {
-    id: 75, name: "toggle_shade", className: "MDISubWindow", kind: "action", classIds: [10],
+  [118, {
+    id: 118, name: "toggle_shade", className: "MDISubWindow", kind: "action", classIds: [20],
     invoke: (impl, bytes, ctx) => {
       void bytes;
       void ctx;
@@ -792,16 +1209,16 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
       return undefined;
     },
   }],
-  [76, {
-    id: 76, name: "set_window_state", className: "MDISubWindow", kind: "setter", classIds: [10],
+  [119, {
+    id: 119, name: "set_window_state", className: "MDISubWindow", kind: "setter", classIds: [20],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_layout.WindowStateArgSchema, bytes);
       (impl as w.MDISubWindowImpl).set_window_state(word(WindowStateWords, m.state, "WindowState"));
       return undefined;
     },
   }],
-  [78, {
-    id: 78, name: "close", className: "MDISubWindow", kind: "setter", classIds: [10],
+  [121, {
+    id: 121, name: "close", className: "MDISubWindow", kind: "setter", classIds: [20],
     invoke: (impl, bytes, ctx) => {
       void bytes;
       void ctx;
@@ -809,16 +1226,16 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
       return undefined;
     },
   }],
-  [80, {
-    id: 80, name: "add_widget", className: "MDIWidget", kind: "attach", classIds: [11],
+  [123, {
+    id: 123, name: "add_widget", className: "MDIWidget", kind: "attach", classIds: [21],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_mdi.SubWindowChildSchema, bytes);
       (impl as w.MDIWidgetImpl).add_widget(ctx.widget(m.child));
       return undefined;
     },
   }],
-  [81, {
-    id: 81, name: "cascade_windows", className: "MDIWidget", kind: "action", classIds: [11],
+  [124, {
+    id: 124, name: "cascade_windows", className: "MDIWidget", kind: "action", classIds: [21],
     invoke: (impl, bytes, ctx) => {
       void bytes;
       void ctx;
@@ -826,8 +1243,8 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
       return undefined;
     },
   }],
-  [82, {
-    id: 82, name: "tile_windows", className: "MDIWidget", kind: "action", classIds: [11],
+  [125, {
+    id: 125, name: "tile_windows", className: "MDIWidget", kind: "action", classIds: [21],
     invoke: (impl, bytes, ctx) => {
       void bytes;
       void ctx;
@@ -835,48 +1252,48 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
       return undefined;
     },
   }],
-  [84, {
-    id: 84, name: "move_child", className: "MDIWidget", kind: "action", classIds: [11],
+  [127, {
+    id: 127, name: "move_child", className: "MDIWidget", kind: "action", classIds: [21],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_mdi.ChildPositionSchema, bytes);
       (impl as w.MDIWidgetImpl).move_child(ctx.widget(m.child), m.x, m.y);
       return undefined;
     },
   }],
-  [85, {
-    id: 85, name: "resize_child", className: "MDIWidget", kind: "action", classIds: [11],
+  [128, {
+    id: 128, name: "resize_child", className: "MDIWidget", kind: "action", classIds: [21],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_mdi.ChildSizeSchema, bytes);
       (impl as w.MDIWidgetImpl).resize_child(ctx.widget(m.child), m.width, m.height);
       return undefined;
     },
   }],
-  [86, {
-    id: 86, name: "get_child_size", className: "MDIWidget", kind: "query", classIds: [11],
+  [129, {
+    id: 129, name: "get_child_size", className: "MDIWidget", kind: "query", classIds: [21],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.ChildSchema, bytes);
       const r = (impl as w.MDIWidgetImpl).get_child_size(ctx.widget(m.child));
       return toBinary(pb_base.SizeSchema, create(pb_base.SizeSchema, { width: r.width, height: r.height }));
     },
   }],
-  [87, {
-    id: 87, name: "get_child_position", className: "MDIWidget", kind: "query", classIds: [11],
+  [130, {
+    id: 130, name: "get_child_position", className: "MDIWidget", kind: "query", classIds: [21],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.ChildSchema, bytes);
       const r = (impl as w.MDIWidgetImpl).get_child_position(ctx.widget(m.child));
       return toBinary(pb_base.PositionSchema, create(pb_base.PositionSchema, { x: r.x, y: r.y }));
     },
   }],
-  [88, {
-    id: 88, name: "close_child", className: "MDIWidget", kind: "action", classIds: [11],
+  [131, {
+    id: 131, name: "close_child", className: "MDIWidget", kind: "action", classIds: [21],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.ChildSchema, bytes);
       (impl as w.MDIWidgetImpl).close_child(ctx.widget(m.child));
       return undefined;
     },
   }],
-  [89, {
-    id: 89, name: "get_index", className: "MDIWidget", kind: "query", classIds: [11],
+  [132, {
+    id: 132, name: "get_index", className: "MDIWidget", kind: "query", classIds: [21],
     invoke: (impl, bytes, ctx) => {
       void bytes;
       void ctx;
@@ -884,32 +1301,32 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
       return toBinary(pb_mdi.IndexSchema, create(pb_mdi.IndexSchema, { index: r }));
     },
   }],
-  [90, {
-    id: 90, name: "set_index", className: "MDIWidget", kind: "action", classIds: [11],
+  [133, {
+    id: 133, name: "set_index", className: "MDIWidget", kind: "action", classIds: [21],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_mdi.IndexSchema, bytes);
       (impl as w.MDIWidgetImpl).set_index(m.index);
       return undefined;
     },
   }],
-  [91, {
-    id: 91, name: "index_of", className: "MDIWidget", kind: "query", classIds: [11],
+  [134, {
+    id: 134, name: "index_of", className: "MDIWidget", kind: "query", classIds: [21],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.ChildSchema, bytes);
       const r = (impl as w.MDIWidgetImpl).index_of(ctx.widget(m.child));
       return toBinary(pb_mdi.IndexSchema, create(pb_mdi.IndexSchema, { index: r }));
     },
   }],
-  [92, {
-    id: 92, name: "set_text", className: "TextEntry", kind: "setter", classIds: [12, 13],
+  [135, {
+    id: 135, name: "set_text", className: "TextEntry", kind: "setter", classIds: [22, 23],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.TextSchema, bytes);
       (impl as w.TextEntryImpl).set_text(m.text);
       return undefined;
     },
   }],
-  [93, {
-    id: 93, name: "get_text", className: "TextEntry", kind: "query", classIds: [12, 13],
+  [136, {
+    id: 136, name: "get_text", className: "TextEntry", kind: "query", classIds: [22, 23],
     invoke: (impl, bytes, ctx) => {
       void bytes;
       void ctx;
@@ -917,8 +1334,8 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
       return toBinary(pb_base.TextSchema, create(pb_base.TextSchema, { text: r }));
     },
   }],
-  [94, {
-    id: 94, name: "clear", className: "TextEntry", kind: "setter", classIds: [12, 13],
+  [137, {
+    id: 137, name: "clear", className: "TextEntry", kind: "setter", classIds: [22, 23],
     invoke: (impl, bytes, ctx) => {
       void bytes;
       void ctx;
@@ -926,48 +1343,48 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
       return undefined;
     },
   }],
-  [95, {
-    id: 95, name: "set_editable", className: "TextEntry", kind: "setter", classIds: [12, 13],
+  [138, {
+    id: 138, name: "set_editable", className: "TextEntry", kind: "setter", classIds: [22, 23],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_text.EditableSchema, bytes);
       (impl as w.TextEntryImpl).set_editable(m.editable);
       return undefined;
     },
   }],
-  [97, {
-    id: 97, name: "set_length", className: "TextEntry", kind: "setter", classIds: [12, 13],
+  [140, {
+    id: 140, name: "set_length", className: "TextEntry", kind: "setter", classIds: [22, 23],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_text.LengthSchema, bytes);
       (impl as w.TextEntryImpl).set_length(m.numchars);
       return undefined;
     },
   }],
-  [98, {
-    id: 98, name: "set_button_text", className: "TextEntrySet", kind: "setter", classIds: [13],
+  [141, {
+    id: 141, name: "set_button_text", className: "TextEntrySet", kind: "setter", classIds: [23],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.TextSchema, bytes);
       (impl as w.TextEntrySetImpl).set_button_text(m.text);
       return undefined;
     },
   }],
-  [99, {
-    id: 99, name: "set_text", className: "TextArea", kind: "setter", classIds: [14],
+  [142, {
+    id: 142, name: "set_text", className: "TextArea", kind: "setter", classIds: [24],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.TextSchema, bytes);
       (impl as w.TextAreaImpl).set_text(m.text);
       return undefined;
     },
   }],
-  [101, {
-    id: 101, name: "append_text", className: "TextArea", kind: "action", classIds: [14],
+  [144, {
+    id: 144, name: "append_text", className: "TextArea", kind: "action", classIds: [24],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.TextSchema, bytes);
       (impl as w.TextAreaImpl).append_text(m.text);
       return undefined;
     },
   }],
-  [102, {
-    id: 102, name: "clear", className: "TextArea", kind: "setter", classIds: [14],
+  [145, {
+    id: 145, name: "clear", className: "TextArea", kind: "setter", classIds: [24],
     invoke: (impl, bytes, ctx) => {
       void bytes;
       void ctx;
@@ -975,48 +1392,48 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
       return undefined;
     },
   }],
-  [103, {
-    id: 103, name: "set_editable", className: "TextArea", kind: "setter", classIds: [14],
+  [146, {
+    id: 146, name: "set_editable", className: "TextArea", kind: "setter", classIds: [24],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_text.EditableTfSchema, bytes);
       (impl as w.TextAreaImpl).set_editable(m.tf);
       return undefined;
     },
   }],
-  [104, {
-    id: 104, name: "set_wrap", className: "TextArea", kind: "setter", classIds: [14],
+  [147, {
+    id: 147, name: "set_wrap", className: "TextArea", kind: "setter", classIds: [24],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_text.WrapArgSchema, bytes);
       (impl as w.TextAreaImpl).set_wrap(word(WrapWords, m.wrap, "Wrap"));
       return undefined;
     },
   }],
-  [105, {
-    id: 105, name: "set_limit", className: "TextArea", kind: "setter", classIds: [14],
+  [148, {
+    id: 148, name: "set_limit", className: "TextArea", kind: "setter", classIds: [24],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_text.LimitSchema, bytes);
       (impl as w.TextAreaImpl).set_limit(m.numlines);
       return undefined;
     },
   }],
-  [106, {
-    id: 106, name: "set_scroll_position", className: "TextArea", kind: "setter", classIds: [14],
+  [149, {
+    id: 149, name: "set_scroll_position", className: "TextArea", kind: "setter", classIds: [24],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_text.ScrollPositionSchema, bytes);
       (impl as w.TextAreaImpl).set_scroll_position(m.hPct, m.vPct);
       return undefined;
     },
   }],
-  [108, {
-    id: 108, name: "scroll_to_lineno", className: "TextArea", kind: "action", classIds: [14],
+  [151, {
+    id: 151, name: "scroll_to_lineno", className: "TextArea", kind: "action", classIds: [24],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_text.LineNoSchema, bytes);
       (impl as w.TextAreaImpl).scroll_to_lineno(m.lineno, (m.align === undefined ? "nearest" : word(ScrollAlignWords, m.align, "ScrollAlign")));
       return undefined;
     },
   }],
-  [109, {
-    id: 109, name: "scroll_to_end", className: "TextArea", kind: "action", classIds: [14],
+  [152, {
+    id: 152, name: "scroll_to_end", className: "TextArea", kind: "action", classIds: [24],
     invoke: (impl, bytes, ctx) => {
       void bytes;
       void ctx;
@@ -1032,18 +1449,28 @@ export const callbacks: ReadonlyMap<number, CallbackEntry> = new Map<number, Cal
   [3, { id: 3, name: "child_added", className: "Container", state: false }],
   [4, { id: 4, name: "child_removed", className: "Container", state: false }],
   [5, { id: 5, name: "activated", className: "Button", state: false }],
-  [6, { id: 6, name: "cleared", className: "StatusBar", state: true }],
-  [7, { id: 7, name: "move", className: "TopLevel", state: true }],
-  [8, { id: 8, name: "close", className: "TopLevel", state: true }],
-  [9, { id: 9, name: "window_state", className: "TopLevel", state: true }],
-  [10, { id: 10, name: "resized", className: "TopLevel", state: true }],
-  [11, { id: 11, name: "move", className: "MDISubWindow", state: true }],
-  [12, { id: 12, name: "resized", className: "MDISubWindow", state: true }],
-  [13, { id: 13, name: "window_state", className: "MDISubWindow", state: true }],
-  [14, { id: 14, name: "close", className: "MDISubWindow", state: true }],
-  [15, { id: 15, name: "page_switch", className: "MDIWidget", state: false }],
-  [16, { id: 16, name: "page_close", className: "MDIWidget", state: false }],
-  [17, { id: 17, name: "activated", className: "TextEntry", state: true }],
-  [18, { id: 18, name: "scrolled", className: "TextArea", state: true }],
-  [19, { id: 19, name: "changed", className: "TextArea", state: true }],
+  [6, { id: 6, name: "activated", className: "CheckBox", state: true }],
+  [7, { id: 7, name: "activated", className: "ToggleButton", state: true }],
+  [8, { id: 8, name: "activated", className: "RadioButton", state: true }],
+  [9, { id: 9, name: "activated", className: "ComboBox", state: true }],
+  [10, { id: 10, name: "modified", className: "ComboBox", state: false }],
+  [11, { id: 11, name: "activated", className: "SpinBox", state: true }],
+  [12, { id: 12, name: "activated", className: "Slider", state: true }],
+  [13, { id: 13, name: "activated", className: "Dial", state: true }],
+  [14, { id: 14, name: "activated", className: "ScrollBar", state: true }],
+  [15, { id: 15, name: "pick", className: "ColorWidget", state: true }],
+  [16, { id: 16, name: "cleared", className: "StatusBar", state: true }],
+  [17, { id: 17, name: "move", className: "TopLevel", state: true }],
+  [18, { id: 18, name: "close", className: "TopLevel", state: true }],
+  [19, { id: 19, name: "window_state", className: "TopLevel", state: true }],
+  [20, { id: 20, name: "resized", className: "TopLevel", state: true }],
+  [21, { id: 21, name: "move", className: "MDISubWindow", state: true }],
+  [22, { id: 22, name: "resized", className: "MDISubWindow", state: true }],
+  [23, { id: 23, name: "window_state", className: "MDISubWindow", state: true }],
+  [24, { id: 24, name: "close", className: "MDISubWindow", state: true }],
+  [25, { id: 25, name: "page_switch", className: "MDIWidget", state: false }],
+  [26, { id: 26, name: "page_close", className: "MDIWidget", state: false }],
+  [27, { id: 27, name: "activated", className: "TextEntry", state: true }],
+  [28, { id: 28, name: "scrolled", className: "TextArea", state: true }],
+  [29, { id: 29, name: "changed", className: "TextArea", state: true }],
 ]);

@@ -6,13 +6,22 @@
 // passes an object implementing WidgetFactories to the dispatcher; a class
 // missing there, or a method missing in an implementation, fails `tsc`.
 
-export const SCHEMA_FINGERPRINT = 0x163442dbbbf9712dn;
+export const SCHEMA_FINGERPRINT = 0xa0d1511ce9bef273n;
 
 /** A widget as the browser runtime holds it. */
 export interface WidgetHandle {
   readonly widgetId: number;
   readonly element: HTMLElement;
 }
+
+// Whether a numeric control holds whole numbers or fractions.
+export type Dtype = "int" | "float";
+
+// Where a slider shows its value: left, right, top, bottom.
+export type SliderValuePosition = "l" | "r" | "t" | "b";
+
+// Where a dial shows its value: below, or in a corner (upper/lower, left/right).
+export type DialValuePosition = "b" | "ul" | "ur" | "ll" | "lr";
 
 // Horizontal alignment, pgwidgets' words "left", "center", "right".
 export type HAlign = "left" | "center" | "right";
@@ -153,6 +162,232 @@ export interface ButtonEvents extends WidgetEvents {
 
 export interface ButtonCreateArgs {
   text: string;
+}
+
+// A box the user ticks, with a text beside it. Space toggles it.
+export interface CheckBoxImpl extends WidgetImpl {
+  // Ticks or clears the box (the activated callback does not fire).
+  set_state(tf: boolean): void;
+}
+
+export interface CheckBoxEvents extends WidgetEvents {
+  // The user ticked or cleared the box; its new state.
+  activated(tf: boolean): void;
+}
+
+export interface CheckBoxCreateArgs {
+  text: string;
+}
+
+// A button that stays pressed until clicked again. In a group, pressing
+// one releases the others; clicking the pressed one releases it.
+export interface ToggleButtonImpl extends WidgetImpl {
+  set_text(text: string): void;
+  // Presses or releases the button (pressing releases the rest of its
+  // group); the activated callback does not fire.
+  set_state(value: boolean): void;
+}
+
+export interface ToggleButtonEvents extends WidgetEvents {
+  // The user pressed or released the button; its new state.
+  activated(value: boolean): void;
+}
+
+export interface ToggleButtonCreateArgs {
+  text: string;
+  // Another toggle button whose group this one joins: at most one button of
+  // a group is pressed. None: an independent button.
+  group: WidgetHandle | undefined;
+}
+
+// One choice of a group: selecting it deselects the others of its group,
+// in every browser showing the session.
+export interface RadioButtonImpl extends WidgetImpl {
+  set_text(text: string): void;
+  // Selects (deselecting the rest of the group) or deselects the button;
+  // the activated callback does not fire.
+  set_state(value: boolean): void;
+}
+
+export interface RadioButtonEvents extends WidgetEvents {
+  // The user selected the button (value is true).
+  activated(value: boolean): void;
+}
+
+export interface RadioButtonCreateArgs {
+  text: string;
+  // Another radio button whose group this one joins; none starts a group.
+  group: WidgetHandle | undefined;
+}
+
+// A text field with a drop-down list of items to choose from.
+export interface ComboBoxImpl extends WidgetImpl {
+  // Adds an item at the end (the first item of an empty list is shown).
+  append_text(text: string): void;
+  // Adds an item in alphabetical order.
+  insert_alpha(text: string): void;
+  // Removes the first item with this text.
+  delete_alpha(text: string): void;
+  // Shows this text (and selects the item that has it).
+  set_text(text: string): void;
+  // The text shown now, typed text included: asked of the browser.
+  get_text(): string;
+  // Selects the item at this index (0-based).
+  set_index(idx: number): void;
+  // The text of the item at this index; "" when out of range.
+  get_alpha(idx: number): string;
+  // Selects the item with this text; an editable box shows any text.
+  show_text(text: string): void;
+  // Removes every item and the text.
+  clear(): void;
+  // The text field's width in characters.
+  set_length(numchars: number): void;
+}
+
+export interface ComboBoxEvents extends WidgetEvents {
+  // The user chose an item (mouse, wheel, or Enter); its index and text.
+  activated(idx: number, text: string): void;
+  // The user typed in an editable box; the text now.
+  modified(text: string): void;
+}
+
+export interface ComboBoxCreateArgs {
+  // Whether the user may type text that is not in the list.
+  editable: boolean;
+  // How many items the open list shows before it scrolls (0: all).
+  dropdown_limit: number;
+}
+
+// A number field with up and down buttons. Arrows, PageUp/PageDown and
+// the wheel step it; Home/End go to the limits; Enter takes typed text.
+export interface SpinBoxImpl extends WidgetImpl {
+  // The value, kept within the limits (rounded for an int box).
+  set_value(val: number): void;
+  // The smallest and largest value and, when given, the step.
+  set_limits(minval: number, maxval: number, incrval: number | undefined): void;
+  set_decimals(num: number | undefined): void;
+}
+
+export interface SpinBoxEvents extends WidgetEvents {
+  // The user changed the value: an int handler for dtype int, a double
+  // handler for dtype float.
+  activated(val: number): void;
+}
+
+export interface SpinBoxCreateArgs {
+  dtype: Dtype;
+  min: number;
+  max: number;
+  step: number;
+  // The first value (absent: min).
+  value: number | undefined;
+  // Decimal places shown for a float (absent: as many as step has).
+  decimals: number | undefined;
+}
+
+// A thumb on a track. Arrows step it, PageUp/PageDown by a tenth,
+// Home/End go to the limits.
+export interface SliderImpl extends WidgetImpl {
+  set_value(num: number): void;
+  set_limits(minval: number, maxval: number, incrval: number | undefined): void;
+  set_tracking(track: boolean): void;
+  set_decimals(num: number | undefined): void;
+}
+
+export interface SliderEvents extends WidgetEvents {
+  // The user moved the thumb: an int handler for dtype int, a double
+  // handler for dtype float.
+  activated(num: number): void;
+}
+
+export interface SliderCreateArgs {
+  orientation: Orientation;
+  // Report every move while dragging (true) or only where it ends.
+  track: boolean;
+  dtype: Dtype;
+  min: number;
+  max: number;
+  step: number;
+  value: number;
+  show_value: boolean;
+  show_value_position: SliderValuePosition;
+  decimals: number | undefined;
+}
+
+// A round knob: drag around it, or use arrows, PageUp/PageDown, Home/End.
+export interface DialImpl extends WidgetImpl {
+  set_value(num: number): void;
+  set_limits(minval: number, maxval: number, incrval: number | undefined): void;
+  set_tracking(track: boolean): void;
+  set_decimals(num: number | undefined): void;
+  // The knob's diameter in pixels.
+  set_knob_diameter(len_px: number): void;
+  // An image drawn on the knob, turning with it ("" removes it).
+  set_icon(url: string, width: number | undefined, height: number | undefined): void;
+}
+
+export interface DialEvents extends WidgetEvents {
+  // The user turned the knob: an int handler for dtype int, a double
+  // handler for dtype float.
+  activated(num: number): void;
+}
+
+export interface DialCreateArgs {
+  track: boolean;
+  dtype: Dtype;
+  min: number;
+  max: number;
+  step: number;
+  value: number;
+  show_value: boolean;
+  show_value_position: DialValuePosition;
+  decimals: number | undefined;
+}
+
+// A scroll bar on its own. Dragging the thumb, clicking the track, the
+// wheel and the arrow, PageUp/PageDown, Home/End keys move it.
+export interface ScrollBarImpl extends WidgetImpl {
+  set_scroll_percent(pct: number): void;
+  set_thumb_percent(pct: number): void;
+}
+
+export interface ScrollBarEvents extends WidgetEvents {
+  // The user moved the thumb; where it is now, 0 to 1.
+  activated(pct: number): void;
+}
+
+export interface ScrollBarCreateArgs {
+  orientation: Orientation;
+  // Its width across, in pixels.
+  thickness: number;
+}
+
+// A bar filled to a fraction, with the percentage written on it.
+export interface ProgressBarImpl extends WidgetImpl {
+  // The fraction done, 0 to 1.
+  set_value(value: number): void;
+}
+
+export interface ProgressBarEvents extends WidgetEvents {
+}
+
+export interface ProgressBarCreateArgs {
+}
+
+// A color chooser: a saturation/value square, a hue strip, and fields for
+// HSV, RGB and the hex code.
+export interface ColorWidgetImpl extends WidgetImpl {
+  set_color(hex_string: string): void;
+}
+
+export interface ColorWidgetEvents extends WidgetEvents {
+  // The user picked a color; "#rrggbb".
+  pick(hex_string: string): void;
+}
+
+export interface ColorWidgetCreateArgs {
+  // The first color, "#rrggbb".
+  color: string;
 }
 
 // A line of text, always shown as text (never parsed as HTML).
@@ -447,6 +682,16 @@ export interface TextAreaCreateArgs {
 /** One constructor per creatable class. */
 export interface WidgetFactories {
   Button(id: number, args: ButtonCreateArgs, events: ButtonEvents): ButtonImpl;
+  CheckBox(id: number, args: CheckBoxCreateArgs, events: CheckBoxEvents): CheckBoxImpl;
+  ToggleButton(id: number, args: ToggleButtonCreateArgs, events: ToggleButtonEvents): ToggleButtonImpl;
+  RadioButton(id: number, args: RadioButtonCreateArgs, events: RadioButtonEvents): RadioButtonImpl;
+  ComboBox(id: number, args: ComboBoxCreateArgs, events: ComboBoxEvents): ComboBoxImpl;
+  SpinBox(id: number, args: SpinBoxCreateArgs, events: SpinBoxEvents): SpinBoxImpl;
+  Slider(id: number, args: SliderCreateArgs, events: SliderEvents): SliderImpl;
+  Dial(id: number, args: DialCreateArgs, events: DialEvents): DialImpl;
+  ScrollBar(id: number, args: ScrollBarCreateArgs, events: ScrollBarEvents): ScrollBarImpl;
+  ProgressBar(id: number, args: ProgressBarCreateArgs, events: ProgressBarEvents): ProgressBarImpl;
+  ColorWidget(id: number, args: ColorWidgetCreateArgs, events: ColorWidgetEvents): ColorWidgetImpl;
   Label(id: number, args: LabelCreateArgs, events: LabelEvents): LabelImpl;
   StatusBar(id: number, args: StatusBarCreateArgs, events: StatusBarEvents): StatusBarImpl;
   TopLevel(id: number, args: TopLevelCreateArgs, events: TopLevelEvents): TopLevelImpl;

@@ -38,4 +38,13 @@ WidgetId child_id(const WidgetHandle& owner, const WidgetHandle& child, std::str
   return child.id();  // whether it may go there is the widget store's rule
 }
 
+WidgetId option_ref(const LinkPtr& link, const WidgetHandle* widget, std::string_view what) {
+  if (widget == nullptr) return 0;
+  if (!*widget) throw std::invalid_argument("pgwidgets: " + std::string(what) + ": an empty handle");
+  if (HandleAccess::link(*widget) != link) {
+    throw std::invalid_argument("pgwidgets: " + std::string(what) + ": the widget belongs to another session");
+  }
+  return widget->id();
+}
+
 }  // namespace pgw::detail

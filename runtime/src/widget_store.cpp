@@ -5,6 +5,8 @@
 #include <string>
 
 #include "pgwidgets/schema_info.hpp"
+#include "rebuild.hpp"
+#include "wire_fields.hpp"
 
 namespace pgw::detail {
 
@@ -17,10 +19,23 @@ bool is_a(const ClassInfo& cls, std::uint32_t ancestor_id) {
 }
 
 WidgetId WidgetStore::add(const ClassInfo& cls, std::string ctor_args) {
+  WidgetId group = 0;
+  if (cls.group_field != 0) {
+    const auto ref = varint_field(ctor_args, cls.group_field).value_or(0);
+    if (ref != 0) {
+      const WidgetRecord* owner = ref <= UINT32_MAX ? find(static_cast<WidgetId>(ref)) : nullptr;
+      if (owner == nullptr || owner->cls != &cls) {
+        throw std::invalid_argument("pgwidgets: the group of a new " + std::string(cls.name) + " must be a live " +
+                                    std::string(cls.name) + ", and widget " + std::to_string(ref) + " is not");
+      }
+      group = owner->group;
+    }
+  }
   const WidgetId id = next_id_++;
   WidgetRecord& r = widgets_[id];
   r.cls = &cls;
   r.ctor_args = std::move(ctor_args);
+  if (cls.group_field != 0) r.group = group != 0 ? group : id;
   return id;
 }
 
@@ -37,6 +52,22 @@ const WidgetRecord* WidgetStore::find(WidgetId id) const {
 void WidgetStore::record(WidgetId id, std::uint16_t field, std::uint32_t method_id, std::string args) {
   WidgetRecord* r = find(id);
   if (r == nullptr || field == 0) return;
+  if (r->cls->exclusive_field == field && varint_field(args, 1).value_or(0) != 0) {
+    clear_group_except(*r, id, field);
+  }
+  const bool accumulate = method_id < std::size(method_table) && method_table[method_id]->accumulate;
+  if (accumulate) {
+    r->state.push_back(RecordedCall{field, method_id, std::move(args)});
+    return;
+  }
+  // A plain setter replaces every record of its field, an accumulated list
+  // included (clear), keeping the place of the first.
+  auto first = std::find_if(r->state.begin(), r->state.end(), [&](const RecordedCall& c) { return c.field == field; });
+  if (first != r->state.end()) {
+    r->state.erase(std::remove_if(std::next(first), r->state.end(),
+                                  [&](const RecordedCall& c) { return c.field == field; }),
+                   r->state.end());
+  }
   for (RecordedCall& c : r->state) {
     if (c.field == field) {
       c.method_id = method_id;
@@ -50,10 +81,24 @@ void WidgetStore::record(WidgetId id, std::uint16_t field, std::uint32_t method_
 const std::string* WidgetStore::recorded(WidgetId id, std::uint16_t field) const {
   const WidgetRecord* r = find(id);
   if (r == nullptr) return nullptr;
-  for (const RecordedCall& c : r->state) {
-    if (c.field == field) return &c.args;
+  // The last record: an accumulated field answers its last call.
+  for (auto c = r->state.rbegin(); c != r->state.rend(); ++c) {
+    if (c->field == field) return &c->args;
   }
   return nullptr;
+}
+
+void WidgetStore::clear_group_except(const WidgetRecord& chosen, WidgetId id, std::uint16_t field) {
+  // The exclusive state is one bool (the generator checks it): its false
+  // is the empty message. Members that never recorded it are false already.
+  // A scan of the session's widgets: groups are rare and small next to the
+  // cost of the frame that brought the change.
+  for (auto& [other_id, other] : widgets_) {
+    if (other_id == id || other.group != chosen.group || other.cls != chosen.cls) continue;
+    for (RecordedCall& c : other.state) {
+      if (c.field == field) c.args.clear();
+    }
+  }
 }
 
 void WidgetStore::unlink_from_parent(WidgetId child) {
@@ -172,6 +217,25 @@ void WidgetStore::destroy(WidgetId id) {
     if (it == widgets_.end()) continue;
     pending.insert(pending.end(), it->second.children.begin(), it->second.children.end());
     widgets_.erase(it);
+  }
+  rejoin_groups();
+}
+
+void WidgetStore::rejoin_groups() {
+  // A member joined through a widget now destroyed would name a widget a
+  // rebuilt page does not have: it names an older live member of its group
+  // instead (a rebuild creates widgets in id order), or 0, none, when it is
+  // the oldest. The new value is appended: the
+  // last occurrence of a field wins when protobuf parses.
+  for (auto& [id, r] : widgets_) {
+    if (r.cls->group_field == 0) continue;
+    const auto ref = varint_field(r.ctor_args, r.cls->group_field).value_or(0);
+    if (ref == 0 || find(static_cast<WidgetId>(ref)) != nullptr) continue;
+    WidgetId other = 0;
+    for (const auto& [oid, o] : widgets_) {
+      if (oid < id && o.cls == r.cls && o.group == r.group && (other == 0 || oid < other)) other = oid;
+    }
+    r.ctor_args = with_index(std::move(r.ctor_args), r.cls->group_field, static_cast<int>(other));
   }
 }
 

@@ -29,6 +29,10 @@ struct WidgetRecord {
   // 0 and "" while it has no parent.
   std::uint32_t attach_method = 0;
   std::string attach_args;
+  // The radio group: the first widget of the chain of `group` constructor
+  // references (fixed at creation, so it outlives the destruction of the
+  // widget it was joined through); 0 for a class without groups.
+  WidgetId group = 0;
 };
 
 // True when class `cls` is `ancestor_id` or derives from it.
@@ -36,13 +40,19 @@ bool is_a(const ClassInfo& cls, std::uint32_t ancestor_id);
 
 class WidgetStore {
  public:
-  // Allocates the next id (from 1) for a new widget.
+  // Allocates the next id (from 1) for a new widget. A group reference in
+  // `ctor_args` must name a live widget of the same class (else
+  // std::invalid_argument, and nothing is added).
   WidgetId add(const ClassInfo& cls, std::string ctor_args);
   WidgetRecord* find(WidgetId id);
   const WidgetRecord* find(WidgetId id) const;
   // Whether `id` was ever allocated (a destroyed widget was).
   bool allocated(WidgetId id) const { return id != 0 && id < next_id_; }
 
+  // Records a setter call (or a callback standing for one) as the state of
+  // `field`: it replaces the field's record, or with an `accumulate` setter
+  // joins its records. When the field is exclusive in the widget's group
+  // and the value is true, the other members' records become false.
   void record(WidgetId id, std::uint16_t field, std::uint32_t method_id, std::string args);
   const std::string* recorded(WidgetId id, std::uint16_t field) const;
 
@@ -72,6 +82,8 @@ class WidgetStore {
 
  private:
   void unlink_from_parent(WidgetId child);
+  void rejoin_groups();
+  void clear_group_except(const WidgetRecord& chosen, WidgetId id, std::uint16_t field);
   void check_attach(const WidgetRecord& parent, WidgetId parent_id, const WidgetRecord& child, WidgetId child_id,
                     std::optional<int> index) const;
   std::unordered_map<WidgetId, WidgetRecord> widgets_;

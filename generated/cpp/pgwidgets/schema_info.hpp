@@ -11,23 +11,33 @@
 
 namespace pgw::detail {
 
-inline constexpr std::uint64_t schema_fingerprint = 0x163442dbbbf9712dULL;
+inline constexpr std::uint64_t schema_fingerprint = 0xa0d1511ce9bef273ULL;
 
 namespace classes {
-inline constexpr ClassInfo Widget{1, "Widget", 0, true, false};
-inline constexpr ClassInfo Container{2, "Container", 1, true, false};
-inline constexpr ClassInfo Button{3, "Button", 1, false, false};
-inline constexpr ClassInfo Label{4, "Label", 1, false, false};
-inline constexpr ClassInfo StatusBar{5, "StatusBar", 1, false, false};
-inline constexpr ClassInfo TopLevel{6, "TopLevel", 2, false, true};
-inline constexpr ClassInfo Box{7, "Box", 2, false, false};
-inline constexpr ClassInfo VBox{8, "VBox", 7, false, false};
-inline constexpr ClassInfo HBox{9, "HBox", 7, false, false};
-inline constexpr ClassInfo MDISubWindow{10, "MDISubWindow", 2, false, false};
-inline constexpr ClassInfo MDIWidget{11, "MDIWidget", 2, false, false};
-inline constexpr ClassInfo TextEntry{12, "TextEntry", 1, false, false};
-inline constexpr ClassInfo TextEntrySet{13, "TextEntrySet", 12, false, false};
-inline constexpr ClassInfo TextArea{14, "TextArea", 1, false, false};
+inline constexpr ClassInfo Widget{1, "Widget", 0, true, false, 0, 0};
+inline constexpr ClassInfo Container{2, "Container", 1, true, false, 0, 0};
+inline constexpr ClassInfo Button{3, "Button", 1, false, false, 0, 0};
+inline constexpr ClassInfo CheckBox{4, "CheckBox", 1, false, false, 0, 0};
+inline constexpr ClassInfo ToggleButton{5, "ToggleButton", 1, false, false, 2, 33};
+inline constexpr ClassInfo RadioButton{6, "RadioButton", 1, false, false, 2, 33};
+inline constexpr ClassInfo ComboBox{7, "ComboBox", 1, false, false, 0, 0};
+inline constexpr ClassInfo SpinBox{8, "SpinBox", 1, false, false, 0, 0};
+inline constexpr ClassInfo Slider{9, "Slider", 1, false, false, 0, 0};
+inline constexpr ClassInfo Dial{10, "Dial", 1, false, false, 0, 0};
+inline constexpr ClassInfo ScrollBar{11, "ScrollBar", 1, false, false, 0, 0};
+inline constexpr ClassInfo ProgressBar{12, "ProgressBar", 1, false, false, 0, 0};
+inline constexpr ClassInfo ColorWidget{13, "ColorWidget", 1, false, false, 0, 0};
+inline constexpr ClassInfo Label{14, "Label", 1, false, false, 0, 0};
+inline constexpr ClassInfo StatusBar{15, "StatusBar", 1, false, false, 0, 0};
+inline constexpr ClassInfo TopLevel{16, "TopLevel", 2, false, true, 0, 0};
+inline constexpr ClassInfo Box{17, "Box", 2, false, false, 0, 0};
+inline constexpr ClassInfo VBox{18, "VBox", 17, false, false, 0, 0};
+inline constexpr ClassInfo HBox{19, "HBox", 17, false, false, 0, 0};
+inline constexpr ClassInfo MDISubWindow{20, "MDISubWindow", 2, false, false, 0, 0};
+inline constexpr ClassInfo MDIWidget{21, "MDIWidget", 2, false, false, 0, 0};
+inline constexpr ClassInfo TextEntry{22, "TextEntry", 1, false, false, 0, 0};
+inline constexpr ClassInfo TextEntrySet{23, "TextEntrySet", 22, false, false, 0, 0};
+inline constexpr ClassInfo TextArea{24, "TextArea", 1, false, false, 0, 0};
 }  // namespace classes
 
 namespace fields {
@@ -39,147 +49,209 @@ inline constexpr std::uint16_t border_width = 5;
 inline constexpr std::uint16_t button_text = 6;
 inline constexpr std::uint16_t color = 7;
 inline constexpr std::uint16_t cursor = 8;
-inline constexpr std::uint16_t editable = 9;
-inline constexpr std::uint16_t enabled = 10;
-inline constexpr std::uint16_t expanding = 11;
-inline constexpr std::uint16_t font = 12;
-inline constexpr std::uint16_t halign = 13;
-inline constexpr std::uint16_t hover = 14;
-inline constexpr std::uint16_t icon = 15;
-inline constexpr std::uint16_t length = 16;
-inline constexpr std::uint16_t limit = 17;
-inline constexpr std::uint16_t max_size = 18;
-inline constexpr std::uint16_t message = 19;
-inline constexpr std::uint16_t min_size = 20;
-inline constexpr std::uint16_t moveable = 21;
-inline constexpr std::uint16_t padding = 22;
-inline constexpr std::uint16_t position = 23;
-inline constexpr std::uint16_t scroll_position = 24;
-inline constexpr std::uint16_t size = 25;
-inline constexpr std::uint16_t spacing = 26;
-inline constexpr std::uint16_t text = 27;
-inline constexpr std::uint16_t title = 28;
-inline constexpr std::uint16_t tooltip = 29;
-inline constexpr std::uint16_t valign = 30;
-inline constexpr std::uint16_t visible = 31;
-inline constexpr std::uint16_t window_state = 32;
-inline constexpr std::uint16_t wrap = 33;
+inline constexpr std::uint16_t decimals = 9;
+inline constexpr std::uint16_t editable = 10;
+inline constexpr std::uint16_t enabled = 11;
+inline constexpr std::uint16_t expanding = 12;
+inline constexpr std::uint16_t font = 13;
+inline constexpr std::uint16_t halign = 14;
+inline constexpr std::uint16_t hover = 15;
+inline constexpr std::uint16_t icon = 16;
+inline constexpr std::uint16_t index = 17;
+inline constexpr std::uint16_t items = 18;
+inline constexpr std::uint16_t knob_diameter = 19;
+inline constexpr std::uint16_t length = 20;
+inline constexpr std::uint16_t limit = 21;
+inline constexpr std::uint16_t limits = 22;
+inline constexpr std::uint16_t max_size = 23;
+inline constexpr std::uint16_t message = 24;
+inline constexpr std::uint16_t min_size = 25;
+inline constexpr std::uint16_t moveable = 26;
+inline constexpr std::uint16_t padding = 27;
+inline constexpr std::uint16_t position = 28;
+inline constexpr std::uint16_t scroll_percent = 29;
+inline constexpr std::uint16_t scroll_position = 30;
+inline constexpr std::uint16_t size = 31;
+inline constexpr std::uint16_t spacing = 32;
+inline constexpr std::uint16_t state = 33;
+inline constexpr std::uint16_t text = 34;
+inline constexpr std::uint16_t thumb_percent = 35;
+inline constexpr std::uint16_t title = 36;
+inline constexpr std::uint16_t tooltip = 37;
+inline constexpr std::uint16_t track = 38;
+inline constexpr std::uint16_t valign = 39;
+inline constexpr std::uint16_t value = 40;
+inline constexpr std::uint16_t visible = 41;
+inline constexpr std::uint16_t window_state = 42;
+inline constexpr std::uint16_t wrap = 43;
 }  // namespace fields
 
 namespace methods {
-inline constexpr MethodInfo Widget_set_border_width{1, 1, "Widget", "set_border_width", detail::MethodKind::setter, 5, false, false, false, 0};
-inline constexpr MethodInfo Widget_set_border_color{2, 1, "Widget", "set_border_color", detail::MethodKind::setter, 4, false, false, false, 0};
-inline constexpr MethodInfo Widget_set_bg{3, 1, "Widget", "set_bg", detail::MethodKind::setter, 3, false, false, false, 0};
-inline constexpr MethodInfo Widget_set_padding{4, 1, "Widget", "set_padding", detail::MethodKind::setter, 22, false, false, false, 0};
-inline constexpr MethodInfo Widget_set_font{5, 1, "Widget", "set_font", detail::MethodKind::setter, 12, false, false, false, 0};
-inline constexpr MethodInfo Widget_set_min_size{6, 1, "Widget", "set_min_size", detail::MethodKind::setter, 20, false, false, false, 0};
-inline constexpr MethodInfo Widget_set_max_size{7, 1, "Widget", "set_max_size", detail::MethodKind::setter, 18, false, false, false, 0};
-inline constexpr MethodInfo Widget_set_expanding{8, 1, "Widget", "set_expanding", detail::MethodKind::setter, 11, false, false, false, 0};
-inline constexpr MethodInfo Widget_get_expanding{9, 1, "Widget", "get_expanding", detail::MethodKind::getter, 11, true, false, false, 0};
-inline constexpr MethodInfo Widget_resize{10, 1, "Widget", "resize", detail::MethodKind::setter, 25, false, false, false, 0};
-inline constexpr MethodInfo Widget_get_size{11, 1, "Widget", "get_size", detail::MethodKind::query, 0, true, false, false, 0};
-inline constexpr MethodInfo Widget_get_position{12, 1, "Widget", "get_position", detail::MethodKind::query, 0, true, false, false, 0};
-inline constexpr MethodInfo Widget_set_enabled{13, 1, "Widget", "set_enabled", detail::MethodKind::setter, 10, false, false, false, 0};
-inline constexpr MethodInfo Widget_get_enabled{14, 1, "Widget", "get_enabled", detail::MethodKind::getter, 10, true, false, false, 0};
-inline constexpr MethodInfo Widget_set_tooltip{15, 1, "Widget", "set_tooltip", detail::MethodKind::setter, 29, false, false, false, 0};
-inline constexpr MethodInfo Widget_get_tooltip{16, 1, "Widget", "get_tooltip", detail::MethodKind::getter, 29, true, false, false, 0};
-inline constexpr MethodInfo Widget_set_allow_text_selection{17, 1, "Widget", "set_allow_text_selection", detail::MethodKind::setter, 2, false, false, false, 0};
-inline constexpr MethodInfo Widget_show{18, 1, "Widget", "show", detail::MethodKind::setter, 31, false, false, true, 0};
-inline constexpr MethodInfo Widget_hide{19, 1, "Widget", "hide", detail::MethodKind::setter, 31, false, false, true, 0};
-inline constexpr MethodInfo Widget_is_visible{20, 1, "Widget", "is_visible", detail::MethodKind::query, 0, true, false, false, 0};
-inline constexpr MethodInfo Widget_set_focus{21, 1, "Widget", "set_focus", detail::MethodKind::action, 0, false, false, false, 0};
-inline constexpr MethodInfo Widget_add_cursor{22, 1, "Widget", "add_cursor", detail::MethodKind::action, 0, false, false, false, 0};
-inline constexpr MethodInfo Widget_set_cursor{23, 1, "Widget", "set_cursor", detail::MethodKind::setter, 8, false, false, false, 0};
-inline constexpr MethodInfo Widget_destroy{24, 1, "Widget", "destroy", detail::MethodKind::destroy, 0, false, false, false, 0};
-inline constexpr MethodInfo Container_get_children{25, 2, "Container", "get_children", detail::MethodKind::children, 0, true, false, false, 0};
-inline constexpr MethodInfo Container_num_children{26, 2, "Container", "num_children", detail::MethodKind::child_count, 0, true, false, false, 0};
-inline constexpr MethodInfo Container_remove{27, 2, "Container", "remove", detail::MethodKind::detach, 0, false, false, false, 0};
-inline constexpr MethodInfo Container_remove_widget{28, 2, "Container", "remove_widget", detail::MethodKind::detach, 0, false, false, false, 0};
-inline constexpr MethodInfo Container_remove_all{29, 2, "Container", "remove_all", detail::MethodKind::detach_all, 0, false, false, false, 0};
-inline constexpr MethodInfo Button_set_text{30, 3, "Button", "set_text", detail::MethodKind::setter, 27, false, false, false, 0};
-inline constexpr MethodInfo Button_get_text{31, 3, "Button", "get_text", detail::MethodKind::getter, 27, true, false, false, 0};
-inline constexpr MethodInfo Button_set_icon{32, 3, "Button", "set_icon", detail::MethodKind::setter, 15, false, false, false, 0};
-inline constexpr MethodInfo Button_get_icon{33, 3, "Button", "get_icon", detail::MethodKind::getter, 15, true, false, false, 0};
-inline constexpr MethodInfo Button_set_color{34, 3, "Button", "set_color", detail::MethodKind::setter, 7, false, false, false, 0};
-inline constexpr MethodInfo Button_set_hover{35, 3, "Button", "set_hover", detail::MethodKind::setter, 14, false, false, false, 0};
-inline constexpr MethodInfo Label_set_text{36, 4, "Label", "set_text", detail::MethodKind::setter, 27, false, false, false, 0};
-inline constexpr MethodInfo Label_get_text{37, 4, "Label", "get_text", detail::MethodKind::getter, 27, true, false, false, 0};
-inline constexpr MethodInfo Label_set_color{38, 4, "Label", "set_color", detail::MethodKind::setter, 7, false, false, false, 0};
-inline constexpr MethodInfo Label_set_halign{39, 4, "Label", "set_halign", detail::MethodKind::setter, 13, false, false, false, 0};
-inline constexpr MethodInfo Label_get_halign{40, 4, "Label", "get_halign", detail::MethodKind::getter, 13, true, false, false, 0};
-inline constexpr MethodInfo Label_set_valign{41, 4, "Label", "set_valign", detail::MethodKind::setter, 30, false, false, false, 0};
-inline constexpr MethodInfo StatusBar_set_message{42, 5, "StatusBar", "set_message", detail::MethodKind::setter, 19, false, false, false, 0};
-inline constexpr MethodInfo StatusBar_get_message{43, 5, "StatusBar", "get_message", detail::MethodKind::getter, 19, true, false, false, 0};
-inline constexpr MethodInfo StatusBar_clear{44, 5, "StatusBar", "clear", detail::MethodKind::setter, 19, false, false, false, 0};
-inline constexpr MethodInfo StatusBar_set_color{45, 5, "StatusBar", "set_color", detail::MethodKind::setter, 7, false, false, false, 0};
-inline constexpr MethodInfo StatusBar_set_halign{46, 5, "StatusBar", "set_halign", detail::MethodKind::setter, 13, false, false, false, 0};
-inline constexpr MethodInfo TopLevel_set_widget{47, 6, "TopLevel", "set_widget", detail::MethodKind::attach, 0, false, true, false, 0};
-inline constexpr MethodInfo TopLevel_set_position{48, 6, "TopLevel", "set_position", detail::MethodKind::setter, 23, false, false, false, 0};
-inline constexpr MethodInfo TopLevel_set_title{49, 6, "TopLevel", "set_title", detail::MethodKind::setter, 28, false, false, false, 0};
-inline constexpr MethodInfo TopLevel_get_title{50, 6, "TopLevel", "get_title", detail::MethodKind::getter, 28, true, false, false, 0};
-inline constexpr MethodInfo TopLevel_set_icon{51, 6, "TopLevel", "set_icon", detail::MethodKind::setter, 15, false, false, false, 0};
-inline constexpr MethodInfo TopLevel_set_moveable{52, 6, "TopLevel", "set_moveable", detail::MethodKind::setter, 21, false, false, false, 0};
-inline constexpr MethodInfo TopLevel_raise{53, 6, "TopLevel", "raise", detail::MethodKind::action, 0, false, false, false, 0};
-inline constexpr MethodInfo TopLevel_lower{54, 6, "TopLevel", "lower", detail::MethodKind::action, 0, false, false, false, 0};
-inline constexpr MethodInfo TopLevel_toggle_minimize{55, 6, "TopLevel", "toggle_minimize", detail::MethodKind::action, 0, false, false, false, 0};
-inline constexpr MethodInfo TopLevel_toggle_maximize{56, 6, "TopLevel", "toggle_maximize", detail::MethodKind::action, 0, false, false, false, 0};
-inline constexpr MethodInfo TopLevel_toggle_shade{57, 6, "TopLevel", "toggle_shade", detail::MethodKind::action, 0, false, false, false, 0};
-inline constexpr MethodInfo TopLevel_set_window_state{58, 6, "TopLevel", "set_window_state", detail::MethodKind::setter, 32, false, false, true, 0};
-inline constexpr MethodInfo TopLevel_get_window_state{59, 6, "TopLevel", "get_window_state", detail::MethodKind::getter, 32, true, false, false, 0};
-inline constexpr MethodInfo Box_add_widget{60, 7, "Box", "add_widget", detail::MethodKind::attach, 0, false, false, false, 0};
-inline constexpr MethodInfo Box_insert_widget{61, 7, "Box", "insert_widget", detail::MethodKind::attach, 0, false, false, false, 1};
-inline constexpr MethodInfo Box_set_spacing{62, 7, "Box", "set_spacing", detail::MethodKind::setter, 26, false, false, false, 0};
-inline constexpr MethodInfo Box_set_align{63, 7, "Box", "set_align", detail::MethodKind::setter, 1, false, false, false, 0};
-inline constexpr MethodInfo MDISubWindow_set_widget{64, 10, "MDISubWindow", "set_widget", detail::MethodKind::attach, 0, false, true, false, 0};
-inline constexpr MethodInfo MDISubWindow_set_position{65, 10, "MDISubWindow", "set_position", detail::MethodKind::setter, 23, false, false, false, 0};
-inline constexpr MethodInfo MDISubWindow_move{66, 10, "MDISubWindow", "move", detail::MethodKind::setter, 23, false, false, false, 0};
-inline constexpr MethodInfo MDISubWindow_get_window_position{67, 10, "MDISubWindow", "get_window_position", detail::MethodKind::getter, 23, true, false, false, 0};
-inline constexpr MethodInfo MDISubWindow_get_window_size{68, 10, "MDISubWindow", "get_window_size", detail::MethodKind::getter, 25, true, false, false, 0};
-inline constexpr MethodInfo MDISubWindow_set_title{69, 10, "MDISubWindow", "set_title", detail::MethodKind::setter, 28, false, false, false, 0};
-inline constexpr MethodInfo MDISubWindow_get_title{70, 10, "MDISubWindow", "get_title", detail::MethodKind::getter, 28, true, false, false, 0};
-inline constexpr MethodInfo MDISubWindow_raise{71, 10, "MDISubWindow", "raise", detail::MethodKind::action, 0, false, false, false, 0};
-inline constexpr MethodInfo MDISubWindow_lower{72, 10, "MDISubWindow", "lower", detail::MethodKind::action, 0, false, false, false, 0};
-inline constexpr MethodInfo MDISubWindow_toggle_minimize{73, 10, "MDISubWindow", "toggle_minimize", detail::MethodKind::action, 0, false, false, false, 0};
-inline constexpr MethodInfo MDISubWindow_toggle_maximize{74, 10, "MDISubWindow", "toggle_maximize", detail::MethodKind::action, 0, false, false, false, 0};
-inline constexpr MethodInfo MDISubWindow_toggle_shade{75, 10, "MDISubWindow", "toggle_shade", detail::MethodKind::action, 0, false, false, false, 0};
-inline constexpr MethodInfo MDISubWindow_set_window_state{76, 10, "MDISubWindow", "set_window_state", detail::MethodKind::setter, 32, false, false, true, 0};
-inline constexpr MethodInfo MDISubWindow_get_window_state{77, 10, "MDISubWindow", "get_window_state", detail::MethodKind::getter, 32, true, false, false, 0};
-inline constexpr MethodInfo MDISubWindow_close{78, 10, "MDISubWindow", "close", detail::MethodKind::setter, 31, false, false, true, 0};
-inline constexpr MethodInfo MDISubWindow_get_child{79, 10, "MDISubWindow", "get_child", detail::MethodKind::children, 0, true, false, false, 0};
-inline constexpr MethodInfo MDIWidget_add_widget{80, 11, "MDIWidget", "add_widget", detail::MethodKind::attach, 0, false, false, false, 0};
-inline constexpr MethodInfo MDIWidget_cascade_windows{81, 11, "MDIWidget", "cascade_windows", detail::MethodKind::action, 0, false, false, false, 0};
-inline constexpr MethodInfo MDIWidget_tile_windows{82, 11, "MDIWidget", "tile_windows", detail::MethodKind::action, 0, false, false, false, 0};
-inline constexpr MethodInfo MDIWidget_get_subwindows{83, 11, "MDIWidget", "get_subwindows", detail::MethodKind::children, 0, true, false, false, 0};
-inline constexpr MethodInfo MDIWidget_move_child{84, 11, "MDIWidget", "move_child", detail::MethodKind::action, 0, false, false, false, 0};
-inline constexpr MethodInfo MDIWidget_resize_child{85, 11, "MDIWidget", "resize_child", detail::MethodKind::action, 0, false, false, false, 0};
-inline constexpr MethodInfo MDIWidget_get_child_size{86, 11, "MDIWidget", "get_child_size", detail::MethodKind::query, 0, true, false, false, 0};
-inline constexpr MethodInfo MDIWidget_get_child_position{87, 11, "MDIWidget", "get_child_position", detail::MethodKind::query, 0, true, false, false, 0};
-inline constexpr MethodInfo MDIWidget_close_child{88, 11, "MDIWidget", "close_child", detail::MethodKind::action, 0, false, false, false, 0};
-inline constexpr MethodInfo MDIWidget_get_index{89, 11, "MDIWidget", "get_index", detail::MethodKind::query, 0, true, false, false, 0};
-inline constexpr MethodInfo MDIWidget_set_index{90, 11, "MDIWidget", "set_index", detail::MethodKind::action, 0, false, false, false, 0};
-inline constexpr MethodInfo MDIWidget_index_of{91, 11, "MDIWidget", "index_of", detail::MethodKind::query, 0, true, false, false, 0};
-inline constexpr MethodInfo TextEntry_set_text{92, 12, "TextEntry", "set_text", detail::MethodKind::setter, 27, false, false, false, 0};
-inline constexpr MethodInfo TextEntry_get_text{93, 12, "TextEntry", "get_text", detail::MethodKind::query, 0, true, false, false, 0};
-inline constexpr MethodInfo TextEntry_clear{94, 12, "TextEntry", "clear", detail::MethodKind::setter, 27, false, false, false, 0};
-inline constexpr MethodInfo TextEntry_set_editable{95, 12, "TextEntry", "set_editable", detail::MethodKind::setter, 9, false, false, false, 0};
-inline constexpr MethodInfo TextEntry_get_editable{96, 12, "TextEntry", "get_editable", detail::MethodKind::getter, 9, true, false, false, 0};
-inline constexpr MethodInfo TextEntry_set_length{97, 12, "TextEntry", "set_length", detail::MethodKind::setter, 16, false, false, false, 0};
-inline constexpr MethodInfo TextEntrySet_set_button_text{98, 13, "TextEntrySet", "set_button_text", detail::MethodKind::setter, 6, false, false, false, 0};
-inline constexpr MethodInfo TextArea_set_text{99, 14, "TextArea", "set_text", detail::MethodKind::setter, 27, false, false, false, 0};
-inline constexpr MethodInfo TextArea_get_text{100, 14, "TextArea", "get_text", detail::MethodKind::getter, 27, true, false, false, 0};
-inline constexpr MethodInfo TextArea_append_text{101, 14, "TextArea", "append_text", detail::MethodKind::action, 0, false, false, false, 0};
-inline constexpr MethodInfo TextArea_clear{102, 14, "TextArea", "clear", detail::MethodKind::setter, 27, false, false, false, 0};
-inline constexpr MethodInfo TextArea_set_editable{103, 14, "TextArea", "set_editable", detail::MethodKind::setter, 9, false, false, false, 0};
-inline constexpr MethodInfo TextArea_set_wrap{104, 14, "TextArea", "set_wrap", detail::MethodKind::setter, 33, false, false, false, 0};
-inline constexpr MethodInfo TextArea_set_limit{105, 14, "TextArea", "set_limit", detail::MethodKind::setter, 17, false, false, false, 0};
-inline constexpr MethodInfo TextArea_set_scroll_position{106, 14, "TextArea", "set_scroll_position", detail::MethodKind::setter, 24, false, false, true, 0};
-inline constexpr MethodInfo TextArea_get_scroll_position{107, 14, "TextArea", "get_scroll_position", detail::MethodKind::getter, 24, true, false, false, 0};
-inline constexpr MethodInfo TextArea_scroll_to_lineno{108, 14, "TextArea", "scroll_to_lineno", detail::MethodKind::action, 0, false, false, false, 0};
-inline constexpr MethodInfo TextArea_scroll_to_end{109, 14, "TextArea", "scroll_to_end", detail::MethodKind::action, 0, false, false, false, 0};
+inline constexpr MethodInfo Widget_set_border_width{1, 1, "Widget", "set_border_width", detail::MethodKind::setter, 5, false, false, false, 0, false};
+inline constexpr MethodInfo Widget_set_border_color{2, 1, "Widget", "set_border_color", detail::MethodKind::setter, 4, false, false, false, 0, false};
+inline constexpr MethodInfo Widget_set_bg{3, 1, "Widget", "set_bg", detail::MethodKind::setter, 3, false, false, false, 0, false};
+inline constexpr MethodInfo Widget_set_padding{4, 1, "Widget", "set_padding", detail::MethodKind::setter, 27, false, false, false, 0, false};
+inline constexpr MethodInfo Widget_set_font{5, 1, "Widget", "set_font", detail::MethodKind::setter, 13, false, false, false, 0, false};
+inline constexpr MethodInfo Widget_set_min_size{6, 1, "Widget", "set_min_size", detail::MethodKind::setter, 25, false, false, false, 0, false};
+inline constexpr MethodInfo Widget_set_max_size{7, 1, "Widget", "set_max_size", detail::MethodKind::setter, 23, false, false, false, 0, false};
+inline constexpr MethodInfo Widget_set_expanding{8, 1, "Widget", "set_expanding", detail::MethodKind::setter, 12, false, false, false, 0, false};
+inline constexpr MethodInfo Widget_get_expanding{9, 1, "Widget", "get_expanding", detail::MethodKind::getter, 12, true, false, false, 0, false};
+inline constexpr MethodInfo Widget_resize{10, 1, "Widget", "resize", detail::MethodKind::setter, 31, false, false, false, 0, false};
+inline constexpr MethodInfo Widget_get_size{11, 1, "Widget", "get_size", detail::MethodKind::query, 0, true, false, false, 0, false};
+inline constexpr MethodInfo Widget_get_position{12, 1, "Widget", "get_position", detail::MethodKind::query, 0, true, false, false, 0, false};
+inline constexpr MethodInfo Widget_set_enabled{13, 1, "Widget", "set_enabled", detail::MethodKind::setter, 11, false, false, false, 0, false};
+inline constexpr MethodInfo Widget_get_enabled{14, 1, "Widget", "get_enabled", detail::MethodKind::getter, 11, true, false, false, 0, false};
+inline constexpr MethodInfo Widget_set_tooltip{15, 1, "Widget", "set_tooltip", detail::MethodKind::setter, 37, false, false, false, 0, false};
+inline constexpr MethodInfo Widget_get_tooltip{16, 1, "Widget", "get_tooltip", detail::MethodKind::getter, 37, true, false, false, 0, false};
+inline constexpr MethodInfo Widget_set_allow_text_selection{17, 1, "Widget", "set_allow_text_selection", detail::MethodKind::setter, 2, false, false, false, 0, false};
+inline constexpr MethodInfo Widget_show{18, 1, "Widget", "show", detail::MethodKind::setter, 41, false, false, true, 0, false};
+inline constexpr MethodInfo Widget_hide{19, 1, "Widget", "hide", detail::MethodKind::setter, 41, false, false, true, 0, false};
+inline constexpr MethodInfo Widget_is_visible{20, 1, "Widget", "is_visible", detail::MethodKind::query, 0, true, false, false, 0, false};
+inline constexpr MethodInfo Widget_set_focus{21, 1, "Widget", "set_focus", detail::MethodKind::action, 0, false, false, false, 0, false};
+inline constexpr MethodInfo Widget_add_cursor{22, 1, "Widget", "add_cursor", detail::MethodKind::action, 0, false, false, false, 0, false};
+inline constexpr MethodInfo Widget_set_cursor{23, 1, "Widget", "set_cursor", detail::MethodKind::setter, 8, false, false, false, 0, false};
+inline constexpr MethodInfo Widget_destroy{24, 1, "Widget", "destroy", detail::MethodKind::destroy, 0, false, false, false, 0, false};
+inline constexpr MethodInfo Container_get_children{25, 2, "Container", "get_children", detail::MethodKind::children, 0, true, false, false, 0, false};
+inline constexpr MethodInfo Container_num_children{26, 2, "Container", "num_children", detail::MethodKind::child_count, 0, true, false, false, 0, false};
+inline constexpr MethodInfo Container_remove{27, 2, "Container", "remove", detail::MethodKind::detach, 0, false, false, false, 0, false};
+inline constexpr MethodInfo Container_remove_widget{28, 2, "Container", "remove_widget", detail::MethodKind::detach, 0, false, false, false, 0, false};
+inline constexpr MethodInfo Container_remove_all{29, 2, "Container", "remove_all", detail::MethodKind::detach_all, 0, false, false, false, 0, false};
+inline constexpr MethodInfo Button_set_text{30, 3, "Button", "set_text", detail::MethodKind::setter, 34, false, false, false, 0, false};
+inline constexpr MethodInfo Button_get_text{31, 3, "Button", "get_text", detail::MethodKind::getter, 34, true, false, false, 0, false};
+inline constexpr MethodInfo Button_set_icon{32, 3, "Button", "set_icon", detail::MethodKind::setter, 16, false, false, false, 0, false};
+inline constexpr MethodInfo Button_get_icon{33, 3, "Button", "get_icon", detail::MethodKind::getter, 16, true, false, false, 0, false};
+inline constexpr MethodInfo Button_set_color{34, 3, "Button", "set_color", detail::MethodKind::setter, 7, false, false, false, 0, false};
+inline constexpr MethodInfo Button_set_hover{35, 3, "Button", "set_hover", detail::MethodKind::setter, 15, false, false, false, 0, false};
+inline constexpr MethodInfo CheckBox_set_state{36, 4, "CheckBox", "set_state", detail::MethodKind::setter, 33, false, false, false, 0, false};
+inline constexpr MethodInfo CheckBox_get_state{37, 4, "CheckBox", "get_state", detail::MethodKind::getter, 33, true, false, false, 0, false};
+inline constexpr MethodInfo ToggleButton_set_text{38, 5, "ToggleButton", "set_text", detail::MethodKind::setter, 34, false, false, false, 0, false};
+inline constexpr MethodInfo ToggleButton_set_state{39, 5, "ToggleButton", "set_state", detail::MethodKind::setter, 33, false, false, false, 0, false};
+inline constexpr MethodInfo ToggleButton_get_state{40, 5, "ToggleButton", "get_state", detail::MethodKind::getter, 33, true, false, false, 0, false};
+inline constexpr MethodInfo RadioButton_set_text{41, 6, "RadioButton", "set_text", detail::MethodKind::setter, 34, false, false, false, 0, false};
+inline constexpr MethodInfo RadioButton_set_state{42, 6, "RadioButton", "set_state", detail::MethodKind::setter, 33, false, false, false, 0, false};
+inline constexpr MethodInfo RadioButton_get_state{43, 6, "RadioButton", "get_state", detail::MethodKind::getter, 33, true, false, false, 0, false};
+inline constexpr MethodInfo ComboBox_append_text{44, 7, "ComboBox", "append_text", detail::MethodKind::setter, 18, false, false, false, 0, true};
+inline constexpr MethodInfo ComboBox_insert_alpha{45, 7, "ComboBox", "insert_alpha", detail::MethodKind::setter, 18, false, false, false, 0, true};
+inline constexpr MethodInfo ComboBox_delete_alpha{46, 7, "ComboBox", "delete_alpha", detail::MethodKind::setter, 18, false, false, false, 0, true};
+inline constexpr MethodInfo ComboBox_set_text{47, 7, "ComboBox", "set_text", detail::MethodKind::setter, 34, false, false, true, 0, false};
+inline constexpr MethodInfo ComboBox_get_text{48, 7, "ComboBox", "get_text", detail::MethodKind::query, 0, true, false, false, 0, false};
+inline constexpr MethodInfo ComboBox_set_index{49, 7, "ComboBox", "set_index", detail::MethodKind::setter, 17, false, false, true, 0, false};
+inline constexpr MethodInfo ComboBox_get_index{50, 7, "ComboBox", "get_index", detail::MethodKind::getter, 17, true, false, false, 0, false};
+inline constexpr MethodInfo ComboBox_get_alpha{51, 7, "ComboBox", "get_alpha", detail::MethodKind::query, 0, true, false, false, 0, false};
+inline constexpr MethodInfo ComboBox_show_text{52, 7, "ComboBox", "show_text", detail::MethodKind::setter, 34, false, false, true, 0, false};
+inline constexpr MethodInfo ComboBox_clear{53, 7, "ComboBox", "clear", detail::MethodKind::setter, 18, false, false, false, 0, false};
+inline constexpr MethodInfo ComboBox_set_length{54, 7, "ComboBox", "set_length", detail::MethodKind::setter, 20, false, false, false, 0, false};
+inline constexpr MethodInfo SpinBox_set_value{55, 8, "SpinBox", "set_value", detail::MethodKind::setter, 40, false, false, false, 0, false};
+inline constexpr MethodInfo SpinBox_get_value{56, 8, "SpinBox", "get_value", detail::MethodKind::getter, 40, true, false, false, 0, false};
+inline constexpr MethodInfo SpinBox_set_limits{57, 8, "SpinBox", "set_limits", detail::MethodKind::setter, 22, false, false, false, 0, false};
+inline constexpr MethodInfo SpinBox_set_decimals{58, 8, "SpinBox", "set_decimals", detail::MethodKind::setter, 9, false, false, false, 0, false};
+inline constexpr MethodInfo Slider_set_value{59, 9, "Slider", "set_value", detail::MethodKind::setter, 40, false, false, false, 0, false};
+inline constexpr MethodInfo Slider_get_value{60, 9, "Slider", "get_value", detail::MethodKind::getter, 40, true, false, false, 0, false};
+inline constexpr MethodInfo Slider_set_limits{61, 9, "Slider", "set_limits", detail::MethodKind::setter, 22, false, false, false, 0, false};
+inline constexpr MethodInfo Slider_set_tracking{62, 9, "Slider", "set_tracking", detail::MethodKind::setter, 38, false, false, false, 0, false};
+inline constexpr MethodInfo Slider_set_decimals{63, 9, "Slider", "set_decimals", detail::MethodKind::setter, 9, false, false, false, 0, false};
+inline constexpr MethodInfo Dial_set_value{64, 10, "Dial", "set_value", detail::MethodKind::setter, 40, false, false, false, 0, false};
+inline constexpr MethodInfo Dial_get_value{65, 10, "Dial", "get_value", detail::MethodKind::getter, 40, true, false, false, 0, false};
+inline constexpr MethodInfo Dial_set_limits{66, 10, "Dial", "set_limits", detail::MethodKind::setter, 22, false, false, false, 0, false};
+inline constexpr MethodInfo Dial_set_tracking{67, 10, "Dial", "set_tracking", detail::MethodKind::setter, 38, false, false, false, 0, false};
+inline constexpr MethodInfo Dial_set_decimals{68, 10, "Dial", "set_decimals", detail::MethodKind::setter, 9, false, false, false, 0, false};
+inline constexpr MethodInfo Dial_set_knob_diameter{69, 10, "Dial", "set_knob_diameter", detail::MethodKind::setter, 19, false, false, false, 0, false};
+inline constexpr MethodInfo Dial_set_icon{70, 10, "Dial", "set_icon", detail::MethodKind::setter, 16, false, false, false, 0, false};
+inline constexpr MethodInfo ScrollBar_set_scroll_percent{71, 11, "ScrollBar", "set_scroll_percent", detail::MethodKind::setter, 29, false, false, false, 0, false};
+inline constexpr MethodInfo ScrollBar_get_scroll_percent{72, 11, "ScrollBar", "get_scroll_percent", detail::MethodKind::getter, 29, true, false, false, 0, false};
+inline constexpr MethodInfo ScrollBar_set_thumb_percent{73, 11, "ScrollBar", "set_thumb_percent", detail::MethodKind::setter, 35, false, false, false, 0, false};
+inline constexpr MethodInfo ScrollBar_get_thumb_percent{74, 11, "ScrollBar", "get_thumb_percent", detail::MethodKind::getter, 35, true, false, false, 0, false};
+inline constexpr MethodInfo ProgressBar_set_value{75, 12, "ProgressBar", "set_value", detail::MethodKind::setter, 40, false, false, false, 0, false};
+inline constexpr MethodInfo ProgressBar_get_value{76, 12, "ProgressBar", "get_value", detail::MethodKind::getter, 40, true, false, false, 0, false};
+inline constexpr MethodInfo ColorWidget_get_color{77, 13, "ColorWidget", "get_color", detail::MethodKind::getter, 7, true, false, false, 0, false};
+inline constexpr MethodInfo ColorWidget_set_color{78, 13, "ColorWidget", "set_color", detail::MethodKind::setter, 7, false, false, false, 0, false};
+inline constexpr MethodInfo Label_set_text{79, 14, "Label", "set_text", detail::MethodKind::setter, 34, false, false, false, 0, false};
+inline constexpr MethodInfo Label_get_text{80, 14, "Label", "get_text", detail::MethodKind::getter, 34, true, false, false, 0, false};
+inline constexpr MethodInfo Label_set_color{81, 14, "Label", "set_color", detail::MethodKind::setter, 7, false, false, false, 0, false};
+inline constexpr MethodInfo Label_set_halign{82, 14, "Label", "set_halign", detail::MethodKind::setter, 14, false, false, false, 0, false};
+inline constexpr MethodInfo Label_get_halign{83, 14, "Label", "get_halign", detail::MethodKind::getter, 14, true, false, false, 0, false};
+inline constexpr MethodInfo Label_set_valign{84, 14, "Label", "set_valign", detail::MethodKind::setter, 39, false, false, false, 0, false};
+inline constexpr MethodInfo StatusBar_set_message{85, 15, "StatusBar", "set_message", detail::MethodKind::setter, 24, false, false, false, 0, false};
+inline constexpr MethodInfo StatusBar_get_message{86, 15, "StatusBar", "get_message", detail::MethodKind::getter, 24, true, false, false, 0, false};
+inline constexpr MethodInfo StatusBar_clear{87, 15, "StatusBar", "clear", detail::MethodKind::setter, 24, false, false, false, 0, false};
+inline constexpr MethodInfo StatusBar_set_color{88, 15, "StatusBar", "set_color", detail::MethodKind::setter, 7, false, false, false, 0, false};
+inline constexpr MethodInfo StatusBar_set_halign{89, 15, "StatusBar", "set_halign", detail::MethodKind::setter, 14, false, false, false, 0, false};
+inline constexpr MethodInfo TopLevel_set_widget{90, 16, "TopLevel", "set_widget", detail::MethodKind::attach, 0, false, true, false, 0, false};
+inline constexpr MethodInfo TopLevel_set_position{91, 16, "TopLevel", "set_position", detail::MethodKind::setter, 28, false, false, false, 0, false};
+inline constexpr MethodInfo TopLevel_set_title{92, 16, "TopLevel", "set_title", detail::MethodKind::setter, 36, false, false, false, 0, false};
+inline constexpr MethodInfo TopLevel_get_title{93, 16, "TopLevel", "get_title", detail::MethodKind::getter, 36, true, false, false, 0, false};
+inline constexpr MethodInfo TopLevel_set_icon{94, 16, "TopLevel", "set_icon", detail::MethodKind::setter, 16, false, false, false, 0, false};
+inline constexpr MethodInfo TopLevel_set_moveable{95, 16, "TopLevel", "set_moveable", detail::MethodKind::setter, 26, false, false, false, 0, false};
+inline constexpr MethodInfo TopLevel_raise{96, 16, "TopLevel", "raise", detail::MethodKind::action, 0, false, false, false, 0, false};
+inline constexpr MethodInfo TopLevel_lower{97, 16, "TopLevel", "lower", detail::MethodKind::action, 0, false, false, false, 0, false};
+inline constexpr MethodInfo TopLevel_toggle_minimize{98, 16, "TopLevel", "toggle_minimize", detail::MethodKind::action, 0, false, false, false, 0, false};
+inline constexpr MethodInfo TopLevel_toggle_maximize{99, 16, "TopLevel", "toggle_maximize", detail::MethodKind::action, 0, false, false, false, 0, false};
+inline constexpr MethodInfo TopLevel_toggle_shade{100, 16, "TopLevel", "toggle_shade", detail::MethodKind::action, 0, false, false, false, 0, false};
+inline constexpr MethodInfo TopLevel_set_window_state{101, 16, "TopLevel", "set_window_state", detail::MethodKind::setter, 42, false, false, true, 0, false};
+inline constexpr MethodInfo TopLevel_get_window_state{102, 16, "TopLevel", "get_window_state", detail::MethodKind::getter, 42, true, false, false, 0, false};
+inline constexpr MethodInfo Box_add_widget{103, 17, "Box", "add_widget", detail::MethodKind::attach, 0, false, false, false, 0, false};
+inline constexpr MethodInfo Box_insert_widget{104, 17, "Box", "insert_widget", detail::MethodKind::attach, 0, false, false, false, 1, false};
+inline constexpr MethodInfo Box_set_spacing{105, 17, "Box", "set_spacing", detail::MethodKind::setter, 32, false, false, false, 0, false};
+inline constexpr MethodInfo Box_set_align{106, 17, "Box", "set_align", detail::MethodKind::setter, 1, false, false, false, 0, false};
+inline constexpr MethodInfo MDISubWindow_set_widget{107, 20, "MDISubWindow", "set_widget", detail::MethodKind::attach, 0, false, true, false, 0, false};
+inline constexpr MethodInfo MDISubWindow_set_position{108, 20, "MDISubWindow", "set_position", detail::MethodKind::setter, 28, false, false, false, 0, false};
+inline constexpr MethodInfo MDISubWindow_move{109, 20, "MDISubWindow", "move", detail::MethodKind::setter, 28, false, false, false, 0, false};
+inline constexpr MethodInfo MDISubWindow_get_window_position{110, 20, "MDISubWindow", "get_window_position", detail::MethodKind::getter, 28, true, false, false, 0, false};
+inline constexpr MethodInfo MDISubWindow_get_window_size{111, 20, "MDISubWindow", "get_window_size", detail::MethodKind::getter, 31, true, false, false, 0, false};
+inline constexpr MethodInfo MDISubWindow_set_title{112, 20, "MDISubWindow", "set_title", detail::MethodKind::setter, 36, false, false, false, 0, false};
+inline constexpr MethodInfo MDISubWindow_get_title{113, 20, "MDISubWindow", "get_title", detail::MethodKind::getter, 36, true, false, false, 0, false};
+inline constexpr MethodInfo MDISubWindow_raise{114, 20, "MDISubWindow", "raise", detail::MethodKind::action, 0, false, false, false, 0, false};
+inline constexpr MethodInfo MDISubWindow_lower{115, 20, "MDISubWindow", "lower", detail::MethodKind::action, 0, false, false, false, 0, false};
+inline constexpr MethodInfo MDISubWindow_toggle_minimize{116, 20, "MDISubWindow", "toggle_minimize", detail::MethodKind::action, 0, false, false, false, 0, false};
+inline constexpr MethodInfo MDISubWindow_toggle_maximize{117, 20, "MDISubWindow", "toggle_maximize", detail::MethodKind::action, 0, false, false, false, 0, false};
+inline constexpr MethodInfo MDISubWindow_toggle_shade{118, 20, "MDISubWindow", "toggle_shade", detail::MethodKind::action, 0, false, false, false, 0, false};
+inline constexpr MethodInfo MDISubWindow_set_window_state{119, 20, "MDISubWindow", "set_window_state", detail::MethodKind::setter, 42, false, false, true, 0, false};
+inline constexpr MethodInfo MDISubWindow_get_window_state{120, 20, "MDISubWindow", "get_window_state", detail::MethodKind::getter, 42, true, false, false, 0, false};
+inline constexpr MethodInfo MDISubWindow_close{121, 20, "MDISubWindow", "close", detail::MethodKind::setter, 41, false, false, true, 0, false};
+inline constexpr MethodInfo MDISubWindow_get_child{122, 20, "MDISubWindow", "get_child", detail::MethodKind::children, 0, true, false, false, 0, false};
+inline constexpr MethodInfo MDIWidget_add_widget{123, 21, "MDIWidget", "add_widget", detail::MethodKind::attach, 0, false, false, false, 0, false};
+inline constexpr MethodInfo MDIWidget_cascade_windows{124, 21, "MDIWidget", "cascade_windows", detail::MethodKind::action, 0, false, false, false, 0, false};
+inline constexpr MethodInfo MDIWidget_tile_windows{125, 21, "MDIWidget", "tile_windows", detail::MethodKind::action, 0, false, false, false, 0, false};
+inline constexpr MethodInfo MDIWidget_get_subwindows{126, 21, "MDIWidget", "get_subwindows", detail::MethodKind::children, 0, true, false, false, 0, false};
+inline constexpr MethodInfo MDIWidget_move_child{127, 21, "MDIWidget", "move_child", detail::MethodKind::action, 0, false, false, false, 0, false};
+inline constexpr MethodInfo MDIWidget_resize_child{128, 21, "MDIWidget", "resize_child", detail::MethodKind::action, 0, false, false, false, 0, false};
+inline constexpr MethodInfo MDIWidget_get_child_size{129, 21, "MDIWidget", "get_child_size", detail::MethodKind::query, 0, true, false, false, 0, false};
+inline constexpr MethodInfo MDIWidget_get_child_position{130, 21, "MDIWidget", "get_child_position", detail::MethodKind::query, 0, true, false, false, 0, false};
+inline constexpr MethodInfo MDIWidget_close_child{131, 21, "MDIWidget", "close_child", detail::MethodKind::action, 0, false, false, false, 0, false};
+inline constexpr MethodInfo MDIWidget_get_index{132, 21, "MDIWidget", "get_index", detail::MethodKind::query, 0, true, false, false, 0, false};
+inline constexpr MethodInfo MDIWidget_set_index{133, 21, "MDIWidget", "set_index", detail::MethodKind::action, 0, false, false, false, 0, false};
+inline constexpr MethodInfo MDIWidget_index_of{134, 21, "MDIWidget", "index_of", detail::MethodKind::query, 0, true, false, false, 0, false};
+inline constexpr MethodInfo TextEntry_set_text{135, 22, "TextEntry", "set_text", detail::MethodKind::setter, 34, false, false, false, 0, false};
+inline constexpr MethodInfo TextEntry_get_text{136, 22, "TextEntry", "get_text", detail::MethodKind::query, 0, true, false, false, 0, false};
+inline constexpr MethodInfo TextEntry_clear{137, 22, "TextEntry", "clear", detail::MethodKind::setter, 34, false, false, false, 0, false};
+inline constexpr MethodInfo TextEntry_set_editable{138, 22, "TextEntry", "set_editable", detail::MethodKind::setter, 10, false, false, false, 0, false};
+inline constexpr MethodInfo TextEntry_get_editable{139, 22, "TextEntry", "get_editable", detail::MethodKind::getter, 10, true, false, false, 0, false};
+inline constexpr MethodInfo TextEntry_set_length{140, 22, "TextEntry", "set_length", detail::MethodKind::setter, 20, false, false, false, 0, false};
+inline constexpr MethodInfo TextEntrySet_set_button_text{141, 23, "TextEntrySet", "set_button_text", detail::MethodKind::setter, 6, false, false, false, 0, false};
+inline constexpr MethodInfo TextArea_set_text{142, 24, "TextArea", "set_text", detail::MethodKind::setter, 34, false, false, false, 0, false};
+inline constexpr MethodInfo TextArea_get_text{143, 24, "TextArea", "get_text", detail::MethodKind::getter, 34, true, false, false, 0, false};
+inline constexpr MethodInfo TextArea_append_text{144, 24, "TextArea", "append_text", detail::MethodKind::action, 0, false, false, false, 0, false};
+inline constexpr MethodInfo TextArea_clear{145, 24, "TextArea", "clear", detail::MethodKind::setter, 34, false, false, false, 0, false};
+inline constexpr MethodInfo TextArea_set_editable{146, 24, "TextArea", "set_editable", detail::MethodKind::setter, 10, false, false, false, 0, false};
+inline constexpr MethodInfo TextArea_set_wrap{147, 24, "TextArea", "set_wrap", detail::MethodKind::setter, 43, false, false, false, 0, false};
+inline constexpr MethodInfo TextArea_set_limit{148, 24, "TextArea", "set_limit", detail::MethodKind::setter, 21, false, false, false, 0, false};
+inline constexpr MethodInfo TextArea_set_scroll_position{149, 24, "TextArea", "set_scroll_position", detail::MethodKind::setter, 30, false, false, true, 0, false};
+inline constexpr MethodInfo TextArea_get_scroll_position{150, 24, "TextArea", "get_scroll_position", detail::MethodKind::getter, 30, true, false, false, 0, false};
+inline constexpr MethodInfo TextArea_scroll_to_lineno{151, 24, "TextArea", "scroll_to_lineno", detail::MethodKind::action, 0, false, false, false, 0, false};
+inline constexpr MethodInfo TextArea_scroll_to_end{152, 24, "TextArea", "scroll_to_end", detail::MethodKind::action, 0, false, false, false, 0, false};
 }  // namespace methods
 
 namespace check {
 // Checks of the state callbacks' bytes (the family sources define them).
+void CheckBox_activated(std::string_view bytes);
+void ToggleButton_activated(std::string_view bytes);
+void RadioButton_activated(std::string_view bytes);
+void ComboBox_activated(std::string_view bytes);
+void SpinBox_activated(std::string_view bytes);
+void Slider_activated(std::string_view bytes);
+void Dial_activated(std::string_view bytes);
+void ScrollBar_activated(std::string_view bytes);
+void ColorWidget_pick(std::string_view bytes);
 void StatusBar_cleared(std::string_view bytes);
 void TopLevel_move(std::string_view bytes);
 void TopLevel_close(std::string_view bytes);
@@ -200,20 +272,30 @@ inline constexpr CallbackInfo Widget_map{2, 1, "Widget", "map", 0, 0, nullptr};
 inline constexpr CallbackInfo Container_child_added{3, 2, "Container", "child_added", 0, 0, nullptr};
 inline constexpr CallbackInfo Container_child_removed{4, 2, "Container", "child_removed", 0, 0, nullptr};
 inline constexpr CallbackInfo Button_activated{5, 3, "Button", "activated", 0, 0, nullptr};
-inline constexpr CallbackInfo StatusBar_cleared{6, 5, "StatusBar", "cleared", 19, 44, &check::StatusBar_cleared};
-inline constexpr CallbackInfo TopLevel_move{7, 6, "TopLevel", "move", 23, 48, &check::TopLevel_move};
-inline constexpr CallbackInfo TopLevel_close{8, 6, "TopLevel", "close", 31, 19, &check::TopLevel_close};
-inline constexpr CallbackInfo TopLevel_window_state{9, 6, "TopLevel", "window_state", 32, 58, &check::TopLevel_window_state};
-inline constexpr CallbackInfo TopLevel_resized{10, 6, "TopLevel", "resized", 25, 10, &check::TopLevel_resized};
-inline constexpr CallbackInfo MDISubWindow_move{11, 10, "MDISubWindow", "move", 23, 65, &check::MDISubWindow_move};
-inline constexpr CallbackInfo MDISubWindow_resized{12, 10, "MDISubWindow", "resized", 25, 10, &check::MDISubWindow_resized};
-inline constexpr CallbackInfo MDISubWindow_window_state{13, 10, "MDISubWindow", "window_state", 32, 76, &check::MDISubWindow_window_state};
-inline constexpr CallbackInfo MDISubWindow_close{14, 10, "MDISubWindow", "close", 31, 78, &check::MDISubWindow_close};
-inline constexpr CallbackInfo MDIWidget_page_switch{15, 11, "MDIWidget", "page_switch", 0, 0, nullptr};
-inline constexpr CallbackInfo MDIWidget_page_close{16, 11, "MDIWidget", "page_close", 0, 0, nullptr};
-inline constexpr CallbackInfo TextEntry_activated{17, 12, "TextEntry", "activated", 27, 92, &check::TextEntry_activated};
-inline constexpr CallbackInfo TextArea_scrolled{18, 14, "TextArea", "scrolled", 24, 106, &check::TextArea_scrolled};
-inline constexpr CallbackInfo TextArea_changed{19, 14, "TextArea", "changed", 27, 99, &check::TextArea_changed};
+inline constexpr CallbackInfo CheckBox_activated{6, 4, "CheckBox", "activated", 33, 36, &check::CheckBox_activated};
+inline constexpr CallbackInfo ToggleButton_activated{7, 5, "ToggleButton", "activated", 33, 39, &check::ToggleButton_activated};
+inline constexpr CallbackInfo RadioButton_activated{8, 6, "RadioButton", "activated", 33, 42, &check::RadioButton_activated};
+inline constexpr CallbackInfo ComboBox_activated{9, 7, "ComboBox", "activated", 17, 49, &check::ComboBox_activated};
+inline constexpr CallbackInfo ComboBox_modified{10, 7, "ComboBox", "modified", 0, 0, nullptr};
+inline constexpr CallbackInfo SpinBox_activated{11, 8, "SpinBox", "activated", 40, 55, &check::SpinBox_activated};
+inline constexpr CallbackInfo Slider_activated{12, 9, "Slider", "activated", 40, 59, &check::Slider_activated};
+inline constexpr CallbackInfo Dial_activated{13, 10, "Dial", "activated", 40, 64, &check::Dial_activated};
+inline constexpr CallbackInfo ScrollBar_activated{14, 11, "ScrollBar", "activated", 29, 71, &check::ScrollBar_activated};
+inline constexpr CallbackInfo ColorWidget_pick{15, 13, "ColorWidget", "pick", 7, 78, &check::ColorWidget_pick};
+inline constexpr CallbackInfo StatusBar_cleared{16, 15, "StatusBar", "cleared", 24, 87, &check::StatusBar_cleared};
+inline constexpr CallbackInfo TopLevel_move{17, 16, "TopLevel", "move", 28, 91, &check::TopLevel_move};
+inline constexpr CallbackInfo TopLevel_close{18, 16, "TopLevel", "close", 41, 19, &check::TopLevel_close};
+inline constexpr CallbackInfo TopLevel_window_state{19, 16, "TopLevel", "window_state", 42, 101, &check::TopLevel_window_state};
+inline constexpr CallbackInfo TopLevel_resized{20, 16, "TopLevel", "resized", 31, 10, &check::TopLevel_resized};
+inline constexpr CallbackInfo MDISubWindow_move{21, 20, "MDISubWindow", "move", 28, 108, &check::MDISubWindow_move};
+inline constexpr CallbackInfo MDISubWindow_resized{22, 20, "MDISubWindow", "resized", 31, 10, &check::MDISubWindow_resized};
+inline constexpr CallbackInfo MDISubWindow_window_state{23, 20, "MDISubWindow", "window_state", 42, 119, &check::MDISubWindow_window_state};
+inline constexpr CallbackInfo MDISubWindow_close{24, 20, "MDISubWindow", "close", 41, 121, &check::MDISubWindow_close};
+inline constexpr CallbackInfo MDIWidget_page_switch{25, 21, "MDIWidget", "page_switch", 0, 0, nullptr};
+inline constexpr CallbackInfo MDIWidget_page_close{26, 21, "MDIWidget", "page_close", 0, 0, nullptr};
+inline constexpr CallbackInfo TextEntry_activated{27, 22, "TextEntry", "activated", 34, 135, &check::TextEntry_activated};
+inline constexpr CallbackInfo TextArea_scrolled{28, 24, "TextArea", "scrolled", 30, 149, &check::TextArea_scrolled};
+inline constexpr CallbackInfo TextArea_changed{29, 24, "TextArea", "changed", 34, 142, &check::TextArea_changed};
 }  // namespace callbacks
 
 // Tables indexed by id (entry 0 is empty), for the runtime.
@@ -222,6 +304,16 @@ inline constexpr const ClassInfo* class_table[] = {
     &classes::Widget,
     &classes::Container,
     &classes::Button,
+    &classes::CheckBox,
+    &classes::ToggleButton,
+    &classes::RadioButton,
+    &classes::ComboBox,
+    &classes::SpinBox,
+    &classes::Slider,
+    &classes::Dial,
+    &classes::ScrollBar,
+    &classes::ProgressBar,
+    &classes::ColorWidget,
     &classes::Label,
     &classes::StatusBar,
     &classes::TopLevel,
@@ -271,6 +363,49 @@ inline constexpr const MethodInfo* method_table[] = {
     &methods::Button_get_icon,
     &methods::Button_set_color,
     &methods::Button_set_hover,
+    &methods::CheckBox_set_state,
+    &methods::CheckBox_get_state,
+    &methods::ToggleButton_set_text,
+    &methods::ToggleButton_set_state,
+    &methods::ToggleButton_get_state,
+    &methods::RadioButton_set_text,
+    &methods::RadioButton_set_state,
+    &methods::RadioButton_get_state,
+    &methods::ComboBox_append_text,
+    &methods::ComboBox_insert_alpha,
+    &methods::ComboBox_delete_alpha,
+    &methods::ComboBox_set_text,
+    &methods::ComboBox_get_text,
+    &methods::ComboBox_set_index,
+    &methods::ComboBox_get_index,
+    &methods::ComboBox_get_alpha,
+    &methods::ComboBox_show_text,
+    &methods::ComboBox_clear,
+    &methods::ComboBox_set_length,
+    &methods::SpinBox_set_value,
+    &methods::SpinBox_get_value,
+    &methods::SpinBox_set_limits,
+    &methods::SpinBox_set_decimals,
+    &methods::Slider_set_value,
+    &methods::Slider_get_value,
+    &methods::Slider_set_limits,
+    &methods::Slider_set_tracking,
+    &methods::Slider_set_decimals,
+    &methods::Dial_set_value,
+    &methods::Dial_get_value,
+    &methods::Dial_set_limits,
+    &methods::Dial_set_tracking,
+    &methods::Dial_set_decimals,
+    &methods::Dial_set_knob_diameter,
+    &methods::Dial_set_icon,
+    &methods::ScrollBar_set_scroll_percent,
+    &methods::ScrollBar_get_scroll_percent,
+    &methods::ScrollBar_set_thumb_percent,
+    &methods::ScrollBar_get_thumb_percent,
+    &methods::ProgressBar_set_value,
+    &methods::ProgressBar_get_value,
+    &methods::ColorWidget_get_color,
+    &methods::ColorWidget_set_color,
     &methods::Label_set_text,
     &methods::Label_get_text,
     &methods::Label_set_color,
@@ -353,6 +488,16 @@ inline constexpr const CallbackInfo* callback_table[] = {
     &callbacks::Container_child_added,
     &callbacks::Container_child_removed,
     &callbacks::Button_activated,
+    &callbacks::CheckBox_activated,
+    &callbacks::ToggleButton_activated,
+    &callbacks::RadioButton_activated,
+    &callbacks::ComboBox_activated,
+    &callbacks::ComboBox_modified,
+    &callbacks::SpinBox_activated,
+    &callbacks::Slider_activated,
+    &callbacks::Dial_activated,
+    &callbacks::ScrollBar_activated,
+    &callbacks::ColorWidget_pick,
     &callbacks::StatusBar_cleared,
     &callbacks::TopLevel_move,
     &callbacks::TopLevel_close,
@@ -377,6 +522,16 @@ inline constexpr std::string_view class_proto_names[] = {
     "pgwidgets.widgets.Widget",
     "pgwidgets.widgets.Container",
     "pgwidgets.widgets.Button",
+    "pgwidgets.widgets.CheckBox",
+    "pgwidgets.widgets.ToggleButton",
+    "pgwidgets.widgets.RadioButton",
+    "pgwidgets.widgets.ComboBox",
+    "pgwidgets.widgets.SpinBox",
+    "pgwidgets.widgets.Slider",
+    "pgwidgets.widgets.Dial",
+    "pgwidgets.widgets.ScrollBar",
+    "pgwidgets.widgets.ProgressBar",
+    "pgwidgets.widgets.ColorWidget",
     "pgwidgets.widgets.Label",
     "pgwidgets.widgets.StatusBar",
     "pgwidgets.widgets.TopLevel",
@@ -426,6 +581,49 @@ inline constexpr std::string_view method_proto_names[] = {
     "pgwidgets.widgets.Button.GetIcon",
     "pgwidgets.widgets.Button.SetColor",
     "pgwidgets.widgets.Button.SetHover",
+    "pgwidgets.widgets.CheckBox.SetState",
+    "pgwidgets.widgets.CheckBox.GetState",
+    "pgwidgets.widgets.ToggleButton.SetText",
+    "pgwidgets.widgets.ToggleButton.SetState",
+    "pgwidgets.widgets.ToggleButton.GetState",
+    "pgwidgets.widgets.RadioButton.SetText",
+    "pgwidgets.widgets.RadioButton.SetState",
+    "pgwidgets.widgets.RadioButton.GetState",
+    "pgwidgets.widgets.ComboBox.AppendText",
+    "pgwidgets.widgets.ComboBox.InsertAlpha",
+    "pgwidgets.widgets.ComboBox.DeleteAlpha",
+    "pgwidgets.widgets.ComboBox.SetText",
+    "pgwidgets.widgets.ComboBox.GetText",
+    "pgwidgets.widgets.ComboBox.SetIndex",
+    "pgwidgets.widgets.ComboBox.GetIndex",
+    "pgwidgets.widgets.ComboBox.GetAlpha",
+    "pgwidgets.widgets.ComboBox.ShowText",
+    "pgwidgets.widgets.ComboBox.Clear",
+    "pgwidgets.widgets.ComboBox.SetLength",
+    "pgwidgets.widgets.SpinBox.SetValue",
+    "pgwidgets.widgets.SpinBox.GetValue",
+    "pgwidgets.widgets.SpinBox.SetLimits",
+    "pgwidgets.widgets.SpinBox.SetDecimals",
+    "pgwidgets.widgets.Slider.SetValue",
+    "pgwidgets.widgets.Slider.GetValue",
+    "pgwidgets.widgets.Slider.SetLimits",
+    "pgwidgets.widgets.Slider.SetTracking",
+    "pgwidgets.widgets.Slider.SetDecimals",
+    "pgwidgets.widgets.Dial.SetValue",
+    "pgwidgets.widgets.Dial.GetValue",
+    "pgwidgets.widgets.Dial.SetLimits",
+    "pgwidgets.widgets.Dial.SetTracking",
+    "pgwidgets.widgets.Dial.SetDecimals",
+    "pgwidgets.widgets.Dial.SetKnobDiameter",
+    "pgwidgets.widgets.Dial.SetIcon",
+    "pgwidgets.widgets.ScrollBar.SetScrollPercent",
+    "pgwidgets.widgets.ScrollBar.GetScrollPercent",
+    "pgwidgets.widgets.ScrollBar.SetThumbPercent",
+    "pgwidgets.widgets.ScrollBar.GetThumbPercent",
+    "pgwidgets.widgets.ProgressBar.SetValue",
+    "pgwidgets.widgets.ProgressBar.GetValue",
+    "pgwidgets.widgets.ColorWidget.GetColor",
+    "pgwidgets.widgets.ColorWidget.SetColor",
     "pgwidgets.widgets.Label.SetText",
     "pgwidgets.widgets.Label.GetText",
     "pgwidgets.widgets.Label.SetColor",
@@ -508,6 +706,16 @@ inline constexpr std::string_view callback_proto_names[] = {
     "pgwidgets.widgets.Container.OnChildAdded",
     "pgwidgets.widgets.Container.OnChildRemoved",
     "pgwidgets.widgets.Button.OnActivated",
+    "pgwidgets.widgets.CheckBox.OnActivated",
+    "pgwidgets.widgets.ToggleButton.OnActivated",
+    "pgwidgets.widgets.RadioButton.OnActivated",
+    "pgwidgets.widgets.ComboBox.OnActivated",
+    "pgwidgets.widgets.ComboBox.OnModified",
+    "pgwidgets.widgets.SpinBox.OnActivated",
+    "pgwidgets.widgets.Slider.OnActivated",
+    "pgwidgets.widgets.Dial.OnActivated",
+    "pgwidgets.widgets.ScrollBar.OnActivated",
+    "pgwidgets.widgets.ColorWidget.OnPick",
     "pgwidgets.widgets.StatusBar.OnCleared",
     "pgwidgets.widgets.TopLevel.OnMove",
     "pgwidgets.widgets.TopLevel.OnClose",

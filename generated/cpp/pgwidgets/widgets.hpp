@@ -31,6 +31,60 @@ class Widgets {
     return Button(std::move(options));
   }
 
+  // A box the user ticks, with a text beside it. Space toggles it.
+  Task<pgw::CheckBox> CheckBox(CheckBoxOptions options = {}) const;
+  template <class A0>
+    requires(std::convertible_to<const A0&, std::string_view>)
+  Task<pgw::CheckBox> CheckBox(const A0& text, CheckBoxOptions options = {}) const {
+    options.text = std::string_view(text);
+    return CheckBox(std::move(options));
+  }
+
+  // A button that stays pressed until clicked again. In a group, pressing
+  // one releases the others; clicking the pressed one releases it.
+  Task<pgw::ToggleButton> ToggleButton(ToggleButtonOptions options = {}) const;
+  template <class A0>
+    requires(std::convertible_to<const A0&, std::string_view>)
+  Task<pgw::ToggleButton> ToggleButton(const A0& text, ToggleButtonOptions options = {}) const {
+    options.text = std::string_view(text);
+    return ToggleButton(std::move(options));
+  }
+
+  // One choice of a group: selecting it deselects the others of its group,
+  // in every browser showing the session.
+  Task<pgw::RadioButton> RadioButton(RadioButtonOptions options = {}) const;
+  template <class A0>
+    requires(std::convertible_to<const A0&, std::string_view>)
+  Task<pgw::RadioButton> RadioButton(const A0& text, RadioButtonOptions options = {}) const {
+    options.text = std::string_view(text);
+    return RadioButton(std::move(options));
+  }
+
+  // A text field with a drop-down list of items to choose from.
+  Task<pgw::ComboBox> ComboBox(ComboBoxOptions options = {}) const;
+
+  // A number field with up and down buttons. Arrows, PageUp/PageDown and
+  // the wheel step it; Home/End go to the limits; Enter takes typed text.
+  Task<pgw::SpinBox> SpinBox(SpinBoxOptions options = {}) const;
+
+  // A thumb on a track. Arrows step it, PageUp/PageDown by a tenth,
+  // Home/End go to the limits.
+  Task<pgw::Slider> Slider(SliderOptions options = {}) const;
+
+  // A round knob: drag around it, or use arrows, PageUp/PageDown, Home/End.
+  Task<pgw::Dial> Dial(DialOptions options = {}) const;
+
+  // A scroll bar on its own. Dragging the thumb, clicking the track, the
+  // wheel and the arrow, PageUp/PageDown, Home/End keys move it.
+  Task<pgw::ScrollBar> ScrollBar(ScrollBarOptions options = {}) const;
+
+  // A bar filled to a fraction, with the percentage written on it.
+  Task<pgw::ProgressBar> ProgressBar(ProgressBarOptions options = {}) const;
+
+  // A color chooser: a saturation/value square, a hue strip, and fields for
+  // HSV, RGB and the hex code.
+  Task<pgw::ColorWidget> ColorWidget(ColorWidgetOptions options = {}) const;
+
   // A line of text, always shown as text (never parsed as HTML).
   Task<pgw::Label> Label(LabelOptions options = {}) const;
   template <class A0>

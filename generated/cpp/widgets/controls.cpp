@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "pgwidgets/widgets/base.pb.h"
+#include "pgwidgets/widgets/text.pb.h"
 #include "pgwidgets/widgets/controls.pb.h"
 
 namespace pgw {
@@ -30,13 +31,130 @@ std::tuple<> Button_activated([[maybe_unused]] SessionLink& link, std::string_vi
   return {};
 }
 
+std::tuple<bool> CheckBox_activated([[maybe_unused]] SessionLink& link, std::string_view bytes) {
+  ::pgwidgets::widgets::CheckState m;
+  parse(m, bytes, "CheckBox.activated");
+  return {m.tf()};
+}
+
+std::tuple<bool> ToggleButton_activated([[maybe_unused]] SessionLink& link, std::string_view bytes) {
+  ::pgwidgets::widgets::ButtonState m;
+  parse(m, bytes, "ToggleButton.activated");
+  return {m.value()};
+}
+
+std::tuple<bool> RadioButton_activated([[maybe_unused]] SessionLink& link, std::string_view bytes) {
+  ::pgwidgets::widgets::ButtonState m;
+  parse(m, bytes, "RadioButton.activated");
+  return {m.value()};
+}
+
+std::tuple<int, std::string> ComboBox_activated([[maybe_unused]] SessionLink& link, std::string_view bytes) {
+  ::pgwidgets::widgets::ComboChoice m;
+  parse(m, bytes, "ComboBox.activated");
+  return {m.idx(), m.text()};
+}
+
+std::tuple<std::string> ComboBox_modified([[maybe_unused]] SessionLink& link, std::string_view bytes) {
+  ::pgwidgets::widgets::Text m;
+  parse(m, bytes, "ComboBox.modified");
+  return {m.text()};
+}
+
+std::tuple<double> SpinBox_activated([[maybe_unused]] SessionLink& link, std::string_view bytes) {
+  ::pgwidgets::widgets::SpinValue m;
+  parse(m, bytes, "SpinBox.activated");
+  return {m.val()};
+}
+
+std::tuple<double> Slider_activated([[maybe_unused]] SessionLink& link, std::string_view bytes) {
+  ::pgwidgets::widgets::SliderValue m;
+  parse(m, bytes, "Slider.activated");
+  return {m.num()};
+}
+
+std::tuple<double> Dial_activated([[maybe_unused]] SessionLink& link, std::string_view bytes) {
+  ::pgwidgets::widgets::SliderValue m;
+  parse(m, bytes, "Dial.activated");
+  return {m.num()};
+}
+
+std::tuple<double> ScrollBar_activated([[maybe_unused]] SessionLink& link, std::string_view bytes) {
+  ::pgwidgets::widgets::ScrollPercent m;
+  parse(m, bytes, "ScrollBar.activated");
+  return {m.pct()};
+}
+
+std::tuple<std::string> ColorWidget_pick([[maybe_unused]] SessionLink& link, std::string_view bytes) {
+  ::pgwidgets::widgets::HexColor m;
+  parse(m, bytes, "ColorWidget.pick");
+  return {m.hex_string()};
+}
+
 }  // namespace detail::decode
 
 namespace detail::check {
 
+void CheckBox_activated(std::string_view bytes) {
+  ::pgwidgets::widgets::CheckState m;
+  parse(m, bytes, "CheckBox.activated");
+}
+
+void ToggleButton_activated(std::string_view bytes) {
+  ::pgwidgets::widgets::ButtonState m;
+  parse(m, bytes, "ToggleButton.activated");
+}
+
+void RadioButton_activated(std::string_view bytes) {
+  ::pgwidgets::widgets::ButtonState m;
+  parse(m, bytes, "RadioButton.activated");
+}
+
+void ComboBox_activated(std::string_view bytes) {
+  ::pgwidgets::widgets::ComboChoice m;
+  parse(m, bytes, "ComboBox.activated");
+}
+
+void SpinBox_activated(std::string_view bytes) {
+  ::pgwidgets::widgets::SpinValue m;
+  parse(m, bytes, "SpinBox.activated");
+}
+
+void Slider_activated(std::string_view bytes) {
+  ::pgwidgets::widgets::SliderValue m;
+  parse(m, bytes, "Slider.activated");
+}
+
+void Dial_activated(std::string_view bytes) {
+  ::pgwidgets::widgets::SliderValue m;
+  parse(m, bytes, "Dial.activated");
+}
+
+void ScrollBar_activated(std::string_view bytes) {
+  ::pgwidgets::widgets::ScrollPercent m;
+  parse(m, bytes, "ScrollBar.activated");
+}
+
+void ColorWidget_pick(std::string_view bytes) {
+  ::pgwidgets::widgets::HexColor m;
+  parse(m, bytes, "ColorWidget.pick");
+}
+
 }  // namespace detail::check
 
 namespace detail::ret {
+
+std::string ComboBox_get_text([[maybe_unused]] SessionLink& link, std::string_view bytes) {
+  ::pgwidgets::widgets::Text m;
+  parse(m, bytes, "the result of ComboBox.get_text");
+  return m.text();
+}
+
+std::string ComboBox_get_alpha([[maybe_unused]] SessionLink& link, std::string_view bytes) {
+  ::pgwidgets::widgets::ComboAlpha m;
+  parse(m, bytes, "the result of ComboBox.get_alpha");
+  return m.text();
+}
 
 }  // namespace detail::ret
 
@@ -93,6 +211,339 @@ Task<void> Button::set_hover(std::optional<std::string> bg, std::optional<std::s
   return detail::send_call(checked_link(), id(), detail::methods::Button_set_hover, request.SerializeAsString());
 }
 
+Task<void> CheckBox::set_state(bool tf) const {
+  ::pgwidgets::widgets::CheckState request;
+  request.set_tf(tf);
+  return detail::send_call(checked_link(), id(), detail::methods::CheckBox_set_state, request.SerializeAsString());
+}
+
+bool CheckBox::get_state() const {
+  detail::SessionLink& link = this->link();
+  if (const std::string* recorded = link.recorded(id(), detail::fields::state)) {
+    ::pgwidgets::widgets::CheckState m;
+    parse(m, *recorded, "the state of CheckBox.state");
+    return m.tf();
+  }
+  return false;
+}
+
+Task<void> ToggleButton::set_text(std::string text) const {
+  ::pgwidgets::widgets::Text request;
+  request.set_text(std::move(text));
+  return detail::send_call(checked_link(), id(), detail::methods::ToggleButton_set_text, request.SerializeAsString());
+}
+
+Task<void> ToggleButton::set_state(bool value) const {
+  ::pgwidgets::widgets::ButtonState request;
+  request.set_value(value);
+  return detail::send_call(checked_link(), id(), detail::methods::ToggleButton_set_state, request.SerializeAsString());
+}
+
+bool ToggleButton::get_state() const {
+  detail::SessionLink& link = this->link();
+  if (const std::string* recorded = link.recorded(id(), detail::fields::state)) {
+    ::pgwidgets::widgets::ButtonState m;
+    parse(m, *recorded, "the state of ToggleButton.state");
+    return m.value();
+  }
+  return false;
+}
+
+Task<void> RadioButton::set_text(std::string text) const {
+  ::pgwidgets::widgets::Text request;
+  request.set_text(std::move(text));
+  return detail::send_call(checked_link(), id(), detail::methods::RadioButton_set_text, request.SerializeAsString());
+}
+
+Task<void> RadioButton::set_state(bool value) const {
+  ::pgwidgets::widgets::ButtonState request;
+  request.set_value(value);
+  return detail::send_call(checked_link(), id(), detail::methods::RadioButton_set_state, request.SerializeAsString());
+}
+
+bool RadioButton::get_state() const {
+  detail::SessionLink& link = this->link();
+  if (const std::string* recorded = link.recorded(id(), detail::fields::state)) {
+    ::pgwidgets::widgets::ButtonState m;
+    parse(m, *recorded, "the state of RadioButton.state");
+    return m.value();
+  }
+  return false;
+}
+
+Task<void> ComboBox::append_text(std::string text) const {
+  ::pgwidgets::widgets::Text request;
+  request.set_text(std::move(text));
+  return detail::send_call(checked_link(), id(), detail::methods::ComboBox_append_text, request.SerializeAsString());
+}
+
+Task<void> ComboBox::insert_alpha(std::string text) const {
+  ::pgwidgets::widgets::Text request;
+  request.set_text(std::move(text));
+  return detail::send_call(checked_link(), id(), detail::methods::ComboBox_insert_alpha, request.SerializeAsString());
+}
+
+Task<void> ComboBox::delete_alpha(std::string text) const {
+  ::pgwidgets::widgets::Text request;
+  request.set_text(std::move(text));
+  return detail::send_call(checked_link(), id(), detail::methods::ComboBox_delete_alpha, request.SerializeAsString());
+}
+
+Task<void> ComboBox::set_text(std::string text) const {
+  ::pgwidgets::widgets::Text request;
+  request.set_text(std::move(text));
+  return detail::send_call(checked_link(), id(), detail::methods::ComboBox_set_text, request.SerializeAsString());
+}
+
+Task<std::string> ComboBox::get_text() const {
+  ::pgwidgets::widgets::Empty request;
+  return detail::call_returning<std::string>(checked_link(), id(), detail::methods::ComboBox_get_text,
+                                                       request.SerializeAsString(), &detail::ret::ComboBox_get_text);
+}
+
+Task<void> ComboBox::set_index(int idx) const {
+  ::pgwidgets::widgets::ComboIndex request;
+  request.set_idx(idx);
+  return detail::send_call(checked_link(), id(), detail::methods::ComboBox_set_index, request.SerializeAsString());
+}
+
+int ComboBox::get_index() const {
+  detail::SessionLink& link = this->link();
+  if (const std::string* recorded = link.recorded(id(), detail::fields::index)) {
+    ::pgwidgets::widgets::ComboIndex m;
+    parse(m, *recorded, "the state of ComboBox.index");
+    return m.idx();
+  }
+  return -1;
+}
+
+Task<std::string> ComboBox::get_alpha(int idx) const {
+  ::pgwidgets::widgets::ComboIndex request;
+  request.set_idx(idx);
+  return detail::call_returning<std::string>(checked_link(), id(), detail::methods::ComboBox_get_alpha,
+                                                       request.SerializeAsString(), &detail::ret::ComboBox_get_alpha);
+}
+
+Task<void> ComboBox::show_text(std::string text) const {
+  ::pgwidgets::widgets::Text request;
+  request.set_text(std::move(text));
+  return detail::send_call(checked_link(), id(), detail::methods::ComboBox_show_text, request.SerializeAsString());
+}
+
+Task<void> ComboBox::clear() const {
+  ::pgwidgets::widgets::Empty request;
+  return detail::send_call(checked_link(), id(), detail::methods::ComboBox_clear, request.SerializeAsString());
+}
+
+Task<void> ComboBox::set_length(int numchars) const {
+  ::pgwidgets::widgets::Length request;
+  request.set_numchars(numchars);
+  return detail::send_call(checked_link(), id(), detail::methods::ComboBox_set_length, request.SerializeAsString());
+}
+
+Task<void> SpinBox::set_value(double val) const {
+  ::pgwidgets::widgets::SpinValue request;
+  request.set_val(val);
+  return detail::send_call(checked_link(), id(), detail::methods::SpinBox_set_value, request.SerializeAsString());
+}
+
+double SpinBox::get_value() const {
+  detail::SessionLink& link = this->link();
+  if (const std::string* recorded = link.recorded(id(), detail::fields::value)) {
+    ::pgwidgets::widgets::SpinValue m;
+    parse(m, *recorded, "the state of SpinBox.value");
+    return m.val();
+  }
+  if (const std::string* ctor = link.constructor_args(id())) {
+    ::pgwidgets::widgets::SpinBoxArgs args;
+    parse(args, *ctor, "the constructor arguments of SpinBox");
+    if (args.has_value()) return args.value();
+  }
+  return 0;
+}
+
+Task<void> SpinBox::set_limits(double minval, double maxval, std::optional<double> incrval) const {
+  ::pgwidgets::widgets::Limits request;
+  request.set_minval(minval);
+  request.set_maxval(maxval);
+  if (incrval) request.set_incrval(*incrval);
+  return detail::send_call(checked_link(), id(), detail::methods::SpinBox_set_limits, request.SerializeAsString());
+}
+
+Task<void> SpinBox::set_decimals(std::optional<int> num) const {
+  ::pgwidgets::widgets::Decimals request;
+  if (num) request.set_num(*num);
+  return detail::send_call(checked_link(), id(), detail::methods::SpinBox_set_decimals, request.SerializeAsString());
+}
+
+Task<void> Slider::set_value(double num) const {
+  ::pgwidgets::widgets::SliderValue request;
+  request.set_num(num);
+  return detail::send_call(checked_link(), id(), detail::methods::Slider_set_value, request.SerializeAsString());
+}
+
+double Slider::get_value() const {
+  detail::SessionLink& link = this->link();
+  if (const std::string* recorded = link.recorded(id(), detail::fields::value)) {
+    ::pgwidgets::widgets::SliderValue m;
+    parse(m, *recorded, "the state of Slider.value");
+    return m.num();
+  }
+  if (const std::string* ctor = link.constructor_args(id())) {
+    ::pgwidgets::widgets::SliderArgs args;
+    parse(args, *ctor, "the constructor arguments of Slider");
+    if (args.has_value()) return args.value();
+    return 50;
+  }
+  return 0;
+}
+
+Task<void> Slider::set_limits(double minval, double maxval, std::optional<double> incrval) const {
+  ::pgwidgets::widgets::Limits request;
+  request.set_minval(minval);
+  request.set_maxval(maxval);
+  if (incrval) request.set_incrval(*incrval);
+  return detail::send_call(checked_link(), id(), detail::methods::Slider_set_limits, request.SerializeAsString());
+}
+
+Task<void> Slider::set_tracking(bool track) const {
+  ::pgwidgets::widgets::Tracking request;
+  request.set_track(track);
+  return detail::send_call(checked_link(), id(), detail::methods::Slider_set_tracking, request.SerializeAsString());
+}
+
+Task<void> Slider::set_decimals(std::optional<int> num) const {
+  ::pgwidgets::widgets::Decimals request;
+  if (num) request.set_num(*num);
+  return detail::send_call(checked_link(), id(), detail::methods::Slider_set_decimals, request.SerializeAsString());
+}
+
+Task<void> Dial::set_value(double num) const {
+  ::pgwidgets::widgets::SliderValue request;
+  request.set_num(num);
+  return detail::send_call(checked_link(), id(), detail::methods::Dial_set_value, request.SerializeAsString());
+}
+
+double Dial::get_value() const {
+  detail::SessionLink& link = this->link();
+  if (const std::string* recorded = link.recorded(id(), detail::fields::value)) {
+    ::pgwidgets::widgets::SliderValue m;
+    parse(m, *recorded, "the state of Dial.value");
+    return m.num();
+  }
+  if (const std::string* ctor = link.constructor_args(id())) {
+    ::pgwidgets::widgets::DialArgs args;
+    parse(args, *ctor, "the constructor arguments of Dial");
+    if (args.has_value()) return args.value();
+    return 50;
+  }
+  return 0;
+}
+
+Task<void> Dial::set_limits(double minval, double maxval, std::optional<double> incrval) const {
+  ::pgwidgets::widgets::Limits request;
+  request.set_minval(minval);
+  request.set_maxval(maxval);
+  if (incrval) request.set_incrval(*incrval);
+  return detail::send_call(checked_link(), id(), detail::methods::Dial_set_limits, request.SerializeAsString());
+}
+
+Task<void> Dial::set_tracking(bool track) const {
+  ::pgwidgets::widgets::Tracking request;
+  request.set_track(track);
+  return detail::send_call(checked_link(), id(), detail::methods::Dial_set_tracking, request.SerializeAsString());
+}
+
+Task<void> Dial::set_decimals(std::optional<int> num) const {
+  ::pgwidgets::widgets::Decimals request;
+  if (num) request.set_num(*num);
+  return detail::send_call(checked_link(), id(), detail::methods::Dial_set_decimals, request.SerializeAsString());
+}
+
+Task<void> Dial::set_knob_diameter(int len_px) const {
+  ::pgwidgets::widgets::KnobDiameter request;
+  request.set_len_px(len_px);
+  return detail::send_call(checked_link(), id(), detail::methods::Dial_set_knob_diameter, request.SerializeAsString());
+}
+
+Task<void> Dial::set_icon(std::string url, std::optional<int> width, std::optional<int> height) const {
+  ::pgwidgets::widgets::IconSpec request;
+  request.set_url(std::move(url));
+  if (width) request.set_width(*width);
+  if (height) request.set_height(*height);
+  return detail::send_call(checked_link(), id(), detail::methods::Dial_set_icon, request.SerializeAsString());
+}
+
+Task<void> ScrollBar::set_scroll_percent(double pct) const {
+  ::pgwidgets::widgets::ScrollPercent request;
+  request.set_pct(pct);
+  return detail::send_call(checked_link(), id(), detail::methods::ScrollBar_set_scroll_percent, request.SerializeAsString());
+}
+
+double ScrollBar::get_scroll_percent() const {
+  detail::SessionLink& link = this->link();
+  if (const std::string* recorded = link.recorded(id(), detail::fields::scroll_percent)) {
+    ::pgwidgets::widgets::ScrollPercent m;
+    parse(m, *recorded, "the state of ScrollBar.scroll_percent");
+    return m.pct();
+  }
+  return 0;
+}
+
+Task<void> ScrollBar::set_thumb_percent(double pct) const {
+  ::pgwidgets::widgets::ThumbPercent request;
+  request.set_pct(pct);
+  return detail::send_call(checked_link(), id(), detail::methods::ScrollBar_set_thumb_percent, request.SerializeAsString());
+}
+
+double ScrollBar::get_thumb_percent() const {
+  detail::SessionLink& link = this->link();
+  if (const std::string* recorded = link.recorded(id(), detail::fields::thumb_percent)) {
+    ::pgwidgets::widgets::ThumbPercent m;
+    parse(m, *recorded, "the state of ScrollBar.thumb_percent");
+    return m.pct();
+  }
+  return 0.2;
+}
+
+Task<void> ProgressBar::set_value(double value) const {
+  ::pgwidgets::widgets::ProgressValue request;
+  request.set_value(value);
+  return detail::send_call(checked_link(), id(), detail::methods::ProgressBar_set_value, request.SerializeAsString());
+}
+
+double ProgressBar::get_value() const {
+  detail::SessionLink& link = this->link();
+  if (const std::string* recorded = link.recorded(id(), detail::fields::value)) {
+    ::pgwidgets::widgets::ProgressValue m;
+    parse(m, *recorded, "the state of ProgressBar.value");
+    return m.value();
+  }
+  return 0;
+}
+
+std::string ColorWidget::get_color() const {
+  detail::SessionLink& link = this->link();
+  if (const std::string* recorded = link.recorded(id(), detail::fields::color)) {
+    ::pgwidgets::widgets::HexColor m;
+    parse(m, *recorded, "the state of ColorWidget.color");
+    return m.hex_string();
+  }
+  if (const std::string* ctor = link.constructor_args(id())) {
+    ::pgwidgets::widgets::ColorWidgetArgs args;
+    parse(args, *ctor, "the constructor arguments of ColorWidget");
+    if (args.has_color()) return args.color();
+    return "#ff0000";
+  }
+  return "#ff0000";
+}
+
+Task<void> ColorWidget::set_color(std::string hex_string) const {
+  ::pgwidgets::widgets::HexColor request;
+  request.set_hex_string(std::move(hex_string));
+  return detail::send_call(checked_link(), id(), detail::methods::ColorWidget_set_color, request.SerializeAsString());
+}
+
 namespace {
 
 // The setter options, owned: the coroutine outlives the caller's temporaries.
@@ -147,6 +598,596 @@ Task<pgw::Button> Widgets::Button(ButtonOptions options) const {
   if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
   if (options.cursor) setters.cursor.emplace(*options.cursor);
   return create_Button(link_, std::move(encoded), std::move(setters));
+}
+
+namespace {
+
+// The setter options, owned: the coroutine outlives the caller's temporaries.
+struct CheckBoxSetters {
+  std::optional<bool> state;
+  std::optional<int> border_width;
+  std::optional<std::string> border_color;
+  std::optional<std::string> bg;
+  std::optional<int> padding;
+  std::optional<std::string> font;
+  std::optional<bool> enabled;
+  std::optional<std::string> tooltip;
+  std::optional<bool> allow_text_selection;
+  std::optional<std::string> cursor;
+};
+
+Task<pgw::CheckBox> create_CheckBox(detail::LinkPtr link, std::string args,
+                                            [[maybe_unused]] CheckBoxSetters setters) {
+  const WidgetId id = co_await link->create(detail::classes::CheckBox, std::move(args));
+  pgw::CheckBox widget(link, id);
+  if (setters.state) co_await widget.set_state(std::move(*setters.state));
+  if (setters.border_width) co_await widget.set_border_width(std::move(*setters.border_width));
+  if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
+  if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
+  if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
+  if (setters.font) co_await widget.set_font(std::move(*setters.font));
+  if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
+  if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
+  if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
+  if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
+  co_return widget;
+}
+
+}  // namespace
+
+Task<pgw::CheckBox> Widgets::CheckBox(CheckBoxOptions options) const {
+  if (!link_) throw std::logic_error("pgwidgets: Widgets::CheckBox called on an empty Widgets");
+  // Copies every string view now: the coroutine runs after the caller's
+  // full-expression (and its temporaries) may be over.
+  ::pgwidgets::widgets::CheckBoxArgs args;
+  if (options.text) args.set_text(std::string(*options.text));
+  std::string encoded = args.SerializeAsString();
+  CheckBoxSetters setters;
+  if (options.state) setters.state.emplace(*options.state);
+  if (options.border_width) setters.border_width.emplace(*options.border_width);
+  if (options.border_color) setters.border_color.emplace(*options.border_color);
+  if (options.bg) setters.bg.emplace(*options.bg);
+  if (options.padding) setters.padding.emplace(*options.padding);
+  if (options.font) setters.font.emplace(*options.font);
+  if (options.enabled) setters.enabled.emplace(*options.enabled);
+  if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
+  if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
+  if (options.cursor) setters.cursor.emplace(*options.cursor);
+  return create_CheckBox(link_, std::move(encoded), std::move(setters));
+}
+
+namespace {
+
+// The setter options, owned: the coroutine outlives the caller's temporaries.
+struct ToggleButtonSetters {
+  std::optional<bool> state;
+  std::optional<int> border_width;
+  std::optional<std::string> border_color;
+  std::optional<std::string> bg;
+  std::optional<int> padding;
+  std::optional<std::string> font;
+  std::optional<bool> enabled;
+  std::optional<std::string> tooltip;
+  std::optional<bool> allow_text_selection;
+  std::optional<std::string> cursor;
+};
+
+Task<pgw::ToggleButton> create_ToggleButton(detail::LinkPtr link, std::string args,
+                                            [[maybe_unused]] ToggleButtonSetters setters) {
+  const WidgetId id = co_await link->create(detail::classes::ToggleButton, std::move(args));
+  pgw::ToggleButton widget(link, id);
+  if (setters.state) co_await widget.set_state(std::move(*setters.state));
+  if (setters.border_width) co_await widget.set_border_width(std::move(*setters.border_width));
+  if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
+  if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
+  if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
+  if (setters.font) co_await widget.set_font(std::move(*setters.font));
+  if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
+  if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
+  if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
+  if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
+  co_return widget;
+}
+
+}  // namespace
+
+Task<pgw::ToggleButton> Widgets::ToggleButton(ToggleButtonOptions options) const {
+  if (!link_) throw std::logic_error("pgwidgets: Widgets::ToggleButton called on an empty Widgets");
+  // Copies every string view now: the coroutine runs after the caller's
+  // full-expression (and its temporaries) may be over.
+  ::pgwidgets::widgets::ToggleButtonArgs args;
+  if (options.text) args.set_text(std::string(*options.text));
+  if (options.group) args.set_group(detail::option_ref(link_, *options.group, "Widgets::ToggleButton option group"));
+  std::string encoded = args.SerializeAsString();
+  ToggleButtonSetters setters;
+  if (options.state) setters.state.emplace(*options.state);
+  if (options.border_width) setters.border_width.emplace(*options.border_width);
+  if (options.border_color) setters.border_color.emplace(*options.border_color);
+  if (options.bg) setters.bg.emplace(*options.bg);
+  if (options.padding) setters.padding.emplace(*options.padding);
+  if (options.font) setters.font.emplace(*options.font);
+  if (options.enabled) setters.enabled.emplace(*options.enabled);
+  if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
+  if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
+  if (options.cursor) setters.cursor.emplace(*options.cursor);
+  return create_ToggleButton(link_, std::move(encoded), std::move(setters));
+}
+
+namespace {
+
+// The setter options, owned: the coroutine outlives the caller's temporaries.
+struct RadioButtonSetters {
+  std::optional<bool> state;
+  std::optional<int> border_width;
+  std::optional<std::string> border_color;
+  std::optional<std::string> bg;
+  std::optional<int> padding;
+  std::optional<std::string> font;
+  std::optional<bool> enabled;
+  std::optional<std::string> tooltip;
+  std::optional<bool> allow_text_selection;
+  std::optional<std::string> cursor;
+};
+
+Task<pgw::RadioButton> create_RadioButton(detail::LinkPtr link, std::string args,
+                                            [[maybe_unused]] RadioButtonSetters setters) {
+  const WidgetId id = co_await link->create(detail::classes::RadioButton, std::move(args));
+  pgw::RadioButton widget(link, id);
+  if (setters.state) co_await widget.set_state(std::move(*setters.state));
+  if (setters.border_width) co_await widget.set_border_width(std::move(*setters.border_width));
+  if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
+  if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
+  if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
+  if (setters.font) co_await widget.set_font(std::move(*setters.font));
+  if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
+  if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
+  if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
+  if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
+  co_return widget;
+}
+
+}  // namespace
+
+Task<pgw::RadioButton> Widgets::RadioButton(RadioButtonOptions options) const {
+  if (!link_) throw std::logic_error("pgwidgets: Widgets::RadioButton called on an empty Widgets");
+  // Copies every string view now: the coroutine runs after the caller's
+  // full-expression (and its temporaries) may be over.
+  ::pgwidgets::widgets::RadioButtonArgs args;
+  if (options.text) args.set_text(std::string(*options.text));
+  if (options.group) args.set_group(detail::option_ref(link_, *options.group, "Widgets::RadioButton option group"));
+  std::string encoded = args.SerializeAsString();
+  RadioButtonSetters setters;
+  if (options.state) setters.state.emplace(*options.state);
+  if (options.border_width) setters.border_width.emplace(*options.border_width);
+  if (options.border_color) setters.border_color.emplace(*options.border_color);
+  if (options.bg) setters.bg.emplace(*options.bg);
+  if (options.padding) setters.padding.emplace(*options.padding);
+  if (options.font) setters.font.emplace(*options.font);
+  if (options.enabled) setters.enabled.emplace(*options.enabled);
+  if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
+  if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
+  if (options.cursor) setters.cursor.emplace(*options.cursor);
+  return create_RadioButton(link_, std::move(encoded), std::move(setters));
+}
+
+namespace {
+
+// The setter options, owned: the coroutine outlives the caller's temporaries.
+struct ComboBoxSetters {
+  std::optional<std::string> items;
+  std::optional<std::string> text;
+  std::optional<int> index;
+  std::optional<int> length;
+  std::optional<int> border_width;
+  std::optional<std::string> border_color;
+  std::optional<std::string> bg;
+  std::optional<int> padding;
+  std::optional<std::string> font;
+  std::optional<bool> enabled;
+  std::optional<std::string> tooltip;
+  std::optional<bool> allow_text_selection;
+  std::optional<std::string> cursor;
+};
+
+Task<pgw::ComboBox> create_ComboBox(detail::LinkPtr link, std::string args,
+                                            [[maybe_unused]] ComboBoxSetters setters) {
+  const WidgetId id = co_await link->create(detail::classes::ComboBox, std::move(args));
+  pgw::ComboBox widget(link, id);
+  if (setters.items) co_await widget.append_text(std::move(*setters.items));
+  if (setters.text) co_await widget.set_text(std::move(*setters.text));
+  if (setters.index) co_await widget.set_index(std::move(*setters.index));
+  if (setters.length) co_await widget.set_length(std::move(*setters.length));
+  if (setters.border_width) co_await widget.set_border_width(std::move(*setters.border_width));
+  if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
+  if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
+  if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
+  if (setters.font) co_await widget.set_font(std::move(*setters.font));
+  if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
+  if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
+  if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
+  if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
+  co_return widget;
+}
+
+}  // namespace
+
+Task<pgw::ComboBox> Widgets::ComboBox(ComboBoxOptions options) const {
+  if (!link_) throw std::logic_error("pgwidgets: Widgets::ComboBox called on an empty Widgets");
+  // Copies every string view now: the coroutine runs after the caller's
+  // full-expression (and its temporaries) may be over.
+  ::pgwidgets::widgets::ComboBoxArgs args;
+  if (options.editable) args.set_editable(bool(*options.editable));
+  if (options.dropdown_limit) args.set_dropdown_limit(int(*options.dropdown_limit));
+  std::string encoded = args.SerializeAsString();
+  ComboBoxSetters setters;
+  if (options.items) setters.items.emplace(*options.items);
+  if (options.text) setters.text.emplace(*options.text);
+  if (options.index) setters.index.emplace(*options.index);
+  if (options.length) setters.length.emplace(*options.length);
+  if (options.border_width) setters.border_width.emplace(*options.border_width);
+  if (options.border_color) setters.border_color.emplace(*options.border_color);
+  if (options.bg) setters.bg.emplace(*options.bg);
+  if (options.padding) setters.padding.emplace(*options.padding);
+  if (options.font) setters.font.emplace(*options.font);
+  if (options.enabled) setters.enabled.emplace(*options.enabled);
+  if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
+  if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
+  if (options.cursor) setters.cursor.emplace(*options.cursor);
+  return create_ComboBox(link_, std::move(encoded), std::move(setters));
+}
+
+namespace {
+
+// The setter options, owned: the coroutine outlives the caller's temporaries.
+struct SpinBoxSetters {
+  std::optional<int> border_width;
+  std::optional<std::string> border_color;
+  std::optional<std::string> bg;
+  std::optional<int> padding;
+  std::optional<std::string> font;
+  std::optional<bool> enabled;
+  std::optional<std::string> tooltip;
+  std::optional<bool> allow_text_selection;
+  std::optional<std::string> cursor;
+};
+
+Task<pgw::SpinBox> create_SpinBox(detail::LinkPtr link, std::string args,
+                                            [[maybe_unused]] SpinBoxSetters setters) {
+  const WidgetId id = co_await link->create(detail::classes::SpinBox, std::move(args));
+  pgw::SpinBox widget(link, id);
+  if (setters.border_width) co_await widget.set_border_width(std::move(*setters.border_width));
+  if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
+  if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
+  if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
+  if (setters.font) co_await widget.set_font(std::move(*setters.font));
+  if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
+  if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
+  if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
+  if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
+  co_return widget;
+}
+
+}  // namespace
+
+Task<pgw::SpinBox> Widgets::SpinBox(SpinBoxOptions options) const {
+  if (!link_) throw std::logic_error("pgwidgets: Widgets::SpinBox called on an empty Widgets");
+  // Copies every string view now: the coroutine runs after the caller's
+  // full-expression (and its temporaries) may be over.
+  ::pgwidgets::widgets::SpinBoxArgs args;
+  if (options.dtype) args.set_dtype(static_cast<::pgwidgets::widgets::Dtype>(*options.dtype));
+  if (options.min) args.set_min(double(*options.min));
+  if (options.max) args.set_max(double(*options.max));
+  if (options.step) args.set_step(double(*options.step));
+  if (options.value) args.set_value(double(*options.value));
+  if (options.decimals) args.set_decimals(int(*options.decimals));
+  std::string encoded = args.SerializeAsString();
+  SpinBoxSetters setters;
+  if (options.border_width) setters.border_width.emplace(*options.border_width);
+  if (options.border_color) setters.border_color.emplace(*options.border_color);
+  if (options.bg) setters.bg.emplace(*options.bg);
+  if (options.padding) setters.padding.emplace(*options.padding);
+  if (options.font) setters.font.emplace(*options.font);
+  if (options.enabled) setters.enabled.emplace(*options.enabled);
+  if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
+  if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
+  if (options.cursor) setters.cursor.emplace(*options.cursor);
+  return create_SpinBox(link_, std::move(encoded), std::move(setters));
+}
+
+namespace {
+
+// The setter options, owned: the coroutine outlives the caller's temporaries.
+struct SliderSetters {
+  std::optional<int> border_width;
+  std::optional<std::string> border_color;
+  std::optional<std::string> bg;
+  std::optional<int> padding;
+  std::optional<std::string> font;
+  std::optional<bool> enabled;
+  std::optional<std::string> tooltip;
+  std::optional<bool> allow_text_selection;
+  std::optional<std::string> cursor;
+};
+
+Task<pgw::Slider> create_Slider(detail::LinkPtr link, std::string args,
+                                            [[maybe_unused]] SliderSetters setters) {
+  const WidgetId id = co_await link->create(detail::classes::Slider, std::move(args));
+  pgw::Slider widget(link, id);
+  if (setters.border_width) co_await widget.set_border_width(std::move(*setters.border_width));
+  if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
+  if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
+  if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
+  if (setters.font) co_await widget.set_font(std::move(*setters.font));
+  if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
+  if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
+  if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
+  if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
+  co_return widget;
+}
+
+}  // namespace
+
+Task<pgw::Slider> Widgets::Slider(SliderOptions options) const {
+  if (!link_) throw std::logic_error("pgwidgets: Widgets::Slider called on an empty Widgets");
+  // Copies every string view now: the coroutine runs after the caller's
+  // full-expression (and its temporaries) may be over.
+  ::pgwidgets::widgets::SliderArgs args;
+  if (options.orientation) args.set_orientation(static_cast<::pgwidgets::widgets::Orientation>(*options.orientation));
+  if (options.track) args.set_track(bool(*options.track));
+  if (options.dtype) args.set_dtype(static_cast<::pgwidgets::widgets::Dtype>(*options.dtype));
+  if (options.min) args.set_min(double(*options.min));
+  if (options.max) args.set_max(double(*options.max));
+  if (options.step) args.set_step(double(*options.step));
+  if (options.value) args.set_value(double(*options.value));
+  if (options.show_value) args.set_show_value(bool(*options.show_value));
+  if (options.show_value_position) args.set_show_value_position(static_cast<::pgwidgets::widgets::SliderValuePosition>(*options.show_value_position));
+  if (options.decimals) args.set_decimals(int(*options.decimals));
+  std::string encoded = args.SerializeAsString();
+  SliderSetters setters;
+  if (options.border_width) setters.border_width.emplace(*options.border_width);
+  if (options.border_color) setters.border_color.emplace(*options.border_color);
+  if (options.bg) setters.bg.emplace(*options.bg);
+  if (options.padding) setters.padding.emplace(*options.padding);
+  if (options.font) setters.font.emplace(*options.font);
+  if (options.enabled) setters.enabled.emplace(*options.enabled);
+  if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
+  if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
+  if (options.cursor) setters.cursor.emplace(*options.cursor);
+  return create_Slider(link_, std::move(encoded), std::move(setters));
+}
+
+namespace {
+
+// The setter options, owned: the coroutine outlives the caller's temporaries.
+struct DialSetters {
+  std::optional<int> knob_diameter;
+  std::optional<std::string> icon;
+  std::optional<int> border_width;
+  std::optional<std::string> border_color;
+  std::optional<std::string> bg;
+  std::optional<int> padding;
+  std::optional<std::string> font;
+  std::optional<bool> enabled;
+  std::optional<std::string> tooltip;
+  std::optional<bool> allow_text_selection;
+  std::optional<std::string> cursor;
+};
+
+Task<pgw::Dial> create_Dial(detail::LinkPtr link, std::string args,
+                                            [[maybe_unused]] DialSetters setters) {
+  const WidgetId id = co_await link->create(detail::classes::Dial, std::move(args));
+  pgw::Dial widget(link, id);
+  if (setters.knob_diameter) co_await widget.set_knob_diameter(std::move(*setters.knob_diameter));
+  if (setters.icon) co_await widget.set_icon(std::move(*setters.icon));
+  if (setters.border_width) co_await widget.set_border_width(std::move(*setters.border_width));
+  if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
+  if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
+  if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
+  if (setters.font) co_await widget.set_font(std::move(*setters.font));
+  if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
+  if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
+  if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
+  if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
+  co_return widget;
+}
+
+}  // namespace
+
+Task<pgw::Dial> Widgets::Dial(DialOptions options) const {
+  if (!link_) throw std::logic_error("pgwidgets: Widgets::Dial called on an empty Widgets");
+  // Copies every string view now: the coroutine runs after the caller's
+  // full-expression (and its temporaries) may be over.
+  ::pgwidgets::widgets::DialArgs args;
+  if (options.track) args.set_track(bool(*options.track));
+  if (options.dtype) args.set_dtype(static_cast<::pgwidgets::widgets::Dtype>(*options.dtype));
+  if (options.min) args.set_min(double(*options.min));
+  if (options.max) args.set_max(double(*options.max));
+  if (options.step) args.set_step(double(*options.step));
+  if (options.value) args.set_value(double(*options.value));
+  if (options.show_value) args.set_show_value(bool(*options.show_value));
+  if (options.show_value_position) args.set_show_value_position(static_cast<::pgwidgets::widgets::DialValuePosition>(*options.show_value_position));
+  if (options.decimals) args.set_decimals(int(*options.decimals));
+  std::string encoded = args.SerializeAsString();
+  DialSetters setters;
+  if (options.knob_diameter) setters.knob_diameter.emplace(*options.knob_diameter);
+  if (options.icon) setters.icon.emplace(*options.icon);
+  if (options.border_width) setters.border_width.emplace(*options.border_width);
+  if (options.border_color) setters.border_color.emplace(*options.border_color);
+  if (options.bg) setters.bg.emplace(*options.bg);
+  if (options.padding) setters.padding.emplace(*options.padding);
+  if (options.font) setters.font.emplace(*options.font);
+  if (options.enabled) setters.enabled.emplace(*options.enabled);
+  if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
+  if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
+  if (options.cursor) setters.cursor.emplace(*options.cursor);
+  return create_Dial(link_, std::move(encoded), std::move(setters));
+}
+
+namespace {
+
+// The setter options, owned: the coroutine outlives the caller's temporaries.
+struct ScrollBarSetters {
+  std::optional<double> scroll_percent;
+  std::optional<double> thumb_percent;
+  std::optional<int> border_width;
+  std::optional<std::string> border_color;
+  std::optional<std::string> bg;
+  std::optional<int> padding;
+  std::optional<std::string> font;
+  std::optional<bool> enabled;
+  std::optional<std::string> tooltip;
+  std::optional<bool> allow_text_selection;
+  std::optional<std::string> cursor;
+};
+
+Task<pgw::ScrollBar> create_ScrollBar(detail::LinkPtr link, std::string args,
+                                            [[maybe_unused]] ScrollBarSetters setters) {
+  const WidgetId id = co_await link->create(detail::classes::ScrollBar, std::move(args));
+  pgw::ScrollBar widget(link, id);
+  if (setters.scroll_percent) co_await widget.set_scroll_percent(std::move(*setters.scroll_percent));
+  if (setters.thumb_percent) co_await widget.set_thumb_percent(std::move(*setters.thumb_percent));
+  if (setters.border_width) co_await widget.set_border_width(std::move(*setters.border_width));
+  if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
+  if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
+  if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
+  if (setters.font) co_await widget.set_font(std::move(*setters.font));
+  if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
+  if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
+  if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
+  if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
+  co_return widget;
+}
+
+}  // namespace
+
+Task<pgw::ScrollBar> Widgets::ScrollBar(ScrollBarOptions options) const {
+  if (!link_) throw std::logic_error("pgwidgets: Widgets::ScrollBar called on an empty Widgets");
+  // Copies every string view now: the coroutine runs after the caller's
+  // full-expression (and its temporaries) may be over.
+  ::pgwidgets::widgets::ScrollBarArgs args;
+  if (options.orientation) args.set_orientation(static_cast<::pgwidgets::widgets::Orientation>(*options.orientation));
+  if (options.thickness) args.set_thickness(int(*options.thickness));
+  std::string encoded = args.SerializeAsString();
+  ScrollBarSetters setters;
+  if (options.scroll_percent) setters.scroll_percent.emplace(*options.scroll_percent);
+  if (options.thumb_percent) setters.thumb_percent.emplace(*options.thumb_percent);
+  if (options.border_width) setters.border_width.emplace(*options.border_width);
+  if (options.border_color) setters.border_color.emplace(*options.border_color);
+  if (options.bg) setters.bg.emplace(*options.bg);
+  if (options.padding) setters.padding.emplace(*options.padding);
+  if (options.font) setters.font.emplace(*options.font);
+  if (options.enabled) setters.enabled.emplace(*options.enabled);
+  if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
+  if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
+  if (options.cursor) setters.cursor.emplace(*options.cursor);
+  return create_ScrollBar(link_, std::move(encoded), std::move(setters));
+}
+
+namespace {
+
+// The setter options, owned: the coroutine outlives the caller's temporaries.
+struct ProgressBarSetters {
+  std::optional<double> value;
+  std::optional<int> border_width;
+  std::optional<std::string> border_color;
+  std::optional<std::string> bg;
+  std::optional<int> padding;
+  std::optional<std::string> font;
+  std::optional<bool> enabled;
+  std::optional<std::string> tooltip;
+  std::optional<bool> allow_text_selection;
+  std::optional<std::string> cursor;
+};
+
+Task<pgw::ProgressBar> create_ProgressBar(detail::LinkPtr link, std::string args,
+                                            [[maybe_unused]] ProgressBarSetters setters) {
+  const WidgetId id = co_await link->create(detail::classes::ProgressBar, std::move(args));
+  pgw::ProgressBar widget(link, id);
+  if (setters.value) co_await widget.set_value(std::move(*setters.value));
+  if (setters.border_width) co_await widget.set_border_width(std::move(*setters.border_width));
+  if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
+  if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
+  if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
+  if (setters.font) co_await widget.set_font(std::move(*setters.font));
+  if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
+  if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
+  if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
+  if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
+  co_return widget;
+}
+
+}  // namespace
+
+Task<pgw::ProgressBar> Widgets::ProgressBar(ProgressBarOptions options) const {
+  if (!link_) throw std::logic_error("pgwidgets: Widgets::ProgressBar called on an empty Widgets");
+  // Copies every string view now: the coroutine runs after the caller's
+  // full-expression (and its temporaries) may be over.
+  std::string encoded;
+  ProgressBarSetters setters;
+  if (options.value) setters.value.emplace(*options.value);
+  if (options.border_width) setters.border_width.emplace(*options.border_width);
+  if (options.border_color) setters.border_color.emplace(*options.border_color);
+  if (options.bg) setters.bg.emplace(*options.bg);
+  if (options.padding) setters.padding.emplace(*options.padding);
+  if (options.font) setters.font.emplace(*options.font);
+  if (options.enabled) setters.enabled.emplace(*options.enabled);
+  if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
+  if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
+  if (options.cursor) setters.cursor.emplace(*options.cursor);
+  return create_ProgressBar(link_, std::move(encoded), std::move(setters));
+}
+
+namespace {
+
+// The setter options, owned: the coroutine outlives the caller's temporaries.
+struct ColorWidgetSetters {
+  std::optional<int> border_width;
+  std::optional<std::string> border_color;
+  std::optional<std::string> bg;
+  std::optional<int> padding;
+  std::optional<std::string> font;
+  std::optional<bool> enabled;
+  std::optional<std::string> tooltip;
+  std::optional<bool> allow_text_selection;
+  std::optional<std::string> cursor;
+};
+
+Task<pgw::ColorWidget> create_ColorWidget(detail::LinkPtr link, std::string args,
+                                            [[maybe_unused]] ColorWidgetSetters setters) {
+  const WidgetId id = co_await link->create(detail::classes::ColorWidget, std::move(args));
+  pgw::ColorWidget widget(link, id);
+  if (setters.border_width) co_await widget.set_border_width(std::move(*setters.border_width));
+  if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
+  if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
+  if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
+  if (setters.font) co_await widget.set_font(std::move(*setters.font));
+  if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
+  if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
+  if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
+  if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
+  co_return widget;
+}
+
+}  // namespace
+
+Task<pgw::ColorWidget> Widgets::ColorWidget(ColorWidgetOptions options) const {
+  if (!link_) throw std::logic_error("pgwidgets: Widgets::ColorWidget called on an empty Widgets");
+  // Copies every string view now: the coroutine runs after the caller's
+  // full-expression (and its temporaries) may be over.
+  ::pgwidgets::widgets::ColorWidgetArgs args;
+  if (options.color) args.set_color(std::string(*options.color));
+  std::string encoded = args.SerializeAsString();
+  ColorWidgetSetters setters;
+  if (options.border_width) setters.border_width.emplace(*options.border_width);
+  if (options.border_color) setters.border_color.emplace(*options.border_color);
+  if (options.bg) setters.bg.emplace(*options.bg);
+  if (options.padding) setters.padding.emplace(*options.padding);
+  if (options.font) setters.font.emplace(*options.font);
+  if (options.enabled) setters.enabled.emplace(*options.enabled);
+  if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
+  if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
+  if (options.cursor) setters.cursor.emplace(*options.cursor);
+  return create_ColorWidget(link_, std::move(encoded), std::move(setters));
 }
 
 }  // namespace pgw

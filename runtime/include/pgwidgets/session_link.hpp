@@ -39,6 +39,10 @@ struct ClassInfo {
   std::uint32_t base;  // base class id, 0 for the root
   bool abstract;
   bool window;         // a top-level window: never a child
+  // Radio groups: the constructor's field number holding the group's
+  // reference, and the bool state field exclusive in a group; 0 for none.
+  std::uint16_t group_field = 0;
+  std::uint16_t exclusive_field = 0;
 };
 
 struct MethodInfo {
@@ -52,6 +56,7 @@ struct MethodInfo {
   bool replace;                 // attach: the child replaces every current one
   bool deferred;                // setter: a rebuild replays it after children and listens
   std::uint16_t index_field;    // attach: number of the request's insert-position field, 0 if none
+  bool accumulate = false;      // setter: every call is kept and replayed (a combo box's items)
 };
 
 struct CallbackInfo {
@@ -165,6 +170,9 @@ class WidgetHandle {
 
 // The id of a widget passed as an argument, checked to belong to `owner`'s session.
 WidgetId child_id(const WidgetHandle& owner, const WidgetHandle& child, std::string_view method);
+// The id of a widget given as a constructor option (a radio button's
+// group), checked to belong to `link`'s session; a null pointer is 0, none.
+WidgetId option_ref(const LinkPtr& link, const WidgetHandle* widget, std::string_view what);
 
 }  // namespace detail
 }  // namespace pgw

@@ -195,6 +195,10 @@ pgw::Task<> fill_sample(pb::Message& message, const RefSource& refs, bool defaul
     const pb::OneofDescriptor* oneof = f->real_containing_oneof();
     if (oneof != nullptr && oneof->field(0) != f) continue;
     const pgwidgets::Field& arg = f->options().GetExtension(pgwidgets::arg);
+    // A group reference (radio buttons) is left out: the widget starts its
+    // own group. A sample would create another widget of the class, which
+    // would want a group of its own, and so on without end.
+    if (!arg.exclusive().empty()) continue;
     const int count = f->is_repeated() ? 2 : 1;
     for (int k = 0; k < count; ++k) {
       if (!arg.ref().empty()) {

@@ -3,6 +3,16 @@
 import type { WidgetFactories } from "../schema.js";
 import { Box, HBox, VBox } from "./box.js";
 import { Button } from "./button.js";
+import { CheckBox } from "./checkbox.js";
+import { ColorWidget } from "./colorwidget.js";
+import { ComboBox } from "./combobox.js";
+import { Dial } from "./dial.js";
+import { ProgressBar } from "./progressbar.js";
+import { RadioButton } from "./radiobutton.js";
+import { ScrollBar } from "./scrollbar.js";
+import { Slider } from "./slider.js";
+import { SpinBox } from "./spinbox.js";
+import { ToggleButton } from "./togglebutton.js";
 import { Label } from "./label.js";
 import { MDISubWindow } from "./mdisubwindow.js";
 import { MDIWidget } from "./mdiwidget.js";
@@ -27,6 +37,17 @@ export function makeFactories(env: WidgetEnv): WidgetFactories {
     StatusBar: (id, args, events) => new StatusBar(id, args, events, env),
     MDIWidget: (id, args, events) => new MDIWidget(id, args, events, env),
     MDISubWindow: (id, args, events) => new MDISubWindow(id, args, events, env),
+    // Controls (controls.proto)
+    CheckBox: (id, args, events) => new CheckBox(id, args, events, env),
+    ToggleButton: (id, args, events) => new ToggleButton(id, args, events, env),
+    RadioButton: (id, args, events) => new RadioButton(id, args, events, env),
+    ComboBox: (id, args, events) => new ComboBox(id, args, events, env),
+    SpinBox: (id, args, events) => new SpinBox(id, args, events, env),
+    Slider: (id, args, events) => new Slider(id, args, events, env),
+    Dial: (id, args, events) => new Dial(id, args, events, env),
+    ScrollBar: (id, args, events) => new ScrollBar(id, args, events, env),
+    ProgressBar: (id, _args, events) => new ProgressBar(id, events, env),
+    ColorWidget: (id, args, events) => new ColorWidget(id, args, events, env),
   };
   return factories;
 }

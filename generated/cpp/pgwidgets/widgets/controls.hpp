@@ -15,18 +15,95 @@
 #include <utility>
 #include <vector>
 
+#include "pgwidgets/dtype_handler.hpp"
 #include "pgwidgets/enums.hpp"
 #include "pgwidgets/schema_info.hpp"
 #include "pgwidgets/session_link.hpp"
 #include "pgwidgets/widgets/base.hpp"
+#include "pgwidgets/widgets/layout.hpp"
 
 namespace pgw {
 
 class Button;
+class CheckBox;
+class ToggleButton;
+class RadioButton;
+class ComboBox;
+class SpinBox;
+class Slider;
+class Dial;
+class ScrollBar;
+class ProgressBar;
+class ColorWidget;
+
+// Whether a numeric control holds whole numbers or fractions.
+enum class Dtype : int {
+  int_ = 0,
+  float_ = 1,
+};
+
+// Where a slider shows its value: left, right, top, bottom.
+enum class SliderValuePosition : int {
+  l = 0,
+  r = 1,
+  t = 2,
+  b = 3,
+};
+
+// Where a dial shows its value: below, or in a corner (upper/lower, left/right).
+enum class DialValuePosition : int {
+  b = 0,
+  ul = 1,
+  ur = 2,
+  ll = 3,
+  lr = 4,
+};
+
+namespace detail {
+template <>
+struct EnumInfo<Dtype> {
+  static constexpr std::string_view name = "Dtype";
+  static constexpr std::pair<Dtype, std::string_view> words[] = {
+      {Dtype::int_, "int"},
+      {Dtype::float_, "float"},
+  };
+};
+template <>
+struct EnumInfo<SliderValuePosition> {
+  static constexpr std::string_view name = "SliderValuePosition";
+  static constexpr std::pair<SliderValuePosition, std::string_view> words[] = {
+      {SliderValuePosition::l, "l"},
+      {SliderValuePosition::r, "r"},
+      {SliderValuePosition::t, "t"},
+      {SliderValuePosition::b, "b"},
+  };
+};
+template <>
+struct EnumInfo<DialValuePosition> {
+  static constexpr std::string_view name = "DialValuePosition";
+  static constexpr std::pair<DialValuePosition, std::string_view> words[] = {
+      {DialValuePosition::b, "b"},
+      {DialValuePosition::ul, "ul"},
+      {DialValuePosition::ur, "ur"},
+      {DialValuePosition::ll, "ll"},
+      {DialValuePosition::lr, "lr"},
+  };
+};
+}  // namespace detail
 
 namespace detail::decode {
 // Callback argument decoders (widgets/controls.cpp).
 std::tuple<> Button_activated(SessionLink& link, std::string_view bytes);
+std::tuple<bool> CheckBox_activated(SessionLink& link, std::string_view bytes);
+std::tuple<bool> ToggleButton_activated(SessionLink& link, std::string_view bytes);
+std::tuple<bool> RadioButton_activated(SessionLink& link, std::string_view bytes);
+std::tuple<int, std::string> ComboBox_activated(SessionLink& link, std::string_view bytes);
+std::tuple<std::string> ComboBox_modified(SessionLink& link, std::string_view bytes);
+std::tuple<double> SpinBox_activated(SessionLink& link, std::string_view bytes);
+std::tuple<double> Slider_activated(SessionLink& link, std::string_view bytes);
+std::tuple<double> Dial_activated(SessionLink& link, std::string_view bytes);
+std::tuple<double> ScrollBar_activated(SessionLink& link, std::string_view bytes);
+std::tuple<std::string> ColorWidget_pick(SessionLink& link, std::string_view bytes);
 }  // namespace detail::decode
 
 // A push button.
@@ -66,6 +143,340 @@ class Button : public Widget {
   }
 };
 
+// A box the user ticks, with a text beside it. Space toggles it.
+class CheckBox : public Widget {
+ public:
+  using Widget::Widget;
+
+  // Ticks or clears the box (the activated callback does not fire).
+  Task<void> set_state(bool tf) const;
+
+  // Whether the box is ticked, answered by the server.
+  bool get_state() const;
+
+  // The user ticked or cleared the box; its new state.
+  // Handler: takes exactly (bool tf), returning void or pgw::Task<>.
+  // Registers at once (not awaited: g++ 12 destroys a lambda twice when it
+  // is written inside a co_await expression).
+  template <class F>
+  void on_activated(F handler) const {
+    static_assert(detail::handler_for<F, bool>,
+                  "pgw::CheckBox::on_activated: the handler must take exactly (bool tf) (by value, const& or &&, or auto) and return void or pgw::Task<>");
+    if constexpr (detail::handler_for<F, bool>) {
+      link().listen(id(), detail::callbacks::CheckBox_activated,
+                    detail::make_raw_handler(&detail::decode::CheckBox_activated, link(), std::move(handler)));
+    }
+  }
+};
+
+// A button that stays pressed until clicked again. In a group, pressing
+// one releases the others; clicking the pressed one releases it.
+class ToggleButton : public Widget {
+ public:
+  using Widget::Widget;
+
+  Task<void> set_text(std::string text) const;
+
+  // Presses or releases the button (pressing releases the rest of its
+  // group); the activated callback does not fire.
+  Task<void> set_state(bool value) const;
+
+  // Whether the button is pressed, answered by the server.
+  bool get_state() const;
+
+  // The user pressed or released the button; its new state.
+  // Handler: takes exactly (bool value), returning void or pgw::Task<>.
+  // Registers at once (not awaited: g++ 12 destroys a lambda twice when it
+  // is written inside a co_await expression).
+  template <class F>
+  void on_activated(F handler) const {
+    static_assert(detail::handler_for<F, bool>,
+                  "pgw::ToggleButton::on_activated: the handler must take exactly (bool value) (by value, const& or &&, or auto) and return void or pgw::Task<>");
+    if constexpr (detail::handler_for<F, bool>) {
+      link().listen(id(), detail::callbacks::ToggleButton_activated,
+                    detail::make_raw_handler(&detail::decode::ToggleButton_activated, link(), std::move(handler)));
+    }
+  }
+};
+
+// One choice of a group: selecting it deselects the others of its group,
+// in every browser showing the session.
+class RadioButton : public Widget {
+ public:
+  using Widget::Widget;
+
+  Task<void> set_text(std::string text) const;
+
+  // Selects (deselecting the rest of the group) or deselects the button;
+  // the activated callback does not fire.
+  Task<void> set_state(bool value) const;
+
+  // Whether the button is selected, answered by the server.
+  bool get_state() const;
+
+  // The user selected the button (value is true).
+  // Handler: takes exactly (bool value), returning void or pgw::Task<>.
+  // Registers at once (not awaited: g++ 12 destroys a lambda twice when it
+  // is written inside a co_await expression).
+  template <class F>
+  void on_activated(F handler) const {
+    static_assert(detail::handler_for<F, bool>,
+                  "pgw::RadioButton::on_activated: the handler must take exactly (bool value) (by value, const& or &&, or auto) and return void or pgw::Task<>");
+    if constexpr (detail::handler_for<F, bool>) {
+      link().listen(id(), detail::callbacks::RadioButton_activated,
+                    detail::make_raw_handler(&detail::decode::RadioButton_activated, link(), std::move(handler)));
+    }
+  }
+};
+
+// A text field with a drop-down list of items to choose from.
+class ComboBox : public Widget {
+ public:
+  using Widget::Widget;
+
+  // Adds an item at the end (the first item of an empty list is shown).
+  Task<void> append_text(std::string text) const;
+
+  // Adds an item in alphabetical order.
+  Task<void> insert_alpha(std::string text) const;
+
+  // Removes the first item with this text.
+  Task<void> delete_alpha(std::string text) const;
+
+  // Shows this text (and selects the item that has it).
+  Task<void> set_text(std::string text) const;
+
+  // The text shown now, typed text included: asked of the browser.
+  Task<std::string> get_text() const;
+
+  // Selects the item at this index (0-based).
+  Task<void> set_index(int idx) const;
+
+  // The index last chosen by the user or set, answered by the server
+  // (-1 before any).
+  int get_index() const;
+
+  // The text of the item at this index; "" when out of range.
+  Task<std::string> get_alpha(int idx) const;
+
+  // Selects the item with this text; an editable box shows any text.
+  Task<void> show_text(std::string text) const;
+
+  // Removes every item and the text.
+  Task<void> clear() const;
+
+  // The text field's width in characters.
+  Task<void> set_length(int numchars) const;
+
+  // The user chose an item (mouse, wheel, or Enter); its index and text.
+  // Handler: takes exactly (int idx, std::string text), returning void or pgw::Task<>.
+  // Registers at once (not awaited: g++ 12 destroys a lambda twice when it
+  // is written inside a co_await expression).
+  template <class F>
+  void on_activated(F handler) const {
+    static_assert(detail::handler_for<F, int, std::string>,
+                  "pgw::ComboBox::on_activated: the handler must take exactly (int idx, std::string text) (by value, const& or &&, or auto) and return void or pgw::Task<>");
+    if constexpr (detail::handler_for<F, int, std::string>) {
+      link().listen(id(), detail::callbacks::ComboBox_activated,
+                    detail::make_raw_handler(&detail::decode::ComboBox_activated, link(), std::move(handler)));
+    }
+  }
+
+  // The user typed in an editable box; the text now.
+  // Handler: takes exactly (std::string text), returning void or pgw::Task<>.
+  // Registers at once (not awaited: g++ 12 destroys a lambda twice when it
+  // is written inside a co_await expression).
+  template <class F>
+  void on_modified(F handler) const {
+    static_assert(detail::handler_for<F, std::string>,
+                  "pgw::ComboBox::on_modified: the handler must take exactly (std::string text) (by value, const& or &&, or auto) and return void or pgw::Task<>");
+    if constexpr (detail::handler_for<F, std::string>) {
+      link().listen(id(), detail::callbacks::ComboBox_modified,
+                    detail::make_raw_handler(&detail::decode::ComboBox_modified, link(), std::move(handler)));
+    }
+  }
+};
+
+// A number field with up and down buttons. Arrows, PageUp/PageDown and
+// the wheel step it; Home/End go to the limits; Enter takes typed text.
+class SpinBox : public Widget {
+ public:
+  using Widget::Widget;
+
+  // The value, kept within the limits (rounded for an int box).
+  Task<void> set_value(double val) const;
+
+  // The value last set or chosen by the user, answered by the server.
+  double get_value() const;
+
+  // The smallest and largest value and, when given, the step.
+  Task<void> set_limits(double minval, double maxval, std::optional<double> incrval = std::nullopt) const;
+
+  Task<void> set_decimals(std::optional<int> num = std::nullopt) const;
+
+  // The user changed the value: an int handler for dtype int, a double
+  // handler for dtype float.
+  // Handler: callable as exactly (int val) for dtype int or (double val) for dtype float
+  // (or generic, `auto`), returning void or pgw::Task<>; a handler whose
+  // type is not the widget's dtype throws std::invalid_argument here.
+  template <class F>
+  void on_activated(F handler) const {
+    constexpr auto kind = detail::dtype_handler_kind<F>();
+    static_assert(kind != detail::DtypeHandler::invalid,
+                  "pgw::SpinBox::on_activated: the handler must be callable as (int val) for dtype int or (double val) for dtype float and return void or pgw::Task<>");
+    if constexpr (kind != detail::DtypeHandler::invalid) {
+      const bool is_int = detail::dtype_is_int(link(), id(), 1, 0, 0);
+      link().listen(id(), detail::callbacks::SpinBox_activated,
+                    detail::make_dtype_handler<kind>(&detail::decode::SpinBox_activated, link(), is_int,
+                                                     std::move(handler), "pgw::SpinBox::on_activated"));
+    }
+  }
+};
+
+// A thumb on a track. Arrows step it, PageUp/PageDown by a tenth,
+// Home/End go to the limits.
+class Slider : public Widget {
+ public:
+  using Widget::Widget;
+
+  Task<void> set_value(double num) const;
+
+  // The value last set or chosen by the user, answered by the server.
+  double get_value() const;
+
+  Task<void> set_limits(double minval, double maxval, std::optional<double> incrval = std::nullopt) const;
+
+  Task<void> set_tracking(bool track) const;
+
+  Task<void> set_decimals(std::optional<int> num = std::nullopt) const;
+
+  // The user moved the thumb: an int handler for dtype int, a double
+  // handler for dtype float.
+  // Handler: callable as exactly (int num) for dtype int or (double num) for dtype float
+  // (or generic, `auto`), returning void or pgw::Task<>; a handler whose
+  // type is not the widget's dtype throws std::invalid_argument here.
+  template <class F>
+  void on_activated(F handler) const {
+    constexpr auto kind = detail::dtype_handler_kind<F>();
+    static_assert(kind != detail::DtypeHandler::invalid,
+                  "pgw::Slider::on_activated: the handler must be callable as (int num) for dtype int or (double num) for dtype float and return void or pgw::Task<>");
+    if constexpr (kind != detail::DtypeHandler::invalid) {
+      const bool is_int = detail::dtype_is_int(link(), id(), 3, 0, 0);
+      link().listen(id(), detail::callbacks::Slider_activated,
+                    detail::make_dtype_handler<kind>(&detail::decode::Slider_activated, link(), is_int,
+                                                     std::move(handler), "pgw::Slider::on_activated"));
+    }
+  }
+};
+
+// A round knob: drag around it, or use arrows, PageUp/PageDown, Home/End.
+class Dial : public Widget {
+ public:
+  using Widget::Widget;
+
+  Task<void> set_value(double num) const;
+
+  // The value last set or chosen by the user, answered by the server.
+  double get_value() const;
+
+  Task<void> set_limits(double minval, double maxval, std::optional<double> incrval = std::nullopt) const;
+
+  Task<void> set_tracking(bool track) const;
+
+  Task<void> set_decimals(std::optional<int> num = std::nullopt) const;
+
+  // The knob's diameter in pixels.
+  Task<void> set_knob_diameter(int len_px) const;
+
+  // An image drawn on the knob, turning with it ("" removes it).
+  Task<void> set_icon(std::string url, std::optional<int> width = std::nullopt, std::optional<int> height = std::nullopt) const;
+
+  // The user turned the knob: an int handler for dtype int, a double
+  // handler for dtype float.
+  // Handler: callable as exactly (int num) for dtype int or (double num) for dtype float
+  // (or generic, `auto`), returning void or pgw::Task<>; a handler whose
+  // type is not the widget's dtype throws std::invalid_argument here.
+  template <class F>
+  void on_activated(F handler) const {
+    constexpr auto kind = detail::dtype_handler_kind<F>();
+    static_assert(kind != detail::DtypeHandler::invalid,
+                  "pgw::Dial::on_activated: the handler must be callable as (int num) for dtype int or (double num) for dtype float and return void or pgw::Task<>");
+    if constexpr (kind != detail::DtypeHandler::invalid) {
+      const bool is_int = detail::dtype_is_int(link(), id(), 2, 0, 0);
+      link().listen(id(), detail::callbacks::Dial_activated,
+                    detail::make_dtype_handler<kind>(&detail::decode::Dial_activated, link(), is_int,
+                                                     std::move(handler), "pgw::Dial::on_activated"));
+    }
+  }
+};
+
+// A scroll bar on its own. Dragging the thumb, clicking the track, the
+// wheel and the arrow, PageUp/PageDown, Home/End keys move it.
+class ScrollBar : public Widget {
+ public:
+  using Widget::Widget;
+
+  Task<void> set_scroll_percent(double pct) const;
+
+  // The position last set or chosen by the user, answered by the server.
+  double get_scroll_percent() const;
+
+  Task<void> set_thumb_percent(double pct) const;
+
+  double get_thumb_percent() const;
+
+  // The user moved the thumb; where it is now, 0 to 1.
+  // Handler: takes exactly (double pct), returning void or pgw::Task<>.
+  // Registers at once (not awaited: g++ 12 destroys a lambda twice when it
+  // is written inside a co_await expression).
+  template <class F>
+  void on_activated(F handler) const {
+    static_assert(detail::handler_for<F, double>,
+                  "pgw::ScrollBar::on_activated: the handler must take exactly (double pct) (by value, const& or &&, or auto) and return void or pgw::Task<>");
+    if constexpr (detail::handler_for<F, double>) {
+      link().listen(id(), detail::callbacks::ScrollBar_activated,
+                    detail::make_raw_handler(&detail::decode::ScrollBar_activated, link(), std::move(handler)));
+    }
+  }
+};
+
+// A bar filled to a fraction, with the percentage written on it.
+class ProgressBar : public Widget {
+ public:
+  using Widget::Widget;
+
+  // The fraction done, 0 to 1.
+  Task<void> set_value(double value) const;
+
+  double get_value() const;
+};
+
+// A color chooser: a saturation/value square, a hue strip, and fields for
+// HSV, RGB and the hex code.
+class ColorWidget : public Widget {
+ public:
+  using Widget::Widget;
+
+  // The color last set or picked, "#rrggbb", answered by the server.
+  std::string get_color() const;
+
+  Task<void> set_color(std::string hex_string) const;
+
+  // The user picked a color; "#rrggbb".
+  // Handler: takes exactly (std::string hex_string), returning void or pgw::Task<>.
+  // Registers at once (not awaited: g++ 12 destroys a lambda twice when it
+  // is written inside a co_await expression).
+  template <class F>
+  void on_pick(F handler) const {
+    static_assert(detail::handler_for<F, std::string>,
+                  "pgw::ColorWidget::on_pick: the handler must take exactly (std::string hex_string) (by value, const& or &&, or auto) and return void or pgw::Task<>");
+    if constexpr (detail::handler_for<F, std::string>) {
+      link().listen(id(), detail::callbacks::ColorWidget_pick,
+                    detail::make_raw_handler(&detail::decode::ColorWidget_pick, link(), std::move(handler)));
+    }
+  }
+};
+
 // Options of Widgets::Button, all optional. Designators must follow
 // this order: constructor options, then Button's setters, then inherited ones.
 // Strings are views, copied when the options are passed: pass the options
@@ -84,6 +495,233 @@ struct ButtonOptions {
   std::optional<std::string_view> cursor = std::nullopt;  // Widget::set_cursor
 };
 static_assert(std::is_trivially_destructible_v<ButtonOptions>,
+              "g++ 12 destroys a braced temporary in a co_await expression twice: options must be trivially destructible");
+
+// Options of Widgets::CheckBox, all optional. Designators must follow
+// this order: constructor options, then CheckBox's setters, then inherited ones.
+// Strings are views, copied when the options are passed: pass the options
+// in the call, or keep the strings alive until it.
+struct CheckBoxOptions {
+  std::optional<std::string_view> text = std::nullopt;
+  std::optional<bool> state = std::nullopt;  // CheckBox::set_state
+  std::optional<int> border_width = std::nullopt;  // Widget::set_border_width
+  std::optional<std::string_view> border_color = std::nullopt;  // Widget::set_border_color
+  std::optional<std::string_view> bg = std::nullopt;  // Widget::set_bg
+  std::optional<int> padding = std::nullopt;  // Widget::set_padding
+  std::optional<std::string_view> font = std::nullopt;  // Widget::set_font
+  std::optional<bool> enabled = std::nullopt;  // Widget::set_enabled
+  std::optional<std::string_view> tooltip = std::nullopt;  // Widget::set_tooltip
+  std::optional<bool> allow_text_selection = std::nullopt;  // Widget::set_allow_text_selection
+  std::optional<std::string_view> cursor = std::nullopt;  // Widget::set_cursor
+};
+static_assert(std::is_trivially_destructible_v<CheckBoxOptions>,
+              "g++ 12 destroys a braced temporary in a co_await expression twice: options must be trivially destructible");
+
+// Options of Widgets::ToggleButton, all optional. Designators must follow
+// this order: constructor options, then ToggleButton's setters, then inherited ones.
+// Strings are views, copied when the options are passed: pass the options
+// in the call, or keep the strings alive until it.
+struct ToggleButtonOptions {
+  std::optional<std::string_view> text = std::nullopt;
+  std::optional<const pgw::ToggleButton*> group = std::nullopt;
+  std::optional<bool> state = std::nullopt;  // ToggleButton::set_state
+  std::optional<int> border_width = std::nullopt;  // Widget::set_border_width
+  std::optional<std::string_view> border_color = std::nullopt;  // Widget::set_border_color
+  std::optional<std::string_view> bg = std::nullopt;  // Widget::set_bg
+  std::optional<int> padding = std::nullopt;  // Widget::set_padding
+  std::optional<std::string_view> font = std::nullopt;  // Widget::set_font
+  std::optional<bool> enabled = std::nullopt;  // Widget::set_enabled
+  std::optional<std::string_view> tooltip = std::nullopt;  // Widget::set_tooltip
+  std::optional<bool> allow_text_selection = std::nullopt;  // Widget::set_allow_text_selection
+  std::optional<std::string_view> cursor = std::nullopt;  // Widget::set_cursor
+};
+static_assert(std::is_trivially_destructible_v<ToggleButtonOptions>,
+              "g++ 12 destroys a braced temporary in a co_await expression twice: options must be trivially destructible");
+
+// Options of Widgets::RadioButton, all optional. Designators must follow
+// this order: constructor options, then RadioButton's setters, then inherited ones.
+// Strings are views, copied when the options are passed: pass the options
+// in the call, or keep the strings alive until it.
+struct RadioButtonOptions {
+  std::optional<std::string_view> text = std::nullopt;
+  std::optional<const pgw::RadioButton*> group = std::nullopt;
+  std::optional<bool> state = std::nullopt;  // RadioButton::set_state
+  std::optional<int> border_width = std::nullopt;  // Widget::set_border_width
+  std::optional<std::string_view> border_color = std::nullopt;  // Widget::set_border_color
+  std::optional<std::string_view> bg = std::nullopt;  // Widget::set_bg
+  std::optional<int> padding = std::nullopt;  // Widget::set_padding
+  std::optional<std::string_view> font = std::nullopt;  // Widget::set_font
+  std::optional<bool> enabled = std::nullopt;  // Widget::set_enabled
+  std::optional<std::string_view> tooltip = std::nullopt;  // Widget::set_tooltip
+  std::optional<bool> allow_text_selection = std::nullopt;  // Widget::set_allow_text_selection
+  std::optional<std::string_view> cursor = std::nullopt;  // Widget::set_cursor
+};
+static_assert(std::is_trivially_destructible_v<RadioButtonOptions>,
+              "g++ 12 destroys a braced temporary in a co_await expression twice: options must be trivially destructible");
+
+// Options of Widgets::ComboBox, all optional. Designators must follow
+// this order: constructor options, then ComboBox's setters, then inherited ones.
+// Strings are views, copied when the options are passed: pass the options
+// in the call, or keep the strings alive until it.
+struct ComboBoxOptions {
+  std::optional<bool> editable = std::nullopt;
+  std::optional<int> dropdown_limit = std::nullopt;
+  std::optional<std::string_view> items = std::nullopt;  // ComboBox::append_text
+  std::optional<std::string_view> text = std::nullopt;  // ComboBox::set_text
+  std::optional<int> index = std::nullopt;  // ComboBox::set_index
+  std::optional<int> length = std::nullopt;  // ComboBox::set_length
+  std::optional<int> border_width = std::nullopt;  // Widget::set_border_width
+  std::optional<std::string_view> border_color = std::nullopt;  // Widget::set_border_color
+  std::optional<std::string_view> bg = std::nullopt;  // Widget::set_bg
+  std::optional<int> padding = std::nullopt;  // Widget::set_padding
+  std::optional<std::string_view> font = std::nullopt;  // Widget::set_font
+  std::optional<bool> enabled = std::nullopt;  // Widget::set_enabled
+  std::optional<std::string_view> tooltip = std::nullopt;  // Widget::set_tooltip
+  std::optional<bool> allow_text_selection = std::nullopt;  // Widget::set_allow_text_selection
+  std::optional<std::string_view> cursor = std::nullopt;  // Widget::set_cursor
+};
+static_assert(std::is_trivially_destructible_v<ComboBoxOptions>,
+              "g++ 12 destroys a braced temporary in a co_await expression twice: options must be trivially destructible");
+
+// Options of Widgets::SpinBox, all optional. Designators must follow
+// this order: constructor options, then SpinBox's setters, then inherited ones.
+// Strings are views, copied when the options are passed: pass the options
+// in the call, or keep the strings alive until it.
+struct SpinBoxOptions {
+  std::optional<pgw::Dtype> dtype = std::nullopt;
+  std::optional<double> min = std::nullopt;
+  std::optional<double> max = std::nullopt;
+  std::optional<double> step = std::nullopt;
+  std::optional<double> value = std::nullopt;
+  std::optional<int> decimals = std::nullopt;
+  std::optional<int> border_width = std::nullopt;  // Widget::set_border_width
+  std::optional<std::string_view> border_color = std::nullopt;  // Widget::set_border_color
+  std::optional<std::string_view> bg = std::nullopt;  // Widget::set_bg
+  std::optional<int> padding = std::nullopt;  // Widget::set_padding
+  std::optional<std::string_view> font = std::nullopt;  // Widget::set_font
+  std::optional<bool> enabled = std::nullopt;  // Widget::set_enabled
+  std::optional<std::string_view> tooltip = std::nullopt;  // Widget::set_tooltip
+  std::optional<bool> allow_text_selection = std::nullopt;  // Widget::set_allow_text_selection
+  std::optional<std::string_view> cursor = std::nullopt;  // Widget::set_cursor
+};
+static_assert(std::is_trivially_destructible_v<SpinBoxOptions>,
+              "g++ 12 destroys a braced temporary in a co_await expression twice: options must be trivially destructible");
+
+// Options of Widgets::Slider, all optional. Designators must follow
+// this order: constructor options, then Slider's setters, then inherited ones.
+// Strings are views, copied when the options are passed: pass the options
+// in the call, or keep the strings alive until it.
+struct SliderOptions {
+  std::optional<pgw::Orientation> orientation = std::nullopt;
+  std::optional<bool> track = std::nullopt;
+  std::optional<pgw::Dtype> dtype = std::nullopt;
+  std::optional<double> min = std::nullopt;
+  std::optional<double> max = std::nullopt;
+  std::optional<double> step = std::nullopt;
+  std::optional<double> value = std::nullopt;
+  std::optional<bool> show_value = std::nullopt;
+  std::optional<pgw::SliderValuePosition> show_value_position = std::nullopt;
+  std::optional<int> decimals = std::nullopt;
+  std::optional<int> border_width = std::nullopt;  // Widget::set_border_width
+  std::optional<std::string_view> border_color = std::nullopt;  // Widget::set_border_color
+  std::optional<std::string_view> bg = std::nullopt;  // Widget::set_bg
+  std::optional<int> padding = std::nullopt;  // Widget::set_padding
+  std::optional<std::string_view> font = std::nullopt;  // Widget::set_font
+  std::optional<bool> enabled = std::nullopt;  // Widget::set_enabled
+  std::optional<std::string_view> tooltip = std::nullopt;  // Widget::set_tooltip
+  std::optional<bool> allow_text_selection = std::nullopt;  // Widget::set_allow_text_selection
+  std::optional<std::string_view> cursor = std::nullopt;  // Widget::set_cursor
+};
+static_assert(std::is_trivially_destructible_v<SliderOptions>,
+              "g++ 12 destroys a braced temporary in a co_await expression twice: options must be trivially destructible");
+
+// Options of Widgets::Dial, all optional. Designators must follow
+// this order: constructor options, then Dial's setters, then inherited ones.
+// Strings are views, copied when the options are passed: pass the options
+// in the call, or keep the strings alive until it.
+struct DialOptions {
+  std::optional<bool> track = std::nullopt;
+  std::optional<pgw::Dtype> dtype = std::nullopt;
+  std::optional<double> min = std::nullopt;
+  std::optional<double> max = std::nullopt;
+  std::optional<double> step = std::nullopt;
+  std::optional<double> value = std::nullopt;
+  std::optional<bool> show_value = std::nullopt;
+  std::optional<pgw::DialValuePosition> show_value_position = std::nullopt;
+  std::optional<int> decimals = std::nullopt;
+  std::optional<int> knob_diameter = std::nullopt;  // Dial::set_knob_diameter
+  std::optional<std::string_view> icon = std::nullopt;  // Dial::set_icon
+  std::optional<int> border_width = std::nullopt;  // Widget::set_border_width
+  std::optional<std::string_view> border_color = std::nullopt;  // Widget::set_border_color
+  std::optional<std::string_view> bg = std::nullopt;  // Widget::set_bg
+  std::optional<int> padding = std::nullopt;  // Widget::set_padding
+  std::optional<std::string_view> font = std::nullopt;  // Widget::set_font
+  std::optional<bool> enabled = std::nullopt;  // Widget::set_enabled
+  std::optional<std::string_view> tooltip = std::nullopt;  // Widget::set_tooltip
+  std::optional<bool> allow_text_selection = std::nullopt;  // Widget::set_allow_text_selection
+  std::optional<std::string_view> cursor = std::nullopt;  // Widget::set_cursor
+};
+static_assert(std::is_trivially_destructible_v<DialOptions>,
+              "g++ 12 destroys a braced temporary in a co_await expression twice: options must be trivially destructible");
+
+// Options of Widgets::ScrollBar, all optional. Designators must follow
+// this order: constructor options, then ScrollBar's setters, then inherited ones.
+// Strings are views, copied when the options are passed: pass the options
+// in the call, or keep the strings alive until it.
+struct ScrollBarOptions {
+  std::optional<pgw::Orientation> orientation = std::nullopt;
+  std::optional<int> thickness = std::nullopt;
+  std::optional<double> scroll_percent = std::nullopt;  // ScrollBar::set_scroll_percent
+  std::optional<double> thumb_percent = std::nullopt;  // ScrollBar::set_thumb_percent
+  std::optional<int> border_width = std::nullopt;  // Widget::set_border_width
+  std::optional<std::string_view> border_color = std::nullopt;  // Widget::set_border_color
+  std::optional<std::string_view> bg = std::nullopt;  // Widget::set_bg
+  std::optional<int> padding = std::nullopt;  // Widget::set_padding
+  std::optional<std::string_view> font = std::nullopt;  // Widget::set_font
+  std::optional<bool> enabled = std::nullopt;  // Widget::set_enabled
+  std::optional<std::string_view> tooltip = std::nullopt;  // Widget::set_tooltip
+  std::optional<bool> allow_text_selection = std::nullopt;  // Widget::set_allow_text_selection
+  std::optional<std::string_view> cursor = std::nullopt;  // Widget::set_cursor
+};
+static_assert(std::is_trivially_destructible_v<ScrollBarOptions>,
+              "g++ 12 destroys a braced temporary in a co_await expression twice: options must be trivially destructible");
+
+// Options of Widgets::ProgressBar, all optional. Designators must follow
+// this order: constructor options, then ProgressBar's setters, then inherited ones.
+// Strings are views, copied when the options are passed: pass the options
+// in the call, or keep the strings alive until it.
+struct ProgressBarOptions {
+  std::optional<double> value = std::nullopt;  // ProgressBar::set_value
+  std::optional<int> border_width = std::nullopt;  // Widget::set_border_width
+  std::optional<std::string_view> border_color = std::nullopt;  // Widget::set_border_color
+  std::optional<std::string_view> bg = std::nullopt;  // Widget::set_bg
+  std::optional<int> padding = std::nullopt;  // Widget::set_padding
+  std::optional<std::string_view> font = std::nullopt;  // Widget::set_font
+  std::optional<bool> enabled = std::nullopt;  // Widget::set_enabled
+  std::optional<std::string_view> tooltip = std::nullopt;  // Widget::set_tooltip
+  std::optional<bool> allow_text_selection = std::nullopt;  // Widget::set_allow_text_selection
+  std::optional<std::string_view> cursor = std::nullopt;  // Widget::set_cursor
+};
+static_assert(std::is_trivially_destructible_v<ProgressBarOptions>,
+              "g++ 12 destroys a braced temporary in a co_await expression twice: options must be trivially destructible");
+
+// Options of Widgets::ColorWidget, all optional. Designators must follow
+// this order: constructor options, then ColorWidget's setters, then inherited ones.
+// Strings are views, copied when the options are passed: pass the options
+// in the call, or keep the strings alive until it.
+struct ColorWidgetOptions {
+  std::optional<std::string_view> color = std::nullopt;
+  std::optional<int> border_width = std::nullopt;  // Widget::set_border_width
+  std::optional<std::string_view> border_color = std::nullopt;  // Widget::set_border_color
+  std::optional<std::string_view> bg = std::nullopt;  // Widget::set_bg
+  std::optional<int> padding = std::nullopt;  // Widget::set_padding
+  std::optional<std::string_view> font = std::nullopt;  // Widget::set_font
+  std::optional<bool> enabled = std::nullopt;  // Widget::set_enabled
+  std::optional<std::string_view> tooltip = std::nullopt;  // Widget::set_tooltip
+  std::optional<bool> allow_text_selection = std::nullopt;  // Widget::set_allow_text_selection
+  std::optional<std::string_view> cursor = std::nullopt;  // Widget::set_cursor
+};
+static_assert(std::is_trivially_destructible_v<ColorWidgetOptions>,
               "g++ 12 destroys a braced temporary in a co_await expression twice: options must be trivially destructible");
 
 }  // namespace pgw

@@ -15,6 +15,7 @@
 #include <utility>
 #include <vector>
 
+#include "pgwidgets/dtype_handler.hpp"
 #include "pgwidgets/enums.hpp"
 #include "pgwidgets/schema_info.hpp"
 #include "pgwidgets/session_link.hpp"

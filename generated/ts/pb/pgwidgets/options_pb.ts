@@ -19,7 +19,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file pgwidgets/options.proto.
  */
 export const file_pgwidgets_options: GenFile = /*@__PURE__*/
-  fileDesc("ChdwZ3dpZGdldHMvb3B0aW9ucy5wcm90bxIJcGd3aWRnZXRzIlIKC1dpZGdldENsYXNzEgwKBGJhc2UYASABKAkSEAoIYWJzdHJhY3QYAiABKAgSEwoLY29uc3RydWN0b3IYAyABKAkSDgoGd2luZG93GAQgASgIIooCCgZNZXRob2QSJAoEa2luZBgBIAEoDjIWLnBnd2lkZ2V0cy5NZXRob2QuS2luZBINCgVmaWVsZBgCIAEoCRINCgVjaGlsZBgDIAEoCRINCgVpbmRleBgEIAEoCRIPCgdyZXBsYWNlGAUgASgIEhAKCGRlZmVycmVkGAYgASgIIokBCgRLaW5kEgoKBkFDVElPThAAEgoKBlNFVFRFUhABEgoKBkdFVFRFUhACEgkKBVFVRVJZEAMSCgoGQVRUQUNIEAQSCgoGREVUQUNIEAUSDgoKREVUQUNIX0FMTBAGEgwKCENISUxEUkVOEAcSDwoLQ0hJTERfQ09VTlQQCBILCgdERVNUUk9ZEAkiKwoIQ2FsbGJhY2sSDwoHdXBkYXRlcxgBIAEoCRIOCgZzZXR0ZXIYAiABKAkiOQoFRmllbGQSEgoKcG9zaXRpb25hbBgBIAEoCBIPCgdkZWZhdWx0GAIgASgJEgsKA3JlZhgDIAEoCTpRCgZ3aWRnZXQSHy5nb29nbGUucHJvdG9idWYuU2VydmljZU9wdGlvbnMYuY4DIAEoCzIWLnBnd2lkZ2V0cy5XaWRnZXRDbGFzc1IGd2lkZ2V0OksKBm1ldGhvZBIeLmdvb2dsZS5wcm90b2J1Zi5NZXRob2RPcHRpb25zGLqOAyABKAsyES5wZ3dpZGdldHMuTWV0aG9kUgZtZXRob2Q6UQoIY2FsbGJhY2sSHi5nb29nbGUucHJvdG9idWYuTWV0aG9kT3B0aW9ucxi7jgMgASgLMhMucGd3aWRnZXRzLkNhbGxiYWNrUghjYWxsYmFjazpDCgNhcmcSHS5nb29nbGUucHJvdG9idWYuRmllbGRPcHRpb25zGLyOAyABKAsyEC5wZ3dpZGdldHMuRmllbGRSA2FyZ2IGcHJvdG8z", [file_google_protobuf_descriptor]);
+  fileDesc("ChdwZ3dpZGdldHMvb3B0aW9ucy5wcm90bxIJcGd3aWRnZXRzIlIKC1dpZGdldENsYXNzEgwKBGJhc2UYASABKAkSEAoIYWJzdHJhY3QYAiABKAgSEwoLY29uc3RydWN0b3IYAyABKAkSDgoGd2luZG93GAQgASgIIp4CCgZNZXRob2QSJAoEa2luZBgBIAEoDjIWLnBnd2lkZ2V0cy5NZXRob2QuS2luZBINCgVmaWVsZBgCIAEoCRINCgVjaGlsZBgDIAEoCRINCgVpbmRleBgEIAEoCRIPCgdyZXBsYWNlGAUgASgIEhAKCGRlZmVycmVkGAYgASgIEhIKCmFjY3VtdWxhdGUYByABKAgiiQEKBEtpbmQSCgoGQUNUSU9OEAASCgoGU0VUVEVSEAESCgoGR0VUVEVSEAISCQoFUVVFUlkQAxIKCgZBVFRBQ0gQBBIKCgZERVRBQ0gQBRIOCgpERVRBQ0hfQUxMEAYSDAoIQ0hJTERSRU4QBxIPCgtDSElMRF9DT1VOVBAIEgsKB0RFU1RST1kQCSIrCghDYWxsYmFjaxIPCgd1cGRhdGVzGAEgASgJEg4KBnNldHRlchgCIAEoCSJbCgVGaWVsZBISCgpwb3NpdGlvbmFsGAEgASgIEg8KB2RlZmF1bHQYAiABKAkSCwoDcmVmGAMgASgJEhEKCWV4Y2x1c2l2ZRgEIAEoCRINCgVkdHlwZRgFIAEoCTpRCgZ3aWRnZXQSHy5nb29nbGUucHJvdG9idWYuU2VydmljZU9wdGlvbnMYuY4DIAEoCzIWLnBnd2lkZ2V0cy5XaWRnZXRDbGFzc1IGd2lkZ2V0OksKBm1ldGhvZBIeLmdvb2dsZS5wcm90b2J1Zi5NZXRob2RPcHRpb25zGLqOAyABKAsyES5wZ3dpZGdldHMuTWV0aG9kUgZtZXRob2Q6UQoIY2FsbGJhY2sSHi5nb29nbGUucHJvdG9idWYuTWV0aG9kT3B0aW9ucxi7jgMgASgLMhMucGd3aWRnZXRzLkNhbGxiYWNrUghjYWxsYmFjazpDCgNhcmcSHS5nb29nbGUucHJvdG9idWYuRmllbGRPcHRpb25zGLyOAyABKAsyEC5wZ3dpZGdldHMuRmllbGRSA2FyZ2IGcHJvdG8z", [file_google_protobuf_descriptor]);
 
 /**
  * On a `service`: the widget class.
@@ -105,6 +105,16 @@ export type Method = Message<"pgwidgets.Method"> & {
    * @generated from field: bool deferred = 6;
    */
   deferred: boolean;
+
+  /**
+   * On a SETTER: every call is kept, in order, and a rebuild replays them
+   * all (a combo box's append_text, insert_alpha, delete_alpha build its
+   * list); a setter of the same field without `accumulate` (clear) drops
+   * them. Getters of the field answer its last call.
+   *
+   * @generated from field: bool accumulate = 7;
+   */
+  accumulate: boolean;
 };
 
 /**
@@ -262,6 +272,25 @@ export type Field = Message<"pgwidgets.Field"> & {
    * @generated from field: string ref = 3;
    */
   ref: string;
+
+  /**
+   * On an optional constructor field holding a widget reference: the
+   * widget joins the referenced widget's group (radio buttons), in which the
+   * bool state field named here is exclusive: when it becomes true for one
+   * member, the server records it false for the others.
+   *
+   * @generated from field: string exclusive = 4;
+   */
+  exclusive: string;
+
+  /**
+   * On a double field of a callback's message: the value is an int or a
+   * float as the widget's constructor field named here (a Dtype) says, and
+   * the callback's C++ handler takes exactly int or exactly double.
+   *
+   * @generated from field: string dtype = 5;
+   */
+  dtype: string;
 };
 
 /**

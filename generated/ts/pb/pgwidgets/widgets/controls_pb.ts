@@ -4,18 +4,22 @@
 // @generated from file pgwidgets/widgets/controls.proto (package pgwidgets.widgets, syntax proto3)
 /* eslint-disable */
 
-import type { GenFile, GenMessage, GenService } from "@bufbuild/protobuf/codegenv2";
-import { fileDesc, messageDesc, serviceDesc } from "@bufbuild/protobuf/codegenv2";
+import type { GenEnum, GenFile, GenMessage, GenService } from "@bufbuild/protobuf/codegenv2";
+import { enumDesc, fileDesc, messageDesc, serviceDesc } from "@bufbuild/protobuf/codegenv2";
 import { file_pgwidgets_options } from "../options_pb.js";
 import type { ColorsSchema, EmptySchema, TextSchema, UrlSchema } from "./base_pb.js";
 import { file_pgwidgets_widgets_base } from "./base_pb.js";
+import type { Orientation } from "./layout_pb.js";
+import { file_pgwidgets_widgets_layout } from "./layout_pb.js";
+import type { LengthSchema } from "./text_pb.js";
+import { file_pgwidgets_widgets_text } from "./text_pb.js";
 import type { Message } from "@bufbuild/protobuf";
 
 /**
  * Describes the file pgwidgets/widgets/controls.proto.
  */
 export const file_pgwidgets_widgets_controls: GenFile = /*@__PURE__*/
-  fileDesc("CiBwZ3dpZGdldHMvd2lkZ2V0cy9jb250cm9scy5wcm90bxIRcGd3aWRnZXRzLndpZGdldHMiIgoKQnV0dG9uQXJncxIUCgR0ZXh0GAEgASgJQgbi8xgCCAEiVQoISWNvblNwZWMSCwoDdXJsGAEgASgJEhIKBXdpZHRoGAIgASgFSACIAQESEwoGaGVpZ2h0GAMgASgFSAGIAQFCCAoGX3dpZHRoQgkKB19oZWlnaHQyugQKBkJ1dHRvbhJKCgdTZXRUZXh0EhcucGd3aWRnZXRzLndpZGdldHMuVGV4dBoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5IgzS8xgICAESBHRleHQSSgoHR2V0VGV4dBIYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5GhcucGd3aWRnZXRzLndpZGdldHMuVGV4dCIM0vMYCAgCEgR0ZXh0Ek4KB1NldEljb24SGy5wZ3dpZGdldHMud2lkZ2V0cy5JY29uU3BlYxoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5IgzS8xgICAESBGljb24SSQoHR2V0SWNvbhIYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5GhYucGd3aWRnZXRzLndpZGdldHMuVXJsIgzS8xgICAISBGljb24STgoIU2V0Q29sb3ISGS5wZ3dpZGdldHMud2lkZ2V0cy5Db2xvcnMaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIN0vMYCQgBEgVjb2xvchJOCghTZXRIb3ZlchIZLnBnd2lkZ2V0cy53aWRnZXRzLkNvbG9ycxoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5Ig3S8xgJCAESBWhvdmVyEkMKC09uQWN0aXZhdGVkEhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eTABGhjK8xgUCgZXaWRnZXQaCkJ1dHRvbkFyZ3NiBnByb3RvMw", [file_pgwidgets_options, file_pgwidgets_widgets_base]);
+  fileDesc("CiBwZ3dpZGdldHMvd2lkZ2V0cy9jb250cm9scy5wcm90bxIRcGd3aWRnZXRzLndpZGdldHMiIgoKQnV0dG9uQXJncxIUCgR0ZXh0GAEgASgJQgbi8xgCCAEiVQoISWNvblNwZWMSCwoDdXJsGAEgASgJEhIKBXdpZHRoGAIgASgFSACIAQESEwoGaGVpZ2h0GAMgASgFSAGIAQFCCAoGX3dpZHRoQgkKB19oZWlnaHQiJAoMQ2hlY2tCb3hBcmdzEhQKBHRleHQYASABKAlCBuLzGAIIASIYCgpDaGVja1N0YXRlEgoKAnRmGAEgASgIImEKEFRvZ2dsZUJ1dHRvbkFyZ3MSFAoEdGV4dBgBIAEoCUIG4vMYAggBEi0KBWdyb3VwGAIgASgNQhni8xgVGgxUb2dnbGVCdXR0b24iBXN0YXRlSACIAQFCCAoGX2dyb3VwIhwKC0J1dHRvblN0YXRlEg0KBXZhbHVlGAEgASgIIl8KD1JhZGlvQnV0dG9uQXJncxIUCgR0ZXh0GAEgASgJQgbi8xgCCAESLAoFZ3JvdXAYAiABKA1CGOLzGBQaC1JhZGlvQnV0dG9uIgVzdGF0ZUgAiAEBQggKBl9ncm91cCJ4CgxDb21ib0JveEFyZ3MSIgoIZWRpdGFibGUYASABKAhCC+LzGAcSBWZhbHNlSACIAQESJAoOZHJvcGRvd25fbGltaXQYAiABKAVCB+LzGAMSATBIAYgBAUILCglfZWRpdGFibGVCEQoPX2Ryb3Bkb3duX2xpbWl0IiMKCkNvbWJvSW5kZXgSFQoDaWR4GAEgASgFQgji8xgEEgItMSIaCgpDb21ib0FscGhhEgwKBHRleHQYASABKAkiKAoLQ29tYm9DaG9pY2USCwoDaWR4GAEgASgFEgwKBHRleHQYAiABKAki/gEKC1NwaW5Cb3hBcmdzEjcKBWR0eXBlGAEgASgOMhgucGd3aWRnZXRzLndpZGdldHMuRHR5cGVCCeLzGAUSA2ludEgAiAEBEhkKA21pbhgCIAEoAUIH4vMYAxIBMEgBiAEBEhoKA21heBgDIAEoAUII4vMYBBICOTlIAogBARIaCgRzdGVwGAQgASgBQgfi8xgDEgExSAOIAQESEgoFdmFsdWUYBSABKAFIBIgBARIVCghkZWNpbWFscxgGIAEoBUgFiAEBQggKBl9kdHlwZUIGCgRfbWluQgYKBF9tYXhCBwoFX3N0ZXBCCAoGX3ZhbHVlQgsKCV9kZWNpbWFscyIlCglTcGluVmFsdWUSGAoDdmFsGAEgASgBQgvi8xgHKgVkdHlwZSJKCgZMaW1pdHMSDgoGbWludmFsGAEgASgBEg4KBm1heHZhbBgCIAEoARIUCgdpbmNydmFsGAMgASgBSACIAQFCCgoIX2luY3J2YWwiJAoIRGVjaW1hbHMSEAoDbnVtGAEgASgFSACIAQFCBgoEX251bSKvBAoKU2xpZGVyQXJncxJKCgtvcmllbnRhdGlvbhgBIAEoDjIeLnBnd2lkZ2V0cy53aWRnZXRzLk9yaWVudGF0aW9uQhDi8xgMEgpob3Jpem9udGFsSACIAQESHwoFdHJhY2sYAiABKAhCC+LzGAcSBWZhbHNlSAGIAQESNwoFZHR5cGUYAyABKA4yGC5wZ3dpZGdldHMud2lkZ2V0cy5EdHlwZUIJ4vMYBRIDaW50SAKIAQESGQoDbWluGAQgASgBQgfi8xgDEgEwSAOIAQESGwoDbWF4GAUgASgBQgni8xgFEgMxMDBIBIgBARIaCgRzdGVwGAYgASgBQgfi8xgDEgExSAWIAQESHAoFdmFsdWUYByABKAFCCOLzGAQSAjUwSAaIAQESJAoKc2hvd192YWx1ZRgIIAEoCEIL4vMYBxIFZmFsc2VIB4gBARJRChNzaG93X3ZhbHVlX3Bvc2l0aW9uGAkgASgOMiYucGd3aWRnZXRzLndpZGdldHMuU2xpZGVyVmFsdWVQb3NpdGlvbkIH4vMYAxIBckgIiAEBEhUKCGRlY2ltYWxzGAogASgFSAmIAQFCDgoMX29yaWVudGF0aW9uQggKBl90cmFja0IICgZfZHR5cGVCBgoEX21pbkIGCgRfbWF4QgcKBV9zdGVwQggKBl92YWx1ZUINCgtfc2hvd192YWx1ZUIWChRfc2hvd192YWx1ZV9wb3NpdGlvbkILCglfZGVjaW1hbHMiJwoLU2xpZGVyVmFsdWUSGAoDbnVtGAEgASgBQgvi8xgHKgVkdHlwZSIZCghUcmFja2luZxINCgV0cmFjaxgBIAEoCCLPAwoIRGlhbEFyZ3MSHwoFdHJhY2sYASABKAhCC+LzGAcSBWZhbHNlSACIAQESNwoFZHR5cGUYAiABKA4yGC5wZ3dpZGdldHMud2lkZ2V0cy5EdHlwZUIJ4vMYBRIDaW50SAGIAQESGQoDbWluGAMgASgBQgfi8xgDEgEwSAKIAQESGwoDbWF4GAQgASgBQgni8xgFEgMxMDBIA4gBARIaCgRzdGVwGAUgASgBQgfi8xgDEgExSASIAQESHAoFdmFsdWUYBiABKAFCCOLzGAQSAjUwSAWIAQESJAoKc2hvd192YWx1ZRgHIAEoCEIL4vMYBxIFZmFsc2VIBogBARJPChNzaG93X3ZhbHVlX3Bvc2l0aW9uGAggASgOMiQucGd3aWRnZXRzLndpZGdldHMuRGlhbFZhbHVlUG9zaXRpb25CB+LzGAMSAWJIB4gBARIVCghkZWNpbWFscxgJIAEoBUgIiAEBQggKBl90cmFja0IICgZfZHR5cGVCBgoEX21pbkIGCgRfbWF4QgcKBV9zdGVwQggKBl92YWx1ZUINCgtfc2hvd192YWx1ZUIWChRfc2hvd192YWx1ZV9wb3NpdGlvbkILCglfZGVjaW1hbHMiHgoMS25vYkRpYW1ldGVyEg4KBmxlbl9weBgBIAEoBSKbAQoNU2Nyb2xsQmFyQXJncxJKCgtvcmllbnRhdGlvbhgBIAEoDjIeLnBnd2lkZ2V0cy53aWRnZXRzLk9yaWVudGF0aW9uQhDi8xgMEgpob3Jpem9udGFsSACIAQESIAoJdGhpY2tuZXNzGAIgASgFQgji8xgEEgIxNUgBiAEBQg4KDF9vcmllbnRhdGlvbkIMCgpfdGhpY2tuZXNzIhwKDVNjcm9sbFBlcmNlbnQSCwoDcGN0GAEgASgBIiYKDFRodW1iUGVyY2VudBIWCgNwY3QYASABKAFCCeLzGAUSAzAuMiIeCg1Qcm9ncmVzc1ZhbHVlEg0KBXZhbHVlGAEgASgBIj4KD0NvbG9yV2lkZ2V0QXJncxIhCgVjb2xvchgBIAEoCUIN4vMYCRIHI2ZmMDAwMEgAiAEBQggKBl9jb2xvciItCghIZXhDb2xvchIhCgpoZXhfc3RyaW5nGAEgASgJQg3i8xgJEgcjZmYwMDAwKicKBUR0eXBlEg0KCURUWVBFX0lOVBAAEg8KC0RUWVBFX0ZMT0FUEAEqiQEKE1NsaWRlclZhbHVlUG9zaXRpb24SGwoXU0xJREVSX1ZBTFVFX1BPU0lUSU9OX0wQABIbChdTTElERVJfVkFMVUVfUE9TSVRJT05fUhABEhsKF1NMSURFUl9WQUxVRV9QT1NJVElPTl9UEAISGwoXU0xJREVSX1ZBTFVFX1BPU0lUSU9OX0IQAyqeAQoRRGlhbFZhbHVlUG9zaXRpb24SGQoVRElBTF9WQUxVRV9QT1NJVElPTl9CEAASGgoWRElBTF9WQUxVRV9QT1NJVElPTl9VTBABEhoKFkRJQUxfVkFMVUVfUE9TSVRJT05fVVIQAhIaChZESUFMX1ZBTFVFX1BPU0lUSU9OX0xMEAMSGgoWRElBTF9WQUxVRV9QT1NJVElPTl9MUhAEMroECgZCdXR0b24SSgoHU2V0VGV4dBIXLnBnd2lkZ2V0cy53aWRnZXRzLlRleHQaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIM0vMYCAgBEgR0ZXh0EkoKB0dldFRleHQSGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eRoXLnBnd2lkZ2V0cy53aWRnZXRzLlRleHQiDNLzGAgIAhIEdGV4dBJOCgdTZXRJY29uEhsucGd3aWRnZXRzLndpZGdldHMuSWNvblNwZWMaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIM0vMYCAgBEgRpY29uEkkKB0dldEljb24SGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eRoWLnBnd2lkZ2V0cy53aWRnZXRzLlVybCIM0vMYCAgCEgRpY29uEk4KCFNldENvbG9yEhkucGd3aWRnZXRzLndpZGdldHMuQ29sb3JzGhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiDdLzGAkIARIFY29sb3ISTgoIU2V0SG92ZXISGS5wZ3dpZGdldHMud2lkZ2V0cy5Db2xvcnMaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIN0vMYCQgBEgVob3ZlchJDCgtPbkFjdGl2YXRlZBIYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5GhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkwARoYyvMYFAoGV2lkZ2V0GgpCdXR0b25BcmdzMqUCCghDaGVja0JveBJSCghTZXRTdGF0ZRIdLnBnd2lkZ2V0cy53aWRnZXRzLkNoZWNrU3RhdGUaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIN0vMYCQgBEgVzdGF0ZRJSCghHZXRTdGF0ZRIYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5Gh0ucGd3aWRnZXRzLndpZGdldHMuQ2hlY2tTdGF0ZSIN0vMYCQgCEgVzdGF0ZRJVCgtPbkFjdGl2YXRlZBIYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5Gh0ucGd3aWRnZXRzLndpZGdldHMuQ2hlY2tTdGF0ZSIL2vMYBwoFc3RhdGUwARoayvMYFgoGV2lkZ2V0GgxDaGVja0JveEFyZ3My/AIKDFRvZ2dsZUJ1dHRvbhJKCgdTZXRUZXh0EhcucGd3aWRnZXRzLndpZGdldHMuVGV4dBoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5IgzS8xgICAESBHRleHQSUwoIU2V0U3RhdGUSHi5wZ3dpZGdldHMud2lkZ2V0cy5CdXR0b25TdGF0ZRoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5Ig3S8xgJCAESBXN0YXRlElMKCEdldFN0YXRlEhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkaHi5wZ3dpZGdldHMud2lkZ2V0cy5CdXR0b25TdGF0ZSIN0vMYCQgCEgVzdGF0ZRJWCgtPbkFjdGl2YXRlZBIYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5Gh4ucGd3aWRnZXRzLndpZGdldHMuQnV0dG9uU3RhdGUiC9rzGAcKBXN0YXRlMAEaHsrzGBoKBldpZGdldBoQVG9nZ2xlQnV0dG9uQXJnczL6AgoLUmFkaW9CdXR0b24SSgoHU2V0VGV4dBIXLnBnd2lkZ2V0cy53aWRnZXRzLlRleHQaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIM0vMYCAgBEgR0ZXh0ElMKCFNldFN0YXRlEh4ucGd3aWRnZXRzLndpZGdldHMuQnV0dG9uU3RhdGUaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIN0vMYCQgBEgVzdGF0ZRJTCghHZXRTdGF0ZRIYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5Gh4ucGd3aWRnZXRzLndpZGdldHMuQnV0dG9uU3RhdGUiDdLzGAkIAhIFc3RhdGUSVgoLT25BY3RpdmF0ZWQSGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eRoeLnBnd2lkZ2V0cy53aWRnZXRzLkJ1dHRvblN0YXRlIgva8xgHCgVzdGF0ZTABGh3K8xgZCgZXaWRnZXQaD1JhZGlvQnV0dG9uQXJnczLACAoIQ29tYm9Cb3gSUAoKQXBwZW5kVGV4dBIXLnBnd2lkZ2V0cy53aWRnZXRzLlRleHQaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIP0vMYCwgBEgVpdGVtczgBElEKC0luc2VydEFscGhhEhcucGd3aWRnZXRzLndpZGdldHMuVGV4dBoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5Ig/S8xgLCAESBWl0ZW1zOAESUQoLRGVsZXRlQWxwaGESFy5wZ3dpZGdldHMud2lkZ2V0cy5UZXh0GhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiD9LzGAsIARIFaXRlbXM4ARJMCgdTZXRUZXh0EhcucGd3aWRnZXRzLndpZGdldHMuVGV4dBoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5Ig7S8xgKCAESBHRleHQwARJECgdHZXRUZXh0EhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkaFy5wZ3dpZGdldHMud2lkZ2V0cy5UZXh0IgbS8xgCCAMSVAoIU2V0SW5kZXgSHS5wZ3dpZGdldHMud2lkZ2V0cy5Db21ib0luZGV4GhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiD9LzGAsIARIFaW5kZXgwARJSCghHZXRJbmRleBIYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5Gh0ucGd3aWRnZXRzLndpZGdldHMuQ29tYm9JbmRleCIN0vMYCQgCEgVpbmRleBJQCghHZXRBbHBoYRIdLnBnd2lkZ2V0cy53aWRnZXRzLkNvbWJvSW5kZXgaHS5wZ3dpZGdldHMud2lkZ2V0cy5Db21ib0FscGhhIgbS8xgCCAMSTQoIU2hvd1RleHQSFy5wZ3dpZGdldHMud2lkZ2V0cy5UZXh0GhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiDtLzGAoIARIEdGV4dDABEkoKBUNsZWFyEhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIN0vMYCQgBEgVpdGVtcxJQCglTZXRMZW5ndGgSGS5wZ3dpZGdldHMud2lkZ2V0cy5MZW5ndGgaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIO0vMYCggBEgZsZW5ndGgSYAoLT25BY3RpdmF0ZWQSGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eRoeLnBnd2lkZ2V0cy53aWRnZXRzLkNvbWJvQ2hvaWNlIhXa8xgRCgVpbmRleBIIU2V0SW5kZXgwARJBCgpPbk1vZGlmaWVkEhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkaFy5wZ3dpZGdldHMud2lkZ2V0cy5UZXh0MAEaGsrzGBYKBldpZGdldBoMQ29tYm9Cb3hBcmdzMsoDCgdTcGluQm94ElEKCFNldFZhbHVlEhwucGd3aWRnZXRzLndpZGdldHMuU3BpblZhbHVlGhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiDdLzGAkIARIFdmFsdWUSUQoIR2V0VmFsdWUSGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eRocLnBnd2lkZ2V0cy53aWRnZXRzLlNwaW5WYWx1ZSIN0vMYCQgCEgV2YWx1ZRJQCglTZXRMaW1pdHMSGS5wZ3dpZGdldHMud2lkZ2V0cy5MaW1pdHMaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIO0vMYCggBEgZsaW1pdHMSVgoLU2V0RGVjaW1hbHMSGy5wZ3dpZGdldHMud2lkZ2V0cy5EZWNpbWFscxoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5IhDS8xgMCAESCGRlY2ltYWxzElQKC09uQWN0aXZhdGVkEhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkaHC5wZ3dpZGdldHMud2lkZ2V0cy5TcGluVmFsdWUiC9rzGAcKBXZhbHVlMAEaGcrzGBUKBldpZGdldBoLU3BpbkJveEFyZ3MyowQKBlNsaWRlchJTCghTZXRWYWx1ZRIeLnBnd2lkZ2V0cy53aWRnZXRzLlNsaWRlclZhbHVlGhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiDdLzGAkIARIFdmFsdWUSUwoIR2V0VmFsdWUSGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eRoeLnBnd2lkZ2V0cy53aWRnZXRzLlNsaWRlclZhbHVlIg3S8xgJCAISBXZhbHVlElAKCVNldExpbWl0cxIZLnBnd2lkZ2V0cy53aWRnZXRzLkxpbWl0cxoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5Ig7S8xgKCAESBmxpbWl0cxJTCgtTZXRUcmFja2luZxIbLnBnd2lkZ2V0cy53aWRnZXRzLlRyYWNraW5nGhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiDdLzGAkIARIFdHJhY2sSVgoLU2V0RGVjaW1hbHMSGy5wZ3dpZGdldHMud2lkZ2V0cy5EZWNpbWFscxoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5IhDS8xgMCAESCGRlY2ltYWxzElYKC09uQWN0aXZhdGVkEhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkaHi5wZ3dpZGdldHMud2lkZ2V0cy5TbGlkZXJWYWx1ZSIL2vMYBwoFdmFsdWUwARoYyvMYFAoGV2lkZ2V0GgpTbGlkZXJBcmdzMtQFCgREaWFsElMKCFNldFZhbHVlEh4ucGd3aWRnZXRzLndpZGdldHMuU2xpZGVyVmFsdWUaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIN0vMYCQgBEgV2YWx1ZRJTCghHZXRWYWx1ZRIYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5Gh4ucGd3aWRnZXRzLndpZGdldHMuU2xpZGVyVmFsdWUiDdLzGAkIAhIFdmFsdWUSUAoJU2V0TGltaXRzEhkucGd3aWRnZXRzLndpZGdldHMuTGltaXRzGhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiDtLzGAoIARIGbGltaXRzElMKC1NldFRyYWNraW5nEhsucGd3aWRnZXRzLndpZGdldHMuVHJhY2tpbmcaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIN0vMYCQgBEgV0cmFjaxJWCgtTZXREZWNpbWFscxIbLnBnd2lkZ2V0cy53aWRnZXRzLkRlY2ltYWxzGhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiENLzGAwIARIIZGVjaW1hbHMSYwoPU2V0S25vYkRpYW1ldGVyEh8ucGd3aWRnZXRzLndpZGdldHMuS25vYkRpYW1ldGVyGhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiFdLzGBEIARINa25vYl9kaWFtZXRlchJOCgdTZXRJY29uEhsucGd3aWRnZXRzLndpZGdldHMuSWNvblNwZWMaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIM0vMYCAgBEgRpY29uElYKC09uQWN0aXZhdGVkEhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkaHi5wZ3dpZGdldHMud2lkZ2V0cy5TbGlkZXJWYWx1ZSIL2vMYBwoFdmFsdWUwARoWyvMYEgoGV2lkZ2V0GghEaWFsQXJnczKlBAoJU2Nyb2xsQmFyEmYKEFNldFNjcm9sbFBlcmNlbnQSIC5wZ3dpZGdldHMud2lkZ2V0cy5TY3JvbGxQZXJjZW50GhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiFtLzGBIIARIOc2Nyb2xsX3BlcmNlbnQSZgoQR2V0U2Nyb2xsUGVyY2VudBIYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5GiAucGd3aWRnZXRzLndpZGdldHMuU2Nyb2xsUGVyY2VudCIW0vMYEggCEg5zY3JvbGxfcGVyY2VudBJjCg9TZXRUaHVtYlBlcmNlbnQSHy5wZ3dpZGdldHMud2lkZ2V0cy5UaHVtYlBlcmNlbnQaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIV0vMYEQgBEg10aHVtYl9wZXJjZW50EmMKD0dldFRodW1iUGVyY2VudBIYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5Gh8ucGd3aWRnZXRzLndpZGdldHMuVGh1bWJQZXJjZW50IhXS8xgRCAISDXRodW1iX3BlcmNlbnQSYQoLT25BY3RpdmF0ZWQSGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eRogLnBnd2lkZ2V0cy53aWRnZXRzLlNjcm9sbFBlcmNlbnQiFNrzGBAKDnNjcm9sbF9wZXJjZW50MAEaG8rzGBcKBldpZGdldBoNU2Nyb2xsQmFyQXJnczLJAQoLUHJvZ3Jlc3NCYXISVQoIU2V0VmFsdWUSIC5wZ3dpZGdldHMud2lkZ2V0cy5Qcm9ncmVzc1ZhbHVlGhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiDdLzGAkIARIFdmFsdWUSVQoIR2V0VmFsdWUSGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eRogLnBnd2lkZ2V0cy53aWRnZXRzLlByb2dyZXNzVmFsdWUiDdLzGAkIAhIFdmFsdWUaDMrzGAgKBldpZGdldDKgAgoLQ29sb3JXaWRnZXQSUAoIR2V0Q29sb3ISGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eRobLnBnd2lkZ2V0cy53aWRnZXRzLkhleENvbG9yIg3S8xgJCAISBWNvbG9yElAKCFNldENvbG9yEhsucGd3aWRnZXRzLndpZGdldHMuSGV4Q29sb3IaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIN0vMYCQgBEgVjb2xvchJOCgZPblBpY2sSGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eRobLnBnd2lkZ2V0cy53aWRnZXRzLkhleENvbG9yIgva8xgHCgVjb2xvcjABGh3K8xgZCgZXaWRnZXQaD0NvbG9yV2lkZ2V0QXJnc2IGcHJvdG8z", [file_pgwidgets_options, file_pgwidgets_widgets_base, file_pgwidgets_widgets_layout, file_pgwidgets_widgets_text]);
 
 /**
  * @generated from message pgwidgets.widgets.ButtonArgs
@@ -63,6 +67,687 @@ export type IconSpec = Message<"pgwidgets.widgets.IconSpec"> & {
  */
 export const IconSpecSchema: GenMessage<IconSpec> = /*@__PURE__*/
   messageDesc(file_pgwidgets_widgets_controls, 1);
+
+/**
+ * @generated from message pgwidgets.widgets.CheckBoxArgs
+ */
+export type CheckBoxArgs = Message<"pgwidgets.widgets.CheckBoxArgs"> & {
+  /**
+   * @generated from field: string text = 1;
+   */
+  text: string;
+};
+
+/**
+ * Describes the message pgwidgets.widgets.CheckBoxArgs.
+ * Use `create(CheckBoxArgsSchema)` to create a new message.
+ */
+export const CheckBoxArgsSchema: GenMessage<CheckBoxArgs> = /*@__PURE__*/
+  messageDesc(file_pgwidgets_widgets_controls, 2);
+
+/**
+ * A check box's state (pgwidgets names the argument `tf`).
+ *
+ * @generated from message pgwidgets.widgets.CheckState
+ */
+export type CheckState = Message<"pgwidgets.widgets.CheckState"> & {
+  /**
+   * @generated from field: bool tf = 1;
+   */
+  tf: boolean;
+};
+
+/**
+ * Describes the message pgwidgets.widgets.CheckState.
+ * Use `create(CheckStateSchema)` to create a new message.
+ */
+export const CheckStateSchema: GenMessage<CheckState> = /*@__PURE__*/
+  messageDesc(file_pgwidgets_widgets_controls, 3);
+
+/**
+ * @generated from message pgwidgets.widgets.ToggleButtonArgs
+ */
+export type ToggleButtonArgs = Message<"pgwidgets.widgets.ToggleButtonArgs"> & {
+  /**
+   * @generated from field: string text = 1;
+   */
+  text: string;
+
+  /**
+   * Another toggle button whose group this one joins: at most one button of
+   * a group is pressed. None: an independent button.
+   *
+   * @generated from field: optional uint32 group = 2;
+   */
+  group?: number | undefined;
+};
+
+/**
+ * Describes the message pgwidgets.widgets.ToggleButtonArgs.
+ * Use `create(ToggleButtonArgsSchema)` to create a new message.
+ */
+export const ToggleButtonArgsSchema: GenMessage<ToggleButtonArgs> = /*@__PURE__*/
+  messageDesc(file_pgwidgets_widgets_controls, 4);
+
+/**
+ * A toggle or radio button's state (pgwidgets names the argument `value`).
+ *
+ * @generated from message pgwidgets.widgets.ButtonState
+ */
+export type ButtonState = Message<"pgwidgets.widgets.ButtonState"> & {
+  /**
+   * @generated from field: bool value = 1;
+   */
+  value: boolean;
+};
+
+/**
+ * Describes the message pgwidgets.widgets.ButtonState.
+ * Use `create(ButtonStateSchema)` to create a new message.
+ */
+export const ButtonStateSchema: GenMessage<ButtonState> = /*@__PURE__*/
+  messageDesc(file_pgwidgets_widgets_controls, 5);
+
+/**
+ * @generated from message pgwidgets.widgets.RadioButtonArgs
+ */
+export type RadioButtonArgs = Message<"pgwidgets.widgets.RadioButtonArgs"> & {
+  /**
+   * @generated from field: string text = 1;
+   */
+  text: string;
+
+  /**
+   * Another radio button whose group this one joins; none starts a group.
+   *
+   * @generated from field: optional uint32 group = 2;
+   */
+  group?: number | undefined;
+};
+
+/**
+ * Describes the message pgwidgets.widgets.RadioButtonArgs.
+ * Use `create(RadioButtonArgsSchema)` to create a new message.
+ */
+export const RadioButtonArgsSchema: GenMessage<RadioButtonArgs> = /*@__PURE__*/
+  messageDesc(file_pgwidgets_widgets_controls, 6);
+
+/**
+ * @generated from message pgwidgets.widgets.ComboBoxArgs
+ */
+export type ComboBoxArgs = Message<"pgwidgets.widgets.ComboBoxArgs"> & {
+  /**
+   * Whether the user may type text that is not in the list.
+   *
+   * @generated from field: optional bool editable = 1;
+   */
+  editable?: boolean | undefined;
+
+  /**
+   * How many items the open list shows before it scrolls (0: all).
+   *
+   * @generated from field: optional int32 dropdown_limit = 2;
+   */
+  dropdownLimit?: number | undefined;
+};
+
+/**
+ * Describes the message pgwidgets.widgets.ComboBoxArgs.
+ * Use `create(ComboBoxArgsSchema)` to create a new message.
+ */
+export const ComboBoxArgsSchema: GenMessage<ComboBoxArgs> = /*@__PURE__*/
+  messageDesc(file_pgwidgets_widgets_controls, 7);
+
+/**
+ * @generated from message pgwidgets.widgets.ComboIndex
+ */
+export type ComboIndex = Message<"pgwidgets.widgets.ComboIndex"> & {
+  /**
+   * @generated from field: int32 idx = 1;
+   */
+  idx: number;
+};
+
+/**
+ * Describes the message pgwidgets.widgets.ComboIndex.
+ * Use `create(ComboIndexSchema)` to create a new message.
+ */
+export const ComboIndexSchema: GenMessage<ComboIndex> = /*@__PURE__*/
+  messageDesc(file_pgwidgets_widgets_controls, 8);
+
+/**
+ * @generated from message pgwidgets.widgets.ComboAlpha
+ */
+export type ComboAlpha = Message<"pgwidgets.widgets.ComboAlpha"> & {
+  /**
+   * @generated from field: string text = 1;
+   */
+  text: string;
+};
+
+/**
+ * Describes the message pgwidgets.widgets.ComboAlpha.
+ * Use `create(ComboAlphaSchema)` to create a new message.
+ */
+export const ComboAlphaSchema: GenMessage<ComboAlpha> = /*@__PURE__*/
+  messageDesc(file_pgwidgets_widgets_controls, 9);
+
+/**
+ * What the user chose: the item's index (-1: typed text not in the list)
+ * and the text.
+ *
+ * @generated from message pgwidgets.widgets.ComboChoice
+ */
+export type ComboChoice = Message<"pgwidgets.widgets.ComboChoice"> & {
+  /**
+   * @generated from field: int32 idx = 1;
+   */
+  idx: number;
+
+  /**
+   * @generated from field: string text = 2;
+   */
+  text: string;
+};
+
+/**
+ * Describes the message pgwidgets.widgets.ComboChoice.
+ * Use `create(ComboChoiceSchema)` to create a new message.
+ */
+export const ComboChoiceSchema: GenMessage<ComboChoice> = /*@__PURE__*/
+  messageDesc(file_pgwidgets_widgets_controls, 10);
+
+/**
+ * @generated from message pgwidgets.widgets.SpinBoxArgs
+ */
+export type SpinBoxArgs = Message<"pgwidgets.widgets.SpinBoxArgs"> & {
+  /**
+   * @generated from field: optional pgwidgets.widgets.Dtype dtype = 1;
+   */
+  dtype?: Dtype | undefined;
+
+  /**
+   * @generated from field: optional double min = 2;
+   */
+  min?: number | undefined;
+
+  /**
+   * @generated from field: optional double max = 3;
+   */
+  max?: number | undefined;
+
+  /**
+   * @generated from field: optional double step = 4;
+   */
+  step?: number | undefined;
+
+  /**
+   * The first value (absent: min).
+   *
+   * @generated from field: optional double value = 5;
+   */
+  value?: number | undefined;
+
+  /**
+   * Decimal places shown for a float (absent: as many as step has).
+   *
+   * @generated from field: optional int32 decimals = 6;
+   */
+  decimals?: number | undefined;
+};
+
+/**
+ * Describes the message pgwidgets.widgets.SpinBoxArgs.
+ * Use `create(SpinBoxArgsSchema)` to create a new message.
+ */
+export const SpinBoxArgsSchema: GenMessage<SpinBoxArgs> = /*@__PURE__*/
+  messageDesc(file_pgwidgets_widgets_controls, 11);
+
+/**
+ * @generated from message pgwidgets.widgets.SpinValue
+ */
+export type SpinValue = Message<"pgwidgets.widgets.SpinValue"> & {
+  /**
+   * @generated from field: double val = 1;
+   */
+  val: number;
+};
+
+/**
+ * Describes the message pgwidgets.widgets.SpinValue.
+ * Use `create(SpinValueSchema)` to create a new message.
+ */
+export const SpinValueSchema: GenMessage<SpinValue> = /*@__PURE__*/
+  messageDesc(file_pgwidgets_widgets_controls, 12);
+
+/**
+ * @generated from message pgwidgets.widgets.Limits
+ */
+export type Limits = Message<"pgwidgets.widgets.Limits"> & {
+  /**
+   * @generated from field: double minval = 1;
+   */
+  minval: number;
+
+  /**
+   * @generated from field: double maxval = 2;
+   */
+  maxval: number;
+
+  /**
+   * @generated from field: optional double incrval = 3;
+   */
+  incrval?: number | undefined;
+};
+
+/**
+ * Describes the message pgwidgets.widgets.Limits.
+ * Use `create(LimitsSchema)` to create a new message.
+ */
+export const LimitsSchema: GenMessage<Limits> = /*@__PURE__*/
+  messageDesc(file_pgwidgets_widgets_controls, 13);
+
+/**
+ * Decimal places; absent: as many as the step has.
+ *
+ * @generated from message pgwidgets.widgets.Decimals
+ */
+export type Decimals = Message<"pgwidgets.widgets.Decimals"> & {
+  /**
+   * @generated from field: optional int32 num = 1;
+   */
+  num?: number | undefined;
+};
+
+/**
+ * Describes the message pgwidgets.widgets.Decimals.
+ * Use `create(DecimalsSchema)` to create a new message.
+ */
+export const DecimalsSchema: GenMessage<Decimals> = /*@__PURE__*/
+  messageDesc(file_pgwidgets_widgets_controls, 14);
+
+/**
+ * @generated from message pgwidgets.widgets.SliderArgs
+ */
+export type SliderArgs = Message<"pgwidgets.widgets.SliderArgs"> & {
+  /**
+   * @generated from field: optional pgwidgets.widgets.Orientation orientation = 1;
+   */
+  orientation?: Orientation | undefined;
+
+  /**
+   * Report every move while dragging (true) or only where it ends.
+   *
+   * @generated from field: optional bool track = 2;
+   */
+  track?: boolean | undefined;
+
+  /**
+   * @generated from field: optional pgwidgets.widgets.Dtype dtype = 3;
+   */
+  dtype?: Dtype | undefined;
+
+  /**
+   * @generated from field: optional double min = 4;
+   */
+  min?: number | undefined;
+
+  /**
+   * @generated from field: optional double max = 5;
+   */
+  max?: number | undefined;
+
+  /**
+   * @generated from field: optional double step = 6;
+   */
+  step?: number | undefined;
+
+  /**
+   * @generated from field: optional double value = 7;
+   */
+  value?: number | undefined;
+
+  /**
+   * @generated from field: optional bool show_value = 8;
+   */
+  showValue?: boolean | undefined;
+
+  /**
+   * @generated from field: optional pgwidgets.widgets.SliderValuePosition show_value_position = 9;
+   */
+  showValuePosition?: SliderValuePosition | undefined;
+
+  /**
+   * @generated from field: optional int32 decimals = 10;
+   */
+  decimals?: number | undefined;
+};
+
+/**
+ * Describes the message pgwidgets.widgets.SliderArgs.
+ * Use `create(SliderArgsSchema)` to create a new message.
+ */
+export const SliderArgsSchema: GenMessage<SliderArgs> = /*@__PURE__*/
+  messageDesc(file_pgwidgets_widgets_controls, 15);
+
+/**
+ * @generated from message pgwidgets.widgets.SliderValue
+ */
+export type SliderValue = Message<"pgwidgets.widgets.SliderValue"> & {
+  /**
+   * @generated from field: double num = 1;
+   */
+  num: number;
+};
+
+/**
+ * Describes the message pgwidgets.widgets.SliderValue.
+ * Use `create(SliderValueSchema)` to create a new message.
+ */
+export const SliderValueSchema: GenMessage<SliderValue> = /*@__PURE__*/
+  messageDesc(file_pgwidgets_widgets_controls, 16);
+
+/**
+ * @generated from message pgwidgets.widgets.Tracking
+ */
+export type Tracking = Message<"pgwidgets.widgets.Tracking"> & {
+  /**
+   * @generated from field: bool track = 1;
+   */
+  track: boolean;
+};
+
+/**
+ * Describes the message pgwidgets.widgets.Tracking.
+ * Use `create(TrackingSchema)` to create a new message.
+ */
+export const TrackingSchema: GenMessage<Tracking> = /*@__PURE__*/
+  messageDesc(file_pgwidgets_widgets_controls, 17);
+
+/**
+ * @generated from message pgwidgets.widgets.DialArgs
+ */
+export type DialArgs = Message<"pgwidgets.widgets.DialArgs"> & {
+  /**
+   * @generated from field: optional bool track = 1;
+   */
+  track?: boolean | undefined;
+
+  /**
+   * @generated from field: optional pgwidgets.widgets.Dtype dtype = 2;
+   */
+  dtype?: Dtype | undefined;
+
+  /**
+   * @generated from field: optional double min = 3;
+   */
+  min?: number | undefined;
+
+  /**
+   * @generated from field: optional double max = 4;
+   */
+  max?: number | undefined;
+
+  /**
+   * @generated from field: optional double step = 5;
+   */
+  step?: number | undefined;
+
+  /**
+   * @generated from field: optional double value = 6;
+   */
+  value?: number | undefined;
+
+  /**
+   * @generated from field: optional bool show_value = 7;
+   */
+  showValue?: boolean | undefined;
+
+  /**
+   * @generated from field: optional pgwidgets.widgets.DialValuePosition show_value_position = 8;
+   */
+  showValuePosition?: DialValuePosition | undefined;
+
+  /**
+   * @generated from field: optional int32 decimals = 9;
+   */
+  decimals?: number | undefined;
+};
+
+/**
+ * Describes the message pgwidgets.widgets.DialArgs.
+ * Use `create(DialArgsSchema)` to create a new message.
+ */
+export const DialArgsSchema: GenMessage<DialArgs> = /*@__PURE__*/
+  messageDesc(file_pgwidgets_widgets_controls, 18);
+
+/**
+ * @generated from message pgwidgets.widgets.KnobDiameter
+ */
+export type KnobDiameter = Message<"pgwidgets.widgets.KnobDiameter"> & {
+  /**
+   * @generated from field: int32 len_px = 1;
+   */
+  lenPx: number;
+};
+
+/**
+ * Describes the message pgwidgets.widgets.KnobDiameter.
+ * Use `create(KnobDiameterSchema)` to create a new message.
+ */
+export const KnobDiameterSchema: GenMessage<KnobDiameter> = /*@__PURE__*/
+  messageDesc(file_pgwidgets_widgets_controls, 19);
+
+/**
+ * @generated from message pgwidgets.widgets.ScrollBarArgs
+ */
+export type ScrollBarArgs = Message<"pgwidgets.widgets.ScrollBarArgs"> & {
+  /**
+   * @generated from field: optional pgwidgets.widgets.Orientation orientation = 1;
+   */
+  orientation?: Orientation | undefined;
+
+  /**
+   * Its width across, in pixels.
+   *
+   * @generated from field: optional int32 thickness = 2;
+   */
+  thickness?: number | undefined;
+};
+
+/**
+ * Describes the message pgwidgets.widgets.ScrollBarArgs.
+ * Use `create(ScrollBarArgsSchema)` to create a new message.
+ */
+export const ScrollBarArgsSchema: GenMessage<ScrollBarArgs> = /*@__PURE__*/
+  messageDesc(file_pgwidgets_widgets_controls, 20);
+
+/**
+ * Where the thumb is, 0 (start) to 1 (end).
+ *
+ * @generated from message pgwidgets.widgets.ScrollPercent
+ */
+export type ScrollPercent = Message<"pgwidgets.widgets.ScrollPercent"> & {
+  /**
+   * @generated from field: double pct = 1;
+   */
+  pct: number;
+};
+
+/**
+ * Describes the message pgwidgets.widgets.ScrollPercent.
+ * Use `create(ScrollPercentSchema)` to create a new message.
+ */
+export const ScrollPercentSchema: GenMessage<ScrollPercent> = /*@__PURE__*/
+  messageDesc(file_pgwidgets_widgets_controls, 21);
+
+/**
+ * How much of the track the thumb covers, 0.01 to 1.
+ *
+ * @generated from message pgwidgets.widgets.ThumbPercent
+ */
+export type ThumbPercent = Message<"pgwidgets.widgets.ThumbPercent"> & {
+  /**
+   * @generated from field: double pct = 1;
+   */
+  pct: number;
+};
+
+/**
+ * Describes the message pgwidgets.widgets.ThumbPercent.
+ * Use `create(ThumbPercentSchema)` to create a new message.
+ */
+export const ThumbPercentSchema: GenMessage<ThumbPercent> = /*@__PURE__*/
+  messageDesc(file_pgwidgets_widgets_controls, 22);
+
+/**
+ * @generated from message pgwidgets.widgets.ProgressValue
+ */
+export type ProgressValue = Message<"pgwidgets.widgets.ProgressValue"> & {
+  /**
+   * @generated from field: double value = 1;
+   */
+  value: number;
+};
+
+/**
+ * Describes the message pgwidgets.widgets.ProgressValue.
+ * Use `create(ProgressValueSchema)` to create a new message.
+ */
+export const ProgressValueSchema: GenMessage<ProgressValue> = /*@__PURE__*/
+  messageDesc(file_pgwidgets_widgets_controls, 23);
+
+/**
+ * @generated from message pgwidgets.widgets.ColorWidgetArgs
+ */
+export type ColorWidgetArgs = Message<"pgwidgets.widgets.ColorWidgetArgs"> & {
+  /**
+   * The first color, "#rrggbb".
+   *
+   * @generated from field: optional string color = 1;
+   */
+  color?: string | undefined;
+};
+
+/**
+ * Describes the message pgwidgets.widgets.ColorWidgetArgs.
+ * Use `create(ColorWidgetArgsSchema)` to create a new message.
+ */
+export const ColorWidgetArgsSchema: GenMessage<ColorWidgetArgs> = /*@__PURE__*/
+  messageDesc(file_pgwidgets_widgets_controls, 24);
+
+/**
+ * A color as "#rrggbb" (also "#rgb" and "rgb(r, g, b)" when set).
+ *
+ * @generated from message pgwidgets.widgets.HexColor
+ */
+export type HexColor = Message<"pgwidgets.widgets.HexColor"> & {
+  /**
+   * @generated from field: string hex_string = 1;
+   */
+  hexString: string;
+};
+
+/**
+ * Describes the message pgwidgets.widgets.HexColor.
+ * Use `create(HexColorSchema)` to create a new message.
+ */
+export const HexColorSchema: GenMessage<HexColor> = /*@__PURE__*/
+  messageDesc(file_pgwidgets_widgets_controls, 25);
+
+/**
+ * Whether a numeric control holds whole numbers or fractions.
+ *
+ * @generated from enum pgwidgets.widgets.Dtype
+ */
+export enum Dtype {
+  /**
+   * @generated from enum value: DTYPE_INT = 0;
+   */
+  INT = 0,
+
+  /**
+   * @generated from enum value: DTYPE_FLOAT = 1;
+   */
+  FLOAT = 1,
+}
+
+/**
+ * Describes the enum pgwidgets.widgets.Dtype.
+ */
+export const DtypeSchema: GenEnum<Dtype> = /*@__PURE__*/
+  enumDesc(file_pgwidgets_widgets_controls, 0);
+
+/**
+ * Where a slider shows its value: left, right, top, bottom.
+ *
+ * @generated from enum pgwidgets.widgets.SliderValuePosition
+ */
+export enum SliderValuePosition {
+  /**
+   * @generated from enum value: SLIDER_VALUE_POSITION_L = 0;
+   */
+  L = 0,
+
+  /**
+   * @generated from enum value: SLIDER_VALUE_POSITION_R = 1;
+   */
+  R = 1,
+
+  /**
+   * @generated from enum value: SLIDER_VALUE_POSITION_T = 2;
+   */
+  T = 2,
+
+  /**
+   * @generated from enum value: SLIDER_VALUE_POSITION_B = 3;
+   */
+  B = 3,
+}
+
+/**
+ * Describes the enum pgwidgets.widgets.SliderValuePosition.
+ */
+export const SliderValuePositionSchema: GenEnum<SliderValuePosition> = /*@__PURE__*/
+  enumDesc(file_pgwidgets_widgets_controls, 1);
+
+/**
+ * Where a dial shows its value: below, or in a corner (upper/lower, left/right).
+ *
+ * @generated from enum pgwidgets.widgets.DialValuePosition
+ */
+export enum DialValuePosition {
+  /**
+   * @generated from enum value: DIAL_VALUE_POSITION_B = 0;
+   */
+  B = 0,
+
+  /**
+   * @generated from enum value: DIAL_VALUE_POSITION_UL = 1;
+   */
+  UL = 1,
+
+  /**
+   * @generated from enum value: DIAL_VALUE_POSITION_UR = 2;
+   */
+  UR = 2,
+
+  /**
+   * @generated from enum value: DIAL_VALUE_POSITION_LL = 3;
+   */
+  LL = 3,
+
+  /**
+   * @generated from enum value: DIAL_VALUE_POSITION_LR = 4;
+   */
+  LR = 4,
+}
+
+/**
+ * Describes the enum pgwidgets.widgets.DialValuePosition.
+ */
+export const DialValuePositionSchema: GenEnum<DialValuePosition> = /*@__PURE__*/
+  enumDesc(file_pgwidgets_widgets_controls, 2);
 
 /**
  * A push button.
@@ -140,4 +825,604 @@ export const Button: GenService<{
   },
 }> = /*@__PURE__*/
   serviceDesc(file_pgwidgets_widgets_controls, 0);
+
+/**
+ * A box the user ticks, with a text beside it. Space toggles it.
+ *
+ * @generated from service pgwidgets.widgets.CheckBox
+ */
+export const CheckBox: GenService<{
+  /**
+   * Ticks or clears the box (the activated callback does not fire).
+   *
+   * @generated from rpc pgwidgets.widgets.CheckBox.SetState
+   */
+  setState: {
+    methodKind: "unary";
+    input: typeof CheckStateSchema;
+    output: typeof EmptySchema;
+  },
+  /**
+   * Whether the box is ticked, answered by the server.
+   *
+   * @generated from rpc pgwidgets.widgets.CheckBox.GetState
+   */
+  getState: {
+    methodKind: "unary";
+    input: typeof EmptySchema;
+    output: typeof CheckStateSchema;
+  },
+  /**
+   * The user ticked or cleared the box; its new state.
+   *
+   * @generated from rpc pgwidgets.widgets.CheckBox.OnActivated
+   */
+  onActivated: {
+    methodKind: "server_streaming";
+    input: typeof EmptySchema;
+    output: typeof CheckStateSchema;
+  },
+}> = /*@__PURE__*/
+  serviceDesc(file_pgwidgets_widgets_controls, 1);
+
+/**
+ * A button that stays pressed until clicked again. In a group, pressing
+ * one releases the others; clicking the pressed one releases it.
+ *
+ * @generated from service pgwidgets.widgets.ToggleButton
+ */
+export const ToggleButton: GenService<{
+  /**
+   * @generated from rpc pgwidgets.widgets.ToggleButton.SetText
+   */
+  setText: {
+    methodKind: "unary";
+    input: typeof TextSchema;
+    output: typeof EmptySchema;
+  },
+  /**
+   * Presses or releases the button (pressing releases the rest of its
+   * group); the activated callback does not fire.
+   *
+   * @generated from rpc pgwidgets.widgets.ToggleButton.SetState
+   */
+  setState: {
+    methodKind: "unary";
+    input: typeof ButtonStateSchema;
+    output: typeof EmptySchema;
+  },
+  /**
+   * Whether the button is pressed, answered by the server.
+   *
+   * @generated from rpc pgwidgets.widgets.ToggleButton.GetState
+   */
+  getState: {
+    methodKind: "unary";
+    input: typeof EmptySchema;
+    output: typeof ButtonStateSchema;
+  },
+  /**
+   * The user pressed or released the button; its new state.
+   *
+   * @generated from rpc pgwidgets.widgets.ToggleButton.OnActivated
+   */
+  onActivated: {
+    methodKind: "server_streaming";
+    input: typeof EmptySchema;
+    output: typeof ButtonStateSchema;
+  },
+}> = /*@__PURE__*/
+  serviceDesc(file_pgwidgets_widgets_controls, 2);
+
+/**
+ * One choice of a group: selecting it deselects the others of its group,
+ * in every browser showing the session.
+ *
+ * @generated from service pgwidgets.widgets.RadioButton
+ */
+export const RadioButton: GenService<{
+  /**
+   * @generated from rpc pgwidgets.widgets.RadioButton.SetText
+   */
+  setText: {
+    methodKind: "unary";
+    input: typeof TextSchema;
+    output: typeof EmptySchema;
+  },
+  /**
+   * Selects (deselecting the rest of the group) or deselects the button;
+   * the activated callback does not fire.
+   *
+   * @generated from rpc pgwidgets.widgets.RadioButton.SetState
+   */
+  setState: {
+    methodKind: "unary";
+    input: typeof ButtonStateSchema;
+    output: typeof EmptySchema;
+  },
+  /**
+   * Whether the button is selected, answered by the server.
+   *
+   * @generated from rpc pgwidgets.widgets.RadioButton.GetState
+   */
+  getState: {
+    methodKind: "unary";
+    input: typeof EmptySchema;
+    output: typeof ButtonStateSchema;
+  },
+  /**
+   * The user selected the button (value is true).
+   *
+   * @generated from rpc pgwidgets.widgets.RadioButton.OnActivated
+   */
+  onActivated: {
+    methodKind: "server_streaming";
+    input: typeof EmptySchema;
+    output: typeof ButtonStateSchema;
+  },
+}> = /*@__PURE__*/
+  serviceDesc(file_pgwidgets_widgets_controls, 3);
+
+/**
+ * A text field with a drop-down list of items to choose from.
+ *
+ * @generated from service pgwidgets.widgets.ComboBox
+ */
+export const ComboBox: GenService<{
+  /**
+   * Adds an item at the end (the first item of an empty list is shown).
+   *
+   * @generated from rpc pgwidgets.widgets.ComboBox.AppendText
+   */
+  appendText: {
+    methodKind: "unary";
+    input: typeof TextSchema;
+    output: typeof EmptySchema;
+  },
+  /**
+   * Adds an item in alphabetical order.
+   *
+   * @generated from rpc pgwidgets.widgets.ComboBox.InsertAlpha
+   */
+  insertAlpha: {
+    methodKind: "unary";
+    input: typeof TextSchema;
+    output: typeof EmptySchema;
+  },
+  /**
+   * Removes the first item with this text.
+   *
+   * @generated from rpc pgwidgets.widgets.ComboBox.DeleteAlpha
+   */
+  deleteAlpha: {
+    methodKind: "unary";
+    input: typeof TextSchema;
+    output: typeof EmptySchema;
+  },
+  /**
+   * Shows this text (and selects the item that has it).
+   *
+   * @generated from rpc pgwidgets.widgets.ComboBox.SetText
+   */
+  setText: {
+    methodKind: "unary";
+    input: typeof TextSchema;
+    output: typeof EmptySchema;
+  },
+  /**
+   * The text shown now, typed text included: asked of the browser.
+   *
+   * @generated from rpc pgwidgets.widgets.ComboBox.GetText
+   */
+  getText: {
+    methodKind: "unary";
+    input: typeof EmptySchema;
+    output: typeof TextSchema;
+  },
+  /**
+   * Selects the item at this index (0-based).
+   *
+   * @generated from rpc pgwidgets.widgets.ComboBox.SetIndex
+   */
+  setIndex: {
+    methodKind: "unary";
+    input: typeof ComboIndexSchema;
+    output: typeof EmptySchema;
+  },
+  /**
+   * The index last chosen by the user or set, answered by the server
+   * (-1 before any).
+   *
+   * @generated from rpc pgwidgets.widgets.ComboBox.GetIndex
+   */
+  getIndex: {
+    methodKind: "unary";
+    input: typeof EmptySchema;
+    output: typeof ComboIndexSchema;
+  },
+  /**
+   * The text of the item at this index; "" when out of range.
+   *
+   * @generated from rpc pgwidgets.widgets.ComboBox.GetAlpha
+   */
+  getAlpha: {
+    methodKind: "unary";
+    input: typeof ComboIndexSchema;
+    output: typeof ComboAlphaSchema;
+  },
+  /**
+   * Selects the item with this text; an editable box shows any text.
+   *
+   * @generated from rpc pgwidgets.widgets.ComboBox.ShowText
+   */
+  showText: {
+    methodKind: "unary";
+    input: typeof TextSchema;
+    output: typeof EmptySchema;
+  },
+  /**
+   * Removes every item and the text.
+   *
+   * @generated from rpc pgwidgets.widgets.ComboBox.Clear
+   */
+  clear: {
+    methodKind: "unary";
+    input: typeof EmptySchema;
+    output: typeof EmptySchema;
+  },
+  /**
+   * The text field's width in characters.
+   *
+   * @generated from rpc pgwidgets.widgets.ComboBox.SetLength
+   */
+  setLength: {
+    methodKind: "unary";
+    input: typeof LengthSchema;
+    output: typeof EmptySchema;
+  },
+  /**
+   * The user chose an item (mouse, wheel, or Enter); its index and text.
+   *
+   * @generated from rpc pgwidgets.widgets.ComboBox.OnActivated
+   */
+  onActivated: {
+    methodKind: "server_streaming";
+    input: typeof EmptySchema;
+    output: typeof ComboChoiceSchema;
+  },
+  /**
+   * The user typed in an editable box; the text now.
+   *
+   * @generated from rpc pgwidgets.widgets.ComboBox.OnModified
+   */
+  onModified: {
+    methodKind: "server_streaming";
+    input: typeof EmptySchema;
+    output: typeof TextSchema;
+  },
+}> = /*@__PURE__*/
+  serviceDesc(file_pgwidgets_widgets_controls, 4);
+
+/**
+ * A number field with up and down buttons. Arrows, PageUp/PageDown and
+ * the wheel step it; Home/End go to the limits; Enter takes typed text.
+ *
+ * @generated from service pgwidgets.widgets.SpinBox
+ */
+export const SpinBox: GenService<{
+  /**
+   * The value, kept within the limits (rounded for an int box).
+   *
+   * @generated from rpc pgwidgets.widgets.SpinBox.SetValue
+   */
+  setValue: {
+    methodKind: "unary";
+    input: typeof SpinValueSchema;
+    output: typeof EmptySchema;
+  },
+  /**
+   * The value last set or chosen by the user, answered by the server.
+   *
+   * @generated from rpc pgwidgets.widgets.SpinBox.GetValue
+   */
+  getValue: {
+    methodKind: "unary";
+    input: typeof EmptySchema;
+    output: typeof SpinValueSchema;
+  },
+  /**
+   * The smallest and largest value and, when given, the step.
+   *
+   * @generated from rpc pgwidgets.widgets.SpinBox.SetLimits
+   */
+  setLimits: {
+    methodKind: "unary";
+    input: typeof LimitsSchema;
+    output: typeof EmptySchema;
+  },
+  /**
+   * @generated from rpc pgwidgets.widgets.SpinBox.SetDecimals
+   */
+  setDecimals: {
+    methodKind: "unary";
+    input: typeof DecimalsSchema;
+    output: typeof EmptySchema;
+  },
+  /**
+   * The user changed the value: an int handler for dtype int, a double
+   * handler for dtype float.
+   *
+   * @generated from rpc pgwidgets.widgets.SpinBox.OnActivated
+   */
+  onActivated: {
+    methodKind: "server_streaming";
+    input: typeof EmptySchema;
+    output: typeof SpinValueSchema;
+  },
+}> = /*@__PURE__*/
+  serviceDesc(file_pgwidgets_widgets_controls, 5);
+
+/**
+ * A thumb on a track. Arrows step it, PageUp/PageDown by a tenth,
+ * Home/End go to the limits.
+ *
+ * @generated from service pgwidgets.widgets.Slider
+ */
+export const Slider: GenService<{
+  /**
+   * @generated from rpc pgwidgets.widgets.Slider.SetValue
+   */
+  setValue: {
+    methodKind: "unary";
+    input: typeof SliderValueSchema;
+    output: typeof EmptySchema;
+  },
+  /**
+   * The value last set or chosen by the user, answered by the server.
+   *
+   * @generated from rpc pgwidgets.widgets.Slider.GetValue
+   */
+  getValue: {
+    methodKind: "unary";
+    input: typeof EmptySchema;
+    output: typeof SliderValueSchema;
+  },
+  /**
+   * @generated from rpc pgwidgets.widgets.Slider.SetLimits
+   */
+  setLimits: {
+    methodKind: "unary";
+    input: typeof LimitsSchema;
+    output: typeof EmptySchema;
+  },
+  /**
+   * @generated from rpc pgwidgets.widgets.Slider.SetTracking
+   */
+  setTracking: {
+    methodKind: "unary";
+    input: typeof TrackingSchema;
+    output: typeof EmptySchema;
+  },
+  /**
+   * @generated from rpc pgwidgets.widgets.Slider.SetDecimals
+   */
+  setDecimals: {
+    methodKind: "unary";
+    input: typeof DecimalsSchema;
+    output: typeof EmptySchema;
+  },
+  /**
+   * The user moved the thumb: an int handler for dtype int, a double
+   * handler for dtype float.
+   *
+   * @generated from rpc pgwidgets.widgets.Slider.OnActivated
+   */
+  onActivated: {
+    methodKind: "server_streaming";
+    input: typeof EmptySchema;
+    output: typeof SliderValueSchema;
+  },
+}> = /*@__PURE__*/
+  serviceDesc(file_pgwidgets_widgets_controls, 6);
+
+/**
+ * A round knob: drag around it, or use arrows, PageUp/PageDown, Home/End.
+ *
+ * @generated from service pgwidgets.widgets.Dial
+ */
+export const Dial: GenService<{
+  /**
+   * @generated from rpc pgwidgets.widgets.Dial.SetValue
+   */
+  setValue: {
+    methodKind: "unary";
+    input: typeof SliderValueSchema;
+    output: typeof EmptySchema;
+  },
+  /**
+   * The value last set or chosen by the user, answered by the server.
+   *
+   * @generated from rpc pgwidgets.widgets.Dial.GetValue
+   */
+  getValue: {
+    methodKind: "unary";
+    input: typeof EmptySchema;
+    output: typeof SliderValueSchema;
+  },
+  /**
+   * @generated from rpc pgwidgets.widgets.Dial.SetLimits
+   */
+  setLimits: {
+    methodKind: "unary";
+    input: typeof LimitsSchema;
+    output: typeof EmptySchema;
+  },
+  /**
+   * @generated from rpc pgwidgets.widgets.Dial.SetTracking
+   */
+  setTracking: {
+    methodKind: "unary";
+    input: typeof TrackingSchema;
+    output: typeof EmptySchema;
+  },
+  /**
+   * @generated from rpc pgwidgets.widgets.Dial.SetDecimals
+   */
+  setDecimals: {
+    methodKind: "unary";
+    input: typeof DecimalsSchema;
+    output: typeof EmptySchema;
+  },
+  /**
+   * The knob's diameter in pixels.
+   *
+   * @generated from rpc pgwidgets.widgets.Dial.SetKnobDiameter
+   */
+  setKnobDiameter: {
+    methodKind: "unary";
+    input: typeof KnobDiameterSchema;
+    output: typeof EmptySchema;
+  },
+  /**
+   * An image drawn on the knob, turning with it ("" removes it).
+   *
+   * @generated from rpc pgwidgets.widgets.Dial.SetIcon
+   */
+  setIcon: {
+    methodKind: "unary";
+    input: typeof IconSpecSchema;
+    output: typeof EmptySchema;
+  },
+  /**
+   * The user turned the knob: an int handler for dtype int, a double
+   * handler for dtype float.
+   *
+   * @generated from rpc pgwidgets.widgets.Dial.OnActivated
+   */
+  onActivated: {
+    methodKind: "server_streaming";
+    input: typeof EmptySchema;
+    output: typeof SliderValueSchema;
+  },
+}> = /*@__PURE__*/
+  serviceDesc(file_pgwidgets_widgets_controls, 7);
+
+/**
+ * A scroll bar on its own. Dragging the thumb, clicking the track, the
+ * wheel and the arrow, PageUp/PageDown, Home/End keys move it.
+ *
+ * @generated from service pgwidgets.widgets.ScrollBar
+ */
+export const ScrollBar: GenService<{
+  /**
+   * @generated from rpc pgwidgets.widgets.ScrollBar.SetScrollPercent
+   */
+  setScrollPercent: {
+    methodKind: "unary";
+    input: typeof ScrollPercentSchema;
+    output: typeof EmptySchema;
+  },
+  /**
+   * The position last set or chosen by the user, answered by the server.
+   *
+   * @generated from rpc pgwidgets.widgets.ScrollBar.GetScrollPercent
+   */
+  getScrollPercent: {
+    methodKind: "unary";
+    input: typeof EmptySchema;
+    output: typeof ScrollPercentSchema;
+  },
+  /**
+   * @generated from rpc pgwidgets.widgets.ScrollBar.SetThumbPercent
+   */
+  setThumbPercent: {
+    methodKind: "unary";
+    input: typeof ThumbPercentSchema;
+    output: typeof EmptySchema;
+  },
+  /**
+   * @generated from rpc pgwidgets.widgets.ScrollBar.GetThumbPercent
+   */
+  getThumbPercent: {
+    methodKind: "unary";
+    input: typeof EmptySchema;
+    output: typeof ThumbPercentSchema;
+  },
+  /**
+   * The user moved the thumb; where it is now, 0 to 1.
+   *
+   * @generated from rpc pgwidgets.widgets.ScrollBar.OnActivated
+   */
+  onActivated: {
+    methodKind: "server_streaming";
+    input: typeof EmptySchema;
+    output: typeof ScrollPercentSchema;
+  },
+}> = /*@__PURE__*/
+  serviceDesc(file_pgwidgets_widgets_controls, 8);
+
+/**
+ * A bar filled to a fraction, with the percentage written on it.
+ *
+ * @generated from service pgwidgets.widgets.ProgressBar
+ */
+export const ProgressBar: GenService<{
+  /**
+   * The fraction done, 0 to 1.
+   *
+   * @generated from rpc pgwidgets.widgets.ProgressBar.SetValue
+   */
+  setValue: {
+    methodKind: "unary";
+    input: typeof ProgressValueSchema;
+    output: typeof EmptySchema;
+  },
+  /**
+   * @generated from rpc pgwidgets.widgets.ProgressBar.GetValue
+   */
+  getValue: {
+    methodKind: "unary";
+    input: typeof EmptySchema;
+    output: typeof ProgressValueSchema;
+  },
+}> = /*@__PURE__*/
+  serviceDesc(file_pgwidgets_widgets_controls, 9);
+
+/**
+ * A color chooser: a saturation/value square, a hue strip, and fields for
+ * HSV, RGB and the hex code.
+ *
+ * @generated from service pgwidgets.widgets.ColorWidget
+ */
+export const ColorWidget: GenService<{
+  /**
+   * The color last set or picked, "#rrggbb", answered by the server.
+   *
+   * @generated from rpc pgwidgets.widgets.ColorWidget.GetColor
+   */
+  getColor: {
+    methodKind: "unary";
+    input: typeof EmptySchema;
+    output: typeof HexColorSchema;
+  },
+  /**
+   * @generated from rpc pgwidgets.widgets.ColorWidget.SetColor
+   */
+  setColor: {
+    methodKind: "unary";
+    input: typeof HexColorSchema;
+    output: typeof EmptySchema;
+  },
+  /**
+   * The user picked a color; "#rrggbb".
+   *
+   * @generated from rpc pgwidgets.widgets.ColorWidget.OnPick
+   */
+  onPick: {
+    methodKind: "server_streaming";
+    input: typeof EmptySchema;
+    output: typeof HexColorSchema;
+  },
+}> = /*@__PURE__*/
+  serviceDesc(file_pgwidgets_widgets_controls, 10);
 

@@ -1,0 +1,136 @@
+// Handlers of callbacks whose value is an int or a float as the widget's
+// dtype says (SpinBox, Slider, Dial): the wire carries a double, the C++
+// handler takes exactly int (dtype int) or exactly double (dtype float).
+//
+// One C++ type per callback is impossible here: the dtype is a constructor
+// option, known at run time. So the handler's parameter type is read at
+// compile time (exact: by value, const&, &&; no conversions), and checked
+// against the widget's recorded dtype when it is registered, which throws
+// std::invalid_argument on a mismatch. A generic handler (`auto`) gets the
+// widget's type.
+#pragma once
+
+#include <cmath>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+
+#include "pgwidgets/handler.hpp"
+#include "pgwidgets/session_link.hpp"
+
+namespace pgw::detail {
+
+// The parameter list of a handler with one non-template call operator (or a
+// function), when there is one: a generic lambda has none.
+template <class F, class = void>
+struct call_params {
+  static constexpr bool known = false;
+};
+template <class R, class... A>
+struct call_params<R (*)(A...), void> {
+  static constexpr bool known = true;
+  using type = std::tuple<A...>;
+};
+template <class R, class... A>
+struct call_params<R (*)(A...) noexcept, void> : call_params<R (*)(A...)> {};
+template <class R, class... A>
+struct call_params<R(A...), void> : call_params<R (*)(A...)> {};
+template <class M>
+struct member_params {
+  static constexpr bool known = false;
+};
+template <class R, class C, class... A>
+struct member_params<R (C::*)(A...)> : call_params<R (*)(A...)> {};
+template <class R, class C, class... A>
+struct member_params<R (C::*)(A...) const> : call_params<R (*)(A...)> {};
+template <class R, class C, class... A>
+struct member_params<R (C::*)(A...) noexcept> : call_params<R (*)(A...)> {};
+template <class R, class C, class... A>
+struct member_params<R (C::*)(A...) const noexcept> : call_params<R (*)(A...)> {};
+template <class F>
+struct call_params<F, std::void_t<decltype(&F::operator())>> : member_params<decltype(&F::operator())> {};
+
+// Whether parameter type P takes a T exactly: T, const T, const T& or T&&.
+template <class P, class T>
+inline constexpr bool exactly = std::is_same_v<std::remove_cv_t<P>, T> || std::is_same_v<P, const T&> ||
+                                std::is_same_v<P, T&&>;
+
+enum class DtypeHandler { invalid, int_only, double_only, generic };
+
+template <class F, class T>
+constexpr bool takes_exactly() {
+  if constexpr (call_params<F>::known) {
+    using P = typename call_params<F>::type;
+    if constexpr (std::tuple_size_v<P> == 1) {
+      return exactly<std::tuple_element_t<0, P>, T> && handler_for<F, T>;
+    }
+  }
+  return false;
+}
+
+template <class F>
+constexpr DtypeHandler dtype_handler_kind() {
+  if constexpr (takes_exactly<F, int>()) {
+    return DtypeHandler::int_only;
+  } else if constexpr (takes_exactly<F, double>()) {
+    return DtypeHandler::double_only;
+  } else if constexpr (!call_params<F>::known) {
+    if constexpr (handler_for<F, int> && handler_for<F, double>) return DtypeHandler::generic;
+    return DtypeHandler::invalid;
+  } else {
+    return DtypeHandler::invalid;
+  }
+}
+
+// Whether widget `widget` was created with dtype int: reads the varint
+// constructor field `field_number`, `default_number` when absent.
+bool dtype_is_int(const SessionLink& link, WidgetId widget, std::uint32_t field_number, int int_number,
+                  int default_number);
+
+// Throws std::invalid_argument when a handler of `kind` cannot take the
+// widget's values.
+void check_dtype_handler(DtypeHandler kind, bool is_int, std::string_view what);
+
+// The wire's double as the int of an int widget (the browser rounds it).
+int dtype_int(double value, std::string_view what);
+
+template <class T, class F>
+RawHandler make_dtype_raw_handler(std::tuple<double> (*decode)(SessionLink&, std::string_view), SessionLink& link,
+                                  F handler, std::string_view what) {
+  auto typed = adapt_handler<T>(std::move(handler));
+  std::weak_ptr<SessionLink> weak = link.shared_from_this();
+  return [typed = std::move(typed), weak, decode, what = std::string(what)](std::string_view bytes) -> Task<> {
+    auto strong = weak.lock();
+    if (!strong) throw Disconnected("pgwidgets: the session is gone");
+    const double value = std::get<0>(decode(*strong, bytes));
+    if constexpr (std::is_same_v<T, int>) {
+      return typed(dtype_int(value, what));
+    } else {
+      return typed(value);
+    }
+  };
+}
+
+// The raw handler for a valid handler of `kind` on a widget of this dtype.
+template <DtypeHandler kind, class F>
+RawHandler make_dtype_handler(std::tuple<double> (*decode)(SessionLink&, std::string_view), SessionLink& link,
+                              bool is_int, F handler, std::string_view what) {
+  check_dtype_handler(kind, is_int, what);
+  if constexpr (kind == DtypeHandler::int_only) {
+    return make_dtype_raw_handler<int>(decode, link, std::move(handler), what);
+  } else if constexpr (kind == DtypeHandler::double_only) {
+    return make_dtype_raw_handler<double>(decode, link, std::move(handler), what);
+  } else {
+    if (is_int) return make_dtype_raw_handler<int>(decode, link, std::move(handler), what);
+    return make_dtype_raw_handler<double>(decode, link, std::move(handler), what);
+  }
+}
+
+}  // namespace pgw::detail

@@ -1,0 +1,167 @@
+// The controls' server-side state: radio groups exclusive in the store
+// (setter and callback, across browsers), accumulated combo items, and
+// dtype-typed handlers.
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "pgwidgets/protocol.pb.h"
+#include "pgwidgets/widgets/controls.pb.h"
+#include "session_fixture.hpp"
+#include "wire_fields.hpp"
+
+using namespace pgw::test;
+namespace ids = pgw::detail;
+namespace pbw = pgwidgets::widgets;
+
+namespace {
+
+std::string radio_args(const char* text, pgw::WidgetId group) {
+  pbw::RadioButtonArgs a;
+  a.set_text(text);
+  if (group != 0) a.set_group(group);
+  return a.SerializeAsString();
+}
+
+std::string state(bool v) {
+  pbw::ButtonState s;
+  s.set_value(v);
+  return s.SerializeAsString();
+}
+
+std::string double_value(double v) {
+  pbw::SliderValue s;
+  s.set_num(v);
+  return s.SerializeAsString();
+}
+
+}  // namespace
+
+TEST_CASE("store: a radio group's state is exclusive, joined through any member") {
+  ids::WidgetStore s;
+  const auto setter = ids::methods::RadioButton_set_state.id;
+  auto a = s.add(ids::classes::RadioButton, radio_args("a", 0));
+  auto b = s.add(ids::classes::RadioButton, radio_args("b", a));
+  auto c = s.add(ids::classes::RadioButton, radio_args("c", b));  // joins a's group through b
+  auto d = s.add(ids::classes::RadioButton, radio_args("d", 0));  // a group of its own
+  s.record(a, ids::fields::state, setter, state(true));
+  s.record(d, ids::fields::state, setter, state(true));
+  s.record(c, ids::fields::state, setter, state(true));
+  CHECK(*s.recorded(a, ids::fields::state) == state(false));
+  CHECK(*s.recorded(c, ids::fields::state) == state(true));
+  CHECK(s.recorded(b, ids::fields::state) == nullptr);  // never set: false already
+  CHECK(*s.recorded(d, ids::fields::state) == state(true));
+  // A false state leaves the others alone.
+  s.record(c, ids::fields::state, setter, state(false));
+  CHECK(*s.recorded(d, ids::fields::state) == state(true));
+}
+
+TEST_CASE("store: a group must be a live widget of the same class") {
+  ids::WidgetStore s;
+  auto label = s.add(ids::classes::Label, "");
+  CHECK_THROWS_WITH(s.add(ids::classes::RadioButton, radio_args("x", label)),
+                    Catch::Contains("must be a live RadioButton"));
+  CHECK_THROWS_WITH(s.add(ids::classes::RadioButton, radio_args("x", 77)), Catch::Contains("widget 77 is not"));
+  CHECK(s.size() == 1);
+}
+
+TEST_CASE("store: destroying the member others joined through keeps the group rebuildable") {
+  ids::WidgetStore s;
+  auto a = s.add(ids::classes::RadioButton, radio_args("a", 0));
+  auto b = s.add(ids::classes::RadioButton, radio_args("b", a));
+  auto c = s.add(ids::classes::RadioButton, radio_args("c", a));
+  s.destroy(a);
+  auto group_of = [&](pgw::WidgetId w) {
+    return ids::varint_field(s.find(w)->ctor_args, ids::classes::RadioButton.group_field).value_or(0);
+  };
+  CHECK(group_of(b) == 0);  // the oldest starts the group again
+  CHECK(group_of(c) == b);  // created after b: a rebuild has b by then
+  s.record(b, ids::fields::state, ids::methods::RadioButton_set_state.id, state(true));
+  s.record(c, ids::fields::state, ids::methods::RadioButton_set_state.id, state(true));
+  CHECK(*s.recorded(b, ids::fields::state) == state(false));
+}
+
+TEST_CASE("store: accumulating setters keep every call, a plain setter of the field drops them") {
+  ids::WidgetStore s;
+  auto combo = s.add(ids::classes::ComboBox, "");
+  const auto items = ids::fields::items;
+  s.record(combo, items, ids::methods::ComboBox_append_text.id, "a");
+  s.record(combo, ids::fields::length, ids::methods::ComboBox_set_length.id, "len");
+  s.record(combo, items, ids::methods::ComboBox_insert_alpha.id, "b");
+  s.record(combo, items, ids::methods::ComboBox_delete_alpha.id, "c");
+  std::vector<std::string> kept;
+  for (const auto& r : s.find(combo)->state) kept.push_back(r.args);
+  CHECK(kept == std::vector<std::string>{"a", "len", "b", "c"});
+  CHECK(*s.recorded(combo, items) == "c");
+  s.record(combo, items, ids::methods::ComboBox_clear.id, "");
+  kept.clear();
+  for (const auto& r : s.find(combo)->state) kept.push_back(r.args);
+  CHECK(kept == std::vector<std::string>{"", "len"});  // clear takes the first one's place
+}
+
+TEST_CASE_METHOD(SessionFixture, "controls: a radio selected in one browser is false for the others' getters and pushed quietly") {
+  std::vector<std::string> second;
+  std::vector<std::pair<int, std::string>> second_closed;
+  core->attach(2, sink_into(second, second_closed), 1, 0, 1024, 768, false);
+  auto W = session->get_widgets();
+  auto a = run_coro(io, W.RadioButton("a"));
+  auto b = run_coro(io, W.RadioButton("b", {.group = &a}));
+  run_coro(io, a.set_state(true));
+  CHECK(a.get_state());
+  std::vector<bool> seen;
+  b.on_activated([&](bool v) { seen.push_back(v); });
+  drain(io);
+  second.clear();
+  receive({callback(b.id(), ids::callbacks::RadioButton_activated.id, state(true))});
+  drain(io);
+  CHECK(seen == std::vector<bool>{true});
+  CHECK(b.get_state());
+  CHECK_FALSE(a.get_state());
+  bool pushed = false;
+  for (const auto& m : flatten(second)) {
+    if (m.has_call() && m.call().quiet() && m.call().widget_id() == b.id() &&
+        m.call().method_id() == ids::methods::RadioButton_set_state.id) {
+      pushed = true;
+    }
+  }
+  CHECK(pushed);
+  core->detach(2, "done");
+}
+
+TEST_CASE_METHOD(SessionFixture, "controls: a radio group option of another session is refused") {
+  SessionFixture other;
+  auto foreign = run_coro(other.io, other.session->get_widgets().RadioButton("x"));
+  CHECK_THROWS_WITH(run_coro(io, session->get_widgets().RadioButton("y", {.group = &foreign})),
+                    Catch::Contains("belongs to another session"));
+}
+
+TEST_CASE_METHOD(SessionFixture, "controls: dtype-typed handlers get an int or a double, as the widget's dtype says") {
+  auto W = session->get_widgets();
+  auto ints = run_coro(io, W.Slider({.value = 5}));
+  auto floats = run_coro(io, W.Slider({.dtype = pgw::Dtype::float_, .step = 0.5}));
+  std::vector<int> got_int;
+  std::vector<double> got_double;
+  std::vector<std::string> generic;
+  ints.on_activated([&](int v) { got_int.push_back(v); });
+  floats.on_activated([&](const double& v) { got_double.push_back(v); });
+  ints.on_activated([&](auto v) { generic.push_back(std::is_same_v<decltype(v), int> ? "int" : "double"); });
+  floats.on_activated([&](auto v) { generic.push_back(std::is_same_v<decltype(v), int> ? "int" : "double"); });
+  CHECK_THROWS_WITH(ints.on_activated([](double) {}), Catch::Contains("dtype is int, so the handler must take int"));
+  CHECK_THROWS_WITH(floats.on_activated([](int) {}),
+                    Catch::Contains("dtype is float, so the handler must take double"));
+  receive({callback(ints.id(), ids::callbacks::Slider_activated.id, double_value(7))});
+  receive({callback(floats.id(), ids::callbacks::Slider_activated.id, double_value(2.5))});
+  drain(io);
+  CHECK(got_int == std::vector<int>{7});
+  CHECK(got_double == std::vector<double>{2.5});
+  CHECK(generic == std::vector<std::string>{"int", "double"});
+  CHECK(ints.get_value() == 7);
+  CHECK(floats.get_value() == 2.5);
+  // A fraction for an int widget is a broken peer: reported, not truncated.
+  receive({callback(ints.id(), ids::callbacks::Slider_activated.id, double_value(7.5))});
+  drain(io);
+  CHECK(got_int == std::vector<int>{7});
+  REQUIRE(errors.size() == 1);
+  CHECK(error_text<pgw::ProtocolError>(errors[0]).find("no value of an int widget") != std::string::npos);
+}
