@@ -27,63 +27,20 @@
 
 namespace pgw::detail {
 
-// The parameter list of a handler with one non-template call operator (or a
-// function), when there is one: a generic lambda has none.
-template <class F, class = void>
-struct call_params {
-  static constexpr bool known = false;
-};
-template <class R, class... A>
-struct call_params<R (*)(A...), void> {
-  static constexpr bool known = true;
-  using type = std::tuple<A...>;
-};
-template <class R, class... A>
-struct call_params<R (*)(A...) noexcept, void> : call_params<R (*)(A...)> {};
-template <class R, class... A>
-struct call_params<R(A...), void> : call_params<R (*)(A...)> {};
-template <class M>
-struct member_params {
-  static constexpr bool known = false;
-};
-template <class R, class C, class... A>
-struct member_params<R (C::*)(A...)> : call_params<R (*)(A...)> {};
-template <class R, class C, class... A>
-struct member_params<R (C::*)(A...) const> : call_params<R (*)(A...)> {};
-template <class R, class C, class... A>
-struct member_params<R (C::*)(A...) noexcept> : call_params<R (*)(A...)> {};
-template <class R, class C, class... A>
-struct member_params<R (C::*)(A...) const noexcept> : call_params<R (*)(A...)> {};
-template <class F>
-struct call_params<F, std::void_t<decltype(&F::operator())>> : member_params<decltype(&F::operator())> {};
-
-// Whether parameter type P takes a T exactly: T, const T, const T& or T&&.
-template <class P, class T>
-inline constexpr bool exactly = std::is_same_v<std::remove_cv_t<P>, T> || std::is_same_v<P, const T&> ||
-                                std::is_same_v<P, T&&>;
-
 enum class DtypeHandler { invalid, int_only, double_only, generic };
 
-template <class F, class T>
-constexpr bool takes_exactly() {
-  if constexpr (call_params<F>::known) {
-    using P = typename call_params<F>::type;
-    if constexpr (std::tuple_size_v<P> == 1) {
-      return exactly<std::tuple_element_t<0, P>, T> && handler_for<F, T>;
-    }
-  }
-  return false;
-}
-
+// Which value type a handler takes, by handler.hpp's exact rule: a handler
+// with one parameter list takes exactly int or exactly double; a generic
+// one (`auto`) must take both and gets the widget's type.
 template <class F>
 constexpr DtypeHandler dtype_handler_kind() {
-  if constexpr (takes_exactly<F, int>()) {
-    return DtypeHandler::int_only;
-  } else if constexpr (takes_exactly<F, double>()) {
-    return DtypeHandler::double_only;
-  } else if constexpr (!call_params<F>::known) {
+  if constexpr (!declared_params<F>::known) {
     if constexpr (handler_for<F, int> && handler_for<F, double>) return DtypeHandler::generic;
     return DtypeHandler::invalid;
+  } else if constexpr (handler_for<F, int>) {
+    return DtypeHandler::int_only;
+  } else if constexpr (handler_for<F, double>) {
+    return DtypeHandler::double_only;
   } else {
     return DtypeHandler::invalid;
   }

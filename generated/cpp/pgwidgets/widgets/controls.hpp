@@ -316,14 +316,14 @@ class SpinBox : public Widget {
 
   // The user changed the value: an int handler for dtype int, a double
   // handler for dtype float.
-  // Handler: callable as exactly (int val) for dtype int or (double val) for dtype float
+  // Handler: takes exactly (int val) for dtype int or (double val) for dtype float
   // (or generic, `auto`), returning void or pgw::Task<>; a handler whose
   // type is not the widget's dtype throws std::invalid_argument here.
   template <class F>
   void on_activated(F handler) const {
     constexpr auto kind = detail::dtype_handler_kind<F>();
     static_assert(kind != detail::DtypeHandler::invalid,
-                  "pgw::SpinBox::on_activated: the handler must be callable as (int val) for dtype int or (double val) for dtype float and return void or pgw::Task<>");
+                  "pgw::SpinBox::on_activated: the handler must take exactly (int val) for dtype int or (double val) for dtype float (by value, const& or &&, or auto) and return void or pgw::Task<>");
     if constexpr (kind != detail::DtypeHandler::invalid) {
       const bool is_int = detail::dtype_is_int(link(), id(), 1, 0, 0);
       link().listen(id(), detail::callbacks::SpinBox_activated,
@@ -352,14 +352,14 @@ class Slider : public Widget {
 
   // The user moved the thumb: an int handler for dtype int, a double
   // handler for dtype float.
-  // Handler: callable as exactly (int num) for dtype int or (double num) for dtype float
+  // Handler: takes exactly (int num) for dtype int or (double num) for dtype float
   // (or generic, `auto`), returning void or pgw::Task<>; a handler whose
   // type is not the widget's dtype throws std::invalid_argument here.
   template <class F>
   void on_activated(F handler) const {
     constexpr auto kind = detail::dtype_handler_kind<F>();
     static_assert(kind != detail::DtypeHandler::invalid,
-                  "pgw::Slider::on_activated: the handler must be callable as (int num) for dtype int or (double num) for dtype float and return void or pgw::Task<>");
+                  "pgw::Slider::on_activated: the handler must take exactly (int num) for dtype int or (double num) for dtype float (by value, const& or &&, or auto) and return void or pgw::Task<>");
     if constexpr (kind != detail::DtypeHandler::invalid) {
       const bool is_int = detail::dtype_is_int(link(), id(), 3, 0, 0);
       link().listen(id(), detail::callbacks::Slider_activated,
@@ -393,14 +393,14 @@ class Dial : public Widget {
 
   // The user turned the knob: an int handler for dtype int, a double
   // handler for dtype float.
-  // Handler: callable as exactly (int num) for dtype int or (double num) for dtype float
+  // Handler: takes exactly (int num) for dtype int or (double num) for dtype float
   // (or generic, `auto`), returning void or pgw::Task<>; a handler whose
   // type is not the widget's dtype throws std::invalid_argument here.
   template <class F>
   void on_activated(F handler) const {
     constexpr auto kind = detail::dtype_handler_kind<F>();
     static_assert(kind != detail::DtypeHandler::invalid,
-                  "pgw::Dial::on_activated: the handler must be callable as (int num) for dtype int or (double num) for dtype float and return void or pgw::Task<>");
+                  "pgw::Dial::on_activated: the handler must take exactly (int num) for dtype int or (double num) for dtype float (by value, const& or &&, or auto) and return void or pgw::Task<>");
     if constexpr (kind != detail::DtypeHandler::invalid) {
       const bool is_int = detail::dtype_is_int(link(), id(), 2, 0, 0);
       link().listen(id(), detail::callbacks::Dial_activated,
