@@ -309,7 +309,7 @@ class _Builder:
                 setter = self._setter_of(c, cb.updates_field, cb.message, cb.updates_setter)
                 if setter is None:
                     raise SchemaError(f"{c.name}.On{cb.rpc_name[2:]}: updates {cb.updates_field!r}, but no "
-                                      f"setter of that field takes {cb.message.name}")
+                                      f"setter of that field takes {cb.message.name} (or some of its fields)")
                 cb.updates_method_id = setter.id
 
     def _check_method(self, c, m, taken_names):
@@ -361,7 +361,10 @@ class _Builder:
     def _setter_of(c, field_name, message, rpc_name=""):
         for owner in c.ancestry():
             for s in owner.methods:
-                if (s.kind == "setter" and s.state_field == field_name and s.request is message
+                # The callback may say more than the setter takes (page_switch
+                # names the child as well as the index): its record then
+                # holds the extra fields, which the setter's reader skips.
+                if (s.kind == "setter" and s.state_field == field_name and part_of(s.request, message)
                         and rpc_name in ("", s.rpc_name)):
                     return s
         return None

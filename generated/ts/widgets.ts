@@ -6,13 +6,20 @@
 // passes an object implementing WidgetFactories to the dispatcher; a class
 // missing there, or a method missing in an implementation, fails `tsc`.
 
-export const SCHEMA_FINGERPRINT = 0x8036d06a4cadbae7n;
+export const SCHEMA_FINGERPRINT = 0x7f93b3645549043dn;
 
 /** A widget as the browser runtime holds it. */
 export interface WidgetHandle {
   readonly widgetId: number;
   readonly element: HTMLElement;
 }
+
+// Where a TabWidget's tabs are: "top", "bottom", "left", "right", or
+// "none" (no tabs: a stack).
+export type TabPosition = "top" | "bottom" | "left" | "right" | "none";
+
+// When a scroll bar shows: "on" always, "off" never, "auto" when needed.
+export type ScrollBarPolicy = "on" | "off" | "auto";
 
 // Horizontal alignment, pgwidgets' words "left", "center", "right".
 export type HAlign = "left" | "center" | "right";
@@ -24,8 +31,10 @@ export type VAlign = "top" | "center" | "bottom";
 export type WindowState = "normal" | "minimized" | "maximized" | "shaded";
 
 // How a box places its children across its direction: "start", "center",
-// "end", "stretch".
-export type Align = "start" | "center" | "end" | "stretch";
+// "end", "stretch", and pgwidgets' words: "top" and "bottom" for a
+// horizontal box, "left" and "right" for a vertical one (a word of the
+// other direction is refused, as pgwidgets does).
+export type Align = "start" | "center" | "end" | "stretch" | "top" | "bottom" | "left" | "right";
 
 // A box's direction: "horizontal" (a row) or "vertical" (a column).
 export type Orientation = "horizontal" | "vertical";
@@ -43,6 +52,17 @@ export interface SizeValue {
 export interface PositionValue {
   x: number;
   y: number;
+}
+
+export interface RowColumnCountValue {
+  rows: number;
+  columns: number;
+}
+
+// Fractions from 0 to 1, horizontal then vertical.
+export interface ScrollPercentValue {
+  h_pct: number;
+  v_pct: number;
 }
 
 // Every visual widget.
@@ -111,6 +131,243 @@ export interface ContainerImpl extends WidgetImpl {
 export interface ContainerEvents extends WidgetEvents {
   child_added(child: WidgetHandle): void;
   child_removed(child: WidgetHandle): void;
+}
+
+// A row (or column) of buttons, all as wide as the widest.
+export interface ButtonBoxImpl extends BoxImpl {
+  // Where the buttons sit along the box: "left", "center" or "right".
+  set_halign(halign: HAlign): void;
+}
+
+export interface ButtonBoxEvents extends BoxEvents {
+}
+
+export interface ButtonBoxCreateArgs {
+  orientation: Orientation;
+  halign: HAlign;
+  // No button is narrower than this, in pixels (0: as wide as the widest).
+  min_button_width: number;
+}
+
+// Children in the cells of a grid; the grid grows to the cells used.
+export interface GridBoxImpl extends ContainerImpl {
+  // Puts a child in cell (row, col), counted from 0; a child already in
+  // the grid moves there. The rebuilt page puts it back in that cell.
+  add_widget(child: WidgetHandle, row: number, col: number): void;
+  // Gap between rows in pixels (wins over set_spacing whatever the order).
+  set_row_spacing(px: number): void;
+  // Gap between columns in pixels (wins over set_spacing whatever the order).
+  set_column_spacing(px: number): void;
+  // Gap between rows and between columns, where no row or column spacing is set.
+  set_spacing(px: number): void;
+  // How many rows and columns the grid has.
+  get_row_column_count(): RowColumnCountValue;
+  // The child in cell (row, col): an empty handle (false) when none.
+  get_widget_at_cell(row: number, col: number): WidgetHandle;
+}
+
+export interface GridBoxEvents extends ContainerEvents {
+}
+
+export interface GridBoxCreateArgs {
+  rows: number;
+  columns: number;
+}
+
+// Children at fixed pixel offsets, each at its natural size (or its resize()).
+export interface FixedLayoutImpl extends ContainerImpl {
+  // Puts a child at (x, y) from the layout's top-left corner; a child
+  // already here moves there.
+  add_widget(child: WidgetHandle, x: number, y: number): void;
+}
+
+export interface FixedLayoutEvents extends ContainerEvents {
+}
+
+export interface FixedLayoutCreateArgs {
+}
+
+// Panes side by side (or stacked) with handles the user drags between them.
+export interface SplitterImpl extends ContainerImpl {
+  // Appends a pane holding the child.
+  add_widget(child: WidgetHandle): void;
+  // The panes' sizes in pixels along the splitter, first pane first; they
+  // keep these proportions when the splitter is resized. Extra values are
+  // ignored, missing ones leave their panes alone.
+  set_sizes(sizes: number[]): void;
+  // The smallest size in pixels the user may drag the child's pane to
+  // (default 20; 0 lets it close). Not kept by a rebuilt page.
+  set_minimum_size(child: WidgetHandle, min_px: number): void;
+}
+
+export interface SplitterEvents extends ContainerEvents {
+  // The user dragged a handle (mouse, or arrow keys on a focused handle):
+  // every pane's size in pixels.
+  sizing(sizes: number[]): void;
+}
+
+export interface SplitterCreateArgs {
+  orientation: Orientation;
+}
+
+// Pages of which one is shown at a time, without tabs (TabWidget adds them).
+export interface StackWidgetImpl extends ContainerImpl {
+  // Appends a page; the first page added is shown.
+  add_widget(child: WidgetHandle, title: string | undefined): void;
+  // Shows the page of this child (answered through page_switch: get_index
+  // follows once the browser reports it).
+  show_widget(child: WidgetHandle): void;
+  // Shows the page at this index (0-based; out of range: an error).
+  set_index(index: number): void;
+  // The child's page index, -1 when it is not a page here.
+  index_of(child: WidgetHandle): number;
+  // The child of the page at this index: an empty handle (false) when out of range.
+  index_to_widget(index: number): WidgetHandle;
+}
+
+export interface StackWidgetEvents extends ContainerEvents {
+  // Another page is shown: its child and index (the user picked a tab, or
+  // the shown page moved or went away).
+  page_switch(child: WidgetHandle, index: number): void;
+  // The user clicked a tab's close button (the page stays until removed).
+  page_close(child: WidgetHandle): void;
+}
+
+export interface StackWidgetCreateArgs {
+}
+
+// Pages with a row of tabs; click a tab, or move along them with the arrow keys.
+export interface TabWidgetImpl extends StackWidgetImpl {
+  // Removes the child's page (as remove(child)).
+  close_widget(child: WidgetHandle): void;
+  // The tab's id ("tab_3"), "" when the child is not a page here.
+  get_tab_id(child: WidgetHandle): string;
+  // The child of the tab with this id: an empty handle (false) when none.
+  get_child(tab_id: string): WidgetHandle;
+  // Colors the child's tab (not kept by a rebuilt page).
+  highlight_tab(child: WidgetHandle, bgcolor: string | undefined): void;
+  // Where the tabs are.
+  set_tab_position(tabpos: TabPosition): void;
+}
+
+export interface TabWidgetEvents extends StackWidgetEvents {
+}
+
+export interface TabWidgetCreateArgs {
+  closable: boolean;
+  reorderable: boolean;
+  tab_position: TabPosition;
+}
+
+// A child with two scroll bars that the program drives: it says how big
+// the thumbs are and where, and hears where the user moves them.
+export interface AbstractScrollAreaImpl extends ContainerImpl {
+  // The one child (replaces the previous one).
+  set_widget(child: WidgetHandle): void;
+  // Each thumb's length as a fraction of its bar (1: all is shown).
+  set_thumb_percent(h_pct: number, v_pct: number): void;
+  // The thumbs' lengths as the browser draws them.
+  get_thumb_percent(): ScrollPercentValue;
+  // Where the thumbs are, from 0 (start) to 1 (end); fires no callback.
+  set_scroll_percent(h_pct: number, v_pct: number): void;
+  // When each bar shows.
+  set_scroll_bar_visibility(horizontal: ScrollBarPolicy, vertical: ScrollBarPolicy): void;
+}
+
+export interface AbstractScrollAreaEvents extends ContainerEvents {
+  // The user scrolled (bar, wheel or keys): where the thumbs are now.
+  scrolled(h_pct: number, v_pct: number): void;
+  // The area's inner size changed, with the bars' thickness (0 when hidden).
+  area_resize(width: number, height: number, vbar_width: number, hbar_height: number): void;
+}
+
+export interface AbstractScrollAreaCreateArgs {
+  thickness: number;
+}
+
+// A child larger than the area, scrolled with the wheel, the bars or the
+// keys; the bars follow the content.
+export interface ScrollAreaImpl extends AbstractScrollAreaImpl {
+  // Scrolls the content to these fractions (0: start, 1: end), as
+  // set_scroll_percent does here; fires no callback.
+  set_scroll_position(h_pct: number, v_pct: number): void;
+}
+
+export interface ScrollAreaEvents extends AbstractScrollAreaEvents {
+}
+
+export interface ScrollAreaCreateArgs {
+  hscrollbar: ScrollBarPolicy;
+  vscrollbar: ScrollBarPolicy;
+  thickness: number;
+}
+
+// A border around one child, with a title in it.
+export interface FrameImpl extends ContainerImpl {
+  // The one child (replaces the previous one).
+  set_widget(child: WidgetHandle): void;
+  // The title in the border ("" for none).
+  set_title(text: string): void;
+  // Same as set_title.
+  set_text(text: string): void;
+}
+
+export interface FrameEvents extends ContainerEvents {
+}
+
+export interface FrameCreateArgs {
+  title: string;
+}
+
+// A title bar that folds its child away and back (click, Space or Enter).
+// A collapsible one starts collapsed; one that is not shows its child always.
+export interface ExpanderImpl extends ContainerImpl {
+  // The one child (replaces the previous one).
+  set_widget(child: WidgetHandle): void;
+  // Folds (true) or unfolds the child; fires no callback. Ignored by an
+  // expander that is not collapsible.
+  set_collapsed(collapsed: boolean): void;
+  // Folds or unfolds, as a click does: fires toggled, through which
+  // get_collapsed follows.
+  toggle_content(): void;
+}
+
+export interface ExpanderEvents extends ContainerEvents {
+  // The child was folded (true) or unfolded by a click, a key or toggle_content.
+  toggled(collapsed: boolean): void;
+}
+
+export interface ExpanderCreateArgs {
+  title: string;
+  collapsible: boolean;
+  shadow: boolean;
+  // The title bar's background, any CSS color ("" for the theme's).
+  bg_color: string;
+}
+
+// A thin line between widgets: "horizontal" (a rule across) or "vertical".
+export interface SeparatorImpl extends WidgetImpl {
+  set_orientation(orientation: Orientation): void;
+}
+
+export interface SeparatorEvents extends WidgetEvents {
+}
+
+export interface SeparatorCreateArgs {
+  orientation: Orientation;
+}
+
+// The whole page as one window behind the others: its child fills the
+// browser's viewport once shown.
+export interface PageImpl extends ContainerImpl {
+  // The one child (replaces the previous one).
+  set_widget(child: WidgetHandle): void;
+}
+
+export interface PageEvents extends ContainerEvents {
+}
+
+export interface PageCreateArgs {
 }
 
 // A push button.
@@ -268,6 +525,18 @@ export interface TextEntryCreateArgs {
 
 /** One constructor per creatable class. */
 export interface WidgetFactories {
+  ButtonBox(id: number, args: ButtonBoxCreateArgs, events: ButtonBoxEvents): ButtonBoxImpl;
+  GridBox(id: number, args: GridBoxCreateArgs, events: GridBoxEvents): GridBoxImpl;
+  FixedLayout(id: number, args: FixedLayoutCreateArgs, events: FixedLayoutEvents): FixedLayoutImpl;
+  Splitter(id: number, args: SplitterCreateArgs, events: SplitterEvents): SplitterImpl;
+  StackWidget(id: number, args: StackWidgetCreateArgs, events: StackWidgetEvents): StackWidgetImpl;
+  TabWidget(id: number, args: TabWidgetCreateArgs, events: TabWidgetEvents): TabWidgetImpl;
+  AbstractScrollArea(id: number, args: AbstractScrollAreaCreateArgs, events: AbstractScrollAreaEvents): AbstractScrollAreaImpl;
+  ScrollArea(id: number, args: ScrollAreaCreateArgs, events: ScrollAreaEvents): ScrollAreaImpl;
+  Frame(id: number, args: FrameCreateArgs, events: FrameEvents): FrameImpl;
+  Expander(id: number, args: ExpanderCreateArgs, events: ExpanderEvents): ExpanderImpl;
+  Separator(id: number, args: SeparatorCreateArgs, events: SeparatorEvents): SeparatorImpl;
+  Page(id: number, args: PageCreateArgs, events: PageEvents): PageImpl;
   Button(id: number, args: ButtonCreateArgs, events: ButtonEvents): ButtonImpl;
   Label(id: number, args: LabelCreateArgs, events: LabelEvents): LabelImpl;
   TopLevel(id: number, args: TopLevelCreateArgs, events: TopLevelEvents): TopLevelImpl;

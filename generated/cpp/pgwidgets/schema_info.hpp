@@ -11,18 +11,30 @@
 
 namespace pgw::detail {
 
-inline constexpr std::uint64_t schema_fingerprint = 0x8036d06a4cadbae7ULL;
+inline constexpr std::uint64_t schema_fingerprint = 0x7f93b3645549043dULL;
 
 namespace classes {
 inline constexpr ClassInfo Widget{1, "Widget", 0, true, false};
 inline constexpr ClassInfo Container{2, "Container", 1, true, false};
-inline constexpr ClassInfo Button{3, "Button", 1, false, false};
-inline constexpr ClassInfo Label{4, "Label", 1, false, false};
-inline constexpr ClassInfo TopLevel{5, "TopLevel", 2, false, true};
-inline constexpr ClassInfo Box{6, "Box", 2, false, false};
-inline constexpr ClassInfo VBox{7, "VBox", 6, false, false};
-inline constexpr ClassInfo HBox{8, "HBox", 6, false, false};
-inline constexpr ClassInfo TextEntry{9, "TextEntry", 1, false, false};
+inline constexpr ClassInfo ButtonBox{3, "ButtonBox", 18, false, false};
+inline constexpr ClassInfo GridBox{4, "GridBox", 2, false, false};
+inline constexpr ClassInfo FixedLayout{5, "FixedLayout", 2, false, false};
+inline constexpr ClassInfo Splitter{6, "Splitter", 2, false, false};
+inline constexpr ClassInfo StackWidget{7, "StackWidget", 2, false, false};
+inline constexpr ClassInfo TabWidget{8, "TabWidget", 7, false, false};
+inline constexpr ClassInfo AbstractScrollArea{9, "AbstractScrollArea", 2, false, false};
+inline constexpr ClassInfo ScrollArea{10, "ScrollArea", 9, false, false};
+inline constexpr ClassInfo Frame{11, "Frame", 2, false, false};
+inline constexpr ClassInfo Expander{12, "Expander", 2, false, false};
+inline constexpr ClassInfo Separator{13, "Separator", 1, false, false};
+inline constexpr ClassInfo Page{14, "Page", 2, false, true};
+inline constexpr ClassInfo Button{15, "Button", 1, false, false};
+inline constexpr ClassInfo Label{16, "Label", 1, false, false};
+inline constexpr ClassInfo TopLevel{17, "TopLevel", 2, false, true};
+inline constexpr ClassInfo Box{18, "Box", 2, false, false};
+inline constexpr ClassInfo VBox{19, "VBox", 18, false, false};
+inline constexpr ClassInfo HBox{20, "HBox", 18, false, false};
+inline constexpr ClassInfo TextEntry{21, "TextEntry", 1, false, false};
 }  // namespace classes
 
 namespace fields {
@@ -31,100 +43,155 @@ inline constexpr std::uint16_t allow_text_selection = 2;
 inline constexpr std::uint16_t bg = 3;
 inline constexpr std::uint16_t border_color = 4;
 inline constexpr std::uint16_t border_width = 5;
-inline constexpr std::uint16_t color = 6;
-inline constexpr std::uint16_t cursor = 7;
-inline constexpr std::uint16_t editable = 8;
-inline constexpr std::uint16_t enabled = 9;
-inline constexpr std::uint16_t expanding = 10;
-inline constexpr std::uint16_t font = 11;
-inline constexpr std::uint16_t halign = 12;
-inline constexpr std::uint16_t hover = 13;
-inline constexpr std::uint16_t icon = 14;
-inline constexpr std::uint16_t length = 15;
-inline constexpr std::uint16_t max_size = 16;
-inline constexpr std::uint16_t min_size = 17;
-inline constexpr std::uint16_t moveable = 18;
-inline constexpr std::uint16_t padding = 19;
-inline constexpr std::uint16_t position = 20;
-inline constexpr std::uint16_t size = 21;
-inline constexpr std::uint16_t spacing = 22;
-inline constexpr std::uint16_t text = 23;
-inline constexpr std::uint16_t title = 24;
-inline constexpr std::uint16_t tooltip = 25;
-inline constexpr std::uint16_t valign = 26;
-inline constexpr std::uint16_t visible = 27;
-inline constexpr std::uint16_t window_state = 28;
+inline constexpr std::uint16_t collapsed = 6;
+inline constexpr std::uint16_t color = 7;
+inline constexpr std::uint16_t column_spacing = 8;
+inline constexpr std::uint16_t cursor = 9;
+inline constexpr std::uint16_t editable = 10;
+inline constexpr std::uint16_t enabled = 11;
+inline constexpr std::uint16_t expanding = 12;
+inline constexpr std::uint16_t font = 13;
+inline constexpr std::uint16_t halign = 14;
+inline constexpr std::uint16_t hover = 15;
+inline constexpr std::uint16_t icon = 16;
+inline constexpr std::uint16_t index = 17;
+inline constexpr std::uint16_t length = 18;
+inline constexpr std::uint16_t max_size = 19;
+inline constexpr std::uint16_t min_size = 20;
+inline constexpr std::uint16_t moveable = 21;
+inline constexpr std::uint16_t orientation = 22;
+inline constexpr std::uint16_t padding = 23;
+inline constexpr std::uint16_t position = 24;
+inline constexpr std::uint16_t row_spacing = 25;
+inline constexpr std::uint16_t scroll_bar_visibility = 26;
+inline constexpr std::uint16_t scroll_percent = 27;
+inline constexpr std::uint16_t size = 28;
+inline constexpr std::uint16_t sizes = 29;
+inline constexpr std::uint16_t spacing = 30;
+inline constexpr std::uint16_t tab_position = 31;
+inline constexpr std::uint16_t text = 32;
+inline constexpr std::uint16_t thumb_percent = 33;
+inline constexpr std::uint16_t title = 34;
+inline constexpr std::uint16_t tooltip = 35;
+inline constexpr std::uint16_t valign = 36;
+inline constexpr std::uint16_t visible = 37;
+inline constexpr std::uint16_t window_state = 38;
 }  // namespace fields
 
 namespace methods {
 inline constexpr MethodInfo Widget_set_border_width{1, 1, "Widget", "set_border_width", detail::MethodKind::setter, 5, false, false, false, 0};
 inline constexpr MethodInfo Widget_set_border_color{2, 1, "Widget", "set_border_color", detail::MethodKind::setter, 4, false, false, false, 0};
 inline constexpr MethodInfo Widget_set_bg{3, 1, "Widget", "set_bg", detail::MethodKind::setter, 3, false, false, false, 0};
-inline constexpr MethodInfo Widget_set_padding{4, 1, "Widget", "set_padding", detail::MethodKind::setter, 19, false, false, false, 0};
-inline constexpr MethodInfo Widget_set_font{5, 1, "Widget", "set_font", detail::MethodKind::setter, 11, false, false, false, 0};
-inline constexpr MethodInfo Widget_set_min_size{6, 1, "Widget", "set_min_size", detail::MethodKind::setter, 17, false, false, false, 0};
-inline constexpr MethodInfo Widget_set_max_size{7, 1, "Widget", "set_max_size", detail::MethodKind::setter, 16, false, false, false, 0};
-inline constexpr MethodInfo Widget_set_expanding{8, 1, "Widget", "set_expanding", detail::MethodKind::setter, 10, false, false, false, 0};
-inline constexpr MethodInfo Widget_get_expanding{9, 1, "Widget", "get_expanding", detail::MethodKind::getter, 10, true, false, false, 0};
-inline constexpr MethodInfo Widget_resize{10, 1, "Widget", "resize", detail::MethodKind::setter, 21, false, false, false, 0};
+inline constexpr MethodInfo Widget_set_padding{4, 1, "Widget", "set_padding", detail::MethodKind::setter, 23, false, false, false, 0};
+inline constexpr MethodInfo Widget_set_font{5, 1, "Widget", "set_font", detail::MethodKind::setter, 13, false, false, false, 0};
+inline constexpr MethodInfo Widget_set_min_size{6, 1, "Widget", "set_min_size", detail::MethodKind::setter, 20, false, false, false, 0};
+inline constexpr MethodInfo Widget_set_max_size{7, 1, "Widget", "set_max_size", detail::MethodKind::setter, 19, false, false, false, 0};
+inline constexpr MethodInfo Widget_set_expanding{8, 1, "Widget", "set_expanding", detail::MethodKind::setter, 12, false, false, false, 0};
+inline constexpr MethodInfo Widget_get_expanding{9, 1, "Widget", "get_expanding", detail::MethodKind::getter, 12, true, false, false, 0};
+inline constexpr MethodInfo Widget_resize{10, 1, "Widget", "resize", detail::MethodKind::setter, 28, false, false, false, 0};
 inline constexpr MethodInfo Widget_get_size{11, 1, "Widget", "get_size", detail::MethodKind::query, 0, true, false, false, 0};
 inline constexpr MethodInfo Widget_get_position{12, 1, "Widget", "get_position", detail::MethodKind::query, 0, true, false, false, 0};
-inline constexpr MethodInfo Widget_set_enabled{13, 1, "Widget", "set_enabled", detail::MethodKind::setter, 9, false, false, false, 0};
-inline constexpr MethodInfo Widget_get_enabled{14, 1, "Widget", "get_enabled", detail::MethodKind::getter, 9, true, false, false, 0};
-inline constexpr MethodInfo Widget_set_tooltip{15, 1, "Widget", "set_tooltip", detail::MethodKind::setter, 25, false, false, false, 0};
-inline constexpr MethodInfo Widget_get_tooltip{16, 1, "Widget", "get_tooltip", detail::MethodKind::getter, 25, true, false, false, 0};
+inline constexpr MethodInfo Widget_set_enabled{13, 1, "Widget", "set_enabled", detail::MethodKind::setter, 11, false, false, false, 0};
+inline constexpr MethodInfo Widget_get_enabled{14, 1, "Widget", "get_enabled", detail::MethodKind::getter, 11, true, false, false, 0};
+inline constexpr MethodInfo Widget_set_tooltip{15, 1, "Widget", "set_tooltip", detail::MethodKind::setter, 35, false, false, false, 0};
+inline constexpr MethodInfo Widget_get_tooltip{16, 1, "Widget", "get_tooltip", detail::MethodKind::getter, 35, true, false, false, 0};
 inline constexpr MethodInfo Widget_set_allow_text_selection{17, 1, "Widget", "set_allow_text_selection", detail::MethodKind::setter, 2, false, false, false, 0};
-inline constexpr MethodInfo Widget_show{18, 1, "Widget", "show", detail::MethodKind::setter, 27, false, false, true, 0};
-inline constexpr MethodInfo Widget_hide{19, 1, "Widget", "hide", detail::MethodKind::setter, 27, false, false, true, 0};
+inline constexpr MethodInfo Widget_show{18, 1, "Widget", "show", detail::MethodKind::setter, 37, false, false, true, 0};
+inline constexpr MethodInfo Widget_hide{19, 1, "Widget", "hide", detail::MethodKind::setter, 37, false, false, true, 0};
 inline constexpr MethodInfo Widget_is_visible{20, 1, "Widget", "is_visible", detail::MethodKind::query, 0, true, false, false, 0};
 inline constexpr MethodInfo Widget_set_focus{21, 1, "Widget", "set_focus", detail::MethodKind::action, 0, false, false, false, 0};
 inline constexpr MethodInfo Widget_add_cursor{22, 1, "Widget", "add_cursor", detail::MethodKind::action, 0, false, false, false, 0};
-inline constexpr MethodInfo Widget_set_cursor{23, 1, "Widget", "set_cursor", detail::MethodKind::setter, 7, false, false, false, 0};
+inline constexpr MethodInfo Widget_set_cursor{23, 1, "Widget", "set_cursor", detail::MethodKind::setter, 9, false, false, false, 0};
 inline constexpr MethodInfo Widget_destroy{24, 1, "Widget", "destroy", detail::MethodKind::destroy, 0, false, false, false, 0};
 inline constexpr MethodInfo Container_get_children{25, 2, "Container", "get_children", detail::MethodKind::children, 0, true, false, false, 0};
 inline constexpr MethodInfo Container_num_children{26, 2, "Container", "num_children", detail::MethodKind::child_count, 0, true, false, false, 0};
 inline constexpr MethodInfo Container_remove{27, 2, "Container", "remove", detail::MethodKind::detach, 0, false, false, false, 0};
 inline constexpr MethodInfo Container_remove_widget{28, 2, "Container", "remove_widget", detail::MethodKind::detach, 0, false, false, false, 0};
 inline constexpr MethodInfo Container_remove_all{29, 2, "Container", "remove_all", detail::MethodKind::detach_all, 0, false, false, false, 0};
-inline constexpr MethodInfo Button_set_text{30, 3, "Button", "set_text", detail::MethodKind::setter, 23, false, false, false, 0};
-inline constexpr MethodInfo Button_get_text{31, 3, "Button", "get_text", detail::MethodKind::getter, 23, true, false, false, 0};
-inline constexpr MethodInfo Button_set_icon{32, 3, "Button", "set_icon", detail::MethodKind::setter, 14, false, false, false, 0};
-inline constexpr MethodInfo Button_get_icon{33, 3, "Button", "get_icon", detail::MethodKind::getter, 14, true, false, false, 0};
-inline constexpr MethodInfo Button_set_color{34, 3, "Button", "set_color", detail::MethodKind::setter, 6, false, false, false, 0};
-inline constexpr MethodInfo Button_set_hover{35, 3, "Button", "set_hover", detail::MethodKind::setter, 13, false, false, false, 0};
-inline constexpr MethodInfo Label_set_text{36, 4, "Label", "set_text", detail::MethodKind::setter, 23, false, false, false, 0};
-inline constexpr MethodInfo Label_get_text{37, 4, "Label", "get_text", detail::MethodKind::getter, 23, true, false, false, 0};
-inline constexpr MethodInfo Label_set_color{38, 4, "Label", "set_color", detail::MethodKind::setter, 6, false, false, false, 0};
-inline constexpr MethodInfo Label_set_halign{39, 4, "Label", "set_halign", detail::MethodKind::setter, 12, false, false, false, 0};
-inline constexpr MethodInfo Label_get_halign{40, 4, "Label", "get_halign", detail::MethodKind::getter, 12, true, false, false, 0};
-inline constexpr MethodInfo Label_set_valign{41, 4, "Label", "set_valign", detail::MethodKind::setter, 26, false, false, false, 0};
-inline constexpr MethodInfo TopLevel_set_widget{42, 5, "TopLevel", "set_widget", detail::MethodKind::attach, 0, false, true, false, 0};
-inline constexpr MethodInfo TopLevel_set_position{43, 5, "TopLevel", "set_position", detail::MethodKind::setter, 20, false, false, false, 0};
-inline constexpr MethodInfo TopLevel_set_title{44, 5, "TopLevel", "set_title", detail::MethodKind::setter, 24, false, false, false, 0};
-inline constexpr MethodInfo TopLevel_get_title{45, 5, "TopLevel", "get_title", detail::MethodKind::getter, 24, true, false, false, 0};
-inline constexpr MethodInfo TopLevel_set_icon{46, 5, "TopLevel", "set_icon", detail::MethodKind::setter, 14, false, false, false, 0};
-inline constexpr MethodInfo TopLevel_set_moveable{47, 5, "TopLevel", "set_moveable", detail::MethodKind::setter, 18, false, false, false, 0};
-inline constexpr MethodInfo TopLevel_raise{48, 5, "TopLevel", "raise", detail::MethodKind::action, 0, false, false, false, 0};
-inline constexpr MethodInfo TopLevel_lower{49, 5, "TopLevel", "lower", detail::MethodKind::action, 0, false, false, false, 0};
-inline constexpr MethodInfo TopLevel_toggle_minimize{50, 5, "TopLevel", "toggle_minimize", detail::MethodKind::action, 0, false, false, false, 0};
-inline constexpr MethodInfo TopLevel_toggle_maximize{51, 5, "TopLevel", "toggle_maximize", detail::MethodKind::action, 0, false, false, false, 0};
-inline constexpr MethodInfo TopLevel_toggle_shade{52, 5, "TopLevel", "toggle_shade", detail::MethodKind::action, 0, false, false, false, 0};
-inline constexpr MethodInfo TopLevel_set_window_state{53, 5, "TopLevel", "set_window_state", detail::MethodKind::setter, 28, false, false, true, 0};
-inline constexpr MethodInfo TopLevel_get_window_state{54, 5, "TopLevel", "get_window_state", detail::MethodKind::getter, 28, true, false, false, 0};
-inline constexpr MethodInfo Box_add_widget{55, 6, "Box", "add_widget", detail::MethodKind::attach, 0, false, false, false, 0};
-inline constexpr MethodInfo Box_insert_widget{56, 6, "Box", "insert_widget", detail::MethodKind::attach, 0, false, false, false, 1};
-inline constexpr MethodInfo Box_set_spacing{57, 6, "Box", "set_spacing", detail::MethodKind::setter, 22, false, false, false, 0};
-inline constexpr MethodInfo Box_set_align{58, 6, "Box", "set_align", detail::MethodKind::setter, 1, false, false, false, 0};
-inline constexpr MethodInfo TextEntry_set_text{59, 9, "TextEntry", "set_text", detail::MethodKind::setter, 23, false, false, false, 0};
-inline constexpr MethodInfo TextEntry_get_text{60, 9, "TextEntry", "get_text", detail::MethodKind::query, 0, true, false, false, 0};
-inline constexpr MethodInfo TextEntry_clear{61, 9, "TextEntry", "clear", detail::MethodKind::setter, 23, false, false, false, 0};
-inline constexpr MethodInfo TextEntry_set_editable{62, 9, "TextEntry", "set_editable", detail::MethodKind::setter, 8, false, false, false, 0};
-inline constexpr MethodInfo TextEntry_get_editable{63, 9, "TextEntry", "get_editable", detail::MethodKind::getter, 8, true, false, false, 0};
-inline constexpr MethodInfo TextEntry_set_length{64, 9, "TextEntry", "set_length", detail::MethodKind::setter, 15, false, false, false, 0};
+inline constexpr MethodInfo ButtonBox_set_halign{30, 3, "ButtonBox", "set_halign", detail::MethodKind::setter, 14, false, false, false, 0};
+inline constexpr MethodInfo GridBox_add_widget{31, 4, "GridBox", "add_widget", detail::MethodKind::attach, 0, false, false, false, 0};
+inline constexpr MethodInfo GridBox_set_row_spacing{32, 4, "GridBox", "set_row_spacing", detail::MethodKind::setter, 25, false, false, false, 0};
+inline constexpr MethodInfo GridBox_set_column_spacing{33, 4, "GridBox", "set_column_spacing", detail::MethodKind::setter, 8, false, false, false, 0};
+inline constexpr MethodInfo GridBox_set_spacing{34, 4, "GridBox", "set_spacing", detail::MethodKind::setter, 30, false, false, false, 0};
+inline constexpr MethodInfo GridBox_get_row_column_count{35, 4, "GridBox", "get_row_column_count", detail::MethodKind::query, 0, true, false, false, 0};
+inline constexpr MethodInfo GridBox_get_widget_at_cell{36, 4, "GridBox", "get_widget_at_cell", detail::MethodKind::query, 0, true, false, false, 0};
+inline constexpr MethodInfo FixedLayout_add_widget{37, 5, "FixedLayout", "add_widget", detail::MethodKind::attach, 0, false, false, false, 0};
+inline constexpr MethodInfo Splitter_add_widget{38, 6, "Splitter", "add_widget", detail::MethodKind::attach, 0, false, false, false, 0};
+inline constexpr MethodInfo Splitter_set_sizes{39, 6, "Splitter", "set_sizes", detail::MethodKind::setter, 29, false, false, true, 0};
+inline constexpr MethodInfo Splitter_get_sizes{40, 6, "Splitter", "get_sizes", detail::MethodKind::getter, 29, true, false, false, 0};
+inline constexpr MethodInfo Splitter_set_minimum_size{41, 6, "Splitter", "set_minimum_size", detail::MethodKind::action, 0, false, false, false, 0};
+inline constexpr MethodInfo StackWidget_add_widget{42, 7, "StackWidget", "add_widget", detail::MethodKind::attach, 0, false, false, false, 0};
+inline constexpr MethodInfo StackWidget_show_widget{43, 7, "StackWidget", "show_widget", detail::MethodKind::action, 0, false, false, false, 0};
+inline constexpr MethodInfo StackWidget_set_index{44, 7, "StackWidget", "set_index", detail::MethodKind::setter, 17, false, false, true, 0};
+inline constexpr MethodInfo StackWidget_get_index{45, 7, "StackWidget", "get_index", detail::MethodKind::getter, 17, true, false, false, 0};
+inline constexpr MethodInfo StackWidget_index_of{46, 7, "StackWidget", "index_of", detail::MethodKind::query, 0, true, false, false, 0};
+inline constexpr MethodInfo StackWidget_index_to_widget{47, 7, "StackWidget", "index_to_widget", detail::MethodKind::query, 0, true, false, false, 0};
+inline constexpr MethodInfo TabWidget_close_widget{48, 8, "TabWidget", "close_widget", detail::MethodKind::detach, 0, false, false, false, 0};
+inline constexpr MethodInfo TabWidget_get_tab_id{49, 8, "TabWidget", "get_tab_id", detail::MethodKind::query, 0, true, false, false, 0};
+inline constexpr MethodInfo TabWidget_get_child{50, 8, "TabWidget", "get_child", detail::MethodKind::query, 0, true, false, false, 0};
+inline constexpr MethodInfo TabWidget_highlight_tab{51, 8, "TabWidget", "highlight_tab", detail::MethodKind::action, 0, false, false, false, 0};
+inline constexpr MethodInfo TabWidget_set_tab_position{52, 8, "TabWidget", "set_tab_position", detail::MethodKind::setter, 31, false, false, false, 0};
+inline constexpr MethodInfo AbstractScrollArea_set_widget{53, 9, "AbstractScrollArea", "set_widget", detail::MethodKind::attach, 0, false, true, false, 0};
+inline constexpr MethodInfo AbstractScrollArea_set_thumb_percent{54, 9, "AbstractScrollArea", "set_thumb_percent", detail::MethodKind::setter, 33, false, false, false, 0};
+inline constexpr MethodInfo AbstractScrollArea_get_thumb_percent{55, 9, "AbstractScrollArea", "get_thumb_percent", detail::MethodKind::query, 0, true, false, false, 0};
+inline constexpr MethodInfo AbstractScrollArea_set_scroll_percent{56, 9, "AbstractScrollArea", "set_scroll_percent", detail::MethodKind::setter, 27, false, false, true, 0};
+inline constexpr MethodInfo AbstractScrollArea_get_scroll_percent{57, 9, "AbstractScrollArea", "get_scroll_percent", detail::MethodKind::getter, 27, true, false, false, 0};
+inline constexpr MethodInfo AbstractScrollArea_set_scroll_bar_visibility{58, 9, "AbstractScrollArea", "set_scroll_bar_visibility", detail::MethodKind::setter, 26, false, false, false, 0};
+inline constexpr MethodInfo ScrollArea_set_scroll_position{59, 10, "ScrollArea", "set_scroll_position", detail::MethodKind::setter, 27, false, false, true, 0};
+inline constexpr MethodInfo ScrollArea_get_scroll_position{60, 10, "ScrollArea", "get_scroll_position", detail::MethodKind::getter, 27, true, false, false, 0};
+inline constexpr MethodInfo Frame_set_widget{61, 11, "Frame", "set_widget", detail::MethodKind::attach, 0, false, true, false, 0};
+inline constexpr MethodInfo Frame_set_title{62, 11, "Frame", "set_title", detail::MethodKind::setter, 34, false, false, false, 0};
+inline constexpr MethodInfo Frame_set_text{63, 11, "Frame", "set_text", detail::MethodKind::setter, 34, false, false, false, 0};
+inline constexpr MethodInfo Frame_get_text{64, 11, "Frame", "get_text", detail::MethodKind::getter, 34, true, false, false, 0};
+inline constexpr MethodInfo Expander_set_widget{65, 12, "Expander", "set_widget", detail::MethodKind::attach, 0, false, true, false, 0};
+inline constexpr MethodInfo Expander_set_collapsed{66, 12, "Expander", "set_collapsed", detail::MethodKind::setter, 6, false, false, false, 0};
+inline constexpr MethodInfo Expander_get_collapsed{67, 12, "Expander", "get_collapsed", detail::MethodKind::getter, 6, true, false, false, 0};
+inline constexpr MethodInfo Expander_toggle_content{68, 12, "Expander", "toggle_content", detail::MethodKind::action, 0, false, false, false, 0};
+inline constexpr MethodInfo Separator_set_orientation{69, 13, "Separator", "set_orientation", detail::MethodKind::setter, 22, false, false, false, 0};
+inline constexpr MethodInfo Page_set_widget{70, 14, "Page", "set_widget", detail::MethodKind::attach, 0, false, true, false, 0};
+inline constexpr MethodInfo Button_set_text{71, 15, "Button", "set_text", detail::MethodKind::setter, 32, false, false, false, 0};
+inline constexpr MethodInfo Button_get_text{72, 15, "Button", "get_text", detail::MethodKind::getter, 32, true, false, false, 0};
+inline constexpr MethodInfo Button_set_icon{73, 15, "Button", "set_icon", detail::MethodKind::setter, 16, false, false, false, 0};
+inline constexpr MethodInfo Button_get_icon{74, 15, "Button", "get_icon", detail::MethodKind::getter, 16, true, false, false, 0};
+inline constexpr MethodInfo Button_set_color{75, 15, "Button", "set_color", detail::MethodKind::setter, 7, false, false, false, 0};
+inline constexpr MethodInfo Button_set_hover{76, 15, "Button", "set_hover", detail::MethodKind::setter, 15, false, false, false, 0};
+inline constexpr MethodInfo Label_set_text{77, 16, "Label", "set_text", detail::MethodKind::setter, 32, false, false, false, 0};
+inline constexpr MethodInfo Label_get_text{78, 16, "Label", "get_text", detail::MethodKind::getter, 32, true, false, false, 0};
+inline constexpr MethodInfo Label_set_color{79, 16, "Label", "set_color", detail::MethodKind::setter, 7, false, false, false, 0};
+inline constexpr MethodInfo Label_set_halign{80, 16, "Label", "set_halign", detail::MethodKind::setter, 14, false, false, false, 0};
+inline constexpr MethodInfo Label_get_halign{81, 16, "Label", "get_halign", detail::MethodKind::getter, 14, true, false, false, 0};
+inline constexpr MethodInfo Label_set_valign{82, 16, "Label", "set_valign", detail::MethodKind::setter, 36, false, false, false, 0};
+inline constexpr MethodInfo TopLevel_set_widget{83, 17, "TopLevel", "set_widget", detail::MethodKind::attach, 0, false, true, false, 0};
+inline constexpr MethodInfo TopLevel_set_position{84, 17, "TopLevel", "set_position", detail::MethodKind::setter, 24, false, false, false, 0};
+inline constexpr MethodInfo TopLevel_set_title{85, 17, "TopLevel", "set_title", detail::MethodKind::setter, 34, false, false, false, 0};
+inline constexpr MethodInfo TopLevel_get_title{86, 17, "TopLevel", "get_title", detail::MethodKind::getter, 34, true, false, false, 0};
+inline constexpr MethodInfo TopLevel_set_icon{87, 17, "TopLevel", "set_icon", detail::MethodKind::setter, 16, false, false, false, 0};
+inline constexpr MethodInfo TopLevel_set_moveable{88, 17, "TopLevel", "set_moveable", detail::MethodKind::setter, 21, false, false, false, 0};
+inline constexpr MethodInfo TopLevel_raise{89, 17, "TopLevel", "raise", detail::MethodKind::action, 0, false, false, false, 0};
+inline constexpr MethodInfo TopLevel_lower{90, 17, "TopLevel", "lower", detail::MethodKind::action, 0, false, false, false, 0};
+inline constexpr MethodInfo TopLevel_toggle_minimize{91, 17, "TopLevel", "toggle_minimize", detail::MethodKind::action, 0, false, false, false, 0};
+inline constexpr MethodInfo TopLevel_toggle_maximize{92, 17, "TopLevel", "toggle_maximize", detail::MethodKind::action, 0, false, false, false, 0};
+inline constexpr MethodInfo TopLevel_toggle_shade{93, 17, "TopLevel", "toggle_shade", detail::MethodKind::action, 0, false, false, false, 0};
+inline constexpr MethodInfo TopLevel_set_window_state{94, 17, "TopLevel", "set_window_state", detail::MethodKind::setter, 38, false, false, true, 0};
+inline constexpr MethodInfo TopLevel_get_window_state{95, 17, "TopLevel", "get_window_state", detail::MethodKind::getter, 38, true, false, false, 0};
+inline constexpr MethodInfo Box_add_widget{96, 18, "Box", "add_widget", detail::MethodKind::attach, 0, false, false, false, 0};
+inline constexpr MethodInfo Box_insert_widget{97, 18, "Box", "insert_widget", detail::MethodKind::attach, 0, false, false, false, 1};
+inline constexpr MethodInfo Box_set_spacing{98, 18, "Box", "set_spacing", detail::MethodKind::setter, 30, false, false, false, 0};
+inline constexpr MethodInfo Box_set_align{99, 18, "Box", "set_align", detail::MethodKind::setter, 1, false, false, false, 0};
+inline constexpr MethodInfo TextEntry_set_text{100, 21, "TextEntry", "set_text", detail::MethodKind::setter, 32, false, false, false, 0};
+inline constexpr MethodInfo TextEntry_get_text{101, 21, "TextEntry", "get_text", detail::MethodKind::query, 0, true, false, false, 0};
+inline constexpr MethodInfo TextEntry_clear{102, 21, "TextEntry", "clear", detail::MethodKind::setter, 32, false, false, false, 0};
+inline constexpr MethodInfo TextEntry_set_editable{103, 21, "TextEntry", "set_editable", detail::MethodKind::setter, 10, false, false, false, 0};
+inline constexpr MethodInfo TextEntry_get_editable{104, 21, "TextEntry", "get_editable", detail::MethodKind::getter, 10, true, false, false, 0};
+inline constexpr MethodInfo TextEntry_set_length{105, 21, "TextEntry", "set_length", detail::MethodKind::setter, 18, false, false, false, 0};
 }  // namespace methods
 
 namespace check {
 // Checks of the state callbacks' bytes (the family sources define them).
+void Splitter_sizing(std::string_view bytes);
+void StackWidget_page_switch(std::string_view bytes);
+void AbstractScrollArea_scrolled(std::string_view bytes);
+void Expander_toggled(std::string_view bytes);
 void TopLevel_move(std::string_view bytes);
 void TopLevel_close(std::string_view bytes);
 void TopLevel_window_state(std::string_view bytes);
@@ -137,12 +204,18 @@ inline constexpr CallbackInfo Widget_resize{1, 1, "Widget", "resize", 0, 0, null
 inline constexpr CallbackInfo Widget_map{2, 1, "Widget", "map", 0, 0, nullptr};
 inline constexpr CallbackInfo Container_child_added{3, 2, "Container", "child_added", 0, 0, nullptr};
 inline constexpr CallbackInfo Container_child_removed{4, 2, "Container", "child_removed", 0, 0, nullptr};
-inline constexpr CallbackInfo Button_activated{5, 3, "Button", "activated", 0, 0, nullptr};
-inline constexpr CallbackInfo TopLevel_move{6, 5, "TopLevel", "move", 20, 43, &check::TopLevel_move};
-inline constexpr CallbackInfo TopLevel_close{7, 5, "TopLevel", "close", 27, 19, &check::TopLevel_close};
-inline constexpr CallbackInfo TopLevel_window_state{8, 5, "TopLevel", "window_state", 28, 53, &check::TopLevel_window_state};
-inline constexpr CallbackInfo TopLevel_resized{9, 5, "TopLevel", "resized", 21, 10, &check::TopLevel_resized};
-inline constexpr CallbackInfo TextEntry_activated{10, 9, "TextEntry", "activated", 23, 59, &check::TextEntry_activated};
+inline constexpr CallbackInfo Splitter_sizing{5, 6, "Splitter", "sizing", 29, 39, &check::Splitter_sizing};
+inline constexpr CallbackInfo StackWidget_page_switch{6, 7, "StackWidget", "page_switch", 17, 44, &check::StackWidget_page_switch};
+inline constexpr CallbackInfo StackWidget_page_close{7, 7, "StackWidget", "page_close", 0, 0, nullptr};
+inline constexpr CallbackInfo AbstractScrollArea_scrolled{8, 9, "AbstractScrollArea", "scrolled", 27, 56, &check::AbstractScrollArea_scrolled};
+inline constexpr CallbackInfo AbstractScrollArea_area_resize{9, 9, "AbstractScrollArea", "area_resize", 0, 0, nullptr};
+inline constexpr CallbackInfo Expander_toggled{10, 12, "Expander", "toggled", 6, 66, &check::Expander_toggled};
+inline constexpr CallbackInfo Button_activated{11, 15, "Button", "activated", 0, 0, nullptr};
+inline constexpr CallbackInfo TopLevel_move{12, 17, "TopLevel", "move", 24, 84, &check::TopLevel_move};
+inline constexpr CallbackInfo TopLevel_close{13, 17, "TopLevel", "close", 37, 19, &check::TopLevel_close};
+inline constexpr CallbackInfo TopLevel_window_state{14, 17, "TopLevel", "window_state", 38, 94, &check::TopLevel_window_state};
+inline constexpr CallbackInfo TopLevel_resized{15, 17, "TopLevel", "resized", 28, 10, &check::TopLevel_resized};
+inline constexpr CallbackInfo TextEntry_activated{16, 21, "TextEntry", "activated", 32, 100, &check::TextEntry_activated};
 }  // namespace callbacks
 
 // Tables indexed by id (entry 0 is empty), for the runtime.
@@ -150,6 +223,18 @@ inline constexpr const ClassInfo* class_table[] = {
     nullptr,
     &classes::Widget,
     &classes::Container,
+    &classes::ButtonBox,
+    &classes::GridBox,
+    &classes::FixedLayout,
+    &classes::Splitter,
+    &classes::StackWidget,
+    &classes::TabWidget,
+    &classes::AbstractScrollArea,
+    &classes::ScrollArea,
+    &classes::Frame,
+    &classes::Expander,
+    &classes::Separator,
+    &classes::Page,
     &classes::Button,
     &classes::Label,
     &classes::TopLevel,
@@ -189,6 +274,47 @@ inline constexpr const MethodInfo* method_table[] = {
     &methods::Container_remove,
     &methods::Container_remove_widget,
     &methods::Container_remove_all,
+    &methods::ButtonBox_set_halign,
+    &methods::GridBox_add_widget,
+    &methods::GridBox_set_row_spacing,
+    &methods::GridBox_set_column_spacing,
+    &methods::GridBox_set_spacing,
+    &methods::GridBox_get_row_column_count,
+    &methods::GridBox_get_widget_at_cell,
+    &methods::FixedLayout_add_widget,
+    &methods::Splitter_add_widget,
+    &methods::Splitter_set_sizes,
+    &methods::Splitter_get_sizes,
+    &methods::Splitter_set_minimum_size,
+    &methods::StackWidget_add_widget,
+    &methods::StackWidget_show_widget,
+    &methods::StackWidget_set_index,
+    &methods::StackWidget_get_index,
+    &methods::StackWidget_index_of,
+    &methods::StackWidget_index_to_widget,
+    &methods::TabWidget_close_widget,
+    &methods::TabWidget_get_tab_id,
+    &methods::TabWidget_get_child,
+    &methods::TabWidget_highlight_tab,
+    &methods::TabWidget_set_tab_position,
+    &methods::AbstractScrollArea_set_widget,
+    &methods::AbstractScrollArea_set_thumb_percent,
+    &methods::AbstractScrollArea_get_thumb_percent,
+    &methods::AbstractScrollArea_set_scroll_percent,
+    &methods::AbstractScrollArea_get_scroll_percent,
+    &methods::AbstractScrollArea_set_scroll_bar_visibility,
+    &methods::ScrollArea_set_scroll_position,
+    &methods::ScrollArea_get_scroll_position,
+    &methods::Frame_set_widget,
+    &methods::Frame_set_title,
+    &methods::Frame_set_text,
+    &methods::Frame_get_text,
+    &methods::Expander_set_widget,
+    &methods::Expander_set_collapsed,
+    &methods::Expander_get_collapsed,
+    &methods::Expander_toggle_content,
+    &methods::Separator_set_orientation,
+    &methods::Page_set_widget,
     &methods::Button_set_text,
     &methods::Button_get_text,
     &methods::Button_set_icon,
@@ -231,6 +357,12 @@ inline constexpr const CallbackInfo* callback_table[] = {
     &callbacks::Widget_map,
     &callbacks::Container_child_added,
     &callbacks::Container_child_removed,
+    &callbacks::Splitter_sizing,
+    &callbacks::StackWidget_page_switch,
+    &callbacks::StackWidget_page_close,
+    &callbacks::AbstractScrollArea_scrolled,
+    &callbacks::AbstractScrollArea_area_resize,
+    &callbacks::Expander_toggled,
     &callbacks::Button_activated,
     &callbacks::TopLevel_move,
     &callbacks::TopLevel_close,
@@ -246,6 +378,18 @@ inline constexpr std::string_view class_proto_names[] = {
     "",
     "pgwidgets.widgets.Widget",
     "pgwidgets.widgets.Container",
+    "pgwidgets.widgets.ButtonBox",
+    "pgwidgets.widgets.GridBox",
+    "pgwidgets.widgets.FixedLayout",
+    "pgwidgets.widgets.Splitter",
+    "pgwidgets.widgets.StackWidget",
+    "pgwidgets.widgets.TabWidget",
+    "pgwidgets.widgets.AbstractScrollArea",
+    "pgwidgets.widgets.ScrollArea",
+    "pgwidgets.widgets.Frame",
+    "pgwidgets.widgets.Expander",
+    "pgwidgets.widgets.Separator",
+    "pgwidgets.widgets.Page",
     "pgwidgets.widgets.Button",
     "pgwidgets.widgets.Label",
     "pgwidgets.widgets.TopLevel",
@@ -285,6 +429,47 @@ inline constexpr std::string_view method_proto_names[] = {
     "pgwidgets.widgets.Container.Remove",
     "pgwidgets.widgets.Container.RemoveWidget",
     "pgwidgets.widgets.Container.RemoveAll",
+    "pgwidgets.widgets.ButtonBox.SetHalign",
+    "pgwidgets.widgets.GridBox.AddWidget",
+    "pgwidgets.widgets.GridBox.SetRowSpacing",
+    "pgwidgets.widgets.GridBox.SetColumnSpacing",
+    "pgwidgets.widgets.GridBox.SetSpacing",
+    "pgwidgets.widgets.GridBox.GetRowColumnCount",
+    "pgwidgets.widgets.GridBox.GetWidgetAtCell",
+    "pgwidgets.widgets.FixedLayout.AddWidget",
+    "pgwidgets.widgets.Splitter.AddWidget",
+    "pgwidgets.widgets.Splitter.SetSizes",
+    "pgwidgets.widgets.Splitter.GetSizes",
+    "pgwidgets.widgets.Splitter.SetMinimumSize",
+    "pgwidgets.widgets.StackWidget.AddWidget",
+    "pgwidgets.widgets.StackWidget.ShowWidget",
+    "pgwidgets.widgets.StackWidget.SetIndex",
+    "pgwidgets.widgets.StackWidget.GetIndex",
+    "pgwidgets.widgets.StackWidget.IndexOf",
+    "pgwidgets.widgets.StackWidget.IndexToWidget",
+    "pgwidgets.widgets.TabWidget.CloseWidget",
+    "pgwidgets.widgets.TabWidget.GetTabId",
+    "pgwidgets.widgets.TabWidget.GetChild",
+    "pgwidgets.widgets.TabWidget.HighlightTab",
+    "pgwidgets.widgets.TabWidget.SetTabPosition",
+    "pgwidgets.widgets.AbstractScrollArea.SetWidget",
+    "pgwidgets.widgets.AbstractScrollArea.SetThumbPercent",
+    "pgwidgets.widgets.AbstractScrollArea.GetThumbPercent",
+    "pgwidgets.widgets.AbstractScrollArea.SetScrollPercent",
+    "pgwidgets.widgets.AbstractScrollArea.GetScrollPercent",
+    "pgwidgets.widgets.AbstractScrollArea.SetScrollBarVisibility",
+    "pgwidgets.widgets.ScrollArea.SetScrollPosition",
+    "pgwidgets.widgets.ScrollArea.GetScrollPosition",
+    "pgwidgets.widgets.Frame.SetWidget",
+    "pgwidgets.widgets.Frame.SetTitle",
+    "pgwidgets.widgets.Frame.SetText",
+    "pgwidgets.widgets.Frame.GetText",
+    "pgwidgets.widgets.Expander.SetWidget",
+    "pgwidgets.widgets.Expander.SetCollapsed",
+    "pgwidgets.widgets.Expander.GetCollapsed",
+    "pgwidgets.widgets.Expander.ToggleContent",
+    "pgwidgets.widgets.Separator.SetOrientation",
+    "pgwidgets.widgets.Page.SetWidget",
     "pgwidgets.widgets.Button.SetText",
     "pgwidgets.widgets.Button.GetText",
     "pgwidgets.widgets.Button.SetIcon",
@@ -327,6 +512,12 @@ inline constexpr std::string_view callback_proto_names[] = {
     "pgwidgets.widgets.Widget.OnMap",
     "pgwidgets.widgets.Container.OnChildAdded",
     "pgwidgets.widgets.Container.OnChildRemoved",
+    "pgwidgets.widgets.Splitter.OnSizing",
+    "pgwidgets.widgets.StackWidget.OnPageSwitch",
+    "pgwidgets.widgets.StackWidget.OnPageClose",
+    "pgwidgets.widgets.AbstractScrollArea.OnScrolled",
+    "pgwidgets.widgets.AbstractScrollArea.OnAreaResize",
+    "pgwidgets.widgets.Expander.OnToggled",
     "pgwidgets.widgets.Button.OnActivated",
     "pgwidgets.widgets.TopLevel.OnMove",
     "pgwidgets.widgets.TopLevel.OnClose",
