@@ -26,6 +26,7 @@ pgw::Task<> build(pgw::Session& session) {
   // A Page fills the browser behind every window.
   auto page = co_await W.Page();
   auto backdrop = co_await W.Label("pgwidgets for C++: layouts", {.halign = pgw::HAlign::center});
+  co_await backdrop.set_valign(pgw::VAlign::bottom);  // below the window
   co_await page.set_widget(backdrop);
   co_await page.show();
 
