@@ -2,12 +2,12 @@
 // real input in headless Chromium: tabs switched by clicks and arrow keys,
 // a splitter handle dragged and moved with the keys, an expander toggled by
 // a click, Space and Enter, a scroll area wheeled, a stack switched by a
-// button's C++ handler. Each step checks the values the typed C++ handler
-// received and what the server's getter answered in it (the app prints both;
-// getters are plain functions, answered from the server's state), and a
-// reload must show the same tab, splitter sizes, fold, scroll position and
-// stack page, with the server's getters agreeing. Waits for conditions,
-// never for time.
+// button's C++ handler, a disabled tab row ignoring a click. Each step
+// checks the values the typed C++ handler received and what the server's
+// getter answered in it (the app prints both; getters are plain functions,
+// answered from the server's state), and a reload must show the same tab,
+// splitter sizes, fold, scroll position and stack page, with the server's
+// getters agreeing. Waits for conditions, never for time.
 // usage: node layout.test.mjs --binary build/tests/layout_app [--artifacts build/artifacts]
 import fs from "node:fs";
 import path from "node:path";
@@ -96,6 +96,8 @@ await runChecks([
     expect(m[1] === "2" && m[2] === "1" && m[3] === "2", `got ${m[0]}`);
     expect(await currentTab() === "Three", `current tab ${await currentTab()}`);
     expect(await page.evaluate(() => document.activeElement?.textContent) === "Three", "focus did not follow the tab");
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+    expect(outline !== "none", "the focused tab shows no focus ring");
   }],
 
   ["dragging the splitter handle resizes the panes: sizing(sizes), get_sizes agrees", async () => {
@@ -195,6 +197,23 @@ await runChecks([
     await page.locator(".pgw-tab", { hasText: "One" }).click();
     const m = await nextLine(/^page_switch index=(\d+) child_matches=(\d) get_index=(\d+)$/);
     expect(m[1] === "0" && m[2] === "1" && m[3] === "0", `got ${m[0]}`);
+  }],
+
+  ["a disabled TabWidget ignores a click on a tab", async () => {
+    await page.getByRole("button", { name: "Lock tabs" }).click();
+    let m = await nextLine(/^tabs enabled=(\d)$/);
+    expect(m[1] === "0", `got ${m[0]}`);
+    await page.locator(".pgw-tabwidget.pgw-disabled").waitFor({ timeout: 5000 });
+    // A real click at the tab's place (a locator click would wait for an enabled target).
+    const box = await page.locator(".pgw-tab", { hasText: "Two" }).boundingBox();
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await page.getByRole("button", { name: "Report" }).click();
+    m = await nextLine(/^report tab=(\d) /);
+    expect(m[1] === "0", `the disabled tabs switched to ${m[1]}`);
+    expect(await currentTab() === "One", `current tab ${await currentTab()}`);
+    await page.getByRole("button", { name: "Lock tabs" }).click();
+    m = await nextLine(/^tabs enabled=(\d)$/);
+    expect(m[1] === "1", `got ${m[0]}`);
   }],
 
   ["no browser errors", async () => {

@@ -3,7 +3,7 @@
 // they received, what the matching getter answers and how many frames that
 // getter cost (0: answered by the server, no round trip), one line each on
 // stdout. A "Report" button prints every getter, so the test can check the
-// server's state after a reload as well.
+// server's state after a reload as well; "Lock tabs" disables the tabs.
 #include <cmath>
 #include <cstdio>
 #include <string>
@@ -111,8 +111,14 @@ pgw::Task<> setup(pgw::Session& session) {
         " collapsed=" + std::to_string(expander.get_collapsed()) + " scroll_v=" + fixed3(p.v_pct) +
         " stack=" + std::to_string(stack.get_index()));
   });
+  auto lock = co_await w.Button("Lock tabs");
+  lock.on_activated([tabs]() -> pgw::Task<> {
+    co_await tabs.set_enabled(!tabs.get_enabled());
+    say("tabs enabled=" + std::to_string(tabs.get_enabled()));
+  });
   co_await buttons.add_widget(next);
   co_await buttons.add_widget(report);
+  co_await buttons.add_widget(lock);
   co_await buttons.add_widget(stack);
 
   co_await root.add_widget(tabs);
