@@ -52,6 +52,15 @@ describe("StackWidget and TabWidget", () => {
     ]);
   });
 
+  it("removing the shown page reports the page taking its place, even at the same index", () => {
+    const s = stack(1);
+    const [a, b] = [bench.box(2), bench.box(3)];
+    s.add_widget(a, "");
+    s.add_widget(b, "");
+    s.remove(a, false); // b is shown, at index 0 as a was
+    assert.deepEqual(bench.events, [["1:page_switch", 3, 0]]);
+  });
+
   it("a click on a tab and the arrow keys switch pages; the close button asks with page_close", () => {
     const t = tabs(1);
     for (const id of [2, 3, 4]) t.add_widget(bench.box(id), `tab ${id}`);
