@@ -61,7 +61,7 @@ describe("StackWidget and TabWidget", () => {
     assert.deepEqual(bench.events, [["1:page_switch", 3, 0]]);
   });
 
-  it("a click on a tab and the arrow keys switch pages; the close button asks with page_close", () => {
+  it("a click on a tab and the arrow keys switch pages; the close button and Delete ask with page_close", () => {
     const t = tabs(1);
     for (const id of [2, 3, 4]) t.add_widget(bench.box(id), `tab ${id}`);
     const tabEls = [...t.element.querySelectorAll<HTMLElement>(".pgw-tab")];
@@ -71,11 +71,13 @@ describe("StackWidget and TabWidget", () => {
     bar.dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowRight", bubbles: true }));
     bar.dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowRight", bubbles: true })); // wraps to the first
     tabEls[2]!.querySelector<HTMLElement>(".pgw-tab-close")!.click();
+    bar.dispatchEvent(new KeyboardEvent("keydown", { key: "Delete", bubbles: true })); // the shown tab's
     assert.deepEqual(bench.events, [
       ["1:page_switch", 3, 1],
       ["1:page_switch", 4, 2],
       ["1:page_switch", 2, 0],
       ["1:page_close", 4],
+      ["1:page_close", 2],
     ]);
     assert.equal(t.get_tab_id(bench.box(9)), "");
     assert.equal(t.get_child("tab_1").widgetId, 3);

@@ -1,6 +1,6 @@
 // TabWidget: a StackWidget with a row of tabs. A click on a tab, or the
 // arrow keys, Home and End on the focused tab row, switch pages; a tab's
-// close button (closable) asks the program with page_close.
+// close button or Delete (closable) asks the program with page_close.
 import "./tabwidget.css";
 import type {
   TabPosition,
@@ -123,7 +123,12 @@ export class TabWidget extends StackWidget implements TabWidgetImpl {
     else if (ev.key === forth) next = (i + 1) % n;
     else if (ev.key === "Home") next = 0;
     else if (ev.key === "End") next = n - 1;
-    else return;
+    else if (ev.key === "Delete" && this.closable) {
+      // As the close button: the program decides.
+      ev.preventDefault();
+      this.events.page_close(this.current);
+      return;
+    } else return;
     ev.preventDefault();
     const child = this.children[next]!;
     this.select(child);
