@@ -14,8 +14,8 @@ import type {
   WidgetHandle,
 } from "../schema.js";
 import { el } from "../dom.js";
+import { whenQuiet } from "../parts/debounce.js";
 import { Container } from "./container.js";
-import { whenQuiet } from "./debounce.js";
 import type { WidgetEnv } from "./widget.js";
 
 const OVERFLOW: Readonly<Record<ScrollBarPolicy, string>> = { on: "scroll", off: "hidden", auto: "auto" };
