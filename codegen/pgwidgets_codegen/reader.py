@@ -318,7 +318,7 @@ class _Builder:
                 setter = self._setter_of(c, cb.updates_field, cb.message, cb.updates_setter)
                 if setter is None:
                     raise SchemaError(f"{c.name}.On{cb.rpc_name[2:]}: updates {cb.updates_field!r}, but no "
-                                      f"setter of that field takes {cb.message.name}")
+                                      f"setter of that field takes {cb.message.name} (or some of its fields)")
                 cb.updates_method_id = setter.id
             self._check_dtype(c, cb)
 
@@ -410,9 +410,12 @@ class _Builder:
         record replays set_index, whose parser skips the text)."""
         for owner in c.ancestry():
             for s in owner.methods:
-                if s.kind != "setter" or s.state_field != field_name or rpc_name not in ("", s.rpc_name):
-                    continue
-                if s.request is message or (rpc_name and part_of(s.request, message)):
+                # The callback may say more than the setter takes (a combo box
+                # reports index and text, page_switch the child and the index):
+                # its record then holds the extra fields, which the setter's
+                # reader skips.
+                if (s.kind == "setter" and s.state_field == field_name and part_of(s.request, message)
+                        and rpc_name in ("", s.rpc_name)):
                     return s
         return None
 

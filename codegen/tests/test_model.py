@@ -97,6 +97,10 @@ class ModelTest(unittest.TestCase):
         self.assertEqual(cb["Button_activated"].updates_method_id, 0)
         close = next(m for m in self.schema.methods if m.id == cb["TopLevel_close"].updates_method_id)
         self.assertEqual(close.name, "hide")  # named: show also sets "visible" from Empty
+        # A callback may say more than its setter takes: page_switch(child,
+        # index) is recorded as set_index(index).
+        switch = next(m for m in self.schema.methods if m.id == cb["StackWidget_page_switch"].updates_method_id)
+        self.assertEqual(switch.name, "set_index")
 
     def test_proto_names_lead_back_to_the_descriptors(self):
         self.assertEqual(self.schema.cls("Box").proto_name, "pgwidgets.widgets.Box")
@@ -163,7 +167,7 @@ class ModelTest(unittest.TestCase):
 
     def test_families_follow_the_schema_files(self):
         families = {f.name: f for f in self.schema.families}
-        self.assertEqual(sorted(families), ["base", "controls", "display", "layout", "mdi", "text"])
+        self.assertEqual(sorted(families), ["base", "containers", "controls", "display", "layout", "mdi", "text"])
         self.assertEqual([c.name for c in families["layout"].classes], ["TopLevel", "Box", "VBox", "HBox"])
         self.assertEqual([d.name for d in families["layout"].depends], ["base"])
         self.assertEqual([d.name for d in families["base"].depends], [])
@@ -233,6 +237,11 @@ class SchemaErrorTest(unittest.TestCase):
         msg = self.broken("base.proto", 'field: "visible", deferred: true }; }\n  // Hides',
                           'field: "visible" }; }\n  // Hides')
         self.assertIn("disagree on `deferred`", msg)
+
+    def test_state_callback_whose_fields_differ_from_the_setter(self):
+        # index numbered 3 here cannot be read as set_index's index (field 1).
+        msg = self.broken("containers.proto", "  int32 index = 1;\n}\nmessage Index", "  int32 index = 3;\n}\nmessage Index")
+        self.assertIn("no setter of that field takes PageSwitch", msg)
 
     def test_unknown_base(self):
         msg = self.broken("controls.proto", 'base: "Widget", constructor: "ButtonArgs"', 'base: "Gadget"')

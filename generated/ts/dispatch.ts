@@ -5,13 +5,13 @@
 
 import { create, fromBinary, toBinary } from "@bufbuild/protobuf";
 import * as pb_base from "./pb/pgwidgets/widgets/base_pb.js";
+import * as pb_containers from "./pb/pgwidgets/widgets/containers_pb.js";
 import * as pb_controls from "./pb/pgwidgets/widgets/controls_pb.js";
 import * as pb_display from "./pb/pgwidgets/widgets/display_pb.js";
 import * as pb_layout from "./pb/pgwidgets/widgets/layout_pb.js";
-import * as pb_mdi from "./pb/pgwidgets/widgets/mdi_pb.js";
 import * as pb_text from "./pb/pgwidgets/widgets/text_pb.js";
 import type * as w from "./widgets.js";
-import type { WidgetHandle, Dtype, SliderValuePosition, DialValuePosition, HAlign, VAlign, WindowState, Align, Orientation, Wrap, ScrollAlign } from "./widgets.js";
+import type { WidgetHandle, TabPosition, ScrollBarPolicy, HAlign, VAlign, WindowState, Align, Orientation } from "./widgets.js";
 
 /** What the dispatcher needs from the runtime. */
 export interface DispatchContext {
@@ -58,14 +58,11 @@ function word<T>(words: ReadonlyMap<number, T>, n: number, name: string): T {
   return w;
 }
 
-const DtypeWords: ReadonlyMap<number, w.Dtype> = new Map<number, w.Dtype>([[0, "int"], [1, "float"]]);
-const DtypeNumbers: { readonly [K in w.Dtype]: number } = { int: 0, float: 1 };
+const TabPositionWords: ReadonlyMap<number, w.TabPosition> = new Map<number, w.TabPosition>([[0, "top"], [1, "bottom"], [2, "left"], [3, "right"], [4, "none"]]);
+const TabPositionNumbers: { readonly [K in w.TabPosition]: number } = { top: 0, bottom: 1, left: 2, right: 3, none: 4 };
 
-const SliderValuePositionWords: ReadonlyMap<number, w.SliderValuePosition> = new Map<number, w.SliderValuePosition>([[0, "l"], [1, "r"], [2, "t"], [3, "b"]]);
-const SliderValuePositionNumbers: { readonly [K in w.SliderValuePosition]: number } = { l: 0, r: 1, t: 2, b: 3 };
-
-const DialValuePositionWords: ReadonlyMap<number, w.DialValuePosition> = new Map<number, w.DialValuePosition>([[0, "b"], [1, "ul"], [2, "ur"], [3, "ll"], [4, "lr"]]);
-const DialValuePositionNumbers: { readonly [K in w.DialValuePosition]: number } = { b: 0, ul: 1, ur: 2, ll: 3, lr: 4 };
+const ScrollBarPolicyWords: ReadonlyMap<number, w.ScrollBarPolicy> = new Map<number, w.ScrollBarPolicy>([[0, "on"], [1, "off"], [2, "auto"]]);
+const ScrollBarPolicyNumbers: { readonly [K in w.ScrollBarPolicy]: number } = { on: 0, off: 1, auto: 2 };
 
 const HAlignWords: ReadonlyMap<number, w.HAlign> = new Map<number, w.HAlign>([[0, "left"], [1, "center"], [2, "right"]]);
 const HAlignNumbers: { readonly [K in w.HAlign]: number } = { left: 0, center: 1, right: 2 };
@@ -76,17 +73,11 @@ const VAlignNumbers: { readonly [K in w.VAlign]: number } = { top: 0, center: 1,
 const WindowStateWords: ReadonlyMap<number, w.WindowState> = new Map<number, w.WindowState>([[0, "normal"], [1, "minimized"], [2, "maximized"], [3, "shaded"]]);
 const WindowStateNumbers: { readonly [K in w.WindowState]: number } = { normal: 0, minimized: 1, maximized: 2, shaded: 3 };
 
-const AlignWords: ReadonlyMap<number, w.Align> = new Map<number, w.Align>([[0, "start"], [1, "center"], [2, "end"], [3, "stretch"]]);
-const AlignNumbers: { readonly [K in w.Align]: number } = { start: 0, center: 1, end: 2, stretch: 3 };
+const AlignWords: ReadonlyMap<number, w.Align> = new Map<number, w.Align>([[0, "start"], [1, "center"], [2, "end"], [3, "stretch"], [4, "top"], [5, "bottom"], [6, "left"], [7, "right"]]);
+const AlignNumbers: { readonly [K in w.Align]: number } = { start: 0, center: 1, end: 2, stretch: 3, top: 4, bottom: 5, left: 6, right: 7 };
 
 const OrientationWords: ReadonlyMap<number, w.Orientation> = new Map<number, w.Orientation>([[0, "horizontal"], [1, "vertical"]]);
 const OrientationNumbers: { readonly [K in w.Orientation]: number } = { horizontal: 0, vertical: 1 };
-
-const WrapWords: ReadonlyMap<number, w.Wrap> = new Map<number, w.Wrap>([[0, "none"], [1, "word"], [2, "hard"]]);
-const WrapNumbers: { readonly [K in w.Wrap]: number } = { none: 0, word: 1, hard: 2 };
-
-const ScrollAlignWords: ReadonlyMap<number, w.ScrollAlign> = new Map<number, w.ScrollAlign>([[0, "nearest"], [1, "top"], [2, "center"]]);
-const ScrollAlignNumbers: { readonly [K in w.ScrollAlign]: number } = { nearest: 0, top: 1, center: 2 };
 
 function eventsWidget(id: number, ctx: DispatchContext): w.WidgetEvents {
   return {
@@ -107,91 +98,95 @@ function eventsContainer(id: number, ctx: DispatchContext): w.ContainerEvents {
   };
 }
 
+function eventsButtonBox(id: number, ctx: DispatchContext): w.ButtonBoxEvents {
+  return {
+    ...eventsBox(id, ctx),
+  };
+}
+
+function eventsGridBox(id: number, ctx: DispatchContext): w.GridBoxEvents {
+  return {
+    ...eventsContainer(id, ctx),
+  };
+}
+
+function eventsFixedLayout(id: number, ctx: DispatchContext): w.FixedLayoutEvents {
+  return {
+    ...eventsContainer(id, ctx),
+  };
+}
+
+function eventsSplitter(id: number, ctx: DispatchContext): w.SplitterEvents {
+  return {
+    ...eventsContainer(id, ctx),
+    sizing: (sizes: number[]) =>
+      ctx.emit(id, 5, toBinary(pb_containers.SizesSchema, create(pb_containers.SizesSchema, { sizes: sizes })), true),
+  };
+}
+
+function eventsStackWidget(id: number, ctx: DispatchContext): w.StackWidgetEvents {
+  return {
+    ...eventsContainer(id, ctx),
+    page_switch: (child: WidgetHandle, index: number) =>
+      ctx.emit(id, 6, toBinary(pb_containers.PageSwitchSchema, create(pb_containers.PageSwitchSchema, { child: child.widgetId, index: index })), true),
+    page_close: (child: WidgetHandle) =>
+      ctx.emit(id, 7, toBinary(pb_base.ChildSchema, create(pb_base.ChildSchema, { child: child.widgetId })), false),
+  };
+}
+
+function eventsTabWidget(id: number, ctx: DispatchContext): w.TabWidgetEvents {
+  return {
+    ...eventsStackWidget(id, ctx),
+  };
+}
+
+function eventsAbstractScrollArea(id: number, ctx: DispatchContext): w.AbstractScrollAreaEvents {
+  return {
+    ...eventsContainer(id, ctx),
+    scrolled: (h_pct: number, v_pct: number) =>
+      ctx.emit(id, 8, toBinary(pb_containers.ScrollPercentSchema, create(pb_containers.ScrollPercentSchema, { hPct: h_pct, vPct: v_pct })), true),
+    area_resize: (width: number, height: number, vbar_width: number, hbar_height: number) =>
+      ctx.emit(id, 9, toBinary(pb_containers.AreaSizeSchema, create(pb_containers.AreaSizeSchema, { width: width, height: height, vbarWidth: vbar_width, hbarHeight: hbar_height })), false),
+  };
+}
+
+function eventsScrollArea(id: number, ctx: DispatchContext): w.ScrollAreaEvents {
+  return {
+    ...eventsAbstractScrollArea(id, ctx),
+  };
+}
+
+function eventsFrame(id: number, ctx: DispatchContext): w.FrameEvents {
+  return {
+    ...eventsContainer(id, ctx),
+  };
+}
+
+function eventsExpander(id: number, ctx: DispatchContext): w.ExpanderEvents {
+  return {
+    ...eventsContainer(id, ctx),
+    toggled: (collapsed: boolean) =>
+      ctx.emit(id, 10, toBinary(pb_containers.CollapsedSchema, create(pb_containers.CollapsedSchema, { collapsed: collapsed })), true),
+  };
+}
+
+function eventsSeparator(id: number, ctx: DispatchContext): w.SeparatorEvents {
+  return {
+    ...eventsWidget(id, ctx),
+  };
+}
+
+function eventsPage(id: number, ctx: DispatchContext): w.PageEvents {
+  return {
+    ...eventsContainer(id, ctx),
+  };
+}
+
 function eventsButton(id: number, ctx: DispatchContext): w.ButtonEvents {
   return {
     ...eventsWidget(id, ctx),
     activated: () =>
-      ctx.emit(id, 5, toBinary(pb_base.EmptySchema, create(pb_base.EmptySchema, {})), false),
-  };
-}
-
-function eventsCheckBox(id: number, ctx: DispatchContext): w.CheckBoxEvents {
-  return {
-    ...eventsWidget(id, ctx),
-    activated: (tf: boolean) =>
-      ctx.emit(id, 6, toBinary(pb_controls.CheckStateSchema, create(pb_controls.CheckStateSchema, { tf: tf })), true),
-  };
-}
-
-function eventsToggleButton(id: number, ctx: DispatchContext): w.ToggleButtonEvents {
-  return {
-    ...eventsWidget(id, ctx),
-    activated: (value: boolean) =>
-      ctx.emit(id, 7, toBinary(pb_controls.ButtonStateSchema, create(pb_controls.ButtonStateSchema, { value: value })), true),
-  };
-}
-
-function eventsRadioButton(id: number, ctx: DispatchContext): w.RadioButtonEvents {
-  return {
-    ...eventsWidget(id, ctx),
-    activated: (value: boolean) =>
-      ctx.emit(id, 8, toBinary(pb_controls.ButtonStateSchema, create(pb_controls.ButtonStateSchema, { value: value })), true),
-  };
-}
-
-function eventsComboBox(id: number, ctx: DispatchContext): w.ComboBoxEvents {
-  return {
-    ...eventsWidget(id, ctx),
-    activated: (idx: number, text: string) =>
-      ctx.emit(id, 9, toBinary(pb_controls.ComboChoiceSchema, create(pb_controls.ComboChoiceSchema, { idx: idx, text: text })), true),
-    modified: (text: string) =>
-      ctx.emit(id, 10, toBinary(pb_base.TextSchema, create(pb_base.TextSchema, { text: text })), false),
-  };
-}
-
-function eventsSpinBox(id: number, ctx: DispatchContext): w.SpinBoxEvents {
-  return {
-    ...eventsWidget(id, ctx),
-    activated: (val: number) =>
-      ctx.emit(id, 11, toBinary(pb_controls.SpinValueSchema, create(pb_controls.SpinValueSchema, { val: val })), true),
-  };
-}
-
-function eventsSlider(id: number, ctx: DispatchContext): w.SliderEvents {
-  return {
-    ...eventsWidget(id, ctx),
-    activated: (num: number) =>
-      ctx.emit(id, 12, toBinary(pb_controls.SliderValueSchema, create(pb_controls.SliderValueSchema, { num: num })), true),
-  };
-}
-
-function eventsDial(id: number, ctx: DispatchContext): w.DialEvents {
-  return {
-    ...eventsWidget(id, ctx),
-    activated: (num: number) =>
-      ctx.emit(id, 13, toBinary(pb_controls.SliderValueSchema, create(pb_controls.SliderValueSchema, { num: num })), true),
-  };
-}
-
-function eventsScrollBar(id: number, ctx: DispatchContext): w.ScrollBarEvents {
-  return {
-    ...eventsWidget(id, ctx),
-    activated: (pct: number) =>
-      ctx.emit(id, 14, toBinary(pb_controls.ScrollPercentSchema, create(pb_controls.ScrollPercentSchema, { pct: pct })), true),
-  };
-}
-
-function eventsProgressBar(id: number, ctx: DispatchContext): w.ProgressBarEvents {
-  return {
-    ...eventsWidget(id, ctx),
-  };
-}
-
-function eventsColorWidget(id: number, ctx: DispatchContext): w.ColorWidgetEvents {
-  return {
-    ...eventsWidget(id, ctx),
-    pick: (hex_string: string) =>
-      ctx.emit(id, 15, toBinary(pb_controls.HexColorSchema, create(pb_controls.HexColorSchema, { hexString: hex_string })), true),
+      ctx.emit(id, 11, toBinary(pb_base.EmptySchema, create(pb_base.EmptySchema, {})), false),
   };
 }
 
@@ -201,25 +196,17 @@ function eventsLabel(id: number, ctx: DispatchContext): w.LabelEvents {
   };
 }
 
-function eventsStatusBar(id: number, ctx: DispatchContext): w.StatusBarEvents {
-  return {
-    ...eventsWidget(id, ctx),
-    cleared: () =>
-      ctx.emit(id, 16, toBinary(pb_base.EmptySchema, create(pb_base.EmptySchema, {})), true),
-  };
-}
-
 function eventsTopLevel(id: number, ctx: DispatchContext): w.TopLevelEvents {
   return {
     ...eventsContainer(id, ctx),
     move: (x: number, y: number) =>
-      ctx.emit(id, 17, toBinary(pb_base.PositionSchema, create(pb_base.PositionSchema, { x: x, y: y })), true),
+      ctx.emit(id, 12, toBinary(pb_base.PositionSchema, create(pb_base.PositionSchema, { x: x, y: y })), true),
     close: () =>
-      ctx.emit(id, 18, toBinary(pb_base.EmptySchema, create(pb_base.EmptySchema, {})), true),
+      ctx.emit(id, 13, toBinary(pb_base.EmptySchema, create(pb_base.EmptySchema, {})), true),
     window_state: (state: WindowState) =>
-      ctx.emit(id, 19, toBinary(pb_layout.WindowStateArgSchema, create(pb_layout.WindowStateArgSchema, { state: WindowStateNumbers[state] })), true),
+      ctx.emit(id, 14, toBinary(pb_layout.WindowStateArgSchema, create(pb_layout.WindowStateArgSchema, { state: WindowStateNumbers[state] })), true),
     resized: (width: number, height: number) =>
-      ctx.emit(id, 20, toBinary(pb_base.SizeSchema, create(pb_base.SizeSchema, { width: width, height: height })), true),
+      ctx.emit(id, 15, toBinary(pb_base.SizeSchema, create(pb_base.SizeSchema, { width: width, height: height })), true),
   };
 }
 
@@ -241,51 +228,11 @@ function eventsHBox(id: number, ctx: DispatchContext): w.HBoxEvents {
   };
 }
 
-function eventsMDISubWindow(id: number, ctx: DispatchContext): w.MDISubWindowEvents {
-  return {
-    ...eventsContainer(id, ctx),
-    move: (x: number, y: number) =>
-      ctx.emit(id, 21, toBinary(pb_base.PositionSchema, create(pb_base.PositionSchema, { x: x, y: y })), true),
-    resized: (width: number, height: number) =>
-      ctx.emit(id, 22, toBinary(pb_base.SizeSchema, create(pb_base.SizeSchema, { width: width, height: height })), true),
-    window_state: (state: WindowState) =>
-      ctx.emit(id, 23, toBinary(pb_layout.WindowStateArgSchema, create(pb_layout.WindowStateArgSchema, { state: WindowStateNumbers[state] })), true),
-    close: () =>
-      ctx.emit(id, 24, toBinary(pb_base.EmptySchema, create(pb_base.EmptySchema, {})), true),
-  };
-}
-
-function eventsMDIWidget(id: number, ctx: DispatchContext): w.MDIWidgetEvents {
-  return {
-    ...eventsContainer(id, ctx),
-    page_switch: (child: WidgetHandle) =>
-      ctx.emit(id, 25, toBinary(pb_base.ChildSchema, create(pb_base.ChildSchema, { child: child.widgetId })), false),
-    page_close: (child: WidgetHandle) =>
-      ctx.emit(id, 26, toBinary(pb_base.ChildSchema, create(pb_base.ChildSchema, { child: child.widgetId })), false),
-  };
-}
-
 function eventsTextEntry(id: number, ctx: DispatchContext): w.TextEntryEvents {
   return {
     ...eventsWidget(id, ctx),
     activated: (text: string) =>
-      ctx.emit(id, 27, toBinary(pb_base.TextSchema, create(pb_base.TextSchema, { text: text })), true),
-  };
-}
-
-function eventsTextEntrySet(id: number, ctx: DispatchContext): w.TextEntrySetEvents {
-  return {
-    ...eventsTextEntry(id, ctx),
-  };
-}
-
-function eventsTextArea(id: number, ctx: DispatchContext): w.TextAreaEvents {
-  return {
-    ...eventsWidget(id, ctx),
-    scrolled: (h_pct: number, v_pct: number) =>
-      ctx.emit(id, 28, toBinary(pb_text.ScrollPositionSchema, create(pb_text.ScrollPositionSchema, { hPct: h_pct, vPct: v_pct })), true),
-    changed: (text: string) =>
-      ctx.emit(id, 29, toBinary(pb_base.TextSchema, create(pb_base.TextSchema, { text: text })), true),
+      ctx.emit(id, 16, toBinary(pb_base.TextSchema, create(pb_base.TextSchema, { text: text })), true),
   };
 }
 
@@ -297,164 +244,143 @@ export const classes: ReadonlyMap<number, ClassEntry> = new Map<number, ClassEnt
     id: 2, name: "Container", base: 1,
   }],
   [3, {
-    id: 3, name: "Button", base: 1,
+    id: 3, name: "ButtonBox", base: 18,
+    create: (factories, id, bytes, ctx) => {
+      const m = fromBinary(pb_containers.ButtonBoxArgsSchema, bytes);
+      return factories.ButtonBox(id, { orientation: (m.orientation === undefined ? "horizontal" : word(OrientationWords, m.orientation, "Orientation")), halign: (m.halign === undefined ? "center" : word(HAlignWords, m.halign, "HAlign")), min_button_width: (m.minButtonWidth ?? 0) }, eventsButtonBox(id, ctx));
+    },
+  }],
+  [4, {
+    id: 4, name: "GridBox", base: 2,
+    create: (factories, id, bytes, ctx) => {
+      const m = fromBinary(pb_containers.GridBoxArgsSchema, bytes);
+      return factories.GridBox(id, { rows: (m.rows ?? 1), columns: (m.columns ?? 1) }, eventsGridBox(id, ctx));
+    },
+  }],
+  [5, {
+    id: 5, name: "FixedLayout", base: 2,
+    create: (factories, id, bytes, ctx) => {
+      void bytes;
+      return factories.FixedLayout(id, {}, eventsFixedLayout(id, ctx));
+    },
+  }],
+  [6, {
+    id: 6, name: "Splitter", base: 2,
+    create: (factories, id, bytes, ctx) => {
+      const m = fromBinary(pb_containers.SplitterArgsSchema, bytes);
+      return factories.Splitter(id, { orientation: (m.orientation === undefined ? "horizontal" : word(OrientationWords, m.orientation, "Orientation")) }, eventsSplitter(id, ctx));
+    },
+  }],
+  [7, {
+    id: 7, name: "StackWidget", base: 2,
+    create: (factories, id, bytes, ctx) => {
+      void bytes;
+      return factories.StackWidget(id, {}, eventsStackWidget(id, ctx));
+    },
+  }],
+  [8, {
+    id: 8, name: "TabWidget", base: 7,
+    create: (factories, id, bytes, ctx) => {
+      const m = fromBinary(pb_containers.TabWidgetArgsSchema, bytes);
+      return factories.TabWidget(id, { closable: (m.closable ?? false), reorderable: (m.reorderable ?? false), tab_position: (m.tabPosition === undefined ? "top" : word(TabPositionWords, m.tabPosition, "TabPosition")) }, eventsTabWidget(id, ctx));
+    },
+  }],
+  [9, {
+    id: 9, name: "AbstractScrollArea", base: 2,
+    create: (factories, id, bytes, ctx) => {
+      const m = fromBinary(pb_containers.AbstractScrollAreaArgsSchema, bytes);
+      return factories.AbstractScrollArea(id, { thickness: (m.thickness ?? 15) }, eventsAbstractScrollArea(id, ctx));
+    },
+  }],
+  [10, {
+    id: 10, name: "ScrollArea", base: 9,
+    create: (factories, id, bytes, ctx) => {
+      const m = fromBinary(pb_containers.ScrollAreaArgsSchema, bytes);
+      return factories.ScrollArea(id, { hscrollbar: (m.hscrollbar === undefined ? "auto" : word(ScrollBarPolicyWords, m.hscrollbar, "ScrollBarPolicy")), vscrollbar: (m.vscrollbar === undefined ? "auto" : word(ScrollBarPolicyWords, m.vscrollbar, "ScrollBarPolicy")), thickness: (m.thickness ?? 15) }, eventsScrollArea(id, ctx));
+    },
+  }],
+  [11, {
+    id: 11, name: "Frame", base: 2,
+    create: (factories, id, bytes, ctx) => {
+      const m = fromBinary(pb_containers.FrameArgsSchema, bytes);
+      return factories.Frame(id, { title: m.title }, eventsFrame(id, ctx));
+    },
+  }],
+  [12, {
+    id: 12, name: "Expander", base: 2,
+    create: (factories, id, bytes, ctx) => {
+      const m = fromBinary(pb_containers.ExpanderArgsSchema, bytes);
+      return factories.Expander(id, { title: m.title, collapsible: (m.collapsible ?? true), shadow: (m.shadow ?? false), bg_color: m.bgColor }, eventsExpander(id, ctx));
+    },
+  }],
+  [13, {
+    id: 13, name: "Separator", base: 1,
+    create: (factories, id, bytes, ctx) => {
+      const m = fromBinary(pb_containers.SeparatorArgsSchema, bytes);
+      return factories.Separator(id, { orientation: (m.orientation === undefined ? "horizontal" : word(OrientationWords, m.orientation, "Orientation")) }, eventsSeparator(id, ctx));
+    },
+  }],
+  [14, {
+    id: 14, name: "Page", base: 2,
+    create: (factories, id, bytes, ctx) => {
+      void bytes;
+      return factories.Page(id, {}, eventsPage(id, ctx));
+    },
+  }],
+  [15, {
+    id: 15, name: "Button", base: 1,
     create: (factories, id, bytes, ctx) => {
       const m = fromBinary(pb_controls.ButtonArgsSchema, bytes);
       return factories.Button(id, { text: m.text }, eventsButton(id, ctx));
     },
   }],
-  [4, {
-    id: 4, name: "CheckBox", base: 1,
-    create: (factories, id, bytes, ctx) => {
-      const m = fromBinary(pb_controls.CheckBoxArgsSchema, bytes);
-      return factories.CheckBox(id, { text: m.text }, eventsCheckBox(id, ctx));
-    },
-  }],
-  [5, {
-    id: 5, name: "ToggleButton", base: 1,
-    create: (factories, id, bytes, ctx) => {
-      const m = fromBinary(pb_controls.ToggleButtonArgsSchema, bytes);
-      return factories.ToggleButton(id, { text: m.text, group: (m.group ? ctx.widget(m.group) : undefined) }, eventsToggleButton(id, ctx));
-    },
-  }],
-  [6, {
-    id: 6, name: "RadioButton", base: 1,
-    create: (factories, id, bytes, ctx) => {
-      const m = fromBinary(pb_controls.RadioButtonArgsSchema, bytes);
-      return factories.RadioButton(id, { text: m.text, group: (m.group ? ctx.widget(m.group) : undefined) }, eventsRadioButton(id, ctx));
-    },
-  }],
-  [7, {
-    id: 7, name: "ComboBox", base: 1,
-    create: (factories, id, bytes, ctx) => {
-      const m = fromBinary(pb_controls.ComboBoxArgsSchema, bytes);
-      return factories.ComboBox(id, { editable: (m.editable ?? false), dropdown_limit: (m.dropdownLimit ?? 0) }, eventsComboBox(id, ctx));
-    },
-  }],
-  [8, {
-    id: 8, name: "SpinBox", base: 1,
-    create: (factories, id, bytes, ctx) => {
-      const m = fromBinary(pb_controls.SpinBoxArgsSchema, bytes);
-      return factories.SpinBox(id, { dtype: (m.dtype === undefined ? "int" : word(DtypeWords, m.dtype, "Dtype")), min: (m.min ?? 0), max: (m.max ?? 99), step: (m.step ?? 1), value: m.value, decimals: m.decimals }, eventsSpinBox(id, ctx));
-    },
-  }],
-  [9, {
-    id: 9, name: "Slider", base: 1,
-    create: (factories, id, bytes, ctx) => {
-      const m = fromBinary(pb_controls.SliderArgsSchema, bytes);
-      return factories.Slider(id, { orientation: (m.orientation === undefined ? "horizontal" : word(OrientationWords, m.orientation, "Orientation")), track: (m.track ?? false), dtype: (m.dtype === undefined ? "int" : word(DtypeWords, m.dtype, "Dtype")), min: (m.min ?? 0), max: (m.max ?? 100), step: (m.step ?? 1), value: (m.value ?? 50), show_value: (m.showValue ?? false), show_value_position: (m.showValuePosition === undefined ? "r" : word(SliderValuePositionWords, m.showValuePosition, "SliderValuePosition")), decimals: m.decimals }, eventsSlider(id, ctx));
-    },
-  }],
-  [10, {
-    id: 10, name: "Dial", base: 1,
-    create: (factories, id, bytes, ctx) => {
-      const m = fromBinary(pb_controls.DialArgsSchema, bytes);
-      return factories.Dial(id, { track: (m.track ?? false), dtype: (m.dtype === undefined ? "int" : word(DtypeWords, m.dtype, "Dtype")), min: (m.min ?? 0), max: (m.max ?? 100), step: (m.step ?? 1), value: (m.value ?? 50), show_value: (m.showValue ?? false), show_value_position: (m.showValuePosition === undefined ? "b" : word(DialValuePositionWords, m.showValuePosition, "DialValuePosition")), decimals: m.decimals }, eventsDial(id, ctx));
-    },
-  }],
-  [11, {
-    id: 11, name: "ScrollBar", base: 1,
-    create: (factories, id, bytes, ctx) => {
-      const m = fromBinary(pb_controls.ScrollBarArgsSchema, bytes);
-      return factories.ScrollBar(id, { orientation: (m.orientation === undefined ? "horizontal" : word(OrientationWords, m.orientation, "Orientation")), thickness: (m.thickness ?? 15) }, eventsScrollBar(id, ctx));
-    },
-  }],
-  [12, {
-    id: 12, name: "ProgressBar", base: 1,
-    create: (factories, id, bytes, ctx) => {
-      void bytes;
-      return factories.ProgressBar(id, {}, eventsProgressBar(id, ctx));
-    },
-  }],
-  [13, {
-    id: 13, name: "ColorWidget", base: 1,
-    create: (factories, id, bytes, ctx) => {
-      const m = fromBinary(pb_controls.ColorWidgetArgsSchema, bytes);
-      return factories.ColorWidget(id, { color: (m.color ?? "#ff0000") }, eventsColorWidget(id, ctx));
-    },
-  }],
-  [14, {
-    id: 14, name: "Label", base: 1,
+  [16, {
+    id: 16, name: "Label", base: 1,
     create: (factories, id, bytes, ctx) => {
       const m = fromBinary(pb_display.LabelArgsSchema, bytes);
       return factories.Label(id, { text: m.text, halign: (m.halign === undefined ? "left" : word(HAlignWords, m.halign, "HAlign")) }, eventsLabel(id, ctx));
     },
   }],
-  [15, {
-    id: 15, name: "StatusBar", base: 1,
-    create: (factories, id, bytes, ctx) => {
-      const m = fromBinary(pb_display.StatusBarArgsSchema, bytes);
-      return factories.StatusBar(id, { halign: (m.halign === undefined ? "left" : word(HAlignWords, m.halign, "HAlign")) }, eventsStatusBar(id, ctx));
-    },
-  }],
-  [16, {
-    id: 16, name: "TopLevel", base: 2,
+  [17, {
+    id: 17, name: "TopLevel", base: 2,
     create: (factories, id, bytes, ctx) => {
       const m = fromBinary(pb_layout.TopLevelArgsSchema, bytes);
       return factories.TopLevel(id, { title: m.title, icon: m.icon, resizable: (m.resizable ?? true), moveable: (m.moveable ?? true), closeable: (m.closeable ?? true), minimizable: (m.minimizable ?? false), maximizable: (m.maximizable ?? false), lowerable: (m.lowerable ?? false), shadeable: (m.shadeable ?? true) }, eventsTopLevel(id, ctx));
     },
   }],
-  [17, {
-    id: 17, name: "Box", base: 2,
+  [18, {
+    id: 18, name: "Box", base: 2,
     create: (factories, id, bytes, ctx) => {
       const m = fromBinary(pb_layout.BoxArgsSchema, bytes);
       return factories.Box(id, { orientation: (m.orientation === undefined ? "horizontal" : word(OrientationWords, m.orientation, "Orientation")) }, eventsBox(id, ctx));
     },
   }],
-  [18, {
-    id: 18, name: "VBox", base: 17,
+  [19, {
+    id: 19, name: "VBox", base: 18,
     create: (factories, id, bytes, ctx) => {
       void bytes;
       return factories.VBox(id, {}, eventsVBox(id, ctx));
     },
   }],
-  [19, {
-    id: 19, name: "HBox", base: 17,
+  [20, {
+    id: 20, name: "HBox", base: 18,
     create: (factories, id, bytes, ctx) => {
       void bytes;
       return factories.HBox(id, {}, eventsHBox(id, ctx));
     },
   }],
-  [20, {
-    id: 20, name: "MDISubWindow", base: 2,
-    create: (factories, id, bytes, ctx) => {
-      const m = fromBinary(pb_mdi.MDISubWindowArgsSchema, bytes);
-      return factories.MDISubWindow(id, { title: m.title, icon_url: m.iconUrl, shadeable: (m.shadeable ?? true) }, eventsMDISubWindow(id, ctx));
-    },
-  }],
   [21, {
-    id: 21, name: "MDIWidget", base: 2,
-    create: (factories, id, bytes, ctx) => {
-      void bytes;
-      return factories.MDIWidget(id, {}, eventsMDIWidget(id, ctx));
-    },
-  }],
-  [22, {
-    id: 22, name: "TextEntry", base: 1,
+    id: 21, name: "TextEntry", base: 1,
     create: (factories, id, bytes, ctx) => {
       const m = fromBinary(pb_text.TextEntryArgsSchema, bytes);
       return factories.TextEntry(id, { text: m.text, editable: (m.editable ?? true), linehistory: (m.linehistory ?? 1), password: m.password }, eventsTextEntry(id, ctx));
-    },
-  }],
-  [23, {
-    id: 23, name: "TextEntrySet", base: 22,
-    create: (factories, id, bytes, ctx) => {
-      const m = fromBinary(pb_text.TextEntrySetArgsSchema, bytes);
-      return factories.TextEntrySet(id, { text: m.text, label: (m.label ?? "Set"), editable: (m.editable ?? true), linehistory: (m.linehistory ?? 1) }, eventsTextEntrySet(id, ctx));
-    },
-  }],
-  [24, {
-    id: 24, name: "TextArea", base: 1,
-    create: (factories, id, bytes, ctx) => {
-      const m = fromBinary(pb_text.TextAreaArgsSchema, bytes);
-      return factories.TextArea(id, { text: m.text, wrap: (m.wrap === undefined ? "none" : word(WrapWords, m.wrap, "Wrap")), editable: (m.editable ?? true) }, eventsTextArea(id, ctx));
     },
   }],
 ]);
 
 export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodEntry>([
   [1, {
-    id: 1, name: "set_border_width", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24],
+    id: 1, name: "set_border_width", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.BorderWidthSchema, bytes);
       (impl as w.WidgetImpl).set_border_width(m.width);
@@ -462,7 +388,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [2, {
-    id: 2, name: "set_border_color", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24],
+    id: 2, name: "set_border_color", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.ColorSchema, bytes);
       (impl as w.WidgetImpl).set_border_color(m.color);
@@ -470,7 +396,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [3, {
-    id: 3, name: "set_bg", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24],
+    id: 3, name: "set_bg", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.ColorSchema, bytes);
       (impl as w.WidgetImpl).set_bg(m.color);
@@ -478,7 +404,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [4, {
-    id: 4, name: "set_padding", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24],
+    id: 4, name: "set_padding", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.PaddingSchema, bytes);
       (impl as w.WidgetImpl).set_padding(m.left, m.top, m.right, m.bottom);
@@ -486,7 +412,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [5, {
-    id: 5, name: "set_font", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24],
+    id: 5, name: "set_font", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.FontSchema, bytes);
       (impl as w.WidgetImpl).set_font(m.font, m.size, m.weight, m.style);
@@ -494,7 +420,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [6, {
-    id: 6, name: "set_min_size", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24],
+    id: 6, name: "set_min_size", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.SizeSchema, bytes);
       (impl as w.WidgetImpl).set_min_size(m.width, m.height);
@@ -502,7 +428,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [7, {
-    id: 7, name: "set_max_size", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24],
+    id: 7, name: "set_max_size", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.SizeSchema, bytes);
       (impl as w.WidgetImpl).set_max_size(m.width, m.height);
@@ -510,7 +436,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [8, {
-    id: 8, name: "set_expanding", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24],
+    id: 8, name: "set_expanding", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.ExpandingSchema, bytes);
       (impl as w.WidgetImpl).set_expanding(m.horizontal, m.vertical);
@@ -518,7 +444,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [10, {
-    id: 10, name: "resize", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24],
+    id: 10, name: "resize", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.SizeSchema, bytes);
       (impl as w.WidgetImpl).resize(m.width, m.height);
@@ -526,7 +452,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [11, {
-    id: 11, name: "get_size", className: "Widget", kind: "query", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24],
+    id: 11, name: "get_size", className: "Widget", kind: "query", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21],
     invoke: (impl, bytes, ctx) => {
       void bytes;
       void ctx;
@@ -535,7 +461,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [12, {
-    id: 12, name: "get_position", className: "Widget", kind: "query", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24],
+    id: 12, name: "get_position", className: "Widget", kind: "query", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21],
     invoke: (impl, bytes, ctx) => {
       void bytes;
       void ctx;
@@ -544,7 +470,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [13, {
-    id: 13, name: "set_enabled", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24],
+    id: 13, name: "set_enabled", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.EnabledSchema, bytes);
       (impl as w.WidgetImpl).set_enabled(m.tf);
@@ -552,7 +478,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [15, {
-    id: 15, name: "set_tooltip", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24],
+    id: 15, name: "set_tooltip", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.TooltipSchema, bytes);
       (impl as w.WidgetImpl).set_tooltip(m.msg);
@@ -560,7 +486,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [17, {
-    id: 17, name: "set_allow_text_selection", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24],
+    id: 17, name: "set_allow_text_selection", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.TextSelectionSchema, bytes);
       (impl as w.WidgetImpl).set_allow_text_selection(m.tf);
@@ -568,7 +494,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [18, {
-    id: 18, name: "show", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24],
+    id: 18, name: "show", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21],
     invoke: (impl, bytes, ctx) => {
       void bytes;
       void ctx;
@@ -577,7 +503,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [19, {
-    id: 19, name: "hide", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24],
+    id: 19, name: "hide", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21],
     invoke: (impl, bytes, ctx) => {
       void bytes;
       void ctx;
@@ -586,7 +512,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [20, {
-    id: 20, name: "is_visible", className: "Widget", kind: "query", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24],
+    id: 20, name: "is_visible", className: "Widget", kind: "query", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21],
     invoke: (impl, bytes, ctx) => {
       void bytes;
       void ctx;
@@ -595,7 +521,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [21, {
-    id: 21, name: "set_focus", className: "Widget", kind: "action", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24],
+    id: 21, name: "set_focus", className: "Widget", kind: "action", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21],
     invoke: (impl, bytes, ctx) => {
       void bytes;
       void ctx;
@@ -604,7 +530,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [22, {
-    id: 22, name: "add_cursor", className: "Widget", kind: "action", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24],
+    id: 22, name: "add_cursor", className: "Widget", kind: "action", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.CursorImageSchema, bytes);
       (impl as w.WidgetImpl).add_cursor(m.name, m.url, m.hotspotX, m.hotspotY, m.width, m.height);
@@ -612,7 +538,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [23, {
-    id: 23, name: "set_cursor", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24],
+    id: 23, name: "set_cursor", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.CursorNameSchema, bytes);
       (impl as w.WidgetImpl).set_cursor(m.name);
@@ -620,7 +546,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [24, {
-    id: 24, name: "destroy", className: "Widget", kind: "destroy", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24],
+    id: 24, name: "destroy", className: "Widget", kind: "destroy", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21],
     invoke: (impl, bytes, ctx) => {
       void bytes;
       void ctx;
@@ -629,7 +555,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [27, {
-    id: 27, name: "remove", className: "Container", kind: "detach", classIds: [2, 16, 17, 18, 19, 20, 21],
+    id: 27, name: "remove", className: "Container", kind: "detach", classIds: [2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 14, 17, 18, 19, 20],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.RemoveChildSchema, bytes);
       (impl as w.ContainerImpl).remove(ctx.widget(m.child), (m.destroy ?? false));
@@ -637,7 +563,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [28, {
-    id: 28, name: "remove_widget", className: "Container", kind: "detach", classIds: [2, 16, 17, 18, 19, 20, 21],
+    id: 28, name: "remove_widget", className: "Container", kind: "detach", classIds: [2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 14, 17, 18, 19, 20],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.RemoveChildSchema, bytes);
       (impl as w.ContainerImpl).remove_widget(ctx.widget(m.child), (m.destroy ?? false));
@@ -645,7 +571,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [29, {
-    id: 29, name: "remove_all", className: "Container", kind: "detach_all", classIds: [2, 16, 17, 18, 19, 20, 21],
+    id: 29, name: "remove_all", className: "Container", kind: "detach_all", classIds: [2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 14, 17, 18, 19, 20],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.RemoveAllChildrenSchema, bytes);
       (impl as w.ContainerImpl).remove_all((m.destroy ?? false));
@@ -653,402 +579,394 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [30, {
-    id: 30, name: "set_text", className: "Button", kind: "setter", classIds: [3],
+    id: 30, name: "set_halign", className: "ButtonBox", kind: "setter", classIds: [3],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_display.HAlignArgSchema, bytes);
+      (impl as w.ButtonBoxImpl).set_halign(word(HAlignWords, m.halign, "HAlign"));
+      return undefined;
+    },
+  }],
+  [31, {
+    id: 31, name: "add_widget", className: "GridBox", kind: "attach", classIds: [4],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_containers.GridChildSchema, bytes);
+      (impl as w.GridBoxImpl).add_widget(ctx.widget(m.child), m.row, m.col);
+      return undefined;
+    },
+  }],
+  [32, {
+    id: 32, name: "set_row_spacing", className: "GridBox", kind: "setter", classIds: [4],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_containers.PixelsSchema, bytes);
+      (impl as w.GridBoxImpl).set_row_spacing(m.px);
+      return undefined;
+    },
+  }],
+  [33, {
+    id: 33, name: "set_column_spacing", className: "GridBox", kind: "setter", classIds: [4],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_containers.PixelsSchema, bytes);
+      (impl as w.GridBoxImpl).set_column_spacing(m.px);
+      return undefined;
+    },
+  }],
+  [34, {
+    id: 34, name: "set_spacing", className: "GridBox", kind: "setter", classIds: [4],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_containers.PixelsSchema, bytes);
+      (impl as w.GridBoxImpl).set_spacing(m.px);
+      return undefined;
+    },
+  }],
+  [35, {
+    id: 35, name: "get_row_column_count", className: "GridBox", kind: "query", classIds: [4],
+    invoke: (impl, bytes, ctx) => {
+      void bytes;
+      void ctx;
+      const r = (impl as w.GridBoxImpl).get_row_column_count();
+      return toBinary(pb_containers.RowColumnCountSchema, create(pb_containers.RowColumnCountSchema, { rows: r.rows, columns: r.columns }));
+    },
+  }],
+  [36, {
+    id: 36, name: "get_widget_at_cell", className: "GridBox", kind: "query", classIds: [4],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_containers.CellSchema, bytes);
+      const r = (impl as w.GridBoxImpl).get_widget_at_cell(m.row, m.col);
+      return toBinary(pb_base.ChildSchema, create(pb_base.ChildSchema, { child: r.widgetId }));
+    },
+  }],
+  [37, {
+    id: 37, name: "add_widget", className: "FixedLayout", kind: "attach", classIds: [5],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_containers.FixedChildSchema, bytes);
+      (impl as w.FixedLayoutImpl).add_widget(ctx.widget(m.child), m.x, m.y);
+      return undefined;
+    },
+  }],
+  [38, {
+    id: 38, name: "add_widget", className: "Splitter", kind: "attach", classIds: [6],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_base.ChildSchema, bytes);
+      (impl as w.SplitterImpl).add_widget(ctx.widget(m.child));
+      return undefined;
+    },
+  }],
+  [39, {
+    id: 39, name: "set_sizes", className: "Splitter", kind: "setter", classIds: [6],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_containers.SizesSchema, bytes);
+      (impl as w.SplitterImpl).set_sizes(m.sizes);
+      return undefined;
+    },
+  }],
+  [41, {
+    id: 41, name: "set_minimum_size", className: "Splitter", kind: "action", classIds: [6],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_containers.PaneMinimumSchema, bytes);
+      (impl as w.SplitterImpl).set_minimum_size(ctx.widget(m.child), m.minPx);
+      return undefined;
+    },
+  }],
+  [42, {
+    id: 42, name: "add_widget", className: "StackWidget", kind: "attach", classIds: [7, 8],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_containers.PageChildSchema, bytes);
+      (impl as w.StackWidgetImpl).add_widget(ctx.widget(m.child), m.title);
+      return undefined;
+    },
+  }],
+  [43, {
+    id: 43, name: "show_widget", className: "StackWidget", kind: "action", classIds: [7, 8],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_base.ChildSchema, bytes);
+      (impl as w.StackWidgetImpl).show_widget(ctx.widget(m.child));
+      return undefined;
+    },
+  }],
+  [44, {
+    id: 44, name: "set_index", className: "StackWidget", kind: "setter", classIds: [7, 8],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_containers.PageIndexSchema, bytes);
+      (impl as w.StackWidgetImpl).set_index(m.index);
+      return undefined;
+    },
+  }],
+  [46, {
+    id: 46, name: "index_of", className: "StackWidget", kind: "query", classIds: [7, 8],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_base.ChildSchema, bytes);
+      const r = (impl as w.StackWidgetImpl).index_of(ctx.widget(m.child));
+      return toBinary(pb_containers.IndexSchema, create(pb_containers.IndexSchema, { index: r }));
+    },
+  }],
+  [47, {
+    id: 47, name: "index_to_widget", className: "StackWidget", kind: "query", classIds: [7, 8],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_containers.IndexSchema, bytes);
+      const r = (impl as w.StackWidgetImpl).index_to_widget(m.index);
+      return toBinary(pb_base.ChildSchema, create(pb_base.ChildSchema, { child: r.widgetId }));
+    },
+  }],
+  [48, {
+    id: 48, name: "close_widget", className: "TabWidget", kind: "detach", classIds: [8],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_base.ChildSchema, bytes);
+      (impl as w.TabWidgetImpl).close_widget(ctx.widget(m.child));
+      return undefined;
+    },
+  }],
+  [49, {
+    id: 49, name: "get_tab_id", className: "TabWidget", kind: "query", classIds: [8],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_base.ChildSchema, bytes);
+      const r = (impl as w.TabWidgetImpl).get_tab_id(ctx.widget(m.child));
+      return toBinary(pb_containers.TabIdSchema, create(pb_containers.TabIdSchema, { tabId: r }));
+    },
+  }],
+  [50, {
+    id: 50, name: "get_child", className: "TabWidget", kind: "query", classIds: [8],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_containers.TabIdSchema, bytes);
+      const r = (impl as w.TabWidgetImpl).get_child(m.tabId);
+      return toBinary(pb_base.ChildSchema, create(pb_base.ChildSchema, { child: r.widgetId }));
+    },
+  }],
+  [51, {
+    id: 51, name: "highlight_tab", className: "TabWidget", kind: "action", classIds: [8],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_containers.TabHighlightSchema, bytes);
+      (impl as w.TabWidgetImpl).highlight_tab(ctx.widget(m.child), m.bgcolor);
+      return undefined;
+    },
+  }],
+  [52, {
+    id: 52, name: "set_tab_position", className: "TabWidget", kind: "setter", classIds: [8],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_containers.TabPosSchema, bytes);
+      (impl as w.TabWidgetImpl).set_tab_position(word(TabPositionWords, m.tabpos, "TabPosition"));
+      return undefined;
+    },
+  }],
+  [53, {
+    id: 53, name: "set_widget", className: "AbstractScrollArea", kind: "attach", classIds: [9, 10],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_base.ChildSchema, bytes);
+      (impl as w.AbstractScrollAreaImpl).set_widget(ctx.widget(m.child));
+      return undefined;
+    },
+  }],
+  [54, {
+    id: 54, name: "set_thumb_percent", className: "AbstractScrollArea", kind: "setter", classIds: [9, 10],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_containers.ScrollPercentSchema, bytes);
+      (impl as w.AbstractScrollAreaImpl).set_thumb_percent(m.hPct, m.vPct);
+      return undefined;
+    },
+  }],
+  [55, {
+    id: 55, name: "get_thumb_percent", className: "AbstractScrollArea", kind: "query", classIds: [9, 10],
+    invoke: (impl, bytes, ctx) => {
+      void bytes;
+      void ctx;
+      const r = (impl as w.AbstractScrollAreaImpl).get_thumb_percent();
+      return toBinary(pb_containers.ScrollPercentSchema, create(pb_containers.ScrollPercentSchema, { hPct: r.h_pct, vPct: r.v_pct }));
+    },
+  }],
+  [56, {
+    id: 56, name: "set_scroll_percent", className: "AbstractScrollArea", kind: "setter", classIds: [9, 10],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_containers.ScrollPercentSchema, bytes);
+      (impl as w.AbstractScrollAreaImpl).set_scroll_percent(m.hPct, m.vPct);
+      return undefined;
+    },
+  }],
+  [58, {
+    id: 58, name: "set_scroll_bar_visibility", className: "AbstractScrollArea", kind: "setter", classIds: [9, 10],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_containers.ScrollBarVisibilitySchema, bytes);
+      (impl as w.AbstractScrollAreaImpl).set_scroll_bar_visibility(word(ScrollBarPolicyWords, m.horizontal, "ScrollBarPolicy"), word(ScrollBarPolicyWords, m.vertical, "ScrollBarPolicy"));
+      return undefined;
+    },
+  }],
+  [59, {
+    id: 59, name: "set_scroll_position", className: "ScrollArea", kind: "setter", classIds: [10],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_containers.ScrollPercentSchema, bytes);
+      (impl as w.ScrollAreaImpl).set_scroll_position(m.hPct, m.vPct);
+      return undefined;
+    },
+  }],
+  [61, {
+    id: 61, name: "set_widget", className: "Frame", kind: "attach", classIds: [11],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_base.ChildSchema, bytes);
+      (impl as w.FrameImpl).set_widget(ctx.widget(m.child));
+      return undefined;
+    },
+  }],
+  [62, {
+    id: 62, name: "set_title", className: "Frame", kind: "setter", classIds: [11],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_base.TextSchema, bytes);
+      (impl as w.FrameImpl).set_title(m.text);
+      return undefined;
+    },
+  }],
+  [63, {
+    id: 63, name: "set_text", className: "Frame", kind: "setter", classIds: [11],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_base.TextSchema, bytes);
+      (impl as w.FrameImpl).set_text(m.text);
+      return undefined;
+    },
+  }],
+  [65, {
+    id: 65, name: "set_widget", className: "Expander", kind: "attach", classIds: [12],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_base.ChildSchema, bytes);
+      (impl as w.ExpanderImpl).set_widget(ctx.widget(m.child));
+      return undefined;
+    },
+  }],
+  [66, {
+    id: 66, name: "set_collapsed", className: "Expander", kind: "setter", classIds: [12],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_containers.CollapsedSchema, bytes);
+      (impl as w.ExpanderImpl).set_collapsed(m.collapsed);
+      return undefined;
+    },
+  }],
+  [68, {
+    id: 68, name: "toggle_content", className: "Expander", kind: "action", classIds: [12],
+    invoke: (impl, bytes, ctx) => {
+      void bytes;
+      void ctx;
+      (impl as w.ExpanderImpl).toggle_content();
+      return undefined;
+    },
+  }],
+  [69, {
+    id: 69, name: "set_orientation", className: "Separator", kind: "setter", classIds: [13],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_containers.OrientationArgSchema, bytes);
+      (impl as w.SeparatorImpl).set_orientation(word(OrientationWords, m.orientation, "Orientation"));
+      return undefined;
+    },
+  }],
+  [70, {
+    id: 70, name: "set_widget", className: "Page", kind: "attach", classIds: [14],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_base.ChildSchema, bytes);
+      (impl as w.PageImpl).set_widget(ctx.widget(m.child));
+      return undefined;
+    },
+  }],
+  [71, {
+    id: 71, name: "set_text", className: "Button", kind: "setter", classIds: [15],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.TextSchema, bytes);
       (impl as w.ButtonImpl).set_text(m.text);
       return undefined;
     },
   }],
-  [32, {
-    id: 32, name: "set_icon", className: "Button", kind: "setter", classIds: [3],
+  [73, {
+    id: 73, name: "set_icon", className: "Button", kind: "setter", classIds: [15],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_controls.IconSpecSchema, bytes);
       (impl as w.ButtonImpl).set_icon(m.url, m.width, m.height);
       return undefined;
     },
   }],
-  [34, {
-    id: 34, name: "set_color", className: "Button", kind: "setter", classIds: [3],
+  [75, {
+    id: 75, name: "set_color", className: "Button", kind: "setter", classIds: [15],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.ColorsSchema, bytes);
       (impl as w.ButtonImpl).set_color(m.bg, m.fg);
       return undefined;
     },
   }],
-  [35, {
-    id: 35, name: "set_hover", className: "Button", kind: "setter", classIds: [3],
+  [76, {
+    id: 76, name: "set_hover", className: "Button", kind: "setter", classIds: [15],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.ColorsSchema, bytes);
       (impl as w.ButtonImpl).set_hover(m.bg, m.fg);
       return undefined;
     },
   }],
-  [36, {
-    id: 36, name: "set_state", className: "CheckBox", kind: "setter", classIds: [4],
-    invoke: (impl, bytes, ctx) => {
-      const m = fromBinary(pb_controls.CheckStateSchema, bytes);
-      (impl as w.CheckBoxImpl).set_state(m.tf);
-      return undefined;
-    },
-  }],
-  [38, {
-    id: 38, name: "set_text", className: "ToggleButton", kind: "setter", classIds: [5],
-    invoke: (impl, bytes, ctx) => {
-      const m = fromBinary(pb_base.TextSchema, bytes);
-      (impl as w.ToggleButtonImpl).set_text(m.text);
-      return undefined;
-    },
-  }],
-  [39, {
-    id: 39, name: "set_state", className: "ToggleButton", kind: "setter", classIds: [5],
-    invoke: (impl, bytes, ctx) => {
-      const m = fromBinary(pb_controls.ButtonStateSchema, bytes);
-      (impl as w.ToggleButtonImpl).set_state(m.value);
-      return undefined;
-    },
-  }],
-  [41, {
-    id: 41, name: "set_text", className: "RadioButton", kind: "setter", classIds: [6],
-    invoke: (impl, bytes, ctx) => {
-      const m = fromBinary(pb_base.TextSchema, bytes);
-      (impl as w.RadioButtonImpl).set_text(m.text);
-      return undefined;
-    },
-  }],
-  [42, {
-    id: 42, name: "set_state", className: "RadioButton", kind: "setter", classIds: [6],
-    invoke: (impl, bytes, ctx) => {
-      const m = fromBinary(pb_controls.ButtonStateSchema, bytes);
-      (impl as w.RadioButtonImpl).set_state(m.value);
-      return undefined;
-    },
-  }],
-  [44, {
-    id: 44, name: "append_text", className: "ComboBox", kind: "setter", classIds: [7],
-    invoke: (impl, bytes, ctx) => {
-      const m = fromBinary(pb_base.TextSchema, bytes);
-      (impl as w.ComboBoxImpl).append_text(m.text);
-      return undefined;
-    },
-  }],
-  [45, {
-    id: 45, name: "insert_alpha", className: "ComboBox", kind: "setter", classIds: [7],
-    invoke: (impl, bytes, ctx) => {
-      const m = fromBinary(pb_base.TextSchema, bytes);
-      (impl as w.ComboBoxImpl).insert_alpha(m.text);
-      return undefined;
-    },
-  }],
-  [46, {
-    id: 46, name: "delete_alpha", className: "ComboBox", kind: "setter", classIds: [7],
-    invoke: (impl, bytes, ctx) => {
-      const m = fromBinary(pb_base.TextSchema, bytes);
-      (impl as w.ComboBoxImpl).delete_alpha(m.text);
-      return undefined;
-    },
-  }],
-  [47, {
-    id: 47, name: "set_text", className: "ComboBox", kind: "setter", classIds: [7],
-    invoke: (impl, bytes, ctx) => {
-      const m = fromBinary(pb_base.TextSchema, bytes);
-      (impl as w.ComboBoxImpl).set_text(m.text);
-      return undefined;
-    },
-  }],
-  [48, {
-    id: 48, name: "get_text", className: "ComboBox", kind: "query", classIds: [7],
-    invoke: (impl, bytes, ctx) => {
-      void bytes;
-      void ctx;
-      const r = (impl as w.ComboBoxImpl).get_text();
-      return toBinary(pb_base.TextSchema, create(pb_base.TextSchema, { text: r }));
-    },
-  }],
-  [49, {
-    id: 49, name: "set_index", className: "ComboBox", kind: "setter", classIds: [7],
-    invoke: (impl, bytes, ctx) => {
-      const m = fromBinary(pb_controls.ComboIndexSchema, bytes);
-      (impl as w.ComboBoxImpl).set_index(m.idx);
-      return undefined;
-    },
-  }],
-  [51, {
-    id: 51, name: "get_alpha", className: "ComboBox", kind: "query", classIds: [7],
-    invoke: (impl, bytes, ctx) => {
-      const m = fromBinary(pb_controls.ComboIndexSchema, bytes);
-      const r = (impl as w.ComboBoxImpl).get_alpha(m.idx);
-      return toBinary(pb_controls.ComboAlphaSchema, create(pb_controls.ComboAlphaSchema, { text: r }));
-    },
-  }],
-  [52, {
-    id: 52, name: "show_text", className: "ComboBox", kind: "setter", classIds: [7],
-    invoke: (impl, bytes, ctx) => {
-      const m = fromBinary(pb_base.TextSchema, bytes);
-      (impl as w.ComboBoxImpl).show_text(m.text);
-      return undefined;
-    },
-  }],
-  [53, {
-    id: 53, name: "clear", className: "ComboBox", kind: "setter", classIds: [7],
-    invoke: (impl, bytes, ctx) => {
-      void bytes;
-      void ctx;
-      (impl as w.ComboBoxImpl).clear();
-      return undefined;
-    },
-  }],
-  [54, {
-    id: 54, name: "set_length", className: "ComboBox", kind: "setter", classIds: [7],
-    invoke: (impl, bytes, ctx) => {
-      const m = fromBinary(pb_text.LengthSchema, bytes);
-      (impl as w.ComboBoxImpl).set_length(m.numchars);
-      return undefined;
-    },
-  }],
-  [55, {
-    id: 55, name: "set_value", className: "SpinBox", kind: "setter", classIds: [8],
-    invoke: (impl, bytes, ctx) => {
-      const m = fromBinary(pb_controls.SpinValueSchema, bytes);
-      (impl as w.SpinBoxImpl).set_value(m.val);
-      return undefined;
-    },
-  }],
-  [57, {
-    id: 57, name: "set_limits", className: "SpinBox", kind: "setter", classIds: [8],
-    invoke: (impl, bytes, ctx) => {
-      const m = fromBinary(pb_controls.LimitsSchema, bytes);
-      (impl as w.SpinBoxImpl).set_limits(m.minval, m.maxval, m.incrval);
-      return undefined;
-    },
-  }],
-  [58, {
-    id: 58, name: "set_decimals", className: "SpinBox", kind: "setter", classIds: [8],
-    invoke: (impl, bytes, ctx) => {
-      const m = fromBinary(pb_controls.DecimalsSchema, bytes);
-      (impl as w.SpinBoxImpl).set_decimals(m.num);
-      return undefined;
-    },
-  }],
-  [59, {
-    id: 59, name: "set_value", className: "Slider", kind: "setter", classIds: [9],
-    invoke: (impl, bytes, ctx) => {
-      const m = fromBinary(pb_controls.SliderValueSchema, bytes);
-      (impl as w.SliderImpl).set_value(m.num);
-      return undefined;
-    },
-  }],
-  [61, {
-    id: 61, name: "set_limits", className: "Slider", kind: "setter", classIds: [9],
-    invoke: (impl, bytes, ctx) => {
-      const m = fromBinary(pb_controls.LimitsSchema, bytes);
-      (impl as w.SliderImpl).set_limits(m.minval, m.maxval, m.incrval);
-      return undefined;
-    },
-  }],
-  [62, {
-    id: 62, name: "set_tracking", className: "Slider", kind: "setter", classIds: [9],
-    invoke: (impl, bytes, ctx) => {
-      const m = fromBinary(pb_controls.TrackingSchema, bytes);
-      (impl as w.SliderImpl).set_tracking(m.track);
-      return undefined;
-    },
-  }],
-  [63, {
-    id: 63, name: "set_decimals", className: "Slider", kind: "setter", classIds: [9],
-    invoke: (impl, bytes, ctx) => {
-      const m = fromBinary(pb_controls.DecimalsSchema, bytes);
-      (impl as w.SliderImpl).set_decimals(m.num);
-      return undefined;
-    },
-  }],
-  [64, {
-    id: 64, name: "set_value", className: "Dial", kind: "setter", classIds: [10],
-    invoke: (impl, bytes, ctx) => {
-      const m = fromBinary(pb_controls.SliderValueSchema, bytes);
-      (impl as w.DialImpl).set_value(m.num);
-      return undefined;
-    },
-  }],
-  [66, {
-    id: 66, name: "set_limits", className: "Dial", kind: "setter", classIds: [10],
-    invoke: (impl, bytes, ctx) => {
-      const m = fromBinary(pb_controls.LimitsSchema, bytes);
-      (impl as w.DialImpl).set_limits(m.minval, m.maxval, m.incrval);
-      return undefined;
-    },
-  }],
-  [67, {
-    id: 67, name: "set_tracking", className: "Dial", kind: "setter", classIds: [10],
-    invoke: (impl, bytes, ctx) => {
-      const m = fromBinary(pb_controls.TrackingSchema, bytes);
-      (impl as w.DialImpl).set_tracking(m.track);
-      return undefined;
-    },
-  }],
-  [68, {
-    id: 68, name: "set_decimals", className: "Dial", kind: "setter", classIds: [10],
-    invoke: (impl, bytes, ctx) => {
-      const m = fromBinary(pb_controls.DecimalsSchema, bytes);
-      (impl as w.DialImpl).set_decimals(m.num);
-      return undefined;
-    },
-  }],
-  [69, {
-    id: 69, name: "set_knob_diameter", className: "Dial", kind: "setter", classIds: [10],
-    invoke: (impl, bytes, ctx) => {
-      const m = fromBinary(pb_controls.KnobDiameterSchema, bytes);
-      (impl as w.DialImpl).set_knob_diameter(m.lenPx);
-      return undefined;
-    },
-  }],
-  [70, {
-    id: 70, name: "set_icon", className: "Dial", kind: "setter", classIds: [10],
-    invoke: (impl, bytes, ctx) => {
-      const m = fromBinary(pb_controls.IconSpecSchema, bytes);
-      (impl as w.DialImpl).set_icon(m.url, m.width, m.height);
-      return undefined;
-    },
-  }],
-  [71, {
-    id: 71, name: "set_scroll_percent", className: "ScrollBar", kind: "setter", classIds: [11],
-    invoke: (impl, bytes, ctx) => {
-      const m = fromBinary(pb_controls.ScrollPercentSchema, bytes);
-      (impl as w.ScrollBarImpl).set_scroll_percent(m.pct);
-      return undefined;
-    },
-  }],
-  [73, {
-    id: 73, name: "set_thumb_percent", className: "ScrollBar", kind: "setter", classIds: [11],
-    invoke: (impl, bytes, ctx) => {
-      const m = fromBinary(pb_controls.ThumbPercentSchema, bytes);
-      (impl as w.ScrollBarImpl).set_thumb_percent(m.pct);
-      return undefined;
-    },
-  }],
-  [75, {
-    id: 75, name: "set_value", className: "ProgressBar", kind: "setter", classIds: [12],
-    invoke: (impl, bytes, ctx) => {
-      const m = fromBinary(pb_controls.ProgressValueSchema, bytes);
-      (impl as w.ProgressBarImpl).set_value(m.value);
-      return undefined;
-    },
-  }],
-  [78, {
-    id: 78, name: "set_color", className: "ColorWidget", kind: "setter", classIds: [13],
-    invoke: (impl, bytes, ctx) => {
-      const m = fromBinary(pb_controls.HexColorSchema, bytes);
-      (impl as w.ColorWidgetImpl).set_color(m.hexString);
-      return undefined;
-    },
-  }],
-  [79, {
-    id: 79, name: "set_text", className: "Label", kind: "setter", classIds: [14],
+  [77, {
+    id: 77, name: "set_text", className: "Label", kind: "setter", classIds: [16],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.TextSchema, bytes);
       (impl as w.LabelImpl).set_text(m.text);
       return undefined;
     },
   }],
-  [81, {
-    id: 81, name: "set_color", className: "Label", kind: "setter", classIds: [14],
+  [79, {
+    id: 79, name: "set_color", className: "Label", kind: "setter", classIds: [16],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.ColorsSchema, bytes);
       (impl as w.LabelImpl).set_color(m.bg, m.fg);
       return undefined;
     },
   }],
-  [82, {
-    id: 82, name: "set_halign", className: "Label", kind: "setter", classIds: [14],
+  [80, {
+    id: 80, name: "set_halign", className: "Label", kind: "setter", classIds: [16],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_display.HAlignArgSchema, bytes);
       (impl as w.LabelImpl).set_halign(word(HAlignWords, m.halign, "HAlign"));
       return undefined;
     },
   }],
-  [84, {
-    id: 84, name: "set_valign", className: "Label", kind: "setter", classIds: [14],
+  [82, {
+    id: 82, name: "set_valign", className: "Label", kind: "setter", classIds: [16],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_display.VAlignArgSchema, bytes);
       (impl as w.LabelImpl).set_valign(word(VAlignWords, m.valign, "VAlign"));
       return undefined;
     },
   }],
-  [85, {
-    id: 85, name: "set_message", className: "StatusBar", kind: "setter", classIds: [15],
-    invoke: (impl, bytes, ctx) => {
-      const m = fromBinary(pb_display.StatusMessageSchema, bytes);
-      (impl as w.StatusBarImpl).set_message(m.text, m.duration);
-      return undefined;
-    },
-  }],
-  [87, {
-    id: 87, name: "clear", className: "StatusBar", kind: "setter", classIds: [15],
-    invoke: (impl, bytes, ctx) => {
-      void bytes;
-      void ctx;
-      (impl as w.StatusBarImpl).clear();
-      return undefined;
-    },
-  }],
-  [88, {
-    id: 88, name: "set_color", className: "StatusBar", kind: "setter", classIds: [15],
-    invoke: (impl, bytes, ctx) => {
-      const m = fromBinary(pb_base.ColorsSchema, bytes);
-      (impl as w.StatusBarImpl).set_color(m.bg, m.fg);
-      return undefined;
-    },
-  }],
-  [89, {
-    id: 89, name: "set_halign", className: "StatusBar", kind: "setter", classIds: [15],
-    invoke: (impl, bytes, ctx) => {
-      const m = fromBinary(pb_display.HAlignArgSchema, bytes);
-      (impl as w.StatusBarImpl).set_halign(word(HAlignWords, m.halign, "HAlign"));
-      return undefined;
-    },
-  }],
-  [90, {
-    id: 90, name: "set_widget", className: "TopLevel", kind: "attach", classIds: [16],
+  [83, {
+    id: 83, name: "set_widget", className: "TopLevel", kind: "attach", classIds: [17],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.ChildSchema, bytes);
       (impl as w.TopLevelImpl).set_widget(ctx.widget(m.child));
       return undefined;
     },
   }],
-  [91, {
-    id: 91, name: "set_position", className: "TopLevel", kind: "setter", classIds: [16],
+  [84, {
+    id: 84, name: "set_position", className: "TopLevel", kind: "setter", classIds: [17],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.PositionSchema, bytes);
       (impl as w.TopLevelImpl).set_position(m.x, m.y);
       return undefined;
     },
   }],
-  [92, {
-    id: 92, name: "set_title", className: "TopLevel", kind: "setter", classIds: [16],
+  [85, {
+    id: 85, name: "set_title", className: "TopLevel", kind: "setter", classIds: [17],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_layout.TitleSchema, bytes);
       (impl as w.TopLevelImpl).set_title(m.title);
       return undefined;
     },
   }],
-  [94, {
-    id: 94, name: "set_icon", className: "TopLevel", kind: "setter", classIds: [16],
+  [87, {
+    id: 87, name: "set_icon", className: "TopLevel", kind: "setter", classIds: [17],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.UrlSchema, bytes);
       (impl as w.TopLevelImpl).set_icon(m.url);
       return undefined;
     },
   }],
-  [95, {
-    id: 95, name: "set_moveable", className: "TopLevel", kind: "setter", classIds: [16],
+  [88, {
+    id: 88, name: "set_moveable", className: "TopLevel", kind: "setter", classIds: [17],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_layout.MoveableSchema, bytes);
       (impl as w.TopLevelImpl).set_moveable(m.tf);
       return undefined;
     },
   }],
-  [96, {
-    id: 96, name: "raise", className: "TopLevel", kind: "action", classIds: [16],
+  [89, {
+    id: 89, name: "raise", className: "TopLevel", kind: "action", classIds: [17],
     invoke: (impl, bytes, ctx) => {
       void bytes;
       void ctx;
@@ -1056,8 +974,8 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
       return undefined;
     },
   }],
-  [97, {
-    id: 97, name: "lower", className: "TopLevel", kind: "action", classIds: [16],
+  [90, {
+    id: 90, name: "lower", className: "TopLevel", kind: "action", classIds: [17],
     invoke: (impl, bytes, ctx) => {
       void bytes;
       void ctx;
@@ -1065,8 +983,8 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
       return undefined;
     },
   }],
-  [98, {
-    id: 98, name: "toggle_minimize", className: "TopLevel", kind: "action", classIds: [16],
+  [91, {
+    id: 91, name: "toggle_minimize", className: "TopLevel", kind: "action", classIds: [17],
     invoke: (impl, bytes, ctx) => {
       void bytes;
       void ctx;
@@ -1074,8 +992,8 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
       return undefined;
     },
   }],
-  [99, {
-    id: 99, name: "toggle_maximize", className: "TopLevel", kind: "action", classIds: [16],
+  [92, {
+    id: 92, name: "toggle_maximize", className: "TopLevel", kind: "action", classIds: [17],
     invoke: (impl, bytes, ctx) => {
       void bytes;
       void ctx;
@@ -1083,8 +1001,8 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
       return undefined;
     },
   }],
-  [100, {
-    id: 100, name: "toggle_shade", className: "TopLevel", kind: "action", classIds: [16],
+  [93, {
+    id: 93, name: "toggle_shade", className: "TopLevel", kind: "action", classIds: [17],
     invoke: (impl, bytes, ctx) => {
       void bytes;
       void ctx;
@@ -1092,241 +1010,56 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
       return undefined;
     },
   }],
-  [101, {
-    id: 101, name: "set_window_state", className: "TopLevel", kind: "setter", classIds: [16],
+  [94, {
+    id: 94, name: "set_window_state", className: "TopLevel", kind: "setter", classIds: [17],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_layout.WindowStateArgSchema, bytes);
       (impl as w.TopLevelImpl).set_window_state(word(WindowStateWords, m.state, "WindowState"));
       return undefined;
     },
   }],
-  [103, {
-    id: 103, name: "add_widget", className: "Box", kind: "attach", classIds: [17, 18, 19],
+  [96, {
+    id: 96, name: "add_widget", className: "Box", kind: "attach", classIds: [3, 18, 19, 20],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_layout.BoxChildSchema, bytes);
       (impl as w.BoxImpl).add_widget(ctx.widget(m.child), (m.stretch ?? 0));
       return undefined;
     },
   }],
-  [104, {
-    id: 104, name: "insert_widget", className: "Box", kind: "attach", classIds: [17, 18, 19],
+  [97, {
+    id: 97, name: "insert_widget", className: "Box", kind: "attach", classIds: [3, 18, 19, 20],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_layout.BoxInsertSchema, bytes);
       (impl as w.BoxImpl).insert_widget(m.index, ctx.widget(m.child), (m.stretch ?? 0));
       return undefined;
     },
   }],
-  [105, {
-    id: 105, name: "set_spacing", className: "Box", kind: "setter", classIds: [17, 18, 19],
+  [98, {
+    id: 98, name: "set_spacing", className: "Box", kind: "setter", classIds: [3, 18, 19, 20],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_layout.SpacingSchema, bytes);
       (impl as w.BoxImpl).set_spacing(m.gap);
       return undefined;
     },
   }],
-  [106, {
-    id: 106, name: "set_align", className: "Box", kind: "setter", classIds: [17, 18, 19],
+  [99, {
+    id: 99, name: "set_align", className: "Box", kind: "setter", classIds: [3, 18, 19, 20],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_layout.AlignArgSchema, bytes);
       (impl as w.BoxImpl).set_align(word(AlignWords, m.align, "Align"));
       return undefined;
     },
   }],
-  [107, {
-    id: 107, name: "set_widget", className: "MDISubWindow", kind: "attach", classIds: [20],
-    invoke: (impl, bytes, ctx) => {
-      const m = fromBinary(pb_base.ChildSchema, bytes);
-      (impl as w.MDISubWindowImpl).set_widget(ctx.widget(m.child));
-      return undefined;
-    },
-  }],
-  [108, {
-    id: 108, name: "set_position", className: "MDISubWindow", kind: "setter", classIds: [20],
-    invoke: (impl, bytes, ctx) => {
-      const m = fromBinary(pb_base.PositionSchema, bytes);
-      (impl as w.MDISubWindowImpl).set_position(m.x, m.y);
-      return undefined;
-    },
-  }],
-  [109, {
-    id: 109, name: "move", className: "MDISubWindow", kind: "setter", classIds: [20],
-    invoke: (impl, bytes, ctx) => {
-      const m = fromBinary(pb_base.PositionSchema, bytes);
-      (impl as w.MDISubWindowImpl).move(m.x, m.y);
-      return undefined;
-    },
-  }],
-  [112, {
-    id: 112, name: "set_title", className: "MDISubWindow", kind: "setter", classIds: [20],
-    invoke: (impl, bytes, ctx) => {
-      const m = fromBinary(pb_layout.TitleSchema, bytes);
-      (impl as w.MDISubWindowImpl).set_title(m.title);
-      return undefined;
-    },
-  }],
-  [114, {
-    id: 114, name: "raise", className: "MDISubWindow", kind: "action", classIds: [20],
-    invoke: (impl, bytes, ctx) => {
-      void bytes;
-      void ctx;
-      (impl as w.MDISubWindowImpl).raise();
-      return undefined;
-    },
-  }],
-  [115, {
-    id: 115, name: "lower", className: "MDISubWindow", kind: "action", classIds: [20],
-    invoke: (impl, bytes, ctx) => {
-      void bytes;
-      void ctx;
-      (impl as w.MDISubWindowImpl).lower();
-      return undefined;
-    },
-  }],
-  [116, {
-    id: 116, name: "toggle_minimize", className: "MDISubWindow", kind: "action", classIds: [20],
-    invoke: (impl, bytes, ctx) => {
-      void bytes;
-      void ctx;
-      (impl as w.MDISubWindowImpl).toggle_minimize();
-      return undefined;
-    },
-  }],
-  [117, {
-    id: 117, name: "toggle_maximize", className: "MDISubWindow", kind: "action", classIds: [20],
-    invoke: (impl, bytes, ctx) => {
-      void bytes;
-      void ctx;
-      (impl as w.MDISubWindowImpl).toggle_maximize();
-      return undefined;
-    },
-  }],
-  [118, {
-    id: 118, name: "toggle_shade", className: "MDISubWindow", kind: "action", classIds: [20],
-    invoke: (impl, bytes, ctx) => {
-      void bytes;
-      void ctx;
-      (impl as w.MDISubWindowImpl).toggle_shade();
-      return undefined;
-    },
-  }],
-  [119, {
-    id: 119, name: "set_window_state", className: "MDISubWindow", kind: "setter", classIds: [20],
-    invoke: (impl, bytes, ctx) => {
-      const m = fromBinary(pb_layout.WindowStateArgSchema, bytes);
-      (impl as w.MDISubWindowImpl).set_window_state(word(WindowStateWords, m.state, "WindowState"));
-      return undefined;
-    },
-  }],
-  [121, {
-    id: 121, name: "close", className: "MDISubWindow", kind: "setter", classIds: [20],
-    invoke: (impl, bytes, ctx) => {
-      void bytes;
-      void ctx;
-      (impl as w.MDISubWindowImpl).close();
-      return undefined;
-    },
-  }],
-  [123, {
-    id: 123, name: "add_widget", className: "MDIWidget", kind: "attach", classIds: [21],
-    invoke: (impl, bytes, ctx) => {
-      const m = fromBinary(pb_mdi.SubWindowChildSchema, bytes);
-      (impl as w.MDIWidgetImpl).add_widget(ctx.widget(m.child));
-      return undefined;
-    },
-  }],
-  [124, {
-    id: 124, name: "cascade_windows", className: "MDIWidget", kind: "action", classIds: [21],
-    invoke: (impl, bytes, ctx) => {
-      void bytes;
-      void ctx;
-      (impl as w.MDIWidgetImpl).cascade_windows();
-      return undefined;
-    },
-  }],
-  [125, {
-    id: 125, name: "tile_windows", className: "MDIWidget", kind: "action", classIds: [21],
-    invoke: (impl, bytes, ctx) => {
-      void bytes;
-      void ctx;
-      (impl as w.MDIWidgetImpl).tile_windows();
-      return undefined;
-    },
-  }],
-  [127, {
-    id: 127, name: "move_child", className: "MDIWidget", kind: "action", classIds: [21],
-    invoke: (impl, bytes, ctx) => {
-      const m = fromBinary(pb_mdi.ChildPositionSchema, bytes);
-      (impl as w.MDIWidgetImpl).move_child(ctx.widget(m.child), m.x, m.y);
-      return undefined;
-    },
-  }],
-  [128, {
-    id: 128, name: "resize_child", className: "MDIWidget", kind: "action", classIds: [21],
-    invoke: (impl, bytes, ctx) => {
-      const m = fromBinary(pb_mdi.ChildSizeSchema, bytes);
-      (impl as w.MDIWidgetImpl).resize_child(ctx.widget(m.child), m.width, m.height);
-      return undefined;
-    },
-  }],
-  [129, {
-    id: 129, name: "get_child_size", className: "MDIWidget", kind: "query", classIds: [21],
-    invoke: (impl, bytes, ctx) => {
-      const m = fromBinary(pb_base.ChildSchema, bytes);
-      const r = (impl as w.MDIWidgetImpl).get_child_size(ctx.widget(m.child));
-      return toBinary(pb_base.SizeSchema, create(pb_base.SizeSchema, { width: r.width, height: r.height }));
-    },
-  }],
-  [130, {
-    id: 130, name: "get_child_position", className: "MDIWidget", kind: "query", classIds: [21],
-    invoke: (impl, bytes, ctx) => {
-      const m = fromBinary(pb_base.ChildSchema, bytes);
-      const r = (impl as w.MDIWidgetImpl).get_child_position(ctx.widget(m.child));
-      return toBinary(pb_base.PositionSchema, create(pb_base.PositionSchema, { x: r.x, y: r.y }));
-    },
-  }],
-  [131, {
-    id: 131, name: "close_child", className: "MDIWidget", kind: "action", classIds: [21],
-    invoke: (impl, bytes, ctx) => {
-      const m = fromBinary(pb_base.ChildSchema, bytes);
-      (impl as w.MDIWidgetImpl).close_child(ctx.widget(m.child));
-      return undefined;
-    },
-  }],
-  [132, {
-    id: 132, name: "get_index", className: "MDIWidget", kind: "query", classIds: [21],
-    invoke: (impl, bytes, ctx) => {
-      void bytes;
-      void ctx;
-      const r = (impl as w.MDIWidgetImpl).get_index();
-      return toBinary(pb_mdi.IndexSchema, create(pb_mdi.IndexSchema, { index: r }));
-    },
-  }],
-  [133, {
-    id: 133, name: "set_index", className: "MDIWidget", kind: "action", classIds: [21],
-    invoke: (impl, bytes, ctx) => {
-      const m = fromBinary(pb_mdi.IndexSchema, bytes);
-      (impl as w.MDIWidgetImpl).set_index(m.index);
-      return undefined;
-    },
-  }],
-  [134, {
-    id: 134, name: "index_of", className: "MDIWidget", kind: "query", classIds: [21],
-    invoke: (impl, bytes, ctx) => {
-      const m = fromBinary(pb_base.ChildSchema, bytes);
-      const r = (impl as w.MDIWidgetImpl).index_of(ctx.widget(m.child));
-      return toBinary(pb_mdi.IndexSchema, create(pb_mdi.IndexSchema, { index: r }));
-    },
-  }],
-  [135, {
-    id: 135, name: "set_text", className: "TextEntry", kind: "setter", classIds: [22, 23],
+  [100, {
+    id: 100, name: "set_text", className: "TextEntry", kind: "setter", classIds: [21],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.TextSchema, bytes);
       (impl as w.TextEntryImpl).set_text(m.text);
       return undefined;
     },
   }],
-  [136, {
-    id: 136, name: "get_text", className: "TextEntry", kind: "query", classIds: [22, 23],
+  [101, {
+    id: 101, name: "get_text", className: "TextEntry", kind: "query", classIds: [21],
     invoke: (impl, bytes, ctx) => {
       void bytes;
       void ctx;
@@ -1334,8 +1067,8 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
       return toBinary(pb_base.TextSchema, create(pb_base.TextSchema, { text: r }));
     },
   }],
-  [137, {
-    id: 137, name: "clear", className: "TextEntry", kind: "setter", classIds: [22, 23],
+  [102, {
+    id: 102, name: "clear", className: "TextEntry", kind: "setter", classIds: [21],
     invoke: (impl, bytes, ctx) => {
       void bytes;
       void ctx;
@@ -1343,101 +1076,19 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
       return undefined;
     },
   }],
-  [138, {
-    id: 138, name: "set_editable", className: "TextEntry", kind: "setter", classIds: [22, 23],
+  [103, {
+    id: 103, name: "set_editable", className: "TextEntry", kind: "setter", classIds: [21],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_text.EditableSchema, bytes);
       (impl as w.TextEntryImpl).set_editable(m.editable);
       return undefined;
     },
   }],
-  [140, {
-    id: 140, name: "set_length", className: "TextEntry", kind: "setter", classIds: [22, 23],
+  [105, {
+    id: 105, name: "set_length", className: "TextEntry", kind: "setter", classIds: [21],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_text.LengthSchema, bytes);
       (impl as w.TextEntryImpl).set_length(m.numchars);
-      return undefined;
-    },
-  }],
-  [141, {
-    id: 141, name: "set_button_text", className: "TextEntrySet", kind: "setter", classIds: [23],
-    invoke: (impl, bytes, ctx) => {
-      const m = fromBinary(pb_base.TextSchema, bytes);
-      (impl as w.TextEntrySetImpl).set_button_text(m.text);
-      return undefined;
-    },
-  }],
-  [142, {
-    id: 142, name: "set_text", className: "TextArea", kind: "setter", classIds: [24],
-    invoke: (impl, bytes, ctx) => {
-      const m = fromBinary(pb_base.TextSchema, bytes);
-      (impl as w.TextAreaImpl).set_text(m.text);
-      return undefined;
-    },
-  }],
-  [144, {
-    id: 144, name: "append_text", className: "TextArea", kind: "action", classIds: [24],
-    invoke: (impl, bytes, ctx) => {
-      const m = fromBinary(pb_base.TextSchema, bytes);
-      (impl as w.TextAreaImpl).append_text(m.text);
-      return undefined;
-    },
-  }],
-  [145, {
-    id: 145, name: "clear", className: "TextArea", kind: "setter", classIds: [24],
-    invoke: (impl, bytes, ctx) => {
-      void bytes;
-      void ctx;
-      (impl as w.TextAreaImpl).clear();
-      return undefined;
-    },
-  }],
-  [146, {
-    id: 146, name: "set_editable", className: "TextArea", kind: "setter", classIds: [24],
-    invoke: (impl, bytes, ctx) => {
-      const m = fromBinary(pb_text.EditableTfSchema, bytes);
-      (impl as w.TextAreaImpl).set_editable(m.tf);
-      return undefined;
-    },
-  }],
-  [147, {
-    id: 147, name: "set_wrap", className: "TextArea", kind: "setter", classIds: [24],
-    invoke: (impl, bytes, ctx) => {
-      const m = fromBinary(pb_text.WrapArgSchema, bytes);
-      (impl as w.TextAreaImpl).set_wrap(word(WrapWords, m.wrap, "Wrap"));
-      return undefined;
-    },
-  }],
-  [148, {
-    id: 148, name: "set_limit", className: "TextArea", kind: "setter", classIds: [24],
-    invoke: (impl, bytes, ctx) => {
-      const m = fromBinary(pb_text.LimitSchema, bytes);
-      (impl as w.TextAreaImpl).set_limit(m.numlines);
-      return undefined;
-    },
-  }],
-  [149, {
-    id: 149, name: "set_scroll_position", className: "TextArea", kind: "setter", classIds: [24],
-    invoke: (impl, bytes, ctx) => {
-      const m = fromBinary(pb_text.ScrollPositionSchema, bytes);
-      (impl as w.TextAreaImpl).set_scroll_position(m.hPct, m.vPct);
-      return undefined;
-    },
-  }],
-  [151, {
-    id: 151, name: "scroll_to_lineno", className: "TextArea", kind: "action", classIds: [24],
-    invoke: (impl, bytes, ctx) => {
-      const m = fromBinary(pb_text.LineNoSchema, bytes);
-      (impl as w.TextAreaImpl).scroll_to_lineno(m.lineno, (m.align === undefined ? "nearest" : word(ScrollAlignWords, m.align, "ScrollAlign")));
-      return undefined;
-    },
-  }],
-  [152, {
-    id: 152, name: "scroll_to_end", className: "TextArea", kind: "action", classIds: [24],
-    invoke: (impl, bytes, ctx) => {
-      void bytes;
-      void ctx;
-      (impl as w.TextAreaImpl).scroll_to_end();
       return undefined;
     },
   }],
@@ -1448,29 +1099,16 @@ export const callbacks: ReadonlyMap<number, CallbackEntry> = new Map<number, Cal
   [2, { id: 2, name: "map", className: "Widget", state: false }],
   [3, { id: 3, name: "child_added", className: "Container", state: false }],
   [4, { id: 4, name: "child_removed", className: "Container", state: false }],
-  [5, { id: 5, name: "activated", className: "Button", state: false }],
-  [6, { id: 6, name: "activated", className: "CheckBox", state: true }],
-  [7, { id: 7, name: "activated", className: "ToggleButton", state: true }],
-  [8, { id: 8, name: "activated", className: "RadioButton", state: true }],
-  [9, { id: 9, name: "activated", className: "ComboBox", state: true }],
-  [10, { id: 10, name: "modified", className: "ComboBox", state: false }],
-  [11, { id: 11, name: "activated", className: "SpinBox", state: true }],
-  [12, { id: 12, name: "activated", className: "Slider", state: true }],
-  [13, { id: 13, name: "activated", className: "Dial", state: true }],
-  [14, { id: 14, name: "activated", className: "ScrollBar", state: true }],
-  [15, { id: 15, name: "pick", className: "ColorWidget", state: true }],
-  [16, { id: 16, name: "cleared", className: "StatusBar", state: true }],
-  [17, { id: 17, name: "move", className: "TopLevel", state: true }],
-  [18, { id: 18, name: "close", className: "TopLevel", state: true }],
-  [19, { id: 19, name: "window_state", className: "TopLevel", state: true }],
-  [20, { id: 20, name: "resized", className: "TopLevel", state: true }],
-  [21, { id: 21, name: "move", className: "MDISubWindow", state: true }],
-  [22, { id: 22, name: "resized", className: "MDISubWindow", state: true }],
-  [23, { id: 23, name: "window_state", className: "MDISubWindow", state: true }],
-  [24, { id: 24, name: "close", className: "MDISubWindow", state: true }],
-  [25, { id: 25, name: "page_switch", className: "MDIWidget", state: false }],
-  [26, { id: 26, name: "page_close", className: "MDIWidget", state: false }],
-  [27, { id: 27, name: "activated", className: "TextEntry", state: true }],
-  [28, { id: 28, name: "scrolled", className: "TextArea", state: true }],
-  [29, { id: 29, name: "changed", className: "TextArea", state: true }],
+  [5, { id: 5, name: "sizing", className: "Splitter", state: true }],
+  [6, { id: 6, name: "page_switch", className: "StackWidget", state: true }],
+  [7, { id: 7, name: "page_close", className: "StackWidget", state: false }],
+  [8, { id: 8, name: "scrolled", className: "AbstractScrollArea", state: true }],
+  [9, { id: 9, name: "area_resize", className: "AbstractScrollArea", state: false }],
+  [10, { id: 10, name: "toggled", className: "Expander", state: true }],
+  [11, { id: 11, name: "activated", className: "Button", state: false }],
+  [12, { id: 12, name: "move", className: "TopLevel", state: true }],
+  [13, { id: 13, name: "close", className: "TopLevel", state: true }],
+  [14, { id: 14, name: "window_state", className: "TopLevel", state: true }],
+  [15, { id: 15, name: "resized", className: "TopLevel", state: true }],
+  [16, { id: 16, name: "activated", className: "TextEntry", state: true }],
 ]);

@@ -11,33 +11,30 @@
 
 namespace pgw::detail {
 
-inline constexpr std::uint64_t schema_fingerprint = 0xa0d1511ce9bef273ULL;
+inline constexpr std::uint64_t schema_fingerprint = 0x7f93b3645549043dULL;
 
 namespace classes {
-inline constexpr ClassInfo Widget{1, "Widget", 0, true, false, 0, 0};
-inline constexpr ClassInfo Container{2, "Container", 1, true, false, 0, 0};
-inline constexpr ClassInfo Button{3, "Button", 1, false, false, 0, 0};
-inline constexpr ClassInfo CheckBox{4, "CheckBox", 1, false, false, 0, 0};
-inline constexpr ClassInfo ToggleButton{5, "ToggleButton", 1, false, false, 2, 33};
-inline constexpr ClassInfo RadioButton{6, "RadioButton", 1, false, false, 2, 33};
-inline constexpr ClassInfo ComboBox{7, "ComboBox", 1, false, false, 0, 0};
-inline constexpr ClassInfo SpinBox{8, "SpinBox", 1, false, false, 0, 0};
-inline constexpr ClassInfo Slider{9, "Slider", 1, false, false, 0, 0};
-inline constexpr ClassInfo Dial{10, "Dial", 1, false, false, 0, 0};
-inline constexpr ClassInfo ScrollBar{11, "ScrollBar", 1, false, false, 0, 0};
-inline constexpr ClassInfo ProgressBar{12, "ProgressBar", 1, false, false, 0, 0};
-inline constexpr ClassInfo ColorWidget{13, "ColorWidget", 1, false, false, 0, 0};
-inline constexpr ClassInfo Label{14, "Label", 1, false, false, 0, 0};
-inline constexpr ClassInfo StatusBar{15, "StatusBar", 1, false, false, 0, 0};
-inline constexpr ClassInfo TopLevel{16, "TopLevel", 2, false, true, 0, 0};
-inline constexpr ClassInfo Box{17, "Box", 2, false, false, 0, 0};
-inline constexpr ClassInfo VBox{18, "VBox", 17, false, false, 0, 0};
-inline constexpr ClassInfo HBox{19, "HBox", 17, false, false, 0, 0};
-inline constexpr ClassInfo MDISubWindow{20, "MDISubWindow", 2, false, false, 0, 0};
-inline constexpr ClassInfo MDIWidget{21, "MDIWidget", 2, false, false, 0, 0};
-inline constexpr ClassInfo TextEntry{22, "TextEntry", 1, false, false, 0, 0};
-inline constexpr ClassInfo TextEntrySet{23, "TextEntrySet", 22, false, false, 0, 0};
-inline constexpr ClassInfo TextArea{24, "TextArea", 1, false, false, 0, 0};
+inline constexpr ClassInfo Widget{1, "Widget", 0, true, false};
+inline constexpr ClassInfo Container{2, "Container", 1, true, false};
+inline constexpr ClassInfo ButtonBox{3, "ButtonBox", 18, false, false};
+inline constexpr ClassInfo GridBox{4, "GridBox", 2, false, false};
+inline constexpr ClassInfo FixedLayout{5, "FixedLayout", 2, false, false};
+inline constexpr ClassInfo Splitter{6, "Splitter", 2, false, false};
+inline constexpr ClassInfo StackWidget{7, "StackWidget", 2, false, false};
+inline constexpr ClassInfo TabWidget{8, "TabWidget", 7, false, false};
+inline constexpr ClassInfo AbstractScrollArea{9, "AbstractScrollArea", 2, false, false};
+inline constexpr ClassInfo ScrollArea{10, "ScrollArea", 9, false, false};
+inline constexpr ClassInfo Frame{11, "Frame", 2, false, false};
+inline constexpr ClassInfo Expander{12, "Expander", 2, false, false};
+inline constexpr ClassInfo Separator{13, "Separator", 1, false, false};
+inline constexpr ClassInfo Page{14, "Page", 2, false, true};
+inline constexpr ClassInfo Button{15, "Button", 1, false, false};
+inline constexpr ClassInfo Label{16, "Label", 1, false, false};
+inline constexpr ClassInfo TopLevel{17, "TopLevel", 2, false, true};
+inline constexpr ClassInfo Box{18, "Box", 2, false, false};
+inline constexpr ClassInfo VBox{19, "VBox", 18, false, false};
+inline constexpr ClassInfo HBox{20, "HBox", 18, false, false};
+inline constexpr ClassInfo TextEntry{21, "TextEntry", 1, false, false};
 }  // namespace classes
 
 namespace fields {
@@ -46,10 +43,10 @@ inline constexpr std::uint16_t allow_text_selection = 2;
 inline constexpr std::uint16_t bg = 3;
 inline constexpr std::uint16_t border_color = 4;
 inline constexpr std::uint16_t border_width = 5;
-inline constexpr std::uint16_t button_text = 6;
+inline constexpr std::uint16_t collapsed = 6;
 inline constexpr std::uint16_t color = 7;
-inline constexpr std::uint16_t cursor = 8;
-inline constexpr std::uint16_t decimals = 9;
+inline constexpr std::uint16_t column_spacing = 8;
+inline constexpr std::uint16_t cursor = 9;
 inline constexpr std::uint16_t editable = 10;
 inline constexpr std::uint16_t enabled = 11;
 inline constexpr std::uint16_t expanding = 12;
@@ -58,212 +55,148 @@ inline constexpr std::uint16_t halign = 14;
 inline constexpr std::uint16_t hover = 15;
 inline constexpr std::uint16_t icon = 16;
 inline constexpr std::uint16_t index = 17;
-inline constexpr std::uint16_t items = 18;
-inline constexpr std::uint16_t knob_diameter = 19;
-inline constexpr std::uint16_t length = 20;
-inline constexpr std::uint16_t limit = 21;
-inline constexpr std::uint16_t limits = 22;
-inline constexpr std::uint16_t max_size = 23;
-inline constexpr std::uint16_t message = 24;
-inline constexpr std::uint16_t min_size = 25;
-inline constexpr std::uint16_t moveable = 26;
-inline constexpr std::uint16_t padding = 27;
-inline constexpr std::uint16_t position = 28;
-inline constexpr std::uint16_t scroll_percent = 29;
-inline constexpr std::uint16_t scroll_position = 30;
-inline constexpr std::uint16_t size = 31;
-inline constexpr std::uint16_t spacing = 32;
-inline constexpr std::uint16_t state = 33;
-inline constexpr std::uint16_t text = 34;
-inline constexpr std::uint16_t thumb_percent = 35;
-inline constexpr std::uint16_t title = 36;
-inline constexpr std::uint16_t tooltip = 37;
-inline constexpr std::uint16_t track = 38;
-inline constexpr std::uint16_t valign = 39;
-inline constexpr std::uint16_t value = 40;
-inline constexpr std::uint16_t visible = 41;
-inline constexpr std::uint16_t window_state = 42;
-inline constexpr std::uint16_t wrap = 43;
+inline constexpr std::uint16_t length = 18;
+inline constexpr std::uint16_t max_size = 19;
+inline constexpr std::uint16_t min_size = 20;
+inline constexpr std::uint16_t moveable = 21;
+inline constexpr std::uint16_t orientation = 22;
+inline constexpr std::uint16_t padding = 23;
+inline constexpr std::uint16_t position = 24;
+inline constexpr std::uint16_t row_spacing = 25;
+inline constexpr std::uint16_t scroll_bar_visibility = 26;
+inline constexpr std::uint16_t scroll_percent = 27;
+inline constexpr std::uint16_t size = 28;
+inline constexpr std::uint16_t sizes = 29;
+inline constexpr std::uint16_t spacing = 30;
+inline constexpr std::uint16_t tab_position = 31;
+inline constexpr std::uint16_t text = 32;
+inline constexpr std::uint16_t thumb_percent = 33;
+inline constexpr std::uint16_t title = 34;
+inline constexpr std::uint16_t tooltip = 35;
+inline constexpr std::uint16_t valign = 36;
+inline constexpr std::uint16_t visible = 37;
+inline constexpr std::uint16_t window_state = 38;
 }  // namespace fields
 
 namespace methods {
-inline constexpr MethodInfo Widget_set_border_width{1, 1, "Widget", "set_border_width", detail::MethodKind::setter, 5, false, false, false, 0, false};
-inline constexpr MethodInfo Widget_set_border_color{2, 1, "Widget", "set_border_color", detail::MethodKind::setter, 4, false, false, false, 0, false};
-inline constexpr MethodInfo Widget_set_bg{3, 1, "Widget", "set_bg", detail::MethodKind::setter, 3, false, false, false, 0, false};
-inline constexpr MethodInfo Widget_set_padding{4, 1, "Widget", "set_padding", detail::MethodKind::setter, 27, false, false, false, 0, false};
-inline constexpr MethodInfo Widget_set_font{5, 1, "Widget", "set_font", detail::MethodKind::setter, 13, false, false, false, 0, false};
-inline constexpr MethodInfo Widget_set_min_size{6, 1, "Widget", "set_min_size", detail::MethodKind::setter, 25, false, false, false, 0, false};
-inline constexpr MethodInfo Widget_set_max_size{7, 1, "Widget", "set_max_size", detail::MethodKind::setter, 23, false, false, false, 0, false};
-inline constexpr MethodInfo Widget_set_expanding{8, 1, "Widget", "set_expanding", detail::MethodKind::setter, 12, false, false, false, 0, false};
-inline constexpr MethodInfo Widget_get_expanding{9, 1, "Widget", "get_expanding", detail::MethodKind::getter, 12, true, false, false, 0, false};
-inline constexpr MethodInfo Widget_resize{10, 1, "Widget", "resize", detail::MethodKind::setter, 31, false, false, false, 0, false};
-inline constexpr MethodInfo Widget_get_size{11, 1, "Widget", "get_size", detail::MethodKind::query, 0, true, false, false, 0, false};
-inline constexpr MethodInfo Widget_get_position{12, 1, "Widget", "get_position", detail::MethodKind::query, 0, true, false, false, 0, false};
-inline constexpr MethodInfo Widget_set_enabled{13, 1, "Widget", "set_enabled", detail::MethodKind::setter, 11, false, false, false, 0, false};
-inline constexpr MethodInfo Widget_get_enabled{14, 1, "Widget", "get_enabled", detail::MethodKind::getter, 11, true, false, false, 0, false};
-inline constexpr MethodInfo Widget_set_tooltip{15, 1, "Widget", "set_tooltip", detail::MethodKind::setter, 37, false, false, false, 0, false};
-inline constexpr MethodInfo Widget_get_tooltip{16, 1, "Widget", "get_tooltip", detail::MethodKind::getter, 37, true, false, false, 0, false};
-inline constexpr MethodInfo Widget_set_allow_text_selection{17, 1, "Widget", "set_allow_text_selection", detail::MethodKind::setter, 2, false, false, false, 0, false};
-inline constexpr MethodInfo Widget_show{18, 1, "Widget", "show", detail::MethodKind::setter, 41, false, false, true, 0, false};
-inline constexpr MethodInfo Widget_hide{19, 1, "Widget", "hide", detail::MethodKind::setter, 41, false, false, true, 0, false};
-inline constexpr MethodInfo Widget_is_visible{20, 1, "Widget", "is_visible", detail::MethodKind::query, 0, true, false, false, 0, false};
-inline constexpr MethodInfo Widget_set_focus{21, 1, "Widget", "set_focus", detail::MethodKind::action, 0, false, false, false, 0, false};
-inline constexpr MethodInfo Widget_add_cursor{22, 1, "Widget", "add_cursor", detail::MethodKind::action, 0, false, false, false, 0, false};
-inline constexpr MethodInfo Widget_set_cursor{23, 1, "Widget", "set_cursor", detail::MethodKind::setter, 8, false, false, false, 0, false};
-inline constexpr MethodInfo Widget_destroy{24, 1, "Widget", "destroy", detail::MethodKind::destroy, 0, false, false, false, 0, false};
-inline constexpr MethodInfo Container_get_children{25, 2, "Container", "get_children", detail::MethodKind::children, 0, true, false, false, 0, false};
-inline constexpr MethodInfo Container_num_children{26, 2, "Container", "num_children", detail::MethodKind::child_count, 0, true, false, false, 0, false};
-inline constexpr MethodInfo Container_remove{27, 2, "Container", "remove", detail::MethodKind::detach, 0, false, false, false, 0, false};
-inline constexpr MethodInfo Container_remove_widget{28, 2, "Container", "remove_widget", detail::MethodKind::detach, 0, false, false, false, 0, false};
-inline constexpr MethodInfo Container_remove_all{29, 2, "Container", "remove_all", detail::MethodKind::detach_all, 0, false, false, false, 0, false};
-inline constexpr MethodInfo Button_set_text{30, 3, "Button", "set_text", detail::MethodKind::setter, 34, false, false, false, 0, false};
-inline constexpr MethodInfo Button_get_text{31, 3, "Button", "get_text", detail::MethodKind::getter, 34, true, false, false, 0, false};
-inline constexpr MethodInfo Button_set_icon{32, 3, "Button", "set_icon", detail::MethodKind::setter, 16, false, false, false, 0, false};
-inline constexpr MethodInfo Button_get_icon{33, 3, "Button", "get_icon", detail::MethodKind::getter, 16, true, false, false, 0, false};
-inline constexpr MethodInfo Button_set_color{34, 3, "Button", "set_color", detail::MethodKind::setter, 7, false, false, false, 0, false};
-inline constexpr MethodInfo Button_set_hover{35, 3, "Button", "set_hover", detail::MethodKind::setter, 15, false, false, false, 0, false};
-inline constexpr MethodInfo CheckBox_set_state{36, 4, "CheckBox", "set_state", detail::MethodKind::setter, 33, false, false, false, 0, false};
-inline constexpr MethodInfo CheckBox_get_state{37, 4, "CheckBox", "get_state", detail::MethodKind::getter, 33, true, false, false, 0, false};
-inline constexpr MethodInfo ToggleButton_set_text{38, 5, "ToggleButton", "set_text", detail::MethodKind::setter, 34, false, false, false, 0, false};
-inline constexpr MethodInfo ToggleButton_set_state{39, 5, "ToggleButton", "set_state", detail::MethodKind::setter, 33, false, false, false, 0, false};
-inline constexpr MethodInfo ToggleButton_get_state{40, 5, "ToggleButton", "get_state", detail::MethodKind::getter, 33, true, false, false, 0, false};
-inline constexpr MethodInfo RadioButton_set_text{41, 6, "RadioButton", "set_text", detail::MethodKind::setter, 34, false, false, false, 0, false};
-inline constexpr MethodInfo RadioButton_set_state{42, 6, "RadioButton", "set_state", detail::MethodKind::setter, 33, false, false, false, 0, false};
-inline constexpr MethodInfo RadioButton_get_state{43, 6, "RadioButton", "get_state", detail::MethodKind::getter, 33, true, false, false, 0, false};
-inline constexpr MethodInfo ComboBox_append_text{44, 7, "ComboBox", "append_text", detail::MethodKind::setter, 18, false, false, false, 0, true};
-inline constexpr MethodInfo ComboBox_insert_alpha{45, 7, "ComboBox", "insert_alpha", detail::MethodKind::setter, 18, false, false, false, 0, true};
-inline constexpr MethodInfo ComboBox_delete_alpha{46, 7, "ComboBox", "delete_alpha", detail::MethodKind::setter, 18, false, false, false, 0, true};
-inline constexpr MethodInfo ComboBox_set_text{47, 7, "ComboBox", "set_text", detail::MethodKind::setter, 34, false, false, true, 0, false};
-inline constexpr MethodInfo ComboBox_get_text{48, 7, "ComboBox", "get_text", detail::MethodKind::query, 0, true, false, false, 0, false};
-inline constexpr MethodInfo ComboBox_set_index{49, 7, "ComboBox", "set_index", detail::MethodKind::setter, 17, false, false, true, 0, false};
-inline constexpr MethodInfo ComboBox_get_index{50, 7, "ComboBox", "get_index", detail::MethodKind::getter, 17, true, false, false, 0, false};
-inline constexpr MethodInfo ComboBox_get_alpha{51, 7, "ComboBox", "get_alpha", detail::MethodKind::query, 0, true, false, false, 0, false};
-inline constexpr MethodInfo ComboBox_show_text{52, 7, "ComboBox", "show_text", detail::MethodKind::setter, 34, false, false, true, 0, false};
-inline constexpr MethodInfo ComboBox_clear{53, 7, "ComboBox", "clear", detail::MethodKind::setter, 18, false, false, false, 0, false};
-inline constexpr MethodInfo ComboBox_set_length{54, 7, "ComboBox", "set_length", detail::MethodKind::setter, 20, false, false, false, 0, false};
-inline constexpr MethodInfo SpinBox_set_value{55, 8, "SpinBox", "set_value", detail::MethodKind::setter, 40, false, false, false, 0, false};
-inline constexpr MethodInfo SpinBox_get_value{56, 8, "SpinBox", "get_value", detail::MethodKind::getter, 40, true, false, false, 0, false};
-inline constexpr MethodInfo SpinBox_set_limits{57, 8, "SpinBox", "set_limits", detail::MethodKind::setter, 22, false, false, false, 0, false};
-inline constexpr MethodInfo SpinBox_set_decimals{58, 8, "SpinBox", "set_decimals", detail::MethodKind::setter, 9, false, false, false, 0, false};
-inline constexpr MethodInfo Slider_set_value{59, 9, "Slider", "set_value", detail::MethodKind::setter, 40, false, false, false, 0, false};
-inline constexpr MethodInfo Slider_get_value{60, 9, "Slider", "get_value", detail::MethodKind::getter, 40, true, false, false, 0, false};
-inline constexpr MethodInfo Slider_set_limits{61, 9, "Slider", "set_limits", detail::MethodKind::setter, 22, false, false, false, 0, false};
-inline constexpr MethodInfo Slider_set_tracking{62, 9, "Slider", "set_tracking", detail::MethodKind::setter, 38, false, false, false, 0, false};
-inline constexpr MethodInfo Slider_set_decimals{63, 9, "Slider", "set_decimals", detail::MethodKind::setter, 9, false, false, false, 0, false};
-inline constexpr MethodInfo Dial_set_value{64, 10, "Dial", "set_value", detail::MethodKind::setter, 40, false, false, false, 0, false};
-inline constexpr MethodInfo Dial_get_value{65, 10, "Dial", "get_value", detail::MethodKind::getter, 40, true, false, false, 0, false};
-inline constexpr MethodInfo Dial_set_limits{66, 10, "Dial", "set_limits", detail::MethodKind::setter, 22, false, false, false, 0, false};
-inline constexpr MethodInfo Dial_set_tracking{67, 10, "Dial", "set_tracking", detail::MethodKind::setter, 38, false, false, false, 0, false};
-inline constexpr MethodInfo Dial_set_decimals{68, 10, "Dial", "set_decimals", detail::MethodKind::setter, 9, false, false, false, 0, false};
-inline constexpr MethodInfo Dial_set_knob_diameter{69, 10, "Dial", "set_knob_diameter", detail::MethodKind::setter, 19, false, false, false, 0, false};
-inline constexpr MethodInfo Dial_set_icon{70, 10, "Dial", "set_icon", detail::MethodKind::setter, 16, false, false, false, 0, false};
-inline constexpr MethodInfo ScrollBar_set_scroll_percent{71, 11, "ScrollBar", "set_scroll_percent", detail::MethodKind::setter, 29, false, false, false, 0, false};
-inline constexpr MethodInfo ScrollBar_get_scroll_percent{72, 11, "ScrollBar", "get_scroll_percent", detail::MethodKind::getter, 29, true, false, false, 0, false};
-inline constexpr MethodInfo ScrollBar_set_thumb_percent{73, 11, "ScrollBar", "set_thumb_percent", detail::MethodKind::setter, 35, false, false, false, 0, false};
-inline constexpr MethodInfo ScrollBar_get_thumb_percent{74, 11, "ScrollBar", "get_thumb_percent", detail::MethodKind::getter, 35, true, false, false, 0, false};
-inline constexpr MethodInfo ProgressBar_set_value{75, 12, "ProgressBar", "set_value", detail::MethodKind::setter, 40, false, false, false, 0, false};
-inline constexpr MethodInfo ProgressBar_get_value{76, 12, "ProgressBar", "get_value", detail::MethodKind::getter, 40, true, false, false, 0, false};
-inline constexpr MethodInfo ColorWidget_get_color{77, 13, "ColorWidget", "get_color", detail::MethodKind::getter, 7, true, false, false, 0, false};
-inline constexpr MethodInfo ColorWidget_set_color{78, 13, "ColorWidget", "set_color", detail::MethodKind::setter, 7, false, false, false, 0, false};
-inline constexpr MethodInfo Label_set_text{79, 14, "Label", "set_text", detail::MethodKind::setter, 34, false, false, false, 0, false};
-inline constexpr MethodInfo Label_get_text{80, 14, "Label", "get_text", detail::MethodKind::getter, 34, true, false, false, 0, false};
-inline constexpr MethodInfo Label_set_color{81, 14, "Label", "set_color", detail::MethodKind::setter, 7, false, false, false, 0, false};
-inline constexpr MethodInfo Label_set_halign{82, 14, "Label", "set_halign", detail::MethodKind::setter, 14, false, false, false, 0, false};
-inline constexpr MethodInfo Label_get_halign{83, 14, "Label", "get_halign", detail::MethodKind::getter, 14, true, false, false, 0, false};
-inline constexpr MethodInfo Label_set_valign{84, 14, "Label", "set_valign", detail::MethodKind::setter, 39, false, false, false, 0, false};
-inline constexpr MethodInfo StatusBar_set_message{85, 15, "StatusBar", "set_message", detail::MethodKind::setter, 24, false, false, false, 0, false};
-inline constexpr MethodInfo StatusBar_get_message{86, 15, "StatusBar", "get_message", detail::MethodKind::getter, 24, true, false, false, 0, false};
-inline constexpr MethodInfo StatusBar_clear{87, 15, "StatusBar", "clear", detail::MethodKind::setter, 24, false, false, false, 0, false};
-inline constexpr MethodInfo StatusBar_set_color{88, 15, "StatusBar", "set_color", detail::MethodKind::setter, 7, false, false, false, 0, false};
-inline constexpr MethodInfo StatusBar_set_halign{89, 15, "StatusBar", "set_halign", detail::MethodKind::setter, 14, false, false, false, 0, false};
-inline constexpr MethodInfo TopLevel_set_widget{90, 16, "TopLevel", "set_widget", detail::MethodKind::attach, 0, false, true, false, 0, false};
-inline constexpr MethodInfo TopLevel_set_position{91, 16, "TopLevel", "set_position", detail::MethodKind::setter, 28, false, false, false, 0, false};
-inline constexpr MethodInfo TopLevel_set_title{92, 16, "TopLevel", "set_title", detail::MethodKind::setter, 36, false, false, false, 0, false};
-inline constexpr MethodInfo TopLevel_get_title{93, 16, "TopLevel", "get_title", detail::MethodKind::getter, 36, true, false, false, 0, false};
-inline constexpr MethodInfo TopLevel_set_icon{94, 16, "TopLevel", "set_icon", detail::MethodKind::setter, 16, false, false, false, 0, false};
-inline constexpr MethodInfo TopLevel_set_moveable{95, 16, "TopLevel", "set_moveable", detail::MethodKind::setter, 26, false, false, false, 0, false};
-inline constexpr MethodInfo TopLevel_raise{96, 16, "TopLevel", "raise", detail::MethodKind::action, 0, false, false, false, 0, false};
-inline constexpr MethodInfo TopLevel_lower{97, 16, "TopLevel", "lower", detail::MethodKind::action, 0, false, false, false, 0, false};
-inline constexpr MethodInfo TopLevel_toggle_minimize{98, 16, "TopLevel", "toggle_minimize", detail::MethodKind::action, 0, false, false, false, 0, false};
-inline constexpr MethodInfo TopLevel_toggle_maximize{99, 16, "TopLevel", "toggle_maximize", detail::MethodKind::action, 0, false, false, false, 0, false};
-inline constexpr MethodInfo TopLevel_toggle_shade{100, 16, "TopLevel", "toggle_shade", detail::MethodKind::action, 0, false, false, false, 0, false};
-inline constexpr MethodInfo TopLevel_set_window_state{101, 16, "TopLevel", "set_window_state", detail::MethodKind::setter, 42, false, false, true, 0, false};
-inline constexpr MethodInfo TopLevel_get_window_state{102, 16, "TopLevel", "get_window_state", detail::MethodKind::getter, 42, true, false, false, 0, false};
-inline constexpr MethodInfo Box_add_widget{103, 17, "Box", "add_widget", detail::MethodKind::attach, 0, false, false, false, 0, false};
-inline constexpr MethodInfo Box_insert_widget{104, 17, "Box", "insert_widget", detail::MethodKind::attach, 0, false, false, false, 1, false};
-inline constexpr MethodInfo Box_set_spacing{105, 17, "Box", "set_spacing", detail::MethodKind::setter, 32, false, false, false, 0, false};
-inline constexpr MethodInfo Box_set_align{106, 17, "Box", "set_align", detail::MethodKind::setter, 1, false, false, false, 0, false};
-inline constexpr MethodInfo MDISubWindow_set_widget{107, 20, "MDISubWindow", "set_widget", detail::MethodKind::attach, 0, false, true, false, 0, false};
-inline constexpr MethodInfo MDISubWindow_set_position{108, 20, "MDISubWindow", "set_position", detail::MethodKind::setter, 28, false, false, false, 0, false};
-inline constexpr MethodInfo MDISubWindow_move{109, 20, "MDISubWindow", "move", detail::MethodKind::setter, 28, false, false, false, 0, false};
-inline constexpr MethodInfo MDISubWindow_get_window_position{110, 20, "MDISubWindow", "get_window_position", detail::MethodKind::getter, 28, true, false, false, 0, false};
-inline constexpr MethodInfo MDISubWindow_get_window_size{111, 20, "MDISubWindow", "get_window_size", detail::MethodKind::getter, 31, true, false, false, 0, false};
-inline constexpr MethodInfo MDISubWindow_set_title{112, 20, "MDISubWindow", "set_title", detail::MethodKind::setter, 36, false, false, false, 0, false};
-inline constexpr MethodInfo MDISubWindow_get_title{113, 20, "MDISubWindow", "get_title", detail::MethodKind::getter, 36, true, false, false, 0, false};
-inline constexpr MethodInfo MDISubWindow_raise{114, 20, "MDISubWindow", "raise", detail::MethodKind::action, 0, false, false, false, 0, false};
-inline constexpr MethodInfo MDISubWindow_lower{115, 20, "MDISubWindow", "lower", detail::MethodKind::action, 0, false, false, false, 0, false};
-inline constexpr MethodInfo MDISubWindow_toggle_minimize{116, 20, "MDISubWindow", "toggle_minimize", detail::MethodKind::action, 0, false, false, false, 0, false};
-inline constexpr MethodInfo MDISubWindow_toggle_maximize{117, 20, "MDISubWindow", "toggle_maximize", detail::MethodKind::action, 0, false, false, false, 0, false};
-inline constexpr MethodInfo MDISubWindow_toggle_shade{118, 20, "MDISubWindow", "toggle_shade", detail::MethodKind::action, 0, false, false, false, 0, false};
-inline constexpr MethodInfo MDISubWindow_set_window_state{119, 20, "MDISubWindow", "set_window_state", detail::MethodKind::setter, 42, false, false, true, 0, false};
-inline constexpr MethodInfo MDISubWindow_get_window_state{120, 20, "MDISubWindow", "get_window_state", detail::MethodKind::getter, 42, true, false, false, 0, false};
-inline constexpr MethodInfo MDISubWindow_close{121, 20, "MDISubWindow", "close", detail::MethodKind::setter, 41, false, false, true, 0, false};
-inline constexpr MethodInfo MDISubWindow_get_child{122, 20, "MDISubWindow", "get_child", detail::MethodKind::children, 0, true, false, false, 0, false};
-inline constexpr MethodInfo MDIWidget_add_widget{123, 21, "MDIWidget", "add_widget", detail::MethodKind::attach, 0, false, false, false, 0, false};
-inline constexpr MethodInfo MDIWidget_cascade_windows{124, 21, "MDIWidget", "cascade_windows", detail::MethodKind::action, 0, false, false, false, 0, false};
-inline constexpr MethodInfo MDIWidget_tile_windows{125, 21, "MDIWidget", "tile_windows", detail::MethodKind::action, 0, false, false, false, 0, false};
-inline constexpr MethodInfo MDIWidget_get_subwindows{126, 21, "MDIWidget", "get_subwindows", detail::MethodKind::children, 0, true, false, false, 0, false};
-inline constexpr MethodInfo MDIWidget_move_child{127, 21, "MDIWidget", "move_child", detail::MethodKind::action, 0, false, false, false, 0, false};
-inline constexpr MethodInfo MDIWidget_resize_child{128, 21, "MDIWidget", "resize_child", detail::MethodKind::action, 0, false, false, false, 0, false};
-inline constexpr MethodInfo MDIWidget_get_child_size{129, 21, "MDIWidget", "get_child_size", detail::MethodKind::query, 0, true, false, false, 0, false};
-inline constexpr MethodInfo MDIWidget_get_child_position{130, 21, "MDIWidget", "get_child_position", detail::MethodKind::query, 0, true, false, false, 0, false};
-inline constexpr MethodInfo MDIWidget_close_child{131, 21, "MDIWidget", "close_child", detail::MethodKind::action, 0, false, false, false, 0, false};
-inline constexpr MethodInfo MDIWidget_get_index{132, 21, "MDIWidget", "get_index", detail::MethodKind::query, 0, true, false, false, 0, false};
-inline constexpr MethodInfo MDIWidget_set_index{133, 21, "MDIWidget", "set_index", detail::MethodKind::action, 0, false, false, false, 0, false};
-inline constexpr MethodInfo MDIWidget_index_of{134, 21, "MDIWidget", "index_of", detail::MethodKind::query, 0, true, false, false, 0, false};
-inline constexpr MethodInfo TextEntry_set_text{135, 22, "TextEntry", "set_text", detail::MethodKind::setter, 34, false, false, false, 0, false};
-inline constexpr MethodInfo TextEntry_get_text{136, 22, "TextEntry", "get_text", detail::MethodKind::query, 0, true, false, false, 0, false};
-inline constexpr MethodInfo TextEntry_clear{137, 22, "TextEntry", "clear", detail::MethodKind::setter, 34, false, false, false, 0, false};
-inline constexpr MethodInfo TextEntry_set_editable{138, 22, "TextEntry", "set_editable", detail::MethodKind::setter, 10, false, false, false, 0, false};
-inline constexpr MethodInfo TextEntry_get_editable{139, 22, "TextEntry", "get_editable", detail::MethodKind::getter, 10, true, false, false, 0, false};
-inline constexpr MethodInfo TextEntry_set_length{140, 22, "TextEntry", "set_length", detail::MethodKind::setter, 20, false, false, false, 0, false};
-inline constexpr MethodInfo TextEntrySet_set_button_text{141, 23, "TextEntrySet", "set_button_text", detail::MethodKind::setter, 6, false, false, false, 0, false};
-inline constexpr MethodInfo TextArea_set_text{142, 24, "TextArea", "set_text", detail::MethodKind::setter, 34, false, false, false, 0, false};
-inline constexpr MethodInfo TextArea_get_text{143, 24, "TextArea", "get_text", detail::MethodKind::getter, 34, true, false, false, 0, false};
-inline constexpr MethodInfo TextArea_append_text{144, 24, "TextArea", "append_text", detail::MethodKind::action, 0, false, false, false, 0, false};
-inline constexpr MethodInfo TextArea_clear{145, 24, "TextArea", "clear", detail::MethodKind::setter, 34, false, false, false, 0, false};
-inline constexpr MethodInfo TextArea_set_editable{146, 24, "TextArea", "set_editable", detail::MethodKind::setter, 10, false, false, false, 0, false};
-inline constexpr MethodInfo TextArea_set_wrap{147, 24, "TextArea", "set_wrap", detail::MethodKind::setter, 43, false, false, false, 0, false};
-inline constexpr MethodInfo TextArea_set_limit{148, 24, "TextArea", "set_limit", detail::MethodKind::setter, 21, false, false, false, 0, false};
-inline constexpr MethodInfo TextArea_set_scroll_position{149, 24, "TextArea", "set_scroll_position", detail::MethodKind::setter, 30, false, false, true, 0, false};
-inline constexpr MethodInfo TextArea_get_scroll_position{150, 24, "TextArea", "get_scroll_position", detail::MethodKind::getter, 30, true, false, false, 0, false};
-inline constexpr MethodInfo TextArea_scroll_to_lineno{151, 24, "TextArea", "scroll_to_lineno", detail::MethodKind::action, 0, false, false, false, 0, false};
-inline constexpr MethodInfo TextArea_scroll_to_end{152, 24, "TextArea", "scroll_to_end", detail::MethodKind::action, 0, false, false, false, 0, false};
+inline constexpr MethodInfo Widget_set_border_width{1, 1, "Widget", "set_border_width", detail::MethodKind::setter, 5, false, false, false, 0};
+inline constexpr MethodInfo Widget_set_border_color{2, 1, "Widget", "set_border_color", detail::MethodKind::setter, 4, false, false, false, 0};
+inline constexpr MethodInfo Widget_set_bg{3, 1, "Widget", "set_bg", detail::MethodKind::setter, 3, false, false, false, 0};
+inline constexpr MethodInfo Widget_set_padding{4, 1, "Widget", "set_padding", detail::MethodKind::setter, 23, false, false, false, 0};
+inline constexpr MethodInfo Widget_set_font{5, 1, "Widget", "set_font", detail::MethodKind::setter, 13, false, false, false, 0};
+inline constexpr MethodInfo Widget_set_min_size{6, 1, "Widget", "set_min_size", detail::MethodKind::setter, 20, false, false, false, 0};
+inline constexpr MethodInfo Widget_set_max_size{7, 1, "Widget", "set_max_size", detail::MethodKind::setter, 19, false, false, false, 0};
+inline constexpr MethodInfo Widget_set_expanding{8, 1, "Widget", "set_expanding", detail::MethodKind::setter, 12, false, false, false, 0};
+inline constexpr MethodInfo Widget_get_expanding{9, 1, "Widget", "get_expanding", detail::MethodKind::getter, 12, true, false, false, 0};
+inline constexpr MethodInfo Widget_resize{10, 1, "Widget", "resize", detail::MethodKind::setter, 28, false, false, false, 0};
+inline constexpr MethodInfo Widget_get_size{11, 1, "Widget", "get_size", detail::MethodKind::query, 0, true, false, false, 0};
+inline constexpr MethodInfo Widget_get_position{12, 1, "Widget", "get_position", detail::MethodKind::query, 0, true, false, false, 0};
+inline constexpr MethodInfo Widget_set_enabled{13, 1, "Widget", "set_enabled", detail::MethodKind::setter, 11, false, false, false, 0};
+inline constexpr MethodInfo Widget_get_enabled{14, 1, "Widget", "get_enabled", detail::MethodKind::getter, 11, true, false, false, 0};
+inline constexpr MethodInfo Widget_set_tooltip{15, 1, "Widget", "set_tooltip", detail::MethodKind::setter, 35, false, false, false, 0};
+inline constexpr MethodInfo Widget_get_tooltip{16, 1, "Widget", "get_tooltip", detail::MethodKind::getter, 35, true, false, false, 0};
+inline constexpr MethodInfo Widget_set_allow_text_selection{17, 1, "Widget", "set_allow_text_selection", detail::MethodKind::setter, 2, false, false, false, 0};
+inline constexpr MethodInfo Widget_show{18, 1, "Widget", "show", detail::MethodKind::setter, 37, false, false, true, 0};
+inline constexpr MethodInfo Widget_hide{19, 1, "Widget", "hide", detail::MethodKind::setter, 37, false, false, true, 0};
+inline constexpr MethodInfo Widget_is_visible{20, 1, "Widget", "is_visible", detail::MethodKind::query, 0, true, false, false, 0};
+inline constexpr MethodInfo Widget_set_focus{21, 1, "Widget", "set_focus", detail::MethodKind::action, 0, false, false, false, 0};
+inline constexpr MethodInfo Widget_add_cursor{22, 1, "Widget", "add_cursor", detail::MethodKind::action, 0, false, false, false, 0};
+inline constexpr MethodInfo Widget_set_cursor{23, 1, "Widget", "set_cursor", detail::MethodKind::setter, 9, false, false, false, 0};
+inline constexpr MethodInfo Widget_destroy{24, 1, "Widget", "destroy", detail::MethodKind::destroy, 0, false, false, false, 0};
+inline constexpr MethodInfo Container_get_children{25, 2, "Container", "get_children", detail::MethodKind::children, 0, true, false, false, 0};
+inline constexpr MethodInfo Container_num_children{26, 2, "Container", "num_children", detail::MethodKind::child_count, 0, true, false, false, 0};
+inline constexpr MethodInfo Container_remove{27, 2, "Container", "remove", detail::MethodKind::detach, 0, false, false, false, 0};
+inline constexpr MethodInfo Container_remove_widget{28, 2, "Container", "remove_widget", detail::MethodKind::detach, 0, false, false, false, 0};
+inline constexpr MethodInfo Container_remove_all{29, 2, "Container", "remove_all", detail::MethodKind::detach_all, 0, false, false, false, 0};
+inline constexpr MethodInfo ButtonBox_set_halign{30, 3, "ButtonBox", "set_halign", detail::MethodKind::setter, 14, false, false, false, 0};
+inline constexpr MethodInfo GridBox_add_widget{31, 4, "GridBox", "add_widget", detail::MethodKind::attach, 0, false, false, false, 0};
+inline constexpr MethodInfo GridBox_set_row_spacing{32, 4, "GridBox", "set_row_spacing", detail::MethodKind::setter, 25, false, false, false, 0};
+inline constexpr MethodInfo GridBox_set_column_spacing{33, 4, "GridBox", "set_column_spacing", detail::MethodKind::setter, 8, false, false, false, 0};
+inline constexpr MethodInfo GridBox_set_spacing{34, 4, "GridBox", "set_spacing", detail::MethodKind::setter, 30, false, false, false, 0};
+inline constexpr MethodInfo GridBox_get_row_column_count{35, 4, "GridBox", "get_row_column_count", detail::MethodKind::query, 0, true, false, false, 0};
+inline constexpr MethodInfo GridBox_get_widget_at_cell{36, 4, "GridBox", "get_widget_at_cell", detail::MethodKind::query, 0, true, false, false, 0};
+inline constexpr MethodInfo FixedLayout_add_widget{37, 5, "FixedLayout", "add_widget", detail::MethodKind::attach, 0, false, false, false, 0};
+inline constexpr MethodInfo Splitter_add_widget{38, 6, "Splitter", "add_widget", detail::MethodKind::attach, 0, false, false, false, 0};
+inline constexpr MethodInfo Splitter_set_sizes{39, 6, "Splitter", "set_sizes", detail::MethodKind::setter, 29, false, false, true, 0};
+inline constexpr MethodInfo Splitter_get_sizes{40, 6, "Splitter", "get_sizes", detail::MethodKind::getter, 29, true, false, false, 0};
+inline constexpr MethodInfo Splitter_set_minimum_size{41, 6, "Splitter", "set_minimum_size", detail::MethodKind::action, 0, false, false, false, 0};
+inline constexpr MethodInfo StackWidget_add_widget{42, 7, "StackWidget", "add_widget", detail::MethodKind::attach, 0, false, false, false, 0};
+inline constexpr MethodInfo StackWidget_show_widget{43, 7, "StackWidget", "show_widget", detail::MethodKind::action, 0, false, false, false, 0};
+inline constexpr MethodInfo StackWidget_set_index{44, 7, "StackWidget", "set_index", detail::MethodKind::setter, 17, false, false, true, 0};
+inline constexpr MethodInfo StackWidget_get_index{45, 7, "StackWidget", "get_index", detail::MethodKind::getter, 17, true, false, false, 0};
+inline constexpr MethodInfo StackWidget_index_of{46, 7, "StackWidget", "index_of", detail::MethodKind::query, 0, true, false, false, 0};
+inline constexpr MethodInfo StackWidget_index_to_widget{47, 7, "StackWidget", "index_to_widget", detail::MethodKind::query, 0, true, false, false, 0};
+inline constexpr MethodInfo TabWidget_close_widget{48, 8, "TabWidget", "close_widget", detail::MethodKind::detach, 0, false, false, false, 0};
+inline constexpr MethodInfo TabWidget_get_tab_id{49, 8, "TabWidget", "get_tab_id", detail::MethodKind::query, 0, true, false, false, 0};
+inline constexpr MethodInfo TabWidget_get_child{50, 8, "TabWidget", "get_child", detail::MethodKind::query, 0, true, false, false, 0};
+inline constexpr MethodInfo TabWidget_highlight_tab{51, 8, "TabWidget", "highlight_tab", detail::MethodKind::action, 0, false, false, false, 0};
+inline constexpr MethodInfo TabWidget_set_tab_position{52, 8, "TabWidget", "set_tab_position", detail::MethodKind::setter, 31, false, false, false, 0};
+inline constexpr MethodInfo AbstractScrollArea_set_widget{53, 9, "AbstractScrollArea", "set_widget", detail::MethodKind::attach, 0, false, true, false, 0};
+inline constexpr MethodInfo AbstractScrollArea_set_thumb_percent{54, 9, "AbstractScrollArea", "set_thumb_percent", detail::MethodKind::setter, 33, false, false, false, 0};
+inline constexpr MethodInfo AbstractScrollArea_get_thumb_percent{55, 9, "AbstractScrollArea", "get_thumb_percent", detail::MethodKind::query, 0, true, false, false, 0};
+inline constexpr MethodInfo AbstractScrollArea_set_scroll_percent{56, 9, "AbstractScrollArea", "set_scroll_percent", detail::MethodKind::setter, 27, false, false, true, 0};
+inline constexpr MethodInfo AbstractScrollArea_get_scroll_percent{57, 9, "AbstractScrollArea", "get_scroll_percent", detail::MethodKind::getter, 27, true, false, false, 0};
+inline constexpr MethodInfo AbstractScrollArea_set_scroll_bar_visibility{58, 9, "AbstractScrollArea", "set_scroll_bar_visibility", detail::MethodKind::setter, 26, false, false, false, 0};
+inline constexpr MethodInfo ScrollArea_set_scroll_position{59, 10, "ScrollArea", "set_scroll_position", detail::MethodKind::setter, 27, false, false, true, 0};
+inline constexpr MethodInfo ScrollArea_get_scroll_position{60, 10, "ScrollArea", "get_scroll_position", detail::MethodKind::getter, 27, true, false, false, 0};
+inline constexpr MethodInfo Frame_set_widget{61, 11, "Frame", "set_widget", detail::MethodKind::attach, 0, false, true, false, 0};
+inline constexpr MethodInfo Frame_set_title{62, 11, "Frame", "set_title", detail::MethodKind::setter, 34, false, false, false, 0};
+inline constexpr MethodInfo Frame_set_text{63, 11, "Frame", "set_text", detail::MethodKind::setter, 34, false, false, false, 0};
+inline constexpr MethodInfo Frame_get_text{64, 11, "Frame", "get_text", detail::MethodKind::getter, 34, true, false, false, 0};
+inline constexpr MethodInfo Expander_set_widget{65, 12, "Expander", "set_widget", detail::MethodKind::attach, 0, false, true, false, 0};
+inline constexpr MethodInfo Expander_set_collapsed{66, 12, "Expander", "set_collapsed", detail::MethodKind::setter, 6, false, false, false, 0};
+inline constexpr MethodInfo Expander_get_collapsed{67, 12, "Expander", "get_collapsed", detail::MethodKind::getter, 6, true, false, false, 0};
+inline constexpr MethodInfo Expander_toggle_content{68, 12, "Expander", "toggle_content", detail::MethodKind::action, 0, false, false, false, 0};
+inline constexpr MethodInfo Separator_set_orientation{69, 13, "Separator", "set_orientation", detail::MethodKind::setter, 22, false, false, false, 0};
+inline constexpr MethodInfo Page_set_widget{70, 14, "Page", "set_widget", detail::MethodKind::attach, 0, false, true, false, 0};
+inline constexpr MethodInfo Button_set_text{71, 15, "Button", "set_text", detail::MethodKind::setter, 32, false, false, false, 0};
+inline constexpr MethodInfo Button_get_text{72, 15, "Button", "get_text", detail::MethodKind::getter, 32, true, false, false, 0};
+inline constexpr MethodInfo Button_set_icon{73, 15, "Button", "set_icon", detail::MethodKind::setter, 16, false, false, false, 0};
+inline constexpr MethodInfo Button_get_icon{74, 15, "Button", "get_icon", detail::MethodKind::getter, 16, true, false, false, 0};
+inline constexpr MethodInfo Button_set_color{75, 15, "Button", "set_color", detail::MethodKind::setter, 7, false, false, false, 0};
+inline constexpr MethodInfo Button_set_hover{76, 15, "Button", "set_hover", detail::MethodKind::setter, 15, false, false, false, 0};
+inline constexpr MethodInfo Label_set_text{77, 16, "Label", "set_text", detail::MethodKind::setter, 32, false, false, false, 0};
+inline constexpr MethodInfo Label_get_text{78, 16, "Label", "get_text", detail::MethodKind::getter, 32, true, false, false, 0};
+inline constexpr MethodInfo Label_set_color{79, 16, "Label", "set_color", detail::MethodKind::setter, 7, false, false, false, 0};
+inline constexpr MethodInfo Label_set_halign{80, 16, "Label", "set_halign", detail::MethodKind::setter, 14, false, false, false, 0};
+inline constexpr MethodInfo Label_get_halign{81, 16, "Label", "get_halign", detail::MethodKind::getter, 14, true, false, false, 0};
+inline constexpr MethodInfo Label_set_valign{82, 16, "Label", "set_valign", detail::MethodKind::setter, 36, false, false, false, 0};
+inline constexpr MethodInfo TopLevel_set_widget{83, 17, "TopLevel", "set_widget", detail::MethodKind::attach, 0, false, true, false, 0};
+inline constexpr MethodInfo TopLevel_set_position{84, 17, "TopLevel", "set_position", detail::MethodKind::setter, 24, false, false, false, 0};
+inline constexpr MethodInfo TopLevel_set_title{85, 17, "TopLevel", "set_title", detail::MethodKind::setter, 34, false, false, false, 0};
+inline constexpr MethodInfo TopLevel_get_title{86, 17, "TopLevel", "get_title", detail::MethodKind::getter, 34, true, false, false, 0};
+inline constexpr MethodInfo TopLevel_set_icon{87, 17, "TopLevel", "set_icon", detail::MethodKind::setter, 16, false, false, false, 0};
+inline constexpr MethodInfo TopLevel_set_moveable{88, 17, "TopLevel", "set_moveable", detail::MethodKind::setter, 21, false, false, false, 0};
+inline constexpr MethodInfo TopLevel_raise{89, 17, "TopLevel", "raise", detail::MethodKind::action, 0, false, false, false, 0};
+inline constexpr MethodInfo TopLevel_lower{90, 17, "TopLevel", "lower", detail::MethodKind::action, 0, false, false, false, 0};
+inline constexpr MethodInfo TopLevel_toggle_minimize{91, 17, "TopLevel", "toggle_minimize", detail::MethodKind::action, 0, false, false, false, 0};
+inline constexpr MethodInfo TopLevel_toggle_maximize{92, 17, "TopLevel", "toggle_maximize", detail::MethodKind::action, 0, false, false, false, 0};
+inline constexpr MethodInfo TopLevel_toggle_shade{93, 17, "TopLevel", "toggle_shade", detail::MethodKind::action, 0, false, false, false, 0};
+inline constexpr MethodInfo TopLevel_set_window_state{94, 17, "TopLevel", "set_window_state", detail::MethodKind::setter, 38, false, false, true, 0};
+inline constexpr MethodInfo TopLevel_get_window_state{95, 17, "TopLevel", "get_window_state", detail::MethodKind::getter, 38, true, false, false, 0};
+inline constexpr MethodInfo Box_add_widget{96, 18, "Box", "add_widget", detail::MethodKind::attach, 0, false, false, false, 0};
+inline constexpr MethodInfo Box_insert_widget{97, 18, "Box", "insert_widget", detail::MethodKind::attach, 0, false, false, false, 1};
+inline constexpr MethodInfo Box_set_spacing{98, 18, "Box", "set_spacing", detail::MethodKind::setter, 30, false, false, false, 0};
+inline constexpr MethodInfo Box_set_align{99, 18, "Box", "set_align", detail::MethodKind::setter, 1, false, false, false, 0};
+inline constexpr MethodInfo TextEntry_set_text{100, 21, "TextEntry", "set_text", detail::MethodKind::setter, 32, false, false, false, 0};
+inline constexpr MethodInfo TextEntry_get_text{101, 21, "TextEntry", "get_text", detail::MethodKind::query, 0, true, false, false, 0};
+inline constexpr MethodInfo TextEntry_clear{102, 21, "TextEntry", "clear", detail::MethodKind::setter, 32, false, false, false, 0};
+inline constexpr MethodInfo TextEntry_set_editable{103, 21, "TextEntry", "set_editable", detail::MethodKind::setter, 10, false, false, false, 0};
+inline constexpr MethodInfo TextEntry_get_editable{104, 21, "TextEntry", "get_editable", detail::MethodKind::getter, 10, true, false, false, 0};
+inline constexpr MethodInfo TextEntry_set_length{105, 21, "TextEntry", "set_length", detail::MethodKind::setter, 18, false, false, false, 0};
 }  // namespace methods
 
 namespace check {
 // Checks of the state callbacks' bytes (the family sources define them).
-void CheckBox_activated(std::string_view bytes);
-void ToggleButton_activated(std::string_view bytes);
-void RadioButton_activated(std::string_view bytes);
-void ComboBox_activated(std::string_view bytes);
-void SpinBox_activated(std::string_view bytes);
-void Slider_activated(std::string_view bytes);
-void Dial_activated(std::string_view bytes);
-void ScrollBar_activated(std::string_view bytes);
-void ColorWidget_pick(std::string_view bytes);
-void StatusBar_cleared(std::string_view bytes);
+void Splitter_sizing(std::string_view bytes);
+void StackWidget_page_switch(std::string_view bytes);
+void AbstractScrollArea_scrolled(std::string_view bytes);
+void Expander_toggled(std::string_view bytes);
 void TopLevel_move(std::string_view bytes);
 void TopLevel_close(std::string_view bytes);
 void TopLevel_window_state(std::string_view bytes);
 void TopLevel_resized(std::string_view bytes);
-void MDISubWindow_move(std::string_view bytes);
-void MDISubWindow_resized(std::string_view bytes);
-void MDISubWindow_window_state(std::string_view bytes);
-void MDISubWindow_close(std::string_view bytes);
 void TextEntry_activated(std::string_view bytes);
-void TextArea_scrolled(std::string_view bytes);
-void TextArea_changed(std::string_view bytes);
 }  // namespace check
 
 namespace callbacks {
@@ -271,31 +204,18 @@ inline constexpr CallbackInfo Widget_resize{1, 1, "Widget", "resize", 0, 0, null
 inline constexpr CallbackInfo Widget_map{2, 1, "Widget", "map", 0, 0, nullptr};
 inline constexpr CallbackInfo Container_child_added{3, 2, "Container", "child_added", 0, 0, nullptr};
 inline constexpr CallbackInfo Container_child_removed{4, 2, "Container", "child_removed", 0, 0, nullptr};
-inline constexpr CallbackInfo Button_activated{5, 3, "Button", "activated", 0, 0, nullptr};
-inline constexpr CallbackInfo CheckBox_activated{6, 4, "CheckBox", "activated", 33, 36, &check::CheckBox_activated};
-inline constexpr CallbackInfo ToggleButton_activated{7, 5, "ToggleButton", "activated", 33, 39, &check::ToggleButton_activated};
-inline constexpr CallbackInfo RadioButton_activated{8, 6, "RadioButton", "activated", 33, 42, &check::RadioButton_activated};
-inline constexpr CallbackInfo ComboBox_activated{9, 7, "ComboBox", "activated", 17, 49, &check::ComboBox_activated};
-inline constexpr CallbackInfo ComboBox_modified{10, 7, "ComboBox", "modified", 0, 0, nullptr};
-inline constexpr CallbackInfo SpinBox_activated{11, 8, "SpinBox", "activated", 40, 55, &check::SpinBox_activated};
-inline constexpr CallbackInfo Slider_activated{12, 9, "Slider", "activated", 40, 59, &check::Slider_activated};
-inline constexpr CallbackInfo Dial_activated{13, 10, "Dial", "activated", 40, 64, &check::Dial_activated};
-inline constexpr CallbackInfo ScrollBar_activated{14, 11, "ScrollBar", "activated", 29, 71, &check::ScrollBar_activated};
-inline constexpr CallbackInfo ColorWidget_pick{15, 13, "ColorWidget", "pick", 7, 78, &check::ColorWidget_pick};
-inline constexpr CallbackInfo StatusBar_cleared{16, 15, "StatusBar", "cleared", 24, 87, &check::StatusBar_cleared};
-inline constexpr CallbackInfo TopLevel_move{17, 16, "TopLevel", "move", 28, 91, &check::TopLevel_move};
-inline constexpr CallbackInfo TopLevel_close{18, 16, "TopLevel", "close", 41, 19, &check::TopLevel_close};
-inline constexpr CallbackInfo TopLevel_window_state{19, 16, "TopLevel", "window_state", 42, 101, &check::TopLevel_window_state};
-inline constexpr CallbackInfo TopLevel_resized{20, 16, "TopLevel", "resized", 31, 10, &check::TopLevel_resized};
-inline constexpr CallbackInfo MDISubWindow_move{21, 20, "MDISubWindow", "move", 28, 108, &check::MDISubWindow_move};
-inline constexpr CallbackInfo MDISubWindow_resized{22, 20, "MDISubWindow", "resized", 31, 10, &check::MDISubWindow_resized};
-inline constexpr CallbackInfo MDISubWindow_window_state{23, 20, "MDISubWindow", "window_state", 42, 119, &check::MDISubWindow_window_state};
-inline constexpr CallbackInfo MDISubWindow_close{24, 20, "MDISubWindow", "close", 41, 121, &check::MDISubWindow_close};
-inline constexpr CallbackInfo MDIWidget_page_switch{25, 21, "MDIWidget", "page_switch", 0, 0, nullptr};
-inline constexpr CallbackInfo MDIWidget_page_close{26, 21, "MDIWidget", "page_close", 0, 0, nullptr};
-inline constexpr CallbackInfo TextEntry_activated{27, 22, "TextEntry", "activated", 34, 135, &check::TextEntry_activated};
-inline constexpr CallbackInfo TextArea_scrolled{28, 24, "TextArea", "scrolled", 30, 149, &check::TextArea_scrolled};
-inline constexpr CallbackInfo TextArea_changed{29, 24, "TextArea", "changed", 34, 142, &check::TextArea_changed};
+inline constexpr CallbackInfo Splitter_sizing{5, 6, "Splitter", "sizing", 29, 39, &check::Splitter_sizing};
+inline constexpr CallbackInfo StackWidget_page_switch{6, 7, "StackWidget", "page_switch", 17, 44, &check::StackWidget_page_switch};
+inline constexpr CallbackInfo StackWidget_page_close{7, 7, "StackWidget", "page_close", 0, 0, nullptr};
+inline constexpr CallbackInfo AbstractScrollArea_scrolled{8, 9, "AbstractScrollArea", "scrolled", 27, 56, &check::AbstractScrollArea_scrolled};
+inline constexpr CallbackInfo AbstractScrollArea_area_resize{9, 9, "AbstractScrollArea", "area_resize", 0, 0, nullptr};
+inline constexpr CallbackInfo Expander_toggled{10, 12, "Expander", "toggled", 6, 66, &check::Expander_toggled};
+inline constexpr CallbackInfo Button_activated{11, 15, "Button", "activated", 0, 0, nullptr};
+inline constexpr CallbackInfo TopLevel_move{12, 17, "TopLevel", "move", 24, 84, &check::TopLevel_move};
+inline constexpr CallbackInfo TopLevel_close{13, 17, "TopLevel", "close", 37, 19, &check::TopLevel_close};
+inline constexpr CallbackInfo TopLevel_window_state{14, 17, "TopLevel", "window_state", 38, 94, &check::TopLevel_window_state};
+inline constexpr CallbackInfo TopLevel_resized{15, 17, "TopLevel", "resized", 28, 10, &check::TopLevel_resized};
+inline constexpr CallbackInfo TextEntry_activated{16, 21, "TextEntry", "activated", 32, 100, &check::TextEntry_activated};
 }  // namespace callbacks
 
 // Tables indexed by id (entry 0 is empty), for the runtime.
@@ -303,28 +223,25 @@ inline constexpr const ClassInfo* class_table[] = {
     nullptr,
     &classes::Widget,
     &classes::Container,
+    &classes::ButtonBox,
+    &classes::GridBox,
+    &classes::FixedLayout,
+    &classes::Splitter,
+    &classes::StackWidget,
+    &classes::TabWidget,
+    &classes::AbstractScrollArea,
+    &classes::ScrollArea,
+    &classes::Frame,
+    &classes::Expander,
+    &classes::Separator,
+    &classes::Page,
     &classes::Button,
-    &classes::CheckBox,
-    &classes::ToggleButton,
-    &classes::RadioButton,
-    &classes::ComboBox,
-    &classes::SpinBox,
-    &classes::Slider,
-    &classes::Dial,
-    &classes::ScrollBar,
-    &classes::ProgressBar,
-    &classes::ColorWidget,
     &classes::Label,
-    &classes::StatusBar,
     &classes::TopLevel,
     &classes::Box,
     &classes::VBox,
     &classes::HBox,
-    &classes::MDISubWindow,
-    &classes::MDIWidget,
     &classes::TextEntry,
-    &classes::TextEntrySet,
-    &classes::TextArea,
 };
 inline constexpr const MethodInfo* method_table[] = {
     nullptr,
@@ -357,66 +274,59 @@ inline constexpr const MethodInfo* method_table[] = {
     &methods::Container_remove,
     &methods::Container_remove_widget,
     &methods::Container_remove_all,
+    &methods::ButtonBox_set_halign,
+    &methods::GridBox_add_widget,
+    &methods::GridBox_set_row_spacing,
+    &methods::GridBox_set_column_spacing,
+    &methods::GridBox_set_spacing,
+    &methods::GridBox_get_row_column_count,
+    &methods::GridBox_get_widget_at_cell,
+    &methods::FixedLayout_add_widget,
+    &methods::Splitter_add_widget,
+    &methods::Splitter_set_sizes,
+    &methods::Splitter_get_sizes,
+    &methods::Splitter_set_minimum_size,
+    &methods::StackWidget_add_widget,
+    &methods::StackWidget_show_widget,
+    &methods::StackWidget_set_index,
+    &methods::StackWidget_get_index,
+    &methods::StackWidget_index_of,
+    &methods::StackWidget_index_to_widget,
+    &methods::TabWidget_close_widget,
+    &methods::TabWidget_get_tab_id,
+    &methods::TabWidget_get_child,
+    &methods::TabWidget_highlight_tab,
+    &methods::TabWidget_set_tab_position,
+    &methods::AbstractScrollArea_set_widget,
+    &methods::AbstractScrollArea_set_thumb_percent,
+    &methods::AbstractScrollArea_get_thumb_percent,
+    &methods::AbstractScrollArea_set_scroll_percent,
+    &methods::AbstractScrollArea_get_scroll_percent,
+    &methods::AbstractScrollArea_set_scroll_bar_visibility,
+    &methods::ScrollArea_set_scroll_position,
+    &methods::ScrollArea_get_scroll_position,
+    &methods::Frame_set_widget,
+    &methods::Frame_set_title,
+    &methods::Frame_set_text,
+    &methods::Frame_get_text,
+    &methods::Expander_set_widget,
+    &methods::Expander_set_collapsed,
+    &methods::Expander_get_collapsed,
+    &methods::Expander_toggle_content,
+    &methods::Separator_set_orientation,
+    &methods::Page_set_widget,
     &methods::Button_set_text,
     &methods::Button_get_text,
     &methods::Button_set_icon,
     &methods::Button_get_icon,
     &methods::Button_set_color,
     &methods::Button_set_hover,
-    &methods::CheckBox_set_state,
-    &methods::CheckBox_get_state,
-    &methods::ToggleButton_set_text,
-    &methods::ToggleButton_set_state,
-    &methods::ToggleButton_get_state,
-    &methods::RadioButton_set_text,
-    &methods::RadioButton_set_state,
-    &methods::RadioButton_get_state,
-    &methods::ComboBox_append_text,
-    &methods::ComboBox_insert_alpha,
-    &methods::ComboBox_delete_alpha,
-    &methods::ComboBox_set_text,
-    &methods::ComboBox_get_text,
-    &methods::ComboBox_set_index,
-    &methods::ComboBox_get_index,
-    &methods::ComboBox_get_alpha,
-    &methods::ComboBox_show_text,
-    &methods::ComboBox_clear,
-    &methods::ComboBox_set_length,
-    &methods::SpinBox_set_value,
-    &methods::SpinBox_get_value,
-    &methods::SpinBox_set_limits,
-    &methods::SpinBox_set_decimals,
-    &methods::Slider_set_value,
-    &methods::Slider_get_value,
-    &methods::Slider_set_limits,
-    &methods::Slider_set_tracking,
-    &methods::Slider_set_decimals,
-    &methods::Dial_set_value,
-    &methods::Dial_get_value,
-    &methods::Dial_set_limits,
-    &methods::Dial_set_tracking,
-    &methods::Dial_set_decimals,
-    &methods::Dial_set_knob_diameter,
-    &methods::Dial_set_icon,
-    &methods::ScrollBar_set_scroll_percent,
-    &methods::ScrollBar_get_scroll_percent,
-    &methods::ScrollBar_set_thumb_percent,
-    &methods::ScrollBar_get_thumb_percent,
-    &methods::ProgressBar_set_value,
-    &methods::ProgressBar_get_value,
-    &methods::ColorWidget_get_color,
-    &methods::ColorWidget_set_color,
     &methods::Label_set_text,
     &methods::Label_get_text,
     &methods::Label_set_color,
     &methods::Label_set_halign,
     &methods::Label_get_halign,
     &methods::Label_set_valign,
-    &methods::StatusBar_set_message,
-    &methods::StatusBar_get_message,
-    &methods::StatusBar_clear,
-    &methods::StatusBar_set_color,
-    &methods::StatusBar_set_halign,
     &methods::TopLevel_set_widget,
     &methods::TopLevel_set_position,
     &methods::TopLevel_set_title,
@@ -434,52 +344,12 @@ inline constexpr const MethodInfo* method_table[] = {
     &methods::Box_insert_widget,
     &methods::Box_set_spacing,
     &methods::Box_set_align,
-    &methods::MDISubWindow_set_widget,
-    &methods::MDISubWindow_set_position,
-    &methods::MDISubWindow_move,
-    &methods::MDISubWindow_get_window_position,
-    &methods::MDISubWindow_get_window_size,
-    &methods::MDISubWindow_set_title,
-    &methods::MDISubWindow_get_title,
-    &methods::MDISubWindow_raise,
-    &methods::MDISubWindow_lower,
-    &methods::MDISubWindow_toggle_minimize,
-    &methods::MDISubWindow_toggle_maximize,
-    &methods::MDISubWindow_toggle_shade,
-    &methods::MDISubWindow_set_window_state,
-    &methods::MDISubWindow_get_window_state,
-    &methods::MDISubWindow_close,
-    &methods::MDISubWindow_get_child,
-    &methods::MDIWidget_add_widget,
-    &methods::MDIWidget_cascade_windows,
-    &methods::MDIWidget_tile_windows,
-    &methods::MDIWidget_get_subwindows,
-    &methods::MDIWidget_move_child,
-    &methods::MDIWidget_resize_child,
-    &methods::MDIWidget_get_child_size,
-    &methods::MDIWidget_get_child_position,
-    &methods::MDIWidget_close_child,
-    &methods::MDIWidget_get_index,
-    &methods::MDIWidget_set_index,
-    &methods::MDIWidget_index_of,
     &methods::TextEntry_set_text,
     &methods::TextEntry_get_text,
     &methods::TextEntry_clear,
     &methods::TextEntry_set_editable,
     &methods::TextEntry_get_editable,
     &methods::TextEntry_set_length,
-    &methods::TextEntrySet_set_button_text,
-    &methods::TextArea_set_text,
-    &methods::TextArea_get_text,
-    &methods::TextArea_append_text,
-    &methods::TextArea_clear,
-    &methods::TextArea_set_editable,
-    &methods::TextArea_set_wrap,
-    &methods::TextArea_set_limit,
-    &methods::TextArea_set_scroll_position,
-    &methods::TextArea_get_scroll_position,
-    &methods::TextArea_scroll_to_lineno,
-    &methods::TextArea_scroll_to_end,
 };
 inline constexpr const CallbackInfo* callback_table[] = {
     nullptr,
@@ -487,31 +357,18 @@ inline constexpr const CallbackInfo* callback_table[] = {
     &callbacks::Widget_map,
     &callbacks::Container_child_added,
     &callbacks::Container_child_removed,
+    &callbacks::Splitter_sizing,
+    &callbacks::StackWidget_page_switch,
+    &callbacks::StackWidget_page_close,
+    &callbacks::AbstractScrollArea_scrolled,
+    &callbacks::AbstractScrollArea_area_resize,
+    &callbacks::Expander_toggled,
     &callbacks::Button_activated,
-    &callbacks::CheckBox_activated,
-    &callbacks::ToggleButton_activated,
-    &callbacks::RadioButton_activated,
-    &callbacks::ComboBox_activated,
-    &callbacks::ComboBox_modified,
-    &callbacks::SpinBox_activated,
-    &callbacks::Slider_activated,
-    &callbacks::Dial_activated,
-    &callbacks::ScrollBar_activated,
-    &callbacks::ColorWidget_pick,
-    &callbacks::StatusBar_cleared,
     &callbacks::TopLevel_move,
     &callbacks::TopLevel_close,
     &callbacks::TopLevel_window_state,
     &callbacks::TopLevel_resized,
-    &callbacks::MDISubWindow_move,
-    &callbacks::MDISubWindow_resized,
-    &callbacks::MDISubWindow_window_state,
-    &callbacks::MDISubWindow_close,
-    &callbacks::MDIWidget_page_switch,
-    &callbacks::MDIWidget_page_close,
     &callbacks::TextEntry_activated,
-    &callbacks::TextArea_scrolled,
-    &callbacks::TextArea_changed,
 };
 
 // The full protobuf names of each class's service and of each method's and
@@ -521,28 +378,25 @@ inline constexpr std::string_view class_proto_names[] = {
     "",
     "pgwidgets.widgets.Widget",
     "pgwidgets.widgets.Container",
+    "pgwidgets.widgets.ButtonBox",
+    "pgwidgets.widgets.GridBox",
+    "pgwidgets.widgets.FixedLayout",
+    "pgwidgets.widgets.Splitter",
+    "pgwidgets.widgets.StackWidget",
+    "pgwidgets.widgets.TabWidget",
+    "pgwidgets.widgets.AbstractScrollArea",
+    "pgwidgets.widgets.ScrollArea",
+    "pgwidgets.widgets.Frame",
+    "pgwidgets.widgets.Expander",
+    "pgwidgets.widgets.Separator",
+    "pgwidgets.widgets.Page",
     "pgwidgets.widgets.Button",
-    "pgwidgets.widgets.CheckBox",
-    "pgwidgets.widgets.ToggleButton",
-    "pgwidgets.widgets.RadioButton",
-    "pgwidgets.widgets.ComboBox",
-    "pgwidgets.widgets.SpinBox",
-    "pgwidgets.widgets.Slider",
-    "pgwidgets.widgets.Dial",
-    "pgwidgets.widgets.ScrollBar",
-    "pgwidgets.widgets.ProgressBar",
-    "pgwidgets.widgets.ColorWidget",
     "pgwidgets.widgets.Label",
-    "pgwidgets.widgets.StatusBar",
     "pgwidgets.widgets.TopLevel",
     "pgwidgets.widgets.Box",
     "pgwidgets.widgets.VBox",
     "pgwidgets.widgets.HBox",
-    "pgwidgets.widgets.MDISubWindow",
-    "pgwidgets.widgets.MDIWidget",
     "pgwidgets.widgets.TextEntry",
-    "pgwidgets.widgets.TextEntrySet",
-    "pgwidgets.widgets.TextArea",
 };
 inline constexpr std::string_view method_proto_names[] = {
     "",
@@ -575,66 +429,59 @@ inline constexpr std::string_view method_proto_names[] = {
     "pgwidgets.widgets.Container.Remove",
     "pgwidgets.widgets.Container.RemoveWidget",
     "pgwidgets.widgets.Container.RemoveAll",
+    "pgwidgets.widgets.ButtonBox.SetHalign",
+    "pgwidgets.widgets.GridBox.AddWidget",
+    "pgwidgets.widgets.GridBox.SetRowSpacing",
+    "pgwidgets.widgets.GridBox.SetColumnSpacing",
+    "pgwidgets.widgets.GridBox.SetSpacing",
+    "pgwidgets.widgets.GridBox.GetRowColumnCount",
+    "pgwidgets.widgets.GridBox.GetWidgetAtCell",
+    "pgwidgets.widgets.FixedLayout.AddWidget",
+    "pgwidgets.widgets.Splitter.AddWidget",
+    "pgwidgets.widgets.Splitter.SetSizes",
+    "pgwidgets.widgets.Splitter.GetSizes",
+    "pgwidgets.widgets.Splitter.SetMinimumSize",
+    "pgwidgets.widgets.StackWidget.AddWidget",
+    "pgwidgets.widgets.StackWidget.ShowWidget",
+    "pgwidgets.widgets.StackWidget.SetIndex",
+    "pgwidgets.widgets.StackWidget.GetIndex",
+    "pgwidgets.widgets.StackWidget.IndexOf",
+    "pgwidgets.widgets.StackWidget.IndexToWidget",
+    "pgwidgets.widgets.TabWidget.CloseWidget",
+    "pgwidgets.widgets.TabWidget.GetTabId",
+    "pgwidgets.widgets.TabWidget.GetChild",
+    "pgwidgets.widgets.TabWidget.HighlightTab",
+    "pgwidgets.widgets.TabWidget.SetTabPosition",
+    "pgwidgets.widgets.AbstractScrollArea.SetWidget",
+    "pgwidgets.widgets.AbstractScrollArea.SetThumbPercent",
+    "pgwidgets.widgets.AbstractScrollArea.GetThumbPercent",
+    "pgwidgets.widgets.AbstractScrollArea.SetScrollPercent",
+    "pgwidgets.widgets.AbstractScrollArea.GetScrollPercent",
+    "pgwidgets.widgets.AbstractScrollArea.SetScrollBarVisibility",
+    "pgwidgets.widgets.ScrollArea.SetScrollPosition",
+    "pgwidgets.widgets.ScrollArea.GetScrollPosition",
+    "pgwidgets.widgets.Frame.SetWidget",
+    "pgwidgets.widgets.Frame.SetTitle",
+    "pgwidgets.widgets.Frame.SetText",
+    "pgwidgets.widgets.Frame.GetText",
+    "pgwidgets.widgets.Expander.SetWidget",
+    "pgwidgets.widgets.Expander.SetCollapsed",
+    "pgwidgets.widgets.Expander.GetCollapsed",
+    "pgwidgets.widgets.Expander.ToggleContent",
+    "pgwidgets.widgets.Separator.SetOrientation",
+    "pgwidgets.widgets.Page.SetWidget",
     "pgwidgets.widgets.Button.SetText",
     "pgwidgets.widgets.Button.GetText",
     "pgwidgets.widgets.Button.SetIcon",
     "pgwidgets.widgets.Button.GetIcon",
     "pgwidgets.widgets.Button.SetColor",
     "pgwidgets.widgets.Button.SetHover",
-    "pgwidgets.widgets.CheckBox.SetState",
-    "pgwidgets.widgets.CheckBox.GetState",
-    "pgwidgets.widgets.ToggleButton.SetText",
-    "pgwidgets.widgets.ToggleButton.SetState",
-    "pgwidgets.widgets.ToggleButton.GetState",
-    "pgwidgets.widgets.RadioButton.SetText",
-    "pgwidgets.widgets.RadioButton.SetState",
-    "pgwidgets.widgets.RadioButton.GetState",
-    "pgwidgets.widgets.ComboBox.AppendText",
-    "pgwidgets.widgets.ComboBox.InsertAlpha",
-    "pgwidgets.widgets.ComboBox.DeleteAlpha",
-    "pgwidgets.widgets.ComboBox.SetText",
-    "pgwidgets.widgets.ComboBox.GetText",
-    "pgwidgets.widgets.ComboBox.SetIndex",
-    "pgwidgets.widgets.ComboBox.GetIndex",
-    "pgwidgets.widgets.ComboBox.GetAlpha",
-    "pgwidgets.widgets.ComboBox.ShowText",
-    "pgwidgets.widgets.ComboBox.Clear",
-    "pgwidgets.widgets.ComboBox.SetLength",
-    "pgwidgets.widgets.SpinBox.SetValue",
-    "pgwidgets.widgets.SpinBox.GetValue",
-    "pgwidgets.widgets.SpinBox.SetLimits",
-    "pgwidgets.widgets.SpinBox.SetDecimals",
-    "pgwidgets.widgets.Slider.SetValue",
-    "pgwidgets.widgets.Slider.GetValue",
-    "pgwidgets.widgets.Slider.SetLimits",
-    "pgwidgets.widgets.Slider.SetTracking",
-    "pgwidgets.widgets.Slider.SetDecimals",
-    "pgwidgets.widgets.Dial.SetValue",
-    "pgwidgets.widgets.Dial.GetValue",
-    "pgwidgets.widgets.Dial.SetLimits",
-    "pgwidgets.widgets.Dial.SetTracking",
-    "pgwidgets.widgets.Dial.SetDecimals",
-    "pgwidgets.widgets.Dial.SetKnobDiameter",
-    "pgwidgets.widgets.Dial.SetIcon",
-    "pgwidgets.widgets.ScrollBar.SetScrollPercent",
-    "pgwidgets.widgets.ScrollBar.GetScrollPercent",
-    "pgwidgets.widgets.ScrollBar.SetThumbPercent",
-    "pgwidgets.widgets.ScrollBar.GetThumbPercent",
-    "pgwidgets.widgets.ProgressBar.SetValue",
-    "pgwidgets.widgets.ProgressBar.GetValue",
-    "pgwidgets.widgets.ColorWidget.GetColor",
-    "pgwidgets.widgets.ColorWidget.SetColor",
     "pgwidgets.widgets.Label.SetText",
     "pgwidgets.widgets.Label.GetText",
     "pgwidgets.widgets.Label.SetColor",
     "pgwidgets.widgets.Label.SetHalign",
     "pgwidgets.widgets.Label.GetHalign",
     "pgwidgets.widgets.Label.SetValign",
-    "pgwidgets.widgets.StatusBar.SetMessage",
-    "pgwidgets.widgets.StatusBar.GetMessage",
-    "pgwidgets.widgets.StatusBar.Clear",
-    "pgwidgets.widgets.StatusBar.SetColor",
-    "pgwidgets.widgets.StatusBar.SetHalign",
     "pgwidgets.widgets.TopLevel.SetWidget",
     "pgwidgets.widgets.TopLevel.SetPosition",
     "pgwidgets.widgets.TopLevel.SetTitle",
@@ -652,52 +499,12 @@ inline constexpr std::string_view method_proto_names[] = {
     "pgwidgets.widgets.Box.InsertWidget",
     "pgwidgets.widgets.Box.SetSpacing",
     "pgwidgets.widgets.Box.SetAlign",
-    "pgwidgets.widgets.MDISubWindow.SetWidget",
-    "pgwidgets.widgets.MDISubWindow.SetPosition",
-    "pgwidgets.widgets.MDISubWindow.Move",
-    "pgwidgets.widgets.MDISubWindow.GetWindowPosition",
-    "pgwidgets.widgets.MDISubWindow.GetWindowSize",
-    "pgwidgets.widgets.MDISubWindow.SetTitle",
-    "pgwidgets.widgets.MDISubWindow.GetTitle",
-    "pgwidgets.widgets.MDISubWindow.Raise",
-    "pgwidgets.widgets.MDISubWindow.Lower",
-    "pgwidgets.widgets.MDISubWindow.ToggleMinimize",
-    "pgwidgets.widgets.MDISubWindow.ToggleMaximize",
-    "pgwidgets.widgets.MDISubWindow.ToggleShade",
-    "pgwidgets.widgets.MDISubWindow.SetWindowState",
-    "pgwidgets.widgets.MDISubWindow.GetWindowState",
-    "pgwidgets.widgets.MDISubWindow.Close",
-    "pgwidgets.widgets.MDISubWindow.GetChild",
-    "pgwidgets.widgets.MDIWidget.AddWidget",
-    "pgwidgets.widgets.MDIWidget.CascadeWindows",
-    "pgwidgets.widgets.MDIWidget.TileWindows",
-    "pgwidgets.widgets.MDIWidget.GetSubwindows",
-    "pgwidgets.widgets.MDIWidget.MoveChild",
-    "pgwidgets.widgets.MDIWidget.ResizeChild",
-    "pgwidgets.widgets.MDIWidget.GetChildSize",
-    "pgwidgets.widgets.MDIWidget.GetChildPosition",
-    "pgwidgets.widgets.MDIWidget.CloseChild",
-    "pgwidgets.widgets.MDIWidget.GetIndex",
-    "pgwidgets.widgets.MDIWidget.SetIndex",
-    "pgwidgets.widgets.MDIWidget.IndexOf",
     "pgwidgets.widgets.TextEntry.SetText",
     "pgwidgets.widgets.TextEntry.GetText",
     "pgwidgets.widgets.TextEntry.Clear",
     "pgwidgets.widgets.TextEntry.SetEditable",
     "pgwidgets.widgets.TextEntry.GetEditable",
     "pgwidgets.widgets.TextEntry.SetLength",
-    "pgwidgets.widgets.TextEntrySet.SetButtonText",
-    "pgwidgets.widgets.TextArea.SetText",
-    "pgwidgets.widgets.TextArea.GetText",
-    "pgwidgets.widgets.TextArea.AppendText",
-    "pgwidgets.widgets.TextArea.Clear",
-    "pgwidgets.widgets.TextArea.SetEditable",
-    "pgwidgets.widgets.TextArea.SetWrap",
-    "pgwidgets.widgets.TextArea.SetLimit",
-    "pgwidgets.widgets.TextArea.SetScrollPosition",
-    "pgwidgets.widgets.TextArea.GetScrollPosition",
-    "pgwidgets.widgets.TextArea.ScrollToLineno",
-    "pgwidgets.widgets.TextArea.ScrollToEnd",
 };
 inline constexpr std::string_view callback_proto_names[] = {
     "",
@@ -705,31 +512,18 @@ inline constexpr std::string_view callback_proto_names[] = {
     "pgwidgets.widgets.Widget.OnMap",
     "pgwidgets.widgets.Container.OnChildAdded",
     "pgwidgets.widgets.Container.OnChildRemoved",
+    "pgwidgets.widgets.Splitter.OnSizing",
+    "pgwidgets.widgets.StackWidget.OnPageSwitch",
+    "pgwidgets.widgets.StackWidget.OnPageClose",
+    "pgwidgets.widgets.AbstractScrollArea.OnScrolled",
+    "pgwidgets.widgets.AbstractScrollArea.OnAreaResize",
+    "pgwidgets.widgets.Expander.OnToggled",
     "pgwidgets.widgets.Button.OnActivated",
-    "pgwidgets.widgets.CheckBox.OnActivated",
-    "pgwidgets.widgets.ToggleButton.OnActivated",
-    "pgwidgets.widgets.RadioButton.OnActivated",
-    "pgwidgets.widgets.ComboBox.OnActivated",
-    "pgwidgets.widgets.ComboBox.OnModified",
-    "pgwidgets.widgets.SpinBox.OnActivated",
-    "pgwidgets.widgets.Slider.OnActivated",
-    "pgwidgets.widgets.Dial.OnActivated",
-    "pgwidgets.widgets.ScrollBar.OnActivated",
-    "pgwidgets.widgets.ColorWidget.OnPick",
-    "pgwidgets.widgets.StatusBar.OnCleared",
     "pgwidgets.widgets.TopLevel.OnMove",
     "pgwidgets.widgets.TopLevel.OnClose",
     "pgwidgets.widgets.TopLevel.OnWindowState",
     "pgwidgets.widgets.TopLevel.OnResized",
-    "pgwidgets.widgets.MDISubWindow.OnMove",
-    "pgwidgets.widgets.MDISubWindow.OnResized",
-    "pgwidgets.widgets.MDISubWindow.OnWindowState",
-    "pgwidgets.widgets.MDISubWindow.OnClose",
-    "pgwidgets.widgets.MDIWidget.OnPageSwitch",
-    "pgwidgets.widgets.MDIWidget.OnPageClose",
     "pgwidgets.widgets.TextEntry.OnActivated",
-    "pgwidgets.widgets.TextArea.OnScrolled",
-    "pgwidgets.widgets.TextArea.OnChanged",
 };
 
 }  // namespace pgw::detail

@@ -8,6 +8,7 @@
 
 #include "pgwidgets/session_link.hpp"
 #include "pgwidgets/widgets/base.hpp"
+#include "pgwidgets/widgets/containers.hpp"
 #include "pgwidgets/widgets/controls.hpp"
 #include "pgwidgets/widgets/display.hpp"
 #include "pgwidgets/widgets/layout.hpp"
@@ -21,6 +22,52 @@ class Widgets {
  public:
   Widgets() = default;
   explicit Widgets(detail::LinkPtr link) : link_(std::move(link)) {}
+
+  // A row (or column) of buttons, all as wide as the widest.
+  Task<pgw::ButtonBox> ButtonBox(ButtonBoxOptions options = {}) const;
+
+  // Children in the cells of a grid; the grid grows to the cells used.
+  Task<pgw::GridBox> GridBox(GridBoxOptions options = {}) const;
+
+  // Children at fixed pixel offsets, each at its natural size (or its resize()).
+  Task<pgw::FixedLayout> FixedLayout(FixedLayoutOptions options = {}) const;
+
+  // Panes side by side (or stacked) with handles the user drags between them.
+  Task<pgw::Splitter> Splitter(SplitterOptions options = {}) const;
+
+  // Pages of which one is shown at a time, without tabs (TabWidget adds them).
+  Task<pgw::StackWidget> StackWidget(StackWidgetOptions options = {}) const;
+
+  // Pages with a row of tabs; click a tab, or move along them with the arrow keys.
+  Task<pgw::TabWidget> TabWidget(TabWidgetOptions options = {}) const;
+
+  // A child with two scroll bars that the program drives: it says how big
+  // the thumbs are and where, and hears where the user moves them.
+  Task<pgw::AbstractScrollArea> AbstractScrollArea(AbstractScrollAreaOptions options = {}) const;
+
+  // A child larger than the area, scrolled with the wheel, the bars or the
+  // keys; the bars follow the content.
+  Task<pgw::ScrollArea> ScrollArea(ScrollAreaOptions options = {}) const;
+
+  // A border around one child, with a title in it.
+  Task<pgw::Frame> Frame(FrameOptions options = {}) const;
+
+  // A title bar that folds its child away and back (click, Space or Enter).
+  // A collapsible one starts collapsed; one that is not shows its child always.
+  Task<pgw::Expander> Expander(ExpanderOptions options = {}) const;
+
+  // A thin line between widgets: "horizontal" (a rule across) or "vertical".
+  Task<pgw::Separator> Separator(SeparatorOptions options = {}) const;
+  template <class A0>
+    requires(std::convertible_to<const A0&, pgw::Orientation>)
+  Task<pgw::Separator> Separator(const A0& orientation, SeparatorOptions options = {}) const {
+    options.orientation = pgw::Orientation(orientation);
+    return Separator(std::move(options));
+  }
+
+  // The whole page as one window behind the others: its child fills the
+  // browser's viewport once shown.
+  Task<pgw::Page> Page(PageOptions options = {}) const;
 
   // A push button.
   Task<pgw::Button> Button(ButtonOptions options = {}) const;

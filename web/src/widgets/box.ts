@@ -22,11 +22,19 @@ const ALIGN: Readonly<Record<Align, string>> = {
   center: "center",
   end: "flex-end",
   stretch: "stretch",
+  top: "flex-start",
+  bottom: "flex-end",
+  left: "flex-start",
+  right: "flex-end",
 };
+
+/** pgwidgets' words name a side across the box, so each fits one direction. */
+const ACROSS_ROW: ReadonlySet<Align> = new Set(["top", "bottom"]);
+const ACROSS_COLUMN: ReadonlySet<Align> = new Set(["left", "right"]);
 
 export class Box extends Container implements BoxImpl {
   private readonly stretch = new Map<Widget, number>();
-  private readonly horizontal: boolean;
+  protected readonly horizontal: boolean;
 
   constructor(widgetId: number, args: BoxCreateArgs, events: BoxEvents, env: WidgetEnv);
   constructor(widgetId: number, args: BoxCreateArgs, events: BoxEvents, env: WidgetEnv, className: string);
@@ -57,6 +65,10 @@ export class Box extends Container implements BoxImpl {
   }
 
   set_align(align: Align): void {
+    if ((this.horizontal ? ACROSS_COLUMN : ACROSS_ROW).has(align)) {
+      const fits = this.horizontal ? "top, bottom" : "left, right";
+      throw new Error(`${this} is ${this.horizontal ? "horizontal" : "vertical"}: align "${align}" does not fit it (use ${fits}, start, center, end or stretch)`);
+    }
     this.element.style.alignItems = ALIGN[align];
   }
 

@@ -1,25 +1,37 @@
 // The factories the dispatcher creates widgets with. Typed as the generated
 // WidgetFactories: a class missing here fails `tsc`.
 import type { WidgetFactories } from "../schema.js";
+import { AbstractScrollArea } from "./abstractscrollarea.js";
 import { Box, HBox, VBox } from "./box.js";
 import { Button } from "./button.js";
+import { ButtonBox } from "./buttonbox.js";
 import { CheckBox } from "./checkbox.js";
 import { ColorWidget } from "./colorwidget.js";
 import { ComboBox } from "./combobox.js";
 import { Dial } from "./dial.js";
-import { ProgressBar } from "./progressbar.js";
-import { RadioButton } from "./radiobutton.js";
-import { ScrollBar } from "./scrollbar.js";
-import { Slider } from "./slider.js";
-import { SpinBox } from "./spinbox.js";
-import { ToggleButton } from "./togglebutton.js";
+import { Expander } from "./expander.js";
+import { FixedLayout } from "./fixedlayout.js";
+import { Frame } from "./frame.js";
+import { GridBox } from "./gridbox.js";
 import { Label } from "./label.js";
 import { MDISubWindow } from "./mdisubwindow.js";
 import { MDIWidget } from "./mdiwidget.js";
+import { Page } from "./page.js";
+import { ProgressBar } from "./progressbar.js";
+import { RadioButton } from "./radiobutton.js";
+import { ScrollArea } from "./scrollarea.js";
+import { ScrollBar } from "./scrollbar.js";
+import { Separator } from "./separator.js";
+import { Slider } from "./slider.js";
+import { SpinBox } from "./spinbox.js";
+import { Splitter } from "./splitter.js";
+import { StackWidget } from "./stackwidget.js";
 import { StatusBar } from "./statusbar.js";
+import { TabWidget } from "./tabwidget.js";
 import { TextArea } from "./textarea.js";
 import { TextEntry } from "./textentry.js";
 import { TextEntrySet } from "./textentryset.js";
+import { ToggleButton } from "./togglebutton.js";
 import { TopLevel } from "./toplevel.js";
 import type { WidgetEnv } from "./widget.js";
 
@@ -48,6 +60,19 @@ export function makeFactories(env: WidgetEnv): WidgetFactories {
     ScrollBar: (id, args, events) => new ScrollBar(id, args, events, env),
     ProgressBar: (id, _args, events) => new ProgressBar(id, events, env),
     ColorWidget: (id, args, events) => new ColorWidget(id, args, events, env),
+    // Layout family: containers.proto.
+    ButtonBox: (id, args, events) => new ButtonBox(id, args, events, env),
+    GridBox: (id, args, events) => new GridBox(id, args, events, env),
+    FixedLayout: (id, args, events) => new FixedLayout(id, args, events, env),
+    Splitter: (id, args, events) => new Splitter(id, args, events, env),
+    StackWidget: (id, args, events) => new StackWidget(id, args, events, env),
+    TabWidget: (id, args, events) => new TabWidget(id, args, events, env),
+    AbstractScrollArea: (id, args, events) => new AbstractScrollArea(id, args, events, env),
+    ScrollArea: (id, args, events) => new ScrollArea(id, args, events, env),
+    Frame: (id, args, events) => new Frame(id, args, events, env),
+    Expander: (id, args, events) => new Expander(id, args, events, env),
+    Separator: (id, args, events) => new Separator(id, args, events, env),
+    Page: (id, args, events) => new Page(id, args, events, env),
   };
   return factories;
 }

@@ -38,12 +38,18 @@ enum class WindowState : int {
 };
 
 // How a box places its children across its direction: "start", "center",
-// "end", "stretch".
+// "end", "stretch", and pgwidgets' words: "top" and "bottom" for a
+// horizontal box, "left" and "right" for a vertical one (a word of the
+// other direction is refused, as pgwidgets does).
 enum class Align : int {
   start = 0,
   center = 1,
   end = 2,
   stretch = 3,
+  top = 4,
+  bottom = 5,
+  left = 6,
+  right = 7,
 };
 
 // A box's direction: "horizontal" (a row) or "vertical" (a column).
@@ -71,6 +77,10 @@ struct EnumInfo<Align> {
       {Align::center, "center"},
       {Align::end, "end"},
       {Align::stretch, "stretch"},
+      {Align::top, "top"},
+      {Align::bottom, "bottom"},
+      {Align::left, "left"},
+      {Align::right, "right"},
   };
 };
 template <>

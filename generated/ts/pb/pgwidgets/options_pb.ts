@@ -219,8 +219,10 @@ export const Method_KindSchema: GenEnum<Method_Kind> = /*@__PURE__*/
 export type Callback = Message<"pgwidgets.Callback"> & {
   /**
    * A state field this callback reports (the stream message must be the
-   * request type of that field's setter): the server records it, so its
-   * getters stay true after the user changed the widget in the browser.
+   * request type of that field's setter, or hold that type's fields with
+   * the same numbers and types, the rest being skipped when the record is
+   * read): the server records it, so its getters stay true after the user
+   * changed the widget in the browser.
    *
    * @generated from field: string updates = 1;
    */
