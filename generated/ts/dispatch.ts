@@ -9,9 +9,10 @@ import * as pb_containers from "./pb/pgwidgets/widgets/containers_pb.js";
 import * as pb_controls from "./pb/pgwidgets/widgets/controls_pb.js";
 import * as pb_display from "./pb/pgwidgets/widgets/display_pb.js";
 import * as pb_layout from "./pb/pgwidgets/widgets/layout_pb.js";
+import * as pb_mdi from "./pb/pgwidgets/widgets/mdi_pb.js";
 import * as pb_text from "./pb/pgwidgets/widgets/text_pb.js";
 import type * as w from "./widgets.js";
-import type { WidgetHandle, TabPosition, ScrollBarPolicy, HAlign, VAlign, WindowState, Align, Orientation } from "./widgets.js";
+import type { WidgetHandle, TabPosition, ScrollBarPolicy, Dtype, SliderValuePosition, DialValuePosition, HAlign, VAlign, WindowState, Align, Orientation, Wrap, ScrollAlign } from "./widgets.js";
 
 /** What the dispatcher needs from the runtime. */
 export interface DispatchContext {
@@ -64,6 +65,15 @@ const TabPositionNumbers: { readonly [K in w.TabPosition]: number } = { top: 0, 
 const ScrollBarPolicyWords: ReadonlyMap<number, w.ScrollBarPolicy> = new Map<number, w.ScrollBarPolicy>([[0, "on"], [1, "off"], [2, "auto"]]);
 const ScrollBarPolicyNumbers: { readonly [K in w.ScrollBarPolicy]: number } = { on: 0, off: 1, auto: 2 };
 
+const DtypeWords: ReadonlyMap<number, w.Dtype> = new Map<number, w.Dtype>([[0, "int"], [1, "float"]]);
+const DtypeNumbers: { readonly [K in w.Dtype]: number } = { int: 0, float: 1 };
+
+const SliderValuePositionWords: ReadonlyMap<number, w.SliderValuePosition> = new Map<number, w.SliderValuePosition>([[0, "l"], [1, "r"], [2, "t"], [3, "b"]]);
+const SliderValuePositionNumbers: { readonly [K in w.SliderValuePosition]: number } = { l: 0, r: 1, t: 2, b: 3 };
+
+const DialValuePositionWords: ReadonlyMap<number, w.DialValuePosition> = new Map<number, w.DialValuePosition>([[0, "b"], [1, "ul"], [2, "ur"], [3, "ll"], [4, "lr"]]);
+const DialValuePositionNumbers: { readonly [K in w.DialValuePosition]: number } = { b: 0, ul: 1, ur: 2, ll: 3, lr: 4 };
+
 const HAlignWords: ReadonlyMap<number, w.HAlign> = new Map<number, w.HAlign>([[0, "left"], [1, "center"], [2, "right"]]);
 const HAlignNumbers: { readonly [K in w.HAlign]: number } = { left: 0, center: 1, right: 2 };
 
@@ -78,6 +88,12 @@ const AlignNumbers: { readonly [K in w.Align]: number } = { start: 0, center: 1,
 
 const OrientationWords: ReadonlyMap<number, w.Orientation> = new Map<number, w.Orientation>([[0, "horizontal"], [1, "vertical"]]);
 const OrientationNumbers: { readonly [K in w.Orientation]: number } = { horizontal: 0, vertical: 1 };
+
+const WrapWords: ReadonlyMap<number, w.Wrap> = new Map<number, w.Wrap>([[0, "none"], [1, "word"], [2, "hard"]]);
+const WrapNumbers: { readonly [K in w.Wrap]: number } = { none: 0, word: 1, hard: 2 };
+
+const ScrollAlignWords: ReadonlyMap<number, w.ScrollAlign> = new Map<number, w.ScrollAlign>([[0, "nearest"], [1, "top"], [2, "center"]]);
+const ScrollAlignNumbers: { readonly [K in w.ScrollAlign]: number } = { nearest: 0, top: 1, center: 2 };
 
 function eventsWidget(id: number, ctx: DispatchContext): w.WidgetEvents {
   return {
@@ -190,9 +206,97 @@ function eventsButton(id: number, ctx: DispatchContext): w.ButtonEvents {
   };
 }
 
+function eventsCheckBox(id: number, ctx: DispatchContext): w.CheckBoxEvents {
+  return {
+    ...eventsWidget(id, ctx),
+    activated: (tf: boolean) =>
+      ctx.emit(id, 12, toBinary(pb_controls.CheckStateSchema, create(pb_controls.CheckStateSchema, { tf: tf })), true),
+  };
+}
+
+function eventsToggleButton(id: number, ctx: DispatchContext): w.ToggleButtonEvents {
+  return {
+    ...eventsWidget(id, ctx),
+    activated: (value: boolean) =>
+      ctx.emit(id, 13, toBinary(pb_controls.ButtonStateSchema, create(pb_controls.ButtonStateSchema, { value: value })), true),
+  };
+}
+
+function eventsRadioButton(id: number, ctx: DispatchContext): w.RadioButtonEvents {
+  return {
+    ...eventsWidget(id, ctx),
+    activated: (value: boolean) =>
+      ctx.emit(id, 14, toBinary(pb_controls.ButtonStateSchema, create(pb_controls.ButtonStateSchema, { value: value })), true),
+  };
+}
+
+function eventsComboBox(id: number, ctx: DispatchContext): w.ComboBoxEvents {
+  return {
+    ...eventsWidget(id, ctx),
+    activated: (idx: number, text: string) =>
+      ctx.emit(id, 15, toBinary(pb_controls.ComboChoiceSchema, create(pb_controls.ComboChoiceSchema, { idx: idx, text: text })), true),
+    modified: (text: string) =>
+      ctx.emit(id, 16, toBinary(pb_base.TextSchema, create(pb_base.TextSchema, { text: text })), false),
+  };
+}
+
+function eventsSpinBox(id: number, ctx: DispatchContext): w.SpinBoxEvents {
+  return {
+    ...eventsWidget(id, ctx),
+    activated: (val: number) =>
+      ctx.emit(id, 17, toBinary(pb_controls.SpinValueSchema, create(pb_controls.SpinValueSchema, { val: val })), true),
+  };
+}
+
+function eventsSlider(id: number, ctx: DispatchContext): w.SliderEvents {
+  return {
+    ...eventsWidget(id, ctx),
+    activated: (num: number) =>
+      ctx.emit(id, 18, toBinary(pb_controls.SliderValueSchema, create(pb_controls.SliderValueSchema, { num: num })), true),
+  };
+}
+
+function eventsDial(id: number, ctx: DispatchContext): w.DialEvents {
+  return {
+    ...eventsWidget(id, ctx),
+    activated: (num: number) =>
+      ctx.emit(id, 19, toBinary(pb_controls.SliderValueSchema, create(pb_controls.SliderValueSchema, { num: num })), true),
+  };
+}
+
+function eventsScrollBar(id: number, ctx: DispatchContext): w.ScrollBarEvents {
+  return {
+    ...eventsWidget(id, ctx),
+    activated: (pct: number) =>
+      ctx.emit(id, 20, toBinary(pb_controls.ScrollBarPercentSchema, create(pb_controls.ScrollBarPercentSchema, { pct: pct })), true),
+  };
+}
+
+function eventsProgressBar(id: number, ctx: DispatchContext): w.ProgressBarEvents {
+  return {
+    ...eventsWidget(id, ctx),
+  };
+}
+
+function eventsColorWidget(id: number, ctx: DispatchContext): w.ColorWidgetEvents {
+  return {
+    ...eventsWidget(id, ctx),
+    pick: (hex_string: string) =>
+      ctx.emit(id, 21, toBinary(pb_controls.HexColorSchema, create(pb_controls.HexColorSchema, { hexString: hex_string })), true),
+  };
+}
+
 function eventsLabel(id: number, ctx: DispatchContext): w.LabelEvents {
   return {
     ...eventsWidget(id, ctx),
+  };
+}
+
+function eventsStatusBar(id: number, ctx: DispatchContext): w.StatusBarEvents {
+  return {
+    ...eventsWidget(id, ctx),
+    cleared: () =>
+      ctx.emit(id, 22, toBinary(pb_base.EmptySchema, create(pb_base.EmptySchema, {})), true),
   };
 }
 
@@ -200,13 +304,13 @@ function eventsTopLevel(id: number, ctx: DispatchContext): w.TopLevelEvents {
   return {
     ...eventsContainer(id, ctx),
     move: (x: number, y: number) =>
-      ctx.emit(id, 12, toBinary(pb_base.PositionSchema, create(pb_base.PositionSchema, { x: x, y: y })), true),
+      ctx.emit(id, 23, toBinary(pb_base.PositionSchema, create(pb_base.PositionSchema, { x: x, y: y })), true),
     close: () =>
-      ctx.emit(id, 13, toBinary(pb_base.EmptySchema, create(pb_base.EmptySchema, {})), true),
+      ctx.emit(id, 24, toBinary(pb_base.EmptySchema, create(pb_base.EmptySchema, {})), true),
     window_state: (state: WindowState) =>
-      ctx.emit(id, 14, toBinary(pb_layout.WindowStateArgSchema, create(pb_layout.WindowStateArgSchema, { state: WindowStateNumbers[state] })), true),
+      ctx.emit(id, 25, toBinary(pb_layout.WindowStateArgSchema, create(pb_layout.WindowStateArgSchema, { state: WindowStateNumbers[state] })), true),
     resized: (width: number, height: number) =>
-      ctx.emit(id, 15, toBinary(pb_base.SizeSchema, create(pb_base.SizeSchema, { width: width, height: height })), true),
+      ctx.emit(id, 26, toBinary(pb_base.SizeSchema, create(pb_base.SizeSchema, { width: width, height: height })), true),
   };
 }
 
@@ -228,11 +332,51 @@ function eventsHBox(id: number, ctx: DispatchContext): w.HBoxEvents {
   };
 }
 
+function eventsMDISubWindow(id: number, ctx: DispatchContext): w.MDISubWindowEvents {
+  return {
+    ...eventsContainer(id, ctx),
+    move: (x: number, y: number) =>
+      ctx.emit(id, 27, toBinary(pb_base.PositionSchema, create(pb_base.PositionSchema, { x: x, y: y })), true),
+    resized: (width: number, height: number) =>
+      ctx.emit(id, 28, toBinary(pb_base.SizeSchema, create(pb_base.SizeSchema, { width: width, height: height })), true),
+    window_state: (state: WindowState) =>
+      ctx.emit(id, 29, toBinary(pb_layout.WindowStateArgSchema, create(pb_layout.WindowStateArgSchema, { state: WindowStateNumbers[state] })), true),
+    close: () =>
+      ctx.emit(id, 30, toBinary(pb_base.EmptySchema, create(pb_base.EmptySchema, {})), true),
+  };
+}
+
+function eventsMDIWidget(id: number, ctx: DispatchContext): w.MDIWidgetEvents {
+  return {
+    ...eventsContainer(id, ctx),
+    page_switch: (child: WidgetHandle) =>
+      ctx.emit(id, 31, toBinary(pb_base.ChildSchema, create(pb_base.ChildSchema, { child: child.widgetId })), false),
+    page_close: (child: WidgetHandle) =>
+      ctx.emit(id, 32, toBinary(pb_base.ChildSchema, create(pb_base.ChildSchema, { child: child.widgetId })), false),
+  };
+}
+
 function eventsTextEntry(id: number, ctx: DispatchContext): w.TextEntryEvents {
   return {
     ...eventsWidget(id, ctx),
     activated: (text: string) =>
-      ctx.emit(id, 16, toBinary(pb_base.TextSchema, create(pb_base.TextSchema, { text: text })), true),
+      ctx.emit(id, 33, toBinary(pb_base.TextSchema, create(pb_base.TextSchema, { text: text })), true),
+  };
+}
+
+function eventsTextEntrySet(id: number, ctx: DispatchContext): w.TextEntrySetEvents {
+  return {
+    ...eventsTextEntry(id, ctx),
+  };
+}
+
+function eventsTextArea(id: number, ctx: DispatchContext): w.TextAreaEvents {
+  return {
+    ...eventsWidget(id, ctx),
+    scrolled: (h_pct: number, v_pct: number) =>
+      ctx.emit(id, 34, toBinary(pb_text.ScrollPositionSchema, create(pb_text.ScrollPositionSchema, { hPct: h_pct, vPct: v_pct })), true),
+    changed: (text: string) =>
+      ctx.emit(id, 35, toBinary(pb_base.TextSchema, create(pb_base.TextSchema, { text: text })), true),
   };
 }
 
@@ -244,7 +388,7 @@ export const classes: ReadonlyMap<number, ClassEntry> = new Map<number, ClassEnt
     id: 2, name: "Container", base: 1,
   }],
   [3, {
-    id: 3, name: "ButtonBox", base: 18,
+    id: 3, name: "ButtonBox", base: 29,
     create: (factories, id, bytes, ctx) => {
       const m = fromBinary(pb_containers.ButtonBoxArgsSchema, bytes);
       return factories.ButtonBox(id, { orientation: (m.orientation === undefined ? "horizontal" : word(OrientationWords, m.orientation, "Orientation")), halign: (m.halign === undefined ? "center" : word(HAlignWords, m.halign, "HAlign")), min_button_width: (m.minButtonWidth ?? 0) }, eventsButtonBox(id, ctx));
@@ -335,52 +479,157 @@ export const classes: ReadonlyMap<number, ClassEntry> = new Map<number, ClassEnt
     },
   }],
   [16, {
-    id: 16, name: "Label", base: 1,
+    id: 16, name: "CheckBox", base: 1,
+    create: (factories, id, bytes, ctx) => {
+      const m = fromBinary(pb_controls.CheckBoxArgsSchema, bytes);
+      return factories.CheckBox(id, { text: m.text }, eventsCheckBox(id, ctx));
+    },
+  }],
+  [17, {
+    id: 17, name: "ToggleButton", base: 1,
+    create: (factories, id, bytes, ctx) => {
+      const m = fromBinary(pb_controls.ToggleButtonArgsSchema, bytes);
+      return factories.ToggleButton(id, { text: m.text, group: (m.group ? ctx.widget(m.group) : undefined) }, eventsToggleButton(id, ctx));
+    },
+  }],
+  [18, {
+    id: 18, name: "RadioButton", base: 1,
+    create: (factories, id, bytes, ctx) => {
+      const m = fromBinary(pb_controls.RadioButtonArgsSchema, bytes);
+      return factories.RadioButton(id, { text: m.text, group: (m.group ? ctx.widget(m.group) : undefined) }, eventsRadioButton(id, ctx));
+    },
+  }],
+  [19, {
+    id: 19, name: "ComboBox", base: 1,
+    create: (factories, id, bytes, ctx) => {
+      const m = fromBinary(pb_controls.ComboBoxArgsSchema, bytes);
+      return factories.ComboBox(id, { editable: (m.editable ?? false), dropdown_limit: (m.dropdownLimit ?? 0) }, eventsComboBox(id, ctx));
+    },
+  }],
+  [20, {
+    id: 20, name: "SpinBox", base: 1,
+    create: (factories, id, bytes, ctx) => {
+      const m = fromBinary(pb_controls.SpinBoxArgsSchema, bytes);
+      return factories.SpinBox(id, { dtype: (m.dtype === undefined ? "int" : word(DtypeWords, m.dtype, "Dtype")), min: (m.min ?? 0), max: (m.max ?? 99), step: (m.step ?? 1), value: m.value, decimals: m.decimals }, eventsSpinBox(id, ctx));
+    },
+  }],
+  [21, {
+    id: 21, name: "Slider", base: 1,
+    create: (factories, id, bytes, ctx) => {
+      const m = fromBinary(pb_controls.SliderArgsSchema, bytes);
+      return factories.Slider(id, { orientation: (m.orientation === undefined ? "horizontal" : word(OrientationWords, m.orientation, "Orientation")), track: (m.track ?? false), dtype: (m.dtype === undefined ? "int" : word(DtypeWords, m.dtype, "Dtype")), min: (m.min ?? 0), max: (m.max ?? 100), step: (m.step ?? 1), value: (m.value ?? 50), show_value: (m.showValue ?? false), show_value_position: (m.showValuePosition === undefined ? "r" : word(SliderValuePositionWords, m.showValuePosition, "SliderValuePosition")), decimals: m.decimals }, eventsSlider(id, ctx));
+    },
+  }],
+  [22, {
+    id: 22, name: "Dial", base: 1,
+    create: (factories, id, bytes, ctx) => {
+      const m = fromBinary(pb_controls.DialArgsSchema, bytes);
+      return factories.Dial(id, { track: (m.track ?? false), dtype: (m.dtype === undefined ? "int" : word(DtypeWords, m.dtype, "Dtype")), min: (m.min ?? 0), max: (m.max ?? 100), step: (m.step ?? 1), value: (m.value ?? 50), show_value: (m.showValue ?? false), show_value_position: (m.showValuePosition === undefined ? "b" : word(DialValuePositionWords, m.showValuePosition, "DialValuePosition")), decimals: m.decimals }, eventsDial(id, ctx));
+    },
+  }],
+  [23, {
+    id: 23, name: "ScrollBar", base: 1,
+    create: (factories, id, bytes, ctx) => {
+      const m = fromBinary(pb_controls.ScrollBarArgsSchema, bytes);
+      return factories.ScrollBar(id, { orientation: (m.orientation === undefined ? "horizontal" : word(OrientationWords, m.orientation, "Orientation")), thickness: (m.thickness ?? 15) }, eventsScrollBar(id, ctx));
+    },
+  }],
+  [24, {
+    id: 24, name: "ProgressBar", base: 1,
+    create: (factories, id, bytes, ctx) => {
+      void bytes;
+      return factories.ProgressBar(id, {}, eventsProgressBar(id, ctx));
+    },
+  }],
+  [25, {
+    id: 25, name: "ColorWidget", base: 1,
+    create: (factories, id, bytes, ctx) => {
+      const m = fromBinary(pb_controls.ColorWidgetArgsSchema, bytes);
+      return factories.ColorWidget(id, { color: (m.color ?? "#ff0000") }, eventsColorWidget(id, ctx));
+    },
+  }],
+  [26, {
+    id: 26, name: "Label", base: 1,
     create: (factories, id, bytes, ctx) => {
       const m = fromBinary(pb_display.LabelArgsSchema, bytes);
       return factories.Label(id, { text: m.text, halign: (m.halign === undefined ? "left" : word(HAlignWords, m.halign, "HAlign")) }, eventsLabel(id, ctx));
     },
   }],
-  [17, {
-    id: 17, name: "TopLevel", base: 2,
+  [27, {
+    id: 27, name: "StatusBar", base: 1,
+    create: (factories, id, bytes, ctx) => {
+      const m = fromBinary(pb_display.StatusBarArgsSchema, bytes);
+      return factories.StatusBar(id, { halign: (m.halign === undefined ? "left" : word(HAlignWords, m.halign, "HAlign")) }, eventsStatusBar(id, ctx));
+    },
+  }],
+  [28, {
+    id: 28, name: "TopLevel", base: 2,
     create: (factories, id, bytes, ctx) => {
       const m = fromBinary(pb_layout.TopLevelArgsSchema, bytes);
       return factories.TopLevel(id, { title: m.title, icon: m.icon, resizable: (m.resizable ?? true), moveable: (m.moveable ?? true), closeable: (m.closeable ?? true), minimizable: (m.minimizable ?? false), maximizable: (m.maximizable ?? false), lowerable: (m.lowerable ?? false), shadeable: (m.shadeable ?? true) }, eventsTopLevel(id, ctx));
     },
   }],
-  [18, {
-    id: 18, name: "Box", base: 2,
+  [29, {
+    id: 29, name: "Box", base: 2,
     create: (factories, id, bytes, ctx) => {
       const m = fromBinary(pb_layout.BoxArgsSchema, bytes);
       return factories.Box(id, { orientation: (m.orientation === undefined ? "horizontal" : word(OrientationWords, m.orientation, "Orientation")) }, eventsBox(id, ctx));
     },
   }],
-  [19, {
-    id: 19, name: "VBox", base: 18,
+  [30, {
+    id: 30, name: "VBox", base: 29,
     create: (factories, id, bytes, ctx) => {
       void bytes;
       return factories.VBox(id, {}, eventsVBox(id, ctx));
     },
   }],
-  [20, {
-    id: 20, name: "HBox", base: 18,
+  [31, {
+    id: 31, name: "HBox", base: 29,
     create: (factories, id, bytes, ctx) => {
       void bytes;
       return factories.HBox(id, {}, eventsHBox(id, ctx));
     },
   }],
-  [21, {
-    id: 21, name: "TextEntry", base: 1,
+  [32, {
+    id: 32, name: "MDISubWindow", base: 2,
+    create: (factories, id, bytes, ctx) => {
+      const m = fromBinary(pb_mdi.MDISubWindowArgsSchema, bytes);
+      return factories.MDISubWindow(id, { title: m.title, icon_url: m.iconUrl, shadeable: (m.shadeable ?? true) }, eventsMDISubWindow(id, ctx));
+    },
+  }],
+  [33, {
+    id: 33, name: "MDIWidget", base: 2,
+    create: (factories, id, bytes, ctx) => {
+      void bytes;
+      return factories.MDIWidget(id, {}, eventsMDIWidget(id, ctx));
+    },
+  }],
+  [34, {
+    id: 34, name: "TextEntry", base: 1,
     create: (factories, id, bytes, ctx) => {
       const m = fromBinary(pb_text.TextEntryArgsSchema, bytes);
       return factories.TextEntry(id, { text: m.text, editable: (m.editable ?? true), linehistory: (m.linehistory ?? 1), password: m.password }, eventsTextEntry(id, ctx));
+    },
+  }],
+  [35, {
+    id: 35, name: "TextEntrySet", base: 34,
+    create: (factories, id, bytes, ctx) => {
+      const m = fromBinary(pb_text.TextEntrySetArgsSchema, bytes);
+      return factories.TextEntrySet(id, { text: m.text, label: (m.label ?? "Set"), editable: (m.editable ?? true), linehistory: (m.linehistory ?? 1) }, eventsTextEntrySet(id, ctx));
+    },
+  }],
+  [36, {
+    id: 36, name: "TextArea", base: 1,
+    create: (factories, id, bytes, ctx) => {
+      const m = fromBinary(pb_text.TextAreaArgsSchema, bytes);
+      return factories.TextArea(id, { text: m.text, wrap: (m.wrap === undefined ? "none" : word(WrapWords, m.wrap, "Wrap")), editable: (m.editable ?? true) }, eventsTextArea(id, ctx));
     },
   }],
 ]);
 
 export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodEntry>([
   [1, {
-    id: 1, name: "set_border_width", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21],
+    id: 1, name: "set_border_width", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.BorderWidthSchema, bytes);
       (impl as w.WidgetImpl).set_border_width(m.width);
@@ -388,7 +637,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [2, {
-    id: 2, name: "set_border_color", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21],
+    id: 2, name: "set_border_color", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.ColorSchema, bytes);
       (impl as w.WidgetImpl).set_border_color(m.color);
@@ -396,7 +645,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [3, {
-    id: 3, name: "set_bg", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21],
+    id: 3, name: "set_bg", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.ColorSchema, bytes);
       (impl as w.WidgetImpl).set_bg(m.color);
@@ -404,7 +653,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [4, {
-    id: 4, name: "set_padding", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21],
+    id: 4, name: "set_padding", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.PaddingSchema, bytes);
       (impl as w.WidgetImpl).set_padding(m.left, m.top, m.right, m.bottom);
@@ -412,7 +661,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [5, {
-    id: 5, name: "set_font", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21],
+    id: 5, name: "set_font", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.FontSchema, bytes);
       (impl as w.WidgetImpl).set_font(m.font, m.size, m.weight, m.style);
@@ -420,7 +669,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [6, {
-    id: 6, name: "set_min_size", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21],
+    id: 6, name: "set_min_size", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.SizeSchema, bytes);
       (impl as w.WidgetImpl).set_min_size(m.width, m.height);
@@ -428,7 +677,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [7, {
-    id: 7, name: "set_max_size", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21],
+    id: 7, name: "set_max_size", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.SizeSchema, bytes);
       (impl as w.WidgetImpl).set_max_size(m.width, m.height);
@@ -436,7 +685,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [8, {
-    id: 8, name: "set_expanding", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21],
+    id: 8, name: "set_expanding", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.ExpandingSchema, bytes);
       (impl as w.WidgetImpl).set_expanding(m.horizontal, m.vertical);
@@ -444,7 +693,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [10, {
-    id: 10, name: "resize", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21],
+    id: 10, name: "resize", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.SizeSchema, bytes);
       (impl as w.WidgetImpl).resize(m.width, m.height);
@@ -452,7 +701,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [11, {
-    id: 11, name: "get_size", className: "Widget", kind: "query", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21],
+    id: 11, name: "get_size", className: "Widget", kind: "query", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36],
     invoke: (impl, bytes, ctx) => {
       void bytes;
       void ctx;
@@ -461,7 +710,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [12, {
-    id: 12, name: "get_position", className: "Widget", kind: "query", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21],
+    id: 12, name: "get_position", className: "Widget", kind: "query", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36],
     invoke: (impl, bytes, ctx) => {
       void bytes;
       void ctx;
@@ -470,7 +719,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [13, {
-    id: 13, name: "set_enabled", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21],
+    id: 13, name: "set_enabled", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.EnabledSchema, bytes);
       (impl as w.WidgetImpl).set_enabled(m.tf);
@@ -478,7 +727,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [15, {
-    id: 15, name: "set_tooltip", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21],
+    id: 15, name: "set_tooltip", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.TooltipSchema, bytes);
       (impl as w.WidgetImpl).set_tooltip(m.msg);
@@ -486,7 +735,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [17, {
-    id: 17, name: "set_allow_text_selection", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21],
+    id: 17, name: "set_allow_text_selection", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.TextSelectionSchema, bytes);
       (impl as w.WidgetImpl).set_allow_text_selection(m.tf);
@@ -494,7 +743,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [18, {
-    id: 18, name: "show", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21],
+    id: 18, name: "show", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36],
     invoke: (impl, bytes, ctx) => {
       void bytes;
       void ctx;
@@ -503,7 +752,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [19, {
-    id: 19, name: "hide", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21],
+    id: 19, name: "hide", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36],
     invoke: (impl, bytes, ctx) => {
       void bytes;
       void ctx;
@@ -512,7 +761,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [20, {
-    id: 20, name: "is_visible", className: "Widget", kind: "query", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21],
+    id: 20, name: "is_visible", className: "Widget", kind: "query", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36],
     invoke: (impl, bytes, ctx) => {
       void bytes;
       void ctx;
@@ -521,7 +770,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [21, {
-    id: 21, name: "set_focus", className: "Widget", kind: "action", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21],
+    id: 21, name: "set_focus", className: "Widget", kind: "action", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36],
     invoke: (impl, bytes, ctx) => {
       void bytes;
       void ctx;
@@ -530,7 +779,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [22, {
-    id: 22, name: "add_cursor", className: "Widget", kind: "action", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21],
+    id: 22, name: "add_cursor", className: "Widget", kind: "action", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.CursorImageSchema, bytes);
       (impl as w.WidgetImpl).add_cursor(m.name, m.url, m.hotspotX, m.hotspotY, m.width, m.height);
@@ -538,7 +787,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [23, {
-    id: 23, name: "set_cursor", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21],
+    id: 23, name: "set_cursor", className: "Widget", kind: "setter", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.CursorNameSchema, bytes);
       (impl as w.WidgetImpl).set_cursor(m.name);
@@ -546,7 +795,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [24, {
-    id: 24, name: "destroy", className: "Widget", kind: "destroy", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21],
+    id: 24, name: "destroy", className: "Widget", kind: "destroy", classIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36],
     invoke: (impl, bytes, ctx) => {
       void bytes;
       void ctx;
@@ -555,7 +804,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [27, {
-    id: 27, name: "remove", className: "Container", kind: "detach", classIds: [2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 14, 17, 18, 19, 20],
+    id: 27, name: "remove", className: "Container", kind: "detach", classIds: [2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 14, 28, 29, 30, 31, 32, 33],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.RemoveChildSchema, bytes);
       (impl as w.ContainerImpl).remove(ctx.widget(m.child), (m.destroy ?? false));
@@ -563,7 +812,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [28, {
-    id: 28, name: "remove_widget", className: "Container", kind: "detach", classIds: [2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 14, 17, 18, 19, 20],
+    id: 28, name: "remove_widget", className: "Container", kind: "detach", classIds: [2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 14, 28, 29, 30, 31, 32, 33],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.RemoveChildSchema, bytes);
       (impl as w.ContainerImpl).remove_widget(ctx.widget(m.child), (m.destroy ?? false));
@@ -571,7 +820,7 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [29, {
-    id: 29, name: "remove_all", className: "Container", kind: "detach_all", classIds: [2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 14, 17, 18, 19, 20],
+    id: 29, name: "remove_all", className: "Container", kind: "detach_all", classIds: [2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 14, 28, 29, 30, 31, 32, 33],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.RemoveAllChildrenSchema, bytes);
       (impl as w.ContainerImpl).remove_all((m.destroy ?? false));
@@ -696,13 +945,13 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.ChildSchema, bytes);
       const r = (impl as w.StackWidgetImpl).index_of(ctx.widget(m.child));
-      return toBinary(pb_containers.IndexSchema, create(pb_containers.IndexSchema, { index: r }));
+      return toBinary(pb_base.IndexSchema, create(pb_base.IndexSchema, { index: r }));
     },
   }],
   [47, {
     id: 47, name: "index_to_widget", className: "StackWidget", kind: "query", classIds: [7, 8],
     invoke: (impl, bytes, ctx) => {
-      const m = fromBinary(pb_containers.IndexSchema, bytes);
+      const m = fromBinary(pb_base.IndexSchema, bytes);
       const r = (impl as w.StackWidgetImpl).index_to_widget(m.index);
       return toBinary(pb_base.ChildSchema, create(pb_base.ChildSchema, { child: r.widgetId }));
     },
@@ -894,79 +1143,370 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
     },
   }],
   [77, {
-    id: 77, name: "set_text", className: "Label", kind: "setter", classIds: [16],
+    id: 77, name: "set_state", className: "CheckBox", kind: "setter", classIds: [16],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_controls.CheckStateSchema, bytes);
+      (impl as w.CheckBoxImpl).set_state(m.tf);
+      return undefined;
+    },
+  }],
+  [79, {
+    id: 79, name: "set_text", className: "ToggleButton", kind: "setter", classIds: [17],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_base.TextSchema, bytes);
+      (impl as w.ToggleButtonImpl).set_text(m.text);
+      return undefined;
+    },
+  }],
+  [80, {
+    id: 80, name: "set_state", className: "ToggleButton", kind: "setter", classIds: [17],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_controls.ButtonStateSchema, bytes);
+      (impl as w.ToggleButtonImpl).set_state(m.value);
+      return undefined;
+    },
+  }],
+  [82, {
+    id: 82, name: "set_text", className: "RadioButton", kind: "setter", classIds: [18],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_base.TextSchema, bytes);
+      (impl as w.RadioButtonImpl).set_text(m.text);
+      return undefined;
+    },
+  }],
+  [83, {
+    id: 83, name: "set_state", className: "RadioButton", kind: "setter", classIds: [18],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_controls.ButtonStateSchema, bytes);
+      (impl as w.RadioButtonImpl).set_state(m.value);
+      return undefined;
+    },
+  }],
+  [85, {
+    id: 85, name: "append_text", className: "ComboBox", kind: "setter", classIds: [19],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_base.TextSchema, bytes);
+      (impl as w.ComboBoxImpl).append_text(m.text);
+      return undefined;
+    },
+  }],
+  [86, {
+    id: 86, name: "insert_alpha", className: "ComboBox", kind: "setter", classIds: [19],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_base.TextSchema, bytes);
+      (impl as w.ComboBoxImpl).insert_alpha(m.text);
+      return undefined;
+    },
+  }],
+  [87, {
+    id: 87, name: "delete_alpha", className: "ComboBox", kind: "setter", classIds: [19],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_base.TextSchema, bytes);
+      (impl as w.ComboBoxImpl).delete_alpha(m.text);
+      return undefined;
+    },
+  }],
+  [88, {
+    id: 88, name: "set_text", className: "ComboBox", kind: "setter", classIds: [19],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_base.TextSchema, bytes);
+      (impl as w.ComboBoxImpl).set_text(m.text);
+      return undefined;
+    },
+  }],
+  [89, {
+    id: 89, name: "get_text", className: "ComboBox", kind: "query", classIds: [19],
+    invoke: (impl, bytes, ctx) => {
+      void bytes;
+      void ctx;
+      const r = (impl as w.ComboBoxImpl).get_text();
+      return toBinary(pb_base.TextSchema, create(pb_base.TextSchema, { text: r }));
+    },
+  }],
+  [90, {
+    id: 90, name: "set_index", className: "ComboBox", kind: "setter", classIds: [19],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_controls.ComboIndexSchema, bytes);
+      (impl as w.ComboBoxImpl).set_index(m.idx);
+      return undefined;
+    },
+  }],
+  [92, {
+    id: 92, name: "get_alpha", className: "ComboBox", kind: "query", classIds: [19],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_controls.ComboIndexSchema, bytes);
+      const r = (impl as w.ComboBoxImpl).get_alpha(m.idx);
+      return toBinary(pb_controls.ComboAlphaSchema, create(pb_controls.ComboAlphaSchema, { text: r }));
+    },
+  }],
+  [93, {
+    id: 93, name: "show_text", className: "ComboBox", kind: "setter", classIds: [19],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_base.TextSchema, bytes);
+      (impl as w.ComboBoxImpl).show_text(m.text);
+      return undefined;
+    },
+  }],
+  [94, {
+    id: 94, name: "clear", className: "ComboBox", kind: "setter", classIds: [19],
+    invoke: (impl, bytes, ctx) => {
+      void bytes;
+      void ctx;
+      (impl as w.ComboBoxImpl).clear();
+      return undefined;
+    },
+  }],
+  [95, {
+    id: 95, name: "set_length", className: "ComboBox", kind: "setter", classIds: [19],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_text.LengthSchema, bytes);
+      (impl as w.ComboBoxImpl).set_length(m.numchars);
+      return undefined;
+    },
+  }],
+  [96, {
+    id: 96, name: "set_value", className: "SpinBox", kind: "setter", classIds: [20],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_controls.SpinValueSchema, bytes);
+      (impl as w.SpinBoxImpl).set_value(m.val);
+      return undefined;
+    },
+  }],
+  [98, {
+    id: 98, name: "set_limits", className: "SpinBox", kind: "setter", classIds: [20],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_controls.LimitsSchema, bytes);
+      (impl as w.SpinBoxImpl).set_limits(m.minval, m.maxval, m.incrval);
+      return undefined;
+    },
+  }],
+  [99, {
+    id: 99, name: "set_decimals", className: "SpinBox", kind: "setter", classIds: [20],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_controls.DecimalsSchema, bytes);
+      (impl as w.SpinBoxImpl).set_decimals(m.num);
+      return undefined;
+    },
+  }],
+  [100, {
+    id: 100, name: "set_value", className: "Slider", kind: "setter", classIds: [21],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_controls.SliderValueSchema, bytes);
+      (impl as w.SliderImpl).set_value(m.num);
+      return undefined;
+    },
+  }],
+  [102, {
+    id: 102, name: "set_limits", className: "Slider", kind: "setter", classIds: [21],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_controls.LimitsSchema, bytes);
+      (impl as w.SliderImpl).set_limits(m.minval, m.maxval, m.incrval);
+      return undefined;
+    },
+  }],
+  [103, {
+    id: 103, name: "set_tracking", className: "Slider", kind: "setter", classIds: [21],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_controls.TrackingSchema, bytes);
+      (impl as w.SliderImpl).set_tracking(m.track);
+      return undefined;
+    },
+  }],
+  [104, {
+    id: 104, name: "set_decimals", className: "Slider", kind: "setter", classIds: [21],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_controls.DecimalsSchema, bytes);
+      (impl as w.SliderImpl).set_decimals(m.num);
+      return undefined;
+    },
+  }],
+  [105, {
+    id: 105, name: "set_value", className: "Dial", kind: "setter", classIds: [22],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_controls.SliderValueSchema, bytes);
+      (impl as w.DialImpl).set_value(m.num);
+      return undefined;
+    },
+  }],
+  [107, {
+    id: 107, name: "set_limits", className: "Dial", kind: "setter", classIds: [22],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_controls.LimitsSchema, bytes);
+      (impl as w.DialImpl).set_limits(m.minval, m.maxval, m.incrval);
+      return undefined;
+    },
+  }],
+  [108, {
+    id: 108, name: "set_tracking", className: "Dial", kind: "setter", classIds: [22],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_controls.TrackingSchema, bytes);
+      (impl as w.DialImpl).set_tracking(m.track);
+      return undefined;
+    },
+  }],
+  [109, {
+    id: 109, name: "set_decimals", className: "Dial", kind: "setter", classIds: [22],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_controls.DecimalsSchema, bytes);
+      (impl as w.DialImpl).set_decimals(m.num);
+      return undefined;
+    },
+  }],
+  [110, {
+    id: 110, name: "set_knob_diameter", className: "Dial", kind: "setter", classIds: [22],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_controls.KnobDiameterSchema, bytes);
+      (impl as w.DialImpl).set_knob_diameter(m.lenPx);
+      return undefined;
+    },
+  }],
+  [111, {
+    id: 111, name: "set_icon", className: "Dial", kind: "setter", classIds: [22],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_controls.IconSpecSchema, bytes);
+      (impl as w.DialImpl).set_icon(m.url, m.width, m.height);
+      return undefined;
+    },
+  }],
+  [112, {
+    id: 112, name: "set_scroll_percent", className: "ScrollBar", kind: "setter", classIds: [23],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_controls.ScrollBarPercentSchema, bytes);
+      (impl as w.ScrollBarImpl).set_scroll_percent(m.pct);
+      return undefined;
+    },
+  }],
+  [114, {
+    id: 114, name: "set_thumb_percent", className: "ScrollBar", kind: "setter", classIds: [23],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_controls.ThumbPercentSchema, bytes);
+      (impl as w.ScrollBarImpl).set_thumb_percent(m.pct);
+      return undefined;
+    },
+  }],
+  [116, {
+    id: 116, name: "set_value", className: "ProgressBar", kind: "setter", classIds: [24],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_controls.ProgressValueSchema, bytes);
+      (impl as w.ProgressBarImpl).set_value(m.value);
+      return undefined;
+    },
+  }],
+  [119, {
+    id: 119, name: "set_color", className: "ColorWidget", kind: "setter", classIds: [25],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_controls.HexColorSchema, bytes);
+      (impl as w.ColorWidgetImpl).set_color(m.hexString);
+      return undefined;
+    },
+  }],
+  [120, {
+    id: 120, name: "set_text", className: "Label", kind: "setter", classIds: [26],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.TextSchema, bytes);
       (impl as w.LabelImpl).set_text(m.text);
       return undefined;
     },
   }],
-  [79, {
-    id: 79, name: "set_color", className: "Label", kind: "setter", classIds: [16],
+  [122, {
+    id: 122, name: "set_color", className: "Label", kind: "setter", classIds: [26],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.ColorsSchema, bytes);
       (impl as w.LabelImpl).set_color(m.bg, m.fg);
       return undefined;
     },
   }],
-  [80, {
-    id: 80, name: "set_halign", className: "Label", kind: "setter", classIds: [16],
+  [123, {
+    id: 123, name: "set_halign", className: "Label", kind: "setter", classIds: [26],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_display.HAlignArgSchema, bytes);
       (impl as w.LabelImpl).set_halign(word(HAlignWords, m.halign, "HAlign"));
       return undefined;
     },
   }],
-  [82, {
-    id: 82, name: "set_valign", className: "Label", kind: "setter", classIds: [16],
+  [125, {
+    id: 125, name: "set_valign", className: "Label", kind: "setter", classIds: [26],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_display.VAlignArgSchema, bytes);
       (impl as w.LabelImpl).set_valign(word(VAlignWords, m.valign, "VAlign"));
       return undefined;
     },
   }],
-  [83, {
-    id: 83, name: "set_widget", className: "TopLevel", kind: "attach", classIds: [17],
+  [126, {
+    id: 126, name: "set_message", className: "StatusBar", kind: "setter", classIds: [27],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_display.StatusMessageSchema, bytes);
+      (impl as w.StatusBarImpl).set_message(m.text, m.duration);
+      return undefined;
+    },
+  }],
+  [128, {
+    id: 128, name: "clear", className: "StatusBar", kind: "setter", classIds: [27],
+    invoke: (impl, bytes, ctx) => {
+      void bytes;
+      void ctx;
+      (impl as w.StatusBarImpl).clear();
+      return undefined;
+    },
+  }],
+  [129, {
+    id: 129, name: "set_color", className: "StatusBar", kind: "setter", classIds: [27],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_base.ColorsSchema, bytes);
+      (impl as w.StatusBarImpl).set_color(m.bg, m.fg);
+      return undefined;
+    },
+  }],
+  [130, {
+    id: 130, name: "set_halign", className: "StatusBar", kind: "setter", classIds: [27],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_display.HAlignArgSchema, bytes);
+      (impl as w.StatusBarImpl).set_halign(word(HAlignWords, m.halign, "HAlign"));
+      return undefined;
+    },
+  }],
+  [131, {
+    id: 131, name: "set_widget", className: "TopLevel", kind: "attach", classIds: [28],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.ChildSchema, bytes);
       (impl as w.TopLevelImpl).set_widget(ctx.widget(m.child));
       return undefined;
     },
   }],
-  [84, {
-    id: 84, name: "set_position", className: "TopLevel", kind: "setter", classIds: [17],
+  [132, {
+    id: 132, name: "set_position", className: "TopLevel", kind: "setter", classIds: [28],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.PositionSchema, bytes);
       (impl as w.TopLevelImpl).set_position(m.x, m.y);
       return undefined;
     },
   }],
-  [85, {
-    id: 85, name: "set_title", className: "TopLevel", kind: "setter", classIds: [17],
+  [133, {
+    id: 133, name: "set_title", className: "TopLevel", kind: "setter", classIds: [28],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_layout.TitleSchema, bytes);
       (impl as w.TopLevelImpl).set_title(m.title);
       return undefined;
     },
   }],
-  [87, {
-    id: 87, name: "set_icon", className: "TopLevel", kind: "setter", classIds: [17],
+  [135, {
+    id: 135, name: "set_icon", className: "TopLevel", kind: "setter", classIds: [28],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.UrlSchema, bytes);
       (impl as w.TopLevelImpl).set_icon(m.url);
       return undefined;
     },
   }],
-  [88, {
-    id: 88, name: "set_moveable", className: "TopLevel", kind: "setter", classIds: [17],
+  [136, {
+    id: 136, name: "set_moveable", className: "TopLevel", kind: "setter", classIds: [28],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_layout.MoveableSchema, bytes);
       (impl as w.TopLevelImpl).set_moveable(m.tf);
       return undefined;
     },
   }],
-  [89, {
-    id: 89, name: "raise", className: "TopLevel", kind: "action", classIds: [17],
+  [137, {
+    id: 137, name: "raise", className: "TopLevel", kind: "action", classIds: [28],
     invoke: (impl, bytes, ctx) => {
       void bytes;
       void ctx;
@@ -974,8 +1514,8 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
       return undefined;
     },
   }],
-  [90, {
-    id: 90, name: "lower", className: "TopLevel", kind: "action", classIds: [17],
+  [138, {
+    id: 138, name: "lower", className: "TopLevel", kind: "action", classIds: [28],
     invoke: (impl, bytes, ctx) => {
       void bytes;
       void ctx;
@@ -983,8 +1523,8 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
       return undefined;
     },
   }],
-  [91, {
-    id: 91, name: "toggle_minimize", className: "TopLevel", kind: "action", classIds: [17],
+  [139, {
+    id: 139, name: "toggle_minimize", className: "TopLevel", kind: "action", classIds: [28],
     invoke: (impl, bytes, ctx) => {
       void bytes;
       void ctx;
@@ -992,8 +1532,8 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
       return undefined;
     },
   }],
-  [92, {
-    id: 92, name: "toggle_maximize", className: "TopLevel", kind: "action", classIds: [17],
+  [140, {
+    id: 140, name: "toggle_maximize", className: "TopLevel", kind: "action", classIds: [28],
     invoke: (impl, bytes, ctx) => {
       void bytes;
       void ctx;
@@ -1001,8 +1541,8 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
       return undefined;
     },
   }],
-  [93, {
-    id: 93, name: "toggle_shade", className: "TopLevel", kind: "action", classIds: [17],
+  [141, {
+    id: 141, name: "toggle_shade", className: "TopLevel", kind: "action", classIds: [28],
     invoke: (impl, bytes, ctx) => {
       void bytes;
       void ctx;
@@ -1010,56 +1550,241 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
       return undefined;
     },
   }],
-  [94, {
-    id: 94, name: "set_window_state", className: "TopLevel", kind: "setter", classIds: [17],
+  [142, {
+    id: 142, name: "set_window_state", className: "TopLevel", kind: "setter", classIds: [28],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_layout.WindowStateArgSchema, bytes);
       (impl as w.TopLevelImpl).set_window_state(word(WindowStateWords, m.state, "WindowState"));
       return undefined;
     },
   }],
-  [96, {
-    id: 96, name: "add_widget", className: "Box", kind: "attach", classIds: [3, 18, 19, 20],
+  [144, {
+    id: 144, name: "add_widget", className: "Box", kind: "attach", classIds: [3, 29, 30, 31],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_layout.BoxChildSchema, bytes);
       (impl as w.BoxImpl).add_widget(ctx.widget(m.child), (m.stretch ?? 0));
       return undefined;
     },
   }],
-  [97, {
-    id: 97, name: "insert_widget", className: "Box", kind: "attach", classIds: [3, 18, 19, 20],
+  [145, {
+    id: 145, name: "insert_widget", className: "Box", kind: "attach", classIds: [3, 29, 30, 31],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_layout.BoxInsertSchema, bytes);
       (impl as w.BoxImpl).insert_widget(m.index, ctx.widget(m.child), (m.stretch ?? 0));
       return undefined;
     },
   }],
-  [98, {
-    id: 98, name: "set_spacing", className: "Box", kind: "setter", classIds: [3, 18, 19, 20],
+  [146, {
+    id: 146, name: "set_spacing", className: "Box", kind: "setter", classIds: [3, 29, 30, 31],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_layout.SpacingSchema, bytes);
       (impl as w.BoxImpl).set_spacing(m.gap);
       return undefined;
     },
   }],
-  [99, {
-    id: 99, name: "set_align", className: "Box", kind: "setter", classIds: [3, 18, 19, 20],
+  [147, {
+    id: 147, name: "set_align", className: "Box", kind: "setter", classIds: [3, 29, 30, 31],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_layout.AlignArgSchema, bytes);
       (impl as w.BoxImpl).set_align(word(AlignWords, m.align, "Align"));
       return undefined;
     },
   }],
-  [100, {
-    id: 100, name: "set_text", className: "TextEntry", kind: "setter", classIds: [21],
+  [148, {
+    id: 148, name: "set_widget", className: "MDISubWindow", kind: "attach", classIds: [32],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_base.ChildSchema, bytes);
+      (impl as w.MDISubWindowImpl).set_widget(ctx.widget(m.child));
+      return undefined;
+    },
+  }],
+  [149, {
+    id: 149, name: "set_position", className: "MDISubWindow", kind: "setter", classIds: [32],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_base.PositionSchema, bytes);
+      (impl as w.MDISubWindowImpl).set_position(m.x, m.y);
+      return undefined;
+    },
+  }],
+  [150, {
+    id: 150, name: "move", className: "MDISubWindow", kind: "setter", classIds: [32],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_base.PositionSchema, bytes);
+      (impl as w.MDISubWindowImpl).move(m.x, m.y);
+      return undefined;
+    },
+  }],
+  [153, {
+    id: 153, name: "set_title", className: "MDISubWindow", kind: "setter", classIds: [32],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_layout.TitleSchema, bytes);
+      (impl as w.MDISubWindowImpl).set_title(m.title);
+      return undefined;
+    },
+  }],
+  [155, {
+    id: 155, name: "raise", className: "MDISubWindow", kind: "action", classIds: [32],
+    invoke: (impl, bytes, ctx) => {
+      void bytes;
+      void ctx;
+      (impl as w.MDISubWindowImpl).raise();
+      return undefined;
+    },
+  }],
+  [156, {
+    id: 156, name: "lower", className: "MDISubWindow", kind: "action", classIds: [32],
+    invoke: (impl, bytes, ctx) => {
+      void bytes;
+      void ctx;
+      (impl as w.MDISubWindowImpl).lower();
+      return undefined;
+    },
+  }],
+  [157, {
+    id: 157, name: "toggle_minimize", className: "MDISubWindow", kind: "action", classIds: [32],
+    invoke: (impl, bytes, ctx) => {
+      void bytes;
+      void ctx;
+      (impl as w.MDISubWindowImpl).toggle_minimize();
+      return undefined;
+    },
+  }],
+  [158, {
+    id: 158, name: "toggle_maximize", className: "MDISubWindow", kind: "action", classIds: [32],
+    invoke: (impl, bytes, ctx) => {
+      void bytes;
+      void ctx;
+      (impl as w.MDISubWindowImpl).toggle_maximize();
+      return undefined;
+    },
+  }],
+  [159, {
+    id: 159, name: "toggle_shade", className: "MDISubWindow", kind: "action", classIds: [32],
+    invoke: (impl, bytes, ctx) => {
+      void bytes;
+      void ctx;
+      (impl as w.MDISubWindowImpl).toggle_shade();
+      return undefined;
+    },
+  }],
+  [160, {
+    id: 160, name: "set_window_state", className: "MDISubWindow", kind: "setter", classIds: [32],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_layout.WindowStateArgSchema, bytes);
+      (impl as w.MDISubWindowImpl).set_window_state(word(WindowStateWords, m.state, "WindowState"));
+      return undefined;
+    },
+  }],
+  [162, {
+    id: 162, name: "close", className: "MDISubWindow", kind: "setter", classIds: [32],
+    invoke: (impl, bytes, ctx) => {
+      void bytes;
+      void ctx;
+      (impl as w.MDISubWindowImpl).close();
+      return undefined;
+    },
+  }],
+  [164, {
+    id: 164, name: "add_widget", className: "MDIWidget", kind: "attach", classIds: [33],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_mdi.SubWindowChildSchema, bytes);
+      (impl as w.MDIWidgetImpl).add_widget(ctx.widget(m.child));
+      return undefined;
+    },
+  }],
+  [165, {
+    id: 165, name: "cascade_windows", className: "MDIWidget", kind: "action", classIds: [33],
+    invoke: (impl, bytes, ctx) => {
+      void bytes;
+      void ctx;
+      (impl as w.MDIWidgetImpl).cascade_windows();
+      return undefined;
+    },
+  }],
+  [166, {
+    id: 166, name: "tile_windows", className: "MDIWidget", kind: "action", classIds: [33],
+    invoke: (impl, bytes, ctx) => {
+      void bytes;
+      void ctx;
+      (impl as w.MDIWidgetImpl).tile_windows();
+      return undefined;
+    },
+  }],
+  [168, {
+    id: 168, name: "move_child", className: "MDIWidget", kind: "action", classIds: [33],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_mdi.ChildPositionSchema, bytes);
+      (impl as w.MDIWidgetImpl).move_child(ctx.widget(m.child), m.x, m.y);
+      return undefined;
+    },
+  }],
+  [169, {
+    id: 169, name: "resize_child", className: "MDIWidget", kind: "action", classIds: [33],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_mdi.ChildSizeSchema, bytes);
+      (impl as w.MDIWidgetImpl).resize_child(ctx.widget(m.child), m.width, m.height);
+      return undefined;
+    },
+  }],
+  [170, {
+    id: 170, name: "get_child_size", className: "MDIWidget", kind: "query", classIds: [33],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_base.ChildSchema, bytes);
+      const r = (impl as w.MDIWidgetImpl).get_child_size(ctx.widget(m.child));
+      return toBinary(pb_base.SizeSchema, create(pb_base.SizeSchema, { width: r.width, height: r.height }));
+    },
+  }],
+  [171, {
+    id: 171, name: "get_child_position", className: "MDIWidget", kind: "query", classIds: [33],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_base.ChildSchema, bytes);
+      const r = (impl as w.MDIWidgetImpl).get_child_position(ctx.widget(m.child));
+      return toBinary(pb_base.PositionSchema, create(pb_base.PositionSchema, { x: r.x, y: r.y }));
+    },
+  }],
+  [172, {
+    id: 172, name: "close_child", className: "MDIWidget", kind: "action", classIds: [33],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_base.ChildSchema, bytes);
+      (impl as w.MDIWidgetImpl).close_child(ctx.widget(m.child));
+      return undefined;
+    },
+  }],
+  [173, {
+    id: 173, name: "get_index", className: "MDIWidget", kind: "query", classIds: [33],
+    invoke: (impl, bytes, ctx) => {
+      void bytes;
+      void ctx;
+      const r = (impl as w.MDIWidgetImpl).get_index();
+      return toBinary(pb_base.IndexSchema, create(pb_base.IndexSchema, { index: r }));
+    },
+  }],
+  [174, {
+    id: 174, name: "set_index", className: "MDIWidget", kind: "action", classIds: [33],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_base.IndexSchema, bytes);
+      (impl as w.MDIWidgetImpl).set_index(m.index);
+      return undefined;
+    },
+  }],
+  [175, {
+    id: 175, name: "index_of", className: "MDIWidget", kind: "query", classIds: [33],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_base.ChildSchema, bytes);
+      const r = (impl as w.MDIWidgetImpl).index_of(ctx.widget(m.child));
+      return toBinary(pb_base.IndexSchema, create(pb_base.IndexSchema, { index: r }));
+    },
+  }],
+  [176, {
+    id: 176, name: "set_text", className: "TextEntry", kind: "setter", classIds: [34, 35],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_base.TextSchema, bytes);
       (impl as w.TextEntryImpl).set_text(m.text);
       return undefined;
     },
   }],
-  [101, {
-    id: 101, name: "get_text", className: "TextEntry", kind: "query", classIds: [21],
+  [177, {
+    id: 177, name: "get_text", className: "TextEntry", kind: "query", classIds: [34, 35],
     invoke: (impl, bytes, ctx) => {
       void bytes;
       void ctx;
@@ -1067,8 +1792,8 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
       return toBinary(pb_base.TextSchema, create(pb_base.TextSchema, { text: r }));
     },
   }],
-  [102, {
-    id: 102, name: "clear", className: "TextEntry", kind: "setter", classIds: [21],
+  [178, {
+    id: 178, name: "clear", className: "TextEntry", kind: "setter", classIds: [34, 35],
     invoke: (impl, bytes, ctx) => {
       void bytes;
       void ctx;
@@ -1076,19 +1801,101 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
       return undefined;
     },
   }],
-  [103, {
-    id: 103, name: "set_editable", className: "TextEntry", kind: "setter", classIds: [21],
+  [179, {
+    id: 179, name: "set_editable", className: "TextEntry", kind: "setter", classIds: [34, 35],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_text.EditableSchema, bytes);
       (impl as w.TextEntryImpl).set_editable(m.editable);
       return undefined;
     },
   }],
-  [105, {
-    id: 105, name: "set_length", className: "TextEntry", kind: "setter", classIds: [21],
+  [181, {
+    id: 181, name: "set_length", className: "TextEntry", kind: "setter", classIds: [34, 35],
     invoke: (impl, bytes, ctx) => {
       const m = fromBinary(pb_text.LengthSchema, bytes);
       (impl as w.TextEntryImpl).set_length(m.numchars);
+      return undefined;
+    },
+  }],
+  [182, {
+    id: 182, name: "set_button_text", className: "TextEntrySet", kind: "setter", classIds: [35],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_base.TextSchema, bytes);
+      (impl as w.TextEntrySetImpl).set_button_text(m.text);
+      return undefined;
+    },
+  }],
+  [183, {
+    id: 183, name: "set_text", className: "TextArea", kind: "setter", classIds: [36],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_base.TextSchema, bytes);
+      (impl as w.TextAreaImpl).set_text(m.text);
+      return undefined;
+    },
+  }],
+  [185, {
+    id: 185, name: "append_text", className: "TextArea", kind: "action", classIds: [36],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_base.TextSchema, bytes);
+      (impl as w.TextAreaImpl).append_text(m.text);
+      return undefined;
+    },
+  }],
+  [186, {
+    id: 186, name: "clear", className: "TextArea", kind: "setter", classIds: [36],
+    invoke: (impl, bytes, ctx) => {
+      void bytes;
+      void ctx;
+      (impl as w.TextAreaImpl).clear();
+      return undefined;
+    },
+  }],
+  [187, {
+    id: 187, name: "set_editable", className: "TextArea", kind: "setter", classIds: [36],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_text.EditableTfSchema, bytes);
+      (impl as w.TextAreaImpl).set_editable(m.tf);
+      return undefined;
+    },
+  }],
+  [188, {
+    id: 188, name: "set_wrap", className: "TextArea", kind: "setter", classIds: [36],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_text.WrapArgSchema, bytes);
+      (impl as w.TextAreaImpl).set_wrap(word(WrapWords, m.wrap, "Wrap"));
+      return undefined;
+    },
+  }],
+  [189, {
+    id: 189, name: "set_limit", className: "TextArea", kind: "setter", classIds: [36],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_text.LimitSchema, bytes);
+      (impl as w.TextAreaImpl).set_limit(m.numlines);
+      return undefined;
+    },
+  }],
+  [190, {
+    id: 190, name: "set_scroll_position", className: "TextArea", kind: "setter", classIds: [36],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_text.ScrollPositionSchema, bytes);
+      (impl as w.TextAreaImpl).set_scroll_position(m.hPct, m.vPct);
+      return undefined;
+    },
+  }],
+  [192, {
+    id: 192, name: "scroll_to_lineno", className: "TextArea", kind: "action", classIds: [36],
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_text.LineNoSchema, bytes);
+      (impl as w.TextAreaImpl).scroll_to_lineno(m.lineno, (m.align === undefined ? "nearest" : word(ScrollAlignWords, m.align, "ScrollAlign")));
+      return undefined;
+    },
+  }],
+  [193, {
+    id: 193, name: "scroll_to_end", className: "TextArea", kind: "action", classIds: [36],
+    invoke: (impl, bytes, ctx) => {
+      void bytes;
+      void ctx;
+      (impl as w.TextAreaImpl).scroll_to_end();
       return undefined;
     },
   }],
@@ -1106,9 +1913,28 @@ export const callbacks: ReadonlyMap<number, CallbackEntry> = new Map<number, Cal
   [9, { id: 9, name: "area_resize", className: "AbstractScrollArea", state: false }],
   [10, { id: 10, name: "toggled", className: "Expander", state: true }],
   [11, { id: 11, name: "activated", className: "Button", state: false }],
-  [12, { id: 12, name: "move", className: "TopLevel", state: true }],
-  [13, { id: 13, name: "close", className: "TopLevel", state: true }],
-  [14, { id: 14, name: "window_state", className: "TopLevel", state: true }],
-  [15, { id: 15, name: "resized", className: "TopLevel", state: true }],
-  [16, { id: 16, name: "activated", className: "TextEntry", state: true }],
+  [12, { id: 12, name: "activated", className: "CheckBox", state: true }],
+  [13, { id: 13, name: "activated", className: "ToggleButton", state: true }],
+  [14, { id: 14, name: "activated", className: "RadioButton", state: true }],
+  [15, { id: 15, name: "activated", className: "ComboBox", state: true }],
+  [16, { id: 16, name: "modified", className: "ComboBox", state: false }],
+  [17, { id: 17, name: "activated", className: "SpinBox", state: true }],
+  [18, { id: 18, name: "activated", className: "Slider", state: true }],
+  [19, { id: 19, name: "activated", className: "Dial", state: true }],
+  [20, { id: 20, name: "activated", className: "ScrollBar", state: true }],
+  [21, { id: 21, name: "pick", className: "ColorWidget", state: true }],
+  [22, { id: 22, name: "cleared", className: "StatusBar", state: true }],
+  [23, { id: 23, name: "move", className: "TopLevel", state: true }],
+  [24, { id: 24, name: "close", className: "TopLevel", state: true }],
+  [25, { id: 25, name: "window_state", className: "TopLevel", state: true }],
+  [26, { id: 26, name: "resized", className: "TopLevel", state: true }],
+  [27, { id: 27, name: "move", className: "MDISubWindow", state: true }],
+  [28, { id: 28, name: "resized", className: "MDISubWindow", state: true }],
+  [29, { id: 29, name: "window_state", className: "MDISubWindow", state: true }],
+  [30, { id: 30, name: "close", className: "MDISubWindow", state: true }],
+  [31, { id: 31, name: "page_switch", className: "MDIWidget", state: false }],
+  [32, { id: 32, name: "page_close", className: "MDIWidget", state: false }],
+  [33, { id: 33, name: "activated", className: "TextEntry", state: true }],
+  [34, { id: 34, name: "scrolled", className: "TextArea", state: true }],
+  [35, { id: 35, name: "changed", className: "TextArea", state: true }],
 ]);

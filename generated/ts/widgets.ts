@@ -6,7 +6,7 @@
 // passes an object implementing WidgetFactories to the dispatcher; a class
 // missing there, or a method missing in an implementation, fails `tsc`.
 
-export const SCHEMA_FINGERPRINT = 0x7f93b3645549043dn;
+export const SCHEMA_FINGERPRINT = 0x5ac38c3688cc6ffen;
 
 /** A widget as the browser runtime holds it. */
 export interface WidgetHandle {
@@ -20,6 +20,15 @@ export type TabPosition = "top" | "bottom" | "left" | "right" | "none";
 
 // When a scroll bar shows: "on" always, "off" never, "auto" when needed.
 export type ScrollBarPolicy = "on" | "off" | "auto";
+
+// Whether a numeric control holds whole numbers or fractions.
+export type Dtype = "int" | "float";
+
+// Where a slider shows its value: left, right, top, bottom.
+export type SliderValuePosition = "l" | "r" | "t" | "b";
+
+// Where a dial shows its value: below, or in a corner (upper/lower, left/right).
+export type DialValuePosition = "b" | "ul" | "ur" | "ll" | "lr";
 
 // Horizontal alignment, pgwidgets' words "left", "center", "right".
 export type HAlign = "left" | "center" | "right";
@@ -38,6 +47,14 @@ export type Align = "start" | "center" | "end" | "stretch" | "top" | "bottom" | 
 
 // A box's direction: "horizontal" (a row) or "vertical" (a column).
 export type Orientation = "horizontal" | "vertical";
+
+// How a TextArea breaks long lines: "none" (they scroll sideways), "word"
+// (at word boundaries), "hard" (at any character), TextSource's words.
+export type Wrap = "none" | "word" | "hard";
+
+// Where scroll_to_lineno puts the line: "nearest" (scroll only as far as
+// needed), "top", "center".
+export type ScrollAlign = "nearest" | "top" | "center";
 
 export interface ExpandingValue {
   horizontal: boolean;
@@ -61,6 +78,19 @@ export interface RowColumnCountValue {
 
 // Fractions from 0 to 1, horizontal then vertical.
 export interface ScrollPercentValue {
+  h_pct: number;
+  v_pct: number;
+}
+
+// A sub-window's size as the server knows it: what resize() or a grip
+// last set, else the 300 x 300 a sub-window starts at.
+export interface SubWindowSizeValue {
+  width: number;
+  height: number;
+}
+
+// Scroll offsets as fractions 0..1 of the scrollable range.
+export interface ScrollPositionValue {
   h_pct: number;
   v_pct: number;
 }
@@ -391,6 +421,232 @@ export interface ButtonCreateArgs {
   text: string;
 }
 
+// A box the user ticks, with a text beside it. Space toggles it.
+export interface CheckBoxImpl extends WidgetImpl {
+  // Ticks or clears the box (the activated callback does not fire).
+  set_state(tf: boolean): void;
+}
+
+export interface CheckBoxEvents extends WidgetEvents {
+  // The user ticked or cleared the box; its new state.
+  activated(tf: boolean): void;
+}
+
+export interface CheckBoxCreateArgs {
+  text: string;
+}
+
+// A button that stays pressed until clicked again. In a group, pressing
+// one releases the others; clicking the pressed one releases it.
+export interface ToggleButtonImpl extends WidgetImpl {
+  set_text(text: string): void;
+  // Presses or releases the button (pressing releases the rest of its
+  // group); the activated callback does not fire.
+  set_state(value: boolean): void;
+}
+
+export interface ToggleButtonEvents extends WidgetEvents {
+  // The user pressed or released the button; its new state.
+  activated(value: boolean): void;
+}
+
+export interface ToggleButtonCreateArgs {
+  text: string;
+  // Another toggle button whose group this one joins: at most one button of
+  // a group is pressed. None: an independent button.
+  group: WidgetHandle | undefined;
+}
+
+// One choice of a group: selecting it deselects the others of its group,
+// in every browser showing the session.
+export interface RadioButtonImpl extends WidgetImpl {
+  set_text(text: string): void;
+  // Selects (deselecting the rest of the group) or deselects the button;
+  // the activated callback does not fire.
+  set_state(value: boolean): void;
+}
+
+export interface RadioButtonEvents extends WidgetEvents {
+  // The user selected the button (value is true).
+  activated(value: boolean): void;
+}
+
+export interface RadioButtonCreateArgs {
+  text: string;
+  // Another radio button whose group this one joins; none starts a group.
+  group: WidgetHandle | undefined;
+}
+
+// A text field with a drop-down list of items to choose from.
+export interface ComboBoxImpl extends WidgetImpl {
+  // Adds an item at the end (the first item of an empty list is shown).
+  append_text(text: string): void;
+  // Adds an item in alphabetical order.
+  insert_alpha(text: string): void;
+  // Removes the first item with this text.
+  delete_alpha(text: string): void;
+  // Shows this text (and selects the item that has it).
+  set_text(text: string): void;
+  // The text shown now, typed text included: asked of the browser.
+  get_text(): string;
+  // Selects the item at this index (0-based).
+  set_index(idx: number): void;
+  // The text of the item at this index; "" when out of range.
+  get_alpha(idx: number): string;
+  // Selects the item with this text; an editable box shows any text.
+  show_text(text: string): void;
+  // Removes every item and the text.
+  clear(): void;
+  // The text field's width in characters.
+  set_length(numchars: number): void;
+}
+
+export interface ComboBoxEvents extends WidgetEvents {
+  // The user chose an item (mouse, wheel, or Enter); its index and text.
+  activated(idx: number, text: string): void;
+  // The user typed in an editable box; the text now.
+  modified(text: string): void;
+}
+
+export interface ComboBoxCreateArgs {
+  // Whether the user may type text that is not in the list.
+  editable: boolean;
+  // How many items the open list shows before it scrolls (0: all).
+  dropdown_limit: number;
+}
+
+// A number field with up and down buttons. Arrows, PageUp/PageDown and
+// the wheel step it; Home/End go to the limits; Enter takes typed text.
+export interface SpinBoxImpl extends WidgetImpl {
+  // The value, kept within the limits (rounded for an int box).
+  set_value(val: number): void;
+  // The smallest and largest value and, when given, the step.
+  set_limits(minval: number, maxval: number, incrval: number | undefined): void;
+  set_decimals(num: number | undefined): void;
+}
+
+export interface SpinBoxEvents extends WidgetEvents {
+  // The user changed the value: an int handler for dtype int, a double
+  // handler for dtype float.
+  activated(val: number): void;
+}
+
+export interface SpinBoxCreateArgs {
+  dtype: Dtype;
+  min: number;
+  max: number;
+  step: number;
+  // The first value (absent: min).
+  value: number | undefined;
+  // Decimal places shown for a float (absent: as many as step has).
+  decimals: number | undefined;
+}
+
+// A thumb on a track. Arrows step it, PageUp/PageDown by a tenth,
+// Home/End go to the limits.
+export interface SliderImpl extends WidgetImpl {
+  set_value(num: number): void;
+  set_limits(minval: number, maxval: number, incrval: number | undefined): void;
+  set_tracking(track: boolean): void;
+  set_decimals(num: number | undefined): void;
+}
+
+export interface SliderEvents extends WidgetEvents {
+  // The user moved the thumb: an int handler for dtype int, a double
+  // handler for dtype float.
+  activated(num: number): void;
+}
+
+export interface SliderCreateArgs {
+  orientation: Orientation;
+  // Report every move while dragging (true) or only where it ends.
+  track: boolean;
+  dtype: Dtype;
+  min: number;
+  max: number;
+  step: number;
+  value: number;
+  show_value: boolean;
+  show_value_position: SliderValuePosition;
+  decimals: number | undefined;
+}
+
+// A round knob: drag around it, or use arrows, PageUp/PageDown, Home/End.
+export interface DialImpl extends WidgetImpl {
+  set_value(num: number): void;
+  set_limits(minval: number, maxval: number, incrval: number | undefined): void;
+  set_tracking(track: boolean): void;
+  set_decimals(num: number | undefined): void;
+  // The knob's diameter in pixels.
+  set_knob_diameter(len_px: number): void;
+  // An image drawn on the knob, turning with it ("" removes it).
+  set_icon(url: string, width: number | undefined, height: number | undefined): void;
+}
+
+export interface DialEvents extends WidgetEvents {
+  // The user turned the knob: an int handler for dtype int, a double
+  // handler for dtype float.
+  activated(num: number): void;
+}
+
+export interface DialCreateArgs {
+  track: boolean;
+  dtype: Dtype;
+  min: number;
+  max: number;
+  step: number;
+  value: number;
+  show_value: boolean;
+  show_value_position: DialValuePosition;
+  decimals: number | undefined;
+}
+
+// A scroll bar on its own. Dragging the thumb, clicking the track, the
+// wheel and the arrow, PageUp/PageDown, Home/End keys move it.
+export interface ScrollBarImpl extends WidgetImpl {
+  set_scroll_percent(pct: number): void;
+  set_thumb_percent(pct: number): void;
+}
+
+export interface ScrollBarEvents extends WidgetEvents {
+  // The user moved the thumb; where it is now, 0 to 1.
+  activated(pct: number): void;
+}
+
+export interface ScrollBarCreateArgs {
+  orientation: Orientation;
+  // Its width across, in pixels.
+  thickness: number;
+}
+
+// A bar filled to a fraction, with the percentage written on it.
+export interface ProgressBarImpl extends WidgetImpl {
+  // The fraction done, 0 to 1.
+  set_value(value: number): void;
+}
+
+export interface ProgressBarEvents extends WidgetEvents {
+}
+
+export interface ProgressBarCreateArgs {
+}
+
+// A color chooser: a saturation/value square, a hue strip, and fields for
+// HSV, RGB and the hex code.
+export interface ColorWidgetImpl extends WidgetImpl {
+  set_color(hex_string: string): void;
+}
+
+export interface ColorWidgetEvents extends WidgetEvents {
+  // The user picked a color; "#rrggbb".
+  pick(hex_string: string): void;
+}
+
+export interface ColorWidgetCreateArgs {
+  // The first color, "#rrggbb".
+  color: string;
+}
+
 // A line of text, always shown as text (never parsed as HTML).
 export interface LabelImpl extends WidgetImpl {
   // The text (shown as text, never as HTML).
@@ -408,6 +664,28 @@ export interface LabelEvents extends WidgetEvents {
 
 export interface LabelCreateArgs {
   text: string;
+  halign: HAlign;
+}
+
+// A line of status text along a window's bottom; messages may time out.
+export interface StatusBarImpl extends WidgetImpl {
+  // Shows `text` (as text); with a positive duration in seconds it is
+  // cleared after that time.
+  set_message(text: string, duration: number | undefined): void;
+  // Removes the message.
+  clear(): void;
+  // Background, then text color: an absent one is kept, "" is the theme's.
+  set_color(bg: string | undefined, fg: string | undefined): void;
+  // Where the text sits across the bar.
+  set_halign(halign: HAlign): void;
+}
+
+export interface StatusBarEvents extends WidgetEvents {
+  // A timed message ran out and was cleared (so the server forgets it too).
+  cleared(): void;
+}
+
+export interface StatusBarCreateArgs {
   halign: HAlign;
 }
 
@@ -495,6 +773,86 @@ export interface HBoxEvents extends BoxEvents {
 export interface HBoxCreateArgs {
 }
 
+// A window inside an MDIWidget's area: title bar (drag to move), grips
+// (drag to resize), minimize / maximize / close buttons, the window menu.
+// It never leaves its workspace.
+export interface MDISubWindowImpl extends ContainerImpl {
+  // The sub-window's content (replaces the previous one).
+  set_widget(child: WidgetHandle): void;
+  // The window's place in the workspace, in pixels.
+  set_position(x: number, y: number): void;
+  // Same as set_position (pgwidgets has both names).
+  move(x: number, y: number): void;
+  set_title(title: string): void;
+  // Puts the window in front of its siblings.
+  raise(): void;
+  // Puts the window behind its siblings.
+  lower(): void;
+  toggle_minimize(): void;
+  toggle_maximize(): void;
+  toggle_shade(): void;
+  set_window_state(state: WindowState): void;
+  // Closes the window: it is hidden (show() brings it back).
+  close(): void;
+}
+
+export interface MDISubWindowEvents extends ContainerEvents {
+  // The window moved: the user dragged it, or the browser placed a window
+  // that was never positioned (so the server knows where it is).
+  move(x: number, y: number): void;
+  // The user resized the window with a grip (or tile_windows did).
+  resized(width: number, height: number): void;
+  // The user minimized, maximized, shaded or restored the window.
+  window_state(state: WindowState): void;
+  // The user closed the window (button or menu); it is hidden.
+  close(): void;
+}
+
+export interface MDISubWindowCreateArgs {
+  // The title bar's text.
+  title: string;
+  // The title bar's icon, by URL ("" for none).
+  icon_url: string;
+  // Whether the window menu and a title-bar double-click offer Shade.
+  shadeable: boolean;
+}
+
+// A workspace holding sub-windows (MDISubWindow), each confined to its area.
+export interface MDIWidgetImpl extends ContainerImpl {
+  // Puts a sub-window in the workspace, in front of the others.
+  add_widget(child: WidgetHandle): void;
+  // Restores every sub-window to normal and staggers them from the top left.
+  cascade_windows(): void;
+  // Restores every sub-window to normal and tiles them over the area.
+  tile_windows(): void;
+  // Moves the sub-window holding `child` (or the sub-window `child`).
+  move_child(child: WidgetHandle, x: number, y: number): void;
+  // Resizes the sub-window holding `child` (or the sub-window `child`).
+  resize_child(child: WidgetHandle, width: number, height: number): void;
+  // The drawn size of the sub-window holding `child`; 0 x 0 if none.
+  get_child_size(child: WidgetHandle): SizeValue;
+  // The place of the sub-window holding `child`; 0, 0 if none.
+  get_child_position(child: WidgetHandle): PositionValue;
+  // Closes the sub-window holding `child` (or the sub-window `child`).
+  close_child(child: WidgetHandle): void;
+  // The index of the front sub-window; -1 with none.
+  get_index(): number;
+  // Raises the sub-window at `index` (out of range: nothing happens).
+  set_index(index: number): void;
+  // The index of the sub-window holding `child` (or of the sub-window `child`); -1 if none.
+  index_of(child: WidgetHandle): number;
+}
+
+export interface MDIWidgetEvents extends ContainerEvents {
+  // A sub-window came to the front; its content (0 when it has none).
+  page_switch(child: WidgetHandle): void;
+  // The user closed a sub-window; its content (0 when it has none).
+  page_close(child: WidgetHandle): void;
+}
+
+export interface MDIWidgetCreateArgs {
+}
+
 // A one-line text input. Enter fires activated(text) and stores the line
 // in the history; up and down walk the history.
 export interface TextEntryImpl extends WidgetImpl {
@@ -523,6 +881,61 @@ export interface TextEntryCreateArgs {
   password: boolean;
 }
 
+// A text entry with a button beside it: Enter in the entry or a click on
+// the button fires activated(text).
+export interface TextEntrySetImpl extends TextEntryImpl {
+  // The button's text.
+  set_button_text(text: string): void;
+}
+
+export interface TextEntrySetEvents extends TextEntryEvents {
+}
+
+export interface TextEntrySetCreateArgs {
+  text: string;
+  // The button's text.
+  label: string;
+  editable: boolean;
+  linehistory: number;
+}
+
+// Many lines of text, edited like a desktop text area. The text the user
+// types reaches the server (on_changed), so get_text answers locally and a
+// reloaded page shows it.
+export interface TextAreaImpl extends WidgetImpl {
+  // Replaces the text.
+  set_text(text: string): void;
+  // Adds text at the end (the page reports the whole text back by on_changed).
+  append_text(text: string): void;
+  // Empties the text.
+  clear(): void;
+  // A read-only area can still be selected, copied and scrolled.
+  set_editable(tf: boolean): void;
+  set_wrap(wrap: Wrap): void;
+  // Keeps at most `numlines` lines, dropping the oldest (0: no limit).
+  set_limit(numlines: number): void;
+  // Scrolls to fractions 0..1 of the range, across and down.
+  set_scroll_position(h_pct: number, v_pct: number): void;
+  // Scrolls line `lineno` (from 0) into view.
+  scroll_to_lineno(lineno: number, align: ScrollAlign): void;
+  scroll_to_end(): void;
+}
+
+export interface TextAreaEvents extends WidgetEvents {
+  // The user scrolled (reported once scrolling pauses).
+  scrolled(h_pct: number, v_pct: number): void;
+  // The text changed in the page: the user typed, pasted or cut (reported
+  // once typing pauses, and at once when the area loses focus), or
+  // append_text / set_limit changed it.
+  changed(text: string): void;
+}
+
+export interface TextAreaCreateArgs {
+  text: string;
+  wrap: Wrap;
+  editable: boolean;
+}
+
 /** One constructor per creatable class. */
 export interface WidgetFactories {
   ButtonBox(id: number, args: ButtonBoxCreateArgs, events: ButtonBoxEvents): ButtonBoxImpl;
@@ -538,10 +951,25 @@ export interface WidgetFactories {
   Separator(id: number, args: SeparatorCreateArgs, events: SeparatorEvents): SeparatorImpl;
   Page(id: number, args: PageCreateArgs, events: PageEvents): PageImpl;
   Button(id: number, args: ButtonCreateArgs, events: ButtonEvents): ButtonImpl;
+  CheckBox(id: number, args: CheckBoxCreateArgs, events: CheckBoxEvents): CheckBoxImpl;
+  ToggleButton(id: number, args: ToggleButtonCreateArgs, events: ToggleButtonEvents): ToggleButtonImpl;
+  RadioButton(id: number, args: RadioButtonCreateArgs, events: RadioButtonEvents): RadioButtonImpl;
+  ComboBox(id: number, args: ComboBoxCreateArgs, events: ComboBoxEvents): ComboBoxImpl;
+  SpinBox(id: number, args: SpinBoxCreateArgs, events: SpinBoxEvents): SpinBoxImpl;
+  Slider(id: number, args: SliderCreateArgs, events: SliderEvents): SliderImpl;
+  Dial(id: number, args: DialCreateArgs, events: DialEvents): DialImpl;
+  ScrollBar(id: number, args: ScrollBarCreateArgs, events: ScrollBarEvents): ScrollBarImpl;
+  ProgressBar(id: number, args: ProgressBarCreateArgs, events: ProgressBarEvents): ProgressBarImpl;
+  ColorWidget(id: number, args: ColorWidgetCreateArgs, events: ColorWidgetEvents): ColorWidgetImpl;
   Label(id: number, args: LabelCreateArgs, events: LabelEvents): LabelImpl;
+  StatusBar(id: number, args: StatusBarCreateArgs, events: StatusBarEvents): StatusBarImpl;
   TopLevel(id: number, args: TopLevelCreateArgs, events: TopLevelEvents): TopLevelImpl;
   Box(id: number, args: BoxCreateArgs, events: BoxEvents): BoxImpl;
   VBox(id: number, args: VBoxCreateArgs, events: VBoxEvents): VBoxImpl;
   HBox(id: number, args: HBoxCreateArgs, events: HBoxEvents): HBoxImpl;
+  MDISubWindow(id: number, args: MDISubWindowCreateArgs, events: MDISubWindowEvents): MDISubWindowImpl;
+  MDIWidget(id: number, args: MDIWidgetCreateArgs, events: MDIWidgetEvents): MDIWidgetImpl;
   TextEntry(id: number, args: TextEntryCreateArgs, events: TextEntryEvents): TextEntryImpl;
+  TextEntrySet(id: number, args: TextEntrySetCreateArgs, events: TextEntrySetEvents): TextEntrySetImpl;
+  TextArea(id: number, args: TextAreaCreateArgs, events: TextAreaEvents): TextAreaImpl;
 }

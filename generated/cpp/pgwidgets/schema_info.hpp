@@ -11,30 +11,45 @@
 
 namespace pgw::detail {
 
-inline constexpr std::uint64_t schema_fingerprint = 0x7f93b3645549043dULL;
+inline constexpr std::uint64_t schema_fingerprint = 0x5ac38c3688cc6ffeULL;
 
 namespace classes {
-inline constexpr ClassInfo Widget{1, "Widget", 0, true, false};
-inline constexpr ClassInfo Container{2, "Container", 1, true, false};
-inline constexpr ClassInfo ButtonBox{3, "ButtonBox", 18, false, false};
-inline constexpr ClassInfo GridBox{4, "GridBox", 2, false, false};
-inline constexpr ClassInfo FixedLayout{5, "FixedLayout", 2, false, false};
-inline constexpr ClassInfo Splitter{6, "Splitter", 2, false, false};
-inline constexpr ClassInfo StackWidget{7, "StackWidget", 2, false, false};
-inline constexpr ClassInfo TabWidget{8, "TabWidget", 7, false, false};
-inline constexpr ClassInfo AbstractScrollArea{9, "AbstractScrollArea", 2, false, false};
-inline constexpr ClassInfo ScrollArea{10, "ScrollArea", 9, false, false};
-inline constexpr ClassInfo Frame{11, "Frame", 2, false, false};
-inline constexpr ClassInfo Expander{12, "Expander", 2, false, false};
-inline constexpr ClassInfo Separator{13, "Separator", 1, false, false};
-inline constexpr ClassInfo Page{14, "Page", 2, false, true};
-inline constexpr ClassInfo Button{15, "Button", 1, false, false};
-inline constexpr ClassInfo Label{16, "Label", 1, false, false};
-inline constexpr ClassInfo TopLevel{17, "TopLevel", 2, false, true};
-inline constexpr ClassInfo Box{18, "Box", 2, false, false};
-inline constexpr ClassInfo VBox{19, "VBox", 18, false, false};
-inline constexpr ClassInfo HBox{20, "HBox", 18, false, false};
-inline constexpr ClassInfo TextEntry{21, "TextEntry", 1, false, false};
+inline constexpr ClassInfo Widget{1, "Widget", 0, true, false, 0, 0};
+inline constexpr ClassInfo Container{2, "Container", 1, true, false, 0, 0};
+inline constexpr ClassInfo ButtonBox{3, "ButtonBox", 29, false, false, 0, 0};
+inline constexpr ClassInfo GridBox{4, "GridBox", 2, false, false, 0, 0};
+inline constexpr ClassInfo FixedLayout{5, "FixedLayout", 2, false, false, 0, 0};
+inline constexpr ClassInfo Splitter{6, "Splitter", 2, false, false, 0, 0};
+inline constexpr ClassInfo StackWidget{7, "StackWidget", 2, false, false, 0, 0};
+inline constexpr ClassInfo TabWidget{8, "TabWidget", 7, false, false, 0, 0};
+inline constexpr ClassInfo AbstractScrollArea{9, "AbstractScrollArea", 2, false, false, 0, 0};
+inline constexpr ClassInfo ScrollArea{10, "ScrollArea", 9, false, false, 0, 0};
+inline constexpr ClassInfo Frame{11, "Frame", 2, false, false, 0, 0};
+inline constexpr ClassInfo Expander{12, "Expander", 2, false, false, 0, 0};
+inline constexpr ClassInfo Separator{13, "Separator", 1, false, false, 0, 0};
+inline constexpr ClassInfo Page{14, "Page", 2, false, true, 0, 0};
+inline constexpr ClassInfo Button{15, "Button", 1, false, false, 0, 0};
+inline constexpr ClassInfo CheckBox{16, "CheckBox", 1, false, false, 0, 0};
+inline constexpr ClassInfo ToggleButton{17, "ToggleButton", 1, false, false, 2, 39};
+inline constexpr ClassInfo RadioButton{18, "RadioButton", 1, false, false, 2, 39};
+inline constexpr ClassInfo ComboBox{19, "ComboBox", 1, false, false, 0, 0};
+inline constexpr ClassInfo SpinBox{20, "SpinBox", 1, false, false, 0, 0};
+inline constexpr ClassInfo Slider{21, "Slider", 1, false, false, 0, 0};
+inline constexpr ClassInfo Dial{22, "Dial", 1, false, false, 0, 0};
+inline constexpr ClassInfo ScrollBar{23, "ScrollBar", 1, false, false, 0, 0};
+inline constexpr ClassInfo ProgressBar{24, "ProgressBar", 1, false, false, 0, 0};
+inline constexpr ClassInfo ColorWidget{25, "ColorWidget", 1, false, false, 0, 0};
+inline constexpr ClassInfo Label{26, "Label", 1, false, false, 0, 0};
+inline constexpr ClassInfo StatusBar{27, "StatusBar", 1, false, false, 0, 0};
+inline constexpr ClassInfo TopLevel{28, "TopLevel", 2, false, true, 0, 0};
+inline constexpr ClassInfo Box{29, "Box", 2, false, false, 0, 0};
+inline constexpr ClassInfo VBox{30, "VBox", 29, false, false, 0, 0};
+inline constexpr ClassInfo HBox{31, "HBox", 29, false, false, 0, 0};
+inline constexpr ClassInfo MDISubWindow{32, "MDISubWindow", 2, false, false, 0, 0};
+inline constexpr ClassInfo MDIWidget{33, "MDIWidget", 2, false, false, 0, 0};
+inline constexpr ClassInfo TextEntry{34, "TextEntry", 1, false, false, 0, 0};
+inline constexpr ClassInfo TextEntrySet{35, "TextEntrySet", 34, false, false, 0, 0};
+inline constexpr ClassInfo TextArea{36, "TextArea", 1, false, false, 0, 0};
 }  // namespace classes
 
 namespace fields {
@@ -43,147 +58,247 @@ inline constexpr std::uint16_t allow_text_selection = 2;
 inline constexpr std::uint16_t bg = 3;
 inline constexpr std::uint16_t border_color = 4;
 inline constexpr std::uint16_t border_width = 5;
-inline constexpr std::uint16_t collapsed = 6;
-inline constexpr std::uint16_t color = 7;
-inline constexpr std::uint16_t column_spacing = 8;
-inline constexpr std::uint16_t cursor = 9;
-inline constexpr std::uint16_t editable = 10;
-inline constexpr std::uint16_t enabled = 11;
-inline constexpr std::uint16_t expanding = 12;
-inline constexpr std::uint16_t font = 13;
-inline constexpr std::uint16_t halign = 14;
-inline constexpr std::uint16_t hover = 15;
-inline constexpr std::uint16_t icon = 16;
-inline constexpr std::uint16_t index = 17;
-inline constexpr std::uint16_t length = 18;
-inline constexpr std::uint16_t max_size = 19;
-inline constexpr std::uint16_t min_size = 20;
-inline constexpr std::uint16_t moveable = 21;
-inline constexpr std::uint16_t orientation = 22;
-inline constexpr std::uint16_t padding = 23;
-inline constexpr std::uint16_t position = 24;
-inline constexpr std::uint16_t row_spacing = 25;
-inline constexpr std::uint16_t scroll_bar_visibility = 26;
-inline constexpr std::uint16_t scroll_percent = 27;
-inline constexpr std::uint16_t size = 28;
-inline constexpr std::uint16_t sizes = 29;
-inline constexpr std::uint16_t spacing = 30;
-inline constexpr std::uint16_t tab_position = 31;
-inline constexpr std::uint16_t text = 32;
-inline constexpr std::uint16_t thumb_percent = 33;
-inline constexpr std::uint16_t title = 34;
-inline constexpr std::uint16_t tooltip = 35;
-inline constexpr std::uint16_t valign = 36;
-inline constexpr std::uint16_t visible = 37;
-inline constexpr std::uint16_t window_state = 38;
+inline constexpr std::uint16_t button_text = 6;
+inline constexpr std::uint16_t collapsed = 7;
+inline constexpr std::uint16_t color = 8;
+inline constexpr std::uint16_t column_spacing = 9;
+inline constexpr std::uint16_t cursor = 10;
+inline constexpr std::uint16_t decimals = 11;
+inline constexpr std::uint16_t editable = 12;
+inline constexpr std::uint16_t enabled = 13;
+inline constexpr std::uint16_t expanding = 14;
+inline constexpr std::uint16_t font = 15;
+inline constexpr std::uint16_t halign = 16;
+inline constexpr std::uint16_t hover = 17;
+inline constexpr std::uint16_t icon = 18;
+inline constexpr std::uint16_t index = 19;
+inline constexpr std::uint16_t items = 20;
+inline constexpr std::uint16_t knob_diameter = 21;
+inline constexpr std::uint16_t length = 22;
+inline constexpr std::uint16_t limit = 23;
+inline constexpr std::uint16_t limits = 24;
+inline constexpr std::uint16_t max_size = 25;
+inline constexpr std::uint16_t message = 26;
+inline constexpr std::uint16_t min_size = 27;
+inline constexpr std::uint16_t moveable = 28;
+inline constexpr std::uint16_t orientation = 29;
+inline constexpr std::uint16_t padding = 30;
+inline constexpr std::uint16_t position = 31;
+inline constexpr std::uint16_t row_spacing = 32;
+inline constexpr std::uint16_t scroll_bar_visibility = 33;
+inline constexpr std::uint16_t scroll_percent = 34;
+inline constexpr std::uint16_t scroll_position = 35;
+inline constexpr std::uint16_t size = 36;
+inline constexpr std::uint16_t sizes = 37;
+inline constexpr std::uint16_t spacing = 38;
+inline constexpr std::uint16_t state = 39;
+inline constexpr std::uint16_t tab_position = 40;
+inline constexpr std::uint16_t text = 41;
+inline constexpr std::uint16_t thumb_percent = 42;
+inline constexpr std::uint16_t title = 43;
+inline constexpr std::uint16_t tooltip = 44;
+inline constexpr std::uint16_t track = 45;
+inline constexpr std::uint16_t valign = 46;
+inline constexpr std::uint16_t value = 47;
+inline constexpr std::uint16_t visible = 48;
+inline constexpr std::uint16_t window_state = 49;
+inline constexpr std::uint16_t wrap = 50;
 }  // namespace fields
 
 namespace methods {
-inline constexpr MethodInfo Widget_set_border_width{1, 1, "Widget", "set_border_width", detail::MethodKind::setter, 5, false, false, false, 0};
-inline constexpr MethodInfo Widget_set_border_color{2, 1, "Widget", "set_border_color", detail::MethodKind::setter, 4, false, false, false, 0};
-inline constexpr MethodInfo Widget_set_bg{3, 1, "Widget", "set_bg", detail::MethodKind::setter, 3, false, false, false, 0};
-inline constexpr MethodInfo Widget_set_padding{4, 1, "Widget", "set_padding", detail::MethodKind::setter, 23, false, false, false, 0};
-inline constexpr MethodInfo Widget_set_font{5, 1, "Widget", "set_font", detail::MethodKind::setter, 13, false, false, false, 0};
-inline constexpr MethodInfo Widget_set_min_size{6, 1, "Widget", "set_min_size", detail::MethodKind::setter, 20, false, false, false, 0};
-inline constexpr MethodInfo Widget_set_max_size{7, 1, "Widget", "set_max_size", detail::MethodKind::setter, 19, false, false, false, 0};
-inline constexpr MethodInfo Widget_set_expanding{8, 1, "Widget", "set_expanding", detail::MethodKind::setter, 12, false, false, false, 0};
-inline constexpr MethodInfo Widget_get_expanding{9, 1, "Widget", "get_expanding", detail::MethodKind::getter, 12, true, false, false, 0};
-inline constexpr MethodInfo Widget_resize{10, 1, "Widget", "resize", detail::MethodKind::setter, 28, false, false, false, 0};
-inline constexpr MethodInfo Widget_get_size{11, 1, "Widget", "get_size", detail::MethodKind::query, 0, true, false, false, 0};
-inline constexpr MethodInfo Widget_get_position{12, 1, "Widget", "get_position", detail::MethodKind::query, 0, true, false, false, 0};
-inline constexpr MethodInfo Widget_set_enabled{13, 1, "Widget", "set_enabled", detail::MethodKind::setter, 11, false, false, false, 0};
-inline constexpr MethodInfo Widget_get_enabled{14, 1, "Widget", "get_enabled", detail::MethodKind::getter, 11, true, false, false, 0};
-inline constexpr MethodInfo Widget_set_tooltip{15, 1, "Widget", "set_tooltip", detail::MethodKind::setter, 35, false, false, false, 0};
-inline constexpr MethodInfo Widget_get_tooltip{16, 1, "Widget", "get_tooltip", detail::MethodKind::getter, 35, true, false, false, 0};
-inline constexpr MethodInfo Widget_set_allow_text_selection{17, 1, "Widget", "set_allow_text_selection", detail::MethodKind::setter, 2, false, false, false, 0};
-inline constexpr MethodInfo Widget_show{18, 1, "Widget", "show", detail::MethodKind::setter, 37, false, false, true, 0};
-inline constexpr MethodInfo Widget_hide{19, 1, "Widget", "hide", detail::MethodKind::setter, 37, false, false, true, 0};
-inline constexpr MethodInfo Widget_is_visible{20, 1, "Widget", "is_visible", detail::MethodKind::query, 0, true, false, false, 0};
-inline constexpr MethodInfo Widget_set_focus{21, 1, "Widget", "set_focus", detail::MethodKind::action, 0, false, false, false, 0};
-inline constexpr MethodInfo Widget_add_cursor{22, 1, "Widget", "add_cursor", detail::MethodKind::action, 0, false, false, false, 0};
-inline constexpr MethodInfo Widget_set_cursor{23, 1, "Widget", "set_cursor", detail::MethodKind::setter, 9, false, false, false, 0};
-inline constexpr MethodInfo Widget_destroy{24, 1, "Widget", "destroy", detail::MethodKind::destroy, 0, false, false, false, 0};
-inline constexpr MethodInfo Container_get_children{25, 2, "Container", "get_children", detail::MethodKind::children, 0, true, false, false, 0};
-inline constexpr MethodInfo Container_num_children{26, 2, "Container", "num_children", detail::MethodKind::child_count, 0, true, false, false, 0};
-inline constexpr MethodInfo Container_remove{27, 2, "Container", "remove", detail::MethodKind::detach, 0, false, false, false, 0};
-inline constexpr MethodInfo Container_remove_widget{28, 2, "Container", "remove_widget", detail::MethodKind::detach, 0, false, false, false, 0};
-inline constexpr MethodInfo Container_remove_all{29, 2, "Container", "remove_all", detail::MethodKind::detach_all, 0, false, false, false, 0};
-inline constexpr MethodInfo ButtonBox_set_halign{30, 3, "ButtonBox", "set_halign", detail::MethodKind::setter, 14, false, false, false, 0};
-inline constexpr MethodInfo GridBox_add_widget{31, 4, "GridBox", "add_widget", detail::MethodKind::attach, 0, false, false, false, 0};
-inline constexpr MethodInfo GridBox_set_row_spacing{32, 4, "GridBox", "set_row_spacing", detail::MethodKind::setter, 25, false, false, false, 0};
-inline constexpr MethodInfo GridBox_set_column_spacing{33, 4, "GridBox", "set_column_spacing", detail::MethodKind::setter, 8, false, false, false, 0};
-inline constexpr MethodInfo GridBox_set_spacing{34, 4, "GridBox", "set_spacing", detail::MethodKind::setter, 30, false, false, false, 0};
-inline constexpr MethodInfo GridBox_get_row_column_count{35, 4, "GridBox", "get_row_column_count", detail::MethodKind::query, 0, true, false, false, 0};
-inline constexpr MethodInfo GridBox_get_widget_at_cell{36, 4, "GridBox", "get_widget_at_cell", detail::MethodKind::query, 0, true, false, false, 0};
-inline constexpr MethodInfo FixedLayout_add_widget{37, 5, "FixedLayout", "add_widget", detail::MethodKind::attach, 0, false, false, false, 0};
-inline constexpr MethodInfo Splitter_add_widget{38, 6, "Splitter", "add_widget", detail::MethodKind::attach, 0, false, false, false, 0};
-inline constexpr MethodInfo Splitter_set_sizes{39, 6, "Splitter", "set_sizes", detail::MethodKind::setter, 29, false, false, true, 0};
-inline constexpr MethodInfo Splitter_get_sizes{40, 6, "Splitter", "get_sizes", detail::MethodKind::getter, 29, true, false, false, 0};
-inline constexpr MethodInfo Splitter_set_minimum_size{41, 6, "Splitter", "set_minimum_size", detail::MethodKind::action, 0, false, false, false, 0};
-inline constexpr MethodInfo StackWidget_add_widget{42, 7, "StackWidget", "add_widget", detail::MethodKind::attach, 0, false, false, false, 0};
-inline constexpr MethodInfo StackWidget_show_widget{43, 7, "StackWidget", "show_widget", detail::MethodKind::action, 0, false, false, false, 0};
-inline constexpr MethodInfo StackWidget_set_index{44, 7, "StackWidget", "set_index", detail::MethodKind::setter, 17, false, false, true, 0};
-inline constexpr MethodInfo StackWidget_get_index{45, 7, "StackWidget", "get_index", detail::MethodKind::getter, 17, true, false, false, 0};
-inline constexpr MethodInfo StackWidget_index_of{46, 7, "StackWidget", "index_of", detail::MethodKind::query, 0, true, false, false, 0};
-inline constexpr MethodInfo StackWidget_index_to_widget{47, 7, "StackWidget", "index_to_widget", detail::MethodKind::query, 0, true, false, false, 0};
-inline constexpr MethodInfo TabWidget_close_widget{48, 8, "TabWidget", "close_widget", detail::MethodKind::detach, 0, false, false, false, 0};
-inline constexpr MethodInfo TabWidget_get_tab_id{49, 8, "TabWidget", "get_tab_id", detail::MethodKind::query, 0, true, false, false, 0};
-inline constexpr MethodInfo TabWidget_get_child{50, 8, "TabWidget", "get_child", detail::MethodKind::query, 0, true, false, false, 0};
-inline constexpr MethodInfo TabWidget_highlight_tab{51, 8, "TabWidget", "highlight_tab", detail::MethodKind::action, 0, false, false, false, 0};
-inline constexpr MethodInfo TabWidget_set_tab_position{52, 8, "TabWidget", "set_tab_position", detail::MethodKind::setter, 31, false, false, false, 0};
-inline constexpr MethodInfo AbstractScrollArea_set_widget{53, 9, "AbstractScrollArea", "set_widget", detail::MethodKind::attach, 0, false, true, false, 0};
-inline constexpr MethodInfo AbstractScrollArea_set_thumb_percent{54, 9, "AbstractScrollArea", "set_thumb_percent", detail::MethodKind::setter, 33, false, false, false, 0};
-inline constexpr MethodInfo AbstractScrollArea_get_thumb_percent{55, 9, "AbstractScrollArea", "get_thumb_percent", detail::MethodKind::query, 0, true, false, false, 0};
-inline constexpr MethodInfo AbstractScrollArea_set_scroll_percent{56, 9, "AbstractScrollArea", "set_scroll_percent", detail::MethodKind::setter, 27, false, false, true, 0};
-inline constexpr MethodInfo AbstractScrollArea_get_scroll_percent{57, 9, "AbstractScrollArea", "get_scroll_percent", detail::MethodKind::getter, 27, true, false, false, 0};
-inline constexpr MethodInfo AbstractScrollArea_set_scroll_bar_visibility{58, 9, "AbstractScrollArea", "set_scroll_bar_visibility", detail::MethodKind::setter, 26, false, false, false, 0};
-inline constexpr MethodInfo ScrollArea_set_scroll_position{59, 10, "ScrollArea", "set_scroll_position", detail::MethodKind::setter, 27, false, false, true, 0};
-inline constexpr MethodInfo ScrollArea_get_scroll_position{60, 10, "ScrollArea", "get_scroll_position", detail::MethodKind::getter, 27, true, false, false, 0};
-inline constexpr MethodInfo Frame_set_widget{61, 11, "Frame", "set_widget", detail::MethodKind::attach, 0, false, true, false, 0};
-inline constexpr MethodInfo Frame_set_title{62, 11, "Frame", "set_title", detail::MethodKind::setter, 34, false, false, false, 0};
-inline constexpr MethodInfo Frame_set_text{63, 11, "Frame", "set_text", detail::MethodKind::setter, 34, false, false, false, 0};
-inline constexpr MethodInfo Frame_get_text{64, 11, "Frame", "get_text", detail::MethodKind::getter, 34, true, false, false, 0};
-inline constexpr MethodInfo Expander_set_widget{65, 12, "Expander", "set_widget", detail::MethodKind::attach, 0, false, true, false, 0};
-inline constexpr MethodInfo Expander_set_collapsed{66, 12, "Expander", "set_collapsed", detail::MethodKind::setter, 6, false, false, false, 0};
-inline constexpr MethodInfo Expander_get_collapsed{67, 12, "Expander", "get_collapsed", detail::MethodKind::getter, 6, true, false, false, 0};
-inline constexpr MethodInfo Expander_toggle_content{68, 12, "Expander", "toggle_content", detail::MethodKind::action, 0, false, false, false, 0};
-inline constexpr MethodInfo Separator_set_orientation{69, 13, "Separator", "set_orientation", detail::MethodKind::setter, 22, false, false, false, 0};
-inline constexpr MethodInfo Page_set_widget{70, 14, "Page", "set_widget", detail::MethodKind::attach, 0, false, true, false, 0};
-inline constexpr MethodInfo Button_set_text{71, 15, "Button", "set_text", detail::MethodKind::setter, 32, false, false, false, 0};
-inline constexpr MethodInfo Button_get_text{72, 15, "Button", "get_text", detail::MethodKind::getter, 32, true, false, false, 0};
-inline constexpr MethodInfo Button_set_icon{73, 15, "Button", "set_icon", detail::MethodKind::setter, 16, false, false, false, 0};
-inline constexpr MethodInfo Button_get_icon{74, 15, "Button", "get_icon", detail::MethodKind::getter, 16, true, false, false, 0};
-inline constexpr MethodInfo Button_set_color{75, 15, "Button", "set_color", detail::MethodKind::setter, 7, false, false, false, 0};
-inline constexpr MethodInfo Button_set_hover{76, 15, "Button", "set_hover", detail::MethodKind::setter, 15, false, false, false, 0};
-inline constexpr MethodInfo Label_set_text{77, 16, "Label", "set_text", detail::MethodKind::setter, 32, false, false, false, 0};
-inline constexpr MethodInfo Label_get_text{78, 16, "Label", "get_text", detail::MethodKind::getter, 32, true, false, false, 0};
-inline constexpr MethodInfo Label_set_color{79, 16, "Label", "set_color", detail::MethodKind::setter, 7, false, false, false, 0};
-inline constexpr MethodInfo Label_set_halign{80, 16, "Label", "set_halign", detail::MethodKind::setter, 14, false, false, false, 0};
-inline constexpr MethodInfo Label_get_halign{81, 16, "Label", "get_halign", detail::MethodKind::getter, 14, true, false, false, 0};
-inline constexpr MethodInfo Label_set_valign{82, 16, "Label", "set_valign", detail::MethodKind::setter, 36, false, false, false, 0};
-inline constexpr MethodInfo TopLevel_set_widget{83, 17, "TopLevel", "set_widget", detail::MethodKind::attach, 0, false, true, false, 0};
-inline constexpr MethodInfo TopLevel_set_position{84, 17, "TopLevel", "set_position", detail::MethodKind::setter, 24, false, false, false, 0};
-inline constexpr MethodInfo TopLevel_set_title{85, 17, "TopLevel", "set_title", detail::MethodKind::setter, 34, false, false, false, 0};
-inline constexpr MethodInfo TopLevel_get_title{86, 17, "TopLevel", "get_title", detail::MethodKind::getter, 34, true, false, false, 0};
-inline constexpr MethodInfo TopLevel_set_icon{87, 17, "TopLevel", "set_icon", detail::MethodKind::setter, 16, false, false, false, 0};
-inline constexpr MethodInfo TopLevel_set_moveable{88, 17, "TopLevel", "set_moveable", detail::MethodKind::setter, 21, false, false, false, 0};
-inline constexpr MethodInfo TopLevel_raise{89, 17, "TopLevel", "raise", detail::MethodKind::action, 0, false, false, false, 0};
-inline constexpr MethodInfo TopLevel_lower{90, 17, "TopLevel", "lower", detail::MethodKind::action, 0, false, false, false, 0};
-inline constexpr MethodInfo TopLevel_toggle_minimize{91, 17, "TopLevel", "toggle_minimize", detail::MethodKind::action, 0, false, false, false, 0};
-inline constexpr MethodInfo TopLevel_toggle_maximize{92, 17, "TopLevel", "toggle_maximize", detail::MethodKind::action, 0, false, false, false, 0};
-inline constexpr MethodInfo TopLevel_toggle_shade{93, 17, "TopLevel", "toggle_shade", detail::MethodKind::action, 0, false, false, false, 0};
-inline constexpr MethodInfo TopLevel_set_window_state{94, 17, "TopLevel", "set_window_state", detail::MethodKind::setter, 38, false, false, true, 0};
-inline constexpr MethodInfo TopLevel_get_window_state{95, 17, "TopLevel", "get_window_state", detail::MethodKind::getter, 38, true, false, false, 0};
-inline constexpr MethodInfo Box_add_widget{96, 18, "Box", "add_widget", detail::MethodKind::attach, 0, false, false, false, 0};
-inline constexpr MethodInfo Box_insert_widget{97, 18, "Box", "insert_widget", detail::MethodKind::attach, 0, false, false, false, 1};
-inline constexpr MethodInfo Box_set_spacing{98, 18, "Box", "set_spacing", detail::MethodKind::setter, 30, false, false, false, 0};
-inline constexpr MethodInfo Box_set_align{99, 18, "Box", "set_align", detail::MethodKind::setter, 1, false, false, false, 0};
-inline constexpr MethodInfo TextEntry_set_text{100, 21, "TextEntry", "set_text", detail::MethodKind::setter, 32, false, false, false, 0};
-inline constexpr MethodInfo TextEntry_get_text{101, 21, "TextEntry", "get_text", detail::MethodKind::query, 0, true, false, false, 0};
-inline constexpr MethodInfo TextEntry_clear{102, 21, "TextEntry", "clear", detail::MethodKind::setter, 32, false, false, false, 0};
-inline constexpr MethodInfo TextEntry_set_editable{103, 21, "TextEntry", "set_editable", detail::MethodKind::setter, 10, false, false, false, 0};
-inline constexpr MethodInfo TextEntry_get_editable{104, 21, "TextEntry", "get_editable", detail::MethodKind::getter, 10, true, false, false, 0};
-inline constexpr MethodInfo TextEntry_set_length{105, 21, "TextEntry", "set_length", detail::MethodKind::setter, 18, false, false, false, 0};
+inline constexpr MethodInfo Widget_set_border_width{1, 1, "Widget", "set_border_width", detail::MethodKind::setter, 5, false, false, false, 0, false};
+inline constexpr MethodInfo Widget_set_border_color{2, 1, "Widget", "set_border_color", detail::MethodKind::setter, 4, false, false, false, 0, false};
+inline constexpr MethodInfo Widget_set_bg{3, 1, "Widget", "set_bg", detail::MethodKind::setter, 3, false, false, false, 0, false};
+inline constexpr MethodInfo Widget_set_padding{4, 1, "Widget", "set_padding", detail::MethodKind::setter, 30, false, false, false, 0, false};
+inline constexpr MethodInfo Widget_set_font{5, 1, "Widget", "set_font", detail::MethodKind::setter, 15, false, false, false, 0, false};
+inline constexpr MethodInfo Widget_set_min_size{6, 1, "Widget", "set_min_size", detail::MethodKind::setter, 27, false, false, false, 0, false};
+inline constexpr MethodInfo Widget_set_max_size{7, 1, "Widget", "set_max_size", detail::MethodKind::setter, 25, false, false, false, 0, false};
+inline constexpr MethodInfo Widget_set_expanding{8, 1, "Widget", "set_expanding", detail::MethodKind::setter, 14, false, false, false, 0, false};
+inline constexpr MethodInfo Widget_get_expanding{9, 1, "Widget", "get_expanding", detail::MethodKind::getter, 14, true, false, false, 0, false};
+inline constexpr MethodInfo Widget_resize{10, 1, "Widget", "resize", detail::MethodKind::setter, 36, false, false, false, 0, false};
+inline constexpr MethodInfo Widget_get_size{11, 1, "Widget", "get_size", detail::MethodKind::query, 0, true, false, false, 0, false};
+inline constexpr MethodInfo Widget_get_position{12, 1, "Widget", "get_position", detail::MethodKind::query, 0, true, false, false, 0, false};
+inline constexpr MethodInfo Widget_set_enabled{13, 1, "Widget", "set_enabled", detail::MethodKind::setter, 13, false, false, false, 0, false};
+inline constexpr MethodInfo Widget_get_enabled{14, 1, "Widget", "get_enabled", detail::MethodKind::getter, 13, true, false, false, 0, false};
+inline constexpr MethodInfo Widget_set_tooltip{15, 1, "Widget", "set_tooltip", detail::MethodKind::setter, 44, false, false, false, 0, false};
+inline constexpr MethodInfo Widget_get_tooltip{16, 1, "Widget", "get_tooltip", detail::MethodKind::getter, 44, true, false, false, 0, false};
+inline constexpr MethodInfo Widget_set_allow_text_selection{17, 1, "Widget", "set_allow_text_selection", detail::MethodKind::setter, 2, false, false, false, 0, false};
+inline constexpr MethodInfo Widget_show{18, 1, "Widget", "show", detail::MethodKind::setter, 48, false, false, true, 0, false};
+inline constexpr MethodInfo Widget_hide{19, 1, "Widget", "hide", detail::MethodKind::setter, 48, false, false, true, 0, false};
+inline constexpr MethodInfo Widget_is_visible{20, 1, "Widget", "is_visible", detail::MethodKind::query, 0, true, false, false, 0, false};
+inline constexpr MethodInfo Widget_set_focus{21, 1, "Widget", "set_focus", detail::MethodKind::action, 0, false, false, false, 0, false};
+inline constexpr MethodInfo Widget_add_cursor{22, 1, "Widget", "add_cursor", detail::MethodKind::action, 0, false, false, false, 0, false};
+inline constexpr MethodInfo Widget_set_cursor{23, 1, "Widget", "set_cursor", detail::MethodKind::setter, 10, false, false, false, 0, false};
+inline constexpr MethodInfo Widget_destroy{24, 1, "Widget", "destroy", detail::MethodKind::destroy, 0, false, false, false, 0, false};
+inline constexpr MethodInfo Container_get_children{25, 2, "Container", "get_children", detail::MethodKind::children, 0, true, false, false, 0, false};
+inline constexpr MethodInfo Container_num_children{26, 2, "Container", "num_children", detail::MethodKind::child_count, 0, true, false, false, 0, false};
+inline constexpr MethodInfo Container_remove{27, 2, "Container", "remove", detail::MethodKind::detach, 0, false, false, false, 0, false};
+inline constexpr MethodInfo Container_remove_widget{28, 2, "Container", "remove_widget", detail::MethodKind::detach, 0, false, false, false, 0, false};
+inline constexpr MethodInfo Container_remove_all{29, 2, "Container", "remove_all", detail::MethodKind::detach_all, 0, false, false, false, 0, false};
+inline constexpr MethodInfo ButtonBox_set_halign{30, 3, "ButtonBox", "set_halign", detail::MethodKind::setter, 16, false, false, false, 0, false};
+inline constexpr MethodInfo GridBox_add_widget{31, 4, "GridBox", "add_widget", detail::MethodKind::attach, 0, false, false, false, 0, false};
+inline constexpr MethodInfo GridBox_set_row_spacing{32, 4, "GridBox", "set_row_spacing", detail::MethodKind::setter, 32, false, false, false, 0, false};
+inline constexpr MethodInfo GridBox_set_column_spacing{33, 4, "GridBox", "set_column_spacing", detail::MethodKind::setter, 9, false, false, false, 0, false};
+inline constexpr MethodInfo GridBox_set_spacing{34, 4, "GridBox", "set_spacing", detail::MethodKind::setter, 38, false, false, false, 0, false};
+inline constexpr MethodInfo GridBox_get_row_column_count{35, 4, "GridBox", "get_row_column_count", detail::MethodKind::query, 0, true, false, false, 0, false};
+inline constexpr MethodInfo GridBox_get_widget_at_cell{36, 4, "GridBox", "get_widget_at_cell", detail::MethodKind::query, 0, true, false, false, 0, false};
+inline constexpr MethodInfo FixedLayout_add_widget{37, 5, "FixedLayout", "add_widget", detail::MethodKind::attach, 0, false, false, false, 0, false};
+inline constexpr MethodInfo Splitter_add_widget{38, 6, "Splitter", "add_widget", detail::MethodKind::attach, 0, false, false, false, 0, false};
+inline constexpr MethodInfo Splitter_set_sizes{39, 6, "Splitter", "set_sizes", detail::MethodKind::setter, 37, false, false, true, 0, false};
+inline constexpr MethodInfo Splitter_get_sizes{40, 6, "Splitter", "get_sizes", detail::MethodKind::getter, 37, true, false, false, 0, false};
+inline constexpr MethodInfo Splitter_set_minimum_size{41, 6, "Splitter", "set_minimum_size", detail::MethodKind::action, 0, false, false, false, 0, false};
+inline constexpr MethodInfo StackWidget_add_widget{42, 7, "StackWidget", "add_widget", detail::MethodKind::attach, 0, false, false, false, 0, false};
+inline constexpr MethodInfo StackWidget_show_widget{43, 7, "StackWidget", "show_widget", detail::MethodKind::action, 0, false, false, false, 0, false};
+inline constexpr MethodInfo StackWidget_set_index{44, 7, "StackWidget", "set_index", detail::MethodKind::setter, 19, false, false, true, 0, false};
+inline constexpr MethodInfo StackWidget_get_index{45, 7, "StackWidget", "get_index", detail::MethodKind::getter, 19, true, false, false, 0, false};
+inline constexpr MethodInfo StackWidget_index_of{46, 7, "StackWidget", "index_of", detail::MethodKind::query, 0, true, false, false, 0, false};
+inline constexpr MethodInfo StackWidget_index_to_widget{47, 7, "StackWidget", "index_to_widget", detail::MethodKind::query, 0, true, false, false, 0, false};
+inline constexpr MethodInfo TabWidget_close_widget{48, 8, "TabWidget", "close_widget", detail::MethodKind::detach, 0, false, false, false, 0, false};
+inline constexpr MethodInfo TabWidget_get_tab_id{49, 8, "TabWidget", "get_tab_id", detail::MethodKind::query, 0, true, false, false, 0, false};
+inline constexpr MethodInfo TabWidget_get_child{50, 8, "TabWidget", "get_child", detail::MethodKind::query, 0, true, false, false, 0, false};
+inline constexpr MethodInfo TabWidget_highlight_tab{51, 8, "TabWidget", "highlight_tab", detail::MethodKind::action, 0, false, false, false, 0, false};
+inline constexpr MethodInfo TabWidget_set_tab_position{52, 8, "TabWidget", "set_tab_position", detail::MethodKind::setter, 40, false, false, false, 0, false};
+inline constexpr MethodInfo AbstractScrollArea_set_widget{53, 9, "AbstractScrollArea", "set_widget", detail::MethodKind::attach, 0, false, true, false, 0, false};
+inline constexpr MethodInfo AbstractScrollArea_set_thumb_percent{54, 9, "AbstractScrollArea", "set_thumb_percent", detail::MethodKind::setter, 42, false, false, false, 0, false};
+inline constexpr MethodInfo AbstractScrollArea_get_thumb_percent{55, 9, "AbstractScrollArea", "get_thumb_percent", detail::MethodKind::query, 0, true, false, false, 0, false};
+inline constexpr MethodInfo AbstractScrollArea_set_scroll_percent{56, 9, "AbstractScrollArea", "set_scroll_percent", detail::MethodKind::setter, 34, false, false, true, 0, false};
+inline constexpr MethodInfo AbstractScrollArea_get_scroll_percent{57, 9, "AbstractScrollArea", "get_scroll_percent", detail::MethodKind::getter, 34, true, false, false, 0, false};
+inline constexpr MethodInfo AbstractScrollArea_set_scroll_bar_visibility{58, 9, "AbstractScrollArea", "set_scroll_bar_visibility", detail::MethodKind::setter, 33, false, false, false, 0, false};
+inline constexpr MethodInfo ScrollArea_set_scroll_position{59, 10, "ScrollArea", "set_scroll_position", detail::MethodKind::setter, 34, false, false, true, 0, false};
+inline constexpr MethodInfo ScrollArea_get_scroll_position{60, 10, "ScrollArea", "get_scroll_position", detail::MethodKind::getter, 34, true, false, false, 0, false};
+inline constexpr MethodInfo Frame_set_widget{61, 11, "Frame", "set_widget", detail::MethodKind::attach, 0, false, true, false, 0, false};
+inline constexpr MethodInfo Frame_set_title{62, 11, "Frame", "set_title", detail::MethodKind::setter, 43, false, false, false, 0, false};
+inline constexpr MethodInfo Frame_set_text{63, 11, "Frame", "set_text", detail::MethodKind::setter, 43, false, false, false, 0, false};
+inline constexpr MethodInfo Frame_get_text{64, 11, "Frame", "get_text", detail::MethodKind::getter, 43, true, false, false, 0, false};
+inline constexpr MethodInfo Expander_set_widget{65, 12, "Expander", "set_widget", detail::MethodKind::attach, 0, false, true, false, 0, false};
+inline constexpr MethodInfo Expander_set_collapsed{66, 12, "Expander", "set_collapsed", detail::MethodKind::setter, 7, false, false, false, 0, false};
+inline constexpr MethodInfo Expander_get_collapsed{67, 12, "Expander", "get_collapsed", detail::MethodKind::getter, 7, true, false, false, 0, false};
+inline constexpr MethodInfo Expander_toggle_content{68, 12, "Expander", "toggle_content", detail::MethodKind::action, 0, false, false, false, 0, false};
+inline constexpr MethodInfo Separator_set_orientation{69, 13, "Separator", "set_orientation", detail::MethodKind::setter, 29, false, false, false, 0, false};
+inline constexpr MethodInfo Page_set_widget{70, 14, "Page", "set_widget", detail::MethodKind::attach, 0, false, true, false, 0, false};
+inline constexpr MethodInfo Button_set_text{71, 15, "Button", "set_text", detail::MethodKind::setter, 41, false, false, false, 0, false};
+inline constexpr MethodInfo Button_get_text{72, 15, "Button", "get_text", detail::MethodKind::getter, 41, true, false, false, 0, false};
+inline constexpr MethodInfo Button_set_icon{73, 15, "Button", "set_icon", detail::MethodKind::setter, 18, false, false, false, 0, false};
+inline constexpr MethodInfo Button_get_icon{74, 15, "Button", "get_icon", detail::MethodKind::getter, 18, true, false, false, 0, false};
+inline constexpr MethodInfo Button_set_color{75, 15, "Button", "set_color", detail::MethodKind::setter, 8, false, false, false, 0, false};
+inline constexpr MethodInfo Button_set_hover{76, 15, "Button", "set_hover", detail::MethodKind::setter, 17, false, false, false, 0, false};
+inline constexpr MethodInfo CheckBox_set_state{77, 16, "CheckBox", "set_state", detail::MethodKind::setter, 39, false, false, false, 0, false};
+inline constexpr MethodInfo CheckBox_get_state{78, 16, "CheckBox", "get_state", detail::MethodKind::getter, 39, true, false, false, 0, false};
+inline constexpr MethodInfo ToggleButton_set_text{79, 17, "ToggleButton", "set_text", detail::MethodKind::setter, 41, false, false, false, 0, false};
+inline constexpr MethodInfo ToggleButton_set_state{80, 17, "ToggleButton", "set_state", detail::MethodKind::setter, 39, false, false, false, 0, false};
+inline constexpr MethodInfo ToggleButton_get_state{81, 17, "ToggleButton", "get_state", detail::MethodKind::getter, 39, true, false, false, 0, false};
+inline constexpr MethodInfo RadioButton_set_text{82, 18, "RadioButton", "set_text", detail::MethodKind::setter, 41, false, false, false, 0, false};
+inline constexpr MethodInfo RadioButton_set_state{83, 18, "RadioButton", "set_state", detail::MethodKind::setter, 39, false, false, false, 0, false};
+inline constexpr MethodInfo RadioButton_get_state{84, 18, "RadioButton", "get_state", detail::MethodKind::getter, 39, true, false, false, 0, false};
+inline constexpr MethodInfo ComboBox_append_text{85, 19, "ComboBox", "append_text", detail::MethodKind::setter, 20, false, false, false, 0, true};
+inline constexpr MethodInfo ComboBox_insert_alpha{86, 19, "ComboBox", "insert_alpha", detail::MethodKind::setter, 20, false, false, false, 0, true};
+inline constexpr MethodInfo ComboBox_delete_alpha{87, 19, "ComboBox", "delete_alpha", detail::MethodKind::setter, 20, false, false, false, 0, true};
+inline constexpr MethodInfo ComboBox_set_text{88, 19, "ComboBox", "set_text", detail::MethodKind::setter, 41, false, false, true, 0, false};
+inline constexpr MethodInfo ComboBox_get_text{89, 19, "ComboBox", "get_text", detail::MethodKind::query, 0, true, false, false, 0, false};
+inline constexpr MethodInfo ComboBox_set_index{90, 19, "ComboBox", "set_index", detail::MethodKind::setter, 19, false, false, true, 0, false};
+inline constexpr MethodInfo ComboBox_get_index{91, 19, "ComboBox", "get_index", detail::MethodKind::getter, 19, true, false, false, 0, false};
+inline constexpr MethodInfo ComboBox_get_alpha{92, 19, "ComboBox", "get_alpha", detail::MethodKind::query, 0, true, false, false, 0, false};
+inline constexpr MethodInfo ComboBox_show_text{93, 19, "ComboBox", "show_text", detail::MethodKind::setter, 41, false, false, true, 0, false};
+inline constexpr MethodInfo ComboBox_clear{94, 19, "ComboBox", "clear", detail::MethodKind::setter, 20, false, false, false, 0, false};
+inline constexpr MethodInfo ComboBox_set_length{95, 19, "ComboBox", "set_length", detail::MethodKind::setter, 22, false, false, false, 0, false};
+inline constexpr MethodInfo SpinBox_set_value{96, 20, "SpinBox", "set_value", detail::MethodKind::setter, 47, false, false, false, 0, false};
+inline constexpr MethodInfo SpinBox_get_value{97, 20, "SpinBox", "get_value", detail::MethodKind::getter, 47, true, false, false, 0, false};
+inline constexpr MethodInfo SpinBox_set_limits{98, 20, "SpinBox", "set_limits", detail::MethodKind::setter, 24, false, false, false, 0, false};
+inline constexpr MethodInfo SpinBox_set_decimals{99, 20, "SpinBox", "set_decimals", detail::MethodKind::setter, 11, false, false, false, 0, false};
+inline constexpr MethodInfo Slider_set_value{100, 21, "Slider", "set_value", detail::MethodKind::setter, 47, false, false, false, 0, false};
+inline constexpr MethodInfo Slider_get_value{101, 21, "Slider", "get_value", detail::MethodKind::getter, 47, true, false, false, 0, false};
+inline constexpr MethodInfo Slider_set_limits{102, 21, "Slider", "set_limits", detail::MethodKind::setter, 24, false, false, false, 0, false};
+inline constexpr MethodInfo Slider_set_tracking{103, 21, "Slider", "set_tracking", detail::MethodKind::setter, 45, false, false, false, 0, false};
+inline constexpr MethodInfo Slider_set_decimals{104, 21, "Slider", "set_decimals", detail::MethodKind::setter, 11, false, false, false, 0, false};
+inline constexpr MethodInfo Dial_set_value{105, 22, "Dial", "set_value", detail::MethodKind::setter, 47, false, false, false, 0, false};
+inline constexpr MethodInfo Dial_get_value{106, 22, "Dial", "get_value", detail::MethodKind::getter, 47, true, false, false, 0, false};
+inline constexpr MethodInfo Dial_set_limits{107, 22, "Dial", "set_limits", detail::MethodKind::setter, 24, false, false, false, 0, false};
+inline constexpr MethodInfo Dial_set_tracking{108, 22, "Dial", "set_tracking", detail::MethodKind::setter, 45, false, false, false, 0, false};
+inline constexpr MethodInfo Dial_set_decimals{109, 22, "Dial", "set_decimals", detail::MethodKind::setter, 11, false, false, false, 0, false};
+inline constexpr MethodInfo Dial_set_knob_diameter{110, 22, "Dial", "set_knob_diameter", detail::MethodKind::setter, 21, false, false, false, 0, false};
+inline constexpr MethodInfo Dial_set_icon{111, 22, "Dial", "set_icon", detail::MethodKind::setter, 18, false, false, false, 0, false};
+inline constexpr MethodInfo ScrollBar_set_scroll_percent{112, 23, "ScrollBar", "set_scroll_percent", detail::MethodKind::setter, 34, false, false, false, 0, false};
+inline constexpr MethodInfo ScrollBar_get_scroll_percent{113, 23, "ScrollBar", "get_scroll_percent", detail::MethodKind::getter, 34, true, false, false, 0, false};
+inline constexpr MethodInfo ScrollBar_set_thumb_percent{114, 23, "ScrollBar", "set_thumb_percent", detail::MethodKind::setter, 42, false, false, false, 0, false};
+inline constexpr MethodInfo ScrollBar_get_thumb_percent{115, 23, "ScrollBar", "get_thumb_percent", detail::MethodKind::getter, 42, true, false, false, 0, false};
+inline constexpr MethodInfo ProgressBar_set_value{116, 24, "ProgressBar", "set_value", detail::MethodKind::setter, 47, false, false, false, 0, false};
+inline constexpr MethodInfo ProgressBar_get_value{117, 24, "ProgressBar", "get_value", detail::MethodKind::getter, 47, true, false, false, 0, false};
+inline constexpr MethodInfo ColorWidget_get_color{118, 25, "ColorWidget", "get_color", detail::MethodKind::getter, 8, true, false, false, 0, false};
+inline constexpr MethodInfo ColorWidget_set_color{119, 25, "ColorWidget", "set_color", detail::MethodKind::setter, 8, false, false, false, 0, false};
+inline constexpr MethodInfo Label_set_text{120, 26, "Label", "set_text", detail::MethodKind::setter, 41, false, false, false, 0, false};
+inline constexpr MethodInfo Label_get_text{121, 26, "Label", "get_text", detail::MethodKind::getter, 41, true, false, false, 0, false};
+inline constexpr MethodInfo Label_set_color{122, 26, "Label", "set_color", detail::MethodKind::setter, 8, false, false, false, 0, false};
+inline constexpr MethodInfo Label_set_halign{123, 26, "Label", "set_halign", detail::MethodKind::setter, 16, false, false, false, 0, false};
+inline constexpr MethodInfo Label_get_halign{124, 26, "Label", "get_halign", detail::MethodKind::getter, 16, true, false, false, 0, false};
+inline constexpr MethodInfo Label_set_valign{125, 26, "Label", "set_valign", detail::MethodKind::setter, 46, false, false, false, 0, false};
+inline constexpr MethodInfo StatusBar_set_message{126, 27, "StatusBar", "set_message", detail::MethodKind::setter, 26, false, false, false, 0, false};
+inline constexpr MethodInfo StatusBar_get_message{127, 27, "StatusBar", "get_message", detail::MethodKind::getter, 26, true, false, false, 0, false};
+inline constexpr MethodInfo StatusBar_clear{128, 27, "StatusBar", "clear", detail::MethodKind::setter, 26, false, false, false, 0, false};
+inline constexpr MethodInfo StatusBar_set_color{129, 27, "StatusBar", "set_color", detail::MethodKind::setter, 8, false, false, false, 0, false};
+inline constexpr MethodInfo StatusBar_set_halign{130, 27, "StatusBar", "set_halign", detail::MethodKind::setter, 16, false, false, false, 0, false};
+inline constexpr MethodInfo TopLevel_set_widget{131, 28, "TopLevel", "set_widget", detail::MethodKind::attach, 0, false, true, false, 0, false};
+inline constexpr MethodInfo TopLevel_set_position{132, 28, "TopLevel", "set_position", detail::MethodKind::setter, 31, false, false, false, 0, false};
+inline constexpr MethodInfo TopLevel_set_title{133, 28, "TopLevel", "set_title", detail::MethodKind::setter, 43, false, false, false, 0, false};
+inline constexpr MethodInfo TopLevel_get_title{134, 28, "TopLevel", "get_title", detail::MethodKind::getter, 43, true, false, false, 0, false};
+inline constexpr MethodInfo TopLevel_set_icon{135, 28, "TopLevel", "set_icon", detail::MethodKind::setter, 18, false, false, false, 0, false};
+inline constexpr MethodInfo TopLevel_set_moveable{136, 28, "TopLevel", "set_moveable", detail::MethodKind::setter, 28, false, false, false, 0, false};
+inline constexpr MethodInfo TopLevel_raise{137, 28, "TopLevel", "raise", detail::MethodKind::action, 0, false, false, false, 0, false};
+inline constexpr MethodInfo TopLevel_lower{138, 28, "TopLevel", "lower", detail::MethodKind::action, 0, false, false, false, 0, false};
+inline constexpr MethodInfo TopLevel_toggle_minimize{139, 28, "TopLevel", "toggle_minimize", detail::MethodKind::action, 0, false, false, false, 0, false};
+inline constexpr MethodInfo TopLevel_toggle_maximize{140, 28, "TopLevel", "toggle_maximize", detail::MethodKind::action, 0, false, false, false, 0, false};
+inline constexpr MethodInfo TopLevel_toggle_shade{141, 28, "TopLevel", "toggle_shade", detail::MethodKind::action, 0, false, false, false, 0, false};
+inline constexpr MethodInfo TopLevel_set_window_state{142, 28, "TopLevel", "set_window_state", detail::MethodKind::setter, 49, false, false, true, 0, false};
+inline constexpr MethodInfo TopLevel_get_window_state{143, 28, "TopLevel", "get_window_state", detail::MethodKind::getter, 49, true, false, false, 0, false};
+inline constexpr MethodInfo Box_add_widget{144, 29, "Box", "add_widget", detail::MethodKind::attach, 0, false, false, false, 0, false};
+inline constexpr MethodInfo Box_insert_widget{145, 29, "Box", "insert_widget", detail::MethodKind::attach, 0, false, false, false, 1, false};
+inline constexpr MethodInfo Box_set_spacing{146, 29, "Box", "set_spacing", detail::MethodKind::setter, 38, false, false, false, 0, false};
+inline constexpr MethodInfo Box_set_align{147, 29, "Box", "set_align", detail::MethodKind::setter, 1, false, false, false, 0, false};
+inline constexpr MethodInfo MDISubWindow_set_widget{148, 32, "MDISubWindow", "set_widget", detail::MethodKind::attach, 0, false, true, false, 0, false};
+inline constexpr MethodInfo MDISubWindow_set_position{149, 32, "MDISubWindow", "set_position", detail::MethodKind::setter, 31, false, false, false, 0, false};
+inline constexpr MethodInfo MDISubWindow_move{150, 32, "MDISubWindow", "move", detail::MethodKind::setter, 31, false, false, false, 0, false};
+inline constexpr MethodInfo MDISubWindow_get_window_position{151, 32, "MDISubWindow", "get_window_position", detail::MethodKind::getter, 31, true, false, false, 0, false};
+inline constexpr MethodInfo MDISubWindow_get_window_size{152, 32, "MDISubWindow", "get_window_size", detail::MethodKind::getter, 36, true, false, false, 0, false};
+inline constexpr MethodInfo MDISubWindow_set_title{153, 32, "MDISubWindow", "set_title", detail::MethodKind::setter, 43, false, false, false, 0, false};
+inline constexpr MethodInfo MDISubWindow_get_title{154, 32, "MDISubWindow", "get_title", detail::MethodKind::getter, 43, true, false, false, 0, false};
+inline constexpr MethodInfo MDISubWindow_raise{155, 32, "MDISubWindow", "raise", detail::MethodKind::action, 0, false, false, false, 0, false};
+inline constexpr MethodInfo MDISubWindow_lower{156, 32, "MDISubWindow", "lower", detail::MethodKind::action, 0, false, false, false, 0, false};
+inline constexpr MethodInfo MDISubWindow_toggle_minimize{157, 32, "MDISubWindow", "toggle_minimize", detail::MethodKind::action, 0, false, false, false, 0, false};
+inline constexpr MethodInfo MDISubWindow_toggle_maximize{158, 32, "MDISubWindow", "toggle_maximize", detail::MethodKind::action, 0, false, false, false, 0, false};
+inline constexpr MethodInfo MDISubWindow_toggle_shade{159, 32, "MDISubWindow", "toggle_shade", detail::MethodKind::action, 0, false, false, false, 0, false};
+inline constexpr MethodInfo MDISubWindow_set_window_state{160, 32, "MDISubWindow", "set_window_state", detail::MethodKind::setter, 49, false, false, true, 0, false};
+inline constexpr MethodInfo MDISubWindow_get_window_state{161, 32, "MDISubWindow", "get_window_state", detail::MethodKind::getter, 49, true, false, false, 0, false};
+inline constexpr MethodInfo MDISubWindow_close{162, 32, "MDISubWindow", "close", detail::MethodKind::setter, 48, false, false, true, 0, false};
+inline constexpr MethodInfo MDISubWindow_get_child{163, 32, "MDISubWindow", "get_child", detail::MethodKind::children, 0, true, false, false, 0, false};
+inline constexpr MethodInfo MDIWidget_add_widget{164, 33, "MDIWidget", "add_widget", detail::MethodKind::attach, 0, false, false, false, 0, false};
+inline constexpr MethodInfo MDIWidget_cascade_windows{165, 33, "MDIWidget", "cascade_windows", detail::MethodKind::action, 0, false, false, false, 0, false};
+inline constexpr MethodInfo MDIWidget_tile_windows{166, 33, "MDIWidget", "tile_windows", detail::MethodKind::action, 0, false, false, false, 0, false};
+inline constexpr MethodInfo MDIWidget_get_subwindows{167, 33, "MDIWidget", "get_subwindows", detail::MethodKind::children, 0, true, false, false, 0, false};
+inline constexpr MethodInfo MDIWidget_move_child{168, 33, "MDIWidget", "move_child", detail::MethodKind::action, 0, false, false, false, 0, false};
+inline constexpr MethodInfo MDIWidget_resize_child{169, 33, "MDIWidget", "resize_child", detail::MethodKind::action, 0, false, false, false, 0, false};
+inline constexpr MethodInfo MDIWidget_get_child_size{170, 33, "MDIWidget", "get_child_size", detail::MethodKind::query, 0, true, false, false, 0, false};
+inline constexpr MethodInfo MDIWidget_get_child_position{171, 33, "MDIWidget", "get_child_position", detail::MethodKind::query, 0, true, false, false, 0, false};
+inline constexpr MethodInfo MDIWidget_close_child{172, 33, "MDIWidget", "close_child", detail::MethodKind::action, 0, false, false, false, 0, false};
+inline constexpr MethodInfo MDIWidget_get_index{173, 33, "MDIWidget", "get_index", detail::MethodKind::query, 0, true, false, false, 0, false};
+inline constexpr MethodInfo MDIWidget_set_index{174, 33, "MDIWidget", "set_index", detail::MethodKind::action, 0, false, false, false, 0, false};
+inline constexpr MethodInfo MDIWidget_index_of{175, 33, "MDIWidget", "index_of", detail::MethodKind::query, 0, true, false, false, 0, false};
+inline constexpr MethodInfo TextEntry_set_text{176, 34, "TextEntry", "set_text", detail::MethodKind::setter, 41, false, false, false, 0, false};
+inline constexpr MethodInfo TextEntry_get_text{177, 34, "TextEntry", "get_text", detail::MethodKind::query, 0, true, false, false, 0, false};
+inline constexpr MethodInfo TextEntry_clear{178, 34, "TextEntry", "clear", detail::MethodKind::setter, 41, false, false, false, 0, false};
+inline constexpr MethodInfo TextEntry_set_editable{179, 34, "TextEntry", "set_editable", detail::MethodKind::setter, 12, false, false, false, 0, false};
+inline constexpr MethodInfo TextEntry_get_editable{180, 34, "TextEntry", "get_editable", detail::MethodKind::getter, 12, true, false, false, 0, false};
+inline constexpr MethodInfo TextEntry_set_length{181, 34, "TextEntry", "set_length", detail::MethodKind::setter, 22, false, false, false, 0, false};
+inline constexpr MethodInfo TextEntrySet_set_button_text{182, 35, "TextEntrySet", "set_button_text", detail::MethodKind::setter, 6, false, false, false, 0, false};
+inline constexpr MethodInfo TextArea_set_text{183, 36, "TextArea", "set_text", detail::MethodKind::setter, 41, false, false, false, 0, false};
+inline constexpr MethodInfo TextArea_get_text{184, 36, "TextArea", "get_text", detail::MethodKind::getter, 41, true, false, false, 0, false};
+inline constexpr MethodInfo TextArea_append_text{185, 36, "TextArea", "append_text", detail::MethodKind::action, 0, false, false, false, 0, false};
+inline constexpr MethodInfo TextArea_clear{186, 36, "TextArea", "clear", detail::MethodKind::setter, 41, false, false, false, 0, false};
+inline constexpr MethodInfo TextArea_set_editable{187, 36, "TextArea", "set_editable", detail::MethodKind::setter, 12, false, false, false, 0, false};
+inline constexpr MethodInfo TextArea_set_wrap{188, 36, "TextArea", "set_wrap", detail::MethodKind::setter, 50, false, false, false, 0, false};
+inline constexpr MethodInfo TextArea_set_limit{189, 36, "TextArea", "set_limit", detail::MethodKind::setter, 23, false, false, false, 0, false};
+inline constexpr MethodInfo TextArea_set_scroll_position{190, 36, "TextArea", "set_scroll_position", detail::MethodKind::setter, 35, false, false, true, 0, false};
+inline constexpr MethodInfo TextArea_get_scroll_position{191, 36, "TextArea", "get_scroll_position", detail::MethodKind::getter, 35, true, false, false, 0, false};
+inline constexpr MethodInfo TextArea_scroll_to_lineno{192, 36, "TextArea", "scroll_to_lineno", detail::MethodKind::action, 0, false, false, false, 0, false};
+inline constexpr MethodInfo TextArea_scroll_to_end{193, 36, "TextArea", "scroll_to_end", detail::MethodKind::action, 0, false, false, false, 0, false};
 }  // namespace methods
 
 namespace check {
@@ -192,11 +307,27 @@ void Splitter_sizing(std::string_view bytes);
 void StackWidget_page_switch(std::string_view bytes);
 void AbstractScrollArea_scrolled(std::string_view bytes);
 void Expander_toggled(std::string_view bytes);
+void CheckBox_activated(std::string_view bytes);
+void ToggleButton_activated(std::string_view bytes);
+void RadioButton_activated(std::string_view bytes);
+void ComboBox_activated(std::string_view bytes);
+void SpinBox_activated(std::string_view bytes);
+void Slider_activated(std::string_view bytes);
+void Dial_activated(std::string_view bytes);
+void ScrollBar_activated(std::string_view bytes);
+void ColorWidget_pick(std::string_view bytes);
+void StatusBar_cleared(std::string_view bytes);
 void TopLevel_move(std::string_view bytes);
 void TopLevel_close(std::string_view bytes);
 void TopLevel_window_state(std::string_view bytes);
 void TopLevel_resized(std::string_view bytes);
+void MDISubWindow_move(std::string_view bytes);
+void MDISubWindow_resized(std::string_view bytes);
+void MDISubWindow_window_state(std::string_view bytes);
+void MDISubWindow_close(std::string_view bytes);
 void TextEntry_activated(std::string_view bytes);
+void TextArea_scrolled(std::string_view bytes);
+void TextArea_changed(std::string_view bytes);
 }  // namespace check
 
 namespace callbacks {
@@ -204,18 +335,37 @@ inline constexpr CallbackInfo Widget_resize{1, 1, "Widget", "resize", 0, 0, null
 inline constexpr CallbackInfo Widget_map{2, 1, "Widget", "map", 0, 0, nullptr};
 inline constexpr CallbackInfo Container_child_added{3, 2, "Container", "child_added", 0, 0, nullptr};
 inline constexpr CallbackInfo Container_child_removed{4, 2, "Container", "child_removed", 0, 0, nullptr};
-inline constexpr CallbackInfo Splitter_sizing{5, 6, "Splitter", "sizing", 29, 39, &check::Splitter_sizing};
-inline constexpr CallbackInfo StackWidget_page_switch{6, 7, "StackWidget", "page_switch", 17, 44, &check::StackWidget_page_switch};
+inline constexpr CallbackInfo Splitter_sizing{5, 6, "Splitter", "sizing", 37, 39, &check::Splitter_sizing};
+inline constexpr CallbackInfo StackWidget_page_switch{6, 7, "StackWidget", "page_switch", 19, 44, &check::StackWidget_page_switch};
 inline constexpr CallbackInfo StackWidget_page_close{7, 7, "StackWidget", "page_close", 0, 0, nullptr};
-inline constexpr CallbackInfo AbstractScrollArea_scrolled{8, 9, "AbstractScrollArea", "scrolled", 27, 56, &check::AbstractScrollArea_scrolled};
+inline constexpr CallbackInfo AbstractScrollArea_scrolled{8, 9, "AbstractScrollArea", "scrolled", 34, 56, &check::AbstractScrollArea_scrolled};
 inline constexpr CallbackInfo AbstractScrollArea_area_resize{9, 9, "AbstractScrollArea", "area_resize", 0, 0, nullptr};
-inline constexpr CallbackInfo Expander_toggled{10, 12, "Expander", "toggled", 6, 66, &check::Expander_toggled};
+inline constexpr CallbackInfo Expander_toggled{10, 12, "Expander", "toggled", 7, 66, &check::Expander_toggled};
 inline constexpr CallbackInfo Button_activated{11, 15, "Button", "activated", 0, 0, nullptr};
-inline constexpr CallbackInfo TopLevel_move{12, 17, "TopLevel", "move", 24, 84, &check::TopLevel_move};
-inline constexpr CallbackInfo TopLevel_close{13, 17, "TopLevel", "close", 37, 19, &check::TopLevel_close};
-inline constexpr CallbackInfo TopLevel_window_state{14, 17, "TopLevel", "window_state", 38, 94, &check::TopLevel_window_state};
-inline constexpr CallbackInfo TopLevel_resized{15, 17, "TopLevel", "resized", 28, 10, &check::TopLevel_resized};
-inline constexpr CallbackInfo TextEntry_activated{16, 21, "TextEntry", "activated", 32, 100, &check::TextEntry_activated};
+inline constexpr CallbackInfo CheckBox_activated{12, 16, "CheckBox", "activated", 39, 77, &check::CheckBox_activated};
+inline constexpr CallbackInfo ToggleButton_activated{13, 17, "ToggleButton", "activated", 39, 80, &check::ToggleButton_activated};
+inline constexpr CallbackInfo RadioButton_activated{14, 18, "RadioButton", "activated", 39, 83, &check::RadioButton_activated};
+inline constexpr CallbackInfo ComboBox_activated{15, 19, "ComboBox", "activated", 19, 90, &check::ComboBox_activated};
+inline constexpr CallbackInfo ComboBox_modified{16, 19, "ComboBox", "modified", 0, 0, nullptr};
+inline constexpr CallbackInfo SpinBox_activated{17, 20, "SpinBox", "activated", 47, 96, &check::SpinBox_activated};
+inline constexpr CallbackInfo Slider_activated{18, 21, "Slider", "activated", 47, 100, &check::Slider_activated};
+inline constexpr CallbackInfo Dial_activated{19, 22, "Dial", "activated", 47, 105, &check::Dial_activated};
+inline constexpr CallbackInfo ScrollBar_activated{20, 23, "ScrollBar", "activated", 34, 112, &check::ScrollBar_activated};
+inline constexpr CallbackInfo ColorWidget_pick{21, 25, "ColorWidget", "pick", 8, 119, &check::ColorWidget_pick};
+inline constexpr CallbackInfo StatusBar_cleared{22, 27, "StatusBar", "cleared", 26, 128, &check::StatusBar_cleared};
+inline constexpr CallbackInfo TopLevel_move{23, 28, "TopLevel", "move", 31, 132, &check::TopLevel_move};
+inline constexpr CallbackInfo TopLevel_close{24, 28, "TopLevel", "close", 48, 19, &check::TopLevel_close};
+inline constexpr CallbackInfo TopLevel_window_state{25, 28, "TopLevel", "window_state", 49, 142, &check::TopLevel_window_state};
+inline constexpr CallbackInfo TopLevel_resized{26, 28, "TopLevel", "resized", 36, 10, &check::TopLevel_resized};
+inline constexpr CallbackInfo MDISubWindow_move{27, 32, "MDISubWindow", "move", 31, 149, &check::MDISubWindow_move};
+inline constexpr CallbackInfo MDISubWindow_resized{28, 32, "MDISubWindow", "resized", 36, 10, &check::MDISubWindow_resized};
+inline constexpr CallbackInfo MDISubWindow_window_state{29, 32, "MDISubWindow", "window_state", 49, 160, &check::MDISubWindow_window_state};
+inline constexpr CallbackInfo MDISubWindow_close{30, 32, "MDISubWindow", "close", 48, 162, &check::MDISubWindow_close};
+inline constexpr CallbackInfo MDIWidget_page_switch{31, 33, "MDIWidget", "page_switch", 0, 0, nullptr};
+inline constexpr CallbackInfo MDIWidget_page_close{32, 33, "MDIWidget", "page_close", 0, 0, nullptr};
+inline constexpr CallbackInfo TextEntry_activated{33, 34, "TextEntry", "activated", 41, 176, &check::TextEntry_activated};
+inline constexpr CallbackInfo TextArea_scrolled{34, 36, "TextArea", "scrolled", 35, 190, &check::TextArea_scrolled};
+inline constexpr CallbackInfo TextArea_changed{35, 36, "TextArea", "changed", 41, 183, &check::TextArea_changed};
 }  // namespace callbacks
 
 // Tables indexed by id (entry 0 is empty), for the runtime.
@@ -236,12 +386,27 @@ inline constexpr const ClassInfo* class_table[] = {
     &classes::Separator,
     &classes::Page,
     &classes::Button,
+    &classes::CheckBox,
+    &classes::ToggleButton,
+    &classes::RadioButton,
+    &classes::ComboBox,
+    &classes::SpinBox,
+    &classes::Slider,
+    &classes::Dial,
+    &classes::ScrollBar,
+    &classes::ProgressBar,
+    &classes::ColorWidget,
     &classes::Label,
+    &classes::StatusBar,
     &classes::TopLevel,
     &classes::Box,
     &classes::VBox,
     &classes::HBox,
+    &classes::MDISubWindow,
+    &classes::MDIWidget,
     &classes::TextEntry,
+    &classes::TextEntrySet,
+    &classes::TextArea,
 };
 inline constexpr const MethodInfo* method_table[] = {
     nullptr,
@@ -321,12 +486,60 @@ inline constexpr const MethodInfo* method_table[] = {
     &methods::Button_get_icon,
     &methods::Button_set_color,
     &methods::Button_set_hover,
+    &methods::CheckBox_set_state,
+    &methods::CheckBox_get_state,
+    &methods::ToggleButton_set_text,
+    &methods::ToggleButton_set_state,
+    &methods::ToggleButton_get_state,
+    &methods::RadioButton_set_text,
+    &methods::RadioButton_set_state,
+    &methods::RadioButton_get_state,
+    &methods::ComboBox_append_text,
+    &methods::ComboBox_insert_alpha,
+    &methods::ComboBox_delete_alpha,
+    &methods::ComboBox_set_text,
+    &methods::ComboBox_get_text,
+    &methods::ComboBox_set_index,
+    &methods::ComboBox_get_index,
+    &methods::ComboBox_get_alpha,
+    &methods::ComboBox_show_text,
+    &methods::ComboBox_clear,
+    &methods::ComboBox_set_length,
+    &methods::SpinBox_set_value,
+    &methods::SpinBox_get_value,
+    &methods::SpinBox_set_limits,
+    &methods::SpinBox_set_decimals,
+    &methods::Slider_set_value,
+    &methods::Slider_get_value,
+    &methods::Slider_set_limits,
+    &methods::Slider_set_tracking,
+    &methods::Slider_set_decimals,
+    &methods::Dial_set_value,
+    &methods::Dial_get_value,
+    &methods::Dial_set_limits,
+    &methods::Dial_set_tracking,
+    &methods::Dial_set_decimals,
+    &methods::Dial_set_knob_diameter,
+    &methods::Dial_set_icon,
+    &methods::ScrollBar_set_scroll_percent,
+    &methods::ScrollBar_get_scroll_percent,
+    &methods::ScrollBar_set_thumb_percent,
+    &methods::ScrollBar_get_thumb_percent,
+    &methods::ProgressBar_set_value,
+    &methods::ProgressBar_get_value,
+    &methods::ColorWidget_get_color,
+    &methods::ColorWidget_set_color,
     &methods::Label_set_text,
     &methods::Label_get_text,
     &methods::Label_set_color,
     &methods::Label_set_halign,
     &methods::Label_get_halign,
     &methods::Label_set_valign,
+    &methods::StatusBar_set_message,
+    &methods::StatusBar_get_message,
+    &methods::StatusBar_clear,
+    &methods::StatusBar_set_color,
+    &methods::StatusBar_set_halign,
     &methods::TopLevel_set_widget,
     &methods::TopLevel_set_position,
     &methods::TopLevel_set_title,
@@ -344,12 +557,52 @@ inline constexpr const MethodInfo* method_table[] = {
     &methods::Box_insert_widget,
     &methods::Box_set_spacing,
     &methods::Box_set_align,
+    &methods::MDISubWindow_set_widget,
+    &methods::MDISubWindow_set_position,
+    &methods::MDISubWindow_move,
+    &methods::MDISubWindow_get_window_position,
+    &methods::MDISubWindow_get_window_size,
+    &methods::MDISubWindow_set_title,
+    &methods::MDISubWindow_get_title,
+    &methods::MDISubWindow_raise,
+    &methods::MDISubWindow_lower,
+    &methods::MDISubWindow_toggle_minimize,
+    &methods::MDISubWindow_toggle_maximize,
+    &methods::MDISubWindow_toggle_shade,
+    &methods::MDISubWindow_set_window_state,
+    &methods::MDISubWindow_get_window_state,
+    &methods::MDISubWindow_close,
+    &methods::MDISubWindow_get_child,
+    &methods::MDIWidget_add_widget,
+    &methods::MDIWidget_cascade_windows,
+    &methods::MDIWidget_tile_windows,
+    &methods::MDIWidget_get_subwindows,
+    &methods::MDIWidget_move_child,
+    &methods::MDIWidget_resize_child,
+    &methods::MDIWidget_get_child_size,
+    &methods::MDIWidget_get_child_position,
+    &methods::MDIWidget_close_child,
+    &methods::MDIWidget_get_index,
+    &methods::MDIWidget_set_index,
+    &methods::MDIWidget_index_of,
     &methods::TextEntry_set_text,
     &methods::TextEntry_get_text,
     &methods::TextEntry_clear,
     &methods::TextEntry_set_editable,
     &methods::TextEntry_get_editable,
     &methods::TextEntry_set_length,
+    &methods::TextEntrySet_set_button_text,
+    &methods::TextArea_set_text,
+    &methods::TextArea_get_text,
+    &methods::TextArea_append_text,
+    &methods::TextArea_clear,
+    &methods::TextArea_set_editable,
+    &methods::TextArea_set_wrap,
+    &methods::TextArea_set_limit,
+    &methods::TextArea_set_scroll_position,
+    &methods::TextArea_get_scroll_position,
+    &methods::TextArea_scroll_to_lineno,
+    &methods::TextArea_scroll_to_end,
 };
 inline constexpr const CallbackInfo* callback_table[] = {
     nullptr,
@@ -364,11 +617,30 @@ inline constexpr const CallbackInfo* callback_table[] = {
     &callbacks::AbstractScrollArea_area_resize,
     &callbacks::Expander_toggled,
     &callbacks::Button_activated,
+    &callbacks::CheckBox_activated,
+    &callbacks::ToggleButton_activated,
+    &callbacks::RadioButton_activated,
+    &callbacks::ComboBox_activated,
+    &callbacks::ComboBox_modified,
+    &callbacks::SpinBox_activated,
+    &callbacks::Slider_activated,
+    &callbacks::Dial_activated,
+    &callbacks::ScrollBar_activated,
+    &callbacks::ColorWidget_pick,
+    &callbacks::StatusBar_cleared,
     &callbacks::TopLevel_move,
     &callbacks::TopLevel_close,
     &callbacks::TopLevel_window_state,
     &callbacks::TopLevel_resized,
+    &callbacks::MDISubWindow_move,
+    &callbacks::MDISubWindow_resized,
+    &callbacks::MDISubWindow_window_state,
+    &callbacks::MDISubWindow_close,
+    &callbacks::MDIWidget_page_switch,
+    &callbacks::MDIWidget_page_close,
     &callbacks::TextEntry_activated,
+    &callbacks::TextArea_scrolled,
+    &callbacks::TextArea_changed,
 };
 
 // The full protobuf names of each class's service and of each method's and
@@ -391,12 +663,27 @@ inline constexpr std::string_view class_proto_names[] = {
     "pgwidgets.widgets.Separator",
     "pgwidgets.widgets.Page",
     "pgwidgets.widgets.Button",
+    "pgwidgets.widgets.CheckBox",
+    "pgwidgets.widgets.ToggleButton",
+    "pgwidgets.widgets.RadioButton",
+    "pgwidgets.widgets.ComboBox",
+    "pgwidgets.widgets.SpinBox",
+    "pgwidgets.widgets.Slider",
+    "pgwidgets.widgets.Dial",
+    "pgwidgets.widgets.ScrollBar",
+    "pgwidgets.widgets.ProgressBar",
+    "pgwidgets.widgets.ColorWidget",
     "pgwidgets.widgets.Label",
+    "pgwidgets.widgets.StatusBar",
     "pgwidgets.widgets.TopLevel",
     "pgwidgets.widgets.Box",
     "pgwidgets.widgets.VBox",
     "pgwidgets.widgets.HBox",
+    "pgwidgets.widgets.MDISubWindow",
+    "pgwidgets.widgets.MDIWidget",
     "pgwidgets.widgets.TextEntry",
+    "pgwidgets.widgets.TextEntrySet",
+    "pgwidgets.widgets.TextArea",
 };
 inline constexpr std::string_view method_proto_names[] = {
     "",
@@ -476,12 +763,60 @@ inline constexpr std::string_view method_proto_names[] = {
     "pgwidgets.widgets.Button.GetIcon",
     "pgwidgets.widgets.Button.SetColor",
     "pgwidgets.widgets.Button.SetHover",
+    "pgwidgets.widgets.CheckBox.SetState",
+    "pgwidgets.widgets.CheckBox.GetState",
+    "pgwidgets.widgets.ToggleButton.SetText",
+    "pgwidgets.widgets.ToggleButton.SetState",
+    "pgwidgets.widgets.ToggleButton.GetState",
+    "pgwidgets.widgets.RadioButton.SetText",
+    "pgwidgets.widgets.RadioButton.SetState",
+    "pgwidgets.widgets.RadioButton.GetState",
+    "pgwidgets.widgets.ComboBox.AppendText",
+    "pgwidgets.widgets.ComboBox.InsertAlpha",
+    "pgwidgets.widgets.ComboBox.DeleteAlpha",
+    "pgwidgets.widgets.ComboBox.SetText",
+    "pgwidgets.widgets.ComboBox.GetText",
+    "pgwidgets.widgets.ComboBox.SetIndex",
+    "pgwidgets.widgets.ComboBox.GetIndex",
+    "pgwidgets.widgets.ComboBox.GetAlpha",
+    "pgwidgets.widgets.ComboBox.ShowText",
+    "pgwidgets.widgets.ComboBox.Clear",
+    "pgwidgets.widgets.ComboBox.SetLength",
+    "pgwidgets.widgets.SpinBox.SetValue",
+    "pgwidgets.widgets.SpinBox.GetValue",
+    "pgwidgets.widgets.SpinBox.SetLimits",
+    "pgwidgets.widgets.SpinBox.SetDecimals",
+    "pgwidgets.widgets.Slider.SetValue",
+    "pgwidgets.widgets.Slider.GetValue",
+    "pgwidgets.widgets.Slider.SetLimits",
+    "pgwidgets.widgets.Slider.SetTracking",
+    "pgwidgets.widgets.Slider.SetDecimals",
+    "pgwidgets.widgets.Dial.SetValue",
+    "pgwidgets.widgets.Dial.GetValue",
+    "pgwidgets.widgets.Dial.SetLimits",
+    "pgwidgets.widgets.Dial.SetTracking",
+    "pgwidgets.widgets.Dial.SetDecimals",
+    "pgwidgets.widgets.Dial.SetKnobDiameter",
+    "pgwidgets.widgets.Dial.SetIcon",
+    "pgwidgets.widgets.ScrollBar.SetScrollPercent",
+    "pgwidgets.widgets.ScrollBar.GetScrollPercent",
+    "pgwidgets.widgets.ScrollBar.SetThumbPercent",
+    "pgwidgets.widgets.ScrollBar.GetThumbPercent",
+    "pgwidgets.widgets.ProgressBar.SetValue",
+    "pgwidgets.widgets.ProgressBar.GetValue",
+    "pgwidgets.widgets.ColorWidget.GetColor",
+    "pgwidgets.widgets.ColorWidget.SetColor",
     "pgwidgets.widgets.Label.SetText",
     "pgwidgets.widgets.Label.GetText",
     "pgwidgets.widgets.Label.SetColor",
     "pgwidgets.widgets.Label.SetHalign",
     "pgwidgets.widgets.Label.GetHalign",
     "pgwidgets.widgets.Label.SetValign",
+    "pgwidgets.widgets.StatusBar.SetMessage",
+    "pgwidgets.widgets.StatusBar.GetMessage",
+    "pgwidgets.widgets.StatusBar.Clear",
+    "pgwidgets.widgets.StatusBar.SetColor",
+    "pgwidgets.widgets.StatusBar.SetHalign",
     "pgwidgets.widgets.TopLevel.SetWidget",
     "pgwidgets.widgets.TopLevel.SetPosition",
     "pgwidgets.widgets.TopLevel.SetTitle",
@@ -499,12 +834,52 @@ inline constexpr std::string_view method_proto_names[] = {
     "pgwidgets.widgets.Box.InsertWidget",
     "pgwidgets.widgets.Box.SetSpacing",
     "pgwidgets.widgets.Box.SetAlign",
+    "pgwidgets.widgets.MDISubWindow.SetWidget",
+    "pgwidgets.widgets.MDISubWindow.SetPosition",
+    "pgwidgets.widgets.MDISubWindow.Move",
+    "pgwidgets.widgets.MDISubWindow.GetWindowPosition",
+    "pgwidgets.widgets.MDISubWindow.GetWindowSize",
+    "pgwidgets.widgets.MDISubWindow.SetTitle",
+    "pgwidgets.widgets.MDISubWindow.GetTitle",
+    "pgwidgets.widgets.MDISubWindow.Raise",
+    "pgwidgets.widgets.MDISubWindow.Lower",
+    "pgwidgets.widgets.MDISubWindow.ToggleMinimize",
+    "pgwidgets.widgets.MDISubWindow.ToggleMaximize",
+    "pgwidgets.widgets.MDISubWindow.ToggleShade",
+    "pgwidgets.widgets.MDISubWindow.SetWindowState",
+    "pgwidgets.widgets.MDISubWindow.GetWindowState",
+    "pgwidgets.widgets.MDISubWindow.Close",
+    "pgwidgets.widgets.MDISubWindow.GetChild",
+    "pgwidgets.widgets.MDIWidget.AddWidget",
+    "pgwidgets.widgets.MDIWidget.CascadeWindows",
+    "pgwidgets.widgets.MDIWidget.TileWindows",
+    "pgwidgets.widgets.MDIWidget.GetSubwindows",
+    "pgwidgets.widgets.MDIWidget.MoveChild",
+    "pgwidgets.widgets.MDIWidget.ResizeChild",
+    "pgwidgets.widgets.MDIWidget.GetChildSize",
+    "pgwidgets.widgets.MDIWidget.GetChildPosition",
+    "pgwidgets.widgets.MDIWidget.CloseChild",
+    "pgwidgets.widgets.MDIWidget.GetIndex",
+    "pgwidgets.widgets.MDIWidget.SetIndex",
+    "pgwidgets.widgets.MDIWidget.IndexOf",
     "pgwidgets.widgets.TextEntry.SetText",
     "pgwidgets.widgets.TextEntry.GetText",
     "pgwidgets.widgets.TextEntry.Clear",
     "pgwidgets.widgets.TextEntry.SetEditable",
     "pgwidgets.widgets.TextEntry.GetEditable",
     "pgwidgets.widgets.TextEntry.SetLength",
+    "pgwidgets.widgets.TextEntrySet.SetButtonText",
+    "pgwidgets.widgets.TextArea.SetText",
+    "pgwidgets.widgets.TextArea.GetText",
+    "pgwidgets.widgets.TextArea.AppendText",
+    "pgwidgets.widgets.TextArea.Clear",
+    "pgwidgets.widgets.TextArea.SetEditable",
+    "pgwidgets.widgets.TextArea.SetWrap",
+    "pgwidgets.widgets.TextArea.SetLimit",
+    "pgwidgets.widgets.TextArea.SetScrollPosition",
+    "pgwidgets.widgets.TextArea.GetScrollPosition",
+    "pgwidgets.widgets.TextArea.ScrollToLineno",
+    "pgwidgets.widgets.TextArea.ScrollToEnd",
 };
 inline constexpr std::string_view callback_proto_names[] = {
     "",
@@ -519,11 +894,30 @@ inline constexpr std::string_view callback_proto_names[] = {
     "pgwidgets.widgets.AbstractScrollArea.OnAreaResize",
     "pgwidgets.widgets.Expander.OnToggled",
     "pgwidgets.widgets.Button.OnActivated",
+    "pgwidgets.widgets.CheckBox.OnActivated",
+    "pgwidgets.widgets.ToggleButton.OnActivated",
+    "pgwidgets.widgets.RadioButton.OnActivated",
+    "pgwidgets.widgets.ComboBox.OnActivated",
+    "pgwidgets.widgets.ComboBox.OnModified",
+    "pgwidgets.widgets.SpinBox.OnActivated",
+    "pgwidgets.widgets.Slider.OnActivated",
+    "pgwidgets.widgets.Dial.OnActivated",
+    "pgwidgets.widgets.ScrollBar.OnActivated",
+    "pgwidgets.widgets.ColorWidget.OnPick",
+    "pgwidgets.widgets.StatusBar.OnCleared",
     "pgwidgets.widgets.TopLevel.OnMove",
     "pgwidgets.widgets.TopLevel.OnClose",
     "pgwidgets.widgets.TopLevel.OnWindowState",
     "pgwidgets.widgets.TopLevel.OnResized",
+    "pgwidgets.widgets.MDISubWindow.OnMove",
+    "pgwidgets.widgets.MDISubWindow.OnResized",
+    "pgwidgets.widgets.MDISubWindow.OnWindowState",
+    "pgwidgets.widgets.MDISubWindow.OnClose",
+    "pgwidgets.widgets.MDIWidget.OnPageSwitch",
+    "pgwidgets.widgets.MDIWidget.OnPageClose",
     "pgwidgets.widgets.TextEntry.OnActivated",
+    "pgwidgets.widgets.TextArea.OnScrolled",
+    "pgwidgets.widgets.TextArea.OnChanged",
 };
 
 }  // namespace pgw::detail

@@ -80,7 +80,7 @@ std::tuple<double> Dial_activated([[maybe_unused]] SessionLink& link, std::strin
 }
 
 std::tuple<double> ScrollBar_activated([[maybe_unused]] SessionLink& link, std::string_view bytes) {
-  ::pgwidgets::widgets::ScrollPercent m;
+  ::pgwidgets::widgets::ScrollBarPercent m;
   parse(m, bytes, "ScrollBar.activated");
   return {m.pct()};
 }
@@ -131,7 +131,7 @@ void Dial_activated(std::string_view bytes) {
 }
 
 void ScrollBar_activated(std::string_view bytes) {
-  ::pgwidgets::widgets::ScrollPercent m;
+  ::pgwidgets::widgets::ScrollBarPercent m;
   parse(m, bytes, "ScrollBar.activated");
 }
 
@@ -475,7 +475,7 @@ Task<void> Dial::set_icon(std::string url, std::optional<int> width, std::option
 }
 
 Task<void> ScrollBar::set_scroll_percent(double pct) const {
-  ::pgwidgets::widgets::ScrollPercent request;
+  ::pgwidgets::widgets::ScrollBarPercent request;
   request.set_pct(pct);
   return detail::send_call(checked_link(), id(), detail::methods::ScrollBar_set_scroll_percent, request.SerializeAsString());
 }
@@ -483,7 +483,7 @@ Task<void> ScrollBar::set_scroll_percent(double pct) const {
 double ScrollBar::get_scroll_percent() const {
   detail::SessionLink& link = this->link();
   if (const std::string* recorded = link.recorded(id(), detail::fields::scroll_percent)) {
-    ::pgwidgets::widgets::ScrollPercent m;
+    ::pgwidgets::widgets::ScrollBarPercent m;
     parse(m, *recorded, "the state of ScrollBar.scroll_percent");
     return m.pct();
   }

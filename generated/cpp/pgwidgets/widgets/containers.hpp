@@ -15,6 +15,7 @@
 #include <utility>
 #include <vector>
 
+#include "pgwidgets/dtype_handler.hpp"
 #include "pgwidgets/enums.hpp"
 #include "pgwidgets/schema_info.hpp"
 #include "pgwidgets/session_link.hpp"
@@ -167,13 +168,13 @@ class Splitter : public Container {
 
   // The user dragged a handle (mouse, or arrow keys on a focused handle):
   // every pane's size in pixels.
-  // Handler: callable as (std::vector<int> sizes), returning void or pgw::Task<>.
+  // Handler: takes exactly (std::vector<int> sizes), returning void or pgw::Task<>.
   // Registers at once (not awaited: g++ 12 destroys a lambda twice when it
   // is written inside a co_await expression).
   template <class F>
   void on_sizing(F handler) const {
     static_assert(detail::handler_for<F, std::vector<int>>,
-                  "pgw::Splitter::on_sizing: the handler must be callable as (std::vector<int> sizes) and return void or pgw::Task<>");
+                  "pgw::Splitter::on_sizing: the handler must take exactly (std::vector<int> sizes) (by value, const& or &&, or auto) and return void or pgw::Task<>");
     if constexpr (detail::handler_for<F, std::vector<int>>) {
       link().listen(id(), detail::callbacks::Splitter_sizing,
                     detail::make_raw_handler(&detail::decode::Splitter_sizing, link(), std::move(handler)));
@@ -207,13 +208,13 @@ class StackWidget : public Container {
 
   // Another page is shown: its child and index (the user picked a tab, or
   // the shown page moved or went away).
-  // Handler: callable as (pgw::Widget child, int index), returning void or pgw::Task<>.
+  // Handler: takes exactly (pgw::Widget child, int index), returning void or pgw::Task<>.
   // Registers at once (not awaited: g++ 12 destroys a lambda twice when it
   // is written inside a co_await expression).
   template <class F>
   void on_page_switch(F handler) const {
     static_assert(detail::handler_for<F, pgw::Widget, int>,
-                  "pgw::StackWidget::on_page_switch: the handler must be callable as (pgw::Widget child, int index) and return void or pgw::Task<>");
+                  "pgw::StackWidget::on_page_switch: the handler must take exactly (pgw::Widget child, int index) (by value, const& or &&, or auto) and return void or pgw::Task<>");
     if constexpr (detail::handler_for<F, pgw::Widget, int>) {
       link().listen(id(), detail::callbacks::StackWidget_page_switch,
                     detail::make_raw_handler(&detail::decode::StackWidget_page_switch, link(), std::move(handler)));
@@ -221,13 +222,13 @@ class StackWidget : public Container {
   }
 
   // The user clicked a tab's close button (the page stays until removed).
-  // Handler: callable as (pgw::Widget child), returning void or pgw::Task<>.
+  // Handler: takes exactly (pgw::Widget child), returning void or pgw::Task<>.
   // Registers at once (not awaited: g++ 12 destroys a lambda twice when it
   // is written inside a co_await expression).
   template <class F>
   void on_page_close(F handler) const {
     static_assert(detail::handler_for<F, pgw::Widget>,
-                  "pgw::StackWidget::on_page_close: the handler must be callable as (pgw::Widget child) and return void or pgw::Task<>");
+                  "pgw::StackWidget::on_page_close: the handler must take exactly (pgw::Widget child) (by value, const& or &&, or auto) and return void or pgw::Task<>");
     if constexpr (detail::handler_for<F, pgw::Widget>) {
       link().listen(id(), detail::callbacks::StackWidget_page_close,
                     detail::make_raw_handler(&detail::decode::StackWidget_page_close, link(), std::move(handler)));
@@ -281,13 +282,13 @@ class AbstractScrollArea : public Container {
   Task<void> set_scroll_bar_visibility(pgw::ScrollBarPolicy horizontal, pgw::ScrollBarPolicy vertical) const;
 
   // The user scrolled (bar, wheel or keys): where the thumbs are now.
-  // Handler: callable as (double h_pct, double v_pct), returning void or pgw::Task<>.
+  // Handler: takes exactly (double h_pct, double v_pct), returning void or pgw::Task<>.
   // Registers at once (not awaited: g++ 12 destroys a lambda twice when it
   // is written inside a co_await expression).
   template <class F>
   void on_scrolled(F handler) const {
     static_assert(detail::handler_for<F, double, double>,
-                  "pgw::AbstractScrollArea::on_scrolled: the handler must be callable as (double h_pct, double v_pct) and return void or pgw::Task<>");
+                  "pgw::AbstractScrollArea::on_scrolled: the handler must take exactly (double h_pct, double v_pct) (by value, const& or &&, or auto) and return void or pgw::Task<>");
     if constexpr (detail::handler_for<F, double, double>) {
       link().listen(id(), detail::callbacks::AbstractScrollArea_scrolled,
                     detail::make_raw_handler(&detail::decode::AbstractScrollArea_scrolled, link(), std::move(handler)));
@@ -295,13 +296,13 @@ class AbstractScrollArea : public Container {
   }
 
   // The area's inner size changed, with the bars' thickness (0 when hidden).
-  // Handler: callable as (int width, int height, int vbar_width, int hbar_height), returning void or pgw::Task<>.
+  // Handler: takes exactly (int width, int height, int vbar_width, int hbar_height), returning void or pgw::Task<>.
   // Registers at once (not awaited: g++ 12 destroys a lambda twice when it
   // is written inside a co_await expression).
   template <class F>
   void on_area_resize(F handler) const {
     static_assert(detail::handler_for<F, int, int, int, int>,
-                  "pgw::AbstractScrollArea::on_area_resize: the handler must be callable as (int width, int height, int vbar_width, int hbar_height) and return void or pgw::Task<>");
+                  "pgw::AbstractScrollArea::on_area_resize: the handler must take exactly (int width, int height, int vbar_width, int hbar_height) (by value, const& or &&, or auto) and return void or pgw::Task<>");
     if constexpr (detail::handler_for<F, int, int, int, int>) {
       link().listen(id(), detail::callbacks::AbstractScrollArea_area_resize,
                     detail::make_raw_handler(&detail::decode::AbstractScrollArea_area_resize, link(), std::move(handler)));
@@ -361,13 +362,13 @@ class Expander : public Container {
   Task<void> toggle_content() const;
 
   // The child was folded (true) or unfolded by a click, a key or toggle_content.
-  // Handler: callable as (bool collapsed), returning void or pgw::Task<>.
+  // Handler: takes exactly (bool collapsed), returning void or pgw::Task<>.
   // Registers at once (not awaited: g++ 12 destroys a lambda twice when it
   // is written inside a co_await expression).
   template <class F>
   void on_toggled(F handler) const {
     static_assert(detail::handler_for<F, bool>,
-                  "pgw::Expander::on_toggled: the handler must be callable as (bool collapsed) and return void or pgw::Task<>");
+                  "pgw::Expander::on_toggled: the handler must take exactly (bool collapsed) (by value, const& or &&, or auto) and return void or pgw::Task<>");
     if constexpr (detail::handler_for<F, bool>) {
       link().listen(id(), detail::callbacks::Expander_toggled,
                     detail::make_raw_handler(&detail::decode::Expander_toggled, link(), std::move(handler)));
