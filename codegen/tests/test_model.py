@@ -240,7 +240,7 @@ class SchemaErrorTest(unittest.TestCase):
 
     def test_state_callback_whose_fields_differ_from_the_setter(self):
         # index numbered 3 here cannot be read as set_index's index (field 1).
-        msg = self.broken("containers.proto", "  int32 index = 1;\n}\nmessage Index", "  int32 index = 3;\n}\nmessage Index")
+        msg = self.broken("containers.proto", "  int32 index = 1;\n}\nmessage TabId", "  int32 index = 3;\n}\nmessage TabId")
         self.assertIn("no setter of that field takes PageSwitch", msg)
 
     def test_unknown_base(self):
