@@ -1,5 +1,6 @@
 // Every control in one window: check box, toggle and radio buttons, combo
-// box, spin box, slider, dial, scroll bar, progress bar and color chooser.
+// box, spin box, slider, dial, scroll bar, progress bar and color chooser,
+// then a text area, a text entry with a button, and a status bar.
 // Each handler shows what it got in the status line.
 #include <cstdio>
 #include <sstream>
@@ -29,7 +30,7 @@ pgw::Task<> main_task() {
   app.on_connect([](pgw::Session& session) -> pgw::Task<> {
     auto W = session.get_widgets();
     auto top = co_await W.TopLevel({.title = "Controls", .resizable = true});
-    co_await top.resize(640, 640);
+    co_await top.resize(640, 800);
     auto vbox = co_await W.VBox({.spacing = 8, .padding = 10});
     auto status = co_await W.Label("Use a control");
 
@@ -90,9 +91,24 @@ pgw::Task<> main_task() {
                           pgw::Widget(progress), pgw::Widget(color)}) {
       co_await vbox.add_widget(w, 0);
     }
-    // LEAD: TextArea, TextEntrySet and StatusBar go here (the status Label
-    // below becomes the StatusBar's message).
-    co_await vbox.add_widget(status, 1);
+    // Text: a TextArea whose typed text reaches the server once typing
+    // pauses (get_text() answers locally), a TextEntrySet to search it, and
+    // a StatusBar for timed messages.
+    auto notes = co_await W.TextArea("Type some notes here.\n", {.wrap = pgw::Wrap::word, .tooltip = "Notes"});
+    auto search = co_await W.TextEntrySet("", {.label = "Find", .tooltip = "Enter or Find"});
+    auto bar = co_await W.StatusBar();
+    co_await bar.set_message("Ready");
+    notes.on_changed([bar](std::string text) -> pgw::Task<> {
+      co_await bar.set_message(std::to_string(text.size()) + " characters", 2.0);
+    });
+    search.on_activated([notes, bar](std::string text) -> pgw::Task<> {
+      const bool found = !text.empty() && notes.get_text().find(text) != std::string::npos;
+      co_await bar.set_message((found ? "Found \"" : "No \"") + text + "\"", 3.0);
+    });
+    co_await vbox.add_widget(notes, 1);
+    co_await vbox.add_widget(search, 0);
+    co_await vbox.add_widget(status, 0);
+    co_await vbox.add_widget(bar, 0);
     co_await top.set_widget(vbox);
     co_await top.show();
   });

@@ -1,6 +1,7 @@
 // Every layout class in one window: boxes and a button box, a grid, fixed
 // places, a splitter, tabs and a stack, scroll areas, a frame, an expander,
-// separators, and a Page behind the window. The status line says what the
+// separators, an MDI workspace of sub-windows, and a Page behind the
+// window. The status line says what the
 // user did, read back from the server's getters.
 #include <cstdio>
 #include <string>
@@ -154,15 +155,45 @@ pgw::Task<> build(pgw::Session& session) {
     co_await status.set_text(collapsed ? "Expander folded" : "Expander open");
   });
   tabs.on_page_switch([status](pgw::Widget, int index) -> pgw::Task<> {
-    co_await status.set_text("Tab " + std::to_string(index + 1) + " of 3");
+    co_await status.set_text("Tab " + std::to_string(index + 1) + " shown");
   });
   tabs.on_page_close([status](pgw::Widget) -> pgw::Task<> {
     co_await status.set_text("The tab asks to close: a program would remove it here.");
   });
 
-  // ==== MDI: the lead adds MDIWidget / MDISubWindow here =====================
-  // (an "MDI" tab holding an MDIWidget with two MDISubWindows).
-  // ==========================================================================
+  // ---- an "MDI" tab: a workspace of sub-windows ---------------------------
+  // Each sub-window is created by the program, gets its content with
+  // set_widget and joins the workspace with add_widget.
+  auto mdi_page = co_await W.VBox({.spacing = 6, .padding = 6});
+  auto mdi = co_await W.MDIWidget({.tooltip = "Drag a title bar, pull a corner"});
+  auto arrange = co_await W.HBox({.spacing = 6});
+  auto cascade = co_await W.Button("Cascade");
+  auto tile = co_await W.Button("Tile");
+  co_await arrange.add_widget(cascade);
+  co_await arrange.add_widget(tile);
+  for (int i = 1; i <= 3; ++i) {
+    const std::string title = "Document " + std::to_string(i);
+    auto sub = co_await W.MDISubWindow({.title = title});
+    auto text = co_await W.Label("This is " + title);
+    co_await sub.set_widget(text);
+    co_await sub.set_position(30 * i, 24 * i);
+    co_await sub.resize(240, 160);
+    co_await mdi.add_widget(sub);
+    sub.on_move([sub, status](int x, int y) -> pgw::Task<> {
+      co_await status.set_text(sub.get_title() + " moved to " + std::to_string(x) + ", " + std::to_string(y));
+    });
+    sub.on_resized([sub, status](int width, int height) -> pgw::Task<> {
+      co_await status.set_text(sub.get_title() + " is " + std::to_string(width) + " x " + std::to_string(height));
+    });
+    sub.on_window_state([sub, status](pgw::WindowState state) -> pgw::Task<> {
+      co_await status.set_text(sub.get_title() + " is " + std::string(pgw::to_string(state)));
+    });
+  }
+  cascade.on_activated([mdi]() -> pgw::Task<> { co_await mdi.cascade_windows(); });
+  tile.on_activated([mdi]() -> pgw::Task<> { co_await mdi.tile_windows(); });
+  co_await mdi_page.add_widget(arrange);
+  co_await mdi_page.add_widget(mdi, 1);
+  co_await tabs.add_widget(mdi_page, "MDI");
 
   co_await root.add_widget(tabs, 1);
   co_await root.add_widget(split);
