@@ -4,14 +4,14 @@
 #include <stdexcept>
 #include <string>
 
-#include "pgwidgets/schema_info.hpp"
+#include "pgwidgets/schema_registry.hpp"
 
 namespace pgw::detail {
 
 bool is_a(const ClassInfo& cls, std::uint32_t ancestor_id) {
   for (const ClassInfo* c = &cls; c != nullptr;) {
     if (c->id == ancestor_id) return true;
-    c = c->base != 0 ? class_table[c->base] : nullptr;
+    c = c->base != 0 ? find_class(c->base) : nullptr;
   }
   return false;
 }
@@ -34,7 +34,7 @@ const WidgetRecord* WidgetStore::find(WidgetId id) const {
   return it == widgets_.end() ? nullptr : &it->second;
 }
 
-void WidgetStore::record(WidgetId id, std::uint16_t field, std::uint32_t method_id, std::string args) {
+void WidgetStore::record(WidgetId id, std::uint32_t field, std::uint32_t method_id, std::string args) {
   WidgetRecord* r = find(id);
   if (r == nullptr || field == 0) return;
   for (RecordedCall& c : r->state) {
@@ -47,7 +47,7 @@ void WidgetStore::record(WidgetId id, std::uint16_t field, std::uint32_t method_
   r->state.push_back(RecordedCall{field, method_id, std::move(args)});
 }
 
-const std::string* WidgetStore::recorded(WidgetId id, std::uint16_t field) const {
+const std::string* WidgetStore::recorded(WidgetId id, std::uint32_t field) const {
   const WidgetRecord* r = find(id);
   if (r == nullptr) return nullptr;
   for (const RecordedCall& c : r->state) {

@@ -14,7 +14,7 @@
 namespace pgw::detail {
 
 struct RecordedCall {
-  std::uint16_t field;
+  std::uint32_t field;
   std::uint32_t method_id;
   std::string args;
 };
@@ -43,8 +43,8 @@ class WidgetStore {
   // Whether `id` was ever allocated (a destroyed widget was).
   bool allocated(WidgetId id) const { return id != 0 && id < next_id_; }
 
-  void record(WidgetId id, std::uint16_t field, std::uint32_t method_id, std::string args);
-  const std::string* recorded(WidgetId id, std::uint16_t field) const;
+  void record(WidgetId id, std::uint32_t field, std::uint32_t method_id, std::string args);
+  const std::string* recorded(WidgetId id, std::uint32_t field) const;
 
   // The child-list rules live here and only here (tests/cases/child_lists.json
   // holds the cases the browser's containers must agree with). A change the

@@ -15,11 +15,37 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file pgwidgets/protocol.proto.
  */
 export const file_pgwidgets_protocol: GenFile = /*@__PURE__*/
-  fileDesc("ChhwZ3dpZGdldHMvcHJvdG9jb2wucHJvdG8SCXBnd2lkZ2V0cyKNAQoLQ2xpZW50SGVsbG8SGAoQcHJvdG9jb2xfdmVyc2lvbhgBIAEoDRIaChJzY2hlbWFfZmluZ2VycHJpbnQYAiABKAYSEgoKc2Vzc2lvbl9pZBgDIAEoCRINCgV0b2tlbhgEIAEoCRIlCgh2aWV3cG9ydBgFIAEoCzITLnBnd2lkZ2V0cy5WaWV3cG9ydCJ4CgtTZXJ2ZXJIZWxsbxIYChBwcm90b2NvbF92ZXJzaW9uGAEgASgNEhoKEnNjaGVtYV9maW5nZXJwcmludBgCIAEoBhISCgpzZXNzaW9uX2lkGAMgASgJEg0KBXRva2VuGAQgASgJEhAKCHJlam9pbmVkGAUgASgIIlUKBkNyZWF0ZRILCgNzZXEYASABKA0SEQoJd2lkZ2V0X2lkGAIgASgNEhAKCGNsYXNzX2lkGAMgASgNEgwKBGFyZ3MYBCABKAwSCwoDYWNrGAUgASgIImMKBENhbGwSCwoDc2VxGAEgASgNEhEKCXdpZGdldF9pZBgCIAEoDRIRCgltZXRob2RfaWQYAyABKA0SDAoEYXJncxgEIAEoDBILCgNhY2sYBSABKAgSDQoFcXVpZXQYBiABKAgicgoHUmVidWlsZBInCgVwaGFzZRgBIAEoDjIYLnBnd2lkZ2V0cy5SZWJ1aWxkLlBoYXNlIj4KBVBoYXNlEhUKEVBIQVNFX1VOU1BFQ0lGSUVEEAASDwoLUEhBU0VfQkVHSU4QARINCglQSEFTRV9FTkQQAiIwCgZMaXN0ZW4SEQoJd2lkZ2V0X2lkGAEgASgNEhMKC2NhbGxiYWNrX2lkGAIgASgNIjIKCFVubGlzdGVuEhEKCXdpZGdldF9pZBgBIAEoDRITCgtjYWxsYmFja19pZBgCIAEoDSIgCg1Qcm90b2NvbEVycm9yEg8KB21lc3NhZ2UYASABKAkipgIKDVNlcnZlck1lc3NhZ2USJwoFaGVsbG8YASABKAsyFi5wZ3dpZGdldHMuU2VydmVySGVsbG9IABIjCgZjcmVhdGUYAiABKAsyES5wZ3dpZGdldHMuQ3JlYXRlSAASHwoEY2FsbBgDIAEoCzIPLnBnd2lkZ2V0cy5DYWxsSAASIwoGbGlzdGVuGAQgASgLMhEucGd3aWRnZXRzLkxpc3RlbkgAEicKCHVubGlzdGVuGAUgASgLMhMucGd3aWRnZXRzLlVubGlzdGVuSAASKQoFZXJyb3IYBiABKAsyGC5wZ3dpZGdldHMuUHJvdG9jb2xFcnJvckgAEiUKB3JlYnVpbGQYByABKAsyEi5wZ3dpZGdldHMuUmVidWlsZEgAQgYKBGtpbmQiOQoLU2VydmVyRnJhbWUSKgoIbWVzc2FnZXMYASADKAsyGC5wZ3dpZGdldHMuU2VydmVyTWVzc2FnZSIkCgZSZXN1bHQSCwoDc2VxGAEgASgNEg0KBXZhbHVlGAIgASgMIl0KBUVycm9yEgsKA3NlcRgBIAEoDRIPCgdtZXNzYWdlGAIgASgJEhEKCXdpZGdldF9pZBgDIAEoDRIRCgltZXRob2RfaWQYBCABKA0SEAoIY2xhc3NfaWQYBSABKA0iRQoNQ2FsbGJhY2tFdmVudBIRCgl3aWRnZXRfaWQYASABKA0SEwoLY2FsbGJhY2tfaWQYAiABKA0SDAoEYXJncxgDIAEoDCIpCghWaWV3cG9ydBINCgV3aWR0aBgBIAEoDRIOCgZoZWlnaHQYAiABKA0i3wEKDUNsaWVudE1lc3NhZ2USJwoFaGVsbG8YASABKAsyFi5wZ3dpZGdldHMuQ2xpZW50SGVsbG9IABIjCgZyZXN1bHQYAiABKAsyES5wZ3dpZGdldHMuUmVzdWx0SAASIQoFZXJyb3IYAyABKAsyEC5wZ3dpZGdldHMuRXJyb3JIABIsCghjYWxsYmFjaxgEIAEoCzIYLnBnd2lkZ2V0cy5DYWxsYmFja0V2ZW50SAASJwoIdmlld3BvcnQYBSABKAsyEy5wZ3dpZGdldHMuVmlld3BvcnRIAEIGCgRraW5kIjkKC0NsaWVudEZyYW1lEioKCG1lc3NhZ2VzGAEgAygLMhgucGd3aWRnZXRzLkNsaWVudE1lc3NhZ2UqUQoPUHJvdG9jb2xWZXJzaW9uEiAKHFBST1RPQ09MX1ZFUlNJT05fVU5TUEVDSUZJRUQQABIcChhQUk9UT0NPTF9WRVJTSU9OX0NVUlJFTlQQAip4CglDbG9zZUNvZGUSGgoWQ0xPU0VfQ09ERV9VTlNQRUNJRklFRBAAEhgKE0NMT1NFX0NPREVfUkVKRUNURUQQoR8SGwoWQ0xPU0VfQ09ERV9TRVJWRVJfRlVMTBCiHxIYChNDTE9TRV9DT0RFX01JU01BVENIEKMfYgZwcm90bzM");
+  fileDesc("ChhwZ3dpZGdldHMvcHJvdG9jb2wucHJvdG8SCXBnd2lkZ2V0cyI3ChJQYWNrYWdlRmluZ2VycHJpbnQSDAoEbmFtZRgBIAEoCRITCgtmaW5nZXJwcmludBgCIAEoBiK+AQoLQ2xpZW50SGVsbG8SGAoQcHJvdG9jb2xfdmVyc2lvbhgBIAEoDRIaChJzY2hlbWFfZmluZ2VycHJpbnQYAiABKAYSEgoKc2Vzc2lvbl9pZBgDIAEoCRINCgV0b2tlbhgEIAEoCRIlCgh2aWV3cG9ydBgFIAEoCzITLnBnd2lkZ2V0cy5WaWV3cG9ydBIvCghwYWNrYWdlcxgGIAMoCzIdLnBnd2lkZ2V0cy5QYWNrYWdlRmluZ2VycHJpbnQieAoLU2VydmVySGVsbG8SGAoQcHJvdG9jb2xfdmVyc2lvbhgBIAEoDRIaChJzY2hlbWFfZmluZ2VycHJpbnQYAiABKAYSEgoKc2Vzc2lvbl9pZBgDIAEoCRINCgV0b2tlbhgEIAEoCRIQCghyZWpvaW5lZBgFIAEoCCJVCgZDcmVhdGUSCwoDc2VxGAEgASgNEhEKCXdpZGdldF9pZBgCIAEoDRIQCghjbGFzc19pZBgDIAEoDRIMCgRhcmdzGAQgASgMEgsKA2FjaxgFIAEoCCJjCgRDYWxsEgsKA3NlcRgBIAEoDRIRCgl3aWRnZXRfaWQYAiABKA0SEQoJbWV0aG9kX2lkGAMgASgNEgwKBGFyZ3MYBCABKAwSCwoDYWNrGAUgASgIEg0KBXF1aWV0GAYgASgIInIKB1JlYnVpbGQSJwoFcGhhc2UYASABKA4yGC5wZ3dpZGdldHMuUmVidWlsZC5QaGFzZSI+CgVQaGFzZRIVChFQSEFTRV9VTlNQRUNJRklFRBAAEg8KC1BIQVNFX0JFR0lOEAESDQoJUEhBU0VfRU5EEAIiMAoGTGlzdGVuEhEKCXdpZGdldF9pZBgBIAEoDRITCgtjYWxsYmFja19pZBgCIAEoDSIyCghVbmxpc3RlbhIRCgl3aWRnZXRfaWQYASABKA0SEwoLY2FsbGJhY2tfaWQYAiABKA0iIAoNUHJvdG9jb2xFcnJvchIPCgdtZXNzYWdlGAEgASgJIqYCCg1TZXJ2ZXJNZXNzYWdlEicKBWhlbGxvGAEgASgLMhYucGd3aWRnZXRzLlNlcnZlckhlbGxvSAASIwoGY3JlYXRlGAIgASgLMhEucGd3aWRnZXRzLkNyZWF0ZUgAEh8KBGNhbGwYAyABKAsyDy5wZ3dpZGdldHMuQ2FsbEgAEiMKBmxpc3RlbhgEIAEoCzIRLnBnd2lkZ2V0cy5MaXN0ZW5IABInCgh1bmxpc3RlbhgFIAEoCzITLnBnd2lkZ2V0cy5Vbmxpc3RlbkgAEikKBWVycm9yGAYgASgLMhgucGd3aWRnZXRzLlByb3RvY29sRXJyb3JIABIlCgdyZWJ1aWxkGAcgASgLMhIucGd3aWRnZXRzLlJlYnVpbGRIAEIGCgRraW5kIjkKC1NlcnZlckZyYW1lEioKCG1lc3NhZ2VzGAEgAygLMhgucGd3aWRnZXRzLlNlcnZlck1lc3NhZ2UiJAoGUmVzdWx0EgsKA3NlcRgBIAEoDRINCgV2YWx1ZRgCIAEoDCJdCgVFcnJvchILCgNzZXEYASABKA0SDwoHbWVzc2FnZRgCIAEoCRIRCgl3aWRnZXRfaWQYAyABKA0SEQoJbWV0aG9kX2lkGAQgASgNEhAKCGNsYXNzX2lkGAUgASgNIkUKDUNhbGxiYWNrRXZlbnQSEQoJd2lkZ2V0X2lkGAEgASgNEhMKC2NhbGxiYWNrX2lkGAIgASgNEgwKBGFyZ3MYAyABKAwiKQoIVmlld3BvcnQSDQoFd2lkdGgYASABKA0SDgoGaGVpZ2h0GAIgASgNIt8BCg1DbGllbnRNZXNzYWdlEicKBWhlbGxvGAEgASgLMhYucGd3aWRnZXRzLkNsaWVudEhlbGxvSAASIwoGcmVzdWx0GAIgASgLMhEucGd3aWRnZXRzLlJlc3VsdEgAEiEKBWVycm9yGAMgASgLMhAucGd3aWRnZXRzLkVycm9ySAASLAoIY2FsbGJhY2sYBCABKAsyGC5wZ3dpZGdldHMuQ2FsbGJhY2tFdmVudEgAEicKCHZpZXdwb3J0GAUgASgLMhMucGd3aWRnZXRzLlZpZXdwb3J0SABCBgoEa2luZCI5CgtDbGllbnRGcmFtZRIqCghtZXNzYWdlcxgBIAMoCzIYLnBnd2lkZ2V0cy5DbGllbnRNZXNzYWdlKlEKD1Byb3RvY29sVmVyc2lvbhIgChxQUk9UT0NPTF9WRVJTSU9OX1VOU1BFQ0lGSUVEEAASHAoYUFJPVE9DT0xfVkVSU0lPTl9DVVJSRU5UEAIqeAoJQ2xvc2VDb2RlEhoKFkNMT1NFX0NPREVfVU5TUEVDSUZJRUQQABIYChNDTE9TRV9DT0RFX1JFSkVDVEVEEKEfEhsKFkNMT1NFX0NPREVfU0VSVkVSX0ZVTEwQoh8SGAoTQ0xPU0VfQ09ERV9NSVNNQVRDSBCjH2IGcHJvdG8z");
 
 /**
  * Browser -> server, first message of a connection.
+ * A widget package a page or a server was built with, and the fingerprint
+ * of its schema. The SDK's own package is in `schema_fingerprint`; these are
+ * the user's packages (pgwidgets_add_widgets). The server refuses a page
+ * whose packages differ from its own, naming the package.
  *
+ * @generated from message pgwidgets.PackageFingerprint
+ */
+export type PackageFingerprint = Message<"pgwidgets.PackageFingerprint"> & {
+  /**
+   * @generated from field: string name = 1;
+   */
+  name: string;
+
+  /**
+   * @generated from field: fixed64 fingerprint = 2;
+   */
+  fingerprint: bigint;
+};
+
+/**
+ * Describes the message pgwidgets.PackageFingerprint.
+ * Use `create(PackageFingerprintSchema)` to create a new message.
+ */
+export const PackageFingerprintSchema: GenMessage<PackageFingerprint> = /*@__PURE__*/
+  messageDesc(file_pgwidgets_protocol, 0);
+
+/**
  * @generated from message pgwidgets.ClientHello
  */
 export type ClientHello = Message<"pgwidgets.ClientHello"> & {
@@ -29,7 +55,7 @@ export type ClientHello = Message<"pgwidgets.ClientHello"> & {
   protocolVersion: number;
 
   /**
-   * Fingerprint of the widget schema the page was built from.
+   * Fingerprint of the SDK's widget schema the page was built from.
    *
    * @generated from field: fixed64 schema_fingerprint = 2;
    */
@@ -54,6 +80,13 @@ export type ClientHello = Message<"pgwidgets.ClientHello"> & {
    * @generated from field: pgwidgets.Viewport viewport = 5;
    */
   viewport?: Viewport | undefined;
+
+  /**
+   * The user's widget packages in the page, besides the SDK's.
+   *
+   * @generated from field: repeated pgwidgets.PackageFingerprint packages = 6;
+   */
+  packages: PackageFingerprint[];
 };
 
 /**
@@ -61,7 +94,7 @@ export type ClientHello = Message<"pgwidgets.ClientHello"> & {
  * Use `create(ClientHelloSchema)` to create a new message.
  */
 export const ClientHelloSchema: GenMessage<ClientHello> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_protocol, 0);
+  messageDesc(file_pgwidgets_protocol, 1);
 
 /**
  * Server -> browser, answer to ClientHello.
@@ -103,7 +136,7 @@ export type ServerHello = Message<"pgwidgets.ServerHello"> & {
  * Use `create(ServerHelloSchema)` to create a new message.
  */
 export const ServerHelloSchema: GenMessage<ServerHello> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_protocol, 1);
+  messageDesc(file_pgwidgets_protocol, 2);
 
 /**
  * Creates widget `widget_id` of class `class_id`; `args` is the class's
@@ -144,7 +177,7 @@ export type Create = Message<"pgwidgets.Create"> & {
  * Use `create(CreateSchema)` to create a new message.
  */
 export const CreateSchema: GenMessage<Create> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_protocol, 2);
+  messageDesc(file_pgwidgets_protocol, 3);
 
 /**
  * Calls method `method_id` on widget `widget_id`; `args` is the method's
@@ -193,7 +226,7 @@ export type Call = Message<"pgwidgets.Call"> & {
  * Use `create(CallSchema)` to create a new message.
  */
 export const CallSchema: GenMessage<Call> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_protocol, 3);
+  messageDesc(file_pgwidgets_protocol, 4);
 
 /**
  * Brackets the rebuild of a page that joins an existing session: every
@@ -215,7 +248,7 @@ export type Rebuild = Message<"pgwidgets.Rebuild"> & {
  * Use `create(RebuildSchema)` to create a new message.
  */
 export const RebuildSchema: GenMessage<Rebuild> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_protocol, 4);
+  messageDesc(file_pgwidgets_protocol, 5);
 
 /**
  * @generated from enum pgwidgets.Rebuild.Phase
@@ -241,7 +274,7 @@ export enum Rebuild_Phase {
  * Describes the enum pgwidgets.Rebuild.Phase.
  */
 export const Rebuild_PhaseSchema: GenEnum<Rebuild_Phase> = /*@__PURE__*/
-  enumDesc(file_pgwidgets_protocol, 4, 0);
+  enumDesc(file_pgwidgets_protocol, 5, 0);
 
 /**
  * Starts / stops sending callback `callback_id` of widget `widget_id`.
@@ -265,7 +298,7 @@ export type Listen = Message<"pgwidgets.Listen"> & {
  * Use `create(ListenSchema)` to create a new message.
  */
 export const ListenSchema: GenMessage<Listen> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_protocol, 5);
+  messageDesc(file_pgwidgets_protocol, 6);
 
 /**
  * @generated from message pgwidgets.Unlisten
@@ -287,7 +320,7 @@ export type Unlisten = Message<"pgwidgets.Unlisten"> & {
  * Use `create(UnlistenSchema)` to create a new message.
  */
 export const UnlistenSchema: GenMessage<Unlisten> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_protocol, 6);
+  messageDesc(file_pgwidgets_protocol, 7);
 
 /**
  * The server could not use something the browser sent.
@@ -306,7 +339,7 @@ export type ProtocolError = Message<"pgwidgets.ProtocolError"> & {
  * Use `create(ProtocolErrorSchema)` to create a new message.
  */
 export const ProtocolErrorSchema: GenMessage<ProtocolError> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_protocol, 7);
+  messageDesc(file_pgwidgets_protocol, 8);
 
 /**
  * @generated from message pgwidgets.ServerMessage
@@ -365,7 +398,7 @@ export type ServerMessage = Message<"pgwidgets.ServerMessage"> & {
  * Use `create(ServerMessageSchema)` to create a new message.
  */
 export const ServerMessageSchema: GenMessage<ServerMessage> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_protocol, 8);
+  messageDesc(file_pgwidgets_protocol, 9);
 
 /**
  * Every message queued in one event-loop turn travels in one frame.
@@ -384,7 +417,7 @@ export type ServerFrame = Message<"pgwidgets.ServerFrame"> & {
  * Use `create(ServerFrameSchema)` to create a new message.
  */
 export const ServerFrameSchema: GenMessage<ServerFrame> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_protocol, 9);
+  messageDesc(file_pgwidgets_protocol, 10);
 
 /**
  * The answer to a Call or Create: `value` is the method's response message.
@@ -408,7 +441,7 @@ export type Result = Message<"pgwidgets.Result"> & {
  * Use `create(ResultSchema)` to create a new message.
  */
 export const ResultSchema: GenMessage<Result> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_protocol, 10);
+  messageDesc(file_pgwidgets_protocol, 11);
 
 /**
  * A Call or Create failed in the browser. It names the call, so the server
@@ -452,7 +485,7 @@ export type Error = Message<"pgwidgets.Error"> & {
  * Use `create(ErrorSchema)` to create a new message.
  */
 export const ErrorSchema: GenMessage<Error> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_protocol, 11);
+  messageDesc(file_pgwidgets_protocol, 12);
 
 /**
  * Callback `callback_id` of widget `widget_id` fired; `args` is its message.
@@ -481,7 +514,7 @@ export type CallbackEvent = Message<"pgwidgets.CallbackEvent"> & {
  * Use `create(CallbackEventSchema)` to create a new message.
  */
 export const CallbackEventSchema: GenMessage<CallbackEvent> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_protocol, 12);
+  messageDesc(file_pgwidgets_protocol, 13);
 
 /**
  * The browser's viewport, sent with the hello and on every resize.
@@ -505,7 +538,7 @@ export type Viewport = Message<"pgwidgets.Viewport"> & {
  * Use `create(ViewportSchema)` to create a new message.
  */
 export const ViewportSchema: GenMessage<Viewport> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_protocol, 13);
+  messageDesc(file_pgwidgets_protocol, 14);
 
 /**
  * @generated from message pgwidgets.ClientMessage
@@ -552,7 +585,7 @@ export type ClientMessage = Message<"pgwidgets.ClientMessage"> & {
  * Use `create(ClientMessageSchema)` to create a new message.
  */
 export const ClientMessageSchema: GenMessage<ClientMessage> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_protocol, 14);
+  messageDesc(file_pgwidgets_protocol, 15);
 
 /**
  * @generated from message pgwidgets.ClientFrame
@@ -569,7 +602,7 @@ export type ClientFrame = Message<"pgwidgets.ClientFrame"> & {
  * Use `create(ClientFrameSchema)` to create a new message.
  */
 export const ClientFrameSchema: GenMessage<ClientFrame> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_protocol, 15);
+  messageDesc(file_pgwidgets_protocol, 16);
 
 /**
  * Bumped when this envelope changes incompatibly. Both ends read it from
