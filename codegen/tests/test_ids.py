@@ -61,6 +61,18 @@ class StableIdsTest(unittest.TestCase):
         self.assertEqual(id_map(load()), self.sdk_ids)
         self.assertFalse(set(id_map(rating).values()) & set(self.sdk_ids.values()))
 
+    def test_a_user_package_has_its_own_fingerprint_over_its_schema(self):
+        tmp = Path(tempfile.mkdtemp())
+        self.addCleanup(shutil.rmtree, tmp)
+        text = (RATING / "rating.proto").read_text()
+        self.assertIn("int32 stars = 1;", text)
+        (tmp / "rating.proto").write_text(text.replace("int32 stars = 1;", "int32 stars = 1; int32 half = 2;"))
+        original = user_package(RATING, ["rating.proto"])
+        changed = user_package(tmp, ["rating.proto"])
+        self.assertNotEqual(original.fingerprint, self.sdk.fingerprint)
+        self.assertNotEqual(original.fingerprint, changed.fingerprint)
+        self.assertEqual(original.fingerprint, user_package(RATING, ["rating.proto"]).fingerprint)
+
     def test_a_class_added_to_the_sdk_changes_no_other_id(self):
         tmp = Path(tempfile.mkdtemp())
         self.addCleanup(shutil.rmtree, tmp)
