@@ -38,5 +38,27 @@ cmake --build "$work/build" -j2 --target custom_widget >"$work/build.log" || { t
 echo "built in $(( $(date +%s) - t0 )) s"
 # The SDK's own page, for the check that a page without package rating is refused.
 [[ -f "$bundle/pgwidgets.js" ]] || { echo "no SDK bundle in $bundle" >&2; exit 1; }
-exec node "$src/tests/browser/custom_widget.test.mjs" --binary "$work/build/custom_widget" \
+node "$src/tests/browser/custom_widget.test.mjs" --binary "$work/build/custom_widget" \
   --sdk-bundle "$bundle" --artifacts "$build/artifacts"
+[[ $mode == install ]] || exit 0
+
+# A method the TypeScript does not implement fails the build, naming the
+# class and the method (a copy of the example without Rating.set_value).
+cp -r "$src/examples/custom_widget" "$work/broken"
+python3 - "$work/broken/web/rating.ts" <<'PY'
+import sys
+path = sys.argv[1]
+text = open(path).read()
+start = text.index("  set_value(stars: number): void {")
+text = text[:start] + text[text.rindex("}"):]
+text = text.replace("this.set_value(n);", "")
+open(path, "w").write(text)
+PY
+cmake -S "$work/broken" -B "$work/broken-build" "${generator[@]}" \
+  -DCMAKE_PREFIX_PATH="$work/prefix" -DPGWIDGETS_NODE_MODULES="$src/web/node_modules" >"$work/broken-configure.log"
+if cmake --build "$work/broken-build" --target custom_widget >"$work/broken-build.log" 2>&1; then
+  echo "not ok - a Rating without set_value built" >&2; exit 1
+fi
+grep -q "Property 'set_value' is missing in type 'Rating'" "$work/broken-build.log" || {
+  echo "not ok - the build failed without naming Rating.set_value:" >&2; tail -20 "$work/broken-build.log" >&2; exit 1; }
+echo "ok - a Rating without set_value fails the build, naming the class and method"
