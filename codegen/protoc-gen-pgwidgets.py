@@ -24,7 +24,10 @@ def main():
             out.name = path
             out.content = content
     except SchemaError as e:
-        response.error = f"pgwidgets schema: {e}"
+        # protoc prints it as one line: "--pgwidgets_out: file.proto:12: ...".
+        response.error = " ".join(str(e).split())
+    except Exception as e:  # noqa: BLE001 - a generator bug still gets one line, not a traceback
+        response.error = f"internal error in the pgwidgets generator: {type(e).__name__}: {' '.join(str(e).split())}"
     sys.stdout.buffer.write(response.SerializeToString())
 
 

@@ -1,8 +1,13 @@
-// Bundles the browser runtime: src/main.ts -> DIR/pgwidgets.js, and the
+// Bundles the browser runtime: src/entry.ts -> DIR/pgwidgets.js, and the
 // stylesheets its modules import (src/style.css first, then each widget's
 // .css beside its module, in import order) -> DIR/pgwidgets.css.
 //
-//   node web/build.mjs --outdir DIR [--minify]
+//   node web/build.mjs --outdir DIR [--minify] [--entry FILE --tsconfig FILE]
+//
+// --entry and --tsconfig bundle a user's page instead (pgwidgets_add_widgets):
+// an entry that boots the core with the user's widget packages, and the
+// tsconfig whose paths map @pgwidgets/core, @pgwidgets/sdk and the user's
+// generated bindings.
 //
 // Works from any working directory. The generated bindings live outside
 // web/ (../generated/ts) and import "@bufbuild/protobuf"; `nodePaths` lets
@@ -16,12 +21,14 @@ const webDir = path.dirname(fileURLToPath(import.meta.url));
 
 function usage(message) {
   if (message) console.error(`build.mjs: ${message}`);
-  console.error("usage: node build.mjs --outdir DIR [--minify]");
+  console.error("usage: node build.mjs --outdir DIR [--minify] [--entry FILE --tsconfig FILE]");
   process.exit(2);
 }
 
 let outdir;
 let minify = false;
+let entry = path.join(webDir, "src", "entry.ts");
+let tsconfig = path.join(webDir, "tsconfig.json");
 const argv = process.argv.slice(2);
 for (let i = 0; i < argv.length; i++) {
   const a = argv[i];
@@ -30,6 +37,10 @@ for (let i = 0; i < argv.length; i++) {
     if (!outdir) usage("--outdir needs a directory");
   } else if (a.startsWith("--outdir=")) {
     outdir = a.slice("--outdir=".length);
+  } else if (a === "--entry") {
+    entry = path.resolve(process.cwd(), argv[++i] ?? usage("--entry needs a file"));
+  } else if (a === "--tsconfig") {
+    tsconfig = path.resolve(process.cwd(), argv[++i] ?? usage("--tsconfig needs a file"));
   } else if (a === "--minify") {
     minify = true;
   } else if (a === "-h" || a === "--help") {
@@ -51,7 +62,7 @@ try {
     logLevel: "warning",
     legalComments: "none",
     nodePaths: [path.join(webDir, "node_modules")],
-    entryPoints: [path.join(webDir, "src", "main.ts")],
+    entryPoints: [entry],
     // The CSS the modules import leaves beside it, as pgwidgets.css.
     outfile: path.join(outdir, "pgwidgets.js"),
     format: "iife",
@@ -59,7 +70,7 @@ try {
     // es2020 decides the JavaScript; the browsers decide CSS prefixes and
     // lowering (e.g. -webkit-backdrop-filter for Safari 15).
     target: ["es2020", "chrome100", "firefox100", "safari15"],
-    tsconfig: path.join(webDir, "tsconfig.json"),
+    tsconfig,
   });
 } catch (err) {
   // esbuild has already printed the diagnostics (logLevel "warning").

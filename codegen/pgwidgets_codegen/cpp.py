@@ -372,14 +372,28 @@ class WidgetClass(View):
         return self.cpp_base.split("::")[-1]
 
 
+def package_dir(package):
+    """Where a package's headers live: the SDK's under pgwidgets/, a user
+    package's under its own path (package a.b -> a/b/)."""
+    return "pgwidgets" if package == "pgwidgets.widgets" else package.replace(".", "/")
+
+
+def package_ident(package):
+    return package.replace(".", "_")
+
+
 class Family(View):
     @property
     def cpp_header(self):
-        return f"pgwidgets/widgets/{self.name}.hpp"
+        if self.package == "pgwidgets.widgets":
+            return f"pgwidgets/widgets/{self.name}.hpp"
+        return f"{package_dir(self.package)}/{self.name}.hpp"
 
     @property
     def cpp_source(self):
-        return f"widgets/{self.name}.cpp"
+        if self.package == "pgwidgets.widgets":
+            return f"widgets/{self.name}.cpp"
+        return f"{package_dir(self.package)}/{self.name}.cpp"
 
     @property
     def cpp_forward_declarations(self):
@@ -393,7 +407,45 @@ class Family(View):
 
 
 class Schema(View):
-    pass
+    """Where the package's shared declarations live. The SDK's are in
+    pgw::detail; a user package's ids of classes, methods and callbacks join
+    them (their names start with the class name, unique across packages),
+    while its state fields, fingerprint and tables get their own namespace,
+    since field names are shared across packages."""
+
+    @property
+    def cpp_dir(self):
+        return package_dir(self.package)
+
+    @property
+    def cpp_info_header(self):
+        return f"{self.cpp_dir}/schema_info.hpp"
+
+    @property
+    def cpp_widgets_header(self):
+        return f"{self.cpp_dir}/widgets.hpp"
+
+    @property
+    def cpp_package_ns_local(self):
+        return f"pkg_{package_ident(self.package)}"
+
+    @property
+    def cpp_fields_ns_local(self):
+        return "fields" if self.is_core else f"{self.cpp_package_ns_local}::fields"
+
+    @property
+    def cpp_fields_ns(self):
+        return f"detail::{self.cpp_fields_ns_local}"
+
+    @property
+    def cpp_namespace(self):
+        """The namespace, inside pgw, of a user package's Widgets factory:
+        pgw::rating::Widgets for package rating."""
+        return self.package.replace(".", "::")
+
+    @property
+    def cpp_factory(self):
+        return "Widgets" if self.is_core else f"{self.cpp_namespace}::Widgets"
 
 
 LANGUAGE = Language({

@@ -84,3 +84,8 @@ def comments(file):
             lines = [line.removeprefix(" ") for line in loc.leading_comments.splitlines()]
             out[tuple(loc.path)] = "\n".join(lines).strip()
     return out
+
+
+def lines(file):
+    """path tuple -> 1-based line where that element starts, for errors."""
+    return {tuple(loc.path): loc.span[0] + 1 for loc in file.source_code_info.location if loc.span}

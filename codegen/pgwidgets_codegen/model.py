@@ -183,8 +183,8 @@ class WidgetClass:
     callbacks: list = dc_field(default_factory=list)   # declared here
     doc: str = ""
     base: Optional["WidgetClass"] = None
-    descendants: list = dc_field(default_factory=list)  # ids, self included
     proto_name: str = ""       # the service's full name, for reflection
+    where: str = ""            # "file.proto:line" of the service, for errors
 
     @property
     def window(self):
@@ -309,6 +309,7 @@ class Family(_Classes):
     depends: list = dc_field(default_factory=list)        # Families whose declarations this one uses
     foreign_classes: list = dc_field(default_factory=list)  # names of other families' classes it refers to
     message_files: list = dc_field(default_factory=list)    # files of the messages its code encodes or decodes
+    package: str = "pgwidgets.widgets"
 
 
 @dataclass
@@ -316,10 +317,21 @@ class Schema(_Classes):
     classes: list
     messages: dict             # full name -> Message
     fingerprint: int
-    state_fields: list         # names, index + 1 is the id
+    state_fields: list         # names used by this package's classes
     files: list                # widget schema files, by name
     enums: list = dc_field(default_factory=list)
     families: list = dc_field(default_factory=list)  # one per file in `files`
+    package: str = "pgwidgets.widgets"  # the proto package generated
+    field_ids: dict = dc_field(default_factory=dict)  # state field name -> id (ids.py)
+
+    @property
+    def is_core(self):
+        """Whether this is the SDK's own package (not a user's)."""
+        return self.package == "pgwidgets.widgets"
+
+    @property
+    def state_field_ids(self):
+        return [(n, self.field_ids[n]) for n in self.state_fields]
 
     @property
     def return_structs(self):

@@ -3,76 +3,107 @@ conventions (see schema/pgwidgets/options.proto):
 
 - a `service` with option (pgwidgets.widget) is a widget class;
 - an rpc named On<Name> returning a stream is a callback, any other rpc a method;
-- ids are small integers in schema order: classes, methods and callbacks
-  are numbered from 1 in the order of the files (by name), then declaration;
-  state fields are numbered from 1 in the order of their names.
+- ids are stable hashes of full names (ids.py): a class's id comes from its
+  service's full name, a method's and a callback's from its rpc's, a state
+  field's from its name; adding a class or method anywhere, in the SDK or in
+  a user's package, changes no other id. Two names with one id are an error.
+- one run generates one package (the SDK's pgwidgets.widgets, or a user's);
+  the widget classes of the files it imports are read too, as bases and
+  references, but not generated.
 """
 
+import difflib
 import re
 
 from google.protobuf import descriptor_pb2
 
 from . import naming
-from .descriptors import OptionReader, SchemaError, comments, schema_fingerprint
+from . import ids
+from .descriptors import OptionReader, SchemaError, comments, lines, schema_fingerprint
 from .model import KINDS, Callback, Enum, EnumValue, Family, Field, Message, Method, Schema, WidgetClass, stem
 
 FDP = descriptor_pb2.FieldDescriptorProto
 _TYPE_NAMES = {v: k[len("TYPE_"):].lower() for k, v in FDP.Type.items()}
 
 WIDGET_PACKAGE = "pgwidgets.widgets"
+# Packages that hold no widgets: the custom options and the wire envelope.
+NON_WIDGET_PACKAGES = ("pgwidgets", "google.protobuf")
+
+
+def _is_widget_file(f):
+    return f.package not in NON_WIDGET_PACKAGES
 
 
 class _Builder:
     def __init__(self, files, to_generate):
         self.files = {f.name: f for f in files}
-        self.to_generate = sorted(n for n in to_generate if self.files[n].package == WIDGET_PACKAGE)
+        self.to_generate = sorted(n for n in to_generate if _is_widget_file(self.files[n]))
+        # Every widget file protoc passed, imports included, by name: the
+        # imported ones give base classes and referenced classes.
+        self.known = sorted(n for n, f in self.files.items() if _is_widget_file(f))
+        packages = sorted({self.files[n].package for n in self.to_generate})
+        if len(packages) > 1:
+            raise SchemaError(f"{self.to_generate[0]}: one run generates one package, "
+                              f"these files declare {', '.join(packages)}")
+        self.package = packages[0] if packages else WIDGET_PACKAGE
         self.options = OptionReader(files)
         self.messages = {}
         self.enums = {}
         self._class_files = {}
 
     def build(self):
-        for name in self.to_generate:
+        for name in self.known:
             self._read_enums(self.files[name])
-        for name in self.to_generate:
+        for name in self.known:
             self._read_messages(self.files[name])
-        classes = []
-        for name in self.to_generate:
-            classes.extend(self._read_services(self.files[name]))
-        self._link(classes)
-        self._number(classes)
+        every = []
+        for name in self.known:
+            every.extend(self._read_services(self.files[name]))
+        self._link(every)
+        self._number(every)
+        generated = set(self.to_generate)
+        classes = [c for c in every if self._class_files[c.name] in generated]
         state_fields = sorted({m.state_field for c in classes for m in c.methods if m.state_field})
-        field_ids = {n: i + 1 for i, n in enumerate(state_fields)}
-        for c in classes:
+        all_fields = sorted({m.state_field for c in every for m in c.methods if m.state_field})
+        field_ids = ids.assign("state field", all_fields, lambda n: n)
+        for c in every:
             for m in c.methods:
                 m.state_field_id = field_ids.get(m.state_field, 0)
             for cb in c.callbacks:
                 cb.updates_field_id = field_ids.get(cb.updates_field, 0)
             if c.group_field is not None:
                 c.exclusive_field_id = field_ids.get(c.group_field.exclusive, 0)
-        self._check(classes)
-        self._check_enum_names(classes)
-        used = [self.files[n] for n in self.files if n.startswith("pgwidgets/")]
+        self._check(classes, every)
+        self._check_enum_names(every)
+        if self.package == WIDGET_PACKAGE:
+            # The SDK's fingerprint covers the wire envelope and the options too.
+            used = [self.files[n] for n in self.files if n.startswith("pgwidgets/")]
+        else:
+            used = [self.files[n] for n in self.to_generate]
         schema = Schema(classes=classes, messages=self.messages,
                         fingerprint=schema_fingerprint(used), state_fields=state_fields,
-                        files=self.to_generate, enums=list(self.enums.values()))
-        schema.families = self._families(schema)
+                        files=self.to_generate, enums=[e for e in self.enums.values() if e.file in generated],
+                        package=self.package, field_ids=field_ids)
+        schema.families = self._families(schema, every)
         return schema
 
-    def _families(self, schema):
+    def _families(self, schema, every):
         """Groups the schema by file and works out what each group needs
         from the others (base classes, enums, return structs, referenced
         classes). Proto imports cannot cycle, but base classes are named by
-        string, so a cycle between families is checked here."""
-        file_of = {c.name: self._class_files[c.name] for c in schema.classes}
-        returned = {id(m) for m in schema.return_structs}
+        string, so a cycle between families is checked here. Imported files'
+        families are made too, but only to be named (their headers)."""
+        file_of = {c.name: self._class_files[c.name] for c in every}
+        everything = Schema(classes=every, messages=self.messages, fingerprint=0, state_fields=[], files=[])
+        returned = {id(m) for m in everything.return_structs}
         families = {}
-        for name in self.to_generate:
+        for name in self.known:
             families[name] = Family(
                 name=stem(name), file=name,
-                classes=[c for c in schema.classes if file_of[c.name] == name],
-                enums=[e for e in schema.enums if e.file == name],
-                return_structs=[m for m in schema.return_structs if m.file == name])
+                classes=[c for c in every if file_of[c.name] == name],
+                enums=[e for e in self.enums.values() if e.file == name],
+                return_structs=[m for m in everything.return_structs if m.file == name],
+                package=self.files[name].package)
         for fam in families.values():
             needs, foreign, files = set(), set(), set()
             for c in fam.classes:
@@ -95,12 +126,12 @@ class _Builder:
                             if file_of[f.ref] != fam.file:
                                 foreign.add(f.ref)
             needs.discard(fam.file)
-            fam.depends = [families[n] for n in self.to_generate if n in needs]
+            fam.depends = [families[n] for n in self.known if n in needs]
             fam.foreign_classes = sorted(foreign)
             fam.message_files = [n for n in self.files if n in files]
         for fam in families.values():
             self._check_acyclic(fam, [])
-        return list(families.values())
+        return [families[n] for n in self.to_generate]
 
     def _check_acyclic(self, fam, path):
         if fam in path:
@@ -152,8 +183,8 @@ class _Builder:
         if proto_type == "enum":
             enum = self.enums.get(fd.type_name.lstrip("."))
             if enum is None:
-                raise SchemaError(f"{where}: enum {fd.type_name.lstrip('.')} must be declared in package "
-                                  f"{WIDGET_PACKAGE}")
+                raise SchemaError(f"{where}: enum {fd.type_name.lstrip('.')} must be declared in a widget "
+                                  f"package (not {', '.join(NON_WIDGET_PACKAGES)})")
             if fd.label == FDP.LABEL_REPEATED:
                 raise SchemaError(f"{where}: repeated enum fields are not supported")
         elif proto_type not in naming.SCALAR_TYPES:
@@ -187,21 +218,25 @@ class _Builder:
     def _message(self, type_name, where):
         full = type_name.lstrip(".")
         if full not in self.messages:
-            raise SchemaError(f"{where}: message {full} must be declared in package {WIDGET_PACKAGE}")
+            raise SchemaError(f"{where}: message {full} must be declared in a widget package "
+                              f"(not {', '.join(NON_WIDGET_PACKAGES)})")
         return self.messages[full]
 
     def _read_services(self, f):
         docs = comments(f)
+        line_of = lines(f)
         out = []
         for si, s in enumerate(f.service):
+            where = f"{f.name}:{line_of[(6, si)]}" if (6, si) in line_of else f.name
             opts = self.options.service(s)
             if opts is None:
-                raise SchemaError(f"{f.name}: service {s.name} lacks option (pgwidgets.widget)")
+                raise SchemaError(f"{where}: service {s.name} lacks option (pgwidgets.widget), "
+                                  f"so it cannot be generated")
             ctor = self._message(f"{f.package}.{opts.constructor}", f"{s.name} constructor") \
                 if opts.constructor else None
             c = WidgetClass(name=s.name, id=0, base_name=opts.base, abstract=opts.abstract,
                             ctor=ctor, own_window=opts.window, doc=docs.get((6, si), ""),
-                            proto_name=f"{f.package}.{s.name}")
+                            proto_name=f"{f.package}.{s.name}", where=where)
             self._class_files.setdefault(s.name, f.name)
             for mi, rpc in enumerate(s.method):
                 doc = docs.get((6, si, 2, mi), "")
@@ -256,13 +291,20 @@ class _Builder:
         by_name = {}
         for c in classes:
             if c.name in by_name:
-                raise SchemaError(f"widget class {c.name} is declared twice")
+                raise SchemaError(f"{c.where}: widget class {c.name} is declared twice "
+                                  f"(also at {by_name[c.name].where}); class names are one space "
+                                  f"across packages, as they are in C++ and TypeScript")
             by_name[c.name] = c
+        # A base may be named by its full name too ("pgwidgets.widgets.Widget").
+        by_proto = {c.proto_name: c for c in classes}
         for c in classes:
             if c.base_name:
-                if c.base_name not in by_name:
-                    raise SchemaError(f"{c.name}: unknown base class {c.base_name}")
-                c.base = by_name[c.base_name]
+                base = by_name.get(c.base_name) or by_proto.get(c.base_name)
+                if base is None:
+                    close = difflib.get_close_matches(c.base_name, list(by_name) + list(by_proto), n=1)
+                    hint = f' (did you mean "{close[0]}"?)' if close else ""
+                    raise SchemaError(f'{c.where}: unknown base class "{c.base_name}"{hint}')
+                c.base = base
         for c in classes:  # no cycles
             seen = set()
             for a in c.ancestry():
@@ -274,20 +316,21 @@ class _Builder:
             raise SchemaError(f"exactly one root widget class is needed, found {[r.name for r in roots]}")
 
     def _number(self, classes):
-        method_id = callback_id = 0
-        for i, c in enumerate(classes):
-            c.id = i + 1
-            for m in c.methods:
-                method_id += 1
-                m.id, m.owner_id = method_id, c.id
-            for cb in c.callbacks:
-                callback_id += 1
-                cb.id, cb.owner_id = callback_id, c.id
+        """Ids from full names (ids.py), so none shifts when a class or a
+        method is added; a collision among the names this run sees fails."""
+        class_ids = ids.assign("class", classes, lambda c: c.proto_name)
+        method_ids = ids.assign("method", [m for c in classes for m in c.methods], lambda m: m.proto_name)
+        callback_ids = ids.assign("callback", [cb for c in classes for cb in c.callbacks],
+                                  lambda cb: cb.proto_name)
         for c in classes:
-            c.descendants = [d.id for d in classes if any(a is c for a in d.ancestry())]
+            c.id = class_ids[c.proto_name]
+            for m in c.methods:
+                m.id, m.owner_id = method_ids[m.proto_name], c.id
+            for cb in c.callbacks:
+                cb.id, cb.owner_id = callback_ids[cb.proto_name], c.id
 
-    def _check(self, classes):
-        names = {c.name for c in classes} | {f"{c.name}Options" for c in classes}
+    def _check(self, classes, every):
+        names = {c.name for c in every} | {f"{c.name}Options" for c in every}
         for c in classes:
             self._check_class(c, names)
 

@@ -9,17 +9,23 @@ from . import cpp, ts
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
-# output path (relative to the output root) -> (template, language), once per schema
+# output path (relative to the output root) -> (template, language), once per
+# schema; {dir} is where the package's headers live (pgwidgets/ for the SDK).
 OUTPUTS = {
-    "cpp/pgwidgets/widgets.hpp": ("widgets.hpp.j2", cpp),
-    "cpp/pgwidgets/schema_info.hpp": ("schema_info.hpp.j2", cpp),
+    "cpp/{dir}/widgets.hpp": ("widgets.hpp.j2", cpp),
+    "cpp/{dir}/schema_info.hpp": ("schema_info.hpp.j2", cpp),
     "ts/widgets.ts": ("widgets.ts.j2", ts),
     "ts/dispatch.ts": ("dispatch.ts.j2", ts),
 }
-# ... and once per widget family (schema file): {name} is its stem.
+# ... only for a user's package: what registers it with the runtime (the
+# SDK's own package is registered by the runtime itself).
+USER_OUTPUTS = {
+    "cpp/{dir}/package.cpp": ("package.cpp.j2", cpp),
+}
+# ... and once per widget family (schema file), at the paths its view names.
 FAMILY_OUTPUTS = {
-    "cpp/pgwidgets/widgets/{name}.hpp": ("family.hpp.j2", cpp),
-    "cpp/widgets/{name}.cpp": ("family.cpp.j2", cpp),
+    "cpp/{header}": ("family.hpp.j2", cpp),
+    "cpp/{source}": ("family.cpp.j2", cpp),
 }
 
 
@@ -46,10 +52,13 @@ def _comment(text, indent=""):
 
 def render_all(schema):
     env = environment()
-    out = {path: env.get_template(t).render(schema=language.view(schema))
-           for path, (t, language) in OUTPUTS.items()}
+    where = cpp.view(schema).cpp_dir
+    outputs = dict(OUTPUTS) if schema.is_core else {**OUTPUTS, **USER_OUTPUTS}
+    out = {path.format(dir=where): env.get_template(t).render(schema=language.view(schema))
+           for path, (t, language) in outputs.items()}
     for family in schema.families:
+        names = cpp.view(family)
         for path, (t, language) in FAMILY_OUTPUTS.items():
-            out[path.format(name=family.name)] = env.get_template(t).render(
+            out[path.format(header=names.cpp_header, source=names.cpp_source)] = env.get_template(t).render(
                 schema=language.view(schema), family=language.view(family))
     return out

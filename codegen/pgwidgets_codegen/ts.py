@@ -212,10 +212,55 @@ class WidgetClass(View):
 
 
 class Schema(View):
+    """A user package's bindings import what they build on from the SDK's
+    (`@pgwidgets/sdk/...`, a path the user's tsconfig maps to the installed
+    SDK): the interfaces of its base classes, the events of those bases, the
+    SDK enums its fields use."""
+
     @property
     def es_modules(self):
-        """Widget schema files -> (alias, module path) for TypeScript imports."""
-        return [(f"pb_{model.stem(f)}", f"./pb/{f.removesuffix('.proto')}_pb.js") for f in self.files]
+        """Schema files whose messages the code uses -> (alias, module path)."""
+        files = self.files if self.is_core else sorted({m.file for m in self._messages()})
+        return [(f"pb_{model.stem(f)}", f"./pb/{f.removesuffix('.proto')}_pb.js") for f in files]
+
+    def _messages(self):
+        for c in self._model.classes:
+            if c.ctor:
+                yield c.ctor
+            for m in c.methods:
+                yield m.request
+                yield m.response
+            for cb in c.callbacks:
+                yield cb.message
+
+    def _external_enums(self):
+        own = {e.full_name for e in self._model.enums}
+        seen = {}
+        for message in self._messages():
+            for f in message.fields:
+                if f.enum is not None and f.enum.full_name not in own:
+                    seen[f.enum.full_name] = f.enum
+        return [seen[k] for k in sorted(seen)]
+
+    def _external_bases(self):
+        own = {c.name for c in self._model.classes}
+        return sorted({c.base.name for c in self._model.classes if c.base and c.base.name not in own})
+
+    @property
+    def ts_enums(self):
+        """Enums whose word tables the dispatcher needs."""
+        return self._language.wrap(list(self._model.enums) + self._external_enums())
+
+    @property
+    def ts_external_events(self):
+        return [f"events{b}" for b in self._external_bases()]
+
+    @property
+    def ts_sdk_types(self):
+        names = ["WidgetHandle"]
+        for b in self._external_bases():
+            names += [f"{b}Impl", f"{b}Events"]
+        return names + [e.name for e in self._external_enums()]
 
 
 LANGUAGE = Language({

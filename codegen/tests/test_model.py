@@ -34,15 +34,23 @@ class ModelTest(unittest.TestCase):
     def setUpClass(cls):
         cls.schema = load()
 
-    def test_class_ids_are_dense_and_ordered(self):
-        self.assertEqual([c.id for c in self.schema.classes], list(range(1, len(self.schema.classes) + 1)))
+    def test_ids_are_hashes_of_full_names(self):
+        from pgwidgets_codegen.ids import stable_id
         self.assertEqual(self.schema.classes[0].name, "Widget")
+        for c in self.schema.classes:
+            self.assertEqual(c.id, stable_id(c.proto_name))
+        for m in self.schema.methods:
+            self.assertEqual(m.id, stable_id(m.proto_name))
+        for cb in self.schema.callbacks:
+            self.assertEqual(cb.id, stable_id(cb.proto_name))
 
     def test_method_and_callback_ids_are_unique(self):
         ids = [m.id for m in self.schema.methods]
-        self.assertEqual(ids, list(range(1, len(ids) + 1)))
+        self.assertEqual(len(ids), len(set(ids)))
+        self.assertNotIn(0, ids)
         cb = [c.id for c in self.schema.callbacks]
-        self.assertEqual(cb, list(range(1, len(cb) + 1)))
+        self.assertEqual(len(cb), len(set(cb)))
+        self.assertNotIn(0, cb)
 
     def test_inheritance(self):
         vbox = self.schema.cls("VBox")
@@ -51,8 +59,7 @@ class ModelTest(unittest.TestCase):
             self.assertIn(inherited, names)
         self.assertEqual(vbox.base.name, "Box")
         self.assertEqual([a.name for a in vbox.ancestry()], ["VBox", "Box", "Container", "Widget"])
-        self.assertIn(vbox.id, self.schema.cls("Widget").descendants)
-        self.assertNotIn(vbox.id, self.schema.cls("Label").descendants)
+        self.assertIs(vbox.base.base.base, self.schema.cls("Widget"))
         self.assertEqual([c.name for c in self.schema.cls("Button").all_callbacks], ["resize", "map", "activated"])
 
     def test_callbacks_are_named_after_their_rpc(self):
@@ -244,8 +251,9 @@ class SchemaErrorTest(unittest.TestCase):
         self.assertIn("no setter of that field takes PageSwitch", msg)
 
     def test_unknown_base(self):
-        msg = self.broken("controls.proto", 'base: "Widget", constructor: "ButtonArgs"', 'base: "Gadget"')
-        self.assertIn("unknown base class Gadget", msg)
+        msg = self.broken("controls.proto", 'base: "Widget", constructor: "ButtonArgs"', 'base: "Widgit"')
+        self.assertRegex(msg, r'^pgwidgets/widgets/controls\.proto:\d+: unknown base class "Widgit" '
+                              r'\(did you mean "Widget"\?\)$')
 
 
 if __name__ == "__main__":

@@ -17,6 +17,8 @@
 #include "session_identity.hpp"
 #include "pgwidgets/protocol.pb.h"
 #include "pgwidgets/schema_info.hpp"
+#include "package_check.hpp"
+#include "pgwidgets/schema_registry.hpp"
 
 namespace pgw {
 
@@ -60,6 +62,8 @@ Application::Impl::Impl(ApplicationOptions opts)
     : options(std::move(opts)),
       logger_(detail::escaping_logger(options.logger)),
       hosts_(options.host, options.allowed_hosts) {
+  // Two widget packages with colliding ids: a build mistake, said at once.
+  if (!detail::registry_error().empty()) throw std::logic_error(detail::registry_error());
   if (options.max_sessions < 1) throw std::invalid_argument("pgwidgets: max_sessions must be at least 1");
   if (options.max_browsers_per_session < 1) {
     throw std::invalid_argument("pgwidgets: max_browsers_per_session must be at least 1");
@@ -261,6 +265,13 @@ void Application::Impl::on_hello(transport::ConnectionId id, std::string_view by
     return;
   }
   const auto& hello = frame.messages(0).hello();
+  if (const std::string differs = detail::package_mismatch(hello); !differs.empty()) {
+    // The page was built with other widget packages than this program.
+    const std::string reason = differs + " Reload the page.";
+    log(LogLevel::warning, "connection " + std::to_string(id) + " refused: " + reason);
+    server_->close(id, pgwidgets::CLOSE_CODE_MISMATCH, reason.substr(0, 120));  // a close reason holds 123 bytes
+    return;
+  }
   if (hello.protocol_version() != pgwidgets::PROTOCOL_VERSION_CURRENT ||
       hello.schema_fingerprint() != detail::schema_fingerprint) {
     const std::string reason = "This page was built for another version of the application (protocol " +

@@ -8,7 +8,22 @@
 
 namespace pgw {
 
+namespace {
+
+std::vector<WebAsset>& user_assets() {
+  static std::vector<WebAsset> assets;
+  return assets;
+}
+
+}  // namespace
+
+bool detail::set_web_assets(std::vector<WebAsset> assets) {
+  user_assets() = std::move(assets);
+  return true;
+}
+
 const std::vector<WebAsset>& web_assets() {
+  if (!user_assets().empty()) return user_assets();
   static const std::vector<WebAsset> assets = [] {
     std::vector<WebAsset> out;
     for (const auto& a : detail::embedded_assets()) out.push_back(WebAsset{a.path, a.content_type, a.body});

@@ -4,7 +4,7 @@
 #include <google/protobuf/io/zero_copy_stream_impl_lite.h>
 
 #include "pgwidgets/protocol.pb.h"
-#include "pgwidgets/schema_info.hpp"
+#include "pgwidgets/schema_registry.hpp"
 
 namespace pgw::detail {
 
@@ -21,7 +21,8 @@ std::string with_index(std::string args, std::uint16_t field, int index) {
 namespace {
 
 bool is_deferred(std::uint32_t method_id) {
-  return method_id < std::size(method_table) && method_table[method_id]->deferred;
+  const MethodInfo* m = find_method(method_id);
+  return m != nullptr && m->deferred;
 }
 
 void add_call(pgwidgets::ServerFrame& out, std::uint32_t seq, WidgetId widget, std::uint32_t method,
@@ -61,7 +62,7 @@ void append_rebuild(const WidgetStore& store, const ListenList& listens, const s
     for (std::size_t i = 0; i < r.children.size(); ++i) {
       const WidgetRecord* child = store.find(r.children[i]);
       if (child == nullptr || child->attach_method == 0) continue;
-      const MethodInfo& m = *method_table[child->attach_method];
+      const MethodInfo& m = *find_method(child->attach_method);
       add_call(out, next_seq(), id, m.id,
                m.index_field != 0 ? with_index(child->attach_args, m.index_field, static_cast<int>(i))
                                   : child->attach_args);

@@ -11,6 +11,7 @@
 #include "pgwidgets/errors.hpp"
 #include "pgwidgets/protocol.pb.h"
 #include "pgwidgets/schema_info.hpp"
+#include "pgwidgets/schema_registry.hpp"
 #include "timer_state.hpp"
 
 namespace pgw::detail {
@@ -320,7 +321,7 @@ void SessionCore::listen(WidgetId widget, const CallbackInfo& callback, RawHandl
   }
 }
 
-const std::string* SessionCore::recorded(WidgetId widget, std::uint16_t field) const {
+const std::string* SessionCore::recorded(WidgetId widget, std::uint32_t field) const {
   return store_.recorded(widget, field);
 }
 
@@ -408,11 +409,11 @@ void SessionCore::on_error(BrowserId from, std::uint32_t seq, std::uint32_t widg
                            std::uint32_t cls, std::string message) {
   std::string class_name = "widget";
   std::string method_name = "create";
-  if (method_id != 0 && method_id < std::size(method_table)) {
-    class_name = std::string(method_table[method_id]->class_name);
-    method_name = std::string(method_table[method_id]->name);
-  } else if (cls != 0 && cls < std::size(class_table)) {
-    class_name = std::string(class_table[cls]->name);
+  if (const MethodInfo* m = method_id != 0 ? find_method(method_id) : nullptr) {
+    class_name = std::string(m->class_name);
+    method_name = std::string(m->name);
+  } else if (const ClassInfo* c = cls != 0 ? find_class(cls) : nullptr) {
+    class_name = std::string(c->name);
   }
   auto error = std::make_exception_ptr(RemoteError(class_name, widget, method_name, seq, std::move(message)));
   auto it = is_primary(from) ? pending_.find(seq) : pending_.end();
@@ -437,11 +438,12 @@ void SessionCore::on_callback(BrowserId from, WidgetId widget, std::uint32_t cal
     }
     return;
   }
-  if (callback_id == 0 || callback_id >= std::size(callback_table)) {
+  const CallbackInfo* found = find_callback(callback_id);
+  if (found == nullptr) {
     protocol_error(from, "unknown callback id " + std::to_string(callback_id));
     return;
   }
-  const CallbackInfo& info = *callback_table[callback_id];
+  const CallbackInfo& info = *found;
   if (!is_a(*rec->cls, info.class_id)) {
     protocol_error(from, describe(rec->cls, widget) + " has no callback " + std::string(info.name));
     return;

@@ -81,7 +81,7 @@ class SessionCore final : public SessionLink {
   Task<WidgetId> create(const ClassInfo& cls, std::string args) override;
   Task<std::string> call(WidgetId widget, const MethodInfo& method, std::string args, ChildChange change) override;
   void listen(WidgetId widget, const CallbackInfo& callback, RawHandler handler) override;
-  const std::string* recorded(WidgetId widget, std::uint16_t field) const override;
+  const std::string* recorded(WidgetId widget, std::uint32_t field) const override;
   const std::string* constructor_args(WidgetId widget) const override;
   std::vector<WidgetId> children(WidgetId widget) const override;
 

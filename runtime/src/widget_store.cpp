@@ -4,7 +4,7 @@
 #include <stdexcept>
 #include <string>
 
-#include "pgwidgets/schema_info.hpp"
+#include "pgwidgets/schema_registry.hpp"
 #include "rebuild.hpp"
 #include "wire_fields.hpp"
 
@@ -13,7 +13,7 @@ namespace pgw::detail {
 bool is_a(const ClassInfo& cls, std::uint32_t ancestor_id) {
   for (const ClassInfo* c = &cls; c != nullptr;) {
     if (c->id == ancestor_id) return true;
-    c = c->base != 0 ? class_table[c->base] : nullptr;
+    c = c->base != 0 ? find_class(c->base) : nullptr;
   }
   return false;
 }
@@ -49,7 +49,7 @@ const WidgetRecord* WidgetStore::find(WidgetId id) const {
   return it == widgets_.end() ? nullptr : &it->second;
 }
 
-void WidgetStore::record(WidgetId id, std::uint16_t field, std::uint32_t method_id, std::string args) {
+void WidgetStore::record(WidgetId id, std::uint32_t field, std::uint32_t method_id, std::string args) {
   WidgetRecord* r = find(id);
   if (r == nullptr || field == 0) return;
   if (r->cls->exclusive_field == field && varint_field(args, 1).value_or(0) != 0) {
@@ -78,7 +78,7 @@ void WidgetStore::record(WidgetId id, std::uint16_t field, std::uint32_t method_
   r->state.push_back(RecordedCall{field, method_id, std::move(args)});
 }
 
-const std::string* WidgetStore::recorded(WidgetId id, std::uint16_t field) const {
+const std::string* WidgetStore::recorded(WidgetId id, std::uint32_t field) const {
   const WidgetRecord* r = find(id);
   if (r == nullptr) return nullptr;
   // The last record: an accumulated field answers its last call.
@@ -88,7 +88,7 @@ const std::string* WidgetStore::recorded(WidgetId id, std::uint16_t field) const
   return nullptr;
 }
 
-void WidgetStore::clear_group_except(const WidgetRecord& chosen, WidgetId id, std::uint16_t field) {
+void WidgetStore::clear_group_except(const WidgetRecord& chosen, WidgetId id, std::uint32_t field) {
   // The exclusive state is one bool (the generator checks it): its false
   // is the empty message. Members that never recorded it are false already.
   // A scan of the session's widgets: groups are rare and small next to the

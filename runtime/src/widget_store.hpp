@@ -14,7 +14,7 @@
 namespace pgw::detail {
 
 struct RecordedCall {
-  std::uint16_t field;
+  std::uint32_t field;
   std::uint32_t method_id;
   std::string args;
 };
@@ -53,8 +53,8 @@ class WidgetStore {
   // `field`: it replaces the field's record, or with an `accumulate` setter
   // joins its records. When the field is exclusive in the widget's group
   // and the value is true, the other members' records become false.
-  void record(WidgetId id, std::uint16_t field, std::uint32_t method_id, std::string args);
-  const std::string* recorded(WidgetId id, std::uint16_t field) const;
+  void record(WidgetId id, std::uint32_t field, std::uint32_t method_id, std::string args);
+  const std::string* recorded(WidgetId id, std::uint32_t field) const;
 
   // The child-list rules live here and only here (tests/cases/child_lists.json
   // holds the cases the browser's containers must agree with). A change the
@@ -83,7 +83,7 @@ class WidgetStore {
  private:
   void unlink_from_parent(WidgetId child);
   void rejoin_groups();
-  void clear_group_except(const WidgetRecord& chosen, WidgetId id, std::uint16_t field);
+  void clear_group_except(const WidgetRecord& chosen, WidgetId id, std::uint32_t field);
   void check_attach(const WidgetRecord& parent, WidgetId parent_id, const WidgetRecord& child, WidgetId child_id,
                     std::optional<int> index) const;
   std::unordered_map<WidgetId, WidgetRecord> widgets_;

@@ -13,6 +13,7 @@
 #include <boost/asio/post.hpp>
 
 #include "pgwidgets/pgwidgets.hpp"
+#include "pgwidgets/schema_registry.hpp"
 #include "pgwidgets/protocol.pb.h"
 #include "pgwidgets/widgets/base.pb.h"
 #include "protocol/live_server.hpp"
@@ -211,7 +212,7 @@ void seed_ui(pgw::Application& app, std::atomic<int>& connects) {
 std::pair<int, std::uint32_t> rebuild_place(const pgwidgets::ServerMessage& m) {
   if (m.has_create()) return {0, m.create().widget_id()};
   if (m.has_listen()) return {3, m.listen().widget_id()};
-  const auto& info = *ids::method_table[m.call().method_id()];
+  const auto& info = *ids::find_method(m.call().method_id());
   if (info.kind == ids::MethodKind::attach) return {2, m.call().widget_id()};
   return {info.deferred ? 4 : 1, m.call().widget_id()};
 }

@@ -41,7 +41,7 @@ class RecordingLink : public detail::SessionLink {
   void listen(WidgetId widget, const detail::CallbackInfo& callback, detail::RawHandler handler) override {
     handlers[{widget, callback.id}].push_back(std::move(handler));
   }
-  const std::string* recorded(WidgetId widget, std::uint16_t field) const override {
+  const std::string* recorded(WidgetId widget, std::uint32_t field) const override {
     auto it = state.find({widget, field});
     return it == state.end() ? nullptr : &it->second;
   }
@@ -54,7 +54,7 @@ class RecordingLink : public detail::SessionLink {
   WidgetId next_id = 1;
   std::vector<Created> created;
   std::vector<RecordedCall> calls;
-  std::map<std::pair<WidgetId, std::uint16_t>, std::string> state;
+  std::map<std::pair<WidgetId, std::uint32_t>, std::string> state;
   std::map<WidgetId, std::string> ctor;
   std::map<std::pair<WidgetId, std::uint32_t>, std::vector<detail::RawHandler>> handlers;
   std::vector<WidgetId> kids;

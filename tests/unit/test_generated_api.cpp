@@ -4,6 +4,7 @@
 
 #include <boost/asio/io_context.hpp>
 
+#include "pgwidgets/schema_registry.hpp"
 #include "pgwidgets/widgets.hpp"
 #include "pgwidgets/widgets/base.pb.h"
 #include "recording_link.hpp"
@@ -239,13 +240,14 @@ TEST_CASE_METHOD(Fixture, "handles compare equal exactly when they name the same
   CHECK_FALSE(other_a == a);
 }
 
-TEST_CASE("schema ids are stable tables indexed by id") {
+TEST_CASE("schema ids are found by id in the registry") {
   using namespace pgw::detail;
-  for (std::size_t i = 1; i < std::size(method_table); ++i) CHECK(method_table[i]->id == i);
-  for (std::size_t i = 1; i < std::size(callback_table); ++i) CHECK(callback_table[i]->id == i);
-  for (std::size_t i = 1; i < std::size(class_table); ++i) CHECK(class_table[i]->id == i);
+  for (const MethodInfo* m : method_table) CHECK(find_method(m->id) == m);
+  for (const CallbackInfo* cb : callback_table) CHECK(find_callback(cb->id) == cb);
+  for (const ClassInfo* c : class_table) CHECK(find_class(c->id) == c);
+  CHECK(find_class(0) == nullptr);
   CHECK(classes::Widget.base == 0);
-  CHECK(class_table[classes::VBox.base] == &classes::Box);
+  CHECK(find_class(classes::VBox.base) == &classes::Box);
   CHECK(methods::Label_get_text.kind == MethodKind::getter);
   CHECK(methods::TextEntry_get_text.kind == MethodKind::query);
 }

@@ -10,6 +10,7 @@
 #include "pgwidgets/protocol.pb.h"
 #include "pgwidgets/widgets/base.pb.h"
 #include "pgwidgets/widgets/layout.pb.h"
+#include "pgwidgets/schema_registry.hpp"
 #include "rebuild.hpp"
 #include "session_fixture.hpp"
 
@@ -23,16 +24,16 @@ namespace {
 std::string describe(const pgwidgets::ServerMessage& m) {
   if (m.has_create()) {
     return "create " + std::to_string(m.create().widget_id()) + " " +
-           std::string(ids::class_table[m.create().class_id()]->name);
+           std::string(ids::find_class(m.create().class_id())->name);
   }
   if (m.has_call()) {
-    const auto& info = *ids::method_table[m.call().method_id()];
+    const auto& info = *ids::find_method(m.call().method_id());
     return "call " + std::to_string(m.call().widget_id()) + " " + std::string(info.class_name) + "." +
            std::string(info.name) + (m.call().quiet() ? " quiet" : "");
   }
   if (m.has_listen()) {
     return "listen " + std::to_string(m.listen().widget_id()) + " " +
-           std::string(ids::callback_table[m.listen().callback_id()]->name);
+           std::string(ids::find_callback(m.listen().callback_id())->name);
   }
   if (m.has_rebuild()) return m.rebuild().phase() == pgwidgets::Rebuild::PHASE_BEGIN ? "rebuild begin" : "rebuild end";
   if (m.has_hello()) return std::string("hello") + (m.hello().rejoined() ? " rejoined" : "");

@@ -7,7 +7,7 @@ import type { Notices } from "./notices.js";
 import type { Outbox } from "./outbox.js";
 import { FrameProcessor } from "./processor.js";
 import type { Registry } from "./registry.js";
-import { SCHEMA_FINGERPRINT, proto, type WidgetFactories } from "./schema.js";
+import { SCHEMA_FINGERPRINT, proto, userPackages, type WidgetFactories } from "./schema.js";
 import { forgetSession, saveSession, sessionToJoin, urlAfterHello, withoutSession } from "./session-store.js";
 
 /** Close codes the server uses (see the report / runtime). */
@@ -137,6 +137,11 @@ export class Connection {
       sessionId: s?.id ?? "",
       token: s?.token ?? "",
       viewport: this.viewport(),
+      // The user's widget packages: the server refuses the page when they
+      // differ from its own, naming the package.
+      packages: userPackages.map((p) =>
+        create(proto.PackageFingerprintSchema, { name: p.name, fingerprint: p.fingerprint }),
+      ),
     });
   }
 

@@ -1,4 +1,6 @@
-// Entry point: finds the server, builds the desktop, connects.
+// Boots the page: finds the server, builds the desktop, connects. entry.ts
+// boots the SDK's bundle; a user's bundle (pgwidgets_add_widgets) boots with
+// its own widget packages added.
 import "./style.css";
 import { Connection, type ConnectionStatus } from "./connection.js";
 import { Desktop } from "./desktop.js";
@@ -6,7 +8,16 @@ import { Notices } from "./notices.js";
 import { Outbox } from "./outbox.js";
 import { Registry } from "./registry.js";
 import { installTestHooks, testHooksRequested, type TestHooks } from "./test-hooks.js";
+import { addPackage, type WidgetFactories, type WidgetPackage } from "./schema.js";
 import { makeFactories } from "./widgets/index.js";
+import type { WidgetEnv } from "./widgets/widget.js";
+
+/** A user's widget package and the factories of its TypeScript classes. */
+export interface UserWidgets {
+  readonly widgetPackage: WidgetPackage;
+  /** Makes the package's factories (its generated WidgetFactories interface). */
+  readonly makeFactories: (env: WidgetEnv) => object;
+}
 
 /** Read-only state for tests and debugging: `window.pgwidgets.state`. */
 export interface DebugState {
@@ -47,17 +58,19 @@ function websocketUrl(): string {
   return `${scheme}//${location.hostname || "localhost"}:9500/`;
 }
 
-function start(): void {
+function start(extra: readonly UserWidgets[]): void {
   const host = document.body;
   host.classList.add("pgw-page");
   const desktop = new Desktop(host);
   const notices = new Notices(host);
   const registry = new Registry();
   const outbox = new Outbox();
-  const factories = makeFactories({
+  const env: WidgetEnv = {
     desktop,
     released: (w) => registry.forget(w.widgetId),
-  });
+  };
+  // One table of every package's factories: each package's create reads its own.
+  const factories: WidgetFactories = Object.assign(makeFactories(env), ...extra.map((u) => u.makeFactories(env)));
   const test = testHooksRequested() ? installTestHooks(factories, registry) : undefined;
   const connection = new Connection(websocketUrl(), { registry, outbox, desktop, notices, factories });
 
@@ -83,5 +96,9 @@ function start(): void {
   connection.start();
 }
 
-if (document.body) start();
-else document.addEventListener("DOMContentLoaded", start, { once: true });
+/** Starts the page with the SDK's widgets and the given user packages. */
+export function boot(extra: readonly UserWidgets[] = []): void {
+  for (const u of extra) addPackage(u.widgetPackage);
+  if (document.body) start(extra);
+  else document.addEventListener("DOMContentLoaded", () => start(extra), { once: true });
+}

@@ -7,6 +7,7 @@ import type { LiveImpl, Registry } from "./registry.js";
 import {
   callbacks,
   classes,
+  isA,
   methods,
   proto,
   type WidgetFactories,
@@ -134,7 +135,7 @@ export class FrameProcessor {
     const entry = this.registry.get(c.widgetId);
     if (!entry) return this.error(c.seq, `unknown widget id ${c.widgetId}`, c.widgetId, c.methodId, 0);
     const method = methods.get(c.methodId);
-    if (!method || !method.classIds.includes(entry.classId)) {
+    if (!method || !isA(entry.classId, method.classId)) {
       const className = classes.get(entry.classId)?.name ?? `class #${entry.classId}`;
       const methodName = method?.name ?? `#${c.methodId}`;
       return this.error(c.seq, `${className} has no method ${methodName}`, c.widgetId, c.methodId, entry.classId);

@@ -42,7 +42,7 @@ struct ClassInfo {
   // Radio groups: the constructor's field number holding the group's
   // reference, and the bool state field exclusive in a group; 0 for none.
   std::uint16_t group_field = 0;
-  std::uint16_t exclusive_field = 0;
+  std::uint32_t exclusive_field = 0;
 };
 
 struct MethodInfo {
@@ -51,7 +51,7 @@ struct MethodInfo {
   std::string_view class_name;
   std::string_view name;        // snake case, as in the API
   MethodKind kind;
-  std::uint16_t field;          // state field id of a setter, 0 otherwise
+  std::uint32_t field;          // state field id of a setter, 0 otherwise
   bool returns_value;           // the browser answers with a value
   bool replace;                 // attach: the child replaces every current one
   bool deferred;                // setter: a rebuild replays it after children and listens
@@ -64,7 +64,7 @@ struct CallbackInfo {
   std::uint32_t class_id;       // the declaring class
   std::string_view class_name;
   std::string_view name;
-  std::uint16_t updates_field;      // state field this callback reports, 0 if none
+  std::uint32_t updates_field;      // state field this callback reports, 0 if none
   std::uint32_t updates_method;     // the setter whose record it becomes
   // For a state callback: throws ProtocolError when its bytes do not decode
   // (an enum number the schema does not know), so they are never recorded.
@@ -96,7 +96,7 @@ class SessionLink : public std::enable_shared_from_this<SessionLink> {
 
   // Server-side state, for getters answered without a round trip.
   // The recorded arguments of the last setter of `field`, or nullptr.
-  virtual const std::string* recorded(WidgetId widget, std::uint16_t field) const = 0;
+  virtual const std::string* recorded(WidgetId widget, std::uint32_t field) const = 0;
   // The constructor arguments the widget was created with, or nullptr.
   virtual const std::string* constructor_args(WidgetId widget) const = 0;
   virtual std::vector<WidgetId> children(WidgetId widget) const = 0;

@@ -44,19 +44,19 @@ const MethodPlan* ClassPlan::first(MethodKind kind, bool keeps_others) const {
 
 SchemaMap::SchemaMap() {
   const pb::DescriptorPool* pool = pb::DescriptorPool::generated_pool();
-  const std::size_t n_classes = std::size(class_table) - 1;
-  const std::size_t n_methods = std::size(method_table) - 1;
-  const std::size_t n_callbacks = std::size(callback_table) - 1;
-  if (std::size(class_proto_names) != n_classes + 1 || std::size(method_proto_names) != n_methods + 1 ||
-      std::size(callback_proto_names) != n_callbacks + 1) {
+  const std::size_t n_classes = std::size(class_table);
+  const std::size_t n_methods = std::size(method_table);
+  const std::size_t n_callbacks = std::size(callback_table);
+  if (std::size(class_proto_names) != n_classes || std::size(method_proto_names) != n_methods ||
+      std::size(callback_proto_names) != n_callbacks) {
     fail("schema_info.hpp's name tables and id tables differ in length");
   }
 
   classes_.resize(n_classes);
-  for (std::size_t id = 1; id <= n_classes; ++id) {
-    ClassPlan& c = classes_[id - 1];
-    c.info = class_table[id];
-    const std::string name(class_proto_names[id]);
+  for (std::size_t i = 0; i < n_classes; ++i) {
+    ClassPlan& c = classes_[i];
+    c.info = class_table[i];
+    const std::string name(class_proto_names[i]);
     c.service = pool->FindServiceByName(name);
     if (c.service == nullptr) fail("no service " + name + " among the linked descriptors");
     if (c.service->name() != c.info->name) fail("class " + std::string(c.info->name) + " is service " + name);
@@ -69,10 +69,10 @@ SchemaMap::SchemaMap() {
   }
 
   methods_.resize(n_methods);
-  for (std::size_t id = 1; id <= n_methods; ++id) {
-    MethodPlan& m = methods_[id - 1];
-    m.info = method_table[id];
-    m.rpc = find_rpc(method_proto_names[id], m.label());
+  for (std::size_t i = 0; i < n_methods; ++i) {
+    MethodPlan& m = methods_[i];
+    m.info = method_table[i];
+    m.rpc = find_rpc(method_proto_names[i], m.label());
     m.options = m.rpc->options().GetExtension(pgwidgets::method);
     const pb::Descriptor* request = m.rpc->input_type();
     m.child = named_field(request, m.options.child(), m.label());
@@ -89,10 +89,10 @@ SchemaMap::SchemaMap() {
   }
 
   callbacks_.resize(n_callbacks);
-  for (std::size_t id = 1; id <= n_callbacks; ++id) {
-    CallbackPlan& cb = callbacks_[id - 1];
-    cb.info = callback_table[id];
-    cb.rpc = find_rpc(callback_proto_names[id], cb.label());
+  for (std::size_t i = 0; i < n_callbacks; ++i) {
+    CallbackPlan& cb = callbacks_[i];
+    cb.info = callback_table[i];
+    cb.rpc = find_rpc(callback_proto_names[i], cb.label());
   }
 
   for (ClassPlan& c : classes_) {
@@ -110,6 +110,13 @@ const ClassPlan* SchemaMap::find(std::string_view name) const {
     if (c.name() == name) return &c;
   }
   return nullptr;
+}
+
+const ClassPlan& SchemaMap::cls(std::uint32_t id) const {
+  for (const ClassPlan& c : classes_) {
+    if (c.id() == id) return c;
+  }
+  fail("no class with id " + std::to_string(id));
 }
 
 bool SchemaMap::is_a(std::uint32_t id, std::uint32_t ancestor) const {

@@ -65,7 +65,7 @@ class SchemaMap {
   SchemaMap& operator=(const SchemaMap&) = delete;
 
   const std::vector<ClassPlan>& classes() const { return classes_; }  // by id, 1 first
-  const ClassPlan& cls(std::uint32_t id) const { return classes_.at(id - 1); }
+  const ClassPlan& cls(std::uint32_t id) const;
   const ClassPlan* find(std::string_view name) const;
   // Whether class `id` is `ancestor` or derives from it.
   bool is_a(std::uint32_t id, std::uint32_t ancestor) const;

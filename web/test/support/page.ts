@@ -8,7 +8,7 @@ import { Desktop } from "../../src/desktop.js";
 import { Outbox } from "../../src/outbox.js";
 import { FrameProcessor } from "../../src/processor.js";
 import { Registry } from "../../src/registry.js";
-import { classes, methods, proto } from "../../src/schema.js";
+import { classes, isA, methods, proto } from "../../src/schema.js";
 import { makeFactories } from "../../src/widgets/index.js";
 
 export type ServerKind = proto.ServerMessage["kind"];
@@ -21,7 +21,7 @@ export function classId(name: string): number {
 /** The id of `className`'s method `name` (declared there or inherited). */
 export function methodId(className: string, name: string): number {
   const cls = classId(className);
-  for (const m of methods.values()) if (m.name === name && m.classIds.includes(cls)) return m.id;
+  for (const m of methods.values()) if (m.name === name && isA(cls, m.classId)) return m.id;
   throw new Error(`${className} has no method ${name} in the schema`);
 }
 
