@@ -55,7 +55,8 @@ void WidgetStore::record(WidgetId id, std::uint32_t field, std::uint32_t method_
   if (r->cls->exclusive_field == field && varint_field(args, 1).value_or(0) != 0) {
     clear_group_except(*r, id, field);
   }
-  const bool accumulate = method_id < std::size(method_table) && method_table[method_id]->accumulate;
+  const MethodInfo* method = find_method(method_id);
+  const bool accumulate = method != nullptr && method->accumulate;
   if (accumulate) {
     r->state.push_back(RecordedCall{field, method_id, std::move(args)});
     return;

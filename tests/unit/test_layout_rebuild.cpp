@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "pgwidgets/protocol.pb.h"
+#include "pgwidgets/schema_registry.hpp"
 #include "pgwidgets/widgets/containers.pb.h"
 #include "session_fixture.hpp"
 
@@ -18,9 +19,9 @@ namespace ids = pgw::detail;
 namespace {
 
 std::string name_of(const pgwidgets::ServerMessage& m) {
-  if (m.has_create()) return "create " + std::string(ids::class_table[m.create().class_id()]->name);
+  if (m.has_create()) return "create " + std::string(ids::find_class(m.create().class_id())->name);
   if (m.has_call()) {
-    const auto& info = *ids::method_table[m.call().method_id()];
+    const auto& info = *ids::find_method(m.call().method_id());
     return std::string(info.class_name) + "." + std::string(info.name);
   }
   if (m.has_rebuild()) return m.rebuild().phase() == pgwidgets::Rebuild::PHASE_BEGIN ? "begin" : "end";

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "pgwidgets/protocol.pb.h"
+#include "pgwidgets/schema_registry.hpp"
 #include "pgwidgets/widgets/base.pb.h"
 #include "pgwidgets/widgets/layout.pb.h"
 #include "session_fixture.hpp"
@@ -19,9 +20,9 @@ std::vector<std::string> outline(const std::vector<pgwidgets::ServerMessage>& ms
   for (const auto& m : ms) {
     if (m.has_create()) {
       out.push_back("create " + std::to_string(m.create().widget_id()) + " " +
-                    std::string(ids::class_table[m.create().class_id()]->name));
+                    std::string(ids::find_class(m.create().class_id())->name));
     } else if (m.has_call()) {
-      const auto& info = *ids::method_table[m.call().method_id()];
+      const auto& info = *ids::find_method(m.call().method_id());
       out.push_back("call " + std::to_string(m.call().widget_id()) + " " + std::string(info.class_name) + "." +
                     std::string(info.name));
     } else if (!m.has_rebuild() && !m.has_hello()) {
