@@ -17,7 +17,7 @@ class ControlsModelTest(unittest.TestCase):
         for name in ("RadioButton", "ToggleButton"):
             c = self.schema.cls(name)
             self.assertEqual(c.group_field.name, "group")
-            self.assertEqual(self.schema.state_fields[c.exclusive_field_id - 1], "state")
+            self.assertEqual(c.exclusive_field_id, self.schema.field_ids["state"])
         self.assertIsNone(self.schema.cls("CheckBox").group_field)
         self.assertEqual(self.schema.cls("CheckBox").exclusive_field_id, 0)
 
