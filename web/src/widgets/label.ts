@@ -1,10 +1,10 @@
 // Label: one piece of text, always set as text, never parsed as HTML.
 import "./label.css";
-import { el, setOrClear } from "../dom.js";
+import { el } from "../dom.js";
+import { setColors, setHalign } from "../parts/text_line.js";
 import type { HAlign, LabelCreateArgs, LabelEvents, LabelImpl, VAlign } from "../schema.js";
 import { Widget, type WidgetEnv } from "./widget.js";
 
-const HALIGN: Readonly<Record<HAlign, string>> = { left: "flex-start", center: "center", right: "flex-end" };
 const VALIGN: Readonly<Record<VAlign, string>> = { top: "flex-start", center: "center", bottom: "flex-end" };
 
 export class Label extends Widget implements LabelImpl {
@@ -23,13 +23,11 @@ export class Label extends Widget implements LabelImpl {
 
   /** pgwidgets' order, background first; an absent color is kept. */
   set_color(bg: string | undefined, fg: string | undefined): void {
-    if (bg !== undefined) setOrClear(this.element.style, "background", bg);
-    if (fg !== undefined) setOrClear(this.element.style, "color", fg);
+    setColors(this.element, bg, fg);
   }
 
   set_halign(halign: HAlign): void {
-    this.element.style.justifyContent = HALIGN[halign];
-    this.textEl.style.textAlign = halign;
+    setHalign(this.element, this.textEl, halign);
   }
 
   set_valign(valign: VAlign): void {

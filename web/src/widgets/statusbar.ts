@@ -1,11 +1,11 @@
 // StatusBar: one line of status text; a message given a duration clears
 // itself, and says so (cleared) so the server forgets it too.
 import "./statusbar.css";
-import { el, setOrClear } from "../dom.js";
+import { el } from "../dom.js";
+import { setColors, setHalign } from "../parts/text_line.js";
 import type { HAlign, StatusBarCreateArgs, StatusBarEvents, StatusBarImpl } from "../schema.js";
 import { Widget, type WidgetEnv } from "./widget.js";
 
-const HALIGN: Readonly<Record<HAlign, string>> = { left: "flex-start", center: "center", right: "flex-end" };
 
 export class StatusBar extends Widget implements StatusBarImpl {
   declare private readonly textEl: HTMLSpanElement; // assigned in the constructor: see Widget
@@ -40,13 +40,11 @@ export class StatusBar extends Widget implements StatusBarImpl {
 
   /** pgwidgets' order, background first; an absent color is kept. */
   set_color(bg: string | undefined, fg: string | undefined): void {
-    if (bg !== undefined) setOrClear(this.element.style, "background", bg);
-    if (fg !== undefined) setOrClear(this.element.style, "color", fg);
+    setColors(this.element, bg, fg);
   }
 
   set_halign(halign: HAlign): void {
-    this.element.style.justifyContent = HALIGN[halign];
-    this.textEl.style.textAlign = halign;
+    setHalign(this.element, this.textEl, halign);
   }
 
   private stopTimer(): void {
