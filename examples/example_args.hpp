@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include <pgwidgets/pgwidgets.hpp>
 
@@ -80,6 +81,22 @@ inline void set_args(int argc, char** argv) {
 inline pgw::ApplicationOptions with_args(pgw::ApplicationOptions options) {
   parse_args(saved_argc, saved_argv, options);
   return options;
+}
+
+// A whole program around one on_connect handler: reads the flags into
+// `options`, prints the URL first (the browser tests read it), serves until
+// SIGINT/SIGTERM and returns the exit code.
+template <class Handler>
+int serve(int argc, char** argv, Handler on_connect, pgw::ApplicationOptions options = {}) {
+  parse_args(argc, argv, options);
+  return pgw::run([&]() -> pgw::Task<> {
+    pgw::Application app(options);
+    app.on_connect(std::move(on_connect));
+    co_await app.start();
+    std::printf("%s\n", app.url().c_str());
+    std::fflush(stdout);
+    co_await app.run();
+  }());
 }
 
 }  // namespace example

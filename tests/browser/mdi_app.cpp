@@ -63,15 +63,4 @@ pgw::Task<> setup(pgw::Session& session) {
 
 }  // namespace
 
-int main(int argc, char** argv) {
-  pgw::ApplicationOptions options;
-  example::parse_args(argc, argv, options);
-  return pgw::run([&]() -> pgw::Task<> {
-    pgw::Application app(options);
-    app.on_connect(setup);
-    co_await app.start();
-    std::printf("%s\n", app.url().c_str());
-    std::fflush(stdout);
-    co_await app.run();
-  }());
-}
+int main(int argc, char** argv) { return example::serve(argc, argv, setup); }
