@@ -55,6 +55,8 @@ std::tuple<pgw::Widget> Container_child_removed(SessionLink& link, std::string_v
 class Widget : public detail::WidgetHandle {
  public:
   using detail::WidgetHandle::WidgetHandle;
+  // The class as the schema's tables name it (the test kit finds widgets by it).
+  static constexpr const detail::ClassInfo& schema_class = detail::classes::Widget;
 
   // Border width in pixels (0: none).
   Task<void> set_border_width(int width) const;
@@ -158,6 +160,8 @@ class Widget : public detail::WidgetHandle {
 class Container : public Widget {
  public:
   using Widget::Widget;
+  // The class as the schema's tables name it (the test kit finds widgets by it).
+  static constexpr const detail::ClassInfo& schema_class = detail::classes::Container;
 
   // The children, in order (answered by the server).
   std::vector<pgw::Widget> get_children() const;

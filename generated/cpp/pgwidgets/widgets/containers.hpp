@@ -106,6 +106,8 @@ std::tuple<bool> Expander_toggled(SessionLink& link, std::string_view bytes);
 class ButtonBox : public Box {
  public:
   using Box::Box;
+  // The class as the schema's tables name it (the test kit finds widgets by it).
+  static constexpr const detail::ClassInfo& schema_class = detail::classes::ButtonBox;
 
   // Where the buttons sit along the box: "left", "center" or "right".
   Task<void> set_halign(pgw::HAlign halign) const;
@@ -115,6 +117,8 @@ class ButtonBox : public Box {
 class GridBox : public Container {
  public:
   using Container::Container;
+  // The class as the schema's tables name it (the test kit finds widgets by it).
+  static constexpr const detail::ClassInfo& schema_class = detail::classes::GridBox;
 
   // Puts a child in cell (row, col), counted from 0; a child already in
   // the grid moves there. The rebuilt page puts it back in that cell.
@@ -140,6 +144,8 @@ class GridBox : public Container {
 class FixedLayout : public Container {
  public:
   using Container::Container;
+  // The class as the schema's tables name it (the test kit finds widgets by it).
+  static constexpr const detail::ClassInfo& schema_class = detail::classes::FixedLayout;
 
   // Puts a child at (x, y) from the layout's top-left corner; a child
   // already here moves there.
@@ -150,6 +156,8 @@ class FixedLayout : public Container {
 class Splitter : public Container {
  public:
   using Container::Container;
+  // The class as the schema's tables name it (the test kit finds widgets by it).
+  static constexpr const detail::ClassInfo& schema_class = detail::classes::Splitter;
 
   // Appends a pane holding the child.
   Task<void> add_widget(pgw::Widget child) const;
@@ -186,6 +194,8 @@ class Splitter : public Container {
 class StackWidget : public Container {
  public:
   using Container::Container;
+  // The class as the schema's tables name it (the test kit finds widgets by it).
+  static constexpr const detail::ClassInfo& schema_class = detail::classes::StackWidget;
 
   // Appends a page; the first page added is shown.
   Task<void> add_widget(pgw::Widget child, std::optional<std::string> title = std::nullopt) const;
@@ -240,6 +250,8 @@ class StackWidget : public Container {
 class TabWidget : public StackWidget {
  public:
   using StackWidget::StackWidget;
+  // The class as the schema's tables name it (the test kit finds widgets by it).
+  static constexpr const detail::ClassInfo& schema_class = detail::classes::TabWidget;
 
   // Removes the child's page (as remove(child)).
   Task<void> close_widget(pgw::Widget child) const;
@@ -262,6 +274,8 @@ class TabWidget : public StackWidget {
 class AbstractScrollArea : public Container {
  public:
   using Container::Container;
+  // The class as the schema's tables name it (the test kit finds widgets by it).
+  static constexpr const detail::ClassInfo& schema_class = detail::classes::AbstractScrollArea;
 
   // The one child (replaces the previous one).
   Task<void> set_widget(pgw::Widget child) const;
@@ -315,6 +329,8 @@ class AbstractScrollArea : public Container {
 class ScrollArea : public AbstractScrollArea {
  public:
   using AbstractScrollArea::AbstractScrollArea;
+  // The class as the schema's tables name it (the test kit finds widgets by it).
+  static constexpr const detail::ClassInfo& schema_class = detail::classes::ScrollArea;
 
   // Scrolls the content to these fractions (0: start, 1: end), as
   // set_scroll_percent does here; fires no callback.
@@ -328,6 +344,8 @@ class ScrollArea : public AbstractScrollArea {
 class Frame : public Container {
  public:
   using Container::Container;
+  // The class as the schema's tables name it (the test kit finds widgets by it).
+  static constexpr const detail::ClassInfo& schema_class = detail::classes::Frame;
 
   // The one child (replaces the previous one).
   Task<void> set_widget(pgw::Widget child) const;
@@ -346,6 +364,8 @@ class Frame : public Container {
 class Expander : public Container {
  public:
   using Container::Container;
+  // The class as the schema's tables name it (the test kit finds widgets by it).
+  static constexpr const detail::ClassInfo& schema_class = detail::classes::Expander;
 
   // The one child (replaces the previous one).
   Task<void> set_widget(pgw::Widget child) const;
@@ -380,6 +400,8 @@ class Expander : public Container {
 class Separator : public Widget {
  public:
   using Widget::Widget;
+  // The class as the schema's tables name it (the test kit finds widgets by it).
+  static constexpr const detail::ClassInfo& schema_class = detail::classes::Separator;
 
   Task<void> set_orientation(pgw::Orientation orientation) const;
 };
@@ -389,6 +411,8 @@ class Separator : public Widget {
 class Page : public Container {
  public:
   using Container::Container;
+  // The class as the schema's tables name it (the test kit finds widgets by it).
+  static constexpr const detail::ClassInfo& schema_class = detail::classes::Page;
 
   // The one child (replaces the previous one).
   Task<void> set_widget(pgw::Widget child) const;

@@ -110,6 +110,8 @@ std::tuple<std::string> ColorWidget_pick(SessionLink& link, std::string_view byt
 class Button : public Widget {
  public:
   using Widget::Widget;
+  // The class as the schema's tables name it (the test kit finds widgets by it).
+  static constexpr const detail::ClassInfo& schema_class = detail::classes::Button;
 
   // The button's text (shown as text, never as HTML).
   Task<void> set_text(std::string text) const;
@@ -147,6 +149,8 @@ class Button : public Widget {
 class CheckBox : public Widget {
  public:
   using Widget::Widget;
+  // The class as the schema's tables name it (the test kit finds widgets by it).
+  static constexpr const detail::ClassInfo& schema_class = detail::classes::CheckBox;
 
   // Ticks or clears the box (the activated callback does not fire).
   Task<void> set_state(bool tf) const;
@@ -174,6 +178,8 @@ class CheckBox : public Widget {
 class ToggleButton : public Widget {
  public:
   using Widget::Widget;
+  // The class as the schema's tables name it (the test kit finds widgets by it).
+  static constexpr const detail::ClassInfo& schema_class = detail::classes::ToggleButton;
 
   Task<void> set_text(std::string text) const;
 
@@ -204,6 +210,8 @@ class ToggleButton : public Widget {
 class RadioButton : public Widget {
  public:
   using Widget::Widget;
+  // The class as the schema's tables name it (the test kit finds widgets by it).
+  static constexpr const detail::ClassInfo& schema_class = detail::classes::RadioButton;
 
   Task<void> set_text(std::string text) const;
 
@@ -233,6 +241,8 @@ class RadioButton : public Widget {
 class ComboBox : public Widget {
  public:
   using Widget::Widget;
+  // The class as the schema's tables name it (the test kit finds widgets by it).
+  static constexpr const detail::ClassInfo& schema_class = detail::classes::ComboBox;
 
   // Adds an item at the end (the first item of an empty list is shown).
   Task<void> append_text(std::string text) const;
@@ -302,6 +312,8 @@ class ComboBox : public Widget {
 class SpinBox : public Widget {
  public:
   using Widget::Widget;
+  // The class as the schema's tables name it (the test kit finds widgets by it).
+  static constexpr const detail::ClassInfo& schema_class = detail::classes::SpinBox;
 
   // The value, kept within the limits (rounded for an int box).
   Task<void> set_value(double val) const;
@@ -338,6 +350,8 @@ class SpinBox : public Widget {
 class Slider : public Widget {
  public:
   using Widget::Widget;
+  // The class as the schema's tables name it (the test kit finds widgets by it).
+  static constexpr const detail::ClassInfo& schema_class = detail::classes::Slider;
 
   Task<void> set_value(double num) const;
 
@@ -373,6 +387,8 @@ class Slider : public Widget {
 class Dial : public Widget {
  public:
   using Widget::Widget;
+  // The class as the schema's tables name it (the test kit finds widgets by it).
+  static constexpr const detail::ClassInfo& schema_class = detail::classes::Dial;
 
   Task<void> set_value(double num) const;
 
@@ -415,6 +431,8 @@ class Dial : public Widget {
 class ScrollBar : public Widget {
  public:
   using Widget::Widget;
+  // The class as the schema's tables name it (the test kit finds widgets by it).
+  static constexpr const detail::ClassInfo& schema_class = detail::classes::ScrollBar;
 
   Task<void> set_scroll_percent(double pct) const;
 
@@ -444,6 +462,8 @@ class ScrollBar : public Widget {
 class ProgressBar : public Widget {
  public:
   using Widget::Widget;
+  // The class as the schema's tables name it (the test kit finds widgets by it).
+  static constexpr const detail::ClassInfo& schema_class = detail::classes::ProgressBar;
 
   // The fraction done, 0 to 1.
   Task<void> set_value(double value) const;
@@ -456,6 +476,8 @@ class ProgressBar : public Widget {
 class ColorWidget : public Widget {
  public:
   using Widget::Widget;
+  // The class as the schema's tables name it (the test kit finds widgets by it).
+  static constexpr const detail::ClassInfo& schema_class = detail::classes::ColorWidget;
 
   // The color last set or picked, "#rrggbb", answered by the server.
   std::string get_color() const;

@@ -70,6 +70,8 @@ std::tuple<> StatusBar_cleared(SessionLink& link, std::string_view bytes);
 class Label : public Widget {
  public:
   using Widget::Widget;
+  // The class as the schema's tables name it (the test kit finds widgets by it).
+  static constexpr const detail::ClassInfo& schema_class = detail::classes::Label;
 
   // The text (shown as text, never as HTML).
   Task<void> set_text(std::string text) const;
@@ -92,6 +94,8 @@ class Label : public Widget {
 class StatusBar : public Widget {
  public:
   using Widget::Widget;
+  // The class as the schema's tables name it (the test kit finds widgets by it).
+  static constexpr const detail::ClassInfo& schema_class = detail::classes::StatusBar;
 
   // Shows `text` (as text); with a positive duration in seconds it is
   // cleared after that time.

@@ -105,6 +105,8 @@ std::tuple<int, int> TopLevel_resized(SessionLink& link, std::string_view bytes)
 class TopLevel : public Container {
  public:
   using Container::Container;
+  // The class as the schema's tables name it (the test kit finds widgets by it).
+  static constexpr const detail::ClassInfo& schema_class = detail::classes::TopLevel;
 
   // The window's content (replaces the previous one).
   Task<void> set_widget(pgw::Widget child) const;
@@ -200,6 +202,8 @@ class TopLevel : public Container {
 class Box : public Container {
  public:
   using Container::Container;
+  // The class as the schema's tables name it (the test kit finds widgets by it).
+  static constexpr const detail::ClassInfo& schema_class = detail::classes::Box;
 
   // Appends a child; stretch 0 keeps its natural size, n > 0 shares the extra space by weight.
   Task<void> add_widget(pgw::Widget child, std::optional<int> stretch = std::nullopt) const;
@@ -218,12 +222,16 @@ class Box : public Container {
 class VBox : public Box {
  public:
   using Box::Box;
+  // The class as the schema's tables name it (the test kit finds widgets by it).
+  static constexpr const detail::ClassInfo& schema_class = detail::classes::VBox;
 };
 
 // Children side by side, left to right.
 class HBox : public Box {
  public:
   using Box::Box;
+  // The class as the schema's tables name it (the test kit finds widgets by it).
+  static constexpr const detail::ClassInfo& schema_class = detail::classes::HBox;
 };
 
 // Options of Widgets::TopLevel, all optional. Designators must follow

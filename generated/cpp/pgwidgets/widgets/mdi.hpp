@@ -52,6 +52,8 @@ std::tuple<pgw::Widget> MDIWidget_page_close(SessionLink& link, std::string_view
 class MDISubWindow : public Container {
  public:
   using Container::Container;
+  // The class as the schema's tables name it (the test kit finds widgets by it).
+  static constexpr const detail::ClassInfo& schema_class = detail::classes::MDISubWindow;
 
   // The sub-window's content (replaces the previous one).
   Task<void> set_widget(pgw::Widget child) const;
@@ -157,6 +159,8 @@ class MDISubWindow : public Container {
 class MDIWidget : public Container {
  public:
   using Container::Container;
+  // The class as the schema's tables name it (the test kit finds widgets by it).
+  static constexpr const detail::ClassInfo& schema_class = detail::classes::MDIWidget;
 
   // Puts a sub-window in the workspace, in front of the others.
   Task<void> add_widget(pgw::MDISubWindow child) const;

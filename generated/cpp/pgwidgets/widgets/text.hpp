@@ -83,6 +83,8 @@ std::tuple<std::string> TextArea_changed(SessionLink& link, std::string_view byt
 class TextEntry : public Widget {
  public:
   using Widget::Widget;
+  // The class as the schema's tables name it (the test kit finds widgets by it).
+  static constexpr const detail::ClassInfo& schema_class = detail::classes::TextEntry;
 
   // Replaces the entry's text.
   Task<void> set_text(std::string text) const;
@@ -121,6 +123,8 @@ class TextEntry : public Widget {
 class TextEntrySet : public TextEntry {
  public:
   using TextEntry::TextEntry;
+  // The class as the schema's tables name it (the test kit finds widgets by it).
+  static constexpr const detail::ClassInfo& schema_class = detail::classes::TextEntrySet;
 
   // The button's text.
   Task<void> set_button_text(std::string text) const;
@@ -132,6 +136,8 @@ class TextEntrySet : public TextEntry {
 class TextArea : public Widget {
  public:
   using Widget::Widget;
+  // The class as the schema's tables name it (the test kit finds widgets by it).
+  static constexpr const detail::ClassInfo& schema_class = detail::classes::TextArea;
 
   // Replaces the text.
   Task<void> set_text(std::string text) const;

@@ -19,7 +19,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file pgwidgets/options.proto.
  */
 export const file_pgwidgets_options: GenFile = /*@__PURE__*/
-  fileDesc("ChdwZ3dpZGdldHMvb3B0aW9ucy5wcm90bxIJcGd3aWRnZXRzIlIKC1dpZGdldENsYXNzEgwKBGJhc2UYASABKAkSEAoIYWJzdHJhY3QYAiABKAgSEwoLY29uc3RydWN0b3IYAyABKAkSDgoGd2luZG93GAQgASgIIp4CCgZNZXRob2QSJAoEa2luZBgBIAEoDjIWLnBnd2lkZ2V0cy5NZXRob2QuS2luZBINCgVmaWVsZBgCIAEoCRINCgVjaGlsZBgDIAEoCRINCgVpbmRleBgEIAEoCRIPCgdyZXBsYWNlGAUgASgIEhAKCGRlZmVycmVkGAYgASgIEhIKCmFjY3VtdWxhdGUYByABKAgiiQEKBEtpbmQSCgoGQUNUSU9OEAASCgoGU0VUVEVSEAESCgoGR0VUVEVSEAISCQoFUVVFUlkQAxIKCgZBVFRBQ0gQBBIKCgZERVRBQ0gQBRIOCgpERVRBQ0hfQUxMEAYSDAoIQ0hJTERSRU4QBxIPCgtDSElMRF9DT1VOVBAIEgsKB0RFU1RST1kQCSIrCghDYWxsYmFjaxIPCgd1cGRhdGVzGAEgASgJEg4KBnNldHRlchgCIAEoCSJbCgVGaWVsZBISCgpwb3NpdGlvbmFsGAEgASgIEg8KB2RlZmF1bHQYAiABKAkSCwoDcmVmGAMgASgJEhEKCWV4Y2x1c2l2ZRgEIAEoCRINCgVkdHlwZRgFIAEoCTpRCgZ3aWRnZXQSHy5nb29nbGUucHJvdG9idWYuU2VydmljZU9wdGlvbnMYuY4DIAEoCzIWLnBnd2lkZ2V0cy5XaWRnZXRDbGFzc1IGd2lkZ2V0OksKBm1ldGhvZBIeLmdvb2dsZS5wcm90b2J1Zi5NZXRob2RPcHRpb25zGLqOAyABKAsyES5wZ3dpZGdldHMuTWV0aG9kUgZtZXRob2Q6UQoIY2FsbGJhY2sSHi5nb29nbGUucHJvdG9idWYuTWV0aG9kT3B0aW9ucxi7jgMgASgLMhMucGd3aWRnZXRzLkNhbGxiYWNrUghjYWxsYmFjazpDCgNhcmcSHS5nb29nbGUucHJvdG9idWYuRmllbGRPcHRpb25zGLyOAyABKAsyEC5wZ3dpZGdldHMuRmllbGRSA2FyZ2IGcHJvdG8z", [file_google_protobuf_descriptor]);
+  fileDesc("ChdwZ3dpZGdldHMvb3B0aW9ucy5wcm90bxIJcGd3aWRnZXRzIlIKC1dpZGdldENsYXNzEgwKBGJhc2UYASABKAkSEAoIYWJzdHJhY3QYAiABKAgSEwoLY29uc3RydWN0b3IYAyABKAkSDgoGd2luZG93GAQgASgIIq0CCgZNZXRob2QSJAoEa2luZBgBIAEoDjIWLnBnd2lkZ2V0cy5NZXRob2QuS2luZBINCgVmaWVsZBgCIAEoCRINCgVjaGlsZBgDIAEoCRINCgVpbmRleBgEIAEoCRIPCgdyZXBsYWNlGAUgASgIEhAKCGRlZmVycmVkGAYgASgIEhIKCmFjY3VtdWxhdGUYByABKAgSDQoFdmFsdWUYCCABKAkiiQEKBEtpbmQSCgoGQUNUSU9OEAASCgoGU0VUVEVSEAESCgoGR0VUVEVSEAISCQoFUVVFUlkQAxIKCgZBVFRBQ0gQBBIKCgZERVRBQ0gQBRIOCgpERVRBQ0hfQUxMEAYSDAoIQ0hJTERSRU4QBxIPCgtDSElMRF9DT1VOVBAIEgsKB0RFU1RST1kQCSK3AQoIQ2FsbGJhY2sSDwoHdXBkYXRlcxgBIAEoCRIOCgZzZXR0ZXIYAiABKAkSLAoEdXNlchgDIAEoDjIeLnBnd2lkZ2V0cy5DYWxsYmFjay5Vc2VyQWN0aW9uIlwKClVzZXJBY3Rpb24SCAoETk9ORRAAEgkKBUNMSUNLEAESCQoFRU5URVIQAhIICgRFRElUEAMSCgoGU0VMRUNUEAQSDQoJU0VUX1ZBTFVFEAUSCQoFQ0xPU0UQBiJbCgVGaWVsZBISCgpwb3NpdGlvbmFsGAEgASgIEg8KB2RlZmF1bHQYAiABKAkSCwoDcmVmGAMgASgJEhEKCWV4Y2x1c2l2ZRgEIAEoCRINCgVkdHlwZRgFIAEoCTpRCgZ3aWRnZXQSHy5nb29nbGUucHJvdG9idWYuU2VydmljZU9wdGlvbnMYuY4DIAEoCzIWLnBnd2lkZ2V0cy5XaWRnZXRDbGFzc1IGd2lkZ2V0OksKBm1ldGhvZBIeLmdvb2dsZS5wcm90b2J1Zi5NZXRob2RPcHRpb25zGLqOAyABKAsyES5wZ3dpZGdldHMuTWV0aG9kUgZtZXRob2Q6UQoIY2FsbGJhY2sSHi5nb29nbGUucHJvdG9idWYuTWV0aG9kT3B0aW9ucxi7jgMgASgLMhMucGd3aWRnZXRzLkNhbGxiYWNrUghjYWxsYmFjazpDCgNhcmcSHS5nb29nbGUucHJvdG9idWYuRmllbGRPcHRpb25zGLyOAyABKAsyEC5wZ3dpZGdldHMuRmllbGRSA2FyZ2IGcHJvdG8z", [file_google_protobuf_descriptor]);
 
 /**
  * On a `service`: the widget class.
@@ -115,6 +115,15 @@ export type Method = Message<"pgwidgets.Method"> & {
    * @generated from field: bool accumulate = 7;
    */
   accumulate: boolean;
+
+  /**
+   * On a SETTER whose request holds no field (show, hide): the value it
+   * gives its field, as a literal ("true"). The test kit's page model reads
+   * it (pgwidgets/testing.hpp); the runtime records the call as it is.
+   *
+   * @generated from field: string value = 8;
+   */
+  value: string;
 };
 
 /**
@@ -235,6 +244,11 @@ export type Callback = Message<"pgwidgets.Callback"> & {
    * @generated from field: string setter = 2;
    */
   setter: string;
+
+  /**
+   * @generated from field: pgwidgets.Callback.UserAction user = 3;
+   */
+  user: Callback_UserAction;
 };
 
 /**
@@ -243,6 +257,69 @@ export type Callback = Message<"pgwidgets.Callback"> & {
  */
 export const CallbackSchema: GenMessage<Callback> = /*@__PURE__*/
   messageDesc(file_pgwidgets_options, 2);
+
+/**
+ * What a person does in the page to fire this callback. The test kit
+ * (pgwidgets/testing.hpp) acts on a widget through the callback its class
+ * (or nearest base) marks with the action, filling the message's first
+ * field with the action's value; nothing else reads it.
+ *
+ * @generated from enum pgwidgets.Callback.UserAction
+ */
+export enum Callback_UserAction {
+  /**
+   * @generated from enum value: NONE = 0;
+   */
+  NONE = 0,
+
+  /**
+   * click(w): a bool first field toggles (set in a group)
+   *
+   * @generated from enum value: CLICK = 1;
+   */
+  CLICK = 1,
+
+  /**
+   * press_enter(w): the text typed so far
+   *
+   * @generated from enum value: ENTER = 2;
+   */
+  ENTER = 2,
+
+  /**
+   * type(w, text): fires on each edit, with the text
+   *
+   * @generated from enum value: EDIT = 3;
+   */
+  EDIT = 3,
+
+  /**
+   * select(w, index): the item's index
+   *
+   * @generated from enum value: SELECT = 4;
+   */
+  SELECT = 4,
+
+  /**
+   * set_value(w, number)
+   *
+   * @generated from enum value: SET_VALUE = 5;
+   */
+  SET_VALUE = 5,
+
+  /**
+   * close(w): the window's close box
+   *
+   * @generated from enum value: CLOSE = 6;
+   */
+  CLOSE = 6,
+}
+
+/**
+ * Describes the enum pgwidgets.Callback.UserAction.
+ */
+export const Callback_UserActionSchema: GenEnum<Callback_UserAction> = /*@__PURE__*/
+  enumDesc(file_pgwidgets_options, 2, 0);
 
 /**
  * On a field of a constructor, request, response or callback message.
