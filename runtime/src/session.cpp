@@ -25,7 +25,7 @@ void Session::set_error_handler(ErrorHandler handler) { core_->set_error_handler
 
 Task<Timer> Session::make_timer(std::chrono::steady_clock::duration duration) {
   auto core = core_;
-  auto state = std::make_shared<detail::TimerState>(core, core->executor(), duration);
+  auto state = std::make_shared<detail::TimerState>(core, core->executor(), duration, core->clock());
   core->add_timer(state);
   co_return Timer(std::move(state));
 }

@@ -38,6 +38,7 @@ class ClientMessage;
 namespace pgw::detail {
 
 class TimerState;
+class ManualClock;
 
 // Where one browser's frames go.
 struct Sink {
@@ -59,6 +60,8 @@ struct SessionConfig {
   std::string page_url;
   // At most one protocol error answered and logged per interval.
   std::chrono::steady_clock::duration protocol_error_interval = std::chrono::seconds(1);
+  // Null: Timers run in real time. The test kit's clock otherwise.
+  std::shared_ptr<ManualClock> clock = nullptr;
 };
 
 // A session outlives its browsers: it holds the widgets, handlers and
@@ -132,6 +135,7 @@ class SessionCore final : public SessionLink {
   const WidgetStore& store() const { return store_; }
   const boost::asio::any_io_executor& executor() const { return executor_; }
   const Logger& logger() const { return config_.logger; }
+  const std::shared_ptr<ManualClock>& clock() const { return config_.clock; }
   void add_timer(std::weak_ptr<TimerState> timer);
   // A destroyed timer: forgotten, with any whose handles are all gone.
   void remove_timer(const TimerState* timer);

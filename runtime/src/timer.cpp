@@ -8,24 +8,36 @@
 namespace pgw {
 namespace detail {
 
-TimerState::TimerState(std::weak_ptr<SessionCore> session, boost::asio::any_io_executor executor, Duration duration)
-    : session_(std::move(session)), timer_(std::move(executor)), duration_(duration) {}
+TimerState::TimerState(std::weak_ptr<SessionCore> session, boost::asio::any_io_executor executor, Duration duration,
+                       std::shared_ptr<ManualClock> clock)
+    : session_(std::move(session)), timer_(std::move(executor)), clock_(std::move(clock)), duration_(duration) {}
 
 void TimerState::start(Duration duration) {
   if (shut_down_) return;
   if (duration < Duration::zero()) throw std::invalid_argument("pgwidgets: Timer: negative duration");
   duration_ = duration;
-  started_ = Clock::now();
+  started_ = now();
   started_once_ = true;
   running_ = true;
   const std::uint64_t generation = ++generation_;
+  if (clock_) {
+    clock_->cancel(ticket_);
+    ticket_ = clock_->schedule(started_ + duration, [weak = weak_from_this(), generation] {
+      if (auto self = weak.lock()) self->wake(generation);
+    });
+    return;
+  }
   timer_.expires_after(duration);
   timer_.async_wait([weak = weak_from_this(), generation](boost::system::error_code ec) {
     auto self = weak.lock();
-    if (ec || !self || self->generation_ != generation || !self->running_) return;
-    self->running_ = false;
-    self->fire_expired();
+    if (!ec && self) self->wake(generation);
   });
+}
+
+void TimerState::wake(std::uint64_t generation) {
+  if (generation_ != generation || !running_) return;  // stopped or restarted since
+  running_ = false;
+  fire_expired();
 }
 
 void TimerState::fire_expired() {
@@ -42,6 +54,7 @@ void TimerState::fire_expired() {
 void TimerState::stop() {
   running_ = false;
   ++generation_;
+  if (clock_) clock_->cancel(ticket_);
   timer_.cancel();
 }
 
@@ -61,12 +74,12 @@ void TimerState::cancel() {
 
 TimerState::Duration TimerState::elapsed() const {
   if (!running_) return Duration::zero();
-  return Clock::now() - started_;
+  return now() - started_;
 }
 
 TimerState::Duration TimerState::left() const {
   if (!running_) return Duration::zero();
-  return std::max(Duration::zero(), duration_ - (Clock::now() - started_));
+  return std::max(Duration::zero(), duration_ - (now() - started_));
 }
 
 void TimerState::shutdown() {

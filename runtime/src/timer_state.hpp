@@ -10,6 +10,7 @@
 
 #include <boost/asio/steady_timer.hpp>
 
+#include "manual_clock.hpp"
 #include "pgwidgets/task.hpp"
 
 namespace pgw::detail {
@@ -21,7 +22,9 @@ class TimerState : public std::enable_shared_from_this<TimerState> {
   using Clock = std::chrono::steady_clock;
   using Duration = Clock::duration;
 
-  TimerState(std::weak_ptr<SessionCore> session, boost::asio::any_io_executor executor, Duration duration);
+  // With a `clock`, the timer waits on it (simulated time) instead of Asio.
+  TimerState(std::weak_ptr<SessionCore> session, boost::asio::any_io_executor executor, Duration duration,
+             std::shared_ptr<ManualClock> clock = nullptr);
 
   void start(Duration duration);
   void stop();
@@ -41,8 +44,12 @@ class TimerState : public std::enable_shared_from_this<TimerState> {
 
  private:
   void fire_expired();
+  void wake(std::uint64_t generation);
+  Clock::time_point now() const { return clock_ ? clock_->now() : Clock::now(); }
   std::weak_ptr<SessionCore> session_;
   boost::asio::steady_timer timer_;
+  std::shared_ptr<ManualClock> clock_;
+  ManualClock::Ticket ticket_ = 0;  // the clock's wake-up while running on it
   Duration duration_;
   Clock::time_point started_{};
   bool started_once_ = false;
