@@ -18,7 +18,7 @@ set(PGWIDGETS_EMBED_SCRIPT "${PROJECT_SOURCE_DIR}/cmake/embed_assets.py" CACHE I
 include("${PROJECT_SOURCE_DIR}/cmake/pgwidgetsAddWidgets.cmake")
 
 # --- install ---------------------------------------------------------------------
-install(TARGETS pgwidgets pgwidgets_pb EXPORT pgwidgetsTargets
+install(TARGETS pgwidgets pgwidgets_pb pgwidgets_testing EXPORT pgwidgetsTargets
         ARCHIVE DESTINATION "${CMAKE_INSTALL_LIBDIR}"
         LIBRARY DESTINATION "${CMAKE_INSTALL_LIBDIR}")
 install(EXPORT pgwidgetsTargets NAMESPACE pgwidgets:: DESTINATION "${PGW_INSTALL_CMAKEDIR}")

@@ -3,6 +3,8 @@
 // cancelled(elapsed), elapsed_time is zero unless running, destroy).
 #include <catch2/catch.hpp>
 
+#include <pgwidgets/testing.hpp>
+
 #include "session_fixture.hpp"
 
 using namespace pgw::test;
@@ -32,43 +34,57 @@ TEST_CASE_METHOD(SessionFixture, "timer: expires once after its duration") {
   CHECK(timer.elapsed_time() == 0ms);  // not running
 }
 
-TEST_CASE_METHOD(SessionFixture, "timer: cancel fires cancelled(elapsed) even when stopped, and stop fires nothing") {
-  auto timer = run_coro(io, session->make_timer(1s));
+// Timers made in a test session (pgw::testing): its clock moves only with
+// advance(), so elapsed times are exact and nothing waits for real time.
+namespace {
+struct TimerSession {
+  pgw::Timer timer;
+  pgw::testing::TestSession t;
+  explicit TimerSession(std::chrono::steady_clock::duration d)
+      : t([this, d](pgw::Session& s) -> pgw::Task<> { timer = co_await s.make_timer(d); }) {}
+};
+}  // namespace
+
+TEST_CASE("timer: cancel fires cancelled(elapsed) even when stopped, and stop fires nothing") {
+  TimerSession k(1s);
+  auto& timer = k.timer;
   int expired = 0;
   std::vector<std::chrono::steady_clock::duration> cancelled;
   timer.on_expired([&](auto) { ++expired; });
   timer.on_cancelled([&](std::chrono::steady_clock::duration elapsed) { cancelled.push_back(elapsed); });
   timer.set(200ms);
-  run_coro(io, sleep_for(30ms));
+  k.t.advance(30ms);
+  CHECK(timer.elapsed_time() == 30ms);
+  CHECK(timer.time_left() == 170ms);
   timer.cancel();
-  run_coro(io, sleep_for(10ms));
-  REQUIRE(cancelled.size() == 1);
-  CHECK(cancelled[0] >= 25ms);
-  CHECK(cancelled[0] < 200ms);
+  k.t.run();
+  CHECK(cancelled == std::vector<std::chrono::steady_clock::duration>{30ms});
   timer.start(30ms);
   timer.stop();
   timer.cancel();  // not running: pgwidgets still fires, with zero elapsed
-  run_coro(io, sleep_for(60ms));
+  k.t.advance(60ms);
   CHECK(expired == 0);
-  REQUIRE(cancelled.size() == 2);
-  CHECK(cancelled[1] == 0ms);
+  CHECK(cancelled == std::vector<std::chrono::steady_clock::duration>{30ms, 0ms});
 }
 
-TEST_CASE_METHOD(SessionFixture, "timer: cond_set leaves a running timer alone, and set restarts it") {
-  auto timer = run_coro(io, session->make_timer(0ms));
+TEST_CASE("timer: cond_set leaves a running timer alone, and set restarts it") {
+  TimerSession k(0ms);
+  auto& timer = k.timer;
   int expired = 0;
   timer.on_expired([&](auto) { ++expired; });
   timer.set(40ms);
   timer.cond_set(1ms);  // already running: ignored
-  run_coro(io, sleep_for(15ms));
+  k.t.advance(39ms);
   CHECK(expired == 0);
-  timer.set(10ms);  // restart
-  run_coro(io, sleep_for(50ms));
+  timer.set(10ms);  // restart: due 10 ms from now, not at 40 ms
+  k.t.advance(9ms);
+  CHECK(expired == 0);
+  k.t.advance(1ms);
   CHECK(expired == 1);
   CHECK(timer.get_duration() == 10ms);
   timer.set_duration(5ms);
   timer.start();
-  run_coro(io, sleep_for(30ms));
+  k.t.advance(5ms);
   CHECK(expired == 2);
 }
 

@@ -1,0 +1,331 @@
+#include "pgwidgets/testing.hpp"
+
+#include <boost/asio/io_context.hpp>
+
+#include "async_lock.hpp"
+#include "manual_clock.hpp"
+#include "page_model.hpp"
+#include "pgwidgets/errors.hpp"
+#include "pgwidgets/logger.hpp"
+#include "pgwidgets/schema_info.hpp"
+#include "session_access.hpp"
+#include "session_core.hpp"
+
+namespace pgw::testing {
+
+using model::PageModel;
+using model::Scalar;
+using model::SchemaView;
+using model::UserAction;
+using pgw::detail::WidgetHandle;
+
+namespace {
+
+std::string what_of(std::exception_ptr e) {
+  try {
+    std::rethrow_exception(e);
+  } catch (const std::exception& x) {
+    return x.what();
+  } catch (...) {
+    return "an exception that is not a std::exception";
+  }
+}
+
+std::string_view action_name(UserAction a) {
+  switch (a) {
+    case pgwidgets::Callback::CLICK: return "click";
+    case pgwidgets::Callback::ENTER: return "press_enter";
+    case pgwidgets::Callback::EDIT: return "type";
+    case pgwidgets::Callback::SELECT: return "select";
+    case pgwidgets::Callback::SET_VALUE: return "set_value";
+    case pgwidgets::Callback::CLOSE: return "close";
+    default: return "act";
+  }
+}
+
+}  // namespace
+
+struct TestSession::Impl {
+  static constexpr pgw::detail::BrowserId browser = 1;
+
+  boost::asio::io_context io;
+  std::shared_ptr<pgw::detail::ManualClock> clock = std::make_shared<pgw::detail::ManualClock>();
+  std::shared_ptr<pgw::detail::SessionCore> core;
+  std::shared_ptr<Session> session;
+  PageModel page;
+  std::vector<std::string> inbox;      // frames the server sent the page
+  std::vector<std::string> failures;   // handler errors, refused calls, ...
+  Logger log = stderr_logger(LogLevel::warning);
+
+  // Runs the session and the page until neither has anything left to do.
+  void settle() {
+    for (;;) {
+      io.restart();
+      std::size_t ran = io.poll();
+      while (!inbox.empty()) {
+        auto frames = std::exchange(inbox, {});
+        for (const auto& f : frames) {
+          std::vector<pgwidgets::ClientMessage> replies;
+          page.receive(f, replies);
+          if (replies.empty()) continue;
+          pgwidgets::ClientFrame out;
+          for (auto& r : replies) *out.add_messages() = std::move(r);
+          core->receive(browser, out.SerializeAsString());
+          ++ran;
+        }
+      }
+      for (auto& p : page.take_problems()) failures.push_back(std::move(p));
+      if (ran == 0) break;
+    }
+  }
+
+  // Throws what went wrong since the last check, all of it.
+  void check(std::string_view context) {
+    if (failures.empty()) return;
+    std::string text = "pgw::testing: " + std::string(context) + ": ";
+    for (std::size_t i = 0; i < failures.size(); ++i) text += (i ? "; " : "") + failures[i];
+    failures.clear();
+    throw Failure(text);
+  }
+
+  WidgetId live(const WidgetHandle& w, std::string_view action) const {
+    if (!w) throw Failure("pgw::testing: " + std::string(action) + ": an empty widget handle");
+    if (page.find(w.id()) == nullptr) {
+      throw Failure("pgw::testing: " + std::string(action) + ": widget " + std::to_string(w.id()) +
+                    " is not in the page (never created, or destroyed)");
+    }
+    return w.id();
+  }
+
+  // A widget a person could act on: in the page, shown and enabled.
+  WidgetId reachable(const WidgetHandle& w, std::string_view action) const {
+    const WidgetId id = live(w, action);
+    if (!page.visible(id)) throw Failure("pgw::testing: " + std::string(action) + ": " + page.path(id) + " is not shown");
+    if (!page.enabled(id)) throw Failure("pgw::testing: " + std::string(action) + ": " + page.path(id) + " is disabled");
+    return id;
+  }
+
+  const model::CallbackView& callback(WidgetId id, UserAction action, std::string_view verb) const {
+    const auto* cb = SchemaView::get().callback_for(*page.find(id)->cls->info, action);
+    if (cb == nullptr) {
+      throw Failure("pgw::testing: " + std::string(verb) + ": " + page.path(id) + " has no callback the schema marks `user: " +
+                    pgwidgets::Callback::UserAction_Name(action) + "`");
+    }
+    return *cb;
+  }
+
+  // The callback's message with its first field of `value`'s kind set
+  // (none for a message without fields).
+  std::string message(WidgetId id, const model::CallbackView& cb, const Scalar& value, std::string_view verb) const {
+    auto m = model::parse_message(cb.rpc->output_type());
+    if (!std::holds_alternative<std::monostate>(value)) {
+      const auto* field = model::first_field_taking(cb.rpc->output_type(), value);
+      if (field == nullptr || !model::set_field(*m, field, value)) {
+        throw Failure("pgw::testing: " + std::string(verb) + ": " + page.path(id) + ": callback " +
+                      std::string(cb.info->name) + "'s message " + cb.rpc->output_type()->name() +
+                      " has no field for that value");
+      }
+    }
+    return m->SerializeAsString();
+  }
+
+  // What the page does when the user fires `cb`: it records the state the
+  // callback reports, then sends it if it is state or listened to.
+  void fire(WidgetId id, const model::CallbackView& cb, std::string args, std::string_view verb) {
+    if (!cb.updates.empty()) page.set_state(id, cb.updates, SchemaView::get().method(cb.info->updates_method), args);
+    const bool sent = cb.info->updates_field != 0 || page.find(id)->listened.count(cb.info->id) != 0;
+    if (sent) {
+      pgwidgets::ClientFrame out;
+      auto* c = out.add_messages()->mutable_callback();
+      c->set_widget_id(id);
+      c->set_callback_id(cb.info->id);
+      c->set_args(std::move(args));
+      core->receive(browser, out.SerializeAsString());
+    }
+    settle();
+    check(std::string(verb) + " " + page.path(id));
+  }
+
+  // The plain value actions: the callback marked with `action` gets `value`.
+  void act(const WidgetHandle& w, UserAction action, const Scalar& value) {
+    const std::string_view verb = action_name(action);
+    check("before " + std::string(verb));
+    const WidgetId id = reachable(w, verb);
+    const auto& cb = callback(id, action, verb);
+    fire(id, cb, message(id, cb, value, verb), verb);
+  }
+};
+
+TestSession::TestSession(OnConnect on_connect, TestOptions options) : impl_(std::make_unique<Impl>()) {
+  Impl& s = *impl_;
+  pgw::detail::SessionConfig config{"test", "token",
+                                    [&s](LogLevel level, std::string_view m) {
+                                      if (s.log) s.log(level, m);
+                                    },
+                                    options.strict_calls,
+                                    std::make_shared<pgw::detail::AsyncLock>(s.io.get_executor()),
+                                    ""};
+  config.clock = s.clock;
+  s.core = std::make_shared<pgw::detail::SessionCore>(s.io.get_executor(), std::move(config));
+  s.session = pgw::detail::SessionAccess::make(s.core);
+  // Handler errors fail the test at the next step, with what they said.
+  s.core->set_error_handler([&s](std::exception_ptr e) { s.failures.push_back(what_of(e)); });
+  s.core->attach(Impl::browser,
+                 pgw::detail::Sink{[&s](std::string frame) { s.inbox.push_back(std::move(frame)); },
+                                   [&s](int code, std::string reason) {
+                                     if (code != 1000) s.failures.push_back("the server closed the page: " + reason);
+                                   }},
+                 pgwidgets::PROTOCOL_VERSION_CURRENT, pgw::detail::schema_fingerprint, options.viewport_width,
+                 options.viewport_height, false);
+  SchemaView::get();  // a package without descriptors fails here, before any widget
+  auto session = s.session;
+  s.core->spawn_handler([on_connect = std::move(on_connect), session]() { return on_connect(*session); },
+                        "on_connect handler");
+  s.settle();
+  s.check("on_connect");
+}
+
+TestSession::~TestSession() {
+  Impl& s = *impl_;
+  // Ends the session as an Application does when its browser leaves:
+  // handlers holding widgets hold the session, which would outlive us.
+  s.failures.clear();
+  s.core->set_error_handler([](std::exception_ptr) {});
+  s.core->end(1000, "the test is over");
+  s.io.restart();
+  s.io.poll();
+}
+
+Session& TestSession::session() { return *impl_->session; }
+
+pgw::detail::LinkPtr TestSession::link() const { return impl_->core; }
+
+std::vector<WidgetId> TestSession::find_ids(const pgw::detail::ClassInfo& cls) const {
+  std::vector<WidgetId> out;
+  for (WidgetId id : impl_->page.ids()) {
+    if (impl_->page.is_a(id, cls)) out.push_back(id);
+  }
+  return out;
+}
+
+WidgetId TestSession::find_id(const pgw::detail::ClassInfo& cls, std::string_view text) const {
+  const PageModel& page = impl_->page;
+  std::vector<WidgetId> all = find_ids(cls);
+  std::vector<WidgetId> hits;
+  for (WidgetId id : all) {
+    if (page.text(id) == text) hits.push_back(id);
+  }
+  if (hits.size() == 1) return hits.front();
+  std::string what = "pgw::testing: find<" + std::string(cls.name) + ">(\"" + std::string(text) + "\"): ";
+  if (hits.empty()) {
+    what += "no such widget; the page's " + std::string(cls.name) + " widgets are: ";
+    if (all.empty()) what += "none";
+    for (std::size_t i = 0; i < all.size(); ++i) what += (i ? ", " : "") + page.path(all[i]);
+  } else {
+    what += std::to_string(hits.size()) + " widgets match: ";
+    for (std::size_t i = 0; i < hits.size(); ++i) what += (i ? ", " : "") + page.path(hits[i]);
+  }
+  throw Failure(what);
+}
+
+void TestSession::click(const WidgetHandle& w) {
+  Impl& s = *impl_;
+  s.check("before click");
+  const WidgetId id = s.reachable(w, "click");
+  const auto& cb = s.callback(id, pgwidgets::Callback::CLICK, "click");
+  Scalar value;
+  // A state the click flips: a check box toggles; in a group whose state
+  // is exclusive, the clicked member is set (the server clears the rest).
+  if (!cb.updates.empty()) {
+    const Scalar now = s.page.value(id, cb.updates);
+    if (auto* b = std::get_if<bool>(&now)) {
+      const bool exclusive = s.page.find(id)->cls->info->exclusive_field == cb.info->updates_field;
+      value = exclusive ? true : !*b;
+    }
+  }
+  s.fire(id, cb, s.message(id, cb, value, "click"), "click");
+}
+
+void TestSession::type(const WidgetHandle& w, std::string_view text) {
+  Impl& s = *impl_;
+  s.check("before type");
+  const WidgetId id = s.reachable(w, "type");
+  const auto* cls = s.page.find(id)->cls->info;
+  const auto* edit = SchemaView::get().callback_for(*cls, pgwidgets::Callback::EDIT);
+  const auto* enter = SchemaView::get().callback_for(*cls, pgwidgets::Callback::ENTER);
+  const auto* cb = edit ? edit : enter;
+  if (cb == nullptr || cb->updates.empty()) {
+    throw Failure("pgw::testing: type: " + s.page.path(id) +
+                  " takes no typing (no callback the schema marks `user: EDIT` or `user: ENTER` with the field it updates)");
+  }
+  const Scalar editable = s.page.value(id, "editable");
+  if (auto* b = std::get_if<bool>(&editable); b && !*b) {
+    throw Failure("pgw::testing: type: " + s.page.path(id) + " is not editable");
+  }
+  const std::string args = s.message(id, *cb, std::string(text), "type");
+  if (edit) {
+    s.fire(id, *edit, args, "type");
+  } else {
+    // An entry keeps what is typed until Enter reports it.
+    s.page.set_state(id, cb->updates, SchemaView::get().method(cb->info->updates_method), args);
+  }
+}
+
+void TestSession::press_enter(const WidgetHandle& w) {
+  Impl& s = *impl_;
+  s.check("before press_enter");
+  const WidgetId id = s.reachable(w, "press_enter");
+  const auto& cb = s.callback(id, pgwidgets::Callback::ENTER, "press_enter");
+  const Scalar text = cb.updates.empty() ? Scalar{} : s.page.value(id, cb.updates);
+  s.fire(id, cb, s.message(id, cb, text, "press_enter"), "press_enter");
+}
+
+void TestSession::select(const WidgetHandle& w, int index) {
+  if (index < 0) throw Failure("pgw::testing: select: index " + std::to_string(index) + " is negative");
+  impl_->act(w, pgwidgets::Callback::SELECT, std::int64_t{index});
+}
+
+void TestSession::set_value(const WidgetHandle& w, double value) {
+  impl_->act(w, pgwidgets::Callback::SET_VALUE, value);
+}
+
+void TestSession::close(const WidgetHandle& w) { impl_->act(w, pgwidgets::Callback::CLOSE, Scalar{}); }
+
+std::string TestSession::text_of(const WidgetHandle& w) const { return impl_->page.text(impl_->live(w, "text_of")); }
+
+bool TestSession::is_visible(const WidgetHandle& w) const { return impl_->page.visible(impl_->live(w, "is_visible")); }
+
+bool TestSession::is_enabled(const WidgetHandle& w) const { return impl_->page.enabled(impl_->live(w, "is_enabled")); }
+
+std::string TestSession::path_of(const WidgetHandle& w) const { return impl_->page.path(impl_->live(w, "path_of")); }
+
+void TestSession::answer(const WidgetHandle& w, std::string_view method, std::string response_bytes) {
+  const WidgetId id = impl_->live(w, "answer");
+  const auto* cls = impl_->page.find(id)->cls->info;
+  const auto* m = SchemaView::get().method_named(*cls, method);
+  if (m == nullptr || !m->info->returns_value) {
+    throw Failure("pgw::testing: answer: " + impl_->page.path(id) + " has no method " + std::string(method) +
+                  " that the page answers");
+  }
+  impl_->page.set_answer(id, std::string(method), std::move(response_bytes));
+}
+
+void TestSession::advance(Duration d) {
+  Impl& s = *impl_;
+  if (d < Duration::zero()) throw Failure("pgw::testing: advance: a negative duration");
+  s.check("before advance");
+  const auto until = s.clock->now() + d;
+  while (s.clock->step(until)) {
+    s.settle();
+    s.check("a timer's handler");
+  }
+  s.settle();
+  s.check("advance");
+}
+
+void TestSession::run() {
+  impl_->settle();
+  impl_->check("run");
+}
+
+}  // namespace pgw::testing

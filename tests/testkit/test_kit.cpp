@@ -1,0 +1,279 @@
+// pgw::testing's own tests: finding widgets, each user action, what the
+// user sees, the page's answers, time, and the failures a test gets.
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <string>
+#include <vector>
+
+#include <pgwidgets/testing.hpp>
+
+#include "pgwidgets/widgets/base.pb.h"
+
+using pgw::testing::Failure;
+using pgw::testing::TestSession;
+using Catch::Matchers::Contains;
+
+namespace {
+
+// A window holding a VBox of whatever `fill` adds.
+struct Page {
+  pgw::TopLevel top;
+  pgw::VBox box;
+};
+
+pgw::Task<Page> window(pgw::Session& s, std::string_view title) {
+  auto W = s.get_widgets();
+  Page p;
+  p.top = co_await W.TopLevel({.title = title});
+  p.box = co_await W.VBox();
+  co_await p.top.set_widget(p.box);
+  co_await p.top.show();
+  co_return p;
+}
+
+}  // namespace
+
+TEST_CASE("find names the candidates when nothing or too much matches", "[testkit]") {
+  TestSession t([](pgw::Session& s) -> pgw::Task<> {
+    auto p = co_await window(s, "Two");
+    auto W = s.get_widgets();
+    auto a = co_await W.Button("Same");
+    auto b = co_await W.Button("Same");
+    auto c = co_await W.Button("Other");
+    co_await p.box.add_widget(a, 0);
+    co_await p.box.add_widget(b, 0);
+    co_await p.box.add_widget(c, 0);
+  });
+  CHECK(t.find_all<pgw::Button>().size() == 3);
+  CHECK(t.find_all<pgw::Widget>().size() == 5);
+  CHECK_THROWS_WITH(t.find<pgw::Button>("Missing"),
+                    Contains("no such widget") && Contains("TopLevel \"Two\" > VBox > Button \"Other\""));
+  CHECK_THROWS_WITH(t.find<pgw::Button>("Same"), Contains("2 widgets match"));
+  CHECK(t.find<pgw::Button>("Other").id() != 0);
+  CHECK(t.find<pgw::TopLevel>("Two").id() != 0);
+}
+
+TEST_CASE("a click reaches a listened button, and a disabled or hidden one fails with its path",
+          "[testkit]") {
+  auto clicks = std::make_shared<int>(0);
+  TestSession t([clicks](pgw::Session& s) -> pgw::Task<> {
+    auto p = co_await window(s, "W");
+    auto W = s.get_widgets();
+    auto go = co_await W.Button("Go");
+    auto off = co_await W.Button("Off");
+    auto hidden = co_await W.Button("Hidden");
+    auto loose = co_await W.Button("Loose");  // in no window
+    co_await p.box.add_widget(go, 0);
+    co_await p.box.add_widget(off, 0);
+    co_await p.box.add_widget(hidden, 0);
+    co_await off.set_enabled(false);
+    co_await hidden.hide();
+    go.on_activated([clicks] { ++*clicks; });
+    (void)loose;
+  });
+  t.click(t.find<pgw::Button>("Go"));
+  t.click(t.find<pgw::Button>("Go"));
+  CHECK(*clicks == 2);
+  CHECK_FALSE(t.is_enabled(t.find<pgw::Button>("Off")));
+  CHECK_THROWS_WITH(t.click(t.find<pgw::Button>("Off")), Contains("TopLevel \"W\" > VBox > Button \"Off\" is disabled"));
+  CHECK_FALSE(t.is_visible(t.find<pgw::Button>("Hidden")));
+  CHECK_THROWS_WITH(t.click(t.find<pgw::Button>("Hidden")), Contains("is not shown"));
+  CHECK_FALSE(t.is_visible(t.find<pgw::Button>("Loose")));
+  CHECK_THROWS_WITH(t.type(t.find<pgw::Button>("Go"), "x"), Contains("takes no typing"));
+}
+
+TEST_CASE("a disabled or hidden container covers its children", "[testkit]") {
+  TestSession t([](pgw::Session& s) -> pgw::Task<> {
+    auto p = co_await window(s, "W");
+    auto W = s.get_widgets();
+    auto inner = co_await W.VBox();
+    auto b = co_await W.Button("In");
+    co_await inner.add_widget(b, 0);
+    co_await p.box.add_widget(inner, 0);
+    co_await inner.set_enabled(false);
+  });
+  auto b = t.find<pgw::Button>("In");
+  CHECK(t.is_visible(b));
+  CHECK_FALSE(t.is_enabled(b));
+  CHECK_THROWS_AS(t.click(b), Failure);
+}
+
+TEST_CASE("a check box toggles, a radio group keeps one, and the server sees both", "[testkit]") {
+  auto seen = std::make_shared<std::vector<bool>>();
+  TestSession t([seen](pgw::Session& s) -> pgw::Task<> {
+    auto p = co_await window(s, "W");
+    auto W = s.get_widgets();
+    auto box = co_await W.CheckBox("Tick");
+    auto r1 = co_await W.RadioButton("One", {.state = true});
+    auto r2 = co_await W.RadioButton("Two", {.group = &r1});
+    co_await p.box.add_widget(box, 0);
+    co_await p.box.add_widget(r1, 0);
+    co_await p.box.add_widget(r2, 0);
+    box.on_activated([seen](bool on) { seen->push_back(on); });
+  });
+  auto box = t.find<pgw::CheckBox>("Tick");
+  t.click(box);
+  t.click(box);
+  t.click(box);
+  CHECK(*seen == std::vector<bool>{true, false, true});
+  CHECK(box.get_state());
+  auto r2 = t.find<pgw::RadioButton>("Two");
+  t.click(r2);
+  t.click(r2);  // a pressed radio button stays pressed
+  CHECK(r2.get_state());
+  CHECK_FALSE(t.find<pgw::RadioButton>("One").get_state());
+}
+
+TEST_CASE("select and set_value fire the chosen index and value", "[testkit]") {
+  auto picked = std::make_shared<int>(-1);
+  auto slid = std::make_shared<int>(-1);
+  TestSession t([picked, slid](pgw::Session& s) -> pgw::Task<> {
+    auto p = co_await window(s, "W");
+    auto W = s.get_widgets();
+    auto combo = co_await W.ComboBox();
+    co_await combo.append_text("a");
+    co_await combo.append_text("b");
+    co_await combo.append_text("c");
+    auto slider = co_await W.Slider({.min = 0, .max = 100});
+    co_await p.box.add_widget(combo, 0);
+    co_await p.box.add_widget(slider, 0);
+    combo.on_activated([picked](int idx, std::string) { *picked = idx; });
+    slider.on_activated([slid](int v) { *slid = v; });
+  });
+  auto combo = t.find_all<pgw::ComboBox>().at(0);
+  t.select(combo, 2);
+  CHECK(*picked == 2);
+  CHECK(combo.get_index() == 2);
+  auto slider = t.find_all<pgw::Slider>().at(0);
+  CHECK(slider.get_value() == 50);  // the schema's default
+  t.set_value(slider, 30);
+  CHECK(*slid == 30);
+  CHECK(slider.get_value() == 30);
+  CHECK_THROWS_WITH(t.select(slider, 1), Contains("Slider") && Contains("user: SELECT"));
+}
+
+TEST_CASE("typing in a text area reports each edit, an entry only on Enter", "[testkit]") {
+  auto edits = std::make_shared<std::vector<std::string>>();
+  auto entered = std::make_shared<std::vector<std::string>>();
+  TestSession t([edits, entered](pgw::Session& s) -> pgw::Task<> {
+    auto p = co_await window(s, "W");
+    auto W = s.get_widgets();
+    auto area = co_await W.TextArea("old");
+    auto entry = co_await W.TextEntry("e");
+    auto locked = co_await W.TextEntry("locked", {.editable = false});
+    co_await p.box.add_widget(area, 0);
+    co_await p.box.add_widget(entry, 0);
+    co_await p.box.add_widget(locked, 0);
+    area.on_changed([edits](std::string text) { edits->push_back(text); });
+    entry.on_activated([entered](std::string text) { entered->push_back(text); });
+  });
+  t.type(t.find<pgw::TextArea>("old"), "new text");
+  CHECK(*edits == std::vector<std::string>{"new text"});
+  auto entry = t.find<pgw::TextEntry>("e");
+  t.type(entry, "abc");
+  CHECK(entered->empty());
+  CHECK(t.text_of(entry) == "abc");
+  t.press_enter(entry);
+  CHECK(*entered == std::vector<std::string>{"abc"});
+  CHECK_THROWS_WITH(t.type(t.find<pgw::TextEntry>("locked"), "x"), Contains("is not editable"));
+}
+
+TEST_CASE("closing a window hides it and tells the server", "[testkit]") {
+  auto closed = std::make_shared<int>(0);
+  TestSession t([closed](pgw::Session& s) -> pgw::Task<> {
+    auto p = co_await window(s, "Closable");
+    p.top.on_close([closed] { ++*closed; });
+  });
+  auto top = t.find<pgw::TopLevel>("Closable");
+  CHECK(t.is_visible(top));
+  t.close(top);
+  CHECK(*closed == 1);
+  CHECK_FALSE(t.is_visible(top));
+  CHECK_THROWS_WITH(t.close(top), Contains("is not shown"));
+}
+
+TEST_CASE("awaited queries get the page's state, the schema's defaults or the test's answer",
+          "[testkit]") {
+  auto visible = std::make_shared<std::vector<bool>>();
+  auto sizes = std::make_shared<std::vector<int>>();
+  TestSession t([visible, sizes](pgw::Session& s) -> pgw::Task<> {
+    auto p = co_await window(s, "Q");
+    auto W = s.get_widgets();
+    auto ask = co_await W.Button("Ask");
+    co_await p.box.add_widget(ask, 0);
+    visible->push_back(co_await p.top.is_visible());
+    auto top = p.top;
+    ask.on_activated([top, visible, sizes]() -> pgw::Task<> {
+      visible->push_back(co_await top.is_visible());
+      sizes->push_back((co_await top.get_size()).width);
+    });
+  });
+  CHECK(*visible == std::vector<bool>{true});
+  auto top = t.find<pgw::TopLevel>("Q");
+  pgwidgets::widgets::Size size;
+  size.set_width(640);
+  size.set_height(480);
+  t.answer(top, "get_size", size.SerializeAsString());
+  t.click(t.find<pgw::Button>("Ask"));
+  CHECK(*visible == std::vector<bool>{true, true});
+  CHECK(*sizes == std::vector<int>{640});
+  CHECK_THROWS_WITH(t.answer(top, "set_title", ""), Contains("no method set_title that the page answers"));
+}
+
+TEST_CASE("strict calls are acknowledged by the page", "[testkit]") {
+  TestSession t(
+      [](pgw::Session& s) -> pgw::Task<> {
+        CHECK(s.strict_calls());
+        auto p = co_await window(s, "Strict");
+        auto W = s.get_widgets();
+        auto l = co_await W.Label("x");
+        co_await p.box.add_widget(l, 0);
+        co_await l.set_text("y");
+      },
+      {.strict_calls = true});
+  CHECK(t.text_of(t.find_all<pgw::Label>().at(0)) == "y");
+}
+
+TEST_CASE("a handler's exception fails the action that ran it", "[testkit]") {
+  TestSession t([](pgw::Session& s) -> pgw::Task<> {
+    auto p = co_await window(s, "W");
+    auto W = s.get_widgets();
+    auto b = co_await W.Button("Boom");
+    co_await p.box.add_widget(b, 0);
+    b.on_activated([]() { throw std::runtime_error("the handler broke"); });
+  });
+  CHECK_THROWS_WITH(t.click(t.find<pgw::Button>("Boom")),
+                    Contains("click TopLevel \"W\" > VBox > Button \"Boom\"") && Contains("the handler broke"));
+  CHECK_THROWS_WITH(TestSession([](pgw::Session&) -> pgw::Task<> { throw std::runtime_error("no page"); co_return; }),
+                    Contains("on_connect") && Contains("no page"));
+}
+
+TEST_CASE("advance fires timers when they fall due, in order, and no sooner", "[testkit]") {
+  auto fired = std::make_shared<std::vector<std::string>>();
+  TestSession t([fired](pgw::Session& s) -> pgw::Task<> {
+    auto p = co_await window(s, "T");
+    auto W = s.get_widgets();
+    auto l = co_await W.Label("0");
+    co_await p.box.add_widget(l, 0);
+    auto slow = co_await s.make_timer(std::chrono::seconds(2));
+    auto fast = co_await s.make_timer(std::chrono::milliseconds(500));
+    slow.on_expired([fired](pgw::Timer::Duration) { fired->push_back("slow"); });
+    fast.on_expired([fired, l, fast](pgw::Timer::Duration) -> pgw::Task<> {
+      fired->push_back("fast");
+      co_await l.set_text(std::to_string(fired->size()));
+      if (fired->size() < 3) fast.start();  // again, half a second later
+    });
+    slow.start();
+    fast.start();
+  });
+  t.advance(std::chrono::milliseconds(499));
+  CHECK(fired->empty());
+  t.advance(std::chrono::milliseconds(1));
+  CHECK(*fired == std::vector<std::string>{"fast"});
+  t.advance(std::chrono::seconds(1));  // to 1.5 s: due at 1 s and at 1.5 s
+  CHECK(*fired == std::vector<std::string>{"fast", "fast", "fast"});
+  CHECK(t.text_of(t.find_all<pgw::Label>().at(0)) == "3");
+  t.advance(std::chrono::seconds(10));
+  CHECK(*fired == std::vector<std::string>{"fast", "fast", "fast", "slow"});
+}
