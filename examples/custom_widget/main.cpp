@@ -1,7 +1,8 @@
 // A program with a widget of its own: Rating (rating.proto, web/rating.ts)
-// beside the SDK's Label, in the SDK's VBox. Clicking a star runs the typed
-// C++ handler, which writes the rating into the label (and prints it, for
-// the test that drives this program).
+// beside the SDK's Label, in the SDK's VBox (the page: rating_page.hpp).
+// Clicking a star runs the typed C++ handler, which writes the rating into
+// the label (and prints it, for the test that drives this program);
+// test_rating.cpp tests the page without a browser (pgw::testing).
 //
 //   custom_widget [--host H] [--ws-port N] [--http-port N]   (0 = a free port)
 #include <charconv>
@@ -12,7 +13,7 @@
 
 #include <pgwidgets/pgwidgets.hpp>
 
-#include "rating/widgets.hpp"
+#include "rating_page.hpp"
 
 namespace {
 
@@ -42,24 +43,7 @@ int main(int argc, char** argv) {
   }
   return pgw::run([&]() -> pgw::Task<> {
     pgw::Application app(options);
-    app.on_connect([](pgw::Session& session) -> pgw::Task<> {
-      auto W = session.get_widgets();
-      pgw::rating::Widgets R(W);  // this project's widgets
-      auto top = co_await W.TopLevel({.title = "Rate it"});
-      auto vbox = co_await W.VBox({.spacing = 8, .padding = 10});
-      auto stars = co_await R.Rating({.max = 5});
-      auto label = co_await W.Label("Click a star");
-      co_await vbox.add_widget(stars, 0);
-      co_await vbox.add_widget(label, 0);
-      co_await top.set_widget(vbox);
-      co_await top.show();
-      // The handler's parameter is checked against rating.proto's Stars.
-      stars.on_rated([label](int n) -> pgw::Task<> {
-        std::printf("rated %d\n", n);
-        std::fflush(stdout);
-        co_await label.set_text("You gave " + std::to_string(n) + " stars");
-      });
-    });
+    app.on_connect(rating_page::on_connect);
     co_await app.start();
     std::printf("%s\n", app.url().c_str());
     std::fflush(stdout);

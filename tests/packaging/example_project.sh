@@ -19,7 +19,7 @@ case "$mode" in
     cmake --install "$build" --prefix "$work/prefix" >"$work/install.log"
     # The package is complete by itself: a consumer sees only the prefix.
     for f in lib/cmake/pgwidgets/pgwidgetsConfig.cmake lib/cmake/pgwidgets/pgwidgetsConfigVersion.cmake \
-             include/pgwidgets/pgwidgets.hpp share/pgwidgets/web/dist/pgwidgets.js \
+             include/pgwidgets/pgwidgets.hpp include/pgwidgets/testing.hpp share/pgwidgets/web/dist/pgwidgets.js \
              share/pgwidgets/codegen/protoc-gen-pgwidgets.py share/pgwidgets/schema/pgwidgets/widgets/base.proto; do
       [[ -e "$work/prefix/$f" ]] || { echo "not installed: $f" >&2; exit 1; }
     done
@@ -36,6 +36,12 @@ case "$mode" in
 esac
 cmake --build "$work/build" -j2 --target custom_widget >"$work/build.log" || { tail -50 "$work/build.log" >&2; exit 1; }
 echo "built in $(( $(date +%s) - t0 )) s"
+# The installed test kit (pgwidgets::testing) drives the project's page,
+# Rating included, without a browser.
+if [[ $mode == install ]]; then
+  cmake --build "$work/build" -j2 --target test_rating >>"$work/build.log" || { tail -50 "$work/build.log" >&2; exit 1; }
+  "$work/build/test_rating" || { echo "test_rating failed" >&2; exit 1; }
+fi
 # The SDK's own page, for the check that a page without package rating is refused.
 [[ -f "$bundle/pgwidgets.js" ]] || { echo "no SDK bundle in $bundle" >&2; exit 1; }
 node "$src/tests/browser/custom_widget.test.mjs" --binary "$work/build/custom_widget" \
