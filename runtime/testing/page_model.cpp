@@ -60,14 +60,22 @@ Scalar schema_default(const FD* f) {
   }
 }
 
-// A field's value with the schema's defaults: an absent field with a
-// `default` option reads as that default.
+// A field's value with the schema's defaults: an absent `optional` field
+// with a `default` option reads as that default. A plain field is always
+// on the wire (false, 0 and "" included), so its value is what was sent.
 Scalar read_or_default(const pb::Message& m, const FD* f) {
-  if (!m.GetReflection()->HasField(m, f)) {
+  if (f->has_presence() && !m.GetReflection()->HasField(m, f)) {
     Scalar d = schema_default(f);
     if (!std::holds_alternative<std::monostate>(d)) return d;
   }
   return read(m, f);
+}
+
+// What a field holds before anything was said: its `default`, else the
+// type's zero.
+Scalar initial(const pb::Descriptor* type, const FD* f) {
+  Scalar d = schema_default(f);
+  return std::holds_alternative<std::monostate>(d) ? read(*parse_message(type), f) : d;
 }
 
 bool is_number(const FD* f) {
@@ -359,15 +367,14 @@ Scalar PageModel::value(WidgetId id, std::string_view field) const {
   if (const pb::Descriptor* ctor = w->cls->constructor) {
     if (const FD* f = ctor->FindFieldByName(std::string(field))) {
       auto args = parse_message(ctor, w->ctor);
-      if (args->GetReflection()->HasField(*args, f) || !std::holds_alternative<std::monostate>(schema_default(f))) {
-        return read_or_default(*args, f);
-      }
+      if (args->GetReflection()->HasField(*args, f)) return read(*args, f);
+      if (!std::holds_alternative<std::monostate>(schema_default(f))) return schema_default(f);
     }
   }
   // 3. The setter's default.
   if (const MethodView* setter = SchemaView::get().setter_of(*w->cls->info, field)) {
     const pb::Descriptor* in = setter->rpc->input_type();
-    if (in->field_count() > 0) return first_field(*parse_message(in));
+    if (in->field_count() > 0) return initial(in, in->field(0));
   }
   // Windows appear on show(); everything else shows with its window.
   if (field == "visible") return !w->cls->info->window;

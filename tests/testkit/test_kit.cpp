@@ -251,7 +251,8 @@ TEST_CASE("a handler's exception fails the action that ran it", "[testkit]") {
 
 TEST_CASE("advance fires timers when they fall due, in order, and no sooner", "[testkit]") {
   auto fired = std::make_shared<std::vector<std::string>>();
-  TestSession t([fired](pgw::Session& s) -> pgw::Task<> {
+  auto timers = std::make_shared<std::vector<pgw::Timer>>();  // a Timer lives while a handle does
+  TestSession t([fired, timers](pgw::Session& s) -> pgw::Task<> {
     auto p = co_await window(s, "T");
     auto W = s.get_widgets();
     auto l = co_await W.Label("0");
@@ -266,6 +267,7 @@ TEST_CASE("advance fires timers when they fall due, in order, and no sooner", "[
     });
     slow.start();
     fast.start();
+    timers->push_back(slow);
   });
   t.advance(std::chrono::milliseconds(499));
   CHECK(fired->empty());
