@@ -90,6 +90,7 @@ class Method:
     replace: bool = False
     deferred: bool = False     # setter replayed after children and listens on a rebuild
     accumulate: bool = False   # setter whose every call is kept and replayed
+    value: str = ""            # argument-less setter: the literal it sets (show: "true"), for the test kit
     doc: str = ""
     # Filled for getters: where the value comes from when no setter ran.
     ctor_fallback: Optional[Field] = None
@@ -144,6 +145,7 @@ class Callback:
     updates_setter: str = ""
     updates_field_id: int = 0
     updates_method_id: int = 0
+    user_action: int = 0       # the person's action that fires it (options.proto UserAction), for the test kit
     doc: str = ""
     proto_name: str = ""       # the rpc's full name, for reflection
     # A callback whose one double argument is an int or a float as the

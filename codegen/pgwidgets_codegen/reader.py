@@ -255,7 +255,8 @@ class _Builder:
         return Callback(rpc_name=rpc.name, name=naming.snake_case(rpc.name[2:]), id=0, owner=c.name,
                         message=self._message(rpc.output_type, where),
                         updates_field=(opts.updates if opts else ""),
-                        updates_setter=(opts.setter if opts else ""), doc=doc,
+                        updates_setter=(opts.setter if opts else ""),
+                        user_action=(opts.user if opts else 0), doc=doc,
                         proto_name=f"{c.proto_name}.{rpc.name}")
 
     def _method(self, c, rpc, doc, where):
@@ -276,6 +277,7 @@ class _Builder:
             m.replace = opts.replace
             m.deferred = opts.deferred
             m.accumulate = opts.accumulate
+            m.value = opts.value
             m.child_field = self._named_field(m.request, opts.child, where) if opts.child else None
             m.index_field = self._named_field(m.request, opts.index, where) if opts.index else None
         return m
@@ -356,6 +358,11 @@ class _Builder:
             raise SchemaError(f"{c.name}: only one constructor field may name a group (`exclusive`)")
         for m in c.methods:
             self._check_method(c, m, taken_names)
+        actions = {}
+        for cb in c.callbacks:
+            if cb.user_action and actions.setdefault(cb.user_action, cb.rpc_name) != cb.rpc_name:
+                raise SchemaError(f"{c.name}.{cb.rpc_name}: {actions[cb.user_action]} is marked with the same "
+                                  f"`user` action; the test kit would not know which one fires")
         for cb in c.callbacks:
             if cb.updates_field:
                 setter = self._setter_of(c, cb.updates_field, cb.message, cb.updates_setter)
@@ -373,6 +380,8 @@ class _Builder:
             raise SchemaError(f"{where}: only setters and getters name a state field")
         if m.deferred and m.kind != "setter":
             raise SchemaError(f"{where}: only a setter can be `deferred`")
+        if m.value and (m.kind != "setter" or m.request.fields or m.value not in ("true", "false")):
+            raise SchemaError(f"{where}: `value` is for a setter without arguments, and is \"true\" or \"false\"")
         if m.kind == "setter":
             for owner in c.ancestry():
                 for s in owner.methods:

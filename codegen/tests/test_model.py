@@ -241,9 +241,17 @@ class SchemaErrorTest(unittest.TestCase):
         self.assertIn("only a setter can be `deferred`", msg)
 
     def test_setters_of_one_field_disagreeing_on_deferred(self):
-        msg = self.broken("base.proto", 'field: "visible", deferred: true }; }\n  // Hides',
-                          'field: "visible" }; }\n  // Hides')
+        msg = self.broken("base.proto", 'field: "visible", deferred: true, value: "true" }; }\n  // Hides',
+                          'field: "visible", value: "true" }; }\n  // Hides')
         self.assertIn("disagree on `deferred`", msg)
+
+    def test_value_on_a_setter_with_arguments(self):
+        msg = self.broken("base.proto", '{ kind: SETTER, field: "enabled" }', '{ kind: SETTER, field: "enabled", value: "true" }')
+        self.assertIn("`value` is for a setter without arguments", msg)
+
+    def test_two_callbacks_of_a_class_with_one_user_action(self):
+        msg = self.broken("text.proto", '{ updates: "scroll_position" }', '{ updates: "scroll_position", user: EDIT }')
+        self.assertIn("same `user` action", msg)
 
     def test_state_callback_whose_fields_differ_from_the_setter(self):
         # index numbered 3 here cannot be read as set_index's index (field 1).
