@@ -90,6 +90,9 @@ struct TestSession::Impl {
 
   WidgetId live(const WidgetHandle& w, std::string_view action) const {
     if (!w) throw Failure("pgw::testing: " + std::string(action) + ": an empty widget handle");
+    if (!(w == WidgetHandle(core, w.id()))) {
+      throw Failure("pgw::testing: " + std::string(action) + ": the widget belongs to another session");
+    }
     if (page.find(w.id()) == nullptr) {
       throw Failure("pgw::testing: " + std::string(action) + ": widget " + std::to_string(w.id()) +
                     " is not in the page (never created, or destroyed)");

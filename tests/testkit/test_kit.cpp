@@ -51,6 +51,9 @@ TEST_CASE("find names the candidates when nothing or too much matches", "[testki
                     Contains("no such widget") && Contains("TopLevel \"Two\" > VBox > Button \"Other\""));
   CHECK_THROWS_WITH(t.find<pgw::Button>("Same"), Contains("2 widgets match"));
   CHECK(t.find<pgw::Button>("Other").id() != 0);
+  CHECK_THROWS_WITH(t.click(pgw::Button()), Contains("an empty widget handle"));
+  TestSession other([](pgw::Session& s) -> pgw::Task<> { co_await window(s, "Other"); });
+  CHECK_THROWS_WITH(t.text_of(other.find<pgw::TopLevel>("Other")), Contains("belongs to another session"));
   CHECK(t.find<pgw::TopLevel>("Two").id() != 0);
 }
 
