@@ -10,7 +10,7 @@
 
 TEST_CASE("rating: rating four stars says so and is kept") {
   pgw::testing::TestSession t(rating_page::on_connect);
-  auto stars = t.find_all<pgw::rating::Rating>().at(0);
+  auto stars = t.find_all<pgw::Rating>().at(0);
   CHECK(t.path_of(stars) == "TopLevel \"Rate it\" > VBox > Rating");
   t.set_value(stars, 4);
   CHECK(t.text_of(t.find_all<pgw::Label>().at(0)) == "You gave 4 stars");
