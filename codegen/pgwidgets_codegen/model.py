@@ -144,6 +144,8 @@ class Callback:
     updates_setter: str = ""
     updates_field_id: int = 0
     updates_method_id: int = 0
+    # Reports only the latest value: coalesced per widget at both ends.
+    coalesce: bool = False
     doc: str = ""
     proto_name: str = ""       # the rpc's full name, for reflection
     # A callback whose one double argument is an int or a float as the

@@ -255,7 +255,8 @@ class _Builder:
         return Callback(rpc_name=rpc.name, name=naming.snake_case(rpc.name[2:]), id=0, owner=c.name,
                         message=self._message(rpc.output_type, where),
                         updates_field=(opts.updates if opts else ""),
-                        updates_setter=(opts.setter if opts else ""), doc=doc,
+                        updates_setter=(opts.setter if opts else ""),
+                        coalesce=bool(opts and opts.coalesce), doc=doc,
                         proto_name=f"{c.proto_name}.{rpc.name}")
 
     def _method(self, c, rpc, doc, where):

@@ -7,7 +7,7 @@
 // missing there, or a method missing in an implementation, fails `tsc`.
 
 export const PACKAGE_NAME = "pgwidgets.widgets";
-export const SCHEMA_FINGERPRINT = 0x5ac38c3688cc6ffen;
+export const SCHEMA_FINGERPRINT = 0x0e5020b27642abafn;
 
 /** A widget as the browser runtime holds it. */
 export interface WidgetHandle {

@@ -19,7 +19,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file pgwidgets/options.proto.
  */
 export const file_pgwidgets_options: GenFile = /*@__PURE__*/
-  fileDesc("ChdwZ3dpZGdldHMvb3B0aW9ucy5wcm90bxIJcGd3aWRnZXRzIlIKC1dpZGdldENsYXNzEgwKBGJhc2UYASABKAkSEAoIYWJzdHJhY3QYAiABKAgSEwoLY29uc3RydWN0b3IYAyABKAkSDgoGd2luZG93GAQgASgIIp4CCgZNZXRob2QSJAoEa2luZBgBIAEoDjIWLnBnd2lkZ2V0cy5NZXRob2QuS2luZBINCgVmaWVsZBgCIAEoCRINCgVjaGlsZBgDIAEoCRINCgVpbmRleBgEIAEoCRIPCgdyZXBsYWNlGAUgASgIEhAKCGRlZmVycmVkGAYgASgIEhIKCmFjY3VtdWxhdGUYByABKAgiiQEKBEtpbmQSCgoGQUNUSU9OEAASCgoGU0VUVEVSEAESCgoGR0VUVEVSEAISCQoFUVVFUlkQAxIKCgZBVFRBQ0gQBBIKCgZERVRBQ0gQBRIOCgpERVRBQ0hfQUxMEAYSDAoIQ0hJTERSRU4QBxIPCgtDSElMRF9DT1VOVBAIEgsKB0RFU1RST1kQCSIrCghDYWxsYmFjaxIPCgd1cGRhdGVzGAEgASgJEg4KBnNldHRlchgCIAEoCSJbCgVGaWVsZBISCgpwb3NpdGlvbmFsGAEgASgIEg8KB2RlZmF1bHQYAiABKAkSCwoDcmVmGAMgASgJEhEKCWV4Y2x1c2l2ZRgEIAEoCRINCgVkdHlwZRgFIAEoCTpRCgZ3aWRnZXQSHy5nb29nbGUucHJvdG9idWYuU2VydmljZU9wdGlvbnMYuY4DIAEoCzIWLnBnd2lkZ2V0cy5XaWRnZXRDbGFzc1IGd2lkZ2V0OksKBm1ldGhvZBIeLmdvb2dsZS5wcm90b2J1Zi5NZXRob2RPcHRpb25zGLqOAyABKAsyES5wZ3dpZGdldHMuTWV0aG9kUgZtZXRob2Q6UQoIY2FsbGJhY2sSHi5nb29nbGUucHJvdG9idWYuTWV0aG9kT3B0aW9ucxi7jgMgASgLMhMucGd3aWRnZXRzLkNhbGxiYWNrUghjYWxsYmFjazpDCgNhcmcSHS5nb29nbGUucHJvdG9idWYuRmllbGRPcHRpb25zGLyOAyABKAsyEC5wZ3dpZGdldHMuRmllbGRSA2FyZ2IGcHJvdG8z", [file_google_protobuf_descriptor]);
+  fileDesc("ChdwZ3dpZGdldHMvb3B0aW9ucy5wcm90bxIJcGd3aWRnZXRzIlIKC1dpZGdldENsYXNzEgwKBGJhc2UYASABKAkSEAoIYWJzdHJhY3QYAiABKAgSEwoLY29uc3RydWN0b3IYAyABKAkSDgoGd2luZG93GAQgASgIIp4CCgZNZXRob2QSJAoEa2luZBgBIAEoDjIWLnBnd2lkZ2V0cy5NZXRob2QuS2luZBINCgVmaWVsZBgCIAEoCRINCgVjaGlsZBgDIAEoCRINCgVpbmRleBgEIAEoCRIPCgdyZXBsYWNlGAUgASgIEhAKCGRlZmVycmVkGAYgASgIEhIKCmFjY3VtdWxhdGUYByABKAgiiQEKBEtpbmQSCgoGQUNUSU9OEAASCgoGU0VUVEVSEAESCgoGR0VUVEVSEAISCQoFUVVFUlkQAxIKCgZBVFRBQ0gQBBIKCgZERVRBQ0gQBRIOCgpERVRBQ0hfQUxMEAYSDAoIQ0hJTERSRU4QBxIPCgtDSElMRF9DT1VOVBAIEgsKB0RFU1RST1kQCSI9CghDYWxsYmFjaxIPCgd1cGRhdGVzGAEgASgJEg4KBnNldHRlchgCIAEoCRIQCghjb2FsZXNjZRgDIAEoCCJbCgVGaWVsZBISCgpwb3NpdGlvbmFsGAEgASgIEg8KB2RlZmF1bHQYAiABKAkSCwoDcmVmGAMgASgJEhEKCWV4Y2x1c2l2ZRgEIAEoCRINCgVkdHlwZRgFIAEoCTpRCgZ3aWRnZXQSHy5nb29nbGUucHJvdG9idWYuU2VydmljZU9wdGlvbnMYuY4DIAEoCzIWLnBnd2lkZ2V0cy5XaWRnZXRDbGFzc1IGd2lkZ2V0OksKBm1ldGhvZBIeLmdvb2dsZS5wcm90b2J1Zi5NZXRob2RPcHRpb25zGLqOAyABKAsyES5wZ3dpZGdldHMuTWV0aG9kUgZtZXRob2Q6UQoIY2FsbGJhY2sSHi5nb29nbGUucHJvdG9idWYuTWV0aG9kT3B0aW9ucxi7jgMgASgLMhMucGd3aWRnZXRzLkNhbGxiYWNrUghjYWxsYmFjazpDCgNhcmcSHS5nb29nbGUucHJvdG9idWYuRmllbGRPcHRpb25zGLyOAyABKAsyEC5wZ3dpZGdldHMuRmllbGRSA2FyZ2IGcHJvdG8z", [file_google_protobuf_descriptor]);
 
 /**
  * On a `service`: the widget class.
@@ -235,6 +235,19 @@ export type Callback = Message<"pgwidgets.Callback"> & {
    * @generated from field: string setter = 2;
    */
   setter: string;
+
+  /**
+   * Each report carries only the latest value (a size, a position, where
+   * a drag is): only the last one counts. The page sends it at most once
+   * an animation frame per widget, the last value winning; the server,
+   * when one frame holds several for the same widget, runs the last; and
+   * the reports of one frame count as one event against
+   * max_callbacks_per_second. Callbacks of acts (a click, a key) must not
+   * set it: every one of those is news.
+   *
+   * @generated from field: bool coalesce = 3;
+   */
+  coalesce: boolean;
 };
 
 /**
