@@ -72,30 +72,54 @@ const checks = [
     await page.close();
     await stopServer(s);
   }],
-  [`a scripted slider drag of ${dragSeconds} s, as fast as the browser takes mouse moves, stays connected`, async () => {
+  [`a scripted slider drag of ${dragSeconds} s, ten moves every few milliseconds, stays connected and sends one frame per animation frame`, async () => {
     const s = await start(400);
     const page = await openPage(s);
     const slider = page.locator("input.pgw-slider-input");
+    // A real drag first: the pointer on the thumb, moved along the track.
     const box = await slider.boundingBox();
     const y = box.y + box.height / 2;
     await page.mouse.move(box.x + 2, y);
     await page.mouse.down();
-    let moves = 0;
-    const end = Date.now() + dragSeconds * 1000;
-    while (Date.now() < end) {
-      // Back and forth across the track, one pixel a move.
-      const phase = moves % (2 * Math.floor(box.width));
-      const x = phase < box.width ? phase : 2 * box.width - phase;
-      await page.mouse.move(box.x + x, y);
-      moves++;
-    }
+    for (let i = 1; i <= 20; i++) await page.mouse.move(box.x + 2 + (box.width / 2) * i / 20, y);
+    // Then the drag as a script: the events a range input gets while its
+    // thumb is dragged, ten at a time on every timer turn (thousands a
+    // second, far more than a mouse makes), for the whole time. Playwright's
+    // mouse moves wait for a rendering frame each, so they cannot make more
+    // than one report per animation frame by themselves.
+    const run = await page.evaluate(async (ms) => {
+      const input = document.querySelector("input.pgw-slider-input");
+      const framesBefore = window.pgwidgets.state.framesSent;
+      let moves = 0, animationFrames = 0, running = true;
+      const countFrames = () => { animationFrames++; if (running) requestAnimationFrame(countFrames); };
+      requestAnimationFrame(countFrames);
+      const end = performance.now() + ms;
+      await new Promise((resolve) => {
+        const tick = () => {
+          for (let i = 0; i < 10; i++) {
+            input.value = String(moves % 1000);
+            input.dispatchEvent(new Event("input", { bubbles: true }));
+            moves++;
+          }
+          if (performance.now() < end) setTimeout(tick, 0);
+          else resolve();
+        };
+        tick();
+      });
+      running = false;
+      return { moves, animationFrames, frames: window.pgwidgets.state.framesSent - framesBefore };
+    }, dragSeconds * 1000);
     await page.mouse.up();
     const value = await slider.inputValue();
     const label = page.getByText(new RegExp(`^slider ${value}, get_value ${value}, reports \\d+$`));
-    await label.waitFor({ timeout: 10000 });
+    await label.waitFor({ timeout: 15000 });
     const reports = Number((await label.textContent()).split(" ").pop());
-    console.log(`  ${moves} mouse moves in ${dragSeconds} s, ${reports} reports reached the server`);
-    expect(reports < moves, `${reports} reports for ${moves} moves: not coalesced`);
+    console.log(`  ${run.moves} moves in ${dragSeconds} s: ${run.frames} frames sent in ${run.animationFrames} animation frames, ` +
+      `${reports} reports reached the handler`);
+    // Coalesced in the page: at most one frame per animation frame (and a
+    // few for the timer that stands in when frames stall).
+    expect(run.frames <= run.animationFrames * 1.1 + 20, `${run.frames} frames for ${run.animationFrames} animation frames`);
+    expect(reports < run.moves / 5, `${reports} reports for ${run.moves} moves`);
     await neverCutOff(page, s);
     await page.close();
     await stopServer(s);

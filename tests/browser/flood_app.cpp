@@ -64,7 +64,7 @@ pgw::Task<> setup(pgw::Session& session) {
   });
   auto slides = std::make_shared<int>(0);
   slider.on_activated([slider, slid, slides](int value) -> pgw::Task<> {
-    co_await slid.set_text("slider " + std::to_string(value) + ", get_value " + std::to_string(slider.get_value()) +
+    co_await slid.set_text("slider " + std::to_string(value) + ", get_value " + std::to_string(static_cast<long>(slider.get_value())) +
                            ", reports " + std::to_string(++*slides));
   });
   auto keys = std::make_shared<int>(0);
