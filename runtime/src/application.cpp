@@ -443,16 +443,27 @@ void Application::Impl::join(transport::ConnectionId id, const std::shared_ptr<S
   connections_[id].session = session;
   auto& core = detail::SessionAccess::core(*session);
   core.count_received(frame.ByteSizeLong());  // the hello's frame, as received
-  // The rest of the first frame: what the page held back when its last
-  // connection to this session went, recorded before the rebuild. A new
-  // session has no widgets yet, so what came for an ended one is dropped.
-  if (!rejoined && frame.messages_size() > 1) {
-    log(LogLevel::debug, "connection " + std::to_string(id) + ": dropped " +
-                             std::to_string(frame.messages_size() - 1) +
-                             " messages sent with the hello for a session that has ended");
-  }
+  // The rest of the first frame: on a rejoin, what the page held back when
+  // its last connection to this session went, recorded before the rebuild.
   core.attach(id, std::move(sink), pgwidgets::PROTOCOL_VERSION_CURRENT, detail::schema_fingerprint,
               hello.viewport().width(), hello.viewport().height(), rejoined, rejoined ? &frame : nullptr, 1);
+  if (rejoined) return;
+  // A new session has no widgets yet: callbacks for one that ended are
+  // dropped; the rest (a viewport) is handled after the hello.
+  pgwidgets::ClientFrame rest;
+  int dropped = 0;
+  for (int i = 1; i < frame.messages_size(); ++i) {
+    if (frame.messages(i).has_callback()) {
+      ++dropped;
+    } else {
+      *rest.add_messages() = frame.messages(i);
+    }
+  }
+  if (dropped > 0) {
+    log(LogLevel::debug, "connection " + std::to_string(id) + ": dropped " + std::to_string(dropped) +
+                             " callbacks sent with the hello for a session that has ended");
+  }
+  core.handle(id, rest);
 }
 
 void Application::Impl::arm_expiry(const std::shared_ptr<Session>& session) {

@@ -1,7 +1,7 @@
 // TextArea: many lines, edited as a <textarea>. What the user types reaches
 // the server (changed) once typing pauses, and at once when the area loses
 // focus: a report per pause, not per key, keeps a fast typist well under
-// the server's callback budget, and the server's get_text then answers
+// the server's max_callbacks_per_second, and the server's get_text then answers
 // without asking the page and a reload gets the text back. Scrolling is
 // reported (scrolled) the same way, once it pauses. A report waiting for
 // its pause goes at once when the page is left or reconnects (whenQuiet
