@@ -48,15 +48,19 @@ async function reloadNow() {
 }
 
 // What the server's getters answer, through the "check" button.
+// The answers are numbered: a rebuilt page shows the last one until the new one comes.
 async function serverState() {
+  const before = await page.locator(".pgw-label", { hasText: /^values/ }).textContent();
+  const n = (Number(/^values (\d+):/.exec(before)?.[1]) || 0) + 1;
   await page.getByRole("button", { name: "check" }).click();
-  const text = page.locator(".pgw-label", { hasText: /^text: \[/ });
-  const values = page.locator(".pgw-label", { hasText: /^values: tracked/ });
+  const text = page.locator(".pgw-label", { hasText: new RegExp(`^text ${n}: \\[`) });
+  const values = page.locator(".pgw-label", { hasText: new RegExp(`^values ${n}: tracked`) });
   await values.waitFor({ timeout: 5000 });
+  await text.waitFor({ timeout: 5000 });
   const t = await text.textContent();
-  const m = /^values: tracked (\d+) untracked (\d+) dial (\d+) scroll ([\d.]+)$/.exec(await values.textContent());
+  const m = /^values \d+: tracked (\d+) untracked (\d+) dial (\d+) scroll ([\d.]+)$/.exec(await values.textContent());
   expect(m, `values label: ${await values.textContent()}`);
-  return { text: t.slice("text: [".length, -1), tracked: +m[1], untracked: +m[2], dial: +m[3], scroll: +m[4] };
+  return { text: t.slice(`text ${n}: [`.length, -1), tracked: +m[1], untracked: +m[2], dial: +m[3], scroll: +m[4] };
 }
 
 // Drags the n-th slider's thumb from its left end to `fraction` of its width, the button still down.

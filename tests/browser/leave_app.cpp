@@ -6,6 +6,7 @@
 // getters answer into Labels, for the test to read after a reload or from
 // another tab.
 #include <cstdio>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -46,10 +47,13 @@ pgw::Task<> setup(pgw::Session& session) {
   for (const auto& r : rows) co_await vbox.add_widget(r);
   co_await top.set_widget(vbox);
   co_await top.show();
+  // Numbered answers: a rebuilt page shows the last one until the next.
+  auto checks = std::make_shared<int>(0);
   check.on_activated([=]() -> pgw::Task<> {
-    co_await text.set_text("text: [" + area.get_text() + "]");
+    const std::string n = std::to_string(++*checks);
+    co_await text.set_text("text " + n + ": [" + area.get_text() + "]");
     const auto whole = [](double v) { return std::to_string(static_cast<long>(v)); };
-    co_await values.set_text("values: tracked " + whole(tracked.get_value()) + " untracked " +
+    co_await values.set_text("values " + n + ": tracked " + whole(tracked.get_value()) + " untracked " +
                              whole(untracked.get_value()) + " dial " + whole(dial.get_value()) +
                              " scroll " + fixed3(scroll.get_scroll_position().v_pct));
   });
