@@ -281,6 +281,11 @@ class Callback(View):
         return "{" + ", ".join(f.cpp_get("m", "link") for f in self.params) + "}"
 
     @property
+    def cpp_coalesce(self):
+        """Whether only the callback's latest report counts, as a C++ literal."""
+        return "true" if self.coalesce else "false"
+
+    @property
     def cpp_check(self):
         """The CallbackInfo's check: state callbacks' bytes are checked before
         they are recorded."""

@@ -146,6 +146,8 @@ class Callback:
     updates_field_id: int = 0
     updates_method_id: int = 0
     user_action: int = 0       # the person's action that fires it (options.proto UserAction), for the test kit
+    # Reports only the latest value: coalesced per widget at both ends.
+    coalesce: bool = False
     doc: str = ""
     proto_name: str = ""       # the rpc's full name, for reflection
     # A callback whose one double argument is an int or a float as the

@@ -256,7 +256,8 @@ class _Builder:
                         message=self._message(rpc.output_type, where),
                         updates_field=(opts.updates if opts else ""),
                         updates_setter=(opts.setter if opts else ""),
-                        user_action=(opts.user if opts else 0), doc=doc,
+                        user_action=(opts.user if opts else 0),
+                        coalesce=bool(opts and opts.coalesce), doc=doc,
                         proto_name=f"{c.proto_name}.{rpc.name}")
 
     def _method(self, c, rpc, doc, where):

@@ -200,6 +200,11 @@ class Callback(View):
         """Whether the callback reports state, as a TypeScript literal."""
         return "true" if self.updates_field else "false"
 
+    @property
+    def ts_coalesce(self):
+        """Whether only the callback's latest report counts, as a TypeScript literal."""
+        return "true" if self.coalesce else "false"
+
 
 class WidgetClass(View):
     @property

@@ -109,6 +109,17 @@ class ModelTest(unittest.TestCase):
         switch = next(m for m in self.schema.methods if m.id == cb["StackWidget_page_switch"].updates_method_id)
         self.assertEqual(switch.name, "set_index")
 
+    def test_reports_of_a_latest_value_are_marked_coalesce(self):
+        cb = {c.info_name: c for c in self.schema.callbacks}
+        latest = {"Widget_resize", "Widget_map", "Splitter_sizing", "AbstractScrollArea_scrolled",
+                  "AbstractScrollArea_area_resize", "Slider_activated", "Dial_activated",
+                  "ScrollBar_activated", "TopLevel_move", "TopLevel_resized", "MDISubWindow_move",
+                  "MDISubWindow_resized", "TextArea_scrolled"}
+        self.assertEqual({name for name, c in cb.items() if c.coalesce}, latest)
+        # Acts are news every time: never coalesced.
+        for act in ("Button_activated", "TextArea_changed", "ComboBox_modified", "TopLevel_close"):
+            self.assertFalse(cb[act].coalesce, act)
+
     def test_proto_names_lead_back_to_the_descriptors(self):
         self.assertEqual(self.schema.cls("Box").proto_name, "pgwidgets.widgets.Box")
         box = {m.name: m for m in self.schema.cls("Box").methods}

@@ -7,7 +7,7 @@
 // missing there, or a method missing in an implementation, fails `tsc`.
 
 export const PACKAGE_NAME = "pgwidgets.widgets";
-export const SCHEMA_FINGERPRINT = 0x0f296e179909ea08n;
+export const SCHEMA_FINGERPRINT = 0x3c82b128232f0a96n;
 
 /** A widget as the browser runtime holds it. */
 export interface WidgetHandle {

@@ -77,6 +77,9 @@ Application::Impl::Impl(ApplicationOptions opts)
   if (options.max_callbacks_per_second < 1) {
     throw std::invalid_argument("pgwidgets: max_callbacks_per_second must be at least 1");
   }
+  if (options.max_callback_burst < 1) {
+    throw std::invalid_argument("pgwidgets: max_callback_burst must be at least 1");
+  }
   factory_ = [](asio::io_context& io, transport::ServerConfig config, transport::Listener& listener, Logger logger) {
     return transport::make_websocketpp_server(io, std::move(config), listener, std::move(logger));
   };
@@ -221,36 +224,89 @@ void Application::Impl::on_open(transport::ConnectionId id, const transport::Con
   connections_[id] = Connection{};
 }
 
-bool Application::Impl::within_limits(transport::ConnectionId id, Connection& connection, std::string_view bytes) {
+std::optional<std::size_t> Application::Impl::events_within_limits(transport::ConnectionId id,
+                                                                   std::string_view bytes) {
   const auto count = detail::count_messages(bytes, options.max_messages_per_frame);
-  if (!count) return true;  // malformed: the session says so
-  std::string why;
-  if (count->messages > options.max_messages_per_frame) {
-    why = "a frame of more than max_messages_per_frame (" + std::to_string(options.max_messages_per_frame) +
-          ") messages";
-  } else if (count->callbacks != 0 && connection.callbacks && !connection.callbacks->take(count->callbacks)) {
-    why = "more callbacks than max_callbacks_per_second (" + std::to_string(options.max_callbacks_per_second) +
-          ") allows (this frame: " + std::to_string(count->callbacks) + ")";
-  } else {
-    return true;
-  }
-  log(LogLevel::warning, "connection " + std::to_string(id) + " sent " + why + "; refused it and closing (1008)");
+  if (!count) return 0;  // malformed: the session says so
+  if (count->messages <= options.max_messages_per_frame) return count->events;
+  log(LogLevel::warning, "connection " + std::to_string(id) + " sent a frame of more than max_messages_per_frame (" +
+                             std::to_string(options.max_messages_per_frame) + ") messages; refused it and closing (1008)");
   server_->close(id, 1008, "too much work in one frame");
-  return false;
+  return std::nullopt;
+}
+
+void Application::Impl::deliver(const std::shared_ptr<Session>& session, transport::ConnectionId id,
+                                std::string_view bytes) {
+  detail::SessionAccess::core(*session).receive(id, bytes);
+}
+
+void Application::Impl::pace(transport::ConnectionId id, Connection& connection, std::string_view bytes) {
+  // Over a limit, the connection is closing: websocketpp delivers nothing
+  // more from it, and on_close ends the session.
+  const auto events = events_within_limits(id, bytes);
+  if (!events) return;
+  auto session = connection.session;  // the frame's handlers may end it
+  const bool was_waiting = connection.pacer->waiting();
+  switch (connection.pacer->offer(bytes, *events)) {
+    case detail::CallbackPacer::Verdict::now:
+      deliver(session, id, bytes);
+      return;
+    case detail::CallbackPacer::Verdict::waits:
+      if (was_waiting) return;  // the timer is armed for the first waiting frame
+      if (auto held = connection.pacing_log.pass()) {
+        log(LogLevel::warning, "connection " + std::to_string(id) + " sends events faster than max_callbacks_per_second (" +
+                                   std::to_string(options.max_callbacks_per_second) + ") after a burst of " +
+                                   std::to_string(options.max_callback_burst) +
+                                   ": its frames wait and are handled at that rate" +
+                                   detail::LogThrottle::suffix(*held));
+      }
+      arm_pacing(id, connection);
+      return;
+    case detail::CallbackPacer::Verdict::flood:
+      log(LogLevel::warning, "connection " + std::to_string(id) + " sent events far faster than a person can: more than "
+                                 "max_callbacks_waiting (" + std::to_string(options.max_callbacks_waiting) +
+                                 ") events or max_frame_bytes (" + std::to_string(options.max_frame_bytes) +
+                                 ") bytes waiting; dropped them and closing (1008)");
+      connection.flooded = true;
+      connection.pacer->drain();
+      connection.pacing.reset();
+      server_->close(id, 1008, "Too many events: far more than a person can send.");
+      return;
+  }
+}
+
+void Application::Impl::arm_pacing(transport::ConnectionId id, Connection& connection) {
+  const auto due = connection.pacer->next_due();
+  if (!due) return;
+  if (!connection.pacing) connection.pacing = std::make_unique<asio::steady_timer>(*executor_);
+  connection.pacing->expires_after(*due);
+  connection.pacing->async_wait([this, id](boost::system::error_code ec) {
+    if (!ec) pace_due(id);  // else cancelled: the connection closed
+  });
+}
+
+void Application::Impl::pace_due(transport::ConnectionId id) {
+  for (;;) {
+    auto it = connections_.find(id);
+    if (it == connections_.end() || it->second.flooded) return;
+    auto frame = it->second.pacer->pop();
+    if (!frame) {
+      arm_pacing(id, it->second);
+      return;
+    }
+    auto session = it->second.session;
+    deliver(session, id, *frame);
+  }
 }
 
 void Application::Impl::on_message(transport::ConnectionId id, std::string_view bytes) {
   auto it = connections_.find(id);
-  if (it == connections_.end()) return;
+  if (it == connections_.end() || it->second.flooded) return;
   if (!it->second.session) {
     on_hello(id, bytes);
     return;
   }
-  // Over a limit, the connection is closing: websocketpp delivers nothing
-  // more from it, and on_close ends the session.
-  if (!within_limits(id, it->second, bytes)) return;
-  auto session = it->second.session;  // the frame's handlers may end it
-  detail::SessionAccess::core(*session).receive(id, bytes);
+  pace(id, it->second, bytes);
 }
 
 void Application::Impl::on_hello(transport::ConnectionId id, std::string_view bytes) {
@@ -288,11 +344,17 @@ void Application::Impl::on_hello(transport::ConnectionId id, std::string_view by
     return;
   }
   // A well-formed hello: the connection is past its pre-hello limits, and
-  // its callback budget starts. The messages sent with the hello count too.
+  // its pacing starts. The messages sent with the hello count too.
   server_->admit(id);
   auto& connection = connections_[id];
-  connection.callbacks.emplace(static_cast<double>(options.max_callbacks_per_second));
-  if (!within_limits(id, connection, bytes)) return;
+  connection.pacer.emplace(detail::CallbackPacer::Limits{
+      .rate = static_cast<double>(options.max_callbacks_per_second),
+      .burst = static_cast<double>(options.max_callback_burst),
+      .max_waiting_events = options.max_callbacks_waiting,
+      .max_waiting_bytes = options.max_frame_bytes});
+  const auto events = events_within_limits(id, bytes);
+  if (!events) return;
+  connection.pacer->spend(*events);
   if (!hello.session_id().empty()) {
     auto known = sessions.find(hello.session_id());
     if (known != sessions.end()) {
@@ -381,10 +443,27 @@ void Application::Impl::join(transport::ConnectionId id, const std::shared_ptr<S
   connections_[id].session = session;
   auto& core = detail::SessionAccess::core(*session);
   core.count_received(frame.ByteSizeLong());  // the hello's frame, as received
+  // The rest of the first frame: on a rejoin, what the page held back when
+  // its last connection to this session went, recorded before the rebuild.
   core.attach(id, std::move(sink), pgwidgets::PROTOCOL_VERSION_CURRENT, detail::schema_fingerprint,
-              hello.viewport().width(), hello.viewport().height(), rejoined);
-  // The rest of the first frame, if the page sent more with its hello.
-  core.handle(id, frame, 1);
+              hello.viewport().width(), hello.viewport().height(), rejoined, rejoined ? &frame : nullptr, 1);
+  if (rejoined) return;
+  // A new session has no widgets yet: callbacks for one that ended are
+  // dropped; the rest (a viewport) is handled after the hello.
+  pgwidgets::ClientFrame rest;
+  int dropped = 0;
+  for (int i = 1; i < frame.messages_size(); ++i) {
+    if (frame.messages(i).has_callback()) {
+      ++dropped;
+    } else {
+      *rest.add_messages() = frame.messages(i);
+    }
+  }
+  if (dropped > 0) {
+    log(LogLevel::debug, "connection " + std::to_string(id) + ": dropped " + std::to_string(dropped) +
+                             " callbacks sent with the hello for a session that has ended");
+  }
+  core.handle(id, rest);
 }
 
 void Application::Impl::arm_expiry(const std::shared_ptr<Session>& session) {
@@ -405,8 +484,14 @@ void Application::Impl::on_close(transport::ConnectionId id, int code, const std
   auto it = connections_.find(id);
   if (it == connections_.end()) return;
   auto session = it->second.session;
+  // Frames that waited for the rate are what the person did before leaving
+  // (a page sends what it held back as it goes): recorded, not dropped.
+  // A flood's were dropped when it was refused.
+  std::deque<std::string> waiting;
+  if (it->second.pacer && !it->second.flooded) waiting = it->second.pacer->drain();
   connections_.erase(it);
   if (!session) return;
+  for (const std::string& frame : waiting) deliver(session, id, frame);
   auto& core = detail::SessionAccess::core(*session);
   const bool attached = core.has_browser(id);
   core.detach(id, "connection closed (" + std::to_string(code) + (reason.empty() ? "" : " " + reason) + ")");

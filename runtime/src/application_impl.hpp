@@ -12,7 +12,7 @@
 #include <boost/asio/steady_timer.hpp>
 
 #include "async_lock.hpp"
-#include "frame_limits.hpp"
+#include "callback_pacer.hpp"
 #include "host_policy.hpp"
 #include "log_text.hpp"
 #include "pgwidgets/application.hpp"
@@ -56,15 +56,26 @@ class Application::Impl final : public transport::Listener {
  private:
   struct Connection {
     std::shared_ptr<Session> session;  // null until the hello is accepted
-    std::optional<detail::CallbackBudget> callbacks;  // from the hello on
+    std::optional<detail::CallbackPacer> pacer;  // from the hello on
+    // Fires when the pacer's next waiting frame is due.
+    std::unique_ptr<boost::asio::steady_timer> pacing;
+    detail::LogThrottle pacing_log{std::chrono::seconds(10)};
+    bool flooded = false;  // closed as a flood: its waiting frames are dropped
   };
   void log(LogLevel level, const std::string& message) const;
   void on_hello(transport::ConnectionId id, std::string_view bytes);
   bool accept_origin(const transport::ConnectInfo& info);
   transport::HttpResponse serve_http(const transport::HttpRequest& request);
   // False (and the connection closing with 1008) when the frame is over
-  // max_messages_per_frame or the session's callback budget.
-  bool within_limits(transport::ConnectionId id, Connection& connection, std::string_view bytes);
+  // max_messages_per_frame; else its count of events.
+  std::optional<std::size_t> events_within_limits(transport::ConnectionId id, std::string_view bytes);
+  // A frame past the hello: handled now, or later at the person's rate, or
+  // (a flood) refused with the connection.
+  void pace(transport::ConnectionId id, Connection& connection, std::string_view bytes);
+  // Handles the waiting frames that are due, then waits for the next.
+  void pace_due(transport::ConnectionId id);
+  void arm_pacing(transport::ConnectionId id, Connection& connection);
+  void deliver(const std::shared_ptr<Session>& session, transport::ConnectionId id, std::string_view bytes);
   void warn_if_exposed();
   std::shared_ptr<detail::AsyncLock> lock_for_new_session();
   std::shared_ptr<Session> new_session();

@@ -8,6 +8,7 @@
 #include <boost/asio/post.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
+#include "coalesce.hpp"
 #include "pgwidgets/errors.hpp"
 #include "pgwidgets/protocol.pb.h"
 #include "pgwidgets/schema_info.hpp"
@@ -140,25 +141,30 @@ void SessionCore::flush() {
 }
 
 void SessionCore::attach(BrowserId browser, Sink sink, std::uint32_t protocol_version, std::uint64_t fingerprint,
-                         std::uint32_t viewport_width, std::uint32_t viewport_height, bool rejoined) {
+                         std::uint32_t viewport_width, std::uint32_t viewport_height, bool rejoined,
+                         const pgwidgets::ClientFrame* carried, int first) {
   if (ended_) throw std::logic_error("pgwidgets: session " + config_.id + " has ended: no browser can join it");
   if (has_browser(browser)) throw std::logic_error("pgwidgets: browser " + std::to_string(browser) + " is attached already");
   // What is queued was applied to the store already: the browsers here get
   // it, the new one gets it in its rebuild.
   flush();
-  pgwidgets::ServerFrame first;
-  auto* hello = first.add_messages()->mutable_hello();
+  browsers_.push_back(Browser{browser, std::move(sink), viewport_width, viewport_height});
+  // Recorded first: the rebuild below is made from the state they leave.
+  // Anything they queue for this browser leaves after its hello.
+  if (carried != nullptr) handle(browser, *carried, first);
+  pgwidgets::ServerFrame hello_frame;
+  auto* hello = hello_frame.add_messages()->mutable_hello();
   hello->set_protocol_version(protocol_version);
   hello->set_schema_fingerprint(fingerprint);
   hello->set_session_id(config_.id);
   hello->set_token(config_.token);
   hello->set_rejoined(rejoined);
-  std::size_t hello_bytes = first.ByteSizeLong();
-  if (!store_.empty()) append_rebuild(store_, listens(), [this] { return next_seq(); }, first);
-  std::string frame = first.SerializeAsString();
+  std::size_t hello_bytes = hello_frame.ByteSizeLong();
+  if (!store_.empty()) append_rebuild(store_, listens(), [this] { return next_seq(); }, hello_frame);
+  std::string frame = hello_frame.SerializeAsString();
   if (!store_.empty()) last_rebuild_bytes_ = frame.size() - hello_bytes;
-  browsers_.push_back(Browser{browser, std::move(sink), viewport_width, viewport_height});
-  send_to(browsers_.back(), std::move(frame));
+  Browser* joined = find_browser(browser);
+  if (joined != nullptr) send_to(*joined, std::move(frame));
   log(LogLevel::info, std::string(rejoined ? "a browser rejoined" : "a browser joined") + " (" +
                           std::to_string(browsers_.size()) + " attached, " + std::to_string(store_.size()) +
                           " widgets rebuilt)");
@@ -358,7 +364,11 @@ void SessionCore::receive(BrowserId from, std::string_view frame) {
 
 void SessionCore::handle(BrowserId from, const pgwidgets::ClientFrame& frame, int first) {
   if (ended_ || !has_browser(from)) return;  // a late frame from a browser that left
-  for (int i = first; i < frame.messages_size(); ++i) on_message(from, frame.messages(i));
+  const std::vector<bool> superseded = superseded_reports(frame, first);
+  for (int i = first; i < frame.messages_size(); ++i) {
+    if (!superseded.empty() && superseded[static_cast<std::size_t>(i)]) continue;
+    on_message(from, frame.messages(i));
+  }
 }
 
 void SessionCore::on_message(BrowserId from, const pgwidgets::ClientMessage& message) {

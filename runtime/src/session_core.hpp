@@ -93,8 +93,12 @@ class SessionCore final : public SessionLink {
   // schema fingerprint given) and, when the session has widgets, the
   // rebuilt page, before anything else. What was queued before goes to the
   // browsers already attached. Refused (std::logic_error) once ended.
+  // `carried`, from message `first` on: what the page held back when its
+  // last connection went (typed text, a drag's position), sent with its
+  // hello; handled before the rebuild is made, so the rebuilt page shows it.
   void attach(BrowserId browser, Sink sink, std::uint32_t protocol_version, std::uint64_t fingerprint,
-              std::uint32_t viewport_width, std::uint32_t viewport_height, bool rejoined);
+              std::uint32_t viewport_width, std::uint32_t viewport_height, bool rejoined,
+              const pgwidgets::ClientFrame* carried = nullptr, int first = 0);
   // A browser left (its connection is closed). Idempotent.
   void detach(BrowserId browser, const std::string& why);
   std::size_t browser_count() const { return browsers_.size(); }

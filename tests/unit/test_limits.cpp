@@ -1,8 +1,9 @@
 // The pieces of the hardening that need no socket: log text escaping, the
 // log throttle, counting a frame's messages unread, the callback budget and
-// the Host/Origin policy.
+// pacer, and the Host/Origin policy.
 #include <catch2/catch.hpp>
 
+#include "callback_pacer.hpp"
 #include "frame_limits.hpp"
 #include "frames.hpp"
 #include "host_policy.hpp"
@@ -12,6 +13,7 @@
 using namespace pgw::test;
 using namespace std::chrono_literals;
 using pgw::detail::CallbackBudget;
+using pgw::detail::CallbackPacer;
 using pgw::detail::count_messages;
 using pgw::detail::HostPolicy;
 using pgw::detail::LogThrottle;
@@ -72,15 +74,66 @@ TEST_CASE("limits: count_messages counts messages and callbacks from the wire fo
   CHECK_FALSE(count_messages(mixed.substr(0, mixed.size() - 1), 10));  // cut short
 }
 
-TEST_CASE("limits: CallbackBudget allows its rate in bursts and refills with time") {
+TEST_CASE("limits: count_messages counts each act as an event, and all of a frame's reports of a latest value as one") {
+  namespace ids = pgw::detail;
+  const auto resize = ids::callbacks::Widget_resize.id;
+  const auto click = ids::callbacks::Button_activated.id;
+  REQUIRE(ids::callbacks::Widget_resize.coalesce);
+  REQUIRE_FALSE(ids::callbacks::Button_activated.coalesce);
+  std::vector<pgwidgets::ClientMessage> reports;
+  for (std::uint32_t w = 1; w <= 400; ++w) reports.push_back(callback(w, resize, "\x08\x01"));
+  auto count = count_messages(client_frame(reports), 4096);
+  REQUIRE(count);
+  CHECK(count->callbacks == 400);
+  CHECK(count->events == 1);  // 400 labels resized by one click: one event
+  reports.push_back(callback(500, click));
+  reports.push_back(callback(501, click));
+  count = count_messages(client_frame(reports), 4096);
+  CHECK(count->events == 3);
+  count = count_messages(client_frame({callback(5, 1), result(3)}), 10);  // an unknown id costs like an act
+  CHECK(count->events == 1);
+  CHECK(count_messages(client_frame({result(3), viewport(1, 2)}), 10)->events == 0);
+}
+
+TEST_CASE("limits: CallbackBudget allows its rate after a burst, refills with time, and lets a large take into debt") {
   const auto t0 = CallbackBudget::Clock::time_point{} + 10s;
-  CallbackBudget budget(100, t0);
-  CHECK(budget.take(60, t0));
-  CHECK_FALSE(budget.take(60, t0));  // 40 left; nothing taken
-  CHECK(budget.take(40, t0));
+  CallbackBudget budget(100, 200, t0);
+  CHECK(budget.take(150, t0));
+  CHECK_FALSE(budget.take(60, t0));  // 50 left; nothing taken
+  CHECK(budget.take(50, t0));
   CHECK_FALSE(budget.take(1, t0));
-  CHECK(budget.take(50, t0 + 500ms));    // half a second refills 50
-  CHECK_FALSE(budget.take(101, t0 + 10s));  // never more than one second's worth
+  CHECK(budget.wait_for(50, t0) > 490ms);
+  CHECK(budget.wait_for(50, t0) < 510ms);
+  CHECK(budget.take(50, t0 + 500ms));  // half a second refills 50
+  CHECK(budget.wait_for(1000, t0 + 500ms) > 1900ms);  // a take over the burst waits for a full bucket
+  CHECK(budget.take(1000, t0 + 10s));                  // never more than the burst, but never refused forever
+  CHECK_FALSE(budget.take(1, t0 + 11s));               // 800 in debt: 100 refilled
+  CHECK(budget.take(0, t0 + 11s));
+}
+
+TEST_CASE("limits: CallbackPacer handles frames at once within the budget, queues them past it in order, and calls a flood") {
+  const auto t0 = CallbackPacer::Clock::time_point{} + 10s;
+  CallbackPacer pacer({.rate = 10, .burst = 20, .max_waiting_events = 30, .max_waiting_bytes = 1000}, t0);
+  using V = CallbackPacer::Verdict;
+  CHECK(pacer.offer("a", 15, t0) == V::now);
+  CHECK(pacer.offer("b", 10, t0) == V::waits);  // 5 left
+  CHECK(pacer.offer("reply", 0, t0) == V::waits);  // free, but never ahead of what waits
+  CHECK(pacer.waiting_events() == 10);
+  CHECK(*pacer.next_due(t0) > 490ms);
+  CHECK_FALSE(pacer.pop(t0));
+  CHECK(pacer.pop(t0 + 500ms) == std::optional<std::string>("b"));
+  CHECK(pacer.pop(t0 + 500ms) == std::optional<std::string>("reply"));
+  CHECK_FALSE(pacer.waiting());
+  CHECK_FALSE(pacer.next_due(t0 + 500ms));
+  // A sender far past the rate fills the queue: a flood, and nothing more is kept.
+  CHECK(pacer.offer("c", 20, t0 + 500ms) == V::waits);
+  CHECK(pacer.offer("d", 10, t0 + 500ms) == V::waits);
+  CHECK(pacer.offer("e", 1, t0 + 500ms) == V::flood);
+  CHECK(pacer.waiting_events() == 30);
+  CHECK(pacer.offer(std::string(1000, 'x'), 0, t0 + 500ms) == V::flood);  // bytes are bounded too
+  const auto all = pacer.drain();
+  CHECK(all == std::deque<std::string>{"c", "d"});
+  CHECK(pacer.waiting_bytes() == 0);
 }
 
 TEST_CASE("limits: HostPolicy accepts our own names only") {

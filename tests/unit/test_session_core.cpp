@@ -8,6 +8,7 @@
 #include <boost/asio/detached.hpp>
 
 #include "pgwidgets/widgets/base.pb.h"
+#include "pgwidgets/widgets/controls.pb.h"
 #include "pgwidgets/widgets/layout.pb.h"
 #include "session_fixture.hpp"
 
@@ -222,6 +223,57 @@ TEST_CASE_METHOD(SessionFixture, "core: callbacks run their handlers in registra
   receive({callback(btn.id(), ids::callbacks::Button_activated.id)});
   run_coro(io, sleep_for(std::chrono::milliseconds(20)));
   CHECK(order == std::vector<int>{1, 2, 3});
+}
+
+TEST_CASE_METHOD(SessionFixture, "core: reports of a latest value in one frame collapse to the last, acts do not") {
+  auto slider = run_coro(io, session->get_widgets().Slider({.value = 5}));
+  auto btn = run_coro(io, session->get_widgets().Button("b"));
+  std::vector<int> values;
+  int clicks = 0;
+  slider.on_activated([&](int v) { values.push_back(v); });
+  btn.on_activated([&] { ++clicks; });
+  drain(io);
+  const auto value = [](double v) {
+    pgwidgets::widgets::SliderValue m;
+    m.set_num(v);
+    return m.SerializeAsString();
+  };
+  const auto moved = ids::callbacks::Slider_activated.id;
+  const auto clicked = ids::callbacks::Button_activated.id;
+  receive({callback(slider.id(), moved, value(10)), callback(btn.id(), clicked), callback(slider.id(), moved, value(20)),
+           callback(btn.id(), clicked), callback(slider.id(), moved, value(30))});
+  drain(io);
+  CHECK(values == std::vector<int>{30});
+  CHECK(clicks == 2);
+  CHECK(slider.get_value() == 30);
+}
+
+TEST_CASE_METHOD(SessionFixture, "core: what a rejoining page sends with its hello is recorded before its rebuild") {
+  auto slider = run_coro(io, session->get_widgets().Slider({.value = 5}));
+  drain(io);
+  pgwidgets::widgets::SliderValue m;
+  m.set_num(42);
+  pgwidgets::ClientFrame hello_frame;
+  hello_frame.add_messages()->mutable_viewport();  // stands for the hello
+  *hello_frame.add_messages() = callback(slider.id(), ids::callbacks::Slider_activated.id, m.SerializeAsString());
+  core->detach(browser, "reload");
+  std::vector<std::string> rejoined;
+  std::vector<std::pair<int, std::string>> closed;
+  core->attach(browser + 1, sink_into(rejoined, closed), 1, 0, 1024, 768, true, &hello_frame, 1);
+  CHECK(slider.get_value() == 42);
+  REQUIRE_FALSE(rejoined.empty());
+  // The rebuild sets the value the page had, not the one before.
+  bool rebuilt_with_42 = false;
+  const auto rebuild = parse_server_frame(rejoined.front());
+  for (const auto& msg : rebuild.messages()) {
+    if (msg.has_call() && msg.call().method_id() == ids::methods::Slider_set_value.id) {
+      pgwidgets::widgets::SliderValue v;
+      v.ParseFromString(msg.call().args());
+      rebuilt_with_42 = v.num() == 42;
+    }
+  }
+  CHECK(rebuilt_with_42);
+  core->detach(browser + 1, "the test is over");
 }
 
 TEST_CASE_METHOD(SessionFixture, "core: a handler's exception is reported, not swallowed") {

@@ -1,11 +1,14 @@
 // The WebSocket to the server: hello, frames in and out, close codes,
-// reconnecting, viewport reports.
+// reconnecting (backing off, and far slower after the server refused what
+// the page sent), viewport reports, and sending what the page held back
+// when it is left or hidden.
 import { create } from "@bufbuild/protobuf";
 import { makeContext } from "./context.js";
 import type { Desktop } from "./desktop.js";
 import type { Notices } from "./notices.js";
 import type { Outbox } from "./outbox.js";
 import { FrameProcessor } from "./processor.js";
+import { sendHeldBack } from "./parts/held.js";
 import type { Registry } from "./registry.js";
 import { SCHEMA_FINGERPRINT, proto, userPackages, type WidgetFactories } from "./schema.js";
 import { forgetSession, saveSession, sessionToJoin, urlAfterHello, withoutSession } from "./session-store.js";
@@ -18,7 +21,17 @@ export const CLOSE_FULL: number = proto.CloseCode.SERVER_FULL;
 export const CLOSE_MISMATCH: number = proto.CloseCode.MISMATCH;
 
 const RETRY_MS = 500;
+/** Lost connections retry every RETRY_MS this many times, then back off to RETRY_MAX_MS. */
+const RETRIES_AT_ONCE = 5;
+const RETRY_MAX_MS = 5000;
 const RETRY_FULL_MS = 5000;
+/** Closes that say the page sent more than the server allows (1008 policy, 1009 too big). */
+const POLICY_CLOSES: ReadonlySet<number> = new Set([1008, 1009]);
+/** After a policy close: 5 s, then twice as long each time, up to a minute. */
+const RETRY_POLICY_MS = 5000;
+const RETRY_POLICY_MAX_MS = 60000;
+/** A connection open this long ends a run of policy closes. */
+const POLICY_FORGIVEN_MS = 60000;
 const VIEWPORT_DEBOUNCE_MS = 100;
 
 export type ConnectionStatus =
@@ -26,6 +39,7 @@ export type ConnectionStatus =
   | "open" // socket open
   | "reconnecting" // lost; retrying every 500 ms
   | "full" // 4002: retrying every 5 s
+  | "refused" // 1008/1009: the server cut the page off; retrying after 5 s, 10 s, ... up to a minute
   | "rejected" // 4001: given up
   | "mismatch" // 4003: given up
   | "invalid-url"; // the WebSocket URL cannot be used
@@ -50,6 +64,11 @@ export class Connection {
   private viewportTimer: number | undefined;
   private lastViewport = "";
   private heard = false;
+  /** Lost connections in a row (a hello ends the run). */
+  private failures = 0;
+  /** Policy closes in a row (a connection open a minute ends the run). */
+  private policyCloses = 0;
+  private openedAt = 0;
   private readonly processor: FrameProcessor;
 
   constructor(
@@ -81,7 +100,23 @@ export class Connection {
       clearTimeout(this.viewportTimer);
       this.viewportTimer = window.setTimeout(() => this.sendViewport(), VIEWPORT_DEBOUNCE_MS);
     });
+    // What the page held back (text until typing pauses, a drag's last
+    // position, reports waiting for the animation frame) goes now when the
+    // page is left or hidden: a reload or a closed tab loses nothing. On
+    // pagehide the socket is closed after it, so the closing handshake
+    // follows the frame and the server has it before the page rejoins.
+    window.addEventListener("pagehide", () => this.leave(true));
+    document.addEventListener("visibilitychange", () => {
+      if (document.visibilityState === "hidden") this.leave(false);
+    });
     this.connect();
+  }
+
+  /** Sends every held-back report now; `closing`: then closes the socket. */
+  private leave(closing: boolean): void {
+    sendHeldBack();
+    this.parts.outbox.flushAll();
+    if (closing && this.ws && this.ws.readyState === WebSocket.OPEN) this.ws.close(1000, "page left");
   }
 
   private connect(): void {
@@ -105,7 +140,11 @@ export class Connection {
     ws.onopen = () => {
       if (ws !== this.ws) return;
       this.status = "open";
+      this.openedAt = Date.now();
       this.parts.outbox.attach((frame) => ws.send(frame));
+      // Reports held back while no socket was open go with the hello: the
+      // server records them before it rebuilds the page.
+      sendHeldBack();
       this.parts.outbox.sendNow({ case: "hello", value: this.hello() });
     };
     ws.onmessage = (ev: MessageEvent) => {
@@ -162,6 +201,7 @@ export class Connection {
   }
 
   private onHello(h: proto.ServerHello): void {
+    this.failures = 0;
     // The server sends the whole page after its hello, rebuilt when the
     // session existed: what this page showed before goes now, not at the
     // close, so a reconnect never flashes an empty page.
@@ -196,6 +236,8 @@ export class Connection {
 
   private onClose(code: number, reason: string): void {
     this.ws = null;
+    if (this.openedAt !== 0 && Date.now() - this.openedAt >= POLICY_FORGIVEN_MS) this.policyCloses = 0;
+    this.openedAt = 0;
     this.lastClose = { code, reason };
     this.parts.outbox.detach();
     // The session lives on in the server: the page stays, under the
@@ -231,10 +273,31 @@ export class Connection {
         this.scheduleRetry(RETRY_FULL_MS);
         return;
       default:
+        if (POLICY_CLOSES.has(code)) {
+          // The server refused what this page sent: retrying at once would
+          // only be refused again. Say why, and wait longer each time.
+          const wait = Math.min(RETRY_POLICY_MAX_MS, RETRY_POLICY_MS * 2 ** this.policyCloses);
+          this.policyCloses++;
+          this.status = "refused";
+          n.hideOverlay();
+          n.showPage(
+            "refused",
+            "The server cut this page off",
+            reason || `It closed the connection (code ${code}): the page sent more than it allows.`,
+            `Reconnecting in ${Math.round(wait / 1000)} seconds\u2026`,
+          );
+          this.scheduleRetry(wait);
+          return;
+        }
         this.status = "reconnecting";
         n.hidePage();
         n.showOverlay("Connection lost \u2014 reconnecting\u2026");
-        this.scheduleRetry(RETRY_MS);
+        this.failures++;
+        this.scheduleRetry(
+          this.failures <= RETRIES_AT_ONCE
+            ? RETRY_MS
+            : Math.min(RETRY_MAX_MS, RETRY_MS * 2 ** (this.failures - RETRIES_AT_ONCE)),
+        );
     }
   }
 

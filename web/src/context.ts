@@ -3,7 +3,7 @@
 import { create } from "@bufbuild/protobuf";
 import type { Outbox } from "./outbox.js";
 import type { Registry } from "./registry.js";
-import { proto, type DispatchContext, type WidgetHandle } from "./schema.js";
+import { callbacks, proto, type DispatchContext, type WidgetHandle } from "./schema.js";
 
 export interface RuntimeContext extends DispatchContext {
   /**
@@ -30,10 +30,13 @@ export function makeContext(registry: Registry, outbox: Outbox): RuntimeContext 
       const entry = registry.get(widgetId);
       if (!entry) return;
       if (!state && !entry.listened.has(callbackId)) return;
-      outbox.push({
-        case: "callback",
+      const kind = {
+        case: "callback" as const,
         value: create(proto.CallbackEventSchema, { widgetId, callbackId, args }),
-      });
+      };
+      // A report of a latest value waits for the animation frame, the last winning.
+      if (callbacks.get(callbackId)?.coalesce) outbox.report(`${widgetId}:${callbackId}`, kind);
+      else outbox.push(kind);
     },
     muted<T>(fn: () => T): T {
       depth++;

@@ -1,4 +1,6 @@
-// The outbox: everything queued in one JavaScript turn leaves as one frame.
+// The outbox: everything queued in one JavaScript turn leaves as one frame;
+// reports of a latest value wait for the animation frame, the last winning;
+// callbacks made while detached go with the next hello.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { create, fromBinary } from "@bufbuild/protobuf";
@@ -8,6 +10,27 @@ import { proto } from "../src/schema.js";
 function result(seq: number): proto.ClientMessage["kind"] {
   return { case: "result", value: create(proto.ResultSchema, { seq }) };
 }
+
+/** A callback whose args are the one byte `value`. */
+function callback(widgetId: number, callbackId: number, value: number): proto.ClientMessage["kind"] {
+  return {
+    case: "callback",
+    value: create(proto.CallbackEventSchema, { widgetId, callbackId, args: new Uint8Array([value]) }),
+  };
+}
+
+/** Each frame's messages as "r<seq>", "c<widget>:<callback>=<value>" or "hello". */
+function decoded(bytes: Uint8Array): string[] {
+  return fromBinary(proto.ClientFrameSchema, bytes).messages.map((m) => {
+    const k = m.kind;
+    if (k.case === "result") return `r${k.value.seq}`;
+    if (k.case === "callback") return `c${k.value.widgetId}:${k.value.callbackId}=${k.value.args[0]}`;
+    return String(k.case);
+  });
+}
+
+const hello: proto.ClientMessage["kind"] = { case: "hello", value: create(proto.ClientHelloSchema, {}) };
+const pastFallback = () => new Promise<void>((resolve) => setTimeout(resolve, 150));
 
 /** An attached outbox and the seqs of each frame it sent. */
 function attached(): { outbox: Outbox; frames: number[][] } {
@@ -89,5 +112,57 @@ describe("Outbox", () => {
     await nextTurn();
     assert.deepEqual(frames, []);
     assert.deepEqual(later, []);
+  });
+
+  it("report keeps the last value per key until the animation frame, in one frame", async () => {
+    const outbox = new Outbox();
+    const frames: string[][] = [];
+    outbox.attach((b) => frames.push(decoded(b)));
+    for (let v = 1; v <= 50; v++) outbox.report("7:1", callback(7, 1, v));
+    outbox.report("8:1", callback(8, 1, 3));
+    await nextTurn();
+    assert.deepEqual(frames, [], "reports wait for the animation frame");
+    assert.equal(outbox.reportsWaiting, 2);
+    await pastFallback();
+    assert.deepEqual(frames, [["c7:1=50", "c8:1=3"]]);
+  });
+
+  it("a message pushed after reports sends them first, keeping their order", async () => {
+    const outbox = new Outbox();
+    const frames: string[][] = [];
+    outbox.attach((b) => frames.push(decoded(b)));
+    outbox.report("7:1", callback(7, 1, 1));
+    outbox.push(callback(9, 2, 5));
+    await nextTurn();
+    assert.deepEqual(frames, [["c7:1=1", "c9:2=5"]]);
+    await pastFallback();
+    assert.equal(frames.length, 1, "nothing is sent twice");
+  });
+
+  it("flushAll sends waiting reports at once", () => {
+    const outbox = new Outbox();
+    const frames: string[][] = [];
+    outbox.attach((b) => frames.push(decoded(b)));
+    outbox.push(result(1));
+    outbox.report("7:1", callback(7, 1, 4));
+    outbox.flushAll();
+    assert.deepEqual(frames, [["r1", "c7:1=4"]]);
+  });
+
+  it("detach carries callbacks and waiting reports to the next hello; replies are dropped", async () => {
+    const outbox = new Outbox();
+    outbox.attach(() => {});
+    outbox.push(result(1));
+    outbox.push(callback(9, 2, 5));
+    outbox.report("7:1", callback(7, 1, 1));
+    outbox.detach();
+    outbox.report("7:1", callback(7, 1, 2));
+    outbox.push(callback(9, 2, 6));
+    const frames: string[][] = [];
+    outbox.attach((b) => frames.push(decoded(b)));
+    outbox.sendNow(hello);
+    assert.deepEqual(frames, [["hello", "c9:2=5", "c7:1=1", "c9:2=6", "c7:1=2"]]);
+    await pastFallback();
+    assert.equal(frames.length, 1);
   });
 });

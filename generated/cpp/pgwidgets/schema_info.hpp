@@ -14,7 +14,7 @@
 
 namespace pgw::detail {
 
-inline constexpr std::uint64_t schema_fingerprint = 0x0f296e179909ea08ULL;
+inline constexpr std::uint64_t schema_fingerprint = 0x3c82b128232f0a96ULL;
 
 namespace classes {
 inline constexpr ClassInfo Widget{1272712264, "Widget", 0, true, false, 0, 0};
@@ -334,41 +334,41 @@ void TextArea_changed(std::string_view bytes);
 }  // namespace check
 
 namespace callbacks {
-inline constexpr CallbackInfo Widget_resize{2051682683, 1272712264, "Widget", "resize", 0, 0, nullptr};
-inline constexpr CallbackInfo Widget_map{1370338766, 1272712264, "Widget", "map", 0, 0, nullptr};
-inline constexpr CallbackInfo Container_child_added{50287509, 648732111, "Container", "child_added", 0, 0, nullptr};
-inline constexpr CallbackInfo Container_child_removed{645062453, 648732111, "Container", "child_removed", 0, 0, nullptr};
-inline constexpr CallbackInfo Splitter_sizing{1828377840, 1656677934, "Splitter", "sizing", 2087318522, 600448632, &check::Splitter_sizing};
-inline constexpr CallbackInfo StackWidget_page_switch{1512355237, 803900297, "StackWidget", "page_switch", 465587026, 1426587825, &check::StackWidget_page_switch};
-inline constexpr CallbackInfo StackWidget_page_close{78103549, 803900297, "StackWidget", "page_close", 0, 0, nullptr};
-inline constexpr CallbackInfo AbstractScrollArea_scrolled{1533646525, 113096051, "AbstractScrollArea", "scrolled", 858229052, 1276685383, &check::AbstractScrollArea_scrolled};
-inline constexpr CallbackInfo AbstractScrollArea_area_resize{163828449, 113096051, "AbstractScrollArea", "area_resize", 0, 0, nullptr};
-inline constexpr CallbackInfo Expander_toggled{1127384315, 1078423848, "Expander", "toggled", 35625012, 1509041739, &check::Expander_toggled};
-inline constexpr CallbackInfo Button_activated{1872805754, 914242687, "Button", "activated", 0, 0, nullptr};
-inline constexpr CallbackInfo CheckBox_activated{120750184, 662859929, "CheckBox", "activated", 1269208885, 1263823348, &check::CheckBox_activated};
-inline constexpr CallbackInfo ToggleButton_activated{427934536, 1564022230, "ToggleButton", "activated", 1269208885, 921358474, &check::ToggleButton_activated};
-inline constexpr CallbackInfo RadioButton_activated{1307328523, 1809016326, "RadioButton", "activated", 1269208885, 574402261, &check::RadioButton_activated};
-inline constexpr CallbackInfo ComboBox_activated{675810761, 1297648301, "ComboBox", "activated", 465587026, 232518083, &check::ComboBox_activated};
-inline constexpr CallbackInfo ComboBox_modified{1036292608, 1297648301, "ComboBox", "modified", 0, 0, nullptr};
-inline constexpr CallbackInfo SpinBox_activated{2048067581, 2077649974, "SpinBox", "activated", 1296187469, 1110211535, &check::SpinBox_activated};
-inline constexpr CallbackInfo Slider_activated{1062843682, 1120246455, "Slider", "activated", 1296187469, 324826511, &check::Slider_activated};
-inline constexpr CallbackInfo Dial_activated{1861426148, 360389626, "Dial", "activated", 1296187469, 2125161544, &check::Dial_activated};
-inline constexpr CallbackInfo ScrollBar_activated{1249332404, 425329172, "ScrollBar", "activated", 858229052, 679908921, &check::ScrollBar_activated};
-inline constexpr CallbackInfo ColorWidget_pick{1578658877, 271740149, "ColorWidget", "pick", 1948798365, 1181332970, &check::ColorWidget_pick};
-inline constexpr CallbackInfo StatusBar_cleared{992505735, 1644572094, "StatusBar", "cleared", 726862355, 1470153663, &check::StatusBar_cleared};
-inline constexpr CallbackInfo TopLevel_move{400729778, 1485765506, "TopLevel", "move", 1514480729, 1953770554, &check::TopLevel_move};
-inline constexpr CallbackInfo TopLevel_close{1714407911, 1485765506, "TopLevel", "close", 1412362569, 11395522, &check::TopLevel_close};
-inline constexpr CallbackInfo TopLevel_window_state{201292994, 1485765506, "TopLevel", "window_state", 1006350876, 353105255, &check::TopLevel_window_state};
-inline constexpr CallbackInfo TopLevel_resized{171580589, 1485765506, "TopLevel", "resized", 1289535108, 1048181631, &check::TopLevel_resized};
-inline constexpr CallbackInfo MDISubWindow_move{1534629619, 597303608, "MDISubWindow", "move", 1514480729, 1035590543, &check::MDISubWindow_move};
-inline constexpr CallbackInfo MDISubWindow_resized{312554433, 597303608, "MDISubWindow", "resized", 1289535108, 1048181631, &check::MDISubWindow_resized};
-inline constexpr CallbackInfo MDISubWindow_window_state{2094054488, 597303608, "MDISubWindow", "window_state", 1006350876, 116499632, &check::MDISubWindow_window_state};
-inline constexpr CallbackInfo MDISubWindow_close{1700437245, 597303608, "MDISubWindow", "close", 1412362569, 2022062640, &check::MDISubWindow_close};
-inline constexpr CallbackInfo MDIWidget_page_switch{1783995854, 1934524702, "MDIWidget", "page_switch", 0, 0, nullptr};
-inline constexpr CallbackInfo MDIWidget_page_close{286041958, 1934524702, "MDIWidget", "page_close", 0, 0, nullptr};
-inline constexpr CallbackInfo TextEntry_activated{266366794, 643135960, "TextEntry", "activated", 405642814, 2097510219, &check::TextEntry_activated};
-inline constexpr CallbackInfo TextArea_scrolled{583448939, 508793410, "TextArea", "scrolled", 1333637752, 140275590, &check::TextArea_scrolled};
-inline constexpr CallbackInfo TextArea_changed{965860495, 508793410, "TextArea", "changed", 405642814, 850407216, &check::TextArea_changed};
+inline constexpr CallbackInfo Widget_resize{2051682683, 1272712264, "Widget", "resize", 0, 0, nullptr, true};
+inline constexpr CallbackInfo Widget_map{1370338766, 1272712264, "Widget", "map", 0, 0, nullptr, true};
+inline constexpr CallbackInfo Container_child_added{50287509, 648732111, "Container", "child_added", 0, 0, nullptr, false};
+inline constexpr CallbackInfo Container_child_removed{645062453, 648732111, "Container", "child_removed", 0, 0, nullptr, false};
+inline constexpr CallbackInfo Splitter_sizing{1828377840, 1656677934, "Splitter", "sizing", 2087318522, 600448632, &check::Splitter_sizing, true};
+inline constexpr CallbackInfo StackWidget_page_switch{1512355237, 803900297, "StackWidget", "page_switch", 465587026, 1426587825, &check::StackWidget_page_switch, false};
+inline constexpr CallbackInfo StackWidget_page_close{78103549, 803900297, "StackWidget", "page_close", 0, 0, nullptr, false};
+inline constexpr CallbackInfo AbstractScrollArea_scrolled{1533646525, 113096051, "AbstractScrollArea", "scrolled", 858229052, 1276685383, &check::AbstractScrollArea_scrolled, true};
+inline constexpr CallbackInfo AbstractScrollArea_area_resize{163828449, 113096051, "AbstractScrollArea", "area_resize", 0, 0, nullptr, true};
+inline constexpr CallbackInfo Expander_toggled{1127384315, 1078423848, "Expander", "toggled", 35625012, 1509041739, &check::Expander_toggled, false};
+inline constexpr CallbackInfo Button_activated{1872805754, 914242687, "Button", "activated", 0, 0, nullptr, false};
+inline constexpr CallbackInfo CheckBox_activated{120750184, 662859929, "CheckBox", "activated", 1269208885, 1263823348, &check::CheckBox_activated, false};
+inline constexpr CallbackInfo ToggleButton_activated{427934536, 1564022230, "ToggleButton", "activated", 1269208885, 921358474, &check::ToggleButton_activated, false};
+inline constexpr CallbackInfo RadioButton_activated{1307328523, 1809016326, "RadioButton", "activated", 1269208885, 574402261, &check::RadioButton_activated, false};
+inline constexpr CallbackInfo ComboBox_activated{675810761, 1297648301, "ComboBox", "activated", 465587026, 232518083, &check::ComboBox_activated, false};
+inline constexpr CallbackInfo ComboBox_modified{1036292608, 1297648301, "ComboBox", "modified", 0, 0, nullptr, false};
+inline constexpr CallbackInfo SpinBox_activated{2048067581, 2077649974, "SpinBox", "activated", 1296187469, 1110211535, &check::SpinBox_activated, false};
+inline constexpr CallbackInfo Slider_activated{1062843682, 1120246455, "Slider", "activated", 1296187469, 324826511, &check::Slider_activated, true};
+inline constexpr CallbackInfo Dial_activated{1861426148, 360389626, "Dial", "activated", 1296187469, 2125161544, &check::Dial_activated, true};
+inline constexpr CallbackInfo ScrollBar_activated{1249332404, 425329172, "ScrollBar", "activated", 858229052, 679908921, &check::ScrollBar_activated, true};
+inline constexpr CallbackInfo ColorWidget_pick{1578658877, 271740149, "ColorWidget", "pick", 1948798365, 1181332970, &check::ColorWidget_pick, false};
+inline constexpr CallbackInfo StatusBar_cleared{992505735, 1644572094, "StatusBar", "cleared", 726862355, 1470153663, &check::StatusBar_cleared, false};
+inline constexpr CallbackInfo TopLevel_move{400729778, 1485765506, "TopLevel", "move", 1514480729, 1953770554, &check::TopLevel_move, true};
+inline constexpr CallbackInfo TopLevel_close{1714407911, 1485765506, "TopLevel", "close", 1412362569, 11395522, &check::TopLevel_close, false};
+inline constexpr CallbackInfo TopLevel_window_state{201292994, 1485765506, "TopLevel", "window_state", 1006350876, 353105255, &check::TopLevel_window_state, false};
+inline constexpr CallbackInfo TopLevel_resized{171580589, 1485765506, "TopLevel", "resized", 1289535108, 1048181631, &check::TopLevel_resized, true};
+inline constexpr CallbackInfo MDISubWindow_move{1534629619, 597303608, "MDISubWindow", "move", 1514480729, 1035590543, &check::MDISubWindow_move, true};
+inline constexpr CallbackInfo MDISubWindow_resized{312554433, 597303608, "MDISubWindow", "resized", 1289535108, 1048181631, &check::MDISubWindow_resized, true};
+inline constexpr CallbackInfo MDISubWindow_window_state{2094054488, 597303608, "MDISubWindow", "window_state", 1006350876, 116499632, &check::MDISubWindow_window_state, false};
+inline constexpr CallbackInfo MDISubWindow_close{1700437245, 597303608, "MDISubWindow", "close", 1412362569, 2022062640, &check::MDISubWindow_close, false};
+inline constexpr CallbackInfo MDIWidget_page_switch{1783995854, 1934524702, "MDIWidget", "page_switch", 0, 0, nullptr, false};
+inline constexpr CallbackInfo MDIWidget_page_close{286041958, 1934524702, "MDIWidget", "page_close", 0, 0, nullptr, false};
+inline constexpr CallbackInfo TextEntry_activated{266366794, 643135960, "TextEntry", "activated", 405642814, 2097510219, &check::TextEntry_activated, false};
+inline constexpr CallbackInfo TextArea_scrolled{583448939, 508793410, "TextArea", "scrolled", 1333637752, 140275590, &check::TextArea_scrolled, true};
+inline constexpr CallbackInfo TextArea_changed{965860495, 508793410, "TextArea", "changed", 405642814, 850407216, &check::TextArea_changed, false};
 }  // namespace callbacks
 
 

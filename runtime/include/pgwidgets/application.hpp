@@ -78,10 +78,17 @@ struct ApplicationOptions {
   // A frame with more messages is refused whole, and the connection
   // closed with 1008: no handler of it runs.
   std::size_t max_messages_per_frame = 4096;
-  // Callback events a session may send per second, in bursts of as many;
-  // a frame that goes over is refused whole and the connection closed
-  // with 1008.
+  // What a person can do: a connection's events (each click or key, and
+  // all of one frame's reports of a latest value such as sizes, positions
+  // and drags, which count as one) are handled at this rate after a burst
+  // of max_callback_burst. Past it frames wait, in order, and are handled
+  // later (one log line); none is dropped.
   std::size_t max_callbacks_per_second = 200;
+  std::size_t max_callback_burst = 2000;
+  // Only a sender far beyond any human gets this many events (or
+  // max_frame_bytes of frames) waiting: the connection is then closed with
+  // 1008 and the page backs off. It bounds the memory a flood costs.
+  std::size_t max_callbacks_waiting = 2000;
   // A connection that has not completed its hello by then is closed.
   std::chrono::milliseconds hello_timeout = std::chrono::seconds(10);
   // Every connection is pinged each ping_interval; one that does not answer

@@ -69,6 +69,10 @@ struct CallbackInfo {
   // For a state callback: throws ProtocolError when its bytes do not decode
   // (an enum number the schema does not know), so they are never recorded.
   void (*check)(std::string_view bytes) = nullptr;
+  // Each report carries only the latest value (schema option `coalesce`):
+  // of several for one widget in one frame, only the last runs, and a
+  // frame's reports count as one event against max_callbacks_per_second.
+  bool coalesce = false;
 };
 
 // What an attach/detach call does to the child list, computed by the proxy.

@@ -64,12 +64,8 @@ int main(int argc, char** argv) {
   example::parse_args(argc, argv, options);
   options.logger = log_line;
   options.max_sessions = 1;
-  // The page fires every callback of every class in one frame (138 with
-  // the catalogue), on top of the state callbacks the method calls cause:
-  // more than the default burst of 200 a hostile peer is allowed. This
-  // test is about the schema, so it lifts that limit (protocol tests keep
-  // the default's own test).
-  options.max_callbacks_per_second = 100000;
+  // Every other limit is the default: the page fires every callback of
+  // every class in one frame, and that must not cut it off.
 
   std::unique_ptr<every_widget::SchemaMap> schema;
   try {

@@ -4,6 +4,7 @@
 // end of a drag and each key press do.
 import "./dial.css";
 import { el } from "../dom.js";
+import { holdBack } from "../parts/held.js";
 import { NumericRange } from "../parts/numeric.js";
 import type { DialCreateArgs, DialEvents, DialImpl } from "../schema.js";
 import { Widget, type WidgetEnv } from "./widget.js";
@@ -43,6 +44,8 @@ export class Dial extends Widget implements DialImpl {
   private track: boolean;
   private value: number;
   private reported: number;
+  /** Ends the hold of a move not reported yet (without `track`). */
+  private release: (() => void) | null = null;
   private knobR = 35;
   private iconSize: number | undefined;
 
@@ -134,10 +137,18 @@ export class Dial extends Widget implements DialImpl {
   private move(next: number, report: boolean): void {
     this.value = next;
     this.draw();
-    if (report && next !== this.reported) {
-      this.reported = next;
-      this.events.activated(next);
-    }
+    if (report) this.report();
+    // Without `track`, a drag holds its position back until it ends
+    // (parts/held.ts): a page left mid-drag still reports it.
+    else if (next !== this.reported) this.release ??= holdBack(() => this.report());
+  }
+
+  private report(): void {
+    this.release?.();
+    this.release = null;
+    if (this.value === this.reported) return;
+    this.reported = this.value;
+    this.events.activated(this.value);
   }
 
   private draw(): void {
@@ -169,6 +180,8 @@ export class Dial extends Widget implements DialImpl {
   }
 
   set_value(num: number): void {
+    this.release?.();
+    this.release = null;
     this.value = this.range.fit(num);
     this.reported = this.value;
     this.draw();

@@ -1,8 +1,11 @@
 // Slider: a native range input, so dragging, clicking the track, arrows,
 // PageUp/PageDown and Home/End behave as the platform's. With `track` every
-// move fires activated(value), else only where a drag or key press ends.
+// move fires activated(value), else only where a drag or key press ends;
+// a drag under way then holds its position back (parts/held.ts), so a page
+// left mid-drag still reports where the thumb was.
 import "./slider.css";
 import { el } from "../dom.js";
+import { holdBack } from "../parts/held.js";
 import { NumericRange } from "../parts/numeric.js";
 import type { SliderCreateArgs, SliderEvents, SliderImpl, SliderValuePosition } from "../schema.js";
 import { Widget, type WidgetEnv } from "./widget.js";
@@ -16,6 +19,8 @@ export class Slider extends Widget implements SliderImpl {
   private readonly showValue: boolean;
   /** The value last reported, so one change is reported once. */
   private reported: number;
+  /** Ends the hold of a move not reported yet (without `track`). */
+  private release: (() => void) | null = null;
 
   constructor(widgetId: number, args: SliderCreateArgs, events: SliderEvents, env: WidgetEnv) {
     const root = el("div");
@@ -37,6 +42,7 @@ export class Slider extends Widget implements SliderImpl {
     this.input.addEventListener("input", () => {
       this.showLabel();
       if (this.track) this.report();
+      else this.release ??= holdBack(() => this.report());
     });
     this.input.addEventListener("change", () => this.report());
     this.input.addEventListener("wheel", (e) => {
@@ -75,6 +81,8 @@ export class Slider extends Widget implements SliderImpl {
   }
 
   private report(): void {
+    this.release?.();
+    this.release = null;
     const v = this.current();
     if (v === this.reported) return;
     this.reported = v;
@@ -82,6 +90,8 @@ export class Slider extends Widget implements SliderImpl {
   }
 
   set_value(num: number): void {
+    this.release?.();
+    this.release = null;
     this.input.value = String(this.range.fit(num));
     this.reported = this.current();
     this.showLabel();

@@ -1,11 +1,14 @@
 // TextArea: many lines, edited as a <textarea>. What the user types reaches
 // the server (changed) once typing pauses, and at once when the area loses
 // focus: a report per pause, not per key, keeps a fast typist well under
-// the server's callback budget, and the server's get_text then answers
+// the server's max_callbacks_per_second, and the server's get_text then answers
 // without asking the page and a reload gets the text back. Scrolling is
-// reported (scrolled) the same way, once it pauses.
+// reported (scrolled) the same way, once it pauses. A report waiting for
+// its pause goes at once when the page is left or reconnects (whenQuiet
+// holds it back), so a reload right after typing keeps every character.
 import "./textarea.css";
 import { el } from "../dom.js";
+import { whenQuiet, type Quiet } from "../parts/debounce.js";
 import type { ScrollAlign, TextAreaCreateArgs, TextAreaEvents, TextAreaImpl, Wrap } from "../schema.js";
 import { Widget, type WidgetEnv } from "./widget.js";
 
@@ -18,8 +21,8 @@ export class TextArea extends Widget implements TextAreaImpl {
   /** The text the server knows; a report is due when the area differs. */
   declare private known: string;
   declare private limit: number;
-  declare private textTimer: ReturnType<typeof setTimeout> | null;
-  declare private scrollTimer: ReturnType<typeof setTimeout> | null;
+  declare private readonly textReport: Quiet;
+  declare private readonly scrollReport: Quiet;
   /** The scroll fractions the server knows. */
   declare private knownScroll: { h: number; v: number };
   /** set_scroll_position's own scroll event is not the user's. */
@@ -31,8 +34,8 @@ export class TextArea extends Widget implements TextAreaImpl {
     this.area = area;
     this.events = events;
     this.limit = 0;
-    this.textTimer = null;
-    this.scrollTimer = null;
+    this.textReport = whenQuiet(() => this.reportText(), REPORT_PAUSE_MS);
+    this.scrollReport = whenQuiet(() => this.reportScroll(), REPORT_PAUSE_MS);
     this.knownScroll = { h: 0, v: 0 };
     this.skipNextScroll = false;
     area.spellcheck = false;
@@ -40,7 +43,7 @@ export class TextArea extends Widget implements TextAreaImpl {
     this.known = args.text;
     area.readOnly = !args.editable;
     this.set_wrap(args.wrap);
-    area.addEventListener("input", () => this.scheduleText());
+    area.addEventListener("input", () => this.textReport());
     area.addEventListener("blur", () => this.reportText());
     area.addEventListener("scroll", () => this.scheduleScroll());
   }
@@ -88,14 +91,8 @@ export class TextArea extends Widget implements TextAreaImpl {
     return true;
   }
 
-  private scheduleText(): void {
-    if (this.textTimer !== null) clearTimeout(this.textTimer);
-    this.textTimer = setTimeout(() => this.reportText(), REPORT_PAUSE_MS);
-  }
-
   private reportText(): void {
-    if (this.textTimer !== null) clearTimeout(this.textTimer);
-    this.textTimer = null;
+    this.textReport.cancel();
     if (this.destroyed) return;
     // The limit holds for typed text too, as pgwidgets applies it on set.
     this.enforceLimit();
@@ -150,15 +147,15 @@ export class TextArea extends Widget implements TextAreaImpl {
       this.skipNextScroll = false;
       return;
     }
-    if (this.scrollTimer !== null) clearTimeout(this.scrollTimer);
-    this.scrollTimer = setTimeout(() => {
-      this.scrollTimer = null;
-      if (this.destroyed) return;
-      const f = this.fractions();
-      if (f.h === this.knownScroll.h && f.v === this.knownScroll.v) return;
-      this.knownScroll = f;
-      this.events.scrolled(f.h, f.v);
-    }, REPORT_PAUSE_MS);
+    this.scrollReport();
+  }
+
+  private reportScroll(): void {
+    if (this.destroyed) return;
+    const f = this.fractions();
+    if (f.h === this.knownScroll.h && f.v === this.knownScroll.v) return;
+    this.knownScroll = f;
+    this.events.scrolled(f.h, f.v);
   }
 
   // ---- widget ---------------------------------------------------------------
@@ -174,8 +171,8 @@ export class TextArea extends Widget implements TextAreaImpl {
 
   protected override teardown(): void {
     // A destroyed area has nothing left to report.
-    if (this.textTimer !== null) clearTimeout(this.textTimer);
-    if (this.scrollTimer !== null) clearTimeout(this.scrollTimer);
+    this.textReport.cancel();
+    this.scrollReport.cancel();
     super.teardown();
   }
 }
