@@ -116,7 +116,7 @@ class SessionCore final : public SessionLink {
   // Reports an error with no call site to the error handler or, without
   // one, to the logger; `context` names where it came from ("Button.on_activated
   // handler (widget 5)"), empty when the exception says it already.
-  void report(std::exception_ptr error, std::string_view context = {});
+  void report(std::exception_ptr error, std::string_view context = {}) override;
   void set_error_handler(ErrorHandler handler) { error_handler_ = std::move(handler); }
 
   const std::string& id() const { return config_.id; }

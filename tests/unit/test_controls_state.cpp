@@ -142,26 +142,49 @@ TEST_CASE_METHOD(SessionFixture, "controls: dtype-typed handlers get an int or a
   auto floats = run_coro(io, W.Slider({.dtype = pgw::Dtype::float_, .step = 0.5}));
   std::vector<int> got_int;
   std::vector<double> got_double;
+  std::vector<double> widened;
   std::vector<std::string> generic;
   ints.on_activated([&](int v) { got_int.push_back(v); });
   floats.on_activated([&](const double& v) { got_double.push_back(v); });
   ints.on_activated([&](auto v) { generic.push_back(std::is_same_v<decltype(v), int> ? "int" : "double"); });
   floats.on_activated([&](auto v) { generic.push_back(std::is_same_v<decltype(v), int> ? "int" : "double"); });
-  CHECK_THROWS_WITH(ints.on_activated([](double) {}), Catch::Contains("dtype is int, so the handler must take int"));
-  CHECK_THROWS_WITH(floats.on_activated([](int) {}),
-                    Catch::Contains("dtype is float, so the handler must take double"));
+  // A double handler loses nothing on an int widget: it gets the int, widened.
+  ints.on_activated([&](double v) { widened.push_back(v); });
   receive({callback(ints.id(), ids::callbacks::Slider_activated.id, double_value(7))});
   receive({callback(floats.id(), ids::callbacks::Slider_activated.id, double_value(2.5))});
   drain(io);
   CHECK(got_int == std::vector<int>{7});
   CHECK(got_double == std::vector<double>{2.5});
+  CHECK(widened == std::vector<double>{7.0});
   CHECK(generic == std::vector<std::string>{"int", "double"});
   CHECK(ints.get_value() == 7);
   CHECK(floats.get_value() == 2.5);
+  CHECK(errors.empty());
   // A fraction for an int widget is a broken peer: reported, not truncated.
   receive({callback(ints.id(), ids::callbacks::Slider_activated.id, double_value(7.5))});
   drain(io);
   CHECK(got_int == std::vector<int>{7});
   REQUIRE(errors.size() == 1);
   CHECK(error_text<pgw::ProtocolError>(errors[0]).find("no value of an int widget") != std::string::npos);
+}
+
+TEST_CASE_METHOD(SessionFixture, "controls: an int handler on a float widget is reported, not registered, and the setup goes on") {
+  // What on_connect does: the mistake in the middle must not stop the rest.
+  std::vector<int> got_int;
+  std::vector<std::string> after;
+  auto setup = [&]() -> pgw::Task<> {
+    auto W = session->get_widgets();
+    auto floats = co_await W.Slider({.dtype = pgw::Dtype::float_});
+    floats.on_activated([&](int v) { got_int.push_back(v); });  // would drop fractions
+    auto button = co_await W.Button("next");
+    button.on_activated([&] { after.push_back("clicked"); });
+    after.push_back("done");
+    co_return;
+  };
+  run_coro(io, setup());
+  CHECK(after == std::vector<std::string>{"done"});
+  REQUIRE(errors.size() == 1);
+  const std::string text = error_text<std::invalid_argument>(errors[0]);
+  CHECK_THAT(text, Catch::Contains("pgw::Slider::on_activated") && Catch::Contains("dtype is float") &&
+                       Catch::Contains("take double") && Catch::Contains("not registered"));
 }

@@ -7,6 +7,7 @@
 
 #include <concepts>
 #include <cstdint>
+#include <exception>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -100,6 +101,12 @@ class SessionLink : public std::enable_shared_from_this<SessionLink> {
   // The constructor arguments the widget was created with, or nullptr.
   virtual const std::string* constructor_args(WidgetId widget) const = 0;
   virtual std::vector<WidgetId> children(WidgetId widget) const = 0;
+
+  // A mistake in user code found at run time that must not stop the code
+  // around it (a handler whose type cannot take the widget's values): the
+  // session's error handler gets it, or its logger. A link without a
+  // session writes it to stderr.
+  virtual void report(std::exception_ptr error, std::string_view context = {});
 };
 
 using LinkPtr = std::shared_ptr<SessionLink>;
