@@ -306,7 +306,7 @@ class Callback(View):
     def cpp_dtype_signature(self):
         """A dtype-dependent callback's handler, for the static_assert message."""
         name = self.params[0].name
-        return f"(int {name}) for dtype int or (double {name}) for dtype float"
+        return f"(double {name}), or (int {name}) for dtype int"
 
     @property
     def cpp_dtype_args(self):
@@ -339,6 +339,30 @@ class OptionField(View):
         return self.field.cpp_value_type
 
     @property
+    def cpp_default_text(self):
+        """What holds when the option is left out, in C++ spelling: the
+        schema's default, the value's zero (what the getter answers before
+        any setter), `none` for a widget, or `unset` for a constructor
+        option the browser's own look decides."""
+        f = self.field
+        if f.ref:
+            return "none"
+        if self.source == "constructor" and f.presence and f.default is None:
+            return "unset"
+        if f.enum is not None:
+            return f.enum.cpp_value(f.default if f.default is not None else f.enum.values[0].word)
+        if f.default is None and f.proto_type in ("string", "bytes"):
+            return '""'
+        return f.cpp_default
+
+    @property
+    def cpp_comment(self):
+        """The options struct's comment on this member: its default, and
+        the setter it calls."""
+        where = f"; {self.origin}::{self.setter.cpp_name}" if self.source == "setter" else ""
+        return f"default {self.cpp_default_text}{where}"
+
+    @property
     def cpp_store_ctor_arg(self):
         """Statement copying the option into constructor message `args`; a
         widget's id is checked to be of this session (a null pointer is none)."""
@@ -365,6 +389,14 @@ class WidgetClass(View):
     @property
     def cpp_base(self):
         return self.base.name if self.base else "detail::WidgetHandle"
+
+    @property
+    def cpp_options_order(self):
+        """The order rule of the options struct, in words, for its comment."""
+        sources = self.option_sources
+        setters = ", then ".join(f"{name}'s" for name in sources[1:])
+        return (f"the constructor's options (pgwidgets' order), then {sources[0]}'s own setters"
+                + (f", then {setters}" if setters else "") + "; each class's setters in schema order")
 
     @property
     def cpp_base_short(self):

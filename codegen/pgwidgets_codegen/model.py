@@ -185,6 +185,7 @@ class WidgetClass:
     base: Optional["WidgetClass"] = None
     proto_name: str = ""       # the service's full name, for reflection
     where: str = ""            # "file.proto:line" of the service, for errors
+    file: str = ""             # the schema file declaring it: its family
 
     @property
     def window(self):
@@ -259,6 +260,12 @@ class WidgetClass:
                 seen.add(m.state_field)
                 out.append(OptionField(m.state_field, value, "setter", c.name, setter=m))
         return out
+
+    @property
+    def option_sources(self):
+        """The classes whose setters give options, in the options' order:
+        this class, then its bases, nearest first."""
+        return [c.name for c in self.ancestry()]
 
     @property
     def setter_options(self):

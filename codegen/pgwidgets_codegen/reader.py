@@ -236,7 +236,7 @@ class _Builder:
                 if opts.constructor else None
             c = WidgetClass(name=s.name, id=0, base_name=opts.base, abstract=opts.abstract,
                             ctor=ctor, own_window=opts.window, doc=docs.get((6, si), ""),
-                            proto_name=f"{f.package}.{s.name}", where=where)
+                            proto_name=f"{f.package}.{s.name}", where=where, file=f.name)
             self._class_files.setdefault(s.name, f.name)
             for mi, rpc in enumerate(s.method):
                 doc = docs.get((6, si, 2, mi), "")

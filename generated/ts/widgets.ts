@@ -527,8 +527,8 @@ export interface SpinBoxImpl extends WidgetImpl {
 }
 
 export interface SpinBoxEvents extends WidgetEvents {
-  // The user changed the value: an int handler for dtype int, a double
-  // handler for dtype float.
+  // The user changed the value. A double handler takes it with any dtype
+  // (an int widens exactly); an int handler only with dtype int.
   activated(val: number): void;
 }
 
@@ -553,8 +553,8 @@ export interface SliderImpl extends WidgetImpl {
 }
 
 export interface SliderEvents extends WidgetEvents {
-  // The user moved the thumb: an int handler for dtype int, a double
-  // handler for dtype float.
+  // The user moved the thumb. A double handler takes it with any dtype
+  // (an int widens exactly); an int handler only with dtype int.
   activated(num: number): void;
 }
 
@@ -585,8 +585,8 @@ export interface DialImpl extends WidgetImpl {
 }
 
 export interface DialEvents extends WidgetEvents {
-  // The user turned the knob: an int handler for dtype int, a double
-  // handler for dtype float.
+  // The user turned the knob. A double handler takes it with any dtype
+  // (an int widens exactly); an int handler only with dtype int.
   activated(num: number): void;
 }
 

@@ -1149,8 +1149,8 @@ export const SpinBox: GenService<{
     output: typeof EmptySchema;
   },
   /**
-   * The user changed the value: an int handler for dtype int, a double
-   * handler for dtype float.
+   * The user changed the value. A double handler takes it with any dtype
+   * (an int widens exactly); an int handler only with dtype int.
    *
    * @generated from rpc pgwidgets.widgets.SpinBox.OnActivated
    */
@@ -1212,8 +1212,8 @@ export const Slider: GenService<{
     output: typeof EmptySchema;
   },
   /**
-   * The user moved the thumb: an int handler for dtype int, a double
-   * handler for dtype float.
+   * The user moved the thumb. A double handler takes it with any dtype
+   * (an int widens exactly); an int handler only with dtype int.
    *
    * @generated from rpc pgwidgets.widgets.Slider.OnActivated
    */
@@ -1294,8 +1294,8 @@ export const Dial: GenService<{
     output: typeof EmptySchema;
   },
   /**
-   * The user turned the knob: an int handler for dtype int, a double
-   * handler for dtype float.
+   * The user turned the knob. A double handler takes it with any dtype
+   * (an int widens exactly); an int handler only with dtype int.
    *
    * @generated from rpc pgwidgets.widgets.Dial.OnActivated
    */
