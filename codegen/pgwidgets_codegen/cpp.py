@@ -254,6 +254,10 @@ class Method(View):
         return boolean(self.accumulate)
 
     @property
+    def cpp_removes(self):
+        return boolean(self.removes)
+
+    @property
     def cpp_index_field(self):
         """The request field number of an attach's insert position, 0 if none."""
         return self.index_field.number if self.index_field else 0
@@ -336,7 +340,25 @@ class OptionField(View):
     @property
     def cpp_owned_type(self):
         """As kept by the factory until it makes the setter call."""
-        return self.field.cpp_value_type
+        return "pgw::FontArgs" if self.font_shorthand else self.field.cpp_value_type
+
+    def cpp_keep(self, created):
+        """Statement keeping the option in `setters` (a font is parsed here,
+        at the call, so a string that is no font throws where it is written);
+        `created`: the class the factory creates, for the error."""
+        value = f"*options.{self.cpp_name}"
+        if self.font_shorthand:
+            value = f'pgw::parse_font({value}, "Widgets::{created} option {self.name}")'
+        return f"setters.{self.cpp_name}.emplace({value});"
+
+    @property
+    def cpp_apply(self):
+        """The setter call made with the kept option."""
+        kept = f"setters.{self.cpp_name}"
+        if self.font_shorthand:
+            return (f"widget.{self.setter.cpp_name}(std::move({kept}->family), {kept}->size, "
+                    f"std::move({kept}->weight), std::move({kept}->style))")
+        return f"widget.{self.setter.cpp_name}(std::move(*{kept}))"
 
     @property
     def cpp_default_text(self):
@@ -360,6 +382,8 @@ class OptionField(View):
         """The options struct's comment on this member: its default, and
         the setter it calls."""
         where = f"; {self.origin}::{self.setter.cpp_name}" if self.source == "setter" else ""
+        if self.font_shorthand:
+            where += ' with "[style] [weight] [size]pt [family]" (pgwidgets/font.hpp)'
         return f"default {self.cpp_default_text}{where}"
 
     @property

@@ -97,6 +97,10 @@ class OptionField(cpp.OptionField):
         text = self.field.doc or (self.setter.doc if self.setter is not None else "")
         return cell(text)
 
+    @property
+    def doc_type_note(self):
+        return " (CSS-like font: `[style] [weight] [size]pt [family]`)" if self.font_shorthand else ""
+
 
 class WidgetClass(cpp.WidgetClass):
     @property

@@ -90,6 +90,9 @@ class Method:
     replace: bool = False
     deferred: bool = False     # setter replayed after children and listens on a rebuild
     accumulate: bool = False   # setter whose every call is kept and replayed
+    removes: bool = False      # accumulate setter that removes an item added with the same arguments
+    first_of: str = ""         # getter: 0 when this accumulated list holds an item and its field has no record
+    font_shorthand: bool = False  # setter of a font: its option is one CSS-like string
     doc: str = ""
     # Filled for getters: where the value comes from when no setter ran.
     ctor_fallback: Optional[Field] = None
@@ -169,6 +172,11 @@ class OptionField:
     origin: str                       # the class that declares it
     ctor_field: Optional[Field] = None
     setter: Optional[Method] = None
+
+    @property
+    def font_shorthand(self):
+        """A font setter's option: one CSS-like string for all its arguments."""
+        return self.setter is not None and self.setter.font_shorthand
 
 
 @dataclass

@@ -7,7 +7,7 @@
 // missing there, or a method missing in an implementation, fails `tsc`.
 
 export const PACKAGE_NAME = "pgwidgets.widgets";
-export const SCHEMA_FINGERPRINT = 0x5ac38c3688cc6ffen;
+export const SCHEMA_FINGERPRINT = 0x54ad34e87011c678n;
 
 /** A widget as the browser runtime holds it. */
 export interface WidgetHandle {
@@ -107,6 +107,9 @@ export interface WidgetImpl extends WidgetHandle {
   // Inner padding in pixels: one value for every side, or left, top, right, bottom.
   set_padding(left: number, top: number | undefined, right: number | undefined, bottom: number | undefined): void;
   // Font family, size in points, weight ("bold", "400") and style ("italic").
+  // As an option: one CSS-like string, "[style] [weight] [size]pt [family]"
+  // ("bold", "italic 12pt Helvetica, sans-serif"); anything else throws
+  // std::invalid_argument where the widget is created.
   set_font(font: string, size: number | undefined, weight: string | undefined, style: string | undefined): void;
   // Minimum size in pixels (0: no minimum).
   set_min_size(width: number, height: number): void;

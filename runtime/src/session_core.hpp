@@ -82,6 +82,7 @@ class SessionCore final : public SessionLink {
   Task<std::string> call(WidgetId widget, const MethodInfo& method, std::string args, ChildChange change) override;
   void listen(WidgetId widget, const CallbackInfo& callback, RawHandler handler) override;
   const std::string* recorded(WidgetId widget, std::uint32_t field) const override;
+  bool holds_items(WidgetId widget, std::uint32_t field) const override;
   const std::string* constructor_args(WidgetId widget) const override;
   std::vector<WidgetId> children(WidgetId widget) const override;
 

@@ -188,3 +188,44 @@ TEST_CASE_METHOD(SessionFixture, "controls: an int handler on a float widget is 
   CHECK_THAT(text, Catch::Contains("pgw::Slider::on_activated") && Catch::Contains("dtype is float") &&
                        Catch::Contains("take double") && Catch::Contains("not registered"));
 }
+
+TEST_CASE_METHOD(SessionFixture, "controls: ComboBox::get_index() is 0 once an item exists and nothing was chosen, -1 while empty") {
+  auto W = session->get_widgets();
+  auto combo = run_coro(io, W.ComboBox());
+  CHECK(combo.get_index() == -1);                  // empty: the page shows nothing
+  run_coro(io, combo.append_text("Light"));
+  CHECK(combo.get_index() == 0);                   // the page shows "Light"
+  run_coro(io, combo.insert_alpha("Dark"));
+  run_coro(io, combo.delete_alpha("Dark"));
+  CHECK(combo.get_index() == 0);
+  run_coro(io, combo.delete_alpha("Nothing"));     // removes nothing
+  CHECK(combo.get_index() == 0);
+  run_coro(io, combo.delete_alpha("Light"));       // the list is empty again
+  CHECK(combo.get_index() == -1);
+  run_coro(io, combo.append_text("Blue"));
+  run_coro(io, combo.clear());
+  CHECK(combo.get_index() == -1);                  // cleared: nothing shown
+  run_coro(io, combo.append_text("Red"));
+  run_coro(io, combo.append_text("Green"));
+  run_coro(io, combo.set_index(1));
+  CHECK(combo.get_index() == 1);                   // what was chosen wins
+}
+
+TEST_CASE("store: an accumulated list holds an item after adds, not after the removes that match them") {
+  ids::WidgetStore s;
+  auto combo = s.add(ids::classes::ComboBox, "");
+  const auto items = ids::fields::items;
+  CHECK_FALSE(s.holds_items(combo, items));
+  s.record(combo, items, ids::methods::ComboBox_append_text.id, "a");
+  s.record(combo, items, ids::methods::ComboBox_append_text.id, "a");
+  CHECK(s.holds_items(combo, items));
+  s.record(combo, items, ids::methods::ComboBox_delete_alpha.id, "a");
+  CHECK(s.holds_items(combo, items));              // one "a" is left
+  s.record(combo, items, ids::methods::ComboBox_delete_alpha.id, "a");
+  CHECK_FALSE(s.holds_items(combo, items));
+  s.record(combo, items, ids::methods::ComboBox_delete_alpha.id, "b");  // before its add: removes nothing
+  s.record(combo, items, ids::methods::ComboBox_insert_alpha.id, "b");
+  CHECK(s.holds_items(combo, items));
+  s.record(combo, items, ids::methods::ComboBox_clear.id, "");
+  CHECK_FALSE(s.holds_items(combo, items));
+}

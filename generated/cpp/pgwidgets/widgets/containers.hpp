@@ -17,6 +17,7 @@
 
 #include "pgwidgets/dtype_handler.hpp"
 #include "pgwidgets/enums.hpp"
+#include "pgwidgets/font.hpp"
 #include "pgwidgets/schema_info.hpp"
 #include "pgwidgets/session_link.hpp"
 #include "pgwidgets/widgets/base.hpp"
@@ -411,7 +412,7 @@ struct ButtonBoxOptions {
   std::optional<std::string_view> border_color = std::nullopt;  // default ""; Widget::set_border_color
   std::optional<std::string_view> bg = std::nullopt;  // default ""; Widget::set_bg
   std::optional<int> padding = std::nullopt;  // default 0; Widget::set_padding
-  std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font
+  std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font with "[style] [weight] [size]pt [family]" (pgwidgets/font.hpp)
   std::optional<bool> enabled = std::nullopt;  // default true; Widget::set_enabled
   std::optional<std::string_view> tooltip = std::nullopt;  // default ""; Widget::set_tooltip
   std::optional<bool> allow_text_selection = std::nullopt;  // default false; Widget::set_allow_text_selection
@@ -436,7 +437,7 @@ struct GridBoxOptions {
   std::optional<std::string_view> border_color = std::nullopt;  // default ""; Widget::set_border_color
   std::optional<std::string_view> bg = std::nullopt;  // default ""; Widget::set_bg
   std::optional<int> padding = std::nullopt;  // default 0; Widget::set_padding
-  std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font
+  std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font with "[style] [weight] [size]pt [family]" (pgwidgets/font.hpp)
   std::optional<bool> enabled = std::nullopt;  // default true; Widget::set_enabled
   std::optional<std::string_view> tooltip = std::nullopt;  // default ""; Widget::set_tooltip
   std::optional<bool> allow_text_selection = std::nullopt;  // default false; Widget::set_allow_text_selection
@@ -456,7 +457,7 @@ struct FixedLayoutOptions {
   std::optional<std::string_view> border_color = std::nullopt;  // default ""; Widget::set_border_color
   std::optional<std::string_view> bg = std::nullopt;  // default ""; Widget::set_bg
   std::optional<int> padding = std::nullopt;  // default 0; Widget::set_padding
-  std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font
+  std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font with "[style] [weight] [size]pt [family]" (pgwidgets/font.hpp)
   std::optional<bool> enabled = std::nullopt;  // default true; Widget::set_enabled
   std::optional<std::string_view> tooltip = std::nullopt;  // default ""; Widget::set_tooltip
   std::optional<bool> allow_text_selection = std::nullopt;  // default false; Widget::set_allow_text_selection
@@ -477,7 +478,7 @@ struct SplitterOptions {
   std::optional<std::string_view> border_color = std::nullopt;  // default ""; Widget::set_border_color
   std::optional<std::string_view> bg = std::nullopt;  // default ""; Widget::set_bg
   std::optional<int> padding = std::nullopt;  // default 0; Widget::set_padding
-  std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font
+  std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font with "[style] [weight] [size]pt [family]" (pgwidgets/font.hpp)
   std::optional<bool> enabled = std::nullopt;  // default true; Widget::set_enabled
   std::optional<std::string_view> tooltip = std::nullopt;  // default ""; Widget::set_tooltip
   std::optional<bool> allow_text_selection = std::nullopt;  // default false; Widget::set_allow_text_selection
@@ -498,7 +499,7 @@ struct StackWidgetOptions {
   std::optional<std::string_view> border_color = std::nullopt;  // default ""; Widget::set_border_color
   std::optional<std::string_view> bg = std::nullopt;  // default ""; Widget::set_bg
   std::optional<int> padding = std::nullopt;  // default 0; Widget::set_padding
-  std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font
+  std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font with "[style] [weight] [size]pt [family]" (pgwidgets/font.hpp)
   std::optional<bool> enabled = std::nullopt;  // default true; Widget::set_enabled
   std::optional<std::string_view> tooltip = std::nullopt;  // default ""; Widget::set_tooltip
   std::optional<bool> allow_text_selection = std::nullopt;  // default false; Widget::set_allow_text_selection
@@ -523,7 +524,7 @@ struct TabWidgetOptions {
   std::optional<std::string_view> border_color = std::nullopt;  // default ""; Widget::set_border_color
   std::optional<std::string_view> bg = std::nullopt;  // default ""; Widget::set_bg
   std::optional<int> padding = std::nullopt;  // default 0; Widget::set_padding
-  std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font
+  std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font with "[style] [weight] [size]pt [family]" (pgwidgets/font.hpp)
   std::optional<bool> enabled = std::nullopt;  // default true; Widget::set_enabled
   std::optional<std::string_view> tooltip = std::nullopt;  // default ""; Widget::set_tooltip
   std::optional<bool> allow_text_selection = std::nullopt;  // default false; Widget::set_allow_text_selection
@@ -545,7 +546,7 @@ struct AbstractScrollAreaOptions {
   std::optional<std::string_view> border_color = std::nullopt;  // default ""; Widget::set_border_color
   std::optional<std::string_view> bg = std::nullopt;  // default ""; Widget::set_bg
   std::optional<int> padding = std::nullopt;  // default 0; Widget::set_padding
-  std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font
+  std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font with "[style] [weight] [size]pt [family]" (pgwidgets/font.hpp)
   std::optional<bool> enabled = std::nullopt;  // default true; Widget::set_enabled
   std::optional<std::string_view> tooltip = std::nullopt;  // default ""; Widget::set_tooltip
   std::optional<bool> allow_text_selection = std::nullopt;  // default false; Widget::set_allow_text_selection
@@ -569,7 +570,7 @@ struct ScrollAreaOptions {
   std::optional<std::string_view> border_color = std::nullopt;  // default ""; Widget::set_border_color
   std::optional<std::string_view> bg = std::nullopt;  // default ""; Widget::set_bg
   std::optional<int> padding = std::nullopt;  // default 0; Widget::set_padding
-  std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font
+  std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font with "[style] [weight] [size]pt [family]" (pgwidgets/font.hpp)
   std::optional<bool> enabled = std::nullopt;  // default true; Widget::set_enabled
   std::optional<std::string_view> tooltip = std::nullopt;  // default ""; Widget::set_tooltip
   std::optional<bool> allow_text_selection = std::nullopt;  // default false; Widget::set_allow_text_selection
@@ -590,7 +591,7 @@ struct FrameOptions {
   std::optional<std::string_view> border_color = std::nullopt;  // default ""; Widget::set_border_color
   std::optional<std::string_view> bg = std::nullopt;  // default ""; Widget::set_bg
   std::optional<int> padding = std::nullopt;  // default 0; Widget::set_padding
-  std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font
+  std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font with "[style] [weight] [size]pt [family]" (pgwidgets/font.hpp)
   std::optional<bool> enabled = std::nullopt;  // default true; Widget::set_enabled
   std::optional<std::string_view> tooltip = std::nullopt;  // default ""; Widget::set_tooltip
   std::optional<bool> allow_text_selection = std::nullopt;  // default false; Widget::set_allow_text_selection
@@ -615,7 +616,7 @@ struct ExpanderOptions {
   std::optional<std::string_view> border_color = std::nullopt;  // default ""; Widget::set_border_color
   std::optional<std::string_view> bg = std::nullopt;  // default ""; Widget::set_bg
   std::optional<int> padding = std::nullopt;  // default 0; Widget::set_padding
-  std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font
+  std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font with "[style] [weight] [size]pt [family]" (pgwidgets/font.hpp)
   std::optional<bool> enabled = std::nullopt;  // default true; Widget::set_enabled
   std::optional<std::string_view> tooltip = std::nullopt;  // default ""; Widget::set_tooltip
   std::optional<bool> allow_text_selection = std::nullopt;  // default false; Widget::set_allow_text_selection
@@ -636,7 +637,7 @@ struct SeparatorOptions {
   std::optional<std::string_view> border_color = std::nullopt;  // default ""; Widget::set_border_color
   std::optional<std::string_view> bg = std::nullopt;  // default ""; Widget::set_bg
   std::optional<int> padding = std::nullopt;  // default 0; Widget::set_padding
-  std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font
+  std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font with "[style] [weight] [size]pt [family]" (pgwidgets/font.hpp)
   std::optional<bool> enabled = std::nullopt;  // default true; Widget::set_enabled
   std::optional<std::string_view> tooltip = std::nullopt;  // default ""; Widget::set_tooltip
   std::optional<bool> allow_text_selection = std::nullopt;  // default false; Widget::set_allow_text_selection
@@ -656,7 +657,7 @@ struct PageOptions {
   std::optional<std::string_view> border_color = std::nullopt;  // default ""; Widget::set_border_color
   std::optional<std::string_view> bg = std::nullopt;  // default ""; Widget::set_bg
   std::optional<int> padding = std::nullopt;  // default 0; Widget::set_padding
-  std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font
+  std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font with "[style] [weight] [size]pt [family]" (pgwidgets/font.hpp)
   std::optional<bool> enabled = std::nullopt;  // default true; Widget::set_enabled
   std::optional<std::string_view> tooltip = std::nullopt;  // default ""; Widget::set_tooltip
   std::optional<bool> allow_text_selection = std::nullopt;  // default false; Widget::set_allow_text_selection

@@ -17,6 +17,7 @@
 
 #include "pgwidgets/dtype_handler.hpp"
 #include "pgwidgets/enums.hpp"
+#include "pgwidgets/font.hpp"
 #include "pgwidgets/schema_info.hpp"
 #include "pgwidgets/session_link.hpp"
 #include "pgwidgets/widgets/base.hpp"
@@ -252,8 +253,9 @@ class ComboBox : public Widget {
   // Selects the item at this index (0-based).
   Task<void> set_index(int idx) const;
 
-  // The index last chosen by the user or set, answered by the server
-  // (-1 before any).
+  // The index last chosen by the user or set, answered by the server;
+  // before any, 0 once the list holds an item (the browser shows the
+  // first), -1 while it is empty.
   int get_index() const;
 
   // The text of the item at this index; "" when out of range.
@@ -493,7 +495,7 @@ struct ButtonOptions {
   std::optional<std::string_view> border_color = std::nullopt;  // default ""; Widget::set_border_color
   std::optional<std::string_view> bg = std::nullopt;  // default ""; Widget::set_bg
   std::optional<int> padding = std::nullopt;  // default 0; Widget::set_padding
-  std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font
+  std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font with "[style] [weight] [size]pt [family]" (pgwidgets/font.hpp)
   std::optional<bool> enabled = std::nullopt;  // default true; Widget::set_enabled
   std::optional<std::string_view> tooltip = std::nullopt;  // default ""; Widget::set_tooltip
   std::optional<bool> allow_text_selection = std::nullopt;  // default false; Widget::set_allow_text_selection
@@ -515,7 +517,7 @@ struct CheckBoxOptions {
   std::optional<std::string_view> border_color = std::nullopt;  // default ""; Widget::set_border_color
   std::optional<std::string_view> bg = std::nullopt;  // default ""; Widget::set_bg
   std::optional<int> padding = std::nullopt;  // default 0; Widget::set_padding
-  std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font
+  std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font with "[style] [weight] [size]pt [family]" (pgwidgets/font.hpp)
   std::optional<bool> enabled = std::nullopt;  // default true; Widget::set_enabled
   std::optional<std::string_view> tooltip = std::nullopt;  // default ""; Widget::set_tooltip
   std::optional<bool> allow_text_selection = std::nullopt;  // default false; Widget::set_allow_text_selection
@@ -538,7 +540,7 @@ struct ToggleButtonOptions {
   std::optional<std::string_view> border_color = std::nullopt;  // default ""; Widget::set_border_color
   std::optional<std::string_view> bg = std::nullopt;  // default ""; Widget::set_bg
   std::optional<int> padding = std::nullopt;  // default 0; Widget::set_padding
-  std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font
+  std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font with "[style] [weight] [size]pt [family]" (pgwidgets/font.hpp)
   std::optional<bool> enabled = std::nullopt;  // default true; Widget::set_enabled
   std::optional<std::string_view> tooltip = std::nullopt;  // default ""; Widget::set_tooltip
   std::optional<bool> allow_text_selection = std::nullopt;  // default false; Widget::set_allow_text_selection
@@ -561,7 +563,7 @@ struct RadioButtonOptions {
   std::optional<std::string_view> border_color = std::nullopt;  // default ""; Widget::set_border_color
   std::optional<std::string_view> bg = std::nullopt;  // default ""; Widget::set_bg
   std::optional<int> padding = std::nullopt;  // default 0; Widget::set_padding
-  std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font
+  std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font with "[style] [weight] [size]pt [family]" (pgwidgets/font.hpp)
   std::optional<bool> enabled = std::nullopt;  // default true; Widget::set_enabled
   std::optional<std::string_view> tooltip = std::nullopt;  // default ""; Widget::set_tooltip
   std::optional<bool> allow_text_selection = std::nullopt;  // default false; Widget::set_allow_text_selection
@@ -587,7 +589,7 @@ struct ComboBoxOptions {
   std::optional<std::string_view> border_color = std::nullopt;  // default ""; Widget::set_border_color
   std::optional<std::string_view> bg = std::nullopt;  // default ""; Widget::set_bg
   std::optional<int> padding = std::nullopt;  // default 0; Widget::set_padding
-  std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font
+  std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font with "[style] [weight] [size]pt [family]" (pgwidgets/font.hpp)
   std::optional<bool> enabled = std::nullopt;  // default true; Widget::set_enabled
   std::optional<std::string_view> tooltip = std::nullopt;  // default ""; Widget::set_tooltip
   std::optional<bool> allow_text_selection = std::nullopt;  // default false; Widget::set_allow_text_selection
@@ -613,7 +615,7 @@ struct SpinBoxOptions {
   std::optional<std::string_view> border_color = std::nullopt;  // default ""; Widget::set_border_color
   std::optional<std::string_view> bg = std::nullopt;  // default ""; Widget::set_bg
   std::optional<int> padding = std::nullopt;  // default 0; Widget::set_padding
-  std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font
+  std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font with "[style] [weight] [size]pt [family]" (pgwidgets/font.hpp)
   std::optional<bool> enabled = std::nullopt;  // default true; Widget::set_enabled
   std::optional<std::string_view> tooltip = std::nullopt;  // default ""; Widget::set_tooltip
   std::optional<bool> allow_text_selection = std::nullopt;  // default false; Widget::set_allow_text_selection
@@ -643,7 +645,7 @@ struct SliderOptions {
   std::optional<std::string_view> border_color = std::nullopt;  // default ""; Widget::set_border_color
   std::optional<std::string_view> bg = std::nullopt;  // default ""; Widget::set_bg
   std::optional<int> padding = std::nullopt;  // default 0; Widget::set_padding
-  std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font
+  std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font with "[style] [weight] [size]pt [family]" (pgwidgets/font.hpp)
   std::optional<bool> enabled = std::nullopt;  // default true; Widget::set_enabled
   std::optional<std::string_view> tooltip = std::nullopt;  // default ""; Widget::set_tooltip
   std::optional<bool> allow_text_selection = std::nullopt;  // default false; Widget::set_allow_text_selection
@@ -674,7 +676,7 @@ struct DialOptions {
   std::optional<std::string_view> border_color = std::nullopt;  // default ""; Widget::set_border_color
   std::optional<std::string_view> bg = std::nullopt;  // default ""; Widget::set_bg
   std::optional<int> padding = std::nullopt;  // default 0; Widget::set_padding
-  std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font
+  std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font with "[style] [weight] [size]pt [family]" (pgwidgets/font.hpp)
   std::optional<bool> enabled = std::nullopt;  // default true; Widget::set_enabled
   std::optional<std::string_view> tooltip = std::nullopt;  // default ""; Widget::set_tooltip
   std::optional<bool> allow_text_selection = std::nullopt;  // default false; Widget::set_allow_text_selection
@@ -698,7 +700,7 @@ struct ScrollBarOptions {
   std::optional<std::string_view> border_color = std::nullopt;  // default ""; Widget::set_border_color
   std::optional<std::string_view> bg = std::nullopt;  // default ""; Widget::set_bg
   std::optional<int> padding = std::nullopt;  // default 0; Widget::set_padding
-  std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font
+  std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font with "[style] [weight] [size]pt [family]" (pgwidgets/font.hpp)
   std::optional<bool> enabled = std::nullopt;  // default true; Widget::set_enabled
   std::optional<std::string_view> tooltip = std::nullopt;  // default ""; Widget::set_tooltip
   std::optional<bool> allow_text_selection = std::nullopt;  // default false; Widget::set_allow_text_selection
@@ -719,7 +721,7 @@ struct ProgressBarOptions {
   std::optional<std::string_view> border_color = std::nullopt;  // default ""; Widget::set_border_color
   std::optional<std::string_view> bg = std::nullopt;  // default ""; Widget::set_bg
   std::optional<int> padding = std::nullopt;  // default 0; Widget::set_padding
-  std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font
+  std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font with "[style] [weight] [size]pt [family]" (pgwidgets/font.hpp)
   std::optional<bool> enabled = std::nullopt;  // default true; Widget::set_enabled
   std::optional<std::string_view> tooltip = std::nullopt;  // default ""; Widget::set_tooltip
   std::optional<bool> allow_text_selection = std::nullopt;  // default false; Widget::set_allow_text_selection
@@ -740,7 +742,7 @@ struct ColorWidgetOptions {
   std::optional<std::string_view> border_color = std::nullopt;  // default ""; Widget::set_border_color
   std::optional<std::string_view> bg = std::nullopt;  // default ""; Widget::set_bg
   std::optional<int> padding = std::nullopt;  // default 0; Widget::set_padding
-  std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font
+  std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font with "[style] [weight] [size]pt [family]" (pgwidgets/font.hpp)
   std::optional<bool> enabled = std::nullopt;  // default true; Widget::set_enabled
   std::optional<std::string_view> tooltip = std::nullopt;  // default ""; Widget::set_tooltip
   std::optional<bool> allow_text_selection = std::nullopt;  // default false; Widget::set_allow_text_selection

@@ -17,6 +17,7 @@
 
 #include "pgwidgets/dtype_handler.hpp"
 #include "pgwidgets/enums.hpp"
+#include "pgwidgets/font.hpp"
 #include "pgwidgets/schema_info.hpp"
 #include "pgwidgets/session_link.hpp"
 #include "pgwidgets/widgets/base.hpp"
@@ -138,7 +139,7 @@ struct LabelOptions {
   std::optional<std::string_view> border_color = std::nullopt;  // default ""; Widget::set_border_color
   std::optional<std::string_view> bg = std::nullopt;  // default ""; Widget::set_bg
   std::optional<int> padding = std::nullopt;  // default 0; Widget::set_padding
-  std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font
+  std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font with "[style] [weight] [size]pt [family]" (pgwidgets/font.hpp)
   std::optional<bool> enabled = std::nullopt;  // default true; Widget::set_enabled
   std::optional<std::string_view> tooltip = std::nullopt;  // default ""; Widget::set_tooltip
   std::optional<bool> allow_text_selection = std::nullopt;  // default false; Widget::set_allow_text_selection
@@ -160,7 +161,7 @@ struct StatusBarOptions {
   std::optional<std::string_view> border_color = std::nullopt;  // default ""; Widget::set_border_color
   std::optional<std::string_view> bg = std::nullopt;  // default ""; Widget::set_bg
   std::optional<int> padding = std::nullopt;  // default 0; Widget::set_padding
-  std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font
+  std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font with "[style] [weight] [size]pt [family]" (pgwidgets/font.hpp)
   std::optional<bool> enabled = std::nullopt;  // default true; Widget::set_enabled
   std::optional<std::string_view> tooltip = std::nullopt;  // default ""; Widget::set_tooltip
   std::optional<bool> allow_text_selection = std::nullopt;  // default false; Widget::set_allow_text_selection

@@ -17,6 +17,7 @@
 
 #include "pgwidgets/dtype_handler.hpp"
 #include "pgwidgets/enums.hpp"
+#include "pgwidgets/font.hpp"
 #include "pgwidgets/schema_info.hpp"
 #include "pgwidgets/session_link.hpp"
 #include "pgwidgets/widgets/base.hpp"
@@ -247,7 +248,7 @@ struct TopLevelOptions {
   std::optional<std::string_view> border_color = std::nullopt;  // default ""; Widget::set_border_color
   std::optional<std::string_view> bg = std::nullopt;  // default ""; Widget::set_bg
   std::optional<int> padding = std::nullopt;  // default 0; Widget::set_padding
-  std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font
+  std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font with "[style] [weight] [size]pt [family]" (pgwidgets/font.hpp)
   std::optional<bool> enabled = std::nullopt;  // default true; Widget::set_enabled
   std::optional<std::string_view> tooltip = std::nullopt;  // default ""; Widget::set_tooltip
   std::optional<bool> allow_text_selection = std::nullopt;  // default false; Widget::set_allow_text_selection
@@ -270,7 +271,7 @@ struct BoxOptions {
   std::optional<std::string_view> border_color = std::nullopt;  // default ""; Widget::set_border_color
   std::optional<std::string_view> bg = std::nullopt;  // default ""; Widget::set_bg
   std::optional<int> padding = std::nullopt;  // default 0; Widget::set_padding
-  std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font
+  std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font with "[style] [weight] [size]pt [family]" (pgwidgets/font.hpp)
   std::optional<bool> enabled = std::nullopt;  // default true; Widget::set_enabled
   std::optional<std::string_view> tooltip = std::nullopt;  // default ""; Widget::set_tooltip
   std::optional<bool> allow_text_selection = std::nullopt;  // default false; Widget::set_allow_text_selection
@@ -293,7 +294,7 @@ struct VBoxOptions {
   std::optional<std::string_view> border_color = std::nullopt;  // default ""; Widget::set_border_color
   std::optional<std::string_view> bg = std::nullopt;  // default ""; Widget::set_bg
   std::optional<int> padding = std::nullopt;  // default 0; Widget::set_padding
-  std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font
+  std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font with "[style] [weight] [size]pt [family]" (pgwidgets/font.hpp)
   std::optional<bool> enabled = std::nullopt;  // default true; Widget::set_enabled
   std::optional<std::string_view> tooltip = std::nullopt;  // default ""; Widget::set_tooltip
   std::optional<bool> allow_text_selection = std::nullopt;  // default false; Widget::set_allow_text_selection
@@ -316,7 +317,7 @@ struct HBoxOptions {
   std::optional<std::string_view> border_color = std::nullopt;  // default ""; Widget::set_border_color
   std::optional<std::string_view> bg = std::nullopt;  // default ""; Widget::set_bg
   std::optional<int> padding = std::nullopt;  // default 0; Widget::set_padding
-  std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font
+  std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font with "[style] [weight] [size]pt [family]" (pgwidgets/font.hpp)
   std::optional<bool> enabled = std::nullopt;  // default true; Widget::set_enabled
   std::optional<std::string_view> tooltip = std::nullopt;  // default ""; Widget::set_tooltip
   std::optional<bool> allow_text_selection = std::nullopt;  // default false; Widget::set_allow_text_selection
