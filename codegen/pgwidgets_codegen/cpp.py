@@ -417,10 +417,10 @@ class WidgetClass(View):
     @property
     def cpp_options_order(self):
         """The order rule of the options struct, in words, for its comment."""
-        sources = self.option_sources
-        setters = ", then ".join(f"{name}'s" for name in sources[1:])
-        return (f"the constructor's options (pgwidgets' order), then {sources[0]}'s own setters"
-                + (f", then {setters}" if setters else "") + "; each class's setters in schema order")
+        text = "the constructor's options (pgwidgets' order)"
+        if self.option_sources:
+            text += ", then the setters of " + ", then ".join(self.option_sources) + " (nearest class first)"
+        return text + "; each class's setters in schema order"
 
     @property
     def cpp_base_short(self):

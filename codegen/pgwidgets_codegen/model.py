@@ -272,8 +272,9 @@ class WidgetClass:
     @property
     def option_sources(self):
         """The classes whose setters give options, in the options' order:
-        this class, then its bases, nearest first."""
-        return [c.name for c in self.ancestry()]
+        this class, then its bases, nearest first (those that give none left out)."""
+        origins = {o.origin for o in self.setter_options}
+        return [c.name for c in self.ancestry() if c.name in origins]
 
     @property
     def setter_options(self):

@@ -397,9 +397,8 @@ class Page : public Container {
 
 // Options of Widgets::ButtonBox, all optional; each comment says what holds
 // when it is left out. Designators must follow the declaration order: the
-// constructor's options (pgwidgets' order), then ButtonBox's own setters, then
-// Box's, then Container's, then Widget's; each class's setters in schema
-// order.
+// constructor's options (pgwidgets' order), then the setters of Box, then
+// Widget (nearest class first); each class's setters in schema order.
 // Strings are views, copied when the options are passed: pass the options
 // in the call, or keep the strings alive until it.
 struct ButtonBoxOptions {
@@ -423,8 +422,8 @@ static_assert(std::is_trivially_destructible_v<ButtonBoxOptions>,
 
 // Options of Widgets::GridBox, all optional; each comment says what holds when
 // it is left out. Designators must follow the declaration order: the
-// constructor's options (pgwidgets' order), then GridBox's own setters, then
-// Container's, then Widget's; each class's setters in schema order.
+// constructor's options (pgwidgets' order), then the setters of GridBox, then
+// Widget (nearest class first); each class's setters in schema order.
 // Strings are views, copied when the options are passed: pass the options
 // in the call, or keep the strings alive until it.
 struct GridBoxOptions {
@@ -448,8 +447,8 @@ static_assert(std::is_trivially_destructible_v<GridBoxOptions>,
 
 // Options of Widgets::FixedLayout, all optional; each comment says what holds
 // when it is left out. Designators must follow the declaration order: the
-// constructor's options (pgwidgets' order), then FixedLayout's own setters,
-// then Container's, then Widget's; each class's setters in schema order.
+// constructor's options (pgwidgets' order), then the setters of Widget
+// (nearest class first); each class's setters in schema order.
 // Strings are views, copied when the options are passed: pass the options
 // in the call, or keep the strings alive until it.
 struct FixedLayoutOptions {
@@ -468,8 +467,8 @@ static_assert(std::is_trivially_destructible_v<FixedLayoutOptions>,
 
 // Options of Widgets::Splitter, all optional; each comment says what holds
 // when it is left out. Designators must follow the declaration order: the
-// constructor's options (pgwidgets' order), then Splitter's own setters, then
-// Container's, then Widget's; each class's setters in schema order.
+// constructor's options (pgwidgets' order), then the setters of Widget
+// (nearest class first); each class's setters in schema order.
 // Strings are views, copied when the options are passed: pass the options
 // in the call, or keep the strings alive until it.
 struct SplitterOptions {
@@ -489,8 +488,8 @@ static_assert(std::is_trivially_destructible_v<SplitterOptions>,
 
 // Options of Widgets::StackWidget, all optional; each comment says what holds
 // when it is left out. Designators must follow the declaration order: the
-// constructor's options (pgwidgets' order), then StackWidget's own setters,
-// then Container's, then Widget's; each class's setters in schema order.
+// constructor's options (pgwidgets' order), then the setters of StackWidget,
+// then Widget (nearest class first); each class's setters in schema order.
 // Strings are views, copied when the options are passed: pass the options
 // in the call, or keep the strings alive until it.
 struct StackWidgetOptions {
@@ -510,9 +509,8 @@ static_assert(std::is_trivially_destructible_v<StackWidgetOptions>,
 
 // Options of Widgets::TabWidget, all optional; each comment says what holds
 // when it is left out. Designators must follow the declaration order: the
-// constructor's options (pgwidgets' order), then TabWidget's own setters, then
-// StackWidget's, then Container's, then Widget's; each class's setters in
-// schema order.
+// constructor's options (pgwidgets' order), then the setters of StackWidget,
+// then Widget (nearest class first); each class's setters in schema order.
 // Strings are views, copied when the options are passed: pass the options
 // in the call, or keep the strings alive until it.
 struct TabWidgetOptions {
@@ -535,9 +533,8 @@ static_assert(std::is_trivially_destructible_v<TabWidgetOptions>,
 
 // Options of Widgets::AbstractScrollArea, all optional; each comment says what
 // holds when it is left out. Designators must follow the declaration order:
-// the constructor's options (pgwidgets' order), then AbstractScrollArea's own
-// setters, then Container's, then Widget's; each class's setters in schema
-// order.
+// the constructor's options (pgwidgets' order), then the setters of Widget
+// (nearest class first); each class's setters in schema order.
 // Strings are views, copied when the options are passed: pass the options
 // in the call, or keep the strings alive until it.
 struct AbstractScrollAreaOptions {
@@ -557,9 +554,8 @@ static_assert(std::is_trivially_destructible_v<AbstractScrollAreaOptions>,
 
 // Options of Widgets::ScrollArea, all optional; each comment says what holds
 // when it is left out. Designators must follow the declaration order: the
-// constructor's options (pgwidgets' order), then ScrollArea's own setters,
-// then AbstractScrollArea's, then Container's, then Widget's; each class's
-// setters in schema order.
+// constructor's options (pgwidgets' order), then the setters of Widget
+// (nearest class first); each class's setters in schema order.
 // Strings are views, copied when the options are passed: pass the options
 // in the call, or keep the strings alive until it.
 struct ScrollAreaOptions {
@@ -581,8 +577,8 @@ static_assert(std::is_trivially_destructible_v<ScrollAreaOptions>,
 
 // Options of Widgets::Frame, all optional; each comment says what holds when
 // it is left out. Designators must follow the declaration order: the
-// constructor's options (pgwidgets' order), then Frame's own setters, then
-// Container's, then Widget's; each class's setters in schema order.
+// constructor's options (pgwidgets' order), then the setters of Widget
+// (nearest class first); each class's setters in schema order.
 // Strings are views, copied when the options are passed: pass the options
 // in the call, or keep the strings alive until it.
 struct FrameOptions {
@@ -602,8 +598,8 @@ static_assert(std::is_trivially_destructible_v<FrameOptions>,
 
 // Options of Widgets::Expander, all optional; each comment says what holds
 // when it is left out. Designators must follow the declaration order: the
-// constructor's options (pgwidgets' order), then Expander's own setters, then
-// Container's, then Widget's; each class's setters in schema order.
+// constructor's options (pgwidgets' order), then the setters of Expander, then
+// Widget (nearest class first); each class's setters in schema order.
 // Strings are views, copied when the options are passed: pass the options
 // in the call, or keep the strings alive until it.
 struct ExpanderOptions {
@@ -627,8 +623,8 @@ static_assert(std::is_trivially_destructible_v<ExpanderOptions>,
 
 // Options of Widgets::Separator, all optional; each comment says what holds
 // when it is left out. Designators must follow the declaration order: the
-// constructor's options (pgwidgets' order), then Separator's own setters, then
-// Widget's; each class's setters in schema order.
+// constructor's options (pgwidgets' order), then the setters of Widget
+// (nearest class first); each class's setters in schema order.
 // Strings are views, copied when the options are passed: pass the options
 // in the call, or keep the strings alive until it.
 struct SeparatorOptions {
@@ -648,8 +644,8 @@ static_assert(std::is_trivially_destructible_v<SeparatorOptions>,
 
 // Options of Widgets::Page, all optional; each comment says what holds when it
 // is left out. Designators must follow the declaration order: the
-// constructor's options (pgwidgets' order), then Page's own setters, then
-// Container's, then Widget's; each class's setters in schema order.
+// constructor's options (pgwidgets' order), then the setters of Widget
+// (nearest class first); each class's setters in schema order.
 // Strings are views, copied when the options are passed: pass the options
 // in the call, or keep the strings alive until it.
 struct PageOptions {

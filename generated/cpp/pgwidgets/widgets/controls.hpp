@@ -484,8 +484,8 @@ class ColorWidget : public Widget {
 
 // Options of Widgets::Button, all optional; each comment says what holds when
 // it is left out. Designators must follow the declaration order: the
-// constructor's options (pgwidgets' order), then Button's own setters, then
-// Widget's; each class's setters in schema order.
+// constructor's options (pgwidgets' order), then the setters of Button, then
+// Widget (nearest class first); each class's setters in schema order.
 // Strings are views, copied when the options are passed: pass the options
 // in the call, or keep the strings alive until it.
 struct ButtonOptions {
@@ -506,8 +506,8 @@ static_assert(std::is_trivially_destructible_v<ButtonOptions>,
 
 // Options of Widgets::CheckBox, all optional; each comment says what holds
 // when it is left out. Designators must follow the declaration order: the
-// constructor's options (pgwidgets' order), then CheckBox's own setters, then
-// Widget's; each class's setters in schema order.
+// constructor's options (pgwidgets' order), then the setters of CheckBox, then
+// Widget (nearest class first); each class's setters in schema order.
 // Strings are views, copied when the options are passed: pass the options
 // in the call, or keep the strings alive until it.
 struct CheckBoxOptions {
@@ -528,8 +528,8 @@ static_assert(std::is_trivially_destructible_v<CheckBoxOptions>,
 
 // Options of Widgets::ToggleButton, all optional; each comment says what holds
 // when it is left out. Designators must follow the declaration order: the
-// constructor's options (pgwidgets' order), then ToggleButton's own setters,
-// then Widget's; each class's setters in schema order.
+// constructor's options (pgwidgets' order), then the setters of ToggleButton,
+// then Widget (nearest class first); each class's setters in schema order.
 // Strings are views, copied when the options are passed: pass the options
 // in the call, or keep the strings alive until it.
 struct ToggleButtonOptions {
@@ -551,8 +551,8 @@ static_assert(std::is_trivially_destructible_v<ToggleButtonOptions>,
 
 // Options of Widgets::RadioButton, all optional; each comment says what holds
 // when it is left out. Designators must follow the declaration order: the
-// constructor's options (pgwidgets' order), then RadioButton's own setters,
-// then Widget's; each class's setters in schema order.
+// constructor's options (pgwidgets' order), then the setters of RadioButton,
+// then Widget (nearest class first); each class's setters in schema order.
 // Strings are views, copied when the options are passed: pass the options
 // in the call, or keep the strings alive until it.
 struct RadioButtonOptions {
@@ -574,8 +574,8 @@ static_assert(std::is_trivially_destructible_v<RadioButtonOptions>,
 
 // Options of Widgets::ComboBox, all optional; each comment says what holds
 // when it is left out. Designators must follow the declaration order: the
-// constructor's options (pgwidgets' order), then ComboBox's own setters, then
-// Widget's; each class's setters in schema order.
+// constructor's options (pgwidgets' order), then the setters of ComboBox, then
+// Widget (nearest class first); each class's setters in schema order.
 // Strings are views, copied when the options are passed: pass the options
 // in the call, or keep the strings alive until it.
 struct ComboBoxOptions {
@@ -600,8 +600,8 @@ static_assert(std::is_trivially_destructible_v<ComboBoxOptions>,
 
 // Options of Widgets::SpinBox, all optional; each comment says what holds when
 // it is left out. Designators must follow the declaration order: the
-// constructor's options (pgwidgets' order), then SpinBox's own setters, then
-// Widget's; each class's setters in schema order.
+// constructor's options (pgwidgets' order), then the setters of Widget
+// (nearest class first); each class's setters in schema order.
 // Strings are views, copied when the options are passed: pass the options
 // in the call, or keep the strings alive until it.
 struct SpinBoxOptions {
@@ -626,8 +626,8 @@ static_assert(std::is_trivially_destructible_v<SpinBoxOptions>,
 
 // Options of Widgets::Slider, all optional; each comment says what holds when
 // it is left out. Designators must follow the declaration order: the
-// constructor's options (pgwidgets' order), then Slider's own setters, then
-// Widget's; each class's setters in schema order.
+// constructor's options (pgwidgets' order), then the setters of Widget
+// (nearest class first); each class's setters in schema order.
 // Strings are views, copied when the options are passed: pass the options
 // in the call, or keep the strings alive until it.
 struct SliderOptions {
@@ -656,8 +656,8 @@ static_assert(std::is_trivially_destructible_v<SliderOptions>,
 
 // Options of Widgets::Dial, all optional; each comment says what holds when it
 // is left out. Designators must follow the declaration order: the
-// constructor's options (pgwidgets' order), then Dial's own setters, then
-// Widget's; each class's setters in schema order.
+// constructor's options (pgwidgets' order), then the setters of Dial, then
+// Widget (nearest class first); each class's setters in schema order.
 // Strings are views, copied when the options are passed: pass the options
 // in the call, or keep the strings alive until it.
 struct DialOptions {
@@ -687,8 +687,8 @@ static_assert(std::is_trivially_destructible_v<DialOptions>,
 
 // Options of Widgets::ScrollBar, all optional; each comment says what holds
 // when it is left out. Designators must follow the declaration order: the
-// constructor's options (pgwidgets' order), then ScrollBar's own setters, then
-// Widget's; each class's setters in schema order.
+// constructor's options (pgwidgets' order), then the setters of ScrollBar,
+// then Widget (nearest class first); each class's setters in schema order.
 // Strings are views, copied when the options are passed: pass the options
 // in the call, or keep the strings alive until it.
 struct ScrollBarOptions {
@@ -711,8 +711,8 @@ static_assert(std::is_trivially_destructible_v<ScrollBarOptions>,
 
 // Options of Widgets::ProgressBar, all optional; each comment says what holds
 // when it is left out. Designators must follow the declaration order: the
-// constructor's options (pgwidgets' order), then ProgressBar's own setters,
-// then Widget's; each class's setters in schema order.
+// constructor's options (pgwidgets' order), then the setters of ProgressBar,
+// then Widget (nearest class first); each class's setters in schema order.
 // Strings are views, copied when the options are passed: pass the options
 // in the call, or keep the strings alive until it.
 struct ProgressBarOptions {
@@ -732,8 +732,8 @@ static_assert(std::is_trivially_destructible_v<ProgressBarOptions>,
 
 // Options of Widgets::ColorWidget, all optional; each comment says what holds
 // when it is left out. Designators must follow the declaration order: the
-// constructor's options (pgwidgets' order), then ColorWidget's own setters,
-// then Widget's; each class's setters in schema order.
+// constructor's options (pgwidgets' order), then the setters of Widget
+// (nearest class first); each class's setters in schema order.
 // Strings are views, copied when the options are passed: pass the options
 // in the call, or keep the strings alive until it.
 struct ColorWidgetOptions {

@@ -127,8 +127,8 @@ class StatusBar : public Widget {
 
 // Options of Widgets::Label, all optional; each comment says what holds when
 // it is left out. Designators must follow the declaration order: the
-// constructor's options (pgwidgets' order), then Label's own setters, then
-// Widget's; each class's setters in schema order.
+// constructor's options (pgwidgets' order), then the setters of Label, then
+// Widget (nearest class first); each class's setters in schema order.
 // Strings are views, copied when the options are passed: pass the options
 // in the call, or keep the strings alive until it.
 struct LabelOptions {
@@ -150,8 +150,8 @@ static_assert(std::is_trivially_destructible_v<LabelOptions>,
 
 // Options of Widgets::StatusBar, all optional; each comment says what holds
 // when it is left out. Designators must follow the declaration order: the
-// constructor's options (pgwidgets' order), then StatusBar's own setters, then
-// Widget's; each class's setters in schema order.
+// constructor's options (pgwidgets' order), then the setters of StatusBar,
+// then Widget (nearest class first); each class's setters in schema order.
 // Strings are views, copied when the options are passed: pass the options
 // in the call, or keep the strings alive until it.
 struct StatusBarOptions {

@@ -229,8 +229,8 @@ class HBox : public Box {
 
 // Options of Widgets::TopLevel, all optional; each comment says what holds
 // when it is left out. Designators must follow the declaration order: the
-// constructor's options (pgwidgets' order), then TopLevel's own setters, then
-// Container's, then Widget's; each class's setters in schema order.
+// constructor's options (pgwidgets' order), then the setters of TopLevel, then
+// Widget (nearest class first); each class's setters in schema order.
 // Strings are views, copied when the options are passed: pass the options
 // in the call, or keep the strings alive until it.
 struct TopLevelOptions {
@@ -259,8 +259,8 @@ static_assert(std::is_trivially_destructible_v<TopLevelOptions>,
 
 // Options of Widgets::Box, all optional; each comment says what holds when it
 // is left out. Designators must follow the declaration order: the
-// constructor's options (pgwidgets' order), then Box's own setters, then
-// Container's, then Widget's; each class's setters in schema order.
+// constructor's options (pgwidgets' order), then the setters of Box, then
+// Widget (nearest class first); each class's setters in schema order.
 // Strings are views, copied when the options are passed: pass the options
 // in the call, or keep the strings alive until it.
 struct BoxOptions {
@@ -282,9 +282,8 @@ static_assert(std::is_trivially_destructible_v<BoxOptions>,
 
 // Options of Widgets::VBox, all optional; each comment says what holds when it
 // is left out. Designators must follow the declaration order: the
-// constructor's options (pgwidgets' order), then VBox's own setters, then
-// Box's, then Container's, then Widget's; each class's setters in schema
-// order.
+// constructor's options (pgwidgets' order), then the setters of Box, then
+// Widget (nearest class first); each class's setters in schema order.
 // Strings are views, copied when the options are passed: pass the options
 // in the call, or keep the strings alive until it.
 struct VBoxOptions {
@@ -305,9 +304,8 @@ static_assert(std::is_trivially_destructible_v<VBoxOptions>,
 
 // Options of Widgets::HBox, all optional; each comment says what holds when it
 // is left out. Designators must follow the declaration order: the
-// constructor's options (pgwidgets' order), then HBox's own setters, then
-// Box's, then Container's, then Widget's; each class's setters in schema
-// order.
+// constructor's options (pgwidgets' order), then the setters of Box, then
+// Widget (nearest class first); each class's setters in schema order.
 // Strings are views, copied when the options are passed: pass the options
 // in the call, or keep the strings alive until it.
 struct HBoxOptions {

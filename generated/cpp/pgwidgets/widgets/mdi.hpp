@@ -226,8 +226,8 @@ class MDIWidget : public Container {
 
 // Options of Widgets::MDISubWindow, all optional; each comment says what holds
 // when it is left out. Designators must follow the declaration order: the
-// constructor's options (pgwidgets' order), then MDISubWindow's own setters,
-// then Container's, then Widget's; each class's setters in schema order.
+// constructor's options (pgwidgets' order), then the setters of MDISubWindow,
+// then Widget (nearest class first); each class's setters in schema order.
 // Strings are views, copied when the options are passed: pass the options
 // in the call, or keep the strings alive until it.
 struct MDISubWindowOptions {
@@ -250,8 +250,8 @@ static_assert(std::is_trivially_destructible_v<MDISubWindowOptions>,
 
 // Options of Widgets::MDIWidget, all optional; each comment says what holds
 // when it is left out. Designators must follow the declaration order: the
-// constructor's options (pgwidgets' order), then MDIWidget's own setters, then
-// Container's, then Widget's; each class's setters in schema order.
+// constructor's options (pgwidgets' order), then the setters of Widget
+// (nearest class first); each class's setters in schema order.
 // Strings are views, copied when the options are passed: pass the options
 // in the call, or keep the strings alive until it.
 struct MDIWidgetOptions {

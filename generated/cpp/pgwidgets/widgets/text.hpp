@@ -198,8 +198,8 @@ class TextArea : public Widget {
 
 // Options of Widgets::TextEntry, all optional; each comment says what holds
 // when it is left out. Designators must follow the declaration order: the
-// constructor's options (pgwidgets' order), then TextEntry's own setters, then
-// Widget's; each class's setters in schema order.
+// constructor's options (pgwidgets' order), then the setters of TextEntry,
+// then Widget (nearest class first); each class's setters in schema order.
 // Strings are views, copied when the options are passed: pass the options
 // in the call, or keep the strings alive until it.
 struct TextEntryOptions {
@@ -223,8 +223,9 @@ static_assert(std::is_trivially_destructible_v<TextEntryOptions>,
 
 // Options of Widgets::TextEntrySet, all optional; each comment says what holds
 // when it is left out. Designators must follow the declaration order: the
-// constructor's options (pgwidgets' order), then TextEntrySet's own setters,
-// then TextEntry's, then Widget's; each class's setters in schema order.
+// constructor's options (pgwidgets' order), then the setters of TextEntrySet,
+// then TextEntry, then Widget (nearest class first); each class's setters in
+// schema order.
 // Strings are views, copied when the options are passed: pass the options
 // in the call, or keep the strings alive until it.
 struct TextEntrySetOptions {
@@ -249,8 +250,8 @@ static_assert(std::is_trivially_destructible_v<TextEntrySetOptions>,
 
 // Options of Widgets::TextArea, all optional; each comment says what holds
 // when it is left out. Designators must follow the declaration order: the
-// constructor's options (pgwidgets' order), then TextArea's own setters, then
-// Widget's; each class's setters in schema order.
+// constructor's options (pgwidgets' order), then the setters of TextArea, then
+// Widget (nearest class first); each class's setters in schema order.
 // Strings are views, copied when the options are passed: pass the options
 // in the call, or keep the strings alive until it.
 struct TextAreaOptions {
