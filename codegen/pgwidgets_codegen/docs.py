@@ -112,14 +112,6 @@ class WidgetClass(cpp.WidgetClass):
         return paragraph(self.doc)
 
     @property
-    def doc_base_link(self):
-        """Markdown link to the base class's section (maybe on another page),
-        or "" for the root."""
-        if self.base is None:
-            return ""
-        return f"[{self.base.name}]({page_of(self.base.file)}#{self.base.name.lower()})"
-
-    @property
     def doc_factories(self):
         """Every way to create one: options only, then each run of
         positional arguments followed by the options."""
@@ -131,9 +123,15 @@ class WidgetClass(cpp.WidgetClass):
         return out
 
     @property
-    def doc_inherited(self):
-        """Links to the bases whose methods and callbacks it has too."""
-        return [f"[{c.name}]({page_of(c.file)}#{c.name.lower()})" for c in list(self._model.ancestry())[1:]]
+    def doc_derives(self):
+        """The sentence naming its bases, whose methods and callbacks it has
+        too (links), or "" for the root."""
+        bases = [f"[{c.name}]({page_of(c.file)}#{c.name.lower()})" for c in list(self._model.ancestry())[1:]]
+        if not bases:
+            return ""
+        if len(bases) == 1:
+            return f"Derives from {bases[0]}, and has its methods and callbacks too."
+        return f"Derives from {bases[0]}, and has the methods and callbacks of {', then '.join(bases)} too."
 
 
 class Family(cpp.Family):

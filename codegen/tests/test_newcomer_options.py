@@ -49,7 +49,10 @@ class OptionsOrderTest(unittest.TestCase):
         self.assertIn("Task<pgw::Slider> Widgets::Slider(SliderOptions options = {});", slider)
         self.assertIn("`double get_value() const`", slider)
         self.assertIn("| `on_activated(handler)` | `(double num), or (int num) for dtype int` |", slider)
-        self.assertIn("Derives from [Widget](base.md#widget)", slider)
+        self.assertIn("Derives from [Widget](base.md#widget), and has its methods and callbacks too.", slider)
+        vbox = self.out["docs/layout.md"]
+        self.assertIn("Derives from [Box](layout.md#box), and has the methods and callbacks of [Box](layout.md#box), "
+                      "then [Container](base.md#container), then [Widget](base.md#widget) too.", vbox)
 
     def test_the_font_option_says_its_form(self):
         label = docs.view(self.schema).cls("Label")
