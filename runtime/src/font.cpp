@@ -13,7 +13,7 @@ namespace {
 
 const char* const kForm =
     "a font is \"[style] [weight] [size]pt [family]\", e.g. \"italic bold 12pt Helvetica, sans-serif\" "
-    "(style: italic, oblique, normal; weight: bold, bolder, lighter, normal, 1..1000; size in points)";
+    "(style: italic, oblique, normal; weight: bold, bolder, lighter, normal, 100..900; size in points)";
 
 bool is_style(std::string_view w) { return w == "italic" || w == "oblique"; }
 bool is_weight_word(std::string_view w) { return w == "bold" || w == "bolder" || w == "lighter"; }
@@ -25,10 +25,11 @@ std::optional<double> number(std::string_view w) {
   return value;
 }
 
-// A numeric weight: a whole number 1..1000 without a unit.
+// A numeric weight: 100, 200, ... 900 (CSS takes any 1..1000, but "12"
+// alone is far likelier a size without its unit than a weight).
 bool is_weight_number(std::string_view w) {
   auto v = number(w);
-  return v && *v >= 1 && *v <= 1000 && *v == static_cast<int>(*v);
+  return v && *v >= 100 && *v <= 900 && static_cast<int>(*v) % 100 == 0 && *v == static_cast<int>(*v);
 }
 
 std::optional<double> size_pt(std::string_view w) {

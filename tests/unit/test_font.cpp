@@ -23,7 +23,7 @@ TEST_CASE("font: the CSS-like form gives set_font's family, size, weight and sty
 
 TEST_CASE("font: a string that is no font is an error that says the form") {
   for (const char* bad : {"", "   ", "Arial bold", "12 Arial", "12px Arial", "bold bold", "italic oblique",
-                          "Arial 12pt", "0pt Arial", "'Open Sans", "Arial; color: red", "1001"}) {
+                          "Arial 12pt", "0pt Arial", "'Open Sans", "Arial; color: red", "1001", "450 Arial"}) {
     INFO(bad);
     CHECK_THROWS_WITH(pgw::parse_font(bad, "Widgets::Label option font"),
                       Catch::Contains("Widgets::Label option font") &&

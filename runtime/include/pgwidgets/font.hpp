@@ -5,7 +5,7 @@
 //   [style] [weight] [size]pt [family]     e.g. "italic bold 12pt Helvetica, sans-serif"
 //
 // style: italic, oblique or normal; weight: bold, bolder, lighter, normal
-// or a number 1..1000; size: points with the unit ("12pt"); family: the
+// or 100, 200, ... 900; size: points with the unit ("12pt"); family: the
 // rest (absent: the theme's). Anything else is not a font and throws
 // std::invalid_argument naming the option and saying this form, so
 // `{.font = "bold"}` makes the text bold, never a family called "bold".
