@@ -1,6 +1,8 @@
 """Regenerates the generated bindings: ours (through the protoc plugin) and
 protobuf-es's TypeScript message code, into an output folder that is wiped
-first. Usage: regenerate.py [--schema DIR] [--out DIR] [--protoc-gen-es PATH]
+first, and the API reference (the plugin's docs/) into its own folder, also
+wiped first. Usage: regenerate.py [--schema DIR] [--out DIR] [--docs DIR]
+[--protoc-gen-es PATH]
 """
 
 import argparse
@@ -23,9 +25,14 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--schema", type=Path, default=ROOT / "schema")
     ap.add_argument("--out", type=Path, default=ROOT / "generated")
+    # Beside --out by default, so a run into a scratch folder never touches
+    # this tree's docs/.
+    ap.add_argument("--docs", type=Path, default=None)
     ap.add_argument("--protoc", default=os.environ.get("PROTOC", "protoc"))
     ap.add_argument("--protoc-gen-es", default=str(ROOT / "web/node_modules/.bin/protoc-gen-es"))
     args = ap.parse_args(argv)
+    if args.docs is None:
+        args.docs = args.out.parent / "docs"
 
     if not Path(args.protoc_gen_es).exists():
         sys.exit(f"regenerate: {args.protoc_gen_es} is missing; run `npm ci` in web/ (scripts/install-deps.sh does)")
@@ -52,9 +59,10 @@ def main(argv=None):
         subprocess.run(base + [f"--plugin=protoc-gen-es={args.protoc_gen_es}",
                                f"--es_out={staging / 'ts/pb'}", "--es_opt=target=ts,import_extension=js"]
                        + files, check=True)
-        if args.out.exists():
-            shutil.rmtree(args.out)
-        shutil.copytree(staging, args.out)
+        for target, source in ((args.docs, staging / "docs"), (args.out, staging)):
+            if target.exists():
+                shutil.rmtree(target)
+            shutil.move(str(source), str(target))
 
 
 if __name__ == "__main__":

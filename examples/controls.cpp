@@ -18,8 +18,10 @@ std::string str(double v) {
   return out.str();
 }
 
-// A free coroutine taking its arguments by value: a coroutine lambda's
-// captures would not outlive the handler call that started it.
+// Shows a text in the status line: one helper for many handlers. A
+// coroutine lambda handler capturing `status` would do as well: the SDK
+// keeps each handler (and its captures) for as long as it is registered,
+// and across every co_await of a call in progress (hello.cpp's button).
 pgw::Task<> show(pgw::Label status, std::string text) { co_await status.set_text(std::move(text)); }
 
 }  // namespace

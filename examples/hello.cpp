@@ -17,6 +17,10 @@ int main(int argc, char** argv) {
       auto button = co_await w.Button("Hello, world");
       co_await top.set_widget(button);
       co_await top.show();
+      // A coroutine lambda may capture: the SDK keeps the handler, captures
+      // included, while it is registered and across each call's co_awaits.
+      // (g++ 12's bug is about a lambda written inside a co_await
+      // expression; on_activated is a plain call, not awaited.)
       button.on_activated([button, clicks = 0]() mutable -> pgw::Task<> {
         co_await button.set_text("Clicked " + std::to_string(++clicks) + " times");
       });

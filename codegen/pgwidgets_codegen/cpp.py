@@ -254,6 +254,10 @@ class Method(View):
         return boolean(self.accumulate)
 
     @property
+    def cpp_removes(self):
+        return boolean(self.removes)
+
+    @property
     def cpp_index_field(self):
         """The request field number of an attach's insert position, 0 if none."""
         return self.index_field.number if self.index_field else 0
@@ -311,7 +315,7 @@ class Callback(View):
     def cpp_dtype_signature(self):
         """A dtype-dependent callback's handler, for the static_assert message."""
         name = self.params[0].name
-        return f"(int {name}) for dtype int or (double {name}) for dtype float"
+        return f"(double {name}), or (int {name}) for dtype int"
 
     @property
     def cpp_dtype_args(self):
@@ -341,7 +345,51 @@ class OptionField(View):
     @property
     def cpp_owned_type(self):
         """As kept by the factory until it makes the setter call."""
-        return self.field.cpp_value_type
+        return "pgw::FontArgs" if self.font_shorthand else self.field.cpp_value_type
+
+    def cpp_keep(self, created):
+        """Statement keeping the option in `setters` (a font is parsed here,
+        at the call, so a string that is no font throws where it is written);
+        `created`: the class the factory creates, for the error."""
+        value = f"*options.{self.cpp_name}"
+        if self.font_shorthand:
+            value = f'pgw::parse_font({value}, "Widgets::{created} option {self.name}")'
+        return f"setters.{self.cpp_name}.emplace({value});"
+
+    @property
+    def cpp_apply(self):
+        """The setter call made with the kept option."""
+        kept = f"setters.{self.cpp_name}"
+        if self.font_shorthand:
+            return (f"widget.{self.setter.cpp_name}(std::move({kept}->family), {kept}->size, "
+                    f"std::move({kept}->weight), std::move({kept}->style))")
+        return f"widget.{self.setter.cpp_name}(std::move(*{kept}))"
+
+    @property
+    def cpp_default_text(self):
+        """What holds when the option is left out, in C++ spelling: the
+        schema's default, the value's zero (what the getter answers before
+        any setter), `none` for a widget, or `unset` for a constructor
+        option the browser's own look decides."""
+        f = self.field
+        if f.ref:
+            return "none"
+        if self.source == "constructor" and f.presence and f.default is None:
+            return "unset"
+        if f.enum is not None:
+            return f.enum.cpp_value(f.default if f.default is not None else f.enum.values[0].word)
+        if f.default is None and f.proto_type in ("string", "bytes"):
+            return '""'
+        return f.cpp_default
+
+    @property
+    def cpp_comment(self):
+        """The options struct's comment on this member: its default, and
+        the setter it calls."""
+        where = f"; {self.origin}::{self.setter.cpp_name}" if self.source == "setter" else ""
+        if self.font_shorthand:
+            where += ' with "[style] [weight] [size]pt [family]" (pgwidgets/font.hpp)'
+        return f"default {self.cpp_default_text}{where}"
 
     @property
     def cpp_store_ctor_arg(self):
@@ -370,6 +418,14 @@ class WidgetClass(View):
     @property
     def cpp_base(self):
         return self.base.name if self.base else "detail::WidgetHandle"
+
+    @property
+    def cpp_options_order(self):
+        """The order rule of the options struct, in words, for its comment."""
+        text = "the constructor's options (pgwidgets' order)"
+        if self.option_sources:
+            text += ", then the setters of " + ", then ".join(self.option_sources) + " (nearest class first)"
+        return text + "; each class's setters in schema order"
 
     @property
     def cpp_base_short(self):

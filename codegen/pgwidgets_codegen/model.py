@@ -91,6 +91,9 @@ class Method:
     deferred: bool = False     # setter replayed after children and listens on a rebuild
     accumulate: bool = False   # setter whose every call is kept and replayed
     value: str = ""            # argument-less setter: the literal it sets (show: "true"), for the test kit
+    removes: bool = False      # accumulate setter that removes an item added with the same arguments
+    first_of: str = ""         # getter: 0 when this accumulated list holds an item and its field has no record
+    font_shorthand: bool = False  # setter of a font: its option is one CSS-like string
     doc: str = ""
     # Filled for getters: where the value comes from when no setter ran.
     ctor_fallback: Optional[Field] = None
@@ -174,6 +177,11 @@ class OptionField:
     ctor_field: Optional[Field] = None
     setter: Optional[Method] = None
 
+    @property
+    def font_shorthand(self):
+        """A font setter's option: one CSS-like string for all its arguments."""
+        return self.setter is not None and self.setter.font_shorthand
+
 
 @dataclass
 class WidgetClass:
@@ -189,6 +197,7 @@ class WidgetClass:
     base: Optional["WidgetClass"] = None
     proto_name: str = ""       # the service's full name, for reflection
     where: str = ""            # "file.proto:line" of the service, for errors
+    file: str = ""             # the schema file declaring it: its family
 
     @property
     def window(self):
@@ -263,6 +272,13 @@ class WidgetClass:
                 seen.add(m.state_field)
                 out.append(OptionField(m.state_field, value, "setter", c.name, setter=m))
         return out
+
+    @property
+    def option_sources(self):
+        """The classes whose setters give options, in the options' order:
+        this class, then its bases, nearest first (those that give none left out)."""
+        origins = {o.origin for o in self.setter_options}
+        return [c.name for c in self.ancestry() if c.name in origins]
 
     @property
     def setter_options(self):

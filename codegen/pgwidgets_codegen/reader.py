@@ -236,7 +236,7 @@ class _Builder:
                 if opts.constructor else None
             c = WidgetClass(name=s.name, id=0, base_name=opts.base, abstract=opts.abstract,
                             ctor=ctor, own_window=opts.window, doc=docs.get((6, si), ""),
-                            proto_name=f"{f.package}.{s.name}", where=where)
+                            proto_name=f"{f.package}.{s.name}", where=where, file=f.name)
             self._class_files.setdefault(s.name, f.name)
             for mi, rpc in enumerate(s.method):
                 doc = docs.get((6, si, 2, mi), "")
@@ -279,6 +279,18 @@ class _Builder:
             m.deferred = opts.deferred
             m.accumulate = opts.accumulate
             m.value = opts.value
+            m.removes = opts.removes
+            m.first_of = opts.first_of
+            m.font_shorthand = opts.font_shorthand
+            if m.font_shorthand and [(f.name, f.proto_type) for f in m.request.fields] != [
+                    ("font", "string"), ("size", "double"), ("weight", "string"), ("style", "string")]:
+                raise SchemaError(f"{where}: `font_shorthand` belongs on a SETTER taking "
+                                  f"(string font, optional double size, optional string weight, optional string style)")
+            if m.removes and not m.accumulate:
+                raise SchemaError(f"{where}: `removes` needs `accumulate` (it removes from an accumulated list)")
+            if m.first_of and (kind != "getter" or len(m.response.fields) != 1
+                               or m.response.fields[0].proto_type != "int32"):
+                raise SchemaError(f"{where}: `first_of` belongs on a GETTER answering one int32 (an index)")
             m.child_field = self._named_field(m.request, opts.child, where) if opts.child else None
             m.index_field = self._named_field(m.request, opts.index, where) if opts.index else None
         return m

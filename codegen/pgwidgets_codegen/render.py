@@ -5,7 +5,7 @@ from pathlib import Path
 
 import jinja2
 
-from . import cpp, ts
+from . import cpp, docs, ts
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -16,6 +16,8 @@ OUTPUTS = {
     "cpp/{dir}/schema_info.hpp": ("schema_info.hpp.j2", cpp),
     "ts/widgets.ts": ("widgets.ts.j2", ts),
     "ts/dispatch.ts": ("dispatch.ts.j2", ts),
+    # The API reference; regenerate.py moves docs/ to the top of the tree.
+    "docs/README.md": ("index.md.j2", docs),
 }
 # ... only for a user's package: what registers it with the runtime (the
 # SDK's own package is registered by the runtime itself).
@@ -26,6 +28,7 @@ USER_OUTPUTS = {
 FAMILY_OUTPUTS = {
     "cpp/{header}": ("family.hpp.j2", cpp),
     "cpp/{source}": ("family.cpp.j2", cpp),
+    "docs/{page}": ("family.md.j2", docs),
 }
 
 
@@ -59,6 +62,7 @@ def render_all(schema):
     for family in schema.families:
         names = cpp.view(family)
         for path, (t, language) in FAMILY_OUTPUTS.items():
-            out[path.format(header=names.cpp_header, source=names.cpp_source)] = env.get_template(t).render(
+            where_to = path.format(header=names.cpp_header, source=names.cpp_source, page=f"{family.name}.md")
+            out[where_to] = env.get_template(t).render(
                 schema=language.view(schema), family=language.view(family))
     return out

@@ -7,7 +7,7 @@
 // missing there, or a method missing in an implementation, fails `tsc`.
 
 export const PACKAGE_NAME = "pgwidgets.widgets";
-export const SCHEMA_FINGERPRINT = 0x3c82b128232f0a96n;
+export const SCHEMA_FINGERPRINT = 0x2dbb419ed19d34a9n;
 
 /** A widget as the browser runtime holds it. */
 export interface WidgetHandle {
@@ -107,6 +107,9 @@ export interface WidgetImpl extends WidgetHandle {
   // Inner padding in pixels: one value for every side, or left, top, right, bottom.
   set_padding(left: number, top: number | undefined, right: number | undefined, bottom: number | undefined): void;
   // Font family, size in points, weight ("bold", "400") and style ("italic").
+  // As an option: one CSS-like string, "[style] [weight] [size]pt [family]"
+  // ("bold", "italic 12pt Helvetica, sans-serif"); anything else throws
+  // std::invalid_argument where the widget is created.
   set_font(font: string, size: number | undefined, weight: string | undefined, style: string | undefined): void;
   // Minimum size in pixels (0: no minimum).
   set_min_size(width: number, height: number): void;
@@ -527,8 +530,8 @@ export interface SpinBoxImpl extends WidgetImpl {
 }
 
 export interface SpinBoxEvents extends WidgetEvents {
-  // The user changed the value: an int handler for dtype int, a double
-  // handler for dtype float.
+  // The user changed the value. A double handler takes it with any dtype
+  // (an int widens exactly); an int handler only with dtype int.
   activated(val: number): void;
 }
 
@@ -553,8 +556,8 @@ export interface SliderImpl extends WidgetImpl {
 }
 
 export interface SliderEvents extends WidgetEvents {
-  // The user moved the thumb: an int handler for dtype int, a double
-  // handler for dtype float.
+  // The user moved the thumb. A double handler takes it with any dtype
+  // (an int widens exactly); an int handler only with dtype int.
   activated(num: number): void;
 }
 
@@ -585,8 +588,8 @@ export interface DialImpl extends WidgetImpl {
 }
 
 export interface DialEvents extends WidgetEvents {
-  // The user turned the knob: an int handler for dtype int, a double
-  // handler for dtype float.
+  // The user turned the knob. A double handler takes it with any dtype
+  // (an int widens exactly); an int handler only with dtype int.
   activated(num: number): void;
 }
 

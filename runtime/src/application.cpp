@@ -386,7 +386,7 @@ void Application::Impl::on_hello(transport::ConnectionId id, std::string_view by
                                      : std::string("a malformed session id")) +
                             ": starting a new session");
   }
-  if (static_cast<int>(sessions.size()) >= options.max_sessions) {
+  if (static_cast<int>(sessions.size()) >= options.max_sessions && !evict_detached()) {
     const std::string reason = "Server full: all " + std::to_string(options.max_sessions) + " of " +
                                std::to_string(options.max_sessions) + " sessions are in use (max_sessions = " +
                                std::to_string(options.max_sessions) + ").";
@@ -467,17 +467,41 @@ void Application::Impl::join(transport::ConnectionId id, const std::shared_ptr<S
 }
 
 void Application::Impl::arm_expiry(const std::shared_ptr<Session>& session) {
-  if (options.session_timeout.count() == 0 || detail::SessionAccess::core(*session).ended()) return;
-  auto timer = std::make_unique<asio::steady_timer>(*executor_, options.session_timeout);
+  if (detail::SessionAccess::core(*session).ended()) return;
   const std::string sid = session->id();
-  std::weak_ptr<Session> weak = session;
-  timer->async_wait([this, weak, sid](boost::system::error_code ec) {
-    if (ec) return;  // cancelled: a browser came back, or the session ended
-    auto s = weak.lock();
-    if (!s || detail::SessionAccess::core(*s).connected()) return;
-    detail::SessionAccess::core(*s).end(1001, "no browser for " + std::to_string(options.session_timeout.count()) + " ms");
-  });
-  expiry_[sid] = std::move(timer);
+  Detached detached{std::chrono::steady_clock::now(), nullptr};
+  if (options.session_timeout.count() != 0) {
+    detached.timer = std::make_unique<asio::steady_timer>(*executor_, options.session_timeout);
+    std::weak_ptr<Session> weak = session;
+    detached.timer->async_wait([this, weak](boost::system::error_code ec) {
+      if (ec) return;  // cancelled: a browser came back, or the session ended
+      auto s = weak.lock();
+      if (!s || detail::SessionAccess::core(*s).connected()) return;
+      detail::SessionAccess::core(*s).end(1001, "no browser for " + std::to_string(options.session_timeout.count()) +
+                                                    " ms");
+    });
+  }
+  expiry_[sid] = std::move(detached);
+}
+
+bool Application::Impl::evict_detached() {
+  // A session kept for a reload yields to a visitor who is here now:
+  // pgwidgets frees a slot when its browser leaves; we keep the session
+  // until its slot is wanted, oldest-detached first.
+  auto oldest = expiry_.end();
+  for (auto it = expiry_.begin(); it != expiry_.end(); ++it) {
+    if (oldest == expiry_.end() || it->second.since < oldest->second.since) oldest = it;
+  }
+  if (oldest == expiry_.end()) return false;
+  auto found = sessions.find(oldest->first);
+  if (found == sessions.end()) {  // cannot happen: the end hook erases both
+    expiry_.erase(oldest);
+    return evict_detached();
+  }
+  auto session = found->second;  // end() erases it from `sessions`
+  detail::SessionAccess::core(*session).end(1001, "its max_sessions slot (" + std::to_string(options.max_sessions) +
+                                                      ") went to a new visitor while no browser showed it");
+  return true;
 }
 
 void Application::Impl::on_close(transport::ConnectionId id, int code, const std::string& reason) {

@@ -3,6 +3,7 @@
 // over an in-memory transport.
 #pragma once
 
+#include <chrono>
 #include <functional>
 #include <map>
 #include <memory>
@@ -82,8 +83,13 @@ class Application::Impl final : public transport::Listener {
   // Attaches connection `id` to `session`: the hello, then its rebuilt page.
   void join(transport::ConnectionId id, const std::shared_ptr<Session>& session,
             const pgwidgets::ClientFrame& hello_frame, bool rejoined);
-  // No browser is left: the session ends after session_timeout.
+  // No browser is left: the session ends after session_timeout, or
+  // sooner when a new visitor needs its max_sessions slot (evict_detached).
   void arm_expiry(const std::shared_ptr<Session>& session);
+  // Ends the session that has had no browser for the longest, so that a
+  // new visitor is not locked out by a session nobody is looking at. False
+  // when every session has a browser.
+  bool evict_detached();
   // The page's address, for Session::get_url().
   std::string page_url() const;
 
@@ -94,8 +100,13 @@ class Application::Impl final : public transport::Listener {
   std::unique_ptr<transport::Server> server_;
   std::optional<boost::asio::any_io_executor> executor_;
   std::map<transport::ConnectionId, Connection> connections_;
-  // Sessions with no browser attached, each ending when its timer fires.
-  std::map<std::string, std::unique_ptr<boost::asio::steady_timer>> expiry_;
+  // Sessions with no browser attached: since when, and the timer that ends
+  // them after session_timeout (none when it is 0).
+  struct Detached {
+    std::chrono::steady_clock::time_point since;
+    std::unique_ptr<boost::asio::steady_timer> timer;
+  };
+  std::map<std::string, Detached> expiry_;
   std::shared_ptr<detail::AsyncLock> global_lock_;
   std::unique_ptr<boost::asio::steady_timer> closed_;  // cancelled when closed
   bool started_ = false;

@@ -17,15 +17,18 @@ bool dtype_is_int(const SessionLink& link, WidgetId widget, std::uint32_t field_
   return number == int_number;
 }
 
-void check_dtype_handler(DtypeHandler kind, bool is_int, std::string_view what) {
+bool check_dtype_handler(SessionLink& link, DtypeHandler kind, bool is_int, std::string_view what) {
+  // A double handler takes an int widget's values exactly; only an int
+  // handler on a float widget would lose something.
   if (kind == DtypeHandler::int_only && !is_int) {
-    throw std::invalid_argument("pgwidgets: " + std::string(what) +
-                                ": the widget's dtype is float, so the handler must take double, not int");
+    link.report(std::make_exception_ptr(std::invalid_argument(
+                    "pgwidgets: " + std::string(what) +
+                    ": the widget's dtype is float, so an int handler would drop the fractions; take double (or "
+                    "auto). The handler was not registered.")),
+                "");
+    return false;
   }
-  if (kind == DtypeHandler::double_only && is_int) {
-    throw std::invalid_argument("pgwidgets: " + std::string(what) +
-                                ": the widget's dtype is int, so the handler must take int, not double");
-  }
+  return true;
 }
 
 int dtype_int(double value, std::string_view what) {

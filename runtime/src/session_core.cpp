@@ -331,6 +331,10 @@ const std::string* SessionCore::recorded(WidgetId widget, std::uint32_t field) c
   return store_.recorded(widget, field);
 }
 
+bool SessionCore::holds_items(WidgetId widget, std::uint32_t field) const {
+  return store_.holds_items(widget, field);
+}
+
 const std::string* SessionCore::constructor_args(WidgetId widget) const {
   const WidgetRecord* rec = store_.find(widget);
   return rec ? &rec->ctor_args : nullptr;

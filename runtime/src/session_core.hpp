@@ -85,6 +85,7 @@ class SessionCore final : public SessionLink {
   Task<std::string> call(WidgetId widget, const MethodInfo& method, std::string args, ChildChange change) override;
   void listen(WidgetId widget, const CallbackInfo& callback, RawHandler handler) override;
   const std::string* recorded(WidgetId widget, std::uint32_t field) const override;
+  bool holds_items(WidgetId widget, std::uint32_t field) const override;
   const std::string* constructor_args(WidgetId widget) const override;
   std::vector<WidgetId> children(WidgetId widget) const override;
 
@@ -123,7 +124,7 @@ class SessionCore final : public SessionLink {
   // Reports an error with no call site to the error handler or, without
   // one, to the logger; `context` names where it came from ("Button.on_activated
   // handler (widget 5)"), empty when the exception says it already.
-  void report(std::exception_ptr error, std::string_view context = {});
+  void report(std::exception_ptr error, std::string_view context = {}) override;
   void set_error_handler(ErrorHandler handler) { error_handler_ = std::move(handler); }
 
   const std::string& id() const { return config_.id; }

@@ -1,9 +1,20 @@
 // The non-template half of the generated proxies' plumbing.
 #include "pgwidgets/session_link.hpp"
 
+#include <iostream>
 #include <string>
 
 namespace pgw::detail {
+
+void SessionLink::report(std::exception_ptr error, std::string_view context) {
+  try {
+    std::rethrow_exception(error);
+  } catch (const std::exception& e) {
+    std::cerr << "pgwidgets error: " << context << (context.empty() ? "" : ": ") << e.what() << '\n';
+  } catch (...) {
+    std::cerr << "pgwidgets error: " << context << (context.empty() ? "" : ": ") << "unknown exception\n";
+  }
+}
 
 struct HandleAccess {
   static const LinkPtr& link(const WidgetHandle& handle) noexcept { return handle.link_; }

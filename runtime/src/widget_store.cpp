@@ -1,6 +1,7 @@
 #include "widget_store.hpp"
 
 #include <algorithm>
+#include <set>
 #include <stdexcept>
 #include <string>
 
@@ -87,6 +88,23 @@ const std::string* WidgetStore::recorded(WidgetId id, std::uint32_t field) const
     if (c->field == field) return &c->args;
   }
   return nullptr;
+}
+
+bool WidgetStore::holds_items(WidgetId id, std::uint32_t field) const {
+  const WidgetRecord* r = find(id);
+  if (r == nullptr) return false;
+  std::multiset<std::string_view> items;
+  for (const RecordedCall& c : r->state) {
+    if (c.field != field) continue;
+    const MethodInfo* method = find_method(c.method_id);
+    if (method == nullptr || !method->accumulate) continue;  // clear: what it dropped is gone
+    if (!method->removes) {
+      items.insert(c.args);
+    } else if (auto it = items.find(c.args); it != items.end()) {
+      items.erase(it);
+    }
+  }
+  return !items.empty();
 }
 
 void WidgetStore::clear_group_except(const WidgetRecord& chosen, WidgetId id, std::uint32_t field) {

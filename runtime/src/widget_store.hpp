@@ -55,6 +55,10 @@ class WidgetStore {
   // and the value is true, the other members' records become false.
   void record(WidgetId id, std::uint32_t field, std::uint32_t method_id, std::string args);
   const std::string* recorded(WidgetId id, std::uint32_t field) const;
+  // Whether the accumulated list `field` holds an item: its adding calls
+  // minus its `removes` calls, each removing one item added with the same
+  // arguments (a plain setter, clear, dropped the earlier records).
+  bool holds_items(WidgetId id, std::uint32_t field) const;
 
   // The child-list rules live here and only here (tests/cases/child_lists.json
   // holds the cases the browser's containers must agree with). A change the

@@ -51,9 +51,18 @@ const ok = await runChecks([
     }
     sessionUrl = (await page.getByText(/^url /).textContent()).slice(4);
   }],
-  ["an int handler on a float Slider is refused when registered", async () => {
+  ["an int handler on a float Slider is reported on stderr, and on_connect goes on", async () => {
     const text = await page.getByText(/^dtype check: /).textContent();
-    expect(text.includes("dtype is float") && text.includes("must take double"), text);
+    expect(text.startsWith("dtype check: setup went on"), text);
+    const err = server.stderr();
+    expect(err.includes("Slider::on_activated") && err.includes("dtype is float") && err.includes("take double"),
+      `stderr: ${err}`);
+  }],
+  ["a combo box nothing was chosen in shows its first item, and get_index() answers 0", async () => {
+    const shown = await widget(page, "ComboBox", 1).locator("input").inputValue();
+    expect(shown === "Light", `the page shows "${shown}"`);
+    const text = await page.getByText(/^dtype check: /).textContent();
+    expect(text.endsWith("theme index 0"), text);
   }],
   ["clicking the check box: handler gets true, get_state answers true", async () => {
     await widget(page, "CheckBox").locator("input").click();
@@ -71,6 +80,20 @@ const ok = await runChecks([
     await widget(page, "ToggleButton").click();
     await logSays("toggle true get true");
     expect(await widget(page, "ToggleButton").evaluate((b) => b.classList.contains("pgw-pressed")), "not drawn pressed");
+  }],
+  ["a pressed toggle button looks clearly pressed: a darker face than released, sunk in", async () => {
+    // Relative luminance of the face's color (a released button's gradient
+    // is near white: its lighter end is #ffffff, its darker #eef0f3).
+    const look = await widget(page, "ToggleButton").evaluate((b) => {
+      const s = getComputedStyle(b);
+      const [r, g, bl] = s.backgroundColor.match(/\d+(\.\d+)?/g).map(Number).map((c) => {
+        const v = c / 255;
+        return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+      });
+      return { luminance: 0.2126 * r + 0.7152 * g + 0.0722 * bl, image: s.backgroundImage, shadow: s.boxShadow };
+    });
+    expect(look.image === "none" && look.luminance < 0.55, `pressed face ${JSON.stringify(look)} (released: about 0.87)`);
+    expect(look.shadow.includes("inset"), `pressed shadow ${look.shadow}`);
   }],
   ["clicking radio B selects it and deselects A, in the server's state too", async () => {
     await page.getByText("Radio B", { exact: true }).click();

@@ -62,6 +62,9 @@ int main(int argc, char** argv) {
       co_await ra.set_state(true);
       auto combo = co_await W.ComboBox();
       for (const char* c : {"Red", "Green", "Blue"}) co_await combo.append_text(c);
+      // Never chosen: the page shows its first item, and get_index() says so.
+      auto theme = co_await W.ComboBox();
+      for (const char* c : {"Light", "Dark"}) co_await theme.append_text(c);
       auto spin = co_await W.SpinBox({.min = 0, .max = 100, .value = 5});
       auto slider = co_await W.Slider({.dtype = pgw::Dtype::float_, .min = 0, .max = 10, .step = 0.5, .value = 5});
       auto dial = co_await W.Dial({.dtype = pgw::Dtype::int_, .value = 50});
@@ -72,7 +75,7 @@ int main(int argc, char** argv) {
 
       // In rows, so that the whole set fits the window without scrolling.
       // Named lists: g++ 12 destroys a braced temporary inside co_await twice.
-      const std::vector<pgw::Widget> buttons{check, toggle, disabled}, radios{ra, rb, rc}, choosers{combo, spin},
+      const std::vector<pgw::Widget> buttons{check, toggle, disabled}, radios{ra, rb, rc}, choosers{combo, theme, spin},
           knob_and_color{dial, color};
       auto buttons_row = co_await row(W, buttons);
       auto radios_row = co_await row(W, radios);
@@ -84,14 +87,10 @@ int main(int argc, char** argv) {
       co_await top.set_widget(box);
       co_await top.show();
 
-      // The dtype is checked when a handler is registered.
-      std::string refusal = "an int handler was taken by a float slider";
-      try {
-        slider.on_activated([](int) {});
-      } catch (const std::invalid_argument& e) {
-        refusal = e.what();  // co_await is not allowed in a catch block
-      }
-      co_await dtype_check.set_text("dtype check: " + refusal);
+      // The dtype is checked when a handler is registered: an int handler
+      // on a float slider is reported (stderr) and skipped; setup goes on.
+      slider.on_activated([](int) {});
+      co_await dtype_check.set_text("dtype check: setup went on, theme index " + std::to_string(theme.get_index()));
 
       check.on_activated([log, check](bool tf) -> pgw::Task<> {
         co_await log.set_text("check " + yes(tf) + " get " + yes(check.get_state()));

@@ -69,6 +69,16 @@ const ok = await runChecks([
     const b = await geometry("Doc B");
     expect(b.x === 330 && b.y === 60 && b.width === 300 && b.height === 300, `Doc B at ${JSON.stringify(b)}`);
   }],
+  ["a label filling a sub-window keeps off its left edge", async () => {
+    const gap = await win("Doc A").evaluate((w) => {
+      const content = w.querySelector(".pgw-window-content").getBoundingClientRect();
+      const range = document.createRange();
+      range.selectNodeContents(w.querySelector(".pgw-label-text"));
+      return range.getBoundingClientRect().left - content.left;
+    });
+    expect(gap >= 6, `the text starts ${gap}px from the sub-window's left edge`);
+    if (args.artifacts) await win("Doc A").screenshot({ path: path.join(args.artifacts, "mdi_label.png") });
+  }],
   ["dragging the title moves it: on_move(x, y) and get_window_position agree with the page", async () => {
     const t = await win("Doc A").locator(".pgw-window-title").boundingBox();
     await pressDrag({ x: t.x + 10, y: t.y + t.height / 2 }, 60, 40);

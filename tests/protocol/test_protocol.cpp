@@ -348,3 +348,42 @@ TEST_CASE("protocol: two clients in one session: each gets the calls, a change i
   }));
   CHECK(connects == 1);
 }
+
+TEST_CASE("protocol: max_sessions = 1: a closed tab's session yields its slot to a new visitor at once") {
+  std::atomic<int> connects = 0;
+  LiveServer server({.max_sessions = 1, .session_timeout = 60s},
+                    [&](pgw::Application& app) { seed_ui(app, connects); });
+  // A reload of a session whose browser is there rejoins it, and a new
+  // visitor meanwhile is refused: someone is looking at that session.
+  auto first = std::make_unique<ScriptedBrowser>(server);
+  REQUIRE(first->wait_for([](const auto& m) { return m.has_listen(); }));
+  const std::string sid = first->hello_message().session_id();
+  const std::string token = first->hello_message().token();
+  {
+    ScriptedBrowser visitor(server);
+    auto closed = visitor.client.wait_closed(5s);
+    REQUIRE(closed);
+    CHECK(closed->first == 4002);
+  }
+  first->client.close();
+  REQUIRE(first->client.wait_closed(5s));
+  auto reloaded = ScriptedBrowser::rejoin(server, sid, token);
+  REQUIRE(reloaded->wait_for(is_rebuild_end));
+  CHECK(reloaded->hello_message().rejoined());
+  CHECK(connects == 1);
+  // The tab closes for good; a fresh browser (no session id) gets a session
+  // at once, not after session_timeout (60 s here).
+  reloaded->client.close();
+  REQUIRE(reloaded->client.wait_closed(5s));
+  ScriptedBrowser fresh(server);
+  REQUIRE(fresh.wait_for([](const auto& m) { return m.has_listen(); }, 5s));
+  CHECK_FALSE(fresh.hello_message().rejoined());
+  CHECK(fresh.hello_message().session_id() != sid);
+  CHECK(connects == 2);
+  // The old session is gone: its link starts a new session, which finds the
+  // slot taken by a browser that is there, so it is refused.
+  auto late = ScriptedBrowser::rejoin(server, sid, token);
+  auto closed = late->client.wait_closed(5s);
+  REQUIRE(closed);
+  CHECK(closed->first == 4002);
+}

@@ -50,6 +50,7 @@ class RecordingLink : public detail::SessionLink {
     return it == ctor.end() ? nullptr : &it->second;
   }
   std::vector<WidgetId> children(WidgetId) const override { return kids; }
+  bool holds_items(WidgetId, std::uint32_t) const override { return items; }
 
   WidgetId next_id = 1;
   std::vector<Created> created;
@@ -58,6 +59,7 @@ class RecordingLink : public detail::SessionLink {
   std::map<WidgetId, std::string> ctor;
   std::map<std::pair<WidgetId, std::uint32_t>, std::vector<detail::RawHandler>> handlers;
   std::vector<WidgetId> kids;
+  bool items = false;
   std::string reply;  // what every call answers
 };
 

@@ -2,10 +2,13 @@
 // on_connect/on_disconnect, concurrency modes, close.
 #include <catch2/catch.hpp>
 
+#include <set>
+
 #include <boost/asio/detached.hpp>
 #include <boost/asio/post.hpp>
 
 #include "app_fixture.hpp"
+#include "session_access.hpp"
 
 using namespace pgw::test;
 using namespace std::chrono_literals;
@@ -117,16 +120,51 @@ TEST_CASE("app: past max_sessions a browser is told the server is full, and open
   CHECK_THAT(f.server->closed[b].second, Catch::Contains("Server full") && Catch::Contains("max_sessions = 1"));
   CHECK_FALSE(f.server->closed.count(a));
   CHECK(f.app.sessions().size() == 1);
-  // The first browser leaves: its slot is free again once the session expires.
+  // The first browser leaves: its session lives on for a reload, but not
+  // against a new visitor, who gets the slot at once.
   f.leave(a);
   CHECK(disconnects == 1);
   CHECK(f.app.sessions().size() == 1);
-  CHECK(f.server->closed.count(f.connect()));  // still full
-  run_coro(f.io, sleep_for(60ms));
-  CHECK(f.app.sessions().empty());
+  const auto old_id = f.app.sessions().at(0)->id();
   auto c = f.connect();
   CHECK_FALSE(f.server->closed.count(c));
-  CHECK(f.app.sessions().size() == 1);
+  REQUIRE(f.app.sessions().size() == 1);
+  CHECK(f.app.sessions().at(0)->id() != old_id);
+  CHECK(f.server->closed.count(f.connect()));  // full again: c's browser is there
+}
+
+TEST_CASE("app: a new visitor takes the slot of the session detached longest, never one with a browser") {
+  AppFixture f({.max_sessions = 3, .session_timeout = 0ms});  // 0: detached sessions would live forever
+  auto a = f.connect();
+  auto b = f.connect();
+  auto c = f.connect();
+  REQUIRE(f.app.sessions().size() == 3);
+  auto session_of = [&](auto id) {
+    for (const auto& s : f.app.sessions()) {
+      if (pgw::detail::SessionAccess::core(*s).has_browser(id)) return s->id();
+    }
+    return std::string();
+  };
+  const auto sa = session_of(a), sb = session_of(b), sc = session_of(c);
+  f.leave(b);
+  run_coro(f.io, sleep_for(2ms));
+  f.leave(a);
+  auto ids = [&] {
+    std::set<std::string> out;
+    for (const auto& s : f.app.sessions()) out.insert(s->id());
+    return out;
+  };
+  auto d = f.connect();  // takes b's slot: b left first
+  CHECK_FALSE(f.server->closed.count(d));
+  CHECK(ids().count(sa) == 1);
+  CHECK(ids().count(sb) == 0);
+  CHECK(ids().count(sc) == 1);
+  auto e = f.connect();  // then a's
+  CHECK_FALSE(f.server->closed.count(e));
+  CHECK(ids().count(sa) == 0);
+  CHECK(ids().count(sc) == 1);
+  CHECK(f.server->closed.count(f.connect()));  // every session has a browser now
+  CHECK(f.app.sessions().size() == 3);
 }
 
 namespace {

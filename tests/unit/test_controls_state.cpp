@@ -142,26 +142,90 @@ TEST_CASE_METHOD(SessionFixture, "controls: dtype-typed handlers get an int or a
   auto floats = run_coro(io, W.Slider({.dtype = pgw::Dtype::float_, .step = 0.5}));
   std::vector<int> got_int;
   std::vector<double> got_double;
+  std::vector<double> widened;
   std::vector<std::string> generic;
   ints.on_activated([&](int v) { got_int.push_back(v); });
   floats.on_activated([&](const double& v) { got_double.push_back(v); });
   ints.on_activated([&](auto v) { generic.push_back(std::is_same_v<decltype(v), int> ? "int" : "double"); });
   floats.on_activated([&](auto v) { generic.push_back(std::is_same_v<decltype(v), int> ? "int" : "double"); });
-  CHECK_THROWS_WITH(ints.on_activated([](double) {}), Catch::Contains("dtype is int, so the handler must take int"));
-  CHECK_THROWS_WITH(floats.on_activated([](int) {}),
-                    Catch::Contains("dtype is float, so the handler must take double"));
+  // A double handler loses nothing on an int widget: it gets the int, widened.
+  ints.on_activated([&](double v) { widened.push_back(v); });
   receive({callback(ints.id(), ids::callbacks::Slider_activated.id, double_value(7))});
   receive({callback(floats.id(), ids::callbacks::Slider_activated.id, double_value(2.5))});
   drain(io);
   CHECK(got_int == std::vector<int>{7});
   CHECK(got_double == std::vector<double>{2.5});
+  CHECK(widened == std::vector<double>{7.0});
   CHECK(generic == std::vector<std::string>{"int", "double"});
   CHECK(ints.get_value() == 7);
   CHECK(floats.get_value() == 2.5);
+  CHECK(errors.empty());
   // A fraction for an int widget is a broken peer: reported, not truncated.
   receive({callback(ints.id(), ids::callbacks::Slider_activated.id, double_value(7.5))});
   drain(io);
   CHECK(got_int == std::vector<int>{7});
   REQUIRE(errors.size() == 1);
   CHECK(error_text<pgw::ProtocolError>(errors[0]).find("no value of an int widget") != std::string::npos);
+}
+
+TEST_CASE_METHOD(SessionFixture, "controls: an int handler on a float widget is reported, not registered, and the setup goes on") {
+  // What on_connect does: the mistake in the middle must not stop the rest.
+  std::vector<int> got_int;
+  std::vector<std::string> after;
+  auto setup = [&]() -> pgw::Task<> {
+    auto W = session->get_widgets();
+    auto floats = co_await W.Slider({.dtype = pgw::Dtype::float_});
+    floats.on_activated([&](int v) { got_int.push_back(v); });  // would drop fractions
+    auto button = co_await W.Button("next");
+    button.on_activated([&] { after.push_back("clicked"); });
+    after.push_back("done");
+    co_return;
+  };
+  run_coro(io, setup());
+  CHECK(after == std::vector<std::string>{"done"});
+  REQUIRE(errors.size() == 1);
+  const std::string text = error_text<std::invalid_argument>(errors[0]);
+  CHECK_THAT(text, Catch::Contains("pgw::Slider::on_activated") && Catch::Contains("dtype is float") &&
+                       Catch::Contains("take double") && Catch::Contains("not registered"));
+}
+
+TEST_CASE_METHOD(SessionFixture, "controls: ComboBox::get_index() is 0 once an item exists and nothing was chosen, -1 while empty") {
+  auto W = session->get_widgets();
+  auto combo = run_coro(io, W.ComboBox());
+  CHECK(combo.get_index() == -1);                  // empty: the page shows nothing
+  run_coro(io, combo.append_text("Light"));
+  CHECK(combo.get_index() == 0);                   // the page shows "Light"
+  run_coro(io, combo.insert_alpha("Dark"));
+  run_coro(io, combo.delete_alpha("Dark"));
+  CHECK(combo.get_index() == 0);
+  run_coro(io, combo.delete_alpha("Nothing"));     // removes nothing
+  CHECK(combo.get_index() == 0);
+  run_coro(io, combo.delete_alpha("Light"));       // the list is empty again
+  CHECK(combo.get_index() == -1);
+  run_coro(io, combo.append_text("Blue"));
+  run_coro(io, combo.clear());
+  CHECK(combo.get_index() == -1);                  // cleared: nothing shown
+  run_coro(io, combo.append_text("Red"));
+  run_coro(io, combo.append_text("Green"));
+  run_coro(io, combo.set_index(1));
+  CHECK(combo.get_index() == 1);                   // what was chosen wins
+}
+
+TEST_CASE("store: an accumulated list holds an item after adds, not after the removes that match them") {
+  ids::WidgetStore s;
+  auto combo = s.add(ids::classes::ComboBox, "");
+  const auto items = ids::fields::items;
+  CHECK_FALSE(s.holds_items(combo, items));
+  s.record(combo, items, ids::methods::ComboBox_append_text.id, "a");
+  s.record(combo, items, ids::methods::ComboBox_append_text.id, "a");
+  CHECK(s.holds_items(combo, items));
+  s.record(combo, items, ids::methods::ComboBox_delete_alpha.id, "a");
+  CHECK(s.holds_items(combo, items));              // one "a" is left
+  s.record(combo, items, ids::methods::ComboBox_delete_alpha.id, "a");
+  CHECK_FALSE(s.holds_items(combo, items));
+  s.record(combo, items, ids::methods::ComboBox_delete_alpha.id, "b");  // before its add: removes nothing
+  s.record(combo, items, ids::methods::ComboBox_insert_alpha.id, "b");
+  CHECK(s.holds_items(combo, items));
+  s.record(combo, items, ids::methods::ComboBox_clear.id, "");
+  CHECK_FALSE(s.holds_items(combo, items));
 }

@@ -141,3 +141,27 @@ TEST_CASE_METHOD(SessionFixture, "timer: the session keeps no dead timers") {
   CHECK(core->timer_count() == 1);
   CHECK(static_cast<bool>(kept));
 }
+
+TEST_CASE_METHOD(SessionFixture, "timer: a handler capturing its own timer keeps it alive until the session ends, then frees it") {
+  // The README's pattern: a one-shot timer restarted from its own handler,
+  // its handle dropped by the code that made it. The capture is a cycle
+  // (timer -> handler -> timer) on purpose, bounded by the session.
+  int expired = 0;
+  auto sentinel = std::make_shared<int>(0);
+  std::weak_ptr<int> watch = sentinel;
+  {
+    auto timer = run_coro(io, session->make_timer(10ms));
+    timer.on_expired([&expired, timer, sentinel](pgw::Timer::Duration) {
+      if (++expired < 3) timer.start();  // one-shot: periodic by restarting
+    });
+    timer.start();
+  }
+  sentinel.reset();
+  run_coro(io, sleep_for(80ms));
+  CHECK(expired == 3);            // alive with no handle left outside
+  CHECK_FALSE(watch.expired());   // held by its own handler
+  core->end(1000, "test");
+  CHECK(watch.expired());         // the session's end broke the cycle
+  static_assert(std::is_same_v<pgw::Timer::Duration, std::chrono::nanoseconds>,
+                "the README says Timer::Duration is nanoseconds");
+}

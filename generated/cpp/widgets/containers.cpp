@@ -443,7 +443,7 @@ struct ButtonBoxSetters {
   std::optional<std::string> border_color;
   std::optional<std::string> bg;
   std::optional<int> padding;
-  std::optional<std::string> font;
+  std::optional<pgw::FontArgs> font;
   std::optional<bool> enabled;
   std::optional<std::string> tooltip;
   std::optional<bool> allow_text_selection;
@@ -460,7 +460,7 @@ Task<pgw::ButtonBox> create_ButtonBox(detail::LinkPtr link, std::string args,
   if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
   if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
   if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
-  if (setters.font) co_await widget.set_font(std::move(*setters.font));
+  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
   if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
   if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
   if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
@@ -486,7 +486,7 @@ Task<pgw::ButtonBox> Widgets::ButtonBox(ButtonBoxOptions options) const {
   if (options.border_color) setters.border_color.emplace(*options.border_color);
   if (options.bg) setters.bg.emplace(*options.bg);
   if (options.padding) setters.padding.emplace(*options.padding);
-  if (options.font) setters.font.emplace(*options.font);
+  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::ButtonBox option font"));
   if (options.enabled) setters.enabled.emplace(*options.enabled);
   if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
   if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
@@ -505,7 +505,7 @@ struct GridBoxSetters {
   std::optional<std::string> border_color;
   std::optional<std::string> bg;
   std::optional<int> padding;
-  std::optional<std::string> font;
+  std::optional<pgw::FontArgs> font;
   std::optional<bool> enabled;
   std::optional<std::string> tooltip;
   std::optional<bool> allow_text_selection;
@@ -523,7 +523,7 @@ Task<pgw::GridBox> create_GridBox(detail::LinkPtr link, std::string args,
   if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
   if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
   if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
-  if (setters.font) co_await widget.set_font(std::move(*setters.font));
+  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
   if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
   if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
   if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
@@ -549,7 +549,7 @@ Task<pgw::GridBox> Widgets::GridBox(GridBoxOptions options) const {
   if (options.border_color) setters.border_color.emplace(*options.border_color);
   if (options.bg) setters.bg.emplace(*options.bg);
   if (options.padding) setters.padding.emplace(*options.padding);
-  if (options.font) setters.font.emplace(*options.font);
+  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::GridBox option font"));
   if (options.enabled) setters.enabled.emplace(*options.enabled);
   if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
   if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
@@ -565,7 +565,7 @@ struct FixedLayoutSetters {
   std::optional<std::string> border_color;
   std::optional<std::string> bg;
   std::optional<int> padding;
-  std::optional<std::string> font;
+  std::optional<pgw::FontArgs> font;
   std::optional<bool> enabled;
   std::optional<std::string> tooltip;
   std::optional<bool> allow_text_selection;
@@ -580,7 +580,7 @@ Task<pgw::FixedLayout> create_FixedLayout(detail::LinkPtr link, std::string args
   if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
   if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
   if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
-  if (setters.font) co_await widget.set_font(std::move(*setters.font));
+  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
   if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
   if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
   if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
@@ -600,7 +600,7 @@ Task<pgw::FixedLayout> Widgets::FixedLayout(FixedLayoutOptions options) const {
   if (options.border_color) setters.border_color.emplace(*options.border_color);
   if (options.bg) setters.bg.emplace(*options.bg);
   if (options.padding) setters.padding.emplace(*options.padding);
-  if (options.font) setters.font.emplace(*options.font);
+  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::FixedLayout option font"));
   if (options.enabled) setters.enabled.emplace(*options.enabled);
   if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
   if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
@@ -616,7 +616,7 @@ struct SplitterSetters {
   std::optional<std::string> border_color;
   std::optional<std::string> bg;
   std::optional<int> padding;
-  std::optional<std::string> font;
+  std::optional<pgw::FontArgs> font;
   std::optional<bool> enabled;
   std::optional<std::string> tooltip;
   std::optional<bool> allow_text_selection;
@@ -631,7 +631,7 @@ Task<pgw::Splitter> create_Splitter(detail::LinkPtr link, std::string args,
   if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
   if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
   if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
-  if (setters.font) co_await widget.set_font(std::move(*setters.font));
+  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
   if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
   if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
   if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
@@ -653,7 +653,7 @@ Task<pgw::Splitter> Widgets::Splitter(SplitterOptions options) const {
   if (options.border_color) setters.border_color.emplace(*options.border_color);
   if (options.bg) setters.bg.emplace(*options.bg);
   if (options.padding) setters.padding.emplace(*options.padding);
-  if (options.font) setters.font.emplace(*options.font);
+  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::Splitter option font"));
   if (options.enabled) setters.enabled.emplace(*options.enabled);
   if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
   if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
@@ -670,7 +670,7 @@ struct StackWidgetSetters {
   std::optional<std::string> border_color;
   std::optional<std::string> bg;
   std::optional<int> padding;
-  std::optional<std::string> font;
+  std::optional<pgw::FontArgs> font;
   std::optional<bool> enabled;
   std::optional<std::string> tooltip;
   std::optional<bool> allow_text_selection;
@@ -686,7 +686,7 @@ Task<pgw::StackWidget> create_StackWidget(detail::LinkPtr link, std::string args
   if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
   if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
   if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
-  if (setters.font) co_await widget.set_font(std::move(*setters.font));
+  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
   if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
   if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
   if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
@@ -707,7 +707,7 @@ Task<pgw::StackWidget> Widgets::StackWidget(StackWidgetOptions options) const {
   if (options.border_color) setters.border_color.emplace(*options.border_color);
   if (options.bg) setters.bg.emplace(*options.bg);
   if (options.padding) setters.padding.emplace(*options.padding);
-  if (options.font) setters.font.emplace(*options.font);
+  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::StackWidget option font"));
   if (options.enabled) setters.enabled.emplace(*options.enabled);
   if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
   if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
@@ -724,7 +724,7 @@ struct TabWidgetSetters {
   std::optional<std::string> border_color;
   std::optional<std::string> bg;
   std::optional<int> padding;
-  std::optional<std::string> font;
+  std::optional<pgw::FontArgs> font;
   std::optional<bool> enabled;
   std::optional<std::string> tooltip;
   std::optional<bool> allow_text_selection;
@@ -740,7 +740,7 @@ Task<pgw::TabWidget> create_TabWidget(detail::LinkPtr link, std::string args,
   if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
   if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
   if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
-  if (setters.font) co_await widget.set_font(std::move(*setters.font));
+  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
   if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
   if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
   if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
@@ -765,7 +765,7 @@ Task<pgw::TabWidget> Widgets::TabWidget(TabWidgetOptions options) const {
   if (options.border_color) setters.border_color.emplace(*options.border_color);
   if (options.bg) setters.bg.emplace(*options.bg);
   if (options.padding) setters.padding.emplace(*options.padding);
-  if (options.font) setters.font.emplace(*options.font);
+  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::TabWidget option font"));
   if (options.enabled) setters.enabled.emplace(*options.enabled);
   if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
   if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
@@ -781,7 +781,7 @@ struct AbstractScrollAreaSetters {
   std::optional<std::string> border_color;
   std::optional<std::string> bg;
   std::optional<int> padding;
-  std::optional<std::string> font;
+  std::optional<pgw::FontArgs> font;
   std::optional<bool> enabled;
   std::optional<std::string> tooltip;
   std::optional<bool> allow_text_selection;
@@ -796,7 +796,7 @@ Task<pgw::AbstractScrollArea> create_AbstractScrollArea(detail::LinkPtr link, st
   if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
   if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
   if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
-  if (setters.font) co_await widget.set_font(std::move(*setters.font));
+  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
   if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
   if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
   if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
@@ -818,7 +818,7 @@ Task<pgw::AbstractScrollArea> Widgets::AbstractScrollArea(AbstractScrollAreaOpti
   if (options.border_color) setters.border_color.emplace(*options.border_color);
   if (options.bg) setters.bg.emplace(*options.bg);
   if (options.padding) setters.padding.emplace(*options.padding);
-  if (options.font) setters.font.emplace(*options.font);
+  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::AbstractScrollArea option font"));
   if (options.enabled) setters.enabled.emplace(*options.enabled);
   if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
   if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
@@ -834,7 +834,7 @@ struct ScrollAreaSetters {
   std::optional<std::string> border_color;
   std::optional<std::string> bg;
   std::optional<int> padding;
-  std::optional<std::string> font;
+  std::optional<pgw::FontArgs> font;
   std::optional<bool> enabled;
   std::optional<std::string> tooltip;
   std::optional<bool> allow_text_selection;
@@ -849,7 +849,7 @@ Task<pgw::ScrollArea> create_ScrollArea(detail::LinkPtr link, std::string args,
   if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
   if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
   if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
-  if (setters.font) co_await widget.set_font(std::move(*setters.font));
+  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
   if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
   if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
   if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
@@ -873,7 +873,7 @@ Task<pgw::ScrollArea> Widgets::ScrollArea(ScrollAreaOptions options) const {
   if (options.border_color) setters.border_color.emplace(*options.border_color);
   if (options.bg) setters.bg.emplace(*options.bg);
   if (options.padding) setters.padding.emplace(*options.padding);
-  if (options.font) setters.font.emplace(*options.font);
+  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::ScrollArea option font"));
   if (options.enabled) setters.enabled.emplace(*options.enabled);
   if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
   if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
@@ -889,7 +889,7 @@ struct FrameSetters {
   std::optional<std::string> border_color;
   std::optional<std::string> bg;
   std::optional<int> padding;
-  std::optional<std::string> font;
+  std::optional<pgw::FontArgs> font;
   std::optional<bool> enabled;
   std::optional<std::string> tooltip;
   std::optional<bool> allow_text_selection;
@@ -904,7 +904,7 @@ Task<pgw::Frame> create_Frame(detail::LinkPtr link, std::string args,
   if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
   if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
   if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
-  if (setters.font) co_await widget.set_font(std::move(*setters.font));
+  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
   if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
   if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
   if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
@@ -926,7 +926,7 @@ Task<pgw::Frame> Widgets::Frame(FrameOptions options) const {
   if (options.border_color) setters.border_color.emplace(*options.border_color);
   if (options.bg) setters.bg.emplace(*options.bg);
   if (options.padding) setters.padding.emplace(*options.padding);
-  if (options.font) setters.font.emplace(*options.font);
+  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::Frame option font"));
   if (options.enabled) setters.enabled.emplace(*options.enabled);
   if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
   if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
@@ -943,7 +943,7 @@ struct ExpanderSetters {
   std::optional<std::string> border_color;
   std::optional<std::string> bg;
   std::optional<int> padding;
-  std::optional<std::string> font;
+  std::optional<pgw::FontArgs> font;
   std::optional<bool> enabled;
   std::optional<std::string> tooltip;
   std::optional<bool> allow_text_selection;
@@ -959,7 +959,7 @@ Task<pgw::Expander> create_Expander(detail::LinkPtr link, std::string args,
   if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
   if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
   if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
-  if (setters.font) co_await widget.set_font(std::move(*setters.font));
+  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
   if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
   if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
   if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
@@ -985,7 +985,7 @@ Task<pgw::Expander> Widgets::Expander(ExpanderOptions options) const {
   if (options.border_color) setters.border_color.emplace(*options.border_color);
   if (options.bg) setters.bg.emplace(*options.bg);
   if (options.padding) setters.padding.emplace(*options.padding);
-  if (options.font) setters.font.emplace(*options.font);
+  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::Expander option font"));
   if (options.enabled) setters.enabled.emplace(*options.enabled);
   if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
   if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
@@ -1001,7 +1001,7 @@ struct SeparatorSetters {
   std::optional<std::string> border_color;
   std::optional<std::string> bg;
   std::optional<int> padding;
-  std::optional<std::string> font;
+  std::optional<pgw::FontArgs> font;
   std::optional<bool> enabled;
   std::optional<std::string> tooltip;
   std::optional<bool> allow_text_selection;
@@ -1016,7 +1016,7 @@ Task<pgw::Separator> create_Separator(detail::LinkPtr link, std::string args,
   if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
   if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
   if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
-  if (setters.font) co_await widget.set_font(std::move(*setters.font));
+  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
   if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
   if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
   if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
@@ -1038,7 +1038,7 @@ Task<pgw::Separator> Widgets::Separator(SeparatorOptions options) const {
   if (options.border_color) setters.border_color.emplace(*options.border_color);
   if (options.bg) setters.bg.emplace(*options.bg);
   if (options.padding) setters.padding.emplace(*options.padding);
-  if (options.font) setters.font.emplace(*options.font);
+  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::Separator option font"));
   if (options.enabled) setters.enabled.emplace(*options.enabled);
   if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
   if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
@@ -1054,7 +1054,7 @@ struct PageSetters {
   std::optional<std::string> border_color;
   std::optional<std::string> bg;
   std::optional<int> padding;
-  std::optional<std::string> font;
+  std::optional<pgw::FontArgs> font;
   std::optional<bool> enabled;
   std::optional<std::string> tooltip;
   std::optional<bool> allow_text_selection;
@@ -1069,7 +1069,7 @@ Task<pgw::Page> create_Page(detail::LinkPtr link, std::string args,
   if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
   if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
   if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
-  if (setters.font) co_await widget.set_font(std::move(*setters.font));
+  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
   if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
   if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
   if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
@@ -1089,7 +1089,7 @@ Task<pgw::Page> Widgets::Page(PageOptions options) const {
   if (options.border_color) setters.border_color.emplace(*options.border_color);
   if (options.bg) setters.bg.emplace(*options.bg);
   if (options.padding) setters.padding.emplace(*options.padding);
-  if (options.font) setters.font.emplace(*options.font);
+  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::Page option font"));
   if (options.enabled) setters.enabled.emplace(*options.enabled);
   if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
   if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);

@@ -314,6 +314,8 @@ int ComboBox::get_index() const {
     parse(m, *recorded, "the state of ComboBox.index");
     return m.idx();
   }
+  // Nothing chosen yet: the browser shows the first item, if there is one.
+  if (link.holds_items(id(), detail::fields::items)) return 0;
   return -1;
 }
 
@@ -553,7 +555,7 @@ struct ButtonSetters {
   std::optional<std::string> border_color;
   std::optional<std::string> bg;
   std::optional<int> padding;
-  std::optional<std::string> font;
+  std::optional<pgw::FontArgs> font;
   std::optional<bool> enabled;
   std::optional<std::string> tooltip;
   std::optional<bool> allow_text_selection;
@@ -569,7 +571,7 @@ Task<pgw::Button> create_Button(detail::LinkPtr link, std::string args,
   if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
   if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
   if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
-  if (setters.font) co_await widget.set_font(std::move(*setters.font));
+  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
   if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
   if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
   if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
@@ -592,7 +594,7 @@ Task<pgw::Button> Widgets::Button(ButtonOptions options) const {
   if (options.border_color) setters.border_color.emplace(*options.border_color);
   if (options.bg) setters.bg.emplace(*options.bg);
   if (options.padding) setters.padding.emplace(*options.padding);
-  if (options.font) setters.font.emplace(*options.font);
+  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::Button option font"));
   if (options.enabled) setters.enabled.emplace(*options.enabled);
   if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
   if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
@@ -609,7 +611,7 @@ struct CheckBoxSetters {
   std::optional<std::string> border_color;
   std::optional<std::string> bg;
   std::optional<int> padding;
-  std::optional<std::string> font;
+  std::optional<pgw::FontArgs> font;
   std::optional<bool> enabled;
   std::optional<std::string> tooltip;
   std::optional<bool> allow_text_selection;
@@ -625,7 +627,7 @@ Task<pgw::CheckBox> create_CheckBox(detail::LinkPtr link, std::string args,
   if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
   if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
   if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
-  if (setters.font) co_await widget.set_font(std::move(*setters.font));
+  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
   if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
   if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
   if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
@@ -648,7 +650,7 @@ Task<pgw::CheckBox> Widgets::CheckBox(CheckBoxOptions options) const {
   if (options.border_color) setters.border_color.emplace(*options.border_color);
   if (options.bg) setters.bg.emplace(*options.bg);
   if (options.padding) setters.padding.emplace(*options.padding);
-  if (options.font) setters.font.emplace(*options.font);
+  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::CheckBox option font"));
   if (options.enabled) setters.enabled.emplace(*options.enabled);
   if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
   if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
@@ -665,7 +667,7 @@ struct ToggleButtonSetters {
   std::optional<std::string> border_color;
   std::optional<std::string> bg;
   std::optional<int> padding;
-  std::optional<std::string> font;
+  std::optional<pgw::FontArgs> font;
   std::optional<bool> enabled;
   std::optional<std::string> tooltip;
   std::optional<bool> allow_text_selection;
@@ -681,7 +683,7 @@ Task<pgw::ToggleButton> create_ToggleButton(detail::LinkPtr link, std::string ar
   if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
   if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
   if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
-  if (setters.font) co_await widget.set_font(std::move(*setters.font));
+  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
   if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
   if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
   if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
@@ -705,7 +707,7 @@ Task<pgw::ToggleButton> Widgets::ToggleButton(ToggleButtonOptions options) const
   if (options.border_color) setters.border_color.emplace(*options.border_color);
   if (options.bg) setters.bg.emplace(*options.bg);
   if (options.padding) setters.padding.emplace(*options.padding);
-  if (options.font) setters.font.emplace(*options.font);
+  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::ToggleButton option font"));
   if (options.enabled) setters.enabled.emplace(*options.enabled);
   if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
   if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
@@ -722,7 +724,7 @@ struct RadioButtonSetters {
   std::optional<std::string> border_color;
   std::optional<std::string> bg;
   std::optional<int> padding;
-  std::optional<std::string> font;
+  std::optional<pgw::FontArgs> font;
   std::optional<bool> enabled;
   std::optional<std::string> tooltip;
   std::optional<bool> allow_text_selection;
@@ -738,7 +740,7 @@ Task<pgw::RadioButton> create_RadioButton(detail::LinkPtr link, std::string args
   if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
   if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
   if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
-  if (setters.font) co_await widget.set_font(std::move(*setters.font));
+  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
   if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
   if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
   if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
@@ -762,7 +764,7 @@ Task<pgw::RadioButton> Widgets::RadioButton(RadioButtonOptions options) const {
   if (options.border_color) setters.border_color.emplace(*options.border_color);
   if (options.bg) setters.bg.emplace(*options.bg);
   if (options.padding) setters.padding.emplace(*options.padding);
-  if (options.font) setters.font.emplace(*options.font);
+  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::RadioButton option font"));
   if (options.enabled) setters.enabled.emplace(*options.enabled);
   if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
   if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
@@ -782,7 +784,7 @@ struct ComboBoxSetters {
   std::optional<std::string> border_color;
   std::optional<std::string> bg;
   std::optional<int> padding;
-  std::optional<std::string> font;
+  std::optional<pgw::FontArgs> font;
   std::optional<bool> enabled;
   std::optional<std::string> tooltip;
   std::optional<bool> allow_text_selection;
@@ -801,7 +803,7 @@ Task<pgw::ComboBox> create_ComboBox(detail::LinkPtr link, std::string args,
   if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
   if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
   if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
-  if (setters.font) co_await widget.set_font(std::move(*setters.font));
+  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
   if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
   if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
   if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
@@ -828,7 +830,7 @@ Task<pgw::ComboBox> Widgets::ComboBox(ComboBoxOptions options) const {
   if (options.border_color) setters.border_color.emplace(*options.border_color);
   if (options.bg) setters.bg.emplace(*options.bg);
   if (options.padding) setters.padding.emplace(*options.padding);
-  if (options.font) setters.font.emplace(*options.font);
+  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::ComboBox option font"));
   if (options.enabled) setters.enabled.emplace(*options.enabled);
   if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
   if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
@@ -844,7 +846,7 @@ struct SpinBoxSetters {
   std::optional<std::string> border_color;
   std::optional<std::string> bg;
   std::optional<int> padding;
-  std::optional<std::string> font;
+  std::optional<pgw::FontArgs> font;
   std::optional<bool> enabled;
   std::optional<std::string> tooltip;
   std::optional<bool> allow_text_selection;
@@ -859,7 +861,7 @@ Task<pgw::SpinBox> create_SpinBox(detail::LinkPtr link, std::string args,
   if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
   if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
   if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
-  if (setters.font) co_await widget.set_font(std::move(*setters.font));
+  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
   if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
   if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
   if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
@@ -886,7 +888,7 @@ Task<pgw::SpinBox> Widgets::SpinBox(SpinBoxOptions options) const {
   if (options.border_color) setters.border_color.emplace(*options.border_color);
   if (options.bg) setters.bg.emplace(*options.bg);
   if (options.padding) setters.padding.emplace(*options.padding);
-  if (options.font) setters.font.emplace(*options.font);
+  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::SpinBox option font"));
   if (options.enabled) setters.enabled.emplace(*options.enabled);
   if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
   if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
@@ -902,7 +904,7 @@ struct SliderSetters {
   std::optional<std::string> border_color;
   std::optional<std::string> bg;
   std::optional<int> padding;
-  std::optional<std::string> font;
+  std::optional<pgw::FontArgs> font;
   std::optional<bool> enabled;
   std::optional<std::string> tooltip;
   std::optional<bool> allow_text_selection;
@@ -917,7 +919,7 @@ Task<pgw::Slider> create_Slider(detail::LinkPtr link, std::string args,
   if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
   if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
   if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
-  if (setters.font) co_await widget.set_font(std::move(*setters.font));
+  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
   if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
   if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
   if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
@@ -948,7 +950,7 @@ Task<pgw::Slider> Widgets::Slider(SliderOptions options) const {
   if (options.border_color) setters.border_color.emplace(*options.border_color);
   if (options.bg) setters.bg.emplace(*options.bg);
   if (options.padding) setters.padding.emplace(*options.padding);
-  if (options.font) setters.font.emplace(*options.font);
+  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::Slider option font"));
   if (options.enabled) setters.enabled.emplace(*options.enabled);
   if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
   if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
@@ -966,7 +968,7 @@ struct DialSetters {
   std::optional<std::string> border_color;
   std::optional<std::string> bg;
   std::optional<int> padding;
-  std::optional<std::string> font;
+  std::optional<pgw::FontArgs> font;
   std::optional<bool> enabled;
   std::optional<std::string> tooltip;
   std::optional<bool> allow_text_selection;
@@ -983,7 +985,7 @@ Task<pgw::Dial> create_Dial(detail::LinkPtr link, std::string args,
   if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
   if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
   if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
-  if (setters.font) co_await widget.set_font(std::move(*setters.font));
+  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
   if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
   if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
   if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
@@ -1015,7 +1017,7 @@ Task<pgw::Dial> Widgets::Dial(DialOptions options) const {
   if (options.border_color) setters.border_color.emplace(*options.border_color);
   if (options.bg) setters.bg.emplace(*options.bg);
   if (options.padding) setters.padding.emplace(*options.padding);
-  if (options.font) setters.font.emplace(*options.font);
+  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::Dial option font"));
   if (options.enabled) setters.enabled.emplace(*options.enabled);
   if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
   if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
@@ -1033,7 +1035,7 @@ struct ScrollBarSetters {
   std::optional<std::string> border_color;
   std::optional<std::string> bg;
   std::optional<int> padding;
-  std::optional<std::string> font;
+  std::optional<pgw::FontArgs> font;
   std::optional<bool> enabled;
   std::optional<std::string> tooltip;
   std::optional<bool> allow_text_selection;
@@ -1050,7 +1052,7 @@ Task<pgw::ScrollBar> create_ScrollBar(detail::LinkPtr link, std::string args,
   if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
   if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
   if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
-  if (setters.font) co_await widget.set_font(std::move(*setters.font));
+  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
   if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
   if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
   if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
@@ -1075,7 +1077,7 @@ Task<pgw::ScrollBar> Widgets::ScrollBar(ScrollBarOptions options) const {
   if (options.border_color) setters.border_color.emplace(*options.border_color);
   if (options.bg) setters.bg.emplace(*options.bg);
   if (options.padding) setters.padding.emplace(*options.padding);
-  if (options.font) setters.font.emplace(*options.font);
+  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::ScrollBar option font"));
   if (options.enabled) setters.enabled.emplace(*options.enabled);
   if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
   if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
@@ -1092,7 +1094,7 @@ struct ProgressBarSetters {
   std::optional<std::string> border_color;
   std::optional<std::string> bg;
   std::optional<int> padding;
-  std::optional<std::string> font;
+  std::optional<pgw::FontArgs> font;
   std::optional<bool> enabled;
   std::optional<std::string> tooltip;
   std::optional<bool> allow_text_selection;
@@ -1108,7 +1110,7 @@ Task<pgw::ProgressBar> create_ProgressBar(detail::LinkPtr link, std::string args
   if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
   if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
   if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
-  if (setters.font) co_await widget.set_font(std::move(*setters.font));
+  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
   if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
   if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
   if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
@@ -1129,7 +1131,7 @@ Task<pgw::ProgressBar> Widgets::ProgressBar(ProgressBarOptions options) const {
   if (options.border_color) setters.border_color.emplace(*options.border_color);
   if (options.bg) setters.bg.emplace(*options.bg);
   if (options.padding) setters.padding.emplace(*options.padding);
-  if (options.font) setters.font.emplace(*options.font);
+  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::ProgressBar option font"));
   if (options.enabled) setters.enabled.emplace(*options.enabled);
   if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
   if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
@@ -1145,7 +1147,7 @@ struct ColorWidgetSetters {
   std::optional<std::string> border_color;
   std::optional<std::string> bg;
   std::optional<int> padding;
-  std::optional<std::string> font;
+  std::optional<pgw::FontArgs> font;
   std::optional<bool> enabled;
   std::optional<std::string> tooltip;
   std::optional<bool> allow_text_selection;
@@ -1160,7 +1162,7 @@ Task<pgw::ColorWidget> create_ColorWidget(detail::LinkPtr link, std::string args
   if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
   if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
   if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
-  if (setters.font) co_await widget.set_font(std::move(*setters.font));
+  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
   if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
   if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
   if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
@@ -1182,7 +1184,7 @@ Task<pgw::ColorWidget> Widgets::ColorWidget(ColorWidgetOptions options) const {
   if (options.border_color) setters.border_color.emplace(*options.border_color);
   if (options.bg) setters.bg.emplace(*options.bg);
   if (options.padding) setters.padding.emplace(*options.padding);
-  if (options.font) setters.font.emplace(*options.font);
+  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::ColorWidget option font"));
   if (options.enabled) setters.enabled.emplace(*options.enabled);
   if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
   if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);

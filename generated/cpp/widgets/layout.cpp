@@ -205,7 +205,7 @@ struct TopLevelSetters {
   std::optional<std::string> border_color;
   std::optional<std::string> bg;
   std::optional<int> padding;
-  std::optional<std::string> font;
+  std::optional<pgw::FontArgs> font;
   std::optional<bool> enabled;
   std::optional<std::string> tooltip;
   std::optional<bool> allow_text_selection;
@@ -221,7 +221,7 @@ Task<pgw::TopLevel> create_TopLevel(detail::LinkPtr link, std::string args,
   if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
   if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
   if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
-  if (setters.font) co_await widget.set_font(std::move(*setters.font));
+  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
   if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
   if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
   if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
@@ -252,7 +252,7 @@ Task<pgw::TopLevel> Widgets::TopLevel(TopLevelOptions options) const {
   if (options.border_color) setters.border_color.emplace(*options.border_color);
   if (options.bg) setters.bg.emplace(*options.bg);
   if (options.padding) setters.padding.emplace(*options.padding);
-  if (options.font) setters.font.emplace(*options.font);
+  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::TopLevel option font"));
   if (options.enabled) setters.enabled.emplace(*options.enabled);
   if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
   if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
@@ -270,7 +270,7 @@ struct BoxSetters {
   std::optional<std::string> border_color;
   std::optional<std::string> bg;
   std::optional<int> padding;
-  std::optional<std::string> font;
+  std::optional<pgw::FontArgs> font;
   std::optional<bool> enabled;
   std::optional<std::string> tooltip;
   std::optional<bool> allow_text_selection;
@@ -287,7 +287,7 @@ Task<pgw::Box> create_Box(detail::LinkPtr link, std::string args,
   if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
   if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
   if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
-  if (setters.font) co_await widget.set_font(std::move(*setters.font));
+  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
   if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
   if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
   if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
@@ -311,7 +311,7 @@ Task<pgw::Box> Widgets::Box(BoxOptions options) const {
   if (options.border_color) setters.border_color.emplace(*options.border_color);
   if (options.bg) setters.bg.emplace(*options.bg);
   if (options.padding) setters.padding.emplace(*options.padding);
-  if (options.font) setters.font.emplace(*options.font);
+  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::Box option font"));
   if (options.enabled) setters.enabled.emplace(*options.enabled);
   if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
   if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
@@ -329,7 +329,7 @@ struct VBoxSetters {
   std::optional<std::string> border_color;
   std::optional<std::string> bg;
   std::optional<int> padding;
-  std::optional<std::string> font;
+  std::optional<pgw::FontArgs> font;
   std::optional<bool> enabled;
   std::optional<std::string> tooltip;
   std::optional<bool> allow_text_selection;
@@ -346,7 +346,7 @@ Task<pgw::VBox> create_VBox(detail::LinkPtr link, std::string args,
   if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
   if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
   if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
-  if (setters.font) co_await widget.set_font(std::move(*setters.font));
+  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
   if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
   if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
   if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
@@ -368,7 +368,7 @@ Task<pgw::VBox> Widgets::VBox(VBoxOptions options) const {
   if (options.border_color) setters.border_color.emplace(*options.border_color);
   if (options.bg) setters.bg.emplace(*options.bg);
   if (options.padding) setters.padding.emplace(*options.padding);
-  if (options.font) setters.font.emplace(*options.font);
+  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::VBox option font"));
   if (options.enabled) setters.enabled.emplace(*options.enabled);
   if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
   if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
@@ -386,7 +386,7 @@ struct HBoxSetters {
   std::optional<std::string> border_color;
   std::optional<std::string> bg;
   std::optional<int> padding;
-  std::optional<std::string> font;
+  std::optional<pgw::FontArgs> font;
   std::optional<bool> enabled;
   std::optional<std::string> tooltip;
   std::optional<bool> allow_text_selection;
@@ -403,7 +403,7 @@ Task<pgw::HBox> create_HBox(detail::LinkPtr link, std::string args,
   if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
   if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
   if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
-  if (setters.font) co_await widget.set_font(std::move(*setters.font));
+  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
   if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
   if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
   if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
@@ -425,7 +425,7 @@ Task<pgw::HBox> Widgets::HBox(HBoxOptions options) const {
   if (options.border_color) setters.border_color.emplace(*options.border_color);
   if (options.bg) setters.bg.emplace(*options.bg);
   if (options.padding) setters.padding.emplace(*options.padding);
-  if (options.font) setters.font.emplace(*options.font);
+  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::HBox option font"));
   if (options.enabled) setters.enabled.emplace(*options.enabled);
   if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
   if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);

@@ -313,7 +313,7 @@ struct MDISubWindowSetters {
   std::optional<std::string> border_color;
   std::optional<std::string> bg;
   std::optional<int> padding;
-  std::optional<std::string> font;
+  std::optional<pgw::FontArgs> font;
   std::optional<bool> enabled;
   std::optional<std::string> tooltip;
   std::optional<bool> allow_text_selection;
@@ -329,7 +329,7 @@ Task<pgw::MDISubWindow> create_MDISubWindow(detail::LinkPtr link, std::string ar
   if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
   if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
   if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
-  if (setters.font) co_await widget.set_font(std::move(*setters.font));
+  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
   if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
   if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
   if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
@@ -354,7 +354,7 @@ Task<pgw::MDISubWindow> Widgets::MDISubWindow(MDISubWindowOptions options) const
   if (options.border_color) setters.border_color.emplace(*options.border_color);
   if (options.bg) setters.bg.emplace(*options.bg);
   if (options.padding) setters.padding.emplace(*options.padding);
-  if (options.font) setters.font.emplace(*options.font);
+  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::MDISubWindow option font"));
   if (options.enabled) setters.enabled.emplace(*options.enabled);
   if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
   if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
@@ -370,7 +370,7 @@ struct MDIWidgetSetters {
   std::optional<std::string> border_color;
   std::optional<std::string> bg;
   std::optional<int> padding;
-  std::optional<std::string> font;
+  std::optional<pgw::FontArgs> font;
   std::optional<bool> enabled;
   std::optional<std::string> tooltip;
   std::optional<bool> allow_text_selection;
@@ -385,7 +385,7 @@ Task<pgw::MDIWidget> create_MDIWidget(detail::LinkPtr link, std::string args,
   if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
   if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
   if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
-  if (setters.font) co_await widget.set_font(std::move(*setters.font));
+  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
   if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
   if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
   if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
@@ -405,7 +405,7 @@ Task<pgw::MDIWidget> Widgets::MDIWidget(MDIWidgetOptions options) const {
   if (options.border_color) setters.border_color.emplace(*options.border_color);
   if (options.bg) setters.bg.emplace(*options.bg);
   if (options.padding) setters.padding.emplace(*options.padding);
-  if (options.font) setters.font.emplace(*options.font);
+  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::MDIWidget option font"));
   if (options.enabled) setters.enabled.emplace(*options.enabled);
   if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
   if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);

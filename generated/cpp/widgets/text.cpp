@@ -212,7 +212,7 @@ struct TextEntrySetters {
   std::optional<std::string> border_color;
   std::optional<std::string> bg;
   std::optional<int> padding;
-  std::optional<std::string> font;
+  std::optional<pgw::FontArgs> font;
   std::optional<bool> enabled;
   std::optional<std::string> tooltip;
   std::optional<bool> allow_text_selection;
@@ -228,7 +228,7 @@ Task<pgw::TextEntry> create_TextEntry(detail::LinkPtr link, std::string args,
   if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
   if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
   if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
-  if (setters.font) co_await widget.set_font(std::move(*setters.font));
+  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
   if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
   if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
   if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
@@ -254,7 +254,7 @@ Task<pgw::TextEntry> Widgets::TextEntry(TextEntryOptions options) const {
   if (options.border_color) setters.border_color.emplace(*options.border_color);
   if (options.bg) setters.bg.emplace(*options.bg);
   if (options.padding) setters.padding.emplace(*options.padding);
-  if (options.font) setters.font.emplace(*options.font);
+  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::TextEntry option font"));
   if (options.enabled) setters.enabled.emplace(*options.enabled);
   if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
   if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
@@ -272,7 +272,7 @@ struct TextEntrySetSetters {
   std::optional<std::string> border_color;
   std::optional<std::string> bg;
   std::optional<int> padding;
-  std::optional<std::string> font;
+  std::optional<pgw::FontArgs> font;
   std::optional<bool> enabled;
   std::optional<std::string> tooltip;
   std::optional<bool> allow_text_selection;
@@ -289,7 +289,7 @@ Task<pgw::TextEntrySet> create_TextEntrySet(detail::LinkPtr link, std::string ar
   if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
   if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
   if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
-  if (setters.font) co_await widget.set_font(std::move(*setters.font));
+  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
   if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
   if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
   if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
@@ -316,7 +316,7 @@ Task<pgw::TextEntrySet> Widgets::TextEntrySet(TextEntrySetOptions options) const
   if (options.border_color) setters.border_color.emplace(*options.border_color);
   if (options.bg) setters.bg.emplace(*options.bg);
   if (options.padding) setters.padding.emplace(*options.padding);
-  if (options.font) setters.font.emplace(*options.font);
+  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::TextEntrySet option font"));
   if (options.enabled) setters.enabled.emplace(*options.enabled);
   if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
   if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
@@ -333,7 +333,7 @@ struct TextAreaSetters {
   std::optional<std::string> border_color;
   std::optional<std::string> bg;
   std::optional<int> padding;
-  std::optional<std::string> font;
+  std::optional<pgw::FontArgs> font;
   std::optional<bool> enabled;
   std::optional<std::string> tooltip;
   std::optional<bool> allow_text_selection;
@@ -349,7 +349,7 @@ Task<pgw::TextArea> create_TextArea(detail::LinkPtr link, std::string args,
   if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
   if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
   if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
-  if (setters.font) co_await widget.set_font(std::move(*setters.font));
+  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
   if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
   if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
   if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
@@ -374,7 +374,7 @@ Task<pgw::TextArea> Widgets::TextArea(TextAreaOptions options) const {
   if (options.border_color) setters.border_color.emplace(*options.border_color);
   if (options.bg) setters.bg.emplace(*options.bg);
   if (options.padding) setters.padding.emplace(*options.padding);
-  if (options.font) setters.font.emplace(*options.font);
+  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::TextArea option font"));
   if (options.enabled) setters.enabled.emplace(*options.enabled);
   if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
   if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);

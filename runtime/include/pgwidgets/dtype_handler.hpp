@@ -1,13 +1,17 @@
 // Handlers of callbacks whose value is an int or a float as the widget's
-// dtype says (SpinBox, Slider, Dial): the wire carries a double, the C++
-// handler takes exactly int (dtype int) or exactly double (dtype float).
+// dtype says (SpinBox, Slider, Dial): the wire carries a double; the C++
+// handler takes exactly double (any dtype: an int widens to it exactly) or
+// exactly int (dtype int only).
 //
 // One C++ type per callback is impossible here: the dtype is a constructor
 // option, known at run time. So the handler's parameter type is read at
-// compile time (exact: by value, const&, &&; no conversions), and checked
-// against the widget's recorded dtype when it is registered, which throws
-// std::invalid_argument on a mismatch. A generic handler (`auto`) gets the
-// widget's type.
+// compile time (exact: by value, const&, &&; no conversions: anything but
+// int, double or `auto` does not compile), and an int handler is checked
+// against the widget's recorded dtype when it is registered: on a float
+// widget it would drop fractions, so it is not registered and the mistake
+// goes to the session's error handler (stderr by default). It does not
+// throw: the rest of on_connect still runs. A generic handler (`auto`) gets
+// the widget's type.
 #pragma once
 
 #include <cmath>
@@ -51,9 +55,9 @@ constexpr DtypeHandler dtype_handler_kind() {
 bool dtype_is_int(const SessionLink& link, WidgetId widget, std::uint32_t field_number, int int_number,
                   int default_number);
 
-// Throws std::invalid_argument when a handler of `kind` cannot take the
-// widget's values.
-void check_dtype_handler(DtypeHandler kind, bool is_int, std::string_view what);
+// Whether a handler of `kind` can take the widget's values; when it cannot,
+// reports std::invalid_argument through `link` and answers false.
+bool check_dtype_handler(SessionLink& link, DtypeHandler kind, bool is_int, std::string_view what);
 
 // The wire's double as the int of an int widget (the browser rounds it).
 int dtype_int(double value, std::string_view what);
@@ -75,11 +79,12 @@ RawHandler make_dtype_raw_handler(std::tuple<double> (*decode)(SessionLink&, std
   };
 }
 
-// The raw handler for a valid handler of `kind` on a widget of this dtype.
+// The raw handler for a valid handler of `kind` on a widget of this dtype;
+// an empty one (to register nothing) when check_dtype_handler refused it.
 template <DtypeHandler kind, class F>
 RawHandler make_dtype_handler(std::tuple<double> (*decode)(SessionLink&, std::string_view), SessionLink& link,
                               bool is_int, F handler, std::string_view what) {
-  check_dtype_handler(kind, is_int, what);
+  if (!check_dtype_handler(link, kind, is_int, what)) return {};
   if constexpr (kind == DtypeHandler::int_only) {
     return make_dtype_raw_handler<int>(decode, link, std::move(handler), what);
   } else if constexpr (kind == DtypeHandler::double_only) {

@@ -7,6 +7,7 @@
 
 #include <concepts>
 #include <cstdint>
+#include <exception>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -57,6 +58,7 @@ struct MethodInfo {
   bool deferred;                // setter: a rebuild replays it after children and listens
   std::uint16_t index_field;    // attach: number of the request's insert-position field, 0 if none
   bool accumulate = false;      // setter: every call is kept and replayed (a combo box's items)
+  bool removes = false;         // accumulate setter: removes the item added with the same arguments
 };
 
 struct CallbackInfo {
@@ -104,6 +106,14 @@ class SessionLink : public std::enable_shared_from_this<SessionLink> {
   // The constructor arguments the widget was created with, or nullptr.
   virtual const std::string* constructor_args(WidgetId widget) const = 0;
   virtual std::vector<WidgetId> children(WidgetId widget) const = 0;
+  // Whether the accumulated list `field` holds an item (see WidgetStore).
+  virtual bool holds_items(WidgetId widget, std::uint32_t field) const = 0;
+
+  // A mistake in user code found at run time that must not stop the code
+  // around it (a handler whose type cannot take the widget's values): the
+  // session's error handler gets it, or its logger. A link without a
+  // session writes it to stderr.
+  virtual void report(std::exception_ptr error, std::string_view context = {});
 };
 
 using LinkPtr = std::shared_ptr<SessionLink>;

@@ -17,6 +17,7 @@
 
 #include "pgwidgets/dtype_handler.hpp"
 #include "pgwidgets/enums.hpp"
+#include "pgwidgets/font.hpp"
 #include "pgwidgets/schema_info.hpp"
 #include "pgwidgets/session_link.hpp"
 
@@ -71,6 +72,9 @@ class Widget : public detail::WidgetHandle {
   Task<void> set_padding(int left, std::optional<int> top = std::nullopt, std::optional<int> right = std::nullopt, std::optional<int> bottom = std::nullopt) const;
 
   // Font family, size in points, weight ("bold", "400") and style ("italic").
+  // As an option: one CSS-like string, "[style] [weight] [size]pt [family]"
+  // ("bold", "italic 12pt Helvetica, sans-serif"); anything else throws
+  // std::invalid_argument where the widget is created.
   Task<void> set_font(std::string font, std::optional<double> size = std::nullopt, std::optional<std::string> weight = std::nullopt, std::optional<std::string> style = std::nullopt) const;
 
   // Minimum size in pixels (0: no minimum).

@@ -17,6 +17,7 @@
 
 #include "pgwidgets/dtype_handler.hpp"
 #include "pgwidgets/enums.hpp"
+#include "pgwidgets/font.hpp"
 #include "pgwidgets/schema_info.hpp"
 #include "pgwidgets/session_link.hpp"
 #include "pgwidgets/widgets/base.hpp"
@@ -418,245 +419,269 @@ class Page : public Container {
   Task<void> set_widget(pgw::Widget child) const;
 };
 
-// Options of Widgets::ButtonBox, all optional. Designators must follow
-// this order: constructor options, then ButtonBox's setters, then inherited ones.
+// Options of Widgets::ButtonBox, all optional; each comment says what holds
+// when it is left out. Designators must follow the declaration order: the
+// constructor's options (pgwidgets' order), then the setters of Box, then
+// Widget (nearest class first); each class's setters in schema order.
 // Strings are views, copied when the options are passed: pass the options
 // in the call, or keep the strings alive until it.
 struct ButtonBoxOptions {
-  std::optional<pgw::Orientation> orientation = std::nullopt;
-  std::optional<pgw::HAlign> halign = std::nullopt;
-  std::optional<int> min_button_width = std::nullopt;
-  std::optional<int> spacing = std::nullopt;  // Box::set_spacing
-  std::optional<pgw::Align> align = std::nullopt;  // Box::set_align
-  std::optional<int> border_width = std::nullopt;  // Widget::set_border_width
-  std::optional<std::string_view> border_color = std::nullopt;  // Widget::set_border_color
-  std::optional<std::string_view> bg = std::nullopt;  // Widget::set_bg
-  std::optional<int> padding = std::nullopt;  // Widget::set_padding
-  std::optional<std::string_view> font = std::nullopt;  // Widget::set_font
-  std::optional<bool> enabled = std::nullopt;  // Widget::set_enabled
-  std::optional<std::string_view> tooltip = std::nullopt;  // Widget::set_tooltip
-  std::optional<bool> allow_text_selection = std::nullopt;  // Widget::set_allow_text_selection
-  std::optional<std::string_view> cursor = std::nullopt;  // Widget::set_cursor
+  std::optional<pgw::Orientation> orientation = std::nullopt;  // default pgw::Orientation::horizontal
+  std::optional<pgw::HAlign> halign = std::nullopt;  // default pgw::HAlign::center
+  std::optional<int> min_button_width = std::nullopt;  // default 0
+  std::optional<int> spacing = std::nullopt;  // default 0; Box::set_spacing
+  std::optional<pgw::Align> align = std::nullopt;  // default pgw::Align::stretch; Box::set_align
+  std::optional<int> border_width = std::nullopt;  // default 0; Widget::set_border_width
+  std::optional<std::string_view> border_color = std::nullopt;  // default ""; Widget::set_border_color
+  std::optional<std::string_view> bg = std::nullopt;  // default ""; Widget::set_bg
+  std::optional<int> padding = std::nullopt;  // default 0; Widget::set_padding
+  std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font with "[style] [weight] [size]pt [family]" (pgwidgets/font.hpp)
+  std::optional<bool> enabled = std::nullopt;  // default true; Widget::set_enabled
+  std::optional<std::string_view> tooltip = std::nullopt;  // default ""; Widget::set_tooltip
+  std::optional<bool> allow_text_selection = std::nullopt;  // default false; Widget::set_allow_text_selection
+  std::optional<std::string_view> cursor = std::nullopt;  // default ""; Widget::set_cursor
 };
 static_assert(std::is_trivially_destructible_v<ButtonBoxOptions>,
               "g++ 12 destroys a braced temporary in a co_await expression twice: options must be trivially destructible");
 
-// Options of Widgets::GridBox, all optional. Designators must follow
-// this order: constructor options, then GridBox's setters, then inherited ones.
+// Options of Widgets::GridBox, all optional; each comment says what holds when
+// it is left out. Designators must follow the declaration order: the
+// constructor's options (pgwidgets' order), then the setters of GridBox, then
+// Widget (nearest class first); each class's setters in schema order.
 // Strings are views, copied when the options are passed: pass the options
 // in the call, or keep the strings alive until it.
 struct GridBoxOptions {
-  std::optional<int> rows = std::nullopt;
-  std::optional<int> columns = std::nullopt;
-  std::optional<int> row_spacing = std::nullopt;  // GridBox::set_row_spacing
-  std::optional<int> column_spacing = std::nullopt;  // GridBox::set_column_spacing
-  std::optional<int> spacing = std::nullopt;  // GridBox::set_spacing
-  std::optional<int> border_width = std::nullopt;  // Widget::set_border_width
-  std::optional<std::string_view> border_color = std::nullopt;  // Widget::set_border_color
-  std::optional<std::string_view> bg = std::nullopt;  // Widget::set_bg
-  std::optional<int> padding = std::nullopt;  // Widget::set_padding
-  std::optional<std::string_view> font = std::nullopt;  // Widget::set_font
-  std::optional<bool> enabled = std::nullopt;  // Widget::set_enabled
-  std::optional<std::string_view> tooltip = std::nullopt;  // Widget::set_tooltip
-  std::optional<bool> allow_text_selection = std::nullopt;  // Widget::set_allow_text_selection
-  std::optional<std::string_view> cursor = std::nullopt;  // Widget::set_cursor
+  std::optional<int> rows = std::nullopt;  // default 1
+  std::optional<int> columns = std::nullopt;  // default 1
+  std::optional<int> row_spacing = std::nullopt;  // default 0; GridBox::set_row_spacing
+  std::optional<int> column_spacing = std::nullopt;  // default 0; GridBox::set_column_spacing
+  std::optional<int> spacing = std::nullopt;  // default 0; GridBox::set_spacing
+  std::optional<int> border_width = std::nullopt;  // default 0; Widget::set_border_width
+  std::optional<std::string_view> border_color = std::nullopt;  // default ""; Widget::set_border_color
+  std::optional<std::string_view> bg = std::nullopt;  // default ""; Widget::set_bg
+  std::optional<int> padding = std::nullopt;  // default 0; Widget::set_padding
+  std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font with "[style] [weight] [size]pt [family]" (pgwidgets/font.hpp)
+  std::optional<bool> enabled = std::nullopt;  // default true; Widget::set_enabled
+  std::optional<std::string_view> tooltip = std::nullopt;  // default ""; Widget::set_tooltip
+  std::optional<bool> allow_text_selection = std::nullopt;  // default false; Widget::set_allow_text_selection
+  std::optional<std::string_view> cursor = std::nullopt;  // default ""; Widget::set_cursor
 };
 static_assert(std::is_trivially_destructible_v<GridBoxOptions>,
               "g++ 12 destroys a braced temporary in a co_await expression twice: options must be trivially destructible");
 
-// Options of Widgets::FixedLayout, all optional. Designators must follow
-// this order: constructor options, then FixedLayout's setters, then inherited ones.
+// Options of Widgets::FixedLayout, all optional; each comment says what holds
+// when it is left out. Designators must follow the declaration order: the
+// constructor's options (pgwidgets' order), then the setters of Widget
+// (nearest class first); each class's setters in schema order.
 // Strings are views, copied when the options are passed: pass the options
 // in the call, or keep the strings alive until it.
 struct FixedLayoutOptions {
-  std::optional<int> border_width = std::nullopt;  // Widget::set_border_width
-  std::optional<std::string_view> border_color = std::nullopt;  // Widget::set_border_color
-  std::optional<std::string_view> bg = std::nullopt;  // Widget::set_bg
-  std::optional<int> padding = std::nullopt;  // Widget::set_padding
-  std::optional<std::string_view> font = std::nullopt;  // Widget::set_font
-  std::optional<bool> enabled = std::nullopt;  // Widget::set_enabled
-  std::optional<std::string_view> tooltip = std::nullopt;  // Widget::set_tooltip
-  std::optional<bool> allow_text_selection = std::nullopt;  // Widget::set_allow_text_selection
-  std::optional<std::string_view> cursor = std::nullopt;  // Widget::set_cursor
+  std::optional<int> border_width = std::nullopt;  // default 0; Widget::set_border_width
+  std::optional<std::string_view> border_color = std::nullopt;  // default ""; Widget::set_border_color
+  std::optional<std::string_view> bg = std::nullopt;  // default ""; Widget::set_bg
+  std::optional<int> padding = std::nullopt;  // default 0; Widget::set_padding
+  std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font with "[style] [weight] [size]pt [family]" (pgwidgets/font.hpp)
+  std::optional<bool> enabled = std::nullopt;  // default true; Widget::set_enabled
+  std::optional<std::string_view> tooltip = std::nullopt;  // default ""; Widget::set_tooltip
+  std::optional<bool> allow_text_selection = std::nullopt;  // default false; Widget::set_allow_text_selection
+  std::optional<std::string_view> cursor = std::nullopt;  // default ""; Widget::set_cursor
 };
 static_assert(std::is_trivially_destructible_v<FixedLayoutOptions>,
               "g++ 12 destroys a braced temporary in a co_await expression twice: options must be trivially destructible");
 
-// Options of Widgets::Splitter, all optional. Designators must follow
-// this order: constructor options, then Splitter's setters, then inherited ones.
+// Options of Widgets::Splitter, all optional; each comment says what holds
+// when it is left out. Designators must follow the declaration order: the
+// constructor's options (pgwidgets' order), then the setters of Widget
+// (nearest class first); each class's setters in schema order.
 // Strings are views, copied when the options are passed: pass the options
 // in the call, or keep the strings alive until it.
 struct SplitterOptions {
-  std::optional<pgw::Orientation> orientation = std::nullopt;
-  std::optional<int> border_width = std::nullopt;  // Widget::set_border_width
-  std::optional<std::string_view> border_color = std::nullopt;  // Widget::set_border_color
-  std::optional<std::string_view> bg = std::nullopt;  // Widget::set_bg
-  std::optional<int> padding = std::nullopt;  // Widget::set_padding
-  std::optional<std::string_view> font = std::nullopt;  // Widget::set_font
-  std::optional<bool> enabled = std::nullopt;  // Widget::set_enabled
-  std::optional<std::string_view> tooltip = std::nullopt;  // Widget::set_tooltip
-  std::optional<bool> allow_text_selection = std::nullopt;  // Widget::set_allow_text_selection
-  std::optional<std::string_view> cursor = std::nullopt;  // Widget::set_cursor
+  std::optional<pgw::Orientation> orientation = std::nullopt;  // default pgw::Orientation::horizontal
+  std::optional<int> border_width = std::nullopt;  // default 0; Widget::set_border_width
+  std::optional<std::string_view> border_color = std::nullopt;  // default ""; Widget::set_border_color
+  std::optional<std::string_view> bg = std::nullopt;  // default ""; Widget::set_bg
+  std::optional<int> padding = std::nullopt;  // default 0; Widget::set_padding
+  std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font with "[style] [weight] [size]pt [family]" (pgwidgets/font.hpp)
+  std::optional<bool> enabled = std::nullopt;  // default true; Widget::set_enabled
+  std::optional<std::string_view> tooltip = std::nullopt;  // default ""; Widget::set_tooltip
+  std::optional<bool> allow_text_selection = std::nullopt;  // default false; Widget::set_allow_text_selection
+  std::optional<std::string_view> cursor = std::nullopt;  // default ""; Widget::set_cursor
 };
 static_assert(std::is_trivially_destructible_v<SplitterOptions>,
               "g++ 12 destroys a braced temporary in a co_await expression twice: options must be trivially destructible");
 
-// Options of Widgets::StackWidget, all optional. Designators must follow
-// this order: constructor options, then StackWidget's setters, then inherited ones.
+// Options of Widgets::StackWidget, all optional; each comment says what holds
+// when it is left out. Designators must follow the declaration order: the
+// constructor's options (pgwidgets' order), then the setters of StackWidget,
+// then Widget (nearest class first); each class's setters in schema order.
 // Strings are views, copied when the options are passed: pass the options
 // in the call, or keep the strings alive until it.
 struct StackWidgetOptions {
-  std::optional<int> index = std::nullopt;  // StackWidget::set_index
-  std::optional<int> border_width = std::nullopt;  // Widget::set_border_width
-  std::optional<std::string_view> border_color = std::nullopt;  // Widget::set_border_color
-  std::optional<std::string_view> bg = std::nullopt;  // Widget::set_bg
-  std::optional<int> padding = std::nullopt;  // Widget::set_padding
-  std::optional<std::string_view> font = std::nullopt;  // Widget::set_font
-  std::optional<bool> enabled = std::nullopt;  // Widget::set_enabled
-  std::optional<std::string_view> tooltip = std::nullopt;  // Widget::set_tooltip
-  std::optional<bool> allow_text_selection = std::nullopt;  // Widget::set_allow_text_selection
-  std::optional<std::string_view> cursor = std::nullopt;  // Widget::set_cursor
+  std::optional<int> index = std::nullopt;  // default 0; StackWidget::set_index
+  std::optional<int> border_width = std::nullopt;  // default 0; Widget::set_border_width
+  std::optional<std::string_view> border_color = std::nullopt;  // default ""; Widget::set_border_color
+  std::optional<std::string_view> bg = std::nullopt;  // default ""; Widget::set_bg
+  std::optional<int> padding = std::nullopt;  // default 0; Widget::set_padding
+  std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font with "[style] [weight] [size]pt [family]" (pgwidgets/font.hpp)
+  std::optional<bool> enabled = std::nullopt;  // default true; Widget::set_enabled
+  std::optional<std::string_view> tooltip = std::nullopt;  // default ""; Widget::set_tooltip
+  std::optional<bool> allow_text_selection = std::nullopt;  // default false; Widget::set_allow_text_selection
+  std::optional<std::string_view> cursor = std::nullopt;  // default ""; Widget::set_cursor
 };
 static_assert(std::is_trivially_destructible_v<StackWidgetOptions>,
               "g++ 12 destroys a braced temporary in a co_await expression twice: options must be trivially destructible");
 
-// Options of Widgets::TabWidget, all optional. Designators must follow
-// this order: constructor options, then TabWidget's setters, then inherited ones.
+// Options of Widgets::TabWidget, all optional; each comment says what holds
+// when it is left out. Designators must follow the declaration order: the
+// constructor's options (pgwidgets' order), then the setters of StackWidget,
+// then Widget (nearest class first); each class's setters in schema order.
 // Strings are views, copied when the options are passed: pass the options
 // in the call, or keep the strings alive until it.
 struct TabWidgetOptions {
-  std::optional<bool> closable = std::nullopt;
-  std::optional<bool> reorderable = std::nullopt;
-  std::optional<pgw::TabPosition> tab_position = std::nullopt;
-  std::optional<int> index = std::nullopt;  // StackWidget::set_index
-  std::optional<int> border_width = std::nullopt;  // Widget::set_border_width
-  std::optional<std::string_view> border_color = std::nullopt;  // Widget::set_border_color
-  std::optional<std::string_view> bg = std::nullopt;  // Widget::set_bg
-  std::optional<int> padding = std::nullopt;  // Widget::set_padding
-  std::optional<std::string_view> font = std::nullopt;  // Widget::set_font
-  std::optional<bool> enabled = std::nullopt;  // Widget::set_enabled
-  std::optional<std::string_view> tooltip = std::nullopt;  // Widget::set_tooltip
-  std::optional<bool> allow_text_selection = std::nullopt;  // Widget::set_allow_text_selection
-  std::optional<std::string_view> cursor = std::nullopt;  // Widget::set_cursor
+  std::optional<bool> closable = std::nullopt;  // default false
+  std::optional<bool> reorderable = std::nullopt;  // default false
+  std::optional<pgw::TabPosition> tab_position = std::nullopt;  // default pgw::TabPosition::top
+  std::optional<int> index = std::nullopt;  // default 0; StackWidget::set_index
+  std::optional<int> border_width = std::nullopt;  // default 0; Widget::set_border_width
+  std::optional<std::string_view> border_color = std::nullopt;  // default ""; Widget::set_border_color
+  std::optional<std::string_view> bg = std::nullopt;  // default ""; Widget::set_bg
+  std::optional<int> padding = std::nullopt;  // default 0; Widget::set_padding
+  std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font with "[style] [weight] [size]pt [family]" (pgwidgets/font.hpp)
+  std::optional<bool> enabled = std::nullopt;  // default true; Widget::set_enabled
+  std::optional<std::string_view> tooltip = std::nullopt;  // default ""; Widget::set_tooltip
+  std::optional<bool> allow_text_selection = std::nullopt;  // default false; Widget::set_allow_text_selection
+  std::optional<std::string_view> cursor = std::nullopt;  // default ""; Widget::set_cursor
 };
 static_assert(std::is_trivially_destructible_v<TabWidgetOptions>,
               "g++ 12 destroys a braced temporary in a co_await expression twice: options must be trivially destructible");
 
-// Options of Widgets::AbstractScrollArea, all optional. Designators must follow
-// this order: constructor options, then AbstractScrollArea's setters, then inherited ones.
+// Options of Widgets::AbstractScrollArea, all optional; each comment says what
+// holds when it is left out. Designators must follow the declaration order:
+// the constructor's options (pgwidgets' order), then the setters of Widget
+// (nearest class first); each class's setters in schema order.
 // Strings are views, copied when the options are passed: pass the options
 // in the call, or keep the strings alive until it.
 struct AbstractScrollAreaOptions {
-  std::optional<int> thickness = std::nullopt;
-  std::optional<int> border_width = std::nullopt;  // Widget::set_border_width
-  std::optional<std::string_view> border_color = std::nullopt;  // Widget::set_border_color
-  std::optional<std::string_view> bg = std::nullopt;  // Widget::set_bg
-  std::optional<int> padding = std::nullopt;  // Widget::set_padding
-  std::optional<std::string_view> font = std::nullopt;  // Widget::set_font
-  std::optional<bool> enabled = std::nullopt;  // Widget::set_enabled
-  std::optional<std::string_view> tooltip = std::nullopt;  // Widget::set_tooltip
-  std::optional<bool> allow_text_selection = std::nullopt;  // Widget::set_allow_text_selection
-  std::optional<std::string_view> cursor = std::nullopt;  // Widget::set_cursor
+  std::optional<int> thickness = std::nullopt;  // default 15
+  std::optional<int> border_width = std::nullopt;  // default 0; Widget::set_border_width
+  std::optional<std::string_view> border_color = std::nullopt;  // default ""; Widget::set_border_color
+  std::optional<std::string_view> bg = std::nullopt;  // default ""; Widget::set_bg
+  std::optional<int> padding = std::nullopt;  // default 0; Widget::set_padding
+  std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font with "[style] [weight] [size]pt [family]" (pgwidgets/font.hpp)
+  std::optional<bool> enabled = std::nullopt;  // default true; Widget::set_enabled
+  std::optional<std::string_view> tooltip = std::nullopt;  // default ""; Widget::set_tooltip
+  std::optional<bool> allow_text_selection = std::nullopt;  // default false; Widget::set_allow_text_selection
+  std::optional<std::string_view> cursor = std::nullopt;  // default ""; Widget::set_cursor
 };
 static_assert(std::is_trivially_destructible_v<AbstractScrollAreaOptions>,
               "g++ 12 destroys a braced temporary in a co_await expression twice: options must be trivially destructible");
 
-// Options of Widgets::ScrollArea, all optional. Designators must follow
-// this order: constructor options, then ScrollArea's setters, then inherited ones.
+// Options of Widgets::ScrollArea, all optional; each comment says what holds
+// when it is left out. Designators must follow the declaration order: the
+// constructor's options (pgwidgets' order), then the setters of Widget
+// (nearest class first); each class's setters in schema order.
 // Strings are views, copied when the options are passed: pass the options
 // in the call, or keep the strings alive until it.
 struct ScrollAreaOptions {
-  std::optional<pgw::ScrollBarPolicy> hscrollbar = std::nullopt;
-  std::optional<pgw::ScrollBarPolicy> vscrollbar = std::nullopt;
-  std::optional<int> thickness = std::nullopt;
-  std::optional<int> border_width = std::nullopt;  // Widget::set_border_width
-  std::optional<std::string_view> border_color = std::nullopt;  // Widget::set_border_color
-  std::optional<std::string_view> bg = std::nullopt;  // Widget::set_bg
-  std::optional<int> padding = std::nullopt;  // Widget::set_padding
-  std::optional<std::string_view> font = std::nullopt;  // Widget::set_font
-  std::optional<bool> enabled = std::nullopt;  // Widget::set_enabled
-  std::optional<std::string_view> tooltip = std::nullopt;  // Widget::set_tooltip
-  std::optional<bool> allow_text_selection = std::nullopt;  // Widget::set_allow_text_selection
-  std::optional<std::string_view> cursor = std::nullopt;  // Widget::set_cursor
+  std::optional<pgw::ScrollBarPolicy> hscrollbar = std::nullopt;  // default pgw::ScrollBarPolicy::auto_
+  std::optional<pgw::ScrollBarPolicy> vscrollbar = std::nullopt;  // default pgw::ScrollBarPolicy::auto_
+  std::optional<int> thickness = std::nullopt;  // default 15
+  std::optional<int> border_width = std::nullopt;  // default 0; Widget::set_border_width
+  std::optional<std::string_view> border_color = std::nullopt;  // default ""; Widget::set_border_color
+  std::optional<std::string_view> bg = std::nullopt;  // default ""; Widget::set_bg
+  std::optional<int> padding = std::nullopt;  // default 0; Widget::set_padding
+  std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font with "[style] [weight] [size]pt [family]" (pgwidgets/font.hpp)
+  std::optional<bool> enabled = std::nullopt;  // default true; Widget::set_enabled
+  std::optional<std::string_view> tooltip = std::nullopt;  // default ""; Widget::set_tooltip
+  std::optional<bool> allow_text_selection = std::nullopt;  // default false; Widget::set_allow_text_selection
+  std::optional<std::string_view> cursor = std::nullopt;  // default ""; Widget::set_cursor
 };
 static_assert(std::is_trivially_destructible_v<ScrollAreaOptions>,
               "g++ 12 destroys a braced temporary in a co_await expression twice: options must be trivially destructible");
 
-// Options of Widgets::Frame, all optional. Designators must follow
-// this order: constructor options, then Frame's setters, then inherited ones.
+// Options of Widgets::Frame, all optional; each comment says what holds when
+// it is left out. Designators must follow the declaration order: the
+// constructor's options (pgwidgets' order), then the setters of Widget
+// (nearest class first); each class's setters in schema order.
 // Strings are views, copied when the options are passed: pass the options
 // in the call, or keep the strings alive until it.
 struct FrameOptions {
-  std::optional<std::string_view> title = std::nullopt;
-  std::optional<int> border_width = std::nullopt;  // Widget::set_border_width
-  std::optional<std::string_view> border_color = std::nullopt;  // Widget::set_border_color
-  std::optional<std::string_view> bg = std::nullopt;  // Widget::set_bg
-  std::optional<int> padding = std::nullopt;  // Widget::set_padding
-  std::optional<std::string_view> font = std::nullopt;  // Widget::set_font
-  std::optional<bool> enabled = std::nullopt;  // Widget::set_enabled
-  std::optional<std::string_view> tooltip = std::nullopt;  // Widget::set_tooltip
-  std::optional<bool> allow_text_selection = std::nullopt;  // Widget::set_allow_text_selection
-  std::optional<std::string_view> cursor = std::nullopt;  // Widget::set_cursor
+  std::optional<std::string_view> title = std::nullopt;  // default ""
+  std::optional<int> border_width = std::nullopt;  // default 0; Widget::set_border_width
+  std::optional<std::string_view> border_color = std::nullopt;  // default ""; Widget::set_border_color
+  std::optional<std::string_view> bg = std::nullopt;  // default ""; Widget::set_bg
+  std::optional<int> padding = std::nullopt;  // default 0; Widget::set_padding
+  std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font with "[style] [weight] [size]pt [family]" (pgwidgets/font.hpp)
+  std::optional<bool> enabled = std::nullopt;  // default true; Widget::set_enabled
+  std::optional<std::string_view> tooltip = std::nullopt;  // default ""; Widget::set_tooltip
+  std::optional<bool> allow_text_selection = std::nullopt;  // default false; Widget::set_allow_text_selection
+  std::optional<std::string_view> cursor = std::nullopt;  // default ""; Widget::set_cursor
 };
 static_assert(std::is_trivially_destructible_v<FrameOptions>,
               "g++ 12 destroys a braced temporary in a co_await expression twice: options must be trivially destructible");
 
-// Options of Widgets::Expander, all optional. Designators must follow
-// this order: constructor options, then Expander's setters, then inherited ones.
+// Options of Widgets::Expander, all optional; each comment says what holds
+// when it is left out. Designators must follow the declaration order: the
+// constructor's options (pgwidgets' order), then the setters of Expander, then
+// Widget (nearest class first); each class's setters in schema order.
 // Strings are views, copied when the options are passed: pass the options
 // in the call, or keep the strings alive until it.
 struct ExpanderOptions {
-  std::optional<std::string_view> title = std::nullopt;
-  std::optional<bool> collapsible = std::nullopt;
-  std::optional<bool> shadow = std::nullopt;
-  std::optional<std::string_view> bg_color = std::nullopt;
-  std::optional<bool> collapsed = std::nullopt;  // Expander::set_collapsed
-  std::optional<int> border_width = std::nullopt;  // Widget::set_border_width
-  std::optional<std::string_view> border_color = std::nullopt;  // Widget::set_border_color
-  std::optional<std::string_view> bg = std::nullopt;  // Widget::set_bg
-  std::optional<int> padding = std::nullopt;  // Widget::set_padding
-  std::optional<std::string_view> font = std::nullopt;  // Widget::set_font
-  std::optional<bool> enabled = std::nullopt;  // Widget::set_enabled
-  std::optional<std::string_view> tooltip = std::nullopt;  // Widget::set_tooltip
-  std::optional<bool> allow_text_selection = std::nullopt;  // Widget::set_allow_text_selection
-  std::optional<std::string_view> cursor = std::nullopt;  // Widget::set_cursor
+  std::optional<std::string_view> title = std::nullopt;  // default ""
+  std::optional<bool> collapsible = std::nullopt;  // default true
+  std::optional<bool> shadow = std::nullopt;  // default false
+  std::optional<std::string_view> bg_color = std::nullopt;  // default ""
+  std::optional<bool> collapsed = std::nullopt;  // default true; Expander::set_collapsed
+  std::optional<int> border_width = std::nullopt;  // default 0; Widget::set_border_width
+  std::optional<std::string_view> border_color = std::nullopt;  // default ""; Widget::set_border_color
+  std::optional<std::string_view> bg = std::nullopt;  // default ""; Widget::set_bg
+  std::optional<int> padding = std::nullopt;  // default 0; Widget::set_padding
+  std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font with "[style] [weight] [size]pt [family]" (pgwidgets/font.hpp)
+  std::optional<bool> enabled = std::nullopt;  // default true; Widget::set_enabled
+  std::optional<std::string_view> tooltip = std::nullopt;  // default ""; Widget::set_tooltip
+  std::optional<bool> allow_text_selection = std::nullopt;  // default false; Widget::set_allow_text_selection
+  std::optional<std::string_view> cursor = std::nullopt;  // default ""; Widget::set_cursor
 };
 static_assert(std::is_trivially_destructible_v<ExpanderOptions>,
               "g++ 12 destroys a braced temporary in a co_await expression twice: options must be trivially destructible");
 
-// Options of Widgets::Separator, all optional. Designators must follow
-// this order: constructor options, then Separator's setters, then inherited ones.
+// Options of Widgets::Separator, all optional; each comment says what holds
+// when it is left out. Designators must follow the declaration order: the
+// constructor's options (pgwidgets' order), then the setters of Widget
+// (nearest class first); each class's setters in schema order.
 // Strings are views, copied when the options are passed: pass the options
 // in the call, or keep the strings alive until it.
 struct SeparatorOptions {
-  std::optional<pgw::Orientation> orientation = std::nullopt;
-  std::optional<int> border_width = std::nullopt;  // Widget::set_border_width
-  std::optional<std::string_view> border_color = std::nullopt;  // Widget::set_border_color
-  std::optional<std::string_view> bg = std::nullopt;  // Widget::set_bg
-  std::optional<int> padding = std::nullopt;  // Widget::set_padding
-  std::optional<std::string_view> font = std::nullopt;  // Widget::set_font
-  std::optional<bool> enabled = std::nullopt;  // Widget::set_enabled
-  std::optional<std::string_view> tooltip = std::nullopt;  // Widget::set_tooltip
-  std::optional<bool> allow_text_selection = std::nullopt;  // Widget::set_allow_text_selection
-  std::optional<std::string_view> cursor = std::nullopt;  // Widget::set_cursor
+  std::optional<pgw::Orientation> orientation = std::nullopt;  // default pgw::Orientation::horizontal
+  std::optional<int> border_width = std::nullopt;  // default 0; Widget::set_border_width
+  std::optional<std::string_view> border_color = std::nullopt;  // default ""; Widget::set_border_color
+  std::optional<std::string_view> bg = std::nullopt;  // default ""; Widget::set_bg
+  std::optional<int> padding = std::nullopt;  // default 0; Widget::set_padding
+  std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font with "[style] [weight] [size]pt [family]" (pgwidgets/font.hpp)
+  std::optional<bool> enabled = std::nullopt;  // default true; Widget::set_enabled
+  std::optional<std::string_view> tooltip = std::nullopt;  // default ""; Widget::set_tooltip
+  std::optional<bool> allow_text_selection = std::nullopt;  // default false; Widget::set_allow_text_selection
+  std::optional<std::string_view> cursor = std::nullopt;  // default ""; Widget::set_cursor
 };
 static_assert(std::is_trivially_destructible_v<SeparatorOptions>,
               "g++ 12 destroys a braced temporary in a co_await expression twice: options must be trivially destructible");
 
-// Options of Widgets::Page, all optional. Designators must follow
-// this order: constructor options, then Page's setters, then inherited ones.
+// Options of Widgets::Page, all optional; each comment says what holds when it
+// is left out. Designators must follow the declaration order: the
+// constructor's options (pgwidgets' order), then the setters of Widget
+// (nearest class first); each class's setters in schema order.
 // Strings are views, copied when the options are passed: pass the options
 // in the call, or keep the strings alive until it.
 struct PageOptions {
-  std::optional<int> border_width = std::nullopt;  // Widget::set_border_width
-  std::optional<std::string_view> border_color = std::nullopt;  // Widget::set_border_color
-  std::optional<std::string_view> bg = std::nullopt;  // Widget::set_bg
-  std::optional<int> padding = std::nullopt;  // Widget::set_padding
-  std::optional<std::string_view> font = std::nullopt;  // Widget::set_font
-  std::optional<bool> enabled = std::nullopt;  // Widget::set_enabled
-  std::optional<std::string_view> tooltip = std::nullopt;  // Widget::set_tooltip
-  std::optional<bool> allow_text_selection = std::nullopt;  // Widget::set_allow_text_selection
-  std::optional<std::string_view> cursor = std::nullopt;  // Widget::set_cursor
+  std::optional<int> border_width = std::nullopt;  // default 0; Widget::set_border_width
+  std::optional<std::string_view> border_color = std::nullopt;  // default ""; Widget::set_border_color
+  std::optional<std::string_view> bg = std::nullopt;  // default ""; Widget::set_bg
+  std::optional<int> padding = std::nullopt;  // default 0; Widget::set_padding
+  std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font with "[style] [weight] [size]pt [family]" (pgwidgets/font.hpp)
+  std::optional<bool> enabled = std::nullopt;  // default true; Widget::set_enabled
+  std::optional<std::string_view> tooltip = std::nullopt;  // default ""; Widget::set_tooltip
+  std::optional<bool> allow_text_selection = std::nullopt;  // default false; Widget::set_allow_text_selection
+  std::optional<std::string_view> cursor = std::nullopt;  // default ""; Widget::set_cursor
 };
 static_assert(std::is_trivially_destructible_v<PageOptions>,
               "g++ 12 destroys a braced temporary in a co_await expression twice: options must be trivially destructible");

@@ -17,6 +17,7 @@
 
 #include "pgwidgets/dtype_handler.hpp"
 #include "pgwidgets/enums.hpp"
+#include "pgwidgets/font.hpp"
 #include "pgwidgets/schema_info.hpp"
 #include "pgwidgets/session_link.hpp"
 #include "pgwidgets/widgets/base.hpp"
@@ -262,8 +263,9 @@ class ComboBox : public Widget {
   // Selects the item at this index (0-based).
   Task<void> set_index(int idx) const;
 
-  // The index last chosen by the user or set, answered by the server
-  // (-1 before any).
+  // The index last chosen by the user or set, answered by the server;
+  // before any, 0 once the list holds an item (the browser shows the
+  // first), -1 while it is empty.
   int get_index() const;
 
   // The text of the item at this index; "" when out of range.
@@ -326,21 +328,22 @@ class SpinBox : public Widget {
 
   Task<void> set_decimals(std::optional<int> num = std::nullopt) const;
 
-  // The user changed the value: an int handler for dtype int, a double
-  // handler for dtype float.
-  // Handler: takes exactly (int val) for dtype int or (double val) for dtype float
-  // (or generic, `auto`), returning void or pgw::Task<>; a handler whose
-  // type is not the widget's dtype throws std::invalid_argument here.
+  // The user changed the value. A double handler takes it with any dtype
+  // (an int widens exactly); an int handler only with dtype int.
+  // Handler: takes exactly (double val), or (int val) for dtype int
+  // (or generic, `auto`), returning void or pgw::Task<>; an int handler on
+  // a widget of dtype float is reported to the session's error handler
+  // (std::invalid_argument) and not registered.
   template <class F>
   void on_activated(F handler) const {
     constexpr auto kind = detail::dtype_handler_kind<F>();
     static_assert(kind != detail::DtypeHandler::invalid,
-                  "pgw::SpinBox::on_activated: the handler must take exactly (int val) for dtype int or (double val) for dtype float (by value, const& or &&, or auto) and return void or pgw::Task<>");
+                  "pgw::SpinBox::on_activated: the handler must take exactly (double val), or (int val) for dtype int (by value, const& or &&, or auto) and return void or pgw::Task<>");
     if constexpr (kind != detail::DtypeHandler::invalid) {
       const bool is_int = detail::dtype_is_int(link(), id(), 1, 0, 0);
-      link().listen(id(), detail::callbacks::SpinBox_activated,
-                    detail::make_dtype_handler<kind>(&detail::decode::SpinBox_activated, link(), is_int,
-                                                     std::move(handler), "pgw::SpinBox::on_activated"));
+      detail::RawHandler raw = detail::make_dtype_handler<kind>(&detail::decode::SpinBox_activated, link(), is_int,
+                                                                std::move(handler), "pgw::SpinBox::on_activated");
+      if (raw) link().listen(id(), detail::callbacks::SpinBox_activated, std::move(raw));
     }
   }
 };
@@ -364,21 +367,22 @@ class Slider : public Widget {
 
   Task<void> set_decimals(std::optional<int> num = std::nullopt) const;
 
-  // The user moved the thumb: an int handler for dtype int, a double
-  // handler for dtype float.
-  // Handler: takes exactly (int num) for dtype int or (double num) for dtype float
-  // (or generic, `auto`), returning void or pgw::Task<>; a handler whose
-  // type is not the widget's dtype throws std::invalid_argument here.
+  // The user moved the thumb. A double handler takes it with any dtype
+  // (an int widens exactly); an int handler only with dtype int.
+  // Handler: takes exactly (double num), or (int num) for dtype int
+  // (or generic, `auto`), returning void or pgw::Task<>; an int handler on
+  // a widget of dtype float is reported to the session's error handler
+  // (std::invalid_argument) and not registered.
   template <class F>
   void on_activated(F handler) const {
     constexpr auto kind = detail::dtype_handler_kind<F>();
     static_assert(kind != detail::DtypeHandler::invalid,
-                  "pgw::Slider::on_activated: the handler must take exactly (int num) for dtype int or (double num) for dtype float (by value, const& or &&, or auto) and return void or pgw::Task<>");
+                  "pgw::Slider::on_activated: the handler must take exactly (double num), or (int num) for dtype int (by value, const& or &&, or auto) and return void or pgw::Task<>");
     if constexpr (kind != detail::DtypeHandler::invalid) {
       const bool is_int = detail::dtype_is_int(link(), id(), 3, 0, 0);
-      link().listen(id(), detail::callbacks::Slider_activated,
-                    detail::make_dtype_handler<kind>(&detail::decode::Slider_activated, link(), is_int,
-                                                     std::move(handler), "pgw::Slider::on_activated"));
+      detail::RawHandler raw = detail::make_dtype_handler<kind>(&detail::decode::Slider_activated, link(), is_int,
+                                                                std::move(handler), "pgw::Slider::on_activated");
+      if (raw) link().listen(id(), detail::callbacks::Slider_activated, std::move(raw));
     }
   }
 };
@@ -407,21 +411,22 @@ class Dial : public Widget {
   // An image drawn on the knob, turning with it ("" removes it).
   Task<void> set_icon(std::string url, std::optional<int> width = std::nullopt, std::optional<int> height = std::nullopt) const;
 
-  // The user turned the knob: an int handler for dtype int, a double
-  // handler for dtype float.
-  // Handler: takes exactly (int num) for dtype int or (double num) for dtype float
-  // (or generic, `auto`), returning void or pgw::Task<>; a handler whose
-  // type is not the widget's dtype throws std::invalid_argument here.
+  // The user turned the knob. A double handler takes it with any dtype
+  // (an int widens exactly); an int handler only with dtype int.
+  // Handler: takes exactly (double num), or (int num) for dtype int
+  // (or generic, `auto`), returning void or pgw::Task<>; an int handler on
+  // a widget of dtype float is reported to the session's error handler
+  // (std::invalid_argument) and not registered.
   template <class F>
   void on_activated(F handler) const {
     constexpr auto kind = detail::dtype_handler_kind<F>();
     static_assert(kind != detail::DtypeHandler::invalid,
-                  "pgw::Dial::on_activated: the handler must take exactly (int num) for dtype int or (double num) for dtype float (by value, const& or &&, or auto) and return void or pgw::Task<>");
+                  "pgw::Dial::on_activated: the handler must take exactly (double num), or (int num) for dtype int (by value, const& or &&, or auto) and return void or pgw::Task<>");
     if constexpr (kind != detail::DtypeHandler::invalid) {
       const bool is_int = detail::dtype_is_int(link(), id(), 2, 0, 0);
-      link().listen(id(), detail::callbacks::Dial_activated,
-                    detail::make_dtype_handler<kind>(&detail::decode::Dial_activated, link(), is_int,
-                                                     std::move(handler), "pgw::Dial::on_activated"));
+      detail::RawHandler raw = detail::make_dtype_handler<kind>(&detail::decode::Dial_activated, link(), is_int,
+                                                                std::move(handler), "pgw::Dial::on_activated");
+      if (raw) link().listen(id(), detail::callbacks::Dial_activated, std::move(raw));
     }
   }
 };
@@ -499,249 +504,271 @@ class ColorWidget : public Widget {
   }
 };
 
-// Options of Widgets::Button, all optional. Designators must follow
-// this order: constructor options, then Button's setters, then inherited ones.
+// Options of Widgets::Button, all optional; each comment says what holds when
+// it is left out. Designators must follow the declaration order: the
+// constructor's options (pgwidgets' order), then the setters of Button, then
+// Widget (nearest class first); each class's setters in schema order.
 // Strings are views, copied when the options are passed: pass the options
 // in the call, or keep the strings alive until it.
 struct ButtonOptions {
-  std::optional<std::string_view> text = std::nullopt;
-  std::optional<std::string_view> icon = std::nullopt;  // Button::set_icon
-  std::optional<int> border_width = std::nullopt;  // Widget::set_border_width
-  std::optional<std::string_view> border_color = std::nullopt;  // Widget::set_border_color
-  std::optional<std::string_view> bg = std::nullopt;  // Widget::set_bg
-  std::optional<int> padding = std::nullopt;  // Widget::set_padding
-  std::optional<std::string_view> font = std::nullopt;  // Widget::set_font
-  std::optional<bool> enabled = std::nullopt;  // Widget::set_enabled
-  std::optional<std::string_view> tooltip = std::nullopt;  // Widget::set_tooltip
-  std::optional<bool> allow_text_selection = std::nullopt;  // Widget::set_allow_text_selection
-  std::optional<std::string_view> cursor = std::nullopt;  // Widget::set_cursor
+  std::optional<std::string_view> text = std::nullopt;  // default ""
+  std::optional<std::string_view> icon = std::nullopt;  // default ""; Button::set_icon
+  std::optional<int> border_width = std::nullopt;  // default 0; Widget::set_border_width
+  std::optional<std::string_view> border_color = std::nullopt;  // default ""; Widget::set_border_color
+  std::optional<std::string_view> bg = std::nullopt;  // default ""; Widget::set_bg
+  std::optional<int> padding = std::nullopt;  // default 0; Widget::set_padding
+  std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font with "[style] [weight] [size]pt [family]" (pgwidgets/font.hpp)
+  std::optional<bool> enabled = std::nullopt;  // default true; Widget::set_enabled
+  std::optional<std::string_view> tooltip = std::nullopt;  // default ""; Widget::set_tooltip
+  std::optional<bool> allow_text_selection = std::nullopt;  // default false; Widget::set_allow_text_selection
+  std::optional<std::string_view> cursor = std::nullopt;  // default ""; Widget::set_cursor
 };
 static_assert(std::is_trivially_destructible_v<ButtonOptions>,
               "g++ 12 destroys a braced temporary in a co_await expression twice: options must be trivially destructible");
 
-// Options of Widgets::CheckBox, all optional. Designators must follow
-// this order: constructor options, then CheckBox's setters, then inherited ones.
+// Options of Widgets::CheckBox, all optional; each comment says what holds
+// when it is left out. Designators must follow the declaration order: the
+// constructor's options (pgwidgets' order), then the setters of CheckBox, then
+// Widget (nearest class first); each class's setters in schema order.
 // Strings are views, copied when the options are passed: pass the options
 // in the call, or keep the strings alive until it.
 struct CheckBoxOptions {
-  std::optional<std::string_view> text = std::nullopt;
-  std::optional<bool> state = std::nullopt;  // CheckBox::set_state
-  std::optional<int> border_width = std::nullopt;  // Widget::set_border_width
-  std::optional<std::string_view> border_color = std::nullopt;  // Widget::set_border_color
-  std::optional<std::string_view> bg = std::nullopt;  // Widget::set_bg
-  std::optional<int> padding = std::nullopt;  // Widget::set_padding
-  std::optional<std::string_view> font = std::nullopt;  // Widget::set_font
-  std::optional<bool> enabled = std::nullopt;  // Widget::set_enabled
-  std::optional<std::string_view> tooltip = std::nullopt;  // Widget::set_tooltip
-  std::optional<bool> allow_text_selection = std::nullopt;  // Widget::set_allow_text_selection
-  std::optional<std::string_view> cursor = std::nullopt;  // Widget::set_cursor
+  std::optional<std::string_view> text = std::nullopt;  // default ""
+  std::optional<bool> state = std::nullopt;  // default false; CheckBox::set_state
+  std::optional<int> border_width = std::nullopt;  // default 0; Widget::set_border_width
+  std::optional<std::string_view> border_color = std::nullopt;  // default ""; Widget::set_border_color
+  std::optional<std::string_view> bg = std::nullopt;  // default ""; Widget::set_bg
+  std::optional<int> padding = std::nullopt;  // default 0; Widget::set_padding
+  std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font with "[style] [weight] [size]pt [family]" (pgwidgets/font.hpp)
+  std::optional<bool> enabled = std::nullopt;  // default true; Widget::set_enabled
+  std::optional<std::string_view> tooltip = std::nullopt;  // default ""; Widget::set_tooltip
+  std::optional<bool> allow_text_selection = std::nullopt;  // default false; Widget::set_allow_text_selection
+  std::optional<std::string_view> cursor = std::nullopt;  // default ""; Widget::set_cursor
 };
 static_assert(std::is_trivially_destructible_v<CheckBoxOptions>,
               "g++ 12 destroys a braced temporary in a co_await expression twice: options must be trivially destructible");
 
-// Options of Widgets::ToggleButton, all optional. Designators must follow
-// this order: constructor options, then ToggleButton's setters, then inherited ones.
+// Options of Widgets::ToggleButton, all optional; each comment says what holds
+// when it is left out. Designators must follow the declaration order: the
+// constructor's options (pgwidgets' order), then the setters of ToggleButton,
+// then Widget (nearest class first); each class's setters in schema order.
 // Strings are views, copied when the options are passed: pass the options
 // in the call, or keep the strings alive until it.
 struct ToggleButtonOptions {
-  std::optional<std::string_view> text = std::nullopt;
-  std::optional<const pgw::ToggleButton*> group = std::nullopt;
-  std::optional<bool> state = std::nullopt;  // ToggleButton::set_state
-  std::optional<int> border_width = std::nullopt;  // Widget::set_border_width
-  std::optional<std::string_view> border_color = std::nullopt;  // Widget::set_border_color
-  std::optional<std::string_view> bg = std::nullopt;  // Widget::set_bg
-  std::optional<int> padding = std::nullopt;  // Widget::set_padding
-  std::optional<std::string_view> font = std::nullopt;  // Widget::set_font
-  std::optional<bool> enabled = std::nullopt;  // Widget::set_enabled
-  std::optional<std::string_view> tooltip = std::nullopt;  // Widget::set_tooltip
-  std::optional<bool> allow_text_selection = std::nullopt;  // Widget::set_allow_text_selection
-  std::optional<std::string_view> cursor = std::nullopt;  // Widget::set_cursor
+  std::optional<std::string_view> text = std::nullopt;  // default ""
+  std::optional<const pgw::ToggleButton*> group = std::nullopt;  // default none
+  std::optional<bool> state = std::nullopt;  // default false; ToggleButton::set_state
+  std::optional<int> border_width = std::nullopt;  // default 0; Widget::set_border_width
+  std::optional<std::string_view> border_color = std::nullopt;  // default ""; Widget::set_border_color
+  std::optional<std::string_view> bg = std::nullopt;  // default ""; Widget::set_bg
+  std::optional<int> padding = std::nullopt;  // default 0; Widget::set_padding
+  std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font with "[style] [weight] [size]pt [family]" (pgwidgets/font.hpp)
+  std::optional<bool> enabled = std::nullopt;  // default true; Widget::set_enabled
+  std::optional<std::string_view> tooltip = std::nullopt;  // default ""; Widget::set_tooltip
+  std::optional<bool> allow_text_selection = std::nullopt;  // default false; Widget::set_allow_text_selection
+  std::optional<std::string_view> cursor = std::nullopt;  // default ""; Widget::set_cursor
 };
 static_assert(std::is_trivially_destructible_v<ToggleButtonOptions>,
               "g++ 12 destroys a braced temporary in a co_await expression twice: options must be trivially destructible");
 
-// Options of Widgets::RadioButton, all optional. Designators must follow
-// this order: constructor options, then RadioButton's setters, then inherited ones.
+// Options of Widgets::RadioButton, all optional; each comment says what holds
+// when it is left out. Designators must follow the declaration order: the
+// constructor's options (pgwidgets' order), then the setters of RadioButton,
+// then Widget (nearest class first); each class's setters in schema order.
 // Strings are views, copied when the options are passed: pass the options
 // in the call, or keep the strings alive until it.
 struct RadioButtonOptions {
-  std::optional<std::string_view> text = std::nullopt;
-  std::optional<const pgw::RadioButton*> group = std::nullopt;
-  std::optional<bool> state = std::nullopt;  // RadioButton::set_state
-  std::optional<int> border_width = std::nullopt;  // Widget::set_border_width
-  std::optional<std::string_view> border_color = std::nullopt;  // Widget::set_border_color
-  std::optional<std::string_view> bg = std::nullopt;  // Widget::set_bg
-  std::optional<int> padding = std::nullopt;  // Widget::set_padding
-  std::optional<std::string_view> font = std::nullopt;  // Widget::set_font
-  std::optional<bool> enabled = std::nullopt;  // Widget::set_enabled
-  std::optional<std::string_view> tooltip = std::nullopt;  // Widget::set_tooltip
-  std::optional<bool> allow_text_selection = std::nullopt;  // Widget::set_allow_text_selection
-  std::optional<std::string_view> cursor = std::nullopt;  // Widget::set_cursor
+  std::optional<std::string_view> text = std::nullopt;  // default ""
+  std::optional<const pgw::RadioButton*> group = std::nullopt;  // default none
+  std::optional<bool> state = std::nullopt;  // default false; RadioButton::set_state
+  std::optional<int> border_width = std::nullopt;  // default 0; Widget::set_border_width
+  std::optional<std::string_view> border_color = std::nullopt;  // default ""; Widget::set_border_color
+  std::optional<std::string_view> bg = std::nullopt;  // default ""; Widget::set_bg
+  std::optional<int> padding = std::nullopt;  // default 0; Widget::set_padding
+  std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font with "[style] [weight] [size]pt [family]" (pgwidgets/font.hpp)
+  std::optional<bool> enabled = std::nullopt;  // default true; Widget::set_enabled
+  std::optional<std::string_view> tooltip = std::nullopt;  // default ""; Widget::set_tooltip
+  std::optional<bool> allow_text_selection = std::nullopt;  // default false; Widget::set_allow_text_selection
+  std::optional<std::string_view> cursor = std::nullopt;  // default ""; Widget::set_cursor
 };
 static_assert(std::is_trivially_destructible_v<RadioButtonOptions>,
               "g++ 12 destroys a braced temporary in a co_await expression twice: options must be trivially destructible");
 
-// Options of Widgets::ComboBox, all optional. Designators must follow
-// this order: constructor options, then ComboBox's setters, then inherited ones.
+// Options of Widgets::ComboBox, all optional; each comment says what holds
+// when it is left out. Designators must follow the declaration order: the
+// constructor's options (pgwidgets' order), then the setters of ComboBox, then
+// Widget (nearest class first); each class's setters in schema order.
 // Strings are views, copied when the options are passed: pass the options
 // in the call, or keep the strings alive until it.
 struct ComboBoxOptions {
-  std::optional<bool> editable = std::nullopt;
-  std::optional<int> dropdown_limit = std::nullopt;
-  std::optional<std::string_view> items = std::nullopt;  // ComboBox::append_text
-  std::optional<std::string_view> text = std::nullopt;  // ComboBox::set_text
-  std::optional<int> index = std::nullopt;  // ComboBox::set_index
-  std::optional<int> length = std::nullopt;  // ComboBox::set_length
-  std::optional<int> border_width = std::nullopt;  // Widget::set_border_width
-  std::optional<std::string_view> border_color = std::nullopt;  // Widget::set_border_color
-  std::optional<std::string_view> bg = std::nullopt;  // Widget::set_bg
-  std::optional<int> padding = std::nullopt;  // Widget::set_padding
-  std::optional<std::string_view> font = std::nullopt;  // Widget::set_font
-  std::optional<bool> enabled = std::nullopt;  // Widget::set_enabled
-  std::optional<std::string_view> tooltip = std::nullopt;  // Widget::set_tooltip
-  std::optional<bool> allow_text_selection = std::nullopt;  // Widget::set_allow_text_selection
-  std::optional<std::string_view> cursor = std::nullopt;  // Widget::set_cursor
+  std::optional<bool> editable = std::nullopt;  // default false
+  std::optional<int> dropdown_limit = std::nullopt;  // default 0
+  std::optional<std::string_view> items = std::nullopt;  // default ""; ComboBox::append_text
+  std::optional<std::string_view> text = std::nullopt;  // default ""; ComboBox::set_text
+  std::optional<int> index = std::nullopt;  // default -1; ComboBox::set_index
+  std::optional<int> length = std::nullopt;  // default 0; ComboBox::set_length
+  std::optional<int> border_width = std::nullopt;  // default 0; Widget::set_border_width
+  std::optional<std::string_view> border_color = std::nullopt;  // default ""; Widget::set_border_color
+  std::optional<std::string_view> bg = std::nullopt;  // default ""; Widget::set_bg
+  std::optional<int> padding = std::nullopt;  // default 0; Widget::set_padding
+  std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font with "[style] [weight] [size]pt [family]" (pgwidgets/font.hpp)
+  std::optional<bool> enabled = std::nullopt;  // default true; Widget::set_enabled
+  std::optional<std::string_view> tooltip = std::nullopt;  // default ""; Widget::set_tooltip
+  std::optional<bool> allow_text_selection = std::nullopt;  // default false; Widget::set_allow_text_selection
+  std::optional<std::string_view> cursor = std::nullopt;  // default ""; Widget::set_cursor
 };
 static_assert(std::is_trivially_destructible_v<ComboBoxOptions>,
               "g++ 12 destroys a braced temporary in a co_await expression twice: options must be trivially destructible");
 
-// Options of Widgets::SpinBox, all optional. Designators must follow
-// this order: constructor options, then SpinBox's setters, then inherited ones.
+// Options of Widgets::SpinBox, all optional; each comment says what holds when
+// it is left out. Designators must follow the declaration order: the
+// constructor's options (pgwidgets' order), then the setters of Widget
+// (nearest class first); each class's setters in schema order.
 // Strings are views, copied when the options are passed: pass the options
 // in the call, or keep the strings alive until it.
 struct SpinBoxOptions {
-  std::optional<pgw::Dtype> dtype = std::nullopt;
-  std::optional<double> min = std::nullopt;
-  std::optional<double> max = std::nullopt;
-  std::optional<double> step = std::nullopt;
-  std::optional<double> value = std::nullopt;
-  std::optional<int> decimals = std::nullopt;
-  std::optional<int> border_width = std::nullopt;  // Widget::set_border_width
-  std::optional<std::string_view> border_color = std::nullopt;  // Widget::set_border_color
-  std::optional<std::string_view> bg = std::nullopt;  // Widget::set_bg
-  std::optional<int> padding = std::nullopt;  // Widget::set_padding
-  std::optional<std::string_view> font = std::nullopt;  // Widget::set_font
-  std::optional<bool> enabled = std::nullopt;  // Widget::set_enabled
-  std::optional<std::string_view> tooltip = std::nullopt;  // Widget::set_tooltip
-  std::optional<bool> allow_text_selection = std::nullopt;  // Widget::set_allow_text_selection
-  std::optional<std::string_view> cursor = std::nullopt;  // Widget::set_cursor
+  std::optional<pgw::Dtype> dtype = std::nullopt;  // default pgw::Dtype::int_
+  std::optional<double> min = std::nullopt;  // default 0
+  std::optional<double> max = std::nullopt;  // default 99
+  std::optional<double> step = std::nullopt;  // default 1
+  std::optional<double> value = std::nullopt;  // default unset
+  std::optional<int> decimals = std::nullopt;  // default unset
+  std::optional<int> border_width = std::nullopt;  // default 0; Widget::set_border_width
+  std::optional<std::string_view> border_color = std::nullopt;  // default ""; Widget::set_border_color
+  std::optional<std::string_view> bg = std::nullopt;  // default ""; Widget::set_bg
+  std::optional<int> padding = std::nullopt;  // default 0; Widget::set_padding
+  std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font with "[style] [weight] [size]pt [family]" (pgwidgets/font.hpp)
+  std::optional<bool> enabled = std::nullopt;  // default true; Widget::set_enabled
+  std::optional<std::string_view> tooltip = std::nullopt;  // default ""; Widget::set_tooltip
+  std::optional<bool> allow_text_selection = std::nullopt;  // default false; Widget::set_allow_text_selection
+  std::optional<std::string_view> cursor = std::nullopt;  // default ""; Widget::set_cursor
 };
 static_assert(std::is_trivially_destructible_v<SpinBoxOptions>,
               "g++ 12 destroys a braced temporary in a co_await expression twice: options must be trivially destructible");
 
-// Options of Widgets::Slider, all optional. Designators must follow
-// this order: constructor options, then Slider's setters, then inherited ones.
+// Options of Widgets::Slider, all optional; each comment says what holds when
+// it is left out. Designators must follow the declaration order: the
+// constructor's options (pgwidgets' order), then the setters of Widget
+// (nearest class first); each class's setters in schema order.
 // Strings are views, copied when the options are passed: pass the options
 // in the call, or keep the strings alive until it.
 struct SliderOptions {
-  std::optional<pgw::Orientation> orientation = std::nullopt;
-  std::optional<bool> track = std::nullopt;
-  std::optional<pgw::Dtype> dtype = std::nullopt;
-  std::optional<double> min = std::nullopt;
-  std::optional<double> max = std::nullopt;
-  std::optional<double> step = std::nullopt;
-  std::optional<double> value = std::nullopt;
-  std::optional<bool> show_value = std::nullopt;
-  std::optional<pgw::SliderValuePosition> show_value_position = std::nullopt;
-  std::optional<int> decimals = std::nullopt;
-  std::optional<int> border_width = std::nullopt;  // Widget::set_border_width
-  std::optional<std::string_view> border_color = std::nullopt;  // Widget::set_border_color
-  std::optional<std::string_view> bg = std::nullopt;  // Widget::set_bg
-  std::optional<int> padding = std::nullopt;  // Widget::set_padding
-  std::optional<std::string_view> font = std::nullopt;  // Widget::set_font
-  std::optional<bool> enabled = std::nullopt;  // Widget::set_enabled
-  std::optional<std::string_view> tooltip = std::nullopt;  // Widget::set_tooltip
-  std::optional<bool> allow_text_selection = std::nullopt;  // Widget::set_allow_text_selection
-  std::optional<std::string_view> cursor = std::nullopt;  // Widget::set_cursor
+  std::optional<pgw::Orientation> orientation = std::nullopt;  // default pgw::Orientation::horizontal
+  std::optional<bool> track = std::nullopt;  // default false
+  std::optional<pgw::Dtype> dtype = std::nullopt;  // default pgw::Dtype::int_
+  std::optional<double> min = std::nullopt;  // default 0
+  std::optional<double> max = std::nullopt;  // default 100
+  std::optional<double> step = std::nullopt;  // default 1
+  std::optional<double> value = std::nullopt;  // default 50
+  std::optional<bool> show_value = std::nullopt;  // default false
+  std::optional<pgw::SliderValuePosition> show_value_position = std::nullopt;  // default pgw::SliderValuePosition::r
+  std::optional<int> decimals = std::nullopt;  // default unset
+  std::optional<int> border_width = std::nullopt;  // default 0; Widget::set_border_width
+  std::optional<std::string_view> border_color = std::nullopt;  // default ""; Widget::set_border_color
+  std::optional<std::string_view> bg = std::nullopt;  // default ""; Widget::set_bg
+  std::optional<int> padding = std::nullopt;  // default 0; Widget::set_padding
+  std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font with "[style] [weight] [size]pt [family]" (pgwidgets/font.hpp)
+  std::optional<bool> enabled = std::nullopt;  // default true; Widget::set_enabled
+  std::optional<std::string_view> tooltip = std::nullopt;  // default ""; Widget::set_tooltip
+  std::optional<bool> allow_text_selection = std::nullopt;  // default false; Widget::set_allow_text_selection
+  std::optional<std::string_view> cursor = std::nullopt;  // default ""; Widget::set_cursor
 };
 static_assert(std::is_trivially_destructible_v<SliderOptions>,
               "g++ 12 destroys a braced temporary in a co_await expression twice: options must be trivially destructible");
 
-// Options of Widgets::Dial, all optional. Designators must follow
-// this order: constructor options, then Dial's setters, then inherited ones.
+// Options of Widgets::Dial, all optional; each comment says what holds when it
+// is left out. Designators must follow the declaration order: the
+// constructor's options (pgwidgets' order), then the setters of Dial, then
+// Widget (nearest class first); each class's setters in schema order.
 // Strings are views, copied when the options are passed: pass the options
 // in the call, or keep the strings alive until it.
 struct DialOptions {
-  std::optional<bool> track = std::nullopt;
-  std::optional<pgw::Dtype> dtype = std::nullopt;
-  std::optional<double> min = std::nullopt;
-  std::optional<double> max = std::nullopt;
-  std::optional<double> step = std::nullopt;
-  std::optional<double> value = std::nullopt;
-  std::optional<bool> show_value = std::nullopt;
-  std::optional<pgw::DialValuePosition> show_value_position = std::nullopt;
-  std::optional<int> decimals = std::nullopt;
-  std::optional<int> knob_diameter = std::nullopt;  // Dial::set_knob_diameter
-  std::optional<std::string_view> icon = std::nullopt;  // Dial::set_icon
-  std::optional<int> border_width = std::nullopt;  // Widget::set_border_width
-  std::optional<std::string_view> border_color = std::nullopt;  // Widget::set_border_color
-  std::optional<std::string_view> bg = std::nullopt;  // Widget::set_bg
-  std::optional<int> padding = std::nullopt;  // Widget::set_padding
-  std::optional<std::string_view> font = std::nullopt;  // Widget::set_font
-  std::optional<bool> enabled = std::nullopt;  // Widget::set_enabled
-  std::optional<std::string_view> tooltip = std::nullopt;  // Widget::set_tooltip
-  std::optional<bool> allow_text_selection = std::nullopt;  // Widget::set_allow_text_selection
-  std::optional<std::string_view> cursor = std::nullopt;  // Widget::set_cursor
+  std::optional<bool> track = std::nullopt;  // default false
+  std::optional<pgw::Dtype> dtype = std::nullopt;  // default pgw::Dtype::int_
+  std::optional<double> min = std::nullopt;  // default 0
+  std::optional<double> max = std::nullopt;  // default 100
+  std::optional<double> step = std::nullopt;  // default 1
+  std::optional<double> value = std::nullopt;  // default 50
+  std::optional<bool> show_value = std::nullopt;  // default false
+  std::optional<pgw::DialValuePosition> show_value_position = std::nullopt;  // default pgw::DialValuePosition::b
+  std::optional<int> decimals = std::nullopt;  // default unset
+  std::optional<int> knob_diameter = std::nullopt;  // default 0; Dial::set_knob_diameter
+  std::optional<std::string_view> icon = std::nullopt;  // default ""; Dial::set_icon
+  std::optional<int> border_width = std::nullopt;  // default 0; Widget::set_border_width
+  std::optional<std::string_view> border_color = std::nullopt;  // default ""; Widget::set_border_color
+  std::optional<std::string_view> bg = std::nullopt;  // default ""; Widget::set_bg
+  std::optional<int> padding = std::nullopt;  // default 0; Widget::set_padding
+  std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font with "[style] [weight] [size]pt [family]" (pgwidgets/font.hpp)
+  std::optional<bool> enabled = std::nullopt;  // default true; Widget::set_enabled
+  std::optional<std::string_view> tooltip = std::nullopt;  // default ""; Widget::set_tooltip
+  std::optional<bool> allow_text_selection = std::nullopt;  // default false; Widget::set_allow_text_selection
+  std::optional<std::string_view> cursor = std::nullopt;  // default ""; Widget::set_cursor
 };
 static_assert(std::is_trivially_destructible_v<DialOptions>,
               "g++ 12 destroys a braced temporary in a co_await expression twice: options must be trivially destructible");
 
-// Options of Widgets::ScrollBar, all optional. Designators must follow
-// this order: constructor options, then ScrollBar's setters, then inherited ones.
+// Options of Widgets::ScrollBar, all optional; each comment says what holds
+// when it is left out. Designators must follow the declaration order: the
+// constructor's options (pgwidgets' order), then the setters of ScrollBar,
+// then Widget (nearest class first); each class's setters in schema order.
 // Strings are views, copied when the options are passed: pass the options
 // in the call, or keep the strings alive until it.
 struct ScrollBarOptions {
-  std::optional<pgw::Orientation> orientation = std::nullopt;
-  std::optional<int> thickness = std::nullopt;
-  std::optional<double> scroll_percent = std::nullopt;  // ScrollBar::set_scroll_percent
-  std::optional<double> thumb_percent = std::nullopt;  // ScrollBar::set_thumb_percent
-  std::optional<int> border_width = std::nullopt;  // Widget::set_border_width
-  std::optional<std::string_view> border_color = std::nullopt;  // Widget::set_border_color
-  std::optional<std::string_view> bg = std::nullopt;  // Widget::set_bg
-  std::optional<int> padding = std::nullopt;  // Widget::set_padding
-  std::optional<std::string_view> font = std::nullopt;  // Widget::set_font
-  std::optional<bool> enabled = std::nullopt;  // Widget::set_enabled
-  std::optional<std::string_view> tooltip = std::nullopt;  // Widget::set_tooltip
-  std::optional<bool> allow_text_selection = std::nullopt;  // Widget::set_allow_text_selection
-  std::optional<std::string_view> cursor = std::nullopt;  // Widget::set_cursor
+  std::optional<pgw::Orientation> orientation = std::nullopt;  // default pgw::Orientation::horizontal
+  std::optional<int> thickness = std::nullopt;  // default 15
+  std::optional<double> scroll_percent = std::nullopt;  // default 0; ScrollBar::set_scroll_percent
+  std::optional<double> thumb_percent = std::nullopt;  // default 0.2; ScrollBar::set_thumb_percent
+  std::optional<int> border_width = std::nullopt;  // default 0; Widget::set_border_width
+  std::optional<std::string_view> border_color = std::nullopt;  // default ""; Widget::set_border_color
+  std::optional<std::string_view> bg = std::nullopt;  // default ""; Widget::set_bg
+  std::optional<int> padding = std::nullopt;  // default 0; Widget::set_padding
+  std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font with "[style] [weight] [size]pt [family]" (pgwidgets/font.hpp)
+  std::optional<bool> enabled = std::nullopt;  // default true; Widget::set_enabled
+  std::optional<std::string_view> tooltip = std::nullopt;  // default ""; Widget::set_tooltip
+  std::optional<bool> allow_text_selection = std::nullopt;  // default false; Widget::set_allow_text_selection
+  std::optional<std::string_view> cursor = std::nullopt;  // default ""; Widget::set_cursor
 };
 static_assert(std::is_trivially_destructible_v<ScrollBarOptions>,
               "g++ 12 destroys a braced temporary in a co_await expression twice: options must be trivially destructible");
 
-// Options of Widgets::ProgressBar, all optional. Designators must follow
-// this order: constructor options, then ProgressBar's setters, then inherited ones.
+// Options of Widgets::ProgressBar, all optional; each comment says what holds
+// when it is left out. Designators must follow the declaration order: the
+// constructor's options (pgwidgets' order), then the setters of ProgressBar,
+// then Widget (nearest class first); each class's setters in schema order.
 // Strings are views, copied when the options are passed: pass the options
 // in the call, or keep the strings alive until it.
 struct ProgressBarOptions {
-  std::optional<double> value = std::nullopt;  // ProgressBar::set_value
-  std::optional<int> border_width = std::nullopt;  // Widget::set_border_width
-  std::optional<std::string_view> border_color = std::nullopt;  // Widget::set_border_color
-  std::optional<std::string_view> bg = std::nullopt;  // Widget::set_bg
-  std::optional<int> padding = std::nullopt;  // Widget::set_padding
-  std::optional<std::string_view> font = std::nullopt;  // Widget::set_font
-  std::optional<bool> enabled = std::nullopt;  // Widget::set_enabled
-  std::optional<std::string_view> tooltip = std::nullopt;  // Widget::set_tooltip
-  std::optional<bool> allow_text_selection = std::nullopt;  // Widget::set_allow_text_selection
-  std::optional<std::string_view> cursor = std::nullopt;  // Widget::set_cursor
+  std::optional<double> value = std::nullopt;  // default 0; ProgressBar::set_value
+  std::optional<int> border_width = std::nullopt;  // default 0; Widget::set_border_width
+  std::optional<std::string_view> border_color = std::nullopt;  // default ""; Widget::set_border_color
+  std::optional<std::string_view> bg = std::nullopt;  // default ""; Widget::set_bg
+  std::optional<int> padding = std::nullopt;  // default 0; Widget::set_padding
+  std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font with "[style] [weight] [size]pt [family]" (pgwidgets/font.hpp)
+  std::optional<bool> enabled = std::nullopt;  // default true; Widget::set_enabled
+  std::optional<std::string_view> tooltip = std::nullopt;  // default ""; Widget::set_tooltip
+  std::optional<bool> allow_text_selection = std::nullopt;  // default false; Widget::set_allow_text_selection
+  std::optional<std::string_view> cursor = std::nullopt;  // default ""; Widget::set_cursor
 };
 static_assert(std::is_trivially_destructible_v<ProgressBarOptions>,
               "g++ 12 destroys a braced temporary in a co_await expression twice: options must be trivially destructible");
 
-// Options of Widgets::ColorWidget, all optional. Designators must follow
-// this order: constructor options, then ColorWidget's setters, then inherited ones.
+// Options of Widgets::ColorWidget, all optional; each comment says what holds
+// when it is left out. Designators must follow the declaration order: the
+// constructor's options (pgwidgets' order), then the setters of Widget
+// (nearest class first); each class's setters in schema order.
 // Strings are views, copied when the options are passed: pass the options
 // in the call, or keep the strings alive until it.
 struct ColorWidgetOptions {
-  std::optional<std::string_view> color = std::nullopt;
-  std::optional<int> border_width = std::nullopt;  // Widget::set_border_width
-  std::optional<std::string_view> border_color = std::nullopt;  // Widget::set_border_color
-  std::optional<std::string_view> bg = std::nullopt;  // Widget::set_bg
-  std::optional<int> padding = std::nullopt;  // Widget::set_padding
-  std::optional<std::string_view> font = std::nullopt;  // Widget::set_font
-  std::optional<bool> enabled = std::nullopt;  // Widget::set_enabled
-  std::optional<std::string_view> tooltip = std::nullopt;  // Widget::set_tooltip
-  std::optional<bool> allow_text_selection = std::nullopt;  // Widget::set_allow_text_selection
-  std::optional<std::string_view> cursor = std::nullopt;  // Widget::set_cursor
+  std::optional<std::string_view> color = std::nullopt;  // default "#ff0000"
+  std::optional<int> border_width = std::nullopt;  // default 0; Widget::set_border_width
+  std::optional<std::string_view> border_color = std::nullopt;  // default ""; Widget::set_border_color
+  std::optional<std::string_view> bg = std::nullopt;  // default ""; Widget::set_bg
+  std::optional<int> padding = std::nullopt;  // default 0; Widget::set_padding
+  std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font with "[style] [weight] [size]pt [family]" (pgwidgets/font.hpp)
+  std::optional<bool> enabled = std::nullopt;  // default true; Widget::set_enabled
+  std::optional<std::string_view> tooltip = std::nullopt;  // default ""; Widget::set_tooltip
+  std::optional<bool> allow_text_selection = std::nullopt;  // default false; Widget::set_allow_text_selection
+  std::optional<std::string_view> cursor = std::nullopt;  // default ""; Widget::set_cursor
 };
 static_assert(std::is_trivially_destructible_v<ColorWidgetOptions>,
               "g++ 12 destroys a braced temporary in a co_await expression twice: options must be trivially destructible");

@@ -17,6 +17,7 @@
 
 #include "pgwidgets/dtype_handler.hpp"
 #include "pgwidgets/enums.hpp"
+#include "pgwidgets/font.hpp"
 #include "pgwidgets/schema_info.hpp"
 #include "pgwidgets/session_link.hpp"
 #include "pgwidgets/widgets/base.hpp"
@@ -128,43 +129,47 @@ class StatusBar : public Widget {
   }
 };
 
-// Options of Widgets::Label, all optional. Designators must follow
-// this order: constructor options, then Label's setters, then inherited ones.
+// Options of Widgets::Label, all optional; each comment says what holds when
+// it is left out. Designators must follow the declaration order: the
+// constructor's options (pgwidgets' order), then the setters of Label, then
+// Widget (nearest class first); each class's setters in schema order.
 // Strings are views, copied when the options are passed: pass the options
 // in the call, or keep the strings alive until it.
 struct LabelOptions {
-  std::optional<std::string_view> text = std::nullopt;
-  std::optional<pgw::HAlign> halign = std::nullopt;
-  std::optional<pgw::VAlign> valign = std::nullopt;  // Label::set_valign
-  std::optional<int> border_width = std::nullopt;  // Widget::set_border_width
-  std::optional<std::string_view> border_color = std::nullopt;  // Widget::set_border_color
-  std::optional<std::string_view> bg = std::nullopt;  // Widget::set_bg
-  std::optional<int> padding = std::nullopt;  // Widget::set_padding
-  std::optional<std::string_view> font = std::nullopt;  // Widget::set_font
-  std::optional<bool> enabled = std::nullopt;  // Widget::set_enabled
-  std::optional<std::string_view> tooltip = std::nullopt;  // Widget::set_tooltip
-  std::optional<bool> allow_text_selection = std::nullopt;  // Widget::set_allow_text_selection
-  std::optional<std::string_view> cursor = std::nullopt;  // Widget::set_cursor
+  std::optional<std::string_view> text = std::nullopt;  // default ""
+  std::optional<pgw::HAlign> halign = std::nullopt;  // default pgw::HAlign::left
+  std::optional<pgw::VAlign> valign = std::nullopt;  // default pgw::VAlign::center; Label::set_valign
+  std::optional<int> border_width = std::nullopt;  // default 0; Widget::set_border_width
+  std::optional<std::string_view> border_color = std::nullopt;  // default ""; Widget::set_border_color
+  std::optional<std::string_view> bg = std::nullopt;  // default ""; Widget::set_bg
+  std::optional<int> padding = std::nullopt;  // default 0; Widget::set_padding
+  std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font with "[style] [weight] [size]pt [family]" (pgwidgets/font.hpp)
+  std::optional<bool> enabled = std::nullopt;  // default true; Widget::set_enabled
+  std::optional<std::string_view> tooltip = std::nullopt;  // default ""; Widget::set_tooltip
+  std::optional<bool> allow_text_selection = std::nullopt;  // default false; Widget::set_allow_text_selection
+  std::optional<std::string_view> cursor = std::nullopt;  // default ""; Widget::set_cursor
 };
 static_assert(std::is_trivially_destructible_v<LabelOptions>,
               "g++ 12 destroys a braced temporary in a co_await expression twice: options must be trivially destructible");
 
-// Options of Widgets::StatusBar, all optional. Designators must follow
-// this order: constructor options, then StatusBar's setters, then inherited ones.
+// Options of Widgets::StatusBar, all optional; each comment says what holds
+// when it is left out. Designators must follow the declaration order: the
+// constructor's options (pgwidgets' order), then the setters of StatusBar,
+// then Widget (nearest class first); each class's setters in schema order.
 // Strings are views, copied when the options are passed: pass the options
 // in the call, or keep the strings alive until it.
 struct StatusBarOptions {
-  std::optional<pgw::HAlign> halign = std::nullopt;
-  std::optional<std::string_view> message = std::nullopt;  // StatusBar::set_message
-  std::optional<int> border_width = std::nullopt;  // Widget::set_border_width
-  std::optional<std::string_view> border_color = std::nullopt;  // Widget::set_border_color
-  std::optional<std::string_view> bg = std::nullopt;  // Widget::set_bg
-  std::optional<int> padding = std::nullopt;  // Widget::set_padding
-  std::optional<std::string_view> font = std::nullopt;  // Widget::set_font
-  std::optional<bool> enabled = std::nullopt;  // Widget::set_enabled
-  std::optional<std::string_view> tooltip = std::nullopt;  // Widget::set_tooltip
-  std::optional<bool> allow_text_selection = std::nullopt;  // Widget::set_allow_text_selection
-  std::optional<std::string_view> cursor = std::nullopt;  // Widget::set_cursor
+  std::optional<pgw::HAlign> halign = std::nullopt;  // default pgw::HAlign::left
+  std::optional<std::string_view> message = std::nullopt;  // default ""; StatusBar::set_message
+  std::optional<int> border_width = std::nullopt;  // default 0; Widget::set_border_width
+  std::optional<std::string_view> border_color = std::nullopt;  // default ""; Widget::set_border_color
+  std::optional<std::string_view> bg = std::nullopt;  // default ""; Widget::set_bg
+  std::optional<int> padding = std::nullopt;  // default 0; Widget::set_padding
+  std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font with "[style] [weight] [size]pt [family]" (pgwidgets/font.hpp)
+  std::optional<bool> enabled = std::nullopt;  // default true; Widget::set_enabled
+  std::optional<std::string_view> tooltip = std::nullopt;  // default ""; Widget::set_tooltip
+  std::optional<bool> allow_text_selection = std::nullopt;  // default false; Widget::set_allow_text_selection
+  std::optional<std::string_view> cursor = std::nullopt;  // default ""; Widget::set_cursor
 };
 static_assert(std::is_trivially_destructible_v<StatusBarOptions>,
               "g++ 12 destroys a braced temporary in a co_await expression twice: options must be trivially destructible");

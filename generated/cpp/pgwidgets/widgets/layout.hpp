@@ -17,6 +17,7 @@
 
 #include "pgwidgets/dtype_handler.hpp"
 #include "pgwidgets/enums.hpp"
+#include "pgwidgets/font.hpp"
 #include "pgwidgets/schema_info.hpp"
 #include "pgwidgets/session_link.hpp"
 #include "pgwidgets/widgets/base.hpp"
@@ -234,91 +235,99 @@ class HBox : public Box {
   static constexpr const detail::ClassInfo& schema_class = detail::classes::HBox;
 };
 
-// Options of Widgets::TopLevel, all optional. Designators must follow
-// this order: constructor options, then TopLevel's setters, then inherited ones.
+// Options of Widgets::TopLevel, all optional; each comment says what holds
+// when it is left out. Designators must follow the declaration order: the
+// constructor's options (pgwidgets' order), then the setters of TopLevel, then
+// Widget (nearest class first); each class's setters in schema order.
 // Strings are views, copied when the options are passed: pass the options
 // in the call, or keep the strings alive until it.
 struct TopLevelOptions {
-  std::optional<std::string_view> title = std::nullopt;
-  std::optional<std::string_view> icon = std::nullopt;
-  std::optional<bool> resizable = std::nullopt;
-  std::optional<bool> moveable = std::nullopt;
-  std::optional<bool> closeable = std::nullopt;
-  std::optional<bool> minimizable = std::nullopt;
-  std::optional<bool> maximizable = std::nullopt;
-  std::optional<bool> lowerable = std::nullopt;
-  std::optional<bool> shadeable = std::nullopt;
-  std::optional<pgw::WindowState> window_state = std::nullopt;  // TopLevel::set_window_state
-  std::optional<int> border_width = std::nullopt;  // Widget::set_border_width
-  std::optional<std::string_view> border_color = std::nullopt;  // Widget::set_border_color
-  std::optional<std::string_view> bg = std::nullopt;  // Widget::set_bg
-  std::optional<int> padding = std::nullopt;  // Widget::set_padding
-  std::optional<std::string_view> font = std::nullopt;  // Widget::set_font
-  std::optional<bool> enabled = std::nullopt;  // Widget::set_enabled
-  std::optional<std::string_view> tooltip = std::nullopt;  // Widget::set_tooltip
-  std::optional<bool> allow_text_selection = std::nullopt;  // Widget::set_allow_text_selection
-  std::optional<std::string_view> cursor = std::nullopt;  // Widget::set_cursor
+  std::optional<std::string_view> title = std::nullopt;  // default ""
+  std::optional<std::string_view> icon = std::nullopt;  // default ""
+  std::optional<bool> resizable = std::nullopt;  // default true
+  std::optional<bool> moveable = std::nullopt;  // default true
+  std::optional<bool> closeable = std::nullopt;  // default true
+  std::optional<bool> minimizable = std::nullopt;  // default false
+  std::optional<bool> maximizable = std::nullopt;  // default false
+  std::optional<bool> lowerable = std::nullopt;  // default false
+  std::optional<bool> shadeable = std::nullopt;  // default true
+  std::optional<pgw::WindowState> window_state = std::nullopt;  // default pgw::WindowState::normal; TopLevel::set_window_state
+  std::optional<int> border_width = std::nullopt;  // default 0; Widget::set_border_width
+  std::optional<std::string_view> border_color = std::nullopt;  // default ""; Widget::set_border_color
+  std::optional<std::string_view> bg = std::nullopt;  // default ""; Widget::set_bg
+  std::optional<int> padding = std::nullopt;  // default 0; Widget::set_padding
+  std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font with "[style] [weight] [size]pt [family]" (pgwidgets/font.hpp)
+  std::optional<bool> enabled = std::nullopt;  // default true; Widget::set_enabled
+  std::optional<std::string_view> tooltip = std::nullopt;  // default ""; Widget::set_tooltip
+  std::optional<bool> allow_text_selection = std::nullopt;  // default false; Widget::set_allow_text_selection
+  std::optional<std::string_view> cursor = std::nullopt;  // default ""; Widget::set_cursor
 };
 static_assert(std::is_trivially_destructible_v<TopLevelOptions>,
               "g++ 12 destroys a braced temporary in a co_await expression twice: options must be trivially destructible");
 
-// Options of Widgets::Box, all optional. Designators must follow
-// this order: constructor options, then Box's setters, then inherited ones.
+// Options of Widgets::Box, all optional; each comment says what holds when it
+// is left out. Designators must follow the declaration order: the
+// constructor's options (pgwidgets' order), then the setters of Box, then
+// Widget (nearest class first); each class's setters in schema order.
 // Strings are views, copied when the options are passed: pass the options
 // in the call, or keep the strings alive until it.
 struct BoxOptions {
-  std::optional<pgw::Orientation> orientation = std::nullopt;
-  std::optional<int> spacing = std::nullopt;  // Box::set_spacing
-  std::optional<pgw::Align> align = std::nullopt;  // Box::set_align
-  std::optional<int> border_width = std::nullopt;  // Widget::set_border_width
-  std::optional<std::string_view> border_color = std::nullopt;  // Widget::set_border_color
-  std::optional<std::string_view> bg = std::nullopt;  // Widget::set_bg
-  std::optional<int> padding = std::nullopt;  // Widget::set_padding
-  std::optional<std::string_view> font = std::nullopt;  // Widget::set_font
-  std::optional<bool> enabled = std::nullopt;  // Widget::set_enabled
-  std::optional<std::string_view> tooltip = std::nullopt;  // Widget::set_tooltip
-  std::optional<bool> allow_text_selection = std::nullopt;  // Widget::set_allow_text_selection
-  std::optional<std::string_view> cursor = std::nullopt;  // Widget::set_cursor
+  std::optional<pgw::Orientation> orientation = std::nullopt;  // default pgw::Orientation::horizontal
+  std::optional<int> spacing = std::nullopt;  // default 0; Box::set_spacing
+  std::optional<pgw::Align> align = std::nullopt;  // default pgw::Align::stretch; Box::set_align
+  std::optional<int> border_width = std::nullopt;  // default 0; Widget::set_border_width
+  std::optional<std::string_view> border_color = std::nullopt;  // default ""; Widget::set_border_color
+  std::optional<std::string_view> bg = std::nullopt;  // default ""; Widget::set_bg
+  std::optional<int> padding = std::nullopt;  // default 0; Widget::set_padding
+  std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font with "[style] [weight] [size]pt [family]" (pgwidgets/font.hpp)
+  std::optional<bool> enabled = std::nullopt;  // default true; Widget::set_enabled
+  std::optional<std::string_view> tooltip = std::nullopt;  // default ""; Widget::set_tooltip
+  std::optional<bool> allow_text_selection = std::nullopt;  // default false; Widget::set_allow_text_selection
+  std::optional<std::string_view> cursor = std::nullopt;  // default ""; Widget::set_cursor
 };
 static_assert(std::is_trivially_destructible_v<BoxOptions>,
               "g++ 12 destroys a braced temporary in a co_await expression twice: options must be trivially destructible");
 
-// Options of Widgets::VBox, all optional. Designators must follow
-// this order: constructor options, then VBox's setters, then inherited ones.
+// Options of Widgets::VBox, all optional; each comment says what holds when it
+// is left out. Designators must follow the declaration order: the
+// constructor's options (pgwidgets' order), then the setters of Box, then
+// Widget (nearest class first); each class's setters in schema order.
 // Strings are views, copied when the options are passed: pass the options
 // in the call, or keep the strings alive until it.
 struct VBoxOptions {
-  std::optional<int> spacing = std::nullopt;  // Box::set_spacing
-  std::optional<pgw::Align> align = std::nullopt;  // Box::set_align
-  std::optional<int> border_width = std::nullopt;  // Widget::set_border_width
-  std::optional<std::string_view> border_color = std::nullopt;  // Widget::set_border_color
-  std::optional<std::string_view> bg = std::nullopt;  // Widget::set_bg
-  std::optional<int> padding = std::nullopt;  // Widget::set_padding
-  std::optional<std::string_view> font = std::nullopt;  // Widget::set_font
-  std::optional<bool> enabled = std::nullopt;  // Widget::set_enabled
-  std::optional<std::string_view> tooltip = std::nullopt;  // Widget::set_tooltip
-  std::optional<bool> allow_text_selection = std::nullopt;  // Widget::set_allow_text_selection
-  std::optional<std::string_view> cursor = std::nullopt;  // Widget::set_cursor
+  std::optional<int> spacing = std::nullopt;  // default 0; Box::set_spacing
+  std::optional<pgw::Align> align = std::nullopt;  // default pgw::Align::stretch; Box::set_align
+  std::optional<int> border_width = std::nullopt;  // default 0; Widget::set_border_width
+  std::optional<std::string_view> border_color = std::nullopt;  // default ""; Widget::set_border_color
+  std::optional<std::string_view> bg = std::nullopt;  // default ""; Widget::set_bg
+  std::optional<int> padding = std::nullopt;  // default 0; Widget::set_padding
+  std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font with "[style] [weight] [size]pt [family]" (pgwidgets/font.hpp)
+  std::optional<bool> enabled = std::nullopt;  // default true; Widget::set_enabled
+  std::optional<std::string_view> tooltip = std::nullopt;  // default ""; Widget::set_tooltip
+  std::optional<bool> allow_text_selection = std::nullopt;  // default false; Widget::set_allow_text_selection
+  std::optional<std::string_view> cursor = std::nullopt;  // default ""; Widget::set_cursor
 };
 static_assert(std::is_trivially_destructible_v<VBoxOptions>,
               "g++ 12 destroys a braced temporary in a co_await expression twice: options must be trivially destructible");
 
-// Options of Widgets::HBox, all optional. Designators must follow
-// this order: constructor options, then HBox's setters, then inherited ones.
+// Options of Widgets::HBox, all optional; each comment says what holds when it
+// is left out. Designators must follow the declaration order: the
+// constructor's options (pgwidgets' order), then the setters of Box, then
+// Widget (nearest class first); each class's setters in schema order.
 // Strings are views, copied when the options are passed: pass the options
 // in the call, or keep the strings alive until it.
 struct HBoxOptions {
-  std::optional<int> spacing = std::nullopt;  // Box::set_spacing
-  std::optional<pgw::Align> align = std::nullopt;  // Box::set_align
-  std::optional<int> border_width = std::nullopt;  // Widget::set_border_width
-  std::optional<std::string_view> border_color = std::nullopt;  // Widget::set_border_color
-  std::optional<std::string_view> bg = std::nullopt;  // Widget::set_bg
-  std::optional<int> padding = std::nullopt;  // Widget::set_padding
-  std::optional<std::string_view> font = std::nullopt;  // Widget::set_font
-  std::optional<bool> enabled = std::nullopt;  // Widget::set_enabled
-  std::optional<std::string_view> tooltip = std::nullopt;  // Widget::set_tooltip
-  std::optional<bool> allow_text_selection = std::nullopt;  // Widget::set_allow_text_selection
-  std::optional<std::string_view> cursor = std::nullopt;  // Widget::set_cursor
+  std::optional<int> spacing = std::nullopt;  // default 0; Box::set_spacing
+  std::optional<pgw::Align> align = std::nullopt;  // default pgw::Align::stretch; Box::set_align
+  std::optional<int> border_width = std::nullopt;  // default 0; Widget::set_border_width
+  std::optional<std::string_view> border_color = std::nullopt;  // default ""; Widget::set_border_color
+  std::optional<std::string_view> bg = std::nullopt;  // default ""; Widget::set_bg
+  std::optional<int> padding = std::nullopt;  // default 0; Widget::set_padding
+  std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font with "[style] [weight] [size]pt [family]" (pgwidgets/font.hpp)
+  std::optional<bool> enabled = std::nullopt;  // default true; Widget::set_enabled
+  std::optional<std::string_view> tooltip = std::nullopt;  // default ""; Widget::set_tooltip
+  std::optional<bool> allow_text_selection = std::nullopt;  // default false; Widget::set_allow_text_selection
+  std::optional<std::string_view> cursor = std::nullopt;  // default ""; Widget::set_cursor
 };
 static_assert(std::is_trivially_destructible_v<HBoxOptions>,
               "g++ 12 destroys a braced temporary in a co_await expression twice: options must be trivially destructible");

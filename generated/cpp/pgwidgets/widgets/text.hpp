@@ -17,6 +17,7 @@
 
 #include "pgwidgets/dtype_handler.hpp"
 #include "pgwidgets/enums.hpp"
+#include "pgwidgets/font.hpp"
 #include "pgwidgets/schema_info.hpp"
 #include "pgwidgets/session_link.hpp"
 #include "pgwidgets/widgets/base.hpp"
@@ -201,71 +202,78 @@ class TextArea : public Widget {
   }
 };
 
-// Options of Widgets::TextEntry, all optional. Designators must follow
-// this order: constructor options, then TextEntry's setters, then inherited ones.
+// Options of Widgets::TextEntry, all optional; each comment says what holds
+// when it is left out. Designators must follow the declaration order: the
+// constructor's options (pgwidgets' order), then the setters of TextEntry,
+// then Widget (nearest class first); each class's setters in schema order.
 // Strings are views, copied when the options are passed: pass the options
 // in the call, or keep the strings alive until it.
 struct TextEntryOptions {
-  std::optional<std::string_view> text = std::nullopt;
-  std::optional<bool> editable = std::nullopt;
-  std::optional<int> linehistory = std::nullopt;
-  std::optional<bool> password = std::nullopt;
-  std::optional<int> length = std::nullopt;  // TextEntry::set_length
-  std::optional<int> border_width = std::nullopt;  // Widget::set_border_width
-  std::optional<std::string_view> border_color = std::nullopt;  // Widget::set_border_color
-  std::optional<std::string_view> bg = std::nullopt;  // Widget::set_bg
-  std::optional<int> padding = std::nullopt;  // Widget::set_padding
-  std::optional<std::string_view> font = std::nullopt;  // Widget::set_font
-  std::optional<bool> enabled = std::nullopt;  // Widget::set_enabled
-  std::optional<std::string_view> tooltip = std::nullopt;  // Widget::set_tooltip
-  std::optional<bool> allow_text_selection = std::nullopt;  // Widget::set_allow_text_selection
-  std::optional<std::string_view> cursor = std::nullopt;  // Widget::set_cursor
+  std::optional<std::string_view> text = std::nullopt;  // default ""
+  std::optional<bool> editable = std::nullopt;  // default true
+  std::optional<int> linehistory = std::nullopt;  // default 1
+  std::optional<bool> password = std::nullopt;  // default false
+  std::optional<int> length = std::nullopt;  // default 0; TextEntry::set_length
+  std::optional<int> border_width = std::nullopt;  // default 0; Widget::set_border_width
+  std::optional<std::string_view> border_color = std::nullopt;  // default ""; Widget::set_border_color
+  std::optional<std::string_view> bg = std::nullopt;  // default ""; Widget::set_bg
+  std::optional<int> padding = std::nullopt;  // default 0; Widget::set_padding
+  std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font with "[style] [weight] [size]pt [family]" (pgwidgets/font.hpp)
+  std::optional<bool> enabled = std::nullopt;  // default true; Widget::set_enabled
+  std::optional<std::string_view> tooltip = std::nullopt;  // default ""; Widget::set_tooltip
+  std::optional<bool> allow_text_selection = std::nullopt;  // default false; Widget::set_allow_text_selection
+  std::optional<std::string_view> cursor = std::nullopt;  // default ""; Widget::set_cursor
 };
 static_assert(std::is_trivially_destructible_v<TextEntryOptions>,
               "g++ 12 destroys a braced temporary in a co_await expression twice: options must be trivially destructible");
 
-// Options of Widgets::TextEntrySet, all optional. Designators must follow
-// this order: constructor options, then TextEntrySet's setters, then inherited ones.
+// Options of Widgets::TextEntrySet, all optional; each comment says what holds
+// when it is left out. Designators must follow the declaration order: the
+// constructor's options (pgwidgets' order), then the setters of TextEntrySet,
+// then TextEntry, then Widget (nearest class first); each class's setters in
+// schema order.
 // Strings are views, copied when the options are passed: pass the options
 // in the call, or keep the strings alive until it.
 struct TextEntrySetOptions {
-  std::optional<std::string_view> text = std::nullopt;
-  std::optional<std::string_view> label = std::nullopt;
-  std::optional<bool> editable = std::nullopt;
-  std::optional<int> linehistory = std::nullopt;
-  std::optional<std::string_view> button_text = std::nullopt;  // TextEntrySet::set_button_text
-  std::optional<int> length = std::nullopt;  // TextEntry::set_length
-  std::optional<int> border_width = std::nullopt;  // Widget::set_border_width
-  std::optional<std::string_view> border_color = std::nullopt;  // Widget::set_border_color
-  std::optional<std::string_view> bg = std::nullopt;  // Widget::set_bg
-  std::optional<int> padding = std::nullopt;  // Widget::set_padding
-  std::optional<std::string_view> font = std::nullopt;  // Widget::set_font
-  std::optional<bool> enabled = std::nullopt;  // Widget::set_enabled
-  std::optional<std::string_view> tooltip = std::nullopt;  // Widget::set_tooltip
-  std::optional<bool> allow_text_selection = std::nullopt;  // Widget::set_allow_text_selection
-  std::optional<std::string_view> cursor = std::nullopt;  // Widget::set_cursor
+  std::optional<std::string_view> text = std::nullopt;  // default ""
+  std::optional<std::string_view> label = std::nullopt;  // default "Set"
+  std::optional<bool> editable = std::nullopt;  // default true
+  std::optional<int> linehistory = std::nullopt;  // default 1
+  std::optional<std::string_view> button_text = std::nullopt;  // default ""; TextEntrySet::set_button_text
+  std::optional<int> length = std::nullopt;  // default 0; TextEntry::set_length
+  std::optional<int> border_width = std::nullopt;  // default 0; Widget::set_border_width
+  std::optional<std::string_view> border_color = std::nullopt;  // default ""; Widget::set_border_color
+  std::optional<std::string_view> bg = std::nullopt;  // default ""; Widget::set_bg
+  std::optional<int> padding = std::nullopt;  // default 0; Widget::set_padding
+  std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font with "[style] [weight] [size]pt [family]" (pgwidgets/font.hpp)
+  std::optional<bool> enabled = std::nullopt;  // default true; Widget::set_enabled
+  std::optional<std::string_view> tooltip = std::nullopt;  // default ""; Widget::set_tooltip
+  std::optional<bool> allow_text_selection = std::nullopt;  // default false; Widget::set_allow_text_selection
+  std::optional<std::string_view> cursor = std::nullopt;  // default ""; Widget::set_cursor
 };
 static_assert(std::is_trivially_destructible_v<TextEntrySetOptions>,
               "g++ 12 destroys a braced temporary in a co_await expression twice: options must be trivially destructible");
 
-// Options of Widgets::TextArea, all optional. Designators must follow
-// this order: constructor options, then TextArea's setters, then inherited ones.
+// Options of Widgets::TextArea, all optional; each comment says what holds
+// when it is left out. Designators must follow the declaration order: the
+// constructor's options (pgwidgets' order), then the setters of TextArea, then
+// Widget (nearest class first); each class's setters in schema order.
 // Strings are views, copied when the options are passed: pass the options
 // in the call, or keep the strings alive until it.
 struct TextAreaOptions {
-  std::optional<std::string_view> text = std::nullopt;
-  std::optional<pgw::Wrap> wrap = std::nullopt;
-  std::optional<bool> editable = std::nullopt;
-  std::optional<int> limit = std::nullopt;  // TextArea::set_limit
-  std::optional<int> border_width = std::nullopt;  // Widget::set_border_width
-  std::optional<std::string_view> border_color = std::nullopt;  // Widget::set_border_color
-  std::optional<std::string_view> bg = std::nullopt;  // Widget::set_bg
-  std::optional<int> padding = std::nullopt;  // Widget::set_padding
-  std::optional<std::string_view> font = std::nullopt;  // Widget::set_font
-  std::optional<bool> enabled = std::nullopt;  // Widget::set_enabled
-  std::optional<std::string_view> tooltip = std::nullopt;  // Widget::set_tooltip
-  std::optional<bool> allow_text_selection = std::nullopt;  // Widget::set_allow_text_selection
-  std::optional<std::string_view> cursor = std::nullopt;  // Widget::set_cursor
+  std::optional<std::string_view> text = std::nullopt;  // default ""
+  std::optional<pgw::Wrap> wrap = std::nullopt;  // default pgw::Wrap::none
+  std::optional<bool> editable = std::nullopt;  // default true
+  std::optional<int> limit = std::nullopt;  // default 0; TextArea::set_limit
+  std::optional<int> border_width = std::nullopt;  // default 0; Widget::set_border_width
+  std::optional<std::string_view> border_color = std::nullopt;  // default ""; Widget::set_border_color
+  std::optional<std::string_view> bg = std::nullopt;  // default ""; Widget::set_bg
+  std::optional<int> padding = std::nullopt;  // default 0; Widget::set_padding
+  std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font with "[style] [weight] [size]pt [family]" (pgwidgets/font.hpp)
+  std::optional<bool> enabled = std::nullopt;  // default true; Widget::set_enabled
+  std::optional<std::string_view> tooltip = std::nullopt;  // default ""; Widget::set_tooltip
+  std::optional<bool> allow_text_selection = std::nullopt;  // default false; Widget::set_allow_text_selection
+  std::optional<std::string_view> cursor = std::nullopt;  // default ""; Widget::set_cursor
 };
 static_assert(std::is_trivially_destructible_v<TextAreaOptions>,
               "g++ 12 destroys a braced temporary in a co_await expression twice: options must be trivially destructible");

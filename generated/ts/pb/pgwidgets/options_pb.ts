@@ -19,7 +19,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file pgwidgets/options.proto.
  */
 export const file_pgwidgets_options: GenFile = /*@__PURE__*/
-  fileDesc("ChdwZ3dpZGdldHMvb3B0aW9ucy5wcm90bxIJcGd3aWRnZXRzIlIKC1dpZGdldENsYXNzEgwKBGJhc2UYASABKAkSEAoIYWJzdHJhY3QYAiABKAgSEwoLY29uc3RydWN0b3IYAyABKAkSDgoGd2luZG93GAQgASgIIq0CCgZNZXRob2QSJAoEa2luZBgBIAEoDjIWLnBnd2lkZ2V0cy5NZXRob2QuS2luZBINCgVmaWVsZBgCIAEoCRINCgVjaGlsZBgDIAEoCRINCgVpbmRleBgEIAEoCRIPCgdyZXBsYWNlGAUgASgIEhAKCGRlZmVycmVkGAYgASgIEhIKCmFjY3VtdWxhdGUYByABKAgSDQoFdmFsdWUYCCABKAkiiQEKBEtpbmQSCgoGQUNUSU9OEAASCgoGU0VUVEVSEAESCgoGR0VUVEVSEAISCQoFUVVFUlkQAxIKCgZBVFRBQ0gQBBIKCgZERVRBQ0gQBRIOCgpERVRBQ0hfQUxMEAYSDAoIQ0hJTERSRU4QBxIPCgtDSElMRF9DT1VOVBAIEgsKB0RFU1RST1kQCSLJAQoIQ2FsbGJhY2sSDwoHdXBkYXRlcxgBIAEoCRIOCgZzZXR0ZXIYAiABKAkSLAoEdXNlchgDIAEoDjIeLnBnd2lkZ2V0cy5DYWxsYmFjay5Vc2VyQWN0aW9uEhAKCGNvYWxlc2NlGAQgASgIIlwKClVzZXJBY3Rpb24SCAoETk9ORRAAEgkKBUNMSUNLEAESCQoFRU5URVIQAhIICgRFRElUEAMSCgoGU0VMRUNUEAQSDQoJU0VUX1ZBTFVFEAUSCQoFQ0xPU0UQBiJbCgVGaWVsZBISCgpwb3NpdGlvbmFsGAEgASgIEg8KB2RlZmF1bHQYAiABKAkSCwoDcmVmGAMgASgJEhEKCWV4Y2x1c2l2ZRgEIAEoCRINCgVkdHlwZRgFIAEoCTpRCgZ3aWRnZXQSHy5nb29nbGUucHJvdG9idWYuU2VydmljZU9wdGlvbnMYuY4DIAEoCzIWLnBnd2lkZ2V0cy5XaWRnZXRDbGFzc1IGd2lkZ2V0OksKBm1ldGhvZBIeLmdvb2dsZS5wcm90b2J1Zi5NZXRob2RPcHRpb25zGLqOAyABKAsyES5wZ3dpZGdldHMuTWV0aG9kUgZtZXRob2Q6UQoIY2FsbGJhY2sSHi5nb29nbGUucHJvdG9idWYuTWV0aG9kT3B0aW9ucxi7jgMgASgLMhMucGd3aWRnZXRzLkNhbGxiYWNrUghjYWxsYmFjazpDCgNhcmcSHS5nb29nbGUucHJvdG9idWYuRmllbGRPcHRpb25zGLyOAyABKAsyEC5wZ3dpZGdldHMuRmllbGRSA2FyZ2IGcHJvdG8z", [file_google_protobuf_descriptor]);
+  fileDesc("ChdwZ3dpZGdldHMvb3B0aW9ucy5wcm90bxIJcGd3aWRnZXRzIlIKC1dpZGdldENsYXNzEgwKBGJhc2UYASABKAkSEAoIYWJzdHJhY3QYAiABKAgSEwoLY29uc3RydWN0b3IYAyABKAkSDgoGd2luZG93GAQgASgIIugCCgZNZXRob2QSJAoEa2luZBgBIAEoDjIWLnBnd2lkZ2V0cy5NZXRob2QuS2luZBINCgVmaWVsZBgCIAEoCRINCgVjaGlsZBgDIAEoCRINCgVpbmRleBgEIAEoCRIPCgdyZXBsYWNlGAUgASgIEhAKCGRlZmVycmVkGAYgASgIEhIKCmFjY3VtdWxhdGUYByABKAgSDQoFdmFsdWUYCCABKAkSDwoHcmVtb3ZlcxgLIAEoCBIQCghmaXJzdF9vZhgJIAEoCRIWCg5mb250X3Nob3J0aGFuZBgKIAEoCCKJAQoES2luZBIKCgZBQ1RJT04QABIKCgZTRVRURVIQARIKCgZHRVRURVIQAhIJCgVRVUVSWRADEgoKBkFUVEFDSBAEEgoKBkRFVEFDSBAFEg4KCkRFVEFDSF9BTEwQBhIMCghDSElMRFJFThAHEg8KC0NISUxEX0NPVU5UEAgSCwoHREVTVFJPWRAJIskBCghDYWxsYmFjaxIPCgd1cGRhdGVzGAEgASgJEg4KBnNldHRlchgCIAEoCRIsCgR1c2VyGAMgASgOMh4ucGd3aWRnZXRzLkNhbGxiYWNrLlVzZXJBY3Rpb24SEAoIY29hbGVzY2UYBCABKAgiXAoKVXNlckFjdGlvbhIICgROT05FEAASCQoFQ0xJQ0sQARIJCgVFTlRFUhACEggKBEVESVQQAxIKCgZTRUxFQ1QQBBINCglTRVRfVkFMVUUQBRIJCgVDTE9TRRAGIlsKBUZpZWxkEhIKCnBvc2l0aW9uYWwYASABKAgSDwoHZGVmYXVsdBgCIAEoCRILCgNyZWYYAyABKAkSEQoJZXhjbHVzaXZlGAQgASgJEg0KBWR0eXBlGAUgASgJOlEKBndpZGdldBIfLmdvb2dsZS5wcm90b2J1Zi5TZXJ2aWNlT3B0aW9ucxi5jgMgASgLMhYucGd3aWRnZXRzLldpZGdldENsYXNzUgZ3aWRnZXQ6SwoGbWV0aG9kEh4uZ29vZ2xlLnByb3RvYnVmLk1ldGhvZE9wdGlvbnMYuo4DIAEoCzIRLnBnd2lkZ2V0cy5NZXRob2RSBm1ldGhvZDpRCghjYWxsYmFjaxIeLmdvb2dsZS5wcm90b2J1Zi5NZXRob2RPcHRpb25zGLuOAyABKAsyEy5wZ3dpZGdldHMuQ2FsbGJhY2tSCGNhbGxiYWNrOkMKA2FyZxIdLmdvb2dsZS5wcm90b2J1Zi5GaWVsZE9wdGlvbnMYvI4DIAEoCzIQLnBnd2lkZ2V0cy5GaWVsZFIDYXJnYgZwcm90bzM", [file_google_protobuf_descriptor]);
 
 /**
  * On a `service`: the widget class.
@@ -124,6 +124,36 @@ export type Method = Message<"pgwidgets.Method"> & {
    * @generated from field: string value = 8;
    */
   value: string;
+
+  /**
+   * On an `accumulate` SETTER: the call removes the first earlier item
+   * added with the same arguments (a combo box's delete_alpha), so the
+   * server knows whether the list holds an item.
+   *
+   * @generated from field: bool removes = 11;
+   */
+  removes: boolean;
+
+  /**
+   * On a GETTER answering one int: with no record of its own field, it
+   * answers 0 (the first item, which the browser shows) when the
+   * accumulated list named here holds an item, and the field's default
+   * otherwise (ComboBox's get_index, as pgwidgets answers it).
+   *
+   * @generated from field: string first_of = 9;
+   */
+  firstOf: string;
+
+  /**
+   * On the SETTER of a font (family, size, weight, style, as pgwidgets'
+   * set_font): its constructor option is one CSS-like string,
+   * "[style] [weight] [size]pt [family]", parsed when the options are
+   * passed (pgw::parse_font), so `.font = "bold"` is a weight, and a
+   * string that is no font is an error at the call.
+   *
+   * @generated from field: bool font_shorthand = 10;
+   */
+  fontShorthand: boolean;
 };
 
 /**
