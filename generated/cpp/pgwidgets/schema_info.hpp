@@ -14,7 +14,7 @@
 
 namespace pgw::detail {
 
-inline constexpr std::uint64_t schema_fingerprint = 0x5ac38c3688cc6ffeULL;
+inline constexpr std::uint64_t schema_fingerprint = 0xebb44aa2d6589065ULL;
 
 namespace classes {
 inline constexpr ClassInfo Widget{1272712264, "Widget", 0, true, false, 0, 0};

@@ -7,6 +7,7 @@
 
 #include <concepts>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -19,6 +20,8 @@
 #include "pgwidgets/enums.hpp"
 #include "pgwidgets/schema_info.hpp"
 #include "pgwidgets/session_link.hpp"
+#include "pgwidgets/structured.hpp"
+#include "pgwidgets/value.hpp"
 
 namespace pgw {
 

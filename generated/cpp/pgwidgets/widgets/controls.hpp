@@ -7,6 +7,7 @@
 
 #include <concepts>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -19,6 +20,8 @@
 #include "pgwidgets/enums.hpp"
 #include "pgwidgets/schema_info.hpp"
 #include "pgwidgets/session_link.hpp"
+#include "pgwidgets/structured.hpp"
+#include "pgwidgets/value.hpp"
 #include "pgwidgets/widgets/base.hpp"
 #include "pgwidgets/widgets/layout.hpp"
 
@@ -566,7 +569,7 @@ static_assert(std::is_trivially_destructible_v<RadioButtonOptions>,
 struct ComboBoxOptions {
   std::optional<bool> editable = std::nullopt;
   std::optional<int> dropdown_limit = std::nullopt;
-  std::optional<std::string_view> items = std::nullopt;  // ComboBox::append_text
+  pgw::ListView<std::string> items = {};
   std::optional<std::string_view> text = std::nullopt;  // ComboBox::set_text
   std::optional<int> index = std::nullopt;  // ComboBox::set_index
   std::optional<int> length = std::nullopt;  // ComboBox::set_length
