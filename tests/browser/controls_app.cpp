@@ -60,8 +60,10 @@ int main(int argc, char** argv) {
       auto rb = co_await W.RadioButton("Radio B", {.group = &ra});
       auto rc = co_await W.RadioButton("Radio C", {.group = &rb});
       co_await ra.set_state(true);
-      auto combo = co_await W.ComboBox();
-      for (const char* c : {"Red", "Green", "Blue"}) co_await combo.append_text(c);
+      // Items in the options (a named list: options views it), one more appended.
+      const std::vector<std::string> colors{"Red", "Green"};
+      auto combo = co_await W.ComboBox({.items = colors});
+      co_await combo.append_text("Blue");
       auto spin = co_await W.SpinBox({.min = 0, .max = 100, .value = 5});
       auto slider = co_await W.Slider({.dtype = pgw::Dtype::float_, .min = 0, .max = 10, .step = 0.5, .value = 5});
       auto dial = co_await W.Dial({.dtype = pgw::Dtype::int_, .value = 50});
