@@ -217,6 +217,17 @@ class Schema(View):
     def ts_external_events(self):
         return [f"events{b}" for b in self._external_bases()]
 
+    def _uses_value(self):
+        value_types = [m for m in self._model.messages.values() if m.value_type and m.file in self._model.files]
+        return any(f.kind.element.ts_type == "Value" for m in list(self._messages()) + value_types
+                   for f in m.fields)
+
+    @property
+    def ts_sdk_value(self):
+        """A user package whose fields hold pgwidgets.Value takes the SDK's
+        Value type and converters."""
+        return not self.is_core and self._uses_value()
+
     @property
     def ts_value_types(self):
         """This package's value types: interfaces, with their converters."""
@@ -228,7 +239,7 @@ class Schema(View):
         names = ["WidgetHandle"]
         for b in self._external_bases():
             names += [f"{b}Impl", f"{b}Events"]
-        return names + [e.name for e in self._external_enums()]
+        return names + [e.name for e in self._external_enums()] + (["Value"] if self.ts_sdk_value else [])
 
 
 LANGUAGE = Language({
