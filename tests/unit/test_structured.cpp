@@ -183,7 +183,7 @@ TEST_CASE_METHOD(Fixture, "named lists and structs inside co_await are safe, and
   CHECK(args.items(1) == std::string(80, 'D'));
 }
 
-TEST_CASE_METHOD(Fixture, "ComboBox items: a list in the options, not one string; none sends nothing") {
+TEST_CASE_METHOD(Fixture, "ComboBox items: a list in the options, not one string, and none sends nothing") {
   const std::array<std::string_view, 3> words{"a", "b", "c"};
   run_coro(io, w.ComboBox({.items = words}));
   run_coro(io, w.ComboBox());
