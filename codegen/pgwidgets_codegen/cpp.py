@@ -1,7 +1,7 @@
 """How the model is spelled in C++: types, parameters, literals, and the
 statements that move values between C++ and protobuf messages."""
 
-from . import model
+from . import kinds, model
 from .naming import quoted
 from .spelling import Language, View
 
@@ -16,132 +16,62 @@ thread_local throw true try typedef typeid typename union unsigned using virtual
 wchar_t while xor xor_eq
 """.split())
 
-# proto scalar type -> C++ value type
-SCALARS = {
-    "double": "double",
-    "float": "float",
-    "int32": "int",
-    "sint32": "int",
-    "sfixed32": "int",
-    "uint32": "std::uint32_t",
-    "fixed32": "std::uint32_t",
-    "int64": "std::int64_t",
-    "sint64": "std::int64_t",
-    "sfixed64": "std::int64_t",
-    "uint64": "std::uint64_t",
-    "fixed64": "std::uint64_t",
-    "bool": "bool",
-    "string": "std::string",
-    "bytes": "std::string",
-}
-
-
 def identifier(name: str) -> str:
     return name + "_" if name in KEYWORDS else name
-
-
-def literal(proto_type: str, text: str) -> str:
-    """A schema default (checked by the reader) as a C++ literal."""
-    return quoted(text) if proto_type in ("string", "bytes") else text
 
 
 def boolean(value) -> str:
     return "true" if value else "false"
 
 
-def zero_literal(proto_type: str) -> str:
-    if proto_type in ("string", "bytes"):
-        return "std::string()"
-    if proto_type == "bool":
-        return "false"
-    return "0"
-
-
 class Field(View):
+    """Spelled by the field's kind (kinds.py)."""
+
     @property
     def cpp_name(self):
         return identifier(self.name)
 
     @property
     def cpp_value_type(self):
-        if self.enum is not None:
-            base = self.enum.cpp_type
-        elif self.ref:
-            base = f"pgw::{self.ref}"
-        else:
-            base = SCALARS[self.proto_type]
-        return f"std::vector<{base}>" if self.repeated else base
+        """One value of the field (a list's std::vector; an optional's value)."""
+        return self.kind.cpp_value_type
+
+    @property
+    def cpp_member_type(self):
+        """As a struct member, a return value or a callback argument."""
+        return self.kind.cpp_member_type
 
     @property
     def cpp_option_type(self):
-        """In an options struct (see OptionField): strings as views, a
-        widget as a pointer to its handle (a handle owns a shared pointer,
-        so it is not trivially destructible)."""
-        if self.ref and not self.repeated:
-            return f"const pgw::{self.ref}*"
-        return "std::string_view" if self.proto_type in ("string", "bytes") and not self.repeated \
-            else self.cpp_value_type
+        """The whole options member (see OptionField)."""
+        return self.kind.cpp_option_type
 
     @property
     def cpp_param_type(self):
-        """As a C++ parameter: optional fields are std::optional."""
-        t = self.cpp_value_type
-        return f"std::optional<{t}>" if self.presence else t
+        """As a C++ parameter: optional fields are std::optional, lists
+        pgw::List, structs pgw::Named (runtime structured.hpp says why)."""
+        return self.kind.cpp_param_type
 
     @property
     def cpp_default(self):
         """The C++ literal of the field's default (its zero when none)."""
-        if self.enum is not None:
-            return self.enum.cpp_value(self.default) if self.default is not None else "{}"
-        if self.default is not None:
-            return literal(self.proto_type, self.default)
-        if self.repeated or self.ref:
-            return "{}"
-        return zero_literal(self.proto_type)
+        return self.kind.cpp_default
 
     def cpp_set(self, request, owner_expr, method_name):
         """Statement copying parameter `self` into message variable `request`."""
-        n, v = self.name, self.cpp_name
-        if self.ref:
-            one = f'detail::child_id({owner_expr}, {{x}}, "{method_name}")'
-        elif self.proto_type in ("string", "bytes"):
-            one = "std::move({x})"
-        elif self.enum is not None:
-            one = f"static_cast<{self.enum.cpp_pb_type}>({{x}})"
-        else:
-            one = "{x}"
-        if self.repeated:
-            return f"for (auto& item : {v}) {request}.add_{n}({one.format(x='item')});"
-        if self.presence:
-            return f"if ({v}) {request}.set_{n}({one.format(x='*' + v)});"
-        return f"{request}.set_{n}({one.format(x=v)});"
+        return self.kind.cpp_set(request, self.cpp_name, (owner_expr, method_name))
 
-    def cpp_to_wire(self, value):
-        """`value` (an options member) as the message's setter takes it."""
-        if self.enum is not None:
-            return f"static_cast<{self.enum.cpp_pb_type}>({value})"
-        return f"{self.cpp_value_type}({value})"
+    def cpp_set_member(self, message, value):
+        """Statement copying struct member `value` into message `message`."""
+        return self.kind.cpp_set(message, value, None)
 
     def cpp_get_present(self, message):
         """Expression reading this field of `message`, known to be present."""
-        n = self.name
-        if self.enum is not None:
-            return f"detail::enum_from_wire<{self.enum.cpp_type}>({message}.{n}())"
-        return f"{message}.{n}()"
+        return self.kind.cpp_get_present(message)
 
     def cpp_get(self, message, link):
-        """Expression reading this field of `message` as its C++ value type."""
-        n = self.name
-        if self.ref and self.repeated:
-            return f"detail::to_handles<pgw::{self.ref}>({link}, {message}.{n}())"
-        if self.ref:
-            return f"pgw::{self.ref}({link}.shared_from_this(), {message}.{n}())"
-        if self.repeated:
-            return f"{self.cpp_value_type}({message}.{n}().begin(), {message}.{n}().end())"
-        if self.presence:
-            return (f"({message}.has_{n}() ? {self.cpp_param_type}({self.cpp_get_present(message)}) : "
-                    f"{self.cpp_param_type}())")
-        return self.cpp_get_present(message)
+        """Expression reading this field of `message` as its C++ member type."""
+        return self.kind.cpp_get(message, link)
 
     @property
     def cpp_ctor_default(self):
@@ -173,6 +103,21 @@ class Message(View):
     @property
     def cpp_pb_type(self):
         return "::" + self.full_name.replace(".", "::")
+
+    @property
+    def cpp_pb_class(self):
+        """protoc's class name, for a forward declaration in its namespace."""
+        return self.full_name.rsplit(".", 1)[-1]
+
+    @property
+    def cpp_encode_statements(self):
+        """A value type's encoder body: struct `value` into message `message`."""
+        return [f.cpp_set_member("message", f"value.{f.cpp_name}") for f in self.fields]
+
+    @property
+    def cpp_decode_expr(self):
+        """A value type's decoder: message `message` as the struct."""
+        return f"pgw::{self.name}{{" + ", ".join(f.cpp_get("message", "link") for f in self.fields) + "}"
 
 
 class Method(View):
@@ -266,12 +211,12 @@ class Method(View):
 class Callback(View):
     @property
     def cpp_arg_types(self):
-        return [f.cpp_param_type for f in self.params]
+        return [f.cpp_member_type for f in self.params]
 
     @property
     def cpp_signature(self):
         """Human-readable, for the static_assert message."""
-        return "(" + ", ".join(f"{f.cpp_param_type} {f.name}" for f in self.params) + ")"
+        return "(" + ", ".join(f"{f.cpp_member_type} {f.name}" for f in self.params) + ")"
 
     @property
     def cpp_handler_rule(self):
@@ -343,6 +288,10 @@ class OptionField(View):
         return self.field.cpp_option_type
 
     @property
+    def cpp_initializer(self):
+        return self.field.kind.cpp_option_initializer
+
+    @property
     def cpp_owned_type(self):
         """As kept by the factory until it makes the setter call."""
         return "pgw::FontArgs" if self.font_shorthand else self.field.cpp_value_type
@@ -374,6 +323,8 @@ class OptionField(View):
         f = self.field
         if f.ref:
             return "none"
+        if f.repeated:
+            return "{}"
         if self.source == "constructor" and f.presence and f.default is None:
             return "unset"
         if f.enum is not None:
@@ -395,11 +346,10 @@ class OptionField(View):
     def cpp_store_ctor_arg(self):
         """Statement copying the option into constructor message `args`; a
         widget's id is checked to be of this session (a null pointer is none)."""
-        value = "*options." + self.cpp_name
         if self.field.ref:
-            return (f'args.set_{self.ctor_field.name}(detail::option_ref(link_, {value}, '
+            return (f'args.set_{self.ctor_field.name}(detail::option_ref(link_, *options.{self.cpp_name}, '
                     f'"Widgets::{self.origin} option {self.name}"));')
-        return f"args.set_{self.ctor_field.name}({self.field.cpp_to_wire(value)});"
+        return self.field.kind.cpp_store_option("args", "options." + self.cpp_name)
 
 
 class WidgetClass(View):
@@ -460,6 +410,10 @@ class Family(View):
     def cpp_forward_declarations(self):
         """This family's classes, then the other families' it refers to."""
         return [c.name for c in self.classes] + self.foreign_classes
+
+    @property
+    def cpp_pb_namespace(self):
+        return self.package.replace(".", "::")
 
     @property
     def cpp_pb_headers(self):

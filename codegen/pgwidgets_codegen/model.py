@@ -54,6 +54,11 @@ class Field:
     enum: Optional[Enum] = None  # proto_type "enum": its words
     exclusive: str = ""          # constructor group reference: the bool state field exclusive in the group
     dtype: str = ""              # a double whose type is the constructor's Dtype field of this name
+    # proto_type "message": the value type it holds (None for pgwidgets.Value);
+    # not compared or printed, since a tree node's field holds its own message.
+    message: Optional["Message"] = dc_field(default=None, repr=False, compare=False)
+    is_map: bool = False         # map<string, ...>: `message` or the scalar is the map's value
+    kind: object = dc_field(default=None, repr=False, compare=False)  # kinds.Kind (reader fills it)
 
 
 @dataclass
@@ -63,6 +68,7 @@ class Message:
     fields: list
     file: str
     doc: str = ""
+    value_type: bool = False   # a plain struct / interface (reader marks it)
 
     @property
     def file_stem(self):
@@ -295,7 +301,8 @@ def single_value(method):
     if method.kind != "setter" or not method.params:
         return None
     first, *rest = method.params
-    if first.presence or first.ref or first.repeated or not all(f.presence for f in rest):
+    if (first.presence or first.ref or first.repeated or first.proto_type == "message"
+            or not all(f.presence for f in rest)):
         return None
     return first
 
@@ -326,6 +333,7 @@ class Family(_Classes):
     classes: list
     enums: list
     return_structs: list       # messages of this file returned whole
+    value_types: list = dc_field(default_factory=list)    # messages of this file that are value types, in dependency order
     depends: list = dc_field(default_factory=list)        # Families whose declarations this one uses
     foreign_classes: list = dc_field(default_factory=list)  # names of other families' classes it refers to
     message_files: list = dc_field(default_factory=list)    # files of the messages its code encodes or decodes

@@ -35,3 +35,9 @@ def quoted(text: str) -> str:
     """A double-quoted literal, spelled the same in C++ and TypeScript."""
     escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
     return f'"{escaped}"'
+
+
+def lower_camel(snake: str) -> str:
+    """protobuf-es spells field `viewport_x` as `viewportX`."""
+    head, *rest = snake.split("_")
+    return head + "".join(p[:1].upper() + p[1:] for p in rest)

@@ -19,6 +19,7 @@ from google.protobuf import descriptor_pb2
 
 from . import naming
 from . import ids
+from . import kinds
 from .descriptors import OptionReader, SchemaError, comments, lines, schema_fingerprint
 from .model import KINDS, Callback, Enum, EnumValue, Family, Field, Message, Method, Schema, WidgetClass, stem
 
@@ -55,7 +56,10 @@ class _Builder:
         for name in self.known:
             self._read_enums(self.files[name])
         for name in self.known:
+            self._declare_messages(self.files[name])
+        for name in self.known:
             self._read_messages(self.files[name])
+        self._mark_value_types()
         every = []
         for name in self.known:
             every.extend(self._read_services(self.files[name]))
@@ -75,6 +79,7 @@ class _Builder:
                 c.exclusive_field_id = field_ids.get(c.group_field.exclusive, 0)
         self._check(classes, every)
         self._check_enum_names(every)
+        self._check_value_types(every)
         if self.package == WIDGET_PACKAGE:
             # The SDK's fingerprint covers the wire envelope and the options too.
             used = [self.files[n] for n in self.files if n.startswith("pgwidgets/")]
@@ -103,28 +108,34 @@ class _Builder:
                 classes=[c for c in every if file_of[c.name] == name],
                 enums=[e for e in self.enums.values() if e.file == name],
                 return_structs=[m for m in everything.return_structs if m.file == name],
+                value_types=_in_dependency_order([m for m in self.messages.values()
+                                                  if m.value_type and m.file == name]),
                 package=self.files[name].package)
         for fam in families.values():
             needs, foreign, files = set(), set(), set()
+            messages = list(fam.value_types)
             for c in fam.classes:
                 if c.base is not None:
                     needs.add(file_of[c.base.name])
-                messages = [m for x in c.methods for m in (x.request, x.response)]
+                messages += [m for x in c.methods for m in (x.request, x.response)]
                 messages += [cb.message for cb in c.callbacks]
                 messages += [c.ctor] if c.ctor else []
-                for message in messages:
-                    files.add(message.file)
-                    if id(message) in returned:
-                        needs.add(message.file)
-                    for f in message.fields:
-                        if f.enum is not None:
-                            needs.add(f.enum.file)
-                        if f.ref:
-                            if f.ref not in file_of:
-                                raise SchemaError(f"{message.name}.{f.name}: ref names unknown class {f.ref}")
-                            needs.add(file_of[f.ref])
-                            if file_of[f.ref] != fam.file:
-                                foreign.add(f.ref)
+            for message in messages:
+                files.add(message.file)
+                if id(message) in returned:
+                    needs.add(message.file)
+                for f in message.fields:
+                    if f.enum is not None:
+                        needs.add(f.enum.file)
+                    if f.message is not None:
+                        needs.add(f.message.file)
+                        files.add(f.message.file)
+                    if f.ref:
+                        if f.ref not in file_of:
+                            raise SchemaError(f"{message.name}.{f.name}: ref names unknown class {f.ref}")
+                        needs.add(file_of[f.ref])
+                        if file_of[f.ref] != fam.file:
+                            foreign.add(f.ref)
             needs.discard(fam.file)
             fam.depends = [families[n] for n in self.known if n in needs]
             fam.foreign_classes = sorted(foreign)
@@ -165,35 +176,123 @@ class _Builder:
             if e.name in taken:
                 raise SchemaError(f"enum {e.name} clashes with a class, options struct or message of that name")
 
+    def _declare_messages(self, f):
+        """Every message by full name, fields still empty: a field may name a
+        message declared later, or its own (a tree node's children)."""
+        docs = comments(f)
+        for mi, m in enumerate(f.message_type):
+            for nested in m.nested_type:
+                if not nested.options.map_entry:
+                    raise SchemaError(f"{f.name}: message {m.name}: nested message {nested.name}: declare it "
+                                      f"at the top level of the file (C++ and TypeScript name it on its own)")
+            if m.enum_type:
+                raise SchemaError(f"{f.name}: message {m.name}: nested enums are not supported; declare "
+                                  f"the enum at the top level of the file")
+            full = f"{f.package}.{m.name}"
+            self.messages[full] = Message(full, m.name, [], f.name, docs.get((4, mi), ""))
+
     def _read_messages(self, f):
         docs = comments(f)
         for mi, m in enumerate(f.message_type):
-            if m.nested_type or m.enum_type:
-                raise SchemaError(f"{f.name}: message {m.name}: nested types are not supported")
-            fields = []
+            entries = {f".{f.package}.{m.name}.{n.name}": n for n in m.nested_type}
+            message = self.messages[f"{f.package}.{m.name}"]
             for fi, fd in enumerate(m.field):
-                fields.append(self._field(f, m, fd, docs.get((4, mi, 2, fi), "")))
-            full = f"{f.package}.{m.name}"
-            self.messages[full] = Message(full, m.name, fields, f.name, docs.get((4, mi), ""))
+                message.fields.append(self._field(f, m, fd, docs.get((4, mi, 2, fi), ""), entries))
 
-    def _field(self, f, m, fd, doc):
-        where = f"{f.name}: {m.name}.{fd.name}"
-        proto_type = _TYPE_NAMES[fd.type]
-        enum = None
+    def _mark_value_types(self):
+        """Value types: every message a field holds, and every message of a
+        widget file that declares no widget (data.proto: types the widgets
+        to come will carry)."""
+        pending = [m for m in self.messages.values() if not self.files[m.file].service]
+        pending += [f.message for m in self.messages.values() for f in m.fields if f.message is not None]
+        while pending:
+            m = pending.pop()
+            if m.value_type:
+                continue
+            m.value_type = True
+            pending += [f.message for f in m.fields if f.message is not None]
+
+    def _check_value_types(self, classes):
+        taken = {c.name for c in classes} | {f"{c.name}Options" for c in classes} | \
+            {e.name for e in self.enums.values()}
+        for m in self.messages.values():
+            if not m.value_type:
+                continue
+            if m.name in taken:
+                raise SchemaError(f"{m.file}: message {m.name} is a value type, and its name clashes with a "
+                                  f"class, options struct or enum (both are pgw::{m.name} in C++)")
+            if m.name == "Value":
+                raise SchemaError(f"{m.file}: message Value: the name is pgwidgets.Value's "
+                                  f"(pgw::Value in C++); use that one or choose another name")
+            for f in m.fields:
+                if f.ref:
+                    raise SchemaError(f"{m.file}: {m.name}.{f.name}: a value type cannot hold a widget "
+                                      f"reference (a widget is not a value a table or tree can carry)")
+            self._check_holds_itself(m, [m])
+
+    def _check_holds_itself(self, m, path):
+        """A message may hold itself only through a list or a map: a C++
+        struct cannot contain itself."""
+        for f in m.fields:
+            if f.message is None or f.kind.list_like:
+                continue
+            if any(x is f.message for x in path):
+                chain = " -> ".join(x.name for x in path + [f.message])
+                raise SchemaError(f"{m.file}: message {f.message.name} holds itself ({chain}) through a "
+                                  f"single field; make the field `repeated` (a list of children)")
+            self._check_holds_itself(f.message, path + [f.message])
+
+    def _element(self, where, fd, proto_type, entries):
+        """The element kind of field descriptor `fd` (a map's: its value's)
+        and its enum and message, or a SchemaError."""
         if proto_type == "enum":
             enum = self.enums.get(fd.type_name.lstrip("."))
             if enum is None:
                 raise SchemaError(f"{where}: enum {fd.type_name.lstrip('.')} must be declared in a widget "
                                   f"package (not {', '.join(NON_WIDGET_PACKAGES)})")
-            if fd.label == FDP.LABEL_REPEATED:
-                raise SchemaError(f"{where}: repeated enum fields are not supported")
-        elif proto_type not in naming.SCALAR_TYPES:
-            raise SchemaError(f"{where}: only scalar and enum fields are supported, not {proto_type}")
+            return kinds.EnumElement(enum), enum, None
+        if proto_type == "message":
+            full = fd.type_name.lstrip(".")
+            if full == kinds.VALUE_MESSAGE:
+                return kinds.ValueElement(), None, None
+            if full not in self.messages:
+                raise SchemaError(f"{where}: message {full} must be declared in a widget package, or be "
+                                  f"{kinds.VALUE_MESSAGE}")
+            return kinds.MessageElement(self.messages[full]), None, self.messages[full]
+        if proto_type not in naming.SCALAR_TYPES:
+            raise SchemaError(f"{where}: fields of type {proto_type} are not supported")
+        return kinds.Scalar(proto_type), None, None
+
+    def _field(self, f, m, fd, doc, entries):
+        where = f"{f.name}: {m.name}.{fd.name}"
+        proto_type = _TYPE_NAMES[fd.type]
+        if proto_type == "group":
+            raise SchemaError(f"{where}: groups are not supported")
+        entry = entries.get(fd.type_name) if proto_type == "message" else None
+        is_map = entry is not None
+        if is_map:
+            key, value = entry.field
+            if _TYPE_NAMES[key.type] != "string":
+                raise SchemaError(f"{where}: a map's key must be a string (map<string, ...>)")
+            proto_type = _TYPE_NAMES[value.type]
+            element, enum, message = self._element(where, value, proto_type, entries)
+        else:
+            element, enum, message = self._element(where, fd, proto_type, entries)
+        repeated = fd.label == FDP.LABEL_REPEATED and not is_map
+        if enum is not None and repeated:
+            raise SchemaError(f"{where}: repeated enum fields are not supported")
+        if proto_type == "message" and fd.proto3_optional:
+            raise SchemaError(f"{where}: a message field is always there (its zero is the empty value); "
+                              f"drop `optional`")
         opts = self.options.field(fd)
         ref = (opts.ref or None) if opts else None
         if ref and proto_type != "uint32":
             raise SchemaError(f"{where}: a widget reference must be uint32")
+        if ref:
+            element = kinds.Ref(ref)
         default = opts.default if opts and opts.default != "" else None
+        if default is not None and (repeated or is_map or proto_type == "message"):
+            raise SchemaError(f"{where}: only a single scalar or enum field can have a default")
         if default is not None and enum is not None:
             if default not in enum.words:
                 raise SchemaError(f"{where}: default {default!r} is not a word of {enum.name}: "
@@ -203,9 +302,9 @@ class _Builder:
                 naming.check_default(proto_type, default)
             except ValueError as e:
                 raise SchemaError(f"{where}: default {default!r}: {e}") from None
-        return Field(
+        field = Field(
             name=fd.name, number=fd.number, proto_type=proto_type,
-            repeated=fd.label == FDP.LABEL_REPEATED,
+            repeated=repeated,
             presence=fd.proto3_optional,
             ref=ref,
             default=default,
@@ -213,7 +312,10 @@ class _Builder:
             doc=doc, enum=enum,
             exclusive=(opts.exclusive if opts else ""),
             dtype=(opts.dtype if opts else ""),
+            message=message, is_map=is_map,
         )
+        field.kind = kinds.of(field, element, repeated, fd.proto3_optional, is_map)
+        return field
 
     def _message(self, type_name, where):
         full = type_name.lstrip(".")
@@ -359,6 +461,10 @@ class _Builder:
             if f"on_{cb.name}" in seen:
                 raise SchemaError(f"{c.name}: callback {cb.name} clashes with method on_{cb.name}")
         for f in c.ctor_fields:
+            if f.proto_type == "message" or f.is_map:
+                raise SchemaError(f"{c.name}: constructor field {f.name}: a constructor option cannot hold a "
+                                  f"message or a map (options structs must be trivially destructible, g++ 12 "
+                                  f"destroys a braced one twice in a co_await); take it in a method")
             if f.default is not None and not f.presence:
                 raise SchemaError(f"{c.name}: constructor field {f.name} has a default, so it must be "
                                   f"declared `optional` (a plain proto3 field cannot send its zero value)")
@@ -483,6 +589,26 @@ class _Builder:
                         and rpc_name in ("", s.rpc_name)):
                     return s
         return None
+
+
+def _in_dependency_order(messages):
+    """Value types so that a struct comes after the structs it holds by
+    value (a list or a map may hold one declared later: std::vector and
+    std::map take an incomplete type)."""
+    done, out = set(), []
+
+    def visit(m):
+        if id(m) in done:
+            return
+        done.add(id(m))
+        for f in m.fields:
+            if f.message is not None and any(x is f.message for x in messages) and not f.kind.list_like:
+                visit(f.message)
+        out.append(m)
+
+    for m in messages:
+        visit(m)
+    return out
 
 
 def part_of(part, whole):

@@ -2,7 +2,7 @@
 expressions that move values between protobuf-es messages and them."""
 
 from . import model
-from .naming import INT64_TYPES, quoted
+from .naming import lower_camel, quoted
 from .spelling import Language, View
 
 KEYWORDS = frozenset("""
@@ -12,35 +12,8 @@ true try typeof var void while with yield let static implements interface packag
 protected public await constructor
 """.split())
 
-# proto scalar type -> TypeScript type (as protobuf-es maps them)
-SCALARS = {
-    "double": "number", "float": "number",
-    "int32": "number", "sint32": "number", "sfixed32": "number",
-    "uint32": "number", "fixed32": "number",
-    "int64": "bigint", "sint64": "bigint", "sfixed64": "bigint", "uint64": "bigint", "fixed64": "bigint",
-    "bool": "boolean",
-    "string": "string",
-    "bytes": "Uint8Array",
-}
-
-
 def identifier(name: str) -> str:
     return name + "_" if name in KEYWORDS else name
-
-
-def lower_camel(snake: str) -> str:
-    """protobuf-es spells field `viewport_x` as `viewportX`."""
-    head, *rest = snake.split("_")
-    return head + "".join(p[:1].upper() + p[1:] for p in rest)
-
-
-def literal(proto_type: str, text: str) -> str:
-    """A schema default (checked by the reader) as a TypeScript literal."""
-    if proto_type in ("string", "bytes"):
-        return quoted(text)
-    if proto_type in INT64_TYPES:
-        return f"{int(text)}n"
-    return text
 
 
 def _params(fields):
@@ -48,6 +21,8 @@ def _params(fields):
 
 
 class Field(View):
+    """Spelled by the field's kind (kinds.py)."""
+
     @property
     def ts_name(self):
         return identifier(self.name)
@@ -59,11 +34,7 @@ class Field(View):
 
     @property
     def ts_value_type(self):
-        if self.enum is not None:
-            base = self.enum.name
-        else:
-            base = "WidgetHandle" if self.ref else SCALARS[self.proto_type]
-        return f"{base}[]" if self.repeated else base
+        return self.kind.ts_value_type
 
     @property
     def ts_param_type(self):
@@ -72,9 +43,7 @@ class Field(View):
 
     @property
     def ts_default(self):
-        if self.default is None:
-            return None
-        return quoted(self.default) if self.enum is not None else literal(self.proto_type, self.default)
+        return self.kind.ts_default
 
     def ts_from_message(self, message):
         """Expression turning protobuf-es field of `message` into the value type.
@@ -82,32 +51,11 @@ class Field(View):
         Only a field with presence can be absent: protobuf-es gives every
         other field its zero, so a default applies to optional fields alone.
         """
-        v = f"{message}.{self.es_name}"
-        if self.ref and self.repeated:
-            return f"{v}.map((i) => ctx.widget(i))"
-        if self.ref and self.presence:
-            return f"({v} ? ctx.widget({v}) : undefined)"
-        if self.ref:
-            return f"ctx.widget({v})"
-        if self.enum is None:
-            return f"({v} ?? {self.ts_default})" if self.presence and self.ts_default is not None else v
-        word = self.enum.ts_word(v)
-        if self.presence:
-            absent = self.ts_default if self.ts_default is not None else "undefined"
-            return f"({v} === undefined ? {absent} : {word})"
-        return word
+        return self.kind.ts_from_message(message)
 
     def ts_to_message(self, value):
         """protobuf-es init entry for value expression `value`."""
-        if self.ref and self.repeated:
-            return f"{self.es_name}: {value}.map((w) => w.widgetId)"
-        if self.ref:
-            return f"{self.es_name}: {value}.widgetId"
-        if self.enum is not None and self.presence:
-            return f"{self.es_name}: {value} === undefined ? undefined : {self.enum.ts_number(value)}"
-        if self.enum is not None:
-            return f"{self.es_name}: {self.enum.ts_number(value)}"
-        return f"{self.es_name}: {value}"
+        return self.kind.ts_to_message(value)
 
 
 class Enum(View):
@@ -147,6 +95,20 @@ class Message(View):
     @property
     def es_schema(self):
         return f"pb_{self.file_stem}.{self.name}Schema"
+
+    @property
+    def es_type(self):
+        return f"pb_{self.file_stem}.{self.name}"
+
+    @property
+    def ts_from_entries(self):
+        """A value type's interface from protobuf-es message `x`."""
+        return "{ " + ", ".join(f"{f.ts_name}: {f.ts_from_message('x')}" for f in self.fields) + " }"
+
+    @property
+    def ts_to_entries(self):
+        """protobuf-es init of a value type from interface value `v`."""
+        return "{ " + ", ".join(f.ts_to_message(f"v.{f.ts_name}") for f in self.fields) + " }"
 
 
 class Method(View):
@@ -260,12 +222,29 @@ class Schema(View):
     def ts_external_events(self):
         return [f"events{b}" for b in self._external_bases()]
 
+    def _uses_value(self):
+        value_types = [m for m in self._model.messages.values() if m.value_type and m.file in self._model.files]
+        return any(f.kind.element.ts_type == "Value" for m in list(self._messages()) + value_types
+                   for f in m.fields)
+
+    @property
+    def ts_sdk_value(self):
+        """A user package whose fields hold pgwidgets.Value takes the SDK's
+        Value type and converters."""
+        return not self.is_core and self._uses_value()
+
+    @property
+    def ts_value_types(self):
+        """This package's value types: interfaces, with their converters."""
+        return self._language.wrap([m for m in self._model.messages.values()
+                                    if m.value_type and m.file in self._model.files])
+
     @property
     def ts_sdk_types(self):
         names = ["WidgetHandle"]
         for b in self._external_bases():
             names += [f"{b}Impl", f"{b}Events"]
-        return names + [e.name for e in self._external_enums()]
+        return names + [e.name for e in self._external_enums()] + (["Value"] if self.ts_sdk_value else [])
 
 
 LANGUAGE = Language({

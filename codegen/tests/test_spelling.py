@@ -52,7 +52,7 @@ class CppSpellingTest(unittest.TestCase):
 
     def test_options_hold_string_views(self):
         label = {o.name: o for o in self.schema.cls("Label").options}
-        self.assertEqual(label["text"].cpp_type, "std::string_view")
+        self.assertEqual(label["text"].cpp_type, "std::optional<std::string_view>")
         self.assertEqual(label["text"].cpp_owned_type, "std::string")
 
 

@@ -4,15 +4,18 @@
 // encodes their results and callbacks, by the ids of the schema.
 
 import { create, fromBinary, toBinary } from "@bufbuild/protobuf";
+import type { MessageInitShape } from "@bufbuild/protobuf";
+import type * as pb_value from "./pb/pgwidgets/value_pb.js";
 import * as pb_base from "./pb/pgwidgets/widgets/base_pb.js";
 import * as pb_containers from "./pb/pgwidgets/widgets/containers_pb.js";
 import * as pb_controls from "./pb/pgwidgets/widgets/controls_pb.js";
+import * as pb_data from "./pb/pgwidgets/widgets/data_pb.js";
 import * as pb_display from "./pb/pgwidgets/widgets/display_pb.js";
 import * as pb_layout from "./pb/pgwidgets/widgets/layout_pb.js";
 import * as pb_mdi from "./pb/pgwidgets/widgets/mdi_pb.js";
 import * as pb_text from "./pb/pgwidgets/widgets/text_pb.js";
 import type * as w from "./widgets.js";
-import type { WidgetHandle, TabPosition, ScrollBarPolicy, Dtype, SliderValuePosition, DialValuePosition, HAlign, VAlign, WindowState, Align, Orientation, Wrap, ScrollAlign } from "./widgets.js";
+import type { WidgetHandle, Value, TabPosition, ScrollBarPolicy, Dtype, SliderValuePosition, DialValuePosition, HAlign, VAlign, WindowState, Align, Orientation, Wrap, ScrollAlign, Column, TableRow, TreeNode, TableData } from "./widgets.js";
 import { PACKAGE_NAME, SCHEMA_FINGERPRINT } from "./widgets.js";
 
 /** What the dispatcher needs from the runtime. */
@@ -111,6 +114,79 @@ const WrapNumbers: { readonly [K in w.Wrap]: number } = { none: 0, word: 1, hard
 
 const ScrollAlignWords: ReadonlyMap<number, w.ScrollAlign> = new Map<number, w.ScrollAlign>([[0, "nearest"], [1, "top"], [2, "center"]]);
 const ScrollAlignNumbers: { readonly [K in w.ScrollAlign]: number } = { nearest: 0, top: 1, center: 2 };
+
+/** pgwidgets.Value as the interfaces have it (no member set: null). */
+export function valueFromWire(m: pb_value.Value | undefined): Value {
+  switch (m?.kind.case) {
+    case "boolValue":
+    case "intValue":
+    case "doubleValue":
+    case "stringValue":
+      return m.kind.value;
+    default:
+      return null;
+  }
+}
+
+/** A Value as protobuf-es builds pgwidgets.Value (a number is a double, a bigint an integer). */
+export function valueToWire(v: Value): MessageInitShape<typeof pb_value.ValueSchema> {
+  switch (typeof v) {
+    case "boolean":
+      return { kind: { case: "boolValue", value: v } };
+    case "bigint":
+      return { kind: { case: "intValue", value: v } };
+    case "number":
+      return { kind: { case: "doubleValue", value: v } };
+    case "string":
+      return { kind: { case: "stringValue", value: v } };
+    default:
+      return {};
+  }
+}
+
+/** Column from protobuf-es (an absent message is the empty value). */
+export function fromColumn(m: pb_data.Column | undefined): Column {
+  const x = m ?? create(pb_data.ColumnSchema);
+  return { title: x.title, width: x.width };
+}
+
+/** Column as protobuf-es builds it. */
+export function toColumn(v: Column): MessageInitShape<typeof pb_data.ColumnSchema> {
+  return { title: v.title, width: v.width };
+}
+
+/** TableRow from protobuf-es (an absent message is the empty value). */
+export function fromTableRow(m: pb_data.TableRow | undefined): TableRow {
+  const x = m ?? create(pb_data.TableRowSchema);
+  return { cells: x.cells.map((x) => valueFromWire(x)) };
+}
+
+/** TableRow as protobuf-es builds it. */
+export function toTableRow(v: TableRow): MessageInitShape<typeof pb_data.TableRowSchema> {
+  return { cells: v.cells.map((x) => valueToWire(x)) };
+}
+
+/** TreeNode from protobuf-es (an absent message is the empty value). */
+export function fromTreeNode(m: pb_data.TreeNode | undefined): TreeNode {
+  const x = m ?? create(pb_data.TreeNodeSchema);
+  return { text: x.text, values: Object.fromEntries(Object.entries(x.values).map(([k, x]) => [k, valueFromWire(x)])), children: x.children.map((x) => fromTreeNode(x)) };
+}
+
+/** TreeNode as protobuf-es builds it. */
+export function toTreeNode(v: TreeNode): MessageInitShape<typeof pb_data.TreeNodeSchema> {
+  return { text: v.text, values: Object.fromEntries(Object.entries(v.values).map(([k, x]) => [k, valueToWire(x)])), children: v.children.map((x) => toTreeNode(x)) };
+}
+
+/** TableData from protobuf-es (an absent message is the empty value). */
+export function fromTableData(m: pb_data.TableData | undefined): TableData {
+  const x = m ?? create(pb_data.TableDataSchema);
+  return { columns: x.columns.map((x) => fromColumn(x)), rows: x.rows.map((x) => fromTableRow(x)) };
+}
+
+/** TableData as protobuf-es builds it. */
+export function toTableData(v: TableData): MessageInitShape<typeof pb_data.TableDataSchema> {
+  return { columns: v.columns.map((x) => toColumn(x)), rows: v.rows.map((x) => toTableRow(x)) };
+}
 
 export function eventsWidget(id: number, ctx: DispatchContext): w.WidgetEvents {
   return {
@@ -520,7 +596,7 @@ export const classes: ReadonlyMap<number, ClassEntry> = new Map<number, ClassEnt
     id: 1297648301, name: "ComboBox", base: 1272712264,
     create: (factories, id, bytes, ctx) => {
       const m = fromBinary(pb_controls.ComboBoxArgsSchema, bytes);
-      return (factories as w.WidgetFactories).ComboBox(id, { editable: (m.editable ?? false), dropdown_limit: (m.dropdownLimit ?? 0) }, eventsComboBox(id, ctx));
+      return (factories as w.WidgetFactories).ComboBox(id, { editable: (m.editable ?? false), dropdown_limit: (m.dropdownLimit ?? 0), items: m.items }, eventsComboBox(id, ctx));
     },
   }],
   [2077649974, {

@@ -7,13 +7,19 @@
 // missing there, or a method missing in an implementation, fails `tsc`.
 
 export const PACKAGE_NAME = "pgwidgets.widgets";
-export const SCHEMA_FINGERPRINT = 0x2dbb419ed19d34a9n;
+export const SCHEMA_FINGERPRINT = 0x158734fbfee5de64n;
 
 /** A widget as the browser runtime holds it. */
 export interface WidgetHandle {
   readonly widgetId: number;
   readonly element: HTMLElement;
 }
+
+/**
+ * pgwidgets.Value: a table cell or a tree node's column. null; a boolean;
+ * an integer (bigint: 64 bits); a double (number); a string.
+ */
+export type Value = null | boolean | bigint | number | string;
 
 // Where a TabWidget's tabs are: "top", "bottom", "left", "right", or
 // "none" (no tabs: a stack).
@@ -56,6 +62,33 @@ export type Wrap = "none" | "word" | "hard";
 // Where scroll_to_lineno puts the line: "nearest" (scroll only as far as
 // needed), "top", "center".
 export type ScrollAlign = "nearest" | "top" | "center";
+
+// One column of a table.
+export interface Column {
+  // The heading.
+  title: string;
+  // Starting width in pixels; unset: fit the contents.
+  width: number | undefined;
+}
+
+// One row of a table: a cell per column.
+export interface TableRow {
+  cells: Value[];
+}
+
+// A node of a tree: its text, its values by column name, and its children
+// (a tree holds itself).
+export interface TreeNode {
+  text: string;
+  values: { [key: string]: Value };
+  children: TreeNode[];
+}
+
+// A table's whole contents: its columns, then its rows.
+export interface TableData {
+  columns: Column[];
+  rows: TableRow[];
+}
 
 export interface ExpandingValue {
   horizontal: boolean;
@@ -517,6 +550,9 @@ export interface ComboBoxCreateArgs {
   editable: boolean;
   // How many items the open list shows before it scrolls (0: all).
   dropdown_limit: number;
+  // The items, in order, as append_text would add them one by one (the
+  // first is shown).
+  items: string[];
 }
 
 // A number field with up and down buttons. Arrows, PageUp/PageDown and

@@ -60,8 +60,10 @@ int main(int argc, char** argv) {
       auto rb = co_await W.RadioButton("Radio B", {.group = &ra});
       auto rc = co_await W.RadioButton("Radio C", {.group = &rb});
       co_await ra.set_state(true);
-      auto combo = co_await W.ComboBox();
-      for (const char* c : {"Red", "Green", "Blue"}) co_await combo.append_text(c);
+      // Items in the options (a named list: options views it), one more appended.
+      const std::vector<std::string> colors{"Red", "Green"};
+      auto combo = co_await W.ComboBox({.items = colors});
+      co_await combo.append_text("Blue");
       // Never chosen: the page shows its first item, and get_index() says so.
       auto theme = co_await W.ComboBox();
       for (const char* c : {"Light", "Dark"}) co_await theme.append_text(c);

@@ -7,7 +7,11 @@
   --expect-error TEXT         an error (such as "no matching function")
                               whose line contains TEXT.
 
-With neither, the command must succeed."""
+With neither, the command must succeed.
+
+A source line holding the marker `// <- the error` must be where the error
+is reported (file and line): a message that names the cause but points
+into a header, or at the coroutine's closing brace, fails the check."""
 
 import argparse
 import re
@@ -17,11 +21,15 @@ import sys
 # "file:line:col: error: message" (g++ and clang); notes and warnings are
 # not errors.
 ERROR_LINE = re.compile(r"^[^:\n]+:\d+:\d+: (?:fatal )?error: (.*)$", re.MULTILINE)
+ERROR_AT = re.compile(r"^([^:\n]+):(\d+):\d+: (?:fatal )?error: ", re.MULTILINE)
+MARKER = "// <- the error"
 STATIC_ASSERT = re.compile(r"^static assertion failed(?: due to requirement '.*?')?: (.*)$")
 
 
-def check(expected: str, returncode: int, output: str, static_assert: bool = True) -> str | None:
-    """None when the output is what was expected, else the reason it is not."""
+def check(expected: str, returncode: int, output: str, static_assert: bool = True,
+          at: tuple[str, int] | None = None) -> str | None:
+    """None when the output is what was expected, else the reason it is not.
+    `at`: (file, line) where the error must be reported."""
     errors = ERROR_LINE.findall(output)
     if not expected:
         return None if returncode == 0 else "expected to compile, but it failed"
@@ -39,6 +47,22 @@ def check(expected: str, returncode: int, output: str, static_assert: bool = Tru
         return f"the first error does not say {expected!r}: {errors[0]}"
     if len(errors) > 1:
         return f"{len(errors) - 1} more error(s) follow the expected one, first: {errors[1]}"
+    if at is not None:
+        where = ERROR_AT.search(output)
+        file, line = where.group(1), int(where.group(2))
+        if not (file.endswith(at[0]) and line == at[1]):
+            return f"the error is reported at {file}:{line}, not at the calling line {at[0]}:{at[1]}"
+    return None
+
+
+def marked_line(command) -> tuple[str, int] | None:
+    """(source, line) of the marker in the compiled source, if any."""
+    for arg in command:
+        if arg.endswith(".cpp"):
+            with open(arg, encoding="utf-8") as f:
+                for number, text in enumerate(f, start=1):
+                    if MARKER in text:
+                        return arg, number
     return None
 
 
@@ -52,7 +76,8 @@ def main():
     proc = subprocess.run(command, capture_output=True, text=True)
     output = proc.stdout + proc.stderr
     expected = args.expect_static_assert or args.expect_error
-    problem = check(expected, proc.returncode, output, static_assert=bool(args.expect_static_assert))
+    problem = check(expected, proc.returncode, output, static_assert=bool(args.expect_static_assert),
+                    at=marked_line(command) if expected else None)
     if problem:
         sys.exit(f"{problem}\n--- compiler output ---\n{output[:4000]}")
     print("compiled, as expected" if not expected else f"failed to compile with: {expected}")

@@ -50,3 +50,12 @@ class CheckCompileTest(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+    def test_the_error_must_be_at_the_marked_line(self):
+        out = "t.cpp:6:38: error: use of deleted function 'List(init)'\n"
+        self.assertIsNone(check("deleted", 1, out, static_assert=False, at=("t.cpp", 6)))
+        self.assertIn("not at the calling line", check("deleted", 1, out, static_assert=False, at=("t.cpp", 7)))
+        closing = "t.cpp:9:1: error: array used as initializer\n"
+        self.assertIn("not at the calling line", check("array", 1, closing, static_assert=False, at=("t.cpp", 6)))
+        header = "structured.hpp:60:3: error: use of deleted function 'List(init)'\n"
+        self.assertIn("not at the calling line", check("deleted", 1, header, static_assert=False, at=("t.cpp", 6)))

@@ -14,7 +14,7 @@
 
 namespace pgw::detail {
 
-inline constexpr std::uint64_t schema_fingerprint = 0x2dbb419ed19d34a9ULL;
+inline constexpr std::uint64_t schema_fingerprint = 0x158734fbfee5de64ULL;
 
 namespace classes {
 inline constexpr ClassInfo Widget{1272712264, "Widget", 0, true, false, 0, 0};

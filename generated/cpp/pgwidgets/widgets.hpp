@@ -11,6 +11,7 @@
 #include "pgwidgets/widgets/base.hpp"
 #include "pgwidgets/widgets/containers.hpp"
 #include "pgwidgets/widgets/controls.hpp"
+#include "pgwidgets/widgets/data.hpp"
 #include "pgwidgets/widgets/display.hpp"
 #include "pgwidgets/widgets/layout.hpp"
 #include "pgwidgets/widgets/mdi.hpp"
@@ -62,9 +63,9 @@ class Widgets {
   // A thin line between widgets: "horizontal" (a rule across) or "vertical".
   Task<pgw::Separator> Separator(SeparatorOptions options = {}) const;
   template <class A0>
-    requires(std::convertible_to<const A0&, pgw::Orientation>)
+    requires(std::convertible_to<const A0&, std::optional<pgw::Orientation>>)
   Task<pgw::Separator> Separator(const A0& orientation, SeparatorOptions options = {}) const {
-    options.orientation = pgw::Orientation(orientation);
+    options.orientation = std::optional<pgw::Orientation>(orientation);
     return Separator(std::move(options));
   }
 
@@ -75,18 +76,18 @@ class Widgets {
   // A push button.
   Task<pgw::Button> Button(ButtonOptions options = {}) const;
   template <class A0>
-    requires(std::convertible_to<const A0&, std::string_view>)
+    requires(std::convertible_to<const A0&, std::optional<std::string_view>>)
   Task<pgw::Button> Button(const A0& text, ButtonOptions options = {}) const {
-    options.text = std::string_view(text);
+    options.text = std::optional<std::string_view>(text);
     return Button(std::move(options));
   }
 
   // A box the user ticks, with a text beside it. Space toggles it.
   Task<pgw::CheckBox> CheckBox(CheckBoxOptions options = {}) const;
   template <class A0>
-    requires(std::convertible_to<const A0&, std::string_view>)
+    requires(std::convertible_to<const A0&, std::optional<std::string_view>>)
   Task<pgw::CheckBox> CheckBox(const A0& text, CheckBoxOptions options = {}) const {
-    options.text = std::string_view(text);
+    options.text = std::optional<std::string_view>(text);
     return CheckBox(std::move(options));
   }
 
@@ -94,9 +95,9 @@ class Widgets {
   // one releases the others; clicking the pressed one releases it.
   Task<pgw::ToggleButton> ToggleButton(ToggleButtonOptions options = {}) const;
   template <class A0>
-    requires(std::convertible_to<const A0&, std::string_view>)
+    requires(std::convertible_to<const A0&, std::optional<std::string_view>>)
   Task<pgw::ToggleButton> ToggleButton(const A0& text, ToggleButtonOptions options = {}) const {
-    options.text = std::string_view(text);
+    options.text = std::optional<std::string_view>(text);
     return ToggleButton(std::move(options));
   }
 
@@ -104,9 +105,9 @@ class Widgets {
   // in every browser showing the session.
   Task<pgw::RadioButton> RadioButton(RadioButtonOptions options = {}) const;
   template <class A0>
-    requires(std::convertible_to<const A0&, std::string_view>)
+    requires(std::convertible_to<const A0&, std::optional<std::string_view>>)
   Task<pgw::RadioButton> RadioButton(const A0& text, RadioButtonOptions options = {}) const {
-    options.text = std::string_view(text);
+    options.text = std::optional<std::string_view>(text);
     return RadioButton(std::move(options));
   }
 
@@ -138,9 +139,9 @@ class Widgets {
   // A line of text, always shown as text (never parsed as HTML).
   Task<pgw::Label> Label(LabelOptions options = {}) const;
   template <class A0>
-    requires(std::convertible_to<const A0&, std::string_view>)
+    requires(std::convertible_to<const A0&, std::optional<std::string_view>>)
   Task<pgw::Label> Label(const A0& text, LabelOptions options = {}) const {
-    options.text = std::string_view(text);
+    options.text = std::optional<std::string_view>(text);
     return Label(std::move(options));
   }
 
@@ -171,9 +172,9 @@ class Widgets {
   // in the history; up and down walk the history.
   Task<pgw::TextEntry> TextEntry(TextEntryOptions options = {}) const;
   template <class A0>
-    requires(std::convertible_to<const A0&, std::string_view>)
+    requires(std::convertible_to<const A0&, std::optional<std::string_view>>)
   Task<pgw::TextEntry> TextEntry(const A0& text, TextEntryOptions options = {}) const {
-    options.text = std::string_view(text);
+    options.text = std::optional<std::string_view>(text);
     return TextEntry(std::move(options));
   }
 
@@ -181,9 +182,9 @@ class Widgets {
   // the button fires activated(text).
   Task<pgw::TextEntrySet> TextEntrySet(TextEntrySetOptions options = {}) const;
   template <class A0>
-    requires(std::convertible_to<const A0&, std::string_view>)
+    requires(std::convertible_to<const A0&, std::optional<std::string_view>>)
   Task<pgw::TextEntrySet> TextEntrySet(const A0& text, TextEntrySetOptions options = {}) const {
-    options.text = std::string_view(text);
+    options.text = std::optional<std::string_view>(text);
     return TextEntrySet(std::move(options));
   }
 
@@ -192,9 +193,9 @@ class Widgets {
   // reloaded page shows it.
   Task<pgw::TextArea> TextArea(TextAreaOptions options = {}) const;
   template <class A0>
-    requires(std::convertible_to<const A0&, std::string_view>)
+    requires(std::convertible_to<const A0&, std::optional<std::string_view>>)
   Task<pgw::TextArea> TextArea(const A0& text, TextAreaOptions options = {}) const {
-    options.text = std::string_view(text);
+    options.text = std::optional<std::string_view>(text);
     return TextArea(std::move(options));
   }
 

@@ -15,7 +15,7 @@
 namespace pgw {
 namespace {
 
-void parse(google::protobuf::MessageLite& message, std::string_view bytes, const char* what) {
+[[maybe_unused]] void parse(google::protobuf::MessageLite& message, std::string_view bytes, const char* what) {
   if (!message.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) {
     throw ProtocolError(std::string("pgwidgets: cannot decode the arguments of ") + what);
   }
@@ -196,8 +196,9 @@ Task<void> Splitter::add_widget(pgw::Widget child) const {
       detail::ChildChange{.child = request.child(), .index = std::nullopt, .destroy = false});
 }
 
-Task<void> Splitter::set_sizes(std::vector<int> sizes) const {
+Task<void> Splitter::set_sizes(pgw::List<int> sizes) const {
   ::pgwidgets::widgets::Sizes request;
+  request.mutable_sizes()->Reserve(static_cast<int>(sizes.size()));
   for (auto& item : sizes) request.add_sizes(item);
   return detail::send_call(checked_link(), id(), detail::methods::Splitter_set_sizes, request.SerializeAsString());
 }

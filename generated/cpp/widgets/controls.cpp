@@ -15,7 +15,7 @@
 namespace pgw {
 namespace {
 
-void parse(google::protobuf::MessageLite& message, std::string_view bytes, const char* what) {
+[[maybe_unused]] void parse(google::protobuf::MessageLite& message, std::string_view bytes, const char* what) {
   if (!message.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) {
     throw ProtocolError(std::string("pgwidgets: cannot decode the arguments of ") + what);
   }
@@ -776,7 +776,6 @@ namespace {
 
 // The setter options, owned: the coroutine outlives the caller's temporaries.
 struct ComboBoxSetters {
-  std::optional<std::string> items;
   std::optional<std::string> text;
   std::optional<int> index;
   std::optional<int> length;
@@ -795,7 +794,6 @@ Task<pgw::ComboBox> create_ComboBox(detail::LinkPtr link, std::string args,
                                             [[maybe_unused]] ComboBoxSetters setters) {
   const WidgetId id = co_await link->create(detail::classes::ComboBox, std::move(args));
   pgw::ComboBox widget(link, id);
-  if (setters.items) co_await widget.append_text(std::move(*setters.items));
   if (setters.text) co_await widget.set_text(std::move(*setters.text));
   if (setters.index) co_await widget.set_index(std::move(*setters.index));
   if (setters.length) co_await widget.set_length(std::move(*setters.length));
@@ -820,9 +818,9 @@ Task<pgw::ComboBox> Widgets::ComboBox(ComboBoxOptions options) const {
   ::pgwidgets::widgets::ComboBoxArgs args;
   if (options.editable) args.set_editable(bool(*options.editable));
   if (options.dropdown_limit) args.set_dropdown_limit(int(*options.dropdown_limit));
+  if (options.items) for (auto& item : options.items.to_vector()) args.add_items(std::move(item));
   std::string encoded = args.SerializeAsString();
   ComboBoxSetters setters;
-  if (options.items) setters.items.emplace(*options.items);
   if (options.text) setters.text.emplace(*options.text);
   if (options.index) setters.index.emplace(*options.index);
   if (options.length) setters.length.emplace(*options.length);

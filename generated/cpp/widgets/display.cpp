@@ -14,7 +14,7 @@
 namespace pgw {
 namespace {
 
-void parse(google::protobuf::MessageLite& message, std::string_view bytes, const char* what) {
+[[maybe_unused]] void parse(google::protobuf::MessageLite& message, std::string_view bytes, const char* what) {
   if (!message.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) {
     throw ProtocolError(std::string("pgwidgets: cannot decode the arguments of ") + what);
   }

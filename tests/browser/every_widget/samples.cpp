@@ -187,7 +187,23 @@ std::unique_ptr<pb::Message> new_message(const pb::Descriptor* type) {
   return std::unique_ptr<pb::Message>(prototype->New());
 }
 
+namespace {
+
+// Message fields are filled this deep: a tree node holds tree nodes
+// (TreeNode.children), so a sample stops after two levels of children.
+constexpr int kMaxDepth = 3;
+
+pgw::Task<> fill(pb::Message& message, const RefSource& refs, bool defaults, int depth);
+
+}  // namespace
+
 pgw::Task<> fill_sample(pb::Message& message, const RefSource& refs, bool defaults) {
+  co_await fill(message, refs, defaults, 0);
+}
+
+namespace {
+
+pgw::Task<> fill(pb::Message& message, const RefSource& refs, bool defaults, int depth) {
   const pb::Descriptor* d = message.GetDescriptor();
   const pb::Reflection* r = message.GetReflection();
   for (int i = 0; i < d->field_count(); ++i) {
@@ -205,14 +221,23 @@ pgw::Task<> fill_sample(pb::Message& message, const RefSource& refs, bool defaul
         const pgw::WidgetId id = co_await refs(*f, arg.ref());
         set_ref(message, f, id);
       } else if (f->cpp_type() == pb::FieldDescriptor::CPPTYPE_MESSAGE) {
+        if (depth + 1 >= kMaxDepth) break;
+        // A map's entries (key, value) are messages too; two entries need
+        // two keys, so the second key gets a suffix.
         pb::Message* sub = f->is_repeated() ? r->AddMessage(&message, f) : r->MutableMessage(&message, f);
-        co_await fill_sample(*sub, refs, defaults);
+        co_await fill(*sub, refs, defaults, depth + 1);
+        if (f->is_map() && k > 0) {
+          const pb::FieldDescriptor* key = f->message_type()->map_key();
+          sub->GetReflection()->SetString(sub, key, sub->GetReflection()->GetString(*sub, key) + "#2");
+        }
       } else {
         set_scalar(message, f, defaults ? arg.default_() : std::string());
       }
     }
   }
 }
+
+}  // namespace
 
 boost::json::value to_json(const pb::Message& message) {
   pb::util::JsonPrintOptions options;

@@ -9,7 +9,9 @@
 // - numbers 1 (1.5 for floating point), bools true, enums their first
 //   non-zero value: not the proto3 zero, so they travel on the wire;
 // - repeated fields two elements, optional fields set, a oneof its first
-//   member, message fields filled the same way;
+//   member (pgwidgets.Value: a bool), message fields filled the same way
+//   down to a fixed depth (a tree node holds tree nodes), a map two entries
+//   with distinct keys;
 // - widget references (`ref`) from the caller's RefSource.
 #pragma once
 

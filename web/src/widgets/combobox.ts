@@ -70,6 +70,8 @@ export class ComboBox extends Widget implements ComboBoxImpl {
       if (!root.contains(t) && !this.list.contains(t)) this.closeList();
     };
     document.addEventListener("mousedown", this.onOutside, true);
+    // The constructor's list, as append_text would add it (the first shows).
+    for (const item of args.items) this.append_text(item);
   }
 
   protected override get control(): HTMLInputElement {

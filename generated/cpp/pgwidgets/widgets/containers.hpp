@@ -7,6 +7,7 @@
 
 #include <concepts>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,6 +21,8 @@
 #include "pgwidgets/font.hpp"
 #include "pgwidgets/schema_info.hpp"
 #include "pgwidgets/session_link.hpp"
+#include "pgwidgets/structured.hpp"
+#include "pgwidgets/value.hpp"
 #include "pgwidgets/widgets/base.hpp"
 #include "pgwidgets/widgets/display.hpp"
 #include "pgwidgets/widgets/layout.hpp"
@@ -166,7 +169,7 @@ class Splitter : public Container {
   // The panes' sizes in pixels along the splitter, first pane first; they
   // keep these proportions when the splitter is resized. Extra values are
   // ignored, missing ones leave their panes alone.
-  Task<void> set_sizes(std::vector<int> sizes) const;
+  Task<void> set_sizes(pgw::List<int> sizes) const;
 
   // The sizes last set or dragged to (empty: never; the panes share equally).
   std::vector<int> get_sizes() const;

@@ -7,6 +7,7 @@
 
 #include <concepts>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,6 +21,8 @@
 #include "pgwidgets/font.hpp"
 #include "pgwidgets/schema_info.hpp"
 #include "pgwidgets/session_link.hpp"
+#include "pgwidgets/structured.hpp"
+#include "pgwidgets/value.hpp"
 #include "pgwidgets/widgets/base.hpp"
 #include "pgwidgets/widgets/layout.hpp"
 
@@ -603,7 +606,7 @@ static_assert(std::is_trivially_destructible_v<RadioButtonOptions>,
 struct ComboBoxOptions {
   std::optional<bool> editable = std::nullopt;  // default false
   std::optional<int> dropdown_limit = std::nullopt;  // default 0
-  std::optional<std::string_view> items = std::nullopt;  // default ""; ComboBox::append_text
+  pgw::ListView<std::string> items = {};  // default {}
   std::optional<std::string_view> text = std::nullopt;  // default ""; ComboBox::set_text
   std::optional<int> index = std::nullopt;  // default -1; ComboBox::set_index
   std::optional<int> length = std::nullopt;  // default 0; ComboBox::set_length

@@ -7,6 +7,7 @@
 
 #include <concepts>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,6 +21,8 @@
 #include "pgwidgets/font.hpp"
 #include "pgwidgets/schema_info.hpp"
 #include "pgwidgets/session_link.hpp"
+#include "pgwidgets/structured.hpp"
+#include "pgwidgets/value.hpp"
 #include "pgwidgets/widgets/base.hpp"
 #include "pgwidgets/widgets/layout.hpp"
 
