@@ -261,7 +261,8 @@ class SchemaErrorTest(unittest.TestCase):
         self.assertIn("`value` is for a setter without arguments", msg)
 
     def test_two_callbacks_of_a_class_with_one_user_action(self):
-        msg = self.broken("text.proto", '{ updates: "scroll_position" }', '{ updates: "scroll_position", user: EDIT }')
+        msg = self.broken("text.proto", '{ updates: "scroll_position", coalesce: true }',
+                          '{ updates: "scroll_position", coalesce: true, user: EDIT }')
         self.assertIn("same `user` action", msg)
 
     def test_state_callback_whose_fields_differ_from_the_setter(self):
