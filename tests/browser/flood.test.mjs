@@ -163,7 +163,10 @@ const checks = [
     expect(/cut this page off/.test(text) && /Reconnecting in 5 seconds/.test(text), `the notice says: ${text}`);
     await page.screenshot({ path: path.join(artifacts, "flood-refused.png") });
     await page.waitForTimeout(4000);
-    const early = sockets.filter((t) => t > closedAt).length;
+    // Only the 4 s after the close count: the waits above (the notice, a
+    // screenshot) may take long on a loaded machine, and the page's own
+    // retry 5 s after the close is what it should do.
+    const early = sockets.filter((t) => t > closedAt && t < closedAt + 4000).length;
     expect(early === 0, `${early} reconnects within 4 s of a policy close`);
     await page.waitForFunction(() => window.pgwidgets.state.connection === "open" && window.pgwidgets.state.rebuilds === 1,
       null, { timeout: 10000 });
