@@ -827,6 +827,14 @@ export const methods: ReadonlyMap<number, MethodEntry> = new Map<number, MethodE
       return undefined;
     },
   }],
+  [1601590467, {
+    id: 1601590467, name: "set_name", className: "Widget", kind: "setter", classId: 1272712264,
+    invoke: (impl, bytes, ctx) => {
+      const m = fromBinary(pb_base.WidgetNameSchema, bytes);
+      (impl as w.WidgetImpl).set_name(m.name);
+      return undefined;
+    },
+  }],
   [336728211, {
     id: 336728211, name: "set_allow_text_selection", className: "Widget", kind: "setter", classId: 1272712264,
     invoke: (impl, bytes, ctx) => {

@@ -7,7 +7,7 @@
 // missing there, or a method missing in an implementation, fails `tsc`.
 
 export const PACKAGE_NAME = "pgwidgets.widgets";
-export const SCHEMA_FINGERPRINT = 0x158734fbfee5de64n;
+export const SCHEMA_FINGERPRINT = 0xa3d07aa08523a767n;
 
 /** A widget as the browser runtime holds it. */
 export interface WidgetHandle {
@@ -160,6 +160,10 @@ export interface WidgetImpl extends WidgetHandle {
   set_enabled(tf: boolean): void;
   // Text shown when the pointer rests on the widget.
   set_tooltip(msg: string): void;
+  // A name the program gives the widget, never shown: the page puts it in
+  // the element's `data-pgw-name` attribute (a stable selector for browser
+  // tests), and the test kit's find() takes it (pgwidgets/testing.hpp).
+  set_name(name: string): void;
   // Whether the user may select the widget's text.
   set_allow_text_selection(tf: boolean): void;
   // Shows the widget (a TopLevel appears and is raised).

@@ -395,6 +395,13 @@ std::string PageModel::text(WidgetId id) const {
   return {};
 }
 
+std::string PageModel::name(WidgetId id) const {
+  if (!has_field(id, "name")) return {};
+  const Scalar v = value(id, "name");
+  auto* s = std::get_if<std::string>(&v);
+  return s != nullptr ? *s : std::string{};
+}
+
 bool PageModel::visible(WidgetId id) const {
   const Widget* w = find(id);
   while (w != nullptr) {
@@ -419,6 +426,7 @@ std::string PageModel::path(WidgetId id) const {
   std::vector<std::string> parts;
   for (const Widget* w = find(id); w != nullptr; w = find(id = w->parent)) {
     std::string part(w->cls->info->name);
+    if (const std::string n = name(id); !n.empty()) part += " #" + n;
     const std::string t = text(id);
     if (!t.empty()) part += " \"" + t + "\"";
     parts.push_back(std::move(part));

@@ -70,6 +70,8 @@ class PageModel {
   void set_state(WidgetId id, const std::string& field, const MethodView* setter, std::string args);
 
   std::string text(WidgetId id) const;
+  // The name the program gave it (Widget::set_name), "" for none.
+  std::string name(WidgetId id) const;
   bool visible(WidgetId id) const;
   bool enabled(WidgetId id) const;
   std::string path(WidgetId id) const;

@@ -214,9 +214,15 @@ std::vector<WidgetId> TestSession::find_ids(const pgw::detail::ClassInfo& cls) c
 WidgetId TestSession::find_id(const pgw::detail::ClassInfo& cls, std::string_view text) const {
   const PageModel& page = impl_->page;
   std::vector<WidgetId> all = find_ids(cls);
+  // A name the program gave is a stable handle: it wins over shown text.
   std::vector<WidgetId> hits;
   for (WidgetId id : all) {
-    if (page.text(id) == text) hits.push_back(id);
+    if (page.name(id) == text && !text.empty()) hits.push_back(id);
+  }
+  if (hits.empty()) {
+    for (WidgetId id : all) {
+      if (page.text(id) == text) hits.push_back(id);
+    }
   }
   if (hits.size() == 1) return hits.front();
   std::string what = "pgw::testing: find<" + std::string(cls.name) + ">(\"" + std::string(text) + "\"): ";

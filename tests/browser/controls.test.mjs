@@ -213,10 +213,12 @@ const ok = await runChecks([
         scroll: q(".pgw-scrollbar").getAttribute("aria-valuenow"),
         progress: q(".pgw-progressbar").getAttribute("aria-valuenow"),
         color: q(".pgw-colorwidget-hex").value,
+        named: q('[data-pgw-name="check-me"]')?.textContent ?? null,
       };
     });
     const want = { check: false, toggle: true, radios: "true false false", combo: "Green", spin: "90",
-      slider: "9.5", dial: "50", scroll: "20", progress: "20", color: "336699" };
+      slider: "9.5", dial: "50", scroll: "20", progress: "20", color: "336699",
+      named: "Check me" };
     expect(JSON.stringify(state) === JSON.stringify(want), `after reload ${JSON.stringify(state)}, want ${JSON.stringify(want)}`);
   }],
   ["the combo box still has its items after the reload", async () => {

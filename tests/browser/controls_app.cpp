@@ -54,7 +54,7 @@ int main(int argc, char** argv) {
       auto url = co_await W.Label("url " + session.get_url());
       auto dtype_check = co_await W.Label("dtype check: none");
 
-      auto check = co_await W.CheckBox("Check me", {.tooltip = "a check box"});
+      auto check = co_await W.CheckBox("Check me", {.tooltip = "a check box", .name = "check-me"});
       auto toggle = co_await W.ToggleButton("Toggle me");
       auto ra = co_await W.RadioButton("Radio A");
       auto rb = co_await W.RadioButton("Radio B", {.group = &ra});

@@ -18,6 +18,7 @@
 #include "pgwidgets/widgets/base.pb.h"
 #include "protocol/live_server.hpp"
 #include "support/ws_test_client.hpp"
+#include "async_demo_ui.hpp"
 #include "unit/frames.hpp"
 
 using namespace pgw::test;
@@ -187,22 +188,7 @@ namespace {
 void seed_ui(pgw::Application& app, std::atomic<int>& connects) {
   app.on_connect([&connects](pgw::Session& s) -> pgw::Task<> {
     ++connects;
-    auto w = s.get_widgets();
-    auto top = co_await w.TopLevel({.title = "Async Demo", .resizable = true});
-    co_await top.resize(400, 300);
-    auto vbox = co_await w.VBox({.spacing = 8, .padding = 10});
-    auto status = co_await w.Label("Click a button!");
-    auto hbox = co_await w.HBox({.spacing = 6});
-    auto btn = co_await w.Button("Hello");
-    co_await hbox.add_widget(btn, 0);
-    auto entry = co_await w.TextEntry({.text = "Type here", .linehistory = 5});
-    co_await vbox.add_widget(hbox, 0);
-    co_await vbox.add_widget(entry, 0);
-    co_await vbox.add_widget(status, 1);
-    co_await top.set_widget(vbox);
-    co_await top.show();
-    btn.on_activated([status]() -> pgw::Task<> { co_await status.set_text("Hello!"); });
-    entry.on_activated([status](std::string text) -> pgw::Task<> { co_await status.set_text("Entered: " + text); });
+    co_await async_demo::on_connect(s);
   });
 }
 

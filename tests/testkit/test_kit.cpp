@@ -57,6 +57,27 @@ TEST_CASE("find names the candidates when nothing or too much matches", "[testki
   CHECK(t.find<pgw::TopLevel>("Two").id() != 0);
 }
 
+TEST_CASE("a name the program gives finds a widget before its text, and shows in its path", "[testkit]") {
+  TestSession t([](pgw::Session& s) -> pgw::Task<> {
+    auto p = co_await window(s, "Named");
+    auto W = s.get_widgets();
+    auto ok = co_await W.Button("Same");
+    auto cancel = co_await W.Button("Same");
+    auto other = co_await W.Button("ok");  // a text equal to another's name
+    co_await ok.set_name("ok");
+    co_await cancel.set_name("cancel");
+    co_await p.box.add_widget(ok, 0);
+    co_await p.box.add_widget(cancel, 0);
+    co_await p.box.add_widget(other, 0);
+  });
+  const auto ok = t.find<pgw::Button>("ok");
+  CHECK(ok.get_name() == "ok");
+  CHECK(t.path_of(ok) == "TopLevel \"Named\" > VBox > Button #ok \"Same\"");
+  CHECK(t.find<pgw::Button>("cancel").id() != ok.id());
+  CHECK_THROWS_WITH(t.find<pgw::Button>("Same"), Contains("2 widgets match"));
+  CHECK(t.find_all<pgw::Button>().at(2).get_name().empty());
+}
+
 TEST_CASE("a click reaches a listened button, and a disabled or hidden one fails with its path",
           "[testkit]") {
   auto clicks = std::make_shared<int>(0);

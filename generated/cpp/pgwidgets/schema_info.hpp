@@ -14,7 +14,7 @@
 
 namespace pgw::detail {
 
-inline constexpr std::uint64_t schema_fingerprint = 0x158734fbfee5de64ULL;
+inline constexpr std::uint64_t schema_fingerprint = 0xa3d07aa08523a767ULL;
 
 namespace classes {
 inline constexpr ClassInfo Widget{1272712264, "Widget", 0, true, false, 0, 0};
@@ -84,6 +84,7 @@ inline constexpr std::uint32_t max_size = 1347618554;
 inline constexpr std::uint32_t message = 726862355;
 inline constexpr std::uint32_t min_size = 1125882445;
 inline constexpr std::uint32_t moveable = 1246690364;
+inline constexpr std::uint32_t name = 44258175;
 inline constexpr std::uint32_t orientation = 1167913771;
 inline constexpr std::uint32_t padding = 814521897;
 inline constexpr std::uint32_t position = 1514480729;
@@ -125,6 +126,8 @@ inline constexpr MethodInfo Widget_set_enabled{1738410771, 1272712264, "Widget",
 inline constexpr MethodInfo Widget_get_enabled{1923367951, 1272712264, "Widget", "get_enabled", detail::MethodKind::getter, 2073884502, true, false, false, 0, false, false};
 inline constexpr MethodInfo Widget_set_tooltip{1879825719, 1272712264, "Widget", "set_tooltip", detail::MethodKind::setter, 532058520, false, false, false, 0, false, false};
 inline constexpr MethodInfo Widget_get_tooltip{358798348, 1272712264, "Widget", "get_tooltip", detail::MethodKind::getter, 532058520, true, false, false, 0, false, false};
+inline constexpr MethodInfo Widget_set_name{1601590467, 1272712264, "Widget", "set_name", detail::MethodKind::setter, 44258175, false, false, false, 0, false, false};
+inline constexpr MethodInfo Widget_get_name{98877579, 1272712264, "Widget", "get_name", detail::MethodKind::getter, 44258175, true, false, false, 0, false, false};
 inline constexpr MethodInfo Widget_set_allow_text_selection{336728211, 1272712264, "Widget", "set_allow_text_selection", detail::MethodKind::setter, 1616634576, false, false, false, 0, false, false};
 inline constexpr MethodInfo Widget_show{1987070310, 1272712264, "Widget", "show", detail::MethodKind::setter, 1412362569, false, false, true, 0, false, false};
 inline constexpr MethodInfo Widget_hide{11395522, 1272712264, "Widget", "hide", detail::MethodKind::setter, 1412362569, false, false, true, 0, false, false};
@@ -412,7 +415,7 @@ inline constexpr std::array<const ClassInfo*, 36> class_table = {
     &classes::TextEntrySet,
     &classes::TextArea,
 };
-inline constexpr std::array<const MethodInfo*, 193> method_table = {
+inline constexpr std::array<const MethodInfo*, 195> method_table = {
     &methods::Widget_set_border_width,
     &methods::Widget_set_border_color,
     &methods::Widget_set_bg,
@@ -429,6 +432,8 @@ inline constexpr std::array<const MethodInfo*, 193> method_table = {
     &methods::Widget_get_enabled,
     &methods::Widget_set_tooltip,
     &methods::Widget_get_tooltip,
+    &methods::Widget_set_name,
+    &methods::Widget_get_name,
     &methods::Widget_set_allow_text_selection,
     &methods::Widget_show,
     &methods::Widget_hide,
@@ -686,7 +691,7 @@ inline constexpr std::array<std::string_view, 36> class_proto_names = {
     "pgwidgets.widgets.TextEntrySet",
     "pgwidgets.widgets.TextArea",
 };
-inline constexpr std::array<std::string_view, 193> method_proto_names = {
+inline constexpr std::array<std::string_view, 195> method_proto_names = {
     "pgwidgets.widgets.Widget.SetBorderWidth",
     "pgwidgets.widgets.Widget.SetBorderColor",
     "pgwidgets.widgets.Widget.SetBg",
@@ -703,6 +708,8 @@ inline constexpr std::array<std::string_view, 193> method_proto_names = {
     "pgwidgets.widgets.Widget.GetEnabled",
     "pgwidgets.widgets.Widget.SetTooltip",
     "pgwidgets.widgets.Widget.GetTooltip",
+    "pgwidgets.widgets.Widget.SetName",
+    "pgwidgets.widgets.Widget.GetName",
     "pgwidgets.widgets.Widget.SetAllowTextSelection",
     "pgwidgets.widgets.Widget.Show",
     "pgwidgets.widgets.Widget.Hide",

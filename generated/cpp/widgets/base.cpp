@@ -193,6 +193,22 @@ std::string Widget::get_tooltip() const {
   return std::string();
 }
 
+Task<void> Widget::set_name(std::string name) const {
+  ::pgwidgets::widgets::WidgetName request;
+  request.set_name(std::move(name));
+  return detail::send_call(checked_link(), id(), detail::methods::Widget_set_name, request.SerializeAsString());
+}
+
+std::string Widget::get_name() const {
+  detail::SessionLink& link = this->link();
+  if (const std::string* recorded = link.recorded(id(), detail::fields::name)) {
+    ::pgwidgets::widgets::WidgetName m;
+    parse(m, *recorded, "the state of Widget.name");
+    return m.name();
+  }
+  return std::string();
+}
+
 Task<void> Widget::set_allow_text_selection(bool tf) const {
   ::pgwidgets::widgets::TextSelection request;
   request.set_tf(tf);

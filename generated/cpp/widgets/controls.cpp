@@ -558,6 +558,7 @@ struct ButtonSetters {
   std::optional<pgw::FontArgs> font;
   std::optional<bool> enabled;
   std::optional<std::string> tooltip;
+  std::optional<std::string> name;
   std::optional<bool> allow_text_selection;
   std::optional<std::string> cursor;
 };
@@ -574,6 +575,7 @@ Task<pgw::Button> create_Button(detail::LinkPtr link, std::string args,
   if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
   if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
   if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
+  if (setters.name) co_await widget.set_name(std::move(*setters.name));
   if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
   if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
   co_return widget;
@@ -597,6 +599,7 @@ Task<pgw::Button> Widgets::Button(ButtonOptions options) const {
   if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::Button option font"));
   if (options.enabled) setters.enabled.emplace(*options.enabled);
   if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
+  if (options.name) setters.name.emplace(*options.name);
   if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
   if (options.cursor) setters.cursor.emplace(*options.cursor);
   return create_Button(link_, std::move(encoded), std::move(setters));
@@ -614,6 +617,7 @@ struct CheckBoxSetters {
   std::optional<pgw::FontArgs> font;
   std::optional<bool> enabled;
   std::optional<std::string> tooltip;
+  std::optional<std::string> name;
   std::optional<bool> allow_text_selection;
   std::optional<std::string> cursor;
 };
@@ -630,6 +634,7 @@ Task<pgw::CheckBox> create_CheckBox(detail::LinkPtr link, std::string args,
   if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
   if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
   if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
+  if (setters.name) co_await widget.set_name(std::move(*setters.name));
   if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
   if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
   co_return widget;
@@ -653,6 +658,7 @@ Task<pgw::CheckBox> Widgets::CheckBox(CheckBoxOptions options) const {
   if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::CheckBox option font"));
   if (options.enabled) setters.enabled.emplace(*options.enabled);
   if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
+  if (options.name) setters.name.emplace(*options.name);
   if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
   if (options.cursor) setters.cursor.emplace(*options.cursor);
   return create_CheckBox(link_, std::move(encoded), std::move(setters));
@@ -670,6 +676,7 @@ struct ToggleButtonSetters {
   std::optional<pgw::FontArgs> font;
   std::optional<bool> enabled;
   std::optional<std::string> tooltip;
+  std::optional<std::string> name;
   std::optional<bool> allow_text_selection;
   std::optional<std::string> cursor;
 };
@@ -686,6 +693,7 @@ Task<pgw::ToggleButton> create_ToggleButton(detail::LinkPtr link, std::string ar
   if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
   if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
   if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
+  if (setters.name) co_await widget.set_name(std::move(*setters.name));
   if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
   if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
   co_return widget;
@@ -710,6 +718,7 @@ Task<pgw::ToggleButton> Widgets::ToggleButton(ToggleButtonOptions options) const
   if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::ToggleButton option font"));
   if (options.enabled) setters.enabled.emplace(*options.enabled);
   if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
+  if (options.name) setters.name.emplace(*options.name);
   if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
   if (options.cursor) setters.cursor.emplace(*options.cursor);
   return create_ToggleButton(link_, std::move(encoded), std::move(setters));
@@ -727,6 +736,7 @@ struct RadioButtonSetters {
   std::optional<pgw::FontArgs> font;
   std::optional<bool> enabled;
   std::optional<std::string> tooltip;
+  std::optional<std::string> name;
   std::optional<bool> allow_text_selection;
   std::optional<std::string> cursor;
 };
@@ -743,6 +753,7 @@ Task<pgw::RadioButton> create_RadioButton(detail::LinkPtr link, std::string args
   if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
   if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
   if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
+  if (setters.name) co_await widget.set_name(std::move(*setters.name));
   if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
   if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
   co_return widget;
@@ -767,6 +778,7 @@ Task<pgw::RadioButton> Widgets::RadioButton(RadioButtonOptions options) const {
   if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::RadioButton option font"));
   if (options.enabled) setters.enabled.emplace(*options.enabled);
   if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
+  if (options.name) setters.name.emplace(*options.name);
   if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
   if (options.cursor) setters.cursor.emplace(*options.cursor);
   return create_RadioButton(link_, std::move(encoded), std::move(setters));
@@ -786,6 +798,7 @@ struct ComboBoxSetters {
   std::optional<pgw::FontArgs> font;
   std::optional<bool> enabled;
   std::optional<std::string> tooltip;
+  std::optional<std::string> name;
   std::optional<bool> allow_text_selection;
   std::optional<std::string> cursor;
 };
@@ -804,6 +817,7 @@ Task<pgw::ComboBox> create_ComboBox(detail::LinkPtr link, std::string args,
   if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
   if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
   if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
+  if (setters.name) co_await widget.set_name(std::move(*setters.name));
   if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
   if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
   co_return widget;
@@ -831,6 +845,7 @@ Task<pgw::ComboBox> Widgets::ComboBox(ComboBoxOptions options) const {
   if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::ComboBox option font"));
   if (options.enabled) setters.enabled.emplace(*options.enabled);
   if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
+  if (options.name) setters.name.emplace(*options.name);
   if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
   if (options.cursor) setters.cursor.emplace(*options.cursor);
   return create_ComboBox(link_, std::move(encoded), std::move(setters));
@@ -847,6 +862,7 @@ struct SpinBoxSetters {
   std::optional<pgw::FontArgs> font;
   std::optional<bool> enabled;
   std::optional<std::string> tooltip;
+  std::optional<std::string> name;
   std::optional<bool> allow_text_selection;
   std::optional<std::string> cursor;
 };
@@ -862,6 +878,7 @@ Task<pgw::SpinBox> create_SpinBox(detail::LinkPtr link, std::string args,
   if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
   if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
   if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
+  if (setters.name) co_await widget.set_name(std::move(*setters.name));
   if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
   if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
   co_return widget;
@@ -889,6 +906,7 @@ Task<pgw::SpinBox> Widgets::SpinBox(SpinBoxOptions options) const {
   if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::SpinBox option font"));
   if (options.enabled) setters.enabled.emplace(*options.enabled);
   if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
+  if (options.name) setters.name.emplace(*options.name);
   if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
   if (options.cursor) setters.cursor.emplace(*options.cursor);
   return create_SpinBox(link_, std::move(encoded), std::move(setters));
@@ -905,6 +923,7 @@ struct SliderSetters {
   std::optional<pgw::FontArgs> font;
   std::optional<bool> enabled;
   std::optional<std::string> tooltip;
+  std::optional<std::string> name;
   std::optional<bool> allow_text_selection;
   std::optional<std::string> cursor;
 };
@@ -920,6 +939,7 @@ Task<pgw::Slider> create_Slider(detail::LinkPtr link, std::string args,
   if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
   if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
   if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
+  if (setters.name) co_await widget.set_name(std::move(*setters.name));
   if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
   if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
   co_return widget;
@@ -951,6 +971,7 @@ Task<pgw::Slider> Widgets::Slider(SliderOptions options) const {
   if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::Slider option font"));
   if (options.enabled) setters.enabled.emplace(*options.enabled);
   if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
+  if (options.name) setters.name.emplace(*options.name);
   if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
   if (options.cursor) setters.cursor.emplace(*options.cursor);
   return create_Slider(link_, std::move(encoded), std::move(setters));
@@ -969,6 +990,7 @@ struct DialSetters {
   std::optional<pgw::FontArgs> font;
   std::optional<bool> enabled;
   std::optional<std::string> tooltip;
+  std::optional<std::string> name;
   std::optional<bool> allow_text_selection;
   std::optional<std::string> cursor;
 };
@@ -986,6 +1008,7 @@ Task<pgw::Dial> create_Dial(detail::LinkPtr link, std::string args,
   if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
   if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
   if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
+  if (setters.name) co_await widget.set_name(std::move(*setters.name));
   if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
   if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
   co_return widget;
@@ -1018,6 +1041,7 @@ Task<pgw::Dial> Widgets::Dial(DialOptions options) const {
   if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::Dial option font"));
   if (options.enabled) setters.enabled.emplace(*options.enabled);
   if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
+  if (options.name) setters.name.emplace(*options.name);
   if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
   if (options.cursor) setters.cursor.emplace(*options.cursor);
   return create_Dial(link_, std::move(encoded), std::move(setters));
@@ -1036,6 +1060,7 @@ struct ScrollBarSetters {
   std::optional<pgw::FontArgs> font;
   std::optional<bool> enabled;
   std::optional<std::string> tooltip;
+  std::optional<std::string> name;
   std::optional<bool> allow_text_selection;
   std::optional<std::string> cursor;
 };
@@ -1053,6 +1078,7 @@ Task<pgw::ScrollBar> create_ScrollBar(detail::LinkPtr link, std::string args,
   if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
   if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
   if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
+  if (setters.name) co_await widget.set_name(std::move(*setters.name));
   if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
   if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
   co_return widget;
@@ -1078,6 +1104,7 @@ Task<pgw::ScrollBar> Widgets::ScrollBar(ScrollBarOptions options) const {
   if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::ScrollBar option font"));
   if (options.enabled) setters.enabled.emplace(*options.enabled);
   if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
+  if (options.name) setters.name.emplace(*options.name);
   if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
   if (options.cursor) setters.cursor.emplace(*options.cursor);
   return create_ScrollBar(link_, std::move(encoded), std::move(setters));
@@ -1095,6 +1122,7 @@ struct ProgressBarSetters {
   std::optional<pgw::FontArgs> font;
   std::optional<bool> enabled;
   std::optional<std::string> tooltip;
+  std::optional<std::string> name;
   std::optional<bool> allow_text_selection;
   std::optional<std::string> cursor;
 };
@@ -1111,6 +1139,7 @@ Task<pgw::ProgressBar> create_ProgressBar(detail::LinkPtr link, std::string args
   if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
   if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
   if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
+  if (setters.name) co_await widget.set_name(std::move(*setters.name));
   if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
   if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
   co_return widget;
@@ -1132,6 +1161,7 @@ Task<pgw::ProgressBar> Widgets::ProgressBar(ProgressBarOptions options) const {
   if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::ProgressBar option font"));
   if (options.enabled) setters.enabled.emplace(*options.enabled);
   if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
+  if (options.name) setters.name.emplace(*options.name);
   if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
   if (options.cursor) setters.cursor.emplace(*options.cursor);
   return create_ProgressBar(link_, std::move(encoded), std::move(setters));
@@ -1148,6 +1178,7 @@ struct ColorWidgetSetters {
   std::optional<pgw::FontArgs> font;
   std::optional<bool> enabled;
   std::optional<std::string> tooltip;
+  std::optional<std::string> name;
   std::optional<bool> allow_text_selection;
   std::optional<std::string> cursor;
 };
@@ -1163,6 +1194,7 @@ Task<pgw::ColorWidget> create_ColorWidget(detail::LinkPtr link, std::string args
   if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
   if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
   if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
+  if (setters.name) co_await widget.set_name(std::move(*setters.name));
   if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
   if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
   co_return widget;
@@ -1185,6 +1217,7 @@ Task<pgw::ColorWidget> Widgets::ColorWidget(ColorWidgetOptions options) const {
   if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::ColorWidget option font"));
   if (options.enabled) setters.enabled.emplace(*options.enabled);
   if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
+  if (options.name) setters.name.emplace(*options.name);
   if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
   if (options.cursor) setters.cursor.emplace(*options.cursor);
   return create_ColorWidget(link_, std::move(encoded), std::move(setters));

@@ -148,6 +148,7 @@ struct LabelSetters {
   std::optional<pgw::FontArgs> font;
   std::optional<bool> enabled;
   std::optional<std::string> tooltip;
+  std::optional<std::string> name;
   std::optional<bool> allow_text_selection;
   std::optional<std::string> cursor;
 };
@@ -164,6 +165,7 @@ Task<pgw::Label> create_Label(detail::LinkPtr link, std::string args,
   if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
   if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
   if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
+  if (setters.name) co_await widget.set_name(std::move(*setters.name));
   if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
   if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
   co_return widget;
@@ -188,6 +190,7 @@ Task<pgw::Label> Widgets::Label(LabelOptions options) const {
   if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::Label option font"));
   if (options.enabled) setters.enabled.emplace(*options.enabled);
   if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
+  if (options.name) setters.name.emplace(*options.name);
   if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
   if (options.cursor) setters.cursor.emplace(*options.cursor);
   return create_Label(link_, std::move(encoded), std::move(setters));
@@ -205,6 +208,7 @@ struct StatusBarSetters {
   std::optional<pgw::FontArgs> font;
   std::optional<bool> enabled;
   std::optional<std::string> tooltip;
+  std::optional<std::string> name;
   std::optional<bool> allow_text_selection;
   std::optional<std::string> cursor;
 };
@@ -221,6 +225,7 @@ Task<pgw::StatusBar> create_StatusBar(detail::LinkPtr link, std::string args,
   if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
   if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
   if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
+  if (setters.name) co_await widget.set_name(std::move(*setters.name));
   if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
   if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
   co_return widget;
@@ -244,6 +249,7 @@ Task<pgw::StatusBar> Widgets::StatusBar(StatusBarOptions options) const {
   if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::StatusBar option font"));
   if (options.enabled) setters.enabled.emplace(*options.enabled);
   if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
+  if (options.name) setters.name.emplace(*options.name);
   if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
   if (options.cursor) setters.cursor.emplace(*options.cursor);
   return create_StatusBar(link_, std::move(encoded), std::move(setters));

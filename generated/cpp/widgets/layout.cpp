@@ -208,6 +208,7 @@ struct TopLevelSetters {
   std::optional<pgw::FontArgs> font;
   std::optional<bool> enabled;
   std::optional<std::string> tooltip;
+  std::optional<std::string> name;
   std::optional<bool> allow_text_selection;
   std::optional<std::string> cursor;
 };
@@ -224,6 +225,7 @@ Task<pgw::TopLevel> create_TopLevel(detail::LinkPtr link, std::string args,
   if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
   if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
   if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
+  if (setters.name) co_await widget.set_name(std::move(*setters.name));
   if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
   if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
   co_return widget;
@@ -255,6 +257,7 @@ Task<pgw::TopLevel> Widgets::TopLevel(TopLevelOptions options) const {
   if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::TopLevel option font"));
   if (options.enabled) setters.enabled.emplace(*options.enabled);
   if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
+  if (options.name) setters.name.emplace(*options.name);
   if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
   if (options.cursor) setters.cursor.emplace(*options.cursor);
   return create_TopLevel(link_, std::move(encoded), std::move(setters));
@@ -273,6 +276,7 @@ struct BoxSetters {
   std::optional<pgw::FontArgs> font;
   std::optional<bool> enabled;
   std::optional<std::string> tooltip;
+  std::optional<std::string> name;
   std::optional<bool> allow_text_selection;
   std::optional<std::string> cursor;
 };
@@ -290,6 +294,7 @@ Task<pgw::Box> create_Box(detail::LinkPtr link, std::string args,
   if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
   if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
   if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
+  if (setters.name) co_await widget.set_name(std::move(*setters.name));
   if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
   if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
   co_return widget;
@@ -314,6 +319,7 @@ Task<pgw::Box> Widgets::Box(BoxOptions options) const {
   if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::Box option font"));
   if (options.enabled) setters.enabled.emplace(*options.enabled);
   if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
+  if (options.name) setters.name.emplace(*options.name);
   if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
   if (options.cursor) setters.cursor.emplace(*options.cursor);
   return create_Box(link_, std::move(encoded), std::move(setters));
@@ -332,6 +338,7 @@ struct VBoxSetters {
   std::optional<pgw::FontArgs> font;
   std::optional<bool> enabled;
   std::optional<std::string> tooltip;
+  std::optional<std::string> name;
   std::optional<bool> allow_text_selection;
   std::optional<std::string> cursor;
 };
@@ -349,6 +356,7 @@ Task<pgw::VBox> create_VBox(detail::LinkPtr link, std::string args,
   if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
   if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
   if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
+  if (setters.name) co_await widget.set_name(std::move(*setters.name));
   if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
   if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
   co_return widget;
@@ -371,6 +379,7 @@ Task<pgw::VBox> Widgets::VBox(VBoxOptions options) const {
   if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::VBox option font"));
   if (options.enabled) setters.enabled.emplace(*options.enabled);
   if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
+  if (options.name) setters.name.emplace(*options.name);
   if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
   if (options.cursor) setters.cursor.emplace(*options.cursor);
   return create_VBox(link_, std::move(encoded), std::move(setters));
@@ -389,6 +398,7 @@ struct HBoxSetters {
   std::optional<pgw::FontArgs> font;
   std::optional<bool> enabled;
   std::optional<std::string> tooltip;
+  std::optional<std::string> name;
   std::optional<bool> allow_text_selection;
   std::optional<std::string> cursor;
 };
@@ -406,6 +416,7 @@ Task<pgw::HBox> create_HBox(detail::LinkPtr link, std::string args,
   if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
   if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
   if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
+  if (setters.name) co_await widget.set_name(std::move(*setters.name));
   if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
   if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
   co_return widget;
@@ -428,6 +439,7 @@ Task<pgw::HBox> Widgets::HBox(HBoxOptions options) const {
   if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::HBox option font"));
   if (options.enabled) setters.enabled.emplace(*options.enabled);
   if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
+  if (options.name) setters.name.emplace(*options.name);
   if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
   if (options.cursor) setters.cursor.emplace(*options.cursor);
   return create_HBox(link_, std::move(encoded), std::move(setters));

@@ -316,6 +316,7 @@ struct MDISubWindowSetters {
   std::optional<pgw::FontArgs> font;
   std::optional<bool> enabled;
   std::optional<std::string> tooltip;
+  std::optional<std::string> name;
   std::optional<bool> allow_text_selection;
   std::optional<std::string> cursor;
 };
@@ -332,6 +333,7 @@ Task<pgw::MDISubWindow> create_MDISubWindow(detail::LinkPtr link, std::string ar
   if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
   if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
   if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
+  if (setters.name) co_await widget.set_name(std::move(*setters.name));
   if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
   if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
   co_return widget;
@@ -357,6 +359,7 @@ Task<pgw::MDISubWindow> Widgets::MDISubWindow(MDISubWindowOptions options) const
   if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::MDISubWindow option font"));
   if (options.enabled) setters.enabled.emplace(*options.enabled);
   if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
+  if (options.name) setters.name.emplace(*options.name);
   if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
   if (options.cursor) setters.cursor.emplace(*options.cursor);
   return create_MDISubWindow(link_, std::move(encoded), std::move(setters));
@@ -373,6 +376,7 @@ struct MDIWidgetSetters {
   std::optional<pgw::FontArgs> font;
   std::optional<bool> enabled;
   std::optional<std::string> tooltip;
+  std::optional<std::string> name;
   std::optional<bool> allow_text_selection;
   std::optional<std::string> cursor;
 };
@@ -388,6 +392,7 @@ Task<pgw::MDIWidget> create_MDIWidget(detail::LinkPtr link, std::string args,
   if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
   if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
   if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
+  if (setters.name) co_await widget.set_name(std::move(*setters.name));
   if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
   if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
   co_return widget;
@@ -408,6 +413,7 @@ Task<pgw::MDIWidget> Widgets::MDIWidget(MDIWidgetOptions options) const {
   if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::MDIWidget option font"));
   if (options.enabled) setters.enabled.emplace(*options.enabled);
   if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
+  if (options.name) setters.name.emplace(*options.name);
   if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
   if (options.cursor) setters.cursor.emplace(*options.cursor);
   return create_MDIWidget(link_, std::move(encoded), std::move(setters));

@@ -215,6 +215,7 @@ struct TextEntrySetters {
   std::optional<pgw::FontArgs> font;
   std::optional<bool> enabled;
   std::optional<std::string> tooltip;
+  std::optional<std::string> name;
   std::optional<bool> allow_text_selection;
   std::optional<std::string> cursor;
 };
@@ -231,6 +232,7 @@ Task<pgw::TextEntry> create_TextEntry(detail::LinkPtr link, std::string args,
   if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
   if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
   if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
+  if (setters.name) co_await widget.set_name(std::move(*setters.name));
   if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
   if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
   co_return widget;
@@ -257,6 +259,7 @@ Task<pgw::TextEntry> Widgets::TextEntry(TextEntryOptions options) const {
   if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::TextEntry option font"));
   if (options.enabled) setters.enabled.emplace(*options.enabled);
   if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
+  if (options.name) setters.name.emplace(*options.name);
   if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
   if (options.cursor) setters.cursor.emplace(*options.cursor);
   return create_TextEntry(link_, std::move(encoded), std::move(setters));
@@ -275,6 +278,7 @@ struct TextEntrySetSetters {
   std::optional<pgw::FontArgs> font;
   std::optional<bool> enabled;
   std::optional<std::string> tooltip;
+  std::optional<std::string> name;
   std::optional<bool> allow_text_selection;
   std::optional<std::string> cursor;
 };
@@ -292,6 +296,7 @@ Task<pgw::TextEntrySet> create_TextEntrySet(detail::LinkPtr link, std::string ar
   if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
   if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
   if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
+  if (setters.name) co_await widget.set_name(std::move(*setters.name));
   if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
   if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
   co_return widget;
@@ -319,6 +324,7 @@ Task<pgw::TextEntrySet> Widgets::TextEntrySet(TextEntrySetOptions options) const
   if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::TextEntrySet option font"));
   if (options.enabled) setters.enabled.emplace(*options.enabled);
   if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
+  if (options.name) setters.name.emplace(*options.name);
   if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
   if (options.cursor) setters.cursor.emplace(*options.cursor);
   return create_TextEntrySet(link_, std::move(encoded), std::move(setters));
@@ -336,6 +342,7 @@ struct TextAreaSetters {
   std::optional<pgw::FontArgs> font;
   std::optional<bool> enabled;
   std::optional<std::string> tooltip;
+  std::optional<std::string> name;
   std::optional<bool> allow_text_selection;
   std::optional<std::string> cursor;
 };
@@ -352,6 +359,7 @@ Task<pgw::TextArea> create_TextArea(detail::LinkPtr link, std::string args,
   if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
   if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
   if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
+  if (setters.name) co_await widget.set_name(std::move(*setters.name));
   if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
   if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
   co_return widget;
@@ -377,6 +385,7 @@ Task<pgw::TextArea> Widgets::TextArea(TextAreaOptions options) const {
   if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::TextArea option font"));
   if (options.enabled) setters.enabled.emplace(*options.enabled);
   if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
+  if (options.name) setters.name.emplace(*options.name);
   if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
   if (options.cursor) setters.cursor.emplace(*options.cursor);
   return create_TextArea(link_, std::move(encoded), std::move(setters));

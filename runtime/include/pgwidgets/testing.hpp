@@ -18,7 +18,8 @@
 // Anything that goes wrong (no such widget, a disabled one clicked, a
 // handler that threw, a call the page model refuses) throws
 // pgw::testing::Failure naming the widget's path in the page, for example
-// `TopLevel "Async Demo" > VBox > HBox > Button "Hello"`.
+// `TopLevel "Async Demo" > VBox > HBox > Button "Hello"` (a named widget
+// shows its name: `Button #ok "Hello"`).
 #pragma once
 
 #include <chrono>
@@ -66,7 +67,8 @@ class TestSession {
   Session& session();
 
   // --- finding widgets -----------------------------------------------------
-  // The one widget of class W (or a subclass) whose visible text or title
+  // The one widget of class W (or a subclass) named `text` by the program
+  // (co_await w.set_name("ok")), else the one whose visible text or title
   // is `text`. Throws Failure when there is none, or more than one.
   template <class W>
   W find(std::string_view text) const {

@@ -200,6 +200,11 @@ export abstract class Widget implements WidgetImpl, Observed {
     else this.element.removeAttribute("title");
   }
 
+  set_name(name: string): void {
+    if (name) this.element.dataset.pgwName = name;
+    else delete this.element.dataset.pgwName;
+  }
+
   set_allow_text_selection(allow: boolean): void {
     this.element.classList.toggle("pgw-selectable", allow);
   }

@@ -110,6 +110,13 @@ class Widget : public detail::WidgetHandle {
 
   std::string get_tooltip() const;
 
+  // A name the program gives the widget, never shown: the page puts it in
+  // the element's `data-pgw-name` attribute (a stable selector for browser
+  // tests), and the test kit's find() takes it (pgwidgets/testing.hpp).
+  Task<void> set_name(std::string name) const;
+
+  std::string get_name() const;
+
   // Whether the user may select the widget's text.
   Task<void> set_allow_text_selection(bool tf) const;
 

@@ -441,6 +441,7 @@ struct ButtonBoxOptions {
   std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font with "[style] [weight] [size]pt [family]" (pgwidgets/font.hpp)
   std::optional<bool> enabled = std::nullopt;  // default true; Widget::set_enabled
   std::optional<std::string_view> tooltip = std::nullopt;  // default ""; Widget::set_tooltip
+  std::optional<std::string_view> name = std::nullopt;  // default ""; Widget::set_name
   std::optional<bool> allow_text_selection = std::nullopt;  // default false; Widget::set_allow_text_selection
   std::optional<std::string_view> cursor = std::nullopt;  // default ""; Widget::set_cursor
 };
@@ -466,6 +467,7 @@ struct GridBoxOptions {
   std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font with "[style] [weight] [size]pt [family]" (pgwidgets/font.hpp)
   std::optional<bool> enabled = std::nullopt;  // default true; Widget::set_enabled
   std::optional<std::string_view> tooltip = std::nullopt;  // default ""; Widget::set_tooltip
+  std::optional<std::string_view> name = std::nullopt;  // default ""; Widget::set_name
   std::optional<bool> allow_text_selection = std::nullopt;  // default false; Widget::set_allow_text_selection
   std::optional<std::string_view> cursor = std::nullopt;  // default ""; Widget::set_cursor
 };
@@ -486,6 +488,7 @@ struct FixedLayoutOptions {
   std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font with "[style] [weight] [size]pt [family]" (pgwidgets/font.hpp)
   std::optional<bool> enabled = std::nullopt;  // default true; Widget::set_enabled
   std::optional<std::string_view> tooltip = std::nullopt;  // default ""; Widget::set_tooltip
+  std::optional<std::string_view> name = std::nullopt;  // default ""; Widget::set_name
   std::optional<bool> allow_text_selection = std::nullopt;  // default false; Widget::set_allow_text_selection
   std::optional<std::string_view> cursor = std::nullopt;  // default ""; Widget::set_cursor
 };
@@ -507,6 +510,7 @@ struct SplitterOptions {
   std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font with "[style] [weight] [size]pt [family]" (pgwidgets/font.hpp)
   std::optional<bool> enabled = std::nullopt;  // default true; Widget::set_enabled
   std::optional<std::string_view> tooltip = std::nullopt;  // default ""; Widget::set_tooltip
+  std::optional<std::string_view> name = std::nullopt;  // default ""; Widget::set_name
   std::optional<bool> allow_text_selection = std::nullopt;  // default false; Widget::set_allow_text_selection
   std::optional<std::string_view> cursor = std::nullopt;  // default ""; Widget::set_cursor
 };
@@ -528,6 +532,7 @@ struct StackWidgetOptions {
   std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font with "[style] [weight] [size]pt [family]" (pgwidgets/font.hpp)
   std::optional<bool> enabled = std::nullopt;  // default true; Widget::set_enabled
   std::optional<std::string_view> tooltip = std::nullopt;  // default ""; Widget::set_tooltip
+  std::optional<std::string_view> name = std::nullopt;  // default ""; Widget::set_name
   std::optional<bool> allow_text_selection = std::nullopt;  // default false; Widget::set_allow_text_selection
   std::optional<std::string_view> cursor = std::nullopt;  // default ""; Widget::set_cursor
 };
@@ -552,6 +557,7 @@ struct TabWidgetOptions {
   std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font with "[style] [weight] [size]pt [family]" (pgwidgets/font.hpp)
   std::optional<bool> enabled = std::nullopt;  // default true; Widget::set_enabled
   std::optional<std::string_view> tooltip = std::nullopt;  // default ""; Widget::set_tooltip
+  std::optional<std::string_view> name = std::nullopt;  // default ""; Widget::set_name
   std::optional<bool> allow_text_selection = std::nullopt;  // default false; Widget::set_allow_text_selection
   std::optional<std::string_view> cursor = std::nullopt;  // default ""; Widget::set_cursor
 };
@@ -573,6 +579,7 @@ struct AbstractScrollAreaOptions {
   std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font with "[style] [weight] [size]pt [family]" (pgwidgets/font.hpp)
   std::optional<bool> enabled = std::nullopt;  // default true; Widget::set_enabled
   std::optional<std::string_view> tooltip = std::nullopt;  // default ""; Widget::set_tooltip
+  std::optional<std::string_view> name = std::nullopt;  // default ""; Widget::set_name
   std::optional<bool> allow_text_selection = std::nullopt;  // default false; Widget::set_allow_text_selection
   std::optional<std::string_view> cursor = std::nullopt;  // default ""; Widget::set_cursor
 };
@@ -596,6 +603,7 @@ struct ScrollAreaOptions {
   std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font with "[style] [weight] [size]pt [family]" (pgwidgets/font.hpp)
   std::optional<bool> enabled = std::nullopt;  // default true; Widget::set_enabled
   std::optional<std::string_view> tooltip = std::nullopt;  // default ""; Widget::set_tooltip
+  std::optional<std::string_view> name = std::nullopt;  // default ""; Widget::set_name
   std::optional<bool> allow_text_selection = std::nullopt;  // default false; Widget::set_allow_text_selection
   std::optional<std::string_view> cursor = std::nullopt;  // default ""; Widget::set_cursor
 };
@@ -617,6 +625,7 @@ struct FrameOptions {
   std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font with "[style] [weight] [size]pt [family]" (pgwidgets/font.hpp)
   std::optional<bool> enabled = std::nullopt;  // default true; Widget::set_enabled
   std::optional<std::string_view> tooltip = std::nullopt;  // default ""; Widget::set_tooltip
+  std::optional<std::string_view> name = std::nullopt;  // default ""; Widget::set_name
   std::optional<bool> allow_text_selection = std::nullopt;  // default false; Widget::set_allow_text_selection
   std::optional<std::string_view> cursor = std::nullopt;  // default ""; Widget::set_cursor
 };
@@ -642,6 +651,7 @@ struct ExpanderOptions {
   std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font with "[style] [weight] [size]pt [family]" (pgwidgets/font.hpp)
   std::optional<bool> enabled = std::nullopt;  // default true; Widget::set_enabled
   std::optional<std::string_view> tooltip = std::nullopt;  // default ""; Widget::set_tooltip
+  std::optional<std::string_view> name = std::nullopt;  // default ""; Widget::set_name
   std::optional<bool> allow_text_selection = std::nullopt;  // default false; Widget::set_allow_text_selection
   std::optional<std::string_view> cursor = std::nullopt;  // default ""; Widget::set_cursor
 };
@@ -663,6 +673,7 @@ struct SeparatorOptions {
   std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font with "[style] [weight] [size]pt [family]" (pgwidgets/font.hpp)
   std::optional<bool> enabled = std::nullopt;  // default true; Widget::set_enabled
   std::optional<std::string_view> tooltip = std::nullopt;  // default ""; Widget::set_tooltip
+  std::optional<std::string_view> name = std::nullopt;  // default ""; Widget::set_name
   std::optional<bool> allow_text_selection = std::nullopt;  // default false; Widget::set_allow_text_selection
   std::optional<std::string_view> cursor = std::nullopt;  // default ""; Widget::set_cursor
 };
@@ -683,6 +694,7 @@ struct PageOptions {
   std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font with "[style] [weight] [size]pt [family]" (pgwidgets/font.hpp)
   std::optional<bool> enabled = std::nullopt;  // default true; Widget::set_enabled
   std::optional<std::string_view> tooltip = std::nullopt;  // default ""; Widget::set_tooltip
+  std::optional<std::string_view> name = std::nullopt;  // default ""; Widget::set_name
   std::optional<bool> allow_text_selection = std::nullopt;  // default false; Widget::set_allow_text_selection
   std::optional<std::string_view> cursor = std::nullopt;  // default ""; Widget::set_cursor
 };

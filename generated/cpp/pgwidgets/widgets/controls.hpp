@@ -523,6 +523,7 @@ struct ButtonOptions {
   std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font with "[style] [weight] [size]pt [family]" (pgwidgets/font.hpp)
   std::optional<bool> enabled = std::nullopt;  // default true; Widget::set_enabled
   std::optional<std::string_view> tooltip = std::nullopt;  // default ""; Widget::set_tooltip
+  std::optional<std::string_view> name = std::nullopt;  // default ""; Widget::set_name
   std::optional<bool> allow_text_selection = std::nullopt;  // default false; Widget::set_allow_text_selection
   std::optional<std::string_view> cursor = std::nullopt;  // default ""; Widget::set_cursor
 };
@@ -545,6 +546,7 @@ struct CheckBoxOptions {
   std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font with "[style] [weight] [size]pt [family]" (pgwidgets/font.hpp)
   std::optional<bool> enabled = std::nullopt;  // default true; Widget::set_enabled
   std::optional<std::string_view> tooltip = std::nullopt;  // default ""; Widget::set_tooltip
+  std::optional<std::string_view> name = std::nullopt;  // default ""; Widget::set_name
   std::optional<bool> allow_text_selection = std::nullopt;  // default false; Widget::set_allow_text_selection
   std::optional<std::string_view> cursor = std::nullopt;  // default ""; Widget::set_cursor
 };
@@ -568,6 +570,7 @@ struct ToggleButtonOptions {
   std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font with "[style] [weight] [size]pt [family]" (pgwidgets/font.hpp)
   std::optional<bool> enabled = std::nullopt;  // default true; Widget::set_enabled
   std::optional<std::string_view> tooltip = std::nullopt;  // default ""; Widget::set_tooltip
+  std::optional<std::string_view> name = std::nullopt;  // default ""; Widget::set_name
   std::optional<bool> allow_text_selection = std::nullopt;  // default false; Widget::set_allow_text_selection
   std::optional<std::string_view> cursor = std::nullopt;  // default ""; Widget::set_cursor
 };
@@ -591,6 +594,7 @@ struct RadioButtonOptions {
   std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font with "[style] [weight] [size]pt [family]" (pgwidgets/font.hpp)
   std::optional<bool> enabled = std::nullopt;  // default true; Widget::set_enabled
   std::optional<std::string_view> tooltip = std::nullopt;  // default ""; Widget::set_tooltip
+  std::optional<std::string_view> name = std::nullopt;  // default ""; Widget::set_name
   std::optional<bool> allow_text_selection = std::nullopt;  // default false; Widget::set_allow_text_selection
   std::optional<std::string_view> cursor = std::nullopt;  // default ""; Widget::set_cursor
 };
@@ -617,6 +621,7 @@ struct ComboBoxOptions {
   std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font with "[style] [weight] [size]pt [family]" (pgwidgets/font.hpp)
   std::optional<bool> enabled = std::nullopt;  // default true; Widget::set_enabled
   std::optional<std::string_view> tooltip = std::nullopt;  // default ""; Widget::set_tooltip
+  std::optional<std::string_view> name = std::nullopt;  // default ""; Widget::set_name
   std::optional<bool> allow_text_selection = std::nullopt;  // default false; Widget::set_allow_text_selection
   std::optional<std::string_view> cursor = std::nullopt;  // default ""; Widget::set_cursor
 };
@@ -643,6 +648,7 @@ struct SpinBoxOptions {
   std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font with "[style] [weight] [size]pt [family]" (pgwidgets/font.hpp)
   std::optional<bool> enabled = std::nullopt;  // default true; Widget::set_enabled
   std::optional<std::string_view> tooltip = std::nullopt;  // default ""; Widget::set_tooltip
+  std::optional<std::string_view> name = std::nullopt;  // default ""; Widget::set_name
   std::optional<bool> allow_text_selection = std::nullopt;  // default false; Widget::set_allow_text_selection
   std::optional<std::string_view> cursor = std::nullopt;  // default ""; Widget::set_cursor
 };
@@ -673,6 +679,7 @@ struct SliderOptions {
   std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font with "[style] [weight] [size]pt [family]" (pgwidgets/font.hpp)
   std::optional<bool> enabled = std::nullopt;  // default true; Widget::set_enabled
   std::optional<std::string_view> tooltip = std::nullopt;  // default ""; Widget::set_tooltip
+  std::optional<std::string_view> name = std::nullopt;  // default ""; Widget::set_name
   std::optional<bool> allow_text_selection = std::nullopt;  // default false; Widget::set_allow_text_selection
   std::optional<std::string_view> cursor = std::nullopt;  // default ""; Widget::set_cursor
 };
@@ -704,6 +711,7 @@ struct DialOptions {
   std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font with "[style] [weight] [size]pt [family]" (pgwidgets/font.hpp)
   std::optional<bool> enabled = std::nullopt;  // default true; Widget::set_enabled
   std::optional<std::string_view> tooltip = std::nullopt;  // default ""; Widget::set_tooltip
+  std::optional<std::string_view> name = std::nullopt;  // default ""; Widget::set_name
   std::optional<bool> allow_text_selection = std::nullopt;  // default false; Widget::set_allow_text_selection
   std::optional<std::string_view> cursor = std::nullopt;  // default ""; Widget::set_cursor
 };
@@ -728,6 +736,7 @@ struct ScrollBarOptions {
   std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font with "[style] [weight] [size]pt [family]" (pgwidgets/font.hpp)
   std::optional<bool> enabled = std::nullopt;  // default true; Widget::set_enabled
   std::optional<std::string_view> tooltip = std::nullopt;  // default ""; Widget::set_tooltip
+  std::optional<std::string_view> name = std::nullopt;  // default ""; Widget::set_name
   std::optional<bool> allow_text_selection = std::nullopt;  // default false; Widget::set_allow_text_selection
   std::optional<std::string_view> cursor = std::nullopt;  // default ""; Widget::set_cursor
 };
@@ -749,6 +758,7 @@ struct ProgressBarOptions {
   std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font with "[style] [weight] [size]pt [family]" (pgwidgets/font.hpp)
   std::optional<bool> enabled = std::nullopt;  // default true; Widget::set_enabled
   std::optional<std::string_view> tooltip = std::nullopt;  // default ""; Widget::set_tooltip
+  std::optional<std::string_view> name = std::nullopt;  // default ""; Widget::set_name
   std::optional<bool> allow_text_selection = std::nullopt;  // default false; Widget::set_allow_text_selection
   std::optional<std::string_view> cursor = std::nullopt;  // default ""; Widget::set_cursor
 };
@@ -770,6 +780,7 @@ struct ColorWidgetOptions {
   std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font with "[style] [weight] [size]pt [family]" (pgwidgets/font.hpp)
   std::optional<bool> enabled = std::nullopt;  // default true; Widget::set_enabled
   std::optional<std::string_view> tooltip = std::nullopt;  // default ""; Widget::set_tooltip
+  std::optional<std::string_view> name = std::nullopt;  // default ""; Widget::set_name
   std::optional<bool> allow_text_selection = std::nullopt;  // default false; Widget::set_allow_text_selection
   std::optional<std::string_view> cursor = std::nullopt;  // default ""; Widget::set_cursor
 };

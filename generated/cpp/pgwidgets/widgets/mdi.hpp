@@ -249,6 +249,7 @@ struct MDISubWindowOptions {
   std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font with "[style] [weight] [size]pt [family]" (pgwidgets/font.hpp)
   std::optional<bool> enabled = std::nullopt;  // default true; Widget::set_enabled
   std::optional<std::string_view> tooltip = std::nullopt;  // default ""; Widget::set_tooltip
+  std::optional<std::string_view> name = std::nullopt;  // default ""; Widget::set_name
   std::optional<bool> allow_text_selection = std::nullopt;  // default false; Widget::set_allow_text_selection
   std::optional<std::string_view> cursor = std::nullopt;  // default ""; Widget::set_cursor
 };
@@ -269,6 +270,7 @@ struct MDIWidgetOptions {
   std::optional<std::string_view> font = std::nullopt;  // default ""; Widget::set_font with "[style] [weight] [size]pt [family]" (pgwidgets/font.hpp)
   std::optional<bool> enabled = std::nullopt;  // default true; Widget::set_enabled
   std::optional<std::string_view> tooltip = std::nullopt;  // default ""; Widget::set_tooltip
+  std::optional<std::string_view> name = std::nullopt;  // default ""; Widget::set_name
   std::optional<bool> allow_text_selection = std::nullopt;  // default false; Widget::set_allow_text_selection
   std::optional<std::string_view> cursor = std::nullopt;  // default ""; Widget::set_cursor
 };

@@ -14,7 +14,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file pgwidgets/widgets/base.proto.
  */
 export const file_pgwidgets_widgets_base: GenFile = /*@__PURE__*/
-  fileDesc("ChxwZ3dpZGdldHMvd2lkZ2V0cy9iYXNlLnByb3RvEhFwZ3dpZGdldHMud2lkZ2V0cyIHCgVFbXB0eSIUCgRUZXh0EgwKBHRleHQYASABKAkiFgoFQ29sb3ISDQoFY29sb3IYASABKAkiEgoDVXJsEgsKA3VybBgBIAEoCSIlCgRTaXplEg0KBXdpZHRoGAEgASgFEg4KBmhlaWdodBgCIAEoBSIgCghQb3NpdGlvbhIJCgF4GAEgASgFEgkKAXkYAiABKAUiHAoLQm9yZGVyV2lkdGgSDQoFd2lkdGgYASABKAUibwoHUGFkZGluZxIMCgRsZWZ0GAEgASgFEhAKA3RvcBgCIAEoBUgAiAEBEhIKBXJpZ2h0GAMgASgFSAGIAQESEwoGYm90dG9tGAQgASgFSAKIAQFCBgoEX3RvcEIICgZfcmlnaHRCCQoHX2JvdHRvbSJuCgRGb250EgwKBGZvbnQYASABKAkSEQoEc2l6ZRgCIAEoAUgAiAEBEhMKBndlaWdodBgDIAEoCUgBiAEBEhIKBXN0eWxlGAQgASgJSAKIAQFCBwoFX3NpemVCCQoHX3dlaWdodEIICgZfc3R5bGUiMQoJRXhwYW5kaW5nEhIKCmhvcml6b250YWwYASABKAgSEAoIdmVydGljYWwYAiABKAgiIQoHRW5hYmxlZBIWCgJ0ZhgBIAEoCEIK4vMYBhIEdHJ1ZSIaCgdWaXNpYmxlEg8KB3Zpc2libGUYASABKAgiFgoHVG9vbHRpcBILCgNtc2cYASABKAkiGwoNVGV4dFNlbGVjdGlvbhIKCgJ0ZhgBIAEoCCIaCgpDdXJzb3JOYW1lEgwKBG5hbWUYASABKAkijAEKC0N1cnNvckltYWdlEgwKBG5hbWUYASABKAkSCwoDdXJsGAIgASgJEhEKCWhvdHNwb3RfeBgDIAEoBRIRCglob3RzcG90X3kYBCABKAUSEgoFd2lkdGgYBSABKAVIAIgBARITCgZoZWlnaHQYBiABKAVIAYgBAUIICgZfd2lkdGhCCQoHX2hlaWdodCJmCgdNYXBwaW5nEgkKAXgYASABKAUSCQoBeRgCIAEoBRISCgp2aWV3cG9ydF94GAMgASgFEhIKCnZpZXdwb3J0X3kYBCABKAUSDQoFd2lkdGgYBSABKAUSDgoGaGVpZ2h0GAYgASgFIiQKBUNoaWxkEhsKBWNoaWxkGAEgASgNQgzi8xgIGgZXaWRnZXQiKgoIQ2hpbGRyZW4SHgoIY2hpbGRyZW4YASADKA1CDOLzGAgaBldpZGdldCIWCgVDb3VudBINCgVjb3VudBgBIAEoBSIWCgVJbmRleBINCgVpbmRleBgBIAEoBSJZCgtSZW1vdmVDaGlsZBIbCgVjaGlsZBgBIAEoDUIM4vMYCBoGV2lkZ2V0EiEKB2Rlc3Ryb3kYAiABKAhCC+LzGAcSBWZhbHNlSACIAQFCCgoIX2Rlc3Ryb3kiQgoRUmVtb3ZlQWxsQ2hpbGRyZW4SIQoHZGVzdHJveRgBIAEoCEIL4vMYBxIFZmFsc2VIAIgBAUIKCghfZGVzdHJveSI4CgZDb2xvcnMSDwoCYmcYASABKAlIAIgBARIPCgJmZxgCIAEoCUgBiAEBQgUKA19iZ0IFCgNfZmcy9BAKBldpZGdldBJgCg5TZXRCb3JkZXJXaWR0aBIeLnBnd2lkZ2V0cy53aWRnZXRzLkJvcmRlcldpZHRoGhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiFNLzGBAIARIMYm9yZGVyX3dpZHRoEloKDlNldEJvcmRlckNvbG9yEhgucGd3aWRnZXRzLndpZGdldHMuQ29sb3IaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIU0vMYEAgBEgxib3JkZXJfY29sb3ISRwoFU2V0QmcSGC5wZ3dpZGdldHMud2lkZ2V0cy5Db2xvchoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5IgrS8xgGCAESAmJnElMKClNldFBhZGRpbmcSGi5wZ3dpZGdldHMud2lkZ2V0cy5QYWRkaW5nGhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiD9LzGAsIARIHcGFkZGluZxJMCgdTZXRGb250EhcucGd3aWRnZXRzLndpZGdldHMuRm9udBoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5Ig7S8xgKCAESBGZvbnRQARJRCgpTZXRNaW5TaXplEhcucGd3aWRnZXRzLndpZGdldHMuU2l6ZRoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5IhDS8xgMCAESCG1pbl9zaXplElEKClNldE1heFNpemUSFy5wZ3dpZGdldHMud2lkZ2V0cy5TaXplGhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiENLzGAwIARIIbWF4X3NpemUSWQoMU2V0RXhwYW5kaW5nEhwucGd3aWRnZXRzLndpZGdldHMuRXhwYW5kaW5nGhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiEdLzGA0IARIJZXhwYW5kaW5nElkKDEdldEV4cGFuZGluZxIYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5GhwucGd3aWRnZXRzLndpZGdldHMuRXhwYW5kaW5nIhHS8xgNCAISCWV4cGFuZGluZxJJCgZSZXNpemUSFy5wZ3dpZGdldHMud2lkZ2V0cy5TaXplGhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiDNLzGAgIARIEc2l6ZRJECgdHZXRTaXplEhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkaFy5wZ3dpZGdldHMud2lkZ2V0cy5TaXplIgbS8xgCCAMSTAoLR2V0UG9zaXRpb24SGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eRobLnBnd2lkZ2V0cy53aWRnZXRzLlBvc2l0aW9uIgbS8xgCCAMSUwoKU2V0RW5hYmxlZBIaLnBnd2lkZ2V0cy53aWRnZXRzLkVuYWJsZWQaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIP0vMYCwgBEgdlbmFibGVkElMKCkdldEVuYWJsZWQSGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eRoaLnBnd2lkZ2V0cy53aWRnZXRzLkVuYWJsZWQiD9LzGAsIAhIHZW5hYmxlZBJTCgpTZXRUb29sdGlwEhoucGd3aWRnZXRzLndpZGdldHMuVG9vbHRpcBoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5Ig/S8xgLCAESB3Rvb2x0aXASUwoKR2V0VG9vbHRpcBIYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5GhoucGd3aWRnZXRzLndpZGdldHMuVG9vbHRpcCIP0vMYCwgCEgd0b29sdGlwEnEKFVNldEFsbG93VGV4dFNlbGVjdGlvbhIgLnBnd2lkZ2V0cy53aWRnZXRzLlRleHRTZWxlY3Rpb24aGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIc0vMYGAgBEhRhbGxvd190ZXh0X3NlbGVjdGlvbhJTCgRTaG93EhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIX0vMYEwgBEgd2aXNpYmxlMAFCBHRydWUSVAoESGlkZRIYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5GhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiGNLzGBQIARIHdmlzaWJsZTABQgVmYWxzZRJJCglJc1Zpc2libGUSGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eRoaLnBnd2lkZ2V0cy53aWRnZXRzLlZpc2libGUiBtLzGAIIAxJECghTZXRGb2N1cxIYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5GhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiBNLzGAASSwoJQWRkQ3Vyc29yEh4ucGd3aWRnZXRzLndpZGdldHMuQ3Vyc29ySW1hZ2UaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIE0vMYABJUCglTZXRDdXJzb3ISHS5wZ3dpZGdldHMud2lkZ2V0cy5DdXJzb3JOYW1lGhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiDtLzGAoIARIGY3Vyc29yEkUKB0Rlc3Ryb3kSGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eRoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5IgbS8xgCCAkSRwoIT25SZXNpemUSGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eRoXLnBnd2lkZ2V0cy53aWRnZXRzLlNpemUiBtrzGAIgATABEkcKBU9uTWFwEhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkaGi5wZ3dpZGdldHMud2lkZ2V0cy5NYXBwaW5nIgba8xgCIAEwARoGyvMYAhABMsMECglDb250YWluZXISTAoLR2V0Q2hpbGRyZW4SGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eRobLnBnd2lkZ2V0cy53aWRnZXRzLkNoaWxkcmVuIgbS8xgCCAcSSQoLTnVtQ2hpbGRyZW4SGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eRoYLnBnd2lkZ2V0cy53aWRnZXRzLkNvdW50IgbS8xgCCAgSUQoGUmVtb3ZlEh4ucGd3aWRnZXRzLndpZGdldHMuUmVtb3ZlQ2hpbGQaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIN0vMYCQgFGgVjaGlsZBJXCgxSZW1vdmVXaWRnZXQSHi5wZ3dpZGdldHMud2lkZ2V0cy5SZW1vdmVDaGlsZBoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5Ig3S8xgJCAUaBWNoaWxkElMKCVJlbW92ZUFsbBIkLnBnd2lkZ2V0cy53aWRnZXRzLlJlbW92ZUFsbENoaWxkcmVuGhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiBtLzGAIIBhJECgxPbkNoaWxkQWRkZWQSGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eRoYLnBnd2lkZ2V0cy53aWRnZXRzLkNoaWxkMAESRgoOT25DaGlsZFJlbW92ZWQSGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eRoYLnBnd2lkZ2V0cy53aWRnZXRzLkNoaWxkMAEaDsrzGAoKBldpZGdldBABYgZwcm90bzM", [file_pgwidgets_options]);
+  fileDesc("ChxwZ3dpZGdldHMvd2lkZ2V0cy9iYXNlLnByb3RvEhFwZ3dpZGdldHMud2lkZ2V0cyIHCgVFbXB0eSIUCgRUZXh0EgwKBHRleHQYASABKAkiFgoFQ29sb3ISDQoFY29sb3IYASABKAkiEgoDVXJsEgsKA3VybBgBIAEoCSIlCgRTaXplEg0KBXdpZHRoGAEgASgFEg4KBmhlaWdodBgCIAEoBSIgCghQb3NpdGlvbhIJCgF4GAEgASgFEgkKAXkYAiABKAUiHAoLQm9yZGVyV2lkdGgSDQoFd2lkdGgYASABKAUibwoHUGFkZGluZxIMCgRsZWZ0GAEgASgFEhAKA3RvcBgCIAEoBUgAiAEBEhIKBXJpZ2h0GAMgASgFSAGIAQESEwoGYm90dG9tGAQgASgFSAKIAQFCBgoEX3RvcEIICgZfcmlnaHRCCQoHX2JvdHRvbSJuCgRGb250EgwKBGZvbnQYASABKAkSEQoEc2l6ZRgCIAEoAUgAiAEBEhMKBndlaWdodBgDIAEoCUgBiAEBEhIKBXN0eWxlGAQgASgJSAKIAQFCBwoFX3NpemVCCQoHX3dlaWdodEIICgZfc3R5bGUiMQoJRXhwYW5kaW5nEhIKCmhvcml6b250YWwYASABKAgSEAoIdmVydGljYWwYAiABKAgiIQoHRW5hYmxlZBIWCgJ0ZhgBIAEoCEIK4vMYBhIEdHJ1ZSIaCgdWaXNpYmxlEg8KB3Zpc2libGUYASABKAgiFgoHVG9vbHRpcBILCgNtc2cYASABKAkiGgoKV2lkZ2V0TmFtZRIMCgRuYW1lGAEgASgJIhsKDVRleHRTZWxlY3Rpb24SCgoCdGYYASABKAgiGgoKQ3Vyc29yTmFtZRIMCgRuYW1lGAEgASgJIowBCgtDdXJzb3JJbWFnZRIMCgRuYW1lGAEgASgJEgsKA3VybBgCIAEoCRIRCglob3RzcG90X3gYAyABKAUSEQoJaG90c3BvdF95GAQgASgFEhIKBXdpZHRoGAUgASgFSACIAQESEwoGaGVpZ2h0GAYgASgFSAGIAQFCCAoGX3dpZHRoQgkKB19oZWlnaHQiZgoHTWFwcGluZxIJCgF4GAEgASgFEgkKAXkYAiABKAUSEgoKdmlld3BvcnRfeBgDIAEoBRISCgp2aWV3cG9ydF95GAQgASgFEg0KBXdpZHRoGAUgASgFEg4KBmhlaWdodBgGIAEoBSIkCgVDaGlsZBIbCgVjaGlsZBgBIAEoDUIM4vMYCBoGV2lkZ2V0IioKCENoaWxkcmVuEh4KCGNoaWxkcmVuGAEgAygNQgzi8xgIGgZXaWRnZXQiFgoFQ291bnQSDQoFY291bnQYASABKAUiFgoFSW5kZXgSDQoFaW5kZXgYASABKAUiWQoLUmVtb3ZlQ2hpbGQSGwoFY2hpbGQYASABKA1CDOLzGAgaBldpZGdldBIhCgdkZXN0cm95GAIgASgIQgvi8xgHEgVmYWxzZUgAiAEBQgoKCF9kZXN0cm95IkIKEVJlbW92ZUFsbENoaWxkcmVuEiEKB2Rlc3Ryb3kYASABKAhCC+LzGAcSBWZhbHNlSACIAQFCCgoIX2Rlc3Ryb3kiOAoGQ29sb3JzEg8KAmJnGAEgASgJSACIAQESDwoCZmcYAiABKAlIAYgBAUIFCgNfYmdCBQoDX2ZnMpgSCgZXaWRnZXQSYAoOU2V0Qm9yZGVyV2lkdGgSHi5wZ3dpZGdldHMud2lkZ2V0cy5Cb3JkZXJXaWR0aBoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5IhTS8xgQCAESDGJvcmRlcl93aWR0aBJaCg5TZXRCb3JkZXJDb2xvchIYLnBnd2lkZ2V0cy53aWRnZXRzLkNvbG9yGhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiFNLzGBAIARIMYm9yZGVyX2NvbG9yEkcKBVNldEJnEhgucGd3aWRnZXRzLndpZGdldHMuQ29sb3IaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIK0vMYBggBEgJiZxJTCgpTZXRQYWRkaW5nEhoucGd3aWRnZXRzLndpZGdldHMuUGFkZGluZxoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5Ig/S8xgLCAESB3BhZGRpbmcSTAoHU2V0Rm9udBIXLnBnd2lkZ2V0cy53aWRnZXRzLkZvbnQaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIO0vMYCggBEgRmb250UAESUQoKU2V0TWluU2l6ZRIXLnBnd2lkZ2V0cy53aWRnZXRzLlNpemUaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIQ0vMYDAgBEghtaW5fc2l6ZRJRCgpTZXRNYXhTaXplEhcucGd3aWRnZXRzLndpZGdldHMuU2l6ZRoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5IhDS8xgMCAESCG1heF9zaXplElkKDFNldEV4cGFuZGluZxIcLnBnd2lkZ2V0cy53aWRnZXRzLkV4cGFuZGluZxoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5IhHS8xgNCAESCWV4cGFuZGluZxJZCgxHZXRFeHBhbmRpbmcSGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eRocLnBnd2lkZ2V0cy53aWRnZXRzLkV4cGFuZGluZyIR0vMYDQgCEglleHBhbmRpbmcSSQoGUmVzaXplEhcucGd3aWRnZXRzLndpZGdldHMuU2l6ZRoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5IgzS8xgICAESBHNpemUSRAoHR2V0U2l6ZRIYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5GhcucGd3aWRnZXRzLndpZGdldHMuU2l6ZSIG0vMYAggDEkwKC0dldFBvc2l0aW9uEhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkaGy5wZ3dpZGdldHMud2lkZ2V0cy5Qb3NpdGlvbiIG0vMYAggDElMKClNldEVuYWJsZWQSGi5wZ3dpZGdldHMud2lkZ2V0cy5FbmFibGVkGhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiD9LzGAsIARIHZW5hYmxlZBJTCgpHZXRFbmFibGVkEhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkaGi5wZ3dpZGdldHMud2lkZ2V0cy5FbmFibGVkIg/S8xgLCAISB2VuYWJsZWQSUwoKU2V0VG9vbHRpcBIaLnBnd2lkZ2V0cy53aWRnZXRzLlRvb2x0aXAaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIP0vMYCwgBEgd0b29sdGlwElMKCkdldFRvb2x0aXASGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eRoaLnBnd2lkZ2V0cy53aWRnZXRzLlRvb2x0aXAiD9LzGAsIAhIHdG9vbHRpcBJQCgdTZXROYW1lEh0ucGd3aWRnZXRzLndpZGdldHMuV2lkZ2V0TmFtZRoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5IgzS8xgICAESBG5hbWUSUAoHR2V0TmFtZRIYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5Gh0ucGd3aWRnZXRzLndpZGdldHMuV2lkZ2V0TmFtZSIM0vMYCAgCEgRuYW1lEnEKFVNldEFsbG93VGV4dFNlbGVjdGlvbhIgLnBnd2lkZ2V0cy53aWRnZXRzLlRleHRTZWxlY3Rpb24aGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIc0vMYGAgBEhRhbGxvd190ZXh0X3NlbGVjdGlvbhJTCgRTaG93EhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIX0vMYEwgBEgd2aXNpYmxlMAFCBHRydWUSVAoESGlkZRIYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5GhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiGNLzGBQIARIHdmlzaWJsZTABQgVmYWxzZRJJCglJc1Zpc2libGUSGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eRoaLnBnd2lkZ2V0cy53aWRnZXRzLlZpc2libGUiBtLzGAIIAxJECghTZXRGb2N1cxIYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5GhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiBNLzGAASSwoJQWRkQ3Vyc29yEh4ucGd3aWRnZXRzLndpZGdldHMuQ3Vyc29ySW1hZ2UaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIE0vMYABJUCglTZXRDdXJzb3ISHS5wZ3dpZGdldHMud2lkZ2V0cy5DdXJzb3JOYW1lGhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiDtLzGAoIARIGY3Vyc29yEkUKB0Rlc3Ryb3kSGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eRoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5IgbS8xgCCAkSRwoIT25SZXNpemUSGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eRoXLnBnd2lkZ2V0cy53aWRnZXRzLlNpemUiBtrzGAIgATABEkcKBU9uTWFwEhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkaGi5wZ3dpZGdldHMud2lkZ2V0cy5NYXBwaW5nIgba8xgCIAEwARoGyvMYAhABMsMECglDb250YWluZXISTAoLR2V0Q2hpbGRyZW4SGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eRobLnBnd2lkZ2V0cy53aWRnZXRzLkNoaWxkcmVuIgbS8xgCCAcSSQoLTnVtQ2hpbGRyZW4SGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eRoYLnBnd2lkZ2V0cy53aWRnZXRzLkNvdW50IgbS8xgCCAgSUQoGUmVtb3ZlEh4ucGd3aWRnZXRzLndpZGdldHMuUmVtb3ZlQ2hpbGQaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIN0vMYCQgFGgVjaGlsZBJXCgxSZW1vdmVXaWRnZXQSHi5wZ3dpZGdldHMud2lkZ2V0cy5SZW1vdmVDaGlsZBoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5Ig3S8xgJCAUaBWNoaWxkElMKCVJlbW92ZUFsbBIkLnBnd2lkZ2V0cy53aWRnZXRzLlJlbW92ZUFsbENoaWxkcmVuGhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiBtLzGAIIBhJECgxPbkNoaWxkQWRkZWQSGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eRoYLnBnd2lkZ2V0cy53aWRnZXRzLkNoaWxkMAESRgoOT25DaGlsZFJlbW92ZWQSGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eRoYLnBnd2lkZ2V0cy53aWRnZXRzLkNoaWxkMAEaDsrzGAoKBldpZGdldBABYgZwcm90bzM", [file_pgwidgets_options]);
 
 /**
  * No arguments, or no return value.
@@ -283,6 +283,23 @@ export const TooltipSchema: GenMessage<Tooltip> = /*@__PURE__*/
   messageDesc(file_pgwidgets_widgets_base, 12);
 
 /**
+ * @generated from message pgwidgets.widgets.WidgetName
+ */
+export type WidgetName = Message<"pgwidgets.widgets.WidgetName"> & {
+  /**
+   * @generated from field: string name = 1;
+   */
+  name: string;
+};
+
+/**
+ * Describes the message pgwidgets.widgets.WidgetName.
+ * Use `create(WidgetNameSchema)` to create a new message.
+ */
+export const WidgetNameSchema: GenMessage<WidgetName> = /*@__PURE__*/
+  messageDesc(file_pgwidgets_widgets_base, 13);
+
+/**
  * @generated from message pgwidgets.widgets.TextSelection
  */
 export type TextSelection = Message<"pgwidgets.widgets.TextSelection"> & {
@@ -297,7 +314,7 @@ export type TextSelection = Message<"pgwidgets.widgets.TextSelection"> & {
  * Use `create(TextSelectionSchema)` to create a new message.
  */
 export const TextSelectionSchema: GenMessage<TextSelection> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_widgets_base, 13);
+  messageDesc(file_pgwidgets_widgets_base, 14);
 
 /**
  * A named cursor: a CSS cursor name, or an image registered with add_cursor.
@@ -316,7 +333,7 @@ export type CursorName = Message<"pgwidgets.widgets.CursorName"> & {
  * Use `create(CursorNameSchema)` to create a new message.
  */
 export const CursorNameSchema: GenMessage<CursorName> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_widgets_base, 14);
+  messageDesc(file_pgwidgets_widgets_base, 15);
 
 /**
  * With a size (pgwidgets' [width, height]; height defaults to width) the
@@ -361,7 +378,7 @@ export type CursorImage = Message<"pgwidgets.widgets.CursorImage"> & {
  * Use `create(CursorImageSchema)` to create a new message.
  */
 export const CursorImageSchema: GenMessage<CursorImage> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_widgets_base, 15);
+  messageDesc(file_pgwidgets_widgets_base, 16);
 
 /**
  * Where a widget is drawn once mapped, in its parent and in the viewport.
@@ -405,7 +422,7 @@ export type Mapping = Message<"pgwidgets.widgets.Mapping"> & {
  * Use `create(MappingSchema)` to create a new message.
  */
 export const MappingSchema: GenMessage<Mapping> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_widgets_base, 16);
+  messageDesc(file_pgwidgets_widgets_base, 17);
 
 /**
  * @generated from message pgwidgets.widgets.Child
@@ -422,7 +439,7 @@ export type Child = Message<"pgwidgets.widgets.Child"> & {
  * Use `create(ChildSchema)` to create a new message.
  */
 export const ChildSchema: GenMessage<Child> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_widgets_base, 17);
+  messageDesc(file_pgwidgets_widgets_base, 18);
 
 /**
  * @generated from message pgwidgets.widgets.Children
@@ -439,7 +456,7 @@ export type Children = Message<"pgwidgets.widgets.Children"> & {
  * Use `create(ChildrenSchema)` to create a new message.
  */
 export const ChildrenSchema: GenMessage<Children> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_widgets_base, 18);
+  messageDesc(file_pgwidgets_widgets_base, 19);
 
 /**
  * @generated from message pgwidgets.widgets.Count
@@ -456,7 +473,7 @@ export type Count = Message<"pgwidgets.widgets.Count"> & {
  * Use `create(CountSchema)` to create a new message.
  */
 export const CountSchema: GenMessage<Count> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_widgets_base, 19);
+  messageDesc(file_pgwidgets_widgets_base, 20);
 
 /**
  * A position in a list of children or items.
@@ -475,7 +492,7 @@ export type Index = Message<"pgwidgets.widgets.Index"> & {
  * Use `create(IndexSchema)` to create a new message.
  */
 export const IndexSchema: GenMessage<Index> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_widgets_base, 20);
+  messageDesc(file_pgwidgets_widgets_base, 21);
 
 /**
  * @generated from message pgwidgets.widgets.RemoveChild
@@ -497,7 +514,7 @@ export type RemoveChild = Message<"pgwidgets.widgets.RemoveChild"> & {
  * Use `create(RemoveChildSchema)` to create a new message.
  */
 export const RemoveChildSchema: GenMessage<RemoveChild> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_widgets_base, 21);
+  messageDesc(file_pgwidgets_widgets_base, 22);
 
 /**
  * @generated from message pgwidgets.widgets.RemoveAllChildren
@@ -514,7 +531,7 @@ export type RemoveAllChildren = Message<"pgwidgets.widgets.RemoveAllChildren"> &
  * Use `create(RemoveAllChildrenSchema)` to create a new message.
  */
 export const RemoveAllChildrenSchema: GenMessage<RemoveAllChildren> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_widgets_base, 22);
+  messageDesc(file_pgwidgets_widgets_base, 23);
 
 /**
  * Background and foreground (text) colors, any CSS color; an absent one is
@@ -539,7 +556,7 @@ export type Colors = Message<"pgwidgets.widgets.Colors"> & {
  * Use `create(ColorsSchema)` to create a new message.
  */
 export const ColorsSchema: GenMessage<Colors> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_widgets_base, 23);
+  messageDesc(file_pgwidgets_widgets_base, 24);
 
 /**
  * Every visual widget.
@@ -703,6 +720,26 @@ export const Widget: GenService<{
     methodKind: "unary";
     input: typeof EmptySchema;
     output: typeof TooltipSchema;
+  },
+  /**
+   * A name the program gives the widget, never shown: the page puts it in
+   * the element's `data-pgw-name` attribute (a stable selector for browser
+   * tests), and the test kit's find() takes it (pgwidgets/testing.hpp).
+   *
+   * @generated from rpc pgwidgets.widgets.Widget.SetName
+   */
+  setName: {
+    methodKind: "unary";
+    input: typeof WidgetNameSchema;
+    output: typeof EmptySchema;
+  },
+  /**
+   * @generated from rpc pgwidgets.widgets.Widget.GetName
+   */
+  getName: {
+    methodKind: "unary";
+    input: typeof EmptySchema;
+    output: typeof WidgetNameSchema;
   },
   /**
    * Whether the user may select the widget's text.
