@@ -10,12 +10,12 @@ import type {
   ScrollBarPolicy,
   ScrollPercentValue,
   WidgetHandle,
-} from "../schema.js";
-import { el } from "../dom.js";
-import { whenQuiet } from "../parts/debounce.js";
-import { ScrollBar } from "../parts/scrollbar.js";
-import { Container } from "./container.js";
-import type { WidgetEnv } from "./widget.js";
+} from "../../schema.js";
+import { el } from "../../dom.js";
+import { whenQuiet } from "../../parts/debounce.js";
+import { ScrollBar } from "../../parts/scrollbar.js";
+import { Container } from "../container.js";
+import type { WidgetEnv } from "../widget.js";
 
 /** One wheel notch (about 100 px of delta) moves this fraction of a page. */
 const WHEEL_PAGE_PER_PIXEL = 1 / 300;

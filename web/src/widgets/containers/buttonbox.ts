@@ -1,9 +1,9 @@
 // ButtonBox: a Box whose buttons share the widest one's width and sit
 // left, centered or right along the box.
 import "./buttonbox.css";
-import type { ButtonBoxCreateArgs, ButtonBoxEvents, ButtonBoxImpl, HAlign, WidgetHandle } from "../schema.js";
-import { Box } from "./box.js";
-import type { Widget, WidgetEnv } from "./widget.js";
+import type { ButtonBoxCreateArgs, ButtonBoxEvents, ButtonBoxImpl, HAlign, WidgetHandle } from "../../schema.js";
+import { Box } from "../layout/box.js";
+import type { Widget, WidgetEnv } from "../widget.js";
 
 const JUSTIFY: Readonly<Record<HAlign, string>> = { left: "flex-start", center: "center", right: "flex-end" };
 

@@ -2,10 +2,10 @@
 // bar, or Space / Enter on it when focused, toggles it and reports toggled,
 // through which the server keeps the state (get_collapsed, a reloaded page).
 import "./expander.css";
-import type { ExpanderCreateArgs, ExpanderEvents, ExpanderImpl, WidgetHandle } from "../schema.js";
-import { el } from "../dom.js";
-import { Container } from "./container.js";
-import type { WidgetEnv } from "./widget.js";
+import type { ExpanderCreateArgs, ExpanderEvents, ExpanderImpl, WidgetHandle } from "../../schema.js";
+import { el } from "../../dom.js";
+import { Container } from "../container.js";
+import type { WidgetEnv } from "../widget.js";
 
 export class Expander extends Container implements ExpanderImpl {
   private readonly events: ExpanderEvents;

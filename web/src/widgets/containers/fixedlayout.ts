@@ -1,10 +1,10 @@
 // FixedLayout: children at fixed pixel offsets, each at its natural size
 // (or the size resize() gave it).
 import "./fixedlayout.css";
-import type { FixedLayoutCreateArgs, FixedLayoutEvents, FixedLayoutImpl, WidgetHandle } from "../schema.js";
-import { el } from "../dom.js";
-import { Container } from "./container.js";
-import type { Widget, WidgetEnv } from "./widget.js";
+import type { FixedLayoutCreateArgs, FixedLayoutEvents, FixedLayoutImpl, WidgetHandle } from "../../schema.js";
+import { el } from "../../dom.js";
+import { Container } from "../container.js";
+import type { Widget, WidgetEnv } from "../widget.js";
 
 export class FixedLayout extends Container implements FixedLayoutImpl {
   constructor(widgetId: number, _args: FixedLayoutCreateArgs, events: FixedLayoutEvents, env: WidgetEnv) {

@@ -1,9 +1,9 @@
 // Frame: an etched border around one child, with a title set in it.
 import "./frame.css";
-import type { FrameCreateArgs, FrameEvents, FrameImpl, WidgetHandle } from "../schema.js";
-import { el } from "../dom.js";
-import { Container } from "./container.js";
-import type { WidgetEnv } from "./widget.js";
+import type { FrameCreateArgs, FrameEvents, FrameImpl, WidgetHandle } from "../../schema.js";
+import { el } from "../../dom.js";
+import { Container } from "../container.js";
+import type { WidgetEnv } from "../widget.js";
 
 export class Frame extends Container implements FrameImpl {
   private readonly legend: HTMLLegendElement;

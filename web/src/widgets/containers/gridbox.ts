@@ -6,11 +6,11 @@ import type {
   GridBoxImpl,
   RowColumnCountValue,
   WidgetHandle,
-} from "../schema.js";
-import { el } from "../dom.js";
-import { NO_WIDGET } from "../parts/no_widget.js";
-import { Container } from "./container.js";
-import type { Widget, WidgetEnv } from "./widget.js";
+} from "../../schema.js";
+import { el } from "../../dom.js";
+import { NO_WIDGET } from "../../parts/no_widget.js";
+import { Container } from "../container.js";
+import type { Widget, WidgetEnv } from "../widget.js";
 
 interface CellPos {
   row: number;

@@ -1,10 +1,10 @@
 // Page: the whole viewport as one window behind the others; its child
 // fills it. Hidden until show(), like a TopLevel.
 import "./page.css";
-import type { PageCreateArgs, PageEvents, PageImpl, WidgetHandle } from "../schema.js";
-import { el } from "../dom.js";
-import { Container } from "./container.js";
-import type { WidgetEnv } from "./widget.js";
+import type { PageCreateArgs, PageEvents, PageImpl, WidgetHandle } from "../../schema.js";
+import { el } from "../../dom.js";
+import { Container } from "../container.js";
+import type { WidgetEnv } from "../widget.js";
 
 export class Page extends Container implements PageImpl {
   override readonly isWindow = true;

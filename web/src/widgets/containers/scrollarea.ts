@@ -12,11 +12,11 @@ import type {
   ScrollBarPolicy,
   ScrollPercentValue,
   WidgetHandle,
-} from "../schema.js";
-import { el } from "../dom.js";
-import { whenQuiet } from "../parts/debounce.js";
-import { Container } from "./container.js";
-import type { WidgetEnv } from "./widget.js";
+} from "../../schema.js";
+import { el } from "../../dom.js";
+import { whenQuiet } from "../../parts/debounce.js";
+import { Container } from "../container.js";
+import type { WidgetEnv } from "../widget.js";
 
 const OVERFLOW: Readonly<Record<ScrollBarPolicy, string>> = { on: "scroll", off: "hidden", auto: "auto" };
 

@@ -1,8 +1,8 @@
 // Separator: a thin rule across a box ("horizontal") or down it ("vertical").
 import "./separator.css";
-import type { Orientation, SeparatorCreateArgs, SeparatorEvents, SeparatorImpl } from "../schema.js";
-import { el } from "../dom.js";
-import { Widget, type WidgetEnv } from "./widget.js";
+import type { Orientation, SeparatorCreateArgs, SeparatorEvents, SeparatorImpl } from "../../schema.js";
+import { el } from "../../dom.js";
+import { Widget, type WidgetEnv } from "../widget.js";
 
 export class Separator extends Widget implements SeparatorImpl {
   constructor(widgetId: number, args: SeparatorCreateArgs, events: SeparatorEvents, env: WidgetEnv) {

@@ -4,11 +4,11 @@
 // keeps. Sizes are flex weights, so the panes keep their proportions when
 // the splitter itself is resized.
 import "./splitter.css";
-import type { SplitterCreateArgs, SplitterEvents, SplitterImpl, WidgetHandle } from "../schema.js";
-import { el } from "../dom.js";
-import { drag } from "../parts/drag.js";
-import { Container } from "./container.js";
-import type { Widget, WidgetEnv } from "./widget.js";
+import type { SplitterCreateArgs, SplitterEvents, SplitterImpl, WidgetHandle } from "../../schema.js";
+import { el } from "../../dom.js";
+import { drag } from "../../parts/drag.js";
+import { Container } from "../container.js";
+import type { Widget, WidgetEnv } from "../widget.js";
 
 const DEFAULT_MIN = 20;
 const KEY_STEP = 10;

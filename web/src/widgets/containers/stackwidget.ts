@@ -3,11 +3,11 @@
 // than by set_index, page_switch tells the server, be it a click on a tab
 // or the shown page moving or going away.
 import "./stackwidget.css";
-import type { StackWidgetCreateArgs, StackWidgetEvents, StackWidgetImpl, WidgetHandle } from "../schema.js";
-import { el } from "../dom.js";
-import { NO_WIDGET } from "../parts/no_widget.js";
-import { Container } from "./container.js";
-import { asWidget, type Widget, type WidgetEnv } from "./widget.js";
+import type { StackWidgetCreateArgs, StackWidgetEvents, StackWidgetImpl, WidgetHandle } from "../../schema.js";
+import { el } from "../../dom.js";
+import { NO_WIDGET } from "../../parts/no_widget.js";
+import { Container } from "../container.js";
+import { asWidget, type Widget, type WidgetEnv } from "../widget.js";
 
 export class StackWidget extends Container implements StackWidgetImpl {
   protected readonly stackEvents: StackWidgetEvents;

@@ -8,11 +8,11 @@ import type {
   TabWidgetEvents,
   TabWidgetImpl,
   WidgetHandle,
-} from "../schema.js";
-import { el } from "../dom.js";
-import { NO_WIDGET } from "../parts/no_widget.js";
+} from "../../schema.js";
+import { el } from "../../dom.js";
+import { NO_WIDGET } from "../../parts/no_widget.js";
 import { StackWidget } from "./stackwidget.js";
-import { asWidget, type Widget, type WidgetEnv } from "./widget.js";
+import { asWidget, type Widget, type WidgetEnv } from "../widget.js";
 
 const POSITIONS: readonly TabPosition[] = ["top", "bottom", "left", "right", "none"];
 

@@ -1,8 +1,8 @@
 // Button: a real <button>; click (or Enter / Space) fires activated().
 import "./button.css";
-import { el, px, setOrClear } from "../dom.js";
-import type { ButtonCreateArgs, ButtonEvents, ButtonImpl } from "../schema.js";
-import { Widget, type WidgetEnv } from "./widget.js";
+import { el, px, setOrClear } from "../../dom.js";
+import type { ButtonCreateArgs, ButtonEvents, ButtonImpl } from "../../schema.js";
+import { Widget, type WidgetEnv } from "../widget.js";
 
 export class Button extends Widget implements ButtonImpl {
   private readonly button: HTMLButtonElement;

@@ -1,9 +1,9 @@
 // CheckBox: a native check box with its text; a click or Space toggles it
 // and fires activated(state).
 import "./checkbox.css";
-import { el } from "../dom.js";
-import type { CheckBoxCreateArgs, CheckBoxEvents, CheckBoxImpl } from "../schema.js";
-import { Widget, type WidgetEnv } from "./widget.js";
+import { el } from "../../dom.js";
+import type { CheckBoxCreateArgs, CheckBoxEvents, CheckBoxImpl } from "../../schema.js";
+import { Widget, type WidgetEnv } from "../widget.js";
 
 export class CheckBox extends Widget implements CheckBoxImpl {
   private readonly input: HTMLInputElement;

@@ -3,10 +3,10 @@
 // arrow keys on them, a field's change or Enter in the hex code fire
 // pick("#rrggbb").
 import "./colorwidget.css";
-import { el, text } from "../dom.js";
-import type { ColorWidgetCreateArgs, ColorWidgetEvents, ColorWidgetImpl } from "../schema.js";
-import { Widget, type WidgetEnv } from "./widget.js";
-import { hexOf, hsvToRgb, parseColor, rgbToHsv } from "../parts/color.js";
+import { el, text } from "../../dom.js";
+import type { ColorWidgetCreateArgs, ColorWidgetEvents, ColorWidgetImpl } from "../../schema.js";
+import { Widget, type WidgetEnv } from "../widget.js";
+import { hexOf, hsvToRgb, parseColor, rgbToHsv } from "../../parts/color.js";
 
 const SIDE = 160;
 

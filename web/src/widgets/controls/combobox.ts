@@ -4,9 +4,9 @@
 // activated(index, text). An editable box fires modified(text) as the user
 // types and activated on Enter (typed text not in the list is added).
 import "./combobox.css";
-import { el } from "../dom.js";
-import type { ComboBoxCreateArgs, ComboBoxEvents, ComboBoxImpl } from "../schema.js";
-import { Widget, type WidgetEnv } from "./widget.js";
+import { el } from "../../dom.js";
+import type { ComboBoxCreateArgs, ComboBoxEvents, ComboBoxImpl } from "../../schema.js";
+import { Widget, type WidgetEnv } from "../widget.js";
 
 export class ComboBox extends Widget implements ComboBoxImpl {
   private readonly input: HTMLInputElement;

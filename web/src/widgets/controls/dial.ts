@@ -3,11 +3,11 @@
 // wheel step it. With `track` each move fires activated(value), else the
 // end of a drag and each key press do.
 import "./dial.css";
-import { el } from "../dom.js";
-import { holdBack } from "../parts/held.js";
-import { NumericRange } from "../parts/numeric.js";
-import type { DialCreateArgs, DialEvents, DialImpl } from "../schema.js";
-import { Widget, type WidgetEnv } from "./widget.js";
+import { el } from "../../dom.js";
+import { holdBack } from "../../parts/held.js";
+import { NumericRange } from "../../parts/numeric.js";
+import type { DialCreateArgs, DialEvents, DialImpl } from "../../schema.js";
+import { Widget, type WidgetEnv } from "../widget.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 const START = 210; // degrees clockwise from 12 o'clock: the minimum

@@ -1,8 +1,8 @@
 // ProgressBar: a bar filled to a fraction (0..1) with the percentage on it.
 import "./progressbar.css";
-import { el } from "../dom.js";
-import type { ProgressBarEvents, ProgressBarImpl } from "../schema.js";
-import { Widget, type WidgetEnv } from "./widget.js";
+import { el } from "../../dom.js";
+import type { ProgressBarEvents, ProgressBarImpl } from "../../schema.js";
+import { Widget, type WidgetEnv } from "../widget.js";
 
 export class ProgressBar extends Widget implements ProgressBarImpl {
   private readonly fill: HTMLDivElement;

@@ -2,9 +2,9 @@
 // deselects the rest of the group); arrows select the next or previous
 // member. Only a user's selection fires activated(true), as in pgwidgets.
 import "./radiobutton.css";
-import { el } from "../dom.js";
-import type { RadioButtonCreateArgs, RadioButtonEvents, RadioButtonImpl } from "../schema.js";
-import { Widget, type WidgetEnv } from "./widget.js";
+import { el } from "../../dom.js";
+import type { RadioButtonCreateArgs, RadioButtonEvents, RadioButtonImpl } from "../../schema.js";
+import { Widget, type WidgetEnv } from "../widget.js";
 
 export class RadioButton extends Widget implements RadioButtonImpl {
   private readonly mark: HTMLSpanElement;

@@ -3,9 +3,9 @@
 // PageUp/PageDown a thumb's length, Home/End the ends) move it; each move
 // fires activated(pct), the position from 0 to 1.
 import "./scrollbar.css";
-import { el } from "../dom.js";
-import type { ScrollBarCreateArgs, ScrollBarEvents, ScrollBarImpl } from "../schema.js";
-import { Widget, type WidgetEnv } from "./widget.js";
+import { el } from "../../dom.js";
+import type { ScrollBarCreateArgs, ScrollBarEvents, ScrollBarImpl } from "../../schema.js";
+import { Widget, type WidgetEnv } from "../widget.js";
 
 const STEP = 0.05;
 

@@ -4,11 +4,11 @@
 // a drag under way then holds its position back (parts/held.ts), so a page
 // left mid-drag still reports where the thumb was.
 import "./slider.css";
-import { el } from "../dom.js";
-import { holdBack } from "../parts/held.js";
-import { NumericRange } from "../parts/numeric.js";
-import type { SliderCreateArgs, SliderEvents, SliderImpl, SliderValuePosition } from "../schema.js";
-import { Widget, type WidgetEnv } from "./widget.js";
+import { el } from "../../dom.js";
+import { holdBack } from "../../parts/held.js";
+import { NumericRange } from "../../parts/numeric.js";
+import type { SliderCreateArgs, SliderEvents, SliderImpl, SliderValuePosition } from "../../schema.js";
+import { Widget, type WidgetEnv } from "../widget.js";
 
 export class Slider extends Widget implements SliderImpl {
   private readonly input: HTMLInputElement;

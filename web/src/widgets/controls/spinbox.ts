@@ -2,10 +2,10 @@
 // and the wheel step it; Enter or leaving the field takes typed text
 // (clamped, rounded for dtype int). Each change fires activated(value).
 import "./spinbox.css";
-import { el } from "../dom.js";
-import { NumericRange } from "../parts/numeric.js";
-import type { SpinBoxCreateArgs, SpinBoxEvents, SpinBoxImpl } from "../schema.js";
-import { Widget, type WidgetEnv } from "./widget.js";
+import { el } from "../../dom.js";
+import { NumericRange } from "../../parts/numeric.js";
+import type { SpinBoxCreateArgs, SpinBoxEvents, SpinBoxImpl } from "../../schema.js";
+import { Widget, type WidgetEnv } from "../widget.js";
 
 export class SpinBox extends Widget implements SpinBoxImpl {
   private readonly input: HTMLInputElement;

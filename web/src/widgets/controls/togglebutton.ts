@@ -4,9 +4,9 @@
 // activated(state).
 // Drawn by Button's stylesheet (class pgw-button; one page stylesheet holds every module's).
 import "./togglebutton.css";
-import { el } from "../dom.js";
-import type { ToggleButtonCreateArgs, ToggleButtonEvents, ToggleButtonImpl } from "../schema.js";
-import { Widget, type WidgetEnv } from "./widget.js";
+import { el } from "../../dom.js";
+import type { ToggleButtonCreateArgs, ToggleButtonEvents, ToggleButtonImpl } from "../../schema.js";
+import { Widget, type WidgetEnv } from "../widget.js";
 
 export class ToggleButton extends Widget implements ToggleButtonImpl {
   private readonly button: HTMLButtonElement;

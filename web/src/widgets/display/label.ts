@@ -1,9 +1,9 @@
 // Label: one piece of text, always set as text, never parsed as HTML.
 import "./label.css";
-import { el } from "../dom.js";
-import { setColors, setHalign } from "../parts/text_line.js";
-import type { HAlign, LabelCreateArgs, LabelEvents, LabelImpl, VAlign } from "../schema.js";
-import { Widget, type WidgetEnv } from "./widget.js";
+import { el } from "../../dom.js";
+import { setColors, setHalign } from "../../parts/text_line.js";
+import type { HAlign, LabelCreateArgs, LabelEvents, LabelImpl, VAlign } from "../../schema.js";
+import { Widget, type WidgetEnv } from "../widget.js";
 
 const VALIGN: Readonly<Record<VAlign, string>> = { top: "flex-start", center: "center", bottom: "flex-end" };
 

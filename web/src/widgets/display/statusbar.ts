@@ -1,10 +1,10 @@
 // StatusBar: one line of status text; a message given a duration clears
 // itself, and says so (cleared) so the server forgets it too.
 import "./statusbar.css";
-import { el } from "../dom.js";
-import { setColors, setHalign } from "../parts/text_line.js";
-import type { HAlign, StatusBarCreateArgs, StatusBarEvents, StatusBarImpl } from "../schema.js";
-import { Widget, type WidgetEnv } from "./widget.js";
+import { el } from "../../dom.js";
+import { setColors, setHalign } from "../../parts/text_line.js";
+import type { HAlign, StatusBarCreateArgs, StatusBarEvents, StatusBarImpl } from "../../schema.js";
+import { Widget, type WidgetEnv } from "../widget.js";
 
 
 export class StatusBar extends Widget implements StatusBarImpl {

@@ -12,10 +12,10 @@ import type {
   VBoxEvents,
   VBoxImpl,
   WidgetHandle,
-} from "../schema.js";
-import { el } from "../dom.js";
-import { Container } from "./container.js";
-import type { Widget, WidgetEnv } from "./widget.js";
+} from "../../schema.js";
+import { el } from "../../dom.js";
+import { Container } from "../container.js";
+import type { Widget, WidgetEnv } from "../widget.js";
 
 const ALIGN: Readonly<Record<Align, string>> = {
   start: "flex-start",

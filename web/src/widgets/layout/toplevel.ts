@@ -3,12 +3,12 @@
 // on the desktop: z-order, the cascade, the dock chip while minimized, and
 // what the server hears.
 import "./toplevel.css";
-import { el } from "../dom.js";
-import type { DesktopWindow } from "../desktop.js";
-import { WindowFrame, type WindowState } from "../parts/window_frame.js";
-import type { PositionValue, TopLevelCreateArgs, TopLevelEvents, TopLevelImpl, WidgetHandle } from "../schema.js";
-import { Container } from "./container.js";
-import type { WidgetEnv } from "./widget.js";
+import { el } from "../../dom.js";
+import type { DesktopWindow } from "../../desktop.js";
+import { WindowFrame, type WindowState } from "../../parts/window_frame.js";
+import type { PositionValue, TopLevelCreateArgs, TopLevelEvents, TopLevelImpl, WidgetHandle } from "../../schema.js";
+import { Container } from "../container.js";
+import type { WidgetEnv } from "../widget.js";
 
 export class TopLevel extends Container implements TopLevelImpl, DesktopWindow {
   override readonly isWindow = true;

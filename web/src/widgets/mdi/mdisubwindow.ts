@@ -3,11 +3,11 @@
 // for TopLevel; this class confines it to its workspace and tells the
 // server what the user changed, so the server's copy stays true.
 import "./mdisubwindow.css";
-import { el } from "../dom.js";
-import { WindowFrame, type WindowState } from "../parts/window_frame.js";
-import type { MDISubWindowCreateArgs, MDISubWindowEvents, MDISubWindowImpl, WidgetHandle } from "../schema.js";
-import { Container } from "./container.js";
-import type { Parent, WidgetEnv } from "./widget.js";
+import { el } from "../../dom.js";
+import { WindowFrame, type WindowState } from "../../parts/window_frame.js";
+import type { MDISubWindowCreateArgs, MDISubWindowEvents, MDISubWindowImpl, WidgetHandle } from "../../schema.js";
+import { Container } from "../container.js";
+import type { Parent, WidgetEnv } from "../widget.js";
 
 /** A sub-window's size until resize() or a grip sets one (pgwidgets' default). */
 export const DEFAULT_SIZE = 300;

@@ -3,11 +3,11 @@
 // along the bottom, places a sub-window that was never positioned, and
 // arranges them (cascade, tile).
 import "./mdiwidget.css";
-import { el } from "../dom.js";
-import type { MDIWidgetCreateArgs, MDIWidgetEvents, MDIWidgetImpl, PositionValue, SizeValue, WidgetHandle } from "../schema.js";
-import { Container } from "./container.js";
+import { el } from "../../dom.js";
+import type { MDIWidgetCreateArgs, MDIWidgetEvents, MDIWidgetImpl, PositionValue, SizeValue, WidgetHandle } from "../../schema.js";
+import { Container } from "../container.js";
 import { MDISubWindow, type Workspace } from "./mdisubwindow.js";
-import { asWidget, type Widget, type WidgetEnv } from "./widget.js";
+import { asWidget, type Widget, type WidgetEnv } from "../widget.js";
 
 /** How far each new or cascaded sub-window sits from the one before. */
 const CASCADE_STEP = 24;

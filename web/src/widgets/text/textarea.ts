@@ -7,10 +7,10 @@
 // its pause goes at once when the page is left or reconnects (whenQuiet
 // holds it back), so a reload right after typing keeps every character.
 import "./textarea.css";
-import { el } from "../dom.js";
-import { whenQuiet, type Quiet } from "../parts/debounce.js";
-import type { ScrollAlign, TextAreaCreateArgs, TextAreaEvents, TextAreaImpl, Wrap } from "../schema.js";
-import { Widget, type WidgetEnv } from "./widget.js";
+import { el } from "../../dom.js";
+import { whenQuiet, type Quiet } from "../../parts/debounce.js";
+import type { ScrollAlign, TextAreaCreateArgs, TextAreaEvents, TextAreaImpl, Wrap } from "../../schema.js";
+import { Widget, type WidgetEnv } from "../widget.js";
 
 /** How long typing or scrolling must pause before the page reports it. */
 export const REPORT_PAUSE_MS = 250;

@@ -2,9 +2,9 @@
 // Up / Down walk the recorded lines like a shell. TextEntrySet reuses it
 // with its input inside a wrapper beside a button.
 import "./textentry.css";
-import { el } from "../dom.js";
-import type { TextEntryCreateArgs, TextEntryEvents, TextEntryImpl } from "../schema.js";
-import { Widget, type WidgetEnv } from "./widget.js";
+import { el } from "../../dom.js";
+import type { TextEntryCreateArgs, TextEntryEvents, TextEntryImpl } from "../../schema.js";
+import { Widget, type WidgetEnv } from "../widget.js";
 
 /** How a subclass lays the entry out: its class name and outer element around the input. */
 export interface EntryFrame {

@@ -1,10 +1,10 @@
 // TextEntrySet: a TextEntry with a button after it. Enter in the entry and
 // a click on the button both record the line and fire activated(text).
 import "./textentryset.css";
-import { el } from "../dom.js";
-import type { TextEntrySetCreateArgs, TextEntrySetEvents, TextEntrySetImpl } from "../schema.js";
+import { el } from "../../dom.js";
+import type { TextEntrySetCreateArgs, TextEntrySetEvents, TextEntrySetImpl } from "../../schema.js";
 import { TextEntry } from "./textentry.js";
-import type { WidgetEnv } from "./widget.js";
+import type { WidgetEnv } from "../widget.js";
 
 export class TextEntrySet extends TextEntry implements TextEntrySetImpl {
   private readonly button: HTMLButtonElement;
