@@ -16,6 +16,7 @@ OUTPUTS = {
     "cpp/{dir}/schema_info.hpp": ("schema_info.hpp.j2", cpp),
     "ts/widgets.ts": ("widgets.ts.j2", ts),
     "ts/dispatch.ts": ("dispatch.ts.j2", ts),
+    "ts/dispatch/common.ts": ("dispatch_common.ts.j2", ts),
     # The API reference; regenerate.py moves docs/ to the top of the tree.
     "docs/README.md": ("index.md.j2", docs),
 }
@@ -24,15 +25,18 @@ OUTPUTS = {
 USER_OUTPUTS = {
     "cpp/{dir}/package.cpp": ("package.cpp.j2", cpp),
 }
-# ... only for the SDK's package: its fingerprint, compiled into the library.
+# ... only for the SDK's package: its fingerprint, compiled into the library,
+# and the factory map of its widget implementations (web/src/widgets/).
 CORE_OUTPUTS = {
     "cpp/schema_fingerprint.cpp": ("schema_fingerprint.cpp.j2", cpp),
+    "ts/factories.ts": ("factories.ts.j2", ts),
 }
 # ... and once per widget family (schema file), at the paths its view names.
 FAMILY_OUTPUTS = {
     "cpp/{header}": ("family.hpp.j2", cpp),
     "cpp/{source}": ("family.cpp.j2", cpp),
     "docs/{page}": ("family.md.j2", docs),
+    "ts/dispatch/{name}.ts": ("dispatch_family.ts.j2", ts),
 }
 
 

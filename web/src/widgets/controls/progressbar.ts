@@ -1,14 +1,14 @@
 // ProgressBar: a bar filled to a fraction (0..1) with the percentage on it.
 import "./progressbar.css";
 import { el } from "../../dom.js";
-import type { ProgressBarEvents, ProgressBarImpl } from "../../schema.js";
+import type { ProgressBarCreateArgs, ProgressBarEvents, ProgressBarImpl } from "../../schema.js";
 import { Widget, type WidgetEnv } from "../widget.js";
 
 export class ProgressBar extends Widget implements ProgressBarImpl {
   private readonly fill: HTMLDivElement;
   private readonly label: HTMLSpanElement;
 
-  constructor(widgetId: number, events: ProgressBarEvents, env: WidgetEnv) {
+  constructor(widgetId: number, _args: ProgressBarCreateArgs, events: ProgressBarEvents, env: WidgetEnv) {
     const root = el("div");
     super(widgetId, "ProgressBar", env, events, root);
     root.setAttribute("role", "progressbar");
