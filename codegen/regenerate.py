@@ -1,7 +1,8 @@
 """Regenerates the generated bindings: ours (through the protoc plugin) and
-protobuf-es's TypeScript message code, into an output folder that is wiped
-first, and the API reference (the plugin's docs/) into its own folder, also
-wiped first. Usage: regenerate.py [--schema DIR] [--out DIR] [--docs DIR]
+protobuf-es's TypeScript message code, into an output folder made to hold
+exactly the new files, and the API reference (the plugin's docs/) into its
+own folder likewise; files whose bytes are unchanged are not rewritten, so
+their timestamps (and what a build compiled from them) stay. Usage: regenerate.py [--schema DIR] [--out DIR] [--docs DIR]
 [--protoc-gen-es PATH]
 """
 
@@ -59,10 +60,32 @@ def main(argv=None):
         subprocess.run(base + [f"--plugin=protoc-gen-es={args.protoc_gen_es}",
                                f"--es_out={staging / 'ts/pb'}", "--es_opt=target=ts,import_extension=js"]
                        + files, check=True)
-        for target, source in ((args.docs, staging / "docs"), (args.out, staging)):
-            if target.exists():
-                shutil.rmtree(target)
-            shutil.move(str(source), str(target))
+        docs = staging / "docs"
+        shutil.move(str(docs), str(Path(tmp) / "docs"))
+        sync(Path(tmp) / "docs", args.docs)
+        sync(staging, args.out)
+
+
+def sync(source: Path, target: Path):
+    """Makes `target` hold exactly the files of `source`, rewriting only the
+    files whose bytes differ: an unchanged output keeps its timestamp, so a
+    schema edit in one family rebuilds only what includes that family's
+    outputs."""
+    wanted = {p.relative_to(source) for p in source.rglob("*") if p.is_file()}
+    if target.exists():
+        for p in sorted(target.rglob("*"), reverse=True):
+            rel = p.relative_to(target)
+            if p.is_file() and rel not in wanted:
+                p.unlink()
+            elif p.is_dir() and not any(p.iterdir()):
+                p.rmdir()
+    for rel in sorted(wanted):
+        new = (source / rel).read_bytes()
+        out = target / rel
+        if out.is_file() and out.read_bytes() == new:
+            continue
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_bytes(new)
 
 
 if __name__ == "__main__":

@@ -168,7 +168,16 @@ class Callback(View):
         return "true" if self.coalesce else "false"
 
 
+# Where the SDK's widget implementations live, seen from generated/ts/.
+IMPL_ROOT = "../../web/src/widgets"
+
+
 class WidgetClass(View):
+    @property
+    def ts_impl_module(self):
+        """The module implementing the class: <family>/<name in lower case>.js."""
+        return f"{IMPL_ROOT}/{model.stem(self.file)}/{self.name.lower()}.js"
+
     @property
     def ts_base_impl(self):
         return f"{self.base.name}Impl" if self.base else "WidgetHandle"
@@ -240,6 +249,30 @@ class Schema(View):
                                     if m.value_type and m.file in self._model.files])
 
     @property
+    def ts_impl_root(self):
+        return IMPL_ROOT
+
+    @property
+    def ts_common_es_modules(self):
+        """protobuf-es modules dispatch/common.ts needs: its value types' files."""
+        files = sorted({m.file for m in self._model.messages.values()
+                        if m.value_type and m.file in self._model.files})
+        return [(f"pb_{model.stem(f)}", f"../pb/{f.removesuffix('.proto')}_pb.js") for f in files]
+
+    @property
+    def ts_common_names(self):
+        """What each family's dispatch module imports from dispatch/common.ts
+        (besides types): the enum words, the Value and value-type converters."""
+        names = ["word"] if self.ts_enums else []
+        for e in self.ts_enums:
+            names += [e.ts_words_table, e.ts_numbers_table]
+        if self.is_core or self.ts_sdk_value:
+            names += ["valueFromWire", "valueToWire"]
+        for s in self.ts_value_types:
+            names += [f"from{s.name}", f"to{s.name}"]
+        return names
+
+    @property
     def ts_sdk_types(self):
         names = ["WidgetHandle"]
         for b in self._external_bases():
@@ -247,7 +280,43 @@ class Schema(View):
         return names + [e.name for e in self._external_enums()] + (["Value"] if self.ts_sdk_value else [])
 
 
+class Family(View):
+    """One widget family's part of the dispatcher: dispatch/<family>.ts."""
+
+    @property
+    def ts_dispatch_module(self):
+        """Its module, as the package's dispatch.ts imports it."""
+        return f"./dispatch/{self.name}.js"
+
+    @property
+    def ts_tables(self):
+        """The name of its FamilyTables."""
+        return f"{lower_camel(self.name)}Family"
+
+    @property
+    def ts_es_modules(self):
+        """protobuf-es modules of the messages its code encodes or decodes."""
+        return [(f"pb_{model.stem(f)}", f"../pb/{f.removesuffix('.proto')}_pb.js") for f in self.message_files]
+
+    @property
+    def ts_event_imports(self):
+        """(names, module) of the events of base classes declared elsewhere:
+        in another family of the package, or in the SDK (a user's package)."""
+        own = {c.name for c in self._model.classes}
+        wanted = {}
+        for c in self._model.classes:
+            b = c.base
+            if b is None or b.name in own:
+                continue
+            package = b.proto_name.rsplit(".", 1)[0]
+            module = (f"./{model.stem(b.file)}.js" if package == self._model.package
+                      else "@pgwidgets/sdk/dispatch.js")
+            wanted.setdefault(module, set()).add(f"events{b.name}")
+        return [(sorted(names), module) for module, names in sorted(wanted.items())]
+
+
 LANGUAGE = Language({
+    model.Family: Family,
     model.Field: Field, model.Message: Message, model.Method: Method, model.Callback: Callback,
     model.WidgetClass: WidgetClass, model.Schema: Schema, model.Enum: Enum,
 })

@@ -104,8 +104,19 @@ class ExtensionTest(unittest.TestCase):
         proc = subprocess.run(["node", str(tsc), "--noEmit", "-p", str(web)], capture_output=True, text=True)
         output = proc.stdout + proc.stderr
         self.assertNotEqual(proc.returncode, 0, "tsc accepted a schema class with no browser implementation")
-        self.assertIn("Property 'Gauge' is missing", output)
-        self.assertIn("WidgetFactories", output)
+        # The generated factory map imports it from where it must be written.
+        self.assertIn("factories.ts", output)
+        self.assertIn("Cannot find module '../../web/src/widgets/gauge/gauge.js'", output)
+
+    def test_generated_factory_map_and_dispatch_have_it(self):
+        factories = (self.tmp / "generated/ts/factories.ts").read_text()
+        self.assertIn('import { Gauge } from "../../web/src/widgets/gauge/gauge.js";', factories)
+        self.assertIn("Gauge: (id, args, events) => new Gauge(id, args, events, env),", factories)
+        family = (self.tmp / "generated/ts/dispatch/gauge.ts").read_text()
+        self.assertIn("export function eventsGauge(", family)
+        self.assertIn('import { eventsWidget } from "./base.js";', family)
+        dispatch = (self.tmp / "generated/ts/dispatch.ts").read_text()
+        self.assertIn('import { gaugeFamily } from "./dispatch/gauge.js";', dispatch)
 
 
 if __name__ == "__main__":

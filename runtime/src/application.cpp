@@ -112,14 +112,7 @@ Task<> Application::Impl::start() {
   config.ws_port = options.ws_port;
   config.http_port = options.http_port;
   config.http_server = options.http_server;
-  config.max_frame_bytes = options.max_frame_bytes;
-  config.max_send_backlog_bytes = options.max_send_backlog_bytes;
-  config.max_bytes_before_hello = options.max_bytes_before_hello;
-  config.hello_timeout = options.hello_timeout;
-  config.ping_interval = options.ping_interval;
-  config.ping_timeout = options.ping_timeout;
-  config.max_connections = options.max_connections;
-  config.max_http_body_bytes = options.max_http_body_bytes;
+  static_cast<Limits&>(config) = options.limits();
   config.accept_origin = [this](const transport::ConnectInfo& info) { return accept_origin(info); };
   config.http_handler = [this](const transport::HttpRequest& request) { return serve_http(request); };
   server_ = factory_(io_executor->context(), std::move(config), *this, logger_);
@@ -347,11 +340,7 @@ void Application::Impl::on_hello(transport::ConnectionId id, std::string_view by
   // its pacing starts. The messages sent with the hello count too.
   server_->admit(id);
   auto& connection = connections_[id];
-  connection.pacer.emplace(detail::CallbackPacer::Limits{
-      .rate = static_cast<double>(options.max_callbacks_per_second),
-      .burst = static_cast<double>(options.max_callback_burst),
-      .max_waiting_events = options.max_callbacks_waiting,
-      .max_waiting_bytes = options.max_frame_bytes});
+  connection.pacer.emplace(detail::CallbackPacer::Limits::of(options.limits()));
   const auto events = events_within_limits(id, bytes);
   if (!events) return;
   connection.pacer->spend(*events);

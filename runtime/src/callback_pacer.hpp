@@ -14,17 +14,23 @@
 #include <string_view>
 
 #include "frame_limits.hpp"
+#include "pgwidgets/limits.hpp"
 
 namespace pgw::detail {
 
 class CallbackPacer {
  public:
   using Clock = CallbackBudget::Clock;
+  // No defaults here: of() takes them from pgw::Limits (pgwidgets/limits.hpp).
   struct Limits {
-    double rate = 200;              // events a second, sustained
-    double burst = 2000;            // events handled at once before the rate applies
-    std::size_t max_waiting_events = 2000;
-    std::size_t max_waiting_bytes = 16 * 1024 * 1024;
+    double rate = 0;   // events a second, sustained
+    double burst = 0;  // events handled at once before the rate applies
+    std::size_t max_waiting_events = 0;
+    std::size_t max_waiting_bytes = 0;
+    static Limits of(const pgw::Limits& limits) {
+      return {static_cast<double>(limits.max_callbacks_per_second), static_cast<double>(limits.max_callback_burst),
+              limits.max_callbacks_waiting, limits.max_frame_bytes};
+    }
   };
   enum class Verdict {
     now,    // handle the frame now

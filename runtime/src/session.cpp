@@ -1,5 +1,7 @@
 #include "pgwidgets/session.hpp"
 
+#include "pgwidgets/widgets.hpp"
+
 #include "session_core.hpp"
 #include "timer_state.hpp"
 

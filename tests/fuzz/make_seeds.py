@@ -18,7 +18,8 @@ from pgwidgets.widgets import base_pb2  # noqa: F401  (Size)
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 INFO = open(os.path.join(ROOT, "generated/cpp/pgwidgets/schema_info.hpp")).read()
-FINGERPRINT = int(re.search(r"schema_fingerprint = (0x[0-9a-f]+)ULL", INFO).group(1), 16)
+FINGERPRINT = int(re.search(r"schema_fingerprint = (0x[0-9a-f]+)ULL",
+                            open(os.path.join(ROOT, "generated/cpp/schema_fingerprint.cpp")).read()).group(1), 16)
 
 
 def callback_id(name):

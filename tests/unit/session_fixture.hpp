@@ -10,6 +10,7 @@
 
 #include "frames.hpp"
 #include "pgwidgets/session.hpp"
+#include "pgwidgets/widgets.hpp"
 #include "session_access.hpp"
 #include "session_core.hpp"
 #include "support/run_coro.hpp"

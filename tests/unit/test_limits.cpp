@@ -4,6 +4,8 @@
 #include <catch2/catch.hpp>
 
 #include "callback_pacer.hpp"
+#include "pgwidgets/application.hpp"
+#include "transport/ws_server.hpp"
 #include "frame_limits.hpp"
 #include "frames.hpp"
 #include "host_policy.hpp"
@@ -188,3 +190,42 @@ TEST_CASE("limits: an ended session is freed even when its handlers capture its 
   }
   CHECK(weak.expired());
 }
+
+// Every limit field, for the checks below.
+#define PGW_TEST_EACH_LIMIT(X)                                                                              \
+  X(max_frame_bytes) X(max_send_backlog_bytes) X(max_bytes_before_hello) X(max_messages_per_frame)          \
+  X(max_callbacks_per_second) X(max_callback_burst) X(max_callbacks_waiting) X(hello_timeout) X(ping_interval) \
+  X(ping_timeout) X(max_connections) X(max_http_body_bytes)
+
+TEST_CASE("limits: ApplicationOptions and the transport's ServerConfig take every default from pgw::Limits") {
+  const pgw::ApplicationOptions options;
+  const pgw::transport::ServerConfig config;
+  const pgw::Limits limits;
+#define PGW_TEST_SAME_DEFAULT(name)      \
+  CHECK(options.name == limits.name);    \
+  CHECK(config.name == limits.name);
+  PGW_TEST_EACH_LIMIT(PGW_TEST_SAME_DEFAULT)
+#undef PGW_TEST_SAME_DEFAULT
+  CHECK(config.host == options.host);
+  CHECK(config.ws_port == options.ws_port);
+  CHECK(config.http_port == options.http_port);
+  CHECK(config.http_server == options.http_server);
+  const auto pacer = CallbackPacer::Limits::of(limits);
+  CHECK(pacer.rate == static_cast<double>(options.max_callbacks_per_second));
+  CHECK(pacer.burst == static_cast<double>(options.max_callback_burst));
+  CHECK(pacer.max_waiting_events == options.max_callbacks_waiting);
+  CHECK(pacer.max_waiting_bytes == options.max_frame_bytes);
+}
+
+TEST_CASE("limits: ApplicationOptions::limits() carries each limit field, none swapped or left at its default") {
+  pgw::ApplicationOptions options;
+  std::size_t next = 1;
+#define PGW_TEST_SET_DISTINCT(name) options.name = decltype(options.name)(next++);
+  PGW_TEST_EACH_LIMIT(PGW_TEST_SET_DISTINCT)
+#undef PGW_TEST_SET_DISTINCT
+  const auto limits = options.limits();
+#define PGW_TEST_CARRIED(name) CHECK(limits.name == options.name);
+  PGW_TEST_EACH_LIMIT(PGW_TEST_CARRIED)
+#undef PGW_TEST_CARRIED
+}
+#undef PGW_TEST_EACH_LIMIT

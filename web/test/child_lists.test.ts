@@ -5,9 +5,9 @@ import "./support/dom.js";
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import table from "../../tests/cases/child_lists.json";
-import { VBox } from "../src/widgets/box.js";
+import { VBox } from "../src/widgets/layout/box.js";
 import { Container } from "../src/widgets/container.js";
-import { TopLevel } from "../src/widgets/toplevel.js";
+import { TopLevel } from "../src/widgets/layout/toplevel.js";
 import { Bench } from "./support/widgets.js";
 
 interface Node {

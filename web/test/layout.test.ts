@@ -4,11 +4,11 @@ import "./support/dom.js";
 import assert from "node:assert/strict";
 import { beforeEach, describe, it } from "node:test";
 import { Bench, recorder } from "./support/widgets.js";
-import { Expander } from "../src/widgets/expander.js";
-import { GridBox } from "../src/widgets/gridbox.js";
-import { StackWidget } from "../src/widgets/stackwidget.js";
-import { TabWidget } from "../src/widgets/tabwidget.js";
-import { Box } from "../src/widgets/box.js";
+import { Expander } from "../src/widgets/containers/expander.js";
+import { GridBox } from "../src/widgets/containers/gridbox.js";
+import { StackWidget } from "../src/widgets/containers/stackwidget.js";
+import { TabWidget } from "../src/widgets/containers/tabwidget.js";
+import { Box } from "../src/widgets/layout/box.js";
 
 describe("StackWidget and TabWidget", () => {
   let bench: Bench;

@@ -5,9 +5,9 @@ import "./support/dom.js";
 import assert from "node:assert/strict";
 import { afterEach, beforeEach, describe, it, mock } from "node:test";
 import type { MDISubWindowCreateArgs } from "../src/schema.js";
-import { MDISubWindow } from "../src/widgets/mdisubwindow.js";
-import { MDIWidget } from "../src/widgets/mdiwidget.js";
-import { REPORT_PAUSE_MS, TextArea } from "../src/widgets/textarea.js";
+import { MDISubWindow } from "../src/widgets/mdi/mdisubwindow.js";
+import { MDIWidget } from "../src/widgets/mdi/mdiwidget.js";
+import { REPORT_PAUSE_MS, TextArea } from "../src/widgets/text/textarea.js";
 import { Bench, recorder } from "./support/widgets.js";
 
 describe("MDIWidget", () => {

@@ -14,7 +14,10 @@
 
 namespace pgw::detail {
 
-inline constexpr std::uint64_t schema_fingerprint = 0xa3d07aa08523a767ULL;
+// The schema's fingerprint, which the hello carries: defined in
+// schema_fingerprint.cpp, so that an edit that changes it and no id
+// recompiles that file, not every file that includes this one.
+extern const std::uint64_t schema_fingerprint;
 
 namespace classes {
 inline constexpr ClassInfo Widget{1272712264, "Widget", 0, true, false, 0, 0};

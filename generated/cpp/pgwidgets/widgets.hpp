@@ -28,40 +28,62 @@ class Widgets {
   const detail::LinkPtr& link() const { return link_; }
 
   // A row (or column) of buttons, all as wide as the widest.
-  Task<pgw::ButtonBox> ButtonBox(ButtonBoxOptions options = {}) const;
+  Task<pgw::ButtonBox> ButtonBox(ButtonBoxOptions options = {}) const {
+    return detail::factories::ButtonBox(link_, std::move(options));
+  }
 
   // Children in the cells of a grid; the grid grows to the cells used.
-  Task<pgw::GridBox> GridBox(GridBoxOptions options = {}) const;
+  Task<pgw::GridBox> GridBox(GridBoxOptions options = {}) const {
+    return detail::factories::GridBox(link_, std::move(options));
+  }
 
   // Children at fixed pixel offsets, each at its natural size (or its resize()).
-  Task<pgw::FixedLayout> FixedLayout(FixedLayoutOptions options = {}) const;
+  Task<pgw::FixedLayout> FixedLayout(FixedLayoutOptions options = {}) const {
+    return detail::factories::FixedLayout(link_, std::move(options));
+  }
 
   // Panes side by side (or stacked) with handles the user drags between them.
-  Task<pgw::Splitter> Splitter(SplitterOptions options = {}) const;
+  Task<pgw::Splitter> Splitter(SplitterOptions options = {}) const {
+    return detail::factories::Splitter(link_, std::move(options));
+  }
 
   // Pages of which one is shown at a time, without tabs (TabWidget adds them).
-  Task<pgw::StackWidget> StackWidget(StackWidgetOptions options = {}) const;
+  Task<pgw::StackWidget> StackWidget(StackWidgetOptions options = {}) const {
+    return detail::factories::StackWidget(link_, std::move(options));
+  }
 
   // Pages with a row of tabs; click a tab, or move along them with the arrow keys.
-  Task<pgw::TabWidget> TabWidget(TabWidgetOptions options = {}) const;
+  Task<pgw::TabWidget> TabWidget(TabWidgetOptions options = {}) const {
+    return detail::factories::TabWidget(link_, std::move(options));
+  }
 
   // A child with two scroll bars that the program drives: it says how big
   // the thumbs are and where, and hears where the user moves them.
-  Task<pgw::AbstractScrollArea> AbstractScrollArea(AbstractScrollAreaOptions options = {}) const;
+  Task<pgw::AbstractScrollArea> AbstractScrollArea(AbstractScrollAreaOptions options = {}) const {
+    return detail::factories::AbstractScrollArea(link_, std::move(options));
+  }
 
   // A child larger than the area, scrolled with the wheel, the bars or the
   // keys; the bars follow the content.
-  Task<pgw::ScrollArea> ScrollArea(ScrollAreaOptions options = {}) const;
+  Task<pgw::ScrollArea> ScrollArea(ScrollAreaOptions options = {}) const {
+    return detail::factories::ScrollArea(link_, std::move(options));
+  }
 
   // A border around one child, with a title in it.
-  Task<pgw::Frame> Frame(FrameOptions options = {}) const;
+  Task<pgw::Frame> Frame(FrameOptions options = {}) const {
+    return detail::factories::Frame(link_, std::move(options));
+  }
 
   // A title bar that folds its child away and back (click, Space or Enter).
   // A collapsible one starts collapsed; one that is not shows its child always.
-  Task<pgw::Expander> Expander(ExpanderOptions options = {}) const;
+  Task<pgw::Expander> Expander(ExpanderOptions options = {}) const {
+    return detail::factories::Expander(link_, std::move(options));
+  }
 
   // A thin line between widgets: "horizontal" (a rule across) or "vertical".
-  Task<pgw::Separator> Separator(SeparatorOptions options = {}) const;
+  Task<pgw::Separator> Separator(SeparatorOptions options = {}) const {
+    return detail::factories::Separator(link_, std::move(options));
+  }
   template <class A0>
     requires(std::convertible_to<const A0&, std::optional<pgw::Orientation>>)
   Task<pgw::Separator> Separator(const A0& orientation, SeparatorOptions options = {}) const {
@@ -71,10 +93,14 @@ class Widgets {
 
   // The whole page as one window behind the others: its child fills the
   // browser's viewport once shown.
-  Task<pgw::Page> Page(PageOptions options = {}) const;
+  Task<pgw::Page> Page(PageOptions options = {}) const {
+    return detail::factories::Page(link_, std::move(options));
+  }
 
   // A push button.
-  Task<pgw::Button> Button(ButtonOptions options = {}) const;
+  Task<pgw::Button> Button(ButtonOptions options = {}) const {
+    return detail::factories::Button(link_, std::move(options));
+  }
   template <class A0>
     requires(std::convertible_to<const A0&, std::optional<std::string_view>>)
   Task<pgw::Button> Button(const A0& text, ButtonOptions options = {}) const {
@@ -83,7 +109,9 @@ class Widgets {
   }
 
   // A box the user ticks, with a text beside it. Space toggles it.
-  Task<pgw::CheckBox> CheckBox(CheckBoxOptions options = {}) const;
+  Task<pgw::CheckBox> CheckBox(CheckBoxOptions options = {}) const {
+    return detail::factories::CheckBox(link_, std::move(options));
+  }
   template <class A0>
     requires(std::convertible_to<const A0&, std::optional<std::string_view>>)
   Task<pgw::CheckBox> CheckBox(const A0& text, CheckBoxOptions options = {}) const {
@@ -93,7 +121,9 @@ class Widgets {
 
   // A button that stays pressed until clicked again. In a group, pressing
   // one releases the others; clicking the pressed one releases it.
-  Task<pgw::ToggleButton> ToggleButton(ToggleButtonOptions options = {}) const;
+  Task<pgw::ToggleButton> ToggleButton(ToggleButtonOptions options = {}) const {
+    return detail::factories::ToggleButton(link_, std::move(options));
+  }
   template <class A0>
     requires(std::convertible_to<const A0&, std::optional<std::string_view>>)
   Task<pgw::ToggleButton> ToggleButton(const A0& text, ToggleButtonOptions options = {}) const {
@@ -103,7 +133,9 @@ class Widgets {
 
   // One choice of a group: selecting it deselects the others of its group,
   // in every browser showing the session.
-  Task<pgw::RadioButton> RadioButton(RadioButtonOptions options = {}) const;
+  Task<pgw::RadioButton> RadioButton(RadioButtonOptions options = {}) const {
+    return detail::factories::RadioButton(link_, std::move(options));
+  }
   template <class A0>
     requires(std::convertible_to<const A0&, std::optional<std::string_view>>)
   Task<pgw::RadioButton> RadioButton(const A0& text, RadioButtonOptions options = {}) const {
@@ -112,32 +144,48 @@ class Widgets {
   }
 
   // A text field with a drop-down list of items to choose from.
-  Task<pgw::ComboBox> ComboBox(ComboBoxOptions options = {}) const;
+  Task<pgw::ComboBox> ComboBox(ComboBoxOptions options = {}) const {
+    return detail::factories::ComboBox(link_, std::move(options));
+  }
 
   // A number field with up and down buttons. Arrows, PageUp/PageDown and
   // the wheel step it; Home/End go to the limits; Enter takes typed text.
-  Task<pgw::SpinBox> SpinBox(SpinBoxOptions options = {}) const;
+  Task<pgw::SpinBox> SpinBox(SpinBoxOptions options = {}) const {
+    return detail::factories::SpinBox(link_, std::move(options));
+  }
 
   // A thumb on a track. Arrows step it, PageUp/PageDown by a tenth,
   // Home/End go to the limits.
-  Task<pgw::Slider> Slider(SliderOptions options = {}) const;
+  Task<pgw::Slider> Slider(SliderOptions options = {}) const {
+    return detail::factories::Slider(link_, std::move(options));
+  }
 
   // A round knob: drag around it, or use arrows, PageUp/PageDown, Home/End.
-  Task<pgw::Dial> Dial(DialOptions options = {}) const;
+  Task<pgw::Dial> Dial(DialOptions options = {}) const {
+    return detail::factories::Dial(link_, std::move(options));
+  }
 
   // A scroll bar on its own. Dragging the thumb, clicking the track, the
   // wheel and the arrow, PageUp/PageDown, Home/End keys move it.
-  Task<pgw::ScrollBar> ScrollBar(ScrollBarOptions options = {}) const;
+  Task<pgw::ScrollBar> ScrollBar(ScrollBarOptions options = {}) const {
+    return detail::factories::ScrollBar(link_, std::move(options));
+  }
 
   // A bar filled to a fraction, with the percentage written on it.
-  Task<pgw::ProgressBar> ProgressBar(ProgressBarOptions options = {}) const;
+  Task<pgw::ProgressBar> ProgressBar(ProgressBarOptions options = {}) const {
+    return detail::factories::ProgressBar(link_, std::move(options));
+  }
 
   // A color chooser: a saturation/value square, a hue strip, and fields for
   // HSV, RGB and the hex code.
-  Task<pgw::ColorWidget> ColorWidget(ColorWidgetOptions options = {}) const;
+  Task<pgw::ColorWidget> ColorWidget(ColorWidgetOptions options = {}) const {
+    return detail::factories::ColorWidget(link_, std::move(options));
+  }
 
   // A line of text, always shown as text (never parsed as HTML).
-  Task<pgw::Label> Label(LabelOptions options = {}) const;
+  Task<pgw::Label> Label(LabelOptions options = {}) const {
+    return detail::factories::Label(link_, std::move(options));
+  }
   template <class A0>
     requires(std::convertible_to<const A0&, std::optional<std::string_view>>)
   Task<pgw::Label> Label(const A0& text, LabelOptions options = {}) const {
@@ -146,31 +194,47 @@ class Widgets {
   }
 
   // A line of status text along a window's bottom; messages may time out.
-  Task<pgw::StatusBar> StatusBar(StatusBarOptions options = {}) const;
+  Task<pgw::StatusBar> StatusBar(StatusBarOptions options = {}) const {
+    return detail::factories::StatusBar(link_, std::move(options));
+  }
 
   // A floating desktop-style window inside the page: title bar, move, resize.
-  Task<pgw::TopLevel> TopLevel(TopLevelOptions options = {}) const;
+  Task<pgw::TopLevel> TopLevel(TopLevelOptions options = {}) const {
+    return detail::factories::TopLevel(link_, std::move(options));
+  }
 
   // A box laying its children out in one direction, with stretch factors.
-  Task<pgw::Box> Box(BoxOptions options = {}) const;
+  Task<pgw::Box> Box(BoxOptions options = {}) const {
+    return detail::factories::Box(link_, std::move(options));
+  }
 
   // Children stacked top to bottom.
-  Task<pgw::VBox> VBox(VBoxOptions options = {}) const;
+  Task<pgw::VBox> VBox(VBoxOptions options = {}) const {
+    return detail::factories::VBox(link_, std::move(options));
+  }
 
   // Children side by side, left to right.
-  Task<pgw::HBox> HBox(HBoxOptions options = {}) const;
+  Task<pgw::HBox> HBox(HBoxOptions options = {}) const {
+    return detail::factories::HBox(link_, std::move(options));
+  }
 
   // A window inside an MDIWidget's area: title bar (drag to move), grips
   // (drag to resize), minimize / maximize / close buttons, the window menu.
   // It never leaves its workspace.
-  Task<pgw::MDISubWindow> MDISubWindow(MDISubWindowOptions options = {}) const;
+  Task<pgw::MDISubWindow> MDISubWindow(MDISubWindowOptions options = {}) const {
+    return detail::factories::MDISubWindow(link_, std::move(options));
+  }
 
   // A workspace holding sub-windows (MDISubWindow), each confined to its area.
-  Task<pgw::MDIWidget> MDIWidget(MDIWidgetOptions options = {}) const;
+  Task<pgw::MDIWidget> MDIWidget(MDIWidgetOptions options = {}) const {
+    return detail::factories::MDIWidget(link_, std::move(options));
+  }
 
   // A one-line text input. Enter fires activated(text) and stores the line
   // in the history; up and down walk the history.
-  Task<pgw::TextEntry> TextEntry(TextEntryOptions options = {}) const;
+  Task<pgw::TextEntry> TextEntry(TextEntryOptions options = {}) const {
+    return detail::factories::TextEntry(link_, std::move(options));
+  }
   template <class A0>
     requires(std::convertible_to<const A0&, std::optional<std::string_view>>)
   Task<pgw::TextEntry> TextEntry(const A0& text, TextEntryOptions options = {}) const {
@@ -180,7 +244,9 @@ class Widgets {
 
   // A text entry with a button beside it: Enter in the entry or a click on
   // the button fires activated(text).
-  Task<pgw::TextEntrySet> TextEntrySet(TextEntrySetOptions options = {}) const;
+  Task<pgw::TextEntrySet> TextEntrySet(TextEntrySetOptions options = {}) const {
+    return detail::factories::TextEntrySet(link_, std::move(options));
+  }
   template <class A0>
     requires(std::convertible_to<const A0&, std::optional<std::string_view>>)
   Task<pgw::TextEntrySet> TextEntrySet(const A0& text, TextEntrySetOptions options = {}) const {
@@ -191,7 +257,9 @@ class Widgets {
   // Many lines of text, edited like a desktop text area. The text the user
   // types reaches the server (on_changed), so get_text answers locally and a
   // reloaded page shows it.
-  Task<pgw::TextArea> TextArea(TextAreaOptions options = {}) const;
+  Task<pgw::TextArea> TextArea(TextAreaOptions options = {}) const {
+    return detail::factories::TextArea(link_, std::move(options));
+  }
   template <class A0>
     requires(std::convertible_to<const A0&, std::optional<std::string_view>>)
   Task<pgw::TextArea> TextArea(const A0& text, TextAreaOptions options = {}) const {

@@ -3,7 +3,7 @@
 // The base proxies' bodies: arguments to protobuf messages and
 // back. Only these files see the protobuf message classes; the public
 // headers do not.
-#include "pgwidgets/widgets.hpp"
+#include "pgwidgets/widgets/base.hpp"
 
 #include <string>
 #include <string_view>

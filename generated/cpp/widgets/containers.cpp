@@ -3,7 +3,7 @@
 // The containers proxies' bodies: arguments to protobuf messages and
 // back. Only these files see the protobuf message classes; the public
 // headers do not.
-#include "pgwidgets/widgets.hpp"
+#include "pgwidgets/widgets/containers.hpp"
 
 #include <string>
 #include <string_view>
@@ -473,7 +473,7 @@ Task<pgw::ButtonBox> create_ButtonBox(detail::LinkPtr link, std::string args,
 
 }  // namespace
 
-Task<pgw::ButtonBox> Widgets::ButtonBox(ButtonBoxOptions options) const {
+Task<pgw::ButtonBox> detail::factories::ButtonBox(const LinkPtr& link_, ButtonBoxOptions options) {
   if (!link_) throw std::logic_error("pgwidgets: Widgets::ButtonBox called on an empty Widgets");
   // Copies every string view now: the coroutine runs after the caller's
   // full-expression (and its temporaries) may be over.
@@ -539,7 +539,7 @@ Task<pgw::GridBox> create_GridBox(detail::LinkPtr link, std::string args,
 
 }  // namespace
 
-Task<pgw::GridBox> Widgets::GridBox(GridBoxOptions options) const {
+Task<pgw::GridBox> detail::factories::GridBox(const LinkPtr& link_, GridBoxOptions options) {
   if (!link_) throw std::logic_error("pgwidgets: Widgets::GridBox called on an empty Widgets");
   // Copies every string view now: the coroutine runs after the caller's
   // full-expression (and its temporaries) may be over.
@@ -599,7 +599,7 @@ Task<pgw::FixedLayout> create_FixedLayout(detail::LinkPtr link, std::string args
 
 }  // namespace
 
-Task<pgw::FixedLayout> Widgets::FixedLayout(FixedLayoutOptions options) const {
+Task<pgw::FixedLayout> detail::factories::FixedLayout(const LinkPtr& link_, FixedLayoutOptions options) {
   if (!link_) throw std::logic_error("pgwidgets: Widgets::FixedLayout called on an empty Widgets");
   // Copies every string view now: the coroutine runs after the caller's
   // full-expression (and its temporaries) may be over.
@@ -653,7 +653,7 @@ Task<pgw::Splitter> create_Splitter(detail::LinkPtr link, std::string args,
 
 }  // namespace
 
-Task<pgw::Splitter> Widgets::Splitter(SplitterOptions options) const {
+Task<pgw::Splitter> detail::factories::Splitter(const LinkPtr& link_, SplitterOptions options) {
   if (!link_) throw std::logic_error("pgwidgets: Widgets::Splitter called on an empty Widgets");
   // Copies every string view now: the coroutine runs after the caller's
   // full-expression (and its temporaries) may be over.
@@ -711,7 +711,7 @@ Task<pgw::StackWidget> create_StackWidget(detail::LinkPtr link, std::string args
 
 }  // namespace
 
-Task<pgw::StackWidget> Widgets::StackWidget(StackWidgetOptions options) const {
+Task<pgw::StackWidget> detail::factories::StackWidget(const LinkPtr& link_, StackWidgetOptions options) {
   if (!link_) throw std::logic_error("pgwidgets: Widgets::StackWidget called on an empty Widgets");
   // Copies every string view now: the coroutine runs after the caller's
   // full-expression (and its temporaries) may be over.
@@ -768,7 +768,7 @@ Task<pgw::TabWidget> create_TabWidget(detail::LinkPtr link, std::string args,
 
 }  // namespace
 
-Task<pgw::TabWidget> Widgets::TabWidget(TabWidgetOptions options) const {
+Task<pgw::TabWidget> detail::factories::TabWidget(const LinkPtr& link_, TabWidgetOptions options) {
   if (!link_) throw std::logic_error("pgwidgets: Widgets::TabWidget called on an empty Widgets");
   // Copies every string view now: the coroutine runs after the caller's
   // full-expression (and its temporaries) may be over.
@@ -827,7 +827,7 @@ Task<pgw::AbstractScrollArea> create_AbstractScrollArea(detail::LinkPtr link, st
 
 }  // namespace
 
-Task<pgw::AbstractScrollArea> Widgets::AbstractScrollArea(AbstractScrollAreaOptions options) const {
+Task<pgw::AbstractScrollArea> detail::factories::AbstractScrollArea(const LinkPtr& link_, AbstractScrollAreaOptions options) {
   if (!link_) throw std::logic_error("pgwidgets: Widgets::AbstractScrollArea called on an empty Widgets");
   // Copies every string view now: the coroutine runs after the caller's
   // full-expression (and its temporaries) may be over.
@@ -883,7 +883,7 @@ Task<pgw::ScrollArea> create_ScrollArea(detail::LinkPtr link, std::string args,
 
 }  // namespace
 
-Task<pgw::ScrollArea> Widgets::ScrollArea(ScrollAreaOptions options) const {
+Task<pgw::ScrollArea> detail::factories::ScrollArea(const LinkPtr& link_, ScrollAreaOptions options) {
   if (!link_) throw std::logic_error("pgwidgets: Widgets::ScrollArea called on an empty Widgets");
   // Copies every string view now: the coroutine runs after the caller's
   // full-expression (and its temporaries) may be over.
@@ -941,7 +941,7 @@ Task<pgw::Frame> create_Frame(detail::LinkPtr link, std::string args,
 
 }  // namespace
 
-Task<pgw::Frame> Widgets::Frame(FrameOptions options) const {
+Task<pgw::Frame> detail::factories::Frame(const LinkPtr& link_, FrameOptions options) {
   if (!link_) throw std::logic_error("pgwidgets: Widgets::Frame called on an empty Widgets");
   // Copies every string view now: the coroutine runs after the caller's
   // full-expression (and its temporaries) may be over.
@@ -999,7 +999,7 @@ Task<pgw::Expander> create_Expander(detail::LinkPtr link, std::string args,
 
 }  // namespace
 
-Task<pgw::Expander> Widgets::Expander(ExpanderOptions options) const {
+Task<pgw::Expander> detail::factories::Expander(const LinkPtr& link_, ExpanderOptions options) {
   if (!link_) throw std::logic_error("pgwidgets: Widgets::Expander called on an empty Widgets");
   // Copies every string view now: the coroutine runs after the caller's
   // full-expression (and its temporaries) may be over.
@@ -1059,7 +1059,7 @@ Task<pgw::Separator> create_Separator(detail::LinkPtr link, std::string args,
 
 }  // namespace
 
-Task<pgw::Separator> Widgets::Separator(SeparatorOptions options) const {
+Task<pgw::Separator> detail::factories::Separator(const LinkPtr& link_, SeparatorOptions options) {
   if (!link_) throw std::logic_error("pgwidgets: Widgets::Separator called on an empty Widgets");
   // Copies every string view now: the coroutine runs after the caller's
   // full-expression (and its temporaries) may be over.
@@ -1115,7 +1115,7 @@ Task<pgw::Page> create_Page(detail::LinkPtr link, std::string args,
 
 }  // namespace
 
-Task<pgw::Page> Widgets::Page(PageOptions options) const {
+Task<pgw::Page> detail::factories::Page(const LinkPtr& link_, PageOptions options) {
   if (!link_) throw std::logic_error("pgwidgets: Widgets::Page called on an empty Widgets");
   // Copies every string view now: the coroutine runs after the caller's
   // full-expression (and its temporaries) may be over.

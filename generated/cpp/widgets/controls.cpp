@@ -3,7 +3,7 @@
 // The controls proxies' bodies: arguments to protobuf messages and
 // back. Only these files see the protobuf message classes; the public
 // headers do not.
-#include "pgwidgets/widgets.hpp"
+#include "pgwidgets/widgets/controls.hpp"
 
 #include <string>
 #include <string_view>
@@ -583,7 +583,7 @@ Task<pgw::Button> create_Button(detail::LinkPtr link, std::string args,
 
 }  // namespace
 
-Task<pgw::Button> Widgets::Button(ButtonOptions options) const {
+Task<pgw::Button> detail::factories::Button(const LinkPtr& link_, ButtonOptions options) {
   if (!link_) throw std::logic_error("pgwidgets: Widgets::Button called on an empty Widgets");
   // Copies every string view now: the coroutine runs after the caller's
   // full-expression (and its temporaries) may be over.
@@ -642,7 +642,7 @@ Task<pgw::CheckBox> create_CheckBox(detail::LinkPtr link, std::string args,
 
 }  // namespace
 
-Task<pgw::CheckBox> Widgets::CheckBox(CheckBoxOptions options) const {
+Task<pgw::CheckBox> detail::factories::CheckBox(const LinkPtr& link_, CheckBoxOptions options) {
   if (!link_) throw std::logic_error("pgwidgets: Widgets::CheckBox called on an empty Widgets");
   // Copies every string view now: the coroutine runs after the caller's
   // full-expression (and its temporaries) may be over.
@@ -701,7 +701,7 @@ Task<pgw::ToggleButton> create_ToggleButton(detail::LinkPtr link, std::string ar
 
 }  // namespace
 
-Task<pgw::ToggleButton> Widgets::ToggleButton(ToggleButtonOptions options) const {
+Task<pgw::ToggleButton> detail::factories::ToggleButton(const LinkPtr& link_, ToggleButtonOptions options) {
   if (!link_) throw std::logic_error("pgwidgets: Widgets::ToggleButton called on an empty Widgets");
   // Copies every string view now: the coroutine runs after the caller's
   // full-expression (and its temporaries) may be over.
@@ -761,7 +761,7 @@ Task<pgw::RadioButton> create_RadioButton(detail::LinkPtr link, std::string args
 
 }  // namespace
 
-Task<pgw::RadioButton> Widgets::RadioButton(RadioButtonOptions options) const {
+Task<pgw::RadioButton> detail::factories::RadioButton(const LinkPtr& link_, RadioButtonOptions options) {
   if (!link_) throw std::logic_error("pgwidgets: Widgets::RadioButton called on an empty Widgets");
   // Copies every string view now: the coroutine runs after the caller's
   // full-expression (and its temporaries) may be over.
@@ -825,7 +825,7 @@ Task<pgw::ComboBox> create_ComboBox(detail::LinkPtr link, std::string args,
 
 }  // namespace
 
-Task<pgw::ComboBox> Widgets::ComboBox(ComboBoxOptions options) const {
+Task<pgw::ComboBox> detail::factories::ComboBox(const LinkPtr& link_, ComboBoxOptions options) {
   if (!link_) throw std::logic_error("pgwidgets: Widgets::ComboBox called on an empty Widgets");
   // Copies every string view now: the coroutine runs after the caller's
   // full-expression (and its temporaries) may be over.
@@ -886,7 +886,7 @@ Task<pgw::SpinBox> create_SpinBox(detail::LinkPtr link, std::string args,
 
 }  // namespace
 
-Task<pgw::SpinBox> Widgets::SpinBox(SpinBoxOptions options) const {
+Task<pgw::SpinBox> detail::factories::SpinBox(const LinkPtr& link_, SpinBoxOptions options) {
   if (!link_) throw std::logic_error("pgwidgets: Widgets::SpinBox called on an empty Widgets");
   // Copies every string view now: the coroutine runs after the caller's
   // full-expression (and its temporaries) may be over.
@@ -947,7 +947,7 @@ Task<pgw::Slider> create_Slider(detail::LinkPtr link, std::string args,
 
 }  // namespace
 
-Task<pgw::Slider> Widgets::Slider(SliderOptions options) const {
+Task<pgw::Slider> detail::factories::Slider(const LinkPtr& link_, SliderOptions options) {
   if (!link_) throw std::logic_error("pgwidgets: Widgets::Slider called on an empty Widgets");
   // Copies every string view now: the coroutine runs after the caller's
   // full-expression (and its temporaries) may be over.
@@ -1016,7 +1016,7 @@ Task<pgw::Dial> create_Dial(detail::LinkPtr link, std::string args,
 
 }  // namespace
 
-Task<pgw::Dial> Widgets::Dial(DialOptions options) const {
+Task<pgw::Dial> detail::factories::Dial(const LinkPtr& link_, DialOptions options) {
   if (!link_) throw std::logic_error("pgwidgets: Widgets::Dial called on an empty Widgets");
   // Copies every string view now: the coroutine runs after the caller's
   // full-expression (and its temporaries) may be over.
@@ -1086,7 +1086,7 @@ Task<pgw::ScrollBar> create_ScrollBar(detail::LinkPtr link, std::string args,
 
 }  // namespace
 
-Task<pgw::ScrollBar> Widgets::ScrollBar(ScrollBarOptions options) const {
+Task<pgw::ScrollBar> detail::factories::ScrollBar(const LinkPtr& link_, ScrollBarOptions options) {
   if (!link_) throw std::logic_error("pgwidgets: Widgets::ScrollBar called on an empty Widgets");
   // Copies every string view now: the coroutine runs after the caller's
   // full-expression (and its temporaries) may be over.
@@ -1147,7 +1147,7 @@ Task<pgw::ProgressBar> create_ProgressBar(detail::LinkPtr link, std::string args
 
 }  // namespace
 
-Task<pgw::ProgressBar> Widgets::ProgressBar(ProgressBarOptions options) const {
+Task<pgw::ProgressBar> detail::factories::ProgressBar(const LinkPtr& link_, ProgressBarOptions options) {
   if (!link_) throw std::logic_error("pgwidgets: Widgets::ProgressBar called on an empty Widgets");
   // Copies every string view now: the coroutine runs after the caller's
   // full-expression (and its temporaries) may be over.
@@ -1202,7 +1202,7 @@ Task<pgw::ColorWidget> create_ColorWidget(detail::LinkPtr link, std::string args
 
 }  // namespace
 
-Task<pgw::ColorWidget> Widgets::ColorWidget(ColorWidgetOptions options) const {
+Task<pgw::ColorWidget> detail::factories::ColorWidget(const LinkPtr& link_, ColorWidgetOptions options) {
   if (!link_) throw std::logic_error("pgwidgets: Widgets::ColorWidget called on an empty Widgets");
   // Copies every string view now: the coroutine runs after the caller's
   // full-expression (and its temporaries) may be over.

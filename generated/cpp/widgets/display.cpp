@@ -3,7 +3,7 @@
 // The display proxies' bodies: arguments to protobuf messages and
 // back. Only these files see the protobuf message classes; the public
 // headers do not.
-#include "pgwidgets/widgets.hpp"
+#include "pgwidgets/widgets/display.hpp"
 
 #include <string>
 #include <string_view>
@@ -173,7 +173,7 @@ Task<pgw::Label> create_Label(detail::LinkPtr link, std::string args,
 
 }  // namespace
 
-Task<pgw::Label> Widgets::Label(LabelOptions options) const {
+Task<pgw::Label> detail::factories::Label(const LinkPtr& link_, LabelOptions options) {
   if (!link_) throw std::logic_error("pgwidgets: Widgets::Label called on an empty Widgets");
   // Copies every string view now: the coroutine runs after the caller's
   // full-expression (and its temporaries) may be over.
@@ -233,7 +233,7 @@ Task<pgw::StatusBar> create_StatusBar(detail::LinkPtr link, std::string args,
 
 }  // namespace
 
-Task<pgw::StatusBar> Widgets::StatusBar(StatusBarOptions options) const {
+Task<pgw::StatusBar> detail::factories::StatusBar(const LinkPtr& link_, StatusBarOptions options) {
   if (!link_) throw std::logic_error("pgwidgets: Widgets::StatusBar called on an empty Widgets");
   // Copies every string view now: the coroutine runs after the caller's
   // full-expression (and its temporaries) may be over.

@@ -3,7 +3,7 @@
 // The layout proxies' bodies: arguments to protobuf messages and
 // back. Only these files see the protobuf message classes; the public
 // headers do not.
-#include "pgwidgets/widgets.hpp"
+#include "pgwidgets/widgets/layout.hpp"
 
 #include <string>
 #include <string_view>
@@ -233,7 +233,7 @@ Task<pgw::TopLevel> create_TopLevel(detail::LinkPtr link, std::string args,
 
 }  // namespace
 
-Task<pgw::TopLevel> Widgets::TopLevel(TopLevelOptions options) const {
+Task<pgw::TopLevel> detail::factories::TopLevel(const LinkPtr& link_, TopLevelOptions options) {
   if (!link_) throw std::logic_error("pgwidgets: Widgets::TopLevel called on an empty Widgets");
   // Copies every string view now: the coroutine runs after the caller's
   // full-expression (and its temporaries) may be over.
@@ -302,7 +302,7 @@ Task<pgw::Box> create_Box(detail::LinkPtr link, std::string args,
 
 }  // namespace
 
-Task<pgw::Box> Widgets::Box(BoxOptions options) const {
+Task<pgw::Box> detail::factories::Box(const LinkPtr& link_, BoxOptions options) {
   if (!link_) throw std::logic_error("pgwidgets: Widgets::Box called on an empty Widgets");
   // Copies every string view now: the coroutine runs after the caller's
   // full-expression (and its temporaries) may be over.
@@ -364,7 +364,7 @@ Task<pgw::VBox> create_VBox(detail::LinkPtr link, std::string args,
 
 }  // namespace
 
-Task<pgw::VBox> Widgets::VBox(VBoxOptions options) const {
+Task<pgw::VBox> detail::factories::VBox(const LinkPtr& link_, VBoxOptions options) {
   if (!link_) throw std::logic_error("pgwidgets: Widgets::VBox called on an empty Widgets");
   // Copies every string view now: the coroutine runs after the caller's
   // full-expression (and its temporaries) may be over.
@@ -424,7 +424,7 @@ Task<pgw::HBox> create_HBox(detail::LinkPtr link, std::string args,
 
 }  // namespace
 
-Task<pgw::HBox> Widgets::HBox(HBoxOptions options) const {
+Task<pgw::HBox> detail::factories::HBox(const LinkPtr& link_, HBoxOptions options) {
   if (!link_) throw std::logic_error("pgwidgets: Widgets::HBox called on an empty Widgets");
   // Copies every string view now: the coroutine runs after the caller's
   // full-expression (and its temporaries) may be over.

@@ -3,7 +3,7 @@
 // The mdi proxies' bodies: arguments to protobuf messages and
 // back. Only these files see the protobuf message classes; the public
 // headers do not.
-#include "pgwidgets/widgets.hpp"
+#include "pgwidgets/widgets/mdi.hpp"
 
 #include <string>
 #include <string_view>
@@ -341,7 +341,7 @@ Task<pgw::MDISubWindow> create_MDISubWindow(detail::LinkPtr link, std::string ar
 
 }  // namespace
 
-Task<pgw::MDISubWindow> Widgets::MDISubWindow(MDISubWindowOptions options) const {
+Task<pgw::MDISubWindow> detail::factories::MDISubWindow(const LinkPtr& link_, MDISubWindowOptions options) {
   if (!link_) throw std::logic_error("pgwidgets: Widgets::MDISubWindow called on an empty Widgets");
   // Copies every string view now: the coroutine runs after the caller's
   // full-expression (and its temporaries) may be over.
@@ -400,7 +400,7 @@ Task<pgw::MDIWidget> create_MDIWidget(detail::LinkPtr link, std::string args,
 
 }  // namespace
 
-Task<pgw::MDIWidget> Widgets::MDIWidget(MDIWidgetOptions options) const {
+Task<pgw::MDIWidget> detail::factories::MDIWidget(const LinkPtr& link_, MDIWidgetOptions options) {
   if (!link_) throw std::logic_error("pgwidgets: Widgets::MDIWidget called on an empty Widgets");
   // Copies every string view now: the coroutine runs after the caller's
   // full-expression (and its temporaries) may be over.

@@ -3,7 +3,7 @@
 // The text proxies' bodies: arguments to protobuf messages and
 // back. Only these files see the protobuf message classes; the public
 // headers do not.
-#include "pgwidgets/widgets.hpp"
+#include "pgwidgets/widgets/text.hpp"
 
 #include <string>
 #include <string_view>
@@ -240,7 +240,7 @@ Task<pgw::TextEntry> create_TextEntry(detail::LinkPtr link, std::string args,
 
 }  // namespace
 
-Task<pgw::TextEntry> Widgets::TextEntry(TextEntryOptions options) const {
+Task<pgw::TextEntry> detail::factories::TextEntry(const LinkPtr& link_, TextEntryOptions options) {
   if (!link_) throw std::logic_error("pgwidgets: Widgets::TextEntry called on an empty Widgets");
   // Copies every string view now: the coroutine runs after the caller's
   // full-expression (and its temporaries) may be over.
@@ -304,7 +304,7 @@ Task<pgw::TextEntrySet> create_TextEntrySet(detail::LinkPtr link, std::string ar
 
 }  // namespace
 
-Task<pgw::TextEntrySet> Widgets::TextEntrySet(TextEntrySetOptions options) const {
+Task<pgw::TextEntrySet> detail::factories::TextEntrySet(const LinkPtr& link_, TextEntrySetOptions options) {
   if (!link_) throw std::logic_error("pgwidgets: Widgets::TextEntrySet called on an empty Widgets");
   // Copies every string view now: the coroutine runs after the caller's
   // full-expression (and its temporaries) may be over.
@@ -367,7 +367,7 @@ Task<pgw::TextArea> create_TextArea(detail::LinkPtr link, std::string args,
 
 }  // namespace
 
-Task<pgw::TextArea> Widgets::TextArea(TextAreaOptions options) const {
+Task<pgw::TextArea> detail::factories::TextArea(const LinkPtr& link_, TextAreaOptions options) {
   if (!link_) throw std::logic_error("pgwidgets: Widgets::TextArea called on an empty Widgets");
   // Copies every string view now: the coroutine runs after the caller's
   // full-expression (and its temporaries) may be over.

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "pgwidgets/handler.hpp"
+#include "pgwidgets/limits.hpp"
 #include "pgwidgets/logger.hpp"
 #include "pgwidgets/task.hpp"
 
@@ -37,11 +38,11 @@ std::string_view to_string(ConcurrencyMode mode) noexcept;
 
 // Application options; designate any subset: Application app({.max_sessions = 4}).
 struct ApplicationOptions {
-  std::uint16_t ws_port = 9500;    // 0 picks a free port
-  std::uint16_t http_port = 9501;  // 0 picks a free port
-  std::string host = "127.0.0.1";
-  // false: serve nothing; host the page and bundle yourself (see README).
-  bool http_server = true;
+  // Defaults and meanings in pgwidgets/limits.hpp (pgw::Endpoint).
+  std::uint16_t ws_port = default_endpoint.ws_port;
+  std::uint16_t http_port = default_endpoint.http_port;
+  std::string host = default_endpoint.host;
+  bool http_server = default_endpoint.http_server;
   ConcurrencyMode concurrency_handling = ConcurrencyMode::per_session;
   // Sessions alive at once, with or without a browser attached.
   int max_sessions = 1;
@@ -68,39 +69,30 @@ struct ApplicationOptions {
   // A WebSocket request without an Origin header (not from a browser) is
   // refused unless this is set.
   bool allow_missing_origin = false;
-  std::size_t max_frame_bytes = 16 * 1024 * 1024;
-  // A browser that stops reading is disconnected once this much is unsent,
-  // so one stalled tab costs bounded memory and never holds up the others.
-  std::size_t max_send_backlog_bytes = 64 * 1024 * 1024;
-  // Before its hello, a connection may send one frame of at most this
-  // many bytes (a hello is well under 1 KiB); a larger one is refused unread.
-  std::size_t max_bytes_before_hello = 4096;
-  // A frame with more messages is refused whole, and the connection
-  // closed with 1008: no handler of it runs.
-  std::size_t max_messages_per_frame = 4096;
-  // What a person can do: a connection's events (each click or key, and
-  // all of one frame's reports of a latest value such as sizes, positions
-  // and drags, which count as one) are handled at this rate after a burst
-  // of max_callback_burst. Past it frames wait, in order, and are handled
-  // later (one log line); none is dropped.
-  std::size_t max_callbacks_per_second = 200;
-  std::size_t max_callback_burst = 2000;
-  // Only a sender far beyond any human gets this many events (or
-  // max_frame_bytes of frames) waiting: the connection is then closed with
-  // 1008 and the page backs off. It bounds the memory a flood costs.
-  std::size_t max_callbacks_waiting = 2000;
-  // A connection that has not completed its hello by then is closed.
-  std::chrono::milliseconds hello_timeout = std::chrono::seconds(10);
-  // Every connection is pinged each ping_interval; one that does not answer
-  // within ping_timeout is closed, and its session ends.
-  std::chrono::milliseconds ping_interval = std::chrono::seconds(30);
-  std::chrono::milliseconds ping_timeout = std::chrono::seconds(30);
-  // Open sockets (WebSocket and HTTP); past it new ones are closed at once.
-  std::size_t max_connections = 1024;
-  // An HTTP request with a longer body is answered 413 without being read.
-  std::size_t max_http_body_bytes = 4096;
+  // The limits of one connection: each field's default and its meaning are
+  // in pgwidgets/limits.hpp (pgw::Limits), written once for the options and
+  // the transport. limits() gathers them.
+  std::size_t max_frame_bytes = default_limits.max_frame_bytes;
+  std::size_t max_send_backlog_bytes = default_limits.max_send_backlog_bytes;
+  std::size_t max_bytes_before_hello = default_limits.max_bytes_before_hello;
+  std::size_t max_messages_per_frame = default_limits.max_messages_per_frame;
+  std::size_t max_callbacks_per_second = default_limits.max_callbacks_per_second;
+  std::size_t max_callback_burst = default_limits.max_callback_burst;
+  std::size_t max_callbacks_waiting = default_limits.max_callbacks_waiting;
+  std::chrono::milliseconds hello_timeout = default_limits.hello_timeout;
+  std::chrono::milliseconds ping_interval = default_limits.ping_interval;
+  std::chrono::milliseconds ping_timeout = default_limits.ping_timeout;
+  std::size_t max_connections = default_limits.max_connections;
+  std::size_t max_http_body_bytes = default_limits.max_http_body_bytes;
   // Close the application on SIGINT/SIGTERM while run() is running.
   bool handle_signals = true;
+
+  // The limit fields above, as the transport takes them.
+  Limits limits() const {
+    return Limits{max_frame_bytes,       max_send_backlog_bytes, max_bytes_before_hello, max_messages_per_frame,
+                  max_callbacks_per_second, max_callback_burst, max_callbacks_waiting,  hello_timeout,
+                  ping_interval,         ping_timeout,           max_connections,        max_http_body_bytes};
+  }
 };
 
 class Application {

@@ -13,9 +13,14 @@
 
 #include "pgwidgets/task.hpp"
 #include "pgwidgets/timer.hpp"
-#include "pgwidgets/widgets.hpp"
+#include "pgwidgets/widgets/base.hpp"  // Size; not the other families
 
 namespace pgw {
+
+// The widget factory: <pgwidgets/widgets.hpp> (or <pgwidgets/pgwidgets.hpp>)
+// defines it with every family's classes. A file that only passes sessions
+// around does not include them, so a schema edit does not recompile it.
+class Widgets;
 
 namespace detail {
 class SessionCore;

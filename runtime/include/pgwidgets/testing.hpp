@@ -33,6 +33,9 @@
 #include <vector>
 
 #include "pgwidgets/session.hpp"
+// The test kit drives widgets: it brings the Widgets factory and every
+// family, as <pgwidgets/pgwidgets.hpp> does.
+#include "pgwidgets/widgets.hpp"
 #include "pgwidgets/session_link.hpp"
 #include "pgwidgets/task.hpp"
 

@@ -16,6 +16,7 @@
 
 #include <boost/asio/io_context.hpp>
 
+#include "pgwidgets/limits.hpp"
 #include "pgwidgets/logger.hpp"
 
 namespace pgw::transport {
@@ -43,30 +44,13 @@ struct HttpResponse {
   std::vector<std::pair<std::string, std::string>> headers;  // extra headers
 };
 
-struct ServerConfig {
-  std::string host = "127.0.0.1";
-  std::uint16_t ws_port = 9500;     // 0 picks a free port
-  std::uint16_t http_port = 9501;   // 0 picks a free port
-  bool http_server = true;          // false: no HTTP listener at all
-  std::size_t max_frame_bytes = 16 * 1024 * 1024;
-  // A connection whose unsent frames pile up past this (a browser that
-  // stopped reading) is closed with 1008 instead of growing without bound.
-  // 0: no limit.
-  std::size_t max_send_backlog_bytes = 64 * 1024 * 1024;
-  // Until admit(): the largest frame a connection may send (its hello), so
-  // a peer with no credentials cannot make us buffer max_frame_bytes.
-  std::size_t max_bytes_before_hello = 4096;
-  // A connection not admitted within this is closed (1008). 0: never.
-  std::chrono::milliseconds hello_timeout{10000};
-  // Every connection is pinged this often; one whose pong (with our random
-  // payload) is not back within ping_timeout is closed (1008). 0: no pings.
-  std::chrono::milliseconds ping_interval{30000};
-  std::chrono::milliseconds ping_timeout{30000};
-  // Open sockets, WebSocket and HTTP together; past it a new socket is
-  // closed as soon as it is accepted. 0: no limit.
-  std::size_t max_connections = 1024;
-  // An HTTP request announcing a longer body is answered 413 unread.
-  std::size_t max_http_body_bytes = 4096;
+// The limits (pgw::Limits, with the defaults ApplicationOptions has too)
+// and what the transport needs besides them.
+struct ServerConfig : Limits {
+  std::string host = default_endpoint.host;
+  std::uint16_t ws_port = default_endpoint.ws_port;
+  std::uint16_t http_port = default_endpoint.http_port;
+  bool http_server = default_endpoint.http_server;  // false: no HTTP listener at all
   // Returns true when a WebSocket handshake with this Host and Origin may
   // proceed. Called before the connection opens; a false answer is refused
   // with 403. It logs its refusals itself: it knows why.

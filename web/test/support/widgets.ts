@@ -2,8 +2,8 @@
 // on, and events objects that record what the widgets report.
 import { Desktop } from "../../src/desktop.js";
 import type { TopLevelCreateArgs, WidgetHandle } from "../../src/schema.js";
-import { VBox } from "../../src/widgets/box.js";
-import { TopLevel } from "../../src/widgets/toplevel.js";
+import { VBox } from "../../src/widgets/layout/box.js";
+import { TopLevel } from "../../src/widgets/layout/toplevel.js";
 import type { Widget, WidgetEnv } from "../../src/widgets/widget.js";
 
 /** One reported event: "<widget id>:<callback>" and its arguments, widgets as their ids. */

@@ -2,7 +2,7 @@
 //
 // The containers widgets: one handle class per widget class and one
 // options struct per creatable class. <pgwidgets/widgets.hpp> holds the
-// Widgets factory and includes every family.
+// Widgets factory and includes every family; nothing else includes them all.
 #pragma once
 
 #include <concepts>
@@ -700,5 +700,22 @@ struct PageOptions {
 };
 static_assert(std::is_trivially_destructible_v<PageOptions>,
               "g++ 12 destroys a braced temporary in a co_await expression twice: options must be trivially destructible");
+
+namespace detail::factories {
+// The bodies of the Widgets factory's methods for this family (defined in
+// this family's source, so it needs no other family's header).
+Task<pgw::ButtonBox> ButtonBox(const LinkPtr& link, ButtonBoxOptions options);
+Task<pgw::GridBox> GridBox(const LinkPtr& link, GridBoxOptions options);
+Task<pgw::FixedLayout> FixedLayout(const LinkPtr& link, FixedLayoutOptions options);
+Task<pgw::Splitter> Splitter(const LinkPtr& link, SplitterOptions options);
+Task<pgw::StackWidget> StackWidget(const LinkPtr& link, StackWidgetOptions options);
+Task<pgw::TabWidget> TabWidget(const LinkPtr& link, TabWidgetOptions options);
+Task<pgw::AbstractScrollArea> AbstractScrollArea(const LinkPtr& link, AbstractScrollAreaOptions options);
+Task<pgw::ScrollArea> ScrollArea(const LinkPtr& link, ScrollAreaOptions options);
+Task<pgw::Frame> Frame(const LinkPtr& link, FrameOptions options);
+Task<pgw::Expander> Expander(const LinkPtr& link, ExpanderOptions options);
+Task<pgw::Separator> Separator(const LinkPtr& link, SeparatorOptions options);
+Task<pgw::Page> Page(const LinkPtr& link, PageOptions options);
+}  // namespace detail::factories
 
 }  // namespace pgw

@@ -2,7 +2,7 @@
 //
 // The controls widgets: one handle class per widget class and one
 // options struct per creatable class. <pgwidgets/widgets.hpp> holds the
-// Widgets factory and includes every family.
+// Widgets factory and includes every family; nothing else includes them all.
 #pragma once
 
 #include <concepts>
@@ -786,5 +786,21 @@ struct ColorWidgetOptions {
 };
 static_assert(std::is_trivially_destructible_v<ColorWidgetOptions>,
               "g++ 12 destroys a braced temporary in a co_await expression twice: options must be trivially destructible");
+
+namespace detail::factories {
+// The bodies of the Widgets factory's methods for this family (defined in
+// this family's source, so it needs no other family's header).
+Task<pgw::Button> Button(const LinkPtr& link, ButtonOptions options);
+Task<pgw::CheckBox> CheckBox(const LinkPtr& link, CheckBoxOptions options);
+Task<pgw::ToggleButton> ToggleButton(const LinkPtr& link, ToggleButtonOptions options);
+Task<pgw::RadioButton> RadioButton(const LinkPtr& link, RadioButtonOptions options);
+Task<pgw::ComboBox> ComboBox(const LinkPtr& link, ComboBoxOptions options);
+Task<pgw::SpinBox> SpinBox(const LinkPtr& link, SpinBoxOptions options);
+Task<pgw::Slider> Slider(const LinkPtr& link, SliderOptions options);
+Task<pgw::Dial> Dial(const LinkPtr& link, DialOptions options);
+Task<pgw::ScrollBar> ScrollBar(const LinkPtr& link, ScrollBarOptions options);
+Task<pgw::ProgressBar> ProgressBar(const LinkPtr& link, ProgressBarOptions options);
+Task<pgw::ColorWidget> ColorWidget(const LinkPtr& link, ColorWidgetOptions options);
+}  // namespace detail::factories
 
 }  // namespace pgw

@@ -2,7 +2,7 @@
 //
 // The data widgets: one handle class per widget class and one
 // options struct per creatable class. <pgwidgets/widgets.hpp> holds the
-// Widgets factory and includes every family.
+// Widgets factory and includes every family; nothing else includes them all.
 #pragma once
 
 #include <concepts>

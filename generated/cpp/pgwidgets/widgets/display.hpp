@@ -2,7 +2,7 @@
 //
 // The display widgets: one handle class per widget class and one
 // options struct per creatable class. <pgwidgets/widgets.hpp> holds the
-// Widgets factory and includes every family.
+// Widgets factory and includes every family; nothing else includes them all.
 #pragma once
 
 #include <concepts>
@@ -178,5 +178,12 @@ struct StatusBarOptions {
 };
 static_assert(std::is_trivially_destructible_v<StatusBarOptions>,
               "g++ 12 destroys a braced temporary in a co_await expression twice: options must be trivially destructible");
+
+namespace detail::factories {
+// The bodies of the Widgets factory's methods for this family (defined in
+// this family's source, so it needs no other family's header).
+Task<pgw::Label> Label(const LinkPtr& link, LabelOptions options);
+Task<pgw::StatusBar> StatusBar(const LinkPtr& link, StatusBarOptions options);
+}  // namespace detail::factories
 
 }  // namespace pgw

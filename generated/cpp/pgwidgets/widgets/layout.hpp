@@ -2,7 +2,7 @@
 //
 // The layout widgets: one handle class per widget class and one
 // options struct per creatable class. <pgwidgets/widgets.hpp> holds the
-// Widgets factory and includes every family.
+// Widgets factory and includes every family; nothing else includes them all.
 #pragma once
 
 #include <concepts>
@@ -338,5 +338,14 @@ struct HBoxOptions {
 };
 static_assert(std::is_trivially_destructible_v<HBoxOptions>,
               "g++ 12 destroys a braced temporary in a co_await expression twice: options must be trivially destructible");
+
+namespace detail::factories {
+// The bodies of the Widgets factory's methods for this family (defined in
+// this family's source, so it needs no other family's header).
+Task<pgw::TopLevel> TopLevel(const LinkPtr& link, TopLevelOptions options);
+Task<pgw::Box> Box(const LinkPtr& link, BoxOptions options);
+Task<pgw::VBox> VBox(const LinkPtr& link, VBoxOptions options);
+Task<pgw::HBox> HBox(const LinkPtr& link, HBoxOptions options);
+}  // namespace detail::factories
 
 }  // namespace pgw

@@ -2,7 +2,7 @@
 //
 // The mdi widgets: one handle class per widget class and one
 // options struct per creatable class. <pgwidgets/widgets.hpp> holds the
-// Widgets factory and includes every family.
+// Widgets factory and includes every family; nothing else includes them all.
 #pragma once
 
 #include <concepts>
@@ -276,5 +276,12 @@ struct MDIWidgetOptions {
 };
 static_assert(std::is_trivially_destructible_v<MDIWidgetOptions>,
               "g++ 12 destroys a braced temporary in a co_await expression twice: options must be trivially destructible");
+
+namespace detail::factories {
+// The bodies of the Widgets factory's methods for this family (defined in
+// this family's source, so it needs no other family's header).
+Task<pgw::MDISubWindow> MDISubWindow(const LinkPtr& link, MDISubWindowOptions options);
+Task<pgw::MDIWidget> MDIWidget(const LinkPtr& link, MDIWidgetOptions options);
+}  // namespace detail::factories
 
 }  // namespace pgw

@@ -2,7 +2,7 @@
 //
 // The text widgets: one handle class per widget class and one
 // options struct per creatable class. <pgwidgets/widgets.hpp> holds the
-// Widgets factory and includes every family.
+// Widgets factory and includes every family; nothing else includes them all.
 #pragma once
 
 #include <concepts>
@@ -283,5 +283,13 @@ struct TextAreaOptions {
 };
 static_assert(std::is_trivially_destructible_v<TextAreaOptions>,
               "g++ 12 destroys a braced temporary in a co_await expression twice: options must be trivially destructible");
+
+namespace detail::factories {
+// The bodies of the Widgets factory's methods for this family (defined in
+// this family's source, so it needs no other family's header).
+Task<pgw::TextEntry> TextEntry(const LinkPtr& link, TextEntryOptions options);
+Task<pgw::TextEntrySet> TextEntrySet(const LinkPtr& link, TextEntrySetOptions options);
+Task<pgw::TextArea> TextArea(const LinkPtr& link, TextAreaOptions options);
+}  // namespace detail::factories
 
 }  // namespace pgw

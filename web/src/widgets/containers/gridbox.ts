@@ -1,0 +1,97 @@
+// GridBox: children in the cells of a CSS grid that grows to the cells used.
+import "./gridbox.css";
+import type {
+  GridBoxCreateArgs,
+  GridBoxEvents,
+  GridBoxImpl,
+  RowColumnCountValue,
+  WidgetHandle,
+} from "../../schema.js";
+import { el } from "../../dom.js";
+import { NO_WIDGET } from "../../parts/no_widget.js";
+import { Container } from "../container.js";
+import type { Widget, WidgetEnv } from "../widget.js";
+
+interface CellPos {
+  row: number;
+  col: number;
+}
+
+export class GridBox extends Container implements GridBoxImpl {
+  private readonly cells = new Map<Widget, CellPos>();
+  private rows: number;
+  private columns: number;
+  // Row and column spacing win over set_spacing whatever the order, so a
+  // rebuilt page, which replays each field once, draws the same gaps.
+  private spacing = -1;
+  private rowSpacing = -1;
+  private columnSpacing = -1;
+
+  constructor(widgetId: number, args: GridBoxCreateArgs, events: GridBoxEvents, env: WidgetEnv) {
+    super(widgetId, "GridBox", env, events, el("div"));
+    this.rows = Math.max(1, args.rows);
+    this.columns = Math.max(1, args.columns);
+    this.updateTracks();
+  }
+
+  add_widget(handle: WidgetHandle, row: number, col: number): void {
+    if (!(Number.isInteger(row) && row >= 0 && Number.isInteger(col) && col >= 0)) {
+      throw new Error(`cell (${row}, ${col}) is not in ${this}: row and col count from 0`);
+    }
+    const { child } = this.adopt(handle);
+    this.cells.set(child, { row, col });
+    this.rows = Math.max(this.rows, row + 1);
+    this.columns = Math.max(this.columns, col + 1);
+    this.updateTracks();
+    const s = child.element.style;
+    s.gridRow = String(row + 1);
+    s.gridColumn = String(col + 1);
+    this.element.appendChild(child.element);
+  }
+
+  set_row_spacing(px: number): void {
+    this.rowSpacing = Math.max(0, px);
+    this.updateGaps();
+  }
+
+  set_column_spacing(px: number): void {
+    this.columnSpacing = Math.max(0, px);
+    this.updateGaps();
+  }
+
+  set_spacing(px: number): void {
+    this.spacing = Math.max(0, px);
+    this.updateGaps();
+  }
+
+  get_row_column_count(): RowColumnCountValue {
+    return { rows: this.rows, columns: this.columns };
+  }
+
+  /** The child added last to the cell, if several share it. */
+  get_widget_at_cell(row: number, col: number): WidgetHandle {
+    let found: WidgetHandle = NO_WIDGET;
+    for (const k of this.children) {
+      const p = this.cells.get(k);
+      if (p && p.row === row && p.col === col) found = k;
+    }
+    return found;
+  }
+
+  protected override childReleased(child: Widget): void {
+    this.cells.delete(child);
+    child.element.style.gridRow = "";
+    child.element.style.gridColumn = "";
+  }
+
+  private updateTracks(): void {
+    this.element.style.gridTemplateRows = `repeat(${this.rows}, auto)`;
+    this.element.style.gridTemplateColumns = `repeat(${this.columns}, auto)`;
+  }
+
+  private updateGaps(): void {
+    const gap = (own: number) => (own >= 0 ? `${own}px` : this.spacing >= 0 ? `${this.spacing}px` : "");
+    this.element.style.rowGap = gap(this.rowSpacing);
+    this.element.style.columnGap = gap(this.columnSpacing);
+  }
+}

@@ -1,0 +1,36 @@
+// Label: one piece of text, always set as text, never parsed as HTML.
+import "./label.css";
+import { el } from "../../dom.js";
+import { setColors, setHalign } from "../../parts/text_line.js";
+import type { HAlign, LabelCreateArgs, LabelEvents, LabelImpl, VAlign } from "../../schema.js";
+import { Widget, type WidgetEnv } from "../widget.js";
+
+const VALIGN: Readonly<Record<VAlign, string>> = { top: "flex-start", center: "center", bottom: "flex-end" };
+
+export class Label extends Widget implements LabelImpl {
+  declare private readonly textEl: HTMLSpanElement; // assigned in the constructor: see Widget
+
+  constructor(widgetId: number, args: LabelCreateArgs, events: LabelEvents, env: WidgetEnv) {
+    super(widgetId, "Label", env, events, el("div"));
+    this.textEl = el("span", "pgw-label-text", this.element);
+    this.set_text(args.text);
+    this.set_halign(args.halign);
+  }
+
+  set_text(text: string): void {
+    this.textEl.textContent = text;
+  }
+
+  /** pgwidgets' order, background first; an absent color is kept. */
+  set_color(bg: string | undefined, fg: string | undefined): void {
+    setColors(this.element, bg, fg);
+  }
+
+  set_halign(halign: HAlign): void {
+    setHalign(this.element, this.textEl, halign);
+  }
+
+  set_valign(valign: VAlign): void {
+    this.element.style.alignItems = VALIGN[valign];
+  }
+}

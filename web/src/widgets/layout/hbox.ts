@@ -1,0 +1,3 @@
+// HBox is implemented beside Box (box.ts); this module is where the
+// generated factory map (generated/ts/factories.ts) finds each class.
+export { HBox } from "./box.js";
