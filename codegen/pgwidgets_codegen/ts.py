@@ -249,7 +249,7 @@ class Schema(View):
 
 LANGUAGE = Language({
     model.Field: Field, model.Message: Message, model.Method: Method, model.Callback: Callback,
-    model.WidgetClass: WidgetClass, model.Schema: Schema, model.Enum: Enum,
+    model.WidgetClass: WidgetClass, model.Schema: Schema, model.Enum: Enum, model.Trait: View,
 })
 
 

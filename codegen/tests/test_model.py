@@ -114,10 +114,13 @@ class ModelTest(unittest.TestCase):
         latest = {"Widget_resize", "Widget_map", "Splitter_sizing", "AbstractScrollArea_scrolled",
                   "AbstractScrollArea_area_resize", "Slider_activated", "Dial_activated",
                   "ScrollBar_activated", "TopLevel_move", "TopLevel_resized", "MDISubWindow_move",
-                  "MDISubWindow_resized", "TextArea_scrolled"}
+                  "MDISubWindow_resized", "TextArea_scrolled",
+                  # the InteractiveEvents trait's latest-value reports
+                  "Label_pointer_move", "Label_scroll", "Label_drag_over"}
         self.assertEqual({name for name, c in cb.items() if c.coalesce}, latest)
         # Acts are news every time: never coalesced.
-        for act in ("Button_activated", "TextArea_changed", "ComboBox_modified", "TopLevel_close"):
+        for act in ("Button_activated", "TextArea_changed", "ComboBox_modified", "TopLevel_close",
+                    "Label_click", "Label_key_down", "Label_drop_start", "Label_pointer_down"):
             self.assertFalse(cb[act].coalesce, act)
 
     def test_proto_names_lead_back_to_the_descriptors(self):
@@ -185,7 +188,8 @@ class ModelTest(unittest.TestCase):
 
     def test_families_follow_the_schema_files(self):
         families = {f.name: f for f in self.schema.families}
-        self.assertEqual(sorted(families), ["base", "containers", "controls", "data", "display", "layout", "mdi", "text"])
+        self.assertEqual(sorted(families), ["base", "containers", "controls", "data", "display", "events", "layout",
+                                            "mdi", "text"])
         self.assertEqual([c.name for c in families["layout"].classes], ["TopLevel", "Box", "VBox", "HBox"])
         self.assertEqual([d.name for d in families["layout"].depends], ["base"])
         self.assertEqual([d.name for d in families["base"].depends], [])

@@ -11,11 +11,12 @@ import * as pb_containers from "./pb/pgwidgets/widgets/containers_pb.js";
 import * as pb_controls from "./pb/pgwidgets/widgets/controls_pb.js";
 import * as pb_data from "./pb/pgwidgets/widgets/data_pb.js";
 import * as pb_display from "./pb/pgwidgets/widgets/display_pb.js";
+import * as pb_events from "./pb/pgwidgets/widgets/events_pb.js";
 import * as pb_layout from "./pb/pgwidgets/widgets/layout_pb.js";
 import * as pb_mdi from "./pb/pgwidgets/widgets/mdi_pb.js";
 import * as pb_text from "./pb/pgwidgets/widgets/text_pb.js";
 import type * as w from "./widgets.js";
-import type { WidgetHandle, Value, TabPosition, ScrollBarPolicy, Dtype, SliderValuePosition, DialValuePosition, HAlign, VAlign, WindowState, Align, Orientation, Wrap, ScrollAlign, Column, TableRow, TreeNode, TableData } from "./widgets.js";
+import type { WidgetHandle, Value, TabPosition, ScrollBarPolicy, Dtype, SliderValuePosition, DialValuePosition, HAlign, VAlign, WindowState, Align, Orientation, Wrap, ScrollAlign, Column, TableRow, TreeNode, TableData, Modifiers, PointerEvent, ScrollEvent, KeyEvent, FocusEvent, DragOverEvent, DroppedFile, DropEvent, DropProgress } from "./widgets.js";
 import { PACKAGE_NAME, SCHEMA_FINGERPRINT } from "./widgets.js";
 
 /** What the dispatcher needs from the runtime. */
@@ -186,6 +187,105 @@ export function fromTableData(m: pb_data.TableData | undefined): TableData {
 /** TableData as protobuf-es builds it. */
 export function toTableData(v: TableData): MessageInitShape<typeof pb_data.TableDataSchema> {
   return { columns: v.columns.map((x) => toColumn(x)), rows: v.rows.map((x) => toTableRow(x)) };
+}
+
+/** Modifiers from protobuf-es (an absent message is the empty value). */
+export function fromModifiers(m: pb_events.Modifiers | undefined): Modifiers {
+  const x = m ?? create(pb_events.ModifiersSchema);
+  return { alt: x.alt, ctrl: x.ctrl, shift: x.shift, meta: x.meta };
+}
+
+/** Modifiers as protobuf-es builds it. */
+export function toModifiers(v: Modifiers): MessageInitShape<typeof pb_events.ModifiersSchema> {
+  return { alt: v.alt, ctrl: v.ctrl, shift: v.shift, meta: v.meta };
+}
+
+/** PointerEvent from protobuf-es (an absent message is the empty value). */
+export function fromPointerEvent(m: pb_events.PointerEvent | undefined): PointerEvent {
+  const x = m ?? create(pb_events.PointerEventSchema);
+  return { x: x.x, y: x.y, viewport_x: x.viewportX, viewport_y: x.viewportY, button_trigger: x.buttonTrigger, button_mask: x.buttonMask, modifiers: fromModifiers(x.modifiers), pointer_id: x.pointerId, pointer_type: x.pointerType, pressure: x.pressure, is_primary: x.isPrimary, time_stamp: x.timeStamp };
+}
+
+/** PointerEvent as protobuf-es builds it. */
+export function toPointerEvent(v: PointerEvent): MessageInitShape<typeof pb_events.PointerEventSchema> {
+  return { x: v.x, y: v.y, viewportX: v.viewport_x, viewportY: v.viewport_y, buttonTrigger: v.button_trigger, buttonMask: v.button_mask, modifiers: toModifiers(v.modifiers), pointerId: v.pointer_id, pointerType: v.pointer_type, pressure: v.pressure, isPrimary: v.is_primary, timeStamp: v.time_stamp };
+}
+
+/** ScrollEvent from protobuf-es (an absent message is the empty value). */
+export function fromScrollEvent(m: pb_events.ScrollEvent | undefined): ScrollEvent {
+  const x = m ?? create(pb_events.ScrollEventSchema);
+  return { pointer: fromPointerEvent(x.pointer), delta_x: x.deltaX, delta_y: x.deltaY, delta_z: x.deltaZ, delta_mode: x.deltaMode };
+}
+
+/** ScrollEvent as protobuf-es builds it. */
+export function toScrollEvent(v: ScrollEvent): MessageInitShape<typeof pb_events.ScrollEventSchema> {
+  return { pointer: toPointerEvent(v.pointer), deltaX: v.delta_x, deltaY: v.delta_y, deltaZ: v.delta_z, deltaMode: v.delta_mode };
+}
+
+/** KeyEvent from protobuf-es (an absent message is the empty value). */
+export function fromKeyEvent(m: pb_events.KeyEvent | undefined): KeyEvent {
+  const x = m ?? create(pb_events.KeyEventSchema);
+  return { key: x.key, keycode: x.keycode, repeat: x.repeat, modifiers: fromModifiers(x.modifiers), time_stamp: x.timeStamp };
+}
+
+/** KeyEvent as protobuf-es builds it. */
+export function toKeyEvent(v: KeyEvent): MessageInitShape<typeof pb_events.KeyEventSchema> {
+  return { key: v.key, keycode: v.keycode, repeat: v.repeat, modifiers: toModifiers(v.modifiers), timeStamp: v.time_stamp };
+}
+
+/** FocusEvent from protobuf-es (an absent message is the empty value). */
+export function fromFocusEvent(m: pb_events.FocusEvent | undefined): FocusEvent {
+  const x = m ?? create(pb_events.FocusEventSchema);
+  return { time_stamp: x.timeStamp };
+}
+
+/** FocusEvent as protobuf-es builds it. */
+export function toFocusEvent(v: FocusEvent): MessageInitShape<typeof pb_events.FocusEventSchema> {
+  return { timeStamp: v.time_stamp };
+}
+
+/** DragOverEvent from protobuf-es (an absent message is the empty value). */
+export function fromDragOverEvent(m: pb_events.DragOverEvent | undefined): DragOverEvent {
+  const x = m ?? create(pb_events.DragOverEventSchema);
+  return { pointer: fromPointerEvent(x.pointer), types: x.types };
+}
+
+/** DragOverEvent as protobuf-es builds it. */
+export function toDragOverEvent(v: DragOverEvent): MessageInitShape<typeof pb_events.DragOverEventSchema> {
+  return { pointer: toPointerEvent(v.pointer), types: v.types };
+}
+
+/** DroppedFile from protobuf-es (an absent message is the empty value). */
+export function fromDroppedFile(m: pb_events.DroppedFile | undefined): DroppedFile {
+  const x = m ?? create(pb_events.DroppedFileSchema);
+  return { name: x.name, type: x.type, size: x.size };
+}
+
+/** DroppedFile as protobuf-es builds it. */
+export function toDroppedFile(v: DroppedFile): MessageInitShape<typeof pb_events.DroppedFileSchema> {
+  return { name: v.name, type: v.type, size: v.size };
+}
+
+/** DropEvent from protobuf-es (an absent message is the empty value). */
+export function fromDropEvent(m: pb_events.DropEvent | undefined): DropEvent {
+  const x = m ?? create(pb_events.DropEventSchema);
+  return { pointer: fromPointerEvent(x.pointer), types: x.types, text: x.text, url: x.url, html: x.html, files: x.files.map((x) => fromDroppedFile(x)) };
+}
+
+/** DropEvent as protobuf-es builds it. */
+export function toDropEvent(v: DropEvent): MessageInitShape<typeof pb_events.DropEventSchema> {
+  return { pointer: toPointerEvent(v.pointer), types: v.types, text: v.text, url: v.url, html: v.html, files: v.files.map((x) => toDroppedFile(x)) };
+}
+
+/** DropProgress from protobuf-es (an absent message is the empty value). */
+export function fromDropProgress(m: pb_events.DropProgress | undefined): DropProgress {
+  const x = m ?? create(pb_events.DropProgressSchema);
+  return { transferred_bytes: x.transferredBytes, total_bytes: x.totalBytes, file_name: x.fileName, file_index: x.fileIndex, file_count: x.fileCount };
+}
+
+/** DropProgress as protobuf-es builds it. */
+export function toDropProgress(v: DropProgress): MessageInitShape<typeof pb_events.DropProgressSchema> {
+  return { transferredBytes: v.transferred_bytes, totalBytes: v.total_bytes, fileName: v.file_name, fileIndex: v.file_index, fileCount: v.file_count };
 }
 
 export function eventsWidget(id: number, ctx: DispatchContext): w.WidgetEvents {
@@ -382,6 +482,42 @@ export function eventsColorWidget(id: number, ctx: DispatchContext): w.ColorWidg
 export function eventsLabel(id: number, ctx: DispatchContext): w.LabelEvents {
   return {
     ...eventsWidget(id, ctx),
+    click: (event: PointerEvent) =>
+      ctx.emit(id, 1098326969, toBinary(pb_events.PointerEventArgSchema, create(pb_events.PointerEventArgSchema, { event: toPointerEvent(event) })), false),
+    dblclick: (event: PointerEvent) =>
+      ctx.emit(id, 1464036205, toBinary(pb_events.PointerEventArgSchema, create(pb_events.PointerEventArgSchema, { event: toPointerEvent(event) })), false),
+    contextmenu: (event: PointerEvent) =>
+      ctx.emit(id, 1260669555, toBinary(pb_events.PointerEventArgSchema, create(pb_events.PointerEventArgSchema, { event: toPointerEvent(event) })), false),
+    enter: (event: PointerEvent) =>
+      ctx.emit(id, 1645361610, toBinary(pb_events.PointerEventArgSchema, create(pb_events.PointerEventArgSchema, { event: toPointerEvent(event) })), false),
+    leave: (event: PointerEvent) =>
+      ctx.emit(id, 1129662610, toBinary(pb_events.PointerEventArgSchema, create(pb_events.PointerEventArgSchema, { event: toPointerEvent(event) })), false),
+    focus_in: (event: FocusEvent) =>
+      ctx.emit(id, 1458095347, toBinary(pb_events.FocusEventArgSchema, create(pb_events.FocusEventArgSchema, { event: toFocusEvent(event) })), false),
+    focus_out: (event: FocusEvent) =>
+      ctx.emit(id, 1168991043, toBinary(pb_events.FocusEventArgSchema, create(pb_events.FocusEventArgSchema, { event: toFocusEvent(event) })), false),
+    key_down: (event: KeyEvent) =>
+      ctx.emit(id, 1687828981, toBinary(pb_events.KeyEventArgSchema, create(pb_events.KeyEventArgSchema, { event: toKeyEvent(event) })), false),
+    key_up: (event: KeyEvent) =>
+      ctx.emit(id, 1027811922, toBinary(pb_events.KeyEventArgSchema, create(pb_events.KeyEventArgSchema, { event: toKeyEvent(event) })), false),
+    key_press: (event: KeyEvent) =>
+      ctx.emit(id, 128238241, toBinary(pb_events.KeyEventArgSchema, create(pb_events.KeyEventArgSchema, { event: toKeyEvent(event) })), false),
+    pointer_down: (event: PointerEvent) =>
+      ctx.emit(id, 577712603, toBinary(pb_events.PointerEventArgSchema, create(pb_events.PointerEventArgSchema, { event: toPointerEvent(event) })), false),
+    pointer_move: (event: PointerEvent) =>
+      ctx.emit(id, 1371540674, toBinary(pb_events.PointerEventArgSchema, create(pb_events.PointerEventArgSchema, { event: toPointerEvent(event) })), false),
+    pointer_up: (event: PointerEvent) =>
+      ctx.emit(id, 606001917, toBinary(pb_events.PointerEventArgSchema, create(pb_events.PointerEventArgSchema, { event: toPointerEvent(event) })), false),
+    scroll: (event: ScrollEvent) =>
+      ctx.emit(id, 2102578282, toBinary(pb_events.ScrollEventArgSchema, create(pb_events.ScrollEventArgSchema, { event: toScrollEvent(event) })), false),
+    drag_over: (event: DragOverEvent) =>
+      ctx.emit(id, 1185642010, toBinary(pb_events.DragOverEventArgSchema, create(pb_events.DragOverEventArgSchema, { event: toDragOverEvent(event) })), false),
+    drop_start: (event: DropEvent) =>
+      ctx.emit(id, 842523099, toBinary(pb_events.DropEventArgSchema, create(pb_events.DropEventArgSchema, { event: toDropEvent(event) })), false),
+    drop_progress: (event: DropProgress) =>
+      ctx.emit(id, 2131430147, toBinary(pb_events.DropProgressArgSchema, create(pb_events.DropProgressArgSchema, { event: toDropProgress(event) })), false),
+    drop_end: (event: DropEvent) =>
+      ctx.emit(id, 1543200909, toBinary(pb_events.DropEventArgSchema, create(pb_events.DropEventArgSchema, { event: toDropEvent(event) })), false),
   };
 }
 
@@ -645,7 +781,7 @@ export const classes: ReadonlyMap<number, ClassEntry> = new Map<number, ClassEnt
     id: 260556772, name: "Label", base: 1272712264,
     create: (factories, id, bytes, ctx) => {
       const m = fromBinary(pb_display.LabelArgsSchema, bytes);
-      return (factories as w.WidgetFactories).Label(id, { text: m.text, halign: (m.halign === undefined ? "left" : word(HAlignWords, m.halign, "HAlign")) }, eventsLabel(id, ctx));
+      return (factories as w.WidgetFactories).Label(id, { text: m.text, halign: (m.halign === undefined ? "left" : word(HAlignWords, m.halign, "HAlign")), interactive: (m.interactive ?? false) }, eventsLabel(id, ctx));
     },
   }],
   [1644572094, {
@@ -2016,6 +2152,24 @@ export const callbacks: ReadonlyMap<number, CallbackEntry> = new Map<number, Cal
   [1861426148, { id: 1861426148, name: "activated", className: "Dial", state: true, coalesce: true }],
   [1249332404, { id: 1249332404, name: "activated", className: "ScrollBar", state: true, coalesce: true }],
   [1578658877, { id: 1578658877, name: "pick", className: "ColorWidget", state: true, coalesce: false }],
+  [1098326969, { id: 1098326969, name: "click", className: "Label", state: false, coalesce: false }],
+  [1464036205, { id: 1464036205, name: "dblclick", className: "Label", state: false, coalesce: false }],
+  [1260669555, { id: 1260669555, name: "contextmenu", className: "Label", state: false, coalesce: false }],
+  [1645361610, { id: 1645361610, name: "enter", className: "Label", state: false, coalesce: false }],
+  [1129662610, { id: 1129662610, name: "leave", className: "Label", state: false, coalesce: false }],
+  [1458095347, { id: 1458095347, name: "focus_in", className: "Label", state: false, coalesce: false }],
+  [1168991043, { id: 1168991043, name: "focus_out", className: "Label", state: false, coalesce: false }],
+  [1687828981, { id: 1687828981, name: "key_down", className: "Label", state: false, coalesce: false }],
+  [1027811922, { id: 1027811922, name: "key_up", className: "Label", state: false, coalesce: false }],
+  [128238241, { id: 128238241, name: "key_press", className: "Label", state: false, coalesce: false }],
+  [577712603, { id: 577712603, name: "pointer_down", className: "Label", state: false, coalesce: false }],
+  [1371540674, { id: 1371540674, name: "pointer_move", className: "Label", state: false, coalesce: true }],
+  [606001917, { id: 606001917, name: "pointer_up", className: "Label", state: false, coalesce: false }],
+  [2102578282, { id: 2102578282, name: "scroll", className: "Label", state: false, coalesce: true }],
+  [1185642010, { id: 1185642010, name: "drag_over", className: "Label", state: false, coalesce: true }],
+  [842523099, { id: 842523099, name: "drop_start", className: "Label", state: false, coalesce: false }],
+  [2131430147, { id: 2131430147, name: "drop_progress", className: "Label", state: false, coalesce: false }],
+  [1543200909, { id: 1543200909, name: "drop_end", className: "Label", state: false, coalesce: false }],
   [992505735, { id: 992505735, name: "cleared", className: "StatusBar", state: true, coalesce: false }],
   [400729778, { id: 400729778, name: "move", className: "TopLevel", state: true, coalesce: true }],
   [1714407911, { id: 1714407911, name: "close", className: "TopLevel", state: true, coalesce: false }],

@@ -13,6 +13,7 @@
 #include "pgwidgets/widgets/controls.hpp"
 #include "pgwidgets/widgets/data.hpp"
 #include "pgwidgets/widgets/display.hpp"
+#include "pgwidgets/widgets/events.hpp"
 #include "pgwidgets/widgets/layout.hpp"
 #include "pgwidgets/widgets/mdi.hpp"
 #include "pgwidgets/widgets/text.hpp"
@@ -136,7 +137,8 @@ class Widgets {
   // HSV, RGB and the hex code.
   Task<pgw::ColorWidget> ColorWidget(ColorWidgetOptions options = {}) const;
 
-  // A line of text, always shown as text (never parsed as HTML).
+  // A line of text, always shown as text (never parsed as HTML). With
+  // `interactive` it reports pointer, keyboard, focus and drop events.
   Task<pgw::Label> Label(LabelOptions options = {}) const;
   template <class A0>
     requires(std::convertible_to<const A0&, std::optional<std::string_view>>)
