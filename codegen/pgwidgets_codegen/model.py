@@ -168,6 +168,10 @@ class Callback:
     # must be true for the page to listen (`interactive`).
     trait: str = ""
     needs_field: Optional[Field] = None
+    # The name its id hashes: the rpc's full name, or for a trait's callback
+    # the class's name with the rpc's (pgwidgets.widgets.Label.OnClick), so
+    # each class has its own ids while proto_name names the trait's rpc.
+    id_name: str = ""
     # Arguments marked `with_option`: the class's bool constructor field
     # that decides whether the handler takes them (reader fills it).
     shape_field: Optional[Field] = None

@@ -367,7 +367,6 @@ class _Builder:
             raise SchemaError(f"{where}: trait {s.name} is declared twice")
         t = Trait(name=s.name, option=opts.trait, callbacks=[], proto_name=f"{f.package}.{s.name}",
                   file=f.name, doc=doc)
-        t.proto_name = f"{f.package}.{s.name}"
         for rpc in s.method:
             here = f"{f.name}: {s.name}.{rpc.name}"
             if not rpc.server_streaming:
@@ -406,7 +405,8 @@ class _Builder:
                     c.callbacks.append(Callback(
                         rpc_name=tcb.rpc_name, name=tcb.name, id=0, owner=c.name, message=tcb.message,
                         user_action=tcb.user_action, coalesce=tcb.coalesce, doc=tcb.doc,
-                        proto_name=f"{c.proto_name}.{tcb.rpc_name}", trait=t.name, needs_field=option))
+                        proto_name=tcb.proto_name, id_name=f"{c.proto_name}.{tcb.rpc_name}",
+                        trait=t.name, needs_field=option))
 
     def _callback(self, c, rpc, doc, where):
         if not rpc.name.startswith("On") or len(rpc.name) < 3:
@@ -496,13 +496,13 @@ class _Builder:
         class_ids = ids.assign("class", classes, lambda c: c.proto_name)
         method_ids = ids.assign("method", [m for c in classes for m in c.methods], lambda m: m.proto_name)
         callback_ids = ids.assign("callback", [cb for c in classes for cb in c.callbacks],
-                                  lambda cb: cb.proto_name)
+                                  lambda cb: cb.id_name or cb.proto_name)
         for c in classes:
             c.id = class_ids[c.proto_name]
             for m in c.methods:
                 m.id, m.owner_id = method_ids[m.proto_name], c.id
             for cb in c.callbacks:
-                cb.id, cb.owner_id = callback_ids[cb.proto_name], c.id
+                cb.id, cb.owner_id = callback_ids[cb.id_name or cb.proto_name], c.id
 
     def _check(self, classes, every):
         names = {c.name for c in every} | {f"{c.name}Options" for c in every}

@@ -42,7 +42,11 @@ class ModelTest(unittest.TestCase):
         for m in self.schema.methods:
             self.assertEqual(m.id, stable_id(m.proto_name))
         for cb in self.schema.callbacks:
-            self.assertEqual(cb.id, stable_id(cb.proto_name))
+            # A trait's callback hashes the class's name with the rpc's
+            # (pgwidgets.widgets.Label.OnClick); its proto_name is the trait's rpc.
+            self.assertEqual(cb.id, stable_id(cb.id_name or cb.proto_name))
+            if cb.trait:
+                self.assertEqual(cb.id_name, f"pgwidgets.widgets.{cb.owner}.{cb.rpc_name}")
 
     def test_method_and_callback_ids_are_unique(self):
         ids = [m.id for m in self.schema.methods]

@@ -129,7 +129,8 @@ class OptionCallbacksTest(unittest.TestCase):
             self.assertEqual(cb.trait, "InteractiveEvents")
             self.assertEqual(cb.needs_field.name, "interactive")
             self.assertEqual(cb.owner, "Picture")
-            self.assertEqual(cb.proto_name, f"pgwidgets.widgets.Picture.{cb.rpc_name}")
+            self.assertEqual(cb.id_name, f"pgwidgets.widgets.Picture.{cb.rpc_name}")  # its id's
+            self.assertEqual(cb.proto_name, f"pgwidgets.widgets.InteractiveEvents.{cb.rpc_name}")  # the rpc
             self.assertNotEqual(cb.id, label[name].id)  # each class's own id, from its name
             self.assertIs(cb.message, label[name].message)
         # The trait is no class, and its TypeScript interface is written once.

@@ -7,7 +7,7 @@
 // missing there, or a method missing in an implementation, fails `tsc`.
 
 export const PACKAGE_NAME = "pgwidgets.widgets";
-export const SCHEMA_FINGERPRINT = 0x659e99e3fe54fa78n;
+export const SCHEMA_FINGERPRINT = 0x52cf9808fefa50f9n;
 
 /** A widget as the browser runtime holds it. */
 export interface WidgetHandle {

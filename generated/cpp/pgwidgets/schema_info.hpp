@@ -14,7 +14,7 @@
 
 namespace pgw::detail {
 
-inline constexpr std::uint64_t schema_fingerprint = 0x659e99e3fe54fa78ULL;
+inline constexpr std::uint64_t schema_fingerprint = 0x52cf9808fefa50f9ULL;
 
 namespace classes {
 inline constexpr ClassInfo Widget{1272712264, "Widget", 0, true, false, 0, 0};
@@ -939,24 +939,24 @@ inline constexpr std::array<std::string_view, 53> callback_proto_names = {
     "pgwidgets.widgets.Dial.OnActivated",
     "pgwidgets.widgets.ScrollBar.OnActivated",
     "pgwidgets.widgets.ColorWidget.OnPick",
-    "pgwidgets.widgets.Label.OnClick",
-    "pgwidgets.widgets.Label.OnDblclick",
-    "pgwidgets.widgets.Label.OnContextmenu",
-    "pgwidgets.widgets.Label.OnEnter",
-    "pgwidgets.widgets.Label.OnLeave",
-    "pgwidgets.widgets.Label.OnFocusIn",
-    "pgwidgets.widgets.Label.OnFocusOut",
-    "pgwidgets.widgets.Label.OnKeyDown",
-    "pgwidgets.widgets.Label.OnKeyUp",
-    "pgwidgets.widgets.Label.OnKeyPress",
-    "pgwidgets.widgets.Label.OnPointerDown",
-    "pgwidgets.widgets.Label.OnPointerMove",
-    "pgwidgets.widgets.Label.OnPointerUp",
-    "pgwidgets.widgets.Label.OnScroll",
-    "pgwidgets.widgets.Label.OnDragOver",
-    "pgwidgets.widgets.Label.OnDropStart",
-    "pgwidgets.widgets.Label.OnDropProgress",
-    "pgwidgets.widgets.Label.OnDropEnd",
+    "pgwidgets.widgets.InteractiveEvents.OnClick",
+    "pgwidgets.widgets.InteractiveEvents.OnDblclick",
+    "pgwidgets.widgets.InteractiveEvents.OnContextmenu",
+    "pgwidgets.widgets.InteractiveEvents.OnEnter",
+    "pgwidgets.widgets.InteractiveEvents.OnLeave",
+    "pgwidgets.widgets.InteractiveEvents.OnFocusIn",
+    "pgwidgets.widgets.InteractiveEvents.OnFocusOut",
+    "pgwidgets.widgets.InteractiveEvents.OnKeyDown",
+    "pgwidgets.widgets.InteractiveEvents.OnKeyUp",
+    "pgwidgets.widgets.InteractiveEvents.OnKeyPress",
+    "pgwidgets.widgets.InteractiveEvents.OnPointerDown",
+    "pgwidgets.widgets.InteractiveEvents.OnPointerMove",
+    "pgwidgets.widgets.InteractiveEvents.OnPointerUp",
+    "pgwidgets.widgets.InteractiveEvents.OnScroll",
+    "pgwidgets.widgets.InteractiveEvents.OnDragOver",
+    "pgwidgets.widgets.InteractiveEvents.OnDropStart",
+    "pgwidgets.widgets.InteractiveEvents.OnDropProgress",
+    "pgwidgets.widgets.InteractiveEvents.OnDropEnd",
     "pgwidgets.widgets.StatusBar.OnCleared",
     "pgwidgets.widgets.TopLevel.OnMove",
     "pgwidgets.widgets.TopLevel.OnClose",
