@@ -389,10 +389,16 @@ class _Builder:
         for c in classes:
             for name in c.trait_names:
                 t = self.traits.get(name)
+                if t is None and self._class_files[c.name] not in self.to_generate:
+                    # An imported class (a user package's base) whose trait's
+                    # file was not imported: its callbacks live in its own
+                    # package's code, which this run does not write.
+                    continue
                 if t is None:
                     close = difflib.get_close_matches(name, list(self.traits), n=1)
                     hint = f' (did you mean "{close[0]}"?)' if close else ""
-                    raise SchemaError(f'{c.where}: unknown trait "{name}"{hint}')
+                    raise SchemaError(f'{c.where}: unknown trait "{name}"{hint} (a trait of another '
+                                      f'file needs that file imported)')
                 if any(x is t for x in c.traits):
                     raise SchemaError(f"{c.where}: trait {name} is named twice")
                 option = next((f for f in c.ctor_fields if f.name == t.option), None)
