@@ -102,7 +102,7 @@ const ok = await runChecks([
     await page.mouse.dblclick(a.x + 60, a.y + 8);
     await lineMatches("dblclick", /button 1 /);
     const counts = await lineMatches("counts", /^counts: moves \d+$/);
-    console.log(`  ${counts} (21 DOM moves, coalesced per frame)`);
+    console.log(`  ${counts} reached the handler (coalesced per frame), for 21 DOM moves in this check and the moves before it`);
   }],
   ["a drop reports each file's name, type and size (no contents), per-file progress, then the end", async () => {
     const p = await padAt(25, 12);
