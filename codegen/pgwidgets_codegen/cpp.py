@@ -257,6 +257,49 @@ class Callback(View):
         return "std::tuple<" + ", ".join(self.cpp_arg_types) + ">"
 
     @property
+    def cpp_needs_args(self):
+        """A trait's callback: how the runtime reads the constructor's bool
+        option that turns it on (field number, default) and names it."""
+        f = self.needs_field
+        return f'{f.number}, {boolean(f.default == "true")}, "pgw::{self.owner}::on_{self.name}", "{f.name}"'
+
+    @property
+    def cpp_without_signature(self):
+        """An option-dependent callback's handler without the option."""
+        return "(" + ", ".join(f"{f.cpp_member_type} {f.name}" for f in self.params_without_option) + ")"
+
+    @property
+    def cpp_shape_types(self):
+        """The two shapes' tuples, for detail::option_handler_shape."""
+        def tup(fields):
+            return "std::tuple<" + ", ".join(f.cpp_member_type for f in fields) + ">"
+        return f"{tup(self.params)}, {tup(self.params_without_option)}"
+
+    @property
+    def cpp_shape_rule(self):
+        """What a handler must take, for the static_assert message."""
+        name = self.shape_field.name
+        return (f"take exactly {self.cpp_signature} on a widget created with `{name}`, "
+                f"or {self.cpp_without_signature} without it (by value, const& or &&, or auto)")
+
+    @property
+    def cpp_shape_option_args(self):
+        """How the runtime reads the option: field number, default."""
+        f = self.shape_field
+        return f'{f.number}, {boolean(f.default == "true")}'
+
+    @property
+    def cpp_shape_keep(self):
+        """The positions of the arguments a handler without the option gets."""
+        return "std::index_sequence<" + ", ".join(str(i) for i in self.kept_indexes) + ">{}"
+
+    @property
+    def cpp_shape_texts(self):
+        """The names and signatures the runtime's errors quote."""
+        return (f'"pgw::{self.owner}::on_{self.name}", "{self.shape_field.name}", "{self.cpp_signature}", '
+                f'"{self.cpp_without_signature}"')
+
+    @property
     def cpp_dtype_signature(self):
         """A dtype-dependent callback's handler, for the static_assert message."""
         name = self.params[0].name

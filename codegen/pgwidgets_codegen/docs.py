@@ -73,6 +73,8 @@ class Callback(cpp.Callback):
     @property
     def doc_handler(self):
         """The handler's parameters, as the static_assert names them."""
+        if self.shape_field is not None:
+            return f"{self.cpp_signature} with {self.shape_field.name}, else {self.cpp_without_signature}"
         return self.cpp_dtype_signature if self.dtype_field is not None else self.cpp_signature
 
     @property
@@ -81,6 +83,9 @@ class Callback(cpp.Callback):
         if self.updates_field:
             text = (text + " " if text else "") + \
                 f"The server records it as `{self.updates_field}` (getters and a reload follow it)."
+        if self.needs_field is not None:
+            text = (text + " " if text else "") + \
+                f"Only on a widget created with `{self.needs_field.name} = true` (else registering is an error)."
         return cell(text)
 
 

@@ -54,6 +54,7 @@ class Field:
     enum: Optional[Enum] = None  # proto_type "enum": its words
     exclusive: str = ""          # constructor group reference: the bool state field exclusive in the group
     dtype: str = ""              # a double whose type is the constructor's Dtype field of this name
+    with_option: str = ""        # a callback argument only on widgets created with this bool option
     # proto_type "message": the value type it holds (None for pgwidgets.Value);
     # not compared or printed, since a tree node's field holds its own message.
     message: Optional["Message"] = dc_field(default=None, repr=False, compare=False)
@@ -162,14 +163,49 @@ class Callback:
     # A callback whose one double argument is an int or a float as the
     # constructor's Dtype field says (reader fills it from the field option).
     dtype_field: Optional[Field] = None
+    # A trait's callback (reader copies it into each class naming the
+    # trait): the trait's name, and the class's bool constructor field that
+    # must be true for the page to listen (`interactive`).
+    trait: str = ""
+    needs_field: Optional[Field] = None
+    # The name its id hashes: the rpc's full name, or for a trait's callback
+    # the class's name with the rpc's (pgwidgets.widgets.Label.OnClick), so
+    # each class has its own ids while proto_name names the trait's rpc.
+    id_name: str = ""
+    # Arguments marked `with_option`: the class's bool constructor field
+    # that decides whether the handler takes them (reader fills it).
+    shape_field: Optional[Field] = None
 
     @property
     def params(self):
         return self.message.fields
 
     @property
+    def params_without_option(self):
+        """The handler's arguments on a widget created without
+        `shape_field`: those not marked `with_option`."""
+        return [f for f in self.params if not f.with_option]
+
+    @property
+    def kept_indexes(self):
+        """Positions, among all arguments, of `params_without_option`."""
+        return [i for i, f in enumerate(self.params) if not f.with_option]
+
+    @property
     def info_name(self):
         return f"{self.owner}_{self.name}"
+
+
+@dataclass
+class Trait:
+    """A set of callbacks declared once (a service with `trait`), which
+    each class naming it in `traits` gets as its own."""
+    name: str
+    option: str                # the bool constructor option that turns them on
+    callbacks: list            # as declared, owner the trait
+    proto_name: str = ""
+    file: str = ""
+    doc: str = ""
 
 
 @dataclass
@@ -204,6 +240,13 @@ class WidgetClass:
     proto_name: str = ""       # the service's full name, for reflection
     where: str = ""            # "file.proto:line" of the service, for errors
     file: str = ""             # the schema file declaring it: its family
+    traits: list = dc_field(default_factory=list)  # Trait objects whose callbacks it has
+    trait_names: list = dc_field(default_factory=list)  # as the schema names them (reader resolves)
+
+    @property
+    def own_callbacks(self):
+        """Callbacks declared in the class itself, not by a trait."""
+        return [cb for cb in self.callbacks if not cb.trait]
 
     @property
     def window(self):
@@ -351,6 +394,7 @@ class Schema(_Classes):
     families: list = dc_field(default_factory=list)  # one per file in `files`
     package: str = "pgwidgets.widgets"  # the proto package generated
     field_ids: dict = dc_field(default_factory=dict)  # state field name -> id (ids.py)
+    traits: list = dc_field(default_factory=list)     # Traits declared in the generated files
 
     @property
     def is_core(self):

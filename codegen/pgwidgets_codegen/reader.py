@@ -21,7 +21,7 @@ from . import naming
 from . import ids
 from . import kinds
 from .descriptors import OptionReader, SchemaError, comments, lines, schema_fingerprint
-from .model import KINDS, Callback, Enum, EnumValue, Family, Field, Message, Method, Schema, WidgetClass, stem
+from .model import KINDS, Callback, Enum, EnumValue, Family, Field, Message, Method, Schema, Trait, WidgetClass, stem
 
 FDP = descriptor_pb2.FieldDescriptorProto
 _TYPE_NAMES = {v: k[len("TYPE_"):].lower() for k, v in FDP.Type.items()}
@@ -51,6 +51,7 @@ class _Builder:
         self.messages = {}
         self.enums = {}
         self._class_files = {}
+        self.traits = {}
 
     def build(self):
         for name in self.known:
@@ -63,6 +64,7 @@ class _Builder:
         every = []
         for name in self.known:
             every.extend(self._read_services(self.files[name]))
+        self._apply_traits(every)
         self._link(every)
         self._number(every)
         generated = set(self.to_generate)
@@ -88,7 +90,8 @@ class _Builder:
         schema = Schema(classes=classes, messages=self.messages,
                         fingerprint=schema_fingerprint(used), state_fields=state_fields,
                         files=self.to_generate, enums=[e for e in self.enums.values() if e.file in generated],
-                        package=self.package, field_ids=field_ids)
+                        package=self.package, field_ids=field_ids,
+                        traits=[t for t in self.traits.values() if t.file in generated])
         schema.families = self._families(schema, every)
         return schema
 
@@ -312,6 +315,7 @@ class _Builder:
             doc=doc, enum=enum,
             exclusive=(opts.exclusive if opts else ""),
             dtype=(opts.dtype if opts else ""),
+            with_option=(opts.with_option if opts else ""),
             message=message, is_map=is_map,
         )
         field.kind = kinds.of(field, element, repeated, fd.proto3_optional, is_map)
@@ -334,11 +338,15 @@ class _Builder:
             if opts is None:
                 raise SchemaError(f"{where}: service {s.name} lacks option (pgwidgets.widget), "
                                   f"so it cannot be generated")
+            if opts.trait:
+                self._read_trait(f, s, opts, docs.get((6, si), ""), where)
+                continue
             ctor = self._message(f"{f.package}.{opts.constructor}", f"{s.name} constructor") \
                 if opts.constructor else None
             c = WidgetClass(name=s.name, id=0, base_name=opts.base, abstract=opts.abstract,
                             ctor=ctor, own_window=opts.window, doc=docs.get((6, si), ""),
                             proto_name=f"{f.package}.{s.name}", where=where, file=f.name)
+            c.trait_names = list(opts.traits)
             self._class_files.setdefault(s.name, f.name)
             for mi, rpc in enumerate(s.method):
                 doc = docs.get((6, si, 2, mi), "")
@@ -349,6 +357,62 @@ class _Builder:
                     c.methods.append(self._method(c, rpc, doc, where))
             out.append(c)
         return out
+
+    def _read_trait(self, f, s, opts, doc, where):
+        """A trait: callbacks only, declared once for the classes naming it."""
+        if opts.base or opts.constructor or opts.abstract or opts.window or opts.traits:
+            raise SchemaError(f"{where}: trait {s.name} declares callbacks only (no base, constructor, "
+                              f"abstract, window or traits)")
+        if s.name in self.traits:
+            raise SchemaError(f"{where}: trait {s.name} is declared twice")
+        t = Trait(name=s.name, option=opts.trait, callbacks=[], proto_name=f"{f.package}.{s.name}",
+                  file=f.name, doc=doc)
+        for rpc in s.method:
+            here = f"{f.name}: {s.name}.{rpc.name}"
+            if not rpc.server_streaming:
+                raise SchemaError(f"{here}: a trait declares callbacks only (rpc On<Name> returning a stream)")
+            cb = self._callback(t, rpc, "", here)
+            if cb.updates_field or any(x.with_option or x.dtype for x in cb.message.fields):
+                raise SchemaError(f"{here}: a trait's callback cannot update state or depend on "
+                                  f"another option (its option is `{t.option}`)")
+            t.callbacks.append(cb)
+        docs = comments(f)
+        si = list(f.service).index(s)
+        for mi, cb in enumerate(t.callbacks):
+            cb.doc = docs.get((6, si, 2, mi), "")
+        self.traits[s.name] = t
+
+    def _apply_traits(self, classes):
+        """Each class gets its traits' callbacks as its own (ids from the
+        class's name, as if declared there), bound to its constructor's bool
+        option that turns them on."""
+        for c in classes:
+            for name in c.trait_names:
+                t = self.traits.get(name)
+                if t is None and self._class_files[c.name] not in self.to_generate:
+                    # An imported class (a user package's base) whose trait's
+                    # file was not imported: its callbacks live in its own
+                    # package's code, which this run does not write.
+                    continue
+                if t is None:
+                    close = difflib.get_close_matches(name, list(self.traits), n=1)
+                    hint = f' (did you mean "{close[0]}"?)' if close else ""
+                    raise SchemaError(f'{c.where}: unknown trait "{name}"{hint} (a trait of another '
+                                      f'file needs that file imported)')
+                if any(x is t for x in c.traits):
+                    raise SchemaError(f"{c.where}: trait {name} is named twice")
+                option = next((f for f in c.ctor_fields if f.name == t.option), None)
+                if (option is None or option.proto_type != "bool" or not option.presence or option.positional
+                        or option.repeated):
+                    raise SchemaError(f"{c.where}: class {c.name} has trait {name}, so its constructor needs "
+                                      f"`optional bool {t.option}` (an option: the page listens only when it is true)")
+                c.traits.append(t)
+                for tcb in t.callbacks:
+                    c.callbacks.append(Callback(
+                        rpc_name=tcb.rpc_name, name=tcb.name, id=0, owner=c.name, message=tcb.message,
+                        user_action=tcb.user_action, coalesce=tcb.coalesce, doc=tcb.doc,
+                        proto_name=tcb.proto_name, id_name=f"{c.proto_name}.{tcb.rpc_name}",
+                        trait=t.name, needs_field=option))
 
     def _callback(self, c, rpc, doc, where):
         if not rpc.name.startswith("On") or len(rpc.name) < 3:
@@ -438,13 +502,13 @@ class _Builder:
         class_ids = ids.assign("class", classes, lambda c: c.proto_name)
         method_ids = ids.assign("method", [m for c in classes for m in c.methods], lambda m: m.proto_name)
         callback_ids = ids.assign("callback", [cb for c in classes for cb in c.callbacks],
-                                  lambda cb: cb.proto_name)
+                                  lambda cb: cb.id_name or cb.proto_name)
         for c in classes:
             c.id = class_ids[c.proto_name]
             for m in c.methods:
                 m.id, m.owner_id = method_ids[m.proto_name], c.id
             for cb in c.callbacks:
-                cb.id, cb.owner_id = callback_ids[cb.proto_name], c.id
+                cb.id, cb.owner_id = callback_ids[cb.id_name or cb.proto_name], c.id
 
     def _check(self, classes, every):
         names = {c.name for c in every} | {f"{c.name}Options" for c in every}
@@ -490,6 +554,7 @@ class _Builder:
                                       f"setter of that field takes {cb.message.name} (or some of its fields)")
                 cb.updates_method_id = setter.id
             self._check_dtype(c, cb)
+            self._check_with_option(c, cb)
 
     def _check_method(self, c, m, taken_names):
         where = f"{c.name}.{m.rpc_name}"
@@ -572,6 +637,27 @@ class _Builder:
             raise SchemaError(f"{where}: dtype {marked[0].dtype!r} must name a constructor field of an enum "
                               f"with the words int and float")
         cb.dtype_field = ctor
+
+    @staticmethod
+    def _check_with_option(c, cb):
+        """Arguments marked `with_option` all name one bool constructor
+        option of the class, and some argument is left unmarked or none:
+        the handler takes all of them, or the unmarked ones."""
+        marked = [f for f in cb.message.fields if f.with_option]
+        if not marked:
+            return
+        where = f"{c.name}.{cb.rpc_name}"
+        names = {f.with_option for f in marked}
+        if len(names) > 1:
+            raise SchemaError(f"{where}: the arguments marked `with_option` name different options "
+                              f"({', '.join(sorted(names))}); one callback depends on one option")
+        name = names.pop()
+        option = next((f for f in c.ctor_fields if f.name == name), None)
+        if option is None or option.proto_type != "bool" or option.repeated or option.positional:
+            raise SchemaError(f"{where}: with_option {name!r} must name a bool constructor option of {c.name}")
+        if any(f.dtype for f in cb.message.fields):
+            raise SchemaError(f"{where}: a callback cannot depend on both a dtype and `with_option`")
+        cb.shape_field = option
 
     @staticmethod
     def _setter_of(c, field_name, message, rpc_name=""):

@@ -318,7 +318,7 @@ class Family(View):
 LANGUAGE = Language({
     model.Family: Family,
     model.Field: Field, model.Message: Message, model.Method: Method, model.Callback: Callback,
-    model.WidgetClass: WidgetClass, model.Schema: Schema, model.Enum: Enum,
+    model.WidgetClass: WidgetClass, model.Schema: Schema, model.Enum: Enum, model.Trait: View,
 })
 
 

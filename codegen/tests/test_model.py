@@ -42,7 +42,11 @@ class ModelTest(unittest.TestCase):
         for m in self.schema.methods:
             self.assertEqual(m.id, stable_id(m.proto_name))
         for cb in self.schema.callbacks:
-            self.assertEqual(cb.id, stable_id(cb.proto_name))
+            # A trait's callback hashes the class's name with the rpc's
+            # (pgwidgets.widgets.Label.OnClick); its proto_name is the trait's rpc.
+            self.assertEqual(cb.id, stable_id(cb.id_name or cb.proto_name))
+            if cb.trait:
+                self.assertEqual(cb.id_name, f"pgwidgets.widgets.{cb.owner}.{cb.rpc_name}")
 
     def test_method_and_callback_ids_are_unique(self):
         ids = [m.id for m in self.schema.methods]
@@ -114,10 +118,13 @@ class ModelTest(unittest.TestCase):
         latest = {"Widget_resize", "Widget_map", "Splitter_sizing", "AbstractScrollArea_scrolled",
                   "AbstractScrollArea_area_resize", "Slider_activated", "Dial_activated",
                   "ScrollBar_activated", "TopLevel_move", "TopLevel_resized", "MDISubWindow_move",
-                  "MDISubWindow_resized", "TextArea_scrolled"}
+                  "MDISubWindow_resized", "TextArea_scrolled",
+                  # the InteractiveEvents trait's latest-value reports
+                  "Label_pointer_move", "Label_scroll", "Label_drag_over"}
         self.assertEqual({name for name, c in cb.items() if c.coalesce}, latest)
         # Acts are news every time: never coalesced.
-        for act in ("Button_activated", "TextArea_changed", "ComboBox_modified", "TopLevel_close"):
+        for act in ("Button_activated", "TextArea_changed", "ComboBox_modified", "TopLevel_close",
+                    "Label_click", "Label_key_down", "Label_drop_start", "Label_pointer_down"):
             self.assertFalse(cb[act].coalesce, act)
 
     def test_proto_names_lead_back_to_the_descriptors(self):
@@ -185,7 +192,8 @@ class ModelTest(unittest.TestCase):
 
     def test_families_follow_the_schema_files(self):
         families = {f.name: f for f in self.schema.families}
-        self.assertEqual(sorted(families), ["base", "containers", "controls", "data", "display", "layout", "mdi", "text"])
+        self.assertEqual(sorted(families), ["base", "containers", "controls", "data", "display", "events", "layout",
+                                            "mdi", "text"])
         self.assertEqual([c.name for c in families["layout"].classes], ["TopLevel", "Box", "VBox", "HBox"])
         self.assertEqual([d.name for d in families["layout"].depends], ["base"])
         self.assertEqual([d.name for d in families["base"].depends], [])

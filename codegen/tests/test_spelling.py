@@ -77,7 +77,7 @@ class TsSpellingTest(unittest.TestCase):
         enums = {e.name: e for e in self.schema.enums}
         self.assertEqual(enums["HAlign"].ts_union, '"left" | "center" | "right"')
         label = self.schema.cls("Label")
-        text, halign = label.ctor_fields
+        text, halign, interactive = label.ctor_fields
         self.assertEqual(halign.ts_param_type, "HAlign")  # a default: never undefined
         self.assertEqual(halign.ts_from_message("m"),
                          '(m.halign === undefined ? "left" : word(HAlignWords, m.halign, "HAlign"))')

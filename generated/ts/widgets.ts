@@ -7,7 +7,7 @@
 // missing there, or a method missing in an implementation, fails `tsc`.
 
 export const PACKAGE_NAME = "pgwidgets.widgets";
-export const SCHEMA_FINGERPRINT = 0xa3d07aa08523a767n;
+export const SCHEMA_FINGERPRINT = 0x22ef8b3938bac7f1n;
 
 /** A widget as the browser runtime holds it. */
 export interface WidgetHandle {
@@ -90,6 +90,107 @@ export interface TableData {
   rows: TableRow[];
 }
 
+// The modifier keys held during an event.
+export interface Modifiers {
+  alt: boolean;
+  ctrl: boolean;
+  shift: boolean;
+  meta: boolean;
+}
+
+// Where the pointer is and what it holds down: a click, a press, a move,
+// the pointer entering or leaving, a context menu.
+export interface PointerEvent {
+  // Position in the widget, in CSS pixels from its top left corner.
+  x: number;
+  y: number;
+  // Position in the browser's viewport.
+  viewport_x: number;
+  viewport_y: number;
+  // The button that caused the event: 1 left, 2 middle, 3 right
+  // (meaningful on a press, a release and a click).
+  button_trigger: number;
+  // The buttons held down: 0x1 left, 0x2 middle, 0x4 right.
+  button_mask: number;
+  modifiers: Modifiers;
+  // The pointer (pointer_down, pointer_move, pointer_up, enter, leave; 0
+  // and "" on click, dblclick, contextmenu): its id, "mouse", "pen" or
+  // "touch", the pressure from 0 to 1, and whether it is the primary one.
+  pointer_id: number;
+  pointer_type: string;
+  pressure: number;
+  is_primary: boolean;
+  // The event's time in milliseconds (the page's clock).
+  time_stamp: number;
+}
+
+// A wheel turned over the widget.
+export interface ScrollEvent {
+  // Where the pointer was.
+  pointer: PointerEvent;
+  // How far, in `delta_mode` units (0 pixels, 1 lines, 2 pages); a
+  // positive delta_y scrolls down.
+  delta_x: number;
+  delta_y: number;
+  delta_z: number;
+  delta_mode: number;
+}
+
+// A key went down or up, or produced a character (key_press).
+export interface KeyEvent {
+  // The key's value: "a", "Enter", "ArrowUp", " ".
+  key: string;
+  // The physical key, whatever the layout: "KeyA", "ArrowUp", "Space".
+  keycode: string;
+  // Held down and repeating.
+  repeat: boolean;
+  modifiers: Modifiers;
+  time_stamp: number;
+}
+
+// The widget gained or lost the keyboard focus.
+export interface FocusEvent {
+  time_stamp: number;
+}
+
+// Something is dragged over the widget.
+export interface DragOverEvent {
+  pointer: PointerEvent;
+  // The types the drag offers ("Files", "text/plain", ...).
+  types: string[];
+}
+
+// A file dropped on the widget: what it is, never its contents.
+export interface DroppedFile {
+  name: string;
+  // Its MIME type ("application/octet-stream" when the browser does not say).
+  type: string;
+  // Its size in bytes.
+  size: bigint;
+}
+
+// Something was dropped on the widget.
+export interface DropEvent {
+  pointer: PointerEvent;
+  types: string[];
+  // The text, URL (a dropped link, or text that is one) and HTML dropped,
+  // "" when none.
+  text: string;
+  url: string;
+  html: string;
+  files: DroppedFile[];
+}
+
+// A dropped file is done (the page reads no contents, so each file is done
+// at once, as pgwidgets reports each file's completion).
+export interface DropProgress {
+  transferred_bytes: bigint;
+  total_bytes: bigint;
+  file_name: string;
+  file_index: number;
+  file_count: number;
+}
+
 export interface ExpandingValue {
   horizontal: boolean;
   vertical: boolean;
@@ -127,6 +228,49 @@ export interface SubWindowSizeValue {
 export interface ScrollPositionValue {
   h_pct: number;
   v_pct: number;
+}
+
+// Pointer, keyboard, focus and drop events, for the classes naming this
+// trait in `traits`, on widgets created with `interactive` set: only then
+// does the page listen to the DOM events (and make the widget focusable).
+// A handler registered on a widget created without it is an error.
+export interface InteractiveEventsEvents {
+  // A click (press and release of a button).
+  click(event: PointerEvent): void;
+  // A double click.
+  dblclick(event: PointerEvent): void;
+  // The context menu was asked for (right button); the browser's own is not shown.
+  contextmenu(event: PointerEvent): void;
+  // The pointer came over the widget.
+  enter(event: PointerEvent): void;
+  // The pointer left the widget.
+  leave(event: PointerEvent): void;
+  // The widget got the keyboard focus.
+  focus_in(event: FocusEvent): void;
+  // The widget lost the keyboard focus.
+  focus_out(event: FocusEvent): void;
+  // A key went down (and repeats while held).
+  key_down(event: KeyEvent): void;
+  // A key went up.
+  key_up(event: KeyEvent): void;
+  // A key produced a character.
+  key_press(event: KeyEvent): void;
+  // A button went down.
+  pointer_down(event: PointerEvent): void;
+  // The pointer moved (the latest position, at most once a frame).
+  pointer_move(event: PointerEvent): void;
+  // A button went up.
+  pointer_up(event: PointerEvent): void;
+  // A wheel turned (the latest turn, at most once a frame).
+  scroll(event: ScrollEvent): void;
+  // Something is dragged over the widget (the latest place, at most once a frame).
+  drag_over(event: DragOverEvent): void;
+  // Something was dropped: its types, text and files' names, types and sizes.
+  drop_start(event: DropEvent): void;
+  // A dropped file is done, one report per file.
+  drop_progress(event: DropProgress): void;
+  // The drop is done: the same record as drop_start.
+  drop_end(event: DropEvent): void;
 }
 
 // Every visual widget.
@@ -691,7 +835,8 @@ export interface ColorWidgetCreateArgs {
   color: string;
 }
 
-// A line of text, always shown as text (never parsed as HTML).
+// A line of text, always shown as text (never parsed as HTML). With
+// `interactive` it reports pointer, keyboard, focus and drop events.
 export interface LabelImpl extends WidgetImpl {
   // The text (shown as text, never as HTML).
   set_text(text: string): void;
@@ -704,11 +849,52 @@ export interface LabelImpl extends WidgetImpl {
 }
 
 export interface LabelEvents extends WidgetEvents {
+  // A click (press and release of a button).
+  click(event: PointerEvent): void;
+  // A double click.
+  dblclick(event: PointerEvent): void;
+  // The context menu was asked for (right button); the browser's own is not shown.
+  contextmenu(event: PointerEvent): void;
+  // The pointer came over the widget.
+  enter(event: PointerEvent): void;
+  // The pointer left the widget.
+  leave(event: PointerEvent): void;
+  // The widget got the keyboard focus.
+  focus_in(event: FocusEvent): void;
+  // The widget lost the keyboard focus.
+  focus_out(event: FocusEvent): void;
+  // A key went down (and repeats while held).
+  key_down(event: KeyEvent): void;
+  // A key went up.
+  key_up(event: KeyEvent): void;
+  // A key produced a character.
+  key_press(event: KeyEvent): void;
+  // A button went down.
+  pointer_down(event: PointerEvent): void;
+  // The pointer moved (the latest position, at most once a frame).
+  pointer_move(event: PointerEvent): void;
+  // A button went up.
+  pointer_up(event: PointerEvent): void;
+  // A wheel turned (the latest turn, at most once a frame).
+  scroll(event: ScrollEvent): void;
+  // Something is dragged over the widget (the latest place, at most once a frame).
+  drag_over(event: DragOverEvent): void;
+  // Something was dropped: its types, text and files' names, types and sizes.
+  drop_start(event: DropEvent): void;
+  // A dropped file is done, one report per file.
+  drop_progress(event: DropProgress): void;
+  // The drop is done: the same record as drop_start.
+  drop_end(event: DropEvent): void;
 }
 
 export interface LabelCreateArgs {
   text: string;
   halign: HAlign;
+  // The page reports pointer, keyboard, focus and drop events (click,
+  // key_down, ...: InteractiveEvents), and the label takes the focus.
+  // Without it the page does not listen, and registering a handler of one
+  // of those events is an error.
+  interactive: boolean;
 }
 
 // A line of status text along a window's bottom; messages may time out.

@@ -55,14 +55,25 @@ SchemaView::SchemaView() {
       const auto& wopts = service->options().GetExtension(pgwidgets::widget);
       view->constructor =
           wopts.constructor().empty() ? nullptr : pool->FindMessageTypeByName(std::string(package.name) + "." + wopts.constructor());
-      for (int i = 0; i < service->method_count(); ++i) {
-        const pb::MethodDescriptor* rpc = service->method(i);
+      // Its own rpcs, then its traits' callbacks (each with the bool
+      // constructor option the page needs to report them).
+      std::vector<std::pair<const pb::MethodDescriptor*, std::string>> rpcs;
+      for (int i = 0; i < service->method_count(); ++i) rpcs.emplace_back(service->method(i), "");
+      for (const std::string& name : wopts.traits()) {
+        const pb::ServiceDescriptor* trait = pool->FindServiceByName(std::string(package.name) + "." + name);
+        if (trait == nullptr) trait = pool->FindServiceByName(name);
+        if (trait == nullptr) trait = pool->FindServiceByName("pgwidgets.widgets." + name);
+        if (trait == nullptr) throw std::logic_error("pgw::testing: no protobuf descriptor for trait " + name);
+        const std::string option = trait->options().GetExtension(pgwidgets::widget).trait();
+        for (int i = 0; i < trait->method_count(); ++i) rpcs.emplace_back(trait->method(i), option);
+      }
+      for (const auto& [rpc, needs] : rpcs) {
         const std::string name = snake_case(rpc->name());
         if (rpc->server_streaming()) {
           auto it = callbacks.find({c->id, name.substr(3)});  // "on_activated" -> "activated"
           if (it == callbacks.end()) continue;
           const auto& o = rpc->options().GetExtension(pgwidgets::callback);
-          auto cb = std::make_unique<CallbackView>(CallbackView{it->second, rpc, o.updates(), o.user()});
+          auto cb = std::make_unique<CallbackView>(CallbackView{it->second, rpc, o.updates(), o.user(), needs});
           view->callbacks.push_back(cb.get());
           callbacks_[cb->info->id] = std::move(cb);
         } else {

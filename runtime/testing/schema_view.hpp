@@ -41,6 +41,7 @@ struct CallbackView {
   const pb::MethodDescriptor* rpc;
   std::string updates;                  // the state field it reports ("" for none)
   UserAction user;
+  std::string needs;                    // a trait's: the bool constructor option the page reports it with
 };
 
 struct ClassView {

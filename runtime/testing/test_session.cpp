@@ -242,6 +242,15 @@ void TestSession::click(const WidgetHandle& w) {
   s.check("before click");
   const WidgetId id = s.reachable(w, "click");
   const auto& cb = s.callback(id, pgwidgets::Callback::CLICK, "click");
+  // A trait's click (an interactive label's) is reported only by a widget
+  // created with the trait's option; the page would send nothing.
+  if (!cb.needs.empty()) {
+    const Scalar on = s.page.value(id, cb.needs);
+    if (const bool* b = std::get_if<bool>(&on); b == nullptr || !*b) {
+      throw Failure("pgw::testing: click: " + s.page.path(id) + " was created without `" + cb.needs +
+                    "`, so the page reports no click");
+    }
+  }
   Scalar value;
   // A state the click flips: a check box toggles; in a group whose state
   // is exclusive, the clicked member is set (the server clears the rest).

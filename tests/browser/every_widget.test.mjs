@@ -137,9 +137,34 @@ function fireAll(fires) {
       case "int64": case "uint64": case "sint64": case "fixed64": case "sfixed64": return BigInt(v);
       case "bytes": return Uint8Array.from(v);
       case "enum": return enumWord(v, p.enum_prefix);
-      case "message": throw new Error(`argument ${p.name}: message-typed arguments are not supported here yet`);
+      case "message": return structured(p, v);
       default: return v;
     }
+  };
+  // A message-typed argument as its TypeScript interface: the JSON of the
+  // sample (snake_case names, 64-bit integers as strings) rebuilt field by
+  // field from the program's description of the type; a field the JSON
+  // leaves out is its zero (an absent message: its fields' zeros).
+  const zero = (d) => {
+    if (d.repeated) return [];
+    switch (d.type) {
+      case "message": return structured(d, undefined);
+      case "string": return "";
+      case "bool": return false;
+      case "bytes": return new Uint8Array();
+      case "int64": case "uint64": case "sint64": case "fixed64": case "sfixed64": return 0n;
+      default: return 0;
+    }
+  };
+  const structured = (p, v) => {
+    if (p.message === "pgwidgets.Value") throw new Error(`argument ${p.name}: pgwidgets.Value is not supported here yet`);
+    const out = {};
+    for (const d of p.fields ?? []) {
+      if (d.map) throw new Error(`argument ${p.name}.${d.name}: maps are not supported here yet`);
+      const x = v?.[d.name];
+      out[d.name] = x === undefined ? zero(d) : d.repeated ? x.map((e) => one(d, e)) : one(d, x);
+    }
+    return out;
   };
   const fire = ({ widget, name, params }) => {
     const w = hooks.widget(widget);

@@ -303,3 +303,28 @@ TEST_CASE("advance fires timers when they fall due, in order, and no sooner", "[
   t.advance(std::chrono::seconds(10));
   CHECK(*fired == std::vector<std::string>{"fast", "fast", "fast", "slow"});
 }
+
+TEST_CASE("click on an interactive label fires its click, a plain label reports none", "[testkit]") {
+  std::vector<std::string> seen;
+  TestSession t([&](pgw::Session& s) -> pgw::Task<> {
+    auto p = co_await window(s, "Events");
+    auto W = s.get_widgets();
+    auto live = co_await W.Label("live", {.interactive = true});
+    auto plain = co_await W.Label("plain");
+    co_await p.box.add_widget(live, 0);
+    co_await p.box.add_widget(plain, 0);
+    live.on_click([&](pgw::PointerEvent e) { seen.push_back("click " + std::to_string(e.modifiers.ctrl)); });
+  });
+  t.click(t.find<pgw::Label>("live"));
+  CHECK(seen == std::vector<std::string>{"click 0"});
+  CHECK_THROWS_WITH(t.click(t.find<pgw::Label>("plain")),
+                    Contains("Label \"plain\" was created without `interactive`, so the page reports no click"));
+}
+
+TEST_CASE("a click handler on a label created without interactive fails the step that registered it", "[testkit]") {
+  CHECK_THROWS_WITH(TestSession([](pgw::Session& s) -> pgw::Task<> {
+                      auto plain = co_await s.get_widgets().Label("plain");
+                      plain.on_click([](pgw::PointerEvent) {});
+                    }),
+                    Contains("pgw::Label::on_click: the widget was created without `interactive`"));
+}

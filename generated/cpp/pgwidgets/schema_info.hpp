@@ -361,6 +361,24 @@ inline constexpr CallbackInfo Slider_activated{1062843682, 1120246455, "Slider",
 inline constexpr CallbackInfo Dial_activated{1861426148, 360389626, "Dial", "activated", 1296187469, 2125161544, &check::Dial_activated, true};
 inline constexpr CallbackInfo ScrollBar_activated{1249332404, 425329172, "ScrollBar", "activated", 858229052, 679908921, &check::ScrollBar_activated, true};
 inline constexpr CallbackInfo ColorWidget_pick{1578658877, 271740149, "ColorWidget", "pick", 1948798365, 1181332970, &check::ColorWidget_pick, false};
+inline constexpr CallbackInfo Label_click{1098326969, 260556772, "Label", "click", 0, 0, nullptr, false};
+inline constexpr CallbackInfo Label_dblclick{1464036205, 260556772, "Label", "dblclick", 0, 0, nullptr, false};
+inline constexpr CallbackInfo Label_contextmenu{1260669555, 260556772, "Label", "contextmenu", 0, 0, nullptr, false};
+inline constexpr CallbackInfo Label_enter{1645361610, 260556772, "Label", "enter", 0, 0, nullptr, false};
+inline constexpr CallbackInfo Label_leave{1129662610, 260556772, "Label", "leave", 0, 0, nullptr, false};
+inline constexpr CallbackInfo Label_focus_in{1458095347, 260556772, "Label", "focus_in", 0, 0, nullptr, false};
+inline constexpr CallbackInfo Label_focus_out{1168991043, 260556772, "Label", "focus_out", 0, 0, nullptr, false};
+inline constexpr CallbackInfo Label_key_down{1687828981, 260556772, "Label", "key_down", 0, 0, nullptr, false};
+inline constexpr CallbackInfo Label_key_up{1027811922, 260556772, "Label", "key_up", 0, 0, nullptr, false};
+inline constexpr CallbackInfo Label_key_press{128238241, 260556772, "Label", "key_press", 0, 0, nullptr, false};
+inline constexpr CallbackInfo Label_pointer_down{577712603, 260556772, "Label", "pointer_down", 0, 0, nullptr, false};
+inline constexpr CallbackInfo Label_pointer_move{1371540674, 260556772, "Label", "pointer_move", 0, 0, nullptr, true};
+inline constexpr CallbackInfo Label_pointer_up{606001917, 260556772, "Label", "pointer_up", 0, 0, nullptr, false};
+inline constexpr CallbackInfo Label_scroll{2102578282, 260556772, "Label", "scroll", 0, 0, nullptr, true};
+inline constexpr CallbackInfo Label_drag_over{1185642010, 260556772, "Label", "drag_over", 0, 0, nullptr, true};
+inline constexpr CallbackInfo Label_drop_start{842523099, 260556772, "Label", "drop_start", 0, 0, nullptr, false};
+inline constexpr CallbackInfo Label_drop_progress{2131430147, 260556772, "Label", "drop_progress", 0, 0, nullptr, false};
+inline constexpr CallbackInfo Label_drop_end{1543200909, 260556772, "Label", "drop_end", 0, 0, nullptr, false};
 inline constexpr CallbackInfo StatusBar_cleared{992505735, 1644572094, "StatusBar", "cleared", 726862355, 1470153663, &check::StatusBar_cleared, false};
 inline constexpr CallbackInfo TopLevel_move{400729778, 1485765506, "TopLevel", "move", 1514480729, 1953770554, &check::TopLevel_move, true};
 inline constexpr CallbackInfo TopLevel_close{1714407911, 1485765506, "TopLevel", "close", 1412362569, 11395522, &check::TopLevel_close, false};
@@ -615,7 +633,7 @@ inline constexpr std::array<const MethodInfo*, 195> method_table = {
     &methods::TextArea_scroll_to_lineno,
     &methods::TextArea_scroll_to_end,
 };
-inline constexpr std::array<const CallbackInfo*, 35> callback_table = {
+inline constexpr std::array<const CallbackInfo*, 53> callback_table = {
     &callbacks::Widget_resize,
     &callbacks::Widget_map,
     &callbacks::Container_child_added,
@@ -637,6 +655,24 @@ inline constexpr std::array<const CallbackInfo*, 35> callback_table = {
     &callbacks::Dial_activated,
     &callbacks::ScrollBar_activated,
     &callbacks::ColorWidget_pick,
+    &callbacks::Label_click,
+    &callbacks::Label_dblclick,
+    &callbacks::Label_contextmenu,
+    &callbacks::Label_enter,
+    &callbacks::Label_leave,
+    &callbacks::Label_focus_in,
+    &callbacks::Label_focus_out,
+    &callbacks::Label_key_down,
+    &callbacks::Label_key_up,
+    &callbacks::Label_key_press,
+    &callbacks::Label_pointer_down,
+    &callbacks::Label_pointer_move,
+    &callbacks::Label_pointer_up,
+    &callbacks::Label_scroll,
+    &callbacks::Label_drag_over,
+    &callbacks::Label_drop_start,
+    &callbacks::Label_drop_progress,
+    &callbacks::Label_drop_end,
     &callbacks::StatusBar_cleared,
     &callbacks::TopLevel_move,
     &callbacks::TopLevel_close,
@@ -891,7 +927,7 @@ inline constexpr std::array<std::string_view, 195> method_proto_names = {
     "pgwidgets.widgets.TextArea.ScrollToLineno",
     "pgwidgets.widgets.TextArea.ScrollToEnd",
 };
-inline constexpr std::array<std::string_view, 35> callback_proto_names = {
+inline constexpr std::array<std::string_view, 53> callback_proto_names = {
     "pgwidgets.widgets.Widget.OnResize",
     "pgwidgets.widgets.Widget.OnMap",
     "pgwidgets.widgets.Container.OnChildAdded",
@@ -913,6 +949,24 @@ inline constexpr std::array<std::string_view, 35> callback_proto_names = {
     "pgwidgets.widgets.Dial.OnActivated",
     "pgwidgets.widgets.ScrollBar.OnActivated",
     "pgwidgets.widgets.ColorWidget.OnPick",
+    "pgwidgets.widgets.InteractiveEvents.OnClick",
+    "pgwidgets.widgets.InteractiveEvents.OnDblclick",
+    "pgwidgets.widgets.InteractiveEvents.OnContextmenu",
+    "pgwidgets.widgets.InteractiveEvents.OnEnter",
+    "pgwidgets.widgets.InteractiveEvents.OnLeave",
+    "pgwidgets.widgets.InteractiveEvents.OnFocusIn",
+    "pgwidgets.widgets.InteractiveEvents.OnFocusOut",
+    "pgwidgets.widgets.InteractiveEvents.OnKeyDown",
+    "pgwidgets.widgets.InteractiveEvents.OnKeyUp",
+    "pgwidgets.widgets.InteractiveEvents.OnKeyPress",
+    "pgwidgets.widgets.InteractiveEvents.OnPointerDown",
+    "pgwidgets.widgets.InteractiveEvents.OnPointerMove",
+    "pgwidgets.widgets.InteractiveEvents.OnPointerUp",
+    "pgwidgets.widgets.InteractiveEvents.OnScroll",
+    "pgwidgets.widgets.InteractiveEvents.OnDragOver",
+    "pgwidgets.widgets.InteractiveEvents.OnDropStart",
+    "pgwidgets.widgets.InteractiveEvents.OnDropProgress",
+    "pgwidgets.widgets.InteractiveEvents.OnDropEnd",
     "pgwidgets.widgets.StatusBar.OnCleared",
     "pgwidgets.widgets.TopLevel.OnMove",
     "pgwidgets.widgets.TopLevel.OnClose",

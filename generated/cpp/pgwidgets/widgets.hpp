@@ -13,6 +13,7 @@
 #include "pgwidgets/widgets/controls.hpp"
 #include "pgwidgets/widgets/data.hpp"
 #include "pgwidgets/widgets/display.hpp"
+#include "pgwidgets/widgets/events.hpp"
 #include "pgwidgets/widgets/layout.hpp"
 #include "pgwidgets/widgets/mdi.hpp"
 #include "pgwidgets/widgets/text.hpp"
@@ -182,7 +183,8 @@ class Widgets {
     return detail::factories::ColorWidget(link_, std::move(options));
   }
 
-  // A line of text, always shown as text (never parsed as HTML).
+  // A line of text, always shown as text (never parsed as HTML). With
+  // `interactive` it reports pointer, keyboard, focus and drop events.
   Task<pgw::Label> Label(LabelOptions options = {}) const {
     return detail::factories::Label(link_, std::move(options));
   }

@@ -10,6 +10,7 @@
 
 #include "pgwidgets/widgets/base.pb.h"
 #include "pgwidgets/widgets/display.pb.h"
+#include "pgwidgets/widgets/events.pb.h"
 
 namespace pgw {
 namespace {
@@ -23,6 +24,114 @@ namespace {
 }  // namespace
 
 namespace detail::decode {
+
+std::tuple<pgw::PointerEvent> Label_click([[maybe_unused]] SessionLink& link, std::string_view bytes) {
+  ::pgwidgets::widgets::PointerEventArg m;
+  parse(m, bytes, "Label.click");
+  return {detail::wire::decode(m.event())};
+}
+
+std::tuple<pgw::PointerEvent> Label_dblclick([[maybe_unused]] SessionLink& link, std::string_view bytes) {
+  ::pgwidgets::widgets::PointerEventArg m;
+  parse(m, bytes, "Label.dblclick");
+  return {detail::wire::decode(m.event())};
+}
+
+std::tuple<pgw::PointerEvent> Label_contextmenu([[maybe_unused]] SessionLink& link, std::string_view bytes) {
+  ::pgwidgets::widgets::PointerEventArg m;
+  parse(m, bytes, "Label.contextmenu");
+  return {detail::wire::decode(m.event())};
+}
+
+std::tuple<pgw::PointerEvent> Label_enter([[maybe_unused]] SessionLink& link, std::string_view bytes) {
+  ::pgwidgets::widgets::PointerEventArg m;
+  parse(m, bytes, "Label.enter");
+  return {detail::wire::decode(m.event())};
+}
+
+std::tuple<pgw::PointerEvent> Label_leave([[maybe_unused]] SessionLink& link, std::string_view bytes) {
+  ::pgwidgets::widgets::PointerEventArg m;
+  parse(m, bytes, "Label.leave");
+  return {detail::wire::decode(m.event())};
+}
+
+std::tuple<pgw::FocusEvent> Label_focus_in([[maybe_unused]] SessionLink& link, std::string_view bytes) {
+  ::pgwidgets::widgets::FocusEventArg m;
+  parse(m, bytes, "Label.focus_in");
+  return {detail::wire::decode(m.event())};
+}
+
+std::tuple<pgw::FocusEvent> Label_focus_out([[maybe_unused]] SessionLink& link, std::string_view bytes) {
+  ::pgwidgets::widgets::FocusEventArg m;
+  parse(m, bytes, "Label.focus_out");
+  return {detail::wire::decode(m.event())};
+}
+
+std::tuple<pgw::KeyEvent> Label_key_down([[maybe_unused]] SessionLink& link, std::string_view bytes) {
+  ::pgwidgets::widgets::KeyEventArg m;
+  parse(m, bytes, "Label.key_down");
+  return {detail::wire::decode(m.event())};
+}
+
+std::tuple<pgw::KeyEvent> Label_key_up([[maybe_unused]] SessionLink& link, std::string_view bytes) {
+  ::pgwidgets::widgets::KeyEventArg m;
+  parse(m, bytes, "Label.key_up");
+  return {detail::wire::decode(m.event())};
+}
+
+std::tuple<pgw::KeyEvent> Label_key_press([[maybe_unused]] SessionLink& link, std::string_view bytes) {
+  ::pgwidgets::widgets::KeyEventArg m;
+  parse(m, bytes, "Label.key_press");
+  return {detail::wire::decode(m.event())};
+}
+
+std::tuple<pgw::PointerEvent> Label_pointer_down([[maybe_unused]] SessionLink& link, std::string_view bytes) {
+  ::pgwidgets::widgets::PointerEventArg m;
+  parse(m, bytes, "Label.pointer_down");
+  return {detail::wire::decode(m.event())};
+}
+
+std::tuple<pgw::PointerEvent> Label_pointer_move([[maybe_unused]] SessionLink& link, std::string_view bytes) {
+  ::pgwidgets::widgets::PointerEventArg m;
+  parse(m, bytes, "Label.pointer_move");
+  return {detail::wire::decode(m.event())};
+}
+
+std::tuple<pgw::PointerEvent> Label_pointer_up([[maybe_unused]] SessionLink& link, std::string_view bytes) {
+  ::pgwidgets::widgets::PointerEventArg m;
+  parse(m, bytes, "Label.pointer_up");
+  return {detail::wire::decode(m.event())};
+}
+
+std::tuple<pgw::ScrollEvent> Label_scroll([[maybe_unused]] SessionLink& link, std::string_view bytes) {
+  ::pgwidgets::widgets::ScrollEventArg m;
+  parse(m, bytes, "Label.scroll");
+  return {detail::wire::decode(m.event())};
+}
+
+std::tuple<pgw::DragOverEvent> Label_drag_over([[maybe_unused]] SessionLink& link, std::string_view bytes) {
+  ::pgwidgets::widgets::DragOverEventArg m;
+  parse(m, bytes, "Label.drag_over");
+  return {detail::wire::decode(m.event())};
+}
+
+std::tuple<pgw::DropEvent> Label_drop_start([[maybe_unused]] SessionLink& link, std::string_view bytes) {
+  ::pgwidgets::widgets::DropEventArg m;
+  parse(m, bytes, "Label.drop_start");
+  return {detail::wire::decode(m.event())};
+}
+
+std::tuple<pgw::DropProgress> Label_drop_progress([[maybe_unused]] SessionLink& link, std::string_view bytes) {
+  ::pgwidgets::widgets::DropProgressArg m;
+  parse(m, bytes, "Label.drop_progress");
+  return {detail::wire::decode(m.event())};
+}
+
+std::tuple<pgw::DropEvent> Label_drop_end([[maybe_unused]] SessionLink& link, std::string_view bytes) {
+  ::pgwidgets::widgets::DropEventArg m;
+  parse(m, bytes, "Label.drop_end");
+  return {detail::wire::decode(m.event())};
+}
 
 std::tuple<> StatusBar_cleared([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::Empty m;
@@ -180,6 +289,7 @@ Task<pgw::Label> detail::factories::Label(const LinkPtr& link_, LabelOptions opt
   ::pgwidgets::widgets::LabelArgs args;
   if (options.text) args.set_text(std::string(*options.text));
   if (options.halign) args.set_halign(static_cast<::pgwidgets::widgets::HAlign>(*options.halign));
+  if (options.interactive) args.set_interactive(bool(*options.interactive));
   std::string encoded = args.SerializeAsString();
   LabelSetters setters;
   if (options.valign) setters.valign.emplace(*options.valign);

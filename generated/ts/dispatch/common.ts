@@ -8,8 +8,9 @@ import { create, fromBinary, toBinary } from "@bufbuild/protobuf";
 import type { MessageInitShape } from "@bufbuild/protobuf";
 import type * as pb_value from "../pb/pgwidgets/value_pb.js";
 import * as pb_data from "../pb/pgwidgets/widgets/data_pb.js";
+import * as pb_events from "../pb/pgwidgets/widgets/events_pb.js";
 import type * as w from "../widgets.js";
-import type { WidgetHandle, Value, TabPosition, ScrollBarPolicy, Dtype, SliderValuePosition, DialValuePosition, HAlign, VAlign, WindowState, Align, Orientation, Wrap, ScrollAlign, Column, TableRow, TreeNode, TableData } from "../widgets.js";
+import type { WidgetHandle, Value, TabPosition, ScrollBarPolicy, Dtype, SliderValuePosition, DialValuePosition, HAlign, VAlign, WindowState, Align, Orientation, Wrap, ScrollAlign, Column, TableRow, TreeNode, TableData, Modifiers, PointerEvent, ScrollEvent, KeyEvent, FocusEvent, DragOverEvent, DroppedFile, DropEvent, DropProgress } from "../widgets.js";
 
 /** What the dispatcher needs from the runtime. */
 export interface DispatchContext {
@@ -186,4 +187,103 @@ export function fromTableData(m: pb_data.TableData | undefined): TableData {
 /** TableData as protobuf-es builds it. */
 export function toTableData(v: TableData): MessageInitShape<typeof pb_data.TableDataSchema> {
   return { columns: v.columns.map((x) => toColumn(x)), rows: v.rows.map((x) => toTableRow(x)) };
+}
+
+/** Modifiers from protobuf-es (an absent message is the empty value). */
+export function fromModifiers(m: pb_events.Modifiers | undefined): Modifiers {
+  const x = m ?? create(pb_events.ModifiersSchema);
+  return { alt: x.alt, ctrl: x.ctrl, shift: x.shift, meta: x.meta };
+}
+
+/** Modifiers as protobuf-es builds it. */
+export function toModifiers(v: Modifiers): MessageInitShape<typeof pb_events.ModifiersSchema> {
+  return { alt: v.alt, ctrl: v.ctrl, shift: v.shift, meta: v.meta };
+}
+
+/** PointerEvent from protobuf-es (an absent message is the empty value). */
+export function fromPointerEvent(m: pb_events.PointerEvent | undefined): PointerEvent {
+  const x = m ?? create(pb_events.PointerEventSchema);
+  return { x: x.x, y: x.y, viewport_x: x.viewportX, viewport_y: x.viewportY, button_trigger: x.buttonTrigger, button_mask: x.buttonMask, modifiers: fromModifiers(x.modifiers), pointer_id: x.pointerId, pointer_type: x.pointerType, pressure: x.pressure, is_primary: x.isPrimary, time_stamp: x.timeStamp };
+}
+
+/** PointerEvent as protobuf-es builds it. */
+export function toPointerEvent(v: PointerEvent): MessageInitShape<typeof pb_events.PointerEventSchema> {
+  return { x: v.x, y: v.y, viewportX: v.viewport_x, viewportY: v.viewport_y, buttonTrigger: v.button_trigger, buttonMask: v.button_mask, modifiers: toModifiers(v.modifiers), pointerId: v.pointer_id, pointerType: v.pointer_type, pressure: v.pressure, isPrimary: v.is_primary, timeStamp: v.time_stamp };
+}
+
+/** ScrollEvent from protobuf-es (an absent message is the empty value). */
+export function fromScrollEvent(m: pb_events.ScrollEvent | undefined): ScrollEvent {
+  const x = m ?? create(pb_events.ScrollEventSchema);
+  return { pointer: fromPointerEvent(x.pointer), delta_x: x.deltaX, delta_y: x.deltaY, delta_z: x.deltaZ, delta_mode: x.deltaMode };
+}
+
+/** ScrollEvent as protobuf-es builds it. */
+export function toScrollEvent(v: ScrollEvent): MessageInitShape<typeof pb_events.ScrollEventSchema> {
+  return { pointer: toPointerEvent(v.pointer), deltaX: v.delta_x, deltaY: v.delta_y, deltaZ: v.delta_z, deltaMode: v.delta_mode };
+}
+
+/** KeyEvent from protobuf-es (an absent message is the empty value). */
+export function fromKeyEvent(m: pb_events.KeyEvent | undefined): KeyEvent {
+  const x = m ?? create(pb_events.KeyEventSchema);
+  return { key: x.key, keycode: x.keycode, repeat: x.repeat, modifiers: fromModifiers(x.modifiers), time_stamp: x.timeStamp };
+}
+
+/** KeyEvent as protobuf-es builds it. */
+export function toKeyEvent(v: KeyEvent): MessageInitShape<typeof pb_events.KeyEventSchema> {
+  return { key: v.key, keycode: v.keycode, repeat: v.repeat, modifiers: toModifiers(v.modifiers), timeStamp: v.time_stamp };
+}
+
+/** FocusEvent from protobuf-es (an absent message is the empty value). */
+export function fromFocusEvent(m: pb_events.FocusEvent | undefined): FocusEvent {
+  const x = m ?? create(pb_events.FocusEventSchema);
+  return { time_stamp: x.timeStamp };
+}
+
+/** FocusEvent as protobuf-es builds it. */
+export function toFocusEvent(v: FocusEvent): MessageInitShape<typeof pb_events.FocusEventSchema> {
+  return { timeStamp: v.time_stamp };
+}
+
+/** DragOverEvent from protobuf-es (an absent message is the empty value). */
+export function fromDragOverEvent(m: pb_events.DragOverEvent | undefined): DragOverEvent {
+  const x = m ?? create(pb_events.DragOverEventSchema);
+  return { pointer: fromPointerEvent(x.pointer), types: x.types };
+}
+
+/** DragOverEvent as protobuf-es builds it. */
+export function toDragOverEvent(v: DragOverEvent): MessageInitShape<typeof pb_events.DragOverEventSchema> {
+  return { pointer: toPointerEvent(v.pointer), types: v.types };
+}
+
+/** DroppedFile from protobuf-es (an absent message is the empty value). */
+export function fromDroppedFile(m: pb_events.DroppedFile | undefined): DroppedFile {
+  const x = m ?? create(pb_events.DroppedFileSchema);
+  return { name: x.name, type: x.type, size: x.size };
+}
+
+/** DroppedFile as protobuf-es builds it. */
+export function toDroppedFile(v: DroppedFile): MessageInitShape<typeof pb_events.DroppedFileSchema> {
+  return { name: v.name, type: v.type, size: v.size };
+}
+
+/** DropEvent from protobuf-es (an absent message is the empty value). */
+export function fromDropEvent(m: pb_events.DropEvent | undefined): DropEvent {
+  const x = m ?? create(pb_events.DropEventSchema);
+  return { pointer: fromPointerEvent(x.pointer), types: x.types, text: x.text, url: x.url, html: x.html, files: x.files.map((x) => fromDroppedFile(x)) };
+}
+
+/** DropEvent as protobuf-es builds it. */
+export function toDropEvent(v: DropEvent): MessageInitShape<typeof pb_events.DropEventSchema> {
+  return { pointer: toPointerEvent(v.pointer), types: v.types, text: v.text, url: v.url, html: v.html, files: v.files.map((x) => toDroppedFile(x)) };
+}
+
+/** DropProgress from protobuf-es (an absent message is the empty value). */
+export function fromDropProgress(m: pb_events.DropProgress | undefined): DropProgress {
+  const x = m ?? create(pb_events.DropProgressSchema);
+  return { transferred_bytes: x.transferredBytes, total_bytes: x.totalBytes, file_name: x.fileName, file_index: x.fileIndex, file_count: x.fileCount };
+}
+
+/** DropProgress as protobuf-es builds it. */
+export function toDropProgress(v: DropProgress): MessageInitShape<typeof pb_events.DropProgressSchema> {
+  return { transferredBytes: v.transferred_bytes, totalBytes: v.total_bytes, fileName: v.file_name, fileIndex: v.file_index, fileCount: v.file_count };
 }

@@ -7,15 +7,52 @@
 import { create, fromBinary, toBinary } from "@bufbuild/protobuf";
 import * as pb_base from "../pb/pgwidgets/widgets/base_pb.js";
 import * as pb_display from "../pb/pgwidgets/widgets/display_pb.js";
+import * as pb_events from "../pb/pgwidgets/widgets/events_pb.js";
 import type * as w from "../widgets.js";
-import type { WidgetHandle, Value, TabPosition, ScrollBarPolicy, Dtype, SliderValuePosition, DialValuePosition, HAlign, VAlign, WindowState, Align, Orientation, Wrap, ScrollAlign, Column, TableRow, TreeNode, TableData } from "../widgets.js";
+import type { WidgetHandle, Value, TabPosition, ScrollBarPolicy, Dtype, SliderValuePosition, DialValuePosition, HAlign, VAlign, WindowState, Align, Orientation, Wrap, ScrollAlign, Column, TableRow, TreeNode, TableData, Modifiers, PointerEvent, ScrollEvent, KeyEvent, FocusEvent, DragOverEvent, DroppedFile, DropEvent, DropProgress } from "../widgets.js";
 import type { DispatchContext, ClassEntry, MethodEntry, CallbackEntry, FamilyTables } from "./common.js";
-import { word, TabPositionWords, TabPositionNumbers, ScrollBarPolicyWords, ScrollBarPolicyNumbers, DtypeWords, DtypeNumbers, SliderValuePositionWords, SliderValuePositionNumbers, DialValuePositionWords, DialValuePositionNumbers, HAlignWords, HAlignNumbers, VAlignWords, VAlignNumbers, WindowStateWords, WindowStateNumbers, AlignWords, AlignNumbers, OrientationWords, OrientationNumbers, WrapWords, WrapNumbers, ScrollAlignWords, ScrollAlignNumbers, valueFromWire, valueToWire, fromColumn, toColumn, fromTableRow, toTableRow, fromTreeNode, toTreeNode, fromTableData, toTableData } from "./common.js";
+import { word, TabPositionWords, TabPositionNumbers, ScrollBarPolicyWords, ScrollBarPolicyNumbers, DtypeWords, DtypeNumbers, SliderValuePositionWords, SliderValuePositionNumbers, DialValuePositionWords, DialValuePositionNumbers, HAlignWords, HAlignNumbers, VAlignWords, VAlignNumbers, WindowStateWords, WindowStateNumbers, AlignWords, AlignNumbers, OrientationWords, OrientationNumbers, WrapWords, WrapNumbers, ScrollAlignWords, ScrollAlignNumbers, valueFromWire, valueToWire, fromColumn, toColumn, fromTableRow, toTableRow, fromTreeNode, toTreeNode, fromTableData, toTableData, fromModifiers, toModifiers, fromPointerEvent, toPointerEvent, fromScrollEvent, toScrollEvent, fromKeyEvent, toKeyEvent, fromFocusEvent, toFocusEvent, fromDragOverEvent, toDragOverEvent, fromDroppedFile, toDroppedFile, fromDropEvent, toDropEvent, fromDropProgress, toDropProgress } from "./common.js";
 import { eventsWidget } from "./base.js";
 
 export function eventsLabel(id: number, ctx: DispatchContext): w.LabelEvents {
   return {
     ...eventsWidget(id, ctx),
+    click: (event: PointerEvent) =>
+      ctx.emit(id, 1098326969, toBinary(pb_events.PointerEventArgSchema, create(pb_events.PointerEventArgSchema, { event: toPointerEvent(event) })), false),
+    dblclick: (event: PointerEvent) =>
+      ctx.emit(id, 1464036205, toBinary(pb_events.PointerEventArgSchema, create(pb_events.PointerEventArgSchema, { event: toPointerEvent(event) })), false),
+    contextmenu: (event: PointerEvent) =>
+      ctx.emit(id, 1260669555, toBinary(pb_events.PointerEventArgSchema, create(pb_events.PointerEventArgSchema, { event: toPointerEvent(event) })), false),
+    enter: (event: PointerEvent) =>
+      ctx.emit(id, 1645361610, toBinary(pb_events.PointerEventArgSchema, create(pb_events.PointerEventArgSchema, { event: toPointerEvent(event) })), false),
+    leave: (event: PointerEvent) =>
+      ctx.emit(id, 1129662610, toBinary(pb_events.PointerEventArgSchema, create(pb_events.PointerEventArgSchema, { event: toPointerEvent(event) })), false),
+    focus_in: (event: FocusEvent) =>
+      ctx.emit(id, 1458095347, toBinary(pb_events.FocusEventArgSchema, create(pb_events.FocusEventArgSchema, { event: toFocusEvent(event) })), false),
+    focus_out: (event: FocusEvent) =>
+      ctx.emit(id, 1168991043, toBinary(pb_events.FocusEventArgSchema, create(pb_events.FocusEventArgSchema, { event: toFocusEvent(event) })), false),
+    key_down: (event: KeyEvent) =>
+      ctx.emit(id, 1687828981, toBinary(pb_events.KeyEventArgSchema, create(pb_events.KeyEventArgSchema, { event: toKeyEvent(event) })), false),
+    key_up: (event: KeyEvent) =>
+      ctx.emit(id, 1027811922, toBinary(pb_events.KeyEventArgSchema, create(pb_events.KeyEventArgSchema, { event: toKeyEvent(event) })), false),
+    key_press: (event: KeyEvent) =>
+      ctx.emit(id, 128238241, toBinary(pb_events.KeyEventArgSchema, create(pb_events.KeyEventArgSchema, { event: toKeyEvent(event) })), false),
+    pointer_down: (event: PointerEvent) =>
+      ctx.emit(id, 577712603, toBinary(pb_events.PointerEventArgSchema, create(pb_events.PointerEventArgSchema, { event: toPointerEvent(event) })), false),
+    pointer_move: (event: PointerEvent) =>
+      ctx.emit(id, 1371540674, toBinary(pb_events.PointerEventArgSchema, create(pb_events.PointerEventArgSchema, { event: toPointerEvent(event) })), false),
+    pointer_up: (event: PointerEvent) =>
+      ctx.emit(id, 606001917, toBinary(pb_events.PointerEventArgSchema, create(pb_events.PointerEventArgSchema, { event: toPointerEvent(event) })), false),
+    scroll: (event: ScrollEvent) =>
+      ctx.emit(id, 2102578282, toBinary(pb_events.ScrollEventArgSchema, create(pb_events.ScrollEventArgSchema, { event: toScrollEvent(event) })), false),
+    drag_over: (event: DragOverEvent) =>
+      ctx.emit(id, 1185642010, toBinary(pb_events.DragOverEventArgSchema, create(pb_events.DragOverEventArgSchema, { event: toDragOverEvent(event) })), false),
+    drop_start: (event: DropEvent) =>
+      ctx.emit(id, 842523099, toBinary(pb_events.DropEventArgSchema, create(pb_events.DropEventArgSchema, { event: toDropEvent(event) })), false),
+    drop_progress: (event: DropProgress) =>
+      ctx.emit(id, 2131430147, toBinary(pb_events.DropProgressArgSchema, create(pb_events.DropProgressArgSchema, { event: toDropProgress(event) })), false),
+    drop_end: (event: DropEvent) =>
+      ctx.emit(id, 1543200909, toBinary(pb_events.DropEventArgSchema, create(pb_events.DropEventArgSchema, { event: toDropEvent(event) })), false),
   };
 }
 
@@ -33,7 +70,7 @@ export const displayFamily: FamilyTables = {
       id: 260556772, name: "Label", base: 1272712264,
       create: (factories, id, bytes, ctx) => {
         const m = fromBinary(pb_display.LabelArgsSchema, bytes);
-        return (factories as w.WidgetFactories).Label(id, { text: m.text, halign: (m.halign === undefined ? "left" : word(HAlignWords, m.halign, "HAlign")) }, eventsLabel(id, ctx));
+        return (factories as w.WidgetFactories).Label(id, { text: m.text, halign: (m.halign === undefined ? "left" : word(HAlignWords, m.halign, "HAlign")), interactive: (m.interactive ?? false) }, eventsLabel(id, ctx));
       },
     }],
     [1644572094, {
@@ -112,6 +149,24 @@ export const displayFamily: FamilyTables = {
     }],
   ],
   callbacks: [
+    [1098326969, { id: 1098326969, name: "click", className: "Label", state: false, coalesce: false }],
+    [1464036205, { id: 1464036205, name: "dblclick", className: "Label", state: false, coalesce: false }],
+    [1260669555, { id: 1260669555, name: "contextmenu", className: "Label", state: false, coalesce: false }],
+    [1645361610, { id: 1645361610, name: "enter", className: "Label", state: false, coalesce: false }],
+    [1129662610, { id: 1129662610, name: "leave", className: "Label", state: false, coalesce: false }],
+    [1458095347, { id: 1458095347, name: "focus_in", className: "Label", state: false, coalesce: false }],
+    [1168991043, { id: 1168991043, name: "focus_out", className: "Label", state: false, coalesce: false }],
+    [1687828981, { id: 1687828981, name: "key_down", className: "Label", state: false, coalesce: false }],
+    [1027811922, { id: 1027811922, name: "key_up", className: "Label", state: false, coalesce: false }],
+    [128238241, { id: 128238241, name: "key_press", className: "Label", state: false, coalesce: false }],
+    [577712603, { id: 577712603, name: "pointer_down", className: "Label", state: false, coalesce: false }],
+    [1371540674, { id: 1371540674, name: "pointer_move", className: "Label", state: false, coalesce: true }],
+    [606001917, { id: 606001917, name: "pointer_up", className: "Label", state: false, coalesce: false }],
+    [2102578282, { id: 2102578282, name: "scroll", className: "Label", state: false, coalesce: true }],
+    [1185642010, { id: 1185642010, name: "drag_over", className: "Label", state: false, coalesce: true }],
+    [842523099, { id: 842523099, name: "drop_start", className: "Label", state: false, coalesce: false }],
+    [2131430147, { id: 2131430147, name: "drop_progress", className: "Label", state: false, coalesce: false }],
+    [1543200909, { id: 1543200909, name: "drop_end", className: "Label", state: false, coalesce: false }],
     [992505735, { id: 992505735, name: "cleared", className: "StatusBar", state: true, coalesce: false }],
   ],
 };

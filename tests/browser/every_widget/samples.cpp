@@ -221,7 +221,10 @@ pgw::Task<> fill(pb::Message& message, const RefSource& refs, bool defaults, int
         const pgw::WidgetId id = co_await refs(*f, arg.ref());
         set_ref(message, f, id);
       } else if (f->cpp_type() == pb::FieldDescriptor::CPPTYPE_MESSAGE) {
-        if (depth + 1 >= kMaxDepth) break;
+        // Only a list or a map can hold its own message (the generator
+        // refuses a single field that does), so single ones are always
+        // filled: the page sends a message it was given, present.
+        if (f->is_repeated() && depth + 1 >= kMaxDepth) break;
         // A map's entries (key, value) are messages too; two entries need
         // two keys, so the second key gets a suffix.
         pb::Message* sub = f->is_repeated() ? r->AddMessage(&message, f) : r->MutableMessage(&message, f);
@@ -251,6 +254,32 @@ boost::json::value to_json(const pb::Message& message) {
   return boost::json::parse(text);
 }
 
+namespace {
+
+// The fields of message type `d` as the page needs them to rebuild a
+// TypeScript value from its JSON: names, types, lists, enum prefixes, and
+// the fields of nested messages (a few levels: a tree node holds itself).
+boost::json::array describe_type(const pb::Descriptor* d, int depth) {
+  boost::json::array out;
+  for (int i = 0; i < d->field_count() && depth < kMaxDepth + 2; ++i) {
+    const pb::FieldDescriptor* f = d->field(i);
+    boost::json::object field;
+    field["name"] = f->name();
+    field["type"] = f->type_name();
+    field["repeated"] = f->is_repeated() && !f->is_map();
+    field["map"] = f->is_map();
+    if (f->cpp_type() == pb::FieldDescriptor::CPPTYPE_ENUM) field["enum_prefix"] = enum_prefix(f->enum_type());
+    if (f->cpp_type() == pb::FieldDescriptor::CPPTYPE_MESSAGE && !f->is_map()) {
+      field["message"] = f->message_type()->full_name();
+      field["fields"] = describe_type(f->message_type(), depth + 1);
+    }
+    out.push_back(std::move(field));
+  }
+  return out;
+}
+
+}  // namespace
+
 boost::json::array describe_fields(const pb::Message& message) {
   const pb::Descriptor* d = message.GetDescriptor();
   const pb::Reflection* r = message.GetReflection();
@@ -271,6 +300,10 @@ boost::json::array describe_fields(const pb::Message& message) {
       field["value"] = scalar_json(message, f, 0);
     }
     if (f->cpp_type() == pb::FieldDescriptor::CPPTYPE_ENUM) field["enum_prefix"] = enum_prefix(f->enum_type());
+    if (f->cpp_type() == pb::FieldDescriptor::CPPTYPE_MESSAGE && !f->is_map()) {
+      field["message"] = f->message_type()->full_name();
+      field["fields"] = describe_type(f->message_type(), 0);
+    }
     out.push_back(std::move(field));
   }
   return out;

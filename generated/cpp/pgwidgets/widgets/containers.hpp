@@ -19,6 +19,7 @@
 #include "pgwidgets/dtype_handler.hpp"
 #include "pgwidgets/enums.hpp"
 #include "pgwidgets/font.hpp"
+#include "pgwidgets/option_handler.hpp"
 #include "pgwidgets/schema_info.hpp"
 #include "pgwidgets/session_link.hpp"
 #include "pgwidgets/structured.hpp"

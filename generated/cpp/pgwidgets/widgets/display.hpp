@@ -19,11 +19,13 @@
 #include "pgwidgets/dtype_handler.hpp"
 #include "pgwidgets/enums.hpp"
 #include "pgwidgets/font.hpp"
+#include "pgwidgets/option_handler.hpp"
 #include "pgwidgets/schema_info.hpp"
 #include "pgwidgets/session_link.hpp"
 #include "pgwidgets/structured.hpp"
 #include "pgwidgets/value.hpp"
 #include "pgwidgets/widgets/base.hpp"
+#include "pgwidgets/widgets/events.hpp"
 
 namespace pgw {
 
@@ -67,10 +69,29 @@ struct EnumInfo<VAlign> {
 
 namespace detail::decode {
 // Callback argument decoders (widgets/display.cpp).
+std::tuple<pgw::PointerEvent> Label_click(SessionLink& link, std::string_view bytes);
+std::tuple<pgw::PointerEvent> Label_dblclick(SessionLink& link, std::string_view bytes);
+std::tuple<pgw::PointerEvent> Label_contextmenu(SessionLink& link, std::string_view bytes);
+std::tuple<pgw::PointerEvent> Label_enter(SessionLink& link, std::string_view bytes);
+std::tuple<pgw::PointerEvent> Label_leave(SessionLink& link, std::string_view bytes);
+std::tuple<pgw::FocusEvent> Label_focus_in(SessionLink& link, std::string_view bytes);
+std::tuple<pgw::FocusEvent> Label_focus_out(SessionLink& link, std::string_view bytes);
+std::tuple<pgw::KeyEvent> Label_key_down(SessionLink& link, std::string_view bytes);
+std::tuple<pgw::KeyEvent> Label_key_up(SessionLink& link, std::string_view bytes);
+std::tuple<pgw::KeyEvent> Label_key_press(SessionLink& link, std::string_view bytes);
+std::tuple<pgw::PointerEvent> Label_pointer_down(SessionLink& link, std::string_view bytes);
+std::tuple<pgw::PointerEvent> Label_pointer_move(SessionLink& link, std::string_view bytes);
+std::tuple<pgw::PointerEvent> Label_pointer_up(SessionLink& link, std::string_view bytes);
+std::tuple<pgw::ScrollEvent> Label_scroll(SessionLink& link, std::string_view bytes);
+std::tuple<pgw::DragOverEvent> Label_drag_over(SessionLink& link, std::string_view bytes);
+std::tuple<pgw::DropEvent> Label_drop_start(SessionLink& link, std::string_view bytes);
+std::tuple<pgw::DropProgress> Label_drop_progress(SessionLink& link, std::string_view bytes);
+std::tuple<pgw::DropEvent> Label_drop_end(SessionLink& link, std::string_view bytes);
 std::tuple<> StatusBar_cleared(SessionLink& link, std::string_view bytes);
 }  // namespace detail::decode
 
-// A line of text, always shown as text (never parsed as HTML).
+// A line of text, always shown as text (never parsed as HTML). With
+// `interactive` it reports pointer, keyboard, focus and drop events.
 class Label : public Widget {
  public:
   using Widget::Widget;
@@ -92,6 +113,294 @@ class Label : public Widget {
 
   // Where the text sits down the label.
   Task<void> set_valign(pgw::VAlign valign) const;
+
+  // A click (press and release of a button).
+  // Handler: takes exactly (pgw::PointerEvent event), returning void or pgw::Task<>.
+  // Only on a widget created with `interactive` (the page listens only then):
+  // on another, std::invalid_argument goes to the session's error handler
+  // and nothing is registered.
+  template <class F>
+  void on_click(F handler) const {
+    static_assert(detail::handler_for<F, pgw::PointerEvent>,
+                  "pgw::Label::on_click: the handler must take exactly (pgw::PointerEvent event) (by value, const& or &&, or auto) and return void or pgw::Task<>");
+    if constexpr (detail::handler_for<F, pgw::PointerEvent>) {
+      if (!detail::require_option(link(), id(), 3, false, "pgw::Label::on_click", "interactive")) return;
+      link().listen(id(), detail::callbacks::Label_click,
+                    detail::make_raw_handler(&detail::decode::Label_click, link(), std::move(handler)));
+    }
+  }
+
+  // A double click.
+  // Handler: takes exactly (pgw::PointerEvent event), returning void or pgw::Task<>.
+  // Only on a widget created with `interactive` (the page listens only then):
+  // on another, std::invalid_argument goes to the session's error handler
+  // and nothing is registered.
+  template <class F>
+  void on_dblclick(F handler) const {
+    static_assert(detail::handler_for<F, pgw::PointerEvent>,
+                  "pgw::Label::on_dblclick: the handler must take exactly (pgw::PointerEvent event) (by value, const& or &&, or auto) and return void or pgw::Task<>");
+    if constexpr (detail::handler_for<F, pgw::PointerEvent>) {
+      if (!detail::require_option(link(), id(), 3, false, "pgw::Label::on_dblclick", "interactive")) return;
+      link().listen(id(), detail::callbacks::Label_dblclick,
+                    detail::make_raw_handler(&detail::decode::Label_dblclick, link(), std::move(handler)));
+    }
+  }
+
+  // The context menu was asked for (right button); the browser's own is not shown.
+  // Handler: takes exactly (pgw::PointerEvent event), returning void or pgw::Task<>.
+  // Only on a widget created with `interactive` (the page listens only then):
+  // on another, std::invalid_argument goes to the session's error handler
+  // and nothing is registered.
+  template <class F>
+  void on_contextmenu(F handler) const {
+    static_assert(detail::handler_for<F, pgw::PointerEvent>,
+                  "pgw::Label::on_contextmenu: the handler must take exactly (pgw::PointerEvent event) (by value, const& or &&, or auto) and return void or pgw::Task<>");
+    if constexpr (detail::handler_for<F, pgw::PointerEvent>) {
+      if (!detail::require_option(link(), id(), 3, false, "pgw::Label::on_contextmenu", "interactive")) return;
+      link().listen(id(), detail::callbacks::Label_contextmenu,
+                    detail::make_raw_handler(&detail::decode::Label_contextmenu, link(), std::move(handler)));
+    }
+  }
+
+  // The pointer came over the widget.
+  // Handler: takes exactly (pgw::PointerEvent event), returning void or pgw::Task<>.
+  // Only on a widget created with `interactive` (the page listens only then):
+  // on another, std::invalid_argument goes to the session's error handler
+  // and nothing is registered.
+  template <class F>
+  void on_enter(F handler) const {
+    static_assert(detail::handler_for<F, pgw::PointerEvent>,
+                  "pgw::Label::on_enter: the handler must take exactly (pgw::PointerEvent event) (by value, const& or &&, or auto) and return void or pgw::Task<>");
+    if constexpr (detail::handler_for<F, pgw::PointerEvent>) {
+      if (!detail::require_option(link(), id(), 3, false, "pgw::Label::on_enter", "interactive")) return;
+      link().listen(id(), detail::callbacks::Label_enter,
+                    detail::make_raw_handler(&detail::decode::Label_enter, link(), std::move(handler)));
+    }
+  }
+
+  // The pointer left the widget.
+  // Handler: takes exactly (pgw::PointerEvent event), returning void or pgw::Task<>.
+  // Only on a widget created with `interactive` (the page listens only then):
+  // on another, std::invalid_argument goes to the session's error handler
+  // and nothing is registered.
+  template <class F>
+  void on_leave(F handler) const {
+    static_assert(detail::handler_for<F, pgw::PointerEvent>,
+                  "pgw::Label::on_leave: the handler must take exactly (pgw::PointerEvent event) (by value, const& or &&, or auto) and return void or pgw::Task<>");
+    if constexpr (detail::handler_for<F, pgw::PointerEvent>) {
+      if (!detail::require_option(link(), id(), 3, false, "pgw::Label::on_leave", "interactive")) return;
+      link().listen(id(), detail::callbacks::Label_leave,
+                    detail::make_raw_handler(&detail::decode::Label_leave, link(), std::move(handler)));
+    }
+  }
+
+  // The widget got the keyboard focus.
+  // Handler: takes exactly (pgw::FocusEvent event), returning void or pgw::Task<>.
+  // Only on a widget created with `interactive` (the page listens only then):
+  // on another, std::invalid_argument goes to the session's error handler
+  // and nothing is registered.
+  template <class F>
+  void on_focus_in(F handler) const {
+    static_assert(detail::handler_for<F, pgw::FocusEvent>,
+                  "pgw::Label::on_focus_in: the handler must take exactly (pgw::FocusEvent event) (by value, const& or &&, or auto) and return void or pgw::Task<>");
+    if constexpr (detail::handler_for<F, pgw::FocusEvent>) {
+      if (!detail::require_option(link(), id(), 3, false, "pgw::Label::on_focus_in", "interactive")) return;
+      link().listen(id(), detail::callbacks::Label_focus_in,
+                    detail::make_raw_handler(&detail::decode::Label_focus_in, link(), std::move(handler)));
+    }
+  }
+
+  // The widget lost the keyboard focus.
+  // Handler: takes exactly (pgw::FocusEvent event), returning void or pgw::Task<>.
+  // Only on a widget created with `interactive` (the page listens only then):
+  // on another, std::invalid_argument goes to the session's error handler
+  // and nothing is registered.
+  template <class F>
+  void on_focus_out(F handler) const {
+    static_assert(detail::handler_for<F, pgw::FocusEvent>,
+                  "pgw::Label::on_focus_out: the handler must take exactly (pgw::FocusEvent event) (by value, const& or &&, or auto) and return void or pgw::Task<>");
+    if constexpr (detail::handler_for<F, pgw::FocusEvent>) {
+      if (!detail::require_option(link(), id(), 3, false, "pgw::Label::on_focus_out", "interactive")) return;
+      link().listen(id(), detail::callbacks::Label_focus_out,
+                    detail::make_raw_handler(&detail::decode::Label_focus_out, link(), std::move(handler)));
+    }
+  }
+
+  // A key went down (and repeats while held).
+  // Handler: takes exactly (pgw::KeyEvent event), returning void or pgw::Task<>.
+  // Only on a widget created with `interactive` (the page listens only then):
+  // on another, std::invalid_argument goes to the session's error handler
+  // and nothing is registered.
+  template <class F>
+  void on_key_down(F handler) const {
+    static_assert(detail::handler_for<F, pgw::KeyEvent>,
+                  "pgw::Label::on_key_down: the handler must take exactly (pgw::KeyEvent event) (by value, const& or &&, or auto) and return void or pgw::Task<>");
+    if constexpr (detail::handler_for<F, pgw::KeyEvent>) {
+      if (!detail::require_option(link(), id(), 3, false, "pgw::Label::on_key_down", "interactive")) return;
+      link().listen(id(), detail::callbacks::Label_key_down,
+                    detail::make_raw_handler(&detail::decode::Label_key_down, link(), std::move(handler)));
+    }
+  }
+
+  // A key went up.
+  // Handler: takes exactly (pgw::KeyEvent event), returning void or pgw::Task<>.
+  // Only on a widget created with `interactive` (the page listens only then):
+  // on another, std::invalid_argument goes to the session's error handler
+  // and nothing is registered.
+  template <class F>
+  void on_key_up(F handler) const {
+    static_assert(detail::handler_for<F, pgw::KeyEvent>,
+                  "pgw::Label::on_key_up: the handler must take exactly (pgw::KeyEvent event) (by value, const& or &&, or auto) and return void or pgw::Task<>");
+    if constexpr (detail::handler_for<F, pgw::KeyEvent>) {
+      if (!detail::require_option(link(), id(), 3, false, "pgw::Label::on_key_up", "interactive")) return;
+      link().listen(id(), detail::callbacks::Label_key_up,
+                    detail::make_raw_handler(&detail::decode::Label_key_up, link(), std::move(handler)));
+    }
+  }
+
+  // A key produced a character.
+  // Handler: takes exactly (pgw::KeyEvent event), returning void or pgw::Task<>.
+  // Only on a widget created with `interactive` (the page listens only then):
+  // on another, std::invalid_argument goes to the session's error handler
+  // and nothing is registered.
+  template <class F>
+  void on_key_press(F handler) const {
+    static_assert(detail::handler_for<F, pgw::KeyEvent>,
+                  "pgw::Label::on_key_press: the handler must take exactly (pgw::KeyEvent event) (by value, const& or &&, or auto) and return void or pgw::Task<>");
+    if constexpr (detail::handler_for<F, pgw::KeyEvent>) {
+      if (!detail::require_option(link(), id(), 3, false, "pgw::Label::on_key_press", "interactive")) return;
+      link().listen(id(), detail::callbacks::Label_key_press,
+                    detail::make_raw_handler(&detail::decode::Label_key_press, link(), std::move(handler)));
+    }
+  }
+
+  // A button went down.
+  // Handler: takes exactly (pgw::PointerEvent event), returning void or pgw::Task<>.
+  // Only on a widget created with `interactive` (the page listens only then):
+  // on another, std::invalid_argument goes to the session's error handler
+  // and nothing is registered.
+  template <class F>
+  void on_pointer_down(F handler) const {
+    static_assert(detail::handler_for<F, pgw::PointerEvent>,
+                  "pgw::Label::on_pointer_down: the handler must take exactly (pgw::PointerEvent event) (by value, const& or &&, or auto) and return void or pgw::Task<>");
+    if constexpr (detail::handler_for<F, pgw::PointerEvent>) {
+      if (!detail::require_option(link(), id(), 3, false, "pgw::Label::on_pointer_down", "interactive")) return;
+      link().listen(id(), detail::callbacks::Label_pointer_down,
+                    detail::make_raw_handler(&detail::decode::Label_pointer_down, link(), std::move(handler)));
+    }
+  }
+
+  // The pointer moved (the latest position, at most once a frame).
+  // Handler: takes exactly (pgw::PointerEvent event), returning void or pgw::Task<>.
+  // Only on a widget created with `interactive` (the page listens only then):
+  // on another, std::invalid_argument goes to the session's error handler
+  // and nothing is registered.
+  template <class F>
+  void on_pointer_move(F handler) const {
+    static_assert(detail::handler_for<F, pgw::PointerEvent>,
+                  "pgw::Label::on_pointer_move: the handler must take exactly (pgw::PointerEvent event) (by value, const& or &&, or auto) and return void or pgw::Task<>");
+    if constexpr (detail::handler_for<F, pgw::PointerEvent>) {
+      if (!detail::require_option(link(), id(), 3, false, "pgw::Label::on_pointer_move", "interactive")) return;
+      link().listen(id(), detail::callbacks::Label_pointer_move,
+                    detail::make_raw_handler(&detail::decode::Label_pointer_move, link(), std::move(handler)));
+    }
+  }
+
+  // A button went up.
+  // Handler: takes exactly (pgw::PointerEvent event), returning void or pgw::Task<>.
+  // Only on a widget created with `interactive` (the page listens only then):
+  // on another, std::invalid_argument goes to the session's error handler
+  // and nothing is registered.
+  template <class F>
+  void on_pointer_up(F handler) const {
+    static_assert(detail::handler_for<F, pgw::PointerEvent>,
+                  "pgw::Label::on_pointer_up: the handler must take exactly (pgw::PointerEvent event) (by value, const& or &&, or auto) and return void or pgw::Task<>");
+    if constexpr (detail::handler_for<F, pgw::PointerEvent>) {
+      if (!detail::require_option(link(), id(), 3, false, "pgw::Label::on_pointer_up", "interactive")) return;
+      link().listen(id(), detail::callbacks::Label_pointer_up,
+                    detail::make_raw_handler(&detail::decode::Label_pointer_up, link(), std::move(handler)));
+    }
+  }
+
+  // A wheel turned (the latest turn, at most once a frame).
+  // Handler: takes exactly (pgw::ScrollEvent event), returning void or pgw::Task<>.
+  // Only on a widget created with `interactive` (the page listens only then):
+  // on another, std::invalid_argument goes to the session's error handler
+  // and nothing is registered.
+  template <class F>
+  void on_scroll(F handler) const {
+    static_assert(detail::handler_for<F, pgw::ScrollEvent>,
+                  "pgw::Label::on_scroll: the handler must take exactly (pgw::ScrollEvent event) (by value, const& or &&, or auto) and return void or pgw::Task<>");
+    if constexpr (detail::handler_for<F, pgw::ScrollEvent>) {
+      if (!detail::require_option(link(), id(), 3, false, "pgw::Label::on_scroll", "interactive")) return;
+      link().listen(id(), detail::callbacks::Label_scroll,
+                    detail::make_raw_handler(&detail::decode::Label_scroll, link(), std::move(handler)));
+    }
+  }
+
+  // Something is dragged over the widget (the latest place, at most once a frame).
+  // Handler: takes exactly (pgw::DragOverEvent event), returning void or pgw::Task<>.
+  // Only on a widget created with `interactive` (the page listens only then):
+  // on another, std::invalid_argument goes to the session's error handler
+  // and nothing is registered.
+  template <class F>
+  void on_drag_over(F handler) const {
+    static_assert(detail::handler_for<F, pgw::DragOverEvent>,
+                  "pgw::Label::on_drag_over: the handler must take exactly (pgw::DragOverEvent event) (by value, const& or &&, or auto) and return void or pgw::Task<>");
+    if constexpr (detail::handler_for<F, pgw::DragOverEvent>) {
+      if (!detail::require_option(link(), id(), 3, false, "pgw::Label::on_drag_over", "interactive")) return;
+      link().listen(id(), detail::callbacks::Label_drag_over,
+                    detail::make_raw_handler(&detail::decode::Label_drag_over, link(), std::move(handler)));
+    }
+  }
+
+  // Something was dropped: its types, text and files' names, types and sizes.
+  // Handler: takes exactly (pgw::DropEvent event), returning void or pgw::Task<>.
+  // Only on a widget created with `interactive` (the page listens only then):
+  // on another, std::invalid_argument goes to the session's error handler
+  // and nothing is registered.
+  template <class F>
+  void on_drop_start(F handler) const {
+    static_assert(detail::handler_for<F, pgw::DropEvent>,
+                  "pgw::Label::on_drop_start: the handler must take exactly (pgw::DropEvent event) (by value, const& or &&, or auto) and return void or pgw::Task<>");
+    if constexpr (detail::handler_for<F, pgw::DropEvent>) {
+      if (!detail::require_option(link(), id(), 3, false, "pgw::Label::on_drop_start", "interactive")) return;
+      link().listen(id(), detail::callbacks::Label_drop_start,
+                    detail::make_raw_handler(&detail::decode::Label_drop_start, link(), std::move(handler)));
+    }
+  }
+
+  // A dropped file is done, one report per file.
+  // Handler: takes exactly (pgw::DropProgress event), returning void or pgw::Task<>.
+  // Only on a widget created with `interactive` (the page listens only then):
+  // on another, std::invalid_argument goes to the session's error handler
+  // and nothing is registered.
+  template <class F>
+  void on_drop_progress(F handler) const {
+    static_assert(detail::handler_for<F, pgw::DropProgress>,
+                  "pgw::Label::on_drop_progress: the handler must take exactly (pgw::DropProgress event) (by value, const& or &&, or auto) and return void or pgw::Task<>");
+    if constexpr (detail::handler_for<F, pgw::DropProgress>) {
+      if (!detail::require_option(link(), id(), 3, false, "pgw::Label::on_drop_progress", "interactive")) return;
+      link().listen(id(), detail::callbacks::Label_drop_progress,
+                    detail::make_raw_handler(&detail::decode::Label_drop_progress, link(), std::move(handler)));
+    }
+  }
+
+  // The drop is done: the same record as drop_start.
+  // Handler: takes exactly (pgw::DropEvent event), returning void or pgw::Task<>.
+  // Only on a widget created with `interactive` (the page listens only then):
+  // on another, std::invalid_argument goes to the session's error handler
+  // and nothing is registered.
+  template <class F>
+  void on_drop_end(F handler) const {
+    static_assert(detail::handler_for<F, pgw::DropEvent>,
+                  "pgw::Label::on_drop_end: the handler must take exactly (pgw::DropEvent event) (by value, const& or &&, or auto) and return void or pgw::Task<>");
+    if constexpr (detail::handler_for<F, pgw::DropEvent>) {
+      if (!detail::require_option(link(), id(), 3, false, "pgw::Label::on_drop_end", "interactive")) return;
+      link().listen(id(), detail::callbacks::Label_drop_end,
+                    detail::make_raw_handler(&detail::decode::Label_drop_end, link(), std::move(handler)));
+    }
+  }
 };
 
 // A line of status text along a window's bottom; messages may time out.
@@ -141,6 +450,7 @@ class StatusBar : public Widget {
 struct LabelOptions {
   std::optional<std::string_view> text = std::nullopt;  // default ""
   std::optional<pgw::HAlign> halign = std::nullopt;  // default pgw::HAlign::left
+  std::optional<bool> interactive = std::nullopt;  // default false
   std::optional<pgw::VAlign> valign = std::nullopt;  // default pgw::VAlign::center; Label::set_valign
   std::optional<int> border_width = std::nullopt;  // default 0; Widget::set_border_width
   std::optional<std::string_view> border_color = std::nullopt;  // default ""; Widget::set_border_color

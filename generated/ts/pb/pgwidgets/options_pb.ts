@@ -19,7 +19,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file pgwidgets/options.proto.
  */
 export const file_pgwidgets_options: GenFile = /*@__PURE__*/
-  fileDesc("ChdwZ3dpZGdldHMvb3B0aW9ucy5wcm90bxIJcGd3aWRnZXRzIlIKC1dpZGdldENsYXNzEgwKBGJhc2UYASABKAkSEAoIYWJzdHJhY3QYAiABKAgSEwoLY29uc3RydWN0b3IYAyABKAkSDgoGd2luZG93GAQgASgIIugCCgZNZXRob2QSJAoEa2luZBgBIAEoDjIWLnBnd2lkZ2V0cy5NZXRob2QuS2luZBINCgVmaWVsZBgCIAEoCRINCgVjaGlsZBgDIAEoCRINCgVpbmRleBgEIAEoCRIPCgdyZXBsYWNlGAUgASgIEhAKCGRlZmVycmVkGAYgASgIEhIKCmFjY3VtdWxhdGUYByABKAgSDQoFdmFsdWUYCCABKAkSDwoHcmVtb3ZlcxgLIAEoCBIQCghmaXJzdF9vZhgJIAEoCRIWCg5mb250X3Nob3J0aGFuZBgKIAEoCCKJAQoES2luZBIKCgZBQ1RJT04QABIKCgZTRVRURVIQARIKCgZHRVRURVIQAhIJCgVRVUVSWRADEgoKBkFUVEFDSBAEEgoKBkRFVEFDSBAFEg4KCkRFVEFDSF9BTEwQBhIMCghDSElMRFJFThAHEg8KC0NISUxEX0NPVU5UEAgSCwoHREVTVFJPWRAJIskBCghDYWxsYmFjaxIPCgd1cGRhdGVzGAEgASgJEg4KBnNldHRlchgCIAEoCRIsCgR1c2VyGAMgASgOMh4ucGd3aWRnZXRzLkNhbGxiYWNrLlVzZXJBY3Rpb24SEAoIY29hbGVzY2UYBCABKAgiXAoKVXNlckFjdGlvbhIICgROT05FEAASCQoFQ0xJQ0sQARIJCgVFTlRFUhACEggKBEVESVQQAxIKCgZTRUxFQ1QQBBINCglTRVRfVkFMVUUQBRIJCgVDTE9TRRAGIlsKBUZpZWxkEhIKCnBvc2l0aW9uYWwYASABKAgSDwoHZGVmYXVsdBgCIAEoCRILCgNyZWYYAyABKAkSEQoJZXhjbHVzaXZlGAQgASgJEg0KBWR0eXBlGAUgASgJOlEKBndpZGdldBIfLmdvb2dsZS5wcm90b2J1Zi5TZXJ2aWNlT3B0aW9ucxi5jgMgASgLMhYucGd3aWRnZXRzLldpZGdldENsYXNzUgZ3aWRnZXQ6SwoGbWV0aG9kEh4uZ29vZ2xlLnByb3RvYnVmLk1ldGhvZE9wdGlvbnMYuo4DIAEoCzIRLnBnd2lkZ2V0cy5NZXRob2RSBm1ldGhvZDpRCghjYWxsYmFjaxIeLmdvb2dsZS5wcm90b2J1Zi5NZXRob2RPcHRpb25zGLuOAyABKAsyEy5wZ3dpZGdldHMuQ2FsbGJhY2tSCGNhbGxiYWNrOkMKA2FyZxIdLmdvb2dsZS5wcm90b2J1Zi5GaWVsZE9wdGlvbnMYvI4DIAEoCzIQLnBnd2lkZ2V0cy5GaWVsZFIDYXJnYgZwcm90bzM", [file_google_protobuf_descriptor]);
+  fileDesc("ChdwZ3dpZGdldHMvb3B0aW9ucy5wcm90bxIJcGd3aWRnZXRzInEKC1dpZGdldENsYXNzEgwKBGJhc2UYASABKAkSEAoIYWJzdHJhY3QYAiABKAgSEwoLY29uc3RydWN0b3IYAyABKAkSDgoGd2luZG93GAQgASgIEg4KBnRyYWl0cxgHIAMoCRINCgV0cmFpdBgIIAEoCSLoAgoGTWV0aG9kEiQKBGtpbmQYASABKA4yFi5wZ3dpZGdldHMuTWV0aG9kLktpbmQSDQoFZmllbGQYAiABKAkSDQoFY2hpbGQYAyABKAkSDQoFaW5kZXgYBCABKAkSDwoHcmVwbGFjZRgFIAEoCBIQCghkZWZlcnJlZBgGIAEoCBISCgphY2N1bXVsYXRlGAcgASgIEg0KBXZhbHVlGAggASgJEg8KB3JlbW92ZXMYCyABKAgSEAoIZmlyc3Rfb2YYCSABKAkSFgoOZm9udF9zaG9ydGhhbmQYCiABKAgiiQEKBEtpbmQSCgoGQUNUSU9OEAASCgoGU0VUVEVSEAESCgoGR0VUVEVSEAISCQoFUVVFUlkQAxIKCgZBVFRBQ0gQBBIKCgZERVRBQ0gQBRIOCgpERVRBQ0hfQUxMEAYSDAoIQ0hJTERSRU4QBxIPCgtDSElMRF9DT1VOVBAIEgsKB0RFU1RST1kQCSLJAQoIQ2FsbGJhY2sSDwoHdXBkYXRlcxgBIAEoCRIOCgZzZXR0ZXIYAiABKAkSLAoEdXNlchgDIAEoDjIeLnBnd2lkZ2V0cy5DYWxsYmFjay5Vc2VyQWN0aW9uEhAKCGNvYWxlc2NlGAQgASgIIlwKClVzZXJBY3Rpb24SCAoETk9ORRAAEgkKBUNMSUNLEAESCQoFRU5URVIQAhIICgRFRElUEAMSCgoGU0VMRUNUEAQSDQoJU0VUX1ZBTFVFEAUSCQoFQ0xPU0UQBiJwCgVGaWVsZBISCgpwb3NpdGlvbmFsGAEgASgIEg8KB2RlZmF1bHQYAiABKAkSCwoDcmVmGAMgASgJEhEKCWV4Y2x1c2l2ZRgEIAEoCRINCgVkdHlwZRgFIAEoCRITCgt3aXRoX29wdGlvbhgKIAEoCTpRCgZ3aWRnZXQSHy5nb29nbGUucHJvdG9idWYuU2VydmljZU9wdGlvbnMYuY4DIAEoCzIWLnBnd2lkZ2V0cy5XaWRnZXRDbGFzc1IGd2lkZ2V0OksKBm1ldGhvZBIeLmdvb2dsZS5wcm90b2J1Zi5NZXRob2RPcHRpb25zGLqOAyABKAsyES5wZ3dpZGdldHMuTWV0aG9kUgZtZXRob2Q6UQoIY2FsbGJhY2sSHi5nb29nbGUucHJvdG9idWYuTWV0aG9kT3B0aW9ucxi7jgMgASgLMhMucGd3aWRnZXRzLkNhbGxiYWNrUghjYWxsYmFjazpDCgNhcmcSHS5nb29nbGUucHJvdG9idWYuRmllbGRPcHRpb25zGLyOAyABKAsyEC5wZ3dpZGdldHMuRmllbGRSA2FyZ2IGcHJvdG8z", [file_google_protobuf_descriptor]);
 
 /**
  * On a `service`: the widget class.
@@ -56,6 +56,28 @@ export type WidgetClass = Message<"pgwidgets.WidgetClass"> & {
    * @generated from field: bool window = 4;
    */
   window: boolean;
+
+  /**
+   * Traits whose callbacks this class has (services declared with
+   * `trait`, any package, by name): a trait declares a set of callbacks
+   * once (the pointer and keyboard events), and each class naming it gets
+   * them as its own, with the trait's rules.
+   *
+   * @generated from field: repeated string traits = 7;
+   */
+  traits: string[];
+
+  /**
+   * Marks the service as a trait, not a class: a set of callbacks classes
+   * include with `traits`. The value names the bool constructor option
+   * that turns them on ("interactive"): every class including the trait
+   * must have it; without it the page does not listen for the trait's DOM
+   * events, and registering a handler of one of them is an error the user
+   * sees (reported to the session's error handler, not registered).
+   *
+   * @generated from field: string trait = 8;
+   */
+  trait: string;
 };
 
 /**
@@ -413,6 +435,18 @@ export type Field = Message<"pgwidgets.Field"> & {
    * @generated from field: string dtype = 5;
    */
   dtype: string;
+
+  /**
+   * On a field of a callback's message: the argument exists only on widgets
+   * created with the bool constructor option named here set true
+   * (MenuAction's `checked`, with `checkable`). The handler takes every
+   * argument there and the others without it elsewhere; which one fits is
+   * checked when it is registered, against the option the widget was
+   * created with. Every marked field of one message names the same option.
+   *
+   * @generated from field: string with_option = 10;
+   */
+  withOption: string;
 };
 
 /**

@@ -1,6 +1,7 @@
 // Label: one piece of text, always set as text, never parsed as HTML.
 import "./label.css";
 import { el } from "../../dom.js";
+import { wireInteractive } from "../../parts/interactive.js";
 import { setColors, setHalign } from "../../parts/text_line.js";
 import type { HAlign, LabelCreateArgs, LabelEvents, LabelImpl, VAlign } from "../../schema.js";
 import { Widget, type WidgetEnv } from "../widget.js";
@@ -15,6 +16,9 @@ export class Label extends Widget implements LabelImpl {
     this.textEl = el("span", "pgw-label-text", this.element);
     this.set_text(args.text);
     this.set_halign(args.halign);
+    // pgwidgets' `interactive`: pointer, key, focus and drop events; none
+    // are listened to without it.
+    if (args.interactive) wireInteractive(this.element, events);
   }
 
   set_text(text: string): void {
