@@ -536,10 +536,8 @@ class _Builder:
         if st.init_name:
             init = next((f for f in c.ctor_fields if f.name == st.init_name), None)
             fields = snapshot.request.fields
-            if (init is None or st.kind != "list" or not init.repeated or init.is_map
-                    or init.proto_type not in ("string", "message")):
-                raise SchemaError(f"{where}: `init` must name a repeated string or message constructor field "
-                                  f"of a LIST")
+            if init is None or st.kind != "list" or not init.repeated or init.is_map or init.proto_type != "string":
+                raise SchemaError(f"{where}: `init` must name a repeated string constructor field of a LIST")
             if not fields or fields[0].repeated or fields[0].proto_type != init.proto_type or any(
                     not f.presence for f in fields[1:]):
                 raise SchemaError(f"{where}: `init`'s items must fill the first field of {snapshot.request.name}")

@@ -71,7 +71,7 @@ class StateSchemaErrorTest(unittest.TestCase):
 
     def test_init_that_is_no_repeated_field(self):
         msg = self.broken("controls.proto", 'init: "items"', 'init: "editable"')
-        self.assertIn("`init` must name a repeated string or message constructor field", msg)
+        self.assertIn("`init` must name a repeated string constructor field", msg)
 
     def test_per_child_on_a_list(self):
         msg = self.broken("controls.proto", 'init: "items" }', 'init: "items", per_child: true }')

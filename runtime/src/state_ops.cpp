@@ -157,7 +157,12 @@ StateValue initial_state(const StateInfo& info, std::string_view ctor_args) {
   WireField f;
   while (next_field(ctor_args, f)) {
     if (f.number != info.init_field || f.type != 2) continue;
+    // As the proxy encodes the snapshot's request: an empty string is left out.
     std::string element;
+    if (f.bytes.empty()) {
+      v.list.push_back(std::move(element));
+      continue;
+    }
     write_varint(element, (static_cast<std::uint64_t>(info.element_field) << 3) | 2);
     write_varint(element, f.bytes.size());
     element.append(f.bytes);

@@ -103,8 +103,8 @@ export type State = Message<"pgwidgets.State"> & {
   snapshot: string;
 
   /**
-   * A repeated constructor field (strings or messages) whose items are the
-   * list's first elements, each as the snapshot's request's one field. A
+   * A repeated string constructor field whose items are the list's first
+   * elements, each as the snapshot's request's one field. A
    * rebuild leaves it out of the constructor and sends the list instead.
    *
    * @generated from field: string init = 4;
