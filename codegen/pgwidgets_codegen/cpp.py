@@ -195,17 +195,18 @@ class Method(View):
         return boolean(self.deferred)
 
     @property
-    def cpp_accumulate(self):
-        return boolean(self.accumulate)
-
-    @property
-    def cpp_removes(self):
-        return boolean(self.removes)
-
-    @property
     def cpp_index_field(self):
-        """The request field number of an attach's insert position, 0 if none."""
+        """The request field number of an attach's insert position, or of a
+        state operation's position, path or key; 0 if none."""
         return self.index_field.number if self.index_field else 0
+
+    @property
+    def cpp_op(self):
+        return f"detail::StateOp::{self.op or 'none'}"
+
+    @property
+    def cpp_to_field(self):
+        return self.to_field.number if self.to_field else 0
 
 
 class Callback(View):
@@ -395,7 +396,26 @@ class OptionField(View):
         return self.field.kind.cpp_store_option("args", "options." + self.cpp_name)
 
 
+class State(View):
+    @property
+    def cpp_info(self):
+        """The StateInfo initializer: field id, kind, snapshot method id, the
+        constructor's init field and the element's field (numbers, 0 for
+        none), per_child, deferred."""
+        return (f"{self.field_id}, detail::StateKind::{self.kind}, {self.snapshot.id}, "
+                f"{self.init.number if self.init else 0}, "
+                f"{self.element_field.number if self.element_field else 0}, "
+                f"{boolean(self.per_child)}, {boolean(self.deferred)}")
+
+
 class WidgetClass(View):
+    @property
+    def cpp_states(self):
+        """The ClassInfo's span of its own collection states."""
+        if not self.states:
+            return "{}"
+        return f"states::{self.name}_states"
+
     @property
     def cpp_abstract(self):
         return boolean(self.abstract)
@@ -509,7 +529,7 @@ class Schema(View):
 LANGUAGE = Language({
     model.Field: Field, model.Message: Message, model.Method: Method, model.Callback: Callback,
     model.OptionField: OptionField, model.WidgetClass: WidgetClass, model.Schema: Schema,
-    model.Enum: Enum, model.EnumValue: EnumValue, model.Family: Family,
+    model.Enum: Enum, model.EnumValue: EnumValue, model.Family: Family, model.State: State,
 })
 
 

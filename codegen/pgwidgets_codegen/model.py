@@ -96,10 +96,11 @@ class Method:
     index_field: Optional[Field] = None
     replace: bool = False
     deferred: bool = False     # setter replayed after children and listens on a rebuild
-    accumulate: bool = False   # setter whose every call is kept and replayed
     value: str = ""            # argument-less setter: the literal it sets (show: "true"), for the test kit
-    removes: bool = False      # accumulate setter that removes an item added with the same arguments
-    first_of: str = ""         # getter: 0 when this accumulated list holds an item and its field has no record
+    first_of: str = ""         # getter: 0 when this LIST state holds an item and its field has no record
+    op: str = ""               # setter of a collection State: its operation ("list_append", ...; "" for none)
+    to_field: Optional[Field] = None   # LIST_MOVE: the request field holding the target position
+    state: Optional["State"] = None    # the collection State an `op` setter changes (reader fills it)
     font_shorthand: bool = False  # setter of a font: its option is one CSS-like string
     doc: str = ""
     # Filled for getters: where the value comes from when no setter ran.
@@ -226,6 +227,28 @@ class OptionField:
 
 
 @dataclass
+class State:
+    """A collection state field a class declares (options.proto State): the
+    server keeps its current value, which a rebuild sends with `snapshot`."""
+    name: str
+    kind: str                  # "list", "tree", "set"
+    owner: str
+    snapshot_name: str = ""
+    init_name: str = ""
+    per_child: bool = False
+    deferred: bool = False
+    # Filled by the reader:
+    field_id: int = 0
+    snapshot: Optional[Method] = None
+    init: Optional[Field] = None           # the repeated constructor field that fills a list
+    element_field: Optional[Field] = None  # the snapshot request's field an init item becomes
+
+    @property
+    def info_name(self):
+        return f"{self.owner}_{self.name}"
+
+
+@dataclass
 class WidgetClass:
     name: str
     id: int
@@ -235,6 +258,7 @@ class WidgetClass:
     own_window: bool = False  # declared `window` here; see `window`
     methods: list = dc_field(default_factory=list)     # declared here
     callbacks: list = dc_field(default_factory=list)   # declared here
+    states: list = dc_field(default_factory=list)      # collection State fields declared here
     doc: str = ""
     base: Optional["WidgetClass"] = None
     proto_name: str = ""       # the service's full name, for reflection
@@ -272,6 +296,14 @@ class WidgetClass:
         out = []
         for c in reversed(list(self.ancestry())):
             out.extend(c.callbacks)
+        return out
+
+    @property
+    def all_states(self):
+        """Collection states of this class and its bases, root first."""
+        out = []
+        for c in reversed(list(self.ancestry())):
+            out.extend(c.states)
         return out
 
     @property
@@ -341,7 +373,7 @@ class WidgetClass:
 def single_value(method):
     """The one argument that makes a setter usable as a constructor option:
     a first field that must be given, all others optional. None otherwise."""
-    if method.kind != "setter" or not method.params:
+    if method.kind != "setter" or not method.params or method.op:
         return None
     first, *rest = method.params
     if (first.presence or first.ref or first.repeated or first.proto_type == "message"

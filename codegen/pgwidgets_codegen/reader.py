@@ -21,7 +21,7 @@ from . import naming
 from . import ids
 from . import kinds
 from .descriptors import OptionReader, SchemaError, comments, lines, schema_fingerprint
-from .model import KINDS, Callback, Enum, EnumValue, Family, Field, Message, Method, Schema, Trait, WidgetClass, stem
+from .model import KINDS, Callback, Enum, EnumValue, Family, Field, Message, Method, Schema, State, Trait, WidgetClass, stem
 
 FDP = descriptor_pb2.FieldDescriptorProto
 _TYPE_NAMES = {v: k[len("TYPE_"):].lower() for k, v in FDP.Type.items()}
@@ -69,8 +69,10 @@ class _Builder:
         self._number(every)
         generated = set(self.to_generate)
         classes = [c for c in every if self._class_files[c.name] in generated]
-        state_fields = sorted({m.state_field for c in classes for m in c.methods if m.state_field})
-        all_fields = sorted({m.state_field for c in every for m in c.methods if m.state_field})
+        state_fields = sorted({m.state_field for c in classes for m in c.methods if m.state_field}
+                              | {st.name for c in classes for st in c.states})
+        all_fields = sorted({m.state_field for c in every for m in c.methods if m.state_field}
+                            | {st.name for c in every for st in c.states})
         field_ids = ids.assign("state field", all_fields, lambda n: n)
         for c in every:
             for m in c.methods:
@@ -79,6 +81,8 @@ class _Builder:
                 cb.updates_field_id = field_ids.get(cb.updates_field, 0)
             if c.group_field is not None:
                 c.exclusive_field_id = field_ids.get(c.group_field.exclusive, 0)
+            for st in c.states:
+                st.field_id = field_ids[st.name]
         self._check(classes, every)
         self._check_enum_names(every)
         self._check_value_types(every)
@@ -348,6 +352,11 @@ class _Builder:
                             proto_name=f"{f.package}.{s.name}", where=where, file=f.name)
             c.trait_names = list(opts.traits)
             self._class_files.setdefault(s.name, f.name)
+            for st in opts.state:
+                c.states.append(State(name=st.name, owner=s.name,
+                                      kind=self.options.enum_name("pgwidgets.State.Kind", st.kind).lower(),
+                                      snapshot_name=st.snapshot, init_name=st.init,
+                                      per_child=st.per_child, deferred=st.deferred))
             for mi, rpc in enumerate(s.method):
                 doc = docs.get((6, si, 2, mi), "")
                 where = f"{f.name}: {s.name}.{rpc.name}"
@@ -443,17 +452,16 @@ class _Builder:
             m.state_field = opts.field
             m.replace = opts.replace
             m.deferred = opts.deferred
-            m.accumulate = opts.accumulate
             m.value = opts.value
-            m.removes = opts.removes
             m.first_of = opts.first_of
             m.font_shorthand = opts.font_shorthand
             if m.font_shorthand and [(f.name, f.proto_type) for f in m.request.fields] != [
                     ("font", "string"), ("size", "double"), ("weight", "string"), ("style", "string")]:
                 raise SchemaError(f"{where}: `font_shorthand` belongs on a SETTER taking "
                                   f"(string font, optional double size, optional string weight, optional string style)")
-            if m.removes and not m.accumulate:
-                raise SchemaError(f"{where}: `removes` needs `accumulate` (it removes from an accumulated list)")
+            if opts.op:
+                m.op = self.options.enum_name("pgwidgets.Method.StateOp", opts.op).lower()
+            m.to_field = self._named_field(m.request, opts.to, where) if opts.to else None
             if m.first_of and (kind != "getter" or len(m.response.fields) != 1
                                or m.response.fields[0].proto_type != "int32"):
                 raise SchemaError(f"{where}: `first_of` belongs on a GETTER answering one int32 (an index)")
@@ -541,12 +549,16 @@ class _Builder:
             raise SchemaError(f"{c.name}: only one constructor field may name a group (`exclusive`)")
         for m in c.methods:
             self._check_method(c, m, taken_names)
+        for st in c.states:
+            self._check_state(c, st)
         actions = {}
         for cb in c.callbacks:
             if cb.user_action and actions.setdefault(cb.user_action, cb.rpc_name) != cb.rpc_name:
                 raise SchemaError(f"{c.name}.{cb.rpc_name}: {actions[cb.user_action]} is marked with the same "
                                   f"`user` action; the test kit would not know which one fires")
         for cb in c.callbacks:
+            if cb.updates_field and any(st.name == cb.updates_field for st in c.all_states):
+                raise SchemaError(f"{c.name}.{cb.rpc_name}: `updates` of a collection state is not supported yet")
             if cb.updates_field:
                 setter = self._setter_of(c, cb.updates_field, cb.message, cb.updates_setter)
                 if setter is None:
@@ -556,8 +568,74 @@ class _Builder:
             self._check_dtype(c, cb)
             self._check_with_option(c, cb)
 
+    # Which operations fit which kind of State.
+    STATE_OPS = {
+        "list": ("list_append", "list_insert", "list_insert_sorted", "list_remove", "list_remove_value",
+                 "list_move", "clear"),
+        "tree": ("tree_add", "tree_update", "tree_put", "tree_remove", "clear"),
+        "set": ("set_add", "set_remove", "clear"),
+    }
+    # Operations whose request names a position, path or key (`index`).
+    KEYED_OPS = ("list_insert", "list_remove", "list_move", "tree_add", "tree_update", "tree_put",
+                 "tree_remove", "set_add", "set_remove")
+
+    def _check_state(self, c, st):
+        """A collection State: unique in the class's ancestry, its snapshot
+        an op setter of it taking the element, its init a repeated
+        constructor field filling the snapshot request's one field."""
+        where = f"{c.name}: state {st.name!r}"
+        for owner in c.ancestry():
+            for other in owner.states:
+                if other is not st and other.name == st.name:
+                    raise SchemaError(f"{where}: declared twice ({owner.name})")
+        snapshot = next((m for m in c.methods if m.rpc_name == st.snapshot_name), None)
+        if snapshot is None:
+            raise SchemaError(f"{where}: `snapshot` must name an rpc of {c.name} ({st.snapshot_name!r} is none)")
+        adds = {"list": ("list_append",), "tree": ("tree_add", "tree_put"), "set": ("set_add",)}[st.kind]
+        if snapshot.state_field != st.name or snapshot.op not in adds:
+            raise SchemaError(f"{where}: its snapshot {snapshot.rpc_name} must be a SETTER of {st.name!r} "
+                              f"with op {' or '.join(a.upper() for a in adds)}")
+        st.snapshot = snapshot
+        if st.per_child and st.kind != "tree":
+            raise SchemaError(f"{where}: `per_child` is for a TREE (one-key paths of child widgets)")
+        if st.init_name:
+            init = next((f for f in c.ctor_fields if f.name == st.init_name), None)
+            fields = snapshot.request.fields
+            if init is None or st.kind != "list" or not init.repeated or init.is_map or init.proto_type != "string":
+                raise SchemaError(f"{where}: `init` must name a repeated string constructor field of a LIST")
+            if not fields or fields[0].repeated or fields[0].proto_type != init.proto_type or any(
+                    not f.presence for f in fields[1:]):
+                raise SchemaError(f"{where}: `init`'s items must fill the first field of {snapshot.request.name}")
+            st.init, st.element_field = init, fields[0]
+
     def _check_method(self, c, m, taken_names):
         where = f"{c.name}.{m.rpc_name}"
+        states = {st.name: st for st in c.all_states}
+        if m.op:
+            st = states.get(m.state_field)
+            if m.kind != "setter" or st is None:
+                raise SchemaError(f"{where}: `op` belongs on a SETTER whose `field` is a State of {c.name} "
+                                  f"({m.state_field!r} is not declared)")
+            if m.op not in self.STATE_OPS[st.kind]:
+                raise SchemaError(f"{where}: {m.op.upper()} does not apply to the {st.kind.upper()} {st.name!r}")
+            if (m.op in self.KEYED_OPS) != (m.index_field is not None):
+                raise SchemaError(f"{where}: {m.op.upper()} " + ("needs" if m.op in self.KEYED_OPS else "takes no")
+                                  + " `index`")
+            if m.op.startswith("list_") and m.index_field is not None and (
+                    m.index_field.proto_type != "int32" or m.index_field.repeated):
+                raise SchemaError(f"{where}: a list position `index` is one int32")
+            if (m.op == "list_move") != (m.to_field is not None):
+                raise SchemaError(f"{where}: `to` belongs on a LIST_MOVE, which needs it")
+            if st.per_child and not (m.index_field is None or m.index_field.ref):
+                raise SchemaError(f"{where}: the key of per-child state {st.name!r} is a widget reference")
+            m.state = st
+        elif m.kind == "setter" and m.state_field in states:
+            raise SchemaError(f"{where}: a SETTER of the {states[m.state_field].kind.upper()} "
+                              f"{m.state_field!r} must name its `op`")
+        if m.kind == "getter" and m.state_field in states:
+            raise SchemaError(f"{where}: a GETTER of a collection state is not supported yet")
+        if m.first_of and (m.first_of not in states or states[m.first_of].kind != "list"):
+            raise SchemaError(f"{where}: `first_of` must name a LIST State ({m.first_of!r} is none)")
         if m.kind in ("setter", "getter") and not m.state_field:
             raise SchemaError(f"{where}: a {m.kind} needs `field`")
         if m.kind not in ("setter", "getter") and m.state_field:

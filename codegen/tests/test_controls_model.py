@@ -1,5 +1,5 @@
 """The schema options the controls family brought: radio groups (`exclusive`),
-dtype-typed callbacks (`dtype`), accumulating setters (`accumulate`), and a
+dtype-typed callbacks (`dtype`), the combo box's items as a list State, and a
 state callback whose message extends its setter's."""
 
 import unittest
@@ -29,12 +29,19 @@ class ControlsModelTest(unittest.TestCase):
         scroll = next(cb for cb in self.schema.cls("ScrollBar").callbacks if cb.name == "activated")
         self.assertIsNone(scroll.dtype_field)
 
-    def test_accumulating_setters(self):
-        methods = {m.name: m for m in self.schema.cls("ComboBox").methods}
-        for name in ("append_text", "insert_alpha", "delete_alpha"):
-            self.assertTrue(methods[name].accumulate, name)
-        self.assertFalse(methods["clear"].accumulate)
-        self.assertEqual(methods["clear"].state_field, "items")
+    def test_combo_items_are_a_list_state(self):
+        combo = self.schema.cls("ComboBox")
+        methods = {m.name: m for m in combo.methods}
+        ops = {name: methods[name].op for name in ("append_text", "insert_alpha", "delete_alpha", "clear")}
+        self.assertEqual(ops, {"append_text": "list_append", "insert_alpha": "list_insert_sorted",
+                               "delete_alpha": "list_remove_value", "clear": "clear"})
+        [items] = combo.states
+        self.assertEqual((items.name, items.kind), ("items", "list"))
+        self.assertIs(items.snapshot, methods["append_text"])
+        self.assertEqual(items.init.name, "items")
+        self.assertEqual(items.element_field.name, "text")
+        for name in ops:
+            self.assertIs(methods[name].state, items)
 
     def test_combo_choice_is_recorded_as_set_index(self):
         combo = self.schema.cls("ComboBox")

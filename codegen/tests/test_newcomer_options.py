@@ -66,17 +66,15 @@ class OptionsOrderTest(unittest.TestCase):
         combo = self.schema.cls("ComboBox")
         methods = {m.name: m for m in combo.methods}
         self.assertEqual(methods["get_index"].first_of, "items")
-        self.assertTrue(methods["delete_alpha"].removes)
-        self.assertFalse(methods["append_text"].removes)
+        self.assertEqual(methods["delete_alpha"].op, "list_remove_value")
 
 
 class NewcomerSchemaErrorTest(unittest.TestCase):
     broken = test_model.SchemaErrorTest.broken
 
-    def test_removes_without_accumulate(self):
-        msg = self.broken("controls.proto", 'field: "items", accumulate: true, removes: true',
-                          'field: "items", removes: true')
-        self.assertIn("`removes` needs `accumulate`", msg)
+    def test_first_of_a_field_that_is_no_list(self):
+        msg = self.broken("controls.proto", 'first_of: "items"', 'first_of: "length"')
+        self.assertIn("`first_of` must name a LIST State", msg)
 
     def test_first_of_on_a_getter_of_no_index(self):
         msg = self.broken("controls.proto", 'kind: GETTER, field: "index", first_of: "items"',

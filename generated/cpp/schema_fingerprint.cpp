@@ -7,6 +7,6 @@
 
 namespace pgw::detail {
 
-extern const std::uint64_t schema_fingerprint = 0x22ef8b3938bac7f1ULL;
+extern const std::uint64_t schema_fingerprint = 0x88cd034a96229278ULL;
 
 }  // namespace pgw::detail

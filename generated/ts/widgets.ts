@@ -7,7 +7,7 @@
 // missing there, or a method missing in an implementation, fails `tsc`.
 
 export const PACKAGE_NAME = "pgwidgets.widgets";
-export const SCHEMA_FINGERPRINT = 0x22ef8b3938bac7f1n;
+export const SCHEMA_FINGERPRINT = 0x88cd034a96229278n;
 
 /** A widget as the browser runtime holds it. */
 export interface WidgetHandle {
@@ -411,7 +411,7 @@ export interface SplitterImpl extends ContainerImpl {
   // ignored, missing ones leave their panes alone.
   set_sizes(sizes: number[]): void;
   // The smallest size in pixels the user may drag the child's pane to
-  // (default 20; 0 lets it close). Not kept by a rebuilt page.
+  // (default 20; 0 lets it close). Kept while the child is here.
   set_minimum_size(child: WidgetHandle, min_px: number): void;
 }
 
@@ -459,7 +459,7 @@ export interface TabWidgetImpl extends StackWidgetImpl {
   get_tab_id(child: WidgetHandle): string;
   // The child of the tab with this id: an empty handle (false) when none.
   get_child(tab_id: string): WidgetHandle;
-  // Colors the child's tab (not kept by a rebuilt page).
+  // Colors the child's tab (kept while the child is here).
   highlight_tab(child: WidgetHandle, bgcolor: string | undefined): void;
   // Where the tabs are.
   set_tab_position(tabpos: TabPosition): void;
@@ -666,9 +666,10 @@ export interface RadioButtonCreateArgs {
 export interface ComboBoxImpl extends WidgetImpl {
   // Adds an item at the end (the first item of an empty list is shown).
   append_text(text: string): void;
-  // Adds an item in alphabetical order.
+  // Adds an item before the first that sorts after it (code point order),
+  // else at the end.
   insert_alpha(text: string): void;
-  // Removes the first item with this text.
+  // Removes the first item with this text (nothing when there is none).
   delete_alpha(text: string): void;
   // Shows this text (and selects the item that has it).
   set_text(text: string): void;

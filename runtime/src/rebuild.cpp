@@ -5,6 +5,7 @@
 
 #include "pgwidgets/protocol.pb.h"
 #include "pgwidgets/schema_registry.hpp"
+#include "state_ops.hpp"
 
 namespace pgw::detail {
 
@@ -34,6 +35,29 @@ void add_call(pgwidgets::ServerFrame& out, std::uint32_t seq, WidgetId widget, s
   call->set_args(args);
 }
 
+// The calls that send a widget's collection states of one phase: each
+// element through its state's snapshot method. `late`: the states a rebuild
+// sends after the child lists (per-child entries, `deferred`).
+void add_collections(pgwidgets::ServerFrame& out, const std::function<std::uint32_t()>& next_seq, WidgetId id,
+                     const WidgetRecord& r, bool per_child, bool deferred) {
+  for (const StateValue& v : r.collections) {
+    if (v.info->per_child != per_child || v.info->deferred != deferred) continue;
+    for_each_element(v, [&](const std::string& element) {
+      add_call(out, next_seq(), id, v.info->snapshot_method, element);
+    });
+  }
+}
+
+// The constructor arguments a rebuild creates the widget with: a list's
+// `init` items are left out, since the list is sent as it is now.
+std::string creation_args(const WidgetRecord& r) {
+  std::string args = r.ctor_args;
+  for (const StateValue& v : r.collections) {
+    if (v.info->init_field != 0) args = without_field(args, v.info->init_field);
+  }
+  return args;
+}
+
 void add_phase(pgwidgets::ServerFrame& out, pgwidgets::Rebuild::Phase phase) {
   out.add_messages()->mutable_rebuild()->set_phase(phase);
 }
@@ -50,12 +74,14 @@ void append_rebuild(const WidgetStore& store, const ListenList& listens, const s
     create->set_seq(next_seq());
     create->set_widget_id(id);
     create->set_class_id(r.cls->id);
-    create->set_args(r.ctor_args);
+    create->set_args(creation_args(r));
   }
   for (WidgetId id : ids) {
-    for (const RecordedCall& c : store.find(id)->state) {
+    const WidgetRecord& r = *store.find(id);
+    for (const RecordedCall& c : r.state) {
       if (!is_deferred(c.method_id)) add_call(out, next_seq(), id, c.method_id, c.args);
     }
+    add_collections(out, next_seq, id, r, false, false);
   }
   for (WidgetId id : ids) {
     const WidgetRecord& r = *store.find(id);
@@ -68,13 +94,17 @@ void append_rebuild(const WidgetStore& store, const ListenList& listens, const s
                                   : child->attach_args);
     }
   }
+  for (WidgetId id : ids) add_collections(out, next_seq, id, *store.find(id), true, false);
   for (const auto& [widget, callback] : listens) {
     auto* listen = out.add_messages()->mutable_listen();
     listen->set_widget_id(widget);
     listen->set_callback_id(callback);
   }
   for (WidgetId id : ids) {
-    for (const RecordedCall& c : store.find(id)->state) {
+    const WidgetRecord& r = *store.find(id);
+    add_collections(out, next_seq, id, r, true, true);
+    add_collections(out, next_seq, id, r, false, true);
+    for (const RecordedCall& c : r.state) {
       if (is_deferred(c.method_id)) add_call(out, next_seq(), id, c.method_id, c.args);
     }
   }

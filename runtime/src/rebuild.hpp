@@ -22,15 +22,19 @@ namespace pgw::detail {
 using ListenList = std::vector<std::pair<WidgetId, std::uint32_t>>;
 
 // Appends to `out`, between Rebuild BEGIN and END, in this order:
-//   1. every live widget, created with its constructor arguments, in
-//      creation order;
+//   1. every live widget, created with its constructor arguments (a list
+//      state's `init` field left out), in creation order;
 //   2. each widget's recorded setters (user changes reported by `updates`
 //      callbacks included), in the order their fields were first set,
-//      `deferred` fields excepted;
+//      `deferred` fields excepted, then its collection states as they are
+//      now, each element through the state's snapshot method;
 //   3. the child lists: each child attached by the call that attached it,
-//      in list order (an insert position is rewritten to the final one);
+//      in list order (an insert position is rewritten to the final one),
+//      then the per-child collection states;
 //   4. the listens;
-//   5. the `deferred` fields (visibility, window state, ...), per widget.
+//   5. the `deferred` collection states and fields (visibility, window
+//      state, ...), per widget.
+// What it sends grows with the state, never with the calls that made it.
 // Destroyed widgets are gone from the store, so they never come back.
 // `next_seq` numbers the creations and calls (a browser-side failure names
 // its number).

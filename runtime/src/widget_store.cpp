@@ -1,7 +1,6 @@
 #include "widget_store.hpp"
 
 #include <algorithm>
-#include <set>
 #include <stdexcept>
 #include <string>
 
@@ -35,6 +34,7 @@ WidgetId WidgetStore::add(const ClassInfo& cls, std::string ctor_args) {
   const WidgetId id = next_id_++;
   WidgetRecord& r = widgets_[id];
   r.cls = &cls;
+  r.collections = initial_states(cls, ctor_args);
   r.ctor_args = std::move(ctor_args);
   if (cls.group_field != 0) r.group = group != 0 ? group : id;
   return id;
@@ -57,18 +57,25 @@ void WidgetStore::record(WidgetId id, std::uint32_t field, std::uint32_t method_
     clear_group_except(*r, id, field);
   }
   const MethodInfo* method = find_method(method_id);
-  const bool accumulate = method != nullptr && method->accumulate;
-  if (accumulate) {
-    r->state.push_back(RecordedCall{field, method_id, std::move(args)});
-    return;
-  }
-  // A plain setter replaces every record of its field, an accumulated list
-  // included (clear), keeping the place of the first.
-  auto first = std::find_if(r->state.begin(), r->state.end(), [&](const RecordedCall& c) { return c.field == field; });
-  if (first != r->state.end()) {
-    r->state.erase(std::remove_if(std::next(first), r->state.end(),
-                                  [&](const RecordedCall& c) { return c.field == field; }),
-                   r->state.end());
+  if (method != nullptr && method->op != StateOp::none) {
+    for (StateValue& v : r->collections) {
+      if (v.info->field != field) continue;
+      if (v.info->per_child && method->index_field != 0) {
+        // The key is a widget: it must be a child here (checked before any change).
+        const StatePath key = state_key(args, method->index_field);
+        const bool is_child = key.size() == 1 && std::any_of(r->children.begin(), r->children.end(), [&](WidgetId c) {
+                                return std::to_string(c) == key[0];
+                              });
+        if (!is_child) {
+          throw std::invalid_argument("widget " + (key.empty() ? std::string("0") : key[0]) + " is not a child of " +
+                                      std::string(r->cls->name) + " " + std::to_string(id));
+        }
+      }
+      apply_state_op(v, *method, args);
+      return;
+    }
+    throw std::invalid_argument(std::string(r->cls->name) + " " + std::to_string(id) + " has no state " +
+                                std::string(method->name));
   }
   for (RecordedCall& c : r->state) {
     if (c.field == field) {
@@ -83,28 +90,24 @@ void WidgetStore::record(WidgetId id, std::uint32_t field, std::uint32_t method_
 const std::string* WidgetStore::recorded(WidgetId id, std::uint32_t field) const {
   const WidgetRecord* r = find(id);
   if (r == nullptr) return nullptr;
-  // The last record: an accumulated field answers its last call.
-  for (auto c = r->state.rbegin(); c != r->state.rend(); ++c) {
-    if (c->field == field) return &c->args;
+  for (const RecordedCall& c : r->state) {
+    if (c.field == field) return &c.args;
+  }
+  return nullptr;
+}
+
+const StateValue* WidgetStore::collection(WidgetId id, std::uint32_t field) const {
+  const WidgetRecord* r = find(id);
+  if (r == nullptr) return nullptr;
+  for (const StateValue& v : r->collections) {
+    if (v.info->field == field) return &v;
   }
   return nullptr;
 }
 
 bool WidgetStore::holds_items(WidgetId id, std::uint32_t field) const {
-  const WidgetRecord* r = find(id);
-  if (r == nullptr) return false;
-  std::multiset<std::string_view> items;
-  for (const RecordedCall& c : r->state) {
-    if (c.field != field) continue;
-    const MethodInfo* method = find_method(c.method_id);
-    if (method == nullptr || !method->accumulate) continue;  // clear: what it dropped is gone
-    if (!method->removes) {
-      items.insert(c.args);
-    } else if (auto it = items.find(c.args); it != items.end()) {
-      items.erase(it);
-    }
-  }
-  return !items.empty();
+  const StateValue* v = collection(id, field);
+  return v != nullptr && v->size() > 0;
 }
 
 void WidgetStore::clear_group_except(const WidgetRecord& chosen, WidgetId id, std::uint32_t field) {
@@ -125,10 +128,17 @@ void WidgetStore::unlink_from_parent(WidgetId child) {
   if (c == nullptr || c->parent == 0) return;
   if (WidgetRecord* p = find(c->parent)) {
     std::erase(p->children, child);
+    forget_child_entries(*p, child);
   }
   c->parent = 0;
   c->attach_method = 0;
   c->attach_args.clear();
+}
+
+void WidgetStore::forget_child_entries(WidgetRecord& parent, WidgetId child) {
+  for (StateValue& v : parent.collections) {
+    if (v.info->per_child) erase_subtree(v, StatePath{std::to_string(child)});
+  }
 }
 
 namespace {
@@ -172,6 +182,7 @@ void WidgetStore::attach(WidgetId parent, WidgetId child, std::optional<int> ind
   unlink_from_parent(child);
   if (replace) {
     for (WidgetId old : p->children) {
+      forget_child_entries(*p, old);
       if (WidgetRecord* o = find(old)) {
         o->parent = 0;
         o->attach_method = 0;
@@ -208,6 +219,9 @@ void WidgetStore::detach_all(WidgetId parent, bool destroy_children) {
   if (p == nullptr) return;
   std::vector<WidgetId> kids = std::move(p->children);
   p->children.clear();
+  for (StateValue& v : p->collections) {
+    if (v.info->per_child) v.entries.clear();
+  }
   for (WidgetId k : kids) {
     if (WidgetRecord* c = find(k)) {
       c->parent = 0;

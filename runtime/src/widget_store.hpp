@@ -1,5 +1,6 @@
 // The server's copy of a session's widgets: class, constructor arguments,
-// the last setter call of each state field, and the child lists. Getters
+// the last setter call of each scalar state field, the current value of
+// each collection state field (state_ops.hpp), and the child lists. Getters
 // answer from it, and it is what a reloaded page will be rebuilt from.
 #pragma once
 
@@ -10,6 +11,7 @@
 #include <vector>
 
 #include "pgwidgets/session_link.hpp"
+#include "state_ops.hpp"
 
 namespace pgw::detail {
 
@@ -22,7 +24,10 @@ struct RecordedCall {
 struct WidgetRecord {
   const ClassInfo* cls = nullptr;
   std::string ctor_args;
-  std::vector<RecordedCall> state;  // one per field, in the order first set
+  std::vector<RecordedCall> state;  // one per scalar field, in the order first set
+  // Every collection state its class declares (lists, trees, sets), in
+  // declaration order, base classes' first: their current values.
+  std::vector<StateValue> collections;
   std::vector<WidgetId> children;
   WidgetId parent = 0;
   // The call that put this widget in its parent (a rebuild replays it):
@@ -50,15 +55,19 @@ class WidgetStore {
   bool allocated(WidgetId id) const { return id != 0 && id < next_id_; }
 
   // Records a setter call (or a callback standing for one) as the state of
-  // `field`: it replaces the field's record, or with an `accumulate` setter
-  // joins its records. When the field is exclusive in the widget's group
-  // and the value is true, the other members' records become false.
+  // `field`: it replaces the field's record, or, for a setter with a state
+  // operation (MethodInfo::op), changes the collection's current value by
+  // the rules of state_ops.hpp (a change they refuse throws
+  // std::invalid_argument and changes nothing; so does a per-child entry
+  // for a widget that is not a child). When the field is exclusive in the
+  // widget's group and the value is true, the other members' records
+  // become false.
   void record(WidgetId id, std::uint32_t field, std::uint32_t method_id, std::string args);
   const std::string* recorded(WidgetId id, std::uint32_t field) const;
-  // Whether the accumulated list `field` holds an item: its adding calls
-  // minus its `removes` calls, each removing one item added with the same
-  // arguments (a plain setter, clear, dropped the earlier records).
+  // Whether the collection state `field` holds an item.
   bool holds_items(WidgetId id, std::uint32_t field) const;
+  // The collection state `field` of a widget, or nullptr.
+  const StateValue* collection(WidgetId id, std::uint32_t field) const;
 
   // The child-list rules live here and only here (tests/cases/child_lists.json
   // holds the cases the browser's containers must agree with). A change the
@@ -86,6 +95,8 @@ class WidgetStore {
 
  private:
   void unlink_from_parent(WidgetId child);
+  // A child left `parent`: its per-child state entries go too.
+  static void forget_child_entries(WidgetRecord& parent, WidgetId child);
   void rejoin_groups();
   void clear_group_except(const WidgetRecord& chosen, WidgetId id, std::uint32_t field);
   void check_attach(const WidgetRecord& parent, WidgetId parent_id, const WidgetRecord& child, WidgetId child_id,

@@ -186,6 +186,7 @@ void PageModel::on_create(const pgwidgets::Create& c, std::vector<pgwidgets::Cli
   Widget& w = widgets_[c.widget_id()];
   w.cls = cls;
   w.ctor = c.args();
+  w.collections = detail::initial_states(*cls->info, w.ctor);
   if (c.ack()) replies.emplace_back().mutable_result()->set_seq(c.seq());
 }
 
@@ -231,6 +232,14 @@ void PageModel::apply(WidgetId id, Widget& w, const MethodView& m, const pb::Mes
   };
   switch (m.info->kind) {
     case MethodKind::setter:
+      if (m.info->op != detail::StateOp::none) {
+        // The server's rules, applied to what the page got (a rebuild's
+        // snapshot calls included).
+        for (detail::StateValue& v : w.collections) {
+          if (v.info->field == m.info->field) detail::apply_state_op(v, *m.info, request.SerializeAsString());
+        }
+        break;
+      }
       w.state[m.field] = Record{&m, request.SerializeAsString()};
       break;
     case MethodKind::attach: {
@@ -301,8 +310,24 @@ std::string PageModel::answer(WidgetId id, const Widget& w, const MethodView& m)
 void PageModel::unlink(WidgetId child) {
   Widget* c = find_mut(child);
   if (c == nullptr || c->parent == 0) return;
-  if (Widget* p = find_mut(c->parent)) std::erase(p->children, child);
+  if (Widget* p = find_mut(c->parent)) {
+    std::erase(p->children, child);
+    for (detail::StateValue& v : p->collections) {
+      if (v.info->per_child) detail::erase_subtree(v, {std::to_string(child)});
+    }
+  }
   c->parent = 0;
+}
+
+const detail::StateValue* PageModel::collection(WidgetId id, std::string_view field) const {
+  const Widget* w = find(id);
+  if (w == nullptr) return nullptr;
+  for (const detail::StateValue& v : w->collections) {
+    // The state's name is its snapshot setter's field.
+    const MethodView* snapshot = SchemaView::get().method(v.info->snapshot_method);
+    if (snapshot != nullptr && snapshot->field == field) return &v;
+  }
+  return nullptr;
 }
 
 void PageModel::destroy(WidgetId id) {

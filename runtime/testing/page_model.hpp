@@ -2,7 +2,9 @@
 // the server's frames (widgets, their state fields, child lists, listens),
 // and how it answers. It reads the wire only (ServerFrame in, ClientMessage
 // out) and the schema through SchemaView: it shares nothing with the
-// server's WidgetStore, whose internals may change freely.
+// server's WidgetStore, whose internals may change freely, but the rules
+// of collection state (lists, trees, sets), which it applies with the
+// server's own functions (runtime/src/state_ops.hpp): one rule set.
 #pragma once
 
 #include <cstdint>
@@ -16,6 +18,7 @@
 
 #include "pgwidgets/protocol.pb.h"
 #include "schema_view.hpp"
+#include "state_ops.hpp"
 
 namespace pgw::testing::model {
 
@@ -44,6 +47,7 @@ class PageModel {
     const ClassView* cls = nullptr;
     std::string ctor;
     std::map<std::string, Record, std::less<>> state;  // by state field name
+    std::vector<detail::StateValue> collections;       // lists, trees, sets (state_ops.hpp)
     std::vector<WidgetId> children;
     WidgetId parent = 0;
     std::set<std::uint32_t> listened;
@@ -64,6 +68,8 @@ class PageModel {
   // schema's default. `visible` defaults to false for windows (shown by
   // show()) and true for the rest (shown with their window).
   Scalar value(WidgetId id, std::string_view field) const;
+  // A collection state (a combo box's items) as the page holds it, or nullptr.
+  const detail::StateValue* collection(WidgetId id, std::string_view field) const;
   // Whether the class (or its constructor) has that state field at all.
   bool has_field(WidgetId id, std::string_view field) const;
   // The user changed a field in the page.

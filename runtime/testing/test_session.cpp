@@ -155,7 +155,30 @@ struct TestSession::Impl {
     check("before " + std::string(verb));
     const WidgetId id = reachable(w, verb);
     const auto& cb = callback(id, action, verb);
-    fire(id, cb, message(id, cb, value, verb), verb);
+    std::string args = message(id, cb, value, verb);
+    if (action == pgwidgets::Callback::SELECT) args = with_item_text(id, cb, std::get<std::int64_t>(value), args);
+    fire(id, cb, std::move(args), verb);
+  }
+
+  // A choice from a list the page holds (a combo box's items, kept by the
+  // server's own list rules): the index must name an item, and the
+  // message's `text` gets the item's text.
+  std::string with_item_text(WidgetId id, const model::CallbackView& cb, std::int64_t index, std::string args) const {
+    const auto* w = page.find(id);
+    for (const auto& v : w->collections) {
+      if (v.info->kind != pgw::detail::StateKind::list) continue;
+      if (index >= static_cast<std::int64_t>(v.list.size())) {
+        throw Failure("pgw::testing: select: " + page.path(id) + " holds " + std::to_string(v.list.size()) +
+                      " items, so there is no item " + std::to_string(index));
+      }
+      auto item = model::parse_message(SchemaView::get().method(v.info->snapshot_method)->rpc->input_type(),
+                                       v.list[static_cast<std::size_t>(index)]);
+      auto m = model::parse_message(cb.rpc->output_type(), args);
+      const auto* text = m->GetDescriptor()->FindFieldByName("text");
+      if (text != nullptr) model::set_field(*m, text, model::first_field(*item));
+      return m->SerializeAsString();
+    }
+    return args;
   }
 };
 

@@ -162,13 +162,14 @@ TEST_CASE("select and set_value fire the chosen index and value", "[testkit]") {
     auto slider = co_await W.Slider({.min = 0, .max = 100});
     co_await p.box.add_widget(combo, 0);
     co_await p.box.add_widget(slider, 0);
-    combo.on_activated([picked](int idx, std::string) { *picked = idx; });
+    combo.on_activated([picked](int idx, std::string text) { *picked = text == "c" ? idx : -2; });
     slider.on_activated([slid](int v) { *slid = v; });
   });
   auto combo = t.find_all<pgw::ComboBox>().at(0);
   t.select(combo, 2);
-  CHECK(*picked == 2);
+  CHECK(*picked == 2);  // with the item's text, from the page's list
   CHECK(combo.get_index() == 2);
+  CHECK_THROWS_WITH(t.select(combo, 3), Contains("holds 3 items, so there is no item 3"));
   auto slider = t.find_all<pgw::Slider>().at(0);
   CHECK(slider.get_value() == 50);  // the schema's default
   t.set_value(slider, 30);

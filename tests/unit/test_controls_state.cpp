@@ -1,5 +1,5 @@
 // The controls' server-side state: radio groups exclusive in the store
-// (setter and callback, across browsers), accumulated combo items, and
+// (setter and callback, across browsers), the combo box's item list, and
 // dtype-typed handlers.
 #include <catch2/catch.hpp>
 
@@ -82,22 +82,30 @@ TEST_CASE("store: destroying the member others joined through keeps the group re
   CHECK(*s.recorded(b, ids::fields::state) == state(false));
 }
 
-TEST_CASE("store: accumulating setters keep every call, a plain setter of the field drops them") {
+TEST_CASE("store: a combo box's items are a list, not records, and a scalar setter beside them is recorded as before") {
   ids::WidgetStore s;
   auto combo = s.add(ids::classes::ComboBox, "");
   const auto items = ids::fields::items;
-  s.record(combo, items, ids::methods::ComboBox_append_text.id, "a");
+  auto text = [](const char* t) {
+    pgwidgets::widgets::Text m;
+    m.set_text(t);
+    return m.SerializeAsString();
+  };
+  s.record(combo, items, ids::methods::ComboBox_append_text.id, text("a"));
   s.record(combo, ids::fields::length, ids::methods::ComboBox_set_length.id, "len");
-  s.record(combo, items, ids::methods::ComboBox_insert_alpha.id, "b");
-  s.record(combo, items, ids::methods::ComboBox_delete_alpha.id, "c");
+  s.record(combo, items, ids::methods::ComboBox_insert_alpha.id, text("b"));
+  s.record(combo, items, ids::methods::ComboBox_append_text.id, text("c"));
+  s.record(combo, items, ids::methods::ComboBox_delete_alpha.id, text("b"));
   std::vector<std::string> kept;
   for (const auto& r : s.find(combo)->state) kept.push_back(r.args);
-  CHECK(kept == std::vector<std::string>{"a", "len", "b", "c"});
-  CHECK(*s.recorded(combo, items) == "c");
+  CHECK(kept == std::vector<std::string>{"len"});  // no record of the list's calls
+  CHECK(s.collection(combo, items)->list == std::vector<std::string>{text("a"), text("c")});
   s.record(combo, items, ids::methods::ComboBox_clear.id, "");
-  kept.clear();
-  for (const auto& r : s.find(combo)->state) kept.push_back(r.args);
-  CHECK(kept == std::vector<std::string>{"", "len"});  // clear takes the first one's place
+  CHECK(s.collection(combo, items)->list.empty());
+  // A call the rules refuse (bytes that are no message) changes nothing.
+  s.record(combo, items, ids::methods::ComboBox_append_text.id, text("d"));
+  CHECK_THROWS_AS(s.record(combo, items, ids::methods::ComboBox_append_text.id, "\x0a\x09x"), std::invalid_argument);
+  CHECK(s.collection(combo, items)->list == std::vector<std::string>{text("d")});
 }
 
 TEST_CASE_METHOD(SessionFixture, "controls: a radio selected in one browser is false for the others' getters and pushed quietly") {
@@ -211,21 +219,27 @@ TEST_CASE_METHOD(SessionFixture, "controls: ComboBox::get_index() is 0 once an i
   CHECK(combo.get_index() == 1);                   // what was chosen wins
 }
 
-TEST_CASE("store: an accumulated list holds an item after adds, not after the removes that match them") {
+TEST_CASE("store: a combo box's list holds an item after adds, not after the deletes that match them") {
   ids::WidgetStore s;
   auto combo = s.add(ids::classes::ComboBox, "");
   const auto items = ids::fields::items;
+  auto text = [](const char* t) {
+    pgwidgets::widgets::Text m;
+    m.set_text(t);
+    return m.SerializeAsString();
+  };
   CHECK_FALSE(s.holds_items(combo, items));
-  s.record(combo, items, ids::methods::ComboBox_append_text.id, "a");
-  s.record(combo, items, ids::methods::ComboBox_append_text.id, "a");
+  s.record(combo, items, ids::methods::ComboBox_append_text.id, text("a"));
+  s.record(combo, items, ids::methods::ComboBox_append_text.id, text("a"));
   CHECK(s.holds_items(combo, items));
-  s.record(combo, items, ids::methods::ComboBox_delete_alpha.id, "a");
+  s.record(combo, items, ids::methods::ComboBox_delete_alpha.id, text("a"));
   CHECK(s.holds_items(combo, items));              // one "a" is left
-  s.record(combo, items, ids::methods::ComboBox_delete_alpha.id, "a");
+  s.record(combo, items, ids::methods::ComboBox_delete_alpha.id, text("a"));
   CHECK_FALSE(s.holds_items(combo, items));
-  s.record(combo, items, ids::methods::ComboBox_delete_alpha.id, "b");  // before its add: removes nothing
-  s.record(combo, items, ids::methods::ComboBox_insert_alpha.id, "b");
+  s.record(combo, items, ids::methods::ComboBox_delete_alpha.id, text("b"));  // before its add: removes nothing
+  s.record(combo, items, ids::methods::ComboBox_insert_alpha.id, text("b"));
   CHECK(s.holds_items(combo, items));
   s.record(combo, items, ids::methods::ComboBox_clear.id, "");
   CHECK_FALSE(s.holds_items(combo, items));
+  CHECK(s.recorded(combo, items) == nullptr);      // a list is state, not a record of calls
 }

@@ -269,7 +269,7 @@ export const containersFamily: FamilyTables = {
       },
     }],
     [1365256246, {
-      id: 1365256246, name: "set_minimum_size", className: "Splitter", kind: "action", classId: 1656677934,
+      id: 1365256246, name: "set_minimum_size", className: "Splitter", kind: "setter", classId: 1656677934,
       invoke: (impl, bytes, ctx) => {
         const m = fromBinary(pb_containers.PaneMinimumSchema, bytes);
         (impl as w.SplitterImpl).set_minimum_size(ctx.widget(m.child), m.minPx);
@@ -341,7 +341,7 @@ export const containersFamily: FamilyTables = {
       },
     }],
     [163672020, {
-      id: 163672020, name: "highlight_tab", className: "TabWidget", kind: "action", classId: 568442978,
+      id: 163672020, name: "highlight_tab", className: "TabWidget", kind: "setter", classId: 568442978,
       invoke: (impl, bytes, ctx) => {
         const m = fromBinary(pb_containers.TabHighlightSchema, bytes);
         (impl as w.TabWidgetImpl).highlight_tab(ctx.widget(m.child), m.bgcolor);

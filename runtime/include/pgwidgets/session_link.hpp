@@ -11,6 +11,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <span>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -34,6 +35,26 @@ enum class MethodKind : std::uint8_t {
   action, setter, getter, query, attach, detach, detach_all, children, child_count, destroy
 };
 
+// A collection state field (schema option State): its kind, and how a
+// rebuild sends it. The rules live in runtime/src/state_ops.*.
+enum class StateKind : std::uint8_t { list, tree, set };
+
+// What a setter does to a collection state (schema option Method.op).
+enum class StateOp : std::uint8_t {
+  none, list_append, list_insert, list_insert_sorted, list_remove, list_remove_value, list_move, clear,
+  tree_add, tree_update, tree_put, tree_remove, set_add, set_remove
+};
+
+struct StateInfo {
+  std::uint32_t field;            // the state field's id
+  StateKind kind;
+  std::uint32_t snapshot_method;  // the setter a rebuild calls once per element
+  std::uint16_t init_field;       // LIST: the constructor's repeated field of first items, 0 if none
+  std::uint16_t element_field;    // ... each becoming this field of the snapshot's request
+  bool per_child;                 // TREE: keys are child widgets; an entry goes with its child
+  bool deferred;                  // a rebuild sends it after the child lists and listens
+};
+
 struct ClassInfo {
   std::uint32_t id;
   std::string_view name;
@@ -44,6 +65,8 @@ struct ClassInfo {
   // reference, and the bool state field exclusive in a group; 0 for none.
   std::uint16_t group_field = 0;
   std::uint32_t exclusive_field = 0;
+  // The collection state fields this class declares (not its bases').
+  std::span<const StateInfo> states = {};
 };
 
 struct MethodInfo {
@@ -56,9 +79,11 @@ struct MethodInfo {
   bool returns_value;           // the browser answers with a value
   bool replace;                 // attach: the child replaces every current one
   bool deferred;                // setter: a rebuild replays it after children and listens
-  std::uint16_t index_field;    // attach: number of the request's insert-position field, 0 if none
-  bool accumulate = false;      // setter: every call is kept and replayed (a combo box's items)
-  bool removes = false;         // accumulate setter: removes the item added with the same arguments
+  // attach: number of the request's insert-position field; a state op:
+  // of its position, path or key field; 0 if none.
+  std::uint16_t index_field;
+  StateOp op = StateOp::none;   // setter of a collection state: what it does to it
+  std::uint16_t to_field = 0;   // list_move: number of the target position's field
 };
 
 struct CallbackInfo {
@@ -106,7 +131,7 @@ class SessionLink : public std::enable_shared_from_this<SessionLink> {
   // The constructor arguments the widget was created with, or nullptr.
   virtual const std::string* constructor_args(WidgetId widget) const = 0;
   virtual std::vector<WidgetId> children(WidgetId widget) const = 0;
-  // Whether the accumulated list `field` holds an item (see WidgetStore).
+  // Whether the collection state `field` holds an item (see WidgetStore).
   virtual bool holds_items(WidgetId widget, std::uint32_t field) const = 0;
 
   // A mistake in user code found at run time that must not stop the code

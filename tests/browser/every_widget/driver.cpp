@@ -223,7 +223,8 @@ Task<> Driver::fill_request(WidgetId widget, const MethodPlan& m, pb::Message& r
   RefSource source = refs(widget, &m, given);
   co_await fill_sample(request, source);
   // An insert position: 0 is in range however many children there are.
-  if (m.index != nullptr) set_integer(request, m.index, 0);
+  // (A state operation's `index` names its key, a child here, filled above.)
+  if (m.index != nullptr && m.kind() == MethodKind::attach) set_integer(request, m.index, 0);
 }
 
 Task<> Driver::attach(WidgetId parent, const MethodPlan& m, WidgetId child) {

@@ -176,7 +176,7 @@ class Splitter : public Container {
   std::vector<int> get_sizes() const;
 
   // The smallest size in pixels the user may drag the child's pane to
-  // (default 20; 0 lets it close). Not kept by a rebuilt page.
+  // (default 20; 0 lets it close). Kept while the child is here.
   Task<void> set_minimum_size(pgw::Widget child, int min_px) const;
 
   // The user dragged a handle (mouse, or arrow keys on a focused handle):
@@ -267,7 +267,7 @@ class TabWidget : public StackWidget {
   // The child of the tab with this id: an empty handle (false) when none.
   Task<pgw::Widget> get_child(std::string tab_id) const;
 
-  // Colors the child's tab (not kept by a rebuilt page).
+  // Colors the child's tab (kept while the child is here).
   Task<void> highlight_tab(pgw::Widget child, std::optional<std::string> bgcolor = std::nullopt) const;
 
   // Where the tabs are.

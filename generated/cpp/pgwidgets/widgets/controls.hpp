@@ -252,10 +252,11 @@ class ComboBox : public Widget {
   // Adds an item at the end (the first item of an empty list is shown).
   Task<void> append_text(std::string text) const;
 
-  // Adds an item in alphabetical order.
+  // Adds an item before the first that sorts after it (code point order),
+  // else at the end.
   Task<void> insert_alpha(std::string text) const;
 
-  // Removes the first item with this text.
+  // Removes the first item with this text (nothing when there is none).
   Task<void> delete_alpha(std::string text) const;
 
   // Shows this text (and selects the item that has it).

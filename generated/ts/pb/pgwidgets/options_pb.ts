@@ -19,7 +19,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file pgwidgets/options.proto.
  */
 export const file_pgwidgets_options: GenFile = /*@__PURE__*/
-  fileDesc("ChdwZ3dpZGdldHMvb3B0aW9ucy5wcm90bxIJcGd3aWRnZXRzInEKC1dpZGdldENsYXNzEgwKBGJhc2UYASABKAkSEAoIYWJzdHJhY3QYAiABKAgSEwoLY29uc3RydWN0b3IYAyABKAkSDgoGd2luZG93GAQgASgIEg4KBnRyYWl0cxgHIAMoCRINCgV0cmFpdBgIIAEoCSLoAgoGTWV0aG9kEiQKBGtpbmQYASABKA4yFi5wZ3dpZGdldHMuTWV0aG9kLktpbmQSDQoFZmllbGQYAiABKAkSDQoFY2hpbGQYAyABKAkSDQoFaW5kZXgYBCABKAkSDwoHcmVwbGFjZRgFIAEoCBIQCghkZWZlcnJlZBgGIAEoCBISCgphY2N1bXVsYXRlGAcgASgIEg0KBXZhbHVlGAggASgJEg8KB3JlbW92ZXMYCyABKAgSEAoIZmlyc3Rfb2YYCSABKAkSFgoOZm9udF9zaG9ydGhhbmQYCiABKAgiiQEKBEtpbmQSCgoGQUNUSU9OEAASCgoGU0VUVEVSEAESCgoGR0VUVEVSEAISCQoFUVVFUlkQAxIKCgZBVFRBQ0gQBBIKCgZERVRBQ0gQBRIOCgpERVRBQ0hfQUxMEAYSDAoIQ0hJTERSRU4QBxIPCgtDSElMRF9DT1VOVBAIEgsKB0RFU1RST1kQCSLJAQoIQ2FsbGJhY2sSDwoHdXBkYXRlcxgBIAEoCRIOCgZzZXR0ZXIYAiABKAkSLAoEdXNlchgDIAEoDjIeLnBnd2lkZ2V0cy5DYWxsYmFjay5Vc2VyQWN0aW9uEhAKCGNvYWxlc2NlGAQgASgIIlwKClVzZXJBY3Rpb24SCAoETk9ORRAAEgkKBUNMSUNLEAESCQoFRU5URVIQAhIICgRFRElUEAMSCgoGU0VMRUNUEAQSDQoJU0VUX1ZBTFVFEAUSCQoFQ0xPU0UQBiJwCgVGaWVsZBISCgpwb3NpdGlvbmFsGAEgASgIEg8KB2RlZmF1bHQYAiABKAkSCwoDcmVmGAMgASgJEhEKCWV4Y2x1c2l2ZRgEIAEoCRINCgVkdHlwZRgFIAEoCRITCgt3aXRoX29wdGlvbhgKIAEoCTpRCgZ3aWRnZXQSHy5nb29nbGUucHJvdG9idWYuU2VydmljZU9wdGlvbnMYuY4DIAEoCzIWLnBnd2lkZ2V0cy5XaWRnZXRDbGFzc1IGd2lkZ2V0OksKBm1ldGhvZBIeLmdvb2dsZS5wcm90b2J1Zi5NZXRob2RPcHRpb25zGLqOAyABKAsyES5wZ3dpZGdldHMuTWV0aG9kUgZtZXRob2Q6UQoIY2FsbGJhY2sSHi5nb29nbGUucHJvdG9idWYuTWV0aG9kT3B0aW9ucxi7jgMgASgLMhMucGd3aWRnZXRzLkNhbGxiYWNrUghjYWxsYmFjazpDCgNhcmcSHS5nb29nbGUucHJvdG9idWYuRmllbGRPcHRpb25zGLyOAyABKAsyEC5wZ3dpZGdldHMuRmllbGRSA2FyZ2IGcHJvdG8z", [file_google_protobuf_descriptor]);
+  fileDesc("ChdwZ3dpZGdldHMvb3B0aW9ucy5wcm90bxIJcGd3aWRnZXRzIpIBCgtXaWRnZXRDbGFzcxIMCgRiYXNlGAEgASgJEhAKCGFic3RyYWN0GAIgASgIEhMKC2NvbnN0cnVjdG9yGAMgASgJEg4KBndpbmRvdxgEIAEoCBIOCgZ0cmFpdHMYByADKAkSDQoFdHJhaXQYCCABKAkSHwoFc3RhdGUYBSADKAsyEC5wZ3dpZGdldHMuU3RhdGUipAEKBVN0YXRlEgwKBG5hbWUYASABKAkSIwoEa2luZBgCIAEoDjIVLnBnd2lkZ2V0cy5TdGF0ZS5LaW5kEhAKCHNuYXBzaG90GAMgASgJEgwKBGluaXQYBCABKAkSEQoJcGVyX2NoaWxkGAUgASgIEhAKCGRlZmVycmVkGAYgASgIIiMKBEtpbmQSCAoETElTVBAAEggKBFRSRUUQARIHCgNTRVQQAiLwBAoGTWV0aG9kEiQKBGtpbmQYASABKA4yFi5wZ3dpZGdldHMuTWV0aG9kLktpbmQSDQoFZmllbGQYAiABKAkSDQoFY2hpbGQYAyABKAkSDQoFaW5kZXgYBCABKAkSDwoHcmVwbGFjZRgFIAEoCBIQCghkZWZlcnJlZBgGIAEoCBINCgV2YWx1ZRgIIAEoCRIQCghmaXJzdF9vZhgJIAEoCRIWCg5mb250X3Nob3J0aGFuZBgKIAEoCBIlCgJvcBgMIAEoDjIZLnBnd2lkZ2V0cy5NZXRob2QuU3RhdGVPcBIKCgJ0bxgNIAEoCSKJAQoES2luZBIKCgZBQ1RJT04QABIKCgZTRVRURVIQARIKCgZHRVRURVIQAhIJCgVRVUVSWRADEgoKBkFUVEFDSBAEEgoKBkRFVEFDSBAFEg4KCkRFVEFDSF9BTEwQBhIMCghDSElMRFJFThAHEg8KC0NISUxEX0NPVU5UEAgSCwoHREVTVFJPWRAJIusBCgdTdGF0ZU9wEgkKBU5PX09QEAASDwoLTElTVF9BUFBFTkQQARIPCgtMSVNUX0lOU0VSVBACEhYKEkxJU1RfSU5TRVJUX1NPUlRFRBADEg8KC0xJU1RfUkVNT1ZFEAQSFQoRTElTVF9SRU1PVkVfVkFMVUUQBRINCglMSVNUX01PVkUQBhIJCgVDTEVBUhAHEgwKCFRSRUVfQUREEAgSDwoLVFJFRV9VUERBVEUQCRIMCghUUkVFX1BVVBAKEg8KC1RSRUVfUkVNT1ZFEAsSCwoHU0VUX0FERBAMEg4KClNFVF9SRU1PVkUQDUoECAcQCEoECAsQDCLJAQoIQ2FsbGJhY2sSDwoHdXBkYXRlcxgBIAEoCRIOCgZzZXR0ZXIYAiABKAkSLAoEdXNlchgDIAEoDjIeLnBnd2lkZ2V0cy5DYWxsYmFjay5Vc2VyQWN0aW9uEhAKCGNvYWxlc2NlGAQgASgIIlwKClVzZXJBY3Rpb24SCAoETk9ORRAAEgkKBUNMSUNLEAESCQoFRU5URVIQAhIICgRFRElUEAMSCgoGU0VMRUNUEAQSDQoJU0VUX1ZBTFVFEAUSCQoFQ0xPU0UQBiJwCgVGaWVsZBISCgpwb3NpdGlvbmFsGAEgASgIEg8KB2RlZmF1bHQYAiABKAkSCwoDcmVmGAMgASgJEhEKCWV4Y2x1c2l2ZRgEIAEoCRINCgVkdHlwZRgFIAEoCRITCgt3aXRoX29wdGlvbhgKIAEoCTpRCgZ3aWRnZXQSHy5nb29nbGUucHJvdG9idWYuU2VydmljZU9wdGlvbnMYuY4DIAEoCzIWLnBnd2lkZ2V0cy5XaWRnZXRDbGFzc1IGd2lkZ2V0OksKBm1ldGhvZBIeLmdvb2dsZS5wcm90b2J1Zi5NZXRob2RPcHRpb25zGLqOAyABKAsyES5wZ3dpZGdldHMuTWV0aG9kUgZtZXRob2Q6UQoIY2FsbGJhY2sSHi5nb29nbGUucHJvdG9idWYuTWV0aG9kT3B0aW9ucxi7jgMgASgLMhMucGd3aWRnZXRzLkNhbGxiYWNrUghjYWxsYmFjazpDCgNhcmcSHS5nb29nbGUucHJvdG9idWYuRmllbGRPcHRpb25zGLyOAyABKAsyEC5wZ3dpZGdldHMuRmllbGRSA2FyZ2IGcHJvdG8z", [file_google_protobuf_descriptor]);
 
 /**
  * On a `service`: the widget class.
@@ -78,6 +78,16 @@ export type WidgetClass = Message<"pgwidgets.WidgetClass"> & {
    * @generated from field: string trait = 8;
    */
   trait: string;
+
+  /**
+   * The class's collection state fields (a scalar field needs no
+   * declaration: its SETTER declares it). Methods name the operation they
+   * perform on one (Method.op); the server keeps the current value, which
+   * its getters answer and a rebuild sends, never the calls that made it.
+   *
+   * @generated from field: repeated pgwidgets.State state = 5;
+   */
+  state: State[];
 };
 
 /**
@@ -86,6 +96,100 @@ export type WidgetClass = Message<"pgwidgets.WidgetClass"> & {
  */
 export const WidgetClassSchema: GenMessage<WidgetClass> = /*@__PURE__*/
   messageDesc(file_pgwidgets_options, 0);
+
+/**
+ * On a `service` (WidgetClass.state): one collection state field.
+ *
+ * @generated from message pgwidgets.State
+ */
+export type State = Message<"pgwidgets.State"> & {
+  /**
+   * The state field's name, as the methods' `field` says it.
+   *
+   * @generated from field: string name = 1;
+   */
+  name: string;
+
+  /**
+   * @generated from field: pgwidgets.State.Kind kind = 2;
+   */
+  kind: State_Kind;
+
+  /**
+   * The method (an rpc of this class) a rebuild calls once per element, in
+   * order (a tree's parents before their children), with the element's
+   * message, to send the current value: its request is the element.
+   *
+   * @generated from field: string snapshot = 3;
+   */
+  snapshot: string;
+
+  /**
+   * A repeated string constructor field whose items are the list's first
+   * elements, each as the snapshot's request's one field. A
+   * rebuild leaves it out of the constructor and sends the list instead.
+   *
+   * @generated from field: string init = 4;
+   */
+  init: string;
+
+  /**
+   * The keys (a tree's one-key paths) are child widgets of this one: an
+   * entry for a widget that is not a child is refused, an entry goes when
+   * its child leaves, and a rebuild sends the entries after the child lists.
+   *
+   * @generated from field: bool per_child = 5;
+   */
+  perChild: boolean;
+
+  /**
+   * A rebuild sends this state after every child list and listen.
+   *
+   * @generated from field: bool deferred = 6;
+   */
+  deferred: boolean;
+};
+
+/**
+ * Describes the message pgwidgets.State.
+ * Use `create(StateSchema)` to create a new message.
+ */
+export const StateSchema: GenMessage<State> = /*@__PURE__*/
+  messageDesc(file_pgwidgets_options, 1);
+
+/**
+ * @generated from enum pgwidgets.State.Kind
+ */
+export enum State_Kind {
+  /**
+   * An ordered list of elements (a combo box's items).
+   *
+   * @generated from enum value: LIST = 0;
+   */
+  LIST = 0,
+
+  /**
+   * Nodes keyed by a path (a list of keys); a node's parent must be there
+   * before it, and removing a node removes its descendants (a tree
+   * view's rows; with `per_child`, a value per child widget).
+   *
+   * @generated from enum value: TREE = 1;
+   */
+  TREE = 1,
+
+  /**
+   * A set of distinct keys (a selection).
+   *
+   * @generated from enum value: SET = 2;
+   */
+  SET = 2,
+}
+
+/**
+ * Describes the enum pgwidgets.State.Kind.
+ */
+export const State_KindSchema: GenEnum<State_Kind> = /*@__PURE__*/
+  enumDesc(file_pgwidgets_options, 1, 0);
 
 /**
  * On an `rpc`: how the method touches the server's copy of the widget.
@@ -129,16 +233,6 @@ export type Method = Message<"pgwidgets.Method"> & {
   deferred: boolean;
 
   /**
-   * On a SETTER: every call is kept, in order, and a rebuild replays them
-   * all (a combo box's append_text, insert_alpha, delete_alpha build its
-   * list); a setter of the same field without `accumulate` (clear) drops
-   * them. Getters of the field answer its last call.
-   *
-   * @generated from field: bool accumulate = 7;
-   */
-  accumulate: boolean;
-
-  /**
    * On a SETTER whose request holds no field (show, hide): the value it
    * gives its field, as a literal ("true"). The test kit's page model reads
    * it (pgwidgets/testing.hpp); the runtime records the call as it is.
@@ -148,19 +242,10 @@ export type Method = Message<"pgwidgets.Method"> & {
   value: string;
 
   /**
-   * On an `accumulate` SETTER: the call removes the first earlier item
-   * added with the same arguments (a combo box's delete_alpha), so the
-   * server knows whether the list holds an item.
-   *
-   * @generated from field: bool removes = 11;
-   */
-  removes: boolean;
-
-  /**
    * On a GETTER answering one int: with no record of its own field, it
-   * answers 0 (the first item, which the browser shows) when the
-   * accumulated list named here holds an item, and the field's default
-   * otherwise (ComboBox's get_index, as pgwidgets answers it).
+   * answers 0 (the first item, which the browser shows) when the LIST
+   * state named here holds an item, and the field's default otherwise
+   * (ComboBox's get_index, as pgwidgets answers it).
    *
    * @generated from field: string first_of = 9;
    */
@@ -176,6 +261,22 @@ export type Method = Message<"pgwidgets.Method"> & {
    * @generated from field: bool font_shorthand = 10;
    */
   fontShorthand: boolean;
+
+  /**
+   * The operation; `index` names the request field holding the position
+   * (LIST), the path (TREE: a repeated string, or a widget reference for a
+   * one-key path) or the key (SET).
+   *
+   * @generated from field: pgwidgets.Method.StateOp op = 12;
+   */
+  op: Method_StateOp;
+
+  /**
+   * On a LIST_MOVE: the request field holding the target position.
+   *
+   * @generated from field: string to = 13;
+   */
+  to: string;
 };
 
 /**
@@ -183,7 +284,7 @@ export type Method = Message<"pgwidgets.Method"> & {
  * Use `create(MethodSchema)` to create a new message.
  */
 export const MethodSchema: GenMessage<Method> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_options, 1);
+  messageDesc(file_pgwidgets_options, 2);
 
 /**
  * @generated from enum pgwidgets.Method.Kind
@@ -270,7 +371,125 @@ export enum Method_Kind {
  * Describes the enum pgwidgets.Method.Kind.
  */
 export const Method_KindSchema: GenEnum<Method_Kind> = /*@__PURE__*/
-  enumDesc(file_pgwidgets_options, 1, 0);
+  enumDesc(file_pgwidgets_options, 2, 0);
+
+/**
+ * What a SETTER of a declared collection State (`field`) does to it. The
+ * server applies it before anything is sent (a call its rules refuse
+ * throws std::invalid_argument at the call site and changes nothing),
+ * the test kit's page model applies the same rules, and
+ * tests/cases/state_ops.json checks both ends.
+ *
+ * @generated from enum pgwidgets.Method.StateOp
+ */
+export enum Method_StateOp {
+  /**
+   * @generated from enum value: NO_OP = 0;
+   */
+  NO_OP = 0,
+
+  /**
+   * LIST: adds the request (the element) at the end.
+   *
+   * @generated from enum value: LIST_APPEND = 1;
+   */
+  LIST_APPEND = 1,
+
+  /**
+   * LIST: adds the request, without its `index` field, at position
+   * `index`, counted in the final list: 0..n (n the elements before).
+   *
+   * @generated from enum value: LIST_INSERT = 2;
+   */
+  LIST_INSERT = 2,
+
+  /**
+   * LIST: adds the request before the first element whose first field
+   * sorts after the request's (UTF-8 bytes: code point order), else at
+   * the end (a combo box's insert_alpha).
+   *
+   * @generated from enum value: LIST_INSERT_SORTED = 3;
+   */
+  LIST_INSERT_SORTED = 3,
+
+  /**
+   * LIST: removes the element at `index` (0..n-1).
+   *
+   * @generated from enum value: LIST_REMOVE = 4;
+   */
+  LIST_REMOVE = 4,
+
+  /**
+   * LIST: removes the first element equal to the request, if any (a
+   * combo box's delete_alpha).
+   *
+   * @generated from enum value: LIST_REMOVE_VALUE = 5;
+   */
+  LIST_REMOVE_VALUE = 5,
+
+  /**
+   * LIST: moves the element at `index` to position `to` (both 0..n-1).
+   *
+   * @generated from enum value: LIST_MOVE = 6;
+   */
+  LIST_MOVE = 6,
+
+  /**
+   * Any kind: empties it.
+   *
+   * @generated from enum value: CLEAR = 7;
+   */
+  CLEAR = 7,
+
+  /**
+   * TREE: adds the node at path `index` (its parent must be there, the
+   * node must not), holding the request.
+   *
+   * @generated from enum value: TREE_ADD = 8;
+   */
+  TREE_ADD = 8,
+
+  /**
+   * TREE: replaces the request of the node at path `index` (it must be there).
+   *
+   * @generated from enum value: TREE_UPDATE = 9;
+   */
+  TREE_UPDATE = 9,
+
+  /**
+   * TREE: adds or replaces the node at path `index` (a value per child).
+   *
+   * @generated from enum value: TREE_PUT = 10;
+   */
+  TREE_PUT = 10,
+
+  /**
+   * TREE: removes the node at path `index` and its descendants.
+   *
+   * @generated from enum value: TREE_REMOVE = 11;
+   */
+  TREE_REMOVE = 11,
+
+  /**
+   * SET: adds the key `index` (the request is the member's message).
+   *
+   * @generated from enum value: SET_ADD = 12;
+   */
+  SET_ADD = 12,
+
+  /**
+   * SET: removes the key `index`, if there.
+   *
+   * @generated from enum value: SET_REMOVE = 13;
+   */
+  SET_REMOVE = 13,
+}
+
+/**
+ * Describes the enum pgwidgets.Method.StateOp.
+ */
+export const Method_StateOpSchema: GenEnum<Method_StateOp> = /*@__PURE__*/
+  enumDesc(file_pgwidgets_options, 2, 1);
 
 /**
  * On a callback rpc.
@@ -321,7 +540,7 @@ export type Callback = Message<"pgwidgets.Callback"> & {
  * Use `create(CallbackSchema)` to create a new message.
  */
 export const CallbackSchema: GenMessage<Callback> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_options, 2);
+  messageDesc(file_pgwidgets_options, 3);
 
 /**
  * What a person does in the page to fire this callback. The test kit
@@ -384,7 +603,7 @@ export enum Callback_UserAction {
  * Describes the enum pgwidgets.Callback.UserAction.
  */
 export const Callback_UserActionSchema: GenEnum<Callback_UserAction> = /*@__PURE__*/
-  enumDesc(file_pgwidgets_options, 2, 0);
+  enumDesc(file_pgwidgets_options, 3, 0);
 
 /**
  * On a field of a constructor, request, response or callback message.
@@ -454,7 +673,7 @@ export type Field = Message<"pgwidgets.Field"> & {
  * Use `create(FieldSchema)` to create a new message.
  */
 export const FieldSchema: GenMessage<Field> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_options, 3);
+  messageDesc(file_pgwidgets_options, 4);
 
 /**
  * @generated from extension: pgwidgets.WidgetClass widget = 51001;

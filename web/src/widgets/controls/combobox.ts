@@ -195,7 +195,9 @@ export class ComboBox extends Widget implements ComboBoxImpl {
 
   insert_alpha(text: string): void {
     const wasEmpty = this.items.length === 0;
-    const at = this.items.findIndex((t) => text.localeCompare(t) < 0);
+    // Code point order, as the server's list state sorts (state_ops.json),
+    // not the locale's: a rebuilt page must show the same list.
+    const at = this.items.findIndex((t) => codePointLess(text, t));
     if (at < 0) this.items.push(text);
     else this.items.splice(at, 0, text);
     if (wasEmpty && !this.indexExplicit) this.input.value = this.items[0] ?? "";
@@ -252,4 +254,14 @@ export class ComboBox extends Widget implements ComboBoxImpl {
     this.list.remove();
     super.teardown();
   }
+}
+
+/** Whether `a` sorts before `b` by code points (UTF-8 byte order), as the server's lists do. */
+function codePointLess(a: string, b: string): boolean {
+  const x = Array.from(a, (ch) => ch.codePointAt(0)!);
+  const y = Array.from(b, (ch) => ch.codePointAt(0)!);
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    if (x[i] !== y[i]) return x[i]! < y[i]!;
+  }
+  return x.length < y.length;
 }

@@ -1,0 +1,82 @@
+"""Collection state declared in the schema (options.proto State and
+Method.op): what the reader builds from it, what the C++ tables say, and
+the schema errors that keep a declaration honest."""
+
+import unittest
+
+from pgwidgets_codegen import cpp
+from pgwidgets_codegen.render import render_all
+
+from .schema_loader import load
+from . import test_model
+
+
+class StateModelTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.schema = load()
+        cls.out = render_all(cls.schema)
+
+    def test_per_child_trees(self):
+        for cls_name, state, method in (("TabWidget", "highlights", "highlight_tab"),
+                                        ("Splitter", "minimum_sizes", "set_minimum_size")):
+            c = self.schema.cls(cls_name)
+            [st] = c.states
+            self.assertEqual((st.name, st.kind, st.per_child), (state, "tree", True))
+            m = next(m for m in c.methods if m.name == method)
+            self.assertEqual((m.kind, m.op, m.index_field.name), ("setter", "tree_put", "child"))
+            self.assertIs(st.snapshot, m)
+
+    def test_state_fields_have_ids(self):
+        for name in ("items", "highlights", "minimum_sizes"):
+            self.assertIn(name, self.schema.field_ids)
+
+    def test_op_setters_are_no_options(self):
+        combo = cpp.view(self.schema).cls("TabWidget")
+        self.assertNotIn("highlights", [o.name for o in combo.options])
+
+    def test_tables(self):
+        info = self.out["cpp/pgwidgets/schema_info.hpp"]
+        items = self.schema.field_ids["items"]
+        append = next(m for m in self.schema.cls("ComboBox").methods if m.name == "append_text")
+        self.assertIn(f"{{{items}, detail::StateKind::list, {append.id}, 3, 1, false, false}},  // items", info)
+        self.assertIn('"ComboBox", "delete_alpha", detail::MethodKind::setter', info)
+        self.assertIn("detail::StateOp::list_remove_value, 0};", info)
+        self.assertIn("states::ComboBox_states};", info)
+
+
+class StateSchemaErrorTest(unittest.TestCase):
+    broken = test_model.SchemaErrorTest.broken
+
+    def test_op_on_an_undeclared_state(self):
+        msg = self.broken("controls.proto", 'field: "items", op: LIST_APPEND', 'field: "itemz", op: LIST_APPEND')
+        self.assertIn("`op` belongs on a SETTER whose `field` is a State of ComboBox", msg)
+
+    def test_op_of_another_kind(self):
+        msg = self.broken("controls.proto", 'field: "items", op: LIST_APPEND', 'field: "items", op: SET_REMOVE, index: "text"')
+        self.assertIn("SET_REMOVE does not apply to the LIST 'items'", msg)
+
+    def test_setter_of_a_state_without_op(self):
+        msg = self.broken("controls.proto", 'field: "items", op: CLEAR', 'field: "items"')
+        self.assertIn("a SETTER of the LIST 'items' must name its `op`", msg)
+
+    def test_keyed_op_without_index(self):
+        msg = self.broken("containers.proto", 'op: TREE_PUT, index: "child" }; }\n\n  // The user dragged',
+                          'op: TREE_PUT }; }\n\n  // The user dragged')
+        self.assertIn("TREE_PUT needs `index`", msg)
+
+    def test_snapshot_that_is_no_adding_op(self):
+        msg = self.broken("controls.proto", 'snapshot: "AppendText"', 'snapshot: "DeleteAlpha"')
+        self.assertIn("its snapshot DeleteAlpha must be a SETTER of 'items' with op LIST_APPEND", msg)
+
+    def test_init_that_is_no_repeated_field(self):
+        msg = self.broken("controls.proto", 'init: "items"', 'init: "editable"')
+        self.assertIn("`init` must name a repeated string constructor field", msg)
+
+    def test_per_child_on_a_list(self):
+        msg = self.broken("controls.proto", 'init: "items" }', 'init: "items", per_child: true }')
+        self.assertIn("`per_child` is for a TREE", msg)
+
+
+if __name__ == "__main__":
+    unittest.main()

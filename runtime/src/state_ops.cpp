@@ -1,0 +1,311 @@
+#include "state_ops.hpp"
+
+#include <algorithm>
+#include <optional>
+#include <stdexcept>
+
+#include "pgwidgets/schema_registry.hpp"
+
+namespace pgw::detail {
+
+namespace {
+
+// One field of an encoded message, as the wire has it.
+struct WireField {
+  std::uint32_t number = 0;
+  std::uint32_t type = 0;        // 0 varint, 1 fixed64, 2 length-delimited, 5 fixed32
+  std::uint64_t varint = 0;      // type 0
+  std::string_view bytes;        // type 2: the payload
+  std::string_view raw;          // the whole field, tag included
+};
+
+bool read_varint(std::string_view& in, std::uint64_t& out) {
+  out = 0;
+  for (int shift = 0; shift < 64; shift += 7) {
+    if (in.empty()) return false;
+    const auto byte = static_cast<unsigned char>(in.front());
+    in.remove_prefix(1);
+    out |= static_cast<std::uint64_t>(byte & 0x7f) << shift;
+    if ((byte & 0x80) == 0) return true;
+  }
+  return false;
+}
+
+// Reads the next field of `in`; false at the end. Throws on bytes that are
+// not a message.
+bool next_field(std::string_view& in, WireField& f) {
+  if (in.empty()) return false;
+  const std::string_view start = in;
+  std::uint64_t tag = 0;
+  if (!read_varint(in, tag) || (tag >> 3) == 0 || (tag >> 3) > 0x1fffffff) {
+    throw std::invalid_argument("the arguments do not parse");
+  }
+  f.number = static_cast<std::uint32_t>(tag >> 3);
+  f.type = static_cast<std::uint32_t>(tag & 7);
+  f.bytes = {};
+  f.varint = 0;
+  switch (f.type) {
+    case 0:
+      if (!read_varint(in, f.varint)) throw std::invalid_argument("the arguments do not parse");
+      break;
+    case 1:
+    case 5: {
+      const std::size_t n = f.type == 1 ? 8 : 4;
+      if (in.size() < n) throw std::invalid_argument("the arguments do not parse");
+      in.remove_prefix(n);
+      break;
+    }
+    case 2: {
+      std::uint64_t n = 0;
+      if (!read_varint(in, n) || n > in.size()) throw std::invalid_argument("the arguments do not parse");
+      f.bytes = in.substr(0, static_cast<std::size_t>(n));
+      in.remove_prefix(static_cast<std::size_t>(n));
+      break;
+    }
+    default:
+      throw std::invalid_argument("the arguments do not parse");
+  }
+  f.raw = start.substr(0, start.size() - in.size());
+  return true;
+}
+
+void write_varint(std::string& out, std::uint64_t v) {
+  while (v >= 0x80) {
+    out.push_back(static_cast<char>((v & 0x7f) | 0x80));
+    v >>= 7;
+  }
+  out.push_back(static_cast<char>(v));
+}
+
+// An int32 position field (absent: 0, as protobuf reads it).
+int position(std::string_view args, std::uint16_t field) {
+  std::optional<std::int64_t> value;
+  WireField f;
+  while (next_field(args, f)) {
+    if (f.number == field && f.type == 0) value = static_cast<std::int64_t>(f.varint);
+  }
+  const std::int64_t v = value.value_or(0);
+  if (v < INT32_MIN || v > INT32_MAX) throw std::invalid_argument("the position is not an int32");
+  return static_cast<int>(v);
+}
+
+// The first field's payload: what a sorted insert compares.
+std::string_view sort_key(std::string_view message) {
+  WireField f;
+  while (next_field(message, f)) {
+    if (f.number == 1) return f.type == 2 ? f.bytes : f.raw;
+  }
+  return {};
+}
+
+std::string spell(const StatePath& path) {
+  std::string out;
+  for (const std::string& k : path) out += (out.empty() ? "" : "/") + k;
+  return "[" + out + "]";
+}
+
+void check_index(int index, std::size_t size, bool insert) {
+  const auto last = static_cast<int>(size) - (insert ? 0 : 1);
+  if (index < 0 || index > last) {
+    throw std::invalid_argument("index " + std::to_string(index) + " is out of range: the list takes " +
+                                (last < 0 ? std::string("none (it is empty)") : "0.." + std::to_string(last)) +
+                                " here");
+  }
+}
+
+void add_entry(StateValue& v, StatePath path, std::string message) {
+  v.entries[std::move(path)] = StateValue::Entry{v.next_order++, std::move(message)};
+}
+
+void check_parent(const StateValue& v, const StatePath& path) {
+  if (path.empty()) throw std::invalid_argument("the path is empty");
+  if (path.size() > 1) {
+    const StatePath parent(path.begin(), path.end() - 1);
+    if (!v.entries.contains(parent)) {
+      throw std::invalid_argument("node " + spell(path) + " has no parent " + spell(parent) + " in the tree");
+    }
+  }
+}
+
+}  // namespace
+
+StatePath state_key(std::string_view args, std::uint16_t field) {
+  StatePath out;
+  WireField f;
+  while (next_field(args, f)) {
+    if (f.number != field) continue;
+    if (f.type == 2) out.emplace_back(f.bytes);
+    else if (f.type == 0) out.push_back(std::to_string(f.varint));
+  }
+  return out;
+}
+
+std::string without_field(std::string_view bytes, std::uint32_t number) {
+  std::string out;
+  out.reserve(bytes.size());
+  WireField f;
+  while (next_field(bytes, f)) {
+    if (f.number != number) out.append(f.raw);
+  }
+  return out;
+}
+
+StateValue initial_state(const StateInfo& info, std::string_view ctor_args) {
+  StateValue v;
+  v.info = &info;
+  if (info.kind != StateKind::list || info.init_field == 0) return v;
+  WireField f;
+  while (next_field(ctor_args, f)) {
+    if (f.number != info.init_field || f.type != 2) continue;
+    // As the proxy encodes the snapshot's request: an empty string is left out.
+    std::string element;
+    if (f.bytes.empty()) {
+      v.list.push_back(std::move(element));
+      continue;
+    }
+    write_varint(element, (static_cast<std::uint64_t>(info.element_field) << 3) | 2);
+    write_varint(element, f.bytes.size());
+    element.append(f.bytes);
+    v.list.push_back(std::move(element));
+  }
+  return v;
+}
+
+void apply_state_op(StateValue& v, const MethodInfo& m, std::string_view args) {
+  // Every check comes before the first change: a refused call changes nothing.
+  auto& list = v.list;
+  switch (m.op) {
+    case StateOp::none:
+      return;
+    case StateOp::list_append:
+      sort_key(args);  // parses, or throws
+      list.emplace_back(args);
+      return;
+    case StateOp::list_insert: {
+      const int index = position(args, m.index_field);
+      check_index(index, list.size(), true);
+      list.insert(list.begin() + index, without_field(args, m.index_field));
+      return;
+    }
+    case StateOp::list_insert_sorted: {
+      const std::string_view key = sort_key(args);
+      auto at = std::find_if(list.begin(), list.end(), [&](const std::string& e) { return key < sort_key(e); });
+      list.insert(at, std::string(args));
+      return;
+    }
+    case StateOp::list_remove: {
+      const int index = position(args, m.index_field);
+      check_index(index, list.size(), false);
+      list.erase(list.begin() + index);
+      return;
+    }
+    case StateOp::list_remove_value: {
+      sort_key(args);
+      if (auto it = std::find(list.begin(), list.end(), args); it != list.end()) list.erase(it);
+      return;
+    }
+    case StateOp::list_move: {
+      const int from = position(args, m.index_field);
+      const int to = position(args, m.to_field);
+      check_index(from, list.size(), false);
+      check_index(to, list.size(), false);
+      std::string e = std::move(list[static_cast<std::size_t>(from)]);
+      list.erase(list.begin() + from);
+      list.insert(list.begin() + to, std::move(e));
+      return;
+    }
+    case StateOp::clear:
+      list.clear();
+      v.entries.clear();
+      return;
+    case StateOp::tree_add: {
+      StatePath path = state_key(args, m.index_field);
+      check_parent(v, path);
+      if (v.entries.contains(path)) throw std::invalid_argument("node " + spell(path) + " is already in the tree");
+      add_entry(v, std::move(path), std::string(args));
+      return;
+    }
+    case StateOp::tree_update: {
+      const StatePath path = state_key(args, m.index_field);
+      auto it = v.entries.find(path);
+      if (it == v.entries.end()) throw std::invalid_argument("node " + spell(path) + " is not in the tree");
+      it->second.message.assign(args);
+      return;
+    }
+    case StateOp::tree_put: {
+      StatePath path = state_key(args, m.index_field);
+      check_parent(v, path);
+      if (auto it = v.entries.find(path); it != v.entries.end()) {
+        it->second.message.assign(args);
+      } else {
+        add_entry(v, std::move(path), std::string(args));
+      }
+      return;
+    }
+    case StateOp::tree_remove: {
+      const StatePath path = state_key(args, m.index_field);
+      if (!v.entries.contains(path)) throw std::invalid_argument("node " + spell(path) + " is not in the tree");
+      erase_subtree(v, path);
+      return;
+    }
+    case StateOp::set_add: {
+      StatePath key = state_key(args, m.index_field);
+      if (key.empty()) throw std::invalid_argument("the key is empty");
+      if (auto it = v.entries.find(key); it != v.entries.end()) {
+        it->second.message.assign(args);
+      } else {
+        add_entry(v, std::move(key), std::string(args));
+      }
+      return;
+    }
+    case StateOp::set_remove:
+      v.entries.erase(state_key(args, m.index_field));
+      return;
+  }
+}
+
+bool erase_subtree(StateValue& v, const StatePath& path) {
+  // Paths sort with each node's descendants right after it.
+  auto first = v.entries.lower_bound(path);
+  auto last = first;
+  while (last != v.entries.end() && last->first.size() >= path.size() &&
+         std::equal(path.begin(), path.end(), last->first.begin())) {
+    ++last;
+  }
+  const bool any = first != last;
+  v.entries.erase(first, last);
+  return any;
+}
+
+void for_each_element(const StateValue& v, const std::function<void(const std::string&)>& emit) {
+  if (v.info && v.info->kind == StateKind::list) {
+    for (const std::string& e : v.list) emit(e);
+    return;
+  }
+  std::vector<const StateValue::Entry*> ordered;
+  ordered.reserve(v.entries.size());
+  for (const auto& [path, entry] : v.entries) ordered.push_back(&entry);
+  std::sort(ordered.begin(), ordered.end(), [](const auto* a, const auto* b) { return a->order < b->order; });
+  for (const auto* e : ordered) emit(e->message);
+}
+
+const StateInfo* find_state(const ClassInfo& cls, std::uint32_t field) {
+  for (const ClassInfo* c = &cls; c != nullptr; c = c->base != 0 ? find_class(c->base) : nullptr) {
+    for (const StateInfo& s : c->states) {
+      if (s.field == field) return &s;
+    }
+  }
+  return nullptr;
+}
+
+std::vector<StateValue> initial_states(const ClassInfo& cls, std::string_view ctor_args) {
+  std::vector<const ClassInfo*> chain;
+  for (const ClassInfo* c = &cls; c != nullptr; c = c->base != 0 ? find_class(c->base) : nullptr) chain.push_back(c);
+  std::vector<StateValue> out;
+  for (auto c = chain.rbegin(); c != chain.rend(); ++c) {
+    for (const StateInfo& s : (*c)->states) out.push_back(initial_state(s, ctor_args));
+  }
+  return out;
+}
+
+}  // namespace pgw::detail

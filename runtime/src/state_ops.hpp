@@ -1,0 +1,77 @@
+// The rules of collection state, in one place. A class declares its
+// collection state fields in the schema (options.proto `State`: a list, a
+// keyed tree or a set) and each method that changes one names its
+// operation (`Method.op`); the generator writes those declarations as
+// StateInfo and MethodInfo tables, and the functions here interpret them
+// for every class alike. The server's WidgetStore keeps each widget's
+// current value with them (getters answer from it, a rebuild sends it),
+// the test kit's page model applies the same functions to what it
+// receives, and tests/cases/state_ops.json checks them against the
+// browser's widgets. No widget class has state code of its own.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pgwidgets/session_link.hpp"
+
+namespace pgw::detail {
+
+// A tree node's path, a set member's key: the request's `index` field's
+// values (a repeated string as it is, a number or widget id in decimal).
+using StatePath = std::vector<std::string>;
+
+// The current value of one collection state field.
+struct StateValue {
+  struct Entry {
+    std::uint64_t order = 0;  // when it was added: a rebuild sends entries in this order
+    std::string message;      // the request that added or last changed it
+  };
+  const StateInfo* info = nullptr;
+  std::vector<std::string> list;           // LIST: each element's message, in order
+  std::map<StatePath, Entry> entries;      // TREE: nodes by path; SET: members by key
+  std::uint64_t next_order = 0;
+
+  std::size_t size() const { return info && info->kind == StateKind::list ? list.size() : entries.size(); }
+};
+
+// The value a new widget starts with: a LIST's `init` items, taken from its
+// constructor arguments (each becomes the snapshot request's one field).
+StateValue initial_state(const StateInfo& info, std::string_view ctor_args);
+
+// Applies `method`'s operation (method.op) with request `args` to `v`.
+// When the rules refuse it (a position out of range, a tree node whose
+// parent is missing, a path that is not there, bytes that do not parse)
+// it throws std::invalid_argument saying why, and `v` is unchanged.
+void apply_state_op(StateValue& v, const MethodInfo& method, std::string_view args);
+
+// The key or path named by request field `field` of `args` (empty when
+// the field is absent).
+StatePath state_key(std::string_view args, std::uint16_t field);
+
+// Calls `emit` with each element's message, in the order a rebuild sends
+// them (a list in order; tree nodes and set members in the order they were
+// added, so a node always follows its parent).
+void for_each_element(const StateValue& v, const std::function<void(const std::string&)>& emit);
+
+// Removes the tree node whose path starts with `key` (a per-child entry:
+// the child left) and its descendants; true when there was one.
+bool erase_subtree(StateValue& v, const StatePath& path);
+
+// `bytes` without any occurrence of field `number` (a rebuild leaves a
+// list's `init` constructor field out, and sends the list instead).
+std::string without_field(std::string_view bytes, std::uint32_t number);
+
+// The collection state `field` of class `cls` (declared by it or a base),
+// or nullptr.
+const StateInfo* find_state(const ClassInfo& cls, std::uint32_t field);
+
+// A new widget's collection states, every one its class and its bases
+// declare (root first), each started from the constructor arguments.
+std::vector<StateValue> initial_states(const ClassInfo& cls, std::string_view ctor_args);
+
+}  // namespace pgw::detail

@@ -1,0 +1,297 @@
+// The rules of collection state (runtime/src/state_ops.*), from the one
+// table both ends run (tests/cases/state_ops.json; web/ runs its combo
+// cases against the ComboBox): the combo cases through the server's store
+// with the schema's own ComboBox tables, the generic list, tree and set
+// cases against the reducer with tables made here (a test schema of one
+// field per kind), so trees and sets are checked before a widget uses them.
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <sstream>
+
+#include <boost/json.hpp>
+
+#include "pgwidgets/schema_info.hpp"
+#include "pgwidgets/widgets/controls.pb.h"
+#include "state_ops.hpp"
+#include "widget_store.hpp"
+
+namespace json = boost::json;
+namespace d = pgw::detail;
+
+namespace {
+
+json::value load_cases() {
+  std::ifstream in(PGW_STATE_OPS_CASES);
+  REQUIRE(in);
+  std::stringstream text;
+  text << in.rdbuf();
+  return json::parse(text.str());
+}
+
+// --- wire helpers: the messages of the test schema -------------------------------
+// message Op { int32 index = 1; int32 to = 2; string value = 3; repeated string path = 4; string key = 5; }
+
+void varint(std::string& out, std::uint64_t v) {
+  while (v >= 0x80) {
+    out.push_back(static_cast<char>((v & 0x7f) | 0x80));
+    v >>= 7;
+  }
+  out.push_back(static_cast<char>(v));
+}
+
+void int_field(std::string& out, int number, std::int64_t v) {
+  if (v == 0) return;  // proto3 leaves a zero out
+  varint(out, static_cast<std::uint64_t>(number) << 3);
+  varint(out, static_cast<std::uint64_t>(v));
+}
+
+void string_field(std::string& out, int number, std::string_view s, bool keep_empty = false) {
+  if (s.empty() && !keep_empty) return;
+  varint(out, (static_cast<std::uint64_t>(number) << 3) | 2);
+  varint(out, s.size());
+  out.append(s);
+}
+
+std::string value_of(std::string_view message) {
+  // The element's field 3 (value), as the snapshot sends it.
+  const d::StatePath v = d::state_key(message, 3);
+  return v.empty() ? "" : v.back();
+}
+
+std::string str(const json::value& v) { return std::string(v.as_string()); }
+
+// The test schema's tables: one state field per kind, and a method per op.
+constexpr std::uint32_t kField = 77;
+constexpr d::StateInfo kList{kField, d::StateKind::list, 1, 0, 0, false, false};
+constexpr d::StateInfo kTree{kField, d::StateKind::tree, 1, 0, 0, false, false};
+constexpr d::StateInfo kSet{kField, d::StateKind::set, 1, 0, 0, false, false};
+
+d::MethodInfo method(d::StateOp op, std::uint16_t index_field) {
+  return d::MethodInfo{1, 1, "T", "op", d::MethodKind::setter, kField, false, false, false, index_field, op, 2};
+}
+
+std::string element(std::string_view value) {
+  std::string out;
+  string_field(out, 3, value);
+  return out;
+}
+
+std::string path_message(const json::array& path, std::string_view value = {}) {
+  std::string out;
+  for (const auto& k : path) string_field(out, 4, k.as_string(), true);
+  string_field(out, 3, value);
+  return out;
+}
+
+std::vector<std::string> list_values(const d::StateValue& v) {
+  std::vector<std::string> out;
+  d::for_each_element(v, [&](const std::string& e) { out.push_back(value_of(e)); });
+  return out;
+}
+
+std::vector<std::pair<d::StatePath, std::string>> tree_nodes(const d::StateValue& v) {
+  std::vector<std::pair<d::StatePath, std::string>> out;
+  d::for_each_element(v, [&](const std::string& e) { out.emplace_back(d::state_key(e, 4), value_of(e)); });
+  return out;
+}
+
+std::vector<std::string> set_keys(const d::StateValue& v) {
+  std::vector<std::string> out;
+  d::for_each_element(v, [&](const std::string& e) {
+    const auto k = d::state_key(e, 5);
+    out.push_back(k.empty() ? "" : k[0]);
+  });
+  return out;
+}
+
+// Runs `apply`; checks the error a case names (the value unchanged), or none.
+template <class Apply, class Read>
+void check_case(const json::object& c, d::StateValue& v, Apply apply, Read read) {
+  const auto before = read(v);
+  if (c.contains("error")) {
+    try {
+      apply();
+      FAIL("no error; expected one with \"" << str(c.at("error")) << "\"");
+    } catch (const std::invalid_argument& e) {
+      CHECK_THAT(e.what(), Catch::Contains(str(c.at("error"))));
+    }
+    CHECK(read(v) == before);
+  } else {
+    apply();
+  }
+}
+
+std::vector<std::string> combo_items(const d::WidgetStore& store, pgw::WidgetId id) {
+  std::vector<std::string> out;
+  const d::StateValue* v = store.collection(id, d::fields::items);
+  REQUIRE(v != nullptr);
+  d::for_each_element(*v, [&](const std::string& e) {
+    pgwidgets::widgets::Text t;
+    REQUIRE(t.ParseFromString(e));
+    out.push_back(t.text());
+  });
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("state ops: every combo case of the shared table, through the server's store") {
+  const auto cases = load_cases();
+  for (const auto& entry : cases.at("combo").as_array()) {
+    const auto& c = entry.as_object();
+    SECTION(str(c.at("name"))) {
+      pgwidgets::widgets::ComboBoxArgs args;
+      for (const auto& item : c.at("items").as_array()) args.add_items(str(item));
+      d::WidgetStore store;
+      const pgw::WidgetId combo = store.add(d::classes::ComboBox, args.SerializeAsString());
+      for (const auto& op : c.at("ops").as_array()) {
+        const auto& call = op.as_array();
+        const std::string name = str(call.at(0));
+        const d::MethodInfo& m = name == "append_text"    ? d::methods::ComboBox_append_text
+                                 : name == "insert_alpha" ? d::methods::ComboBox_insert_alpha
+                                 : name == "delete_alpha" ? d::methods::ComboBox_delete_alpha
+                                                          : d::methods::ComboBox_clear;
+        pgwidgets::widgets::Text text;
+        if (call.size() > 1) text.set_text(str(call.at(1)));
+        store.record(combo, m.field, m.id, text.SerializeAsString());
+      }
+      std::vector<std::string> expect;
+      for (const auto& e : c.at("expect").as_array()) expect.push_back(str(e));
+      CHECK(combo_items(store, combo) == expect);
+      CHECK(store.holds_items(combo, d::fields::items) == !expect.empty());
+    }
+  }
+}
+
+TEST_CASE("state ops: every list case of the shared table, against the reducer") {
+  const auto cases = load_cases();
+  for (const auto& entry : cases.at("list").as_array()) {
+    const auto& c = entry.as_object();
+    SECTION(str(c.at("name"))) {
+      d::StateValue v{&kList};
+      for (const auto& e : c.at("start").as_array()) v.list.push_back(element(e.as_string()));
+      const auto& op = c.at("op").as_object();
+      const std::string kind = str(op.at("op"));
+      std::string args;
+      int_field(args, 1, op.contains("index") ? op.at("index").as_int64() : 0);
+      int_field(args, 2, op.contains("to") ? op.at("to").as_int64() : 0);
+      if (op.contains("value")) string_field(args, 3, op.at("value").as_string());
+      const d::StateOp code = kind == "insert"   ? d::StateOp::list_insert
+                              : kind == "remove" ? d::StateOp::list_remove
+                              : kind == "move"   ? d::StateOp::list_move
+                              : kind == "append" ? d::StateOp::list_append
+                                                 : d::StateOp::clear;
+      const d::MethodInfo m = method(code, code == d::StateOp::list_append ? 0 : 1);
+      check_case(c, v, [&] { d::apply_state_op(v, m, args); }, list_values);
+      if (c.contains("expect")) {
+        std::vector<std::string> expect;
+        for (const auto& e : c.at("expect").as_array()) expect.push_back(str(e));
+        CHECK(list_values(v) == expect);
+      }
+    }
+  }
+}
+
+TEST_CASE("state ops: every tree case of the shared table, against the reducer") {
+  const auto cases = load_cases();
+  for (const auto& entry : cases.at("tree").as_array()) {
+    const auto& c = entry.as_object();
+    SECTION(str(c.at("name"))) {
+      d::StateValue v{&kTree};
+      const d::MethodInfo put = method(d::StateOp::tree_put, 4);
+      for (const auto& n : c.at("start").as_array()) {
+        d::apply_state_op(v, put, path_message(n.as_array().at(0).as_array(), n.as_array().at(1).as_string()));
+      }
+      const auto& op = c.at("op").as_object();
+      const std::string kind = str(op.at("op"));
+      const d::StateOp code = kind == "add"      ? d::StateOp::tree_add
+                              : kind == "update" ? d::StateOp::tree_update
+                              : kind == "put"    ? d::StateOp::tree_put
+                              : kind == "remove" ? d::StateOp::tree_remove
+                                                 : d::StateOp::clear;
+      const std::string args = op.contains("path")
+                                   ? path_message(op.at("path").as_array(),
+                                                  op.contains("value") ? op.at("value").as_string() : "")
+                                   : std::string();
+      const d::MethodInfo m = method(code, code == d::StateOp::clear ? 0 : 4);
+      check_case(c, v, [&] { d::apply_state_op(v, m, args); }, tree_nodes);
+      if (c.contains("expect")) {
+        std::vector<std::pair<d::StatePath, std::string>> expect;
+        for (const auto& n : c.at("expect").as_array()) {
+          d::StatePath path;
+          for (const auto& k : n.as_array().at(0).as_array()) path.push_back(str(k));
+          expect.emplace_back(path, str(n.as_array().at(1)));
+        }
+        CHECK(tree_nodes(v) == expect);
+      }
+    }
+  }
+}
+
+TEST_CASE("state ops: every set case of the shared table, against the reducer") {
+  const auto cases = load_cases();
+  for (const auto& entry : cases.at("set").as_array()) {
+    const auto& c = entry.as_object();
+    SECTION(str(c.at("name"))) {
+      d::StateValue v{&kSet};
+      const d::MethodInfo add = method(d::StateOp::set_add, 5);
+      auto key_message = [](std::string_view key) {
+        std::string out;
+        string_field(out, 5, key);
+        return out;
+      };
+      for (const auto& k : c.at("start").as_array()) d::apply_state_op(v, add, key_message(k.as_string()));
+      const auto& op = c.at("op").as_object();
+      const std::string kind = str(op.at("op"));
+      const d::StateOp code = kind == "add" ? d::StateOp::set_add
+                              : kind == "remove" ? d::StateOp::set_remove
+                                                 : d::StateOp::clear;
+      const std::string args = op.contains("key") ? key_message(op.at("key").as_string()) : std::string();
+      const d::MethodInfo m = method(code, code == d::StateOp::clear ? 0 : 5);
+      check_case(c, v, [&] { d::apply_state_op(v, m, args); }, set_keys);
+      if (c.contains("expect")) {
+        std::vector<std::string> expect;
+        for (const auto& e : c.at("expect").as_array()) expect.push_back(str(e));
+        CHECK(set_keys(v) == expect);
+      }
+    }
+  }
+}
+
+TEST_CASE("state ops: bytes that are no message are refused and change nothing") {
+  d::StateValue v{&kList};
+  v.list.push_back(element("a"));
+  const d::MethodInfo append = method(d::StateOp::list_append, 0);
+  CHECK_THROWS_AS(d::apply_state_op(v, append, "\x0a\x05" "ab"), std::invalid_argument);  // cut short
+  CHECK_THROWS_AS(d::apply_state_op(v, append, "\x0b"), std::invalid_argument);           // a group
+  CHECK(list_values(v) == std::vector<std::string>{"a"});
+}
+
+TEST_CASE("state ops: a list's constructor items start it, and a rebuild leaves them out of the constructor") {
+  pgwidgets::widgets::ComboBoxArgs args;
+  args.set_editable(true);
+  args.add_items("x");
+  args.add_items("y");
+  const d::StateInfo& items = d::classes::ComboBox.states[0];
+  const d::StateValue v = d::initial_state(items, args.SerializeAsString());
+  std::vector<std::string> texts;
+  d::for_each_element(v, [&](const std::string& e) {
+    pgwidgets::widgets::Text t;
+    REQUIRE(t.ParseFromString(e));
+    texts.push_back(t.text());
+  });
+  CHECK(texts == std::vector<std::string>{"x", "y"});
+  pgwidgets::widgets::ComboBoxArgs stripped;
+  REQUIRE(stripped.ParseFromString(d::without_field(args.SerializeAsString(), items.init_field)));
+  CHECK(stripped.items_size() == 0);
+  CHECK(stripped.editable());
+}
+
+TEST_CASE("state ops: the schema's collection states are found through the class chain") {
+  CHECK(d::find_state(d::classes::ComboBox, d::fields::items) != nullptr);
+  CHECK(d::find_state(d::classes::TabWidget, d::fields::highlights) != nullptr);
+  CHECK(d::find_state(d::classes::StackWidget, d::fields::highlights) == nullptr);
+  CHECK(d::find_state(d::classes::Splitter, d::fields::minimum_sizes)->per_child);
+  CHECK(d::initial_states(d::classes::Label, "").empty());
+}
