@@ -162,8 +162,8 @@ pgw::Task<> build(pgw::Session& session) {
   });
 
   // ---- an "MDI" tab: a workspace of sub-windows ---------------------------
-  // Each sub-window is created by the program, gets its content with
-  // set_widget and joins the workspace with add_widget.
+  // add_widget creates each sub-window around its content, placed and
+  // sized as given, and returns it.
   auto mdi_page = co_await W.VBox({.spacing = 6, .padding = 6});
   auto mdi = co_await W.MDIWidget({.tooltip = "Drag a title bar, pull a corner"});
   auto arrange = co_await W.HBox({.spacing = 6});
@@ -173,12 +173,8 @@ pgw::Task<> build(pgw::Session& session) {
   co_await arrange.add_widget(tile);
   for (int i = 1; i <= 3; ++i) {
     const std::string title = "Document " + std::to_string(i);
-    auto sub = co_await W.MDISubWindow({.title = title});
     auto text = co_await W.Label("This is " + title);
-    co_await sub.set_widget(text);
-    co_await sub.set_position(30 * i, 24 * i);
-    co_await sub.resize(240, 160);
-    co_await mdi.add_widget(sub);
+    auto sub = co_await mdi.add_widget(text, {.title = title, .width = 240, .height = 160, .x = 30 * i, .y = 24 * i});
     sub.on_move([sub, status](int x, int y) -> pgw::Task<> {
       co_await status.set_text(sub.get_title() + " moved to " + std::to_string(x) + ", " + std::to_string(y));
     });

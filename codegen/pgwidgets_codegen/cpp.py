@@ -138,12 +138,34 @@ class Method(View):
 
     @property
     def cpp_return_type(self):
+        if self.is_create:
+            return f"pgw::{self.created.name}"
         fields = self.response.fields
         if not fields:
             return "void"
         if len(fields) == 1:
             return fields[0].cpp_value_type
         return f"pgw::{self.response.name}"
+
+    @property
+    def cpp_created_options(self):
+        """A create's options parameter type: the created class's options struct."""
+        return f"{self.created.name}Options"
+
+    @property
+    def cpp_ctor_statements(self):
+        """A create: statements copying its positional arguments from
+        `request` into the created class's constructor message `p.args`."""
+        out = []
+        for f in self.ctor_params:
+            set_ = f"p.args.set_{f.name}(request.{f.name}());"
+            out.append(f"if (request.has_{f.name}()) {set_}" if f.presence else set_)
+        return out
+
+    @property
+    def cpp_child_expr(self):
+        """A create: the id of the widget the new one holds, 0 for none."""
+        return f"request.{self.child_field.name}()" if self.child_field is not None else "0"
 
     @property
     def cpp_send(self):
@@ -170,6 +192,18 @@ class Method(View):
         if single is not None:
             return single.cpp_get("m", "link")
         return f"pgw::{self.response.name}{{" + ", ".join(f.cpp_get("m", "link") for f in self.response.fields) + "}"
+
+    @property
+    def cpp_ctor_fallbacks_expr(self):
+        """A getter of several fields answered from constructor message
+        `args`: each field as given, else its constructor default, else the
+        response field's default."""
+        parts = []
+        for c, r in zip(self.ctor_fallbacks, self.response.fields):
+            absent = c.cpp_default if c.default is not None else r.cpp_default
+            value = c.cpp_get_present("args")
+            parts.append(f"args.has_{c.name}() ? {value} : {absent}" if c.presence else value)
+        return f"pgw::{self.response.name}{{" + ", ".join(parts) + "}"
 
     @property
     def cpp_getter_default(self):

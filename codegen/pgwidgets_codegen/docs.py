@@ -55,7 +55,10 @@ class Method(cpp.Method):
         """As declared in the header: local getters answer at once, the
         others are awaited."""
         ret = self.cpp_return_type if self.local else f"Task<{self.cpp_return_type}>"
-        return f"{ret} {self.cpp_name}({', '.join(self.cpp_params)}) const"
+        params = list(self.cpp_params)
+        if self.is_create:
+            params.append(f"{self.cpp_created_options} options = {{}}")
+        return f"{ret} {self.cpp_name}({', '.join(params)}) const"
 
     @property
     def doc_text(self):

@@ -10,7 +10,7 @@ from typing import Optional
 
 
 KINDS = ("action", "setter", "getter", "query", "attach", "detach", "detach_all",
-         "children", "child_count", "destroy")
+         "children", "child_count", "destroy", "create")
 # Kinds the server answers itself: never sent to the browser.
 LOCAL_KINDS = ("getter", "children", "child_count")
 
@@ -106,11 +106,44 @@ class Method:
     # Filled for getters: where the value comes from when no setter ran.
     ctor_fallback: Optional[Field] = None
     ctor_message: Optional[Message] = None
+    # A getter answering several fields: per response field, the
+    # constructor field of the same name and type (all of them, or empty).
+    ctor_fallbacks: list = dc_field(default_factory=list)
     proto_name: str = ""       # the rpc's full name, for reflection
+    # A create: the class it creates (reader links it), and the created
+    # class's attach method that puts the request's `child` in it.
+    creates: str = ""
+    child_into_name: str = ""
+    created: Optional["WidgetClass"] = dc_field(default=None, repr=False, compare=False)
+    child_into: Optional["Method"] = dc_field(default=None, repr=False, compare=False)
+    # A create's message on the wire: the created widget's id (reader fills
+    # it with pgwidgets.widgets.Child); any other kind's is its request.
+    adopt_message: Optional[Message] = dc_field(default=None, repr=False, compare=False)
 
     @property
     def params(self):
         return self.request.fields
+
+    @property
+    def is_create(self):
+        return self.kind == "create"
+
+    @property
+    def wire_request(self):
+        """The message the browser decodes for this method's calls."""
+        return self.adopt_message if self.is_create else self.request
+
+    @property
+    def wire_params(self):
+        return self.wire_request.fields
+
+    @property
+    def ctor_params(self):
+        """A create's request fields that are the created class's
+        constructor fields of the same name: every one but `child`."""
+        if not self.is_create:
+            return []
+        return [f for f in self.params if self.child_field is None or f is not self.child_field]
 
     @property
     def trailing_optional(self):
@@ -264,6 +297,8 @@ class WidgetClass:
     proto_name: str = ""       # the service's full name, for reflection
     where: str = ""            # "file.proto:line" of the service, for errors
     file: str = ""             # the schema file declaring it: its family
+    # The CREATE methods that create widgets of this class (reader fills it).
+    created_by: list = dc_field(default_factory=list, repr=False, compare=False)
     traits: list = dc_field(default_factory=list)  # Trait objects whose callbacks it has
     trait_names: list = dc_field(default_factory=list)  # as the schema names them (reader resolves)
 
@@ -397,6 +432,15 @@ class _Classes:
     @property
     def concrete_classes(self):
         return [c for c in self.classes if not c.abstract]
+
+    @property
+    def created_classes(self):
+        """Classes that a CREATE method of these classes makes."""
+        out = []
+        for m in self.methods:
+            if m.is_create and m.created not in out:
+                out.append(m.created)
+        return out
 
 
 @dataclass(eq=False)

@@ -66,6 +66,7 @@ class _Builder:
             every.extend(self._read_services(self.files[name]))
         self._apply_traits(every)
         self._link(every)
+        self._link_creates(every)
         self._number(every)
         generated = set(self.to_generate)
         classes = [c for c in every if self._class_files[c.name] in generated]
@@ -455,6 +456,8 @@ class _Builder:
             m.value = opts.value
             m.first_of = opts.first_of
             m.font_shorthand = opts.font_shorthand
+            m.creates = opts.creates
+            m.child_into_name = opts.child_into
             if m.font_shorthand and [(f.name, f.proto_type) for f in m.request.fields] != [
                     ("font", "string"), ("size", "double"), ("weight", "string"), ("style", "string")]:
                 raise SchemaError(f"{where}: `font_shorthand` belongs on a SETTER taking "
@@ -503,6 +506,60 @@ class _Builder:
         roots = [c for c in classes if c.base is None]
         if len(roots) != 1:
             raise SchemaError(f"exactly one root widget class is needed, found {[r.name for r in roots]}")
+
+    def _link_creates(self, classes):
+        """A CREATE names the class it creates and, with `child`, the created
+        class's ATTACH that puts the child in; both are checked here."""
+        by_name = {c.name: c for c in classes}
+        for c in classes:
+            for m in c.methods:
+                where = f"{c.name}.{m.rpc_name}"
+                if m.kind != "create":
+                    if m.creates or m.child_into_name:
+                        raise SchemaError(f"{where}: `creates` and `child_into` belong on a CREATE")
+                    continue
+                created = by_name.get(m.creates)
+                if created is None:
+                    close = difflib.get_close_matches(m.creates, list(by_name), n=1)
+                    hint = f' (did you mean "{close[0]}"?)' if close else ""
+                    raise SchemaError(f'{where}: a CREATE names the class it creates in `creates`; '
+                                      f'"{m.creates}" is no class{hint}')
+                if created.abstract or created.window:
+                    raise SchemaError(f"{where}: creates {created.name}, which is "
+                                      f"{'abstract' if created.abstract else 'a window'}; a created widget "
+                                      f"is a concrete class that goes inside the creating one")
+                if self._class_files[created.name] != self._class_files[c.name]:
+                    raise SchemaError(f"{where}: creates {created.name}, declared in another schema file; "
+                                      f"the created class must be in the creating class's file")
+                if not m.response.is_empty:
+                    raise SchemaError(f"{where}: a CREATE returns Empty in the schema (C++ returns the "
+                                      f"created widget's handle)")
+                m.created = created
+                created.created_by.append(m)
+                m.adopt_message = self.messages.get(f"{WIDGET_PACKAGE}.Child")
+                if m.child_field is not None:
+                    if not m.child_into_name:
+                        raise SchemaError(f"{where}: a CREATE with `child` names, in `child_into`, the ATTACH "
+                                          f"of {created.name} that puts the child in the new widget")
+                    into = next((x for x in created.all_methods if x.rpc_name == m.child_into_name), None)
+                    if into is None or into.kind != "attach" or into.index_field is not None:
+                        raise SchemaError(f"{where}: child_into {m.child_into_name!r} must be an ATTACH of "
+                                          f"{created.name} (or a base) without `index`")
+                    if [f.name for f in into.params] != [into.child_field.name]:
+                        raise SchemaError(f"{where}: child_into {m.child_into_name!r} must take only its child")
+                    m.child_into = into
+                elif m.child_into_name:
+                    raise SchemaError(f"{where}: `child_into` needs `child` (the request field it puts in)")
+                ctor = {f.name: f for f in created.ctor_fields}
+                for f in m.ctor_params:
+                    g = ctor.get(f.name)
+                    if f.repeated or f.is_map or f.proto_type == "message":
+                        raise SchemaError(f"{where}: argument {f.name}: a CREATE's arguments are single scalars "
+                                          f"or enums (lists and structs belong in the created class's methods)")
+                    if g is None or (g.proto_type, g.repeated, g.enum, g.ref) != (f.proto_type, f.repeated, f.enum, f.ref):
+                        raise SchemaError(f"{where}: argument {f.name} must be a constructor field of "
+                                          f"{created.name} with the same name and type (a CREATE's arguments "
+                                          f"are the created widget's constructor arguments)")
 
     def _number(self, classes):
         """Ids from full names (ids.py), so none shifts when a class or a
@@ -654,6 +711,8 @@ class _Builder:
             raise SchemaError(f"{where}: an {m.kind} needs `child`")
         if m.child_field is not None and not m.child_field.ref:
             raise SchemaError(f"{where}: field {m.child_field.name} must be a widget reference")
+        if m.kind == "create" and m.created is None:
+            raise SchemaError(f"{where}: a create needs `creates`")
         if m.kind not in ("getter", "query", "children", "child_count") and m.returns_value:
             raise SchemaError(f"{where}: a {m.kind} returns nothing ({m.response.name} given)")
         if m.kind in ("getter", "query", "children", "child_count") and not m.returns_value:
@@ -677,6 +736,12 @@ class _Builder:
             if not any(s.kind == "setter" and s.state_field == m.state_field
                        for owner in c.ancestry() for s in owner.methods):
                 raise SchemaError(f"{where}: no setter records {m.state_field!r}")
+            if c.ctor and len(m.response.fields) > 1:
+                ctor = {f.name: f for f in c.ctor.fields}
+                found = [ctor.get(r.name) for r in m.response.fields]
+                if all(f is not None and (f.proto_type, f.enum, f.repeated) == (r.proto_type, r.enum, r.repeated)
+                       for f, r in zip(found, m.response.fields)):
+                    m.ctor_fallbacks, m.ctor_message = found, c.ctor
             if c.ctor and len(m.response.fields) == 1:
                 for f in c.ctor.fields:
                     returned = m.response.fields[0]

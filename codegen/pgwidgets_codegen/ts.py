@@ -118,7 +118,9 @@ class Method(View):
 
     @property
     def ts_params(self):
-        return _params(self.params)
+        """As the browser's implementation takes them: a create's is the
+        widget it adopts (its wire message), every other's its request."""
+        return _params(self.wire_params)
 
     @property
     def ts_return_type(self):
@@ -131,7 +133,7 @@ class Method(View):
 
     @property
     def ts_call_args(self):
-        return ", ".join(f.ts_from_message("m") for f in self.params)
+        return ", ".join(f.ts_from_message("m") for f in self.wire_params)
 
     @property
     def ts_result_init(self):
@@ -205,6 +207,7 @@ class Schema(View):
                 yield c.ctor
             for m in c.methods:
                 yield m.request
+                yield m.wire_request
                 yield m.response
             for cb in c.callbacks:
                 yield cb.message

@@ -7,6 +7,6 @@
 
 namespace pgw::detail {
 
-extern const std::uint64_t schema_fingerprint = 0x88cd034a96229278ULL;
+extern const std::uint64_t schema_fingerprint = 0x8a956dec62ea4cf6ULL;
 
 }  // namespace pgw::detail

@@ -7,7 +7,7 @@
 // missing there, or a method missing in an implementation, fails `tsc`.
 
 export const PACKAGE_NAME = "pgwidgets.widgets";
-export const SCHEMA_FINGERPRINT = 0x88cd034a96229278n;
+export const SCHEMA_FINGERPRINT = 0x8a956dec62ea4cf6n;
 
 /** A widget as the browser runtime holds it. */
 export interface WidgetHandle {
@@ -218,10 +218,20 @@ export interface ScrollPercentValue {
 }
 
 // A sub-window's size as the server knows it: what resize() or a grip
-// last set, else the 300 x 300 a sub-window starts at.
+// last set, else the width and height it was created with (300 x 300).
 export interface SubWindowSizeValue {
   width: number;
   height: number;
+}
+
+// Where the sub-window holding a widget is, its size and title, as the
+// page draws them (all 0 and "" when no sub-window holds it).
+export interface SubWindowConfigurationValue {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  title: string;
 }
 
 // Scroll offsets as fractions 0..1 of the scrollable range.
@@ -1042,15 +1052,25 @@ export interface MDISubWindowEvents extends ContainerEvents {
 export interface MDISubWindowCreateArgs {
   // The title bar's text.
   title: string;
+  // The window's size in pixels.
+  width: number;
+  height: number;
   // The title bar's icon, by URL ("" for none).
   icon_url: string;
+  // The window's place in the workspace, in pixels; with either left out
+  // the workspace places it (staggered from the top left).
+  x: number | undefined;
+  y: number | undefined;
   // Whether the window menu and a title-bar double-click offer Shade.
   shadeable: boolean;
 }
 
 // A workspace holding sub-windows (MDISubWindow), each confined to its area.
 export interface MDIWidgetImpl extends ContainerImpl {
-  // Puts a sub-window in the workspace, in front of the others.
+  // Creates a sub-window holding `child`, with the options given (title,
+  // width, height, icon_url, x, y, shadeable), puts it in the workspace in
+  // front of the others and returns it. `child` may not be a window or a
+  // sub-window.
   add_widget(child: WidgetHandle): void;
   // Restores every sub-window to normal and staggers them from the top left.
   cascade_windows(): void;
@@ -1072,6 +1092,13 @@ export interface MDIWidgetImpl extends ContainerImpl {
   set_index(index: number): void;
   // The index of the sub-window holding `child` (or of the sub-window `child`); -1 if none.
   index_of(child: WidgetHandle): number;
+  // The sub-window holding `child`: an empty handle (false) when none does.
+  get_subwin(child: WidgetHandle): WidgetHandle;
+  // The place, size and title of the sub-window holding `child`, as drawn.
+  get_configuration(child: WidgetHandle): SubWindowConfigurationValue;
+  // The content of the sub-window at `index`: an empty handle (false) when
+  // out of range or when that sub-window is empty.
+  index_to_widget(index: number): WidgetHandle;
 }
 
 export interface MDIWidgetEvents extends ContainerEvents {

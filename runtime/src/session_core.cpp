@@ -227,12 +227,82 @@ Task<WidgetId> SessionCore::create(const ClassInfo& cls, std::string args) {
   co_return id;
 }
 
+Task<WidgetId> SessionCore::create_in(WidgetId owner, const MethodInfo& method, const ClassInfo& cls,
+                                      std::string args, WidgetId child, const MethodInfo* child_into,
+                                      std::string child_args) {
+  auto what = [&] { return std::string(method.class_name) + "." + std::string(method.name); };
+  if (ended_) check_alive(what());
+  const WidgetRecord* rec = store_.find(owner);
+  if (rec == nullptr) {
+    throw std::invalid_argument("pgwidgets: " + what() + ": widget " + std::to_string(owner) +
+                                (store_.allocated(owner) ? " was destroyed" : " does not exist"));
+  }
+  if (!is_a(*rec->cls, method.class_id)) {
+    throw std::invalid_argument("pgwidgets: " + what() + ": widget " + std::to_string(owner) + " is a " +
+                                std::string(rec->cls->name));
+  }
+  if (method.kind != MethodKind::create || cls.abstract || (child != 0 && child_into == nullptr)) {
+    throw std::logic_error("pgwidgets: " + what() + " is not a method that creates a " + std::string(cls.name));
+  }
+  if (child != 0) {
+    const WidgetRecord* c = store_.find(child);
+    if (c == nullptr) {
+      throw std::invalid_argument("pgwidgets: " + what() + ": widget " + std::to_string(child) + " (the argument) " +
+                                  (store_.allocated(child) ? "was destroyed" : "does not exist"));
+    }
+    if (is_a(*c->cls, cls.id)) {
+      throw std::invalid_argument("pgwidgets: " + what() + " creates the " + std::string(cls.name) +
+                                  " around its content: widget " + std::to_string(child) + " is a " +
+                                  std::string(c->cls->name) + " already; pass the content");
+    }
+  }
+  // Recorded first, every rule checked before: a refusal throws here, at
+  // the call site, and nothing is recorded or sent.
+  WidgetId id = 0;
+  try {
+    id = store_.add_in(owner, cls, args, method.id, child, child_into ? child_into->id : 0, child_args);
+  } catch (const std::invalid_argument& e) {
+    throw std::invalid_argument("pgwidgets: " + what() + ": " + e.what());
+  }
+  auto* create = queue()->mutable_create();
+  create->set_seq(next_seq());
+  create->set_widget_id(id);
+  create->set_class_id(cls.id);
+  create->set_args(std::move(args));
+  if (child != 0) {
+    auto* into = queue()->mutable_call();
+    into->set_seq(next_seq());
+    into->set_widget_id(id);
+    into->set_method_id(child_into->id);
+    into->set_args(std::move(child_args));
+  }
+  // The owner adopts the new widget; under strict_calls the primary
+  // acknowledges this last message, so every earlier one was run.
+  const std::uint32_t seq = next_seq();
+  const bool ack = config_.strict_calls && !browsers_.empty();
+  auto* adopt = ack ? queue(Route::all_but, browsers_.front().id)->mutable_call() : queue()->mutable_call();
+  adopt->set_seq(seq);
+  adopt->set_widget_id(owner);
+  adopt->set_method_id(method.id);
+  adopt->set_args(created_args(id));
+  if (ack) {
+    auto* acked = queue(Route::only, browsers_.front().id)->mutable_call();
+    *acked = *adopt;
+    acked->set_ack(true);
+    co_await wait_reply(add_pending(seq, what() + " (widget " + std::to_string(owner) + ")"));
+  }
+  co_return id;
+}
+
 Task<std::string> SessionCore::call(WidgetId widget, const MethodInfo& method, std::string args,
                                     ChildChange change) {
   // The hot path (thousands of pipelined calls): names are only spelled
   // out when something goes wrong.
   auto what = [&] { return std::string(method.class_name) + "." + std::string(method.name); };
   if (ended_) check_alive(what());
+  if (method.kind == MethodKind::create) {
+    throw std::logic_error("pgwidgets: " + what() + " creates a widget: it is made with create_in, not call");
+  }
   const WidgetRecord* rec = store_.find(widget);
   if (rec == nullptr) {
     throw std::invalid_argument("pgwidgets: " + what() + ": widget " + std::to_string(widget) +

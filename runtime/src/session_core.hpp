@@ -82,6 +82,8 @@ class SessionCore final : public SessionLink {
 
   // --- SessionLink (the generated proxies) ---
   Task<WidgetId> create(const ClassInfo& cls, std::string args) override;
+  Task<WidgetId> create_in(WidgetId owner, const MethodInfo& method, const ClassInfo& cls, std::string args,
+                           WidgetId child, const MethodInfo* child_into, std::string child_args) override;
   Task<std::string> call(WidgetId widget, const MethodInfo& method, std::string args, ChildChange change) override;
   void listen(WidgetId widget, const CallbackInfo& callback, RawHandler handler) override;
   const std::string* recorded(WidgetId widget, std::uint32_t field) const override;

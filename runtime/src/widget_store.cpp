@@ -40,6 +40,31 @@ WidgetId WidgetStore::add(const ClassInfo& cls, std::string ctor_args) {
   return id;
 }
 
+std::string created_args(WidgetId created) {
+  return with_index(std::string(), 1, static_cast<int>(created));
+}
+
+WidgetId WidgetStore::add_in(WidgetId owner, const ClassInfo& cls, std::string ctor_args, std::uint32_t method_id,
+                             WidgetId child, std::uint32_t child_method, std::string child_args) {
+  const WidgetRecord* o = find(owner);
+  if (o == nullptr) throw std::invalid_argument("no widget " + std::to_string(owner));
+  // The new widget as it will be, to check the rules before anything changes.
+  const WidgetId id = next_id_;
+  WidgetRecord probe;
+  probe.cls = &cls;
+  probe.parent = owner;
+  check_attach(*o, owner, probe, id, std::nullopt);
+  if (child != 0) {
+    const WidgetRecord* c = find(child);
+    if (c == nullptr) throw std::invalid_argument("no widget " + std::to_string(child));
+    check_attach(probe, id, *c, child, std::nullopt);
+  }
+  const WidgetId made = add(cls, std::move(ctor_args));  // a group it refuses changes nothing either
+  attach(owner, made, std::nullopt, false, method_id, created_args(made));
+  if (child != 0) attach(made, child, std::nullopt, false, child_method, std::move(child_args));
+  return made;
+}
+
 WidgetRecord* WidgetStore::find(WidgetId id) {
   auto it = widgets_.find(id);
   return it == widgets_.end() ? nullptr : &it->second;

@@ -40,6 +40,10 @@ struct WidgetRecord {
   WidgetId group = 0;
 };
 
+// The arguments of a CREATE method's call as the browser gets them:
+// pgwidgets.widgets.Child naming the created widget.
+std::string created_args(WidgetId created);
+
 // True when class `cls` is `ancestor_id` or derives from it.
 bool is_a(const ClassInfo& cls, std::uint32_t ancestor_id);
 
@@ -49,6 +53,15 @@ class WidgetStore {
   // `ctor_args` must name a live widget of the same class (else
   // std::invalid_argument, and nothing is added).
   WidgetId add(const ClassInfo& cls, std::string ctor_args);
+  // A widget made by a CREATE method of `owner` (`method_id`): allocates
+  // the next id, records the widget with `ctor_args`, puts it in `owner`
+  // (the attaching call recorded as `method_id` with created_args(id)),
+  // and puts `child` (0 for none) in it by `child_method` with
+  // `child_args`. Every rule is checked first (a window is never a child,
+  // no widget goes inside itself or its own descendant): a refusal throws
+  // std::invalid_argument and changes nothing.
+  WidgetId add_in(WidgetId owner, const ClassInfo& cls, std::string ctor_args, std::uint32_t method_id,
+                  WidgetId child = 0, std::uint32_t child_method = 0, std::string child_args = {});
   WidgetRecord* find(WidgetId id);
   const WidgetRecord* find(WidgetId id) const;
   // Whether `id` was ever allocated (a destroyed widget was).

@@ -208,7 +208,13 @@ void PageModel::on_call(const pgwidgets::Call& c, std::vector<pgwidgets::ClientM
   }
   std::unique_ptr<pb::Message> request;
   try {
-    request = parse_message(m->rpc->input_type(), c.args());
+    // A create's call names the widget it made (pgwidgets.widgets.Child).
+    const pb::Descriptor* type =
+        m->info->kind == MethodKind::create
+            ? m->rpc->file()->pool()->FindMessageTypeByName("pgwidgets.widgets.Child")
+            : m->rpc->input_type();
+    if (type == nullptr) throw std::invalid_argument("no message pgwidgets.widgets.Child");
+    request = parse_message(type, c.args());
     apply(c.widget_id(), *w, *m, *request);
   } catch (const std::exception& e) {
     return fail(e.what());
@@ -258,6 +264,17 @@ void PageModel::apply(WidgetId id, Widget& w, const MethodView& m, const pb::Mes
         at = std::min<std::size_t>(at, static_cast<std::size_t>(std::max<double>(0, as_double(v))));
       }
       parent.children.insert(parent.children.begin() + static_cast<std::ptrdiff_t>(at), child);
+      widgets_[child].parent = id;
+      break;
+    }
+    case MethodKind::create: {
+      // The server made the widget just before: the owner adopts it, last.
+      const FD* made = d->FindFieldByName("child");
+      const WidgetId child = made ? widget_ref(request, made) : 0;
+      if (find(child) == nullptr) throw std::invalid_argument("no widget " + std::to_string(child) + " to adopt");
+      if (child == id) throw std::invalid_argument("a widget cannot hold itself");
+      unlink(child);
+      find_mut(id)->children.push_back(child);
       widgets_[child].parent = id;
       break;
     }

@@ -244,6 +244,42 @@ const ok = await runChecks([
     }
     expect(problems.length === 0, problems.join("\n"));
   }],
+  ["every widget a method created is in the page, of its class, inside its creator, holding its child", async () => {
+    // The last widget each creating method made (earlier ones gave a
+    // detach method a child to take out).
+    const last = new Map();
+    for (const c of report.of("created")) last.set(`${c.owner} ${c.method}`, c);
+    const created = [...last.values()];
+    const creating = report.of("subject").flatMap((s) => s.methods.filter((m) => m.kind === "create")
+      .map((m) => `${s.class} (widget ${s.widget}): ${m.method}`));
+    expect(created.length === creating.length, `${creating.length} methods create a widget ` +
+      `(${creating.join(", ")}), ${created.length} made one`);
+    const seen = await page.evaluate((list) => {
+      const hooks = window.pgwidgets.test;
+      return list.map((c) => {
+        const w = hooks.widget(c.widget);
+        const owner = hooks.widget(c.owner);
+        const child = c.child ? hooks.widget(c.child) : null;
+        return {
+          live: !!w,
+          classId: w?.classId,
+          inOwner: !!(w && owner && owner.element !== w.element && owner.element.contains(w.element)),
+          holdsChild: c.child === 0 || !!(w && child && w.element.contains(child.element)),
+        };
+      });
+    }, created);
+    const problems = created.flatMap((c, i) => {
+      const p = seen[i];
+      const who = `${c.class} (widget ${c.widget}) made by ${c.method} of widget ${c.owner}`;
+      if (!p.live) return [`${who}: not among the page's widgets`];
+      return [
+        ...(p.classId !== c.class_id ? [`${who}: the page made class #${p.classId}`] : []),
+        ...(!p.inOwner ? [`${who}: its element is not inside its creator's`] : []),
+        ...(!p.holdsChild ? [`${who}: it does not hold widget ${c.child}`] : []),
+      ];
+    });
+    expect(problems.length === 0, problems.join("\n"));
+  }],
   ["every callback fired from the page arrives with its arguments", async () => {
     const fires = report.of("fire");
     const failures = await page.evaluate(fireAll, fires);

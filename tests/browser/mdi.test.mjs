@@ -68,6 +68,18 @@ const ok = await runChecks([
     expect(a.x === 20 && a.y === 20 && a.width === 260 && a.height === 180, `Doc A at ${JSON.stringify(a)}`);
     const b = await geometry("Doc B");
     expect(b.x === 330 && b.y === 60 && b.width === 300 && b.height === 300, `Doc B at ${JSON.stringify(b)}`);
+    expect(await win("Doc A").getByText("Document A", { exact: true }).isVisible(), "Doc A's content is not shown");
+  }],
+  ["a reload brings back the sub-windows add_widget created, with their titles, contents and geometry", async () => {
+    await reload();
+    await win("Doc B").waitFor({ state: "visible", timeout: 5000 });
+    const a = await geometry("Doc A");
+    expect(a.x === 20 && a.y === 20 && a.width === 260 && a.height === 180, `Doc A after reload ${JSON.stringify(a)}`);
+    const b = await geometry("Doc B");
+    expect(b.x === 330 && b.y === 60 && b.width === 300 && b.height === 300, `Doc B after reload ${JSON.stringify(b)}`);
+    expect(await win("Doc A").getByText("Document A", { exact: true }).isVisible(), "Doc A's content lost in the reload");
+    expect(await win("Doc B").getByText("Document B", { exact: true }).isVisible(), "Doc B's content lost in the reload");
+    expect(await page.locator(".pgw-mdisubwindow").count() === 2, "not two sub-windows after the reload");
   }],
   ["a label filling a sub-window keeps off its left edge", async () => {
     const gap = await win("Doc A").evaluate((w) => {

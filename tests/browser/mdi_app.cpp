@@ -1,5 +1,5 @@
 // The program behind browser/mdi.test.mjs: an MDIWidget with two
-// sub-windows. Each handler writes what it received and what the
+// sub-windows, made by add_widget. Each handler writes what it received and what the
 // sub-window's getters answer (plain calls: answered by the server, no
 // round trip) into a Label the test reads.
 #include <cstdio>
@@ -32,15 +32,11 @@ pgw::Task<> setup(pgw::Session& session) {
   co_await vbox.add_widget(page);
   co_await top.set_widget(vbox);
 
-  auto doc_a = co_await w.MDISubWindow({.title = "Doc A"});
-  co_await doc_a.set_widget(co_await w.Label("Document A"));
-  co_await doc_a.set_position(20, 20);
-  co_await doc_a.resize(260, 180);
-  auto doc_b = co_await w.MDISubWindow({.title = "Doc B", .shadeable = false});
-  co_await doc_b.set_widget(co_await w.Label("Document B"));
-  co_await doc_b.set_position(330, 60);
-  co_await mdi.add_widget(doc_a);
-  co_await mdi.add_widget(doc_b);
+  // add_widget creates each sub-window around its content, as pgwidgets'
+  // does; Doc B keeps the default size (300 x 300).
+  auto doc_a = co_await mdi.add_widget(co_await w.Label("Document A"),
+                                       {.title = "Doc A", .width = 260, .height = 180, .x = 20, .y = 20});
+  auto doc_b = co_await mdi.add_widget(co_await w.Label("Document B"), {.title = "Doc B", .x = 330, .y = 60, .shadeable = false});
   co_await top.show();
 
   doc_a.on_move([doc_a, report](int x, int y) -> pgw::Task<> {

@@ -328,4 +328,22 @@ TEST_CASE("a click handler on a label created without interactive fails the step
                       plain.on_click([](pgw::PointerEvent) {});
                     }),
                     Contains("pgw::Label::on_click: the widget was created without `interactive`"));
+TEST_CASE("a sub-window add_widget created is in the page around its content, and closes", "[testkit]") {
+  auto closed = std::make_shared<int>(0);
+  TestSession t([closed](pgw::Session& s) -> pgw::Task<> {
+    auto W = s.get_widgets();
+    auto p = co_await window(s, "Workspace");
+    auto mdi = co_await W.MDIWidget();
+    co_await p.box.add_widget(mdi, 1);
+    auto sub = co_await mdi.add_widget(co_await W.Label("Inside"), {.title = "Doc", .width = 200, .height = 120});
+    sub.on_close([closed] { ++*closed; });
+  });
+  auto sub = t.find<pgw::MDISubWindow>("Doc");
+  auto label = t.find<pgw::Label>("Inside");
+  CHECK(t.path_of(label) == "TopLevel \"Workspace\" > VBox > MDIWidget > MDISubWindow \"Doc\" > Label \"Inside\"");
+  CHECK(t.is_visible(label));
+  CHECK(sub.get_window_size() == pgw::SubWindowSize{200, 120});
+  t.close(sub);
+  CHECK(*closed == 1);
+  CHECK_FALSE(t.is_visible(label));
 }

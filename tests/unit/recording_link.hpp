@@ -32,6 +32,15 @@ class RecordingLink : public detail::SessionLink {
     ctor[id] = std::move(args);
     co_return id;
   }
+  Task<WidgetId> create_in(WidgetId owner, const detail::MethodInfo& method, const detail::ClassInfo& cls,
+                           std::string args, WidgetId child, const detail::MethodInfo* child_into,
+                           std::string child_args) override {
+    const WidgetId id = next_id++;
+    created.push_back({id, &cls, args});
+    ctor[id] = std::move(args);
+    made_in.push_back({owner, &method, id, child, child_into, std::move(child_args)});
+    co_return id;
+  }
   Task<std::string> call(WidgetId widget, const detail::MethodInfo& method, std::string args,
                          detail::ChildChange change) override {
     calls.push_back({widget, &method, args, change});
@@ -52,8 +61,18 @@ class RecordingLink : public detail::SessionLink {
   std::vector<WidgetId> children(WidgetId) const override { return kids; }
   bool holds_items(WidgetId, std::uint32_t) const override { return items; }
 
+  struct MadeIn {
+    WidgetId owner;
+    const detail::MethodInfo* method;
+    WidgetId id;
+    WidgetId child;
+    const detail::MethodInfo* child_into;
+    std::string child_args;
+  };
+
   WidgetId next_id = 1;
   std::vector<Created> created;
+  std::vector<MadeIn> made_in;
   std::vector<RecordedCall> calls;
   std::map<std::pair<WidgetId, std::uint32_t>, std::string> state;
   std::map<WidgetId, std::string> ctor;

@@ -42,10 +42,8 @@ std::string encoded(const Message& m) {
 TEST_CASE_METHOD(SessionFixture, "mdi: a sub-window's getters answer what the page reported, and a rebuild restores it") {
   auto w = session->get_widgets();
   auto mdi = run_coro(io, w.MDIWidget());                          // 1
-  auto sub = run_coro(io, w.MDISubWindow({.title = "Doc"}));       // 2
-  auto content = run_coro(io, w.Label("inside"));                  // 3
-  run_coro(io, sub.set_widget(content));
-  run_coro(io, mdi.add_widget(sub));
+  auto content = run_coro(io, w.Label("inside"));                  // 2
+  auto sub = run_coro(io, mdi.add_widget(content, {.title = "Doc"}));  // 3
   drain(io);
   // Before any report: the constructor's title, the starting size, no place yet.
   CHECK(sub.get_title() == "Doc");
@@ -81,13 +79,13 @@ TEST_CASE_METHOD(SessionFixture, "mdi: a sub-window's getters answer what the pa
   core->attach(2, sink_into(second, closed), 2, 0, 800, 600, true);
   CHECK(outline(flatten(second)) == std::vector<std::string>{
                                         "create 1 MDIWidget",
-                                        "create 2 MDISubWindow",
-                                        "create 3 Label",
-                                        "call 2 MDISubWindow.set_position",
-                                        "call 2 Widget.resize",
+                                        "create 2 Label",
+                                        "create 3 MDISubWindow",
+                                        "call 3 MDISubWindow.set_position",
+                                        "call 3 Widget.resize",
                                         "call 1 MDIWidget.add_widget",
-                                        "call 2 MDISubWindow.set_widget",
-                                        "call 2 MDISubWindow.set_window_state",
+                                        "call 3 MDISubWindow.set_widget",
+                                        "call 3 MDISubWindow.set_window_state",
                                     });
   core->detach(2, "done");
 }
@@ -95,8 +93,7 @@ TEST_CASE_METHOD(SessionFixture, "mdi: a sub-window's getters answer what the pa
 TEST_CASE_METHOD(SessionFixture, "mdi: the user's close hides a sub-window for good, also in a rebuild") {
   auto w = session->get_widgets();
   auto mdi = run_coro(io, w.MDIWidget());
-  auto sub = run_coro(io, w.MDISubWindow());
-  run_coro(io, mdi.add_widget(sub));
+  auto sub = run_coro(io, mdi.add_widget(run_coro(io, w.Label("x"))));
   receive({callback(sub.id(), ids::callbacks::MDISubWindow_close.id)});
   drain(io);
   CHECK(errors.empty());
@@ -104,7 +101,7 @@ TEST_CASE_METHOD(SessionFixture, "mdi: the user's close hides a sub-window for g
   std::vector<std::pair<int, std::string>> closed;
   core->attach(2, sink_into(second, closed), 2, 0, 800, 600, true);
   const auto rebuilt = outline(flatten(second));
-  CHECK(rebuilt.back() == "call 2 MDISubWindow.close");
+  CHECK(rebuilt.back() == "call 3 MDISubWindow.close");
   core->detach(2, "done");
 }
 

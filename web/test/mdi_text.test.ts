@@ -13,7 +13,9 @@ import { Bench, recorder } from "./support/widgets.js";
 describe("MDIWidget", () => {
   let bench: Bench;
   let mdi: MDIWidget;
-  const args: MDISubWindowCreateArgs = { title: "doc", icon_url: "", shadeable: true };
+  const args: MDISubWindowCreateArgs = {
+    title: "doc", width: 300, height: 300, icon_url: "", x: undefined, y: undefined, shadeable: true,
+  };
   const sub = (id: number) => new MDISubWindow(id, args, recorder(id, bench.events), bench.env);
 
   beforeEach(() => {
@@ -38,6 +40,36 @@ describe("MDIWidget", () => {
     const moves = bench.events.filter((e) => e[0].endsWith(":move"));
     assert.deepEqual(moves, [["3:move", fresh.position.x, fresh.position.y]]);
     assert.deepEqual(placed.position, { x: 40, y: 30 });
+  });
+
+  it("a sub-window made with add_widget's options has their size, and their place when both x and y are given", () => {
+    const made = new MDISubWindow(2, { ...args, width: 320, height: 200, x: 40, y: 30 }, recorder(2, bench.events), bench.env);
+    const half = new MDISubWindow(3, { ...args, x: 40 }, recorder(3, bench.events), bench.env);
+    mdi.add_widget(made);
+    mdi.add_widget(half);
+    assert.equal(made.element.style.width, "320px");
+    assert.equal(made.element.style.height, "200px");
+    assert.deepEqual(made.position, { x: 40, y: 30 });
+    assert.equal(half.element.style.width, "300px");
+    // Only x given: the workspace places it, and tells the server where.
+    const moves = bench.events.filter((e) => e[0].endsWith(":move"));
+    assert.deepEqual(moves, [["3:move", half.position.x, half.position.y]]);
+  });
+
+  it("get_subwin, get_configuration and index_to_widget find the sub-window by its content", () => {
+    const s = new MDISubWindow(2, { ...args, title: "Notes", width: 250, height: 150, x: 10, y: 20 },
+      recorder(2, bench.events), bench.env);
+    const content = bench.box(3);
+    s.set_widget(content);
+    mdi.add_widget(s);
+    assert.equal(mdi.get_subwin(content), s);
+    assert.equal(mdi.get_subwin(bench.box(4)).widgetId, 0);
+    assert.equal(mdi.index_to_widget(0), content);
+    assert.equal(mdi.index_to_widget(1).widgetId, 0);
+    assert.deepEqual(mdi.get_configuration(content).title, "Notes");
+    assert.deepEqual(mdi.get_configuration(content).x, 10);
+    assert.deepEqual(mdi.get_configuration(content).y, 20);
+    assert.deepEqual(mdi.get_configuration(bench.box(5)), { x: 0, y: 0, width: 0, height: 0, title: "" });
   });
 
   it("move_child / resize_child find the sub-window by its content or itself, and report what they changed", () => {

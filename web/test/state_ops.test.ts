@@ -6,7 +6,7 @@ import "./support/dom.js";
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import table from "../../tests/cases/state_ops.json";
-import { ComboBox } from "../src/widgets/combobox.js";
+import { ComboBox } from "../src/widgets/controls/combobox.js";
 import type { ComboBoxEvents } from "../src/schema.js";
 import { Bench, recorder } from "./support/widgets.js";
 

@@ -293,7 +293,7 @@ inline constexpr MethodInfo MDISubWindow_set_window_state{116499632, 597303608, 
 inline constexpr MethodInfo MDISubWindow_get_window_state{1814271582, 597303608, "MDISubWindow", "get_window_state", detail::MethodKind::getter, 1006350876, true, false, false, 0, detail::StateOp::none, 0};
 inline constexpr MethodInfo MDISubWindow_close{2022062640, 597303608, "MDISubWindow", "close", detail::MethodKind::setter, 1412362569, false, false, true, 0, detail::StateOp::none, 0};
 inline constexpr MethodInfo MDISubWindow_get_child{302432590, 597303608, "MDISubWindow", "get_child", detail::MethodKind::children, 0, true, false, false, 0, detail::StateOp::none, 0};
-inline constexpr MethodInfo MDIWidget_add_widget{1340784774, 1934524702, "MDIWidget", "add_widget", detail::MethodKind::attach, 0, false, false, false, 0, detail::StateOp::none, 0};
+inline constexpr MethodInfo MDIWidget_add_widget{1340784774, 1934524702, "MDIWidget", "add_widget", detail::MethodKind::create, 0, false, false, false, 0, detail::StateOp::none, 0};
 inline constexpr MethodInfo MDIWidget_cascade_windows{2103758322, 1934524702, "MDIWidget", "cascade_windows", detail::MethodKind::action, 0, false, false, false, 0, detail::StateOp::none, 0};
 inline constexpr MethodInfo MDIWidget_tile_windows{757664558, 1934524702, "MDIWidget", "tile_windows", detail::MethodKind::action, 0, false, false, false, 0, detail::StateOp::none, 0};
 inline constexpr MethodInfo MDIWidget_get_subwindows{1998677998, 1934524702, "MDIWidget", "get_subwindows", detail::MethodKind::children, 0, true, false, false, 0, detail::StateOp::none, 0};
@@ -305,6 +305,9 @@ inline constexpr MethodInfo MDIWidget_close_child{1845623558, 1934524702, "MDIWi
 inline constexpr MethodInfo MDIWidget_get_index{368793529, 1934524702, "MDIWidget", "get_index", detail::MethodKind::query, 0, true, false, false, 0, detail::StateOp::none, 0};
 inline constexpr MethodInfo MDIWidget_set_index{1953535138, 1934524702, "MDIWidget", "set_index", detail::MethodKind::action, 0, false, false, false, 0, detail::StateOp::none, 0};
 inline constexpr MethodInfo MDIWidget_index_of{34398808, 1934524702, "MDIWidget", "index_of", detail::MethodKind::query, 0, true, false, false, 0, detail::StateOp::none, 0};
+inline constexpr MethodInfo MDIWidget_get_subwin{1642370633, 1934524702, "MDIWidget", "get_subwin", detail::MethodKind::query, 0, true, false, false, 0, detail::StateOp::none, 0};
+inline constexpr MethodInfo MDIWidget_get_configuration{882899613, 1934524702, "MDIWidget", "get_configuration", detail::MethodKind::query, 0, true, false, false, 0, detail::StateOp::none, 0};
+inline constexpr MethodInfo MDIWidget_index_to_widget{356013254, 1934524702, "MDIWidget", "index_to_widget", detail::MethodKind::query, 0, true, false, false, 0, detail::StateOp::none, 0};
 inline constexpr MethodInfo TextEntry_set_text{2097510219, 643135960, "TextEntry", "set_text", detail::MethodKind::setter, 405642814, false, false, false, 0, detail::StateOp::none, 0};
 inline constexpr MethodInfo TextEntry_get_text{1865111774, 643135960, "TextEntry", "get_text", detail::MethodKind::query, 0, true, false, false, 0, detail::StateOp::none, 0};
 inline constexpr MethodInfo TextEntry_clear{458512374, 643135960, "TextEntry", "clear", detail::MethodKind::setter, 405642814, false, false, false, 0, detail::StateOp::none, 0};
@@ -451,7 +454,7 @@ inline constexpr std::array<const ClassInfo*, 36> class_table = {
     &classes::TextEntrySet,
     &classes::TextArea,
 };
-inline constexpr std::array<const MethodInfo*, 195> method_table = {
+inline constexpr std::array<const MethodInfo*, 198> method_table = {
     &methods::Widget_set_border_width,
     &methods::Widget_set_border_color,
     &methods::Widget_set_bg,
@@ -629,6 +632,9 @@ inline constexpr std::array<const MethodInfo*, 195> method_table = {
     &methods::MDIWidget_get_index,
     &methods::MDIWidget_set_index,
     &methods::MDIWidget_index_of,
+    &methods::MDIWidget_get_subwin,
+    &methods::MDIWidget_get_configuration,
+    &methods::MDIWidget_index_to_widget,
     &methods::TextEntry_set_text,
     &methods::TextEntry_get_text,
     &methods::TextEntry_clear,
@@ -745,7 +751,7 @@ inline constexpr std::array<std::string_view, 36> class_proto_names = {
     "pgwidgets.widgets.TextEntrySet",
     "pgwidgets.widgets.TextArea",
 };
-inline constexpr std::array<std::string_view, 195> method_proto_names = {
+inline constexpr std::array<std::string_view, 198> method_proto_names = {
     "pgwidgets.widgets.Widget.SetBorderWidth",
     "pgwidgets.widgets.Widget.SetBorderColor",
     "pgwidgets.widgets.Widget.SetBg",
@@ -923,6 +929,9 @@ inline constexpr std::array<std::string_view, 195> method_proto_names = {
     "pgwidgets.widgets.MDIWidget.GetIndex",
     "pgwidgets.widgets.MDIWidget.SetIndex",
     "pgwidgets.widgets.MDIWidget.IndexOf",
+    "pgwidgets.widgets.MDIWidget.GetSubwin",
+    "pgwidgets.widgets.MDIWidget.GetConfiguration",
+    "pgwidgets.widgets.MDIWidget.IndexToWidget",
     "pgwidgets.widgets.TextEntry.SetText",
     "pgwidgets.widgets.TextEntry.GetText",
     "pgwidgets.widgets.TextEntry.Clear",

@@ -133,6 +133,895 @@ pgw::ScrollPercent AbstractScrollArea_get_thumb_percent([[maybe_unused]] Session
 
 }  // namespace detail::ret
 
+namespace {
+
+// The setter options, owned: the coroutine outlives the caller's temporaries.
+struct ButtonBoxSetters {
+  std::optional<int> spacing;
+  std::optional<pgw::Align> align;
+  std::optional<int> border_width;
+  std::optional<std::string> border_color;
+  std::optional<std::string> bg;
+  std::optional<int> padding;
+  std::optional<pgw::FontArgs> font;
+  std::optional<bool> enabled;
+  std::optional<std::string> tooltip;
+  std::optional<std::string> name;
+  std::optional<bool> allow_text_selection;
+  std::optional<std::string> cursor;
+};
+
+// The options, read at the call: the constructor's arguments and the setters.
+struct ButtonBoxPrepared {
+  ::pgwidgets::widgets::ButtonBoxArgs args;
+  ButtonBoxSetters setters;
+};
+
+// Copies every string view now: the coroutine runs after the caller's
+// full-expression (and its temporaries) may be over.
+ButtonBoxPrepared prepare_ButtonBox([[maybe_unused]] const detail::LinkPtr& link_,
+                                      [[maybe_unused]] const ButtonBoxOptions& options) {
+  ButtonBoxPrepared p;
+  [[maybe_unused]] auto& args = p.args;
+  if (options.orientation) args.set_orientation(static_cast<::pgwidgets::widgets::Orientation>(*options.orientation));
+  if (options.halign) args.set_halign(static_cast<::pgwidgets::widgets::HAlign>(*options.halign));
+  if (options.min_button_width) args.set_min_button_width(int(*options.min_button_width));
+  [[maybe_unused]] auto& setters = p.setters;
+  if (options.spacing) setters.spacing.emplace(*options.spacing);
+  if (options.align) setters.align.emplace(*options.align);
+  if (options.border_width) setters.border_width.emplace(*options.border_width);
+  if (options.border_color) setters.border_color.emplace(*options.border_color);
+  if (options.bg) setters.bg.emplace(*options.bg);
+  if (options.padding) setters.padding.emplace(*options.padding);
+  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::ButtonBox option font"));
+  if (options.enabled) setters.enabled.emplace(*options.enabled);
+  if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
+  if (options.name) setters.name.emplace(*options.name);
+  if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
+  if (options.cursor) setters.cursor.emplace(*options.cursor);
+  return p;
+}
+
+// Makes the setter calls of the options on the new widget.
+Task<pgw::ButtonBox> finish_ButtonBox(detail::LinkPtr link, WidgetId id, [[maybe_unused]] ButtonBoxSetters setters) {
+  pgw::ButtonBox widget(std::move(link), id);
+  if (setters.spacing) co_await widget.set_spacing(std::move(*setters.spacing));
+  if (setters.align) co_await widget.set_align(std::move(*setters.align));
+  if (setters.border_width) co_await widget.set_border_width(std::move(*setters.border_width));
+  if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
+  if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
+  if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
+  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
+  if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
+  if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
+  if (setters.name) co_await widget.set_name(std::move(*setters.name));
+  if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
+  if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
+  co_return widget;
+}
+
+Task<pgw::ButtonBox> create_ButtonBox(detail::LinkPtr link, std::string args, ButtonBoxSetters setters) {
+  const WidgetId id = co_await link->create(detail::classes::ButtonBox, std::move(args));
+  co_return co_await finish_ButtonBox(std::move(link), id, std::move(setters));
+}
+
+}  // namespace
+
+Task<pgw::ButtonBox> detail::factories::ButtonBox(const LinkPtr& link_, ButtonBoxOptions options) {
+  if (!link_) throw std::logic_error("pgwidgets: Widgets::ButtonBox called on an empty Widgets");
+  ButtonBoxPrepared p = prepare_ButtonBox(link_, options);
+  return create_ButtonBox(link_, p.args.SerializeAsString(), std::move(p.setters));
+}
+
+namespace {
+
+// The setter options, owned: the coroutine outlives the caller's temporaries.
+struct GridBoxSetters {
+  std::optional<int> row_spacing;
+  std::optional<int> column_spacing;
+  std::optional<int> spacing;
+  std::optional<int> border_width;
+  std::optional<std::string> border_color;
+  std::optional<std::string> bg;
+  std::optional<int> padding;
+  std::optional<pgw::FontArgs> font;
+  std::optional<bool> enabled;
+  std::optional<std::string> tooltip;
+  std::optional<std::string> name;
+  std::optional<bool> allow_text_selection;
+  std::optional<std::string> cursor;
+};
+
+// The options, read at the call: the constructor's arguments and the setters.
+struct GridBoxPrepared {
+  ::pgwidgets::widgets::GridBoxArgs args;
+  GridBoxSetters setters;
+};
+
+// Copies every string view now: the coroutine runs after the caller's
+// full-expression (and its temporaries) may be over.
+GridBoxPrepared prepare_GridBox([[maybe_unused]] const detail::LinkPtr& link_,
+                                      [[maybe_unused]] const GridBoxOptions& options) {
+  GridBoxPrepared p;
+  [[maybe_unused]] auto& args = p.args;
+  if (options.rows) args.set_rows(int(*options.rows));
+  if (options.columns) args.set_columns(int(*options.columns));
+  [[maybe_unused]] auto& setters = p.setters;
+  if (options.row_spacing) setters.row_spacing.emplace(*options.row_spacing);
+  if (options.column_spacing) setters.column_spacing.emplace(*options.column_spacing);
+  if (options.spacing) setters.spacing.emplace(*options.spacing);
+  if (options.border_width) setters.border_width.emplace(*options.border_width);
+  if (options.border_color) setters.border_color.emplace(*options.border_color);
+  if (options.bg) setters.bg.emplace(*options.bg);
+  if (options.padding) setters.padding.emplace(*options.padding);
+  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::GridBox option font"));
+  if (options.enabled) setters.enabled.emplace(*options.enabled);
+  if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
+  if (options.name) setters.name.emplace(*options.name);
+  if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
+  if (options.cursor) setters.cursor.emplace(*options.cursor);
+  return p;
+}
+
+// Makes the setter calls of the options on the new widget.
+Task<pgw::GridBox> finish_GridBox(detail::LinkPtr link, WidgetId id, [[maybe_unused]] GridBoxSetters setters) {
+  pgw::GridBox widget(std::move(link), id);
+  if (setters.row_spacing) co_await widget.set_row_spacing(std::move(*setters.row_spacing));
+  if (setters.column_spacing) co_await widget.set_column_spacing(std::move(*setters.column_spacing));
+  if (setters.spacing) co_await widget.set_spacing(std::move(*setters.spacing));
+  if (setters.border_width) co_await widget.set_border_width(std::move(*setters.border_width));
+  if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
+  if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
+  if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
+  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
+  if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
+  if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
+  if (setters.name) co_await widget.set_name(std::move(*setters.name));
+  if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
+  if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
+  co_return widget;
+}
+
+Task<pgw::GridBox> create_GridBox(detail::LinkPtr link, std::string args, GridBoxSetters setters) {
+  const WidgetId id = co_await link->create(detail::classes::GridBox, std::move(args));
+  co_return co_await finish_GridBox(std::move(link), id, std::move(setters));
+}
+
+}  // namespace
+
+Task<pgw::GridBox> detail::factories::GridBox(const LinkPtr& link_, GridBoxOptions options) {
+  if (!link_) throw std::logic_error("pgwidgets: Widgets::GridBox called on an empty Widgets");
+  GridBoxPrepared p = prepare_GridBox(link_, options);
+  return create_GridBox(link_, p.args.SerializeAsString(), std::move(p.setters));
+}
+
+namespace {
+
+// The setter options, owned: the coroutine outlives the caller's temporaries.
+struct FixedLayoutSetters {
+  std::optional<int> border_width;
+  std::optional<std::string> border_color;
+  std::optional<std::string> bg;
+  std::optional<int> padding;
+  std::optional<pgw::FontArgs> font;
+  std::optional<bool> enabled;
+  std::optional<std::string> tooltip;
+  std::optional<std::string> name;
+  std::optional<bool> allow_text_selection;
+  std::optional<std::string> cursor;
+};
+
+// The options, read at the call: the constructor's arguments and the setters.
+struct FixedLayoutPrepared {
+  FixedLayoutSetters setters;
+};
+
+// Copies every string view now: the coroutine runs after the caller's
+// full-expression (and its temporaries) may be over.
+FixedLayoutPrepared prepare_FixedLayout([[maybe_unused]] const detail::LinkPtr& link_,
+                                      [[maybe_unused]] const FixedLayoutOptions& options) {
+  FixedLayoutPrepared p;
+  [[maybe_unused]] auto& setters = p.setters;
+  if (options.border_width) setters.border_width.emplace(*options.border_width);
+  if (options.border_color) setters.border_color.emplace(*options.border_color);
+  if (options.bg) setters.bg.emplace(*options.bg);
+  if (options.padding) setters.padding.emplace(*options.padding);
+  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::FixedLayout option font"));
+  if (options.enabled) setters.enabled.emplace(*options.enabled);
+  if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
+  if (options.name) setters.name.emplace(*options.name);
+  if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
+  if (options.cursor) setters.cursor.emplace(*options.cursor);
+  return p;
+}
+
+// Makes the setter calls of the options on the new widget.
+Task<pgw::FixedLayout> finish_FixedLayout(detail::LinkPtr link, WidgetId id, [[maybe_unused]] FixedLayoutSetters setters) {
+  pgw::FixedLayout widget(std::move(link), id);
+  if (setters.border_width) co_await widget.set_border_width(std::move(*setters.border_width));
+  if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
+  if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
+  if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
+  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
+  if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
+  if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
+  if (setters.name) co_await widget.set_name(std::move(*setters.name));
+  if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
+  if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
+  co_return widget;
+}
+
+Task<pgw::FixedLayout> create_FixedLayout(detail::LinkPtr link, std::string args, FixedLayoutSetters setters) {
+  const WidgetId id = co_await link->create(detail::classes::FixedLayout, std::move(args));
+  co_return co_await finish_FixedLayout(std::move(link), id, std::move(setters));
+}
+
+}  // namespace
+
+Task<pgw::FixedLayout> detail::factories::FixedLayout(const LinkPtr& link_, FixedLayoutOptions options) {
+  if (!link_) throw std::logic_error("pgwidgets: Widgets::FixedLayout called on an empty Widgets");
+  FixedLayoutPrepared p = prepare_FixedLayout(link_, options);
+  return create_FixedLayout(link_, std::string(), std::move(p.setters));
+}
+
+namespace {
+
+// The setter options, owned: the coroutine outlives the caller's temporaries.
+struct SplitterSetters {
+  std::optional<int> border_width;
+  std::optional<std::string> border_color;
+  std::optional<std::string> bg;
+  std::optional<int> padding;
+  std::optional<pgw::FontArgs> font;
+  std::optional<bool> enabled;
+  std::optional<std::string> tooltip;
+  std::optional<std::string> name;
+  std::optional<bool> allow_text_selection;
+  std::optional<std::string> cursor;
+};
+
+// The options, read at the call: the constructor's arguments and the setters.
+struct SplitterPrepared {
+  ::pgwidgets::widgets::SplitterArgs args;
+  SplitterSetters setters;
+};
+
+// Copies every string view now: the coroutine runs after the caller's
+// full-expression (and its temporaries) may be over.
+SplitterPrepared prepare_Splitter([[maybe_unused]] const detail::LinkPtr& link_,
+                                      [[maybe_unused]] const SplitterOptions& options) {
+  SplitterPrepared p;
+  [[maybe_unused]] auto& args = p.args;
+  if (options.orientation) args.set_orientation(static_cast<::pgwidgets::widgets::Orientation>(*options.orientation));
+  [[maybe_unused]] auto& setters = p.setters;
+  if (options.border_width) setters.border_width.emplace(*options.border_width);
+  if (options.border_color) setters.border_color.emplace(*options.border_color);
+  if (options.bg) setters.bg.emplace(*options.bg);
+  if (options.padding) setters.padding.emplace(*options.padding);
+  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::Splitter option font"));
+  if (options.enabled) setters.enabled.emplace(*options.enabled);
+  if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
+  if (options.name) setters.name.emplace(*options.name);
+  if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
+  if (options.cursor) setters.cursor.emplace(*options.cursor);
+  return p;
+}
+
+// Makes the setter calls of the options on the new widget.
+Task<pgw::Splitter> finish_Splitter(detail::LinkPtr link, WidgetId id, [[maybe_unused]] SplitterSetters setters) {
+  pgw::Splitter widget(std::move(link), id);
+  if (setters.border_width) co_await widget.set_border_width(std::move(*setters.border_width));
+  if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
+  if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
+  if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
+  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
+  if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
+  if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
+  if (setters.name) co_await widget.set_name(std::move(*setters.name));
+  if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
+  if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
+  co_return widget;
+}
+
+Task<pgw::Splitter> create_Splitter(detail::LinkPtr link, std::string args, SplitterSetters setters) {
+  const WidgetId id = co_await link->create(detail::classes::Splitter, std::move(args));
+  co_return co_await finish_Splitter(std::move(link), id, std::move(setters));
+}
+
+}  // namespace
+
+Task<pgw::Splitter> detail::factories::Splitter(const LinkPtr& link_, SplitterOptions options) {
+  if (!link_) throw std::logic_error("pgwidgets: Widgets::Splitter called on an empty Widgets");
+  SplitterPrepared p = prepare_Splitter(link_, options);
+  return create_Splitter(link_, p.args.SerializeAsString(), std::move(p.setters));
+}
+
+namespace {
+
+// The setter options, owned: the coroutine outlives the caller's temporaries.
+struct StackWidgetSetters {
+  std::optional<int> index;
+  std::optional<int> border_width;
+  std::optional<std::string> border_color;
+  std::optional<std::string> bg;
+  std::optional<int> padding;
+  std::optional<pgw::FontArgs> font;
+  std::optional<bool> enabled;
+  std::optional<std::string> tooltip;
+  std::optional<std::string> name;
+  std::optional<bool> allow_text_selection;
+  std::optional<std::string> cursor;
+};
+
+// The options, read at the call: the constructor's arguments and the setters.
+struct StackWidgetPrepared {
+  StackWidgetSetters setters;
+};
+
+// Copies every string view now: the coroutine runs after the caller's
+// full-expression (and its temporaries) may be over.
+StackWidgetPrepared prepare_StackWidget([[maybe_unused]] const detail::LinkPtr& link_,
+                                      [[maybe_unused]] const StackWidgetOptions& options) {
+  StackWidgetPrepared p;
+  [[maybe_unused]] auto& setters = p.setters;
+  if (options.index) setters.index.emplace(*options.index);
+  if (options.border_width) setters.border_width.emplace(*options.border_width);
+  if (options.border_color) setters.border_color.emplace(*options.border_color);
+  if (options.bg) setters.bg.emplace(*options.bg);
+  if (options.padding) setters.padding.emplace(*options.padding);
+  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::StackWidget option font"));
+  if (options.enabled) setters.enabled.emplace(*options.enabled);
+  if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
+  if (options.name) setters.name.emplace(*options.name);
+  if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
+  if (options.cursor) setters.cursor.emplace(*options.cursor);
+  return p;
+}
+
+// Makes the setter calls of the options on the new widget.
+Task<pgw::StackWidget> finish_StackWidget(detail::LinkPtr link, WidgetId id, [[maybe_unused]] StackWidgetSetters setters) {
+  pgw::StackWidget widget(std::move(link), id);
+  if (setters.index) co_await widget.set_index(std::move(*setters.index));
+  if (setters.border_width) co_await widget.set_border_width(std::move(*setters.border_width));
+  if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
+  if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
+  if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
+  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
+  if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
+  if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
+  if (setters.name) co_await widget.set_name(std::move(*setters.name));
+  if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
+  if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
+  co_return widget;
+}
+
+Task<pgw::StackWidget> create_StackWidget(detail::LinkPtr link, std::string args, StackWidgetSetters setters) {
+  const WidgetId id = co_await link->create(detail::classes::StackWidget, std::move(args));
+  co_return co_await finish_StackWidget(std::move(link), id, std::move(setters));
+}
+
+}  // namespace
+
+Task<pgw::StackWidget> detail::factories::StackWidget(const LinkPtr& link_, StackWidgetOptions options) {
+  if (!link_) throw std::logic_error("pgwidgets: Widgets::StackWidget called on an empty Widgets");
+  StackWidgetPrepared p = prepare_StackWidget(link_, options);
+  return create_StackWidget(link_, std::string(), std::move(p.setters));
+}
+
+namespace {
+
+// The setter options, owned: the coroutine outlives the caller's temporaries.
+struct TabWidgetSetters {
+  std::optional<int> index;
+  std::optional<int> border_width;
+  std::optional<std::string> border_color;
+  std::optional<std::string> bg;
+  std::optional<int> padding;
+  std::optional<pgw::FontArgs> font;
+  std::optional<bool> enabled;
+  std::optional<std::string> tooltip;
+  std::optional<std::string> name;
+  std::optional<bool> allow_text_selection;
+  std::optional<std::string> cursor;
+};
+
+// The options, read at the call: the constructor's arguments and the setters.
+struct TabWidgetPrepared {
+  ::pgwidgets::widgets::TabWidgetArgs args;
+  TabWidgetSetters setters;
+};
+
+// Copies every string view now: the coroutine runs after the caller's
+// full-expression (and its temporaries) may be over.
+TabWidgetPrepared prepare_TabWidget([[maybe_unused]] const detail::LinkPtr& link_,
+                                      [[maybe_unused]] const TabWidgetOptions& options) {
+  TabWidgetPrepared p;
+  [[maybe_unused]] auto& args = p.args;
+  if (options.closable) args.set_closable(bool(*options.closable));
+  if (options.reorderable) args.set_reorderable(bool(*options.reorderable));
+  if (options.tab_position) args.set_tab_position(static_cast<::pgwidgets::widgets::TabPosition>(*options.tab_position));
+  [[maybe_unused]] auto& setters = p.setters;
+  if (options.index) setters.index.emplace(*options.index);
+  if (options.border_width) setters.border_width.emplace(*options.border_width);
+  if (options.border_color) setters.border_color.emplace(*options.border_color);
+  if (options.bg) setters.bg.emplace(*options.bg);
+  if (options.padding) setters.padding.emplace(*options.padding);
+  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::TabWidget option font"));
+  if (options.enabled) setters.enabled.emplace(*options.enabled);
+  if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
+  if (options.name) setters.name.emplace(*options.name);
+  if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
+  if (options.cursor) setters.cursor.emplace(*options.cursor);
+  return p;
+}
+
+// Makes the setter calls of the options on the new widget.
+Task<pgw::TabWidget> finish_TabWidget(detail::LinkPtr link, WidgetId id, [[maybe_unused]] TabWidgetSetters setters) {
+  pgw::TabWidget widget(std::move(link), id);
+  if (setters.index) co_await widget.set_index(std::move(*setters.index));
+  if (setters.border_width) co_await widget.set_border_width(std::move(*setters.border_width));
+  if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
+  if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
+  if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
+  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
+  if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
+  if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
+  if (setters.name) co_await widget.set_name(std::move(*setters.name));
+  if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
+  if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
+  co_return widget;
+}
+
+Task<pgw::TabWidget> create_TabWidget(detail::LinkPtr link, std::string args, TabWidgetSetters setters) {
+  const WidgetId id = co_await link->create(detail::classes::TabWidget, std::move(args));
+  co_return co_await finish_TabWidget(std::move(link), id, std::move(setters));
+}
+
+}  // namespace
+
+Task<pgw::TabWidget> detail::factories::TabWidget(const LinkPtr& link_, TabWidgetOptions options) {
+  if (!link_) throw std::logic_error("pgwidgets: Widgets::TabWidget called on an empty Widgets");
+  TabWidgetPrepared p = prepare_TabWidget(link_, options);
+  return create_TabWidget(link_, p.args.SerializeAsString(), std::move(p.setters));
+}
+
+namespace {
+
+// The setter options, owned: the coroutine outlives the caller's temporaries.
+struct AbstractScrollAreaSetters {
+  std::optional<int> border_width;
+  std::optional<std::string> border_color;
+  std::optional<std::string> bg;
+  std::optional<int> padding;
+  std::optional<pgw::FontArgs> font;
+  std::optional<bool> enabled;
+  std::optional<std::string> tooltip;
+  std::optional<std::string> name;
+  std::optional<bool> allow_text_selection;
+  std::optional<std::string> cursor;
+};
+
+// The options, read at the call: the constructor's arguments and the setters.
+struct AbstractScrollAreaPrepared {
+  ::pgwidgets::widgets::AbstractScrollAreaArgs args;
+  AbstractScrollAreaSetters setters;
+};
+
+// Copies every string view now: the coroutine runs after the caller's
+// full-expression (and its temporaries) may be over.
+AbstractScrollAreaPrepared prepare_AbstractScrollArea([[maybe_unused]] const detail::LinkPtr& link_,
+                                      [[maybe_unused]] const AbstractScrollAreaOptions& options) {
+  AbstractScrollAreaPrepared p;
+  [[maybe_unused]] auto& args = p.args;
+  if (options.thickness) args.set_thickness(int(*options.thickness));
+  [[maybe_unused]] auto& setters = p.setters;
+  if (options.border_width) setters.border_width.emplace(*options.border_width);
+  if (options.border_color) setters.border_color.emplace(*options.border_color);
+  if (options.bg) setters.bg.emplace(*options.bg);
+  if (options.padding) setters.padding.emplace(*options.padding);
+  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::AbstractScrollArea option font"));
+  if (options.enabled) setters.enabled.emplace(*options.enabled);
+  if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
+  if (options.name) setters.name.emplace(*options.name);
+  if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
+  if (options.cursor) setters.cursor.emplace(*options.cursor);
+  return p;
+}
+
+// Makes the setter calls of the options on the new widget.
+Task<pgw::AbstractScrollArea> finish_AbstractScrollArea(detail::LinkPtr link, WidgetId id, [[maybe_unused]] AbstractScrollAreaSetters setters) {
+  pgw::AbstractScrollArea widget(std::move(link), id);
+  if (setters.border_width) co_await widget.set_border_width(std::move(*setters.border_width));
+  if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
+  if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
+  if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
+  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
+  if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
+  if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
+  if (setters.name) co_await widget.set_name(std::move(*setters.name));
+  if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
+  if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
+  co_return widget;
+}
+
+Task<pgw::AbstractScrollArea> create_AbstractScrollArea(detail::LinkPtr link, std::string args, AbstractScrollAreaSetters setters) {
+  const WidgetId id = co_await link->create(detail::classes::AbstractScrollArea, std::move(args));
+  co_return co_await finish_AbstractScrollArea(std::move(link), id, std::move(setters));
+}
+
+}  // namespace
+
+Task<pgw::AbstractScrollArea> detail::factories::AbstractScrollArea(const LinkPtr& link_, AbstractScrollAreaOptions options) {
+  if (!link_) throw std::logic_error("pgwidgets: Widgets::AbstractScrollArea called on an empty Widgets");
+  AbstractScrollAreaPrepared p = prepare_AbstractScrollArea(link_, options);
+  return create_AbstractScrollArea(link_, p.args.SerializeAsString(), std::move(p.setters));
+}
+
+namespace {
+
+// The setter options, owned: the coroutine outlives the caller's temporaries.
+struct ScrollAreaSetters {
+  std::optional<int> border_width;
+  std::optional<std::string> border_color;
+  std::optional<std::string> bg;
+  std::optional<int> padding;
+  std::optional<pgw::FontArgs> font;
+  std::optional<bool> enabled;
+  std::optional<std::string> tooltip;
+  std::optional<std::string> name;
+  std::optional<bool> allow_text_selection;
+  std::optional<std::string> cursor;
+};
+
+// The options, read at the call: the constructor's arguments and the setters.
+struct ScrollAreaPrepared {
+  ::pgwidgets::widgets::ScrollAreaArgs args;
+  ScrollAreaSetters setters;
+};
+
+// Copies every string view now: the coroutine runs after the caller's
+// full-expression (and its temporaries) may be over.
+ScrollAreaPrepared prepare_ScrollArea([[maybe_unused]] const detail::LinkPtr& link_,
+                                      [[maybe_unused]] const ScrollAreaOptions& options) {
+  ScrollAreaPrepared p;
+  [[maybe_unused]] auto& args = p.args;
+  if (options.hscrollbar) args.set_hscrollbar(static_cast<::pgwidgets::widgets::ScrollBarPolicy>(*options.hscrollbar));
+  if (options.vscrollbar) args.set_vscrollbar(static_cast<::pgwidgets::widgets::ScrollBarPolicy>(*options.vscrollbar));
+  if (options.thickness) args.set_thickness(int(*options.thickness));
+  [[maybe_unused]] auto& setters = p.setters;
+  if (options.border_width) setters.border_width.emplace(*options.border_width);
+  if (options.border_color) setters.border_color.emplace(*options.border_color);
+  if (options.bg) setters.bg.emplace(*options.bg);
+  if (options.padding) setters.padding.emplace(*options.padding);
+  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::ScrollArea option font"));
+  if (options.enabled) setters.enabled.emplace(*options.enabled);
+  if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
+  if (options.name) setters.name.emplace(*options.name);
+  if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
+  if (options.cursor) setters.cursor.emplace(*options.cursor);
+  return p;
+}
+
+// Makes the setter calls of the options on the new widget.
+Task<pgw::ScrollArea> finish_ScrollArea(detail::LinkPtr link, WidgetId id, [[maybe_unused]] ScrollAreaSetters setters) {
+  pgw::ScrollArea widget(std::move(link), id);
+  if (setters.border_width) co_await widget.set_border_width(std::move(*setters.border_width));
+  if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
+  if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
+  if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
+  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
+  if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
+  if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
+  if (setters.name) co_await widget.set_name(std::move(*setters.name));
+  if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
+  if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
+  co_return widget;
+}
+
+Task<pgw::ScrollArea> create_ScrollArea(detail::LinkPtr link, std::string args, ScrollAreaSetters setters) {
+  const WidgetId id = co_await link->create(detail::classes::ScrollArea, std::move(args));
+  co_return co_await finish_ScrollArea(std::move(link), id, std::move(setters));
+}
+
+}  // namespace
+
+Task<pgw::ScrollArea> detail::factories::ScrollArea(const LinkPtr& link_, ScrollAreaOptions options) {
+  if (!link_) throw std::logic_error("pgwidgets: Widgets::ScrollArea called on an empty Widgets");
+  ScrollAreaPrepared p = prepare_ScrollArea(link_, options);
+  return create_ScrollArea(link_, p.args.SerializeAsString(), std::move(p.setters));
+}
+
+namespace {
+
+// The setter options, owned: the coroutine outlives the caller's temporaries.
+struct FrameSetters {
+  std::optional<int> border_width;
+  std::optional<std::string> border_color;
+  std::optional<std::string> bg;
+  std::optional<int> padding;
+  std::optional<pgw::FontArgs> font;
+  std::optional<bool> enabled;
+  std::optional<std::string> tooltip;
+  std::optional<std::string> name;
+  std::optional<bool> allow_text_selection;
+  std::optional<std::string> cursor;
+};
+
+// The options, read at the call: the constructor's arguments and the setters.
+struct FramePrepared {
+  ::pgwidgets::widgets::FrameArgs args;
+  FrameSetters setters;
+};
+
+// Copies every string view now: the coroutine runs after the caller's
+// full-expression (and its temporaries) may be over.
+FramePrepared prepare_Frame([[maybe_unused]] const detail::LinkPtr& link_,
+                                      [[maybe_unused]] const FrameOptions& options) {
+  FramePrepared p;
+  [[maybe_unused]] auto& args = p.args;
+  if (options.title) args.set_title(std::string(*options.title));
+  [[maybe_unused]] auto& setters = p.setters;
+  if (options.border_width) setters.border_width.emplace(*options.border_width);
+  if (options.border_color) setters.border_color.emplace(*options.border_color);
+  if (options.bg) setters.bg.emplace(*options.bg);
+  if (options.padding) setters.padding.emplace(*options.padding);
+  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::Frame option font"));
+  if (options.enabled) setters.enabled.emplace(*options.enabled);
+  if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
+  if (options.name) setters.name.emplace(*options.name);
+  if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
+  if (options.cursor) setters.cursor.emplace(*options.cursor);
+  return p;
+}
+
+// Makes the setter calls of the options on the new widget.
+Task<pgw::Frame> finish_Frame(detail::LinkPtr link, WidgetId id, [[maybe_unused]] FrameSetters setters) {
+  pgw::Frame widget(std::move(link), id);
+  if (setters.border_width) co_await widget.set_border_width(std::move(*setters.border_width));
+  if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
+  if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
+  if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
+  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
+  if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
+  if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
+  if (setters.name) co_await widget.set_name(std::move(*setters.name));
+  if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
+  if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
+  co_return widget;
+}
+
+Task<pgw::Frame> create_Frame(detail::LinkPtr link, std::string args, FrameSetters setters) {
+  const WidgetId id = co_await link->create(detail::classes::Frame, std::move(args));
+  co_return co_await finish_Frame(std::move(link), id, std::move(setters));
+}
+
+}  // namespace
+
+Task<pgw::Frame> detail::factories::Frame(const LinkPtr& link_, FrameOptions options) {
+  if (!link_) throw std::logic_error("pgwidgets: Widgets::Frame called on an empty Widgets");
+  FramePrepared p = prepare_Frame(link_, options);
+  return create_Frame(link_, p.args.SerializeAsString(), std::move(p.setters));
+}
+
+namespace {
+
+// The setter options, owned: the coroutine outlives the caller's temporaries.
+struct ExpanderSetters {
+  std::optional<bool> collapsed;
+  std::optional<int> border_width;
+  std::optional<std::string> border_color;
+  std::optional<std::string> bg;
+  std::optional<int> padding;
+  std::optional<pgw::FontArgs> font;
+  std::optional<bool> enabled;
+  std::optional<std::string> tooltip;
+  std::optional<std::string> name;
+  std::optional<bool> allow_text_selection;
+  std::optional<std::string> cursor;
+};
+
+// The options, read at the call: the constructor's arguments and the setters.
+struct ExpanderPrepared {
+  ::pgwidgets::widgets::ExpanderArgs args;
+  ExpanderSetters setters;
+};
+
+// Copies every string view now: the coroutine runs after the caller's
+// full-expression (and its temporaries) may be over.
+ExpanderPrepared prepare_Expander([[maybe_unused]] const detail::LinkPtr& link_,
+                                      [[maybe_unused]] const ExpanderOptions& options) {
+  ExpanderPrepared p;
+  [[maybe_unused]] auto& args = p.args;
+  if (options.title) args.set_title(std::string(*options.title));
+  if (options.collapsible) args.set_collapsible(bool(*options.collapsible));
+  if (options.shadow) args.set_shadow(bool(*options.shadow));
+  if (options.bg_color) args.set_bg_color(std::string(*options.bg_color));
+  [[maybe_unused]] auto& setters = p.setters;
+  if (options.collapsed) setters.collapsed.emplace(*options.collapsed);
+  if (options.border_width) setters.border_width.emplace(*options.border_width);
+  if (options.border_color) setters.border_color.emplace(*options.border_color);
+  if (options.bg) setters.bg.emplace(*options.bg);
+  if (options.padding) setters.padding.emplace(*options.padding);
+  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::Expander option font"));
+  if (options.enabled) setters.enabled.emplace(*options.enabled);
+  if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
+  if (options.name) setters.name.emplace(*options.name);
+  if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
+  if (options.cursor) setters.cursor.emplace(*options.cursor);
+  return p;
+}
+
+// Makes the setter calls of the options on the new widget.
+Task<pgw::Expander> finish_Expander(detail::LinkPtr link, WidgetId id, [[maybe_unused]] ExpanderSetters setters) {
+  pgw::Expander widget(std::move(link), id);
+  if (setters.collapsed) co_await widget.set_collapsed(std::move(*setters.collapsed));
+  if (setters.border_width) co_await widget.set_border_width(std::move(*setters.border_width));
+  if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
+  if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
+  if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
+  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
+  if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
+  if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
+  if (setters.name) co_await widget.set_name(std::move(*setters.name));
+  if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
+  if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
+  co_return widget;
+}
+
+Task<pgw::Expander> create_Expander(detail::LinkPtr link, std::string args, ExpanderSetters setters) {
+  const WidgetId id = co_await link->create(detail::classes::Expander, std::move(args));
+  co_return co_await finish_Expander(std::move(link), id, std::move(setters));
+}
+
+}  // namespace
+
+Task<pgw::Expander> detail::factories::Expander(const LinkPtr& link_, ExpanderOptions options) {
+  if (!link_) throw std::logic_error("pgwidgets: Widgets::Expander called on an empty Widgets");
+  ExpanderPrepared p = prepare_Expander(link_, options);
+  return create_Expander(link_, p.args.SerializeAsString(), std::move(p.setters));
+}
+
+namespace {
+
+// The setter options, owned: the coroutine outlives the caller's temporaries.
+struct SeparatorSetters {
+  std::optional<int> border_width;
+  std::optional<std::string> border_color;
+  std::optional<std::string> bg;
+  std::optional<int> padding;
+  std::optional<pgw::FontArgs> font;
+  std::optional<bool> enabled;
+  std::optional<std::string> tooltip;
+  std::optional<std::string> name;
+  std::optional<bool> allow_text_selection;
+  std::optional<std::string> cursor;
+};
+
+// The options, read at the call: the constructor's arguments and the setters.
+struct SeparatorPrepared {
+  ::pgwidgets::widgets::SeparatorArgs args;
+  SeparatorSetters setters;
+};
+
+// Copies every string view now: the coroutine runs after the caller's
+// full-expression (and its temporaries) may be over.
+SeparatorPrepared prepare_Separator([[maybe_unused]] const detail::LinkPtr& link_,
+                                      [[maybe_unused]] const SeparatorOptions& options) {
+  SeparatorPrepared p;
+  [[maybe_unused]] auto& args = p.args;
+  if (options.orientation) args.set_orientation(static_cast<::pgwidgets::widgets::Orientation>(*options.orientation));
+  [[maybe_unused]] auto& setters = p.setters;
+  if (options.border_width) setters.border_width.emplace(*options.border_width);
+  if (options.border_color) setters.border_color.emplace(*options.border_color);
+  if (options.bg) setters.bg.emplace(*options.bg);
+  if (options.padding) setters.padding.emplace(*options.padding);
+  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::Separator option font"));
+  if (options.enabled) setters.enabled.emplace(*options.enabled);
+  if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
+  if (options.name) setters.name.emplace(*options.name);
+  if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
+  if (options.cursor) setters.cursor.emplace(*options.cursor);
+  return p;
+}
+
+// Makes the setter calls of the options on the new widget.
+Task<pgw::Separator> finish_Separator(detail::LinkPtr link, WidgetId id, [[maybe_unused]] SeparatorSetters setters) {
+  pgw::Separator widget(std::move(link), id);
+  if (setters.border_width) co_await widget.set_border_width(std::move(*setters.border_width));
+  if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
+  if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
+  if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
+  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
+  if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
+  if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
+  if (setters.name) co_await widget.set_name(std::move(*setters.name));
+  if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
+  if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
+  co_return widget;
+}
+
+Task<pgw::Separator> create_Separator(detail::LinkPtr link, std::string args, SeparatorSetters setters) {
+  const WidgetId id = co_await link->create(detail::classes::Separator, std::move(args));
+  co_return co_await finish_Separator(std::move(link), id, std::move(setters));
+}
+
+}  // namespace
+
+Task<pgw::Separator> detail::factories::Separator(const LinkPtr& link_, SeparatorOptions options) {
+  if (!link_) throw std::logic_error("pgwidgets: Widgets::Separator called on an empty Widgets");
+  SeparatorPrepared p = prepare_Separator(link_, options);
+  return create_Separator(link_, p.args.SerializeAsString(), std::move(p.setters));
+}
+
+namespace {
+
+// The setter options, owned: the coroutine outlives the caller's temporaries.
+struct PageSetters {
+  std::optional<int> border_width;
+  std::optional<std::string> border_color;
+  std::optional<std::string> bg;
+  std::optional<int> padding;
+  std::optional<pgw::FontArgs> font;
+  std::optional<bool> enabled;
+  std::optional<std::string> tooltip;
+  std::optional<std::string> name;
+  std::optional<bool> allow_text_selection;
+  std::optional<std::string> cursor;
+};
+
+// The options, read at the call: the constructor's arguments and the setters.
+struct PagePrepared {
+  PageSetters setters;
+};
+
+// Copies every string view now: the coroutine runs after the caller's
+// full-expression (and its temporaries) may be over.
+PagePrepared prepare_Page([[maybe_unused]] const detail::LinkPtr& link_,
+                                      [[maybe_unused]] const PageOptions& options) {
+  PagePrepared p;
+  [[maybe_unused]] auto& setters = p.setters;
+  if (options.border_width) setters.border_width.emplace(*options.border_width);
+  if (options.border_color) setters.border_color.emplace(*options.border_color);
+  if (options.bg) setters.bg.emplace(*options.bg);
+  if (options.padding) setters.padding.emplace(*options.padding);
+  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::Page option font"));
+  if (options.enabled) setters.enabled.emplace(*options.enabled);
+  if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
+  if (options.name) setters.name.emplace(*options.name);
+  if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
+  if (options.cursor) setters.cursor.emplace(*options.cursor);
+  return p;
+}
+
+// Makes the setter calls of the options on the new widget.
+Task<pgw::Page> finish_Page(detail::LinkPtr link, WidgetId id, [[maybe_unused]] PageSetters setters) {
+  pgw::Page widget(std::move(link), id);
+  if (setters.border_width) co_await widget.set_border_width(std::move(*setters.border_width));
+  if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
+  if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
+  if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
+  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
+  if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
+  if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
+  if (setters.name) co_await widget.set_name(std::move(*setters.name));
+  if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
+  if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
+  co_return widget;
+}
+
+Task<pgw::Page> create_Page(detail::LinkPtr link, std::string args, PageSetters setters) {
+  const WidgetId id = co_await link->create(detail::classes::Page, std::move(args));
+  co_return co_await finish_Page(std::move(link), id, std::move(setters));
+}
+
+}  // namespace
+
+Task<pgw::Page> detail::factories::Page(const LinkPtr& link_, PageOptions options) {
+  if (!link_) throw std::logic_error("pgwidgets: Widgets::Page called on an empty Widgets");
+  PagePrepared p = prepare_Page(link_, options);
+  return create_Page(link_, std::string(), std::move(p.setters));
+}
+
 Task<void> ButtonBox::set_halign(pgw::HAlign halign) const {
   ::pgwidgets::widgets::HAlignArg request;
   request.set_halign(static_cast<::pgwidgets::widgets::HAlign>(halign));
@@ -432,706 +1321,6 @@ Task<void> Page::set_widget(pgw::Widget child) const {
   request.set_child(detail::child_id(*this, child, "set_widget"));
   return detail::send_child_call(checked_link(), id(), detail::methods::Page_set_widget, request.SerializeAsString(),
       detail::ChildChange{.child = request.child(), .index = std::nullopt, .destroy = false});
-}
-
-namespace {
-
-// The setter options, owned: the coroutine outlives the caller's temporaries.
-struct ButtonBoxSetters {
-  std::optional<int> spacing;
-  std::optional<pgw::Align> align;
-  std::optional<int> border_width;
-  std::optional<std::string> border_color;
-  std::optional<std::string> bg;
-  std::optional<int> padding;
-  std::optional<pgw::FontArgs> font;
-  std::optional<bool> enabled;
-  std::optional<std::string> tooltip;
-  std::optional<std::string> name;
-  std::optional<bool> allow_text_selection;
-  std::optional<std::string> cursor;
-};
-
-Task<pgw::ButtonBox> create_ButtonBox(detail::LinkPtr link, std::string args,
-                                            [[maybe_unused]] ButtonBoxSetters setters) {
-  const WidgetId id = co_await link->create(detail::classes::ButtonBox, std::move(args));
-  pgw::ButtonBox widget(link, id);
-  if (setters.spacing) co_await widget.set_spacing(std::move(*setters.spacing));
-  if (setters.align) co_await widget.set_align(std::move(*setters.align));
-  if (setters.border_width) co_await widget.set_border_width(std::move(*setters.border_width));
-  if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
-  if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
-  if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
-  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
-  if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
-  if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
-  if (setters.name) co_await widget.set_name(std::move(*setters.name));
-  if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
-  if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
-  co_return widget;
-}
-
-}  // namespace
-
-Task<pgw::ButtonBox> detail::factories::ButtonBox(const LinkPtr& link_, ButtonBoxOptions options) {
-  if (!link_) throw std::logic_error("pgwidgets: Widgets::ButtonBox called on an empty Widgets");
-  // Copies every string view now: the coroutine runs after the caller's
-  // full-expression (and its temporaries) may be over.
-  ::pgwidgets::widgets::ButtonBoxArgs args;
-  if (options.orientation) args.set_orientation(static_cast<::pgwidgets::widgets::Orientation>(*options.orientation));
-  if (options.halign) args.set_halign(static_cast<::pgwidgets::widgets::HAlign>(*options.halign));
-  if (options.min_button_width) args.set_min_button_width(int(*options.min_button_width));
-  std::string encoded = args.SerializeAsString();
-  ButtonBoxSetters setters;
-  if (options.spacing) setters.spacing.emplace(*options.spacing);
-  if (options.align) setters.align.emplace(*options.align);
-  if (options.border_width) setters.border_width.emplace(*options.border_width);
-  if (options.border_color) setters.border_color.emplace(*options.border_color);
-  if (options.bg) setters.bg.emplace(*options.bg);
-  if (options.padding) setters.padding.emplace(*options.padding);
-  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::ButtonBox option font"));
-  if (options.enabled) setters.enabled.emplace(*options.enabled);
-  if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
-  if (options.name) setters.name.emplace(*options.name);
-  if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
-  if (options.cursor) setters.cursor.emplace(*options.cursor);
-  return create_ButtonBox(link_, std::move(encoded), std::move(setters));
-}
-
-namespace {
-
-// The setter options, owned: the coroutine outlives the caller's temporaries.
-struct GridBoxSetters {
-  std::optional<int> row_spacing;
-  std::optional<int> column_spacing;
-  std::optional<int> spacing;
-  std::optional<int> border_width;
-  std::optional<std::string> border_color;
-  std::optional<std::string> bg;
-  std::optional<int> padding;
-  std::optional<pgw::FontArgs> font;
-  std::optional<bool> enabled;
-  std::optional<std::string> tooltip;
-  std::optional<std::string> name;
-  std::optional<bool> allow_text_selection;
-  std::optional<std::string> cursor;
-};
-
-Task<pgw::GridBox> create_GridBox(detail::LinkPtr link, std::string args,
-                                            [[maybe_unused]] GridBoxSetters setters) {
-  const WidgetId id = co_await link->create(detail::classes::GridBox, std::move(args));
-  pgw::GridBox widget(link, id);
-  if (setters.row_spacing) co_await widget.set_row_spacing(std::move(*setters.row_spacing));
-  if (setters.column_spacing) co_await widget.set_column_spacing(std::move(*setters.column_spacing));
-  if (setters.spacing) co_await widget.set_spacing(std::move(*setters.spacing));
-  if (setters.border_width) co_await widget.set_border_width(std::move(*setters.border_width));
-  if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
-  if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
-  if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
-  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
-  if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
-  if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
-  if (setters.name) co_await widget.set_name(std::move(*setters.name));
-  if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
-  if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
-  co_return widget;
-}
-
-}  // namespace
-
-Task<pgw::GridBox> detail::factories::GridBox(const LinkPtr& link_, GridBoxOptions options) {
-  if (!link_) throw std::logic_error("pgwidgets: Widgets::GridBox called on an empty Widgets");
-  // Copies every string view now: the coroutine runs after the caller's
-  // full-expression (and its temporaries) may be over.
-  ::pgwidgets::widgets::GridBoxArgs args;
-  if (options.rows) args.set_rows(int(*options.rows));
-  if (options.columns) args.set_columns(int(*options.columns));
-  std::string encoded = args.SerializeAsString();
-  GridBoxSetters setters;
-  if (options.row_spacing) setters.row_spacing.emplace(*options.row_spacing);
-  if (options.column_spacing) setters.column_spacing.emplace(*options.column_spacing);
-  if (options.spacing) setters.spacing.emplace(*options.spacing);
-  if (options.border_width) setters.border_width.emplace(*options.border_width);
-  if (options.border_color) setters.border_color.emplace(*options.border_color);
-  if (options.bg) setters.bg.emplace(*options.bg);
-  if (options.padding) setters.padding.emplace(*options.padding);
-  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::GridBox option font"));
-  if (options.enabled) setters.enabled.emplace(*options.enabled);
-  if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
-  if (options.name) setters.name.emplace(*options.name);
-  if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
-  if (options.cursor) setters.cursor.emplace(*options.cursor);
-  return create_GridBox(link_, std::move(encoded), std::move(setters));
-}
-
-namespace {
-
-// The setter options, owned: the coroutine outlives the caller's temporaries.
-struct FixedLayoutSetters {
-  std::optional<int> border_width;
-  std::optional<std::string> border_color;
-  std::optional<std::string> bg;
-  std::optional<int> padding;
-  std::optional<pgw::FontArgs> font;
-  std::optional<bool> enabled;
-  std::optional<std::string> tooltip;
-  std::optional<std::string> name;
-  std::optional<bool> allow_text_selection;
-  std::optional<std::string> cursor;
-};
-
-Task<pgw::FixedLayout> create_FixedLayout(detail::LinkPtr link, std::string args,
-                                            [[maybe_unused]] FixedLayoutSetters setters) {
-  const WidgetId id = co_await link->create(detail::classes::FixedLayout, std::move(args));
-  pgw::FixedLayout widget(link, id);
-  if (setters.border_width) co_await widget.set_border_width(std::move(*setters.border_width));
-  if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
-  if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
-  if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
-  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
-  if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
-  if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
-  if (setters.name) co_await widget.set_name(std::move(*setters.name));
-  if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
-  if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
-  co_return widget;
-}
-
-}  // namespace
-
-Task<pgw::FixedLayout> detail::factories::FixedLayout(const LinkPtr& link_, FixedLayoutOptions options) {
-  if (!link_) throw std::logic_error("pgwidgets: Widgets::FixedLayout called on an empty Widgets");
-  // Copies every string view now: the coroutine runs after the caller's
-  // full-expression (and its temporaries) may be over.
-  std::string encoded;
-  FixedLayoutSetters setters;
-  if (options.border_width) setters.border_width.emplace(*options.border_width);
-  if (options.border_color) setters.border_color.emplace(*options.border_color);
-  if (options.bg) setters.bg.emplace(*options.bg);
-  if (options.padding) setters.padding.emplace(*options.padding);
-  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::FixedLayout option font"));
-  if (options.enabled) setters.enabled.emplace(*options.enabled);
-  if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
-  if (options.name) setters.name.emplace(*options.name);
-  if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
-  if (options.cursor) setters.cursor.emplace(*options.cursor);
-  return create_FixedLayout(link_, std::move(encoded), std::move(setters));
-}
-
-namespace {
-
-// The setter options, owned: the coroutine outlives the caller's temporaries.
-struct SplitterSetters {
-  std::optional<int> border_width;
-  std::optional<std::string> border_color;
-  std::optional<std::string> bg;
-  std::optional<int> padding;
-  std::optional<pgw::FontArgs> font;
-  std::optional<bool> enabled;
-  std::optional<std::string> tooltip;
-  std::optional<std::string> name;
-  std::optional<bool> allow_text_selection;
-  std::optional<std::string> cursor;
-};
-
-Task<pgw::Splitter> create_Splitter(detail::LinkPtr link, std::string args,
-                                            [[maybe_unused]] SplitterSetters setters) {
-  const WidgetId id = co_await link->create(detail::classes::Splitter, std::move(args));
-  pgw::Splitter widget(link, id);
-  if (setters.border_width) co_await widget.set_border_width(std::move(*setters.border_width));
-  if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
-  if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
-  if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
-  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
-  if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
-  if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
-  if (setters.name) co_await widget.set_name(std::move(*setters.name));
-  if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
-  if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
-  co_return widget;
-}
-
-}  // namespace
-
-Task<pgw::Splitter> detail::factories::Splitter(const LinkPtr& link_, SplitterOptions options) {
-  if (!link_) throw std::logic_error("pgwidgets: Widgets::Splitter called on an empty Widgets");
-  // Copies every string view now: the coroutine runs after the caller's
-  // full-expression (and its temporaries) may be over.
-  ::pgwidgets::widgets::SplitterArgs args;
-  if (options.orientation) args.set_orientation(static_cast<::pgwidgets::widgets::Orientation>(*options.orientation));
-  std::string encoded = args.SerializeAsString();
-  SplitterSetters setters;
-  if (options.border_width) setters.border_width.emplace(*options.border_width);
-  if (options.border_color) setters.border_color.emplace(*options.border_color);
-  if (options.bg) setters.bg.emplace(*options.bg);
-  if (options.padding) setters.padding.emplace(*options.padding);
-  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::Splitter option font"));
-  if (options.enabled) setters.enabled.emplace(*options.enabled);
-  if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
-  if (options.name) setters.name.emplace(*options.name);
-  if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
-  if (options.cursor) setters.cursor.emplace(*options.cursor);
-  return create_Splitter(link_, std::move(encoded), std::move(setters));
-}
-
-namespace {
-
-// The setter options, owned: the coroutine outlives the caller's temporaries.
-struct StackWidgetSetters {
-  std::optional<int> index;
-  std::optional<int> border_width;
-  std::optional<std::string> border_color;
-  std::optional<std::string> bg;
-  std::optional<int> padding;
-  std::optional<pgw::FontArgs> font;
-  std::optional<bool> enabled;
-  std::optional<std::string> tooltip;
-  std::optional<std::string> name;
-  std::optional<bool> allow_text_selection;
-  std::optional<std::string> cursor;
-};
-
-Task<pgw::StackWidget> create_StackWidget(detail::LinkPtr link, std::string args,
-                                            [[maybe_unused]] StackWidgetSetters setters) {
-  const WidgetId id = co_await link->create(detail::classes::StackWidget, std::move(args));
-  pgw::StackWidget widget(link, id);
-  if (setters.index) co_await widget.set_index(std::move(*setters.index));
-  if (setters.border_width) co_await widget.set_border_width(std::move(*setters.border_width));
-  if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
-  if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
-  if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
-  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
-  if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
-  if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
-  if (setters.name) co_await widget.set_name(std::move(*setters.name));
-  if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
-  if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
-  co_return widget;
-}
-
-}  // namespace
-
-Task<pgw::StackWidget> detail::factories::StackWidget(const LinkPtr& link_, StackWidgetOptions options) {
-  if (!link_) throw std::logic_error("pgwidgets: Widgets::StackWidget called on an empty Widgets");
-  // Copies every string view now: the coroutine runs after the caller's
-  // full-expression (and its temporaries) may be over.
-  std::string encoded;
-  StackWidgetSetters setters;
-  if (options.index) setters.index.emplace(*options.index);
-  if (options.border_width) setters.border_width.emplace(*options.border_width);
-  if (options.border_color) setters.border_color.emplace(*options.border_color);
-  if (options.bg) setters.bg.emplace(*options.bg);
-  if (options.padding) setters.padding.emplace(*options.padding);
-  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::StackWidget option font"));
-  if (options.enabled) setters.enabled.emplace(*options.enabled);
-  if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
-  if (options.name) setters.name.emplace(*options.name);
-  if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
-  if (options.cursor) setters.cursor.emplace(*options.cursor);
-  return create_StackWidget(link_, std::move(encoded), std::move(setters));
-}
-
-namespace {
-
-// The setter options, owned: the coroutine outlives the caller's temporaries.
-struct TabWidgetSetters {
-  std::optional<int> index;
-  std::optional<int> border_width;
-  std::optional<std::string> border_color;
-  std::optional<std::string> bg;
-  std::optional<int> padding;
-  std::optional<pgw::FontArgs> font;
-  std::optional<bool> enabled;
-  std::optional<std::string> tooltip;
-  std::optional<std::string> name;
-  std::optional<bool> allow_text_selection;
-  std::optional<std::string> cursor;
-};
-
-Task<pgw::TabWidget> create_TabWidget(detail::LinkPtr link, std::string args,
-                                            [[maybe_unused]] TabWidgetSetters setters) {
-  const WidgetId id = co_await link->create(detail::classes::TabWidget, std::move(args));
-  pgw::TabWidget widget(link, id);
-  if (setters.index) co_await widget.set_index(std::move(*setters.index));
-  if (setters.border_width) co_await widget.set_border_width(std::move(*setters.border_width));
-  if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
-  if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
-  if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
-  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
-  if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
-  if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
-  if (setters.name) co_await widget.set_name(std::move(*setters.name));
-  if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
-  if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
-  co_return widget;
-}
-
-}  // namespace
-
-Task<pgw::TabWidget> detail::factories::TabWidget(const LinkPtr& link_, TabWidgetOptions options) {
-  if (!link_) throw std::logic_error("pgwidgets: Widgets::TabWidget called on an empty Widgets");
-  // Copies every string view now: the coroutine runs after the caller's
-  // full-expression (and its temporaries) may be over.
-  ::pgwidgets::widgets::TabWidgetArgs args;
-  if (options.closable) args.set_closable(bool(*options.closable));
-  if (options.reorderable) args.set_reorderable(bool(*options.reorderable));
-  if (options.tab_position) args.set_tab_position(static_cast<::pgwidgets::widgets::TabPosition>(*options.tab_position));
-  std::string encoded = args.SerializeAsString();
-  TabWidgetSetters setters;
-  if (options.index) setters.index.emplace(*options.index);
-  if (options.border_width) setters.border_width.emplace(*options.border_width);
-  if (options.border_color) setters.border_color.emplace(*options.border_color);
-  if (options.bg) setters.bg.emplace(*options.bg);
-  if (options.padding) setters.padding.emplace(*options.padding);
-  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::TabWidget option font"));
-  if (options.enabled) setters.enabled.emplace(*options.enabled);
-  if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
-  if (options.name) setters.name.emplace(*options.name);
-  if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
-  if (options.cursor) setters.cursor.emplace(*options.cursor);
-  return create_TabWidget(link_, std::move(encoded), std::move(setters));
-}
-
-namespace {
-
-// The setter options, owned: the coroutine outlives the caller's temporaries.
-struct AbstractScrollAreaSetters {
-  std::optional<int> border_width;
-  std::optional<std::string> border_color;
-  std::optional<std::string> bg;
-  std::optional<int> padding;
-  std::optional<pgw::FontArgs> font;
-  std::optional<bool> enabled;
-  std::optional<std::string> tooltip;
-  std::optional<std::string> name;
-  std::optional<bool> allow_text_selection;
-  std::optional<std::string> cursor;
-};
-
-Task<pgw::AbstractScrollArea> create_AbstractScrollArea(detail::LinkPtr link, std::string args,
-                                            [[maybe_unused]] AbstractScrollAreaSetters setters) {
-  const WidgetId id = co_await link->create(detail::classes::AbstractScrollArea, std::move(args));
-  pgw::AbstractScrollArea widget(link, id);
-  if (setters.border_width) co_await widget.set_border_width(std::move(*setters.border_width));
-  if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
-  if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
-  if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
-  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
-  if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
-  if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
-  if (setters.name) co_await widget.set_name(std::move(*setters.name));
-  if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
-  if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
-  co_return widget;
-}
-
-}  // namespace
-
-Task<pgw::AbstractScrollArea> detail::factories::AbstractScrollArea(const LinkPtr& link_, AbstractScrollAreaOptions options) {
-  if (!link_) throw std::logic_error("pgwidgets: Widgets::AbstractScrollArea called on an empty Widgets");
-  // Copies every string view now: the coroutine runs after the caller's
-  // full-expression (and its temporaries) may be over.
-  ::pgwidgets::widgets::AbstractScrollAreaArgs args;
-  if (options.thickness) args.set_thickness(int(*options.thickness));
-  std::string encoded = args.SerializeAsString();
-  AbstractScrollAreaSetters setters;
-  if (options.border_width) setters.border_width.emplace(*options.border_width);
-  if (options.border_color) setters.border_color.emplace(*options.border_color);
-  if (options.bg) setters.bg.emplace(*options.bg);
-  if (options.padding) setters.padding.emplace(*options.padding);
-  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::AbstractScrollArea option font"));
-  if (options.enabled) setters.enabled.emplace(*options.enabled);
-  if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
-  if (options.name) setters.name.emplace(*options.name);
-  if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
-  if (options.cursor) setters.cursor.emplace(*options.cursor);
-  return create_AbstractScrollArea(link_, std::move(encoded), std::move(setters));
-}
-
-namespace {
-
-// The setter options, owned: the coroutine outlives the caller's temporaries.
-struct ScrollAreaSetters {
-  std::optional<int> border_width;
-  std::optional<std::string> border_color;
-  std::optional<std::string> bg;
-  std::optional<int> padding;
-  std::optional<pgw::FontArgs> font;
-  std::optional<bool> enabled;
-  std::optional<std::string> tooltip;
-  std::optional<std::string> name;
-  std::optional<bool> allow_text_selection;
-  std::optional<std::string> cursor;
-};
-
-Task<pgw::ScrollArea> create_ScrollArea(detail::LinkPtr link, std::string args,
-                                            [[maybe_unused]] ScrollAreaSetters setters) {
-  const WidgetId id = co_await link->create(detail::classes::ScrollArea, std::move(args));
-  pgw::ScrollArea widget(link, id);
-  if (setters.border_width) co_await widget.set_border_width(std::move(*setters.border_width));
-  if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
-  if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
-  if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
-  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
-  if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
-  if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
-  if (setters.name) co_await widget.set_name(std::move(*setters.name));
-  if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
-  if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
-  co_return widget;
-}
-
-}  // namespace
-
-Task<pgw::ScrollArea> detail::factories::ScrollArea(const LinkPtr& link_, ScrollAreaOptions options) {
-  if (!link_) throw std::logic_error("pgwidgets: Widgets::ScrollArea called on an empty Widgets");
-  // Copies every string view now: the coroutine runs after the caller's
-  // full-expression (and its temporaries) may be over.
-  ::pgwidgets::widgets::ScrollAreaArgs args;
-  if (options.hscrollbar) args.set_hscrollbar(static_cast<::pgwidgets::widgets::ScrollBarPolicy>(*options.hscrollbar));
-  if (options.vscrollbar) args.set_vscrollbar(static_cast<::pgwidgets::widgets::ScrollBarPolicy>(*options.vscrollbar));
-  if (options.thickness) args.set_thickness(int(*options.thickness));
-  std::string encoded = args.SerializeAsString();
-  ScrollAreaSetters setters;
-  if (options.border_width) setters.border_width.emplace(*options.border_width);
-  if (options.border_color) setters.border_color.emplace(*options.border_color);
-  if (options.bg) setters.bg.emplace(*options.bg);
-  if (options.padding) setters.padding.emplace(*options.padding);
-  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::ScrollArea option font"));
-  if (options.enabled) setters.enabled.emplace(*options.enabled);
-  if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
-  if (options.name) setters.name.emplace(*options.name);
-  if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
-  if (options.cursor) setters.cursor.emplace(*options.cursor);
-  return create_ScrollArea(link_, std::move(encoded), std::move(setters));
-}
-
-namespace {
-
-// The setter options, owned: the coroutine outlives the caller's temporaries.
-struct FrameSetters {
-  std::optional<int> border_width;
-  std::optional<std::string> border_color;
-  std::optional<std::string> bg;
-  std::optional<int> padding;
-  std::optional<pgw::FontArgs> font;
-  std::optional<bool> enabled;
-  std::optional<std::string> tooltip;
-  std::optional<std::string> name;
-  std::optional<bool> allow_text_selection;
-  std::optional<std::string> cursor;
-};
-
-Task<pgw::Frame> create_Frame(detail::LinkPtr link, std::string args,
-                                            [[maybe_unused]] FrameSetters setters) {
-  const WidgetId id = co_await link->create(detail::classes::Frame, std::move(args));
-  pgw::Frame widget(link, id);
-  if (setters.border_width) co_await widget.set_border_width(std::move(*setters.border_width));
-  if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
-  if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
-  if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
-  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
-  if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
-  if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
-  if (setters.name) co_await widget.set_name(std::move(*setters.name));
-  if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
-  if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
-  co_return widget;
-}
-
-}  // namespace
-
-Task<pgw::Frame> detail::factories::Frame(const LinkPtr& link_, FrameOptions options) {
-  if (!link_) throw std::logic_error("pgwidgets: Widgets::Frame called on an empty Widgets");
-  // Copies every string view now: the coroutine runs after the caller's
-  // full-expression (and its temporaries) may be over.
-  ::pgwidgets::widgets::FrameArgs args;
-  if (options.title) args.set_title(std::string(*options.title));
-  std::string encoded = args.SerializeAsString();
-  FrameSetters setters;
-  if (options.border_width) setters.border_width.emplace(*options.border_width);
-  if (options.border_color) setters.border_color.emplace(*options.border_color);
-  if (options.bg) setters.bg.emplace(*options.bg);
-  if (options.padding) setters.padding.emplace(*options.padding);
-  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::Frame option font"));
-  if (options.enabled) setters.enabled.emplace(*options.enabled);
-  if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
-  if (options.name) setters.name.emplace(*options.name);
-  if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
-  if (options.cursor) setters.cursor.emplace(*options.cursor);
-  return create_Frame(link_, std::move(encoded), std::move(setters));
-}
-
-namespace {
-
-// The setter options, owned: the coroutine outlives the caller's temporaries.
-struct ExpanderSetters {
-  std::optional<bool> collapsed;
-  std::optional<int> border_width;
-  std::optional<std::string> border_color;
-  std::optional<std::string> bg;
-  std::optional<int> padding;
-  std::optional<pgw::FontArgs> font;
-  std::optional<bool> enabled;
-  std::optional<std::string> tooltip;
-  std::optional<std::string> name;
-  std::optional<bool> allow_text_selection;
-  std::optional<std::string> cursor;
-};
-
-Task<pgw::Expander> create_Expander(detail::LinkPtr link, std::string args,
-                                            [[maybe_unused]] ExpanderSetters setters) {
-  const WidgetId id = co_await link->create(detail::classes::Expander, std::move(args));
-  pgw::Expander widget(link, id);
-  if (setters.collapsed) co_await widget.set_collapsed(std::move(*setters.collapsed));
-  if (setters.border_width) co_await widget.set_border_width(std::move(*setters.border_width));
-  if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
-  if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
-  if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
-  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
-  if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
-  if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
-  if (setters.name) co_await widget.set_name(std::move(*setters.name));
-  if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
-  if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
-  co_return widget;
-}
-
-}  // namespace
-
-Task<pgw::Expander> detail::factories::Expander(const LinkPtr& link_, ExpanderOptions options) {
-  if (!link_) throw std::logic_error("pgwidgets: Widgets::Expander called on an empty Widgets");
-  // Copies every string view now: the coroutine runs after the caller's
-  // full-expression (and its temporaries) may be over.
-  ::pgwidgets::widgets::ExpanderArgs args;
-  if (options.title) args.set_title(std::string(*options.title));
-  if (options.collapsible) args.set_collapsible(bool(*options.collapsible));
-  if (options.shadow) args.set_shadow(bool(*options.shadow));
-  if (options.bg_color) args.set_bg_color(std::string(*options.bg_color));
-  std::string encoded = args.SerializeAsString();
-  ExpanderSetters setters;
-  if (options.collapsed) setters.collapsed.emplace(*options.collapsed);
-  if (options.border_width) setters.border_width.emplace(*options.border_width);
-  if (options.border_color) setters.border_color.emplace(*options.border_color);
-  if (options.bg) setters.bg.emplace(*options.bg);
-  if (options.padding) setters.padding.emplace(*options.padding);
-  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::Expander option font"));
-  if (options.enabled) setters.enabled.emplace(*options.enabled);
-  if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
-  if (options.name) setters.name.emplace(*options.name);
-  if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
-  if (options.cursor) setters.cursor.emplace(*options.cursor);
-  return create_Expander(link_, std::move(encoded), std::move(setters));
-}
-
-namespace {
-
-// The setter options, owned: the coroutine outlives the caller's temporaries.
-struct SeparatorSetters {
-  std::optional<int> border_width;
-  std::optional<std::string> border_color;
-  std::optional<std::string> bg;
-  std::optional<int> padding;
-  std::optional<pgw::FontArgs> font;
-  std::optional<bool> enabled;
-  std::optional<std::string> tooltip;
-  std::optional<std::string> name;
-  std::optional<bool> allow_text_selection;
-  std::optional<std::string> cursor;
-};
-
-Task<pgw::Separator> create_Separator(detail::LinkPtr link, std::string args,
-                                            [[maybe_unused]] SeparatorSetters setters) {
-  const WidgetId id = co_await link->create(detail::classes::Separator, std::move(args));
-  pgw::Separator widget(link, id);
-  if (setters.border_width) co_await widget.set_border_width(std::move(*setters.border_width));
-  if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
-  if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
-  if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
-  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
-  if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
-  if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
-  if (setters.name) co_await widget.set_name(std::move(*setters.name));
-  if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
-  if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
-  co_return widget;
-}
-
-}  // namespace
-
-Task<pgw::Separator> detail::factories::Separator(const LinkPtr& link_, SeparatorOptions options) {
-  if (!link_) throw std::logic_error("pgwidgets: Widgets::Separator called on an empty Widgets");
-  // Copies every string view now: the coroutine runs after the caller's
-  // full-expression (and its temporaries) may be over.
-  ::pgwidgets::widgets::SeparatorArgs args;
-  if (options.orientation) args.set_orientation(static_cast<::pgwidgets::widgets::Orientation>(*options.orientation));
-  std::string encoded = args.SerializeAsString();
-  SeparatorSetters setters;
-  if (options.border_width) setters.border_width.emplace(*options.border_width);
-  if (options.border_color) setters.border_color.emplace(*options.border_color);
-  if (options.bg) setters.bg.emplace(*options.bg);
-  if (options.padding) setters.padding.emplace(*options.padding);
-  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::Separator option font"));
-  if (options.enabled) setters.enabled.emplace(*options.enabled);
-  if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
-  if (options.name) setters.name.emplace(*options.name);
-  if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
-  if (options.cursor) setters.cursor.emplace(*options.cursor);
-  return create_Separator(link_, std::move(encoded), std::move(setters));
-}
-
-namespace {
-
-// The setter options, owned: the coroutine outlives the caller's temporaries.
-struct PageSetters {
-  std::optional<int> border_width;
-  std::optional<std::string> border_color;
-  std::optional<std::string> bg;
-  std::optional<int> padding;
-  std::optional<pgw::FontArgs> font;
-  std::optional<bool> enabled;
-  std::optional<std::string> tooltip;
-  std::optional<std::string> name;
-  std::optional<bool> allow_text_selection;
-  std::optional<std::string> cursor;
-};
-
-Task<pgw::Page> create_Page(detail::LinkPtr link, std::string args,
-                                            [[maybe_unused]] PageSetters setters) {
-  const WidgetId id = co_await link->create(detail::classes::Page, std::move(args));
-  pgw::Page widget(link, id);
-  if (setters.border_width) co_await widget.set_border_width(std::move(*setters.border_width));
-  if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
-  if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
-  if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
-  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
-  if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
-  if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
-  if (setters.name) co_await widget.set_name(std::move(*setters.name));
-  if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
-  if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
-  co_return widget;
-}
-
-}  // namespace
-
-Task<pgw::Page> detail::factories::Page(const LinkPtr& link_, PageOptions options) {
-  if (!link_) throw std::logic_error("pgwidgets: Widgets::Page called on an empty Widgets");
-  // Copies every string view now: the coroutine runs after the caller's
-  // full-expression (and its temporaries) may be over.
-  std::string encoded;
-  PageSetters setters;
-  if (options.border_width) setters.border_width.emplace(*options.border_width);
-  if (options.border_color) setters.border_color.emplace(*options.border_color);
-  if (options.bg) setters.bg.emplace(*options.bg);
-  if (options.padding) setters.padding.emplace(*options.padding);
-  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::Page option font"));
-  if (options.enabled) setters.enabled.emplace(*options.enabled);
-  if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
-  if (options.name) setters.name.emplace(*options.name);
-  if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
-  if (options.cursor) setters.cursor.emplace(*options.cursor);
-  return create_Page(link_, std::move(encoded), std::move(setters));
 }
 
 }  // namespace pgw

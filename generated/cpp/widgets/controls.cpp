@@ -158,6 +158,858 @@ std::string ComboBox_get_alpha([[maybe_unused]] SessionLink& link, std::string_v
 
 }  // namespace detail::ret
 
+namespace {
+
+// The setter options, owned: the coroutine outlives the caller's temporaries.
+struct ButtonSetters {
+  std::optional<std::string> icon;
+  std::optional<int> border_width;
+  std::optional<std::string> border_color;
+  std::optional<std::string> bg;
+  std::optional<int> padding;
+  std::optional<pgw::FontArgs> font;
+  std::optional<bool> enabled;
+  std::optional<std::string> tooltip;
+  std::optional<std::string> name;
+  std::optional<bool> allow_text_selection;
+  std::optional<std::string> cursor;
+};
+
+// The options, read at the call: the constructor's arguments and the setters.
+struct ButtonPrepared {
+  ::pgwidgets::widgets::ButtonArgs args;
+  ButtonSetters setters;
+};
+
+// Copies every string view now: the coroutine runs after the caller's
+// full-expression (and its temporaries) may be over.
+ButtonPrepared prepare_Button([[maybe_unused]] const detail::LinkPtr& link_,
+                                      [[maybe_unused]] const ButtonOptions& options) {
+  ButtonPrepared p;
+  [[maybe_unused]] auto& args = p.args;
+  if (options.text) args.set_text(std::string(*options.text));
+  [[maybe_unused]] auto& setters = p.setters;
+  if (options.icon) setters.icon.emplace(*options.icon);
+  if (options.border_width) setters.border_width.emplace(*options.border_width);
+  if (options.border_color) setters.border_color.emplace(*options.border_color);
+  if (options.bg) setters.bg.emplace(*options.bg);
+  if (options.padding) setters.padding.emplace(*options.padding);
+  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::Button option font"));
+  if (options.enabled) setters.enabled.emplace(*options.enabled);
+  if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
+  if (options.name) setters.name.emplace(*options.name);
+  if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
+  if (options.cursor) setters.cursor.emplace(*options.cursor);
+  return p;
+}
+
+// Makes the setter calls of the options on the new widget.
+Task<pgw::Button> finish_Button(detail::LinkPtr link, WidgetId id, [[maybe_unused]] ButtonSetters setters) {
+  pgw::Button widget(std::move(link), id);
+  if (setters.icon) co_await widget.set_icon(std::move(*setters.icon));
+  if (setters.border_width) co_await widget.set_border_width(std::move(*setters.border_width));
+  if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
+  if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
+  if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
+  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
+  if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
+  if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
+  if (setters.name) co_await widget.set_name(std::move(*setters.name));
+  if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
+  if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
+  co_return widget;
+}
+
+Task<pgw::Button> create_Button(detail::LinkPtr link, std::string args, ButtonSetters setters) {
+  const WidgetId id = co_await link->create(detail::classes::Button, std::move(args));
+  co_return co_await finish_Button(std::move(link), id, std::move(setters));
+}
+
+}  // namespace
+
+Task<pgw::Button> detail::factories::Button(const LinkPtr& link_, ButtonOptions options) {
+  if (!link_) throw std::logic_error("pgwidgets: Widgets::Button called on an empty Widgets");
+  ButtonPrepared p = prepare_Button(link_, options);
+  return create_Button(link_, p.args.SerializeAsString(), std::move(p.setters));
+}
+
+namespace {
+
+// The setter options, owned: the coroutine outlives the caller's temporaries.
+struct CheckBoxSetters {
+  std::optional<bool> state;
+  std::optional<int> border_width;
+  std::optional<std::string> border_color;
+  std::optional<std::string> bg;
+  std::optional<int> padding;
+  std::optional<pgw::FontArgs> font;
+  std::optional<bool> enabled;
+  std::optional<std::string> tooltip;
+  std::optional<std::string> name;
+  std::optional<bool> allow_text_selection;
+  std::optional<std::string> cursor;
+};
+
+// The options, read at the call: the constructor's arguments and the setters.
+struct CheckBoxPrepared {
+  ::pgwidgets::widgets::CheckBoxArgs args;
+  CheckBoxSetters setters;
+};
+
+// Copies every string view now: the coroutine runs after the caller's
+// full-expression (and its temporaries) may be over.
+CheckBoxPrepared prepare_CheckBox([[maybe_unused]] const detail::LinkPtr& link_,
+                                      [[maybe_unused]] const CheckBoxOptions& options) {
+  CheckBoxPrepared p;
+  [[maybe_unused]] auto& args = p.args;
+  if (options.text) args.set_text(std::string(*options.text));
+  [[maybe_unused]] auto& setters = p.setters;
+  if (options.state) setters.state.emplace(*options.state);
+  if (options.border_width) setters.border_width.emplace(*options.border_width);
+  if (options.border_color) setters.border_color.emplace(*options.border_color);
+  if (options.bg) setters.bg.emplace(*options.bg);
+  if (options.padding) setters.padding.emplace(*options.padding);
+  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::CheckBox option font"));
+  if (options.enabled) setters.enabled.emplace(*options.enabled);
+  if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
+  if (options.name) setters.name.emplace(*options.name);
+  if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
+  if (options.cursor) setters.cursor.emplace(*options.cursor);
+  return p;
+}
+
+// Makes the setter calls of the options on the new widget.
+Task<pgw::CheckBox> finish_CheckBox(detail::LinkPtr link, WidgetId id, [[maybe_unused]] CheckBoxSetters setters) {
+  pgw::CheckBox widget(std::move(link), id);
+  if (setters.state) co_await widget.set_state(std::move(*setters.state));
+  if (setters.border_width) co_await widget.set_border_width(std::move(*setters.border_width));
+  if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
+  if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
+  if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
+  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
+  if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
+  if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
+  if (setters.name) co_await widget.set_name(std::move(*setters.name));
+  if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
+  if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
+  co_return widget;
+}
+
+Task<pgw::CheckBox> create_CheckBox(detail::LinkPtr link, std::string args, CheckBoxSetters setters) {
+  const WidgetId id = co_await link->create(detail::classes::CheckBox, std::move(args));
+  co_return co_await finish_CheckBox(std::move(link), id, std::move(setters));
+}
+
+}  // namespace
+
+Task<pgw::CheckBox> detail::factories::CheckBox(const LinkPtr& link_, CheckBoxOptions options) {
+  if (!link_) throw std::logic_error("pgwidgets: Widgets::CheckBox called on an empty Widgets");
+  CheckBoxPrepared p = prepare_CheckBox(link_, options);
+  return create_CheckBox(link_, p.args.SerializeAsString(), std::move(p.setters));
+}
+
+namespace {
+
+// The setter options, owned: the coroutine outlives the caller's temporaries.
+struct ToggleButtonSetters {
+  std::optional<bool> state;
+  std::optional<int> border_width;
+  std::optional<std::string> border_color;
+  std::optional<std::string> bg;
+  std::optional<int> padding;
+  std::optional<pgw::FontArgs> font;
+  std::optional<bool> enabled;
+  std::optional<std::string> tooltip;
+  std::optional<std::string> name;
+  std::optional<bool> allow_text_selection;
+  std::optional<std::string> cursor;
+};
+
+// The options, read at the call: the constructor's arguments and the setters.
+struct ToggleButtonPrepared {
+  ::pgwidgets::widgets::ToggleButtonArgs args;
+  ToggleButtonSetters setters;
+};
+
+// Copies every string view now: the coroutine runs after the caller's
+// full-expression (and its temporaries) may be over.
+ToggleButtonPrepared prepare_ToggleButton([[maybe_unused]] const detail::LinkPtr& link_,
+                                      [[maybe_unused]] const ToggleButtonOptions& options) {
+  ToggleButtonPrepared p;
+  [[maybe_unused]] auto& args = p.args;
+  if (options.text) args.set_text(std::string(*options.text));
+  if (options.group) args.set_group(detail::option_ref(link_, *options.group, "Widgets::ToggleButton option group"));
+  [[maybe_unused]] auto& setters = p.setters;
+  if (options.state) setters.state.emplace(*options.state);
+  if (options.border_width) setters.border_width.emplace(*options.border_width);
+  if (options.border_color) setters.border_color.emplace(*options.border_color);
+  if (options.bg) setters.bg.emplace(*options.bg);
+  if (options.padding) setters.padding.emplace(*options.padding);
+  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::ToggleButton option font"));
+  if (options.enabled) setters.enabled.emplace(*options.enabled);
+  if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
+  if (options.name) setters.name.emplace(*options.name);
+  if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
+  if (options.cursor) setters.cursor.emplace(*options.cursor);
+  return p;
+}
+
+// Makes the setter calls of the options on the new widget.
+Task<pgw::ToggleButton> finish_ToggleButton(detail::LinkPtr link, WidgetId id, [[maybe_unused]] ToggleButtonSetters setters) {
+  pgw::ToggleButton widget(std::move(link), id);
+  if (setters.state) co_await widget.set_state(std::move(*setters.state));
+  if (setters.border_width) co_await widget.set_border_width(std::move(*setters.border_width));
+  if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
+  if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
+  if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
+  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
+  if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
+  if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
+  if (setters.name) co_await widget.set_name(std::move(*setters.name));
+  if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
+  if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
+  co_return widget;
+}
+
+Task<pgw::ToggleButton> create_ToggleButton(detail::LinkPtr link, std::string args, ToggleButtonSetters setters) {
+  const WidgetId id = co_await link->create(detail::classes::ToggleButton, std::move(args));
+  co_return co_await finish_ToggleButton(std::move(link), id, std::move(setters));
+}
+
+}  // namespace
+
+Task<pgw::ToggleButton> detail::factories::ToggleButton(const LinkPtr& link_, ToggleButtonOptions options) {
+  if (!link_) throw std::logic_error("pgwidgets: Widgets::ToggleButton called on an empty Widgets");
+  ToggleButtonPrepared p = prepare_ToggleButton(link_, options);
+  return create_ToggleButton(link_, p.args.SerializeAsString(), std::move(p.setters));
+}
+
+namespace {
+
+// The setter options, owned: the coroutine outlives the caller's temporaries.
+struct RadioButtonSetters {
+  std::optional<bool> state;
+  std::optional<int> border_width;
+  std::optional<std::string> border_color;
+  std::optional<std::string> bg;
+  std::optional<int> padding;
+  std::optional<pgw::FontArgs> font;
+  std::optional<bool> enabled;
+  std::optional<std::string> tooltip;
+  std::optional<std::string> name;
+  std::optional<bool> allow_text_selection;
+  std::optional<std::string> cursor;
+};
+
+// The options, read at the call: the constructor's arguments and the setters.
+struct RadioButtonPrepared {
+  ::pgwidgets::widgets::RadioButtonArgs args;
+  RadioButtonSetters setters;
+};
+
+// Copies every string view now: the coroutine runs after the caller's
+// full-expression (and its temporaries) may be over.
+RadioButtonPrepared prepare_RadioButton([[maybe_unused]] const detail::LinkPtr& link_,
+                                      [[maybe_unused]] const RadioButtonOptions& options) {
+  RadioButtonPrepared p;
+  [[maybe_unused]] auto& args = p.args;
+  if (options.text) args.set_text(std::string(*options.text));
+  if (options.group) args.set_group(detail::option_ref(link_, *options.group, "Widgets::RadioButton option group"));
+  [[maybe_unused]] auto& setters = p.setters;
+  if (options.state) setters.state.emplace(*options.state);
+  if (options.border_width) setters.border_width.emplace(*options.border_width);
+  if (options.border_color) setters.border_color.emplace(*options.border_color);
+  if (options.bg) setters.bg.emplace(*options.bg);
+  if (options.padding) setters.padding.emplace(*options.padding);
+  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::RadioButton option font"));
+  if (options.enabled) setters.enabled.emplace(*options.enabled);
+  if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
+  if (options.name) setters.name.emplace(*options.name);
+  if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
+  if (options.cursor) setters.cursor.emplace(*options.cursor);
+  return p;
+}
+
+// Makes the setter calls of the options on the new widget.
+Task<pgw::RadioButton> finish_RadioButton(detail::LinkPtr link, WidgetId id, [[maybe_unused]] RadioButtonSetters setters) {
+  pgw::RadioButton widget(std::move(link), id);
+  if (setters.state) co_await widget.set_state(std::move(*setters.state));
+  if (setters.border_width) co_await widget.set_border_width(std::move(*setters.border_width));
+  if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
+  if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
+  if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
+  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
+  if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
+  if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
+  if (setters.name) co_await widget.set_name(std::move(*setters.name));
+  if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
+  if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
+  co_return widget;
+}
+
+Task<pgw::RadioButton> create_RadioButton(detail::LinkPtr link, std::string args, RadioButtonSetters setters) {
+  const WidgetId id = co_await link->create(detail::classes::RadioButton, std::move(args));
+  co_return co_await finish_RadioButton(std::move(link), id, std::move(setters));
+}
+
+}  // namespace
+
+Task<pgw::RadioButton> detail::factories::RadioButton(const LinkPtr& link_, RadioButtonOptions options) {
+  if (!link_) throw std::logic_error("pgwidgets: Widgets::RadioButton called on an empty Widgets");
+  RadioButtonPrepared p = prepare_RadioButton(link_, options);
+  return create_RadioButton(link_, p.args.SerializeAsString(), std::move(p.setters));
+}
+
+namespace {
+
+// The setter options, owned: the coroutine outlives the caller's temporaries.
+struct ComboBoxSetters {
+  std::optional<std::string> text;
+  std::optional<int> index;
+  std::optional<int> length;
+  std::optional<int> border_width;
+  std::optional<std::string> border_color;
+  std::optional<std::string> bg;
+  std::optional<int> padding;
+  std::optional<pgw::FontArgs> font;
+  std::optional<bool> enabled;
+  std::optional<std::string> tooltip;
+  std::optional<std::string> name;
+  std::optional<bool> allow_text_selection;
+  std::optional<std::string> cursor;
+};
+
+// The options, read at the call: the constructor's arguments and the setters.
+struct ComboBoxPrepared {
+  ::pgwidgets::widgets::ComboBoxArgs args;
+  ComboBoxSetters setters;
+};
+
+// Copies every string view now: the coroutine runs after the caller's
+// full-expression (and its temporaries) may be over.
+ComboBoxPrepared prepare_ComboBox([[maybe_unused]] const detail::LinkPtr& link_,
+                                      [[maybe_unused]] const ComboBoxOptions& options) {
+  ComboBoxPrepared p;
+  [[maybe_unused]] auto& args = p.args;
+  if (options.editable) args.set_editable(bool(*options.editable));
+  if (options.dropdown_limit) args.set_dropdown_limit(int(*options.dropdown_limit));
+  if (options.items) for (auto& item : options.items.to_vector()) args.add_items(std::move(item));
+  [[maybe_unused]] auto& setters = p.setters;
+  if (options.text) setters.text.emplace(*options.text);
+  if (options.index) setters.index.emplace(*options.index);
+  if (options.length) setters.length.emplace(*options.length);
+  if (options.border_width) setters.border_width.emplace(*options.border_width);
+  if (options.border_color) setters.border_color.emplace(*options.border_color);
+  if (options.bg) setters.bg.emplace(*options.bg);
+  if (options.padding) setters.padding.emplace(*options.padding);
+  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::ComboBox option font"));
+  if (options.enabled) setters.enabled.emplace(*options.enabled);
+  if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
+  if (options.name) setters.name.emplace(*options.name);
+  if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
+  if (options.cursor) setters.cursor.emplace(*options.cursor);
+  return p;
+}
+
+// Makes the setter calls of the options on the new widget.
+Task<pgw::ComboBox> finish_ComboBox(detail::LinkPtr link, WidgetId id, [[maybe_unused]] ComboBoxSetters setters) {
+  pgw::ComboBox widget(std::move(link), id);
+  if (setters.text) co_await widget.set_text(std::move(*setters.text));
+  if (setters.index) co_await widget.set_index(std::move(*setters.index));
+  if (setters.length) co_await widget.set_length(std::move(*setters.length));
+  if (setters.border_width) co_await widget.set_border_width(std::move(*setters.border_width));
+  if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
+  if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
+  if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
+  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
+  if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
+  if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
+  if (setters.name) co_await widget.set_name(std::move(*setters.name));
+  if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
+  if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
+  co_return widget;
+}
+
+Task<pgw::ComboBox> create_ComboBox(detail::LinkPtr link, std::string args, ComboBoxSetters setters) {
+  const WidgetId id = co_await link->create(detail::classes::ComboBox, std::move(args));
+  co_return co_await finish_ComboBox(std::move(link), id, std::move(setters));
+}
+
+}  // namespace
+
+Task<pgw::ComboBox> detail::factories::ComboBox(const LinkPtr& link_, ComboBoxOptions options) {
+  if (!link_) throw std::logic_error("pgwidgets: Widgets::ComboBox called on an empty Widgets");
+  ComboBoxPrepared p = prepare_ComboBox(link_, options);
+  return create_ComboBox(link_, p.args.SerializeAsString(), std::move(p.setters));
+}
+
+namespace {
+
+// The setter options, owned: the coroutine outlives the caller's temporaries.
+struct SpinBoxSetters {
+  std::optional<int> border_width;
+  std::optional<std::string> border_color;
+  std::optional<std::string> bg;
+  std::optional<int> padding;
+  std::optional<pgw::FontArgs> font;
+  std::optional<bool> enabled;
+  std::optional<std::string> tooltip;
+  std::optional<std::string> name;
+  std::optional<bool> allow_text_selection;
+  std::optional<std::string> cursor;
+};
+
+// The options, read at the call: the constructor's arguments and the setters.
+struct SpinBoxPrepared {
+  ::pgwidgets::widgets::SpinBoxArgs args;
+  SpinBoxSetters setters;
+};
+
+// Copies every string view now: the coroutine runs after the caller's
+// full-expression (and its temporaries) may be over.
+SpinBoxPrepared prepare_SpinBox([[maybe_unused]] const detail::LinkPtr& link_,
+                                      [[maybe_unused]] const SpinBoxOptions& options) {
+  SpinBoxPrepared p;
+  [[maybe_unused]] auto& args = p.args;
+  if (options.dtype) args.set_dtype(static_cast<::pgwidgets::widgets::Dtype>(*options.dtype));
+  if (options.min) args.set_min(double(*options.min));
+  if (options.max) args.set_max(double(*options.max));
+  if (options.step) args.set_step(double(*options.step));
+  if (options.value) args.set_value(double(*options.value));
+  if (options.decimals) args.set_decimals(int(*options.decimals));
+  [[maybe_unused]] auto& setters = p.setters;
+  if (options.border_width) setters.border_width.emplace(*options.border_width);
+  if (options.border_color) setters.border_color.emplace(*options.border_color);
+  if (options.bg) setters.bg.emplace(*options.bg);
+  if (options.padding) setters.padding.emplace(*options.padding);
+  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::SpinBox option font"));
+  if (options.enabled) setters.enabled.emplace(*options.enabled);
+  if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
+  if (options.name) setters.name.emplace(*options.name);
+  if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
+  if (options.cursor) setters.cursor.emplace(*options.cursor);
+  return p;
+}
+
+// Makes the setter calls of the options on the new widget.
+Task<pgw::SpinBox> finish_SpinBox(detail::LinkPtr link, WidgetId id, [[maybe_unused]] SpinBoxSetters setters) {
+  pgw::SpinBox widget(std::move(link), id);
+  if (setters.border_width) co_await widget.set_border_width(std::move(*setters.border_width));
+  if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
+  if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
+  if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
+  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
+  if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
+  if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
+  if (setters.name) co_await widget.set_name(std::move(*setters.name));
+  if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
+  if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
+  co_return widget;
+}
+
+Task<pgw::SpinBox> create_SpinBox(detail::LinkPtr link, std::string args, SpinBoxSetters setters) {
+  const WidgetId id = co_await link->create(detail::classes::SpinBox, std::move(args));
+  co_return co_await finish_SpinBox(std::move(link), id, std::move(setters));
+}
+
+}  // namespace
+
+Task<pgw::SpinBox> detail::factories::SpinBox(const LinkPtr& link_, SpinBoxOptions options) {
+  if (!link_) throw std::logic_error("pgwidgets: Widgets::SpinBox called on an empty Widgets");
+  SpinBoxPrepared p = prepare_SpinBox(link_, options);
+  return create_SpinBox(link_, p.args.SerializeAsString(), std::move(p.setters));
+}
+
+namespace {
+
+// The setter options, owned: the coroutine outlives the caller's temporaries.
+struct SliderSetters {
+  std::optional<int> border_width;
+  std::optional<std::string> border_color;
+  std::optional<std::string> bg;
+  std::optional<int> padding;
+  std::optional<pgw::FontArgs> font;
+  std::optional<bool> enabled;
+  std::optional<std::string> tooltip;
+  std::optional<std::string> name;
+  std::optional<bool> allow_text_selection;
+  std::optional<std::string> cursor;
+};
+
+// The options, read at the call: the constructor's arguments and the setters.
+struct SliderPrepared {
+  ::pgwidgets::widgets::SliderArgs args;
+  SliderSetters setters;
+};
+
+// Copies every string view now: the coroutine runs after the caller's
+// full-expression (and its temporaries) may be over.
+SliderPrepared prepare_Slider([[maybe_unused]] const detail::LinkPtr& link_,
+                                      [[maybe_unused]] const SliderOptions& options) {
+  SliderPrepared p;
+  [[maybe_unused]] auto& args = p.args;
+  if (options.orientation) args.set_orientation(static_cast<::pgwidgets::widgets::Orientation>(*options.orientation));
+  if (options.track) args.set_track(bool(*options.track));
+  if (options.dtype) args.set_dtype(static_cast<::pgwidgets::widgets::Dtype>(*options.dtype));
+  if (options.min) args.set_min(double(*options.min));
+  if (options.max) args.set_max(double(*options.max));
+  if (options.step) args.set_step(double(*options.step));
+  if (options.value) args.set_value(double(*options.value));
+  if (options.show_value) args.set_show_value(bool(*options.show_value));
+  if (options.show_value_position) args.set_show_value_position(static_cast<::pgwidgets::widgets::SliderValuePosition>(*options.show_value_position));
+  if (options.decimals) args.set_decimals(int(*options.decimals));
+  [[maybe_unused]] auto& setters = p.setters;
+  if (options.border_width) setters.border_width.emplace(*options.border_width);
+  if (options.border_color) setters.border_color.emplace(*options.border_color);
+  if (options.bg) setters.bg.emplace(*options.bg);
+  if (options.padding) setters.padding.emplace(*options.padding);
+  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::Slider option font"));
+  if (options.enabled) setters.enabled.emplace(*options.enabled);
+  if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
+  if (options.name) setters.name.emplace(*options.name);
+  if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
+  if (options.cursor) setters.cursor.emplace(*options.cursor);
+  return p;
+}
+
+// Makes the setter calls of the options on the new widget.
+Task<pgw::Slider> finish_Slider(detail::LinkPtr link, WidgetId id, [[maybe_unused]] SliderSetters setters) {
+  pgw::Slider widget(std::move(link), id);
+  if (setters.border_width) co_await widget.set_border_width(std::move(*setters.border_width));
+  if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
+  if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
+  if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
+  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
+  if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
+  if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
+  if (setters.name) co_await widget.set_name(std::move(*setters.name));
+  if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
+  if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
+  co_return widget;
+}
+
+Task<pgw::Slider> create_Slider(detail::LinkPtr link, std::string args, SliderSetters setters) {
+  const WidgetId id = co_await link->create(detail::classes::Slider, std::move(args));
+  co_return co_await finish_Slider(std::move(link), id, std::move(setters));
+}
+
+}  // namespace
+
+Task<pgw::Slider> detail::factories::Slider(const LinkPtr& link_, SliderOptions options) {
+  if (!link_) throw std::logic_error("pgwidgets: Widgets::Slider called on an empty Widgets");
+  SliderPrepared p = prepare_Slider(link_, options);
+  return create_Slider(link_, p.args.SerializeAsString(), std::move(p.setters));
+}
+
+namespace {
+
+// The setter options, owned: the coroutine outlives the caller's temporaries.
+struct DialSetters {
+  std::optional<int> knob_diameter;
+  std::optional<std::string> icon;
+  std::optional<int> border_width;
+  std::optional<std::string> border_color;
+  std::optional<std::string> bg;
+  std::optional<int> padding;
+  std::optional<pgw::FontArgs> font;
+  std::optional<bool> enabled;
+  std::optional<std::string> tooltip;
+  std::optional<std::string> name;
+  std::optional<bool> allow_text_selection;
+  std::optional<std::string> cursor;
+};
+
+// The options, read at the call: the constructor's arguments and the setters.
+struct DialPrepared {
+  ::pgwidgets::widgets::DialArgs args;
+  DialSetters setters;
+};
+
+// Copies every string view now: the coroutine runs after the caller's
+// full-expression (and its temporaries) may be over.
+DialPrepared prepare_Dial([[maybe_unused]] const detail::LinkPtr& link_,
+                                      [[maybe_unused]] const DialOptions& options) {
+  DialPrepared p;
+  [[maybe_unused]] auto& args = p.args;
+  if (options.track) args.set_track(bool(*options.track));
+  if (options.dtype) args.set_dtype(static_cast<::pgwidgets::widgets::Dtype>(*options.dtype));
+  if (options.min) args.set_min(double(*options.min));
+  if (options.max) args.set_max(double(*options.max));
+  if (options.step) args.set_step(double(*options.step));
+  if (options.value) args.set_value(double(*options.value));
+  if (options.show_value) args.set_show_value(bool(*options.show_value));
+  if (options.show_value_position) args.set_show_value_position(static_cast<::pgwidgets::widgets::DialValuePosition>(*options.show_value_position));
+  if (options.decimals) args.set_decimals(int(*options.decimals));
+  [[maybe_unused]] auto& setters = p.setters;
+  if (options.knob_diameter) setters.knob_diameter.emplace(*options.knob_diameter);
+  if (options.icon) setters.icon.emplace(*options.icon);
+  if (options.border_width) setters.border_width.emplace(*options.border_width);
+  if (options.border_color) setters.border_color.emplace(*options.border_color);
+  if (options.bg) setters.bg.emplace(*options.bg);
+  if (options.padding) setters.padding.emplace(*options.padding);
+  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::Dial option font"));
+  if (options.enabled) setters.enabled.emplace(*options.enabled);
+  if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
+  if (options.name) setters.name.emplace(*options.name);
+  if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
+  if (options.cursor) setters.cursor.emplace(*options.cursor);
+  return p;
+}
+
+// Makes the setter calls of the options on the new widget.
+Task<pgw::Dial> finish_Dial(detail::LinkPtr link, WidgetId id, [[maybe_unused]] DialSetters setters) {
+  pgw::Dial widget(std::move(link), id);
+  if (setters.knob_diameter) co_await widget.set_knob_diameter(std::move(*setters.knob_diameter));
+  if (setters.icon) co_await widget.set_icon(std::move(*setters.icon));
+  if (setters.border_width) co_await widget.set_border_width(std::move(*setters.border_width));
+  if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
+  if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
+  if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
+  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
+  if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
+  if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
+  if (setters.name) co_await widget.set_name(std::move(*setters.name));
+  if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
+  if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
+  co_return widget;
+}
+
+Task<pgw::Dial> create_Dial(detail::LinkPtr link, std::string args, DialSetters setters) {
+  const WidgetId id = co_await link->create(detail::classes::Dial, std::move(args));
+  co_return co_await finish_Dial(std::move(link), id, std::move(setters));
+}
+
+}  // namespace
+
+Task<pgw::Dial> detail::factories::Dial(const LinkPtr& link_, DialOptions options) {
+  if (!link_) throw std::logic_error("pgwidgets: Widgets::Dial called on an empty Widgets");
+  DialPrepared p = prepare_Dial(link_, options);
+  return create_Dial(link_, p.args.SerializeAsString(), std::move(p.setters));
+}
+
+namespace {
+
+// The setter options, owned: the coroutine outlives the caller's temporaries.
+struct ScrollBarSetters {
+  std::optional<double> scroll_percent;
+  std::optional<double> thumb_percent;
+  std::optional<int> border_width;
+  std::optional<std::string> border_color;
+  std::optional<std::string> bg;
+  std::optional<int> padding;
+  std::optional<pgw::FontArgs> font;
+  std::optional<bool> enabled;
+  std::optional<std::string> tooltip;
+  std::optional<std::string> name;
+  std::optional<bool> allow_text_selection;
+  std::optional<std::string> cursor;
+};
+
+// The options, read at the call: the constructor's arguments and the setters.
+struct ScrollBarPrepared {
+  ::pgwidgets::widgets::ScrollBarArgs args;
+  ScrollBarSetters setters;
+};
+
+// Copies every string view now: the coroutine runs after the caller's
+// full-expression (and its temporaries) may be over.
+ScrollBarPrepared prepare_ScrollBar([[maybe_unused]] const detail::LinkPtr& link_,
+                                      [[maybe_unused]] const ScrollBarOptions& options) {
+  ScrollBarPrepared p;
+  [[maybe_unused]] auto& args = p.args;
+  if (options.orientation) args.set_orientation(static_cast<::pgwidgets::widgets::Orientation>(*options.orientation));
+  if (options.thickness) args.set_thickness(int(*options.thickness));
+  [[maybe_unused]] auto& setters = p.setters;
+  if (options.scroll_percent) setters.scroll_percent.emplace(*options.scroll_percent);
+  if (options.thumb_percent) setters.thumb_percent.emplace(*options.thumb_percent);
+  if (options.border_width) setters.border_width.emplace(*options.border_width);
+  if (options.border_color) setters.border_color.emplace(*options.border_color);
+  if (options.bg) setters.bg.emplace(*options.bg);
+  if (options.padding) setters.padding.emplace(*options.padding);
+  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::ScrollBar option font"));
+  if (options.enabled) setters.enabled.emplace(*options.enabled);
+  if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
+  if (options.name) setters.name.emplace(*options.name);
+  if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
+  if (options.cursor) setters.cursor.emplace(*options.cursor);
+  return p;
+}
+
+// Makes the setter calls of the options on the new widget.
+Task<pgw::ScrollBar> finish_ScrollBar(detail::LinkPtr link, WidgetId id, [[maybe_unused]] ScrollBarSetters setters) {
+  pgw::ScrollBar widget(std::move(link), id);
+  if (setters.scroll_percent) co_await widget.set_scroll_percent(std::move(*setters.scroll_percent));
+  if (setters.thumb_percent) co_await widget.set_thumb_percent(std::move(*setters.thumb_percent));
+  if (setters.border_width) co_await widget.set_border_width(std::move(*setters.border_width));
+  if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
+  if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
+  if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
+  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
+  if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
+  if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
+  if (setters.name) co_await widget.set_name(std::move(*setters.name));
+  if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
+  if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
+  co_return widget;
+}
+
+Task<pgw::ScrollBar> create_ScrollBar(detail::LinkPtr link, std::string args, ScrollBarSetters setters) {
+  const WidgetId id = co_await link->create(detail::classes::ScrollBar, std::move(args));
+  co_return co_await finish_ScrollBar(std::move(link), id, std::move(setters));
+}
+
+}  // namespace
+
+Task<pgw::ScrollBar> detail::factories::ScrollBar(const LinkPtr& link_, ScrollBarOptions options) {
+  if (!link_) throw std::logic_error("pgwidgets: Widgets::ScrollBar called on an empty Widgets");
+  ScrollBarPrepared p = prepare_ScrollBar(link_, options);
+  return create_ScrollBar(link_, p.args.SerializeAsString(), std::move(p.setters));
+}
+
+namespace {
+
+// The setter options, owned: the coroutine outlives the caller's temporaries.
+struct ProgressBarSetters {
+  std::optional<double> value;
+  std::optional<int> border_width;
+  std::optional<std::string> border_color;
+  std::optional<std::string> bg;
+  std::optional<int> padding;
+  std::optional<pgw::FontArgs> font;
+  std::optional<bool> enabled;
+  std::optional<std::string> tooltip;
+  std::optional<std::string> name;
+  std::optional<bool> allow_text_selection;
+  std::optional<std::string> cursor;
+};
+
+// The options, read at the call: the constructor's arguments and the setters.
+struct ProgressBarPrepared {
+  ProgressBarSetters setters;
+};
+
+// Copies every string view now: the coroutine runs after the caller's
+// full-expression (and its temporaries) may be over.
+ProgressBarPrepared prepare_ProgressBar([[maybe_unused]] const detail::LinkPtr& link_,
+                                      [[maybe_unused]] const ProgressBarOptions& options) {
+  ProgressBarPrepared p;
+  [[maybe_unused]] auto& setters = p.setters;
+  if (options.value) setters.value.emplace(*options.value);
+  if (options.border_width) setters.border_width.emplace(*options.border_width);
+  if (options.border_color) setters.border_color.emplace(*options.border_color);
+  if (options.bg) setters.bg.emplace(*options.bg);
+  if (options.padding) setters.padding.emplace(*options.padding);
+  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::ProgressBar option font"));
+  if (options.enabled) setters.enabled.emplace(*options.enabled);
+  if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
+  if (options.name) setters.name.emplace(*options.name);
+  if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
+  if (options.cursor) setters.cursor.emplace(*options.cursor);
+  return p;
+}
+
+// Makes the setter calls of the options on the new widget.
+Task<pgw::ProgressBar> finish_ProgressBar(detail::LinkPtr link, WidgetId id, [[maybe_unused]] ProgressBarSetters setters) {
+  pgw::ProgressBar widget(std::move(link), id);
+  if (setters.value) co_await widget.set_value(std::move(*setters.value));
+  if (setters.border_width) co_await widget.set_border_width(std::move(*setters.border_width));
+  if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
+  if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
+  if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
+  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
+  if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
+  if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
+  if (setters.name) co_await widget.set_name(std::move(*setters.name));
+  if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
+  if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
+  co_return widget;
+}
+
+Task<pgw::ProgressBar> create_ProgressBar(detail::LinkPtr link, std::string args, ProgressBarSetters setters) {
+  const WidgetId id = co_await link->create(detail::classes::ProgressBar, std::move(args));
+  co_return co_await finish_ProgressBar(std::move(link), id, std::move(setters));
+}
+
+}  // namespace
+
+Task<pgw::ProgressBar> detail::factories::ProgressBar(const LinkPtr& link_, ProgressBarOptions options) {
+  if (!link_) throw std::logic_error("pgwidgets: Widgets::ProgressBar called on an empty Widgets");
+  ProgressBarPrepared p = prepare_ProgressBar(link_, options);
+  return create_ProgressBar(link_, std::string(), std::move(p.setters));
+}
+
+namespace {
+
+// The setter options, owned: the coroutine outlives the caller's temporaries.
+struct ColorWidgetSetters {
+  std::optional<int> border_width;
+  std::optional<std::string> border_color;
+  std::optional<std::string> bg;
+  std::optional<int> padding;
+  std::optional<pgw::FontArgs> font;
+  std::optional<bool> enabled;
+  std::optional<std::string> tooltip;
+  std::optional<std::string> name;
+  std::optional<bool> allow_text_selection;
+  std::optional<std::string> cursor;
+};
+
+// The options, read at the call: the constructor's arguments and the setters.
+struct ColorWidgetPrepared {
+  ::pgwidgets::widgets::ColorWidgetArgs args;
+  ColorWidgetSetters setters;
+};
+
+// Copies every string view now: the coroutine runs after the caller's
+// full-expression (and its temporaries) may be over.
+ColorWidgetPrepared prepare_ColorWidget([[maybe_unused]] const detail::LinkPtr& link_,
+                                      [[maybe_unused]] const ColorWidgetOptions& options) {
+  ColorWidgetPrepared p;
+  [[maybe_unused]] auto& args = p.args;
+  if (options.color) args.set_color(std::string(*options.color));
+  [[maybe_unused]] auto& setters = p.setters;
+  if (options.border_width) setters.border_width.emplace(*options.border_width);
+  if (options.border_color) setters.border_color.emplace(*options.border_color);
+  if (options.bg) setters.bg.emplace(*options.bg);
+  if (options.padding) setters.padding.emplace(*options.padding);
+  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::ColorWidget option font"));
+  if (options.enabled) setters.enabled.emplace(*options.enabled);
+  if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
+  if (options.name) setters.name.emplace(*options.name);
+  if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
+  if (options.cursor) setters.cursor.emplace(*options.cursor);
+  return p;
+}
+
+// Makes the setter calls of the options on the new widget.
+Task<pgw::ColorWidget> finish_ColorWidget(detail::LinkPtr link, WidgetId id, [[maybe_unused]] ColorWidgetSetters setters) {
+  pgw::ColorWidget widget(std::move(link), id);
+  if (setters.border_width) co_await widget.set_border_width(std::move(*setters.border_width));
+  if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
+  if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
+  if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
+  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
+  if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
+  if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
+  if (setters.name) co_await widget.set_name(std::move(*setters.name));
+  if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
+  if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
+  co_return widget;
+}
+
+Task<pgw::ColorWidget> create_ColorWidget(detail::LinkPtr link, std::string args, ColorWidgetSetters setters) {
+  const WidgetId id = co_await link->create(detail::classes::ColorWidget, std::move(args));
+  co_return co_await finish_ColorWidget(std::move(link), id, std::move(setters));
+}
+
+}  // namespace
+
+Task<pgw::ColorWidget> detail::factories::ColorWidget(const LinkPtr& link_, ColorWidgetOptions options) {
+  if (!link_) throw std::logic_error("pgwidgets: Widgets::ColorWidget called on an empty Widgets");
+  ColorWidgetPrepared p = prepare_ColorWidget(link_, options);
+  return create_ColorWidget(link_, p.args.SerializeAsString(), std::move(p.setters));
+}
+
 Task<void> Button::set_text(std::string text) const {
   ::pgwidgets::widgets::Text request;
   request.set_text(std::move(text));
@@ -544,683 +1396,6 @@ Task<void> ColorWidget::set_color(std::string hex_string) const {
   ::pgwidgets::widgets::HexColor request;
   request.set_hex_string(std::move(hex_string));
   return detail::send_call(checked_link(), id(), detail::methods::ColorWidget_set_color, request.SerializeAsString());
-}
-
-namespace {
-
-// The setter options, owned: the coroutine outlives the caller's temporaries.
-struct ButtonSetters {
-  std::optional<std::string> icon;
-  std::optional<int> border_width;
-  std::optional<std::string> border_color;
-  std::optional<std::string> bg;
-  std::optional<int> padding;
-  std::optional<pgw::FontArgs> font;
-  std::optional<bool> enabled;
-  std::optional<std::string> tooltip;
-  std::optional<std::string> name;
-  std::optional<bool> allow_text_selection;
-  std::optional<std::string> cursor;
-};
-
-Task<pgw::Button> create_Button(detail::LinkPtr link, std::string args,
-                                            [[maybe_unused]] ButtonSetters setters) {
-  const WidgetId id = co_await link->create(detail::classes::Button, std::move(args));
-  pgw::Button widget(link, id);
-  if (setters.icon) co_await widget.set_icon(std::move(*setters.icon));
-  if (setters.border_width) co_await widget.set_border_width(std::move(*setters.border_width));
-  if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
-  if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
-  if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
-  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
-  if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
-  if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
-  if (setters.name) co_await widget.set_name(std::move(*setters.name));
-  if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
-  if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
-  co_return widget;
-}
-
-}  // namespace
-
-Task<pgw::Button> detail::factories::Button(const LinkPtr& link_, ButtonOptions options) {
-  if (!link_) throw std::logic_error("pgwidgets: Widgets::Button called on an empty Widgets");
-  // Copies every string view now: the coroutine runs after the caller's
-  // full-expression (and its temporaries) may be over.
-  ::pgwidgets::widgets::ButtonArgs args;
-  if (options.text) args.set_text(std::string(*options.text));
-  std::string encoded = args.SerializeAsString();
-  ButtonSetters setters;
-  if (options.icon) setters.icon.emplace(*options.icon);
-  if (options.border_width) setters.border_width.emplace(*options.border_width);
-  if (options.border_color) setters.border_color.emplace(*options.border_color);
-  if (options.bg) setters.bg.emplace(*options.bg);
-  if (options.padding) setters.padding.emplace(*options.padding);
-  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::Button option font"));
-  if (options.enabled) setters.enabled.emplace(*options.enabled);
-  if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
-  if (options.name) setters.name.emplace(*options.name);
-  if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
-  if (options.cursor) setters.cursor.emplace(*options.cursor);
-  return create_Button(link_, std::move(encoded), std::move(setters));
-}
-
-namespace {
-
-// The setter options, owned: the coroutine outlives the caller's temporaries.
-struct CheckBoxSetters {
-  std::optional<bool> state;
-  std::optional<int> border_width;
-  std::optional<std::string> border_color;
-  std::optional<std::string> bg;
-  std::optional<int> padding;
-  std::optional<pgw::FontArgs> font;
-  std::optional<bool> enabled;
-  std::optional<std::string> tooltip;
-  std::optional<std::string> name;
-  std::optional<bool> allow_text_selection;
-  std::optional<std::string> cursor;
-};
-
-Task<pgw::CheckBox> create_CheckBox(detail::LinkPtr link, std::string args,
-                                            [[maybe_unused]] CheckBoxSetters setters) {
-  const WidgetId id = co_await link->create(detail::classes::CheckBox, std::move(args));
-  pgw::CheckBox widget(link, id);
-  if (setters.state) co_await widget.set_state(std::move(*setters.state));
-  if (setters.border_width) co_await widget.set_border_width(std::move(*setters.border_width));
-  if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
-  if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
-  if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
-  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
-  if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
-  if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
-  if (setters.name) co_await widget.set_name(std::move(*setters.name));
-  if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
-  if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
-  co_return widget;
-}
-
-}  // namespace
-
-Task<pgw::CheckBox> detail::factories::CheckBox(const LinkPtr& link_, CheckBoxOptions options) {
-  if (!link_) throw std::logic_error("pgwidgets: Widgets::CheckBox called on an empty Widgets");
-  // Copies every string view now: the coroutine runs after the caller's
-  // full-expression (and its temporaries) may be over.
-  ::pgwidgets::widgets::CheckBoxArgs args;
-  if (options.text) args.set_text(std::string(*options.text));
-  std::string encoded = args.SerializeAsString();
-  CheckBoxSetters setters;
-  if (options.state) setters.state.emplace(*options.state);
-  if (options.border_width) setters.border_width.emplace(*options.border_width);
-  if (options.border_color) setters.border_color.emplace(*options.border_color);
-  if (options.bg) setters.bg.emplace(*options.bg);
-  if (options.padding) setters.padding.emplace(*options.padding);
-  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::CheckBox option font"));
-  if (options.enabled) setters.enabled.emplace(*options.enabled);
-  if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
-  if (options.name) setters.name.emplace(*options.name);
-  if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
-  if (options.cursor) setters.cursor.emplace(*options.cursor);
-  return create_CheckBox(link_, std::move(encoded), std::move(setters));
-}
-
-namespace {
-
-// The setter options, owned: the coroutine outlives the caller's temporaries.
-struct ToggleButtonSetters {
-  std::optional<bool> state;
-  std::optional<int> border_width;
-  std::optional<std::string> border_color;
-  std::optional<std::string> bg;
-  std::optional<int> padding;
-  std::optional<pgw::FontArgs> font;
-  std::optional<bool> enabled;
-  std::optional<std::string> tooltip;
-  std::optional<std::string> name;
-  std::optional<bool> allow_text_selection;
-  std::optional<std::string> cursor;
-};
-
-Task<pgw::ToggleButton> create_ToggleButton(detail::LinkPtr link, std::string args,
-                                            [[maybe_unused]] ToggleButtonSetters setters) {
-  const WidgetId id = co_await link->create(detail::classes::ToggleButton, std::move(args));
-  pgw::ToggleButton widget(link, id);
-  if (setters.state) co_await widget.set_state(std::move(*setters.state));
-  if (setters.border_width) co_await widget.set_border_width(std::move(*setters.border_width));
-  if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
-  if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
-  if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
-  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
-  if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
-  if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
-  if (setters.name) co_await widget.set_name(std::move(*setters.name));
-  if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
-  if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
-  co_return widget;
-}
-
-}  // namespace
-
-Task<pgw::ToggleButton> detail::factories::ToggleButton(const LinkPtr& link_, ToggleButtonOptions options) {
-  if (!link_) throw std::logic_error("pgwidgets: Widgets::ToggleButton called on an empty Widgets");
-  // Copies every string view now: the coroutine runs after the caller's
-  // full-expression (and its temporaries) may be over.
-  ::pgwidgets::widgets::ToggleButtonArgs args;
-  if (options.text) args.set_text(std::string(*options.text));
-  if (options.group) args.set_group(detail::option_ref(link_, *options.group, "Widgets::ToggleButton option group"));
-  std::string encoded = args.SerializeAsString();
-  ToggleButtonSetters setters;
-  if (options.state) setters.state.emplace(*options.state);
-  if (options.border_width) setters.border_width.emplace(*options.border_width);
-  if (options.border_color) setters.border_color.emplace(*options.border_color);
-  if (options.bg) setters.bg.emplace(*options.bg);
-  if (options.padding) setters.padding.emplace(*options.padding);
-  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::ToggleButton option font"));
-  if (options.enabled) setters.enabled.emplace(*options.enabled);
-  if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
-  if (options.name) setters.name.emplace(*options.name);
-  if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
-  if (options.cursor) setters.cursor.emplace(*options.cursor);
-  return create_ToggleButton(link_, std::move(encoded), std::move(setters));
-}
-
-namespace {
-
-// The setter options, owned: the coroutine outlives the caller's temporaries.
-struct RadioButtonSetters {
-  std::optional<bool> state;
-  std::optional<int> border_width;
-  std::optional<std::string> border_color;
-  std::optional<std::string> bg;
-  std::optional<int> padding;
-  std::optional<pgw::FontArgs> font;
-  std::optional<bool> enabled;
-  std::optional<std::string> tooltip;
-  std::optional<std::string> name;
-  std::optional<bool> allow_text_selection;
-  std::optional<std::string> cursor;
-};
-
-Task<pgw::RadioButton> create_RadioButton(detail::LinkPtr link, std::string args,
-                                            [[maybe_unused]] RadioButtonSetters setters) {
-  const WidgetId id = co_await link->create(detail::classes::RadioButton, std::move(args));
-  pgw::RadioButton widget(link, id);
-  if (setters.state) co_await widget.set_state(std::move(*setters.state));
-  if (setters.border_width) co_await widget.set_border_width(std::move(*setters.border_width));
-  if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
-  if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
-  if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
-  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
-  if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
-  if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
-  if (setters.name) co_await widget.set_name(std::move(*setters.name));
-  if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
-  if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
-  co_return widget;
-}
-
-}  // namespace
-
-Task<pgw::RadioButton> detail::factories::RadioButton(const LinkPtr& link_, RadioButtonOptions options) {
-  if (!link_) throw std::logic_error("pgwidgets: Widgets::RadioButton called on an empty Widgets");
-  // Copies every string view now: the coroutine runs after the caller's
-  // full-expression (and its temporaries) may be over.
-  ::pgwidgets::widgets::RadioButtonArgs args;
-  if (options.text) args.set_text(std::string(*options.text));
-  if (options.group) args.set_group(detail::option_ref(link_, *options.group, "Widgets::RadioButton option group"));
-  std::string encoded = args.SerializeAsString();
-  RadioButtonSetters setters;
-  if (options.state) setters.state.emplace(*options.state);
-  if (options.border_width) setters.border_width.emplace(*options.border_width);
-  if (options.border_color) setters.border_color.emplace(*options.border_color);
-  if (options.bg) setters.bg.emplace(*options.bg);
-  if (options.padding) setters.padding.emplace(*options.padding);
-  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::RadioButton option font"));
-  if (options.enabled) setters.enabled.emplace(*options.enabled);
-  if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
-  if (options.name) setters.name.emplace(*options.name);
-  if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
-  if (options.cursor) setters.cursor.emplace(*options.cursor);
-  return create_RadioButton(link_, std::move(encoded), std::move(setters));
-}
-
-namespace {
-
-// The setter options, owned: the coroutine outlives the caller's temporaries.
-struct ComboBoxSetters {
-  std::optional<std::string> text;
-  std::optional<int> index;
-  std::optional<int> length;
-  std::optional<int> border_width;
-  std::optional<std::string> border_color;
-  std::optional<std::string> bg;
-  std::optional<int> padding;
-  std::optional<pgw::FontArgs> font;
-  std::optional<bool> enabled;
-  std::optional<std::string> tooltip;
-  std::optional<std::string> name;
-  std::optional<bool> allow_text_selection;
-  std::optional<std::string> cursor;
-};
-
-Task<pgw::ComboBox> create_ComboBox(detail::LinkPtr link, std::string args,
-                                            [[maybe_unused]] ComboBoxSetters setters) {
-  const WidgetId id = co_await link->create(detail::classes::ComboBox, std::move(args));
-  pgw::ComboBox widget(link, id);
-  if (setters.text) co_await widget.set_text(std::move(*setters.text));
-  if (setters.index) co_await widget.set_index(std::move(*setters.index));
-  if (setters.length) co_await widget.set_length(std::move(*setters.length));
-  if (setters.border_width) co_await widget.set_border_width(std::move(*setters.border_width));
-  if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
-  if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
-  if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
-  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
-  if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
-  if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
-  if (setters.name) co_await widget.set_name(std::move(*setters.name));
-  if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
-  if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
-  co_return widget;
-}
-
-}  // namespace
-
-Task<pgw::ComboBox> detail::factories::ComboBox(const LinkPtr& link_, ComboBoxOptions options) {
-  if (!link_) throw std::logic_error("pgwidgets: Widgets::ComboBox called on an empty Widgets");
-  // Copies every string view now: the coroutine runs after the caller's
-  // full-expression (and its temporaries) may be over.
-  ::pgwidgets::widgets::ComboBoxArgs args;
-  if (options.editable) args.set_editable(bool(*options.editable));
-  if (options.dropdown_limit) args.set_dropdown_limit(int(*options.dropdown_limit));
-  if (options.items) for (auto& item : options.items.to_vector()) args.add_items(std::move(item));
-  std::string encoded = args.SerializeAsString();
-  ComboBoxSetters setters;
-  if (options.text) setters.text.emplace(*options.text);
-  if (options.index) setters.index.emplace(*options.index);
-  if (options.length) setters.length.emplace(*options.length);
-  if (options.border_width) setters.border_width.emplace(*options.border_width);
-  if (options.border_color) setters.border_color.emplace(*options.border_color);
-  if (options.bg) setters.bg.emplace(*options.bg);
-  if (options.padding) setters.padding.emplace(*options.padding);
-  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::ComboBox option font"));
-  if (options.enabled) setters.enabled.emplace(*options.enabled);
-  if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
-  if (options.name) setters.name.emplace(*options.name);
-  if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
-  if (options.cursor) setters.cursor.emplace(*options.cursor);
-  return create_ComboBox(link_, std::move(encoded), std::move(setters));
-}
-
-namespace {
-
-// The setter options, owned: the coroutine outlives the caller's temporaries.
-struct SpinBoxSetters {
-  std::optional<int> border_width;
-  std::optional<std::string> border_color;
-  std::optional<std::string> bg;
-  std::optional<int> padding;
-  std::optional<pgw::FontArgs> font;
-  std::optional<bool> enabled;
-  std::optional<std::string> tooltip;
-  std::optional<std::string> name;
-  std::optional<bool> allow_text_selection;
-  std::optional<std::string> cursor;
-};
-
-Task<pgw::SpinBox> create_SpinBox(detail::LinkPtr link, std::string args,
-                                            [[maybe_unused]] SpinBoxSetters setters) {
-  const WidgetId id = co_await link->create(detail::classes::SpinBox, std::move(args));
-  pgw::SpinBox widget(link, id);
-  if (setters.border_width) co_await widget.set_border_width(std::move(*setters.border_width));
-  if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
-  if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
-  if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
-  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
-  if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
-  if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
-  if (setters.name) co_await widget.set_name(std::move(*setters.name));
-  if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
-  if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
-  co_return widget;
-}
-
-}  // namespace
-
-Task<pgw::SpinBox> detail::factories::SpinBox(const LinkPtr& link_, SpinBoxOptions options) {
-  if (!link_) throw std::logic_error("pgwidgets: Widgets::SpinBox called on an empty Widgets");
-  // Copies every string view now: the coroutine runs after the caller's
-  // full-expression (and its temporaries) may be over.
-  ::pgwidgets::widgets::SpinBoxArgs args;
-  if (options.dtype) args.set_dtype(static_cast<::pgwidgets::widgets::Dtype>(*options.dtype));
-  if (options.min) args.set_min(double(*options.min));
-  if (options.max) args.set_max(double(*options.max));
-  if (options.step) args.set_step(double(*options.step));
-  if (options.value) args.set_value(double(*options.value));
-  if (options.decimals) args.set_decimals(int(*options.decimals));
-  std::string encoded = args.SerializeAsString();
-  SpinBoxSetters setters;
-  if (options.border_width) setters.border_width.emplace(*options.border_width);
-  if (options.border_color) setters.border_color.emplace(*options.border_color);
-  if (options.bg) setters.bg.emplace(*options.bg);
-  if (options.padding) setters.padding.emplace(*options.padding);
-  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::SpinBox option font"));
-  if (options.enabled) setters.enabled.emplace(*options.enabled);
-  if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
-  if (options.name) setters.name.emplace(*options.name);
-  if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
-  if (options.cursor) setters.cursor.emplace(*options.cursor);
-  return create_SpinBox(link_, std::move(encoded), std::move(setters));
-}
-
-namespace {
-
-// The setter options, owned: the coroutine outlives the caller's temporaries.
-struct SliderSetters {
-  std::optional<int> border_width;
-  std::optional<std::string> border_color;
-  std::optional<std::string> bg;
-  std::optional<int> padding;
-  std::optional<pgw::FontArgs> font;
-  std::optional<bool> enabled;
-  std::optional<std::string> tooltip;
-  std::optional<std::string> name;
-  std::optional<bool> allow_text_selection;
-  std::optional<std::string> cursor;
-};
-
-Task<pgw::Slider> create_Slider(detail::LinkPtr link, std::string args,
-                                            [[maybe_unused]] SliderSetters setters) {
-  const WidgetId id = co_await link->create(detail::classes::Slider, std::move(args));
-  pgw::Slider widget(link, id);
-  if (setters.border_width) co_await widget.set_border_width(std::move(*setters.border_width));
-  if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
-  if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
-  if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
-  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
-  if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
-  if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
-  if (setters.name) co_await widget.set_name(std::move(*setters.name));
-  if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
-  if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
-  co_return widget;
-}
-
-}  // namespace
-
-Task<pgw::Slider> detail::factories::Slider(const LinkPtr& link_, SliderOptions options) {
-  if (!link_) throw std::logic_error("pgwidgets: Widgets::Slider called on an empty Widgets");
-  // Copies every string view now: the coroutine runs after the caller's
-  // full-expression (and its temporaries) may be over.
-  ::pgwidgets::widgets::SliderArgs args;
-  if (options.orientation) args.set_orientation(static_cast<::pgwidgets::widgets::Orientation>(*options.orientation));
-  if (options.track) args.set_track(bool(*options.track));
-  if (options.dtype) args.set_dtype(static_cast<::pgwidgets::widgets::Dtype>(*options.dtype));
-  if (options.min) args.set_min(double(*options.min));
-  if (options.max) args.set_max(double(*options.max));
-  if (options.step) args.set_step(double(*options.step));
-  if (options.value) args.set_value(double(*options.value));
-  if (options.show_value) args.set_show_value(bool(*options.show_value));
-  if (options.show_value_position) args.set_show_value_position(static_cast<::pgwidgets::widgets::SliderValuePosition>(*options.show_value_position));
-  if (options.decimals) args.set_decimals(int(*options.decimals));
-  std::string encoded = args.SerializeAsString();
-  SliderSetters setters;
-  if (options.border_width) setters.border_width.emplace(*options.border_width);
-  if (options.border_color) setters.border_color.emplace(*options.border_color);
-  if (options.bg) setters.bg.emplace(*options.bg);
-  if (options.padding) setters.padding.emplace(*options.padding);
-  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::Slider option font"));
-  if (options.enabled) setters.enabled.emplace(*options.enabled);
-  if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
-  if (options.name) setters.name.emplace(*options.name);
-  if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
-  if (options.cursor) setters.cursor.emplace(*options.cursor);
-  return create_Slider(link_, std::move(encoded), std::move(setters));
-}
-
-namespace {
-
-// The setter options, owned: the coroutine outlives the caller's temporaries.
-struct DialSetters {
-  std::optional<int> knob_diameter;
-  std::optional<std::string> icon;
-  std::optional<int> border_width;
-  std::optional<std::string> border_color;
-  std::optional<std::string> bg;
-  std::optional<int> padding;
-  std::optional<pgw::FontArgs> font;
-  std::optional<bool> enabled;
-  std::optional<std::string> tooltip;
-  std::optional<std::string> name;
-  std::optional<bool> allow_text_selection;
-  std::optional<std::string> cursor;
-};
-
-Task<pgw::Dial> create_Dial(detail::LinkPtr link, std::string args,
-                                            [[maybe_unused]] DialSetters setters) {
-  const WidgetId id = co_await link->create(detail::classes::Dial, std::move(args));
-  pgw::Dial widget(link, id);
-  if (setters.knob_diameter) co_await widget.set_knob_diameter(std::move(*setters.knob_diameter));
-  if (setters.icon) co_await widget.set_icon(std::move(*setters.icon));
-  if (setters.border_width) co_await widget.set_border_width(std::move(*setters.border_width));
-  if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
-  if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
-  if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
-  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
-  if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
-  if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
-  if (setters.name) co_await widget.set_name(std::move(*setters.name));
-  if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
-  if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
-  co_return widget;
-}
-
-}  // namespace
-
-Task<pgw::Dial> detail::factories::Dial(const LinkPtr& link_, DialOptions options) {
-  if (!link_) throw std::logic_error("pgwidgets: Widgets::Dial called on an empty Widgets");
-  // Copies every string view now: the coroutine runs after the caller's
-  // full-expression (and its temporaries) may be over.
-  ::pgwidgets::widgets::DialArgs args;
-  if (options.track) args.set_track(bool(*options.track));
-  if (options.dtype) args.set_dtype(static_cast<::pgwidgets::widgets::Dtype>(*options.dtype));
-  if (options.min) args.set_min(double(*options.min));
-  if (options.max) args.set_max(double(*options.max));
-  if (options.step) args.set_step(double(*options.step));
-  if (options.value) args.set_value(double(*options.value));
-  if (options.show_value) args.set_show_value(bool(*options.show_value));
-  if (options.show_value_position) args.set_show_value_position(static_cast<::pgwidgets::widgets::DialValuePosition>(*options.show_value_position));
-  if (options.decimals) args.set_decimals(int(*options.decimals));
-  std::string encoded = args.SerializeAsString();
-  DialSetters setters;
-  if (options.knob_diameter) setters.knob_diameter.emplace(*options.knob_diameter);
-  if (options.icon) setters.icon.emplace(*options.icon);
-  if (options.border_width) setters.border_width.emplace(*options.border_width);
-  if (options.border_color) setters.border_color.emplace(*options.border_color);
-  if (options.bg) setters.bg.emplace(*options.bg);
-  if (options.padding) setters.padding.emplace(*options.padding);
-  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::Dial option font"));
-  if (options.enabled) setters.enabled.emplace(*options.enabled);
-  if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
-  if (options.name) setters.name.emplace(*options.name);
-  if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
-  if (options.cursor) setters.cursor.emplace(*options.cursor);
-  return create_Dial(link_, std::move(encoded), std::move(setters));
-}
-
-namespace {
-
-// The setter options, owned: the coroutine outlives the caller's temporaries.
-struct ScrollBarSetters {
-  std::optional<double> scroll_percent;
-  std::optional<double> thumb_percent;
-  std::optional<int> border_width;
-  std::optional<std::string> border_color;
-  std::optional<std::string> bg;
-  std::optional<int> padding;
-  std::optional<pgw::FontArgs> font;
-  std::optional<bool> enabled;
-  std::optional<std::string> tooltip;
-  std::optional<std::string> name;
-  std::optional<bool> allow_text_selection;
-  std::optional<std::string> cursor;
-};
-
-Task<pgw::ScrollBar> create_ScrollBar(detail::LinkPtr link, std::string args,
-                                            [[maybe_unused]] ScrollBarSetters setters) {
-  const WidgetId id = co_await link->create(detail::classes::ScrollBar, std::move(args));
-  pgw::ScrollBar widget(link, id);
-  if (setters.scroll_percent) co_await widget.set_scroll_percent(std::move(*setters.scroll_percent));
-  if (setters.thumb_percent) co_await widget.set_thumb_percent(std::move(*setters.thumb_percent));
-  if (setters.border_width) co_await widget.set_border_width(std::move(*setters.border_width));
-  if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
-  if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
-  if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
-  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
-  if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
-  if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
-  if (setters.name) co_await widget.set_name(std::move(*setters.name));
-  if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
-  if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
-  co_return widget;
-}
-
-}  // namespace
-
-Task<pgw::ScrollBar> detail::factories::ScrollBar(const LinkPtr& link_, ScrollBarOptions options) {
-  if (!link_) throw std::logic_error("pgwidgets: Widgets::ScrollBar called on an empty Widgets");
-  // Copies every string view now: the coroutine runs after the caller's
-  // full-expression (and its temporaries) may be over.
-  ::pgwidgets::widgets::ScrollBarArgs args;
-  if (options.orientation) args.set_orientation(static_cast<::pgwidgets::widgets::Orientation>(*options.orientation));
-  if (options.thickness) args.set_thickness(int(*options.thickness));
-  std::string encoded = args.SerializeAsString();
-  ScrollBarSetters setters;
-  if (options.scroll_percent) setters.scroll_percent.emplace(*options.scroll_percent);
-  if (options.thumb_percent) setters.thumb_percent.emplace(*options.thumb_percent);
-  if (options.border_width) setters.border_width.emplace(*options.border_width);
-  if (options.border_color) setters.border_color.emplace(*options.border_color);
-  if (options.bg) setters.bg.emplace(*options.bg);
-  if (options.padding) setters.padding.emplace(*options.padding);
-  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::ScrollBar option font"));
-  if (options.enabled) setters.enabled.emplace(*options.enabled);
-  if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
-  if (options.name) setters.name.emplace(*options.name);
-  if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
-  if (options.cursor) setters.cursor.emplace(*options.cursor);
-  return create_ScrollBar(link_, std::move(encoded), std::move(setters));
-}
-
-namespace {
-
-// The setter options, owned: the coroutine outlives the caller's temporaries.
-struct ProgressBarSetters {
-  std::optional<double> value;
-  std::optional<int> border_width;
-  std::optional<std::string> border_color;
-  std::optional<std::string> bg;
-  std::optional<int> padding;
-  std::optional<pgw::FontArgs> font;
-  std::optional<bool> enabled;
-  std::optional<std::string> tooltip;
-  std::optional<std::string> name;
-  std::optional<bool> allow_text_selection;
-  std::optional<std::string> cursor;
-};
-
-Task<pgw::ProgressBar> create_ProgressBar(detail::LinkPtr link, std::string args,
-                                            [[maybe_unused]] ProgressBarSetters setters) {
-  const WidgetId id = co_await link->create(detail::classes::ProgressBar, std::move(args));
-  pgw::ProgressBar widget(link, id);
-  if (setters.value) co_await widget.set_value(std::move(*setters.value));
-  if (setters.border_width) co_await widget.set_border_width(std::move(*setters.border_width));
-  if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
-  if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
-  if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
-  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
-  if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
-  if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
-  if (setters.name) co_await widget.set_name(std::move(*setters.name));
-  if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
-  if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
-  co_return widget;
-}
-
-}  // namespace
-
-Task<pgw::ProgressBar> detail::factories::ProgressBar(const LinkPtr& link_, ProgressBarOptions options) {
-  if (!link_) throw std::logic_error("pgwidgets: Widgets::ProgressBar called on an empty Widgets");
-  // Copies every string view now: the coroutine runs after the caller's
-  // full-expression (and its temporaries) may be over.
-  std::string encoded;
-  ProgressBarSetters setters;
-  if (options.value) setters.value.emplace(*options.value);
-  if (options.border_width) setters.border_width.emplace(*options.border_width);
-  if (options.border_color) setters.border_color.emplace(*options.border_color);
-  if (options.bg) setters.bg.emplace(*options.bg);
-  if (options.padding) setters.padding.emplace(*options.padding);
-  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::ProgressBar option font"));
-  if (options.enabled) setters.enabled.emplace(*options.enabled);
-  if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
-  if (options.name) setters.name.emplace(*options.name);
-  if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
-  if (options.cursor) setters.cursor.emplace(*options.cursor);
-  return create_ProgressBar(link_, std::move(encoded), std::move(setters));
-}
-
-namespace {
-
-// The setter options, owned: the coroutine outlives the caller's temporaries.
-struct ColorWidgetSetters {
-  std::optional<int> border_width;
-  std::optional<std::string> border_color;
-  std::optional<std::string> bg;
-  std::optional<int> padding;
-  std::optional<pgw::FontArgs> font;
-  std::optional<bool> enabled;
-  std::optional<std::string> tooltip;
-  std::optional<std::string> name;
-  std::optional<bool> allow_text_selection;
-  std::optional<std::string> cursor;
-};
-
-Task<pgw::ColorWidget> create_ColorWidget(detail::LinkPtr link, std::string args,
-                                            [[maybe_unused]] ColorWidgetSetters setters) {
-  const WidgetId id = co_await link->create(detail::classes::ColorWidget, std::move(args));
-  pgw::ColorWidget widget(link, id);
-  if (setters.border_width) co_await widget.set_border_width(std::move(*setters.border_width));
-  if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
-  if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
-  if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
-  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
-  if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
-  if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
-  if (setters.name) co_await widget.set_name(std::move(*setters.name));
-  if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
-  if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
-  co_return widget;
-}
-
-}  // namespace
-
-Task<pgw::ColorWidget> detail::factories::ColorWidget(const LinkPtr& link_, ColorWidgetOptions options) {
-  if (!link_) throw std::logic_error("pgwidgets: Widgets::ColorWidget called on an empty Widgets");
-  // Copies every string view now: the coroutine runs after the caller's
-  // full-expression (and its temporaries) may be over.
-  ::pgwidgets::widgets::ColorWidgetArgs args;
-  if (options.color) args.set_color(std::string(*options.color));
-  std::string encoded = args.SerializeAsString();
-  ColorWidgetSetters setters;
-  if (options.border_width) setters.border_width.emplace(*options.border_width);
-  if (options.border_color) setters.border_color.emplace(*options.border_color);
-  if (options.bg) setters.bg.emplace(*options.bg);
-  if (options.padding) setters.padding.emplace(*options.padding);
-  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::ColorWidget option font"));
-  if (options.enabled) setters.enabled.emplace(*options.enabled);
-  if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
-  if (options.name) setters.name.emplace(*options.name);
-  if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
-  if (options.cursor) setters.cursor.emplace(*options.cursor);
-  return create_ColorWidget(link_, std::move(encoded), std::move(setters));
 }
 
 }  // namespace pgw

@@ -154,6 +154,158 @@ namespace detail::ret {
 
 }  // namespace detail::ret
 
+namespace {
+
+// The setter options, owned: the coroutine outlives the caller's temporaries.
+struct LabelSetters {
+  std::optional<pgw::VAlign> valign;
+  std::optional<int> border_width;
+  std::optional<std::string> border_color;
+  std::optional<std::string> bg;
+  std::optional<int> padding;
+  std::optional<pgw::FontArgs> font;
+  std::optional<bool> enabled;
+  std::optional<std::string> tooltip;
+  std::optional<std::string> name;
+  std::optional<bool> allow_text_selection;
+  std::optional<std::string> cursor;
+};
+
+// The options, read at the call: the constructor's arguments and the setters.
+struct LabelPrepared {
+  ::pgwidgets::widgets::LabelArgs args;
+  LabelSetters setters;
+};
+
+// Copies every string view now: the coroutine runs after the caller's
+// full-expression (and its temporaries) may be over.
+LabelPrepared prepare_Label([[maybe_unused]] const detail::LinkPtr& link_,
+                                      [[maybe_unused]] const LabelOptions& options) {
+  LabelPrepared p;
+  [[maybe_unused]] auto& args = p.args;
+  if (options.text) args.set_text(std::string(*options.text));
+  if (options.halign) args.set_halign(static_cast<::pgwidgets::widgets::HAlign>(*options.halign));
+  if (options.interactive) args.set_interactive(bool(*options.interactive));
+  [[maybe_unused]] auto& setters = p.setters;
+  if (options.valign) setters.valign.emplace(*options.valign);
+  if (options.border_width) setters.border_width.emplace(*options.border_width);
+  if (options.border_color) setters.border_color.emplace(*options.border_color);
+  if (options.bg) setters.bg.emplace(*options.bg);
+  if (options.padding) setters.padding.emplace(*options.padding);
+  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::Label option font"));
+  if (options.enabled) setters.enabled.emplace(*options.enabled);
+  if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
+  if (options.name) setters.name.emplace(*options.name);
+  if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
+  if (options.cursor) setters.cursor.emplace(*options.cursor);
+  return p;
+}
+
+// Makes the setter calls of the options on the new widget.
+Task<pgw::Label> finish_Label(detail::LinkPtr link, WidgetId id, [[maybe_unused]] LabelSetters setters) {
+  pgw::Label widget(std::move(link), id);
+  if (setters.valign) co_await widget.set_valign(std::move(*setters.valign));
+  if (setters.border_width) co_await widget.set_border_width(std::move(*setters.border_width));
+  if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
+  if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
+  if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
+  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
+  if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
+  if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
+  if (setters.name) co_await widget.set_name(std::move(*setters.name));
+  if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
+  if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
+  co_return widget;
+}
+
+Task<pgw::Label> create_Label(detail::LinkPtr link, std::string args, LabelSetters setters) {
+  const WidgetId id = co_await link->create(detail::classes::Label, std::move(args));
+  co_return co_await finish_Label(std::move(link), id, std::move(setters));
+}
+
+}  // namespace
+
+Task<pgw::Label> detail::factories::Label(const LinkPtr& link_, LabelOptions options) {
+  if (!link_) throw std::logic_error("pgwidgets: Widgets::Label called on an empty Widgets");
+  LabelPrepared p = prepare_Label(link_, options);
+  return create_Label(link_, p.args.SerializeAsString(), std::move(p.setters));
+}
+
+namespace {
+
+// The setter options, owned: the coroutine outlives the caller's temporaries.
+struct StatusBarSetters {
+  std::optional<std::string> message;
+  std::optional<int> border_width;
+  std::optional<std::string> border_color;
+  std::optional<std::string> bg;
+  std::optional<int> padding;
+  std::optional<pgw::FontArgs> font;
+  std::optional<bool> enabled;
+  std::optional<std::string> tooltip;
+  std::optional<std::string> name;
+  std::optional<bool> allow_text_selection;
+  std::optional<std::string> cursor;
+};
+
+// The options, read at the call: the constructor's arguments and the setters.
+struct StatusBarPrepared {
+  ::pgwidgets::widgets::StatusBarArgs args;
+  StatusBarSetters setters;
+};
+
+// Copies every string view now: the coroutine runs after the caller's
+// full-expression (and its temporaries) may be over.
+StatusBarPrepared prepare_StatusBar([[maybe_unused]] const detail::LinkPtr& link_,
+                                      [[maybe_unused]] const StatusBarOptions& options) {
+  StatusBarPrepared p;
+  [[maybe_unused]] auto& args = p.args;
+  if (options.halign) args.set_halign(static_cast<::pgwidgets::widgets::HAlign>(*options.halign));
+  [[maybe_unused]] auto& setters = p.setters;
+  if (options.message) setters.message.emplace(*options.message);
+  if (options.border_width) setters.border_width.emplace(*options.border_width);
+  if (options.border_color) setters.border_color.emplace(*options.border_color);
+  if (options.bg) setters.bg.emplace(*options.bg);
+  if (options.padding) setters.padding.emplace(*options.padding);
+  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::StatusBar option font"));
+  if (options.enabled) setters.enabled.emplace(*options.enabled);
+  if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
+  if (options.name) setters.name.emplace(*options.name);
+  if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
+  if (options.cursor) setters.cursor.emplace(*options.cursor);
+  return p;
+}
+
+// Makes the setter calls of the options on the new widget.
+Task<pgw::StatusBar> finish_StatusBar(detail::LinkPtr link, WidgetId id, [[maybe_unused]] StatusBarSetters setters) {
+  pgw::StatusBar widget(std::move(link), id);
+  if (setters.message) co_await widget.set_message(std::move(*setters.message));
+  if (setters.border_width) co_await widget.set_border_width(std::move(*setters.border_width));
+  if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
+  if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
+  if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
+  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
+  if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
+  if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
+  if (setters.name) co_await widget.set_name(std::move(*setters.name));
+  if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
+  if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
+  co_return widget;
+}
+
+Task<pgw::StatusBar> create_StatusBar(detail::LinkPtr link, std::string args, StatusBarSetters setters) {
+  const WidgetId id = co_await link->create(detail::classes::StatusBar, std::move(args));
+  co_return co_await finish_StatusBar(std::move(link), id, std::move(setters));
+}
+
+}  // namespace
+
+Task<pgw::StatusBar> detail::factories::StatusBar(const LinkPtr& link_, StatusBarOptions options) {
+  if (!link_) throw std::logic_error("pgwidgets: Widgets::StatusBar called on an empty Widgets");
+  StatusBarPrepared p = prepare_StatusBar(link_, options);
+  return create_StatusBar(link_, p.args.SerializeAsString(), std::move(p.setters));
+}
+
 Task<void> Label::set_text(std::string text) const {
   ::pgwidgets::widgets::Text request;
   request.set_text(std::move(text));
@@ -243,126 +395,6 @@ Task<void> StatusBar::set_halign(pgw::HAlign halign) const {
   ::pgwidgets::widgets::HAlignArg request;
   request.set_halign(static_cast<::pgwidgets::widgets::HAlign>(halign));
   return detail::send_call(checked_link(), id(), detail::methods::StatusBar_set_halign, request.SerializeAsString());
-}
-
-namespace {
-
-// The setter options, owned: the coroutine outlives the caller's temporaries.
-struct LabelSetters {
-  std::optional<pgw::VAlign> valign;
-  std::optional<int> border_width;
-  std::optional<std::string> border_color;
-  std::optional<std::string> bg;
-  std::optional<int> padding;
-  std::optional<pgw::FontArgs> font;
-  std::optional<bool> enabled;
-  std::optional<std::string> tooltip;
-  std::optional<std::string> name;
-  std::optional<bool> allow_text_selection;
-  std::optional<std::string> cursor;
-};
-
-Task<pgw::Label> create_Label(detail::LinkPtr link, std::string args,
-                                            [[maybe_unused]] LabelSetters setters) {
-  const WidgetId id = co_await link->create(detail::classes::Label, std::move(args));
-  pgw::Label widget(link, id);
-  if (setters.valign) co_await widget.set_valign(std::move(*setters.valign));
-  if (setters.border_width) co_await widget.set_border_width(std::move(*setters.border_width));
-  if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
-  if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
-  if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
-  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
-  if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
-  if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
-  if (setters.name) co_await widget.set_name(std::move(*setters.name));
-  if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
-  if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
-  co_return widget;
-}
-
-}  // namespace
-
-Task<pgw::Label> detail::factories::Label(const LinkPtr& link_, LabelOptions options) {
-  if (!link_) throw std::logic_error("pgwidgets: Widgets::Label called on an empty Widgets");
-  // Copies every string view now: the coroutine runs after the caller's
-  // full-expression (and its temporaries) may be over.
-  ::pgwidgets::widgets::LabelArgs args;
-  if (options.text) args.set_text(std::string(*options.text));
-  if (options.halign) args.set_halign(static_cast<::pgwidgets::widgets::HAlign>(*options.halign));
-  if (options.interactive) args.set_interactive(bool(*options.interactive));
-  std::string encoded = args.SerializeAsString();
-  LabelSetters setters;
-  if (options.valign) setters.valign.emplace(*options.valign);
-  if (options.border_width) setters.border_width.emplace(*options.border_width);
-  if (options.border_color) setters.border_color.emplace(*options.border_color);
-  if (options.bg) setters.bg.emplace(*options.bg);
-  if (options.padding) setters.padding.emplace(*options.padding);
-  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::Label option font"));
-  if (options.enabled) setters.enabled.emplace(*options.enabled);
-  if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
-  if (options.name) setters.name.emplace(*options.name);
-  if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
-  if (options.cursor) setters.cursor.emplace(*options.cursor);
-  return create_Label(link_, std::move(encoded), std::move(setters));
-}
-
-namespace {
-
-// The setter options, owned: the coroutine outlives the caller's temporaries.
-struct StatusBarSetters {
-  std::optional<std::string> message;
-  std::optional<int> border_width;
-  std::optional<std::string> border_color;
-  std::optional<std::string> bg;
-  std::optional<int> padding;
-  std::optional<pgw::FontArgs> font;
-  std::optional<bool> enabled;
-  std::optional<std::string> tooltip;
-  std::optional<std::string> name;
-  std::optional<bool> allow_text_selection;
-  std::optional<std::string> cursor;
-};
-
-Task<pgw::StatusBar> create_StatusBar(detail::LinkPtr link, std::string args,
-                                            [[maybe_unused]] StatusBarSetters setters) {
-  const WidgetId id = co_await link->create(detail::classes::StatusBar, std::move(args));
-  pgw::StatusBar widget(link, id);
-  if (setters.message) co_await widget.set_message(std::move(*setters.message));
-  if (setters.border_width) co_await widget.set_border_width(std::move(*setters.border_width));
-  if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
-  if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
-  if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
-  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
-  if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
-  if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
-  if (setters.name) co_await widget.set_name(std::move(*setters.name));
-  if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
-  if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
-  co_return widget;
-}
-
-}  // namespace
-
-Task<pgw::StatusBar> detail::factories::StatusBar(const LinkPtr& link_, StatusBarOptions options) {
-  if (!link_) throw std::logic_error("pgwidgets: Widgets::StatusBar called on an empty Widgets");
-  // Copies every string view now: the coroutine runs after the caller's
-  // full-expression (and its temporaries) may be over.
-  ::pgwidgets::widgets::StatusBarArgs args;
-  if (options.halign) args.set_halign(static_cast<::pgwidgets::widgets::HAlign>(*options.halign));
-  std::string encoded = args.SerializeAsString();
-  StatusBarSetters setters;
-  if (options.message) setters.message.emplace(*options.message);
-  if (options.border_width) setters.border_width.emplace(*options.border_width);
-  if (options.border_color) setters.border_color.emplace(*options.border_color);
-  if (options.bg) setters.bg.emplace(*options.bg);
-  if (options.padding) setters.padding.emplace(*options.padding);
-  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::StatusBar option font"));
-  if (options.enabled) setters.enabled.emplace(*options.enabled);
-  if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
-  if (options.name) setters.name.emplace(*options.name);
-  if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
-  if (options.cursor) setters.cursor.emplace(*options.cursor);
-  return create_StatusBar(link_, std::move(encoded), std::move(setters));
 }
 
 }  // namespace pgw

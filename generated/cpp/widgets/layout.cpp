@@ -79,6 +79,317 @@ namespace detail::ret {
 
 }  // namespace detail::ret
 
+namespace {
+
+// The setter options, owned: the coroutine outlives the caller's temporaries.
+struct TopLevelSetters {
+  std::optional<pgw::WindowState> window_state;
+  std::optional<int> border_width;
+  std::optional<std::string> border_color;
+  std::optional<std::string> bg;
+  std::optional<int> padding;
+  std::optional<pgw::FontArgs> font;
+  std::optional<bool> enabled;
+  std::optional<std::string> tooltip;
+  std::optional<std::string> name;
+  std::optional<bool> allow_text_selection;
+  std::optional<std::string> cursor;
+};
+
+// The options, read at the call: the constructor's arguments and the setters.
+struct TopLevelPrepared {
+  ::pgwidgets::widgets::TopLevelArgs args;
+  TopLevelSetters setters;
+};
+
+// Copies every string view now: the coroutine runs after the caller's
+// full-expression (and its temporaries) may be over.
+TopLevelPrepared prepare_TopLevel([[maybe_unused]] const detail::LinkPtr& link_,
+                                      [[maybe_unused]] const TopLevelOptions& options) {
+  TopLevelPrepared p;
+  [[maybe_unused]] auto& args = p.args;
+  if (options.title) args.set_title(std::string(*options.title));
+  if (options.icon) args.set_icon(std::string(*options.icon));
+  if (options.resizable) args.set_resizable(bool(*options.resizable));
+  if (options.moveable) args.set_moveable(bool(*options.moveable));
+  if (options.closeable) args.set_closeable(bool(*options.closeable));
+  if (options.minimizable) args.set_minimizable(bool(*options.minimizable));
+  if (options.maximizable) args.set_maximizable(bool(*options.maximizable));
+  if (options.lowerable) args.set_lowerable(bool(*options.lowerable));
+  if (options.shadeable) args.set_shadeable(bool(*options.shadeable));
+  [[maybe_unused]] auto& setters = p.setters;
+  if (options.window_state) setters.window_state.emplace(*options.window_state);
+  if (options.border_width) setters.border_width.emplace(*options.border_width);
+  if (options.border_color) setters.border_color.emplace(*options.border_color);
+  if (options.bg) setters.bg.emplace(*options.bg);
+  if (options.padding) setters.padding.emplace(*options.padding);
+  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::TopLevel option font"));
+  if (options.enabled) setters.enabled.emplace(*options.enabled);
+  if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
+  if (options.name) setters.name.emplace(*options.name);
+  if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
+  if (options.cursor) setters.cursor.emplace(*options.cursor);
+  return p;
+}
+
+// Makes the setter calls of the options on the new widget.
+Task<pgw::TopLevel> finish_TopLevel(detail::LinkPtr link, WidgetId id, [[maybe_unused]] TopLevelSetters setters) {
+  pgw::TopLevel widget(std::move(link), id);
+  if (setters.window_state) co_await widget.set_window_state(std::move(*setters.window_state));
+  if (setters.border_width) co_await widget.set_border_width(std::move(*setters.border_width));
+  if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
+  if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
+  if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
+  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
+  if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
+  if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
+  if (setters.name) co_await widget.set_name(std::move(*setters.name));
+  if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
+  if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
+  co_return widget;
+}
+
+Task<pgw::TopLevel> create_TopLevel(detail::LinkPtr link, std::string args, TopLevelSetters setters) {
+  const WidgetId id = co_await link->create(detail::classes::TopLevel, std::move(args));
+  co_return co_await finish_TopLevel(std::move(link), id, std::move(setters));
+}
+
+}  // namespace
+
+Task<pgw::TopLevel> detail::factories::TopLevel(const LinkPtr& link_, TopLevelOptions options) {
+  if (!link_) throw std::logic_error("pgwidgets: Widgets::TopLevel called on an empty Widgets");
+  TopLevelPrepared p = prepare_TopLevel(link_, options);
+  return create_TopLevel(link_, p.args.SerializeAsString(), std::move(p.setters));
+}
+
+namespace {
+
+// The setter options, owned: the coroutine outlives the caller's temporaries.
+struct BoxSetters {
+  std::optional<int> spacing;
+  std::optional<pgw::Align> align;
+  std::optional<int> border_width;
+  std::optional<std::string> border_color;
+  std::optional<std::string> bg;
+  std::optional<int> padding;
+  std::optional<pgw::FontArgs> font;
+  std::optional<bool> enabled;
+  std::optional<std::string> tooltip;
+  std::optional<std::string> name;
+  std::optional<bool> allow_text_selection;
+  std::optional<std::string> cursor;
+};
+
+// The options, read at the call: the constructor's arguments and the setters.
+struct BoxPrepared {
+  ::pgwidgets::widgets::BoxArgs args;
+  BoxSetters setters;
+};
+
+// Copies every string view now: the coroutine runs after the caller's
+// full-expression (and its temporaries) may be over.
+BoxPrepared prepare_Box([[maybe_unused]] const detail::LinkPtr& link_,
+                                      [[maybe_unused]] const BoxOptions& options) {
+  BoxPrepared p;
+  [[maybe_unused]] auto& args = p.args;
+  if (options.orientation) args.set_orientation(static_cast<::pgwidgets::widgets::Orientation>(*options.orientation));
+  [[maybe_unused]] auto& setters = p.setters;
+  if (options.spacing) setters.spacing.emplace(*options.spacing);
+  if (options.align) setters.align.emplace(*options.align);
+  if (options.border_width) setters.border_width.emplace(*options.border_width);
+  if (options.border_color) setters.border_color.emplace(*options.border_color);
+  if (options.bg) setters.bg.emplace(*options.bg);
+  if (options.padding) setters.padding.emplace(*options.padding);
+  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::Box option font"));
+  if (options.enabled) setters.enabled.emplace(*options.enabled);
+  if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
+  if (options.name) setters.name.emplace(*options.name);
+  if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
+  if (options.cursor) setters.cursor.emplace(*options.cursor);
+  return p;
+}
+
+// Makes the setter calls of the options on the new widget.
+Task<pgw::Box> finish_Box(detail::LinkPtr link, WidgetId id, [[maybe_unused]] BoxSetters setters) {
+  pgw::Box widget(std::move(link), id);
+  if (setters.spacing) co_await widget.set_spacing(std::move(*setters.spacing));
+  if (setters.align) co_await widget.set_align(std::move(*setters.align));
+  if (setters.border_width) co_await widget.set_border_width(std::move(*setters.border_width));
+  if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
+  if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
+  if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
+  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
+  if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
+  if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
+  if (setters.name) co_await widget.set_name(std::move(*setters.name));
+  if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
+  if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
+  co_return widget;
+}
+
+Task<pgw::Box> create_Box(detail::LinkPtr link, std::string args, BoxSetters setters) {
+  const WidgetId id = co_await link->create(detail::classes::Box, std::move(args));
+  co_return co_await finish_Box(std::move(link), id, std::move(setters));
+}
+
+}  // namespace
+
+Task<pgw::Box> detail::factories::Box(const LinkPtr& link_, BoxOptions options) {
+  if (!link_) throw std::logic_error("pgwidgets: Widgets::Box called on an empty Widgets");
+  BoxPrepared p = prepare_Box(link_, options);
+  return create_Box(link_, p.args.SerializeAsString(), std::move(p.setters));
+}
+
+namespace {
+
+// The setter options, owned: the coroutine outlives the caller's temporaries.
+struct VBoxSetters {
+  std::optional<int> spacing;
+  std::optional<pgw::Align> align;
+  std::optional<int> border_width;
+  std::optional<std::string> border_color;
+  std::optional<std::string> bg;
+  std::optional<int> padding;
+  std::optional<pgw::FontArgs> font;
+  std::optional<bool> enabled;
+  std::optional<std::string> tooltip;
+  std::optional<std::string> name;
+  std::optional<bool> allow_text_selection;
+  std::optional<std::string> cursor;
+};
+
+// The options, read at the call: the constructor's arguments and the setters.
+struct VBoxPrepared {
+  VBoxSetters setters;
+};
+
+// Copies every string view now: the coroutine runs after the caller's
+// full-expression (and its temporaries) may be over.
+VBoxPrepared prepare_VBox([[maybe_unused]] const detail::LinkPtr& link_,
+                                      [[maybe_unused]] const VBoxOptions& options) {
+  VBoxPrepared p;
+  [[maybe_unused]] auto& setters = p.setters;
+  if (options.spacing) setters.spacing.emplace(*options.spacing);
+  if (options.align) setters.align.emplace(*options.align);
+  if (options.border_width) setters.border_width.emplace(*options.border_width);
+  if (options.border_color) setters.border_color.emplace(*options.border_color);
+  if (options.bg) setters.bg.emplace(*options.bg);
+  if (options.padding) setters.padding.emplace(*options.padding);
+  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::VBox option font"));
+  if (options.enabled) setters.enabled.emplace(*options.enabled);
+  if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
+  if (options.name) setters.name.emplace(*options.name);
+  if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
+  if (options.cursor) setters.cursor.emplace(*options.cursor);
+  return p;
+}
+
+// Makes the setter calls of the options on the new widget.
+Task<pgw::VBox> finish_VBox(detail::LinkPtr link, WidgetId id, [[maybe_unused]] VBoxSetters setters) {
+  pgw::VBox widget(std::move(link), id);
+  if (setters.spacing) co_await widget.set_spacing(std::move(*setters.spacing));
+  if (setters.align) co_await widget.set_align(std::move(*setters.align));
+  if (setters.border_width) co_await widget.set_border_width(std::move(*setters.border_width));
+  if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
+  if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
+  if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
+  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
+  if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
+  if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
+  if (setters.name) co_await widget.set_name(std::move(*setters.name));
+  if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
+  if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
+  co_return widget;
+}
+
+Task<pgw::VBox> create_VBox(detail::LinkPtr link, std::string args, VBoxSetters setters) {
+  const WidgetId id = co_await link->create(detail::classes::VBox, std::move(args));
+  co_return co_await finish_VBox(std::move(link), id, std::move(setters));
+}
+
+}  // namespace
+
+Task<pgw::VBox> detail::factories::VBox(const LinkPtr& link_, VBoxOptions options) {
+  if (!link_) throw std::logic_error("pgwidgets: Widgets::VBox called on an empty Widgets");
+  VBoxPrepared p = prepare_VBox(link_, options);
+  return create_VBox(link_, std::string(), std::move(p.setters));
+}
+
+namespace {
+
+// The setter options, owned: the coroutine outlives the caller's temporaries.
+struct HBoxSetters {
+  std::optional<int> spacing;
+  std::optional<pgw::Align> align;
+  std::optional<int> border_width;
+  std::optional<std::string> border_color;
+  std::optional<std::string> bg;
+  std::optional<int> padding;
+  std::optional<pgw::FontArgs> font;
+  std::optional<bool> enabled;
+  std::optional<std::string> tooltip;
+  std::optional<std::string> name;
+  std::optional<bool> allow_text_selection;
+  std::optional<std::string> cursor;
+};
+
+// The options, read at the call: the constructor's arguments and the setters.
+struct HBoxPrepared {
+  HBoxSetters setters;
+};
+
+// Copies every string view now: the coroutine runs after the caller's
+// full-expression (and its temporaries) may be over.
+HBoxPrepared prepare_HBox([[maybe_unused]] const detail::LinkPtr& link_,
+                                      [[maybe_unused]] const HBoxOptions& options) {
+  HBoxPrepared p;
+  [[maybe_unused]] auto& setters = p.setters;
+  if (options.spacing) setters.spacing.emplace(*options.spacing);
+  if (options.align) setters.align.emplace(*options.align);
+  if (options.border_width) setters.border_width.emplace(*options.border_width);
+  if (options.border_color) setters.border_color.emplace(*options.border_color);
+  if (options.bg) setters.bg.emplace(*options.bg);
+  if (options.padding) setters.padding.emplace(*options.padding);
+  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::HBox option font"));
+  if (options.enabled) setters.enabled.emplace(*options.enabled);
+  if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
+  if (options.name) setters.name.emplace(*options.name);
+  if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
+  if (options.cursor) setters.cursor.emplace(*options.cursor);
+  return p;
+}
+
+// Makes the setter calls of the options on the new widget.
+Task<pgw::HBox> finish_HBox(detail::LinkPtr link, WidgetId id, [[maybe_unused]] HBoxSetters setters) {
+  pgw::HBox widget(std::move(link), id);
+  if (setters.spacing) co_await widget.set_spacing(std::move(*setters.spacing));
+  if (setters.align) co_await widget.set_align(std::move(*setters.align));
+  if (setters.border_width) co_await widget.set_border_width(std::move(*setters.border_width));
+  if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
+  if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
+  if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
+  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
+  if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
+  if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
+  if (setters.name) co_await widget.set_name(std::move(*setters.name));
+  if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
+  if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
+  co_return widget;
+}
+
+Task<pgw::HBox> create_HBox(detail::LinkPtr link, std::string args, HBoxSetters setters) {
+  const WidgetId id = co_await link->create(detail::classes::HBox, std::move(args));
+  co_return co_await finish_HBox(std::move(link), id, std::move(setters));
+}
+
+}  // namespace
+
+Task<pgw::HBox> detail::factories::HBox(const LinkPtr& link_, HBoxOptions options) {
+  if (!link_) throw std::logic_error("pgwidgets: Widgets::HBox called on an empty Widgets");
+  HBoxPrepared p = prepare_HBox(link_, options);
+  return create_HBox(link_, std::string(), std::move(p.setters));
+}
+
 Task<void> TopLevel::set_widget(pgw::Widget child) const {
   ::pgwidgets::widgets::Child request;
   request.set_child(detail::child_id(*this, child, "set_widget"));
@@ -194,255 +505,6 @@ Task<void> Box::set_align(pgw::Align align) const {
   ::pgwidgets::widgets::AlignArg request;
   request.set_align(static_cast<::pgwidgets::widgets::Align>(align));
   return detail::send_call(checked_link(), id(), detail::methods::Box_set_align, request.SerializeAsString());
-}
-
-namespace {
-
-// The setter options, owned: the coroutine outlives the caller's temporaries.
-struct TopLevelSetters {
-  std::optional<pgw::WindowState> window_state;
-  std::optional<int> border_width;
-  std::optional<std::string> border_color;
-  std::optional<std::string> bg;
-  std::optional<int> padding;
-  std::optional<pgw::FontArgs> font;
-  std::optional<bool> enabled;
-  std::optional<std::string> tooltip;
-  std::optional<std::string> name;
-  std::optional<bool> allow_text_selection;
-  std::optional<std::string> cursor;
-};
-
-Task<pgw::TopLevel> create_TopLevel(detail::LinkPtr link, std::string args,
-                                            [[maybe_unused]] TopLevelSetters setters) {
-  const WidgetId id = co_await link->create(detail::classes::TopLevel, std::move(args));
-  pgw::TopLevel widget(link, id);
-  if (setters.window_state) co_await widget.set_window_state(std::move(*setters.window_state));
-  if (setters.border_width) co_await widget.set_border_width(std::move(*setters.border_width));
-  if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
-  if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
-  if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
-  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
-  if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
-  if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
-  if (setters.name) co_await widget.set_name(std::move(*setters.name));
-  if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
-  if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
-  co_return widget;
-}
-
-}  // namespace
-
-Task<pgw::TopLevel> detail::factories::TopLevel(const LinkPtr& link_, TopLevelOptions options) {
-  if (!link_) throw std::logic_error("pgwidgets: Widgets::TopLevel called on an empty Widgets");
-  // Copies every string view now: the coroutine runs after the caller's
-  // full-expression (and its temporaries) may be over.
-  ::pgwidgets::widgets::TopLevelArgs args;
-  if (options.title) args.set_title(std::string(*options.title));
-  if (options.icon) args.set_icon(std::string(*options.icon));
-  if (options.resizable) args.set_resizable(bool(*options.resizable));
-  if (options.moveable) args.set_moveable(bool(*options.moveable));
-  if (options.closeable) args.set_closeable(bool(*options.closeable));
-  if (options.minimizable) args.set_minimizable(bool(*options.minimizable));
-  if (options.maximizable) args.set_maximizable(bool(*options.maximizable));
-  if (options.lowerable) args.set_lowerable(bool(*options.lowerable));
-  if (options.shadeable) args.set_shadeable(bool(*options.shadeable));
-  std::string encoded = args.SerializeAsString();
-  TopLevelSetters setters;
-  if (options.window_state) setters.window_state.emplace(*options.window_state);
-  if (options.border_width) setters.border_width.emplace(*options.border_width);
-  if (options.border_color) setters.border_color.emplace(*options.border_color);
-  if (options.bg) setters.bg.emplace(*options.bg);
-  if (options.padding) setters.padding.emplace(*options.padding);
-  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::TopLevel option font"));
-  if (options.enabled) setters.enabled.emplace(*options.enabled);
-  if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
-  if (options.name) setters.name.emplace(*options.name);
-  if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
-  if (options.cursor) setters.cursor.emplace(*options.cursor);
-  return create_TopLevel(link_, std::move(encoded), std::move(setters));
-}
-
-namespace {
-
-// The setter options, owned: the coroutine outlives the caller's temporaries.
-struct BoxSetters {
-  std::optional<int> spacing;
-  std::optional<pgw::Align> align;
-  std::optional<int> border_width;
-  std::optional<std::string> border_color;
-  std::optional<std::string> bg;
-  std::optional<int> padding;
-  std::optional<pgw::FontArgs> font;
-  std::optional<bool> enabled;
-  std::optional<std::string> tooltip;
-  std::optional<std::string> name;
-  std::optional<bool> allow_text_selection;
-  std::optional<std::string> cursor;
-};
-
-Task<pgw::Box> create_Box(detail::LinkPtr link, std::string args,
-                                            [[maybe_unused]] BoxSetters setters) {
-  const WidgetId id = co_await link->create(detail::classes::Box, std::move(args));
-  pgw::Box widget(link, id);
-  if (setters.spacing) co_await widget.set_spacing(std::move(*setters.spacing));
-  if (setters.align) co_await widget.set_align(std::move(*setters.align));
-  if (setters.border_width) co_await widget.set_border_width(std::move(*setters.border_width));
-  if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
-  if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
-  if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
-  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
-  if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
-  if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
-  if (setters.name) co_await widget.set_name(std::move(*setters.name));
-  if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
-  if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
-  co_return widget;
-}
-
-}  // namespace
-
-Task<pgw::Box> detail::factories::Box(const LinkPtr& link_, BoxOptions options) {
-  if (!link_) throw std::logic_error("pgwidgets: Widgets::Box called on an empty Widgets");
-  // Copies every string view now: the coroutine runs after the caller's
-  // full-expression (and its temporaries) may be over.
-  ::pgwidgets::widgets::BoxArgs args;
-  if (options.orientation) args.set_orientation(static_cast<::pgwidgets::widgets::Orientation>(*options.orientation));
-  std::string encoded = args.SerializeAsString();
-  BoxSetters setters;
-  if (options.spacing) setters.spacing.emplace(*options.spacing);
-  if (options.align) setters.align.emplace(*options.align);
-  if (options.border_width) setters.border_width.emplace(*options.border_width);
-  if (options.border_color) setters.border_color.emplace(*options.border_color);
-  if (options.bg) setters.bg.emplace(*options.bg);
-  if (options.padding) setters.padding.emplace(*options.padding);
-  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::Box option font"));
-  if (options.enabled) setters.enabled.emplace(*options.enabled);
-  if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
-  if (options.name) setters.name.emplace(*options.name);
-  if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
-  if (options.cursor) setters.cursor.emplace(*options.cursor);
-  return create_Box(link_, std::move(encoded), std::move(setters));
-}
-
-namespace {
-
-// The setter options, owned: the coroutine outlives the caller's temporaries.
-struct VBoxSetters {
-  std::optional<int> spacing;
-  std::optional<pgw::Align> align;
-  std::optional<int> border_width;
-  std::optional<std::string> border_color;
-  std::optional<std::string> bg;
-  std::optional<int> padding;
-  std::optional<pgw::FontArgs> font;
-  std::optional<bool> enabled;
-  std::optional<std::string> tooltip;
-  std::optional<std::string> name;
-  std::optional<bool> allow_text_selection;
-  std::optional<std::string> cursor;
-};
-
-Task<pgw::VBox> create_VBox(detail::LinkPtr link, std::string args,
-                                            [[maybe_unused]] VBoxSetters setters) {
-  const WidgetId id = co_await link->create(detail::classes::VBox, std::move(args));
-  pgw::VBox widget(link, id);
-  if (setters.spacing) co_await widget.set_spacing(std::move(*setters.spacing));
-  if (setters.align) co_await widget.set_align(std::move(*setters.align));
-  if (setters.border_width) co_await widget.set_border_width(std::move(*setters.border_width));
-  if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
-  if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
-  if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
-  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
-  if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
-  if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
-  if (setters.name) co_await widget.set_name(std::move(*setters.name));
-  if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
-  if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
-  co_return widget;
-}
-
-}  // namespace
-
-Task<pgw::VBox> detail::factories::VBox(const LinkPtr& link_, VBoxOptions options) {
-  if (!link_) throw std::logic_error("pgwidgets: Widgets::VBox called on an empty Widgets");
-  // Copies every string view now: the coroutine runs after the caller's
-  // full-expression (and its temporaries) may be over.
-  std::string encoded;
-  VBoxSetters setters;
-  if (options.spacing) setters.spacing.emplace(*options.spacing);
-  if (options.align) setters.align.emplace(*options.align);
-  if (options.border_width) setters.border_width.emplace(*options.border_width);
-  if (options.border_color) setters.border_color.emplace(*options.border_color);
-  if (options.bg) setters.bg.emplace(*options.bg);
-  if (options.padding) setters.padding.emplace(*options.padding);
-  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::VBox option font"));
-  if (options.enabled) setters.enabled.emplace(*options.enabled);
-  if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
-  if (options.name) setters.name.emplace(*options.name);
-  if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
-  if (options.cursor) setters.cursor.emplace(*options.cursor);
-  return create_VBox(link_, std::move(encoded), std::move(setters));
-}
-
-namespace {
-
-// The setter options, owned: the coroutine outlives the caller's temporaries.
-struct HBoxSetters {
-  std::optional<int> spacing;
-  std::optional<pgw::Align> align;
-  std::optional<int> border_width;
-  std::optional<std::string> border_color;
-  std::optional<std::string> bg;
-  std::optional<int> padding;
-  std::optional<pgw::FontArgs> font;
-  std::optional<bool> enabled;
-  std::optional<std::string> tooltip;
-  std::optional<std::string> name;
-  std::optional<bool> allow_text_selection;
-  std::optional<std::string> cursor;
-};
-
-Task<pgw::HBox> create_HBox(detail::LinkPtr link, std::string args,
-                                            [[maybe_unused]] HBoxSetters setters) {
-  const WidgetId id = co_await link->create(detail::classes::HBox, std::move(args));
-  pgw::HBox widget(link, id);
-  if (setters.spacing) co_await widget.set_spacing(std::move(*setters.spacing));
-  if (setters.align) co_await widget.set_align(std::move(*setters.align));
-  if (setters.border_width) co_await widget.set_border_width(std::move(*setters.border_width));
-  if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
-  if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
-  if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
-  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
-  if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
-  if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
-  if (setters.name) co_await widget.set_name(std::move(*setters.name));
-  if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
-  if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
-  co_return widget;
-}
-
-}  // namespace
-
-Task<pgw::HBox> detail::factories::HBox(const LinkPtr& link_, HBoxOptions options) {
-  if (!link_) throw std::logic_error("pgwidgets: Widgets::HBox called on an empty Widgets");
-  // Copies every string view now: the coroutine runs after the caller's
-  // full-expression (and its temporaries) may be over.
-  std::string encoded;
-  HBoxSetters setters;
-  if (options.spacing) setters.spacing.emplace(*options.spacing);
-  if (options.align) setters.align.emplace(*options.align);
-  if (options.border_width) setters.border_width.emplace(*options.border_width);
-  if (options.border_color) setters.border_color.emplace(*options.border_color);
-  if (options.bg) setters.bg.emplace(*options.bg);
-  if (options.padding) setters.padding.emplace(*options.padding);
-  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::HBox option font"));
-  if (options.enabled) setters.enabled.emplace(*options.enabled);
-  if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
-  if (options.name) setters.name.emplace(*options.name);
-  if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
-  if (options.cursor) setters.cursor.emplace(*options.cursor);
-  return create_HBox(link_, std::move(encoded), std::move(setters));
 }
 
 }  // namespace pgw

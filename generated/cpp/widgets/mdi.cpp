@@ -114,7 +114,184 @@ int MDIWidget_index_of([[maybe_unused]] SessionLink& link, std::string_view byte
   return m.index();
 }
 
+pgw::MDISubWindow MDIWidget_get_subwin([[maybe_unused]] SessionLink& link, std::string_view bytes) {
+  ::pgwidgets::widgets::SubWindowRef m;
+  parse(m, bytes, "the result of MDIWidget.get_subwin");
+  return pgw::MDISubWindow(link.shared_from_this(), m.subwin());
+}
+
+pgw::SubWindowConfiguration MDIWidget_get_configuration([[maybe_unused]] SessionLink& link, std::string_view bytes) {
+  ::pgwidgets::widgets::SubWindowConfiguration m;
+  parse(m, bytes, "the result of MDIWidget.get_configuration");
+  return pgw::SubWindowConfiguration{m.x(), m.y(), m.width(), m.height(), m.title()};
+}
+
+pgw::Widget MDIWidget_index_to_widget([[maybe_unused]] SessionLink& link, std::string_view bytes) {
+  ::pgwidgets::widgets::Child m;
+  parse(m, bytes, "the result of MDIWidget.index_to_widget");
+  return pgw::Widget(link.shared_from_this(), m.child());
+}
+
 }  // namespace detail::ret
+
+namespace {
+
+// The setter options, owned: the coroutine outlives the caller's temporaries.
+struct MDISubWindowSetters {
+  std::optional<pgw::WindowState> window_state;
+  std::optional<int> border_width;
+  std::optional<std::string> border_color;
+  std::optional<std::string> bg;
+  std::optional<int> padding;
+  std::optional<pgw::FontArgs> font;
+  std::optional<bool> enabled;
+  std::optional<std::string> tooltip;
+  std::optional<std::string> name;
+  std::optional<bool> allow_text_selection;
+  std::optional<std::string> cursor;
+};
+
+// The options, read at the call: the constructor's arguments and the setters.
+struct MDISubWindowPrepared {
+  ::pgwidgets::widgets::MDISubWindowArgs args;
+  MDISubWindowSetters setters;
+};
+
+// Copies every string view now: the coroutine runs after the caller's
+// full-expression (and its temporaries) may be over.
+MDISubWindowPrepared prepare_MDISubWindow([[maybe_unused]] const detail::LinkPtr& link_,
+                                      [[maybe_unused]] const MDISubWindowOptions& options) {
+  MDISubWindowPrepared p;
+  [[maybe_unused]] auto& args = p.args;
+  if (options.title) args.set_title(std::string(*options.title));
+  if (options.width) args.set_width(int(*options.width));
+  if (options.height) args.set_height(int(*options.height));
+  if (options.icon_url) args.set_icon_url(std::string(*options.icon_url));
+  if (options.x) args.set_x(int(*options.x));
+  if (options.y) args.set_y(int(*options.y));
+  if (options.shadeable) args.set_shadeable(bool(*options.shadeable));
+  [[maybe_unused]] auto& setters = p.setters;
+  if (options.window_state) setters.window_state.emplace(*options.window_state);
+  if (options.border_width) setters.border_width.emplace(*options.border_width);
+  if (options.border_color) setters.border_color.emplace(*options.border_color);
+  if (options.bg) setters.bg.emplace(*options.bg);
+  if (options.padding) setters.padding.emplace(*options.padding);
+  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::MDISubWindow option font"));
+  if (options.enabled) setters.enabled.emplace(*options.enabled);
+  if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
+  if (options.name) setters.name.emplace(*options.name);
+  if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
+  if (options.cursor) setters.cursor.emplace(*options.cursor);
+  return p;
+}
+
+// Makes the setter calls of the options on the new widget.
+Task<pgw::MDISubWindow> finish_MDISubWindow(detail::LinkPtr link, WidgetId id, [[maybe_unused]] MDISubWindowSetters setters) {
+  pgw::MDISubWindow widget(std::move(link), id);
+  if (setters.window_state) co_await widget.set_window_state(std::move(*setters.window_state));
+  if (setters.border_width) co_await widget.set_border_width(std::move(*setters.border_width));
+  if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
+  if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
+  if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
+  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
+  if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
+  if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
+  if (setters.name) co_await widget.set_name(std::move(*setters.name));
+  if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
+  if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
+  co_return widget;
+}
+
+Task<pgw::MDISubWindow> create_MDISubWindow(detail::LinkPtr link, std::string args, MDISubWindowSetters setters) {
+  const WidgetId id = co_await link->create(detail::classes::MDISubWindow, std::move(args));
+  co_return co_await finish_MDISubWindow(std::move(link), id, std::move(setters));
+}
+
+// Made by a CREATE method of another widget (which holds it).
+Task<pgw::MDISubWindow> create_MDISubWindow_in(detail::LinkPtr link, WidgetId owner, const detail::MethodInfo& method,
+                                              std::string args, WidgetId child, const detail::MethodInfo* child_into,
+                                              std::string child_args, MDISubWindowSetters setters) {
+  const WidgetId id = co_await link->create_in(owner, method, detail::classes::MDISubWindow, std::move(args), child,
+                                               child_into, std::move(child_args));
+  co_return co_await finish_MDISubWindow(std::move(link), id, std::move(setters));
+}
+
+}  // namespace
+
+Task<pgw::MDISubWindow> detail::factories::MDISubWindow(const LinkPtr& link_, MDISubWindowOptions options) {
+  if (!link_) throw std::logic_error("pgwidgets: Widgets::MDISubWindow called on an empty Widgets");
+  MDISubWindowPrepared p = prepare_MDISubWindow(link_, options);
+  return create_MDISubWindow(link_, p.args.SerializeAsString(), std::move(p.setters));
+}
+
+namespace {
+
+// The setter options, owned: the coroutine outlives the caller's temporaries.
+struct MDIWidgetSetters {
+  std::optional<int> border_width;
+  std::optional<std::string> border_color;
+  std::optional<std::string> bg;
+  std::optional<int> padding;
+  std::optional<pgw::FontArgs> font;
+  std::optional<bool> enabled;
+  std::optional<std::string> tooltip;
+  std::optional<std::string> name;
+  std::optional<bool> allow_text_selection;
+  std::optional<std::string> cursor;
+};
+
+// The options, read at the call: the constructor's arguments and the setters.
+struct MDIWidgetPrepared {
+  MDIWidgetSetters setters;
+};
+
+// Copies every string view now: the coroutine runs after the caller's
+// full-expression (and its temporaries) may be over.
+MDIWidgetPrepared prepare_MDIWidget([[maybe_unused]] const detail::LinkPtr& link_,
+                                      [[maybe_unused]] const MDIWidgetOptions& options) {
+  MDIWidgetPrepared p;
+  [[maybe_unused]] auto& setters = p.setters;
+  if (options.border_width) setters.border_width.emplace(*options.border_width);
+  if (options.border_color) setters.border_color.emplace(*options.border_color);
+  if (options.bg) setters.bg.emplace(*options.bg);
+  if (options.padding) setters.padding.emplace(*options.padding);
+  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::MDIWidget option font"));
+  if (options.enabled) setters.enabled.emplace(*options.enabled);
+  if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
+  if (options.name) setters.name.emplace(*options.name);
+  if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
+  if (options.cursor) setters.cursor.emplace(*options.cursor);
+  return p;
+}
+
+// Makes the setter calls of the options on the new widget.
+Task<pgw::MDIWidget> finish_MDIWidget(detail::LinkPtr link, WidgetId id, [[maybe_unused]] MDIWidgetSetters setters) {
+  pgw::MDIWidget widget(std::move(link), id);
+  if (setters.border_width) co_await widget.set_border_width(std::move(*setters.border_width));
+  if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
+  if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
+  if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
+  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
+  if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
+  if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
+  if (setters.name) co_await widget.set_name(std::move(*setters.name));
+  if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
+  if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
+  co_return widget;
+}
+
+Task<pgw::MDIWidget> create_MDIWidget(detail::LinkPtr link, std::string args, MDIWidgetSetters setters) {
+  const WidgetId id = co_await link->create(detail::classes::MDIWidget, std::move(args));
+  co_return co_await finish_MDIWidget(std::move(link), id, std::move(setters));
+}
+
+}  // namespace
+
+Task<pgw::MDIWidget> detail::factories::MDIWidget(const LinkPtr& link_, MDIWidgetOptions options) {
+  if (!link_) throw std::logic_error("pgwidgets: Widgets::MDIWidget called on an empty Widgets");
+  MDIWidgetPrepared p = prepare_MDIWidget(link_, options);
+  return create_MDIWidget(link_, std::string(), std::move(p.setters));
+}
 
 Task<void> MDISubWindow::set_widget(pgw::Widget child) const {
   ::pgwidgets::widgets::Child request;
@@ -144,6 +321,11 @@ pgw::Position MDISubWindow::get_window_position() const {
     parse(m, *recorded, "the state of MDISubWindow.position");
     return pgw::Position{m.x(), m.y()};
   }
+  if (const std::string* ctor = link.constructor_args(id())) {
+    ::pgwidgets::widgets::MDISubWindowArgs args;
+    parse(args, *ctor, "the constructor arguments of MDISubWindow");
+    return pgw::Position{args.has_x() ? args.x() : 0, args.has_y() ? args.y() : 0};
+  }
   return pgw::Position{0, 0};
 }
 
@@ -153,6 +335,11 @@ pgw::SubWindowSize MDISubWindow::get_window_size() const {
     ::pgwidgets::widgets::SubWindowSize m;
     parse(m, *recorded, "the state of MDISubWindow.size");
     return pgw::SubWindowSize{m.width(), m.height()};
+  }
+  if (const std::string* ctor = link.constructor_args(id())) {
+    ::pgwidgets::widgets::MDISubWindowArgs args;
+    parse(args, *ctor, "the constructor arguments of MDISubWindow");
+    return pgw::SubWindowSize{args.has_width() ? args.width() : 300, args.has_height() ? args.height() : 300};
   }
   return pgw::SubWindowSize{300, 300};
 }
@@ -228,11 +415,20 @@ std::vector<pgw::Widget> MDISubWindow::get_child() const {
   return detail::to_handles<pgw::Widget>(link(), link().children(id()));
 }
 
-Task<void> MDIWidget::add_widget(pgw::MDISubWindow child) const {
-  ::pgwidgets::widgets::SubWindowChild request;
+Task<pgw::MDISubWindow> MDIWidget::add_widget(pgw::Widget child) const {
+  return add_widget(std::move(child), MDISubWindowOptions{});
+}
+
+Task<pgw::MDISubWindow> MDIWidget::add_widget(pgw::Widget child, MDISubWindowOptions options) const {
+  ::pgwidgets::widgets::SubWindowContent request;
   request.set_child(detail::child_id(*this, child, "add_widget"));
-  return detail::send_child_call(checked_link(), id(), detail::methods::MDIWidget_add_widget, request.SerializeAsString(),
-      detail::ChildChange{.child = request.child(), .index = std::nullopt, .destroy = false});
+  MDISubWindowPrepared p = prepare_MDISubWindow(checked_link(), options);
+  ::pgwidgets::widgets::Child into;
+  into.set_child(request.child());
+  std::string into_args = into.SerializeAsString();
+  return create_MDISubWindow_in(checked_link(), id(), detail::methods::MDIWidget_add_widget,
+      p.args.SerializeAsString(),
+      request.child(), &detail::methods::MDISubWindow_set_widget, std::move(into_args), std::move(p.setters));
 }
 
 Task<void> MDIWidget::cascade_windows() const {
@@ -304,119 +500,25 @@ Task<int> MDIWidget::index_of(pgw::Widget child) const {
                                                        request.SerializeAsString(), &detail::ret::MDIWidget_index_of);
 }
 
-namespace {
-
-// The setter options, owned: the coroutine outlives the caller's temporaries.
-struct MDISubWindowSetters {
-  std::optional<pgw::WindowState> window_state;
-  std::optional<int> border_width;
-  std::optional<std::string> border_color;
-  std::optional<std::string> bg;
-  std::optional<int> padding;
-  std::optional<pgw::FontArgs> font;
-  std::optional<bool> enabled;
-  std::optional<std::string> tooltip;
-  std::optional<std::string> name;
-  std::optional<bool> allow_text_selection;
-  std::optional<std::string> cursor;
-};
-
-Task<pgw::MDISubWindow> create_MDISubWindow(detail::LinkPtr link, std::string args,
-                                            [[maybe_unused]] MDISubWindowSetters setters) {
-  const WidgetId id = co_await link->create(detail::classes::MDISubWindow, std::move(args));
-  pgw::MDISubWindow widget(link, id);
-  if (setters.window_state) co_await widget.set_window_state(std::move(*setters.window_state));
-  if (setters.border_width) co_await widget.set_border_width(std::move(*setters.border_width));
-  if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
-  if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
-  if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
-  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
-  if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
-  if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
-  if (setters.name) co_await widget.set_name(std::move(*setters.name));
-  if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
-  if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
-  co_return widget;
+Task<pgw::MDISubWindow> MDIWidget::get_subwin(pgw::Widget child) const {
+  ::pgwidgets::widgets::Child request;
+  request.set_child(detail::child_id(*this, child, "get_subwin"));
+  return detail::call_returning<pgw::MDISubWindow>(checked_link(), id(), detail::methods::MDIWidget_get_subwin,
+                                                       request.SerializeAsString(), &detail::ret::MDIWidget_get_subwin);
 }
 
-}  // namespace
-
-Task<pgw::MDISubWindow> detail::factories::MDISubWindow(const LinkPtr& link_, MDISubWindowOptions options) {
-  if (!link_) throw std::logic_error("pgwidgets: Widgets::MDISubWindow called on an empty Widgets");
-  // Copies every string view now: the coroutine runs after the caller's
-  // full-expression (and its temporaries) may be over.
-  ::pgwidgets::widgets::MDISubWindowArgs args;
-  if (options.title) args.set_title(std::string(*options.title));
-  if (options.icon_url) args.set_icon_url(std::string(*options.icon_url));
-  if (options.shadeable) args.set_shadeable(bool(*options.shadeable));
-  std::string encoded = args.SerializeAsString();
-  MDISubWindowSetters setters;
-  if (options.window_state) setters.window_state.emplace(*options.window_state);
-  if (options.border_width) setters.border_width.emplace(*options.border_width);
-  if (options.border_color) setters.border_color.emplace(*options.border_color);
-  if (options.bg) setters.bg.emplace(*options.bg);
-  if (options.padding) setters.padding.emplace(*options.padding);
-  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::MDISubWindow option font"));
-  if (options.enabled) setters.enabled.emplace(*options.enabled);
-  if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
-  if (options.name) setters.name.emplace(*options.name);
-  if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
-  if (options.cursor) setters.cursor.emplace(*options.cursor);
-  return create_MDISubWindow(link_, std::move(encoded), std::move(setters));
+Task<pgw::SubWindowConfiguration> MDIWidget::get_configuration(pgw::Widget child) const {
+  ::pgwidgets::widgets::Child request;
+  request.set_child(detail::child_id(*this, child, "get_configuration"));
+  return detail::call_returning<pgw::SubWindowConfiguration>(checked_link(), id(), detail::methods::MDIWidget_get_configuration,
+                                                       request.SerializeAsString(), &detail::ret::MDIWidget_get_configuration);
 }
 
-namespace {
-
-// The setter options, owned: the coroutine outlives the caller's temporaries.
-struct MDIWidgetSetters {
-  std::optional<int> border_width;
-  std::optional<std::string> border_color;
-  std::optional<std::string> bg;
-  std::optional<int> padding;
-  std::optional<pgw::FontArgs> font;
-  std::optional<bool> enabled;
-  std::optional<std::string> tooltip;
-  std::optional<std::string> name;
-  std::optional<bool> allow_text_selection;
-  std::optional<std::string> cursor;
-};
-
-Task<pgw::MDIWidget> create_MDIWidget(detail::LinkPtr link, std::string args,
-                                            [[maybe_unused]] MDIWidgetSetters setters) {
-  const WidgetId id = co_await link->create(detail::classes::MDIWidget, std::move(args));
-  pgw::MDIWidget widget(link, id);
-  if (setters.border_width) co_await widget.set_border_width(std::move(*setters.border_width));
-  if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
-  if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
-  if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
-  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
-  if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
-  if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
-  if (setters.name) co_await widget.set_name(std::move(*setters.name));
-  if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
-  if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
-  co_return widget;
-}
-
-}  // namespace
-
-Task<pgw::MDIWidget> detail::factories::MDIWidget(const LinkPtr& link_, MDIWidgetOptions options) {
-  if (!link_) throw std::logic_error("pgwidgets: Widgets::MDIWidget called on an empty Widgets");
-  // Copies every string view now: the coroutine runs after the caller's
-  // full-expression (and its temporaries) may be over.
-  std::string encoded;
-  MDIWidgetSetters setters;
-  if (options.border_width) setters.border_width.emplace(*options.border_width);
-  if (options.border_color) setters.border_color.emplace(*options.border_color);
-  if (options.bg) setters.bg.emplace(*options.bg);
-  if (options.padding) setters.padding.emplace(*options.padding);
-  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::MDIWidget option font"));
-  if (options.enabled) setters.enabled.emplace(*options.enabled);
-  if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
-  if (options.name) setters.name.emplace(*options.name);
-  if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
-  if (options.cursor) setters.cursor.emplace(*options.cursor);
-  return create_MDIWidget(link_, std::move(encoded), std::move(setters));
+Task<pgw::Widget> MDIWidget::index_to_widget(int index) const {
+  ::pgwidgets::widgets::Index request;
+  request.set_index(index);
+  return detail::call_returning<pgw::Widget>(checked_link(), id(), detail::methods::MDIWidget_index_to_widget,
+                                                       request.SerializeAsString(), &detail::ret::MDIWidget_index_to_widget);
 }
 
 }  // namespace pgw

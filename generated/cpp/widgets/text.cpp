@@ -73,6 +73,242 @@ std::string TextEntry_get_text([[maybe_unused]] SessionLink& link, std::string_v
 
 }  // namespace detail::ret
 
+namespace {
+
+// The setter options, owned: the coroutine outlives the caller's temporaries.
+struct TextEntrySetters {
+  std::optional<int> length;
+  std::optional<int> border_width;
+  std::optional<std::string> border_color;
+  std::optional<std::string> bg;
+  std::optional<int> padding;
+  std::optional<pgw::FontArgs> font;
+  std::optional<bool> enabled;
+  std::optional<std::string> tooltip;
+  std::optional<std::string> name;
+  std::optional<bool> allow_text_selection;
+  std::optional<std::string> cursor;
+};
+
+// The options, read at the call: the constructor's arguments and the setters.
+struct TextEntryPrepared {
+  ::pgwidgets::widgets::TextEntryArgs args;
+  TextEntrySetters setters;
+};
+
+// Copies every string view now: the coroutine runs after the caller's
+// full-expression (and its temporaries) may be over.
+TextEntryPrepared prepare_TextEntry([[maybe_unused]] const detail::LinkPtr& link_,
+                                      [[maybe_unused]] const TextEntryOptions& options) {
+  TextEntryPrepared p;
+  [[maybe_unused]] auto& args = p.args;
+  if (options.text) args.set_text(std::string(*options.text));
+  if (options.editable) args.set_editable(bool(*options.editable));
+  if (options.linehistory) args.set_linehistory(int(*options.linehistory));
+  if (options.password) args.set_password(bool(*options.password));
+  [[maybe_unused]] auto& setters = p.setters;
+  if (options.length) setters.length.emplace(*options.length);
+  if (options.border_width) setters.border_width.emplace(*options.border_width);
+  if (options.border_color) setters.border_color.emplace(*options.border_color);
+  if (options.bg) setters.bg.emplace(*options.bg);
+  if (options.padding) setters.padding.emplace(*options.padding);
+  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::TextEntry option font"));
+  if (options.enabled) setters.enabled.emplace(*options.enabled);
+  if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
+  if (options.name) setters.name.emplace(*options.name);
+  if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
+  if (options.cursor) setters.cursor.emplace(*options.cursor);
+  return p;
+}
+
+// Makes the setter calls of the options on the new widget.
+Task<pgw::TextEntry> finish_TextEntry(detail::LinkPtr link, WidgetId id, [[maybe_unused]] TextEntrySetters setters) {
+  pgw::TextEntry widget(std::move(link), id);
+  if (setters.length) co_await widget.set_length(std::move(*setters.length));
+  if (setters.border_width) co_await widget.set_border_width(std::move(*setters.border_width));
+  if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
+  if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
+  if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
+  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
+  if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
+  if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
+  if (setters.name) co_await widget.set_name(std::move(*setters.name));
+  if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
+  if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
+  co_return widget;
+}
+
+Task<pgw::TextEntry> create_TextEntry(detail::LinkPtr link, std::string args, TextEntrySetters setters) {
+  const WidgetId id = co_await link->create(detail::classes::TextEntry, std::move(args));
+  co_return co_await finish_TextEntry(std::move(link), id, std::move(setters));
+}
+
+}  // namespace
+
+Task<pgw::TextEntry> detail::factories::TextEntry(const LinkPtr& link_, TextEntryOptions options) {
+  if (!link_) throw std::logic_error("pgwidgets: Widgets::TextEntry called on an empty Widgets");
+  TextEntryPrepared p = prepare_TextEntry(link_, options);
+  return create_TextEntry(link_, p.args.SerializeAsString(), std::move(p.setters));
+}
+
+namespace {
+
+// The setter options, owned: the coroutine outlives the caller's temporaries.
+struct TextEntrySetSetters {
+  std::optional<std::string> button_text;
+  std::optional<int> length;
+  std::optional<int> border_width;
+  std::optional<std::string> border_color;
+  std::optional<std::string> bg;
+  std::optional<int> padding;
+  std::optional<pgw::FontArgs> font;
+  std::optional<bool> enabled;
+  std::optional<std::string> tooltip;
+  std::optional<std::string> name;
+  std::optional<bool> allow_text_selection;
+  std::optional<std::string> cursor;
+};
+
+// The options, read at the call: the constructor's arguments and the setters.
+struct TextEntrySetPrepared {
+  ::pgwidgets::widgets::TextEntrySetArgs args;
+  TextEntrySetSetters setters;
+};
+
+// Copies every string view now: the coroutine runs after the caller's
+// full-expression (and its temporaries) may be over.
+TextEntrySetPrepared prepare_TextEntrySet([[maybe_unused]] const detail::LinkPtr& link_,
+                                      [[maybe_unused]] const TextEntrySetOptions& options) {
+  TextEntrySetPrepared p;
+  [[maybe_unused]] auto& args = p.args;
+  if (options.text) args.set_text(std::string(*options.text));
+  if (options.label) args.set_label(std::string(*options.label));
+  if (options.editable) args.set_editable(bool(*options.editable));
+  if (options.linehistory) args.set_linehistory(int(*options.linehistory));
+  [[maybe_unused]] auto& setters = p.setters;
+  if (options.button_text) setters.button_text.emplace(*options.button_text);
+  if (options.length) setters.length.emplace(*options.length);
+  if (options.border_width) setters.border_width.emplace(*options.border_width);
+  if (options.border_color) setters.border_color.emplace(*options.border_color);
+  if (options.bg) setters.bg.emplace(*options.bg);
+  if (options.padding) setters.padding.emplace(*options.padding);
+  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::TextEntrySet option font"));
+  if (options.enabled) setters.enabled.emplace(*options.enabled);
+  if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
+  if (options.name) setters.name.emplace(*options.name);
+  if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
+  if (options.cursor) setters.cursor.emplace(*options.cursor);
+  return p;
+}
+
+// Makes the setter calls of the options on the new widget.
+Task<pgw::TextEntrySet> finish_TextEntrySet(detail::LinkPtr link, WidgetId id, [[maybe_unused]] TextEntrySetSetters setters) {
+  pgw::TextEntrySet widget(std::move(link), id);
+  if (setters.button_text) co_await widget.set_button_text(std::move(*setters.button_text));
+  if (setters.length) co_await widget.set_length(std::move(*setters.length));
+  if (setters.border_width) co_await widget.set_border_width(std::move(*setters.border_width));
+  if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
+  if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
+  if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
+  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
+  if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
+  if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
+  if (setters.name) co_await widget.set_name(std::move(*setters.name));
+  if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
+  if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
+  co_return widget;
+}
+
+Task<pgw::TextEntrySet> create_TextEntrySet(detail::LinkPtr link, std::string args, TextEntrySetSetters setters) {
+  const WidgetId id = co_await link->create(detail::classes::TextEntrySet, std::move(args));
+  co_return co_await finish_TextEntrySet(std::move(link), id, std::move(setters));
+}
+
+}  // namespace
+
+Task<pgw::TextEntrySet> detail::factories::TextEntrySet(const LinkPtr& link_, TextEntrySetOptions options) {
+  if (!link_) throw std::logic_error("pgwidgets: Widgets::TextEntrySet called on an empty Widgets");
+  TextEntrySetPrepared p = prepare_TextEntrySet(link_, options);
+  return create_TextEntrySet(link_, p.args.SerializeAsString(), std::move(p.setters));
+}
+
+namespace {
+
+// The setter options, owned: the coroutine outlives the caller's temporaries.
+struct TextAreaSetters {
+  std::optional<int> limit;
+  std::optional<int> border_width;
+  std::optional<std::string> border_color;
+  std::optional<std::string> bg;
+  std::optional<int> padding;
+  std::optional<pgw::FontArgs> font;
+  std::optional<bool> enabled;
+  std::optional<std::string> tooltip;
+  std::optional<std::string> name;
+  std::optional<bool> allow_text_selection;
+  std::optional<std::string> cursor;
+};
+
+// The options, read at the call: the constructor's arguments and the setters.
+struct TextAreaPrepared {
+  ::pgwidgets::widgets::TextAreaArgs args;
+  TextAreaSetters setters;
+};
+
+// Copies every string view now: the coroutine runs after the caller's
+// full-expression (and its temporaries) may be over.
+TextAreaPrepared prepare_TextArea([[maybe_unused]] const detail::LinkPtr& link_,
+                                      [[maybe_unused]] const TextAreaOptions& options) {
+  TextAreaPrepared p;
+  [[maybe_unused]] auto& args = p.args;
+  if (options.text) args.set_text(std::string(*options.text));
+  if (options.wrap) args.set_wrap(static_cast<::pgwidgets::widgets::Wrap>(*options.wrap));
+  if (options.editable) args.set_editable(bool(*options.editable));
+  [[maybe_unused]] auto& setters = p.setters;
+  if (options.limit) setters.limit.emplace(*options.limit);
+  if (options.border_width) setters.border_width.emplace(*options.border_width);
+  if (options.border_color) setters.border_color.emplace(*options.border_color);
+  if (options.bg) setters.bg.emplace(*options.bg);
+  if (options.padding) setters.padding.emplace(*options.padding);
+  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::TextArea option font"));
+  if (options.enabled) setters.enabled.emplace(*options.enabled);
+  if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
+  if (options.name) setters.name.emplace(*options.name);
+  if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
+  if (options.cursor) setters.cursor.emplace(*options.cursor);
+  return p;
+}
+
+// Makes the setter calls of the options on the new widget.
+Task<pgw::TextArea> finish_TextArea(detail::LinkPtr link, WidgetId id, [[maybe_unused]] TextAreaSetters setters) {
+  pgw::TextArea widget(std::move(link), id);
+  if (setters.limit) co_await widget.set_limit(std::move(*setters.limit));
+  if (setters.border_width) co_await widget.set_border_width(std::move(*setters.border_width));
+  if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
+  if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
+  if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
+  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
+  if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
+  if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
+  if (setters.name) co_await widget.set_name(std::move(*setters.name));
+  if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
+  if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
+  co_return widget;
+}
+
+Task<pgw::TextArea> create_TextArea(detail::LinkPtr link, std::string args, TextAreaSetters setters) {
+  const WidgetId id = co_await link->create(detail::classes::TextArea, std::move(args));
+  co_return co_await finish_TextArea(std::move(link), id, std::move(setters));
+}
+
+}  // namespace
+
+Task<pgw::TextArea> detail::factories::TextArea(const LinkPtr& link_, TextAreaOptions options) {
+  if (!link_) throw std::logic_error("pgwidgets: Widgets::TextArea called on an empty Widgets");
+  TextAreaPrepared p = prepare_TextArea(link_, options);
+  return create_TextArea(link_, p.args.SerializeAsString(), std::move(p.setters));
+}
+
 Task<void> TextEntry::set_text(std::string text) const {
   ::pgwidgets::widgets::Text request;
   request.set_text(std::move(text));
@@ -201,194 +437,6 @@ Task<void> TextArea::scroll_to_lineno(int lineno, std::optional<pgw::ScrollAlign
 Task<void> TextArea::scroll_to_end() const {
   ::pgwidgets::widgets::Empty request;
   return detail::send_call(checked_link(), id(), detail::methods::TextArea_scroll_to_end, request.SerializeAsString());
-}
-
-namespace {
-
-// The setter options, owned: the coroutine outlives the caller's temporaries.
-struct TextEntrySetters {
-  std::optional<int> length;
-  std::optional<int> border_width;
-  std::optional<std::string> border_color;
-  std::optional<std::string> bg;
-  std::optional<int> padding;
-  std::optional<pgw::FontArgs> font;
-  std::optional<bool> enabled;
-  std::optional<std::string> tooltip;
-  std::optional<std::string> name;
-  std::optional<bool> allow_text_selection;
-  std::optional<std::string> cursor;
-};
-
-Task<pgw::TextEntry> create_TextEntry(detail::LinkPtr link, std::string args,
-                                            [[maybe_unused]] TextEntrySetters setters) {
-  const WidgetId id = co_await link->create(detail::classes::TextEntry, std::move(args));
-  pgw::TextEntry widget(link, id);
-  if (setters.length) co_await widget.set_length(std::move(*setters.length));
-  if (setters.border_width) co_await widget.set_border_width(std::move(*setters.border_width));
-  if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
-  if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
-  if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
-  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
-  if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
-  if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
-  if (setters.name) co_await widget.set_name(std::move(*setters.name));
-  if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
-  if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
-  co_return widget;
-}
-
-}  // namespace
-
-Task<pgw::TextEntry> detail::factories::TextEntry(const LinkPtr& link_, TextEntryOptions options) {
-  if (!link_) throw std::logic_error("pgwidgets: Widgets::TextEntry called on an empty Widgets");
-  // Copies every string view now: the coroutine runs after the caller's
-  // full-expression (and its temporaries) may be over.
-  ::pgwidgets::widgets::TextEntryArgs args;
-  if (options.text) args.set_text(std::string(*options.text));
-  if (options.editable) args.set_editable(bool(*options.editable));
-  if (options.linehistory) args.set_linehistory(int(*options.linehistory));
-  if (options.password) args.set_password(bool(*options.password));
-  std::string encoded = args.SerializeAsString();
-  TextEntrySetters setters;
-  if (options.length) setters.length.emplace(*options.length);
-  if (options.border_width) setters.border_width.emplace(*options.border_width);
-  if (options.border_color) setters.border_color.emplace(*options.border_color);
-  if (options.bg) setters.bg.emplace(*options.bg);
-  if (options.padding) setters.padding.emplace(*options.padding);
-  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::TextEntry option font"));
-  if (options.enabled) setters.enabled.emplace(*options.enabled);
-  if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
-  if (options.name) setters.name.emplace(*options.name);
-  if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
-  if (options.cursor) setters.cursor.emplace(*options.cursor);
-  return create_TextEntry(link_, std::move(encoded), std::move(setters));
-}
-
-namespace {
-
-// The setter options, owned: the coroutine outlives the caller's temporaries.
-struct TextEntrySetSetters {
-  std::optional<std::string> button_text;
-  std::optional<int> length;
-  std::optional<int> border_width;
-  std::optional<std::string> border_color;
-  std::optional<std::string> bg;
-  std::optional<int> padding;
-  std::optional<pgw::FontArgs> font;
-  std::optional<bool> enabled;
-  std::optional<std::string> tooltip;
-  std::optional<std::string> name;
-  std::optional<bool> allow_text_selection;
-  std::optional<std::string> cursor;
-};
-
-Task<pgw::TextEntrySet> create_TextEntrySet(detail::LinkPtr link, std::string args,
-                                            [[maybe_unused]] TextEntrySetSetters setters) {
-  const WidgetId id = co_await link->create(detail::classes::TextEntrySet, std::move(args));
-  pgw::TextEntrySet widget(link, id);
-  if (setters.button_text) co_await widget.set_button_text(std::move(*setters.button_text));
-  if (setters.length) co_await widget.set_length(std::move(*setters.length));
-  if (setters.border_width) co_await widget.set_border_width(std::move(*setters.border_width));
-  if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
-  if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
-  if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
-  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
-  if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
-  if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
-  if (setters.name) co_await widget.set_name(std::move(*setters.name));
-  if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
-  if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
-  co_return widget;
-}
-
-}  // namespace
-
-Task<pgw::TextEntrySet> detail::factories::TextEntrySet(const LinkPtr& link_, TextEntrySetOptions options) {
-  if (!link_) throw std::logic_error("pgwidgets: Widgets::TextEntrySet called on an empty Widgets");
-  // Copies every string view now: the coroutine runs after the caller's
-  // full-expression (and its temporaries) may be over.
-  ::pgwidgets::widgets::TextEntrySetArgs args;
-  if (options.text) args.set_text(std::string(*options.text));
-  if (options.label) args.set_label(std::string(*options.label));
-  if (options.editable) args.set_editable(bool(*options.editable));
-  if (options.linehistory) args.set_linehistory(int(*options.linehistory));
-  std::string encoded = args.SerializeAsString();
-  TextEntrySetSetters setters;
-  if (options.button_text) setters.button_text.emplace(*options.button_text);
-  if (options.length) setters.length.emplace(*options.length);
-  if (options.border_width) setters.border_width.emplace(*options.border_width);
-  if (options.border_color) setters.border_color.emplace(*options.border_color);
-  if (options.bg) setters.bg.emplace(*options.bg);
-  if (options.padding) setters.padding.emplace(*options.padding);
-  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::TextEntrySet option font"));
-  if (options.enabled) setters.enabled.emplace(*options.enabled);
-  if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
-  if (options.name) setters.name.emplace(*options.name);
-  if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
-  if (options.cursor) setters.cursor.emplace(*options.cursor);
-  return create_TextEntrySet(link_, std::move(encoded), std::move(setters));
-}
-
-namespace {
-
-// The setter options, owned: the coroutine outlives the caller's temporaries.
-struct TextAreaSetters {
-  std::optional<int> limit;
-  std::optional<int> border_width;
-  std::optional<std::string> border_color;
-  std::optional<std::string> bg;
-  std::optional<int> padding;
-  std::optional<pgw::FontArgs> font;
-  std::optional<bool> enabled;
-  std::optional<std::string> tooltip;
-  std::optional<std::string> name;
-  std::optional<bool> allow_text_selection;
-  std::optional<std::string> cursor;
-};
-
-Task<pgw::TextArea> create_TextArea(detail::LinkPtr link, std::string args,
-                                            [[maybe_unused]] TextAreaSetters setters) {
-  const WidgetId id = co_await link->create(detail::classes::TextArea, std::move(args));
-  pgw::TextArea widget(link, id);
-  if (setters.limit) co_await widget.set_limit(std::move(*setters.limit));
-  if (setters.border_width) co_await widget.set_border_width(std::move(*setters.border_width));
-  if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
-  if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
-  if (setters.padding) co_await widget.set_padding(std::move(*setters.padding));
-  if (setters.font) co_await widget.set_font(std::move(setters.font->family), setters.font->size, std::move(setters.font->weight), std::move(setters.font->style));
-  if (setters.enabled) co_await widget.set_enabled(std::move(*setters.enabled));
-  if (setters.tooltip) co_await widget.set_tooltip(std::move(*setters.tooltip));
-  if (setters.name) co_await widget.set_name(std::move(*setters.name));
-  if (setters.allow_text_selection) co_await widget.set_allow_text_selection(std::move(*setters.allow_text_selection));
-  if (setters.cursor) co_await widget.set_cursor(std::move(*setters.cursor));
-  co_return widget;
-}
-
-}  // namespace
-
-Task<pgw::TextArea> detail::factories::TextArea(const LinkPtr& link_, TextAreaOptions options) {
-  if (!link_) throw std::logic_error("pgwidgets: Widgets::TextArea called on an empty Widgets");
-  // Copies every string view now: the coroutine runs after the caller's
-  // full-expression (and its temporaries) may be over.
-  ::pgwidgets::widgets::TextAreaArgs args;
-  if (options.text) args.set_text(std::string(*options.text));
-  if (options.wrap) args.set_wrap(static_cast<::pgwidgets::widgets::Wrap>(*options.wrap));
-  if (options.editable) args.set_editable(bool(*options.editable));
-  std::string encoded = args.SerializeAsString();
-  TextAreaSetters setters;
-  if (options.limit) setters.limit.emplace(*options.limit);
-  if (options.border_width) setters.border_width.emplace(*options.border_width);
-  if (options.border_color) setters.border_color.emplace(*options.border_color);
-  if (options.bg) setters.bg.emplace(*options.bg);
-  if (options.padding) setters.padding.emplace(*options.padding);
-  if (options.font) setters.font.emplace(pgw::parse_font(*options.font, "Widgets::TextArea option font"));
-  if (options.enabled) setters.enabled.emplace(*options.enabled);
-  if (options.tooltip) setters.tooltip.emplace(*options.tooltip);
-  if (options.name) setters.name.emplace(*options.name);
-  if (options.allow_text_selection) setters.allow_text_selection.emplace(*options.allow_text_selection);
-  if (options.cursor) setters.cursor.emplace(*options.cursor);
-  return create_TextArea(link_, std::move(encoded), std::move(setters));
 }
 
 }  // namespace pgw

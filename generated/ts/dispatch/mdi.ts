@@ -44,7 +44,7 @@ export const mdiFamily: FamilyTables = {
       id: 597303608, name: "MDISubWindow", base: 648732111,
       create: (factories, id, bytes, ctx) => {
         const m = fromBinary(pb_mdi.MDISubWindowArgsSchema, bytes);
-        return (factories as w.WidgetFactories).MDISubWindow(id, { title: m.title, icon_url: m.iconUrl, shadeable: (m.shadeable ?? true) }, eventsMDISubWindow(id, ctx));
+        return (factories as w.WidgetFactories).MDISubWindow(id, { title: m.title, width: (m.width ?? 300), height: (m.height ?? 300), icon_url: m.iconUrl, x: m.x, y: m.y, shadeable: (m.shadeable ?? true) }, eventsMDISubWindow(id, ctx));
       },
     }],
     [1934524702, {
@@ -151,9 +151,9 @@ export const mdiFamily: FamilyTables = {
       },
     }],
     [1340784774, {
-      id: 1340784774, name: "add_widget", className: "MDIWidget", kind: "attach", classId: 1934524702,
+      id: 1340784774, name: "add_widget", className: "MDIWidget", kind: "create", classId: 1934524702,
       invoke: (impl, bytes, ctx) => {
-        const m = fromBinary(pb_mdi.SubWindowChildSchema, bytes);
+        const m = fromBinary(pb_base.ChildSchema, bytes);
         (impl as w.MDIWidgetImpl).add_widget(ctx.widget(m.child));
         return undefined;
       },
@@ -239,6 +239,30 @@ export const mdiFamily: FamilyTables = {
         const m = fromBinary(pb_base.ChildSchema, bytes);
         const r = (impl as w.MDIWidgetImpl).index_of(ctx.widget(m.child));
         return toBinary(pb_base.IndexSchema, create(pb_base.IndexSchema, { index: r }));
+      },
+    }],
+    [1642370633, {
+      id: 1642370633, name: "get_subwin", className: "MDIWidget", kind: "query", classId: 1934524702,
+      invoke: (impl, bytes, ctx) => {
+        const m = fromBinary(pb_base.ChildSchema, bytes);
+        const r = (impl as w.MDIWidgetImpl).get_subwin(ctx.widget(m.child));
+        return toBinary(pb_mdi.SubWindowRefSchema, create(pb_mdi.SubWindowRefSchema, { subwin: r.widgetId }));
+      },
+    }],
+    [882899613, {
+      id: 882899613, name: "get_configuration", className: "MDIWidget", kind: "query", classId: 1934524702,
+      invoke: (impl, bytes, ctx) => {
+        const m = fromBinary(pb_base.ChildSchema, bytes);
+        const r = (impl as w.MDIWidgetImpl).get_configuration(ctx.widget(m.child));
+        return toBinary(pb_mdi.SubWindowConfigurationSchema, create(pb_mdi.SubWindowConfigurationSchema, { x: r.x, y: r.y, width: r.width, height: r.height, title: r.title }));
+      },
+    }],
+    [356013254, {
+      id: 356013254, name: "index_to_widget", className: "MDIWidget", kind: "query", classId: 1934524702,
+      invoke: (impl, bytes, ctx) => {
+        const m = fromBinary(pb_base.IndexSchema, bytes);
+        const r = (impl as w.MDIWidgetImpl).index_to_widget(m.index);
+        return toBinary(pb_base.ChildSchema, create(pb_base.ChildSchema, { child: r.widgetId }));
       },
     }],
   ],

@@ -32,7 +32,7 @@ namespace detail {
 
 // How a method touches the server's copy of the widget (schema option).
 enum class MethodKind : std::uint8_t {
-  action, setter, getter, query, attach, detach, detach_all, children, child_count, destroy
+  action, setter, getter, query, attach, detach, detach_all, children, child_count, destroy, create
 };
 
 // A collection state field (schema option State): its kind, and how a
@@ -54,6 +54,10 @@ struct StateInfo {
   bool per_child;                 // TREE: keys are child widgets; an entry goes with its child
   bool deferred;                  // a rebuild sends it after the child lists and listens
 };
+
+// False for every type: a static_assert that fires only when a template is used.
+template <class>
+inline constexpr bool never = false;
 
 struct ClassInfo {
   std::uint32_t id;
@@ -118,6 +122,14 @@ class SessionLink : public std::enable_shared_from_this<SessionLink> {
 
   // Allocates an id, records the widget and queues its creation.
   virtual Task<WidgetId> create(const ClassInfo& cls, std::string args) = 0;
+  // A CREATE method's call: allocates an id for a new widget of `cls`
+  // with constructor arguments `args`, records it as put in `owner` by
+  // `method`, and puts `child` (0 for none) in it by `child_into` with
+  // arguments `child_args` (the created class's attach). Everything is
+  // checked before anything is recorded or sent: bad input throws
+  // std::invalid_argument and changes nothing.
+  virtual Task<WidgetId> create_in(WidgetId owner, const MethodInfo& method, const ClassInfo& cls, std::string args,
+                                   WidgetId child, const MethodInfo* child_into, std::string child_args) = 0;
   // Records the call's effect on server state and sends it. Returns the
   // encoded response for methods that return a value, "" otherwise.
   virtual Task<std::string> call(WidgetId widget, const MethodInfo& method, std::string args,

@@ -33,6 +33,7 @@ std::string_view kind_name(MethodKind kind) {
     case MethodKind::children: return "children";
     case MethodKind::child_count: return "child_count";
     case MethodKind::destroy: return "destroy";
+    case MethodKind::create: return "create";
   }
   return "?";
 }
@@ -149,7 +150,8 @@ const ClassPlan& Driver::fresh_class(const std::string& ref_class) const {
   int best_rank = 3;
   for (const ClassPlan& c : schema_.classes()) {
     if (c.abstract() || !schema_.is_a(c.id(), ref->id())) continue;
-    const int rank = c.window() ? 2 : (c.first(MethodKind::attach) != nullptr ? 1 : 0);
+    const bool holds = c.first(MethodKind::attach) != nullptr || c.first(MethodKind::create) != nullptr;
+    const int rank = c.window() ? 2 : (holds ? 1 : 0);
     if (rank < best_rank) {
       best = &c;
       best_rank = rank;
@@ -168,7 +170,9 @@ Task<WidgetId> Driver::ref_for(WidgetId owner, const MethodPlan* method, const p
                                std::string ref_class, WidgetId given) {
   const bool child_field = method != nullptr && field == method->child;
   if (child_field && given != 0) co_return given;
-  if (!(child_field && method->kind() == MethodKind::attach) && owner != 0) {
+  // The child a creating method puts in the new widget is new too.
+  const bool takes_new = method != nullptr && (method->kind() == MethodKind::attach || method->kind() == MethodKind::create);
+  if (!(child_field && takes_new) && owner != 0) {
     for (WidgetId c : core_->children(owner)) {
       if (is_a(c, ref_class)) co_return c;
     }
@@ -205,6 +209,8 @@ Task<std::optional<json::value>> Driver::send(WidgetId widget, const MethodPlan&
     }
     case MethodKind::child_count:
       co_return json::value(core_->children(widget).size());
+    case MethodKind::create:
+      co_return json::value(co_await create_by(widget, m, request));
     default:
       break;
   }
@@ -217,6 +223,45 @@ Task<std::optional<json::value>> Driver::send(WidgetId widget, const MethodPlan&
     throw std::runtime_error("the browser's reply does not parse as " + m.rpc->output_type()->full_name());
   }
   co_return to_json(*value);
+}
+
+// A method that creates a widget (schema option `creates`): the created
+// class's constructor gets sample arguments, its `child_into` attach the
+// request's child. Reported as "created" with where the page must show it.
+Task<WidgetId> Driver::create_by(WidgetId owner, const MethodPlan& m, const pb::Message& request) {
+  const ClassPlan* made = schema_.find(m.options.creates());
+  if (made == nullptr) throw std::runtime_error("creates unknown class " + m.options.creates());
+  std::string args;
+  if (made->constructor != nullptr) {
+    auto ctor = new_message(made->constructor);
+    RefSource source = refs(0, nullptr);
+    co_await fill_sample(*ctor, source);
+    args = ctor->SerializeAsString();
+  }
+  const WidgetId child = m.child != nullptr ? static_cast<WidgetId>(integer(request, m.child)) : 0;
+  const MethodPlan* into = nullptr;
+  std::string into_args;
+  if (child != 0) {
+    for (const MethodPlan* x : made->methods) {
+      if (x->rpc->name() == m.options.child_into()) into = x;
+    }
+    if (into == nullptr || into->child == nullptr) {
+      throw std::runtime_error("child_into " + m.options.child_into() + " is no attach of " + std::string(made->name()));
+    }
+    auto r = new_message(into->rpc->input_type());
+    set_integer(*r, into->child, child);
+    into_args = r->SerializeAsString();
+  }
+  const WidgetId id = co_await core_->create_in(owner, *m.info, *made->info, std::move(args), child,
+                                                into ? into->info : nullptr, std::move(into_args));
+  class_of_[id] = made;
+  emit("created", {{"widget", id},
+                   {"class", made->name()},
+                   {"class_id", made->id()},
+                   {"owner", owner},
+                   {"child", child},
+                   {"method", m.label()}});
+  co_return id;
 }
 
 Task<> Driver::fill_request(WidgetId widget, const MethodPlan& m, pb::Message& request, WidgetId given) {
@@ -240,7 +285,8 @@ Task<> Driver::call(WidgetId widget, const MethodPlan& m) {
   try {
     if ((m.kind() == MethodKind::detach || m.kind() == MethodKind::detach_all) && core_->children(widget).empty()) {
       const MethodPlan* give = class_of_.at(widget)->first(MethodKind::attach);
-      if (give == nullptr) throw std::runtime_error("no attach method gives it a child to detach");
+      if (give == nullptr) give = class_of_.at(widget)->first(MethodKind::create);
+      if (give == nullptr) throw std::runtime_error("no attach or create method gives it a child to detach");
       co_await call(widget, *give);
     }
     co_await fill_request(widget, m, *request, 0);
@@ -272,12 +318,15 @@ Task<> Driver::exercise(const Subject& subject) {
     return out;
   };
   std::vector<const MethodPlan*> order = in_order([](MethodKind k) { return k == MethodKind::attach; });
+  // Methods that create a widget come after the detaches, so what they
+  // made is still in its creator when the test looks.
   for (auto group : {in_order([](MethodKind k) {
                        return k != MethodKind::attach && k != MethodKind::detach && k != MethodKind::detach_all &&
-                              k != MethodKind::destroy;
+                              k != MethodKind::destroy && k != MethodKind::create;
                      }),
                      in_order([](MethodKind k) { return k == MethodKind::detach; }),
-                     in_order([](MethodKind k) { return k == MethodKind::detach_all; })}) {
+                     in_order([](MethodKind k) { return k == MethodKind::detach_all; }),
+                     in_order([](MethodKind k) { return k == MethodKind::create; })}) {
     order.insert(order.end(), group.begin(), group.end());
   }
   for (const MethodPlan* m : order) co_await call(subject.id, *m);

@@ -76,6 +76,9 @@ class Driver : public std::enable_shared_from_this<Driver> {
   pgw::Task<> fill_request(pgw::WidgetId widget, const MethodPlan& method, google::protobuf::Message& request,
                            pgw::WidgetId given);
   pgw::Task<> attach(pgw::WidgetId parent, const MethodPlan& method, pgw::WidgetId child);
+  // Runs a method that creates a widget (kind create) with `request`; the new widget's id.
+  pgw::Task<pgw::WidgetId> create_by(pgw::WidgetId owner, const MethodPlan& method,
+                                     const google::protobuf::Message& request);
   pgw::Task<> exercise(const Subject& subject);
   // Calls `method` with sample arguments and reports the call or its error.
   pgw::Task<> call(pgw::WidgetId widget, const MethodPlan& method);

@@ -129,6 +129,10 @@ export class WindowFrame {
     this.root.style.top = `${this.y}px`;
   }
 
+  get title(): string {
+    return this.titleEl.textContent ?? "";
+  }
+
   setTitle(title: string): void {
     this.titleEl.textContent = title;
     this.root.setAttribute("aria-label", title);

@@ -32,13 +32,25 @@ namespace pgw {
 class MDISubWindow;
 class MDIWidget;
 class Widget;
+struct MDISubWindowOptions;
 
 // A sub-window's size as the server knows it: what resize() or a grip
-// last set, else the 300 x 300 a sub-window starts at.
+// last set, else the width and height it was created with (300 x 300).
 struct SubWindowSize {
   int width{};
   int height{};
   friend bool operator==(const SubWindowSize&, const SubWindowSize&) = default;
+};
+
+// Where the sub-window holding a widget is, its size and title, as the
+// page draws them (all 0 and "" when no sub-window holds it).
+struct SubWindowConfiguration {
+  int x{};
+  int y{};
+  int width{};
+  int height{};
+  std::string title{};
+  friend bool operator==(const SubWindowConfiguration&, const SubWindowConfiguration&) = default;
 };
 
 namespace detail::decode {
@@ -70,7 +82,8 @@ class MDISubWindow : public Container {
   Task<void> move(int x, int y) const;
 
   // Where the window is (answered by the server: the last set_position,
-  // title-bar drag or placement the browser reported).
+  // title-bar drag or placement the browser reported, else the x and y it
+  // was created with).
   pgw::Position get_window_position() const;
 
   // The window's size (answered by the server: resize() or a grip).
@@ -167,8 +180,26 @@ class MDIWidget : public Container {
   // The class as the schema's tables name it (the test kit finds widgets by it).
   static constexpr const detail::ClassInfo& schema_class = detail::classes::MDIWidget;
 
-  // Puts a sub-window in the workspace, in front of the others.
-  Task<void> add_widget(pgw::MDISubWindow child) const;
+  // Creates a sub-window holding `child`, with the options given (title,
+  // width, height, icon_url, x, y, shadeable), puts it in the workspace in
+  // front of the others and returns it. `child` may not be a window or a
+  // sub-window.
+  // Creates the MDISubWindow (the options are Widgets::MDISubWindow's) and returns it.
+  Task<pgw::MDISubWindow> add_widget(pgw::Widget child, MDISubWindowOptions options) const;
+  Task<pgw::MDISubWindow> add_widget(pgw::Widget child) const;
+  // A pgw::MDISubWindow is what add_widget creates: passing one does not compile.
+  template <std::derived_from<pgw::MDISubWindow> W>
+  Task<pgw::MDISubWindow> add_widget(const W&) const {
+    static_assert(detail::never<W>,
+                  "pgw::MDIWidget::add_widget creates the MDISubWindow around its content and returns it: pass the content widget (and the MDISubWindow's options), not an existing pgw::MDISubWindow");
+    throw std::logic_error("pgwidgets: unreachable");
+  }
+  template <std::derived_from<pgw::MDISubWindow> W>
+  Task<pgw::MDISubWindow> add_widget(const W&, const MDISubWindowOptions&) const {
+    static_assert(detail::never<W>,
+                  "pgw::MDIWidget::add_widget creates the MDISubWindow around its content and returns it: pass the content widget (and the MDISubWindow's options), not an existing pgw::MDISubWindow");
+    throw std::logic_error("pgwidgets: unreachable");
+  }
 
   // Restores every sub-window to normal and staggers them from the top left.
   Task<void> cascade_windows() const;
@@ -202,6 +233,16 @@ class MDIWidget : public Container {
 
   // The index of the sub-window holding `child` (or of the sub-window `child`); -1 if none.
   Task<int> index_of(pgw::Widget child) const;
+
+  // The sub-window holding `child`: an empty handle (false) when none does.
+  Task<pgw::MDISubWindow> get_subwin(pgw::Widget child) const;
+
+  // The place, size and title of the sub-window holding `child`, as drawn.
+  Task<pgw::SubWindowConfiguration> get_configuration(pgw::Widget child) const;
+
+  // The content of the sub-window at `index`: an empty handle (false) when
+  // out of range or when that sub-window is empty.
+  Task<pgw::Widget> index_to_widget(int index) const;
 
   // A sub-window came to the front; its content (0 when it has none).
   // Handler: takes exactly (pgw::Widget child), returning void or pgw::Task<>.
@@ -240,7 +281,11 @@ class MDIWidget : public Container {
 // in the call, or keep the strings alive until it.
 struct MDISubWindowOptions {
   std::optional<std::string_view> title = std::nullopt;  // default ""
+  std::optional<int> width = std::nullopt;  // default 300
+  std::optional<int> height = std::nullopt;  // default 300
   std::optional<std::string_view> icon_url = std::nullopt;  // default ""
+  std::optional<int> x = std::nullopt;  // default unset
+  std::optional<int> y = std::nullopt;  // default unset
   std::optional<bool> shadeable = std::nullopt;  // default true
   std::optional<pgw::WindowState> window_state = std::nullopt;  // default pgw::WindowState::normal; MDISubWindow::set_window_state
   std::optional<int> border_width = std::nullopt;  // default 0; Widget::set_border_width

@@ -73,8 +73,11 @@ export class MDISubWindow extends Container implements MDISubWindowImpl {
     );
     this.frame.setTitle(args.title);
     this.frame.setIcon(args.icon_url);
-    this.element.style.width = `${DEFAULT_SIZE}px`;
-    this.element.style.height = `${DEFAULT_SIZE}px`;
+    // pgwidgets' add_widget options: the size (300 x 300 by default), and
+    // a place only when both x and y are given (else the workspace places it).
+    this.element.style.width = `${args.width}px`;
+    this.element.style.height = `${args.height}px`;
+    if (args.x !== undefined && args.y !== undefined) this.set_position(args.x, args.y);
     // A minimized sub-window is a title bar along the workspace's bottom:
     // pressing it (not its buttons) restores it, as a dock chip does.
     this.frame.titleBar.addEventListener(
@@ -136,6 +139,11 @@ export class MDISubWindow extends Container implements MDISubWindowImpl {
 
   set_title(title: string): void {
     this.frame.setTitle(title);
+  }
+
+  /** The title as shown. */
+  get title(): string {
+    return this.frame.title;
   }
 
   get position(): { x: number; y: number } {

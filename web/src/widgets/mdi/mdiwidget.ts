@@ -4,7 +4,16 @@
 // arranges them (cascade, tile).
 import "./mdiwidget.css";
 import { el } from "../../dom.js";
-import type { MDIWidgetCreateArgs, MDIWidgetEvents, MDIWidgetImpl, PositionValue, SizeValue, WidgetHandle } from "../../schema.js";
+import type {
+  MDIWidgetCreateArgs,
+  MDIWidgetEvents,
+  MDIWidgetImpl,
+  PositionValue,
+  SizeValue,
+  SubWindowConfigurationValue,
+  WidgetHandle,
+} from "../../schema.js";
+import { NO_WIDGET } from "../../parts/no_widget.js";
 import { Container } from "../container.js";
 import { MDISubWindow, type Workspace } from "./mdisubwindow.js";
 import { asWidget, type Widget, type WidgetEnv } from "../widget.js";
@@ -172,5 +181,24 @@ export class MDIWidget extends Container implements MDIWidgetImpl, Workspace {
   index_of(child: WidgetHandle): number {
     const s = this.subOf(child);
     return s ? this.subs.indexOf(s) : -1;
+  }
+
+  /** pgwidgets' get_subwin: the sub-window whose content is `child`. */
+  get_subwin(child: WidgetHandle): WidgetHandle {
+    return this.subs.find((s) => s.content === child) ?? NO_WIDGET;
+  }
+
+  /** pgwidgets' get_configuration: the holding sub-window's place, size and title, as drawn. */
+  get_configuration(child: WidgetHandle): SubWindowConfigurationValue {
+    const s = this.subs.find((x) => x.content === child);
+    if (!s) return { x: 0, y: 0, width: 0, height: 0, title: "" };
+    const p = s.position;
+    const size = s.get_size();
+    return { x: p.x, y: p.y, width: size.width, height: size.height, title: s.title };
+  }
+
+  /** pgwidgets' index_to_widget: the content of the sub-window at `index`. */
+  index_to_widget(index: number): WidgetHandle {
+    return this.subs[index]?.content ?? NO_WIDGET;
   }
 }
