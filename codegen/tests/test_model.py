@@ -290,32 +290,14 @@ class SchemaErrorTest(unittest.TestCase):
         msg = self.broken("mdi.proto", self.CREATE, self.CREATE.replace('"MDISubWindow"', '"MDISubWindo"'))
         self.assertIn('"MDISubWindo" is no class (did you mean "MDISubWindow"?)', msg)
 
-    def test_create_of_a_window(self):
-        msg = self.broken("mdi.proto", self.CREATE, self.CREATE.replace('"MDISubWindow"', '"TopLevel"'))
-        self.assertIn("creates TopLevel, which is a window", msg)
-
-    def test_create_with_a_child_but_no_child_into(self):
-        msg = self.broken("mdi.proto", self.CREATE, self.CREATE.replace(', child_into: "SetWidget"', ""))
-        self.assertIn("names, in `child_into`, the ATTACH", msg)
-
     def test_create_whose_child_into_is_no_attach(self):
         msg = self.broken("mdi.proto", self.CREATE, self.CREATE.replace('"SetWidget"', '"SetTitle"'))
         self.assertIn("child_into 'SetTitle' must be an ATTACH of MDISubWindow", msg)
-
-    def test_create_returning_a_value(self):
-        msg = self.broken("mdi.proto", "rpc AddWidget(SubWindowContent) returns (Empty)",
-                          "rpc AddWidget(SubWindowContent) returns (Index)")
-        self.assertIn("a CREATE returns Empty in the schema", msg)
 
     def test_create_argument_that_is_no_constructor_field(self):
         msg = self.broken("mdi.proto", "message SubWindowContent { uint32 child = 1",
                           "message SubWindowContent { string caption = 2; uint32 child = 1")
         self.assertIn("argument caption must be a constructor field of MDISubWindow", msg)
-
-    def test_creates_on_another_kind(self):
-        msg = self.broken("mdi.proto", '{ kind: ACTION }; }\n  // Restores every sub-window to normal and tiles',
-                          '{ kind: ACTION, creates: "MDISubWindow" }; }\n  // Restores every sub-window to normal and tiles')
-        self.assertIn("`creates` and `child_into` belong on a CREATE", msg)
 
 
 class CreateModelTest(unittest.TestCase):
