@@ -328,6 +328,8 @@ TEST_CASE("a click handler on a label created without interactive fails the step
                       plain.on_click([](pgw::PointerEvent) {});
                     }),
                     Contains("pgw::Label::on_click: the widget was created without `interactive`"));
+}
+
 TEST_CASE("a sub-window add_widget created is in the page around its content, and closes", "[testkit]") {
   auto closed = std::make_shared<int>(0);
   TestSession t([closed](pgw::Session& s) -> pgw::Task<> {
