@@ -9,9 +9,12 @@ BUILD_DIR=${SAN_BUILD_DIR:-build-asan}
 # handler, when it compares Boost.System's EMFILE error_code with an
 # error_condition: Boost's constant-initialized error categories have no vptr
 # UBSan recognizes. Everything else of -fsanitize=undefined stays on.
-cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPGW_BUILD_BENCH=OFF \
+# -O1 -g1 (line tables, what a report's stack needs): ASan's recommended
+# level, and a third less compile time than RelWithDebInfo's -O2 -g, which
+# took CI's sanitizer stage to 19 minutes on 2 cores.
+cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=None -DPGW_BUILD_BENCH=OFF \
   -DPGW_BUILD_EXAMPLES=OFF \
-  -DCMAKE_CXX_FLAGS="-fsanitize=address,undefined -fno-sanitize=vptr -fno-sanitize-recover=undefined -fno-omit-frame-pointer" \
+  -DCMAKE_CXX_FLAGS="-O1 -g1 -DNDEBUG -fsanitize=address,undefined -fno-sanitize=vptr -fno-sanitize-recover=undefined -fno-omit-frame-pointer" \
   -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined" >/dev/null
 cmake --build "$BUILD_DIR" -j"${JOBS:-2}" --target unit_tests transport_tests protocol_tests
 # A small quarantine: the ping-flood test bounds the server's RSS, and ASan's
