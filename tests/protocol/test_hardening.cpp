@@ -100,7 +100,9 @@ std::string handshake_status(std::uint16_t port, const std::string& host, const 
 
 }  // namespace
 
-TEST_CASE("protocol: a callback-flood frame is refused with 1008 and another session's round trip stays under 50 ms") {
+// How long the victim's round trips take meanwhile is a figure, not a check:
+// bench/bench_flood prints it (a timed assertion fails on a loaded machine).
+TEST_CASE("protocol: a callback-flood frame is refused with 1008 and another session's clicks are all served") {
   std::atomic<int> clicks{0};
   LiveServer server({.max_sessions = 2, .logger = pgw::quiet_logger()}, counting_button(clicks));
   ScriptedBrowser victim(server);
@@ -115,16 +117,11 @@ TEST_CASE("protocol: a callback-flood frame is refused with 1008 and another ses
   // A million clicks in one frame of about 12 MB, under max_frame_bytes (callback
   // ids are 31-bit hashes: 5 bytes each on the wire).
   attacker.client.send_binary(repeat(click(*attacker_listen), 1'000'000));
-  std::chrono::steady_clock::duration slowest{};
   for (int i = 0; i < 20; ++i) {
-    const auto start = std::chrono::steady_clock::now();
     victim.client.send_binary(click(*listen));
     REQUIRE(victim.wait_for_call(ids::methods::Label_set_text.id));
-    slowest = std::max(slowest, std::chrono::steady_clock::now() - start);
     std::this_thread::sleep_for(20ms);
   }
-  INFO("slowest round trip " << std::chrono::duration_cast<std::chrono::microseconds>(slowest).count() << " us");
-  CHECK(slowest < 50ms);
   auto closed = attacker.client.wait_closed(5s);
   REQUIRE(closed);
   CHECK(closed->first == 1008);
