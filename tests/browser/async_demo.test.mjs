@@ -3,20 +3,10 @@
 // usage: node async_demo.test.mjs --binary build/examples/async_demo --artifacts build/artifacts
 import fs from "node:fs";
 import path from "node:path";
-import { launchBrowser, parseArgs, runChecks, startServer, stopServer } from "./harness.mjs";
+import { closingChecks, expect, finish, openApp, runChecks } from "./harness.mjs";
 
-const args = parseArgs(process.argv);
-const artifacts = path.resolve(args.artifacts || "build/artifacts");
-fs.mkdirSync(artifacts, { recursive: true });
-
-const server = await startServer(path.resolve(args.binary));
-const browser = await launchBrowser();
-const page = await browser.newPage({ viewport: { width: 900, height: 600 } });
-const consoleErrors = [];
-page.on("console", (m) => { if (m.type() === "error") consoleErrors.push(m.text()); });
-page.on("pageerror", (e) => consoleErrors.push(String(e)));
-
-function expect(cond, message) { if (!cond) throw new Error(message); }
+const app = await openApp({ viewport: { width: 900, height: 600 } });
+const { server, browser, page, artifacts } = app;
 
 const ok = await runChecks([
   ["the example prints its URL first", async () => {
@@ -89,14 +79,6 @@ const ok = await runChecks([
     await page.screenshot({ path: file });
     expect(fs.statSync(file).size > 1000, "empty screenshot");
   }],
-  ["no errors in the page's console", async () => {
-    expect(consoleErrors.length === 0, consoleErrors.join("\n"));
-  }],
-  ["SIGTERM stops the example with exit code 0", async () => {
-    await browser.close();
-    const code = await stopServer(server);
-    expect(code === 0, `exit code ${code}; stderr:\n${server.stderr()}`);
-  }],
+  ...closingChecks(app),
 ]);
-if (server.proc.exitCode === null) server.proc.kill("SIGKILL");
-process.exit(ok ? 0 : 1);
+finish(app, ok);

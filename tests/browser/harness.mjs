@@ -1,6 +1,7 @@
 // Shared by the browser tests and the benchmark driver: starts an example
 // binary on free ports and Debian's Chromium through playwright-core.
 import { spawn } from "node:child_process";
+import fs from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
@@ -75,4 +76,50 @@ export async function runChecks(checks) {
   }
   console.log(`${passed} passed, ${failed} failed`);
   return failed === 0;
+}
+
+export function expect(cond, message) { if (!cond) throw new Error(message); }
+
+// The opening every browser test shares: its arguments (--binary, --artifacts),
+// the artifacts folder, the program started on free ports, Chromium, and a
+// first page. Every page made through `app.newPage` or passed to `app.watch`
+// has its console errors and uncaught exceptions collected in
+// `app.consoleErrors`, which `closingChecks` requires to be empty.
+export async function openApp({ viewport = { width: 900, height: 600 }, serverArgs = [], stdin = "ignore",
+                                firstPage = true } = {}) {
+  const args = parseArgs(process.argv);
+  const artifacts = path.resolve(args.artifacts || "build/artifacts");
+  fs.mkdirSync(artifacts, { recursive: true });
+  const server = await startServer(path.resolve(args.binary), serverArgs, { stdin });
+  const browser = await launchBrowser();
+  const consoleErrors = [];
+  const watch = (p) => {
+    p.on("console", (m) => { if (m.type() === "error") consoleErrors.push(m.text()); });
+    p.on("pageerror", (e) => consoleErrors.push(String(e)));
+    return p;
+  };
+  const newPage = async (options = { viewport }) => watch(await browser.newPage(options));
+  const page = firstPage ? await newPage() : null;
+  return { args, artifacts, server, browser, page, consoleErrors, watch, newPage };
+}
+
+// The checks every browser test ends with: the watched pages logged no error,
+// and SIGTERM stops the program with exit code 0.
+export function closingChecks(app) {
+  return [
+    ["no errors in the page's console", async () => {
+      expect(app.consoleErrors.length === 0, app.consoleErrors.join("\n"));
+    }],
+    ["SIGTERM stops the program with exit code 0", async () => {
+      await app.browser.close();
+      const code = await stopServer(app.server);
+      expect(code === 0, `exit code ${code}; stderr:\n${app.server.stderr()}`);
+    }],
+  ];
+}
+
+// Ends the test process: the program killed if a check left it running.
+export function finish(app, ok) {
+  if (app.server.proc.exitCode === null) app.server.proc.kill("SIGKILL");
+  process.exit(ok ? 0 : 1);
 }

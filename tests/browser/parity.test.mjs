@@ -1,20 +1,12 @@
 // Browser test: pgwidgets behaviours a port gets silently wrong, in headless
 // Chromium against tests/browser/parity_app.cpp.
 // usage: node parity.test.mjs --binary build/tests/parity_app
-import path from "node:path";
-import { launchBrowser, parseArgs, runChecks, startServer, stopServer } from "./harness.mjs";
+import { closingChecks, expect, finish, openApp, runChecks } from "./harness.mjs";
 
-const args = parseArgs(process.argv);
-const server = await startServer(path.resolve(args.binary));
-const browser = await launchBrowser();
-const page = await browser.newPage({ viewport: { width: 900, height: 600 } });
-const consoleErrors = [];
-page.on("console", (m) => { if (m.type() === "error") consoleErrors.push(m.text()); });
-page.on("pageerror", (e) => consoleErrors.push(String(e)));
+const app = await openApp({ viewport: { width: 900, height: 600 } });
+const { server, page } = app;
 
 let labelBeforeMove = null;
-
-function expect(cond, message) { if (!cond) throw new Error(message); }
 
 async function colors(text) {
   return page.getByText(text, { exact: true }).evaluate((span) => {
@@ -90,14 +82,6 @@ const ok = await runChecks([
     expect(Math.abs(box.x - x) <= 1 && Math.abs(box.y - y) <= 1,
       `get_position said ${x}, ${y}; the label was drawn at ${box.x}, ${box.y}`);
   }],
-  ["no errors in the page's console", async () => {
-    expect(consoleErrors.length === 0, consoleErrors.join("\n"));
-  }],
-  ["SIGTERM stops the program with exit code 0", async () => {
-    await browser.close();
-    const code = await stopServer(server);
-    expect(code === 0, `exit code ${code}; stderr:\n${server.stderr()}`);
-  }],
+  ...closingChecks(app),
 ]);
-if (server.proc.exitCode === null) server.proc.kill("SIGKILL");
-process.exit(ok ? 0 : 1);
+finish(app, ok);

@@ -5,21 +5,11 @@
 // typed handler; the StatusBar shows the handler's message, also after a
 // reload. Waits for conditions, never for time.
 // usage: node text.test.mjs --binary build/tests/text_app
-import fs from "node:fs";
 import path from "node:path";
-import { launchBrowser, parseArgs, runChecks, startServer, stopServer } from "./harness.mjs";
+import { closingChecks, expect, finish, openApp, runChecks } from "./harness.mjs";
 
-const args = parseArgs(process.argv);
-const artifacts = path.resolve(args.artifacts || "build/artifacts");
-fs.mkdirSync(artifacts, { recursive: true });
-const server = await startServer(path.resolve(args.binary));
-const browser = await launchBrowser();
-const page = await browser.newPage({ viewport: { width: 900, height: 600 } });
-const consoleErrors = [];
-page.on("console", (m) => { if (m.type() === "error") consoleErrors.push(m.text()); });
-page.on("pageerror", (e) => consoleErrors.push(String(e)));
-
-function expect(cond, message) { if (!cond) throw new Error(message); }
+const app = await openApp({ viewport: { width: 900, height: 600 } });
+const { server, page, artifacts } = app;
 
 const area = () => page.locator("textarea.pgw-textarea");
 const entry = () => page.locator(".pgw-textentryset input");
@@ -96,14 +86,6 @@ const ok = await runChecks([
     await reload();
     expect(await status().textContent() === "", `after reload the status shows ${await status().textContent()}`);
   }],
-  ["no errors in the page's console", async () => {
-    expect(consoleErrors.length === 0, consoleErrors.join("\n"));
-  }],
-  ["SIGTERM stops the program with exit code 0", async () => {
-    await browser.close();
-    const code = await stopServer(server);
-    expect(code === 0, `exit code ${code}; stderr:\n${server.stderr()}`);
-  }],
+  ...closingChecks(app),
 ]);
-if (server.proc.exitCode === null) server.proc.kill("SIGKILL");
-process.exit(ok ? 0 : 1);
+finish(app, ok);
