@@ -7,26 +7,13 @@
 // records them before it rebuilds the page. Each check leaves the page
 // right after the input, well inside the time the report was held back.
 // usage: node leave.test.mjs --binary build/tests/leave_app
-import fs from "node:fs";
 import path from "node:path";
-import { launchBrowser, parseArgs, runChecks, startServer, stopServer } from "./harness.mjs";
+import { closingChecks, expect, finish, openApp, runChecks } from "./harness.mjs";
 
-const args = parseArgs(process.argv);
-const artifacts = path.resolve(args.artifacts || "build/artifacts");
-fs.mkdirSync(artifacts, { recursive: true });
-const server = await startServer(path.resolve(args.binary));
-const browser = await launchBrowser();
-const consoleErrors = [];
-let page = await newPage();
-
-function expect(cond, message) { if (!cond) throw new Error(message); }
-
-async function newPage() {
-  const p = await browser.newPage({ viewport: { width: 900, height: 700 } });
-  p.on("console", (m) => { if (m.type() === "error") consoleErrors.push(m.text()); });
-  p.on("pageerror", (e) => consoleErrors.push(String(e)));
-  return p;
-}
+const app = await openApp({ viewport: { width: 900, height: 700 } });
+const { artifacts, server } = app;
+const newPage = () => app.newPage();
+let page = app.page;
 
 const area = () => page.locator("textarea.pgw-textarea");
 const sliders = () => page.locator("input.pgw-slider-input");
@@ -161,11 +148,6 @@ const ok = await runChecks([
     expect((await serverState()).text === want, "get_text differs");
     await page.screenshot({ path: path.join(artifacts, "leave.png") });
   }],
-  ["no errors in the browser console", async () => {
-    expect(consoleErrors.length === 0, consoleErrors.join("\n"));
-  }],
+  ...closingChecks(app),
 ]);
-
-await browser.close();
-await stopServer(server);
-process.exit(ok ? 0 : 1);
+finish(app, ok);

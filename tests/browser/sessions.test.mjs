@@ -10,24 +10,12 @@
 //          --labels-binary build/tests/labels_app --artifacts build/artifacts
 import fs from "node:fs";
 import path from "node:path";
-import { launchBrowser, parseArgs, runChecks, startServer, stopServer } from "./harness.mjs";
+import { closingChecks, expect, finish, openApp, runChecks, startServer, stopServer } from "./harness.mjs";
 
-const args = parseArgs(process.argv);
-const artifacts = path.resolve(args.artifacts || "build/artifacts");
-fs.mkdirSync(artifacts, { recursive: true });
+const app = await openApp({ viewport: { width: 900, height: 600 } });
+const { args, artifacts, server, browser, page } = app;
+const watchConsole = app.watch;
 const RELOADS = Number(args.reloads || 100);
-
-const server = await startServer(path.resolve(args.binary));
-const browser = await launchBrowser();
-const page = await browser.newPage({ viewport: { width: 900, height: 600 } });
-const consoleErrors = [];
-const watchConsole = (p) => {
-  p.on("console", (m) => { if (m.type() === "error") consoleErrors.push(m.text()); });
-  p.on("pageerror", (e) => consoleErrors.push(String(e)));
-};
-watchConsole(page);
-
-function expect(cond, message) { if (!cond) throw new Error(message); }
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 // Every widget on the page: id, class, parent widget, its text (leaves),
@@ -198,11 +186,7 @@ const ok = await runChecks([
     expect(refusals.length === 1, `${refusals.length} refusals:\n${refusals.join("\n")}`);
     await rejectedContext.close();
   }],
-  ["no errors in the pages' consoles", async () => {
-    expect(consoleErrors.length === 0, consoleErrors.join("\n"));
-  }],
+  ...closingChecks(app),
 ]);
 for (const f of figures) console.log(`# ${f}`);
-await browser.close();
-const code = await stopServer(server);
-process.exit(ok && code === 0 ? 0 : 1);
+finish(app, ok);
