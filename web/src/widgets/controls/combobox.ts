@@ -165,6 +165,8 @@ export class ComboBox extends Widget implements ComboBoxImpl {
       if (index < 0 && this.editable) {
         this.append_text(this.input.value);
         index = this.items.length - 1;
+        // The server keeps the list: it adds the item too (a reload has it).
+        this.events.item_added(this.input.value);
       }
       this.events.activated(index, this.input.value);
     } else if (e.key === "Escape") {
@@ -225,10 +227,6 @@ export class ComboBox extends Widget implements ComboBoxImpl {
       this.input.value = this.items[idx] ?? "";
       this.autoSize();
     }
-  }
-
-  get_alpha(idx: number): string {
-    return this.items[idx] ?? "";
   }
 
   show_text(text: string): void {
