@@ -342,7 +342,8 @@ export enum Method_Kind {
    * recorded setter, else the constructor argument of that name, else
    * its default. The response type must be the setter's request type, or
    * a message of some of its fields (same numbers and types): the getter
-   * then answers that part of the record.
+   * then answers that part of the record. A GETTER of a collection State
+   * answers from its current value instead (see `element`).
    *
    * @generated from enum value: GETTER = 2;
    */

@@ -2,7 +2,8 @@
 // on a read-only field, or ArrowDown opens the list; a click on an item,
 // Enter on the highlighted one, or the wheel chooses, firing
 // activated(index, text). An editable box fires modified(text) as the user
-// types and activated on Enter (typed text not in the list is added).
+// types and activated on Enter (typed text not in the list is added, and
+// item_added tells the server, which keeps the list).
 import "./combobox.css";
 import { el } from "../../dom.js";
 import type { ComboBoxCreateArgs, ComboBoxEvents, ComboBoxImpl } from "../../schema.js";
