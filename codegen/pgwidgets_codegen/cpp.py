@@ -242,6 +242,27 @@ class Method(View):
     def cpp_to_field(self):
         return self.to_field.number if self.to_field else 0
 
+    @property
+    def cpp_collection_answer(self):
+        """A GETTER of a collection State: the MethodInfo's last fields (the
+        response field it fills, the element's field it answers or 0 for
+        the whole element, that field's wire type); "" for any other."""
+        if self.kind != "getter" or self.state is None:
+            return ""
+        e = self.element_field
+        return f", {self.response.fields[0].number}, {e.number if e else 0}, {wire_type(e) if e else 2}"
+
+
+def wire_type(f):
+    """The protobuf wire type of a single field's value."""
+    if f.proto_type in ("string", "bytes", "message"):
+        return 2
+    if f.proto_type in ("double", "fixed64", "sfixed64"):
+        return 1
+    if f.proto_type in ("float", "fixed32", "sfixed32"):
+        return 5
+    return 0
+
 
 class Callback(View):
     @property

@@ -83,7 +83,11 @@ class Callback(cpp.Callback):
     @property
     def doc_text(self):
         text = paragraph(self.doc)
-        if self.updates_field:
+        if self.updates_field and self.op:
+            text = (text + " " if text else "") + \
+                f"The server applies it to `{self.updates_field}` as {self.op.upper()} before any handler " \
+                f"runs (getters and a reload follow it)."
+        elif self.updates_field:
             text = (text + " " if text else "") + \
                 f"The server records it as `{self.updates_field}` (getters and a reload follow it)."
         if self.needs_field is not None:

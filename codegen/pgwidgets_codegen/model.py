@@ -100,7 +100,11 @@ class Method:
     first_of: str = ""         # getter: 0 when this LIST state holds an item and its field has no record
     op: str = ""               # setter of a collection State: its operation ("list_append", ...; "" for none)
     to_field: Optional[Field] = None   # LIST_MOVE: the request field holding the target position
-    state: Optional["State"] = None    # the collection State an `op` setter changes (reader fills it)
+    state: Optional["State"] = None    # the collection State an `op` setter changes or a getter answers (reader fills it)
+    # A GETTER of a collection State: the element's field it answers
+    # (None: the whole element), named by the option `element`.
+    element_name: str = ""
+    element_field: Optional[Field] = None
     font_shorthand: bool = False  # setter of a font: its option is one CSS-like string
     doc: str = ""
     # Filled for getters: where the value comes from when no setter ran.
@@ -189,6 +193,11 @@ class Callback:
     updates_setter: str = ""
     updates_field_id: int = 0
     updates_method_id: int = 0
+    # `updates` of a collection State: the operation (as Method.op) and the
+    # message's fields holding its position, path or key and its target.
+    op: str = ""
+    op_index_name: str = ""
+    op_to_name: str = ""
     user_action: int = 0       # the person's action that fires it (options.proto UserAction), for the test kit
     # Reports only the latest value: coalesced per widget at both ends.
     coalesce: bool = False

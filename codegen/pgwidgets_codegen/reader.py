@@ -382,7 +382,7 @@ class _Builder:
             if not rpc.server_streaming:
                 raise SchemaError(f"{here}: a trait declares callbacks only (rpc On<Name> returning a stream)")
             cb = self._callback(t, rpc, "", here)
-            if cb.updates_field or any(x.with_option or x.dtype for x in cb.message.fields):
+            if cb.updates_field or cb.op or any(x.with_option or x.dtype for x in cb.message.fields):
                 raise SchemaError(f"{here}: a trait's callback cannot update state or depend on "
                                   f"another option (its option is `{t.option}`)")
             t.callbacks.append(cb)
@@ -428,13 +428,15 @@ class _Builder:
         if not rpc.name.startswith("On") or len(rpc.name) < 3:
             raise SchemaError(f"{where}: a callback rpc must be named On<Name>")
         opts = self.options.callback(rpc)
+        op = self.options.enum_name("pgwidgets.Method.StateOp", opts.op).lower() if opts and opts.op else ""
         return Callback(rpc_name=rpc.name, name=naming.snake_case(rpc.name[2:]), id=0, owner=c.name,
                         message=self._message(rpc.output_type, where),
                         updates_field=(opts.updates if opts else ""),
                         updates_setter=(opts.setter if opts else ""),
                         user_action=(opts.user if opts else 0),
                         coalesce=bool(opts and opts.coalesce), doc=doc,
-                        proto_name=f"{c.proto_name}.{rpc.name}")
+                        proto_name=f"{c.proto_name}.{rpc.name}",
+                        op=op, op_index_name=(opts.index if opts else ""), op_to_name=(opts.to if opts else ""))
 
     def _method(self, c, rpc, doc, where):
         if rpc.client_streaming:
@@ -458,6 +460,7 @@ class _Builder:
             m.font_shorthand = opts.font_shorthand
             m.creates = opts.creates
             m.child_into_name = opts.child_into
+            m.element_name = opts.element
             if m.font_shorthand and [(f.name, f.proto_type) for f in m.request.fields] != [
                     ("font", "string"), ("size", "double"), ("weight", "string"), ("style", "string")]:
                 raise SchemaError(f"{where}: `font_shorthand` belongs on a SETTER taking "
@@ -613,10 +616,18 @@ class _Builder:
             if cb.user_action and actions.setdefault(cb.user_action, cb.rpc_name) != cb.rpc_name:
                 raise SchemaError(f"{c.name}.{cb.rpc_name}: {actions[cb.user_action]} is marked with the same "
                                   f"`user` action; the test kit would not know which one fires")
+        for m in c.methods:
+            if m.kind == "getter" and m.state is not None:
+                self._check_collection_getter(c, m)
+        states = {st.name: st for st in c.all_states}
         for cb in c.callbacks:
-            if cb.updates_field and any(st.name == cb.updates_field for st in c.all_states):
-                raise SchemaError(f"{c.name}.{cb.rpc_name}: `updates` of a collection state is not supported yet")
-            if cb.updates_field:
+            if cb.updates_field in states:
+                self._check_collection_callback(c, cb, states[cb.updates_field])
+            elif cb.op or cb.op_index_name or cb.op_to_name:
+                raise SchemaError(f"{c.name}.{cb.rpc_name}: `op`, `index` and `to` belong on a callback whose "
+                                  f"`updates` names a collection State of {c.name}"
+                                  + (f" ({cb.updates_field!r} is none)" if cb.updates_field else ""))
+            elif cb.updates_field:
                 setter = self._setter_of(c, cb.updates_field, cb.message, cb.updates_setter)
                 if setter is None:
                     raise SchemaError(f"{c.name}.On{cb.rpc_name[2:]}: updates {cb.updates_field!r}, but no "
@@ -690,7 +701,14 @@ class _Builder:
             raise SchemaError(f"{where}: a SETTER of the {states[m.state_field].kind.upper()} "
                               f"{m.state_field!r} must name its `op`")
         if m.kind == "getter" and m.state_field in states:
-            raise SchemaError(f"{where}: a GETTER of a collection state is not supported yet")
+            # Answered from the kept value: checked once the States are
+            # (_check_collection_getter), none of the record rules below.
+            m.state = states[m.state_field]
+            if not m.returns_value:
+                raise SchemaError(f"{where}: a getter must return a value")
+            return
+        if m.element_name:
+            raise SchemaError(f"{where}: `element` belongs on a GETTER of a collection State")
         if m.first_of and (m.first_of not in states or states[m.first_of].kind != "list"):
             raise SchemaError(f"{where}: `first_of` must name a LIST State ({m.first_of!r} is none)")
         if m.kind in ("setter", "getter") and not m.state_field:
@@ -748,6 +766,112 @@ class _Builder:
                     if (f.name == m.state_field and f.proto_type == returned.proto_type
                             and f.enum is returned.enum):
                         m.ctor_fallback, m.ctor_message = f, c.ctor
+
+    @staticmethod
+    def _same_type(a, b):
+        return (a.proto_type, a.repeated, a.is_map, a.presence, a.ref, a.enum is b.enum, a.message is b.message) == \
+            (b.proto_type, b.repeated, b.is_map, b.presence, b.ref, True, True)
+
+    def _check_collection_getter(self, c, m):
+        """A GETTER of a collection State answers from the kept value: the
+        whole collection (one repeated response field) or, with `index`,
+        the element at a position or key (one single response field); each
+        element as it is, or its field named by `element`."""
+        st = m.state
+        where = f"{c.name}.{m.rpc_name}: getter of the {st.kind.upper()} {st.name!r}"
+        if st.snapshot is None:  # a base's State, not checked yet
+            self._check_state(next(o for o in c.ancestry() if o.name == st.owner), st)
+        element = st.snapshot.request
+        fields = m.response.fields
+        if len(fields) != 1 or fields[0].is_map:
+            raise SchemaError(f"{where}: its response holds one field (the collection, or the element)")
+        answer = fields[0]
+        if m.index_field is None:
+            if m.request.fields:
+                raise SchemaError(f"{where}: without `index` it answers the whole collection and takes no "
+                                  f"arguments ({m.request.name} has some)")
+            if not answer.repeated:
+                raise SchemaError(f"{where}: without `index` it answers the whole collection, so its response "
+                                  f"field {answer.name} must be repeated")
+        else:
+            if [f.name for f in m.request.fields] != [m.index_field.name]:
+                raise SchemaError(f"{where}: with `index` its request holds only the position or key")
+            if answer.repeated:
+                raise SchemaError(f"{where}: with `index` it answers one element, so its response field "
+                                  f"{answer.name} is not repeated")
+            if st.kind == "list":
+                if m.index_field.proto_type != "int32" or m.index_field.repeated:
+                    raise SchemaError(f"{where}: a list position `index` is one int32")
+            else:
+                key = st.snapshot.index_field
+                if (m.index_field.proto_type, m.index_field.repeated, bool(m.index_field.ref)) != (
+                        key.proto_type, key.repeated, bool(key.ref)):
+                    raise SchemaError(f"{where}: `index` {m.index_field.name} must have the type of "
+                                      f"{st.snapshot.rpc_name}'s {key.name} (the {st.kind}'s keys)")
+        if m.element_name:
+            e = next((f for f in element.fields if f.name == m.element_name), None)
+            if e is None:
+                raise SchemaError(f"{where}: `element` {m.element_name!r} is no field of {element.name} "
+                                  f"(the elements, as {st.snapshot.rpc_name} takes them)")
+            if e.repeated or e.is_map:
+                raise SchemaError(f"{where}: `element` {e.name} must be a single field (answer the whole "
+                                  f"element for a list)")
+            if (answer.proto_type, answer.enum is e.enum, answer.message is e.message, bool(answer.ref)) != (
+                    e.proto_type, True, True, bool(e.ref)):
+                raise SchemaError(f"{where}: its response field {answer.name} must have the type of "
+                                  f"{element.name}.{e.name}")
+            m.element_field = e
+        elif answer.message is not element:
+            raise SchemaError(f"{where}: its response field {answer.name} must hold {element.name} (the "
+                              f"whole element), or `element` must name the element's field it answers")
+
+    def _check_collection_callback(self, c, cb, st):
+        """A page report that changes a collection State: its `op` is the
+        op of one SETTER of the State, whose rules the server applies and
+        whose call the other browsers get; its message carries that
+        setter's request field for field."""
+        where = f"{c.name}.{cb.rpc_name}: updates the {st.kind.upper()} {st.name!r}"
+        if not cb.op:
+            raise SchemaError(f"{where}, so it names the operation it performs (`op`)")
+        if cb.op not in self.STATE_OPS[st.kind]:
+            raise SchemaError(f"{where}: {cb.op.upper()} does not apply to a {st.kind.upper()}")
+        if cb.coalesce:
+            raise SchemaError(f"{where}: it cannot `coalesce`: each report is a change, and one dropped "
+                              f"is lost (only a report of a latest value may be)")
+        setters = [s for owner in c.ancestry() for s in owner.methods
+                   if s.kind == "setter" and s.state_field == st.name and s.op == cb.op
+                   and cb.updates_setter in ("", s.rpc_name)]
+        if not setters:
+            raise SchemaError(f"{where}: no SETTER of {st.name!r} has op {cb.op.upper()}"
+                              + (f" and is named {cb.updates_setter!r}" if cb.updates_setter else "")
+                              + " (the server applies that setter's rules, and the other browsers get its call)")
+        if len(setters) > 1:
+            raise SchemaError(f"{where}: setters {', '.join(s.rpc_name for s in setters)} all have op "
+                              f"{cb.op.upper()}; name one in `setter`")
+        s = setters[0]
+        index = self._named_field(cb.message, cb.op_index_name, where) if cb.op_index_name else None
+        to = self._named_field(cb.message, cb.op_to_name, where) if cb.op_to_name else None
+        if (cb.op in self.KEYED_OPS) != (index is not None):
+            raise SchemaError(f"{where}: {cb.op.upper()} " + ("needs" if cb.op in self.KEYED_OPS else "takes no")
+                              + " `index`")
+        if (cb.op == "list_move") != (to is not None):
+            raise SchemaError(f"{where}: `to` belongs on a LIST_MOVE, which needs it")
+        own = {f.number: f for f in cb.message.fields}
+        for f in s.request.fields:
+            g = own.pop(f.number, None)
+            if g is None or not self._same_type(g, f):
+                raise SchemaError(f"{where}: its message {cb.message.name} carries {s.rpc_name}'s request "
+                                  f"{s.request.name}: it needs a field numbered {f.number} of the type of "
+                                  f"{s.request.name}.{f.name}")
+        if own:
+            raise SchemaError(f"{where}: its message {cb.message.name} carries {s.rpc_name}'s request "
+                              f"{s.request.name} and nothing else ({', '.join(f.name for f in own.values())} "
+                              f"is not in it)")
+        for mine, theirs, word in ((index, s.index_field, "index"), (to, s.to_field, "to")):
+            if mine is not None and mine.number != theirs.number:
+                raise SchemaError(f"{where}: `{word}` {mine.name} is field {mine.number}, but {s.rpc_name}'s "
+                                  f"`{word}` {theirs.name} is field {theirs.number}")
+        cb.updates_method_id = s.id
 
     @staticmethod
     def _check_group(c, f):

@@ -7,6 +7,6 @@
 
 namespace pgw::detail {
 
-extern const std::uint64_t schema_fingerprint = 0x8a956dec62ea4cf6ULL;
+extern const std::uint64_t schema_fingerprint = 0x85b376434a18f0b9ULL;
 
 }  // namespace pgw::detail

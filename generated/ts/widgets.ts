@@ -7,7 +7,7 @@
 // missing there, or a method missing in an implementation, fails `tsc`.
 
 export const PACKAGE_NAME = "pgwidgets.widgets";
-export const SCHEMA_FINGERPRINT = 0x8a956dec62ea4cf6n;
+export const SCHEMA_FINGERPRINT = 0x85b376434a18f0b9n;
 
 /** A widget as the browser runtime holds it. */
 export interface WidgetHandle {
@@ -687,8 +687,6 @@ export interface ComboBoxImpl extends WidgetImpl {
   get_text(): string;
   // Selects the item at this index (0-based).
   set_index(idx: number): void;
-  // The text of the item at this index; "" when out of range.
-  get_alpha(idx: number): string;
   // Selects the item with this text; an editable box shows any text.
   show_text(text: string): void;
   // Removes every item and the text.
@@ -702,6 +700,9 @@ export interface ComboBoxEvents extends WidgetEvents {
   activated(idx: number, text: string): void;
   // The user typed in an editable box; the text now.
   modified(text: string): void;
+  // The user entered text that is not in the list of an editable box: the
+  // page added it at the end (activated then reports it chosen).
+  item_added(text: string): void;
 }
 
 export interface ComboBoxCreateArgs {

@@ -405,6 +405,11 @@ bool SessionCore::holds_items(WidgetId widget, std::uint32_t field) const {
   return store_.holds_items(widget, field);
 }
 
+std::string SessionCore::collection_answer(WidgetId widget, const MethodInfo& getter, std::string_view request) const {
+  const StateValue* v = store_.collection(widget, getter.field);
+  return v != nullptr ? answer_state(*v, getter, request) : std::string();
+}
+
 const std::string* SessionCore::constructor_args(WidgetId widget) const {
   const WidgetRecord* rec = store_.find(widget);
   return rec ? &rec->ctor_args : nullptr;
@@ -541,7 +546,15 @@ void SessionCore::on_callback(BrowserId from, WidgetId widget, std::uint32_t cal
         return;
       }
     }
-    store_.record(widget, info.updates_field, info.updates_method, args);
+    try {
+      // A collection's report changes it as its setter would, by the same
+      // rules: one they refuse (an index out of range, a path not there)
+      // is kept out, and no handler hears of it.
+      store_.record(widget, info.updates_field, info.updates_method, args);
+    } catch (const std::invalid_argument& e) {
+      protocol_error(from, describe(rec->cls, widget) + "." + std::string(info.name) + ": " + e.what());
+      return;
+    }
     // The other browsers show the change too, without firing callbacks
     // there: it reaches the server once, from the browser it was made in.
     if (browsers_.size() > 1) {

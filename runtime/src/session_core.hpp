@@ -88,6 +88,7 @@ class SessionCore final : public SessionLink {
   void listen(WidgetId widget, const CallbackInfo& callback, RawHandler handler) override;
   const std::string* recorded(WidgetId widget, std::uint32_t field) const override;
   bool holds_items(WidgetId widget, std::uint32_t field) const override;
+  std::string collection_answer(WidgetId widget, const MethodInfo& getter, std::string_view request) const override;
   const std::string* constructor_args(WidgetId widget) const override;
   std::vector<WidgetId> children(WidgetId widget) const override;
 

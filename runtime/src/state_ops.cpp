@@ -264,6 +264,51 @@ void apply_state_op(StateValue& v, const MethodInfo& m, std::string_view args) {
   }
 }
 
+std::string answer_state(const StateValue& v, const MethodInfo& g, std::string_view request) {
+  std::string out;
+  auto put = [&](std::string_view element) {
+    if (g.element_field == 0) {
+      write_varint(out, (static_cast<std::uint64_t>(g.answer_field) << 3) | 2);
+      write_varint(out, element.size());
+      out.append(element);
+      return;
+    }
+    // The element's field (the last occurrence wins, as protobuf reads it).
+    std::optional<WireField> found;
+    WireField f;
+    while (next_field(element, f)) {
+      if (f.number == g.element_field && f.type == g.element_wire) found = f;
+    }
+    write_varint(out, (static_cast<std::uint64_t>(g.answer_field) << 3) | g.element_wire);
+    switch (g.element_wire) {
+      case 0:
+        write_varint(out, found ? found->varint : 0);
+        break;
+      case 1:
+      case 5: {
+        const std::size_t n = g.element_wire == 1 ? 8 : 4;
+        // The payload follows the tag: the raw field's last n bytes.
+        out.append(found ? found->raw.substr(found->raw.size() - n) : std::string(n, '\0'));
+        break;
+      }
+      default:
+        write_varint(out, found ? found->bytes.size() : 0);
+        if (found) out.append(found->bytes);
+    }
+  };
+  if (g.index_field == 0) {
+    for_each_element(v, [&](const std::string& e) { put(e); });
+    return out;
+  }
+  if (v.info && v.info->kind == StateKind::list) {
+    const int index = position(request, g.index_field);
+    if (index >= 0 && static_cast<std::size_t>(index) < v.list.size()) put(v.list[static_cast<std::size_t>(index)]);
+    return out;
+  }
+  if (auto it = v.entries.find(state_key(request, g.index_field)); it != v.entries.end()) put(it->second.message);
+  return out;
+}
+
 bool erase_subtree(StateValue& v, const StatePath& path) {
   // Paths sort with each node's descendants right after it.
   auto first = v.entries.lower_bound(path);

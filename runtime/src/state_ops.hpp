@@ -66,6 +66,15 @@ bool erase_subtree(StateValue& v, const StatePath& path);
 // list's `init` constructor field out, and sends the list instead).
 std::string without_field(std::string_view bytes, std::uint32_t number);
 
+// The encoded response of `getter`, a getter of the collection state `v`
+// (MethodInfo's answer_field, element_field, element_wire), to `request`:
+// every element in the order a rebuild sends them, or with an index_field
+// the one at that position or key (none there: the empty message, the
+// response's zero). Each is the whole element or its element_field (absent
+// in it: that field's zero). Throws std::invalid_argument on bytes that do
+// not parse.
+std::string answer_state(const StateValue& v, const MethodInfo& getter, std::string_view request);
+
 // The collection state `field` of class `cls` (declared by it or a base),
 // or nullptr.
 const StateInfo* find_state(const ClassInfo& cls, std::uint32_t field);

@@ -424,7 +424,16 @@ Scalar PageModel::value(WidgetId id, std::string_view field) const {
 }
 
 void PageModel::set_state(WidgetId id, const std::string& field, const MethodView* setter, std::string args) {
-  if (Widget* w = find_mut(id); w && setter) w->state[field] = Record{setter, std::move(args)};
+  Widget* w = find_mut(id);
+  if (w == nullptr || setter == nullptr) return;
+  if (setter->info->op != detail::StateOp::none) {
+    // A collection the user changed: the page's list as the server's rules make it.
+    for (detail::StateValue& v : w->collections) {
+      if (v.info->field == setter->info->field) detail::apply_state_op(v, *setter->info, args);
+    }
+    return;
+  }
+  w->state[field] = Record{setter, std::move(args)};
 }
 
 std::string PageModel::text(WidgetId id) const {

@@ -108,7 +108,13 @@ const ok = await runChecks([
   ["choosing a combo item with the mouse: index and text", async () => {
     await widget(page, "ComboBox").locator(".pgw-combobox-button").click();
     await page.locator(".pgw-combobox-item", { hasText: "Green" }).click();
-    await logSays("combo 1 Green get 1");
+    await logSays("combo 1 Green get 1 alpha Green next [Blue]");
+  }],
+  ["an item typed into the editable combo box and entered: the server's list has it", async () => {
+    const input = widget(page, "ComboBox").locator("input");
+    await input.fill("Teal");
+    await input.press("Enter");
+    await logSays("combo 3 Teal get 3 alpha Teal next []");
   }],
   ["ArrowUp in the spin box steps it: an int handler gets an int", async () => {
     await widget(page, "SpinBox").locator("input").click();
@@ -216,15 +222,15 @@ const ok = await runChecks([
         named: q('[data-pgw-name="check-me"]')?.textContent ?? null,
       };
     });
-    const want = { check: false, toggle: true, radios: "true false false", combo: "Green", spin: "90",
+    const want = { check: false, toggle: true, radios: "true false false", combo: "Teal", spin: "90",
       slider: "9.5", dial: "50", scroll: "20", progress: "20", color: "336699",
       named: "Check me" };
     expect(JSON.stringify(state) === JSON.stringify(want), `after reload ${JSON.stringify(state)}, want ${JSON.stringify(want)}`);
   }],
-  ["the combo box still has its items after the reload", async () => {
+  ["the combo box still has its items after the reload, the one the user entered too", async () => {
     await widget(page, "ComboBox").locator(".pgw-combobox-button").click();
     const items = await page.locator(".pgw-combobox-item").allTextContents();
-    expect(items.join(",") === "Red,Green,Blue", `items ${items.join(",")}`);
+    expect(items.join(",") === "Red,Green,Blue,Teal", `items ${items.join(",")}`);
     await page.keyboard.press("Escape");
   }],
   ["a second browser on the session's URL: selecting C there deselects A here and in the server", async () => {

@@ -60,9 +60,10 @@ int main(int argc, char** argv) {
       auto rb = co_await W.RadioButton("Radio B", {.group = &ra});
       auto rc = co_await W.RadioButton("Radio C", {.group = &rb});
       co_await ra.set_state(true);
-      // Items in the options (a named list: options views it), one more appended.
+      // Items in the options (a named list: options views it), one more appended;
+      // editable: an item the user enters is added, and the server's list has it.
       const std::vector<std::string> colors{"Red", "Green"};
-      auto combo = co_await W.ComboBox({.items = colors});
+      auto combo = co_await W.ComboBox({.editable = true, .items = colors});
       co_await combo.append_text("Blue");
       // Never chosen: the page shows its first item, and get_index() says so.
       auto theme = co_await W.ComboBox();
@@ -110,8 +111,10 @@ int main(int argc, char** argv) {
       rb.on_activated(radio("B"));
       rc.on_activated(radio("C"));
       combo.on_activated([log, combo](int idx, std::string text) -> pgw::Task<> {
+        // get_alpha answers from the server's list (an entered item included).
         co_await log.set_text("combo " + std::to_string(idx) + " " + text + " get " +
-                              std::to_string(combo.get_index()));
+                              std::to_string(combo.get_index()) + " alpha " + combo.get_alpha(idx) + " next [" +
+                              combo.get_alpha(idx + 1) + "]");
       });
       spin.on_activated([log, spin](int val) -> pgw::Task<> {
         co_await log.set_text("spin " + std::string(type_name<decltype(val)>()) + " " + std::to_string(val) +

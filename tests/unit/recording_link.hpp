@@ -60,6 +60,9 @@ class RecordingLink : public detail::SessionLink {
   }
   std::vector<WidgetId> children(WidgetId) const override { return kids; }
   bool holds_items(WidgetId, std::uint32_t) const override { return items; }
+  std::string collection_answer(WidgetId, const detail::MethodInfo&, std::string_view) const override {
+    return answer;
+  }
 
   struct MadeIn {
     WidgetId owner;
@@ -79,6 +82,7 @@ class RecordingLink : public detail::SessionLink {
   std::map<std::pair<WidgetId, std::uint32_t>, std::vector<detail::RawHandler>> handlers;
   std::vector<WidgetId> kids;
   bool items = false;
+  std::string answer;  // what a collection getter answers
   std::string reply;  // what every call answers
 };
 

@@ -243,3 +243,48 @@ TEST_CASE("store: a combo box's list holds an item after adds, not after the del
   CHECK_FALSE(s.holds_items(combo, items));
   CHECK(s.recorded(combo, items) == nullptr);      // a list is state, not a record of calls
 }
+
+TEST_CASE_METHOD(SessionFixture, "combo: get_alpha answers from the server's list, and \"\" out of range") {
+  auto W = session->get_widgets();
+  std::vector<std::string> start{"b", "a"};
+  auto combo = run_coro(io, W.ComboBox({.items = start}));
+  CHECK(combo.get_alpha(0) == "b");
+  CHECK(combo.get_alpha(1) == "a");
+  run_coro(io, combo.insert_alpha("aa"));  // before "b", the first that sorts after it
+  run_coro(io, combo.append_text(""));
+  run_coro(io, combo.delete_alpha("a"));
+  frames.clear();
+  CHECK(combo.get_alpha(0) == "aa");
+  CHECK(combo.get_alpha(1) == "b");
+  CHECK(combo.get_alpha(2) == "");   // there, and empty
+  CHECK(combo.get_alpha(3) == "");   // out of range
+  CHECK(combo.get_alpha(-1) == "");
+  CHECK(frames.empty());             // the page was not asked
+  run_coro(io, combo.clear());
+  CHECK(combo.get_alpha(0) == "");
+}
+
+TEST_CASE_METHOD(SessionFixture, "combo: an item the user entered in an editable box is in the server's list before on_activated runs") {
+  auto W = session->get_widgets();
+  std::vector<std::string> start{"Red"};
+  auto combo = run_coro(io, W.ComboBox({.editable = true, .items = start}));
+  std::vector<std::string> seen;
+  combo.on_activated([&seen, combo](int idx, std::string text) {
+    seen.push_back(std::to_string(idx) + " " + text + " " + combo.get_alpha(idx));
+  });
+  std::vector<std::string> added;
+  combo.on_item_added([&added, combo](std::string text) { added.push_back(text + " " + combo.get_alpha(1)); });
+  pbw::Text teal;
+  teal.set_text("Teal");
+  pbw::ComboChoice choice;
+  choice.set_idx(1);
+  choice.set_text("Teal");
+  receive({callback(combo.id(), ids::callbacks::ComboBox_item_added.id, teal.SerializeAsString()),
+           callback(combo.id(), ids::callbacks::ComboBox_activated.id, choice.SerializeAsString())});
+  io.restart();
+  io.poll();
+  CHECK(added == std::vector<std::string>{"Teal Teal"});
+  CHECK(seen == std::vector<std::string>{"1 Teal Teal"});
+  CHECK(combo.get_index() == 1);
+  CHECK(errors.empty());
+}

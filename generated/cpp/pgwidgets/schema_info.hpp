@@ -221,7 +221,7 @@ inline constexpr MethodInfo ComboBox_set_text{1705395127, 1297648301, "ComboBox"
 inline constexpr MethodInfo ComboBox_get_text{406922421, 1297648301, "ComboBox", "get_text", detail::MethodKind::query, 0, true, false, false, 0, detail::StateOp::none, 0};
 inline constexpr MethodInfo ComboBox_set_index{232518083, 1297648301, "ComboBox", "set_index", detail::MethodKind::setter, 465587026, false, false, true, 0, detail::StateOp::none, 0};
 inline constexpr MethodInfo ComboBox_get_index{1263890222, 1297648301, "ComboBox", "get_index", detail::MethodKind::getter, 465587026, true, false, false, 0, detail::StateOp::none, 0};
-inline constexpr MethodInfo ComboBox_get_alpha{216109192, 1297648301, "ComboBox", "get_alpha", detail::MethodKind::query, 0, true, false, false, 0, detail::StateOp::none, 0};
+inline constexpr MethodInfo ComboBox_get_alpha{216109192, 1297648301, "ComboBox", "get_alpha", detail::MethodKind::getter, 1597788037, true, false, false, 1, detail::StateOp::none, 0, 1, 1, 2};
 inline constexpr MethodInfo ComboBox_show_text{34253090, 1297648301, "ComboBox", "show_text", detail::MethodKind::setter, 405642814, false, false, true, 0, detail::StateOp::none, 0};
 inline constexpr MethodInfo ComboBox_clear{444178513, 1297648301, "ComboBox", "clear", detail::MethodKind::setter, 1597788037, false, false, false, 0, detail::StateOp::clear, 0};
 inline constexpr MethodInfo ComboBox_set_length{1123332275, 1297648301, "ComboBox", "set_length", detail::MethodKind::setter, 260222118, false, false, false, 0, detail::StateOp::none, 0};
@@ -338,6 +338,7 @@ void CheckBox_activated(std::string_view bytes);
 void ToggleButton_activated(std::string_view bytes);
 void RadioButton_activated(std::string_view bytes);
 void ComboBox_activated(std::string_view bytes);
+void ComboBox_item_added(std::string_view bytes);
 void SpinBox_activated(std::string_view bytes);
 void Slider_activated(std::string_view bytes);
 void Dial_activated(std::string_view bytes);
@@ -374,6 +375,7 @@ inline constexpr CallbackInfo ToggleButton_activated{427934536, 1564022230, "Tog
 inline constexpr CallbackInfo RadioButton_activated{1307328523, 1809016326, "RadioButton", "activated", 1269208885, 574402261, &check::RadioButton_activated, false};
 inline constexpr CallbackInfo ComboBox_activated{675810761, 1297648301, "ComboBox", "activated", 465587026, 232518083, &check::ComboBox_activated, false};
 inline constexpr CallbackInfo ComboBox_modified{1036292608, 1297648301, "ComboBox", "modified", 0, 0, nullptr, false};
+inline constexpr CallbackInfo ComboBox_item_added{1672848619, 1297648301, "ComboBox", "item_added", 1597788037, 1955096907, &check::ComboBox_item_added, false};
 inline constexpr CallbackInfo SpinBox_activated{2048067581, 2077649974, "SpinBox", "activated", 1296187469, 1110211535, &check::SpinBox_activated, false};
 inline constexpr CallbackInfo Slider_activated{1062843682, 1120246455, "Slider", "activated", 1296187469, 324826511, &check::Slider_activated, true};
 inline constexpr CallbackInfo Dial_activated{1861426148, 360389626, "Dial", "activated", 1296187469, 2125161544, &check::Dial_activated, true};
@@ -654,7 +656,7 @@ inline constexpr std::array<const MethodInfo*, 198> method_table = {
     &methods::TextArea_scroll_to_lineno,
     &methods::TextArea_scroll_to_end,
 };
-inline constexpr std::array<const CallbackInfo*, 53> callback_table = {
+inline constexpr std::array<const CallbackInfo*, 54> callback_table = {
     &callbacks::Widget_resize,
     &callbacks::Widget_map,
     &callbacks::Container_child_added,
@@ -671,6 +673,7 @@ inline constexpr std::array<const CallbackInfo*, 53> callback_table = {
     &callbacks::RadioButton_activated,
     &callbacks::ComboBox_activated,
     &callbacks::ComboBox_modified,
+    &callbacks::ComboBox_item_added,
     &callbacks::SpinBox_activated,
     &callbacks::Slider_activated,
     &callbacks::Dial_activated,
@@ -951,7 +954,7 @@ inline constexpr std::array<std::string_view, 198> method_proto_names = {
     "pgwidgets.widgets.TextArea.ScrollToLineno",
     "pgwidgets.widgets.TextArea.ScrollToEnd",
 };
-inline constexpr std::array<std::string_view, 53> callback_proto_names = {
+inline constexpr std::array<std::string_view, 54> callback_proto_names = {
     "pgwidgets.widgets.Widget.OnResize",
     "pgwidgets.widgets.Widget.OnMap",
     "pgwidgets.widgets.Container.OnChildAdded",
@@ -968,6 +971,7 @@ inline constexpr std::array<std::string_view, 53> callback_proto_names = {
     "pgwidgets.widgets.RadioButton.OnActivated",
     "pgwidgets.widgets.ComboBox.OnActivated",
     "pgwidgets.widgets.ComboBox.OnModified",
+    "pgwidgets.widgets.ComboBox.OnItemAdded",
     "pgwidgets.widgets.SpinBox.OnActivated",
     "pgwidgets.widgets.Slider.OnActivated",
     "pgwidgets.widgets.Dial.OnActivated",

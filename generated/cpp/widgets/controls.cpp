@@ -61,6 +61,12 @@ std::tuple<std::string> ComboBox_modified([[maybe_unused]] SessionLink& link, st
   return {m.text()};
 }
 
+std::tuple<std::string> ComboBox_item_added([[maybe_unused]] SessionLink& link, std::string_view bytes) {
+  ::pgwidgets::widgets::Text m;
+  parse(m, bytes, "ComboBox.item_added");
+  return {m.text()};
+}
+
 std::tuple<double> SpinBox_activated([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::SpinValue m;
   parse(m, bytes, "SpinBox.activated");
@@ -115,6 +121,11 @@ void ComboBox_activated(std::string_view bytes) {
   parse(m, bytes, "ComboBox.activated");
 }
 
+void ComboBox_item_added(std::string_view bytes) {
+  ::pgwidgets::widgets::Text m;
+  parse(m, bytes, "ComboBox.item_added");
+}
+
 void SpinBox_activated(std::string_view bytes) {
   ::pgwidgets::widgets::SpinValue m;
   parse(m, bytes, "SpinBox.activated");
@@ -147,12 +158,6 @@ namespace detail::ret {
 std::string ComboBox_get_text([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::Text m;
   parse(m, bytes, "the result of ComboBox.get_text");
-  return m.text();
-}
-
-std::string ComboBox_get_alpha([[maybe_unused]] SessionLink& link, std::string_view bytes) {
-  ::pgwidgets::widgets::ComboAlpha m;
-  parse(m, bytes, "the result of ComboBox.get_alpha");
   return m.text();
 }
 
@@ -1171,11 +1176,15 @@ int ComboBox::get_index() const {
   return -1;
 }
 
-Task<std::string> ComboBox::get_alpha(int idx) const {
+std::string ComboBox::get_alpha(int idx) const {
+  // Answered from the list the server keeps (an element not there: the zero).
   ::pgwidgets::widgets::ComboIndex request;
   request.set_idx(idx);
-  return detail::call_returning<std::string>(checked_link(), id(), detail::methods::ComboBox_get_alpha,
-                                                       request.SerializeAsString(), &detail::ret::ComboBox_get_alpha);
+  [[maybe_unused]] detail::SessionLink& link = this->link();
+  ::pgwidgets::widgets::ComboAlpha m;
+  parse(m, link.collection_answer(id(), detail::methods::ComboBox_get_alpha, request.SerializeAsString()),
+        "the state of ComboBox.items");
+  return m.text();
 }
 
 Task<void> ComboBox::show_text(std::string text) const {

@@ -53,6 +53,8 @@ export function eventsComboBox(id: number, ctx: DispatchContext): w.ComboBoxEven
       ctx.emit(id, 675810761, toBinary(pb_controls.ComboChoiceSchema, create(pb_controls.ComboChoiceSchema, { idx: idx, text: text })), true),
     modified: (text: string) =>
       ctx.emit(id, 1036292608, toBinary(pb_base.TextSchema, create(pb_base.TextSchema, { text: text })), false),
+    item_added: (text: string) =>
+      ctx.emit(id, 1672848619, toBinary(pb_base.TextSchema, create(pb_base.TextSchema, { text: text })), true),
   };
 }
 
@@ -304,14 +306,6 @@ export const controlsFamily: FamilyTables = {
         return undefined;
       },
     }],
-    [216109192, {
-      id: 216109192, name: "get_alpha", className: "ComboBox", kind: "query", classId: 1297648301,
-      invoke: (impl, bytes, ctx) => {
-        const m = fromBinary(pb_controls.ComboIndexSchema, bytes);
-        const r = (impl as w.ComboBoxImpl).get_alpha(m.idx);
-        return toBinary(pb_controls.ComboAlphaSchema, create(pb_controls.ComboAlphaSchema, { text: r }));
-      },
-    }],
     [34253090, {
       id: 34253090, name: "show_text", className: "ComboBox", kind: "setter", classId: 1297648301,
       invoke: (impl, bytes, ctx) => {
@@ -481,6 +475,7 @@ export const controlsFamily: FamilyTables = {
     [1307328523, { id: 1307328523, name: "activated", className: "RadioButton", state: true, coalesce: false }],
     [675810761, { id: 675810761, name: "activated", className: "ComboBox", state: true, coalesce: false }],
     [1036292608, { id: 1036292608, name: "modified", className: "ComboBox", state: false, coalesce: false }],
+    [1672848619, { id: 1672848619, name: "item_added", className: "ComboBox", state: true, coalesce: false }],
     [2048067581, { id: 2048067581, name: "activated", className: "SpinBox", state: true, coalesce: false }],
     [1062843682, { id: 1062843682, name: "activated", className: "Slider", state: true, coalesce: true }],
     [1861426148, { id: 1861426148, name: "activated", className: "Dial", state: true, coalesce: true }],

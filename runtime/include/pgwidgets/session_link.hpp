@@ -88,6 +88,13 @@ struct MethodInfo {
   std::uint16_t index_field;
   StateOp op = StateOp::none;   // setter of a collection state: what it does to it
   std::uint16_t to_field = 0;   // list_move: number of the target position's field
+  // A getter of a collection state (`field`), answered from its kept value
+  // (index_field: the request's position or key; 0 for the whole
+  // collection): the response field it fills, the element's field it
+  // answers (0: the whole element) and that field's wire type.
+  std::uint16_t answer_field = 0;
+  std::uint16_t element_field = 0;
+  std::uint8_t element_wire = 0;
 };
 
 struct CallbackInfo {
@@ -145,6 +152,9 @@ class SessionLink : public std::enable_shared_from_this<SessionLink> {
   virtual std::vector<WidgetId> children(WidgetId widget) const = 0;
   // Whether the collection state `field` holds an item (see WidgetStore).
   virtual bool holds_items(WidgetId widget, std::uint32_t field) const = 0;
+  // The response of `getter`, a getter of a collection state, to `request`,
+  // encoded: from the state's current value (state_ops.hpp answer_state).
+  virtual std::string collection_answer(WidgetId widget, const MethodInfo& getter, std::string_view request) const = 0;
 
   // A mistake in user code found at run time that must not stop the code
   // around it (a handler whose type cannot take the widget's values): the

@@ -104,6 +104,7 @@ std::tuple<bool> ToggleButton_activated(SessionLink& link, std::string_view byte
 std::tuple<bool> RadioButton_activated(SessionLink& link, std::string_view bytes);
 std::tuple<int, std::string> ComboBox_activated(SessionLink& link, std::string_view bytes);
 std::tuple<std::string> ComboBox_modified(SessionLink& link, std::string_view bytes);
+std::tuple<std::string> ComboBox_item_added(SessionLink& link, std::string_view bytes);
 std::tuple<double> SpinBox_activated(SessionLink& link, std::string_view bytes);
 std::tuple<double> Slider_activated(SessionLink& link, std::string_view bytes);
 std::tuple<double> Dial_activated(SessionLink& link, std::string_view bytes);
@@ -273,8 +274,9 @@ class ComboBox : public Widget {
   // first), -1 while it is empty.
   int get_index() const;
 
-  // The text of the item at this index; "" when out of range.
-  Task<std::string> get_alpha(int idx) const;
+  // The text of the item at this index, answered by the server from its
+  // list; "" when out of range.
+  std::string get_alpha(int idx) const;
 
   // Selects the item with this text; an editable box shows any text.
   Task<void> show_text(std::string text) const;
@@ -310,6 +312,21 @@ class ComboBox : public Widget {
     if constexpr (detail::handler_for<F, std::string>) {
       link().listen(id(), detail::callbacks::ComboBox_modified,
                     detail::make_raw_handler(&detail::decode::ComboBox_modified, link(), std::move(handler)));
+    }
+  }
+
+  // The user entered text that is not in the list of an editable box: the
+  // page added it at the end (activated then reports it chosen).
+  // Handler: takes exactly (std::string text), returning void or pgw::Task<>.
+  // Registers at once (not awaited: g++ 12 destroys a lambda twice when it
+  // is written inside a co_await expression).
+  template <class F>
+  void on_item_added(F handler) const {
+    static_assert(detail::handler_for<F, std::string>,
+                  "pgw::ComboBox::on_item_added: the handler must take exactly (std::string text) (by value, const& or &&, or auto) and return void or pgw::Task<>");
+    if constexpr (detail::handler_for<F, std::string>) {
+      link().listen(id(), detail::callbacks::ComboBox_item_added,
+                    detail::make_raw_handler(&detail::decode::ComboBox_item_added, link(), std::move(handler)));
     }
   }
 };

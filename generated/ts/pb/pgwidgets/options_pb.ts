@@ -19,7 +19,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file pgwidgets/options.proto.
  */
 export const file_pgwidgets_options: GenFile = /*@__PURE__*/
-  fileDesc("ChdwZ3dpZGdldHMvb3B0aW9ucy5wcm90bxIJcGd3aWRnZXRzIpIBCgtXaWRnZXRDbGFzcxIMCgRiYXNlGAEgASgJEhAKCGFic3RyYWN0GAIgASgIEhMKC2NvbnN0cnVjdG9yGAMgASgJEg4KBndpbmRvdxgEIAEoCBIOCgZ0cmFpdHMYByADKAkSDQoFdHJhaXQYCCABKAkSHwoFc3RhdGUYBSADKAsyEC5wZ3dpZGdldHMuU3RhdGUipAEKBVN0YXRlEgwKBG5hbWUYASABKAkSIwoEa2luZBgCIAEoDjIVLnBnd2lkZ2V0cy5TdGF0ZS5LaW5kEhAKCHNuYXBzaG90GAMgASgJEgwKBGluaXQYBCABKAkSEQoJcGVyX2NoaWxkGAUgASgIEhAKCGRlZmVycmVkGAYgASgIIiMKBEtpbmQSCAoETElTVBAAEggKBFRSRUUQARIHCgNTRVQQAiKhBQoGTWV0aG9kEiQKBGtpbmQYASABKA4yFi5wZ3dpZGdldHMuTWV0aG9kLktpbmQSDQoFZmllbGQYAiABKAkSDQoFY2hpbGQYAyABKAkSDQoFaW5kZXgYBCABKAkSDwoHcmVwbGFjZRgFIAEoCBIQCghkZWZlcnJlZBgGIAEoCBINCgV2YWx1ZRgIIAEoCRIQCghmaXJzdF9vZhgJIAEoCRIWCg5mb250X3Nob3J0aGFuZBgKIAEoCBIlCgJvcBgMIAEoDjIZLnBnd2lkZ2V0cy5NZXRob2QuU3RhdGVPcBIKCgJ0bxgNIAEoCRIPCgdjcmVhdGVzGBAgASgJEhIKCmNoaWxkX2ludG8YESABKAkilQEKBEtpbmQSCgoGQUNUSU9OEAASCgoGU0VUVEVSEAESCgoGR0VUVEVSEAISCQoFUVVFUlkQAxIKCgZBVFRBQ0gQBBIKCgZERVRBQ0gQBRIOCgpERVRBQ0hfQUxMEAYSDAoIQ0hJTERSRU4QBxIPCgtDSElMRF9DT1VOVBAIEgsKB0RFU1RST1kQCRIKCgZDUkVBVEUQFCLrAQoHU3RhdGVPcBIJCgVOT19PUBAAEg8KC0xJU1RfQVBQRU5EEAESDwoLTElTVF9JTlNFUlQQAhIWChJMSVNUX0lOU0VSVF9TT1JURUQQAxIPCgtMSVNUX1JFTU9WRRAEEhUKEUxJU1RfUkVNT1ZFX1ZBTFVFEAUSDQoJTElTVF9NT1ZFEAYSCQoFQ0xFQVIQBxIMCghUUkVFX0FERBAIEg8KC1RSRUVfVVBEQVRFEAkSDAoIVFJFRV9QVVQQChIPCgtUUkVFX1JFTU9WRRALEgsKB1NFVF9BREQQDBIOCgpTRVRfUkVNT1ZFEA1KBAgHEAhKBAgLEAwiyQEKCENhbGxiYWNrEg8KB3VwZGF0ZXMYASABKAkSDgoGc2V0dGVyGAIgASgJEiwKBHVzZXIYAyABKA4yHi5wZ3dpZGdldHMuQ2FsbGJhY2suVXNlckFjdGlvbhIQCghjb2FsZXNjZRgEIAEoCCJcCgpVc2VyQWN0aW9uEggKBE5PTkUQABIJCgVDTElDSxABEgkKBUVOVEVSEAISCAoERURJVBADEgoKBlNFTEVDVBAEEg0KCVNFVF9WQUxVRRAFEgkKBUNMT1NFEAYicAoFRmllbGQSEgoKcG9zaXRpb25hbBgBIAEoCBIPCgdkZWZhdWx0GAIgASgJEgsKA3JlZhgDIAEoCRIRCglleGNsdXNpdmUYBCABKAkSDQoFZHR5cGUYBSABKAkSEwoLd2l0aF9vcHRpb24YCiABKAk6UQoGd2lkZ2V0Eh8uZ29vZ2xlLnByb3RvYnVmLlNlcnZpY2VPcHRpb25zGLmOAyABKAsyFi5wZ3dpZGdldHMuV2lkZ2V0Q2xhc3NSBndpZGdldDpLCgZtZXRob2QSHi5nb29nbGUucHJvdG9idWYuTWV0aG9kT3B0aW9ucxi6jgMgASgLMhEucGd3aWRnZXRzLk1ldGhvZFIGbWV0aG9kOlEKCGNhbGxiYWNrEh4uZ29vZ2xlLnByb3RvYnVmLk1ldGhvZE9wdGlvbnMYu44DIAEoCzITLnBnd2lkZ2V0cy5DYWxsYmFja1IIY2FsbGJhY2s6QwoDYXJnEh0uZ29vZ2xlLnByb3RvYnVmLkZpZWxkT3B0aW9ucxi8jgMgASgLMhAucGd3aWRnZXRzLkZpZWxkUgNhcmdiBnByb3RvMw", [file_google_protobuf_descriptor]);
+  fileDesc("ChdwZ3dpZGdldHMvb3B0aW9ucy5wcm90bxIJcGd3aWRnZXRzIpIBCgtXaWRnZXRDbGFzcxIMCgRiYXNlGAEgASgJEhAKCGFic3RyYWN0GAIgASgIEhMKC2NvbnN0cnVjdG9yGAMgASgJEg4KBndpbmRvdxgEIAEoCBIOCgZ0cmFpdHMYByADKAkSDQoFdHJhaXQYCCABKAkSHwoFc3RhdGUYBSADKAsyEC5wZ3dpZGdldHMuU3RhdGUipAEKBVN0YXRlEgwKBG5hbWUYASABKAkSIwoEa2luZBgCIAEoDjIVLnBnd2lkZ2V0cy5TdGF0ZS5LaW5kEhAKCHNuYXBzaG90GAMgASgJEgwKBGluaXQYBCABKAkSEQoJcGVyX2NoaWxkGAUgASgIEhAKCGRlZmVycmVkGAYgASgIIiMKBEtpbmQSCAoETElTVBAAEggKBFRSRUUQARIHCgNTRVQQAiKyBQoGTWV0aG9kEiQKBGtpbmQYASABKA4yFi5wZ3dpZGdldHMuTWV0aG9kLktpbmQSDQoFZmllbGQYAiABKAkSDQoFY2hpbGQYAyABKAkSDQoFaW5kZXgYBCABKAkSDwoHcmVwbGFjZRgFIAEoCBIQCghkZWZlcnJlZBgGIAEoCBINCgV2YWx1ZRgIIAEoCRIQCghmaXJzdF9vZhgJIAEoCRIWCg5mb250X3Nob3J0aGFuZBgKIAEoCBIlCgJvcBgMIAEoDjIZLnBnd2lkZ2V0cy5NZXRob2QuU3RhdGVPcBIKCgJ0bxgNIAEoCRIPCgdjcmVhdGVzGBAgASgJEhIKCmNoaWxkX2ludG8YESABKAkSDwoHZWxlbWVudBgZIAEoCSKVAQoES2luZBIKCgZBQ1RJT04QABIKCgZTRVRURVIQARIKCgZHRVRURVIQAhIJCgVRVUVSWRADEgoKBkFUVEFDSBAEEgoKBkRFVEFDSBAFEg4KCkRFVEFDSF9BTEwQBhIMCghDSElMRFJFThAHEg8KC0NISUxEX0NPVU5UEAgSCwoHREVTVFJPWRAJEgoKBkNSRUFURRAUIusBCgdTdGF0ZU9wEgkKBU5PX09QEAASDwoLTElTVF9BUFBFTkQQARIPCgtMSVNUX0lOU0VSVBACEhYKEkxJU1RfSU5TRVJUX1NPUlRFRBADEg8KC0xJU1RfUkVNT1ZFEAQSFQoRTElTVF9SRU1PVkVfVkFMVUUQBRINCglMSVNUX01PVkUQBhIJCgVDTEVBUhAHEgwKCFRSRUVfQUREEAgSDwoLVFJFRV9VUERBVEUQCRIMCghUUkVFX1BVVBAKEg8KC1RSRUVfUkVNT1ZFEAsSCwoHU0VUX0FERBAMEg4KClNFVF9SRU1PVkUQDUoECAcQCEoECAsQDCKLAgoIQ2FsbGJhY2sSDwoHdXBkYXRlcxgBIAEoCRIOCgZzZXR0ZXIYAiABKAkSLAoEdXNlchgDIAEoDjIeLnBnd2lkZ2V0cy5DYWxsYmFjay5Vc2VyQWN0aW9uEhAKCGNvYWxlc2NlGAQgASgIEiUKAm9wGAUgASgOMhkucGd3aWRnZXRzLk1ldGhvZC5TdGF0ZU9wEg0KBWluZGV4GAYgASgJEgoKAnRvGAcgASgJIlwKClVzZXJBY3Rpb24SCAoETk9ORRAAEgkKBUNMSUNLEAESCQoFRU5URVIQAhIICgRFRElUEAMSCgoGU0VMRUNUEAQSDQoJU0VUX1ZBTFVFEAUSCQoFQ0xPU0UQBiJwCgVGaWVsZBISCgpwb3NpdGlvbmFsGAEgASgIEg8KB2RlZmF1bHQYAiABKAkSCwoDcmVmGAMgASgJEhEKCWV4Y2x1c2l2ZRgEIAEoCRINCgVkdHlwZRgFIAEoCRITCgt3aXRoX29wdGlvbhgKIAEoCTpRCgZ3aWRnZXQSHy5nb29nbGUucHJvdG9idWYuU2VydmljZU9wdGlvbnMYuY4DIAEoCzIWLnBnd2lkZ2V0cy5XaWRnZXRDbGFzc1IGd2lkZ2V0OksKBm1ldGhvZBIeLmdvb2dsZS5wcm90b2J1Zi5NZXRob2RPcHRpb25zGLqOAyABKAsyES5wZ3dpZGdldHMuTWV0aG9kUgZtZXRob2Q6UQoIY2FsbGJhY2sSHi5nb29nbGUucHJvdG9idWYuTWV0aG9kT3B0aW9ucxi7jgMgASgLMhMucGd3aWRnZXRzLkNhbGxiYWNrUghjYWxsYmFjazpDCgNhcmcSHS5nb29nbGUucHJvdG9idWYuRmllbGRPcHRpb25zGLyOAyABKAsyEC5wZ3dpZGdldHMuRmllbGRSA2FyZ2IGcHJvdG8z", [file_google_protobuf_descriptor]);
 
 /**
  * On a `service`: the widget class.
@@ -293,6 +293,21 @@ export type Method = Message<"pgwidgets.Method"> & {
    * @generated from field: string child_into = 17;
    */
   childInto: string;
+
+  /**
+   * On a GETTER of a collection State (`field`), answered from the kept
+   * value, no round trip. Its response holds one field. Without `index`
+   * it answers the whole collection, in the order a rebuild sends it: the
+   * response field is repeated. With `index` (the request field holding a
+   * LIST position, or a TREE path or SET key as the State's op setters
+   * take it) it answers one element, and the zero of its response when
+   * there is none (a position out of range, a key not there). `element`
+   * names the field of each element (the snapshot's request) it answers;
+   * without it the response field holds the whole element message.
+   *
+   * @generated from field: string element = 25;
+   */
+  element: string;
 };
 
 /**
@@ -327,7 +342,8 @@ export enum Method_Kind {
    * recorded setter, else the constructor argument of that name, else
    * its default. The response type must be the setter's request type, or
    * a message of some of its fields (same numbers and types): the getter
-   * then answers that part of the record.
+   * then answers that part of the record. A GETTER of a collection State
+   * answers from its current value instead (see `element`).
    *
    * @generated from enum value: GETTER = 2;
    */
@@ -565,6 +581,37 @@ export type Callback = Message<"pgwidgets.Callback"> & {
    * @generated from field: bool coalesce = 4;
    */
   coalesce: boolean;
+
+  /**
+   * With `updates` naming a collection State: the operation the page's
+   * report performs on it (a user's edit, a selection change). The server
+   * applies it with the rules of the State's SETTER of that op (`setter`
+   * names it when several have it) before any handler runs, so getters
+   * and a rebuild have the change; the other browsers get that setter's
+   * call. The stream message carries the setter's request: a field of the
+   * same number and type for each of its fields, and nothing else. A
+   * report the rules refuse (a position out of range, a path not there) is
+   * a protocol error: logged, nothing kept, no handler run. Such a
+   * callback cannot `coalesce` (each report is a change).
+   *
+   * @generated from field: pgwidgets.Method.StateOp op = 5;
+   */
+  op: Method_StateOp;
+
+  /**
+   * The stream message's field holding the position, path or key: the
+   * setter's `index`, by number (required by the ops that take one).
+   *
+   * @generated from field: string index = 6;
+   */
+  index: string;
+
+  /**
+   * On a LIST_MOVE: the stream message's field holding the target position.
+   *
+   * @generated from field: string to = 7;
+   */
+  to: string;
 };
 
 /**

@@ -2,7 +2,8 @@
 // on a read-only field, or ArrowDown opens the list; a click on an item,
 // Enter on the highlighted one, or the wheel chooses, firing
 // activated(index, text). An editable box fires modified(text) as the user
-// types and activated on Enter (typed text not in the list is added).
+// types and activated on Enter (typed text not in the list is added, and
+// item_added tells the server, which keeps the list).
 import "./combobox.css";
 import { el } from "../../dom.js";
 import type { ComboBoxCreateArgs, ComboBoxEvents, ComboBoxImpl } from "../../schema.js";
@@ -165,6 +166,8 @@ export class ComboBox extends Widget implements ComboBoxImpl {
       if (index < 0 && this.editable) {
         this.append_text(this.input.value);
         index = this.items.length - 1;
+        // The server keeps the list: it adds the item too (a reload has it).
+        this.events.item_added(this.input.value);
       }
       this.events.activated(index, this.input.value);
     } else if (e.key === "Escape") {
@@ -225,10 +228,6 @@ export class ComboBox extends Widget implements ComboBoxImpl {
       this.input.value = this.items[idx] ?? "";
       this.autoSize();
     }
-  }
-
-  get_alpha(idx: number): string {
-    return this.items[idx] ?? "";
   }
 
   show_text(text: string): void {
