@@ -102,6 +102,7 @@ class Method:
     to_field: Optional[Field] = None   # LIST_MOVE: the request field holding the target position
     state: Optional["State"] = None    # the collection State an `op` setter changes (reader fills it)
     font_shorthand: bool = False  # setter of a font: its option is one CSS-like string
+    fractions: bool = False    # every double argument must lie in 0..1 (checked at the call)
     doc: str = ""
     # Filled for getters: where the value comes from when no setter ran.
     ctor_fallback: Optional[Field] = None

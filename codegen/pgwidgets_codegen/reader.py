@@ -456,6 +456,10 @@ class _Builder:
             m.value = opts.value
             m.first_of = opts.first_of
             m.font_shorthand = opts.font_shorthand
+            m.fractions = opts.fractions
+            if m.fractions and (kind not in ("setter", "action")
+                                or not any(f.proto_type == "double" for f in m.request.fields)):
+                raise SchemaError(f"{where}: `fractions` belongs on a SETTER or ACTION taking doubles")
             m.creates = opts.creates
             m.child_into_name = opts.child_into
             if m.font_shorthand and [(f.name, f.proto_type) for f in m.request.fields] != [

@@ -7,6 +7,6 @@
 
 namespace pgw::detail {
 
-extern const std::uint64_t schema_fingerprint = 0x8a956dec62ea4cf6ULL;
+extern const std::uint64_t schema_fingerprint = 0xf609f05c5a7c9fbaULL;
 
 }  // namespace pgw::detail
