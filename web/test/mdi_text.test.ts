@@ -142,8 +142,8 @@ describe("MDIWidget", () => {
     const a = sub(2);
     a.set_position(0, 0);
     mdi.add_widget(a);
-    sized(mdi.viewport, { scrollWidth: 600, scrollHeight: 400, clientWidth: 600, clientHeight: 400 });
-    sized(a.element, { offsetWidth: 300, offsetHeight: 200 });
+    sized(mdi.viewport, { clientWidth: 600, clientHeight: 400 });
+    sized(a.element, { offsetLeft: 0, offsetTop: 0, offsetWidth: 300, offsetHeight: 200 });
     // The workspace's edge for this window is at x 300, y 200.
     mdi.set_resistance(0.5);
     let confine = mdi.confineMove(a);
@@ -157,6 +157,11 @@ describe("MDIWidget", () => {
     confine = mdi.confineMove(a);
     assert.deepEqual(confine(400, 300), { x: 400, y: 300 });
     assert.equal(mdi.get_resistance(), 0);
+    // Placed past the view, the window's own reach is the edge: locked, it stays there.
+    sized(a.element, { offsetLeft: 500, offsetTop: 300 });
+    mdi.set_resistance(1);
+    confine = mdi.confineMove(a);
+    assert.deepEqual(confine(700, 600), { x: 500, y: 300 });
   });
 
   it("set_scroll_position is not reported; the user's scrolling is, once, when it stops", () => {

@@ -163,11 +163,11 @@ export class MDIWidget extends Container implements MDIWidgetImpl, Workspace {
    * (1 - resistance), and the workspace grows to hold it.
    */
   confineMove(sub: MDISubWindow): (x: number, y: number) => { x: number; y: number } {
-    const v = this.viewport;
+    const reach = this.extent();
     const w = sub.element.offsetWidth;
     const h = sub.element.offsetHeight;
-    const maxX = Math.max(0, v.scrollWidth - w);
-    const maxY = Math.max(0, v.scrollHeight - h);
+    const maxX = Math.max(0, reach.width - w);
+    const maxY = Math.max(0, reach.height - h);
     const give = 1 - this.resistance;
     const past = (p: number, max: number) => (p > max ? max + (p - max) * give : p);
     // The user moves windows: a scroll position still wanted is stale.
@@ -176,6 +176,23 @@ export class MDIWidget extends Container implements MDIWidgetImpl, Workspace {
       x: Math.max(KEEP_VISIBLE - w, past(x, maxX)),
       y: Math.max(0, past(y, maxY)),
     });
+  }
+
+  /**
+   * The workspace's size: the view, or as far right and down as a shown
+   * sub-window reaches (a minimized or maximized one is in the view). The
+   * browser's scroll range can be a few pixels more: the grips overhang.
+   */
+  private extent(): { width: number; height: number } {
+    let width = this.viewport.clientWidth;
+    let height = this.viewport.clientHeight;
+    for (const s of this.subs) {
+      if (!s.is_shown || s.state === "minimized" || s.state === "maximized") continue;
+      const e = s.element;
+      width = Math.max(width, e.offsetLeft + e.offsetWidth);
+      height = Math.max(height, e.offsetTop + e.offsetHeight);
+    }
+    return { width, height };
   }
 
   /** A sub-window moved or changed size: a wanted scroll position may be reachable now. */
