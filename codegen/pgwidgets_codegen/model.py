@@ -191,6 +191,7 @@ class Callback:
     updates_field_id: int = 0
     updates_method_id: int = 0
     user_action: int = 0       # the person's action that fires it (options.proto UserAction), for the test kit
+    user_step: int = 0         # which part of a KEY or POINTER action fires it (options.proto UserStep)
     # Reports only the latest value: coalesced per widget at both ends.
     coalesce: bool = False
     doc: str = ""

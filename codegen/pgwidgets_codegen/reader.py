@@ -420,7 +420,7 @@ class _Builder:
                 for tcb in t.callbacks:
                     c.callbacks.append(Callback(
                         rpc_name=tcb.rpc_name, name=tcb.name, id=0, owner=c.name, message=tcb.message,
-                        user_action=tcb.user_action, coalesce=tcb.coalesce, doc=tcb.doc,
+                        user_action=tcb.user_action, user_step=tcb.user_step, coalesce=tcb.coalesce, doc=tcb.doc,
                         proto_name=tcb.proto_name, id_name=f"{c.proto_name}.{tcb.rpc_name}",
                         trait=t.name, needs_field=option))
 
@@ -433,6 +433,7 @@ class _Builder:
                         updates_field=(opts.updates if opts else ""),
                         updates_setter=(opts.setter if opts else ""),
                         user_action=(opts.user if opts else 0),
+                        user_step=(opts.step if opts else 0),
                         coalesce=bool(opts and opts.coalesce), doc=doc,
                         proto_name=f"{c.proto_name}.{rpc.name}")
 
@@ -614,9 +615,17 @@ class _Builder:
             self._check_state(c, st)
         actions = {}
         for cb in c.callbacks:
-            if cb.user_action and actions.setdefault(cb.user_action, cb.rpc_name) != cb.rpc_name:
-                raise SchemaError(f"{c.name}.{cb.rpc_name}: {actions[cb.user_action]} is marked with the same "
-                                  f"`user` action; the test kit would not know which one fires")
+            # KEY and POINTER actions fire one callback per step.
+            stepped = self.options.enum_name("pgwidgets.Callback.UserAction", cb.user_action) in ("KEY", "POINTER") \
+                if cb.user_action else False
+            if stepped and not cb.user_step:
+                raise SchemaError(f"{c.name}.{cb.rpc_name}: a `user: KEY` or `user: POINTER` callback needs a `step`")
+            if cb.user_step and not stepped:
+                raise SchemaError(f"{c.name}.{cb.rpc_name}: `step` belongs on a `user: KEY` or `user: POINTER` callback")
+            key = (cb.user_action, cb.user_step)
+            if cb.user_action and actions.setdefault(key, cb.rpc_name) != cb.rpc_name:
+                raise SchemaError(f"{c.name}.{cb.rpc_name}: {actions[key]} is marked with the same "
+                                  f"`user` action (and step); the test kit would not know which one fires")
         for cb in c.callbacks:
             if cb.updates_field and any(st.name == cb.updates_field for st in c.all_states):
                 raise SchemaError(f"{c.name}.{cb.rpc_name}: `updates` of a collection state is not supported yet")

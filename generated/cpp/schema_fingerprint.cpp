@@ -7,6 +7,6 @@
 
 namespace pgw::detail {
 
-extern const std::uint64_t schema_fingerprint = 0xf609f05c5a7c9fbaULL;
+extern const std::uint64_t schema_fingerprint = 0x50ae4c9fbd312766ULL;
 
 }  // namespace pgw::detail

@@ -7,7 +7,7 @@
 // missing there, or a method missing in an implementation, fails `tsc`.
 
 export const PACKAGE_NAME = "pgwidgets.widgets";
-export const SCHEMA_FINGERPRINT = 0xf609f05c5a7c9fban;
+export const SCHEMA_FINGERPRINT = 0x50ae4c9fbd312766n;
 
 /** A widget as the browser runtime holds it. */
 export interface WidgetHandle {

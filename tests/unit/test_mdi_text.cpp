@@ -130,7 +130,7 @@ TEST_CASE_METHOD(SessionFixture, "text: typed TextArea text and a timed-out Stat
   CHECK(area.get_text() == "");
 }
 
-TEST_CASE_METHOD(SessionFixture, "mdi: resistance and the scroll position are fractions the server keeps; scrolled updates it") {
+TEST_CASE_METHOD(SessionFixture, "mdi: resistance and the scroll position are fractions the server keeps, and scrolled updates it") {
   auto w = session->get_widgets();
   auto mdi = run_coro(io, w.MDIWidget({.resistance = 0.25}));  // 1
   auto sub = run_coro(io, mdi.add_widget(run_coro(io, w.Label("x")), {.x = 900, .y = 20}));  // 3

@@ -19,7 +19,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file pgwidgets/options.proto.
  */
 export const file_pgwidgets_options: GenFile = /*@__PURE__*/
-  fileDesc("ChdwZ3dpZGdldHMvb3B0aW9ucy5wcm90bxIJcGd3aWRnZXRzIpIBCgtXaWRnZXRDbGFzcxIMCgRiYXNlGAEgASgJEhAKCGFic3RyYWN0GAIgASgIEhMKC2NvbnN0cnVjdG9yGAMgASgJEg4KBndpbmRvdxgEIAEoCBIOCgZ0cmFpdHMYByADKAkSDQoFdHJhaXQYCCABKAkSHwoFc3RhdGUYBSADKAsyEC5wZ3dpZGdldHMuU3RhdGUipAEKBVN0YXRlEgwKBG5hbWUYASABKAkSIwoEa2luZBgCIAEoDjIVLnBnd2lkZ2V0cy5TdGF0ZS5LaW5kEhAKCHNuYXBzaG90GAMgASgJEgwKBGluaXQYBCABKAkSEQoJcGVyX2NoaWxkGAUgASgIEhAKCGRlZmVycmVkGAYgASgIIiMKBEtpbmQSCAoETElTVBAAEggKBFRSRUUQARIHCgNTRVQQAiK0BQoGTWV0aG9kEiQKBGtpbmQYASABKA4yFi5wZ3dpZGdldHMuTWV0aG9kLktpbmQSDQoFZmllbGQYAiABKAkSDQoFY2hpbGQYAyABKAkSDQoFaW5kZXgYBCABKAkSDwoHcmVwbGFjZRgFIAEoCBIQCghkZWZlcnJlZBgGIAEoCBINCgV2YWx1ZRgIIAEoCRIQCghmaXJzdF9vZhgJIAEoCRIWCg5mb250X3Nob3J0aGFuZBgKIAEoCBIlCgJvcBgMIAEoDjIZLnBnd2lkZ2V0cy5NZXRob2QuU3RhdGVPcBIKCgJ0bxgNIAEoCRIPCgdjcmVhdGVzGBAgASgJEhIKCmNoaWxkX2ludG8YESABKAkSEQoJZnJhY3Rpb25zGB4gASgIIpUBCgRLaW5kEgoKBkFDVElPThAAEgoKBlNFVFRFUhABEgoKBkdFVFRFUhACEgkKBVFVRVJZEAMSCgoGQVRUQUNIEAQSCgoGREVUQUNIEAUSDgoKREVUQUNIX0FMTBAGEgwKCENISUxEUkVOEAcSDwoLQ0hJTERfQ09VTlQQCBILCgdERVNUUk9ZEAkSCgoGQ1JFQVRFEBQi6wEKB1N0YXRlT3ASCQoFTk9fT1AQABIPCgtMSVNUX0FQUEVORBABEg8KC0xJU1RfSU5TRVJUEAISFgoSTElTVF9JTlNFUlRfU09SVEVEEAMSDwoLTElTVF9SRU1PVkUQBBIVChFMSVNUX1JFTU9WRV9WQUxVRRAFEg0KCUxJU1RfTU9WRRAGEgkKBUNMRUFSEAcSDAoIVFJFRV9BREQQCBIPCgtUUkVFX1VQREFURRAJEgwKCFRSRUVfUFVUEAoSDwoLVFJFRV9SRU1PVkUQCxILCgdTRVRfQUREEAwSDgoKU0VUX1JFTU9WRRANSgQIBxAISgQICxAMIskBCghDYWxsYmFjaxIPCgd1cGRhdGVzGAEgASgJEg4KBnNldHRlchgCIAEoCRIsCgR1c2VyGAMgASgOMh4ucGd3aWRnZXRzLkNhbGxiYWNrLlVzZXJBY3Rpb24SEAoIY29hbGVzY2UYBCABKAgiXAoKVXNlckFjdGlvbhIICgROT05FEAASCQoFQ0xJQ0sQARIJCgVFTlRFUhACEggKBEVESVQQAxIKCgZTRUxFQ1QQBBINCglTRVRfVkFMVUUQBRIJCgVDTE9TRRAGInAKBUZpZWxkEhIKCnBvc2l0aW9uYWwYASABKAgSDwoHZGVmYXVsdBgCIAEoCRILCgNyZWYYAyABKAkSEQoJZXhjbHVzaXZlGAQgASgJEg0KBWR0eXBlGAUgASgJEhMKC3dpdGhfb3B0aW9uGAogASgJOlEKBndpZGdldBIfLmdvb2dsZS5wcm90b2J1Zi5TZXJ2aWNlT3B0aW9ucxi5jgMgASgLMhYucGd3aWRnZXRzLldpZGdldENsYXNzUgZ3aWRnZXQ6SwoGbWV0aG9kEh4uZ29vZ2xlLnByb3RvYnVmLk1ldGhvZE9wdGlvbnMYuo4DIAEoCzIRLnBnd2lkZ2V0cy5NZXRob2RSBm1ldGhvZDpRCghjYWxsYmFjaxIeLmdvb2dsZS5wcm90b2J1Zi5NZXRob2RPcHRpb25zGLuOAyABKAsyEy5wZ3dpZGdldHMuQ2FsbGJhY2tSCGNhbGxiYWNrOkMKA2FyZxIdLmdvb2dsZS5wcm90b2J1Zi5GaWVsZE9wdGlvbnMYvI4DIAEoCzIQLnBnd2lkZ2V0cy5GaWVsZFIDYXJnYgZwcm90bzM", [file_google_protobuf_descriptor]);
+  fileDesc("ChdwZ3dpZGdldHMvb3B0aW9ucy5wcm90bxIJcGd3aWRnZXRzIpIBCgtXaWRnZXRDbGFzcxIMCgRiYXNlGAEgASgJEhAKCGFic3RyYWN0GAIgASgIEhMKC2NvbnN0cnVjdG9yGAMgASgJEg4KBndpbmRvdxgEIAEoCBIOCgZ0cmFpdHMYByADKAkSDQoFdHJhaXQYCCABKAkSHwoFc3RhdGUYBSADKAsyEC5wZ3dpZGdldHMuU3RhdGUipAEKBVN0YXRlEgwKBG5hbWUYASABKAkSIwoEa2luZBgCIAEoDjIVLnBnd2lkZ2V0cy5TdGF0ZS5LaW5kEhAKCHNuYXBzaG90GAMgASgJEgwKBGluaXQYBCABKAkSEQoJcGVyX2NoaWxkGAUgASgIEhAKCGRlZmVycmVkGAYgASgIIiMKBEtpbmQSCAoETElTVBAAEggKBFRSRUUQARIHCgNTRVQQAiK0BQoGTWV0aG9kEiQKBGtpbmQYASABKA4yFi5wZ3dpZGdldHMuTWV0aG9kLktpbmQSDQoFZmllbGQYAiABKAkSDQoFY2hpbGQYAyABKAkSDQoFaW5kZXgYBCABKAkSDwoHcmVwbGFjZRgFIAEoCBIQCghkZWZlcnJlZBgGIAEoCBINCgV2YWx1ZRgIIAEoCRIQCghmaXJzdF9vZhgJIAEoCRIWCg5mb250X3Nob3J0aGFuZBgKIAEoCBIlCgJvcBgMIAEoDjIZLnBnd2lkZ2V0cy5NZXRob2QuU3RhdGVPcBIKCgJ0bxgNIAEoCRIPCgdjcmVhdGVzGBAgASgJEhIKCmNoaWxkX2ludG8YESABKAkSEQoJZnJhY3Rpb25zGB4gASgIIpUBCgRLaW5kEgoKBkFDVElPThAAEgoKBlNFVFRFUhABEgoKBkdFVFRFUhACEgkKBVFVRVJZEAMSCgoGQVRUQUNIEAQSCgoGREVUQUNIEAUSDgoKREVUQUNIX0FMTBAGEgwKCENISUxEUkVOEAcSDwoLQ0hJTERfQ09VTlQQCBILCgdERVNUUk9ZEAkSCgoGQ1JFQVRFEBQi6wEKB1N0YXRlT3ASCQoFTk9fT1AQABIPCgtMSVNUX0FQUEVORBABEg8KC0xJU1RfSU5TRVJUEAISFgoSTElTVF9JTlNFUlRfU09SVEVEEAMSDwoLTElTVF9SRU1PVkUQBBIVChFMSVNUX1JFTU9WRV9WQUxVRRAFEg0KCUxJU1RfTU9WRRAGEgkKBUNMRUFSEAcSDAoIVFJFRV9BREQQCBIPCgtUUkVFX1VQREFURRAJEgwKCFRSRUVfUFVUEAoSDwoLVFJFRV9SRU1PVkUQCxILCgdTRVRfQUREEAwSDgoKU0VUX1JFTU9WRRANSgQIBxAISgQICxAMIs8CCghDYWxsYmFjaxIPCgd1cGRhdGVzGAEgASgJEg4KBnNldHRlchgCIAEoCRIsCgR1c2VyGAMgASgOMh4ucGd3aWRnZXRzLkNhbGxiYWNrLlVzZXJBY3Rpb24SKgoEc3RlcBgIIAEoDjIcLnBnd2lkZ2V0cy5DYWxsYmFjay5Vc2VyU3RlcBIQCghjb2FsZXNjZRgEIAEoCCJyCgpVc2VyQWN0aW9uEggKBE5PTkUQABIJCgVDTElDSxABEgkKBUVOVEVSEAISCAoERURJVBADEgoKBlNFTEVDVBAEEg0KCVNFVF9WQUxVRRAFEgkKBUNMT1NFEAYSBwoDS0VZEAcSCwoHUE9JTlRFUhAIIkIKCFVzZXJTdGVwEgsKB05PX1NURVAQABIICgRET1dOEAESDQoJQ0hBUkFDVEVSEAISCAoETU9WRRADEgYKAlVQEAQicAoFRmllbGQSEgoKcG9zaXRpb25hbBgBIAEoCBIPCgdkZWZhdWx0GAIgASgJEgsKA3JlZhgDIAEoCRIRCglleGNsdXNpdmUYBCABKAkSDQoFZHR5cGUYBSABKAkSEwoLd2l0aF9vcHRpb24YCiABKAk6UQoGd2lkZ2V0Eh8uZ29vZ2xlLnByb3RvYnVmLlNlcnZpY2VPcHRpb25zGLmOAyABKAsyFi5wZ3dpZGdldHMuV2lkZ2V0Q2xhc3NSBndpZGdldDpLCgZtZXRob2QSHi5nb29nbGUucHJvdG9idWYuTWV0aG9kT3B0aW9ucxi6jgMgASgLMhEucGd3aWRnZXRzLk1ldGhvZFIGbWV0aG9kOlEKCGNhbGxiYWNrEh4uZ29vZ2xlLnByb3RvYnVmLk1ldGhvZE9wdGlvbnMYu44DIAEoCzITLnBnd2lkZ2V0cy5DYWxsYmFja1IIY2FsbGJhY2s6QwoDYXJnEh0uZ29vZ2xlLnByb3RvYnVmLkZpZWxkT3B0aW9ucxi8jgMgASgLMhAucGd3aWRnZXRzLkZpZWxkUgNhcmdiBnByb3RvMw", [file_google_protobuf_descriptor]);
 
 /**
  * On a `service`: the widget class.
@@ -563,6 +563,11 @@ export type Callback = Message<"pgwidgets.Callback"> & {
   user: Callback_UserAction;
 
   /**
+   * @generated from field: pgwidgets.Callback.UserStep step = 8;
+   */
+  step: Callback_UserStep;
+
+  /**
    * Each report carries only the latest value (a size, a position, where
    * a drag is): only the last one counts. The page sends it at most once
    * an animation frame per widget, the last value winning; the server,
@@ -638,6 +643,25 @@ export enum Callback_UserAction {
    * @generated from enum value: CLOSE = 6;
    */
   CLOSE = 6,
+
+  /**
+   * press_key(w, key, modifiers): the callbacks marked KEY fire in their
+   * `step` order, each with the key (its fields `key`, `keycode`,
+   * `modifiers`, by name, in the message or its one message field).
+   *
+   * @generated from enum value: KEY = 7;
+   */
+  KEY = 7,
+
+  /**
+   * pointer_down / pointer_move / pointer_up (w, x, y, ...) and drag: the
+   * callback marked POINTER with the step, with the pointer's place,
+   * buttons and modifiers (fields `x`, `y`, `button_trigger`,
+   * `button_mask`, `modifiers`, `pointer_type`, ... by name).
+   *
+   * @generated from enum value: POINTER = 8;
+   */
+  POINTER = 8,
 }
 
 /**
@@ -645,6 +669,47 @@ export enum Callback_UserAction {
  */
 export const Callback_UserActionSchema: GenEnum<Callback_UserAction> = /*@__PURE__*/
   enumDesc(file_pgwidgets_options, 3, 0);
+
+/**
+ * With `user: KEY` or `user: POINTER`: the part of the action that fires
+ * this callback. A key goes DOWN, types a CHARACTER (only a key that
+ * types one: a single character, or Enter), goes UP; a pointer's button
+ * goes DOWN, the pointer MOVEs, the button goes UP.
+ *
+ * @generated from enum pgwidgets.Callback.UserStep
+ */
+export enum Callback_UserStep {
+  /**
+   * @generated from enum value: NO_STEP = 0;
+   */
+  NO_STEP = 0,
+
+  /**
+   * @generated from enum value: DOWN = 1;
+   */
+  DOWN = 1,
+
+  /**
+   * @generated from enum value: CHARACTER = 2;
+   */
+  CHARACTER = 2,
+
+  /**
+   * @generated from enum value: MOVE = 3;
+   */
+  MOVE = 3,
+
+  /**
+   * @generated from enum value: UP = 4;
+   */
+  UP = 4,
+}
+
+/**
+ * Describes the enum pgwidgets.Callback.UserStep.
+ */
+export const Callback_UserStepSchema: GenEnum<Callback_UserStep> = /*@__PURE__*/
+  enumDesc(file_pgwidgets_options, 3, 1);
 
 /**
  * On a field of a constructor, request, response or callback message.
