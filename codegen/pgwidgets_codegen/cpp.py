@@ -126,6 +126,15 @@ class Method(View):
         return identifier(self.name)
 
     @property
+    def cpp_arg_checks(self):
+        """Statements that throw before anything is sent: a `fractions`
+        method's doubles must lie in 0..1."""
+        if not self.fractions:
+            return []
+        return [f'detail::check_fraction({f.cpp_name}, "pgw::{self.owner}::{self.name}", "{f.name}");'
+                for f in self.params if f.proto_type == "double"]
+
+    @property
     def cpp_params(self):
         """`type name` strings; trailing optional fields default to nullopt."""
         return [f"{f.cpp_param_type} {f.cpp_name}" + (" = std::nullopt" if i >= self.trailing_optional else "")
@@ -402,6 +411,10 @@ class OptionField(View):
         value = f"*options.{self.cpp_name}"
         if self.font_shorthand:
             value = f'pgw::parse_font({value}, "Widgets::{created} option {self.name}")'
+        if self.setter.fractions and self.field.proto_type == "double":
+            # A fraction is checked here too, at the call, as the setter would.
+            return (f'{{ detail::check_fraction({value}, "Widgets::{created} option {self.name}", '
+                    f'"{self.name}"); setters.{self.cpp_name}.emplace({value}); }}')
         return f"setters.{self.cpp_name}.emplace({value});"
 
     @property

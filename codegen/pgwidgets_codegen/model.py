@@ -106,6 +106,7 @@ class Method:
     element_name: str = ""
     element_field: Optional[Field] = None
     font_shorthand: bool = False  # setter of a font: its option is one CSS-like string
+    fractions: bool = False    # every double argument must lie in 0..1 (checked at the call)
     doc: str = ""
     # Filled for getters: where the value comes from when no setter ran.
     ctor_fallback: Optional[Field] = None
@@ -199,6 +200,7 @@ class Callback:
     op_index_name: str = ""
     op_to_name: str = ""
     user_action: int = 0       # the person's action that fires it (options.proto UserAction), for the test kit
+    user_step: int = 0         # which part of a KEY or POINTER action fires it (options.proto UserStep)
     # Reports only the latest value: coalesced per widget at both ends.
     coalesce: bool = False
     doc: str = ""

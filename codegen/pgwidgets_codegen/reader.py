@@ -420,7 +420,7 @@ class _Builder:
                 for tcb in t.callbacks:
                     c.callbacks.append(Callback(
                         rpc_name=tcb.rpc_name, name=tcb.name, id=0, owner=c.name, message=tcb.message,
-                        user_action=tcb.user_action, coalesce=tcb.coalesce, doc=tcb.doc,
+                        user_action=tcb.user_action, user_step=tcb.user_step, coalesce=tcb.coalesce, doc=tcb.doc,
                         proto_name=tcb.proto_name, id_name=f"{c.proto_name}.{tcb.rpc_name}",
                         trait=t.name, needs_field=option))
 
@@ -434,6 +434,7 @@ class _Builder:
                         updates_field=(opts.updates if opts else ""),
                         updates_setter=(opts.setter if opts else ""),
                         user_action=(opts.user if opts else 0),
+                        user_step=(opts.step if opts else 0),
                         coalesce=bool(opts and opts.coalesce), doc=doc,
                         proto_name=f"{c.proto_name}.{rpc.name}",
                         op=op, op_index_name=(opts.index if opts else ""), op_to_name=(opts.to if opts else ""))
@@ -458,6 +459,10 @@ class _Builder:
             m.value = opts.value
             m.first_of = opts.first_of
             m.font_shorthand = opts.font_shorthand
+            m.fractions = opts.fractions
+            if m.fractions and (kind not in ("setter", "action")
+                                or not any(f.proto_type == "double" for f in m.request.fields)):
+                raise SchemaError(f"{where}: `fractions` belongs on a SETTER or ACTION taking doubles")
             m.creates = opts.creates
             m.child_into_name = opts.child_into
             m.element_name = opts.element
@@ -613,9 +618,17 @@ class _Builder:
             self._check_state(c, st)
         actions = {}
         for cb in c.callbacks:
-            if cb.user_action and actions.setdefault(cb.user_action, cb.rpc_name) != cb.rpc_name:
-                raise SchemaError(f"{c.name}.{cb.rpc_name}: {actions[cb.user_action]} is marked with the same "
-                                  f"`user` action; the test kit would not know which one fires")
+            # KEY and POINTER actions fire one callback per step.
+            stepped = self.options.enum_name("pgwidgets.Callback.UserAction", cb.user_action) in ("KEY", "POINTER") \
+                if cb.user_action else False
+            if stepped and not cb.user_step:
+                raise SchemaError(f"{c.name}.{cb.rpc_name}: a `user: KEY` or `user: POINTER` callback needs a `step`")
+            if cb.user_step and not stepped:
+                raise SchemaError(f"{c.name}.{cb.rpc_name}: `step` belongs on a `user: KEY` or `user: POINTER` callback")
+            key = (cb.user_action, cb.user_step)
+            if cb.user_action and actions.setdefault(key, cb.rpc_name) != cb.rpc_name:
+                raise SchemaError(f"{c.name}.{cb.rpc_name}: {actions[key]} is marked with the same "
+                                  f"`user` action (and step); the test kit would not know which one fires")
         for m in c.methods:
             if m.kind == "getter" and m.state is not None:
                 self._check_collection_getter(c, m)

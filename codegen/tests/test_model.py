@@ -118,7 +118,7 @@ class ModelTest(unittest.TestCase):
         latest = {"Widget_resize", "Widget_map", "Splitter_sizing", "AbstractScrollArea_scrolled",
                   "AbstractScrollArea_area_resize", "Slider_activated", "Dial_activated",
                   "ScrollBar_activated", "TopLevel_move", "TopLevel_resized", "MDISubWindow_move",
-                  "MDISubWindow_resized", "TextArea_scrolled",
+                  "MDISubWindow_resized", "TextArea_scrolled", "MDIWidget_scrolled",
                   # the InteractiveEvents trait's latest-value reports
                   "Label_pointer_move", "Label_scroll", "Label_drag_over"}
         self.assertEqual({name for name, c in cb.items() if c.coalesce}, latest)

@@ -7,6 +7,6 @@
 
 namespace pgw::detail {
 
-extern const std::uint64_t schema_fingerprint = 0x85b376434a18f0b9ULL;
+extern const std::uint64_t schema_fingerprint = 0x068ed0a61fc4c1beULL;
 
 }  // namespace pgw::detail

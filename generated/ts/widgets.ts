@@ -7,7 +7,7 @@
 // missing there, or a method missing in an implementation, fails `tsc`.
 
 export const PACKAGE_NAME = "pgwidgets.widgets";
-export const SCHEMA_FINGERPRINT = 0x85b376434a18f0b9n;
+export const SCHEMA_FINGERPRINT = 0x068ed0a61fc4c1ben;
 
 /** A widget as the browser runtime holds it. */
 export interface WidgetHandle {
@@ -1017,7 +1017,8 @@ export interface HBoxCreateArgs {
 
 // A window inside an MDIWidget's area: title bar (drag to move), grips
 // (drag to resize), minimize / maximize / close buttons, the window menu.
-// It never leaves its workspace.
+// Dragged past its workspace's right or bottom edge it makes the workspace
+// grow (MDIWidget.set_resistance); never past its top or far past its left.
 export interface MDISubWindowImpl extends ContainerImpl {
   // The sub-window's content (replaces the previous one).
   set_widget(child: WidgetHandle): void;
@@ -1066,7 +1067,10 @@ export interface MDISubWindowCreateArgs {
   shadeable: boolean;
 }
 
-// A workspace holding sub-windows (MDISubWindow), each confined to its area.
+// A workspace holding sub-windows (MDISubWindow). The workspace grows to
+// hold every sub-window (one dragged or placed past its right or bottom
+// edge, as set_resistance allows) and scrolls, with scroll bars shown only
+// when it is larger than the widget.
 export interface MDIWidgetImpl extends ContainerImpl {
   // Creates a sub-window holding `child`, with the options given (title,
   // width, height, icon_url, x, y, shadeable), puts it in the workspace in
@@ -1100,6 +1104,13 @@ export interface MDIWidgetImpl extends ContainerImpl {
   // The content of the sub-window at `index`: an empty handle (false) when
   // out of range or when that sub-window is empty.
   index_to_widget(index: number): WidgetHandle;
+  // How readily the workspace grows when a sub-window is dragged past its
+  // edge, from 0 (at once) to 1 (never); anything else is an error.
+  set_resistance(value: number): void;
+  // Scrolls the workspace to these fractions of its scrollable range (0:
+  // left / top, 1: right / bottom; 0..1, else an error); fires no callback.
+  // An axis that cannot scroll stays at 0.
+  set_scroll_position(h_pct: number, v_pct: number): void;
 }
 
 export interface MDIWidgetEvents extends ContainerEvents {
@@ -1107,6 +1118,10 @@ export interface MDIWidgetEvents extends ContainerEvents {
   page_switch(child: WidgetHandle): void;
   // The user closed a sub-window; its content (0 when it has none).
   page_close(child: WidgetHandle): void;
+  // The user scrolled the workspace (wheel, scroll bars, keys), or it
+  // shrank under its scroll position: where it is now, once the scrolling
+  // stops.
+  scrolled(h_pct: number, v_pct: number): void;
 }
 
 export interface MDIWidgetCreateArgs {

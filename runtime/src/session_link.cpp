@@ -2,6 +2,8 @@
 #include "pgwidgets/session_link.hpp"
 
 #include <iostream>
+#include <sstream>
+#include <stdexcept>
 #include <string>
 
 namespace pgw::detail {
@@ -47,6 +49,14 @@ WidgetId child_id(const WidgetHandle& owner, const WidgetHandle& child, std::str
                                 ": the widget argument belongs to another session");
   }
   return child.id();  // whether it may go there is the widget store's rule
+}
+
+void check_fraction(double value, std::string_view method, std::string_view arg) {
+  if (value >= 0.0 && value <= 1.0) return;  // false for NaN
+  std::ostringstream v;
+  v << value;
+  throw std::invalid_argument("pgwidgets: " + std::string(method) + ": " + std::string(arg) + " is " + v.str() +
+                              ", not a fraction from 0 to 1");
 }
 
 WidgetId option_ref(const LinkPtr& link, const WidgetHandle* widget, std::string_view what) {

@@ -73,7 +73,7 @@ SchemaView::SchemaView() {
           auto it = callbacks.find({c->id, name.substr(3)});  // "on_activated" -> "activated"
           if (it == callbacks.end()) continue;
           const auto& o = rpc->options().GetExtension(pgwidgets::callback);
-          auto cb = std::make_unique<CallbackView>(CallbackView{it->second, rpc, o.updates(), o.user(), needs});
+          auto cb = std::make_unique<CallbackView>(CallbackView{it->second, rpc, o.updates(), o.user(), needs, o.step()});
           view->callbacks.push_back(cb.get());
           callbacks_[cb->info->id] = std::move(cb);
         } else {
@@ -129,6 +129,15 @@ const CallbackView* SchemaView::callback_for(const ClassInfo& cls, UserAction ac
   for (const ClassView* c : chain(cls)) {
     for (const CallbackView* cb : c->callbacks) {
       if (cb->user == action) return cb;
+    }
+  }
+  return nullptr;
+}
+
+const CallbackView* SchemaView::callback_for(const ClassInfo& cls, UserAction action, UserStep step) const {
+  for (const ClassView* c : chain(cls)) {
+    for (const CallbackView* cb : c->callbacks) {
+      if (cb->user == action && cb->step == step) return cb;
     }
   }
   return nullptr;

@@ -26,6 +26,7 @@ using pgw::detail::CallbackInfo;
 using pgw::detail::ClassInfo;
 using pgw::detail::MethodInfo;
 using UserAction = pgwidgets::Callback::UserAction;
+using UserStep = pgwidgets::Callback::UserStep;
 
 struct MethodView {
   const MethodInfo* info;
@@ -42,6 +43,7 @@ struct CallbackView {
   std::string updates;                  // the state field it reports ("" for none)
   UserAction user;
   std::string needs;                    // a trait's: the bool constructor option the page reports it with
+  UserStep step = pgwidgets::Callback::NO_STEP;  // KEY / POINTER: the part of the action that fires it
 };
 
 struct ClassView {
@@ -66,6 +68,8 @@ class SchemaView {
   std::vector<const ClassView*> chain(const ClassInfo& cls) const;
   // The callback of `cls` (or its nearest base) that `action` fires.
   const CallbackView* callback_for(const ClassInfo& cls, UserAction action) const;
+  // The callback of `cls` (or its nearest base) that step `step` of `action` fires.
+  const CallbackView* callback_for(const ClassInfo& cls, UserAction action, UserStep step) const;
   // The first setter of `field` in `cls`'s chain (nearest class first).
   const MethodView* setter_of(const ClassInfo& cls, std::string_view field) const;
   // A method of `cls`'s chain by its C++ name.

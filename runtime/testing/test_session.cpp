@@ -43,6 +43,57 @@ std::string_view action_name(UserAction a) {
   }
 }
 
+namespace pb = google::protobuf;
+
+// The record a callback's message carries: the message, or its one
+// message field (KeyEventArg's `event`).
+pb::Message& record_of(pb::Message& m) {
+  const pb::Descriptor* d = m.GetDescriptor();
+  if (d->field_count() == 1 && !d->field(0)->is_repeated() &&
+      d->field(0)->cpp_type() == pb::FieldDescriptor::CPPTYPE_MESSAGE) {
+    return *m.GetReflection()->MutableMessage(&m, d->field(0));
+  }
+  return m;
+}
+
+// Sets `m`'s field `name`, when it has one that takes `value`.
+void put(pb::Message& m, const std::string& name, const model::Scalar& value) {
+  if (const auto* f = m.GetDescriptor()->FindFieldByName(name)) model::set_field(m, f, value);
+}
+
+void put_modifiers(pb::Message& m, const pgw::Modifiers& mods) {
+  const auto* f = m.GetDescriptor()->FindFieldByName("modifiers");
+  if (f == nullptr || f->is_repeated() || f->cpp_type() != pb::FieldDescriptor::CPPTYPE_MESSAGE) return;
+  pb::Message& sub = *m.GetReflection()->MutableMessage(&m, f);
+  put(sub, "alt", mods.alt);
+  put(sub, "ctrl", mods.ctrl);
+  put(sub, "shift", mods.shift);
+  put(sub, "meta", mods.meta);
+}
+
+// Whether pressing `key` types a character (a browser's keypress): one
+// character (one UTF-8 code point), or Enter.
+bool types_character(std::string_view key) {
+  if (key == "Enter") return true;
+  if (key.empty()) return false;
+  std::size_t points = 0;
+  for (unsigned char c : key) points += (c & 0xC0) != 0x80;
+  return points == 1;
+}
+
+// The physical key a browser reports for `key` on a US layout, as far as
+// it can be told: letters, digits and the space bar; else the key itself.
+std::string keycode_of(std::string_view key) {
+  if (key.size() == 1) {
+    const char c = key[0];
+    if (c >= 'a' && c <= 'z') return std::string("Key") + static_cast<char>(c - 'a' + 'A');
+    if (c >= 'A' && c <= 'Z') return std::string("Key") + c;
+    if (c >= '0' && c <= '9') return std::string("Digit") + c;
+    if (c == ' ') return "Space";
+  }
+  return std::string(key);
+}
+
 }  // namespace
 
 struct TestSession::Impl {
@@ -158,6 +209,114 @@ struct TestSession::Impl {
     std::string args = message(id, cb, value, verb);
     if (action == pgwidgets::Callback::SELECT) args = with_item_text(id, cb, std::get<std::int64_t>(value), args);
     fire(id, cb, std::move(args), verb);
+  }
+
+  // The buttons held down (bit 0x1 left, 0x2 middle, 0x4 right), and where
+  // the left button went down (a release over the same widget clicks it).
+  int buttons = 0;
+  WidgetId left_down_on = 0;
+
+  double now_ms() const {
+    return std::chrono::duration<double, std::milli>(clock->now().time_since_epoch()).count();
+  }
+
+  // The callback step `step` of `action` fires on `id`, if the class has
+  // one; a trait's (an interactive label's) only on a widget created with
+  // its option. Throws Failure when the class has none of `action`'s, or
+  // has them but the widget was created without the option.
+  const model::CallbackView* stepped(WidgetId id, UserAction action, model::UserStep step,
+                                     std::string_view verb) const {
+    const auto* cls = page.find(id)->cls->info;
+    const auto& schema = SchemaView::get();
+    bool any = false;
+    for (auto st : {pgwidgets::Callback::DOWN, pgwidgets::Callback::CHARACTER, pgwidgets::Callback::MOVE,
+                    pgwidgets::Callback::UP}) {
+      any = any || schema.callback_for(*cls, action, st) != nullptr;
+    }
+    if (!any) {
+      throw Failure("pgw::testing: " + std::string(verb) + ": " + page.path(id) +
+                    " has no callback the schema marks `user: " + pgwidgets::Callback::UserAction_Name(action) + "`");
+    }
+    const auto* cb = schema.callback_for(*cls, action, step);
+    if (cb != nullptr && !cb->needs.empty()) {
+      const Scalar on = page.value(id, cb->needs);
+      if (const bool* b = std::get_if<bool>(&on); b == nullptr || !*b) {
+        throw Failure("pgw::testing: " + std::string(verb) + ": " + page.path(id) + " was created without `" +
+                      cb->needs + "`, so the page reports no " +
+                      (action == pgwidgets::Callback::KEY ? "keys" : "pointer events"));
+      }
+    }
+    return cb;
+  }
+
+  // The record of a key event for `cb`.
+  std::string key_message(const model::CallbackView& cb, std::string_view key, const pgw::Modifiers& mods) const {
+    auto m = model::parse_message(cb.rpc->output_type());
+    pb::Message& r = record_of(*m);
+    put(r, "key", std::string(key));
+    put(r, "keycode", keycode_of(key));
+    put(r, "repeat", false);
+    put_modifiers(r, mods);
+    put(r, "time_stamp", now_ms());
+    return m->SerializeAsString();
+  }
+
+  // The record of a pointer event for `cb`: `trigger` the button that
+  // caused it (0: none, a move), the buttons held after it.
+  std::string pointer_message(const model::CallbackView& cb, double x, double y, int trigger,
+                              const pgw::Modifiers& mods, bool is_click) const {
+    auto m = model::parse_message(cb.rpc->output_type());
+    pb::Message& r = record_of(*m);
+    put(r, "x", x);
+    put(r, "y", y);
+    // The model lays nothing out: the widget is at the viewport's corner.
+    put(r, "viewport_x", x);
+    put(r, "viewport_y", y);
+    put(r, "button_trigger", std::int64_t{trigger});
+    put(r, "button_mask", std::int64_t{buttons});
+    put_modifiers(r, mods);
+    if (!is_click) {
+      put(r, "pointer_id", std::int64_t{1});
+      put(r, "pointer_type", std::string("mouse"));
+      put(r, "pressure", buttons != 0 ? 0.5 : 0.0);
+      put(r, "is_primary", true);
+    }
+    put(r, "time_stamp", now_ms());
+    return m->SerializeAsString();
+  }
+
+  static int button_bit(int button, std::string_view verb) {
+    if (button < 1 || button > 3) {
+      throw Failure("pgw::testing: " + std::string(verb) + ": button " + std::to_string(button) +
+                    " is not 1 (left), 2 (middle) or 3 (right)");
+    }
+    return 1 << (button - 1);
+  }
+
+  // One pointer step on `w`: checks, updates the buttons held, fires.
+  void pointer(const WidgetHandle& w, model::UserStep step, double x, double y, int button,
+               const pgw::Modifiers& mods, std::string_view verb) {
+    check("before " + std::string(verb));
+    const WidgetId id = reachable(w, verb);
+    const auto* cb = stepped(id, pgwidgets::Callback::POINTER, step, verb);
+    const int bit = step == pgwidgets::Callback::MOVE ? 0 : button_bit(button, verb);
+    if (step == pgwidgets::Callback::DOWN) {
+      if (buttons & bit) throw Failure("pgw::testing: " + std::string(verb) + ": button " + std::to_string(button) + " is already down");
+      buttons |= bit;
+      if (button == 1) left_down_on = id;
+    } else if (step == pgwidgets::Callback::UP) {
+      if (!(buttons & bit)) throw Failure("pgw::testing: " + std::string(verb) + ": button " + std::to_string(button) + " is not down");
+      buttons &= ~bit;
+    }
+    const int trigger = step == pgwidgets::Callback::MOVE ? 0 : button;
+    if (cb != nullptr) fire(id, *cb, pointer_message(*cb, x, y, trigger, mods, false), verb);
+    // A left button released over the widget it went down on clicks it.
+    if (step == pgwidgets::Callback::UP && button == 1) {
+      const bool clicks = left_down_on == id;
+      left_down_on = 0;
+      const auto* click = clicks ? SchemaView::get().callback_for(*page.find(id)->cls->info, pgwidgets::Callback::CLICK) : nullptr;
+      if (click != nullptr) fire(id, *click, pointer_message(*click, x, y, 1, mods, true), verb);
+    }
   }
 
   // A choice from a list the page holds (a combo box's items, kept by the
@@ -331,6 +490,42 @@ void TestSession::set_value(const WidgetHandle& w, double value) {
 }
 
 void TestSession::close(const WidgetHandle& w) { impl_->act(w, pgwidgets::Callback::CLOSE, Scalar{}); }
+
+void TestSession::press_key(const WidgetHandle& w, std::string_view key, pgw::Modifiers modifiers) {
+  Impl& s = *impl_;
+  s.check("before press_key");
+  if (key.empty()) throw Failure("pgw::testing: press_key: an empty key");
+  const WidgetId id = s.reachable(w, "press_key");
+  const auto* down = s.stepped(id, pgwidgets::Callback::KEY, pgwidgets::Callback::DOWN, "press_key");
+  const auto* typed = s.stepped(id, pgwidgets::Callback::KEY, pgwidgets::Callback::CHARACTER, "press_key");
+  const auto* up = s.stepped(id, pgwidgets::Callback::KEY, pgwidgets::Callback::UP, "press_key");
+  if (down != nullptr) s.fire(id, *down, s.key_message(*down, key, modifiers), "press_key");
+  if (typed != nullptr && types_character(key)) s.fire(id, *typed, s.key_message(*typed, key, modifiers), "press_key");
+  if (up != nullptr) s.fire(id, *up, s.key_message(*up, key, modifiers), "press_key");
+}
+
+void TestSession::pointer_down(const WidgetHandle& w, double x, double y, int button, pgw::Modifiers modifiers) {
+  impl_->pointer(w, pgwidgets::Callback::DOWN, x, y, button, modifiers, "pointer_down");
+}
+
+void TestSession::pointer_move(const WidgetHandle& w, double x, double y, pgw::Modifiers modifiers) {
+  impl_->pointer(w, pgwidgets::Callback::MOVE, x, y, 0, modifiers, "pointer_move");
+}
+
+void TestSession::pointer_up(const WidgetHandle& w, double x, double y, int button, pgw::Modifiers modifiers) {
+  impl_->pointer(w, pgwidgets::Callback::UP, x, y, button, modifiers, "pointer_up");
+}
+
+void TestSession::drag(const WidgetHandle& w, double x0, double y0, double x1, double y1, int steps, int button,
+                       pgw::Modifiers modifiers) {
+  if (steps < 1) throw Failure("pgw::testing: drag: steps " + std::to_string(steps) + " is not at least 1");
+  pointer_down(w, x0, y0, button, modifiers);
+  for (int i = 1; i <= steps; ++i) {
+    const double f = static_cast<double>(i) / steps;
+    pointer_move(w, x0 + (x1 - x0) * f, y0 + (y1 - y0) * f, modifiers);
+  }
+  pointer_up(w, x1, y1, button, modifiers);
+}
 
 std::string TestSession::text_of(const WidgetHandle& w) const { return impl_->page.text(impl_->live(w, "text_of")); }
 

@@ -1,10 +1,12 @@
 // Browser test: MDI sub-windows driven by the mouse, in headless Chromium
 // against tests/browser/mdi_app.cpp. Drags a sub-window by its title,
 // resizes it by a grip, maximizes, restores, minimizes and closes with its
-// buttons; each time the C++ handler's report (the values it got and what
-// the sub-window's local getters answered) must agree with the page, and a
-// reload must bring back the same geometry and state. Waits for
-// conditions, never for time.
+// buttons, drags it past the workspace's edge (which grows, as the
+// resistance allows) and scrolls the workspace with the wheel; each time the
+// C++ handler's report (the values it got and what the local getters
+// answered) must agree with the page, and a reload must bring back the same
+// geometry, state, scroll position and resistance. Waits for conditions,
+// never for time.
 // usage: node mdi.test.mjs --binary build/tests/mdi_app
 import fs from "node:fs";
 import path from "node:path";
@@ -43,6 +45,15 @@ async function geometry(title) {
     maximized: e.classList.contains("pgw-maximized"), minimized: e.classList.contains("pgw-minimized"),
     hidden: e.classList.contains("pgw-hidden"),
     area: { width: e.parentElement.clientWidth, height: e.parentElement.clientHeight },
+  }));
+}
+
+// The MDI workspace's scrolling box: its extent, view, offset and overflow.
+async function viewport() {
+  return page.locator(".pgw-mdi-viewport").evaluate((e) => ({
+    scrollWidth: e.scrollWidth, scrollHeight: e.scrollHeight, clientWidth: e.clientWidth, clientHeight: e.clientHeight,
+    scrollLeft: e.scrollLeft, scrollTop: e.scrollTop,
+    overflow: getComputedStyle(e).overflow,
   }));
 }
 
@@ -163,6 +174,59 @@ const ok = await runChecks([
     const a = await geometry("Doc A");
     expect(a.x === 80 && a.y === 60 && a.width === 310 && a.height === 210 && !a.minimized, `Doc A ${JSON.stringify(a)}`);
     await page.screenshot({ path: path.join(artifacts, "mdi.png") });
+  }],
+  ["dragging a sub-window past the right edge grows the workspace, half as far as the pointer (resistance 0.5)", async () => {
+    const before = await viewport();
+    expect(before.scrollWidth === before.clientWidth && before.scrollHeight === before.clientHeight,
+      `the workspace scrolls before anything left it: ${JSON.stringify(before)}`);
+    const edge = before.clientWidth - 310; // Doc A's x with its right side on the edge
+    const t = await win("Doc A").locator(".pgw-window-title").boundingBox();
+    await pressDrag({ x: t.x + 10, y: t.y + t.height / 2 }, edge + 200 - 80, 0);
+    const m = await reported(/^move (-?\d+) (-?\d+) \| (-?\d+) (-?\d+) 310 210 normal$/);
+    expect(+m[1] === edge + 100 && +m[2] === 60, `handler got ${m[1]}, ${m[2]}; expected ${edge + 100}, 60`);
+    expect(+m[3] === edge + 100, `get_window_position said ${m[3]}`);
+    const a = await geometry("Doc A");
+    const after = await viewport();
+    expect(a.x === edge + 100, `the page shows Doc A at ${a.x}`);
+    // As far as Doc A reaches (its grips overhang it by a few pixels).
+    expect(after.scrollWidth >= a.x + a.width && after.scrollWidth <= a.x + a.width + 4,
+      `the workspace is ${after.scrollWidth} wide, Doc A reaches ${a.x + a.width}`);
+    // Scrolls across, not down: bars as needed (headless Chromium hides them).
+    expect(after.scrollWidth > after.clientWidth && after.scrollHeight === after.clientHeight && after.overflow === "auto",
+      `the workspace scrolls: ${JSON.stringify(after)}`);
+  }],
+  ["the wheel scrolls the workspace: on_scrolled reaches C++ once it stops, get_scroll_position agrees with the page", async () => {
+    const v = await page.locator(".pgw-mdi-viewport").boundingBox();
+    await page.mouse.move(v.x + 30, v.y + v.height - 40); // the workspace's background
+    await page.mouse.wheel(40, 0);
+    const m = await reported(/^scrolled (\d+) ([\d.]+) ([\d.]+) \| ([\d.]+) ([\d.]+)$/);
+    const vp = await viewport();
+    const pct = vp.scrollLeft / (vp.scrollWidth - vp.clientWidth);
+    expect(vp.scrollLeft > 0 && pct < 1, `the wheel scrolled to ${vp.scrollLeft} of ${vp.scrollWidth - vp.clientWidth}`);
+    expect(Math.abs(+m[2] - pct) < 0.01 && +m[3] === 0, `handler got ${m[2]}, ${m[3]}; the page is at ${pct}, 0`);
+    expect(+m[4] === +m[2] && +m[5] === +m[3], `get_scroll_position said ${m[4]}, ${m[5]}`);
+    expect(+m[1] === 1, `on_scrolled ran ${m[1]} times for one wheel turn`);
+    const sx = await page.locator(".pgw-mdi-viewport").evaluate((e) => e.style.getPropertyValue("--pgw-mdi-sx"));
+    expect(sx === `${vp.scrollLeft}px`, `the dock follows ${sx}`);
+  }],
+  ["a reload brings back the scroll position and the resistance (locked: a drag stops at the edge)", async () => {
+    const scrolledTo = (await viewport()).scrollLeft;
+    await page.getByRole("button", { name: "Lock the workspace" }).click();
+    await reported(/^resistance 1\.0+$/);
+    await reload();
+    await page.waitForFunction((want) => {
+      const e = document.querySelector(".pgw-mdi-viewport");
+      return e && Math.abs(e.scrollLeft - want) <= 1;
+    }, scrolledTo, { timeout: 5000 }).catch(async () => {
+      throw new Error(`after the reload the workspace is scrolled to ${(await viewport()).scrollLeft}, not ${scrolledTo}`);
+    });
+    const x0 = (await geometry("Doc A")).x;
+    const t = await win("Doc A").locator(".pgw-window-title").boundingBox();
+    await pressDrag({ x: t.x + 10, y: t.y + t.height / 2 }, 100, 30);
+    const m = await reported(/^move (-?\d+) (-?\d+) \| /);
+    expect(+m[1] === x0 && +m[2] === 90, `locked, Doc A went to ${m[1]}, ${m[2]}; expected ${x0}, 90`);
+    const vp = await viewport();
+    expect(vp.scrollWidth <= x0 + 310 + 4, `the workspace grew to ${vp.scrollWidth}`);
   }],
   ["no errors in the page's console", async () => {
     expect(consoleErrors.length === 0, consoleErrors.join("\n"));

@@ -1,5 +1,5 @@
 // The program behind browser/mdi.test.mjs: an MDIWidget with two
-// sub-windows, made by add_widget. Each handler writes what it received and what the
+// sub-windows, made by add_widget, resistance 0.5 (a button locks it). Each handler writes what it received and what the
 // sub-window's getters answer (plain calls: answered by the server, no
 // round trip) into a Label the test reads.
 #include <cstdio>
@@ -24,12 +24,14 @@ pgw::Task<> setup(pgw::Session& session) {
   co_await top.set_position(10, 10);
   co_await top.resize(760, 560);
   auto vbox = co_await w.VBox({.spacing = 4, .padding = 6});
-  auto mdi = co_await w.MDIWidget();
+  auto mdi = co_await w.MDIWidget({.resistance = 0.5});
   auto report = co_await w.Label("none", {.tooltip = "what the handlers got"});
   auto page = co_await w.Label("no page");
   co_await vbox.add_widget(mdi, 1);
   co_await vbox.add_widget(report);
   co_await vbox.add_widget(page);
+  auto lock = co_await w.Button("Lock the workspace");
+  co_await vbox.add_widget(lock);
   co_await top.set_widget(vbox);
 
   // add_widget creates each sub-window around its content, as pgwidgets'
@@ -50,6 +52,16 @@ pgw::Task<> setup(pgw::Session& session) {
     co_await report.set_text("state " + std::string(pgw::to_string(state)) + " | " + geometry(doc_a));
   });
   doc_b.on_close([doc_b, report]() -> pgw::Task<> { co_await report.set_text("closed Doc B"); });
+  mdi.on_scrolled([mdi, report, calls = 0](double h, double v) mutable -> pgw::Task<> {
+    const auto p = mdi.get_scroll_position();
+    char text[128];
+    std::snprintf(text, sizeof text, "scrolled %d %.4f %.4f | %.4f %.4f", ++calls, h, v, p.h_pct, p.v_pct);
+    co_await report.set_text(text);
+  });
+  lock.on_activated([mdi, report]() -> pgw::Task<> {
+    co_await mdi.set_resistance(1.0);
+    co_await report.set_text("resistance " + std::to_string(mdi.get_resistance()));
+  });
   mdi.on_page_switch([page, doc_a](pgw::Widget child) -> pgw::Task<> {
     const auto kids = doc_a.get_child();
     const bool is_a = !kids.empty() && kids.front().id() == child.id();

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <chrono>
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -320,6 +321,96 @@ TEST_CASE("click on an interactive label fires its click, a plain label reports 
   CHECK(seen == std::vector<std::string>{"click 0"});
   CHECK_THROWS_WITH(t.click(t.find<pgw::Label>("plain")),
                     Contains("Label \"plain\" was created without `interactive`, so the page reports no click"));
+}
+
+TEST_CASE("press_key fires key_down, key_press (for a key that types a character) and key_up, in order", "[testkit]") {
+  std::vector<std::string> seen;
+  TestSession t([&](pgw::Session& s) -> pgw::Task<> {
+    auto p = co_await window(s, "Keys");
+    auto W = s.get_widgets();
+    auto live = co_await W.Label("live", {.interactive = true});
+    auto plain = co_await W.Label("plain");
+    co_await p.box.add_widget(live, 0);
+    co_await p.box.add_widget(plain, 0);
+    const auto note = [&seen](std::string what, const pgw::KeyEvent& e) {
+      seen.push_back(what + " " + e.key + " " + e.keycode + (e.modifiers.ctrl ? " ctrl" : "") +
+                     (e.modifiers.shift ? " shift" : "") + (e.repeat ? " repeat" : ""));
+    };
+    live.on_key_down([note](pgw::KeyEvent e) { note("down", e); });
+    live.on_key_press([note](pgw::KeyEvent e) { note("press", e); });
+    live.on_key_up([note](pgw::KeyEvent e) { note("up", e); });
+  });
+  auto live = t.find<pgw::Label>("live");
+  t.press_key(live, "a");
+  CHECK(seen == std::vector<std::string>{"down a KeyA", "press a KeyA", "up a KeyA"});
+  seen.clear();
+  t.press_key(live, "S", {.shift = true});
+  t.press_key(live, "Enter", {.ctrl = true});
+  CHECK(seen == std::vector<std::string>{"down S KeyS shift", "press S KeyS shift", "up S KeyS shift",
+                                         "down Enter Enter ctrl", "press Enter Enter ctrl", "up Enter Enter ctrl"});
+  seen.clear();
+  // Keys that type nothing go down and up only.
+  t.press_key(live, "ArrowUp");
+  t.press_key(live, "Shift", {.shift = true});
+  CHECK(seen == std::vector<std::string>{"down ArrowUp ArrowUp", "up ArrowUp ArrowUp", "down Shift Shift shift",
+                                         "up Shift Shift shift"});
+  seen.clear();
+  t.press_key(live, " ");
+  t.press_key(live, "7");
+  CHECK(seen == std::vector<std::string>{"down   Space", "press   Space", "up   Space", "down 7 Digit7", "press 7 Digit7",
+                                         "up 7 Digit7"});
+  CHECK_THROWS_WITH(t.press_key(t.find<pgw::Label>("plain"), "a"),
+                    Contains("Label \"plain\" was created without `interactive`, so the page reports no keys"));
+  CHECK_THROWS_WITH(t.press_key(t.find<pgw::TopLevel>("Keys"), "a"),
+                    Contains("has no callback the schema marks `user: KEY`"));
+  CHECK_THROWS_WITH(t.press_key(live, ""), Contains("an empty key"));
+}
+
+TEST_CASE("pointer_down / pointer_move / pointer_up and drag fire the pointer events with the buttons held", "[testkit]") {
+  std::vector<std::string> seen;
+  TestSession t([&](pgw::Session& s) -> pgw::Task<> {
+    auto p = co_await window(s, "Pointer");
+    auto W = s.get_widgets();
+    auto live = co_await W.Label("live", {.interactive = true});
+    auto other = co_await W.Label("other", {.interactive = true});
+    co_await p.box.add_widget(live, 0);
+    co_await p.box.add_widget(other, 0);
+    const auto note = [&seen](std::string what, const pgw::PointerEvent& e) {
+      char text[160];
+      std::snprintf(text, sizeof text, "%s %g,%g trigger %d mask %d%s%s", what.c_str(), e.x, e.y, e.button_trigger,
+                    e.button_mask, e.modifiers.alt ? " alt" : "", e.pointer_type.empty() ? "" : (" " + e.pointer_type).c_str());
+      seen.emplace_back(text);
+    };
+    live.on_pointer_down([note](pgw::PointerEvent e) { note("down", e); });
+    live.on_pointer_move([note](pgw::PointerEvent e) { note("move", e); });
+    live.on_pointer_up([note](pgw::PointerEvent e) { note("up", e); });
+    live.on_click([note](pgw::PointerEvent e) { note("click", e); });
+    other.on_click([note](pgw::PointerEvent e) { note("other click", e); });
+  });
+  auto live = t.find<pgw::Label>("live");
+  t.drag(live, 10, 20, 50, 40, 2);
+  CHECK(seen == std::vector<std::string>{"down 10,20 trigger 1 mask 1 mouse", "move 30,30 trigger 0 mask 1 mouse",
+                                         "move 50,40 trigger 0 mask 1 mouse", "up 50,40 trigger 1 mask 0 mouse",
+                                         "click 50,40 trigger 1 mask 0"});
+  seen.clear();
+  // The right button: masks 0x4, and no click; a move with nothing held.
+  t.pointer_down(live, 5, 5, 3, {.alt = true});
+  t.pointer_up(live, 5, 5, 3);
+  t.pointer_move(live, 6, 6);
+  CHECK(seen == std::vector<std::string>{"down 5,5 trigger 3 mask 4 alt mouse", "up 5,5 trigger 3 mask 0 mouse",
+                                         "move 6,6 trigger 0 mask 0 mouse"});
+  seen.clear();
+  // Left and middle held together; released over another widget: no click.
+  t.pointer_down(live, 1, 1);
+  t.pointer_down(live, 1, 1, 2);
+  t.pointer_up(live, 1, 1, 2);
+  t.pointer_up(t.find<pgw::Label>("other"), 2, 2);
+  CHECK(seen == std::vector<std::string>{"down 1,1 trigger 1 mask 1 mouse", "down 1,1 trigger 2 mask 3 mouse",
+                                         "up 1,1 trigger 2 mask 1 mouse"});
+  CHECK_THROWS_WITH(t.pointer_up(live, 0, 0), Contains("button 1 is not down"));
+  CHECK_THROWS_WITH(t.pointer_down(live, 0, 0, 4), Contains("button 4 is not 1 (left), 2 (middle) or 3 (right)"));
+  CHECK_THROWS_WITH(t.pointer_move(t.find<pgw::TopLevel>("Pointer"), 0, 0),
+                    Contains("has no callback the schema marks `user: POINTER`"));
 }
 
 TEST_CASE("a click handler on a label created without interactive fails the step that registered it", "[testkit]") {

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { afterEach, beforeEach, describe, it, mock } from "node:test";
 import type { MDISubWindowCreateArgs } from "../src/schema.js";
 import { MDISubWindow } from "../src/widgets/mdi/mdisubwindow.js";
-import { MDIWidget } from "../src/widgets/mdi/mdiwidget.js";
+import { MDIWidget, SCROLL_REPORT_MS } from "../src/widgets/mdi/mdiwidget.js";
 import { REPORT_PAUSE_MS, TextArea } from "../src/widgets/text/textarea.js";
 import { Bench, recorder } from "./support/widgets.js";
 
@@ -131,6 +131,62 @@ describe("MDIWidget", () => {
     bench.events.length = 0;
     mdi.cascade_windows();
     assert.deepEqual(bench.events.filter((e) => e[0].startsWith("2:")), [["2:window_state", "normal"], ["2:move", 0, 0]]);
+  });
+
+  // happy-dom lays nothing out: the sizes a browser would give are set by hand.
+  const sized = (e: HTMLElement, props: Record<string, number>) => {
+    for (const [k, v] of Object.entries(props)) Object.defineProperty(e, k, { value: v, configurable: true });
+  };
+
+  it("a title-bar drag past the right or bottom edge goes (1 - resistance) as far as the pointer; 1 stops it at the edge", () => {
+    const a = sub(2);
+    a.set_position(0, 0);
+    mdi.add_widget(a);
+    sized(mdi.viewport, { clientWidth: 600, clientHeight: 400 });
+    sized(a.element, { offsetLeft: 0, offsetTop: 0, offsetWidth: 300, offsetHeight: 200 });
+    // The workspace's edge for this window is at x 300, y 200.
+    mdi.set_resistance(0.5);
+    let confine = mdi.confineMove(a);
+    assert.deepEqual(confine(400, 300), { x: 350, y: 250 });
+    assert.deepEqual(confine(100, 150), { x: 100, y: 150 }, "inside the workspace the pointer rules");
+    assert.deepEqual(confine(-1000, -20), { x: 60 - 300, y: 0 }, "never above the top, nor all but 60 px past the left");
+    mdi.set_resistance(1);
+    confine = mdi.confineMove(a);
+    assert.deepEqual(confine(400, 300), { x: 300, y: 200 });
+    mdi.set_resistance(0);
+    confine = mdi.confineMove(a);
+    assert.deepEqual(confine(400, 300), { x: 400, y: 300 });
+    assert.equal(mdi.get_resistance(), 0);
+    // Placed past the view, the window's own reach is the edge: locked, it stays there.
+    sized(a.element, { offsetLeft: 500, offsetTop: 300 });
+    mdi.set_resistance(1);
+    confine = mdi.confineMove(a);
+    assert.deepEqual(confine(700, 600), { x: 500, y: 300 });
+  });
+
+  it("set_scroll_position is not reported; the user's scrolling is, once, when it stops", () => {
+    mock.timers.enable({ apis: ["setTimeout"] });
+    try {
+      const v = mdi.viewport;
+      sized(v, { scrollWidth: 1000, scrollHeight: 400, clientWidth: 500, clientHeight: 400 });
+      const scrolled = () => bench.events.filter((e) => e[0] === "1:scrolled");
+      mdi.set_scroll_position(0.5, 0);
+      v.dispatchEvent(new Event("scroll"));
+      mock.timers.tick(SCROLL_REPORT_MS * 2);
+      assert.equal(v.scrollLeft, 250);
+      assert.deepEqual(scrolled(), []);
+      for (const left of [260, 300, 500]) {
+        v.scrollLeft = left;
+        v.dispatchEvent(new Event("scroll"));
+        mock.timers.tick(SCROLL_REPORT_MS / 4);
+      }
+      assert.deepEqual(scrolled(), []);
+      mock.timers.tick(SCROLL_REPORT_MS);
+      assert.deepEqual(scrolled(), [["1:scrolled", 1, 0]]);
+      assert.deepEqual(mdi.get_scroll_position(), { h_pct: 1, v_pct: 0 });
+    } finally {
+      mock.timers.reset();
+    }
   });
 });
 

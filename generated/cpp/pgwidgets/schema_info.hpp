@@ -106,6 +106,7 @@ inline constexpr std::uint32_t name = 44258175;
 inline constexpr std::uint32_t orientation = 1167913771;
 inline constexpr std::uint32_t padding = 814521897;
 inline constexpr std::uint32_t position = 1514480729;
+inline constexpr std::uint32_t resistance = 1050086665;
 inline constexpr std::uint32_t row_spacing = 890610640;
 inline constexpr std::uint32_t scroll_bar_visibility = 1872492298;
 inline constexpr std::uint32_t scroll_percent = 858229052;
@@ -308,6 +309,10 @@ inline constexpr MethodInfo MDIWidget_index_of{34398808, 1934524702, "MDIWidget"
 inline constexpr MethodInfo MDIWidget_get_subwin{1642370633, 1934524702, "MDIWidget", "get_subwin", detail::MethodKind::query, 0, true, false, false, 0, detail::StateOp::none, 0};
 inline constexpr MethodInfo MDIWidget_get_configuration{882899613, 1934524702, "MDIWidget", "get_configuration", detail::MethodKind::query, 0, true, false, false, 0, detail::StateOp::none, 0};
 inline constexpr MethodInfo MDIWidget_index_to_widget{356013254, 1934524702, "MDIWidget", "index_to_widget", detail::MethodKind::query, 0, true, false, false, 0, detail::StateOp::none, 0};
+inline constexpr MethodInfo MDIWidget_set_resistance{1465437229, 1934524702, "MDIWidget", "set_resistance", detail::MethodKind::setter, 1050086665, false, false, false, 0, detail::StateOp::none, 0};
+inline constexpr MethodInfo MDIWidget_get_resistance{271535706, 1934524702, "MDIWidget", "get_resistance", detail::MethodKind::getter, 1050086665, true, false, false, 0, detail::StateOp::none, 0};
+inline constexpr MethodInfo MDIWidget_set_scroll_position{1133670856, 1934524702, "MDIWidget", "set_scroll_position", detail::MethodKind::setter, 1333637752, false, false, true, 0, detail::StateOp::none, 0};
+inline constexpr MethodInfo MDIWidget_get_scroll_position{565016419, 1934524702, "MDIWidget", "get_scroll_position", detail::MethodKind::getter, 1333637752, true, false, false, 0, detail::StateOp::none, 0};
 inline constexpr MethodInfo TextEntry_set_text{2097510219, 643135960, "TextEntry", "set_text", detail::MethodKind::setter, 405642814, false, false, false, 0, detail::StateOp::none, 0};
 inline constexpr MethodInfo TextEntry_get_text{1865111774, 643135960, "TextEntry", "get_text", detail::MethodKind::query, 0, true, false, false, 0, detail::StateOp::none, 0};
 inline constexpr MethodInfo TextEntry_clear{458512374, 643135960, "TextEntry", "clear", detail::MethodKind::setter, 405642814, false, false, false, 0, detail::StateOp::none, 0};
@@ -353,6 +358,7 @@ void MDISubWindow_move(std::string_view bytes);
 void MDISubWindow_resized(std::string_view bytes);
 void MDISubWindow_window_state(std::string_view bytes);
 void MDISubWindow_close(std::string_view bytes);
+void MDIWidget_scrolled(std::string_view bytes);
 void TextEntry_activated(std::string_view bytes);
 void TextArea_scrolled(std::string_view bytes);
 void TextArea_changed(std::string_view bytes);
@@ -410,6 +416,7 @@ inline constexpr CallbackInfo MDISubWindow_window_state{2094054488, 597303608, "
 inline constexpr CallbackInfo MDISubWindow_close{1700437245, 597303608, "MDISubWindow", "close", 1412362569, 2022062640, &check::MDISubWindow_close, false};
 inline constexpr CallbackInfo MDIWidget_page_switch{1783995854, 1934524702, "MDIWidget", "page_switch", 0, 0, nullptr, false};
 inline constexpr CallbackInfo MDIWidget_page_close{286041958, 1934524702, "MDIWidget", "page_close", 0, 0, nullptr, false};
+inline constexpr CallbackInfo MDIWidget_scrolled{858848824, 1934524702, "MDIWidget", "scrolled", 1333637752, 1133670856, &check::MDIWidget_scrolled, true};
 inline constexpr CallbackInfo TextEntry_activated{266366794, 643135960, "TextEntry", "activated", 405642814, 2097510219, &check::TextEntry_activated, false};
 inline constexpr CallbackInfo TextArea_scrolled{583448939, 508793410, "TextArea", "scrolled", 1333637752, 140275590, &check::TextArea_scrolled, true};
 inline constexpr CallbackInfo TextArea_changed{965860495, 508793410, "TextArea", "changed", 405642814, 850407216, &check::TextArea_changed, false};
@@ -456,7 +463,7 @@ inline constexpr std::array<const ClassInfo*, 36> class_table = {
     &classes::TextEntrySet,
     &classes::TextArea,
 };
-inline constexpr std::array<const MethodInfo*, 198> method_table = {
+inline constexpr std::array<const MethodInfo*, 202> method_table = {
     &methods::Widget_set_border_width,
     &methods::Widget_set_border_color,
     &methods::Widget_set_bg,
@@ -637,6 +644,10 @@ inline constexpr std::array<const MethodInfo*, 198> method_table = {
     &methods::MDIWidget_get_subwin,
     &methods::MDIWidget_get_configuration,
     &methods::MDIWidget_index_to_widget,
+    &methods::MDIWidget_set_resistance,
+    &methods::MDIWidget_get_resistance,
+    &methods::MDIWidget_set_scroll_position,
+    &methods::MDIWidget_get_scroll_position,
     &methods::TextEntry_set_text,
     &methods::TextEntry_get_text,
     &methods::TextEntry_clear,
@@ -656,7 +667,7 @@ inline constexpr std::array<const MethodInfo*, 198> method_table = {
     &methods::TextArea_scroll_to_lineno,
     &methods::TextArea_scroll_to_end,
 };
-inline constexpr std::array<const CallbackInfo*, 54> callback_table = {
+inline constexpr std::array<const CallbackInfo*, 55> callback_table = {
     &callbacks::Widget_resize,
     &callbacks::Widget_map,
     &callbacks::Container_child_added,
@@ -708,6 +719,7 @@ inline constexpr std::array<const CallbackInfo*, 54> callback_table = {
     &callbacks::MDISubWindow_close,
     &callbacks::MDIWidget_page_switch,
     &callbacks::MDIWidget_page_close,
+    &callbacks::MDIWidget_scrolled,
     &callbacks::TextEntry_activated,
     &callbacks::TextArea_scrolled,
     &callbacks::TextArea_changed,
@@ -754,7 +766,7 @@ inline constexpr std::array<std::string_view, 36> class_proto_names = {
     "pgwidgets.widgets.TextEntrySet",
     "pgwidgets.widgets.TextArea",
 };
-inline constexpr std::array<std::string_view, 198> method_proto_names = {
+inline constexpr std::array<std::string_view, 202> method_proto_names = {
     "pgwidgets.widgets.Widget.SetBorderWidth",
     "pgwidgets.widgets.Widget.SetBorderColor",
     "pgwidgets.widgets.Widget.SetBg",
@@ -935,6 +947,10 @@ inline constexpr std::array<std::string_view, 198> method_proto_names = {
     "pgwidgets.widgets.MDIWidget.GetSubwin",
     "pgwidgets.widgets.MDIWidget.GetConfiguration",
     "pgwidgets.widgets.MDIWidget.IndexToWidget",
+    "pgwidgets.widgets.MDIWidget.SetResistance",
+    "pgwidgets.widgets.MDIWidget.GetResistance",
+    "pgwidgets.widgets.MDIWidget.SetScrollPosition",
+    "pgwidgets.widgets.MDIWidget.GetScrollPosition",
     "pgwidgets.widgets.TextEntry.SetText",
     "pgwidgets.widgets.TextEntry.GetText",
     "pgwidgets.widgets.TextEntry.Clear",
@@ -954,7 +970,7 @@ inline constexpr std::array<std::string_view, 198> method_proto_names = {
     "pgwidgets.widgets.TextArea.ScrollToLineno",
     "pgwidgets.widgets.TextArea.ScrollToEnd",
 };
-inline constexpr std::array<std::string_view, 54> callback_proto_names = {
+inline constexpr std::array<std::string_view, 55> callback_proto_names = {
     "pgwidgets.widgets.Widget.OnResize",
     "pgwidgets.widgets.Widget.OnMap",
     "pgwidgets.widgets.Container.OnChildAdded",
@@ -1006,6 +1022,7 @@ inline constexpr std::array<std::string_view, 54> callback_proto_names = {
     "pgwidgets.widgets.MDISubWindow.OnClose",
     "pgwidgets.widgets.MDIWidget.OnPageSwitch",
     "pgwidgets.widgets.MDIWidget.OnPageClose",
+    "pgwidgets.widgets.MDIWidget.OnScrolled",
     "pgwidgets.widgets.TextEntry.OnActivated",
     "pgwidgets.widgets.TextArea.OnScrolled",
     "pgwidgets.widgets.TextArea.OnChanged",

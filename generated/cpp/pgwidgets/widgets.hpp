@@ -222,12 +222,16 @@ class Widgets {
 
   // A window inside an MDIWidget's area: title bar (drag to move), grips
   // (drag to resize), minimize / maximize / close buttons, the window menu.
-  // It never leaves its workspace.
+  // Dragged past its workspace's right or bottom edge it makes the workspace
+  // grow (MDIWidget.set_resistance); never past its top or far past its left.
   Task<pgw::MDISubWindow> MDISubWindow(MDISubWindowOptions options = {}) const {
     return detail::factories::MDISubWindow(link_, std::move(options));
   }
 
-  // A workspace holding sub-windows (MDISubWindow), each confined to its area.
+  // A workspace holding sub-windows (MDISubWindow). The workspace grows to
+  // hold every sub-window (one dragged or placed past its right or bottom
+  // edge, as set_resistance allows) and scrolls, with scroll bars shown only
+  // when it is larger than the widget.
   Task<pgw::MDIWidget> MDIWidget(MDIWidgetOptions options = {}) const {
     return detail::factories::MDIWidget(link_, std::move(options));
   }

@@ -10,6 +10,7 @@
 
 #include "pgwidgets/widgets/base.pb.h"
 #include "pgwidgets/widgets/layout.pb.h"
+#include "pgwidgets/widgets/containers.pb.h"
 #include "pgwidgets/widgets/mdi.pb.h"
 
 namespace pgw {
@@ -61,6 +62,12 @@ std::tuple<pgw::Widget> MDIWidget_page_close([[maybe_unused]] SessionLink& link,
   return {pgw::Widget(link.shared_from_this(), m.child())};
 }
 
+std::tuple<double, double> MDIWidget_scrolled([[maybe_unused]] SessionLink& link, std::string_view bytes) {
+  ::pgwidgets::widgets::ScrollPercent m;
+  parse(m, bytes, "MDIWidget.scrolled");
+  return {m.h_pct(), m.v_pct()};
+}
+
 }  // namespace detail::decode
 
 namespace detail::check {
@@ -84,6 +91,11 @@ void MDISubWindow_window_state(std::string_view bytes) {
 void MDISubWindow_close(std::string_view bytes) {
   ::pgwidgets::widgets::Empty m;
   parse(m, bytes, "MDISubWindow.close");
+}
+
+void MDIWidget_scrolled(std::string_view bytes) {
+  ::pgwidgets::widgets::ScrollPercent m;
+  parse(m, bytes, "MDIWidget.scrolled");
 }
 
 }  // namespace detail::check
@@ -228,6 +240,7 @@ namespace {
 
 // The setter options, owned: the coroutine outlives the caller's temporaries.
 struct MDIWidgetSetters {
+  std::optional<double> resistance;
   std::optional<int> border_width;
   std::optional<std::string> border_color;
   std::optional<std::string> bg;
@@ -251,6 +264,7 @@ MDIWidgetPrepared prepare_MDIWidget([[maybe_unused]] const detail::LinkPtr& link
                                       [[maybe_unused]] const MDIWidgetOptions& options) {
   MDIWidgetPrepared p;
   [[maybe_unused]] auto& setters = p.setters;
+  if (options.resistance) { detail::check_fraction(*options.resistance, "Widgets::MDIWidget option resistance", "resistance"); setters.resistance.emplace(*options.resistance); }
   if (options.border_width) setters.border_width.emplace(*options.border_width);
   if (options.border_color) setters.border_color.emplace(*options.border_color);
   if (options.bg) setters.bg.emplace(*options.bg);
@@ -267,6 +281,7 @@ MDIWidgetPrepared prepare_MDIWidget([[maybe_unused]] const detail::LinkPtr& link
 // Makes the setter calls of the options on the new widget.
 Task<pgw::MDIWidget> finish_MDIWidget(detail::LinkPtr link, WidgetId id, [[maybe_unused]] MDIWidgetSetters setters) {
   pgw::MDIWidget widget(std::move(link), id);
+  if (setters.resistance) co_await widget.set_resistance(std::move(*setters.resistance));
   if (setters.border_width) co_await widget.set_border_width(std::move(*setters.border_width));
   if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
   if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));
@@ -519,6 +534,42 @@ Task<pgw::Widget> MDIWidget::index_to_widget(int index) const {
   request.set_index(index);
   return detail::call_returning<pgw::Widget>(checked_link(), id(), detail::methods::MDIWidget_index_to_widget,
                                                        request.SerializeAsString(), &detail::ret::MDIWidget_index_to_widget);
+}
+
+Task<void> MDIWidget::set_resistance(double value) const {
+  detail::check_fraction(value, "pgw::MDIWidget::set_resistance", "value");
+  ::pgwidgets::widgets::Resistance request;
+  request.set_value(value);
+  return detail::send_call(checked_link(), id(), detail::methods::MDIWidget_set_resistance, request.SerializeAsString());
+}
+
+double MDIWidget::get_resistance() const {
+  detail::SessionLink& link = this->link();
+  if (const std::string* recorded = link.recorded(id(), detail::fields::resistance)) {
+    ::pgwidgets::widgets::Resistance m;
+    parse(m, *recorded, "the state of MDIWidget.resistance");
+    return m.value();
+  }
+  return 0;
+}
+
+Task<void> MDIWidget::set_scroll_position(double h_pct, double v_pct) const {
+  detail::check_fraction(h_pct, "pgw::MDIWidget::set_scroll_position", "h_pct");
+  detail::check_fraction(v_pct, "pgw::MDIWidget::set_scroll_position", "v_pct");
+  ::pgwidgets::widgets::ScrollPercent request;
+  request.set_h_pct(h_pct);
+  request.set_v_pct(v_pct);
+  return detail::send_call(checked_link(), id(), detail::methods::MDIWidget_set_scroll_position, request.SerializeAsString());
+}
+
+pgw::ScrollPercent MDIWidget::get_scroll_position() const {
+  detail::SessionLink& link = this->link();
+  if (const std::string* recorded = link.recorded(id(), detail::fields::scroll_position)) {
+    ::pgwidgets::widgets::ScrollPercent m;
+    parse(m, *recorded, "the state of MDIWidget.scroll_position");
+    return pgw::ScrollPercent{m.h_pct(), m.v_pct()};
+  }
+  return pgw::ScrollPercent{0, 0};
 }
 
 }  // namespace pgw

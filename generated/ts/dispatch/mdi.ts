@@ -7,6 +7,7 @@
 import { create, fromBinary, toBinary } from "@bufbuild/protobuf";
 import * as pb_base from "../pb/pgwidgets/widgets/base_pb.js";
 import * as pb_layout from "../pb/pgwidgets/widgets/layout_pb.js";
+import * as pb_containers from "../pb/pgwidgets/widgets/containers_pb.js";
 import * as pb_mdi from "../pb/pgwidgets/widgets/mdi_pb.js";
 import type * as w from "../widgets.js";
 import type { WidgetHandle, Value, TabPosition, ScrollBarPolicy, Dtype, SliderValuePosition, DialValuePosition, HAlign, VAlign, WindowState, Align, Orientation, Wrap, ScrollAlign, Column, TableRow, TreeNode, TableData, Modifiers, PointerEvent, ScrollEvent, KeyEvent, FocusEvent, DragOverEvent, DroppedFile, DropEvent, DropProgress } from "../widgets.js";
@@ -35,6 +36,8 @@ export function eventsMDIWidget(id: number, ctx: DispatchContext): w.MDIWidgetEv
       ctx.emit(id, 1783995854, toBinary(pb_base.ChildSchema, create(pb_base.ChildSchema, { child: child.widgetId })), false),
     page_close: (child: WidgetHandle) =>
       ctx.emit(id, 286041958, toBinary(pb_base.ChildSchema, create(pb_base.ChildSchema, { child: child.widgetId })), false),
+    scrolled: (h_pct: number, v_pct: number) =>
+      ctx.emit(id, 858848824, toBinary(pb_containers.ScrollPercentSchema, create(pb_containers.ScrollPercentSchema, { hPct: h_pct, vPct: v_pct })), true),
   };
 }
 
@@ -265,6 +268,22 @@ export const mdiFamily: FamilyTables = {
         return toBinary(pb_base.ChildSchema, create(pb_base.ChildSchema, { child: r.widgetId }));
       },
     }],
+    [1465437229, {
+      id: 1465437229, name: "set_resistance", className: "MDIWidget", kind: "setter", classId: 1934524702,
+      invoke: (impl, bytes, ctx) => {
+        const m = fromBinary(pb_mdi.ResistanceSchema, bytes);
+        (impl as w.MDIWidgetImpl).set_resistance(m.value);
+        return undefined;
+      },
+    }],
+    [1133670856, {
+      id: 1133670856, name: "set_scroll_position", className: "MDIWidget", kind: "setter", classId: 1934524702,
+      invoke: (impl, bytes, ctx) => {
+        const m = fromBinary(pb_containers.ScrollPercentSchema, bytes);
+        (impl as w.MDIWidgetImpl).set_scroll_position(m.hPct, m.vPct);
+        return undefined;
+      },
+    }],
   ],
   callbacks: [
     [1534629619, { id: 1534629619, name: "move", className: "MDISubWindow", state: true, coalesce: true }],
@@ -273,5 +292,6 @@ export const mdiFamily: FamilyTables = {
     [1700437245, { id: 1700437245, name: "close", className: "MDISubWindow", state: true, coalesce: false }],
     [1783995854, { id: 1783995854, name: "page_switch", className: "MDIWidget", state: false, coalesce: false }],
     [286041958, { id: 286041958, name: "page_close", className: "MDIWidget", state: false, coalesce: false }],
+    [858848824, { id: 858848824, name: "scrolled", className: "MDIWidget", state: true, coalesce: true }],
   ],
 };

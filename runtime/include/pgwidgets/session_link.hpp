@@ -231,6 +231,9 @@ class WidgetHandle {
 
 // The id of a widget passed as an argument, checked to belong to `owner`'s session.
 WidgetId child_id(const WidgetHandle& owner, const WidgetHandle& child, std::string_view method);
+// Throws std::invalid_argument unless 0 <= value <= 1 (a method marked
+// `fractions` in the schema): `method` and `arg` name it.
+void check_fraction(double value, std::string_view method, std::string_view arg);
 // The id of a widget given as a constructor option (a radio button's
 // group), checked to belong to `link`'s session; a null pointer is 0, none.
 WidgetId option_ref(const LinkPtr& link, const WidgetHandle* widget, std::string_view what);

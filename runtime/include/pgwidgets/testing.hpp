@@ -98,6 +98,28 @@ class TestSession {
   void set_value(const pgw::detail::WidgetHandle& w, double value);
   // The close box of a window.
   void close(const pgw::detail::WidgetHandle& w);
+  // A key pressed and released while `w` has the focus: the callbacks the
+  // schema marks `user: KEY` fire as a browser's events do, key_down, then
+  // key_press when the key types a character (one character, or "Enter"),
+  // then key_up, each with `key` ("a", "Enter", "ArrowUp", " "), its
+  // physical key ("KeyA", "Digit1", "Space", else `key` itself) and the
+  // modifiers held. On a widget that reports no keys (a label created
+  // without `interactive`) it throws Failure.
+  void press_key(const pgw::detail::WidgetHandle& w, std::string_view key, pgw::Modifiers modifiers = {});
+  // The mouse over `w`, at (x, y) in its pixels: a button (1 left, 2
+  // middle, 3 right) goes down, the pointer moves, a button goes up; each
+  // fires the callback the schema marks `user: POINTER` with that step,
+  // with the buttons held (button_mask) as a browser reports them. A left
+  // button released over the widget it went down on also clicks it.
+  void pointer_down(const pgw::detail::WidgetHandle& w, double x, double y, int button = 1,
+                    pgw::Modifiers modifiers = {});
+  void pointer_move(const pgw::detail::WidgetHandle& w, double x, double y, pgw::Modifiers modifiers = {});
+  void pointer_up(const pgw::detail::WidgetHandle& w, double x, double y, int button = 1,
+                  pgw::Modifiers modifiers = {});
+  // pointer_down at (x0, y0), `steps` pointer_moves on the straight line to
+  // (x1, y1) (the last one there), pointer_up there.
+  void drag(const pgw::detail::WidgetHandle& w, double x0, double y0, double x1, double y1, int steps = 4,
+            int button = 1, pgw::Modifiers modifiers = {});
 
   // --- what the user sees --------------------------------------------------
   // The widget's text, title or message as the page shows it now.

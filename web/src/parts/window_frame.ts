@@ -16,7 +16,7 @@ type Edge = (typeof EDGES)[number];
 const MIN_WIDTH = 140;
 const MIN_HEIGHT = 80;
 /** How much of a window stays reachable when it is dragged out of its area. */
-const KEEP_VISIBLE = 60;
+export const KEEP_VISIBLE = 60;
 
 export function isWindowState(s: string): s is WindowState {
   return STATES.includes(s);
@@ -47,6 +47,13 @@ export interface WindowFrameHost {
   stateChanged(state: WindowState, byUser: boolean): void;
   /** The user asked to close the window (button or menu). */
   closeRequested(): void;
+  /**
+   * Called when a title-bar drag starts: where the drag may take the
+   * window, as a function from where the pointer would put it to where it
+   * goes. Without it (or when it answers null) the window keeps
+   * KEEP_VISIBLE pixels and its title bar inside the area.
+   */
+  confineMove?(): ((x: number, y: number) => { x: number; y: number }) | null;
 }
 
 export class WindowFrame {
@@ -213,8 +220,12 @@ export class WindowFrame {
     ev.preventDefault();
     const x0 = this.x;
     const y0 = this.y;
+    const confine = this.host.confineMove?.() ?? ((x: number, y: number) => ({ x: this.clampX(x), y: this.clampY(y) }));
     drag(this.titleBar, ev, {
-      move: (dx, dy) => this.setPosition(this.clampX(x0 + dx), this.clampY(y0 + dy)),
+      move: (dx, dy) => {
+        const p = confine(x0 + dx, y0 + dy);
+        this.setPosition(p.x, p.y);
+      },
       end: (moved) => {
         if (moved && (this.x !== x0 || this.y !== y0)) this.host.moved(this.x, this.y);
       },

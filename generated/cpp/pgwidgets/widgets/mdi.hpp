@@ -25,6 +25,7 @@
 #include "pgwidgets/structured.hpp"
 #include "pgwidgets/value.hpp"
 #include "pgwidgets/widgets/base.hpp"
+#include "pgwidgets/widgets/containers.hpp"
 #include "pgwidgets/widgets/layout.hpp"
 
 namespace pgw {
@@ -61,11 +62,13 @@ std::tuple<pgw::WindowState> MDISubWindow_window_state(SessionLink& link, std::s
 std::tuple<> MDISubWindow_close(SessionLink& link, std::string_view bytes);
 std::tuple<pgw::Widget> MDIWidget_page_switch(SessionLink& link, std::string_view bytes);
 std::tuple<pgw::Widget> MDIWidget_page_close(SessionLink& link, std::string_view bytes);
+std::tuple<double, double> MDIWidget_scrolled(SessionLink& link, std::string_view bytes);
 }  // namespace detail::decode
 
 // A window inside an MDIWidget's area: title bar (drag to move), grips
 // (drag to resize), minimize / maximize / close buttons, the window menu.
-// It never leaves its workspace.
+// Dragged past its workspace's right or bottom edge it makes the workspace
+// grow (MDIWidget.set_resistance); never past its top or far past its left.
 class MDISubWindow : public Container {
  public:
   using Container::Container;
@@ -173,7 +176,10 @@ class MDISubWindow : public Container {
   }
 };
 
-// A workspace holding sub-windows (MDISubWindow), each confined to its area.
+// A workspace holding sub-windows (MDISubWindow). The workspace grows to
+// hold every sub-window (one dragged or placed past its right or bottom
+// edge, as set_resistance allows) and scrolls, with scroll bars shown only
+// when it is larger than the widget.
 class MDIWidget : public Container {
  public:
   using Container::Container;
@@ -244,6 +250,22 @@ class MDIWidget : public Container {
   // out of range or when that sub-window is empty.
   Task<pgw::Widget> index_to_widget(int index) const;
 
+  // How readily the workspace grows when a sub-window is dragged past its
+  // edge, from 0 (at once) to 1 (never); anything else is an error.
+  Task<void> set_resistance(double value) const;
+
+  // The resistance as last set (0 before).
+  double get_resistance() const;
+
+  // Scrolls the workspace to these fractions of its scrollable range (0:
+  // left / top, 1: right / bottom; 0..1, else an error); fires no callback.
+  // An axis that cannot scroll stays at 0.
+  Task<void> set_scroll_position(double h_pct, double v_pct) const;
+
+  // Where the workspace is scrolled, as last set or scrolled by the user
+  // (answered by the server).
+  pgw::ScrollPercent get_scroll_position() const;
+
   // A sub-window came to the front; its content (0 when it has none).
   // Handler: takes exactly (pgw::Widget child), returning void or pgw::Task<>.
   // Registers at once (not awaited: g++ 12 destroys a lambda twice when it
@@ -269,6 +291,22 @@ class MDIWidget : public Container {
     if constexpr (detail::handler_for<F, pgw::Widget>) {
       link().listen(id(), detail::callbacks::MDIWidget_page_close,
                     detail::make_raw_handler(&detail::decode::MDIWidget_page_close, link(), std::move(handler)));
+    }
+  }
+
+  // The user scrolled the workspace (wheel, scroll bars, keys), or it
+  // shrank under its scroll position: where it is now, once the scrolling
+  // stops.
+  // Handler: takes exactly (double h_pct, double v_pct), returning void or pgw::Task<>.
+  // Registers at once (not awaited: g++ 12 destroys a lambda twice when it
+  // is written inside a co_await expression).
+  template <class F>
+  void on_scrolled(F handler) const {
+    static_assert(detail::handler_for<F, double, double>,
+                  "pgw::MDIWidget::on_scrolled: the handler must take exactly (double h_pct, double v_pct) (by value, const& or &&, or auto) and return void or pgw::Task<>");
+    if constexpr (detail::handler_for<F, double, double>) {
+      link().listen(id(), detail::callbacks::MDIWidget_scrolled,
+                    detail::make_raw_handler(&detail::decode::MDIWidget_scrolled, link(), std::move(handler)));
     }
   }
 };
@@ -304,11 +342,12 @@ static_assert(std::is_trivially_destructible_v<MDISubWindowOptions>,
 
 // Options of Widgets::MDIWidget, all optional; each comment says what holds
 // when it is left out. Designators must follow the declaration order: the
-// constructor's options (pgwidgets' order), then the setters of Widget
-// (nearest class first); each class's setters in schema order.
+// constructor's options (pgwidgets' order), then the setters of MDIWidget,
+// then Widget (nearest class first); each class's setters in schema order.
 // Strings are views, copied when the options are passed: pass the options
 // in the call, or keep the strings alive until it.
 struct MDIWidgetOptions {
+  std::optional<double> resistance = std::nullopt;  // default 0; MDIWidget::set_resistance
   std::optional<int> border_width = std::nullopt;  // default 0; Widget::set_border_width
   std::optional<std::string_view> border_color = std::nullopt;  // default ""; Widget::set_border_color
   std::optional<std::string_view> bg = std::nullopt;  // default ""; Widget::set_bg

@@ -19,7 +19,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file pgwidgets/options.proto.
  */
 export const file_pgwidgets_options: GenFile = /*@__PURE__*/
-  fileDesc("ChdwZ3dpZGdldHMvb3B0aW9ucy5wcm90bxIJcGd3aWRnZXRzIpIBCgtXaWRnZXRDbGFzcxIMCgRiYXNlGAEgASgJEhAKCGFic3RyYWN0GAIgASgIEhMKC2NvbnN0cnVjdG9yGAMgASgJEg4KBndpbmRvdxgEIAEoCBIOCgZ0cmFpdHMYByADKAkSDQoFdHJhaXQYCCABKAkSHwoFc3RhdGUYBSADKAsyEC5wZ3dpZGdldHMuU3RhdGUipAEKBVN0YXRlEgwKBG5hbWUYASABKAkSIwoEa2luZBgCIAEoDjIVLnBnd2lkZ2V0cy5TdGF0ZS5LaW5kEhAKCHNuYXBzaG90GAMgASgJEgwKBGluaXQYBCABKAkSEQoJcGVyX2NoaWxkGAUgASgIEhAKCGRlZmVycmVkGAYgASgIIiMKBEtpbmQSCAoETElTVBAAEggKBFRSRUUQARIHCgNTRVQQAiKyBQoGTWV0aG9kEiQKBGtpbmQYASABKA4yFi5wZ3dpZGdldHMuTWV0aG9kLktpbmQSDQoFZmllbGQYAiABKAkSDQoFY2hpbGQYAyABKAkSDQoFaW5kZXgYBCABKAkSDwoHcmVwbGFjZRgFIAEoCBIQCghkZWZlcnJlZBgGIAEoCBINCgV2YWx1ZRgIIAEoCRIQCghmaXJzdF9vZhgJIAEoCRIWCg5mb250X3Nob3J0aGFuZBgKIAEoCBIlCgJvcBgMIAEoDjIZLnBnd2lkZ2V0cy5NZXRob2QuU3RhdGVPcBIKCgJ0bxgNIAEoCRIPCgdjcmVhdGVzGBAgASgJEhIKCmNoaWxkX2ludG8YESABKAkSDwoHZWxlbWVudBgZIAEoCSKVAQoES2luZBIKCgZBQ1RJT04QABIKCgZTRVRURVIQARIKCgZHRVRURVIQAhIJCgVRVUVSWRADEgoKBkFUVEFDSBAEEgoKBkRFVEFDSBAFEg4KCkRFVEFDSF9BTEwQBhIMCghDSElMRFJFThAHEg8KC0NISUxEX0NPVU5UEAgSCwoHREVTVFJPWRAJEgoKBkNSRUFURRAUIusBCgdTdGF0ZU9wEgkKBU5PX09QEAASDwoLTElTVF9BUFBFTkQQARIPCgtMSVNUX0lOU0VSVBACEhYKEkxJU1RfSU5TRVJUX1NPUlRFRBADEg8KC0xJU1RfUkVNT1ZFEAQSFQoRTElTVF9SRU1PVkVfVkFMVUUQBRINCglMSVNUX01PVkUQBhIJCgVDTEVBUhAHEgwKCFRSRUVfQUREEAgSDwoLVFJFRV9VUERBVEUQCRIMCghUUkVFX1BVVBAKEg8KC1RSRUVfUkVNT1ZFEAsSCwoHU0VUX0FERBAMEg4KClNFVF9SRU1PVkUQDUoECAcQCEoECAsQDCKLAgoIQ2FsbGJhY2sSDwoHdXBkYXRlcxgBIAEoCRIOCgZzZXR0ZXIYAiABKAkSLAoEdXNlchgDIAEoDjIeLnBnd2lkZ2V0cy5DYWxsYmFjay5Vc2VyQWN0aW9uEhAKCGNvYWxlc2NlGAQgASgIEiUKAm9wGAUgASgOMhkucGd3aWRnZXRzLk1ldGhvZC5TdGF0ZU9wEg0KBWluZGV4GAYgASgJEgoKAnRvGAcgASgJIlwKClVzZXJBY3Rpb24SCAoETk9ORRAAEgkKBUNMSUNLEAESCQoFRU5URVIQAhIICgRFRElUEAMSCgoGU0VMRUNUEAQSDQoJU0VUX1ZBTFVFEAUSCQoFQ0xPU0UQBiJwCgVGaWVsZBISCgpwb3NpdGlvbmFsGAEgASgIEg8KB2RlZmF1bHQYAiABKAkSCwoDcmVmGAMgASgJEhEKCWV4Y2x1c2l2ZRgEIAEoCRINCgVkdHlwZRgFIAEoCRITCgt3aXRoX29wdGlvbhgKIAEoCTpRCgZ3aWRnZXQSHy5nb29nbGUucHJvdG9idWYuU2VydmljZU9wdGlvbnMYuY4DIAEoCzIWLnBnd2lkZ2V0cy5XaWRnZXRDbGFzc1IGd2lkZ2V0OksKBm1ldGhvZBIeLmdvb2dsZS5wcm90b2J1Zi5NZXRob2RPcHRpb25zGLqOAyABKAsyES5wZ3dpZGdldHMuTWV0aG9kUgZtZXRob2Q6UQoIY2FsbGJhY2sSHi5nb29nbGUucHJvdG9idWYuTWV0aG9kT3B0aW9ucxi7jgMgASgLMhMucGd3aWRnZXRzLkNhbGxiYWNrUghjYWxsYmFjazpDCgNhcmcSHS5nb29nbGUucHJvdG9idWYuRmllbGRPcHRpb25zGLyOAyABKAsyEC5wZ3dpZGdldHMuRmllbGRSA2FyZ2IGcHJvdG8z", [file_google_protobuf_descriptor]);
+  fileDesc("ChdwZ3dpZGdldHMvb3B0aW9ucy5wcm90bxIJcGd3aWRnZXRzIpIBCgtXaWRnZXRDbGFzcxIMCgRiYXNlGAEgASgJEhAKCGFic3RyYWN0GAIgASgIEhMKC2NvbnN0cnVjdG9yGAMgASgJEg4KBndpbmRvdxgEIAEoCBIOCgZ0cmFpdHMYByADKAkSDQoFdHJhaXQYCCABKAkSHwoFc3RhdGUYBSADKAsyEC5wZ3dpZGdldHMuU3RhdGUipAEKBVN0YXRlEgwKBG5hbWUYASABKAkSIwoEa2luZBgCIAEoDjIVLnBnd2lkZ2V0cy5TdGF0ZS5LaW5kEhAKCHNuYXBzaG90GAMgASgJEgwKBGluaXQYBCABKAkSEQoJcGVyX2NoaWxkGAUgASgIEhAKCGRlZmVycmVkGAYgASgIIiMKBEtpbmQSCAoETElTVBAAEggKBFRSRUUQARIHCgNTRVQQAiLFBQoGTWV0aG9kEiQKBGtpbmQYASABKA4yFi5wZ3dpZGdldHMuTWV0aG9kLktpbmQSDQoFZmllbGQYAiABKAkSDQoFY2hpbGQYAyABKAkSDQoFaW5kZXgYBCABKAkSDwoHcmVwbGFjZRgFIAEoCBIQCghkZWZlcnJlZBgGIAEoCBINCgV2YWx1ZRgIIAEoCRIQCghmaXJzdF9vZhgJIAEoCRIWCg5mb250X3Nob3J0aGFuZBgKIAEoCBIlCgJvcBgMIAEoDjIZLnBnd2lkZ2V0cy5NZXRob2QuU3RhdGVPcBIKCgJ0bxgNIAEoCRIPCgdjcmVhdGVzGBAgASgJEhIKCmNoaWxkX2ludG8YESABKAkSDwoHZWxlbWVudBgZIAEoCRIRCglmcmFjdGlvbnMYHiABKAgilQEKBEtpbmQSCgoGQUNUSU9OEAASCgoGU0VUVEVSEAESCgoGR0VUVEVSEAISCQoFUVVFUlkQAxIKCgZBVFRBQ0gQBBIKCgZERVRBQ0gQBRIOCgpERVRBQ0hfQUxMEAYSDAoIQ0hJTERSRU4QBxIPCgtDSElMRF9DT1VOVBAIEgsKB0RFU1RST1kQCRIKCgZDUkVBVEUQFCLrAQoHU3RhdGVPcBIJCgVOT19PUBAAEg8KC0xJU1RfQVBQRU5EEAESDwoLTElTVF9JTlNFUlQQAhIWChJMSVNUX0lOU0VSVF9TT1JURUQQAxIPCgtMSVNUX1JFTU9WRRAEEhUKEUxJU1RfUkVNT1ZFX1ZBTFVFEAUSDQoJTElTVF9NT1ZFEAYSCQoFQ0xFQVIQBxIMCghUUkVFX0FERBAIEg8KC1RSRUVfVVBEQVRFEAkSDAoIVFJFRV9QVVQQChIPCgtUUkVFX1JFTU9WRRALEgsKB1NFVF9BREQQDBIOCgpTRVRfUkVNT1ZFEA1KBAgHEAhKBAgLEAwikQMKCENhbGxiYWNrEg8KB3VwZGF0ZXMYASABKAkSDgoGc2V0dGVyGAIgASgJEiwKBHVzZXIYAyABKA4yHi5wZ3dpZGdldHMuQ2FsbGJhY2suVXNlckFjdGlvbhIqCgRzdGVwGAggASgOMhwucGd3aWRnZXRzLkNhbGxiYWNrLlVzZXJTdGVwEhAKCGNvYWxlc2NlGAQgASgIEiUKAm9wGAUgASgOMhkucGd3aWRnZXRzLk1ldGhvZC5TdGF0ZU9wEg0KBWluZGV4GAYgASgJEgoKAnRvGAcgASgJInIKClVzZXJBY3Rpb24SCAoETk9ORRAAEgkKBUNMSUNLEAESCQoFRU5URVIQAhIICgRFRElUEAMSCgoGU0VMRUNUEAQSDQoJU0VUX1ZBTFVFEAUSCQoFQ0xPU0UQBhIHCgNLRVkQBxILCgdQT0lOVEVSEAgiQgoIVXNlclN0ZXASCwoHTk9fU1RFUBAAEggKBERPV04QARINCglDSEFSQUNURVIQAhIICgRNT1ZFEAMSBgoCVVAQBCJwCgVGaWVsZBISCgpwb3NpdGlvbmFsGAEgASgIEg8KB2RlZmF1bHQYAiABKAkSCwoDcmVmGAMgASgJEhEKCWV4Y2x1c2l2ZRgEIAEoCRINCgVkdHlwZRgFIAEoCRITCgt3aXRoX29wdGlvbhgKIAEoCTpRCgZ3aWRnZXQSHy5nb29nbGUucHJvdG9idWYuU2VydmljZU9wdGlvbnMYuY4DIAEoCzIWLnBnd2lkZ2V0cy5XaWRnZXRDbGFzc1IGd2lkZ2V0OksKBm1ldGhvZBIeLmdvb2dsZS5wcm90b2J1Zi5NZXRob2RPcHRpb25zGLqOAyABKAsyES5wZ3dpZGdldHMuTWV0aG9kUgZtZXRob2Q6UQoIY2FsbGJhY2sSHi5nb29nbGUucHJvdG9idWYuTWV0aG9kT3B0aW9ucxi7jgMgASgLMhMucGd3aWRnZXRzLkNhbGxiYWNrUghjYWxsYmFjazpDCgNhcmcSHS5nb29nbGUucHJvdG9idWYuRmllbGRPcHRpb25zGLyOAyABKAsyEC5wZ3dpZGdldHMuRmllbGRSA2FyZ2IGcHJvdG8z", [file_google_protobuf_descriptor]);
 
 /**
  * On a `service`: the widget class.
@@ -308,6 +308,15 @@ export type Method = Message<"pgwidgets.Method"> & {
    * @generated from field: string element = 25;
    */
   element: string;
+
+  /**
+   * Every double in the request is a fraction, 0 to 1 (MDIWidget's
+   * set_resistance, a scroll position): a call with one outside that range
+   * or NaN throws std::invalid_argument at the call site and sends nothing.
+   *
+   * @generated from field: bool fractions = 30;
+   */
+  fractions: boolean;
 };
 
 /**
@@ -570,6 +579,11 @@ export type Callback = Message<"pgwidgets.Callback"> & {
   user: Callback_UserAction;
 
   /**
+   * @generated from field: pgwidgets.Callback.UserStep step = 8;
+   */
+  step: Callback_UserStep;
+
+  /**
    * Each report carries only the latest value (a size, a position, where
    * a drag is): only the last one counts. The page sends it at most once
    * an animation frame per widget, the last value winning; the server,
@@ -676,6 +690,25 @@ export enum Callback_UserAction {
    * @generated from enum value: CLOSE = 6;
    */
   CLOSE = 6,
+
+  /**
+   * press_key(w, key, modifiers): the callbacks marked KEY fire in their
+   * `step` order, each with the key (its fields `key`, `keycode`,
+   * `modifiers`, by name, in the message or its one message field).
+   *
+   * @generated from enum value: KEY = 7;
+   */
+  KEY = 7,
+
+  /**
+   * pointer_down / pointer_move / pointer_up (w, x, y, ...) and drag: the
+   * callback marked POINTER with the step, with the pointer's place,
+   * buttons and modifiers (fields `x`, `y`, `button_trigger`,
+   * `button_mask`, `modifiers`, `pointer_type`, ... by name).
+   *
+   * @generated from enum value: POINTER = 8;
+   */
+  POINTER = 8,
 }
 
 /**
@@ -683,6 +716,47 @@ export enum Callback_UserAction {
  */
 export const Callback_UserActionSchema: GenEnum<Callback_UserAction> = /*@__PURE__*/
   enumDesc(file_pgwidgets_options, 3, 0);
+
+/**
+ * With `user: KEY` or `user: POINTER`: the part of the action that fires
+ * this callback. A key goes DOWN, types a CHARACTER (only a key that
+ * types one: a single character, or Enter), goes UP; a pointer's button
+ * goes DOWN, the pointer MOVEs, the button goes UP.
+ *
+ * @generated from enum pgwidgets.Callback.UserStep
+ */
+export enum Callback_UserStep {
+  /**
+   * @generated from enum value: NO_STEP = 0;
+   */
+  NO_STEP = 0,
+
+  /**
+   * @generated from enum value: DOWN = 1;
+   */
+  DOWN = 1,
+
+  /**
+   * @generated from enum value: CHARACTER = 2;
+   */
+  CHARACTER = 2,
+
+  /**
+   * @generated from enum value: MOVE = 3;
+   */
+  MOVE = 3,
+
+  /**
+   * @generated from enum value: UP = 4;
+   */
+  UP = 4,
+}
+
+/**
+ * Describes the enum pgwidgets.Callback.UserStep.
+ */
+export const Callback_UserStepSchema: GenEnum<Callback_UserStep> = /*@__PURE__*/
+  enumDesc(file_pgwidgets_options, 3, 1);
 
 /**
  * On a field of a constructor, request, response or callback message.

@@ -21,6 +21,10 @@ export interface Workspace extends Parent {
   layoutMinimized(): void;
   /** The user closed `sub` (page_close). */
   subClosed(sub: MDISubWindow): void;
+  /** Where a title-bar drag of `sub` starting now may take it. */
+  confineMove(sub: MDISubWindow): (x: number, y: number) => { x: number; y: number };
+  /** `sub` was moved or resized by a call (not the user). */
+  subGeometryChanged(): void;
 }
 
 function isWorkspace(p: Parent | null): p is Workspace {
@@ -69,6 +73,7 @@ export class MDISubWindow extends Container implements MDISubWindowImpl {
           if (byUser) this.events.window_state(state);
         },
         closeRequested: () => this.userClose(),
+        confineMove: () => this.workspace?.confineMove(this) ?? null,
       },
     );
     this.frame.setTitle(args.title);
@@ -131,6 +136,7 @@ export class MDISubWindow extends Container implements MDISubWindowImpl {
   set_position(x: number, y: number): void {
     this.placed = true;
     this.frame.setPosition(x, y);
+    this.workspace?.subGeometryChanged();
   }
 
   move(x: number, y: number): void {

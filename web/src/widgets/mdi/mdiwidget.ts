@@ -1,7 +1,15 @@
-// MDIWidget: a workspace whose children are MDISubWindows, each confined
-// to its area. It keeps their stacking order, lines minimized ones up
-// along the bottom, places a sub-window that was never positioned, and
-// arranges them (cascade, tile).
+// MDIWidget: a workspace whose children are MDISubWindows. It keeps their
+// stacking order, lines minimized ones up along the bottom, places a
+// sub-window that was never positioned, and arranges them (cascade, tile).
+//
+// The sub-windows live in a viewport that scrolls (the browser's own
+// scrolling: wheel, scroll bars shown only when needed): the workspace is
+// as large as the viewport or the sub-windows, whichever reaches further
+// right and down, so a sub-window dragged or placed past the right or
+// bottom edge makes it grow. set_resistance says how readily a drag does
+// that. Where it is scrolled, as fractions, is state the server keeps:
+// scrolled reports it once the scrolling stops, set_scroll_position puts it
+// back, also when the workspace is laid out only later (a rebuilt page).
 import "./mdiwidget.css";
 import { el } from "../../dom.js";
 import type {
@@ -9,10 +17,13 @@ import type {
   MDIWidgetEvents,
   MDIWidgetImpl,
   PositionValue,
+  ScrollPercentValue,
   SizeValue,
   SubWindowConfigurationValue,
   WidgetHandle,
 } from "../../schema.js";
+import { whenQuiet } from "../../parts/debounce.js";
+import { KEEP_VISIBLE } from "../../parts/window_frame.js";
 import { NO_WIDGET } from "../../parts/no_widget.js";
 import { Container } from "../container.js";
 import { MDISubWindow, type Workspace } from "./mdisubwindow.js";
@@ -23,6 +34,8 @@ const CASCADE_STEP = 24;
 /** The width of a minimized sub-window's title bar, and the gap between them. */
 const DOCK_WIDTH = 180;
 const DOCK_GAP = 2;
+/** How long the scrolling must stop before scrolled reports where it ended. */
+export const SCROLL_REPORT_MS = 100;
 
 export class MDIWidget extends Container implements MDIWidgetImpl, Workspace {
   readonly isWorkspace = true as const;
@@ -30,10 +43,27 @@ export class MDIWidget extends Container implements MDIWidgetImpl, Workspace {
   /** Back to front. */
   private stack: MDISubWindow[] = [];
   private front: MDISubWindow | null = null;
+  /** The scrolling box the sub-windows live in (their containing block). */
+  readonly viewport: HTMLDivElement;
+  private resistance = 0;
+  /** A scroll position asked for that the workspace could not take yet. */
+  private wanted: ScrollPercentValue | null = null;
+  /** Where our own last scroll put the viewport: its scroll event is not the user's. */
+  private own: { left: number; top: number } | null = null;
+  private readonly observer: ResizeObserver;
+  private readonly report = whenQuiet(() => {
+    const p = this.fractions();
+    this.events.scrolled(p.h_pct, p.v_pct);
+  }, SCROLL_REPORT_MS);
 
   constructor(widgetId: number, _args: MDIWidgetCreateArgs, events: MDIWidgetEvents, env: WidgetEnv) {
     super(widgetId, "MDIWidget", env, events, el("div"));
     this.events = events;
+    this.viewport = el("div", "pgw-mdi-viewport", this.element);
+    this.viewport.addEventListener("scroll", () => this.scrolled(), { passive: true });
+    this.observer = new ResizeObserver(() => this.apply());
+    this.observer.observe(this.viewport);
+    this.followScroll();
   }
 
   private get subs(): MDISubWindow[] {
@@ -44,7 +74,8 @@ export class MDIWidget extends Container implements MDIWidgetImpl, Workspace {
     const w = asWidget(child);
     if (!(w instanceof MDISubWindow)) throw new Error(`${w} is not an MDISubWindow: ${this} holds only sub-windows`);
     const { child: sub } = this.adopt(w);
-    if (sub.element.parentNode !== this.element) this.element.appendChild(sub.element);
+    if (sub.element.parentNode !== this.viewport) this.viewport.appendChild(sub.element);
+    this.observer.observe(sub.element);
     if (!this.stack.includes(w)) this.stack.push(w);
     if (!w.isPlaced) {
       const n = this.subs.length - 1;
@@ -53,17 +84,19 @@ export class MDIWidget extends Container implements MDIWidgetImpl, Workspace {
     }
     this.raiseSub(w);
     this.layoutMinimized();
+    this.apply();
   }
 
   /** The n-th cascade place, wrapping back to the top left when it would leave the area. */
   private cascadePlace(n: number): PositionValue {
-    const cols = Math.max(1, Math.floor((this.element.clientWidth - 120) / CASCADE_STEP));
-    const rows = Math.max(1, Math.floor((this.element.clientHeight - 60) / CASCADE_STEP));
+    const cols = Math.max(1, Math.floor((this.viewport.clientWidth - 120) / CASCADE_STEP));
+    const rows = Math.max(1, Math.floor((this.viewport.clientHeight - 60) / CASCADE_STEP));
     const k = n % Math.max(1, Math.min(cols, rows));
     return { x: k * CASCADE_STEP, y: k * CASCADE_STEP };
   }
 
   protected override childReleased(child: Widget): void {
+    this.observer.unobserve(child.element);
     this.stack = this.stack.filter((s) => s !== child);
     if (child instanceof MDISubWindow) {
       child.setActive(false);
@@ -101,6 +134,9 @@ export class MDIWidget extends Container implements MDIWidgetImpl, Workspace {
   }
 
   layoutMinimized(): void {
+    // A maximized window fills the view: the workspace does not scroll under it.
+    const maxed = this.subs.some((s) => s.is_shown && s.state === "maximized");
+    this.viewport.classList.toggle("pgw-mdi-locked", maxed);
     let left = 0;
     for (const s of this.subs) {
       if (s.is_shown && s.state === "minimized") {
@@ -115,6 +151,131 @@ export class MDIWidget extends Container implements MDIWidgetImpl, Workspace {
 
   subClosed(sub: MDISubWindow): void {
     this.events.page_close(sub.content ?? sub);
+  }
+
+  // ---- growing and scrolling ----------------------------------------------------
+
+  /**
+   * Where a title-bar drag of `sub` starting now may take it. Left and up
+   * the workspace does not grow (the title bar stays below its top, some
+   * of the window within its left edge); right and down the window goes
+   * past the workspace's present edge by the pointer's overshoot times
+   * (1 - resistance), and the workspace grows to hold it.
+   */
+  confineMove(sub: MDISubWindow): (x: number, y: number) => { x: number; y: number } {
+    const reach = this.extent();
+    const w = sub.element.offsetWidth;
+    const h = sub.element.offsetHeight;
+    const maxX = Math.max(0, reach.width - w);
+    const maxY = Math.max(0, reach.height - h);
+    const give = 1 - this.resistance;
+    const past = (p: number, max: number) => (p > max ? max + (p - max) * give : p);
+    // The user moves windows: a scroll position still wanted is stale.
+    this.wanted = null;
+    return (x, y) => ({
+      x: Math.max(KEEP_VISIBLE - w, past(x, maxX)),
+      y: Math.max(0, past(y, maxY)),
+    });
+  }
+
+  /**
+   * The workspace's size: the view, or as far right and down as a shown
+   * sub-window reaches (a minimized or maximized one is in the view). The
+   * browser's scroll range can be a few pixels more: the grips overhang.
+   */
+  private extent(): { width: number; height: number } {
+    let width = this.viewport.clientWidth;
+    let height = this.viewport.clientHeight;
+    for (const s of this.subs) {
+      if (!s.is_shown || s.state === "minimized" || s.state === "maximized") continue;
+      const e = s.element;
+      width = Math.max(width, e.offsetLeft + e.offsetWidth);
+      height = Math.max(height, e.offsetTop + e.offsetHeight);
+    }
+    return { width, height };
+  }
+
+  /** A sub-window moved or changed size: a wanted scroll position may be reachable now. */
+  subGeometryChanged(): void {
+    this.apply();
+  }
+
+  set_resistance(value: number): void {
+    this.resistance = Number.isFinite(value) ? Math.min(1, Math.max(0, value)) : 0;
+  }
+
+  get_resistance(): number {
+    return this.resistance;
+  }
+
+  set_scroll_position(h_pct: number, v_pct: number): void {
+    this.report.cancel();
+    this.wanted = { h_pct: clamp(h_pct), v_pct: clamp(v_pct) };
+    this.apply();
+  }
+
+  /** Where the viewport is scrolled, as fractions of its scrollable range. */
+  get_scroll_position(): ScrollPercentValue {
+    return this.fractions();
+  }
+
+  private fractions(): ScrollPercentValue {
+    const v = this.viewport;
+    const maxX = v.scrollWidth - v.clientWidth;
+    const maxY = v.scrollHeight - v.clientHeight;
+    return {
+      h_pct: maxX > 0 ? clamp(v.scrollLeft / maxX) : 0,
+      v_pct: maxY > 0 ? clamp(v.scrollTop / maxY) : 0,
+    };
+  }
+
+  /**
+   * Scrolls to the wanted fractions; keeps wanting them while an axis that
+   * should move cannot (not laid out yet, or the workspace not that big).
+   */
+  private apply(): void {
+    const want = this.wanted;
+    if (!want) return;
+    const v = this.viewport;
+    const maxX = v.scrollWidth - v.clientWidth;
+    const maxY = v.scrollHeight - v.clientHeight;
+    const left = Math.round(want.h_pct * Math.max(0, maxX));
+    const top = Math.round(want.v_pct * Math.max(0, maxY));
+    if (Math.round(v.scrollLeft) !== left || Math.round(v.scrollTop) !== top) {
+      this.own = { left, top };
+      v.scrollLeft = left;
+      v.scrollTop = top;
+      this.followScroll();
+    }
+    const reachable = (pct: number, max: number) => pct === 0 || max > 0;
+    if (reachable(want.h_pct, maxX) && reachable(want.v_pct, maxY)) this.wanted = null;
+  }
+
+  private scrolled(): void {
+    this.followScroll();
+    const v = this.viewport;
+    const own = this.own;
+    if (own && Math.abs(v.scrollLeft - own.left) <= 1 && Math.abs(v.scrollTop - own.top) <= 1) {
+      this.own = null;
+      return;
+    }
+    // The user's (or the workspace shrank under it): what it is now
+    // replaces any position still wanted.
+    this.own = null;
+    this.wanted = null;
+    this.report();
+  }
+
+  /** The dock and a maximized window stay in view: they follow the scroll offset. */
+  private followScroll(): void {
+    this.viewport.style.setProperty("--pgw-mdi-sx", `${this.viewport.scrollLeft}px`);
+    this.viewport.style.setProperty("--pgw-mdi-sy", `${this.viewport.scrollTop}px`);
+  }
+
+  protected override teardown(): void {
+    this.observer.disconnect();
+    this.report.cancel();
+    super.teardown();
   }
 
   // ---- arranging ----------------------------------------------------------------
@@ -133,8 +294,8 @@ export class MDIWidget extends Container implements MDIWidgetImpl, Workspace {
     if (shown.length === 0) return;
     const cols = Math.ceil(Math.sqrt(shown.length));
     const rows = Math.ceil(shown.length / cols);
-    const w = Math.floor(this.element.clientWidth / cols);
-    const h = Math.floor(this.element.clientHeight / rows);
+    const w = Math.floor(this.viewport.clientWidth / cols);
+    const h = Math.floor(this.viewport.clientHeight / rows);
     shown.forEach((s, i) => s.arrange((i % cols) * w, Math.floor(i / cols) * h, w, h));
   }
 
@@ -201,4 +362,8 @@ export class MDIWidget extends Container implements MDIWidgetImpl, Workspace {
   index_to_widget(index: number): WidgetHandle {
     return this.subs[index]?.content ?? NO_WIDGET;
   }
+}
+
+function clamp(v: number): number {
+  return Number.isFinite(v) ? Math.min(1, Math.max(0, v)) : 0;
 }
