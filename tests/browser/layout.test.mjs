@@ -9,22 +9,11 @@
 // splitter sizes, fold, scroll position and stack page, with the server's
 // getters agreeing. Waits for conditions, never for time.
 // usage: node layout.test.mjs --binary build/tests/layout_app [--artifacts build/artifacts]
-import fs from "node:fs";
 import path from "node:path";
-import { launchBrowser, parseArgs, runChecks, startServer, stopServer } from "./harness.mjs";
+import { closingChecks, expect, finish, openApp, runChecks } from "./harness.mjs";
 
-const args = parseArgs(process.argv);
-const artifacts = path.resolve(args.artifacts || "build/artifacts");
-fs.mkdirSync(artifacts, { recursive: true });
-
-const server = await startServer(path.resolve(args.binary));
-const browser = await launchBrowser();
-const page = await browser.newPage({ viewport: { width: 900, height: 700 } });
-const consoleErrors = [];
-page.on("console", (m) => { if (m.type() === "error") consoleErrors.push(m.text()); });
-page.on("pageerror", (e) => consoleErrors.push(String(e)));
-
-function expect(cond, message) { if (!cond) throw new Error(message); }
+const app = await openApp({ viewport: { width: 900, height: 700 } });
+const { artifacts, server, page } = app;
 const near = (a, b, tol) => Math.abs(a - b) <= tol;
 
 // ---- the app's stdout, line by line ------------------------------------------
@@ -216,12 +205,8 @@ await runChecks([
     expect(m[1] === "1", `got ${m[0]}`);
   }],
 
-  ["no browser errors", async () => {
-    expect(consoleErrors.length === 0, consoleErrors.join("\n"));
+  ["no errors on the server's stderr", async () => {
     expect(!/error/i.test(server.stderr()), `server stderr: ${server.stderr()}`);
   }],
-]).then(async (ok) => {
-  await browser.close();
-  await stopServer(server);
-  process.exit(ok ? 0 : 1);
-});
+  ...closingChecks(app),
+]).then((ok) => finish(app, ok));

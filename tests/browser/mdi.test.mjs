@@ -8,21 +8,11 @@
 // geometry, state, scroll position and resistance. Waits for conditions,
 // never for time.
 // usage: node mdi.test.mjs --binary build/tests/mdi_app
-import fs from "node:fs";
 import path from "node:path";
-import { launchBrowser, parseArgs, runChecks, startServer, stopServer } from "./harness.mjs";
+import { closingChecks, expect, finish, openApp, runChecks } from "./harness.mjs";
 
-const args = parseArgs(process.argv);
-const artifacts = path.resolve(args.artifacts || "build/artifacts");
-fs.mkdirSync(artifacts, { recursive: true });
-const server = await startServer(path.resolve(args.binary));
-const browser = await launchBrowser();
-const page = await browser.newPage({ viewport: { width: 900, height: 700 } });
-const consoleErrors = [];
-page.on("console", (m) => { if (m.type() === "error") consoleErrors.push(m.text()); });
-page.on("pageerror", (e) => consoleErrors.push(String(e)));
-
-function expect(cond, message) { if (!cond) throw new Error(message); }
+const app = await openApp({ viewport: { width: 900, height: 700 } });
+const { server, page, artifacts } = app;
 
 const win = (title) => page.locator(".pgw-mdisubwindow", { has: page.getByText(title, { exact: true }) });
 const report = () => page.locator('[data-pgw-class="Label"][title="what the handlers got"]');
@@ -100,7 +90,7 @@ const ok = await runChecks([
       return range.getBoundingClientRect().left - content.left;
     });
     expect(gap >= 6, `the text starts ${gap}px from the sub-window's left edge`);
-    if (args.artifacts) await win("Doc A").screenshot({ path: path.join(args.artifacts, "mdi_label.png") });
+    await win("Doc A").screenshot({ path: path.join(artifacts, "mdi_label.png") });
   }],
   ["dragging the title moves it: on_move(x, y) and get_window_position agree with the page", async () => {
     const t = await win("Doc A").locator(".pgw-window-title").boundingBox();
@@ -228,14 +218,6 @@ const ok = await runChecks([
     const vp = await viewport();
     expect(vp.scrollWidth <= x0 + 310 + 4, `the workspace grew to ${vp.scrollWidth}`);
   }],
-  ["no errors in the page's console", async () => {
-    expect(consoleErrors.length === 0, consoleErrors.join("\n"));
-  }],
-  ["SIGTERM stops the program with exit code 0", async () => {
-    await browser.close();
-    const code = await stopServer(server);
-    expect(code === 0, `exit code ${code}; stderr:\n${server.stderr()}`);
-  }],
+  ...closingChecks(app),
 ]);
-if (server.proc.exitCode === null) server.proc.kill("SIGKILL");
-process.exit(ok ? 0 : 1);
+finish(app, ok);

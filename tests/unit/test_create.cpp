@@ -12,30 +12,13 @@
 #include "pgwidgets/widgets/base.pb.h"
 #include "pgwidgets/widgets/mdi.pb.h"
 #include "recording_link.hpp"
+#include "message_outline.hpp"
 #include "session_fixture.hpp"
 
 using namespace pgw::test;
 namespace ids = pgw::detail;
 
 namespace {
-
-// "create 3 MDISubWindow", "call 1 MDIWidget.add_widget", or "other".
-std::vector<std::string> outline(const std::vector<pgwidgets::ServerMessage>& ms) {
-  std::vector<std::string> out;
-  for (const auto& m : ms) {
-    if (m.has_create()) {
-      out.push_back("create " + std::to_string(m.create().widget_id()) + " " +
-                    std::string(ids::find_class(m.create().class_id())->name));
-    } else if (m.has_call()) {
-      const auto& info = *ids::find_method(m.call().method_id());
-      out.push_back("call " + std::to_string(m.call().widget_id()) + " " + std::string(info.class_name) + "." +
-                    std::string(info.name));
-    } else if (!m.has_rebuild() && !m.has_hello()) {
-      out.push_back("other");
-    }
-  }
-  return out;
-}
 
 const pgwidgets::ServerMessage* find_call(const std::vector<pgwidgets::ServerMessage>& ms, std::uint32_t method) {
   for (const auto& m : ms) {
