@@ -242,6 +242,14 @@ class Method(View):
     def cpp_to_field(self):
         return self.to_field.number if self.to_field else 0
 
+    @property
+    def cpp_line_fields(self):
+        """A line operation's extra MethodInfo fields: the axis and the
+        request's repeated widget field (0 for none); nothing otherwise."""
+        if self.op not in ("line_insert", "line_delete"):
+            return ""
+        return f", {self.axis_index}, {self.child_field.number if self.child_field else 0}"
+
 
 class Callback(View):
     @property
@@ -436,10 +444,25 @@ class State(View):
         """The StateInfo initializer: field id, kind, snapshot method id, the
         constructor's init field and the element's field (numbers, 0 for
         none), per_child, deferred."""
-        return (f"{self.field_id}, detail::StateKind::{self.kind}, {self.snapshot.id}, "
+        text = (f"{self.field_id}, detail::StateKind::{self.kind}, {self.snapshot.id if self.snapshot else 0}, "
                 f"{self.init.number if self.init else 0}, "
                 f"{self.element_field.number if self.element_field else 0}, "
                 f"{boolean(self.per_child)}, {boolean(self.deferred)}")
+        if self.is_extent:
+            child = self.attach.child_field
+            text += f", {self.cpp_axes_name}, {self.attach.id}, {child.number}"
+        return text
+
+    @property
+    def cpp_axes_name(self):
+        return f"{self.owner}_{self.name}_axes"
+
+    @property
+    def cpp_axes(self):
+        """An extent's ExtentAxis initializers: per axis the constructor
+        count's number, the attach request's cell number, the count's default."""
+        return [f"{{{count.number}, {cell.number}, {int(count.default or 0)}}}"
+                for count, cell in zip(self.count_fields, self.cell_fields)]
 
 
 class WidgetClass(View):

@@ -7,6 +7,6 @@
 
 namespace pgw::detail {
 
-extern const std::uint64_t schema_fingerprint = 0x8a956dec62ea4cf6ULL;
+extern const std::uint64_t schema_fingerprint = 0x9507623b77458af5ULL;
 
 }  // namespace pgw::detail
