@@ -331,6 +331,15 @@ std::string range_text(int last) { return "0.." + std::to_string(last); }
 
 }  // namespace
 
+const StateInfo* find_extent(const ClassInfo& cls) {
+  for (const ClassInfo* c = &cls; c != nullptr; c = c->base != 0 ? find_class(c->base) : nullptr) {
+    for (const StateInfo& s : c->states) {
+      if (!s.axes.empty()) return &s;
+    }
+  }
+  return nullptr;
+}
+
 std::vector<int> extent_counts(const StateInfo& info, std::string_view ctor_args) {
   std::vector<int> out;
   out.reserve(info.axes.size());
@@ -397,11 +406,7 @@ LinePlan plan_line_op(const StateInfo& info, const MethodInfo& m, std::string_vi
     if (m.items_field != 0) {
       for (std::uint64_t w : varints(args, m.items_field)) {
         if (w == 0 || w > UINT32_MAX) throw std::invalid_argument("widget " + std::to_string(w) + " does not exist");
-        const auto id = static_cast<WidgetId>(w);
-        if (std::find(widgets.begin(), widgets.end(), id) != widgets.end()) {
-          throw std::invalid_argument("widget " + std::to_string(id) + " is named twice for one line");
-        }
-        widgets.push_back(id);
+        widgets.push_back(static_cast<WidgetId>(w));
       }
     }
     for (const CellChild& c : children) {

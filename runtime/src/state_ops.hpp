@@ -80,6 +80,8 @@ std::vector<StateValue> initial_states(const ClassInfo& cls, std::string_view ct
 // arguments (so a rebuild creates it at its current extent), and the
 // children's cells, kept in their attaching calls' arguments.
 
+// The extent of class `cls` or a base (a State with axes), or nullptr.
+const StateInfo* find_extent(const ClassInfo& cls);
 // The counts the constructor arguments say: each field as given, else its
 // default, and never less than 1 (the page draws at least one line).
 std::vector<int> extent_counts(const StateInfo& info, std::string_view ctor_args);
@@ -109,8 +111,9 @@ struct LinePlan {
 
 // The rules of LINE_INSERT and LINE_DELETE (see options.proto) for `method`
 // with request `args` on a grid whose counts are `counts` and children
-// `children`. An index out of range, a negative cell, a widget 0 or a widget
-// named twice throws std::invalid_argument saying why.
+// `children`. An index out of range or a widget 0 throws
+// std::invalid_argument saying why. A widget named twice is placed twice,
+// as add_widget would: it ends in the last cell named.
 LinePlan plan_line_op(const StateInfo& info, const MethodInfo& method, std::string_view args,
                       std::vector<int> counts, const std::vector<CellChild>& children);
 

@@ -206,15 +206,6 @@ void WidgetStore::check_attach(const WidgetRecord& p, WidgetId parent, const Wid
   }
 }
 
-const StateInfo* WidgetStore::extent_of(const ClassInfo& cls) {
-  for (const ClassInfo* c = &cls; c != nullptr; c = c->base != 0 ? find_class(c->base) : nullptr) {
-    for (const StateInfo& s : c->states) {
-      if (!s.axes.empty()) return &s;
-    }
-  }
-  return nullptr;
-}
-
 void WidgetStore::apply_line_op(WidgetId id, const StateInfo& extent, const MethodInfo& method,
                                 std::string_view args) {
   WidgetRecord& grid = *find(id);
@@ -249,7 +240,7 @@ void WidgetStore::attach(WidgetId parent, WidgetId child, std::optional<int> ind
   if (c == nullptr) throw std::invalid_argument("no widget " + std::to_string(child));
   check_attach(*p, parent, *c, child, index);
   // A child put in a cell: the grid's extent grows to cover it.
-  const StateInfo* extent = extent_of(*p->cls);
+  const StateInfo* extent = find_extent(*p->cls);
   std::vector<int> counts;
   if (extent != nullptr && extent->attach_method == method_id) {
     counts = extent_counts(*extent, p->ctor_args);

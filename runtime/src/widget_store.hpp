@@ -106,9 +106,6 @@ class WidgetStore {
   // The live widgets' ids, in creation order (a rebuild's order).
   std::vector<WidgetId> ids() const;
 
-  // The grid extent (a State with axes) of class `cls` or a base, or nullptr.
-  static const StateInfo* extent_of(const ClassInfo& cls);
-
  private:
   // A LINE_INSERT or LINE_DELETE on grid `id` (state_ops.hpp plan_line_op):
   // the children's cells move, the counts in its constructor arguments

@@ -63,7 +63,7 @@ describe("state ops: the grid cases of the shared table, against the real GridBo
     it(c.name, () => {
       const bench = new Bench();
       const g = new GridBox(100, { rows: c.rows, columns: c.columns }, recorder<GridBoxEvents>(100, bench.events), bench.env);
-      const widgets = new Map<number, WidgetHandle>();
+      const widgets = new Map<number, WidgetHandle>([[100, g]]);
       const widget = (id: number) => {
         if (!widgets.has(id)) widgets.set(id, bench.box(id));
         return widgets.get(id)!;

@@ -116,11 +116,7 @@ export class GridBox extends Container implements GridBoxImpl {
     if (!(Number.isInteger(index) && index >= 0 && index <= n)) {
       throw new Error(`index ${index} is out of range for ${this}: inserting takes 0..${n} here (${n} lines)`);
     }
-    const seen = new Set<WidgetHandle>();
-    for (const w of widgets) {
-      if (seen.has(w)) throw new Error(`widget ${w.widgetId} is named twice for one line of ${this}`);
-      seen.add(w);
-    }
+    for (const w of widgets) this.acceptable(w);  // every check before the first change
     for (const [child, pos] of this.cells) {
       if (pos[axis] >= index) this.place(child, { ...pos, [axis]: pos[axis] + 1 });
     }
