@@ -261,6 +261,24 @@ class Method(View):
         e = self.element_field
         return f", {self.response.fields[0].number}, {e.number if e else 0}, {wire_type(e) if e else 2}"
 
+    @property
+    def cpp_line_fields(self):
+        """A line operation's extra MethodInfo fields: the axis and the
+        request's repeated widget field (0 for none); nothing otherwise."""
+        if self.op not in ("line_insert", "line_delete"):
+            return ""
+        return f", {self.axis_index}, {self.child_field.number if self.child_field else 0}"
+
+    @property
+    def cpp_tail_fields(self):
+        """MethodInfo's trailing fields, in their order: a collection
+        getter's answer fields, then a line operation's; "" when both are
+        their defaults (zeros before a line operation's own)."""
+        answer, line = self.cpp_collection_answer, self.cpp_line_fields
+        if line and not answer:
+            answer = ", 0, 0, 0"
+        return answer + line
+
 
 def wire_type(f):
     """The protobuf wire type of a single field's value."""
@@ -470,10 +488,25 @@ class State(View):
         """The StateInfo initializer: field id, kind, snapshot method id, the
         constructor's init field and the element's field (numbers, 0 for
         none), per_child, deferred."""
-        return (f"{self.field_id}, detail::StateKind::{self.kind}, {self.snapshot.id}, "
+        text = (f"{self.field_id}, detail::StateKind::{self.kind}, {self.snapshot.id if self.snapshot else 0}, "
                 f"{self.init.number if self.init else 0}, "
                 f"{self.element_field.number if self.element_field else 0}, "
                 f"{boolean(self.per_child)}, {boolean(self.deferred)}")
+        if self.is_extent:
+            child = self.attach.child_field
+            text += f", {self.cpp_axes_name}, {self.attach.id}, {child.number}"
+        return text
+
+    @property
+    def cpp_axes_name(self):
+        return f"{self.owner}_{self.name}_axes"
+
+    @property
+    def cpp_axes(self):
+        """An extent's ExtentAxis initializers: per axis the constructor
+        count's number, the attach request's cell number, the count's default."""
+        return [f"{{{count.number}, {cell.number}, {int(count.default or 0)}}}"
+                for count, cell in zip(self.count_fields, self.cell_fields)]
 
 
 class WidgetClass(View):

@@ -105,6 +105,8 @@ class Method:
     # (None: the whole element), named by the option `element`.
     element_name: str = ""
     element_field: Optional[Field] = None
+    axis: str = ""             # LINE_INSERT/LINE_DELETE: the axis, by its extent's count name
+    axis_index: int = 0        # ... its position in the extent's `counts` (reader fills it)
     font_shorthand: bool = False  # setter of a font: its option is one CSS-like string
     fractions: bool = False    # every double argument must lie in 0..1 (checked at the call)
     doc: str = ""
@@ -286,6 +288,18 @@ class State:
     snapshot: Optional[Method] = None
     init: Optional[Field] = None           # the repeated constructor field that fills a list
     element_field: Optional[Field] = None  # the snapshot request's field an init item becomes
+    # A grid's extent (options.proto State.counts): per axis, the constructor
+    # field counting its lines and the attach request's cell field.
+    count_names: list = dc_field(default_factory=list)
+    cell_names: list = dc_field(default_factory=list)
+    # Filled by the reader for an extent:
+    count_fields: list = dc_field(default_factory=list)
+    cell_fields: list = dc_field(default_factory=list)
+    attach: Optional[Method] = None        # the class's ATTACH whose request has every cell field
+
+    @property
+    def is_extent(self):
+        return bool(self.count_names)
 
     @property
     def info_name(self):

@@ -357,7 +357,8 @@ class _Builder:
                 c.states.append(State(name=st.name, owner=s.name,
                                       kind=self.options.enum_name("pgwidgets.State.Kind", st.kind).lower(),
                                       snapshot_name=st.snapshot, init_name=st.init,
-                                      per_child=st.per_child, deferred=st.deferred))
+                                      per_child=st.per_child, deferred=st.deferred,
+                                      count_names=list(st.counts), cell_names=list(st.cells)))
             for mi, rpc in enumerate(s.method):
                 doc = docs.get((6, si, 2, mi), "")
                 where = f"{f.name}: {s.name}.{rpc.name}"
@@ -473,6 +474,7 @@ class _Builder:
             if opts.op:
                 m.op = self.options.enum_name("pgwidgets.Method.StateOp", opts.op).lower()
             m.to_field = self._named_field(m.request, opts.to, where) if opts.to else None
+            m.axis = opts.axis
             if m.first_of and (kind != "getter" or len(m.response.fields) != 1
                                or m.response.fields[0].proto_type != "int32"):
                 raise SchemaError(f"{where}: `first_of` belongs on a GETTER answering one int32 (an index)")
@@ -656,6 +658,8 @@ class _Builder:
         "tree": ("tree_add", "tree_update", "tree_put", "tree_remove", "clear"),
         "set": ("set_add", "set_remove", "clear"),
     }
+    # Operations on a grid's extent (State.counts).
+    LINE_OPS = ("line_insert", "line_delete")
     # Operations whose request names a position, path or key (`index`).
     KEYED_OPS = ("list_insert", "list_remove", "list_move", "tree_add", "tree_update", "tree_put",
                  "tree_remove", "set_add", "set_remove")
@@ -669,6 +673,9 @@ class _Builder:
             for other in owner.states:
                 if other is not st and other.name == st.name:
                     raise SchemaError(f"{where}: declared twice ({owner.name})")
+        if st.is_extent or st.cell_names:
+            self._check_extent(c, st, where)
+            return
         snapshot = next((m for m in c.methods if m.rpc_name == st.snapshot_name), None)
         if snapshot is None:
             raise SchemaError(f"{where}: `snapshot` must name an rpc of {c.name} ({st.snapshot_name!r} is none)")
@@ -689,6 +696,37 @@ class _Builder:
                 raise SchemaError(f"{where}: `init`'s items must fill the first field of {snapshot.request.name}")
             st.init, st.element_field = init, fields[0]
 
+    def _check_extent(self, c, st, where):
+        """A grid's extent: per axis an int32 constructor count and an int32
+        cell field of the one ATTACH of the class whose request has them all
+        (so the runtime can move children and place a line's widgets)."""
+        if (st.kind != "list" or st.snapshot_name or st.init_name or st.per_child or st.deferred
+                or len(st.count_names) != len(st.cell_names) or not st.count_names):
+            raise SchemaError(f"{where}: an extent names as many `cells` as `counts` (one per axis) "
+                              f"and nothing else (no kind, snapshot, init, per_child, deferred)")
+        if len(st.count_names) != 2:
+            raise SchemaError(f"{where}: an extent has two axes (a line's widgets fill the other one)")
+        ctor = {f.name: f for f in c.ctor_fields}
+        for name in st.count_names:
+            f = ctor.get(name)
+            if f is None or f.proto_type != "int32" or f.repeated or f.is_map:
+                raise SchemaError(f"{where}: count {name!r} must be an int32 constructor field of {c.name}")
+            st.count_fields.append(f)
+        attaches = [m for m in c.methods if m.kind == "attach"
+                    and all(any(f.name == n for f in m.request.fields) for n in st.cell_names)]
+        if len(attaches) != 1:
+            raise SchemaError(f"{where}: exactly one ATTACH of {c.name} must take every cell field "
+                              f"{st.cell_names} ({len(attaches)} do)")
+        st.attach = attaches[0]
+        if st.attach.index_field is not None or st.attach.replace:
+            raise SchemaError(f"{where}: the ATTACH placing the cells ({st.attach.rpc_name}) takes no "
+                              f"`index` or `replace`")
+        for name in st.cell_names:
+            f = next(f for f in st.attach.request.fields if f.name == name)
+            if f.proto_type != "int32" or f.repeated or f.presence:
+                raise SchemaError(f"{where}: cell {name!r} of {st.attach.request.name} must be a plain int32")
+            st.cell_fields.append(f)
+
     def _check_method(self, c, m, taken_names):
         where = f"{c.name}.{m.rpc_name}"
         states = {st.name: st for st in c.all_states}
@@ -697,9 +735,26 @@ class _Builder:
             if m.kind != "setter" or st is None:
                 raise SchemaError(f"{where}: `op` belongs on a SETTER whose `field` is a State of {c.name} "
                                   f"({m.state_field!r} is not declared)")
-            if m.op not in self.STATE_OPS[st.kind]:
+            if (m.op in self.LINE_OPS) != st.is_extent:
+                raise SchemaError(f"{where}: LINE_INSERT and LINE_DELETE, and only they, change an extent "
+                                  f"({m.op.upper()} on {st.name!r})")
+            if m.op in self.LINE_OPS:
+                if m.axis not in st.count_names:
+                    raise SchemaError(f"{where}: {m.op.upper()} names its `axis`, one of {st.count_names} "
+                                      f"({m.axis!r} is none)")
+                m.axis_index = st.count_names.index(m.axis)
+                if m.index_field is not None and (m.index_field.proto_type != "int32" or m.index_field.repeated):
+                    raise SchemaError(f"{where}: a line `index` is one int32")
+                if m.op == "line_delete" and (m.index_field is None or m.child_field is not None):
+                    raise SchemaError(f"{where}: LINE_DELETE needs `index` and takes no `child`")
+                if m.child_field is not None and not m.child_field.repeated:
+                    raise SchemaError(f"{where}: a line's `child` is a repeated widget reference")
+                m.state = st
+            elif m.axis:
+                raise SchemaError(f"{where}: `axis` belongs on a LINE_INSERT or LINE_DELETE")
+            elif m.op not in self.STATE_OPS[st.kind]:
                 raise SchemaError(f"{where}: {m.op.upper()} does not apply to the {st.kind.upper()} {st.name!r}")
-            if (m.op in self.KEYED_OPS) != (m.index_field is not None):
+            if m.op not in self.LINE_OPS and (m.op in self.KEYED_OPS) != (m.index_field is not None):
                 raise SchemaError(f"{where}: {m.op.upper()} " + ("needs" if m.op in self.KEYED_OPS else "takes no")
                                   + " `index`")
             if m.op.startswith("list_") and m.index_field is not None and (
@@ -710,10 +765,12 @@ class _Builder:
             if st.per_child and not (m.index_field is None or m.index_field.ref):
                 raise SchemaError(f"{where}: the key of per-child state {st.name!r} is a widget reference")
             m.state = st
+        elif m.axis:
+            raise SchemaError(f"{where}: `axis` belongs on a LINE_INSERT or LINE_DELETE")
         elif m.kind == "setter" and m.state_field in states:
             raise SchemaError(f"{where}: a SETTER of the {states[m.state_field].kind.upper()} "
                               f"{m.state_field!r} must name its `op`")
-        if m.kind == "getter" and m.state_field in states:
+        if m.kind == "getter" and m.state_field in states and not states[m.state_field].is_extent:
             # Answered from the kept value: checked once the States are
             # (_check_collection_getter), none of the record rules below.
             m.state = states[m.state_field]
@@ -760,8 +817,10 @@ class _Builder:
                 for s in owner.methods:
                     # A setter without arguments (clear()) records an empty
                     # message, which reads as the zero of every field ("").
+                    # An extent's line operations record nothing: its getter
+                    # answers the constructor counts the server keeps.
                     if (s.kind == "setter" and s.state_field == m.state_field and not s.request.is_empty
-                            and not part_of(m.response, s.request)):
+                            and s.op not in self.LINE_OPS and not part_of(m.response, s.request)):
                         raise SchemaError(f"{where}: getter of {m.state_field!r} returns {m.response.name}, "
                                           f"but setter {s.rpc_name} records {s.request.name}")
             if not any(s.kind == "setter" and s.state_field == m.state_field
@@ -773,6 +832,11 @@ class _Builder:
                 if all(f is not None and (f.proto_type, f.enum, f.repeated) == (r.proto_type, r.enum, r.repeated)
                        for f, r in zip(found, m.response.fields)):
                     m.ctor_fallbacks, m.ctor_message = found, c.ctor
+            extent = states.get(m.state_field)
+            if extent is not None and extent.is_extent and (
+                    [r.name for r in m.response.fields] != extent.count_names or not m.ctor_fallbacks):
+                raise SchemaError(f"{where}: a GETTER of extent {extent.name!r} answers its counts "
+                                  f"{extent.count_names}, the constructor fields of those names and types")
             if c.ctor and len(m.response.fields) == 1:
                 for f in c.ctor.fields:
                     returned = m.response.fields[0]

@@ -45,6 +45,33 @@ class StateModelTest(unittest.TestCase):
         self.assertIn("states::ComboBox_states};", info)
 
 
+    def test_grid_extent(self):
+        grid = self.schema.cls("GridBox")
+        [st] = grid.states
+        self.assertTrue(st.is_extent)
+        self.assertEqual([f.name for f in st.count_fields], ["rows", "columns"])
+        self.assertEqual([f.name for f in st.cell_fields], ["row", "col"])
+        self.assertEqual(st.attach.name, "add_widget")
+        ops = {m.name: (m.op, m.axis_index, m.child_field.name if m.child_field else None,
+                        m.index_field.name if m.index_field else None)
+               for m in grid.methods if m.op}
+        self.assertEqual(ops, {
+            "insert_row": ("line_insert", 0, "widgets", "index"),
+            "append_row": ("line_insert", 0, "widgets", None),
+            "delete_row": ("line_delete", 0, None, "index"),
+            "insert_column": ("line_insert", 1, "widgets", "index"),
+            "append_column": ("line_insert", 1, "widgets", None),
+            "delete_column": ("line_delete", 1, None, "index"),
+        })
+        getter = next(m for m in grid.methods if m.name == "get_row_column_count")
+        self.assertEqual((getter.kind, [f.name for f in getter.ctor_fallbacks]), ("getter", ["rows", "columns"]))
+        info = self.out["cpp/pgwidgets/schema_info.hpp"]
+        self.assertIn("inline constexpr ExtentAxis GridBox_extent_axes[] = {{1, 2, 1}, {2, 3, 1}};", info)
+        self.assertIn(f"GridBox_extent_axes, {st.attach.id}, 1}},  // extent", info)
+        self.assertIn('"GridBox", "delete_column", detail::MethodKind::setter', info)
+        self.assertIn("detail::StateOp::line_delete, 0, 1, 0};", info)
+
+
 class StateSchemaErrorTest(unittest.TestCase):
     broken = test_model.SchemaErrorTest.broken
 
@@ -80,3 +107,20 @@ class StateSchemaErrorTest(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+    def test_line_op_names_an_axis_of_the_extent(self):
+        msg = self.broken("containers.proto", 'op: LINE_DELETE, index: "index", axis: "rows"',
+                          'op: LINE_DELETE, index: "index", axis: "row"')
+        self.assertIn("LINE_DELETE names its `axis`, one of ['rows', 'columns'] ('row' is none)", msg)
+
+    def test_line_op_on_a_list(self):
+        msg = self.broken("controls.proto", 'field: "items", op: CLEAR', 'field: "items", op: LINE_DELETE')
+        self.assertIn("LINE_INSERT and LINE_DELETE, and only they, change an extent", msg)
+
+    def test_extent_cell_that_no_attach_takes(self):
+        msg = self.broken("containers.proto", 'cells: ["row", "col"]', 'cells: ["row", "column"]')
+        self.assertIn("exactly one ATTACH of GridBox must take every cell field", msg)
+
+    def test_extent_count_that_is_no_constructor_field(self):
+        msg = self.broken("containers.proto", 'counts: ["rows", "columns"]', 'counts: ["rows", "cols"]')
+        self.assertIn("count 'cols' must be an int32 constructor field of GridBox", msg)

@@ -7,6 +7,6 @@
 
 namespace pgw::detail {
 
-extern const std::uint64_t schema_fingerprint = 0x068ed0a61fc4c1beULL;
+extern const std::uint64_t schema_fingerprint = 0xf5fb45e7fd5eb950ULL;
 
 }  // namespace pgw::detail

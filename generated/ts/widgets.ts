@@ -7,7 +7,7 @@
 // missing there, or a method missing in an implementation, fails `tsc`.
 
 export const PACKAGE_NAME = "pgwidgets.widgets";
-export const SCHEMA_FINGERPRINT = 0x068ed0a61fc4c1ben;
+export const SCHEMA_FINGERPRINT = 0xf5fb45e7fd5eb950n;
 
 /** A widget as the browser runtime holds it. */
 export interface WidgetHandle {
@@ -385,10 +385,29 @@ export interface GridBoxImpl extends ContainerImpl {
   set_column_spacing(px: number): void;
   // Gap between rows and between columns, where no row or column spacing is set.
   set_spacing(px: number): void;
-  // How many rows and columns the grid has.
-  get_row_column_count(): RowColumnCountValue;
   // The child in cell (row, col): an empty handle (false) when none.
   get_widget_at_cell(row: number, col: number): WidgetHandle;
+  // Inserts an empty row at `index` (0..rows; rows appends): the children
+  // in rows index and below move one row down. Then widgets[c], if given,
+  // goes in cell (index, c), as add_widget puts it. Another index is an error.
+  insert_row(index: number, widgets: WidgetHandle[]): void;
+  // Adds a row below the last one (even with no widgets), widgets[c] in
+  // cell (row, c).
+  append_row(widgets: WidgetHandle[]): void;
+  // Deletes row `index` (0..rows-1): its children leave the grid (not
+  // destroyed), those below move one row up; the grid keeps at least one row.
+  delete_row(index: number): void;
+  // Inserts an empty column at `index` (0..columns; columns appends): the
+  // children in columns index and right of it move one column right. Then
+  // widgets[r], if given, goes in cell (r, index).
+  insert_column(index: number, widgets: WidgetHandle[]): void;
+  // Adds a column right of the last one (even with no widgets), widgets[r]
+  // in cell (r, column).
+  append_column(widgets: WidgetHandle[]): void;
+  // Deletes column `index` (0..columns-1): its children leave the grid (not
+  // destroyed), those right of it move one column left; the grid keeps at
+  // least one column.
+  delete_column(index: number): void;
 }
 
 export interface GridBoxEvents extends ContainerEvents {

@@ -261,6 +261,10 @@ void apply_state_op(StateValue& v, const MethodInfo& m, std::string_view args) {
     case StateOp::set_remove:
       v.entries.erase(state_key(args, m.index_field));
       return;
+    case StateOp::line_insert:
+    case StateOp::line_delete:
+      // They move children: the widget store applies them (plan_line_op).
+      throw std::invalid_argument(std::string(m.name) + " changes a grid's extent, not a collection");
   }
 }
 
@@ -332,6 +336,160 @@ void for_each_element(const StateValue& v, const std::function<void(const std::s
   for (const auto& [path, entry] : v.entries) ordered.push_back(&entry);
   std::sort(ordered.begin(), ordered.end(), [](const auto* a, const auto* b) { return a->order < b->order; });
   for (const auto* e : ordered) emit(e->message);
+}
+
+namespace {
+
+// An int32 field of `bytes`, absent: `absent`.
+int int_field(std::string_view bytes, std::uint16_t number, int absent) {
+  std::optional<std::int64_t> value;
+  WireField f;
+  while (next_field(bytes, f)) {
+    if (f.number == number && f.type == 0) value = static_cast<std::int64_t>(f.varint);
+  }
+  if (!value) return absent;
+  if (*value < INT32_MIN || *value > INT32_MAX) throw std::invalid_argument("a count or cell is not an int32");
+  return static_cast<int>(*value);
+}
+
+// The repeated varint field `number` of `bytes` (packed or not), in order.
+std::vector<std::uint64_t> varints(std::string_view bytes, std::uint16_t number) {
+  std::vector<std::uint64_t> out;
+  WireField f;
+  while (next_field(bytes, f)) {
+    if (f.number != number) continue;
+    if (f.type == 0) {
+      out.push_back(f.varint);
+    } else if (f.type == 2) {
+      std::string_view packed = f.bytes;
+      std::uint64_t v = 0;
+      while (!packed.empty()) {
+        if (!read_varint(packed, v)) throw std::invalid_argument("the arguments do not parse");
+        out.push_back(v);
+      }
+    }
+  }
+  return out;
+}
+
+std::string range_text(int last) { return "0.." + std::to_string(last); }
+
+}  // namespace
+
+const StateInfo* find_extent(const ClassInfo& cls) {
+  for (const ClassInfo* c = &cls; c != nullptr; c = c->base != 0 ? find_class(c->base) : nullptr) {
+    for (const StateInfo& s : c->states) {
+      if (!s.axes.empty()) return &s;
+    }
+  }
+  return nullptr;
+}
+
+std::vector<int> extent_counts(const StateInfo& info, std::string_view ctor_args) {
+  std::vector<int> out;
+  out.reserve(info.axes.size());
+  for (const ExtentAxis& a : info.axes) out.push_back(std::max(1, int_field(ctor_args, a.count_field, a.default_count)));
+  return out;
+}
+
+std::string with_int_field(std::string_view bytes, std::uint32_t number, int value) {
+  std::string field;
+  if (value != 0) {
+    write_varint(field, static_cast<std::uint64_t>(number) << 3);
+    write_varint(field, static_cast<std::uint64_t>(static_cast<std::int64_t>(value)));
+  }
+  std::string out;
+  out.reserve(bytes.size() + field.size());
+  bool placed = false;
+  WireField f;
+  while (next_field(bytes, f)) {
+    if (f.number == number) continue;
+    if (!placed && f.number > number) {
+      out += field;
+      placed = true;
+    }
+    out.append(f.raw);
+  }
+  if (!placed) out += field;
+  return out;
+}
+
+std::string with_extent_counts(const StateInfo& info, std::string ctor_args, const std::vector<int>& counts) {
+  for (std::size_t i = 0; i < info.axes.size() && i < counts.size(); ++i) {
+    ctor_args = with_int_field(ctor_args, info.axes[i].count_field, counts[i]);
+  }
+  return ctor_args;
+}
+
+void cover_cell(const StateInfo& info, std::vector<int>& counts, std::string_view attach_args) {
+  std::vector<int> cells;
+  for (const ExtentAxis& a : info.axes) {
+    const int cell = int_field(attach_args, a.cell_field, 0);
+    if (cell < 0) {
+      throw std::invalid_argument("cell " + std::to_string(cell) + " is negative: cells count from 0");
+    }
+    cells.push_back(cell);
+  }
+  for (std::size_t i = 0; i < cells.size() && i < counts.size(); ++i) counts[i] = std::max(counts[i], cells[i] + 1);
+}
+
+LinePlan plan_line_op(const StateInfo& info, const MethodInfo& m, std::string_view args, std::vector<int> counts,
+                      const std::vector<CellChild>& children) {
+  if (m.axis >= info.axes.size() || counts.size() != info.axes.size()) {
+    throw std::invalid_argument(std::string(m.name) + " names no axis of the extent");
+  }
+  const ExtentAxis& axis = info.axes[m.axis];
+  const int n = counts[m.axis];
+  LinePlan plan;
+  if (m.op == StateOp::line_insert) {
+    const int index = m.index_field != 0 ? int_field(args, m.index_field, 0) : n;
+    if (index < 0 || index > n) {
+      throw std::invalid_argument("index " + std::to_string(index) + " is out of range: inserting takes " +
+                                  range_text(n) + " here (" + std::to_string(n) + " lines)");
+    }
+    std::vector<WidgetId> widgets;
+    if (m.items_field != 0) {
+      for (std::uint64_t w : varints(args, m.items_field)) {
+        if (w == 0 || w > UINT32_MAX) throw std::invalid_argument("widget " + std::to_string(w) + " does not exist");
+        widgets.push_back(static_cast<WidgetId>(w));
+      }
+    }
+    for (const CellChild& c : children) {
+      const int cell = int_field(c.attach_args, axis.cell_field, 0);
+      if (cell >= index) plan.moved.emplace_back(c.id, with_int_field(c.attach_args, axis.cell_field, cell + 1));
+    }
+    counts[m.axis] = n + 1;
+    // The other axis: a line's k-th widget goes in its line k.
+    const std::size_t other = m.axis == 0 ? 1 : 0;
+    for (std::size_t k = 0; k < widgets.size(); ++k) {
+      std::string placed = with_int_field({}, info.attach_child_field, static_cast<int>(widgets[k]));
+      placed = with_int_field(placed, axis.cell_field, index);
+      if (other < info.axes.size()) {
+        placed = with_int_field(placed, info.axes[other].cell_field, static_cast<int>(k));
+        counts[other] = std::max(counts[other], static_cast<int>(k) + 1);
+      }
+      plan.placed.emplace_back(widgets[k], std::move(placed));
+    }
+  } else if (m.op == StateOp::line_delete) {
+    const int index = int_field(args, m.index_field, 0);
+    if (index < 0 || index >= n) {
+      throw std::invalid_argument("index " + std::to_string(index) + " is out of range: deleting takes " +
+                                  range_text(n - 1) + " here (" + std::to_string(n) + " lines)");
+    }
+    for (const CellChild& c : children) {
+      const int cell = int_field(c.attach_args, axis.cell_field, 0);
+      if (cell == index) {
+        plan.removed.push_back(c.id);
+      } else if (cell > index) {
+        plan.moved.emplace_back(c.id, with_int_field(c.attach_args, axis.cell_field, cell - 1));
+      }
+    }
+    counts[m.axis] = std::max(1, n - 1);
+  } else {
+    throw std::invalid_argument(std::string(m.name) + " is no line operation");
+  }
+  plan.counts = std::move(counts);
+  return plan;
 }
 
 const StateInfo* find_state(const ClassInfo& cls, std::uint32_t field) {

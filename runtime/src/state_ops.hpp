@@ -83,4 +83,47 @@ const StateInfo* find_state(const ClassInfo& cls, std::uint32_t field);
 // declare (root first), each started from the constructor arguments.
 std::vector<StateValue> initial_states(const ClassInfo& cls, std::string_view ctor_args);
 
+// ---- A grid's extent (StateInfo::axes, schema option State.counts) ----
+//
+// Its value is one line count per axis, kept in the widget's constructor
+// arguments (so a rebuild creates it at its current extent), and the
+// children's cells, kept in their attaching calls' arguments.
+
+// The extent of class `cls` or a base (a State with axes), or nullptr.
+const StateInfo* find_extent(const ClassInfo& cls);
+// The counts the constructor arguments say: each field as given, else its
+// default, and never less than 1 (the page draws at least one line).
+std::vector<int> extent_counts(const StateInfo& info, std::string_view ctor_args);
+// `ctor_args` with its count fields set to `counts`.
+std::string with_extent_counts(const StateInfo& info, std::string ctor_args, const std::vector<int>& counts);
+// Grows `counts` to cover the cell in attaching arguments `attach_args`;
+// a negative cell throws std::invalid_argument (and changes nothing).
+void cover_cell(const StateInfo& info, std::vector<int>& counts, std::string_view attach_args);
+// `bytes` with int32 field `number` set to `value` (fields stay in number
+// order; a 0 is left out, as protobuf writes it).
+std::string with_int_field(std::string_view bytes, std::uint32_t number, int value);
+
+// A child of the grid with the arguments of the call that put it in a cell.
+struct CellChild {
+  WidgetId id = 0;
+  std::string_view attach_args;
+};
+
+// What a LINE_INSERT or LINE_DELETE does, decided before anything changes.
+struct LinePlan {
+  std::vector<int> counts;                                  // the counts after it
+  std::vector<std::pair<WidgetId, std::string>> moved;      // children whose cell moves: their new arguments
+  std::vector<WidgetId> removed;                            // children leaving (LINE_DELETE)
+  std::vector<std::pair<WidgetId, std::string>> placed;     // widgets put in the new line, in order, with
+                                                            // their attaching arguments (LINE_INSERT)
+};
+
+// The rules of LINE_INSERT and LINE_DELETE (see options.proto) for `method`
+// with request `args` on a grid whose counts are `counts` and children
+// `children`. An index out of range or a widget 0 throws
+// std::invalid_argument saying why. A widget named twice is placed twice,
+// as add_widget would: it ends in the last cell named.
+LinePlan plan_line_op(const StateInfo& info, const MethodInfo& method, std::string_view args,
+                      std::vector<int> counts, const std::vector<CellChild>& children);
+
 }  // namespace pgw::detail

@@ -82,6 +82,15 @@ void WidgetStore::record(WidgetId id, std::uint32_t field, std::uint32_t method_
     clear_group_except(*r, id, field);
   }
   const MethodInfo* method = find_method(method_id);
+  if (method != nullptr && (method->op == StateOp::line_insert || method->op == StateOp::line_delete)) {
+    const StateInfo* extent = find_state(*r->cls, field);
+    if (extent == nullptr || extent->axes.empty()) {
+      throw std::invalid_argument(std::string(r->cls->name) + " " + std::to_string(id) + " has no extent " +
+                                  std::string(method->name));
+    }
+    apply_line_op(id, *extent, *method, args);
+    return;
+  }
   if (method != nullptr && method->op != StateOp::none) {
     for (StateValue& v : r->collections) {
       if (v.info->field != field) continue;
@@ -197,6 +206,32 @@ void WidgetStore::check_attach(const WidgetRecord& p, WidgetId parent, const Wid
   }
 }
 
+void WidgetStore::apply_line_op(WidgetId id, const StateInfo& extent, const MethodInfo& method,
+                                std::string_view args) {
+  WidgetRecord& grid = *find(id);
+  std::vector<CellChild> cells;
+  cells.reserve(grid.children.size());
+  for (WidgetId k : grid.children) {
+    const WidgetRecord* c = find(k);
+    if (c != nullptr && c->attach_method == extent.attach_method) cells.push_back(CellChild{k, c->attach_args});
+  }
+  // Every rule first: a refused call changes nothing.
+  LinePlan plan = plan_line_op(extent, method, args, extent_counts(extent, grid.ctor_args), cells);
+  for (const auto& [w, placed_args] : plan.placed) {
+    const WidgetRecord* c = find(w);
+    if (c == nullptr) {
+      throw std::invalid_argument("widget " + std::to_string(w) + (allocated(w) ? " was destroyed" : " does not exist"));
+    }
+    check_attach(grid, id, *c, w, std::nullopt);
+  }
+  for (auto& [w, moved_args] : plan.moved) find(w)->attach_args = std::move(moved_args);
+  for (WidgetId w : plan.removed) unlink_from_parent(w);
+  grid.ctor_args = with_extent_counts(extent, std::move(grid.ctor_args), plan.counts);
+  for (auto& [w, placed_args] : plan.placed) {
+    attach(id, w, std::nullopt, false, extent.attach_method, std::move(placed_args));
+  }
+}
+
 void WidgetStore::attach(WidgetId parent, WidgetId child, std::optional<int> index, bool replace,
                          std::uint32_t method_id, std::string args) {
   WidgetRecord* p = find(parent);
@@ -204,6 +239,18 @@ void WidgetStore::attach(WidgetId parent, WidgetId child, std::optional<int> ind
   if (p == nullptr) throw std::invalid_argument("no widget " + std::to_string(parent));
   if (c == nullptr) throw std::invalid_argument("no widget " + std::to_string(child));
   check_attach(*p, parent, *c, child, index);
+  // A child put in a cell: the grid's extent grows to cover it.
+  const StateInfo* extent = find_extent(*p->cls);
+  std::vector<int> counts;
+  if (extent != nullptr && extent->attach_method == method_id) {
+    counts = extent_counts(*extent, p->ctor_args);
+    const std::vector<int> before = counts;
+    cover_cell(*extent, counts, args);  // a negative cell throws here, before any change
+    if (counts == before) extent = nullptr;
+  } else {
+    extent = nullptr;
+  }
+  if (extent != nullptr) p->ctor_args = with_extent_counts(*extent, std::move(p->ctor_args), counts);
   unlink_from_parent(child);
   if (replace) {
     for (WidgetId old : p->children) {

@@ -107,6 +107,10 @@ class WidgetStore {
   std::vector<WidgetId> ids() const;
 
  private:
+  // A LINE_INSERT or LINE_DELETE on grid `id` (state_ops.hpp plan_line_op):
+  // the children's cells move, the counts in its constructor arguments
+  // change, a deleted line's children leave, a new line's widgets come in.
+  void apply_line_op(WidgetId id, const StateInfo& extent, const MethodInfo& method, std::string_view args);
   void unlink_from_parent(WidgetId child);
   // A child left `parent`: its per-child state entries go too.
   static void forget_child_entries(WidgetRecord& parent, WidgetId child);

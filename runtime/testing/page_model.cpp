@@ -238,6 +238,10 @@ void PageModel::apply(WidgetId id, Widget& w, const MethodView& m, const pb::Mes
   };
   switch (m.info->kind) {
     case MethodKind::setter:
+      if (m.info->op == detail::StateOp::line_insert || m.info->op == detail::StateOp::line_delete) {
+        apply_line_op(id, w, m, request.SerializeAsString());
+        break;
+      }
       if (m.info->op != detail::StateOp::none) {
         // The server's rules, applied to what the page got (a rebuild's
         // snapshot calls included).
@@ -265,6 +269,15 @@ void PageModel::apply(WidgetId id, Widget& w, const MethodView& m, const pb::Mes
       }
       parent.children.insert(parent.children.begin() + static_cast<std::ptrdiff_t>(at), child);
       widgets_[child].parent = id;
+      widgets_[child].attach_method = m.info->id;
+      widgets_[child].attach_args = request.SerializeAsString();
+      // A grid grows to the cell its child is put in.
+      if (const detail::StateInfo* extent = detail::find_extent(*parent.cls->info);
+          extent != nullptr && extent->attach_method == m.info->id) {
+        std::vector<int> counts = detail::extent_counts(*extent, parent.ctor);
+        detail::cover_cell(*extent, counts, widgets_[child].attach_args);
+        parent.ctor = detail::with_extent_counts(*extent, std::move(parent.ctor), counts);
+      }
       break;
     }
     case MethodKind::create: {
@@ -302,6 +315,32 @@ void PageModel::apply(WidgetId id, Widget& w, const MethodView& m, const pb::Mes
   }
 }
 
+void PageModel::apply_line_op(WidgetId id, Widget& w, const MethodView& m, const std::string& args) {
+  const detail::StateInfo* extent = detail::find_extent(*w.cls->info);
+  if (extent == nullptr) throw std::invalid_argument(std::string(w.cls->info->name) + " has no extent");
+  std::vector<detail::CellChild> cells;
+  for (WidgetId k : w.children) {
+    const Widget* c = find(k);
+    if (c != nullptr && c->attach_method == extent->attach_method) cells.push_back({k, c->attach_args});
+  }
+  detail::LinePlan plan = detail::plan_line_op(*extent, *m.info, args, detail::extent_counts(*extent, w.ctor), cells);
+  for (const auto& [child, placed] : plan.placed) {
+    if (find(child) == nullptr) throw std::invalid_argument("no widget " + std::to_string(child) + " to attach");
+    if (child == id) throw std::invalid_argument("a widget cannot hold itself");
+  }
+  for (auto& [child, moved] : plan.moved) widgets_[child].attach_args = std::move(moved);
+  for (WidgetId child : plan.removed) unlink(child);
+  w.ctor = detail::with_extent_counts(*extent, std::move(w.ctor), plan.counts);
+  for (auto& [child, placed] : plan.placed) {
+    unlink(child);
+    Widget& grid = *find_mut(id);
+    grid.children.push_back(child);
+    widgets_[child].parent = id;
+    widgets_[child].attach_method = extent->attach_method;
+    widgets_[child].attach_args = std::move(placed);
+  }
+}
+
 std::string PageModel::answer(WidgetId id, const Widget& w, const MethodView& m) const {
   auto given = answers_.find({id, std::string(m.info->name)});
   if (given != answers_.end()) return given->second;
@@ -334,6 +373,8 @@ void PageModel::unlink(WidgetId child) {
     }
   }
   c->parent = 0;
+  c->attach_method = 0;
+  c->attach_args.clear();
 }
 
 const detail::StateValue* PageModel::collection(WidgetId id, std::string_view field) const {

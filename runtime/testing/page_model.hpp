@@ -50,6 +50,9 @@ class PageModel {
     std::vector<detail::StateValue> collections;       // lists, trees, sets (state_ops.hpp)
     std::vector<WidgetId> children;
     WidgetId parent = 0;
+    // The call that put it in its parent (a grid's cell is in its arguments).
+    std::uint32_t attach_method = 0;
+    std::string attach_args;
     std::set<std::uint32_t> listened;
   };
 
@@ -92,6 +95,8 @@ class PageModel {
   void apply(WidgetId id, Widget& w, const MethodView& m, const pb::Message& request);
   std::string answer(WidgetId id, const Widget& w, const MethodView& m) const;
   void unlink(WidgetId child);
+  // A grid's LINE_INSERT or LINE_DELETE, by the server's rules (state_ops.hpp).
+  void apply_line_op(WidgetId id, Widget& w, const MethodView& m, const std::string& args);
   void destroy(WidgetId id);
   Widget* find_mut(WidgetId id);
 

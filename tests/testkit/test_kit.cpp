@@ -440,3 +440,24 @@ TEST_CASE("a sub-window add_widget created is in the page around its content, an
   CHECK(*closed == 1);
   CHECK_FALSE(t.is_visible(label));
 }
+
+TEST_CASE("a grid's deleted row takes its children off the page model, inserted rows bring them in",
+          "[testkit]") {
+  TestSession t([](pgw::Session& s) -> pgw::Task<> {
+    auto p = co_await window(s, "W");
+    auto W = s.get_widgets();
+    auto grid = co_await W.GridBox();
+    auto gone = co_await W.Button("Gone");
+    auto stays = co_await W.Button("Stays");
+    auto later = co_await W.Button("Later");
+    co_await grid.add_widget(gone, 0, 0);
+    co_await grid.insert_row(0, {stays});  // Stays in row 0, Gone moves to row 1
+    co_await grid.delete_row(1);           // Gone leaves the grid
+    co_await grid.append_column({later});  // Later in (0, 1)
+    co_await p.box.add_widget(grid, 0);
+  });
+  CHECK(t.is_visible(t.find<pgw::Button>("Stays")));
+  CHECK(t.is_visible(t.find<pgw::Button>("Later")));
+  CHECK_FALSE(t.is_visible(t.find<pgw::Button>("Gone")));
+  CHECK_THROWS_AS(t.click(t.find<pgw::Button>("Gone")), Failure);
+}

@@ -5,7 +5,9 @@
 // fixed place, tab title).
 #include <catch2/catch.hpp>
 
+#include <stdexcept>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "pgwidgets/protocol.pb.h"
@@ -113,4 +115,49 @@ TEST_CASE_METHOD(SessionFixture, "layout: user-changed state is the getters' at 
   pgwidgets::widgets::Sizes replayed;
   REQUIRE(replayed.ParseFromString(msgs[8].call().args()));
   CHECK(replayed.sizes_size() == 2);
+}
+
+TEST_CASE_METHOD(SessionFixture, "layout: a rebuild sends a grid as its row and column operations left it") {
+  auto w = session->get_widgets();
+  auto grid = run_coro(io, w.GridBox({.rows = 2, .columns = 2}));  // 1
+  auto a = run_coro(io, w.Label("a"));                              // 2
+  auto b = run_coro(io, w.Label("b"));                              // 3
+  auto c = run_coro(io, w.Label("c"));                              // 4
+  auto d = run_coro(io, w.Label("d"));                              // 5
+  auto e = run_coro(io, w.Label("e"));                              // 6
+  run_coro(io, grid.add_widget(a, 0, 0));
+  run_coro(io, grid.add_widget(b, 1, 1));
+  run_coro(io, grid.insert_row(1, {c, d}));   // c (1,0), d (1,1); b moves to (2,1)
+  run_coro(io, grid.insert_column(0, {}));    // an empty column 0: a (0,1), c (1,1), d (1,2), b (2,2)
+  run_coro(io, grid.append_row({e}));         // e (3,0)
+  run_coro(io, grid.append_row({}));          // an empty row 4
+  run_coro(io, grid.delete_row(1));           // c and d leave: a (0,1), b (1,2), e (2,0)
+  CHECK(grid.get_row_column_count().rows == 4);
+  CHECK(grid.get_row_column_count().columns == 3);
+  // Bad input is refused at the call, and changes nothing.
+  CHECK_THROWS_WITH(run_coro(io, grid.delete_row(4)), Catch::Contains("out of range"));
+  CHECK_THROWS_WITH(run_coro(io, grid.insert_column(4, {})), Catch::Contains("out of range"));
+  CHECK_THROWS_AS(run_coro(io, grid.append_row({grid})), std::invalid_argument);
+  CHECK(grid.get_row_column_count().rows == 4);
+  CHECK(grid.num_children() == 3);
+
+  std::vector<std::string> second;
+  std::vector<std::pair<int, std::string>> closed;
+  core->attach(2, sink_into(second, closed), 2, 0, 800, 600, true);
+  pgwidgets::widgets::GridBoxArgs created;
+  std::vector<std::tuple<std::uint32_t, int, int>> cells;
+  for (const auto& m : flatten(second)) {
+    if (m.has_create() && m.create().widget_id() == grid.id()) REQUIRE(created.ParseFromString(m.create().args()));
+    if (m.has_call() && m.call().method_id() == ids::methods::GridBox_add_widget.id) {
+      pgwidgets::widgets::GridChild cell;
+      REQUIRE(cell.ParseFromString(m.call().args()));
+      cells.emplace_back(cell.child(), cell.row(), cell.col());
+    }
+    // The line operations are never replayed: their result is.
+    CHECK_FALSE((m.has_call() && ids::find_method(m.call().method_id())->op != ids::StateOp::none &&
+                 ids::find_method(m.call().method_id())->class_id == ids::classes::GridBox.id));
+  }
+  CHECK(created.rows() == 4);  // the empty row 4 included
+  CHECK(created.columns() == 3);  // the empty column 0 included
+  CHECK(cells == std::vector<std::tuple<std::uint32_t, int, int>>{{a.id(), 0, 1}, {b.id(), 1, 2}, {e.id(), 2, 0}});
 }

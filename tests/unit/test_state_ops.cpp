@@ -7,11 +7,13 @@
 #include <catch2/catch.hpp>
 
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include <boost/json.hpp>
 
 #include "pgwidgets/schema_info.hpp"
+#include "pgwidgets/widgets/containers.pb.h"
 #include "pgwidgets/widgets/controls.pb.h"
 #include "state_ops.hpp"
 #include "widget_store.hpp"
@@ -294,4 +296,106 @@ TEST_CASE("state ops: the schema's collection states are found through the class
   CHECK(d::find_state(d::classes::StackWidget, d::fields::highlights) == nullptr);
   CHECK(d::find_state(d::classes::Splitter, d::fields::minimum_sizes)->per_child);
   CHECK(d::initial_states(d::classes::Label, "").empty());
+}
+
+namespace {
+
+// A GridBox case's grid as the server's store holds it: the extent its
+// constructor arguments say, and each child's cell from its attaching call,
+// in child-list order, with the table's ids.
+json::value grid_state(const d::WidgetStore& store, pgw::WidgetId grid, const std::map<pgw::WidgetId, std::int64_t>& table_id) {
+  const d::WidgetRecord* g = store.find(grid);
+  const d::StateInfo* extent = d::find_extent(*g->cls);
+  REQUIRE(extent != nullptr);
+  const std::vector<int> counts = d::extent_counts(*extent, g->ctor_args);
+  json::array children;
+  for (pgw::WidgetId k : g->children) {
+    pgwidgets::widgets::GridChild cell;
+    REQUIRE(cell.ParseFromString(store.find(k)->attach_args));
+    CHECK(cell.child() == k);
+    children.push_back(json::array{table_id.at(k), cell.row(), cell.col()});
+  }
+  return json::object{{"rows", counts.at(0)}, {"columns", counts.at(1)}, {"children", std::move(children)}};
+}
+
+}  // namespace
+
+TEST_CASE("state ops: every grid case of the shared table, through the server's store") {
+  const auto cases = load_cases();
+  for (const auto& entry : cases.at("grid").as_array()) {
+    const auto& c = entry.as_object();
+    SECTION(str(c.at("name"))) {
+      d::WidgetStore store;
+      pgwidgets::widgets::GridBoxArgs args;
+      args.set_rows(static_cast<int>(c.at("rows").as_int64()));
+      args.set_columns(static_cast<int>(c.at("columns").as_int64()));
+      const pgw::WidgetId grid = store.add(d::classes::GridBox, args.SerializeAsString());
+      std::map<std::int64_t, pgw::WidgetId> id{{100, grid}};  // the table's 100 is the grid
+      std::map<pgw::WidgetId, std::int64_t> table_id{{grid, 100}};
+      auto widget = [&](std::int64_t t) {
+        if (!id.contains(t)) {
+          id[t] = store.add(d::classes::VBox, "");
+          table_id[id[t]] = t;
+        }
+        return id[t];
+      };
+      for (const auto& child : c.at("children").as_array()) widget(child.as_array().at(0).as_int64());
+      for (std::int64_t t = 20; t < 30; ++t) widget(t);
+      const auto& add = d::methods::GridBox_add_widget;
+      auto add_widget = [&](std::int64_t t, std::int64_t row, std::int64_t col) {
+        pgwidgets::widgets::GridChild m;
+        m.set_child(widget(t));
+        m.set_row(static_cast<int>(row));
+        m.set_col(static_cast<int>(col));
+        store.attach(grid, widget(t), std::nullopt, false, add.id, m.SerializeAsString());
+      };
+      for (const auto& child : c.at("children").as_array()) {
+        const auto& a = child.as_array();
+        add_widget(a.at(0).as_int64(), a.at(1).as_int64(), a.at(2).as_int64());
+      }
+      const json::value before = grid_state(store, grid, table_id);
+      const auto& op = c.at("op").as_array();
+      const std::string name = str(op.at(0));
+      auto widgets = [&](const json::value& list, auto& message) {
+        for (const auto& w : list.as_array()) message.add_widgets(widget(w.as_int64()));
+      };
+      auto run = [&] {
+        if (name == "add_widget") return add_widget(op.at(1).as_int64(), op.at(2).as_int64(), op.at(3).as_int64());
+        const d::MethodInfo* m = nullptr;
+        std::string bytes;
+        if (name == "insert_row" || name == "insert_column") {
+          m = name == "insert_row" ? &d::methods::GridBox_insert_row : &d::methods::GridBox_insert_column;
+          pgwidgets::widgets::LineInsert r;
+          r.set_index(static_cast<int>(op.at(1).as_int64()));
+          widgets(op.at(2), r);
+          bytes = r.SerializeAsString();
+        } else if (name == "append_row" || name == "append_column") {
+          m = name == "append_row" ? &d::methods::GridBox_append_row : &d::methods::GridBox_append_column;
+          pgwidgets::widgets::LineAppend r;
+          widgets(op.at(1), r);
+          bytes = r.SerializeAsString();
+        } else {
+          REQUIRE((name == "delete_row" || name == "delete_column"));
+          m = name == "delete_row" ? &d::methods::GridBox_delete_row : &d::methods::GridBox_delete_column;
+          pgwidgets::widgets::LineIndex r;
+          r.set_index(static_cast<int>(op.at(1).as_int64()));
+          bytes = r.SerializeAsString();
+        }
+        store.record(grid, m->field, m->id, bytes);
+      };
+      if (c.contains("error")) {
+        CHECK_THROWS_WITH(run(), Catch::Contains(str(c.at("error"))));
+        CHECK(grid_state(store, grid, table_id) == before);
+      } else {
+        run();
+        CHECK(grid_state(store, grid, table_id) == c.at("expect"));
+        // A deleted line's children are alive and in no parent.
+        for (const auto& [t, w] : id) {
+          const d::WidgetRecord* r = store.find(w);
+          REQUIRE(r != nullptr);
+          if (r->parent == 0) CHECK(r->attach_args.empty());
+        }
+      }
+    }
+  }
 }

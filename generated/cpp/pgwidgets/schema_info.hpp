@@ -21,6 +21,10 @@ extern const std::uint64_t schema_fingerprint;
 
 namespace states {
 // Each class's own collection state fields (the runtime walks the bases).
+inline constexpr ExtentAxis GridBox_extent_axes[] = {{1, 2, 1}, {2, 3, 1}};
+inline constexpr StateInfo GridBox_states[] = {
+    {726293469, detail::StateKind::list, 0, 0, 0, false, false, GridBox_extent_axes, 472500047, 1},  // extent
+};
 inline constexpr StateInfo Splitter_states[] = {
     {345037656, detail::StateKind::tree, 1365256246, 0, 0, true, false},  // minimum_sizes
 };
@@ -36,7 +40,7 @@ namespace classes {
 inline constexpr ClassInfo Widget{1272712264, "Widget", 0, true, false, 0, 0, {}};
 inline constexpr ClassInfo Container{648732111, "Container", 1272712264, true, false, 0, 0, {}};
 inline constexpr ClassInfo ButtonBox{1837134604, "ButtonBox", 625142, false, false, 0, 0, {}};
-inline constexpr ClassInfo GridBox{551304087, "GridBox", 648732111, false, false, 0, 0, {}};
+inline constexpr ClassInfo GridBox{551304087, "GridBox", 648732111, false, false, 0, 0, states::GridBox_states};
 inline constexpr ClassInfo FixedLayout{1930596718, "FixedLayout", 648732111, false, false, 0, 0, {}};
 inline constexpr ClassInfo Splitter{1656677934, "Splitter", 648732111, false, false, 0, 0, states::Splitter_states};
 inline constexpr ClassInfo StackWidget{803900297, "StackWidget", 648732111, false, false, 0, 0, {}};
@@ -86,6 +90,7 @@ inline constexpr std::uint32_t decimals = 1853947183;
 inline constexpr std::uint32_t editable = 382531737;
 inline constexpr std::uint32_t enabled = 2073884502;
 inline constexpr std::uint32_t expanding = 604342368;
+inline constexpr std::uint32_t extent = 726293469;
 inline constexpr std::uint32_t font = 2036245487;
 inline constexpr std::uint32_t halign = 1085381346;
 inline constexpr std::uint32_t highlights = 195955175;
@@ -165,8 +170,14 @@ inline constexpr MethodInfo GridBox_add_widget{472500047, 551304087, "GridBox", 
 inline constexpr MethodInfo GridBox_set_row_spacing{1270293347, 551304087, "GridBox", "set_row_spacing", detail::MethodKind::setter, 890610640, false, false, false, 0, detail::StateOp::none, 0};
 inline constexpr MethodInfo GridBox_set_column_spacing{1618416726, 551304087, "GridBox", "set_column_spacing", detail::MethodKind::setter, 412407582, false, false, false, 0, detail::StateOp::none, 0};
 inline constexpr MethodInfo GridBox_set_spacing{1371200387, 551304087, "GridBox", "set_spacing", detail::MethodKind::setter, 1504010446, false, false, false, 0, detail::StateOp::none, 0};
-inline constexpr MethodInfo GridBox_get_row_column_count{2002988761, 551304087, "GridBox", "get_row_column_count", detail::MethodKind::query, 0, true, false, false, 0, detail::StateOp::none, 0};
+inline constexpr MethodInfo GridBox_get_row_column_count{2002988761, 551304087, "GridBox", "get_row_column_count", detail::MethodKind::getter, 726293469, true, false, false, 0, detail::StateOp::none, 0};
 inline constexpr MethodInfo GridBox_get_widget_at_cell{125433802, 551304087, "GridBox", "get_widget_at_cell", detail::MethodKind::query, 0, true, false, false, 0, detail::StateOp::none, 0};
+inline constexpr MethodInfo GridBox_insert_row{1901930247, 551304087, "GridBox", "insert_row", detail::MethodKind::setter, 726293469, false, false, false, 1, detail::StateOp::line_insert, 0, 0, 0, 0, 0, 2};
+inline constexpr MethodInfo GridBox_append_row{2073229963, 551304087, "GridBox", "append_row", detail::MethodKind::setter, 726293469, false, false, false, 0, detail::StateOp::line_insert, 0, 0, 0, 0, 0, 1};
+inline constexpr MethodInfo GridBox_delete_row{1538806352, 551304087, "GridBox", "delete_row", detail::MethodKind::setter, 726293469, false, false, false, 1, detail::StateOp::line_delete, 0, 0, 0, 0, 0, 0};
+inline constexpr MethodInfo GridBox_insert_column{513142130, 551304087, "GridBox", "insert_column", detail::MethodKind::setter, 726293469, false, false, false, 1, detail::StateOp::line_insert, 0, 0, 0, 0, 1, 2};
+inline constexpr MethodInfo GridBox_append_column{680745548, 551304087, "GridBox", "append_column", detail::MethodKind::setter, 726293469, false, false, false, 0, detail::StateOp::line_insert, 0, 0, 0, 0, 1, 1};
+inline constexpr MethodInfo GridBox_delete_column{794903508, 551304087, "GridBox", "delete_column", detail::MethodKind::setter, 726293469, false, false, false, 1, detail::StateOp::line_delete, 0, 0, 0, 0, 1, 0};
 inline constexpr MethodInfo FixedLayout_add_widget{1256468608, 1930596718, "FixedLayout", "add_widget", detail::MethodKind::attach, 0, false, false, false, 0, detail::StateOp::none, 0};
 inline constexpr MethodInfo Splitter_add_widget{1498495639, 1656677934, "Splitter", "add_widget", detail::MethodKind::attach, 0, false, false, false, 0, detail::StateOp::none, 0};
 inline constexpr MethodInfo Splitter_set_sizes{600448632, 1656677934, "Splitter", "set_sizes", detail::MethodKind::setter, 2087318522, false, false, true, 0, detail::StateOp::none, 0};
@@ -463,7 +474,7 @@ inline constexpr std::array<const ClassInfo*, 36> class_table = {
     &classes::TextEntrySet,
     &classes::TextArea,
 };
-inline constexpr std::array<const MethodInfo*, 202> method_table = {
+inline constexpr std::array<const MethodInfo*, 208> method_table = {
     &methods::Widget_set_border_width,
     &methods::Widget_set_border_color,
     &methods::Widget_set_bg,
@@ -502,6 +513,12 @@ inline constexpr std::array<const MethodInfo*, 202> method_table = {
     &methods::GridBox_set_spacing,
     &methods::GridBox_get_row_column_count,
     &methods::GridBox_get_widget_at_cell,
+    &methods::GridBox_insert_row,
+    &methods::GridBox_append_row,
+    &methods::GridBox_delete_row,
+    &methods::GridBox_insert_column,
+    &methods::GridBox_append_column,
+    &methods::GridBox_delete_column,
     &methods::FixedLayout_add_widget,
     &methods::Splitter_add_widget,
     &methods::Splitter_set_sizes,
@@ -766,7 +783,7 @@ inline constexpr std::array<std::string_view, 36> class_proto_names = {
     "pgwidgets.widgets.TextEntrySet",
     "pgwidgets.widgets.TextArea",
 };
-inline constexpr std::array<std::string_view, 202> method_proto_names = {
+inline constexpr std::array<std::string_view, 208> method_proto_names = {
     "pgwidgets.widgets.Widget.SetBorderWidth",
     "pgwidgets.widgets.Widget.SetBorderColor",
     "pgwidgets.widgets.Widget.SetBg",
@@ -805,6 +822,12 @@ inline constexpr std::array<std::string_view, 202> method_proto_names = {
     "pgwidgets.widgets.GridBox.SetSpacing",
     "pgwidgets.widgets.GridBox.GetRowColumnCount",
     "pgwidgets.widgets.GridBox.GetWidgetAtCell",
+    "pgwidgets.widgets.GridBox.InsertRow",
+    "pgwidgets.widgets.GridBox.AppendRow",
+    "pgwidgets.widgets.GridBox.DeleteRow",
+    "pgwidgets.widgets.GridBox.InsertColumn",
+    "pgwidgets.widgets.GridBox.AppendColumn",
+    "pgwidgets.widgets.GridBox.DeleteColumn",
     "pgwidgets.widgets.FixedLayout.AddWidget",
     "pgwidgets.widgets.Splitter.AddWidget",
     "pgwidgets.widgets.Splitter.SetSizes",

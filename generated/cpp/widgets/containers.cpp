@@ -89,12 +89,6 @@ void Expander_toggled(std::string_view bytes) {
 
 namespace detail::ret {
 
-pgw::RowColumnCount GridBox_get_row_column_count([[maybe_unused]] SessionLink& link, std::string_view bytes) {
-  ::pgwidgets::widgets::RowColumnCount m;
-  parse(m, bytes, "the result of GridBox.get_row_column_count");
-  return pgw::RowColumnCount{m.rows(), m.columns()};
-}
-
 pgw::Widget GridBox_get_widget_at_cell([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::Child m;
   parse(m, bytes, "the result of GridBox.get_widget_at_cell");
@@ -1055,10 +1049,19 @@ Task<void> GridBox::set_spacing(int px) const {
   return detail::send_call(checked_link(), id(), detail::methods::GridBox_set_spacing, request.SerializeAsString());
 }
 
-Task<pgw::RowColumnCount> GridBox::get_row_column_count() const {
-  ::pgwidgets::widgets::Empty request;
-  return detail::call_returning<pgw::RowColumnCount>(checked_link(), id(), detail::methods::GridBox_get_row_column_count,
-                                                       request.SerializeAsString(), &detail::ret::GridBox_get_row_column_count);
+pgw::RowColumnCount GridBox::get_row_column_count() const {
+  detail::SessionLink& link = this->link();
+  if (const std::string* recorded = link.recorded(id(), detail::fields::extent)) {
+    ::pgwidgets::widgets::RowColumnCount m;
+    parse(m, *recorded, "the state of GridBox.extent");
+    return pgw::RowColumnCount{m.rows(), m.columns()};
+  }
+  if (const std::string* ctor = link.constructor_args(id())) {
+    ::pgwidgets::widgets::GridBoxArgs args;
+    parse(args, *ctor, "the constructor arguments of GridBox");
+    return pgw::RowColumnCount{args.has_rows() ? args.rows() : 1, args.has_columns() ? args.columns() : 1};
+  }
+  return pgw::RowColumnCount{0, 0};
 }
 
 Task<pgw::Widget> GridBox::get_widget_at_cell(int row, int col) const {
@@ -1067,6 +1070,48 @@ Task<pgw::Widget> GridBox::get_widget_at_cell(int row, int col) const {
   request.set_col(col);
   return detail::call_returning<pgw::Widget>(checked_link(), id(), detail::methods::GridBox_get_widget_at_cell,
                                                        request.SerializeAsString(), &detail::ret::GridBox_get_widget_at_cell);
+}
+
+Task<void> GridBox::insert_row(int index, pgw::List<pgw::Widget> widgets) const {
+  ::pgwidgets::widgets::LineInsert request;
+  request.set_index(index);
+  request.mutable_widgets()->Reserve(static_cast<int>(widgets.size()));
+  for (auto& item : widgets) request.add_widgets(detail::child_id(*this, item, "insert_row"));
+  return detail::send_call(checked_link(), id(), detail::methods::GridBox_insert_row, request.SerializeAsString());
+}
+
+Task<void> GridBox::append_row(pgw::List<pgw::Widget> widgets) const {
+  ::pgwidgets::widgets::LineAppend request;
+  request.mutable_widgets()->Reserve(static_cast<int>(widgets.size()));
+  for (auto& item : widgets) request.add_widgets(detail::child_id(*this, item, "append_row"));
+  return detail::send_call(checked_link(), id(), detail::methods::GridBox_append_row, request.SerializeAsString());
+}
+
+Task<void> GridBox::delete_row(int index) const {
+  ::pgwidgets::widgets::LineIndex request;
+  request.set_index(index);
+  return detail::send_call(checked_link(), id(), detail::methods::GridBox_delete_row, request.SerializeAsString());
+}
+
+Task<void> GridBox::insert_column(int index, pgw::List<pgw::Widget> widgets) const {
+  ::pgwidgets::widgets::LineInsert request;
+  request.set_index(index);
+  request.mutable_widgets()->Reserve(static_cast<int>(widgets.size()));
+  for (auto& item : widgets) request.add_widgets(detail::child_id(*this, item, "insert_column"));
+  return detail::send_call(checked_link(), id(), detail::methods::GridBox_insert_column, request.SerializeAsString());
+}
+
+Task<void> GridBox::append_column(pgw::List<pgw::Widget> widgets) const {
+  ::pgwidgets::widgets::LineAppend request;
+  request.mutable_widgets()->Reserve(static_cast<int>(widgets.size()));
+  for (auto& item : widgets) request.add_widgets(detail::child_id(*this, item, "append_column"));
+  return detail::send_call(checked_link(), id(), detail::methods::GridBox_append_column, request.SerializeAsString());
+}
+
+Task<void> GridBox::delete_column(int index) const {
+  ::pgwidgets::widgets::LineIndex request;
+  request.set_index(index);
+  return detail::send_call(checked_link(), id(), detail::methods::GridBox_delete_column, request.SerializeAsString());
 }
 
 Task<void> FixedLayout::add_widget(pgw::Widget child, int x, int y) const {

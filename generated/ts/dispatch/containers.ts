@@ -227,21 +227,60 @@ export const containersFamily: FamilyTables = {
         return undefined;
       },
     }],
-    [2002988761, {
-      id: 2002988761, name: "get_row_column_count", className: "GridBox", kind: "query", classId: 551304087,
-      invoke: (impl, bytes, ctx) => {
-        void bytes;
-        void ctx;
-        const r = (impl as w.GridBoxImpl).get_row_column_count();
-        return toBinary(pb_containers.RowColumnCountSchema, create(pb_containers.RowColumnCountSchema, { rows: r.rows, columns: r.columns }));
-      },
-    }],
     [125433802, {
       id: 125433802, name: "get_widget_at_cell", className: "GridBox", kind: "query", classId: 551304087,
       invoke: (impl, bytes, ctx) => {
         const m = fromBinary(pb_containers.CellSchema, bytes);
         const r = (impl as w.GridBoxImpl).get_widget_at_cell(m.row, m.col);
         return toBinary(pb_base.ChildSchema, create(pb_base.ChildSchema, { child: r.widgetId }));
+      },
+    }],
+    [1901930247, {
+      id: 1901930247, name: "insert_row", className: "GridBox", kind: "setter", classId: 551304087,
+      invoke: (impl, bytes, ctx) => {
+        const m = fromBinary(pb_containers.LineInsertSchema, bytes);
+        (impl as w.GridBoxImpl).insert_row(m.index, m.widgets.map((x) => ctx.widget(x)));
+        return undefined;
+      },
+    }],
+    [2073229963, {
+      id: 2073229963, name: "append_row", className: "GridBox", kind: "setter", classId: 551304087,
+      invoke: (impl, bytes, ctx) => {
+        const m = fromBinary(pb_containers.LineAppendSchema, bytes);
+        (impl as w.GridBoxImpl).append_row(m.widgets.map((x) => ctx.widget(x)));
+        return undefined;
+      },
+    }],
+    [1538806352, {
+      id: 1538806352, name: "delete_row", className: "GridBox", kind: "setter", classId: 551304087,
+      invoke: (impl, bytes, ctx) => {
+        const m = fromBinary(pb_containers.LineIndexSchema, bytes);
+        (impl as w.GridBoxImpl).delete_row(m.index);
+        return undefined;
+      },
+    }],
+    [513142130, {
+      id: 513142130, name: "insert_column", className: "GridBox", kind: "setter", classId: 551304087,
+      invoke: (impl, bytes, ctx) => {
+        const m = fromBinary(pb_containers.LineInsertSchema, bytes);
+        (impl as w.GridBoxImpl).insert_column(m.index, m.widgets.map((x) => ctx.widget(x)));
+        return undefined;
+      },
+    }],
+    [680745548, {
+      id: 680745548, name: "append_column", className: "GridBox", kind: "setter", classId: 551304087,
+      invoke: (impl, bytes, ctx) => {
+        const m = fromBinary(pb_containers.LineAppendSchema, bytes);
+        (impl as w.GridBoxImpl).append_column(m.widgets.map((x) => ctx.widget(x)));
+        return undefined;
+      },
+    }],
+    [794903508, {
+      id: 794903508, name: "delete_column", className: "GridBox", kind: "setter", classId: 551304087,
+      invoke: (impl, bytes, ctx) => {
+        const m = fromBinary(pb_containers.LineIndexSchema, bytes);
+        (impl as w.GridBoxImpl).delete_column(m.index);
+        return undefined;
       },
     }],
     [1256468608, {

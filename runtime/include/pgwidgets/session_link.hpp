@@ -42,7 +42,17 @@ enum class StateKind : std::uint8_t { list, tree, set };
 // What a setter does to a collection state (schema option Method.op).
 enum class StateOp : std::uint8_t {
   none, list_append, list_insert, list_insert_sorted, list_remove, list_remove_value, list_move, clear,
-  tree_add, tree_update, tree_put, tree_remove, set_add, set_remove
+  tree_add, tree_update, tree_put, tree_remove, set_add, set_remove,
+  line_insert, line_delete
+};
+
+// One axis of a grid's extent (schema option State.counts/cells): the
+// constructor's field counting its lines, the attach request's field
+// holding a child's line on it, and the count's default.
+struct ExtentAxis {
+  std::uint16_t count_field;
+  std::uint16_t cell_field;
+  int default_count;
 };
 
 struct StateInfo {
@@ -53,6 +63,11 @@ struct StateInfo {
   std::uint16_t element_field;    // ... each becoming this field of the snapshot's request
   bool per_child;                 // TREE: keys are child widgets; an entry goes with its child
   bool deferred;                  // a rebuild sends it after the child lists and listens
+  // A grid's extent (not a collection): its axes, and the class's attach
+  // that places children in cells (its method id and child field number).
+  std::span<const ExtentAxis> axes = {};
+  std::uint32_t attach_method = 0;
+  std::uint16_t attach_child_field = 0;
 };
 
 // False for every type: a static_assert that fires only when a template is used.
@@ -95,6 +110,8 @@ struct MethodInfo {
   std::uint16_t answer_field = 0;
   std::uint16_t element_field = 0;
   std::uint8_t element_wire = 0;
+  std::uint8_t axis = 0;        // line_insert/line_delete: the extent's axis
+  std::uint16_t items_field = 0;  // line_insert: the request's repeated widget field, 0 if none
 };
 
 struct CallbackInfo {

@@ -51,8 +51,14 @@ std::int64_t integer(const pb::Message& m, const pb::FieldDescriptor* f) {
 
 // What the call does to the child lists, read from the request the way the
 // generated proxies read it.
+// As the generated proxies do: only the child-list kinds make a change (a
+// grid's line operation names its widgets in a repeated `child`, which the
+// server reads from the request).
 ChildChange change_of(const MethodPlan& m, const pb::Message& request) {
   ChildChange change;
+  if (m.kind() != MethodKind::attach && m.kind() != MethodKind::detach && m.kind() != MethodKind::detach_all) {
+    return change;
+  }
   if (m.child != nullptr) change.child = static_cast<WidgetId>(integer(request, m.child));
   if (m.index != nullptr) change.index = static_cast<int>(integer(request, m.index));
   if (m.destroy != nullptr) change.destroy = request.GetReflection()->GetBool(request, m.destroy);

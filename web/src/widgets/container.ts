@@ -60,7 +60,7 @@ export abstract class Container extends Widget implements ContainerImpl, Parent 
   }
 
   /** The widget behind `handle` if it may become a child here; else throws, changing nothing. */
-  private acceptable(handle: WidgetHandle): Widget {
+  protected acceptable(handle: WidgetHandle): Widget {
     const child = asWidget(handle);
     if (child === this) throw new Error(`cannot add ${this} to itself`);
     if (child.isWindow) throw new Error(`${child} is a window and cannot be put inside ${this}`);

@@ -138,11 +138,39 @@ class GridBox : public Container {
   // Gap between rows and between columns, where no row or column spacing is set.
   Task<void> set_spacing(int px) const;
 
-  // How many rows and columns the grid has.
-  Task<pgw::RowColumnCount> get_row_column_count() const;
+  // How many rows and columns the grid has (answered by the server, which
+  // keeps them).
+  pgw::RowColumnCount get_row_column_count() const;
 
   // The child in cell (row, col): an empty handle (false) when none.
   Task<pgw::Widget> get_widget_at_cell(int row, int col) const;
+
+  // Inserts an empty row at `index` (0..rows; rows appends): the children
+  // in rows index and below move one row down. Then widgets[c], if given,
+  // goes in cell (index, c), as add_widget puts it. Another index is an error.
+  Task<void> insert_row(int index, pgw::List<pgw::Widget> widgets) const;
+
+  // Adds a row below the last one (even with no widgets), widgets[c] in
+  // cell (row, c).
+  Task<void> append_row(pgw::List<pgw::Widget> widgets) const;
+
+  // Deletes row `index` (0..rows-1): its children leave the grid (not
+  // destroyed), those below move one row up; the grid keeps at least one row.
+  Task<void> delete_row(int index) const;
+
+  // Inserts an empty column at `index` (0..columns; columns appends): the
+  // children in columns index and right of it move one column right. Then
+  // widgets[r], if given, goes in cell (r, index).
+  Task<void> insert_column(int index, pgw::List<pgw::Widget> widgets) const;
+
+  // Adds a column right of the last one (even with no widgets), widgets[r]
+  // in cell (r, column).
+  Task<void> append_column(pgw::List<pgw::Widget> widgets) const;
+
+  // Deletes column `index` (0..columns-1): its children leave the grid (not
+  // destroyed), those right of it move one column left; the grid keeps at
+  // least one column.
+  Task<void> delete_column(int index) const;
 };
 
 // Children at fixed pixel offsets, each at its natural size (or its resize()).

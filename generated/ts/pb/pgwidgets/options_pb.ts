@@ -19,7 +19,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file pgwidgets/options.proto.
  */
 export const file_pgwidgets_options: GenFile = /*@__PURE__*/
-  fileDesc("ChdwZ3dpZGdldHMvb3B0aW9ucy5wcm90bxIJcGd3aWRnZXRzIpIBCgtXaWRnZXRDbGFzcxIMCgRiYXNlGAEgASgJEhAKCGFic3RyYWN0GAIgASgIEhMKC2NvbnN0cnVjdG9yGAMgASgJEg4KBndpbmRvdxgEIAEoCBIOCgZ0cmFpdHMYByADKAkSDQoFdHJhaXQYCCABKAkSHwoFc3RhdGUYBSADKAsyEC5wZ3dpZGdldHMuU3RhdGUipAEKBVN0YXRlEgwKBG5hbWUYASABKAkSIwoEa2luZBgCIAEoDjIVLnBnd2lkZ2V0cy5TdGF0ZS5LaW5kEhAKCHNuYXBzaG90GAMgASgJEgwKBGluaXQYBCABKAkSEQoJcGVyX2NoaWxkGAUgASgIEhAKCGRlZmVycmVkGAYgASgIIiMKBEtpbmQSCAoETElTVBAAEggKBFRSRUUQARIHCgNTRVQQAiLFBQoGTWV0aG9kEiQKBGtpbmQYASABKA4yFi5wZ3dpZGdldHMuTWV0aG9kLktpbmQSDQoFZmllbGQYAiABKAkSDQoFY2hpbGQYAyABKAkSDQoFaW5kZXgYBCABKAkSDwoHcmVwbGFjZRgFIAEoCBIQCghkZWZlcnJlZBgGIAEoCBINCgV2YWx1ZRgIIAEoCRIQCghmaXJzdF9vZhgJIAEoCRIWCg5mb250X3Nob3J0aGFuZBgKIAEoCBIlCgJvcBgMIAEoDjIZLnBnd2lkZ2V0cy5NZXRob2QuU3RhdGVPcBIKCgJ0bxgNIAEoCRIPCgdjcmVhdGVzGBAgASgJEhIKCmNoaWxkX2ludG8YESABKAkSDwoHZWxlbWVudBgZIAEoCRIRCglmcmFjdGlvbnMYHiABKAgilQEKBEtpbmQSCgoGQUNUSU9OEAASCgoGU0VUVEVSEAESCgoGR0VUVEVSEAISCQoFUVVFUlkQAxIKCgZBVFRBQ0gQBBIKCgZERVRBQ0gQBRIOCgpERVRBQ0hfQUxMEAYSDAoIQ0hJTERSRU4QBxIPCgtDSElMRF9DT1VOVBAIEgsKB0RFU1RST1kQCRIKCgZDUkVBVEUQFCLrAQoHU3RhdGVPcBIJCgVOT19PUBAAEg8KC0xJU1RfQVBQRU5EEAESDwoLTElTVF9JTlNFUlQQAhIWChJMSVNUX0lOU0VSVF9TT1JURUQQAxIPCgtMSVNUX1JFTU9WRRAEEhUKEUxJU1RfUkVNT1ZFX1ZBTFVFEAUSDQoJTElTVF9NT1ZFEAYSCQoFQ0xFQVIQBxIMCghUUkVFX0FERBAIEg8KC1RSRUVfVVBEQVRFEAkSDAoIVFJFRV9QVVQQChIPCgtUUkVFX1JFTU9WRRALEgsKB1NFVF9BREQQDBIOCgpTRVRfUkVNT1ZFEA1KBAgHEAhKBAgLEAwikQMKCENhbGxiYWNrEg8KB3VwZGF0ZXMYASABKAkSDgoGc2V0dGVyGAIgASgJEiwKBHVzZXIYAyABKA4yHi5wZ3dpZGdldHMuQ2FsbGJhY2suVXNlckFjdGlvbhIqCgRzdGVwGAggASgOMhwucGd3aWRnZXRzLkNhbGxiYWNrLlVzZXJTdGVwEhAKCGNvYWxlc2NlGAQgASgIEiUKAm9wGAUgASgOMhkucGd3aWRnZXRzLk1ldGhvZC5TdGF0ZU9wEg0KBWluZGV4GAYgASgJEgoKAnRvGAcgASgJInIKClVzZXJBY3Rpb24SCAoETk9ORRAAEgkKBUNMSUNLEAESCQoFRU5URVIQAhIICgRFRElUEAMSCgoGU0VMRUNUEAQSDQoJU0VUX1ZBTFVFEAUSCQoFQ0xPU0UQBhIHCgNLRVkQBxILCgdQT0lOVEVSEAgiQgoIVXNlclN0ZXASCwoHTk9fU1RFUBAAEggKBERPV04QARINCglDSEFSQUNURVIQAhIICgRNT1ZFEAMSBgoCVVAQBCJwCgVGaWVsZBISCgpwb3NpdGlvbmFsGAEgASgIEg8KB2RlZmF1bHQYAiABKAkSCwoDcmVmGAMgASgJEhEKCWV4Y2x1c2l2ZRgEIAEoCRINCgVkdHlwZRgFIAEoCRITCgt3aXRoX29wdGlvbhgKIAEoCTpRCgZ3aWRnZXQSHy5nb29nbGUucHJvdG9idWYuU2VydmljZU9wdGlvbnMYuY4DIAEoCzIWLnBnd2lkZ2V0cy5XaWRnZXRDbGFzc1IGd2lkZ2V0OksKBm1ldGhvZBIeLmdvb2dsZS5wcm90b2J1Zi5NZXRob2RPcHRpb25zGLqOAyABKAsyES5wZ3dpZGdldHMuTWV0aG9kUgZtZXRob2Q6UQoIY2FsbGJhY2sSHi5nb29nbGUucHJvdG9idWYuTWV0aG9kT3B0aW9ucxi7jgMgASgLMhMucGd3aWRnZXRzLkNhbGxiYWNrUghjYWxsYmFjazpDCgNhcmcSHS5nb29nbGUucHJvdG9idWYuRmllbGRPcHRpb25zGLyOAyABKAsyEC5wZ3dpZGdldHMuRmllbGRSA2FyZ2IGcHJvdG8z", [file_google_protobuf_descriptor]);
+  fileDesc("ChdwZ3dpZGdldHMvb3B0aW9ucy5wcm90bxIJcGd3aWRnZXRzIpIBCgtXaWRnZXRDbGFzcxIMCgRiYXNlGAEgASgJEhAKCGFic3RyYWN0GAIgASgIEhMKC2NvbnN0cnVjdG9yGAMgASgJEg4KBndpbmRvdxgEIAEoCBIOCgZ0cmFpdHMYByADKAkSDQoFdHJhaXQYCCABKAkSHwoFc3RhdGUYBSADKAsyEC5wZ3dpZGdldHMuU3RhdGUiwwEKBVN0YXRlEgwKBG5hbWUYASABKAkSIwoEa2luZBgCIAEoDjIVLnBnd2lkZ2V0cy5TdGF0ZS5LaW5kEhAKCHNuYXBzaG90GAMgASgJEgwKBGluaXQYBCABKAkSEQoJcGVyX2NoaWxkGAUgASgIEhAKCGRlZmVycmVkGAYgASgIEg4KBmNvdW50cxgHIAMoCRINCgVjZWxscxgIIAMoCSIjCgRLaW5kEggKBExJU1QQABIICgRUUkVFEAESBwoDU0VUEAIi9QUKBk1ldGhvZBIkCgRraW5kGAEgASgOMhYucGd3aWRnZXRzLk1ldGhvZC5LaW5kEg0KBWZpZWxkGAIgASgJEg0KBWNoaWxkGAMgASgJEg0KBWluZGV4GAQgASgJEg8KB3JlcGxhY2UYBSABKAgSEAoIZGVmZXJyZWQYBiABKAgSDQoFdmFsdWUYCCABKAkSEAoIZmlyc3Rfb2YYCSABKAkSFgoOZm9udF9zaG9ydGhhbmQYCiABKAgSJQoCb3AYDCABKA4yGS5wZ3dpZGdldHMuTWV0aG9kLlN0YXRlT3ASCgoCdG8YDSABKAkSDwoHY3JlYXRlcxgQIAEoCRISCgpjaGlsZF9pbnRvGBEgASgJEgwKBGF4aXMYEiABKAkSDwoHZWxlbWVudBgZIAEoCRIRCglmcmFjdGlvbnMYHiABKAgilQEKBEtpbmQSCgoGQUNUSU9OEAASCgoGU0VUVEVSEAESCgoGR0VUVEVSEAISCQoFUVVFUlkQAxIKCgZBVFRBQ0gQBBIKCgZERVRBQ0gQBRIOCgpERVRBQ0hfQUxMEAYSDAoIQ0hJTERSRU4QBxIPCgtDSElMRF9DT1VOVBAIEgsKB0RFU1RST1kQCRIKCgZDUkVBVEUQFCKNAgoHU3RhdGVPcBIJCgVOT19PUBAAEg8KC0xJU1RfQVBQRU5EEAESDwoLTElTVF9JTlNFUlQQAhIWChJMSVNUX0lOU0VSVF9TT1JURUQQAxIPCgtMSVNUX1JFTU9WRRAEEhUKEUxJU1RfUkVNT1ZFX1ZBTFVFEAUSDQoJTElTVF9NT1ZFEAYSCQoFQ0xFQVIQBxIMCghUUkVFX0FERBAIEg8KC1RSRUVfVVBEQVRFEAkSDAoIVFJFRV9QVVQQChIPCgtUUkVFX1JFTU9WRRALEgsKB1NFVF9BREQQDBIOCgpTRVRfUkVNT1ZFEA0SDwoLTElORV9JTlNFUlQQDhIPCgtMSU5FX0RFTEVURRAPSgQIBxAISgQICxAMIpEDCghDYWxsYmFjaxIPCgd1cGRhdGVzGAEgASgJEg4KBnNldHRlchgCIAEoCRIsCgR1c2VyGAMgASgOMh4ucGd3aWRnZXRzLkNhbGxiYWNrLlVzZXJBY3Rpb24SKgoEc3RlcBgIIAEoDjIcLnBnd2lkZ2V0cy5DYWxsYmFjay5Vc2VyU3RlcBIQCghjb2FsZXNjZRgEIAEoCBIlCgJvcBgFIAEoDjIZLnBnd2lkZ2V0cy5NZXRob2QuU3RhdGVPcBINCgVpbmRleBgGIAEoCRIKCgJ0bxgHIAEoCSJyCgpVc2VyQWN0aW9uEggKBE5PTkUQABIJCgVDTElDSxABEgkKBUVOVEVSEAISCAoERURJVBADEgoKBlNFTEVDVBAEEg0KCVNFVF9WQUxVRRAFEgkKBUNMT1NFEAYSBwoDS0VZEAcSCwoHUE9JTlRFUhAIIkIKCFVzZXJTdGVwEgsKB05PX1NURVAQABIICgRET1dOEAESDQoJQ0hBUkFDVEVSEAISCAoETU9WRRADEgYKAlVQEAQicAoFRmllbGQSEgoKcG9zaXRpb25hbBgBIAEoCBIPCgdkZWZhdWx0GAIgASgJEgsKA3JlZhgDIAEoCRIRCglleGNsdXNpdmUYBCABKAkSDQoFZHR5cGUYBSABKAkSEwoLd2l0aF9vcHRpb24YCiABKAk6UQoGd2lkZ2V0Eh8uZ29vZ2xlLnByb3RvYnVmLlNlcnZpY2VPcHRpb25zGLmOAyABKAsyFi5wZ3dpZGdldHMuV2lkZ2V0Q2xhc3NSBndpZGdldDpLCgZtZXRob2QSHi5nb29nbGUucHJvdG9idWYuTWV0aG9kT3B0aW9ucxi6jgMgASgLMhEucGd3aWRnZXRzLk1ldGhvZFIGbWV0aG9kOlEKCGNhbGxiYWNrEh4uZ29vZ2xlLnByb3RvYnVmLk1ldGhvZE9wdGlvbnMYu44DIAEoCzITLnBnd2lkZ2V0cy5DYWxsYmFja1IIY2FsbGJhY2s6QwoDYXJnEh0uZ29vZ2xlLnByb3RvYnVmLkZpZWxkT3B0aW9ucxi8jgMgASgLMhAucGd3aWRnZXRzLkZpZWxkUgNhcmdiBnByb3RvMw", [file_google_protobuf_descriptor]);
 
 /**
  * On a `service`: the widget class.
@@ -148,6 +148,28 @@ export type State = Message<"pgwidgets.State"> & {
    * @generated from field: bool deferred = 6;
    */
   deferred: boolean;
+
+  /**
+   * A grid's extent, not a collection (its `kind`, `snapshot` and `init`
+   * are left out): the children sit in cells, each cell field (`cells`, of
+   * the class's ATTACH request that has them all) counting lines from 0
+   * along one axis, and `counts` names, axis by axis, the int32
+   * constructor field holding how many lines the axis has (at least 1;
+   * absent: its default). The server keeps those constructor fields
+   * current, so a rebuild creates the widget at its current extent (empty
+   * lines included) and a GETTER of the state answers them. Attaching a
+   * child grows each count to cover its cell (a negative cell is
+   * refused); LINE_INSERT and LINE_DELETE insert and delete lines, moving
+   * the children's cells (GridBox: counts rows, columns; cells row, col).
+   *
+   * @generated from field: repeated string counts = 7;
+   */
+  counts: string[];
+
+  /**
+   * @generated from field: repeated string cells = 8;
+   */
+  cells: string[];
 };
 
 /**
@@ -293,6 +315,14 @@ export type Method = Message<"pgwidgets.Method"> & {
    * @generated from field: string child_into = 17;
    */
   childInto: string;
+
+  /**
+   * On a LINE_INSERT or LINE_DELETE: the axis, by its State.counts name
+   * ("rows").
+   *
+   * @generated from field: string axis = 18;
+   */
+  axis: string;
 
   /**
    * On a GETTER of a collection State (`field`), answered from the kept
@@ -540,6 +570,28 @@ export enum Method_StateOp {
    * @generated from enum value: SET_REMOVE = 13;
    */
   SET_REMOVE = 13,
+
+  /**
+   * Grid extent (State.counts), along axis `axis` (n lines): inserts an
+   * empty line at `index` (0..n; without `index`, at n, the end): every
+   * child whose cell on the axis is >= index moves one line on, the
+   * count grows by one; then the widgets of the request's repeated
+   * reference `child`, if any, go in the new line, the k-th in line k of
+   * the other axis (a 2-axis extent), as the class's ATTACH puts them
+   * (a widget already a child moves; the other count grows to cover).
+   *
+   * @generated from enum value: LINE_INSERT = 14;
+   */
+  LINE_INSERT = 14,
+
+  /**
+   * Grid extent, along `axis` (n lines): takes out, without destroying
+   * them, the children in line `index` (0..n-1), moves those past it one
+   * line back, and the count shrinks by one, to no less than 1.
+   *
+   * @generated from enum value: LINE_DELETE = 15;
+   */
+  LINE_DELETE = 15,
 }
 
 /**

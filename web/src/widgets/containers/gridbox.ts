@@ -78,6 +78,77 @@ export class GridBox extends Container implements GridBoxImpl {
     return found;
   }
 
+  // The line operations follow the server's rules (runtime/src/state_ops.cpp
+  // plan_line_op; tests/cases/state_ops.json "grid" checks both ends): the
+  // server refuses a bad call before it is sent, and a rebuild sends the
+  // grid's extent and each child's cell as they are after them.
+
+  insert_row(index: number, widgets: WidgetHandle[]): void {
+    this.insertLine("row", index, widgets);
+  }
+
+  append_row(widgets: WidgetHandle[]): void {
+    this.insertLine("row", this.rows, widgets);
+  }
+
+  delete_row(index: number): void {
+    this.deleteLine("row", index);
+  }
+
+  insert_column(index: number, widgets: WidgetHandle[]): void {
+    this.insertLine("col", index, widgets);
+  }
+
+  append_column(widgets: WidgetHandle[]): void {
+    this.insertLine("col", this.columns, widgets);
+  }
+
+  delete_column(index: number): void {
+    this.deleteLine("col", index);
+  }
+
+  private count(axis: keyof CellPos): number {
+    return axis === "row" ? this.rows : this.columns;
+  }
+
+  private insertLine(axis: keyof CellPos, index: number, widgets: WidgetHandle[]): void {
+    const n = this.count(axis);
+    if (!(Number.isInteger(index) && index >= 0 && index <= n)) {
+      throw new Error(`index ${index} is out of range for ${this}: inserting takes 0..${n} here (${n} lines)`);
+    }
+    for (const w of widgets) this.acceptable(w);  // every check before the first change
+    for (const [child, pos] of this.cells) {
+      if (pos[axis] >= index) this.place(child, { ...pos, [axis]: pos[axis] + 1 });
+    }
+    if (axis === "row") this.rows += 1;
+    else this.columns += 1;
+    this.updateTracks();
+    widgets.forEach((w, k) => {
+      if (axis === "row") this.add_widget(w, index, k);
+      else this.add_widget(w, k, index);
+    });
+  }
+
+  private deleteLine(axis: keyof CellPos, index: number): void {
+    const n = this.count(axis);
+    if (!(Number.isInteger(index) && index >= 0 && index < n)) {
+      throw new Error(`index ${index} is out of range for ${this}: deleting takes 0..${n - 1} here (${n} lines)`);
+    }
+    for (const [child, pos] of [...this.cells]) {
+      if (pos[axis] === index) this.release(child);
+      else if (pos[axis] > index) this.place(child, { ...pos, [axis]: pos[axis] - 1 });
+    }
+    if (axis === "row") this.rows = Math.max(1, this.rows - 1);
+    else this.columns = Math.max(1, this.columns - 1);
+    this.updateTracks();
+  }
+
+  private place(child: Widget, pos: CellPos): void {
+    this.cells.set(child, pos);
+    child.element.style.gridRow = String(pos.row + 1);
+    child.element.style.gridColumn = String(pos.col + 1);
+  }
+
   protected override childReleased(child: Widget): void {
     this.cells.delete(child);
     child.element.style.gridRow = "";

@@ -26,7 +26,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file pgwidgets/widgets/containers.proto.
  */
 export const file_pgwidgets_widgets_containers: GenFile = /*@__PURE__*/
-  fileDesc("CiJwZ3dpZGdldHMvd2lkZ2V0cy9jb250YWluZXJzLnByb3RvEhFwZ3dpZGdldHMud2lkZ2V0cyLxAQoNQnV0dG9uQm94QXJncxJKCgtvcmllbnRhdGlvbhgBIAEoDjIeLnBnd2lkZ2V0cy53aWRnZXRzLk9yaWVudGF0aW9uQhDi8xgMEgpob3Jpem9udGFsSACIAQESPAoGaGFsaWduGAIgASgOMhkucGd3aWRnZXRzLndpZGdldHMuSEFsaWduQgzi8xgIEgZjZW50ZXJIAYgBARImChBtaW5fYnV0dG9uX3dpZHRoGAMgASgFQgfi8xgDEgEwSAKIAQFCDgoMX29yaWVudGF0aW9uQgkKB19oYWxpZ25CEwoRX21pbl9idXR0b25fd2lkdGgiXQoLR3JpZEJveEFyZ3MSGgoEcm93cxgBIAEoBUIH4vMYAxIBMUgAiAEBEh0KB2NvbHVtbnMYAiABKAVCB+LzGAMSATFIAYgBAUIHCgVfcm93c0IKCghfY29sdW1ucyJCCglHcmlkQ2hpbGQSGwoFY2hpbGQYASABKA1CDOLzGAgaBldpZGdldBILCgNyb3cYAiABKAUSCwoDY29sGAMgASgFIhQKBlBpeGVscxIKCgJweBgBIAEoBSIvCg5Sb3dDb2x1bW5Db3VudBIMCgRyb3dzGAEgASgFEg8KB2NvbHVtbnMYAiABKAUiIAoEQ2VsbBILCgNyb3cYASABKAUSCwoDY29sGAIgASgFIj8KCkZpeGVkQ2hpbGQSGwoFY2hpbGQYASABKA1CDOLzGAgaBldpZGdldBIJCgF4GAIgASgFEgkKAXkYAyABKAUiagoMU3BsaXR0ZXJBcmdzEkoKC29yaWVudGF0aW9uGAEgASgOMh4ucGd3aWRnZXRzLndpZGdldHMuT3JpZW50YXRpb25CEOLzGAwSCmhvcml6b250YWxIAIgBAUIOCgxfb3JpZW50YXRpb24iFgoFU2l6ZXMSDQoFc2l6ZXMYASADKAUiOgoLUGFuZU1pbmltdW0SGwoFY2hpbGQYASABKA1CDOLzGAgaBldpZGdldBIOCgZtaW5fcHgYAiABKAUiTAoJUGFnZUNoaWxkEhsKBWNoaWxkGAEgASgNQgzi8xgIGgZXaWRnZXQSGAoFdGl0bGUYAiABKAlCBOLzGABIAIgBAUIICgZfdGl0bGUiIwoJUGFnZUluZGV4EhYKBWluZGV4GAEgASgFQgfi8xgDEgEwIjgKClBhZ2VTd2l0Y2gSGwoFY2hpbGQYAiABKA1CDOLzGAgaBldpZGdldBINCgVpbmRleBgBIAEoBSIXCgVUYWJJZBIOCgZ0YWJfaWQYASABKAkiQwoGVGFiUG9zEjkKBnRhYnBvcxgBIAEoDjIeLnBnd2lkZ2V0cy53aWRnZXRzLlRhYlBvc2l0aW9uQgni8xgFEgN0b3AiTQoMVGFiSGlnaGxpZ2h0EhsKBWNoaWxkGAEgASgNQgzi8xgIGgZXaWRnZXQSFAoHYmdjb2xvchgCIAEoCUgAiAEBQgoKCF9iZ2NvbG9yIs4BCg1UYWJXaWRnZXRBcmdzEiIKCGNsb3NhYmxlGAEgASgIQgvi8xgHEgVmYWxzZUgAiAEBEiUKC3Jlb3JkZXJhYmxlGAIgASgIQgvi8xgHEgVmYWxzZUgBiAEBEkQKDHRhYl9wb3NpdGlvbhgDIAEoDjIeLnBnd2lkZ2V0cy53aWRnZXRzLlRhYlBvc2l0aW9uQgni8xgFEgN0b3BIAogBAUILCglfY2xvc2FibGVCDgoMX3Jlb3JkZXJhYmxlQg8KDV90YWJfcG9zaXRpb24iSAoWQWJzdHJhY3RTY3JvbGxBcmVhQXJncxIgCgl0aGlja25lc3MYASABKAVCCOLzGAQSAjE1SACIAQFCDAoKX3RoaWNrbmVzcyLwAQoOU2Nyb2xsQXJlYUFyZ3MSRwoKaHNjcm9sbGJhchgBIAEoDjIiLnBnd2lkZ2V0cy53aWRnZXRzLlNjcm9sbEJhclBvbGljeUIK4vMYBhIEYXV0b0gAiAEBEkcKCnZzY3JvbGxiYXIYAiABKA4yIi5wZ3dpZGdldHMud2lkZ2V0cy5TY3JvbGxCYXJQb2xpY3lCCuLzGAYSBGF1dG9IAYgBARIgCgl0aGlja25lc3MYAyABKAVCCOLzGAQSAjE1SAKIAQFCDQoLX2hzY3JvbGxiYXJCDQoLX3ZzY3JvbGxiYXJCDAoKX3RoaWNrbmVzcyItCg1TY3JvbGxQZXJjZW50Eg0KBWhfcGN0GAEgASgBEg0KBXZfcGN0GAIgASgBIpsBChNTY3JvbGxCYXJWaXNpYmlsaXR5EkIKCmhvcml6b250YWwYASABKA4yIi5wZ3dpZGdldHMud2lkZ2V0cy5TY3JvbGxCYXJQb2xpY3lCCuLzGAYSBGF1dG8SQAoIdmVydGljYWwYAiABKA4yIi5wZ3dpZGdldHMud2lkZ2V0cy5TY3JvbGxCYXJQb2xpY3lCCuLzGAYSBGF1dG8iUgoIQXJlYVNpemUSDQoFd2lkdGgYASABKAUSDgoGaGVpZ2h0GAIgASgFEhIKCnZiYXJfd2lkdGgYAyABKAUSEwoLaGJhcl9oZWlnaHQYBCABKAUiGgoJRnJhbWVBcmdzEg0KBXRpdGxlGAEgASgJIpIBCgxFeHBhbmRlckFyZ3MSDQoFdGl0bGUYASABKAkSJAoLY29sbGFwc2libGUYAiABKAhCCuLzGAYSBHRydWVIAIgBARIgCgZzaGFkb3cYAyABKAhCC+LzGAcSBWZhbHNlSAGIAQESEAoIYmdfY29sb3IYBCABKAlCDgoMX2NvbGxhcHNpYmxlQgkKB19zaGFkb3ciKgoJQ29sbGFwc2VkEh0KCWNvbGxhcHNlZBgBIAEoCEIK4vMYBhIEdHJ1ZSJtCg1TZXBhcmF0b3JBcmdzEkwKC29yaWVudGF0aW9uGAEgASgOMh4ucGd3aWRnZXRzLndpZGdldHMuT3JpZW50YXRpb25CEuLzGA4IARIKaG9yaXpvbnRhbEgAiAEBQg4KDF9vcmllbnRhdGlvbiJXCg5PcmllbnRhdGlvbkFyZxJFCgtvcmllbnRhdGlvbhgBIAEoDjIeLnBnd2lkZ2V0cy53aWRnZXRzLk9yaWVudGF0aW9uQhDi8xgMEgpob3Jpem9udGFsKoIBCgtUYWJQb3NpdGlvbhIUChBUQUJfUE9TSVRJT05fVE9QEAASFwoTVEFCX1BPU0lUSU9OX0JPVFRPTRABEhUKEVRBQl9QT1NJVElPTl9MRUZUEAISFgoSVEFCX1BPU0lUSU9OX1JJR0hUEAMSFQoRVEFCX1BPU0lUSU9OX05PTkUQBCpiCg9TY3JvbGxCYXJQb2xpY3kSGAoUU0NST0xMX0JBUl9QT0xJQ1lfT04QABIZChVTQ1JPTExfQkFSX1BPTElDWV9PRkYQARIaChZTQ1JPTExfQkFSX1BPTElDWV9BVVRPEAIyegoJQnV0dG9uQm94ElMKCVNldEhhbGlnbhIcLnBnd2lkZ2V0cy53aWRnZXRzLkhBbGlnbkFyZxoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5Ig7S8xgKCAESBmhhbGlnbhoYyvMYFAoDQm94Gg1CdXR0b25Cb3hBcmdzMrMECgdHcmlkQm94ElIKCUFkZFdpZGdldBIcLnBnd2lkZ2V0cy53aWRnZXRzLkdyaWRDaGlsZBoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5Ig3S8xgJCAQaBWNoaWxkElkKDVNldFJvd1NwYWNpbmcSGS5wZ3dpZGdldHMud2lkZ2V0cy5QaXhlbHMaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIT0vMYDwgBEgtyb3dfc3BhY2luZxJfChBTZXRDb2x1bW5TcGFjaW5nEhkucGd3aWRnZXRzLndpZGdldHMuUGl4ZWxzGhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiFtLzGBIIARIOY29sdW1uX3NwYWNpbmcSUgoKU2V0U3BhY2luZxIZLnBnd2lkZ2V0cy53aWRnZXRzLlBpeGVscxoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5Ig/S8xgLCAESB3NwYWNpbmcSWAoRR2V0Um93Q29sdW1uQ291bnQSGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eRohLnBnd2lkZ2V0cy53aWRnZXRzLlJvd0NvbHVtbkNvdW50IgbS8xgCCAMSTAoPR2V0V2lkZ2V0QXRDZWxsEhcucGd3aWRnZXRzLndpZGdldHMuQ2VsbBoYLnBnd2lkZ2V0cy53aWRnZXRzLkNoaWxkIgbS8xgCCAMaHMrzGBgKCUNvbnRhaW5lchoLR3JpZEJveEFyZ3MycwoLRml4ZWRMYXlvdXQSUwoJQWRkV2lkZ2V0Eh0ucGd3aWRnZXRzLndpZGdldHMuRml4ZWRDaGlsZBoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5Ig3S8xgJCAQaBWNoaWxkGg/K8xgLCglDb250YWluZXIy+wMKCFNwbGl0dGVyEk4KCUFkZFdpZGdldBIYLnBnd2lkZ2V0cy53aWRnZXRzLkNoaWxkGhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiDdLzGAkIBBoFY2hpbGQSTwoIU2V0U2l6ZXMSGC5wZ3dpZGdldHMud2lkZ2V0cy5TaXplcxoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5Ig/S8xgLCAESBXNpemVzMAESTQoIR2V0U2l6ZXMSGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eRoYLnBnd2lkZ2V0cy53aWRnZXRzLlNpemVzIg3S8xgJCAISBXNpemVzEmoKDlNldE1pbmltdW1TaXplEh4ucGd3aWRnZXRzLndpZGdldHMuUGFuZU1pbmltdW0aGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIe0vMYGggBEg1taW5pbXVtX3NpemVzIgVjaGlsZGAKEk8KCE9uU2l6aW5nEhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkaGC5wZ3dpZGdldHMud2lkZ2V0cy5TaXplcyIN2vMYCQoFc2l6ZXMgATABGkLK8xg+CglDb250YWluZXIaDFNwbGl0dGVyQXJncyojCg1taW5pbXVtX3NpemVzEAEaDlNldE1pbmltdW1TaXplKAEykwUKC1N0YWNrV2lkZ2V0ElIKCUFkZFdpZGdldBIcLnBnd2lkZ2V0cy53aWRnZXRzLlBhZ2VDaGlsZBoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5Ig3S8xgJCAQaBWNoaWxkEkYKClNob3dXaWRnZXQSGC5wZ3dpZGdldHMud2lkZ2V0cy5DaGlsZBoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5IgTS8xgAElMKCFNldEluZGV4EhwucGd3aWRnZXRzLndpZGdldHMuUGFnZUluZGV4GhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiD9LzGAsIARIFaW5kZXgwARJRCghHZXRJbmRleBIYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5GhwucGd3aWRnZXRzLndpZGdldHMuUGFnZUluZGV4Ig3S8xgJCAISBWluZGV4EkUKB0luZGV4T2YSGC5wZ3dpZGdldHMud2lkZ2V0cy5DaGlsZBoYLnBnd2lkZ2V0cy53aWRnZXRzLkluZGV4IgbS8xgCCAMSSwoNSW5kZXhUb1dpZGdldBIYLnBnd2lkZ2V0cy53aWRnZXRzLkluZGV4GhgucGd3aWRnZXRzLndpZGdldHMuQ2hpbGQiBtLzGAIIAxJWCgxPblBhZ2VTd2l0Y2gSGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eRodLnBnd2lkZ2V0cy53aWRnZXRzLlBhZ2VTd2l0Y2giC9rzGAcKBWluZGV4MAESQwoLT25QYWdlQ2xvc2USGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eRoYLnBnd2lkZ2V0cy53aWRnZXRzLkNoaWxkMAEaD8rzGAsKCUNvbnRhaW5lcjL0AwoJVGFiV2lkZ2V0ElAKC0Nsb3NlV2lkZ2V0EhgucGd3aWRnZXRzLndpZGdldHMuQ2hpbGQaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIN0vMYCQgFGgVjaGlsZBJGCghHZXRUYWJJZBIYLnBnd2lkZ2V0cy53aWRnZXRzLkNoaWxkGhgucGd3aWRnZXRzLndpZGdldHMuVGFiSWQiBtLzGAIIAxJGCghHZXRDaGlsZBIYLnBnd2lkZ2V0cy53aWRnZXRzLlRhYklkGhgucGd3aWRnZXRzLndpZGdldHMuQ2hpbGQiBtLzGAIIAxJmCgxIaWdobGlnaHRUYWISHy5wZ3dpZGdldHMud2lkZ2V0cy5UYWJIaWdobGlnaHQaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIb0vMYFwgBEgpoaWdobGlnaHRzIgVjaGlsZGAKElsKDlNldFRhYlBvc2l0aW9uEhkucGd3aWRnZXRzLndpZGdldHMuVGFiUG9zGhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiFNLzGBAIARIMdGFiX3Bvc2l0aW9uGkDK8xg8CgtTdGFja1dpZGdldBoNVGFiV2lkZ2V0QXJncyoeCgpoaWdobGlnaHRzEAEaDEhpZ2hsaWdodFRhYigBMuAGChJBYnN0cmFjdFNjcm9sbEFyZWESUAoJU2V0V2lkZ2V0EhgucGd3aWRnZXRzLndpZGdldHMuQ2hpbGQaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIP0vMYCwgEGgVjaGlsZCgBEmQKD1NldFRodW1iUGVyY2VudBIgLnBnd2lkZ2V0cy53aWRnZXRzLlNjcm9sbFBlcmNlbnQaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIV0vMYEQgBEg10aHVtYl9wZXJjZW50ElUKD0dldFRodW1iUGVyY2VudBIYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5GiAucGd3aWRnZXRzLndpZGdldHMuU2Nyb2xsUGVyY2VudCIG0vMYAggDEmgKEFNldFNjcm9sbFBlcmNlbnQSIC5wZ3dpZGdldHMud2lkZ2V0cy5TY3JvbGxQZXJjZW50GhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiGNLzGBQIARIOc2Nyb2xsX3BlcmNlbnQwARJmChBHZXRTY3JvbGxQZXJjZW50EhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkaIC5wZ3dpZGdldHMud2lkZ2V0cy5TY3JvbGxQZXJjZW50IhbS8xgSCAISDnNjcm9sbF9wZXJjZW50EnkKFlNldFNjcm9sbEJhclZpc2liaWxpdHkSJi5wZ3dpZGdldHMud2lkZ2V0cy5TY3JvbGxCYXJWaXNpYmlsaXR5GhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiHdLzGBkIARIVc2Nyb2xsX2Jhcl92aXNpYmlsaXR5EnQKCk9uU2Nyb2xsZWQSGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eRogLnBnd2lkZ2V0cy53aWRnZXRzLlNjcm9sbFBlcmNlbnQiKNrzGCQKDnNjcm9sbF9wZXJjZW50EhBTZXRTY3JvbGxQZXJjZW50IAEwARJPCgxPbkFyZWFSZXNpemUSGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eRobLnBnd2lkZ2V0cy53aWRnZXRzLkFyZWFTaXplIgba8xgCIAEwARonyvMYIwoJQ29udGFpbmVyGhZBYnN0cmFjdFNjcm9sbEFyZWFBcmdzMooCCgpTY3JvbGxBcmVhEmkKEVNldFNjcm9sbFBvc2l0aW9uEiAucGd3aWRnZXRzLndpZGdldHMuU2Nyb2xsUGVyY2VudBoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5IhjS8xgUCAESDnNjcm9sbF9wZXJjZW50MAESZwoRR2V0U2Nyb2xsUG9zaXRpb24SGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eRogLnBnd2lkZ2V0cy53aWRnZXRzLlNjcm9sbFBlcmNlbnQiFtLzGBIIAhIOc2Nyb2xsX3BlcmNlbnQaKMrzGCQKEkFic3RyYWN0U2Nyb2xsQXJlYRoOU2Nyb2xsQXJlYUFyZ3My3QIKBUZyYW1lElAKCVNldFdpZGdldBIYLnBnd2lkZ2V0cy53aWRnZXRzLkNoaWxkGhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiD9LzGAsIBBoFY2hpbGQoARJMCghTZXRUaXRsZRIXLnBnd2lkZ2V0cy53aWRnZXRzLlRleHQaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIN0vMYCQgBEgV0aXRsZRJLCgdTZXRUZXh0EhcucGd3aWRnZXRzLndpZGdldHMuVGV4dBoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5Ig3S8xgJCAESBXRpdGxlEksKB0dldFRleHQSGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eRoXLnBnd2lkZ2V0cy53aWRnZXRzLlRleHQiDdLzGAkIAhIFdGl0bGUaGsrzGBYKCUNvbnRhaW5lchoJRnJhbWVBcmdzMtQDCghFeHBhbmRlchJQCglTZXRXaWRnZXQSGC5wZ3dpZGdldHMud2lkZ2V0cy5DaGlsZBoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5Ig/S8xgLCAQaBWNoaWxkKAESWQoMU2V0Q29sbGFwc2VkEhwucGd3aWRnZXRzLndpZGdldHMuQ29sbGFwc2VkGhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiEdLzGA0IARIJY29sbGFwc2VkElkKDEdldENvbGxhcHNlZBIYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5GhwucGd3aWRnZXRzLndpZGdldHMuQ29sbGFwc2VkIhHS8xgNCAISCWNvbGxhcHNlZBJJCg1Ub2dnbGVDb250ZW50EhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIE0vMYABJWCglPblRvZ2dsZWQSGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eRocLnBnd2lkZ2V0cy53aWRnZXRzLkNvbGxhcHNlZCIP2vMYCwoJY29sbGFwc2VkMAEaHcrzGBkKCUNvbnRhaW5lchoMRXhwYW5kZXJBcmdzMowBCglTZXBhcmF0b3ISYgoOU2V0T3JpZW50YXRpb24SIS5wZ3dpZGdldHMud2lkZ2V0cy5PcmllbnRhdGlvbkFyZxoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5IhPS8xgPCAESC29yaWVudGF0aW9uGhvK8xgXCgZXaWRnZXQaDVNlcGFyYXRvckFyZ3MyawoEUGFnZRJQCglTZXRXaWRnZXQSGC5wZ3dpZGdldHMud2lkZ2V0cy5DaGlsZBoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5Ig/S8xgLCAQaBWNoaWxkKAEaEcrzGA0KCUNvbnRhaW5lciABYgZwcm90bzM", [file_pgwidgets_options, file_pgwidgets_widgets_base, file_pgwidgets_widgets_display, file_pgwidgets_widgets_layout]);
+  fileDesc("CiJwZ3dpZGdldHMvd2lkZ2V0cy9jb250YWluZXJzLnByb3RvEhFwZ3dpZGdldHMud2lkZ2V0cyLxAQoNQnV0dG9uQm94QXJncxJKCgtvcmllbnRhdGlvbhgBIAEoDjIeLnBnd2lkZ2V0cy53aWRnZXRzLk9yaWVudGF0aW9uQhDi8xgMEgpob3Jpem9udGFsSACIAQESPAoGaGFsaWduGAIgASgOMhkucGd3aWRnZXRzLndpZGdldHMuSEFsaWduQgzi8xgIEgZjZW50ZXJIAYgBARImChBtaW5fYnV0dG9uX3dpZHRoGAMgASgFQgfi8xgDEgEwSAKIAQFCDgoMX29yaWVudGF0aW9uQgkKB19oYWxpZ25CEwoRX21pbl9idXR0b25fd2lkdGgiXQoLR3JpZEJveEFyZ3MSGgoEcm93cxgBIAEoBUIH4vMYAxIBMUgAiAEBEh0KB2NvbHVtbnMYAiABKAVCB+LzGAMSATFIAYgBAUIHCgVfcm93c0IKCghfY29sdW1ucyJCCglHcmlkQ2hpbGQSGwoFY2hpbGQYASABKA1CDOLzGAgaBldpZGdldBILCgNyb3cYAiABKAUSCwoDY29sGAMgASgFIhQKBlBpeGVscxIKCgJweBgBIAEoBSIvCg5Sb3dDb2x1bW5Db3VudBIMCgRyb3dzGAEgASgFEg8KB2NvbHVtbnMYAiABKAUiIAoEQ2VsbBILCgNyb3cYASABKAUSCwoDY29sGAIgASgFIjoKCkxpbmVJbnNlcnQSDQoFaW5kZXgYASABKAUSHQoHd2lkZ2V0cxgCIAMoDUIM4vMYCBoGV2lkZ2V0IisKCkxpbmVBcHBlbmQSHQoHd2lkZ2V0cxgBIAMoDUIM4vMYCBoGV2lkZ2V0IhoKCUxpbmVJbmRleBINCgVpbmRleBgBIAEoBSI/CgpGaXhlZENoaWxkEhsKBWNoaWxkGAEgASgNQgzi8xgIGgZXaWRnZXQSCQoBeBgCIAEoBRIJCgF5GAMgASgFImoKDFNwbGl0dGVyQXJncxJKCgtvcmllbnRhdGlvbhgBIAEoDjIeLnBnd2lkZ2V0cy53aWRnZXRzLk9yaWVudGF0aW9uQhDi8xgMEgpob3Jpem9udGFsSACIAQFCDgoMX29yaWVudGF0aW9uIhYKBVNpemVzEg0KBXNpemVzGAEgAygFIjoKC1BhbmVNaW5pbXVtEhsKBWNoaWxkGAEgASgNQgzi8xgIGgZXaWRnZXQSDgoGbWluX3B4GAIgASgFIkwKCVBhZ2VDaGlsZBIbCgVjaGlsZBgBIAEoDUIM4vMYCBoGV2lkZ2V0EhgKBXRpdGxlGAIgASgJQgTi8xgASACIAQFCCAoGX3RpdGxlIiMKCVBhZ2VJbmRleBIWCgVpbmRleBgBIAEoBUIH4vMYAxIBMCI4CgpQYWdlU3dpdGNoEhsKBWNoaWxkGAIgASgNQgzi8xgIGgZXaWRnZXQSDQoFaW5kZXgYASABKAUiFwoFVGFiSWQSDgoGdGFiX2lkGAEgASgJIkMKBlRhYlBvcxI5CgZ0YWJwb3MYASABKA4yHi5wZ3dpZGdldHMud2lkZ2V0cy5UYWJQb3NpdGlvbkIJ4vMYBRIDdG9wIk0KDFRhYkhpZ2hsaWdodBIbCgVjaGlsZBgBIAEoDUIM4vMYCBoGV2lkZ2V0EhQKB2JnY29sb3IYAiABKAlIAIgBAUIKCghfYmdjb2xvciLOAQoNVGFiV2lkZ2V0QXJncxIiCghjbG9zYWJsZRgBIAEoCEIL4vMYBxIFZmFsc2VIAIgBARIlCgtyZW9yZGVyYWJsZRgCIAEoCEIL4vMYBxIFZmFsc2VIAYgBARJECgx0YWJfcG9zaXRpb24YAyABKA4yHi5wZ3dpZGdldHMud2lkZ2V0cy5UYWJQb3NpdGlvbkIJ4vMYBRIDdG9wSAKIAQFCCwoJX2Nsb3NhYmxlQg4KDF9yZW9yZGVyYWJsZUIPCg1fdGFiX3Bvc2l0aW9uIkgKFkFic3RyYWN0U2Nyb2xsQXJlYUFyZ3MSIAoJdGhpY2tuZXNzGAEgASgFQgji8xgEEgIxNUgAiAEBQgwKCl90aGlja25lc3Mi8AEKDlNjcm9sbEFyZWFBcmdzEkcKCmhzY3JvbGxiYXIYASABKA4yIi5wZ3dpZGdldHMud2lkZ2V0cy5TY3JvbGxCYXJQb2xpY3lCCuLzGAYSBGF1dG9IAIgBARJHCgp2c2Nyb2xsYmFyGAIgASgOMiIucGd3aWRnZXRzLndpZGdldHMuU2Nyb2xsQmFyUG9saWN5Qgri8xgGEgRhdXRvSAGIAQESIAoJdGhpY2tuZXNzGAMgASgFQgji8xgEEgIxNUgCiAEBQg0KC19oc2Nyb2xsYmFyQg0KC192c2Nyb2xsYmFyQgwKCl90aGlja25lc3MiLQoNU2Nyb2xsUGVyY2VudBINCgVoX3BjdBgBIAEoARINCgV2X3BjdBgCIAEoASKbAQoTU2Nyb2xsQmFyVmlzaWJpbGl0eRJCCgpob3Jpem9udGFsGAEgASgOMiIucGd3aWRnZXRzLndpZGdldHMuU2Nyb2xsQmFyUG9saWN5Qgri8xgGEgRhdXRvEkAKCHZlcnRpY2FsGAIgASgOMiIucGd3aWRnZXRzLndpZGdldHMuU2Nyb2xsQmFyUG9saWN5Qgri8xgGEgRhdXRvIlIKCEFyZWFTaXplEg0KBXdpZHRoGAEgASgFEg4KBmhlaWdodBgCIAEoBRISCgp2YmFyX3dpZHRoGAMgASgFEhMKC2hiYXJfaGVpZ2h0GAQgASgFIhoKCUZyYW1lQXJncxINCgV0aXRsZRgBIAEoCSKSAQoMRXhwYW5kZXJBcmdzEg0KBXRpdGxlGAEgASgJEiQKC2NvbGxhcHNpYmxlGAIgASgIQgri8xgGEgR0cnVlSACIAQESIAoGc2hhZG93GAMgASgIQgvi8xgHEgVmYWxzZUgBiAEBEhAKCGJnX2NvbG9yGAQgASgJQg4KDF9jb2xsYXBzaWJsZUIJCgdfc2hhZG93IioKCUNvbGxhcHNlZBIdCgljb2xsYXBzZWQYASABKAhCCuLzGAYSBHRydWUibQoNU2VwYXJhdG9yQXJncxJMCgtvcmllbnRhdGlvbhgBIAEoDjIeLnBnd2lkZ2V0cy53aWRnZXRzLk9yaWVudGF0aW9uQhLi8xgOCAESCmhvcml6b250YWxIAIgBAUIOCgxfb3JpZW50YXRpb24iVwoOT3JpZW50YXRpb25BcmcSRQoLb3JpZW50YXRpb24YASABKA4yHi5wZ3dpZGdldHMud2lkZ2V0cy5PcmllbnRhdGlvbkIQ4vMYDBIKaG9yaXpvbnRhbCqCAQoLVGFiUG9zaXRpb24SFAoQVEFCX1BPU0lUSU9OX1RPUBAAEhcKE1RBQl9QT1NJVElPTl9CT1RUT00QARIVChFUQUJfUE9TSVRJT05fTEVGVBACEhYKElRBQl9QT1NJVElPTl9SSUdIVBADEhUKEVRBQl9QT1NJVElPTl9OT05FEAQqYgoPU2Nyb2xsQmFyUG9saWN5EhgKFFNDUk9MTF9CQVJfUE9MSUNZX09OEAASGQoVU0NST0xMX0JBUl9QT0xJQ1lfT0ZGEAESGgoWU0NST0xMX0JBUl9QT0xJQ1lfQVVUTxACMnoKCUJ1dHRvbkJveBJTCglTZXRIYWxpZ24SHC5wZ3dpZGdldHMud2lkZ2V0cy5IQWxpZ25BcmcaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIO0vMYCggBEgZoYWxpZ24aGMrzGBQKA0JveBoNQnV0dG9uQm94QXJnczLoCQoHR3JpZEJveBJSCglBZGRXaWRnZXQSHC5wZ3dpZGdldHMud2lkZ2V0cy5HcmlkQ2hpbGQaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIN0vMYCQgEGgVjaGlsZBJZCg1TZXRSb3dTcGFjaW5nEhkucGd3aWRnZXRzLndpZGdldHMuUGl4ZWxzGhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiE9LzGA8IARILcm93X3NwYWNpbmcSXwoQU2V0Q29sdW1uU3BhY2luZxIZLnBnd2lkZ2V0cy53aWRnZXRzLlBpeGVscxoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5IhbS8xgSCAESDmNvbHVtbl9zcGFjaW5nElIKClNldFNwYWNpbmcSGS5wZ3dpZGdldHMud2lkZ2V0cy5QaXhlbHMaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIP0vMYCwgBEgdzcGFjaW5nEmAKEUdldFJvd0NvbHVtbkNvdW50EhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkaIS5wZ3dpZGdldHMud2lkZ2V0cy5Sb3dDb2x1bW5Db3VudCIO0vMYCggCEgZleHRlbnQSTAoPR2V0V2lkZ2V0QXRDZWxsEhcucGd3aWRnZXRzLndpZGdldHMuQ2VsbBoYLnBnd2lkZ2V0cy53aWRnZXRzLkNoaWxkIgbS8xgCCAMSbQoJSW5zZXJ0Um93Eh0ucGd3aWRnZXRzLndpZGdldHMuTGluZUluc2VydBoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5IifS8xgjCAESBmV4dGVudBoHd2lkZ2V0cyIFaW5kZXhgDpIBBHJvd3MSZgoJQXBwZW5kUm93Eh0ucGd3aWRnZXRzLndpZGdldHMuTGluZUFwcGVuZBoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5IiDS8xgcCAESBmV4dGVudBoHd2lkZ2V0c2AOkgEEcm93cxJjCglEZWxldGVSb3cSHC5wZ3dpZGdldHMud2lkZ2V0cy5MaW5lSW5kZXgaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIe0vMYGggBEgZleHRlbnQiBWluZGV4YA+SAQRyb3dzEnMKDEluc2VydENvbHVtbhIdLnBnd2lkZ2V0cy53aWRnZXRzLkxpbmVJbnNlcnQaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIq0vMYJggBEgZleHRlbnQaB3dpZGdldHMiBWluZGV4YA6SAQdjb2x1bW5zEmwKDEFwcGVuZENvbHVtbhIdLnBnd2lkZ2V0cy53aWRnZXRzLkxpbmVBcHBlbmQaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIj0vMYHwgBEgZleHRlbnQaB3dpZGdldHNgDpIBB2NvbHVtbnMSaQoMRGVsZXRlQ29sdW1uEhwucGd3aWRnZXRzLndpZGdldHMuTGluZUluZGV4GhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiIdLzGB0IARIGZXh0ZW50IgVpbmRleGAPkgEHY29sdW1ucxo/yvMYOwoJQ29udGFpbmVyGgtHcmlkQm94QXJncyohCgZleHRlbnQ6BHJvd3M6B2NvbHVtbnNCA3Jvd0IDY29sMnMKC0ZpeGVkTGF5b3V0ElMKCUFkZFdpZGdldBIdLnBnd2lkZ2V0cy53aWRnZXRzLkZpeGVkQ2hpbGQaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIN0vMYCQgEGgVjaGlsZBoPyvMYCwoJQ29udGFpbmVyMvsDCghTcGxpdHRlchJOCglBZGRXaWRnZXQSGC5wZ3dpZGdldHMud2lkZ2V0cy5DaGlsZBoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5Ig3S8xgJCAQaBWNoaWxkEk8KCFNldFNpemVzEhgucGd3aWRnZXRzLndpZGdldHMuU2l6ZXMaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIP0vMYCwgBEgVzaXplczABEk0KCEdldFNpemVzEhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkaGC5wZ3dpZGdldHMud2lkZ2V0cy5TaXplcyIN0vMYCQgCEgVzaXplcxJqCg5TZXRNaW5pbXVtU2l6ZRIeLnBnd2lkZ2V0cy53aWRnZXRzLlBhbmVNaW5pbXVtGhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiHtLzGBoIARINbWluaW11bV9zaXplcyIFY2hpbGRgChJPCghPblNpemluZxIYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5GhgucGd3aWRnZXRzLndpZGdldHMuU2l6ZXMiDdrzGAkKBXNpemVzIAEwARpCyvMYPgoJQ29udGFpbmVyGgxTcGxpdHRlckFyZ3MqIwoNbWluaW11bV9zaXplcxABGg5TZXRNaW5pbXVtU2l6ZSgBMpMFCgtTdGFja1dpZGdldBJSCglBZGRXaWRnZXQSHC5wZ3dpZGdldHMud2lkZ2V0cy5QYWdlQ2hpbGQaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIN0vMYCQgEGgVjaGlsZBJGCgpTaG93V2lkZ2V0EhgucGd3aWRnZXRzLndpZGdldHMuQ2hpbGQaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIE0vMYABJTCghTZXRJbmRleBIcLnBnd2lkZ2V0cy53aWRnZXRzLlBhZ2VJbmRleBoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5Ig/S8xgLCAESBWluZGV4MAESUQoIR2V0SW5kZXgSGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eRocLnBnd2lkZ2V0cy53aWRnZXRzLlBhZ2VJbmRleCIN0vMYCQgCEgVpbmRleBJFCgdJbmRleE9mEhgucGd3aWRnZXRzLndpZGdldHMuQ2hpbGQaGC5wZ3dpZGdldHMud2lkZ2V0cy5JbmRleCIG0vMYAggDEksKDUluZGV4VG9XaWRnZXQSGC5wZ3dpZGdldHMud2lkZ2V0cy5JbmRleBoYLnBnd2lkZ2V0cy53aWRnZXRzLkNoaWxkIgbS8xgCCAMSVgoMT25QYWdlU3dpdGNoEhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkaHS5wZ3dpZGdldHMud2lkZ2V0cy5QYWdlU3dpdGNoIgva8xgHCgVpbmRleDABEkMKC09uUGFnZUNsb3NlEhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkaGC5wZ3dpZGdldHMud2lkZ2V0cy5DaGlsZDABGg/K8xgLCglDb250YWluZXIy9AMKCVRhYldpZGdldBJQCgtDbG9zZVdpZGdldBIYLnBnd2lkZ2V0cy53aWRnZXRzLkNoaWxkGhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiDdLzGAkIBRoFY2hpbGQSRgoIR2V0VGFiSWQSGC5wZ3dpZGdldHMud2lkZ2V0cy5DaGlsZBoYLnBnd2lkZ2V0cy53aWRnZXRzLlRhYklkIgbS8xgCCAMSRgoIR2V0Q2hpbGQSGC5wZ3dpZGdldHMud2lkZ2V0cy5UYWJJZBoYLnBnd2lkZ2V0cy53aWRnZXRzLkNoaWxkIgbS8xgCCAMSZgoMSGlnaGxpZ2h0VGFiEh8ucGd3aWRnZXRzLndpZGdldHMuVGFiSGlnaGxpZ2h0GhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiG9LzGBcIARIKaGlnaGxpZ2h0cyIFY2hpbGRgChJbCg5TZXRUYWJQb3NpdGlvbhIZLnBnd2lkZ2V0cy53aWRnZXRzLlRhYlBvcxoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5IhTS8xgQCAESDHRhYl9wb3NpdGlvbhpAyvMYPAoLU3RhY2tXaWRnZXQaDVRhYldpZGdldEFyZ3MqHgoKaGlnaGxpZ2h0cxABGgxIaWdobGlnaHRUYWIoATLgBgoSQWJzdHJhY3RTY3JvbGxBcmVhElAKCVNldFdpZGdldBIYLnBnd2lkZ2V0cy53aWRnZXRzLkNoaWxkGhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiD9LzGAsIBBoFY2hpbGQoARJkCg9TZXRUaHVtYlBlcmNlbnQSIC5wZ3dpZGdldHMud2lkZ2V0cy5TY3JvbGxQZXJjZW50GhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiFdLzGBEIARINdGh1bWJfcGVyY2VudBJVCg9HZXRUaHVtYlBlcmNlbnQSGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eRogLnBnd2lkZ2V0cy53aWRnZXRzLlNjcm9sbFBlcmNlbnQiBtLzGAIIAxJoChBTZXRTY3JvbGxQZXJjZW50EiAucGd3aWRnZXRzLndpZGdldHMuU2Nyb2xsUGVyY2VudBoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5IhjS8xgUCAESDnNjcm9sbF9wZXJjZW50MAESZgoQR2V0U2Nyb2xsUGVyY2VudBIYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5GiAucGd3aWRnZXRzLndpZGdldHMuU2Nyb2xsUGVyY2VudCIW0vMYEggCEg5zY3JvbGxfcGVyY2VudBJ5ChZTZXRTY3JvbGxCYXJWaXNpYmlsaXR5EiYucGd3aWRnZXRzLndpZGdldHMuU2Nyb2xsQmFyVmlzaWJpbGl0eRoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5Ih3S8xgZCAESFXNjcm9sbF9iYXJfdmlzaWJpbGl0eRJ0CgpPblNjcm9sbGVkEhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkaIC5wZ3dpZGdldHMud2lkZ2V0cy5TY3JvbGxQZXJjZW50Iija8xgkCg5zY3JvbGxfcGVyY2VudBIQU2V0U2Nyb2xsUGVyY2VudCABMAESTwoMT25BcmVhUmVzaXplEhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkaGy5wZ3dpZGdldHMud2lkZ2V0cy5BcmVhU2l6ZSIG2vMYAiABMAEaJ8rzGCMKCUNvbnRhaW5lchoWQWJzdHJhY3RTY3JvbGxBcmVhQXJnczKKAgoKU2Nyb2xsQXJlYRJpChFTZXRTY3JvbGxQb3NpdGlvbhIgLnBnd2lkZ2V0cy53aWRnZXRzLlNjcm9sbFBlcmNlbnQaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIY0vMYFAgBEg5zY3JvbGxfcGVyY2VudDABEmcKEUdldFNjcm9sbFBvc2l0aW9uEhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkaIC5wZ3dpZGdldHMud2lkZ2V0cy5TY3JvbGxQZXJjZW50IhbS8xgSCAISDnNjcm9sbF9wZXJjZW50GijK8xgkChJBYnN0cmFjdFNjcm9sbEFyZWEaDlNjcm9sbEFyZWFBcmdzMt0CCgVGcmFtZRJQCglTZXRXaWRnZXQSGC5wZ3dpZGdldHMud2lkZ2V0cy5DaGlsZBoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5Ig/S8xgLCAQaBWNoaWxkKAESTAoIU2V0VGl0bGUSFy5wZ3dpZGdldHMud2lkZ2V0cy5UZXh0GhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiDdLzGAkIARIFdGl0bGUSSwoHU2V0VGV4dBIXLnBnd2lkZ2V0cy53aWRnZXRzLlRleHQaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIN0vMYCQgBEgV0aXRsZRJLCgdHZXRUZXh0EhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkaFy5wZ3dpZGdldHMud2lkZ2V0cy5UZXh0Ig3S8xgJCAISBXRpdGxlGhrK8xgWCglDb250YWluZXIaCUZyYW1lQXJnczLUAwoIRXhwYW5kZXISUAoJU2V0V2lkZ2V0EhgucGd3aWRnZXRzLndpZGdldHMuQ2hpbGQaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIP0vMYCwgEGgVjaGlsZCgBElkKDFNldENvbGxhcHNlZBIcLnBnd2lkZ2V0cy53aWRnZXRzLkNvbGxhcHNlZBoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5IhHS8xgNCAESCWNvbGxhcHNlZBJZCgxHZXRDb2xsYXBzZWQSGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eRocLnBnd2lkZ2V0cy53aWRnZXRzLkNvbGxhcHNlZCIR0vMYDQgCEgljb2xsYXBzZWQSSQoNVG9nZ2xlQ29udGVudBIYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5GhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiBNLzGAASVgoJT25Ub2dnbGVkEhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkaHC5wZ3dpZGdldHMud2lkZ2V0cy5Db2xsYXBzZWQiD9rzGAsKCWNvbGxhcHNlZDABGh3K8xgZCglDb250YWluZXIaDEV4cGFuZGVyQXJnczKMAQoJU2VwYXJhdG9yEmIKDlNldE9yaWVudGF0aW9uEiEucGd3aWRnZXRzLndpZGdldHMuT3JpZW50YXRpb25BcmcaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIT0vMYDwgBEgtvcmllbnRhdGlvbhobyvMYFwoGV2lkZ2V0Gg1TZXBhcmF0b3JBcmdzMmsKBFBhZ2USUAoJU2V0V2lkZ2V0EhgucGd3aWRnZXRzLndpZGdldHMuQ2hpbGQaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIP0vMYCwgEGgVjaGlsZCgBGhHK8xgNCglDb250YWluZXIgAWIGcHJvdG8z", [file_pgwidgets_options, file_pgwidgets_widgets_base, file_pgwidgets_widgets_display, file_pgwidgets_widgets_layout]);
 
 /**
  * @generated from message pgwidgets.widgets.ButtonBoxArgs
@@ -168,6 +168,65 @@ export const CellSchema: GenMessage<Cell> = /*@__PURE__*/
   messageDesc(file_pgwidgets_widgets_containers, 5);
 
 /**
+ * A line (row or column) to insert, with the widgets to put in it, first
+ * cell first.
+ *
+ * @generated from message pgwidgets.widgets.LineInsert
+ */
+export type LineInsert = Message<"pgwidgets.widgets.LineInsert"> & {
+  /**
+   * @generated from field: int32 index = 1;
+   */
+  index: number;
+
+  /**
+   * @generated from field: repeated uint32 widgets = 2;
+   */
+  widgets: number[];
+};
+
+/**
+ * Describes the message pgwidgets.widgets.LineInsert.
+ * Use `create(LineInsertSchema)` to create a new message.
+ */
+export const LineInsertSchema: GenMessage<LineInsert> = /*@__PURE__*/
+  messageDesc(file_pgwidgets_widgets_containers, 6);
+
+/**
+ * @generated from message pgwidgets.widgets.LineAppend
+ */
+export type LineAppend = Message<"pgwidgets.widgets.LineAppend"> & {
+  /**
+   * @generated from field: repeated uint32 widgets = 1;
+   */
+  widgets: number[];
+};
+
+/**
+ * Describes the message pgwidgets.widgets.LineAppend.
+ * Use `create(LineAppendSchema)` to create a new message.
+ */
+export const LineAppendSchema: GenMessage<LineAppend> = /*@__PURE__*/
+  messageDesc(file_pgwidgets_widgets_containers, 7);
+
+/**
+ * @generated from message pgwidgets.widgets.LineIndex
+ */
+export type LineIndex = Message<"pgwidgets.widgets.LineIndex"> & {
+  /**
+   * @generated from field: int32 index = 1;
+   */
+  index: number;
+};
+
+/**
+ * Describes the message pgwidgets.widgets.LineIndex.
+ * Use `create(LineIndexSchema)` to create a new message.
+ */
+export const LineIndexSchema: GenMessage<LineIndex> = /*@__PURE__*/
+  messageDesc(file_pgwidgets_widgets_containers, 8);
+
+/**
  * @generated from message pgwidgets.widgets.FixedChild
  */
 export type FixedChild = Message<"pgwidgets.widgets.FixedChild"> & {
@@ -192,7 +251,7 @@ export type FixedChild = Message<"pgwidgets.widgets.FixedChild"> & {
  * Use `create(FixedChildSchema)` to create a new message.
  */
 export const FixedChildSchema: GenMessage<FixedChild> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_widgets_containers, 6);
+  messageDesc(file_pgwidgets_widgets_containers, 9);
 
 /**
  * @generated from message pgwidgets.widgets.SplitterArgs
@@ -209,7 +268,7 @@ export type SplitterArgs = Message<"pgwidgets.widgets.SplitterArgs"> & {
  * Use `create(SplitterArgsSchema)` to create a new message.
  */
 export const SplitterArgsSchema: GenMessage<SplitterArgs> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_widgets_containers, 7);
+  messageDesc(file_pgwidgets_widgets_containers, 10);
 
 /**
  * @generated from message pgwidgets.widgets.Sizes
@@ -226,7 +285,7 @@ export type Sizes = Message<"pgwidgets.widgets.Sizes"> & {
  * Use `create(SizesSchema)` to create a new message.
  */
 export const SizesSchema: GenMessage<Sizes> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_widgets_containers, 8);
+  messageDesc(file_pgwidgets_widgets_containers, 11);
 
 /**
  * @generated from message pgwidgets.widgets.PaneMinimum
@@ -248,7 +307,7 @@ export type PaneMinimum = Message<"pgwidgets.widgets.PaneMinimum"> & {
  * Use `create(PaneMinimumSchema)` to create a new message.
  */
 export const PaneMinimumSchema: GenMessage<PaneMinimum> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_widgets_containers, 9);
+  messageDesc(file_pgwidgets_widgets_containers, 12);
 
 /**
  * @generated from message pgwidgets.widgets.PageChild
@@ -272,7 +331,7 @@ export type PageChild = Message<"pgwidgets.widgets.PageChild"> & {
  * Use `create(PageChildSchema)` to create a new message.
  */
 export const PageChildSchema: GenMessage<PageChild> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_widgets_containers, 10);
+  messageDesc(file_pgwidgets_widgets_containers, 13);
 
 /**
  * @generated from message pgwidgets.widgets.PageIndex
@@ -289,7 +348,7 @@ export type PageIndex = Message<"pgwidgets.widgets.PageIndex"> & {
  * Use `create(PageIndexSchema)` to create a new message.
  */
 export const PageIndexSchema: GenMessage<PageIndex> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_widgets_containers, 11);
+  messageDesc(file_pgwidgets_widgets_containers, 14);
 
 /**
  * The page shown and its index. `index` has PageIndex's number, so this
@@ -314,7 +373,7 @@ export type PageSwitch = Message<"pgwidgets.widgets.PageSwitch"> & {
  * Use `create(PageSwitchSchema)` to create a new message.
  */
 export const PageSwitchSchema: GenMessage<PageSwitch> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_widgets_containers, 12);
+  messageDesc(file_pgwidgets_widgets_containers, 15);
 
 /**
  * @generated from message pgwidgets.widgets.TabId
@@ -331,7 +390,7 @@ export type TabId = Message<"pgwidgets.widgets.TabId"> & {
  * Use `create(TabIdSchema)` to create a new message.
  */
 export const TabIdSchema: GenMessage<TabId> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_widgets_containers, 13);
+  messageDesc(file_pgwidgets_widgets_containers, 16);
 
 /**
  * @generated from message pgwidgets.widgets.TabPos
@@ -348,7 +407,7 @@ export type TabPos = Message<"pgwidgets.widgets.TabPos"> & {
  * Use `create(TabPosSchema)` to create a new message.
  */
 export const TabPosSchema: GenMessage<TabPos> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_widgets_containers, 14);
+  messageDesc(file_pgwidgets_widgets_containers, 17);
 
 /**
  * @generated from message pgwidgets.widgets.TabHighlight
@@ -372,7 +431,7 @@ export type TabHighlight = Message<"pgwidgets.widgets.TabHighlight"> & {
  * Use `create(TabHighlightSchema)` to create a new message.
  */
 export const TabHighlightSchema: GenMessage<TabHighlight> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_widgets_containers, 15);
+  messageDesc(file_pgwidgets_widgets_containers, 18);
 
 /**
  * @generated from message pgwidgets.widgets.TabWidgetArgs
@@ -399,7 +458,7 @@ export type TabWidgetArgs = Message<"pgwidgets.widgets.TabWidgetArgs"> & {
  * Use `create(TabWidgetArgsSchema)` to create a new message.
  */
 export const TabWidgetArgsSchema: GenMessage<TabWidgetArgs> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_widgets_containers, 16);
+  messageDesc(file_pgwidgets_widgets_containers, 19);
 
 /**
  * @generated from message pgwidgets.widgets.AbstractScrollAreaArgs
@@ -416,7 +475,7 @@ export type AbstractScrollAreaArgs = Message<"pgwidgets.widgets.AbstractScrollAr
  * Use `create(AbstractScrollAreaArgsSchema)` to create a new message.
  */
 export const AbstractScrollAreaArgsSchema: GenMessage<AbstractScrollAreaArgs> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_widgets_containers, 17);
+  messageDesc(file_pgwidgets_widgets_containers, 20);
 
 /**
  * @generated from message pgwidgets.widgets.ScrollAreaArgs
@@ -443,7 +502,7 @@ export type ScrollAreaArgs = Message<"pgwidgets.widgets.ScrollAreaArgs"> & {
  * Use `create(ScrollAreaArgsSchema)` to create a new message.
  */
 export const ScrollAreaArgsSchema: GenMessage<ScrollAreaArgs> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_widgets_containers, 18);
+  messageDesc(file_pgwidgets_widgets_containers, 21);
 
 /**
  * Fractions from 0 to 1, horizontal then vertical.
@@ -467,7 +526,7 @@ export type ScrollPercent = Message<"pgwidgets.widgets.ScrollPercent"> & {
  * Use `create(ScrollPercentSchema)` to create a new message.
  */
 export const ScrollPercentSchema: GenMessage<ScrollPercent> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_widgets_containers, 19);
+  messageDesc(file_pgwidgets_widgets_containers, 22);
 
 /**
  * @generated from message pgwidgets.widgets.ScrollBarVisibility
@@ -489,7 +548,7 @@ export type ScrollBarVisibility = Message<"pgwidgets.widgets.ScrollBarVisibility
  * Use `create(ScrollBarVisibilitySchema)` to create a new message.
  */
 export const ScrollBarVisibilitySchema: GenMessage<ScrollBarVisibility> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_widgets_containers, 20);
+  messageDesc(file_pgwidgets_widgets_containers, 23);
 
 /**
  * @generated from message pgwidgets.widgets.AreaSize
@@ -521,7 +580,7 @@ export type AreaSize = Message<"pgwidgets.widgets.AreaSize"> & {
  * Use `create(AreaSizeSchema)` to create a new message.
  */
 export const AreaSizeSchema: GenMessage<AreaSize> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_widgets_containers, 21);
+  messageDesc(file_pgwidgets_widgets_containers, 24);
 
 /**
  * @generated from message pgwidgets.widgets.FrameArgs
@@ -538,7 +597,7 @@ export type FrameArgs = Message<"pgwidgets.widgets.FrameArgs"> & {
  * Use `create(FrameArgsSchema)` to create a new message.
  */
 export const FrameArgsSchema: GenMessage<FrameArgs> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_widgets_containers, 22);
+  messageDesc(file_pgwidgets_widgets_containers, 25);
 
 /**
  * @generated from message pgwidgets.widgets.ExpanderArgs
@@ -572,7 +631,7 @@ export type ExpanderArgs = Message<"pgwidgets.widgets.ExpanderArgs"> & {
  * Use `create(ExpanderArgsSchema)` to create a new message.
  */
 export const ExpanderArgsSchema: GenMessage<ExpanderArgs> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_widgets_containers, 23);
+  messageDesc(file_pgwidgets_widgets_containers, 26);
 
 /**
  * @generated from message pgwidgets.widgets.Collapsed
@@ -589,7 +648,7 @@ export type Collapsed = Message<"pgwidgets.widgets.Collapsed"> & {
  * Use `create(CollapsedSchema)` to create a new message.
  */
 export const CollapsedSchema: GenMessage<Collapsed> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_widgets_containers, 24);
+  messageDesc(file_pgwidgets_widgets_containers, 27);
 
 /**
  * @generated from message pgwidgets.widgets.SeparatorArgs
@@ -606,7 +665,7 @@ export type SeparatorArgs = Message<"pgwidgets.widgets.SeparatorArgs"> & {
  * Use `create(SeparatorArgsSchema)` to create a new message.
  */
 export const SeparatorArgsSchema: GenMessage<SeparatorArgs> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_widgets_containers, 25);
+  messageDesc(file_pgwidgets_widgets_containers, 28);
 
 /**
  * @generated from message pgwidgets.widgets.OrientationArg
@@ -623,7 +682,7 @@ export type OrientationArg = Message<"pgwidgets.widgets.OrientationArg"> & {
  * Use `create(OrientationArgSchema)` to create a new message.
  */
 export const OrientationArgSchema: GenMessage<OrientationArg> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_widgets_containers, 26);
+  messageDesc(file_pgwidgets_widgets_containers, 29);
 
 /**
  * Where a TabWidget's tabs are: "top", "bottom", "left", "right", or
@@ -759,7 +818,8 @@ export const GridBox: GenService<{
     output: typeof EmptySchema;
   },
   /**
-   * How many rows and columns the grid has.
+   * How many rows and columns the grid has (answered by the server, which
+   * keeps them).
    *
    * @generated from rpc pgwidgets.widgets.GridBox.GetRowColumnCount
    */
@@ -777,6 +837,75 @@ export const GridBox: GenService<{
     methodKind: "unary";
     input: typeof CellSchema;
     output: typeof ChildSchema;
+  },
+  /**
+   * Inserts an empty row at `index` (0..rows; rows appends): the children
+   * in rows index and below move one row down. Then widgets[c], if given,
+   * goes in cell (index, c), as add_widget puts it. Another index is an error.
+   *
+   * @generated from rpc pgwidgets.widgets.GridBox.InsertRow
+   */
+  insertRow: {
+    methodKind: "unary";
+    input: typeof LineInsertSchema;
+    output: typeof EmptySchema;
+  },
+  /**
+   * Adds a row below the last one (even with no widgets), widgets[c] in
+   * cell (row, c).
+   *
+   * @generated from rpc pgwidgets.widgets.GridBox.AppendRow
+   */
+  appendRow: {
+    methodKind: "unary";
+    input: typeof LineAppendSchema;
+    output: typeof EmptySchema;
+  },
+  /**
+   * Deletes row `index` (0..rows-1): its children leave the grid (not
+   * destroyed), those below move one row up; the grid keeps at least one row.
+   *
+   * @generated from rpc pgwidgets.widgets.GridBox.DeleteRow
+   */
+  deleteRow: {
+    methodKind: "unary";
+    input: typeof LineIndexSchema;
+    output: typeof EmptySchema;
+  },
+  /**
+   * Inserts an empty column at `index` (0..columns; columns appends): the
+   * children in columns index and right of it move one column right. Then
+   * widgets[r], if given, goes in cell (r, index).
+   *
+   * @generated from rpc pgwidgets.widgets.GridBox.InsertColumn
+   */
+  insertColumn: {
+    methodKind: "unary";
+    input: typeof LineInsertSchema;
+    output: typeof EmptySchema;
+  },
+  /**
+   * Adds a column right of the last one (even with no widgets), widgets[r]
+   * in cell (r, column).
+   *
+   * @generated from rpc pgwidgets.widgets.GridBox.AppendColumn
+   */
+  appendColumn: {
+    methodKind: "unary";
+    input: typeof LineAppendSchema;
+    output: typeof EmptySchema;
+  },
+  /**
+   * Deletes column `index` (0..columns-1): its children leave the grid (not
+   * destroyed), those right of it move one column left; the grid keeps at
+   * least one column.
+   *
+   * @generated from rpc pgwidgets.widgets.GridBox.DeleteColumn
+   */
+  deleteColumn: {
+    methodKind: "unary";
+    input: typeof LineIndexSchema;
+    output: typeof EmptySchema;
   },
 }> = /*@__PURE__*/
   serviceDesc(file_pgwidgets_widgets_containers, 1);
