@@ -69,7 +69,8 @@ class StateModelTest(unittest.TestCase):
         self.assertIn("inline constexpr ExtentAxis GridBox_extent_axes[] = {{1, 2, 1}, {2, 3, 1}};", info)
         self.assertIn(f"GridBox_extent_axes, {st.attach.id}, 1}},  // extent", info)
         self.assertIn('"GridBox", "delete_column", detail::MethodKind::setter', info)
-        self.assertIn("detail::StateOp::line_delete, 0, 1, 0};", info)
+        # to 0, a collection getter's three answer fields 0, then axis 1 and no widget list
+        self.assertIn("detail::StateOp::line_delete, 0, 0, 0, 0, 1, 0};", info)
 
 
 class StateSchemaErrorTest(unittest.TestCase):
