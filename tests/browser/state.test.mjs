@@ -8,21 +8,11 @@
 // operations put it, with its empty rows and columns, before and after a
 // reload. Waits for conditions, never for time.
 // usage: node state.test.mjs --binary build/tests/state_app [--artifacts build/artifacts]
-import fs from "node:fs";
 import path from "node:path";
-import { launchBrowser, parseArgs, runChecks, startServer, stopServer } from "./harness.mjs";
+import { closingChecks, expect, finish, openApp, runChecks } from "./harness.mjs";
 
-const args = parseArgs(process.argv);
-const artifacts = path.resolve(args.artifacts || "build/artifacts");
-fs.mkdirSync(artifacts, { recursive: true });
-const server = await startServer(path.resolve(args.binary));
-const browser = await launchBrowser();
-const page = await browser.newPage({ viewport: { width: 900, height: 600 } });
-const consoleErrors = [];
-page.on("console", (m) => { if (m.type() === "error") consoleErrors.push(m.text()); });
-page.on("pageerror", (e) => consoleErrors.push(String(e)));
-
-function expect(cond, message) { if (!cond) throw new Error(message); }
+const app = await openApp({ viewport: { width: 900, height: 600 } });
+const { server, page, artifacts } = app;
 
 /** The combo box's items, as its open list shows them. */
 async function comboItems() {
@@ -126,14 +116,6 @@ const ok = await runChecks([
       "after the edits and a reload");
     await page.screenshot({ path: path.join(artifacts, "state_reloaded.png") });
   }],
-  ["no errors in the page's console", async () => {
-    expect(consoleErrors.length === 0, consoleErrors.join("\n"));
-  }],
-  ["SIGTERM stops the program with exit code 0", async () => {
-    await browser.close();
-    const code = await stopServer(server);
-    expect(code === 0, `exit code ${code}; stderr:\n${server.stderr()}`);
-  }],
+  ...closingChecks(app),
 ]);
-if (server.proc.exitCode === null) server.proc.kill("SIGKILL");
-process.exit(ok ? 0 : 1);
+finish(app, ok);
