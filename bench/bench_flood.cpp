@@ -66,20 +66,7 @@ int main(int argc, char** argv) {
     if (std::string_view(argv[i]) == "--round-trips") n = std::max(1, std::atoi(argv[i + 1]));
   }
   std::atomic<int> clicks{0};
-  LiveServer server({.max_sessions = 2, .logger = pgw::quiet_logger()}, [&clicks](pgw::Application& app) {
-    app.on_connect([&clicks](pgw::Session& s) -> pgw::Task<> {
-      auto w = s.get_widgets();
-      auto top = co_await w.TopLevel({.title = "flood"});
-      auto label = co_await w.Label("before");
-      auto button = co_await w.Button("b");
-      co_await top.set_widget(button);
-      co_await top.show();
-      button.on_activated([label, &clicks]() -> pgw::Task<> {
-        ++clicks;
-        co_await label.set_text("clicked");
-      });
-    });
-  });
+  LiveServer server({.max_sessions = 2, .logger = pgw::quiet_logger()}, counting_button(clicks));
   ScriptedBrowser victim(server);
   ScriptedBrowser attacker(server);
   const auto victim_listen = victim.wait_for([](const auto& m) { return m.has_listen(); });

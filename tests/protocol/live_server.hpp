@@ -2,6 +2,7 @@
 // says hello and collects what the server sends: shared by the protocol tests.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <functional>
 #include <future>
@@ -114,5 +115,23 @@ class ScriptedBrowser {
   std::vector<pgwidgets::ServerMessage> seen;
   int frames = 0;
 };
+
+// A button whose clicks are counted and answered with Label.set_text.
+inline std::function<void(pgw::Application&)> counting_button(std::atomic<int>& clicks) {
+  return [&clicks](pgw::Application& app) {
+    app.on_connect([&clicks](pgw::Session& s) -> pgw::Task<> {
+      auto w = s.get_widgets();
+      auto top = co_await w.TopLevel({.title = "t"});
+      auto label = co_await w.Label("before");
+      auto button = co_await w.Button("b");
+      co_await top.set_widget(button);
+      co_await top.show();
+      button.on_activated([label, &clicks]() -> pgw::Task<> {
+        ++clicks;
+        co_await label.set_text("clicked");
+      });
+    });
+  };
+}
 
 }  // namespace pgw::test

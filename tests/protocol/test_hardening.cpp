@@ -53,24 +53,6 @@ class LogCapture {
   std::vector<std::string> lines_;
 };
 
-// A button whose clicks are counted and answered with Label.set_text.
-std::function<void(pgw::Application&)> counting_button(std::atomic<int>& clicks) {
-  return [&clicks](pgw::Application& app) {
-    app.on_connect([&clicks](pgw::Session& s) -> pgw::Task<> {
-      auto w = s.get_widgets();
-      auto top = co_await w.TopLevel({.title = "t"});
-      auto label = co_await w.Label("before");
-      auto button = co_await w.Button("b");
-      co_await top.set_widget(button);
-      co_await top.show();
-      button.on_activated([label, &clicks]() -> pgw::Task<> {
-        ++clicks;
-        co_await label.set_text("clicked");
-      });
-    });
-  };
-}
-
 std::string repeat(const std::string& frame, std::size_t times) {
   std::string out;
   out.reserve(frame.size() * times);
