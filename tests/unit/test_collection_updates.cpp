@@ -20,6 +20,7 @@
 #include "pgwidgets/schema_registry.hpp"
 #include "session_fixture.hpp"
 #include "state_ops.hpp"
+#include "wire_writer.hpp"
 
 using namespace pgw::test;
 namespace d = pgw::detail;
@@ -30,26 +31,9 @@ namespace {
 // message Book { string title = 1; int32 at = 2; int32 to = 3; int32 stars = 4; }
 // message Node { repeated string path = 1; string label = 2; }
 
-void varint(std::string& out, std::uint64_t v) {
-  while (v >= 0x80) {
-    out.push_back(static_cast<char>((v & 0x7f) | 0x80));
-    v >>= 7;
-  }
-  out.push_back(static_cast<char>(v));
-}
-
-void int_field(std::string& out, int number, std::int64_t v) {
-  if (v == 0) return;
-  varint(out, static_cast<std::uint64_t>(number) << 3);
-  varint(out, static_cast<std::uint64_t>(v));
-}
-
-void string_field(std::string& out, int number, std::string_view s, bool keep_empty = false) {
-  if (s.empty() && !keep_empty) return;
-  varint(out, (static_cast<std::uint64_t>(number) << 3) | 2);
-  varint(out, s.size());
-  out.append(s);
-}
+using pgw::test::int_field;
+using pgw::test::string_field;
+using pgw::test::varint;
 
 std::string book(std::string_view title, int stars = 0) {
   std::string out;

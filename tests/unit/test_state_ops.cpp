@@ -17,6 +17,7 @@
 #include "pgwidgets/widgets/controls.pb.h"
 #include "state_ops.hpp"
 #include "widget_store.hpp"
+#include "wire_writer.hpp"
 
 namespace json = boost::json;
 namespace d = pgw::detail;
@@ -34,26 +35,9 @@ json::value load_cases() {
 // --- wire helpers: the messages of the test schema -------------------------------
 // message Op { int32 index = 1; int32 to = 2; string value = 3; repeated string path = 4; string key = 5; }
 
-void varint(std::string& out, std::uint64_t v) {
-  while (v >= 0x80) {
-    out.push_back(static_cast<char>((v & 0x7f) | 0x80));
-    v >>= 7;
-  }
-  out.push_back(static_cast<char>(v));
-}
-
-void int_field(std::string& out, int number, std::int64_t v) {
-  if (v == 0) return;  // proto3 leaves a zero out
-  varint(out, static_cast<std::uint64_t>(number) << 3);
-  varint(out, static_cast<std::uint64_t>(v));
-}
-
-void string_field(std::string& out, int number, std::string_view s, bool keep_empty = false) {
-  if (s.empty() && !keep_empty) return;
-  varint(out, (static_cast<std::uint64_t>(number) << 3) | 2);
-  varint(out, s.size());
-  out.append(s);
-}
+using pgw::test::int_field;
+using pgw::test::string_field;
+using pgw::test::varint;
 
 std::string value_of(std::string_view message) {
   // The element's field 3 (value), as the snapshot sends it.
