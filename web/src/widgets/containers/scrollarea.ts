@@ -14,7 +14,7 @@ import type {
   WidgetHandle,
 } from "../../schema.js";
 import { el } from "../../dom.js";
-import { whenQuiet } from "../../parts/debounce.js";
+import { ScrollFractions } from "../../parts/scroll_fractions.js";
 import { Container } from "../container.js";
 import type { WidgetEnv } from "../widget.js";
 
@@ -26,14 +26,7 @@ export class ScrollArea extends Container implements ScrollAreaImpl {
   private readonly content: HTMLDivElement;
   private readonly thickness: number;
   private readonly observer: ResizeObserver;
-  /** A position asked for that the content could not take yet. */
-  private wanted: ScrollPercentValue | null = null;
-  /** Where our own last scroll put the viewport: its scroll event is not the user's. */
-  private own: { left: number; top: number } | null = null;
-  private readonly report = whenQuiet(() => {
-    const p = this.fractions();
-    this.events.scrolled(p.h_pct, p.v_pct);
-  }, 100);
+  private readonly position: ScrollFractions;
 
   constructor(widgetId: number, args: ScrollAreaCreateArgs, events: ScrollAreaEvents, env: WidgetEnv) {
     super(widgetId, "ScrollArea", env, events, el("div"));
@@ -44,7 +37,7 @@ export class ScrollArea extends Container implements ScrollAreaImpl {
     this.viewport.style.setProperty("--pgw-scrollbar-size", `${this.thickness}px`);
     this.content = el("div", "pgw-scrollarea-content", this.viewport);
     this.set_scroll_bar_visibility(args.hscrollbar, args.vscrollbar);
-    this.viewport.addEventListener("scroll", () => this.scrolled(), { passive: true });
+    this.position = new ScrollFractions(this.viewport, (h, v) => this.events.scrolled(h, v), 100);
     this.observer = new ResizeObserver(() => this.resized());
     this.observer.observe(this.viewport);
     this.observer.observe(this.content);
@@ -67,9 +60,7 @@ export class ScrollArea extends Container implements ScrollAreaImpl {
   }
 
   set_scroll_percent(h_pct: number, v_pct: number): void {
-    this.report.cancel();
-    this.wanted = { h_pct: clamp(h_pct), v_pct: clamp(v_pct) };
-    this.apply();
+    this.position.set(h_pct, v_pct);
   }
 
   set_scroll_position(h_pct: number, v_pct: number): void {
@@ -81,54 +72,8 @@ export class ScrollArea extends Container implements ScrollAreaImpl {
     this.viewport.style.overflowY = OVERFLOW[vertical];
   }
 
-  // ---- scrolling ----------------------------------------------------------
-
-  private fractions(): ScrollPercentValue {
-    const v = this.viewport;
-    const maxX = v.scrollWidth - v.clientWidth;
-    const maxY = v.scrollHeight - v.clientHeight;
-    return {
-      h_pct: maxX > 0 ? clamp(v.scrollLeft / maxX) : 0,
-      v_pct: maxY > 0 ? clamp(v.scrollTop / maxY) : 0,
-    };
-  }
-
-  /**
-   * Scrolls to the wanted fractions; keeps wanting them while an axis that
-   * should move cannot (not laid out yet, or its content not that big).
-   */
-  private apply(): void {
-    const want = this.wanted;
-    if (!want) return;
-    const v = this.viewport;
-    const maxX = v.scrollWidth - v.clientWidth;
-    const maxY = v.scrollHeight - v.clientHeight;
-    const left = Math.round(want.h_pct * Math.max(0, maxX));
-    const top = Math.round(want.v_pct * Math.max(0, maxY));
-    if (v.scrollLeft !== left || v.scrollTop !== top) {
-      this.own = { left, top };
-      v.scrollLeft = left;
-      v.scrollTop = top;
-    }
-    const reachable = (pct: number, max: number) => pct === 0 || max > 0;
-    if (reachable(want.h_pct, maxX) && reachable(want.v_pct, maxY)) this.wanted = null;
-  }
-
-  private scrolled(): void {
-    const v = this.viewport;
-    const own = this.own;
-    if (own && Math.abs(v.scrollLeft - own.left) <= 1 && Math.abs(v.scrollTop - own.top) <= 1) {
-      this.own = null;
-      return;
-    }
-    // The user's: what they scrolled to replaces any position still wanted.
-    this.own = null;
-    this.wanted = null;
-    this.report();
-  }
-
   private resized(): void {
-    this.apply();
+    this.position.apply();
     const v = this.viewport;
     const vbar = v.offsetWidth - v.clientWidth;
     const hbar = v.offsetHeight - v.clientHeight;
@@ -137,11 +82,7 @@ export class ScrollArea extends Container implements ScrollAreaImpl {
 
   protected override teardown(): void {
     this.observer.disconnect();
-    this.report.cancel();
+    this.position.cancel();
     super.teardown();
   }
-}
-
-function clamp(v: number): number {
-  return Number.isFinite(v) ? Math.min(1, Math.max(0, v)) : 0;
 }

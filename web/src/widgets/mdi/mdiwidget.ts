@@ -22,7 +22,7 @@ import type {
   SubWindowConfigurationValue,
   WidgetHandle,
 } from "../../schema.js";
-import { whenQuiet } from "../../parts/debounce.js";
+import { clampFraction, ScrollFractions } from "../../parts/scroll_fractions.js";
 import { KEEP_VISIBLE } from "../../parts/window_frame.js";
 import { NO_WIDGET } from "../../parts/no_widget.js";
 import { Container } from "../container.js";
@@ -46,22 +46,20 @@ export class MDIWidget extends Container implements MDIWidgetImpl, Workspace {
   /** The scrolling box the sub-windows live in (their containing block). */
   readonly viewport: HTMLDivElement;
   private resistance = 0;
-  /** A scroll position asked for that the workspace could not take yet. */
-  private wanted: ScrollPercentValue | null = null;
-  /** Where our own last scroll put the viewport: its scroll event is not the user's. */
-  private own: { left: number; top: number } | null = null;
   private readonly observer: ResizeObserver;
-  private readonly report = whenQuiet(() => {
-    const p = this.fractions();
-    this.events.scrolled(p.h_pct, p.v_pct);
-  }, SCROLL_REPORT_MS);
+  private readonly position: ScrollFractions;
 
   constructor(widgetId: number, _args: MDIWidgetCreateArgs, events: MDIWidgetEvents, env: WidgetEnv) {
     super(widgetId, "MDIWidget", env, events, el("div"));
     this.events = events;
     this.viewport = el("div", "pgw-mdi-viewport", this.element);
-    this.viewport.addEventListener("scroll", () => this.scrolled(), { passive: true });
-    this.observer = new ResizeObserver(() => this.apply());
+    this.position = new ScrollFractions(
+      this.viewport,
+      (h, v) => this.events.scrolled(h, v),
+      SCROLL_REPORT_MS,
+      () => this.followScroll(),
+    );
+    this.observer = new ResizeObserver(() => this.position.apply());
     this.observer.observe(this.viewport);
     this.followScroll();
   }
@@ -84,7 +82,7 @@ export class MDIWidget extends Container implements MDIWidgetImpl, Workspace {
     }
     this.raiseSub(w);
     this.layoutMinimized();
-    this.apply();
+    this.position.apply();
   }
 
   /** The n-th cascade place, wrapping back to the top left when it would leave the area. */
@@ -171,7 +169,7 @@ export class MDIWidget extends Container implements MDIWidgetImpl, Workspace {
     const give = 1 - this.resistance;
     const past = (p: number, max: number) => (p > max ? max + (p - max) * give : p);
     // The user moves windows: a scroll position still wanted is stale.
-    this.wanted = null;
+    this.position.forget();
     return (x, y) => ({
       x: Math.max(KEEP_VISIBLE - w, past(x, maxX)),
       y: Math.max(0, past(y, maxY)),
@@ -197,11 +195,11 @@ export class MDIWidget extends Container implements MDIWidgetImpl, Workspace {
 
   /** A sub-window moved or changed size: a wanted scroll position may be reachable now. */
   subGeometryChanged(): void {
-    this.apply();
+    this.position.apply();
   }
 
   set_resistance(value: number): void {
-    this.resistance = Number.isFinite(value) ? Math.min(1, Math.max(0, value)) : 0;
+    this.resistance = clampFraction(value);
   }
 
   get_resistance(): number {
@@ -209,61 +207,12 @@ export class MDIWidget extends Container implements MDIWidgetImpl, Workspace {
   }
 
   set_scroll_position(h_pct: number, v_pct: number): void {
-    this.report.cancel();
-    this.wanted = { h_pct: clamp(h_pct), v_pct: clamp(v_pct) };
-    this.apply();
+    this.position.set(h_pct, v_pct);
   }
 
   /** Where the viewport is scrolled, as fractions of its scrollable range. */
   get_scroll_position(): ScrollPercentValue {
-    return this.fractions();
-  }
-
-  private fractions(): ScrollPercentValue {
-    const v = this.viewport;
-    const maxX = v.scrollWidth - v.clientWidth;
-    const maxY = v.scrollHeight - v.clientHeight;
-    return {
-      h_pct: maxX > 0 ? clamp(v.scrollLeft / maxX) : 0,
-      v_pct: maxY > 0 ? clamp(v.scrollTop / maxY) : 0,
-    };
-  }
-
-  /**
-   * Scrolls to the wanted fractions; keeps wanting them while an axis that
-   * should move cannot (not laid out yet, or the workspace not that big).
-   */
-  private apply(): void {
-    const want = this.wanted;
-    if (!want) return;
-    const v = this.viewport;
-    const maxX = v.scrollWidth - v.clientWidth;
-    const maxY = v.scrollHeight - v.clientHeight;
-    const left = Math.round(want.h_pct * Math.max(0, maxX));
-    const top = Math.round(want.v_pct * Math.max(0, maxY));
-    if (Math.round(v.scrollLeft) !== left || Math.round(v.scrollTop) !== top) {
-      this.own = { left, top };
-      v.scrollLeft = left;
-      v.scrollTop = top;
-      this.followScroll();
-    }
-    const reachable = (pct: number, max: number) => pct === 0 || max > 0;
-    if (reachable(want.h_pct, maxX) && reachable(want.v_pct, maxY)) this.wanted = null;
-  }
-
-  private scrolled(): void {
-    this.followScroll();
-    const v = this.viewport;
-    const own = this.own;
-    if (own && Math.abs(v.scrollLeft - own.left) <= 1 && Math.abs(v.scrollTop - own.top) <= 1) {
-      this.own = null;
-      return;
-    }
-    // The user's (or the workspace shrank under it): what it is now
-    // replaces any position still wanted.
-    this.own = null;
-    this.wanted = null;
-    this.report();
+    return this.position.get();
   }
 
   /** The dock and a maximized window stay in view: they follow the scroll offset. */
@@ -274,7 +223,7 @@ export class MDIWidget extends Container implements MDIWidgetImpl, Workspace {
 
   protected override teardown(): void {
     this.observer.disconnect();
-    this.report.cancel();
+    this.position.cancel();
     super.teardown();
   }
 
@@ -362,8 +311,4 @@ export class MDIWidget extends Container implements MDIWidgetImpl, Workspace {
   index_to_widget(index: number): WidgetHandle {
     return this.subs[index]?.content ?? NO_WIDGET;
   }
-}
-
-function clamp(v: number): number {
-  return Number.isFinite(v) ? Math.min(1, Math.max(0, v)) : 0;
 }
