@@ -7,18 +7,11 @@
 // usage: node custom_widget.test.mjs --binary B --sdk-bundle DIR --artifacts DIR
 import fs from "node:fs";
 import path from "node:path";
-import { launchBrowser, parseArgs, runChecks, startServer, stopServer } from "./harness.mjs";
+import { closingChecks, expect, finish, openApp, runChecks } from "./harness.mjs";
 
-const args = parseArgs(process.argv);
-const artifacts = path.resolve(args.artifacts || "build/artifacts");
-fs.mkdirSync(artifacts, { recursive: true });
-const sdkBundle = path.resolve(args["sdk-bundle"]);
-
-const server = await startServer(path.resolve(args.binary));
-const browser = await launchBrowser();
-const page = await browser.newPage();
-
-function expect(cond, message) { if (!cond) throw new Error(message); }
+const app = await openApp();
+const { server, browser, page, artifacts } = app;
+const sdkBundle = path.resolve(app.args["sdk-bundle"]);
 
 // Resolves once the program's stdout matches (checked on each write).
 function waitForStdout(pattern, ms) {
@@ -57,7 +50,6 @@ const ok = await runChecks([
     expect(/refused: The page was built without widget package "rating"/.test(server.stderr()),
       `server log: ${server.stderr()}`);
   }],
+  ...closingChecks(app),
 ]);
-await browser.close();
-const code = await stopServer(server);
-process.exit(ok && code === 0 ? 0 : 1);
+finish(app, ok);

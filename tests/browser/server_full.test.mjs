@@ -4,20 +4,12 @@
 // session, with no browser, yields its slot to the waiting visitor at the
 // page's next retry (5 s), long before session_timeout (60 s here).
 // usage: node server_full.test.mjs --binary build/examples/hello --artifacts build/artifacts
-import fs from "node:fs";
 import path from "node:path";
-import { launchBrowser, parseArgs, runChecks, startServer, stopServer } from "./harness.mjs";
+import { closingChecks, expect, finish, openApp, runChecks } from "./harness.mjs";
 
-const args = parseArgs(process.argv);
-const artifacts = path.resolve(args.artifacts || "build/artifacts");
-fs.mkdirSync(artifacts, { recursive: true });
-
-const server = await startServer(path.resolve(args.binary), ["--session-timeout", "60000"]);
-const browser = await launchBrowser();
-const first = await browser.newPage();
-const second = await browser.newPage();
-
-function expect(cond, message) { if (!cond) throw new Error(message); }
+const app = await openApp({ serverArgs: ["--session-timeout", "60000"] });
+const { server, artifacts, page: first } = app;
+const second = await app.newPage();
 
 const ok = await runChecks([
   ["the first tab gets the session", async () => {
@@ -39,7 +31,6 @@ const ok = await runChecks([
     await first.close();
     await second.getByRole("button", { name: "Hello, world" }).waitFor({ state: "visible", timeout: 15000 });
   }],
+  ...closingChecks(app),
 ]);
-await browser.close();
-const code = await stopServer(server);
-process.exit(ok && code === 0 ? 0 : 1);
+finish(app, ok);

@@ -14,21 +14,14 @@
 #include "pgwidgets/schema_registry.hpp"
 #include "pgwidgets/widgets/containers.pb.h"
 #include "session_fixture.hpp"
+#include "message_outline.hpp"
 
 using namespace pgw::test;
 namespace ids = pgw::detail;
 
 namespace {
 
-std::string name_of(const pgwidgets::ServerMessage& m) {
-  if (m.has_create()) return "create " + std::string(ids::find_class(m.create().class_id())->name);
-  if (m.has_call()) {
-    const auto& info = *ids::find_method(m.call().method_id());
-    return std::string(info.class_name) + "." + std::string(info.name);
-  }
-  if (m.has_rebuild()) return m.rebuild().phase() == pgwidgets::Rebuild::PHASE_BEGIN ? "begin" : "end";
-  return "other";
-}
+using pgw::test::message_name;
 
 }  // namespace
 
@@ -85,7 +78,7 @@ TEST_CASE_METHOD(SessionFixture, "layout: user-changed state is the getters' at 
   std::vector<pgwidgets::ServerMessage> msgs;
   for (const auto& m : flatten(second)) {
     if (!m.has_call()) continue;
-    calls.push_back(name_of(m));
+    calls.push_back(message_name(m));
     msgs.push_back(m);
   }
   CHECK(calls == std::vector<std::string>{

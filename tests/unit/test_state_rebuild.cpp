@@ -15,23 +15,14 @@
 #include "pgwidgets/widgets/containers.pb.h"
 #include "pgwidgets/widgets/controls.pb.h"
 #include "session_fixture.hpp"
+#include "message_outline.hpp"
 
 using namespace pgw::test;
 namespace ids = pgw::detail;
 
 namespace {
 
-std::string name_of(const pgwidgets::ServerMessage& m) {
-  if (m.has_create()) return "create " + std::string(ids::find_class(m.create().class_id())->name);
-  if (m.has_call()) {
-    const auto& info = *ids::find_method(m.call().method_id());
-    return std::string(info.class_name) + "." + std::string(info.name);
-  }
-  if (m.has_listen()) return "listen";
-  if (m.has_rebuild()) return m.rebuild().phase() == pgwidgets::Rebuild::PHASE_BEGIN ? "begin" : "end";
-  if (m.has_hello()) return "hello";
-  return "other";
-}
+using pgw::test::message_name;
 
 // What a browser joining now gets: its messages, flattened.
 std::vector<pgwidgets::ServerMessage> rebuild_of(SessionFixture& f, pgw::detail::BrowserId id = 2) {
@@ -45,7 +36,7 @@ std::vector<pgwidgets::ServerMessage> rebuild_of(SessionFixture& f, pgw::detail:
 
 std::vector<std::string> names(const std::vector<pgwidgets::ServerMessage>& ms) {
   std::vector<std::string> out;
-  for (const auto& m : ms) out.push_back(name_of(m));
+  for (const auto& m : ms) out.push_back(message_name(m));
   return out;
 }
 
@@ -117,11 +108,11 @@ TEST_CASE_METHOD(SessionFixture, "state: tab highlights and pane minimums come b
   std::vector<std::pair<std::uint32_t, std::string>> highlights;
   std::vector<std::pair<std::uint32_t, int>> minimums;
   for (const auto& m : msgs) {
-    if (name_of(m) == "TabWidget.highlight_tab") {
+    if (message_name(m) == "TabWidget.highlight_tab") {
       pgwidgets::widgets::TabHighlight h;
       REQUIRE(h.ParseFromString(m.call().args()));
       highlights.emplace_back(h.child(), h.bgcolor());
-    } else if (name_of(m) == "Splitter.set_minimum_size") {
+    } else if (message_name(m) == "Splitter.set_minimum_size") {
       pgwidgets::widgets::PaneMinimum p;
       REQUIRE(p.ParseFromString(m.call().args()));
       minimums.emplace_back(p.child(), p.min_px());
@@ -156,7 +147,7 @@ TEST_CASE_METHOD(SessionFixture, "state: an entry for a widget that is not a chi
   auto split = run_coro(io, W.Splitter());
   CHECK_THROWS_AS(run_coro(io, split.set_minimum_size(page, 10)), std::invalid_argument);
   drain(io);
-  for (const auto& m : messages()) CHECK(name_of(m) == "create Splitter");
+  for (const auto& m : messages()) CHECK(message_name(m) == "create Splitter");
   const auto n = names(rebuild_of(*this));
   CHECK(std::count(n.begin(), n.end(), "TabWidget.highlight_tab") == 0);
   CHECK(std::count(n.begin(), n.end(), "Splitter.set_minimum_size") == 0);
