@@ -222,9 +222,17 @@ std::shared_ptr<ReportWait> SessionCore::expect_report(WidgetId widget, std::uin
     throw std::invalid_argument("pgwidgets: exec: widget " + std::to_string(widget) +
                                 (store_.allocated(widget) ? " was destroyed" : " does not exist"));
   }
+  // The page sends a plain callback only when the server listens to it:
+  // the answer is listened to while a wait needs it (a rebuild too).
+  const bool heard = exec_listened(widget, answer);
   auto wait = std::make_shared<ReportWait>(executor_, widget, answer, cancel);
   std::erase_if(waits_, [](const std::weak_ptr<ReportWait>& w) { return w.expired(); });
   waits_.push_back(wait);
+  if (!heard) {
+    auto* listen = queue()->mutable_listen();
+    listen->set_widget_id(widget);
+    listen->set_callback_id(answer);
+  }
   return wait;
 }
 
@@ -233,6 +241,15 @@ Task<std::pair<std::uint32_t, std::string>> SessionCore::await_report(std::share
   if (!wait->done) throw Disconnected("pgwidgets: exec: the wait was cancelled");
   if (wait->error) std::rethrow_exception(wait->error);
   co_return std::pair<std::uint32_t, std::string>(wait->callback, std::move(wait->args));
+}
+
+bool SessionCore::exec_listened(WidgetId widget, std::uint32_t callback) const {
+  auto it = handlers_.find({widget, callback});
+  if (it != handlers_.end() && !it->second.empty()) return true;
+  return std::any_of(waits_.begin(), waits_.end(), [&](const std::weak_ptr<ReportWait>& weak) {
+    auto w = weak.lock();
+    return w && !w->done && w->widget == widget && w->answer == callback;
+  });
 }
 
 std::size_t SessionCore::report_waits() const {
@@ -500,6 +517,13 @@ ListenList SessionCore::listens() const {
   out.reserve(handlers_.size());
   for (const auto& [key, list] : handlers_) {
     if (!list.empty()) out.push_back(key);
+  }
+  // An exec() waiting for an answer nobody else listens to.
+  for (const auto& weak : waits_) {
+    auto w = weak.lock();
+    if (!w || w->done) continue;
+    const std::pair<WidgetId, std::uint32_t> key{w->widget, w->answer};
+    if (std::find(out.begin(), out.end(), key) == out.end()) out.push_back(key);
   }
   return out;
 }

@@ -204,6 +204,9 @@ class SessionCore final : public SessionLink {
   // widget is gone, or all with Disconnected when `why` is given.
   void answer_waits(WidgetId widget, std::uint32_t callback, const std::string& args);
   void fail_waits(const std::string* ended_why);
+  // Whether the page is told to send `callback` of `widget`: a handler, or
+  // an exec() waiting for it.
+  bool exec_listened(WidgetId widget, std::uint32_t callback) const;
   void apply_effect(WidgetId widget, const MethodInfo& method, const std::string& args, const ChildChange& change);
   void drop_handlers_of_missing_widgets();
 

@@ -6,6 +6,7 @@
 // the report Label the test reads.
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <pgwidgets/pgwidgets.hpp>
 
@@ -68,7 +69,8 @@ pgw::Task<> setup(pgw::Session& session) {
 
   // A modal dialog answered through exec(): the coroutine resumes when the
   // user answers.
-  auto question = co_await w.Dialog("Really?", {"Yes", "No"}, {.autoclose = true, .modal = true, .values = {"yes", "no"}});
+  const std::vector<std::string> answers{"Yes", "No"}, values{"yes", "no"}, close{"Close"};
+  auto question = co_await w.Dialog("Really?", answers, {.autoclose = true, .modal = true, .values = values});
   auto note = co_await w.TextEntry({.text = "inside"});
   co_await note.set_name("inside");
   co_await question.add_widget(co_await w.Label("Do it?"));
@@ -79,7 +81,7 @@ pgw::Task<> setup(pgw::Session& session) {
     co_await report.set_text("exec " + (answer ? *answer : std::string("cancelled")));
   });
 
-  auto plain = co_await w.Dialog("Plain", {"Close"}, {.autoclose = true});
+  auto plain = co_await w.Dialog("Plain", close, {.autoclose = true});
   co_await plain.add_widget(co_await w.Label("A moveable dialog"));
   co_await plain.set_position(200, 150);
   plain.on_move([plain, report](int x, int y) -> pgw::Task<> {

@@ -9,6 +9,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
@@ -25,6 +26,9 @@ using namespace pgw::test;
 namespace ids = pgw::detail;
 
 namespace {
+
+// Lists are passed as named vectors (a braced list does not compile).
+const std::vector<std::string> kOk{"OK"};
 
 std::string value_of(const std::string& v) {
   pgwidgets::widgets::DialogValue m;
@@ -67,7 +71,8 @@ std::vector<std::string> rebuild_of(SessionFixture& f) {
 }  // namespace
 
 TEST_CASE_METHOD(SessionFixture, "dialogs: exec shows the dialog and returns the value of the button pressed") {
-  auto d = run_coro(io, session->get_widgets().Dialog("Save?", {"Save", "Cancel"}, {.values = {"save", "cancel"}}));
+  const std::vector<std::string> labels{"Save", "Cancel"}, values{"save", "cancel"};
+  auto d = run_coro(io, session->get_widgets().Dialog("Save?", labels, {.values = values}));
   std::vector<std::string> heard;
   d.on_activated([&](std::string v) { heard.push_back(v); });
   Exec e;
@@ -96,10 +101,18 @@ TEST_CASE_METHOD(SessionFixture, "dialogs: exec shows the dialog and returns the
 }
 
 TEST_CASE_METHOD(SessionFixture, "dialogs: exec returns nullopt when the dialog is closed (close box or Escape)") {
-  auto d = run_coro(io, session->get_widgets().Dialog("Q", {"OK"}));
+  auto d = run_coro(io, session->get_widgets().Dialog("Q", kOk));
   Exec e;
   start_exec(io, d, e);
   drain(io);
+  // Nobody registered on_activated: exec makes the page send it.
+  bool listens = false;
+  for (const auto& m : messages()) {
+    if (m.has_listen() && m.listen().widget_id() == d.id() && m.listen().callback_id() == ids::callbacks::Dialog_activated.id) {
+      listens = true;
+    }
+  }
+  CHECK(listens);
   receive({callback(d.id(), ids::callbacks::Dialog_close.id, "")});
   drain(io);
   REQUIRE(e.done);
@@ -115,7 +128,8 @@ TEST_CASE_METHOD(SessionFixture, "dialogs: with two browsers the first answer wi
   std::vector<std::string> second;
   std::vector<std::pair<int, std::string>> closed;
   core->attach(2, sink_into(second, closed), 1, 0, 800, 600, false);
-  auto d = run_coro(io, session->get_widgets().Dialog("Q", {"A", "B"}));
+  const std::vector<std::string> labels{"A", "B"};
+  auto d = run_coro(io, session->get_widgets().Dialog("Q", labels));
   Exec e;
   start_exec(io, d, e);
   drain(io);
@@ -128,7 +142,7 @@ TEST_CASE_METHOD(SessionFixture, "dialogs: with two browsers the first answer wi
 }
 
 TEST_CASE_METHOD(SessionFixture, "dialogs: the session ending fails exec with Disconnected at once") {
-  auto d = run_coro(io, session->get_widgets().Dialog("Q", {"OK"}));
+  auto d = run_coro(io, session->get_widgets().Dialog("Q", kOk));
   Exec e;
   start_exec(io, d, e);
   drain(io);
@@ -143,7 +157,7 @@ TEST_CASE_METHOD(SessionFixture, "dialogs: the session ending fails exec with Di
 }
 
 TEST_CASE_METHOD(SessionFixture, "dialogs: a reload does not end exec: the rebuilt page shows the dialog and answers it") {
-  auto d = run_coro(io, session->get_widgets().Dialog("Q", {"OK"}));
+  auto d = run_coro(io, session->get_widgets().Dialog("Q", kOk));
   Exec e;
   start_exec(io, d, e);
   drain(io);
@@ -155,6 +169,13 @@ TEST_CASE_METHOD(SessionFixture, "dialogs: a reload does not end exec: the rebui
   core->attach(3, sink_into(again, closed), 1, 0, 800, 600, true);
   const auto rebuilt = outline(flatten(again));
   CHECK(std::find(rebuilt.begin(), rebuilt.end(), "call " + std::to_string(d.id()) + " Widget.show") != rebuilt.end());
+  bool relistened = false;
+  for (const auto& m : flatten(again)) {
+    if (m.has_listen() && m.listen().widget_id() == d.id() && m.listen().callback_id() == ids::callbacks::Dialog_activated.id) {
+      relistened = true;
+    }
+  }
+  CHECK(relistened);
   core->receive(3, client_frame({callback(d.id(), ids::callbacks::Dialog_activated.id, value_of("OK"))}));
   drain(io);
   REQUIRE(e.done);
@@ -163,7 +184,7 @@ TEST_CASE_METHOD(SessionFixture, "dialogs: a reload does not end exec: the rebui
 }
 
 TEST_CASE_METHOD(SessionFixture, "dialogs: a dialog destroyed during exec fails it with logic_error") {
-  auto d = run_coro(io, session->get_widgets().Dialog("Q", {"OK"}));
+  auto d = run_coro(io, session->get_widgets().Dialog("Q", kOk));
   Exec e;
   start_exec(io, d, e);
   drain(io);
@@ -176,7 +197,7 @@ TEST_CASE_METHOD(SessionFixture, "dialogs: a dialog destroyed during exec fails 
 }
 
 TEST_CASE_METHOD(SessionFixture, "dialogs: autoclose's report hides the dialog in the server's state") {
-  auto d = run_coro(io, session->get_widgets().Dialog("Q", {"OK"}, {.autoclose = true}));
+  auto d = run_coro(io, session->get_widgets().Dialog("Q", kOk, {.autoclose = true}));
   run_coro(io, d.show());
   receive({callback(d.id(), ids::callbacks::Dialog_activated.id, value_of("OK")),
            callback(d.id(), ids::callbacks::Dialog_autoclosed.id, "")});
@@ -224,7 +245,8 @@ TEST_CASE("dialogs: the test kit presses a dialog's button, and exec answers it"
   int closes = 0;
   pgw::testing::TestSession t([&](pgw::Session& s) -> pgw::Task<> {
     auto W = s.get_widgets();
-    auto d = co_await W.Dialog("Delete?", {"Yes", "No"}, {.autoclose = true, .values = {"yes", "no"}});
+    const std::vector<std::string> labels{"Yes", "No"}, values{"yes", "no"};
+    auto d = co_await W.Dialog("Delete?", labels, {.autoclose = true, .values = values});
     d.on_close([&] { ++closes; });
     got = co_await d.exec();
   });
@@ -234,6 +256,7 @@ TEST_CASE("dialogs: the test kit presses a dialog's button, and exec answers it"
   t.press(d, "yes");
   CHECK(got == std::optional<std::string>("yes"));
   CHECK_FALSE(t.is_visible(d));  // autoclose
+  CHECK(closes == 0);            // a press is no close
   CHECK_THROWS_AS(t.press(d, "no"), pgw::testing::Failure);  // hidden now
 }
 
@@ -242,7 +265,7 @@ TEST_CASE("dialogs: the test kit close cancels exec, a ColorDialog's OK reports 
   std::optional<std::string> color = std::string("unset");
   pgw::testing::TestSession t([&](pgw::Session& s) -> pgw::Task<> {
     auto W = s.get_widgets();
-    auto d = co_await W.Dialog("Q", {"OK"});
+    auto d = co_await W.Dialog("Q", kOk);
     answer = co_await d.exec();
     auto cd = co_await W.ColorDialog({.color = "#00ff00", .title = "Pick"});
     color = co_await cd.exec();
