@@ -78,7 +78,9 @@ pgw::Task<> setup(pgw::Session& session) {
   ask.on_activated([question, report]() -> pgw::Task<> {
     co_await report.set_text("asking");
     const std::optional<std::string> answer = co_await question.exec();
-    co_await report.set_text("exec " + (answer ? *answer : std::string("cancelled")));
+    // Built before the co_await (g++ 12 and a conditional's temporaries).
+    const std::string text = "exec " + answer.value_or("cancelled");
+    co_await report.set_text(text);
   });
 
   auto plain = co_await w.Dialog("Plain", close, {.autoclose = true});
@@ -95,7 +97,8 @@ pgw::Task<> setup(pgw::Session& session) {
   });
   open_color.on_activated([colors, report]() -> pgw::Task<> {
     const auto hex = co_await colors.exec();
-    co_await report.set_text("color " + (hex ? *hex : std::string("cancelled")));
+    const std::string text = "color " + hex.value_or("cancelled");
+    co_await report.set_text(text);
   });
 }
 

@@ -296,3 +296,31 @@ TEST_CASE("toolbar: the test kit clicks toggles and groups", "[testkit]") {
   CHECK(b.get_state());
   CHECK_FALSE(a.get_state());
 }
+
+TEST_CASE_METHOD(SessionFixture, "dialogs: exec awaited in a handler, its answer used after it") {
+  auto W = session->get_widgets();
+  auto d = run_coro(io, W.Dialog("Q", kOk));
+  auto ask = run_coro(io, W.Button("Ask"));
+  auto label = run_coro(io, W.Label("none"));
+  ask.on_activated([d, label]() -> pgw::Task<> {
+    co_await label.set_text("asking");
+    const std::optional<std::string> answer = co_await d.exec();
+    // Built before the co_await: g++ 12 destroys a conditional's string
+    // temporary twice inside a co_await expression.
+    const std::string text = "exec " + answer.value_or("cancelled");
+    co_await label.set_text(text);
+  });
+  receive({callback(ask.id(), ids::callbacks::Button_activated.id, "")});
+  drain(io);
+  CHECK(label.get_text() == "asking");
+  receive({callback(d.id(), ids::callbacks::Dialog_close.id, "")});
+  drain(io);
+  CHECK(label.get_text() == "exec cancelled");
+  CHECK(errors.empty());
+  receive({callback(ask.id(), ids::callbacks::Button_activated.id, "")});
+  drain(io);
+  receive({callback(d.id(), ids::callbacks::Dialog_activated.id, value_of("OK"))});
+  drain(io);
+  CHECK(label.get_text() == "exec OK");
+  CHECK(errors.empty());
+}
