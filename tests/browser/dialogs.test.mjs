@@ -172,7 +172,7 @@ const ok = await runChecks([
     await d.waitFor({ state: "visible", timeout: 5000 });
     const after = await d.evaluate((e) => ({ x: e.offsetLeft, y: e.offsetTop }));
     expect(after.x === 260 && after.y === 190, `after the reload the dialog is at ${JSON.stringify(after)}`);
-    await d.getByRole("button", { name: "Close" }).click();
+    await d.locator(".pgw-dialog-buttons").getByRole("button", { name: "Close" }).click();
     await d.waitFor({ state: "hidden", timeout: 5000 });
   }],
   ["a ColorDialog's OK answers its exec with the color", async () => {
