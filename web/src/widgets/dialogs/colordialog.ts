@@ -2,6 +2,7 @@
 // Choosing reports pick (coalesced by the dispatcher); OK reports
 // activated(color) and hides the dialog (autoclosed); Cancel, Escape and
 // the close box hide it and report close.
+// Drawn by dialog.css (imported by dialog.ts; one page stylesheet holds every module's).
 import { el, text } from "../../dom.js";
 import type { ColorDialogCreateArgs, ContainerEvents, ColorDialogEvents, ColorDialogImpl, ColorWidgetEvents } from "../../schema.js";
 import { ColorWidget } from "../controls/colorwidget.js";

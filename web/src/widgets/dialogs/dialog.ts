@@ -2,6 +2,7 @@
 // under it (parts shared with ColorDialog in dialog_window.ts). A button
 // press reports activated(value) and, with autoclose, hides the dialog
 // (reported as autoclosed, so the server knows it is hidden).
+import "./dialog.css";
 import { el, text } from "../../dom.js";
 import type { DialogCreateArgs, DialogEvents, DialogImpl, WidgetHandle } from "../../schema.js";
 import type { Widget, WidgetEnv } from "../widget.js";

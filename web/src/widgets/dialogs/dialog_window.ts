@@ -5,7 +5,7 @@
 // with the keyboard focus kept inside (Tab and Shift+Tab cycle through the
 // dialog's controls). Escape cancels: the dialog hides and reports close,
 // as its close box does.
-import "./dialog.css";
+// Drawn by dialog.css (imported by dialog.ts; one page stylesheet holds every module's).
 import { el } from "../../dom.js";
 import type { DesktopWindow } from "../../desktop.js";
 import { WindowFrame } from "../../parts/window_frame.js";

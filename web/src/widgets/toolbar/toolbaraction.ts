@@ -7,7 +7,7 @@
 // The element is a wrapper holding the main button, so a dropdown arrow
 // (a menu, set_menu) can be added beside it later: `dropdown`, when set,
 // is opened by activate() instead of firing activated.
-import "./toolbar.css";
+// Drawn by toolbar.css (imported by toolbar.ts; one page stylesheet holds every module's).
 import { el } from "../../dom.js";
 import type { ToolBarActionCreateArgs, ToolBarActionEvents, ToolBarActionImpl } from "../../schema.js";
 import { Widget, type WidgetEnv } from "../widget.js";

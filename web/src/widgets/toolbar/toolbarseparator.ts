@@ -1,5 +1,5 @@
 // ToolBarSeparator: a line between a toolbar's items (ToolBar.add_separator).
-import "./toolbar.css";
+// Drawn by toolbar.css (imported by toolbar.ts; one page stylesheet holds every module's).
 import { el } from "../../dom.js";
 import type { ToolBarSeparatorCreateArgs, ToolBarSeparatorEvents, ToolBarSeparatorImpl } from "../../schema.js";
 import { Widget, type WidgetEnv } from "../widget.js";

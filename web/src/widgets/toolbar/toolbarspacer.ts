@@ -1,6 +1,6 @@
 // ToolBarSpacer: stretchable space in a toolbar (ToolBar.add_spacer): what
 // follows it goes to the far end.
-import "./toolbar.css";
+// Drawn by toolbar.css (imported by toolbar.ts; one page stylesheet holds every module's).
 import { el } from "../../dom.js";
 import type { ToolBarSpacerCreateArgs, ToolBarSpacerEvents, ToolBarSpacerImpl } from "../../schema.js";
 import { Widget, type WidgetEnv } from "../widget.js";
