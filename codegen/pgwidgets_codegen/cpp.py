@@ -542,6 +542,11 @@ class WidgetClass(View):
         return text + "; each class's setters in schema order"
 
     @property
+    def cpp_exec_type(self):
+        """What exec() answers: the type of the answering callback's one argument."""
+        return self.exec_answer.cpp_arg_types[0] if self.exec_answer else ""
+
+    @property
     def cpp_base_short(self):
         """The base's name without its namespace: its constructors' name."""
         return self.cpp_base.split("::")[-1]

@@ -326,6 +326,13 @@ class WidgetClass:
     created_by: list = dc_field(default_factory=list, repr=False, compare=False)
     traits: list = dc_field(default_factory=list)  # Trait objects whose callbacks it has
     trait_names: list = dc_field(default_factory=list)  # as the schema names them (reader resolves)
+    # exec(): the callback answering it, the one cancelling it, and the
+    # method that shows the widget (reader resolves them from the names).
+    exec_answer_name: str = ""
+    exec_cancel_name: str = ""
+    exec_answer: Optional["Callback"] = dc_field(default=None, repr=False, compare=False)
+    exec_cancel: Optional["Callback"] = dc_field(default=None, repr=False, compare=False)
+    exec_show: Optional["Method"] = dc_field(default=None, repr=False, compare=False)
 
     @property
     def own_callbacks(self):

@@ -67,6 +67,7 @@ class _Builder:
         self._apply_traits(every)
         self._link(every)
         self._link_creates(every)
+        self._link_execs(every)
         self._number(every)
         generated = set(self.to_generate)
         classes = [c for c in every if self._class_files[c.name] in generated]
@@ -352,6 +353,8 @@ class _Builder:
                             ctor=ctor, own_window=opts.window, doc=docs.get((6, si), ""),
                             proto_name=f"{f.package}.{s.name}", where=where, file=f.name)
             c.trait_names = list(opts.traits)
+            c.exec_answer_name = opts.exec_answer
+            c.exec_cancel_name = opts.exec_cancel
             self._class_files.setdefault(s.name, f.name)
             for st in opts.state:
                 c.states.append(State(name=st.name, owner=s.name,
@@ -516,6 +519,28 @@ class _Builder:
         roots = [c for c in classes if c.base is None]
         if len(roots) != 1:
             raise SchemaError(f"exactly one root widget class is needed, found {[r.name for r in roots]}")
+
+    def _link_execs(self, classes):
+        """exec(): `exec_answer` names a callback of the class whose message
+        holds one field (the answer), `exec_cancel` one with none; the
+        widget is shown by its Show method."""
+        for c in classes:
+            if not (c.exec_answer_name or c.exec_cancel_name):
+                continue
+            if not (c.exec_answer_name and c.exec_cancel_name):
+                raise SchemaError(f"{c.where}: exec needs both `exec_answer` and `exec_cancel`")
+            cbs = {cb.rpc_name: cb for cb in c.all_callbacks}
+            answer = cbs.get(c.exec_answer_name)
+            cancel = cbs.get(c.exec_cancel_name)
+            if answer is None or len(answer.message.fields) != 1:
+                raise SchemaError(f"{c.where}: exec_answer {c.exec_answer_name!r} must be a callback of "
+                                  f"{c.name} whose message holds one field")
+            if cancel is None:
+                raise SchemaError(f"{c.where}: exec_cancel {c.exec_cancel_name!r} is no callback of {c.name}")
+            show = next((m for m in c.all_methods if m.rpc_name == "Show"), None)
+            if show is None:
+                raise SchemaError(f"{c.where}: exec shows the widget with Show, which {c.name} lacks")
+            c.exec_answer, c.exec_cancel, c.exec_show = answer, cancel, show
 
     def _link_creates(self, classes):
         """A CREATE names the class it creates and, with `child`, the created

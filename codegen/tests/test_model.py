@@ -120,7 +120,9 @@ class ModelTest(unittest.TestCase):
                   "ScrollBar_activated", "TopLevel_move", "TopLevel_resized", "MDISubWindow_move",
                   "MDISubWindow_resized", "TextArea_scrolled", "MDIWidget_scrolled",
                   # the InteractiveEvents trait's latest-value reports
-                  "Label_pointer_move", "Label_scroll", "Label_drag_over"}
+                  "Label_pointer_move", "Label_scroll", "Label_drag_over",
+                  # dialogs: a drag, a grip, the color being chosen
+                  "Dialog_move", "Dialog_resized", "ColorDialog_move", "ColorDialog_pick"}
         self.assertEqual({name for name, c in cb.items() if c.coalesce}, latest)
         # Acts are news every time: never coalesced.
         for act in ("Button_activated", "TextArea_changed", "ComboBox_modified", "TopLevel_close",
@@ -192,8 +194,8 @@ class ModelTest(unittest.TestCase):
 
     def test_families_follow_the_schema_files(self):
         families = {f.name: f for f in self.schema.families}
-        self.assertEqual(sorted(families), ["base", "containers", "controls", "data", "display", "events", "layout",
-                                            "mdi", "text"])
+        self.assertEqual(sorted(families), ["base", "containers", "controls", "data", "dialogs", "display", "events", "layout",
+                                            "mdi", "text", "toolbar"])
         self.assertEqual([c.name for c in families["layout"].classes], ["TopLevel", "Box", "VBox", "HBox"])
         self.assertEqual([d.name for d in families["layout"].depends], ["base"])
         self.assertEqual([d.name for d in families["base"].depends], [])
@@ -282,6 +284,27 @@ class SchemaErrorTest(unittest.TestCase):
         msg = self.broken("controls.proto", 'base: "Widget", constructor: "ButtonArgs"', 'base: "Widgit"')
         self.assertRegex(msg, r'^pgwidgets/widgets/controls\.proto:\d+: unknown base class "Widgit" '
                               r'\(did you mean "Widget"\?\)$')
+
+    # exec(): the class names the callback answering it and the one cancelling it.
+    EXEC = 'window: true, exec_answer: "OnActivated", exec_cancel: "OnClose" }'
+
+    def test_exec_resolves_its_callbacks(self):
+        schema = load(SCHEMA)
+        d = schema.cls("Dialog")
+        self.assertEqual((d.exec_answer.name, d.exec_cancel.name, d.exec_show.name), ("activated", "close", "show"))
+        self.assertIsNone(schema.cls("TopLevel").exec_answer)
+
+    def test_exec_answer_naming_no_callback(self):
+        msg = self.broken("dialogs.proto", self.EXEC, self.EXEC.replace('"OnActivated"', '"OnActivate"'))
+        self.assertIn("exec_answer 'OnActivate' must be a callback of Dialog whose message holds one field", msg)
+
+    def test_exec_answer_whose_message_is_not_one_field(self):
+        msg = self.broken("dialogs.proto", self.EXEC, self.EXEC.replace('"OnActivated"', '"OnMove"'))
+        self.assertIn("exec_answer 'OnMove' must be a callback of Dialog whose message holds one field", msg)
+
+    def test_exec_without_cancel(self):
+        msg = self.broken("dialogs.proto", self.EXEC, self.EXEC.replace(', exec_cancel: "OnClose"', ""))
+        self.assertIn("exec needs both `exec_answer` and `exec_cancel`", msg)
 
     # A method that creates a widget (kind CREATE).
     CREATE = 'kind: CREATE, creates: "MDISubWindow", child: "child", child_into: "SetWidget"'

@@ -32,6 +32,8 @@ import { Dial } from "../../web/src/widgets/controls/dial.js";
 import { ScrollBar } from "../../web/src/widgets/controls/scrollbar.js";
 import { ProgressBar } from "../../web/src/widgets/controls/progressbar.js";
 import { ColorWidget } from "../../web/src/widgets/controls/colorwidget.js";
+import { Dialog } from "../../web/src/widgets/dialogs/dialog.js";
+import { ColorDialog } from "../../web/src/widgets/dialogs/colordialog.js";
 import { Label } from "../../web/src/widgets/display/label.js";
 import { StatusBar } from "../../web/src/widgets/display/statusbar.js";
 import { TopLevel } from "../../web/src/widgets/layout/toplevel.js";
@@ -43,6 +45,10 @@ import { MDIWidget } from "../../web/src/widgets/mdi/mdiwidget.js";
 import { TextEntry } from "../../web/src/widgets/text/textentry.js";
 import { TextEntrySet } from "../../web/src/widgets/text/textentryset.js";
 import { TextArea } from "../../web/src/widgets/text/textarea.js";
+import { ToolBar } from "../../web/src/widgets/toolbar/toolbar.js";
+import { ToolBarAction } from "../../web/src/widgets/toolbar/toolbaraction.js";
+import { ToolBarSeparator } from "../../web/src/widgets/toolbar/toolbarseparator.js";
+import { ToolBarSpacer } from "../../web/src/widgets/toolbar/toolbarspacer.js";
 
 export function makeFactories(env: WidgetEnv): WidgetFactories {
   return {
@@ -69,6 +75,8 @@ export function makeFactories(env: WidgetEnv): WidgetFactories {
     ScrollBar: (id, args, events) => new ScrollBar(id, args, events, env),
     ProgressBar: (id, args, events) => new ProgressBar(id, args, events, env),
     ColorWidget: (id, args, events) => new ColorWidget(id, args, events, env),
+    Dialog: (id, args, events) => new Dialog(id, args, events, env),
+    ColorDialog: (id, args, events) => new ColorDialog(id, args, events, env),
     Label: (id, args, events) => new Label(id, args, events, env),
     StatusBar: (id, args, events) => new StatusBar(id, args, events, env),
     TopLevel: (id, args, events) => new TopLevel(id, args, events, env),
@@ -80,5 +88,9 @@ export function makeFactories(env: WidgetEnv): WidgetFactories {
     TextEntry: (id, args, events) => new TextEntry(id, args, events, env),
     TextEntrySet: (id, args, events) => new TextEntrySet(id, args, events, env),
     TextArea: (id, args, events) => new TextArea(id, args, events, env),
+    ToolBar: (id, args, events) => new ToolBar(id, args, events, env),
+    ToolBarAction: (id, args, events) => new ToolBarAction(id, args, events, env),
+    ToolBarSeparator: (id, args, events) => new ToolBarSeparator(id, args, events, env),
+    ToolBarSpacer: (id, args, events) => new ToolBarSpacer(id, args, events, env),
   };
 }

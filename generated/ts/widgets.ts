@@ -7,7 +7,7 @@
 // missing there, or a method missing in an implementation, fails `tsc`.
 
 export const PACKAGE_NAME = "pgwidgets.widgets";
-export const SCHEMA_FINGERPRINT = 0xf5fb45e7fd5eb950n;
+export const SCHEMA_FINGERPRINT = 0x13f8ae718d593b05n;
 
 /** A widget as the browser runtime holds it. */
 export interface WidgetHandle {
@@ -866,6 +866,99 @@ export interface ColorWidgetCreateArgs {
   color: string;
 }
 
+// A window with a content area (a column: add_widget, insert_widget,
+// set_spacing) and a row of buttons under it. Hidden until shown (show,
+// popup or exec); centered in the page the first time it is shown unless
+// it was placed. Its place, size and visibility survive a reload.
+export interface DialogImpl extends ContainerImpl {
+  // Appends a widget to the content area; stretch as in a VBox.
+  add_widget(child: WidgetHandle, stretch: number): void;
+  // Inserts a widget in the content area at index (counted among the
+  // dialog's children, the buttons added with add_button included).
+  insert_widget(index: number, child: WidgetHandle, stretch: number): void;
+  // Appends a widget (a Button) to the button row: pressing it fires
+  // activated with `value` (and hides the dialog with autoclose).
+  add_button(child: WidgetHandle, value: string): void;
+  // Space between the content area's widgets, in pixels.
+  set_spacing(gap: number): void;
+  // The dialog's place in the page, in pixels.
+  set_position(x: number, y: number): void;
+  // Shows the dialog at (x, y), or, without them, where it was (centered
+  // the first time).
+  popup(x: number | undefined, y: number | undefined): void;
+  // Whether the dialog blocks the rest of the page while shown.
+  set_modal(tf: boolean): void;
+  set_title(title: string): void;
+}
+
+export interface DialogEvents extends ContainerEvents {
+  // A button was pressed: its value.
+  activated(value: string): void;
+  // The dialog hid itself after a button press (autoclose).
+  autoclosed(): void;
+  // The user moved the dialog (title-bar drag).
+  move(x: number, y: number): void;
+  // The user resized the dialog with a grip.
+  resized(width: number, height: number): void;
+  // The user closed the dialog (close box or Escape); it is hidden.
+  close(): void;
+}
+
+export interface DialogCreateArgs {
+  // The title bar's text.
+  title: string;
+  // The button row's labels, left to right (pgwidgets takes (label, value)
+  // pairs; a constructor argument cannot hold messages here, so the values
+  // are the option `values`).
+  buttons: string[];
+  // Pressing a button hides the dialog.
+  autoclose: boolean;
+  // Grips resize it.
+  resizable: boolean;
+  // The title bar moves it.
+  moveable: boolean;
+  // While shown, the rest of the page takes no input.
+  modal: boolean;
+  // The value activated reports for each button of `buttons`, in order;
+  // empty: each button's value is its label. Another length than
+  // `buttons` is an error (the page refuses to create the dialog).
+  values: string[];
+}
+
+// A color chooser in a dialog: the ColorWidget's picker, with OK and
+// Cancel. OK fires activated with the color and hides the dialog; Cancel,
+// Escape and the close box hide it and fire close. exec() returns the
+// color chosen, or std::nullopt when cancelled.
+export interface ColorDialogImpl extends WidgetImpl {
+  set_color(hex_string: string): void;
+  // Shows the dialog at (x, y), or, without them, where it was (centered
+  // the first time).
+  popup(x: number | undefined, y: number | undefined): void;
+  set_position(x: number, y: number): void;
+  set_modal(tf: boolean): void;
+}
+
+export interface ColorDialogEvents extends WidgetEvents {
+  // The user is choosing: the color under the pointer (coalesced: the
+  // latest one counts).
+  pick(hex_string: string): void;
+  // OK was pressed: the color chosen. The dialog hides.
+  activated(hex_string: string): void;
+  // The dialog hid itself after OK.
+  autoclosed(): void;
+  move(x: number, y: number): void;
+  // Cancel, Escape or the close box: the dialog is hidden.
+  close(): void;
+}
+
+export interface ColorDialogCreateArgs {
+  // The first color, "#rrggbb".
+  color: string;
+  title: string;
+  modal: boolean;
+  moveable: boolean;
+}
+
 // A line of text, always shown as text (never parsed as HTML). With
 // `interactive` it reports pointer, keyboard, focus and drop events.
 export interface LabelImpl extends WidgetImpl {
@@ -1229,6 +1322,90 @@ export interface TextAreaCreateArgs {
   editable: boolean;
 }
 
+// A strip of actions and widgets, in the order they were added. When the
+// strip is too short for them, the actions that do not fit (and the widgets
+// after them) go into an overflow button at its end ("»"); its menu lists
+// the hidden actions, and choosing one activates it exactly as a click on
+// it would (a toggle toggles, the activated callback fires).
+export interface ToolBarImpl extends ContainerImpl {
+  // Embeds a widget in the strip (after what is there).
+  add_widget(child: WidgetHandle): void;
+  // Creates an action with the options given (text, icon_url, iconsize,
+  // toggle, group), puts it at the end of the strip and returns it.
+  add_action(child: WidgetHandle): void;
+  // Adds a separator line at the end of the strip and returns it (pgwidgets
+  // returns nothing; here it is a widget, so a reload keeps its place and
+  // remove() takes it out).
+  add_separator(child: WidgetHandle): void;
+  // Adds a stretchable space at the end of the strip (what follows goes to
+  // the far end) and returns it, as add_separator does.
+  add_spacer(child: WidgetHandle): void;
+}
+
+export interface ToolBarEvents extends ContainerEvents {
+}
+
+export interface ToolBarCreateArgs {
+  // A row ("horizontal") or a column ("vertical").
+  orientation: Orientation;
+}
+
+// A flat button in a ToolBar: text and/or icon; a plain action fires
+// activated on each click, a toggle action stays pressed until clicked
+// again. Made by ToolBar.add_action.
+export interface ToolBarActionImpl extends WidgetImpl {
+  set_text(text: string): void;
+  // The icon by URL, with an optional [width, height].
+  set_icon(url: string, iconsize: number[]): void;
+  // Presses or releases a toggle action (pressing releases the rest of its
+  // group); the activated callback does not fire.
+  set_state(value: boolean): void;
+}
+
+export interface ToolBarActionEvents extends WidgetEvents {
+  // The user clicked the action (on the strip, or in the overflow menu);
+  // a toggle action's handler takes its new state.
+  activated(value: boolean): void;
+}
+
+export interface ToolBarActionCreateArgs {
+  // The label ("" for none: an icon-only action).
+  text: string;
+  // The icon, by URL ("" for none).
+  icon_url: string;
+  // The icon's width and height in pixels (pgwidgets' [width, height]);
+  // empty: 16 x 16.
+  iconsize: number[];
+  // Whether the action stays pressed until clicked again (its activated
+  // callback then carries the new state).
+  toggle: boolean;
+  // Another action whose group this one joins: at most one action of a
+  // group is pressed, on the page and in the server's state. A grouped
+  // action toggles; give `toggle = true` too, so its activated handler
+  // takes the state.
+  group: WidgetHandle | undefined;
+}
+
+// A separator line between a toolbar's items (made by add_separator).
+export interface ToolBarSeparatorImpl extends WidgetImpl {
+}
+
+export interface ToolBarSeparatorEvents extends WidgetEvents {
+}
+
+export interface ToolBarSeparatorCreateArgs {
+}
+
+// A stretchable space in a toolbar (made by add_spacer).
+export interface ToolBarSpacerImpl extends WidgetImpl {
+}
+
+export interface ToolBarSpacerEvents extends WidgetEvents {
+}
+
+export interface ToolBarSpacerCreateArgs {
+}
+
 /** One constructor per creatable class. */
 export interface WidgetFactories {
   ButtonBox(id: number, args: ButtonBoxCreateArgs, events: ButtonBoxEvents): ButtonBoxImpl;
@@ -1254,6 +1431,8 @@ export interface WidgetFactories {
   ScrollBar(id: number, args: ScrollBarCreateArgs, events: ScrollBarEvents): ScrollBarImpl;
   ProgressBar(id: number, args: ProgressBarCreateArgs, events: ProgressBarEvents): ProgressBarImpl;
   ColorWidget(id: number, args: ColorWidgetCreateArgs, events: ColorWidgetEvents): ColorWidgetImpl;
+  Dialog(id: number, args: DialogCreateArgs, events: DialogEvents): DialogImpl;
+  ColorDialog(id: number, args: ColorDialogCreateArgs, events: ColorDialogEvents): ColorDialogImpl;
   Label(id: number, args: LabelCreateArgs, events: LabelEvents): LabelImpl;
   StatusBar(id: number, args: StatusBarCreateArgs, events: StatusBarEvents): StatusBarImpl;
   TopLevel(id: number, args: TopLevelCreateArgs, events: TopLevelEvents): TopLevelImpl;
@@ -1265,4 +1444,8 @@ export interface WidgetFactories {
   TextEntry(id: number, args: TextEntryCreateArgs, events: TextEntryEvents): TextEntryImpl;
   TextEntrySet(id: number, args: TextEntrySetCreateArgs, events: TextEntrySetEvents): TextEntrySetImpl;
   TextArea(id: number, args: TextAreaCreateArgs, events: TextAreaEvents): TextAreaImpl;
+  ToolBar(id: number, args: ToolBarCreateArgs, events: ToolBarEvents): ToolBarImpl;
+  ToolBarAction(id: number, args: ToolBarActionCreateArgs, events: ToolBarActionEvents): ToolBarActionImpl;
+  ToolBarSeparator(id: number, args: ToolBarSeparatorCreateArgs, events: ToolBarSeparatorEvents): ToolBarSeparatorImpl;
+  ToolBarSpacer(id: number, args: ToolBarSpacerCreateArgs, events: ToolBarSpacerEvents): ToolBarSpacerImpl;
 }

@@ -30,6 +30,19 @@ struct SessionCore::Pending {
   std::exception_ptr error;
 };
 
+struct ReportWait {
+  ReportWait(const asio::any_io_executor& ex, WidgetId widget, std::uint32_t answer, std::uint32_t cancel)
+      : timer(ex, asio::steady_timer::time_point::max()), widget(widget), answer(answer), cancel(cancel) {}
+  asio::steady_timer timer;  // cancelled when the report (or a failure) is in
+  WidgetId widget;
+  std::uint32_t answer;
+  std::uint32_t cancel;
+  bool done = false;
+  std::uint32_t callback = 0;
+  std::string args;
+  std::exception_ptr error;
+};
+
 namespace {
 
 std::string describe(const ClassInfo* cls, WidgetId widget) {
@@ -202,6 +215,89 @@ Task<std::string> SessionCore::wait_reply(PendingPtr p) {
 }
 
 // --- SessionLink ---------------------------------------------------------------
+
+std::shared_ptr<ReportWait> SessionCore::expect_report(WidgetId widget, std::uint32_t answer, std::uint32_t cancel) {
+  if (ended_) check_alive("exec");
+  if (store_.find(widget) == nullptr) {
+    throw std::invalid_argument("pgwidgets: exec: widget " + std::to_string(widget) +
+                                (store_.allocated(widget) ? " was destroyed" : " does not exist"));
+  }
+  // The page sends a plain callback only when the server listens to it:
+  // the answer is listened to while a wait needs it (a rebuild too).
+  const bool heard = exec_listened(widget, answer);
+  auto wait = std::make_shared<ReportWait>(executor_, widget, answer, cancel);
+  std::erase_if(waits_, [](const std::weak_ptr<ReportWait>& w) { return w.expired(); });
+  waits_.push_back(wait);
+  if (!heard) {
+    auto* listen = queue()->mutable_listen();
+    listen->set_widget_id(widget);
+    listen->set_callback_id(answer);
+  }
+  return wait;
+}
+
+Task<std::pair<std::uint32_t, std::string>> SessionCore::await_report(std::shared_ptr<ReportWait> wait) {
+  if (!wait->done) co_await wait->timer.async_wait(asio::as_tuple(asio::use_awaitable));
+  if (!wait->done) throw Disconnected("pgwidgets: exec: the wait was cancelled");
+  if (wait->error) std::rethrow_exception(wait->error);
+  co_return std::pair<std::uint32_t, std::string>(wait->callback, std::move(wait->args));
+}
+
+bool SessionCore::exec_listened(WidgetId widget, std::uint32_t callback) const {
+  auto it = handlers_.find({widget, callback});
+  if (it != handlers_.end() && !it->second.empty()) return true;
+  return std::any_of(waits_.begin(), waits_.end(), [&](const std::weak_ptr<ReportWait>& weak) {
+    auto w = weak.lock();
+    return w && !w->done && w->widget == widget && w->answer == callback;
+  });
+}
+
+std::size_t SessionCore::report_waits() const {
+  return static_cast<std::size_t>(std::count_if(waits_.begin(), waits_.end(), [](const std::weak_ptr<ReportWait>& w) {
+    auto p = w.lock();
+    return p && !p->done;
+  }));
+}
+
+void SessionCore::answer_waits(WidgetId widget, std::uint32_t callback, const std::string& args) {
+  if (waits_.empty()) return;
+  auto waits = waits_;
+  for (const auto& weak : waits) {
+    auto w = weak.lock();
+    if (!w || w->done || w->widget != widget || (w->answer != callback && w->cancel != callback)) continue;
+    w->done = true;
+    w->callback = callback;
+    w->args = args;
+    w->timer.cancel();
+  }
+  std::erase_if(waits_, [](const std::weak_ptr<ReportWait>& weak) {
+    auto w = weak.lock();
+    return !w || w->done;
+  });
+}
+
+void SessionCore::fail_waits(const std::string* ended_why) {
+  auto waits = waits_;
+  for (const auto& weak : waits) {
+    auto w = weak.lock();
+    if (!w || w->done) continue;
+    if (ended_why != nullptr) {
+      w->error = std::make_exception_ptr(Disconnected("pgwidgets: exec (widget " + std::to_string(w->widget) +
+                                                      "): " + *ended_why));
+    } else if (store_.find(w->widget) == nullptr) {
+      w->error = std::make_exception_ptr(
+          std::logic_error("pgwidgets: exec: widget " + std::to_string(w->widget) + " was destroyed"));
+    } else {
+      continue;
+    }
+    w->done = true;
+    w->timer.cancel();
+  }
+  std::erase_if(waits_, [](const std::weak_ptr<ReportWait>& weak) {
+    auto w = weak.lock();
+    return !w || w->done;
+  });
+}
 
 Task<WidgetId> SessionCore::create(const ClassInfo& cls, std::string args) {
   if (ended_) check_alive("create " + std::string(cls.name));
@@ -379,6 +475,7 @@ void SessionCore::apply_effect(WidgetId widget, const MethodInfo& method, const 
 
 void SessionCore::drop_handlers_of_missing_widgets() {
   std::erase_if(handlers_, [this](const auto& entry) { return store_.find(entry.first.first) == nullptr; });
+  fail_waits(nullptr);
 }
 
 void SessionCore::listen(WidgetId widget, const CallbackInfo& callback, RawHandler handler) {
@@ -420,6 +517,13 @@ ListenList SessionCore::listens() const {
   out.reserve(handlers_.size());
   for (const auto& [key, list] : handlers_) {
     if (!list.empty()) out.push_back(key);
+  }
+  // An exec() waiting for an answer nobody else listens to.
+  for (const auto& weak : waits_) {
+    auto w = weak.lock();
+    if (!w || w->done) continue;
+    const std::pair<WidgetId, std::uint32_t> key{w->widget, w->answer};
+    if (std::find(out.begin(), out.end(), key) == out.end()) out.push_back(key);
   }
   return out;
 }
@@ -566,6 +670,7 @@ void SessionCore::on_callback(BrowserId from, WidgetId widget, std::uint32_t cal
       call->set_quiet(true);
     }
   }
+  answer_waits(widget, callback_id, args);
   auto it = handlers_.find({widget, callback_id});
   if (it == handlers_.end() || it->second.empty()) return;
   // A copy: a handler may register more handlers while these run.
@@ -670,6 +775,8 @@ void SessionCore::end(int code, const std::string& why) {
     if (b.sink.close) b.sink.close(code, why);
   }
   fail_pending("the session ended (" + why + ")");
+  const std::string ended_why = "the session ended (" + why + ")";
+  fail_waits(&ended_why);
   // Handlers hold widget handles, which hold this session: drop them.
   handlers_.clear();
   for (auto& t : timers_) {

@@ -91,6 +91,10 @@ class SessionCore final : public SessionLink {
   std::string collection_answer(WidgetId widget, const MethodInfo& getter, std::string_view request) const override;
   const std::string* constructor_args(WidgetId widget) const override;
   std::vector<WidgetId> children(WidgetId widget) const override;
+  std::shared_ptr<ReportWait> expect_report(WidgetId widget, std::uint32_t answer, std::uint32_t cancel) override;
+  Task<std::pair<std::uint32_t, std::string>> await_report(std::shared_ptr<ReportWait> wait) override;
+  // exec() waits not yet answered (for tests).
+  std::size_t report_waits() const;
 
   // --- browsers ---
   // A browser joins: it is sent the ServerHello (protocol version and
@@ -196,6 +200,13 @@ class SessionCore final : public SessionLink {
   PendingPtr add_pending(std::uint32_t seq, std::string what);
   Task<std::string> wait_reply(PendingPtr pending);
   void fail_pending(const std::string& why);
+  // Resolves the exec() waits on (widget, callback); fails those whose
+  // widget is gone, or all with Disconnected when `why` is given.
+  void answer_waits(WidgetId widget, std::uint32_t callback, const std::string& args);
+  void fail_waits(const std::string* ended_why);
+  // Whether the page is told to send `callback` of `widget`: a handler, or
+  // an exec() waiting for it.
+  bool exec_listened(WidgetId widget, std::uint32_t callback) const;
   void apply_effect(WidgetId widget, const MethodInfo& method, const std::string& args, const ChildChange& change);
   void drop_handlers_of_missing_widgets();
 
@@ -222,6 +233,7 @@ class SessionCore final : public SessionLink {
   // (widget, callback) -> handlers, in registration order.
   std::map<std::pair<WidgetId, std::uint32_t>, std::vector<RawHandler>> handlers_;
   std::vector<std::weak_ptr<TimerState>> timers_;
+  std::vector<std::weak_ptr<ReportWait>> waits_;  // exec()s in progress
   std::uint64_t frames_sent_ = 0;
   std::uint64_t bytes_sent_ = 0;
   std::uint64_t frames_received_ = 0;

@@ -18,6 +18,14 @@ void SessionLink::report(std::exception_ptr error, std::string_view context) {
   }
 }
 
+std::shared_ptr<ReportWait> SessionLink::expect_report(WidgetId, std::uint32_t, std::uint32_t) {
+  throw std::logic_error("pgwidgets: exec() needs a session; this link has none");
+}
+
+Task<std::pair<std::uint32_t, std::string>> SessionLink::await_report(std::shared_ptr<ReportWait>) {
+  throw std::logic_error("pgwidgets: exec() needs a session; this link has none");
+}
+
 struct HandleAccess {
   static const LinkPtr& link(const WidgetHandle& handle) noexcept { return handle.link_; }
 };

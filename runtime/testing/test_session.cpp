@@ -39,6 +39,7 @@ std::string_view action_name(UserAction a) {
     case pgwidgets::Callback::SELECT: return "select";
     case pgwidgets::Callback::SET_VALUE: return "set_value";
     case pgwidgets::Callback::CLOSE: return "close";
+    case pgwidgets::Callback::PRESS: return "press";
     default: return "act";
   }
 }
@@ -490,6 +491,38 @@ void TestSession::set_value(const WidgetHandle& w, double value) {
 }
 
 void TestSession::close(const WidgetHandle& w) { impl_->act(w, pgwidgets::Callback::CLOSE, Scalar{}); }
+
+void TestSession::press(const WidgetHandle& w, std::optional<std::string> value) {
+  Impl& s = *impl_;
+  s.check("before press");
+  const WidgetId id = s.reachable(w, "press");
+  const auto& cb = s.callback(id, pgwidgets::Callback::PRESS, "press");
+  Scalar v;
+  if (value) {
+    v = *value;
+  } else if (s.page.has_field(id, "color")) {
+    v = s.page.value(id, "color");
+  } else {
+    throw Failure("pgw::testing: press: " + s.page.path(id) + ": which button? give the value it reports");
+  }
+  const auto* cls = s.page.find(id)->cls;
+  // The page hides a dialog after the press when it autocloses: with the
+  // option set, or always for a class without it that reports autoclosed.
+  const model::CallbackView* autoclosed = nullptr;
+  for (const auto* c : SchemaView::get().chain(*cls->info)) {
+    for (const auto* k : c->callbacks) {
+      if (k->info->name == "autoclosed") autoclosed = k;
+    }
+  }
+  bool closes = autoclosed != nullptr;
+  if (closes && s.page.has_field(id, "autoclose")) {
+    const Scalar on = s.page.value(id, "autoclose");
+    const bool* b = std::get_if<bool>(&on);
+    closes = b != nullptr && *b;
+  }
+  s.fire(id, cb, s.message(id, cb, v, "press"), "press");
+  if (closes && s.page.find(id) != nullptr) s.fire(id, *autoclosed, std::string(), "press");
+}
 
 void TestSession::press_key(const WidgetHandle& w, std::string_view key, pgw::Modifiers modifiers) {
   Impl& s = *impl_;

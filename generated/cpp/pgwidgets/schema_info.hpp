@@ -62,6 +62,8 @@ inline constexpr ClassInfo Dial{360389626, "Dial", 1272712264, false, false, 0, 
 inline constexpr ClassInfo ScrollBar{425329172, "ScrollBar", 1272712264, false, false, 0, 0, {}};
 inline constexpr ClassInfo ProgressBar{1548470591, "ProgressBar", 1272712264, false, false, 0, 0, {}};
 inline constexpr ClassInfo ColorWidget{271740149, "ColorWidget", 1272712264, false, false, 0, 0, {}};
+inline constexpr ClassInfo Dialog{955932406, "Dialog", 648732111, false, true, 0, 0, {}};
+inline constexpr ClassInfo ColorDialog{1020118722, "ColorDialog", 1272712264, false, true, 0, 0, {}};
 inline constexpr ClassInfo Label{260556772, "Label", 1272712264, false, false, 0, 0, {}};
 inline constexpr ClassInfo StatusBar{1644572094, "StatusBar", 1272712264, false, false, 0, 0, {}};
 inline constexpr ClassInfo TopLevel{1485765506, "TopLevel", 648732111, false, true, 0, 0, {}};
@@ -73,6 +75,10 @@ inline constexpr ClassInfo MDIWidget{1934524702, "MDIWidget", 648732111, false, 
 inline constexpr ClassInfo TextEntry{643135960, "TextEntry", 1272712264, false, false, 0, 0, {}};
 inline constexpr ClassInfo TextEntrySet{1729573861, "TextEntrySet", 643135960, false, false, 0, 0, {}};
 inline constexpr ClassInfo TextArea{508793410, "TextArea", 1272712264, false, false, 0, 0, {}};
+inline constexpr ClassInfo ToolBar{194655570, "ToolBar", 648732111, false, false, 0, 0, {}};
+inline constexpr ClassInfo ToolBarAction{712813580, "ToolBarAction", 1272712264, false, false, 5, 1269208885, {}};
+inline constexpr ClassInfo ToolBarSeparator{376524926, "ToolBarSeparator", 1272712264, false, false, 0, 0, {}};
+inline constexpr ClassInfo ToolBarSpacer{1045373011, "ToolBarSpacer", 1272712264, false, false, 0, 0, {}};
 }  // namespace classes
 
 namespace fields {
@@ -106,6 +112,7 @@ inline constexpr std::uint32_t max_size = 1347618554;
 inline constexpr std::uint32_t message = 726862355;
 inline constexpr std::uint32_t min_size = 1125882445;
 inline constexpr std::uint32_t minimum_sizes = 345037656;
+inline constexpr std::uint32_t modal = 1166031470;
 inline constexpr std::uint32_t moveable = 1246690364;
 inline constexpr std::uint32_t name = 44258175;
 inline constexpr std::uint32_t orientation = 1167913771;
@@ -261,6 +268,20 @@ inline constexpr MethodInfo ProgressBar_set_value{2076160648, 1548470591, "Progr
 inline constexpr MethodInfo ProgressBar_get_value{927140622, 1548470591, "ProgressBar", "get_value", detail::MethodKind::getter, 1296187469, true, false, false, 0, detail::StateOp::none, 0};
 inline constexpr MethodInfo ColorWidget_get_color{1518252964, 271740149, "ColorWidget", "get_color", detail::MethodKind::getter, 1948798365, true, false, false, 0, detail::StateOp::none, 0};
 inline constexpr MethodInfo ColorWidget_set_color{1181332970, 271740149, "ColorWidget", "set_color", detail::MethodKind::setter, 1948798365, false, false, false, 0, detail::StateOp::none, 0};
+inline constexpr MethodInfo Dialog_add_widget{635892203, 955932406, "Dialog", "add_widget", detail::MethodKind::attach, 0, false, false, false, 0, detail::StateOp::none, 0};
+inline constexpr MethodInfo Dialog_insert_widget{749837697, 955932406, "Dialog", "insert_widget", detail::MethodKind::attach, 0, false, false, false, 1, detail::StateOp::none, 0};
+inline constexpr MethodInfo Dialog_add_button{1786791748, 955932406, "Dialog", "add_button", detail::MethodKind::attach, 0, false, false, false, 0, detail::StateOp::none, 0};
+inline constexpr MethodInfo Dialog_set_spacing{1947929932, 955932406, "Dialog", "set_spacing", detail::MethodKind::setter, 1504010446, false, false, false, 0, detail::StateOp::none, 0};
+inline constexpr MethodInfo Dialog_set_position{531340637, 955932406, "Dialog", "set_position", detail::MethodKind::setter, 1514480729, false, false, false, 0, detail::StateOp::none, 0};
+inline constexpr MethodInfo Dialog_popup{508934414, 955932406, "Dialog", "popup", detail::MethodKind::setter, 1412362569, false, false, true, 0, detail::StateOp::none, 0};
+inline constexpr MethodInfo Dialog_set_modal{668227679, 955932406, "Dialog", "set_modal", detail::MethodKind::setter, 1166031470, false, false, false, 0, detail::StateOp::none, 0};
+inline constexpr MethodInfo Dialog_set_title{865866183, 955932406, "Dialog", "set_title", detail::MethodKind::setter, 720515590, false, false, false, 0, detail::StateOp::none, 0};
+inline constexpr MethodInfo Dialog_get_title{866078574, 955932406, "Dialog", "get_title", detail::MethodKind::getter, 720515590, true, false, false, 0, detail::StateOp::none, 0};
+inline constexpr MethodInfo ColorDialog_get_color{954678354, 1020118722, "ColorDialog", "get_color", detail::MethodKind::getter, 1948798365, true, false, false, 0, detail::StateOp::none, 0};
+inline constexpr MethodInfo ColorDialog_set_color{1208189157, 1020118722, "ColorDialog", "set_color", detail::MethodKind::setter, 1948798365, false, false, false, 0, detail::StateOp::none, 0};
+inline constexpr MethodInfo ColorDialog_popup{1920759715, 1020118722, "ColorDialog", "popup", detail::MethodKind::setter, 1412362569, false, false, true, 0, detail::StateOp::none, 0};
+inline constexpr MethodInfo ColorDialog_set_position{1727804333, 1020118722, "ColorDialog", "set_position", detail::MethodKind::setter, 1514480729, false, false, false, 0, detail::StateOp::none, 0};
+inline constexpr MethodInfo ColorDialog_set_modal{359717438, 1020118722, "ColorDialog", "set_modal", detail::MethodKind::setter, 1166031470, false, false, false, 0, detail::StateOp::none, 0};
 inline constexpr MethodInfo Label_set_text{1121194436, 260556772, "Label", "set_text", detail::MethodKind::setter, 405642814, false, false, false, 0, detail::StateOp::none, 0};
 inline constexpr MethodInfo Label_get_text{1697725561, 260556772, "Label", "get_text", detail::MethodKind::getter, 405642814, true, false, false, 0, detail::StateOp::none, 0};
 inline constexpr MethodInfo Label_set_color{1062235657, 260556772, "Label", "set_color", detail::MethodKind::setter, 1948798365, false, false, false, 0, detail::StateOp::none, 0};
@@ -342,6 +363,15 @@ inline constexpr MethodInfo TextArea_set_scroll_position{140275590, 508793410, "
 inline constexpr MethodInfo TextArea_get_scroll_position{1070599181, 508793410, "TextArea", "get_scroll_position", detail::MethodKind::getter, 1333637752, true, false, false, 0, detail::StateOp::none, 0};
 inline constexpr MethodInfo TextArea_scroll_to_lineno{607132253, 508793410, "TextArea", "scroll_to_lineno", detail::MethodKind::action, 0, false, false, false, 0, detail::StateOp::none, 0};
 inline constexpr MethodInfo TextArea_scroll_to_end{1293831508, 508793410, "TextArea", "scroll_to_end", detail::MethodKind::action, 0, false, false, false, 0, detail::StateOp::none, 0};
+inline constexpr MethodInfo ToolBar_add_widget{1306748638, 194655570, "ToolBar", "add_widget", detail::MethodKind::attach, 0, false, false, false, 0, detail::StateOp::none, 0};
+inline constexpr MethodInfo ToolBar_add_action{274040344, 194655570, "ToolBar", "add_action", detail::MethodKind::create, 0, false, false, false, 0, detail::StateOp::none, 0};
+inline constexpr MethodInfo ToolBar_add_separator{826338202, 194655570, "ToolBar", "add_separator", detail::MethodKind::create, 0, false, false, false, 0, detail::StateOp::none, 0};
+inline constexpr MethodInfo ToolBar_add_spacer{1912489077, 194655570, "ToolBar", "add_spacer", detail::MethodKind::create, 0, false, false, false, 0, detail::StateOp::none, 0};
+inline constexpr MethodInfo ToolBarAction_set_text{662181821, 712813580, "ToolBarAction", "set_text", detail::MethodKind::setter, 405642814, false, false, false, 0, detail::StateOp::none, 0};
+inline constexpr MethodInfo ToolBarAction_get_text{2089382231, 712813580, "ToolBarAction", "get_text", detail::MethodKind::getter, 405642814, true, false, false, 0, detail::StateOp::none, 0};
+inline constexpr MethodInfo ToolBarAction_set_icon{171125824, 712813580, "ToolBarAction", "set_icon", detail::MethodKind::setter, 1121236038, false, false, false, 0, detail::StateOp::none, 0};
+inline constexpr MethodInfo ToolBarAction_set_state{1024995423, 712813580, "ToolBarAction", "set_state", detail::MethodKind::setter, 1269208885, false, false, false, 0, detail::StateOp::none, 0};
+inline constexpr MethodInfo ToolBarAction_get_state{427401285, 712813580, "ToolBarAction", "get_state", detail::MethodKind::getter, 1269208885, true, false, false, 0, detail::StateOp::none, 0};
 }  // namespace methods
 
 namespace check {
@@ -360,6 +390,14 @@ void Slider_activated(std::string_view bytes);
 void Dial_activated(std::string_view bytes);
 void ScrollBar_activated(std::string_view bytes);
 void ColorWidget_pick(std::string_view bytes);
+void Dialog_autoclosed(std::string_view bytes);
+void Dialog_move(std::string_view bytes);
+void Dialog_resized(std::string_view bytes);
+void Dialog_close(std::string_view bytes);
+void ColorDialog_pick(std::string_view bytes);
+void ColorDialog_autoclosed(std::string_view bytes);
+void ColorDialog_move(std::string_view bytes);
+void ColorDialog_close(std::string_view bytes);
 void StatusBar_cleared(std::string_view bytes);
 void TopLevel_move(std::string_view bytes);
 void TopLevel_close(std::string_view bytes);
@@ -373,6 +411,7 @@ void MDIWidget_scrolled(std::string_view bytes);
 void TextEntry_activated(std::string_view bytes);
 void TextArea_scrolled(std::string_view bytes);
 void TextArea_changed(std::string_view bytes);
+void ToolBarAction_activated(std::string_view bytes);
 }  // namespace check
 
 namespace callbacks {
@@ -398,6 +437,16 @@ inline constexpr CallbackInfo Slider_activated{1062843682, 1120246455, "Slider",
 inline constexpr CallbackInfo Dial_activated{1861426148, 360389626, "Dial", "activated", 1296187469, 2125161544, &check::Dial_activated, true};
 inline constexpr CallbackInfo ScrollBar_activated{1249332404, 425329172, "ScrollBar", "activated", 858229052, 679908921, &check::ScrollBar_activated, true};
 inline constexpr CallbackInfo ColorWidget_pick{1578658877, 271740149, "ColorWidget", "pick", 1948798365, 1181332970, &check::ColorWidget_pick, false};
+inline constexpr CallbackInfo Dialog_activated{748871544, 955932406, "Dialog", "activated", 0, 0, nullptr, false};
+inline constexpr CallbackInfo Dialog_autoclosed{1377436836, 955932406, "Dialog", "autoclosed", 1412362569, 11395522, &check::Dialog_autoclosed, false};
+inline constexpr CallbackInfo Dialog_move{1973277134, 955932406, "Dialog", "move", 1514480729, 531340637, &check::Dialog_move, true};
+inline constexpr CallbackInfo Dialog_resized{1676898435, 955932406, "Dialog", "resized", 1289535108, 1048181631, &check::Dialog_resized, true};
+inline constexpr CallbackInfo Dialog_close{2026672866, 955932406, "Dialog", "close", 1412362569, 11395522, &check::Dialog_close, false};
+inline constexpr CallbackInfo ColorDialog_pick{120800194, 1020118722, "ColorDialog", "pick", 1948798365, 1208189157, &check::ColorDialog_pick, true};
+inline constexpr CallbackInfo ColorDialog_activated{294034597, 1020118722, "ColorDialog", "activated", 0, 0, nullptr, false};
+inline constexpr CallbackInfo ColorDialog_autoclosed{1236232326, 1020118722, "ColorDialog", "autoclosed", 1412362569, 11395522, &check::ColorDialog_autoclosed, false};
+inline constexpr CallbackInfo ColorDialog_move{1991487269, 1020118722, "ColorDialog", "move", 1514480729, 1727804333, &check::ColorDialog_move, true};
+inline constexpr CallbackInfo ColorDialog_close{941423131, 1020118722, "ColorDialog", "close", 1412362569, 11395522, &check::ColorDialog_close, false};
 inline constexpr CallbackInfo Label_click{1098326969, 260556772, "Label", "click", 0, 0, nullptr, false};
 inline constexpr CallbackInfo Label_dblclick{1464036205, 260556772, "Label", "dblclick", 0, 0, nullptr, false};
 inline constexpr CallbackInfo Label_contextmenu{1260669555, 260556772, "Label", "contextmenu", 0, 0, nullptr, false};
@@ -431,12 +480,13 @@ inline constexpr CallbackInfo MDIWidget_scrolled{858848824, 1934524702, "MDIWidg
 inline constexpr CallbackInfo TextEntry_activated{266366794, 643135960, "TextEntry", "activated", 405642814, 2097510219, &check::TextEntry_activated, false};
 inline constexpr CallbackInfo TextArea_scrolled{583448939, 508793410, "TextArea", "scrolled", 1333637752, 140275590, &check::TextArea_scrolled, true};
 inline constexpr CallbackInfo TextArea_changed{965860495, 508793410, "TextArea", "changed", 405642814, 850407216, &check::TextArea_changed, false};
+inline constexpr CallbackInfo ToolBarAction_activated{1167160047, 712813580, "ToolBarAction", "activated", 1269208885, 1024995423, &check::ToolBarAction_activated, false};
 }  // namespace callbacks
 
 
 // Every class, method and callback of the package, in schema order; the
 // runtime finds them by id (schema_registry.hpp).
-inline constexpr std::array<const ClassInfo*, 36> class_table = {
+inline constexpr std::array<const ClassInfo*, 42> class_table = {
     &classes::Widget,
     &classes::Container,
     &classes::ButtonBox,
@@ -462,6 +512,8 @@ inline constexpr std::array<const ClassInfo*, 36> class_table = {
     &classes::ScrollBar,
     &classes::ProgressBar,
     &classes::ColorWidget,
+    &classes::Dialog,
+    &classes::ColorDialog,
     &classes::Label,
     &classes::StatusBar,
     &classes::TopLevel,
@@ -473,8 +525,12 @@ inline constexpr std::array<const ClassInfo*, 36> class_table = {
     &classes::TextEntry,
     &classes::TextEntrySet,
     &classes::TextArea,
+    &classes::ToolBar,
+    &classes::ToolBarAction,
+    &classes::ToolBarSeparator,
+    &classes::ToolBarSpacer,
 };
-inline constexpr std::array<const MethodInfo*, 208> method_table = {
+inline constexpr std::array<const MethodInfo*, 231> method_table = {
     &methods::Widget_set_border_width,
     &methods::Widget_set_border_color,
     &methods::Widget_set_bg,
@@ -602,6 +658,20 @@ inline constexpr std::array<const MethodInfo*, 208> method_table = {
     &methods::ProgressBar_get_value,
     &methods::ColorWidget_get_color,
     &methods::ColorWidget_set_color,
+    &methods::Dialog_add_widget,
+    &methods::Dialog_insert_widget,
+    &methods::Dialog_add_button,
+    &methods::Dialog_set_spacing,
+    &methods::Dialog_set_position,
+    &methods::Dialog_popup,
+    &methods::Dialog_set_modal,
+    &methods::Dialog_set_title,
+    &methods::Dialog_get_title,
+    &methods::ColorDialog_get_color,
+    &methods::ColorDialog_set_color,
+    &methods::ColorDialog_popup,
+    &methods::ColorDialog_set_position,
+    &methods::ColorDialog_set_modal,
     &methods::Label_set_text,
     &methods::Label_get_text,
     &methods::Label_set_color,
@@ -683,8 +753,17 @@ inline constexpr std::array<const MethodInfo*, 208> method_table = {
     &methods::TextArea_get_scroll_position,
     &methods::TextArea_scroll_to_lineno,
     &methods::TextArea_scroll_to_end,
+    &methods::ToolBar_add_widget,
+    &methods::ToolBar_add_action,
+    &methods::ToolBar_add_separator,
+    &methods::ToolBar_add_spacer,
+    &methods::ToolBarAction_set_text,
+    &methods::ToolBarAction_get_text,
+    &methods::ToolBarAction_set_icon,
+    &methods::ToolBarAction_set_state,
+    &methods::ToolBarAction_get_state,
 };
-inline constexpr std::array<const CallbackInfo*, 55> callback_table = {
+inline constexpr std::array<const CallbackInfo*, 66> callback_table = {
     &callbacks::Widget_resize,
     &callbacks::Widget_map,
     &callbacks::Container_child_added,
@@ -707,6 +786,16 @@ inline constexpr std::array<const CallbackInfo*, 55> callback_table = {
     &callbacks::Dial_activated,
     &callbacks::ScrollBar_activated,
     &callbacks::ColorWidget_pick,
+    &callbacks::Dialog_activated,
+    &callbacks::Dialog_autoclosed,
+    &callbacks::Dialog_move,
+    &callbacks::Dialog_resized,
+    &callbacks::Dialog_close,
+    &callbacks::ColorDialog_pick,
+    &callbacks::ColorDialog_activated,
+    &callbacks::ColorDialog_autoclosed,
+    &callbacks::ColorDialog_move,
+    &callbacks::ColorDialog_close,
     &callbacks::Label_click,
     &callbacks::Label_dblclick,
     &callbacks::Label_contextmenu,
@@ -740,12 +829,13 @@ inline constexpr std::array<const CallbackInfo*, 55> callback_table = {
     &callbacks::TextEntry_activated,
     &callbacks::TextArea_scrolled,
     &callbacks::TextArea_changed,
+    &callbacks::ToolBarAction_activated,
 };
 
 // The full protobuf names of each class's service and of each method's and
 // callback's rpc, in the order of the tables above: code that reads the
 // schema by reflection (argument types, custom options) starts from these.
-inline constexpr std::array<std::string_view, 36> class_proto_names = {
+inline constexpr std::array<std::string_view, 42> class_proto_names = {
     "pgwidgets.widgets.Widget",
     "pgwidgets.widgets.Container",
     "pgwidgets.widgets.ButtonBox",
@@ -771,6 +861,8 @@ inline constexpr std::array<std::string_view, 36> class_proto_names = {
     "pgwidgets.widgets.ScrollBar",
     "pgwidgets.widgets.ProgressBar",
     "pgwidgets.widgets.ColorWidget",
+    "pgwidgets.widgets.Dialog",
+    "pgwidgets.widgets.ColorDialog",
     "pgwidgets.widgets.Label",
     "pgwidgets.widgets.StatusBar",
     "pgwidgets.widgets.TopLevel",
@@ -782,8 +874,12 @@ inline constexpr std::array<std::string_view, 36> class_proto_names = {
     "pgwidgets.widgets.TextEntry",
     "pgwidgets.widgets.TextEntrySet",
     "pgwidgets.widgets.TextArea",
+    "pgwidgets.widgets.ToolBar",
+    "pgwidgets.widgets.ToolBarAction",
+    "pgwidgets.widgets.ToolBarSeparator",
+    "pgwidgets.widgets.ToolBarSpacer",
 };
-inline constexpr std::array<std::string_view, 208> method_proto_names = {
+inline constexpr std::array<std::string_view, 231> method_proto_names = {
     "pgwidgets.widgets.Widget.SetBorderWidth",
     "pgwidgets.widgets.Widget.SetBorderColor",
     "pgwidgets.widgets.Widget.SetBg",
@@ -911,6 +1007,20 @@ inline constexpr std::array<std::string_view, 208> method_proto_names = {
     "pgwidgets.widgets.ProgressBar.GetValue",
     "pgwidgets.widgets.ColorWidget.GetColor",
     "pgwidgets.widgets.ColorWidget.SetColor",
+    "pgwidgets.widgets.Dialog.AddWidget",
+    "pgwidgets.widgets.Dialog.InsertWidget",
+    "pgwidgets.widgets.Dialog.AddButton",
+    "pgwidgets.widgets.Dialog.SetSpacing",
+    "pgwidgets.widgets.Dialog.SetPosition",
+    "pgwidgets.widgets.Dialog.Popup",
+    "pgwidgets.widgets.Dialog.SetModal",
+    "pgwidgets.widgets.Dialog.SetTitle",
+    "pgwidgets.widgets.Dialog.GetTitle",
+    "pgwidgets.widgets.ColorDialog.GetColor",
+    "pgwidgets.widgets.ColorDialog.SetColor",
+    "pgwidgets.widgets.ColorDialog.Popup",
+    "pgwidgets.widgets.ColorDialog.SetPosition",
+    "pgwidgets.widgets.ColorDialog.SetModal",
     "pgwidgets.widgets.Label.SetText",
     "pgwidgets.widgets.Label.GetText",
     "pgwidgets.widgets.Label.SetColor",
@@ -992,8 +1102,17 @@ inline constexpr std::array<std::string_view, 208> method_proto_names = {
     "pgwidgets.widgets.TextArea.GetScrollPosition",
     "pgwidgets.widgets.TextArea.ScrollToLineno",
     "pgwidgets.widgets.TextArea.ScrollToEnd",
+    "pgwidgets.widgets.ToolBar.AddWidget",
+    "pgwidgets.widgets.ToolBar.AddAction",
+    "pgwidgets.widgets.ToolBar.AddSeparator",
+    "pgwidgets.widgets.ToolBar.AddSpacer",
+    "pgwidgets.widgets.ToolBarAction.SetText",
+    "pgwidgets.widgets.ToolBarAction.GetText",
+    "pgwidgets.widgets.ToolBarAction.SetIcon",
+    "pgwidgets.widgets.ToolBarAction.SetState",
+    "pgwidgets.widgets.ToolBarAction.GetState",
 };
-inline constexpr std::array<std::string_view, 55> callback_proto_names = {
+inline constexpr std::array<std::string_view, 66> callback_proto_names = {
     "pgwidgets.widgets.Widget.OnResize",
     "pgwidgets.widgets.Widget.OnMap",
     "pgwidgets.widgets.Container.OnChildAdded",
@@ -1016,6 +1135,16 @@ inline constexpr std::array<std::string_view, 55> callback_proto_names = {
     "pgwidgets.widgets.Dial.OnActivated",
     "pgwidgets.widgets.ScrollBar.OnActivated",
     "pgwidgets.widgets.ColorWidget.OnPick",
+    "pgwidgets.widgets.Dialog.OnActivated",
+    "pgwidgets.widgets.Dialog.OnAutoclosed",
+    "pgwidgets.widgets.Dialog.OnMove",
+    "pgwidgets.widgets.Dialog.OnResized",
+    "pgwidgets.widgets.Dialog.OnClose",
+    "pgwidgets.widgets.ColorDialog.OnPick",
+    "pgwidgets.widgets.ColorDialog.OnActivated",
+    "pgwidgets.widgets.ColorDialog.OnAutoclosed",
+    "pgwidgets.widgets.ColorDialog.OnMove",
+    "pgwidgets.widgets.ColorDialog.OnClose",
     "pgwidgets.widgets.InteractiveEvents.OnClick",
     "pgwidgets.widgets.InteractiveEvents.OnDblclick",
     "pgwidgets.widgets.InteractiveEvents.OnContextmenu",
@@ -1049,6 +1178,7 @@ inline constexpr std::array<std::string_view, 55> callback_proto_names = {
     "pgwidgets.widgets.TextEntry.OnActivated",
     "pgwidgets.widgets.TextArea.OnScrolled",
     "pgwidgets.widgets.TextArea.OnChanged",
+    "pgwidgets.widgets.ToolBarAction.OnActivated",
 };
 
 }  // namespace pgw::detail

@@ -12,11 +12,13 @@
 #include "pgwidgets/widgets/containers.hpp"
 #include "pgwidgets/widgets/controls.hpp"
 #include "pgwidgets/widgets/data.hpp"
+#include "pgwidgets/widgets/dialogs.hpp"
 #include "pgwidgets/widgets/display.hpp"
 #include "pgwidgets/widgets/events.hpp"
 #include "pgwidgets/widgets/layout.hpp"
 #include "pgwidgets/widgets/mdi.hpp"
 #include "pgwidgets/widgets/text.hpp"
+#include "pgwidgets/widgets/toolbar.hpp"
 
 namespace pgw {
 
@@ -183,6 +185,35 @@ class Widgets {
     return detail::factories::ColorWidget(link_, std::move(options));
   }
 
+  // A window with a content area (a column: add_widget, insert_widget,
+  // set_spacing) and a row of buttons under it. Hidden until shown (show,
+  // popup or exec); centered in the page the first time it is shown unless
+  // it was placed. Its place, size and visibility survive a reload.
+  Task<pgw::Dialog> Dialog(DialogOptions options = {}) const {
+    return detail::factories::Dialog(link_, std::move(options));
+  }
+  template <class A0>
+    requires(std::convertible_to<const A0&, std::optional<std::string_view>>)
+  Task<pgw::Dialog> Dialog(const A0& title, DialogOptions options = {}) const {
+    options.title = std::optional<std::string_view>(title);
+    return Dialog(std::move(options));
+  }
+  template <class A0, class A1>
+    requires(std::convertible_to<const A0&, std::optional<std::string_view>> && std::convertible_to<const A1&, pgw::ListView<std::string>>)
+  Task<pgw::Dialog> Dialog(const A0& title, const A1& buttons, DialogOptions options = {}) const {
+    options.title = std::optional<std::string_view>(title);
+    options.buttons = pgw::ListView<std::string>(buttons);
+    return Dialog(std::move(options));
+  }
+
+  // A color chooser in a dialog: the ColorWidget's picker, with OK and
+  // Cancel. OK fires activated with the color and hides the dialog; Cancel,
+  // Escape and the close box hide it and fire close. exec() returns the
+  // color chosen, or std::nullopt when cancelled.
+  Task<pgw::ColorDialog> ColorDialog(ColorDialogOptions options = {}) const {
+    return detail::factories::ColorDialog(link_, std::move(options));
+  }
+
   // A line of text, always shown as text (never parsed as HTML). With
   // `interactive` it reports pointer, keyboard, focus and drop events.
   Task<pgw::Label> Label(LabelOptions options = {}) const {
@@ -271,6 +302,32 @@ class Widgets {
   Task<pgw::TextArea> TextArea(const A0& text, TextAreaOptions options = {}) const {
     options.text = std::optional<std::string_view>(text);
     return TextArea(std::move(options));
+  }
+
+  // A strip of actions and widgets, in the order they were added. When the
+  // strip is too short for them, the actions that do not fit (and the widgets
+  // after them) go into an overflow button at its end ("»"); its menu lists
+  // the hidden actions, and choosing one activates it exactly as a click on
+  // it would (a toggle toggles, the activated callback fires).
+  Task<pgw::ToolBar> ToolBar(ToolBarOptions options = {}) const {
+    return detail::factories::ToolBar(link_, std::move(options));
+  }
+
+  // A flat button in a ToolBar: text and/or icon; a plain action fires
+  // activated on each click, a toggle action stays pressed until clicked
+  // again. Made by ToolBar.add_action.
+  Task<pgw::ToolBarAction> ToolBarAction(ToolBarActionOptions options = {}) const {
+    return detail::factories::ToolBarAction(link_, std::move(options));
+  }
+
+  // A separator line between a toolbar's items (made by add_separator).
+  Task<pgw::ToolBarSeparator> ToolBarSeparator(ToolBarSeparatorOptions options = {}) const {
+    return detail::factories::ToolBarSeparator(link_, std::move(options));
+  }
+
+  // A stretchable space in a toolbar (made by add_spacer).
+  Task<pgw::ToolBarSpacer> ToolBarSpacer(ToolBarSpacerOptions options = {}) const {
+    return detail::factories::ToolBarSpacer(link_, std::move(options));
   }
 
  private:

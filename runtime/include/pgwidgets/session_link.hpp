@@ -140,6 +140,8 @@ struct ChildChange {
 // Receives a callback's encoded arguments.
 using RawHandler = std::function<Task<>(std::string_view args)>;
 
+struct ReportWait;  // a pending exec() (session_core.cpp)
+
 class SessionLink : public std::enable_shared_from_this<SessionLink> {
  public:
   virtual ~SessionLink() = default;
@@ -178,6 +180,17 @@ class SessionLink : public std::enable_shared_from_this<SessionLink> {
   // session's error handler gets it, or its logger. A link without a
   // session writes it to stderr.
   virtual void report(std::exception_ptr error, std::string_view context = {});
+
+  // A dialog's exec(): starts waiting for the next report of callback
+  // `answer` or `cancel` from `widget` (before the call that shows it is
+  // sent, so no answer slips by). Dropping the returned wait unregisters it.
+  // The first browser to report wins. A link without sessions throws
+  // std::logic_error.
+  virtual std::shared_ptr<ReportWait> expect_report(WidgetId widget, std::uint32_t answer, std::uint32_t cancel);
+  // Resumes with (callback id, its encoded arguments) once reported;
+  // throws Disconnected when the session ends first, std::logic_error when
+  // the widget is destroyed first.
+  virtual Task<std::pair<std::uint32_t, std::string>> await_report(std::shared_ptr<ReportWait> wait);
 };
 
 using LinkPtr = std::shared_ptr<SessionLink>;
@@ -218,6 +231,20 @@ Task<R> call_returning(LinkPtr link, WidgetId widget, const MethodInfo& method, 
                        R (*decode)(SessionLink&, std::string_view)) {
   std::string value = co_await link->call(widget, method, std::move(args), ChildChange{});
   co_return decode(*link, value);
+}
+
+// exec(): shows the widget with `show`, then answers the first report of
+// `answer` (its one argument) or `cancel` (std::nullopt). Written without
+// braced temporaries or capturing lambdas inside co_await (g++ 12).
+template <class T>
+Task<std::optional<T>> exec_widget(LinkPtr link, WidgetId widget, const MethodInfo& show, const CallbackInfo& answer,
+                                   const CallbackInfo& cancel, std::tuple<T> (*decode)(SessionLink&, std::string_view)) {
+  std::shared_ptr<ReportWait> wait = link->expect_report(widget, answer.id, cancel.id);
+  ChildChange none;
+  co_await link->call(widget, show, std::string(), none);
+  std::pair<std::uint32_t, std::string> got = co_await link->await_report(std::move(wait));
+  if (got.first != answer.id) co_return std::nullopt;
+  co_return std::get<0>(decode(*link, got.second));
 }
 
 struct HandleAccess;  // the runtime's way to a handle's link (session_link.cpp)

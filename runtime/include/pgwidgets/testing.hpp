@@ -26,6 +26,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -98,6 +99,13 @@ class TestSession {
   void set_value(const pgw::detail::WidgetHandle& w, double value);
   // The close box of a window.
   void close(const pgw::detail::WidgetHandle& w);
+  // A dialog's button with this value pressed (a Dialog's button row, or
+  // a ColorDialog's OK, reporting `value` as its color; without a value a
+  // ColorDialog's OK reports the color shown): the callback the schema
+  // marks `user: PRESS` fires with it (an exec() resumes), then the dialog
+  // hides itself, as the page does, when it was created with `autoclose`
+  // (a ColorDialog always does), firing its `autoclosed`.
+  void press(const pgw::detail::WidgetHandle& w, std::optional<std::string> value = std::nullopt);
   // A key pressed and released while `w` has the focus: the callbacks the
   // schema marks `user: KEY` fire as a browser's events do, key_down, then
   // key_press when the key types a character (one character, or "Enter"),

@@ -142,6 +142,11 @@ export class ColorWidget extends Widget implements ColorWidgetImpl {
     this.update(true);
   }
 
+  /** The color shown, "#rrggbb" (ColorDialog reads it for OK). */
+  get hexColor(): string {
+    return this.hex;
+  }
+
   private get hex(): string {
     return hexOf(...hsvToRgb(this.h, this.s, this.v));
   }
