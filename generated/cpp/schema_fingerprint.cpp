@@ -7,6 +7,6 @@
 
 namespace pgw::detail {
 
-extern const std::uint64_t schema_fingerprint = 0xf5fb45e7fd5eb950ULL;
+extern const std::uint64_t schema_fingerprint = 0x190c13afc8d2733cULL;
 
 }  // namespace pgw::detail
