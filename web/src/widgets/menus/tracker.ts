@@ -84,7 +84,6 @@ export function popup(menu: OpenableMenu, x: number, y: number): void {
   closeAll();
   leaveBar();
   install();
-  if (!menu.element.isConnected) document.body.appendChild(menu.element);
   show(menu.element, x, y, null);
   stack.push({ menu, active: -1 });
 }
@@ -115,6 +114,8 @@ export function rowHovered(menu: OpenableMenu, row: HTMLElement): void {
   if (depth < 0) return;
   const rows = menu.rows();
   const i = rows.findIndex((r) => r.element === row);
+  // Moving within the row whose submenu is open changes nothing.
+  if (i >= 0 && stack[depth].active === i && rows[i].submenu && stack[depth + 1]?.menu === rows[i].submenu) return;
   closeTo(depth + 1);
   setActive(stack[depth], i);
   if (i >= 0 && rows[i].submenu) openSubmenu(false);
@@ -141,7 +142,6 @@ function openBarMenu(b: TrackedBar, index: number, selectFirst: boolean): void {
   enterBar(b, index);
   const { title, menu } = entries[index];
   title.classList.add("pgw-menubar-open");
-  if (!menu.element.isConnected) document.body.appendChild(menu.element);
   const r = title.getBoundingClientRect();
   show(menu.element, r.left, r.bottom, null);
   const level: Level = { menu, active: -1 };
@@ -155,7 +155,6 @@ function openSubmenu(selectFirst: boolean): void {
   const row = top.menu.rows()[top.active];
   const sub = row?.submenu;
   if (!sub) return;
-  if (!sub.element.isConnected) document.body.appendChild(sub.element);
   const r = row.element.getBoundingClientRect();
   show(sub.element, r.right, r.top, r.left);
   const level: Level = { menu: sub, active: -1 };
@@ -200,6 +199,8 @@ function leaveBar(): void {
  * or is shifted left; one that would leave it at the bottom is shifted up.
  */
 function show(panel: HTMLElement, x: number, y: number, flipLeft: number | null): void {
+  // Last in the body: a menu opened later is drawn over the ones before.
+  document.body.appendChild(panel);
   panel.style.display = "";
   panel.classList.add("pgw-menu-open");
   const w = panel.offsetWidth;
