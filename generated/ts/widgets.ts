@@ -877,9 +877,9 @@ export interface LabelImpl extends WidgetImpl {
   set_halign(halign: HAlign): void;
   // Where the text sits down the label.
   set_valign(valign: VAlign): void;
-  // The context menu: a right click on the label pops it up there (an
-  // empty handle: none). The label keeps the menu, so a reloaded page has
-  // it again.
+  // The context menu: a right click on the label pops it up where the
+  // pointer is (the browser's own menu is not shown). The server keeps it,
+  // so a reloaded page has it again.
   set_menu(menu: WidgetHandle): void;
 }
 

@@ -116,9 +116,9 @@ class Label : public Widget {
   // Where the text sits down the label.
   Task<void> set_valign(pgw::VAlign valign) const;
 
-  // The context menu: a right click on the label pops it up there (an
-  // empty handle: none). The label keeps the menu, so a reloaded page has
-  // it again.
+  // The context menu: a right click on the label pops it up where the
+  // pointer is (the browser's own menu is not shown). The server keeps it,
+  // so a reloaded page has it again.
   Task<void> set_menu(pgw::Menu menu) const;
 
   // A click (press and release of a button).

@@ -246,9 +246,9 @@ export const Label: GenService<{
     output: typeof EmptySchema;
   },
   /**
-   * The context menu: a right click on the label pops it up there (an
-   * empty handle: none). The label keeps the menu, so a reloaded page has
-   * it again.
+   * The context menu: a right click on the label pops it up where the
+   * pointer is (the browser's own menu is not shown). The server keeps it,
+   * so a reloaded page has it again.
    *
    * @generated from rpc pgwidgets.widgets.Label.SetMenu
    */
