@@ -35,9 +35,12 @@ async function openMenus() {
     .map((m) => {
       const r = m.getBoundingClientRect();
       const active = m.querySelector(":scope > .pgw-menu-active");
+      // A submenu row holds its submenu's panel: its own text is its label.
+      const text = (c) => c.classList.contains("pgw-menu-submenu-item")
+        ? c.querySelector(":scope > .pgw-menu-submenu-label").textContent + "\u25B6" : c.textContent;
       return {
-        rows: [...m.children].map((c) => c.textContent),
-        active: active ? active.textContent.replace("\u25B6", "").trim() : null,
+        rows: [...m.children].map(text),
+        active: active ? text(active).replace("\u25B6", "") : null,
         left: r.left, right: r.right, top: r.top, bottom: r.bottom,
       };
     }));

@@ -2,8 +2,8 @@
 // submenus, in a panel shown only while open (tracker.ts opens, places and
 // closes it). Its children are its items in order; a child Menu is a
 // submenu, drawn as a row with its title and an arrow, its own panel
-// opening beside that row. The panels live in the page's body, so no
-// widget around the bar or the row clips them.
+// (inside the row, position: fixed) opening beside that row. A popup menu
+// that is nobody's child goes in the page's body when it first opens.
 import "./menu.css";
 import { el, text } from "../../dom.js";
 import type { MenuCreateArgs, MenuEvents, MenuImpl, WidgetHandle } from "../../schema.js";
@@ -24,18 +24,19 @@ export class Menu extends Container implements MenuImpl, OpenableMenu {
     this.element.setAttribute("role", "menu");
     this.element.style.display = "none";
     this.element.addEventListener("pointerover", (e) => {
-      const row = this.rowOf(e.target as Node);
+      const row = this.rowOf(e.target as Element);
       if (row) rowHovered(this, row);
     });
     this.element.addEventListener("click", (e) => {
-      const row = this.rowOf(e.target as Node);
+      const row = this.rowOf(e.target as Element);
       if (row) rowClicked(this, row);
     });
   }
 
-  /** The row element (a direct item) holding `node`, if any. */
-  private rowOf(node: Node | null): HTMLElement | null {
-    for (let n = node; n && n !== this.element; n = n.parentNode) {
+  /** The row element (a direct item) holding `node`, if any (not in a submenu's panel). */
+  private rowOf(node: Element | null): HTMLElement | null {
+    if (!node || node.closest?.(".pgw-menu") !== this.element) return null;
+    for (let n: Node | null = node; n && n !== this.element; n = n.parentNode) {
       if (n.parentNode === this.element) return n as HTMLElement;
     }
     return null;
@@ -66,7 +67,8 @@ export class Menu extends Container implements MenuImpl, OpenableMenu {
       this.subRows.set(child, { row, title: name });
       forget(child);
       child.element.style.display = "none";
-      document.body.appendChild(child.element);
+      // Inside its row (position: fixed takes it out of the flow there).
+      row.appendChild(child.element);
     } else {
       this.element.appendChild(child.element);
     }

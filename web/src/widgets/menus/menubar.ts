@@ -1,7 +1,7 @@
 // MenuBar: a row of titles, each dropping its menu down when pressed
 // (tracker.ts: hovering another title while one is open switches to it;
 // F10 or Alt reach the bar from the keyboard). The menus are its
-// children; their panels live in the page's body, not in the bar.
+// children; their panels sit in the bar, out of its flow.
 import "./menubar.css";
 import { el, text } from "../../dom.js";
 import type { MenuBarCreateArgs, MenuBarEvents, MenuBarImpl, WidgetHandle } from "../../schema.js";
@@ -65,7 +65,8 @@ export class MenuBar extends Container implements MenuBarImpl, TrackedBar {
     this.element.insertBefore(title, next ?? null);
     this.titles.set(child, { title, name });
     child.element.style.display = "none";
-    document.body.appendChild(child.element);
+    // In the bar, out of its flow (position: fixed), after the titles.
+    this.element.appendChild(child.element);
     title.addEventListener("pointerdown", (e) => {
       if (e.button !== 0) return;
       e.preventDefault();

@@ -14,7 +14,8 @@
 //   whose text starts with it.
 // - A press outside every open menu (and outside the bar) closes them all.
 //
-// Menus are positioned in the viewport (position: fixed): a bar's menu
+// Menus are positioned in the viewport (position: fixed, their panels
+// staying inside their bar or their submenu's row): a bar's menu
 // below its title, a submenu beside its row, on the left when it would
 // leave the window on the right, and any menu shifted to stay in view.
 
@@ -84,6 +85,7 @@ export function popup(menu: OpenableMenu, x: number, y: number): void {
   closeAll();
   leaveBar();
   install();
+  if (!menu.element.isConnected) document.body.appendChild(menu.element);
   show(menu.element, x, y, null);
   stack.push({ menu, active: -1 });
 }
@@ -199,8 +201,6 @@ function leaveBar(): void {
  * or is shifted left; one that would leave it at the bottom is shifted up.
  */
 function show(panel: HTMLElement, x: number, y: number, flipLeft: number | null): void {
-  // Last in the body: a menu opened later is drawn over the ones before.
-  document.body.appendChild(panel);
   panel.style.display = "";
   panel.classList.add("pgw-menu-open");
   const w = panel.offsetWidth;
