@@ -7,6 +7,6 @@
 
 namespace pgw::detail {
 
-extern const std::uint64_t schema_fingerprint = 0x13f8ae718d593b05ULL;
+extern const std::uint64_t schema_fingerprint = 0xb33961d0f6a31bfdULL;
 
 }  // namespace pgw::detail

@@ -15,6 +15,7 @@ export * from "./dispatch/display.js";
 export * from "./dispatch/events.js";
 export * from "./dispatch/layout.js";
 export * from "./dispatch/mdi.js";
+export * from "./dispatch/menus.js";
 export * from "./dispatch/text.js";
 export * from "./dispatch/toolbar.js";
 import type { ClassEntry, MethodEntry, CallbackEntry, FamilyTables, WidgetPackage } from "./dispatch/common.js";
@@ -28,10 +29,11 @@ import { displayFamily } from "./dispatch/display.js";
 import { eventsFamily } from "./dispatch/events.js";
 import { layoutFamily } from "./dispatch/layout.js";
 import { mdiFamily } from "./dispatch/mdi.js";
+import { menusFamily } from "./dispatch/menus.js";
 import { textFamily } from "./dispatch/text.js";
 import { toolbarFamily } from "./dispatch/toolbar.js";
 
-const families: readonly FamilyTables[] = [baseFamily, containersFamily, controlsFamily, dataFamily, dialogsFamily, displayFamily, eventsFamily, layoutFamily, mdiFamily, textFamily, toolbarFamily];
+const families: readonly FamilyTables[] = [baseFamily, containersFamily, controlsFamily, dataFamily, dialogsFamily, displayFamily, eventsFamily, layoutFamily, mdiFamily, menusFamily, textFamily, toolbarFamily];
 
 export const classes: ReadonlyMap<number, ClassEntry> = new Map(families.flatMap((f) => f.classes));
 export const methods: ReadonlyMap<number, MethodEntry> = new Map(families.flatMap((f) => f.methods));

@@ -42,6 +42,10 @@ import { VBox } from "../../web/src/widgets/layout/vbox.js";
 import { HBox } from "../../web/src/widgets/layout/hbox.js";
 import { MDISubWindow } from "../../web/src/widgets/mdi/mdisubwindow.js";
 import { MDIWidget } from "../../web/src/widgets/mdi/mdiwidget.js";
+import { MenuAction } from "../../web/src/widgets/menus/menuaction.js";
+import { MenuSeparator } from "../../web/src/widgets/menus/menuseparator.js";
+import { Menu } from "../../web/src/widgets/menus/menu.js";
+import { MenuBar } from "../../web/src/widgets/menus/menubar.js";
 import { TextEntry } from "../../web/src/widgets/text/textentry.js";
 import { TextEntrySet } from "../../web/src/widgets/text/textentryset.js";
 import { TextArea } from "../../web/src/widgets/text/textarea.js";
@@ -85,6 +89,10 @@ export function makeFactories(env: WidgetEnv): WidgetFactories {
     HBox: (id, args, events) => new HBox(id, args, events, env),
     MDISubWindow: (id, args, events) => new MDISubWindow(id, args, events, env),
     MDIWidget: (id, args, events) => new MDIWidget(id, args, events, env),
+    MenuAction: (id, args, events) => new MenuAction(id, args, events, env),
+    MenuSeparator: (id, args, events) => new MenuSeparator(id, args, events, env),
+    Menu: (id, args, events) => new Menu(id, args, events, env),
+    MenuBar: (id, args, events) => new MenuBar(id, args, events, env),
     TextEntry: (id, args, events) => new TextEntry(id, args, events, env),
     TextEntrySet: (id, args, events) => new TextEntrySet(id, args, events, env),
     TextArea: (id, args, events) => new TextArea(id, args, events, env),

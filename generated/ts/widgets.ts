@@ -7,7 +7,7 @@
 // missing there, or a method missing in an implementation, fails `tsc`.
 
 export const PACKAGE_NAME = "pgwidgets.widgets";
-export const SCHEMA_FINGERPRINT = 0x13f8ae718d593b05n;
+export const SCHEMA_FINGERPRINT = 0xb33961d0f6a31bfdn;
 
 /** A widget as the browser runtime holds it. */
 export interface WidgetHandle {
@@ -970,6 +970,10 @@ export interface LabelImpl extends WidgetImpl {
   set_halign(halign: HAlign): void;
   // Where the text sits down the label.
   set_valign(valign: VAlign): void;
+  // The context menu: a right click on the label pops it up where the
+  // pointer is (the browser's own menu is not shown). The server keeps it,
+  // so a reloaded page has it again.
+  set_menu(menu: WidgetHandle): void;
 }
 
 export interface LabelEvents extends WidgetEvents {
@@ -1239,6 +1243,102 @@ export interface MDIWidgetEvents extends ContainerEvents {
 export interface MDIWidgetCreateArgs {
 }
 
+// An item of a menu: a text, an optional icon, an optional check mark.
+// Clicking it (or Enter / Space on it) activates it and closes the menus.
+export interface MenuActionImpl extends WidgetImpl {
+  // The item's text (shown as text, never as HTML).
+  set_text(text: string): void;
+  // The icon, by URL, with an optional size in pixels.
+  set_icon(url: string, width: number | undefined, height: number | undefined): void;
+  // Checks or clears a checkable item (activated does not fire).
+  set_checked(checked: boolean): void;
+  // Same as set_checked (pgwidgets has both names).
+  set_state(checked: boolean): void;
+}
+
+export interface MenuActionEvents extends WidgetEvents {
+  // The user chose the item; a checkable one carries its new state.
+  activated(checked: boolean): void;
+}
+
+export interface MenuActionCreateArgs {
+  // The item's text (shown as text).
+  text: string;
+  // An icon before the text, by URL ("" for none).
+  icon_url: string;
+  // The icon's size in pixels (pgwidgets' iconsize [width, height]); the
+  // height defaults to the width, and with neither the image keeps its size.
+  icon_width: number | undefined;
+  icon_height: number | undefined;
+  // The item has a check mark that each activation toggles; its activated
+  // callback then carries the new state.
+  checkable: boolean;
+  // With an icon, only the icon is shown (the text becomes its tooltip).
+  icon_only: boolean;
+}
+
+// A line between a menu's items (Menu.add_separator makes it).
+export interface MenuSeparatorImpl extends WidgetImpl {
+}
+
+export interface MenuSeparatorEvents extends WidgetEvents {
+}
+
+export interface MenuSeparatorCreateArgs {
+}
+
+// A menu: a column of actions, separators and submenus. In a menu bar it
+// drops down from its title; in another menu it opens beside its row (on
+// the other side when it would leave the window); alone it pops up with
+// popup(x, y) (a context menu, see Label.set_menu). A menu near the
+// window's bottom or right edge is shifted to stay in view.
+export interface MenuImpl extends ContainerImpl {
+  // Appends a widget (a MenuAction, or any other widget) as an item.
+  add_widget(child: WidgetHandle): void;
+  // Creates an action with this text (checkable or not), appends it and
+  // returns it.
+  add_name(child: WidgetHandle): void;
+  // Creates an empty submenu under this title, appends it and returns it.
+  add_menu(child: WidgetHandle): void;
+  // Appends an existing menu as a submenu under `name` (pgwidgets'
+  // add_menu(name, menu)).
+  add_submenu(name: string, menu: WidgetHandle): void;
+  // Appends a separator line (returned: removing it takes it out).
+  add_separator(child: WidgetHandle): void;
+  // The submenu under this title: an empty handle (false) when none.
+  get_menu(name: string): WidgetHandle;
+  // Opens the menu at this point of the page, in pixels from its top left
+  // (shifted to stay in view), as a popup menu: choosing an item, Escape or
+  // a press outside closes it. The menu gets the keyboard.
+  popup(x: number, y: number): void;
+}
+
+export interface MenuEvents extends ContainerEvents {
+}
+
+export interface MenuCreateArgs {
+  // The title its menu bar or parent menu shows for it, when made by
+  // MenuBar.add_name or Menu.add_menu.
+  title: string;
+}
+
+// A row of menu titles; clicking one drops its menu down (hovering another
+// title while one is open switches to it).
+export interface MenuBarImpl extends ContainerImpl {
+  // Puts `menu` on the bar under `name`.
+  add_menu(menu: WidgetHandle, name: string, icon_url: string | undefined, icon_width: number | undefined, icon_height: number | undefined, icon_only: boolean | undefined): void;
+  // Creates an empty menu, puts it on the bar under this title and returns it.
+  add_name(child: WidgetHandle): void;
+  // The menu under this title: an empty handle (false) when none.
+  get_menu(name: string): WidgetHandle;
+}
+
+export interface MenuBarEvents extends ContainerEvents {
+}
+
+export interface MenuBarCreateArgs {
+}
+
 // A one-line text input. Enter fires activated(text) and stores the line
 // in the history; up and down walk the history.
 export interface TextEntryImpl extends WidgetImpl {
@@ -1441,6 +1541,10 @@ export interface WidgetFactories {
   HBox(id: number, args: HBoxCreateArgs, events: HBoxEvents): HBoxImpl;
   MDISubWindow(id: number, args: MDISubWindowCreateArgs, events: MDISubWindowEvents): MDISubWindowImpl;
   MDIWidget(id: number, args: MDIWidgetCreateArgs, events: MDIWidgetEvents): MDIWidgetImpl;
+  MenuAction(id: number, args: MenuActionCreateArgs, events: MenuActionEvents): MenuActionImpl;
+  MenuSeparator(id: number, args: MenuSeparatorCreateArgs, events: MenuSeparatorEvents): MenuSeparatorImpl;
+  Menu(id: number, args: MenuCreateArgs, events: MenuEvents): MenuImpl;
+  MenuBar(id: number, args: MenuBarCreateArgs, events: MenuBarEvents): MenuBarImpl;
   TextEntry(id: number, args: TextEntryCreateArgs, events: TextEntryEvents): TextEntryImpl;
   TextEntrySet(id: number, args: TextEntrySetCreateArgs, events: TextEntrySetEvents): TextEntrySetImpl;
   TextArea(id: number, args: TextAreaCreateArgs, events: TextAreaEvents): TextAreaImpl;

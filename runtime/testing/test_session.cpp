@@ -444,6 +444,15 @@ void TestSession::click(const WidgetHandle& w) {
       value = exclusive ? true : !*b;
     }
   }
+  // A state argument only a widget made with an option carries (a
+  // checkable MenuAction's `checked`): without it the page sends false.
+  if (const pb::Descriptor* msg = cb.rpc->output_type(); msg->field_count() > 0) {
+    const std::string& option = msg->field(0)->options().GetExtension(pgwidgets::arg).with_option();
+    if (!option.empty()) {
+      const Scalar on = s.page.value(id, option);
+      if (const bool* b = std::get_if<bool>(&on); b == nullptr || !*b) value = false;
+    }
+  }
   s.fire(id, cb, s.message(id, cb, value, "click"), "click");
 }
 

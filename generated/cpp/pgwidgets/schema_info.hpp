@@ -72,6 +72,10 @@ inline constexpr ClassInfo VBox{813279495, "VBox", 625142, false, false, 0, 0, {
 inline constexpr ClassInfo HBox{1648474277, "HBox", 625142, false, false, 0, 0, {}};
 inline constexpr ClassInfo MDISubWindow{597303608, "MDISubWindow", 648732111, false, false, 0, 0, {}};
 inline constexpr ClassInfo MDIWidget{1934524702, "MDIWidget", 648732111, false, false, 0, 0, {}};
+inline constexpr ClassInfo MenuAction{665476947, "MenuAction", 1272712264, false, false, 0, 0, {}};
+inline constexpr ClassInfo MenuSeparator{1263564196, "MenuSeparator", 1272712264, false, false, 0, 0, {}};
+inline constexpr ClassInfo Menu{1602158168, "Menu", 648732111, false, false, 0, 0, {}};
+inline constexpr ClassInfo MenuBar{1499406670, "MenuBar", 648732111, false, false, 0, 0, {}};
 inline constexpr ClassInfo TextEntry{643135960, "TextEntry", 1272712264, false, false, 0, 0, {}};
 inline constexpr ClassInfo TextEntrySet{1729573861, "TextEntrySet", 643135960, false, false, 0, 0, {}};
 inline constexpr ClassInfo TextArea{508793410, "TextArea", 1272712264, false, false, 0, 0, {}};
@@ -88,6 +92,7 @@ inline constexpr std::uint32_t bg = 1058331502;
 inline constexpr std::uint32_t border_color = 1735637230;
 inline constexpr std::uint32_t border_width = 836307221;
 inline constexpr std::uint32_t button_text = 281306076;
+inline constexpr std::uint32_t checked = 1712995704;
 inline constexpr std::uint32_t collapsed = 35625012;
 inline constexpr std::uint32_t color = 1948798365;
 inline constexpr std::uint32_t column_spacing = 412407582;
@@ -109,6 +114,7 @@ inline constexpr std::uint32_t length = 260222118;
 inline constexpr std::uint32_t limit = 1441401317;
 inline constexpr std::uint32_t limits = 172424559;
 inline constexpr std::uint32_t max_size = 1347618554;
+inline constexpr std::uint32_t menu = 965316864;
 inline constexpr std::uint32_t message = 726862355;
 inline constexpr std::uint32_t min_size = 1125882445;
 inline constexpr std::uint32_t minimum_sizes = 345037656;
@@ -288,6 +294,7 @@ inline constexpr MethodInfo Label_set_color{1062235657, 260556772, "Label", "set
 inline constexpr MethodInfo Label_set_halign{1759854990, 260556772, "Label", "set_halign", detail::MethodKind::setter, 1085381346, false, false, false, 0, detail::StateOp::none, 0};
 inline constexpr MethodInfo Label_get_halign{1839003318, 260556772, "Label", "get_halign", detail::MethodKind::getter, 1085381346, true, false, false, 0, detail::StateOp::none, 0};
 inline constexpr MethodInfo Label_set_valign{1703963995, 260556772, "Label", "set_valign", detail::MethodKind::setter, 1112024439, false, false, false, 0, detail::StateOp::none, 0};
+inline constexpr MethodInfo Label_set_menu{1914257031, 260556772, "Label", "set_menu", detail::MethodKind::setter, 965316864, false, false, false, 0, detail::StateOp::none, 0};
 inline constexpr MethodInfo StatusBar_set_message{145707452, 1644572094, "StatusBar", "set_message", detail::MethodKind::setter, 726862355, false, false, false, 0, detail::StateOp::none, 0};
 inline constexpr MethodInfo StatusBar_get_message{1021771930, 1644572094, "StatusBar", "get_message", detail::MethodKind::getter, 726862355, true, false, false, 0, detail::StateOp::none, 0};
 inline constexpr MethodInfo StatusBar_clear{1470153663, 1644572094, "StatusBar", "clear", detail::MethodKind::setter, 726862355, false, false, false, 0, detail::StateOp::none, 0};
@@ -345,6 +352,23 @@ inline constexpr MethodInfo MDIWidget_set_resistance{1465437229, 1934524702, "MD
 inline constexpr MethodInfo MDIWidget_get_resistance{271535706, 1934524702, "MDIWidget", "get_resistance", detail::MethodKind::getter, 1050086665, true, false, false, 0, detail::StateOp::none, 0};
 inline constexpr MethodInfo MDIWidget_set_scroll_position{1133670856, 1934524702, "MDIWidget", "set_scroll_position", detail::MethodKind::setter, 1333637752, false, false, true, 0, detail::StateOp::none, 0};
 inline constexpr MethodInfo MDIWidget_get_scroll_position{565016419, 1934524702, "MDIWidget", "get_scroll_position", detail::MethodKind::getter, 1333637752, true, false, false, 0, detail::StateOp::none, 0};
+inline constexpr MethodInfo MenuAction_set_text{771694001, 665476947, "MenuAction", "set_text", detail::MethodKind::setter, 405642814, false, false, false, 0, detail::StateOp::none, 0};
+inline constexpr MethodInfo MenuAction_get_text{1377607331, 665476947, "MenuAction", "get_text", detail::MethodKind::getter, 405642814, true, false, false, 0, detail::StateOp::none, 0};
+inline constexpr MethodInfo MenuAction_set_icon{732769031, 665476947, "MenuAction", "set_icon", detail::MethodKind::setter, 1121236038, false, false, false, 0, detail::StateOp::none, 0};
+inline constexpr MethodInfo MenuAction_set_checked{15160512, 665476947, "MenuAction", "set_checked", detail::MethodKind::setter, 1712995704, false, false, false, 0, detail::StateOp::none, 0};
+inline constexpr MethodInfo MenuAction_get_checked{1016787261, 665476947, "MenuAction", "get_checked", detail::MethodKind::getter, 1712995704, true, false, false, 0, detail::StateOp::none, 0};
+inline constexpr MethodInfo MenuAction_set_state{498826424, 665476947, "MenuAction", "set_state", detail::MethodKind::setter, 1712995704, false, false, false, 0, detail::StateOp::none, 0};
+inline constexpr MethodInfo MenuAction_get_state{942527806, 665476947, "MenuAction", "get_state", detail::MethodKind::getter, 1712995704, true, false, false, 0, detail::StateOp::none, 0};
+inline constexpr MethodInfo Menu_add_widget{1939135538, 1602158168, "Menu", "add_widget", detail::MethodKind::attach, 0, false, false, false, 0, detail::StateOp::none, 0};
+inline constexpr MethodInfo Menu_add_name{395250202, 1602158168, "Menu", "add_name", detail::MethodKind::create, 0, false, false, false, 0, detail::StateOp::none, 0};
+inline constexpr MethodInfo Menu_add_menu{119317937, 1602158168, "Menu", "add_menu", detail::MethodKind::create, 0, false, false, false, 0, detail::StateOp::none, 0};
+inline constexpr MethodInfo Menu_add_submenu{763029844, 1602158168, "Menu", "add_submenu", detail::MethodKind::attach, 0, false, false, false, 0, detail::StateOp::none, 0};
+inline constexpr MethodInfo Menu_add_separator{1215590245, 1602158168, "Menu", "add_separator", detail::MethodKind::create, 0, false, false, false, 0, detail::StateOp::none, 0};
+inline constexpr MethodInfo Menu_get_menu{876696262, 1602158168, "Menu", "get_menu", detail::MethodKind::query, 0, true, false, false, 0, detail::StateOp::none, 0};
+inline constexpr MethodInfo Menu_popup{1550741947, 1602158168, "Menu", "popup", detail::MethodKind::action, 0, false, false, false, 0, detail::StateOp::none, 0};
+inline constexpr MethodInfo MenuBar_add_menu{878944965, 1499406670, "MenuBar", "add_menu", detail::MethodKind::attach, 0, false, false, false, 0, detail::StateOp::none, 0};
+inline constexpr MethodInfo MenuBar_add_name{589854104, 1499406670, "MenuBar", "add_name", detail::MethodKind::create, 0, false, false, false, 0, detail::StateOp::none, 0};
+inline constexpr MethodInfo MenuBar_get_menu{2144967352, 1499406670, "MenuBar", "get_menu", detail::MethodKind::query, 0, true, false, false, 0, detail::StateOp::none, 0};
 inline constexpr MethodInfo TextEntry_set_text{2097510219, 643135960, "TextEntry", "set_text", detail::MethodKind::setter, 405642814, false, false, false, 0, detail::StateOp::none, 0};
 inline constexpr MethodInfo TextEntry_get_text{1865111774, 643135960, "TextEntry", "get_text", detail::MethodKind::query, 0, true, false, false, 0, detail::StateOp::none, 0};
 inline constexpr MethodInfo TextEntry_clear{458512374, 643135960, "TextEntry", "clear", detail::MethodKind::setter, 405642814, false, false, false, 0, detail::StateOp::none, 0};
@@ -408,6 +432,7 @@ void MDISubWindow_resized(std::string_view bytes);
 void MDISubWindow_window_state(std::string_view bytes);
 void MDISubWindow_close(std::string_view bytes);
 void MDIWidget_scrolled(std::string_view bytes);
+void MenuAction_activated(std::string_view bytes);
 void TextEntry_activated(std::string_view bytes);
 void TextArea_scrolled(std::string_view bytes);
 void TextArea_changed(std::string_view bytes);
@@ -477,6 +502,7 @@ inline constexpr CallbackInfo MDISubWindow_close{1700437245, 597303608, "MDISubW
 inline constexpr CallbackInfo MDIWidget_page_switch{1783995854, 1934524702, "MDIWidget", "page_switch", 0, 0, nullptr, false};
 inline constexpr CallbackInfo MDIWidget_page_close{286041958, 1934524702, "MDIWidget", "page_close", 0, 0, nullptr, false};
 inline constexpr CallbackInfo MDIWidget_scrolled{858848824, 1934524702, "MDIWidget", "scrolled", 1333637752, 1133670856, &check::MDIWidget_scrolled, true};
+inline constexpr CallbackInfo MenuAction_activated{27537695, 665476947, "MenuAction", "activated", 1712995704, 15160512, &check::MenuAction_activated, false};
 inline constexpr CallbackInfo TextEntry_activated{266366794, 643135960, "TextEntry", "activated", 405642814, 2097510219, &check::TextEntry_activated, false};
 inline constexpr CallbackInfo TextArea_scrolled{583448939, 508793410, "TextArea", "scrolled", 1333637752, 140275590, &check::TextArea_scrolled, true};
 inline constexpr CallbackInfo TextArea_changed{965860495, 508793410, "TextArea", "changed", 405642814, 850407216, &check::TextArea_changed, false};
@@ -486,7 +512,7 @@ inline constexpr CallbackInfo ToolBarAction_activated{1167160047, 712813580, "To
 
 // Every class, method and callback of the package, in schema order; the
 // runtime finds them by id (schema_registry.hpp).
-inline constexpr std::array<const ClassInfo*, 42> class_table = {
+inline constexpr std::array<const ClassInfo*, 46> class_table = {
     &classes::Widget,
     &classes::Container,
     &classes::ButtonBox,
@@ -522,6 +548,10 @@ inline constexpr std::array<const ClassInfo*, 42> class_table = {
     &classes::HBox,
     &classes::MDISubWindow,
     &classes::MDIWidget,
+    &classes::MenuAction,
+    &classes::MenuSeparator,
+    &classes::Menu,
+    &classes::MenuBar,
     &classes::TextEntry,
     &classes::TextEntrySet,
     &classes::TextArea,
@@ -530,7 +560,7 @@ inline constexpr std::array<const ClassInfo*, 42> class_table = {
     &classes::ToolBarSeparator,
     &classes::ToolBarSpacer,
 };
-inline constexpr std::array<const MethodInfo*, 231> method_table = {
+inline constexpr std::array<const MethodInfo*, 249> method_table = {
     &methods::Widget_set_border_width,
     &methods::Widget_set_border_color,
     &methods::Widget_set_bg,
@@ -678,6 +708,7 @@ inline constexpr std::array<const MethodInfo*, 231> method_table = {
     &methods::Label_set_halign,
     &methods::Label_get_halign,
     &methods::Label_set_valign,
+    &methods::Label_set_menu,
     &methods::StatusBar_set_message,
     &methods::StatusBar_get_message,
     &methods::StatusBar_clear,
@@ -735,6 +766,23 @@ inline constexpr std::array<const MethodInfo*, 231> method_table = {
     &methods::MDIWidget_get_resistance,
     &methods::MDIWidget_set_scroll_position,
     &methods::MDIWidget_get_scroll_position,
+    &methods::MenuAction_set_text,
+    &methods::MenuAction_get_text,
+    &methods::MenuAction_set_icon,
+    &methods::MenuAction_set_checked,
+    &methods::MenuAction_get_checked,
+    &methods::MenuAction_set_state,
+    &methods::MenuAction_get_state,
+    &methods::Menu_add_widget,
+    &methods::Menu_add_name,
+    &methods::Menu_add_menu,
+    &methods::Menu_add_submenu,
+    &methods::Menu_add_separator,
+    &methods::Menu_get_menu,
+    &methods::Menu_popup,
+    &methods::MenuBar_add_menu,
+    &methods::MenuBar_add_name,
+    &methods::MenuBar_get_menu,
     &methods::TextEntry_set_text,
     &methods::TextEntry_get_text,
     &methods::TextEntry_clear,
@@ -763,7 +811,7 @@ inline constexpr std::array<const MethodInfo*, 231> method_table = {
     &methods::ToolBarAction_set_state,
     &methods::ToolBarAction_get_state,
 };
-inline constexpr std::array<const CallbackInfo*, 66> callback_table = {
+inline constexpr std::array<const CallbackInfo*, 67> callback_table = {
     &callbacks::Widget_resize,
     &callbacks::Widget_map,
     &callbacks::Container_child_added,
@@ -826,6 +874,7 @@ inline constexpr std::array<const CallbackInfo*, 66> callback_table = {
     &callbacks::MDIWidget_page_switch,
     &callbacks::MDIWidget_page_close,
     &callbacks::MDIWidget_scrolled,
+    &callbacks::MenuAction_activated,
     &callbacks::TextEntry_activated,
     &callbacks::TextArea_scrolled,
     &callbacks::TextArea_changed,
@@ -835,7 +884,7 @@ inline constexpr std::array<const CallbackInfo*, 66> callback_table = {
 // The full protobuf names of each class's service and of each method's and
 // callback's rpc, in the order of the tables above: code that reads the
 // schema by reflection (argument types, custom options) starts from these.
-inline constexpr std::array<std::string_view, 42> class_proto_names = {
+inline constexpr std::array<std::string_view, 46> class_proto_names = {
     "pgwidgets.widgets.Widget",
     "pgwidgets.widgets.Container",
     "pgwidgets.widgets.ButtonBox",
@@ -871,6 +920,10 @@ inline constexpr std::array<std::string_view, 42> class_proto_names = {
     "pgwidgets.widgets.HBox",
     "pgwidgets.widgets.MDISubWindow",
     "pgwidgets.widgets.MDIWidget",
+    "pgwidgets.widgets.MenuAction",
+    "pgwidgets.widgets.MenuSeparator",
+    "pgwidgets.widgets.Menu",
+    "pgwidgets.widgets.MenuBar",
     "pgwidgets.widgets.TextEntry",
     "pgwidgets.widgets.TextEntrySet",
     "pgwidgets.widgets.TextArea",
@@ -879,7 +932,7 @@ inline constexpr std::array<std::string_view, 42> class_proto_names = {
     "pgwidgets.widgets.ToolBarSeparator",
     "pgwidgets.widgets.ToolBarSpacer",
 };
-inline constexpr std::array<std::string_view, 231> method_proto_names = {
+inline constexpr std::array<std::string_view, 249> method_proto_names = {
     "pgwidgets.widgets.Widget.SetBorderWidth",
     "pgwidgets.widgets.Widget.SetBorderColor",
     "pgwidgets.widgets.Widget.SetBg",
@@ -1027,6 +1080,7 @@ inline constexpr std::array<std::string_view, 231> method_proto_names = {
     "pgwidgets.widgets.Label.SetHalign",
     "pgwidgets.widgets.Label.GetHalign",
     "pgwidgets.widgets.Label.SetValign",
+    "pgwidgets.widgets.Label.SetMenu",
     "pgwidgets.widgets.StatusBar.SetMessage",
     "pgwidgets.widgets.StatusBar.GetMessage",
     "pgwidgets.widgets.StatusBar.Clear",
@@ -1084,6 +1138,23 @@ inline constexpr std::array<std::string_view, 231> method_proto_names = {
     "pgwidgets.widgets.MDIWidget.GetResistance",
     "pgwidgets.widgets.MDIWidget.SetScrollPosition",
     "pgwidgets.widgets.MDIWidget.GetScrollPosition",
+    "pgwidgets.widgets.MenuAction.SetText",
+    "pgwidgets.widgets.MenuAction.GetText",
+    "pgwidgets.widgets.MenuAction.SetIcon",
+    "pgwidgets.widgets.MenuAction.SetChecked",
+    "pgwidgets.widgets.MenuAction.GetChecked",
+    "pgwidgets.widgets.MenuAction.SetState",
+    "pgwidgets.widgets.MenuAction.GetState",
+    "pgwidgets.widgets.Menu.AddWidget",
+    "pgwidgets.widgets.Menu.AddName",
+    "pgwidgets.widgets.Menu.AddMenu",
+    "pgwidgets.widgets.Menu.AddSubmenu",
+    "pgwidgets.widgets.Menu.AddSeparator",
+    "pgwidgets.widgets.Menu.GetMenu",
+    "pgwidgets.widgets.Menu.Popup",
+    "pgwidgets.widgets.MenuBar.AddMenu",
+    "pgwidgets.widgets.MenuBar.AddName",
+    "pgwidgets.widgets.MenuBar.GetMenu",
     "pgwidgets.widgets.TextEntry.SetText",
     "pgwidgets.widgets.TextEntry.GetText",
     "pgwidgets.widgets.TextEntry.Clear",
@@ -1112,7 +1183,7 @@ inline constexpr std::array<std::string_view, 231> method_proto_names = {
     "pgwidgets.widgets.ToolBarAction.SetState",
     "pgwidgets.widgets.ToolBarAction.GetState",
 };
-inline constexpr std::array<std::string_view, 66> callback_proto_names = {
+inline constexpr std::array<std::string_view, 67> callback_proto_names = {
     "pgwidgets.widgets.Widget.OnResize",
     "pgwidgets.widgets.Widget.OnMap",
     "pgwidgets.widgets.Container.OnChildAdded",
@@ -1175,6 +1246,7 @@ inline constexpr std::array<std::string_view, 66> callback_proto_names = {
     "pgwidgets.widgets.MDIWidget.OnPageSwitch",
     "pgwidgets.widgets.MDIWidget.OnPageClose",
     "pgwidgets.widgets.MDIWidget.OnScrolled",
+    "pgwidgets.widgets.MenuAction.OnActivated",
     "pgwidgets.widgets.TextEntry.OnActivated",
     "pgwidgets.widgets.TextArea.OnScrolled",
     "pgwidgets.widgets.TextArea.OnChanged",

@@ -17,6 +17,7 @@
 #include "pgwidgets/widgets/events.hpp"
 #include "pgwidgets/widgets/layout.hpp"
 #include "pgwidgets/widgets/mdi.hpp"
+#include "pgwidgets/widgets/menus.hpp"
 #include "pgwidgets/widgets/text.hpp"
 #include "pgwidgets/widgets/toolbar.hpp"
 
@@ -265,6 +266,32 @@ class Widgets {
   // when it is larger than the widget.
   Task<pgw::MDIWidget> MDIWidget(MDIWidgetOptions options = {}) const {
     return detail::factories::MDIWidget(link_, std::move(options));
+  }
+
+  // An item of a menu: a text, an optional icon, an optional check mark.
+  // Clicking it (or Enter / Space on it) activates it and closes the menus.
+  Task<pgw::MenuAction> MenuAction(MenuActionOptions options = {}) const {
+    return detail::factories::MenuAction(link_, std::move(options));
+  }
+
+  // A line between a menu's items (Menu.add_separator makes it).
+  Task<pgw::MenuSeparator> MenuSeparator(MenuSeparatorOptions options = {}) const {
+    return detail::factories::MenuSeparator(link_, std::move(options));
+  }
+
+  // A menu: a column of actions, separators and submenus. In a menu bar it
+  // drops down from its title; in another menu it opens beside its row (on
+  // the other side when it would leave the window); alone it pops up with
+  // popup(x, y) (a context menu, see Label.set_menu). A menu near the
+  // window's bottom or right edge is shifted to stay in view.
+  Task<pgw::Menu> Menu(MenuOptions options = {}) const {
+    return detail::factories::Menu(link_, std::move(options));
+  }
+
+  // A row of menu titles; clicking one drops its menu down (hovering another
+  // title while one is open switches to it).
+  Task<pgw::MenuBar> MenuBar(MenuBarOptions options = {}) const {
+    return detail::factories::MenuBar(link_, std::move(options));
   }
 
   // A one-line text input. Enter fires activated(text) and stores the line

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "pgwidgets/widgets/base.pb.h"
+#include "pgwidgets/widgets/menus.pb.h"
 #include "pgwidgets/widgets/display.pb.h"
 #include "pgwidgets/widgets/events.pb.h"
 
@@ -360,6 +361,12 @@ Task<void> Label::set_valign(pgw::VAlign valign) const {
   ::pgwidgets::widgets::VAlignArg request;
   request.set_valign(static_cast<::pgwidgets::widgets::VAlign>(valign));
   return detail::send_call(checked_link(), id(), detail::methods::Label_set_valign, request.SerializeAsString());
+}
+
+Task<void> Label::set_menu(pgw::Menu menu) const {
+  ::pgwidgets::widgets::MenuRef request;
+  request.set_menu(detail::child_id(*this, menu, "set_menu"));
+  return detail::send_call(checked_link(), id(), detail::methods::Label_set_menu, request.SerializeAsString());
 }
 
 Task<void> StatusBar::set_message(std::string text, std::optional<double> duration) const {

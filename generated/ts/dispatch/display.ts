@@ -6,6 +6,7 @@
 
 import { create, fromBinary, toBinary } from "@bufbuild/protobuf";
 import * as pb_base from "../pb/pgwidgets/widgets/base_pb.js";
+import * as pb_menus from "../pb/pgwidgets/widgets/menus_pb.js";
 import * as pb_display from "../pb/pgwidgets/widgets/display_pb.js";
 import * as pb_events from "../pb/pgwidgets/widgets/events_pb.js";
 import type * as w from "../widgets.js";
@@ -111,6 +112,14 @@ export const displayFamily: FamilyTables = {
       invoke: (impl, bytes, ctx) => {
         const m = fromBinary(pb_display.VAlignArgSchema, bytes);
         (impl as w.LabelImpl).set_valign(word(VAlignWords, m.valign, "VAlign"));
+        return undefined;
+      },
+    }],
+    [1914257031, {
+      id: 1914257031, name: "set_menu", className: "Label", kind: "setter", classId: 260556772,
+      invoke: (impl, bytes, ctx) => {
+        const m = fromBinary(pb_menus.MenuRefSchema, bytes);
+        (impl as w.LabelImpl).set_menu(ctx.widget(m.menu));
         return undefined;
       },
     }],

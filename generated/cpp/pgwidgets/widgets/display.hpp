@@ -26,11 +26,13 @@
 #include "pgwidgets/value.hpp"
 #include "pgwidgets/widgets/base.hpp"
 #include "pgwidgets/widgets/events.hpp"
+#include "pgwidgets/widgets/menus.hpp"
 
 namespace pgw {
 
 class Label;
 class StatusBar;
+class Menu;
 
 // Horizontal alignment, pgwidgets' words "left", "center", "right".
 enum class HAlign : int {
@@ -113,6 +115,11 @@ class Label : public Widget {
 
   // Where the text sits down the label.
   Task<void> set_valign(pgw::VAlign valign) const;
+
+  // The context menu: a right click on the label pops it up where the
+  // pointer is (the browser's own menu is not shown). The server keeps it,
+  // so a reloaded page has it again.
+  Task<void> set_menu(pgw::Menu menu) const;
 
   // A click (press and release of a button).
   // Handler: takes exactly (pgw::PointerEvent event), returning void or pgw::Task<>.
