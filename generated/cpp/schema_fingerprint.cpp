@@ -7,6 +7,6 @@
 
 namespace pgw::detail {
 
-extern const std::uint64_t schema_fingerprint = 0xf5fb45e7fd5eb950ULL;
+extern const std::uint64_t schema_fingerprint = 0x2cec0cc88794805aULL;
 
 }  // namespace pgw::detail

@@ -12,6 +12,7 @@ export * from "./dispatch/controls.js";
 export * from "./dispatch/data.js";
 export * from "./dispatch/display.js";
 export * from "./dispatch/events.js";
+export * from "./dispatch/files.js";
 export * from "./dispatch/layout.js";
 export * from "./dispatch/mdi.js";
 export * from "./dispatch/text.js";
@@ -23,11 +24,12 @@ import { controlsFamily } from "./dispatch/controls.js";
 import { dataFamily } from "./dispatch/data.js";
 import { displayFamily } from "./dispatch/display.js";
 import { eventsFamily } from "./dispatch/events.js";
+import { filesFamily } from "./dispatch/files.js";
 import { layoutFamily } from "./dispatch/layout.js";
 import { mdiFamily } from "./dispatch/mdi.js";
 import { textFamily } from "./dispatch/text.js";
 
-const families: readonly FamilyTables[] = [baseFamily, containersFamily, controlsFamily, dataFamily, displayFamily, eventsFamily, layoutFamily, mdiFamily, textFamily];
+const families: readonly FamilyTables[] = [baseFamily, containersFamily, controlsFamily, dataFamily, displayFamily, eventsFamily, filesFamily, layoutFamily, mdiFamily, textFamily];
 
 export const classes: ReadonlyMap<number, ClassEntry> = new Map(families.flatMap((f) => f.classes));
 export const methods: ReadonlyMap<number, MethodEntry> = new Map(families.flatMap((f) => f.methods));

@@ -1,6 +1,8 @@
 // The non-template half of the generated proxies' plumbing.
 #include "pgwidgets/session_link.hpp"
 
+#include "handle_access.hpp"
+
 #include <iostream>
 #include <sstream>
 #include <stdexcept>
@@ -18,9 +20,6 @@ void SessionLink::report(std::exception_ptr error, std::string_view context) {
   }
 }
 
-struct HandleAccess {
-  static const LinkPtr& link(const WidgetHandle& handle) noexcept { return handle.link_; }
-};
 
 Task<> send_call(LinkPtr link, WidgetId widget, const MethodInfo& method, std::string args) {
   co_await link->call(widget, method, std::move(args), ChildChange{});
