@@ -983,7 +983,7 @@ export interface FileDialogEvents extends WidgetEvents {
   // upload ended; a refused or cancelled file is left out).
   activated(files: PickedFile[]): void;
   // The program took a chunk of a file (fired by the server, once per chunk
-  // and once at the end of each file).
+  // read, the last at total_bytes; once for a file of 0 bytes).
   progress(transferred_bytes: bigint, total_bytes: bigint, file_name: string, file_index: number, file_count: number): void;
 }
 

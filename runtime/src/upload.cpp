@@ -55,6 +55,13 @@ void Upload::cancel() {
 Task<std::optional<std::string>> Upload::read() {
   checked(state_);
   auto state = state_;  // the coroutine keeps it, whatever happens to *this
+  // Each read lets the handlers waiting for the session's lock run first
+  // (the lock is first come, first served), so clicks are served between
+  // chunks even when the page keeps up.
+  if (state->guard.held() && state->lock) {
+    state->guard.release();
+    state->guard = co_await state->lock->lock();
+  }
   for (;;) {
     if (state->error) throw UploadError(*state->error);
     if (!state->chunks.empty()) {

@@ -114,6 +114,11 @@ void UploadReceiver::start(std::uint64_t browser, const pgwidgets::UploadStart& 
     refuse(state, refused, true);  // the handler hears of it from read()
   } else if (state->size == 0) {
     file_done(*state);  // nothing to send: complete at its start
+  } else {
+    pgwidgets::ServerMessage out;  // accepted: the page may send its chunks
+    out.mutable_upload_ack()->set_upload_id(state->id);
+    out.mutable_upload_ack()->set_taken(0);
+    env_.send(browser, std::move(out));
   }
   run_handler(state, handler->second);
 }

@@ -22,6 +22,8 @@ interface Job {
   sent: number;
   taken: number;
   reading: boolean;
+  /** The server accepted the file (its first UploadAck): chunks may go. */
+  accepted: boolean;
   over: boolean;
   finish(outcome: UploadOutcome): void;
 }
@@ -69,6 +71,7 @@ export class Uploader {
         sent: 0,
         taken: 0,
         reading: false,
+        accepted: false,
         over: false,
         finish: (outcome) => {
           if (job.over) return;
@@ -90,15 +93,15 @@ export class Uploader {
           fileCount: count,
         }),
       });
-      // A file of 0 bytes is complete at its start; the server acknowledges nothing.
+      // A file of 0 bytes is complete at its start; the others wait for
+      // the server's first acknowledgement.
       if (file.size === 0) job.finish("done");
-      else this.pump(job);
     });
   }
 
   /** Sends the next chunk if the window has room; reads one chunk at a time. */
   private pump(job: Job): void {
-    if (job.over || job.reading || job.sent >= job.file.size) return;
+    if (job.over || !job.accepted || job.reading || job.sent >= job.file.size) return;
     const length = Math.min(CHUNK_BYTES, job.file.size - job.sent);
     if (job.sent + length - job.taken > CHUNK_BYTES * WINDOW_CHUNKS) return;
     job.reading = true;
@@ -140,6 +143,7 @@ export class Uploader {
   acked(id: number, taken: bigint): void {
     const job = this.jobs.get(id);
     if (!job) return;
+    job.accepted = true;
     job.taken = Number(taken);
     if (job.taken >= job.file.size) job.finish("done");
     else this.pump(job);

@@ -125,7 +125,7 @@ class FileDialog : public Widget {
   }
 
   // The program took a chunk of a file (fired by the server, once per chunk
-  // and once at the end of each file).
+  // read, the last at total_bytes; once for a file of 0 bytes).
   // Handler: takes exactly (std::int64_t transferred_bytes, std::int64_t total_bytes, std::string file_name, int file_index, int file_count), returning void or pgw::Task<>.
   // Registers at once (not awaited: g++ 12 destroys a lambda twice when it
   // is written inside a co_await expression).

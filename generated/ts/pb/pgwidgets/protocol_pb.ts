@@ -862,10 +862,12 @@ export const CloseCodeSchema: GenEnum<CloseCode> = /*@__PURE__*/
  * A picked file travels in chunks the page sends as the server asks for
  * them, so neither end holds more than a window of chunks and other
  * traffic goes between them:
- *   page:   UploadStart (name, type, size), then chunks of at most
- *           UPLOAD_LIMIT_CHUNK_BYTES, in order, each at `offset` = the
- *           bytes sent before it, never more than UPLOAD_LIMIT_WINDOW_CHUNKS
- *           of them unacknowledged;
+ *   page:   UploadStart (name, type, size);
+ *   server: UploadAck with `taken` 0 when it accepts the file, else
+ *           UploadRefused (so no byte of a refused file is sent);
+ *   page:   chunks of at most UPLOAD_LIMIT_CHUNK_BYTES, in order, each at
+ *           `offset` = the bytes sent before it, never more than
+ *           UPLOAD_LIMIT_WINDOW_CHUNKS of them unacknowledged;
  *   server: UploadAck (`taken` = bytes the program has taken) as the
  *           program reads them; UploadRefused, with why, for a file over
  *           max_upload_bytes, a chunk that breaks these rules, a program

@@ -315,7 +315,7 @@ export const FileDialog: GenService<{
   },
   /**
    * The program took a chunk of a file (fired by the server, once per chunk
-   * and once at the end of each file).
+   * read, the last at total_bytes; once for a file of 0 bytes).
    *
    * @generated from rpc pgwidgets.widgets.FileDialog.OnProgress
    */
