@@ -7,6 +7,6 @@
 
 namespace pgw::detail {
 
-extern const std::uint64_t schema_fingerprint = 0x2cec0cc88794805aULL;
+extern const std::uint64_t schema_fingerprint = 0xa95057bdb3c11558ULL;
 
 }  // namespace pgw::detail

@@ -7,7 +7,7 @@
 // missing there, or a method missing in an implementation, fails `tsc`.
 
 export const PACKAGE_NAME = "pgwidgets.widgets";
-export const SCHEMA_FINGERPRINT = 0x2cec0cc88794805an;
+export const SCHEMA_FINGERPRINT = 0xa95057bdb3c11558n;
 
 /** A widget as the browser runtime holds it. */
 export interface WidgetHandle {
