@@ -192,7 +192,7 @@ class ModelTest(unittest.TestCase):
 
     def test_families_follow_the_schema_files(self):
         families = {f.name: f for f in self.schema.families}
-        self.assertEqual(sorted(families), ["base", "containers", "controls", "data", "display", "events", "layout",
+        self.assertEqual(sorted(families), ["base", "containers", "controls", "data", "display", "events", "files", "layout",
                                             "mdi", "text"])
         self.assertEqual([c.name for c in families["layout"].classes], ["TopLevel", "Box", "VBox", "HBox"])
         self.assertEqual([d.name for d in families["layout"].depends], ["base"])
