@@ -18,6 +18,8 @@ export class FileDialog extends Widget implements FileDialogImpl {
     const root = el("div");
     root.hidden = true;
     super(widgetId, "FileDialog", env, events, root);
+    // In the document (hidden), as every widget is; destroy() takes it out.
+    env.desktop.element.appendChild(root);
     this.mode = args.mode;
     this.accept = args.accept ?? "";
   }
