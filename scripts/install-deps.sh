@@ -13,6 +13,7 @@ APT_PACKAGES=(
   python3 python3-protobuf python3-jinja2
   libboost1.81-dev          # not libboost-dev (1.74): 1.81 has Asio channels
   libwebsocketpp-dev catch2
+  libssl-dev                # libcrypto: SHA-256 of uploads in the browser test (files_app)
   chromium                  # the browser tests drive Debian's Chromium
   clang-16 libclang-rt-16-dev  # libFuzzer and its sanitizers (scripts/fuzz.sh)
 )

@@ -7,6 +7,6 @@
 
 namespace pgw::detail {
 
-extern const std::uint64_t schema_fingerprint = 0xb33961d0f6a31bfdULL;
+extern const std::uint64_t schema_fingerprint = 0xfb8997a717da140bULL;
 
 }  // namespace pgw::detail

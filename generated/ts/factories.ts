@@ -36,6 +36,7 @@ import { Dialog } from "../../web/src/widgets/dialogs/dialog.js";
 import { ColorDialog } from "../../web/src/widgets/dialogs/colordialog.js";
 import { Label } from "../../web/src/widgets/display/label.js";
 import { StatusBar } from "../../web/src/widgets/display/statusbar.js";
+import { FileDialog } from "../../web/src/widgets/files/filedialog.js";
 import { TopLevel } from "../../web/src/widgets/layout/toplevel.js";
 import { Box } from "../../web/src/widgets/layout/box.js";
 import { VBox } from "../../web/src/widgets/layout/vbox.js";
@@ -83,6 +84,7 @@ export function makeFactories(env: WidgetEnv): WidgetFactories {
     ColorDialog: (id, args, events) => new ColorDialog(id, args, events, env),
     Label: (id, args, events) => new Label(id, args, events, env),
     StatusBar: (id, args, events) => new StatusBar(id, args, events, env),
+    FileDialog: (id, args, events) => new FileDialog(id, args, events, env),
     TopLevel: (id, args, events) => new TopLevel(id, args, events, env),
     Box: (id, args, events) => new Box(id, args, events, env),
     VBox: (id, args, events) => new VBox(id, args, events, env),

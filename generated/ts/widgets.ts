@@ -7,7 +7,7 @@
 // missing there, or a method missing in an implementation, fails `tsc`.
 
 export const PACKAGE_NAME = "pgwidgets.widgets";
-export const SCHEMA_FINGERPRINT = 0xb33961d0f6a31bfdn;
+export const SCHEMA_FINGERPRINT = 0xfb8997a717da140bn;
 
 /** A widget as the browser runtime holds it. */
 export interface WidgetHandle {
@@ -42,6 +42,10 @@ export type HAlign = "left" | "center" | "right";
 
 // Vertical alignment: "top", "center", "bottom".
 export type VAlign = "top" | "center" | "bottom";
+
+// What the dialog does: pick one file, pick several, or save (open() does
+// nothing then; save() downloads).
+export type FileDialogMode = "file" | "files" | "save";
 
 // A window's state: "normal", "minimized", "maximized", "shaded".
 export type WindowState = "normal" | "minimized" | "maximized" | "shaded";
@@ -189,6 +193,15 @@ export interface DropProgress {
   file_name: string;
   file_index: number;
   file_count: number;
+}
+
+// One picked file, as `activated` reports it (its bytes went to the
+// program's on_upload handler).
+export interface PickedFile {
+  name: string;
+  // Its MIME type ("application/octet-stream" when the browser does not say).
+  type: string;
+  size: bigint;
 }
 
 export interface ExpandingValue {
@@ -1047,6 +1060,37 @@ export interface StatusBarCreateArgs {
   halign: HAlign;
 }
 
+// The browser's file picker (open) and downloads (save). It shows nothing
+// itself, and it is never put in a container (a `window` in the schema).
+export interface FileDialogImpl extends WidgetImpl {
+  // Shows the picker (mode file or files; nothing in mode save). Browsers
+  // show it only shortly after a user's act in the page (a click whose
+  // handler calls this).
+  open(): void;
+  // Same as open(): the picker is placed by the browser, x and y are not used.
+  popup(x: number, y: number): void;
+  // Makes the browser download `data` as `filename` (mode save or not).
+  save(filename: string, data: Uint8Array, mime_type: string): void;
+  set_mode(mode: FileDialogMode): void;
+  set_accept(accept: string): void;
+}
+
+export interface FileDialogEvents extends WidgetEvents {
+  // Every picked file is in (fired by the server, after the last file's
+  // upload ended; a refused or cancelled file is left out).
+  activated(files: PickedFile[]): void;
+  // The program took a chunk of a file (fired by the server, once per chunk
+  // read, the last at total_bytes; once for a file of 0 bytes).
+  progress(transferred_bytes: bigint, total_bytes: bigint, file_name: string, file_index: number, file_count: number): void;
+}
+
+export interface FileDialogCreateArgs {
+  mode: FileDialogMode;
+  // The picker's filter, as the HTML `accept` attribute (".txt,.csv",
+  // "image/*"); "" for any file.
+  accept: string | undefined;
+}
+
 // A floating desktop-style window inside the page: title bar, move, resize.
 export interface TopLevelImpl extends ContainerImpl {
   // The window's content (replaces the previous one).
@@ -1535,6 +1579,7 @@ export interface WidgetFactories {
   ColorDialog(id: number, args: ColorDialogCreateArgs, events: ColorDialogEvents): ColorDialogImpl;
   Label(id: number, args: LabelCreateArgs, events: LabelEvents): LabelImpl;
   StatusBar(id: number, args: StatusBarCreateArgs, events: StatusBarEvents): StatusBarImpl;
+  FileDialog(id: number, args: FileDialogCreateArgs, events: FileDialogEvents): FileDialogImpl;
   TopLevel(id: number, args: TopLevelCreateArgs, events: TopLevelEvents): TopLevelImpl;
   Box(id: number, args: BoxCreateArgs, events: BoxEvents): BoxImpl;
   VBox(id: number, args: VBoxCreateArgs, events: VBoxEvents): VBoxImpl;

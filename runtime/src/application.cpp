@@ -406,6 +406,7 @@ std::shared_ptr<Session> Application::Impl::new_session() {
   } while (sessions.count(sid));
   detail::SessionConfig config{sid, detail::random_hex(detail::token_bytes), logger_, options.strict_calls,
                                lock_for_new_session(), page_url()};
+  config.max_upload_bytes = options.max_upload_bytes;
   auto core = std::make_shared<detail::SessionCore>(*executor_, std::move(config));
   auto session = detail::SessionAccess::make(core);
   // Told when the session ends, whoever ends it (timeout, close()).

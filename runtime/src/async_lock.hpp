@@ -23,6 +23,7 @@ class AsyncLock {
       return *this;
     }
     ~Guard() { release(); }
+    bool held() const noexcept { return lock_ != nullptr; }
     void release() {
       if (lock_ != nullptr) std::exchange(lock_, nullptr)->unlock();
     }

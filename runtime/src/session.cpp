@@ -33,8 +33,10 @@ Task<Timer> Session::make_timer(std::chrono::steady_clock::duration duration) {
 }
 
 SessionStats Session::stats() const {
-  return SessionStats{core_->frames_sent(), core_->bytes_sent(), core_->frames_received(), core_->bytes_received(),
-                      core_->pending_calls()};
+  const auto& uploads = core_->uploads();
+  return SessionStats{core_->frames_sent(),     core_->bytes_sent(),      core_->frames_received(),
+                      core_->bytes_received(),  core_->pending_calls(),   uploads.active(),
+                      uploads.buffered_bytes(), uploads.finished(),       uploads.failed()};
 }
 
 Task<> Session::close() {

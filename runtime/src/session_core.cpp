@@ -52,9 +52,26 @@ std::string describe(const ClassInfo* cls, WidgetId widget) {
 }  // namespace
 
 SessionCore::SessionCore(asio::any_io_executor executor, SessionConfig config)
-    : executor_(std::move(executor)), config_(std::move(config)) {}
+    : executor_(std::move(executor)), config_(std::move(config)) {
+  UploadReceiver::Env env;
+  env.executor = executor_;
+  env.lock = config_.lock;
+  env.max_upload_bytes = config_.max_upload_bytes;
+  env.send = [this](std::uint64_t browser, pgwidgets::ServerMessage message) {
+    if (ended_ || !has_browser(browser)) return;
+    *queue(Route::only, browser) = std::move(message);
+  };
+  env.fire = [this](WidgetId widget, std::uint32_t callback, std::string args) { fire(widget, callback, std::move(args)); };
+  env.report = [this](std::exception_ptr error, std::string context) { report(error, context); };
+  env.log = [this](LogLevel level, const std::string& message) { log(level, message); };
+  env.protocol_error = [this](std::uint64_t browser, std::string message) { protocol_error(browser, std::move(message)); };
+  uploads_ = std::make_unique<UploadReceiver>(std::move(env));
+}
 
-SessionCore::~SessionCore() { *alive_ = false; }
+SessionCore::~SessionCore() {
+  *alive_ = false;
+  uploads_.reset();
+}
 
 void SessionCore::log(LogLevel level, const std::string& message) const {
   if (config_.logger) config_.logger(level, "session " + config_.id + ": " + message);
@@ -195,6 +212,7 @@ void SessionCore::detach(BrowserId browser, const std::string& why) {
   // Every pending await was asked of the primary: with it gone they fail;
   // they are not asked again of another browser.
   if (primary) fail_pending("the browser answering it left (" + why + ")");
+  uploads_->browser_left(browser, why);
 }
 
 SessionCore::PendingPtr SessionCore::add_pending(std::uint32_t seq, std::string what) {
@@ -476,6 +494,17 @@ void SessionCore::apply_effect(WidgetId widget, const MethodInfo& method, const 
 void SessionCore::drop_handlers_of_missing_widgets() {
   std::erase_if(handlers_, [this](const auto& entry) { return store_.find(entry.first.first) == nullptr; });
   fail_waits(nullptr);
+  uploads_->drop_handlers([this](WidgetId w) { return store_.find(w) != nullptr; });
+}
+
+void SessionCore::set_upload_handler(WidgetId dialog, UploadHandler handler) {
+  check_alive("FileDialog on_upload");
+  const WidgetRecord* rec = store_.find(dialog);
+  if (rec == nullptr || !is_a(*rec->cls, classes::FileDialog.id)) {
+    throw std::invalid_argument("pgwidgets: pgw::on_upload: widget " + std::to_string(dialog) +
+                                " is not a FileDialog of this session");
+  }
+  uploads_->set_handler(dialog, std::move(handler));
 }
 
 void SessionCore::listen(WidgetId widget, const CallbackInfo& callback, RawHandler handler) {
@@ -578,6 +607,15 @@ void SessionCore::on_message(BrowserId from, const pgwidgets::ClientMessage& mes
     case pgwidgets::ClientMessage::kHello:
       protocol_error(from, "unexpected hello: the session is already established");
       break;
+    case pgwidgets::ClientMessage::kUploadStart:
+      uploads_->start(from, message.upload_start());
+      break;
+    case pgwidgets::ClientMessage::kUploadChunk:
+      uploads_->chunk(from, message.upload_chunk());
+      break;
+    case pgwidgets::ClientMessage::kUploadCancel:
+      uploads_->cancel(from, message.upload_cancel());
+      break;
     default:
       protocol_error(from, "unknown message kind " + std::to_string(message.kind_case()));
       break;
@@ -671,8 +709,13 @@ void SessionCore::on_callback(BrowserId from, WidgetId widget, std::uint32_t cal
     }
   }
   answer_waits(widget, callback_id, args);
+  fire(widget, callback_id, std::move(args));
+}
+
+void SessionCore::fire(WidgetId widget, std::uint32_t callback_id, std::string args) {
   auto it = handlers_.find({widget, callback_id});
   if (it == handlers_.end() || it->second.empty()) return;
+  const CallbackInfo* info = find_callback(callback_id);
   // A copy: a handler may register more handlers while these run.
   auto handlers = std::make_shared<std::vector<RawHandler>>(it->second);
   auto bytes = std::make_shared<std::string>(std::move(args));
@@ -680,8 +723,8 @@ void SessionCore::on_callback(BrowserId from, WidgetId widget, std::uint32_t cal
       [handlers, bytes]() -> Task<> {
         for (const RawHandler& h : *handlers) co_await h(*bytes);
       },
-      std::string(info.class_name) + ".on_" + std::string(info.name) + " handler (widget " + std::to_string(widget) +
-          ")");
+      (info ? std::string(info->class_name) + ".on_" + std::string(info->name) : std::string("callback")) +
+          " handler (widget " + std::to_string(widget) + ")");
 }
 
 void SessionCore::protocol_error(BrowserId to, std::string message) {
@@ -777,6 +820,7 @@ void SessionCore::end(int code, const std::string& why) {
   fail_pending("the session ended (" + why + ")");
   const std::string ended_why = "the session ended (" + why + ")";
   fail_waits(&ended_why);
+  uploads_->end(why);
   // Handlers hold widget handles, which hold this session: drop them.
   handlers_.clear();
   for (auto& t : timers_) {

@@ -26,6 +26,7 @@
 #include "pgwidgets/logger.hpp"
 #include "pgwidgets/session_link.hpp"
 #include "rebuild.hpp"
+#include "upload_receiver.hpp"
 #include "widget_store.hpp"
 
 namespace pgwidgets {
@@ -62,6 +63,8 @@ struct SessionConfig {
   std::chrono::steady_clock::duration protocol_error_interval = std::chrono::seconds(1);
   // Null: Timers run in real time. The test kit's clock otherwise.
   std::shared_ptr<ManualClock> clock = nullptr;
+  // The largest file a FileDialog upload may bring (ApplicationOptions).
+  std::uint64_t max_upload_bytes = 64 * 1024 * 1024;
 };
 
 // A session outlives its browsers: it holds the widgets, handlers and
@@ -153,6 +156,13 @@ class SessionCore final : public SessionLink {
   void remove_timer(const TimerState* timer);
   std::size_t timer_count() const { return timers_.size(); }
   std::size_t handler_count() const { return handlers_.size(); }
+  // The FileDialog `dialog`'s on_upload handler (pgwidgets/upload.hpp).
+  void set_upload_handler(WidgetId dialog, UploadHandler handler);
+  const UploadReceiver& uploads() const { return *uploads_; }
+  // Runs the handlers of callback `callback_id` of `widget` with `args`,
+  // as if the browser had fired it (callbacks the server makes: uploads'
+  // progress and activated).
+  void fire(WidgetId widget, std::uint32_t callback_id, std::string args);
   // The callbacks the server listens to, as a rebuild re-listens them.
   ListenList listens() const;
 
@@ -240,6 +250,7 @@ class SessionCore final : public SessionLink {
   std::uint64_t bytes_received_ = 0;
   std::uint64_t last_rebuild_bytes_ = 0;
   LogThrottle protocol_error_log_{config_.protocol_error_interval};
+  std::unique_ptr<UploadReceiver> uploads_;
   // Lives as long as this object: detached work checks it before touching us.
   std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);
 };

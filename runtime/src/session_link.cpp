@@ -1,6 +1,8 @@
 // The non-template half of the generated proxies' plumbing.
 #include "pgwidgets/session_link.hpp"
 
+#include "handle_access.hpp"
+
 #include <iostream>
 #include <sstream>
 #include <stdexcept>
@@ -26,9 +28,6 @@ Task<std::pair<std::uint32_t, std::string>> SessionLink::await_report(std::share
   throw std::logic_error("pgwidgets: exec() needs a session; this link has none");
 }
 
-struct HandleAccess {
-  static const LinkPtr& link(const WidgetHandle& handle) noexcept { return handle.link_; }
-};
 
 Task<> send_call(LinkPtr link, WidgetId widget, const MethodInfo& method, std::string args) {
   co_await link->call(widget, method, std::move(args), ChildChange{});

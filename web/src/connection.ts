@@ -8,6 +8,7 @@ import type { Desktop } from "./desktop.js";
 import type { Notices } from "./notices.js";
 import type { Outbox } from "./outbox.js";
 import { FrameProcessor } from "./processor.js";
+import { uploader } from "./uploads.js";
 import { sendHeldBack } from "./parts/held.js";
 import type { Registry } from "./registry.js";
 import { SCHEMA_FINGERPRINT, proto, userPackages, type WidgetFactories } from "./schema.js";
@@ -240,6 +241,8 @@ export class Connection {
     this.openedAt = 0;
     this.lastClose = { code, reason };
     this.parts.outbox.detach();
+    // The server drops this connection's uploads: the page's end too.
+    uploader.reset();
     // The session lives on in the server: the page stays, under the
     // overlay, until the server's hello on reconnecting replaces it.
     this.processor.reset();

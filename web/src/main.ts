@@ -7,6 +7,7 @@ import { Desktop } from "./desktop.js";
 import { Notices } from "./notices.js";
 import { Outbox } from "./outbox.js";
 import { Registry } from "./registry.js";
+import { uploader } from "./uploads.js";
 import { installTestHooks, testHooksRequested, type TestHooks } from "./test-hooks.js";
 import { addPackage, type WidgetFactories, type WidgetPackage } from "./schema.js";
 import { makeFactories } from "./widgets/index.js";
@@ -35,6 +36,9 @@ export interface DebugState {
   readonly framesSent: number;
   readonly serverErrors: number;
   readonly lastClose: { readonly code: number; readonly reason: string } | null;
+  /** FileDialog uploads under way, and the chunks sent since the page started. */
+  readonly uploads: number;
+  readonly uploadChunksSent: number;
 }
 
 declare global {
@@ -65,6 +69,7 @@ function start(extra: readonly UserWidgets[]): void {
   const notices = new Notices(host);
   const registry = new Registry();
   const outbox = new Outbox();
+  uploader.attach(outbox, (message) => notices.banner(message));
   const env: WidgetEnv = {
     desktop,
     released: (w) => registry.forget(w.widgetId),
@@ -89,6 +94,8 @@ function start(extra: readonly UserWidgets[]): void {
         framesSent: outbox.framesSent,
         serverErrors: connection.serverErrors,
         lastClose: connection.lastClose ? Object.freeze({ ...connection.lastClose }) : null,
+        uploads: uploader.active,
+        uploadChunksSent: uploader.chunksSent,
       });
     },
   };

@@ -12,6 +12,7 @@ import {
   proto,
   type WidgetFactories,
 } from "./schema.js";
+import { uploader } from "./uploads.js";
 
 export interface ProcessorHooks {
   /** The server's hello arrived. */
@@ -108,6 +109,12 @@ export class FrameProcessor {
         break;
       case "rebuild":
         this.rebuild(k.value.phase);
+        break;
+      case "uploadAck":
+        uploader.acked(k.value.uploadId, k.value.taken);
+        break;
+      case "uploadRefused":
+        uploader.refused(k.value.uploadId, k.value.message);
         break;
       case undefined:
         break;

@@ -66,6 +66,7 @@ inline constexpr ClassInfo Dialog{955932406, "Dialog", 648732111, false, true, 0
 inline constexpr ClassInfo ColorDialog{1020118722, "ColorDialog", 1272712264, false, true, 0, 0, {}};
 inline constexpr ClassInfo Label{260556772, "Label", 1272712264, false, false, 0, 0, {}};
 inline constexpr ClassInfo StatusBar{1644572094, "StatusBar", 1272712264, false, false, 0, 0, {}};
+inline constexpr ClassInfo FileDialog{584999402, "FileDialog", 1272712264, false, true, 0, 0, {}};
 inline constexpr ClassInfo TopLevel{1485765506, "TopLevel", 648732111, false, true, 0, 0, {}};
 inline constexpr ClassInfo Box{625142, "Box", 648732111, false, false, 0, 0, {}};
 inline constexpr ClassInfo VBox{813279495, "VBox", 625142, false, false, 0, 0, {}};
@@ -86,6 +87,7 @@ inline constexpr ClassInfo ToolBarSpacer{1045373011, "ToolBarSpacer", 1272712264
 }  // namespace classes
 
 namespace fields {
+inline constexpr std::uint32_t accept = 1092997177;
 inline constexpr std::uint32_t align = 768341516;
 inline constexpr std::uint32_t allow_text_selection = 1616634576;
 inline constexpr std::uint32_t bg = 1058331502;
@@ -119,6 +121,7 @@ inline constexpr std::uint32_t message = 726862355;
 inline constexpr std::uint32_t min_size = 1125882445;
 inline constexpr std::uint32_t minimum_sizes = 345037656;
 inline constexpr std::uint32_t modal = 1166031470;
+inline constexpr std::uint32_t mode = 1715646761;
 inline constexpr std::uint32_t moveable = 1246690364;
 inline constexpr std::uint32_t name = 44258175;
 inline constexpr std::uint32_t orientation = 1167913771;
@@ -300,6 +303,13 @@ inline constexpr MethodInfo StatusBar_get_message{1021771930, 1644572094, "Statu
 inline constexpr MethodInfo StatusBar_clear{1470153663, 1644572094, "StatusBar", "clear", detail::MethodKind::setter, 726862355, false, false, false, 0, detail::StateOp::none, 0};
 inline constexpr MethodInfo StatusBar_set_color{1399717881, 1644572094, "StatusBar", "set_color", detail::MethodKind::setter, 1948798365, false, false, false, 0, detail::StateOp::none, 0};
 inline constexpr MethodInfo StatusBar_set_halign{653195790, 1644572094, "StatusBar", "set_halign", detail::MethodKind::setter, 1085381346, false, false, false, 0, detail::StateOp::none, 0};
+inline constexpr MethodInfo FileDialog_open{511418048, 584999402, "FileDialog", "open", detail::MethodKind::action, 0, false, false, false, 0, detail::StateOp::none, 0};
+inline constexpr MethodInfo FileDialog_popup{1960780573, 584999402, "FileDialog", "popup", detail::MethodKind::action, 0, false, false, false, 0, detail::StateOp::none, 0};
+inline constexpr MethodInfo FileDialog_save{2017774594, 584999402, "FileDialog", "save", detail::MethodKind::action, 0, false, false, false, 0, detail::StateOp::none, 0};
+inline constexpr MethodInfo FileDialog_set_mode{670309021, 584999402, "FileDialog", "set_mode", detail::MethodKind::setter, 1715646761, false, false, false, 0, detail::StateOp::none, 0};
+inline constexpr MethodInfo FileDialog_get_mode{2106088699, 584999402, "FileDialog", "get_mode", detail::MethodKind::getter, 1715646761, true, false, false, 0, detail::StateOp::none, 0};
+inline constexpr MethodInfo FileDialog_set_accept{365987805, 584999402, "FileDialog", "set_accept", detail::MethodKind::setter, 1092997177, false, false, false, 0, detail::StateOp::none, 0};
+inline constexpr MethodInfo FileDialog_get_accept{400545512, 584999402, "FileDialog", "get_accept", detail::MethodKind::getter, 1092997177, true, false, false, 0, detail::StateOp::none, 0};
 inline constexpr MethodInfo TopLevel_set_widget{65755390, 1485765506, "TopLevel", "set_widget", detail::MethodKind::attach, 0, false, true, false, 0, detail::StateOp::none, 0};
 inline constexpr MethodInfo TopLevel_set_position{1953770554, 1485765506, "TopLevel", "set_position", detail::MethodKind::setter, 1514480729, false, false, false, 0, detail::StateOp::none, 0};
 inline constexpr MethodInfo TopLevel_set_title{2103478798, 1485765506, "TopLevel", "set_title", detail::MethodKind::setter, 720515590, false, false, false, 0, detail::StateOp::none, 0};
@@ -491,6 +501,8 @@ inline constexpr CallbackInfo Label_drop_start{842523099, 260556772, "Label", "d
 inline constexpr CallbackInfo Label_drop_progress{2131430147, 260556772, "Label", "drop_progress", 0, 0, nullptr, false};
 inline constexpr CallbackInfo Label_drop_end{1543200909, 260556772, "Label", "drop_end", 0, 0, nullptr, false};
 inline constexpr CallbackInfo StatusBar_cleared{992505735, 1644572094, "StatusBar", "cleared", 726862355, 1470153663, &check::StatusBar_cleared, false};
+inline constexpr CallbackInfo FileDialog_activated{1184198533, 584999402, "FileDialog", "activated", 0, 0, nullptr, false};
+inline constexpr CallbackInfo FileDialog_progress{661615214, 584999402, "FileDialog", "progress", 0, 0, nullptr, false};
 inline constexpr CallbackInfo TopLevel_move{400729778, 1485765506, "TopLevel", "move", 1514480729, 1953770554, &check::TopLevel_move, true};
 inline constexpr CallbackInfo TopLevel_close{1714407911, 1485765506, "TopLevel", "close", 1412362569, 11395522, &check::TopLevel_close, false};
 inline constexpr CallbackInfo TopLevel_window_state{201292994, 1485765506, "TopLevel", "window_state", 1006350876, 353105255, &check::TopLevel_window_state, false};
@@ -512,7 +524,7 @@ inline constexpr CallbackInfo ToolBarAction_activated{1167160047, 712813580, "To
 
 // Every class, method and callback of the package, in schema order; the
 // runtime finds them by id (schema_registry.hpp).
-inline constexpr std::array<const ClassInfo*, 46> class_table = {
+inline constexpr std::array<const ClassInfo*, 47> class_table = {
     &classes::Widget,
     &classes::Container,
     &classes::ButtonBox,
@@ -542,6 +554,7 @@ inline constexpr std::array<const ClassInfo*, 46> class_table = {
     &classes::ColorDialog,
     &classes::Label,
     &classes::StatusBar,
+    &classes::FileDialog,
     &classes::TopLevel,
     &classes::Box,
     &classes::VBox,
@@ -560,7 +573,7 @@ inline constexpr std::array<const ClassInfo*, 46> class_table = {
     &classes::ToolBarSeparator,
     &classes::ToolBarSpacer,
 };
-inline constexpr std::array<const MethodInfo*, 249> method_table = {
+inline constexpr std::array<const MethodInfo*, 256> method_table = {
     &methods::Widget_set_border_width,
     &methods::Widget_set_border_color,
     &methods::Widget_set_bg,
@@ -714,6 +727,13 @@ inline constexpr std::array<const MethodInfo*, 249> method_table = {
     &methods::StatusBar_clear,
     &methods::StatusBar_set_color,
     &methods::StatusBar_set_halign,
+    &methods::FileDialog_open,
+    &methods::FileDialog_popup,
+    &methods::FileDialog_save,
+    &methods::FileDialog_set_mode,
+    &methods::FileDialog_get_mode,
+    &methods::FileDialog_set_accept,
+    &methods::FileDialog_get_accept,
     &methods::TopLevel_set_widget,
     &methods::TopLevel_set_position,
     &methods::TopLevel_set_title,
@@ -811,7 +831,7 @@ inline constexpr std::array<const MethodInfo*, 249> method_table = {
     &methods::ToolBarAction_set_state,
     &methods::ToolBarAction_get_state,
 };
-inline constexpr std::array<const CallbackInfo*, 67> callback_table = {
+inline constexpr std::array<const CallbackInfo*, 69> callback_table = {
     &callbacks::Widget_resize,
     &callbacks::Widget_map,
     &callbacks::Container_child_added,
@@ -863,6 +883,8 @@ inline constexpr std::array<const CallbackInfo*, 67> callback_table = {
     &callbacks::Label_drop_progress,
     &callbacks::Label_drop_end,
     &callbacks::StatusBar_cleared,
+    &callbacks::FileDialog_activated,
+    &callbacks::FileDialog_progress,
     &callbacks::TopLevel_move,
     &callbacks::TopLevel_close,
     &callbacks::TopLevel_window_state,
@@ -884,7 +906,7 @@ inline constexpr std::array<const CallbackInfo*, 67> callback_table = {
 // The full protobuf names of each class's service and of each method's and
 // callback's rpc, in the order of the tables above: code that reads the
 // schema by reflection (argument types, custom options) starts from these.
-inline constexpr std::array<std::string_view, 46> class_proto_names = {
+inline constexpr std::array<std::string_view, 47> class_proto_names = {
     "pgwidgets.widgets.Widget",
     "pgwidgets.widgets.Container",
     "pgwidgets.widgets.ButtonBox",
@@ -914,6 +936,7 @@ inline constexpr std::array<std::string_view, 46> class_proto_names = {
     "pgwidgets.widgets.ColorDialog",
     "pgwidgets.widgets.Label",
     "pgwidgets.widgets.StatusBar",
+    "pgwidgets.widgets.FileDialog",
     "pgwidgets.widgets.TopLevel",
     "pgwidgets.widgets.Box",
     "pgwidgets.widgets.VBox",
@@ -932,7 +955,7 @@ inline constexpr std::array<std::string_view, 46> class_proto_names = {
     "pgwidgets.widgets.ToolBarSeparator",
     "pgwidgets.widgets.ToolBarSpacer",
 };
-inline constexpr std::array<std::string_view, 249> method_proto_names = {
+inline constexpr std::array<std::string_view, 256> method_proto_names = {
     "pgwidgets.widgets.Widget.SetBorderWidth",
     "pgwidgets.widgets.Widget.SetBorderColor",
     "pgwidgets.widgets.Widget.SetBg",
@@ -1086,6 +1109,13 @@ inline constexpr std::array<std::string_view, 249> method_proto_names = {
     "pgwidgets.widgets.StatusBar.Clear",
     "pgwidgets.widgets.StatusBar.SetColor",
     "pgwidgets.widgets.StatusBar.SetHalign",
+    "pgwidgets.widgets.FileDialog.Open",
+    "pgwidgets.widgets.FileDialog.Popup",
+    "pgwidgets.widgets.FileDialog.Save",
+    "pgwidgets.widgets.FileDialog.SetMode",
+    "pgwidgets.widgets.FileDialog.GetMode",
+    "pgwidgets.widgets.FileDialog.SetAccept",
+    "pgwidgets.widgets.FileDialog.GetAccept",
     "pgwidgets.widgets.TopLevel.SetWidget",
     "pgwidgets.widgets.TopLevel.SetPosition",
     "pgwidgets.widgets.TopLevel.SetTitle",
@@ -1183,7 +1213,7 @@ inline constexpr std::array<std::string_view, 249> method_proto_names = {
     "pgwidgets.widgets.ToolBarAction.SetState",
     "pgwidgets.widgets.ToolBarAction.GetState",
 };
-inline constexpr std::array<std::string_view, 67> callback_proto_names = {
+inline constexpr std::array<std::string_view, 69> callback_proto_names = {
     "pgwidgets.widgets.Widget.OnResize",
     "pgwidgets.widgets.Widget.OnMap",
     "pgwidgets.widgets.Container.OnChildAdded",
@@ -1235,6 +1265,8 @@ inline constexpr std::array<std::string_view, 67> callback_proto_names = {
     "pgwidgets.widgets.InteractiveEvents.OnDropProgress",
     "pgwidgets.widgets.InteractiveEvents.OnDropEnd",
     "pgwidgets.widgets.StatusBar.OnCleared",
+    "pgwidgets.widgets.FileDialog.OnActivated",
+    "pgwidgets.widgets.FileDialog.OnProgress",
     "pgwidgets.widgets.TopLevel.OnMove",
     "pgwidgets.widgets.TopLevel.OnClose",
     "pgwidgets.widgets.TopLevel.OnWindowState",

@@ -15,6 +15,7 @@
 #include "pgwidgets/widgets/dialogs.hpp"
 #include "pgwidgets/widgets/display.hpp"
 #include "pgwidgets/widgets/events.hpp"
+#include "pgwidgets/widgets/files.hpp"
 #include "pgwidgets/widgets/layout.hpp"
 #include "pgwidgets/widgets/mdi.hpp"
 #include "pgwidgets/widgets/menus.hpp"
@@ -230,6 +231,12 @@ class Widgets {
   // A line of status text along a window's bottom; messages may time out.
   Task<pgw::StatusBar> StatusBar(StatusBarOptions options = {}) const {
     return detail::factories::StatusBar(link_, std::move(options));
+  }
+
+  // The browser's file picker (open) and downloads (save). It shows nothing
+  // itself, and it is never put in a container (a `window` in the schema).
+  Task<pgw::FileDialog> FileDialog(FileDialogOptions options = {}) const {
+    return detail::factories::FileDialog(link_, std::move(options));
   }
 
   // A floating desktop-style window inside the page: title bar, move, resize.

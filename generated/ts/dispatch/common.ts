@@ -9,8 +9,9 @@ import type { MessageInitShape } from "@bufbuild/protobuf";
 import type * as pb_value from "../pb/pgwidgets/value_pb.js";
 import * as pb_data from "../pb/pgwidgets/widgets/data_pb.js";
 import * as pb_events from "../pb/pgwidgets/widgets/events_pb.js";
+import * as pb_files from "../pb/pgwidgets/widgets/files_pb.js";
 import type * as w from "../widgets.js";
-import type { WidgetHandle, Value, TabPosition, ScrollBarPolicy, Dtype, SliderValuePosition, DialValuePosition, HAlign, VAlign, WindowState, Align, Orientation, Wrap, ScrollAlign, Column, TableRow, TreeNode, TableData, Modifiers, PointerEvent, ScrollEvent, KeyEvent, FocusEvent, DragOverEvent, DroppedFile, DropEvent, DropProgress } from "../widgets.js";
+import type { WidgetHandle, Value, TabPosition, ScrollBarPolicy, Dtype, SliderValuePosition, DialValuePosition, HAlign, VAlign, FileDialogMode, WindowState, Align, Orientation, Wrap, ScrollAlign, Column, TableRow, TreeNode, TableData, Modifiers, PointerEvent, ScrollEvent, KeyEvent, FocusEvent, DragOverEvent, DroppedFile, DropEvent, DropProgress, PickedFile } from "../widgets.js";
 
 /** What the dispatcher needs from the runtime. */
 export interface DispatchContext {
@@ -100,6 +101,9 @@ export const HAlignNumbers: { readonly [K in w.HAlign]: number } = { left: 0, ce
 
 export const VAlignWords: ReadonlyMap<number, w.VAlign> = new Map<number, w.VAlign>([[0, "top"], [1, "center"], [2, "bottom"]]);
 export const VAlignNumbers: { readonly [K in w.VAlign]: number } = { top: 0, center: 1, bottom: 2 };
+
+export const FileDialogModeWords: ReadonlyMap<number, w.FileDialogMode> = new Map<number, w.FileDialogMode>([[0, "file"], [1, "files"], [2, "save"]]);
+export const FileDialogModeNumbers: { readonly [K in w.FileDialogMode]: number } = { file: 0, files: 1, save: 2 };
 
 export const WindowStateWords: ReadonlyMap<number, w.WindowState> = new Map<number, w.WindowState>([[0, "normal"], [1, "minimized"], [2, "maximized"], [3, "shaded"]]);
 export const WindowStateNumbers: { readonly [K in w.WindowState]: number } = { normal: 0, minimized: 1, maximized: 2, shaded: 3 };
@@ -286,4 +290,15 @@ export function fromDropProgress(m: pb_events.DropProgress | undefined): DropPro
 /** DropProgress as protobuf-es builds it. */
 export function toDropProgress(v: DropProgress): MessageInitShape<typeof pb_events.DropProgressSchema> {
   return { transferredBytes: v.transferred_bytes, totalBytes: v.total_bytes, fileName: v.file_name, fileIndex: v.file_index, fileCount: v.file_count };
+}
+
+/** PickedFile from protobuf-es (an absent message is the empty value). */
+export function fromPickedFile(m: pb_files.PickedFile | undefined): PickedFile {
+  const x = m ?? create(pb_files.PickedFileSchema);
+  return { name: x.name, type: x.type, size: x.size };
+}
+
+/** PickedFile as protobuf-es builds it. */
+export function toPickedFile(v: PickedFile): MessageInitShape<typeof pb_files.PickedFileSchema> {
+  return { name: v.name, type: v.type, size: v.size };
 }

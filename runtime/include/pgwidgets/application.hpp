@@ -86,6 +86,12 @@ struct ApplicationOptions {
   std::size_t max_http_body_bytes = default_limits.max_http_body_bytes;
   // Close the application on SIGINT/SIGTERM while run() is running.
   bool handle_signals = true;
+  // The largest file a FileDialog upload may bring, in bytes: a larger one
+  // is refused before any byte is sent (the page shows why; the on_upload
+  // handler's read() throws pgw::UploadError). Memory does not grow with
+  // it: an upload holds at most a window of chunks (protocol.proto,
+  // UploadLimit: 4 x 256 KiB) until the program reads them.
+  std::uint64_t max_upload_bytes = 64 * 1024 * 1024;
 
   // The limit fields above, as the transport takes them.
   Limits limits() const {

@@ -35,6 +35,13 @@ struct SessionStats {
   std::uint64_t frames_received = 0;  // the page's hello included
   std::uint64_t bytes_received = 0;
   std::size_t pending_calls = 0;
+  // FileDialog uploads under way, the bytes they hold that the program has
+  // not read yet, and the uploads over (of which `uploads_failed` did not
+  // end whole: refused, cancelled, their browser gone).
+  std::size_t uploads_active = 0;
+  std::uint64_t upload_bytes_buffered = 0;
+  std::uint64_t uploads_finished = 0;
+  std::uint64_t uploads_failed = 0;
 };
 
 // Made by the Application for each browser tab; handlers get it by reference.

@@ -16,7 +16,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file pgwidgets/protocol.proto.
  */
 export const file_pgwidgets_protocol: GenFile = /*@__PURE__*/
-  fileDesc("ChhwZ3dpZGdldHMvcHJvdG9jb2wucHJvdG8SCXBnd2lkZ2V0cyI3ChJQYWNrYWdlRmluZ2VycHJpbnQSDAoEbmFtZRgBIAEoCRITCgtmaW5nZXJwcmludBgCIAEoBiK+AQoLQ2xpZW50SGVsbG8SGAoQcHJvdG9jb2xfdmVyc2lvbhgBIAEoDRIaChJzY2hlbWFfZmluZ2VycHJpbnQYAiABKAYSEgoKc2Vzc2lvbl9pZBgDIAEoCRINCgV0b2tlbhgEIAEoCRIlCgh2aWV3cG9ydBgFIAEoCzITLnBnd2lkZ2V0cy5WaWV3cG9ydBIvCghwYWNrYWdlcxgGIAMoCzIdLnBnd2lkZ2V0cy5QYWNrYWdlRmluZ2VycHJpbnQieAoLU2VydmVySGVsbG8SGAoQcHJvdG9jb2xfdmVyc2lvbhgBIAEoDRIaChJzY2hlbWFfZmluZ2VycHJpbnQYAiABKAYSEgoKc2Vzc2lvbl9pZBgDIAEoCRINCgV0b2tlbhgEIAEoCRIQCghyZWpvaW5lZBgFIAEoCCJVCgZDcmVhdGUSCwoDc2VxGAEgASgNEhEKCXdpZGdldF9pZBgCIAEoDRIQCghjbGFzc19pZBgDIAEoDRIMCgRhcmdzGAQgASgMEgsKA2FjaxgFIAEoCCJjCgRDYWxsEgsKA3NlcRgBIAEoDRIRCgl3aWRnZXRfaWQYAiABKA0SEQoJbWV0aG9kX2lkGAMgASgNEgwKBGFyZ3MYBCABKAwSCwoDYWNrGAUgASgIEg0KBXF1aWV0GAYgASgIInIKB1JlYnVpbGQSJwoFcGhhc2UYASABKA4yGC5wZ3dpZGdldHMuUmVidWlsZC5QaGFzZSI+CgVQaGFzZRIVChFQSEFTRV9VTlNQRUNJRklFRBAAEg8KC1BIQVNFX0JFR0lOEAESDQoJUEhBU0VfRU5EEAIiMAoGTGlzdGVuEhEKCXdpZGdldF9pZBgBIAEoDRITCgtjYWxsYmFja19pZBgCIAEoDSIyCghVbmxpc3RlbhIRCgl3aWRnZXRfaWQYASABKA0SEwoLY2FsbGJhY2tfaWQYAiABKA0iIAoNUHJvdG9jb2xFcnJvchIPCgdtZXNzYWdlGAEgASgJIqYCCg1TZXJ2ZXJNZXNzYWdlEicKBWhlbGxvGAEgASgLMhYucGd3aWRnZXRzLlNlcnZlckhlbGxvSAASIwoGY3JlYXRlGAIgASgLMhEucGd3aWRnZXRzLkNyZWF0ZUgAEh8KBGNhbGwYAyABKAsyDy5wZ3dpZGdldHMuQ2FsbEgAEiMKBmxpc3RlbhgEIAEoCzIRLnBnd2lkZ2V0cy5MaXN0ZW5IABInCgh1bmxpc3RlbhgFIAEoCzITLnBnd2lkZ2V0cy5Vbmxpc3RlbkgAEikKBWVycm9yGAYgASgLMhgucGd3aWRnZXRzLlByb3RvY29sRXJyb3JIABIlCgdyZWJ1aWxkGAcgASgLMhIucGd3aWRnZXRzLlJlYnVpbGRIAEIGCgRraW5kIjkKC1NlcnZlckZyYW1lEioKCG1lc3NhZ2VzGAEgAygLMhgucGd3aWRnZXRzLlNlcnZlck1lc3NhZ2UiJAoGUmVzdWx0EgsKA3NlcRgBIAEoDRINCgV2YWx1ZRgCIAEoDCJdCgVFcnJvchILCgNzZXEYASABKA0SDwoHbWVzc2FnZRgCIAEoCRIRCgl3aWRnZXRfaWQYAyABKA0SEQoJbWV0aG9kX2lkGAQgASgNEhAKCGNsYXNzX2lkGAUgASgNIkUKDUNhbGxiYWNrRXZlbnQSEQoJd2lkZ2V0X2lkGAEgASgNEhMKC2NhbGxiYWNrX2lkGAIgASgNEgwKBGFyZ3MYAyABKAwiKQoIVmlld3BvcnQSDQoFd2lkdGgYASABKA0SDgoGaGVpZ2h0GAIgASgNIt8BCg1DbGllbnRNZXNzYWdlEicKBWhlbGxvGAEgASgLMhYucGd3aWRnZXRzLkNsaWVudEhlbGxvSAASIwoGcmVzdWx0GAIgASgLMhEucGd3aWRnZXRzLlJlc3VsdEgAEiEKBWVycm9yGAMgASgLMhAucGd3aWRnZXRzLkVycm9ySAASLAoIY2FsbGJhY2sYBCABKAsyGC5wZ3dpZGdldHMuQ2FsbGJhY2tFdmVudEgAEicKCHZpZXdwb3J0GAUgASgLMhMucGd3aWRnZXRzLlZpZXdwb3J0SABCBgoEa2luZCI5CgtDbGllbnRGcmFtZRIqCghtZXNzYWdlcxgBIAMoCzIYLnBnd2lkZ2V0cy5DbGllbnRNZXNzYWdlKlEKD1Byb3RvY29sVmVyc2lvbhIgChxQUk9UT0NPTF9WRVJTSU9OX1VOU1BFQ0lGSUVEEAASHAoYUFJPVE9DT0xfVkVSU0lPTl9DVVJSRU5UEAIqeAoJQ2xvc2VDb2RlEhoKFkNMT1NFX0NPREVfVU5TUEVDSUZJRUQQABIYChNDTE9TRV9DT0RFX1JFSkVDVEVEEKEfEhsKFkNMT1NFX0NPREVfU0VSVkVSX0ZVTEwQoh8SGAoTQ0xPU0VfQ09ERV9NSVNNQVRDSBCjH2IGcHJvdG8z");
+  fileDesc("ChhwZ3dpZGdldHMvcHJvdG9jb2wucHJvdG8SCXBnd2lkZ2V0cyI3ChJQYWNrYWdlRmluZ2VycHJpbnQSDAoEbmFtZRgBIAEoCRITCgtmaW5nZXJwcmludBgCIAEoBiK+AQoLQ2xpZW50SGVsbG8SGAoQcHJvdG9jb2xfdmVyc2lvbhgBIAEoDRIaChJzY2hlbWFfZmluZ2VycHJpbnQYAiABKAYSEgoKc2Vzc2lvbl9pZBgDIAEoCRINCgV0b2tlbhgEIAEoCRIlCgh2aWV3cG9ydBgFIAEoCzITLnBnd2lkZ2V0cy5WaWV3cG9ydBIvCghwYWNrYWdlcxgGIAMoCzIdLnBnd2lkZ2V0cy5QYWNrYWdlRmluZ2VycHJpbnQieAoLU2VydmVySGVsbG8SGAoQcHJvdG9jb2xfdmVyc2lvbhgBIAEoDRIaChJzY2hlbWFfZmluZ2VycHJpbnQYAiABKAYSEgoKc2Vzc2lvbl9pZBgDIAEoCRINCgV0b2tlbhgEIAEoCRIQCghyZWpvaW5lZBgFIAEoCCJVCgZDcmVhdGUSCwoDc2VxGAEgASgNEhEKCXdpZGdldF9pZBgCIAEoDRIQCghjbGFzc19pZBgDIAEoDRIMCgRhcmdzGAQgASgMEgsKA2FjaxgFIAEoCCJjCgRDYWxsEgsKA3NlcRgBIAEoDRIRCgl3aWRnZXRfaWQYAiABKA0SEQoJbWV0aG9kX2lkGAMgASgNEgwKBGFyZ3MYBCABKAwSCwoDYWNrGAUgASgIEg0KBXF1aWV0GAYgASgIInIKB1JlYnVpbGQSJwoFcGhhc2UYASABKA4yGC5wZ3dpZGdldHMuUmVidWlsZC5QaGFzZSI+CgVQaGFzZRIVChFQSEFTRV9VTlNQRUNJRklFRBAAEg8KC1BIQVNFX0JFR0lOEAESDQoJUEhBU0VfRU5EEAIiMAoGTGlzdGVuEhEKCXdpZGdldF9pZBgBIAEoDRITCgtjYWxsYmFja19pZBgCIAEoDSIyCghVbmxpc3RlbhIRCgl3aWRnZXRfaWQYASABKA0SEwoLY2FsbGJhY2tfaWQYAiABKA0iIAoNUHJvdG9jb2xFcnJvchIPCgdtZXNzYWdlGAEgASgJIoUBCgtVcGxvYWRTdGFydBIRCgl1cGxvYWRfaWQYASABKA0SEQoJd2lkZ2V0X2lkGAIgASgNEgwKBG5hbWUYAyABKAkSDAoEdHlwZRgEIAEoCRIMCgRzaXplGAUgASgEEhIKCmZpbGVfaW5kZXgYBiABKA0SEgoKZmlsZV9jb3VudBgHIAEoDSI+CgtVcGxvYWRDaHVuaxIRCgl1cGxvYWRfaWQYASABKA0SDgoGb2Zmc2V0GAIgASgEEgwKBGRhdGEYAyABKAwiMQoMVXBsb2FkQ2FuY2VsEhEKCXVwbG9hZF9pZBgBIAEoDRIOCgZyZWFzb24YAiABKAkiLQoJVXBsb2FkQWNrEhEKCXVwbG9hZF9pZBgBIAEoDRINCgV0YWtlbhgCIAEoBCIzCg1VcGxvYWRSZWZ1c2VkEhEKCXVwbG9hZF9pZBgBIAEoDRIPCgdtZXNzYWdlGAIgASgJIoYDCg1TZXJ2ZXJNZXNzYWdlEicKBWhlbGxvGAEgASgLMhYucGd3aWRnZXRzLlNlcnZlckhlbGxvSAASIwoGY3JlYXRlGAIgASgLMhEucGd3aWRnZXRzLkNyZWF0ZUgAEh8KBGNhbGwYAyABKAsyDy5wZ3dpZGdldHMuQ2FsbEgAEiMKBmxpc3RlbhgEIAEoCzIRLnBnd2lkZ2V0cy5MaXN0ZW5IABInCgh1bmxpc3RlbhgFIAEoCzITLnBnd2lkZ2V0cy5Vbmxpc3RlbkgAEikKBWVycm9yGAYgASgLMhgucGd3aWRnZXRzLlByb3RvY29sRXJyb3JIABIlCgdyZWJ1aWxkGAcgASgLMhIucGd3aWRnZXRzLlJlYnVpbGRIABIqCgp1cGxvYWRfYWNrGBggASgLMhQucGd3aWRnZXRzLlVwbG9hZEFja0gAEjIKDnVwbG9hZF9yZWZ1c2VkGBkgASgLMhgucGd3aWRnZXRzLlVwbG9hZFJlZnVzZWRIAEIGCgRraW5kIjkKC1NlcnZlckZyYW1lEioKCG1lc3NhZ2VzGAEgAygLMhgucGd3aWRnZXRzLlNlcnZlck1lc3NhZ2UiJAoGUmVzdWx0EgsKA3NlcRgBIAEoDRINCgV2YWx1ZRgCIAEoDCJdCgVFcnJvchILCgNzZXEYASABKA0SDwoHbWVzc2FnZRgCIAEoCRIRCgl3aWRnZXRfaWQYAyABKA0SEQoJbWV0aG9kX2lkGAQgASgNEhAKCGNsYXNzX2lkGAUgASgNIkUKDUNhbGxiYWNrRXZlbnQSEQoJd2lkZ2V0X2lkGAEgASgNEhMKC2NhbGxiYWNrX2lkGAIgASgNEgwKBGFyZ3MYAyABKAwiKQoIVmlld3BvcnQSDQoFd2lkdGgYASABKA0SDgoGaGVpZ2h0GAIgASgNIvECCg1DbGllbnRNZXNzYWdlEicKBWhlbGxvGAEgASgLMhYucGd3aWRnZXRzLkNsaWVudEhlbGxvSAASIwoGcmVzdWx0GAIgASgLMhEucGd3aWRnZXRzLlJlc3VsdEgAEiEKBWVycm9yGAMgASgLMhAucGd3aWRnZXRzLkVycm9ySAASLAoIY2FsbGJhY2sYBCABKAsyGC5wZ3dpZGdldHMuQ2FsbGJhY2tFdmVudEgAEicKCHZpZXdwb3J0GAUgASgLMhMucGd3aWRnZXRzLlZpZXdwb3J0SAASLgoMdXBsb2FkX3N0YXJ0GBggASgLMhYucGd3aWRnZXRzLlVwbG9hZFN0YXJ0SAASLgoMdXBsb2FkX2NodW5rGBkgASgLMhYucGd3aWRnZXRzLlVwbG9hZENodW5rSAASMAoNdXBsb2FkX2NhbmNlbBgaIAEoCzIXLnBnd2lkZ2V0cy5VcGxvYWRDYW5jZWxIAEIGCgRraW5kIjkKC0NsaWVudEZyYW1lEioKCG1lc3NhZ2VzGAEgAygLMhgucGd3aWRnZXRzLkNsaWVudE1lc3NhZ2UqUQoPUHJvdG9jb2xWZXJzaW9uEiAKHFBST1RPQ09MX1ZFUlNJT05fVU5TUEVDSUZJRUQQABIcChhQUk9UT0NPTF9WRVJTSU9OX0NVUlJFTlQQAip4CglDbG9zZUNvZGUSGgoWQ0xPU0VfQ09ERV9VTlNQRUNJRklFRBAAEhgKE0NMT1NFX0NPREVfUkVKRUNURUQQoR8SGwoWQ0xPU0VfQ09ERV9TRVJWRVJfRlVMTBCiHxIYChNDTE9TRV9DT0RFX01JU01BVENIEKMfKogBCgtVcGxvYWRMaW1pdBIcChhVUExPQURfTElNSVRfVU5TUEVDSUZJRUQQABIeChhVUExPQURfTElNSVRfQ0hVTktfQllURVMQgIAQEh4KGlVQTE9BRF9MSU1JVF9XSU5ET1dfQ0hVTktTEAQSGwoXVVBMT0FEX0xJTUlUX0NPTkNVUlJFTlQQAmIGcHJvdG8z");
 
 /**
  * Browser -> server, first message of a connection.
@@ -343,6 +343,161 @@ export const ProtocolErrorSchema: GenMessage<ProtocolError> = /*@__PURE__*/
   messageDesc(file_pgwidgets_protocol, 8);
 
 /**
+ * Browser -> server: a picked file begins. `upload_id` is the page's own
+ * number for it, unique in the connection; `widget_id` the FileDialog.
+ *
+ * @generated from message pgwidgets.UploadStart
+ */
+export type UploadStart = Message<"pgwidgets.UploadStart"> & {
+  /**
+   * @generated from field: uint32 upload_id = 1;
+   */
+  uploadId: number;
+
+  /**
+   * @generated from field: uint32 widget_id = 2;
+   */
+  widgetId: number;
+
+  /**
+   * @generated from field: string name = 3;
+   */
+  name: string;
+
+  /**
+   * @generated from field: string type = 4;
+   */
+  type: string;
+
+  /**
+   * @generated from field: uint64 size = 5;
+   */
+  size: bigint;
+
+  /**
+   * Which of the picked files this is (0-based), of how many.
+   *
+   * @generated from field: uint32 file_index = 6;
+   */
+  fileIndex: number;
+
+  /**
+   * @generated from field: uint32 file_count = 7;
+   */
+  fileCount: number;
+};
+
+/**
+ * Describes the message pgwidgets.UploadStart.
+ * Use `create(UploadStartSchema)` to create a new message.
+ */
+export const UploadStartSchema: GenMessage<UploadStart> = /*@__PURE__*/
+  messageDesc(file_pgwidgets_protocol, 9);
+
+/**
+ * Browser -> server: the next bytes of an upload.
+ *
+ * @generated from message pgwidgets.UploadChunk
+ */
+export type UploadChunk = Message<"pgwidgets.UploadChunk"> & {
+  /**
+   * @generated from field: uint32 upload_id = 1;
+   */
+  uploadId: number;
+
+  /**
+   * @generated from field: uint64 offset = 2;
+   */
+  offset: bigint;
+
+  /**
+   * @generated from field: bytes data = 3;
+   */
+  data: Uint8Array;
+};
+
+/**
+ * Describes the message pgwidgets.UploadChunk.
+ * Use `create(UploadChunkSchema)` to create a new message.
+ */
+export const UploadChunkSchema: GenMessage<UploadChunk> = /*@__PURE__*/
+  messageDesc(file_pgwidgets_protocol, 10);
+
+/**
+ * Browser -> server: the page gives an upload up (no more chunks follow).
+ *
+ * @generated from message pgwidgets.UploadCancel
+ */
+export type UploadCancel = Message<"pgwidgets.UploadCancel"> & {
+  /**
+   * @generated from field: uint32 upload_id = 1;
+   */
+  uploadId: number;
+
+  /**
+   * @generated from field: string reason = 2;
+   */
+  reason: string;
+};
+
+/**
+ * Describes the message pgwidgets.UploadCancel.
+ * Use `create(UploadCancelSchema)` to create a new message.
+ */
+export const UploadCancelSchema: GenMessage<UploadCancel> = /*@__PURE__*/
+  messageDesc(file_pgwidgets_protocol, 11);
+
+/**
+ * Server -> browser: the program has taken `taken` bytes of the upload:
+ * the page may have chunks up to the window beyond it in flight.
+ *
+ * @generated from message pgwidgets.UploadAck
+ */
+export type UploadAck = Message<"pgwidgets.UploadAck"> & {
+  /**
+   * @generated from field: uint32 upload_id = 1;
+   */
+  uploadId: number;
+
+  /**
+   * @generated from field: uint64 taken = 2;
+   */
+  taken: bigint;
+};
+
+/**
+ * Describes the message pgwidgets.UploadAck.
+ * Use `create(UploadAckSchema)` to create a new message.
+ */
+export const UploadAckSchema: GenMessage<UploadAck> = /*@__PURE__*/
+  messageDesc(file_pgwidgets_protocol, 12);
+
+/**
+ * Server -> browser: the upload is over and its bytes were not all taken;
+ * `message` says why (the page shows it). No more chunks may follow.
+ *
+ * @generated from message pgwidgets.UploadRefused
+ */
+export type UploadRefused = Message<"pgwidgets.UploadRefused"> & {
+  /**
+   * @generated from field: uint32 upload_id = 1;
+   */
+  uploadId: number;
+
+  /**
+   * @generated from field: string message = 2;
+   */
+  message: string;
+};
+
+/**
+ * Describes the message pgwidgets.UploadRefused.
+ * Use `create(UploadRefusedSchema)` to create a new message.
+ */
+export const UploadRefusedSchema: GenMessage<UploadRefused> = /*@__PURE__*/
+  messageDesc(file_pgwidgets_protocol, 13);
+
+/**
  * @generated from message pgwidgets.ServerMessage
  */
 export type ServerMessage = Message<"pgwidgets.ServerMessage"> & {
@@ -391,6 +546,18 @@ export type ServerMessage = Message<"pgwidgets.ServerMessage"> & {
      */
     value: Rebuild;
     case: "rebuild";
+  } | {
+    /**
+     * @generated from field: pgwidgets.UploadAck upload_ack = 24;
+     */
+    value: UploadAck;
+    case: "uploadAck";
+  } | {
+    /**
+     * @generated from field: pgwidgets.UploadRefused upload_refused = 25;
+     */
+    value: UploadRefused;
+    case: "uploadRefused";
   } | { case: undefined; value?: undefined };
 };
 
@@ -399,7 +566,7 @@ export type ServerMessage = Message<"pgwidgets.ServerMessage"> & {
  * Use `create(ServerMessageSchema)` to create a new message.
  */
 export const ServerMessageSchema: GenMessage<ServerMessage> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_protocol, 9);
+  messageDesc(file_pgwidgets_protocol, 14);
 
 /**
  * Every message queued in one event-loop turn travels in one frame.
@@ -418,7 +585,7 @@ export type ServerFrame = Message<"pgwidgets.ServerFrame"> & {
  * Use `create(ServerFrameSchema)` to create a new message.
  */
 export const ServerFrameSchema: GenMessage<ServerFrame> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_protocol, 10);
+  messageDesc(file_pgwidgets_protocol, 15);
 
 /**
  * The answer to a Call or Create: `value` is the method's response message.
@@ -442,7 +609,7 @@ export type Result = Message<"pgwidgets.Result"> & {
  * Use `create(ResultSchema)` to create a new message.
  */
 export const ResultSchema: GenMessage<Result> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_protocol, 11);
+  messageDesc(file_pgwidgets_protocol, 16);
 
 /**
  * A Call or Create failed in the browser. It names the call, so the server
@@ -486,7 +653,7 @@ export type Error = Message<"pgwidgets.Error"> & {
  * Use `create(ErrorSchema)` to create a new message.
  */
 export const ErrorSchema: GenMessage<Error> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_protocol, 12);
+  messageDesc(file_pgwidgets_protocol, 17);
 
 /**
  * Callback `callback_id` of widget `widget_id` fired; `args` is its message.
@@ -515,7 +682,7 @@ export type CallbackEvent = Message<"pgwidgets.CallbackEvent"> & {
  * Use `create(CallbackEventSchema)` to create a new message.
  */
 export const CallbackEventSchema: GenMessage<CallbackEvent> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_protocol, 13);
+  messageDesc(file_pgwidgets_protocol, 18);
 
 /**
  * The browser's viewport, sent with the hello and on every resize.
@@ -539,7 +706,7 @@ export type Viewport = Message<"pgwidgets.Viewport"> & {
  * Use `create(ViewportSchema)` to create a new message.
  */
 export const ViewportSchema: GenMessage<Viewport> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_protocol, 14);
+  messageDesc(file_pgwidgets_protocol, 19);
 
 /**
  * @generated from message pgwidgets.ClientMessage
@@ -578,6 +745,24 @@ export type ClientMessage = Message<"pgwidgets.ClientMessage"> & {
      */
     value: Viewport;
     case: "viewport";
+  } | {
+    /**
+     * @generated from field: pgwidgets.UploadStart upload_start = 24;
+     */
+    value: UploadStart;
+    case: "uploadStart";
+  } | {
+    /**
+     * @generated from field: pgwidgets.UploadChunk upload_chunk = 25;
+     */
+    value: UploadChunk;
+    case: "uploadChunk";
+  } | {
+    /**
+     * @generated from field: pgwidgets.UploadCancel upload_cancel = 26;
+     */
+    value: UploadCancel;
+    case: "uploadCancel";
   } | { case: undefined; value?: undefined };
 };
 
@@ -586,7 +771,7 @@ export type ClientMessage = Message<"pgwidgets.ClientMessage"> & {
  * Use `create(ClientMessageSchema)` to create a new message.
  */
 export const ClientMessageSchema: GenMessage<ClientMessage> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_protocol, 15);
+  messageDesc(file_pgwidgets_protocol, 20);
 
 /**
  * @generated from message pgwidgets.ClientFrame
@@ -603,7 +788,7 @@ export type ClientFrame = Message<"pgwidgets.ClientFrame"> & {
  * Use `create(ClientFrameSchema)` to create a new message.
  */
 export const ClientFrameSchema: GenMessage<ClientFrame> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_protocol, 16);
+  messageDesc(file_pgwidgets_protocol, 21);
 
 /**
  * Bumped when this envelope changes incompatibly. Both ends read it from
@@ -670,4 +855,61 @@ export enum CloseCode {
  */
 export const CloseCodeSchema: GenEnum<CloseCode> = /*@__PURE__*/
   enumDesc(file_pgwidgets_protocol, 1);
+
+/**
+ * --- uploads (FileDialog) -----------------------------------------------------
+ *
+ * A picked file travels in chunks the page sends as the server asks for
+ * them, so neither end holds more than a window of chunks and other
+ * traffic goes between them:
+ *   page:   UploadStart (name, type, size);
+ *   server: UploadAck with `taken` 0 when it accepts the file, else
+ *           UploadRefused (so no byte of a refused file is sent);
+ *   page:   chunks of at most UPLOAD_LIMIT_CHUNK_BYTES, in order, each at
+ *           `offset` = the bytes sent before it, never more than
+ *           UPLOAD_LIMIT_WINDOW_CHUNKS of them unacknowledged;
+ *   server: UploadAck (`taken` = bytes the program has taken) as the
+ *           program reads them; UploadRefused, with why, for a file over
+ *           max_upload_bytes, a chunk that breaks these rules, a program
+ *           that stopped reading, a session that ends. The page stops
+ *           sending that file and shows the message.
+ *   page:   UploadCancel to give up a file (no more chunks follow).
+ * The file is complete when `offset + size of data` reaches its size
+ * (a file of 0 bytes is complete at its start).
+ *
+ * @generated from enum pgwidgets.UploadLimit
+ */
+export enum UploadLimit {
+  /**
+   * @generated from enum value: UPLOAD_LIMIT_UNSPECIFIED = 0;
+   */
+  UNSPECIFIED = 0,
+
+  /**
+   * The largest chunk the page sends and the server takes, in bytes.
+   *
+   * @generated from enum value: UPLOAD_LIMIT_CHUNK_BYTES = 262144;
+   */
+  CHUNK_BYTES = 262144,
+
+  /**
+   * Chunks the page may have sent and not yet had acknowledged.
+   *
+   * @generated from enum value: UPLOAD_LIMIT_WINDOW_CHUNKS = 4;
+   */
+  WINDOW_CHUNKS = 4,
+
+  /**
+   * Uploads one browser may have under way at once.
+   *
+   * @generated from enum value: UPLOAD_LIMIT_CONCURRENT = 2;
+   */
+  CONCURRENT = 2,
+}
+
+/**
+ * Describes the enum pgwidgets.UploadLimit.
+ */
+export const UploadLimitSchema: GenEnum<UploadLimit> = /*@__PURE__*/
+  enumDesc(file_pgwidgets_protocol, 2);
 
