@@ -9,6 +9,7 @@
 #include <boost/asio/use_awaitable.hpp>
 
 #include "coalesce.hpp"
+#include "handler_lock.hpp"
 #include "pgwidgets/errors.hpp"
 #include "pgwidgets/protocol.pb.h"
 #include "pgwidgets/schema_info.hpp"
@@ -255,6 +256,12 @@ std::shared_ptr<ReportWait> SessionCore::expect_report(WidgetId widget, std::uin
 }
 
 Task<std::pair<std::uint32_t, std::string>> SessionCore::await_report(std::shared_ptr<ReportWait> wait) {
+  // The user answering is no work of the session's: a handler awaiting it
+  // lets its lock go, so the session's other handlers run meanwhile.
+  co_return co_await released_while(wait_for_report(std::move(wait)));
+}
+
+Task<std::pair<std::uint32_t, std::string>> SessionCore::wait_for_report(std::shared_ptr<ReportWait> wait) {
   if (!wait->done) co_await wait->timer.async_wait(asio::as_tuple(asio::use_awaitable));
   if (!wait->done) throw Disconnected("pgwidgets: exec: the wait was cancelled");
   if (wait->error) std::rethrow_exception(wait->error);
@@ -742,11 +749,20 @@ void SessionCore::protocol_error(BrowserId to, std::string message) {
 void SessionCore::spawn_handler(std::function<Task<>()> body, std::string what) {
   auto lock = config_.lock;
   std::weak_ptr<bool> alive = alive_;
+  auto hold = std::make_shared<HandlerHold>();
+  hold->lock = std::move(lock);
+  // On a HandlerExecutor, so what the handler awaits (exec()) can reach its
+  // hold and let the lock go while the user answers (handler_lock.hpp).
   asio::co_spawn(
-      executor_,
-      [body = std::move(body), lock]() -> Task<> {
-        AsyncLock::Guard guard;
-        if (lock) guard = co_await lock->lock();
+      HandlerExecutor(executor_, hold),
+      [body = std::move(body), hold]() -> Task<> {
+        // Let go when the body ends, returning or throwing (the executor's
+        // copies of the hold may live on a little longer).
+        struct LetGo {
+          HandlerHold& hold;
+          ~LetGo() { hold.guard.release(); }
+        } let_go{*hold};
+        if (hold->lock) hold->guard = co_await hold->lock->lock();
         co_await body();
       },
       [this, alive, what = std::move(what)](std::exception_ptr error) {

@@ -212,6 +212,7 @@ class SessionCore final : public SessionLink {
   void fail_pending(const std::string& why);
   // Resolves the exec() waits on (widget, callback); fails those whose
   // widget is gone, or all with Disconnected when `why` is given.
+  Task<std::pair<std::uint32_t, std::string>> wait_for_report(std::shared_ptr<ReportWait> wait);
   void answer_waits(WidgetId widget, std::uint32_t callback, const std::string& args);
   void fail_waits(const std::string* ended_why);
   // Whether the page is told to send `callback` of `widget`: a handler, or

@@ -324,3 +324,32 @@ TEST_CASE_METHOD(SessionFixture, "dialogs: exec awaited in a handler, its answer
   CHECK(label.get_text() == "exec OK");
   CHECK(errors.empty());
 }
+
+TEST_CASE("dialogs: while a handler awaits exec(), the session's other handlers run", "[testkit]") {
+  std::string seen = "none";
+  std::optional<std::string> got = std::string("unset");
+  pgw::testing::TestSession t([&](pgw::Session& s) -> pgw::Task<> {
+    auto W = s.get_widgets();
+    const std::vector<std::string> labels{"Yes", "No"}, values{"yes", "no"};
+    auto d = co_await W.Dialog("Sure?", labels, {.autoclose = true, .values = values});
+    auto top = co_await W.TopLevel({.title = "T"});
+    auto box = co_await W.HBox();
+    auto ask = co_await W.Button("Ask");
+    auto other = co_await W.Button("Other");
+    co_await box.add_widget(ask, 0);
+    co_await box.add_widget(other, 0);
+    co_await top.set_widget(box);
+    co_await top.show();
+    ask.on_activated([d, &got]() -> pgw::Task<> { got = co_await d.exec(); });
+    other.on_activated([&seen] { seen = "other ran"; });
+  });
+  t.click(t.find<pgw::Button>("Ask"));
+  CHECK(t.is_visible(t.find<pgw::Dialog>("Sure?")));
+  // Before, the handler kept the session's lock until the user answered:
+  // this click's handler waited behind it.
+  t.click(t.find<pgw::Button>("Other"));
+  CHECK(seen == "other ran");
+  CHECK(got == std::optional<std::string>("unset"));
+  t.press(t.find<pgw::Dialog>("Sure?"), "no");
+  CHECK(got == std::optional<std::string>("no"));
+}
