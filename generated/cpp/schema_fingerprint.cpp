@@ -7,6 +7,6 @@
 
 namespace pgw::detail {
 
-extern const std::uint64_t schema_fingerprint = 0xfb8997a717da140bULL;
+extern const std::uint64_t schema_fingerprint = 0x99896810d48d73f3ULL;
 
 }  // namespace pgw::detail

@@ -7,7 +7,7 @@
 // missing there, or a method missing in an implementation, fails `tsc`.
 
 export const PACKAGE_NAME = "pgwidgets.widgets";
-export const SCHEMA_FINGERPRINT = 0xfb8997a717da140bn;
+export const SCHEMA_FINGERPRINT = 0x99896810d48d73f3n;
 
 /** A widget as the browser runtime holds it. */
 export interface WidgetHandle {
@@ -1504,6 +1504,10 @@ export interface ToolBarActionImpl extends WidgetImpl {
   // Presses or releases a toggle action (pressing releases the rest of its
   // group); the activated callback does not fire.
   set_state(value: boolean): void;
+  // A menu the action drops down below itself when clicked (or chosen in
+  // the overflow menu) instead of firing activated, as pgwidgets' does. The
+  // server keeps it, so a reloaded page has it again.
+  set_menu(menu: WidgetHandle): void;
 }
 
 export interface ToolBarActionEvents extends WidgetEvents {

@@ -406,6 +406,7 @@ inline constexpr MethodInfo ToolBarAction_get_text{2089382231, 712813580, "ToolB
 inline constexpr MethodInfo ToolBarAction_set_icon{171125824, 712813580, "ToolBarAction", "set_icon", detail::MethodKind::setter, 1121236038, false, false, false, 0, detail::StateOp::none, 0};
 inline constexpr MethodInfo ToolBarAction_set_state{1024995423, 712813580, "ToolBarAction", "set_state", detail::MethodKind::setter, 1269208885, false, false, false, 0, detail::StateOp::none, 0};
 inline constexpr MethodInfo ToolBarAction_get_state{427401285, 712813580, "ToolBarAction", "get_state", detail::MethodKind::getter, 1269208885, true, false, false, 0, detail::StateOp::none, 0};
+inline constexpr MethodInfo ToolBarAction_set_menu{1765111020, 712813580, "ToolBarAction", "set_menu", detail::MethodKind::setter, 965316864, false, false, false, 0, detail::StateOp::none, 0};
 }  // namespace methods
 
 namespace check {
@@ -573,7 +574,7 @@ inline constexpr std::array<const ClassInfo*, 47> class_table = {
     &classes::ToolBarSeparator,
     &classes::ToolBarSpacer,
 };
-inline constexpr std::array<const MethodInfo*, 256> method_table = {
+inline constexpr std::array<const MethodInfo*, 257> method_table = {
     &methods::Widget_set_border_width,
     &methods::Widget_set_border_color,
     &methods::Widget_set_bg,
@@ -830,6 +831,7 @@ inline constexpr std::array<const MethodInfo*, 256> method_table = {
     &methods::ToolBarAction_set_icon,
     &methods::ToolBarAction_set_state,
     &methods::ToolBarAction_get_state,
+    &methods::ToolBarAction_set_menu,
 };
 inline constexpr std::array<const CallbackInfo*, 69> callback_table = {
     &callbacks::Widget_resize,
@@ -955,7 +957,7 @@ inline constexpr std::array<std::string_view, 47> class_proto_names = {
     "pgwidgets.widgets.ToolBarSeparator",
     "pgwidgets.widgets.ToolBarSpacer",
 };
-inline constexpr std::array<std::string_view, 256> method_proto_names = {
+inline constexpr std::array<std::string_view, 257> method_proto_names = {
     "pgwidgets.widgets.Widget.SetBorderWidth",
     "pgwidgets.widgets.Widget.SetBorderColor",
     "pgwidgets.widgets.Widget.SetBg",
@@ -1212,6 +1214,7 @@ inline constexpr std::array<std::string_view, 256> method_proto_names = {
     "pgwidgets.widgets.ToolBarAction.SetIcon",
     "pgwidgets.widgets.ToolBarAction.SetState",
     "pgwidgets.widgets.ToolBarAction.GetState",
+    "pgwidgets.widgets.ToolBarAction.SetMenu",
 };
 inline constexpr std::array<std::string_view, 69> callback_proto_names = {
     "pgwidgets.widgets.Widget.OnResize",

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "pgwidgets/widgets/base.pb.h"
+#include "pgwidgets/widgets/menus.pb.h"
 #include "pgwidgets/widgets/controls.pb.h"
 #include "pgwidgets/widgets/toolbar.pb.h"
 
@@ -451,6 +452,12 @@ bool ToolBarAction::get_state() const {
     return m.value();
   }
   return false;
+}
+
+Task<void> ToolBarAction::set_menu(pgw::Menu menu) const {
+  ::pgwidgets::widgets::MenuRef request;
+  request.set_menu(detail::child_id(*this, menu, "set_menu"));
+  return detail::send_call(checked_link(), id(), detail::methods::ToolBarAction_set_menu, request.SerializeAsString());
 }
 
 }  // namespace pgw

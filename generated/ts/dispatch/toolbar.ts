@@ -6,6 +6,7 @@
 
 import { create, fromBinary, toBinary } from "@bufbuild/protobuf";
 import * as pb_base from "../pb/pgwidgets/widgets/base_pb.js";
+import * as pb_menus from "../pb/pgwidgets/widgets/menus_pb.js";
 import * as pb_controls from "../pb/pgwidgets/widgets/controls_pb.js";
 import * as pb_toolbar from "../pb/pgwidgets/widgets/toolbar_pb.js";
 import type * as w from "../widgets.js";
@@ -125,6 +126,14 @@ export const toolbarFamily: FamilyTables = {
       invoke: (impl, bytes, ctx) => {
         const m = fromBinary(pb_controls.ButtonStateSchema, bytes);
         (impl as w.ToolBarActionImpl).set_state(m.value);
+        return undefined;
+      },
+    }],
+    [1765111020, {
+      id: 1765111020, name: "set_menu", className: "ToolBarAction", kind: "setter", classId: 712813580,
+      invoke: (impl, bytes, ctx) => {
+        const m = fromBinary(pb_menus.MenuRefSchema, bytes);
+        (impl as w.ToolBarActionImpl).set_menu(ctx.widget(m.menu));
         return undefined;
       },
     }],

@@ -26,6 +26,7 @@
 #include "pgwidgets/value.hpp"
 #include "pgwidgets/widgets/base.hpp"
 #include "pgwidgets/widgets/layout.hpp"
+#include "pgwidgets/widgets/menus.hpp"
 
 namespace pgw {
 
@@ -33,6 +34,7 @@ class ToolBar;
 class ToolBarAction;
 class ToolBarSeparator;
 class ToolBarSpacer;
+class Menu;
 class Widget;
 struct ToolBarActionOptions;
 struct ToolBarSeparatorOptions;
@@ -100,6 +102,11 @@ class ToolBarAction : public Widget {
 
   // Whether the action is pressed, answered by the server.
   bool get_state() const;
+
+  // A menu the action drops down below itself when clicked (or chosen in
+  // the overflow menu) instead of firing activated, as pgwidgets' does. The
+  // server keeps it, so a reloaded page has it again.
+  Task<void> set_menu(pgw::Menu menu) const;
 
   // The user clicked the action (on the strip, or in the overflow menu);
   // a toggle action's handler takes its new state.

@@ -4,12 +4,12 @@
 // clicking the pressed one releases it. activate() is what a click does,
 // so the toolbar's overflow menu runs exactly the same code.
 //
-// The element is a wrapper holding the main button, so a dropdown arrow
-// (a menu, set_menu) can be added beside it later: `dropdown`, when set,
-// is opened by activate() instead of firing activated.
+// With a menu (set_menu), activate() drops the menu down below the action
+// instead of firing activated, as pgwidgets' does.
 // Drawn by toolbar.css (imported by toolbar.ts; one page stylesheet holds every module's).
 import { el } from "../../dom.js";
-import type { ToolBarActionCreateArgs, ToolBarActionEvents, ToolBarActionImpl } from "../../schema.js";
+import type { ToolBarActionCreateArgs, ToolBarActionEvents, ToolBarActionImpl, WidgetHandle } from "../../schema.js";
+import { asMenu, type Menu } from "../menus/menu.js";
 import { Widget, type WidgetEnv } from "../widget.js";
 
 const DEFAULT_ICON = 16;
@@ -23,8 +23,8 @@ export class ToolBarAction extends Widget implements ToolBarActionImpl {
   /** Shared by the members of a group; null for an action on its own. */
   group: ToolBarAction[] | null;
   private state = false;
-  /** A dropdown to open instead of activating (a future set_menu); null for none. */
-  protected dropdown: ((anchor: HTMLElement) => void) | null = null;
+  /** The menu to drop down instead of activating; null for none. */
+  private menu: Menu | null = null;
 
   constructor(widgetId: number, args: ToolBarActionCreateArgs, events: ToolBarActionEvents, env: WidgetEnv) {
     const root = el("div", "pgw-toolbar-action");
@@ -78,8 +78,13 @@ export class ToolBarAction extends Widget implements ToolBarActionImpl {
   /** What a click does: toggles (a group's member releases the others) and reports. */
   activate(): void {
     if (this.button.disabled) return;
-    if (this.dropdown) {
-      this.dropdown(this.element);
+    if (this.menu && !this.menu.isDestroyed) {
+      // Chosen in the overflow menu, the action is not on the strip: the
+      // menu drops down below the toolbar's end instead.
+      const own = this.element.getBoundingClientRect();
+      const bar = this.parent?.element.getBoundingClientRect();
+      if (own.width > 0 || !bar) this.menu.popup(own.left, own.bottom);
+      else this.menu.popup(bar.right, bar.bottom);
       return;
     }
     if (!this.toggle) {
@@ -112,6 +117,12 @@ export class ToolBarAction extends Widget implements ToolBarActionImpl {
     this.iconEl.style.width = `${w}px`;
     this.iconEl.style.height = `${h}px`;
     this.element.dispatchEvent(new Event("pgw-toolbar-changed", { bubbles: true }));
+  }
+
+  set_menu(menu: WidgetHandle): void {
+    this.menu = asMenu(menu);
+    this.element.classList.add("pgw-toolbar-action-menu");
+    this.button.setAttribute("aria-haspopup", "menu");
   }
 
   set_state(value: boolean): void {
