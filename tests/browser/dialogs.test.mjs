@@ -181,6 +181,24 @@ const ok = await runChecks([
     await d.locator(".pgw-dialog-buttons").getByRole("button", { name: "Close" }).click();
     await d.waitFor({ state: "hidden", timeout: 5000 });
   }],
+  ["popup(x, y), then a drag: a reload shows the dialog where it was dragged", async () => {
+    await page.getByRole("button", { name: "Popup plain" }).click();
+    const d = dialog("Plain");
+    await d.waitFor({ state: "visible", timeout: 5000 });
+    await reported(/^moved 300 120$/);
+    const t = await d.locator(".pgw-window-title").boundingBox();
+    await page.mouse.move(t.x + 10, t.y + t.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(t.x + 60, t.y + t.height / 2 + 30, { steps: 6 });
+    await page.mouse.up();
+    await reported(/^moved 350 150$/);
+    await reload();
+    await d.waitFor({ state: "visible", timeout: 5000 });
+    const after = await d.evaluate((e) => ({ x: e.offsetLeft, y: e.offsetTop }));
+    expect(after.x === 350 && after.y === 150, `after the reload the dialog is at ${JSON.stringify(after)}, not where it was dragged`);
+    await d.locator(".pgw-dialog-buttons").getByRole("button", { name: "Close" }).click();
+    await d.waitFor({ state: "hidden", timeout: 5000 });
+  }],
   ["a ColorDialog's OK answers its exec with the color", async () => {
     await page.getByRole("button", { name: "Pick color" }).click();
     const d = dialog("Colors");

@@ -31,6 +31,7 @@ pgw::Task<> setup(pgw::Session& session) {
   auto report = co_await w.Label("none", {.tooltip = "what the handlers got"});
   auto ask = co_await w.Button("Ask");
   auto open_plain = co_await w.Button("Open plain");
+  auto popup_plain = co_await w.Button("Popup plain");
   auto open_color = co_await w.Button("Pick color");
   auto field = co_await w.TextEntry({.text = "outside"});
   co_await field.set_name("outside");
@@ -38,6 +39,7 @@ pgw::Task<> setup(pgw::Session& session) {
   co_await vbox.add_widget(report);
   co_await vbox.add_widget(ask);
   co_await vbox.add_widget(open_plain);
+  co_await vbox.add_widget(popup_plain);
   co_await vbox.add_widget(open_color);
   co_await vbox.add_widget(field);
   co_await top.set_widget(vbox);
@@ -90,6 +92,7 @@ pgw::Task<> setup(pgw::Session& session) {
     co_await report.set_text("moved " + std::to_string(x) + " " + std::to_string(y));
   });
   open_plain.on_activated([plain]() -> pgw::Task<> { co_await plain.show(); });
+  popup_plain.on_activated([plain]() -> pgw::Task<> { co_await plain.popup(300, 120); });
 
   auto colors = co_await w.ColorDialog({.color = "#336699", .title = "Colors"});
   colors.on_pick([report, colors](std::string hex) -> pgw::Task<> {

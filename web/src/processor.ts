@@ -1,5 +1,6 @@
 // Runs the messages of each ServerFrame, strictly in order, and queues the
 // replies; they leave together when the frame is done.
+import { setRebuilding } from "./rebuild_phase.js";
 import { create, fromBinary } from "@bufbuild/protobuf";
 import type { RuntimeContext } from "./context.js";
 import type { Outbox } from "./outbox.js";
@@ -70,9 +71,11 @@ export class FrameProcessor {
   private rebuild(phase: proto.Rebuild_Phase): void {
     if (phase === proto.Rebuild_Phase.BEGIN && !this.rebuilding) {
       this.rebuilding = true;
+      setRebuilding(true);
       this.ctx.mute();
     } else if (phase === proto.Rebuild_Phase.END && this.rebuilding) {
       this.rebuilding = false;
+      setRebuilding(false);
       this.ctx.unmute();
       this.rebuildsDone++;
       this.lastRebuildBytes = this.frameBytes;
@@ -83,6 +86,7 @@ export class FrameProcessor {
   reset(): void {
     if (!this.rebuilding) return;
     this.rebuilding = false;
+    setRebuilding(false);
     this.ctx.unmute();
   }
 

@@ -6,6 +6,7 @@
 // dialog's controls). Escape cancels: the dialog hides and reports close,
 // as its close box does.
 // Drawn by dialog.css (imported by dialog.ts; one page stylesheet holds every module's).
+import { rebuilding } from "../../rebuild_phase.js";
 import { el } from "../../dom.js";
 import type { DesktopWindow } from "../../desktop.js";
 import { WindowFrame } from "../../parts/window_frame.js";
@@ -126,7 +127,14 @@ export abstract class DialogWindow extends Container implements DesktopWindow {
   }
 
   popup(x: number | undefined, y: number | undefined): void {
-    if (x !== undefined && y !== undefined) this.set_position(x, y);
+    // The server hears the place (so its recorded position is this popup's
+    // until a drag moves it); a rebuild replays popup after that recorded
+    // position, which it keeps.
+    const replayed = rebuilding() && this.placed;
+    if (x !== undefined && y !== undefined && !replayed) {
+      this.set_position(x, y);
+      this.hooks.moved(x, y);
+    }
     this.show();
   }
 
