@@ -40,14 +40,14 @@ class HandlerExecutor {
   auto query(const P& p) const noexcept -> decltype(boost::asio::query(std::declval<const Inner&>(), p)) {
     return boost::asio::query(inner_, p);
   }
-  template <class P>
-  auto require(const P& p) const
-      -> decltype(boost::asio::require(std::declval<const Inner&>(), p), HandlerExecutor(std::declval<Inner>(), nullptr)) {
+  // SFINAE on what the inner executor takes, through a defaulted template
+  // argument: clang refuses the class itself in a trailing return type here.
+  template <class P, class = decltype(boost::asio::require(std::declval<const Inner&>(), std::declval<const P&>()))>
+  HandlerExecutor require(const P& p) const {
     return HandlerExecutor(boost::asio::require(inner_, p), hold_);
   }
-  template <class P>
-  auto prefer(const P& p) const
-      -> decltype(boost::asio::prefer(std::declval<const Inner&>(), p), HandlerExecutor(std::declval<Inner>(), nullptr)) {
+  template <class P, class = decltype(boost::asio::prefer(std::declval<const Inner&>(), std::declval<const P&>()))>
+  HandlerExecutor prefer(const P& p) const {
     return HandlerExecutor(boost::asio::prefer(inner_, p), hold_);
   }
   template <class F>
