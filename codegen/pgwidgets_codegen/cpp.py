@@ -226,58 +226,63 @@ class Method(View):
         return f"detail::MethodKind::{self.kind}"
 
     @property
-    def cpp_returns_value(self):
-        return boolean(self.returns_value)
+    def cpp_info_fields(self):
+        """The MethodInfo's designated initializers, in the struct's member
+        order, as (member, value) pairs: the identity always, every other
+        member only when it differs from its default (so a new member of
+        MethodInfo never shifts the others)."""
+        fields = [
+            ("id", str(self.id)),
+            ("class_id", str(self.owner_id)),
+            ("class_name", f'"{self.owner}"'),
+            ("name", f'"{self.name}"'),
+            ("kind", self.cpp_kind),
+            ("field", str(self.state_field_id)),
+            ("returns_value", boolean(self.returns_value)),
+        ]
+        optional = [
+            ("replace", boolean(self.replace), "false"),
+            ("deferred", boolean(self.deferred), "false"),
+            # an attach's insert position, or a state operation's position,
+            # path or key
+            ("index_field", str(self.index_field.number if self.index_field else 0), "0"),
+            ("op", f"detail::StateOp::{self.op or 'none'}", "detail::StateOp::none"),
+            ("to_field", str(self.to_field.number if self.to_field else 0), "0"),
+        ]
+        optional += self._collection_answer_fields() + self._line_fields()
+        optional.append(("ref_field", str(self._ref_field_number()), "0"))
+        return fields + [(name, value) for name, value, default in optional if value != default]
 
-    @property
-    def cpp_replace(self):
-        return boolean(self.replace)
-
-    @property
-    def cpp_deferred(self):
-        return boolean(self.deferred)
-
-    @property
-    def cpp_index_field(self):
-        """The request field number of an attach's insert position, or of a
-        state operation's position, path or key; 0 if none."""
-        return self.index_field.number if self.index_field else 0
-
-    @property
-    def cpp_op(self):
-        return f"detail::StateOp::{self.op or 'none'}"
-
-    @property
-    def cpp_to_field(self):
-        return self.to_field.number if self.to_field else 0
-
-    @property
-    def cpp_collection_answer(self):
-        """A GETTER of a collection State: the MethodInfo's last fields (the
-        response field it fills, the element's field it answers or 0 for
-        the whole element, that field's wire type); "" for any other."""
+    def _collection_answer_fields(self):
+        """A GETTER of a collection State: the response field it fills, the
+        element's field it answers (0: the whole element) and that field's
+        wire type."""
         if self.kind != "getter" or self.state is None:
-            return ""
+            return []
         e = self.element_field
-        return f", {self.response.fields[0].number}, {e.number if e else 0}, {wire_type(e) if e else 2}"
+        return [
+            ("answer_field", str(self.response.fields[0].number), "0"),
+            ("element_field", str(e.number if e else 0), "0"),
+            ("element_wire", str(wire_type(e) if e else 2), "0"),
+        ]
 
-    @property
-    def cpp_line_fields(self):
-        """A line operation's extra MethodInfo fields: the axis and the
-        request's repeated widget field (0 for none); nothing otherwise."""
+    def _line_fields(self):
+        """A line operation's axis and its request's repeated widget field."""
         if self.op not in ("line_insert", "line_delete"):
-            return ""
-        return f", {self.axis_index}, {self.child_field.number if self.child_field else 0}"
+            return []
+        return [
+            ("axis", str(self.axis_index), "0"),
+            ("items_field", str(self.child_field.number if self.child_field else 0), "0"),
+        ]
 
-    @property
-    def cpp_tail_fields(self):
-        """MethodInfo's trailing fields, in their order: a collection
-        getter's answer fields, then a line operation's; "" when both are
-        their defaults (zeros before a line operation's own)."""
-        answer, line = self.cpp_collection_answer, self.cpp_line_fields
-        if line and not answer:
-            answer = ", 0, 0, 0"
-        return answer + line
+    def _ref_field_number(self):
+        """A SETTER whose request names a widget (a single `ref` field): that
+        field's number, so a rebuild can leave out a record naming a widget
+        since destroyed; 0 otherwise."""
+        if self.kind != "setter":
+            return 0
+        refs = [f for f in self.request.fields if f.ref and not f.repeated]
+        return refs[0].number if refs else 0
 
 
 def wire_type(f):

@@ -6,7 +6,8 @@ test-only widget package (the SDK's TreeView and TableView will use both):
   id in the CallbackInfo), so the message must carry that setter's request;
 - a GETTER of a collection State: the whole collection, or with `index`
   one element; each element whole or its field named by `element` (the
-  answer's shape in the MethodInfo's last three numbers);
+  answer's shape in the MethodInfo's answer_field, element_field and
+  element_wire);
 - the schema errors of both. tests/unit/test_collection_updates.cpp runs
   the runtime half."""
 
@@ -127,22 +128,23 @@ class CollectionUpdatesTest(unittest.TestCase):
                 self.assertIn(f'"Shelf", "{cb}", {c.updates_field_id}, {s.id}, &check::Shelf_{cb}', self.info)
 
     def test_getters_answer_from_the_state(self):
-        for name, index, element, tail in (("get_titles", None, "title", ", 1, 1, 2};"),
-                                           ("get_title", "at", "title", ", 1, 1, 2};"),
-                                           ("get_picked", None, None, ", 1, 0, 2};"),
-                                           ("get_sections", None, None, ", 1, 0, 2};"),
-                                           ("get_label", "path", "label", ", 1, 2, 2};")):
+        whole = ".answer_field = 1, .element_wire = 2};"  # element_field 0: the whole element
+        for name, index, element, tail in (("get_titles", None, "title", ".answer_field = 1, .element_field = 1, .element_wire = 2};"),
+                                           ("get_title", "at", "title", ".answer_field = 1, .element_field = 1, .element_wire = 2};"),
+                                           ("get_picked", None, None, whole),
+                                           ("get_sections", None, None, whole),
+                                           ("get_label", "path", "label", ".answer_field = 1, .element_field = 2, .element_wire = 2};")):
             with self.subTest(name):
                 m = self.method(name)
                 self.assertIs(m.state, next(st for st in self.shelf.states if st.name == m.state_field))
                 self.assertEqual(m.index_field.name if m.index_field else None, index)
                 self.assertEqual(m.element_field.name if m.element_field else None, element)
-                line = next(x for x in self.info.splitlines() if f'"Shelf", "{name}"' in x)
-                self.assertIn("detail::MethodKind::getter", line)
+                line = next(x for x in self.info.splitlines() if f'.class_name = "Shelf", .name = "{name}"' in x)
+                self.assertIn(".kind = detail::MethodKind::getter", line)
                 self.assertTrue(line.endswith(tail), line)
         # A scalar getter's table line is as it was: no answer fields.
-        self.assertTrue(next(x for x in self.info.splitlines() if '"Widget", "get_enabled"' in x)
-                        .endswith("detail::StateOp::none, 0};"))
+        self.assertTrue(next(x for x in self.info.splitlines() if '.class_name = "Widget", .name = "get_enabled"' in x)
+                        .endswith(".returns_value = true};"))
 
     def test_getters_are_local_and_typed(self):
         header = (self.tmp / "generated/cpp/pgwidgets/widgets/shelf.hpp").read_text()

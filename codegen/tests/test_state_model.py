@@ -40,9 +40,14 @@ class StateModelTest(unittest.TestCase):
         items = self.schema.field_ids["items"]
         append = next(m for m in self.schema.cls("ComboBox").methods if m.name == "append_text")
         self.assertIn(f"{{{items}, detail::StateKind::list, {append.id}, 3, 1, false, false}},  // items", info)
-        self.assertIn('"ComboBox", "delete_alpha", detail::MethodKind::setter', info)
-        self.assertIn("detail::StateOp::list_remove_value, 0};", info)
+        self.assertIn('.class_name = "ComboBox", .name = "delete_alpha", .kind = detail::MethodKind::setter', info)
+        self.assertIn(".op = detail::StateOp::list_remove_value};", info)
         self.assertIn("states::ComboBox_states};", info)
+        # A setter naming a widget: its reference field, so a rebuild can
+        # leave out a record naming a destroyed widget (rebuild.cpp).
+        self.assertIn('.name = "set_menu", .kind = detail::MethodKind::setter, .field = '
+                      f'{self.schema.field_ids["menu"]}, .returns_value = false, .ref_field = 1}};', info)
+        self.assertNotIn(".ref_field", next(x for x in info.splitlines() if '.name = "set_text"' in x))
 
 
     def test_grid_extent(self):
@@ -68,9 +73,9 @@ class StateModelTest(unittest.TestCase):
         info = self.out["cpp/pgwidgets/schema_info.hpp"]
         self.assertIn("inline constexpr ExtentAxis GridBox_extent_axes[] = {{1, 2, 1}, {2, 3, 1}};", info)
         self.assertIn(f"GridBox_extent_axes, {st.attach.id}, 1}},  // extent", info)
-        self.assertIn('"GridBox", "delete_column", detail::MethodKind::setter', info)
-        # to 0, a collection getter's three answer fields 0, then axis 1 and no widget list
-        self.assertIn("detail::StateOp::line_delete, 0, 0, 0, 0, 1, 0};", info)
+        self.assertIn('.class_name = "GridBox", .name = "delete_column", .kind = detail::MethodKind::setter', info)
+        # the row's position, then axis 1 and no widget list (0: left out)
+        self.assertIn(".index_field = 1, .op = detail::StateOp::line_delete, .axis = 1};", info)
 
 
 class StateSchemaErrorTest(unittest.TestCase):

@@ -6,6 +6,7 @@
 #include "pgwidgets/protocol.pb.h"
 #include "pgwidgets/schema_registry.hpp"
 #include "state_ops.hpp"
+#include "wire_fields.hpp"
 
 namespace pgw::detail {
 
@@ -24,6 +25,17 @@ namespace {
 bool is_deferred(std::uint32_t method_id) {
   const MethodInfo* m = find_method(method_id);
   return m != nullptr && m->deferred;
+}
+
+// A setter record naming a widget destroyed since (a Label's menu): the
+// rebuilt page has no such widget, so the record is left out, as if the
+// reference had gone with the widget. Ids are never reused, so a live id
+// is always the widget that was named.
+bool names_destroyed_widget(const WidgetStore& store, const RecordedCall& c) {
+  const MethodInfo* m = find_method(c.method_id);
+  if (m == nullptr || m->ref_field == 0) return false;
+  const auto ref = varint_field(c.args, m->ref_field).value_or(0);
+  return ref != 0 && (ref > UINT32_MAX || store.find(static_cast<WidgetId>(ref)) == nullptr);
 }
 
 void add_call(pgwidgets::ServerFrame& out, std::uint32_t seq, WidgetId widget, std::uint32_t method,
@@ -79,7 +91,7 @@ void append_rebuild(const WidgetStore& store, const ListenList& listens, const s
   for (WidgetId id : ids) {
     const WidgetRecord& r = *store.find(id);
     for (const RecordedCall& c : r.state) {
-      if (!is_deferred(c.method_id)) add_call(out, next_seq(), id, c.method_id, c.args);
+      if (!is_deferred(c.method_id) && !names_destroyed_widget(store, c)) add_call(out, next_seq(), id, c.method_id, c.args);
     }
     add_collections(out, next_seq, id, r, false, false);
   }
@@ -105,7 +117,7 @@ void append_rebuild(const WidgetStore& store, const ListenList& listens, const s
     add_collections(out, next_seq, id, r, true, true);
     add_collections(out, next_seq, id, r, false, true);
     for (const RecordedCall& c : r.state) {
-      if (is_deferred(c.method_id)) add_call(out, next_seq(), id, c.method_id, c.args);
+      if (is_deferred(c.method_id) && !names_destroyed_widget(store, c)) add_call(out, next_seq(), id, c.method_id, c.args);
     }
   }
   add_phase(out, pgwidgets::Rebuild::PHASE_END);

@@ -161,6 +161,26 @@ TEST_CASE_METHOD(SessionFixture, "menus: bad arguments are refused at the call, 
   CHECK(std::find(again.begin(), again.end(), "call 2 Label.set_menu") != again.end());
 }
 
+TEST_CASE_METHOD(SessionFixture, "menus: a destroyed menu leaves the rebuild of the widgets that named it") {
+  auto w = session->get_widgets();
+  auto label = run_coro(io, w.Label("x"));           // 1
+  auto menu = run_coro(io, w.Menu());                // 2
+  auto bar = run_coro(io, w.ToolBar());              // 3
+  auto action = run_coro(io, bar.add_action({.text = "Go"}));  // 4
+  auto kept = run_coro(io, w.Menu());                // 5
+  run_coro(io, label.set_menu(menu));
+  run_coro(io, action.set_menu(kept));
+  run_coro(io, menu.destroy());
+  drain(io);
+  CHECK(errors.empty());
+  // A rebuilt page has no menu 2: naming it would be an error there. The
+  // action's menu lives on and is set again.
+  const auto again = rebuild_of(*this);
+  CHECK(std::find(again.begin(), again.end(), "call 1 Label.set_menu") == again.end());
+  CHECK(std::find(again.begin(), again.end(), "call 4 ToolBarAction.set_menu") != again.end());
+  CHECK(std::find(again.begin(), again.end(), "create 2 Menu") == again.end());
+}
+
 TEST_CASE("menus: the test kit clicks an action, a checkable one toggles and its handler gets the state") {
   std::vector<std::string> seen;
   pgw::testing::TestSession t([&seen](pgw::Session& s) -> pgw::Task<> {

@@ -89,20 +89,20 @@ struct ClassInfo {
 };
 
 struct MethodInfo {
-  std::uint32_t id;
-  std::uint32_t class_id;       // the declaring class
+  std::uint32_t id = 0;
+  std::uint32_t class_id = 0;           // the declaring class
   std::string_view class_name;
-  std::string_view name;        // snake case, as in the API
-  MethodKind kind;
-  std::uint32_t field;          // state field id of a setter, 0 otherwise
-  bool returns_value;           // the browser answers with a value
-  bool replace;                 // attach: the child replaces every current one
-  bool deferred;                // setter: a rebuild replays it after children and listens
+  std::string_view name;                // snake case, as in the API
+  MethodKind kind = MethodKind::action;
+  std::uint32_t field = 0;              // state field id of a setter, 0 otherwise
+  bool returns_value = false;           // the browser answers with a value
+  bool replace = false;                 // attach: the child replaces every current one
+  bool deferred = false;                // setter: a rebuild replays it after children and listens
   // attach: number of the request's insert-position field; a state op:
   // of its position, path or key field; 0 if none.
-  std::uint16_t index_field;
-  StateOp op = StateOp::none;   // setter of a collection state: what it does to it
-  std::uint16_t to_field = 0;   // list_move: number of the target position's field
+  std::uint16_t index_field = 0;
+  StateOp op = StateOp::none;           // setter of a collection state: what it does to it
+  std::uint16_t to_field = 0;           // list_move: number of the target position's field
   // A getter of a collection state (`field`), answered from its kept value
   // (index_field: the request's position or key; 0 for the whole
   // collection): the response field it fills, the element's field it
@@ -110,8 +110,11 @@ struct MethodInfo {
   std::uint16_t answer_field = 0;
   std::uint16_t element_field = 0;
   std::uint8_t element_wire = 0;
-  std::uint8_t axis = 0;        // line_insert/line_delete: the extent's axis
-  std::uint16_t items_field = 0;  // line_insert: the request's repeated widget field, 0 if none
+  std::uint8_t axis = 0;                // line_insert/line_delete: the extent's axis
+  std::uint16_t items_field = 0;        // line_insert: the request's repeated widget field, 0 if none
+  // A setter naming a widget (Label.set_menu): its request's reference
+  // field, so a rebuild leaves out a record whose widget is destroyed.
+  std::uint16_t ref_field = 0;
 };
 
 struct CallbackInfo {
