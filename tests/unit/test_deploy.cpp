@@ -3,6 +3,9 @@
 // and WebSocket addresses, and the clear errors for values that cannot work.
 #include <catch2/catch.hpp>
 
+#include <string>
+#include <vector>
+
 #include "app_fixture.hpp"
 #include "http_pages.hpp"
 #include "session_access.hpp"
@@ -37,7 +40,7 @@ TEST_CASE("deploy: without a route, ids are plain hex, as with one process") {
 }
 
 TEST_CASE("deploy: a route outside [A-Za-z0-9-], empty-looking or too long is refused with a clear error") {
-  for (const std::string bad : {"p 1", "p.1", "p_1", "p/1", "p1\n", "\xc3\xbc", std::string(33, 'a')}) {
+  for (const std::string& bad : std::vector<std::string>{"p 1", "p.1", "p_1", "p/1", "p1\n", "\xc3\xbc", std::string(33, 'a')}) {
     INFO(bad);
     CHECK_THROWS_WITH(pgw::Application({.route = bad}),
                       Catch::Contains("route") && Catch::Contains("letters, digits and '-'"));
