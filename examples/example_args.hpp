@@ -1,7 +1,8 @@
 // Command-line options every example accepts: --host, --ws-port and
 // --http-port (0 = any free port), --session-timeout (milliseconds a
-// session without a browser lives on; 0 = forever). Small enough to copy
-// into your program.
+// session without a browser lives on; 0 = forever), --max-sessions, and
+// for running behind a proxy (README, "Deploying") --route, --public-url
+// and --public-ws-url. Small enough to copy into your program.
 #pragma once
 
 #include <charconv>
@@ -39,6 +40,17 @@ inline std::uint32_t parse_ms(std::string_view flag, std::string_view text) {
   return value;
 }
 
+inline int parse_count(std::string_view flag, std::string_view text) {
+  int value = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size() || value < 1) {
+    std::fprintf(stderr, "%.*s: not a count (1 or more): %.*s\n", int(flag.size()), flag.data(), int(text.size()),
+                 text.data());
+    std::exit(2);
+  }
+  return value;
+}
+
 inline void parse_args(int argc, char** argv, pgw::ApplicationOptions& options) {
   for (int i = 1; i < argc; ++i) {
     std::string_view arg = argv[i];
@@ -47,7 +59,9 @@ inline void parse_args(int argc, char** argv, pgw::ApplicationOptions& options) 
       value = arg.substr(eq + 1);
       arg = arg.substr(0, eq);
     } else if (arg == "--help" || arg == "-h") {
-      std::printf("usage: %s [--host HOST] [--ws-port PORT] [--http-port PORT] [--session-timeout MS]\n", argv[0]);
+      std::printf("usage: %s [--host HOST] [--ws-port PORT] [--http-port PORT] [--session-timeout MS]\n"
+                  "       [--max-sessions N] [--route ROUTE] [--public-url URL] [--public-ws-url URL]\n",
+                  argv[0]);
       std::exit(0);
     } else if (i + 1 < argc) {
       value = argv[++i];
@@ -63,6 +77,14 @@ inline void parse_args(int argc, char** argv, pgw::ApplicationOptions& options) 
       options.http_port = parse_port(arg, value);
     } else if (arg == "--session-timeout") {
       options.session_timeout = std::chrono::milliseconds(parse_ms(arg, value));
+    } else if (arg == "--max-sessions") {
+      options.max_sessions = parse_count(arg, value);
+    } else if (arg == "--route") {
+      options.route = std::string(value);
+    } else if (arg == "--public-url") {
+      options.public_url = std::string(value);
+    } else if (arg == "--public-ws-url") {
+      options.public_ws_url = std::string(value);
     } else {
       std::fprintf(stderr, "unknown option %.*s (try --help)\n", int(arg.size()), arg.data());
       std::exit(2);

@@ -16,6 +16,7 @@ APT_PACKAGES=(
   libssl-dev                # libcrypto: SHA-256 of uploads in the browser test (files_app)
   chromium                  # the browser tests drive Debian's Chromium
   clang-16 libclang-rt-16-dev  # libFuzzer and its sanitizers (scripts/fuzz.sh)
+  nginx                     # the browser test behind a proxy (README, "Deploying"); run as a user process
 )
 # The machines ship a newer Node with its own npm; Debian's npm conflicts with it.
 if ! command -v node >/dev/null 2>&1; then

@@ -48,6 +48,17 @@ std::string reachable_host(const std::string& bind_host) {
   return (bind_host == "0.0.0.0" || bind_host == "::") ? "127.0.0.1" : bind_host;
 }
 
+// allowed_hosts, and public_url's host: the name the proxy forwards.
+std::vector<std::string> hosts_with_public(const ApplicationOptions& options) {
+  auto hosts = options.allowed_hosts;
+  const std::string origin = detail::origin_of(options.public_url);
+  if (!origin.empty()) {
+    const std::string host = detail::host_of(origin.substr(origin.find("://") + 3));
+    if (!host.empty()) hosts.push_back(host);
+  }
+  return hosts;
+}
+
 std::string hex64(std::uint64_t v) {
   std::string out(16, '0');
   for (int i = 15; i >= 0; --i, v >>= 4) out[i] = "0123456789abcdef"[v & 0xf];
@@ -61,7 +72,7 @@ std::string hex64(std::uint64_t v) {
 Application::Impl::Impl(ApplicationOptions opts)
     : options(std::move(opts)),
       logger_(detail::escaping_logger(options.logger)),
-      hosts_(options.host, options.allowed_hosts) {
+      hosts_(options.host, hosts_with_public(options)) {
   // Two widget packages with colliding ids: a build mistake, said at once.
   if (!detail::registry_error().empty()) throw std::logic_error(detail::registry_error());
   if (options.max_sessions < 1) throw std::invalid_argument("pgwidgets: max_sessions must be at least 1");
@@ -79,6 +90,17 @@ Application::Impl::Impl(ApplicationOptions opts)
   }
   if (options.max_callback_burst < 1) {
     throw std::invalid_argument("pgwidgets: max_callback_burst must be at least 1");
+  }
+  if (!options.route.empty() && !detail::valid_route(options.route)) {
+    throw std::invalid_argument("pgwidgets: route \"" + options.route + "\" may hold only letters, digits and '-', "
+                                "at most " + std::to_string(detail::max_route_chars) +
+                                " of them (it starts every session id: \"<route>.<hex>\")");
+  }
+  if (auto why = detail::public_url_error(options.public_url, {"http://", "https://"}); !why.empty()) {
+    throw std::invalid_argument("pgwidgets: public_url \"" + options.public_url + "\" " + why);
+  }
+  if (auto why = detail::public_url_error(options.public_ws_url, {"/", "ws://", "wss://"}); !why.empty()) {
+    throw std::invalid_argument("pgwidgets: public_ws_url \"" + options.public_ws_url + "\" " + why);
   }
   factory_ = [](asio::io_context& io, transport::ServerConfig config, transport::Listener& listener, Logger logger) {
     return transport::make_websocketpp_server(io, std::move(config), listener, std::move(logger));
@@ -170,6 +192,8 @@ bool Application::Impl::accept_origin(const transport::ConnectInfo& info) {
   for (const auto& allowed : options.allowed_origins) {
     if (allowed == "*" || allowed == info.origin) return true;
   }
+  // The page as the proxy serves it (public_url) is our own page.
+  if (!options.public_url.empty() && detail::origin_of(options.public_url) == info.origin) return true;
   if (!options.http_server) {
     if (options.allowed_origins.empty()) return true;
   } else if (hosts_.is_own_origin(info.origin, server_->http_port())) {
@@ -192,7 +216,7 @@ transport::HttpResponse Application::Impl::serve_http(const transport::HttpReque
     response.body = "403 forbidden: this server is not reached by that name\n";
     return response;
   }
-  return detail::serve_http(request, reachable_host(options.host), server_->ws_port());
+  return detail::serve_http(request, reachable_host(options.host), server_->ws_port(), options.public_ws_url);
 }
 
 void Application::Impl::warn_if_exposed() {
@@ -369,7 +393,7 @@ void Application::Impl::on_hello(transport::ConnectionId id, std::string_view by
     }
     // An unknown or expired id: a new session, as if none was asked for.
     // The id is the browser's text: logged only when it has an id's form.
-    const bool id_like = detail::is_hex_of(hello.session_id(), detail::session_id_bytes);
+    const bool id_like = detail::is_session_id(hello.session_id());
     log(LogLevel::info, "connection " + std::to_string(id) + " asked for " +
                             (id_like ? "session " + hello.session_id() + ", which does not exist (expired?)"
                                      : std::string("a malformed session id")) +
@@ -395,6 +419,7 @@ void Application::Impl::on_hello(transport::ConnectionId id, std::string_view by
 }
 
 std::string Application::Impl::page_url() const {
+  if (!options.public_url.empty()) return options.public_url;
   if (!options.http_server || !server_) return "";
   return "http://" + reachable_host(options.host) + ":" + std::to_string(server_->http_port()) + "/";
 }
@@ -402,7 +427,7 @@ std::string Application::Impl::page_url() const {
 std::shared_ptr<Session> Application::Impl::new_session() {
   std::string sid;
   do {
-    sid = detail::random_hex(detail::session_id_bytes);
+    sid = detail::new_session_id(options.route);
   } while (sessions.count(sid));
   detail::SessionConfig config{sid, detail::random_hex(detail::token_bytes), logger_, options.strict_calls,
                                lock_for_new_session(), page_url()};

@@ -107,8 +107,33 @@ std::string host_of(const std::string& host_header) {
   return plausible ? host : std::string();
 }
 
+std::string origin_of(std::string_view url) {
+  const auto scheme_end = url.find("://");
+  if (scheme_end == std::string_view::npos) return {};
+  const auto end = url.find_first_of("/?#", scheme_end + 3);
+  std::string out(url.substr(0, end));
+  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::string public_url_error(std::string_view url, std::initializer_list<std::string_view> starts) {
+  if (url.empty()) return {};
+  std::string expected;
+  bool starts_well = false;
+  for (auto start : starts) {
+    if (url.substr(0, start.size()) == start && url.size() > start.size() - (start == "/" ? 1 : 0)) starts_well = true;
+    expected += (expected.empty() ? "" : ", ") + std::string("\"") + std::string(start) + "\"";
+  }
+  if (!starts_well) return "must start with one of " + expected;
+  for (char c : url) {
+    if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7f) return "holds a space or a control character";
+    if (c == '?' || c == '#') return "must not hold '?' or '#' (a query is appended to it)";
+  }
+  return {};
+}
+
 transport::HttpResponse serve_http(const transport::HttpRequest& request, const std::string& fallback_host,
-                                   std::uint16_t ws_port) {
+                                   std::uint16_t ws_port, std::string_view public_ws_url) {
   transport::HttpResponse response;
   std::string path = request.resource.substr(0, request.resource.find('?'));
   if (request.method != "GET" && request.method != "HEAD") {
@@ -118,11 +143,16 @@ transport::HttpResponse serve_http(const transport::HttpRequest& request, const 
     return response;
   }
   if (path == "/" || path == "/index.html") {
+    response.content_type = "text/html; charset=utf-8";
+    if (!public_ws_url.empty()) {
+      // Behind a proxy: its address, the same whichever process answers.
+      response.body = index_html(public_ws_url);
+      return response;
+    }
     // The browser reaches the WebSocket at the host it reached us by, so
     // binding 0.0.0.0 still gives a usable URL.
     std::string host = host_of(request.host);
     if (host.empty()) host = fallback_host;
-    response.content_type = "text/html; charset=utf-8";
     response.body = index_html("ws://" + host + ":" + std::to_string(ws_port) + "/");
     return response;
   }

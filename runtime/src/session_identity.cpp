@@ -36,6 +36,27 @@ bool is_hex_of(std::string_view text, std::size_t bytes) noexcept {
   return true;
 }
 
+bool valid_route(std::string_view route) noexcept {
+  if (route.empty() || route.size() > max_route_chars) return false;
+  for (char c : route) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
+    if (!ok) return false;
+  }
+  return true;
+}
+
+std::string new_session_id(std::string_view route) {
+  std::string hex = random_hex(session_id_bytes);
+  if (route.empty()) return hex;
+  return std::string(route) + "." + hex;
+}
+
+bool is_session_id(std::string_view text) noexcept {
+  const auto dot = text.find('.');
+  if (dot == std::string_view::npos) return is_hex_of(text, session_id_bytes);
+  return valid_route(text.substr(0, dot)) && is_hex_of(text.substr(dot + 1), session_id_bytes);
+}
+
 bool same_secret(std::string_view a, std::string_view b) noexcept {
   if (a.size() != b.size()) return false;
   // Every byte is looked at whatever the earlier ones were; volatile keeps

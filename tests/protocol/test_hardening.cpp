@@ -210,6 +210,25 @@ TEST_CASE("protocol: allowed_hosts and allow_missing_origin widen the checks") {
   CHECK_THAT(handshake_status(server.ws_port, "127.0.0.1:" + ws, ""), Catch::Contains("101"));
 }
 
+TEST_CASE("protocol: behind a proxy, public_url's host and origin are our own, and the page is told public_ws_url") {
+  LiveServer server({.logger = pgw::quiet_logger(), .public_url = "http://proxy.example.test:8080/",
+                     .public_ws_url = "/ws"});
+  const std::string ws = std::to_string(server.ws_port);
+  // nginx forwards Host: proxy.example.test; the page's origin is the proxy's.
+  const auto page = http_get("127.0.0.1", server.http_port, "/?session=p1.0123456789abcdef", "proxy.example.test");
+  CHECK(page.status == 200);
+  CHECK_THAT(page.body, Catch::Contains("window.PGWIDGETS_WS_URL = \"/ws\";"));
+  CHECK_THAT(handshake_status(server.ws_port, "proxy.example.test", "http://proxy.example.test:8080"),
+             Catch::Contains("101"));
+  // Another port or another name is not the proxy's page.
+  CHECK_THAT(handshake_status(server.ws_port, "proxy.example.test", "http://proxy.example.test:8081"),
+             Catch::Contains("403"));
+  CHECK_THAT(handshake_status(server.ws_port, "other.example.test", "http://proxy.example.test:8080"),
+             Catch::Contains("403"));
+  CHECK(http_get("127.0.0.1", server.http_port, "/", "other.example.test").status == 403);
+  CHECK_THAT(handshake_status(server.ws_port, "127.0.0.1:" + ws, "http://127.0.0.1:8080"), Catch::Contains("403"));
+}
+
 TEST_CASE("protocol: a newline in a browser error is escaped in the log") {
   LogCapture log;
   LiveServer server({.logger = log.logger()}, [](pgw::Application& app) {

@@ -12,7 +12,7 @@ import { uploader } from "./uploads.js";
 import { sendHeldBack } from "./parts/held.js";
 import type { Registry } from "./registry.js";
 import { SCHEMA_FINGERPRINT, proto, userPackages, type WidgetFactories } from "./schema.js";
-import { forgetSession, saveSession, sessionToJoin, urlAfterHello, withoutSession } from "./session-store.js";
+import { forgetSession, saveSession, sessionToJoin, socketUrl, urlAfterHello, withoutSession } from "./session-store.js";
 
 /** Close codes the server uses (see the report / runtime). */
 // Close codes and the protocol version come from protocol.proto.
@@ -59,6 +59,8 @@ export class Connection {
   /** Whether the last hello rejoined an existing session. */
   rejoined = false;
   lastClose: { code: number; reason: string } | null = null;
+  /** The address of the last attempt: `url` and the session it joins. */
+  socketUrl = "";
   serverErrors = 0;
   private ws: WebSocket | null = null;
   private retryTimer: number | undefined;
@@ -123,8 +125,10 @@ export class Connection {
   private connect(): void {
     this.retryTimer = undefined;
     let ws: WebSocket;
+    // The session this page joins rides in the URL too, for a proxy's routing.
+    this.socketUrl = socketUrl(this.url, sessionToJoin(location.search));
     try {
-      ws = new WebSocket(this.url);
+      ws = new WebSocket(this.socketUrl);
     } catch (e) {
       this.status = "invalid-url";
       this.parts.notices.showPage(

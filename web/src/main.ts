@@ -24,6 +24,8 @@ export interface UserWidgets {
 export interface DebugState {
   readonly connection: ConnectionStatus;
   readonly url: string;
+  /** The last WebSocket address opened: `url` with ?session=<id> when joining one. */
+  readonly socketUrl: string;
   readonly sessionId: string;
   /** Whether the page joined an existing session (and was rebuilt). */
   readonly rejoined: boolean;
@@ -52,13 +54,18 @@ declare global {
   }
 }
 
-/** `?ws=` in the page URL, else the URL the server injected, else port 9500 here. */
+/**
+ * `?ws=` in the page URL, else the URL the server injected, else port 9500
+ * here. A path ("/ws", ApplicationOptions::public_ws_url behind a proxy)
+ * is on the page's own host: wss: when the page came by https:.
+ */
 function websocketUrl(): string {
-  const fromQuery = new URLSearchParams(location.search).get("ws");
-  if (fromQuery) return fromQuery;
-  const injected = window.PGWIDGETS_WS_URL;
-  if (typeof injected === "string" && injected) return injected;
   const scheme = location.protocol === "https:" ? "wss:" : "ws:";
+  const fromQuery = new URLSearchParams(location.search).get("ws");
+  const injected = window.PGWIDGETS_WS_URL;
+  const given = fromQuery || (typeof injected === "string" ? injected : "");
+  if (given.startsWith("/")) return `${scheme}//${location.host || "localhost"}${given}`;
+  if (given) return given;
   return `${scheme}//${location.hostname || "localhost"}:9500/`;
 }
 
@@ -85,6 +92,7 @@ function start(extra: readonly UserWidgets[]): void {
       return Object.freeze({
         connection: connection.status,
         url: connection.url,
+        socketUrl: connection.socketUrl,
         sessionId: connection.sessionId,
         rejoined: connection.rejoined,
         rebuilds: connection.rebuilds,

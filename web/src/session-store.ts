@@ -71,3 +71,22 @@ export function withoutSession(href: string): string {
   url.searchParams.delete("token");
   return url.toString();
 }
+
+/**
+ * The WebSocket address to open: `base` with ?session=<id> when the page
+ * joins a session, so a proxy in front of several processes sends the
+ * socket to the one that owns it (README, "Deploying"). The id only: the
+ * token, a secret, stays in the hello. `base` unchanged when it is no URL
+ * (the WebSocket constructor then says why).
+ */
+export function socketUrl(base: string, s: StoredSession | null): string {
+  if (!s) return base;
+  let url: URL;
+  try {
+    url = new URL(base);
+  } catch {
+    return base;
+  }
+  url.searchParams.set("session", s.id);
+  return url.toString();
+}

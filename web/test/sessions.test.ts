@@ -12,6 +12,7 @@ import {
   forgetSession,
   saveSession,
   sessionToJoin,
+  socketUrl,
   urlAfterHello,
   withoutSession,
 } from "../src/session-store.js";
@@ -104,5 +105,14 @@ describe("session store", () => {
     assert.equal(urlAfterHello("http://h:1/", s), null, "a URL without a session stays as it is");
     assert.equal(urlAfterHello("http://h:1/?ws=x&session=old&token=bad", s), "http://h:1/?ws=x&session=new&token=tok");
     assert.equal(withoutSession("http://h:1/?ws=x&session=old&token=bad"), "http://h:1/?ws=x");
+  });
+
+  it("puts the joined session's id, never its token, in the WebSocket URL, for a proxy's routing", () => {
+    const s = { id: "p2.0123456789abcdef", token: "secret" };
+    assert.equal(socketUrl("ws://h:1/", null), "ws://h:1/", "a new session: the URL as it is");
+    assert.equal(socketUrl("ws://h:1/ws", s), "ws://h:1/ws?session=p2.0123456789abcdef");
+    assert.equal(socketUrl("wss://h/ws?x=1&session=old", s), "wss://h/ws?x=1&session=p2.0123456789abcdef");
+    assert.ok(!socketUrl("ws://h:1/ws", s).includes("secret"));
+    assert.equal(socketUrl("not a url", s), "not a url", "left for the WebSocket constructor to refuse");
   });
 });

@@ -92,6 +92,20 @@ struct ApplicationOptions {
   // it: an upload holds at most a window of chunks (protocol.proto,
   // UploadLimit: 4 x 256 KiB) until the program reads them.
   std::uint64_t max_upload_bytes = 64 * 1024 * 1024;
+  // Several processes behind one proxy (README, "Deploying"). `route` names
+  // this process: every session id it mints is "<route>.<hex>", so a proxy
+  // sends the session's page and WebSocket (whose URL carries ?session=)
+  // here. Letters, digits and '-' only, at most 32; empty (the default):
+  // plain hex ids, as with one process.
+  std::string route = {};
+  // The page's public address behind a proxy ("https://app.example.org/"):
+  // Session::get_url() and the startup log use it. Empty: this server's
+  // own http://host:http_port/.
+  std::string public_url = {};
+  // The WebSocket address the page is told: a path ("/ws"), which the page
+  // resolves against its own origin (wss: on an https: page), or a whole
+  // ws:// or wss:// URL. Empty: ws://<the Host the page came by>:ws_port/.
+  std::string public_ws_url = {};
 
   // The limit fields above, as the transport takes them.
   Limits limits() const {
