@@ -591,6 +591,7 @@ int main(int argc, char** argv) {
       for (auto& c : conns) left += c->outstanding();
       if (left == 0 || Clock::now() >= deadline) {
         stats.unanswered_at_close = left;
+        if (left > 0) stats.problem(std::to_string(left) + " clicks still unanswered " + std::to_string(cfg.grace) + " s after the window");
         finish();
         return;
       }
