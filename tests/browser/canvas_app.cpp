@@ -90,4 +90,9 @@ pgw::Task<> setup(pgw::Session& session) {
 
 }  // namespace
 
-int main(int argc, char** argv) { return example::serve(argc, argv, setup); }
+int main(int argc, char** argv) {
+  // The test's second page (deviceScaleFactor 2) is a session of its own.
+  pgw::ApplicationOptions options;
+  options.max_sessions = 4;
+  return example::serve(argc, argv, setup, std::move(options));
+}
