@@ -128,7 +128,7 @@ TEST_CASE("draw: a list passes to Canvas::draw by move (left empty) or by copy")
   CHECK(dl.drawing().ints == std::vector<int>{0});  // the string table was reset too
 }
 
-TEST_CASE_METHOD(SessionFixture, "draw: the canvas keeps the last list; a rebuild sends it alone") {
+TEST_CASE_METHOD(SessionFixture, "draw: the canvas keeps the last list, and a rebuild sends it alone") {
   auto W = session->get_widgets();
   auto canvas = run_coro(io, W.Canvas());
   for (int i = 1; i <= 3; ++i) {
