@@ -7,6 +7,6 @@
 
 namespace pgw::detail {
 
-extern const std::uint64_t schema_fingerprint = 0x99896810d48d73f3ULL;
+extern const std::uint64_t schema_fingerprint = 0x44c5ba3c4387c338ULL;
 
 }  // namespace pgw::detail

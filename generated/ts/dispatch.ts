@@ -7,6 +7,7 @@
 
 export * from "./dispatch/common.js";
 export * from "./dispatch/base.js";
+export * from "./dispatch/canvas.js";
 export * from "./dispatch/containers.js";
 export * from "./dispatch/controls.js";
 export * from "./dispatch/data.js";
@@ -22,6 +23,7 @@ export * from "./dispatch/toolbar.js";
 import type { ClassEntry, MethodEntry, CallbackEntry, FamilyTables, WidgetPackage } from "./dispatch/common.js";
 import { PACKAGE_NAME, SCHEMA_FINGERPRINT } from "./widgets.js";
 import { baseFamily } from "./dispatch/base.js";
+import { canvasFamily } from "./dispatch/canvas.js";
 import { containersFamily } from "./dispatch/containers.js";
 import { controlsFamily } from "./dispatch/controls.js";
 import { dataFamily } from "./dispatch/data.js";
@@ -35,7 +37,7 @@ import { menusFamily } from "./dispatch/menus.js";
 import { textFamily } from "./dispatch/text.js";
 import { toolbarFamily } from "./dispatch/toolbar.js";
 
-const families: readonly FamilyTables[] = [baseFamily, containersFamily, controlsFamily, dataFamily, dialogsFamily, displayFamily, eventsFamily, filesFamily, layoutFamily, mdiFamily, menusFamily, textFamily, toolbarFamily];
+const families: readonly FamilyTables[] = [baseFamily, canvasFamily, containersFamily, controlsFamily, dataFamily, dialogsFamily, displayFamily, eventsFamily, filesFamily, layoutFamily, mdiFamily, menusFamily, textFamily, toolbarFamily];
 
 export const classes: ReadonlyMap<number, ClassEntry> = new Map(families.flatMap((f) => f.classes));
 export const methods: ReadonlyMap<number, MethodEntry> = new Map(families.flatMap((f) => f.methods));

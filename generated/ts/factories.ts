@@ -9,6 +9,7 @@
 // that does not match its interface fails too.
 import type { WidgetFactories } from "./widgets.js";
 import type { WidgetEnv } from "../../web/src/widgets/widget.js";
+import { Canvas } from "../../web/src/widgets/canvas/canvas.js";
 import { ButtonBox } from "../../web/src/widgets/containers/buttonbox.js";
 import { GridBox } from "../../web/src/widgets/containers/gridbox.js";
 import { FixedLayout } from "../../web/src/widgets/containers/fixedlayout.js";
@@ -57,6 +58,7 @@ import { ToolBarSpacer } from "../../web/src/widgets/toolbar/toolbarspacer.js";
 
 export function makeFactories(env: WidgetEnv): WidgetFactories {
   return {
+    Canvas: (id, args, events) => new Canvas(id, args, events, env),
     ButtonBox: (id, args, events) => new ButtonBox(id, args, events, env),
     GridBox: (id, args, events) => new GridBox(id, args, events, env),
     FixedLayout: (id, args, events) => new FixedLayout(id, args, events, env),

@@ -7,7 +7,7 @@
 // missing there, or a method missing in an implementation, fails `tsc`.
 
 export const PACKAGE_NAME = "pgwidgets.widgets";
-export const SCHEMA_FINGERPRINT = 0x99896810d48d73f3n;
+export const SCHEMA_FINGERPRINT = 0x44c5ba3c4387c338n;
 
 /** A widget as the browser runtime holds it. */
 export interface WidgetHandle {
@@ -20,6 +20,12 @@ export interface WidgetHandle {
  * an integer (bigint: 64 bits); a double (number); a string.
  */
 export type Value = null | boolean | bigint | number | string;
+
+// The opcodes of a display list. Each takes, in order, a fixed number of
+// values from the list's `nums` (N) and `ints` (I) (a few take a count
+// from `ints` first, then that many values). Angles are radians,
+// coordinates CSS pixels, as in the HTML canvas.
+export type DrawOp = "none" | "begin_path" | "close_path" | "move_to" | "line_to" | "bezier_curve_to" | "quadratic_curve_to" | "arc" | "arc_to" | "ellipse" | "rect" | "polyline" | "fill" | "stroke" | "clip" | "fill_rect" | "stroke_rect" | "clear_rect" | "fill_text" | "stroke_text" | "fill_style" | "stroke_style" | "line_width" | "line_cap" | "line_join" | "line_dash" | "global_alpha" | "font" | "text_align" | "text_baseline" | "save" | "restore" | "translate" | "rotate" | "scale" | "transform" | "set_transform" | "reset_transform" | "draw_image" | "draw_image_scaled";
 
 // Where a TabWidget's tabs are: "top", "bottom", "left", "right", or
 // "none" (no tabs: a stack).
@@ -66,6 +72,29 @@ export type Wrap = "none" | "word" | "hard";
 // Where scroll_to_lineno puts the line: "nearest" (scroll only as far as
 // needed), "top", "center".
 export type ScrollAlign = "nearest" | "top" | "center";
+
+// An image a display list draws: its bytes (PNG, JPEG, ..., decoded in the
+// page once per id) or a URL. The page keeps decoded images by `id`: an id
+// names one picture, so give changed contents a new id.
+export interface DrawingImage {
+  id: string;
+  data: Uint8Array;
+  url: string;
+}
+
+// A display list on the wire: packed opcodes, their numbers and ints in
+// two packed arrays (a polyline of 10,000 points is one opcode and 20,000
+// floats), strings and images in side tables the ops index. Build one with
+// pgw::DisplayList, which checks every value as it is added; the page
+// checks the list again (an op short of values, an index out of a table,
+// an unknown op) and refuses a bad one whole, drawing nothing of it.
+export interface Drawing {
+  ops: number[];
+  nums: number[];
+  ints: number[];
+  strings: string[];
+  images: DrawingImage[];
+}
 
 // One column of a table.
 export interface Column {
@@ -369,6 +398,82 @@ export interface ContainerImpl extends WidgetImpl {
 export interface ContainerEvents extends WidgetEvents {
   child_added(child: WidgetHandle): void;
   child_removed(child: WidgetHandle): void;
+}
+
+// A drawing surface. Draw on it from C++ with draw(pgw::DisplayList): the
+// page replays the list, the server keeps it for a reload, and the canvas
+// stays sharp on HiDPI screens and when resized (its backing store is
+// sized by devicePixelRatio; coordinates are CSS pixels).
+export interface CanvasImpl extends WidgetImpl {
+  // Replaces the picture with this display list: the canvas is cleared and
+  // its context reset (identity transform, default styles), then the list
+  // is drawn in one animation frame, once its images are decoded (a list
+  // that arrives meanwhile replaces it). The server keeps the list: a
+  // reload and a resize draw it again. A list the page refuses is an error
+  // reported to the session's error handler; the picture is left as it was.
+  draw(drawing: Drawing): void;
+  // pgwidgets' draw_image: loads the image at `src` and draws it over the
+  // current picture once loaded (at its natural size unless `wd` and `ht`
+  // are both given). As in pgwidgets it is immediate: the server does not
+  // keep it, so a reload or a resize loses it (put images that must stay
+  // in the display list).
+  draw_image(src: string, x: number, y: number, wd: number | undefined, ht: number | undefined): void;
+  // With use_animation_frame, copies the hidden buffer to the canvas in
+  // the next animation frame (calls in one frame copy once); without it,
+  // nothing.
+  update(): void;
+}
+
+export interface CanvasEvents extends WidgetEvents {
+  // A click (press and release of a button).
+  click(event: PointerEvent): void;
+  // A double click.
+  dblclick(event: PointerEvent): void;
+  // The context menu was asked for (right button); the browser's own is not shown.
+  contextmenu(event: PointerEvent): void;
+  // The pointer came over the widget.
+  enter(event: PointerEvent): void;
+  // The pointer left the widget.
+  leave(event: PointerEvent): void;
+  // The widget got the keyboard focus.
+  focus_in(event: FocusEvent): void;
+  // The widget lost the keyboard focus.
+  focus_out(event: FocusEvent): void;
+  // A key went down (and repeats while held).
+  key_down(event: KeyEvent): void;
+  // A key went up.
+  key_up(event: KeyEvent): void;
+  // A key produced a character.
+  key_press(event: KeyEvent): void;
+  // A button went down.
+  pointer_down(event: PointerEvent): void;
+  // The pointer moved (the latest position, at most once a frame).
+  pointer_move(event: PointerEvent): void;
+  // A button went up.
+  pointer_up(event: PointerEvent): void;
+  // A wheel turned (the latest turn, at most once a frame).
+  scroll(event: ScrollEvent): void;
+  // Something is dragged over the widget (the latest place, at most once a frame).
+  drag_over(event: DragOverEvent): void;
+  // Something was dropped: its types, text and files' names, types and sizes.
+  drop_start(event: DropEvent): void;
+  // A dropped file is done, one report per file.
+  drop_progress(event: DropProgress): void;
+  // The drop is done: the same record as drop_start.
+  drop_end(event: DropEvent): void;
+}
+
+export interface CanvasCreateArgs {
+  // Drawing goes to a hidden buffer the size of the canvas, and update()
+  // copies it to the visible canvas in the next animation frame (a list
+  // drawn with draw() is copied at once, in the frame that draws it).
+  use_animation_frame: boolean;
+  // The page reports pointer, keyboard, focus and drop events (click,
+  // pointer_down, key_down, ...: InteractiveEvents), with coordinates in
+  // CSS pixels from the canvas's top left corner, and the canvas takes the
+  // focus. Without it the page does not listen, and registering a handler
+  // of one of those events is an error.
+  interactive: boolean;
 }
 
 // A row (or column) of buttons, all as wide as the widest.
@@ -1556,6 +1661,7 @@ export interface ToolBarSpacerCreateArgs {
 
 /** One constructor per creatable class. */
 export interface WidgetFactories {
+  Canvas(id: number, args: CanvasCreateArgs, events: CanvasEvents): CanvasImpl;
   ButtonBox(id: number, args: ButtonBoxCreateArgs, events: ButtonBoxEvents): ButtonBoxImpl;
   GridBox(id: number, args: GridBoxCreateArgs, events: GridBoxEvents): GridBoxImpl;
   FixedLayout(id: number, args: FixedLayoutCreateArgs, events: FixedLayoutEvents): FixedLayoutImpl;

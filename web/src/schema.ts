@@ -9,3 +9,4 @@ export type {
   WidgetPackage,
 } from "../../generated/ts/dispatch.js";
 export * as proto from "../../generated/ts/pb/pgwidgets/protocol_pb.js";
+export { DrawOp as DrawOpCode } from "../../generated/ts/pb/pgwidgets/widgets/canvas_pb.js";

@@ -39,6 +39,7 @@ inline constexpr StateInfo ComboBox_states[] = {
 namespace classes {
 inline constexpr ClassInfo Widget{1272712264, "Widget", 0, true, false, 0, 0, {}};
 inline constexpr ClassInfo Container{648732111, "Container", 1272712264, true, false, 0, 0, {}};
+inline constexpr ClassInfo Canvas{221168278, "Canvas", 1272712264, false, false, 0, 0, {}};
 inline constexpr ClassInfo ButtonBox{1837134604, "ButtonBox", 625142, false, false, 0, 0, {}};
 inline constexpr ClassInfo GridBox{551304087, "GridBox", 648732111, false, false, 0, 0, states::GridBox_states};
 inline constexpr ClassInfo FixedLayout{1930596718, "FixedLayout", 648732111, false, false, 0, 0, {}};
@@ -100,6 +101,7 @@ inline constexpr std::uint32_t color = 1948798365;
 inline constexpr std::uint32_t column_spacing = 412407582;
 inline constexpr std::uint32_t cursor = 1185214141;
 inline constexpr std::uint32_t decimals = 1853947183;
+inline constexpr std::uint32_t drawing = 670246950;
 inline constexpr std::uint32_t editable = 382531737;
 inline constexpr std::uint32_t enabled = 2073884502;
 inline constexpr std::uint32_t expanding = 604342368;
@@ -181,6 +183,9 @@ inline constexpr MethodInfo Container_num_children{.id = 2002359379, .class_id =
 inline constexpr MethodInfo Container_remove{.id = 489855015, .class_id = 648732111, .class_name = "Container", .name = "remove", .kind = detail::MethodKind::detach, .field = 0, .returns_value = false};
 inline constexpr MethodInfo Container_remove_widget{.id = 1050805537, .class_id = 648732111, .class_name = "Container", .name = "remove_widget", .kind = detail::MethodKind::detach, .field = 0, .returns_value = false};
 inline constexpr MethodInfo Container_remove_all{.id = 2050512898, .class_id = 648732111, .class_name = "Container", .name = "remove_all", .kind = detail::MethodKind::detach_all, .field = 0, .returns_value = false};
+inline constexpr MethodInfo Canvas_draw{.id = 1006072803, .class_id = 221168278, .class_name = "Canvas", .name = "draw", .kind = detail::MethodKind::setter, .field = 670246950, .returns_value = false};
+inline constexpr MethodInfo Canvas_draw_image{.id = 1341490154, .class_id = 221168278, .class_name = "Canvas", .name = "draw_image", .kind = detail::MethodKind::action, .field = 0, .returns_value = false};
+inline constexpr MethodInfo Canvas_update{.id = 1029646690, .class_id = 221168278, .class_name = "Canvas", .name = "update", .kind = detail::MethodKind::action, .field = 0, .returns_value = false};
 inline constexpr MethodInfo ButtonBox_set_halign{.id = 1669190384, .class_id = 1837134604, .class_name = "ButtonBox", .name = "set_halign", .kind = detail::MethodKind::setter, .field = 1085381346, .returns_value = false};
 inline constexpr MethodInfo GridBox_add_widget{.id = 472500047, .class_id = 551304087, .class_name = "GridBox", .name = "add_widget", .kind = detail::MethodKind::attach, .field = 0, .returns_value = false};
 inline constexpr MethodInfo GridBox_set_row_spacing{.id = 1270293347, .class_id = 551304087, .class_name = "GridBox", .name = "set_row_spacing", .kind = detail::MethodKind::setter, .field = 890610640, .returns_value = false};
@@ -455,6 +460,24 @@ inline constexpr CallbackInfo Widget_resize{2051682683, 1272712264, "Widget", "r
 inline constexpr CallbackInfo Widget_map{1370338766, 1272712264, "Widget", "map", 0, 0, nullptr, true};
 inline constexpr CallbackInfo Container_child_added{50287509, 648732111, "Container", "child_added", 0, 0, nullptr, false};
 inline constexpr CallbackInfo Container_child_removed{645062453, 648732111, "Container", "child_removed", 0, 0, nullptr, false};
+inline constexpr CallbackInfo Canvas_click{1953335466, 221168278, "Canvas", "click", 0, 0, nullptr, false};
+inline constexpr CallbackInfo Canvas_dblclick{138179586, 221168278, "Canvas", "dblclick", 0, 0, nullptr, false};
+inline constexpr CallbackInfo Canvas_contextmenu{450705190, 221168278, "Canvas", "contextmenu", 0, 0, nullptr, false};
+inline constexpr CallbackInfo Canvas_enter{1454778203, 221168278, "Canvas", "enter", 0, 0, nullptr, false};
+inline constexpr CallbackInfo Canvas_leave{777467580, 221168278, "Canvas", "leave", 0, 0, nullptr, false};
+inline constexpr CallbackInfo Canvas_focus_in{1446241803, 221168278, "Canvas", "focus_in", 0, 0, nullptr, false};
+inline constexpr CallbackInfo Canvas_focus_out{1357441773, 221168278, "Canvas", "focus_out", 0, 0, nullptr, false};
+inline constexpr CallbackInfo Canvas_key_down{1918376937, 221168278, "Canvas", "key_down", 0, 0, nullptr, false};
+inline constexpr CallbackInfo Canvas_key_up{1444863717, 221168278, "Canvas", "key_up", 0, 0, nullptr, false};
+inline constexpr CallbackInfo Canvas_key_press{224135155, 221168278, "Canvas", "key_press", 0, 0, nullptr, false};
+inline constexpr CallbackInfo Canvas_pointer_down{802798875, 221168278, "Canvas", "pointer_down", 0, 0, nullptr, false};
+inline constexpr CallbackInfo Canvas_pointer_move{1467849938, 221168278, "Canvas", "pointer_move", 0, 0, nullptr, true};
+inline constexpr CallbackInfo Canvas_pointer_up{609321479, 221168278, "Canvas", "pointer_up", 0, 0, nullptr, false};
+inline constexpr CallbackInfo Canvas_scroll{1648390830, 221168278, "Canvas", "scroll", 0, 0, nullptr, true};
+inline constexpr CallbackInfo Canvas_drag_over{1523212356, 221168278, "Canvas", "drag_over", 0, 0, nullptr, true};
+inline constexpr CallbackInfo Canvas_drop_start{1320578508, 221168278, "Canvas", "drop_start", 0, 0, nullptr, false};
+inline constexpr CallbackInfo Canvas_drop_progress{29391052, 221168278, "Canvas", "drop_progress", 0, 0, nullptr, false};
+inline constexpr CallbackInfo Canvas_drop_end{1345701829, 221168278, "Canvas", "drop_end", 0, 0, nullptr, false};
 inline constexpr CallbackInfo Splitter_sizing{1828377840, 1656677934, "Splitter", "sizing", 2087318522, 600448632, &check::Splitter_sizing, true};
 inline constexpr CallbackInfo StackWidget_page_switch{1512355237, 803900297, "StackWidget", "page_switch", 465587026, 1426587825, &check::StackWidget_page_switch, false};
 inline constexpr CallbackInfo StackWidget_page_close{78103549, 803900297, "StackWidget", "page_close", 0, 0, nullptr, false};
@@ -525,9 +548,10 @@ inline constexpr CallbackInfo ToolBarAction_activated{1167160047, 712813580, "To
 
 // Every class, method and callback of the package, in schema order; the
 // runtime finds them by id (schema_registry.hpp).
-inline constexpr std::array<const ClassInfo*, 47> class_table = {
+inline constexpr std::array<const ClassInfo*, 48> class_table = {
     &classes::Widget,
     &classes::Container,
+    &classes::Canvas,
     &classes::ButtonBox,
     &classes::GridBox,
     &classes::FixedLayout,
@@ -574,7 +598,7 @@ inline constexpr std::array<const ClassInfo*, 47> class_table = {
     &classes::ToolBarSeparator,
     &classes::ToolBarSpacer,
 };
-inline constexpr std::array<const MethodInfo*, 257> method_table = {
+inline constexpr std::array<const MethodInfo*, 260> method_table = {
     &methods::Widget_set_border_width,
     &methods::Widget_set_border_color,
     &methods::Widget_set_bg,
@@ -606,6 +630,9 @@ inline constexpr std::array<const MethodInfo*, 257> method_table = {
     &methods::Container_remove,
     &methods::Container_remove_widget,
     &methods::Container_remove_all,
+    &methods::Canvas_draw,
+    &methods::Canvas_draw_image,
+    &methods::Canvas_update,
     &methods::ButtonBox_set_halign,
     &methods::GridBox_add_widget,
     &methods::GridBox_set_row_spacing,
@@ -833,11 +860,29 @@ inline constexpr std::array<const MethodInfo*, 257> method_table = {
     &methods::ToolBarAction_get_state,
     &methods::ToolBarAction_set_menu,
 };
-inline constexpr std::array<const CallbackInfo*, 69> callback_table = {
+inline constexpr std::array<const CallbackInfo*, 87> callback_table = {
     &callbacks::Widget_resize,
     &callbacks::Widget_map,
     &callbacks::Container_child_added,
     &callbacks::Container_child_removed,
+    &callbacks::Canvas_click,
+    &callbacks::Canvas_dblclick,
+    &callbacks::Canvas_contextmenu,
+    &callbacks::Canvas_enter,
+    &callbacks::Canvas_leave,
+    &callbacks::Canvas_focus_in,
+    &callbacks::Canvas_focus_out,
+    &callbacks::Canvas_key_down,
+    &callbacks::Canvas_key_up,
+    &callbacks::Canvas_key_press,
+    &callbacks::Canvas_pointer_down,
+    &callbacks::Canvas_pointer_move,
+    &callbacks::Canvas_pointer_up,
+    &callbacks::Canvas_scroll,
+    &callbacks::Canvas_drag_over,
+    &callbacks::Canvas_drop_start,
+    &callbacks::Canvas_drop_progress,
+    &callbacks::Canvas_drop_end,
     &callbacks::Splitter_sizing,
     &callbacks::StackWidget_page_switch,
     &callbacks::StackWidget_page_close,
@@ -908,9 +953,10 @@ inline constexpr std::array<const CallbackInfo*, 69> callback_table = {
 // The full protobuf names of each class's service and of each method's and
 // callback's rpc, in the order of the tables above: code that reads the
 // schema by reflection (argument types, custom options) starts from these.
-inline constexpr std::array<std::string_view, 47> class_proto_names = {
+inline constexpr std::array<std::string_view, 48> class_proto_names = {
     "pgwidgets.widgets.Widget",
     "pgwidgets.widgets.Container",
+    "pgwidgets.widgets.Canvas",
     "pgwidgets.widgets.ButtonBox",
     "pgwidgets.widgets.GridBox",
     "pgwidgets.widgets.FixedLayout",
@@ -957,7 +1003,7 @@ inline constexpr std::array<std::string_view, 47> class_proto_names = {
     "pgwidgets.widgets.ToolBarSeparator",
     "pgwidgets.widgets.ToolBarSpacer",
 };
-inline constexpr std::array<std::string_view, 257> method_proto_names = {
+inline constexpr std::array<std::string_view, 260> method_proto_names = {
     "pgwidgets.widgets.Widget.SetBorderWidth",
     "pgwidgets.widgets.Widget.SetBorderColor",
     "pgwidgets.widgets.Widget.SetBg",
@@ -989,6 +1035,9 @@ inline constexpr std::array<std::string_view, 257> method_proto_names = {
     "pgwidgets.widgets.Container.Remove",
     "pgwidgets.widgets.Container.RemoveWidget",
     "pgwidgets.widgets.Container.RemoveAll",
+    "pgwidgets.widgets.Canvas.Draw",
+    "pgwidgets.widgets.Canvas.DrawImage",
+    "pgwidgets.widgets.Canvas.Update",
     "pgwidgets.widgets.ButtonBox.SetHalign",
     "pgwidgets.widgets.GridBox.AddWidget",
     "pgwidgets.widgets.GridBox.SetRowSpacing",
@@ -1216,11 +1265,29 @@ inline constexpr std::array<std::string_view, 257> method_proto_names = {
     "pgwidgets.widgets.ToolBarAction.GetState",
     "pgwidgets.widgets.ToolBarAction.SetMenu",
 };
-inline constexpr std::array<std::string_view, 69> callback_proto_names = {
+inline constexpr std::array<std::string_view, 87> callback_proto_names = {
     "pgwidgets.widgets.Widget.OnResize",
     "pgwidgets.widgets.Widget.OnMap",
     "pgwidgets.widgets.Container.OnChildAdded",
     "pgwidgets.widgets.Container.OnChildRemoved",
+    "pgwidgets.widgets.InteractiveEvents.OnClick",
+    "pgwidgets.widgets.InteractiveEvents.OnDblclick",
+    "pgwidgets.widgets.InteractiveEvents.OnContextmenu",
+    "pgwidgets.widgets.InteractiveEvents.OnEnter",
+    "pgwidgets.widgets.InteractiveEvents.OnLeave",
+    "pgwidgets.widgets.InteractiveEvents.OnFocusIn",
+    "pgwidgets.widgets.InteractiveEvents.OnFocusOut",
+    "pgwidgets.widgets.InteractiveEvents.OnKeyDown",
+    "pgwidgets.widgets.InteractiveEvents.OnKeyUp",
+    "pgwidgets.widgets.InteractiveEvents.OnKeyPress",
+    "pgwidgets.widgets.InteractiveEvents.OnPointerDown",
+    "pgwidgets.widgets.InteractiveEvents.OnPointerMove",
+    "pgwidgets.widgets.InteractiveEvents.OnPointerUp",
+    "pgwidgets.widgets.InteractiveEvents.OnScroll",
+    "pgwidgets.widgets.InteractiveEvents.OnDragOver",
+    "pgwidgets.widgets.InteractiveEvents.OnDropStart",
+    "pgwidgets.widgets.InteractiveEvents.OnDropProgress",
+    "pgwidgets.widgets.InteractiveEvents.OnDropEnd",
     "pgwidgets.widgets.Splitter.OnSizing",
     "pgwidgets.widgets.StackWidget.OnPageSwitch",
     "pgwidgets.widgets.StackWidget.OnPageClose",

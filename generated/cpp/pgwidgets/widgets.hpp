@@ -9,6 +9,7 @@
 
 #include "pgwidgets/session_link.hpp"
 #include "pgwidgets/widgets/base.hpp"
+#include "pgwidgets/widgets/canvas.hpp"
 #include "pgwidgets/widgets/containers.hpp"
 #include "pgwidgets/widgets/controls.hpp"
 #include "pgwidgets/widgets/data.hpp"
@@ -31,6 +32,14 @@ class Widgets {
   explicit Widgets(detail::LinkPtr link) : link_(std::move(link)) {}
   // The session link, for the factories of a user's own widget packages.
   const detail::LinkPtr& link() const { return link_; }
+
+  // A drawing surface. Draw on it from C++ with draw(pgw::DisplayList): the
+  // page replays the list, the server keeps it for a reload, and the canvas
+  // stays sharp on HiDPI screens and when resized (its backing store is
+  // sized by devicePixelRatio; coordinates are CSS pixels).
+  Task<pgw::Canvas> Canvas(CanvasOptions options = {}) const {
+    return detail::factories::Canvas(link_, std::move(options));
+  }
 
   // A row (or column) of buttons, all as wide as the widest.
   Task<pgw::ButtonBox> ButtonBox(ButtonBoxOptions options = {}) const {

@@ -7,11 +7,12 @@
 import { create, fromBinary, toBinary } from "@bufbuild/protobuf";
 import type { MessageInitShape } from "@bufbuild/protobuf";
 import type * as pb_value from "../pb/pgwidgets/value_pb.js";
+import * as pb_canvas from "../pb/pgwidgets/widgets/canvas_pb.js";
 import * as pb_data from "../pb/pgwidgets/widgets/data_pb.js";
 import * as pb_events from "../pb/pgwidgets/widgets/events_pb.js";
 import * as pb_files from "../pb/pgwidgets/widgets/files_pb.js";
 import type * as w from "../widgets.js";
-import type { WidgetHandle, Value, TabPosition, ScrollBarPolicy, Dtype, SliderValuePosition, DialValuePosition, HAlign, VAlign, FileDialogMode, WindowState, Align, Orientation, Wrap, ScrollAlign, Column, TableRow, TreeNode, TableData, Modifiers, PointerEvent, ScrollEvent, KeyEvent, FocusEvent, DragOverEvent, DroppedFile, DropEvent, DropProgress, PickedFile } from "../widgets.js";
+import type { WidgetHandle, Value, DrawOp, TabPosition, ScrollBarPolicy, Dtype, SliderValuePosition, DialValuePosition, HAlign, VAlign, FileDialogMode, WindowState, Align, Orientation, Wrap, ScrollAlign, DrawingImage, Drawing, Column, TableRow, TreeNode, TableData, Modifiers, PointerEvent, ScrollEvent, KeyEvent, FocusEvent, DragOverEvent, DroppedFile, DropEvent, DropProgress, PickedFile } from "../widgets.js";
 
 /** What the dispatcher needs from the runtime. */
 export interface DispatchContext {
@@ -81,6 +82,9 @@ export function word<T>(words: ReadonlyMap<number, T>, n: number, name: string):
   return w;
 }
 
+export const DrawOpWords: ReadonlyMap<number, w.DrawOp> = new Map<number, w.DrawOp>([[0, "none"], [1, "begin_path"], [2, "close_path"], [3, "move_to"], [4, "line_to"], [5, "bezier_curve_to"], [6, "quadratic_curve_to"], [7, "arc"], [8, "arc_to"], [9, "ellipse"], [10, "rect"], [11, "polyline"], [12, "fill"], [13, "stroke"], [14, "clip"], [15, "fill_rect"], [16, "stroke_rect"], [17, "clear_rect"], [18, "fill_text"], [19, "stroke_text"], [20, "fill_style"], [21, "stroke_style"], [22, "line_width"], [23, "line_cap"], [24, "line_join"], [25, "line_dash"], [26, "global_alpha"], [27, "font"], [28, "text_align"], [29, "text_baseline"], [30, "save"], [31, "restore"], [32, "translate"], [33, "rotate"], [34, "scale"], [35, "transform"], [36, "set_transform"], [37, "reset_transform"], [38, "draw_image"], [39, "draw_image_scaled"]]);
+export const DrawOpNumbers: { readonly [K in w.DrawOp]: number } = { none: 0, begin_path: 1, close_path: 2, move_to: 3, line_to: 4, bezier_curve_to: 5, quadratic_curve_to: 6, arc: 7, arc_to: 8, ellipse: 9, rect: 10, polyline: 11, fill: 12, stroke: 13, clip: 14, fill_rect: 15, stroke_rect: 16, clear_rect: 17, fill_text: 18, stroke_text: 19, fill_style: 20, stroke_style: 21, line_width: 22, line_cap: 23, line_join: 24, line_dash: 25, global_alpha: 26, font: 27, text_align: 28, text_baseline: 29, save: 30, restore: 31, translate: 32, rotate: 33, scale: 34, transform: 35, set_transform: 36, reset_transform: 37, draw_image: 38, draw_image_scaled: 39 };
+
 export const TabPositionWords: ReadonlyMap<number, w.TabPosition> = new Map<number, w.TabPosition>([[0, "top"], [1, "bottom"], [2, "left"], [3, "right"], [4, "none"]]);
 export const TabPositionNumbers: { readonly [K in w.TabPosition]: number } = { top: 0, bottom: 1, left: 2, right: 3, none: 4 };
 
@@ -147,6 +151,28 @@ export function valueToWire(v: Value): MessageInitShape<typeof pb_value.ValueSch
     default:
       return {};
   }
+}
+
+/** DrawingImage from protobuf-es (an absent message is the empty value). */
+export function fromDrawingImage(m: pb_canvas.DrawingImage | undefined): DrawingImage {
+  const x = m ?? create(pb_canvas.DrawingImageSchema);
+  return { id: x.id, data: x.data, url: x.url };
+}
+
+/** DrawingImage as protobuf-es builds it. */
+export function toDrawingImage(v: DrawingImage): MessageInitShape<typeof pb_canvas.DrawingImageSchema> {
+  return { id: v.id, data: v.data, url: v.url };
+}
+
+/** Drawing from protobuf-es (an absent message is the empty value). */
+export function fromDrawing(m: pb_canvas.Drawing | undefined): Drawing {
+  const x = m ?? create(pb_canvas.DrawingSchema);
+  return { ops: x.ops, nums: x.nums, ints: x.ints, strings: x.strings, images: x.images.map((x) => fromDrawingImage(x)) };
+}
+
+/** Drawing as protobuf-es builds it. */
+export function toDrawing(v: Drawing): MessageInitShape<typeof pb_canvas.DrawingSchema> {
+  return { ops: v.ops, nums: v.nums, ints: v.ints, strings: v.strings, images: v.images.map((x) => toDrawingImage(x)) };
 }
 
 /** Column from protobuf-es (an absent message is the empty value). */

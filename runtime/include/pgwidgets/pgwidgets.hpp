@@ -2,6 +2,7 @@
 #pragma once
 
 #include "pgwidgets/application.hpp"
+#include "pgwidgets/draw.hpp"
 #include "pgwidgets/errors.hpp"
 #include "pgwidgets/logger.hpp"
 #include "pgwidgets/session.hpp"

@@ -205,6 +205,10 @@ namespace {
 
 pgw::Task<> fill(pb::Message& message, const RefSource& refs, bool defaults, int depth) {
   const pb::Descriptor* d = message.GetDescriptor();
+  // A Canvas display list's values must fit its opcodes (the page refuses
+  // one that does not): the empty list, which clears the canvas, is the
+  // sample. browser: canvas draws real ones.
+  if (d->full_name() == "pgwidgets.widgets.Drawing") co_return;
   const pb::Reflection* r = message.GetReflection();
   for (int i = 0; i < d->field_count(); ++i) {
     const pb::FieldDescriptor* f = d->field(i);
