@@ -272,12 +272,15 @@ class Method(View):
     @property
     def cpp_tail_fields(self):
         """MethodInfo's trailing fields, in their order: a collection
-        getter's answer fields, then a line operation's; "" when both are
-        their defaults (zeros before a line operation's own)."""
+        getter's answer fields, then a line operation's, then latest_wins;
+        "" when all are their defaults (zeros before a later one's own)."""
         answer, line = self.cpp_collection_answer, self.cpp_line_fields
+        stream = ", true" if self.latest_wins else ""
+        if stream and not line:
+            line = ", 0, 0"
         if line and not answer:
             answer = ", 0, 0, 0"
-        return answer + line
+        return answer + line + stream
 
 
 def wire_type(f):

@@ -67,6 +67,7 @@ inline constexpr ClassInfo ColorDialog{1020118722, "ColorDialog", 1272712264, fa
 inline constexpr ClassInfo Label{260556772, "Label", 1272712264, false, false, 0, 0, {}};
 inline constexpr ClassInfo StatusBar{1644572094, "StatusBar", 1272712264, false, false, 0, 0, {}};
 inline constexpr ClassInfo FileDialog{584999402, "FileDialog", 1272712264, false, true, 0, 0, {}};
+inline constexpr ClassInfo Image{462713679, "Image", 1272712264, false, false, 0, 0, {}};
 inline constexpr ClassInfo TopLevel{1485765506, "TopLevel", 648732111, false, true, 0, 0, {}};
 inline constexpr ClassInfo Box{625142, "Box", 648732111, false, false, 0, 0, {}};
 inline constexpr ClassInfo VBox{813279495, "VBox", 625142, false, false, 0, 0, {}};
@@ -109,6 +110,7 @@ inline constexpr std::uint32_t halign = 1085381346;
 inline constexpr std::uint32_t highlights = 195955175;
 inline constexpr std::uint32_t hover = 2089495015;
 inline constexpr std::uint32_t icon = 1121236038;
+inline constexpr std::uint32_t image = 1627772620;
 inline constexpr std::uint32_t index = 465587026;
 inline constexpr std::uint32_t items = 1597788037;
 inline constexpr std::uint32_t knob_diameter = 1415036502;
@@ -310,6 +312,9 @@ inline constexpr MethodInfo FileDialog_set_mode{670309021, 584999402, "FileDialo
 inline constexpr MethodInfo FileDialog_get_mode{2106088699, 584999402, "FileDialog", "get_mode", detail::MethodKind::getter, 1715646761, true, false, false, 0, detail::StateOp::none, 0};
 inline constexpr MethodInfo FileDialog_set_accept{365987805, 584999402, "FileDialog", "set_accept", detail::MethodKind::setter, 1092997177, false, false, false, 0, detail::StateOp::none, 0};
 inline constexpr MethodInfo FileDialog_get_accept{400545512, 584999402, "FileDialog", "get_accept", detail::MethodKind::getter, 1092997177, true, false, false, 0, detail::StateOp::none, 0};
+inline constexpr MethodInfo Image_set_image{1763051579, 462713679, "Image", "set_image", detail::MethodKind::setter, 1627772620, false, false, false, 0, detail::StateOp::none, 0};
+inline constexpr MethodInfo Image_set_binary_image{1769218433, 462713679, "Image", "set_binary_image", detail::MethodKind::setter, 1627772620, false, false, false, 0, detail::StateOp::none, 0, 0, 0, 0, 0, 0, true};
+inline constexpr MethodInfo Image_update{1251081998, 462713679, "Image", "update", detail::MethodKind::action, 0, false, false, false, 0, detail::StateOp::none, 0};
 inline constexpr MethodInfo TopLevel_set_widget{65755390, 1485765506, "TopLevel", "set_widget", detail::MethodKind::attach, 0, false, true, false, 0, detail::StateOp::none, 0};
 inline constexpr MethodInfo TopLevel_set_position{1953770554, 1485765506, "TopLevel", "set_position", detail::MethodKind::setter, 1514480729, false, false, false, 0, detail::StateOp::none, 0};
 inline constexpr MethodInfo TopLevel_set_title{2103478798, 1485765506, "TopLevel", "set_title", detail::MethodKind::setter, 720515590, false, false, false, 0, detail::StateOp::none, 0};
@@ -504,6 +509,24 @@ inline constexpr CallbackInfo Label_drop_end{1543200909, 260556772, "Label", "dr
 inline constexpr CallbackInfo StatusBar_cleared{992505735, 1644572094, "StatusBar", "cleared", 726862355, 1470153663, &check::StatusBar_cleared, false};
 inline constexpr CallbackInfo FileDialog_activated{1184198533, 584999402, "FileDialog", "activated", 0, 0, nullptr, false};
 inline constexpr CallbackInfo FileDialog_progress{661615214, 584999402, "FileDialog", "progress", 0, 0, nullptr, false};
+inline constexpr CallbackInfo Image_click{2015234855, 462713679, "Image", "click", 0, 0, nullptr, false};
+inline constexpr CallbackInfo Image_dblclick{782296761, 462713679, "Image", "dblclick", 0, 0, nullptr, false};
+inline constexpr CallbackInfo Image_contextmenu{981880122, 462713679, "Image", "contextmenu", 0, 0, nullptr, false};
+inline constexpr CallbackInfo Image_enter{1007348143, 462713679, "Image", "enter", 0, 0, nullptr, false};
+inline constexpr CallbackInfo Image_leave{410167786, 462713679, "Image", "leave", 0, 0, nullptr, false};
+inline constexpr CallbackInfo Image_focus_in{2105587143, 462713679, "Image", "focus_in", 0, 0, nullptr, false};
+inline constexpr CallbackInfo Image_focus_out{644576586, 462713679, "Image", "focus_out", 0, 0, nullptr, false};
+inline constexpr CallbackInfo Image_key_down{1637871204, 462713679, "Image", "key_down", 0, 0, nullptr, false};
+inline constexpr CallbackInfo Image_key_up{522116375, 462713679, "Image", "key_up", 0, 0, nullptr, false};
+inline constexpr CallbackInfo Image_key_press{570108007, 462713679, "Image", "key_press", 0, 0, nullptr, false};
+inline constexpr CallbackInfo Image_pointer_down{632377587, 462713679, "Image", "pointer_down", 0, 0, nullptr, false};
+inline constexpr CallbackInfo Image_pointer_move{477595817, 462713679, "Image", "pointer_move", 0, 0, nullptr, true};
+inline constexpr CallbackInfo Image_pointer_up{60846996, 462713679, "Image", "pointer_up", 0, 0, nullptr, false};
+inline constexpr CallbackInfo Image_scroll{1707201538, 462713679, "Image", "scroll", 0, 0, nullptr, true};
+inline constexpr CallbackInfo Image_drag_over{420257401, 462713679, "Image", "drag_over", 0, 0, nullptr, true};
+inline constexpr CallbackInfo Image_drop_start{47330788, 462713679, "Image", "drop_start", 0, 0, nullptr, false};
+inline constexpr CallbackInfo Image_drop_progress{1730031898, 462713679, "Image", "drop_progress", 0, 0, nullptr, false};
+inline constexpr CallbackInfo Image_drop_end{929743552, 462713679, "Image", "drop_end", 0, 0, nullptr, false};
 inline constexpr CallbackInfo TopLevel_move{400729778, 1485765506, "TopLevel", "move", 1514480729, 1953770554, &check::TopLevel_move, true};
 inline constexpr CallbackInfo TopLevel_close{1714407911, 1485765506, "TopLevel", "close", 1412362569, 11395522, &check::TopLevel_close, false};
 inline constexpr CallbackInfo TopLevel_window_state{201292994, 1485765506, "TopLevel", "window_state", 1006350876, 353105255, &check::TopLevel_window_state, false};
@@ -525,7 +548,7 @@ inline constexpr CallbackInfo ToolBarAction_activated{1167160047, 712813580, "To
 
 // Every class, method and callback of the package, in schema order; the
 // runtime finds them by id (schema_registry.hpp).
-inline constexpr std::array<const ClassInfo*, 47> class_table = {
+inline constexpr std::array<const ClassInfo*, 48> class_table = {
     &classes::Widget,
     &classes::Container,
     &classes::ButtonBox,
@@ -556,6 +579,7 @@ inline constexpr std::array<const ClassInfo*, 47> class_table = {
     &classes::Label,
     &classes::StatusBar,
     &classes::FileDialog,
+    &classes::Image,
     &classes::TopLevel,
     &classes::Box,
     &classes::VBox,
@@ -574,7 +598,7 @@ inline constexpr std::array<const ClassInfo*, 47> class_table = {
     &classes::ToolBarSeparator,
     &classes::ToolBarSpacer,
 };
-inline constexpr std::array<const MethodInfo*, 257> method_table = {
+inline constexpr std::array<const MethodInfo*, 260> method_table = {
     &methods::Widget_set_border_width,
     &methods::Widget_set_border_color,
     &methods::Widget_set_bg,
@@ -735,6 +759,9 @@ inline constexpr std::array<const MethodInfo*, 257> method_table = {
     &methods::FileDialog_get_mode,
     &methods::FileDialog_set_accept,
     &methods::FileDialog_get_accept,
+    &methods::Image_set_image,
+    &methods::Image_set_binary_image,
+    &methods::Image_update,
     &methods::TopLevel_set_widget,
     &methods::TopLevel_set_position,
     &methods::TopLevel_set_title,
@@ -833,7 +860,7 @@ inline constexpr std::array<const MethodInfo*, 257> method_table = {
     &methods::ToolBarAction_get_state,
     &methods::ToolBarAction_set_menu,
 };
-inline constexpr std::array<const CallbackInfo*, 69> callback_table = {
+inline constexpr std::array<const CallbackInfo*, 87> callback_table = {
     &callbacks::Widget_resize,
     &callbacks::Widget_map,
     &callbacks::Container_child_added,
@@ -887,6 +914,24 @@ inline constexpr std::array<const CallbackInfo*, 69> callback_table = {
     &callbacks::StatusBar_cleared,
     &callbacks::FileDialog_activated,
     &callbacks::FileDialog_progress,
+    &callbacks::Image_click,
+    &callbacks::Image_dblclick,
+    &callbacks::Image_contextmenu,
+    &callbacks::Image_enter,
+    &callbacks::Image_leave,
+    &callbacks::Image_focus_in,
+    &callbacks::Image_focus_out,
+    &callbacks::Image_key_down,
+    &callbacks::Image_key_up,
+    &callbacks::Image_key_press,
+    &callbacks::Image_pointer_down,
+    &callbacks::Image_pointer_move,
+    &callbacks::Image_pointer_up,
+    &callbacks::Image_scroll,
+    &callbacks::Image_drag_over,
+    &callbacks::Image_drop_start,
+    &callbacks::Image_drop_progress,
+    &callbacks::Image_drop_end,
     &callbacks::TopLevel_move,
     &callbacks::TopLevel_close,
     &callbacks::TopLevel_window_state,
@@ -908,7 +953,7 @@ inline constexpr std::array<const CallbackInfo*, 69> callback_table = {
 // The full protobuf names of each class's service and of each method's and
 // callback's rpc, in the order of the tables above: code that reads the
 // schema by reflection (argument types, custom options) starts from these.
-inline constexpr std::array<std::string_view, 47> class_proto_names = {
+inline constexpr std::array<std::string_view, 48> class_proto_names = {
     "pgwidgets.widgets.Widget",
     "pgwidgets.widgets.Container",
     "pgwidgets.widgets.ButtonBox",
@@ -939,6 +984,7 @@ inline constexpr std::array<std::string_view, 47> class_proto_names = {
     "pgwidgets.widgets.Label",
     "pgwidgets.widgets.StatusBar",
     "pgwidgets.widgets.FileDialog",
+    "pgwidgets.widgets.Image",
     "pgwidgets.widgets.TopLevel",
     "pgwidgets.widgets.Box",
     "pgwidgets.widgets.VBox",
@@ -957,7 +1003,7 @@ inline constexpr std::array<std::string_view, 47> class_proto_names = {
     "pgwidgets.widgets.ToolBarSeparator",
     "pgwidgets.widgets.ToolBarSpacer",
 };
-inline constexpr std::array<std::string_view, 257> method_proto_names = {
+inline constexpr std::array<std::string_view, 260> method_proto_names = {
     "pgwidgets.widgets.Widget.SetBorderWidth",
     "pgwidgets.widgets.Widget.SetBorderColor",
     "pgwidgets.widgets.Widget.SetBg",
@@ -1118,6 +1164,9 @@ inline constexpr std::array<std::string_view, 257> method_proto_names = {
     "pgwidgets.widgets.FileDialog.GetMode",
     "pgwidgets.widgets.FileDialog.SetAccept",
     "pgwidgets.widgets.FileDialog.GetAccept",
+    "pgwidgets.widgets.Image.SetImage",
+    "pgwidgets.widgets.Image.SetBinaryImage",
+    "pgwidgets.widgets.Image.Update",
     "pgwidgets.widgets.TopLevel.SetWidget",
     "pgwidgets.widgets.TopLevel.SetPosition",
     "pgwidgets.widgets.TopLevel.SetTitle",
@@ -1216,7 +1265,7 @@ inline constexpr std::array<std::string_view, 257> method_proto_names = {
     "pgwidgets.widgets.ToolBarAction.GetState",
     "pgwidgets.widgets.ToolBarAction.SetMenu",
 };
-inline constexpr std::array<std::string_view, 69> callback_proto_names = {
+inline constexpr std::array<std::string_view, 87> callback_proto_names = {
     "pgwidgets.widgets.Widget.OnResize",
     "pgwidgets.widgets.Widget.OnMap",
     "pgwidgets.widgets.Container.OnChildAdded",
@@ -1270,6 +1319,24 @@ inline constexpr std::array<std::string_view, 69> callback_proto_names = {
     "pgwidgets.widgets.StatusBar.OnCleared",
     "pgwidgets.widgets.FileDialog.OnActivated",
     "pgwidgets.widgets.FileDialog.OnProgress",
+    "pgwidgets.widgets.InteractiveEvents.OnClick",
+    "pgwidgets.widgets.InteractiveEvents.OnDblclick",
+    "pgwidgets.widgets.InteractiveEvents.OnContextmenu",
+    "pgwidgets.widgets.InteractiveEvents.OnEnter",
+    "pgwidgets.widgets.InteractiveEvents.OnLeave",
+    "pgwidgets.widgets.InteractiveEvents.OnFocusIn",
+    "pgwidgets.widgets.InteractiveEvents.OnFocusOut",
+    "pgwidgets.widgets.InteractiveEvents.OnKeyDown",
+    "pgwidgets.widgets.InteractiveEvents.OnKeyUp",
+    "pgwidgets.widgets.InteractiveEvents.OnKeyPress",
+    "pgwidgets.widgets.InteractiveEvents.OnPointerDown",
+    "pgwidgets.widgets.InteractiveEvents.OnPointerMove",
+    "pgwidgets.widgets.InteractiveEvents.OnPointerUp",
+    "pgwidgets.widgets.InteractiveEvents.OnScroll",
+    "pgwidgets.widgets.InteractiveEvents.OnDragOver",
+    "pgwidgets.widgets.InteractiveEvents.OnDropStart",
+    "pgwidgets.widgets.InteractiveEvents.OnDropProgress",
+    "pgwidgets.widgets.InteractiveEvents.OnDropEnd",
     "pgwidgets.widgets.TopLevel.OnMove",
     "pgwidgets.widgets.TopLevel.OnClose",
     "pgwidgets.widgets.TopLevel.OnWindowState",

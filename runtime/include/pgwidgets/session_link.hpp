@@ -112,6 +112,9 @@ struct MethodInfo {
   std::uint8_t element_wire = 0;
   std::uint8_t axis = 0;        // line_insert/line_delete: the extent's axis
   std::uint16_t items_field = 0;  // line_insert: the request's repeated widget field, 0 if none
+  // Schema option `latest_wins`: a stream's frame. A browser is sent one
+  // at a time per widget; a newer call replaces one not yet sent.
+  bool latest_wins = false;
 };
 
 struct CallbackInfo {
