@@ -7,6 +7,6 @@
 
 namespace pgw::detail {
 
-extern const std::uint64_t schema_fingerprint = 0x2606ef935fdb4ddaULL;
+extern const std::uint64_t schema_fingerprint = 0xe6180f1c06ff4d7eULL;
 
 }  // namespace pgw::detail

@@ -7,7 +7,7 @@
 // missing there, or a method missing in an implementation, fails `tsc`.
 
 export const PACKAGE_NAME = "pgwidgets.widgets";
-export const SCHEMA_FINGERPRINT = 0x2606ef935fdb4ddan;
+export const SCHEMA_FINGERPRINT = 0xe6180f1c06ff4d7en;
 
 /** A widget as the browser runtime holds it. */
 export interface WidgetHandle {
@@ -1151,7 +1151,8 @@ export interface ImageEvents extends WidgetEvents {
 }
 
 export interface ImageCreateArgs {
-  // The picture shown first, by URL ("" for none).
+  // The picture shown first, by URL ("" for none). The state field both
+  // setters record (a binary image too), so a rebuild sends the last one.
   url: string;
   // The page reports pointer, keyboard, focus and drop events (click,
   // key_down, ...: InteractiveEvents), and the image takes the focus.

@@ -147,7 +147,6 @@ namespace {
 
 // The setter options, owned: the coroutine outlives the caller's temporaries.
 struct ImageSetters {
-  std::optional<std::string> image;
   std::optional<int> border_width;
   std::optional<std::string> border_color;
   std::optional<std::string> bg;
@@ -176,7 +175,6 @@ ImagePrepared prepare_Image([[maybe_unused]] const detail::LinkPtr& link_,
   if (options.interactive) args.set_interactive(bool(*options.interactive));
   if (options.use_animation_frame) args.set_use_animation_frame(bool(*options.use_animation_frame));
   [[maybe_unused]] auto& setters = p.setters;
-  if (options.image) setters.image.emplace(*options.image);
   if (options.border_width) setters.border_width.emplace(*options.border_width);
   if (options.border_color) setters.border_color.emplace(*options.border_color);
   if (options.bg) setters.bg.emplace(*options.bg);
@@ -193,7 +191,6 @@ ImagePrepared prepare_Image([[maybe_unused]] const detail::LinkPtr& link_,
 // Makes the setter calls of the options on the new widget.
 Task<pgw::Image> finish_Image(detail::LinkPtr link, WidgetId id, [[maybe_unused]] ImageSetters setters) {
   pgw::Image widget(std::move(link), id);
-  if (setters.image) co_await widget.set_image(std::move(*setters.image));
   if (setters.border_width) co_await widget.set_border_width(std::move(*setters.border_width));
   if (setters.border_color) co_await widget.set_border_color(std::move(*setters.border_color));
   if (setters.bg) co_await widget.set_bg(std::move(*setters.bg));

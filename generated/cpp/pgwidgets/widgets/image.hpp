@@ -388,15 +388,14 @@ class Image : public Widget {
 
 // Options of Widgets::Image, all optional; each comment says what holds when
 // it is left out. Designators must follow the declaration order: the
-// constructor's options (pgwidgets' order), then the setters of Image, then
-// Widget (nearest class first); each class's setters in schema order.
+// constructor's options (pgwidgets' order), then the setters of Widget
+// (nearest class first); each class's setters in schema order.
 // Strings are views, copied when the options are passed: pass the options
 // in the call, or keep the strings alive until it.
 struct ImageOptions {
   std::optional<std::string_view> url = std::nullopt;  // default ""
   std::optional<bool> interactive = std::nullopt;  // default false
   std::optional<bool> use_animation_frame = std::nullopt;  // default false
-  std::optional<std::string_view> image = std::nullopt;  // default ""; Image::set_image
   std::optional<int> border_width = std::nullopt;  // default 0; Widget::set_border_width
   std::optional<std::string_view> border_color = std::nullopt;  // default ""; Widget::set_border_color
   std::optional<std::string_view> bg = std::nullopt;  // default ""; Widget::set_bg
