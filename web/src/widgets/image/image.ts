@@ -68,7 +68,7 @@ export class Image extends Widget implements ImageImpl {
   }
 
   set_image(url: string): void {
-    this.show(url);
+    this.showUrl(url);
   }
 
   set_binary_image(data: Uint8Array, format: ImageFormat): void {
@@ -77,8 +77,8 @@ export class Image extends Widget implements ImageImpl {
     if (!hasSignature(data, format)) {
       throw new Error(`set_binary_image: the ${data.length} bytes are not a ${format} image (no ${format} signature)`);
     }
-    const url = URL.createObjectURL(new Blob([data], { type: mime }));
-    this.show(url);
+    const url = URL.createObjectURL(new Blob([data as Uint8Array<ArrayBuffer>], { type: mime }));
+    this.showUrl(url);
     this.blobUrl = url;
   }
 
@@ -86,7 +86,7 @@ export class Image extends Widget implements ImageImpl {
     if (this.canvas && this.lastImage) this.scheduleDraw();
   }
 
-  private show(url: string): void {
+  private showUrl(url: string): void {
     // The picture it replaces is decoded already (or abandoned): its bytes go.
     if (this.blobUrl !== "") URL.revokeObjectURL(this.blobUrl);
     this.blobUrl = "";
