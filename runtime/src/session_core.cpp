@@ -152,7 +152,7 @@ void SessionCore::flush() {
           if (r.route == Route::only ? r.browser != b.id : r.browser == b.id) continue;
         }
         const pgwidgets::ServerMessage& m = frame->messages(i);
-        b.flow.push(m, is_stream(m), out);
+        b.flow.push(m, stream_frame(m), out);
       }
       send_flow(b, out);
     }
@@ -218,8 +218,10 @@ std::size_t SessionCore::held_bytes() const {
   return n;
 }
 
-bool SessionCore::is_stream(const pgwidgets::ServerMessage& m) {
-  if (!m.has_call()) return false;
+bool SessionCore::stream_frame(const pgwidgets::ServerMessage& m) const {
+  // strict_calls: every call waits for its answer, so none may be replaced
+  // (its waiter would never hear of it).
+  if (config_.strict_calls || !m.has_call()) return false;
   const MethodInfo* method = find_method(m.call().method_id());
   return method != nullptr && method->latest_wins;
 }
@@ -257,7 +259,7 @@ void SessionCore::attach(BrowserId browser, Sink sink, std::uint32_t protocol_ve
     // and a stream's frame is acked like any other.
     pgwidgets::ServerFrame out;
     for (auto& m : *hello_frame.mutable_messages()) {
-      const bool stream = is_stream(m);
+      const bool stream = stream_frame(m);
       joined->flow.push(std::move(m), stream, out);
     }
     send_flow(*joined, out);

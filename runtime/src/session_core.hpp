@@ -214,7 +214,8 @@ class SessionCore final : public SessionLink {
   void send_to(Browser& b, std::string frame);
   // Pumps b's outflow into `out` and sends it (when not empty).
   void send_flow(Browser& b, pgwidgets::ServerFrame& out);
-  static bool is_stream(const pgwidgets::ServerMessage& m);
+  // A call of a `latest_wins` method (never with strict_calls).
+  bool stream_frame(const pgwidgets::ServerMessage& m) const;
   // Whether `seq` was a stream's frame sent to `from` (its slot is freed).
   bool stream_answered(BrowserId from, std::uint32_t seq);
   void on_chunk_ack(BrowserId from, const pgwidgets::ChunkAck& ack);
