@@ -121,6 +121,7 @@ class ModelTest(unittest.TestCase):
                   "MDISubWindow_resized", "TextArea_scrolled", "MDIWidget_scrolled",
                   # the InteractiveEvents trait's latest-value reports
                   "Label_pointer_move", "Label_scroll", "Label_drag_over",
+                  "Image_pointer_move", "Image_scroll", "Image_drag_over",
                   # dialogs: a drag, a grip, the color being chosen
                   "Dialog_move", "Dialog_resized", "ColorDialog_move", "ColorDialog_pick"}
         self.assertEqual({name for name, c in cb.items() if c.coalesce}, latest)
@@ -195,7 +196,7 @@ class ModelTest(unittest.TestCase):
     def test_families_follow_the_schema_files(self):
         families = {f.name: f for f in self.schema.families}
         self.assertEqual(sorted(families), ["base", "containers", "controls", "data", "dialogs", "display", "events", "files",
-                                            "layout", "mdi", "menus", "text", "toolbar"])
+                                            "image", "layout", "mdi", "menus", "text", "toolbar"])
         self.assertEqual([c.name for c in families["layout"].classes], ["TopLevel", "Box", "VBox", "HBox"])
         self.assertEqual([d.name for d in families["layout"].depends], ["base"])
         self.assertEqual([d.name for d in families["base"].depends], [])
