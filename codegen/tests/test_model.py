@@ -193,6 +193,12 @@ class ModelTest(unittest.TestCase):
         self.assertEqual([o.name for o in box.ctor_options], ["orientation"])
         self.assertEqual(self.schema.cls("VBox").ctor_options, [])
 
+    def test_streams_are_marked_latest_wins(self):
+        # Streams' frames (a newer one replaces one a browser was not yet
+        # sent).
+        self.assertEqual({f"{m.owner}.{m.name}" for m in self.schema.methods if m.latest_wins},
+                         {"Image.set_binary_image"})
+
     def test_families_follow_the_schema_files(self):
         families = {f.name: f for f in self.schema.families}
         self.assertEqual(sorted(families), ["base", "containers", "controls", "data", "dialogs", "display", "events", "files",
