@@ -173,7 +173,7 @@ TEST_CASE("streams: another call on the widget sends the held frame first, keepi
   CHECK(flow.stats().stream_frames_dropped == 0);
 }
 
-TEST_CASE_METHOD(SessionFixture, "streams: a burst of frames keeps one held and reports the dropped; an ack sends the latest") {
+TEST_CASE_METHOD(SessionFixture, "streams: a burst of frames keeps one held and reports the dropped, an ack sends the latest") {
   auto image = run_coro(io, session->get_widgets().Image());
   drain(io);
   frames.clear();
