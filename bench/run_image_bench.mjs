@@ -34,13 +34,15 @@ async function run(browsers) {
       await Promise.all(pages.map((p) => p.waitForFunction((n) => {
         const t = document.querySelector('[data-pgw-name="bench-report"]')?.textContent ?? "";
         return t.startsWith(n);
-      }, phaseName, { timeout: 60000, polling: 20 })));
+      }, phaseName, { timeout: 120000, polling: 100 })));
       const t0 = Date.now();
       const shown0 = await Promise.all(pages.map(shown));
       await Promise.all(pages.map((p) => p.waitForFunction((n) => {
         const t = document.querySelector('[data-pgw-name="bench-report"]')?.textContent ?? "";
         return t.startsWith(`${n} done`);
-      }, phaseName, { timeout: 120000, polling: 20 })));
+      }, phaseName, { timeout: 120000, polling: 100 }))).catch(async (e) => {
+        throw new Error(`${e.message}; reports: ${JSON.stringify(await Promise.all(pages.map(report)))}; server: ${server.stderr()}`);
+      });
       const elapsed = (Date.now() - t0) / 1000;
       const shown1 = await Promise.all(pages.map(shown));
       const texts = await Promise.all(pages.map(report));

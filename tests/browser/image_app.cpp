@@ -86,6 +86,8 @@ pgw::Task<> setup(pgw::Session& session) {
     // 900 x 860 RGB, stored: about 2.3 MB, over the chunk threshold.
     const std::string bytes = imagecodec::png(900, 860, [](int x, int y) { return noise(x, y, 99); });
     co_await image.set_binary_image(bytes, pgw::ImageFormat::png);
+    // One event-loop turn: the call has gone to the socket (in chunks).
+    co_await boost::asio::post(co_await boost::asio::this_coro::executor, boost::asio::use_awaitable);
     co_await report.set_text("big 900x860 " + std::to_string(bytes.size()) + " " + hex(imagecodec::fnv1a(bytes)) +
                              " chunked " + std::to_string(session.stats().chunked_messages));
   });
