@@ -32,9 +32,11 @@ std::vector<std::string> frames;
 
 std::uint32_t pattern(int x, int y, int i) {
   // Smooth gradients plus some texture: JPEG at quality 80 makes ~100 KB.
-  const int r = (x * 255 / 1280 + i * 9) & 0xff;
-  const int g = (y * 255 / 720 + i * 5) & 0xff;
-  const int b = ((x / 8) ^ (y / 8) ^ (i * 3)) & 0xff;
+  // Gradients, a checker and a little noise: about 100 KB at quality 80.
+  const std::uint32_t n = (static_cast<std::uint32_t>(x) * 2654435761u ^ static_cast<std::uint32_t>(y + i) * 40503u) >> 27;
+  const int r = (x * 255 / 1280 + i * 9 + static_cast<int>(n)) & 0xff;
+  const int g = (y * 255 / 720 + i * 5 + static_cast<int>(n)) & 0xff;
+  const int b = (((x / 8) ^ (y / 8) ^ (i * 3)) + static_cast<int>(n)) & 0xff;
   return static_cast<std::uint32_t>((r << 16) | (g << 8) | b);
 }
 
@@ -82,7 +84,7 @@ pgw::Task<> setup(pgw::Session& session) {
   while (connected.load() < browsers) co_await sleep_for(std::chrono::milliseconds(20));
   co_await sleep_for(std::chrono::milliseconds(300));
   co_await phase(session, image, report, "paced", true);
-  co_await sleep_for(std::chrono::milliseconds(500));
+  co_await sleep_for(std::chrono::seconds(3));  // the driver reads every page's report
   co_await phase(session, image, report, "flat-out", false);
 }
 
