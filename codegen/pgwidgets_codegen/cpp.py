@@ -251,6 +251,7 @@ class Method(View):
         ]
         optional += self._collection_answer_fields() + self._line_fields()
         optional.append(("ref_field", str(self._ref_field_number()), "0"))
+        optional.append(("latest_wins", boolean(self.latest_wins), "false"))
         return fields + [(name, value) for name, value, default in optional if value != default]
 
     def _collection_answer_fields(self):

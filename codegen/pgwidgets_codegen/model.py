@@ -109,6 +109,7 @@ class Method:
     axis_index: int = 0        # ... its position in the extent's `counts` (reader fills it)
     font_shorthand: bool = False  # setter of a font: its option is one CSS-like string
     fractions: bool = False    # every double argument must lie in 0..1 (checked at the call)
+    latest_wins: bool = False  # a stream's frame: a newer call replaces one a browser was not yet sent
     doc: str = ""
     # Filled for getters: where the value comes from when no setter ran.
     ctor_fallback: Optional[Field] = None

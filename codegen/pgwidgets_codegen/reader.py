@@ -464,6 +464,9 @@ class _Builder:
             m.first_of = opts.first_of
             m.font_shorthand = opts.font_shorthand
             m.fractions = opts.fractions
+            m.latest_wins = opts.latest_wins
+            if m.latest_wins and (kind not in ("setter", "action") or m.response.fields):
+                raise SchemaError(f"{where}: `latest_wins` belongs on a SETTER or ACTION returning nothing")
             if m.fractions and (kind not in ("setter", "action")
                                 or not any(f.proto_type == "double" for f in m.request.fields)):
                 raise SchemaError(f"{where}: `fractions` belongs on a SETTER or ACTION taking doubles")

@@ -122,6 +122,7 @@ class ModelTest(unittest.TestCase):
                   # the InteractiveEvents trait's latest-value reports
                   "Label_pointer_move", "Label_scroll", "Label_drag_over",
                   "Canvas_pointer_move", "Canvas_scroll", "Canvas_drag_over",
+                  "Image_pointer_move", "Image_scroll", "Image_drag_over",
                   # dialogs: a drag, a grip, the color being chosen
                   "Dialog_move", "Dialog_resized", "ColorDialog_move", "ColorDialog_pick"}
         self.assertEqual({name for name, c in cb.items() if c.coalesce}, latest)
@@ -193,10 +194,16 @@ class ModelTest(unittest.TestCase):
         self.assertEqual([o.name for o in box.ctor_options], ["orientation"])
         self.assertEqual(self.schema.cls("VBox").ctor_options, [])
 
+    def test_streams_are_marked_latest_wins(self):
+        # Streams' frames (a newer one replaces one a browser was not yet
+        # sent).
+        self.assertEqual({f"{m.owner}.{m.name}" for m in self.schema.methods if m.latest_wins},
+                         {"Image.set_binary_image", "Canvas.draw"})
+
     def test_families_follow_the_schema_files(self):
         families = {f.name: f for f in self.schema.families}
         self.assertEqual(sorted(families), ["base", "canvas", "containers", "controls", "data", "dialogs", "display", "events", "files",
-                                            "layout", "mdi", "menus", "text", "toolbar"])
+                                            "image", "layout", "mdi", "menus", "text", "toolbar"])
         self.assertEqual([c.name for c in families["layout"].classes], ["TopLevel", "Box", "VBox", "HBox"])
         self.assertEqual([d.name for d in families["layout"].depends], ["base"])
         self.assertEqual([d.name for d in families["base"].depends], [])

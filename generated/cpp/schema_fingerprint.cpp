@@ -7,6 +7,6 @@
 
 namespace pgw::detail {
 
-extern const std::uint64_t schema_fingerprint = 0x44c5ba3c4387c338ULL;
+extern const std::uint64_t schema_fingerprint = 0xf83a24184b404829ULL;
 
 }  // namespace pgw::detail

@@ -15,6 +15,7 @@ export * from "./dispatch/dialogs.js";
 export * from "./dispatch/display.js";
 export * from "./dispatch/events.js";
 export * from "./dispatch/files.js";
+export * from "./dispatch/image.js";
 export * from "./dispatch/layout.js";
 export * from "./dispatch/mdi.js";
 export * from "./dispatch/menus.js";
@@ -31,13 +32,14 @@ import { dialogsFamily } from "./dispatch/dialogs.js";
 import { displayFamily } from "./dispatch/display.js";
 import { eventsFamily } from "./dispatch/events.js";
 import { filesFamily } from "./dispatch/files.js";
+import { imageFamily } from "./dispatch/image.js";
 import { layoutFamily } from "./dispatch/layout.js";
 import { mdiFamily } from "./dispatch/mdi.js";
 import { menusFamily } from "./dispatch/menus.js";
 import { textFamily } from "./dispatch/text.js";
 import { toolbarFamily } from "./dispatch/toolbar.js";
 
-const families: readonly FamilyTables[] = [baseFamily, canvasFamily, containersFamily, controlsFamily, dataFamily, dialogsFamily, displayFamily, eventsFamily, filesFamily, layoutFamily, mdiFamily, menusFamily, textFamily, toolbarFamily];
+const families: readonly FamilyTables[] = [baseFamily, canvasFamily, containersFamily, controlsFamily, dataFamily, dialogsFamily, displayFamily, eventsFamily, filesFamily, imageFamily, layoutFamily, mdiFamily, menusFamily, textFamily, toolbarFamily];
 
 export const classes: ReadonlyMap<number, ClassEntry> = new Map(families.flatMap((f) => f.classes));
 export const methods: ReadonlyMap<number, MethodEntry> = new Map(families.flatMap((f) => f.methods));

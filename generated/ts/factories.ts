@@ -38,6 +38,7 @@ import { ColorDialog } from "../../web/src/widgets/dialogs/colordialog.js";
 import { Label } from "../../web/src/widgets/display/label.js";
 import { StatusBar } from "../../web/src/widgets/display/statusbar.js";
 import { FileDialog } from "../../web/src/widgets/files/filedialog.js";
+import { Image } from "../../web/src/widgets/image/image.js";
 import { TopLevel } from "../../web/src/widgets/layout/toplevel.js";
 import { Box } from "../../web/src/widgets/layout/box.js";
 import { VBox } from "../../web/src/widgets/layout/vbox.js";
@@ -87,6 +88,7 @@ export function makeFactories(env: WidgetEnv): WidgetFactories {
     Label: (id, args, events) => new Label(id, args, events, env),
     StatusBar: (id, args, events) => new StatusBar(id, args, events, env),
     FileDialog: (id, args, events) => new FileDialog(id, args, events, env),
+    Image: (id, args, events) => new Image(id, args, events, env),
     TopLevel: (id, args, events) => new TopLevel(id, args, events, env),
     Box: (id, args, events) => new Box(id, args, events, env),
     VBox: (id, args, events) => new VBox(id, args, events, env),

@@ -7,7 +7,7 @@
 // missing there, or a method missing in an implementation, fails `tsc`.
 
 export const PACKAGE_NAME = "pgwidgets.widgets";
-export const SCHEMA_FINGERPRINT = 0x44c5ba3c4387c338n;
+export const SCHEMA_FINGERPRINT = 0xf83a24184b404829n;
 
 /** A widget as the browser runtime holds it. */
 export interface WidgetHandle {
@@ -52,6 +52,10 @@ export type VAlign = "top" | "center" | "bottom";
 // What the dialog does: pick one file, pick several, or save (open() does
 // nothing then; save() downloads).
 export type FileDialogMode = "file" | "files" | "save";
+
+// How set_binary_image's bytes are encoded (pgwidgets' 'jpeg', 'png',
+// 'webp', 'gif').
+export type ImageFormat = "jpeg" | "png" | "webp" | "gif";
 
 // A window's state: "normal", "minimized", "maximized", "shaded".
 export type WindowState = "normal" | "minimized" | "maximized" | "shaded";
@@ -411,6 +415,10 @@ export interface CanvasImpl extends WidgetImpl {
   // that arrives meanwhile replaces it). The server keeps the list: a
   // reload and a resize draw it again. A list the page refuses is an error
   // reported to the session's error handler; the picture is left as it was.
+  // A stream (`latest_wins`): each browser is sent one list at a time, and
+  // a list not yet sent is replaced by a newer one (Session::stats()
+  // counts it in frames_dropped), so drawing faster than a browser keeps
+  // up never grows memory.
   draw(drawing: Drawing): void;
   // pgwidgets' draw_image: loads the image at `src` and draws it over the
   // current picture once loaded (at its natural size unless `wd` and `ht`
@@ -1196,6 +1204,76 @@ export interface FileDialogCreateArgs {
   accept: string | undefined;
 }
 
+// A picture, scaled to the widget's size, keeping its aspect. With
+// `interactive` it reports pointer, keyboard, focus and drop events.
+export interface ImageImpl extends WidgetImpl {
+  // Shows the picture at `url` (any URL the browser loads: the app's own
+  // HTTP server, a data: URL). Replaces a binary image.
+  set_image(url: string): void;
+  // Shows the encoded picture `data` in `format`. A frame of a stream:
+  // one a browser was not yet sent is replaced by a newer one. Bytes that
+  // do not start as `format`'s files do (its signature) fail the call in
+  // the page, naming the format, and the last picture stays.
+  set_binary_image(data: Uint8Array, format: ImageFormat): void;
+  // Draws the last picture again (pgwidgets' flip of the canvas after
+  // drawing on it; here the canvas holds only the picture).
+  update(): void;
+}
+
+export interface ImageEvents extends WidgetEvents {
+  // A click (press and release of a button).
+  click(event: PointerEvent): void;
+  // A double click.
+  dblclick(event: PointerEvent): void;
+  // The context menu was asked for (right button); the browser's own is not shown.
+  contextmenu(event: PointerEvent): void;
+  // The pointer came over the widget.
+  enter(event: PointerEvent): void;
+  // The pointer left the widget.
+  leave(event: PointerEvent): void;
+  // The widget got the keyboard focus.
+  focus_in(event: FocusEvent): void;
+  // The widget lost the keyboard focus.
+  focus_out(event: FocusEvent): void;
+  // A key went down (and repeats while held).
+  key_down(event: KeyEvent): void;
+  // A key went up.
+  key_up(event: KeyEvent): void;
+  // A key produced a character.
+  key_press(event: KeyEvent): void;
+  // A button went down.
+  pointer_down(event: PointerEvent): void;
+  // The pointer moved (the latest position, at most once a frame).
+  pointer_move(event: PointerEvent): void;
+  // A button went up.
+  pointer_up(event: PointerEvent): void;
+  // A wheel turned (the latest turn, at most once a frame).
+  scroll(event: ScrollEvent): void;
+  // Something is dragged over the widget (the latest place, at most once a frame).
+  drag_over(event: DragOverEvent): void;
+  // Something was dropped: its types, text and files' names, types and sizes.
+  drop_start(event: DropEvent): void;
+  // A dropped file is done, one report per file.
+  drop_progress(event: DropProgress): void;
+  // The drop is done: the same record as drop_start.
+  drop_end(event: DropEvent): void;
+}
+
+export interface ImageCreateArgs {
+  // The picture shown first, by URL ("" for none). The state field both
+  // setters record (a binary image too), so a rebuild sends the last one.
+  url: string;
+  // The page reports pointer, keyboard, focus and drop events (click,
+  // key_down, ...: InteractiveEvents), and the image takes the focus.
+  // Without it the page does not listen, and registering a handler of one
+  // of those events is an error.
+  interactive: boolean;
+  // Draw each picture on a canvas at the next animation frame (frames that
+  // come faster than the display refreshes are not drawn), instead of an
+  // <img> element.
+  use_animation_frame: boolean;
+}
+
 // A floating desktop-style window inside the page: title bar, move, resize.
 export interface TopLevelImpl extends ContainerImpl {
   // The window's content (replaces the previous one).
@@ -1690,6 +1768,7 @@ export interface WidgetFactories {
   Label(id: number, args: LabelCreateArgs, events: LabelEvents): LabelImpl;
   StatusBar(id: number, args: StatusBarCreateArgs, events: StatusBarEvents): StatusBarImpl;
   FileDialog(id: number, args: FileDialogCreateArgs, events: FileDialogEvents): FileDialogImpl;
+  Image(id: number, args: ImageCreateArgs, events: ImageEvents): ImageImpl;
   TopLevel(id: number, args: TopLevelCreateArgs, events: TopLevelEvents): TopLevelImpl;
   Box(id: number, args: BoxCreateArgs, events: BoxEvents): BoxImpl;
   VBox(id: number, args: VBoxCreateArgs, events: VBoxEvents): VBoxImpl;

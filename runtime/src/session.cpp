@@ -34,9 +34,17 @@ Task<Timer> Session::make_timer(std::chrono::steady_clock::duration duration) {
 
 SessionStats Session::stats() const {
   const auto& uploads = core_->uploads();
-  return SessionStats{core_->frames_sent(),     core_->bytes_sent(),      core_->frames_received(),
+  SessionStats stats{core_->frames_sent(),     core_->bytes_sent(),      core_->frames_received(),
                       core_->bytes_received(),  core_->pending_calls(),   uploads.active(),
                       uploads.buffered_bytes(), uploads.finished(),       uploads.failed()};
+  const auto flows = core_->outflow_stats();
+  stats.stream_frames_sent = flows.stream_frames_sent;
+  stats.frames_dropped = flows.stream_frames_dropped;
+  stats.frames_held = core_->held_frames();
+  stats.chunked_messages = flows.chunked_messages;
+  stats.chunks_sent = flows.chunks_sent;
+  stats.chunk_bytes_waiting = core_->held_bytes();
+  return stats;
 }
 
 Task<> Session::close() {

@@ -135,6 +135,29 @@ void SessionCore::flush() {
     routes_.clear();
     return;
   }
+  // Large messages and streams' frames go through each browser's outflow
+  // (outflow.hpp), as do all messages while one holds anything back.
+  const bool flows_idle = std::all_of(browsers_.begin(), browsers_.end(), [](const Browser& b) { return b.flow.idle(); });
+  if (stream_queued_ || !flows_idle || outbox_->ByteSizeLong() > Outflow::threshold_bytes) {
+    stream_queued_ = false;
+    auto frame = std::move(outbox_);
+    auto routes = std::move(routes_);
+    routes_.clear();
+    for (Browser& b : browsers_) {
+      pgwidgets::ServerFrame out;
+      std::size_t next = 0;
+      for (int i = 0; i < frame->messages_size(); ++i) {
+        if (next < routes.size() && routes[next].index == i) {
+          const Routing& r = routes[next++];
+          if (r.route == Route::only ? r.browser != b.id : r.browser == b.id) continue;
+        }
+        const pgwidgets::ServerMessage& m = frame->messages(i);
+        b.flow.push(m, stream_frame(m), out);
+      }
+      send_flow(b, out);
+    }
+    return;
+  }
   if (routes_.empty()) {
     // The common case: one encoding for every browser.
     const std::string frame = outbox_->SerializeAsString();
@@ -171,6 +194,43 @@ void SessionCore::flush() {
   }
 }
 
+OutflowStats SessionCore::outflow_stats() const {
+  OutflowStats sum = gone_flows_;
+  for (const Browser& b : browsers_) {
+    const OutflowStats& f = b.flow.stats();
+    sum.stream_frames_sent += f.stream_frames_sent;
+    sum.stream_frames_dropped += f.stream_frames_dropped;
+    sum.chunked_messages += f.chunked_messages;
+    sum.chunks_sent += f.chunks_sent;
+  }
+  return sum;
+}
+
+std::size_t SessionCore::held_frames() const {
+  std::size_t n = 0;
+  for (const Browser& b : browsers_) n += b.flow.held_frames();
+  return n;
+}
+
+std::size_t SessionCore::held_bytes() const {
+  std::size_t n = 0;
+  for (const Browser& b : browsers_) n += b.flow.held_bytes();
+  return n;
+}
+
+bool SessionCore::stream_frame(const pgwidgets::ServerMessage& m) const {
+  // strict_calls: every call waits for its answer, so none may be replaced
+  // (its waiter would never hear of it).
+  if (config_.strict_calls || !m.has_call()) return false;
+  const MethodInfo* method = find_method(m.call().method_id());
+  return method != nullptr && method->latest_wins;
+}
+
+void SessionCore::send_flow(Browser& b, pgwidgets::ServerFrame& out) {
+  b.flow.pump(out);
+  if (out.messages_size() != 0) send_to(b, out.SerializeAsString());
+}
+
 void SessionCore::attach(BrowserId browser, Sink sink, std::uint32_t protocol_version, std::uint64_t fingerprint,
                          std::uint32_t viewport_width, std::uint32_t viewport_height, bool rejoined,
                          const pgwidgets::ClientFrame* carried, int first) {
@@ -179,7 +239,7 @@ void SessionCore::attach(BrowserId browser, Sink sink, std::uint32_t protocol_ve
   // What is queued was applied to the store already: the browsers here get
   // it, the new one gets it in its rebuild.
   flush();
-  browsers_.push_back(Browser{browser, std::move(sink), viewport_width, viewport_height});
+  browsers_.push_back(Browser{browser, std::move(sink), viewport_width, viewport_height, {}});
   // Recorded first: the rebuild below is made from the state they leave.
   // Anything they queue for this browser leaves after its hello.
   if (carried != nullptr) handle(browser, *carried, first);
@@ -192,10 +252,18 @@ void SessionCore::attach(BrowserId browser, Sink sink, std::uint32_t protocol_ve
   hello->set_rejoined(rejoined);
   std::size_t hello_bytes = hello_frame.ByteSizeLong();
   if (!store_.empty()) append_rebuild(store_, listens(), [this] { return next_seq(); }, hello_frame);
-  std::string frame = hello_frame.SerializeAsString();
-  if (!store_.empty()) last_rebuild_bytes_ = frame.size() - hello_bytes;
+  if (!store_.empty()) last_rebuild_bytes_ = hello_frame.ByteSizeLong() - hello_bytes;
   Browser* joined = find_browser(browser);
-  if (joined != nullptr) send_to(*joined, std::move(frame));
+  if (joined != nullptr) {
+    // Through its outflow: a large image of the rebuild goes in chunks,
+    // and a stream's frame is acked like any other.
+    pgwidgets::ServerFrame out;
+    for (auto& m : *hello_frame.mutable_messages()) {
+      const bool stream = stream_frame(m);
+      joined->flow.push(std::move(m), stream, out);
+    }
+    send_flow(*joined, out);
+  }
   log(LogLevel::info, std::string(rejoined ? "a browser rejoined" : "a browser joined") + " (" +
                           std::to_string(browsers_.size()) + " attached, " + std::to_string(store_.size()) +
                           " widgets rebuilt)");
@@ -208,6 +276,11 @@ void SessionCore::detach(BrowserId browser, const std::string& why) {
   // What is queued still reaches the others (and is dropped for this one).
   flush();
   it = std::find_if(browsers_.begin(), browsers_.end(), [browser](const Browser& b) { return b.id == browser; });
+  const OutflowStats& f = it->flow.stats();
+  gone_flows_.stream_frames_sent += f.stream_frames_sent;
+  gone_flows_.stream_frames_dropped += f.stream_frames_dropped;
+  gone_flows_.chunked_messages += f.chunked_messages;
+  gone_flows_.chunks_sent += f.chunks_sent;
   browsers_.erase(it);
   log(LogLevel::info, "a browser left (" + why + "); " + std::to_string(browsers_.size()) + " attached");
   // Every pending await was asked of the primary: with it gone they fail;
@@ -450,6 +523,7 @@ Task<std::string> SessionCore::call(WidgetId widget, const MethodInfo& method, s
     throw std::invalid_argument("pgwidgets: " + what() + ": " + e.what());
   }
   const std::uint32_t seq = next_seq();
+  if (method.latest_wins) stream_queued_ = true;
   if (method.returns_value) {
     // A query: asked of the primary only.
     auto* call = queue(Route::only, browsers_.front().id)->mutable_call();
@@ -623,17 +697,45 @@ void SessionCore::on_message(BrowserId from, const pgwidgets::ClientMessage& mes
     case pgwidgets::ClientMessage::kUploadCancel:
       uploads_->cancel(from, message.upload_cancel());
       break;
+    case pgwidgets::ClientMessage::kChunkAck:
+      on_chunk_ack(from, message.chunk_ack());
+      break;
     default:
       protocol_error(from, "unknown message kind " + std::to_string(message.kind_case()));
       break;
   }
 }
 
+bool SessionCore::stream_answered(BrowserId from, std::uint32_t seq) {
+  Browser* b = find_browser(from);
+  if (b == nullptr) return false;
+  pgwidgets::ServerFrame out;
+  const bool stream = b->flow.answered(seq, out);
+  // The frame it held leaves now: it is older than the outbox's messages.
+  if (stream) send_flow(*b, out);
+  return stream;
+}
+
+void SessionCore::on_chunk_ack(BrowserId from, const pgwidgets::ChunkAck& ack) {
+  Browser* b = find_browser(from);
+  if (b == nullptr) return;
+  const std::string error = b->flow.chunk_acked(ack.stream_id(), ack.received());
+  if (!error.empty()) {
+    protocol_error(from, error);
+    return;
+  }
+  pgwidgets::ServerFrame out;
+  send_flow(*b, out);
+}
+
 void SessionCore::on_result(BrowserId from, std::uint32_t seq, std::string value) {
+  // A stream's frame is acked by every browser; in strict mode the
+  // primary's answer also resolves the call waiting for it.
+  const bool stream = stream_answered(from, seq);
   // Only the primary was asked anything.
   auto it = is_primary(from) ? pending_.find(seq) : pending_.end();
   if (it == pending_.end()) {
-    protocol_error(from, "result for unknown call #" + std::to_string(seq));
+    if (!stream) protocol_error(from, "result for unknown call #" + std::to_string(seq));
     return;
   }
   PendingPtr p = std::move(it->second);
@@ -654,6 +756,8 @@ void SessionCore::on_error(BrowserId from, std::uint32_t seq, std::uint32_t widg
     class_name = std::string(c->name);
   }
   auto error = std::make_exception_ptr(RemoteError(class_name, widget, method_name, seq, std::move(message)));
+  // A stream's failed frame frees its slot (and is reported once: by the primary).
+  if (stream_answered(from, seq) && !is_primary(from)) return;
   auto it = is_primary(from) ? pending_.find(seq) : pending_.end();
   if (it == pending_.end()) {
     report(error);  // a pipelined call: no call site waits for it

@@ -23,6 +23,7 @@
 
 #include "async_lock.hpp"
 #include "log_text.hpp"
+#include "outflow.hpp"
 #include "pgwidgets/logger.hpp"
 #include "pgwidgets/session_link.hpp"
 #include "rebuild.hpp"
@@ -34,6 +35,7 @@ class ServerFrame;
 class ServerMessage;
 class ClientFrame;
 class ClientMessage;
+class ChunkAck;
 }  // namespace pgwidgets
 
 namespace pgw::detail {
@@ -175,6 +177,11 @@ class SessionCore final : public SessionLink {
   std::uint64_t bytes_received() const { return bytes_received_; }
   std::size_t pending_calls() const { return pending_.size(); }
   std::uint64_t last_rebuild_bytes() const { return last_rebuild_bytes_; }
+  // Streams and chunks, summed over the browsers attached and those gone.
+  OutflowStats outflow_stats() const;
+  // Frames held back and bytes of chunked messages not yet sent, now.
+  std::size_t held_frames() const;
+  std::size_t held_bytes() const;
   // A frame that reached the session some other way than receive() (the hello).
   void count_received(std::size_t bytes) {
     ++frames_received_;
@@ -189,6 +196,7 @@ class SessionCore final : public SessionLink {
     Sink sink;
     std::uint32_t viewport_width;
     std::uint32_t viewport_height;
+    Outflow flow;  // chunks and streams' frames held back for this browser
   };
   // Who gets a queued message: every browser, one, or all but one.
   enum class Route : std::uint8_t { all, only, all_but };
@@ -204,6 +212,13 @@ class SessionCore final : public SessionLink {
   void schedule_flush();
   void flush();
   void send_to(Browser& b, std::string frame);
+  // Pumps b's outflow into `out` and sends it (when not empty).
+  void send_flow(Browser& b, pgwidgets::ServerFrame& out);
+  // A call of a `latest_wins` method (never with strict_calls).
+  bool stream_frame(const pgwidgets::ServerMessage& m) const;
+  // Whether `seq` was a stream's frame sent to `from` (its slot is freed).
+  bool stream_answered(BrowserId from, std::uint32_t seq);
+  void on_chunk_ack(BrowserId from, const pgwidgets::ChunkAck& ack);
   Browser* find_browser(BrowserId id);
   bool is_primary(BrowserId id) const { return !browsers_.empty() && browsers_.front().id == id; }
   std::uint32_t next_seq() { return ++seq_; }
@@ -237,6 +252,7 @@ class SessionCore final : public SessionLink {
   std::unique_ptr<pgwidgets::ServerFrame> outbox_;
   std::vector<Routing> routes_;  // the outbox's messages that do not go to every browser
   bool flush_scheduled_ = false;
+  bool stream_queued_ = false;  // the outbox holds a latest_wins call
   bool ended_ = false;
   std::vector<Browser> browsers_;  // in join order: front() is the primary
   std::uint32_t seq_ = 0;
@@ -250,6 +266,7 @@ class SessionCore final : public SessionLink {
   std::uint64_t frames_received_ = 0;
   std::uint64_t bytes_received_ = 0;
   std::uint64_t last_rebuild_bytes_ = 0;
+  OutflowStats gone_flows_;  // the counters of browsers that left
   LogThrottle protocol_error_log_{config_.protocol_error_interval};
   std::unique_ptr<UploadReceiver> uploads_;
   // Lives as long as this object: detached work checks it before touching us.

@@ -14,6 +14,7 @@ import {
   type WidgetFactories,
 } from "./schema.js";
 import { uploader } from "./uploads.js";
+import { ChunkAssembler } from "./chunks.js";
 
 export interface ProcessorHooks {
   /** The server's hello arrived. */
@@ -36,6 +37,8 @@ export class FrameProcessor {
   private frameBytes = 0;
   /** Between a Rebuild BEGIN and END: the page is being recreated. */
   private rebuilding = false;
+  /** Messages that come in chunks (protocol.proto, Chunk). */
+  readonly chunks = new ChunkAssembler();
 
   constructor(
     private readonly registry: Registry,
@@ -84,6 +87,7 @@ export class FrameProcessor {
 
   /** The connection is gone: whatever was under way is over. */
   reset(): void {
+    this.chunks.reset();
     if (!this.rebuilding) return;
     this.rebuilding = false;
     setRebuilding(false);
@@ -120,9 +124,38 @@ export class FrameProcessor {
       case "uploadRefused":
         uploader.refused(k.value.uploadId, k.value.message);
         break;
+      case "chunk":
+        this.chunk(k.value);
+        break;
       case undefined:
         break;
     }
+  }
+
+  /** A piece of a large message: acked at once; the whole runs when complete. */
+  private chunk(c: proto.Chunk): void {
+    const r = this.chunks.accept(c);
+    if (!r.ok) {
+      console.error(`pgwidgets: ${r.error}`);
+      return;
+    }
+    this.outbox.push({
+      case: "chunkAck",
+      value: create(proto.ChunkAckSchema, { streamId: c.streamId, received: BigInt(r.received) }),
+    });
+    if (!r.complete) return;
+    let message: proto.ServerMessage;
+    try {
+      message = fromBinary(proto.ServerMessageSchema, r.complete);
+    } catch (e) {
+      console.error(`pgwidgets: undecodable chunked message (stream ${c.streamId}): ${messageOf(e)}`);
+      return;
+    }
+    if (message.kind.case === "chunk") {
+      console.error(`pgwidgets: a chunked message holds a chunk (stream ${c.streamId})`);
+      return;
+    }
+    this.run(message);
   }
 
   private create(c: proto.Create): void {

@@ -68,6 +68,7 @@ inline constexpr ClassInfo ColorDialog{1020118722, "ColorDialog", 1272712264, fa
 inline constexpr ClassInfo Label{260556772, "Label", 1272712264, false, false, 0, 0, {}};
 inline constexpr ClassInfo StatusBar{1644572094, "StatusBar", 1272712264, false, false, 0, 0, {}};
 inline constexpr ClassInfo FileDialog{584999402, "FileDialog", 1272712264, false, true, 0, 0, {}};
+inline constexpr ClassInfo Image{462713679, "Image", 1272712264, false, false, 0, 0, {}};
 inline constexpr ClassInfo TopLevel{1485765506, "TopLevel", 648732111, false, true, 0, 0, {}};
 inline constexpr ClassInfo Box{625142, "Box", 648732111, false, false, 0, 0, {}};
 inline constexpr ClassInfo VBox{813279495, "VBox", 625142, false, false, 0, 0, {}};
@@ -144,6 +145,7 @@ inline constexpr std::uint32_t thumb_percent = 1611087759;
 inline constexpr std::uint32_t title = 720515590;
 inline constexpr std::uint32_t tooltip = 532058520;
 inline constexpr std::uint32_t track = 733527922;
+inline constexpr std::uint32_t url = 686156715;
 inline constexpr std::uint32_t valign = 1112024439;
 inline constexpr std::uint32_t value = 1296187469;
 inline constexpr std::uint32_t visible = 1412362569;
@@ -183,7 +185,7 @@ inline constexpr MethodInfo Container_num_children{.id = 2002359379, .class_id =
 inline constexpr MethodInfo Container_remove{.id = 489855015, .class_id = 648732111, .class_name = "Container", .name = "remove", .kind = detail::MethodKind::detach, .field = 0, .returns_value = false};
 inline constexpr MethodInfo Container_remove_widget{.id = 1050805537, .class_id = 648732111, .class_name = "Container", .name = "remove_widget", .kind = detail::MethodKind::detach, .field = 0, .returns_value = false};
 inline constexpr MethodInfo Container_remove_all{.id = 2050512898, .class_id = 648732111, .class_name = "Container", .name = "remove_all", .kind = detail::MethodKind::detach_all, .field = 0, .returns_value = false};
-inline constexpr MethodInfo Canvas_draw{.id = 1006072803, .class_id = 221168278, .class_name = "Canvas", .name = "draw", .kind = detail::MethodKind::setter, .field = 670246950, .returns_value = false};
+inline constexpr MethodInfo Canvas_draw{.id = 1006072803, .class_id = 221168278, .class_name = "Canvas", .name = "draw", .kind = detail::MethodKind::setter, .field = 670246950, .returns_value = false, .latest_wins = true};
 inline constexpr MethodInfo Canvas_draw_image{.id = 1341490154, .class_id = 221168278, .class_name = "Canvas", .name = "draw_image", .kind = detail::MethodKind::action, .field = 0, .returns_value = false};
 inline constexpr MethodInfo Canvas_update{.id = 1029646690, .class_id = 221168278, .class_name = "Canvas", .name = "update", .kind = detail::MethodKind::action, .field = 0, .returns_value = false};
 inline constexpr MethodInfo ButtonBox_set_halign{.id = 1669190384, .class_id = 1837134604, .class_name = "ButtonBox", .name = "set_halign", .kind = detail::MethodKind::setter, .field = 1085381346, .returns_value = false};
@@ -315,6 +317,9 @@ inline constexpr MethodInfo FileDialog_set_mode{.id = 670309021, .class_id = 584
 inline constexpr MethodInfo FileDialog_get_mode{.id = 2106088699, .class_id = 584999402, .class_name = "FileDialog", .name = "get_mode", .kind = detail::MethodKind::getter, .field = 1715646761, .returns_value = true};
 inline constexpr MethodInfo FileDialog_set_accept{.id = 365987805, .class_id = 584999402, .class_name = "FileDialog", .name = "set_accept", .kind = detail::MethodKind::setter, .field = 1092997177, .returns_value = false};
 inline constexpr MethodInfo FileDialog_get_accept{.id = 400545512, .class_id = 584999402, .class_name = "FileDialog", .name = "get_accept", .kind = detail::MethodKind::getter, .field = 1092997177, .returns_value = true};
+inline constexpr MethodInfo Image_set_image{.id = 1763051579, .class_id = 462713679, .class_name = "Image", .name = "set_image", .kind = detail::MethodKind::setter, .field = 686156715, .returns_value = false};
+inline constexpr MethodInfo Image_set_binary_image{.id = 1769218433, .class_id = 462713679, .class_name = "Image", .name = "set_binary_image", .kind = detail::MethodKind::setter, .field = 686156715, .returns_value = false, .latest_wins = true};
+inline constexpr MethodInfo Image_update{.id = 1251081998, .class_id = 462713679, .class_name = "Image", .name = "update", .kind = detail::MethodKind::action, .field = 0, .returns_value = false};
 inline constexpr MethodInfo TopLevel_set_widget{.id = 65755390, .class_id = 1485765506, .class_name = "TopLevel", .name = "set_widget", .kind = detail::MethodKind::attach, .field = 0, .returns_value = false, .replace = true};
 inline constexpr MethodInfo TopLevel_set_position{.id = 1953770554, .class_id = 1485765506, .class_name = "TopLevel", .name = "set_position", .kind = detail::MethodKind::setter, .field = 1514480729, .returns_value = false};
 inline constexpr MethodInfo TopLevel_set_title{.id = 2103478798, .class_id = 1485765506, .class_name = "TopLevel", .name = "set_title", .kind = detail::MethodKind::setter, .field = 720515590, .returns_value = false};
@@ -527,6 +532,24 @@ inline constexpr CallbackInfo Label_drop_end{1543200909, 260556772, "Label", "dr
 inline constexpr CallbackInfo StatusBar_cleared{992505735, 1644572094, "StatusBar", "cleared", 726862355, 1470153663, &check::StatusBar_cleared, false};
 inline constexpr CallbackInfo FileDialog_activated{1184198533, 584999402, "FileDialog", "activated", 0, 0, nullptr, false};
 inline constexpr CallbackInfo FileDialog_progress{661615214, 584999402, "FileDialog", "progress", 0, 0, nullptr, false};
+inline constexpr CallbackInfo Image_click{2015234855, 462713679, "Image", "click", 0, 0, nullptr, false};
+inline constexpr CallbackInfo Image_dblclick{782296761, 462713679, "Image", "dblclick", 0, 0, nullptr, false};
+inline constexpr CallbackInfo Image_contextmenu{981880122, 462713679, "Image", "contextmenu", 0, 0, nullptr, false};
+inline constexpr CallbackInfo Image_enter{1007348143, 462713679, "Image", "enter", 0, 0, nullptr, false};
+inline constexpr CallbackInfo Image_leave{410167786, 462713679, "Image", "leave", 0, 0, nullptr, false};
+inline constexpr CallbackInfo Image_focus_in{2105587143, 462713679, "Image", "focus_in", 0, 0, nullptr, false};
+inline constexpr CallbackInfo Image_focus_out{644576586, 462713679, "Image", "focus_out", 0, 0, nullptr, false};
+inline constexpr CallbackInfo Image_key_down{1637871204, 462713679, "Image", "key_down", 0, 0, nullptr, false};
+inline constexpr CallbackInfo Image_key_up{522116375, 462713679, "Image", "key_up", 0, 0, nullptr, false};
+inline constexpr CallbackInfo Image_key_press{570108007, 462713679, "Image", "key_press", 0, 0, nullptr, false};
+inline constexpr CallbackInfo Image_pointer_down{632377587, 462713679, "Image", "pointer_down", 0, 0, nullptr, false};
+inline constexpr CallbackInfo Image_pointer_move{477595817, 462713679, "Image", "pointer_move", 0, 0, nullptr, true};
+inline constexpr CallbackInfo Image_pointer_up{60846996, 462713679, "Image", "pointer_up", 0, 0, nullptr, false};
+inline constexpr CallbackInfo Image_scroll{1707201538, 462713679, "Image", "scroll", 0, 0, nullptr, true};
+inline constexpr CallbackInfo Image_drag_over{420257401, 462713679, "Image", "drag_over", 0, 0, nullptr, true};
+inline constexpr CallbackInfo Image_drop_start{47330788, 462713679, "Image", "drop_start", 0, 0, nullptr, false};
+inline constexpr CallbackInfo Image_drop_progress{1730031898, 462713679, "Image", "drop_progress", 0, 0, nullptr, false};
+inline constexpr CallbackInfo Image_drop_end{929743552, 462713679, "Image", "drop_end", 0, 0, nullptr, false};
 inline constexpr CallbackInfo TopLevel_move{400729778, 1485765506, "TopLevel", "move", 1514480729, 1953770554, &check::TopLevel_move, true};
 inline constexpr CallbackInfo TopLevel_close{1714407911, 1485765506, "TopLevel", "close", 1412362569, 11395522, &check::TopLevel_close, false};
 inline constexpr CallbackInfo TopLevel_window_state{201292994, 1485765506, "TopLevel", "window_state", 1006350876, 353105255, &check::TopLevel_window_state, false};
@@ -548,7 +571,7 @@ inline constexpr CallbackInfo ToolBarAction_activated{1167160047, 712813580, "To
 
 // Every class, method and callback of the package, in schema order; the
 // runtime finds them by id (schema_registry.hpp).
-inline constexpr std::array<const ClassInfo*, 48> class_table = {
+inline constexpr std::array<const ClassInfo*, 49> class_table = {
     &classes::Widget,
     &classes::Container,
     &classes::Canvas,
@@ -580,6 +603,7 @@ inline constexpr std::array<const ClassInfo*, 48> class_table = {
     &classes::Label,
     &classes::StatusBar,
     &classes::FileDialog,
+    &classes::Image,
     &classes::TopLevel,
     &classes::Box,
     &classes::VBox,
@@ -598,7 +622,7 @@ inline constexpr std::array<const ClassInfo*, 48> class_table = {
     &classes::ToolBarSeparator,
     &classes::ToolBarSpacer,
 };
-inline constexpr std::array<const MethodInfo*, 260> method_table = {
+inline constexpr std::array<const MethodInfo*, 263> method_table = {
     &methods::Widget_set_border_width,
     &methods::Widget_set_border_color,
     &methods::Widget_set_bg,
@@ -762,6 +786,9 @@ inline constexpr std::array<const MethodInfo*, 260> method_table = {
     &methods::FileDialog_get_mode,
     &methods::FileDialog_set_accept,
     &methods::FileDialog_get_accept,
+    &methods::Image_set_image,
+    &methods::Image_set_binary_image,
+    &methods::Image_update,
     &methods::TopLevel_set_widget,
     &methods::TopLevel_set_position,
     &methods::TopLevel_set_title,
@@ -860,7 +887,7 @@ inline constexpr std::array<const MethodInfo*, 260> method_table = {
     &methods::ToolBarAction_get_state,
     &methods::ToolBarAction_set_menu,
 };
-inline constexpr std::array<const CallbackInfo*, 87> callback_table = {
+inline constexpr std::array<const CallbackInfo*, 105> callback_table = {
     &callbacks::Widget_resize,
     &callbacks::Widget_map,
     &callbacks::Container_child_added,
@@ -932,6 +959,24 @@ inline constexpr std::array<const CallbackInfo*, 87> callback_table = {
     &callbacks::StatusBar_cleared,
     &callbacks::FileDialog_activated,
     &callbacks::FileDialog_progress,
+    &callbacks::Image_click,
+    &callbacks::Image_dblclick,
+    &callbacks::Image_contextmenu,
+    &callbacks::Image_enter,
+    &callbacks::Image_leave,
+    &callbacks::Image_focus_in,
+    &callbacks::Image_focus_out,
+    &callbacks::Image_key_down,
+    &callbacks::Image_key_up,
+    &callbacks::Image_key_press,
+    &callbacks::Image_pointer_down,
+    &callbacks::Image_pointer_move,
+    &callbacks::Image_pointer_up,
+    &callbacks::Image_scroll,
+    &callbacks::Image_drag_over,
+    &callbacks::Image_drop_start,
+    &callbacks::Image_drop_progress,
+    &callbacks::Image_drop_end,
     &callbacks::TopLevel_move,
     &callbacks::TopLevel_close,
     &callbacks::TopLevel_window_state,
@@ -953,7 +998,7 @@ inline constexpr std::array<const CallbackInfo*, 87> callback_table = {
 // The full protobuf names of each class's service and of each method's and
 // callback's rpc, in the order of the tables above: code that reads the
 // schema by reflection (argument types, custom options) starts from these.
-inline constexpr std::array<std::string_view, 48> class_proto_names = {
+inline constexpr std::array<std::string_view, 49> class_proto_names = {
     "pgwidgets.widgets.Widget",
     "pgwidgets.widgets.Container",
     "pgwidgets.widgets.Canvas",
@@ -985,6 +1030,7 @@ inline constexpr std::array<std::string_view, 48> class_proto_names = {
     "pgwidgets.widgets.Label",
     "pgwidgets.widgets.StatusBar",
     "pgwidgets.widgets.FileDialog",
+    "pgwidgets.widgets.Image",
     "pgwidgets.widgets.TopLevel",
     "pgwidgets.widgets.Box",
     "pgwidgets.widgets.VBox",
@@ -1003,7 +1049,7 @@ inline constexpr std::array<std::string_view, 48> class_proto_names = {
     "pgwidgets.widgets.ToolBarSeparator",
     "pgwidgets.widgets.ToolBarSpacer",
 };
-inline constexpr std::array<std::string_view, 260> method_proto_names = {
+inline constexpr std::array<std::string_view, 263> method_proto_names = {
     "pgwidgets.widgets.Widget.SetBorderWidth",
     "pgwidgets.widgets.Widget.SetBorderColor",
     "pgwidgets.widgets.Widget.SetBg",
@@ -1167,6 +1213,9 @@ inline constexpr std::array<std::string_view, 260> method_proto_names = {
     "pgwidgets.widgets.FileDialog.GetMode",
     "pgwidgets.widgets.FileDialog.SetAccept",
     "pgwidgets.widgets.FileDialog.GetAccept",
+    "pgwidgets.widgets.Image.SetImage",
+    "pgwidgets.widgets.Image.SetBinaryImage",
+    "pgwidgets.widgets.Image.Update",
     "pgwidgets.widgets.TopLevel.SetWidget",
     "pgwidgets.widgets.TopLevel.SetPosition",
     "pgwidgets.widgets.TopLevel.SetTitle",
@@ -1265,7 +1314,7 @@ inline constexpr std::array<std::string_view, 260> method_proto_names = {
     "pgwidgets.widgets.ToolBarAction.GetState",
     "pgwidgets.widgets.ToolBarAction.SetMenu",
 };
-inline constexpr std::array<std::string_view, 87> callback_proto_names = {
+inline constexpr std::array<std::string_view, 105> callback_proto_names = {
     "pgwidgets.widgets.Widget.OnResize",
     "pgwidgets.widgets.Widget.OnMap",
     "pgwidgets.widgets.Container.OnChildAdded",
@@ -1337,6 +1386,24 @@ inline constexpr std::array<std::string_view, 87> callback_proto_names = {
     "pgwidgets.widgets.StatusBar.OnCleared",
     "pgwidgets.widgets.FileDialog.OnActivated",
     "pgwidgets.widgets.FileDialog.OnProgress",
+    "pgwidgets.widgets.InteractiveEvents.OnClick",
+    "pgwidgets.widgets.InteractiveEvents.OnDblclick",
+    "pgwidgets.widgets.InteractiveEvents.OnContextmenu",
+    "pgwidgets.widgets.InteractiveEvents.OnEnter",
+    "pgwidgets.widgets.InteractiveEvents.OnLeave",
+    "pgwidgets.widgets.InteractiveEvents.OnFocusIn",
+    "pgwidgets.widgets.InteractiveEvents.OnFocusOut",
+    "pgwidgets.widgets.InteractiveEvents.OnKeyDown",
+    "pgwidgets.widgets.InteractiveEvents.OnKeyUp",
+    "pgwidgets.widgets.InteractiveEvents.OnKeyPress",
+    "pgwidgets.widgets.InteractiveEvents.OnPointerDown",
+    "pgwidgets.widgets.InteractiveEvents.OnPointerMove",
+    "pgwidgets.widgets.InteractiveEvents.OnPointerUp",
+    "pgwidgets.widgets.InteractiveEvents.OnScroll",
+    "pgwidgets.widgets.InteractiveEvents.OnDragOver",
+    "pgwidgets.widgets.InteractiveEvents.OnDropStart",
+    "pgwidgets.widgets.InteractiveEvents.OnDropProgress",
+    "pgwidgets.widgets.InteractiveEvents.OnDropEnd",
     "pgwidgets.widgets.TopLevel.OnMove",
     "pgwidgets.widgets.TopLevel.OnClose",
     "pgwidgets.widgets.TopLevel.OnWindowState",

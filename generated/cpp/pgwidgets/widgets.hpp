@@ -17,6 +17,7 @@
 #include "pgwidgets/widgets/display.hpp"
 #include "pgwidgets/widgets/events.hpp"
 #include "pgwidgets/widgets/files.hpp"
+#include "pgwidgets/widgets/image.hpp"
 #include "pgwidgets/widgets/layout.hpp"
 #include "pgwidgets/widgets/mdi.hpp"
 #include "pgwidgets/widgets/menus.hpp"
@@ -246,6 +247,12 @@ class Widgets {
   // itself, and it is never put in a container (a `window` in the schema).
   Task<pgw::FileDialog> FileDialog(FileDialogOptions options = {}) const {
     return detail::factories::FileDialog(link_, std::move(options));
+  }
+
+  // A picture, scaled to the widget's size, keeping its aspect. With
+  // `interactive` it reports pointer, keyboard, focus and drop events.
+  Task<pgw::Image> Image(ImageOptions options = {}) const {
+    return detail::factories::Image(link_, std::move(options));
   }
 
   // A floating desktop-style window inside the page: title bar, move, resize.

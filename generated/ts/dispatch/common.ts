@@ -12,7 +12,7 @@ import * as pb_data from "../pb/pgwidgets/widgets/data_pb.js";
 import * as pb_events from "../pb/pgwidgets/widgets/events_pb.js";
 import * as pb_files from "../pb/pgwidgets/widgets/files_pb.js";
 import type * as w from "../widgets.js";
-import type { WidgetHandle, Value, DrawOp, TabPosition, ScrollBarPolicy, Dtype, SliderValuePosition, DialValuePosition, HAlign, VAlign, FileDialogMode, WindowState, Align, Orientation, Wrap, ScrollAlign, DrawingImage, Drawing, Column, TableRow, TreeNode, TableData, Modifiers, PointerEvent, ScrollEvent, KeyEvent, FocusEvent, DragOverEvent, DroppedFile, DropEvent, DropProgress, PickedFile } from "../widgets.js";
+import type { WidgetHandle, Value, DrawOp, TabPosition, ScrollBarPolicy, Dtype, SliderValuePosition, DialValuePosition, HAlign, VAlign, FileDialogMode, ImageFormat, WindowState, Align, Orientation, Wrap, ScrollAlign, DrawingImage, Drawing, Column, TableRow, TreeNode, TableData, Modifiers, PointerEvent, ScrollEvent, KeyEvent, FocusEvent, DragOverEvent, DroppedFile, DropEvent, DropProgress, PickedFile } from "../widgets.js";
 
 /** What the dispatcher needs from the runtime. */
 export interface DispatchContext {
@@ -108,6 +108,9 @@ export const VAlignNumbers: { readonly [K in w.VAlign]: number } = { top: 0, cen
 
 export const FileDialogModeWords: ReadonlyMap<number, w.FileDialogMode> = new Map<number, w.FileDialogMode>([[0, "file"], [1, "files"], [2, "save"]]);
 export const FileDialogModeNumbers: { readonly [K in w.FileDialogMode]: number } = { file: 0, files: 1, save: 2 };
+
+export const ImageFormatWords: ReadonlyMap<number, w.ImageFormat> = new Map<number, w.ImageFormat>([[0, "jpeg"], [1, "png"], [2, "webp"], [3, "gif"]]);
+export const ImageFormatNumbers: { readonly [K in w.ImageFormat]: number } = { jpeg: 0, png: 1, webp: 2, gif: 3 };
 
 export const WindowStateWords: ReadonlyMap<number, w.WindowState> = new Map<number, w.WindowState>([[0, "normal"], [1, "minimized"], [2, "maximized"], [3, "shaded"]]);
 export const WindowStateNumbers: { readonly [K in w.WindowState]: number } = { normal: 0, minimized: 1, maximized: 2, shaded: 3 };

@@ -42,6 +42,20 @@ struct SessionStats {
   std::uint64_t upload_bytes_buffered = 0;
   std::uint64_t uploads_finished = 0;
   std::uint64_t uploads_failed = 0;
+  // Streams (methods marked `latest_wins`: Image.set_binary_image): frames
+  // sent to browsers (one sent to two browsers counts twice), frames
+  // replaced by a newer one before a browser was sent them (the latest
+  // frame wins: a program pushing faster than a browser shows frames
+  // drops the surplus, and memory stays bounded), and frames held now,
+  // waiting for a browser to take the one before.
+  std::uint64_t stream_frames_sent = 0;
+  std::uint64_t frames_dropped = 0;
+  std::size_t frames_held = 0;
+  // Messages over 1 MiB sent in chunks between the other traffic, the
+  // chunks sent, and the bytes of such messages not yet sent.
+  std::uint64_t chunked_messages = 0;
+  std::uint64_t chunks_sent = 0;
+  std::uint64_t chunk_bytes_waiting = 0;
 };
 
 // Made by the Application for each browser tab; handlers get it by reference.

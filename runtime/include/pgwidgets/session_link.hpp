@@ -115,6 +115,9 @@ struct MethodInfo {
   // A setter naming a widget (Label.set_menu): its request's reference
   // field, so a rebuild leaves out a record whose widget is destroyed.
   std::uint16_t ref_field = 0;
+  // Schema option `latest_wins`: a stream's frame. A browser is sent one
+  // at a time per widget; a newer call replaces one not yet sent.
+  bool latest_wins = false;
 };
 
 struct CallbackInfo {

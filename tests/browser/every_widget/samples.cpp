@@ -20,7 +20,13 @@ namespace {
 
 constexpr std::string_view kSampleString =
     "data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7";
-constexpr std::string_view kSampleBytes = "pgw";
+// A 1x1 PNG: bytes that are also a picture (Image.set_binary_image, whose
+// format sample is the enum's first non-zero word, png).
+constexpr std::string_view kSampleBytes{
+    "\x89\x50\x4e\x47\x0d\x0a\x1a\x0a\x00\x00\x00\x0d\x49\x48\x44\x52\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06"
+    "\x00\x00\x00\x1f\x15\xc4\x89\x00\x00\x00\x0d\x49\x44\x41\x54\x78\xda\x63\x64\x60\xf8\x5f\x0f\x00\x02\x87"
+    "\x01\x80\xeb\x47\xba\x92\x00\x00\x00\x00\x49\x45\x4e\x44\xae\x42\x60\x82",
+    70};
 
 [[noreturn]] void bad_default(const pb::FieldDescriptor* f, const std::string& text) {
   throw std::runtime_error("every_widget: " + f->full_name() + ": default \"" + text + "\" is not a " +

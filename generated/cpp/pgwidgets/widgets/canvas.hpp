@@ -216,6 +216,10 @@ class Canvas : public Widget {
   // that arrives meanwhile replaces it). The server keeps the list: a
   // reload and a resize draw it again. A list the page refuses is an error
   // reported to the session's error handler; the picture is left as it was.
+  // A stream (`latest_wins`): each browser is sent one list at a time, and
+  // a list not yet sent is replaced by a newer one (Session::stats()
+  // counts it in frames_dropped), so drawing faster than a browser keeps
+  // up never grows memory.
   Task<void> draw(pgw::Named<pgw::Drawing> drawing) const;
 
   // pgwidgets' draw_image: loads the image at `src` and draws it over the

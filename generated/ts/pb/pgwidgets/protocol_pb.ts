@@ -16,7 +16,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file pgwidgets/protocol.proto.
  */
 export const file_pgwidgets_protocol: GenFile = /*@__PURE__*/
-  fileDesc("ChhwZ3dpZGdldHMvcHJvdG9jb2wucHJvdG8SCXBnd2lkZ2V0cyI3ChJQYWNrYWdlRmluZ2VycHJpbnQSDAoEbmFtZRgBIAEoCRITCgtmaW5nZXJwcmludBgCIAEoBiK+AQoLQ2xpZW50SGVsbG8SGAoQcHJvdG9jb2xfdmVyc2lvbhgBIAEoDRIaChJzY2hlbWFfZmluZ2VycHJpbnQYAiABKAYSEgoKc2Vzc2lvbl9pZBgDIAEoCRINCgV0b2tlbhgEIAEoCRIlCgh2aWV3cG9ydBgFIAEoCzITLnBnd2lkZ2V0cy5WaWV3cG9ydBIvCghwYWNrYWdlcxgGIAMoCzIdLnBnd2lkZ2V0cy5QYWNrYWdlRmluZ2VycHJpbnQieAoLU2VydmVySGVsbG8SGAoQcHJvdG9jb2xfdmVyc2lvbhgBIAEoDRIaChJzY2hlbWFfZmluZ2VycHJpbnQYAiABKAYSEgoKc2Vzc2lvbl9pZBgDIAEoCRINCgV0b2tlbhgEIAEoCRIQCghyZWpvaW5lZBgFIAEoCCJVCgZDcmVhdGUSCwoDc2VxGAEgASgNEhEKCXdpZGdldF9pZBgCIAEoDRIQCghjbGFzc19pZBgDIAEoDRIMCgRhcmdzGAQgASgMEgsKA2FjaxgFIAEoCCJjCgRDYWxsEgsKA3NlcRgBIAEoDRIRCgl3aWRnZXRfaWQYAiABKA0SEQoJbWV0aG9kX2lkGAMgASgNEgwKBGFyZ3MYBCABKAwSCwoDYWNrGAUgASgIEg0KBXF1aWV0GAYgASgIInIKB1JlYnVpbGQSJwoFcGhhc2UYASABKA4yGC5wZ3dpZGdldHMuUmVidWlsZC5QaGFzZSI+CgVQaGFzZRIVChFQSEFTRV9VTlNQRUNJRklFRBAAEg8KC1BIQVNFX0JFR0lOEAESDQoJUEhBU0VfRU5EEAIiMAoGTGlzdGVuEhEKCXdpZGdldF9pZBgBIAEoDRITCgtjYWxsYmFja19pZBgCIAEoDSIyCghVbmxpc3RlbhIRCgl3aWRnZXRfaWQYASABKA0SEwoLY2FsbGJhY2tfaWQYAiABKA0iIAoNUHJvdG9jb2xFcnJvchIPCgdtZXNzYWdlGAEgASgJIoUBCgtVcGxvYWRTdGFydBIRCgl1cGxvYWRfaWQYASABKA0SEQoJd2lkZ2V0X2lkGAIgASgNEgwKBG5hbWUYAyABKAkSDAoEdHlwZRgEIAEoCRIMCgRzaXplGAUgASgEEhIKCmZpbGVfaW5kZXgYBiABKA0SEgoKZmlsZV9jb3VudBgHIAEoDSI+CgtVcGxvYWRDaHVuaxIRCgl1cGxvYWRfaWQYASABKA0SDgoGb2Zmc2V0GAIgASgEEgwKBGRhdGEYAyABKAwiMQoMVXBsb2FkQ2FuY2VsEhEKCXVwbG9hZF9pZBgBIAEoDRIOCgZyZWFzb24YAiABKAkiLQoJVXBsb2FkQWNrEhEKCXVwbG9hZF9pZBgBIAEoDRINCgV0YWtlbhgCIAEoBCIzCg1VcGxvYWRSZWZ1c2VkEhEKCXVwbG9hZF9pZBgBIAEoDRIPCgdtZXNzYWdlGAIgASgJIoYDCg1TZXJ2ZXJNZXNzYWdlEicKBWhlbGxvGAEgASgLMhYucGd3aWRnZXRzLlNlcnZlckhlbGxvSAASIwoGY3JlYXRlGAIgASgLMhEucGd3aWRnZXRzLkNyZWF0ZUgAEh8KBGNhbGwYAyABKAsyDy5wZ3dpZGdldHMuQ2FsbEgAEiMKBmxpc3RlbhgEIAEoCzIRLnBnd2lkZ2V0cy5MaXN0ZW5IABInCgh1bmxpc3RlbhgFIAEoCzITLnBnd2lkZ2V0cy5Vbmxpc3RlbkgAEikKBWVycm9yGAYgASgLMhgucGd3aWRnZXRzLlByb3RvY29sRXJyb3JIABIlCgdyZWJ1aWxkGAcgASgLMhIucGd3aWRnZXRzLlJlYnVpbGRIABIqCgp1cGxvYWRfYWNrGBggASgLMhQucGd3aWRnZXRzLlVwbG9hZEFja0gAEjIKDnVwbG9hZF9yZWZ1c2VkGBkgASgLMhgucGd3aWRnZXRzLlVwbG9hZFJlZnVzZWRIAEIGCgRraW5kIjkKC1NlcnZlckZyYW1lEioKCG1lc3NhZ2VzGAEgAygLMhgucGd3aWRnZXRzLlNlcnZlck1lc3NhZ2UiJAoGUmVzdWx0EgsKA3NlcRgBIAEoDRINCgV2YWx1ZRgCIAEoDCJdCgVFcnJvchILCgNzZXEYASABKA0SDwoHbWVzc2FnZRgCIAEoCRIRCgl3aWRnZXRfaWQYAyABKA0SEQoJbWV0aG9kX2lkGAQgASgNEhAKCGNsYXNzX2lkGAUgASgNIkUKDUNhbGxiYWNrRXZlbnQSEQoJd2lkZ2V0X2lkGAEgASgNEhMKC2NhbGxiYWNrX2lkGAIgASgNEgwKBGFyZ3MYAyABKAwiKQoIVmlld3BvcnQSDQoFd2lkdGgYASABKA0SDgoGaGVpZ2h0GAIgASgNIvECCg1DbGllbnRNZXNzYWdlEicKBWhlbGxvGAEgASgLMhYucGd3aWRnZXRzLkNsaWVudEhlbGxvSAASIwoGcmVzdWx0GAIgASgLMhEucGd3aWRnZXRzLlJlc3VsdEgAEiEKBWVycm9yGAMgASgLMhAucGd3aWRnZXRzLkVycm9ySAASLAoIY2FsbGJhY2sYBCABKAsyGC5wZ3dpZGdldHMuQ2FsbGJhY2tFdmVudEgAEicKCHZpZXdwb3J0GAUgASgLMhMucGd3aWRnZXRzLlZpZXdwb3J0SAASLgoMdXBsb2FkX3N0YXJ0GBggASgLMhYucGd3aWRnZXRzLlVwbG9hZFN0YXJ0SAASLgoMdXBsb2FkX2NodW5rGBkgASgLMhYucGd3aWRnZXRzLlVwbG9hZENodW5rSAASMAoNdXBsb2FkX2NhbmNlbBgaIAEoCzIXLnBnd2lkZ2V0cy5VcGxvYWRDYW5jZWxIAEIGCgRraW5kIjkKC0NsaWVudEZyYW1lEioKCG1lc3NhZ2VzGAEgAygLMhgucGd3aWRnZXRzLkNsaWVudE1lc3NhZ2UqUQoPUHJvdG9jb2xWZXJzaW9uEiAKHFBST1RPQ09MX1ZFUlNJT05fVU5TUEVDSUZJRUQQABIcChhQUk9UT0NPTF9WRVJTSU9OX0NVUlJFTlQQAip4CglDbG9zZUNvZGUSGgoWQ0xPU0VfQ09ERV9VTlNQRUNJRklFRBAAEhgKE0NMT1NFX0NPREVfUkVKRUNURUQQoR8SGwoWQ0xPU0VfQ09ERV9TRVJWRVJfRlVMTBCiHxIYChNDTE9TRV9DT0RFX01JU01BVENIEKMfKogBCgtVcGxvYWRMaW1pdBIcChhVUExPQURfTElNSVRfVU5TUEVDSUZJRUQQABIeChhVUExPQURfTElNSVRfQ0hVTktfQllURVMQgIAQEh4KGlVQTE9BRF9MSU1JVF9XSU5ET1dfQ0hVTktTEAQSGwoXVVBMT0FEX0xJTUlUX0NPTkNVUlJFTlQQAmIGcHJvdG8z");
+  fileDesc("ChhwZ3dpZGdldHMvcHJvdG9jb2wucHJvdG8SCXBnd2lkZ2V0cyI3ChJQYWNrYWdlRmluZ2VycHJpbnQSDAoEbmFtZRgBIAEoCRITCgtmaW5nZXJwcmludBgCIAEoBiK+AQoLQ2xpZW50SGVsbG8SGAoQcHJvdG9jb2xfdmVyc2lvbhgBIAEoDRIaChJzY2hlbWFfZmluZ2VycHJpbnQYAiABKAYSEgoKc2Vzc2lvbl9pZBgDIAEoCRINCgV0b2tlbhgEIAEoCRIlCgh2aWV3cG9ydBgFIAEoCzITLnBnd2lkZ2V0cy5WaWV3cG9ydBIvCghwYWNrYWdlcxgGIAMoCzIdLnBnd2lkZ2V0cy5QYWNrYWdlRmluZ2VycHJpbnQieAoLU2VydmVySGVsbG8SGAoQcHJvdG9jb2xfdmVyc2lvbhgBIAEoDRIaChJzY2hlbWFfZmluZ2VycHJpbnQYAiABKAYSEgoKc2Vzc2lvbl9pZBgDIAEoCRINCgV0b2tlbhgEIAEoCRIQCghyZWpvaW5lZBgFIAEoCCJVCgZDcmVhdGUSCwoDc2VxGAEgASgNEhEKCXdpZGdldF9pZBgCIAEoDRIQCghjbGFzc19pZBgDIAEoDRIMCgRhcmdzGAQgASgMEgsKA2FjaxgFIAEoCCJjCgRDYWxsEgsKA3NlcRgBIAEoDRIRCgl3aWRnZXRfaWQYAiABKA0SEQoJbWV0aG9kX2lkGAMgASgNEgwKBGFyZ3MYBCABKAwSCwoDYWNrGAUgASgIEg0KBXF1aWV0GAYgASgIInIKB1JlYnVpbGQSJwoFcGhhc2UYASABKA4yGC5wZ3dpZGdldHMuUmVidWlsZC5QaGFzZSI+CgVQaGFzZRIVChFQSEFTRV9VTlNQRUNJRklFRBAAEg8KC1BIQVNFX0JFR0lOEAESDQoJUEhBU0VfRU5EEAIiMAoGTGlzdGVuEhEKCXdpZGdldF9pZBgBIAEoDRITCgtjYWxsYmFja19pZBgCIAEoDSIyCghVbmxpc3RlbhIRCgl3aWRnZXRfaWQYASABKA0SEwoLY2FsbGJhY2tfaWQYAiABKA0iIAoNUHJvdG9jb2xFcnJvchIPCgdtZXNzYWdlGAEgASgJIoUBCgtVcGxvYWRTdGFydBIRCgl1cGxvYWRfaWQYASABKA0SEQoJd2lkZ2V0X2lkGAIgASgNEgwKBG5hbWUYAyABKAkSDAoEdHlwZRgEIAEoCRIMCgRzaXplGAUgASgEEhIKCmZpbGVfaW5kZXgYBiABKA0SEgoKZmlsZV9jb3VudBgHIAEoDSI+CgtVcGxvYWRDaHVuaxIRCgl1cGxvYWRfaWQYASABKA0SDgoGb2Zmc2V0GAIgASgEEgwKBGRhdGEYAyABKAwiMQoMVXBsb2FkQ2FuY2VsEhEKCXVwbG9hZF9pZBgBIAEoDRIOCgZyZWFzb24YAiABKAkiLQoJVXBsb2FkQWNrEhEKCXVwbG9hZF9pZBgBIAEoDRINCgV0YWtlbhgCIAEoBCIzCg1VcGxvYWRSZWZ1c2VkEhEKCXVwbG9hZF9pZBgBIAEoDRIPCgdtZXNzYWdlGAIgASgJIkcKBUNodW5rEhEKCXN0cmVhbV9pZBgBIAEoDRIOCgZvZmZzZXQYAiABKAQSDQoFdG90YWwYAyABKAQSDAoEZGF0YRgEIAEoDCIvCghDaHVua0FjaxIRCglzdHJlYW1faWQYASABKA0SEAoIcmVjZWl2ZWQYAiABKAQiqQMKDVNlcnZlck1lc3NhZ2USJwoFaGVsbG8YASABKAsyFi5wZ3dpZGdldHMuU2VydmVySGVsbG9IABIjCgZjcmVhdGUYAiABKAsyES5wZ3dpZGdldHMuQ3JlYXRlSAASHwoEY2FsbBgDIAEoCzIPLnBnd2lkZ2V0cy5DYWxsSAASIwoGbGlzdGVuGAQgASgLMhEucGd3aWRnZXRzLkxpc3RlbkgAEicKCHVubGlzdGVuGAUgASgLMhMucGd3aWRnZXRzLlVubGlzdGVuSAASKQoFZXJyb3IYBiABKAsyGC5wZ3dpZGdldHMuUHJvdG9jb2xFcnJvckgAEiUKB3JlYnVpbGQYByABKAsyEi5wZ3dpZGdldHMuUmVidWlsZEgAEioKCnVwbG9hZF9hY2sYGCABKAsyFC5wZ3dpZGdldHMuVXBsb2FkQWNrSAASMgoOdXBsb2FkX3JlZnVzZWQYGSABKAsyGC5wZ3dpZGdldHMuVXBsb2FkUmVmdXNlZEgAEiEKBWNodW5rGB4gASgLMhAucGd3aWRnZXRzLkNodW5rSABCBgoEa2luZCI5CgtTZXJ2ZXJGcmFtZRIqCghtZXNzYWdlcxgBIAMoCzIYLnBnd2lkZ2V0cy5TZXJ2ZXJNZXNzYWdlIiQKBlJlc3VsdBILCgNzZXEYASABKA0SDQoFdmFsdWUYAiABKAwiXQoFRXJyb3ISCwoDc2VxGAEgASgNEg8KB21lc3NhZ2UYAiABKAkSEQoJd2lkZ2V0X2lkGAMgASgNEhEKCW1ldGhvZF9pZBgEIAEoDRIQCghjbGFzc19pZBgFIAEoDSJFCg1DYWxsYmFja0V2ZW50EhEKCXdpZGdldF9pZBgBIAEoDRITCgtjYWxsYmFja19pZBgCIAEoDRIMCgRhcmdzGAMgASgMIikKCFZpZXdwb3J0Eg0KBXdpZHRoGAEgASgNEg4KBmhlaWdodBgCIAEoDSKbAwoNQ2xpZW50TWVzc2FnZRInCgVoZWxsbxgBIAEoCzIWLnBnd2lkZ2V0cy5DbGllbnRIZWxsb0gAEiMKBnJlc3VsdBgCIAEoCzIRLnBnd2lkZ2V0cy5SZXN1bHRIABIhCgVlcnJvchgDIAEoCzIQLnBnd2lkZ2V0cy5FcnJvckgAEiwKCGNhbGxiYWNrGAQgASgLMhgucGd3aWRnZXRzLkNhbGxiYWNrRXZlbnRIABInCgh2aWV3cG9ydBgFIAEoCzITLnBnd2lkZ2V0cy5WaWV3cG9ydEgAEi4KDHVwbG9hZF9zdGFydBgYIAEoCzIWLnBnd2lkZ2V0cy5VcGxvYWRTdGFydEgAEi4KDHVwbG9hZF9jaHVuaxgZIAEoCzIWLnBnd2lkZ2V0cy5VcGxvYWRDaHVua0gAEjAKDXVwbG9hZF9jYW5jZWwYGiABKAsyFy5wZ3dpZGdldHMuVXBsb2FkQ2FuY2VsSAASKAoJY2h1bmtfYWNrGB4gASgLMhMucGd3aWRnZXRzLkNodW5rQWNrSABCBgoEa2luZCI5CgtDbGllbnRGcmFtZRIqCghtZXNzYWdlcxgBIAMoCzIYLnBnd2lkZ2V0cy5DbGllbnRNZXNzYWdlKlEKD1Byb3RvY29sVmVyc2lvbhIgChxQUk9UT0NPTF9WRVJTSU9OX1VOU1BFQ0lGSUVEEAASHAoYUFJPVE9DT0xfVkVSU0lPTl9DVVJSRU5UEAIqeAoJQ2xvc2VDb2RlEhoKFkNMT1NFX0NPREVfVU5TUEVDSUZJRUQQABIYChNDTE9TRV9DT0RFX1JFSkVDVEVEEKEfEhsKFkNMT1NFX0NPREVfU0VSVkVSX0ZVTEwQoh8SGAoTQ0xPU0VfQ09ERV9NSVNNQVRDSBCjHyqIAQoLVXBsb2FkTGltaXQSHAoYVVBMT0FEX0xJTUlUX1VOU1BFQ0lGSUVEEAASHgoYVVBMT0FEX0xJTUlUX0NIVU5LX0JZVEVTEICAEBIeChpVUExPQURfTElNSVRfV0lORE9XX0NIVU5LUxAEEhsKF1VQTE9BRF9MSU1JVF9DT05DVVJSRU5UEAIqigEKCkNodW5rTGltaXQSGwoXQ0hVTktfTElNSVRfVU5TUEVDSUZJRUQQABIhChtDSFVOS19MSU1JVF9USFJFU0hPTERfQllURVMQgIBAEh0KF0NIVU5LX0xJTUlUX0NIVU5LX0JZVEVTEICAEBIdChlDSFVOS19MSU1JVF9XSU5ET1dfQ0hVTktTEARiBnByb3RvMw");
 
 /**
  * Browser -> server, first message of a connection.
@@ -498,6 +498,67 @@ export const UploadRefusedSchema: GenMessage<UploadRefused> = /*@__PURE__*/
   messageDesc(file_pgwidgets_protocol, 13);
 
 /**
+ * Server -> browser: bytes [offset, offset + size of data) of the encoded
+ * ServerMessage `stream_id`, `total` bytes long (every chunk of a stream
+ * carries the same total).
+ *
+ * @generated from message pgwidgets.Chunk
+ */
+export type Chunk = Message<"pgwidgets.Chunk"> & {
+  /**
+   * @generated from field: uint32 stream_id = 1;
+   */
+  streamId: number;
+
+  /**
+   * @generated from field: uint64 offset = 2;
+   */
+  offset: bigint;
+
+  /**
+   * @generated from field: uint64 total = 3;
+   */
+  total: bigint;
+
+  /**
+   * @generated from field: bytes data = 4;
+   */
+  data: Uint8Array;
+};
+
+/**
+ * Describes the message pgwidgets.Chunk.
+ * Use `create(ChunkSchema)` to create a new message.
+ */
+export const ChunkSchema: GenMessage<Chunk> = /*@__PURE__*/
+  messageDesc(file_pgwidgets_protocol, 14);
+
+/**
+ * Browser -> server: the page has `received` bytes of stream `stream_id`
+ * (one ack per chunk).
+ *
+ * @generated from message pgwidgets.ChunkAck
+ */
+export type ChunkAck = Message<"pgwidgets.ChunkAck"> & {
+  /**
+   * @generated from field: uint32 stream_id = 1;
+   */
+  streamId: number;
+
+  /**
+   * @generated from field: uint64 received = 2;
+   */
+  received: bigint;
+};
+
+/**
+ * Describes the message pgwidgets.ChunkAck.
+ * Use `create(ChunkAckSchema)` to create a new message.
+ */
+export const ChunkAckSchema: GenMessage<ChunkAck> = /*@__PURE__*/
+  messageDesc(file_pgwidgets_protocol, 15);
+
+/**
  * @generated from message pgwidgets.ServerMessage
  */
 export type ServerMessage = Message<"pgwidgets.ServerMessage"> & {
@@ -558,6 +619,12 @@ export type ServerMessage = Message<"pgwidgets.ServerMessage"> & {
      */
     value: UploadRefused;
     case: "uploadRefused";
+  } | {
+    /**
+     * @generated from field: pgwidgets.Chunk chunk = 30;
+     */
+    value: Chunk;
+    case: "chunk";
   } | { case: undefined; value?: undefined };
 };
 
@@ -566,7 +633,7 @@ export type ServerMessage = Message<"pgwidgets.ServerMessage"> & {
  * Use `create(ServerMessageSchema)` to create a new message.
  */
 export const ServerMessageSchema: GenMessage<ServerMessage> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_protocol, 14);
+  messageDesc(file_pgwidgets_protocol, 16);
 
 /**
  * Every message queued in one event-loop turn travels in one frame.
@@ -585,7 +652,7 @@ export type ServerFrame = Message<"pgwidgets.ServerFrame"> & {
  * Use `create(ServerFrameSchema)` to create a new message.
  */
 export const ServerFrameSchema: GenMessage<ServerFrame> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_protocol, 15);
+  messageDesc(file_pgwidgets_protocol, 17);
 
 /**
  * The answer to a Call or Create: `value` is the method's response message.
@@ -609,7 +676,7 @@ export type Result = Message<"pgwidgets.Result"> & {
  * Use `create(ResultSchema)` to create a new message.
  */
 export const ResultSchema: GenMessage<Result> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_protocol, 16);
+  messageDesc(file_pgwidgets_protocol, 18);
 
 /**
  * A Call or Create failed in the browser. It names the call, so the server
@@ -653,7 +720,7 @@ export type Error = Message<"pgwidgets.Error"> & {
  * Use `create(ErrorSchema)` to create a new message.
  */
 export const ErrorSchema: GenMessage<Error> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_protocol, 17);
+  messageDesc(file_pgwidgets_protocol, 19);
 
 /**
  * Callback `callback_id` of widget `widget_id` fired; `args` is its message.
@@ -682,7 +749,7 @@ export type CallbackEvent = Message<"pgwidgets.CallbackEvent"> & {
  * Use `create(CallbackEventSchema)` to create a new message.
  */
 export const CallbackEventSchema: GenMessage<CallbackEvent> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_protocol, 18);
+  messageDesc(file_pgwidgets_protocol, 20);
 
 /**
  * The browser's viewport, sent with the hello and on every resize.
@@ -706,7 +773,7 @@ export type Viewport = Message<"pgwidgets.Viewport"> & {
  * Use `create(ViewportSchema)` to create a new message.
  */
 export const ViewportSchema: GenMessage<Viewport> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_protocol, 19);
+  messageDesc(file_pgwidgets_protocol, 21);
 
 /**
  * @generated from message pgwidgets.ClientMessage
@@ -763,6 +830,12 @@ export type ClientMessage = Message<"pgwidgets.ClientMessage"> & {
      */
     value: UploadCancel;
     case: "uploadCancel";
+  } | {
+    /**
+     * @generated from field: pgwidgets.ChunkAck chunk_ack = 30;
+     */
+    value: ChunkAck;
+    case: "chunkAck";
   } | { case: undefined; value?: undefined };
 };
 
@@ -771,7 +844,7 @@ export type ClientMessage = Message<"pgwidgets.ClientMessage"> & {
  * Use `create(ClientMessageSchema)` to create a new message.
  */
 export const ClientMessageSchema: GenMessage<ClientMessage> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_protocol, 20);
+  messageDesc(file_pgwidgets_protocol, 22);
 
 /**
  * @generated from message pgwidgets.ClientFrame
@@ -788,7 +861,7 @@ export type ClientFrame = Message<"pgwidgets.ClientFrame"> & {
  * Use `create(ClientFrameSchema)` to create a new message.
  */
 export const ClientFrameSchema: GenMessage<ClientFrame> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_protocol, 21);
+  messageDesc(file_pgwidgets_protocol, 23);
 
 /**
  * Bumped when this envelope changes incompatibly. Both ends read it from
@@ -912,4 +985,64 @@ export enum UploadLimit {
  */
 export const UploadLimitSchema: GenEnum<UploadLimit> = /*@__PURE__*/
   enumDesc(file_pgwidgets_protocol, 2);
+
+/**
+ * --- chunked messages (server -> browser) -------------------------------------
+ *
+ * A server message whose encoding is over CHUNK_LIMIT_THRESHOLD_BYTES (an
+ * image, any large `bytes` argument, a large creation) does not travel in
+ * one piece: the server encodes that ServerMessage, gives it a stream id
+ * (unique in the connection) and sends its bytes as Chunk messages of at
+ * most CHUNK_LIMIT_CHUNK_BYTES, in order, one or more per frame, between
+ * the other traffic. The page acknowledges each chunk (ChunkAck); the
+ * server has at most CHUNK_LIMIT_WINDOW_CHUNKS unacknowledged, so a click's
+ * answer waits behind at most that many chunks, never behind a whole image,
+ * and the socket's backlog (max_send_backlog_bytes) stays small. When the
+ * last chunk is in, the page decodes the message and runs it as if it had
+ * come whole in that frame.
+ *
+ * Order: a message for another widget may overtake a chunked one; a
+ * message for the same widget (its calls, listens, a destroy) waits on the
+ * server until the chunked one is complete, so each widget's messages run
+ * in the order they were made. One chunked message is sent at a time.
+ * A chunk that breaks these rules (an unknown stream, an offset other than
+ * the bytes received so far, more bytes than `total`, a second stream
+ * before the first is complete) is a protocol error for the page: it drops
+ * the stream and logs it.
+ *
+ * @generated from enum pgwidgets.ChunkLimit
+ */
+export enum ChunkLimit {
+  /**
+   * @generated from enum value: CHUNK_LIMIT_UNSPECIFIED = 0;
+   */
+  UNSPECIFIED = 0,
+
+  /**
+   * A message whose encoding is larger travels in chunks: 1 MiB.
+   *
+   * @generated from enum value: CHUNK_LIMIT_THRESHOLD_BYTES = 1048576;
+   */
+  THRESHOLD_BYTES = 1048576,
+
+  /**
+   * The largest chunk: 256 KiB.
+   *
+   * @generated from enum value: CHUNK_LIMIT_CHUNK_BYTES = 262144;
+   */
+  CHUNK_BYTES = 262144,
+
+  /**
+   * Chunks sent and not yet acknowledged.
+   *
+   * @generated from enum value: CHUNK_LIMIT_WINDOW_CHUNKS = 4;
+   */
+  WINDOW_CHUNKS = 4,
+}
+
+/**
+ * Describes the enum pgwidgets.ChunkLimit.
+ */
+export const ChunkLimitSchema: GenEnum<ChunkLimit> = /*@__PURE__*/
+  enumDesc(file_pgwidgets_protocol, 3);
 

@@ -1,0 +1,159 @@
+#include "outflow.hpp"
+
+#include <algorithm>
+
+namespace pgw::detail {
+
+std::uint32_t Outflow::widget_of(const pgwidgets::ServerMessage& m) {
+  switch (m.kind_case()) {
+    case pgwidgets::ServerMessage::kCreate:
+      return m.create().widget_id();
+    case pgwidgets::ServerMessage::kCall:
+      return m.call().widget_id();
+    case pgwidgets::ServerMessage::kListen:
+      return m.listen().widget_id();
+    case pgwidgets::ServerMessage::kUnlisten:
+      return m.unlisten().widget_id();
+    default:
+      return 0;
+  }
+}
+
+void Outflow::push(pgwidgets::ServerMessage m, bool latest_wins, pgwidgets::ServerFrame& out) {
+  const std::uint32_t widget = widget_of(m);
+  // A chunked message for this widget is under way: this one follows it.
+  if (widget != 0) {
+    for (auto it = bigs_.rbegin(); it != bigs_.rend(); ++it) {
+      if (it->widget != widget) continue;
+      auto& after = it->after;
+      // A newer frame of the same stream right behind replaces the older.
+      if (latest_wins && !after.empty() && after.back().second &&
+          after.back().first.call().method_id() == m.call().method_id()) {
+        after.back().first = std::move(m);
+        ++stats_.stream_frames_dropped;
+        return;
+      }
+      after.emplace_back(std::move(m), latest_wins);
+      return;
+    }
+  }
+  if (latest_wins) {
+    const SlotKey key{widget, m.call().method_id()};
+    Slot& slot = slots_[key];
+    if (slot.in_flight > 0) {
+      // The page has not taken the last one: this waits, replacing the
+      // one that waited (the latest frame wins).
+      if (slot.held) {
+        ++stats_.stream_frames_dropped;
+      } else {
+        ++held_;
+      }
+      slot.held = std::move(m);
+      return;
+    }
+    send_frame(key, slot, std::move(m), out);
+    return;
+  }
+  // Any other message for the widget goes after the frames made before it.
+  if (widget != 0 && held_ != 0) release_held(widget, out);
+  emit(std::move(m), out);
+}
+
+void Outflow::send_frame(const SlotKey& key, Slot& slot, pgwidgets::ServerMessage m, pgwidgets::ServerFrame& out) {
+  m.mutable_call()->set_ack(true);
+  seqs_[m.call().seq()] = key;
+  ++slot.in_flight;
+  ++stats_.stream_frames_sent;
+  emit(std::move(m), out);
+}
+
+void Outflow::release_held(std::uint32_t widget, pgwidgets::ServerFrame& out) {
+  for (auto it = slots_.lower_bound(SlotKey{widget, 0}); it != slots_.end() && it->first.first == widget; ++it) {
+    Slot& slot = it->second;
+    if (!slot.held) continue;
+    pgwidgets::ServerMessage m = std::move(*slot.held);
+    slot.held.reset();
+    --held_;
+    send_frame(it->first, slot, std::move(m), out);
+  }
+}
+
+void Outflow::emit(pgwidgets::ServerMessage m, pgwidgets::ServerFrame& out) {
+  if (m.ByteSizeLong() <= threshold_bytes) {
+    *out.add_messages() = std::move(m);
+    return;
+  }
+  Big big;
+  big.stream = ++next_stream_;
+  big.widget = widget_of(m);
+  big.bytes = m.SerializeAsString();
+  ++stats_.chunked_messages;
+  bigs_.push_back(std::move(big));
+}
+
+void Outflow::pump(pgwidgets::ServerFrame& out) {
+  while (!bigs_.empty() && unacked_.size() < window_chunks) {
+    Big& big = bigs_.front();
+    const std::size_t n = std::min(chunk_bytes, big.bytes.size() - big.sent);
+    auto* chunk = out.add_messages()->mutable_chunk();
+    chunk->set_stream_id(big.stream);
+    chunk->set_offset(big.sent);
+    chunk->set_total(big.bytes.size());
+    chunk->set_data(big.bytes.substr(big.sent, n));
+    big.sent += n;
+    ++stats_.chunks_sent;
+    unacked_.emplace_back(big.stream, big.sent);
+    if (big.sent < big.bytes.size()) continue;
+    // Complete: the messages that waited for it follow, in order (one may
+    // be the widget's next chunked message).
+    auto after = std::move(big.after);
+    bigs_.pop_front();
+    for (auto& [m, latest] : after) push(std::move(m), latest, out);
+  }
+}
+
+bool Outflow::answered(std::uint32_t seq, pgwidgets::ServerFrame& out) {
+  auto it = seqs_.find(seq);
+  if (it == seqs_.end()) return false;
+  const SlotKey key = it->second;
+  seqs_.erase(it);
+  auto s = slots_.find(key);
+  if (s == slots_.end()) return true;
+  Slot& slot = s->second;
+  if (slot.in_flight > 0) --slot.in_flight;
+  if (slot.in_flight == 0) {
+    if (slot.held) {
+      pgwidgets::ServerMessage m = std::move(*slot.held);
+      slot.held.reset();
+      --held_;
+      // Through push: a chunked message for the widget may be under way.
+      push(std::move(m), true, out);
+    } else {
+      slots_.erase(s);
+    }
+  }
+  return true;
+}
+
+std::string Outflow::chunk_acked(std::uint32_t stream, std::uint64_t received) {
+  if (unacked_.empty() || unacked_.front().first != stream || unacked_.front().second != received) {
+    return "chunk ack for stream " + std::to_string(stream) + " at " + std::to_string(received) +
+           " matches no chunk sent";
+  }
+  unacked_.pop_front();
+  return {};
+}
+
+std::size_t Outflow::held_bytes() const {
+  std::size_t n = 0;
+  for (const Big& b : bigs_) {
+    n += b.bytes.size() - b.sent;
+    for (const auto& a : b.after) n += a.first.ByteSizeLong();
+  }
+  for (const auto& [key, slot] : slots_) {
+    if (slot.held) n += slot.held->ByteSizeLong();
+  }
+  return n;
+}
+
+}  // namespace pgw::detail
