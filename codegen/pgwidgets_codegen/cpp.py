@@ -274,10 +274,21 @@ class Method(View):
         """MethodInfo's trailing fields, in their order: a collection
         getter's answer fields, then a line operation's; "" when both are
         their defaults (zeros before a line operation's own)."""
-        answer, line = self.cpp_collection_answer, self.cpp_line_fields
-        if line and not answer:
+        answer, line, append = self.cpp_collection_answer, self.cpp_line_fields, self.cpp_append_fields
+        if (line or append) and not answer:
             answer = ", 0, 0, 0"
-        return answer + line
+        if append and not line:
+            line = ", 0, 0"
+        return answer + line + append
+
+    @property
+    def cpp_append_fields(self):
+        """An `appends` setter's extra MethodInfo fields: the plain setter's
+        id, whose record keeps the whole value, and the constructor field
+        the value starts from (0 for none); nothing otherwise."""
+        if not self.appends:
+            return ""
+        return f", {self.append_setter.id}, {self.append_init.number if self.append_init else 0}"
 
 
 def wire_type(f):

@@ -7,6 +7,6 @@
 
 namespace pgw::detail {
 
-extern const std::uint64_t schema_fingerprint = 0x99896810d48d73f3ULL;
+extern const std::uint64_t schema_fingerprint = 0xc08adede2945b55cULL;
 
 }  // namespace pgw::detail

@@ -67,6 +67,8 @@ inline constexpr ClassInfo ColorDialog{1020118722, "ColorDialog", 1272712264, fa
 inline constexpr ClassInfo Label{260556772, "Label", 1272712264, false, false, 0, 0, {}};
 inline constexpr ClassInfo StatusBar{1644572094, "StatusBar", 1272712264, false, false, 0, 0, {}};
 inline constexpr ClassInfo FileDialog{584999402, "FileDialog", 1272712264, false, true, 0, 0, {}};
+inline constexpr ClassInfo HtmlView{933312893, "HtmlView", 1272712264, false, false, 0, 0, {}};
+inline constexpr ClassInfo ExternalWidget{849416014, "ExternalWidget", 1272712264, false, false, 0, 0, {}};
 inline constexpr ClassInfo TopLevel{1485765506, "TopLevel", 648732111, false, true, 0, 0, {}};
 inline constexpr ClassInfo Box{625142, "Box", 648732111, false, false, 0, 0, {}};
 inline constexpr ClassInfo VBox{813279495, "VBox", 625142, false, false, 0, 0, {}};
@@ -84,6 +86,7 @@ inline constexpr ClassInfo ToolBar{194655570, "ToolBar", 648732111, false, false
 inline constexpr ClassInfo ToolBarAction{712813580, "ToolBarAction", 1272712264, false, false, 5, 1269208885, {}};
 inline constexpr ClassInfo ToolBarSeparator{376524926, "ToolBarSeparator", 1272712264, false, false, 0, 0, {}};
 inline constexpr ClassInfo ToolBarSpacer{1045373011, "ToolBarSpacer", 1272712264, false, false, 0, 0, {}};
+inline constexpr ClassInfo VideoWidget{1638325622, "VideoWidget", 1272712264, false, false, 0, 0, {}};
 }  // namespace classes
 
 namespace fields {
@@ -98,6 +101,8 @@ inline constexpr std::uint32_t checked = 1712995704;
 inline constexpr std::uint32_t collapsed = 35625012;
 inline constexpr std::uint32_t color = 1948798365;
 inline constexpr std::uint32_t column_spacing = 412407582;
+inline constexpr std::uint32_t content = 1836057268;
+inline constexpr std::uint32_t controls = 505492945;
 inline constexpr std::uint32_t cursor = 1185214141;
 inline constexpr std::uint32_t decimals = 1853947183;
 inline constexpr std::uint32_t editable = 382531737;
@@ -108,6 +113,7 @@ inline constexpr std::uint32_t font = 2036245487;
 inline constexpr std::uint32_t halign = 1085381346;
 inline constexpr std::uint32_t highlights = 195955175;
 inline constexpr std::uint32_t hover = 2089495015;
+inline constexpr std::uint32_t html = 1709324630;
 inline constexpr std::uint32_t icon = 1121236038;
 inline constexpr std::uint32_t index = 465587026;
 inline constexpr std::uint32_t items = 1597788037;
@@ -115,6 +121,7 @@ inline constexpr std::uint32_t knob_diameter = 1415036502;
 inline constexpr std::uint32_t length = 260222118;
 inline constexpr std::uint32_t limit = 1441401317;
 inline constexpr std::uint32_t limits = 172424559;
+inline constexpr std::uint32_t loop = 625358839;
 inline constexpr std::uint32_t max_size = 1347618554;
 inline constexpr std::uint32_t menu = 965316864;
 inline constexpr std::uint32_t message = 726862355;
@@ -123,6 +130,7 @@ inline constexpr std::uint32_t minimum_sizes = 345037656;
 inline constexpr std::uint32_t modal = 1166031470;
 inline constexpr std::uint32_t mode = 1715646761;
 inline constexpr std::uint32_t moveable = 1246690364;
+inline constexpr std::uint32_t muted = 266023645;
 inline constexpr std::uint32_t name = 44258175;
 inline constexpr std::uint32_t orientation = 1167913771;
 inline constexpr std::uint32_t padding = 814521897;
@@ -142,9 +150,11 @@ inline constexpr std::uint32_t thumb_percent = 1611087759;
 inline constexpr std::uint32_t title = 720515590;
 inline constexpr std::uint32_t tooltip = 532058520;
 inline constexpr std::uint32_t track = 733527922;
+inline constexpr std::uint32_t url = 686156715;
 inline constexpr std::uint32_t valign = 1112024439;
 inline constexpr std::uint32_t value = 1296187469;
 inline constexpr std::uint32_t visible = 1412362569;
+inline constexpr std::uint32_t volume = 1658300081;
 inline constexpr std::uint32_t window_state = 1006350876;
 inline constexpr std::uint32_t wrap = 1889700242;
 }  // namespace fields
@@ -310,6 +320,17 @@ inline constexpr MethodInfo FileDialog_set_mode{670309021, 584999402, "FileDialo
 inline constexpr MethodInfo FileDialog_get_mode{2106088699, 584999402, "FileDialog", "get_mode", detail::MethodKind::getter, 1715646761, true, false, false, 0, detail::StateOp::none, 0};
 inline constexpr MethodInfo FileDialog_set_accept{365987805, 584999402, "FileDialog", "set_accept", detail::MethodKind::setter, 1092997177, false, false, false, 0, detail::StateOp::none, 0};
 inline constexpr MethodInfo FileDialog_get_accept{400545512, 584999402, "FileDialog", "get_accept", detail::MethodKind::getter, 1092997177, true, false, false, 0, detail::StateOp::none, 0};
+inline constexpr MethodInfo HtmlView_set_html{1892869040, 933312893, "HtmlView", "set_html", detail::MethodKind::setter, 1709324630, false, false, false, 0, detail::StateOp::none, 0};
+inline constexpr MethodInfo HtmlView_get_html{1304762965, 933312893, "HtmlView", "get_html", detail::MethodKind::getter, 1709324630, true, false, false, 0, detail::StateOp::none, 0};
+inline constexpr MethodInfo HtmlView_append_html{1542692313, 933312893, "HtmlView", "append_html", detail::MethodKind::setter, 1709324630, false, false, false, 0, detail::StateOp::none, 0, 0, 0, 0, 0, 0, 1892869040, 1};
+inline constexpr MethodInfo HtmlView_clear{1979503413, 933312893, "HtmlView", "clear", detail::MethodKind::setter, 1709324630, false, false, false, 0, detail::StateOp::none, 0};
+inline constexpr MethodInfo HtmlView_scroll_to_top{295713796, 933312893, "HtmlView", "scroll_to_top", detail::MethodKind::action, 0, false, false, false, 0, detail::StateOp::none, 0};
+inline constexpr MethodInfo HtmlView_scroll_to_bottom{865359931, 933312893, "HtmlView", "scroll_to_bottom", detail::MethodKind::action, 0, false, false, false, 0, detail::StateOp::none, 0};
+inline constexpr MethodInfo HtmlView_set_scroll_position{63331143, 933312893, "HtmlView", "set_scroll_position", detail::MethodKind::setter, 1333637752, false, false, true, 0, detail::StateOp::none, 0};
+inline constexpr MethodInfo HtmlView_get_scroll_position{2105655727, 933312893, "HtmlView", "get_scroll_position", detail::MethodKind::getter, 1333637752, true, false, false, 0, detail::StateOp::none, 0};
+inline constexpr MethodInfo ExternalWidget_set_content{1184901137, 849416014, "ExternalWidget", "set_content", detail::MethodKind::setter, 1836057268, false, false, false, 0, detail::StateOp::none, 0};
+inline constexpr MethodInfo ExternalWidget_get_content{1346276619, 849416014, "ExternalWidget", "get_content", detail::MethodKind::getter, 1836057268, true, false, false, 0, detail::StateOp::none, 0};
+inline constexpr MethodInfo ExternalWidget_clear{2112528262, 849416014, "ExternalWidget", "clear", detail::MethodKind::setter, 1836057268, false, false, false, 0, detail::StateOp::none, 0};
 inline constexpr MethodInfo TopLevel_set_widget{65755390, 1485765506, "TopLevel", "set_widget", detail::MethodKind::attach, 0, false, true, false, 0, detail::StateOp::none, 0};
 inline constexpr MethodInfo TopLevel_set_position{1953770554, 1485765506, "TopLevel", "set_position", detail::MethodKind::setter, 1514480729, false, false, false, 0, detail::StateOp::none, 0};
 inline constexpr MethodInfo TopLevel_set_title{2103478798, 1485765506, "TopLevel", "set_title", detail::MethodKind::setter, 720515590, false, false, false, 0, detail::StateOp::none, 0};
@@ -407,6 +428,24 @@ inline constexpr MethodInfo ToolBarAction_set_icon{171125824, 712813580, "ToolBa
 inline constexpr MethodInfo ToolBarAction_set_state{1024995423, 712813580, "ToolBarAction", "set_state", detail::MethodKind::setter, 1269208885, false, false, false, 0, detail::StateOp::none, 0};
 inline constexpr MethodInfo ToolBarAction_get_state{427401285, 712813580, "ToolBarAction", "get_state", detail::MethodKind::getter, 1269208885, true, false, false, 0, detail::StateOp::none, 0};
 inline constexpr MethodInfo ToolBarAction_set_menu{1765111020, 712813580, "ToolBarAction", "set_menu", detail::MethodKind::setter, 965316864, false, false, false, 0, detail::StateOp::none, 0};
+inline constexpr MethodInfo VideoWidget_set_url{195291704, 1638325622, "VideoWidget", "set_url", detail::MethodKind::setter, 686156715, false, false, false, 0, detail::StateOp::none, 0};
+inline constexpr MethodInfo VideoWidget_set_stream{1008184739, 1638325622, "VideoWidget", "set_stream", detail::MethodKind::setter, 686156715, false, false, false, 0, detail::StateOp::none, 0};
+inline constexpr MethodInfo VideoWidget_play{455040286, 1638325622, "VideoWidget", "play", detail::MethodKind::action, 0, false, false, false, 0, detail::StateOp::none, 0};
+inline constexpr MethodInfo VideoWidget_pause{1152063747, 1638325622, "VideoWidget", "pause", detail::MethodKind::action, 0, false, false, false, 0, detail::StateOp::none, 0};
+inline constexpr MethodInfo VideoWidget_stop{1899108940, 1638325622, "VideoWidget", "stop", detail::MethodKind::action, 0, false, false, false, 0, detail::StateOp::none, 0};
+inline constexpr MethodInfo VideoWidget_set_muted{339764404, 1638325622, "VideoWidget", "set_muted", detail::MethodKind::setter, 266023645, false, false, false, 0, detail::StateOp::none, 0};
+inline constexpr MethodInfo VideoWidget_get_muted{1406554336, 1638325622, "VideoWidget", "get_muted", detail::MethodKind::query, 0, true, false, false, 0, detail::StateOp::none, 0};
+inline constexpr MethodInfo VideoWidget_set_volume{2021638006, 1638325622, "VideoWidget", "set_volume", detail::MethodKind::setter, 1658300081, false, false, false, 0, detail::StateOp::none, 0};
+inline constexpr MethodInfo VideoWidget_get_volume{261400830, 1638325622, "VideoWidget", "get_volume", detail::MethodKind::query, 0, true, false, false, 0, detail::StateOp::none, 0};
+inline constexpr MethodInfo VideoWidget_set_loop{2061222124, 1638325622, "VideoWidget", "set_loop", detail::MethodKind::setter, 625358839, false, false, false, 0, detail::StateOp::none, 0};
+inline constexpr MethodInfo VideoWidget_get_loop{576037568, 1638325622, "VideoWidget", "get_loop", detail::MethodKind::getter, 625358839, true, false, false, 0, detail::StateOp::none, 0};
+inline constexpr MethodInfo VideoWidget_set_controls{1934755271, 1638325622, "VideoWidget", "set_controls", detail::MethodKind::setter, 505492945, false, false, false, 0, detail::StateOp::none, 0};
+inline constexpr MethodInfo VideoWidget_get_controls{1527732019, 1638325622, "VideoWidget", "get_controls", detail::MethodKind::getter, 505492945, true, false, false, 0, detail::StateOp::none, 0};
+inline constexpr MethodInfo VideoWidget_set_current_time{1663128147, 1638325622, "VideoWidget", "set_current_time", detail::MethodKind::action, 0, false, false, false, 0, detail::StateOp::none, 0};
+inline constexpr MethodInfo VideoWidget_get_current_time{12465145, 1638325622, "VideoWidget", "get_current_time", detail::MethodKind::query, 0, true, false, false, 0, detail::StateOp::none, 0};
+inline constexpr MethodInfo VideoWidget_get_duration{2124921552, 1638325622, "VideoWidget", "get_duration", detail::MethodKind::query, 0, true, false, false, 0, detail::StateOp::none, 0};
+inline constexpr MethodInfo VideoWidget_get_paused{1574334163, 1638325622, "VideoWidget", "get_paused", detail::MethodKind::query, 0, true, false, false, 0, detail::StateOp::none, 0};
+inline constexpr MethodInfo VideoWidget_fullscreen{1365360840, 1638325622, "VideoWidget", "fullscreen", detail::MethodKind::action, 0, false, false, false, 0, detail::StateOp::none, 0};
 }  // namespace methods
 
 namespace check {
@@ -434,6 +473,7 @@ void ColorDialog_autoclosed(std::string_view bytes);
 void ColorDialog_move(std::string_view bytes);
 void ColorDialog_close(std::string_view bytes);
 void StatusBar_cleared(std::string_view bytes);
+void HtmlView_scrolled(std::string_view bytes);
 void TopLevel_move(std::string_view bytes);
 void TopLevel_close(std::string_view bytes);
 void TopLevel_window_state(std::string_view bytes);
@@ -504,6 +544,7 @@ inline constexpr CallbackInfo Label_drop_end{1543200909, 260556772, "Label", "dr
 inline constexpr CallbackInfo StatusBar_cleared{992505735, 1644572094, "StatusBar", "cleared", 726862355, 1470153663, &check::StatusBar_cleared, false};
 inline constexpr CallbackInfo FileDialog_activated{1184198533, 584999402, "FileDialog", "activated", 0, 0, nullptr, false};
 inline constexpr CallbackInfo FileDialog_progress{661615214, 584999402, "FileDialog", "progress", 0, 0, nullptr, false};
+inline constexpr CallbackInfo HtmlView_scrolled{1876953020, 933312893, "HtmlView", "scrolled", 1333637752, 63331143, &check::HtmlView_scrolled, true};
 inline constexpr CallbackInfo TopLevel_move{400729778, 1485765506, "TopLevel", "move", 1514480729, 1953770554, &check::TopLevel_move, true};
 inline constexpr CallbackInfo TopLevel_close{1714407911, 1485765506, "TopLevel", "close", 1412362569, 11395522, &check::TopLevel_close, false};
 inline constexpr CallbackInfo TopLevel_window_state{201292994, 1485765506, "TopLevel", "window_state", 1006350876, 353105255, &check::TopLevel_window_state, false};
@@ -520,12 +561,18 @@ inline constexpr CallbackInfo TextEntry_activated{266366794, 643135960, "TextEnt
 inline constexpr CallbackInfo TextArea_scrolled{583448939, 508793410, "TextArea", "scrolled", 1333637752, 140275590, &check::TextArea_scrolled, true};
 inline constexpr CallbackInfo TextArea_changed{965860495, 508793410, "TextArea", "changed", 405642814, 850407216, &check::TextArea_changed, false};
 inline constexpr CallbackInfo ToolBarAction_activated{1167160047, 712813580, "ToolBarAction", "activated", 1269208885, 1024995423, &check::ToolBarAction_activated, false};
+inline constexpr CallbackInfo VideoWidget_play{714721363, 1638325622, "VideoWidget", "play", 0, 0, nullptr, false};
+inline constexpr CallbackInfo VideoWidget_pause{995899994, 1638325622, "VideoWidget", "pause", 0, 0, nullptr, false};
+inline constexpr CallbackInfo VideoWidget_ended{1880382927, 1638325622, "VideoWidget", "ended", 0, 0, nullptr, false};
+inline constexpr CallbackInfo VideoWidget_error{1192183687, 1638325622, "VideoWidget", "error", 0, 0, nullptr, false};
+inline constexpr CallbackInfo VideoWidget_timeupdate{793375081, 1638325622, "VideoWidget", "timeupdate", 0, 0, nullptr, true};
+inline constexpr CallbackInfo VideoWidget_volumechange{2135270420, 1638325622, "VideoWidget", "volumechange", 0, 0, nullptr, false};
 }  // namespace callbacks
 
 
 // Every class, method and callback of the package, in schema order; the
 // runtime finds them by id (schema_registry.hpp).
-inline constexpr std::array<const ClassInfo*, 47> class_table = {
+inline constexpr std::array<const ClassInfo*, 50> class_table = {
     &classes::Widget,
     &classes::Container,
     &classes::ButtonBox,
@@ -556,6 +603,8 @@ inline constexpr std::array<const ClassInfo*, 47> class_table = {
     &classes::Label,
     &classes::StatusBar,
     &classes::FileDialog,
+    &classes::HtmlView,
+    &classes::ExternalWidget,
     &classes::TopLevel,
     &classes::Box,
     &classes::VBox,
@@ -573,8 +622,9 @@ inline constexpr std::array<const ClassInfo*, 47> class_table = {
     &classes::ToolBarAction,
     &classes::ToolBarSeparator,
     &classes::ToolBarSpacer,
+    &classes::VideoWidget,
 };
-inline constexpr std::array<const MethodInfo*, 257> method_table = {
+inline constexpr std::array<const MethodInfo*, 286> method_table = {
     &methods::Widget_set_border_width,
     &methods::Widget_set_border_color,
     &methods::Widget_set_bg,
@@ -735,6 +785,17 @@ inline constexpr std::array<const MethodInfo*, 257> method_table = {
     &methods::FileDialog_get_mode,
     &methods::FileDialog_set_accept,
     &methods::FileDialog_get_accept,
+    &methods::HtmlView_set_html,
+    &methods::HtmlView_get_html,
+    &methods::HtmlView_append_html,
+    &methods::HtmlView_clear,
+    &methods::HtmlView_scroll_to_top,
+    &methods::HtmlView_scroll_to_bottom,
+    &methods::HtmlView_set_scroll_position,
+    &methods::HtmlView_get_scroll_position,
+    &methods::ExternalWidget_set_content,
+    &methods::ExternalWidget_get_content,
+    &methods::ExternalWidget_clear,
     &methods::TopLevel_set_widget,
     &methods::TopLevel_set_position,
     &methods::TopLevel_set_title,
@@ -832,8 +893,26 @@ inline constexpr std::array<const MethodInfo*, 257> method_table = {
     &methods::ToolBarAction_set_state,
     &methods::ToolBarAction_get_state,
     &methods::ToolBarAction_set_menu,
+    &methods::VideoWidget_set_url,
+    &methods::VideoWidget_set_stream,
+    &methods::VideoWidget_play,
+    &methods::VideoWidget_pause,
+    &methods::VideoWidget_stop,
+    &methods::VideoWidget_set_muted,
+    &methods::VideoWidget_get_muted,
+    &methods::VideoWidget_set_volume,
+    &methods::VideoWidget_get_volume,
+    &methods::VideoWidget_set_loop,
+    &methods::VideoWidget_get_loop,
+    &methods::VideoWidget_set_controls,
+    &methods::VideoWidget_get_controls,
+    &methods::VideoWidget_set_current_time,
+    &methods::VideoWidget_get_current_time,
+    &methods::VideoWidget_get_duration,
+    &methods::VideoWidget_get_paused,
+    &methods::VideoWidget_fullscreen,
 };
-inline constexpr std::array<const CallbackInfo*, 69> callback_table = {
+inline constexpr std::array<const CallbackInfo*, 76> callback_table = {
     &callbacks::Widget_resize,
     &callbacks::Widget_map,
     &callbacks::Container_child_added,
@@ -887,6 +966,7 @@ inline constexpr std::array<const CallbackInfo*, 69> callback_table = {
     &callbacks::StatusBar_cleared,
     &callbacks::FileDialog_activated,
     &callbacks::FileDialog_progress,
+    &callbacks::HtmlView_scrolled,
     &callbacks::TopLevel_move,
     &callbacks::TopLevel_close,
     &callbacks::TopLevel_window_state,
@@ -903,12 +983,18 @@ inline constexpr std::array<const CallbackInfo*, 69> callback_table = {
     &callbacks::TextArea_scrolled,
     &callbacks::TextArea_changed,
     &callbacks::ToolBarAction_activated,
+    &callbacks::VideoWidget_play,
+    &callbacks::VideoWidget_pause,
+    &callbacks::VideoWidget_ended,
+    &callbacks::VideoWidget_error,
+    &callbacks::VideoWidget_timeupdate,
+    &callbacks::VideoWidget_volumechange,
 };
 
 // The full protobuf names of each class's service and of each method's and
 // callback's rpc, in the order of the tables above: code that reads the
 // schema by reflection (argument types, custom options) starts from these.
-inline constexpr std::array<std::string_view, 47> class_proto_names = {
+inline constexpr std::array<std::string_view, 50> class_proto_names = {
     "pgwidgets.widgets.Widget",
     "pgwidgets.widgets.Container",
     "pgwidgets.widgets.ButtonBox",
@@ -939,6 +1025,8 @@ inline constexpr std::array<std::string_view, 47> class_proto_names = {
     "pgwidgets.widgets.Label",
     "pgwidgets.widgets.StatusBar",
     "pgwidgets.widgets.FileDialog",
+    "pgwidgets.widgets.HtmlView",
+    "pgwidgets.widgets.ExternalWidget",
     "pgwidgets.widgets.TopLevel",
     "pgwidgets.widgets.Box",
     "pgwidgets.widgets.VBox",
@@ -956,8 +1044,9 @@ inline constexpr std::array<std::string_view, 47> class_proto_names = {
     "pgwidgets.widgets.ToolBarAction",
     "pgwidgets.widgets.ToolBarSeparator",
     "pgwidgets.widgets.ToolBarSpacer",
+    "pgwidgets.widgets.VideoWidget",
 };
-inline constexpr std::array<std::string_view, 257> method_proto_names = {
+inline constexpr std::array<std::string_view, 286> method_proto_names = {
     "pgwidgets.widgets.Widget.SetBorderWidth",
     "pgwidgets.widgets.Widget.SetBorderColor",
     "pgwidgets.widgets.Widget.SetBg",
@@ -1118,6 +1207,17 @@ inline constexpr std::array<std::string_view, 257> method_proto_names = {
     "pgwidgets.widgets.FileDialog.GetMode",
     "pgwidgets.widgets.FileDialog.SetAccept",
     "pgwidgets.widgets.FileDialog.GetAccept",
+    "pgwidgets.widgets.HtmlView.SetHtml",
+    "pgwidgets.widgets.HtmlView.GetHtml",
+    "pgwidgets.widgets.HtmlView.AppendHtml",
+    "pgwidgets.widgets.HtmlView.Clear",
+    "pgwidgets.widgets.HtmlView.ScrollToTop",
+    "pgwidgets.widgets.HtmlView.ScrollToBottom",
+    "pgwidgets.widgets.HtmlView.SetScrollPosition",
+    "pgwidgets.widgets.HtmlView.GetScrollPosition",
+    "pgwidgets.widgets.ExternalWidget.SetContent",
+    "pgwidgets.widgets.ExternalWidget.GetContent",
+    "pgwidgets.widgets.ExternalWidget.Clear",
     "pgwidgets.widgets.TopLevel.SetWidget",
     "pgwidgets.widgets.TopLevel.SetPosition",
     "pgwidgets.widgets.TopLevel.SetTitle",
@@ -1215,8 +1315,26 @@ inline constexpr std::array<std::string_view, 257> method_proto_names = {
     "pgwidgets.widgets.ToolBarAction.SetState",
     "pgwidgets.widgets.ToolBarAction.GetState",
     "pgwidgets.widgets.ToolBarAction.SetMenu",
+    "pgwidgets.widgets.VideoWidget.SetUrl",
+    "pgwidgets.widgets.VideoWidget.SetStream",
+    "pgwidgets.widgets.VideoWidget.Play",
+    "pgwidgets.widgets.VideoWidget.Pause",
+    "pgwidgets.widgets.VideoWidget.Stop",
+    "pgwidgets.widgets.VideoWidget.SetMuted",
+    "pgwidgets.widgets.VideoWidget.GetMuted",
+    "pgwidgets.widgets.VideoWidget.SetVolume",
+    "pgwidgets.widgets.VideoWidget.GetVolume",
+    "pgwidgets.widgets.VideoWidget.SetLoop",
+    "pgwidgets.widgets.VideoWidget.GetLoop",
+    "pgwidgets.widgets.VideoWidget.SetControls",
+    "pgwidgets.widgets.VideoWidget.GetControls",
+    "pgwidgets.widgets.VideoWidget.SetCurrentTime",
+    "pgwidgets.widgets.VideoWidget.GetCurrentTime",
+    "pgwidgets.widgets.VideoWidget.GetDuration",
+    "pgwidgets.widgets.VideoWidget.GetPaused",
+    "pgwidgets.widgets.VideoWidget.Fullscreen",
 };
-inline constexpr std::array<std::string_view, 69> callback_proto_names = {
+inline constexpr std::array<std::string_view, 76> callback_proto_names = {
     "pgwidgets.widgets.Widget.OnResize",
     "pgwidgets.widgets.Widget.OnMap",
     "pgwidgets.widgets.Container.OnChildAdded",
@@ -1270,6 +1388,7 @@ inline constexpr std::array<std::string_view, 69> callback_proto_names = {
     "pgwidgets.widgets.StatusBar.OnCleared",
     "pgwidgets.widgets.FileDialog.OnActivated",
     "pgwidgets.widgets.FileDialog.OnProgress",
+    "pgwidgets.widgets.HtmlView.OnScrolled",
     "pgwidgets.widgets.TopLevel.OnMove",
     "pgwidgets.widgets.TopLevel.OnClose",
     "pgwidgets.widgets.TopLevel.OnWindowState",
@@ -1286,6 +1405,12 @@ inline constexpr std::array<std::string_view, 69> callback_proto_names = {
     "pgwidgets.widgets.TextArea.OnScrolled",
     "pgwidgets.widgets.TextArea.OnChanged",
     "pgwidgets.widgets.ToolBarAction.OnActivated",
+    "pgwidgets.widgets.VideoWidget.OnPlay",
+    "pgwidgets.widgets.VideoWidget.OnPause",
+    "pgwidgets.widgets.VideoWidget.OnEnded",
+    "pgwidgets.widgets.VideoWidget.OnError",
+    "pgwidgets.widgets.VideoWidget.OnTimeupdate",
+    "pgwidgets.widgets.VideoWidget.OnVolumechange",
 };
 
 }  // namespace pgw::detail

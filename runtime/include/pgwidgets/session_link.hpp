@@ -112,6 +112,11 @@ struct MethodInfo {
   std::uint8_t element_wire = 0;
   std::uint8_t axis = 0;        // line_insert/line_delete: the extent's axis
   std::uint16_t items_field = 0;  // line_insert: the request's repeated widget field, 0 if none
+  // A setter with `appends` (its request one string, field 1): the plain
+  // setter whose record keeps the whole value, and the constructor's string
+  // field the value starts from (0: none, it starts "").
+  std::uint32_t append_to = 0;
+  std::uint16_t append_init = 0;
 };
 
 struct CallbackInfo {
