@@ -14,6 +14,7 @@ import {
   type WidgetFactories,
 } from "./schema.js";
 import { uploader } from "./uploads.js";
+import { openUrl, registerFont, setDefaultFont, setFavicon } from "./page_features.js";
 
 export interface ProcessorHooks {
   /** The server's hello arrived. */
@@ -119,6 +120,18 @@ export class FrameProcessor {
         break;
       case "uploadRefused":
         uploader.refused(k.value.uploadId, k.value.message);
+        break;
+      case "registerFont":
+        registerFont(k.value);
+        break;
+      case "defaultFont":
+        setDefaultFont(k.value);
+        break;
+      case "openUrl":
+        openUrl(k.value.url);
+        break;
+      case "favicon":
+        setFavicon(k.value.url);
         break;
       case undefined:
         break;

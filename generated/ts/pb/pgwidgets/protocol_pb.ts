@@ -16,7 +16,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file pgwidgets/protocol.proto.
  */
 export const file_pgwidgets_protocol: GenFile = /*@__PURE__*/
-  fileDesc("ChhwZ3dpZGdldHMvcHJvdG9jb2wucHJvdG8SCXBnd2lkZ2V0cyI3ChJQYWNrYWdlRmluZ2VycHJpbnQSDAoEbmFtZRgBIAEoCRITCgtmaW5nZXJwcmludBgCIAEoBiK+AQoLQ2xpZW50SGVsbG8SGAoQcHJvdG9jb2xfdmVyc2lvbhgBIAEoDRIaChJzY2hlbWFfZmluZ2VycHJpbnQYAiABKAYSEgoKc2Vzc2lvbl9pZBgDIAEoCRINCgV0b2tlbhgEIAEoCRIlCgh2aWV3cG9ydBgFIAEoCzITLnBnd2lkZ2V0cy5WaWV3cG9ydBIvCghwYWNrYWdlcxgGIAMoCzIdLnBnd2lkZ2V0cy5QYWNrYWdlRmluZ2VycHJpbnQieAoLU2VydmVySGVsbG8SGAoQcHJvdG9jb2xfdmVyc2lvbhgBIAEoDRIaChJzY2hlbWFfZmluZ2VycHJpbnQYAiABKAYSEgoKc2Vzc2lvbl9pZBgDIAEoCRINCgV0b2tlbhgEIAEoCRIQCghyZWpvaW5lZBgFIAEoCCJVCgZDcmVhdGUSCwoDc2VxGAEgASgNEhEKCXdpZGdldF9pZBgCIAEoDRIQCghjbGFzc19pZBgDIAEoDRIMCgRhcmdzGAQgASgMEgsKA2FjaxgFIAEoCCJjCgRDYWxsEgsKA3NlcRgBIAEoDRIRCgl3aWRnZXRfaWQYAiABKA0SEQoJbWV0aG9kX2lkGAMgASgNEgwKBGFyZ3MYBCABKAwSCwoDYWNrGAUgASgIEg0KBXF1aWV0GAYgASgIInIKB1JlYnVpbGQSJwoFcGhhc2UYASABKA4yGC5wZ3dpZGdldHMuUmVidWlsZC5QaGFzZSI+CgVQaGFzZRIVChFQSEFTRV9VTlNQRUNJRklFRBAAEg8KC1BIQVNFX0JFR0lOEAESDQoJUEhBU0VfRU5EEAIiMAoGTGlzdGVuEhEKCXdpZGdldF9pZBgBIAEoDRITCgtjYWxsYmFja19pZBgCIAEoDSIyCghVbmxpc3RlbhIRCgl3aWRnZXRfaWQYASABKA0SEwoLY2FsbGJhY2tfaWQYAiABKA0iIAoNUHJvdG9jb2xFcnJvchIPCgdtZXNzYWdlGAEgASgJIoUBCgtVcGxvYWRTdGFydBIRCgl1cGxvYWRfaWQYASABKA0SEQoJd2lkZ2V0X2lkGAIgASgNEgwKBG5hbWUYAyABKAkSDAoEdHlwZRgEIAEoCRIMCgRzaXplGAUgASgEEhIKCmZpbGVfaW5kZXgYBiABKA0SEgoKZmlsZV9jb3VudBgHIAEoDSI+CgtVcGxvYWRDaHVuaxIRCgl1cGxvYWRfaWQYASABKA0SDgoGb2Zmc2V0GAIgASgEEgwKBGRhdGEYAyABKAwiMQoMVXBsb2FkQ2FuY2VsEhEKCXVwbG9hZF9pZBgBIAEoDRIOCgZyZWFzb24YAiABKAkiLQoJVXBsb2FkQWNrEhEKCXVwbG9hZF9pZBgBIAEoDRINCgV0YWtlbhgCIAEoBCIzCg1VcGxvYWRSZWZ1c2VkEhEKCXVwbG9hZF9pZBgBIAEoDRIPCgdtZXNzYWdlGAIgASgJIoYDCg1TZXJ2ZXJNZXNzYWdlEicKBWhlbGxvGAEgASgLMhYucGd3aWRnZXRzLlNlcnZlckhlbGxvSAASIwoGY3JlYXRlGAIgASgLMhEucGd3aWRnZXRzLkNyZWF0ZUgAEh8KBGNhbGwYAyABKAsyDy5wZ3dpZGdldHMuQ2FsbEgAEiMKBmxpc3RlbhgEIAEoCzIRLnBnd2lkZ2V0cy5MaXN0ZW5IABInCgh1bmxpc3RlbhgFIAEoCzITLnBnd2lkZ2V0cy5Vbmxpc3RlbkgAEikKBWVycm9yGAYgASgLMhgucGd3aWRnZXRzLlByb3RvY29sRXJyb3JIABIlCgdyZWJ1aWxkGAcgASgLMhIucGd3aWRnZXRzLlJlYnVpbGRIABIqCgp1cGxvYWRfYWNrGBggASgLMhQucGd3aWRnZXRzLlVwbG9hZEFja0gAEjIKDnVwbG9hZF9yZWZ1c2VkGBkgASgLMhgucGd3aWRnZXRzLlVwbG9hZFJlZnVzZWRIAEIGCgRraW5kIjkKC1NlcnZlckZyYW1lEioKCG1lc3NhZ2VzGAEgAygLMhgucGd3aWRnZXRzLlNlcnZlck1lc3NhZ2UiJAoGUmVzdWx0EgsKA3NlcRgBIAEoDRINCgV2YWx1ZRgCIAEoDCJdCgVFcnJvchILCgNzZXEYASABKA0SDwoHbWVzc2FnZRgCIAEoCRIRCgl3aWRnZXRfaWQYAyABKA0SEQoJbWV0aG9kX2lkGAQgASgNEhAKCGNsYXNzX2lkGAUgASgNIkUKDUNhbGxiYWNrRXZlbnQSEQoJd2lkZ2V0X2lkGAEgASgNEhMKC2NhbGxiYWNrX2lkGAIgASgNEgwKBGFyZ3MYAyABKAwiKQoIVmlld3BvcnQSDQoFd2lkdGgYASABKA0SDgoGaGVpZ2h0GAIgASgNIvECCg1DbGllbnRNZXNzYWdlEicKBWhlbGxvGAEgASgLMhYucGd3aWRnZXRzLkNsaWVudEhlbGxvSAASIwoGcmVzdWx0GAIgASgLMhEucGd3aWRnZXRzLlJlc3VsdEgAEiEKBWVycm9yGAMgASgLMhAucGd3aWRnZXRzLkVycm9ySAASLAoIY2FsbGJhY2sYBCABKAsyGC5wZ3dpZGdldHMuQ2FsbGJhY2tFdmVudEgAEicKCHZpZXdwb3J0GAUgASgLMhMucGd3aWRnZXRzLlZpZXdwb3J0SAASLgoMdXBsb2FkX3N0YXJ0GBggASgLMhYucGd3aWRnZXRzLlVwbG9hZFN0YXJ0SAASLgoMdXBsb2FkX2NodW5rGBkgASgLMhYucGd3aWRnZXRzLlVwbG9hZENodW5rSAASMAoNdXBsb2FkX2NhbmNlbBgaIAEoCzIXLnBnd2lkZ2V0cy5VcGxvYWRDYW5jZWxIAEIGCgRraW5kIjkKC0NsaWVudEZyYW1lEioKCG1lc3NhZ2VzGAEgAygLMhgucGd3aWRnZXRzLkNsaWVudE1lc3NhZ2UqUQoPUHJvdG9jb2xWZXJzaW9uEiAKHFBST1RPQ09MX1ZFUlNJT05fVU5TUEVDSUZJRUQQABIcChhQUk9UT0NPTF9WRVJTSU9OX0NVUlJFTlQQAip4CglDbG9zZUNvZGUSGgoWQ0xPU0VfQ09ERV9VTlNQRUNJRklFRBAAEhgKE0NMT1NFX0NPREVfUkVKRUNURUQQoR8SGwoWQ0xPU0VfQ09ERV9TRVJWRVJfRlVMTBCiHxIYChNDTE9TRV9DT0RFX01JU01BVENIEKMfKogBCgtVcGxvYWRMaW1pdBIcChhVUExPQURfTElNSVRfVU5TUEVDSUZJRUQQABIeChhVUExPQURfTElNSVRfQ0hVTktfQllURVMQgIAQEh4KGlVQTE9BRF9MSU1JVF9XSU5ET1dfQ0hVTktTEAQSGwoXVVBMT0FEX0xJTUlUX0NPTkNVUlJFTlQQAmIGcHJvdG8z");
+  fileDesc("ChhwZ3dpZGdldHMvcHJvdG9jb2wucHJvdG8SCXBnd2lkZ2V0cyI3ChJQYWNrYWdlRmluZ2VycHJpbnQSDAoEbmFtZRgBIAEoCRITCgtmaW5nZXJwcmludBgCIAEoBiK+AQoLQ2xpZW50SGVsbG8SGAoQcHJvdG9jb2xfdmVyc2lvbhgBIAEoDRIaChJzY2hlbWFfZmluZ2VycHJpbnQYAiABKAYSEgoKc2Vzc2lvbl9pZBgDIAEoCRINCgV0b2tlbhgEIAEoCRIlCgh2aWV3cG9ydBgFIAEoCzITLnBnd2lkZ2V0cy5WaWV3cG9ydBIvCghwYWNrYWdlcxgGIAMoCzIdLnBnd2lkZ2V0cy5QYWNrYWdlRmluZ2VycHJpbnQieAoLU2VydmVySGVsbG8SGAoQcHJvdG9jb2xfdmVyc2lvbhgBIAEoDRIaChJzY2hlbWFfZmluZ2VycHJpbnQYAiABKAYSEgoKc2Vzc2lvbl9pZBgDIAEoCRINCgV0b2tlbhgEIAEoCRIQCghyZWpvaW5lZBgFIAEoCCJVCgZDcmVhdGUSCwoDc2VxGAEgASgNEhEKCXdpZGdldF9pZBgCIAEoDRIQCghjbGFzc19pZBgDIAEoDRIMCgRhcmdzGAQgASgMEgsKA2FjaxgFIAEoCCJjCgRDYWxsEgsKA3NlcRgBIAEoDRIRCgl3aWRnZXRfaWQYAiABKA0SEQoJbWV0aG9kX2lkGAMgASgNEgwKBGFyZ3MYBCABKAwSCwoDYWNrGAUgASgIEg0KBXF1aWV0GAYgASgIInIKB1JlYnVpbGQSJwoFcGhhc2UYASABKA4yGC5wZ3dpZGdldHMuUmVidWlsZC5QaGFzZSI+CgVQaGFzZRIVChFQSEFTRV9VTlNQRUNJRklFRBAAEg8KC1BIQVNFX0JFR0lOEAESDQoJUEhBU0VfRU5EEAIiMAoGTGlzdGVuEhEKCXdpZGdldF9pZBgBIAEoDRITCgtjYWxsYmFja19pZBgCIAEoDSIyCghVbmxpc3RlbhIRCgl3aWRnZXRfaWQYASABKA0SEwoLY2FsbGJhY2tfaWQYAiABKA0iIAoNUHJvdG9jb2xFcnJvchIPCgdtZXNzYWdlGAEgASgJIoUBCgtVcGxvYWRTdGFydBIRCgl1cGxvYWRfaWQYASABKA0SEQoJd2lkZ2V0X2lkGAIgASgNEgwKBG5hbWUYAyABKAkSDAoEdHlwZRgEIAEoCRIMCgRzaXplGAUgASgEEhIKCmZpbGVfaW5kZXgYBiABKA0SEgoKZmlsZV9jb3VudBgHIAEoDSI+CgtVcGxvYWRDaHVuaxIRCgl1cGxvYWRfaWQYASABKA0SDgoGb2Zmc2V0GAIgASgEEgwKBGRhdGEYAyABKAwiMQoMVXBsb2FkQ2FuY2VsEhEKCXVwbG9hZF9pZBgBIAEoDRIOCgZyZWFzb24YAiABKAkiLQoJVXBsb2FkQWNrEhEKCXVwbG9hZF9pZBgBIAEoDRINCgV0YWtlbhgCIAEoBCIzCg1VcGxvYWRSZWZ1c2VkEhEKCXVwbG9hZF9pZBgBIAEoDRIPCgdtZXNzYWdlGAIgASgJIkoKDFJlZ2lzdGVyRm9udBIOCgZmYW1pbHkYASABKAkSCwoDdXJsGAIgASgJEg4KBndlaWdodBgDIAEoCRINCgVzdHlsZRgEIAEoCSJYCgtEZWZhdWx0Rm9udBIOCgZmYW1pbHkYASABKAkSEQoEc2l6ZRgCIAEoAUgAiAEBEg4KBndlaWdodBgDIAEoCRINCgVzdHlsZRgEIAEoCUIHCgVfc2l6ZSIWCgdPcGVuVXJsEgsKA3VybBgBIAEoCSIWCgdGYXZpY29uEgsKA3VybBgBIAEoCSK3BAoNU2VydmVyTWVzc2FnZRInCgVoZWxsbxgBIAEoCzIWLnBnd2lkZ2V0cy5TZXJ2ZXJIZWxsb0gAEiMKBmNyZWF0ZRgCIAEoCzIRLnBnd2lkZ2V0cy5DcmVhdGVIABIfCgRjYWxsGAMgASgLMg8ucGd3aWRnZXRzLkNhbGxIABIjCgZsaXN0ZW4YBCABKAsyES5wZ3dpZGdldHMuTGlzdGVuSAASJwoIdW5saXN0ZW4YBSABKAsyEy5wZ3dpZGdldHMuVW5saXN0ZW5IABIpCgVlcnJvchgGIAEoCzIYLnBnd2lkZ2V0cy5Qcm90b2NvbEVycm9ySAASJQoHcmVidWlsZBgHIAEoCzISLnBnd2lkZ2V0cy5SZWJ1aWxkSAASKgoKdXBsb2FkX2FjaxgYIAEoCzIULnBnd2lkZ2V0cy5VcGxvYWRBY2tIABIyCg51cGxvYWRfcmVmdXNlZBgZIAEoCzIYLnBnd2lkZ2V0cy5VcGxvYWRSZWZ1c2VkSAASMAoNcmVnaXN0ZXJfZm9udBgoIAEoCzIXLnBnd2lkZ2V0cy5SZWdpc3RlckZvbnRIABIuCgxkZWZhdWx0X2ZvbnQYKSABKAsyFi5wZ3dpZGdldHMuRGVmYXVsdEZvbnRIABImCghvcGVuX3VybBgqIAEoCzISLnBnd2lkZ2V0cy5PcGVuVXJsSAASJQoHZmF2aWNvbhgrIAEoCzISLnBnd2lkZ2V0cy5GYXZpY29uSABCBgoEa2luZCI5CgtTZXJ2ZXJGcmFtZRIqCghtZXNzYWdlcxgBIAMoCzIYLnBnd2lkZ2V0cy5TZXJ2ZXJNZXNzYWdlIiQKBlJlc3VsdBILCgNzZXEYASABKA0SDQoFdmFsdWUYAiABKAwiXQoFRXJyb3ISCwoDc2VxGAEgASgNEg8KB21lc3NhZ2UYAiABKAkSEQoJd2lkZ2V0X2lkGAMgASgNEhEKCW1ldGhvZF9pZBgEIAEoDRIQCghjbGFzc19pZBgFIAEoDSJFCg1DYWxsYmFja0V2ZW50EhEKCXdpZGdldF9pZBgBIAEoDRITCgtjYWxsYmFja19pZBgCIAEoDRIMCgRhcmdzGAMgASgMIikKCFZpZXdwb3J0Eg0KBXdpZHRoGAEgASgNEg4KBmhlaWdodBgCIAEoDSLxAgoNQ2xpZW50TWVzc2FnZRInCgVoZWxsbxgBIAEoCzIWLnBnd2lkZ2V0cy5DbGllbnRIZWxsb0gAEiMKBnJlc3VsdBgCIAEoCzIRLnBnd2lkZ2V0cy5SZXN1bHRIABIhCgVlcnJvchgDIAEoCzIQLnBnd2lkZ2V0cy5FcnJvckgAEiwKCGNhbGxiYWNrGAQgASgLMhgucGd3aWRnZXRzLkNhbGxiYWNrRXZlbnRIABInCgh2aWV3cG9ydBgFIAEoCzITLnBnd2lkZ2V0cy5WaWV3cG9ydEgAEi4KDHVwbG9hZF9zdGFydBgYIAEoCzIWLnBnd2lkZ2V0cy5VcGxvYWRTdGFydEgAEi4KDHVwbG9hZF9jaHVuaxgZIAEoCzIWLnBnd2lkZ2V0cy5VcGxvYWRDaHVua0gAEjAKDXVwbG9hZF9jYW5jZWwYGiABKAsyFy5wZ3dpZGdldHMuVXBsb2FkQ2FuY2VsSABCBgoEa2luZCI5CgtDbGllbnRGcmFtZRIqCghtZXNzYWdlcxgBIAMoCzIYLnBnd2lkZ2V0cy5DbGllbnRNZXNzYWdlKlEKD1Byb3RvY29sVmVyc2lvbhIgChxQUk9UT0NPTF9WRVJTSU9OX1VOU1BFQ0lGSUVEEAASHAoYUFJPVE9DT0xfVkVSU0lPTl9DVVJSRU5UEAIqeAoJQ2xvc2VDb2RlEhoKFkNMT1NFX0NPREVfVU5TUEVDSUZJRUQQABIYChNDTE9TRV9DT0RFX1JFSkVDVEVEEKEfEhsKFkNMT1NFX0NPREVfU0VSVkVSX0ZVTEwQoh8SGAoTQ0xPU0VfQ09ERV9NSVNNQVRDSBCjHyqIAQoLVXBsb2FkTGltaXQSHAoYVVBMT0FEX0xJTUlUX1VOU1BFQ0lGSUVEEAASHgoYVVBMT0FEX0xJTUlUX0NIVU5LX0JZVEVTEICAEBIeChpVUExPQURfTElNSVRfV0lORE9XX0NIVU5LUxAEEhsKF1VQTE9BRF9MSU1JVF9DT05DVVJSRU5UEAJiBnByb3RvMw");
 
 /**
  * Browser -> server, first message of a connection.
@@ -498,6 +498,126 @@ export const UploadRefusedSchema: GenMessage<UploadRefused> = /*@__PURE__*/
   messageDesc(file_pgwidgets_protocol, 13);
 
 /**
+ * Server -> browser: a font face the application registered
+ * (Application::register_font), its file at `url` on the page's server.
+ * Every browser gets the application's fonts after its hello.
+ *
+ * @generated from message pgwidgets.RegisterFont
+ */
+export type RegisterFont = Message<"pgwidgets.RegisterFont"> & {
+  /**
+   * @generated from field: string family = 1;
+   */
+  family: string;
+
+  /**
+   * @generated from field: string url = 2;
+   */
+  url: string;
+
+  /**
+   * "normal", "bold", "100".."900"
+   *
+   * @generated from field: string weight = 3;
+   */
+  weight: string;
+
+  /**
+   * "normal", "italic", "oblique"
+   *
+   * @generated from field: string style = 4;
+   */
+  style: string;
+};
+
+/**
+ * Describes the message pgwidgets.RegisterFont.
+ * Use `create(RegisterFontSchema)` to create a new message.
+ */
+export const RegisterFontSchema: GenMessage<RegisterFont> = /*@__PURE__*/
+  messageDesc(file_pgwidgets_protocol, 14);
+
+/**
+ * Server -> browser: the font every widget uses unless set otherwise
+ * (Application::set_default_font); an empty family goes back to the theme's.
+ *
+ * @generated from message pgwidgets.DefaultFont
+ */
+export type DefaultFont = Message<"pgwidgets.DefaultFont"> & {
+  /**
+   * @generated from field: string family = 1;
+   */
+  family: string;
+
+  /**
+   * points
+   *
+   * @generated from field: optional double size = 2;
+   */
+  size?: number | undefined;
+
+  /**
+   * "" keeps the theme's
+   *
+   * @generated from field: string weight = 3;
+   */
+  weight: string;
+
+  /**
+   * "" keeps the theme's
+   *
+   * @generated from field: string style = 4;
+   */
+  style: string;
+};
+
+/**
+ * Describes the message pgwidgets.DefaultFont.
+ * Use `create(DefaultFontSchema)` to create a new message.
+ */
+export const DefaultFontSchema: GenMessage<DefaultFont> = /*@__PURE__*/
+  messageDesc(file_pgwidgets_protocol, 15);
+
+/**
+ * Server -> browser: open `url` (http, https or a path on this server) in a
+ * new tab or window (Session::open_url, Application::open_url).
+ *
+ * @generated from message pgwidgets.OpenUrl
+ */
+export type OpenUrl = Message<"pgwidgets.OpenUrl"> & {
+  /**
+   * @generated from field: string url = 1;
+   */
+  url: string;
+};
+
+/**
+ * Describes the message pgwidgets.OpenUrl.
+ * Use `create(OpenUrlSchema)` to create a new message.
+ */
+export const OpenUrlSchema: GenMessage<OpenUrl> = /*@__PURE__*/
+  messageDesc(file_pgwidgets_protocol, 16);
+
+/**
+ * Server -> browser: the page's icon is at `url` now (Application::set_favicon).
+ *
+ * @generated from message pgwidgets.Favicon
+ */
+export type Favicon = Message<"pgwidgets.Favicon"> & {
+  /**
+   * @generated from field: string url = 1;
+   */
+  url: string;
+};
+
+/**
+ * Describes the message pgwidgets.Favicon.
+ * Use `create(FaviconSchema)` to create a new message.
+ */
+export const FaviconSchema: GenMessage<Favicon> = /*@__PURE__*/
+  messageDesc(file_pgwidgets_protocol, 17);
+
+/**
  * @generated from message pgwidgets.ServerMessage
  */
 export type ServerMessage = Message<"pgwidgets.ServerMessage"> & {
@@ -558,6 +678,30 @@ export type ServerMessage = Message<"pgwidgets.ServerMessage"> & {
      */
     value: UploadRefused;
     case: "uploadRefused";
+  } | {
+    /**
+     * @generated from field: pgwidgets.RegisterFont register_font = 40;
+     */
+    value: RegisterFont;
+    case: "registerFont";
+  } | {
+    /**
+     * @generated from field: pgwidgets.DefaultFont default_font = 41;
+     */
+    value: DefaultFont;
+    case: "defaultFont";
+  } | {
+    /**
+     * @generated from field: pgwidgets.OpenUrl open_url = 42;
+     */
+    value: OpenUrl;
+    case: "openUrl";
+  } | {
+    /**
+     * @generated from field: pgwidgets.Favicon favicon = 43;
+     */
+    value: Favicon;
+    case: "favicon";
   } | { case: undefined; value?: undefined };
 };
 
@@ -566,7 +710,7 @@ export type ServerMessage = Message<"pgwidgets.ServerMessage"> & {
  * Use `create(ServerMessageSchema)` to create a new message.
  */
 export const ServerMessageSchema: GenMessage<ServerMessage> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_protocol, 14);
+  messageDesc(file_pgwidgets_protocol, 18);
 
 /**
  * Every message queued in one event-loop turn travels in one frame.
@@ -585,7 +729,7 @@ export type ServerFrame = Message<"pgwidgets.ServerFrame"> & {
  * Use `create(ServerFrameSchema)` to create a new message.
  */
 export const ServerFrameSchema: GenMessage<ServerFrame> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_protocol, 15);
+  messageDesc(file_pgwidgets_protocol, 19);
 
 /**
  * The answer to a Call or Create: `value` is the method's response message.
@@ -609,7 +753,7 @@ export type Result = Message<"pgwidgets.Result"> & {
  * Use `create(ResultSchema)` to create a new message.
  */
 export const ResultSchema: GenMessage<Result> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_protocol, 16);
+  messageDesc(file_pgwidgets_protocol, 20);
 
 /**
  * A Call or Create failed in the browser. It names the call, so the server
@@ -653,7 +797,7 @@ export type Error = Message<"pgwidgets.Error"> & {
  * Use `create(ErrorSchema)` to create a new message.
  */
 export const ErrorSchema: GenMessage<Error> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_protocol, 17);
+  messageDesc(file_pgwidgets_protocol, 21);
 
 /**
  * Callback `callback_id` of widget `widget_id` fired; `args` is its message.
@@ -682,7 +826,7 @@ export type CallbackEvent = Message<"pgwidgets.CallbackEvent"> & {
  * Use `create(CallbackEventSchema)` to create a new message.
  */
 export const CallbackEventSchema: GenMessage<CallbackEvent> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_protocol, 18);
+  messageDesc(file_pgwidgets_protocol, 22);
 
 /**
  * The browser's viewport, sent with the hello and on every resize.
@@ -706,7 +850,7 @@ export type Viewport = Message<"pgwidgets.Viewport"> & {
  * Use `create(ViewportSchema)` to create a new message.
  */
 export const ViewportSchema: GenMessage<Viewport> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_protocol, 19);
+  messageDesc(file_pgwidgets_protocol, 23);
 
 /**
  * @generated from message pgwidgets.ClientMessage
@@ -771,7 +915,7 @@ export type ClientMessage = Message<"pgwidgets.ClientMessage"> & {
  * Use `create(ClientMessageSchema)` to create a new message.
  */
 export const ClientMessageSchema: GenMessage<ClientMessage> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_protocol, 20);
+  messageDesc(file_pgwidgets_protocol, 24);
 
 /**
  * @generated from message pgwidgets.ClientFrame
@@ -788,7 +932,7 @@ export type ClientFrame = Message<"pgwidgets.ClientFrame"> & {
  * Use `create(ClientFrameSchema)` to create a new message.
  */
 export const ClientFrameSchema: GenMessage<ClientFrame> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_protocol, 21);
+  messageDesc(file_pgwidgets_protocol, 25);
 
 /**
  * Bumped when this envelope changes incompatibly. Both ends read it from
