@@ -7,6 +7,6 @@
 
 namespace pgw::detail {
 
-extern const std::uint64_t schema_fingerprint = 0xc08adede2945b55cULL;
+extern const std::uint64_t schema_fingerprint = 0x2d91fa0541cc82d1ULL;
 
 }  // namespace pgw::detail

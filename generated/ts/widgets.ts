@@ -7,7 +7,7 @@
 // missing there, or a method missing in an implementation, fails `tsc`.
 
 export const PACKAGE_NAME = "pgwidgets.widgets";
-export const SCHEMA_FINGERPRINT = 0xc08adede2945b55cn;
+export const SCHEMA_FINGERPRINT = 0x2d91fa0541cc82d1n;
 
 /** A widget as the browser runtime holds it. */
 export interface WidgetHandle {
@@ -1625,15 +1625,15 @@ export interface VideoWidgetImpl extends WidgetImpl {
   pause(): void;
   // Pauses and goes back to the start.
   stop(): void;
-  set_muted(muted: boolean): void;
+  set_muted(tf: boolean): void;
   // Whether the sound is muted, the user's change included (asks the page).
   get_muted(): boolean;
   // The volume, 0..1 (anything else is an error).
-  set_volume(volume: number): void;
+  set_volume(vol: number): void;
   // The volume, the user's change included (asks the page).
   get_volume(): number;
-  set_loop(loop: boolean): void;
-  set_controls(controls: boolean): void;
+  set_loop(tf: boolean): void;
+  set_controls(tf: boolean): void;
   // Seeks to `seconds` from the start.
   set_current_time(seconds: number): void;
   // Where playback is, in seconds (asks the page).

@@ -71,13 +71,13 @@ namespace detail::ret {
 bool VideoWidget_get_muted([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::MutedArg m;
   parse(m, bytes, "the result of VideoWidget.get_muted");
-  return m.muted();
+  return m.tf();
 }
 
 double VideoWidget_get_volume([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::Volume m;
   parse(m, bytes, "the result of VideoWidget.get_volume");
-  return m.volume();
+  return m.vol();
 }
 
 double VideoWidget_get_current_time([[maybe_unused]] SessionLink& link, std::string_view bytes) {
@@ -206,9 +206,9 @@ Task<void> VideoWidget::stop() const {
   return detail::send_call(checked_link(), id(), detail::methods::VideoWidget_stop, request.SerializeAsString());
 }
 
-Task<void> VideoWidget::set_muted(bool muted) const {
+Task<void> VideoWidget::set_muted(bool tf) const {
   ::pgwidgets::widgets::MutedArg request;
-  request.set_muted(muted);
+  request.set_tf(tf);
   return detail::send_call(checked_link(), id(), detail::methods::VideoWidget_set_muted, request.SerializeAsString());
 }
 
@@ -218,10 +218,10 @@ Task<bool> VideoWidget::get_muted() const {
                                                        request.SerializeAsString(), &detail::ret::VideoWidget_get_muted);
 }
 
-Task<void> VideoWidget::set_volume(double volume) const {
-  detail::check_fraction(volume, "pgw::VideoWidget::set_volume", "volume");
+Task<void> VideoWidget::set_volume(double vol) const {
+  detail::check_fraction(vol, "pgw::VideoWidget::set_volume", "vol");
   ::pgwidgets::widgets::Volume request;
-  request.set_volume(volume);
+  request.set_vol(vol);
   return detail::send_call(checked_link(), id(), detail::methods::VideoWidget_set_volume, request.SerializeAsString());
 }
 
@@ -231,9 +231,9 @@ Task<double> VideoWidget::get_volume() const {
                                                        request.SerializeAsString(), &detail::ret::VideoWidget_get_volume);
 }
 
-Task<void> VideoWidget::set_loop(bool loop) const {
+Task<void> VideoWidget::set_loop(bool tf) const {
   ::pgwidgets::widgets::LoopArg request;
-  request.set_loop(loop);
+  request.set_tf(tf);
   return detail::send_call(checked_link(), id(), detail::methods::VideoWidget_set_loop, request.SerializeAsString());
 }
 
@@ -242,7 +242,7 @@ bool VideoWidget::get_loop() const {
   if (const std::string* recorded = link.recorded(id(), detail::fields::loop)) {
     ::pgwidgets::widgets::LoopArg m;
     parse(m, *recorded, "the state of VideoWidget.loop");
-    return m.loop();
+    return m.tf();
   }
   if (const std::string* ctor = link.constructor_args(id())) {
     ::pgwidgets::widgets::VideoWidgetArgs args;
@@ -253,9 +253,9 @@ bool VideoWidget::get_loop() const {
   return false;
 }
 
-Task<void> VideoWidget::set_controls(bool controls) const {
+Task<void> VideoWidget::set_controls(bool tf) const {
   ::pgwidgets::widgets::ControlsArg request;
-  request.set_controls(controls);
+  request.set_tf(tf);
   return detail::send_call(checked_link(), id(), detail::methods::VideoWidget_set_controls, request.SerializeAsString());
 }
 
@@ -264,7 +264,7 @@ bool VideoWidget::get_controls() const {
   if (const std::string* recorded = link.recorded(id(), detail::fields::controls)) {
     ::pgwidgets::widgets::ControlsArg m;
     parse(m, *recorded, "the state of VideoWidget.controls");
-    return m.controls();
+    return m.tf();
   }
   if (const std::string* ctor = link.constructor_args(id())) {
     ::pgwidgets::widgets::VideoWidgetArgs args;

@@ -89,7 +89,7 @@ export const videoFamily: FamilyTables = {
       id: 339764404, name: "set_muted", className: "VideoWidget", kind: "setter", classId: 1638325622,
       invoke: (impl, bytes, ctx) => {
         const m = fromBinary(pb_video.MutedArgSchema, bytes);
-        (impl as w.VideoWidgetImpl).set_muted(m.muted);
+        (impl as w.VideoWidgetImpl).set_muted(m.tf);
         return undefined;
       },
     }],
@@ -99,14 +99,14 @@ export const videoFamily: FamilyTables = {
         void bytes;
         void ctx;
         const r = (impl as w.VideoWidgetImpl).get_muted();
-        return toBinary(pb_video.MutedArgSchema, create(pb_video.MutedArgSchema, { muted: r }));
+        return toBinary(pb_video.MutedArgSchema, create(pb_video.MutedArgSchema, { tf: r }));
       },
     }],
     [2021638006, {
       id: 2021638006, name: "set_volume", className: "VideoWidget", kind: "setter", classId: 1638325622,
       invoke: (impl, bytes, ctx) => {
         const m = fromBinary(pb_video.VolumeSchema, bytes);
-        (impl as w.VideoWidgetImpl).set_volume(m.volume);
+        (impl as w.VideoWidgetImpl).set_volume(m.vol);
         return undefined;
       },
     }],
@@ -116,14 +116,14 @@ export const videoFamily: FamilyTables = {
         void bytes;
         void ctx;
         const r = (impl as w.VideoWidgetImpl).get_volume();
-        return toBinary(pb_video.VolumeSchema, create(pb_video.VolumeSchema, { volume: r }));
+        return toBinary(pb_video.VolumeSchema, create(pb_video.VolumeSchema, { vol: r }));
       },
     }],
     [2061222124, {
       id: 2061222124, name: "set_loop", className: "VideoWidget", kind: "setter", classId: 1638325622,
       invoke: (impl, bytes, ctx) => {
         const m = fromBinary(pb_video.LoopArgSchema, bytes);
-        (impl as w.VideoWidgetImpl).set_loop(m.loop);
+        (impl as w.VideoWidgetImpl).set_loop(m.tf);
         return undefined;
       },
     }],
@@ -131,7 +131,7 @@ export const videoFamily: FamilyTables = {
       id: 1934755271, name: "set_controls", className: "VideoWidget", kind: "setter", classId: 1638325622,
       invoke: (impl, bytes, ctx) => {
         const m = fromBinary(pb_video.ControlsArgSchema, bytes);
-        (impl as w.VideoWidgetImpl).set_controls(m.controls);
+        (impl as w.VideoWidgetImpl).set_controls(m.tf);
         return undefined;
       },
     }],

@@ -67,23 +67,23 @@ class VideoWidget : public Widget {
   // Pauses and goes back to the start.
   Task<void> stop() const;
 
-  Task<void> set_muted(bool muted) const;
+  Task<void> set_muted(bool tf) const;
 
   // Whether the sound is muted, the user's change included (asks the page).
   Task<bool> get_muted() const;
 
   // The volume, 0..1 (anything else is an error).
-  Task<void> set_volume(double volume) const;
+  Task<void> set_volume(double vol) const;
 
   // The volume, the user's change included (asks the page).
   Task<double> get_volume() const;
 
-  Task<void> set_loop(bool loop) const;
+  Task<void> set_loop(bool tf) const;
 
   // As last set (answered by the server).
   bool get_loop() const;
 
-  Task<void> set_controls(bool controls) const;
+  Task<void> set_controls(bool tf) const;
 
   // As last set (answered by the server).
   bool get_controls() const;
