@@ -3,6 +3,7 @@
 #include "pgwidgets/widgets.hpp"
 
 #include "page_extras.hpp"
+#include "pgwidgets/protocol.pb.h"
 #include "session_core.hpp"
 #include "timer_state.hpp"
 

@@ -137,7 +137,7 @@ TEST_CASE("page extras: fonts, the default font and the icon reach a joining bro
   CHECK(frame.messages(2).favicon().url() == "/favicon.ico?v=1");
 
   auto font = extras.serve("/_pgwidgets/font/1");
-  REQUIRE(font);
+  REQUIRE(font.has_value());
   CHECK(font->content_type == "font/woff2");
   CHECK(font->body == "wOF2....");
   CHECK(extras.serve("/_pgwidgets/font/2")->status == 404);
@@ -146,17 +146,17 @@ TEST_CASE("page extras: fonts, the default font and the icon reach a joining bro
   const std::string dir = PGW_TEST_SOURCE_DIR "/unit";
   extras.serve_file("/src", dir);
   auto self = extras.serve("/src/test_html.cpp");
-  REQUIRE(self);
+  REQUIRE(self.has_value());
   CHECK(self->status == 200);
   CHECK(self->body.find("page extras: fonts") != std::string::npos);
   for (const char* bad : {"/src/../CMakeLists.txt", "/src/%2e%2e/CMakeLists.txt", "/src//test_html.cpp",
                           "/src/./test_html.cpp", "/src/..%2fCMakeLists.txt", "/src/nothing.here"}) {
     INFO(bad);
     auto r = extras.serve(bad);
-    REQUIRE(r);
+    REQUIRE(r.has_value());
     CHECK(r->status == 404);
   }
-  CHECK_FALSE(extras.serve("/elsewhere"));
+  CHECK_FALSE(extras.serve("/elsewhere").has_value());
   CHECK_THROWS_AS(extras.serve_file("/pgwidgets.js", dir), std::invalid_argument);
   CHECK_THROWS_AS(extras.serve_file("/", dir), std::invalid_argument);
   CHECK_THROWS_AS(extras.serve_file("media", dir), std::invalid_argument);
