@@ -15,6 +15,7 @@ APT_PACKAGES=(
   libwebsocketpp-dev catch2
   libssl-dev                # libcrypto: SHA-256 of uploads in the browser test (files_app)
   chromium                  # the browser tests drive Debian's Chromium
+  fonts-dejavu-core         # a font file for register_font (browser: html)
   clang-16 libclang-rt-16-dev  # libFuzzer and its sanitizers (scripts/fuzz.sh)
 )
 # The machines ship a newer Node with its own npm; Debian's npm conflicts with it.

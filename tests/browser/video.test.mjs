@@ -1,6 +1,6 @@
 // Browser test: VideoWidget in headless Chromium against
 // tests/browser/video_app.cpp. The clip is made here, by the browser itself
-// (a canvas recorded by MediaRecorder into a ~1 s 64x64 VP8 WebM, which
+// (a canvas recorded by MediaRecorder into a ~2 s 64x64 VP8 WebM, which
 // Chromium decodes), and served by the program (Application::serve_file).
 // Play -> play, timeupdate, ended; pause; stop; volume -> volumechange; a
 // bad URL -> error; the awaited getters agree with the page; the served
@@ -79,7 +79,7 @@ const ok = await runChecks([
           const t = performance.now() - t0;
           ctx.fillStyle = `hsl(${(t / 4) % 360}, 80%, 50%)`;
           ctx.fillRect(0, 0, 64, 64);
-          if (t < 1200) requestAnimationFrame(draw); else resolve();
+          if (t < 2000) requestAnimationFrame(draw); else resolve();
         };
         draw();
       });
