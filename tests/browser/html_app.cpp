@@ -32,6 +32,12 @@ constexpr const char* kHostile =
     "<iframe id=\"frame\" src=\"javascript:parent.__pgwXss='iframe'\"></iframe>"
     "<a id=\"web-link\" href=\"http://127.0.0.1:9/elsewhere\">web link</a>";
 
+// What the server answers for the view's HTML (get_html: no round trip).
+std::string server_html(const std::string& what, const pgw::HtmlView& view) {
+  const std::string html = view.get_html();
+  return what + " | " + std::to_string(html.size()) + " " + (html.empty() ? std::string("empty") : html.substr(0, 24));
+}
+
 std::string font_file = "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf";
 
 pgw::Task<> setup(pgw::Application& app, pgw::Session& session) {
@@ -72,21 +78,23 @@ pgw::Task<> setup(pgw::Application& app, pgw::Session& session) {
   co_await top.set_widget(vbox);
   co_await top.show();
 
-  auto show = [view, report](std::string what) -> pgw::Task<> {
-    co_await report.set_text(what + " | " + std::to_string(view.get_html().size()) + " " +
-                             (view.get_html().empty() ? std::string("empty") : view.get_html().substr(0, 24)));
-  };
-  append.on_activated([view, show, n = 0]() mutable -> pgw::Task<> {
-    co_await view.append_html("<p class=\"more\">more " + std::to_string(++n) + "</p>");
-    co_await show("appended");
+  // Strings are built before each co_await (g++ 12 frees a conditional's
+  // string temporary inside a co_await expression twice: README, "g++ 12").
+  append.on_activated([view, report, n = 0]() mutable -> pgw::Task<> {
+    const std::string html = "<p class=\"more\">more " + std::to_string(++n) + "</p>";
+    co_await view.append_html(html);
+    const std::string text = server_html("appended", view);
+    co_await report.set_text(text);
   });
-  set.on_activated([view, show]() -> pgw::Task<> {
+  set.on_activated([view, report]() -> pgw::Task<> {
     co_await view.set_html("<p id=\"set\">set by the program</p>");
-    co_await show("set");
+    const std::string text = server_html("set", view);
+    co_await report.set_text(text);
   });
-  clear.on_activated([view, show]() -> pgw::Task<> {
+  clear.on_activated([view, report]() -> pgw::Task<> {
     co_await view.clear();
-    co_await show("cleared");
+    const std::string text = server_html("cleared", view);
+    co_await report.set_text(text);
   });
   bottom.on_activated([view]() -> pgw::Task<> { co_await view.scroll_to_bottom(); });
   view.on_scrolled([view, report](double h, double v) -> pgw::Task<> {

@@ -55,18 +55,24 @@ pgw::Task<> setup(pgw::Session& session) {
   auto ticks = std::make_shared<int>(0);
   auto add = [events, log, ticks](std::string what) -> pgw::Task<> {
     *log += what + " ";
-    co_await events.set_text(*log + "| ticks " + std::to_string(*ticks));
+    const std::string text = *log + "| ticks " + std::to_string(*ticks);
+    co_await events.set_text(text);
   };
   video.on_play([add]() -> pgw::Task<> { co_await add("play"); });
   video.on_pause([add]() -> pgw::Task<> { co_await add("pause"); });
   video.on_ended([add]() -> pgw::Task<> { co_await add("ended"); });
-  video.on_error([add](std::string message) -> pgw::Task<> { co_await add("error(" + std::string(message.empty() ? "?" : "msg") + ")"); });
+  video.on_error([add](std::string message) -> pgw::Task<> {
+    const std::string what = message.empty() ? std::string("error(?)") : std::string("error(msg)");
+    co_await add(what);
+  });
   video.on_timeupdate([events, log, ticks](double t, double d) -> pgw::Task<> {
     ++*ticks;
-    co_await events.set_text(*log + "| ticks " + std::to_string(*ticks) + " at " + number(t) + " of " + number(d));
+    const std::string text = *log + "| ticks " + std::to_string(*ticks) + " at " + number(t) + " of " + number(d);
+    co_await events.set_text(text);
   });
   video.on_volumechange([add](double v, bool muted) -> pgw::Task<> {
-    co_await add("volume(" + number(v) + (muted ? ",muted)" : ")"));
+    const std::string what = "volume(" + number(v) + (muted ? ",muted)" : ")");
+    co_await add(what);
   });
 
   load.on_activated([video]() -> pgw::Task<> { co_await video.set_url("/media/clip.webm"); });
@@ -84,9 +90,10 @@ pgw::Task<> setup(pgw::Session& session) {
     const bool paused = co_await video.get_paused();
     const double v = co_await video.get_volume();
     const bool muted = co_await video.get_muted();
-    co_await getters.set_text("time " + number(t) + " duration " + number(d) + " paused " + (paused ? "1" : "0") +
-                              " volume " + number(v) + " muted " + (muted ? "1" : "0") + " loop " +
-                              (video.get_loop() ? "1" : "0") + " controls " + (video.get_controls() ? "1" : "0"));
+    const std::string text = "time " + number(t) + " duration " + number(d) + " paused " + (paused ? "1" : "0") +
+                             " volume " + number(v) + " muted " + (muted ? "1" : "0") + " loop " +
+                             (video.get_loop() ? "1" : "0") + " controls " + (video.get_controls() ? "1" : "0");
+    co_await getters.set_text(text);
   });
 }
 
