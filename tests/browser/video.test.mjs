@@ -44,11 +44,12 @@ async function query() {
            loop: m[6] === "1", controls: m[7] === "1" };
 }
 
-// GET with the path sent as written (fetch and URL would resolve "..").
+// GET with the path sent as written (fetch and URL would resolve ".."), one
+// connection each (the server closes a connection after its answer).
 function rawGet(p) {
   const u = new URL(server.url);
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: u.hostname, port: u.port, path: p, method: "GET" }, (res) => {
+    const req = http.request({ host: u.hostname, port: u.port, path: p, method: "GET", agent: false }, (res) => {
       let body = "";
       res.on("data", (d) => { body += d; });
       res.on("end", () => resolve({ status: res.statusCode, type: res.headers["content-type"], body }));
