@@ -122,7 +122,9 @@ class ModelTest(unittest.TestCase):
                   # the InteractiveEvents trait's latest-value reports
                   "Label_pointer_move", "Label_scroll", "Label_drag_over",
                   # dialogs: a drag, a grip, the color being chosen
-                  "Dialog_move", "Dialog_resized", "ColorDialog_move", "ColorDialog_pick"}
+                  "Dialog_move", "Dialog_resized", "ColorDialog_move", "ColorDialog_pick",
+                  # HtmlView's scroll position, a video's playback position
+                  "HtmlView_scrolled", "VideoWidget_timeupdate"}
         self.assertEqual({name for name, c in cb.items() if c.coalesce}, latest)
         # Acts are news every time: never coalesced.
         for act in ("Button_activated", "TextArea_changed", "ComboBox_modified", "TopLevel_close",
@@ -195,7 +197,7 @@ class ModelTest(unittest.TestCase):
     def test_families_follow_the_schema_files(self):
         families = {f.name: f for f in self.schema.families}
         self.assertEqual(sorted(families), ["base", "containers", "controls", "data", "dialogs", "display", "events", "files",
-                                            "layout", "mdi", "menus", "text", "toolbar"])
+                                            "html", "layout", "mdi", "menus", "text", "toolbar", "video"])
         self.assertEqual([c.name for c in families["layout"].classes], ["TopLevel", "Box", "VBox", "HBox"])
         self.assertEqual([d.name for d in families["layout"].depends], ["base"])
         self.assertEqual([d.name for d in families["base"].depends], [])
