@@ -16,6 +16,7 @@ APT_PACKAGES=(
   libssl-dev                # libcrypto: SHA-256 of uploads in the browser test (files_app)
   libjpeg62-turbo-dev       # JPEG frames of the Image browser test and bench (image_app, bench_image)
   chromium                  # the browser tests drive Debian's Chromium
+  fonts-dejavu-core         # a font file for register_font (browser: html)
   clang-16 libclang-rt-16-dev  # libFuzzer and its sanitizers (scripts/fuzz.sh)
   nginx                     # the browser test behind a proxy (README, "Deploying"); run as a user process
 )

@@ -252,6 +252,10 @@ class Method(View):
         optional += self._collection_answer_fields() + self._line_fields()
         optional.append(("ref_field", str(self._ref_field_number()), "0"))
         optional.append(("latest_wins", boolean(self.latest_wins), "false"))
+        # an `appends` setter: the plain setter whose record keeps the whole
+        # value, and the constructor field the value starts from
+        optional.append(("append_to", str(self.append_setter.id if self.appends else 0), "0"))
+        optional.append(("append_init", str(self.append_init.number if self.appends and self.append_init else 0), "0"))
         return fields + [(name, value) for name, value, default in optional if value != default]
 
     def _collection_answer_fields(self):

@@ -110,6 +110,12 @@ class Method:
     font_shorthand: bool = False  # setter of a font: its option is one CSS-like string
     fractions: bool = False    # every double argument must lie in 0..1 (checked at the call)
     latest_wins: bool = False  # a stream's frame: a newer call replaces one a browser was not yet sent
+    # A SETTER with `appends`: adds its string to the field's value. The
+    # reader links the plain setter whose record keeps the whole value and
+    # the constructor field (of the state field's name) it starts from.
+    appends: bool = False
+    append_setter: Optional["Method"] = dc_field(default=None, repr=False, compare=False)
+    append_init: Optional[Field] = None
     doc: str = ""
     # Filled for getters: where the value comes from when no setter ran.
     ctor_fallback: Optional[Field] = None

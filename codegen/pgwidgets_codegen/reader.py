@@ -467,6 +467,10 @@ class _Builder:
             m.latest_wins = opts.latest_wins
             if m.latest_wins and (kind not in ("setter", "action") or m.response.fields):
                 raise SchemaError(f"{where}: `latest_wins` belongs on a SETTER or ACTION returning nothing")
+            m.appends = opts.appends
+            if m.appends and (kind != "setter" or [f.proto_type for f in m.request.fields] != ["string"]
+                              or m.request.fields[0].repeated or m.request.fields[0].presence):
+                raise SchemaError(f"{where}: `appends` belongs on a SETTER taking one string")
             if m.fractions and (kind not in ("setter", "action")
                                 or not any(f.proto_type == "double" for f in m.request.fields)):
                 raise SchemaError(f"{where}: `fractions` belongs on a SETTER or ACTION taking doubles")
@@ -823,6 +827,8 @@ class _Builder:
                     if s.kind == "setter" and s.state_field == m.state_field and s.deferred != m.deferred:
                         raise SchemaError(f"{where}: setters of {m.state_field!r} disagree on `deferred` "
                                           f"({s.owner}.{s.rpc_name})")
+        if m.appends:
+            self._link_append(c, m, where)
         if m.kind in ("attach", "detach") and m.child_field is None:
             raise SchemaError(f"{where}: an {m.kind} needs `child`")
         if m.child_field is not None and not m.child_field.ref:
@@ -871,6 +877,23 @@ class _Builder:
                     if (f.name == m.state_field and f.proto_type == returned.proto_type
                             and f.enum is returned.enum):
                         m.ctor_fallback, m.ctor_message = f, c.ctor
+
+    @staticmethod
+    def _link_append(c, m, where):
+        """An `appends` setter: the one plain SETTER of its field taking the
+        same request keeps the whole value; a string constructor field of
+        the field's name is where the value starts."""
+        plain = [s for owner in c.ancestry() for s in owner.methods
+                 if s.kind == "setter" and s.state_field == m.state_field and not s.appends
+                 and s.request is m.request and not s.op]
+        if len(plain) != 1:
+            raise SchemaError(f"{where}: `appends` needs exactly one plain SETTER of {m.state_field!r} "
+                              f"taking {m.request.name} (found {len(plain)})")
+        m.append_setter = plain[0]
+        if c.ctor:
+            for f in c.ctor.fields:
+                if f.name == m.state_field and f.proto_type == "string" and not f.repeated:
+                    m.append_init = f
 
     @staticmethod
     def _same_type(a, b):

@@ -124,7 +124,9 @@ class ModelTest(unittest.TestCase):
                   "Canvas_pointer_move", "Canvas_scroll", "Canvas_drag_over",
                   "Image_pointer_move", "Image_scroll", "Image_drag_over",
                   # dialogs: a drag, a grip, the color being chosen
-                  "Dialog_move", "Dialog_resized", "ColorDialog_move", "ColorDialog_pick"}
+                  "Dialog_move", "Dialog_resized", "ColorDialog_move", "ColorDialog_pick",
+                  # HtmlView's scroll position, a video's playback position
+                  "HtmlView_scrolled", "VideoWidget_timeupdate"}
         self.assertEqual({name for name, c in cb.items() if c.coalesce}, latest)
         # Acts are news every time: never coalesced.
         for act in ("Button_activated", "TextArea_changed", "ComboBox_modified", "TopLevel_close",
@@ -203,7 +205,7 @@ class ModelTest(unittest.TestCase):
     def test_families_follow_the_schema_files(self):
         families = {f.name: f for f in self.schema.families}
         self.assertEqual(sorted(families), ["base", "canvas", "containers", "controls", "data", "dialogs", "display", "events", "files",
-                                            "image", "layout", "mdi", "menus", "text", "toolbar"])
+                                            "html", "image", "layout", "mdi", "menus", "text", "toolbar", "video"])
         self.assertEqual([c.name for c in families["layout"].classes], ["TopLevel", "Box", "VBox", "HBox"])
         self.assertEqual([d.name for d in families["layout"].depends], ["base"])
         self.assertEqual([d.name for d in families["base"].depends], [])

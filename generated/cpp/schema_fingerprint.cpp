@@ -7,6 +7,6 @@
 
 namespace pgw::detail {
 
-extern const std::uint64_t schema_fingerprint = 0xf83a24184b404829ULL;
+extern const std::uint64_t schema_fingerprint = 0xdcac0de6c8ac8014ULL;
 
 }  // namespace pgw::detail

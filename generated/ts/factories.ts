@@ -38,6 +38,8 @@ import { ColorDialog } from "../../web/src/widgets/dialogs/colordialog.js";
 import { Label } from "../../web/src/widgets/display/label.js";
 import { StatusBar } from "../../web/src/widgets/display/statusbar.js";
 import { FileDialog } from "../../web/src/widgets/files/filedialog.js";
+import { HtmlView } from "../../web/src/widgets/html/htmlview.js";
+import { ExternalWidget } from "../../web/src/widgets/html/externalwidget.js";
 import { Image } from "../../web/src/widgets/image/image.js";
 import { TopLevel } from "../../web/src/widgets/layout/toplevel.js";
 import { Box } from "../../web/src/widgets/layout/box.js";
@@ -56,6 +58,7 @@ import { ToolBar } from "../../web/src/widgets/toolbar/toolbar.js";
 import { ToolBarAction } from "../../web/src/widgets/toolbar/toolbaraction.js";
 import { ToolBarSeparator } from "../../web/src/widgets/toolbar/toolbarseparator.js";
 import { ToolBarSpacer } from "../../web/src/widgets/toolbar/toolbarspacer.js";
+import { VideoWidget } from "../../web/src/widgets/video/videowidget.js";
 
 export function makeFactories(env: WidgetEnv): WidgetFactories {
   return {
@@ -88,6 +91,8 @@ export function makeFactories(env: WidgetEnv): WidgetFactories {
     Label: (id, args, events) => new Label(id, args, events, env),
     StatusBar: (id, args, events) => new StatusBar(id, args, events, env),
     FileDialog: (id, args, events) => new FileDialog(id, args, events, env),
+    HtmlView: (id, args, events) => new HtmlView(id, args, events, env),
+    ExternalWidget: (id, args, events) => new ExternalWidget(id, args, events, env),
     Image: (id, args, events) => new Image(id, args, events, env),
     TopLevel: (id, args, events) => new TopLevel(id, args, events, env),
     Box: (id, args, events) => new Box(id, args, events, env),
@@ -106,5 +111,6 @@ export function makeFactories(env: WidgetEnv): WidgetFactories {
     ToolBarAction: (id, args, events) => new ToolBarAction(id, args, events, env),
     ToolBarSeparator: (id, args, events) => new ToolBarSeparator(id, args, events, env),
     ToolBarSpacer: (id, args, events) => new ToolBarSpacer(id, args, events, env),
+    VideoWidget: (id, args, events) => new VideoWidget(id, args, events, env),
   };
 }

@@ -7,7 +7,7 @@
 // missing there, or a method missing in an implementation, fails `tsc`.
 
 export const PACKAGE_NAME = "pgwidgets.widgets";
-export const SCHEMA_FINGERPRINT = 0xf83a24184b404829n;
+export const SCHEMA_FINGERPRINT = 0xdcac0de6c8ac8014n;
 
 /** A widget as the browser runtime holds it. */
 export interface WidgetHandle {
@@ -1204,6 +1204,60 @@ export interface FileDialogCreateArgs {
   accept: string | undefined;
 }
 
+// Shows HTML, read-only, scrolling when it is larger than the view. The
+// server keeps the HTML (get_html answers it, a reloaded page shows it):
+// append_html adds to the kept HTML, so a reload sends the whole HTML
+// once, never the appends.
+export interface HtmlViewImpl extends WidgetImpl {
+  // Replaces the HTML.
+  set_html(html: string): void;
+  // Adds HTML at the end.
+  append_html(html: string): void;
+  // Removes the HTML.
+  clear(): void;
+  // Scrolls to the top (reported by scrolled).
+  scroll_to_top(): void;
+  // Scrolls to the bottom (reported by scrolled).
+  scroll_to_bottom(): void;
+  // Scrolls to these fractions of the scrollable range (0..1, else an
+  // error); fires no callback. An axis that cannot scroll stays at 0.
+  set_scroll_position(h_pct: number, v_pct: number): void;
+}
+
+export interface HtmlViewEvents extends WidgetEvents {
+  // The view scrolled (the user, or scroll_to_top / scroll_to_bottom):
+  // where it is now, once the scrolling stops.
+  scrolled(h_pct: number, v_pct: number): void;
+}
+
+export interface HtmlViewCreateArgs {
+  // The first HTML shown.
+  html: string;
+  // true: the HTML is the program's own and trusted: it goes into the page
+  // as written (no sanitizing, no shadow root), its <script> elements and
+  // event-handler attributes run and the page's CSS styles it. Never set it
+  // for HTML that comes from a user, a file or the network.
+  trusted_html: boolean;
+}
+
+// An area for content made elsewhere (a chart, a map): HTML the program
+// sets. It lays out like any widget. The server keeps the content, so a
+// reloaded page shows it. Untrusted by default, as HtmlView's.
+export interface ExternalWidgetImpl extends WidgetImpl {
+  // Replaces the content with this HTML.
+  set_content(html: string): void;
+  // Removes the content.
+  clear(): void;
+}
+
+export interface ExternalWidgetEvents extends WidgetEvents {
+}
+
+export interface ExternalWidgetCreateArgs {
+  // As HtmlView's: true shows the content as written, scripts running.
+  trusted_html: boolean;
+}
+
 // A picture, scaled to the widget's size, keeping its aspect. With
 // `interactive` it reports pointer, keyboard, focus and drop events.
 export interface ImageImpl extends WidgetImpl {
@@ -1737,6 +1791,75 @@ export interface ToolBarSpacerEvents extends WidgetEvents {
 export interface ToolBarSpacerCreateArgs {
 }
 
+// Plays a video from a URL. The program starts, pauses and seeks it; the
+// page reports what the video does (play, pause, ended, error, timeupdate,
+// volumechange). What the user changes with the controls the page asks
+// for (get_current_time, get_paused, get_volume, get_muted: awaited).
+export interface VideoWidgetImpl extends WidgetImpl {
+  // Loads the video at `url` ("" unloads it).
+  set_url(url: string): void;
+  // Plays a live stream at `url`: an address the browser plays as it comes
+  // (a WebM or HLS stream over HTTP; "" stops it). pgwidgets takes a
+  // browser MediaStream here, which a program on the server cannot hold.
+  set_stream(url: string): void;
+  // Starts or resumes playing (`play` reports it; a browser that refuses,
+  // e.g. autoplay rules, leaves it paused).
+  play(): void;
+  pause(): void;
+  // Pauses and goes back to the start.
+  stop(): void;
+  set_muted(tf: boolean): void;
+  // Whether the sound is muted, the user's change included (asks the page).
+  get_muted(): boolean;
+  // The volume, 0..1 (anything else is an error).
+  set_volume(vol: number): void;
+  // The volume, the user's change included (asks the page).
+  get_volume(): number;
+  set_loop(tf: boolean): void;
+  set_controls(tf: boolean): void;
+  // Seeks to `seconds` from the start.
+  set_current_time(seconds: number): void;
+  // Where playback is, in seconds (asks the page).
+  get_current_time(): number;
+  // The video's length in seconds; NaN while unknown (asks the page).
+  get_duration(): number;
+  // Whether it is paused (asks the page).
+  get_paused(): boolean;
+  // Shows the video full screen (browsers allow it only during a user's
+  // click or key press; otherwise nothing happens).
+  fullscreen(): void;
+}
+
+export interface VideoWidgetEvents extends WidgetEvents {
+  // The video started or resumed playing.
+  play(): void;
+  // The video paused (pause, stop, the controls, or its end).
+  pause(): void;
+  // The video played to its end.
+  ended(): void;
+  // The video cannot be loaded or played (a bad URL, a format the browser
+  // cannot decode).
+  error(message: string): void;
+  // Playback moved on (a few times a second while playing) or was sought.
+  timeupdate(current_time: number, duration: number): void;
+  // The volume or muting changed (set_volume, set_muted, the controls).
+  volumechange(volume: number, muted: boolean): void;
+}
+
+export interface VideoWidgetCreateArgs {
+  // The video's address ("" for none): any URL the browser can play
+  // (Application::serve_file serves a file of the program's).
+  url: string;
+  // Starts playing as soon as it can (browsers allow that only when muted
+  // or after the user interacted with the page).
+  autoplay: boolean;
+  // Shows the browser's own play / pause / seek / volume controls.
+  controls: boolean;
+  muted: boolean;
+  // Starts again at the end (no `ended` then).
+  loop: boolean;
+}
+
 /** One constructor per creatable class. */
 export interface WidgetFactories {
   Canvas(id: number, args: CanvasCreateArgs, events: CanvasEvents): CanvasImpl;
@@ -1768,6 +1891,8 @@ export interface WidgetFactories {
   Label(id: number, args: LabelCreateArgs, events: LabelEvents): LabelImpl;
   StatusBar(id: number, args: StatusBarCreateArgs, events: StatusBarEvents): StatusBarImpl;
   FileDialog(id: number, args: FileDialogCreateArgs, events: FileDialogEvents): FileDialogImpl;
+  HtmlView(id: number, args: HtmlViewCreateArgs, events: HtmlViewEvents): HtmlViewImpl;
+  ExternalWidget(id: number, args: ExternalWidgetCreateArgs, events: ExternalWidgetEvents): ExternalWidgetImpl;
   Image(id: number, args: ImageCreateArgs, events: ImageEvents): ImageImpl;
   TopLevel(id: number, args: TopLevelCreateArgs, events: TopLevelEvents): TopLevelImpl;
   Box(id: number, args: BoxCreateArgs, events: BoxEvents): BoxImpl;
@@ -1786,4 +1911,5 @@ export interface WidgetFactories {
   ToolBarAction(id: number, args: ToolBarActionCreateArgs, events: ToolBarActionEvents): ToolBarActionImpl;
   ToolBarSeparator(id: number, args: ToolBarSeparatorCreateArgs, events: ToolBarSeparatorEvents): ToolBarSeparatorImpl;
   ToolBarSpacer(id: number, args: ToolBarSpacerCreateArgs, events: ToolBarSpacerEvents): ToolBarSpacerImpl;
+  VideoWidget(id: number, args: VideoWidgetCreateArgs, events: VideoWidgetEvents): VideoWidgetImpl;
 }

@@ -216,6 +216,11 @@ transport::HttpResponse Application::Impl::serve_http(const transport::HttpReque
     response.body = "403 forbidden: this server is not reached by that name\n";
     return response;
   }
+  if (request.method == "GET" || request.method == "HEAD") {
+    if (auto ours = extras->serve(std::string_view(request.resource).substr(0, request.resource.find('?')))) {
+      return std::move(*ours);
+    }
+  }
   return detail::serve_http(request, reachable_host(options.host), server_->ws_port(), options.public_ws_url);
 }
 
@@ -432,6 +437,7 @@ std::shared_ptr<Session> Application::Impl::new_session() {
   detail::SessionConfig config{sid, detail::random_hex(detail::token_bytes), logger_, options.strict_calls,
                                lock_for_new_session(), page_url()};
   config.max_upload_bytes = options.max_upload_bytes;
+  config.preamble = [extras = extras](pgwidgets::ServerFrame& frame) { extras->preamble(frame); };
   auto core = std::make_shared<detail::SessionCore>(*executor_, std::move(config));
   auto session = detail::SessionAccess::make(core);
   // Told when the session ends, whoever ends it (timeout, close()).
@@ -578,5 +584,44 @@ std::vector<std::shared_ptr<Session>> Application::sessions() const {
 }
 
 const ApplicationOptions& Application::options() const { return impl_->options; }
+
+void Application::Impl::broadcast(const pgwidgets::ServerMessage& message) {
+  for (auto& [id, session] : sessions) detail::SessionAccess::core(*session).send_page_message(message);
+}
+
+int Application::register_font(std::string family, const std::filesystem::path& file, FontFace face) {
+  std::string bytes = detail::read_page_file(file, "register_font: font file");
+  const std::string_view by_name = detail::content_type_for(file);
+  std::string mime(by_name.rfind("font/", 0) == 0 ? by_name : detail::font_mime(bytes));
+  int id = 0;
+  impl_->broadcast(impl_->extras->add_font(std::move(family), std::move(bytes), std::move(mime), face.weight, face.style, id));
+  return id;
+}
+
+int Application::register_font(std::string family, std::vector<std::uint8_t> bytes, FontFace face) {
+  std::string data(bytes.begin(), bytes.end());
+  std::string mime(detail::font_mime(data));
+  int id = 0;
+  impl_->broadcast(impl_->extras->add_font(std::move(family), std::move(data), std::move(mime), face.weight, face.style, id));
+  return id;
+}
+
+void Application::set_default_font(std::string family, DefaultFont font) {
+  impl_->broadcast(impl_->extras->set_default_font(std::move(family), font));
+}
+
+void Application::open_url(std::string url) { impl_->broadcast(detail::open_url_message(url)); }
+
+void Application::set_favicon(const std::filesystem::path& file) {
+  impl_->broadcast(impl_->extras->set_favicon(detail::read_page_file(file, "set_favicon: image file")));
+}
+
+void Application::set_favicon(std::vector<std::uint8_t> bytes) {
+  impl_->broadcast(impl_->extras->set_favicon(std::string(bytes.begin(), bytes.end())));
+}
+
+void Application::serve_file(std::string url_path, const std::filesystem::path& fs_path) {
+  impl_->extras->serve_file(std::move(url_path), fs_path);
+}
 
 }  // namespace pgw

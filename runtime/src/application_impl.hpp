@@ -16,6 +16,7 @@
 #include "callback_pacer.hpp"
 #include "host_policy.hpp"
 #include "log_text.hpp"
+#include "page_extras.hpp"
 #include "pgwidgets/application.hpp"
 #include "pgwidgets/session.hpp"
 #include "session_core.hpp"
@@ -53,6 +54,10 @@ class Application::Impl final : public transport::Listener {
   ConnectHandler connect_handler;
   ConnectHandler disconnect_handler;
   std::map<std::string, std::shared_ptr<Session>> sessions;
+  // Fonts, the default font, the icon and served files (page_extras.hpp).
+  std::shared_ptr<detail::PageExtras> extras = std::make_shared<detail::PageExtras>();
+  // Sends a page-wide message to every session's browsers.
+  void broadcast(const pgwidgets::ServerMessage& message);
 
  private:
   struct Connection {

@@ -2,6 +2,8 @@
 
 #include "pgwidgets/widgets.hpp"
 
+#include "page_extras.hpp"
+#include "pgwidgets/protocol.pb.h"
 #include "session_core.hpp"
 #include "timer_state.hpp"
 
@@ -12,6 +14,8 @@ Session::~Session() = default;
 
 const std::string& Session::id() const { return core_->id(); }
 const std::string& Session::token() const { return core_->token(); }
+
+void Session::open_url(std::string url) { core_->send_page_message(detail::open_url_message(url)); }
 std::string Session::get_url() const {
   // Ids and tokens are lowercase hex: nothing in them needs escaping.
   return core_->page_url() + "?session=" + core_->id() + "&token=" + core_->token();

@@ -250,6 +250,7 @@ void SessionCore::attach(BrowserId browser, Sink sink, std::uint32_t protocol_ve
   hello->set_session_id(config_.id);
   hello->set_token(config_.token);
   hello->set_rejoined(rejoined);
+  if (config_.preamble) config_.preamble(hello_frame);
   std::size_t hello_bytes = hello_frame.ByteSizeLong();
   if (!store_.empty()) append_rebuild(store_, listens(), [this] { return next_seq(); }, hello_frame);
   if (!store_.empty()) last_rebuild_bytes_ = hello_frame.ByteSizeLong() - hello_bytes;
@@ -267,6 +268,11 @@ void SessionCore::attach(BrowserId browser, Sink sink, std::uint32_t protocol_ve
   log(LogLevel::info, std::string(rejoined ? "a browser rejoined" : "a browser joined") + " (" +
                           std::to_string(browsers_.size()) + " attached, " + std::to_string(store_.size()) +
                           " widgets rebuilt)");
+}
+
+void SessionCore::send_page_message(const pgwidgets::ServerMessage& message) {
+  if (ended_ || browsers_.empty()) return;
+  *queue() = message;
 }
 
 void SessionCore::detach(BrowserId browser, const std::string& why) {

@@ -67,6 +67,9 @@ struct SessionConfig {
   std::shared_ptr<ManualClock> clock = nullptr;
   // The largest file a FileDialog upload may bring (ApplicationOptions).
   std::uint64_t max_upload_bytes = 64 * 1024 * 1024;
+  // Appends, after a joining browser's hello and before its rebuild, what
+  // the application gives every page (fonts, the default font, the icon).
+  std::function<void(pgwidgets::ServerFrame&)> preamble;
 };
 
 // A session outlives its browsers: it holds the widgets, handlers and
@@ -114,6 +117,9 @@ class SessionCore final : public SessionLink {
               const pgwidgets::ClientFrame* carried = nullptr, int first = 0);
   // A browser left (its connection is closed). Idempotent.
   void detach(BrowserId browser, const std::string& why);
+  // A page-wide message (a font, open_url) for every browser attached now;
+  // dropped when none is (a joining browser gets the preamble instead).
+  void send_page_message(const pgwidgets::ServerMessage& message);
   std::size_t browser_count() const { return browsers_.size(); }
   bool has_browser(BrowserId browser) const;
 

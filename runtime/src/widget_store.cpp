@@ -82,6 +82,22 @@ void WidgetStore::record(WidgetId id, std::uint32_t field, std::uint32_t method_
     clear_group_except(*r, id, field);
   }
   const MethodInfo* method = find_method(method_id);
+  if (method != nullptr && method->append_to != 0) {
+    // The whole value, kept as the plain setter's record: a rebuild sends it
+    // once, never the appends (nor does the kept state grow with their count).
+    const std::optional<std::string> added = string_field(args, 1);
+    if (!added) throw std::invalid_argument(std::string(method->name) + ": the argument does not parse");
+    std::string value;
+    if (const std::string* before = recorded(id, field)) {
+      value = string_field(*before, 1).value_or(std::string());
+    } else if (method->append_init != 0) {
+      value = string_field(r->ctor_args, method->append_init).value_or(std::string());
+    }
+    value += *added;
+    method_id = method->append_to;
+    args = encode_string_field(1, value);
+    method = find_method(method_id);
+  }
   if (method != nullptr && (method->op == StateOp::line_insert || method->op == StateOp::line_delete)) {
     const StateInfo* extent = find_state(*r->cls, field);
     if (extent == nullptr || extent->axes.empty()) {

@@ -1,4 +1,5 @@
 #include "page_model.hpp"
+#include "../src/wire_fields.hpp"
 
 #include <algorithm>
 #include <stdexcept>
@@ -248,6 +249,19 @@ void PageModel::apply(WidgetId id, Widget& w, const MethodView& m, const pb::Mes
         for (detail::StateValue& v : w.collections) {
           if (v.info->field == m.info->field) detail::apply_state_op(v, *m.info, request.SerializeAsString());
         }
+        break;
+      }
+      if (m.info->append_to != 0) {
+        // The page adds to what it shows: the value, as the plain setter's record.
+        std::string value;
+        if (auto it = w.state.find(m.field); it != w.state.end()) {
+          value = detail::string_field(it->second.args, 1).value_or(std::string());
+        } else if (m.info->append_init != 0) {
+          value = detail::string_field(w.ctor, m.info->append_init).value_or(std::string());
+        }
+        value += detail::string_field(request.SerializeAsString(), 1).value_or(std::string());
+        const MethodView* plain = SchemaView::get().method(m.info->append_to);
+        if (plain != nullptr) w.state[m.field] = Record{plain, detail::encode_string_field(1, value)};
         break;
       }
       w.state[m.field] = Record{&m, request.SerializeAsString()};

@@ -15,6 +15,7 @@ import {
 } from "./schema.js";
 import { uploader } from "./uploads.js";
 import { ChunkAssembler } from "./chunks.js";
+import { openUrl, registerFont, setDefaultFont, setFavicon } from "./page_features.js";
 
 export interface ProcessorHooks {
   /** The server's hello arrived. */
@@ -126,6 +127,18 @@ export class FrameProcessor {
         break;
       case "chunk":
         this.chunk(k.value);
+        break;
+      case "registerFont":
+        registerFont(k.value);
+        break;
+      case "defaultFont":
+        setDefaultFont(k.value);
+        break;
+      case "openUrl":
+        openUrl(k.value.url);
+        break;
+      case "favicon":
+        setFavicon(k.value.url);
         break;
       case undefined:
         break;

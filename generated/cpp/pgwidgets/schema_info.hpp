@@ -68,6 +68,8 @@ inline constexpr ClassInfo ColorDialog{1020118722, "ColorDialog", 1272712264, fa
 inline constexpr ClassInfo Label{260556772, "Label", 1272712264, false, false, 0, 0, {}};
 inline constexpr ClassInfo StatusBar{1644572094, "StatusBar", 1272712264, false, false, 0, 0, {}};
 inline constexpr ClassInfo FileDialog{584999402, "FileDialog", 1272712264, false, true, 0, 0, {}};
+inline constexpr ClassInfo HtmlView{933312893, "HtmlView", 1272712264, false, false, 0, 0, {}};
+inline constexpr ClassInfo ExternalWidget{849416014, "ExternalWidget", 1272712264, false, false, 0, 0, {}};
 inline constexpr ClassInfo Image{462713679, "Image", 1272712264, false, false, 0, 0, {}};
 inline constexpr ClassInfo TopLevel{1485765506, "TopLevel", 648732111, false, true, 0, 0, {}};
 inline constexpr ClassInfo Box{625142, "Box", 648732111, false, false, 0, 0, {}};
@@ -86,6 +88,7 @@ inline constexpr ClassInfo ToolBar{194655570, "ToolBar", 648732111, false, false
 inline constexpr ClassInfo ToolBarAction{712813580, "ToolBarAction", 1272712264, false, false, 5, 1269208885, {}};
 inline constexpr ClassInfo ToolBarSeparator{376524926, "ToolBarSeparator", 1272712264, false, false, 0, 0, {}};
 inline constexpr ClassInfo ToolBarSpacer{1045373011, "ToolBarSpacer", 1272712264, false, false, 0, 0, {}};
+inline constexpr ClassInfo VideoWidget{1638325622, "VideoWidget", 1272712264, false, false, 0, 0, {}};
 }  // namespace classes
 
 namespace fields {
@@ -100,6 +103,8 @@ inline constexpr std::uint32_t checked = 1712995704;
 inline constexpr std::uint32_t collapsed = 35625012;
 inline constexpr std::uint32_t color = 1948798365;
 inline constexpr std::uint32_t column_spacing = 412407582;
+inline constexpr std::uint32_t content = 1836057268;
+inline constexpr std::uint32_t controls = 505492945;
 inline constexpr std::uint32_t cursor = 1185214141;
 inline constexpr std::uint32_t decimals = 1853947183;
 inline constexpr std::uint32_t drawing = 670246950;
@@ -111,6 +116,7 @@ inline constexpr std::uint32_t font = 2036245487;
 inline constexpr std::uint32_t halign = 1085381346;
 inline constexpr std::uint32_t highlights = 195955175;
 inline constexpr std::uint32_t hover = 2089495015;
+inline constexpr std::uint32_t html = 1709324630;
 inline constexpr std::uint32_t icon = 1121236038;
 inline constexpr std::uint32_t index = 465587026;
 inline constexpr std::uint32_t items = 1597788037;
@@ -118,6 +124,7 @@ inline constexpr std::uint32_t knob_diameter = 1415036502;
 inline constexpr std::uint32_t length = 260222118;
 inline constexpr std::uint32_t limit = 1441401317;
 inline constexpr std::uint32_t limits = 172424559;
+inline constexpr std::uint32_t loop = 625358839;
 inline constexpr std::uint32_t max_size = 1347618554;
 inline constexpr std::uint32_t menu = 965316864;
 inline constexpr std::uint32_t message = 726862355;
@@ -126,6 +133,7 @@ inline constexpr std::uint32_t minimum_sizes = 345037656;
 inline constexpr std::uint32_t modal = 1166031470;
 inline constexpr std::uint32_t mode = 1715646761;
 inline constexpr std::uint32_t moveable = 1246690364;
+inline constexpr std::uint32_t muted = 266023645;
 inline constexpr std::uint32_t name = 44258175;
 inline constexpr std::uint32_t orientation = 1167913771;
 inline constexpr std::uint32_t padding = 814521897;
@@ -149,6 +157,7 @@ inline constexpr std::uint32_t url = 686156715;
 inline constexpr std::uint32_t valign = 1112024439;
 inline constexpr std::uint32_t value = 1296187469;
 inline constexpr std::uint32_t visible = 1412362569;
+inline constexpr std::uint32_t volume = 1658300081;
 inline constexpr std::uint32_t window_state = 1006350876;
 inline constexpr std::uint32_t wrap = 1889700242;
 }  // namespace fields
@@ -317,6 +326,17 @@ inline constexpr MethodInfo FileDialog_set_mode{.id = 670309021, .class_id = 584
 inline constexpr MethodInfo FileDialog_get_mode{.id = 2106088699, .class_id = 584999402, .class_name = "FileDialog", .name = "get_mode", .kind = detail::MethodKind::getter, .field = 1715646761, .returns_value = true};
 inline constexpr MethodInfo FileDialog_set_accept{.id = 365987805, .class_id = 584999402, .class_name = "FileDialog", .name = "set_accept", .kind = detail::MethodKind::setter, .field = 1092997177, .returns_value = false};
 inline constexpr MethodInfo FileDialog_get_accept{.id = 400545512, .class_id = 584999402, .class_name = "FileDialog", .name = "get_accept", .kind = detail::MethodKind::getter, .field = 1092997177, .returns_value = true};
+inline constexpr MethodInfo HtmlView_set_html{.id = 1892869040, .class_id = 933312893, .class_name = "HtmlView", .name = "set_html", .kind = detail::MethodKind::setter, .field = 1709324630, .returns_value = false};
+inline constexpr MethodInfo HtmlView_get_html{.id = 1304762965, .class_id = 933312893, .class_name = "HtmlView", .name = "get_html", .kind = detail::MethodKind::getter, .field = 1709324630, .returns_value = true};
+inline constexpr MethodInfo HtmlView_append_html{.id = 1542692313, .class_id = 933312893, .class_name = "HtmlView", .name = "append_html", .kind = detail::MethodKind::setter, .field = 1709324630, .returns_value = false, .append_to = 1892869040, .append_init = 1};
+inline constexpr MethodInfo HtmlView_clear{.id = 1979503413, .class_id = 933312893, .class_name = "HtmlView", .name = "clear", .kind = detail::MethodKind::setter, .field = 1709324630, .returns_value = false};
+inline constexpr MethodInfo HtmlView_scroll_to_top{.id = 295713796, .class_id = 933312893, .class_name = "HtmlView", .name = "scroll_to_top", .kind = detail::MethodKind::action, .field = 0, .returns_value = false};
+inline constexpr MethodInfo HtmlView_scroll_to_bottom{.id = 865359931, .class_id = 933312893, .class_name = "HtmlView", .name = "scroll_to_bottom", .kind = detail::MethodKind::action, .field = 0, .returns_value = false};
+inline constexpr MethodInfo HtmlView_set_scroll_position{.id = 63331143, .class_id = 933312893, .class_name = "HtmlView", .name = "set_scroll_position", .kind = detail::MethodKind::setter, .field = 1333637752, .returns_value = false, .deferred = true};
+inline constexpr MethodInfo HtmlView_get_scroll_position{.id = 2105655727, .class_id = 933312893, .class_name = "HtmlView", .name = "get_scroll_position", .kind = detail::MethodKind::getter, .field = 1333637752, .returns_value = true};
+inline constexpr MethodInfo ExternalWidget_set_content{.id = 1184901137, .class_id = 849416014, .class_name = "ExternalWidget", .name = "set_content", .kind = detail::MethodKind::setter, .field = 1836057268, .returns_value = false};
+inline constexpr MethodInfo ExternalWidget_get_content{.id = 1346276619, .class_id = 849416014, .class_name = "ExternalWidget", .name = "get_content", .kind = detail::MethodKind::getter, .field = 1836057268, .returns_value = true};
+inline constexpr MethodInfo ExternalWidget_clear{.id = 2112528262, .class_id = 849416014, .class_name = "ExternalWidget", .name = "clear", .kind = detail::MethodKind::setter, .field = 1836057268, .returns_value = false};
 inline constexpr MethodInfo Image_set_image{.id = 1763051579, .class_id = 462713679, .class_name = "Image", .name = "set_image", .kind = detail::MethodKind::setter, .field = 686156715, .returns_value = false};
 inline constexpr MethodInfo Image_set_binary_image{.id = 1769218433, .class_id = 462713679, .class_name = "Image", .name = "set_binary_image", .kind = detail::MethodKind::setter, .field = 686156715, .returns_value = false, .latest_wins = true};
 inline constexpr MethodInfo Image_update{.id = 1251081998, .class_id = 462713679, .class_name = "Image", .name = "update", .kind = detail::MethodKind::action, .field = 0, .returns_value = false};
@@ -417,6 +437,24 @@ inline constexpr MethodInfo ToolBarAction_set_icon{.id = 171125824, .class_id = 
 inline constexpr MethodInfo ToolBarAction_set_state{.id = 1024995423, .class_id = 712813580, .class_name = "ToolBarAction", .name = "set_state", .kind = detail::MethodKind::setter, .field = 1269208885, .returns_value = false};
 inline constexpr MethodInfo ToolBarAction_get_state{.id = 427401285, .class_id = 712813580, .class_name = "ToolBarAction", .name = "get_state", .kind = detail::MethodKind::getter, .field = 1269208885, .returns_value = true};
 inline constexpr MethodInfo ToolBarAction_set_menu{.id = 1765111020, .class_id = 712813580, .class_name = "ToolBarAction", .name = "set_menu", .kind = detail::MethodKind::setter, .field = 965316864, .returns_value = false, .ref_field = 1};
+inline constexpr MethodInfo VideoWidget_set_url{.id = 195291704, .class_id = 1638325622, .class_name = "VideoWidget", .name = "set_url", .kind = detail::MethodKind::setter, .field = 686156715, .returns_value = false};
+inline constexpr MethodInfo VideoWidget_set_stream{.id = 1008184739, .class_id = 1638325622, .class_name = "VideoWidget", .name = "set_stream", .kind = detail::MethodKind::setter, .field = 686156715, .returns_value = false};
+inline constexpr MethodInfo VideoWidget_play{.id = 455040286, .class_id = 1638325622, .class_name = "VideoWidget", .name = "play", .kind = detail::MethodKind::action, .field = 0, .returns_value = false};
+inline constexpr MethodInfo VideoWidget_pause{.id = 1152063747, .class_id = 1638325622, .class_name = "VideoWidget", .name = "pause", .kind = detail::MethodKind::action, .field = 0, .returns_value = false};
+inline constexpr MethodInfo VideoWidget_stop{.id = 1899108940, .class_id = 1638325622, .class_name = "VideoWidget", .name = "stop", .kind = detail::MethodKind::action, .field = 0, .returns_value = false};
+inline constexpr MethodInfo VideoWidget_set_muted{.id = 339764404, .class_id = 1638325622, .class_name = "VideoWidget", .name = "set_muted", .kind = detail::MethodKind::setter, .field = 266023645, .returns_value = false};
+inline constexpr MethodInfo VideoWidget_get_muted{.id = 1406554336, .class_id = 1638325622, .class_name = "VideoWidget", .name = "get_muted", .kind = detail::MethodKind::query, .field = 0, .returns_value = true};
+inline constexpr MethodInfo VideoWidget_set_volume{.id = 2021638006, .class_id = 1638325622, .class_name = "VideoWidget", .name = "set_volume", .kind = detail::MethodKind::setter, .field = 1658300081, .returns_value = false};
+inline constexpr MethodInfo VideoWidget_get_volume{.id = 261400830, .class_id = 1638325622, .class_name = "VideoWidget", .name = "get_volume", .kind = detail::MethodKind::query, .field = 0, .returns_value = true};
+inline constexpr MethodInfo VideoWidget_set_loop{.id = 2061222124, .class_id = 1638325622, .class_name = "VideoWidget", .name = "set_loop", .kind = detail::MethodKind::setter, .field = 625358839, .returns_value = false};
+inline constexpr MethodInfo VideoWidget_get_loop{.id = 576037568, .class_id = 1638325622, .class_name = "VideoWidget", .name = "get_loop", .kind = detail::MethodKind::getter, .field = 625358839, .returns_value = true};
+inline constexpr MethodInfo VideoWidget_set_controls{.id = 1934755271, .class_id = 1638325622, .class_name = "VideoWidget", .name = "set_controls", .kind = detail::MethodKind::setter, .field = 505492945, .returns_value = false};
+inline constexpr MethodInfo VideoWidget_get_controls{.id = 1527732019, .class_id = 1638325622, .class_name = "VideoWidget", .name = "get_controls", .kind = detail::MethodKind::getter, .field = 505492945, .returns_value = true};
+inline constexpr MethodInfo VideoWidget_set_current_time{.id = 1663128147, .class_id = 1638325622, .class_name = "VideoWidget", .name = "set_current_time", .kind = detail::MethodKind::action, .field = 0, .returns_value = false};
+inline constexpr MethodInfo VideoWidget_get_current_time{.id = 12465145, .class_id = 1638325622, .class_name = "VideoWidget", .name = "get_current_time", .kind = detail::MethodKind::query, .field = 0, .returns_value = true};
+inline constexpr MethodInfo VideoWidget_get_duration{.id = 2124921552, .class_id = 1638325622, .class_name = "VideoWidget", .name = "get_duration", .kind = detail::MethodKind::query, .field = 0, .returns_value = true};
+inline constexpr MethodInfo VideoWidget_get_paused{.id = 1574334163, .class_id = 1638325622, .class_name = "VideoWidget", .name = "get_paused", .kind = detail::MethodKind::query, .field = 0, .returns_value = true};
+inline constexpr MethodInfo VideoWidget_fullscreen{.id = 1365360840, .class_id = 1638325622, .class_name = "VideoWidget", .name = "fullscreen", .kind = detail::MethodKind::action, .field = 0, .returns_value = false};
 }  // namespace methods
 
 namespace check {
@@ -444,6 +482,7 @@ void ColorDialog_autoclosed(std::string_view bytes);
 void ColorDialog_move(std::string_view bytes);
 void ColorDialog_close(std::string_view bytes);
 void StatusBar_cleared(std::string_view bytes);
+void HtmlView_scrolled(std::string_view bytes);
 void TopLevel_move(std::string_view bytes);
 void TopLevel_close(std::string_view bytes);
 void TopLevel_window_state(std::string_view bytes);
@@ -532,6 +571,7 @@ inline constexpr CallbackInfo Label_drop_end{1543200909, 260556772, "Label", "dr
 inline constexpr CallbackInfo StatusBar_cleared{992505735, 1644572094, "StatusBar", "cleared", 726862355, 1470153663, &check::StatusBar_cleared, false};
 inline constexpr CallbackInfo FileDialog_activated{1184198533, 584999402, "FileDialog", "activated", 0, 0, nullptr, false};
 inline constexpr CallbackInfo FileDialog_progress{661615214, 584999402, "FileDialog", "progress", 0, 0, nullptr, false};
+inline constexpr CallbackInfo HtmlView_scrolled{1876953020, 933312893, "HtmlView", "scrolled", 1333637752, 63331143, &check::HtmlView_scrolled, true};
 inline constexpr CallbackInfo Image_click{2015234855, 462713679, "Image", "click", 0, 0, nullptr, false};
 inline constexpr CallbackInfo Image_dblclick{782296761, 462713679, "Image", "dblclick", 0, 0, nullptr, false};
 inline constexpr CallbackInfo Image_contextmenu{981880122, 462713679, "Image", "contextmenu", 0, 0, nullptr, false};
@@ -566,12 +606,18 @@ inline constexpr CallbackInfo TextEntry_activated{266366794, 643135960, "TextEnt
 inline constexpr CallbackInfo TextArea_scrolled{583448939, 508793410, "TextArea", "scrolled", 1333637752, 140275590, &check::TextArea_scrolled, true};
 inline constexpr CallbackInfo TextArea_changed{965860495, 508793410, "TextArea", "changed", 405642814, 850407216, &check::TextArea_changed, false};
 inline constexpr CallbackInfo ToolBarAction_activated{1167160047, 712813580, "ToolBarAction", "activated", 1269208885, 1024995423, &check::ToolBarAction_activated, false};
+inline constexpr CallbackInfo VideoWidget_play{714721363, 1638325622, "VideoWidget", "play", 0, 0, nullptr, false};
+inline constexpr CallbackInfo VideoWidget_pause{995899994, 1638325622, "VideoWidget", "pause", 0, 0, nullptr, false};
+inline constexpr CallbackInfo VideoWidget_ended{1880382927, 1638325622, "VideoWidget", "ended", 0, 0, nullptr, false};
+inline constexpr CallbackInfo VideoWidget_error{1192183687, 1638325622, "VideoWidget", "error", 0, 0, nullptr, false};
+inline constexpr CallbackInfo VideoWidget_timeupdate{793375081, 1638325622, "VideoWidget", "timeupdate", 0, 0, nullptr, true};
+inline constexpr CallbackInfo VideoWidget_volumechange{2135270420, 1638325622, "VideoWidget", "volumechange", 0, 0, nullptr, false};
 }  // namespace callbacks
 
 
 // Every class, method and callback of the package, in schema order; the
 // runtime finds them by id (schema_registry.hpp).
-inline constexpr std::array<const ClassInfo*, 49> class_table = {
+inline constexpr std::array<const ClassInfo*, 52> class_table = {
     &classes::Widget,
     &classes::Container,
     &classes::Canvas,
@@ -603,6 +649,8 @@ inline constexpr std::array<const ClassInfo*, 49> class_table = {
     &classes::Label,
     &classes::StatusBar,
     &classes::FileDialog,
+    &classes::HtmlView,
+    &classes::ExternalWidget,
     &classes::Image,
     &classes::TopLevel,
     &classes::Box,
@@ -621,8 +669,9 @@ inline constexpr std::array<const ClassInfo*, 49> class_table = {
     &classes::ToolBarAction,
     &classes::ToolBarSeparator,
     &classes::ToolBarSpacer,
+    &classes::VideoWidget,
 };
-inline constexpr std::array<const MethodInfo*, 263> method_table = {
+inline constexpr std::array<const MethodInfo*, 292> method_table = {
     &methods::Widget_set_border_width,
     &methods::Widget_set_border_color,
     &methods::Widget_set_bg,
@@ -786,6 +835,17 @@ inline constexpr std::array<const MethodInfo*, 263> method_table = {
     &methods::FileDialog_get_mode,
     &methods::FileDialog_set_accept,
     &methods::FileDialog_get_accept,
+    &methods::HtmlView_set_html,
+    &methods::HtmlView_get_html,
+    &methods::HtmlView_append_html,
+    &methods::HtmlView_clear,
+    &methods::HtmlView_scroll_to_top,
+    &methods::HtmlView_scroll_to_bottom,
+    &methods::HtmlView_set_scroll_position,
+    &methods::HtmlView_get_scroll_position,
+    &methods::ExternalWidget_set_content,
+    &methods::ExternalWidget_get_content,
+    &methods::ExternalWidget_clear,
     &methods::Image_set_image,
     &methods::Image_set_binary_image,
     &methods::Image_update,
@@ -886,8 +946,26 @@ inline constexpr std::array<const MethodInfo*, 263> method_table = {
     &methods::ToolBarAction_set_state,
     &methods::ToolBarAction_get_state,
     &methods::ToolBarAction_set_menu,
+    &methods::VideoWidget_set_url,
+    &methods::VideoWidget_set_stream,
+    &methods::VideoWidget_play,
+    &methods::VideoWidget_pause,
+    &methods::VideoWidget_stop,
+    &methods::VideoWidget_set_muted,
+    &methods::VideoWidget_get_muted,
+    &methods::VideoWidget_set_volume,
+    &methods::VideoWidget_get_volume,
+    &methods::VideoWidget_set_loop,
+    &methods::VideoWidget_get_loop,
+    &methods::VideoWidget_set_controls,
+    &methods::VideoWidget_get_controls,
+    &methods::VideoWidget_set_current_time,
+    &methods::VideoWidget_get_current_time,
+    &methods::VideoWidget_get_duration,
+    &methods::VideoWidget_get_paused,
+    &methods::VideoWidget_fullscreen,
 };
-inline constexpr std::array<const CallbackInfo*, 105> callback_table = {
+inline constexpr std::array<const CallbackInfo*, 112> callback_table = {
     &callbacks::Widget_resize,
     &callbacks::Widget_map,
     &callbacks::Container_child_added,
@@ -959,6 +1037,7 @@ inline constexpr std::array<const CallbackInfo*, 105> callback_table = {
     &callbacks::StatusBar_cleared,
     &callbacks::FileDialog_activated,
     &callbacks::FileDialog_progress,
+    &callbacks::HtmlView_scrolled,
     &callbacks::Image_click,
     &callbacks::Image_dblclick,
     &callbacks::Image_contextmenu,
@@ -993,12 +1072,18 @@ inline constexpr std::array<const CallbackInfo*, 105> callback_table = {
     &callbacks::TextArea_scrolled,
     &callbacks::TextArea_changed,
     &callbacks::ToolBarAction_activated,
+    &callbacks::VideoWidget_play,
+    &callbacks::VideoWidget_pause,
+    &callbacks::VideoWidget_ended,
+    &callbacks::VideoWidget_error,
+    &callbacks::VideoWidget_timeupdate,
+    &callbacks::VideoWidget_volumechange,
 };
 
 // The full protobuf names of each class's service and of each method's and
 // callback's rpc, in the order of the tables above: code that reads the
 // schema by reflection (argument types, custom options) starts from these.
-inline constexpr std::array<std::string_view, 49> class_proto_names = {
+inline constexpr std::array<std::string_view, 52> class_proto_names = {
     "pgwidgets.widgets.Widget",
     "pgwidgets.widgets.Container",
     "pgwidgets.widgets.Canvas",
@@ -1030,6 +1115,8 @@ inline constexpr std::array<std::string_view, 49> class_proto_names = {
     "pgwidgets.widgets.Label",
     "pgwidgets.widgets.StatusBar",
     "pgwidgets.widgets.FileDialog",
+    "pgwidgets.widgets.HtmlView",
+    "pgwidgets.widgets.ExternalWidget",
     "pgwidgets.widgets.Image",
     "pgwidgets.widgets.TopLevel",
     "pgwidgets.widgets.Box",
@@ -1048,8 +1135,9 @@ inline constexpr std::array<std::string_view, 49> class_proto_names = {
     "pgwidgets.widgets.ToolBarAction",
     "pgwidgets.widgets.ToolBarSeparator",
     "pgwidgets.widgets.ToolBarSpacer",
+    "pgwidgets.widgets.VideoWidget",
 };
-inline constexpr std::array<std::string_view, 263> method_proto_names = {
+inline constexpr std::array<std::string_view, 292> method_proto_names = {
     "pgwidgets.widgets.Widget.SetBorderWidth",
     "pgwidgets.widgets.Widget.SetBorderColor",
     "pgwidgets.widgets.Widget.SetBg",
@@ -1213,6 +1301,17 @@ inline constexpr std::array<std::string_view, 263> method_proto_names = {
     "pgwidgets.widgets.FileDialog.GetMode",
     "pgwidgets.widgets.FileDialog.SetAccept",
     "pgwidgets.widgets.FileDialog.GetAccept",
+    "pgwidgets.widgets.HtmlView.SetHtml",
+    "pgwidgets.widgets.HtmlView.GetHtml",
+    "pgwidgets.widgets.HtmlView.AppendHtml",
+    "pgwidgets.widgets.HtmlView.Clear",
+    "pgwidgets.widgets.HtmlView.ScrollToTop",
+    "pgwidgets.widgets.HtmlView.ScrollToBottom",
+    "pgwidgets.widgets.HtmlView.SetScrollPosition",
+    "pgwidgets.widgets.HtmlView.GetScrollPosition",
+    "pgwidgets.widgets.ExternalWidget.SetContent",
+    "pgwidgets.widgets.ExternalWidget.GetContent",
+    "pgwidgets.widgets.ExternalWidget.Clear",
     "pgwidgets.widgets.Image.SetImage",
     "pgwidgets.widgets.Image.SetBinaryImage",
     "pgwidgets.widgets.Image.Update",
@@ -1313,8 +1412,26 @@ inline constexpr std::array<std::string_view, 263> method_proto_names = {
     "pgwidgets.widgets.ToolBarAction.SetState",
     "pgwidgets.widgets.ToolBarAction.GetState",
     "pgwidgets.widgets.ToolBarAction.SetMenu",
+    "pgwidgets.widgets.VideoWidget.SetUrl",
+    "pgwidgets.widgets.VideoWidget.SetStream",
+    "pgwidgets.widgets.VideoWidget.Play",
+    "pgwidgets.widgets.VideoWidget.Pause",
+    "pgwidgets.widgets.VideoWidget.Stop",
+    "pgwidgets.widgets.VideoWidget.SetMuted",
+    "pgwidgets.widgets.VideoWidget.GetMuted",
+    "pgwidgets.widgets.VideoWidget.SetVolume",
+    "pgwidgets.widgets.VideoWidget.GetVolume",
+    "pgwidgets.widgets.VideoWidget.SetLoop",
+    "pgwidgets.widgets.VideoWidget.GetLoop",
+    "pgwidgets.widgets.VideoWidget.SetControls",
+    "pgwidgets.widgets.VideoWidget.GetControls",
+    "pgwidgets.widgets.VideoWidget.SetCurrentTime",
+    "pgwidgets.widgets.VideoWidget.GetCurrentTime",
+    "pgwidgets.widgets.VideoWidget.GetDuration",
+    "pgwidgets.widgets.VideoWidget.GetPaused",
+    "pgwidgets.widgets.VideoWidget.Fullscreen",
 };
-inline constexpr std::array<std::string_view, 105> callback_proto_names = {
+inline constexpr std::array<std::string_view, 112> callback_proto_names = {
     "pgwidgets.widgets.Widget.OnResize",
     "pgwidgets.widgets.Widget.OnMap",
     "pgwidgets.widgets.Container.OnChildAdded",
@@ -1386,6 +1503,7 @@ inline constexpr std::array<std::string_view, 105> callback_proto_names = {
     "pgwidgets.widgets.StatusBar.OnCleared",
     "pgwidgets.widgets.FileDialog.OnActivated",
     "pgwidgets.widgets.FileDialog.OnProgress",
+    "pgwidgets.widgets.HtmlView.OnScrolled",
     "pgwidgets.widgets.InteractiveEvents.OnClick",
     "pgwidgets.widgets.InteractiveEvents.OnDblclick",
     "pgwidgets.widgets.InteractiveEvents.OnContextmenu",
@@ -1420,6 +1538,12 @@ inline constexpr std::array<std::string_view, 105> callback_proto_names = {
     "pgwidgets.widgets.TextArea.OnScrolled",
     "pgwidgets.widgets.TextArea.OnChanged",
     "pgwidgets.widgets.ToolBarAction.OnActivated",
+    "pgwidgets.widgets.VideoWidget.OnPlay",
+    "pgwidgets.widgets.VideoWidget.OnPause",
+    "pgwidgets.widgets.VideoWidget.OnEnded",
+    "pgwidgets.widgets.VideoWidget.OnError",
+    "pgwidgets.widgets.VideoWidget.OnTimeupdate",
+    "pgwidgets.widgets.VideoWidget.OnVolumechange",
 };
 
 }  // namespace pgw::detail

@@ -17,12 +17,14 @@
 #include "pgwidgets/widgets/display.hpp"
 #include "pgwidgets/widgets/events.hpp"
 #include "pgwidgets/widgets/files.hpp"
+#include "pgwidgets/widgets/html.hpp"
 #include "pgwidgets/widgets/image.hpp"
 #include "pgwidgets/widgets/layout.hpp"
 #include "pgwidgets/widgets/mdi.hpp"
 #include "pgwidgets/widgets/menus.hpp"
 #include "pgwidgets/widgets/text.hpp"
 #include "pgwidgets/widgets/toolbar.hpp"
+#include "pgwidgets/widgets/video.hpp"
 
 namespace pgw {
 
@@ -249,6 +251,27 @@ class Widgets {
     return detail::factories::FileDialog(link_, std::move(options));
   }
 
+  // Shows HTML, read-only, scrolling when it is larger than the view. The
+  // server keeps the HTML (get_html answers it, a reloaded page shows it):
+  // append_html adds to the kept HTML, so a reload sends the whole HTML
+  // once, never the appends.
+  Task<pgw::HtmlView> HtmlView(HtmlViewOptions options = {}) const {
+    return detail::factories::HtmlView(link_, std::move(options));
+  }
+  template <class A0>
+    requires(std::convertible_to<const A0&, std::optional<std::string_view>>)
+  Task<pgw::HtmlView> HtmlView(const A0& html, HtmlViewOptions options = {}) const {
+    options.html = std::optional<std::string_view>(html);
+    return HtmlView(std::move(options));
+  }
+
+  // An area for content made elsewhere (a chart, a map): HTML the program
+  // sets. It lays out like any widget. The server keeps the content, so a
+  // reloaded page shows it. Untrusted by default, as HtmlView's.
+  Task<pgw::ExternalWidget> ExternalWidget(ExternalWidgetOptions options = {}) const {
+    return detail::factories::ExternalWidget(link_, std::move(options));
+  }
+
   // A picture, scaled to the widget's size, keeping its aspect. With
   // `interactive` it reports pointer, keyboard, focus and drop events.
   Task<pgw::Image> Image(ImageOptions options = {}) const {
@@ -378,6 +401,14 @@ class Widgets {
   // A stretchable space in a toolbar (made by add_spacer).
   Task<pgw::ToolBarSpacer> ToolBarSpacer(ToolBarSpacerOptions options = {}) const {
     return detail::factories::ToolBarSpacer(link_, std::move(options));
+  }
+
+  // Plays a video from a URL. The program starts, pauses and seeks it; the
+  // page reports what the video does (play, pause, ended, error, timeupdate,
+  // volumechange). What the user changes with the controls the page asks
+  // for (get_current_time, get_paused, get_volume, get_muted: awaited).
+  Task<pgw::VideoWidget> VideoWidget(VideoWidgetOptions options = {}) const {
+    return detail::factories::VideoWidget(link_, std::move(options));
   }
 
  private:

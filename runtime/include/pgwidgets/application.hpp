@@ -5,7 +5,9 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <filesystem>
 #include <functional>
+#include <optional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -115,6 +117,21 @@ struct ApplicationOptions {
   }
 };
 
+// A registered font face's weight ("normal", "bold", "100".."900") and
+// style ("normal", "italic", "oblique").
+struct FontFace {
+  std::string_view weight = "normal";
+  std::string_view style = "normal";
+};
+
+// The default font's size in points, weight and style (absent / "": the
+// theme's).
+struct DefaultFont {
+  std::optional<double> size;
+  std::string_view weight;
+  std::string_view style;
+};
+
 class Application {
  public:
   using ConnectHandler = std::function<Task<>(Session&)>;
@@ -160,6 +177,38 @@ class Application {
   // Live sessions, with or without a browser attached.
   std::vector<std::shared_ptr<Session>> sessions() const;
   const ApplicationOptions& options() const;
+
+  // --- the page (pgwidgets' application features) ---
+  // Every browser gets these after its hello, so they survive a reload and
+  // reach browsers that join later; browsers attached now get them at once.
+  //
+  // Registers a font face under `family`, from a font file (.ttf, .otf,
+  // .woff, .woff2; read now) or its bytes; the HTTP server serves it and
+  // widgets use it by family (a widget's set_font, set_default_font).
+  // Returns its id. An empty family, an unreadable file, empty bytes or a
+  // weight or style not listed in FontFace throw std::invalid_argument.
+  int register_font(std::string family, const std::filesystem::path& file, FontFace face = {});
+  int register_font(std::string family, std::vector<std::uint8_t> bytes, FontFace face = {});
+  // The font every widget uses unless set otherwise; "" goes back to the
+  // theme's. A size that is not positive throws std::invalid_argument.
+  void set_default_font(std::string family, DefaultFont font = {});
+  // Opens `url` (http:, https: or a path on this server, "/...") in a new
+  // tab or window of every session's browsers (Session::open_url: one
+  // session's). Anything else (javascript:, data:) throws
+  // std::invalid_argument. A browser that blocks the popup shows a link.
+  void open_url(std::string url);
+  // The page's icon (served as /favicon.ico and /favicon.svg): an image
+  // file (SVG, PNG, ICO, ...; read now) or its bytes. Pages already open
+  // change to it.
+  void set_favicon(const std::filesystem::path& file);
+  void set_favicon(std::vector<std::uint8_t> bytes);
+  // Serves `fs_path` at `url_path` ("/media/clip.webm"): a file, or a
+  // directory whose files are served under `url_path` + "/". A request
+  // leaving the directory (.., a symlink out) gets 404. The page's own
+  // paths ("/", "/index.html", "/pgwidgets.*", "/favicon.*",
+  // "/_pgwidgets/...") and a path not starting with "/" throw
+  // std::invalid_argument; so does a fs_path that does not exist.
+  void serve_file(std::string url_path, const std::filesystem::path& fs_path);
 
  private:
   class Impl;  // runtime/src/application_impl.hpp; tests reach it through detail::ApplicationAccess

@@ -92,6 +92,11 @@ class Session {
   // A server-side timer (see Timer); fires with no browser attached.
   Task<Timer> make_timer(std::chrono::steady_clock::duration duration = std::chrono::seconds(0));
 
+  // Opens `url` (http:, https: or a path on this server, "/...") in a new
+  // tab or window of this session's browsers; anything else throws
+  // std::invalid_argument. A browser that blocks the popup shows a link.
+  void open_url(std::string url);
+
   // Ends the session at once: closes every browser attached, fails what
   // is pending with Disconnected, frees the handlers, timers and widgets.
   Task<> close();

@@ -118,6 +118,11 @@ struct MethodInfo {
   // Schema option `latest_wins`: a stream's frame. A browser is sent one
   // at a time per widget; a newer call replaces one not yet sent.
   bool latest_wins = false;
+  // A setter with `appends` (its request one string, field 1): the plain
+  // setter whose record keeps the whole value, and the constructor's string
+  // field the value starts from (0: none, it starts "").
+  std::uint32_t append_to = 0;
+  std::uint16_t append_init = 0;
 };
 
 struct CallbackInfo {

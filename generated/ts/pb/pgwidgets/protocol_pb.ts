@@ -16,7 +16,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file pgwidgets/protocol.proto.
  */
 export const file_pgwidgets_protocol: GenFile = /*@__PURE__*/
-  fileDesc("ChhwZ3dpZGdldHMvcHJvdG9jb2wucHJvdG8SCXBnd2lkZ2V0cyI3ChJQYWNrYWdlRmluZ2VycHJpbnQSDAoEbmFtZRgBIAEoCRITCgtmaW5nZXJwcmludBgCIAEoBiK+AQoLQ2xpZW50SGVsbG8SGAoQcHJvdG9jb2xfdmVyc2lvbhgBIAEoDRIaChJzY2hlbWFfZmluZ2VycHJpbnQYAiABKAYSEgoKc2Vzc2lvbl9pZBgDIAEoCRINCgV0b2tlbhgEIAEoCRIlCgh2aWV3cG9ydBgFIAEoCzITLnBnd2lkZ2V0cy5WaWV3cG9ydBIvCghwYWNrYWdlcxgGIAMoCzIdLnBnd2lkZ2V0cy5QYWNrYWdlRmluZ2VycHJpbnQieAoLU2VydmVySGVsbG8SGAoQcHJvdG9jb2xfdmVyc2lvbhgBIAEoDRIaChJzY2hlbWFfZmluZ2VycHJpbnQYAiABKAYSEgoKc2Vzc2lvbl9pZBgDIAEoCRINCgV0b2tlbhgEIAEoCRIQCghyZWpvaW5lZBgFIAEoCCJVCgZDcmVhdGUSCwoDc2VxGAEgASgNEhEKCXdpZGdldF9pZBgCIAEoDRIQCghjbGFzc19pZBgDIAEoDRIMCgRhcmdzGAQgASgMEgsKA2FjaxgFIAEoCCJjCgRDYWxsEgsKA3NlcRgBIAEoDRIRCgl3aWRnZXRfaWQYAiABKA0SEQoJbWV0aG9kX2lkGAMgASgNEgwKBGFyZ3MYBCABKAwSCwoDYWNrGAUgASgIEg0KBXF1aWV0GAYgASgIInIKB1JlYnVpbGQSJwoFcGhhc2UYASABKA4yGC5wZ3dpZGdldHMuUmVidWlsZC5QaGFzZSI+CgVQaGFzZRIVChFQSEFTRV9VTlNQRUNJRklFRBAAEg8KC1BIQVNFX0JFR0lOEAESDQoJUEhBU0VfRU5EEAIiMAoGTGlzdGVuEhEKCXdpZGdldF9pZBgBIAEoDRITCgtjYWxsYmFja19pZBgCIAEoDSIyCghVbmxpc3RlbhIRCgl3aWRnZXRfaWQYASABKA0SEwoLY2FsbGJhY2tfaWQYAiABKA0iIAoNUHJvdG9jb2xFcnJvchIPCgdtZXNzYWdlGAEgASgJIoUBCgtVcGxvYWRTdGFydBIRCgl1cGxvYWRfaWQYASABKA0SEQoJd2lkZ2V0X2lkGAIgASgNEgwKBG5hbWUYAyABKAkSDAoEdHlwZRgEIAEoCRIMCgRzaXplGAUgASgEEhIKCmZpbGVfaW5kZXgYBiABKA0SEgoKZmlsZV9jb3VudBgHIAEoDSI+CgtVcGxvYWRDaHVuaxIRCgl1cGxvYWRfaWQYASABKA0SDgoGb2Zmc2V0GAIgASgEEgwKBGRhdGEYAyABKAwiMQoMVXBsb2FkQ2FuY2VsEhEKCXVwbG9hZF9pZBgBIAEoDRIOCgZyZWFzb24YAiABKAkiLQoJVXBsb2FkQWNrEhEKCXVwbG9hZF9pZBgBIAEoDRINCgV0YWtlbhgCIAEoBCIzCg1VcGxvYWRSZWZ1c2VkEhEKCXVwbG9hZF9pZBgBIAEoDRIPCgdtZXNzYWdlGAIgASgJIkcKBUNodW5rEhEKCXN0cmVhbV9pZBgBIAEoDRIOCgZvZmZzZXQYAiABKAQSDQoFdG90YWwYAyABKAQSDAoEZGF0YRgEIAEoDCIvCghDaHVua0FjaxIRCglzdHJlYW1faWQYASABKA0SEAoIcmVjZWl2ZWQYAiABKAQiqQMKDVNlcnZlck1lc3NhZ2USJwoFaGVsbG8YASABKAsyFi5wZ3dpZGdldHMuU2VydmVySGVsbG9IABIjCgZjcmVhdGUYAiABKAsyES5wZ3dpZGdldHMuQ3JlYXRlSAASHwoEY2FsbBgDIAEoCzIPLnBnd2lkZ2V0cy5DYWxsSAASIwoGbGlzdGVuGAQgASgLMhEucGd3aWRnZXRzLkxpc3RlbkgAEicKCHVubGlzdGVuGAUgASgLMhMucGd3aWRnZXRzLlVubGlzdGVuSAASKQoFZXJyb3IYBiABKAsyGC5wZ3dpZGdldHMuUHJvdG9jb2xFcnJvckgAEiUKB3JlYnVpbGQYByABKAsyEi5wZ3dpZGdldHMuUmVidWlsZEgAEioKCnVwbG9hZF9hY2sYGCABKAsyFC5wZ3dpZGdldHMuVXBsb2FkQWNrSAASMgoOdXBsb2FkX3JlZnVzZWQYGSABKAsyGC5wZ3dpZGdldHMuVXBsb2FkUmVmdXNlZEgAEiEKBWNodW5rGB4gASgLMhAucGd3aWRnZXRzLkNodW5rSABCBgoEa2luZCI5CgtTZXJ2ZXJGcmFtZRIqCghtZXNzYWdlcxgBIAMoCzIYLnBnd2lkZ2V0cy5TZXJ2ZXJNZXNzYWdlIiQKBlJlc3VsdBILCgNzZXEYASABKA0SDQoFdmFsdWUYAiABKAwiXQoFRXJyb3ISCwoDc2VxGAEgASgNEg8KB21lc3NhZ2UYAiABKAkSEQoJd2lkZ2V0X2lkGAMgASgNEhEKCW1ldGhvZF9pZBgEIAEoDRIQCghjbGFzc19pZBgFIAEoDSJFCg1DYWxsYmFja0V2ZW50EhEKCXdpZGdldF9pZBgBIAEoDRITCgtjYWxsYmFja19pZBgCIAEoDRIMCgRhcmdzGAMgASgMIikKCFZpZXdwb3J0Eg0KBXdpZHRoGAEgASgNEg4KBmhlaWdodBgCIAEoDSKbAwoNQ2xpZW50TWVzc2FnZRInCgVoZWxsbxgBIAEoCzIWLnBnd2lkZ2V0cy5DbGllbnRIZWxsb0gAEiMKBnJlc3VsdBgCIAEoCzIRLnBnd2lkZ2V0cy5SZXN1bHRIABIhCgVlcnJvchgDIAEoCzIQLnBnd2lkZ2V0cy5FcnJvckgAEiwKCGNhbGxiYWNrGAQgASgLMhgucGd3aWRnZXRzLkNhbGxiYWNrRXZlbnRIABInCgh2aWV3cG9ydBgFIAEoCzITLnBnd2lkZ2V0cy5WaWV3cG9ydEgAEi4KDHVwbG9hZF9zdGFydBgYIAEoCzIWLnBnd2lkZ2V0cy5VcGxvYWRTdGFydEgAEi4KDHVwbG9hZF9jaHVuaxgZIAEoCzIWLnBnd2lkZ2V0cy5VcGxvYWRDaHVua0gAEjAKDXVwbG9hZF9jYW5jZWwYGiABKAsyFy5wZ3dpZGdldHMuVXBsb2FkQ2FuY2VsSAASKAoJY2h1bmtfYWNrGB4gASgLMhMucGd3aWRnZXRzLkNodW5rQWNrSABCBgoEa2luZCI5CgtDbGllbnRGcmFtZRIqCghtZXNzYWdlcxgBIAMoCzIYLnBnd2lkZ2V0cy5DbGllbnRNZXNzYWdlKlEKD1Byb3RvY29sVmVyc2lvbhIgChxQUk9UT0NPTF9WRVJTSU9OX1VOU1BFQ0lGSUVEEAASHAoYUFJPVE9DT0xfVkVSU0lPTl9DVVJSRU5UEAIqeAoJQ2xvc2VDb2RlEhoKFkNMT1NFX0NPREVfVU5TUEVDSUZJRUQQABIYChNDTE9TRV9DT0RFX1JFSkVDVEVEEKEfEhsKFkNMT1NFX0NPREVfU0VSVkVSX0ZVTEwQoh8SGAoTQ0xPU0VfQ09ERV9NSVNNQVRDSBCjHyqIAQoLVXBsb2FkTGltaXQSHAoYVVBMT0FEX0xJTUlUX1VOU1BFQ0lGSUVEEAASHgoYVVBMT0FEX0xJTUlUX0NIVU5LX0JZVEVTEICAEBIeChpVUExPQURfTElNSVRfV0lORE9XX0NIVU5LUxAEEhsKF1VQTE9BRF9MSU1JVF9DT05DVVJSRU5UEAIqigEKCkNodW5rTGltaXQSGwoXQ0hVTktfTElNSVRfVU5TUEVDSUZJRUQQABIhChtDSFVOS19MSU1JVF9USFJFU0hPTERfQllURVMQgIBAEh0KF0NIVU5LX0xJTUlUX0NIVU5LX0JZVEVTEICAEBIdChlDSFVOS19MSU1JVF9XSU5ET1dfQ0hVTktTEARiBnByb3RvMw");
+  fileDesc("ChhwZ3dpZGdldHMvcHJvdG9jb2wucHJvdG8SCXBnd2lkZ2V0cyI3ChJQYWNrYWdlRmluZ2VycHJpbnQSDAoEbmFtZRgBIAEoCRITCgtmaW5nZXJwcmludBgCIAEoBiK+AQoLQ2xpZW50SGVsbG8SGAoQcHJvdG9jb2xfdmVyc2lvbhgBIAEoDRIaChJzY2hlbWFfZmluZ2VycHJpbnQYAiABKAYSEgoKc2Vzc2lvbl9pZBgDIAEoCRINCgV0b2tlbhgEIAEoCRIlCgh2aWV3cG9ydBgFIAEoCzITLnBnd2lkZ2V0cy5WaWV3cG9ydBIvCghwYWNrYWdlcxgGIAMoCzIdLnBnd2lkZ2V0cy5QYWNrYWdlRmluZ2VycHJpbnQieAoLU2VydmVySGVsbG8SGAoQcHJvdG9jb2xfdmVyc2lvbhgBIAEoDRIaChJzY2hlbWFfZmluZ2VycHJpbnQYAiABKAYSEgoKc2Vzc2lvbl9pZBgDIAEoCRINCgV0b2tlbhgEIAEoCRIQCghyZWpvaW5lZBgFIAEoCCJVCgZDcmVhdGUSCwoDc2VxGAEgASgNEhEKCXdpZGdldF9pZBgCIAEoDRIQCghjbGFzc19pZBgDIAEoDRIMCgRhcmdzGAQgASgMEgsKA2FjaxgFIAEoCCJjCgRDYWxsEgsKA3NlcRgBIAEoDRIRCgl3aWRnZXRfaWQYAiABKA0SEQoJbWV0aG9kX2lkGAMgASgNEgwKBGFyZ3MYBCABKAwSCwoDYWNrGAUgASgIEg0KBXF1aWV0GAYgASgIInIKB1JlYnVpbGQSJwoFcGhhc2UYASABKA4yGC5wZ3dpZGdldHMuUmVidWlsZC5QaGFzZSI+CgVQaGFzZRIVChFQSEFTRV9VTlNQRUNJRklFRBAAEg8KC1BIQVNFX0JFR0lOEAESDQoJUEhBU0VfRU5EEAIiMAoGTGlzdGVuEhEKCXdpZGdldF9pZBgBIAEoDRITCgtjYWxsYmFja19pZBgCIAEoDSIyCghVbmxpc3RlbhIRCgl3aWRnZXRfaWQYASABKA0SEwoLY2FsbGJhY2tfaWQYAiABKA0iIAoNUHJvdG9jb2xFcnJvchIPCgdtZXNzYWdlGAEgASgJIoUBCgtVcGxvYWRTdGFydBIRCgl1cGxvYWRfaWQYASABKA0SEQoJd2lkZ2V0X2lkGAIgASgNEgwKBG5hbWUYAyABKAkSDAoEdHlwZRgEIAEoCRIMCgRzaXplGAUgASgEEhIKCmZpbGVfaW5kZXgYBiABKA0SEgoKZmlsZV9jb3VudBgHIAEoDSI+CgtVcGxvYWRDaHVuaxIRCgl1cGxvYWRfaWQYASABKA0SDgoGb2Zmc2V0GAIgASgEEgwKBGRhdGEYAyABKAwiMQoMVXBsb2FkQ2FuY2VsEhEKCXVwbG9hZF9pZBgBIAEoDRIOCgZyZWFzb24YAiABKAkiLQoJVXBsb2FkQWNrEhEKCXVwbG9hZF9pZBgBIAEoDRINCgV0YWtlbhgCIAEoBCIzCg1VcGxvYWRSZWZ1c2VkEhEKCXVwbG9hZF9pZBgBIAEoDRIPCgdtZXNzYWdlGAIgASgJIkcKBUNodW5rEhEKCXN0cmVhbV9pZBgBIAEoDRIOCgZvZmZzZXQYAiABKAQSDQoFdG90YWwYAyABKAQSDAoEZGF0YRgEIAEoDCIvCghDaHVua0FjaxIRCglzdHJlYW1faWQYASABKA0SEAoIcmVjZWl2ZWQYAiABKAQiSgoMUmVnaXN0ZXJGb250Eg4KBmZhbWlseRgBIAEoCRILCgN1cmwYAiABKAkSDgoGd2VpZ2h0GAMgASgJEg0KBXN0eWxlGAQgASgJIlgKC0RlZmF1bHRGb250Eg4KBmZhbWlseRgBIAEoCRIRCgRzaXplGAIgASgBSACIAQESDgoGd2VpZ2h0GAMgASgJEg0KBXN0eWxlGAQgASgJQgcKBV9zaXplIhYKB09wZW5VcmwSCwoDdXJsGAEgASgJIhYKB0Zhdmljb24SCwoDdXJsGAEgASgJItoECg1TZXJ2ZXJNZXNzYWdlEicKBWhlbGxvGAEgASgLMhYucGd3aWRnZXRzLlNlcnZlckhlbGxvSAASIwoGY3JlYXRlGAIgASgLMhEucGd3aWRnZXRzLkNyZWF0ZUgAEh8KBGNhbGwYAyABKAsyDy5wZ3dpZGdldHMuQ2FsbEgAEiMKBmxpc3RlbhgEIAEoCzIRLnBnd2lkZ2V0cy5MaXN0ZW5IABInCgh1bmxpc3RlbhgFIAEoCzITLnBnd2lkZ2V0cy5Vbmxpc3RlbkgAEikKBWVycm9yGAYgASgLMhgucGd3aWRnZXRzLlByb3RvY29sRXJyb3JIABIlCgdyZWJ1aWxkGAcgASgLMhIucGd3aWRnZXRzLlJlYnVpbGRIABIqCgp1cGxvYWRfYWNrGBggASgLMhQucGd3aWRnZXRzLlVwbG9hZEFja0gAEjIKDnVwbG9hZF9yZWZ1c2VkGBkgASgLMhgucGd3aWRnZXRzLlVwbG9hZFJlZnVzZWRIABIhCgVjaHVuaxgeIAEoCzIQLnBnd2lkZ2V0cy5DaHVua0gAEjAKDXJlZ2lzdGVyX2ZvbnQYKCABKAsyFy5wZ3dpZGdldHMuUmVnaXN0ZXJGb250SAASLgoMZGVmYXVsdF9mb250GCkgASgLMhYucGd3aWRnZXRzLkRlZmF1bHRGb250SAASJgoIb3Blbl91cmwYKiABKAsyEi5wZ3dpZGdldHMuT3BlblVybEgAEiUKB2Zhdmljb24YKyABKAsyEi5wZ3dpZGdldHMuRmF2aWNvbkgAQgYKBGtpbmQiOQoLU2VydmVyRnJhbWUSKgoIbWVzc2FnZXMYASADKAsyGC5wZ3dpZGdldHMuU2VydmVyTWVzc2FnZSIkCgZSZXN1bHQSCwoDc2VxGAEgASgNEg0KBXZhbHVlGAIgASgMIl0KBUVycm9yEgsKA3NlcRgBIAEoDRIPCgdtZXNzYWdlGAIgASgJEhEKCXdpZGdldF9pZBgDIAEoDRIRCgltZXRob2RfaWQYBCABKA0SEAoIY2xhc3NfaWQYBSABKA0iRQoNQ2FsbGJhY2tFdmVudBIRCgl3aWRnZXRfaWQYASABKA0SEwoLY2FsbGJhY2tfaWQYAiABKA0SDAoEYXJncxgDIAEoDCIpCghWaWV3cG9ydBINCgV3aWR0aBgBIAEoDRIOCgZoZWlnaHQYAiABKA0imwMKDUNsaWVudE1lc3NhZ2USJwoFaGVsbG8YASABKAsyFi5wZ3dpZGdldHMuQ2xpZW50SGVsbG9IABIjCgZyZXN1bHQYAiABKAsyES5wZ3dpZGdldHMuUmVzdWx0SAASIQoFZXJyb3IYAyABKAsyEC5wZ3dpZGdldHMuRXJyb3JIABIsCghjYWxsYmFjaxgEIAEoCzIYLnBnd2lkZ2V0cy5DYWxsYmFja0V2ZW50SAASJwoIdmlld3BvcnQYBSABKAsyEy5wZ3dpZGdldHMuVmlld3BvcnRIABIuCgx1cGxvYWRfc3RhcnQYGCABKAsyFi5wZ3dpZGdldHMuVXBsb2FkU3RhcnRIABIuCgx1cGxvYWRfY2h1bmsYGSABKAsyFi5wZ3dpZGdldHMuVXBsb2FkQ2h1bmtIABIwCg11cGxvYWRfY2FuY2VsGBogASgLMhcucGd3aWRnZXRzLlVwbG9hZENhbmNlbEgAEigKCWNodW5rX2FjaxgeIAEoCzITLnBnd2lkZ2V0cy5DaHVua0Fja0gAQgYKBGtpbmQiOQoLQ2xpZW50RnJhbWUSKgoIbWVzc2FnZXMYASADKAsyGC5wZ3dpZGdldHMuQ2xpZW50TWVzc2FnZSpRCg9Qcm90b2NvbFZlcnNpb24SIAocUFJPVE9DT0xfVkVSU0lPTl9VTlNQRUNJRklFRBAAEhwKGFBST1RPQ09MX1ZFUlNJT05fQ1VSUkVOVBACKngKCUNsb3NlQ29kZRIaChZDTE9TRV9DT0RFX1VOU1BFQ0lGSUVEEAASGAoTQ0xPU0VfQ09ERV9SRUpFQ1RFRBChHxIbChZDTE9TRV9DT0RFX1NFUlZFUl9GVUxMEKIfEhgKE0NMT1NFX0NPREVfTUlTTUFUQ0gQox8qiAEKC1VwbG9hZExpbWl0EhwKGFVQTE9BRF9MSU1JVF9VTlNQRUNJRklFRBAAEh4KGFVQTE9BRF9MSU1JVF9DSFVOS19CWVRFUxCAgBASHgoaVVBMT0FEX0xJTUlUX1dJTkRPV19DSFVOS1MQBBIbChdVUExPQURfTElNSVRfQ09OQ1VSUkVOVBACKooBCgpDaHVua0xpbWl0EhsKF0NIVU5LX0xJTUlUX1VOU1BFQ0lGSUVEEAASIQobQ0hVTktfTElNSVRfVEhSRVNIT0xEX0JZVEVTEICAQBIdChdDSFVOS19MSU1JVF9DSFVOS19CWVRFUxCAgBASHQoZQ0hVTktfTElNSVRfV0lORE9XX0NIVU5LUxAEYgZwcm90bzM");
 
 /**
  * Browser -> server, first message of a connection.
@@ -559,6 +559,126 @@ export const ChunkAckSchema: GenMessage<ChunkAck> = /*@__PURE__*/
   messageDesc(file_pgwidgets_protocol, 15);
 
 /**
+ * Server -> browser: a font face the application registered
+ * (Application::register_font), its file at `url` on the page's server.
+ * Every browser gets the application's fonts after its hello.
+ *
+ * @generated from message pgwidgets.RegisterFont
+ */
+export type RegisterFont = Message<"pgwidgets.RegisterFont"> & {
+  /**
+   * @generated from field: string family = 1;
+   */
+  family: string;
+
+  /**
+   * @generated from field: string url = 2;
+   */
+  url: string;
+
+  /**
+   * "normal", "bold", "100".."900"
+   *
+   * @generated from field: string weight = 3;
+   */
+  weight: string;
+
+  /**
+   * "normal", "italic", "oblique"
+   *
+   * @generated from field: string style = 4;
+   */
+  style: string;
+};
+
+/**
+ * Describes the message pgwidgets.RegisterFont.
+ * Use `create(RegisterFontSchema)` to create a new message.
+ */
+export const RegisterFontSchema: GenMessage<RegisterFont> = /*@__PURE__*/
+  messageDesc(file_pgwidgets_protocol, 16);
+
+/**
+ * Server -> browser: the font every widget uses unless set otherwise
+ * (Application::set_default_font); an empty family goes back to the theme's.
+ *
+ * @generated from message pgwidgets.DefaultFont
+ */
+export type DefaultFont = Message<"pgwidgets.DefaultFont"> & {
+  /**
+   * @generated from field: string family = 1;
+   */
+  family: string;
+
+  /**
+   * points
+   *
+   * @generated from field: optional double size = 2;
+   */
+  size?: number | undefined;
+
+  /**
+   * "" keeps the theme's
+   *
+   * @generated from field: string weight = 3;
+   */
+  weight: string;
+
+  /**
+   * "" keeps the theme's
+   *
+   * @generated from field: string style = 4;
+   */
+  style: string;
+};
+
+/**
+ * Describes the message pgwidgets.DefaultFont.
+ * Use `create(DefaultFontSchema)` to create a new message.
+ */
+export const DefaultFontSchema: GenMessage<DefaultFont> = /*@__PURE__*/
+  messageDesc(file_pgwidgets_protocol, 17);
+
+/**
+ * Server -> browser: open `url` (http, https or a path on this server) in a
+ * new tab or window (Session::open_url, Application::open_url).
+ *
+ * @generated from message pgwidgets.OpenUrl
+ */
+export type OpenUrl = Message<"pgwidgets.OpenUrl"> & {
+  /**
+   * @generated from field: string url = 1;
+   */
+  url: string;
+};
+
+/**
+ * Describes the message pgwidgets.OpenUrl.
+ * Use `create(OpenUrlSchema)` to create a new message.
+ */
+export const OpenUrlSchema: GenMessage<OpenUrl> = /*@__PURE__*/
+  messageDesc(file_pgwidgets_protocol, 18);
+
+/**
+ * Server -> browser: the page's icon is at `url` now (Application::set_favicon).
+ *
+ * @generated from message pgwidgets.Favicon
+ */
+export type Favicon = Message<"pgwidgets.Favicon"> & {
+  /**
+   * @generated from field: string url = 1;
+   */
+  url: string;
+};
+
+/**
+ * Describes the message pgwidgets.Favicon.
+ * Use `create(FaviconSchema)` to create a new message.
+ */
+export const FaviconSchema: GenMessage<Favicon> = /*@__PURE__*/
+  messageDesc(file_pgwidgets_protocol, 19);
+
+/**
  * @generated from message pgwidgets.ServerMessage
  */
 export type ServerMessage = Message<"pgwidgets.ServerMessage"> & {
@@ -625,6 +745,30 @@ export type ServerMessage = Message<"pgwidgets.ServerMessage"> & {
      */
     value: Chunk;
     case: "chunk";
+  } | {
+    /**
+     * @generated from field: pgwidgets.RegisterFont register_font = 40;
+     */
+    value: RegisterFont;
+    case: "registerFont";
+  } | {
+    /**
+     * @generated from field: pgwidgets.DefaultFont default_font = 41;
+     */
+    value: DefaultFont;
+    case: "defaultFont";
+  } | {
+    /**
+     * @generated from field: pgwidgets.OpenUrl open_url = 42;
+     */
+    value: OpenUrl;
+    case: "openUrl";
+  } | {
+    /**
+     * @generated from field: pgwidgets.Favicon favicon = 43;
+     */
+    value: Favicon;
+    case: "favicon";
   } | { case: undefined; value?: undefined };
 };
 
@@ -633,7 +777,7 @@ export type ServerMessage = Message<"pgwidgets.ServerMessage"> & {
  * Use `create(ServerMessageSchema)` to create a new message.
  */
 export const ServerMessageSchema: GenMessage<ServerMessage> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_protocol, 16);
+  messageDesc(file_pgwidgets_protocol, 20);
 
 /**
  * Every message queued in one event-loop turn travels in one frame.
@@ -652,7 +796,7 @@ export type ServerFrame = Message<"pgwidgets.ServerFrame"> & {
  * Use `create(ServerFrameSchema)` to create a new message.
  */
 export const ServerFrameSchema: GenMessage<ServerFrame> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_protocol, 17);
+  messageDesc(file_pgwidgets_protocol, 21);
 
 /**
  * The answer to a Call or Create: `value` is the method's response message.
@@ -676,7 +820,7 @@ export type Result = Message<"pgwidgets.Result"> & {
  * Use `create(ResultSchema)` to create a new message.
  */
 export const ResultSchema: GenMessage<Result> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_protocol, 18);
+  messageDesc(file_pgwidgets_protocol, 22);
 
 /**
  * A Call or Create failed in the browser. It names the call, so the server
@@ -720,7 +864,7 @@ export type Error = Message<"pgwidgets.Error"> & {
  * Use `create(ErrorSchema)` to create a new message.
  */
 export const ErrorSchema: GenMessage<Error> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_protocol, 19);
+  messageDesc(file_pgwidgets_protocol, 23);
 
 /**
  * Callback `callback_id` of widget `widget_id` fired; `args` is its message.
@@ -749,7 +893,7 @@ export type CallbackEvent = Message<"pgwidgets.CallbackEvent"> & {
  * Use `create(CallbackEventSchema)` to create a new message.
  */
 export const CallbackEventSchema: GenMessage<CallbackEvent> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_protocol, 20);
+  messageDesc(file_pgwidgets_protocol, 24);
 
 /**
  * The browser's viewport, sent with the hello and on every resize.
@@ -773,7 +917,7 @@ export type Viewport = Message<"pgwidgets.Viewport"> & {
  * Use `create(ViewportSchema)` to create a new message.
  */
 export const ViewportSchema: GenMessage<Viewport> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_protocol, 21);
+  messageDesc(file_pgwidgets_protocol, 25);
 
 /**
  * @generated from message pgwidgets.ClientMessage
@@ -844,7 +988,7 @@ export type ClientMessage = Message<"pgwidgets.ClientMessage"> & {
  * Use `create(ClientMessageSchema)` to create a new message.
  */
 export const ClientMessageSchema: GenMessage<ClientMessage> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_protocol, 22);
+  messageDesc(file_pgwidgets_protocol, 26);
 
 /**
  * @generated from message pgwidgets.ClientFrame
@@ -861,7 +1005,7 @@ export type ClientFrame = Message<"pgwidgets.ClientFrame"> & {
  * Use `create(ClientFrameSchema)` to create a new message.
  */
 export const ClientFrameSchema: GenMessage<ClientFrame> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_protocol, 23);
+  messageDesc(file_pgwidgets_protocol, 27);
 
 /**
  * Bumped when this envelope changes incompatibly. Both ends read it from
