@@ -1,5 +1,6 @@
-// Pictures for the Image tests and bench, made in memory: PNG (stored,
-// uncompressed deflate: any size, exact pixels, no library), JPEG through
+// Pictures made in memory, for examples/media.cpp and the Image tests and
+// bench: PNG (stored, uncompressed deflate: any size, exact pixels, no
+// library; a real program would use libpng or libjpeg), JPEG through
 // libjpeg (libjpeg62-turbo-dev) when PGW_HAVE_JPEG, and FNV-1a to compare
 // bytes with what the page holds.
 #pragma once
