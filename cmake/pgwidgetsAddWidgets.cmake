@@ -20,7 +20,7 @@
 # "@pgwidgets/sdk/..." (the SDK's).
 #
 # PGWIDGETS_NODE_MODULES (cache) is the node_modules with typescript,
-# esbuild and @bufbuild (default: the SDK's web/node_modules; an installed
+# esbuild, @bufbuild and dompurify (default: the SDK's web/node_modules; an installed
 # SDK has none until `npm ci` runs in <prefix>/share/pgwidgets/web, or this
 # points at an existing one).
 # Nothing in the SDK is rebuilt or edited.
@@ -36,11 +36,12 @@ function(_pgw_check_tools)
   if(NOT NODE_EXECUTABLE)
     message(FATAL_ERROR "pgwidgets_add_widgets: node is not installed (it runs tsc and esbuild).")
   endif()
-  foreach(need typescript/bin/tsc esbuild/package.json @bufbuild/protobuf/package.json .bin/protoc-gen-es)
+  foreach(need typescript/bin/tsc esbuild/package.json @bufbuild/protobuf/package.json .bin/protoc-gen-es
+               dompurify/package.json)
     if(NOT EXISTS "${PGWIDGETS_NODE_MODULES}/${need}")
       message(FATAL_ERROR "pgwidgets_add_widgets: ${PGWIDGETS_NODE_MODULES} lacks ${need}. "
                           "Run `npm ci` in ${PGWIDGETS_WEB_DIR}, or pass "
-                          "-DPGWIDGETS_NODE_MODULES=<a node_modules with typescript, esbuild, @bufbuild>.")
+                          "-DPGWIDGETS_NODE_MODULES=<a node_modules with typescript, esbuild, @bufbuild, dompurify>.")
     endif()
   endforeach()
 endfunction()
@@ -198,7 +199,8 @@ boot([{ widgetPackage, makeFactories: factories }]);
       "@pgwidgets/sdk/*": ["@PGWIDGETS_GENERATED_TS_DIR@/*"],
       "@pgwidgets/generated/*": ["@gen@/ts/*"],
       "@bufbuild/protobuf": ["@nm@/@bufbuild/protobuf/dist/esm/index"],
-      "@bufbuild/protobuf/*": ["@nm@/@bufbuild/protobuf/dist/esm/*/index"]
+      "@bufbuild/protobuf/*": ["@nm@/@bufbuild/protobuf/dist/esm/*/index"],
+      "dompurify": ["@nm@/dompurify"]
     }
   },
   "files": ["@work@/entry.ts"@ts_files_json@]

@@ -616,6 +616,20 @@ class Schema(View):
         return f"{self.cpp_dir}/schema_info.hpp"
 
     @property
+    def cpp_linked_files(self):
+        """Each widget schema file's protoc header and the C++ name of one of
+        its messages (the first by name); files without messages are left
+        out. Referencing one message of a file links the whole file's
+        descriptors into a program, whether or not its code uses the file."""
+        out = []
+        for f in self.files:
+            names = sorted(m.full_name for m in self.messages.values() if m.file == f)
+            if names:
+                out.append((f.removesuffix(".proto") + ".pb.h", "::" + names[0].replace(".", "::")))
+        return out
+
+
+    @property
     def cpp_widgets_header(self):
         return f"{self.cpp_dir}/widgets.hpp"
 

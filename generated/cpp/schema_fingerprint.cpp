@@ -3,10 +3,57 @@
 // The schema's fingerprint, which the hello carries. Any edit of the schema
 // but a comment changes it; it lives here, not in a header, so that such an
 // edit recompiles this file only (and whatever the edit itself touches).
+//
+// Also one message of each schema file: every program that uses the runtime
+// links this file, so it links every file's descriptors too. protobuf's
+// generated pool then knows every class, which the test kit reads the schema
+// from, even a class whose family's code the program never calls.
 #include "pgwidgets/schema_info.hpp"
+
+#include <google/protobuf/descriptor.h>
+
+#include "pgwidgets/widgets/base.pb.h"
+#include "pgwidgets/widgets/canvas.pb.h"
+#include "pgwidgets/widgets/containers.pb.h"
+#include "pgwidgets/widgets/controls.pb.h"
+#include "pgwidgets/widgets/data.pb.h"
+#include "pgwidgets/widgets/dialogs.pb.h"
+#include "pgwidgets/widgets/display.pb.h"
+#include "pgwidgets/widgets/events.pb.h"
+#include "pgwidgets/widgets/files.pb.h"
+#include "pgwidgets/widgets/html.pb.h"
+#include "pgwidgets/widgets/image.pb.h"
+#include "pgwidgets/widgets/layout.pb.h"
+#include "pgwidgets/widgets/mdi.pb.h"
+#include "pgwidgets/widgets/menus.pb.h"
+#include "pgwidgets/widgets/text.pb.h"
+#include "pgwidgets/widgets/toolbar.pb.h"
+#include "pgwidgets/widgets/video.pb.h"
 
 namespace pgw::detail {
 
 extern const std::uint64_t schema_fingerprint = 0xdcac0de6c8ac8014ULL;
+
+// External, so the compiler keeps it and its references.
+extern const google::protobuf::Descriptor* (*const linked_schema_files[])();
+const google::protobuf::Descriptor* (*const linked_schema_files[])() = {
+    &::pgwidgets::widgets::BorderWidth::descriptor,
+    &::pgwidgets::widgets::CanvasArgs::descriptor,
+    &::pgwidgets::widgets::AbstractScrollAreaArgs::descriptor,
+    &::pgwidgets::widgets::ButtonArgs::descriptor,
+    &::pgwidgets::widgets::Column::descriptor,
+    &::pgwidgets::widgets::ColorDialogArgs::descriptor,
+    &::pgwidgets::widgets::HAlignArg::descriptor,
+    &::pgwidgets::widgets::DragOverEvent::descriptor,
+    &::pgwidgets::widgets::AcceptArg::descriptor,
+    &::pgwidgets::widgets::ExternalWidgetArgs::descriptor,
+    &::pgwidgets::widgets::BinaryImage::descriptor,
+    &::pgwidgets::widgets::AlignArg::descriptor,
+    &::pgwidgets::widgets::ChildPosition::descriptor,
+    &::pgwidgets::widgets::Activated::descriptor,
+    &::pgwidgets::widgets::Editable::descriptor,
+    &::pgwidgets::widgets::ActionState::descriptor,
+    &::pgwidgets::widgets::ControlsArg::descriptor,
+};
 
 }  // namespace pgw::detail
