@@ -245,11 +245,11 @@ class Method(View):
             ("deferred", boolean(self.deferred), "false"),
             # an attach's insert position, or a state operation's position,
             # path or key
-            ("index_field", str(self.index_field.number if self.index_field else 0), "0"),
+            ("index_field", str(self._index_number()), "0"),
             ("op", f"detail::StateOp::{self.op or 'none'}", "detail::StateOp::none"),
             ("to_field", str(self.to_field.number if self.to_field else 0), "0"),
         ]
-        optional += self._collection_answer_fields() + self._line_fields()
+        optional += self._collection_answer_fields() + self._line_fields() + self._bulk_fields()
         optional.append(("ref_field", str(self._ref_field_number()), "0"))
         optional.append(("latest_wins", boolean(self.latest_wins), "false"))
         # an `appends` setter: the plain setter whose record keeps the whole
@@ -257,6 +257,31 @@ class Method(View):
         optional.append(("append_to", str(self.append_setter.id if self.appends else 0), "0"))
         optional.append(("append_init", str(self.append_init.number if self.appends and self.append_init else 0), "0"))
         return fields + [(name, value) for name, value, default in optional if value != default]
+
+    def _index_number(self):
+        """The request's position, path or key field; for ASSIGN, PUT_ALL and
+        REMOVE_ALL, the field of each element holding its path or key (the
+        snapshot's `index`)."""
+        if self.index_field:
+            return self.index_field.number
+        if self.op in ("assign", "put_all", "remove_all", "all_parents") and self.state and self.state.snapshot \
+                and self.state.snapshot.index_field:
+            return self.state.snapshot.index_field.number
+        return 0
+
+    def _bulk_fields(self):
+        """ASSIGN, PUT_ALL, REMOVE_ALL: the request's repeated field of
+        elements; SET_CELL: the element's field holding the cells, and the
+        request's field holding the new value."""
+        if self.op in ("assign", "put_all", "remove_all"):
+            return [("items_field", str(self.items_field.number), "0")]
+        if self.op == "all_parents":
+            return [("of_state", str(self.of_state.field_id), "0")]
+        if self.op == "set_cell":
+            cells = next(f for f in self.state.snapshot.request.fields
+                         if (f.is_map if self.state.kind == "tree" else f.repeated and not f.is_map))
+            return [("element_field", str(cells.number), "0"), ("cell_field", str(self.cell_field.number), "0")]
+        return []
 
     def _collection_answer_fields(self):
         """A GETTER of a collection State: the response field it fills, the
@@ -505,6 +530,9 @@ class State(View):
         if self.is_extent:
             child = self.attach.child_field
             text += f", {self.cpp_axes_name}, {self.attach.id}, {child.number}"
+        elif self.snapshot_all:
+            # a rebuild sends the whole value in one call of this ASSIGN setter
+            text += f", {{}}, 0, 0, {self.snapshot_all.id}, {self.snapshot_all.items_field.number}"
         return text
 
     @property

@@ -100,6 +100,13 @@ class Method:
     first_of: str = ""         # getter: 0 when this LIST state holds an item and its field has no record
     op: str = ""               # setter of a collection State: its operation ("list_append", ...; "" for none)
     to_field: Optional[Field] = None   # LIST_MOVE: the request field holding the target position
+    # ASSIGN, PUT_ALL, REMOVE_ALL: the request's repeated field of elements.
+    items_field: Optional[Field] = None
+    # SET_CELL: the request field holding the new value.
+    cell_field: Optional[Field] = None
+    # ALL_PARENTS: the TREE State whose parents it takes (named by `of`).
+    of_name: str = ""
+    of_state: Optional["State"] = dc_field(default=None, repr=False, compare=False)
     state: Optional["State"] = None    # the collection State an `op` setter changes or a getter answers (reader fills it)
     # A GETTER of a collection State: the element's field it answers
     # (None: the whole element), named by the option `element`.
@@ -288,6 +295,8 @@ class State:
     owner: str
     snapshot_name: str = ""
     init_name: str = ""
+    snapshot_all_name: str = ""            # the ASSIGN setter a rebuild sends the whole value with
+    snapshot_all: Optional[Method] = None  # (reader links it)
     per_child: bool = False
     deferred: bool = False
     # Filled by the reader:

@@ -360,6 +360,7 @@ class _Builder:
                 c.states.append(State(name=st.name, owner=s.name,
                                       kind=self.options.enum_name("pgwidgets.State.Kind", st.kind).lower(),
                                       snapshot_name=st.snapshot, init_name=st.init,
+                                      snapshot_all_name=st.snapshot_all,
                                       per_child=st.per_child, deferred=st.deferred,
                                       count_names=list(st.counts), cell_names=list(st.cells)))
             for mi, rpc in enumerate(s.method):
@@ -484,6 +485,9 @@ class _Builder:
             if opts.op:
                 m.op = self.options.enum_name("pgwidgets.Method.StateOp", opts.op).lower()
             m.to_field = self._named_field(m.request, opts.to, where) if opts.to else None
+            m.items_field = self._named_field(m.request, opts.items, where) if opts.items else None
+            m.cell_field = self._named_field(m.request, opts.cell, where) if opts.cell else None
+            m.of_name = opts.of
             m.axis = opts.axis
             if m.first_of and (kind != "getter" or len(m.response.fields) != 1
                                or m.response.fields[0].proto_type != "int32"):
@@ -686,15 +690,20 @@ class _Builder:
     # Which operations fit which kind of State.
     STATE_OPS = {
         "list": ("list_append", "list_insert", "list_insert_sorted", "list_remove", "list_remove_value",
-                 "list_move", "clear"),
-        "tree": ("tree_add", "tree_update", "tree_put", "tree_remove", "clear"),
-        "set": ("set_add", "set_remove", "clear"),
+                 "list_move", "clear", "assign", "set_cell"),
+        "tree": ("tree_add", "tree_update", "tree_put", "tree_remove", "clear", "assign", "put_all",
+                 "remove_all", "set_cell"),
+        "set": ("set_add", "set_remove", "clear", "assign", "remove_all", "all_parents"),
     }
+    # Operations taking many elements at once (the request's `items`).
+    BULK_OPS = ("assign", "put_all", "remove_all")
+    # Operations naming a target field (`to`).
+    TO_OPS = ("list_move", "set_cell")
     # Operations on a grid's extent (State.counts).
     LINE_OPS = ("line_insert", "line_delete")
     # Operations whose request names a position, path or key (`index`).
     KEYED_OPS = ("list_insert", "list_remove", "list_move", "tree_add", "tree_update", "tree_put",
-                 "tree_remove", "set_add", "set_remove")
+                 "tree_remove", "set_add", "set_remove", "set_cell")
 
     def _check_state(self, c, st):
         """A collection State: unique in the class's ancestry, its snapshot
@@ -716,6 +725,12 @@ class _Builder:
             raise SchemaError(f"{where}: its snapshot {snapshot.rpc_name} must be a SETTER of {st.name!r} "
                               f"with op {' or '.join(a.upper() for a in adds)}")
         st.snapshot = snapshot
+        if st.snapshot_all_name:
+            bulk = next((m for m in c.methods if m.rpc_name == st.snapshot_all_name), None)
+            if bulk is None or bulk.state_field != st.name or bulk.op != "assign":
+                raise SchemaError(f"{where}: `snapshot_all` must name an ASSIGN SETTER of {st.name!r} "
+                                  f"({st.snapshot_all_name!r} is none)")
+            st.snapshot_all = bulk
         if st.per_child and st.kind != "tree":
             raise SchemaError(f"{where}: `per_child` is for a TREE (one-key paths of child widgets)")
         if st.init_name:
@@ -792,13 +807,29 @@ class _Builder:
             if m.op.startswith("list_") and m.index_field is not None and (
                     m.index_field.proto_type != "int32" or m.index_field.repeated):
                 raise SchemaError(f"{where}: a list position `index` is one int32")
-            if (m.op == "list_move") != (m.to_field is not None):
-                raise SchemaError(f"{where}: `to` belongs on a LIST_MOVE, which needs it")
+            if (m.op in self.TO_OPS) != (m.to_field is not None):
+                raise SchemaError(f"{where}: `to` belongs on a LIST_MOVE or SET_CELL, which need it")
+            if (m.op in self.BULK_OPS) != (m.items_field is not None):
+                raise SchemaError(f"{where}: `items` belongs on an ASSIGN, PUT_ALL or REMOVE_ALL, which need it")
+            if m.items_field is not None and (not m.items_field.repeated or m.items_field.proto_type != "message"):
+                raise SchemaError(f"{where}: `items` is a repeated message field")
+            if (m.op == "set_cell") != (m.cell_field is not None):
+                raise SchemaError(f"{where}: `cell` belongs on a SET_CELL, which needs it")
+            if (m.op == "all_parents") != bool(m.of_name):
+                raise SchemaError(f"{where}: `of` belongs on an ALL_PARENTS, which needs it")
+            if m.of_name:
+                m.of_state = states.get(m.of_name)
+                if m.of_state is None or m.of_state.kind != "tree":
+                    raise SchemaError(f"{where}: `of` must name a TREE State of {c.name} ({m.of_name!r} is none)")
+                if m.request.fields:
+                    raise SchemaError(f"{where}: an ALL_PARENTS takes no arguments")
             if st.per_child and not (m.index_field is None or m.index_field.ref):
                 raise SchemaError(f"{where}: the key of per-child state {st.name!r} is a widget reference")
             m.state = st
         elif m.axis:
             raise SchemaError(f"{where}: `axis` belongs on a LINE_INSERT or LINE_DELETE")
+        elif m.items_field is not None or m.cell_field is not None or m.of_name:
+            raise SchemaError(f"{where}: `items`, `cell` and `of` belong on a SETTER of a collection State with an `op`")
         elif m.kind == "setter" and m.state_field in states:
             raise SchemaError(f"{where}: a SETTER of the {states[m.state_field].kind.upper()} "
                               f"{m.state_field!r} must name its `op`")
@@ -982,8 +1013,8 @@ class _Builder:
         if (cb.op in self.KEYED_OPS) != (index is not None):
             raise SchemaError(f"{where}: {cb.op.upper()} " + ("needs" if cb.op in self.KEYED_OPS else "takes no")
                               + " `index`")
-        if (cb.op == "list_move") != (to is not None):
-            raise SchemaError(f"{where}: `to` belongs on a LIST_MOVE, which needs it")
+        if (cb.op in self.TO_OPS) != (to is not None):
+            raise SchemaError(f"{where}: `to` belongs on a LIST_MOVE or SET_CELL, which need it")
         own = {f.number: f for f in cb.message.fields}
         for f in s.request.fields:
             g = own.pop(f.number, None)
@@ -991,7 +1022,7 @@ class _Builder:
                 raise SchemaError(f"{where}: its message {cb.message.name} carries {s.rpc_name}'s request "
                                   f"{s.request.name}: it needs a field numbered {f.number} of the type of "
                                   f"{s.request.name}.{f.name}")
-        if own:
+        if own and cb.op != "set_cell":  # a user's edit also says the value it replaced
             raise SchemaError(f"{where}: its message {cb.message.name} carries {s.rpc_name}'s request "
                               f"{s.request.name} and nothing else ({', '.join(f.name for f in own.values())} "
                               f"is not in it)")

@@ -28,11 +28,12 @@
 #include "pgwidgets/widgets/menus.pb.h"
 #include "pgwidgets/widgets/text.pb.h"
 #include "pgwidgets/widgets/toolbar.pb.h"
+#include "pgwidgets/widgets/tree.pb.h"
 #include "pgwidgets/widgets/video.pb.h"
 
 namespace pgw::detail {
 
-extern const std::uint64_t schema_fingerprint = 0xdcac0de6c8ac8014ULL;
+extern const std::uint64_t schema_fingerprint = 0xcbc15ff5448ec675ULL;
 
 // External, so the compiler keeps it and its references.
 extern const google::protobuf::Descriptor* (*const linked_schema_files[])();
@@ -53,6 +54,7 @@ const google::protobuf::Descriptor* (*const linked_schema_files[])() = {
     &::pgwidgets::widgets::Activated::descriptor,
     &::pgwidgets::widgets::Editable::descriptor,
     &::pgwidgets::widgets::ActionState::descriptor,
+    &::pgwidgets::widgets::CellAction::descriptor,
     &::pgwidgets::widgets::ControlsArg::descriptor,
 };
 

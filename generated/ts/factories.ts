@@ -58,6 +58,8 @@ import { ToolBar } from "../../web/src/widgets/toolbar/toolbar.js";
 import { ToolBarAction } from "../../web/src/widgets/toolbar/toolbaraction.js";
 import { ToolBarSeparator } from "../../web/src/widgets/toolbar/toolbarseparator.js";
 import { ToolBarSpacer } from "../../web/src/widgets/toolbar/toolbarspacer.js";
+import { TreeView } from "../../web/src/widgets/tree/treeview.js";
+import { TableView } from "../../web/src/widgets/tree/tableview.js";
 import { VideoWidget } from "../../web/src/widgets/video/videowidget.js";
 
 export function makeFactories(env: WidgetEnv): WidgetFactories {
@@ -111,6 +113,8 @@ export function makeFactories(env: WidgetEnv): WidgetFactories {
     ToolBarAction: (id, args, events) => new ToolBarAction(id, args, events, env),
     ToolBarSeparator: (id, args, events) => new ToolBarSeparator(id, args, events, env),
     ToolBarSpacer: (id, args, events) => new ToolBarSpacer(id, args, events, env),
+    TreeView: (id, args, events) => new TreeView(id, args, events, env),
+    TableView: (id, args, events) => new TableView(id, args, events, env),
     VideoWidget: (id, args, events) => new VideoWidget(id, args, events, env),
   };
 }

@@ -7,7 +7,7 @@
 // missing there, or a method missing in an implementation, fails `tsc`.
 
 export const PACKAGE_NAME = "pgwidgets.widgets";
-export const SCHEMA_FINGERPRINT = 0xdcac0de6c8ac8014n;
+export const SCHEMA_FINGERPRINT = 0xcbc15ff5448ec675n;
 
 /** A widget as the browser runtime holds it. */
 export interface WidgetHandle {
@@ -43,6 +43,17 @@ export type SliderValuePosition = "l" | "r" | "t" | "b";
 // Where a dial shows its value: below, or in a corner (upper/lower, left/right).
 export type DialValuePosition = "b" | "ul" | "ur" | "ll" | "lr";
 
+// What a column's cells hold: "string", "integer" (right-aligned),
+// "float" (right-aligned), "boolean" (a check mark) or "icon" (the cell's
+// string is an image URL).
+export type ColumnType = "string" | "integer" | "float" | "boolean" | "icon";
+
+// A widget drawn in each cell of a column: "none" (text), "checkbox"
+// (toggling it is an edit: cell_edited), "combobox" (its `choices`;
+// choosing is an edit), "progress" (a bar of the cell's 0..1 or 0..100
+// number) or "button" (a click is a cell_action).
+export type CellWidget = "none" | "checkbox" | "combobox" | "progress" | "button";
+
 // Horizontal alignment, pgwidgets' words "left", "center", "right".
 export type HAlign = "left" | "center" | "right";
 
@@ -77,6 +88,11 @@ export type Wrap = "none" | "word" | "hard";
 // needed), "top", "center".
 export type ScrollAlign = "nearest" | "top" | "center";
 
+// How rows and cells are selected: "single", "multiple" (Ctrl and Shift
+// extend), "none", "single_cell" or "multiple_cell" (cells, not rows, are
+// selected: cell_selected reports them).
+export type SelectionMode = "single" | "multiple" | "none" | "single_cell" | "multiple_cell";
+
 // An image a display list draws: its bytes (PNG, JPEG, ..., decoded in the
 // page once per id) or a URL. The page keeps decoded images by `id`: an id
 // names one picture, so give changed contents a new id.
@@ -106,6 +122,17 @@ export interface Column {
   title: string;
   // Starting width in pixels; unset: fit the contents.
   width: number | undefined;
+  // The key a tree's values use for this column (TreeView's col_key);
+  // empty: "_col<N>", N its position, as pgwidgets names it.
+  key: string;
+  // What its cells hold.
+  type: ColumnType;
+  // The user may edit its cells (double click, or typing at the cell cursor).
+  editable: boolean;
+  // The widget drawn in each cell.
+  widget: CellWidget;
+  // A combobox cell's choices.
+  choices: string[];
 }
 
 // One row of a table: a cell per column.
@@ -237,6 +264,28 @@ export interface PickedFile {
   size: bigint;
 }
 
+// One node of a tree: its path (the keys from the top) and its values by
+// column key. A node without a value for the first column shows its key.
+export interface TreeItem {
+  path: string[];
+  values: { [key: string]: Value };
+}
+
+// A node's path.
+export interface TreePath {
+  path: string[];
+}
+
+export interface RowIndex {
+  row: number;
+}
+
+// A cell, and whether it is selected.
+export interface TreeCell {
+  path: string[];
+  col_key: string;
+}
+
 export interface ExpandingValue {
   horizontal: boolean;
   vertical: boolean;
@@ -282,6 +331,12 @@ export interface SubWindowConfigurationValue {
 
 // Scroll offsets as fractions 0..1 of the scrollable range.
 export interface ScrollPositionValue {
+  h_pct: number;
+  v_pct: number;
+}
+
+// Scroll fractions, horizontal then vertical.
+export interface ScrollFractionValue {
   h_pct: number;
   v_pct: number;
 }
@@ -1791,6 +1846,201 @@ export interface ToolBarSpacerEvents extends WidgetEvents {
 export interface ToolBarSpacerCreateArgs {
 }
 
+// A tree of rows under column headings: nodes keyed by paths, expand and
+// collapse, sorting, selection, inline editing, cell widgets, colours,
+// copy and paste as TSV. Only the rows on screen have DOM.
+export interface TreeViewImpl extends WidgetImpl {
+  // The columns, left to right (their widths start over).
+  set_columns(columns: Column[]): void;
+  // Every column (but icons and cell widgets) editable, or only those marked.
+  set_editable(tf: boolean): void;
+  // The header's font.
+  set_header_font(family: string, size: number | undefined, weight: string | undefined, style: string | undefined): void;
+  // Replaces the whole tree (selection and expansion start over).
+  set_tree(tree: TreeItem[]): void;
+  // Adds nodes, or replaces the values of those already there.
+  add_tree(tree: TreeItem[]): void;
+  // Brings the tree to this one, changing only what differs: selection,
+  // expansion and scroll position stay on the nodes still there.
+  update_tree(tree: TreeItem[]): void;
+  // Replaces the tree with flat rows (one-key paths).
+  set_data(data: TreeItem[]): void;
+  // Brings flat rows to these, changing only what differs.
+  update_data(data: TreeItem[]): void;
+  // Adds one node (its parent must be there; the node must not).
+  add_item(path: string[], values: { [key: string]: Value }): void;
+  // Removes a node and its descendants.
+  remove_item(path: string[]): void;
+  // Removes nodes and their descendants.
+  remove_items(paths: TreePath[]): void;
+  // Sets one cell.
+  set_cell(path: string[], col_key: string, value: Value): void;
+  // Removes every node.
+  clear(): void;
+  // Expands every node that has children.
+  expand_all(): void;
+  // Collapses every node.
+  collapse_all(): void;
+  expand_item(path: string[]): void;
+  collapse_item(path: string[]): void;
+  // The expanded nodes (exactly these).
+  set_expanded(paths: TreePath[]): void;
+  // The selected rows (exactly these).
+  set_selected(paths: TreePath[]): void;
+  // Adds a row to the selection.
+  select_path(path: string[]): void;
+  // Takes a row out of the selection.
+  unselect_path(path: string[]): void;
+  clear_selection(): void;
+  // A column's width in pixels.
+  set_column_width(col_key: string, width: number): void;
+  // Every column's width in pixels, asked of the browser.
+  get_column_widths(): number[];
+  // Fits each column to its contents (the rows held, not only those shown).
+  set_optimal_column_widths(): void;
+  set_column_editable(col_key: string, tf: boolean): void;
+  // Sorts by a column (the node order kept by the server is unchanged).
+  sort_by_column(col_key: string, ascending: boolean): void;
+  set_sortable(tf: boolean): void;
+  set_show_grid(tf: boolean): void;
+  set_show_row_numbers(tf: boolean): void;
+  set_row_spacing(px: number): void;
+  set_column_spacing(px: number): void;
+  // Scrolls a row into view (its ancestors expand).
+  scroll_to_path(path: string[]): void;
+  scroll_to_end(): void;
+  // The scroll position, fractions 0 to 1, horizontal then vertical.
+  set_scroll_position(h_pct: number, v_pct: number): void;
+  // How many columns; how many rows are shown (expanded ones), asked of the browser.
+  get_column_count(): number;
+  get_row_count(): number;
+  // The selected cells (the cell selection modes), asked of the browser.
+  get_selected_cells(): TreeCell[];
+  // Copies the selected rows or cells as TSV to the clipboard (copy reports it).
+  copy_selection(): void;
+  // Copies them, then empties the editable cells among them (cut, cell_edited).
+  cut_selection(): void;
+  // Pastes TSV from the clipboard at the cell cursor (paste, cell_edited).
+  paste_selection(): void;
+  // A row's colours ("" leaves one as it is).
+  set_row_color(path: string[], fg: string, bg: string, bold: boolean): void;
+  clear_row_color(path: string[]): void;
+  set_column_color(col_key: string, fg: string, bg: string, bold: boolean): void;
+  clear_column_color(col_key: string): void;
+  // The whole table's colours.
+  set_table_color(fg: string, bg: string, bold: boolean): void;
+}
+
+export interface TreeViewEvents extends WidgetEvents {
+  // A row was double-clicked or Enter pressed on it: its values and path.
+  activated(values: { [key: string]: Value }, path: string[]): void;
+  // The user changed the selection: the selected rows' paths.
+  selected(paths: TreePath[]): void;
+  // The user expanded a node.
+  expanded(path: string[]): void;
+  // The user collapsed a node.
+  collapsed(path: string[]): void;
+  // The user sorted by a column (a header click).
+  sorted(col_key: string, ascending: boolean): void;
+  // The user edited a cell: its path and column, the old and new value.
+  cell_edited(path: string[], col_key: string, old_value: Value, new_value: Value): void;
+  // The user scrolled: fractions 0 to 1.
+  scrolled(h_pct: number, v_pct: number): void;
+  // The user changed the cell selection: the selected cells.
+  cell_selected(cells: TreeCell[]): void;
+  // A cell's button was clicked: the row's path and values, the column.
+  cell_action(path: string[], values: { [key: string]: Value }, col_key: string): void;
+  // The user dragged a column's edge: its new width.
+  column_resized(col_key: string, width: number): void;
+  // The user copied, cut or pasted (Ctrl+C, Ctrl+X, Ctrl+V): the TSV text.
+  copy(text: string): void;
+  cut(text: string): void;
+  paste(text: string): void;
+}
+
+export interface TreeViewCreateArgs {
+  show_header: boolean;
+  selection_mode: SelectionMode;
+  alternate_row_colors: boolean;
+  show_grid: boolean;
+  show_row_numbers: boolean;
+  sortable: boolean;
+  allow_text_selection: boolean;
+  // A spreadsheet-style current cell moved with the arrow keys and Tab.
+  cell_cursor: boolean;
+}
+
+// A table: rows by position under column headings. The same page engine as
+// TreeView (sorting, selection, editing, cell widgets, colours, copy and
+// paste), flat, with columns and rows counted from 0.
+export interface TableViewImpl extends WidgetImpl {
+  set_columns(columns: Column[]): void;
+  set_editable(tf: boolean): void;
+  set_header_font(family: string, size: number | undefined, weight: string | undefined, style: string | undefined): void;
+  // Replaces every row (the selection starts over).
+  set_data(data: TableRow[]): void;
+  // Brings the rows to these, changing only the cells that differ:
+  // selection and scroll position stay.
+  update_data(data: TableRow[]): void;
+  // set_data and update_data under pgwidgets' other names.
+  set_rows(rows: TableRow[]): void;
+  update_rows(rows: TableRow[]): void;
+  append_row(cells: Value[]): void;
+  // Inserts a row at position `index` (0..n).
+  insert_row(index: number, values: Value[]): void;
+  // Deletes the row at position `index` (0..n-1).
+  delete_row(index: number): void;
+  set_cell(row: number, col_index: number, value: Value): void;
+  clear(): void;
+  set_selected(items: RowIndex[]): void;
+  select_row(row: number): void;
+  clear_selection(): void;
+  set_column_width(col_index: number, width: number): void;
+  get_column_widths(): number[];
+  set_optimal_column_widths(): void;
+  set_column_editable(col_index: number, tf: boolean): void;
+  sort_by_column(col_index: number, ascending: boolean): void;
+  set_sortable(tf: boolean): void;
+  set_show_grid(tf: boolean): void;
+  set_show_row_numbers(tf: boolean): void;
+  set_row_spacing(px: number): void;
+  set_column_spacing(px: number): void;
+  scroll_to_row(row: number): void;
+  scroll_to_end(): void;
+  set_scroll_position(h_pct: number, v_pct: number): void;
+  get_column_count(): number;
+  get_row_count(): number;
+  copy_selection(): void;
+  cut_selection(): void;
+  paste_selection(): void;
+  set_table_color(fg: string, bg: string, bold: boolean): void;
+}
+
+export interface TableViewEvents extends WidgetEvents {
+  // A row was double-clicked or Enter pressed on it: its values and position.
+  activated(values: Value[], row: number): void;
+  selected(items: RowIndex[]): void;
+  sorted(col_index: number, ascending: boolean): void;
+  cell_edited(row: number, col_index: number, old_value: Value, new_value: Value): void;
+  scrolled(h_pct: number, v_pct: number): void;
+  cell_action(row: number, values: Value[], col_index: number): void;
+  column_resized(col_index: number, width: number): void;
+  copy(text: string): void;
+  cut(text: string): void;
+  paste(text: string): void;
+}
+
+export interface TableViewCreateArgs {
+  show_header: boolean;
+  selection_mode: SelectionMode;
+  alternate_row_colors: boolean;
+  show_grid: boolean;
+  show_row_numbers: boolean;
+  sortable: boolean;
+  allow_text_selection: boolean;
+  cell_cursor: boolean;
+}
+
 // Plays a video from a URL. The program starts, pauses and seeks it; the
 // page reports what the video does (play, pause, ended, error, timeupdate,
 // volumechange). What the user changes with the controls the page asks
@@ -1911,5 +2161,7 @@ export interface WidgetFactories {
   ToolBarAction(id: number, args: ToolBarActionCreateArgs, events: ToolBarActionEvents): ToolBarActionImpl;
   ToolBarSeparator(id: number, args: ToolBarSeparatorCreateArgs, events: ToolBarSeparatorEvents): ToolBarSeparatorImpl;
   ToolBarSpacer(id: number, args: ToolBarSpacerCreateArgs, events: ToolBarSpacerEvents): ToolBarSpacerImpl;
+  TreeView(id: number, args: TreeViewCreateArgs, events: TreeViewEvents): TreeViewImpl;
+  TableView(id: number, args: TableViewCreateArgs, events: TableViewEvents): TableViewImpl;
   VideoWidget(id: number, args: VideoWidgetCreateArgs, events: VideoWidgetEvents): VideoWidgetImpl;
 }

@@ -54,6 +54,25 @@ void add_collections(pgwidgets::ServerFrame& out, const std::function<std::uint3
                      const WidgetRecord& r, bool per_child, bool deferred) {
   for (const StateValue& v : r.collections) {
     if (v.info->per_child != per_child || v.info->deferred != deferred) continue;
+    if (v.info->snapshot_all_method != 0) {
+      // The whole value in one call of its ASSIGN setter (nothing to send
+      // when it is empty: a new widget starts so).
+      if (v.size() == 0) continue;
+      std::string all;
+      for_each_element(v, [&](const std::string& element) {
+        std::uint64_t tag = (static_cast<std::uint64_t>(v.info->snapshot_all_field) << 3) | 2;
+        for (std::uint64_t n : {tag, static_cast<std::uint64_t>(element.size())}) {
+          while (n >= 0x80) {
+            all.push_back(static_cast<char>((n & 0x7f) | 0x80));
+            n >>= 7;
+          }
+          all.push_back(static_cast<char>(n));
+        }
+        all.append(element);
+      });
+      add_call(out, next_seq(), id, v.info->snapshot_all_method, all);
+      continue;
+    }
     for_each_element(v, [&](const std::string& element) {
       add_call(out, next_seq(), id, v.info->snapshot_method, element);
     });

@@ -261,6 +261,149 @@ void apply_state_op(StateValue& v, const MethodInfo& m, std::string_view args) {
     case StateOp::set_remove:
       v.entries.erase(state_key(args, m.index_field));
       return;
+    case StateOp::assign: {
+      // Built aside, then swapped in: a refused element changes nothing.
+      StateValue next;
+      next.info = v.info;
+      const bool is_list = v.info && v.info->kind == StateKind::list;
+      const bool is_tree = v.info && v.info->kind == StateKind::tree;
+      WireField f;
+      std::string_view in = args;
+      while (next_field(in, f)) {
+        if (f.number != m.items_field || f.type != 2) continue;
+        if (is_list) {
+          sort_key(f.bytes);  // parses, or throws
+          next.list.emplace_back(f.bytes);
+          continue;
+        }
+        StatePath path = state_key(f.bytes, m.index_field);
+        if (is_tree) check_parent(next, path);
+        else if (path.empty()) throw std::invalid_argument("the key is empty");
+        if (next.entries.contains(path)) throw std::invalid_argument(spell(path) + " is given twice");
+        add_entry(next, std::move(path), std::string(f.bytes));
+      }
+      v = std::move(next);
+      return;
+    }
+    case StateOp::put_all: {
+      StateValue next = v;
+      WireField f;
+      std::string_view in = args;
+      while (next_field(in, f)) {
+        if (f.number != m.items_field || f.type != 2) continue;
+        StatePath path = state_key(f.bytes, m.index_field);
+        check_parent(next, path);
+        if (auto it = next.entries.find(path); it != next.entries.end()) it->second.message.assign(f.bytes);
+        else add_entry(next, std::move(path), std::string(f.bytes));
+      }
+      v = std::move(next);
+      return;
+    }
+    case StateOp::remove_all: {
+      std::vector<StatePath> paths;
+      WireField f;
+      std::string_view in = args;
+      while (next_field(in, f)) {
+        if (f.number != m.items_field || f.type != 2) continue;
+        paths.push_back(state_key(f.bytes, m.index_field));
+      }
+      for (const StatePath& p : paths) {
+        if (!v.entries.contains(p)) {
+          // A descendant of one removed earlier in the same call is fine.
+          const bool covered = std::any_of(paths.begin(), paths.end(), [&](const StatePath& q) {
+            return q.size() < p.size() && v.entries.contains(q) && std::equal(q.begin(), q.end(), p.begin());
+          });
+          if (!covered) throw std::invalid_argument(spell(p) + " is not there");
+        }
+      }
+      for (const StatePath& p : paths) {
+        if (v.info && v.info->kind == StateKind::tree) erase_subtree(v, p);
+        else v.entries.erase(p);
+      }
+      return;
+    }
+    case StateOp::set_cell: {
+      std::string* element = nullptr;
+      if (v.info && v.info->kind == StateKind::list) {
+        const int index = position(args, m.index_field);
+        check_index(index, list.size(), false);
+        element = &list[static_cast<std::size_t>(index)];
+      } else {
+        const StatePath path = state_key(args, m.index_field);
+        auto it = v.entries.find(path);
+        if (it == v.entries.end()) throw std::invalid_argument("node " + spell(path) + " is not in the tree");
+        element = &it->second.message;
+      }
+      // The new value: the request's cell field, as its payload.
+      std::string_view value;
+      std::string_view key;
+      bool has_key = false;
+      std::uint64_t cell_pos = 0;
+      WireField f;
+      std::string_view in = args;
+      while (next_field(in, f)) {
+        if (f.number == m.cell_field && f.type == 2) value = f.bytes;
+        if (f.number == m.to_field) {
+          has_key = true;
+          if (f.type == 2) key = f.bytes;
+          else cell_pos = f.varint;
+        }
+      }
+      std::string out;
+      if (v.info && v.info->kind == StateKind::list) {
+        // A repeated field: replace its item at position `to`.
+        std::string_view e = *element;
+        std::uint64_t seen = 0;
+        bool replaced = false;
+        while (next_field(e, f)) {
+          if (f.number == m.element_field && f.type == 2) {
+            if (seen++ == cell_pos) {
+              write_varint(out, (static_cast<std::uint64_t>(m.element_field) << 3) | 2);
+              write_varint(out, value.size());
+              out.append(value);
+              replaced = true;
+              continue;
+            }
+          }
+          out.append(f.raw);
+        }
+        if (!replaced || cell_pos > INT32_MAX) {
+          throw std::invalid_argument("cell " + std::to_string(cell_pos) + " is out of range: the row has " +
+                                      (seen == 0 ? std::string("none") : "0.." + std::to_string(seen - 1)));
+        }
+      } else {
+        // A map field: drop its entries of this key, then add the new one.
+        if (!has_key || key.empty()) throw std::invalid_argument("the cell's key is empty");
+        std::string_view e = *element;
+        while (next_field(e, f)) {
+          if (f.number == m.element_field && f.type == 2) {
+            std::string_view entry = f.bytes;
+            WireField g;
+            bool same = false;
+            while (next_field(entry, g)) {
+              if (g.number == 1 && g.type == 2 && g.bytes == key) same = true;
+            }
+            if (same) continue;
+          }
+          out.append(f.raw);
+        }
+        std::string entry;
+        write_varint(entry, (1u << 3) | 2);
+        write_varint(entry, key.size());
+        entry.append(key);
+        write_varint(entry, (2u << 3) | 2);
+        write_varint(entry, value.size());
+        entry.append(value);
+        write_varint(out, (static_cast<std::uint64_t>(m.element_field) << 3) | 2);
+        write_varint(out, entry.size());
+        out.append(entry);
+      }
+      *element = std::move(out);
+      return;
+    }
+    case StateOp::all_parents:
+      // It reads another state: the widget store applies it (apply_all_parents).
+      throw std::invalid_argument(std::string(m.name) + " reads the widget's tree: see apply_all_parents");
     case StateOp::line_insert:
     case StateOp::line_delete:
       // They move children: the widget store applies them (plan_line_op).
@@ -311,6 +454,29 @@ std::string answer_state(const StateValue& v, const MethodInfo& g, std::string_v
   }
   if (auto it = v.entries.find(state_key(request, g.index_field)); it != v.entries.end()) put(it->second.message);
   return out;
+}
+
+void apply_all_parents(StateValue& set, const StateValue& tree, const MethodInfo& m) {
+  StateValue next;
+  next.info = set.info;
+  // Paths sort with each node's descendants right after it: a node has a
+  // child when the next path extends it.
+  for (auto it = tree.entries.begin(); it != tree.entries.end(); ++it) {
+    auto after = std::next(it);
+    if (after == tree.entries.end()) break;
+    const StatePath& p = it->first;
+    const StatePath& q = after->first;
+    if (q.size() <= p.size() || !std::equal(p.begin(), p.end(), q.begin())) continue;
+    // The member's message, as the SET's snapshot takes it: the path in its key field.
+    std::string message;
+    for (const std::string& key : p) {
+      write_varint(message, (static_cast<std::uint64_t>(m.index_field) << 3) | 2);
+      write_varint(message, key.size());
+      message.append(key);
+    }
+    add_entry(next, p, std::move(message));
+  }
+  set = std::move(next);
 }
 
 bool erase_subtree(StateValue& v, const StatePath& path) {

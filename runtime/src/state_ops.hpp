@@ -49,6 +49,10 @@ StateValue initial_state(const StateInfo& info, std::string_view ctor_args);
 // it throws std::invalid_argument saying why, and `v` is unchanged.
 void apply_state_op(StateValue& v, const MethodInfo& method, std::string_view args);
 
+// ALL_PARENTS: `set` becomes the path of every node of `tree` that has a
+// child, each member's message holding it in field m.index_field.
+void apply_all_parents(StateValue& set, const StateValue& tree, const MethodInfo& m);
+
 // The key or path named by request field `field` of `args` (empty when
 // the field is absent).
 StatePath state_key(std::string_view args, std::uint16_t field);

@@ -107,6 +107,20 @@ void WidgetStore::record(WidgetId id, std::uint32_t field, std::uint32_t method_
     apply_line_op(id, *extent, *method, args);
     return;
   }
+  if (method != nullptr && method->op == StateOp::all_parents) {
+    StateValue* set = nullptr;
+    const StateValue* tree = nullptr;
+    for (StateValue& v : r->collections) {
+      if (v.info->field == field) set = &v;
+      if (v.info->field == method->of_state) tree = &v;
+    }
+    if (set == nullptr || tree == nullptr) {
+      throw std::invalid_argument(std::string(r->cls->name) + " " + std::to_string(id) + " has no state " +
+                                  std::string(method->name));
+    }
+    apply_all_parents(*set, *tree, *method);
+    return;
+  }
   if (method != nullptr && method->op != StateOp::none) {
     for (StateValue& v : r->collections) {
       if (v.info->field != field) continue;

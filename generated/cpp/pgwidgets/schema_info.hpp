@@ -34,6 +34,21 @@ inline constexpr StateInfo TabWidget_states[] = {
 inline constexpr StateInfo ComboBox_states[] = {
     {1597788037, detail::StateKind::list, 1955096907, 3, 1, false, false},  // items
 };
+inline constexpr StateInfo TreeView_states[] = {
+    {1597788037, detail::StateKind::tree, 1180224625, 0, 0, false, false, {}, 0, 0, 1440218458, 1},  // items
+    {1763074483, detail::StateKind::set, 1514414962, 0, 0, false, true, {}, 0, 0, 184523077, 1},  // expanded
+    {1694781748, detail::StateKind::set, 2069422420, 0, 0, false, true, {}, 0, 0, 233471473, 1},  // selection
+    {777470635, detail::StateKind::tree, 201903358, 0, 0, false, false},  // column_widths
+    {150954060, detail::StateKind::tree, 525180985, 0, 0, false, false},  // editable_columns
+    {1396140267, detail::StateKind::set, 1203225853, 0, 0, false, true},  // row_colors
+    {1106266759, detail::StateKind::tree, 1773905944, 0, 0, false, false},  // column_colors
+};
+inline constexpr StateInfo TableView_states[] = {
+    {1012001254, detail::StateKind::list, 606022247, 0, 0, false, false, {}, 0, 0, 173908264, 1},  // rows
+    {1694781748, detail::StateKind::set, 758810776, 0, 0, false, true, {}, 0, 0, 552348156, 1},  // selection
+    {777470635, detail::StateKind::tree, 283660076, 0, 0, false, false},  // column_widths
+    {150954060, detail::StateKind::tree, 234872496, 0, 0, false, false},  // editable_columns
+};
 }  // namespace states
 
 namespace classes {
@@ -88,6 +103,8 @@ inline constexpr ClassInfo ToolBar{194655570, "ToolBar", 648732111, false, false
 inline constexpr ClassInfo ToolBarAction{712813580, "ToolBarAction", 1272712264, false, false, 5, 1269208885, {}};
 inline constexpr ClassInfo ToolBarSeparator{376524926, "ToolBarSeparator", 1272712264, false, false, 0, 0, {}};
 inline constexpr ClassInfo ToolBarSpacer{1045373011, "ToolBarSpacer", 1272712264, false, false, 0, 0, {}};
+inline constexpr ClassInfo TreeView{1581709373, "TreeView", 1272712264, false, false, 0, 0, states::TreeView_states};
+inline constexpr ClassInfo TableView{1578330322, "TableView", 1272712264, false, false, 0, 0, states::TableView_states};
 inline constexpr ClassInfo VideoWidget{1638325622, "VideoWidget", 1272712264, false, false, 0, 0, {}};
 }  // namespace classes
 
@@ -102,18 +119,24 @@ inline constexpr std::uint32_t button_text = 281306076;
 inline constexpr std::uint32_t checked = 1712995704;
 inline constexpr std::uint32_t collapsed = 35625012;
 inline constexpr std::uint32_t color = 1948798365;
+inline constexpr std::uint32_t column_colors = 1106266759;
 inline constexpr std::uint32_t column_spacing = 412407582;
+inline constexpr std::uint32_t column_widths = 777470635;
+inline constexpr std::uint32_t columns = 241322522;
 inline constexpr std::uint32_t content = 1836057268;
 inline constexpr std::uint32_t controls = 505492945;
 inline constexpr std::uint32_t cursor = 1185214141;
 inline constexpr std::uint32_t decimals = 1853947183;
 inline constexpr std::uint32_t drawing = 670246950;
 inline constexpr std::uint32_t editable = 382531737;
+inline constexpr std::uint32_t editable_columns = 150954060;
 inline constexpr std::uint32_t enabled = 2073884502;
+inline constexpr std::uint32_t expanded = 1763074483;
 inline constexpr std::uint32_t expanding = 604342368;
 inline constexpr std::uint32_t extent = 726293469;
 inline constexpr std::uint32_t font = 2036245487;
 inline constexpr std::uint32_t halign = 1085381346;
+inline constexpr std::uint32_t header_font = 1982920347;
 inline constexpr std::uint32_t highlights = 195955175;
 inline constexpr std::uint32_t hover = 2089495015;
 inline constexpr std::uint32_t html = 1709324630;
@@ -139,15 +162,24 @@ inline constexpr std::uint32_t orientation = 1167913771;
 inline constexpr std::uint32_t padding = 814521897;
 inline constexpr std::uint32_t position = 1514480729;
 inline constexpr std::uint32_t resistance = 1050086665;
+inline constexpr std::uint32_t row_colors = 1396140267;
 inline constexpr std::uint32_t row_spacing = 890610640;
+inline constexpr std::uint32_t rows = 1012001254;
+inline constexpr std::uint32_t scroll = 1634377037;
 inline constexpr std::uint32_t scroll_bar_visibility = 1872492298;
 inline constexpr std::uint32_t scroll_percent = 858229052;
 inline constexpr std::uint32_t scroll_position = 1333637752;
+inline constexpr std::uint32_t selection = 1694781748;
+inline constexpr std::uint32_t show_grid = 1285146743;
+inline constexpr std::uint32_t show_row_numbers = 1662805101;
 inline constexpr std::uint32_t size = 1289535108;
 inline constexpr std::uint32_t sizes = 2087318522;
+inline constexpr std::uint32_t sort = 1684628628;
+inline constexpr std::uint32_t sortable = 1284596091;
 inline constexpr std::uint32_t spacing = 1504010446;
 inline constexpr std::uint32_t state = 1269208885;
 inline constexpr std::uint32_t tab_position = 1874392945;
+inline constexpr std::uint32_t table_color = 131615297;
 inline constexpr std::uint32_t text = 405642814;
 inline constexpr std::uint32_t thumb_percent = 1611087759;
 inline constexpr std::uint32_t title = 720515590;
@@ -437,6 +469,93 @@ inline constexpr MethodInfo ToolBarAction_set_icon{.id = 171125824, .class_id = 
 inline constexpr MethodInfo ToolBarAction_set_state{.id = 1024995423, .class_id = 712813580, .class_name = "ToolBarAction", .name = "set_state", .kind = detail::MethodKind::setter, .field = 1269208885, .returns_value = false};
 inline constexpr MethodInfo ToolBarAction_get_state{.id = 427401285, .class_id = 712813580, .class_name = "ToolBarAction", .name = "get_state", .kind = detail::MethodKind::getter, .field = 1269208885, .returns_value = true};
 inline constexpr MethodInfo ToolBarAction_set_menu{.id = 1765111020, .class_id = 712813580, .class_name = "ToolBarAction", .name = "set_menu", .kind = detail::MethodKind::setter, .field = 965316864, .returns_value = false, .ref_field = 1};
+inline constexpr MethodInfo TreeView_set_columns{.id = 1118313958, .class_id = 1581709373, .class_name = "TreeView", .name = "set_columns", .kind = detail::MethodKind::setter, .field = 241322522, .returns_value = false};
+inline constexpr MethodInfo TreeView_set_editable{.id = 721080152, .class_id = 1581709373, .class_name = "TreeView", .name = "set_editable", .kind = detail::MethodKind::setter, .field = 382531737, .returns_value = false};
+inline constexpr MethodInfo TreeView_set_header_font{.id = 581237072, .class_id = 1581709373, .class_name = "TreeView", .name = "set_header_font", .kind = detail::MethodKind::setter, .field = 1982920347, .returns_value = false};
+inline constexpr MethodInfo TreeView_set_tree{.id = 1440218458, .class_id = 1581709373, .class_name = "TreeView", .name = "set_tree", .kind = detail::MethodKind::setter, .field = 1597788037, .returns_value = false, .index_field = 1, .op = detail::StateOp::assign, .items_field = 1};
+inline constexpr MethodInfo TreeView_add_tree{.id = 1193516816, .class_id = 1581709373, .class_name = "TreeView", .name = "add_tree", .kind = detail::MethodKind::setter, .field = 1597788037, .returns_value = false, .index_field = 1, .op = detail::StateOp::put_all, .items_field = 1};
+inline constexpr MethodInfo TreeView_update_tree{.id = 1162596826, .class_id = 1581709373, .class_name = "TreeView", .name = "update_tree", .kind = detail::MethodKind::setter, .field = 1597788037, .returns_value = false, .index_field = 1, .op = detail::StateOp::assign, .items_field = 1};
+inline constexpr MethodInfo TreeView_set_data{.id = 2046932957, .class_id = 1581709373, .class_name = "TreeView", .name = "set_data", .kind = detail::MethodKind::setter, .field = 1597788037, .returns_value = false, .index_field = 1, .op = detail::StateOp::assign, .items_field = 1};
+inline constexpr MethodInfo TreeView_update_data{.id = 911445545, .class_id = 1581709373, .class_name = "TreeView", .name = "update_data", .kind = detail::MethodKind::setter, .field = 1597788037, .returns_value = false, .index_field = 1, .op = detail::StateOp::assign, .items_field = 1};
+inline constexpr MethodInfo TreeView_add_item{.id = 1180224625, .class_id = 1581709373, .class_name = "TreeView", .name = "add_item", .kind = detail::MethodKind::setter, .field = 1597788037, .returns_value = false, .index_field = 1, .op = detail::StateOp::tree_add};
+inline constexpr MethodInfo TreeView_remove_item{.id = 1111120678, .class_id = 1581709373, .class_name = "TreeView", .name = "remove_item", .kind = detail::MethodKind::setter, .field = 1597788037, .returns_value = false, .index_field = 1, .op = detail::StateOp::tree_remove};
+inline constexpr MethodInfo TreeView_remove_items{.id = 1826227757, .class_id = 1581709373, .class_name = "TreeView", .name = "remove_items", .kind = detail::MethodKind::setter, .field = 1597788037, .returns_value = false, .index_field = 1, .op = detail::StateOp::remove_all, .items_field = 1};
+inline constexpr MethodInfo TreeView_set_cell{.id = 960967848, .class_id = 1581709373, .class_name = "TreeView", .name = "set_cell", .kind = detail::MethodKind::setter, .field = 1597788037, .returns_value = false, .index_field = 1, .op = detail::StateOp::set_cell, .to_field = 2, .element_field = 2, .cell_field = 3};
+inline constexpr MethodInfo TreeView_clear{.id = 1347235108, .class_id = 1581709373, .class_name = "TreeView", .name = "clear", .kind = detail::MethodKind::setter, .field = 1597788037, .returns_value = false, .op = detail::StateOp::clear};
+inline constexpr MethodInfo TreeView_get_tree{.id = 1069225672, .class_id = 1581709373, .class_name = "TreeView", .name = "get_tree", .kind = detail::MethodKind::getter, .field = 1597788037, .returns_value = true, .answer_field = 1, .element_wire = 2};
+inline constexpr MethodInfo TreeView_expand_all{.id = 1027029856, .class_id = 1581709373, .class_name = "TreeView", .name = "expand_all", .kind = detail::MethodKind::setter, .field = 1763074483, .returns_value = false, .index_field = 1, .op = detail::StateOp::all_parents, .of_state = 1597788037};
+inline constexpr MethodInfo TreeView_collapse_all{.id = 227788759, .class_id = 1581709373, .class_name = "TreeView", .name = "collapse_all", .kind = detail::MethodKind::setter, .field = 1763074483, .returns_value = false, .op = detail::StateOp::clear};
+inline constexpr MethodInfo TreeView_expand_item{.id = 1514414962, .class_id = 1581709373, .class_name = "TreeView", .name = "expand_item", .kind = detail::MethodKind::setter, .field = 1763074483, .returns_value = false, .index_field = 1, .op = detail::StateOp::set_add};
+inline constexpr MethodInfo TreeView_collapse_item{.id = 1465591532, .class_id = 1581709373, .class_name = "TreeView", .name = "collapse_item", .kind = detail::MethodKind::setter, .field = 1763074483, .returns_value = false, .index_field = 1, .op = detail::StateOp::set_remove};
+inline constexpr MethodInfo TreeView_set_expanded{.id = 184523077, .class_id = 1581709373, .class_name = "TreeView", .name = "set_expanded", .kind = detail::MethodKind::setter, .field = 1763074483, .returns_value = false, .index_field = 1, .op = detail::StateOp::assign, .items_field = 1};
+inline constexpr MethodInfo TreeView_get_expanded{.id = 158853321, .class_id = 1581709373, .class_name = "TreeView", .name = "get_expanded", .kind = detail::MethodKind::getter, .field = 1763074483, .returns_value = true, .answer_field = 1, .element_wire = 2};
+inline constexpr MethodInfo TreeView_set_selected{.id = 233471473, .class_id = 1581709373, .class_name = "TreeView", .name = "set_selected", .kind = detail::MethodKind::setter, .field = 1694781748, .returns_value = false, .index_field = 1, .op = detail::StateOp::assign, .items_field = 1};
+inline constexpr MethodInfo TreeView_select_path{.id = 2069422420, .class_id = 1581709373, .class_name = "TreeView", .name = "select_path", .kind = detail::MethodKind::setter, .field = 1694781748, .returns_value = false, .index_field = 1, .op = detail::StateOp::set_add};
+inline constexpr MethodInfo TreeView_unselect_path{.id = 1756808932, .class_id = 1581709373, .class_name = "TreeView", .name = "unselect_path", .kind = detail::MethodKind::setter, .field = 1694781748, .returns_value = false, .index_field = 1, .op = detail::StateOp::set_remove};
+inline constexpr MethodInfo TreeView_clear_selection{.id = 164793126, .class_id = 1581709373, .class_name = "TreeView", .name = "clear_selection", .kind = detail::MethodKind::setter, .field = 1694781748, .returns_value = false, .op = detail::StateOp::clear};
+inline constexpr MethodInfo TreeView_get_selected{.id = 881534362, .class_id = 1581709373, .class_name = "TreeView", .name = "get_selected", .kind = detail::MethodKind::getter, .field = 1694781748, .returns_value = true, .answer_field = 1, .element_wire = 2};
+inline constexpr MethodInfo TreeView_set_column_width{.id = 201903358, .class_id = 1581709373, .class_name = "TreeView", .name = "set_column_width", .kind = detail::MethodKind::setter, .field = 777470635, .returns_value = false, .index_field = 1, .op = detail::StateOp::tree_put};
+inline constexpr MethodInfo TreeView_get_column_widths{.id = 779596170, .class_id = 1581709373, .class_name = "TreeView", .name = "get_column_widths", .kind = detail::MethodKind::query, .field = 0, .returns_value = true};
+inline constexpr MethodInfo TreeView_set_optimal_column_widths{.id = 1956411899, .class_id = 1581709373, .class_name = "TreeView", .name = "set_optimal_column_widths", .kind = detail::MethodKind::action, .field = 0, .returns_value = false};
+inline constexpr MethodInfo TreeView_set_column_editable{.id = 525180985, .class_id = 1581709373, .class_name = "TreeView", .name = "set_column_editable", .kind = detail::MethodKind::setter, .field = 150954060, .returns_value = false, .index_field = 1, .op = detail::StateOp::tree_put};
+inline constexpr MethodInfo TreeView_sort_by_column{.id = 1533105449, .class_id = 1581709373, .class_name = "TreeView", .name = "sort_by_column", .kind = detail::MethodKind::setter, .field = 1684628628, .returns_value = false};
+inline constexpr MethodInfo TreeView_set_sortable{.id = 1560096656, .class_id = 1581709373, .class_name = "TreeView", .name = "set_sortable", .kind = detail::MethodKind::setter, .field = 1284596091, .returns_value = false};
+inline constexpr MethodInfo TreeView_set_show_grid{.id = 2111111563, .class_id = 1581709373, .class_name = "TreeView", .name = "set_show_grid", .kind = detail::MethodKind::setter, .field = 1285146743, .returns_value = false};
+inline constexpr MethodInfo TreeView_set_show_row_numbers{.id = 1910832888, .class_id = 1581709373, .class_name = "TreeView", .name = "set_show_row_numbers", .kind = detail::MethodKind::setter, .field = 1662805101, .returns_value = false};
+inline constexpr MethodInfo TreeView_set_row_spacing{.id = 288918356, .class_id = 1581709373, .class_name = "TreeView", .name = "set_row_spacing", .kind = detail::MethodKind::setter, .field = 890610640, .returns_value = false};
+inline constexpr MethodInfo TreeView_set_column_spacing{.id = 1792812834, .class_id = 1581709373, .class_name = "TreeView", .name = "set_column_spacing", .kind = detail::MethodKind::setter, .field = 412407582, .returns_value = false};
+inline constexpr MethodInfo TreeView_scroll_to_path{.id = 515476758, .class_id = 1581709373, .class_name = "TreeView", .name = "scroll_to_path", .kind = detail::MethodKind::action, .field = 0, .returns_value = false};
+inline constexpr MethodInfo TreeView_scroll_to_end{.id = 1167321262, .class_id = 1581709373, .class_name = "TreeView", .name = "scroll_to_end", .kind = detail::MethodKind::action, .field = 0, .returns_value = false};
+inline constexpr MethodInfo TreeView_set_scroll_position{.id = 1462957042, .class_id = 1581709373, .class_name = "TreeView", .name = "set_scroll_position", .kind = detail::MethodKind::setter, .field = 1634377037, .returns_value = false, .deferred = true};
+inline constexpr MethodInfo TreeView_get_scroll_position{.id = 1199848490, .class_id = 1581709373, .class_name = "TreeView", .name = "get_scroll_position", .kind = detail::MethodKind::getter, .field = 1634377037, .returns_value = true};
+inline constexpr MethodInfo TreeView_get_column_count{.id = 191799981, .class_id = 1581709373, .class_name = "TreeView", .name = "get_column_count", .kind = detail::MethodKind::query, .field = 0, .returns_value = true};
+inline constexpr MethodInfo TreeView_get_row_count{.id = 377154104, .class_id = 1581709373, .class_name = "TreeView", .name = "get_row_count", .kind = detail::MethodKind::query, .field = 0, .returns_value = true};
+inline constexpr MethodInfo TreeView_get_selected_cells{.id = 92756763, .class_id = 1581709373, .class_name = "TreeView", .name = "get_selected_cells", .kind = detail::MethodKind::query, .field = 0, .returns_value = true};
+inline constexpr MethodInfo TreeView_copy_selection{.id = 1971395928, .class_id = 1581709373, .class_name = "TreeView", .name = "copy_selection", .kind = detail::MethodKind::action, .field = 0, .returns_value = false};
+inline constexpr MethodInfo TreeView_cut_selection{.id = 249239126, .class_id = 1581709373, .class_name = "TreeView", .name = "cut_selection", .kind = detail::MethodKind::action, .field = 0, .returns_value = false};
+inline constexpr MethodInfo TreeView_paste_selection{.id = 2110914861, .class_id = 1581709373, .class_name = "TreeView", .name = "paste_selection", .kind = detail::MethodKind::action, .field = 0, .returns_value = false};
+inline constexpr MethodInfo TreeView_set_row_color{.id = 1203225853, .class_id = 1581709373, .class_name = "TreeView", .name = "set_row_color", .kind = detail::MethodKind::setter, .field = 1396140267, .returns_value = false, .index_field = 1, .op = detail::StateOp::set_add};
+inline constexpr MethodInfo TreeView_clear_row_color{.id = 1944445856, .class_id = 1581709373, .class_name = "TreeView", .name = "clear_row_color", .kind = detail::MethodKind::setter, .field = 1396140267, .returns_value = false, .index_field = 1, .op = detail::StateOp::set_remove};
+inline constexpr MethodInfo TreeView_set_column_color{.id = 1773905944, .class_id = 1581709373, .class_name = "TreeView", .name = "set_column_color", .kind = detail::MethodKind::setter, .field = 1106266759, .returns_value = false, .index_field = 1, .op = detail::StateOp::tree_put};
+inline constexpr MethodInfo TreeView_clear_column_color{.id = 209707875, .class_id = 1581709373, .class_name = "TreeView", .name = "clear_column_color", .kind = detail::MethodKind::setter, .field = 1106266759, .returns_value = false, .index_field = 1, .op = detail::StateOp::tree_remove};
+inline constexpr MethodInfo TreeView_set_table_color{.id = 1422805392, .class_id = 1581709373, .class_name = "TreeView", .name = "set_table_color", .kind = detail::MethodKind::setter, .field = 131615297, .returns_value = false};
+inline constexpr MethodInfo TableView_set_columns{.id = 30151690, .class_id = 1578330322, .class_name = "TableView", .name = "set_columns", .kind = detail::MethodKind::setter, .field = 241322522, .returns_value = false};
+inline constexpr MethodInfo TableView_set_editable{.id = 1884050667, .class_id = 1578330322, .class_name = "TableView", .name = "set_editable", .kind = detail::MethodKind::setter, .field = 382531737, .returns_value = false};
+inline constexpr MethodInfo TableView_set_header_font{.id = 595166387, .class_id = 1578330322, .class_name = "TableView", .name = "set_header_font", .kind = detail::MethodKind::setter, .field = 1982920347, .returns_value = false};
+inline constexpr MethodInfo TableView_set_data{.id = 173908264, .class_id = 1578330322, .class_name = "TableView", .name = "set_data", .kind = detail::MethodKind::setter, .field = 1012001254, .returns_value = false, .op = detail::StateOp::assign, .items_field = 1};
+inline constexpr MethodInfo TableView_update_data{.id = 429487162, .class_id = 1578330322, .class_name = "TableView", .name = "update_data", .kind = detail::MethodKind::setter, .field = 1012001254, .returns_value = false, .op = detail::StateOp::assign, .items_field = 1};
+inline constexpr MethodInfo TableView_set_rows{.id = 1079899703, .class_id = 1578330322, .class_name = "TableView", .name = "set_rows", .kind = detail::MethodKind::setter, .field = 1012001254, .returns_value = false, .op = detail::StateOp::assign, .items_field = 1};
+inline constexpr MethodInfo TableView_update_rows{.id = 498789046, .class_id = 1578330322, .class_name = "TableView", .name = "update_rows", .kind = detail::MethodKind::setter, .field = 1012001254, .returns_value = false, .op = detail::StateOp::assign, .items_field = 1};
+inline constexpr MethodInfo TableView_append_row{.id = 606022247, .class_id = 1578330322, .class_name = "TableView", .name = "append_row", .kind = detail::MethodKind::setter, .field = 1012001254, .returns_value = false, .op = detail::StateOp::list_append};
+inline constexpr MethodInfo TableView_insert_row{.id = 691212396, .class_id = 1578330322, .class_name = "TableView", .name = "insert_row", .kind = detail::MethodKind::setter, .field = 1012001254, .returns_value = false, .index_field = 2, .op = detail::StateOp::list_insert};
+inline constexpr MethodInfo TableView_delete_row{.id = 139461006, .class_id = 1578330322, .class_name = "TableView", .name = "delete_row", .kind = detail::MethodKind::setter, .field = 1012001254, .returns_value = false, .index_field = 1, .op = detail::StateOp::list_remove};
+inline constexpr MethodInfo TableView_set_cell{.id = 1952002575, .class_id = 1578330322, .class_name = "TableView", .name = "set_cell", .kind = detail::MethodKind::setter, .field = 1012001254, .returns_value = false, .index_field = 1, .op = detail::StateOp::set_cell, .to_field = 2, .element_field = 1, .cell_field = 3};
+inline constexpr MethodInfo TableView_clear{.id = 1203280887, .class_id = 1578330322, .class_name = "TableView", .name = "clear", .kind = detail::MethodKind::setter, .field = 1012001254, .returns_value = false, .op = detail::StateOp::clear};
+inline constexpr MethodInfo TableView_get_data{.id = 1970449355, .class_id = 1578330322, .class_name = "TableView", .name = "get_data", .kind = detail::MethodKind::getter, .field = 1012001254, .returns_value = true, .answer_field = 1, .element_wire = 2};
+inline constexpr MethodInfo TableView_set_selected{.id = 552348156, .class_id = 1578330322, .class_name = "TableView", .name = "set_selected", .kind = detail::MethodKind::setter, .field = 1694781748, .returns_value = false, .index_field = 1, .op = detail::StateOp::assign, .items_field = 1};
+inline constexpr MethodInfo TableView_select_row{.id = 758810776, .class_id = 1578330322, .class_name = "TableView", .name = "select_row", .kind = detail::MethodKind::setter, .field = 1694781748, .returns_value = false, .index_field = 1, .op = detail::StateOp::set_add};
+inline constexpr MethodInfo TableView_clear_selection{.id = 1376811932, .class_id = 1578330322, .class_name = "TableView", .name = "clear_selection", .kind = detail::MethodKind::setter, .field = 1694781748, .returns_value = false, .op = detail::StateOp::clear};
+inline constexpr MethodInfo TableView_get_selected{.id = 59364354, .class_id = 1578330322, .class_name = "TableView", .name = "get_selected", .kind = detail::MethodKind::getter, .field = 1694781748, .returns_value = true, .answer_field = 1, .element_wire = 2};
+inline constexpr MethodInfo TableView_set_column_width{.id = 283660076, .class_id = 1578330322, .class_name = "TableView", .name = "set_column_width", .kind = detail::MethodKind::setter, .field = 777470635, .returns_value = false, .index_field = 1, .op = detail::StateOp::tree_put};
+inline constexpr MethodInfo TableView_get_column_widths{.id = 700438365, .class_id = 1578330322, .class_name = "TableView", .name = "get_column_widths", .kind = detail::MethodKind::query, .field = 0, .returns_value = true};
+inline constexpr MethodInfo TableView_set_optimal_column_widths{.id = 1658735689, .class_id = 1578330322, .class_name = "TableView", .name = "set_optimal_column_widths", .kind = detail::MethodKind::action, .field = 0, .returns_value = false};
+inline constexpr MethodInfo TableView_set_column_editable{.id = 234872496, .class_id = 1578330322, .class_name = "TableView", .name = "set_column_editable", .kind = detail::MethodKind::setter, .field = 150954060, .returns_value = false, .index_field = 1, .op = detail::StateOp::tree_put};
+inline constexpr MethodInfo TableView_sort_by_column{.id = 273711621, .class_id = 1578330322, .class_name = "TableView", .name = "sort_by_column", .kind = detail::MethodKind::setter, .field = 1684628628, .returns_value = false};
+inline constexpr MethodInfo TableView_set_sortable{.id = 825515810, .class_id = 1578330322, .class_name = "TableView", .name = "set_sortable", .kind = detail::MethodKind::setter, .field = 1284596091, .returns_value = false};
+inline constexpr MethodInfo TableView_set_show_grid{.id = 1981177645, .class_id = 1578330322, .class_name = "TableView", .name = "set_show_grid", .kind = detail::MethodKind::setter, .field = 1285146743, .returns_value = false};
+inline constexpr MethodInfo TableView_set_show_row_numbers{.id = 1395913471, .class_id = 1578330322, .class_name = "TableView", .name = "set_show_row_numbers", .kind = detail::MethodKind::setter, .field = 1662805101, .returns_value = false};
+inline constexpr MethodInfo TableView_set_row_spacing{.id = 340248154, .class_id = 1578330322, .class_name = "TableView", .name = "set_row_spacing", .kind = detail::MethodKind::setter, .field = 890610640, .returns_value = false};
+inline constexpr MethodInfo TableView_set_column_spacing{.id = 94810116, .class_id = 1578330322, .class_name = "TableView", .name = "set_column_spacing", .kind = detail::MethodKind::setter, .field = 412407582, .returns_value = false};
+inline constexpr MethodInfo TableView_scroll_to_row{.id = 2041242176, .class_id = 1578330322, .class_name = "TableView", .name = "scroll_to_row", .kind = detail::MethodKind::action, .field = 0, .returns_value = false};
+inline constexpr MethodInfo TableView_scroll_to_end{.id = 344650640, .class_id = 1578330322, .class_name = "TableView", .name = "scroll_to_end", .kind = detail::MethodKind::action, .field = 0, .returns_value = false};
+inline constexpr MethodInfo TableView_set_scroll_position{.id = 1046467878, .class_id = 1578330322, .class_name = "TableView", .name = "set_scroll_position", .kind = detail::MethodKind::setter, .field = 1634377037, .returns_value = false, .deferred = true};
+inline constexpr MethodInfo TableView_get_scroll_position{.id = 1455734870, .class_id = 1578330322, .class_name = "TableView", .name = "get_scroll_position", .kind = detail::MethodKind::getter, .field = 1634377037, .returns_value = true};
+inline constexpr MethodInfo TableView_get_column_count{.id = 1745851927, .class_id = 1578330322, .class_name = "TableView", .name = "get_column_count", .kind = detail::MethodKind::query, .field = 0, .returns_value = true};
+inline constexpr MethodInfo TableView_get_row_count{.id = 1212306664, .class_id = 1578330322, .class_name = "TableView", .name = "get_row_count", .kind = detail::MethodKind::query, .field = 0, .returns_value = true};
+inline constexpr MethodInfo TableView_copy_selection{.id = 1564875141, .class_id = 1578330322, .class_name = "TableView", .name = "copy_selection", .kind = detail::MethodKind::action, .field = 0, .returns_value = false};
+inline constexpr MethodInfo TableView_cut_selection{.id = 18212015, .class_id = 1578330322, .class_name = "TableView", .name = "cut_selection", .kind = detail::MethodKind::action, .field = 0, .returns_value = false};
+inline constexpr MethodInfo TableView_paste_selection{.id = 511483679, .class_id = 1578330322, .class_name = "TableView", .name = "paste_selection", .kind = detail::MethodKind::action, .field = 0, .returns_value = false};
+inline constexpr MethodInfo TableView_set_table_color{.id = 244916497, .class_id = 1578330322, .class_name = "TableView", .name = "set_table_color", .kind = detail::MethodKind::setter, .field = 131615297, .returns_value = false};
 inline constexpr MethodInfo VideoWidget_set_url{.id = 195291704, .class_id = 1638325622, .class_name = "VideoWidget", .name = "set_url", .kind = detail::MethodKind::setter, .field = 686156715, .returns_value = false};
 inline constexpr MethodInfo VideoWidget_set_stream{.id = 1008184739, .class_id = 1638325622, .class_name = "VideoWidget", .name = "set_stream", .kind = detail::MethodKind::setter, .field = 686156715, .returns_value = false};
 inline constexpr MethodInfo VideoWidget_play{.id = 455040286, .class_id = 1638325622, .class_name = "VideoWidget", .name = "play", .kind = detail::MethodKind::action, .field = 0, .returns_value = false};
@@ -497,6 +616,18 @@ void TextEntry_activated(std::string_view bytes);
 void TextArea_scrolled(std::string_view bytes);
 void TextArea_changed(std::string_view bytes);
 void ToolBarAction_activated(std::string_view bytes);
+void TreeView_selected(std::string_view bytes);
+void TreeView_expanded(std::string_view bytes);
+void TreeView_collapsed(std::string_view bytes);
+void TreeView_sorted(std::string_view bytes);
+void TreeView_cell_edited(std::string_view bytes);
+void TreeView_scrolled(std::string_view bytes);
+void TreeView_column_resized(std::string_view bytes);
+void TableView_selected(std::string_view bytes);
+void TableView_sorted(std::string_view bytes);
+void TableView_cell_edited(std::string_view bytes);
+void TableView_scrolled(std::string_view bytes);
+void TableView_column_resized(std::string_view bytes);
 }  // namespace check
 
 namespace callbacks {
@@ -606,6 +737,29 @@ inline constexpr CallbackInfo TextEntry_activated{266366794, 643135960, "TextEnt
 inline constexpr CallbackInfo TextArea_scrolled{583448939, 508793410, "TextArea", "scrolled", 1333637752, 140275590, &check::TextArea_scrolled, true};
 inline constexpr CallbackInfo TextArea_changed{965860495, 508793410, "TextArea", "changed", 405642814, 850407216, &check::TextArea_changed, false};
 inline constexpr CallbackInfo ToolBarAction_activated{1167160047, 712813580, "ToolBarAction", "activated", 1269208885, 1024995423, &check::ToolBarAction_activated, false};
+inline constexpr CallbackInfo TreeView_activated{1902676925, 1581709373, "TreeView", "activated", 0, 0, nullptr, false};
+inline constexpr CallbackInfo TreeView_selected{1175249112, 1581709373, "TreeView", "selected", 1694781748, 233471473, &check::TreeView_selected, false};
+inline constexpr CallbackInfo TreeView_expanded{2065467464, 1581709373, "TreeView", "expanded", 1763074483, 1514414962, &check::TreeView_expanded, false};
+inline constexpr CallbackInfo TreeView_collapsed{712818740, 1581709373, "TreeView", "collapsed", 1763074483, 1465591532, &check::TreeView_collapsed, false};
+inline constexpr CallbackInfo TreeView_sorted{1599366815, 1581709373, "TreeView", "sorted", 1684628628, 1533105449, &check::TreeView_sorted, false};
+inline constexpr CallbackInfo TreeView_cell_edited{1034970973, 1581709373, "TreeView", "cell_edited", 1597788037, 960967848, &check::TreeView_cell_edited, false};
+inline constexpr CallbackInfo TreeView_scrolled{2127868018, 1581709373, "TreeView", "scrolled", 1634377037, 1462957042, &check::TreeView_scrolled, true};
+inline constexpr CallbackInfo TreeView_cell_selected{724808231, 1581709373, "TreeView", "cell_selected", 0, 0, nullptr, false};
+inline constexpr CallbackInfo TreeView_cell_action{349906765, 1581709373, "TreeView", "cell_action", 0, 0, nullptr, false};
+inline constexpr CallbackInfo TreeView_column_resized{1226220085, 1581709373, "TreeView", "column_resized", 777470635, 201903358, &check::TreeView_column_resized, false};
+inline constexpr CallbackInfo TreeView_copy{2059559250, 1581709373, "TreeView", "copy", 0, 0, nullptr, false};
+inline constexpr CallbackInfo TreeView_cut{2034548862, 1581709373, "TreeView", "cut", 0, 0, nullptr, false};
+inline constexpr CallbackInfo TreeView_paste{1697171575, 1581709373, "TreeView", "paste", 0, 0, nullptr, false};
+inline constexpr CallbackInfo TableView_activated{1290804932, 1578330322, "TableView", "activated", 0, 0, nullptr, false};
+inline constexpr CallbackInfo TableView_selected{1695307564, 1578330322, "TableView", "selected", 1694781748, 552348156, &check::TableView_selected, false};
+inline constexpr CallbackInfo TableView_sorted{1504248468, 1578330322, "TableView", "sorted", 1684628628, 273711621, &check::TableView_sorted, false};
+inline constexpr CallbackInfo TableView_cell_edited{765664509, 1578330322, "TableView", "cell_edited", 1012001254, 1952002575, &check::TableView_cell_edited, false};
+inline constexpr CallbackInfo TableView_scrolled{113220234, 1578330322, "TableView", "scrolled", 1634377037, 1046467878, &check::TableView_scrolled, true};
+inline constexpr CallbackInfo TableView_cell_action{1775863827, 1578330322, "TableView", "cell_action", 0, 0, nullptr, false};
+inline constexpr CallbackInfo TableView_column_resized{765745107, 1578330322, "TableView", "column_resized", 777470635, 283660076, &check::TableView_column_resized, false};
+inline constexpr CallbackInfo TableView_copy{2552212, 1578330322, "TableView", "copy", 0, 0, nullptr, false};
+inline constexpr CallbackInfo TableView_cut{2057486972, 1578330322, "TableView", "cut", 0, 0, nullptr, false};
+inline constexpr CallbackInfo TableView_paste{672262464, 1578330322, "TableView", "paste", 0, 0, nullptr, false};
 inline constexpr CallbackInfo VideoWidget_play{714721363, 1638325622, "VideoWidget", "play", 0, 0, nullptr, false};
 inline constexpr CallbackInfo VideoWidget_pause{995899994, 1638325622, "VideoWidget", "pause", 0, 0, nullptr, false};
 inline constexpr CallbackInfo VideoWidget_ended{1880382927, 1638325622, "VideoWidget", "ended", 0, 0, nullptr, false};
@@ -617,7 +771,7 @@ inline constexpr CallbackInfo VideoWidget_volumechange{2135270420, 1638325622, "
 
 // Every class, method and callback of the package, in schema order; the
 // runtime finds them by id (schema_registry.hpp).
-inline constexpr std::array<const ClassInfo*, 52> class_table = {
+inline constexpr std::array<const ClassInfo*, 54> class_table = {
     &classes::Widget,
     &classes::Container,
     &classes::Canvas,
@@ -669,9 +823,11 @@ inline constexpr std::array<const ClassInfo*, 52> class_table = {
     &classes::ToolBarAction,
     &classes::ToolBarSeparator,
     &classes::ToolBarSpacer,
+    &classes::TreeView,
+    &classes::TableView,
     &classes::VideoWidget,
 };
-inline constexpr std::array<const MethodInfo*, 292> method_table = {
+inline constexpr std::array<const MethodInfo*, 379> method_table = {
     &methods::Widget_set_border_width,
     &methods::Widget_set_border_color,
     &methods::Widget_set_bg,
@@ -946,6 +1102,93 @@ inline constexpr std::array<const MethodInfo*, 292> method_table = {
     &methods::ToolBarAction_set_state,
     &methods::ToolBarAction_get_state,
     &methods::ToolBarAction_set_menu,
+    &methods::TreeView_set_columns,
+    &methods::TreeView_set_editable,
+    &methods::TreeView_set_header_font,
+    &methods::TreeView_set_tree,
+    &methods::TreeView_add_tree,
+    &methods::TreeView_update_tree,
+    &methods::TreeView_set_data,
+    &methods::TreeView_update_data,
+    &methods::TreeView_add_item,
+    &methods::TreeView_remove_item,
+    &methods::TreeView_remove_items,
+    &methods::TreeView_set_cell,
+    &methods::TreeView_clear,
+    &methods::TreeView_get_tree,
+    &methods::TreeView_expand_all,
+    &methods::TreeView_collapse_all,
+    &methods::TreeView_expand_item,
+    &methods::TreeView_collapse_item,
+    &methods::TreeView_set_expanded,
+    &methods::TreeView_get_expanded,
+    &methods::TreeView_set_selected,
+    &methods::TreeView_select_path,
+    &methods::TreeView_unselect_path,
+    &methods::TreeView_clear_selection,
+    &methods::TreeView_get_selected,
+    &methods::TreeView_set_column_width,
+    &methods::TreeView_get_column_widths,
+    &methods::TreeView_set_optimal_column_widths,
+    &methods::TreeView_set_column_editable,
+    &methods::TreeView_sort_by_column,
+    &methods::TreeView_set_sortable,
+    &methods::TreeView_set_show_grid,
+    &methods::TreeView_set_show_row_numbers,
+    &methods::TreeView_set_row_spacing,
+    &methods::TreeView_set_column_spacing,
+    &methods::TreeView_scroll_to_path,
+    &methods::TreeView_scroll_to_end,
+    &methods::TreeView_set_scroll_position,
+    &methods::TreeView_get_scroll_position,
+    &methods::TreeView_get_column_count,
+    &methods::TreeView_get_row_count,
+    &methods::TreeView_get_selected_cells,
+    &methods::TreeView_copy_selection,
+    &methods::TreeView_cut_selection,
+    &methods::TreeView_paste_selection,
+    &methods::TreeView_set_row_color,
+    &methods::TreeView_clear_row_color,
+    &methods::TreeView_set_column_color,
+    &methods::TreeView_clear_column_color,
+    &methods::TreeView_set_table_color,
+    &methods::TableView_set_columns,
+    &methods::TableView_set_editable,
+    &methods::TableView_set_header_font,
+    &methods::TableView_set_data,
+    &methods::TableView_update_data,
+    &methods::TableView_set_rows,
+    &methods::TableView_update_rows,
+    &methods::TableView_append_row,
+    &methods::TableView_insert_row,
+    &methods::TableView_delete_row,
+    &methods::TableView_set_cell,
+    &methods::TableView_clear,
+    &methods::TableView_get_data,
+    &methods::TableView_set_selected,
+    &methods::TableView_select_row,
+    &methods::TableView_clear_selection,
+    &methods::TableView_get_selected,
+    &methods::TableView_set_column_width,
+    &methods::TableView_get_column_widths,
+    &methods::TableView_set_optimal_column_widths,
+    &methods::TableView_set_column_editable,
+    &methods::TableView_sort_by_column,
+    &methods::TableView_set_sortable,
+    &methods::TableView_set_show_grid,
+    &methods::TableView_set_show_row_numbers,
+    &methods::TableView_set_row_spacing,
+    &methods::TableView_set_column_spacing,
+    &methods::TableView_scroll_to_row,
+    &methods::TableView_scroll_to_end,
+    &methods::TableView_set_scroll_position,
+    &methods::TableView_get_scroll_position,
+    &methods::TableView_get_column_count,
+    &methods::TableView_get_row_count,
+    &methods::TableView_copy_selection,
+    &methods::TableView_cut_selection,
+    &methods::TableView_paste_selection,
+    &methods::TableView_set_table_color,
     &methods::VideoWidget_set_url,
     &methods::VideoWidget_set_stream,
     &methods::VideoWidget_play,
@@ -965,7 +1208,7 @@ inline constexpr std::array<const MethodInfo*, 292> method_table = {
     &methods::VideoWidget_get_paused,
     &methods::VideoWidget_fullscreen,
 };
-inline constexpr std::array<const CallbackInfo*, 112> callback_table = {
+inline constexpr std::array<const CallbackInfo*, 135> callback_table = {
     &callbacks::Widget_resize,
     &callbacks::Widget_map,
     &callbacks::Container_child_added,
@@ -1072,6 +1315,29 @@ inline constexpr std::array<const CallbackInfo*, 112> callback_table = {
     &callbacks::TextArea_scrolled,
     &callbacks::TextArea_changed,
     &callbacks::ToolBarAction_activated,
+    &callbacks::TreeView_activated,
+    &callbacks::TreeView_selected,
+    &callbacks::TreeView_expanded,
+    &callbacks::TreeView_collapsed,
+    &callbacks::TreeView_sorted,
+    &callbacks::TreeView_cell_edited,
+    &callbacks::TreeView_scrolled,
+    &callbacks::TreeView_cell_selected,
+    &callbacks::TreeView_cell_action,
+    &callbacks::TreeView_column_resized,
+    &callbacks::TreeView_copy,
+    &callbacks::TreeView_cut,
+    &callbacks::TreeView_paste,
+    &callbacks::TableView_activated,
+    &callbacks::TableView_selected,
+    &callbacks::TableView_sorted,
+    &callbacks::TableView_cell_edited,
+    &callbacks::TableView_scrolled,
+    &callbacks::TableView_cell_action,
+    &callbacks::TableView_column_resized,
+    &callbacks::TableView_copy,
+    &callbacks::TableView_cut,
+    &callbacks::TableView_paste,
     &callbacks::VideoWidget_play,
     &callbacks::VideoWidget_pause,
     &callbacks::VideoWidget_ended,
@@ -1083,7 +1349,7 @@ inline constexpr std::array<const CallbackInfo*, 112> callback_table = {
 // The full protobuf names of each class's service and of each method's and
 // callback's rpc, in the order of the tables above: code that reads the
 // schema by reflection (argument types, custom options) starts from these.
-inline constexpr std::array<std::string_view, 52> class_proto_names = {
+inline constexpr std::array<std::string_view, 54> class_proto_names = {
     "pgwidgets.widgets.Widget",
     "pgwidgets.widgets.Container",
     "pgwidgets.widgets.Canvas",
@@ -1135,9 +1401,11 @@ inline constexpr std::array<std::string_view, 52> class_proto_names = {
     "pgwidgets.widgets.ToolBarAction",
     "pgwidgets.widgets.ToolBarSeparator",
     "pgwidgets.widgets.ToolBarSpacer",
+    "pgwidgets.widgets.TreeView",
+    "pgwidgets.widgets.TableView",
     "pgwidgets.widgets.VideoWidget",
 };
-inline constexpr std::array<std::string_view, 292> method_proto_names = {
+inline constexpr std::array<std::string_view, 379> method_proto_names = {
     "pgwidgets.widgets.Widget.SetBorderWidth",
     "pgwidgets.widgets.Widget.SetBorderColor",
     "pgwidgets.widgets.Widget.SetBg",
@@ -1412,6 +1680,93 @@ inline constexpr std::array<std::string_view, 292> method_proto_names = {
     "pgwidgets.widgets.ToolBarAction.SetState",
     "pgwidgets.widgets.ToolBarAction.GetState",
     "pgwidgets.widgets.ToolBarAction.SetMenu",
+    "pgwidgets.widgets.TreeView.SetColumns",
+    "pgwidgets.widgets.TreeView.SetEditable",
+    "pgwidgets.widgets.TreeView.SetHeaderFont",
+    "pgwidgets.widgets.TreeView.SetTree",
+    "pgwidgets.widgets.TreeView.AddTree",
+    "pgwidgets.widgets.TreeView.UpdateTree",
+    "pgwidgets.widgets.TreeView.SetData",
+    "pgwidgets.widgets.TreeView.UpdateData",
+    "pgwidgets.widgets.TreeView.AddItem",
+    "pgwidgets.widgets.TreeView.RemoveItem",
+    "pgwidgets.widgets.TreeView.RemoveItems",
+    "pgwidgets.widgets.TreeView.SetCell",
+    "pgwidgets.widgets.TreeView.Clear",
+    "pgwidgets.widgets.TreeView.GetTree",
+    "pgwidgets.widgets.TreeView.ExpandAll",
+    "pgwidgets.widgets.TreeView.CollapseAll",
+    "pgwidgets.widgets.TreeView.ExpandItem",
+    "pgwidgets.widgets.TreeView.CollapseItem",
+    "pgwidgets.widgets.TreeView.SetExpanded",
+    "pgwidgets.widgets.TreeView.GetExpanded",
+    "pgwidgets.widgets.TreeView.SetSelected",
+    "pgwidgets.widgets.TreeView.SelectPath",
+    "pgwidgets.widgets.TreeView.UnselectPath",
+    "pgwidgets.widgets.TreeView.ClearSelection",
+    "pgwidgets.widgets.TreeView.GetSelected",
+    "pgwidgets.widgets.TreeView.SetColumnWidth",
+    "pgwidgets.widgets.TreeView.GetColumnWidths",
+    "pgwidgets.widgets.TreeView.SetOptimalColumnWidths",
+    "pgwidgets.widgets.TreeView.SetColumnEditable",
+    "pgwidgets.widgets.TreeView.SortByColumn",
+    "pgwidgets.widgets.TreeView.SetSortable",
+    "pgwidgets.widgets.TreeView.SetShowGrid",
+    "pgwidgets.widgets.TreeView.SetShowRowNumbers",
+    "pgwidgets.widgets.TreeView.SetRowSpacing",
+    "pgwidgets.widgets.TreeView.SetColumnSpacing",
+    "pgwidgets.widgets.TreeView.ScrollToPath",
+    "pgwidgets.widgets.TreeView.ScrollToEnd",
+    "pgwidgets.widgets.TreeView.SetScrollPosition",
+    "pgwidgets.widgets.TreeView.GetScrollPosition",
+    "pgwidgets.widgets.TreeView.GetColumnCount",
+    "pgwidgets.widgets.TreeView.GetRowCount",
+    "pgwidgets.widgets.TreeView.GetSelectedCells",
+    "pgwidgets.widgets.TreeView.CopySelection",
+    "pgwidgets.widgets.TreeView.CutSelection",
+    "pgwidgets.widgets.TreeView.PasteSelection",
+    "pgwidgets.widgets.TreeView.SetRowColor",
+    "pgwidgets.widgets.TreeView.ClearRowColor",
+    "pgwidgets.widgets.TreeView.SetColumnColor",
+    "pgwidgets.widgets.TreeView.ClearColumnColor",
+    "pgwidgets.widgets.TreeView.SetTableColor",
+    "pgwidgets.widgets.TableView.SetColumns",
+    "pgwidgets.widgets.TableView.SetEditable",
+    "pgwidgets.widgets.TableView.SetHeaderFont",
+    "pgwidgets.widgets.TableView.SetData",
+    "pgwidgets.widgets.TableView.UpdateData",
+    "pgwidgets.widgets.TableView.SetRows",
+    "pgwidgets.widgets.TableView.UpdateRows",
+    "pgwidgets.widgets.TableView.AppendRow",
+    "pgwidgets.widgets.TableView.InsertRow",
+    "pgwidgets.widgets.TableView.DeleteRow",
+    "pgwidgets.widgets.TableView.SetCell",
+    "pgwidgets.widgets.TableView.Clear",
+    "pgwidgets.widgets.TableView.GetData",
+    "pgwidgets.widgets.TableView.SetSelected",
+    "pgwidgets.widgets.TableView.SelectRow",
+    "pgwidgets.widgets.TableView.ClearSelection",
+    "pgwidgets.widgets.TableView.GetSelected",
+    "pgwidgets.widgets.TableView.SetColumnWidth",
+    "pgwidgets.widgets.TableView.GetColumnWidths",
+    "pgwidgets.widgets.TableView.SetOptimalColumnWidths",
+    "pgwidgets.widgets.TableView.SetColumnEditable",
+    "pgwidgets.widgets.TableView.SortByColumn",
+    "pgwidgets.widgets.TableView.SetSortable",
+    "pgwidgets.widgets.TableView.SetShowGrid",
+    "pgwidgets.widgets.TableView.SetShowRowNumbers",
+    "pgwidgets.widgets.TableView.SetRowSpacing",
+    "pgwidgets.widgets.TableView.SetColumnSpacing",
+    "pgwidgets.widgets.TableView.ScrollToRow",
+    "pgwidgets.widgets.TableView.ScrollToEnd",
+    "pgwidgets.widgets.TableView.SetScrollPosition",
+    "pgwidgets.widgets.TableView.GetScrollPosition",
+    "pgwidgets.widgets.TableView.GetColumnCount",
+    "pgwidgets.widgets.TableView.GetRowCount",
+    "pgwidgets.widgets.TableView.CopySelection",
+    "pgwidgets.widgets.TableView.CutSelection",
+    "pgwidgets.widgets.TableView.PasteSelection",
+    "pgwidgets.widgets.TableView.SetTableColor",
     "pgwidgets.widgets.VideoWidget.SetUrl",
     "pgwidgets.widgets.VideoWidget.SetStream",
     "pgwidgets.widgets.VideoWidget.Play",
@@ -1431,7 +1786,7 @@ inline constexpr std::array<std::string_view, 292> method_proto_names = {
     "pgwidgets.widgets.VideoWidget.GetPaused",
     "pgwidgets.widgets.VideoWidget.Fullscreen",
 };
-inline constexpr std::array<std::string_view, 112> callback_proto_names = {
+inline constexpr std::array<std::string_view, 135> callback_proto_names = {
     "pgwidgets.widgets.Widget.OnResize",
     "pgwidgets.widgets.Widget.OnMap",
     "pgwidgets.widgets.Container.OnChildAdded",
@@ -1538,6 +1893,29 @@ inline constexpr std::array<std::string_view, 112> callback_proto_names = {
     "pgwidgets.widgets.TextArea.OnScrolled",
     "pgwidgets.widgets.TextArea.OnChanged",
     "pgwidgets.widgets.ToolBarAction.OnActivated",
+    "pgwidgets.widgets.TreeView.OnActivated",
+    "pgwidgets.widgets.TreeView.OnSelected",
+    "pgwidgets.widgets.TreeView.OnExpanded",
+    "pgwidgets.widgets.TreeView.OnCollapsed",
+    "pgwidgets.widgets.TreeView.OnSorted",
+    "pgwidgets.widgets.TreeView.OnCellEdited",
+    "pgwidgets.widgets.TreeView.OnScrolled",
+    "pgwidgets.widgets.TreeView.OnCellSelected",
+    "pgwidgets.widgets.TreeView.OnCellAction",
+    "pgwidgets.widgets.TreeView.OnColumnResized",
+    "pgwidgets.widgets.TreeView.OnCopy",
+    "pgwidgets.widgets.TreeView.OnCut",
+    "pgwidgets.widgets.TreeView.OnPaste",
+    "pgwidgets.widgets.TableView.OnActivated",
+    "pgwidgets.widgets.TableView.OnSelected",
+    "pgwidgets.widgets.TableView.OnSorted",
+    "pgwidgets.widgets.TableView.OnCellEdited",
+    "pgwidgets.widgets.TableView.OnScrolled",
+    "pgwidgets.widgets.TableView.OnCellAction",
+    "pgwidgets.widgets.TableView.OnColumnResized",
+    "pgwidgets.widgets.TableView.OnCopy",
+    "pgwidgets.widgets.TableView.OnCut",
+    "pgwidgets.widgets.TableView.OnPaste",
     "pgwidgets.widgets.VideoWidget.OnPlay",
     "pgwidgets.widgets.VideoWidget.OnPause",
     "pgwidgets.widgets.VideoWidget.OnEnded",

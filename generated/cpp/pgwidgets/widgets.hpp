@@ -24,6 +24,7 @@
 #include "pgwidgets/widgets/menus.hpp"
 #include "pgwidgets/widgets/text.hpp"
 #include "pgwidgets/widgets/toolbar.hpp"
+#include "pgwidgets/widgets/tree.hpp"
 #include "pgwidgets/widgets/video.hpp"
 
 namespace pgw {
@@ -401,6 +402,20 @@ class Widgets {
   // A stretchable space in a toolbar (made by add_spacer).
   Task<pgw::ToolBarSpacer> ToolBarSpacer(ToolBarSpacerOptions options = {}) const {
     return detail::factories::ToolBarSpacer(link_, std::move(options));
+  }
+
+  // A tree of rows under column headings: nodes keyed by paths, expand and
+  // collapse, sorting, selection, inline editing, cell widgets, colours,
+  // copy and paste as TSV. Only the rows on screen have DOM.
+  Task<pgw::TreeView> TreeView(TreeViewOptions options = {}) const {
+    return detail::factories::TreeView(link_, std::move(options));
+  }
+
+  // A table: rows by position under column headings. The same page engine as
+  // TreeView (sorting, selection, editing, cell widgets, colours, copy and
+  // paste), flat, with columns and rows counted from 0.
+  Task<pgw::TableView> TableView(TableViewOptions options = {}) const {
+    return detail::factories::TableView(link_, std::move(options));
   }
 
   // Plays a video from a URL. The program starts, pauses and seeks it; the

@@ -26,10 +26,16 @@ namespace detail::wire {
 void encode([[maybe_unused]] Column value, [[maybe_unused]] ::pgwidgets::widgets::Column& message) {
   message.set_title(std::move(value.title));
   if (value.width) message.set_width(*value.width);
+  message.set_key(std::move(value.key));
+  message.set_type(static_cast<::pgwidgets::widgets::ColumnType>(value.type));
+  message.set_editable(value.editable);
+  message.set_widget(static_cast<::pgwidgets::widgets::CellWidget>(value.widget));
+  message.mutable_choices()->Reserve(static_cast<int>(value.choices.size()));
+  for (auto& item : value.choices) message.add_choices(std::move(item));
 }
 
 Column decode([[maybe_unused]] const ::pgwidgets::widgets::Column& message) {
-  return pgw::Column{message.title(), (message.has_width() ? std::optional<int>(message.width()) : std::optional<int>())};
+  return pgw::Column{message.title(), (message.has_width() ? std::optional<int>(message.width()) : std::optional<int>()), message.key(), detail::enum_from_wire<pgw::ColumnType>(message.type()), message.editable(), detail::enum_from_wire<pgw::CellWidget>(message.widget()), std::vector<std::string>(message.choices().begin(), message.choices().end())};
 }
 
 void encode([[maybe_unused]] TableRow value, [[maybe_unused]] ::pgwidgets::widgets::TableRow& message) {

@@ -11,8 +11,9 @@ import * as pb_canvas from "../pb/pgwidgets/widgets/canvas_pb.js";
 import * as pb_data from "../pb/pgwidgets/widgets/data_pb.js";
 import * as pb_events from "../pb/pgwidgets/widgets/events_pb.js";
 import * as pb_files from "../pb/pgwidgets/widgets/files_pb.js";
+import * as pb_tree from "../pb/pgwidgets/widgets/tree_pb.js";
 import type * as w from "../widgets.js";
-import type { WidgetHandle, Value, DrawOp, TabPosition, ScrollBarPolicy, Dtype, SliderValuePosition, DialValuePosition, HAlign, VAlign, FileDialogMode, ImageFormat, WindowState, Align, Orientation, Wrap, ScrollAlign, DrawingImage, Drawing, Column, TableRow, TreeNode, TableData, Modifiers, PointerEvent, ScrollEvent, KeyEvent, FocusEvent, DragOverEvent, DroppedFile, DropEvent, DropProgress, PickedFile } from "../widgets.js";
+import type { WidgetHandle, Value, DrawOp, TabPosition, ScrollBarPolicy, Dtype, SliderValuePosition, DialValuePosition, ColumnType, CellWidget, HAlign, VAlign, FileDialogMode, ImageFormat, WindowState, Align, Orientation, Wrap, ScrollAlign, SelectionMode, DrawingImage, Drawing, Column, TableRow, TreeNode, TableData, Modifiers, PointerEvent, ScrollEvent, KeyEvent, FocusEvent, DragOverEvent, DroppedFile, DropEvent, DropProgress, PickedFile, TreeItem, TreePath, RowIndex, TreeCell } from "../widgets.js";
 
 /** What the dispatcher needs from the runtime. */
 export interface DispatchContext {
@@ -100,6 +101,12 @@ export const SliderValuePositionNumbers: { readonly [K in w.SliderValuePosition]
 export const DialValuePositionWords: ReadonlyMap<number, w.DialValuePosition> = new Map<number, w.DialValuePosition>([[0, "b"], [1, "ul"], [2, "ur"], [3, "ll"], [4, "lr"]]);
 export const DialValuePositionNumbers: { readonly [K in w.DialValuePosition]: number } = { b: 0, ul: 1, ur: 2, ll: 3, lr: 4 };
 
+export const ColumnTypeWords: ReadonlyMap<number, w.ColumnType> = new Map<number, w.ColumnType>([[0, "string"], [1, "integer"], [2, "float"], [3, "boolean"], [4, "icon"]]);
+export const ColumnTypeNumbers: { readonly [K in w.ColumnType]: number } = { string: 0, integer: 1, float: 2, boolean: 3, icon: 4 };
+
+export const CellWidgetWords: ReadonlyMap<number, w.CellWidget> = new Map<number, w.CellWidget>([[0, "none"], [1, "checkbox"], [2, "combobox"], [3, "progress"], [4, "button"]]);
+export const CellWidgetNumbers: { readonly [K in w.CellWidget]: number } = { none: 0, checkbox: 1, combobox: 2, progress: 3, button: 4 };
+
 export const HAlignWords: ReadonlyMap<number, w.HAlign> = new Map<number, w.HAlign>([[0, "left"], [1, "center"], [2, "right"]]);
 export const HAlignNumbers: { readonly [K in w.HAlign]: number } = { left: 0, center: 1, right: 2 };
 
@@ -126,6 +133,9 @@ export const WrapNumbers: { readonly [K in w.Wrap]: number } = { none: 0, word: 
 
 export const ScrollAlignWords: ReadonlyMap<number, w.ScrollAlign> = new Map<number, w.ScrollAlign>([[0, "nearest"], [1, "top"], [2, "center"]]);
 export const ScrollAlignNumbers: { readonly [K in w.ScrollAlign]: number } = { nearest: 0, top: 1, center: 2 };
+
+export const SelectionModeWords: ReadonlyMap<number, w.SelectionMode> = new Map<number, w.SelectionMode>([[0, "single"], [1, "multiple"], [2, "none"], [3, "single_cell"], [4, "multiple_cell"]]);
+export const SelectionModeNumbers: { readonly [K in w.SelectionMode]: number } = { single: 0, multiple: 1, none: 2, single_cell: 3, multiple_cell: 4 };
 
 /** pgwidgets.Value as the interfaces have it (no member set: null). */
 export function valueFromWire(m: pb_value.Value | undefined): Value {
@@ -181,12 +191,12 @@ export function toDrawing(v: Drawing): MessageInitShape<typeof pb_canvas.Drawing
 /** Column from protobuf-es (an absent message is the empty value). */
 export function fromColumn(m: pb_data.Column | undefined): Column {
   const x = m ?? create(pb_data.ColumnSchema);
-  return { title: x.title, width: x.width };
+  return { title: x.title, width: x.width, key: x.key, type: word(ColumnTypeWords, x.type, "ColumnType"), editable: x.editable, widget: word(CellWidgetWords, x.widget, "CellWidget"), choices: x.choices };
 }
 
 /** Column as protobuf-es builds it. */
 export function toColumn(v: Column): MessageInitShape<typeof pb_data.ColumnSchema> {
-  return { title: v.title, width: v.width };
+  return { title: v.title, width: v.width, key: v.key, type: ColumnTypeNumbers[v.type], editable: v.editable, widget: CellWidgetNumbers[v.widget], choices: v.choices };
 }
 
 /** TableRow from protobuf-es (an absent message is the empty value). */
@@ -330,4 +340,48 @@ export function fromPickedFile(m: pb_files.PickedFile | undefined): PickedFile {
 /** PickedFile as protobuf-es builds it. */
 export function toPickedFile(v: PickedFile): MessageInitShape<typeof pb_files.PickedFileSchema> {
   return { name: v.name, type: v.type, size: v.size };
+}
+
+/** TreeItem from protobuf-es (an absent message is the empty value). */
+export function fromTreeItem(m: pb_tree.TreeItem | undefined): TreeItem {
+  const x = m ?? create(pb_tree.TreeItemSchema);
+  return { path: x.path, values: Object.fromEntries(Object.entries(x.values).map(([k, x]) => [k, valueFromWire(x)])) };
+}
+
+/** TreeItem as protobuf-es builds it. */
+export function toTreeItem(v: TreeItem): MessageInitShape<typeof pb_tree.TreeItemSchema> {
+  return { path: v.path, values: Object.fromEntries(Object.entries(v.values).map(([k, x]) => [k, valueToWire(x)])) };
+}
+
+/** TreePath from protobuf-es (an absent message is the empty value). */
+export function fromTreePath(m: pb_tree.TreePath | undefined): TreePath {
+  const x = m ?? create(pb_tree.TreePathSchema);
+  return { path: x.path };
+}
+
+/** TreePath as protobuf-es builds it. */
+export function toTreePath(v: TreePath): MessageInitShape<typeof pb_tree.TreePathSchema> {
+  return { path: v.path };
+}
+
+/** RowIndex from protobuf-es (an absent message is the empty value). */
+export function fromRowIndex(m: pb_tree.RowIndex | undefined): RowIndex {
+  const x = m ?? create(pb_tree.RowIndexSchema);
+  return { row: x.row };
+}
+
+/** RowIndex as protobuf-es builds it. */
+export function toRowIndex(v: RowIndex): MessageInitShape<typeof pb_tree.RowIndexSchema> {
+  return { row: v.row };
+}
+
+/** TreeCell from protobuf-es (an absent message is the empty value). */
+export function fromTreeCell(m: pb_tree.TreeCell | undefined): TreeCell {
+  const x = m ?? create(pb_tree.TreeCellSchema);
+  return { path: x.path, col_key: x.colKey };
+}
+
+/** TreeCell as protobuf-es builds it. */
+export function toTreeCell(v: TreeCell): MessageInitShape<typeof pb_tree.TreeCellSchema> {
+  return { path: v.path, colKey: v.col_key };
 }

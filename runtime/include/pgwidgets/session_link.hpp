@@ -43,7 +43,8 @@ enum class StateKind : std::uint8_t { list, tree, set };
 enum class StateOp : std::uint8_t {
   none, list_append, list_insert, list_insert_sorted, list_remove, list_remove_value, list_move, clear,
   tree_add, tree_update, tree_put, tree_remove, set_add, set_remove,
-  line_insert, line_delete
+  line_insert, line_delete,
+  assign, put_all, remove_all, set_cell, all_parents
 };
 
 // One axis of a grid's extent (schema option State.counts/cells): the
@@ -68,6 +69,11 @@ struct StateInfo {
   std::span<const ExtentAxis> axes = {};
   std::uint32_t attach_method = 0;
   std::uint16_t attach_child_field = 0;
+  // State.snapshot_all: the ASSIGN setter a rebuild sends the whole value
+  // with, in one call (0: one snapshot call per element), and its request's
+  // repeated field of elements.
+  std::uint32_t snapshot_all_method = 0;
+  std::uint16_t snapshot_all_field = 0;
 };
 
 // False for every type: a static_assert that fires only when a template is used.
@@ -111,7 +117,15 @@ struct MethodInfo {
   std::uint16_t element_field = 0;
   std::uint8_t element_wire = 0;
   std::uint8_t axis = 0;                // line_insert/line_delete: the extent's axis
-  std::uint16_t items_field = 0;        // line_insert: the request's repeated widget field, 0 if none
+  // line_insert: the request's repeated widget field, 0 if none; assign,
+  // put_all, remove_all: its repeated field of elements (each holding its
+  // path or key in field index_field).
+  std::uint16_t items_field = 0;
+  // set_cell: the request's field holding the new value (to_field says
+  // which cell; element_field is the element's map or repeated field).
+  std::uint16_t cell_field = 0;
+  // all_parents: the id of the TREE state whose parents it takes.
+  std::uint32_t of_state = 0;
   // A setter naming a widget (Label.set_menu): its request's reference
   // field, so a rebuild leaves out a record whose widget is destroyed.
   std::uint16_t ref_field = 0;

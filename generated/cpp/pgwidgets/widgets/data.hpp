@@ -36,6 +36,54 @@ class TableData;
 namespace pgw {
 
 
+// What a column's cells hold: "string", "integer" (right-aligned),
+// "float" (right-aligned), "boolean" (a check mark) or "icon" (the cell's
+// string is an image URL).
+enum class ColumnType : int {
+  string = 0,
+  integer = 1,
+  float_ = 2,
+  boolean = 3,
+  icon = 4,
+};
+
+// A widget drawn in each cell of a column: "none" (text), "checkbox"
+// (toggling it is an edit: cell_edited), "combobox" (its `choices`;
+// choosing is an edit), "progress" (a bar of the cell's 0..1 or 0..100
+// number) or "button" (a click is a cell_action).
+enum class CellWidget : int {
+  none = 0,
+  checkbox = 1,
+  combobox = 2,
+  progress = 3,
+  button = 4,
+};
+
+namespace detail {
+template <>
+struct EnumInfo<ColumnType> {
+  static constexpr std::string_view name = "ColumnType";
+  static constexpr std::pair<ColumnType, std::string_view> words[] = {
+      {ColumnType::string, "string"},
+      {ColumnType::integer, "integer"},
+      {ColumnType::float_, "float"},
+      {ColumnType::boolean, "boolean"},
+      {ColumnType::icon, "icon"},
+  };
+};
+template <>
+struct EnumInfo<CellWidget> {
+  static constexpr std::string_view name = "CellWidget";
+  static constexpr std::pair<CellWidget, std::string_view> words[] = {
+      {CellWidget::none, "none"},
+      {CellWidget::checkbox, "checkbox"},
+      {CellWidget::combobox, "combobox"},
+      {CellWidget::progress, "progress"},
+      {CellWidget::button, "button"},
+  };
+};
+}  // namespace detail
+
 // Value types: plain structs, compared member by member. A list or a map
 // may hold one declared further down (a tree node its children).
 struct Column;
@@ -49,6 +97,17 @@ struct Column {
   std::string title{};
   // Starting width in pixels; unset: fit the contents.
   std::optional<int> width{};
+  // The key a tree's values use for this column (TreeView's col_key);
+  // empty: "_col<N>", N its position, as pgwidgets names it.
+  std::string key{};
+  // What its cells hold.
+  pgw::ColumnType type{};
+  // The user may edit its cells (double click, or typing at the cell cursor).
+  bool editable{};
+  // The widget drawn in each cell.
+  pgw::CellWidget widget{};
+  // A combobox cell's choices.
+  std::vector<std::string> choices{};
   friend bool operator==(const Column&, const Column&) = default;
 };
 

@@ -19,7 +19,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file pgwidgets/options.proto.
  */
 export const file_pgwidgets_options: GenFile = /*@__PURE__*/
-  fileDesc("ChdwZ3dpZGdldHMvb3B0aW9ucy5wcm90bxIJcGd3aWRnZXRzIrwBCgtXaWRnZXRDbGFzcxIMCgRiYXNlGAEgASgJEhAKCGFic3RyYWN0GAIgASgIEhMKC2NvbnN0cnVjdG9yGAMgASgJEg4KBndpbmRvdxgEIAEoCBIOCgZ0cmFpdHMYByADKAkSDQoFdHJhaXQYCCABKAkSHwoFc3RhdGUYBSADKAsyEC5wZ3dpZGdldHMuU3RhdGUSEwoLZXhlY19hbnN3ZXIYDSABKAkSEwoLZXhlY19jYW5jZWwYDiABKAkiwwEKBVN0YXRlEgwKBG5hbWUYASABKAkSIwoEa2luZBgCIAEoDjIVLnBnd2lkZ2V0cy5TdGF0ZS5LaW5kEhAKCHNuYXBzaG90GAMgASgJEgwKBGluaXQYBCABKAkSEQoJcGVyX2NoaWxkGAUgASgIEhAKCGRlZmVycmVkGAYgASgIEg4KBmNvdW50cxgHIAMoCRINCgVjZWxscxgIIAMoCSIjCgRLaW5kEggKBExJU1QQABIICgRUUkVFEAESBwoDU0VUEAIimwYKBk1ldGhvZBIkCgRraW5kGAEgASgOMhYucGd3aWRnZXRzLk1ldGhvZC5LaW5kEg0KBWZpZWxkGAIgASgJEg0KBWNoaWxkGAMgASgJEg0KBWluZGV4GAQgASgJEg8KB3JlcGxhY2UYBSABKAgSEAoIZGVmZXJyZWQYBiABKAgSDQoFdmFsdWUYCCABKAkSEAoIZmlyc3Rfb2YYCSABKAkSFgoOZm9udF9zaG9ydGhhbmQYCiABKAgSJQoCb3AYDCABKA4yGS5wZ3dpZGdldHMuTWV0aG9kLlN0YXRlT3ASCgoCdG8YDSABKAkSDwoHY3JlYXRlcxgQIAEoCRISCgpjaGlsZF9pbnRvGBEgASgJEgwKBGF4aXMYEiABKAkSDwoHZWxlbWVudBgZIAEoCRIRCglmcmFjdGlvbnMYHiABKAgSEwoLbGF0ZXN0X3dpbnMYPCABKAgSDwoHYXBwZW5kcxhGIAEoCCKVAQoES2luZBIKCgZBQ1RJT04QABIKCgZTRVRURVIQARIKCgZHRVRURVIQAhIJCgVRVUVSWRADEgoKBkFUVEFDSBAEEgoKBkRFVEFDSBAFEg4KCkRFVEFDSF9BTEwQBhIMCghDSElMRFJFThAHEg8KC0NISUxEX0NPVU5UEAgSCwoHREVTVFJPWRAJEgoKBkNSRUFURRAUIo0CCgdTdGF0ZU9wEgkKBU5PX09QEAASDwoLTElTVF9BUFBFTkQQARIPCgtMSVNUX0lOU0VSVBACEhYKEkxJU1RfSU5TRVJUX1NPUlRFRBADEg8KC0xJU1RfUkVNT1ZFEAQSFQoRTElTVF9SRU1PVkVfVkFMVUUQBRINCglMSVNUX01PVkUQBhIJCgVDTEVBUhAHEgwKCFRSRUVfQUREEAgSDwoLVFJFRV9VUERBVEUQCRIMCghUUkVFX1BVVBAKEg8KC1RSRUVfUkVNT1ZFEAsSCwoHU0VUX0FERBAMEg4KClNFVF9SRU1PVkUQDRIPCgtMSU5FX0lOU0VSVBAOEg8KC0xJTkVfREVMRVRFEA9KBAgHEAhKBAgLEAwinAMKCENhbGxiYWNrEg8KB3VwZGF0ZXMYASABKAkSDgoGc2V0dGVyGAIgASgJEiwKBHVzZXIYAyABKA4yHi5wZ3dpZGdldHMuQ2FsbGJhY2suVXNlckFjdGlvbhIqCgRzdGVwGAggASgOMhwucGd3aWRnZXRzLkNhbGxiYWNrLlVzZXJTdGVwEhAKCGNvYWxlc2NlGAQgASgIEiUKAm9wGAUgASgOMhkucGd3aWRnZXRzLk1ldGhvZC5TdGF0ZU9wEg0KBWluZGV4GAYgASgJEgoKAnRvGAcgASgJIn0KClVzZXJBY3Rpb24SCAoETk9ORRAAEgkKBUNMSUNLEAESCQoFRU5URVIQAhIICgRFRElUEAMSCgoGU0VMRUNUEAQSDQoJU0VUX1ZBTFVFEAUSCQoFQ0xPU0UQBhIHCgNLRVkQBxILCgdQT0lOVEVSEAgSCQoFUFJFU1MQDSJCCghVc2VyU3RlcBILCgdOT19TVEVQEAASCAoERE9XThABEg0KCUNIQVJBQ1RFUhACEggKBE1PVkUQAxIGCgJVUBAEInAKBUZpZWxkEhIKCnBvc2l0aW9uYWwYASABKAgSDwoHZGVmYXVsdBgCIAEoCRILCgNyZWYYAyABKAkSEQoJZXhjbHVzaXZlGAQgASgJEg0KBWR0eXBlGAUgASgJEhMKC3dpdGhfb3B0aW9uGAogASgJOlEKBndpZGdldBIfLmdvb2dsZS5wcm90b2J1Zi5TZXJ2aWNlT3B0aW9ucxi5jgMgASgLMhYucGd3aWRnZXRzLldpZGdldENsYXNzUgZ3aWRnZXQ6SwoGbWV0aG9kEh4uZ29vZ2xlLnByb3RvYnVmLk1ldGhvZE9wdGlvbnMYuo4DIAEoCzIRLnBnd2lkZ2V0cy5NZXRob2RSBm1ldGhvZDpRCghjYWxsYmFjaxIeLmdvb2dsZS5wcm90b2J1Zi5NZXRob2RPcHRpb25zGLuOAyABKAsyEy5wZ3dpZGdldHMuQ2FsbGJhY2tSCGNhbGxiYWNrOkMKA2FyZxIdLmdvb2dsZS5wcm90b2J1Zi5GaWVsZE9wdGlvbnMYvI4DIAEoCzIQLnBnd2lkZ2V0cy5GaWVsZFIDYXJnYgZwcm90bzM", [file_google_protobuf_descriptor]);
+  fileDesc("ChdwZ3dpZGdldHMvb3B0aW9ucy5wcm90bxIJcGd3aWRnZXRzIrwBCgtXaWRnZXRDbGFzcxIMCgRiYXNlGAEgASgJEhAKCGFic3RyYWN0GAIgASgIEhMKC2NvbnN0cnVjdG9yGAMgASgJEg4KBndpbmRvdxgEIAEoCBIOCgZ0cmFpdHMYByADKAkSDQoFdHJhaXQYCCABKAkSHwoFc3RhdGUYBSADKAsyEC5wZ3dpZGdldHMuU3RhdGUSEwoLZXhlY19hbnN3ZXIYDSABKAkSEwoLZXhlY19jYW5jZWwYDiABKAki2QEKBVN0YXRlEgwKBG5hbWUYASABKAkSIwoEa2luZBgCIAEoDjIVLnBnd2lkZ2V0cy5TdGF0ZS5LaW5kEhAKCHNuYXBzaG90GAMgASgJEgwKBGluaXQYBCABKAkSEQoJcGVyX2NoaWxkGAUgASgIEhAKCGRlZmVycmVkGAYgASgIEg4KBmNvdW50cxgHIAMoCRINCgVjZWxscxgIIAMoCRIUCgxzbmFwc2hvdF9hbGwYHiABKAkiIwoES2luZBIICgRMSVNUEAASCAoEVFJFRRABEgcKA1NFVBACIowHCgZNZXRob2QSJAoEa2luZBgBIAEoDjIWLnBnd2lkZ2V0cy5NZXRob2QuS2luZBINCgVmaWVsZBgCIAEoCRINCgVjaGlsZBgDIAEoCRINCgVpbmRleBgEIAEoCRIPCgdyZXBsYWNlGAUgASgIEhAKCGRlZmVycmVkGAYgASgIEg0KBXZhbHVlGAggASgJEhAKCGZpcnN0X29mGAkgASgJEhYKDmZvbnRfc2hvcnRoYW5kGAogASgIEiUKAm9wGAwgASgOMhkucGd3aWRnZXRzLk1ldGhvZC5TdGF0ZU9wEgoKAnRvGA0gASgJEg8KB2NyZWF0ZXMYECABKAkSEgoKY2hpbGRfaW50bxgRIAEoCRIMCgRheGlzGBIgASgJEg8KB2VsZW1lbnQYGSABKAkSEQoJZnJhY3Rpb25zGB4gASgIEhMKC2xhdGVzdF93aW5zGDwgASgIEg8KB2FwcGVuZHMYRiABKAgSDQoFaXRlbXMYUCABKAkSDAoEY2VsbBhRIAEoCRIKCgJvZhhSIAEoCSKVAQoES2luZBIKCgZBQ1RJT04QABIKCgZTRVRURVIQARIKCgZHRVRURVIQAhIJCgVRVUVSWRADEgoKBkFUVEFDSBAEEgoKBkRFVEFDSBAFEg4KCkRFVEFDSF9BTEwQBhIMCghDSElMRFJFThAHEg8KC0NISUxEX0NPVU5UEAgSCwoHREVTVFJPWRAJEgoKBkNSRUFURRAUItUCCgdTdGF0ZU9wEgkKBU5PX09QEAASDwoLTElTVF9BUFBFTkQQARIPCgtMSVNUX0lOU0VSVBACEhYKEkxJU1RfSU5TRVJUX1NPUlRFRBADEg8KC0xJU1RfUkVNT1ZFEAQSFQoRTElTVF9SRU1PVkVfVkFMVUUQBRINCglMSVNUX01PVkUQBhIJCgVDTEVBUhAHEgwKCFRSRUVfQUREEAgSDwoLVFJFRV9VUERBVEUQCRIMCghUUkVFX1BVVBAKEg8KC1RSRUVfUkVNT1ZFEAsSCwoHU0VUX0FERBAMEg4KClNFVF9SRU1PVkUQDRIPCgtMSU5FX0lOU0VSVBAOEg8KC0xJTkVfREVMRVRFEA8SCgoGQVNTSUdOEDISCwoHUFVUX0FMTBAzEg4KClJFTU9WRV9BTEwQNBIMCghTRVRfQ0VMTBA1Eg8KC0FMTF9QQVJFTlRTEDZKBAgHEAhKBAgLEAwinAMKCENhbGxiYWNrEg8KB3VwZGF0ZXMYASABKAkSDgoGc2V0dGVyGAIgASgJEiwKBHVzZXIYAyABKA4yHi5wZ3dpZGdldHMuQ2FsbGJhY2suVXNlckFjdGlvbhIqCgRzdGVwGAggASgOMhwucGd3aWRnZXRzLkNhbGxiYWNrLlVzZXJTdGVwEhAKCGNvYWxlc2NlGAQgASgIEiUKAm9wGAUgASgOMhkucGd3aWRnZXRzLk1ldGhvZC5TdGF0ZU9wEg0KBWluZGV4GAYgASgJEgoKAnRvGAcgASgJIn0KClVzZXJBY3Rpb24SCAoETk9ORRAAEgkKBUNMSUNLEAESCQoFRU5URVIQAhIICgRFRElUEAMSCgoGU0VMRUNUEAQSDQoJU0VUX1ZBTFVFEAUSCQoFQ0xPU0UQBhIHCgNLRVkQBxILCgdQT0lOVEVSEAgSCQoFUFJFU1MQDSJCCghVc2VyU3RlcBILCgdOT19TVEVQEAASCAoERE9XThABEg0KCUNIQVJBQ1RFUhACEggKBE1PVkUQAxIGCgJVUBAEInAKBUZpZWxkEhIKCnBvc2l0aW9uYWwYASABKAgSDwoHZGVmYXVsdBgCIAEoCRILCgNyZWYYAyABKAkSEQoJZXhjbHVzaXZlGAQgASgJEg0KBWR0eXBlGAUgASgJEhMKC3dpdGhfb3B0aW9uGAogASgJOlEKBndpZGdldBIfLmdvb2dsZS5wcm90b2J1Zi5TZXJ2aWNlT3B0aW9ucxi5jgMgASgLMhYucGd3aWRnZXRzLldpZGdldENsYXNzUgZ3aWRnZXQ6SwoGbWV0aG9kEh4uZ29vZ2xlLnByb3RvYnVmLk1ldGhvZE9wdGlvbnMYuo4DIAEoCzIRLnBnd2lkZ2V0cy5NZXRob2RSBm1ldGhvZDpRCghjYWxsYmFjaxIeLmdvb2dsZS5wcm90b2J1Zi5NZXRob2RPcHRpb25zGLuOAyABKAsyEy5wZ3dpZGdldHMuQ2FsbGJhY2tSCGNhbGxiYWNrOkMKA2FyZxIdLmdvb2dsZS5wcm90b2J1Zi5GaWVsZE9wdGlvbnMYvI4DIAEoCzIQLnBnd2lkZ2V0cy5GaWVsZFIDYXJnYgZwcm90bzM", [file_google_protobuf_descriptor]);
 
 /**
  * On a `service`: the widget class.
@@ -188,6 +188,16 @@ export type State = Message<"pgwidgets.State"> & {
    * @generated from field: repeated string cells = 8;
    */
   cells: string[];
+
+  /**
+   * The ASSIGN setter of this state (its `items` every element): a rebuild
+   * sends the whole collection in that one call instead of one `snapshot`
+   * call per element (a table of 100,000 rows is one message, sent in
+   * chunks). The `snapshot` stays what single elements are.
+   *
+   * @generated from field: string snapshot_all = 30;
+   */
+  snapshotAll: string;
 };
 
 /**
@@ -395,6 +405,28 @@ export type Method = Message<"pgwidgets.Method"> & {
    * @generated from field: bool appends = 70;
    */
   appends: boolean;
+
+  /**
+   * On an ASSIGN, PUT_ALL or REMOVE_ALL: the request's repeated message
+   * field holding the elements.
+   *
+   * @generated from field: string items = 80;
+   */
+  items: string;
+
+  /**
+   * On a SET_CELL: the request field holding the cell's new value.
+   *
+   * @generated from field: string cell = 81;
+   */
+  cell: string;
+
+  /**
+   * On an ALL_PARENTS: the class's TREE state whose parents it takes.
+   *
+   * @generated from field: string of = 82;
+   */
+  of: string;
 };
 
 /**
@@ -640,6 +672,55 @@ export enum Method_StateOp {
    * @generated from enum value: LINE_DELETE = 15;
    */
   LINE_DELETE = 15,
+
+  /**
+   * LIST, TREE or SET: the request's repeated field `items` holds
+   * elements (each the snapshot's request; a TREE node's or SET member's
+   * path or key in the snapshot's `index` field), which become the whole
+   * collection, in order (a TREE's parents before their children). A
+   * path given twice, or whose parent is neither there nor earlier, is
+   * refused and nothing changes (TreeView's set_tree, update_tree).
+   *
+   * @generated from enum value: ASSIGN = 50;
+   */
+  ASSIGN = 50,
+
+  /**
+   * TREE: each element of `items` is added or replaces the node at its
+   * path, in order, as TREE_PUT does (TreeView's add_tree).
+   *
+   * @generated from enum value: PUT_ALL = 51;
+   */
+  PUT_ALL = 51,
+
+  /**
+   * TREE or SET: removes each element of `items`, by the path or key in
+   * its field numbered as the snapshot's `index` (a TREE node with its
+   * descendants); one not there is refused and nothing changes.
+   *
+   * @generated from enum value: REMOVE_ALL = 52;
+   */
+  REMOVE_ALL = 52,
+
+  /**
+   * LIST or TREE: in the element at `index` (a LIST position or TREE
+   * path, which must be there), sets one cell of its field `element` to
+   * the request's field `cell`: `to` names the request field saying
+   * which cell (TREE: a string key of a map field; LIST: an int32
+   * position 0..n-1 in a repeated field). A TableView's or TreeView's
+   * set_cell, and a user's edit.
+   *
+   * @generated from enum value: SET_CELL = 53;
+   */
+  SET_CELL = 53,
+
+  /**
+   * SET: becomes the path of every node that has a child in the TREE
+   * state named by `of` (TreeView's expand_all).
+   *
+   * @generated from enum value: ALL_PARENTS = 54;
+   */
+  ALL_PARENTS = 54,
 }
 
 /**

@@ -8,8 +8,8 @@
 // @generated from file pgwidgets/widgets/data.proto (package pgwidgets.widgets, syntax proto3)
 /* eslint-disable */
 
-import type { GenFile, GenMessage } from "@bufbuild/protobuf/codegenv2";
-import { fileDesc, messageDesc } from "@bufbuild/protobuf/codegenv2";
+import type { GenEnum, GenFile, GenMessage } from "@bufbuild/protobuf/codegenv2";
+import { enumDesc, fileDesc, messageDesc } from "@bufbuild/protobuf/codegenv2";
 import type { Value } from "../value_pb.js";
 import { file_pgwidgets_value } from "../value_pb.js";
 import type { Message } from "@bufbuild/protobuf";
@@ -18,7 +18,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file pgwidgets/widgets/data.proto.
  */
 export const file_pgwidgets_widgets_data: GenFile = /*@__PURE__*/
-  fileDesc("ChxwZ3dpZGdldHMvd2lkZ2V0cy9kYXRhLnByb3RvEhFwZ3dpZGdldHMud2lkZ2V0cyI1CgZDb2x1bW4SDQoFdGl0bGUYASABKAkSEgoFd2lkdGgYAiABKAVIAIgBAUIICgZfd2lkdGgiKwoIVGFibGVSb3cSHwoFY2VsbHMYASADKAsyEC5wZ3dpZGdldHMuVmFsdWUiwQEKCFRyZWVOb2RlEgwKBHRleHQYASABKAkSNwoGdmFsdWVzGAIgAygLMicucGd3aWRnZXRzLndpZGdldHMuVHJlZU5vZGUuVmFsdWVzRW50cnkSLQoIY2hpbGRyZW4YAyADKAsyGy5wZ3dpZGdldHMud2lkZ2V0cy5UcmVlTm9kZRo/CgtWYWx1ZXNFbnRyeRILCgNrZXkYASABKAkSHwoFdmFsdWUYAiABKAsyEC5wZ3dpZGdldHMuVmFsdWU6AjgBImIKCVRhYmxlRGF0YRIqCgdjb2x1bW5zGAEgAygLMhkucGd3aWRnZXRzLndpZGdldHMuQ29sdW1uEikKBHJvd3MYAiADKAsyGy5wZ3dpZGdldHMud2lkZ2V0cy5UYWJsZVJvd2IGcHJvdG8z", [file_pgwidgets_value]);
+  fileDesc("ChxwZ3dpZGdldHMvd2lkZ2V0cy9kYXRhLnByb3RvEhFwZ3dpZGdldHMud2lkZ2V0cyLBAQoGQ29sdW1uEg0KBXRpdGxlGAEgASgJEhIKBXdpZHRoGAIgASgFSACIAQESCwoDa2V5GAMgASgJEisKBHR5cGUYBCABKA4yHS5wZ3dpZGdldHMud2lkZ2V0cy5Db2x1bW5UeXBlEhAKCGVkaXRhYmxlGAUgASgIEi0KBndpZGdldBgGIAEoDjIdLnBnd2lkZ2V0cy53aWRnZXRzLkNlbGxXaWRnZXQSDwoHY2hvaWNlcxgHIAMoCUIICgZfd2lkdGgiKwoIVGFibGVSb3cSHwoFY2VsbHMYASADKAsyEC5wZ3dpZGdldHMuVmFsdWUiwQEKCFRyZWVOb2RlEgwKBHRleHQYASABKAkSNwoGdmFsdWVzGAIgAygLMicucGd3aWRnZXRzLndpZGdldHMuVHJlZU5vZGUuVmFsdWVzRW50cnkSLQoIY2hpbGRyZW4YAyADKAsyGy5wZ3dpZGdldHMud2lkZ2V0cy5UcmVlTm9kZRo/CgtWYWx1ZXNFbnRyeRILCgNrZXkYASABKAkSHwoFdmFsdWUYAiABKAsyEC5wZ3dpZGdldHMuVmFsdWU6AjgBImIKCVRhYmxlRGF0YRIqCgdjb2x1bW5zGAEgAygLMhkucGd3aWRnZXRzLndpZGdldHMuQ29sdW1uEikKBHJvd3MYAiADKAsyGy5wZ3dpZGdldHMud2lkZ2V0cy5UYWJsZVJvdyqDAQoKQ29sdW1uVHlwZRIWChJDT0xVTU5fVFlQRV9TVFJJTkcQABIXChNDT0xVTU5fVFlQRV9JTlRFR0VSEAESFQoRQ09MVU1OX1RZUEVfRkxPQVQQAhIXChNDT0xVTU5fVFlQRV9CT09MRUFOEAMSFAoQQ09MVU1OX1RZUEVfSUNPThAEKogBCgpDZWxsV2lkZ2V0EhQKEENFTExfV0lER0VUX05PTkUQABIYChRDRUxMX1dJREdFVF9DSEVDS0JPWBABEhgKFENFTExfV0lER0VUX0NPTUJPQk9YEAISGAoUQ0VMTF9XSURHRVRfUFJPR1JFU1MQAxIWChJDRUxMX1dJREdFVF9CVVRUT04QBGIGcHJvdG8z", [file_pgwidgets_value]);
 
 /**
  * One column of a table.
@@ -39,6 +39,42 @@ export type Column = Message<"pgwidgets.widgets.Column"> & {
    * @generated from field: optional int32 width = 2;
    */
   width?: number | undefined;
+
+  /**
+   * The key a tree's values use for this column (TreeView's col_key);
+   * empty: "_col<N>", N its position, as pgwidgets names it.
+   *
+   * @generated from field: string key = 3;
+   */
+  key: string;
+
+  /**
+   * What its cells hold.
+   *
+   * @generated from field: pgwidgets.widgets.ColumnType type = 4;
+   */
+  type: ColumnType;
+
+  /**
+   * The user may edit its cells (double click, or typing at the cell cursor).
+   *
+   * @generated from field: bool editable = 5;
+   */
+  editable: boolean;
+
+  /**
+   * The widget drawn in each cell.
+   *
+   * @generated from field: pgwidgets.widgets.CellWidget widget = 6;
+   */
+  widget: CellWidget;
+
+  /**
+   * A combobox cell's choices.
+   *
+   * @generated from field: repeated string choices = 7;
+   */
+  choices: string[];
 };
 
 /**
@@ -120,4 +156,85 @@ export type TableData = Message<"pgwidgets.widgets.TableData"> & {
  */
 export const TableDataSchema: GenMessage<TableData> = /*@__PURE__*/
   messageDesc(file_pgwidgets_widgets_data, 3);
+
+/**
+ * What a column's cells hold: "string", "integer" (right-aligned),
+ * "float" (right-aligned), "boolean" (a check mark) or "icon" (the cell's
+ * string is an image URL).
+ *
+ * @generated from enum pgwidgets.widgets.ColumnType
+ */
+export enum ColumnType {
+  /**
+   * @generated from enum value: COLUMN_TYPE_STRING = 0;
+   */
+  STRING = 0,
+
+  /**
+   * @generated from enum value: COLUMN_TYPE_INTEGER = 1;
+   */
+  INTEGER = 1,
+
+  /**
+   * @generated from enum value: COLUMN_TYPE_FLOAT = 2;
+   */
+  FLOAT = 2,
+
+  /**
+   * @generated from enum value: COLUMN_TYPE_BOOLEAN = 3;
+   */
+  BOOLEAN = 3,
+
+  /**
+   * @generated from enum value: COLUMN_TYPE_ICON = 4;
+   */
+  ICON = 4,
+}
+
+/**
+ * Describes the enum pgwidgets.widgets.ColumnType.
+ */
+export const ColumnTypeSchema: GenEnum<ColumnType> = /*@__PURE__*/
+  enumDesc(file_pgwidgets_widgets_data, 0);
+
+/**
+ * A widget drawn in each cell of a column: "none" (text), "checkbox"
+ * (toggling it is an edit: cell_edited), "combobox" (its `choices`;
+ * choosing is an edit), "progress" (a bar of the cell's 0..1 or 0..100
+ * number) or "button" (a click is a cell_action).
+ *
+ * @generated from enum pgwidgets.widgets.CellWidget
+ */
+export enum CellWidget {
+  /**
+   * @generated from enum value: CELL_WIDGET_NONE = 0;
+   */
+  NONE = 0,
+
+  /**
+   * @generated from enum value: CELL_WIDGET_CHECKBOX = 1;
+   */
+  CHECKBOX = 1,
+
+  /**
+   * @generated from enum value: CELL_WIDGET_COMBOBOX = 2;
+   */
+  COMBOBOX = 2,
+
+  /**
+   * @generated from enum value: CELL_WIDGET_PROGRESS = 3;
+   */
+  PROGRESS = 3,
+
+  /**
+   * @generated from enum value: CELL_WIDGET_BUTTON = 4;
+   */
+  BUTTON = 4,
+}
+
+/**
+ * Describes the enum pgwidgets.widgets.CellWidget.
+ */
+export const CellWidgetSchema: GenEnum<CellWidget> = /*@__PURE__*/
+  enumDesc(file_pgwidgets_widgets_data, 1);
 

@@ -1,0 +1,176 @@
+// Browser test: TreeView and TableView (tests/browser/tree_app.cpp) in
+// headless Chromium. The tree holds 6,003 nodes and the table 10,000 rows,
+// but the page has DOM only for the rows on screen; scrolled anywhere, each
+// pooled row shows the node at its place. update_tree keeps the selection
+// and expansion of the nodes still there; an edit reaches the server with
+// the value it replaced; a header click sorts. A reload brings back rows,
+// expansion, selection, sort, an edited cell and the scroll position from
+// the server's state. Waits for conditions, never for time.
+// usage: node tree.test.mjs --binary build/tests/tree_app [--artifacts build/artifacts]
+import path from "node:path";
+import { closingChecks, expect, finish, openApp, runChecks } from "./harness.mjs";
+
+const app = await openApp({ viewport: { width: 900, height: 600 } });
+const { server, page, artifacts } = app;
+
+const status = () => page.locator(".pgw-label").last().textContent();
+async function waitStatus(text) {
+  await page.waitForFunction((t) => [...document.querySelectorAll(".pgw-label")].some((l) => l.textContent === t),
+    text, { timeout: 8000, polling: "raf" }).catch(async () => {
+    throw new Error(`status is ${JSON.stringify(await status())}, want ${JSON.stringify(text)}`);
+  });
+}
+
+/** The rows a grid shows: [index, key, texts..., selected] for each shown pooled row, top to bottom. */
+async function shownRows(cls) {
+  return page.evaluate(async (cls) => {
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const root = document.querySelector(`.pgw-${cls}`);
+    const rows = [...root.querySelectorAll(".pgw-grid-row")].filter((r) => r.style.display !== "none");
+    return rows.map((r) => [Number(r.dataset.index), r.dataset.key,
+      ...[...r.querySelectorAll(".pgw-grid-cell")].map((c) => c.textContent.replace(/[\u25b8\u25be]/g, "")),
+      r.classList.contains("pgw-selected")]).sort((a, b) => a[0] - b[0]);
+  }, cls);
+}
+
+/** How many rows the grid's flat index holds (its spacer's height over the row height). */
+const rowCount = (cls) => page.evaluate((cls) => {
+  const s = document.querySelector(`.pgw-${cls} .pgw-grid-spacer`);
+  return Math.round(parseFloat(s.style.height) / 22);
+}, cls);
+
+const body = (cls) => page.locator(`.pgw-${cls} .pgw-grid-body`);
+async function scrollTo(cls, top) {
+  await body(cls).evaluate((b, top) => { b.scrollTop = top; }, top);
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}
+
+function itemKey(i) { return "item" + String(i).padStart(4, "0"); }
+
+async function reload() {
+  await page.reload({ waitUntil: "commit" });
+  await page.waitForFunction(() => window.pgwidgets?.state.rebuilds >= 1 && window.pgwidgets.state.connection === "open",
+    null, { timeout: 10000, polling: "raf" });
+  await page.locator(".pgw-treeview .pgw-grid-row").first().waitFor({ timeout: 8000 });
+}
+
+/** Every shown tree row under expanded folder "a" (index 1..2000) holds the item at its place. */
+function checkFolderRows(rows, first, sortedDown) {
+  for (const r of rows) {
+    const [index, key, name, size] = r;
+    if (index === 0 || index > 2000) continue;
+    const i = sortedDown ? index - 1 : index - 1;
+    expect(key === itemKey(i) && name === itemKey(i) && size === String(10000 - i),
+      `row ${index} shows ${JSON.stringify(r)}, want ${itemKey(i)} of size ${10000 - i}`);
+  }
+  expect(rows.length > 0 && rows[0][0] <= first && first < rows[0][0] + rows.length, `rows ${rows.map((r) => r[0])} miss ${first}`);
+}
+
+const ok = await runChecks([
+  ["the tree shows its 3 folders and the table its first rows; only rows on screen have DOM", async () => {
+    await page.goto(server.url);
+    await page.getByText("ready", { exact: true }).waitFor({ timeout: 20000 });
+    await page.locator(".pgw-treeview .pgw-grid-row").first().waitFor({ timeout: 8000 });
+    const tree = await shownRows("treeview");
+    expect(JSON.stringify(tree.map((r) => r[2])) === '["a","b","c"]', `tree rows ${JSON.stringify(tree)}`);
+    const table = await shownRows("tableview");
+    expect(table[0][2] === "0" && table[0][3] === "row 0", `table's first row ${JSON.stringify(table[0])}`);
+    expect(await rowCount("tableview") === 10000, `table index ${await rowCount("tableview")}`);
+    const dom = await page.locator(".pgw-tableview .pgw-grid-row").count();
+    expect(dom < 60, `the table has ${dom} row elements for 10,000 rows`);
+  }],
+  ["expanding a folder shows its 2,000 items; scrolled anywhere, each pooled row shows the node at its place", async () => {
+    await page.locator(".pgw-treeview .pgw-grid-twisty").first().click();
+    await page.waitForFunction(() => {
+      const s = document.querySelector(".pgw-treeview .pgw-grid-spacer");
+      return Math.round(parseFloat(s.style.height) / 22) === 2003;
+    }, null, { timeout: 5000, polling: "raf" });
+    for (const top of [0, 22 * 500, 22 * 1234 + 7, 22 * 1990]) {
+      await scrollTo("treeview", top);
+      checkFolderRows(await shownRows("treeview"), Math.floor(top / 22), false);
+    }
+    const dom = await page.locator(".pgw-treeview .pgw-grid-row").count();
+    expect(dom < 60, `the tree has ${dom} row elements for 2,003 rows`);
+    // The table too, near its end.
+    await scrollTo("tableview", 22 * 9950);
+    const rows = await shownRows("tableview");
+    for (const r of rows) expect(r[2] === String(r[0]) && r[3] === `row ${r[0]}`, `table row ${JSON.stringify(r)}`);
+  }],
+  ["a click selects a row; the server's get_selected has it", async () => {
+    await scrollTo("treeview", 0);
+    await page.locator(".pgw-treeview .pgw-grid-row[data-key='item0003'] .pgw-grid-cell").first().click();
+    await waitStatus("picked; selected a/item0003");
+    await page.locator(".pgw-treeview .pgw-grid-row[data-key='item0005'] .pgw-grid-cell").first().click({ modifiers: ["Control"] });
+    await waitStatus("picked; selected a/item0003 a/item0005");
+  }],
+  ["update_tree changes only what differs: selection and expansion stay", async () => {
+    await page.getByText("Update", { exact: true }).click();
+    await waitStatus("updated 4002 nodes; selected a/item0003 a/item0005");
+    const rows = await shownRows("treeview");
+    const sel = rows.filter((r) => r[r.length - 1]).map((r) => r[1]);
+    expect(JSON.stringify(sel) === '["item0003","item0005"]', `selected rows after update_tree ${JSON.stringify(sel)}`);
+    const changed = rows.find((r) => r[1] === "item0001");
+    expect(changed && changed[3] === "99999", `the changed value shows ${JSON.stringify(changed)}`);
+    expect(await rowCount("treeview") === 2002, `rows after update_tree ${await rowCount("treeview")} (a expanded, b, no c)`);
+  }],
+  ["an edit reaches the server with the old and new value", async () => {
+    await page.locator(".pgw-treeview .pgw-grid-row[data-key='item0002'] .pgw-grid-cell[data-col='1']").dblclick();
+    const editor = page.locator(".pgw-treeview .pgw-grid-editor");
+    await editor.fill("42");
+    await editor.press("Enter");
+    await waitStatus("tree edited a/item0002 size 9998 -> 42");
+    await page.locator(".pgw-tableview .pgw-grid-row[data-index='9990'] .pgw-grid-cell[data-col='1']").dblclick();
+    const ted = page.locator(".pgw-tableview .pgw-grid-editor");
+    await ted.fill("renamed");
+    await ted.press("Enter");
+    await waitStatus("table edited 9990 1 row 9990 -> renamed");
+  }],
+  ["a reload shows the rows, expansion, selection, edits and scroll position the server keeps", async () => {
+    await scrollTo("treeview", 22 * 3);
+    const before = await shownRows("treeview");
+    const tableBefore = await shownRows("tableview");
+    const scrollBefore = await body("tableview").evaluate((b) => b.scrollTop);
+    await page.waitForTimeout(50);  // the coalesced scroll report leaves on the next frame
+    await reload();
+    await page.waitForFunction(() => {
+      const s = document.querySelector(".pgw-treeview .pgw-grid-spacer");
+      return Math.round(parseFloat(s.style.height) / 22) === 2002;
+    }, null, { timeout: 5000, polling: "raf" });
+    const after = await shownRows("treeview");
+    expect(JSON.stringify(after) === JSON.stringify(before), `tree rows after a reload\n${JSON.stringify(after)}\nwant\n${JSON.stringify(before)}`);
+    const scrollAfter = await body("tableview").evaluate((b) => b.scrollTop);
+    expect(Math.abs(scrollAfter - scrollBefore) <= 2, `table scrolled to ${scrollAfter}, was ${scrollBefore}`);
+    const tableAfter = await shownRows("tableview");
+    expect(JSON.stringify(tableAfter) === JSON.stringify(tableBefore), `table rows after a reload\n${JSON.stringify(tableAfter)}\nwant\n${JSON.stringify(tableBefore)}`);
+    expect(tableAfter.some((r) => r[3] === "renamed"), "the table's edit is gone after a reload");
+  }],
+  ["a header click sorts; the order survives a reload", async () => {
+    await page.locator(".pgw-treeview .pgw-grid-hcell[data-col='1']").click();
+    await waitStatus("sorted size up");
+    await scrollTo("treeview", 0);
+    let rows = await shownRows("treeview");
+    // Ascending sizes: folder a's items from the smallest (item1999: 8001), 42 (edited item0002) first.
+    expect(rows[1][1] === "item0002" && rows[2][1] === "item1999", `sorted rows ${JSON.stringify(rows.slice(0, 4))}`);
+    await reload();
+    rows = await shownRows("treeview");
+    expect(rows[1][1] === "item0002" && rows[2][1] === "item1999", `sorted rows after a reload ${JSON.stringify(rows.slice(0, 4))}`);
+  }],
+  ["expand_all expands every folder, and a reload keeps it", async () => {
+    await page.getByText("Expand all", { exact: true }).click();
+    await waitStatus("expanded 2");
+    await page.waitForFunction(() => {
+      const s = document.querySelector(".pgw-treeview .pgw-grid-spacer");
+      return Math.round(parseFloat(s.style.height) / 22) === 4002;
+    }, null, { timeout: 5000, polling: "raf" });
+    await reload();
+    await page.waitForFunction(() => {
+      const s = document.querySelector(".pgw-treeview .pgw-grid-spacer");
+      return Math.round(parseFloat(s.style.height) / 22) === 4002;
+    }, null, { timeout: 5000, polling: "raf" }).catch(async () => {
+      throw new Error(`after a reload the tree shows ${await rowCount("treeview")} rows, want 4002`);
+    });
+    await page.screenshot({ path: path.join(artifacts, "tree_reloaded.png") });
+  }],
+  ...closingChecks(app),
+]);
+finish(app, ok);

@@ -1,0 +1,111 @@
+// The program behind browser/tree.test.mjs: a TreeView of 3 folders of
+// 2,000 items each (6,003 nodes, only the rows on screen have DOM) and a
+// TableView of 10,000 rows. Handlers write what the server holds into a
+// Label: the selection (get_selected, answered by the server), edits, sort.
+// "Update" calls update_tree with folder "c" gone and one value changed;
+// "Expand all" calls expand_all.
+#include <string>
+#include <vector>
+
+#include <pgwidgets/pgwidgets.hpp>
+
+#include "example_args.hpp"
+
+namespace {
+
+std::string item_key(int i) {
+  std::string s = std::to_string(i);
+  return "item" + std::string(4 - s.size(), '0') + s;
+}
+
+std::vector<pgw::TreeItem> make_tree(bool updated) {
+  std::vector<pgw::TreeItem> tree;
+  for (const char* folder : {"a", "b", "c"}) {
+    if (updated && std::string(folder) == "c") continue;
+    tree.push_back({.path = {folder}, .values = {}});
+    for (int i = 0; i < 2000; ++i) {
+      // Sizes fall as i grows, so sorting by size reverses a folder.
+      const int size = (updated && i == 1 && std::string(folder) == "a") ? 99999 : 10000 - i;
+      tree.push_back({.path = {folder, item_key(i)}, .values = {{"size", size}}});
+    }
+  }
+  return tree;
+}
+
+std::string spell(const std::vector<std::string>& path) {
+  std::string out;
+  for (const auto& k : path) out += (out.empty() ? "" : "/") + k;
+  return out;
+}
+
+std::string spell(const pgw::Value& v) {
+  if (v.is<std::string>()) return v.get<std::string>();
+  if (v.is<std::int64_t>()) return std::to_string(v.get<std::int64_t>());
+  if (v.is<bool>()) return v.get<bool>() ? "true" : "false";
+  if (v.is<double>()) return std::to_string(v.get<double>());
+  return "null";
+}
+
+pgw::Task<> setup(pgw::Session& session) {
+  auto w = session.get_widgets();
+  auto top = co_await w.TopLevel({.title = "Tree test", .resizable = true});
+  co_await top.set_position(10, 10);
+  co_await top.resize(860, 560);
+  auto vbox = co_await w.VBox({.spacing = 6, .padding = 8});
+  auto hbox = co_await w.HBox({.spacing = 6});
+  auto tree = co_await w.TreeView({.selection_mode = pgw::SelectionMode::multiple, .sortable = true});
+  co_await tree.set_columns({{.title = "Name", .width = 200, .key = "name"},
+                             {.title = "Size", .width = 100, .key = "size", .type = pgw::ColumnType::integer,
+                              .editable = true}});
+  co_await tree.set_tree(make_tree(false));
+  auto table = co_await w.TableView();
+  co_await table.set_columns({{.title = "Id", .width = 80, .type = pgw::ColumnType::integer},
+                              {.title = "Name", .width = 160, .editable = true},
+                              {.title = "Done", .width = 60, .type = pgw::ColumnType::boolean,
+                               .widget = pgw::CellWidget::checkbox}});
+  std::vector<pgw::TableRow> rows;
+  for (int i = 0; i < 10000; ++i) rows.push_back({.cells = {i, "row " + std::to_string(i), i % 3 == 0}});
+  co_await table.set_data(rows);
+  auto status = co_await w.Label("ready");
+  auto update = co_await w.Button("Update");
+  auto expand = co_await w.Button("Expand all");
+  co_await hbox.add_widget(tree, 1);
+  co_await hbox.add_widget(table, 1);
+  co_await vbox.add_widget(hbox, 1);
+  co_await vbox.add_widget(update);
+  co_await vbox.add_widget(expand);
+  co_await vbox.add_widget(status);
+  co_await top.set_widget(vbox);
+  co_await top.show();
+
+  auto report = [tree, status](std::string what) -> pgw::Task<> {
+    std::string sel;
+    for (const auto& p : tree.get_selected()) sel += " " + spell(p.path);
+    co_await status.set_text(what + "; selected" + sel);
+  };
+  tree.on_selected([report](std::vector<pgw::TreePath>) -> pgw::Task<> { co_await report("picked"); });
+  tree.on_cell_edited([status](std::vector<std::string> path, std::string col, pgw::Value old_value,
+                               pgw::Value new_value) -> pgw::Task<> {
+    co_await status.set_text("tree edited " + spell(path) + " " + col + " " + spell(old_value) + " -> " +
+                             spell(new_value));
+  });
+  tree.on_sorted([status](std::string col, bool ascending) -> pgw::Task<> {
+    co_await status.set_text("sorted " + col + (ascending ? " up" : " down"));
+  });
+  table.on_cell_edited([status](int row, int col, pgw::Value old_value, pgw::Value new_value) -> pgw::Task<> {
+    co_await status.set_text("table edited " + std::to_string(row) + " " + std::to_string(col) + " " +
+                             spell(old_value) + " -> " + spell(new_value));
+  });
+  update.on_activated([tree, report]() -> pgw::Task<> {
+    co_await tree.update_tree(make_tree(true));
+    co_await report("updated " + std::to_string(tree.get_tree().size()) + " nodes");
+  });
+  expand.on_activated([tree, status]() -> pgw::Task<> {
+    co_await tree.expand_all();
+    co_await status.set_text("expanded " + std::to_string(tree.get_expanded().size()));
+  });
+}
+
+}  // namespace
+
+int main(int argc, char** argv) { return example::serve(argc, argv, setup); }

@@ -1,0 +1,924 @@
+// The engine under TreeView and TableView: nodes keyed by paths (a table's
+// rows are one level deep), a flat index of the rows on screen in order
+// (expanded nodes' children, sorted when a sort is on), and DOM only for
+// the rows in the viewport: a fixed pool of row elements that scrolling
+// refills. Every change marks what it invalidated and one render per
+// animation frame does the DOM work, so 1,000 set_cell calls cost one
+// repaint of the visible rows, and expand_all or a sort of 100,000 nodes
+// rebuilds the flat index (JavaScript arrays) and repaints O(visible) rows.
+import "./tree.css";
+import { el } from "../../dom.js";
+import type { CellWidget, Column, ColumnType, SelectionMode, Value } from "../../schema.js";
+
+export interface GridNode {
+  key: string;
+  /** A tree's values by column key. */
+  values: Record<string, Value>;
+  /** A table's cells by column position. */
+  cells: Value[];
+  parent: GridNode | null;
+  children: GridNode[];
+  childMap: Map<string, GridNode> | null;
+  depth: number;
+  expanded: boolean;
+  selected: boolean;
+}
+
+export interface GridHost {
+  /** A table (cells by position, flat) or a tree (values by key). */
+  readonly table: boolean;
+  selectedChanged(): void;
+  cellSelectedChanged(): void;
+  expanded(node: GridNode, open: boolean): void;
+  activated(node: GridNode): void;
+  sorted(col: number, ascending: boolean): void;
+  cellEdited(node: GridNode, col: number, oldValue: Value, newValue: Value): void;
+  cellAction(node: GridNode, col: number): void;
+  scrolled(h: number, v: number): void;
+  columnResized(col: number, width: number): void;
+  copied(kind: "copy" | "cut" | "paste", text: string): void;
+}
+
+interface Colors {
+  fg: string;
+  bg: string;
+  bold: boolean;
+}
+
+export const ROW_HEIGHT = 22;
+const DEFAULT_WIDTH = 120;
+const NUMBER_WIDTH = 48;
+
+export function pathKey(path: readonly string[]): string {
+  return path.join("\u0001");
+}
+
+export function valueText(v: Value | undefined, type: ColumnType): string {
+  if (v === null || v === undefined) return "";
+  if (type === "boolean") return v ? "\u2713" : "";
+  if (type === "icon") return "";
+  return String(v);
+}
+
+function compareValues(a: Value | undefined, b: Value | undefined): number {
+  const an = a === null || a === undefined;
+  const bn = b === null || b === undefined;
+  if (an || bn) return an === bn ? 0 : an ? -1 : 1;
+  if (typeof a === "string" || typeof b === "string") {
+    const x = String(a);
+    const y = String(b);
+    return x < y ? -1 : x > y ? 1 : 0;
+  }
+  const x = typeof a === "bigint" ? Number(a) : Number(a);
+  const y = typeof b === "bigint" ? Number(b) : Number(b);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+function sameValue(a: Value | undefined, b: Value | undefined): boolean {
+  return a === b || ((a === undefined || a === null) && (b === undefined || b === null));
+}
+
+export class Grid {
+  readonly root: GridNode;
+  readonly element: HTMLElement;
+  private readonly header: HTMLDivElement;
+  private readonly body: HTMLDivElement;
+  private readonly spacer: HTMLDivElement;
+  private readonly rowsLayer: HTMLDivElement;
+  private readonly host: GridHost;
+  columns: Column[] = [];
+  colKeys: string[] = [];
+  widths: number[] = [];
+  private fixedWidths = new Map<string, number>();
+  editableColumns = new Map<string, boolean>();
+  editableAll = false;
+  selectionMode: SelectionMode;
+  showHeader: boolean;
+  showRowNumbers: boolean;
+  sortable: boolean;
+  cellCursor: boolean;
+  alternate: boolean;
+  rowSpacing = 0;
+  /** The rows on screen in order: the flat index scrolling reads. */
+  visible: GridNode[] = [];
+  private visibleDirty = true;
+  private contentDirty = true;
+  private headerDirty = true;
+  private scheduled = false;
+  sortCol = -1;
+  sortAscending = true;
+  /** The selected nodes, in the order they were selected. */
+  selection: GridNode[] = [];
+  private anchor: GridNode | null = null;
+  cellSelection = new Map<string, { node: GridNode; col: number }>();
+  cursor: { node: GridNode; col: number } | null = null;
+  rowColors = new Map<string, Colors>();
+  columnColors = new Map<string, Colors>();
+  tableColor: Colors | null = null;
+  private pool: HTMLDivElement[] = [];
+  /** For each pooled row element, the node and version it shows. */
+  private shown: (GridNode | null)[] = [];
+  private version = 0;
+  private shownVersion: number[] = [];
+  private first = 0;
+  private pendingScroll: { h: number; v: number } | null = null;
+  private editor: HTMLInputElement | null = null;
+  private lastScroll = { h: -1, v: -1 };
+  private suppressScroll = false;
+
+  constructor(host: GridHost, element: HTMLElement, opts: {
+    selectionMode: SelectionMode; showHeader: boolean; showGrid: boolean; showRowNumbers: boolean;
+    sortable: boolean; cellCursor: boolean; alternate: boolean;
+  }) {
+    this.host = host;
+    this.element = element;
+    this.root = this.makeNode("", null, -1);
+    this.root.expanded = true;
+    this.selectionMode = opts.selectionMode;
+    this.showHeader = opts.showHeader;
+    this.showRowNumbers = opts.showRowNumbers;
+    this.sortable = opts.sortable;
+    this.cellCursor = opts.cellCursor;
+    this.alternate = opts.alternate;
+    element.classList.add("pgw-grid");
+    if (opts.showGrid) element.classList.add("pgw-grid-lines");
+    this.header = el("div", "pgw-grid-header", element);
+    this.body = el("div", "pgw-grid-body", element);
+    this.body.tabIndex = 0;
+    this.spacer = el("div", "pgw-grid-spacer", this.body);
+    this.rowsLayer = el("div", "pgw-grid-rows", this.body);
+    this.body.addEventListener("scroll", () => this.onScroll());
+    this.body.addEventListener("mousedown", (e) => this.onMouseDown(e));
+    this.body.addEventListener("dblclick", (e) => this.onDoubleClick(e));
+    this.body.addEventListener("keydown", (e) => this.onKey(e));
+    this.body.addEventListener("paste", (e) => {
+      const text = e.clipboardData?.getData("text/plain") ?? "";
+      e.preventDefault();
+      this.pasteText(text);
+    });
+    this.header.addEventListener("mousedown", (e) => this.onHeaderDown(e));
+    new ResizeObserver(() => this.schedule()).observe(this.body);
+  }
+
+  makeNode(key: string, parent: GridNode | null, depth: number): GridNode {
+    return { key, values: {}, cells: [], parent, children: [], childMap: null, depth, expanded: false, selected: false };
+  }
+
+  // ---- columns ----
+
+  setColumns(columns: Column[]): void {
+    this.commitEdit(false);
+    this.columns = columns;
+    this.colKeys = columns.map((c, i) => (this.host.table ? String(i) : c.key || `_col${i}`));
+    this.fixedWidths.clear();
+    this.widths = columns.map((c) => c.width ?? DEFAULT_WIDTH);
+    if (this.sortCol >= columns.length) this.sortCol = -1;
+    this.headerDirty = true;
+    this.invalidate(true);
+  }
+
+  colIndex(key: string): number {
+    return this.colKeys.indexOf(key);
+  }
+
+  setColumnWidth(col: number, width: number): void {
+    if (col < 0 || col >= this.widths.length) return;
+    this.widths[col] = Math.max(16, width);
+    this.fixedWidths.set(this.colKeys[col]!, this.widths[col]!);
+    this.headerDirty = true;
+    this.invalidate(false);
+  }
+
+  /** Fits each column to its heading and values (every row held, sampled past 5,000). */
+  optimalWidths(): number[] {
+    const ctx = document.createElement("canvas").getContext("2d");
+    const font = getComputedStyle(this.body).font;
+    if (ctx) ctx.font = font;
+    const measure = (s: string) => (ctx ? ctx.measureText(s).width : s.length * 7);
+    const out = this.columns.map((c) => measure(c.title) + 24);
+    const rows: GridNode[] = [];
+    this.walk(this.root, (n) => rows.push(n));
+    const step = Math.max(1, Math.floor(rows.length / 5000));
+    for (let i = 0; i < rows.length; i += step) {
+      const n = rows[i]!;
+      for (let c = 0; c < this.columns.length; c++) {
+        let w = measure(this.text(n, c)) + 16;
+        if (c === 0 && !this.host.table) w += 16 * (n.depth + 1);
+        if (w > out[c]!) out[c] = w;
+      }
+    }
+    return out.map((w) => Math.ceil(Math.min(w, 600)));
+  }
+
+  // ---- values ----
+
+  get(node: GridNode, col: number): Value | undefined {
+    return this.host.table ? node.cells[col] : node.values[this.colKeys[col]!];
+  }
+
+  set(node: GridNode, col: number, v: Value): void {
+    if (this.host.table) {
+      while (node.cells.length <= col) node.cells.push(null);
+      node.cells[col] = v;
+    } else {
+      node.values[this.colKeys[col]!] = v;
+    }
+    this.invalidate(this.sortCol === col);
+  }
+
+  text(node: GridNode, col: number): string {
+    const v = this.get(node, col);
+    if (col === 0 && !this.host.table && (v === undefined || v === null)) return node.key;
+    return valueText(v, this.columns[col]?.type ?? "string");
+  }
+
+  isEditable(col: number): boolean {
+    const c = this.columns[col];
+    if (!c) return false;
+    const own = this.editableColumns.get(this.colKeys[col]!);
+    if (own !== undefined) return own;
+    if (c.editable) return true;
+    return this.editableAll && c.type !== "icon" && c.widget === "none";
+  }
+
+  // ---- structure ----
+
+  walk(node: GridNode, f: (n: GridNode) => void): void {
+    const stack = node.children.slice().reverse();
+    while (stack.length) {
+      const n = stack.pop()!;
+      f(n);
+      for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
+    }
+  }
+
+  pathOf(node: GridNode): string[] {
+    const out: string[] = [];
+    for (let n: GridNode | null = node; n && n.parent; n = n.parent) out.push(n.key);
+    return out.reverse();
+  }
+
+  find(path: readonly string[]): GridNode | null {
+    let n: GridNode | undefined = this.root;
+    for (const k of path) {
+      n = n.childMap?.get(k);
+      if (!n) return null;
+    }
+    return n === this.root ? null : n;
+  }
+
+  addChild(parent: GridNode, key: string, at = -1): GridNode {
+    const n = this.makeNode(key, parent, parent.depth + 1);
+    if (!parent.childMap) parent.childMap = new Map();
+    parent.childMap.set(key, n);
+    if (at < 0 || at >= parent.children.length) parent.children.push(n);
+    else parent.children.splice(at, 0, n);
+    return n;
+  }
+
+  /** Takes a node and its descendants out (selection, cursor, colours with them). */
+  removeNode(node: GridNode): void {
+    const parent = node.parent!;
+    parent.childMap?.delete(node.key);
+    const i = parent.children.indexOf(node);
+    if (i >= 0) parent.children.splice(i, 1);
+    const gone = new Set<GridNode>([node]);
+    this.walk(node, (n) => gone.add(n));
+    if (this.selection.some((n) => gone.has(n))) {
+      this.selection = this.selection.filter((n) => !gone.has(n));
+    }
+    for (const n of gone) n.selected = false;
+    for (const [k, c] of this.cellSelection) if (gone.has(c.node)) this.cellSelection.delete(k);
+    if (this.cursor && gone.has(this.cursor.node)) this.cursor = null;
+    if (this.anchor && gone.has(this.anchor)) this.anchor = null;
+    this.invalidate(true);
+  }
+
+  clear(): void {
+    this.commitEdit(false);
+    this.root.children = [];
+    this.root.childMap = new Map();
+    this.selection = [];
+    this.cellSelection.clear();
+    this.cursor = null;
+    this.anchor = null;
+    this.invalidate(true);
+  }
+
+  // ---- selection ----
+
+  setSelection(nodes: GridNode[]): void {
+    for (const n of this.selection) n.selected = false;
+    this.selection = [];
+    for (const n of nodes) {
+      if (n.selected) continue;
+      n.selected = true;
+      this.selection.push(n);
+    }
+    this.invalidate(false);
+  }
+
+  select(node: GridNode, on: boolean): void {
+    if (node.selected === on) return;
+    node.selected = on;
+    if (on) this.selection.push(node);
+    else this.selection = this.selection.filter((n) => n !== node);
+    this.invalidate(false);
+  }
+
+  // ---- expansion ----
+
+  setExpanded(node: GridNode, open: boolean): void {
+    if (node.expanded === open) return;
+    node.expanded = open;
+    this.invalidate(true);
+  }
+
+  expandAll(open: boolean): void {
+    this.walk(this.root, (n) => {
+      n.expanded = open && n.children.length > 0;
+    });
+    this.invalidate(true);
+  }
+
+  // ---- invalidation and rendering ----
+
+  /** Marks the content changed (and the row order, when `structure`); one render follows. */
+  invalidate(structure: boolean): void {
+    if (structure) this.visibleDirty = true;
+    this.contentDirty = true;
+    this.version++;
+    this.schedule();
+  }
+
+  schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    requestAnimationFrame(() => {
+      this.scheduled = false;
+      this.render();
+    });
+  }
+
+  sortedChildren(node: GridNode): GridNode[] {
+    if (this.sortCol < 0) return node.children;
+    const col = this.sortCol;
+    const sign = this.sortAscending ? 1 : -1;
+    const keyed = node.children.map((n, i) => ({ n, v: this.get(n, col), i }));
+    keyed.sort((a, b) => sign * compareValues(a.v, b.v) || a.i - b.i);
+    return keyed.map((k) => k.n);
+  }
+
+  /** The flat index: every node whose ancestors are expanded, in display order. */
+  rebuildVisible(): void {
+    const out: GridNode[] = [];
+    const stack: GridNode[] = [];
+    const push = (n: GridNode) => {
+      const kids = this.sortedChildren(n);
+      for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+    };
+    push(this.root);
+    while (stack.length) {
+      const n = stack.pop()!;
+      out.push(n);
+      if (n.expanded && n.children.length) push(n);
+    }
+    this.visible = out;
+    this.visibleDirty = false;
+  }
+
+  get rowHeight(): number {
+    return ROW_HEIGHT + this.rowSpacing;
+  }
+
+  template(): string {
+    const cols = this.widths.map((w) => `${w}px`);
+    if (this.showRowNumbers) cols.unshift(`${NUMBER_WIDTH}px`);
+    return cols.join(" ");
+  }
+
+  totalWidth(): number {
+    return this.widths.reduce((a, b) => a + b, 0) + (this.showRowNumbers ? NUMBER_WIDTH : 0);
+  }
+
+  renderHeader(): void {
+    this.header.replaceChildren();
+    this.header.style.display = this.showHeader ? "" : "none";
+    this.header.style.gridTemplateColumns = this.template();
+    this.header.style.width = `${this.totalWidth()}px`;
+    if (this.showRowNumbers) el("div", "pgw-grid-hcell pgw-grid-rownum", this.header).textContent = "#";
+    this.columns.forEach((c, i) => {
+      const h = el("div", "pgw-grid-hcell", this.header);
+      h.dataset["col"] = String(i);
+      const label = el("span", "pgw-grid-htext", h);
+      label.textContent = c.title;
+      if (i === this.sortCol) {
+        el("span", "pgw-grid-sort", h).textContent = this.sortAscending ? "\u25b2" : "\u25bc";
+      }
+      el("div", "pgw-grid-resize", h).dataset["col"] = String(i);
+    });
+    this.headerDirty = false;
+  }
+
+  render(): void {
+    if (this.headerDirty) this.renderHeader();
+    if (this.visibleDirty) this.rebuildVisible();
+    const rh = this.rowHeight;
+    const total = this.visible.length * rh;
+    this.spacer.style.height = `${total}px`;
+    this.spacer.style.width = `${this.totalWidth()}px`;
+    const height = this.body.clientHeight;
+    if (this.pendingScroll && height > 0) {
+      const p = this.pendingScroll;
+      this.pendingScroll = null;
+      this.suppressScroll = true;
+      this.body.scrollTop = p.v * Math.max(0, this.body.scrollHeight - height);
+      this.body.scrollLeft = p.h * Math.max(0, this.body.scrollWidth - this.body.clientWidth);
+      this.lastScroll = this.fractions();
+    }
+    const count = Math.min(this.visible.length, Math.ceil(Math.max(height, rh) / rh) + 2);
+    const first = Math.max(0, Math.min(Math.floor(this.body.scrollTop / rh), this.visible.length - count));
+    this.first = first;
+    this.rowsLayer.style.transform = `translateY(${first * rh}px)`;
+    this.rowsLayer.style.width = `${this.totalWidth()}px`;
+    while (this.pool.length < count) {
+      const row = el("div", "pgw-grid-row", this.rowsLayer);
+      this.pool.push(row);
+      this.shown.push(null);
+      this.shownVersion.push(-1);
+    }
+    const template = this.template();
+    for (let i = 0; i < this.pool.length; i++) {
+      const row = this.pool[i]!;
+      if (i >= count) {
+        row.style.display = "none";
+        this.shown[i] = null;
+        continue;
+      }
+      row.style.display = "";
+      const node = this.visible[first + i]!;
+      // A pooled row is refilled when it shows another node or anything changed.
+      if (this.shown[i] === node && this.shownVersion[i] === this.version) continue;
+      this.fillRow(row, node, first + i, template);
+      this.shown[i] = node;
+      this.shownVersion[i] = this.version;
+    }
+    this.contentDirty = false;
+  }
+
+  private colorsOf(node: GridNode, col: number): Colors | null {
+    const parts = [this.tableColor, this.columnColors.get(this.colKeys[col]!), this.rowColors.get(pathKey(this.pathOf(node)))];
+    let out = null as Colors | null;
+    for (const p of parts) {
+      if (!p) continue;
+      out = { fg: p.fg || out?.fg || "", bg: p.bg || out?.bg || "", bold: p.bold || (out?.bold ?? false) };
+    }
+    return out;
+  }
+
+  private fillRow(row: HTMLDivElement, node: GridNode, index: number, template: string): void {
+    row.replaceChildren();
+    row.style.gridTemplateColumns = template;
+    row.style.height = `${this.rowHeight}px`;
+    row.dataset["index"] = String(index);
+    row.dataset["key"] = node.key;
+    row.className = "pgw-grid-row" + (node.selected ? " pgw-selected" : "") +
+      (this.alternate && index % 2 === 1 ? " pgw-grid-alt" : "");
+    if (this.showRowNumbers) el("div", "pgw-grid-cell pgw-grid-rownum", row).textContent = String(index + 1);
+    for (let c = 0; c < this.columns.length; c++) {
+      const cell = el("div", "pgw-grid-cell", row);
+      cell.dataset["col"] = String(c);
+      const column = this.columns[c]!;
+      if (column.type === "integer" || column.type === "float") cell.classList.add("pgw-grid-num");
+      if (c === 0 && !this.host.table) {
+        cell.style.paddingLeft = `${4 + 16 * node.depth}px`;
+        const twisty = el("span", "pgw-grid-twisty", cell);
+        if (node.children.length) twisty.textContent = node.expanded ? "\u25be" : "\u25b8";
+      }
+      const colors = this.colorsOf(node, c);
+      if (colors) {
+        if (colors.fg) cell.style.color = colors.fg;
+        if (colors.bg) cell.style.background = colors.bg;
+        if (colors.bold) cell.style.fontWeight = "bold";
+      }
+      if (this.cellSelection.has(this.cellKey(node, c))) cell.classList.add("pgw-cell-selected");
+      if (this.cursor && this.cursor.node === node && this.cursor.col === c) cell.classList.add("pgw-cell-cursor");
+      this.fillCell(cell, node, c, column.widget, column.type);
+    }
+  }
+
+  private fillCell(cell: HTMLDivElement, node: GridNode, c: number, widget: CellWidget, type: ColumnType): void {
+    const v = this.get(node, c);
+    if (widget === "checkbox") {
+      const box = el("input", "pgw-grid-check", cell);
+      box.type = "checkbox";
+      box.checked = Boolean(v);
+      box.addEventListener("mousedown", (e) => e.stopPropagation());
+      box.addEventListener("change", () => this.userEdit(node, c, box.checked));
+      return;
+    }
+    if (widget === "combobox") {
+      const sel = el("select", "pgw-grid-select", cell);
+      for (const choice of this.columns[c]!.choices) {
+        const o = el("option", "", sel);
+        o.value = choice;
+        o.textContent = choice;
+      }
+      sel.value = v === null || v === undefined ? "" : String(v);
+      sel.addEventListener("mousedown", (e) => e.stopPropagation());
+      sel.addEventListener("change", () => this.userEdit(node, c, sel.value));
+      return;
+    }
+    if (widget === "progress") {
+      const bar = el("div", "pgw-grid-progress", cell);
+      let f = typeof v === "bigint" ? Number(v) : typeof v === "number" ? v : 0;
+      if (f > 1) f = f / 100;
+      el("div", "pgw-grid-progress-fill", bar).style.width = `${Math.max(0, Math.min(1, f)) * 100}%`;
+      return;
+    }
+    if (widget === "button") {
+      const b = el("button", "pgw-grid-button", cell);
+      b.type = "button";
+      b.textContent = v === null || v === undefined ? "" : String(v);
+      b.addEventListener("mousedown", (e) => e.stopPropagation());
+      b.addEventListener("click", (e) => {
+        e.stopPropagation();
+        this.host.cellAction(node, c);
+      });
+      return;
+    }
+    if (type === "icon") {
+      if (typeof v === "string" && v) {
+        const img = el("img", "pgw-grid-icon", cell);
+        img.src = v;
+        img.alt = "";
+      }
+      return;
+    }
+    cell.appendChild(document.createTextNode(this.text(node, c)));
+  }
+
+  // ---- scrolling ----
+
+  fractions(): { h: number; v: number } {
+    const vmax = this.body.scrollHeight - this.body.clientHeight;
+    const hmax = this.body.scrollWidth - this.body.clientWidth;
+    return { h: hmax > 0 ? this.body.scrollLeft / hmax : 0, v: vmax > 0 ? this.body.scrollTop / vmax : 0 };
+  }
+
+  setScroll(h: number, v: number): void {
+    this.pendingScroll = { h, v };
+    this.invalidate(false);
+  }
+
+  scrollToNode(node: GridNode): void {
+    for (let p = node.parent; p && p !== this.root; p = p.parent) {
+      if (!p.expanded) {
+        p.expanded = true;
+        this.visibleDirty = true;
+      }
+    }
+    if (this.visibleDirty) this.rebuildVisible();
+    const i = this.visible.indexOf(node);
+    if (i < 0) return;
+    const rh = this.rowHeight;
+    const top = i * rh;
+    if (top < this.body.scrollTop) this.body.scrollTop = top;
+    else if (top + rh > this.body.scrollTop + this.body.clientHeight) this.body.scrollTop = top + rh - this.body.clientHeight;
+    this.invalidate(false);
+  }
+
+  scrollToEnd(): void {
+    if (this.visibleDirty) this.rebuildVisible();
+    this.spacer.style.height = `${this.visible.length * this.rowHeight}px`;
+    this.body.scrollTop = this.body.scrollHeight;
+    this.invalidate(false);
+  }
+
+  private onScroll(): void {
+    this.header.style.transform = `translateX(${-this.body.scrollLeft}px)`;
+    this.render();
+    if (this.suppressScroll) {
+      this.suppressScroll = false;
+      return;
+    }
+    const f = this.fractions();
+    if (Math.abs(f.h - this.lastScroll.h) < 1e-6 && Math.abs(f.v - this.lastScroll.v) < 1e-6) return;
+    this.lastScroll = f;
+    this.host.scrolled(f.h, f.v);
+  }
+
+  // ---- pointer and keys ----
+
+  private hit(e: MouseEvent): { node: GridNode; col: number; twisty: boolean } | null {
+    const target = e.target as HTMLElement;
+    const row = target.closest(".pgw-grid-row") as HTMLElement | null;
+    if (!row) return null;
+    const node = this.visible[Number(row.dataset["index"])];
+    if (!node) return null;
+    const cell = target.closest(".pgw-grid-cell") as HTMLElement | null;
+    const col = cell?.dataset["col"] !== undefined ? Number(cell.dataset["col"]) : 0;
+    return { node, col, twisty: target.classList.contains("pgw-grid-twisty") };
+  }
+
+  private cellMode(): boolean {
+    return this.selectionMode === "single_cell" || this.selectionMode === "multiple_cell";
+  }
+
+  cellKey(node: GridNode, col: number): string {
+    return `${pathKey(this.pathOf(node))}|${col}`;
+  }
+
+  private onMouseDown(e: MouseEvent): void {
+    if (this.editor && e.target === this.editor) return;
+    const h = this.hit(e);
+    if (!h) return;
+    this.commitEdit(true);
+    this.body.focus({ preventScroll: true });
+    if (h.twisty && h.node.children.length) {
+      this.setExpanded(h.node, !h.node.expanded);
+      this.host.expanded(h.node, h.node.expanded);
+      return;
+    }
+    if (this.cellCursor) this.cursor = { node: h.node, col: h.col };
+    this.clickSelect(h.node, h.col, e.ctrlKey || e.metaKey, e.shiftKey);
+    this.invalidate(false);
+  }
+
+  private clickSelect(node: GridNode, col: number, toggle: boolean, extend: boolean): void {
+    if (this.cellMode()) {
+      const key = this.cellKey(node, col);
+      if (this.selectionMode === "multiple_cell" && toggle) {
+        if (this.cellSelection.has(key)) this.cellSelection.delete(key);
+        else this.cellSelection.set(key, { node, col });
+      } else {
+        this.cellSelection.clear();
+        this.cellSelection.set(key, { node, col });
+      }
+      this.invalidate(false);
+      this.host.cellSelectedChanged();
+      return;
+    }
+    if (this.selectionMode === "none") return;
+    const before = this.selection.slice();
+    if (this.selectionMode === "multiple" && extend && this.anchor) {
+      if (this.visibleDirty) this.rebuildVisible();
+      const a = this.visible.indexOf(this.anchor);
+      const b = this.visible.indexOf(node);
+      if (a >= 0 && b >= 0) this.setSelection(this.visible.slice(Math.min(a, b), Math.max(a, b) + 1));
+    } else if (this.selectionMode === "multiple" && toggle) {
+      this.select(node, !node.selected);
+      this.anchor = node;
+    } else {
+      this.setSelection([node]);
+      this.anchor = node;
+    }
+    if (before.length !== this.selection.length || before.some((n, i) => n !== this.selection[i])) {
+      this.host.selectedChanged();
+    }
+  }
+
+  private onDoubleClick(e: MouseEvent): void {
+    const h = this.hit(e);
+    if (!h || h.twisty) return;
+    const column = this.columns[h.col];
+    if (column && column.widget === "none" && this.isEditable(h.col)) {
+      this.startEdit(h.node, h.col, null);
+      return;
+    }
+    this.host.activated(h.node);
+  }
+
+  private onKey(e: KeyboardEvent): void {
+    if (this.editor) return;
+    const mod = e.ctrlKey || e.metaKey;
+    if (mod && (e.key === "c" || e.key === "x")) {
+      e.preventDefault();
+      if (e.key === "c") this.copy();
+      else this.cut();
+      return;
+    }
+    if (mod) return;
+    if (this.visibleDirty) this.rebuildVisible();
+    const move = (dr: number, dc: number) => {
+      const cur = this.cursor ?? (this.selection[0] ? { node: this.selection[0], col: 0 } : null);
+      let r = cur ? this.visible.indexOf(cur.node) : -1;
+      let c = cur ? cur.col : 0;
+      r = Math.max(0, Math.min(this.visible.length - 1, r + dr));
+      c = Math.max(0, Math.min(this.columns.length - 1, c + dc));
+      const node = this.visible[r];
+      if (!node) return;
+      if (this.cellCursor) this.cursor = { node, col: c };
+      if (this.cellMode()) this.clickSelect(node, c, false, false);
+      else if (this.selectionMode !== "none") this.clickSelect(node, c, false, e.shiftKey);
+      this.scrollToNode(node);
+      this.invalidate(false);
+    };
+    switch (e.key) {
+      case "ArrowDown": move(1, 0); break;
+      case "ArrowUp": move(-1, 0); break;
+      case "PageDown": move(Math.floor(this.body.clientHeight / this.rowHeight), 0); break;
+      case "PageUp": move(-Math.floor(this.body.clientHeight / this.rowHeight), 0); break;
+      case "Tab":
+        if (!this.cellCursor) return;
+        move(0, e.shiftKey ? -1 : 1);
+        break;
+      case "ArrowRight":
+      case "ArrowLeft": {
+        const open = e.key === "ArrowRight";
+        if (this.cellCursor) {
+          move(0, open ? 1 : -1);
+          break;
+        }
+        const node = this.selection[this.selection.length - 1];
+        if (node && node.children.length && node.expanded !== open) {
+          this.setExpanded(node, open);
+          this.host.expanded(node, open);
+        }
+        break;
+      }
+      case "Enter": {
+        const node = this.cursor?.node ?? this.selection[this.selection.length - 1];
+        if (!node) return;
+        const col = this.cursor?.col ?? 0;
+        if (this.cellCursor && this.isEditable(col) && this.columns[col]?.widget === "none") this.startEdit(node, col, null);
+        else this.host.activated(node);
+        break;
+      }
+      case "Delete":
+      case "Backspace":
+        if (this.cursor && this.isEditable(this.cursor.col)) this.userEdit(this.cursor.node, this.cursor.col, emptyOf(this.columns[this.cursor.col]!.type));
+        break;
+      default:
+        if (this.cursor && e.key.length === 1 && this.isEditable(this.cursor.col) && this.columns[this.cursor.col]?.widget === "none") {
+          e.preventDefault();
+          this.startEdit(this.cursor.node, this.cursor.col, e.key);
+        }
+        return;
+    }
+    e.preventDefault();
+  }
+
+  private onHeaderDown(e: MouseEvent): void {
+    const target = e.target as HTMLElement;
+    if (target.classList.contains("pgw-grid-resize")) {
+      e.preventDefault();
+      const col = Number(target.dataset["col"]);
+      const startX = e.clientX;
+      const startW = this.widths[col]!;
+      const moveListener = (m: MouseEvent) => this.setColumnWidth(col, startW + m.clientX - startX);
+      const up = () => {
+        window.removeEventListener("mousemove", moveListener);
+        window.removeEventListener("mouseup", up);
+        this.host.columnResized(col, this.widths[col]!);
+      };
+      window.addEventListener("mousemove", moveListener);
+      window.addEventListener("mouseup", up);
+      return;
+    }
+    const h = target.closest(".pgw-grid-hcell") as HTMLElement | null;
+    if (!h || h.dataset["col"] === undefined || !this.sortable) return;
+    const col = Number(h.dataset["col"]);
+    const ascending = this.sortCol === col ? !this.sortAscending : true;
+    this.sortBy(col, ascending);
+    this.host.sorted(col, ascending);
+  }
+
+  sortBy(col: number, ascending: boolean): void {
+    this.sortCol = col;
+    this.sortAscending = ascending;
+    this.headerDirty = true;
+    this.invalidate(true);
+  }
+
+  // ---- editing ----
+
+  private startEdit(node: GridNode, col: number, typed: string | null): void {
+    this.commitEdit(false);
+    this.scrollToNode(node);
+    this.render();
+    const i = this.visible.indexOf(node) - this.first;
+    const row = this.pool[i];
+    const cell = row?.querySelector(`.pgw-grid-cell[data-col="${col}"]`) as HTMLElement | null;
+    if (!cell) return;
+    const input = el("input", "pgw-grid-editor", cell);
+    input.value = typed ?? this.text(node, col);
+    this.editor = input;
+    const finish = (commit: boolean) => {
+      if (this.editor !== input) return;
+      this.editor = null;
+      const text = input.value;
+      input.remove();
+      if (commit) this.userEdit(node, col, parseAs(text, this.columns[col]!.type, this.get(node, col)));
+      this.body.focus({ preventScroll: true });
+      this.invalidate(false);
+    };
+    (input as HTMLInputElement & { finish?: (c: boolean) => void }).finish = finish;
+    input.addEventListener("keydown", (e) => {
+      e.stopPropagation();
+      if (e.key === "Enter") finish(true);
+      else if (e.key === "Escape") finish(false);
+    });
+    input.addEventListener("blur", () => finish(true));
+    input.addEventListener("mousedown", (e) => e.stopPropagation());
+    input.focus();
+    if (typed === null) input.select();
+  }
+
+  commitEdit(commit: boolean): void {
+    const input = this.editor as (HTMLInputElement & { finish?: (c: boolean) => void }) | null;
+    input?.finish?.(commit);
+  }
+
+  /** A user's change of one cell: applied, then reported with the value it replaced. */
+  userEdit(node: GridNode, col: number, value: Value): void {
+    const old = this.get(node, col) ?? null;
+    if (sameValue(old, value)) return;
+    this.set(node, col, value);
+    this.host.cellEdited(node, col, old, value);
+  }
+
+  // ---- copy, cut, paste ----
+
+  /** The selected cells or rows as TSV, with the editable cells among them. */
+  private selectedTsv(): { text: string; cells: { node: GridNode; col: number }[] } {
+    if (this.visibleDirty) this.rebuildVisible();
+    const cells: { node: GridNode; col: number }[] = [];
+    let text: string;
+    if (this.cellSelection.size) {
+      const order = new Map(this.visible.map((n, i) => [n, i]));
+      const picked = [...this.cellSelection.values()].sort(
+        (a, b) => (order.get(a.node) ?? 0) - (order.get(b.node) ?? 0) || a.col - b.col);
+      const rows = new Map<GridNode, { node: GridNode; col: number }[]>();
+      for (const p of picked) {
+        if (!rows.has(p.node)) rows.set(p.node, []);
+        rows.get(p.node)!.push(p);
+        cells.push(p);
+      }
+      text = [...rows.values()].map((r) => r.map((p) => this.text(p.node, p.col)).join("\t")).join("\n");
+    } else {
+      const order = new Map(this.visible.map((n, i) => [n, i]));
+      const rows = this.selection.slice().sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+      for (const n of rows) for (let c = 0; c < this.columns.length; c++) cells.push({ node: n, col: c });
+      text = rows.map((n) => this.columns.map((_, c) => this.text(n, c)).join("\t")).join("\n");
+    }
+    return { text, cells };
+  }
+
+  copy(): void {
+    const { text } = this.selectedTsv();
+    navigator.clipboard?.writeText(text).catch(() => undefined);
+    this.host.copied("copy", text);
+  }
+
+  cut(): void {
+    const { text, cells } = this.selectedTsv();
+    navigator.clipboard?.writeText(text).catch(() => undefined);
+    for (const { node, col } of cells) {
+      if (this.isEditable(col)) this.userEdit(node, col, emptyOf(this.columns[col]!.type));
+    }
+    this.host.copied("cut", text);
+  }
+
+  pasteText(text: string): void {
+    if (this.visibleDirty) this.rebuildVisible();
+    const start = this.cursor ??
+      (this.cellSelection.size ? [...this.cellSelection.values()][0]! : null) ??
+      (this.selection[0] ? { node: this.selection[0], col: 0 } : null);
+    if (start) {
+      const r0 = this.visible.indexOf(start.node);
+      const lines = text.replace(/\r\n/g, "\n").replace(/\n$/, "").split("\n");
+      lines.forEach((line, dr) => {
+        const node = this.visible[r0 + dr];
+        if (!node) return;
+        line.split("\t").forEach((t, dc) => {
+          const col = start.col + dc;
+          if (col < this.columns.length && this.isEditable(col)) {
+            this.userEdit(node, col, parseAs(t, this.columns[col]!.type, this.get(node, col)));
+          }
+        });
+      });
+    }
+    this.host.copied("paste", text);
+  }
+}
+
+function emptyOf(type: ColumnType): Value {
+  return type === "boolean" ? false : type === "string" || type === "icon" ? "" : null;
+}
+
+/** Text typed into a cell, as the column's type. */
+export function parseAs(text: string, type: ColumnType, old: Value | undefined): Value {
+  const t = text.trim();
+  if (type === "integer") {
+    if (t === "") return null;
+    return /^[-+]?\d+$/.test(t) ? BigInt(t) : (old ?? null);
+  }
+  if (type === "float") {
+    if (t === "") return null;
+    const f = Number(t);
+    return Number.isFinite(f) ? f : (old ?? null);
+  }
+  if (type === "boolean") return ["1", "true", "yes", "on", "\u2713"].includes(t.toLowerCase());
+  return text;
+}

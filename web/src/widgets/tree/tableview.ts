@@ -1,0 +1,241 @@
+// TableView: rows by position under column headings, on the same engine as
+// TreeView (grid.ts), flat. Rows, columns and cells count from 0; a row's
+// position is its place in the data, whatever the sort shows.
+import type { Column, RowIndex, TableRow, TableViewCreateArgs, TableViewEvents, TableViewImpl, Value } from "../../schema.js";
+import { el } from "../../dom.js";
+import { Widget, type WidgetEnv } from "../widget.js";
+import { Grid, type GridHost, type GridNode } from "./grid.js";
+
+export class TableView extends Widget implements TableViewImpl, GridHost {
+  readonly table = true;
+  protected readonly grid: Grid;
+  private readonly events: TableViewEvents;
+  /** Row keys are never reused, so a pooled DOM row never confuses two rows. */
+  private nextKey = 0;
+
+  constructor(widgetId: number, args: TableViewCreateArgs, events: TableViewEvents, env: WidgetEnv) {
+    const root = el("div");
+    super(widgetId, "TableView", env, events, root);
+    this.events = events;
+    this.grid = new Grid(this, root, {
+      selectionMode: args.selection_mode, showHeader: args.show_header, showGrid: args.show_grid,
+      showRowNumbers: args.show_row_numbers, sortable: args.sortable, cellCursor: args.cell_cursor,
+      alternate: args.alternate_row_colors,
+    });
+    if (args.allow_text_selection) this.set_allow_text_selection(true);
+  }
+
+  private get rows(): GridNode[] {
+    return this.grid.root.children;
+  }
+
+  private rowAt(row: number): GridNode {
+    const n = this.rows[row];
+    if (!n) throw new Error(`TableView ${this.widgetId}: row ${row} is out of range (0..${this.rows.length - 1})`);
+    return n;
+  }
+
+  private positionOf(node: GridNode): number {
+    return this.rows.indexOf(node);
+  }
+
+  private newRow(cells: Value[], at = -1): GridNode {
+    const n = this.grid.addChild(this.grid.root, `r${this.nextKey++}`, at);
+    n.cells = cells.slice();
+    return n;
+  }
+
+  selectedChanged(): void {
+    const order = new Map(this.rows.map((n, i) => [n, i]));
+    this.events.selected(this.grid.selection.map((n) => ({ row: order.get(n) ?? -1 })));
+  }
+  cellSelectedChanged(): void {}
+  expanded(): void {}
+  activated(node: GridNode): void {
+    this.events.activated(node.cells.slice(), this.positionOf(node));
+  }
+  sorted(col: number, ascending: boolean): void {
+    this.events.sorted(col, ascending);
+  }
+  cellEdited(node: GridNode, col: number, oldValue: Value, newValue: Value): void {
+    this.events.cell_edited(this.positionOf(node), col, oldValue, newValue);
+  }
+  cellAction(node: GridNode, col: number): void {
+    this.events.cell_action(this.positionOf(node), node.cells.slice(), col);
+  }
+  scrolled(h: number, v: number): void {
+    this.events.scrolled(h, v);
+  }
+  columnResized(col: number, width: number): void {
+    this.events.column_resized(col, width);
+  }
+  copied(kind: "copy" | "cut" | "paste", text: string): void {
+    this.events[kind](text);
+  }
+
+  set_columns(columns: Column[]): void {
+    this.grid.setColumns(columns);
+  }
+  set_editable(tf: boolean): void {
+    this.grid.editableAll = tf;
+    this.grid.invalidate(false);
+  }
+  set_header_font(font: string, size: number | undefined, weight: string | undefined, style: string | undefined): void {
+    const h = this.element.querySelector(".pgw-grid-header") as HTMLElement;
+    h.style.fontFamily = font;
+    h.style.fontSize = size !== undefined ? `${size}pt` : "";
+    h.style.fontWeight = weight ?? "";
+    h.style.fontStyle = style ?? "";
+  }
+
+  set_data(rows: TableRow[]): void {
+    this.grid.clear();
+    for (const r of rows) this.newRow(r.cells);
+    this.grid.invalidate(true);
+  }
+  set_rows(rows: TableRow[]): void {
+    this.set_data(rows);
+  }
+  /** Rows matched by position: changed cells are written, extra rows added or dropped. */
+  update_data(rows: TableRow[]): void {
+    const g = this.grid;
+    const before = g.selection.length;
+    const have = this.rows;
+    let changed = false;
+    let resort = false;
+    const n = Math.min(have.length, rows.length);
+    for (let i = 0; i < n; i++) {
+      const node = have[i]!;
+      const cells = rows[i]!.cells;
+      if (node.cells.length !== cells.length) {
+        node.cells = cells.slice();
+        changed = true;
+        resort = true;
+        continue;
+      }
+      for (let c = 0; c < cells.length; c++) {
+        if (node.cells[c] !== cells[c]) {
+          node.cells[c] = cells[c]!;
+          changed = true;
+          if (c === g.sortCol) resort = true;
+        }
+      }
+    }
+    for (let i = have.length - 1; i >= rows.length; i--) {
+      g.removeNode(have[i]!);
+      changed = true;
+    }
+    for (let i = have.length; i < rows.length; i++) {
+      this.newRow(rows[i]!.cells);
+      changed = true;
+      resort = true;
+    }
+    if (changed) g.invalidate(resort);
+    if (g.selection.length !== before) this.selectedChanged();
+  }
+  update_rows(rows: TableRow[]): void {
+    this.update_data(rows);
+  }
+  append_row(cells: Value[]): void {
+    this.newRow(cells);
+    this.grid.invalidate(true);
+  }
+  insert_row(index: number, values: Value[]): void {
+    if (index < 0 || index > this.rows.length) throw new Error(`TableView ${this.widgetId}: row ${index} is out of range`);
+    this.newRow(values, index);
+    this.grid.invalidate(true);
+    // The selected rows keep their place in the data: their positions moved.
+    if (this.grid.selection.length) this.selectedChanged();
+  }
+  delete_row(row: number): void {
+    const node = this.rowAt(row);
+    const moved = this.grid.selection.some((n) => this.positionOf(n) >= row);
+    this.grid.removeNode(node);
+    if (moved) this.selectedChanged();
+  }
+  set_cell(row: number, col_index: number, value: Value): void {
+    const node = this.rowAt(row);
+    while (node.cells.length <= col_index) node.cells.push(null);
+    node.cells[col_index] = value;
+    this.grid.invalidate(col_index === this.grid.sortCol);
+  }
+  clear(): void {
+    this.grid.clear();
+  }
+
+  set_selected(rows: RowIndex[]): void {
+    this.grid.setSelection(rows.map((r) => this.rows[r.row]).filter((n): n is GridNode => n !== undefined));
+  }
+  select_row(row: number): void {
+    this.grid.select(this.rowAt(row), true);
+  }
+  clear_selection(): void {
+    this.grid.setSelection([]);
+  }
+
+  set_column_width(col_index: number, width: number): void {
+    this.grid.setColumnWidth(col_index, width);
+  }
+  get_column_widths(): number[] {
+    return this.grid.widths.slice();
+  }
+  set_optimal_column_widths(): void {
+    this.grid.optimalWidths().forEach((w, c) => {
+      this.grid.setColumnWidth(c, w);
+      this.columnResized(c, w);
+    });
+  }
+  set_column_editable(col_index: number, tf: boolean): void {
+    this.grid.editableColumns.set(String(col_index), tf);
+    this.grid.invalidate(false);
+  }
+  sort_by_column(col_index: number, ascending: boolean): void {
+    if (col_index < 0 || col_index >= this.grid.columns.length) throw new Error(`TableView ${this.widgetId}: no column ${col_index}`);
+    this.grid.sortBy(col_index, ascending);
+  }
+  set_sortable(tf: boolean): void {
+    this.grid.sortable = tf;
+  }
+  set_show_grid(tf: boolean): void {
+    this.element.classList.toggle("pgw-grid-lines", tf);
+  }
+  set_show_row_numbers(tf: boolean): void {
+    this.grid.showRowNumbers = tf;
+    this.grid.setColumns(this.grid.columns.map((c, i) => ({ ...c, width: this.grid.widths[i] })));
+  }
+  set_row_spacing(px: number): void {
+    this.grid.rowSpacing = Math.max(0, px);
+    this.grid.invalidate(true);
+  }
+  set_column_spacing(px: number): void {
+    this.element.style.setProperty("--pgw-grid-colgap", `${Math.max(0, px)}px`);
+  }
+  scroll_to_row(row: number): void {
+    this.grid.scrollToNode(this.rowAt(row));
+  }
+  scroll_to_end(): void {
+    this.grid.scrollToEnd();
+  }
+  set_scroll_position(h_pct: number, v_pct: number): void {
+    this.grid.setScroll(h_pct, v_pct);
+  }
+  get_column_count(): number {
+    return this.grid.columns.length;
+  }
+  get_row_count(): number {
+    return this.rows.length;
+  }
+  copy_selection(): void {
+    this.grid.copy();
+  }
+  cut_selection(): void {
+    this.grid.cut();
+  }
+  paste_selection(): void {
+    navigator.clipboard?.readText().then((t) => this.grid.pasteText(t)).catch(() => undefined);
+  }
+  set_table_color(fg: string, bg: string, bold: boolean): void {
+    this.grid.tableColor = fg || bg || bold ? { fg, bg, bold } : null;
+    this.grid.invalidate(false);
+  }
+}

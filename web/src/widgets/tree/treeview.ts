@@ -1,0 +1,314 @@
+// TreeView: rows keyed by paths, nested, under column headings (see
+// grid.ts for the engine: a flat index of the rows on screen and DOM only
+// for those). The server keeps the tree, expansion, selection, sort,
+// widths and scroll position; a rebuilt page gets each in one call.
+import type { Column, TreeCell, TreeItem, TreePath, TreeViewCreateArgs, TreeViewEvents, TreeViewImpl, Value } from "../../schema.js";
+import { el } from "../../dom.js";
+import { Widget, type WidgetEnv } from "../widget.js";
+import { Grid, type GridHost, type GridNode, pathKey } from "./grid.js";
+
+function sameValues(a: Record<string, Value>, b: Record<string, Value>): boolean {
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  return ka.every((k) => a[k] === b[k]);
+}
+
+export class TreeView extends Widget implements TreeViewImpl, GridHost {
+  readonly table = false;
+  protected readonly grid: Grid;
+  private readonly events: TreeViewEvents;
+
+  constructor(widgetId: number, args: TreeViewCreateArgs, events: TreeViewEvents, env: WidgetEnv) {
+    const root = el("div");
+    super(widgetId, "TreeView", env, events, root);
+    this.events = events;
+    this.grid = new Grid(this, root, {
+      selectionMode: args.selection_mode, showHeader: args.show_header, showGrid: args.show_grid,
+      showRowNumbers: args.show_row_numbers, sortable: args.sortable, cellCursor: args.cell_cursor,
+      alternate: args.alternate_row_colors,
+    });
+    if (args.allow_text_selection) this.set_allow_text_selection(true);
+  }
+
+  /** The node at `path`, or an error naming it (the server checked it: a page out of step). */
+  private node(path: readonly string[]): GridNode {
+    const n = this.grid.find(path);
+    if (!n) throw new Error(`TreeView ${this.widgetId}: no node [${path.join("/")}]`);
+    return n;
+  }
+
+  private col(key: string): number {
+    const c = this.grid.colIndex(key);
+    if (c < 0) throw new Error(`TreeView ${this.widgetId}: no column ${JSON.stringify(key)}`);
+    return c;
+  }
+
+  // ---- GridHost: the user's acts, reported ----
+
+  selectedChanged(): void {
+    this.events.selected(this.grid.selection.map((n) => ({ path: this.grid.pathOf(n) })));
+  }
+  cellSelectedChanged(): void {
+    this.events.cell_selected(this.get_selected_cells());
+  }
+  expanded(node: GridNode, open: boolean): void {
+    if (open) this.events.expanded(this.grid.pathOf(node));
+    else this.events.collapsed(this.grid.pathOf(node));
+  }
+  activated(node: GridNode): void {
+    this.events.activated({ ...node.values }, this.grid.pathOf(node));
+  }
+  sorted(col: number, ascending: boolean): void {
+    this.events.sorted(this.grid.colKeys[col]!, ascending);
+  }
+  cellEdited(node: GridNode, col: number, oldValue: Value, newValue: Value): void {
+    this.events.cell_edited(this.grid.pathOf(node), this.grid.colKeys[col]!, oldValue, newValue);
+  }
+  cellAction(node: GridNode, col: number): void {
+    this.events.cell_action(this.grid.pathOf(node), { ...node.values }, this.grid.colKeys[col]!);
+  }
+  scrolled(h: number, v: number): void {
+    this.events.scrolled(h, v);
+  }
+  columnResized(col: number, width: number): void {
+    this.events.column_resized(this.grid.colKeys[col]!, width);
+  }
+  copied(kind: "copy" | "cut" | "paste", text: string): void {
+    this.events[kind](text);
+  }
+
+  // ---- columns and looks ----
+
+  set_columns(columns: Column[]): void {
+    this.grid.setColumns(columns);
+  }
+  set_editable(tf: boolean): void {
+    this.grid.editableAll = tf;
+    this.grid.invalidate(false);
+  }
+  set_header_font(font: string, size: number | undefined, weight: string | undefined, style: string | undefined): void {
+    const h = this.element.querySelector(".pgw-grid-header") as HTMLElement;
+    h.style.fontFamily = font;
+    h.style.fontSize = size !== undefined ? `${size}pt` : "";
+    h.style.fontWeight = weight ?? "";
+    h.style.fontStyle = style ?? "";
+  }
+  set_column_width(col_key: string, width: number): void {
+    this.grid.setColumnWidth(this.col(col_key), width);
+  }
+  get_column_widths(): number[] {
+    return this.grid.widths.slice();
+  }
+  set_optimal_column_widths(): void {
+    this.grid.optimalWidths().forEach((w, c) => {
+      this.grid.setColumnWidth(c, w);
+      this.columnResized(c, w);
+    });
+  }
+  set_column_editable(col_key: string, tf: boolean): void {
+    this.grid.editableColumns.set(col_key, tf);
+    this.grid.invalidate(false);
+  }
+  sort_by_column(col_key: string, ascending: boolean): void {
+    this.grid.sortBy(this.col(col_key), ascending);
+  }
+  set_sortable(tf: boolean): void {
+    this.grid.sortable = tf;
+  }
+  set_show_grid(tf: boolean): void {
+    this.element.classList.toggle("pgw-grid-lines", tf);
+  }
+  set_show_row_numbers(tf: boolean): void {
+    this.grid.showRowNumbers = tf;
+    this.grid.setColumns(this.grid.columns.map((c, i) => ({ ...c, width: this.grid.widths[i] })));
+  }
+  set_row_spacing(px: number): void {
+    this.grid.rowSpacing = Math.max(0, px);
+    this.grid.invalidate(true);
+  }
+  set_column_spacing(px: number): void {
+    this.element.style.setProperty("--pgw-grid-colgap", `${Math.max(0, px)}px`);
+  }
+  set_row_color(path: string[], fg: string, bg: string, bold: boolean): void {
+    this.grid.rowColors.set(pathKey(path), { fg, bg, bold });
+    this.grid.invalidate(false);
+  }
+  clear_row_color(path: string[]): void {
+    this.grid.rowColors.delete(pathKey(path));
+    this.grid.invalidate(false);
+  }
+  set_column_color(col_key: string, fg: string, bg: string, bold: boolean): void {
+    this.grid.columnColors.set(col_key, { fg, bg, bold });
+    this.grid.invalidate(false);
+  }
+  clear_column_color(col_key: string): void {
+    this.grid.columnColors.delete(col_key);
+    this.grid.invalidate(false);
+  }
+  set_table_color(fg: string, bg: string, bold: boolean): void {
+    this.grid.tableColor = fg || bg || bold ? { fg, bg, bold } : null;
+    this.grid.invalidate(false);
+  }
+
+  // ---- data ----
+
+  private put(item: TreeItem, replace: boolean): void {
+    const parentPath = item.path.slice(0, -1);
+    const parent = parentPath.length ? this.node(parentPath) : this.grid.root;
+    const key = item.path[item.path.length - 1]!;
+    let n = parent.childMap?.get(key);
+    if (n && !replace) throw new Error(`TreeView ${this.widgetId}: node [${item.path.join("/")}] is already there`);
+    if (!n) n = this.grid.addChild(parent, key);
+    n.values = { ...item.values };
+  }
+
+  set_tree(tree: TreeItem[]): void {
+    this.grid.clear();
+    for (const item of tree) this.put(item, false);
+    this.grid.invalidate(true);
+  }
+  set_data(tree: TreeItem[]): void {
+    this.set_tree(tree);
+  }
+  add_tree(tree: TreeItem[]): void {
+    for (const item of tree) this.put(item, true);
+    this.grid.invalidate(true);
+  }
+  add_item(path: string[], values: { [key: string]: Value }): void {
+    this.put({ path, values }, false);
+    this.grid.invalidate(true);
+  }
+
+  /**
+   * Brings the tree to `tree`, changing only what differs: nodes still
+   * there keep their selection, expansion and colours; a changed node's
+   * values are replaced; children follow the new order. Reports the
+   * selection when a selected node went.
+   */
+  update_tree(tree: TreeItem[]): void {
+    const g = this.grid;
+    const before = g.selection.length;
+    const wanted = new Map<string, TreeItem>();
+    for (const item of tree) wanted.set(pathKey(item.path), item);
+    // Nodes no longer wanted go (with their descendants).
+    const gone: GridNode[] = [];
+    g.walk(g.root, (n) => {
+      if (!wanted.has(pathKey(g.pathOf(n))) && (n.parent === g.root || wanted.has(pathKey(g.pathOf(n.parent!))))) gone.push(n);
+    });
+    for (const n of gone) g.removeNode(n);
+    // Changed values are replaced, new nodes added; each parent's children in the new order.
+    const order = new Map<GridNode, GridNode[]>();
+    for (const item of tree) {
+      const parentPath = item.path.slice(0, -1);
+      const parent = parentPath.length ? this.node(parentPath) : g.root;
+      const key = item.path[item.path.length - 1]!;
+      let n = parent.childMap?.get(key);
+      if (!n) {
+        n = g.addChild(parent, key);
+        n.values = { ...item.values };
+      } else if (!sameValues(n.values, item.values)) {
+        n.values = { ...item.values };
+      }
+      if (!order.has(parent)) order.set(parent, []);
+      order.get(parent)!.push(n);
+    }
+    for (const [parent, kids] of order) parent.children = kids;
+    g.invalidate(true);
+    if (g.selection.length !== before) this.selectedChanged();
+  }
+  update_data(tree: TreeItem[]): void {
+    this.update_tree(tree);
+  }
+  remove_item(path: string[]): void {
+    const before = this.grid.selection.length;
+    this.grid.removeNode(this.node(path));
+    if (this.grid.selection.length !== before) this.selectedChanged();
+  }
+  remove_items(paths: TreePath[]): void {
+    const before = this.grid.selection.length;
+    for (const p of paths) {
+      const n = this.grid.find(p.path);
+      if (n) this.grid.removeNode(n);
+    }
+    if (this.grid.selection.length !== before) this.selectedChanged();
+  }
+  set_cell(path: string[], col_key: string, value: Value): void {
+    const n = this.node(path);
+    n.values[col_key] = value;
+    this.grid.invalidate(this.grid.sortCol >= 0 && this.grid.colKeys[this.grid.sortCol] === col_key);
+  }
+  clear(): void {
+    this.grid.clear();
+  }
+
+  // ---- expansion and selection ----
+
+  expand_all(): void {
+    this.grid.expandAll(true);
+  }
+  collapse_all(): void {
+    this.grid.expandAll(false);
+  }
+  expand_item(path: string[]): void {
+    this.grid.setExpanded(this.node(path), true);
+  }
+  collapse_item(path: string[]): void {
+    this.grid.setExpanded(this.node(path), false);
+  }
+  set_expanded(paths: TreePath[]): void {
+    const g = this.grid;
+    g.walk(g.root, (n) => {
+      n.expanded = false;
+    });
+    for (const p of paths) {
+      const n = g.find(p.path);
+      if (n) n.expanded = true;
+    }
+    g.invalidate(true);
+  }
+  set_selected(paths: TreePath[]): void {
+    this.grid.setSelection(paths.map((p) => this.grid.find(p.path)).filter((n): n is GridNode => n !== null));
+  }
+  select_path(path: string[]): void {
+    this.grid.select(this.node(path), true);
+  }
+  unselect_path(path: string[]): void {
+    const n = this.grid.find(path);
+    if (n) this.grid.select(n, false);
+  }
+  clear_selection(): void {
+    this.grid.setSelection([]);
+  }
+  get_selected_cells(): TreeCell[] {
+    return [...this.grid.cellSelection.values()].map((c) => ({ path: this.grid.pathOf(c.node), col_key: this.grid.colKeys[c.col]! }));
+  }
+
+  // ---- scrolling and counts ----
+
+  scroll_to_path(path: string[]): void {
+    this.grid.scrollToNode(this.node(path));
+  }
+  scroll_to_end(): void {
+    this.grid.scrollToEnd();
+  }
+  set_scroll_position(h_pct: number, v_pct: number): void {
+    this.grid.setScroll(h_pct, v_pct);
+  }
+  get_column_count(): number {
+    return this.grid.columns.length;
+  }
+  get_row_count(): number {
+    this.grid.rebuildVisible();
+    return this.grid.visible.length;
+  }
+
+  copy_selection(): void {
+    this.grid.copy();
+  }
+  cut_selection(): void {
+    this.grid.cut();
+  }
+  paste_selection(): void {
+    navigator.clipboard?.readText().then((t) => this.grid.pasteText(t)).catch(() => undefined);
+  }
+}
