@@ -1,0 +1,268 @@
+// Drives bench_tree in headless Chromium and prints figures: TableView and
+// TreeView at 100,000 rows, and pgwidgets-js's own TreeView/TableView on
+// the same data in the same browser (its modules from the bare mirror,
+// exported into a static page), with the ratios.
+//   - set_data of 100,000 rows x 10 columns to first paint: end to end
+//     (button click -> server -> wire -> page -> painted row), and in the
+//     page alone (the call, then the next frame painted);
+//   - scrolling: 240 frames, each moved 1/240 of the way down; the 95th
+//     percentile frame interval and the scroll's own work per frame;
+//   - expand_all of a 100,000-node tree (1,000 folders of 99), and a sort of
+//     the 100,000-row table by a number column: the call and the next layout;
+//   - 1,000 cells updated at random rows of the 100,000-row table (set_cell);
+//   - the server's resident memory before and after loading the table.
+// usage: node bench/run_tree_bench.mjs [--binary build/bench/bench_tree] [--mirror /work/.mirror/naojsoft+pgwidgets-js/repo]
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { launchBrowser, parseArgs, startServer, stopServer } from "../tests/browser/harness.mjs";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const args = parseArgs(process.argv);
+const binary = path.resolve(args.binary || path.join(here, "../build/bench/bench_tree"));
+const mirror = args.mirror || "/work/.mirror/naojsoft+pgwidgets-js/repo";
+
+const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+
+// ---- the page-side measurements, the same for both implementations ------
+// `api` names, per implementation, how to make data and call the widget.
+async function measure(page, which) {
+  return page.evaluate(async (which) => {
+    const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p * s.length))]; };
+    const api = window.benchApi;
+    const out = {};
+    // set_data in the page alone, to the next painted frame.
+    const rows = api.tableRows();
+    let t0 = performance.now();
+    api.setData(rows);
+    const call = performance.now() - t0;
+    await frame();
+    out.set_data_page_ms = performance.now() - t0;
+    out.set_data_call_ms = call;
+    await frame();
+    // Scrolling: 240 frames from top to bottom.
+    const intervals = [];
+    const work = [];
+    let last = performance.now();
+    for (let i = 1; i <= 240; i++) {
+      const w0 = performance.now();
+      api.scroll(i / 240);
+      api.layout();
+      work.push(performance.now() - w0);
+      await new Promise((r) => requestAnimationFrame(r));
+      const now = performance.now();
+      intervals.push(now - last);
+      last = now;
+    }
+    out.scroll_p95_frame_ms = pct(intervals, 0.95);
+    out.scroll_p95_work_ms = pct(work, 0.95);
+    api.scroll(0);
+    await frame();
+    // A sort of the 100,000-row table by a number column.
+    t0 = performance.now();
+    api.sortTable();
+    api.layout();
+    out.sort_100k_ms = performance.now() - t0;
+    await frame();
+    // 1,000 cells at random rows.
+    let seed = 7;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    t0 = performance.now();
+    for (let i = 0; i < 1000; i++) api.setCell(Math.floor(rnd() * 100000), 1, `u${i}`);
+    api.layout();
+    out.cells_1000_ms = performance.now() - t0;
+    await frame();
+    // expand_all of a 100,000-node tree.
+    api.setTree(api.treeData());
+    await frame();
+    t0 = performance.now();
+    api.expandAll();
+    api.layout();
+    out.expand_all_100k_ms = performance.now() - t0;
+    await frame();
+    out.dom_rows = document.querySelectorAll(which === "ours" ? ".pgw-grid-row" : ".treeview-row, [class*='treeview-row']").length;
+    return out;
+  }, which);
+}
+
+// ---- ours ----------------------------------------------------------------
+async function ours(browser) {
+  const server = await startServer(binary);
+  try {
+    const page = await browser.newPage({ viewport: { width: 1240, height: 800 } });
+    await page.goto(server.url + (server.url.includes("?") ? "&" : "?") + "pgwidgets-test");
+    await page.locator('[data-pgw-name="bench-report"]').waitFor({ timeout: 20000 });
+    const report = () => page.locator('[data-pgw-name="bench-report"]').textContent();
+    // End to end: the click, the server's set_data, the wire, the page, the painted first row.
+    const e2e = await page.evaluate(async () => {
+      const t0 = performance.now();
+      document.querySelector('[data-pgw-name="load-table"]').click();
+      for (;;) {
+        await new Promise((r) => requestAnimationFrame(r));
+        const cell = document.querySelector('[data-pgw-name="bench-table"] .pgw-grid-row[data-index="0"] .pgw-grid-cell');
+        if (cell && cell.textContent === "0") break;
+      }
+      await new Promise((r) => setTimeout(r, 0));
+      return performance.now() - t0;
+    });
+    await page.waitForFunction(() => document.querySelector('[data-pgw-name="bench-report"]').textContent.startsWith("table loaded"),
+      null, { timeout: 60000 });
+    const text = await report();
+    const before = Number(/rss_before_kib=(\d+)/.exec(text)[1]);
+    const after = Number(/ rss_kib=(\d+)/.exec(text)[1]);
+    await page.evaluate(() => {
+      const handle = (name) => window.pgwidgets.test.widget(Number(document.querySelector(`[data-pgw-name="${name}"]`).dataset.pgwId)).handle;
+      const table = handle("bench-table");
+      const tree = handle("bench-tree");
+      window.benchApi = {
+        tableRows() {
+          const rows = new Array(100000);
+          for (let r = 0; r < 100000; r++) {
+            const cells = new Array(10);
+            for (let c = 0; c < 10; c++) cells[c] = c % 2 === 0 ? BigInt((r * 7919 + c) % 100000) : `r${r}c${c}`;
+            rows[r] = { cells };
+          }
+          return rows;
+        },
+        treeData() {
+          const items = [];
+          for (let f = 0; f < 1000; f++) {
+            items.push({ path: [`f${f}`], values: { size: BigInt(f) } });
+            for (let i = 0; i < 99; i++) items.push({ path: [`f${f}`, `i${i}`], values: { size: BigInt((f * 131 + i * 7919) % 100000), kind: "item" } });
+          }
+          return items;
+        },
+        setData: (rows) => table.set_data(rows),
+        scroll: (v) => table.set_scroll_position(0, v),
+        layout: () => { table.grid.render(); tree.grid.render(); void document.body.offsetHeight; },
+        sortTable: () => table.sort_by_column(0, true),
+        setCell: (row, col, v) => table.set_cell(row, col, v),
+        setTree: (items) => tree.set_tree(items),
+        treeData2: null,
+        expandAll: () => tree.expand_all(),
+      };
+    });
+    const m = await measure(page, "ours");
+    m.set_data_e2e_ms = e2e;
+    m.server_rss_table_mib = (after - before) / 1024;
+    m.server_rss_mib = after / 1024;
+    // The tree loaded through the server too (its memory).
+    await page.evaluate(() => document.querySelector('[data-pgw-name="load-tree"]').click());
+    await page.waitForFunction(() => document.querySelector('[data-pgw-name="bench-report"]').textContent.startsWith("tree loaded"),
+      null, { timeout: 60000 });
+    const t2 = await report();
+    m.server_rss_tree_mib = (Number(/ rss_kib=(\d+)/.exec(t2)[1]) - Number(/rss_before_kib=(\d+)/.exec(t2)[1])) / 1024;
+    await page.close();
+    return m;
+  } finally {
+    await stopServer(server);
+  }
+}
+
+// ---- pgwidgets-js's own, from the mirror ---------------------------------
+async function theirs(browser) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pgwjs-"));
+  const tar = execFileSync("git", ["--git-dir", mirror, "archive", "HEAD", "pgwidgets_js/static"]);
+  execFileSync("tar", ["-x", "-C", dir], { input: tar });
+  const root = path.join(dir, "pgwidgets_js/static");
+  fs.writeFileSync(path.join(root, "bench.html"), `<!doctype html><html><head>
+<link rel="stylesheet" href="css/Widget.css"><link rel="stylesheet" href="css/TreeView.css"><link rel="stylesheet" href="css/ScrollBar.css">
+<style>body{margin:0} .host{position:absolute;width:580px;height:700px;top:0} #t{left:0} #u{left:600px}</style></head>
+<body><div id="t" class="host"></div><div id="u" class="host"></div>
+<script type="module">
+import { TableView } from "./modules/TableView.js";
+import { TreeView } from "./modules/TreeView.js";
+const cols = Array.from({ length: 10 }, (_, c) => ({ label: "col " + c, key: "c" + c, type: c % 2 === 0 ? "integer" : "string", colwidth: 90 }));
+const table = new TableView({ columns: cols });
+document.getElementById("t").appendChild(table.get_element ? table.get_element() : table.element);
+(table.element).style.width = "100%"; table.element.style.height = "100%";
+const tree = new TreeView({ columns: [{ label: "Name", key: "name" }, { label: "Size", key: "size", type: "integer" }, { label: "Kind", key: "kind" }] });
+document.getElementById("u").appendChild(tree.element);
+tree.element.style.width = "100%"; tree.element.style.height = "100%";
+window.benchApi = {
+  tableRows() {
+    const rows = new Array(100000);
+    for (let r = 0; r < 100000; r++) {
+      const row = {};
+      for (let c = 0; c < 10; c++) row["c" + c] = c % 2 === 0 ? (r * 7919 + c) % 100000 : "r" + r + "c" + c;
+      rows[r] = row;
+    }
+    return rows;
+  },
+  treeData() {
+    const t = {};
+    for (let f = 0; f < 1000; f++) {
+      const node = { __values__: { size: f } };
+      for (let i = 0; i < 99; i++) node["i" + i] = { size: (f * 131 + i * 7919) % 100000, kind: "item" };
+      t["f" + f] = node;
+    }
+    return t;
+  },
+  setData: (rows) => table.set_data(rows),
+  scroll: (v) => table.set_scroll_position(0, v),
+  layout: () => { void document.body.offsetHeight; },
+  sortTable: () => table.sort_by_column("c0", true),
+  setCell: (row, col, v) => table.set_cell(["row" + row], "c" + col, v),
+  setTree: (t) => tree.set_tree(t),
+  expandAll: () => tree.expand_all(),
+};
+window.benchReady = true;
+</script></body></html>`);
+  const server = http.createServer((req, res) => {
+    const file = path.join(root, decodeURIComponent(new URL(req.url, "http://x").pathname));
+    if (!file.startsWith(root) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) { res.writeHead(404); res.end(); return; }
+    const type = file.endsWith(".js") ? "text/javascript" : file.endsWith(".css") ? "text/css" : "text/html";
+    res.writeHead(200, { "content-type": type });
+    fs.createReadStream(file).pipe(res);
+  });
+  await new Promise((r) => server.listen(0, "127.0.0.1", r));
+  try {
+    const page = await browser.newPage({ viewport: { width: 1240, height: 800 } });
+    const errors = [];
+    page.on("pageerror", (e) => errors.push(String(e)));
+    await page.goto(`http://127.0.0.1:${server.address().port}/bench.html`);
+    await page.waitForFunction(() => window.benchReady === true, null, { timeout: 20000 }).catch(() => {
+      throw new Error(`pgwidgets-js page did not start: ${errors.join("; ")}`);
+    });
+    const m = await measure(page, "theirs");
+    await page.close();
+    return m;
+  } finally {
+    server.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const browser = await launchBrowser();
+try {
+  const a = await ours(browser);
+  let b = null;
+  try {
+    b = await theirs(browser);
+  } catch (e) {
+    console.log(`pgwidgets-js: ${e.message}`);
+  }
+  const rows = [
+    ["set_data 100k x 10, end to end (ms)", a.set_data_e2e_ms, null, 300],
+    ["set_data 100k x 10, in the page to first paint (ms)", a.set_data_page_ms, b?.set_data_page_ms, 300],
+    ["scroll, 95th percentile frame interval (ms)", a.scroll_p95_frame_ms, b?.scroll_p95_frame_ms, 16.7],
+    ["scroll, 95th percentile work per frame (ms)", a.scroll_p95_work_ms, b?.scroll_p95_work_ms, null],
+    ["expand_all, 100k nodes (ms)", a.expand_all_100k_ms, b?.expand_all_100k_ms, 200],
+    ["sort, 100k rows (ms)", a.sort_100k_ms, b?.sort_100k_ms, 200],
+    ["1,000 cells updated in 100k rows, in the page (ms)", a.cells_1000_ms, b?.cells_1000_ms, 16],
+  ];
+  const f = (x) => (x === null || x === undefined ? "-" : x.toFixed(1));
+  console.log("figure | ours | pgwidgets-js | ratio (theirs/ours) | target");
+  for (const [name, x, y, target] of rows) {
+    console.log(`${name} | ${f(x)} | ${f(y)} | ${y ? (y / x).toFixed(1) + "x" : "-"} | ${target ?? "-"}`);
+  }
+  console.log(`DOM rows after expand_all: ours ${a.dom_rows}, pgwidgets-js ${b?.dom_rows ?? "-"}`);
+  console.log(`server RSS: ${a.server_rss_mib.toFixed(1)} MiB with the table; the 100k x 10 table added ` +
+    `${a.server_rss_table_mib.toFixed(1)} MiB, the 100k-node tree ${a.server_rss_tree_mib.toFixed(1)} MiB`);
+} finally {
+  await browser.close();
+}

@@ -1,0 +1,148 @@
+// The bulk collection ops TreeView and TableView use (options.proto ASSIGN,
+// PUT_ALL, REMOVE_ALL, SET_CELL, ALL_PARENTS), through the schema's own
+// method tables: what each keeps, and that a refused call changes nothing.
+#include <catch2/catch.hpp>
+
+#include <stdexcept>
+
+#include "pgwidgets/schema_info.hpp"
+#include "pgwidgets/widgets/tree.pb.h"
+#include "state_ops.hpp"
+
+namespace d = pgw::detail;
+namespace pb = ::pgwidgets::widgets;
+
+namespace {
+
+void item(pb::TreeItems& items, std::initializer_list<const char*> path, const char* col = nullptr, int value = 0) {
+  auto* it = items.add_tree();
+  for (const char* k : path) it->add_path(k);
+  if (col) (*it->mutable_values())[col].set_int_value(value);
+}
+
+std::string tree_of(std::initializer_list<std::initializer_list<const char*>> paths) {
+  pb::TreeItems items;
+  for (auto p : paths) item(items, p);
+  return items.SerializeAsString();
+}
+
+d::StateValue tree_state() {
+  d::StateValue v;
+  v.info = &d::states::TreeView_states[0];
+  return v;
+}
+
+std::vector<d::StatePath> paths(const d::StateValue& v) {
+  std::vector<d::StatePath> out;
+  for (const auto& [p, e] : v.entries) out.push_back(p);
+  return out;
+}
+
+pb::TreeItem node(const d::StateValue& v, const d::StatePath& p) {
+  pb::TreeItem out;
+  REQUIRE(out.ParseFromString(v.entries.at(p).message));
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("tree state: ASSIGN makes the whole tree, parents first; a refused one changes nothing") {
+  auto v = tree_state();
+  d::apply_state_op(v, d::methods::TreeView_set_tree, tree_of({{"a"}, {"a", "x"}, {"b"}}));
+  CHECK(paths(v) == std::vector<d::StatePath>{{"a"}, {"a", "x"}, {"b"}});
+  d::apply_state_op(v, d::methods::TreeView_update_tree, tree_of({{"b"}, {"b", "y"}}));
+  CHECK(paths(v) == std::vector<d::StatePath>{{"b"}, {"b", "y"}});
+  CHECK_THROWS_WITH(d::apply_state_op(v, d::methods::TreeView_set_tree, tree_of({{"c", "z"}, {"c"}})),
+                    Catch::Contains("no parent"));
+  CHECK_THROWS_WITH(d::apply_state_op(v, d::methods::TreeView_set_tree, tree_of({{"c"}, {"c"}})),
+                    Catch::Contains("given twice"));
+  CHECK(paths(v) == std::vector<d::StatePath>{{"b"}, {"b", "y"}});
+}
+
+TEST_CASE("tree state: PUT_ALL adds or replaces each node; REMOVE_ALL takes subtrees, refuses one not there") {
+  auto v = tree_state();
+  d::apply_state_op(v, d::methods::TreeView_set_tree, tree_of({{"a"}, {"a", "x"}, {"b"}}));
+  pb::TreeItems more;
+  item(more, {"a", "x"}, "size", 5);
+  item(more, {"c"});
+  item(more, {"c", "z"});
+  d::apply_state_op(v, d::methods::TreeView_add_tree, more.SerializeAsString());
+  CHECK(paths(v) == std::vector<d::StatePath>{{"a"}, {"a", "x"}, {"b"}, {"c"}, {"c", "z"}});
+  CHECK(node(v, {"a", "x"}).values().at("size").int_value() == 5);
+  pb::TreePaths gone;
+  gone.add_paths()->add_path("c");
+  auto* under = gone.add_paths();  // a descendant of one removed in the same call
+  under->add_path("c");
+  under->add_path("z");
+  gone.add_paths()->add_path("b");
+  d::apply_state_op(v, d::methods::TreeView_remove_items, gone.SerializeAsString());
+  CHECK(paths(v) == std::vector<d::StatePath>{{"a"}, {"a", "x"}});
+  pb::TreePaths missing;
+  missing.add_paths()->add_path("a");
+  missing.add_paths()->add_path("nope");
+  CHECK_THROWS_WITH(d::apply_state_op(v, d::methods::TreeView_remove_items, missing.SerializeAsString()),
+                    Catch::Contains("not there"));
+  CHECK(paths(v) == std::vector<d::StatePath>{{"a"}, {"a", "x"}});
+}
+
+TEST_CASE("tree state: SET_CELL changes one value of a node, the others stay") {
+  auto v = tree_state();
+  pb::TreeItems items;
+  item(items, {"a"}, "size", 1);
+  (*items.mutable_tree(0)->mutable_values())["name"].set_string_value("first");
+  d::apply_state_op(v, d::methods::TreeView_set_tree, items.SerializeAsString());
+  pb::CellValue cell;
+  cell.add_path("a");
+  cell.set_col_key("size");
+  cell.mutable_value()->set_int_value(42);
+  d::apply_state_op(v, d::methods::TreeView_set_cell, cell.SerializeAsString());
+  d::apply_state_op(v, d::methods::TreeView_set_cell, cell.SerializeAsString());
+  const auto a = node(v, {"a"});
+  CHECK(a.values().size() == 2);
+  CHECK(a.values().at("size").int_value() == 42);
+  CHECK(a.values().at("name").string_value() == "first");
+  cell.set_path(0, "nope");
+  CHECK_THROWS_WITH(d::apply_state_op(v, d::methods::TreeView_set_cell, cell.SerializeAsString()),
+                    Catch::Contains("not in the tree"));
+}
+
+TEST_CASE("table state: ASSIGN sets the rows; SET_CELL replaces one cell and refuses one out of range") {
+  d::StateValue v;
+  v.info = &d::states::TableView_states[0];
+  pb::TableRowsData data;
+  for (int r = 0; r < 3; ++r) {
+    auto* row = data.add_data();
+    for (int c = 0; c < 2; ++c) row->add_cells()->set_int_value(r * 10 + c);
+  }
+  d::apply_state_op(v, d::methods::TableView_set_data, data.SerializeAsString());
+  REQUIRE(v.list.size() == 3);
+  pb::RowCellValue cell;
+  cell.set_row(1);
+  cell.set_col_index(1);
+  cell.mutable_value()->set_string_value("x");
+  d::apply_state_op(v, d::methods::TableView_set_cell, cell.SerializeAsString());
+  pb::TableRow row;
+  REQUIRE(row.ParseFromString(v.list[1]));
+  REQUIRE(row.cells_size() == 2);
+  CHECK(row.cells(0).int_value() == 10);
+  CHECK(row.cells(1).string_value() == "x");
+  cell.set_col_index(2);
+  CHECK_THROWS_WITH(d::apply_state_op(v, d::methods::TableView_set_cell, cell.SerializeAsString()),
+                    Catch::Contains("out of range"));
+  cell.set_col_index(0);
+  cell.set_row(3);
+  CHECK_THROWS_WITH(d::apply_state_op(v, d::methods::TableView_set_cell, cell.SerializeAsString()),
+                    Catch::Contains("out of range"));
+}
+
+TEST_CASE("tree state: ALL_PARENTS expands exactly the nodes with children") {
+  auto tree = tree_state();
+  d::apply_state_op(tree, d::methods::TreeView_set_tree, tree_of({{"a"}, {"a", "x"}, {"a", "x", "1"}, {"b"}, {"c"}, {"c", "z"}}));
+  d::StateValue expanded;
+  expanded.info = &d::states::TreeView_states[1];
+  d::apply_all_parents(expanded, tree, d::methods::TreeView_expand_all);
+  CHECK(paths(expanded) == std::vector<d::StatePath>{{"a"}, {"a", "x"}, {"c"}});
+  pb::TreePath member;
+  REQUIRE(member.ParseFromString(expanded.entries.at({"a", "x"}).message));
+  CHECK(member.path_size() == 2);
+}
