@@ -50,6 +50,21 @@ class StateModelTest(unittest.TestCase):
         self.assertNotIn(".ref_field", next(x for x in info.splitlines() if '.name = "set_text"' in x))
 
 
+    def test_tree_view_bulk_ops(self):
+        tree = self.schema.cls("TreeView")
+        items = next(st for st in tree.states if st.name == "items")
+        self.assertEqual((items.kind, items.snapshot.name, items.snapshot_all.name), ("tree", "add_item", "set_tree"))
+        ops = {m.name: m.op for m in tree.methods if m.op}
+        self.assertEqual((ops["set_tree"], ops["update_tree"], ops["add_tree"], ops["remove_items"], ops["set_cell"],
+                          ops["expand_all"]), ("assign", "assign", "put_all", "remove_all", "set_cell", "all_parents"))
+        info = self.out["cpp/pgwidgets/schema_info.hpp"]
+        # the elements' path field (the snapshot's `index`) and the request's repeated field
+        self.assertIn('.name = "remove_items", .kind = detail::MethodKind::setter, .field = '
+                      f'{self.schema.field_ids["items"]}, .returns_value = false, .index_field = 1, '
+                      '.op = detail::StateOp::remove_all, .items_field = 1};', info)
+        set_tree = next(m for m in tree.methods if m.name == "set_tree")
+        self.assertIn(f"{{}}, 0, 0, {set_tree.id}, 1}},  // items", info)
+
     def test_grid_extent(self):
         grid = self.schema.cls("GridBox")
         [st] = grid.states
@@ -109,6 +124,26 @@ class StateSchemaErrorTest(unittest.TestCase):
     def test_per_child_on_a_list(self):
         msg = self.broken("controls.proto", 'init: "items" }', 'init: "items", per_child: true }')
         self.assertIn("`per_child` is for a TREE", msg)
+
+    def test_bulk_op_without_items(self):
+        msg = self.broken("tree.proto", 'op: PUT_ALL, items: "tree"', 'op: PUT_ALL')
+        self.assertIn("`items` belongs on an ASSIGN, PUT_ALL or REMOVE_ALL, which need it", msg)
+
+    def test_items_on_a_single_op(self):
+        msg = self.broken("tree.proto", 'op: TREE_ADD, index: "path"', 'op: TREE_ADD, index: "path", items: "path"')
+        self.assertIn("`items` belongs on an ASSIGN, PUT_ALL or REMOVE_ALL", msg)
+
+    def test_snapshot_all_that_is_no_assign(self):
+        msg = self.broken("tree.proto", 'snapshot: "AddItem", snapshot_all: "SetTree"', 'snapshot: "AddItem", snapshot_all: "AddTree"')
+        self.assertIn("`snapshot_all` must name an ASSIGN SETTER of 'items'", msg)
+
+    def test_set_cell_without_cell(self):
+        msg = self.broken("tree.proto", 'to: "col_key", cell: "value" }', 'to: "col_key" }')
+        self.assertIn("`cell` belongs on a SET_CELL, which needs it", msg)
+
+    def test_all_parents_of_no_tree(self):
+        msg = self.broken("tree.proto", 'op: ALL_PARENTS, of: "items"', 'op: ALL_PARENTS, of: "selection"')
+        self.assertIn("`of` must name a TREE State of TreeView ('selection' is none)", msg)
 
 
 if __name__ == "__main__":
