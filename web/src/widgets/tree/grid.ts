@@ -6,7 +6,7 @@
 // animation frame does the DOM work, so 1,000 set_cell calls cost one
 // repaint of the visible rows, and expand_all or a sort of 100,000 nodes
 // rebuilds the flat index (JavaScript arrays) and repaints O(visible) rows.
-import "./tree.css";
+import "./grid.css";
 import { el } from "../../dom.js";
 import type { CellWidget, Column, ColumnType, SelectionMode, Value } from "../../schema.js";
 
