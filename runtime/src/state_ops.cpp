@@ -279,7 +279,10 @@ void apply_state_op(StateValue& v, const MethodInfo& m, std::string_view args) {
         StatePath path = state_key(f.bytes, m.index_field);
         if (is_tree) check_parent(next, path);
         else if (path.empty()) throw std::invalid_argument("the key is empty");
-        if (next.entries.contains(path)) throw std::invalid_argument(spell(path) + " is given twice");
+        if (next.entries.contains(path)) {
+          if (is_tree) throw std::invalid_argument(spell(path) + " is given twice");
+          continue;  // a set holds a key once
+        }
         add_entry(next, std::move(path), std::string(f.bytes));
       }
       v = std::move(next);

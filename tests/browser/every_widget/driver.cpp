@@ -278,6 +278,97 @@ Task<> Driver::fill_request(WidgetId widget, const MethodPlan& m, pb::Message& r
   if (m.index != nullptr && m.kind() == MethodKind::attach) set_integer(request, m.index, 0);
 }
 
+const MethodPlan* Driver::sibling(WidgetId widget, std::uint32_t field, pgw::detail::StateOp op) const {
+  for (const MethodPlan* x : class_of_.at(widget)->methods) {
+    if (x->info->field == field && x->info->op == op && x->kind() == MethodKind::setter) return x;
+  }
+  return nullptr;
+}
+
+namespace {
+
+// Keeps the first `keep` items of repeated field `f`.
+void keep_first(pb::Message& message, const pb::FieldDescriptor* f, int keep) {
+  if (f == nullptr || !f->is_repeated()) return;
+  const pb::Reflection* r = message.GetReflection();
+  while (r->FieldSize(message, f) > keep) r->RemoveLast(&message, f);
+}
+
+// Copies field `from` of `a` into field `to` of `b` (same type: a key or path).
+void copy_field(const pb::Message& a, const pb::FieldDescriptor* from, pb::Message& b, const pb::FieldDescriptor* to) {
+  if (from == nullptr || to == nullptr || from->cpp_type() != to->cpp_type() || from->is_repeated() != to->is_repeated()) {
+    throw std::runtime_error("every_widget: key fields of different types");
+  }
+  const pb::Reflection* ra = a.GetReflection();
+  const pb::Reflection* rb = b.GetReflection();
+  if (from->is_repeated()) {
+    rb->ClearField(&b, to);
+    for (int i = 0; i < ra->FieldSize(a, from); ++i) {
+      if (from->cpp_type() == pb::FieldDescriptor::CPPTYPE_STRING) rb->AddString(&b, to, ra->GetRepeatedString(a, from, i));
+    }
+    return;
+  }
+  switch (from->cpp_type()) {
+    case pb::FieldDescriptor::CPPTYPE_STRING: rb->SetString(&b, to, ra->GetString(a, from)); break;
+    case pb::FieldDescriptor::CPPTYPE_INT32: rb->SetInt32(&b, to, ra->GetInt32(a, from)); break;
+    case pb::FieldDescriptor::CPPTYPE_UINT32: rb->SetUInt32(&b, to, ra->GetUInt32(a, from)); break;
+    default: throw std::runtime_error("every_widget: a key of an unexpected type");
+  }
+}
+
+}  // namespace
+
+Task<> Driver::prepare_state(WidgetId widget, const MethodPlan& m, pb::Message& request) {
+  using pgw::detail::StateOp;
+  const StateOp op = m.info->op;
+  if (op == StateOp::none || op == StateOp::line_insert || op == StateOp::line_delete) co_return;
+  const pb::Descriptor* d = request.GetDescriptor();
+  // A tree path of one key (two equal sample keys would name a node whose
+  // parent is not there), and one element in a bulk op's list (two equal
+  // paths name one node twice).
+  const pb::FieldDescriptor* key = m.info->index_field ? d->FindFieldByNumber(m.info->index_field) : nullptr;
+  pb::Message* holder = &request;
+  if (op == StateOp::assign || op == StateOp::put_all || op == StateOp::remove_all) {
+    const pb::FieldDescriptor* items = d->FindFieldByNumber(m.info->items_field);
+    keep_first(request, items, 1);
+    if (request.GetReflection()->FieldSize(request, items) == 0 || key == nullptr) co_return;
+    holder = request.GetReflection()->MutableRepeatedMessage(&request, items, 0);
+    key = holder->GetDescriptor()->FindFieldByNumber(m.info->index_field);
+  }
+  if (key != nullptr && key->cpp_type() == pb::FieldDescriptor::CPPTYPE_STRING) keep_first(*holder, key, 1);
+  if (op == StateOp::assign || op == StateOp::put_all || op == StateOp::clear || op == StateOp::set_add ||
+      op == StateOp::set_remove || op == StateOp::tree_put || op == StateOp::list_append || op == StateOp::list_insert ||
+      op == StateOp::list_insert_sorted || op == StateOp::list_remove_value || op == StateOp::all_parents) {
+    co_return;  // any value takes these
+  }
+  auto run = [&](const MethodPlan* x, const pb::Message* keyed) -> Task<bool> {
+    if (x == nullptr) co_return false;
+    auto r = new_message(x->rpc->input_type());
+    co_await fill_request(widget, *x, *r, 0);
+    if (keyed != nullptr && x->info->index_field != 0) {
+      copy_field(*keyed, key, *r, r->GetDescriptor()->FindFieldByNumber(x->info->index_field));
+    }
+    try {
+      co_await send(widget, *x, *r);
+    } catch (const std::invalid_argument&) {
+      co_return false;  // refused: the state was already so
+    }
+    co_return true;
+  };
+  const std::uint32_t field = m.info->field;
+  const MethodPlan* remove = sibling(widget, field, StateOp::tree_remove);
+  const MethodPlan* add = sibling(widget, field, StateOp::tree_add);
+  if (add == nullptr) add = sibling(widget, field, StateOp::tree_put);
+  if (op == StateOp::tree_add) {
+    co_await run(remove, holder);  // the node must not be there
+  } else if (op == StateOp::tree_update || op == StateOp::tree_remove || op == StateOp::remove_all ||
+             (op == StateOp::set_cell && add != nullptr)) {
+    co_await run(add, holder);  // the node must be there
+  } else if (op == StateOp::set_cell || op == StateOp::list_remove || op == StateOp::list_move) {
+    co_await run(sibling(widget, field, StateOp::list_append), nullptr);  // a row (its cells) at 0
+  }
+}
+
 Task<> Driver::attach(WidgetId parent, const MethodPlan& m, WidgetId child) {
   auto request = new_message(m.rpc->input_type());
   co_await fill_request(parent, m, *request, child);
@@ -296,6 +387,7 @@ Task<> Driver::call(WidgetId widget, const MethodPlan& m) {
       co_await call(widget, *give);
     }
     co_await fill_request(widget, m, *request, 0);
+    co_await prepare_state(widget, m, *request);
     result = co_await send(widget, m, *request);
   } catch (const std::exception& e) {
     failure = e.what();
@@ -420,6 +512,13 @@ Task<> Driver::plan_callbacks(const Subject& subject) {
     auto args = new_message(cb->message());
     RefSource source = refs(subject.id, nullptr);
     co_await fill_sample(*args, source, false);
+    // A report that changes a collection is applied by its setter's rules:
+    // the sample is made to fit them (a node that is there, one path).
+    if (cb->info->updates_method != 0) {
+      for (const MethodPlan* x : subject.cls->methods) {
+        if (x->info->id == cb->info->updates_method) co_await prepare_state(subject.id, *x, *args);
+      }
+    }
     emit("fire", {{"widget", subject.id},
                   {"class", subject.cls->name()},
                   {"callback", cb->label()},

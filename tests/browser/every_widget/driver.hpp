@@ -76,6 +76,11 @@ class Driver : public std::enable_shared_from_this<Driver> {
   pgw::Task<> fill_request(pgw::WidgetId widget, const MethodPlan& method, google::protobuf::Message& request,
                            pgw::WidgetId given);
   pgw::Task<> attach(pgw::WidgetId parent, const MethodPlan& method, pgw::WidgetId child);
+  // A collection's rules want the sample's node there (or not): puts it in
+  // or takes it out first, with the class's own methods of that state.
+  pgw::Task<> prepare_state(pgw::WidgetId widget, const MethodPlan& method, google::protobuf::Message& request);
+  // The class's setter of state `field` with operation `op`, or null.
+  const MethodPlan* sibling(pgw::WidgetId widget, std::uint32_t field, pgw::detail::StateOp op) const;
   // Runs a method that creates a widget (kind create) with `request`; the new widget's id.
   pgw::Task<pgw::WidgetId> create_by(pgw::WidgetId owner, const MethodPlan& method,
                                      const google::protobuf::Message& request);

@@ -677,9 +677,10 @@ export enum Method_StateOp {
    * LIST, TREE or SET: the request's repeated field `items` holds
    * elements (each the snapshot's request; a TREE node's or SET member's
    * path or key in the snapshot's `index` field), which become the whole
-   * collection, in order (a TREE's parents before their children). A
-   * path given twice, or whose parent is neither there nor earlier, is
-   * refused and nothing changes (TreeView's set_tree, update_tree).
+   * collection, in order (a TREE's parents before their children; a SET
+   * keeps a key given twice once). A TREE path given twice, or whose
+   * parent is neither there nor earlier, is refused and nothing changes
+   * (TreeView's set_tree, update_tree).
    *
    * @generated from enum value: ASSIGN = 50;
    */

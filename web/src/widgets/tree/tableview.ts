@@ -167,7 +167,9 @@ export class TableView extends Widget implements TableViewImpl, GridHost {
     this.grid.setSelection(rows.map((r) => this.rows[r.row]).filter((n): n is GridNode => n !== undefined));
   }
   select_row(row: number): void {
-    this.grid.select(this.rowAt(row), true);
+    // The server keeps the selection by position; a row not there yet shows none.
+    const n = this.rows[row];
+    if (n) this.grid.select(n, true);
   }
   clear_selection(): void {
     this.grid.setSelection([]);
@@ -190,8 +192,8 @@ export class TableView extends Widget implements TableViewImpl, GridHost {
     this.grid.invalidate(false);
   }
   sort_by_column(col_index: number, ascending: boolean): void {
-    if (col_index < 0 || col_index >= this.grid.columns.length) throw new Error(`TableView ${this.widgetId}: no column ${col_index}`);
-    this.grid.sortBy(col_index, ascending);
+    // No such column: no sort (the rows in their order).
+    this.grid.sortBy(col_index < this.grid.columns.length ? col_index : -1, ascending);
   }
   set_sortable(tf: boolean): void {
     this.grid.sortable = tf;
@@ -211,7 +213,8 @@ export class TableView extends Widget implements TableViewImpl, GridHost {
     this.element.style.setProperty("--pgw-grid-colgap", `${Math.max(0, px)}px`);
   }
   scroll_to_row(row: number): void {
-    this.grid.scrollToNode(this.rowAt(row));
+    const n = this.rows[row];
+    if (n) this.grid.scrollToNode(n);
   }
   scroll_to_end(): void {
     this.grid.scrollToEnd();

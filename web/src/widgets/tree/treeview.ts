@@ -37,12 +37,6 @@ export class TreeView extends Widget implements TreeViewImpl, GridHost {
     return n;
   }
 
-  private col(key: string): number {
-    const c = this.grid.colIndex(key);
-    if (c < 0) throw new Error(`TreeView ${this.widgetId}: no column ${JSON.stringify(key)}`);
-    return c;
-  }
-
   // ---- GridHost: the user's acts, reported ----
 
   selectedChanged(): void {
@@ -94,7 +88,9 @@ export class TreeView extends Widget implements TreeViewImpl, GridHost {
     h.style.fontStyle = style ?? "";
   }
   set_column_width(col_key: string, width: number): void {
-    this.grid.setColumnWidth(this.col(col_key), width);
+    // The server keeps widths by key: one for a column not shown (yet) waits.
+    const c = this.grid.colIndex(col_key);
+    if (c >= 0) this.grid.setColumnWidth(c, width);
   }
   get_column_widths(): number[] {
     return this.grid.widths.slice();
@@ -110,7 +106,8 @@ export class TreeView extends Widget implements TreeViewImpl, GridHost {
     this.grid.invalidate(false);
   }
   sort_by_column(col_key: string, ascending: boolean): void {
-    this.grid.sortBy(this.col(col_key), ascending);
+    // No such column: no sort (the node order as added).
+    this.grid.sortBy(this.grid.colIndex(col_key), ascending);
   }
   set_sortable(tf: boolean): void {
     this.grid.sortable = tf;
@@ -249,11 +246,15 @@ export class TreeView extends Widget implements TreeViewImpl, GridHost {
   collapse_all(): void {
     this.grid.expandAll(false);
   }
+  // Expansion and selection are sets of paths the server keeps whether or
+  // not the node is there: the page shows those of the nodes it has.
   expand_item(path: string[]): void {
-    this.grid.setExpanded(this.node(path), true);
+    const n = this.grid.find(path);
+    if (n) this.grid.setExpanded(n, true);
   }
   collapse_item(path: string[]): void {
-    this.grid.setExpanded(this.node(path), false);
+    const n = this.grid.find(path);
+    if (n) this.grid.setExpanded(n, false);
   }
   set_expanded(paths: TreePath[]): void {
     const g = this.grid;
@@ -270,7 +271,8 @@ export class TreeView extends Widget implements TreeViewImpl, GridHost {
     this.grid.setSelection(paths.map((p) => this.grid.find(p.path)).filter((n): n is GridNode => n !== null));
   }
   select_path(path: string[]): void {
-    this.grid.select(this.node(path), true);
+    const n = this.grid.find(path);
+    if (n) this.grid.select(n, true);
   }
   unselect_path(path: string[]): void {
     const n = this.grid.find(path);
@@ -286,7 +288,8 @@ export class TreeView extends Widget implements TreeViewImpl, GridHost {
   // ---- scrolling and counts ----
 
   scroll_to_path(path: string[]): void {
-    this.grid.scrollToNode(this.node(path));
+    const n = this.grid.find(path);
+    if (n) this.grid.scrollToNode(n);
   }
   scroll_to_end(): void {
     this.grid.scrollToEnd();
