@@ -119,18 +119,20 @@ const ok = await runChecks([
     await editor.fill("42");
     await editor.press("Enter");
     await waitStatus("tree edited a/item0002 size 9998 -> 42");
-    await page.locator(".pgw-tableview .pgw-grid-row[data-index='9990'] .pgw-grid-cell[data-col='1']").dblclick();
+    await page.locator(".pgw-tableview .pgw-grid-row[data-index='9960'] .pgw-grid-cell[data-col='1']").dblclick();
     const ted = page.locator(".pgw-tableview .pgw-grid-editor");
     await ted.fill("renamed");
     await ted.press("Enter");
-    await waitStatus("table edited 9990 1 row 9990 -> renamed");
+    await waitStatus("table edited 9960 1 row 9960 -> renamed");
   }],
   ["a reload shows the rows, expansion, selection, edits and scroll position the server keeps", async () => {
+    const sent = await page.evaluate(() => window.pgwidgets.state.framesSent);
     await scrollTo("treeview", 22 * 3);
+    // The scroll report (coalesced: it leaves on the next frame) reached the socket.
+    await page.waitForFunction((n) => window.pgwidgets.state.framesSent > n, sent, { timeout: 5000, polling: "raf" });
     const before = await shownRows("treeview");
     const tableBefore = await shownRows("tableview");
     const scrollBefore = await body("tableview").evaluate((b) => b.scrollTop);
-    await page.waitForTimeout(50);  // the coalesced scroll report leaves on the next frame
     await reload();
     await page.waitForFunction(() => {
       const s = document.querySelector(".pgw-treeview .pgw-grid-spacer");

@@ -46,7 +46,7 @@ pb::TreeItem node(const d::StateValue& v, const d::StatePath& p) {
 
 }  // namespace
 
-TEST_CASE("tree state: ASSIGN makes the whole tree, parents first; a refused one changes nothing") {
+TEST_CASE("tree state: ASSIGN makes the whole tree, parents first, and a refused one changes nothing") {
   auto v = tree_state();
   d::apply_state_op(v, d::methods::TreeView_set_tree, tree_of({{"a"}, {"a", "x"}, {"b"}}));
   CHECK(paths(v) == std::vector<d::StatePath>{{"a"}, {"a", "x"}, {"b"}});
@@ -59,7 +59,7 @@ TEST_CASE("tree state: ASSIGN makes the whole tree, parents first; a refused one
   CHECK(paths(v) == std::vector<d::StatePath>{{"b"}, {"b", "y"}});
 }
 
-TEST_CASE("tree state: PUT_ALL adds or replaces each node; REMOVE_ALL takes subtrees, refuses one not there") {
+TEST_CASE("tree state: PUT_ALL adds or replaces each node, REMOVE_ALL takes subtrees and refuses one not there") {
   auto v = tree_state();
   d::apply_state_op(v, d::methods::TreeView_set_tree, tree_of({{"a"}, {"a", "x"}, {"b"}}));
   pb::TreeItems more;
@@ -106,7 +106,7 @@ TEST_CASE("tree state: SET_CELL changes one value of a node, the others stay") {
                     Catch::Contains("not in the tree"));
 }
 
-TEST_CASE("table state: ASSIGN sets the rows; SET_CELL replaces one cell and refuses one out of range") {
+TEST_CASE("table state: ASSIGN sets the rows, SET_CELL replaces one cell and refuses one out of range") {
   d::StateValue v;
   v.info = &d::states::TableView_states[0];
   pb::TableRowsData data;

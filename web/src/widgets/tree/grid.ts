@@ -106,6 +106,8 @@ export class Grid {
   private headerDirty = true;
   private scheduled = false;
   sortCol = -1;
+  /** The sort column's key, kept across set_columns. */
+  sortKey: string | null = null;
   sortAscending = true;
   /** The selected nodes, in the order they were selected. */
   selection: GridNode[] = [];
@@ -124,7 +126,6 @@ export class Grid {
   private pendingScroll: { h: number; v: number } | null = null;
   private editor: HTMLInputElement | null = null;
   private lastScroll = { h: -1, v: -1 };
-  private suppressScroll = false;
 
   constructor(host: GridHost, element: HTMLElement, opts: {
     selectionMode: SelectionMode; showHeader: boolean; showGrid: boolean; showRowNumbers: boolean;
@@ -170,9 +171,9 @@ export class Grid {
     this.commitEdit(false);
     this.columns = columns;
     this.colKeys = columns.map((c, i) => (this.host.table ? String(i) : c.key || `_col${i}`));
-    this.fixedWidths.clear();
-    this.widths = columns.map((c) => c.width ?? DEFAULT_WIDTH);
-    if (this.sortCol >= columns.length) this.sortCol = -1;
+    // Widths set by key (set_column_width, a drag) stay with their column.
+    this.widths = columns.map((c, i) => this.fixedWidths.get(this.colKeys[i]!) ?? c.width ?? DEFAULT_WIDTH);
+    this.sortCol = this.sortKey === null ? -1 : this.colKeys.indexOf(this.sortKey);
     this.headerDirty = true;
     this.invalidate(true);
   }
@@ -431,7 +432,7 @@ export class Grid {
     if (this.pendingScroll && height > 0) {
       const p = this.pendingScroll;
       this.pendingScroll = null;
-      this.suppressScroll = true;
+      // The scroll event this causes finds the position reported already.
       this.body.scrollTop = p.v * Math.max(0, this.body.scrollHeight - height);
       this.body.scrollLeft = p.h * Math.max(0, this.body.scrollWidth - this.body.clientWidth);
       this.lastScroll = this.fractions();
@@ -598,10 +599,6 @@ export class Grid {
   private onScroll(): void {
     this.header.style.transform = `translateX(${-this.body.scrollLeft}px)`;
     this.render();
-    if (this.suppressScroll) {
-      this.suppressScroll = false;
-      return;
-    }
     const f = this.fractions();
     if (Math.abs(f.h - this.lastScroll.h) < 1e-6 && Math.abs(f.v - this.lastScroll.v) < 1e-6) return;
     this.lastScroll = f;
@@ -786,6 +783,7 @@ export class Grid {
 
   sortBy(col: number, ascending: boolean): void {
     this.sortCol = col;
+    this.sortKey = col >= 0 ? this.colKeys[col]! : null;
     this.sortAscending = ascending;
     this.headerDirty = true;
     this.invalidate(true);

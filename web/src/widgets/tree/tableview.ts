@@ -192,8 +192,9 @@ export class TableView extends Widget implements TableViewImpl, GridHost {
     this.grid.invalidate(false);
   }
   sort_by_column(col_index: number, ascending: boolean): void {
-    // No such column: no sort (the rows in their order).
+    // A column not there (yet): the sort waits for it (set_columns).
     this.grid.sortBy(col_index < this.grid.columns.length ? col_index : -1, ascending);
+    this.grid.sortKey = String(col_index);
   }
   set_sortable(tf: boolean): void {
     this.grid.sortable = tf;

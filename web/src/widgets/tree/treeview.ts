@@ -106,8 +106,9 @@ export class TreeView extends Widget implements TreeViewImpl, GridHost {
     this.grid.invalidate(false);
   }
   sort_by_column(col_key: string, ascending: boolean): void {
-    // No such column: no sort (the node order as added).
+    // A column not there (yet): the sort waits for it (set_columns).
     this.grid.sortBy(this.grid.colIndex(col_key), ascending);
+    this.grid.sortKey = col_key;
   }
   set_sortable(tf: boolean): void {
     this.grid.sortable = tf;
