@@ -72,9 +72,11 @@ pgw::Task<> setup(pgw::Session& session) {
   co_await table.set_columns(table_columns());
   auto tree = co_await w.TreeView({.sortable = true});
   co_await tree.set_name("bench-tree");
-  co_await tree.set_columns({{.title = "Name", .width = 200, .key = "name"},
-                             {.title = "Size", .width = 100, .key = "size", .type = pgw::ColumnType::integer},
-                             {.title = "Kind", .width = 100, .key = "kind"}});
+  const std::vector<pgw::Column> tree_columns{
+      {.title = "Name", .width = 200, .key = "name"},
+      {.title = "Size", .width = 100, .key = "size", .type = pgw::ColumnType::integer},
+      {.title = "Kind", .width = 100, .key = "kind"}};
+  co_await tree.set_columns(tree_columns);
   auto load_table = co_await w.Button("load table");
   co_await load_table.set_name("load-table");
   auto load_tree = co_await w.Button("load tree");

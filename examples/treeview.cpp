@@ -70,11 +70,13 @@ pgw::Task<> build(pgw::Session& session) {
 
   auto tree = co_await Widgets.TreeView(
       {.selection_mode = pgw::SelectionMode::multiple, .alternate_row_colors = true, .sortable = true});
-  co_await tree.set_columns({
+  // A named vector: g++ 12 frees a braced list of structs twice in a co_await.
+  const std::vector<pgw::Column> columns{
       {.title = "Name", .key = "NAME", .type = pgw::ColumnType::string},
       {.title = "Type", .key = "TYPE", .type = pgw::ColumnType::string},
       {.title = "Size (KB)", .key = "SIZE", .type = pgw::ColumnType::integer},
-  });
+  };
+  co_await tree.set_columns(columns);
   co_await tree.set_tree(files());
 
   tree.on_selected([status](std::vector<pgw::TreePath> items) -> pgw::Task<> {

@@ -54,15 +54,17 @@ pgw::Task<> setup(pgw::Session& session) {
   auto vbox = co_await w.VBox({.spacing = 6, .padding = 8});
   auto hbox = co_await w.HBox({.spacing = 6});
   auto tree = co_await w.TreeView({.selection_mode = pgw::SelectionMode::multiple, .sortable = true});
-  co_await tree.set_columns({{.title = "Name", .width = 200, .key = "name"},
-                             {.title = "Size", .width = 100, .key = "size", .type = pgw::ColumnType::integer,
-                              .editable = true}});
+  const std::vector<pgw::Column> tree_columns{
+      {.title = "Name", .width = 200, .key = "name"},
+      {.title = "Size", .width = 100, .key = "size", .type = pgw::ColumnType::integer, .editable = true}};
+  co_await tree.set_columns(tree_columns);
   co_await tree.set_tree(make_tree(false));
   auto table = co_await w.TableView();
-  co_await table.set_columns({{.title = "Id", .width = 80, .type = pgw::ColumnType::integer},
-                              {.title = "Name", .width = 160, .editable = true},
-                              {.title = "Done", .width = 60, .type = pgw::ColumnType::boolean,
-                               .widget = pgw::CellWidget::checkbox}});
+  const std::vector<pgw::Column> table_columns{
+      {.title = "Id", .width = 80, .type = pgw::ColumnType::integer},
+      {.title = "Name", .width = 160, .editable = true},
+      {.title = "Done", .width = 60, .type = pgw::ColumnType::boolean, .widget = pgw::CellWidget::checkbox}};
+  co_await table.set_columns(table_columns);
   std::vector<pgw::TableRow> rows;
   for (int i = 0; i < 10000; ++i) rows.push_back({.cells = {i, "row " + std::to_string(i), i % 3 == 0}});
   co_await table.set_data(rows);
