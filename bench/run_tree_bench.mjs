@@ -166,7 +166,7 @@ async function ours(browser) {
 // ---- pgwidgets-js's own, from the mirror ---------------------------------
 async function theirs(browser) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pgwjs-"));
-  const tar = execFileSync("git", ["--git-dir", mirror, "archive", "HEAD", "pgwidgets_js/static"]);
+  const tar = execFileSync("git", ["--git-dir", mirror, "archive", "HEAD", "pgwidgets_js/static"], { maxBuffer: 1 << 28 });
   execFileSync("tar", ["-x", "-C", dir], { input: tar });
   const root = path.join(dir, "pgwidgets_js/static");
   fs.writeFileSync(path.join(root, "bench.html"), `<!doctype html><html><head>

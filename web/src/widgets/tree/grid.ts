@@ -123,6 +123,8 @@ export class Grid {
   private version = 0;
   private shownVersion: number[] = [];
   private first = 0;
+  /** Counts column layouts: a pooled row remakes its cells when it changes. */
+  private layout = 0;
   private pendingScroll: { h: number; v: number } | null = null;
   private editor: HTMLInputElement | null = null;
   private lastScroll = { h: -1, v: -1 };
@@ -173,6 +175,7 @@ export class Grid {
     this.colKeys = columns.map((c, i) => (this.host.table ? String(i) : c.key || `_col${i}`));
     // Widths set by key (set_column_width, a drag) stay with their column.
     this.widths = columns.map((c, i) => this.fixedWidths.get(this.colKeys[i]!) ?? c.width ?? DEFAULT_WIDTH);
+    this.layout++;
     this.sortCol = this.sortKey === null ? -1 : this.colKeys.indexOf(this.sortKey);
     this.headerDirty = true;
     this.invalidate(true);
@@ -186,6 +189,7 @@ export class Grid {
     if (col < 0 || col >= this.widths.length) return;
     this.widths[col] = Math.max(16, width);
     this.fixedWidths.set(this.colKeys[col]!, this.widths[col]!);
+    this.layout++;
     this.headerDirty = true;
     this.invalidate(false);
   }
@@ -270,8 +274,11 @@ export class Grid {
 
   addChild(parent: GridNode, key: string, at = -1): GridNode {
     const n = this.makeNode(key, parent, parent.depth + 1);
-    if (!parent.childMap) parent.childMap = new Map();
-    parent.childMap.set(key, n);
+    // A table finds rows by position: no key map.
+    if (!this.host.table) {
+      if (!parent.childMap) parent.childMap = new Map();
+      parent.childMap.set(key, n);
+    }
     if (at < 0 || at >= parent.children.length) parent.children.push(n);
     else parent.children.splice(at, 0, n);
     return n;
@@ -365,13 +372,43 @@ export class Grid {
     if (this.sortCol < 0) return node.children;
     const col = this.sortCol;
     const sign = this.sortAscending ? 1 : -1;
-    const keyed = node.children.map((n, i) => ({ n, v: this.get(n, col), i }));
-    keyed.sort((a, b) => sign * compareValues(a.v, b.v) || a.i - b.i);
-    return keyed.map((k) => k.n);
+    const kids = node.children;
+    const n = kids.length;
+    // Keys once per node: numbers compare as numbers (bigints too), and
+    // empty cells first; otherwise as strings.
+    const keys = new Array<Value | undefined>(n);
+    let numeric = true;
+    for (let i = 0; i < n; i++) {
+      const v = this.get(kids[i]!, col);
+      keys[i] = typeof v === "bigint" ? Number(v) : v;
+      if (v !== null && v !== undefined && typeof keys[i] !== "number") numeric = false;
+    }
+    const order = new Array<number>(n);
+    for (let i = 0; i < n; i++) order[i] = i;
+    if (numeric) {
+      const num = new Float64Array(n);
+      for (let i = 0; i < n; i++) {
+        const k = keys[i];
+        num[i] = k === null || k === undefined ? -Infinity : (k as number);
+      }
+      order.sort((a, b) => sign * (num[a]! - num[b]!) || a - b);
+    } else {
+      order.sort((a, b) => sign * compareValues(keys[a], keys[b]) || a - b);
+    }
+    const out = new Array<GridNode>(n);
+    for (let i = 0; i < n; i++) out[i] = kids[order[i]!]!;
+    return out;
   }
 
   /** The flat index: every node whose ancestors are expanded, in display order. */
   rebuildVisible(): void {
+    if (this.host.table) {
+      // Flat: the rows, in sort order.
+      const rows = this.sortedChildren(this.root);
+      this.visible = rows === this.root.children ? rows.slice() : rows;
+      this.visibleDirty = false;
+      return;
+    }
     const out: GridNode[] = [];
     const stack: GridNode[] = [];
     const push = (n: GridNode) => {
@@ -477,33 +514,65 @@ export class Grid {
     return out;
   }
 
+  /**
+   * Shows `node` in pooled row `row`. The row's cells are made once per
+   * column layout (`layout` counts set_columns and the row numbers) and
+   * refilled in place: a text cell only gets its text and looks, so a
+   * scrolled frame writes strings, not elements. Cell widgets are made anew.
+   */
   private fillRow(row: HTMLDivElement, node: GridNode, index: number, template: string): void {
-    row.replaceChildren();
-    row.style.gridTemplateColumns = template;
+    const rowAny = row as HTMLDivElement & { layout?: number; cellEls?: HTMLDivElement[]; numEl?: HTMLDivElement };
+    if (rowAny.layout !== this.layout || !rowAny.cellEls) {
+      row.replaceChildren();
+      row.style.gridTemplateColumns = template;
+      rowAny.numEl = this.showRowNumbers ? el("div", "pgw-grid-cell pgw-grid-rownum", row) : undefined;
+      rowAny.cellEls = this.columns.map((_, c) => {
+        const cell = el("div", "pgw-grid-cell", row);
+        cell.dataset["col"] = String(c);
+        return cell;
+      });
+      rowAny.layout = this.layout;
+    }
     row.style.height = `${this.rowHeight}px`;
     row.dataset["index"] = String(index);
     row.dataset["key"] = node.key;
     row.className = "pgw-grid-row" + (node.selected ? " pgw-selected" : "") +
       (this.alternate && index % 2 === 1 ? " pgw-grid-alt" : "");
-    if (this.showRowNumbers) el("div", "pgw-grid-cell pgw-grid-rownum", row).textContent = String(index + 1);
+    if (rowAny.numEl) rowAny.numEl.textContent = String(index + 1);
+    const anyCells = this.cellSelection.size > 0;
     for (let c = 0; c < this.columns.length; c++) {
-      const cell = el("div", "pgw-grid-cell", row);
-      cell.dataset["col"] = String(c);
+      const cell = rowAny.cellEls[c]!;
       const column = this.columns[c]!;
-      if (column.type === "integer" || column.type === "float") cell.classList.add("pgw-grid-num");
-      if (c === 0 && !this.host.table) {
-        cell.style.paddingLeft = `${4 + 16 * node.depth}px`;
+      let cls = "pgw-grid-cell";
+      if (column.type === "integer" || column.type === "float") cls += " pgw-grid-num";
+      if (anyCells && this.cellSelection.has(this.cellKey(node, c))) cls += " pgw-cell-selected";
+      if (this.cursor && this.cursor.node === node && this.cursor.col === c) cls += " pgw-cell-cursor";
+      cell.className = cls;
+      const colors = this.colorsOf(node, c);
+      cell.style.color = colors?.fg ?? "";
+      cell.style.background = colors?.bg ?? "";
+      cell.style.fontWeight = colors?.bold ? "bold" : "";
+      const tree = c === 0 && !this.host.table;
+      if (tree) cell.style.paddingLeft = `${4 + 16 * node.depth}px`;
+      if (column.widget === "none" && column.type !== "icon") {
+        // Text: [twisty] and one text node, reused.
+        const cellAny = cell as HTMLDivElement & { textNode?: Text; twisty?: HTMLSpanElement };
+        if (!cellAny.textNode || cellAny.textNode.parentNode !== cell) {
+          cell.replaceChildren();
+          cellAny.twisty = tree ? el("span", "pgw-grid-twisty", cell) : undefined;
+          cellAny.textNode = document.createTextNode("");
+          cell.appendChild(cellAny.textNode);
+        }
+        if (cellAny.twisty) cellAny.twisty.textContent = node.children.length ? (node.expanded ? "\u25be" : "\u25b8") : "";
+        const text = this.text(node, c);
+        if (cellAny.textNode.nodeValue !== text) cellAny.textNode.nodeValue = text;
+        continue;
+      }
+      cell.replaceChildren();
+      if (tree) {
         const twisty = el("span", "pgw-grid-twisty", cell);
         if (node.children.length) twisty.textContent = node.expanded ? "\u25be" : "\u25b8";
       }
-      const colors = this.colorsOf(node, c);
-      if (colors) {
-        if (colors.fg) cell.style.color = colors.fg;
-        if (colors.bg) cell.style.background = colors.bg;
-        if (colors.bold) cell.style.fontWeight = "bold";
-      }
-      if (this.cellSelection.has(this.cellKey(node, c))) cell.classList.add("pgw-cell-selected");
-      if (this.cursor && this.cursor.node === node && this.cursor.col === c) cell.classList.add("pgw-cell-cursor");
       this.fillCell(cell, node, c, column.widget, column.type);
     }
   }
@@ -597,6 +666,8 @@ export class Grid {
   }
 
   private onScroll(): void {
+    // An open editor belongs to its row, which scrolling hands to another node.
+    if (this.editor) this.commitEdit(true);
     this.header.style.transform = `translateX(${-this.body.scrollLeft}px)`;
     this.render();
     const f = this.fractions();

@@ -41,7 +41,7 @@ export class TableView extends Widget implements TableViewImpl, GridHost {
 
   private newRow(cells: Value[], at = -1): GridNode {
     const n = this.grid.addChild(this.grid.root, `r${this.nextKey++}`, at);
-    n.cells = cells.slice();
+    n.cells = cells;  // the call's own array: decoded for this call
     return n;
   }
 
