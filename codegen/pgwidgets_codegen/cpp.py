@@ -248,6 +248,7 @@ class Method(View):
             ("index_field", str(self._index_number()), "0"),
             ("op", f"detail::StateOp::{self.op or 'none'}", "detail::StateOp::none"),
             ("to_field", str(self.to_field.number if self.to_field else 0), "0"),
+            ("index_zero", f"detail::KeyZero::{self._index_zero()}", "detail::KeyZero::none"),
         ]
         optional += self._collection_answer_fields() + self._line_fields() + self._bulk_fields()
         optional.append(("ref_field", str(self._ref_field_number()), "0"))
@@ -262,12 +263,28 @@ class Method(View):
         """The request's position, path or key field; for ASSIGN, PUT_ALL and
         REMOVE_ALL, the field of each element holding its path or key (the
         snapshot's `index`)."""
+        f = self._index_key_field()
+        return f.number if f else 0
+
+    def _index_key_field(self):
+        """The Field _index_number names, or None."""
         if self.index_field:
-            return self.index_field.number
+            return self.index_field
         if self.op in ("assign", "put_all", "remove_all", "all_parents") and self.state and self.state.snapshot \
                 and self.state.snapshot.index_field:
-            return self.state.snapshot.index_field.number
-        return 0
+            return self.state.snapshot.index_field
+        return None
+
+    def _index_zero(self):
+        """What the key field stands for when it is not on the wire (the
+        runtime's KeyZero): a repeated or `optional` field has presence, so
+        absent is no key ("none"); a plain singular scalar has none, and
+        protobuf leaves its zero out, so absent is that zero: "string" for a
+        string, "number" for the rest (TableView's col_index 0)."""
+        f = self._index_key_field()
+        if f is None or f.repeated or f.presence or f.proto_type == "message":
+            return "none"
+        return "string" if f.proto_type in ("string", "bytes") else "number"
 
     def _bulk_fields(self):
         """ASSIGN, PUT_ALL, REMOVE_ALL: the request's repeated field of

@@ -140,6 +140,22 @@ StatePath state_key(std::string_view args, std::uint16_t field) {
   return out;
 }
 
+StatePath state_key(std::string_view args, const MethodInfo& m) {
+  StatePath all = state_key(args, m.index_field);
+  switch (m.index_zero) {
+    case KeyZero::none:
+      return all;
+    case KeyZero::number:
+      if (all.empty()) return {"0"};
+      break;
+    case KeyZero::string:
+      if (all.empty()) return {""};
+      break;
+  }
+  // One scalar: protobuf reads the last occurrence.
+  return {std::move(all.back())};
+}
+
 std::string without_field(std::string_view bytes, std::uint32_t number) {
   std::string out;
   out.reserve(bytes.size());
@@ -219,21 +235,21 @@ void apply_state_op(StateValue& v, const MethodInfo& m, std::string_view args) {
       v.entries.clear();
       return;
     case StateOp::tree_add: {
-      StatePath path = state_key(args, m.index_field);
+      StatePath path = state_key(args, m);
       check_parent(v, path);
       if (v.entries.contains(path)) throw std::invalid_argument("node " + spell(path) + " is already in the tree");
       add_entry(v, std::move(path), std::string(args));
       return;
     }
     case StateOp::tree_update: {
-      const StatePath path = state_key(args, m.index_field);
+      const StatePath path = state_key(args, m);
       auto it = v.entries.find(path);
       if (it == v.entries.end()) throw std::invalid_argument("node " + spell(path) + " is not in the tree");
       it->second.message.assign(args);
       return;
     }
     case StateOp::tree_put: {
-      StatePath path = state_key(args, m.index_field);
+      StatePath path = state_key(args, m);
       check_parent(v, path);
       if (auto it = v.entries.find(path); it != v.entries.end()) {
         it->second.message.assign(args);
@@ -243,13 +259,13 @@ void apply_state_op(StateValue& v, const MethodInfo& m, std::string_view args) {
       return;
     }
     case StateOp::tree_remove: {
-      const StatePath path = state_key(args, m.index_field);
+      const StatePath path = state_key(args, m);
       if (!v.entries.contains(path)) throw std::invalid_argument("node " + spell(path) + " is not in the tree");
       erase_subtree(v, path);
       return;
     }
     case StateOp::set_add: {
-      StatePath key = state_key(args, m.index_field);
+      StatePath key = state_key(args, m);
       if (key.empty()) throw std::invalid_argument("the key is empty");
       if (auto it = v.entries.find(key); it != v.entries.end()) {
         it->second.message.assign(args);
@@ -259,7 +275,7 @@ void apply_state_op(StateValue& v, const MethodInfo& m, std::string_view args) {
       return;
     }
     case StateOp::set_remove:
-      v.entries.erase(state_key(args, m.index_field));
+      v.entries.erase(state_key(args, m));
       return;
     case StateOp::assign: {
       // Built aside, then swapped in: a refused element changes nothing.
@@ -276,7 +292,7 @@ void apply_state_op(StateValue& v, const MethodInfo& m, std::string_view args) {
           next.list.emplace_back(f.bytes);
           continue;
         }
-        StatePath path = state_key(f.bytes, m.index_field);
+        StatePath path = state_key(f.bytes, m);
         if (is_tree) check_parent(next, path);
         else if (path.empty()) throw std::invalid_argument("the key is empty");
         if (next.entries.contains(path)) {
@@ -294,7 +310,7 @@ void apply_state_op(StateValue& v, const MethodInfo& m, std::string_view args) {
       std::string_view in = args;
       while (next_field(in, f)) {
         if (f.number != m.items_field || f.type != 2) continue;
-        StatePath path = state_key(f.bytes, m.index_field);
+        StatePath path = state_key(f.bytes, m);
         check_parent(next, path);
         if (auto it = next.entries.find(path); it != next.entries.end()) it->second.message.assign(f.bytes);
         else add_entry(next, std::move(path), std::string(f.bytes));
@@ -308,7 +324,7 @@ void apply_state_op(StateValue& v, const MethodInfo& m, std::string_view args) {
       std::string_view in = args;
       while (next_field(in, f)) {
         if (f.number != m.items_field || f.type != 2) continue;
-        paths.push_back(state_key(f.bytes, m.index_field));
+        paths.push_back(state_key(f.bytes, m));
       }
       for (const StatePath& p : paths) {
         if (!v.entries.contains(p)) {
@@ -332,7 +348,7 @@ void apply_state_op(StateValue& v, const MethodInfo& m, std::string_view args) {
         check_index(index, list.size(), false);
         element = &list[static_cast<std::size_t>(index)];
       } else {
-        const StatePath path = state_key(args, m.index_field);
+        const StatePath path = state_key(args, m);
         auto it = v.entries.find(path);
         if (it == v.entries.end()) throw std::invalid_argument("node " + spell(path) + " is not in the tree");
         element = &it->second.message;
@@ -340,14 +356,14 @@ void apply_state_op(StateValue& v, const MethodInfo& m, std::string_view args) {
       // The new value: the request's cell field, as its payload.
       std::string_view value;
       std::string_view key;
-      bool has_key = false;
+      bool numbered = false;  // `to` came as a number
       std::uint64_t cell_pos = 0;
       WireField f;
       std::string_view in = args;
       while (next_field(in, f)) {
         if (f.number == m.cell_field && f.type == 2) value = f.bytes;
         if (f.number == m.to_field) {
-          has_key = true;
+          numbered = f.type != 2;
           if (f.type == 2) key = f.bytes;
           else cell_pos = f.varint;
         }
@@ -376,17 +392,19 @@ void apply_state_op(StateValue& v, const MethodInfo& m, std::string_view args) {
         }
       } else {
         // A map field: drop its entries of this key, then add the new one.
-        if (!has_key || key.empty()) throw std::invalid_argument("the cell's key is empty");
+        // The key is a plain string (protobuf leaves "" off the wire, in the
+        // request and in a map entry alike): absent, it is "".
+        if (numbered) throw std::invalid_argument("the cell's key is not a string");
         std::string_view e = *element;
         while (next_field(e, f)) {
           if (f.number == m.element_field && f.type == 2) {
             std::string_view entry = f.bytes;
             WireField g;
-            bool same = false;
+            std::string_view entry_key;
             while (next_field(entry, g)) {
-              if (g.number == 1 && g.type == 2 && g.bytes == key) same = true;
+              if (g.number == 1 && g.type == 2) entry_key = g.bytes;
             }
-            if (same) continue;
+            if (entry_key == key) continue;
           }
           out.append(f.raw);
         }
@@ -455,7 +473,7 @@ std::string answer_state(const StateValue& v, const MethodInfo& g, std::string_v
     if (index >= 0 && static_cast<std::size_t>(index) < v.list.size()) put(v.list[static_cast<std::size_t>(index)]);
     return out;
   }
-  if (auto it = v.entries.find(state_key(request, g.index_field)); it != v.entries.end()) put(it->second.message);
+  if (auto it = v.entries.find(state_key(request, g)); it != v.entries.end()) put(it->second.message);
   return out;
 }
 

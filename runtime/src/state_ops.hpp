@@ -57,6 +57,12 @@ void apply_all_parents(StateValue& set, const StateValue& tree, const MethodInfo
 // the field is absent).
 StatePath state_key(std::string_view args, std::uint16_t field);
 
+// The key or path of method `m`'s request (or of one of its elements) in
+// its field m.index_field, read as m.index_zero says: a singular scalar key
+// is its last occurrence, and absent it is the zero protobuf left out ("0"
+// or ""), never an empty path.
+StatePath state_key(std::string_view args, const MethodInfo& m);
+
 // Calls `emit` with each element's message, in the order a rebuild sends
 // them (a list in order; tree nodes and set members in the order they were
 // added, so a node always follows its parent).

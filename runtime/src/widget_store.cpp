@@ -126,7 +126,7 @@ void WidgetStore::record(WidgetId id, std::uint32_t field, std::uint32_t method_
       if (v.info->field != field) continue;
       if (v.info->per_child && method->index_field != 0) {
         // The key is a widget: it must be a child here (checked before any change).
-        const StatePath key = state_key(args, method->index_field);
+        const StatePath key = state_key(args, *method);
         const bool is_child = key.size() == 1 && std::any_of(r->children.begin(), r->children.end(), [&](WidgetId c) {
                                 return std::to_string(c) == key[0];
                               });

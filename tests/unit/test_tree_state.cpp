@@ -146,3 +146,71 @@ TEST_CASE("tree state: ALL_PARENTS expands exactly the nodes with children") {
   REQUIRE(member.ParseFromString(expanded.entries.at({"a", "x"}).message));
   CHECK(member.path_size() == 2);
 }
+
+// protobuf leaves a singular key's zero (0, "") off the wire: the server must
+// read that absence as the key 0 or "", while an empty path stays refused.
+TEST_CASE("table state: column 0 is a key (col_index 0 is left off the wire)") {
+  d::StateValue widths;
+  widths.info = &d::states::TableView_states[2];
+  REQUIRE(widths.info->field == d::methods::TableView_set_column_width.field);
+  pb::ColumnIndexWidth w;
+  w.set_col_index(0);
+  w.set_width(80);
+  REQUIRE(w.SerializeAsString().find('\x08') == std::string::npos);  // no col_index field at all
+  d::apply_state_op(widths, d::methods::TableView_set_column_width, w.SerializeAsString());
+  w.set_col_index(1);
+  w.set_width(50);
+  d::apply_state_op(widths, d::methods::TableView_set_column_width, w.SerializeAsString());
+  w.set_col_index(0);
+  w.set_width(90);
+  d::apply_state_op(widths, d::methods::TableView_set_column_width, w.SerializeAsString());
+  CHECK(paths(widths) == std::vector<d::StatePath>{{"0"}, {"1"}});
+  pb::ColumnIndexWidth kept;
+  REQUIRE(kept.ParseFromString(widths.entries.at({"0"}).message));
+  CHECK(kept.width() == 90);
+
+  d::StateValue editable;
+  editable.info = &d::states::TableView_states[3];
+  REQUIRE(editable.info->field == d::methods::TableView_set_column_editable.field);
+  pb::ColumnIndexEditable e;
+  e.set_col_index(0);
+  e.set_tf(true);
+  d::apply_state_op(editable, d::methods::TableView_set_column_editable, e.SerializeAsString());
+  CHECK(paths(editable) == std::vector<d::StatePath>{{"0"}});
+
+  // A scalar key given twice: protobuf reads the last one.
+  std::string twice = e.SerializeAsString();
+  e.set_col_index(3);
+  twice += e.SerializeAsString();
+  d::apply_state_op(editable, d::methods::TableView_set_column_editable, twice);
+  CHECK(paths(editable) == std::vector<d::StatePath>{{"0"}, {"3"}});
+}
+
+TEST_CASE("tree state: column key \"\" is a key, an empty path is still refused") {
+  d::StateValue widths;
+  widths.info = &d::states::TreeView_states[3];
+  REQUIRE(widths.info->field == d::methods::TreeView_set_column_width.field);
+  pb::ColumnWidth w;
+  w.set_width(70);
+  d::apply_state_op(widths, d::methods::TreeView_set_column_width, w.SerializeAsString());
+  CHECK(paths(widths) == std::vector<d::StatePath>{{""}});
+  auto v = tree_state();
+  CHECK_THROWS_WITH(d::apply_state_op(v, d::methods::TreeView_add_item, pb::TreeItem().SerializeAsString()),
+                    Catch::Contains("the path is empty"));
+  CHECK(paths(v).empty());
+
+  // A cell of column "": set, then replaced (the map entry's "" key is left off too).
+  pb::TreeItems items;
+  item(items, {"a"}, "size", 1);
+  d::apply_state_op(v, d::methods::TreeView_set_tree, items.SerializeAsString());
+  pb::CellValue cell;
+  cell.add_path("a");
+  cell.mutable_value()->set_int_value(5);
+  d::apply_state_op(v, d::methods::TreeView_set_cell, cell.SerializeAsString());
+  cell.mutable_value()->set_int_value(6);
+  d::apply_state_op(v, d::methods::TreeView_set_cell, cell.SerializeAsString());
+  const auto a = node(v, {"a"});
+  CHECK(a.values().size() == 2);
+  CHECK(a.values().at("").int_value() == 6);
+  CHECK(a.values().at("size").int_value() == 1);
+}

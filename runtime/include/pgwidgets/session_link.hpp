@@ -47,6 +47,17 @@ enum class StateOp : std::uint8_t {
   assign, put_all, remove_all, set_cell, all_parents
 };
 
+// What a state op's key field (MethodInfo::index_field) stands for when it
+// is not on the wire. A repeated field (a tree path) or a proto3 `optional`
+// one has presence: absent is no key at all (refused where one is needed).
+// A plain singular scalar has none: protobuf leaves its zero off the wire,
+// so absent IS the key 0 (`number`) or "" (`string`): TableView's column 0
+// is the field left out. The generator derives this from the key field's
+// type, so a schema author cannot forget it; making such fields `optional`
+// instead would change every proxy's signature and still leave any other
+// encoder free to drop a zero.
+enum class KeyZero : std::uint8_t { none, number, string };
+
 // One axis of a grid's extent (schema option State.counts/cells): the
 // constructor's field counting its lines, the attach request's field
 // holding a child's line on it, and the count's default.
@@ -109,6 +120,7 @@ struct MethodInfo {
   std::uint16_t index_field = 0;
   StateOp op = StateOp::none;           // setter of a collection state: what it does to it
   std::uint16_t to_field = 0;           // list_move: number of the target position's field
+  KeyZero index_zero = KeyZero::none;   // index_field left off the wire: no key, 0 or "" (see KeyZero)
   // A getter of a collection state (`field`), answered from its kept value
   // (index_field: the request's position or key; 0 for the whole
   // collection): the response field it fills, the element's field it
