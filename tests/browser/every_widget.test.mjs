@@ -137,18 +137,37 @@ function fireAll(fires) {
       case "int64": case "uint64": case "sint64": case "fixed64": case "sfixed64": return BigInt(v);
       case "bytes": return Uint8Array.from(v);
       case "enum": return enumWord(v, p.enum_prefix);
-      case "message": return structured(p, v);
+      case "message": return p.message === "pgwidgets.Value" ? value(v) : structured(p, v);
       default: return v;
     }
+  };
+  // pgwidgets.Value's JSON ({"int_value": "5"}, {} for null) as the
+  // TypeScript Value: null, boolean, bigint, number or string.
+  const value = (v) => {
+    if (v === null || v === undefined) return null;
+    if ("bool_value" in v) return v.bool_value;
+    if ("int_value" in v) return BigInt(v.int_value);
+    if ("double_value" in v) return Number(v.double_value);  // "NaN", "Infinity" come as strings
+    if ("string_value" in v) return v.string_value;
+    const unknown = Object.keys(v);
+    if (unknown.length) throw new Error(`pgwidgets.Value with ${unknown.join(", ")}`);
+    return null;
+  };
+  // A map (string keys) as an object, from its entries ([{key, value}], a
+  // top-level argument) or from its JSON object (a field of a message).
+  const map = (p, v) => {
+    const entries = Array.isArray(v) ? v.map((e) => [e.key ?? "", e.value]) : Object.entries(v ?? {});
+    return Object.fromEntries(entries.map(([k, e]) => [k, one(p.map_value, e)]));
   };
   // A message-typed argument as its TypeScript interface: the JSON of the
   // sample (snake_case names, 64-bit integers as strings) rebuilt field by
   // field from the program's description of the type; a field the JSON
   // leaves out is its zero (an absent message: its fields' zeros).
   const zero = (d) => {
+    if (d.map) return {};
     if (d.repeated) return [];
     switch (d.type) {
-      case "message": return structured(d, undefined);
+      case "message": return d.message === "pgwidgets.Value" ? null : structured(d, undefined);
       case "string": return "";
       case "bool": return false;
       case "bytes": return new Uint8Array();
@@ -157,12 +176,11 @@ function fireAll(fires) {
     }
   };
   const structured = (p, v) => {
-    if (p.message === "pgwidgets.Value") throw new Error(`argument ${p.name}: pgwidgets.Value is not supported here yet`);
+    if (p.fields === undefined) throw new Error(`argument ${p.name}: the program did not describe ${p.message}`);
     const out = {};
-    for (const d of p.fields ?? []) {
-      if (d.map) throw new Error(`argument ${p.name}.${d.name}: maps are not supported here yet`);
+    for (const d of p.fields) {
       const x = v?.[d.name];
-      out[d.name] = x === undefined ? zero(d) : d.repeated ? x.map((e) => one(d, e)) : one(d, x);
+      out[d.name] = x === undefined ? zero(d) : d.map ? map(d, x) : d.repeated ? x.map((e) => one(d, e)) : one(d, x);
     }
     return out;
   };
@@ -172,7 +190,7 @@ function fireAll(fires) {
     // The generator appends "_" to names that are TypeScript keywords.
     const fn = w.events[name] ?? w.events[`${name}_`];
     if (typeof fn !== "function") throw new Error(`its events object has no function ${name}`);
-    fn(...params.map((p) => (p.repeated ? p.value.map((v) => one(p, v)) : one(p, p.value))));
+    fn(...params.map((p) => (p.map ? map(p, p.value) : p.repeated ? p.value.map((v) => one(p, v)) : one(p, p.value))));
   };
   return fires.map((f) => {
     try {
@@ -184,7 +202,12 @@ function fireAll(fires) {
   });
 }
 
-const sameArgs = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+// Arguments compared with each object's keys sorted: a protobuf map has no
+// order (a TreeView node's values may arrive in another).
+const canonical = (v) => (Array.isArray(v) ? v.map(canonical)
+  : v !== null && typeof v === "object"
+    ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical(v[k])])) : v);
+const sameArgs = (a, b) => JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
 
 const ok = await runChecks([
   ["the page connects and the program drives every class", async () => {

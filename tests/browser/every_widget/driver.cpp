@@ -365,7 +365,15 @@ Task<> Driver::prepare_state(WidgetId widget, const MethodPlan& m, pb::Message& 
              (op == StateOp::set_cell && add != nullptr)) {
     co_await run(add, holder);  // the node must be there
   } else if (op == StateOp::set_cell || op == StateOp::list_remove || op == StateOp::list_move) {
-    co_await run(sibling(widget, field, StateOp::list_append), nullptr);  // a row (its cells) at 0
+    // A row (its cells) appended, so position 0 is there, and the request
+    // names it: row 0 and, for a cell or a move, position 0 too (the key
+    // protobuf leaves off the wire: the server must read it as 0).
+    co_await run(sibling(widget, field, StateOp::list_append), nullptr);
+    const pb::Reflection* r = request.GetReflection();
+    for (const std::uint16_t number : {m.info->index_field, m.info->to_field}) {
+      const pb::FieldDescriptor* f = number ? d->FindFieldByNumber(number) : nullptr;
+      if (f != nullptr && !f->is_repeated() && f->cpp_type() == pb::FieldDescriptor::CPPTYPE_INT32) r->SetInt32(&request, f, 0);
+    }
   }
 }
 

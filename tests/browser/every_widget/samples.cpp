@@ -269,6 +269,29 @@ namespace {
 // The fields of message type `d` as the page needs them to rebuild a
 // TypeScript value from its JSON: names, types, lists, enum prefixes, and
 // the fields of nested messages (a few levels: a tree node holds itself).
+boost::json::array describe_type(const pb::Descriptor* d, int depth);
+
+// A field's type: its enum prefix, or its message and that message's
+// fields; a map's, its value's (`map_value`: a map's keys are strings).
+// pgwidgets.Value is named, not described: the page turns its JSON
+// ({"int_value": "5"}, {} for null) into a TypeScript Value.
+void describe_value(boost::json::object& field, const pb::FieldDescriptor* f, int depth) {
+  if (f->cpp_type() == pb::FieldDescriptor::CPPTYPE_ENUM) field["enum_prefix"] = enum_prefix(f->enum_type());
+  if (f->is_map()) {
+    const pb::FieldDescriptor* v = f->message_type()->map_value();
+    boost::json::object value;
+    value["name"] = f->name() + " value";
+    value["type"] = v->type_name();
+    value["repeated"] = false;
+    value["map"] = false;
+    describe_value(value, v, depth);
+    field["map_value"] = std::move(value);
+  } else if (f->cpp_type() == pb::FieldDescriptor::CPPTYPE_MESSAGE) {
+    field["message"] = f->message_type()->full_name();
+    if (f->message_type()->full_name() != "pgwidgets.Value") field["fields"] = describe_type(f->message_type(), depth + 1);
+  }
+}
+
 boost::json::array describe_type(const pb::Descriptor* d, int depth) {
   boost::json::array out;
   for (int i = 0; i < d->field_count() && depth < kMaxDepth + 2; ++i) {
@@ -278,11 +301,7 @@ boost::json::array describe_type(const pb::Descriptor* d, int depth) {
     field["type"] = f->type_name();
     field["repeated"] = f->is_repeated() && !f->is_map();
     field["map"] = f->is_map();
-    if (f->cpp_type() == pb::FieldDescriptor::CPPTYPE_ENUM) field["enum_prefix"] = enum_prefix(f->enum_type());
-    if (f->cpp_type() == pb::FieldDescriptor::CPPTYPE_MESSAGE && !f->is_map()) {
-      field["message"] = f->message_type()->full_name();
-      field["fields"] = describe_type(f->message_type(), depth + 1);
-    }
+    describe_value(field, f, depth);
     out.push_back(std::move(field));
   }
   return out;
@@ -299,21 +318,19 @@ boost::json::array describe_fields(const pb::Message& message) {
     boost::json::object field;
     field["name"] = f->name();
     field["type"] = f->type_name();
-    field["repeated"] = f->is_repeated();
+    field["repeated"] = f->is_repeated() && !f->is_map();
+    field["map"] = f->is_map();
     field["optional"] = f->has_optional_keyword();
     field["ref"] = f->options().GetExtension(pgwidgets::arg).ref();
     if (f->is_repeated()) {
+      // A map: its entries, each {"key": ..., "value": ...}.
       boost::json::array values;
       for (int k = 0; k < r->FieldSize(message, f); ++k) values.push_back(scalar_json(message, f, k));
       field["value"] = std::move(values);
     } else {
       field["value"] = scalar_json(message, f, 0);
     }
-    if (f->cpp_type() == pb::FieldDescriptor::CPPTYPE_ENUM) field["enum_prefix"] = enum_prefix(f->enum_type());
-    if (f->cpp_type() == pb::FieldDescriptor::CPPTYPE_MESSAGE && !f->is_map()) {
-      field["message"] = f->message_type()->full_name();
-      field["fields"] = describe_type(f->message_type(), 0);
-    }
+    describe_value(field, f, -1);
     out.push_back(std::move(field));
   }
   return out;
