@@ -284,6 +284,11 @@ class Method(View):
         f = self._index_key_field()
         if f is None or f.repeated or f.presence or f.proto_type == "message":
             return "none"
+        # Positions (an attach's, a LIST's, a grid line's) are read as
+        # positions (absent: 0), not as keys.
+        if self.kind == "attach" or (self.op or "").startswith(("list_", "line_")) \
+                or (self.state is not None and self.state.kind == "list"):
+            return "none"
         return "string" if f.proto_type in ("string", "bytes") else "number"
 
     def _bulk_fields(self):

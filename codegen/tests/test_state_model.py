@@ -65,6 +65,24 @@ class StateModelTest(unittest.TestCase):
         set_tree = next(m for m in tree.methods if m.name == "set_tree")
         self.assertIn(f"{{}}, 0, 0, {set_tree.id}, 1}},  // items", info)
 
+    def test_key_zero(self):
+        # A singular key field has no presence: protobuf leaves its zero off
+        # the wire, and the table says what the absence stands for (TableView
+        # column 0, TreeView column ""). A path (repeated) and a position
+        # (a LIST's, a grid line's, an attach's) say nothing.
+        info = self.out["cpp/pgwidgets/schema_info.hpp"]
+        zero = {}
+        for line in info.splitlines():
+            if line.startswith("inline constexpr MethodInfo "):
+                name = line.split()[3].split("{")[0]
+                zero[name] = line.split(".index_zero = detail::KeyZero::")[1].split(",")[0].split("}")[0] \
+                    if ".index_zero" in line else "none"
+        self.assertEqual((zero["TableView_set_column_width"], zero["TableView_set_column_editable"],
+                          zero["TreeView_set_column_width"], zero["TreeView_clear_column_color"],
+                          zero["TreeView_add_item"], zero["TreeView_set_tree"], zero["TableView_set_cell"],
+                          zero["TableView_delete_row"], zero["GridBox_delete_row"], zero["Box_insert_widget"]),
+                         ("number", "number", "string", "string", "none", "none", "none", "none", "none", "none"))
+
     def test_grid_extent(self):
         grid = self.schema.cls("GridBox")
         [st] = grid.states
