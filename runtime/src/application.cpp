@@ -56,6 +56,22 @@ std::string hex64(std::uint64_t v) {
   return out;
 }
 
+// An on_connect/on_disconnect handler's run, its handler and session
+// owned by the coroutine's own frame (parameters by value). Not a
+// capturing coroutine lambda: g++ 12 releases the captures of a coroutine
+// lambda written inside another lambda once too often (each
+// on_disconnect freed its Session while the Application still held it).
+Task<> run_session_handler(Application::ConnectHandler handler, std::shared_ptr<Session> session) {
+  co_await handler(*session);
+}
+
+// Ends a session on its strand (close() with threads > 1); a coroutine
+// function for the same reason.
+Task<> end_for_close(std::shared_ptr<Session> session) {
+  detail::SessionAccess::core(*session).end(1001, "the application is closing");
+  co_return;
+}
+
 }  // namespace
 
 // --- Impl ------------------------------------------------------------------------------
@@ -196,13 +212,8 @@ Task<> Application::Impl::close() {
     }
     // Ended on its strand; its browsers' closes are posted here before
     // this coroutine resumes, so they go out before the server stops.
-    co_await asio::co_spawn(
-        detail::SessionAccess::core(*session).executor(),
-        [session]() -> Task<> {
-          detail::SessionAccess::core(*session).end(1001, "the application is closing");
-          co_return;
-        },
-        asio::use_awaitable);
+    co_await asio::co_spawn(detail::SessionAccess::core(*session).executor(), end_for_close(session),
+                            asio::use_awaitable);
   }
   if (server_) server_->stop();
   if (global_lock_) global_lock_->cancel();
@@ -452,7 +463,7 @@ void Application::Impl::on_hello(transport::ConnectionId id, std::string_view by
   if (connect_handler) {
     auto handler = connect_handler;
     on_session(session, [handler, session] {
-      detail::SessionAccess::core(*session).spawn_handler([handler, session]() -> Task<> { co_await handler(*session); },
+      detail::SessionAccess::core(*session).spawn_handler([handler, session] { return run_session_handler(handler, session); },
                                                           "on_connect handler");
     });
   }
@@ -643,7 +654,7 @@ void Application::Impl::on_close(transport::ConnectionId id, int code, const std
     if (disconnect_handler && (attached || core.ended())) {
       auto handler = disconnect_handler;
       // Like every handler: under the concurrency lock, its errors reported.
-      core.spawn_handler([handler, session]() -> Task<> { co_await handler(*session); }, "on_disconnect handler");
+      core.spawn_handler([handler, session] { return run_session_handler(handler, session); }, "on_disconnect handler");
     }
     if (!core.ended() && !core.connected()) on_app([this, session] { arm_expiry(session); });
   });
