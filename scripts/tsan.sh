@@ -16,6 +16,6 @@ cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=None -DPGW_BUILD_BENCH=OF
   -DCMAKE_CXX_FLAGS="-O1 -g1 -DNDEBUG -fsanitize=thread -fno-omit-frame-pointer" \
   -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=thread" >/dev/null
 cmake --build "$BUILD_DIR" -j"${JOBS:-2}" --target ${PGW_TSAN_TARGETS:-thread_tests protocol_tests}
-export TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1 ${TSAN_OPTIONS:-}"
+export TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1 suppressions=$PWD/scripts/tsan.supp ${TSAN_OPTIONS:-}"
 cd "$BUILD_DIR"
 ctest --output-on-failure -j"${JOBS:-2}" -R "${PGW_TSAN_TESTS:-^(unit: threads|protocol):}" "$@"
