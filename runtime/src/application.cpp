@@ -57,16 +57,16 @@ std::string hex64(std::uint64_t v) {
 }
 
 // An on_connect/on_disconnect handler's run, its handler and session
-// owned by the coroutine's own frame (parameters by value). Not a
-// capturing coroutine lambda: g++ 12 releases the captures of a coroutine
-// lambda written inside another lambda once too often (each
-// on_disconnect freed its Session while the Application still held it).
+// owned by the coroutine's own frame (parameters by value), not captured
+// by a coroutine lambda written inside another lambda (see end_for_close).
 Task<> run_session_handler(Application::ConnectHandler handler, std::shared_ptr<Session> session) {
   co_await handler(*session);
 }
 
-// Ends a session on its strand (close() with threads > 1); a coroutine
-// function for the same reason.
+// Ends a session on its strand (close() with threads > 1). A function, not
+// a lambda with captures written inside close()'s co_await expression:
+// g++ 12 destroys such a lambda twice (README, "g++ 12"), and each
+// session's shared_ptr was released once too often (a SIGSEGV in close()).
 Task<> end_for_close(std::shared_ptr<Session> session) {
   detail::SessionAccess::core(*session).end(1001, "the application is closing");
   co_return;
