@@ -56,7 +56,7 @@ SessionCore::SessionCore(asio::any_io_executor executor, SessionConfig config)
     : executor_(std::move(executor)), config_(std::move(config)) {
   UploadReceiver::Env env;
   env.executor = executor_;
-  env.lock = config_.lock;
+  env.spawn = [this](std::function<Task<>()> body, std::string what) { spawn_handler(std::move(body), std::move(what)); };
   env.max_upload_bytes = config_.max_upload_bytes;
   env.send = [this](std::uint64_t browser, pgwidgets::ServerMessage message) {
     if (ended_ || !has_browser(browser)) return;
