@@ -62,6 +62,8 @@ pgw::Task<> button_demo(pgw::Widgets W, pgw::MDIWidget mdi, Position pos) {
   co_await hbox.add_widget(btn_b, 0);
   co_await content.add_widget(hbox, 0);
   co_await content.add_widget(lbl, 1);
+  // pgwidgets' options dict {"title": ..., "width": ..., "x": pos[0], ...} is
+  // the sub-window's options struct here, its designators in its order.
   co_await mdi.add_widget(content, {.title = "Button", .width = 300, .height = 120, .x = pos.x, .y = pos.y});
 }
 
@@ -223,7 +225,7 @@ pgw::Task<> scrollarea_demo(pgw::Widgets W, pgw::MDIWidget mdi, Position pos) {
     auto row = co_await W.HBox({.spacing = 4});
     for (int j = 0; j < 8; ++j) {
       auto lbl = co_await W.Label("Item " + std::to_string(i * 8 + j));
-      co_await lbl.set_padding(2, 6, 2, 6);
+      co_await lbl.set_padding(2, 6, 2, 6);  // pgwidgets' list [2, 6, 2, 6]: left, top, right, bottom
       const std::string bg = i % 2 == 0 ? "#f8f8f8" : "#fff";
       co_await lbl.set_color(bg, "#333");
       co_await row.add_widget(lbl, 0);
@@ -356,7 +358,7 @@ pgw::Task<> tabwidget_demo(pgw::Widgets W, pgw::MDIWidget mdi, Position pos) {
     co_await pg_lbl.set_halign(pgw::HAlign::center);
     co_await pg_lbl.set_color(colors[n - 1], "#333");
     co_await pg.add_widget(pg_lbl, 1);
-    co_await tabs.add_widget(pg, "Tab " + std::to_string(n));
+    co_await tabs.add_widget(pg, "Tab " + std::to_string(n));  // the title as the StackWidget demo's
   }
   tabs.on_page_switch([lbl](pgw::Widget, int idx) -> pgw::Task<> {
     co_await lbl.set_text("Switched to tab " + std::to_string(idx));
@@ -562,6 +564,7 @@ constexpr std::array demos{
     Demo{"VBox/HBox", boxes_demo},
 };
 
+// pgwidgets' @app.on_connect handler; main() registers it.
 pgw::Task<> on_session(pgw::Session& session) {
   auto W = session.get_widgets();
 
@@ -588,7 +591,7 @@ pgw::Task<> on_session(pgw::Session& session) {
   // -- Status bar --
   auto status = co_await W.Label("Select a widget from the picker to see a demo.");
   co_await status.set_color("#e8f0fe", "#333");
-  co_await status.set_padding(4, 8, 4, 8);
+  co_await status.set_padding(4, 8, 4, 8);  // pgwidgets' list [4, 8, 4, 8]: left, top, right, bottom
   co_await vbox.add_widget(status, 0);
 
   // -- Picker window --
@@ -629,6 +632,9 @@ pgw::Task<> on_session(pgw::Session& session) {
 
 }  // namespace
 
+// pgwidgets' main(): Application(max_sessions=4, logger=...) and app.run().
+// example::serve also reads the examples' flags (--host, --ws-port, ...)
+// and prints the URL first (the browser test reads it).
 int main(int argc, char** argv) {
   return example::serve(argc, argv, on_session,
                         {.max_sessions = 4, .logger = pgw::stderr_logger(pgw::LogLevel::info)});
