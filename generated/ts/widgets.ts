@@ -7,7 +7,7 @@
 // missing there, or a method missing in an implementation, fails `tsc`.
 
 export const PACKAGE_NAME = "pgwidgets.widgets";
-export const SCHEMA_FINGERPRINT = 0x4ad6597802d163cdn;
+export const SCHEMA_FINGERPRINT = 0x9578b2e782e7f300n;
 
 /** A widget as the browser runtime holds it. */
 export interface WidgetHandle {
@@ -264,8 +264,8 @@ export interface TagDef {
   style: TagStyle;
 }
 
-// A region of the text, [start, end), in UTF-8 bytes.
-export interface TextRange {
+// One match or run, [start, end), in UTF-8 bytes.
+export interface TextSpan {
   start: number;
   end: number;
 }
@@ -1828,7 +1828,7 @@ export interface TextSourceImpl extends WidgetImpl {
   // (start == end == 0 when it is nowhere).
   get_tag_region(name: string): TextRangeValue;
   // Each maximal run of the tag, in order.
-  get_tag_regions(name: string): TextRange[];
+  get_tag_regions(name: string): TextSpan[];
   // A live ref at `offset`: it moves with every edit (see Gravity).
   create_ref(child: WidgetHandle): void;
   // A live ref the page also knows by `name` (a name in use moves to it).
@@ -1850,7 +1850,7 @@ export interface TextSourceImpl extends WidgetImpl {
   // The first match of `query` at or after `start`.
   find(query: string, start: number | undefined, case_insensitive: boolean): FindResultValue;
   // Every non-overlapping match at or after `start`.
-  find_all(query: string, start: number | undefined, case_insensitive: boolean): TextRange[];
+  find_all(query: string, start: number | undefined, case_insensitive: boolean): TextSpan[];
   // Replaces the first match (or with `all`, every one); how many.
   replace(query: string, replacement: string, all: boolean, case_insensitive: boolean, start: number | undefined): number;
   // Scrolls the ref's line into view.

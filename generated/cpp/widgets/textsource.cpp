@@ -49,13 +49,13 @@ TagDef decode([[maybe_unused]] const ::pgwidgets::widgets::TagDef& message) {
   return pgw::TagDef{message.name(), detail::wire::decode(message.style())};
 }
 
-void encode([[maybe_unused]] TextRange value, [[maybe_unused]] ::pgwidgets::widgets::TextRange& message) {
+void encode([[maybe_unused]] TextSpan value, [[maybe_unused]] ::pgwidgets::widgets::TextSpan& message) {
   message.set_start(value.start);
   message.set_end(value.end);
 }
 
-TextRange decode([[maybe_unused]] const ::pgwidgets::widgets::TextRange& message) {
-  return pgw::TextRange{message.start(), message.end()};
+TextSpan decode([[maybe_unused]] const ::pgwidgets::widgets::TextSpan& message) {
+  return pgw::TextSpan{message.start(), message.end()};
 }
 
 void encode([[maybe_unused]] TagRegion value, [[maybe_unused]] ::pgwidgets::widgets::TagRegion& message) {
@@ -221,10 +221,10 @@ pgw::TextRange TextSource_get_tag_region([[maybe_unused]] SessionLink& link, std
   return pgw::TextRange{m.start(), m.end()};
 }
 
-std::vector<pgw::TextRange> TextSource_get_tag_regions([[maybe_unused]] SessionLink& link, std::string_view bytes) {
-  ::pgwidgets::widgets::TextRanges m;
+std::vector<pgw::TextSpan> TextSource_get_tag_regions([[maybe_unused]] SessionLink& link, std::string_view bytes) {
+  ::pgwidgets::widgets::TextSpans m;
   parse(m, bytes, "the result of TextSource.get_tag_regions");
-  return [&] { std::vector<pgw::TextRange> out; out.reserve(m.ranges().size()); for (const auto& item : m.ranges()) out.push_back(detail::wire::decode(item)); return out; }();
+  return [&] { std::vector<pgw::TextSpan> out; out.reserve(m.spans().size()); for (const auto& item : m.spans()) out.push_back(detail::wire::decode(item)); return out; }();
 }
 
 pgw::TextBufferRef TextSource_get_named_ref([[maybe_unused]] SessionLink& link, std::string_view bytes) {
@@ -275,10 +275,10 @@ pgw::FindResult TextSource_find([[maybe_unused]] SessionLink& link, std::string_
   return pgw::FindResult{m.found(), m.start(), m.end()};
 }
 
-std::vector<pgw::TextRange> TextSource_find_all([[maybe_unused]] SessionLink& link, std::string_view bytes) {
-  ::pgwidgets::widgets::TextRanges m;
+std::vector<pgw::TextSpan> TextSource_find_all([[maybe_unused]] SessionLink& link, std::string_view bytes) {
+  ::pgwidgets::widgets::TextSpans m;
   parse(m, bytes, "the result of TextSource.find_all");
-  return [&] { std::vector<pgw::TextRange> out; out.reserve(m.ranges().size()); for (const auto& item : m.ranges()) out.push_back(detail::wire::decode(item)); return out; }();
+  return [&] { std::vector<pgw::TextSpan> out; out.reserve(m.spans().size()); for (const auto& item : m.spans()) out.push_back(detail::wire::decode(item)); return out; }();
 }
 
 int TextSource_replace([[maybe_unused]] SessionLink& link, std::string_view bytes) {
@@ -683,10 +683,10 @@ Task<pgw::TextRange> TextSource::get_tag_region(std::string name) const {
                                                        request.SerializeAsString(), &detail::ret::TextSource_get_tag_region);
 }
 
-Task<std::vector<pgw::TextRange>> TextSource::get_tag_regions(std::string name) const {
+Task<std::vector<pgw::TextSpan>> TextSource::get_tag_regions(std::string name) const {
   ::pgwidgets::widgets::TagName request;
   request.set_name(std::move(name));
-  return detail::call_returning<std::vector<pgw::TextRange>>(checked_link(), id(), detail::methods::TextSource_get_tag_regions,
+  return detail::call_returning<std::vector<pgw::TextSpan>>(checked_link(), id(), detail::methods::TextSource_get_tag_regions,
                                                        request.SerializeAsString(), &detail::ret::TextSource_get_tag_regions);
 }
 
@@ -793,12 +793,12 @@ Task<pgw::FindResult> TextSource::find(std::string query, std::optional<int> sta
                                                        request.SerializeAsString(), &detail::ret::TextSource_find);
 }
 
-Task<std::vector<pgw::TextRange>> TextSource::find_all(std::string query, std::optional<int> start, std::optional<bool> case_insensitive) const {
+Task<std::vector<pgw::TextSpan>> TextSource::find_all(std::string query, std::optional<int> start, std::optional<bool> case_insensitive) const {
   ::pgwidgets::widgets::FindQuery request;
   request.set_query(std::move(query));
   if (start) request.set_start(*start);
   if (case_insensitive) request.set_case_insensitive(*case_insensitive);
-  return detail::call_returning<std::vector<pgw::TextRange>>(checked_link(), id(), detail::methods::TextSource_find_all,
+  return detail::call_returning<std::vector<pgw::TextSpan>>(checked_link(), id(), detail::methods::TextSource_find_all,
                                                        request.SerializeAsString(), &detail::ret::TextSource_find_all);
 }
 

@@ -13,7 +13,7 @@ import * as pb_events from "../pb/pgwidgets/widgets/events_pb.js";
 import * as pb_files from "../pb/pgwidgets/widgets/files_pb.js";
 import * as pb_textsource from "../pb/pgwidgets/widgets/textsource_pb.js";
 import type * as w from "../widgets.js";
-import type { WidgetHandle, Value, DrawOp, TabPosition, ScrollBarPolicy, Dtype, SliderValuePosition, DialValuePosition, HAlign, VAlign, FileDialogMode, ImageFormat, WindowState, Align, Orientation, Wrap, ScrollAlign, Gravity, CursorStyle, DrawingImage, Drawing, Column, TableRow, TreeNode, TableData, Modifiers, PointerEvent, ScrollEvent, KeyEvent, FocusEvent, DragOverEvent, DroppedFile, DropEvent, DropProgress, PickedFile, TagStyle, TagDef, TextRange, TagRegion, RefState } from "../widgets.js";
+import type { WidgetHandle, Value, DrawOp, TabPosition, ScrollBarPolicy, Dtype, SliderValuePosition, DialValuePosition, HAlign, VAlign, FileDialogMode, ImageFormat, WindowState, Align, Orientation, Wrap, ScrollAlign, Gravity, CursorStyle, DrawingImage, Drawing, Column, TableRow, TreeNode, TableData, Modifiers, PointerEvent, ScrollEvent, KeyEvent, FocusEvent, DragOverEvent, DroppedFile, DropEvent, DropProgress, PickedFile, TagStyle, TagDef, TextSpan, TagRegion, RefState } from "../widgets.js";
 
 /** What the dispatcher needs from the runtime. */
 export interface DispatchContext {
@@ -361,14 +361,14 @@ export function toTagDef(v: TagDef): MessageInitShape<typeof pb_textsource.TagDe
   return { name: v.name, style: toTagStyle(v.style) };
 }
 
-/** TextRange from protobuf-es (an absent message is the empty value). */
-export function fromTextRange(m: pb_textsource.TextRange | undefined): TextRange {
-  const x = m ?? create(pb_textsource.TextRangeSchema);
+/** TextSpan from protobuf-es (an absent message is the empty value). */
+export function fromTextSpan(m: pb_textsource.TextSpan | undefined): TextSpan {
+  const x = m ?? create(pb_textsource.TextSpanSchema);
   return { start: x.start, end: x.end };
 }
 
-/** TextRange as protobuf-es builds it. */
-export function toTextRange(v: TextRange): MessageInitShape<typeof pb_textsource.TextRangeSchema> {
+/** TextSpan as protobuf-es builds it. */
+export function toTextSpan(v: TextSpan): MessageInitShape<typeof pb_textsource.TextSpanSchema> {
   return { start: v.start, end: v.end };
 }
 

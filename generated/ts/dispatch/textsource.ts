@@ -9,9 +9,9 @@ import * as pb_base from "../pb/pgwidgets/widgets/base_pb.js";
 import * as pb_text from "../pb/pgwidgets/widgets/text_pb.js";
 import * as pb_textsource from "../pb/pgwidgets/widgets/textsource_pb.js";
 import type * as w from "../widgets.js";
-import type { WidgetHandle, Value, DrawOp, TabPosition, ScrollBarPolicy, Dtype, SliderValuePosition, DialValuePosition, HAlign, VAlign, FileDialogMode, ImageFormat, WindowState, Align, Orientation, Wrap, ScrollAlign, Gravity, CursorStyle, DrawingImage, Drawing, Column, TableRow, TreeNode, TableData, Modifiers, PointerEvent, ScrollEvent, KeyEvent, FocusEvent, DragOverEvent, DroppedFile, DropEvent, DropProgress, PickedFile, TagStyle, TagDef, TextRange, TagRegion, RefState } from "../widgets.js";
+import type { WidgetHandle, Value, DrawOp, TabPosition, ScrollBarPolicy, Dtype, SliderValuePosition, DialValuePosition, HAlign, VAlign, FileDialogMode, ImageFormat, WindowState, Align, Orientation, Wrap, ScrollAlign, Gravity, CursorStyle, DrawingImage, Drawing, Column, TableRow, TreeNode, TableData, Modifiers, PointerEvent, ScrollEvent, KeyEvent, FocusEvent, DragOverEvent, DroppedFile, DropEvent, DropProgress, PickedFile, TagStyle, TagDef, TextSpan, TagRegion, RefState } from "../widgets.js";
 import type { DispatchContext, ClassEntry, MethodEntry, CallbackEntry, FamilyTables } from "./common.js";
-import { word, DrawOpWords, DrawOpNumbers, TabPositionWords, TabPositionNumbers, ScrollBarPolicyWords, ScrollBarPolicyNumbers, DtypeWords, DtypeNumbers, SliderValuePositionWords, SliderValuePositionNumbers, DialValuePositionWords, DialValuePositionNumbers, HAlignWords, HAlignNumbers, VAlignWords, VAlignNumbers, FileDialogModeWords, FileDialogModeNumbers, ImageFormatWords, ImageFormatNumbers, WindowStateWords, WindowStateNumbers, AlignWords, AlignNumbers, OrientationWords, OrientationNumbers, WrapWords, WrapNumbers, ScrollAlignWords, ScrollAlignNumbers, GravityWords, GravityNumbers, CursorStyleWords, CursorStyleNumbers, valueFromWire, valueToWire, fromDrawingImage, toDrawingImage, fromDrawing, toDrawing, fromColumn, toColumn, fromTableRow, toTableRow, fromTreeNode, toTreeNode, fromTableData, toTableData, fromModifiers, toModifiers, fromPointerEvent, toPointerEvent, fromScrollEvent, toScrollEvent, fromKeyEvent, toKeyEvent, fromFocusEvent, toFocusEvent, fromDragOverEvent, toDragOverEvent, fromDroppedFile, toDroppedFile, fromDropEvent, toDropEvent, fromDropProgress, toDropProgress, fromPickedFile, toPickedFile, fromTagStyle, toTagStyle, fromTagDef, toTagDef, fromTextRange, toTextRange, fromTagRegion, toTagRegion, fromRefState, toRefState } from "./common.js";
+import { word, DrawOpWords, DrawOpNumbers, TabPositionWords, TabPositionNumbers, ScrollBarPolicyWords, ScrollBarPolicyNumbers, DtypeWords, DtypeNumbers, SliderValuePositionWords, SliderValuePositionNumbers, DialValuePositionWords, DialValuePositionNumbers, HAlignWords, HAlignNumbers, VAlignWords, VAlignNumbers, FileDialogModeWords, FileDialogModeNumbers, ImageFormatWords, ImageFormatNumbers, WindowStateWords, WindowStateNumbers, AlignWords, AlignNumbers, OrientationWords, OrientationNumbers, WrapWords, WrapNumbers, ScrollAlignWords, ScrollAlignNumbers, GravityWords, GravityNumbers, CursorStyleWords, CursorStyleNumbers, valueFromWire, valueToWire, fromDrawingImage, toDrawingImage, fromDrawing, toDrawing, fromColumn, toColumn, fromTableRow, toTableRow, fromTreeNode, toTreeNode, fromTableData, toTableData, fromModifiers, toModifiers, fromPointerEvent, toPointerEvent, fromScrollEvent, toScrollEvent, fromKeyEvent, toKeyEvent, fromFocusEvent, toFocusEvent, fromDragOverEvent, toDragOverEvent, fromDroppedFile, toDroppedFile, fromDropEvent, toDropEvent, fromDropProgress, toDropProgress, fromPickedFile, toPickedFile, fromTagStyle, toTagStyle, fromTagDef, toTagDef, fromTextSpan, toTextSpan, fromTagRegion, toTagRegion, fromRefState, toRefState } from "./common.js";
 import { eventsWidget } from "./base.js";
 
 export function eventsTextSource(id: number, ctx: DispatchContext): w.TextSourceEvents {
@@ -297,7 +297,7 @@ export const textsourceFamily: FamilyTables = {
       invoke: (impl, bytes, ctx) => {
         const m = fromBinary(pb_textsource.TagNameSchema, bytes);
         const r = (impl as w.TextSourceImpl).get_tag_regions(m.name);
-        return toBinary(pb_textsource.TextRangesSchema, create(pb_textsource.TextRangesSchema, { ranges: r.map((x) => toTextRange(x)) }));
+        return toBinary(pb_textsource.TextSpansSchema, create(pb_textsource.TextSpansSchema, { spans: r.map((x) => toTextSpan(x)) }));
       },
     }],
     [748257562, {
@@ -405,7 +405,7 @@ export const textsourceFamily: FamilyTables = {
       invoke: (impl, bytes, ctx) => {
         const m = fromBinary(pb_textsource.FindQuerySchema, bytes);
         const r = (impl as w.TextSourceImpl).find_all(m.query, m.start, (m.caseInsensitive ?? false));
-        return toBinary(pb_textsource.TextRangesSchema, create(pb_textsource.TextRangesSchema, { ranges: r.map((x) => toTextRange(x)) }));
+        return toBinary(pb_textsource.TextSpansSchema, create(pb_textsource.TextSpansSchema, { spans: r.map((x) => toTextSpan(x)) }));
       },
     }],
     [1789627848, {

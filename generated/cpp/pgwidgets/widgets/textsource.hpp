@@ -31,7 +31,7 @@
 namespace pgwidgets::widgets {
 class TagStyle;
 class TagDef;
-class TextRange;
+class TextSpan;
 class TagRegion;
 class RefState;
 }  // namespace pgwidgets::widgets
@@ -78,7 +78,7 @@ struct EnumInfo<CursorStyle> {
 // may hold one declared further down (a tree node its children).
 struct TagStyle;
 struct TagDef;
-struct TextRange;
+struct TextSpan;
 struct TagRegion;
 struct RefState;
 
@@ -104,11 +104,11 @@ struct TagDef {
   friend bool operator==(const TagDef&, const TagDef&) = default;
 };
 
-// A region of the text, [start, end), in UTF-8 bytes.
-struct TextRange {
+// One match or run, [start, end), in UTF-8 bytes.
+struct TextSpan {
   int start{};
   int end{};
-  friend bool operator==(const TextRange&, const TextRange&) = default;
+  friend bool operator==(const TextSpan&, const TextSpan&) = default;
 };
 
 struct TagRegion {
@@ -137,8 +137,8 @@ void encode(TagStyle value, ::pgwidgets::widgets::TagStyle& message);
 TagStyle decode(const ::pgwidgets::widgets::TagStyle& message);
 void encode(TagDef value, ::pgwidgets::widgets::TagDef& message);
 TagDef decode(const ::pgwidgets::widgets::TagDef& message);
-void encode(TextRange value, ::pgwidgets::widgets::TextRange& message);
-TextRange decode(const ::pgwidgets::widgets::TextRange& message);
+void encode(TextSpan value, ::pgwidgets::widgets::TextSpan& message);
+TextSpan decode(const ::pgwidgets::widgets::TextSpan& message);
 void encode(TagRegion value, ::pgwidgets::widgets::TagRegion& message);
 TagRegion decode(const ::pgwidgets::widgets::TagRegion& message);
 void encode(RefState value, ::pgwidgets::widgets::RefState& message);
@@ -272,7 +272,7 @@ class TextSource : public Widget {
   Task<pgw::TextRange> get_tag_region(std::string name) const;
 
   // Each maximal run of the tag, in order.
-  Task<std::vector<pgw::TextRange>> get_tag_regions(std::string name) const;
+  Task<std::vector<pgw::TextSpan>> get_tag_regions(std::string name) const;
 
   // A live ref at `offset`: it moves with every edit (see Gravity).
   // Creates the TextBufferRef (the options are Widgets::TextBufferRef's) and returns it.
@@ -311,7 +311,7 @@ class TextSource : public Widget {
   Task<pgw::FindResult> find(std::string query, std::optional<int> start = std::nullopt, std::optional<bool> case_insensitive = std::nullopt) const;
 
   // Every non-overlapping match at or after `start`.
-  Task<std::vector<pgw::TextRange>> find_all(std::string query, std::optional<int> start = std::nullopt, std::optional<bool> case_insensitive = std::nullopt) const;
+  Task<std::vector<pgw::TextSpan>> find_all(std::string query, std::optional<int> start = std::nullopt, std::optional<bool> case_insensitive = std::nullopt) const;
 
   // Replaces the first match (or with `all`, every one); how many.
   Task<int> replace(std::string query, std::string replacement, std::optional<bool> all = std::nullopt, std::optional<bool> case_insensitive = std::nullopt, std::optional<int> start = std::nullopt) const;

@@ -73,7 +73,7 @@ import type {
   TagDef,
   TagRegion,
   TagStyle,
-  TextRange,
+  TextSpan,
   TextRangeValue,
   TextSourceCreateArgs,
   TextSourceEvents,
@@ -667,7 +667,7 @@ export class TextSource extends Widget implements TextSourceImpl {
     return { start: this.bytes(runs[0]![0]), end: this.bytes(runs[runs.length - 1]![1]) };
   }
 
-  get_tag_regions(name: string): TextRange[] {
+  get_tag_regions(name: string): TextSpan[] {
     return this.runs(name).map(([a, b]) => ({ start: this.bytes(a), end: this.bytes(b) }));
   }
 
@@ -842,7 +842,7 @@ export class TextSource extends Widget implements TextSourceImpl {
     return m ? { found: true, start: this.bytes(m[0]), end: this.bytes(m[1]) } : { found: false, start: 0, end: 0 };
   }
 
-  find_all(query: string, start: number | undefined, case_insensitive: boolean): TextRange[] {
+  find_all(query: string, start: number | undefined, case_insensitive: boolean): TextSpan[] {
     return this.matches(query, start, case_insensitive, true).map(([a, b]) => ({ start: this.bytes(a), end: this.bytes(b) }));
   }
 

@@ -43,7 +43,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file pgwidgets/widgets/textsource.proto.
  */
 export const file_pgwidgets_widgets_textsource: GenFile = /*@__PURE__*/
-  fileDesc("CiJwZ3dpZGdldHMvd2lkZ2V0cy90ZXh0c291cmNlLnByb3RvEhFwZ3dpZGdldHMud2lkZ2V0cyLyAgoOVGV4dFNvdXJjZUFyZ3MSFAoEdGV4dBgBIAEoCUIG4vMYAggBEjYKBHdyYXAYAiABKA4yFy5wZ3dpZGdldHMud2lkZ2V0cy5XcmFwQgri8xgGEgRub25lSACIAQESJgoMbGluZV9udW1iZXJzGAMgASgIQgvi8xgHEgVmYWxzZUgBiAEBEiUKC2ljb25fZ3V0dGVyGAQgASgIQgvi8xgHEgVmYWxzZUgCiAEBEiEKCGVkaXRhYmxlGAUgASgIQgri8xgGEgR0cnVlSAOIAQESKQoLZm9udF9mYW1pbHkYBiABKAlCD+LzGAsSCW1vbm9zcGFjZUgEiAEBEiAKCWZvbnRfc2l6ZRgHIAEoBUII4vMYBBICMTNIBYgBAUIHCgVfd3JhcEIPCg1fbGluZV9udW1iZXJzQg4KDF9pY29uX2d1dHRlckILCglfZWRpdGFibGVCDgoMX2ZvbnRfZmFtaWx5QgwKCl9mb250X3NpemUiugIKCFRhZ1N0eWxlEhcKCmJhY2tncm91bmQYASABKAlIAIgBARIXCgpmb3JlZ3JvdW5kGAIgASgJSAGIAQESEQoEYm9sZBgDIAEoCEgCiAEBEhMKBml0YWxpYxgEIAEoCEgDiAEBEhYKCXVuZGVybGluZRgFIAEoCEgEiAEBEhoKDXN0cmlrZXRocm91Z2gYBiABKAhIBYgBARIYCgtmb250X2ZhbWlseRgHIAEoCUgGiAEBEhYKCWZvbnRfc2l6ZRgIIAEoBUgHiAEBQg0KC19iYWNrZ3JvdW5kQg0KC19mb3JlZ3JvdW5kQgcKBV9ib2xkQgkKB19pdGFsaWNCDAoKX3VuZGVybGluZUIQCg5fc3RyaWtldGhyb3VnaEIOCgxfZm9udF9mYW1pbHlCDAoKX2ZvbnRfc2l6ZSJCCgZUYWdEZWYSDAoEbmFtZRgBIAEoCRIqCgVzdHlsZRgCIAEoCzIbLnBnd2lkZ2V0cy53aWRnZXRzLlRhZ1N0eWxlIhcKB1RhZ05hbWUSDAoEbmFtZRgBIAEoCSIZCghUYWdOYW1lcxINCgVuYW1lcxgBIAMoCSInCglUZXh0UmFuZ2USDQoFc3RhcnQYASABKAUSCwoDZW5kGAIgASgFIjoKClRleHRSYW5nZXMSLAoGcmFuZ2VzGAEgAygLMhwucGd3aWRnZXRzLndpZGdldHMuVGV4dFJhbmdlIjUKCVRhZ1JlZ2lvbhIMCgRuYW1lGAEgASgJEg0KBXN0YXJ0GAIgASgFEgsKA2VuZBgDIAEoBSIcCgpUZXh0T2Zmc2V0Eg4KBm9mZnNldBgBIAEoBSIcCgpUZXh0TGVuZ3RoEg4KBmxlbmd0aBgBIAEoBSIYCghUZXh0TGluZRIMCgRsaW5lGAEgASgFIioKCkxpbmVDb2x1bW4SDAoEbGluZRgBIAEoBRIOCgZjb2x1bW4YAiABKAUiOAoKVGV4dEluc2VydBIOCgZvZmZzZXQYASABKAUSDAoEdGV4dBgCIAEoCRIMCgR0YWdzGAMgAygJIhYKCFNvdXJjZVRmEgoKAnRmGAEgASgIIl0KEVNvdXJjZUN1cnNvclN0eWxlEjkKBXN0eWxlGAEgASgOMh4ucGd3aWRnZXRzLndpZGdldHMuQ3Vyc29yU3R5bGVCCuLzGAYSBGxpbmUSDQoFY29sb3IYAiABKAkiPQoHUmVmSWNvbhIgCgNyZWYYASABKA1CE+LzGA8aDVRleHRCdWZmZXJSZWYSEAoIaWNvbl91cmwYAiABKAkiKgoGUmVmQXJnEiAKA3JlZhgBIAEoDUIT4vMYDxoNVGV4dEJ1ZmZlclJlZiJ6CglSZWZTY3JvbGwSIAoDcmVmGAEgASgNQhPi8xgPGg1UZXh0QnVmZmVyUmVmEkEKBWFsaWduGAIgASgOMh4ucGd3aWRnZXRzLndpZGdldHMuU2Nyb2xsQWxpZ25CDeLzGAkSB25lYXJlc3RIAIgBAUIICgZfYWxpZ24ieQoJRmluZFF1ZXJ5Eg0KBXF1ZXJ5GAEgASgJEhIKBXN0YXJ0GAIgASgFSACIAQESKgoQY2FzZV9pbnNlbnNpdGl2ZRgDIAEoCEIL4vMYBxIFZmFsc2VIAYgBAUIICgZfc3RhcnRCEwoRX2Nhc2VfaW5zZW5zaXRpdmUiNwoKRmluZFJlc3VsdBINCgVmb3VuZBgBIAEoCBINCgVzdGFydBgCIAEoBRILCgNlbmQYAyABKAUiuAEKDFJlcGxhY2VRdWVyeRINCgVxdWVyeRgBIAEoCRITCgtyZXBsYWNlbWVudBgCIAEoCRIdCgNhbGwYAyABKAhCC+LzGAcSBWZhbHNlSACIAQESKgoQY2FzZV9pbnNlbnNpdGl2ZRgEIAEoCEIL4vMYBxIFZmFsc2VIAYgBARISCgVzdGFydBgFIAEoBUgCiAEBQgYKBF9hbGxCEwoRX2Nhc2VfaW5zZW5zaXRpdmVCCAoGX3N0YXJ0Ih0KDFJlcGxhY2VDb3VudBINCgVjb3VudBgBIAEoBSIUCgREb25lEgwKBGRvbmUYASABKAgiEgoDSGFzEgsKA2hhcxgBIAEoCCIXCgdSZWZOYW1lEgwKBG5hbWUYASABKAkiLAoITmFtZWRSZWYSIAoDcmVmGAEgASgNQhPi8xgPGg1UZXh0QnVmZmVyUmVmImMKBk5ld1JlZhIOCgZvZmZzZXQYASABKAUSPQoHZ3Jhdml0eRgCIAEoDjIaLnBnd2lkZ2V0cy53aWRnZXRzLkdyYXZpdHlCC+LzGAcSBXJpZ2h0SACIAQFCCgoIX2dyYXZpdHkidgoLTmV3TmFtZWRSZWYSDAoEbmFtZRgBIAEoCRIOCgZvZmZzZXQYAiABKAUSPQoHZ3Jhdml0eRgDIAEoDjIaLnBnd2lkZ2V0cy53aWRnZXRzLkdyYXZpdHlCC+LzGAcSBXJpZ2h0SACIAQFCCgoIX2dyYXZpdHkiVQoIUmVmU3RhdGUSCgoCaWQYASABKA0SDgoGb2Zmc2V0GAIgASgFEgwKBG5hbWUYAyABKAkSEAoIaWNvbl91cmwYBCABKAkSDQoFdmFsaWQYBSABKAgipAEKEFRleHRTb3VyY2VCdWZmZXISDAoEdGV4dBgBIAEoCRIrCgh0YWdfZGVmcxgCIAMoCzIZLnBnd2lkZ2V0cy53aWRnZXRzLlRhZ0RlZhIqCgR0YWdzGAMgAygLMhwucGd3aWRnZXRzLndpZGdldHMuVGFnUmVnaW9uEikKBHJlZnMYBCADKAsyGy5wZ3dpZGdldHMud2lkZ2V0cy5SZWZTdGF0ZSI7CglJY29uQ2xpY2sSDAoEbGluZRgBIAEoBRIgCgNyZWYYAiABKA1CE+LzGA8aDVRleHRCdWZmZXJSZWYiTQoJVG9vbHRpcEF0EgwKBGxpbmUYASABKAUSDgoGY29sdW1uGAIgASgFEgwKBHRleHQYAyABKAkSCQoBeBgEIAEoARIJCgF5GAUgASgBIjEKC1Rvb2x0aXBTaG93EgwKBHRleHQYASABKAkSCQoBeBgCIAEoARIJCgF5GAMgASgBInwKEVRleHRCdWZmZXJSZWZBcmdzEg4KBm9mZnNldBgBIAEoBRI9CgdncmF2aXR5GAIgASgOMhoucGd3aWRnZXRzLndpZGdldHMuR3Jhdml0eUIL4vMYBxIFcmlnaHRIAIgBARIMCgRuYW1lGAMgASgJQgoKCF9ncmF2aXR5IkYKClJlZkdyYXZpdHkSOAoHZ3Jhdml0eRgBIAEoDjIaLnBnd2lkZ2V0cy53aWRnZXRzLkdyYXZpdHlCC+LzGAcSBXJpZ2h0IhkKCFJlZlZhbGlkEg0KBXZhbGlkGAEgASgIIi4KCFJlZk90aGVyEiIKBW90aGVyGAEgASgNQhPi8xgPGg1UZXh0QnVmZmVyUmVmKi4KB0dyYXZpdHkSEQoNR1JBVklUWV9SSUdIVBAAEhAKDEdSQVZJVFlfTEVGVBABKjwKC0N1cnNvclN0eWxlEhUKEUNVUlNPUl9TVFlMRV9MSU5FEAASFgoSQ1VSU09SX1NUWUxFX0JMT0NLEAEyiSUKClRleHRTb3VyY2USRQoHU2V0VGV4dBIXLnBnd2lkZ2V0cy53aWRnZXRzLlRleHQaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIH0vMYA6gFARJKCgdHZXRUZXh0EhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkaFy5wZ3dpZGdldHMud2lkZ2V0cy5UZXh0IgzS8xgICAISBHRleHQSTAoJR2V0TGVuZ3RoEhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkaHS5wZ3dpZGdldHMud2lkZ2V0cy5UZXh0TGVuZ3RoIgbS8xgCCAMSTQoMR2V0VGV4dFJhbmdlEhwucGd3aWRnZXRzLndpZGdldHMuVGV4dFJhbmdlGhcucGd3aWRnZXRzLndpZGdldHMuVGV4dCIG0vMYAggDEk4KCkluc2VydFRleHQSHS5wZ3dpZGdldHMud2lkZ2V0cy5UZXh0SW5zZXJ0GhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiB9LzGAOoBQESTgoLRGVsZXRlUmFuZ2USHC5wZ3dpZGdldHMud2lkZ2V0cy5UZXh0UmFuZ2UaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIH0vMYA6gFARJECgVDbGVhchIYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5GhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiB9LzGAOoBQESWAoLU2V0RWRpdGFibGUSHS5wZ3dpZGdldHMud2lkZ2V0cy5FZGl0YWJsZVRmGhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiENLzGAwIARIIZWRpdGFibGUSTQoHU2V0V3JhcBIaLnBnd2lkZ2V0cy53aWRnZXRzLldyYXBBcmcaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIM0vMYCAgBEgR3cmFwEl0KDlNldExpbmVOdW1iZXJzEhsucGd3aWRnZXRzLndpZGdldHMuU291cmNlVGYaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIU0vMYEAgBEgxsaW5lX251bWJlcnMSWwoNU2V0SWNvbkd1dHRlchIbLnBnd2lkZ2V0cy53aWRnZXRzLlNvdXJjZVRmGhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiE9LzGA8IARILaWNvbl9ndXR0ZXISXQoSU2V0VG9vbHRpcHNFbmFibGVkEhsucGd3aWRnZXRzLndpZGdldHMuU291cmNlVGYaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIQ0vMYDAgBEgh0b29sdGlwcxJNCgtTaG93VG9vbHRpcBIeLnBnd2lkZ2V0cy53aWRnZXRzLlRvb2x0aXBTaG93GhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiBNLzGAASSAoHU2V0SWNvbhIaLnBnd2lkZ2V0cy53aWRnZXRzLlJlZkljb24aGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIH0vMYA6gFARJMCglHZXRDdXJzb3ISGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eRodLnBnd2lkZ2V0cy53aWRnZXRzLlRleHRPZmZzZXQiBtLzGAIIAxJTCg9TZXRDdXJzb3JPZmZzZXQSHS5wZ3dpZGdldHMud2lkZ2V0cy5UZXh0T2Zmc2V0GhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiB9LzGAOoBQESZgoOU2V0Q3Vyc29yU3R5bGUSJC5wZ3dpZGdldHMud2lkZ2V0cy5Tb3VyY2VDdXJzb3JTdHlsZRoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5IhTS8xgQCAESDGN1cnNvcl9zdHlsZRJTChFHZXRTZWxlY3Rpb25SYW5nZRIYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5GhwucGd3aWRnZXRzLndpZGdldHMuVGV4dFJhbmdlIgbS8xgCCAMSSAoMSGFzU2VsZWN0aW9uEhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkaFi5wZ3dpZGdldHMud2lkZ2V0cy5IYXMiBtLzGAIIAxJUChJHZXRTZWxlY3Rpb25Cb3VuZHMSGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eRocLnBnd2lkZ2V0cy53aWRnZXRzLlRleHRSYW5nZSIG0vMYAggDEmAKEVNldFNlbGVjdGlvblJhbmdlEhwucGd3aWRnZXRzLndpZGdldHMuVGV4dFJhbmdlGhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiE9LzGA8IARIJc2VsZWN0aW9uMAESSQoJQ3JlYXRlVGFnEhkucGd3aWRnZXRzLndpZGdldHMuVGFnRGVmGhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiB9LzGAOoBQESTQoMUmVtb3ZlVGFnRGVmEhoucGd3aWRnZXRzLndpZGdldHMuVGFnTmFtZRoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5IgfS8xgDqAUBEkQKBkhhc1RhZxIaLnBnd2lkZ2V0cy53aWRnZXRzLlRhZ05hbWUaFi5wZ3dpZGdldHMud2lkZ2V0cy5IYXMiBtLzGAIIAxJLCghBcHBseVRhZxIcLnBnd2lkZ2V0cy53aWRnZXRzLlRhZ1JlZ2lvbhoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5IgfS8xgDqAUBEkwKCVJlbW92ZVRhZxIcLnBnd2lkZ2V0cy53aWRnZXRzLlRhZ1JlZ2lvbhoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5IgfS8xgDqAUBEk8KCUdldFRhZ3NBdBIdLnBnd2lkZ2V0cy53aWRnZXRzLlRleHRPZmZzZXQaGy5wZ3dpZGdldHMud2lkZ2V0cy5UYWdOYW1lcyIG0vMYAggDElEKDEdldFRhZ3NSYW5nZRIcLnBnd2lkZ2V0cy53aWRnZXRzLlRleHRSYW5nZRobLnBnd2lkZ2V0cy53aWRnZXRzLlRhZ05hbWVzIgbS8xgCCAMSUAoMR2V0VGFnUmVnaW9uEhoucGd3aWRnZXRzLndpZGdldHMuVGFnTmFtZRocLnBnd2lkZ2V0cy53aWRnZXRzLlRleHRSYW5nZSIG0vMYAggDElIKDUdldFRhZ1JlZ2lvbnMSGi5wZ3dpZGdldHMud2lkZ2V0cy5UYWdOYW1lGh0ucGd3aWRnZXRzLndpZGdldHMuVGV4dFJhbmdlcyIG0vMYAggDElgKCUNyZWF0ZVJlZhIZLnBnd2lkZ2V0cy53aWRnZXRzLk5ld1JlZhoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5IhbS8xgSCBSCAQ1UZXh0QnVmZmVyUmVmEmIKDkNyZWF0ZU5hbWVkUmVmEh4ucGd3aWRnZXRzLndpZGdldHMuTmV3TmFtZWRSZWYaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIW0vMYEggUggENVGV4dEJ1ZmZlclJlZhJNCglSZW1vdmVSZWYSGS5wZ3dpZGdldHMud2lkZ2V0cy5SZWZBcmcaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIL0vMYBwgFGgNyZWYSTgoLR2V0TmFtZWRSZWYSGi5wZ3dpZGdldHMud2lkZ2V0cy5SZWZOYW1lGhsucGd3aWRnZXRzLndpZGdldHMuTmFtZWRSZWYiBtLzGAIIAxJPCg5SZW1vdmVOYW1lZFJlZhIaLnBnd2lkZ2V0cy53aWRnZXRzLlJlZk5hbWUaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIH0vMYA6gFARJSCgxHZXRMaW5lU3RhcnQSGy5wZ3dpZGdldHMud2lkZ2V0cy5UZXh0TGluZRodLnBnd2lkZ2V0cy53aWRnZXRzLlRleHRPZmZzZXQiBtLzGAIIAxJQCgpHZXRMaW5lRW5kEhsucGd3aWRnZXRzLndpZGdldHMuVGV4dExpbmUaHS5wZ3dpZGdldHMud2lkZ2V0cy5UZXh0T2Zmc2V0IgbS8xgCCAMSQQoEVW5kbxIYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5GhcucGd3aWRnZXRzLndpZGdldHMuRG9uZSIG0vMYAggDEkEKBFJlZG8SGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eRoXLnBnd2lkZ2V0cy53aWRnZXRzLkRvbmUiBtLzGAIIAxJDCgdDYW5VbmRvEhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkaFi5wZ3dpZGdldHMud2lkZ2V0cy5IYXMiBtLzGAIIAxJDCgdDYW5SZWRvEhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkaFi5wZ3dpZGdldHMud2lkZ2V0cy5IYXMiBtLzGAIIAxJLCgRGaW5kEhwucGd3aWRnZXRzLndpZGdldHMuRmluZFF1ZXJ5Gh0ucGd3aWRnZXRzLndpZGdldHMuRmluZFJlc3VsdCIG0vMYAggDEk4KB0ZpbmRBbGwSHC5wZ3dpZGdldHMud2lkZ2V0cy5GaW5kUXVlcnkaHS5wZ3dpZGdldHMud2lkZ2V0cy5UZXh0UmFuZ2VzIgbS8xgCCAMSUwoHUmVwbGFjZRIfLnBnd2lkZ2V0cy53aWRnZXRzLlJlcGxhY2VRdWVyeRofLnBnd2lkZ2V0cy53aWRnZXRzLlJlcGxhY2VDb3VudCIG0vMYAggDEksKC1Njcm9sbFRvUmVmEhwucGd3aWRnZXRzLndpZGdldHMuUmVmU2Nyb2xsGhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiBNLzGAASSgoOU2Nyb2xsVG9DdXJzb3ISGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eRoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5IgTS8xgAEm4KEVNldFNjcm9sbFBvc2l0aW9uEiEucGd3aWRnZXRzLndpZGdldHMuU2Nyb2xsUG9zaXRpb24aGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIc0vMYGAgBEg9zY3JvbGxfcG9zaXRpb24wAfABARJpChFHZXRTY3JvbGxQb3NpdGlvbhIYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5GiEucGd3aWRnZXRzLndpZGdldHMuU2Nyb2xsUG9zaXRpb24iF9LzGBMIAhIPc2Nyb2xsX3Bvc2l0aW9uEloKCVNldEJ1ZmZlchIjLnBnd2lkZ2V0cy53aWRnZXRzLlRleHRTb3VyY2VCdWZmZXIaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIO0vMYCggBEgR0ZXh0MAESQQoJT25DaGFuZ2VkEhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eTABEmsKD09uQnVmZmVyQ2hhbmdlZBIYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5GiMucGd3aWRnZXRzLndpZGdldHMuVGV4dFNvdXJjZUJ1ZmZlciIX2vMYEwoEdGV4dBIJU2V0QnVmZmVyGAMwARJfChJPblNlbGVjdGlvbkNoYW5nZWQSGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eRocLnBnd2lkZ2V0cy53aWRnZXRzLlRleHRSYW5nZSIP2vMYCwoJc2VsZWN0aW9uMAESSgoNT25DdXJzb3JNb3ZlZBIYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5Gh0ucGd3aWRnZXRzLndpZGdldHMuVGV4dE9mZnNldDABEkgKDU9uTGluZUNsaWNrZWQSGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eRobLnBnd2lkZ2V0cy53aWRnZXRzLlRleHRMaW5lMAESSQoNT25JY29uQ2xpY2tlZBIYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5GhwucGd3aWRnZXRzLndpZGdldHMuSWNvbkNsaWNrMAESZAoKT25TY3JvbGxlZBIYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5GiEucGd3aWRnZXRzLndpZGdldHMuU2Nyb2xsUG9zaXRpb24iF9rzGBMKD3Njcm9sbF9wb3NpdGlvbiABMAESRQoJT25Ub29sdGlwEhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkaHC5wZ3dpZGdldHMud2lkZ2V0cy5Ub29sdGlwQXQwARocyvMYGAoGV2lkZ2V0Gg5UZXh0U291cmNlQXJnczKfCQoNVGV4dEJ1ZmZlclJlZhJMCglHZXRPZmZzZXQSGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eRodLnBnd2lkZ2V0cy53aWRnZXRzLlRleHRPZmZzZXQiBtLzGAIIAxJNCgpHZXRHcmF2aXR5EhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkaHS5wZ3dpZGdldHMud2lkZ2V0cy5SZWZHcmF2aXR5IgbS8xgCCAMSSAoHSXNWYWxpZBIYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5GhsucGd3aWRnZXRzLndpZGdldHMuUmVmVmFsaWQiBtLzGAIIAxJQCg1HZXRMaW5lQ29sdW1uEhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkaHS5wZ3dpZGdldHMud2lkZ2V0cy5MaW5lQ29sdW1uIgbS8xgCCAMSSAoHR2V0TGluZRIYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5GhsucGd3aWRnZXRzLndpZGdldHMuVGV4dExpbmUiBtLzGAIIAxJNCglTZXRPZmZzZXQSHS5wZ3dpZGdldHMud2lkZ2V0cy5UZXh0T2Zmc2V0GhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiB9LzGAOoBQESSQoHU2V0TGluZRIbLnBnd2lkZ2V0cy53aWRnZXRzLlRleHRMaW5lGhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiB9LzGAOoBQESRwoFVG9SZWYSGy5wZ3dpZGdldHMud2lkZ2V0cy5SZWZPdGhlchoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5IgfS8xgDqAUBEkoKC1RvTGluZVN0YXJ0EhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIH0vMYA6gFARJICglUb0xpbmVFbmQSGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eRoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5IgfS8xgDqAUBEkkKClRvTmV4dExpbmUSGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eRoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5IgfS8xgDqAUBEkkKClRvUHJldkxpbmUSGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eRoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5IgfS8xgDqAUBEkkKClRvTmV4dENoYXISGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eRoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5IgfS8xgDqAUBEkkKClRvUHJldkNoYXISGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eRoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5IgfS8xgDqAUBEkUKDU9uSW52YWxpZGF0ZWQSGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eRoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5MAEaH8rzGBsKBldpZGdldBoRVGV4dEJ1ZmZlclJlZkFyZ3NiBnByb3RvMw", [file_pgwidgets_options, file_pgwidgets_widgets_base, file_pgwidgets_widgets_text]);
+  fileDesc("CiJwZ3dpZGdldHMvd2lkZ2V0cy90ZXh0c291cmNlLnByb3RvEhFwZ3dpZGdldHMud2lkZ2V0cyLyAgoOVGV4dFNvdXJjZUFyZ3MSFAoEdGV4dBgBIAEoCUIG4vMYAggBEjYKBHdyYXAYAiABKA4yFy5wZ3dpZGdldHMud2lkZ2V0cy5XcmFwQgri8xgGEgRub25lSACIAQESJgoMbGluZV9udW1iZXJzGAMgASgIQgvi8xgHEgVmYWxzZUgBiAEBEiUKC2ljb25fZ3V0dGVyGAQgASgIQgvi8xgHEgVmYWxzZUgCiAEBEiEKCGVkaXRhYmxlGAUgASgIQgri8xgGEgR0cnVlSAOIAQESKQoLZm9udF9mYW1pbHkYBiABKAlCD+LzGAsSCW1vbm9zcGFjZUgEiAEBEiAKCWZvbnRfc2l6ZRgHIAEoBUII4vMYBBICMTNIBYgBAUIHCgVfd3JhcEIPCg1fbGluZV9udW1iZXJzQg4KDF9pY29uX2d1dHRlckILCglfZWRpdGFibGVCDgoMX2ZvbnRfZmFtaWx5QgwKCl9mb250X3NpemUiugIKCFRhZ1N0eWxlEhcKCmJhY2tncm91bmQYASABKAlIAIgBARIXCgpmb3JlZ3JvdW5kGAIgASgJSAGIAQESEQoEYm9sZBgDIAEoCEgCiAEBEhMKBml0YWxpYxgEIAEoCEgDiAEBEhYKCXVuZGVybGluZRgFIAEoCEgEiAEBEhoKDXN0cmlrZXRocm91Z2gYBiABKAhIBYgBARIYCgtmb250X2ZhbWlseRgHIAEoCUgGiAEBEhYKCWZvbnRfc2l6ZRgIIAEoBUgHiAEBQg0KC19iYWNrZ3JvdW5kQg0KC19mb3JlZ3JvdW5kQgcKBV9ib2xkQgkKB19pdGFsaWNCDAoKX3VuZGVybGluZUIQCg5fc3RyaWtldGhyb3VnaEIOCgxfZm9udF9mYW1pbHlCDAoKX2ZvbnRfc2l6ZSJCCgZUYWdEZWYSDAoEbmFtZRgBIAEoCRIqCgVzdHlsZRgCIAEoCzIbLnBnd2lkZ2V0cy53aWRnZXRzLlRhZ1N0eWxlIhcKB1RhZ05hbWUSDAoEbmFtZRgBIAEoCSIZCghUYWdOYW1lcxINCgVuYW1lcxgBIAMoCSInCglUZXh0UmFuZ2USDQoFc3RhcnQYASABKAUSCwoDZW5kGAIgASgFIiYKCFRleHRTcGFuEg0KBXN0YXJ0GAEgASgFEgsKA2VuZBgCIAEoBSI3CglUZXh0U3BhbnMSKgoFc3BhbnMYASADKAsyGy5wZ3dpZGdldHMud2lkZ2V0cy5UZXh0U3BhbiI1CglUYWdSZWdpb24SDAoEbmFtZRgBIAEoCRINCgVzdGFydBgCIAEoBRILCgNlbmQYAyABKAUiHAoKVGV4dE9mZnNldBIOCgZvZmZzZXQYASABKAUiHAoKVGV4dExlbmd0aBIOCgZsZW5ndGgYASABKAUiGAoIVGV4dExpbmUSDAoEbGluZRgBIAEoBSIqCgpMaW5lQ29sdW1uEgwKBGxpbmUYASABKAUSDgoGY29sdW1uGAIgASgFIjgKClRleHRJbnNlcnQSDgoGb2Zmc2V0GAEgASgFEgwKBHRleHQYAiABKAkSDAoEdGFncxgDIAMoCSIWCghTb3VyY2VUZhIKCgJ0ZhgBIAEoCCJdChFTb3VyY2VDdXJzb3JTdHlsZRI5CgVzdHlsZRgBIAEoDjIeLnBnd2lkZ2V0cy53aWRnZXRzLkN1cnNvclN0eWxlQgri8xgGEgRsaW5lEg0KBWNvbG9yGAIgASgJIj0KB1JlZkljb24SIAoDcmVmGAEgASgNQhPi8xgPGg1UZXh0QnVmZmVyUmVmEhAKCGljb25fdXJsGAIgASgJIioKBlJlZkFyZxIgCgNyZWYYASABKA1CE+LzGA8aDVRleHRCdWZmZXJSZWYiegoJUmVmU2Nyb2xsEiAKA3JlZhgBIAEoDUIT4vMYDxoNVGV4dEJ1ZmZlclJlZhJBCgVhbGlnbhgCIAEoDjIeLnBnd2lkZ2V0cy53aWRnZXRzLlNjcm9sbEFsaWduQg3i8xgJEgduZWFyZXN0SACIAQFCCAoGX2FsaWduInkKCUZpbmRRdWVyeRINCgVxdWVyeRgBIAEoCRISCgVzdGFydBgCIAEoBUgAiAEBEioKEGNhc2VfaW5zZW5zaXRpdmUYAyABKAhCC+LzGAcSBWZhbHNlSAGIAQFCCAoGX3N0YXJ0QhMKEV9jYXNlX2luc2Vuc2l0aXZlIjcKCkZpbmRSZXN1bHQSDQoFZm91bmQYASABKAgSDQoFc3RhcnQYAiABKAUSCwoDZW5kGAMgASgFIrgBCgxSZXBsYWNlUXVlcnkSDQoFcXVlcnkYASABKAkSEwoLcmVwbGFjZW1lbnQYAiABKAkSHQoDYWxsGAMgASgIQgvi8xgHEgVmYWxzZUgAiAEBEioKEGNhc2VfaW5zZW5zaXRpdmUYBCABKAhCC+LzGAcSBWZhbHNlSAGIAQESEgoFc3RhcnQYBSABKAVIAogBAUIGCgRfYWxsQhMKEV9jYXNlX2luc2Vuc2l0aXZlQggKBl9zdGFydCIdCgxSZXBsYWNlQ291bnQSDQoFY291bnQYASABKAUiFAoERG9uZRIMCgRkb25lGAEgASgIIhIKA0hhcxILCgNoYXMYASABKAgiFwoHUmVmTmFtZRIMCgRuYW1lGAEgASgJIiwKCE5hbWVkUmVmEiAKA3JlZhgBIAEoDUIT4vMYDxoNVGV4dEJ1ZmZlclJlZiJjCgZOZXdSZWYSDgoGb2Zmc2V0GAEgASgFEj0KB2dyYXZpdHkYAiABKA4yGi5wZ3dpZGdldHMud2lkZ2V0cy5HcmF2aXR5Qgvi8xgHEgVyaWdodEgAiAEBQgoKCF9ncmF2aXR5InYKC05ld05hbWVkUmVmEgwKBG5hbWUYASABKAkSDgoGb2Zmc2V0GAIgASgFEj0KB2dyYXZpdHkYAyABKA4yGi5wZ3dpZGdldHMud2lkZ2V0cy5HcmF2aXR5Qgvi8xgHEgVyaWdodEgAiAEBQgoKCF9ncmF2aXR5IlUKCFJlZlN0YXRlEgoKAmlkGAEgASgNEg4KBm9mZnNldBgCIAEoBRIMCgRuYW1lGAMgASgJEhAKCGljb25fdXJsGAQgASgJEg0KBXZhbGlkGAUgASgIIqQBChBUZXh0U291cmNlQnVmZmVyEgwKBHRleHQYASABKAkSKwoIdGFnX2RlZnMYAiADKAsyGS5wZ3dpZGdldHMud2lkZ2V0cy5UYWdEZWYSKgoEdGFncxgDIAMoCzIcLnBnd2lkZ2V0cy53aWRnZXRzLlRhZ1JlZ2lvbhIpCgRyZWZzGAQgAygLMhsucGd3aWRnZXRzLndpZGdldHMuUmVmU3RhdGUiOwoJSWNvbkNsaWNrEgwKBGxpbmUYASABKAUSIAoDcmVmGAIgASgNQhPi8xgPGg1UZXh0QnVmZmVyUmVmIk0KCVRvb2x0aXBBdBIMCgRsaW5lGAEgASgFEg4KBmNvbHVtbhgCIAEoBRIMCgR0ZXh0GAMgASgJEgkKAXgYBCABKAESCQoBeRgFIAEoASIxCgtUb29sdGlwU2hvdxIMCgR0ZXh0GAEgASgJEgkKAXgYAiABKAESCQoBeRgDIAEoASJ8ChFUZXh0QnVmZmVyUmVmQXJncxIOCgZvZmZzZXQYASABKAUSPQoHZ3Jhdml0eRgCIAEoDjIaLnBnd2lkZ2V0cy53aWRnZXRzLkdyYXZpdHlCC+LzGAcSBXJpZ2h0SACIAQESDAoEbmFtZRgDIAEoCUIKCghfZ3Jhdml0eSJGCgpSZWZHcmF2aXR5EjgKB2dyYXZpdHkYASABKA4yGi5wZ3dpZGdldHMud2lkZ2V0cy5HcmF2aXR5Qgvi8xgHEgVyaWdodCIZCghSZWZWYWxpZBINCgV2YWxpZBgBIAEoCCIuCghSZWZPdGhlchIiCgVvdGhlchgBIAEoDUIT4vMYDxoNVGV4dEJ1ZmZlclJlZiouCgdHcmF2aXR5EhEKDUdSQVZJVFlfUklHSFQQABIQCgxHUkFWSVRZX0xFRlQQASo8CgtDdXJzb3JTdHlsZRIVChFDVVJTT1JfU1RZTEVfTElORRAAEhYKEkNVUlNPUl9TVFlMRV9CTE9DSxABMoclCgpUZXh0U291cmNlEkUKB1NldFRleHQSFy5wZ3dpZGdldHMud2lkZ2V0cy5UZXh0GhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiB9LzGAOoBQESSgoHR2V0VGV4dBIYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5GhcucGd3aWRnZXRzLndpZGdldHMuVGV4dCIM0vMYCAgCEgR0ZXh0EkwKCUdldExlbmd0aBIYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5Gh0ucGd3aWRnZXRzLndpZGdldHMuVGV4dExlbmd0aCIG0vMYAggDEk0KDEdldFRleHRSYW5nZRIcLnBnd2lkZ2V0cy53aWRnZXRzLlRleHRSYW5nZRoXLnBnd2lkZ2V0cy53aWRnZXRzLlRleHQiBtLzGAIIAxJOCgpJbnNlcnRUZXh0Eh0ucGd3aWRnZXRzLndpZGdldHMuVGV4dEluc2VydBoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5IgfS8xgDqAUBEk4KC0RlbGV0ZVJhbmdlEhwucGd3aWRnZXRzLndpZGdldHMuVGV4dFJhbmdlGhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiB9LzGAOoBQESRAoFQ2xlYXISGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eRoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5IgfS8xgDqAUBElgKC1NldEVkaXRhYmxlEh0ucGd3aWRnZXRzLndpZGdldHMuRWRpdGFibGVUZhoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5IhDS8xgMCAESCGVkaXRhYmxlEk0KB1NldFdyYXASGi5wZ3dpZGdldHMud2lkZ2V0cy5XcmFwQXJnGhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiDNLzGAgIARIEd3JhcBJdCg5TZXRMaW5lTnVtYmVycxIbLnBnd2lkZ2V0cy53aWRnZXRzLlNvdXJjZVRmGhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiFNLzGBAIARIMbGluZV9udW1iZXJzElsKDVNldEljb25HdXR0ZXISGy5wZ3dpZGdldHMud2lkZ2V0cy5Tb3VyY2VUZhoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5IhPS8xgPCAESC2ljb25fZ3V0dGVyEl0KElNldFRvb2x0aXBzRW5hYmxlZBIbLnBnd2lkZ2V0cy53aWRnZXRzLlNvdXJjZVRmGhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiENLzGAwIARIIdG9vbHRpcHMSTQoLU2hvd1Rvb2x0aXASHi5wZ3dpZGdldHMud2lkZ2V0cy5Ub29sdGlwU2hvdxoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5IgTS8xgAEkgKB1NldEljb24SGi5wZ3dpZGdldHMud2lkZ2V0cy5SZWZJY29uGhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiB9LzGAOoBQESTAoJR2V0Q3Vyc29yEhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkaHS5wZ3dpZGdldHMud2lkZ2V0cy5UZXh0T2Zmc2V0IgbS8xgCCAMSUwoPU2V0Q3Vyc29yT2Zmc2V0Eh0ucGd3aWRnZXRzLndpZGdldHMuVGV4dE9mZnNldBoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5IgfS8xgDqAUBEmYKDlNldEN1cnNvclN0eWxlEiQucGd3aWRnZXRzLndpZGdldHMuU291cmNlQ3Vyc29yU3R5bGUaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIU0vMYEAgBEgxjdXJzb3Jfc3R5bGUSUwoRR2V0U2VsZWN0aW9uUmFuZ2USGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eRocLnBnd2lkZ2V0cy53aWRnZXRzLlRleHRSYW5nZSIG0vMYAggDEkgKDEhhc1NlbGVjdGlvbhIYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5GhYucGd3aWRnZXRzLndpZGdldHMuSGFzIgbS8xgCCAMSVAoSR2V0U2VsZWN0aW9uQm91bmRzEhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkaHC5wZ3dpZGdldHMud2lkZ2V0cy5UZXh0UmFuZ2UiBtLzGAIIAxJgChFTZXRTZWxlY3Rpb25SYW5nZRIcLnBnd2lkZ2V0cy53aWRnZXRzLlRleHRSYW5nZRoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5IhPS8xgPCAESCXNlbGVjdGlvbjABEkkKCUNyZWF0ZVRhZxIZLnBnd2lkZ2V0cy53aWRnZXRzLlRhZ0RlZhoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5IgfS8xgDqAUBEk0KDFJlbW92ZVRhZ0RlZhIaLnBnd2lkZ2V0cy53aWRnZXRzLlRhZ05hbWUaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIH0vMYA6gFARJECgZIYXNUYWcSGi5wZ3dpZGdldHMud2lkZ2V0cy5UYWdOYW1lGhYucGd3aWRnZXRzLndpZGdldHMuSGFzIgbS8xgCCAMSSwoIQXBwbHlUYWcSHC5wZ3dpZGdldHMud2lkZ2V0cy5UYWdSZWdpb24aGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIH0vMYA6gFARJMCglSZW1vdmVUYWcSHC5wZ3dpZGdldHMud2lkZ2V0cy5UYWdSZWdpb24aGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIH0vMYA6gFARJPCglHZXRUYWdzQXQSHS5wZ3dpZGdldHMud2lkZ2V0cy5UZXh0T2Zmc2V0GhsucGd3aWRnZXRzLndpZGdldHMuVGFnTmFtZXMiBtLzGAIIAxJRCgxHZXRUYWdzUmFuZ2USHC5wZ3dpZGdldHMud2lkZ2V0cy5UZXh0UmFuZ2UaGy5wZ3dpZGdldHMud2lkZ2V0cy5UYWdOYW1lcyIG0vMYAggDElAKDEdldFRhZ1JlZ2lvbhIaLnBnd2lkZ2V0cy53aWRnZXRzLlRhZ05hbWUaHC5wZ3dpZGdldHMud2lkZ2V0cy5UZXh0UmFuZ2UiBtLzGAIIAxJRCg1HZXRUYWdSZWdpb25zEhoucGd3aWRnZXRzLndpZGdldHMuVGFnTmFtZRocLnBnd2lkZ2V0cy53aWRnZXRzLlRleHRTcGFucyIG0vMYAggDElgKCUNyZWF0ZVJlZhIZLnBnd2lkZ2V0cy53aWRnZXRzLk5ld1JlZhoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5IhbS8xgSCBSCAQ1UZXh0QnVmZmVyUmVmEmIKDkNyZWF0ZU5hbWVkUmVmEh4ucGd3aWRnZXRzLndpZGdldHMuTmV3TmFtZWRSZWYaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIW0vMYEggUggENVGV4dEJ1ZmZlclJlZhJNCglSZW1vdmVSZWYSGS5wZ3dpZGdldHMud2lkZ2V0cy5SZWZBcmcaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIL0vMYBwgFGgNyZWYSTgoLR2V0TmFtZWRSZWYSGi5wZ3dpZGdldHMud2lkZ2V0cy5SZWZOYW1lGhsucGd3aWRnZXRzLndpZGdldHMuTmFtZWRSZWYiBtLzGAIIAxJPCg5SZW1vdmVOYW1lZFJlZhIaLnBnd2lkZ2V0cy53aWRnZXRzLlJlZk5hbWUaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIH0vMYA6gFARJSCgxHZXRMaW5lU3RhcnQSGy5wZ3dpZGdldHMud2lkZ2V0cy5UZXh0TGluZRodLnBnd2lkZ2V0cy53aWRnZXRzLlRleHRPZmZzZXQiBtLzGAIIAxJQCgpHZXRMaW5lRW5kEhsucGd3aWRnZXRzLndpZGdldHMuVGV4dExpbmUaHS5wZ3dpZGdldHMud2lkZ2V0cy5UZXh0T2Zmc2V0IgbS8xgCCAMSQQoEVW5kbxIYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5GhcucGd3aWRnZXRzLndpZGdldHMuRG9uZSIG0vMYAggDEkEKBFJlZG8SGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eRoXLnBnd2lkZ2V0cy53aWRnZXRzLkRvbmUiBtLzGAIIAxJDCgdDYW5VbmRvEhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkaFi5wZ3dpZGdldHMud2lkZ2V0cy5IYXMiBtLzGAIIAxJDCgdDYW5SZWRvEhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkaFi5wZ3dpZGdldHMud2lkZ2V0cy5IYXMiBtLzGAIIAxJLCgRGaW5kEhwucGd3aWRnZXRzLndpZGdldHMuRmluZFF1ZXJ5Gh0ucGd3aWRnZXRzLndpZGdldHMuRmluZFJlc3VsdCIG0vMYAggDEk0KB0ZpbmRBbGwSHC5wZ3dpZGdldHMud2lkZ2V0cy5GaW5kUXVlcnkaHC5wZ3dpZGdldHMud2lkZ2V0cy5UZXh0U3BhbnMiBtLzGAIIAxJTCgdSZXBsYWNlEh8ucGd3aWRnZXRzLndpZGdldHMuUmVwbGFjZVF1ZXJ5Gh8ucGd3aWRnZXRzLndpZGdldHMuUmVwbGFjZUNvdW50IgbS8xgCCAMSSwoLU2Nyb2xsVG9SZWYSHC5wZ3dpZGdldHMud2lkZ2V0cy5SZWZTY3JvbGwaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIE0vMYABJKCg5TY3JvbGxUb0N1cnNvchIYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5GhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiBNLzGAASbgoRU2V0U2Nyb2xsUG9zaXRpb24SIS5wZ3dpZGdldHMud2lkZ2V0cy5TY3JvbGxQb3NpdGlvbhoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5IhzS8xgYCAESD3Njcm9sbF9wb3NpdGlvbjAB8AEBEmkKEUdldFNjcm9sbFBvc2l0aW9uEhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkaIS5wZ3dpZGdldHMud2lkZ2V0cy5TY3JvbGxQb3NpdGlvbiIX0vMYEwgCEg9zY3JvbGxfcG9zaXRpb24SWgoJU2V0QnVmZmVyEiMucGd3aWRnZXRzLndpZGdldHMuVGV4dFNvdXJjZUJ1ZmZlchoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5Ig7S8xgKCAESBHRleHQwARJBCglPbkNoYW5nZWQSGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eRoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5MAESawoPT25CdWZmZXJDaGFuZ2VkEhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkaIy5wZ3dpZGdldHMud2lkZ2V0cy5UZXh0U291cmNlQnVmZmVyIhfa8xgTCgR0ZXh0EglTZXRCdWZmZXIYAzABEl8KEk9uU2VsZWN0aW9uQ2hhbmdlZBIYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5GhwucGd3aWRnZXRzLndpZGdldHMuVGV4dFJhbmdlIg/a8xgLCglzZWxlY3Rpb24wARJKCg1PbkN1cnNvck1vdmVkEhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkaHS5wZ3dpZGdldHMud2lkZ2V0cy5UZXh0T2Zmc2V0MAESSAoNT25MaW5lQ2xpY2tlZBIYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5GhsucGd3aWRnZXRzLndpZGdldHMuVGV4dExpbmUwARJJCg1Pbkljb25DbGlja2VkEhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkaHC5wZ3dpZGdldHMud2lkZ2V0cy5JY29uQ2xpY2swARJkCgpPblNjcm9sbGVkEhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkaIS5wZ3dpZGdldHMud2lkZ2V0cy5TY3JvbGxQb3NpdGlvbiIX2vMYEwoPc2Nyb2xsX3Bvc2l0aW9uIAEwARJFCglPblRvb2x0aXASGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eRocLnBnd2lkZ2V0cy53aWRnZXRzLlRvb2x0aXBBdDABGhzK8xgYCgZXaWRnZXQaDlRleHRTb3VyY2VBcmdzMp8JCg1UZXh0QnVmZmVyUmVmEkwKCUdldE9mZnNldBIYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5Gh0ucGd3aWRnZXRzLndpZGdldHMuVGV4dE9mZnNldCIG0vMYAggDEk0KCkdldEdyYXZpdHkSGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eRodLnBnd2lkZ2V0cy53aWRnZXRzLlJlZkdyYXZpdHkiBtLzGAIIAxJICgdJc1ZhbGlkEhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkaGy5wZ3dpZGdldHMud2lkZ2V0cy5SZWZWYWxpZCIG0vMYAggDElAKDUdldExpbmVDb2x1bW4SGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eRodLnBnd2lkZ2V0cy53aWRnZXRzLkxpbmVDb2x1bW4iBtLzGAIIAxJICgdHZXRMaW5lEhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkaGy5wZ3dpZGdldHMud2lkZ2V0cy5UZXh0TGluZSIG0vMYAggDEk0KCVNldE9mZnNldBIdLnBnd2lkZ2V0cy53aWRnZXRzLlRleHRPZmZzZXQaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIH0vMYA6gFARJJCgdTZXRMaW5lEhsucGd3aWRnZXRzLndpZGdldHMuVGV4dExpbmUaGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eSIH0vMYA6gFARJHCgVUb1JlZhIbLnBnd2lkZ2V0cy53aWRnZXRzLlJlZk90aGVyGhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiB9LzGAOoBQESSgoLVG9MaW5lU3RhcnQSGC5wZ3dpZGdldHMud2lkZ2V0cy5FbXB0eRoYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5IgfS8xgDqAUBEkgKCVRvTGluZUVuZBIYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5GhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiB9LzGAOoBQESSQoKVG9OZXh0TGluZRIYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5GhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiB9LzGAOoBQESSQoKVG9QcmV2TGluZRIYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5GhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiB9LzGAOoBQESSQoKVG9OZXh0Q2hhchIYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5GhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiB9LzGAOoBQESSQoKVG9QcmV2Q2hhchIYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5GhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkiB9LzGAOoBQESRQoNT25JbnZhbGlkYXRlZBIYLnBnd2lkZ2V0cy53aWRnZXRzLkVtcHR5GhgucGd3aWRnZXRzLndpZGdldHMuRW1wdHkwARofyvMYGwoGV2lkZ2V0GhFUZXh0QnVmZmVyUmVmQXJnc2IGcHJvdG8z", [file_pgwidgets_options, file_pgwidgets_widgets_base, file_pgwidgets_widgets_text]);
 
 /**
  * @generated from message pgwidgets.widgets.TextSourceArgs
@@ -233,21 +233,45 @@ export const TextRangeSchema: GenMessage<TextRange> = /*@__PURE__*/
   messageDesc(file_pgwidgets_widgets_textsource, 5);
 
 /**
- * @generated from message pgwidgets.widgets.TextRanges
+ * One match or run, [start, end), in UTF-8 bytes.
+ *
+ * @generated from message pgwidgets.widgets.TextSpan
  */
-export type TextRanges = Message<"pgwidgets.widgets.TextRanges"> & {
+export type TextSpan = Message<"pgwidgets.widgets.TextSpan"> & {
   /**
-   * @generated from field: repeated pgwidgets.widgets.TextRange ranges = 1;
+   * @generated from field: int32 start = 1;
    */
-  ranges: TextRange[];
+  start: number;
+
+  /**
+   * @generated from field: int32 end = 2;
+   */
+  end: number;
 };
 
 /**
- * Describes the message pgwidgets.widgets.TextRanges.
- * Use `create(TextRangesSchema)` to create a new message.
+ * Describes the message pgwidgets.widgets.TextSpan.
+ * Use `create(TextSpanSchema)` to create a new message.
  */
-export const TextRangesSchema: GenMessage<TextRanges> = /*@__PURE__*/
+export const TextSpanSchema: GenMessage<TextSpan> = /*@__PURE__*/
   messageDesc(file_pgwidgets_widgets_textsource, 6);
+
+/**
+ * @generated from message pgwidgets.widgets.TextSpans
+ */
+export type TextSpans = Message<"pgwidgets.widgets.TextSpans"> & {
+  /**
+   * @generated from field: repeated pgwidgets.widgets.TextSpan spans = 1;
+   */
+  spans: TextSpan[];
+};
+
+/**
+ * Describes the message pgwidgets.widgets.TextSpans.
+ * Use `create(TextSpansSchema)` to create a new message.
+ */
+export const TextSpansSchema: GenMessage<TextSpans> = /*@__PURE__*/
+  messageDesc(file_pgwidgets_widgets_textsource, 7);
 
 /**
  * @generated from message pgwidgets.widgets.TagRegion
@@ -274,7 +298,7 @@ export type TagRegion = Message<"pgwidgets.widgets.TagRegion"> & {
  * Use `create(TagRegionSchema)` to create a new message.
  */
 export const TagRegionSchema: GenMessage<TagRegion> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_widgets_textsource, 7);
+  messageDesc(file_pgwidgets_widgets_textsource, 8);
 
 /**
  * @generated from message pgwidgets.widgets.TextOffset
@@ -291,7 +315,7 @@ export type TextOffset = Message<"pgwidgets.widgets.TextOffset"> & {
  * Use `create(TextOffsetSchema)` to create a new message.
  */
 export const TextOffsetSchema: GenMessage<TextOffset> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_widgets_textsource, 8);
+  messageDesc(file_pgwidgets_widgets_textsource, 9);
 
 /**
  * @generated from message pgwidgets.widgets.TextLength
@@ -308,7 +332,7 @@ export type TextLength = Message<"pgwidgets.widgets.TextLength"> & {
  * Use `create(TextLengthSchema)` to create a new message.
  */
 export const TextLengthSchema: GenMessage<TextLength> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_widgets_textsource, 9);
+  messageDesc(file_pgwidgets_widgets_textsource, 10);
 
 /**
  * @generated from message pgwidgets.widgets.TextLine
@@ -325,7 +349,7 @@ export type TextLine = Message<"pgwidgets.widgets.TextLine"> & {
  * Use `create(TextLineSchema)` to create a new message.
  */
 export const TextLineSchema: GenMessage<TextLine> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_widgets_textsource, 10);
+  messageDesc(file_pgwidgets_widgets_textsource, 11);
 
 /**
  * @generated from message pgwidgets.widgets.LineColumn
@@ -349,7 +373,7 @@ export type LineColumn = Message<"pgwidgets.widgets.LineColumn"> & {
  * Use `create(LineColumnSchema)` to create a new message.
  */
 export const LineColumnSchema: GenMessage<LineColumn> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_widgets_textsource, 11);
+  messageDesc(file_pgwidgets_widgets_textsource, 12);
 
 /**
  * @generated from message pgwidgets.widgets.TextInsert
@@ -378,7 +402,7 @@ export type TextInsert = Message<"pgwidgets.widgets.TextInsert"> & {
  * Use `create(TextInsertSchema)` to create a new message.
  */
 export const TextInsertSchema: GenMessage<TextInsert> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_widgets_textsource, 12);
+  messageDesc(file_pgwidgets_widgets_textsource, 13);
 
 /**
  * @generated from message pgwidgets.widgets.SourceTf
@@ -395,7 +419,7 @@ export type SourceTf = Message<"pgwidgets.widgets.SourceTf"> & {
  * Use `create(SourceTfSchema)` to create a new message.
  */
 export const SourceTfSchema: GenMessage<SourceTf> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_widgets_textsource, 13);
+  messageDesc(file_pgwidgets_widgets_textsource, 14);
 
 /**
  * @generated from message pgwidgets.widgets.SourceCursorStyle
@@ -419,7 +443,7 @@ export type SourceCursorStyle = Message<"pgwidgets.widgets.SourceCursorStyle"> &
  * Use `create(SourceCursorStyleSchema)` to create a new message.
  */
 export const SourceCursorStyleSchema: GenMessage<SourceCursorStyle> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_widgets_textsource, 14);
+  messageDesc(file_pgwidgets_widgets_textsource, 15);
 
 /**
  * @generated from message pgwidgets.widgets.RefIcon
@@ -443,7 +467,7 @@ export type RefIcon = Message<"pgwidgets.widgets.RefIcon"> & {
  * Use `create(RefIconSchema)` to create a new message.
  */
 export const RefIconSchema: GenMessage<RefIcon> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_widgets_textsource, 15);
+  messageDesc(file_pgwidgets_widgets_textsource, 16);
 
 /**
  * @generated from message pgwidgets.widgets.RefArg
@@ -460,7 +484,7 @@ export type RefArg = Message<"pgwidgets.widgets.RefArg"> & {
  * Use `create(RefArgSchema)` to create a new message.
  */
 export const RefArgSchema: GenMessage<RefArg> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_widgets_textsource, 16);
+  messageDesc(file_pgwidgets_widgets_textsource, 17);
 
 /**
  * @generated from message pgwidgets.widgets.RefScroll
@@ -482,7 +506,7 @@ export type RefScroll = Message<"pgwidgets.widgets.RefScroll"> & {
  * Use `create(RefScrollSchema)` to create a new message.
  */
 export const RefScrollSchema: GenMessage<RefScroll> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_widgets_textsource, 17);
+  messageDesc(file_pgwidgets_widgets_textsource, 18);
 
 /**
  * @generated from message pgwidgets.widgets.FindQuery
@@ -511,7 +535,7 @@ export type FindQuery = Message<"pgwidgets.widgets.FindQuery"> & {
  * Use `create(FindQuerySchema)` to create a new message.
  */
 export const FindQuerySchema: GenMessage<FindQuery> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_widgets_textsource, 18);
+  messageDesc(file_pgwidgets_widgets_textsource, 19);
 
 /**
  * @generated from message pgwidgets.widgets.FindResult
@@ -540,7 +564,7 @@ export type FindResult = Message<"pgwidgets.widgets.FindResult"> & {
  * Use `create(FindResultSchema)` to create a new message.
  */
 export const FindResultSchema: GenMessage<FindResult> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_widgets_textsource, 19);
+  messageDesc(file_pgwidgets_widgets_textsource, 20);
 
 /**
  * @generated from message pgwidgets.widgets.ReplaceQuery
@@ -579,7 +603,7 @@ export type ReplaceQuery = Message<"pgwidgets.widgets.ReplaceQuery"> & {
  * Use `create(ReplaceQuerySchema)` to create a new message.
  */
 export const ReplaceQuerySchema: GenMessage<ReplaceQuery> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_widgets_textsource, 20);
+  messageDesc(file_pgwidgets_widgets_textsource, 21);
 
 /**
  * @generated from message pgwidgets.widgets.ReplaceCount
@@ -596,7 +620,7 @@ export type ReplaceCount = Message<"pgwidgets.widgets.ReplaceCount"> & {
  * Use `create(ReplaceCountSchema)` to create a new message.
  */
 export const ReplaceCountSchema: GenMessage<ReplaceCount> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_widgets_textsource, 21);
+  messageDesc(file_pgwidgets_widgets_textsource, 22);
 
 /**
  * @generated from message pgwidgets.widgets.Done
@@ -613,7 +637,7 @@ export type Done = Message<"pgwidgets.widgets.Done"> & {
  * Use `create(DoneSchema)` to create a new message.
  */
 export const DoneSchema: GenMessage<Done> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_widgets_textsource, 22);
+  messageDesc(file_pgwidgets_widgets_textsource, 23);
 
 /**
  * @generated from message pgwidgets.widgets.Has
@@ -630,7 +654,7 @@ export type Has = Message<"pgwidgets.widgets.Has"> & {
  * Use `create(HasSchema)` to create a new message.
  */
 export const HasSchema: GenMessage<Has> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_widgets_textsource, 23);
+  messageDesc(file_pgwidgets_widgets_textsource, 24);
 
 /**
  * @generated from message pgwidgets.widgets.RefName
@@ -647,7 +671,7 @@ export type RefName = Message<"pgwidgets.widgets.RefName"> & {
  * Use `create(RefNameSchema)` to create a new message.
  */
 export const RefNameSchema: GenMessage<RefName> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_widgets_textsource, 24);
+  messageDesc(file_pgwidgets_widgets_textsource, 25);
 
 /**
  * @generated from message pgwidgets.widgets.NamedRef
@@ -664,7 +688,7 @@ export type NamedRef = Message<"pgwidgets.widgets.NamedRef"> & {
  * Use `create(NamedRefSchema)` to create a new message.
  */
 export const NamedRefSchema: GenMessage<NamedRef> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_widgets_textsource, 25);
+  messageDesc(file_pgwidgets_widgets_textsource, 26);
 
 /**
  * @generated from message pgwidgets.widgets.NewRef
@@ -686,7 +710,7 @@ export type NewRef = Message<"pgwidgets.widgets.NewRef"> & {
  * Use `create(NewRefSchema)` to create a new message.
  */
 export const NewRefSchema: GenMessage<NewRef> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_widgets_textsource, 26);
+  messageDesc(file_pgwidgets_widgets_textsource, 27);
 
 /**
  * @generated from message pgwidgets.widgets.NewNamedRef
@@ -713,7 +737,7 @@ export type NewNamedRef = Message<"pgwidgets.widgets.NewNamedRef"> & {
  * Use `create(NewNamedRefSchema)` to create a new message.
  */
 export const NewNamedRefSchema: GenMessage<NewNamedRef> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_widgets_textsource, 27);
+  messageDesc(file_pgwidgets_widgets_textsource, 28);
 
 /**
  * One ref in a buffer snapshot: where it is now, what it is called, its
@@ -755,7 +779,7 @@ export type RefState = Message<"pgwidgets.widgets.RefState"> & {
  * Use `create(RefStateSchema)` to create a new message.
  */
 export const RefStateSchema: GenMessage<RefState> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_widgets_textsource, 28);
+  messageDesc(file_pgwidgets_widgets_textsource, 29);
 
 /**
  * The whole buffer as the page has it: what a reload needs back.
@@ -789,7 +813,7 @@ export type TextSourceBuffer = Message<"pgwidgets.widgets.TextSourceBuffer"> & {
  * Use `create(TextSourceBufferSchema)` to create a new message.
  */
 export const TextSourceBufferSchema: GenMessage<TextSourceBuffer> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_widgets_textsource, 29);
+  messageDesc(file_pgwidgets_widgets_textsource, 30);
 
 /**
  * @generated from message pgwidgets.widgets.IconClick
@@ -813,7 +837,7 @@ export type IconClick = Message<"pgwidgets.widgets.IconClick"> & {
  * Use `create(IconClickSchema)` to create a new message.
  */
 export const IconClickSchema: GenMessage<IconClick> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_widgets_textsource, 30);
+  messageDesc(file_pgwidgets_widgets_textsource, 31);
 
 /**
  * @generated from message pgwidgets.widgets.TooltipAt
@@ -856,7 +880,7 @@ export type TooltipAt = Message<"pgwidgets.widgets.TooltipAt"> & {
  * Use `create(TooltipAtSchema)` to create a new message.
  */
 export const TooltipAtSchema: GenMessage<TooltipAt> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_widgets_textsource, 31);
+  messageDesc(file_pgwidgets_widgets_textsource, 32);
 
 /**
  * @generated from message pgwidgets.widgets.TooltipShow
@@ -885,7 +909,7 @@ export type TooltipShow = Message<"pgwidgets.widgets.TooltipShow"> & {
  * Use `create(TooltipShowSchema)` to create a new message.
  */
 export const TooltipShowSchema: GenMessage<TooltipShow> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_widgets_textsource, 32);
+  messageDesc(file_pgwidgets_widgets_textsource, 33);
 
 /**
  * @generated from message pgwidgets.widgets.TextBufferRefArgs
@@ -914,7 +938,7 @@ export type TextBufferRefArgs = Message<"pgwidgets.widgets.TextBufferRefArgs"> &
  * Use `create(TextBufferRefArgsSchema)` to create a new message.
  */
 export const TextBufferRefArgsSchema: GenMessage<TextBufferRefArgs> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_widgets_textsource, 33);
+  messageDesc(file_pgwidgets_widgets_textsource, 34);
 
 /**
  * @generated from message pgwidgets.widgets.RefGravity
@@ -931,7 +955,7 @@ export type RefGravity = Message<"pgwidgets.widgets.RefGravity"> & {
  * Use `create(RefGravitySchema)` to create a new message.
  */
 export const RefGravitySchema: GenMessage<RefGravity> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_widgets_textsource, 34);
+  messageDesc(file_pgwidgets_widgets_textsource, 35);
 
 /**
  * @generated from message pgwidgets.widgets.RefValid
@@ -948,7 +972,7 @@ export type RefValid = Message<"pgwidgets.widgets.RefValid"> & {
  * Use `create(RefValidSchema)` to create a new message.
  */
 export const RefValidSchema: GenMessage<RefValid> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_widgets_textsource, 35);
+  messageDesc(file_pgwidgets_widgets_textsource, 36);
 
 /**
  * @generated from message pgwidgets.widgets.RefOther
@@ -965,7 +989,7 @@ export type RefOther = Message<"pgwidgets.widgets.RefOther"> & {
  * Use `create(RefOtherSchema)` to create a new message.
  */
 export const RefOtherSchema: GenMessage<RefOther> = /*@__PURE__*/
-  messageDesc(file_pgwidgets_widgets_textsource, 36);
+  messageDesc(file_pgwidgets_widgets_textsource, 37);
 
 /**
  * Which way a ref goes when text is inserted exactly at it: "right" (after
@@ -1309,7 +1333,7 @@ export const TextSource: GenService<{
   getTagRegions: {
     methodKind: "unary";
     input: typeof TagNameSchema;
-    output: typeof TextRangesSchema;
+    output: typeof TextSpansSchema;
   },
   /**
    * A live ref at `offset`: it moves with every edit (see Gravity).
@@ -1431,7 +1455,7 @@ export const TextSource: GenService<{
   findAll: {
     methodKind: "unary";
     input: typeof FindQuerySchema;
-    output: typeof TextRangesSchema;
+    output: typeof TextSpansSchema;
   },
   /**
    * Replaces the first match (or with `all`, every one); how many.
