@@ -128,6 +128,13 @@ const tagDecorations = StateField.define<DecorationSet>({
 /** The icons changed: the icon gutter redraws its markers. */
 const iconsChanged = StateEffect.define<null>();
 
+/** The icon gutter's width while no line has an icon. */
+class IconSpacer extends GutterMarker {
+  override toDOM(): Node {
+    return el("span", "pgw-textsource-icon-spacer");
+  }
+}
+
 class IconMarker extends GutterMarker {
   constructor(
     readonly url: string,
@@ -307,10 +314,15 @@ export class TextSource extends Widget implements TextSourceImpl {
     }
   }
 
-  /** The program changed the buffer: report it at the end of this turn. */
-  private reportSoon(): void {
-    this.bufferDirty = true;
-    if (this.reportQueued) return;
+  /**
+   * The program changed the buffer (or only the selection: `buffer`
+   * false): report it at the end of this turn. Never during a rebuild: the
+   * server is sending its own state then, perhaps over several frames, and
+   * a report between them would replace its record with a half-built one.
+   */
+  private reportSoon(buffer = true): void {
+    if (buffer) this.bufferDirty = true;
+    if (this.reportQueued || rebuilding()) return;
     this.reportQueued = true;
     queueMicrotask(() => {
       this.reportQueued = false;
@@ -478,7 +490,7 @@ export class TextSource extends Widget implements TextSourceImpl {
             return null;
           },
           lineMarkerChange: (u) => u.docChanged || u.transactions.some((t) => t.effects.some((e) => e.is(iconsChanged))),
-          initialSpacer: () => new IconMarker("", 0),
+          initialSpacer: () => new IconSpacer(),
           domEventHandlers: {
             mousedown: (view, line, event) => {
               const img = (event.target as Element | null)?.closest?.("img[data-ref]");
@@ -555,7 +567,7 @@ export class TextSource extends Widget implements TextSourceImpl {
 
   set_cursor_offset(offset: number): void {
     this.view.dispatch({ selection: { anchor: this.pos(offset) } });
-    this.reportSoon();
+    this.reportSoon(false);
   }
 
   get_selection_range(): TextRangeValue {
@@ -721,7 +733,6 @@ export class TextSource extends Widget implements TextSourceImpl {
     }
     r.attach(this, pos);
     this.refs.set(r.widgetId, r);
-    if (r.name) this.named.set(r.name, r);
     this.reportSoon();
   }
 
