@@ -27,7 +27,8 @@ pgw::Task<> setup(pgw::Session& session) {
   }
   auto ts = co_await w.TextSource(text, {.line_numbers = true, .icon_gutter = true});
   co_await top.set_widget(ts);
-  co_await ts.create_tag("hot", {.background = "#ffe0e0", .bold = true});
+  const pgw::TagStyle hot{.background = "#ffe0e0", .bold = true};
+  co_await ts.create_tag("hot", hot);
   for (int i = 0; i < 100'000; i += 100) co_await ts.apply_tag("hot", line_starts[i], line_starts[i] + 4);
   for (int i = 0; i < 100'000; i += 1000) co_await ts.create_ref(line_starts[i]);
   co_await top.show();

@@ -34,14 +34,11 @@ async function press(name, re) {
 
 // The Offsets report: refs (R right gravity, L left), the named ref, the
 // page's length, the server's copy's length, ...
-const OFFSETS = /^R=(\d+) L=(\d+) N=(\d+) len=(\d+) server=(\d+) first=(.*) find=(\d+)-(\d+) range=(.*) tags=(\S+) mark=(\d+):(\d+) named=(\w+) cursor=(\d+)$/u;
+const OFFSETS = /^#\d+ R=(\d+) L=(\d+) N=(\d+) len=(\d+) server=(\d+) first=(.*) find=(\d+)-(\d+) range=(.*) tags=(\S+) mark=(\d+):(\d+) named=(\w+) cursor=(\d+)$/u;
 let asked = 0;
 async function offsets() {
-  // A fresh report each time: clear it first.
-  await page.evaluate((n) => {
-    document.querySelector('[data-pgw-class="Label"][title="report"]').textContent = `asking ${n}`;
-  }, ++asked);
-  const m = await press("Offsets", OFFSETS);
+  // A fresh report each time: the program numbers them.
+  const m = await press("Offsets", new RegExp(`^#${++asked} ${OFFSETS.source.slice(6)}`, "u"));
   return {
     R: +m[1], L: +m[2], N: +m[3], len: +m[4], server: +m[5], first: m[6], find: [+m[7], +m[8]], range: m[9],
     tags: m[10], mark: [+m[11], +m[12]], named: m[13], cursor: +m[14],
@@ -96,7 +93,7 @@ const ok = await runChecks([
     expect(o.N === utf8(first + "\u65e5\u672c\u8a9e ") && o.mark[0] === 1 && o.mark[1] === 10,
       `named ref at ${o.N}, line:column ${o.mark}`);
     expect(o.named === "same", "get_named_ref gave another ref");
-    expect(o.tags === "kw", `tags before R: ${o.tags}`);
+    expect(o.tags === "kw", `tags on the 5 bytes after R: ${o.tags}`);
     expect(o.len === o.server, `the page has ${o.len} bytes, the server ${o.server}`);
     const s = await worldStyle();
     expect(s && s.color === "rgb(200, 0, 0)" && s.weight === "700", `"world" drawn ${JSON.stringify(s)}`);

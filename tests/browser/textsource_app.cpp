@@ -56,7 +56,8 @@ pgw::Task<> setup(pgw::Session& session) {
 
   const int world = static_cast<int>(text.find("world"));
   const int cjk = static_cast<int>(text.find("\u65e5"));
-  co_await ts.create_tag("kw", {.foreground = "rgb(200, 0, 0)", .bold = true});
+  const pgw::TagStyle keyword{.foreground = "rgb(200, 0, 0)", .bold = true};
+  co_await ts.create_tag("kw", keyword);
   co_await ts.apply_tag("kw", world, world + 5);
   auto right = co_await ts.create_ref(world);
   auto left = co_await ts.create_ref(world, pgw::Gravity::left);
@@ -65,6 +66,8 @@ pgw::Task<> setup(pgw::Session& session) {
 
   // What the page holds now, as the program sees it: refs, the server's
   // copy of the text (get_text answers locally), tags, a find.
+  // Each report is numbered, so the test tells a new one from the last.
+  auto asked = std::make_shared<int>(0);
   offsets.on_activated([=]() -> pgw::Task<> {
     const int r = co_await right.get_offset();
     const int l = co_await left.get_offset();
@@ -73,37 +76,46 @@ pgw::Task<> setup(pgw::Session& session) {
     const int len = co_await ts.get_length();
     const std::string here = ts.get_text();
     auto found = co_await ts.find("\u65e5\u672c\u8a9e");
-    const std::string range = found.found ? co_await ts.get_text_range(found.start, found.end) : "";
-    auto tags = co_await ts.get_tags_range(r - 5 > 0 ? r - 5 : 0, r);
+    // (g++ miscompiles a co_await inside ?: : each await is a statement.)
+    std::string range;
+    if (found.found) range = co_await ts.get_text_range(found.start, found.end);
+    auto tags = co_await ts.get_tags_range(r, r + 5);
     auto lc = co_await mark.get_line_column();
     const int cursor = co_await ts.get_cursor();
-    co_await report.set_text("R=" + std::to_string(r) + " L=" + std::to_string(l) + " N=" + std::to_string(n) +
-                             " len=" + std::to_string(len) + " server=" + std::to_string(here.size()) +
-                             " first=" + here.substr(0, here.find('\n')) + " find=" + std::to_string(found.start) +
-                             "-" + std::to_string(found.end) + " range=" + range +
-                             " tags=" + (tags.empty() ? "-" : tags.front()) + " mark=" + std::to_string(lc.line) +
-                             ":" + std::to_string(lc.column) + " named=" + (named == mark ? "same" : "other") +
-                             " cursor=" + std::to_string(cursor));
+    // The message is built before the await: g++ 12 mishandles the
+    // temporaries of a long expression inside a co_await.
+    const std::string tag = tags.empty() ? std::string("-") : tags.front();
+    const std::string msg = "#" + std::to_string(++*asked) + " R=" + std::to_string(r) + " L=" + std::to_string(l) + " N=" + std::to_string(n) +
+                            " len=" + std::to_string(len) + " server=" + std::to_string(here.size()) +
+                            " first=" + here.substr(0, here.find('\n')) + " find=" + std::to_string(found.start) +
+                            "-" + std::to_string(found.end) + " range=" + range + " tags=" + tag +
+                            " mark=" + std::to_string(lc.line) + ":" + std::to_string(lc.column) +
+                            " named=" + (named == mark ? "same" : "other") + " cursor=" + std::to_string(cursor);
+    co_await report.set_text(msg);
   });
   at_world.on_activated([=]() -> pgw::Task<> {
-    co_await ts.set_cursor_offset(co_await right.get_offset());
+    const int r = co_await right.get_offset();
+    co_await ts.set_cursor_offset(r);
     co_await ts.set_focus();
     co_await report.set_text("cursor set");
   });
   undo.on_activated([=]() -> pgw::Task<> {
     const bool done = co_await ts.undo();
-    co_await report.set_text(std::string("undo ") + (done ? "done" : "none") + " can_redo=" +
-                             ((co_await ts.can_redo()) ? "yes" : "no"));
+    const bool can_redo = co_await ts.can_redo();
+    const std::string msg = std::string("undo ") + (done ? "done" : "none") + " can_redo=" + (can_redo ? "yes" : "no");
+    co_await report.set_text(msg);
   });
   redo.on_activated([=]() -> pgw::Task<> {
     const bool done = co_await ts.redo();
-    co_await report.set_text(std::string("redo ") + (done ? "done" : "none"));
+    const std::string msg = std::string("redo ") + (done ? "done" : "none");
+    co_await report.set_text(msg);
   });
   replace.on_activated([=]() -> pgw::Task<> {
     const int n = co_await ts.replace("line 1", "LINE 1", true);
     auto all = co_await ts.find_all("LINE 1");
-    co_await report.set_text("replaced " + std::to_string(n) + " found " + std::to_string(all.size()) +
-                             " first=" + std::to_string(all.empty() ? -1 : all.front().start));
+    const std::string msg = "replaced " + std::to_string(n) + " found " + std::to_string(all.size()) +
+                            " first=" + std::to_string(all.empty() ? -1 : all.front().start);
+    co_await report.set_text(msg);
   });
   // An offset inside the emoji's 4 bytes: an error at the call, never a clamp.
   bad.on_activated([=]() -> pgw::Task<> {
@@ -115,7 +127,8 @@ pgw::Task<> setup(pgw::Session& session) {
     } catch (const pgw::RemoteError& e) {
       what = e.what();
     }
-    co_await report.set_text("bad: " + what);
+    const std::string msg = "bad: " + what;
+    co_await report.set_text(msg);
   });
 
   auto count = std::make_shared<int>(0);
@@ -125,11 +138,13 @@ pgw::Task<> setup(pgw::Session& session) {
   });
   ts.on_line_clicked([=](int line) -> pgw::Task<> { co_await events.set_text("line " + std::to_string(line)); });
   ts.on_icon_clicked([=](int line, pgw::TextBufferRef ref) -> pgw::Task<> {
-    co_await events.set_text("icon " + std::to_string(line) + " " + (ref == mark ? "mark" : "other"));
+    const std::string msg = "icon " + std::to_string(line) + " " + (ref == mark ? "mark" : "other");
+    co_await events.set_text(msg);
   });
   ts.on_scrolled([=](double, double v) -> pgw::Task<> {
     auto pos = ts.get_scroll_position();
-    co_await events.set_text("scrolled " + std::to_string(v) + " kept " + std::to_string(pos.v_pct));
+    const std::string msg = "scrolled " + std::to_string(v) + " kept " + std::to_string(pos.v_pct);
+    co_await events.set_text(msg);
   });
   (void)cjk;
 }
