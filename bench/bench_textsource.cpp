@@ -25,8 +25,13 @@ pgw::Task<> setup(pgw::Session& session) {
     if (i % 10 == 0) text += " \U0001F600 \u65e5\u672c\u8a9e";
     text += '\n';
   }
-  auto ts = co_await w.TextSource(text, {.line_numbers = true, .icon_gutter = true});
+  // The text goes by set_text, after the widget is in its window: a
+  // creation this large travels in chunks, and a call on another widget
+  // naming it (set_widget) would overtake it (runtime/src/outflow.hpp
+  // orders each widget's own messages only).
+  auto ts = co_await w.TextSource("", {.line_numbers = true, .icon_gutter = true});
   co_await top.set_widget(ts);
+  co_await ts.set_text(text);
   const pgw::TagStyle hot{.background = "#ffe0e0", .bold = true};
   co_await ts.create_tag("hot", hot);
   for (int i = 0; i < 100'000; i += 100) co_await ts.apply_tag("hot", line_starts[i], line_starts[i] + 4);

@@ -39,7 +39,8 @@ try {
       times.push(now - last);
       last = now;
     }
-    const lastLine = [...document.querySelectorAll(".cm-line")].pop()?.textContent ?? "";
+    const lines = [...document.querySelectorAll(".cm-line")].map((l) => l.textContent);
+    const lastLine = lines.filter((t) => t).pop() ?? "";
     return { times, lastLine };
   });
   const sorted = [...frames.times].sort((a, b) => a - b);
@@ -51,6 +52,10 @@ try {
   row("scroll frame p95", `${q(0.95).toFixed(1)} ms`);
   row("scroll frame max", `${sorted[sorted.length - 1].toFixed(1)} ms`);
   row("last line drawn at the end", JSON.stringify(frames.lastLine.slice(0, 40)));
+  // The page's report of the whole buffer after the program's calls must
+  // have reached the server (a 5 MB callback).
+  const errors = server.stderr().trim();
+  row("server errors", errors ? errors.slice(0, 300) : "none");
 } finally {
   await browser.close();
   await stopServer(server);
