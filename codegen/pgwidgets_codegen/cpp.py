@@ -252,6 +252,7 @@ class Method(View):
         optional += self._collection_answer_fields() + self._line_fields()
         optional.append(("ref_field", str(self._ref_field_number()), "0"))
         optional.append(("latest_wins", boolean(self.latest_wins), "false"))
+        optional.append(("page_applies", boolean(self.page_applies), "false"))
         # an `appends` setter: the plain setter whose record keeps the whole
         # value, and the constructor field the value starts from
         optional.append(("append_to", str(self.append_setter.id if self.appends else 0), "0"))

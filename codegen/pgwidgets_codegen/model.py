@@ -110,6 +110,7 @@ class Method:
     font_shorthand: bool = False  # setter of a font: its option is one CSS-like string
     fractions: bool = False    # every double argument must lie in 0..1 (checked at the call)
     latest_wins: bool = False  # a stream's frame: a newer call replaces one a browser was not yet sent
+    page_applies: bool = False  # only the page can apply it: no browser, no call (Disconnected)
     # A SETTER with `appends`: adds its string to the field's value. The
     # reader links the plain setter whose record keeps the whole value and
     # the constructor field (of the state field's name) it starts from.

@@ -467,6 +467,9 @@ class _Builder:
             m.latest_wins = opts.latest_wins
             if m.latest_wins and (kind not in ("setter", "action") or m.response.fields):
                 raise SchemaError(f"{where}: `latest_wins` belongs on a SETTER or ACTION returning nothing")
+            m.page_applies = opts.page_applies
+            if m.page_applies and (kind != "action" or m.response.fields):
+                raise SchemaError(f"{where}: `page_applies` belongs on an ACTION returning nothing")
             m.appends = opts.appends
             if m.appends and (kind != "setter" or [f.proto_type for f in m.request.fields] != ["string"]
                               or m.request.fields[0].repeated or m.request.fields[0].presence):

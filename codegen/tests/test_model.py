@@ -205,7 +205,7 @@ class ModelTest(unittest.TestCase):
     def test_families_follow_the_schema_files(self):
         families = {f.name: f for f in self.schema.families}
         self.assertEqual(sorted(families), ["base", "canvas", "containers", "controls", "data", "dialogs", "display", "events", "files",
-                                            "html", "image", "layout", "mdi", "menus", "text", "toolbar", "video"])
+                                            "html", "image", "layout", "mdi", "menus", "text", "textsource", "toolbar", "video"])
         self.assertEqual([c.name for c in families["layout"].classes], ["TopLevel", "Box", "VBox", "HBox"])
         self.assertEqual([d.name for d in families["layout"].depends], ["base"])
         self.assertEqual([d.name for d in families["base"].depends], [])

@@ -27,12 +27,13 @@
 #include "pgwidgets/widgets/mdi.pb.h"
 #include "pgwidgets/widgets/menus.pb.h"
 #include "pgwidgets/widgets/text.pb.h"
+#include "pgwidgets/widgets/textsource.pb.h"
 #include "pgwidgets/widgets/toolbar.pb.h"
 #include "pgwidgets/widgets/video.pb.h"
 
 namespace pgw::detail {
 
-extern const std::uint64_t schema_fingerprint = 0xdcac0de6c8ac8014ULL;
+extern const std::uint64_t schema_fingerprint = 0x9578b2e782e7f300ULL;
 
 // External, so the compiler keeps it and its references.
 extern const google::protobuf::Descriptor* (*const linked_schema_files[])();
@@ -52,6 +53,7 @@ const google::protobuf::Descriptor* (*const linked_schema_files[])() = {
     &::pgwidgets::widgets::ChildPosition::descriptor,
     &::pgwidgets::widgets::Activated::descriptor,
     &::pgwidgets::widgets::Editable::descriptor,
+    &::pgwidgets::widgets::Done::descriptor,
     &::pgwidgets::widgets::ActionState::descriptor,
     &::pgwidgets::widgets::ControlsArg::descriptor,
 };

@@ -516,8 +516,9 @@ Task<std::string> SessionCore::call(WidgetId widget, const MethodInfo& method, s
     throw std::invalid_argument("pgwidgets: " + what() + ": widget " + std::to_string(change.child) +
                                 " (the argument) does not exist");
   }
-  // Nothing waits for a browser that is not there.
-  if (method.returns_value && browsers_.empty()) {
+  // Nothing waits for a browser that is not there, and a call only the
+  // page can apply is not made without one (it would be lost).
+  if ((method.returns_value || method.page_applies) && browsers_.empty()) {
     throw Disconnected("pgwidgets: " + what() + " (widget " + std::to_string(widget) + "): no browser is attached to session " +
                        config_.id);
   }
