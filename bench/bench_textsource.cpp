@@ -25,13 +25,10 @@ pgw::Task<> setup(pgw::Session& session) {
     if (i % 10 == 0) text += " \U0001F600 \u65e5\u672c\u8a9e";
     text += '\n';
   }
-  // The text goes by set_text, after the widget is in its window: a
-  // creation this large travels in chunks, and a call on another widget
-  // naming it (set_widget) would overtake it (runtime/src/outflow.hpp
-  // orders each widget's own messages only).
-  auto ts = co_await w.TextSource("", {.line_numbers = true, .icon_gutter = true});
+  // Created with its text: a creation this large travels in chunks, and
+  // set_widget, naming it, waits behind them (runtime/src/outflow.hpp).
+  auto ts = co_await w.TextSource(text, {.line_numbers = true, .icon_gutter = true});
   co_await top.set_widget(ts);
-  co_await ts.set_text(text);
   const pgw::TagStyle hot{.background = "#ffe0e0", .bold = true};
   co_await ts.create_tag("hot", hot);
   for (int i = 0; i < 100'000; i += 100) co_await ts.apply_tag("hot", line_starts[i], line_starts[i] + 4);
