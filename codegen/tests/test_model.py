@@ -126,7 +126,9 @@ class ModelTest(unittest.TestCase):
                   # dialogs: a drag, a grip, the color being chosen
                   "Dialog_move", "Dialog_resized", "ColorDialog_move", "ColorDialog_pick",
                   # HtmlView's scroll position, a video's playback position
-                  "HtmlView_scrolled", "VideoWidget_timeupdate"}
+                  "HtmlView_scrolled", "VideoWidget_timeupdate",
+                  # TextSource's scroll position
+                  "TextSource_scrolled"}
         self.assertEqual({name for name, c in cb.items() if c.coalesce}, latest)
         # Acts are news every time: never coalesced.
         for act in ("Button_activated", "TextArea_changed", "ComboBox_modified", "TopLevel_close",
