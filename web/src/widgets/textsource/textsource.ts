@@ -733,6 +733,8 @@ export class TextSource extends Widget implements TextSourceImpl {
     }
     r.attach(this, pos);
     this.refs.set(r.widgetId, r);
+    // Its (hidden) element lives in its creator's, as every created widget's.
+    this.element.appendChild(r.element);
     this.reportSoon();
   }
 
