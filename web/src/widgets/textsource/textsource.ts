@@ -922,6 +922,25 @@ export class TextSource extends Widget implements TextSourceImpl {
     this.view.focus();
   }
 
+  // Its refs are its children (the server's too): they go with it.
+  protected override destroyChildren(): void {
+    const refs = [...this.refs.values()];
+    this.refs.clear();
+    for (const r of refs) {
+      r.detach();
+      r.destroy();
+    }
+  }
+
+  protected override disposeChildren(): void {
+    const refs = [...this.refs.values()];
+    this.refs.clear();
+    for (const r of refs) {
+      r.detach();
+      r.dispose();
+    }
+  }
+
   protected override teardown(): void {
     this.bufferReport.cancel();
     this.selectionReport.cancel();
