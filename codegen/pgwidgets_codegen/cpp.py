@@ -533,6 +533,15 @@ class WidgetClass(View):
         return boolean(self.abstract)
 
     @property
+    def cpp_class_info_tail(self):
+        """The ClassInfo's made_by member (after `states`), or "" for a
+        class a program may create by itself."""
+        if not self.only_created_by:
+            return ""
+        names = " or ".join(f"{m.owner}::{m.cpp_name}" for m in self.only_created_by_methods)
+        return f', "{names}"'
+
+    @property
     def cpp_window(self):
         return boolean(self.window)
 

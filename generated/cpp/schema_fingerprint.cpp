@@ -33,7 +33,7 @@
 
 namespace pgw::detail {
 
-extern const std::uint64_t schema_fingerprint = 0x9578b2e782e7f300ULL;
+extern const std::uint64_t schema_fingerprint = 0xa1c4e1ddc5f40107ULL;
 
 // External, so the compiler keeps it and its references.
 extern const google::protobuf::Descriptor* (*const linked_schema_files[])();

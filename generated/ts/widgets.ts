@@ -7,7 +7,7 @@
 // missing there, or a method missing in an implementation, fails `tsc`.
 
 export const PACKAGE_NAME = "pgwidgets.widgets";
-export const SCHEMA_FINGERPRINT = 0x9578b2e782e7f300n;
+export const SCHEMA_FINGERPRINT = 0xa1c4e1ddc5f40107n;
 
 /** A widget as the browser runtime holds it. */
 export interface WidgetHandle {

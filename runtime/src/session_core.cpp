@@ -408,6 +408,10 @@ Task<WidgetId> SessionCore::create(const ClassInfo& cls, std::string args) {
   if (cls.abstract) {
     throw std::invalid_argument("pgwidgets: " + std::string(cls.name) + " is abstract and cannot be created");
   }
+  if (!cls.made_by.empty()) {
+    throw std::invalid_argument("pgwidgets: a " + std::string(cls.name) + " cannot be created on its own: only " +
+                                std::string(cls.made_by) + " makes one");
+  }
   const WidgetId id = store_.add(cls, args);
   const std::uint32_t seq = next_seq();
   // strict_calls: the primary acknowledges; with no browser there is

@@ -86,3 +86,25 @@ TEST_CASE_METHOD(SessionFixture, "textsource: an edit only the page can apply ne
   // A setter the server keeps works without one (a rebuild sends it).
   run_coro(io, ts.set_line_numbers(true));
 }
+
+TEST_CASE_METHOD(SessionFixture, "textsource: a ref is made only by its TextSource, never on its own") {
+  // Widgets has no TextBufferRef (tests/compile/standalone_text_buffer_ref);
+  // a create asked for by hand, past the proxies, is refused at once with
+  // what makes one, and nothing is recorded or sent.
+  drain(io);
+  frames.clear();
+  try {
+    run_coro(io, core->create(pgw::detail::classes::TextBufferRef, std::string()));
+    FAIL("a standalone TextBufferRef was created");
+  } catch (const std::invalid_argument& e) {
+    CHECK(std::string(e.what()) ==
+          "pgwidgets: a TextBufferRef cannot be created on its own: only TextSource::create_ref or "
+          "TextSource::create_named_ref makes one");
+  }
+  drain(io);
+  CHECK(frames.empty());
+  // Made by its TextSource, it is.
+  auto ts = run_coro(io, session->get_widgets().TextSource("two\nlines"));
+  auto ref = run_coro(io, ts.create_ref(4));
+  CHECK(ref.id() != 0);
+}

@@ -85,7 +85,7 @@ inline constexpr ClassInfo TextEntry{643135960, "TextEntry", 1272712264, false, 
 inline constexpr ClassInfo TextEntrySet{1729573861, "TextEntrySet", 643135960, false, false, 0, 0, {}};
 inline constexpr ClassInfo TextArea{508793410, "TextArea", 1272712264, false, false, 0, 0, {}};
 inline constexpr ClassInfo TextSource{1754986946, "TextSource", 1272712264, false, false, 0, 0, {}};
-inline constexpr ClassInfo TextBufferRef{1772187001, "TextBufferRef", 1272712264, false, false, 0, 0, {}};
+inline constexpr ClassInfo TextBufferRef{1772187001, "TextBufferRef", 1272712264, false, false, 0, 0, {}, "TextSource::create_ref or TextSource::create_named_ref"};
 inline constexpr ClassInfo ToolBar{194655570, "ToolBar", 648732111, false, false, 0, 0, {}};
 inline constexpr ClassInfo ToolBarAction{712813580, "ToolBarAction", 1272712264, false, false, 5, 1269208885, {}};
 inline constexpr ClassInfo ToolBarSeparator{376524926, "ToolBarSeparator", 1272712264, false, false, 0, 0, {}};

@@ -390,12 +390,6 @@ class Widgets {
     return TextSource(std::move(options));
   }
 
-  // A live position in a TextSource, made by its create_ref or
-  // create_named_ref: it moves with every edit. set_text invalidates it.
-  Task<pgw::TextBufferRef> TextBufferRef(TextBufferRefOptions options = {}) const {
-    return detail::factories::TextBufferRef(link_, std::move(options));
-  }
-
   // A strip of actions and widgets, in the order they were added. When the
   // strip is too short for them, the actions that do not fit (and the widgets
   // after them) go into an overflow button at its end ("»"); its menu lists

@@ -458,11 +458,6 @@ Task<pgw::TextBufferRef> finish_TextBufferRef(detail::LinkPtr link, WidgetId id,
   co_return widget;
 }
 
-Task<pgw::TextBufferRef> create_TextBufferRef(detail::LinkPtr link, std::string args, TextBufferRefSetters setters) {
-  const WidgetId id = co_await link->create(detail::classes::TextBufferRef, std::move(args));
-  co_return co_await finish_TextBufferRef(std::move(link), id, std::move(setters));
-}
-
 // Made by a CREATE method of another widget (which holds it).
 Task<pgw::TextBufferRef> create_TextBufferRef_in(detail::LinkPtr link, WidgetId owner, const detail::MethodInfo& method,
                                               std::string args, WidgetId child, const detail::MethodInfo* child_into,
@@ -473,12 +468,6 @@ Task<pgw::TextBufferRef> create_TextBufferRef_in(detail::LinkPtr link, WidgetId 
 }
 
 }  // namespace
-
-Task<pgw::TextBufferRef> detail::factories::TextBufferRef(const LinkPtr& link_, TextBufferRefOptions options) {
-  if (!link_) throw std::logic_error("pgwidgets: Widgets::TextBufferRef called on an empty Widgets");
-  TextBufferRefPrepared p = prepare_TextBufferRef(link_, options);
-  return create_TextBufferRef(link_, p.args.SerializeAsString(), std::move(p.setters));
-}
 
 Task<void> TextSource::set_text(std::string text) const {
   ::pgwidgets::widgets::Text request;

@@ -86,6 +86,10 @@ struct ClassInfo {
   std::uint32_t exclusive_field = 0;
   // The collection state fields this class declares (not its bases').
   std::span<const StateInfo> states = {};
+  // A class made only by another class's CREATE methods (the schema's
+  // only_created_by): those methods, for the error refusing a create of it
+  // on its own; empty for a class a program creates by itself.
+  std::string_view made_by = {};
 };
 
 struct MethodInfo {

@@ -559,7 +559,6 @@ namespace detail::factories {
 // The bodies of the Widgets factory's methods for this family (defined in
 // this family's source, so it needs no other family's header).
 Task<pgw::TextSource> TextSource(const LinkPtr& link, TextSourceOptions options);
-Task<pgw::TextBufferRef> TextBufferRef(const LinkPtr& link, TextBufferRefOptions options);
 }  // namespace detail::factories
 
 }  // namespace pgw

@@ -62,7 +62,12 @@ export class TextBufferRef extends Widget implements TextBufferRefImpl {
   }
 
   checkValid(): TextSource {
-    if (!this.buffer) throw new Error(`${this} is in no TextSource`);
+    // Removed (remove_ref), or never adopted: only TextSource's create_ref
+    // and create_named_ref make a ref, and the server refuses a create of
+    // one by itself (schema option only_created_by).
+    if (!this.buffer) {
+      throw new Error(`${this} is in no TextSource (removed by remove_ref, or not made by create_ref/create_named_ref)`);
+    }
     if (!this.valid) throw new Error(`${this} was invalidated (set_text or remove_ref)`);
     return this.buffer;
   }

@@ -733,6 +733,8 @@ export class TextSource extends Widget implements TextSourceImpl {
     }
     r.attach(this, pos);
     this.refs.set(r.widgetId, r);
+    // Its (hidden) element lives in its creator's, as every created widget's.
+    this.element.appendChild(r.element);
     this.reportSoon();
   }
 
@@ -918,6 +920,25 @@ export class TextSource extends Widget implements TextSourceImpl {
 
   override set_focus(): void {
     this.view.focus();
+  }
+
+  // Its refs are its children (the server's too): they go with it.
+  protected override destroyChildren(): void {
+    const refs = [...this.refs.values()];
+    this.refs.clear();
+    for (const r of refs) {
+      r.detach();
+      r.destroy();
+    }
+  }
+
+  protected override disposeChildren(): void {
+    const refs = [...this.refs.values()];
+    this.refs.clear();
+    for (const r of refs) {
+      r.detach();
+      r.dispose();
+    }
   }
 
   protected override teardown(): void {
