@@ -8,7 +8,7 @@
 //
 // usage: load_server [--port P] [--threads N] [--work-us N] [--max-sessions N]
 //   --port P        WebSocket port (0, the default, picks a free one); no HTTP server
-//   --threads N     ApplicationOptions::threads (see MERGE below)
+//   --threads N     ApplicationOptions::threads (default 1)
 //   --work-us N     each click's handler burns N µs of its thread's CPU first
 //                   (a hash loop), so throughput is bound by the server's CPU
 //   --max-sessions N  default 15000
@@ -138,11 +138,7 @@ int main(int argc, char** argv) {
   options.allowed_origins = {"*"};
   options.session_timeout = 2s;  // a closed client's session frees its slot soon
   options.logger = pgw::stderr_logger(pgw::LogLevel::warning);
-  if (threads != 1) {
-    // MERGE: options.threads = threads;
-    std::fprintf(stderr, "load_server: warning: --threads %d is ignored (ApplicationOptions::threads is not on this branch)\n",
-                 threads);
-  }
+  options.threads = threads;
 
   return pgw::run([](pgw::ApplicationOptions options) -> pgw::Task<> {
     pgw::Application app(std::move(options));

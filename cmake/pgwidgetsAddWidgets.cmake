@@ -20,7 +20,7 @@
 # "@pgwidgets/sdk/..." (the SDK's).
 #
 # PGWIDGETS_NODE_MODULES (cache) is the node_modules with typescript,
-# esbuild, @bufbuild and dompurify (default: the SDK's web/node_modules; an installed
+# esbuild, @bufbuild, dompurify and @codemirror (default: the SDK's web/node_modules; an installed
 # SDK has none until `npm ci` runs in <prefix>/share/pgwidgets/web, or this
 # points at an existing one).
 # Nothing in the SDK is rebuilt or edited.
@@ -37,11 +37,12 @@ function(_pgw_check_tools)
     message(FATAL_ERROR "pgwidgets_add_widgets: node is not installed (it runs tsc and esbuild).")
   endif()
   foreach(need typescript/bin/tsc esbuild/package.json @bufbuild/protobuf/package.json .bin/protoc-gen-es
-               dompurify/package.json)
+               dompurify/package.json @codemirror/state/package.json @codemirror/view/package.json
+               @codemirror/commands/package.json)
     if(NOT EXISTS "${PGWIDGETS_NODE_MODULES}/${need}")
       message(FATAL_ERROR "pgwidgets_add_widgets: ${PGWIDGETS_NODE_MODULES} lacks ${need}. "
                           "Run `npm ci` in ${PGWIDGETS_WEB_DIR}, or pass "
-                          "-DPGWIDGETS_NODE_MODULES=<a node_modules with typescript, esbuild, @bufbuild, dompurify>.")
+                          "-DPGWIDGETS_NODE_MODULES=<a node_modules with typescript, esbuild, @bufbuild, dompurify, @codemirror>.")
     endif()
   endforeach()
 endfunction()
@@ -200,7 +201,10 @@ boot([{ widgetPackage, makeFactories: factories }]);
       "@pgwidgets/generated/*": ["@gen@/ts/*"],
       "@bufbuild/protobuf": ["@nm@/@bufbuild/protobuf/dist/esm/index"],
       "@bufbuild/protobuf/*": ["@nm@/@bufbuild/protobuf/dist/esm/*/index"],
-      "dompurify": ["@nm@/dompurify"]
+      "dompurify": ["@nm@/dompurify"],
+      "@codemirror/state": ["@nm@/@codemirror/state"],
+      "@codemirror/view": ["@nm@/@codemirror/view"],
+      "@codemirror/commands": ["@nm@/@codemirror/commands"]
     }
   },
   "files": ["@work@/entry.ts"@ts_files_json@]

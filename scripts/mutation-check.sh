@@ -62,17 +62,26 @@ for m in "${mutations[@]}"; do
     broken+=("$name"); continue
   fi
   log=$WORK/$name.log
-  if ! cmake --build "$BUILD" -j"${JOBS:-2}" >"$log" 2>&1; then
+  # A race is seen only by ThreadSanitizer: such mutants build and run in a
+  # TSan build of the scratch tree (scripts/tsan.sh's flags and targets).
+  dir=$BUILD
+  if [[ $(scripts/mutation_apply.py build "$m") == tsan ]]; then
+    dir=$WORK/build-tsan
+    if ! (cd "$SRC" && TSAN_BUILD_DIR="$dir" PGW_BUILD_ONLY=1 scripts/tsan.sh) >"$log" 2>&1; then
+      echo "BROKEN   $name: the mutant does not build under TSan (see $log)"; broken+=("$name"); continue
+    fi
+  elif ! cmake --build "$BUILD" -j"${JOBS:-2}" >"$log" 2>&1; then
     # A mutant that does not even build is caught by the build (compile checks
     # are tests too, so this only counts when the tests say so).
     if [[ $tests != compile* ]]; then
       echo "BROKEN   $name: the mutant does not build (see $log)"; broken+=("$name"); continue
     fi
   fi
-  (cd "$BUILD" && ctest -N -R "$tests") | grep -q "Total Tests: [1-9]" || {
+  (cd "$dir" && ctest -N -R "$tests") | grep -q "Total Tests: [1-9]" || {
     echo "BROKEN   $name: no test matches '$tests'"; broken+=("$name"); continue
   }
-  if (cd "$BUILD" && ctest -R "$tests" --timeout 120 -j"${JOBS:-2}" >>"$log" 2>&1); then
+  if (cd "$dir" && TSAN_OPTIONS="halt_on_error=1 suppressions=$SRC/scripts/tsan.supp" \
+        ctest -R "$tests" --timeout 120 -j"${JOBS:-2}" >>"$log" 2>&1); then
     echo "SURVIVED $name: $about (tests: $tests)"
     survived+=("$name")
   else

@@ -5,6 +5,8 @@ A mutation file holds header lines, then one or more find/replace blocks:
 
     # What the bug is, in one line (shown in the report).
     tests: <ctest -R regex of the tests that must catch it>
+    build: tsan    (optional: the tests run in a ThreadSanitizer build,
+                    as scripts/tsan.sh makes it; the default is a plain one)
     file: runtime/src/session_core.cpp
     <<<<
     text that must occur exactly once in the file
@@ -23,7 +25,7 @@ from pathlib import Path
 
 
 def parse(text):
-    header = {"about": "", "tests": ""}
+    header = {"about": "", "tests": "", "build": "default"}
     blocks = []
     current_file = None
     lines = text.splitlines(keepends=True)
@@ -34,6 +36,10 @@ def parse(text):
             header["about"] = line[1:].strip()
         elif line.startswith("tests:"):
             header["tests"] = line[len("tests:"):].strip()
+        elif line.startswith("build:"):
+            header["build"] = line[len("build:"):].strip()
+            if header["build"] not in ("default", "tsan"):
+                raise ValueError(f"unknown build: {header['build']} (default or tsan)")
         elif line.startswith("file:"):
             current_file = line[len("file:"):].strip()
         elif line.rstrip("\n") == "<<<<":
@@ -83,8 +89,8 @@ def main():
     if len(sys.argv) == 4 and sys.argv[1] == "sync":
         sync(Path(sys.argv[2]), Path(sys.argv[3]))
         return
-    if len(sys.argv) < 3 or sys.argv[1] not in ("apply", "tests", "about"):
-        sys.exit("usage: mutation_apply.py apply|tests|about MUTATION [TREE] | sync ROOT DEST")
+    if len(sys.argv) < 3 or sys.argv[1] not in ("apply", "tests", "about", "build"):
+        sys.exit("usage: mutation_apply.py apply|tests|about|build MUTATION [TREE] | sync ROOT DEST")
     try:
         header, blocks = parse(Path(sys.argv[2]).read_text())
     except ValueError as e:

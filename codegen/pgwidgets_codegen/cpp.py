@@ -253,6 +253,7 @@ class Method(View):
         optional += self._collection_answer_fields() + self._line_fields() + self._bulk_fields()
         optional.append(("ref_field", str(self._ref_field_number()), "0"))
         optional.append(("latest_wins", boolean(self.latest_wins), "false"))
+        optional.append(("page_applies", boolean(self.page_applies), "false"))
         # an `appends` setter: the plain setter whose record keeps the whole
         # value, and the constructor field the value starts from
         optional.append(("append_to", str(self.append_setter.id if self.appends else 0), "0"))
@@ -580,6 +581,15 @@ class WidgetClass(View):
     @property
     def cpp_abstract(self):
         return boolean(self.abstract)
+
+    @property
+    def cpp_class_info_tail(self):
+        """The ClassInfo's made_by member (after `states`), or "" for a
+        class a program may create by itself."""
+        if not self.only_created_by:
+            return ""
+        names = " or ".join(f"{m.owner}::{m.cpp_name}" for m in self.only_created_by_methods)
+        return f', "{names}"'
 
     @property
     def cpp_window(self):

@@ -124,6 +124,11 @@ class WidgetClass(cpp.WidgetClass):
         return paragraph(self.doc)
 
     @property
+    def doc_only_created_by(self):
+        """The methods that alone make it, as `Class::method` joined by "or"."""
+        return " or ".join(f"`{m.owner}::{m.cpp_name}`" for m in self.only_created_by_methods)
+
+    @property
     def doc_factories(self):
         """Every way to create one: options only, then each run of
         positional arguments followed by the options."""

@@ -117,6 +117,7 @@ class Method:
     font_shorthand: bool = False  # setter of a font: its option is one CSS-like string
     fractions: bool = False    # every double argument must lie in 0..1 (checked at the call)
     latest_wins: bool = False  # a stream's frame: a newer call replaces one a browser was not yet sent
+    page_applies: bool = False  # only the page can apply it: no browser, no call (Disconnected)
     # A SETTER with `appends`: adds its string to the field's value. The
     # reader links the plain setter whose record keeps the whole value and
     # the constructor field (of the state field's name) it starts from.
@@ -349,6 +350,21 @@ class WidgetClass:
     exec_answer: Optional["Callback"] = dc_field(default=None, repr=False, compare=False)
     exec_cancel: Optional["Callback"] = dc_field(default=None, repr=False, compare=False)
     exec_show: Optional["Method"] = dc_field(default=None, repr=False, compare=False)
+    # only_created_by: the class whose CREATE methods alone make this one
+    # (reader resolves and checks it); such a class has no standalone factory.
+    only_created_by_name: str = ""
+    only_created_by: Optional["WidgetClass"] = dc_field(default=None, repr=False, compare=False)
+
+    @property
+    def standalone(self):
+        """Whether a program creates it by itself (Widgets::<Class>): a
+        concrete class not made only by another class's CREATE."""
+        return not self.abstract and not self.only_created_by_name
+
+    @property
+    def only_created_by_methods(self):
+        """The CREATE methods that make it, when it is made only by them."""
+        return list(self.created_by) if self.only_created_by else []
 
     @property
     def own_callbacks(self):
@@ -480,6 +496,11 @@ class _Classes:
     @property
     def concrete_classes(self):
         return [c for c in self.classes if not c.abstract]
+
+    @property
+    def standalone_classes(self):
+        """Classes a program creates by itself: they have a factory."""
+        return [c for c in self.classes if c.standalone]
 
     @property
     def created_classes(self):

@@ -355,6 +355,7 @@ class _Builder:
             c.trait_names = list(opts.traits)
             c.exec_answer_name = opts.exec_answer
             c.exec_cancel_name = opts.exec_cancel
+            c.only_created_by_name = opts.only_created_by
             self._class_files.setdefault(s.name, f.name)
             for st in opts.state:
                 c.states.append(State(name=st.name, owner=s.name,
@@ -468,6 +469,9 @@ class _Builder:
             m.latest_wins = opts.latest_wins
             if m.latest_wins and (kind not in ("setter", "action") or m.response.fields):
                 raise SchemaError(f"{where}: `latest_wins` belongs on a SETTER or ACTION returning nothing")
+            m.page_applies = opts.page_applies
+            if m.page_applies and (kind != "action" or m.response.fields):
+                raise SchemaError(f"{where}: `page_applies` belongs on an ACTION returning nothing")
             m.appends = opts.appends
             if m.appends and (kind != "setter" or [f.proto_type for f in m.request.fields] != ["string"]
                               or m.request.fields[0].repeated or m.request.fields[0].presence):
@@ -606,6 +610,20 @@ class _Builder:
                         raise SchemaError(f"{where}: argument {f.name} must be a constructor field of "
                                           f"{created.name} with the same name and type (a CREATE's arguments "
                                           f"are the created widget's constructor arguments)")
+        for c in classes:
+            if not c.only_created_by_name:
+                continue
+            maker = by_name.get(c.only_created_by_name)
+            if maker is None:
+                close = difflib.get_close_matches(c.only_created_by_name, list(by_name), n=1)
+                hint = f' (did you mean "{close[0]}"?)' if close else ""
+                raise SchemaError(f'{c.where}: only_created_by names the class whose CREATE makes {c.name}; '
+                                  f'"{c.only_created_by_name}" is no class{hint}')
+            if not any(m.created is c for m in maker.all_methods if m.kind == "create"):
+                raise SchemaError(f"{c.where}: only_created_by {maker.name}, but no CREATE method of "
+                                  f"{maker.name} creates {c.name} (its `creates` must name it): nothing "
+                                  f"could make a {c.name}")
+            c.only_created_by = maker
 
     def _number(self, classes):
         """Ids from full names (ids.py), so none shifts when a class or a

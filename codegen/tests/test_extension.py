@@ -88,7 +88,7 @@ class ExtensionTest(unittest.TestCase):
         flags = ["-std=c++20", "-fsyntax-only", f"-I{ROOT / 'runtime/include'}", f"-I{self.tmp / 'generated/cpp'}"]
         headers = sorted((self.tmp / "generated/cpp/pgwidgets/widgets").glob("*.hpp"))
         self.assertEqual([h.stem for h in headers], ["base", "canvas", "containers", "controls", "data", "dialogs", "display", "events", "files", "gauge",
-                                                      "html", "image", "layout", "mdi", "menus", "text", "toolbar", "tree", "video"])
+                                                      "html", "image", "layout", "mdi", "menus", "text", "textsource", "toolbar", "tree", "video"])
         for header in headers:
             source = self.tmp / f"only_{header.stem}.cpp"
             source.write_text(f'#include "pgwidgets/widgets/{header.name}"\n')

@@ -128,7 +128,9 @@ class ModelTest(unittest.TestCase):
                   # HtmlView's scroll position, a video's playback position
                   "HtmlView_scrolled", "VideoWidget_timeupdate",
                   # a tree's or table's scroll position
-                  "TreeView_scrolled", "TableView_scrolled"}
+                  "TreeView_scrolled", "TableView_scrolled",
+                  # TextSource's scroll position
+                  "TextSource_scrolled"}
         self.assertEqual({name for name, c in cb.items() if c.coalesce}, latest)
         # Acts are news every time: never coalesced.
         for act in ("Button_activated", "TextArea_changed", "ComboBox_modified", "TopLevel_close",
@@ -207,7 +209,7 @@ class ModelTest(unittest.TestCase):
     def test_families_follow_the_schema_files(self):
         families = {f.name: f for f in self.schema.families}
         self.assertEqual(sorted(families), ["base", "canvas", "containers", "controls", "data", "dialogs", "display", "events", "files",
-                                            "html", "image", "layout", "mdi", "menus", "text", "toolbar", "tree", "video"])
+                                            "html", "image", "layout", "mdi", "menus", "text", "textsource", "toolbar", "tree", "video"])
         self.assertEqual([c.name for c in families["layout"].classes], ["TopLevel", "Box", "VBox", "HBox"])
         self.assertEqual([d.name for d in families["layout"].depends], ["base"])
         self.assertEqual([d.name for d in families["base"].depends], [])
@@ -334,8 +336,30 @@ class SchemaErrorTest(unittest.TestCase):
                           "message SubWindowContent { string caption = 2; uint32 child = 1")
         self.assertIn("argument caption must be a constructor field of MDISubWindow", msg)
 
+    # A class made only by another's CREATE methods (TextBufferRef).
+    ONLY = 'constructor: "TextBufferRefArgs", only_created_by: "TextSource" }'
+
+    def test_only_created_by_naming_no_class(self):
+        msg = self.broken("textsource.proto", self.ONLY, self.ONLY.replace('"TextSource"', '"TextSourc"'))
+        self.assertIn('"TextSourc" is no class (did you mean "TextSource"?)', msg)
+
+    def test_only_created_by_a_class_with_no_create_of_it(self):
+        msg = self.broken("textsource.proto", self.ONLY, self.ONLY.replace('"TextSource"', '"TextBufferRef"'))
+        self.assertIn("only_created_by TextBufferRef, but no CREATE method of TextBufferRef creates TextBufferRef", msg)
+
 
 class CreateModelTest(unittest.TestCase):
+    def test_a_class_made_only_by_creates_has_no_factory(self):
+        schema = load()
+        ref, source = schema.cls("TextBufferRef"), schema.cls("TextSource")
+        self.assertIs(ref.only_created_by, source)
+        self.assertFalse(ref.standalone)
+        self.assertEqual([m.name for m in ref.only_created_by_methods], ["create_ref", "create_named_ref"])
+        self.assertNotIn(ref, schema.standalone_classes)
+        self.assertIn(source, schema.standalone_classes)
+        # MDISubWindow stands alone too (pgwidgets makes one by itself).
+        self.assertTrue(schema.cls("MDISubWindow").standalone)
+
     def test_add_widget_creates_a_sub_window_around_its_child(self):
         schema = load()
         m = next(m for m in schema.cls("MDIWidget").methods if m.name == "add_widget")

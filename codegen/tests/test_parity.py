@@ -8,6 +8,7 @@ and the README's list of differences say so.
 """
 
 import json
+import re
 import unittest
 from pathlib import Path
 
@@ -85,7 +86,8 @@ class ParityTest(unittest.TestCase):
         for cls_name, ref in TABLE["classes"].items():
             with self.subTest(cls=cls_name):
                 c = self.schema.cls(cls_name)
-                self.assertEqual(names(c.positional), ref.get("args", []), f"{cls_name}: positional arguments")
+                self.assertEqual(names(c.positional), self.expected(f"{cls_name}.args", ref.get("args", [])),
+                                 f"{cls_name}: positional arguments")
                 options = [o for o in ref.get("options", []) if f"{cls_name}.options.{o}" not in self.missing]
                 keyword = [f.name for f in c.ctor_fields if not f.positional]
                 self.assertEqual(keyword, self.expected(f"{cls_name}.options", options),
@@ -99,6 +101,59 @@ class ParityTest(unittest.TestCase):
                     f = fields[option]
                     ours = f.default if f.default is not None else {"bool": "false", "int32": "0"}[f.proto_type]
                     self.assertEqual(ours, default, f"{cls_name}({option}=...) defaults differently from pgwidgets")
+
+    def test_every_pgwidgets_class_is_accounted_for(self):
+        """pgwidgets' classes (defs.py's WIDGETS) each have their signatures
+        above, or say why not: outside the schema, or pending on a branch."""
+        outside, pending = TABLE["outside_schema"], TABLE["pending"]
+        for name in TABLE["pgwidgets_classes"]:
+            with self.subTest(cls=name):
+                places = [k for k, v in (("classes", TABLE["classes"]), ("outside_schema", outside),
+                                         ("pending", pending)) if name in v]
+                self.assertEqual(len(places), 1, f"{name}: in {places or 'nothing'}; it must be in exactly one "
+                                 "of classes, outside_schema, pending (a class merged in: drop it from pending)")
+        for name, entry in outside.items():
+            self.assertTrue(entry.get("why"), f"{name}: outside the schema needs its reason")
+            with self.assertRaises(KeyError, msg=f"{name} is in the schema now: move it to classes"):
+                self.schema.cls(name)
+        for name in TABLE["classes"]:
+            if name not in ("Widget", "Container"):
+                self.assertIn(name, TABLE["pgwidgets_classes"], f"{name}: not a pgwidgets class")
+
+    def test_inherited_facts(self):
+        """What pgwidgets lists on a class but we inherit from a base
+        (inherited_methods, inherited_callbacks) is there, with its arguments."""
+        for cls_name, ref in TABLE["classes"].items():
+            methods, callbacks = {}, {}
+            for c in self.schema.cls(cls_name).ancestry():
+                for m in c.methods:
+                    methods.setdefault(m.name, m)
+                for cb in c.callbacks:
+                    callbacks.setdefault(cb.name, cb)
+            for name, params in ref.get("inherited_methods", {}).items():
+                with self.subTest(method=f"{cls_name}.{name}"):
+                    self.assertIn(name, methods, f"{cls_name}.{name}: inherited from no base")
+                    self.assertEqual(names(methods[name].params), params, f"{cls_name}.{name}: arguments")
+            for name, params in ref.get("inherited_callbacks", {}).items():
+                with self.subTest(callback=f"{cls_name}.{name}"):
+                    cb = callbacks.get(name.replace("-", "_"))
+                    self.assertIsNotNone(cb, f"{cls_name}.on_{name}: inherited from no base")
+                    self.assertEqual(names(cb.params), params, f"{cls_name}.on_{name}: arguments")
+
+    def test_outside_schema_signatures(self):
+        """A class outside the schema (Timer) has pgwidgets' methods, with
+        their argument names, and callbacks in its hand-written header."""
+        for cls_name, ref in TABLE["outside_schema"].items():
+            header = (ROOT / ref["header"]).read_text()
+            for name, params in ref["methods"].items():
+                with self.subTest(method=f"{cls_name}.{name}"):
+                    found = re.search(rf"^\s*[\w:<>]+ {name}\(([^)]*)\) const;", header, re.M)
+                    self.assertIsNotNone(found, f"{cls_name}.{name} is not declared in {ref['header']}")
+                    declared = [re.sub(r"=.*", "", p).split()[-1] for p in found.group(1).split(",") if p.strip()]
+                    self.assertEqual(declared, params, f"{cls_name}.{name}: arguments differ from pgwidgets'")
+            for cb in ref["callbacks"]:
+                with self.subTest(callback=f"{cls_name}.{cb}"):
+                    self.assertRegex(header, rf"void on_{cb}\(F handler\) const", f"{cls_name}.on_{cb}")
 
 
 if __name__ == "__main__":

@@ -27,13 +27,14 @@
 #include "pgwidgets/widgets/mdi.pb.h"
 #include "pgwidgets/widgets/menus.pb.h"
 #include "pgwidgets/widgets/text.pb.h"
+#include "pgwidgets/widgets/textsource.pb.h"
 #include "pgwidgets/widgets/toolbar.pb.h"
 #include "pgwidgets/widgets/tree.pb.h"
 #include "pgwidgets/widgets/video.pb.h"
 
 namespace pgw::detail {
 
-extern const std::uint64_t schema_fingerprint = 0xcbc15ff5448ec675ULL;
+extern const std::uint64_t schema_fingerprint = 0x140f3faa454a1de1ULL;
 
 // External, so the compiler keeps it and its references.
 extern const google::protobuf::Descriptor* (*const linked_schema_files[])();
@@ -53,6 +54,7 @@ const google::protobuf::Descriptor* (*const linked_schema_files[])() = {
     &::pgwidgets::widgets::ChildPosition::descriptor,
     &::pgwidgets::widgets::Activated::descriptor,
     &::pgwidgets::widgets::Editable::descriptor,
+    &::pgwidgets::widgets::Done::descriptor,
     &::pgwidgets::widgets::ActionState::descriptor,
     &::pgwidgets::widgets::CellAction::descriptor,
     &::pgwidgets::widgets::ControlsArg::descriptor,

@@ -21,6 +21,7 @@ export * from "./dispatch/layout.js";
 export * from "./dispatch/mdi.js";
 export * from "./dispatch/menus.js";
 export * from "./dispatch/text.js";
+export * from "./dispatch/textsource.js";
 export * from "./dispatch/toolbar.js";
 export * from "./dispatch/tree.js";
 export * from "./dispatch/video.js";
@@ -41,11 +42,12 @@ import { layoutFamily } from "./dispatch/layout.js";
 import { mdiFamily } from "./dispatch/mdi.js";
 import { menusFamily } from "./dispatch/menus.js";
 import { textFamily } from "./dispatch/text.js";
+import { textsourceFamily } from "./dispatch/textsource.js";
 import { toolbarFamily } from "./dispatch/toolbar.js";
 import { treeFamily } from "./dispatch/tree.js";
 import { videoFamily } from "./dispatch/video.js";
 
-const families: readonly FamilyTables[] = [baseFamily, canvasFamily, containersFamily, controlsFamily, dataFamily, dialogsFamily, displayFamily, eventsFamily, filesFamily, htmlFamily, imageFamily, layoutFamily, mdiFamily, menusFamily, textFamily, toolbarFamily, treeFamily, videoFamily];
+const families: readonly FamilyTables[] = [baseFamily, canvasFamily, containersFamily, controlsFamily, dataFamily, dialogsFamily, displayFamily, eventsFamily, filesFamily, htmlFamily, imageFamily, layoutFamily, mdiFamily, menusFamily, textFamily, textsourceFamily, toolbarFamily, treeFamily, videoFamily];
 
 export const classes: ReadonlyMap<number, ClassEntry> = new Map(families.flatMap((f) => f.classes));
 export const methods: ReadonlyMap<number, MethodEntry> = new Map(families.flatMap((f) => f.methods));

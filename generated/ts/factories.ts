@@ -54,6 +54,8 @@ import { MenuBar } from "../../web/src/widgets/menus/menubar.js";
 import { TextEntry } from "../../web/src/widgets/text/textentry.js";
 import { TextEntrySet } from "../../web/src/widgets/text/textentryset.js";
 import { TextArea } from "../../web/src/widgets/text/textarea.js";
+import { TextSource } from "../../web/src/widgets/textsource/textsource.js";
+import { TextBufferRef } from "../../web/src/widgets/textsource/textbufferref.js";
 import { ToolBar } from "../../web/src/widgets/toolbar/toolbar.js";
 import { ToolBarAction } from "../../web/src/widgets/toolbar/toolbaraction.js";
 import { ToolBarSeparator } from "../../web/src/widgets/toolbar/toolbarseparator.js";
@@ -109,6 +111,8 @@ export function makeFactories(env: WidgetEnv): WidgetFactories {
     TextEntry: (id, args, events) => new TextEntry(id, args, events, env),
     TextEntrySet: (id, args, events) => new TextEntrySet(id, args, events, env),
     TextArea: (id, args, events) => new TextArea(id, args, events, env),
+    TextSource: (id, args, events) => new TextSource(id, args, events, env),
+    TextBufferRef: (id, args, events) => new TextBufferRef(id, args, events, env),
     ToolBar: (id, args, events) => new ToolBar(id, args, events, env),
     ToolBarAction: (id, args, events) => new ToolBarAction(id, args, events, env),
     ToolBarSeparator: (id, args, events) => new ToolBarSeparator(id, args, events, env),

@@ -7,7 +7,7 @@
 // missing there, or a method missing in an implementation, fails `tsc`.
 
 export const PACKAGE_NAME = "pgwidgets.widgets";
-export const SCHEMA_FINGERPRINT = 0xcbc15ff5448ec675n;
+export const SCHEMA_FINGERPRINT = 0x140f3faa454a1de1n;
 
 /** A widget as the browser runtime holds it. */
 export interface WidgetHandle {
@@ -87,6 +87,13 @@ export type Wrap = "none" | "word" | "hard";
 // Where scroll_to_lineno puts the line: "nearest" (scroll only as far as
 // needed), "top", "center".
 export type ScrollAlign = "nearest" | "top" | "center";
+
+// Which way a ref goes when text is inserted exactly at it: "right" (after
+// the new text, the default) or "left" (stays before it).
+export type Gravity = "right" | "left";
+
+// The text cursor's shape: "line" (a thin bar) or "block".
+export type CursorStyle = "line" | "block";
 
 // How rows and cells are selected: "single", "multiple" (Ctrl and Shift
 // extend), "none", "single_cell" or "multiple_cell" (cells, not rows, are
@@ -264,6 +271,49 @@ export interface PickedFile {
   size: bigint;
 }
 
+// How a tag draws its text; each attribute left out keeps the text's own.
+// A region under several tags takes each attribute from the tag applied
+// last.
+export interface TagStyle {
+  background: string | undefined;
+  foreground: string | undefined;
+  bold: boolean | undefined;
+  italic: boolean | undefined;
+  underline: boolean | undefined;
+  strikethrough: boolean | undefined;
+  font_family: string | undefined;
+  // In pixels.
+  font_size: number | undefined;
+}
+
+export interface TagDef {
+  name: string;
+  style: TagStyle;
+}
+
+// One match or run, [start, end), in UTF-8 bytes.
+export interface TextSpan {
+  start: number;
+  end: number;
+}
+
+export interface TagRegion {
+  name: string;
+  start: number;
+  end: number;
+}
+
+// One ref in a buffer snapshot: where it is now, what it is called, its
+// gutter icon ("" for none) and whether it is still valid.
+export interface RefState {
+  // The TextBufferRef's widget id.
+  id: number;
+  offset: number;
+  name: string;
+  icon_url: string;
+  valid: boolean;
+}
+
 // One node of a tree: its path (the keys from the top) and its values by
 // column key. A node without a value for the first column shows its key.
 export interface TreeItem {
@@ -333,6 +383,23 @@ export interface SubWindowConfigurationValue {
 export interface ScrollPositionValue {
   h_pct: number;
   v_pct: number;
+}
+
+// A region of the text, [start, end), in UTF-8 bytes.
+export interface TextRangeValue {
+  start: number;
+  end: number;
+}
+
+export interface FindResultValue {
+  found: boolean;
+  start: number;
+  end: number;
+}
+
+export interface LineColumnValue {
+  line: number;
+  column: number;
 }
 
 // Scroll fractions, horizontal then vertical.
@@ -1758,6 +1825,168 @@ export interface TextAreaCreateArgs {
   editable: boolean;
 }
 
+// A code editor on CodeMirror 6: see the top of this file for positions
+// and for what the server keeps.
+export interface TextSourceImpl extends WidgetImpl {
+  // Replaces the text: tags' regions go, every ref is invalidated (its
+  // invalidated fires) and forgotten, as are named refs and icons.
+  set_text(text: string): void;
+  // The text's length in UTF-8 bytes.
+  get_length(): number;
+  get_text_range(start: number, end: number): string;
+  // Inserts text at `offset`; refs there move after it unless their
+  // gravity is left; the new text gets `tags`.
+  insert_text(offset: number, text: string, tags: string[]): void;
+  delete_range(start: number, end: number): void;
+  // Same as set_text("").
+  clear(): void;
+  set_editable(tf: boolean): void;
+  set_wrap(wrap: Wrap): void;
+  set_line_numbers(tf: boolean): void;
+  set_icon_gutter(tf: boolean): void;
+  // Whether resting the pointer on the text fires tooltip.
+  set_tooltips_enabled(tf: boolean): void;
+  // Shows `text` in a tooltip at page pixels (x, y) ("" hides it): the
+  // answer to a tooltip report.
+  show_tooltip(text: string, x: number, y: number): void;
+  // Puts an icon (by URL) in the icon gutter at the ref's line; it moves
+  // with the ref. "" removes it.
+  set_icon(ref: WidgetHandle, icon_url: string): void;
+  // Where the cursor is.
+  get_cursor(): number;
+  // Moves the cursor there, clearing the selection (pgwidgets' set_cursor:
+  // Widget.set_cursor sets the pointer's shape here).
+  set_cursor_offset(offset: number): void;
+  set_cursor_style(style: CursorStyle, color: string): void;
+  // The selection, start before end (start == end: none).
+  get_selection_range(): TextRangeValue;
+  has_selection(): boolean;
+  // Same as get_selection_range.
+  get_selection_bounds(): TextRangeValue;
+  // Selects [start, end) (the cursor at end).
+  set_selection_range(start: number, end: number): void;
+  // Defines (or redefines) a tag.
+  create_tag(name: string, style: TagStyle): void;
+  // Removes a tag's definition and every region it was applied to.
+  remove_tag_def(name: string): void;
+  // Whether the tag is applied anywhere.
+  has_tag(name: string): boolean;
+  // Applies a defined tag to [start, end); an unknown tag is an error.
+  apply_tag(name: string, start: number, end: number): void;
+  // Takes the tag off [start, end), splitting its regions.
+  remove_tag(name: string, start: number, end: number): void;
+  // The tags on the character at `offset`, in the order they were applied.
+  get_tags_at(offset: number): string[];
+  // The tags on any part of [start, end).
+  get_tags_range(start: number, end: number): string[];
+  // From the start of the tag's first region to the end of its last
+  // (start == end == 0 when it is nowhere).
+  get_tag_region(name: string): TextRangeValue;
+  // Each maximal run of the tag, in order.
+  get_tag_regions(name: string): TextSpan[];
+  // A live ref at `offset`: it moves with every edit (see Gravity).
+  create_ref(child: WidgetHandle): void;
+  // A live ref the page also knows by `name` (a name in use moves to it).
+  create_named_ref(child: WidgetHandle): void;
+  // Stops tracking the ref: it is invalidated and leaves the buffer.
+  remove_ref(ref: WidgetHandle): void;
+  // The ref named `name`; an unknown name is an error.
+  get_named_ref(name: string): WidgetHandle;
+  // Forgets the name (the ref stays).
+  remove_named_ref(name: string): void;
+  // The start of line `line` (from 0), and its end (before its newline).
+  get_line_start(line: number): number;
+  get_line_end(line: number): number;
+  // Undoes the last edit (the user's or the program's); whether there was one.
+  undo(): boolean;
+  redo(): boolean;
+  can_undo(): boolean;
+  can_redo(): boolean;
+  // The first match of `query` at or after `start`.
+  find(query: string, start: number | undefined, case_insensitive: boolean): FindResultValue;
+  // Every non-overlapping match at or after `start`.
+  find_all(query: string, start: number | undefined, case_insensitive: boolean): TextSpan[];
+  // Replaces the first match (or with `all`, every one); how many.
+  replace(query: string, replacement: string, all: boolean, case_insensitive: boolean, start: number | undefined): number;
+  // Scrolls the ref's line into view.
+  scroll_to_ref(ref: WidgetHandle, align: ScrollAlign): void;
+  scroll_to_cursor(): void;
+  // Scrolls to fractions 0..1 of the range, across and down.
+  set_scroll_position(h_pct: number, v_pct: number): void;
+  // Replaces the whole buffer (text, tags, refs' places, names and
+  // icons) with a snapshot: what a rebuild sends, and what buffer_changed
+  // reports. Refs it does not name are left where the text puts them.
+  set_buffer(text: string, tag_defs: TagDef[], tags: TagRegion[], refs: RefState[]): void;
+}
+
+export interface TextSourceEvents extends WidgetEvents {
+  // The text changed (a user's edit, once typing pauses, or a call).
+  changed(): void;
+  // The buffer as the page has it after a change (see the top of the file):
+  // the server keeps it.
+  buffer_changed(text: string, tag_defs: TagDef[], tags: TagRegion[], refs: RefState[]): void;
+  // The selection changed (the server keeps it).
+  selection_changed(start: number, end: number): void;
+  // The cursor moved (by the user or set_cursor).
+  cursor_moved(offset: number): void;
+  // A line number was clicked (lines from 0).
+  line_clicked(line: number): void;
+  // A gutter icon was clicked.
+  icon_clicked(line: number, ref: WidgetHandle): void;
+  // The user scrolled (reported once scrolling pauses).
+  scrolled(h_pct: number, v_pct: number): void;
+  // The pointer rested on the text (with tooltips enabled): answer with
+  // show_tooltip.
+  tooltip(line: number, column: number, text: string, x: number, y: number): void;
+}
+
+export interface TextSourceCreateArgs {
+  text: string;
+  wrap: Wrap;
+  line_numbers: boolean;
+  icon_gutter: boolean;
+  editable: boolean;
+  font_family: string;
+  // In pixels.
+  font_size: number;
+}
+
+// A live position in a TextSource, made by its create_ref or
+// create_named_ref: it moves with every edit. set_text invalidates it.
+export interface TextBufferRefImpl extends WidgetImpl {
+  get_offset(): number;
+  // The gravity it was made with.
+  get_gravity(): Gravity;
+  is_valid(): boolean;
+  get_line_column(): LineColumnValue;
+  get_line(): number;
+  set_offset(offset: number): void;
+  // Moves to the start of line `line` (from 0).
+  set_line(line: number): void;
+  // Moves to where `other` is.
+  to_ref(other: WidgetHandle): void;
+  to_line_start(): void;
+  to_line_end(): void;
+  // To the same column (or the line's end) of the next line; stays on the last.
+  to_next_line(): void;
+  to_prev_line(): void;
+  // One character (a whole code point) on or back; stays at either end.
+  to_next_char(): void;
+  to_prev_char(): void;
+}
+
+export interface TextBufferRefEvents extends WidgetEvents {
+  // set_text (or remove_ref) made the ref meaningless.
+  invalidated(): void;
+}
+
+export interface TextBufferRefCreateArgs {
+  offset: number;
+  gravity: Gravity;
+  // A named ref's name ("" for none).
+  name: string;
+}
+
 // A strip of actions and widgets, in the order they were added. When the
 // strip is too short for them, the actions that do not fit (and the widgets
 // after them) go into an overflow button at its end ("»"); its menu lists
@@ -2157,6 +2386,8 @@ export interface WidgetFactories {
   TextEntry(id: number, args: TextEntryCreateArgs, events: TextEntryEvents): TextEntryImpl;
   TextEntrySet(id: number, args: TextEntrySetCreateArgs, events: TextEntrySetEvents): TextEntrySetImpl;
   TextArea(id: number, args: TextAreaCreateArgs, events: TextAreaEvents): TextAreaImpl;
+  TextSource(id: number, args: TextSourceCreateArgs, events: TextSourceEvents): TextSourceImpl;
+  TextBufferRef(id: number, args: TextBufferRefCreateArgs, events: TextBufferRefEvents): TextBufferRefImpl;
   ToolBar(id: number, args: ToolBarCreateArgs, events: ToolBarEvents): ToolBarImpl;
   ToolBarAction(id: number, args: ToolBarActionCreateArgs, events: ToolBarActionEvents): ToolBarActionImpl;
   ToolBarSeparator(id: number, args: ToolBarSeparatorCreateArgs, events: ToolBarSeparatorEvents): ToolBarSeparatorImpl;

@@ -7,7 +7,9 @@
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/asio/signal_set.hpp>
+#include <boost/asio/strand.hpp>
 #include <boost/asio/this_coro.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
@@ -65,6 +67,22 @@ std::string hex64(std::uint64_t v) {
   return out;
 }
 
+// An on_connect/on_disconnect handler's run, its handler and session
+// owned by the coroutine's own frame (parameters by value), not captured
+// by a coroutine lambda written inside another lambda (see end_for_close).
+Task<> run_session_handler(Application::ConnectHandler handler, std::shared_ptr<Session> session) {
+  co_await handler(*session);
+}
+
+// Ends a session on its strand (close() with threads > 1). A function, not
+// a lambda with captures written inside close()'s co_await expression:
+// g++ 12 destroys such a lambda twice (README, "g++ 12"), and each
+// session's shared_ptr was released once too often (a SIGSEGV in close()).
+Task<> end_for_close(std::shared_ptr<Session> session) {
+  detail::SessionAccess::core(*session).end(1001, "the application is closing");
+  co_return;
+}
+
 }  // namespace
 
 // --- Impl ------------------------------------------------------------------------------
@@ -75,6 +93,7 @@ Application::Impl::Impl(ApplicationOptions opts)
       hosts_(options.host, hosts_with_public(options)) {
   // Two widget packages with colliding ids: a build mistake, said at once.
   if (!detail::registry_error().empty()) throw std::logic_error(detail::registry_error());
+  if (options.threads < 1) throw std::invalid_argument("pgwidgets: threads must be at least 1");
   if (options.max_sessions < 1) throw std::invalid_argument("pgwidgets: max_sessions must be at least 1");
   if (options.max_browsers_per_session < 1) {
     throw std::invalid_argument("pgwidgets: max_browsers_per_session must be at least 1");
@@ -107,7 +126,44 @@ Application::Impl::Impl(ApplicationOptions opts)
   };
 }
 
+template <class F>
+void Application::Impl::on_session(const std::shared_ptr<Session>& session, F&& f) {
+  if (!pool_) {
+    f();
+    return;
+  }
+  asio::post(detail::SessionAccess::core(*session).executor(), std::forward<F>(f));
+}
+
+template <class F>
+void Application::Impl::on_app(F&& f) {
+  if (!pool_) {
+    f();
+    return;
+  }
+  if (!alive_) return;  // being destroyed: the pool is joined, nothing is told
+  asio::post(*executor_, [alive = std::weak_ptr<bool>(alive_), f = std::forward<F>(f)]() mutable {
+    if (alive.lock()) f();
+  });
+}
+
+void Application::Impl::forget_session(const std::string& sid) {
+  {
+    std::lock_guard<std::mutex> hold(sessions_mutex);
+    sessions.erase(sid);
+  }
+  expiry_.erase(sid);
+  attached_.erase(sid);
+}
+
 Application::Impl::~Impl() {
+  if (pool_) {
+    // Nothing runs on the pool from here: the sessions are ended on this
+    // thread, as with one thread.
+    pool_->stop();
+    pool_->join();
+    alive_.reset();
+  }
   auto live = sessions;  // ending a session takes it out of `sessions`
   for (auto& [id, s] : live) detail::SessionAccess::core(*s).end(1001, "application destroyed");
   if (server_) server_->stop();
@@ -126,8 +182,11 @@ Task<> Application::Impl::start() {
   }
   executor_ = executor;
   closed_ = std::make_unique<asio::steady_timer>(executor, asio::steady_timer::time_point::max());
+  if (options.threads > 1) pool_ = std::make_unique<asio::thread_pool>(static_cast<std::size_t>(options.threads));
   if (options.concurrency_handling == ConcurrencyMode::serialized) {
-    global_lock_ = std::make_shared<detail::AsyncLock>(executor);
+    // With a pool, sessions on different threads take it: the shared kind.
+    global_lock_ = pool_ ? std::make_shared<detail::AsyncLock>(executor, detail::AsyncLock::shared)
+                         : std::make_shared<detail::AsyncLock>(executor);
   }
   transport::ServerConfig config;
   config.host = options.host;
@@ -168,11 +227,19 @@ Task<> Application::Impl::close() {
   if (closing_) co_return;
   closing_ = true;
   auto live = sessions;
-  for (auto& [id, session] : live) detail::SessionAccess::core(*session).end(1001, "the application is closing");
+  for (auto& [id, session] : live) {
+    if (!pool_) {
+      detail::SessionAccess::core(*session).end(1001, "the application is closing");
+      continue;
+    }
+    // Ended on its strand; its browsers' closes are posted here before
+    // this coroutine resumes, so they go out before the server stops.
+    co_await asio::co_spawn(detail::SessionAccess::core(*session).executor(), end_for_close(session),
+                            asio::use_awaitable);
+  }
   if (server_) server_->stop();
   if (global_lock_) global_lock_->cancel();
   if (closed_) closed_->cancel();
-  co_return;
 }
 
 bool Application::Impl::accept_origin(const transport::ConnectInfo& info) {
@@ -232,9 +299,9 @@ void Application::Impl::warn_if_exposed() {
                              "credential, and with it everything the application's UI can do");
 }
 
-std::shared_ptr<detail::AsyncLock> Application::Impl::lock_for_new_session() {
+std::shared_ptr<detail::AsyncLock> Application::Impl::lock_for_new_session(const asio::any_io_executor& executor) {
   switch (options.concurrency_handling) {
-    case ConcurrencyMode::per_session: return std::make_shared<detail::AsyncLock>(*executor_);
+    case ConcurrencyMode::per_session: return std::make_shared<detail::AsyncLock>(executor);
     case ConcurrencyMode::serialized: return global_lock_;
     case ConcurrencyMode::concurrent: return nullptr;
   }
@@ -259,7 +326,11 @@ std::optional<std::size_t> Application::Impl::events_within_limits(transport::Co
 
 void Application::Impl::deliver(const std::shared_ptr<Session>& session, transport::ConnectionId id,
                                 std::string_view bytes) {
-  detail::SessionAccess::core(*session).receive(id, bytes);
+  if (!pool_) {
+    detail::SessionAccess::core(*session).receive(id, bytes);
+    return;
+  }
+  on_session(session, [session, id, frame = std::string(bytes)] { detail::SessionAccess::core(*session).receive(id, frame); });
 }
 
 void Application::Impl::pace(transport::ConnectionId id, Connection& connection, std::string_view bytes) {
@@ -385,7 +456,9 @@ void Application::Impl::on_hello(transport::ConnectionId id, std::string_view by
         return;
       }
       const auto limit = static_cast<std::size_t>(options.max_browsers_per_session);
-      if (detail::SessionAccess::core(*session).browser_count() >= limit) {
+      const std::size_t browsers =
+          pool_ ? attached_[session->id()] : detail::SessionAccess::core(*session).browser_count();
+      if (browsers >= limit) {
         const std::string reason = "Session full: " + std::to_string(limit) +
                                    " browsers show it already (max_browsers_per_session = " +
                                    std::to_string(limit) + ").";
@@ -418,8 +491,10 @@ void Application::Impl::on_hello(transport::ConnectionId id, std::string_view by
   join(id, session, frame, false);
   if (connect_handler) {
     auto handler = connect_handler;
-    detail::SessionAccess::core(*session).spawn_handler([handler, session]() -> Task<> { co_await handler(*session); },
-                                  "on_connect handler");
+    on_session(session, [handler, session] {
+      detail::SessionAccess::core(*session).spawn_handler([handler, session] { return run_session_handler(handler, session); },
+                                                          "on_connect handler");
+    });
   }
 }
 
@@ -434,34 +509,75 @@ std::shared_ptr<Session> Application::Impl::new_session() {
   do {
     sid = detail::new_session_id(options.route);
   } while (sessions.count(sid));
+  // With a pool, the session's own strand: its handlers, timers and
+  // replies run there, one at a time, on any of the pool's threads.
+  const asio::any_io_executor executor =
+      pool_ ? asio::any_io_executor(asio::make_strand(pool_->get_executor())) : *executor_;
   detail::SessionConfig config{sid, detail::random_hex(detail::token_bytes), logger_, options.strict_calls,
-                               lock_for_new_session(), page_url()};
+                               lock_for_new_session(executor), page_url()};
   config.max_upload_bytes = options.max_upload_bytes;
   config.preamble = [extras = extras](pgwidgets::ServerFrame& frame) { extras->preamble(frame); };
-  auto core = std::make_shared<detail::SessionCore>(*executor_, std::move(config));
+  std::shared_ptr<detail::SessionCore> core;
+  if (!pool_) {
+    core = std::make_shared<detail::SessionCore>(executor, std::move(config));
+  } else {
+    // The last reference may go on any thread (the network's, when a
+    // connection closes): the core is destroyed on its strand, after the
+    // work already posted there, never beside it.
+    core = std::shared_ptr<detail::SessionCore>(
+        new detail::SessionCore(executor, std::move(config)), [executor](detail::SessionCore* dying) {
+          asio::post(executor, [owned = std::unique_ptr<detail::SessionCore>(dying)] {});
+        });
+  }
   auto session = detail::SessionAccess::make(core);
   // Told when the session ends, whoever ends it (timeout, close()).
   core->set_end_hook([this, sid](const std::string& why) {
-    sessions.erase(sid);
-    expiry_.erase(sid);
-    log(LogLevel::info, "session " + sid + " ended: " + why);
+    on_app([this, sid, why] {
+      forget_session(sid);
+      log(LogLevel::info, "session " + sid + " ended: " + why);
+    });
   });
-  sessions[sid] = session;
+  {
+    std::lock_guard<std::mutex> hold(sessions_mutex);
+    sessions[sid] = session;
+  }
   return session;
 }
 
 void Application::Impl::join(transport::ConnectionId id, const std::shared_ptr<Session>& session,
                              const pgwidgets::ClientFrame& frame, bool rejoined) {
   expiry_.erase(session->id());  // a browser is back: the session stays
-  const auto& hello = frame.messages(0).hello();
+  if (pool_) ++attached_[session->id()];
   detail::Sink sink{
       [this, id](std::string bytes) {
-        if (server_) server_->send(id, std::move(bytes));
+        on_app([this, id, bytes = std::move(bytes)]() mutable {
+          if (server_) server_->send(id, std::move(bytes));
+        });
       },
       [this, id](int code, std::string reason) {
-        if (server_) server_->close(id, code, reason);
+        on_app([this, id, code, reason = std::move(reason)] {
+          if (server_) server_->close(id, code, reason);
+        });
       }};
   connections_[id].session = session;
+  if (!pool_) {
+    attach(id, session, std::move(sink), frame, rejoined);
+    return;
+  }
+  on_session(session, [this, id, session, sink = std::move(sink),
+                       frame = std::make_shared<pgwidgets::ClientFrame>(frame), rejoined]() mutable {
+    if (detail::SessionAccess::core(*session).ended()) {
+      // It ended on its own strand (Session::close()) as this browser came.
+      sink.close(1001, "the session ended");
+      return;
+    }
+    attach(id, session, std::move(sink), *frame, rejoined);
+  });
+}
+
+void Application::Impl::attach(transport::ConnectionId id, const std::shared_ptr<Session>& session, detail::Sink sink,
+                               const pgwidgets::ClientFrame& frame, bool rejoined) {
+  const auto& hello = frame.messages(0).hello();
   auto& core = detail::SessionAccess::core(*session);
   core.count_received(frame.ByteSizeLong());  // the hello's frame, as received
   // The rest of the first frame: on a rejoin, what the page held back when
@@ -488,8 +604,15 @@ void Application::Impl::join(transport::ConnectionId id, const std::shared_ptr<S
 }
 
 void Application::Impl::arm_expiry(const std::shared_ptr<Session>& session) {
-  if (detail::SessionAccess::core(*session).ended()) return;
   const std::string sid = session->id();
+  if (pool_) {
+    // Told from the session's strand: a browser may have come back, or
+    // the session ended, since.
+    const auto browsers = attached_.find(sid);
+    if (!sessions.count(sid) || (browsers != attached_.end() && browsers->second > 0)) return;
+  } else if (detail::SessionAccess::core(*session).ended()) {
+    return;
+  }
   Detached detached{std::chrono::steady_clock::now(), nullptr};
   if (options.session_timeout.count() != 0) {
     detached.timer = std::make_unique<asio::steady_timer>(*executor_, options.session_timeout);
@@ -497,9 +620,17 @@ void Application::Impl::arm_expiry(const std::shared_ptr<Session>& session) {
     detached.timer->async_wait([this, weak](boost::system::error_code ec) {
       if (ec) return;  // cancelled: a browser came back, or the session ended
       auto s = weak.lock();
-      if (!s || detail::SessionAccess::core(*s).connected()) return;
-      detail::SessionAccess::core(*s).end(1001, "no browser for " + std::to_string(options.session_timeout.count()) +
-                                                    " ms");
+      if (!s) return;
+      const std::string why = "no browser for " + std::to_string(options.session_timeout.count()) + " ms";
+      if (!pool_) {
+        if (detail::SessionAccess::core(*s).connected()) return;
+        detail::SessionAccess::core(*s).end(1001, why);
+        return;
+      }
+      const auto browsers = attached_.find(s->id());
+      if (browsers != attached_.end() && browsers->second > 0) return;
+      forget_session(s->id());  // its slot is free now; it ends on its strand
+      on_session(s, [s, why] { detail::SessionAccess::core(*s).end(1001, why); });
     });
   }
   expiry_[sid] = std::move(detached);
@@ -520,8 +651,14 @@ bool Application::Impl::evict_detached() {
     return evict_detached();
   }
   auto session = found->second;  // end() erases it from `sessions`
-  detail::SessionAccess::core(*session).end(1001, "its max_sessions slot (" + std::to_string(options.max_sessions) +
-                                                      ") went to a new visitor while no browser showed it");
+  const std::string why = "its max_sessions slot (" + std::to_string(options.max_sessions) +
+                          ") went to a new visitor while no browser showed it";
+  if (!pool_) {
+    detail::SessionAccess::core(*session).end(1001, why);
+    return true;
+  }
+  forget_session(session->id());  // the slot is free at once; the session ends on its strand
+  on_session(session, [session, why] { detail::SessionAccess::core(*session).end(1001, why); });
   return true;
 }
 
@@ -536,16 +673,22 @@ void Application::Impl::on_close(transport::ConnectionId id, int code, const std
   if (it->second.pacer && !it->second.flooded) waiting = it->second.pacer->drain();
   connections_.erase(it);
   if (!session) return;
-  for (const std::string& frame : waiting) deliver(session, id, frame);
-  auto& core = detail::SessionAccess::core(*session);
-  const bool attached = core.has_browser(id);
-  core.detach(id, "connection closed (" + std::to_string(code) + (reason.empty() ? "" : " " + reason) + ")");
-  if (disconnect_handler && (attached || core.ended())) {
-    auto handler = disconnect_handler;
-    // Like every handler: under the concurrency lock, its errors reported.
-    core.spawn_handler([handler, session]() -> Task<> { co_await handler(*session); }, "on_disconnect handler");
+  if (pool_) {
+    const auto browsers = attached_.find(session->id());
+    if (browsers != attached_.end() && browsers->second > 0) --browsers->second;
   }
-  if (!core.ended() && !core.connected()) arm_expiry(session);
+  on_session(session, [this, session, id, code, reason, waiting = std::move(waiting)] {
+    auto& core = detail::SessionAccess::core(*session);
+    for (const std::string& frame : waiting) core.receive(id, frame);
+    const bool attached = core.has_browser(id);
+    core.detach(id, "connection closed (" + std::to_string(code) + (reason.empty() ? "" : " " + reason) + ")");
+    if (disconnect_handler && (attached || core.ended())) {
+      auto handler = disconnect_handler;
+      // Like every handler: under the concurrency lock, its errors reported.
+      core.spawn_handler([handler, session] { return run_session_handler(handler, session); }, "on_disconnect handler");
+    }
+    if (!core.ended() && !core.connected()) on_app([this, session] { arm_expiry(session); });
+  });
 }
 
 // --- Application -------------------------------------------------------------------------
@@ -579,6 +722,7 @@ std::string Application::url() const {
 
 std::vector<std::shared_ptr<Session>> Application::sessions() const {
   std::vector<std::shared_ptr<Session>> out;
+  std::lock_guard<std::mutex> hold(impl_->sessions_mutex);
   for (const auto& [id, s] : impl_->sessions) out.push_back(s);
   return out;
 }
@@ -586,7 +730,21 @@ std::vector<std::shared_ptr<Session>> Application::sessions() const {
 const ApplicationOptions& Application::options() const { return impl_->options; }
 
 void Application::Impl::broadcast(const pgwidgets::ServerMessage& message) {
-  for (auto& [id, session] : sessions) detail::SessionAccess::core(*session).send_page_message(message);
+  if (!pool_) {
+    for (auto& [id, session] : sessions) detail::SessionAccess::core(*session).send_page_message(message);
+    return;
+  }
+  // Called from any thread (a handler on its session's strand, main before
+  // run()): each session sends on its own strand, all sharing one copy.
+  std::vector<std::shared_ptr<Session>> targets;
+  {
+    std::lock_guard<std::mutex> hold(sessions_mutex);
+    for (auto& [id, session] : sessions) targets.push_back(session);
+  }
+  auto shared = std::make_shared<const pgwidgets::ServerMessage>(message);
+  for (auto& session : targets) {
+    on_session(session, [session, shared] { detail::SessionAccess::core(*session).send_page_message(*shared); });
+  }
 }
 
 int Application::register_font(std::string family, const std::filesystem::path& file, FontFace face) {

@@ -7,10 +7,12 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 
 #include <boost/asio/steady_timer.hpp>
+#include <boost/asio/thread_pool.hpp>
 
 #include "async_lock.hpp"
 #include "callback_pacer.hpp"
@@ -53,11 +55,16 @@ class Application::Impl final : public transport::Listener {
   ApplicationOptions options;
   ConnectHandler connect_handler;
   ConnectHandler disconnect_handler;
+  // Written on the io_context's thread only, under sessions_mutex; read
+  // there freely, and elsewhere (Application::sessions()) under the mutex.
   std::map<std::string, std::shared_ptr<Session>> sessions;
   // Fonts, the default font, the icon and served files (page_extras.hpp).
   std::shared_ptr<detail::PageExtras> extras = std::make_shared<detail::PageExtras>();
   // Sends a page-wide message to every session's browsers.
   void broadcast(const pgwidgets::ServerMessage& message);
+  mutable std::mutex sessions_mutex;
+  // The pool that runs the sessions when options.threads > 1 (else null).
+  boost::asio::thread_pool* pool() { return pool_.get(); }
 
  private:
   struct Connection {
@@ -83,11 +90,14 @@ class Application::Impl final : public transport::Listener {
   void arm_pacing(transport::ConnectionId id, Connection& connection);
   void deliver(const std::shared_ptr<Session>& session, transport::ConnectionId id, std::string_view bytes);
   void warn_if_exposed();
-  std::shared_ptr<detail::AsyncLock> lock_for_new_session();
+  std::shared_ptr<detail::AsyncLock> lock_for_new_session(const boost::asio::any_io_executor& executor);
   std::shared_ptr<Session> new_session();
   // Attaches connection `id` to `session`: the hello, then its rebuilt page.
   void join(transport::ConnectionId id, const std::shared_ptr<Session>& session,
             const pgwidgets::ClientFrame& hello_frame, bool rejoined);
+  // join()'s part on the session's strand.
+  void attach(transport::ConnectionId id, const std::shared_ptr<Session>& session, detail::Sink sink,
+              const pgwidgets::ClientFrame& hello_frame, bool rejoined);
   // No browser is left: the session ends after session_timeout, or
   // sooner when a new visitor needs its max_sessions slot (evict_detached).
   void arm_expiry(const std::shared_ptr<Session>& session);
@@ -97,6 +107,15 @@ class Application::Impl final : public transport::Listener {
   bool evict_detached();
   // The page's address, for Session::get_url().
   std::string page_url() const;
+  // With threads > 1, a session's state belongs to its strand and the
+  // Application's (connections, sessions, expiry, the transport) to the
+  // io_context's thread: each side posts its work to the other. With one
+  // thread both run `f` at once, as before threads existed.
+  template <class F>
+  void on_session(const std::shared_ptr<Session>& session, F&& f);
+  template <class F>
+  void on_app(F&& f);
+  void forget_session(const std::string& sid);
 
   Logger logger_;  // options.logger behind printable(): network text cannot forge lines
   detail::HostPolicy hosts_;
@@ -113,6 +132,12 @@ class Application::Impl final : public transport::Listener {
   };
   std::map<std::string, Detached> expiry_;
   std::shared_ptr<detail::AsyncLock> global_lock_;
+  std::unique_ptr<boost::asio::thread_pool> pool_;  // threads > 1
+  // Browsers attached to each session, counted here (threads > 1): the
+  // session's own count lives on its strand.
+  std::map<std::string, std::size_t> attached_;
+  // Posted work checks it: the Impl may be gone when it runs.
+  std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);
   std::unique_ptr<boost::asio::steady_timer> closed_;  // cancelled when closed
   bool started_ = false;
   bool closing_ = false;

@@ -21,21 +21,24 @@ std::uint32_t Outflow::widget_of(const pgwidgets::ServerMessage& m) {
 
 void Outflow::push(pgwidgets::ServerMessage m, bool latest_wins, pgwidgets::ServerFrame& out) {
   const std::uint32_t widget = widget_of(m);
-  // A chunked message for this widget is under way: this one follows it.
-  if (widget != 0) {
-    for (auto it = bigs_.rbegin(); it != bigs_.rend(); ++it) {
-      if (it->widget != widget) continue;
-      auto& after = it->after;
-      // A newer frame of the same stream right behind replaces the older.
-      if (latest_wins && !after.empty() && after.back().second &&
-          after.back().first.call().method_id() == m.call().method_id()) {
-        after.back().first = std::move(m);
-        ++stats_.stream_frames_dropped;
-        return;
-      }
-      after.emplace_back(std::move(m), latest_wins);
+  // Behind a barrier, everything waits: listed with the last chunked
+  // message, it leaves after every earlier one. Else a chunked message for
+  // this widget is under way: this one follows it.
+  Big* ahead = barriers_ != 0 ? &bigs_.back() : nullptr;
+  for (auto it = bigs_.rbegin(); ahead == nullptr && widget != 0 && it != bigs_.rend(); ++it) {
+    if (it->widget == widget) ahead = &*it;
+  }
+  if (ahead != nullptr) {
+    auto& after = ahead->after;
+    // A newer frame of the same stream right behind replaces the older.
+    if (latest_wins && !after.empty() && after.back().second && widget_of(after.back().first) == widget &&
+        after.back().first.call().method_id() == m.call().method_id()) {
+      after.back().first = std::move(m);
+      ++stats_.stream_frames_dropped;
       return;
     }
+    after.emplace_back(std::move(m), latest_wins);
+    return;
   }
   if (latest_wins) {
     const SlotKey key{widget, m.call().method_id()};
@@ -86,6 +89,8 @@ void Outflow::emit(pgwidgets::ServerMessage m, pgwidgets::ServerFrame& out) {
   Big big;
   big.stream = ++next_stream_;
   big.widget = widget_of(m);
+  big.barrier = m.kind_case() != pgwidgets::ServerMessage::kCall;
+  barriers_ += big.barrier ? 1 : 0;
   big.bytes = m.SerializeAsString();
   ++stats_.chunked_messages;
   bigs_.push_back(std::move(big));
@@ -107,6 +112,7 @@ void Outflow::pump(pgwidgets::ServerFrame& out) {
     // Complete: the messages that waited for it follow, in order (one may
     // be the widget's next chunked message).
     auto after = std::move(big.after);
+    barriers_ -= big.barrier ? 1 : 0;
     bigs_.pop_front();
     for (auto& [m, latest] : after) push(std::move(m), latest, out);
   }

@@ -18,10 +18,14 @@
 //
 // Chunks. A message whose encoding is over CHUNK_LIMIT_THRESHOLD_BYTES is
 // encoded once and sent as Chunk messages (protocol.proto), at most
-// CHUNK_LIMIT_WINDOW_CHUNKS unacknowledged; the page acks each. Messages for
-// other widgets pass it; later messages for the same widget wait behind it
-// (listed with it, sent when its last chunk leaves), so every widget's
-// messages run in the order they were made. Everything held here is older
+// CHUNK_LIMIT_WINDOW_CHUNKS unacknowledged; the page acks each. A chunked
+// Call (an image, a display list) lets messages for other widgets pass it;
+// later messages for the same widget wait behind it (listed with it, sent
+// when its last chunk leaves), so every widget's messages run in the order
+// they were made. Anything else chunked (a Create with a large value, a
+// font, a rebuild's messages) is a barrier: every later message waits
+// behind it, because a later call may name what it creates (set_widget
+// of a 5 MB TextSource must not reach the page before the TextSource). Everything held here is older
 // than what the session's outbox holds, so an ack's frame may leave before
 // the outbox is flushed.
 #pragma once
@@ -82,7 +86,9 @@ class Outflow {
     std::uint32_t widget;
     std::string bytes;        // the encoded ServerMessage
     std::size_t sent = 0;     // bytes sent in chunks
-    // Later messages for the same widget, with whether each is a stream's frame.
+    bool barrier = false;     // not a Call: every later message waits for it
+    // Later messages for the same widget (every later message, behind a
+    // barrier), with whether each is a stream's frame.
     std::vector<std::pair<pgwidgets::ServerMessage, bool>> after;
   };
   using SlotKey = std::pair<std::uint32_t, std::uint32_t>;  // widget, method
@@ -96,6 +102,7 @@ class Outflow {
   void release_held(std::uint32_t widget, pgwidgets::ServerFrame& out);
 
   std::deque<Big> bigs_;  // front() is being sent
+  std::size_t barriers_ = 0;  // how many of bigs_ are barriers
   std::uint32_t next_stream_ = 0;
   // Chunks sent and not yet acked, oldest first: stream, bytes of it then sent.
   std::deque<std::pair<std::uint32_t, std::uint64_t>> unacked_;

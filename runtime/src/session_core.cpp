@@ -56,7 +56,7 @@ SessionCore::SessionCore(asio::any_io_executor executor, SessionConfig config)
     : executor_(std::move(executor)), config_(std::move(config)) {
   UploadReceiver::Env env;
   env.executor = executor_;
-  env.lock = config_.lock;
+  env.spawn = [this](std::function<Task<>()> body, std::string what) { spawn_handler(std::move(body), std::move(what)); };
   env.max_upload_bytes = config_.max_upload_bytes;
   env.send = [this](std::uint64_t browser, pgwidgets::ServerMessage message) {
     if (ended_ || !has_browser(browser)) return;
@@ -408,6 +408,10 @@ Task<WidgetId> SessionCore::create(const ClassInfo& cls, std::string args) {
   if (cls.abstract) {
     throw std::invalid_argument("pgwidgets: " + std::string(cls.name) + " is abstract and cannot be created");
   }
+  if (!cls.made_by.empty()) {
+    throw std::invalid_argument("pgwidgets: a " + std::string(cls.name) + " cannot be created on its own: only " +
+                                std::string(cls.made_by) + " makes one");
+  }
   const WidgetId id = store_.add(cls, args);
   const std::uint32_t seq = next_seq();
   // strict_calls: the primary acknowledges; with no browser there is
@@ -516,8 +520,9 @@ Task<std::string> SessionCore::call(WidgetId widget, const MethodInfo& method, s
     throw std::invalid_argument("pgwidgets: " + what() + ": widget " + std::to_string(change.child) +
                                 " (the argument) does not exist");
   }
-  // Nothing waits for a browser that is not there.
-  if (method.returns_value && browsers_.empty()) {
+  // Nothing waits for a browser that is not there, and a call only the
+  // page can apply is not made without one (it would be lost).
+  if ((method.returns_value || method.page_applies) && browsers_.empty()) {
     throw Disconnected("pgwidgets: " + what() + " (widget " + std::to_string(widget) + "): no browser is attached to session " +
                        config_.id);
   }

@@ -7,6 +7,7 @@
 #include <boost/asio/use_awaitable.hpp>
 
 #include "handle_access.hpp"
+#include "handler_lock.hpp"
 #include "session_core.hpp"
 #include "upload_state.hpp"
 
@@ -35,6 +36,13 @@ const detail::UploadState& checked(const std::shared_ptr<detail::UploadState>& s
   if (!state) throw std::logic_error("pgwidgets: this pgw::Upload was moved from");
   return *state;
 }
+// What released_while awaits: nothing (a turn of the lock), or the page's
+// next chunk (or the upload's end).
+Task<bool> nothing() { co_return true; }
+Task<bool> woken(std::shared_ptr<detail::UploadState> state) {
+  co_await state->wake.async_wait(asio::as_tuple(asio::use_awaitable));
+  co_return true;
+}
 }  // namespace
 
 const std::string& Upload::name() const { return checked(state_).name; }
@@ -58,10 +66,7 @@ Task<std::optional<std::string>> Upload::read() {
   // Each read lets the handlers waiting for the session's lock run first
   // (the lock is first come, first served), so clicks are served between
   // chunks even when the page keeps up.
-  if (state->guard.held() && state->lock) {
-    state->guard.release();
-    state->guard = co_await state->lock->lock();
-  }
+  co_await detail::released_while(nothing());
   for (;;) {
     if (state->error) throw UploadError(*state->error);
     if (!state->chunks.empty()) {
@@ -77,10 +82,7 @@ Task<std::optional<std::string>> Upload::read() {
       co_return std::nullopt;
     }
     // Other handlers run while this one waits for the page.
-    const bool held = state->guard.held();
-    state->guard.release();
-    co_await state->wake.async_wait(asio::as_tuple(asio::use_awaitable));
-    if (held && state->lock) state->guard = co_await state->lock->lock();
+    co_await detail::released_while(woken(state));
   }
 }
 

@@ -71,7 +71,6 @@ void UploadReceiver::start(std::uint64_t browser, const pgwidgets::UploadStart& 
   state->size = m.size();
   state->count = static_cast<int>(std::max<std::uint32_t>(1, m.file_count()));
   state->index = static_cast<int>(std::min<std::uint32_t>(m.file_index(), static_cast<std::uint32_t>(state->count - 1)));
-  state->lock = env_.lock;
   if (uploads_.count(key) != 0 || recently_ended(key)) {
     env_.protocol_error(browser, "upload id " + std::to_string(m.upload_id()) + " is in use already");
     return;
@@ -124,32 +123,11 @@ void UploadReceiver::start(std::uint64_t browser, const pgwidgets::UploadStart& 
 }
 
 void UploadReceiver::run_handler(std::shared_ptr<UploadState> state, UploadHandler handler) {
-  std::weak_ptr<bool> alive = alive_;
-  const std::string what = "FileDialog.on_upload handler (widget " + std::to_string(state->widget) + ", file " +
-                           quoted(state->name) + ")";
-  asio::co_spawn(
-      env_.executor,
-      [state, handler = std::move(handler)]() -> Task<> {
-        if (state->lock) state->guard = co_await state->lock->lock();
-        // The guard lives in the state: read() lets it go while it waits.
-        try {
-          co_await handler(Upload(state));
-        } catch (...) {
-          state->guard.release();
-          throw;
-        }
-        state->guard.release();
-      },
-      [this, alive, what](std::exception_ptr error) {
-        if (!error || !alive.lock()) return;
-        try {
-          std::rethrow_exception(error);
-        } catch (const Disconnected& e) {
-          env_.log(LogLevel::debug, what + " ended: " + e.what());
-        } catch (...) {
-          env_.report(std::current_exception(), what);
-        }
-      });
+  // A session handler like any other: read() lets its lock go through
+  // released_while while it waits for the page (handler_lock.hpp).
+  env_.spawn([state, handler = std::move(handler)]() -> Task<> { co_await handler(Upload(state)); },
+             "FileDialog.on_upload handler (widget " + std::to_string(state->widget) + ", file " +
+                 quoted(state->name) + ")");
 }
 
 void UploadReceiver::refuse(const std::shared_ptr<UploadState>& state, const std::string& why, bool tell_page) {

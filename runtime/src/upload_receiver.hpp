@@ -42,7 +42,9 @@ class UploadReceiver {
  public:
   struct Env {
     boost::asio::any_io_executor executor;
-    std::shared_ptr<AsyncLock> lock;  // null: concurrent mode
+    // Runs a handler as the session runs every handler (SessionCore::spawn_handler):
+    // under the concurrency lock, its exception reported as `what`'s.
+    std::function<void(std::function<Task<>()> body, std::string what)> spawn;
     std::uint64_t max_upload_bytes = 0;
     // Queues a message for one browser.
     std::function<void(std::uint64_t browser, pgwidgets::ServerMessage message)> send;

@@ -12,7 +12,6 @@
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/steady_timer.hpp>
 
-#include "async_lock.hpp"
 #include "pgwidgets/session_link.hpp"
 
 namespace pgw::detail {
@@ -42,10 +41,6 @@ struct UploadState {
 
   // Cancelled to wake a read() that waits for a chunk.
   boost::asio::steady_timer wake;
-  // The session's lock and the handler's hold of it, which read() lets go
-  // while it waits (null lock: concurrent mode).
-  std::shared_ptr<AsyncLock> lock;
-  AsyncLock::Guard guard;
 
   // Set by the receiver: a chunk was read (acknowledge it, report
   // progress, finish the upload after its last byte); the program gave it

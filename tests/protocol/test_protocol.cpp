@@ -373,3 +373,41 @@ TEST_CASE("protocol: max_sessions = 1: a closed tab's session yields its slot to
   REQUIRE(closed);
   CHECK(closed->first == 4002);
 }
+
+TEST_CASE("protocol: threads = 4, eight browsers click at once, each gets its own answers, in order") {
+  LiveServer server({.max_sessions = 8, .threads = 4}, [&](pgw::Application& app) {
+    app.on_connect([&](pgw::Session& s) -> pgw::Task<> {
+      auto w = s.get_widgets();
+      auto label = co_await w.Label("0");
+      auto button = co_await w.Button("b");
+      auto count = std::make_shared<int>(0);  // the session's own: its strand guards it
+      button.on_activated([label, count]() -> pgw::Task<> {
+        ++*count;
+        co_await label.set_text(std::to_string(*count));
+      });
+    });
+  });
+  std::vector<std::thread> browsers;
+  std::atomic<int> good{0};
+  for (int b = 0; b < 8; ++b) {
+    browsers.emplace_back([&] {
+      ScriptedBrowser browser(server);
+      auto listen = browser.wait_for([](const auto& m) { return m.has_listen(); });
+      if (!listen) return;
+      for (int i = 0; i < 20; ++i) {
+        browser.client.send_binary(client_frame({callback(listen->listen().widget_id(), listen->listen().callback_id())}));
+      }
+      int next = 1;
+      while (next <= 20) {
+        auto call = browser.wait_for_call(ids::methods::Label_set_text.id);
+        if (!call) return;
+        const std::string text = std::to_string(next);  // field 1, a string: tag, length, bytes
+        if (call->call().args() != "\x0a" + std::string(1, static_cast<char>(text.size())) + text) return;
+        ++next;
+      }
+      ++good;
+    });
+  }
+  for (auto& t : browsers) t.join();
+  CHECK(good.load() == 8);
+}

@@ -126,6 +126,43 @@ TEST_CASE("streams: a message over 1 MiB goes in chunks, other widgets' messages
   CHECK(flow.stats().chunks_sent == (big.size() + 16 + Outflow::chunk_bytes - 1) / Outflow::chunk_bytes);
 }
 
+TEST_CASE("streams: a chunked Create holds every later message behind it, even other widgets' calls") {
+  // set_widget(ts) of a 5 MB TextSource names it: the page must have it first.
+  Outflow flow;
+  pgwidgets::ServerMessage create;
+  create.mutable_create()->set_seq(1);
+  create.mutable_create()->set_widget_id(9);
+  create.mutable_create()->set_class_id(5);
+  create.mutable_create()->set_args(payload(2 * 1024 * 1024, 'c'));
+  pgwidgets::ServerFrame out;
+  flow.push(create, false, out);
+  flow.push(call_msg(2, /*widget*/ 8, 101, "set_widget(9)"), false, out);
+  flow.push(call_msg(3, 7, 102, "for 7"), true, out);
+  flow.push(call_msg(4, 7, 102, "for 7, newer"), true, out);
+  flow.pump(out);
+  std::vector<std::uint32_t> order;
+  Reassembler page;
+  for (int round = 0; round < 100 && out.messages_size() > 0; ++round) {
+    std::vector<std::pair<std::uint32_t, std::uint64_t>> acks;
+    for (const auto& m : out.messages()) {
+      if (m.has_chunk()) {
+        acks.emplace_back(m.chunk().stream_id(), m.chunk().offset() + m.chunk().data().size());
+        page.take(m.chunk());
+        if (page.complete.size() == 1 && order.empty()) order.push_back(page.complete[0].create().seq());
+      } else {
+        order.push_back(m.call().seq());
+      }
+    }
+    out.Clear();
+    for (auto [stream, received] : acks) CHECK(flow.chunk_acked(stream, received).empty());
+    flow.pump(out);
+  }
+  // The Create first, then the calls in order; the newer frame of 7's
+  // stream replaced the older while both waited.
+  CHECK(order == std::vector<std::uint32_t>{1, 2, 4});
+  CHECK(flow.stats().stream_frames_dropped == 1);
+}
+
 TEST_CASE("streams: a chunk ack that matches no chunk sent is refused") {
   Outflow flow;
   pgwidgets::ServerFrame out;

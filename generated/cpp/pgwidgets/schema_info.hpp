@@ -99,6 +99,8 @@ inline constexpr ClassInfo MenuBar{1499406670, "MenuBar", 648732111, false, fals
 inline constexpr ClassInfo TextEntry{643135960, "TextEntry", 1272712264, false, false, 0, 0, {}};
 inline constexpr ClassInfo TextEntrySet{1729573861, "TextEntrySet", 643135960, false, false, 0, 0, {}};
 inline constexpr ClassInfo TextArea{508793410, "TextArea", 1272712264, false, false, 0, 0, {}};
+inline constexpr ClassInfo TextSource{1754986946, "TextSource", 1272712264, false, false, 0, 0, {}};
+inline constexpr ClassInfo TextBufferRef{1772187001, "TextBufferRef", 1272712264, false, false, 0, 0, {}, "TextSource::create_ref or TextSource::create_named_ref"};
 inline constexpr ClassInfo ToolBar{194655570, "ToolBar", 648732111, false, false, 0, 0, {}};
 inline constexpr ClassInfo ToolBarAction{712813580, "ToolBarAction", 1272712264, false, false, 5, 1269208885, {}};
 inline constexpr ClassInfo ToolBarSeparator{376524926, "ToolBarSeparator", 1272712264, false, false, 0, 0, {}};
@@ -126,6 +128,7 @@ inline constexpr std::uint32_t columns = 241322522;
 inline constexpr std::uint32_t content = 1836057268;
 inline constexpr std::uint32_t controls = 505492945;
 inline constexpr std::uint32_t cursor = 1185214141;
+inline constexpr std::uint32_t cursor_style = 1770447339;
 inline constexpr std::uint32_t decimals = 1853947183;
 inline constexpr std::uint32_t drawing = 670246950;
 inline constexpr std::uint32_t editable = 382531737;
@@ -141,12 +144,14 @@ inline constexpr std::uint32_t highlights = 195955175;
 inline constexpr std::uint32_t hover = 2089495015;
 inline constexpr std::uint32_t html = 1709324630;
 inline constexpr std::uint32_t icon = 1121236038;
+inline constexpr std::uint32_t icon_gutter = 282668165;
 inline constexpr std::uint32_t index = 465587026;
 inline constexpr std::uint32_t items = 1597788037;
 inline constexpr std::uint32_t knob_diameter = 1415036502;
 inline constexpr std::uint32_t length = 260222118;
 inline constexpr std::uint32_t limit = 1441401317;
 inline constexpr std::uint32_t limits = 172424559;
+inline constexpr std::uint32_t line_numbers = 1957409926;
 inline constexpr std::uint32_t loop = 625358839;
 inline constexpr std::uint32_t max_size = 1347618554;
 inline constexpr std::uint32_t menu = 965316864;
@@ -184,6 +189,7 @@ inline constexpr std::uint32_t text = 405642814;
 inline constexpr std::uint32_t thumb_percent = 1611087759;
 inline constexpr std::uint32_t title = 720515590;
 inline constexpr std::uint32_t tooltip = 532058520;
+inline constexpr std::uint32_t tooltips = 785075252;
 inline constexpr std::uint32_t track = 733527922;
 inline constexpr std::uint32_t url = 686156715;
 inline constexpr std::uint32_t valign = 1112024439;
@@ -459,6 +465,69 @@ inline constexpr MethodInfo TextArea_set_scroll_position{.id = 140275590, .class
 inline constexpr MethodInfo TextArea_get_scroll_position{.id = 1070599181, .class_id = 508793410, .class_name = "TextArea", .name = "get_scroll_position", .kind = detail::MethodKind::getter, .field = 1333637752, .returns_value = true};
 inline constexpr MethodInfo TextArea_scroll_to_lineno{.id = 607132253, .class_id = 508793410, .class_name = "TextArea", .name = "scroll_to_lineno", .kind = detail::MethodKind::action, .field = 0, .returns_value = false};
 inline constexpr MethodInfo TextArea_scroll_to_end{.id = 1293831508, .class_id = 508793410, .class_name = "TextArea", .name = "scroll_to_end", .kind = detail::MethodKind::action, .field = 0, .returns_value = false};
+inline constexpr MethodInfo TextSource_set_text{.id = 1634755346, .class_id = 1754986946, .class_name = "TextSource", .name = "set_text", .kind = detail::MethodKind::action, .field = 0, .returns_value = false, .page_applies = true};
+inline constexpr MethodInfo TextSource_get_text{.id = 1792204247, .class_id = 1754986946, .class_name = "TextSource", .name = "get_text", .kind = detail::MethodKind::getter, .field = 405642814, .returns_value = true};
+inline constexpr MethodInfo TextSource_get_length{.id = 674425288, .class_id = 1754986946, .class_name = "TextSource", .name = "get_length", .kind = detail::MethodKind::query, .field = 0, .returns_value = true};
+inline constexpr MethodInfo TextSource_get_text_range{.id = 1976487091, .class_id = 1754986946, .class_name = "TextSource", .name = "get_text_range", .kind = detail::MethodKind::query, .field = 0, .returns_value = true};
+inline constexpr MethodInfo TextSource_insert_text{.id = 907957299, .class_id = 1754986946, .class_name = "TextSource", .name = "insert_text", .kind = detail::MethodKind::action, .field = 0, .returns_value = false, .page_applies = true};
+inline constexpr MethodInfo TextSource_delete_range{.id = 1617869223, .class_id = 1754986946, .class_name = "TextSource", .name = "delete_range", .kind = detail::MethodKind::action, .field = 0, .returns_value = false, .page_applies = true};
+inline constexpr MethodInfo TextSource_clear{.id = 252260048, .class_id = 1754986946, .class_name = "TextSource", .name = "clear", .kind = detail::MethodKind::action, .field = 0, .returns_value = false, .page_applies = true};
+inline constexpr MethodInfo TextSource_set_editable{.id = 681908497, .class_id = 1754986946, .class_name = "TextSource", .name = "set_editable", .kind = detail::MethodKind::setter, .field = 382531737, .returns_value = false};
+inline constexpr MethodInfo TextSource_set_wrap{.id = 652307175, .class_id = 1754986946, .class_name = "TextSource", .name = "set_wrap", .kind = detail::MethodKind::setter, .field = 1889700242, .returns_value = false};
+inline constexpr MethodInfo TextSource_set_line_numbers{.id = 2030258273, .class_id = 1754986946, .class_name = "TextSource", .name = "set_line_numbers", .kind = detail::MethodKind::setter, .field = 1957409926, .returns_value = false};
+inline constexpr MethodInfo TextSource_set_icon_gutter{.id = 1504701935, .class_id = 1754986946, .class_name = "TextSource", .name = "set_icon_gutter", .kind = detail::MethodKind::setter, .field = 282668165, .returns_value = false};
+inline constexpr MethodInfo TextSource_set_tooltips_enabled{.id = 103101180, .class_id = 1754986946, .class_name = "TextSource", .name = "set_tooltips_enabled", .kind = detail::MethodKind::setter, .field = 785075252, .returns_value = false};
+inline constexpr MethodInfo TextSource_show_tooltip{.id = 1009315657, .class_id = 1754986946, .class_name = "TextSource", .name = "show_tooltip", .kind = detail::MethodKind::action, .field = 0, .returns_value = false};
+inline constexpr MethodInfo TextSource_set_icon{.id = 1341857698, .class_id = 1754986946, .class_name = "TextSource", .name = "set_icon", .kind = detail::MethodKind::action, .field = 0, .returns_value = false, .page_applies = true};
+inline constexpr MethodInfo TextSource_get_cursor{.id = 82429871, .class_id = 1754986946, .class_name = "TextSource", .name = "get_cursor", .kind = detail::MethodKind::query, .field = 0, .returns_value = true};
+inline constexpr MethodInfo TextSource_set_cursor_offset{.id = 340208347, .class_id = 1754986946, .class_name = "TextSource", .name = "set_cursor_offset", .kind = detail::MethodKind::action, .field = 0, .returns_value = false, .page_applies = true};
+inline constexpr MethodInfo TextSource_set_cursor_style{.id = 1458987044, .class_id = 1754986946, .class_name = "TextSource", .name = "set_cursor_style", .kind = detail::MethodKind::setter, .field = 1770447339, .returns_value = false};
+inline constexpr MethodInfo TextSource_get_selection_range{.id = 805844139, .class_id = 1754986946, .class_name = "TextSource", .name = "get_selection_range", .kind = detail::MethodKind::query, .field = 0, .returns_value = true};
+inline constexpr MethodInfo TextSource_has_selection{.id = 414507672, .class_id = 1754986946, .class_name = "TextSource", .name = "has_selection", .kind = detail::MethodKind::query, .field = 0, .returns_value = true};
+inline constexpr MethodInfo TextSource_get_selection_bounds{.id = 719840589, .class_id = 1754986946, .class_name = "TextSource", .name = "get_selection_bounds", .kind = detail::MethodKind::query, .field = 0, .returns_value = true};
+inline constexpr MethodInfo TextSource_set_selection_range{.id = 1933688904, .class_id = 1754986946, .class_name = "TextSource", .name = "set_selection_range", .kind = detail::MethodKind::setter, .field = 1694781748, .returns_value = false, .deferred = true};
+inline constexpr MethodInfo TextSource_create_tag{.id = 1319480752, .class_id = 1754986946, .class_name = "TextSource", .name = "create_tag", .kind = detail::MethodKind::action, .field = 0, .returns_value = false, .page_applies = true};
+inline constexpr MethodInfo TextSource_remove_tag_def{.id = 811982472, .class_id = 1754986946, .class_name = "TextSource", .name = "remove_tag_def", .kind = detail::MethodKind::action, .field = 0, .returns_value = false, .page_applies = true};
+inline constexpr MethodInfo TextSource_has_tag{.id = 1310351169, .class_id = 1754986946, .class_name = "TextSource", .name = "has_tag", .kind = detail::MethodKind::query, .field = 0, .returns_value = true};
+inline constexpr MethodInfo TextSource_apply_tag{.id = 267624366, .class_id = 1754986946, .class_name = "TextSource", .name = "apply_tag", .kind = detail::MethodKind::action, .field = 0, .returns_value = false, .page_applies = true};
+inline constexpr MethodInfo TextSource_remove_tag{.id = 977375160, .class_id = 1754986946, .class_name = "TextSource", .name = "remove_tag", .kind = detail::MethodKind::action, .field = 0, .returns_value = false, .page_applies = true};
+inline constexpr MethodInfo TextSource_get_tags_at{.id = 122287395, .class_id = 1754986946, .class_name = "TextSource", .name = "get_tags_at", .kind = detail::MethodKind::query, .field = 0, .returns_value = true};
+inline constexpr MethodInfo TextSource_get_tags_range{.id = 1708096846, .class_id = 1754986946, .class_name = "TextSource", .name = "get_tags_range", .kind = detail::MethodKind::query, .field = 0, .returns_value = true};
+inline constexpr MethodInfo TextSource_get_tag_region{.id = 1904914618, .class_id = 1754986946, .class_name = "TextSource", .name = "get_tag_region", .kind = detail::MethodKind::query, .field = 0, .returns_value = true};
+inline constexpr MethodInfo TextSource_get_tag_regions{.id = 1554075638, .class_id = 1754986946, .class_name = "TextSource", .name = "get_tag_regions", .kind = detail::MethodKind::query, .field = 0, .returns_value = true};
+inline constexpr MethodInfo TextSource_create_ref{.id = 748257562, .class_id = 1754986946, .class_name = "TextSource", .name = "create_ref", .kind = detail::MethodKind::create, .field = 0, .returns_value = false};
+inline constexpr MethodInfo TextSource_create_named_ref{.id = 1045454992, .class_id = 1754986946, .class_name = "TextSource", .name = "create_named_ref", .kind = detail::MethodKind::create, .field = 0, .returns_value = false};
+inline constexpr MethodInfo TextSource_remove_ref{.id = 496001344, .class_id = 1754986946, .class_name = "TextSource", .name = "remove_ref", .kind = detail::MethodKind::detach, .field = 0, .returns_value = false};
+inline constexpr MethodInfo TextSource_get_named_ref{.id = 1727420778, .class_id = 1754986946, .class_name = "TextSource", .name = "get_named_ref", .kind = detail::MethodKind::query, .field = 0, .returns_value = true};
+inline constexpr MethodInfo TextSource_remove_named_ref{.id = 250871429, .class_id = 1754986946, .class_name = "TextSource", .name = "remove_named_ref", .kind = detail::MethodKind::action, .field = 0, .returns_value = false, .page_applies = true};
+inline constexpr MethodInfo TextSource_get_line_start{.id = 848036977, .class_id = 1754986946, .class_name = "TextSource", .name = "get_line_start", .kind = detail::MethodKind::query, .field = 0, .returns_value = true};
+inline constexpr MethodInfo TextSource_get_line_end{.id = 921882137, .class_id = 1754986946, .class_name = "TextSource", .name = "get_line_end", .kind = detail::MethodKind::query, .field = 0, .returns_value = true};
+inline constexpr MethodInfo TextSource_undo{.id = 176619290, .class_id = 1754986946, .class_name = "TextSource", .name = "undo", .kind = detail::MethodKind::query, .field = 0, .returns_value = true};
+inline constexpr MethodInfo TextSource_redo{.id = 1501620437, .class_id = 1754986946, .class_name = "TextSource", .name = "redo", .kind = detail::MethodKind::query, .field = 0, .returns_value = true};
+inline constexpr MethodInfo TextSource_can_undo{.id = 728474949, .class_id = 1754986946, .class_name = "TextSource", .name = "can_undo", .kind = detail::MethodKind::query, .field = 0, .returns_value = true};
+inline constexpr MethodInfo TextSource_can_redo{.id = 61339240, .class_id = 1754986946, .class_name = "TextSource", .name = "can_redo", .kind = detail::MethodKind::query, .field = 0, .returns_value = true};
+inline constexpr MethodInfo TextSource_find{.id = 1361100533, .class_id = 1754986946, .class_name = "TextSource", .name = "find", .kind = detail::MethodKind::query, .field = 0, .returns_value = true};
+inline constexpr MethodInfo TextSource_find_all{.id = 1148229632, .class_id = 1754986946, .class_name = "TextSource", .name = "find_all", .kind = detail::MethodKind::query, .field = 0, .returns_value = true};
+inline constexpr MethodInfo TextSource_replace{.id = 1789627848, .class_id = 1754986946, .class_name = "TextSource", .name = "replace", .kind = detail::MethodKind::query, .field = 0, .returns_value = true};
+inline constexpr MethodInfo TextSource_scroll_to_ref{.id = 1171154621, .class_id = 1754986946, .class_name = "TextSource", .name = "scroll_to_ref", .kind = detail::MethodKind::action, .field = 0, .returns_value = false};
+inline constexpr MethodInfo TextSource_scroll_to_cursor{.id = 250331365, .class_id = 1754986946, .class_name = "TextSource", .name = "scroll_to_cursor", .kind = detail::MethodKind::action, .field = 0, .returns_value = false};
+inline constexpr MethodInfo TextSource_set_scroll_position{.id = 916142880, .class_id = 1754986946, .class_name = "TextSource", .name = "set_scroll_position", .kind = detail::MethodKind::setter, .field = 1333637752, .returns_value = false, .deferred = true};
+inline constexpr MethodInfo TextSource_get_scroll_position{.id = 931382722, .class_id = 1754986946, .class_name = "TextSource", .name = "get_scroll_position", .kind = detail::MethodKind::getter, .field = 1333637752, .returns_value = true};
+inline constexpr MethodInfo TextSource_set_buffer{.id = 1064789096, .class_id = 1754986946, .class_name = "TextSource", .name = "set_buffer", .kind = detail::MethodKind::setter, .field = 405642814, .returns_value = false, .deferred = true};
+inline constexpr MethodInfo TextBufferRef_get_offset{.id = 1716115127, .class_id = 1772187001, .class_name = "TextBufferRef", .name = "get_offset", .kind = detail::MethodKind::query, .field = 0, .returns_value = true};
+inline constexpr MethodInfo TextBufferRef_get_gravity{.id = 1926601275, .class_id = 1772187001, .class_name = "TextBufferRef", .name = "get_gravity", .kind = detail::MethodKind::query, .field = 0, .returns_value = true};
+inline constexpr MethodInfo TextBufferRef_is_valid{.id = 10839429, .class_id = 1772187001, .class_name = "TextBufferRef", .name = "is_valid", .kind = detail::MethodKind::query, .field = 0, .returns_value = true};
+inline constexpr MethodInfo TextBufferRef_get_line_column{.id = 1345976270, .class_id = 1772187001, .class_name = "TextBufferRef", .name = "get_line_column", .kind = detail::MethodKind::query, .field = 0, .returns_value = true};
+inline constexpr MethodInfo TextBufferRef_get_line{.id = 1571969938, .class_id = 1772187001, .class_name = "TextBufferRef", .name = "get_line", .kind = detail::MethodKind::query, .field = 0, .returns_value = true};
+inline constexpr MethodInfo TextBufferRef_set_offset{.id = 2106143052, .class_id = 1772187001, .class_name = "TextBufferRef", .name = "set_offset", .kind = detail::MethodKind::action, .field = 0, .returns_value = false, .page_applies = true};
+inline constexpr MethodInfo TextBufferRef_set_line{.id = 791086346, .class_id = 1772187001, .class_name = "TextBufferRef", .name = "set_line", .kind = detail::MethodKind::action, .field = 0, .returns_value = false, .page_applies = true};
+inline constexpr MethodInfo TextBufferRef_to_ref{.id = 2102024123, .class_id = 1772187001, .class_name = "TextBufferRef", .name = "to_ref", .kind = detail::MethodKind::action, .field = 0, .returns_value = false, .page_applies = true};
+inline constexpr MethodInfo TextBufferRef_to_line_start{.id = 1148011241, .class_id = 1772187001, .class_name = "TextBufferRef", .name = "to_line_start", .kind = detail::MethodKind::action, .field = 0, .returns_value = false, .page_applies = true};
+inline constexpr MethodInfo TextBufferRef_to_line_end{.id = 1344540373, .class_id = 1772187001, .class_name = "TextBufferRef", .name = "to_line_end", .kind = detail::MethodKind::action, .field = 0, .returns_value = false, .page_applies = true};
+inline constexpr MethodInfo TextBufferRef_to_next_line{.id = 225566413, .class_id = 1772187001, .class_name = "TextBufferRef", .name = "to_next_line", .kind = detail::MethodKind::action, .field = 0, .returns_value = false, .page_applies = true};
+inline constexpr MethodInfo TextBufferRef_to_prev_line{.id = 287815398, .class_id = 1772187001, .class_name = "TextBufferRef", .name = "to_prev_line", .kind = detail::MethodKind::action, .field = 0, .returns_value = false, .page_applies = true};
+inline constexpr MethodInfo TextBufferRef_to_next_char{.id = 545204419, .class_id = 1772187001, .class_name = "TextBufferRef", .name = "to_next_char", .kind = detail::MethodKind::action, .field = 0, .returns_value = false, .page_applies = true};
+inline constexpr MethodInfo TextBufferRef_to_prev_char{.id = 1748586008, .class_id = 1772187001, .class_name = "TextBufferRef", .name = "to_prev_char", .kind = detail::MethodKind::action, .field = 0, .returns_value = false, .page_applies = true};
 inline constexpr MethodInfo ToolBar_add_widget{.id = 1306748638, .class_id = 194655570, .class_name = "ToolBar", .name = "add_widget", .kind = detail::MethodKind::attach, .field = 0, .returns_value = false};
 inline constexpr MethodInfo ToolBar_add_action{.id = 274040344, .class_id = 194655570, .class_name = "ToolBar", .name = "add_action", .kind = detail::MethodKind::create, .field = 0, .returns_value = false};
 inline constexpr MethodInfo ToolBar_add_separator{.id = 826338202, .class_id = 194655570, .class_name = "ToolBar", .name = "add_separator", .kind = detail::MethodKind::create, .field = 0, .returns_value = false};
@@ -615,6 +684,9 @@ void MenuAction_activated(std::string_view bytes);
 void TextEntry_activated(std::string_view bytes);
 void TextArea_scrolled(std::string_view bytes);
 void TextArea_changed(std::string_view bytes);
+void TextSource_buffer_changed(std::string_view bytes);
+void TextSource_selection_changed(std::string_view bytes);
+void TextSource_scrolled(std::string_view bytes);
 void ToolBarAction_activated(std::string_view bytes);
 void TreeView_selected(std::string_view bytes);
 void TreeView_expanded(std::string_view bytes);
@@ -736,6 +808,15 @@ inline constexpr CallbackInfo MenuAction_activated{27537695, 665476947, "MenuAct
 inline constexpr CallbackInfo TextEntry_activated{266366794, 643135960, "TextEntry", "activated", 405642814, 2097510219, &check::TextEntry_activated, false};
 inline constexpr CallbackInfo TextArea_scrolled{583448939, 508793410, "TextArea", "scrolled", 1333637752, 140275590, &check::TextArea_scrolled, true};
 inline constexpr CallbackInfo TextArea_changed{965860495, 508793410, "TextArea", "changed", 405642814, 850407216, &check::TextArea_changed, false};
+inline constexpr CallbackInfo TextSource_changed{1490430670, 1754986946, "TextSource", "changed", 0, 0, nullptr, false};
+inline constexpr CallbackInfo TextSource_buffer_changed{218420527, 1754986946, "TextSource", "buffer_changed", 405642814, 1064789096, &check::TextSource_buffer_changed, false};
+inline constexpr CallbackInfo TextSource_selection_changed{1349443735, 1754986946, "TextSource", "selection_changed", 1694781748, 1933688904, &check::TextSource_selection_changed, false};
+inline constexpr CallbackInfo TextSource_cursor_moved{1730948192, 1754986946, "TextSource", "cursor_moved", 0, 0, nullptr, false};
+inline constexpr CallbackInfo TextSource_line_clicked{1889714614, 1754986946, "TextSource", "line_clicked", 0, 0, nullptr, false};
+inline constexpr CallbackInfo TextSource_icon_clicked{1799788356, 1754986946, "TextSource", "icon_clicked", 0, 0, nullptr, false};
+inline constexpr CallbackInfo TextSource_scrolled{189361209, 1754986946, "TextSource", "scrolled", 1333637752, 916142880, &check::TextSource_scrolled, true};
+inline constexpr CallbackInfo TextSource_tooltip{469090857, 1754986946, "TextSource", "tooltip", 0, 0, nullptr, false};
+inline constexpr CallbackInfo TextBufferRef_invalidated{474809053, 1772187001, "TextBufferRef", "invalidated", 0, 0, nullptr, false};
 inline constexpr CallbackInfo ToolBarAction_activated{1167160047, 712813580, "ToolBarAction", "activated", 1269208885, 1024995423, &check::ToolBarAction_activated, false};
 inline constexpr CallbackInfo TreeView_activated{1902676925, 1581709373, "TreeView", "activated", 0, 0, nullptr, false};
 inline constexpr CallbackInfo TreeView_selected{1175249112, 1581709373, "TreeView", "selected", 1694781748, 233471473, &check::TreeView_selected, false};
@@ -771,7 +852,7 @@ inline constexpr CallbackInfo VideoWidget_volumechange{2135270420, 1638325622, "
 
 // Every class, method and callback of the package, in schema order; the
 // runtime finds them by id (schema_registry.hpp).
-inline constexpr std::array<const ClassInfo*, 54> class_table = {
+inline constexpr std::array<const ClassInfo*, 56> class_table = {
     &classes::Widget,
     &classes::Container,
     &classes::Canvas,
@@ -819,6 +900,8 @@ inline constexpr std::array<const ClassInfo*, 54> class_table = {
     &classes::TextEntry,
     &classes::TextEntrySet,
     &classes::TextArea,
+    &classes::TextSource,
+    &classes::TextBufferRef,
     &classes::ToolBar,
     &classes::ToolBarAction,
     &classes::ToolBarSeparator,
@@ -827,7 +910,7 @@ inline constexpr std::array<const ClassInfo*, 54> class_table = {
     &classes::TableView,
     &classes::VideoWidget,
 };
-inline constexpr std::array<const MethodInfo*, 379> method_table = {
+inline constexpr std::array<const MethodInfo*, 442> method_table = {
     &methods::Widget_set_border_width,
     &methods::Widget_set_border_color,
     &methods::Widget_set_bg,
@@ -1092,6 +1175,69 @@ inline constexpr std::array<const MethodInfo*, 379> method_table = {
     &methods::TextArea_get_scroll_position,
     &methods::TextArea_scroll_to_lineno,
     &methods::TextArea_scroll_to_end,
+    &methods::TextSource_set_text,
+    &methods::TextSource_get_text,
+    &methods::TextSource_get_length,
+    &methods::TextSource_get_text_range,
+    &methods::TextSource_insert_text,
+    &methods::TextSource_delete_range,
+    &methods::TextSource_clear,
+    &methods::TextSource_set_editable,
+    &methods::TextSource_set_wrap,
+    &methods::TextSource_set_line_numbers,
+    &methods::TextSource_set_icon_gutter,
+    &methods::TextSource_set_tooltips_enabled,
+    &methods::TextSource_show_tooltip,
+    &methods::TextSource_set_icon,
+    &methods::TextSource_get_cursor,
+    &methods::TextSource_set_cursor_offset,
+    &methods::TextSource_set_cursor_style,
+    &methods::TextSource_get_selection_range,
+    &methods::TextSource_has_selection,
+    &methods::TextSource_get_selection_bounds,
+    &methods::TextSource_set_selection_range,
+    &methods::TextSource_create_tag,
+    &methods::TextSource_remove_tag_def,
+    &methods::TextSource_has_tag,
+    &methods::TextSource_apply_tag,
+    &methods::TextSource_remove_tag,
+    &methods::TextSource_get_tags_at,
+    &methods::TextSource_get_tags_range,
+    &methods::TextSource_get_tag_region,
+    &methods::TextSource_get_tag_regions,
+    &methods::TextSource_create_ref,
+    &methods::TextSource_create_named_ref,
+    &methods::TextSource_remove_ref,
+    &methods::TextSource_get_named_ref,
+    &methods::TextSource_remove_named_ref,
+    &methods::TextSource_get_line_start,
+    &methods::TextSource_get_line_end,
+    &methods::TextSource_undo,
+    &methods::TextSource_redo,
+    &methods::TextSource_can_undo,
+    &methods::TextSource_can_redo,
+    &methods::TextSource_find,
+    &methods::TextSource_find_all,
+    &methods::TextSource_replace,
+    &methods::TextSource_scroll_to_ref,
+    &methods::TextSource_scroll_to_cursor,
+    &methods::TextSource_set_scroll_position,
+    &methods::TextSource_get_scroll_position,
+    &methods::TextSource_set_buffer,
+    &methods::TextBufferRef_get_offset,
+    &methods::TextBufferRef_get_gravity,
+    &methods::TextBufferRef_is_valid,
+    &methods::TextBufferRef_get_line_column,
+    &methods::TextBufferRef_get_line,
+    &methods::TextBufferRef_set_offset,
+    &methods::TextBufferRef_set_line,
+    &methods::TextBufferRef_to_ref,
+    &methods::TextBufferRef_to_line_start,
+    &methods::TextBufferRef_to_line_end,
+    &methods::TextBufferRef_to_next_line,
+    &methods::TextBufferRef_to_prev_line,
+    &methods::TextBufferRef_to_next_char,
+    &methods::TextBufferRef_to_prev_char,
     &methods::ToolBar_add_widget,
     &methods::ToolBar_add_action,
     &methods::ToolBar_add_separator,
@@ -1208,7 +1354,7 @@ inline constexpr std::array<const MethodInfo*, 379> method_table = {
     &methods::VideoWidget_get_paused,
     &methods::VideoWidget_fullscreen,
 };
-inline constexpr std::array<const CallbackInfo*, 135> callback_table = {
+inline constexpr std::array<const CallbackInfo*, 144> callback_table = {
     &callbacks::Widget_resize,
     &callbacks::Widget_map,
     &callbacks::Container_child_added,
@@ -1314,6 +1460,15 @@ inline constexpr std::array<const CallbackInfo*, 135> callback_table = {
     &callbacks::TextEntry_activated,
     &callbacks::TextArea_scrolled,
     &callbacks::TextArea_changed,
+    &callbacks::TextSource_changed,
+    &callbacks::TextSource_buffer_changed,
+    &callbacks::TextSource_selection_changed,
+    &callbacks::TextSource_cursor_moved,
+    &callbacks::TextSource_line_clicked,
+    &callbacks::TextSource_icon_clicked,
+    &callbacks::TextSource_scrolled,
+    &callbacks::TextSource_tooltip,
+    &callbacks::TextBufferRef_invalidated,
     &callbacks::ToolBarAction_activated,
     &callbacks::TreeView_activated,
     &callbacks::TreeView_selected,
@@ -1349,7 +1504,7 @@ inline constexpr std::array<const CallbackInfo*, 135> callback_table = {
 // The full protobuf names of each class's service and of each method's and
 // callback's rpc, in the order of the tables above: code that reads the
 // schema by reflection (argument types, custom options) starts from these.
-inline constexpr std::array<std::string_view, 54> class_proto_names = {
+inline constexpr std::array<std::string_view, 56> class_proto_names = {
     "pgwidgets.widgets.Widget",
     "pgwidgets.widgets.Container",
     "pgwidgets.widgets.Canvas",
@@ -1397,6 +1552,8 @@ inline constexpr std::array<std::string_view, 54> class_proto_names = {
     "pgwidgets.widgets.TextEntry",
     "pgwidgets.widgets.TextEntrySet",
     "pgwidgets.widgets.TextArea",
+    "pgwidgets.widgets.TextSource",
+    "pgwidgets.widgets.TextBufferRef",
     "pgwidgets.widgets.ToolBar",
     "pgwidgets.widgets.ToolBarAction",
     "pgwidgets.widgets.ToolBarSeparator",
@@ -1405,7 +1562,7 @@ inline constexpr std::array<std::string_view, 54> class_proto_names = {
     "pgwidgets.widgets.TableView",
     "pgwidgets.widgets.VideoWidget",
 };
-inline constexpr std::array<std::string_view, 379> method_proto_names = {
+inline constexpr std::array<std::string_view, 442> method_proto_names = {
     "pgwidgets.widgets.Widget.SetBorderWidth",
     "pgwidgets.widgets.Widget.SetBorderColor",
     "pgwidgets.widgets.Widget.SetBg",
@@ -1670,6 +1827,69 @@ inline constexpr std::array<std::string_view, 379> method_proto_names = {
     "pgwidgets.widgets.TextArea.GetScrollPosition",
     "pgwidgets.widgets.TextArea.ScrollToLineno",
     "pgwidgets.widgets.TextArea.ScrollToEnd",
+    "pgwidgets.widgets.TextSource.SetText",
+    "pgwidgets.widgets.TextSource.GetText",
+    "pgwidgets.widgets.TextSource.GetLength",
+    "pgwidgets.widgets.TextSource.GetTextRange",
+    "pgwidgets.widgets.TextSource.InsertText",
+    "pgwidgets.widgets.TextSource.DeleteRange",
+    "pgwidgets.widgets.TextSource.Clear",
+    "pgwidgets.widgets.TextSource.SetEditable",
+    "pgwidgets.widgets.TextSource.SetWrap",
+    "pgwidgets.widgets.TextSource.SetLineNumbers",
+    "pgwidgets.widgets.TextSource.SetIconGutter",
+    "pgwidgets.widgets.TextSource.SetTooltipsEnabled",
+    "pgwidgets.widgets.TextSource.ShowTooltip",
+    "pgwidgets.widgets.TextSource.SetIcon",
+    "pgwidgets.widgets.TextSource.GetCursor",
+    "pgwidgets.widgets.TextSource.SetCursorOffset",
+    "pgwidgets.widgets.TextSource.SetCursorStyle",
+    "pgwidgets.widgets.TextSource.GetSelectionRange",
+    "pgwidgets.widgets.TextSource.HasSelection",
+    "pgwidgets.widgets.TextSource.GetSelectionBounds",
+    "pgwidgets.widgets.TextSource.SetSelectionRange",
+    "pgwidgets.widgets.TextSource.CreateTag",
+    "pgwidgets.widgets.TextSource.RemoveTagDef",
+    "pgwidgets.widgets.TextSource.HasTag",
+    "pgwidgets.widgets.TextSource.ApplyTag",
+    "pgwidgets.widgets.TextSource.RemoveTag",
+    "pgwidgets.widgets.TextSource.GetTagsAt",
+    "pgwidgets.widgets.TextSource.GetTagsRange",
+    "pgwidgets.widgets.TextSource.GetTagRegion",
+    "pgwidgets.widgets.TextSource.GetTagRegions",
+    "pgwidgets.widgets.TextSource.CreateRef",
+    "pgwidgets.widgets.TextSource.CreateNamedRef",
+    "pgwidgets.widgets.TextSource.RemoveRef",
+    "pgwidgets.widgets.TextSource.GetNamedRef",
+    "pgwidgets.widgets.TextSource.RemoveNamedRef",
+    "pgwidgets.widgets.TextSource.GetLineStart",
+    "pgwidgets.widgets.TextSource.GetLineEnd",
+    "pgwidgets.widgets.TextSource.Undo",
+    "pgwidgets.widgets.TextSource.Redo",
+    "pgwidgets.widgets.TextSource.CanUndo",
+    "pgwidgets.widgets.TextSource.CanRedo",
+    "pgwidgets.widgets.TextSource.Find",
+    "pgwidgets.widgets.TextSource.FindAll",
+    "pgwidgets.widgets.TextSource.Replace",
+    "pgwidgets.widgets.TextSource.ScrollToRef",
+    "pgwidgets.widgets.TextSource.ScrollToCursor",
+    "pgwidgets.widgets.TextSource.SetScrollPosition",
+    "pgwidgets.widgets.TextSource.GetScrollPosition",
+    "pgwidgets.widgets.TextSource.SetBuffer",
+    "pgwidgets.widgets.TextBufferRef.GetOffset",
+    "pgwidgets.widgets.TextBufferRef.GetGravity",
+    "pgwidgets.widgets.TextBufferRef.IsValid",
+    "pgwidgets.widgets.TextBufferRef.GetLineColumn",
+    "pgwidgets.widgets.TextBufferRef.GetLine",
+    "pgwidgets.widgets.TextBufferRef.SetOffset",
+    "pgwidgets.widgets.TextBufferRef.SetLine",
+    "pgwidgets.widgets.TextBufferRef.ToRef",
+    "pgwidgets.widgets.TextBufferRef.ToLineStart",
+    "pgwidgets.widgets.TextBufferRef.ToLineEnd",
+    "pgwidgets.widgets.TextBufferRef.ToNextLine",
+    "pgwidgets.widgets.TextBufferRef.ToPrevLine",
+    "pgwidgets.widgets.TextBufferRef.ToNextChar",
+    "pgwidgets.widgets.TextBufferRef.ToPrevChar",
     "pgwidgets.widgets.ToolBar.AddWidget",
     "pgwidgets.widgets.ToolBar.AddAction",
     "pgwidgets.widgets.ToolBar.AddSeparator",
@@ -1786,7 +2006,7 @@ inline constexpr std::array<std::string_view, 379> method_proto_names = {
     "pgwidgets.widgets.VideoWidget.GetPaused",
     "pgwidgets.widgets.VideoWidget.Fullscreen",
 };
-inline constexpr std::array<std::string_view, 135> callback_proto_names = {
+inline constexpr std::array<std::string_view, 144> callback_proto_names = {
     "pgwidgets.widgets.Widget.OnResize",
     "pgwidgets.widgets.Widget.OnMap",
     "pgwidgets.widgets.Container.OnChildAdded",
@@ -1892,6 +2112,15 @@ inline constexpr std::array<std::string_view, 135> callback_proto_names = {
     "pgwidgets.widgets.TextEntry.OnActivated",
     "pgwidgets.widgets.TextArea.OnScrolled",
     "pgwidgets.widgets.TextArea.OnChanged",
+    "pgwidgets.widgets.TextSource.OnChanged",
+    "pgwidgets.widgets.TextSource.OnBufferChanged",
+    "pgwidgets.widgets.TextSource.OnSelectionChanged",
+    "pgwidgets.widgets.TextSource.OnCursorMoved",
+    "pgwidgets.widgets.TextSource.OnLineClicked",
+    "pgwidgets.widgets.TextSource.OnIconClicked",
+    "pgwidgets.widgets.TextSource.OnScrolled",
+    "pgwidgets.widgets.TextSource.OnTooltip",
+    "pgwidgets.widgets.TextBufferRef.OnInvalidated",
     "pgwidgets.widgets.ToolBarAction.OnActivated",
     "pgwidgets.widgets.TreeView.OnActivated",
     "pgwidgets.widgets.TreeView.OnSelected",

@@ -23,6 +23,7 @@
 #include "pgwidgets/widgets/mdi.hpp"
 #include "pgwidgets/widgets/menus.hpp"
 #include "pgwidgets/widgets/text.hpp"
+#include "pgwidgets/widgets/textsource.hpp"
 #include "pgwidgets/widgets/toolbar.hpp"
 #include "pgwidgets/widgets/tree.hpp"
 #include "pgwidgets/widgets/video.hpp"
@@ -376,6 +377,18 @@ class Widgets {
   Task<pgw::TextArea> TextArea(const A0& text, TextAreaOptions options = {}) const {
     options.text = std::optional<std::string_view>(text);
     return TextArea(std::move(options));
+  }
+
+  // A code editor on CodeMirror 6: see the top of this file for positions
+  // and for what the server keeps.
+  Task<pgw::TextSource> TextSource(TextSourceOptions options = {}) const {
+    return detail::factories::TextSource(link_, std::move(options));
+  }
+  template <class A0>
+    requires(std::convertible_to<const A0&, std::optional<std::string_view>>)
+  Task<pgw::TextSource> TextSource(const A0& text, TextSourceOptions options = {}) const {
+    options.text = std::optional<std::string_view>(text);
+    return TextSource(std::move(options));
   }
 
   // A strip of actions and widgets, in the order they were added. When the

@@ -11,9 +11,10 @@ import * as pb_canvas from "../pb/pgwidgets/widgets/canvas_pb.js";
 import * as pb_data from "../pb/pgwidgets/widgets/data_pb.js";
 import * as pb_events from "../pb/pgwidgets/widgets/events_pb.js";
 import * as pb_files from "../pb/pgwidgets/widgets/files_pb.js";
+import * as pb_textsource from "../pb/pgwidgets/widgets/textsource_pb.js";
 import * as pb_tree from "../pb/pgwidgets/widgets/tree_pb.js";
 import type * as w from "../widgets.js";
-import type { WidgetHandle, Value, DrawOp, TabPosition, ScrollBarPolicy, Dtype, SliderValuePosition, DialValuePosition, ColumnType, CellWidget, HAlign, VAlign, FileDialogMode, ImageFormat, WindowState, Align, Orientation, Wrap, ScrollAlign, SelectionMode, DrawingImage, Drawing, Column, TableRow, TreeNode, TableData, Modifiers, PointerEvent, ScrollEvent, KeyEvent, FocusEvent, DragOverEvent, DroppedFile, DropEvent, DropProgress, PickedFile, TreeItem, TreePath, RowIndex, TreeCell } from "../widgets.js";
+import type { WidgetHandle, Value, DrawOp, TabPosition, ScrollBarPolicy, Dtype, SliderValuePosition, DialValuePosition, ColumnType, CellWidget, HAlign, VAlign, FileDialogMode, ImageFormat, WindowState, Align, Orientation, Wrap, ScrollAlign, Gravity, CursorStyle, SelectionMode, DrawingImage, Drawing, Column, TableRow, TreeNode, TableData, Modifiers, PointerEvent, ScrollEvent, KeyEvent, FocusEvent, DragOverEvent, DroppedFile, DropEvent, DropProgress, PickedFile, TagStyle, TagDef, TextSpan, TagRegion, RefState, TreeItem, TreePath, RowIndex, TreeCell } from "../widgets.js";
 
 /** What the dispatcher needs from the runtime. */
 export interface DispatchContext {
@@ -133,6 +134,12 @@ export const WrapNumbers: { readonly [K in w.Wrap]: number } = { none: 0, word: 
 
 export const ScrollAlignWords: ReadonlyMap<number, w.ScrollAlign> = new Map<number, w.ScrollAlign>([[0, "nearest"], [1, "top"], [2, "center"]]);
 export const ScrollAlignNumbers: { readonly [K in w.ScrollAlign]: number } = { nearest: 0, top: 1, center: 2 };
+
+export const GravityWords: ReadonlyMap<number, w.Gravity> = new Map<number, w.Gravity>([[0, "right"], [1, "left"]]);
+export const GravityNumbers: { readonly [K in w.Gravity]: number } = { right: 0, left: 1 };
+
+export const CursorStyleWords: ReadonlyMap<number, w.CursorStyle> = new Map<number, w.CursorStyle>([[0, "line"], [1, "block"]]);
+export const CursorStyleNumbers: { readonly [K in w.CursorStyle]: number } = { line: 0, block: 1 };
 
 export const SelectionModeWords: ReadonlyMap<number, w.SelectionMode> = new Map<number, w.SelectionMode>([[0, "single"], [1, "multiple"], [2, "none"], [3, "single_cell"], [4, "multiple_cell"]]);
 export const SelectionModeNumbers: { readonly [K in w.SelectionMode]: number } = { single: 0, multiple: 1, none: 2, single_cell: 3, multiple_cell: 4 };
@@ -340,6 +347,61 @@ export function fromPickedFile(m: pb_files.PickedFile | undefined): PickedFile {
 /** PickedFile as protobuf-es builds it. */
 export function toPickedFile(v: PickedFile): MessageInitShape<typeof pb_files.PickedFileSchema> {
   return { name: v.name, type: v.type, size: v.size };
+}
+
+/** TagStyle from protobuf-es (an absent message is the empty value). */
+export function fromTagStyle(m: pb_textsource.TagStyle | undefined): TagStyle {
+  const x = m ?? create(pb_textsource.TagStyleSchema);
+  return { background: x.background, foreground: x.foreground, bold: x.bold, italic: x.italic, underline: x.underline, strikethrough: x.strikethrough, font_family: x.fontFamily, font_size: x.fontSize };
+}
+
+/** TagStyle as protobuf-es builds it. */
+export function toTagStyle(v: TagStyle): MessageInitShape<typeof pb_textsource.TagStyleSchema> {
+  return { background: v.background, foreground: v.foreground, bold: v.bold, italic: v.italic, underline: v.underline, strikethrough: v.strikethrough, fontFamily: v.font_family, fontSize: v.font_size };
+}
+
+/** TagDef from protobuf-es (an absent message is the empty value). */
+export function fromTagDef(m: pb_textsource.TagDef | undefined): TagDef {
+  const x = m ?? create(pb_textsource.TagDefSchema);
+  return { name: x.name, style: fromTagStyle(x.style) };
+}
+
+/** TagDef as protobuf-es builds it. */
+export function toTagDef(v: TagDef): MessageInitShape<typeof pb_textsource.TagDefSchema> {
+  return { name: v.name, style: toTagStyle(v.style) };
+}
+
+/** TextSpan from protobuf-es (an absent message is the empty value). */
+export function fromTextSpan(m: pb_textsource.TextSpan | undefined): TextSpan {
+  const x = m ?? create(pb_textsource.TextSpanSchema);
+  return { start: x.start, end: x.end };
+}
+
+/** TextSpan as protobuf-es builds it. */
+export function toTextSpan(v: TextSpan): MessageInitShape<typeof pb_textsource.TextSpanSchema> {
+  return { start: v.start, end: v.end };
+}
+
+/** TagRegion from protobuf-es (an absent message is the empty value). */
+export function fromTagRegion(m: pb_textsource.TagRegion | undefined): TagRegion {
+  const x = m ?? create(pb_textsource.TagRegionSchema);
+  return { name: x.name, start: x.start, end: x.end };
+}
+
+/** TagRegion as protobuf-es builds it. */
+export function toTagRegion(v: TagRegion): MessageInitShape<typeof pb_textsource.TagRegionSchema> {
+  return { name: v.name, start: v.start, end: v.end };
+}
+
+/** RefState from protobuf-es (an absent message is the empty value). */
+export function fromRefState(m: pb_textsource.RefState | undefined): RefState {
+  const x = m ?? create(pb_textsource.RefStateSchema);
+  return { id: x.id, offset: x.offset, name: x.name, icon_url: x.iconUrl, valid: x.valid };
+}
+
+/** RefState as protobuf-es builds it. */
+export function toRefState(v: RefState): MessageInitShape<typeof pb_textsource.RefStateSchema> {
+  return { id: v.id, offset: v.offset, name: v.name, iconUrl: v.icon_url, valid: v.valid };
 }
 
 /** TreeItem from protobuf-es (an absent message is the empty value). */

@@ -108,6 +108,17 @@ struct ApplicationOptions {
   // resolves against its own origin (wss: on an https: page), or a whole
   // ws:// or wss:// URL. Empty: ws://<the Host the page came by>:ws_port/.
   std::string public_ws_url = {};
+  // Threads that run the sessions. 1 (the default): everything runs on the
+  // thread that runs the Application's io_context, and no two handlers of
+  // any session ever run at the same time. More: a pool of that many
+  // threads runs the sessions, each on its own strand, so different
+  // sessions' handlers run in parallel (README, "Threads"); the network,
+  // the session registry and the page server stay on the io_context's
+  // thread. concurrency_handling still holds: per_session, one session's
+  // handlers and timers never run at once; serialized, no two handlers of
+  // any session do; concurrent, a session's handlers interleave at their
+  // co_awaits but never run on two threads at once.
+  int threads = 1;
 
   // The limit fields above, as the transport takes them.
   Limits limits() const {

@@ -103,6 +103,10 @@ struct ClassInfo {
   std::uint32_t exclusive_field = 0;
   // The collection state fields this class declares (not its bases').
   std::span<const StateInfo> states = {};
+  // A class made only by another class's CREATE methods (the schema's
+  // only_created_by): those methods, for the error refusing a create of it
+  // on its own; empty for a class a program creates by itself.
+  std::string_view made_by = {};
 };
 
 struct MethodInfo {
@@ -144,6 +148,9 @@ struct MethodInfo {
   // Schema option `latest_wins`: a stream's frame. A browser is sent one
   // at a time per widget; a newer call replaces one not yet sent.
   bool latest_wins = false;
+  // Schema option `page_applies`: only the page can apply the call (and
+  // reports the result), so with no browser attached it throws Disconnected.
+  bool page_applies = false;
   // A setter with `appends` (its request one string, field 1): the plain
   // setter whose record keeps the whole value, and the constructor's string
   // field the value starts from (0: none, it starts "").

@@ -155,7 +155,8 @@ const ClassPlan& Driver::fresh_class(const std::string& ref_class) const {
   const ClassPlan* best = nullptr;
   int best_rank = 3;
   for (const ClassPlan& c : schema_.classes()) {
-    if (c.abstract() || !schema_.is_a(c.id(), ref->id())) continue;
+    // A class made only by CREATE methods is made by ref_for's other path.
+    if (c.abstract() || !c.info->made_by.empty() || !schema_.is_a(c.id(), ref->id())) continue;
     const bool holds = c.first(MethodKind::attach) != nullptr || c.first(MethodKind::create) != nullptr;
     const int rank = c.window() ? 2 : (holds ? 1 : 0);
     if (rank < best_rank) {
@@ -176,6 +177,13 @@ Task<WidgetId> Driver::ref_for(WidgetId owner, const MethodPlan* method, const p
                                std::string ref_class, WidgetId given) {
   const bool child_field = method != nullptr && field == method->child;
   if (child_field && given != 0) co_return given;
+  // A widget only a CREATE method makes (a TextBufferRef) is made by the
+  // owner's such method, or its creator's (a ref of the same TextSource),
+  // unless a child of the owner is wanted (the ref remove_ref takes out).
+  const ClassPlan* made = schema_.find(ref_class);
+  if (made != nullptr && !made->info->made_by.empty() && !child_field) {
+    co_return co_await made_by_creator(*made, owner);
+  }
   // The child a creating method puts in the new widget is new too.
   const bool takes_new = method != nullptr && (method->kind() == MethodKind::attach || method->kind() == MethodKind::create);
   if (!(child_field && takes_new) && owner != 0) {
@@ -231,10 +239,46 @@ Task<std::optional<json::value>> Driver::send(WidgetId widget, const MethodPlan&
   co_return to_json(*value);
 }
 
+// A widget of a class only CREATE methods make (ClassInfo::made_by): by
+// such a method of `owner` or of the widget that made `owner` (a ref of
+// the same TextSource), else of a new widget of a creating class.
+Task<WidgetId> Driver::made_by_creator(const ClassPlan& cls, WidgetId owner, WidgetId* made_in) {
+  auto creating = [&cls](const ClassPlan& c) -> const MethodPlan* {
+    for (const MethodPlan* m : c.methods) {
+      if (m->kind() == MethodKind::create && m->options.creates() == cls.name()) return m;
+    }
+    return nullptr;
+  };
+  WidgetId creator = 0;
+  const MethodPlan* method = nullptr;
+  for (WidgetId w : {owner, made_in_.contains(owner) ? made_in_.at(owner) : WidgetId{0}}) {
+    if (w == 0 || method != nullptr) continue;
+    if (const MethodPlan* m = creating(*class_of_.at(w))) {
+      creator = w;
+      method = m;
+    }
+  }
+  if (method == nullptr) {
+    for (const ClassPlan& c : schema_.classes()) {
+      if (c.abstract() || (method = creating(c)) == nullptr) continue;
+      creator = co_await create(c);
+      co_await fit_text(creator, nullptr);
+      if (made_in != nullptr) *made_in = creator;
+      break;
+    }
+  }
+  if (method == nullptr) throw std::runtime_error("every_widget: no class has a method that creates " + std::string(cls.name()));
+  auto request = new_message(method->rpc->input_type());
+  co_await fill_request(creator, *method, *request, 0);
+  co_return co_await create_by(creator, *method, *request, false);
+}
+
 // A method that creates a widget (schema option `creates`): the created
 // class's constructor gets sample arguments, its `child_into` attach the
 // request's child. Reported as "created" with where the page must show it.
-Task<WidgetId> Driver::create_by(WidgetId owner, const MethodPlan& m, const pb::Message& request) {
+// Unless `reported` is false (a widget made for the samples' sake, not
+// for the test's count of what each creating method of a subject made).
+Task<WidgetId> Driver::create_by(WidgetId owner, const MethodPlan& m, const pb::Message& request, bool reported) {
   const ClassPlan* made = schema_.find(m.options.creates());
   if (made == nullptr) throw std::runtime_error("creates unknown class " + m.options.creates());
   std::string args;
@@ -261,6 +305,8 @@ Task<WidgetId> Driver::create_by(WidgetId owner, const MethodPlan& m, const pb::
   const WidgetId id = co_await core_->create_in(owner, *m.info, *made->info, std::move(args), child,
                                                 into ? into->info : nullptr, std::move(into_args));
   class_of_[id] = made;
+  made_in_[id] = owner;
+  if (!reported) co_return id;
   emit("created", {{"widget", id},
                    {"class", made->name()},
                    {"class_id", made->id()},
@@ -394,8 +440,10 @@ Task<> Driver::call(WidgetId widget, const MethodPlan& m) {
       if (give == nullptr) throw std::runtime_error("no attach or create method gives it a child to detach");
       co_await call(widget, *give);
     }
+    co_await fit_text(widget, &m);
     co_await fill_request(widget, m, *request, 0);
     co_await prepare_state(widget, m, *request);
+    fit_text_request(widget, *request);
     result = co_await send(widget, m, *request);
   } catch (const std::exception& e) {
     failure = e.what();
@@ -438,6 +486,57 @@ Task<> Driver::exercise(const Subject& subject) {
   for (const MethodPlan* m : order) co_await call(subject.id, *m);
 }
 
+// --- sample fitting ----------------------------------------------------------------
+
+namespace {
+
+// Several lines, so that the samples' offset and line 1 are in the text.
+constexpr std::string_view kSampleText = "first line\nsecond line\nthird line\n";
+
+bool is_text_source(const ClassPlan& c) { return c.name() == "TextSource"; }
+
+}  // namespace
+
+// TextSource is strict about positions and names (an offset past the end,
+// a tag not defined, a name no ref has are errors): before each call the
+// text is set to several lines and the sample tag (every sample string is
+// the same) is defined, so a call that cleared or replaced the text or
+// removed the tag leaves nothing wrong for the next one. set_text
+// invalidates every ref, so a ref the call names is made after it (ref_for).
+Task<> Driver::fit_text(WidgetId widget, const MethodPlan* method) {
+  const ClassPlan& cls = *class_of_.at(widget);
+  if (!is_text_source(cls) || (method != nullptr && method->kind() == MethodKind::destroy)) co_return;
+  auto named = [&cls](std::string_view name) {
+    for (const MethodPlan* m : cls.methods) {
+      if (m->info->name == name) return m;
+    }
+    throw std::runtime_error("every_widget: TextSource has no method " + std::string(name));
+  };
+  const MethodPlan* set_text = named("set_text");
+  auto text = new_message(set_text->rpc->input_type());
+  text->GetReflection()->SetString(text.get(), text->GetDescriptor()->FindFieldByName("text"), std::string(kSampleText));
+  co_await send(widget, *set_text, *text);
+  const MethodPlan* create_tag = named("create_tag");
+  auto tag = new_message(create_tag->rpc->input_type());
+  co_await fill_request(widget, *create_tag, *tag, 0);
+  co_await send(widget, *create_tag, *tag);
+  if (method != nullptr && (method->info->name == "get_named_ref" || method->info->name == "remove_named_ref")) {
+    const MethodPlan* create_named_ref = named("create_named_ref");
+    auto ref = new_message(create_named_ref->rpc->input_type());
+    co_await fill_request(widget, *create_named_ref, *ref, 0);
+    co_await create_by(widget, *create_named_ref, *ref, false);
+  }
+}
+
+// A buffer snapshot (set_buffer) names its refs by widget id, which a
+// sample number is not: the sample has none.
+void Driver::fit_text_request(WidgetId widget, pb::Message& request) const {
+  if (!is_text_source(*class_of_.at(widget))) return;
+  if (const pb::FieldDescriptor* refs = request.GetDescriptor()->FindFieldByName("refs")) {
+    request.GetReflection()->ClearField(&request, refs);
+  }
+}
+
 // --- placement -------------------------------------------------------------------------
 
 // Non-window subjects go into one box, the box into a window. The window
@@ -469,7 +568,8 @@ Task<> Driver::place() {
                     {"window", root},
                     {"window_class", root_class ? root_class->name() : std::string_view()}});
   for (const Subject& s : subjects_) {
-    if (!s.window) co_await attach(holder_, *holder_attach_, s.id);
+    // A subject its owner made is in the page inside it: the owner goes in the box.
+    if (!s.window) co_await attach(holder_, *holder_attach_, s.owner != 0 ? s.owner : s.id);
   }
   for (const Subject& s : subjects_) {
     json::array methods, callbacks;
@@ -558,7 +658,7 @@ Task<> Driver::barrier() {
 
 Task<> Driver::build() {
   for (const ClassPlan& c : schema_.classes()) {
-    if (c.abstract()) continue;
+    if (c.abstract() || !c.info->made_by.empty()) continue;
     if (const MethodPlan* a = c.first(MethodKind::attach, true)) {
       holder_class_ = &c;
       holder_attach_ = a;
@@ -570,9 +670,8 @@ Task<> Driver::build() {
   }
   for (const ClassPlan& c : schema_.classes()) {
     if (c.abstract()) continue;
-    const WidgetId id = co_await create(c);
     Subject s;
-    s.id = id;
+    s.id = c.info->made_by.empty() ? co_await create(c) : co_await made_by_creator(c, 0, &s.owner);
     s.cls = &c;
     s.window = c.window();
     subjects_.push_back(s);
@@ -604,6 +703,10 @@ Task<> Driver::destroy_all() {
       continue;
     }
     co_await call(s.id, *destroy);
+    if (s.owner != 0) {
+      gone.emplace_back(json::object{{"widget", s.owner}, {"class", class_name(s.owner)}});
+      if (const MethodPlan* d = class_of_.at(s.owner)->first(MethodKind::destroy)) co_await call(s.owner, *d);
+    }
   }
   co_await barrier();
   emit("destroyed", {{"widgets", std::move(gone)}});

@@ -2,7 +2,9 @@
 // schema alone:
 //
 //  1. creates one "subject" per concrete class with sample constructor
-//     arguments;
+//     arguments; a class made only by another's CREATE methods (schema
+//     option only_created_by: a TextBufferRef) by such a method of a new
+//     widget of that class, its "owner", which stands in the box for it;
 //  2. puts every subject that is not a window (schema option `window`) into
 //     a box inside a window; windows float on the desktop by themselves;
 //  3. listens to every callback of every subject, then calls every method
@@ -59,9 +61,15 @@ class Driver : public std::enable_shared_from_this<Driver> {
     pgw::WidgetId id = 0;
     const ClassPlan* cls = nullptr;
     bool window = false;
+    pgw::WidgetId owner = 0;  // the widget whose CREATE made it, if only such a method can
   };
 
   pgw::Task<pgw::WidgetId> create(const ClassPlan& cls);
+  // A widget of a class made only by CREATE methods (ClassInfo::made_by),
+  // made by the first such method of `owner`, else of a new widget of the
+  // creating class (then `*made_in` is set to it). Not reported as
+  // "created": the test counts those per creating method of a subject.
+  pgw::Task<pgw::WidgetId> made_by_creator(const ClassPlan& cls, pgw::WidgetId owner, pgw::WidgetId* made_in = nullptr);
   pgw::Task<pgw::WidgetId> fresh(std::string ref_class);
   const ClassPlan& fresh_class(const std::string& ref_class) const;
   pgw::Task<pgw::WidgetId> ref_for(pgw::WidgetId owner, const MethodPlan* method,
@@ -83,7 +91,14 @@ class Driver : public std::enable_shared_from_this<Driver> {
   const MethodPlan* sibling(pgw::WidgetId widget, std::uint32_t field, pgw::detail::StateOp op) const;
   // Runs a method that creates a widget (kind create) with `request`; the new widget's id.
   pgw::Task<pgw::WidgetId> create_by(pgw::WidgetId owner, const MethodPlan& method,
-                                     const google::protobuf::Message& request);
+                                     const google::protobuf::Message& request, bool reported = true);
+  // Sample fitting for a TextSource, whose positions and names must exist:
+  // before each call (and once a new one is made) its text is set to
+  // several lines and the sample tag is defined, and a call naming a ref by
+  // its name gets a ref of that name first. Nothing for other classes.
+  pgw::Task<> fit_text(pgw::WidgetId widget, const MethodPlan* method);
+  // After the request is filled: a TextSource's buffer snapshot names no ref.
+  void fit_text_request(pgw::WidgetId widget, google::protobuf::Message& request) const;
   pgw::Task<> exercise(const Subject& subject);
   // Calls `method` with sample arguments and reports the call or its error.
   pgw::Task<> call(pgw::WidgetId widget, const MethodPlan& method);
@@ -103,6 +118,8 @@ class Driver : public std::enable_shared_from_this<Driver> {
   const SchemaMap& schema_;
   std::shared_ptr<pgw::detail::SessionCore> core_;
   std::map<pgw::WidgetId, const ClassPlan*> class_of_;
+  // Widgets made by a CREATE method (create_by): the widget that made each.
+  std::map<pgw::WidgetId, pgw::WidgetId> made_in_;
   std::vector<Subject> subjects_;
   const ClassPlan* holder_class_ = nullptr;
   const MethodPlan* holder_attach_ = nullptr;
