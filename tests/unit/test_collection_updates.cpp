@@ -74,7 +74,7 @@ constexpr d::MethodInfo setter(std::uint32_t id, std::string_view name, std::uin
 constexpr d::MethodInfo getter(std::uint32_t id, std::string_view name, std::uint32_t field, std::uint16_t index,
                                std::uint16_t element, std::uint8_t wire) {
   return d::MethodInfo{id,    kShelf, "Shelf", name, d::MethodKind::getter, field, true, false, false, index,
-                       d::StateOp::none, 0, 1, element, wire};
+                       d::StateOp::none, 0, d::KeyZero::none, 1, element, wire};
 }
 
 constexpr d::MethodInfo add_book = setter(kAdd, "add_book", kBooks, d::StateOp::list_append);
