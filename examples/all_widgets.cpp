@@ -19,6 +19,7 @@
 #include <array>
 #include <charconv>
 #include <cstdio>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -382,11 +383,63 @@ pgw::Task<> tabwidget_demo(pgw::Widgets W, pgw::MDIWidget mdi, Position pos) {
   co_await mdi.add_widget(content, {.title = "TabWidget", .width = 350, .height = 220, .x = pos.x, .y = pos.y});
 }
 
-// TableView demo: merged with TreeView/TableView (pgw::TableView, its
-// set_data/append_row/sort_by_column and its selected/activated callbacks
-// are not on this branch yet). It drops in here as table_view_demo, with
-// pgwidgets' activated handler fixed: pgwidgets' example takes
-// (values, path), too few for the callback's arguments.
+// pgwidgets' `columns=[{...}]` option is set_columns here (an options
+// struct holds no lists of messages), and a row is its cells in column order
+// where pgwidgets takes a dict by column key.
+pgw::Task<> table_view_demo(pgw::Widgets W, pgw::MDIWidget mdi, Position pos) {
+  auto content = co_await W.VBox({.spacing = 4, .padding = 4});
+  auto lbl = co_await W.Label("");
+  auto table = co_await W.TableView(
+      {.selection_mode = pgw::SelectionMode::multiple, .alternate_row_colors = true, .sortable = true});
+  // Named vectors: g++ 12 frees a braced list of structs twice in a co_await.
+  const std::vector<pgw::Column> columns{
+      {.title = "Name", .key = "NAME", .type = pgw::ColumnType::string},
+      {.title = "Department", .key = "DEPT", .type = pgw::ColumnType::string},
+      {.title = "Salary", .key = "SALARY", .type = pgw::ColumnType::integer},
+  };
+  co_await table.set_columns(columns);
+  const std::vector<pgw::TableRow> rows{
+      {{"Alice", "Engineering", 95000}}, {{"Bob", "Marketing", 72000}},  {{"Carol", "Engineering", 102000}},
+      {{"Dave", "Sales", 68000}},        {{"Eve", "Engineering", 98000}}, {{"Frank", "Marketing", 75000}},
+      {{"Grace", "Sales", 71000}},       {{"Heidi", "Engineering", 110000}},
+  };
+  co_await table.set_data(rows);
+  // pgwidgets reports each selected row's values; here its position, and
+  // the server answers get_data() with the rows it keeps.
+  table.on_selected([lbl, table](std::vector<pgw::RowIndex> items) -> pgw::Task<> {
+    if (items.size() == 1) {
+      const auto data = table.get_data();
+      const auto& cells = data.at(static_cast<std::size_t>(items[0].row)).cells;
+      const std::string name = cells.empty() || !cells[0].is<std::string>() ? "" : cells[0].get<std::string>();
+      co_await lbl.set_text("Selected: " + name);
+    } else {
+      co_await lbl.set_text("Selected: " + std::to_string(items.size()) + " rows");
+    }
+  });
+  // Fixed here: pgwidgets' example takes (values, path), but the page fires
+  // activated with three arguments (values, path, col_key), so its handler
+  // fails when a row is activated. This one takes all three.
+  table.on_activated([lbl](std::vector<pgw::Value> values, int /*row*/, int /*col_index*/) -> pgw::Task<> {
+    const std::string name = values.empty() || !values[0].is<std::string>() ? "" : values[0].get<std::string>();
+    co_await lbl.set_text("Activated: " + name);
+  });
+  auto hbox = co_await W.HBox({.spacing = 4});
+  auto btn_add = co_await W.Button("Add Row");
+  btn_add.on_activated([table, row_counter = 8]() mutable -> pgw::Task<> {
+    row_counter += 1;
+    const std::vector<pgw::Value> row{"Person " + std::to_string(row_counter), "New", 60000};
+    co_await table.append_row(row);
+  });
+  auto btn_sort = co_await W.Button("Sort by Name");
+  // pgwidgets names the column by key ("NAME"); a TableView's is its position.
+  btn_sort.on_activated([table]() -> pgw::Task<> { co_await table.sort_by_column(0); });
+  co_await hbox.add_widget(btn_add, 0);
+  co_await hbox.add_widget(btn_sort, 0);
+  co_await hbox.add_widget(lbl, 1);
+  co_await content.add_widget(hbox, 0);
+  co_await content.add_widget(table, 1);
+  co_await mdi.add_widget(content, {.title = "TableView", .width = 420, .height = 280, .x = pos.x, .y = pos.y});
+}
 
 pgw::Task<> textarea_demo(pgw::Widgets W, pgw::MDIWidget mdi, Position pos) {
   auto ta = co_await W.TextArea(
@@ -492,11 +545,65 @@ pgw::Task<> toolbar_demo(pgw::Widgets W, pgw::MDIWidget mdi, Position pos) {
   co_await mdi.add_widget(content, {.title = "ToolBar", .width = 350, .height = 120, .x = pos.x, .y = pos.y});
 }
 
-// TreeView demo: merged with TreeView/TableView (pgw::TreeView, its
-// set_tree/expand_all/collapse_all and its selected/activated callbacks
-// are not on this branch yet). It drops in here as tree_view_demo, with
-// pgwidgets' activated handler fixed: pgwidgets' example takes
-// (values, path), too few for the callback's arguments.
+// The path as Python prints a list: ['Documents', 'notes.txt'].
+std::string py_list(const std::vector<std::string>& path) {
+  std::string out = "[";
+  for (const auto& key : path) out += (out.size() > 1 ? ", '" : "'") + key + "'";
+  return out + "]";
+}
+
+// pgwidgets' set_tree takes nested dicts; here a tree is its items in
+// preorder, each with its whole path (a folder needs no values).
+pgw::Task<> tree_view_demo(pgw::Widgets W, pgw::MDIWidget mdi, Position pos) {
+  auto content = co_await W.VBox({.spacing = 4, .padding = 4});
+  auto lbl = co_await W.Label("");
+  auto tree = co_await W.TreeView(
+      {.selection_mode = pgw::SelectionMode::multiple, .alternate_row_colors = true, .sortable = true});
+  const std::vector<pgw::Column> columns{
+      {.title = "Name", .key = "NAME", .type = pgw::ColumnType::string},
+      {.title = "Type", .key = "TYPE", .type = pgw::ColumnType::string},
+      {.title = "Size (KB)", .key = "SIZE", .type = pgw::ColumnType::integer},
+  };
+  co_await tree.set_columns(columns);
+  const std::vector<pgw::TreeItem> files{
+      {{"Documents"}, {}},
+      {{"Documents", "report.pdf"}, {{"TYPE", "PDF"}, {"SIZE", 2400}}},
+      {{"Documents", "notes.txt"}, {{"TYPE", "Text"}, {"SIZE", 12}}},
+      {{"Documents", "Presentations"}, {}},
+      {{"Documents", "Presentations", "slides.pptx"}, {{"TYPE", "PowerPoint"}, {"SIZE", 5100}}},
+      {{"Documents", "Presentations", "demo.key"}, {{"TYPE", "Keynote"}, {"SIZE", 8300}}},
+      {{"Pictures"}, {}},
+      {{"Pictures", "photo1.jpg"}, {{"TYPE", "JPEG"}, {"SIZE", 3200}}},
+      {{"Pictures", "photo2.png"}, {{"TYPE", "PNG"}, {"SIZE", 1800}}},
+      {{"Music"}, {}},
+      {{"Music", "song1.mp3"}, {{"TYPE", "MP3"}, {"SIZE", 4500}}},
+      {{"Music", "song2.flac"}, {{"TYPE", "FLAC"}, {"SIZE", 32000}}},
+  };
+  co_await tree.set_tree(files);
+  // pgwidgets reports each selected node's {path, values}; here its path.
+  tree.on_selected([lbl](std::vector<pgw::TreePath> items) -> pgw::Task<> {
+    if (items.size() == 1) co_await lbl.set_text("Selected: " + py_list(items[0].path));
+    else co_await lbl.set_text("Selected: " + std::to_string(items.size()) + " items");
+  });
+  // Fixed here: pgwidgets' example takes (values, path), but the page fires
+  // activated with three arguments (values, path, col_key), so its handler
+  // fails when a node is activated. This one takes all three.
+  tree.on_activated([lbl](std::map<std::string, pgw::Value> /*values*/, std::vector<std::string> path,
+                          std::string /*col_key*/) -> pgw::Task<> {
+    co_await lbl.set_text("Activated: " + py_list(path));
+  });
+  auto hbox = co_await W.HBox({.spacing = 4});
+  auto btn_exp = co_await W.Button("Expand All");
+  btn_exp.on_activated([tree]() -> pgw::Task<> { co_await tree.expand_all(); });
+  auto btn_col = co_await W.Button("Collapse All");
+  btn_col.on_activated([tree]() -> pgw::Task<> { co_await tree.collapse_all(); });
+  co_await hbox.add_widget(btn_exp, 0);
+  co_await hbox.add_widget(btn_col, 0);
+  co_await hbox.add_widget(lbl, 1);
+  co_await content.add_widget(hbox, 0);
+  co_await content.add_widget(tree, 1);
+  co_await mdi.add_widget(content, {.title = "TreeView", .width = 420, .height = 300, .x = pos.x, .y = pos.y});
+}
 
 pgw::Task<> boxes_demo(pgw::Widgets W, pgw::MDIWidget mdi, Position pos) {
   auto content = co_await W.VBox({.spacing = 6, .padding = 8});
@@ -554,13 +661,13 @@ constexpr std::array demos{
     Demo{"Splitter", splitter_demo},
     Demo{"StackWidget", stackwidget_demo},
     Demo{"TabWidget", tabwidget_demo},
-    // Demo{"TableView", table_view_demo},  // merged with TreeView/TableView: needs pgw::TableView
+    Demo{"TableView", table_view_demo},
     Demo{"TextArea", textarea_demo},
     Demo{"TextEntry", textentry_demo},
     Demo{"TextEntrySet", textentryset_demo},
     Demo{"ToggleButton", togglebutton_demo},
     Demo{"ToolBar", toolbar_demo},
-    // Demo{"TreeView", tree_view_demo},  // merged with TreeView/TableView: needs pgw::TreeView
+    Demo{"TreeView", tree_view_demo},
     Demo{"VBox/HBox", boxes_demo},
 };
 

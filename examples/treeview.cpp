@@ -83,7 +83,10 @@ pgw::Task<> build(pgw::Session& session) {
     if (items.size() == 1) co_await status.set_text("Selected: " + spell(items[0].path));
     else co_await status.set_text("Selected: " + std::to_string(items.size()) + " items");
   });
-  tree.on_activated([status](std::map<std::string, pgw::Value>, std::vector<std::string> path) -> pgw::Task<> {
+  // pgwidgets' demo takes (values, path); the page also sends the column
+  // double-clicked, so a C++ handler takes all three.
+  tree.on_activated([status](std::map<std::string, pgw::Value>, std::vector<std::string> path,
+                             std::string /*col_key*/) -> pgw::Task<> {
     co_await status.set_text("Activated: " + spell(path));
   });
 

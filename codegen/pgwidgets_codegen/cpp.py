@@ -136,9 +136,15 @@ class Method(View):
 
     @property
     def cpp_params(self):
-        """`type name` strings; trailing optional fields default to nullopt."""
-        return [f"{f.cpp_param_type} {f.cpp_name}" + (" = std::nullopt" if i >= self.trailing_optional else "")
+        """`type name` strings; the trailing run that may be left out gets
+        its default argument: nullopt for an optional field, else the
+        declared default."""
+        return [f"{f.cpp_param_type} {f.cpp_name}" + (f" = {self.cpp_default_argument(f)}" if i >= self.trailing_optional else "")
                 for i, f in enumerate(self.params)]
+
+    @staticmethod
+    def cpp_default_argument(f):
+        return "std::nullopt" if f.presence else f.cpp_default
 
     @property
     def cpp_params_definition(self):

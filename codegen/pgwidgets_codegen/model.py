@@ -169,10 +169,11 @@ class Method:
 
     @property
     def trailing_optional(self):
-        """Index of the first parameter of the run of optional ones that ends
-        the list: those may be left out of a call."""
+        """Index of the first parameter of the run that ends the list and
+        may be left out of a call: optional ones, and ones with a declared
+        default (pgwidgets' `set_enabled(tf=True)` is `set_enabled()`)."""
         n = len(self.params)
-        while n > 0 and self.params[n - 1].presence:
+        while n > 0 and (self.params[n - 1].presence or self.params[n - 1].default is not None):
             n -= 1
         return n
 

@@ -148,6 +148,10 @@ class ModelTest(unittest.TestCase):
         widget = {m.name: m for m in self.schema.cls("Widget").methods}
         self.assertEqual(widget["set_padding"].trailing_optional, 1)
         self.assertEqual(widget["resize"].trailing_optional, 2)
+        # A declared default may be left out too: pgwidgets' set_enabled(tf=True).
+        self.assertEqual(widget["set_enabled"].trailing_optional, 0)
+        table = {m.name: m for m in self.schema.cls("TableView").methods}
+        self.assertEqual(table["sort_by_column"].trailing_optional, 1)
 
     def test_getter_answering_part_of_its_setter(self):
         button = {m.name: m for m in self.schema.cls("Button").methods}

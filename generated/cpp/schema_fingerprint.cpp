@@ -34,7 +34,7 @@
 
 namespace pgw::detail {
 
-extern const std::uint64_t schema_fingerprint = 0x140f3faa454a1de1ULL;
+extern const std::uint64_t schema_fingerprint = 0x16d722504bf713fbULL;
 
 // External, so the compiler keeps it and its references.
 extern const google::protobuf::Descriptor* (*const linked_schema_files[])();

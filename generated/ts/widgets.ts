@@ -7,7 +7,7 @@
 // missing there, or a method missing in an implementation, fails `tsc`.
 
 export const PACKAGE_NAME = "pgwidgets.widgets";
-export const SCHEMA_FINGERPRINT = 0x140f3faa454a1de1n;
+export const SCHEMA_FINGERPRINT = 0x16d722504bf713fbn;
 
 /** A widget as the browser runtime holds it. */
 export interface WidgetHandle {
@@ -2162,7 +2162,7 @@ export interface TreeViewImpl extends WidgetImpl {
 
 export interface TreeViewEvents extends WidgetEvents {
   // A row was double-clicked or Enter pressed on it: its values and path.
-  activated(values: { [key: string]: Value }, path: string[]): void;
+  activated(values: { [key: string]: Value }, path: string[], col_key: string): void;
   // The user changed the selection: the selected rows' paths.
   selected(paths: TreePath[]): void;
   // The user expanded a node.
@@ -2247,7 +2247,7 @@ export interface TableViewImpl extends WidgetImpl {
 
 export interface TableViewEvents extends WidgetEvents {
   // A row was double-clicked or Enter pressed on it: its values and position.
-  activated(values: Value[], row: number): void;
+  activated(values: Value[], row: number, col_index: number): void;
   selected(items: RowIndex[]): void;
   sorted(col_index: number, ascending: boolean): void;
   cell_edited(row: number, col_index: number, old_value: Value, new_value: Value): void;

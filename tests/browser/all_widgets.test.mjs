@@ -233,6 +233,27 @@ const drivers = {
     await w.locator(".pgw-tab").filter({ hasText: "Tab 5" }).click();
     await says(w, "Switched to tab 4");
   }],
+  "TableView": ["TableView", async (w) => {
+    const cell = (name) => w.locator(".pgw-grid-row .pgw-grid-cell[data-col='0']", { hasText: new RegExp(`^${name}$`) });
+    const firstName = () => w.locator(".pgw-grid-row[data-index='0'] .pgw-grid-cell[data-col='0']").textContent();
+    await cell("Heidi").waitFor({ timeout: 5000 });
+    expect(await firstName() === "Alice", "the rows in their order");
+    await cell("Carol").click();
+    await says(w, "Selected: Carol");
+    await cell("Dave").click({ modifiers: ["Control"] });
+    await says(w, "Selected: 2 rows");
+    // Activated carries the row's values (and the column double-clicked).
+    await w.locator(".pgw-grid-row", { has: page.locator(".pgw-grid-cell[data-col='0']", { hasText: /^Bob$/ }) }).locator(".pgw-grid-cell[data-col='1']").dblclick();
+    await says(w, "Activated: Bob");
+    await w.locator(".pgw-grid-hcell", { hasText: /^Salary/ }).click();
+    await until("the header sorts by salary", () => document.querySelector(".pgw-tableview .pgw-grid-row[data-index='0'] .pgw-grid-cell")?.textContent === "Dave");
+    await w.getByRole("button", { name: "Sort by Name" }).click();
+    await until("Sort by Name sorts by name", () => document.querySelector(".pgw-tableview .pgw-grid-row[data-index='0'] .pgw-grid-cell")?.textContent === "Alice");
+    await w.getByRole("button", { name: "Add Row" }).click();
+    await cell("Person 9").waitFor({ timeout: 5000 });
+    await w.getByRole("button", { name: "Add Row" }).click();
+    await cell("Person 10").waitFor({ timeout: 5000 });
+  }],
   "TextArea": ["TextArea", async (w) => {
     const area = w.locator("textarea");
     expect(await area.inputValue() === "This is a multi-line text area.\n\nEdit this text freely.", "its text");
@@ -293,6 +314,22 @@ const drivers = {
     await a("B").click();
     await says(w, "Bold: off");
   }],
+  "TreeView": ["TreeView", async (w) => {
+    const row = (key) => w.locator(`.pgw-grid-row[data-key='${key}']`);
+    await row("Music").waitFor({ timeout: 5000 });
+    expect(await row("report.pdf").count() === 0, "the tree starts collapsed");
+    await w.getByRole("button", { name: "Expand All" }).click();
+    await row("slides.pptx").waitFor({ timeout: 5000 });
+    await row("notes.txt").locator(".pgw-grid-cell[data-col='1']").click();
+    await says(w, "Selected: ['Documents', 'notes.txt']");
+    await row("photo1.jpg").locator(".pgw-grid-cell[data-col='1']").click({ modifiers: ["Control"] });
+    await says(w, "Selected: 2 items");
+    await row("report.pdf").locator(".pgw-grid-cell[data-col='2']").dblclick();
+    await says(w, "Activated: ['Documents', 'report.pdf']");
+    await w.getByRole("button", { name: "Collapse All" }).click();
+    await until("Collapse All shows the three folders only",
+      () => [...document.querySelectorAll(".pgw-treeview .pgw-grid-row")].filter((r) => r.offsetParent !== null).map((r) => r.dataset.key).sort().join() === "Documents,Music,Pictures");
+  }],
   "VBox/HBox": ["VBox / HBox", async (w) => {
     await says(w, "stretch=0 fixed, stretch=1 fills");
     const h = async (text) => (await box(w.locator('[data-pgw-class="Label"]').filter({ hasText: new RegExp(`^${text.replace(/[()]/g, "\\$&")}$`) }))).height;
@@ -318,8 +355,7 @@ const ok = await runChecks([
   ["the picker lists the demos, each once", async () => {
     entries = await pickerEntries();
     expect(new Set(entries).size === entries.length, `duplicates: ${entries}`);
-    // Every demo of pgwidgets' example but TableView and TreeView (which come
-    // with their widgets): none may go missing unnoticed.
+    // Every demo of pgwidgets' example: none may go missing unnoticed.
     for (const name of Object.keys(drivers)) expect(entries.includes(name), `${name} is not in the picker: ${entries}`);
   }],
   ["every picker entry opens its demo, and the demo's controls answer", async () => {

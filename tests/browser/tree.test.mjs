@@ -125,6 +125,16 @@ const ok = await runChecks([
     await ted.press("Enter");
     await waitStatus("table edited 9960 1 row 9960 -> renamed");
   }],
+  ["activated names the node or row and the column double-clicked, none for Enter", async () => {
+    await page.locator(".pgw-treeview .pgw-grid-row[data-key='item0004'] .pgw-grid-cell[data-col='0']").dblclick();
+    await waitStatus("tree activated a/item0004 size 9996 column 'name'");
+    await page.keyboard.press("Enter");
+    await waitStatus("tree activated a/item0004 size 9996 column ''");
+    await page.locator(".pgw-tableview .pgw-grid-row[data-index='9962'] .pgw-grid-cell[data-col='0']").dblclick();
+    await waitStatus("table activated 9962 9962 column 0");
+    await page.keyboard.press("Enter");
+    await waitStatus("table activated 9962 9962 column -1");
+  }],
   ["a reload shows the rows, expansion, selection, edits and scroll position the server keeps", async () => {
     const sent = await page.evaluate(() => window.pgwidgets.state.framesSent);
     await scrollTo("treeview", 22 * 3);

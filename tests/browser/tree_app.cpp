@@ -4,6 +4,7 @@
 // Label: the selection (get_selected, answered by the server), edits, sort.
 // "Update" calls update_tree with folder "c" gone and one value changed;
 // "Expand all" calls expand_all.
+#include <map>
 #include <string>
 #include <vector>
 
@@ -97,6 +98,15 @@ pgw::Task<> setup(pgw::Session& session) {
   table.on_cell_edited([status](int row, int col, pgw::Value old_value, pgw::Value new_value) -> pgw::Task<> {
     co_await status.set_text("table edited " + std::to_string(row) + " " + std::to_string(col) + " " +
                              spell(old_value) + " -> " + spell(new_value));
+  });
+  tree.on_activated([status](std::map<std::string, pgw::Value> values, std::vector<std::string> path,
+                             std::string col) -> pgw::Task<> {
+    const std::string size = values.contains("size") ? spell(values.at("size")) : "none";
+    co_await status.set_text("tree activated " + spell(path) + " size " + size + " column '" + col + "'");
+  });
+  table.on_activated([status](std::vector<pgw::Value> cells, int row, int col) -> pgw::Task<> {
+    const std::string first = cells.empty() ? "none" : spell(cells[0]);
+    co_await status.set_text("table activated " + std::to_string(row) + " " + first + " column " + std::to_string(col));
   });
   update.on_activated([tree, report]() -> pgw::Task<> {
     co_await tree.update_tree(make_tree(true));

@@ -66,10 +66,10 @@ TreeCell decode([[maybe_unused]] const ::pgwidgets::widgets::TreeCell& message) 
 
 namespace detail::decode {
 
-std::tuple<std::map<std::string, pgw::Value>, std::vector<std::string>> TreeView_activated([[maybe_unused]] SessionLink& link, std::string_view bytes) {
+std::tuple<std::map<std::string, pgw::Value>, std::vector<std::string>, std::string> TreeView_activated([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::NodeEvent m;
   parse(m, bytes, "TreeView.activated");
-  return {[&] { std::map<std::string, pgw::Value> out; for (const auto& [key, item] : m.values()) out.emplace(key, detail::value_from_wire(item)); return out; }(), std::vector<std::string>(m.path().begin(), m.path().end())};
+  return {[&] { std::map<std::string, pgw::Value> out; for (const auto& [key, item] : m.values()) out.emplace(key, detail::value_from_wire(item)); return out; }(), std::vector<std::string>(m.path().begin(), m.path().end()), m.col_key()};
 }
 
 std::tuple<std::vector<pgw::TreePath>> TreeView_selected([[maybe_unused]] SessionLink& link, std::string_view bytes) {
@@ -144,10 +144,10 @@ std::tuple<std::string> TreeView_paste([[maybe_unused]] SessionLink& link, std::
   return {m.text()};
 }
 
-std::tuple<std::vector<pgw::Value>, int> TableView_activated([[maybe_unused]] SessionLink& link, std::string_view bytes) {
+std::tuple<std::vector<pgw::Value>, int, int> TableView_activated([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::RowEvent m;
   parse(m, bytes, "TableView.activated");
-  return {[&] { std::vector<pgw::Value> out; out.reserve(m.values().size()); for (const auto& item : m.values()) out.push_back(detail::value_from_wire(item)); return out; }(), m.row()};
+  return {[&] { std::vector<pgw::Value> out; out.reserve(m.values().size()); for (const auto& item : m.values()) out.push_back(detail::value_from_wire(item)); return out; }(), m.row(), m.col_index()};
 }
 
 std::tuple<std::vector<pgw::RowIndex>> TableView_selected([[maybe_unused]] SessionLink& link, std::string_view bytes) {

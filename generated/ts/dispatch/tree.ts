@@ -17,8 +17,8 @@ import { eventsWidget } from "./base.js";
 export function eventsTreeView(id: number, ctx: DispatchContext): w.TreeViewEvents {
   return {
     ...eventsWidget(id, ctx),
-    activated: (values: { [key: string]: Value }, path: string[]) =>
-      ctx.emit(id, 1902676925, toBinary(pb_tree.NodeEventSchema, create(pb_tree.NodeEventSchema, { values: Object.fromEntries(Object.entries(values).map(([k, x]) => [k, valueToWire(x)])), path: path })), false),
+    activated: (values: { [key: string]: Value }, path: string[], col_key: string) =>
+      ctx.emit(id, 1902676925, toBinary(pb_tree.NodeEventSchema, create(pb_tree.NodeEventSchema, { values: Object.fromEntries(Object.entries(values).map(([k, x]) => [k, valueToWire(x)])), path: path, colKey: col_key })), false),
     selected: (paths: TreePath[]) =>
       ctx.emit(id, 1175249112, toBinary(pb_tree.TreePathsSchema, create(pb_tree.TreePathsSchema, { paths: paths.map((x) => toTreePath(x)) })), true),
     expanded: (path: string[]) =>
@@ -49,8 +49,8 @@ export function eventsTreeView(id: number, ctx: DispatchContext): w.TreeViewEven
 export function eventsTableView(id: number, ctx: DispatchContext): w.TableViewEvents {
   return {
     ...eventsWidget(id, ctx),
-    activated: (values: Value[], row: number) =>
-      ctx.emit(id, 1290804932, toBinary(pb_tree.RowEventSchema, create(pb_tree.RowEventSchema, { values: values.map((x) => valueToWire(x)), row: row })), false),
+    activated: (values: Value[], row: number, col_index: number) =>
+      ctx.emit(id, 1290804932, toBinary(pb_tree.RowEventSchema, create(pb_tree.RowEventSchema, { values: values.map((x) => valueToWire(x)), row: row, colIndex: col_index })), false),
     selected: (items: RowIndex[]) =>
       ctx.emit(id, 1695307564, toBinary(pb_tree.RowIndexesSchema, create(pb_tree.RowIndexesSchema, { items: items.map((x) => toRowIndex(x)) })), true),
     sorted: (col_index: number, ascending: boolean) =>

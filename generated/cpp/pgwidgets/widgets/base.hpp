@@ -102,7 +102,7 @@ class Widget : public detail::WidgetHandle {
   Task<pgw::Position> get_position() const;
 
   // A disabled widget ignores input and looks disabled.
-  Task<void> set_enabled(bool tf) const;
+  Task<void> set_enabled(bool tf = true) const;
 
   bool get_enabled() const;
 

@@ -115,7 +115,7 @@ class ButtonBox : public Box {
   static constexpr const detail::ClassInfo& schema_class = detail::classes::ButtonBox;
 
   // Where the buttons sit along the box: "left", "center" or "right".
-  Task<void> set_halign(pgw::HAlign halign) const;
+  Task<void> set_halign(pgw::HAlign halign = pgw::HAlign::left) const;
 };
 
 // Children in the cells of a grid; the grid grows to the cells used.
@@ -238,7 +238,7 @@ class StackWidget : public Container {
   Task<void> show_widget(pgw::Widget child) const;
 
   // Shows the page at this index (0-based; out of range: an error).
-  Task<void> set_index(int index) const;
+  Task<void> set_index(int index = 0) const;
 
   // The index of the page shown, as last set or switched to (0 before).
   int get_index() const;
@@ -299,7 +299,7 @@ class TabWidget : public StackWidget {
   Task<void> highlight_tab(pgw::Widget child, std::optional<std::string> bgcolor = std::nullopt) const;
 
   // Where the tabs are.
-  Task<void> set_tab_position(pgw::TabPosition tabpos) const;
+  Task<void> set_tab_position(pgw::TabPosition tabpos = pgw::TabPosition::top) const;
 };
 
 // A child with two scroll bars that the program drives: it says how big
@@ -326,7 +326,7 @@ class AbstractScrollArea : public Container {
   pgw::ScrollPercent get_scroll_percent() const;
 
   // When each bar shows.
-  Task<void> set_scroll_bar_visibility(pgw::ScrollBarPolicy horizontal, pgw::ScrollBarPolicy vertical) const;
+  Task<void> set_scroll_bar_visibility(pgw::ScrollBarPolicy horizontal = pgw::ScrollBarPolicy::auto_, pgw::ScrollBarPolicy vertical = pgw::ScrollBarPolicy::auto_) const;
 
   // The user scrolled (bar, wheel or keys): where the thumbs are now.
   // Handler: takes exactly (double h_pct, double v_pct), returning void or pgw::Task<>.
@@ -405,7 +405,7 @@ class Expander : public Container {
 
   // Folds (true) or unfolds the child; fires no callback. Ignored by an
   // expander that is not collapsible.
-  Task<void> set_collapsed(bool collapsed) const;
+  Task<void> set_collapsed(bool collapsed = true) const;
 
   // Whether the child is folded away, as last set or toggled.
   bool get_collapsed() const;
@@ -436,7 +436,7 @@ class Separator : public Widget {
   // The class as the schema's tables name it (the test kit finds widgets by it).
   static constexpr const detail::ClassInfo& schema_class = detail::classes::Separator;
 
-  Task<void> set_orientation(pgw::Orientation orientation) const;
+  Task<void> set_orientation(pgw::Orientation orientation = pgw::Orientation::horizontal) const;
 };
 
 // The whole page as one window behind the others: its child fills the

@@ -267,7 +267,7 @@ class ComboBox : public Widget {
   Task<std::string> get_text() const;
 
   // Selects the item at this index (0-based).
-  Task<void> set_index(int idx) const;
+  Task<void> set_index(int idx = -1) const;
 
   // The index last chosen by the user or set, answered by the server;
   // before any, 0 once the list holds an item (the browser shows the
@@ -276,7 +276,7 @@ class ComboBox : public Widget {
 
   // The text of the item at this index, answered by the server from its
   // list; "" when out of range.
-  std::string get_alpha(int idx) const;
+  std::string get_alpha(int idx = -1) const;
 
   // Selects the item with this text; an editable box shows any text.
   Task<void> show_text(std::string text) const;
@@ -466,7 +466,7 @@ class ScrollBar : public Widget {
   // The position last set or chosen by the user, answered by the server.
   double get_scroll_percent() const;
 
-  Task<void> set_thumb_percent(double pct) const;
+  Task<void> set_thumb_percent(double pct = 0.2) const;
 
   double get_thumb_percent() const;
 
@@ -509,7 +509,7 @@ class ColorWidget : public Widget {
   // The color last set or picked, "#rrggbb", answered by the server.
   std::string get_color() const;
 
-  Task<void> set_color(std::string hex_string) const;
+  Task<void> set_color(std::string hex_string = "#ff0000") const;
 
   // The user picked a color; "#rrggbb".
   // Handler: takes exactly (std::string hex_string), returning void or pgw::Task<>.

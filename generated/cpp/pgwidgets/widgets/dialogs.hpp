@@ -176,7 +176,7 @@ class ColorDialog : public Widget {
   // The color last set or picked, "#rrggbb", answered by the server.
   std::string get_color() const;
 
-  Task<void> set_color(std::string hex_string) const;
+  Task<void> set_color(std::string hex_string = "#ff0000") const;
 
   // Shows the dialog at (x, y), or, without them, where it was (centered
   // the first time).

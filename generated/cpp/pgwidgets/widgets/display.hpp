@@ -109,12 +109,12 @@ class Label : public Widget {
   Task<void> set_color(std::optional<std::string> bg = std::nullopt, std::optional<std::string> fg = std::nullopt) const;
 
   // Where the text sits across the label.
-  Task<void> set_halign(pgw::HAlign halign) const;
+  Task<void> set_halign(pgw::HAlign halign = pgw::HAlign::left) const;
 
   pgw::HAlign get_halign() const;
 
   // Where the text sits down the label.
-  Task<void> set_valign(pgw::VAlign valign) const;
+  Task<void> set_valign(pgw::VAlign valign = pgw::VAlign::center) const;
 
   // The context menu: a right click on the label pops it up where the
   // pointer is (the browser's own menu is not shown). The server keeps it,
@@ -431,7 +431,7 @@ class StatusBar : public Widget {
   Task<void> set_color(std::optional<std::string> bg = std::nullopt, std::optional<std::string> fg = std::nullopt) const;
 
   // Where the text sits across the bar.
-  Task<void> set_halign(pgw::HAlign halign) const;
+  Task<void> set_halign(pgw::HAlign halign = pgw::HAlign::left) const;
 
   // A timed message ran out and was cleared (so the server forgets it too).
   // Handler: takes exactly (), returning void or pgw::Task<>.

@@ -99,9 +99,9 @@ class FileDialog : public Widget {
   Task<void> popup(int x, int y) const;
 
   // Makes the browser download `data` as `filename` (mode save or not).
-  Task<void> save(std::string filename, std::string data, std::string mime_type) const;
+  Task<void> save(std::string filename, std::string data, std::string mime_type = "application/octet-stream") const;
 
-  Task<void> set_mode(pgw::FileDialogMode mode) const;
+  Task<void> set_mode(pgw::FileDialogMode mode = pgw::FileDialogMode::file) const;
 
   pgw::FileDialogMode get_mode() const;
 

@@ -142,7 +142,7 @@ class TopLevel : public Container {
 
   Task<void> toggle_shade() const;
 
-  Task<void> set_window_state(pgw::WindowState state) const;
+  Task<void> set_window_state(pgw::WindowState state = pgw::WindowState::normal) const;
 
   pgw::WindowState get_window_state() const;
 
@@ -220,7 +220,7 @@ class Box : public Container {
   Task<void> set_spacing(int gap) const;
 
   // How children are placed across the box.
-  Task<void> set_align(pgw::Align align) const;
+  Task<void> set_align(pgw::Align align = pgw::Align::stretch) const;
 };
 
 // Children stacked top to bottom.

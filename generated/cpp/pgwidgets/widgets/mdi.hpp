@@ -108,7 +108,7 @@ class MDISubWindow : public Container {
 
   Task<void> toggle_shade() const;
 
-  Task<void> set_window_state(pgw::WindowState state) const;
+  Task<void> set_window_state(pgw::WindowState state = pgw::WindowState::normal) const;
 
   pgw::WindowState get_window_state() const;
 
@@ -252,7 +252,7 @@ class MDIWidget : public Container {
 
   // How readily the workspace grows when a sub-window is dragged past its
   // edge, from 0 (at once) to 1 (never); anything else is an error.
-  Task<void> set_resistance(double value) const;
+  Task<void> set_resistance(double value = 0) const;
 
   // The resistance as last set (0 before).
   double get_resistance() const;

@@ -60,14 +60,14 @@ class MenuAction : public Widget {
   Task<void> set_icon(std::string url, std::optional<int> width = std::nullopt, std::optional<int> height = std::nullopt) const;
 
   // Checks or clears a checkable item (activated does not fire).
-  Task<void> set_checked(bool checked) const;
+  Task<void> set_checked(bool checked = false) const;
 
   // Whether the item is checked, answered by the server (set_checked or the
   // user's last activation).
   bool get_checked() const;
 
   // Same as set_checked (pgwidgets has both names).
-  Task<void> set_state(bool checked) const;
+  Task<void> set_state(bool checked = false) const;
 
   // Same as get_checked.
   bool get_state() const;

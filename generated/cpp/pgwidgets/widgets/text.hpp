@@ -101,7 +101,7 @@ class TextEntry : public Widget {
   Task<void> clear() const;
 
   // A read-only entry can still be selected and copied.
-  Task<void> set_editable(bool editable) const;
+  Task<void> set_editable(bool editable = true) const;
 
   bool get_editable() const;
 
@@ -157,9 +157,9 @@ class TextArea : public Widget {
   Task<void> clear() const;
 
   // A read-only area can still be selected, copied and scrolled.
-  Task<void> set_editable(bool tf) const;
+  Task<void> set_editable(bool tf = true) const;
 
-  Task<void> set_wrap(pgw::Wrap wrap) const;
+  Task<void> set_wrap(pgw::Wrap wrap = pgw::Wrap::none) const;
 
   // Keeps at most `numlines` lines, dropping the oldest (0: no limit).
   Task<void> set_limit(int numlines) const;

@@ -207,9 +207,9 @@ class TextSource : public Widget {
   // Same as set_text("").
   Task<void> clear() const;
 
-  Task<void> set_editable(bool tf) const;
+  Task<void> set_editable(bool tf = true) const;
 
-  Task<void> set_wrap(pgw::Wrap wrap) const;
+  Task<void> set_wrap(pgw::Wrap wrap = pgw::Wrap::none) const;
 
   Task<void> set_line_numbers(bool tf) const;
 

@@ -120,7 +120,7 @@ struct ScrollFraction {
 
 namespace detail::decode {
 // Callback argument decoders (widgets/tree.cpp).
-std::tuple<std::map<std::string, pgw::Value>, std::vector<std::string>> TreeView_activated(SessionLink& link, std::string_view bytes);
+std::tuple<std::map<std::string, pgw::Value>, std::vector<std::string>, std::string> TreeView_activated(SessionLink& link, std::string_view bytes);
 std::tuple<std::vector<pgw::TreePath>> TreeView_selected(SessionLink& link, std::string_view bytes);
 std::tuple<std::vector<std::string>> TreeView_expanded(SessionLink& link, std::string_view bytes);
 std::tuple<std::vector<std::string>> TreeView_collapsed(SessionLink& link, std::string_view bytes);
@@ -133,7 +133,7 @@ std::tuple<std::string, int> TreeView_column_resized(SessionLink& link, std::str
 std::tuple<std::string> TreeView_copy(SessionLink& link, std::string_view bytes);
 std::tuple<std::string> TreeView_cut(SessionLink& link, std::string_view bytes);
 std::tuple<std::string> TreeView_paste(SessionLink& link, std::string_view bytes);
-std::tuple<std::vector<pgw::Value>, int> TableView_activated(SessionLink& link, std::string_view bytes);
+std::tuple<std::vector<pgw::Value>, int, int> TableView_activated(SessionLink& link, std::string_view bytes);
 std::tuple<std::vector<pgw::RowIndex>> TableView_selected(SessionLink& link, std::string_view bytes);
 std::tuple<int, bool> TableView_sorted(SessionLink& link, std::string_view bytes);
 std::tuple<int, int, pgw::Value, pgw::Value> TableView_cell_edited(SessionLink& link, std::string_view bytes);
@@ -239,7 +239,7 @@ class TreeView : public Widget {
   Task<void> set_column_editable(std::string col_key, bool tf) const;
 
   // Sorts by a column (the node order kept by the server is unchanged).
-  Task<void> sort_by_column(std::string col_key, bool ascending) const;
+  Task<void> sort_by_column(std::string col_key, bool ascending = true) const;
 
   Task<void> set_sortable(bool tf) const;
 
@@ -291,14 +291,14 @@ class TreeView : public Widget {
   Task<void> set_table_color(std::string fg, std::string bg, bool bold) const;
 
   // A row was double-clicked or Enter pressed on it: its values and path.
-  // Handler: takes exactly (std::map<std::string, pgw::Value> values, std::vector<std::string> path), returning void or pgw::Task<>.
+  // Handler: takes exactly (std::map<std::string, pgw::Value> values, std::vector<std::string> path, std::string col_key), returning void or pgw::Task<>.
   // Registers at once (not awaited: g++ 12 destroys a lambda twice when it
   // is written inside a co_await expression).
   template <class F>
   void on_activated(F handler) const {
-    static_assert(detail::handler_for<F, std::map<std::string, pgw::Value>, std::vector<std::string>>,
-                  "pgw::TreeView::on_activated: the handler must take exactly (std::map<std::string, pgw::Value> values, std::vector<std::string> path) (by value, const& or &&, or auto) and return void or pgw::Task<>");
-    if constexpr (detail::handler_for<F, std::map<std::string, pgw::Value>, std::vector<std::string>>) {
+    static_assert(detail::handler_for<F, std::map<std::string, pgw::Value>, std::vector<std::string>, std::string>,
+                  "pgw::TreeView::on_activated: the handler must take exactly (std::map<std::string, pgw::Value> values, std::vector<std::string> path, std::string col_key) (by value, const& or &&, or auto) and return void or pgw::Task<>");
+    if constexpr (detail::handler_for<F, std::map<std::string, pgw::Value>, std::vector<std::string>, std::string>) {
       link().listen(id(), detail::callbacks::TreeView_activated,
                     detail::make_raw_handler(&detail::decode::TreeView_activated, link(), std::move(handler)));
     }
@@ -529,7 +529,7 @@ class TableView : public Widget {
 
   Task<void> set_column_editable(int col_index, bool tf) const;
 
-  Task<void> sort_by_column(int col_index, bool ascending) const;
+  Task<void> sort_by_column(int col_index, bool ascending = true) const;
 
   Task<void> set_sortable(bool tf) const;
 
@@ -562,14 +562,14 @@ class TableView : public Widget {
   Task<void> set_table_color(std::string fg, std::string bg, bool bold) const;
 
   // A row was double-clicked or Enter pressed on it: its values and position.
-  // Handler: takes exactly (std::vector<pgw::Value> values, int row), returning void or pgw::Task<>.
+  // Handler: takes exactly (std::vector<pgw::Value> values, int row, int col_index), returning void or pgw::Task<>.
   // Registers at once (not awaited: g++ 12 destroys a lambda twice when it
   // is written inside a co_await expression).
   template <class F>
   void on_activated(F handler) const {
-    static_assert(detail::handler_for<F, std::vector<pgw::Value>, int>,
-                  "pgw::TableView::on_activated: the handler must take exactly (std::vector<pgw::Value> values, int row) (by value, const& or &&, or auto) and return void or pgw::Task<>");
-    if constexpr (detail::handler_for<F, std::vector<pgw::Value>, int>) {
+    static_assert(detail::handler_for<F, std::vector<pgw::Value>, int, int>,
+                  "pgw::TableView::on_activated: the handler must take exactly (std::vector<pgw::Value> values, int row, int col_index) (by value, const& or &&, or auto) and return void or pgw::Task<>");
+    if constexpr (detail::handler_for<F, std::vector<pgw::Value>, int, int>) {
       link().listen(id(), detail::callbacks::TableView_activated,
                     detail::make_raw_handler(&detail::decode::TableView_activated, link(), std::move(handler)));
     }

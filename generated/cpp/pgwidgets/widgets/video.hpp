@@ -73,7 +73,7 @@ class VideoWidget : public Widget {
   Task<bool> get_muted() const;
 
   // The volume, 0..1 (anything else is an error).
-  Task<void> set_volume(double vol) const;
+  Task<void> set_volume(double vol = 1) const;
 
   // The volume, the user's change included (asks the page).
   Task<double> get_volume() const;

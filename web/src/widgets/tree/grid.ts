@@ -30,7 +30,8 @@ export interface GridHost {
   selectedChanged(): void;
   cellSelectedChanged(): void;
   expanded(node: GridNode, open: boolean): void;
-  activated(node: GridNode): void;
+  /** col: the column double-clicked, null when Enter activated the row. */
+  activated(node: GridNode, col: number | null): void;
   sorted(col: number, ascending: boolean): void;
   cellEdited(node: GridNode, col: number, oldValue: Value, newValue: Value): void;
   cellAction(node: GridNode, col: number): void;
@@ -754,7 +755,7 @@ export class Grid {
       this.startEdit(h.node, h.col, null);
       return;
     }
-    this.host.activated(h.node);
+    this.host.activated(h.node, h.col);
   }
 
   private onKey(e: KeyboardEvent): void {
@@ -810,7 +811,7 @@ export class Grid {
         if (!node) return;
         const col = this.cursor?.col ?? 0;
         if (this.cellCursor && this.isEditable(col) && this.columns[col]?.widget === "none") this.startEdit(node, col, null);
-        else this.host.activated(node);
+        else this.host.activated(node, null);
         break;
       }
       case "Delete":

@@ -51,8 +51,8 @@ export class TableView extends Widget implements TableViewImpl, GridHost {
   }
   cellSelectedChanged(): void {}
   expanded(): void {}
-  activated(node: GridNode): void {
-    this.events.activated(node.cells.slice(), this.positionOf(node));
+  activated(node: GridNode, col: number | null): void {
+    this.events.activated(node.cells.slice(), this.positionOf(node), col ?? -1);
   }
   sorted(col: number, ascending: boolean): void {
     this.events.sorted(col, ascending);

@@ -49,8 +49,8 @@ export class TreeView extends Widget implements TreeViewImpl, GridHost {
     if (open) this.events.expanded(this.grid.pathOf(node));
     else this.events.collapsed(this.grid.pathOf(node));
   }
-  activated(node: GridNode): void {
-    this.events.activated({ ...node.values }, this.grid.pathOf(node));
+  activated(node: GridNode, col: number | null): void {
+    this.events.activated({ ...node.values }, this.grid.pathOf(node), col === null ? "" : this.grid.colKeys[col]!);
   }
   sorted(col: number, ascending: boolean): void {
     this.events.sorted(this.grid.colKeys[col]!, ascending);
