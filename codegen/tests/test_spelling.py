@@ -42,7 +42,7 @@ class CppSpellingTest(unittest.TestCase):
 
     def test_enums_are_enum_classes(self):
         label = {m.name: m for m in self.schema.cls("Label").methods}
-        self.assertEqual(label["set_halign"].cpp_params, ["pgw::HAlign halign"])
+        self.assertEqual(label["set_halign"].cpp_params, ["pgw::HAlign halign = pgw::HAlign::left"])  # its declared default
         self.assertEqual(label["get_halign"].cpp_return_type, "pgw::HAlign")
         self.assertEqual(label["get_halign"].cpp_getter_default, "pgw::HAlign::left")
         field = label["set_halign"].params[0]
