@@ -236,6 +236,9 @@ boot([{ widgetPackage, makeFactories: factories }]);
     COMMENT "Embedding the page with package ${package}"
     VERBATIM)
 
+  # protoc's .pb.cc files each define the same file-local tables: a project
+  # built with CMAKE_UNITY_BUILD compiles them one by one.
+  set_source_files_properties(${pb_sources} PROPERTIES SKIP_UNITY_BUILD_INCLUSION ON)
   target_sources(${arg_TARGET} PRIVATE ${pb_sources} ${cpp_sources} "${work}/pgwidgets_assets.cpp")
   target_include_directories(${arg_TARGET} PRIVATE "${pb}" "${gen}/cpp")
   target_link_libraries(${arg_TARGET} PRIVATE pgwidgets::pgwidgets pgwidgets::pgwidgets_pb)

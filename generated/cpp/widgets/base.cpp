@@ -9,41 +9,33 @@
 #include <string_view>
 
 #include "pgwidgets/widgets/base.pb.h"
+#include "pgwidgets/message_parse.hpp"
 
 namespace pgw {
-namespace {
-
-[[maybe_unused]] void parse(google::protobuf::MessageLite& message, std::string_view bytes, const char* what) {
-  if (!message.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) {
-    throw ProtocolError(std::string("pgwidgets: cannot decode the arguments of ") + what);
-  }
-}
-
-}  // namespace
 
 namespace detail::decode {
 
 std::tuple<int, int> Widget_resize([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::Size m;
-  parse(m, bytes, "Widget.resize");
+  detail::parse_or_throw(m, bytes, "the arguments of Widget.resize");
   return {m.width(), m.height()};
 }
 
 std::tuple<int, int, int, int, int, int> Widget_map([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::Mapping m;
-  parse(m, bytes, "Widget.map");
+  detail::parse_or_throw(m, bytes, "the arguments of Widget.map");
   return {m.x(), m.y(), m.viewport_x(), m.viewport_y(), m.width(), m.height()};
 }
 
 std::tuple<pgw::Widget> Container_child_added([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::Child m;
-  parse(m, bytes, "Container.child_added");
+  detail::parse_or_throw(m, bytes, "the arguments of Container.child_added");
   return {pgw::Widget(link.shared_from_this(), m.child())};
 }
 
 std::tuple<pgw::Widget> Container_child_removed([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::Child m;
-  parse(m, bytes, "Container.child_removed");
+  detail::parse_or_throw(m, bytes, "the arguments of Container.child_removed");
   return {pgw::Widget(link.shared_from_this(), m.child())};
 }
 
@@ -57,19 +49,19 @@ namespace detail::ret {
 
 pgw::Size Widget_get_size([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::Size m;
-  parse(m, bytes, "the result of Widget.get_size");
+  detail::parse_or_throw(m, bytes, "the arguments of the result of Widget.get_size");
   return pgw::Size{m.width(), m.height()};
 }
 
 pgw::Position Widget_get_position([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::Position m;
-  parse(m, bytes, "the result of Widget.get_position");
+  detail::parse_or_throw(m, bytes, "the arguments of the result of Widget.get_position");
   return pgw::Position{m.x(), m.y()};
 }
 
 bool Widget_is_visible([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::Visible m;
-  parse(m, bytes, "the result of Widget.is_visible");
+  detail::parse_or_throw(m, bytes, "the arguments of the result of Widget.is_visible");
   return m.visible();
 }
 
@@ -136,7 +128,7 @@ pgw::Expanding Widget::get_expanding() const {
   detail::SessionLink& link = this->link();
   if (const std::string* recorded = link.recorded(id(), detail::fields::expanding)) {
     ::pgwidgets::widgets::Expanding m;
-    parse(m, *recorded, "the state of Widget.expanding");
+    detail::parse_or_throw(m, *recorded, "the arguments of the state of Widget.expanding");
     return pgw::Expanding{m.horizontal(), m.vertical()};
   }
   return pgw::Expanding{false, false};
@@ -171,7 +163,7 @@ bool Widget::get_enabled() const {
   detail::SessionLink& link = this->link();
   if (const std::string* recorded = link.recorded(id(), detail::fields::enabled)) {
     ::pgwidgets::widgets::Enabled m;
-    parse(m, *recorded, "the state of Widget.enabled");
+    detail::parse_or_throw(m, *recorded, "the arguments of the state of Widget.enabled");
     return m.tf();
   }
   return true;
@@ -187,7 +179,7 @@ std::string Widget::get_tooltip() const {
   detail::SessionLink& link = this->link();
   if (const std::string* recorded = link.recorded(id(), detail::fields::tooltip)) {
     ::pgwidgets::widgets::Tooltip m;
-    parse(m, *recorded, "the state of Widget.tooltip");
+    detail::parse_or_throw(m, *recorded, "the arguments of the state of Widget.tooltip");
     return m.msg();
   }
   return std::string();
@@ -203,7 +195,7 @@ std::string Widget::get_name() const {
   detail::SessionLink& link = this->link();
   if (const std::string* recorded = link.recorded(id(), detail::fields::name)) {
     ::pgwidgets::widgets::WidgetName m;
-    parse(m, *recorded, "the state of Widget.name");
+    detail::parse_or_throw(m, *recorded, "the arguments of the state of Widget.name");
     return m.name();
   }
   return std::string();

@@ -11,17 +11,9 @@
 #include "pgwidgets/widgets/base.pb.h"
 #include "pgwidgets/widgets/canvas.pb.h"
 #include "pgwidgets/widgets/events.pb.h"
+#include "pgwidgets/message_parse.hpp"
 
 namespace pgw {
-namespace {
-
-[[maybe_unused]] void parse(google::protobuf::MessageLite& message, std::string_view bytes, const char* what) {
-  if (!message.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) {
-    throw ProtocolError(std::string("pgwidgets: cannot decode the arguments of ") + what);
-  }
-}
-
-}  // namespace
 
 namespace detail::wire {
 
@@ -58,109 +50,109 @@ namespace detail::decode {
 
 std::tuple<pgw::PointerEvent> Canvas_click([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::PointerEventArg m;
-  parse(m, bytes, "Canvas.click");
+  detail::parse_or_throw(m, bytes, "the arguments of Canvas.click");
   return {detail::wire::decode(m.event())};
 }
 
 std::tuple<pgw::PointerEvent> Canvas_dblclick([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::PointerEventArg m;
-  parse(m, bytes, "Canvas.dblclick");
+  detail::parse_or_throw(m, bytes, "the arguments of Canvas.dblclick");
   return {detail::wire::decode(m.event())};
 }
 
 std::tuple<pgw::PointerEvent> Canvas_contextmenu([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::PointerEventArg m;
-  parse(m, bytes, "Canvas.contextmenu");
+  detail::parse_or_throw(m, bytes, "the arguments of Canvas.contextmenu");
   return {detail::wire::decode(m.event())};
 }
 
 std::tuple<pgw::PointerEvent> Canvas_enter([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::PointerEventArg m;
-  parse(m, bytes, "Canvas.enter");
+  detail::parse_or_throw(m, bytes, "the arguments of Canvas.enter");
   return {detail::wire::decode(m.event())};
 }
 
 std::tuple<pgw::PointerEvent> Canvas_leave([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::PointerEventArg m;
-  parse(m, bytes, "Canvas.leave");
+  detail::parse_or_throw(m, bytes, "the arguments of Canvas.leave");
   return {detail::wire::decode(m.event())};
 }
 
 std::tuple<pgw::FocusEvent> Canvas_focus_in([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::FocusEventArg m;
-  parse(m, bytes, "Canvas.focus_in");
+  detail::parse_or_throw(m, bytes, "the arguments of Canvas.focus_in");
   return {detail::wire::decode(m.event())};
 }
 
 std::tuple<pgw::FocusEvent> Canvas_focus_out([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::FocusEventArg m;
-  parse(m, bytes, "Canvas.focus_out");
+  detail::parse_or_throw(m, bytes, "the arguments of Canvas.focus_out");
   return {detail::wire::decode(m.event())};
 }
 
 std::tuple<pgw::KeyEvent> Canvas_key_down([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::KeyEventArg m;
-  parse(m, bytes, "Canvas.key_down");
+  detail::parse_or_throw(m, bytes, "the arguments of Canvas.key_down");
   return {detail::wire::decode(m.event())};
 }
 
 std::tuple<pgw::KeyEvent> Canvas_key_up([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::KeyEventArg m;
-  parse(m, bytes, "Canvas.key_up");
+  detail::parse_or_throw(m, bytes, "the arguments of Canvas.key_up");
   return {detail::wire::decode(m.event())};
 }
 
 std::tuple<pgw::KeyEvent> Canvas_key_press([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::KeyEventArg m;
-  parse(m, bytes, "Canvas.key_press");
+  detail::parse_or_throw(m, bytes, "the arguments of Canvas.key_press");
   return {detail::wire::decode(m.event())};
 }
 
 std::tuple<pgw::PointerEvent> Canvas_pointer_down([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::PointerEventArg m;
-  parse(m, bytes, "Canvas.pointer_down");
+  detail::parse_or_throw(m, bytes, "the arguments of Canvas.pointer_down");
   return {detail::wire::decode(m.event())};
 }
 
 std::tuple<pgw::PointerEvent> Canvas_pointer_move([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::PointerEventArg m;
-  parse(m, bytes, "Canvas.pointer_move");
+  detail::parse_or_throw(m, bytes, "the arguments of Canvas.pointer_move");
   return {detail::wire::decode(m.event())};
 }
 
 std::tuple<pgw::PointerEvent> Canvas_pointer_up([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::PointerEventArg m;
-  parse(m, bytes, "Canvas.pointer_up");
+  detail::parse_or_throw(m, bytes, "the arguments of Canvas.pointer_up");
   return {detail::wire::decode(m.event())};
 }
 
 std::tuple<pgw::ScrollEvent> Canvas_scroll([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::ScrollEventArg m;
-  parse(m, bytes, "Canvas.scroll");
+  detail::parse_or_throw(m, bytes, "the arguments of Canvas.scroll");
   return {detail::wire::decode(m.event())};
 }
 
 std::tuple<pgw::DragOverEvent> Canvas_drag_over([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::DragOverEventArg m;
-  parse(m, bytes, "Canvas.drag_over");
+  detail::parse_or_throw(m, bytes, "the arguments of Canvas.drag_over");
   return {detail::wire::decode(m.event())};
 }
 
 std::tuple<pgw::DropEvent> Canvas_drop_start([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::DropEventArg m;
-  parse(m, bytes, "Canvas.drop_start");
+  detail::parse_or_throw(m, bytes, "the arguments of Canvas.drop_start");
   return {detail::wire::decode(m.event())};
 }
 
 std::tuple<pgw::DropProgress> Canvas_drop_progress([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::DropProgressArg m;
-  parse(m, bytes, "Canvas.drop_progress");
+  detail::parse_or_throw(m, bytes, "the arguments of Canvas.drop_progress");
   return {detail::wire::decode(m.event())};
 }
 
 std::tuple<pgw::DropEvent> Canvas_drop_end([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::DropEventArg m;
-  parse(m, bytes, "Canvas.drop_end");
+  detail::parse_or_throw(m, bytes, "the arguments of Canvas.drop_end");
   return {detail::wire::decode(m.event())};
 }
 

@@ -11,53 +11,45 @@
 #include "pgwidgets/widgets/base.pb.h"
 #include "pgwidgets/widgets/display.pb.h"
 #include "pgwidgets/widgets/containers.pb.h"
+#include "pgwidgets/message_parse.hpp"
 
 namespace pgw {
-namespace {
-
-[[maybe_unused]] void parse(google::protobuf::MessageLite& message, std::string_view bytes, const char* what) {
-  if (!message.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) {
-    throw ProtocolError(std::string("pgwidgets: cannot decode the arguments of ") + what);
-  }
-}
-
-}  // namespace
 
 namespace detail::decode {
 
 std::tuple<std::vector<int>> Splitter_sizing([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::Sizes m;
-  parse(m, bytes, "Splitter.sizing");
+  detail::parse_or_throw(m, bytes, "the arguments of Splitter.sizing");
   return {std::vector<int>(m.sizes().begin(), m.sizes().end())};
 }
 
 std::tuple<pgw::Widget, int> StackWidget_page_switch([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::PageSwitch m;
-  parse(m, bytes, "StackWidget.page_switch");
+  detail::parse_or_throw(m, bytes, "the arguments of StackWidget.page_switch");
   return {pgw::Widget(link.shared_from_this(), m.child()), m.index()};
 }
 
 std::tuple<pgw::Widget> StackWidget_page_close([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::Child m;
-  parse(m, bytes, "StackWidget.page_close");
+  detail::parse_or_throw(m, bytes, "the arguments of StackWidget.page_close");
   return {pgw::Widget(link.shared_from_this(), m.child())};
 }
 
 std::tuple<double, double> AbstractScrollArea_scrolled([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::ScrollPercent m;
-  parse(m, bytes, "AbstractScrollArea.scrolled");
+  detail::parse_or_throw(m, bytes, "the arguments of AbstractScrollArea.scrolled");
   return {m.h_pct(), m.v_pct()};
 }
 
 std::tuple<int, int, int, int> AbstractScrollArea_area_resize([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::AreaSize m;
-  parse(m, bytes, "AbstractScrollArea.area_resize");
+  detail::parse_or_throw(m, bytes, "the arguments of AbstractScrollArea.area_resize");
   return {m.width(), m.height(), m.vbar_width(), m.hbar_height()};
 }
 
 std::tuple<bool> Expander_toggled([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::Collapsed m;
-  parse(m, bytes, "Expander.toggled");
+  detail::parse_or_throw(m, bytes, "the arguments of Expander.toggled");
   return {m.collapsed()};
 }
 
@@ -67,22 +59,22 @@ namespace detail::check {
 
 void Splitter_sizing(std::string_view bytes) {
   ::pgwidgets::widgets::Sizes m;
-  parse(m, bytes, "Splitter.sizing");
+  detail::parse_or_throw(m, bytes, "the arguments of Splitter.sizing");
 }
 
 void StackWidget_page_switch(std::string_view bytes) {
   ::pgwidgets::widgets::PageSwitch m;
-  parse(m, bytes, "StackWidget.page_switch");
+  detail::parse_or_throw(m, bytes, "the arguments of StackWidget.page_switch");
 }
 
 void AbstractScrollArea_scrolled(std::string_view bytes) {
   ::pgwidgets::widgets::ScrollPercent m;
-  parse(m, bytes, "AbstractScrollArea.scrolled");
+  detail::parse_or_throw(m, bytes, "the arguments of AbstractScrollArea.scrolled");
 }
 
 void Expander_toggled(std::string_view bytes) {
   ::pgwidgets::widgets::Collapsed m;
-  parse(m, bytes, "Expander.toggled");
+  detail::parse_or_throw(m, bytes, "the arguments of Expander.toggled");
 }
 
 }  // namespace detail::check
@@ -91,37 +83,37 @@ namespace detail::ret {
 
 pgw::Widget GridBox_get_widget_at_cell([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::Child m;
-  parse(m, bytes, "the result of GridBox.get_widget_at_cell");
+  detail::parse_or_throw(m, bytes, "the arguments of the result of GridBox.get_widget_at_cell");
   return pgw::Widget(link.shared_from_this(), m.child());
 }
 
 int StackWidget_index_of([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::Index m;
-  parse(m, bytes, "the result of StackWidget.index_of");
+  detail::parse_or_throw(m, bytes, "the arguments of the result of StackWidget.index_of");
   return m.index();
 }
 
 pgw::Widget StackWidget_index_to_widget([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::Child m;
-  parse(m, bytes, "the result of StackWidget.index_to_widget");
+  detail::parse_or_throw(m, bytes, "the arguments of the result of StackWidget.index_to_widget");
   return pgw::Widget(link.shared_from_this(), m.child());
 }
 
 std::string TabWidget_get_tab_id([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::TabId m;
-  parse(m, bytes, "the result of TabWidget.get_tab_id");
+  detail::parse_or_throw(m, bytes, "the arguments of the result of TabWidget.get_tab_id");
   return m.tab_id();
 }
 
 pgw::Widget TabWidget_get_child([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::Child m;
-  parse(m, bytes, "the result of TabWidget.get_child");
+  detail::parse_or_throw(m, bytes, "the arguments of the result of TabWidget.get_child");
   return pgw::Widget(link.shared_from_this(), m.child());
 }
 
 pgw::ScrollPercent AbstractScrollArea_get_thumb_percent([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::ScrollPercent m;
-  parse(m, bytes, "the result of AbstractScrollArea.get_thumb_percent");
+  detail::parse_or_throw(m, bytes, "the arguments of the result of AbstractScrollArea.get_thumb_percent");
   return pgw::ScrollPercent{m.h_pct(), m.v_pct()};
 }
 
@@ -1053,12 +1045,12 @@ pgw::RowColumnCount GridBox::get_row_column_count() const {
   detail::SessionLink& link = this->link();
   if (const std::string* recorded = link.recorded(id(), detail::fields::extent)) {
     ::pgwidgets::widgets::RowColumnCount m;
-    parse(m, *recorded, "the state of GridBox.extent");
+    detail::parse_or_throw(m, *recorded, "the arguments of the state of GridBox.extent");
     return pgw::RowColumnCount{m.rows(), m.columns()};
   }
   if (const std::string* ctor = link.constructor_args(id())) {
     ::pgwidgets::widgets::GridBoxArgs args;
-    parse(args, *ctor, "the constructor arguments of GridBox");
+    detail::parse_or_throw(args, *ctor, "the arguments of the constructor arguments of GridBox");
     return pgw::RowColumnCount{args.has_rows() ? args.rows() : 1, args.has_columns() ? args.columns() : 1};
   }
   return pgw::RowColumnCount{0, 0};
@@ -1141,7 +1133,7 @@ std::vector<int> Splitter::get_sizes() const {
   detail::SessionLink& link = this->link();
   if (const std::string* recorded = link.recorded(id(), detail::fields::sizes)) {
     ::pgwidgets::widgets::Sizes m;
-    parse(m, *recorded, "the state of Splitter.sizes");
+    detail::parse_or_throw(m, *recorded, "the arguments of the state of Splitter.sizes");
     return std::vector<int>(m.sizes().begin(), m.sizes().end());
   }
   return {};
@@ -1178,7 +1170,7 @@ int StackWidget::get_index() const {
   detail::SessionLink& link = this->link();
   if (const std::string* recorded = link.recorded(id(), detail::fields::index)) {
     ::pgwidgets::widgets::PageIndex m;
-    parse(m, *recorded, "the state of StackWidget.index");
+    detail::parse_or_throw(m, *recorded, "the arguments of the state of StackWidget.index");
     return m.index();
   }
   return 0;
@@ -1263,7 +1255,7 @@ pgw::ScrollPercent AbstractScrollArea::get_scroll_percent() const {
   detail::SessionLink& link = this->link();
   if (const std::string* recorded = link.recorded(id(), detail::fields::scroll_percent)) {
     ::pgwidgets::widgets::ScrollPercent m;
-    parse(m, *recorded, "the state of AbstractScrollArea.scroll_percent");
+    detail::parse_or_throw(m, *recorded, "the arguments of the state of AbstractScrollArea.scroll_percent");
     return pgw::ScrollPercent{m.h_pct(), m.v_pct()};
   }
   return pgw::ScrollPercent{0, 0};
@@ -1287,7 +1279,7 @@ pgw::ScrollPercent ScrollArea::get_scroll_position() const {
   detail::SessionLink& link = this->link();
   if (const std::string* recorded = link.recorded(id(), detail::fields::scroll_percent)) {
     ::pgwidgets::widgets::ScrollPercent m;
-    parse(m, *recorded, "the state of ScrollArea.scroll_percent");
+    detail::parse_or_throw(m, *recorded, "the arguments of the state of ScrollArea.scroll_percent");
     return pgw::ScrollPercent{m.h_pct(), m.v_pct()};
   }
   return pgw::ScrollPercent{0, 0};
@@ -1316,12 +1308,12 @@ std::string Frame::get_text() const {
   detail::SessionLink& link = this->link();
   if (const std::string* recorded = link.recorded(id(), detail::fields::title)) {
     ::pgwidgets::widgets::Text m;
-    parse(m, *recorded, "the state of Frame.title");
+    detail::parse_or_throw(m, *recorded, "the arguments of the state of Frame.title");
     return m.text();
   }
   if (const std::string* ctor = link.constructor_args(id())) {
     ::pgwidgets::widgets::FrameArgs args;
-    parse(args, *ctor, "the constructor arguments of Frame");
+    detail::parse_or_throw(args, *ctor, "the arguments of the constructor arguments of Frame");
     return args.title();
   }
   return std::string();
@@ -1344,7 +1336,7 @@ bool Expander::get_collapsed() const {
   detail::SessionLink& link = this->link();
   if (const std::string* recorded = link.recorded(id(), detail::fields::collapsed)) {
     ::pgwidgets::widgets::Collapsed m;
-    parse(m, *recorded, "the state of Expander.collapsed");
+    detail::parse_or_throw(m, *recorded, "the arguments of the state of Expander.collapsed");
     return m.collapsed();
   }
   return true;

@@ -11,89 +11,81 @@
 #include "pgwidgets/widgets/base.pb.h"
 #include "pgwidgets/widgets/text.pb.h"
 #include "pgwidgets/widgets/controls.pb.h"
+#include "pgwidgets/message_parse.hpp"
 
 namespace pgw {
-namespace {
-
-[[maybe_unused]] void parse(google::protobuf::MessageLite& message, std::string_view bytes, const char* what) {
-  if (!message.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) {
-    throw ProtocolError(std::string("pgwidgets: cannot decode the arguments of ") + what);
-  }
-}
-
-}  // namespace
 
 namespace detail::decode {
 
 std::tuple<> Button_activated([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::Empty m;
-  parse(m, bytes, "Button.activated");
+  detail::parse_or_throw(m, bytes, "the arguments of Button.activated");
   return {};
 }
 
 std::tuple<bool> CheckBox_activated([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::CheckState m;
-  parse(m, bytes, "CheckBox.activated");
+  detail::parse_or_throw(m, bytes, "the arguments of CheckBox.activated");
   return {m.tf()};
 }
 
 std::tuple<bool> ToggleButton_activated([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::ButtonState m;
-  parse(m, bytes, "ToggleButton.activated");
+  detail::parse_or_throw(m, bytes, "the arguments of ToggleButton.activated");
   return {m.value()};
 }
 
 std::tuple<bool> RadioButton_activated([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::ButtonState m;
-  parse(m, bytes, "RadioButton.activated");
+  detail::parse_or_throw(m, bytes, "the arguments of RadioButton.activated");
   return {m.value()};
 }
 
 std::tuple<int, std::string> ComboBox_activated([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::ComboChoice m;
-  parse(m, bytes, "ComboBox.activated");
+  detail::parse_or_throw(m, bytes, "the arguments of ComboBox.activated");
   return {m.idx(), m.text()};
 }
 
 std::tuple<std::string> ComboBox_modified([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::Text m;
-  parse(m, bytes, "ComboBox.modified");
+  detail::parse_or_throw(m, bytes, "the arguments of ComboBox.modified");
   return {m.text()};
 }
 
 std::tuple<std::string> ComboBox_item_added([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::Text m;
-  parse(m, bytes, "ComboBox.item_added");
+  detail::parse_or_throw(m, bytes, "the arguments of ComboBox.item_added");
   return {m.text()};
 }
 
 std::tuple<double> SpinBox_activated([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::SpinValue m;
-  parse(m, bytes, "SpinBox.activated");
+  detail::parse_or_throw(m, bytes, "the arguments of SpinBox.activated");
   return {m.val()};
 }
 
 std::tuple<double> Slider_activated([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::SliderValue m;
-  parse(m, bytes, "Slider.activated");
+  detail::parse_or_throw(m, bytes, "the arguments of Slider.activated");
   return {m.num()};
 }
 
 std::tuple<double> Dial_activated([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::SliderValue m;
-  parse(m, bytes, "Dial.activated");
+  detail::parse_or_throw(m, bytes, "the arguments of Dial.activated");
   return {m.num()};
 }
 
 std::tuple<double> ScrollBar_activated([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::ScrollBarPercent m;
-  parse(m, bytes, "ScrollBar.activated");
+  detail::parse_or_throw(m, bytes, "the arguments of ScrollBar.activated");
   return {m.pct()};
 }
 
 std::tuple<std::string> ColorWidget_pick([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::HexColor m;
-  parse(m, bytes, "ColorWidget.pick");
+  detail::parse_or_throw(m, bytes, "the arguments of ColorWidget.pick");
   return {m.hex_string()};
 }
 
@@ -103,52 +95,52 @@ namespace detail::check {
 
 void CheckBox_activated(std::string_view bytes) {
   ::pgwidgets::widgets::CheckState m;
-  parse(m, bytes, "CheckBox.activated");
+  detail::parse_or_throw(m, bytes, "the arguments of CheckBox.activated");
 }
 
 void ToggleButton_activated(std::string_view bytes) {
   ::pgwidgets::widgets::ButtonState m;
-  parse(m, bytes, "ToggleButton.activated");
+  detail::parse_or_throw(m, bytes, "the arguments of ToggleButton.activated");
 }
 
 void RadioButton_activated(std::string_view bytes) {
   ::pgwidgets::widgets::ButtonState m;
-  parse(m, bytes, "RadioButton.activated");
+  detail::parse_or_throw(m, bytes, "the arguments of RadioButton.activated");
 }
 
 void ComboBox_activated(std::string_view bytes) {
   ::pgwidgets::widgets::ComboChoice m;
-  parse(m, bytes, "ComboBox.activated");
+  detail::parse_or_throw(m, bytes, "the arguments of ComboBox.activated");
 }
 
 void ComboBox_item_added(std::string_view bytes) {
   ::pgwidgets::widgets::Text m;
-  parse(m, bytes, "ComboBox.item_added");
+  detail::parse_or_throw(m, bytes, "the arguments of ComboBox.item_added");
 }
 
 void SpinBox_activated(std::string_view bytes) {
   ::pgwidgets::widgets::SpinValue m;
-  parse(m, bytes, "SpinBox.activated");
+  detail::parse_or_throw(m, bytes, "the arguments of SpinBox.activated");
 }
 
 void Slider_activated(std::string_view bytes) {
   ::pgwidgets::widgets::SliderValue m;
-  parse(m, bytes, "Slider.activated");
+  detail::parse_or_throw(m, bytes, "the arguments of Slider.activated");
 }
 
 void Dial_activated(std::string_view bytes) {
   ::pgwidgets::widgets::SliderValue m;
-  parse(m, bytes, "Dial.activated");
+  detail::parse_or_throw(m, bytes, "the arguments of Dial.activated");
 }
 
 void ScrollBar_activated(std::string_view bytes) {
   ::pgwidgets::widgets::ScrollBarPercent m;
-  parse(m, bytes, "ScrollBar.activated");
+  detail::parse_or_throw(m, bytes, "the arguments of ScrollBar.activated");
 }
 
 void ColorWidget_pick(std::string_view bytes) {
   ::pgwidgets::widgets::HexColor m;
-  parse(m, bytes, "ColorWidget.pick");
+  detail::parse_or_throw(m, bytes, "the arguments of ColorWidget.pick");
 }
 
 }  // namespace detail::check
@@ -157,7 +149,7 @@ namespace detail::ret {
 
 std::string ComboBox_get_text([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::Text m;
-  parse(m, bytes, "the result of ComboBox.get_text");
+  detail::parse_or_throw(m, bytes, "the arguments of the result of ComboBox.get_text");
   return m.text();
 }
 
@@ -1025,12 +1017,12 @@ std::string Button::get_text() const {
   detail::SessionLink& link = this->link();
   if (const std::string* recorded = link.recorded(id(), detail::fields::text)) {
     ::pgwidgets::widgets::Text m;
-    parse(m, *recorded, "the state of Button.text");
+    detail::parse_or_throw(m, *recorded, "the arguments of the state of Button.text");
     return m.text();
   }
   if (const std::string* ctor = link.constructor_args(id())) {
     ::pgwidgets::widgets::ButtonArgs args;
-    parse(args, *ctor, "the constructor arguments of Button");
+    detail::parse_or_throw(args, *ctor, "the arguments of the constructor arguments of Button");
     return args.text();
   }
   return std::string();
@@ -1048,7 +1040,7 @@ std::string Button::get_icon() const {
   detail::SessionLink& link = this->link();
   if (const std::string* recorded = link.recorded(id(), detail::fields::icon)) {
     ::pgwidgets::widgets::Url m;
-    parse(m, *recorded, "the state of Button.icon");
+    detail::parse_or_throw(m, *recorded, "the arguments of the state of Button.icon");
     return m.url();
   }
   return std::string();
@@ -1078,7 +1070,7 @@ bool CheckBox::get_state() const {
   detail::SessionLink& link = this->link();
   if (const std::string* recorded = link.recorded(id(), detail::fields::state)) {
     ::pgwidgets::widgets::CheckState m;
-    parse(m, *recorded, "the state of CheckBox.state");
+    detail::parse_or_throw(m, *recorded, "the arguments of the state of CheckBox.state");
     return m.tf();
   }
   return false;
@@ -1100,7 +1092,7 @@ bool ToggleButton::get_state() const {
   detail::SessionLink& link = this->link();
   if (const std::string* recorded = link.recorded(id(), detail::fields::state)) {
     ::pgwidgets::widgets::ButtonState m;
-    parse(m, *recorded, "the state of ToggleButton.state");
+    detail::parse_or_throw(m, *recorded, "the arguments of the state of ToggleButton.state");
     return m.value();
   }
   return false;
@@ -1122,7 +1114,7 @@ bool RadioButton::get_state() const {
   detail::SessionLink& link = this->link();
   if (const std::string* recorded = link.recorded(id(), detail::fields::state)) {
     ::pgwidgets::widgets::ButtonState m;
-    parse(m, *recorded, "the state of RadioButton.state");
+    detail::parse_or_throw(m, *recorded, "the arguments of the state of RadioButton.state");
     return m.value();
   }
   return false;
@@ -1168,7 +1160,7 @@ int ComboBox::get_index() const {
   detail::SessionLink& link = this->link();
   if (const std::string* recorded = link.recorded(id(), detail::fields::index)) {
     ::pgwidgets::widgets::ComboIndex m;
-    parse(m, *recorded, "the state of ComboBox.index");
+    detail::parse_or_throw(m, *recorded, "the arguments of the state of ComboBox.index");
     return m.idx();
   }
   // Nothing chosen yet: the browser shows the first item, if there is one.
@@ -1182,8 +1174,8 @@ std::string ComboBox::get_alpha(int idx) const {
   request.set_idx(idx);
   [[maybe_unused]] detail::SessionLink& link = this->link();
   ::pgwidgets::widgets::ComboAlpha m;
-  parse(m, link.collection_answer(id(), detail::methods::ComboBox_get_alpha, request.SerializeAsString()),
-        "the state of ComboBox.items");
+  detail::parse_or_throw(m, link.collection_answer(id(), detail::methods::ComboBox_get_alpha, request.SerializeAsString()),
+        "the arguments of the state of ComboBox.items");
   return m.text();
 }
 
@@ -1214,12 +1206,12 @@ double SpinBox::get_value() const {
   detail::SessionLink& link = this->link();
   if (const std::string* recorded = link.recorded(id(), detail::fields::value)) {
     ::pgwidgets::widgets::SpinValue m;
-    parse(m, *recorded, "the state of SpinBox.value");
+    detail::parse_or_throw(m, *recorded, "the arguments of the state of SpinBox.value");
     return m.val();
   }
   if (const std::string* ctor = link.constructor_args(id())) {
     ::pgwidgets::widgets::SpinBoxArgs args;
-    parse(args, *ctor, "the constructor arguments of SpinBox");
+    detail::parse_or_throw(args, *ctor, "the arguments of the constructor arguments of SpinBox");
     if (args.has_value()) return args.value();
   }
   return 0;
@@ -1249,12 +1241,12 @@ double Slider::get_value() const {
   detail::SessionLink& link = this->link();
   if (const std::string* recorded = link.recorded(id(), detail::fields::value)) {
     ::pgwidgets::widgets::SliderValue m;
-    parse(m, *recorded, "the state of Slider.value");
+    detail::parse_or_throw(m, *recorded, "the arguments of the state of Slider.value");
     return m.num();
   }
   if (const std::string* ctor = link.constructor_args(id())) {
     ::pgwidgets::widgets::SliderArgs args;
-    parse(args, *ctor, "the constructor arguments of Slider");
+    detail::parse_or_throw(args, *ctor, "the arguments of the constructor arguments of Slider");
     if (args.has_value()) return args.value();
     return 50;
   }
@@ -1291,12 +1283,12 @@ double Dial::get_value() const {
   detail::SessionLink& link = this->link();
   if (const std::string* recorded = link.recorded(id(), detail::fields::value)) {
     ::pgwidgets::widgets::SliderValue m;
-    parse(m, *recorded, "the state of Dial.value");
+    detail::parse_or_throw(m, *recorded, "the arguments of the state of Dial.value");
     return m.num();
   }
   if (const std::string* ctor = link.constructor_args(id())) {
     ::pgwidgets::widgets::DialArgs args;
-    parse(args, *ctor, "the constructor arguments of Dial");
+    detail::parse_or_throw(args, *ctor, "the arguments of the constructor arguments of Dial");
     if (args.has_value()) return args.value();
     return 50;
   }
@@ -1347,7 +1339,7 @@ double ScrollBar::get_scroll_percent() const {
   detail::SessionLink& link = this->link();
   if (const std::string* recorded = link.recorded(id(), detail::fields::scroll_percent)) {
     ::pgwidgets::widgets::ScrollBarPercent m;
-    parse(m, *recorded, "the state of ScrollBar.scroll_percent");
+    detail::parse_or_throw(m, *recorded, "the arguments of the state of ScrollBar.scroll_percent");
     return m.pct();
   }
   return 0;
@@ -1363,7 +1355,7 @@ double ScrollBar::get_thumb_percent() const {
   detail::SessionLink& link = this->link();
   if (const std::string* recorded = link.recorded(id(), detail::fields::thumb_percent)) {
     ::pgwidgets::widgets::ThumbPercent m;
-    parse(m, *recorded, "the state of ScrollBar.thumb_percent");
+    detail::parse_or_throw(m, *recorded, "the arguments of the state of ScrollBar.thumb_percent");
     return m.pct();
   }
   return 0.2;
@@ -1379,7 +1371,7 @@ double ProgressBar::get_value() const {
   detail::SessionLink& link = this->link();
   if (const std::string* recorded = link.recorded(id(), detail::fields::value)) {
     ::pgwidgets::widgets::ProgressValue m;
-    parse(m, *recorded, "the state of ProgressBar.value");
+    detail::parse_or_throw(m, *recorded, "the arguments of the state of ProgressBar.value");
     return m.value();
   }
   return 0;
@@ -1389,12 +1381,12 @@ std::string ColorWidget::get_color() const {
   detail::SessionLink& link = this->link();
   if (const std::string* recorded = link.recorded(id(), detail::fields::color)) {
     ::pgwidgets::widgets::HexColor m;
-    parse(m, *recorded, "the state of ColorWidget.color");
+    detail::parse_or_throw(m, *recorded, "the arguments of the state of ColorWidget.color");
     return m.hex_string();
   }
   if (const std::string* ctor = link.constructor_args(id())) {
     ::pgwidgets::widgets::ColorWidgetArgs args;
-    parse(args, *ctor, "the constructor arguments of ColorWidget");
+    detail::parse_or_throw(args, *ctor, "the arguments of the constructor arguments of ColorWidget");
     if (args.has_color()) return args.color();
     return "#ff0000";
   }

@@ -11,77 +11,69 @@
 #include "pgwidgets/widgets/base.pb.h"
 #include "pgwidgets/widgets/layout.pb.h"
 #include "pgwidgets/widgets/dialogs.pb.h"
+#include "pgwidgets/message_parse.hpp"
 
 namespace pgw {
-namespace {
-
-[[maybe_unused]] void parse(google::protobuf::MessageLite& message, std::string_view bytes, const char* what) {
-  if (!message.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) {
-    throw ProtocolError(std::string("pgwidgets: cannot decode the arguments of ") + what);
-  }
-}
-
-}  // namespace
 
 namespace detail::decode {
 
 std::tuple<std::string> Dialog_activated([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::DialogValue m;
-  parse(m, bytes, "Dialog.activated");
+  detail::parse_or_throw(m, bytes, "the arguments of Dialog.activated");
   return {m.value()};
 }
 
 std::tuple<> Dialog_autoclosed([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::Empty m;
-  parse(m, bytes, "Dialog.autoclosed");
+  detail::parse_or_throw(m, bytes, "the arguments of Dialog.autoclosed");
   return {};
 }
 
 std::tuple<int, int> Dialog_move([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::Position m;
-  parse(m, bytes, "Dialog.move");
+  detail::parse_or_throw(m, bytes, "the arguments of Dialog.move");
   return {m.x(), m.y()};
 }
 
 std::tuple<int, int> Dialog_resized([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::Size m;
-  parse(m, bytes, "Dialog.resized");
+  detail::parse_or_throw(m, bytes, "the arguments of Dialog.resized");
   return {m.width(), m.height()};
 }
 
 std::tuple<> Dialog_close([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::Empty m;
-  parse(m, bytes, "Dialog.close");
+  detail::parse_or_throw(m, bytes, "the arguments of Dialog.close");
   return {};
 }
 
 std::tuple<std::string> ColorDialog_pick([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::DialogColor m;
-  parse(m, bytes, "ColorDialog.pick");
+  detail::parse_or_throw(m, bytes, "the arguments of ColorDialog.pick");
   return {m.hex_string()};
 }
 
 std::tuple<std::string> ColorDialog_activated([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::DialogColor m;
-  parse(m, bytes, "ColorDialog.activated");
+  detail::parse_or_throw(m, bytes, "the arguments of ColorDialog.activated");
   return {m.hex_string()};
 }
 
 std::tuple<> ColorDialog_autoclosed([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::Empty m;
-  parse(m, bytes, "ColorDialog.autoclosed");
+  detail::parse_or_throw(m, bytes, "the arguments of ColorDialog.autoclosed");
   return {};
 }
 
 std::tuple<int, int> ColorDialog_move([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::Position m;
-  parse(m, bytes, "ColorDialog.move");
+  detail::parse_or_throw(m, bytes, "the arguments of ColorDialog.move");
   return {m.x(), m.y()};
 }
 
 std::tuple<> ColorDialog_close([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::Empty m;
-  parse(m, bytes, "ColorDialog.close");
+  detail::parse_or_throw(m, bytes, "the arguments of ColorDialog.close");
   return {};
 }
 
@@ -91,42 +83,42 @@ namespace detail::check {
 
 void Dialog_autoclosed(std::string_view bytes) {
   ::pgwidgets::widgets::Empty m;
-  parse(m, bytes, "Dialog.autoclosed");
+  detail::parse_or_throw(m, bytes, "the arguments of Dialog.autoclosed");
 }
 
 void Dialog_move(std::string_view bytes) {
   ::pgwidgets::widgets::Position m;
-  parse(m, bytes, "Dialog.move");
+  detail::parse_or_throw(m, bytes, "the arguments of Dialog.move");
 }
 
 void Dialog_resized(std::string_view bytes) {
   ::pgwidgets::widgets::Size m;
-  parse(m, bytes, "Dialog.resized");
+  detail::parse_or_throw(m, bytes, "the arguments of Dialog.resized");
 }
 
 void Dialog_close(std::string_view bytes) {
   ::pgwidgets::widgets::Empty m;
-  parse(m, bytes, "Dialog.close");
+  detail::parse_or_throw(m, bytes, "the arguments of Dialog.close");
 }
 
 void ColorDialog_pick(std::string_view bytes) {
   ::pgwidgets::widgets::DialogColor m;
-  parse(m, bytes, "ColorDialog.pick");
+  detail::parse_or_throw(m, bytes, "the arguments of ColorDialog.pick");
 }
 
 void ColorDialog_autoclosed(std::string_view bytes) {
   ::pgwidgets::widgets::Empty m;
-  parse(m, bytes, "ColorDialog.autoclosed");
+  detail::parse_or_throw(m, bytes, "the arguments of ColorDialog.autoclosed");
 }
 
 void ColorDialog_move(std::string_view bytes) {
   ::pgwidgets::widgets::Position m;
-  parse(m, bytes, "ColorDialog.move");
+  detail::parse_or_throw(m, bytes, "the arguments of ColorDialog.move");
 }
 
 void ColorDialog_close(std::string_view bytes) {
   ::pgwidgets::widgets::Empty m;
-  parse(m, bytes, "ColorDialog.close");
+  detail::parse_or_throw(m, bytes, "the arguments of ColorDialog.close");
 }
 
 }  // namespace detail::check
@@ -352,12 +344,12 @@ std::string Dialog::get_title() const {
   detail::SessionLink& link = this->link();
   if (const std::string* recorded = link.recorded(id(), detail::fields::title)) {
     ::pgwidgets::widgets::Title m;
-    parse(m, *recorded, "the state of Dialog.title");
+    detail::parse_or_throw(m, *recorded, "the arguments of the state of Dialog.title");
     return m.title();
   }
   if (const std::string* ctor = link.constructor_args(id())) {
     ::pgwidgets::widgets::DialogArgs args;
-    parse(args, *ctor, "the constructor arguments of Dialog");
+    detail::parse_or_throw(args, *ctor, "the arguments of the constructor arguments of Dialog");
     return args.title();
   }
   return std::string();
@@ -374,12 +366,12 @@ std::string ColorDialog::get_color() const {
   detail::SessionLink& link = this->link();
   if (const std::string* recorded = link.recorded(id(), detail::fields::color)) {
     ::pgwidgets::widgets::DialogColor m;
-    parse(m, *recorded, "the state of ColorDialog.color");
+    detail::parse_or_throw(m, *recorded, "the arguments of the state of ColorDialog.color");
     return m.hex_string();
   }
   if (const std::string* ctor = link.constructor_args(id())) {
     ::pgwidgets::widgets::ColorDialogArgs args;
-    parse(args, *ctor, "the constructor arguments of ColorDialog");
+    detail::parse_or_throw(args, *ctor, "the arguments of the constructor arguments of ColorDialog");
     if (args.has_color()) return args.color();
     return "#ff0000";
   }

@@ -12,131 +12,123 @@
 #include "pgwidgets/widgets/menus.pb.h"
 #include "pgwidgets/widgets/display.pb.h"
 #include "pgwidgets/widgets/events.pb.h"
+#include "pgwidgets/message_parse.hpp"
 
 namespace pgw {
-namespace {
-
-[[maybe_unused]] void parse(google::protobuf::MessageLite& message, std::string_view bytes, const char* what) {
-  if (!message.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) {
-    throw ProtocolError(std::string("pgwidgets: cannot decode the arguments of ") + what);
-  }
-}
-
-}  // namespace
 
 namespace detail::decode {
 
 std::tuple<pgw::PointerEvent> Label_click([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::PointerEventArg m;
-  parse(m, bytes, "Label.click");
+  detail::parse_or_throw(m, bytes, "the arguments of Label.click");
   return {detail::wire::decode(m.event())};
 }
 
 std::tuple<pgw::PointerEvent> Label_dblclick([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::PointerEventArg m;
-  parse(m, bytes, "Label.dblclick");
+  detail::parse_or_throw(m, bytes, "the arguments of Label.dblclick");
   return {detail::wire::decode(m.event())};
 }
 
 std::tuple<pgw::PointerEvent> Label_contextmenu([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::PointerEventArg m;
-  parse(m, bytes, "Label.contextmenu");
+  detail::parse_or_throw(m, bytes, "the arguments of Label.contextmenu");
   return {detail::wire::decode(m.event())};
 }
 
 std::tuple<pgw::PointerEvent> Label_enter([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::PointerEventArg m;
-  parse(m, bytes, "Label.enter");
+  detail::parse_or_throw(m, bytes, "the arguments of Label.enter");
   return {detail::wire::decode(m.event())};
 }
 
 std::tuple<pgw::PointerEvent> Label_leave([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::PointerEventArg m;
-  parse(m, bytes, "Label.leave");
+  detail::parse_or_throw(m, bytes, "the arguments of Label.leave");
   return {detail::wire::decode(m.event())};
 }
 
 std::tuple<pgw::FocusEvent> Label_focus_in([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::FocusEventArg m;
-  parse(m, bytes, "Label.focus_in");
+  detail::parse_or_throw(m, bytes, "the arguments of Label.focus_in");
   return {detail::wire::decode(m.event())};
 }
 
 std::tuple<pgw::FocusEvent> Label_focus_out([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::FocusEventArg m;
-  parse(m, bytes, "Label.focus_out");
+  detail::parse_or_throw(m, bytes, "the arguments of Label.focus_out");
   return {detail::wire::decode(m.event())};
 }
 
 std::tuple<pgw::KeyEvent> Label_key_down([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::KeyEventArg m;
-  parse(m, bytes, "Label.key_down");
+  detail::parse_or_throw(m, bytes, "the arguments of Label.key_down");
   return {detail::wire::decode(m.event())};
 }
 
 std::tuple<pgw::KeyEvent> Label_key_up([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::KeyEventArg m;
-  parse(m, bytes, "Label.key_up");
+  detail::parse_or_throw(m, bytes, "the arguments of Label.key_up");
   return {detail::wire::decode(m.event())};
 }
 
 std::tuple<pgw::KeyEvent> Label_key_press([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::KeyEventArg m;
-  parse(m, bytes, "Label.key_press");
+  detail::parse_or_throw(m, bytes, "the arguments of Label.key_press");
   return {detail::wire::decode(m.event())};
 }
 
 std::tuple<pgw::PointerEvent> Label_pointer_down([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::PointerEventArg m;
-  parse(m, bytes, "Label.pointer_down");
+  detail::parse_or_throw(m, bytes, "the arguments of Label.pointer_down");
   return {detail::wire::decode(m.event())};
 }
 
 std::tuple<pgw::PointerEvent> Label_pointer_move([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::PointerEventArg m;
-  parse(m, bytes, "Label.pointer_move");
+  detail::parse_or_throw(m, bytes, "the arguments of Label.pointer_move");
   return {detail::wire::decode(m.event())};
 }
 
 std::tuple<pgw::PointerEvent> Label_pointer_up([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::PointerEventArg m;
-  parse(m, bytes, "Label.pointer_up");
+  detail::parse_or_throw(m, bytes, "the arguments of Label.pointer_up");
   return {detail::wire::decode(m.event())};
 }
 
 std::tuple<pgw::ScrollEvent> Label_scroll([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::ScrollEventArg m;
-  parse(m, bytes, "Label.scroll");
+  detail::parse_or_throw(m, bytes, "the arguments of Label.scroll");
   return {detail::wire::decode(m.event())};
 }
 
 std::tuple<pgw::DragOverEvent> Label_drag_over([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::DragOverEventArg m;
-  parse(m, bytes, "Label.drag_over");
+  detail::parse_or_throw(m, bytes, "the arguments of Label.drag_over");
   return {detail::wire::decode(m.event())};
 }
 
 std::tuple<pgw::DropEvent> Label_drop_start([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::DropEventArg m;
-  parse(m, bytes, "Label.drop_start");
+  detail::parse_or_throw(m, bytes, "the arguments of Label.drop_start");
   return {detail::wire::decode(m.event())};
 }
 
 std::tuple<pgw::DropProgress> Label_drop_progress([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::DropProgressArg m;
-  parse(m, bytes, "Label.drop_progress");
+  detail::parse_or_throw(m, bytes, "the arguments of Label.drop_progress");
   return {detail::wire::decode(m.event())};
 }
 
 std::tuple<pgw::DropEvent> Label_drop_end([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::DropEventArg m;
-  parse(m, bytes, "Label.drop_end");
+  detail::parse_or_throw(m, bytes, "the arguments of Label.drop_end");
   return {detail::wire::decode(m.event())};
 }
 
 std::tuple<> StatusBar_cleared([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::Empty m;
-  parse(m, bytes, "StatusBar.cleared");
+  detail::parse_or_throw(m, bytes, "the arguments of StatusBar.cleared");
   return {};
 }
 
@@ -146,7 +138,7 @@ namespace detail::check {
 
 void StatusBar_cleared(std::string_view bytes) {
   ::pgwidgets::widgets::Empty m;
-  parse(m, bytes, "StatusBar.cleared");
+  detail::parse_or_throw(m, bytes, "the arguments of StatusBar.cleared");
 }
 
 }  // namespace detail::check
@@ -317,12 +309,12 @@ std::string Label::get_text() const {
   detail::SessionLink& link = this->link();
   if (const std::string* recorded = link.recorded(id(), detail::fields::text)) {
     ::pgwidgets::widgets::Text m;
-    parse(m, *recorded, "the state of Label.text");
+    detail::parse_or_throw(m, *recorded, "the arguments of the state of Label.text");
     return m.text();
   }
   if (const std::string* ctor = link.constructor_args(id())) {
     ::pgwidgets::widgets::LabelArgs args;
-    parse(args, *ctor, "the constructor arguments of Label");
+    detail::parse_or_throw(args, *ctor, "the arguments of the constructor arguments of Label");
     return args.text();
   }
   return std::string();
@@ -345,12 +337,12 @@ pgw::HAlign Label::get_halign() const {
   detail::SessionLink& link = this->link();
   if (const std::string* recorded = link.recorded(id(), detail::fields::halign)) {
     ::pgwidgets::widgets::HAlignArg m;
-    parse(m, *recorded, "the state of Label.halign");
+    detail::parse_or_throw(m, *recorded, "the arguments of the state of Label.halign");
     return detail::enum_from_wire<pgw::HAlign>(m.halign());
   }
   if (const std::string* ctor = link.constructor_args(id())) {
     ::pgwidgets::widgets::LabelArgs args;
-    parse(args, *ctor, "the constructor arguments of Label");
+    detail::parse_or_throw(args, *ctor, "the arguments of the constructor arguments of Label");
     if (args.has_halign()) return detail::enum_from_wire<pgw::HAlign>(args.halign());
     return pgw::HAlign::left;
   }
@@ -380,7 +372,7 @@ std::string StatusBar::get_message() const {
   detail::SessionLink& link = this->link();
   if (const std::string* recorded = link.recorded(id(), detail::fields::message)) {
     ::pgwidgets::widgets::Text m;
-    parse(m, *recorded, "the state of StatusBar.message");
+    detail::parse_or_throw(m, *recorded, "the arguments of the state of StatusBar.message");
     return m.text();
   }
   return std::string();

@@ -9,17 +9,9 @@
 #include <string_view>
 
 #include "pgwidgets/widgets/events.pb.h"
+#include "pgwidgets/message_parse.hpp"
 
 namespace pgw {
-namespace {
-
-[[maybe_unused]] void parse(google::protobuf::MessageLite& message, std::string_view bytes, const char* what) {
-  if (!message.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) {
-    throw ProtocolError(std::string("pgwidgets: cannot decode the arguments of ") + what);
-  }
-}
-
-}  // namespace
 
 namespace detail::wire {
 

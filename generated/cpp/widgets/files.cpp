@@ -10,17 +10,9 @@
 
 #include "pgwidgets/widgets/base.pb.h"
 #include "pgwidgets/widgets/files.pb.h"
+#include "pgwidgets/message_parse.hpp"
 
 namespace pgw {
-namespace {
-
-[[maybe_unused]] void parse(google::protobuf::MessageLite& message, std::string_view bytes, const char* what) {
-  if (!message.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) {
-    throw ProtocolError(std::string("pgwidgets: cannot decode the arguments of ") + what);
-  }
-}
-
-}  // namespace
 
 namespace detail::wire {
 
@@ -40,13 +32,13 @@ namespace detail::decode {
 
 std::tuple<std::vector<pgw::PickedFile>> FileDialog_activated([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::PickedFiles m;
-  parse(m, bytes, "FileDialog.activated");
+  detail::parse_or_throw(m, bytes, "the arguments of FileDialog.activated");
   return {[&] { std::vector<pgw::PickedFile> out; out.reserve(m.files().size()); for (const auto& item : m.files()) out.push_back(detail::wire::decode(item)); return out; }()};
 }
 
 std::tuple<std::int64_t, std::int64_t, std::string, int, int> FileDialog_progress([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::FileProgress m;
-  parse(m, bytes, "FileDialog.progress");
+  detail::parse_or_throw(m, bytes, "the arguments of FileDialog.progress");
   return {m.transferred_bytes(), m.total_bytes(), m.file_name(), m.file_index(), m.file_count()};
 }
 
@@ -163,12 +155,12 @@ pgw::FileDialogMode FileDialog::get_mode() const {
   detail::SessionLink& link = this->link();
   if (const std::string* recorded = link.recorded(id(), detail::fields::mode)) {
     ::pgwidgets::widgets::FileDialogModeArg m;
-    parse(m, *recorded, "the state of FileDialog.mode");
+    detail::parse_or_throw(m, *recorded, "the arguments of the state of FileDialog.mode");
     return detail::enum_from_wire<pgw::FileDialogMode>(m.mode());
   }
   if (const std::string* ctor = link.constructor_args(id())) {
     ::pgwidgets::widgets::FileDialogArgs args;
-    parse(args, *ctor, "the constructor arguments of FileDialog");
+    detail::parse_or_throw(args, *ctor, "the arguments of the constructor arguments of FileDialog");
     if (args.has_mode()) return detail::enum_from_wire<pgw::FileDialogMode>(args.mode());
     return pgw::FileDialogMode::file;
   }
@@ -185,12 +177,12 @@ std::string FileDialog::get_accept() const {
   detail::SessionLink& link = this->link();
   if (const std::string* recorded = link.recorded(id(), detail::fields::accept)) {
     ::pgwidgets::widgets::AcceptArg m;
-    parse(m, *recorded, "the state of FileDialog.accept");
+    detail::parse_or_throw(m, *recorded, "the arguments of the state of FileDialog.accept");
     return m.accept();
   }
   if (const std::string* ctor = link.constructor_args(id())) {
     ::pgwidgets::widgets::FileDialogArgs args;
-    parse(args, *ctor, "the constructor arguments of FileDialog");
+    detail::parse_or_throw(args, *ctor, "the arguments of the constructor arguments of FileDialog");
     if (args.has_accept()) return args.accept();
   }
   return std::string();

@@ -11,23 +11,15 @@
 #include "pgwidgets/widgets/base.pb.h"
 #include "pgwidgets/widgets/containers.pb.h"
 #include "pgwidgets/widgets/html.pb.h"
+#include "pgwidgets/message_parse.hpp"
 
 namespace pgw {
-namespace {
-
-[[maybe_unused]] void parse(google::protobuf::MessageLite& message, std::string_view bytes, const char* what) {
-  if (!message.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) {
-    throw ProtocolError(std::string("pgwidgets: cannot decode the arguments of ") + what);
-  }
-}
-
-}  // namespace
 
 namespace detail::decode {
 
 std::tuple<double, double> HtmlView_scrolled([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::ScrollPercent m;
-  parse(m, bytes, "HtmlView.scrolled");
+  detail::parse_or_throw(m, bytes, "the arguments of HtmlView.scrolled");
   return {m.h_pct(), m.v_pct()};
 }
 
@@ -37,7 +29,7 @@ namespace detail::check {
 
 void HtmlView_scrolled(std::string_view bytes) {
   ::pgwidgets::widgets::ScrollPercent m;
-  parse(m, bytes, "HtmlView.scrolled");
+  detail::parse_or_throw(m, bytes, "the arguments of HtmlView.scrolled");
 }
 
 }  // namespace detail::check
@@ -204,12 +196,12 @@ std::string HtmlView::get_html() const {
   detail::SessionLink& link = this->link();
   if (const std::string* recorded = link.recorded(id(), detail::fields::html)) {
     ::pgwidgets::widgets::Html m;
-    parse(m, *recorded, "the state of HtmlView.html");
+    detail::parse_or_throw(m, *recorded, "the arguments of the state of HtmlView.html");
     return m.html();
   }
   if (const std::string* ctor = link.constructor_args(id())) {
     ::pgwidgets::widgets::HtmlViewArgs args;
-    parse(args, *ctor, "the constructor arguments of HtmlView");
+    detail::parse_or_throw(args, *ctor, "the arguments of the constructor arguments of HtmlView");
     return args.html();
   }
   return std::string();
@@ -249,7 +241,7 @@ pgw::ScrollPercent HtmlView::get_scroll_position() const {
   detail::SessionLink& link = this->link();
   if (const std::string* recorded = link.recorded(id(), detail::fields::scroll_position)) {
     ::pgwidgets::widgets::ScrollPercent m;
-    parse(m, *recorded, "the state of HtmlView.scroll_position");
+    detail::parse_or_throw(m, *recorded, "the arguments of the state of HtmlView.scroll_position");
     return pgw::ScrollPercent{m.h_pct(), m.v_pct()};
   }
   return pgw::ScrollPercent{0, 0};
@@ -265,7 +257,7 @@ std::string ExternalWidget::get_content() const {
   detail::SessionLink& link = this->link();
   if (const std::string* recorded = link.recorded(id(), detail::fields::content)) {
     ::pgwidgets::widgets::Html m;
-    parse(m, *recorded, "the state of ExternalWidget.content");
+    detail::parse_or_throw(m, *recorded, "the arguments of the state of ExternalWidget.content");
     return m.html();
   }
   return std::string();

@@ -11,125 +11,117 @@
 #include "pgwidgets/widgets/base.pb.h"
 #include "pgwidgets/widgets/events.pb.h"
 #include "pgwidgets/widgets/image.pb.h"
+#include "pgwidgets/message_parse.hpp"
 
 namespace pgw {
-namespace {
-
-[[maybe_unused]] void parse(google::protobuf::MessageLite& message, std::string_view bytes, const char* what) {
-  if (!message.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) {
-    throw ProtocolError(std::string("pgwidgets: cannot decode the arguments of ") + what);
-  }
-}
-
-}  // namespace
 
 namespace detail::decode {
 
 std::tuple<pgw::PointerEvent> Image_click([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::PointerEventArg m;
-  parse(m, bytes, "Image.click");
+  detail::parse_or_throw(m, bytes, "the arguments of Image.click");
   return {detail::wire::decode(m.event())};
 }
 
 std::tuple<pgw::PointerEvent> Image_dblclick([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::PointerEventArg m;
-  parse(m, bytes, "Image.dblclick");
+  detail::parse_or_throw(m, bytes, "the arguments of Image.dblclick");
   return {detail::wire::decode(m.event())};
 }
 
 std::tuple<pgw::PointerEvent> Image_contextmenu([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::PointerEventArg m;
-  parse(m, bytes, "Image.contextmenu");
+  detail::parse_or_throw(m, bytes, "the arguments of Image.contextmenu");
   return {detail::wire::decode(m.event())};
 }
 
 std::tuple<pgw::PointerEvent> Image_enter([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::PointerEventArg m;
-  parse(m, bytes, "Image.enter");
+  detail::parse_or_throw(m, bytes, "the arguments of Image.enter");
   return {detail::wire::decode(m.event())};
 }
 
 std::tuple<pgw::PointerEvent> Image_leave([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::PointerEventArg m;
-  parse(m, bytes, "Image.leave");
+  detail::parse_or_throw(m, bytes, "the arguments of Image.leave");
   return {detail::wire::decode(m.event())};
 }
 
 std::tuple<pgw::FocusEvent> Image_focus_in([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::FocusEventArg m;
-  parse(m, bytes, "Image.focus_in");
+  detail::parse_or_throw(m, bytes, "the arguments of Image.focus_in");
   return {detail::wire::decode(m.event())};
 }
 
 std::tuple<pgw::FocusEvent> Image_focus_out([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::FocusEventArg m;
-  parse(m, bytes, "Image.focus_out");
+  detail::parse_or_throw(m, bytes, "the arguments of Image.focus_out");
   return {detail::wire::decode(m.event())};
 }
 
 std::tuple<pgw::KeyEvent> Image_key_down([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::KeyEventArg m;
-  parse(m, bytes, "Image.key_down");
+  detail::parse_or_throw(m, bytes, "the arguments of Image.key_down");
   return {detail::wire::decode(m.event())};
 }
 
 std::tuple<pgw::KeyEvent> Image_key_up([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::KeyEventArg m;
-  parse(m, bytes, "Image.key_up");
+  detail::parse_or_throw(m, bytes, "the arguments of Image.key_up");
   return {detail::wire::decode(m.event())};
 }
 
 std::tuple<pgw::KeyEvent> Image_key_press([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::KeyEventArg m;
-  parse(m, bytes, "Image.key_press");
+  detail::parse_or_throw(m, bytes, "the arguments of Image.key_press");
   return {detail::wire::decode(m.event())};
 }
 
 std::tuple<pgw::PointerEvent> Image_pointer_down([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::PointerEventArg m;
-  parse(m, bytes, "Image.pointer_down");
+  detail::parse_or_throw(m, bytes, "the arguments of Image.pointer_down");
   return {detail::wire::decode(m.event())};
 }
 
 std::tuple<pgw::PointerEvent> Image_pointer_move([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::PointerEventArg m;
-  parse(m, bytes, "Image.pointer_move");
+  detail::parse_or_throw(m, bytes, "the arguments of Image.pointer_move");
   return {detail::wire::decode(m.event())};
 }
 
 std::tuple<pgw::PointerEvent> Image_pointer_up([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::PointerEventArg m;
-  parse(m, bytes, "Image.pointer_up");
+  detail::parse_or_throw(m, bytes, "the arguments of Image.pointer_up");
   return {detail::wire::decode(m.event())};
 }
 
 std::tuple<pgw::ScrollEvent> Image_scroll([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::ScrollEventArg m;
-  parse(m, bytes, "Image.scroll");
+  detail::parse_or_throw(m, bytes, "the arguments of Image.scroll");
   return {detail::wire::decode(m.event())};
 }
 
 std::tuple<pgw::DragOverEvent> Image_drag_over([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::DragOverEventArg m;
-  parse(m, bytes, "Image.drag_over");
+  detail::parse_or_throw(m, bytes, "the arguments of Image.drag_over");
   return {detail::wire::decode(m.event())};
 }
 
 std::tuple<pgw::DropEvent> Image_drop_start([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::DropEventArg m;
-  parse(m, bytes, "Image.drop_start");
+  detail::parse_or_throw(m, bytes, "the arguments of Image.drop_start");
   return {detail::wire::decode(m.event())};
 }
 
 std::tuple<pgw::DropProgress> Image_drop_progress([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::DropProgressArg m;
-  parse(m, bytes, "Image.drop_progress");
+  detail::parse_or_throw(m, bytes, "the arguments of Image.drop_progress");
   return {detail::wire::decode(m.event())};
 }
 
 std::tuple<pgw::DropEvent> Image_drop_end([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::DropEventArg m;
-  parse(m, bytes, "Image.drop_end");
+  detail::parse_or_throw(m, bytes, "the arguments of Image.drop_end");
   return {detail::wire::decode(m.event())};
 }
 

@@ -10,41 +10,33 @@
 
 #include "pgwidgets/widgets/base.pb.h"
 #include "pgwidgets/widgets/layout.pb.h"
+#include "pgwidgets/message_parse.hpp"
 
 namespace pgw {
-namespace {
-
-[[maybe_unused]] void parse(google::protobuf::MessageLite& message, std::string_view bytes, const char* what) {
-  if (!message.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) {
-    throw ProtocolError(std::string("pgwidgets: cannot decode the arguments of ") + what);
-  }
-}
-
-}  // namespace
 
 namespace detail::decode {
 
 std::tuple<int, int> TopLevel_move([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::Position m;
-  parse(m, bytes, "TopLevel.move");
+  detail::parse_or_throw(m, bytes, "the arguments of TopLevel.move");
   return {m.x(), m.y()};
 }
 
 std::tuple<> TopLevel_close([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::Empty m;
-  parse(m, bytes, "TopLevel.close");
+  detail::parse_or_throw(m, bytes, "the arguments of TopLevel.close");
   return {};
 }
 
 std::tuple<pgw::WindowState> TopLevel_window_state([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::WindowStateArg m;
-  parse(m, bytes, "TopLevel.window_state");
+  detail::parse_or_throw(m, bytes, "the arguments of TopLevel.window_state");
   return {detail::enum_from_wire<pgw::WindowState>(m.state())};
 }
 
 std::tuple<int, int> TopLevel_resized([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::Size m;
-  parse(m, bytes, "TopLevel.resized");
+  detail::parse_or_throw(m, bytes, "the arguments of TopLevel.resized");
   return {m.width(), m.height()};
 }
 
@@ -54,23 +46,23 @@ namespace detail::check {
 
 void TopLevel_move(std::string_view bytes) {
   ::pgwidgets::widgets::Position m;
-  parse(m, bytes, "TopLevel.move");
+  detail::parse_or_throw(m, bytes, "the arguments of TopLevel.move");
 }
 
 void TopLevel_close(std::string_view bytes) {
   ::pgwidgets::widgets::Empty m;
-  parse(m, bytes, "TopLevel.close");
+  detail::parse_or_throw(m, bytes, "the arguments of TopLevel.close");
 }
 
 void TopLevel_window_state(std::string_view bytes) {
   ::pgwidgets::widgets::WindowStateArg m;
-  parse(m, bytes, "TopLevel.window_state");
+  detail::parse_or_throw(m, bytes, "the arguments of TopLevel.window_state");
   (void)detail::enum_from_wire<pgw::WindowState>(m.state());
 }
 
 void TopLevel_resized(std::string_view bytes) {
   ::pgwidgets::widgets::Size m;
-  parse(m, bytes, "TopLevel.resized");
+  detail::parse_or_throw(m, bytes, "the arguments of TopLevel.resized");
 }
 
 }  // namespace detail::check
@@ -414,12 +406,12 @@ std::string TopLevel::get_title() const {
   detail::SessionLink& link = this->link();
   if (const std::string* recorded = link.recorded(id(), detail::fields::title)) {
     ::pgwidgets::widgets::Title m;
-    parse(m, *recorded, "the state of TopLevel.title");
+    detail::parse_or_throw(m, *recorded, "the arguments of the state of TopLevel.title");
     return m.title();
   }
   if (const std::string* ctor = link.constructor_args(id())) {
     ::pgwidgets::widgets::TopLevelArgs args;
-    parse(args, *ctor, "the constructor arguments of TopLevel");
+    detail::parse_or_throw(args, *ctor, "the arguments of the constructor arguments of TopLevel");
     return args.title();
   }
   return std::string();
@@ -472,7 +464,7 @@ pgw::WindowState TopLevel::get_window_state() const {
   detail::SessionLink& link = this->link();
   if (const std::string* recorded = link.recorded(id(), detail::fields::window_state)) {
     ::pgwidgets::widgets::WindowStateArg m;
-    parse(m, *recorded, "the state of TopLevel.window_state");
+    detail::parse_or_throw(m, *recorded, "the arguments of the state of TopLevel.window_state");
     return detail::enum_from_wire<pgw::WindowState>(m.state());
   }
   return pgw::WindowState::normal;

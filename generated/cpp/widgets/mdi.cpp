@@ -12,59 +12,51 @@
 #include "pgwidgets/widgets/layout.pb.h"
 #include "pgwidgets/widgets/containers.pb.h"
 #include "pgwidgets/widgets/mdi.pb.h"
+#include "pgwidgets/message_parse.hpp"
 
 namespace pgw {
-namespace {
-
-[[maybe_unused]] void parse(google::protobuf::MessageLite& message, std::string_view bytes, const char* what) {
-  if (!message.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) {
-    throw ProtocolError(std::string("pgwidgets: cannot decode the arguments of ") + what);
-  }
-}
-
-}  // namespace
 
 namespace detail::decode {
 
 std::tuple<int, int> MDISubWindow_move([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::Position m;
-  parse(m, bytes, "MDISubWindow.move");
+  detail::parse_or_throw(m, bytes, "the arguments of MDISubWindow.move");
   return {m.x(), m.y()};
 }
 
 std::tuple<int, int> MDISubWindow_resized([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::Size m;
-  parse(m, bytes, "MDISubWindow.resized");
+  detail::parse_or_throw(m, bytes, "the arguments of MDISubWindow.resized");
   return {m.width(), m.height()};
 }
 
 std::tuple<pgw::WindowState> MDISubWindow_window_state([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::WindowStateArg m;
-  parse(m, bytes, "MDISubWindow.window_state");
+  detail::parse_or_throw(m, bytes, "the arguments of MDISubWindow.window_state");
   return {detail::enum_from_wire<pgw::WindowState>(m.state())};
 }
 
 std::tuple<> MDISubWindow_close([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::Empty m;
-  parse(m, bytes, "MDISubWindow.close");
+  detail::parse_or_throw(m, bytes, "the arguments of MDISubWindow.close");
   return {};
 }
 
 std::tuple<pgw::Widget> MDIWidget_page_switch([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::Child m;
-  parse(m, bytes, "MDIWidget.page_switch");
+  detail::parse_or_throw(m, bytes, "the arguments of MDIWidget.page_switch");
   return {pgw::Widget(link.shared_from_this(), m.child())};
 }
 
 std::tuple<pgw::Widget> MDIWidget_page_close([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::Child m;
-  parse(m, bytes, "MDIWidget.page_close");
+  detail::parse_or_throw(m, bytes, "the arguments of MDIWidget.page_close");
   return {pgw::Widget(link.shared_from_this(), m.child())};
 }
 
 std::tuple<double, double> MDIWidget_scrolled([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::ScrollPercent m;
-  parse(m, bytes, "MDIWidget.scrolled");
+  detail::parse_or_throw(m, bytes, "the arguments of MDIWidget.scrolled");
   return {m.h_pct(), m.v_pct()};
 }
 
@@ -74,28 +66,28 @@ namespace detail::check {
 
 void MDISubWindow_move(std::string_view bytes) {
   ::pgwidgets::widgets::Position m;
-  parse(m, bytes, "MDISubWindow.move");
+  detail::parse_or_throw(m, bytes, "the arguments of MDISubWindow.move");
 }
 
 void MDISubWindow_resized(std::string_view bytes) {
   ::pgwidgets::widgets::Size m;
-  parse(m, bytes, "MDISubWindow.resized");
+  detail::parse_or_throw(m, bytes, "the arguments of MDISubWindow.resized");
 }
 
 void MDISubWindow_window_state(std::string_view bytes) {
   ::pgwidgets::widgets::WindowStateArg m;
-  parse(m, bytes, "MDISubWindow.window_state");
+  detail::parse_or_throw(m, bytes, "the arguments of MDISubWindow.window_state");
   (void)detail::enum_from_wire<pgw::WindowState>(m.state());
 }
 
 void MDISubWindow_close(std::string_view bytes) {
   ::pgwidgets::widgets::Empty m;
-  parse(m, bytes, "MDISubWindow.close");
+  detail::parse_or_throw(m, bytes, "the arguments of MDISubWindow.close");
 }
 
 void MDIWidget_scrolled(std::string_view bytes) {
   ::pgwidgets::widgets::ScrollPercent m;
-  parse(m, bytes, "MDIWidget.scrolled");
+  detail::parse_or_throw(m, bytes, "the arguments of MDIWidget.scrolled");
 }
 
 }  // namespace detail::check
@@ -104,43 +96,43 @@ namespace detail::ret {
 
 pgw::Size MDIWidget_get_child_size([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::Size m;
-  parse(m, bytes, "the result of MDIWidget.get_child_size");
+  detail::parse_or_throw(m, bytes, "the arguments of the result of MDIWidget.get_child_size");
   return pgw::Size{m.width(), m.height()};
 }
 
 pgw::Position MDIWidget_get_child_position([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::Position m;
-  parse(m, bytes, "the result of MDIWidget.get_child_position");
+  detail::parse_or_throw(m, bytes, "the arguments of the result of MDIWidget.get_child_position");
   return pgw::Position{m.x(), m.y()};
 }
 
 int MDIWidget_get_index([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::Index m;
-  parse(m, bytes, "the result of MDIWidget.get_index");
+  detail::parse_or_throw(m, bytes, "the arguments of the result of MDIWidget.get_index");
   return m.index();
 }
 
 int MDIWidget_index_of([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::Index m;
-  parse(m, bytes, "the result of MDIWidget.index_of");
+  detail::parse_or_throw(m, bytes, "the arguments of the result of MDIWidget.index_of");
   return m.index();
 }
 
 pgw::MDISubWindow MDIWidget_get_subwin([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::SubWindowRef m;
-  parse(m, bytes, "the result of MDIWidget.get_subwin");
+  detail::parse_or_throw(m, bytes, "the arguments of the result of MDIWidget.get_subwin");
   return pgw::MDISubWindow(link.shared_from_this(), m.subwin());
 }
 
 pgw::SubWindowConfiguration MDIWidget_get_configuration([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::SubWindowConfiguration m;
-  parse(m, bytes, "the result of MDIWidget.get_configuration");
+  detail::parse_or_throw(m, bytes, "the arguments of the result of MDIWidget.get_configuration");
   return pgw::SubWindowConfiguration{m.x(), m.y(), m.width(), m.height(), m.title()};
 }
 
 pgw::Widget MDIWidget_index_to_widget([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::Child m;
-  parse(m, bytes, "the result of MDIWidget.index_to_widget");
+  detail::parse_or_throw(m, bytes, "the arguments of the result of MDIWidget.index_to_widget");
   return pgw::Widget(link.shared_from_this(), m.child());
 }
 
@@ -333,12 +325,12 @@ pgw::Position MDISubWindow::get_window_position() const {
   detail::SessionLink& link = this->link();
   if (const std::string* recorded = link.recorded(id(), detail::fields::position)) {
     ::pgwidgets::widgets::Position m;
-    parse(m, *recorded, "the state of MDISubWindow.position");
+    detail::parse_or_throw(m, *recorded, "the arguments of the state of MDISubWindow.position");
     return pgw::Position{m.x(), m.y()};
   }
   if (const std::string* ctor = link.constructor_args(id())) {
     ::pgwidgets::widgets::MDISubWindowArgs args;
-    parse(args, *ctor, "the constructor arguments of MDISubWindow");
+    detail::parse_or_throw(args, *ctor, "the arguments of the constructor arguments of MDISubWindow");
     return pgw::Position{args.has_x() ? args.x() : 0, args.has_y() ? args.y() : 0};
   }
   return pgw::Position{0, 0};
@@ -348,12 +340,12 @@ pgw::SubWindowSize MDISubWindow::get_window_size() const {
   detail::SessionLink& link = this->link();
   if (const std::string* recorded = link.recorded(id(), detail::fields::size)) {
     ::pgwidgets::widgets::SubWindowSize m;
-    parse(m, *recorded, "the state of MDISubWindow.size");
+    detail::parse_or_throw(m, *recorded, "the arguments of the state of MDISubWindow.size");
     return pgw::SubWindowSize{m.width(), m.height()};
   }
   if (const std::string* ctor = link.constructor_args(id())) {
     ::pgwidgets::widgets::MDISubWindowArgs args;
-    parse(args, *ctor, "the constructor arguments of MDISubWindow");
+    detail::parse_or_throw(args, *ctor, "the arguments of the constructor arguments of MDISubWindow");
     return pgw::SubWindowSize{args.has_width() ? args.width() : 300, args.has_height() ? args.height() : 300};
   }
   return pgw::SubWindowSize{300, 300};
@@ -369,12 +361,12 @@ std::string MDISubWindow::get_title() const {
   detail::SessionLink& link = this->link();
   if (const std::string* recorded = link.recorded(id(), detail::fields::title)) {
     ::pgwidgets::widgets::Title m;
-    parse(m, *recorded, "the state of MDISubWindow.title");
+    detail::parse_or_throw(m, *recorded, "the arguments of the state of MDISubWindow.title");
     return m.title();
   }
   if (const std::string* ctor = link.constructor_args(id())) {
     ::pgwidgets::widgets::MDISubWindowArgs args;
-    parse(args, *ctor, "the constructor arguments of MDISubWindow");
+    detail::parse_or_throw(args, *ctor, "the arguments of the constructor arguments of MDISubWindow");
     return args.title();
   }
   return std::string();
@@ -415,7 +407,7 @@ pgw::WindowState MDISubWindow::get_window_state() const {
   detail::SessionLink& link = this->link();
   if (const std::string* recorded = link.recorded(id(), detail::fields::window_state)) {
     ::pgwidgets::widgets::WindowStateArg m;
-    parse(m, *recorded, "the state of MDISubWindow.window_state");
+    detail::parse_or_throw(m, *recorded, "the arguments of the state of MDISubWindow.window_state");
     return detail::enum_from_wire<pgw::WindowState>(m.state());
   }
   return pgw::WindowState::normal;
@@ -547,7 +539,7 @@ double MDIWidget::get_resistance() const {
   detail::SessionLink& link = this->link();
   if (const std::string* recorded = link.recorded(id(), detail::fields::resistance)) {
     ::pgwidgets::widgets::Resistance m;
-    parse(m, *recorded, "the state of MDIWidget.resistance");
+    detail::parse_or_throw(m, *recorded, "the arguments of the state of MDIWidget.resistance");
     return m.value();
   }
   return 0;
@@ -566,7 +558,7 @@ pgw::ScrollPercent MDIWidget::get_scroll_position() const {
   detail::SessionLink& link = this->link();
   if (const std::string* recorded = link.recorded(id(), detail::fields::scroll_position)) {
     ::pgwidgets::widgets::ScrollPercent m;
-    parse(m, *recorded, "the state of MDIWidget.scroll_position");
+    detail::parse_or_throw(m, *recorded, "the arguments of the state of MDIWidget.scroll_position");
     return pgw::ScrollPercent{m.h_pct(), m.v_pct()};
   }
   return pgw::ScrollPercent{0, 0};

@@ -10,23 +10,15 @@
 
 #include "pgwidgets/widgets/base.pb.h"
 #include "pgwidgets/widgets/menus.pb.h"
+#include "pgwidgets/message_parse.hpp"
 
 namespace pgw {
-namespace {
-
-[[maybe_unused]] void parse(google::protobuf::MessageLite& message, std::string_view bytes, const char* what) {
-  if (!message.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) {
-    throw ProtocolError(std::string("pgwidgets: cannot decode the arguments of ") + what);
-  }
-}
-
-}  // namespace
 
 namespace detail::decode {
 
 std::tuple<bool> MenuAction_activated([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::Activated m;
-  parse(m, bytes, "MenuAction.activated");
+  detail::parse_or_throw(m, bytes, "the arguments of MenuAction.activated");
   return {m.checked()};
 }
 
@@ -36,7 +28,7 @@ namespace detail::check {
 
 void MenuAction_activated(std::string_view bytes) {
   ::pgwidgets::widgets::Activated m;
-  parse(m, bytes, "MenuAction.activated");
+  detail::parse_or_throw(m, bytes, "the arguments of MenuAction.activated");
 }
 
 }  // namespace detail::check
@@ -45,13 +37,13 @@ namespace detail::ret {
 
 pgw::Menu Menu_get_menu([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::MenuRef m;
-  parse(m, bytes, "the result of Menu.get_menu");
+  detail::parse_or_throw(m, bytes, "the arguments of the result of Menu.get_menu");
   return pgw::Menu(link.shared_from_this(), m.menu());
 }
 
 pgw::Menu MenuBar_get_menu([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::MenuRef m;
-  parse(m, bytes, "the result of MenuBar.get_menu");
+  detail::parse_or_throw(m, bytes, "the arguments of the result of MenuBar.get_menu");
   return pgw::Menu(link.shared_from_this(), m.menu());
 }
 
@@ -387,12 +379,12 @@ std::string MenuAction::get_text() const {
   detail::SessionLink& link = this->link();
   if (const std::string* recorded = link.recorded(id(), detail::fields::text)) {
     ::pgwidgets::widgets::Text m;
-    parse(m, *recorded, "the state of MenuAction.text");
+    detail::parse_or_throw(m, *recorded, "the arguments of the state of MenuAction.text");
     return m.text();
   }
   if (const std::string* ctor = link.constructor_args(id())) {
     ::pgwidgets::widgets::MenuActionArgs args;
-    parse(args, *ctor, "the constructor arguments of MenuAction");
+    detail::parse_or_throw(args, *ctor, "the arguments of the constructor arguments of MenuAction");
     return args.text();
   }
   return std::string();
@@ -416,7 +408,7 @@ bool MenuAction::get_checked() const {
   detail::SessionLink& link = this->link();
   if (const std::string* recorded = link.recorded(id(), detail::fields::checked)) {
     ::pgwidgets::widgets::Checked m;
-    parse(m, *recorded, "the state of MenuAction.checked");
+    detail::parse_or_throw(m, *recorded, "the arguments of the state of MenuAction.checked");
     return m.checked();
   }
   return false;
@@ -432,7 +424,7 @@ bool MenuAction::get_state() const {
   detail::SessionLink& link = this->link();
   if (const std::string* recorded = link.recorded(id(), detail::fields::checked)) {
     ::pgwidgets::widgets::Checked m;
-    parse(m, *recorded, "the state of MenuAction.checked");
+    detail::parse_or_throw(m, *recorded, "the arguments of the state of MenuAction.checked");
     return m.checked();
   }
   return false;

@@ -10,35 +10,27 @@
 
 #include "pgwidgets/widgets/base.pb.h"
 #include "pgwidgets/widgets/text.pb.h"
+#include "pgwidgets/message_parse.hpp"
 
 namespace pgw {
-namespace {
-
-[[maybe_unused]] void parse(google::protobuf::MessageLite& message, std::string_view bytes, const char* what) {
-  if (!message.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) {
-    throw ProtocolError(std::string("pgwidgets: cannot decode the arguments of ") + what);
-  }
-}
-
-}  // namespace
 
 namespace detail::decode {
 
 std::tuple<std::string> TextEntry_activated([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::Text m;
-  parse(m, bytes, "TextEntry.activated");
+  detail::parse_or_throw(m, bytes, "the arguments of TextEntry.activated");
   return {m.text()};
 }
 
 std::tuple<double, double> TextArea_scrolled([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::ScrollPosition m;
-  parse(m, bytes, "TextArea.scrolled");
+  detail::parse_or_throw(m, bytes, "the arguments of TextArea.scrolled");
   return {m.h_pct(), m.v_pct()};
 }
 
 std::tuple<std::string> TextArea_changed([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::Text m;
-  parse(m, bytes, "TextArea.changed");
+  detail::parse_or_throw(m, bytes, "the arguments of TextArea.changed");
   return {m.text()};
 }
 
@@ -48,17 +40,17 @@ namespace detail::check {
 
 void TextEntry_activated(std::string_view bytes) {
   ::pgwidgets::widgets::Text m;
-  parse(m, bytes, "TextEntry.activated");
+  detail::parse_or_throw(m, bytes, "the arguments of TextEntry.activated");
 }
 
 void TextArea_scrolled(std::string_view bytes) {
   ::pgwidgets::widgets::ScrollPosition m;
-  parse(m, bytes, "TextArea.scrolled");
+  detail::parse_or_throw(m, bytes, "the arguments of TextArea.scrolled");
 }
 
 void TextArea_changed(std::string_view bytes) {
   ::pgwidgets::widgets::Text m;
-  parse(m, bytes, "TextArea.changed");
+  detail::parse_or_throw(m, bytes, "the arguments of TextArea.changed");
 }
 
 }  // namespace detail::check
@@ -67,7 +59,7 @@ namespace detail::ret {
 
 std::string TextEntry_get_text([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::Text m;
-  parse(m, bytes, "the result of TextEntry.get_text");
+  detail::parse_or_throw(m, bytes, "the arguments of the result of TextEntry.get_text");
   return m.text();
 }
 
@@ -336,12 +328,12 @@ bool TextEntry::get_editable() const {
   detail::SessionLink& link = this->link();
   if (const std::string* recorded = link.recorded(id(), detail::fields::editable)) {
     ::pgwidgets::widgets::Editable m;
-    parse(m, *recorded, "the state of TextEntry.editable");
+    detail::parse_or_throw(m, *recorded, "the arguments of the state of TextEntry.editable");
     return m.editable();
   }
   if (const std::string* ctor = link.constructor_args(id())) {
     ::pgwidgets::widgets::TextEntryArgs args;
-    parse(args, *ctor, "the constructor arguments of TextEntry");
+    detail::parse_or_throw(args, *ctor, "the arguments of the constructor arguments of TextEntry");
     if (args.has_editable()) return args.editable();
     return true;
   }
@@ -370,12 +362,12 @@ std::string TextArea::get_text() const {
   detail::SessionLink& link = this->link();
   if (const std::string* recorded = link.recorded(id(), detail::fields::text)) {
     ::pgwidgets::widgets::Text m;
-    parse(m, *recorded, "the state of TextArea.text");
+    detail::parse_or_throw(m, *recorded, "the arguments of the state of TextArea.text");
     return m.text();
   }
   if (const std::string* ctor = link.constructor_args(id())) {
     ::pgwidgets::widgets::TextAreaArgs args;
-    parse(args, *ctor, "the constructor arguments of TextArea");
+    detail::parse_or_throw(args, *ctor, "the arguments of the constructor arguments of TextArea");
     return args.text();
   }
   return std::string();
@@ -421,7 +413,7 @@ pgw::ScrollPosition TextArea::get_scroll_position() const {
   detail::SessionLink& link = this->link();
   if (const std::string* recorded = link.recorded(id(), detail::fields::scroll_position)) {
     ::pgwidgets::widgets::ScrollPosition m;
-    parse(m, *recorded, "the state of TextArea.scroll_position");
+    detail::parse_or_throw(m, *recorded, "the arguments of the state of TextArea.scroll_position");
     return pgw::ScrollPosition{m.h_pct(), m.v_pct()};
   }
   return pgw::ScrollPosition{0, 0};

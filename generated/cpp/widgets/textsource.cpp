@@ -11,17 +11,9 @@
 #include "pgwidgets/widgets/base.pb.h"
 #include "pgwidgets/widgets/text.pb.h"
 #include "pgwidgets/widgets/textsource.pb.h"
+#include "pgwidgets/message_parse.hpp"
 
 namespace pgw {
-namespace {
-
-[[maybe_unused]] void parse(google::protobuf::MessageLite& message, std::string_view bytes, const char* what) {
-  if (!message.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) {
-    throw ProtocolError(std::string("pgwidgets: cannot decode the arguments of ") + what);
-  }
-}
-
-}  // namespace
 
 namespace detail::wire {
 
@@ -86,55 +78,55 @@ namespace detail::decode {
 
 std::tuple<> TextSource_changed([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::Empty m;
-  parse(m, bytes, "TextSource.changed");
+  detail::parse_or_throw(m, bytes, "the arguments of TextSource.changed");
   return {};
 }
 
 std::tuple<std::string, std::vector<pgw::TagDef>, std::vector<pgw::TagRegion>, std::vector<pgw::RefState>> TextSource_buffer_changed([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::TextSourceBuffer m;
-  parse(m, bytes, "TextSource.buffer_changed");
+  detail::parse_or_throw(m, bytes, "the arguments of TextSource.buffer_changed");
   return {m.text(), [&] { std::vector<pgw::TagDef> out; out.reserve(m.tag_defs().size()); for (const auto& item : m.tag_defs()) out.push_back(detail::wire::decode(item)); return out; }(), [&] { std::vector<pgw::TagRegion> out; out.reserve(m.tags().size()); for (const auto& item : m.tags()) out.push_back(detail::wire::decode(item)); return out; }(), [&] { std::vector<pgw::RefState> out; out.reserve(m.refs().size()); for (const auto& item : m.refs()) out.push_back(detail::wire::decode(item)); return out; }()};
 }
 
 std::tuple<int, int> TextSource_selection_changed([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::TextRange m;
-  parse(m, bytes, "TextSource.selection_changed");
+  detail::parse_or_throw(m, bytes, "the arguments of TextSource.selection_changed");
   return {m.start(), m.end()};
 }
 
 std::tuple<int> TextSource_cursor_moved([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::TextOffset m;
-  parse(m, bytes, "TextSource.cursor_moved");
+  detail::parse_or_throw(m, bytes, "the arguments of TextSource.cursor_moved");
   return {m.offset()};
 }
 
 std::tuple<int> TextSource_line_clicked([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::TextLine m;
-  parse(m, bytes, "TextSource.line_clicked");
+  detail::parse_or_throw(m, bytes, "the arguments of TextSource.line_clicked");
   return {m.line()};
 }
 
 std::tuple<int, pgw::TextBufferRef> TextSource_icon_clicked([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::IconClick m;
-  parse(m, bytes, "TextSource.icon_clicked");
+  detail::parse_or_throw(m, bytes, "the arguments of TextSource.icon_clicked");
   return {m.line(), pgw::TextBufferRef(link.shared_from_this(), m.ref())};
 }
 
 std::tuple<double, double> TextSource_scrolled([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::ScrollPosition m;
-  parse(m, bytes, "TextSource.scrolled");
+  detail::parse_or_throw(m, bytes, "the arguments of TextSource.scrolled");
   return {m.h_pct(), m.v_pct()};
 }
 
 std::tuple<int, int, std::string, double, double> TextSource_tooltip([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::TooltipAt m;
-  parse(m, bytes, "TextSource.tooltip");
+  detail::parse_or_throw(m, bytes, "the arguments of TextSource.tooltip");
   return {m.line(), m.column(), m.text(), m.x(), m.y()};
 }
 
 std::tuple<> TextBufferRef_invalidated([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::Empty m;
-  parse(m, bytes, "TextBufferRef.invalidated");
+  detail::parse_or_throw(m, bytes, "the arguments of TextBufferRef.invalidated");
   return {};
 }
 
@@ -144,17 +136,17 @@ namespace detail::check {
 
 void TextSource_buffer_changed(std::string_view bytes) {
   ::pgwidgets::widgets::TextSourceBuffer m;
-  parse(m, bytes, "TextSource.buffer_changed");
+  detail::parse_or_throw(m, bytes, "the arguments of TextSource.buffer_changed");
 }
 
 void TextSource_selection_changed(std::string_view bytes) {
   ::pgwidgets::widgets::TextRange m;
-  parse(m, bytes, "TextSource.selection_changed");
+  detail::parse_or_throw(m, bytes, "the arguments of TextSource.selection_changed");
 }
 
 void TextSource_scrolled(std::string_view bytes) {
   ::pgwidgets::widgets::ScrollPosition m;
-  parse(m, bytes, "TextSource.scrolled");
+  detail::parse_or_throw(m, bytes, "the arguments of TextSource.scrolled");
 }
 
 }  // namespace detail::check
@@ -163,157 +155,157 @@ namespace detail::ret {
 
 int TextSource_get_length([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::TextLength m;
-  parse(m, bytes, "the result of TextSource.get_length");
+  detail::parse_or_throw(m, bytes, "the arguments of the result of TextSource.get_length");
   return m.length();
 }
 
 std::string TextSource_get_text_range([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::Text m;
-  parse(m, bytes, "the result of TextSource.get_text_range");
+  detail::parse_or_throw(m, bytes, "the arguments of the result of TextSource.get_text_range");
   return m.text();
 }
 
 int TextSource_get_cursor([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::TextOffset m;
-  parse(m, bytes, "the result of TextSource.get_cursor");
+  detail::parse_or_throw(m, bytes, "the arguments of the result of TextSource.get_cursor");
   return m.offset();
 }
 
 pgw::TextRange TextSource_get_selection_range([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::TextRange m;
-  parse(m, bytes, "the result of TextSource.get_selection_range");
+  detail::parse_or_throw(m, bytes, "the arguments of the result of TextSource.get_selection_range");
   return pgw::TextRange{m.start(), m.end()};
 }
 
 bool TextSource_has_selection([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::Has m;
-  parse(m, bytes, "the result of TextSource.has_selection");
+  detail::parse_or_throw(m, bytes, "the arguments of the result of TextSource.has_selection");
   return m.has();
 }
 
 pgw::TextRange TextSource_get_selection_bounds([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::TextRange m;
-  parse(m, bytes, "the result of TextSource.get_selection_bounds");
+  detail::parse_or_throw(m, bytes, "the arguments of the result of TextSource.get_selection_bounds");
   return pgw::TextRange{m.start(), m.end()};
 }
 
 bool TextSource_has_tag([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::Has m;
-  parse(m, bytes, "the result of TextSource.has_tag");
+  detail::parse_or_throw(m, bytes, "the arguments of the result of TextSource.has_tag");
   return m.has();
 }
 
 std::vector<std::string> TextSource_get_tags_at([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::TagNames m;
-  parse(m, bytes, "the result of TextSource.get_tags_at");
+  detail::parse_or_throw(m, bytes, "the arguments of the result of TextSource.get_tags_at");
   return std::vector<std::string>(m.names().begin(), m.names().end());
 }
 
 std::vector<std::string> TextSource_get_tags_range([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::TagNames m;
-  parse(m, bytes, "the result of TextSource.get_tags_range");
+  detail::parse_or_throw(m, bytes, "the arguments of the result of TextSource.get_tags_range");
   return std::vector<std::string>(m.names().begin(), m.names().end());
 }
 
 pgw::TextRange TextSource_get_tag_region([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::TextRange m;
-  parse(m, bytes, "the result of TextSource.get_tag_region");
+  detail::parse_or_throw(m, bytes, "the arguments of the result of TextSource.get_tag_region");
   return pgw::TextRange{m.start(), m.end()};
 }
 
 std::vector<pgw::TextSpan> TextSource_get_tag_regions([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::TextSpans m;
-  parse(m, bytes, "the result of TextSource.get_tag_regions");
+  detail::parse_or_throw(m, bytes, "the arguments of the result of TextSource.get_tag_regions");
   return [&] { std::vector<pgw::TextSpan> out; out.reserve(m.spans().size()); for (const auto& item : m.spans()) out.push_back(detail::wire::decode(item)); return out; }();
 }
 
 pgw::TextBufferRef TextSource_get_named_ref([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::NamedRef m;
-  parse(m, bytes, "the result of TextSource.get_named_ref");
+  detail::parse_or_throw(m, bytes, "the arguments of the result of TextSource.get_named_ref");
   return pgw::TextBufferRef(link.shared_from_this(), m.ref());
 }
 
 int TextSource_get_line_start([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::TextOffset m;
-  parse(m, bytes, "the result of TextSource.get_line_start");
+  detail::parse_or_throw(m, bytes, "the arguments of the result of TextSource.get_line_start");
   return m.offset();
 }
 
 int TextSource_get_line_end([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::TextOffset m;
-  parse(m, bytes, "the result of TextSource.get_line_end");
+  detail::parse_or_throw(m, bytes, "the arguments of the result of TextSource.get_line_end");
   return m.offset();
 }
 
 bool TextSource_undo([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::Done m;
-  parse(m, bytes, "the result of TextSource.undo");
+  detail::parse_or_throw(m, bytes, "the arguments of the result of TextSource.undo");
   return m.done();
 }
 
 bool TextSource_redo([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::Done m;
-  parse(m, bytes, "the result of TextSource.redo");
+  detail::parse_or_throw(m, bytes, "the arguments of the result of TextSource.redo");
   return m.done();
 }
 
 bool TextSource_can_undo([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::Has m;
-  parse(m, bytes, "the result of TextSource.can_undo");
+  detail::parse_or_throw(m, bytes, "the arguments of the result of TextSource.can_undo");
   return m.has();
 }
 
 bool TextSource_can_redo([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::Has m;
-  parse(m, bytes, "the result of TextSource.can_redo");
+  detail::parse_or_throw(m, bytes, "the arguments of the result of TextSource.can_redo");
   return m.has();
 }
 
 pgw::FindResult TextSource_find([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::FindResult m;
-  parse(m, bytes, "the result of TextSource.find");
+  detail::parse_or_throw(m, bytes, "the arguments of the result of TextSource.find");
   return pgw::FindResult{m.found(), m.start(), m.end()};
 }
 
 std::vector<pgw::TextSpan> TextSource_find_all([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::TextSpans m;
-  parse(m, bytes, "the result of TextSource.find_all");
+  detail::parse_or_throw(m, bytes, "the arguments of the result of TextSource.find_all");
   return [&] { std::vector<pgw::TextSpan> out; out.reserve(m.spans().size()); for (const auto& item : m.spans()) out.push_back(detail::wire::decode(item)); return out; }();
 }
 
 int TextSource_replace([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::ReplaceCount m;
-  parse(m, bytes, "the result of TextSource.replace");
+  detail::parse_or_throw(m, bytes, "the arguments of the result of TextSource.replace");
   return m.count();
 }
 
 int TextBufferRef_get_offset([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::TextOffset m;
-  parse(m, bytes, "the result of TextBufferRef.get_offset");
+  detail::parse_or_throw(m, bytes, "the arguments of the result of TextBufferRef.get_offset");
   return m.offset();
 }
 
 pgw::Gravity TextBufferRef_get_gravity([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::RefGravity m;
-  parse(m, bytes, "the result of TextBufferRef.get_gravity");
+  detail::parse_or_throw(m, bytes, "the arguments of the result of TextBufferRef.get_gravity");
   return detail::enum_from_wire<pgw::Gravity>(m.gravity());
 }
 
 bool TextBufferRef_is_valid([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::RefValid m;
-  parse(m, bytes, "the result of TextBufferRef.is_valid");
+  detail::parse_or_throw(m, bytes, "the arguments of the result of TextBufferRef.is_valid");
   return m.valid();
 }
 
 pgw::LineColumn TextBufferRef_get_line_column([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::LineColumn m;
-  parse(m, bytes, "the result of TextBufferRef.get_line_column");
+  detail::parse_or_throw(m, bytes, "the arguments of the result of TextBufferRef.get_line_column");
   return pgw::LineColumn{m.line(), m.column()};
 }
 
 int TextBufferRef_get_line([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::TextLine m;
-  parse(m, bytes, "the result of TextBufferRef.get_line");
+  detail::parse_or_throw(m, bytes, "the arguments of the result of TextBufferRef.get_line");
   return m.line();
 }
 
@@ -479,12 +471,12 @@ std::string TextSource::get_text() const {
   detail::SessionLink& link = this->link();
   if (const std::string* recorded = link.recorded(id(), detail::fields::text)) {
     ::pgwidgets::widgets::Text m;
-    parse(m, *recorded, "the state of TextSource.text");
+    detail::parse_or_throw(m, *recorded, "the arguments of the state of TextSource.text");
     return m.text();
   }
   if (const std::string* ctor = link.constructor_args(id())) {
     ::pgwidgets::widgets::TextSourceArgs args;
-    parse(args, *ctor, "the constructor arguments of TextSource");
+    detail::parse_or_throw(args, *ctor, "the arguments of the constructor arguments of TextSource");
     return args.text();
   }
   return std::string();
@@ -827,7 +819,7 @@ pgw::ScrollPosition TextSource::get_scroll_position() const {
   detail::SessionLink& link = this->link();
   if (const std::string* recorded = link.recorded(id(), detail::fields::scroll_position)) {
     ::pgwidgets::widgets::ScrollPosition m;
-    parse(m, *recorded, "the state of TextSource.scroll_position");
+    detail::parse_or_throw(m, *recorded, "the arguments of the state of TextSource.scroll_position");
     return pgw::ScrollPosition{m.h_pct(), m.v_pct()};
   }
   return pgw::ScrollPosition{0, 0};

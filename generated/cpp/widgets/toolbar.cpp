@@ -12,23 +12,15 @@
 #include "pgwidgets/widgets/menus.pb.h"
 #include "pgwidgets/widgets/controls.pb.h"
 #include "pgwidgets/widgets/toolbar.pb.h"
+#include "pgwidgets/message_parse.hpp"
 
 namespace pgw {
-namespace {
-
-[[maybe_unused]] void parse(google::protobuf::MessageLite& message, std::string_view bytes, const char* what) {
-  if (!message.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) {
-    throw ProtocolError(std::string("pgwidgets: cannot decode the arguments of ") + what);
-  }
-}
-
-}  // namespace
 
 namespace detail::decode {
 
 std::tuple<bool> ToolBarAction_activated([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::ActionState m;
-  parse(m, bytes, "ToolBarAction.activated");
+  detail::parse_or_throw(m, bytes, "the arguments of ToolBarAction.activated");
   return {m.value()};
 }
 
@@ -38,7 +30,7 @@ namespace detail::check {
 
 void ToolBarAction_activated(std::string_view bytes) {
   ::pgwidgets::widgets::ActionState m;
-  parse(m, bytes, "ToolBarAction.activated");
+  detail::parse_or_throw(m, bytes, "the arguments of ToolBarAction.activated");
 }
 
 }  // namespace detail::check
@@ -419,12 +411,12 @@ std::string ToolBarAction::get_text() const {
   detail::SessionLink& link = this->link();
   if (const std::string* recorded = link.recorded(id(), detail::fields::text)) {
     ::pgwidgets::widgets::Text m;
-    parse(m, *recorded, "the state of ToolBarAction.text");
+    detail::parse_or_throw(m, *recorded, "the arguments of the state of ToolBarAction.text");
     return m.text();
   }
   if (const std::string* ctor = link.constructor_args(id())) {
     ::pgwidgets::widgets::ToolBarActionArgs args;
-    parse(args, *ctor, "the constructor arguments of ToolBarAction");
+    detail::parse_or_throw(args, *ctor, "the arguments of the constructor arguments of ToolBarAction");
     return args.text();
   }
   return std::string();
@@ -448,7 +440,7 @@ bool ToolBarAction::get_state() const {
   detail::SessionLink& link = this->link();
   if (const std::string* recorded = link.recorded(id(), detail::fields::state)) {
     ::pgwidgets::widgets::ButtonState m;
-    parse(m, *recorded, "the state of ToolBarAction.state");
+    detail::parse_or_throw(m, *recorded, "the arguments of the state of ToolBarAction.state");
     return m.value();
   }
   return false;

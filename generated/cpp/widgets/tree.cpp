@@ -11,17 +11,9 @@
 #include "pgwidgets/widgets/base.pb.h"
 #include "pgwidgets/widgets/data.pb.h"
 #include "pgwidgets/widgets/tree.pb.h"
+#include "pgwidgets/message_parse.hpp"
 
 namespace pgw {
-namespace {
-
-[[maybe_unused]] void parse(google::protobuf::MessageLite& message, std::string_view bytes, const char* what) {
-  if (!message.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) {
-    throw ProtocolError(std::string("pgwidgets: cannot decode the arguments of ") + what);
-  }
-}
-
-}  // namespace
 
 namespace detail::wire {
 
@@ -68,139 +60,139 @@ namespace detail::decode {
 
 std::tuple<std::map<std::string, pgw::Value>, std::vector<std::string>, std::string> TreeView_activated([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::NodeEvent m;
-  parse(m, bytes, "TreeView.activated");
+  detail::parse_or_throw(m, bytes, "the arguments of TreeView.activated");
   return {[&] { std::map<std::string, pgw::Value> out; for (const auto& [key, item] : m.values()) out.emplace(key, detail::value_from_wire(item)); return out; }(), std::vector<std::string>(m.path().begin(), m.path().end()), m.col_key()};
 }
 
 std::tuple<std::vector<pgw::TreePath>> TreeView_selected([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::TreePaths m;
-  parse(m, bytes, "TreeView.selected");
+  detail::parse_or_throw(m, bytes, "the arguments of TreeView.selected");
   return {[&] { std::vector<pgw::TreePath> out; out.reserve(m.paths().size()); for (const auto& item : m.paths()) out.push_back(detail::wire::decode(item)); return out; }()};
 }
 
 std::tuple<std::vector<std::string>> TreeView_expanded([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::TreePath m;
-  parse(m, bytes, "TreeView.expanded");
+  detail::parse_or_throw(m, bytes, "the arguments of TreeView.expanded");
   return {std::vector<std::string>(m.path().begin(), m.path().end())};
 }
 
 std::tuple<std::vector<std::string>> TreeView_collapsed([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::TreePath m;
-  parse(m, bytes, "TreeView.collapsed");
+  detail::parse_or_throw(m, bytes, "the arguments of TreeView.collapsed");
   return {std::vector<std::string>(m.path().begin(), m.path().end())};
 }
 
 std::tuple<std::string, bool> TreeView_sorted([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::SortOrder m;
-  parse(m, bytes, "TreeView.sorted");
+  detail::parse_or_throw(m, bytes, "the arguments of TreeView.sorted");
   return {m.col_key(), m.ascending()};
 }
 
 std::tuple<std::vector<std::string>, std::string, pgw::Value, pgw::Value> TreeView_cell_edited([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::CellEdit m;
-  parse(m, bytes, "TreeView.cell_edited");
+  detail::parse_or_throw(m, bytes, "the arguments of TreeView.cell_edited");
   return {std::vector<std::string>(m.path().begin(), m.path().end()), m.col_key(), detail::value_from_wire(m.old_value()), detail::value_from_wire(m.new_value())};
 }
 
 std::tuple<double, double> TreeView_scrolled([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::ScrollFraction m;
-  parse(m, bytes, "TreeView.scrolled");
+  detail::parse_or_throw(m, bytes, "the arguments of TreeView.scrolled");
   return {m.h_pct(), m.v_pct()};
 }
 
 std::tuple<std::vector<pgw::TreeCell>> TreeView_cell_selected([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::TreeCells m;
-  parse(m, bytes, "TreeView.cell_selected");
+  detail::parse_or_throw(m, bytes, "the arguments of TreeView.cell_selected");
   return {[&] { std::vector<pgw::TreeCell> out; out.reserve(m.cells().size()); for (const auto& item : m.cells()) out.push_back(detail::wire::decode(item)); return out; }()};
 }
 
 std::tuple<std::vector<std::string>, std::map<std::string, pgw::Value>, std::string> TreeView_cell_action([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::CellAction m;
-  parse(m, bytes, "TreeView.cell_action");
+  detail::parse_or_throw(m, bytes, "the arguments of TreeView.cell_action");
   return {std::vector<std::string>(m.path().begin(), m.path().end()), [&] { std::map<std::string, pgw::Value> out; for (const auto& [key, item] : m.values()) out.emplace(key, detail::value_from_wire(item)); return out; }(), m.col_key()};
 }
 
 std::tuple<std::string, int> TreeView_column_resized([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::ColumnWidth m;
-  parse(m, bytes, "TreeView.column_resized");
+  detail::parse_or_throw(m, bytes, "the arguments of TreeView.column_resized");
   return {m.col_key(), m.width()};
 }
 
 std::tuple<std::string> TreeView_copy([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::Tsv m;
-  parse(m, bytes, "TreeView.copy");
+  detail::parse_or_throw(m, bytes, "the arguments of TreeView.copy");
   return {m.text()};
 }
 
 std::tuple<std::string> TreeView_cut([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::Tsv m;
-  parse(m, bytes, "TreeView.cut");
+  detail::parse_or_throw(m, bytes, "the arguments of TreeView.cut");
   return {m.text()};
 }
 
 std::tuple<std::string> TreeView_paste([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::Tsv m;
-  parse(m, bytes, "TreeView.paste");
+  detail::parse_or_throw(m, bytes, "the arguments of TreeView.paste");
   return {m.text()};
 }
 
 std::tuple<std::vector<pgw::Value>, int, int> TableView_activated([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::RowEvent m;
-  parse(m, bytes, "TableView.activated");
+  detail::parse_or_throw(m, bytes, "the arguments of TableView.activated");
   return {[&] { std::vector<pgw::Value> out; out.reserve(m.values().size()); for (const auto& item : m.values()) out.push_back(detail::value_from_wire(item)); return out; }(), m.row(), m.col_index()};
 }
 
 std::tuple<std::vector<pgw::RowIndex>> TableView_selected([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::RowIndexes m;
-  parse(m, bytes, "TableView.selected");
+  detail::parse_or_throw(m, bytes, "the arguments of TableView.selected");
   return {[&] { std::vector<pgw::RowIndex> out; out.reserve(m.items().size()); for (const auto& item : m.items()) out.push_back(detail::wire::decode(item)); return out; }()};
 }
 
 std::tuple<int, bool> TableView_sorted([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::SortIndex m;
-  parse(m, bytes, "TableView.sorted");
+  detail::parse_or_throw(m, bytes, "the arguments of TableView.sorted");
   return {m.col_index(), m.ascending()};
 }
 
 std::tuple<int, int, pgw::Value, pgw::Value> TableView_cell_edited([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::RowCellEdit m;
-  parse(m, bytes, "TableView.cell_edited");
+  detail::parse_or_throw(m, bytes, "the arguments of TableView.cell_edited");
   return {m.row(), m.col_index(), detail::value_from_wire(m.old_value()), detail::value_from_wire(m.new_value())};
 }
 
 std::tuple<double, double> TableView_scrolled([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::ScrollFraction m;
-  parse(m, bytes, "TableView.scrolled");
+  detail::parse_or_throw(m, bytes, "the arguments of TableView.scrolled");
   return {m.h_pct(), m.v_pct()};
 }
 
 std::tuple<int, std::vector<pgw::Value>, int> TableView_cell_action([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::RowCellAction m;
-  parse(m, bytes, "TableView.cell_action");
+  detail::parse_or_throw(m, bytes, "the arguments of TableView.cell_action");
   return {m.row(), [&] { std::vector<pgw::Value> out; out.reserve(m.values().size()); for (const auto& item : m.values()) out.push_back(detail::value_from_wire(item)); return out; }(), m.col_index()};
 }
 
 std::tuple<int, int> TableView_column_resized([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::ColumnIndexWidth m;
-  parse(m, bytes, "TableView.column_resized");
+  detail::parse_or_throw(m, bytes, "the arguments of TableView.column_resized");
   return {m.col_index(), m.width()};
 }
 
 std::tuple<std::string> TableView_copy([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::Tsv m;
-  parse(m, bytes, "TableView.copy");
+  detail::parse_or_throw(m, bytes, "the arguments of TableView.copy");
   return {m.text()};
 }
 
 std::tuple<std::string> TableView_cut([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::Tsv m;
-  parse(m, bytes, "TableView.cut");
+  detail::parse_or_throw(m, bytes, "the arguments of TableView.cut");
   return {m.text()};
 }
 
 std::tuple<std::string> TableView_paste([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::Tsv m;
-  parse(m, bytes, "TableView.paste");
+  detail::parse_or_throw(m, bytes, "the arguments of TableView.paste");
   return {m.text()};
 }
 
@@ -210,62 +202,62 @@ namespace detail::check {
 
 void TreeView_selected(std::string_view bytes) {
   ::pgwidgets::widgets::TreePaths m;
-  parse(m, bytes, "TreeView.selected");
+  detail::parse_or_throw(m, bytes, "the arguments of TreeView.selected");
 }
 
 void TreeView_expanded(std::string_view bytes) {
   ::pgwidgets::widgets::TreePath m;
-  parse(m, bytes, "TreeView.expanded");
+  detail::parse_or_throw(m, bytes, "the arguments of TreeView.expanded");
 }
 
 void TreeView_collapsed(std::string_view bytes) {
   ::pgwidgets::widgets::TreePath m;
-  parse(m, bytes, "TreeView.collapsed");
+  detail::parse_or_throw(m, bytes, "the arguments of TreeView.collapsed");
 }
 
 void TreeView_sorted(std::string_view bytes) {
   ::pgwidgets::widgets::SortOrder m;
-  parse(m, bytes, "TreeView.sorted");
+  detail::parse_or_throw(m, bytes, "the arguments of TreeView.sorted");
 }
 
 void TreeView_cell_edited(std::string_view bytes) {
   ::pgwidgets::widgets::CellEdit m;
-  parse(m, bytes, "TreeView.cell_edited");
+  detail::parse_or_throw(m, bytes, "the arguments of TreeView.cell_edited");
 }
 
 void TreeView_scrolled(std::string_view bytes) {
   ::pgwidgets::widgets::ScrollFraction m;
-  parse(m, bytes, "TreeView.scrolled");
+  detail::parse_or_throw(m, bytes, "the arguments of TreeView.scrolled");
 }
 
 void TreeView_column_resized(std::string_view bytes) {
   ::pgwidgets::widgets::ColumnWidth m;
-  parse(m, bytes, "TreeView.column_resized");
+  detail::parse_or_throw(m, bytes, "the arguments of TreeView.column_resized");
 }
 
 void TableView_selected(std::string_view bytes) {
   ::pgwidgets::widgets::RowIndexes m;
-  parse(m, bytes, "TableView.selected");
+  detail::parse_or_throw(m, bytes, "the arguments of TableView.selected");
 }
 
 void TableView_sorted(std::string_view bytes) {
   ::pgwidgets::widgets::SortIndex m;
-  parse(m, bytes, "TableView.sorted");
+  detail::parse_or_throw(m, bytes, "the arguments of TableView.sorted");
 }
 
 void TableView_cell_edited(std::string_view bytes) {
   ::pgwidgets::widgets::RowCellEdit m;
-  parse(m, bytes, "TableView.cell_edited");
+  detail::parse_or_throw(m, bytes, "the arguments of TableView.cell_edited");
 }
 
 void TableView_scrolled(std::string_view bytes) {
   ::pgwidgets::widgets::ScrollFraction m;
-  parse(m, bytes, "TableView.scrolled");
+  detail::parse_or_throw(m, bytes, "the arguments of TableView.scrolled");
 }
 
 void TableView_column_resized(std::string_view bytes) {
   ::pgwidgets::widgets::ColumnIndexWidth m;
-  parse(m, bytes, "TableView.column_resized");
+  detail::parse_or_throw(m, bytes, "the arguments of TableView.column_resized");
 }
 
 }  // namespace detail::check
@@ -274,43 +266,43 @@ namespace detail::ret {
 
 std::vector<int> TreeView_get_column_widths([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::ColumnWidths m;
-  parse(m, bytes, "the result of TreeView.get_column_widths");
+  detail::parse_or_throw(m, bytes, "the arguments of the result of TreeView.get_column_widths");
   return std::vector<int>(m.widths().begin(), m.widths().end());
 }
 
 int TreeView_get_column_count([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::Count m;
-  parse(m, bytes, "the result of TreeView.get_column_count");
+  detail::parse_or_throw(m, bytes, "the arguments of the result of TreeView.get_column_count");
   return m.count();
 }
 
 int TreeView_get_row_count([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::Count m;
-  parse(m, bytes, "the result of TreeView.get_row_count");
+  detail::parse_or_throw(m, bytes, "the arguments of the result of TreeView.get_row_count");
   return m.count();
 }
 
 std::vector<pgw::TreeCell> TreeView_get_selected_cells([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::TreeCells m;
-  parse(m, bytes, "the result of TreeView.get_selected_cells");
+  detail::parse_or_throw(m, bytes, "the arguments of the result of TreeView.get_selected_cells");
   return [&] { std::vector<pgw::TreeCell> out; out.reserve(m.cells().size()); for (const auto& item : m.cells()) out.push_back(detail::wire::decode(item)); return out; }();
 }
 
 std::vector<int> TableView_get_column_widths([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::ColumnWidths m;
-  parse(m, bytes, "the result of TableView.get_column_widths");
+  detail::parse_or_throw(m, bytes, "the arguments of the result of TableView.get_column_widths");
   return std::vector<int>(m.widths().begin(), m.widths().end());
 }
 
 int TableView_get_column_count([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::Count m;
-  parse(m, bytes, "the result of TableView.get_column_count");
+  detail::parse_or_throw(m, bytes, "the arguments of the result of TableView.get_column_count");
   return m.count();
 }
 
 int TableView_get_row_count([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::Count m;
-  parse(m, bytes, "the result of TableView.get_row_count");
+  detail::parse_or_throw(m, bytes, "the arguments of the result of TableView.get_row_count");
   return m.count();
 }
 
@@ -590,8 +582,8 @@ std::vector<pgw::TreeItem> TreeView::get_tree() const {
   ::pgwidgets::widgets::Empty request;
   [[maybe_unused]] detail::SessionLink& link = this->link();
   ::pgwidgets::widgets::TreeItems m;
-  parse(m, link.collection_answer(id(), detail::methods::TreeView_get_tree, request.SerializeAsString()),
-        "the state of TreeView.items");
+  detail::parse_or_throw(m, link.collection_answer(id(), detail::methods::TreeView_get_tree, request.SerializeAsString()),
+        "the arguments of the state of TreeView.items");
   return [&] { std::vector<pgw::TreeItem> out; out.reserve(m.tree().size()); for (const auto& item : m.tree()) out.push_back(detail::wire::decode(item)); return out; }();
 }
 
@@ -631,8 +623,8 @@ std::vector<pgw::TreePath> TreeView::get_expanded() const {
   ::pgwidgets::widgets::Empty request;
   [[maybe_unused]] detail::SessionLink& link = this->link();
   ::pgwidgets::widgets::TreePaths m;
-  parse(m, link.collection_answer(id(), detail::methods::TreeView_get_expanded, request.SerializeAsString()),
-        "the state of TreeView.expanded");
+  detail::parse_or_throw(m, link.collection_answer(id(), detail::methods::TreeView_get_expanded, request.SerializeAsString()),
+        "the arguments of the state of TreeView.expanded");
   return [&] { std::vector<pgw::TreePath> out; out.reserve(m.paths().size()); for (const auto& item : m.paths()) out.push_back(detail::wire::decode(item)); return out; }();
 }
 
@@ -667,8 +659,8 @@ std::vector<pgw::TreePath> TreeView::get_selected() const {
   ::pgwidgets::widgets::Empty request;
   [[maybe_unused]] detail::SessionLink& link = this->link();
   ::pgwidgets::widgets::TreePaths m;
-  parse(m, link.collection_answer(id(), detail::methods::TreeView_get_selected, request.SerializeAsString()),
-        "the state of TreeView.selection");
+  detail::parse_or_throw(m, link.collection_answer(id(), detail::methods::TreeView_get_selected, request.SerializeAsString()),
+        "the arguments of the state of TreeView.selection");
   return [&] { std::vector<pgw::TreePath> out; out.reserve(m.paths().size()); for (const auto& item : m.paths()) out.push_back(detail::wire::decode(item)); return out; }();
 }
 
@@ -759,7 +751,7 @@ pgw::ScrollFraction TreeView::get_scroll_position() const {
   detail::SessionLink& link = this->link();
   if (const std::string* recorded = link.recorded(id(), detail::fields::scroll)) {
     ::pgwidgets::widgets::ScrollFraction m;
-    parse(m, *recorded, "the state of TreeView.scroll");
+    detail::parse_or_throw(m, *recorded, "the arguments of the state of TreeView.scroll");
     return pgw::ScrollFraction{m.h_pct(), m.v_pct()};
   }
   return pgw::ScrollFraction{0, 0};
@@ -927,8 +919,8 @@ std::vector<pgw::TableRow> TableView::get_data() const {
   ::pgwidgets::widgets::Empty request;
   [[maybe_unused]] detail::SessionLink& link = this->link();
   ::pgwidgets::widgets::TableRows m;
-  parse(m, link.collection_answer(id(), detail::methods::TableView_get_data, request.SerializeAsString()),
-        "the state of TableView.rows");
+  detail::parse_or_throw(m, link.collection_answer(id(), detail::methods::TableView_get_data, request.SerializeAsString()),
+        "the arguments of the state of TableView.rows");
   return [&] { std::vector<pgw::TableRow> out; out.reserve(m.rows().size()); for (const auto& item : m.rows()) out.push_back(detail::wire::decode(item)); return out; }();
 }
 
@@ -955,8 +947,8 @@ std::vector<pgw::RowIndex> TableView::get_selected() const {
   ::pgwidgets::widgets::Empty request;
   [[maybe_unused]] detail::SessionLink& link = this->link();
   ::pgwidgets::widgets::RowIndexes m;
-  parse(m, link.collection_answer(id(), detail::methods::TableView_get_selected, request.SerializeAsString()),
-        "the state of TableView.selection");
+  detail::parse_or_throw(m, link.collection_answer(id(), detail::methods::TableView_get_selected, request.SerializeAsString()),
+        "the arguments of the state of TableView.selection");
   return [&] { std::vector<pgw::RowIndex> out; out.reserve(m.items().size()); for (const auto& item : m.items()) out.push_back(detail::wire::decode(item)); return out; }();
 }
 
@@ -1046,7 +1038,7 @@ pgw::ScrollFraction TableView::get_scroll_position() const {
   detail::SessionLink& link = this->link();
   if (const std::string* recorded = link.recorded(id(), detail::fields::scroll)) {
     ::pgwidgets::widgets::ScrollFraction m;
-    parse(m, *recorded, "the state of TableView.scroll");
+    detail::parse_or_throw(m, *recorded, "the arguments of the state of TableView.scroll");
     return pgw::ScrollFraction{m.h_pct(), m.v_pct()};
   }
   return pgw::ScrollFraction{0, 0};

@@ -10,53 +10,45 @@
 
 #include "pgwidgets/widgets/base.pb.h"
 #include "pgwidgets/widgets/video.pb.h"
+#include "pgwidgets/message_parse.hpp"
 
 namespace pgw {
-namespace {
-
-[[maybe_unused]] void parse(google::protobuf::MessageLite& message, std::string_view bytes, const char* what) {
-  if (!message.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) {
-    throw ProtocolError(std::string("pgwidgets: cannot decode the arguments of ") + what);
-  }
-}
-
-}  // namespace
 
 namespace detail::decode {
 
 std::tuple<> VideoWidget_play([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::Empty m;
-  parse(m, bytes, "VideoWidget.play");
+  detail::parse_or_throw(m, bytes, "the arguments of VideoWidget.play");
   return {};
 }
 
 std::tuple<> VideoWidget_pause([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::Empty m;
-  parse(m, bytes, "VideoWidget.pause");
+  detail::parse_or_throw(m, bytes, "the arguments of VideoWidget.pause");
   return {};
 }
 
 std::tuple<> VideoWidget_ended([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::Empty m;
-  parse(m, bytes, "VideoWidget.ended");
+  detail::parse_or_throw(m, bytes, "the arguments of VideoWidget.ended");
   return {};
 }
 
 std::tuple<std::string> VideoWidget_error([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::VideoError m;
-  parse(m, bytes, "VideoWidget.error");
+  detail::parse_or_throw(m, bytes, "the arguments of VideoWidget.error");
   return {m.message()};
 }
 
 std::tuple<double, double> VideoWidget_timeupdate([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::TimeUpdate m;
-  parse(m, bytes, "VideoWidget.timeupdate");
+  detail::parse_or_throw(m, bytes, "the arguments of VideoWidget.timeupdate");
   return {m.current_time(), m.duration()};
 }
 
 std::tuple<double, bool> VideoWidget_volumechange([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::VolumeChange m;
-  parse(m, bytes, "VideoWidget.volumechange");
+  detail::parse_or_throw(m, bytes, "the arguments of VideoWidget.volumechange");
   return {m.volume(), m.muted()};
 }
 
@@ -70,31 +62,31 @@ namespace detail::ret {
 
 bool VideoWidget_get_muted([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::MutedArg m;
-  parse(m, bytes, "the result of VideoWidget.get_muted");
+  detail::parse_or_throw(m, bytes, "the arguments of the result of VideoWidget.get_muted");
   return m.tf();
 }
 
 double VideoWidget_get_volume([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::Volume m;
-  parse(m, bytes, "the result of VideoWidget.get_volume");
+  detail::parse_or_throw(m, bytes, "the arguments of the result of VideoWidget.get_volume");
   return m.vol();
 }
 
 double VideoWidget_get_current_time([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::Seconds m;
-  parse(m, bytes, "the result of VideoWidget.get_current_time");
+  detail::parse_or_throw(m, bytes, "the arguments of the result of VideoWidget.get_current_time");
   return m.seconds();
 }
 
 double VideoWidget_get_duration([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::Duration m;
-  parse(m, bytes, "the result of VideoWidget.get_duration");
+  detail::parse_or_throw(m, bytes, "the arguments of the result of VideoWidget.get_duration");
   return m.duration();
 }
 
 bool VideoWidget_get_paused([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::Paused m;
-  parse(m, bytes, "the result of VideoWidget.get_paused");
+  detail::parse_or_throw(m, bytes, "the arguments of the result of VideoWidget.get_paused");
   return m.paused();
 }
 
@@ -241,12 +233,12 @@ bool VideoWidget::get_loop() const {
   detail::SessionLink& link = this->link();
   if (const std::string* recorded = link.recorded(id(), detail::fields::loop)) {
     ::pgwidgets::widgets::LoopArg m;
-    parse(m, *recorded, "the state of VideoWidget.loop");
+    detail::parse_or_throw(m, *recorded, "the arguments of the state of VideoWidget.loop");
     return m.tf();
   }
   if (const std::string* ctor = link.constructor_args(id())) {
     ::pgwidgets::widgets::VideoWidgetArgs args;
-    parse(args, *ctor, "the constructor arguments of VideoWidget");
+    detail::parse_or_throw(args, *ctor, "the arguments of the constructor arguments of VideoWidget");
     if (args.has_loop()) return args.loop();
     return false;
   }
@@ -263,12 +255,12 @@ bool VideoWidget::get_controls() const {
   detail::SessionLink& link = this->link();
   if (const std::string* recorded = link.recorded(id(), detail::fields::controls)) {
     ::pgwidgets::widgets::ControlsArg m;
-    parse(m, *recorded, "the state of VideoWidget.controls");
+    detail::parse_or_throw(m, *recorded, "the arguments of the state of VideoWidget.controls");
     return m.tf();
   }
   if (const std::string* ctor = link.constructor_args(id())) {
     ::pgwidgets::widgets::VideoWidgetArgs args;
-    parse(args, *ctor, "the constructor arguments of VideoWidget");
+    detail::parse_or_throw(args, *ctor, "the arguments of the constructor arguments of VideoWidget");
     if (args.has_controls()) return args.controls();
     return false;
   }
