@@ -32,7 +32,7 @@ if command -v clang++-16 >/dev/null 2>&1; then
 fi
 # scripts/fuzz.sh builds only the fuzz targets here.
 if [[ -n ${PGW_SAN_TARGETS:-} ]]; then read -ra TARGETS <<<"$PGW_SAN_TARGETS"; fi
-cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=None -DPGW_BUILD_BENCH=OFF \
+cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=None -DCMAKE_UNITY_BUILD=ON -DPGW_BUILD_BENCH=OFF \
   -DPGW_BUILD_EXAMPLES=OFF "${CONFIG[@]}" \
   -DCMAKE_CXX_FLAGS="$SAN_FLAGS" \
   -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined" >/dev/null
