@@ -243,6 +243,17 @@ void PageModel::apply(WidgetId id, Widget& w, const MethodView& m, const pb::Mes
         apply_line_op(id, w, m, request.SerializeAsString());
         break;
       }
+      if (m.info->op == detail::StateOp::all_parents || m.info->op == detail::StateOp::all_nodes) {
+        // It reads another state of the widget (expand_all: the tree's parents).
+        detail::StateValue* set = nullptr;
+        const detail::StateValue* tree = nullptr;
+        for (detail::StateValue& v : w.collections) {
+          if (v.info->field == m.info->field) set = &v;
+          if (v.info->field == m.info->of_state) tree = &v;
+        }
+        if (set != nullptr && tree != nullptr) detail::apply_all_parents(*set, *tree, *m.info);
+        break;
+      }
       if (m.info->op != detail::StateOp::none) {
         // The server's rules, applied to what the page got (a rebuild's
         // snapshot calls included).
