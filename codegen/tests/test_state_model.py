@@ -164,8 +164,9 @@ class StateSchemaErrorTest(unittest.TestCase):
         self.assertIn("`of` must name a TREE State of TreeView ('selection' is none)", msg)
 
 
-if __name__ == "__main__":
-    unittest.main()
+    def test_all_nodes_without_of(self):
+        msg = self.broken("tree.proto", 'op: ALL_NODES, of: "items"', 'op: ALL_NODES')
+        self.assertIn("`of` belongs on an ALL_PARENTS or ALL_NODES, which need it", msg)
 
     def test_line_op_names_an_axis_of_the_extent(self):
         msg = self.broken("containers.proto", 'op: LINE_DELETE, index: "index", axis: "rows"',
@@ -182,4 +183,9 @@ if __name__ == "__main__":
 
     def test_extent_count_that_is_no_constructor_field(self):
         msg = self.broken("containers.proto", 'counts: ["rows", "columns"]', 'counts: ["rows", "cols"]')
-        self.assertIn("count 'cols' must be an int32 constructor field of GridBox", msg)
+        # The first check to meet it names it: GridBox's counts getter.
+        self.assertRegex(msg, r"GridBox.*'cols'.*constructor field")
+
+
+if __name__ == "__main__":
+    unittest.main()
