@@ -720,12 +720,15 @@ std::string Application::url() const {
   return "http://" + host + ":" + std::to_string(http_port()) + "/";
 }
 
-std::vector<std::shared_ptr<Session>> Application::sessions() const {
+std::vector<std::shared_ptr<Session>> Application::Impl::session_list() const {
   std::vector<std::shared_ptr<Session>> out;
-  std::lock_guard<std::mutex> hold(impl_->sessions_mutex);
-  for (const auto& [id, s] : impl_->sessions) out.push_back(s);
+  std::lock_guard<std::mutex> hold(sessions_mutex);
+  out.reserve(sessions.size());
+  for (const auto& [id, s] : sessions) out.push_back(s);
   return out;
 }
+
+std::vector<std::shared_ptr<Session>> Application::sessions() const { return impl_->session_list(); }
 
 const ApplicationOptions& Application::options() const { return impl_->options; }
 
@@ -736,13 +739,8 @@ void Application::Impl::broadcast(const pgwidgets::ServerMessage& message) {
   }
   // Called from any thread (a handler on its session's strand, main before
   // run()): each session sends on its own strand, all sharing one copy.
-  std::vector<std::shared_ptr<Session>> targets;
-  {
-    std::lock_guard<std::mutex> hold(sessions_mutex);
-    for (auto& [id, session] : sessions) targets.push_back(session);
-  }
   auto shared = std::make_shared<const pgwidgets::ServerMessage>(message);
-  for (auto& session : targets) {
+  for (auto& session : session_list()) {
     on_session(session, [session, shared] { detail::SessionAccess::core(*session).send_page_message(*shared); });
   }
 }

@@ -62,6 +62,8 @@ class Application::Impl final : public transport::Listener {
   std::shared_ptr<detail::PageExtras> extras = std::make_shared<detail::PageExtras>();
   // Sends a page-wide message to every session's browsers.
   void broadcast(const pgwidgets::ServerMessage& message);
+  // A copy of the session list, taken under sessions_mutex (callable from any thread).
+  std::vector<std::shared_ptr<Session>> session_list() const;
   mutable std::mutex sessions_mutex;
   // The pool that runs the sessions when options.threads > 1 (else null).
   boost::asio::thread_pool* pool() { return pool_.get(); }
