@@ -2,10 +2,12 @@
 // of 100,000 rows x 10 columns and a tree of 100,000 nodes (1,000 folders
 // of 99 items), each loaded when its button is pressed. The report label
 // says the server's resident memory before and after each load, so the
-// driver can state what the kept rows cost.
+// driver can state what the kept rows cost. --rows N sets the size.
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <unistd.h>
@@ -32,10 +34,14 @@ std::vector<pgw::Column> table_columns() {
   return cols;
 }
 
+// --rows N: the table's rows and the tree's nodes (N / 100 folders of 99
+// items each, and the folder); 100,000 unless told.
+int g_rows = 100000;
+
 std::vector<pgw::TableRow> table_rows() {
   std::vector<pgw::TableRow> rows;
-  rows.reserve(100000);
-  for (int r = 0; r < 100000; ++r) {
+  rows.reserve(static_cast<std::size_t>(g_rows));
+  for (int r = 0; r < g_rows; ++r) {
     pgw::TableRow row;
     for (int c = 0; c < 10; ++c) {
       if (c % 2 == 0) row.cells.emplace_back((r * 7919 + c) % 100000);
@@ -48,8 +54,8 @@ std::vector<pgw::TableRow> table_rows() {
 
 std::vector<pgw::TreeItem> tree_items() {
   std::vector<pgw::TreeItem> items;
-  items.reserve(100000);
-  for (int f = 0; f < 1000; ++f) {
+  items.reserve(static_cast<std::size_t>(g_rows));
+  for (int f = 0; f < g_rows / 100; ++f) {
     const std::string folder = "f" + std::to_string(f);
     items.push_back({.path = {folder}, .values = {{"size", f}}});
     for (int i = 0; i < 99; ++i) {
@@ -107,4 +113,18 @@ pgw::Task<> setup(pgw::Session& session) {
 
 }  // namespace
 
-int main(int argc, char** argv) { return example::serve(argc, argv, setup); }
+int main(int argc, char** argv) {
+  std::vector<char*> rest;
+  for (int i = 0; i < argc; ++i) {
+    if (std::string_view(argv[i]) == "--rows" && i + 1 < argc) {
+      g_rows = std::atoi(argv[++i]);
+      if (g_rows < 100 || g_rows % 100 != 0) {
+        std::fprintf(stderr, "--rows: a multiple of 100, at least 100\n");
+        return 2;
+      }
+      continue;
+    }
+    rest.push_back(argv[i]);
+  }
+  return example::serve(static_cast<int>(rest.size()), rest.data(), setup);
+}

@@ -11,7 +11,9 @@
 //     the 100,000-row table by a number column: the call and the next layout;
 //   - 1,000 cells updated at random rows of the 100,000-row table (set_cell);
 //   - the server's resident memory before and after loading the table.
-// usage: node bench/run_tree_bench.mjs [--binary build/bench/bench_tree] [--mirror /work/.mirror/naojsoft+pgwidgets-js/repo]
+// --rows N (a multiple of 100) runs all of it at N rows instead of 100,000:
+// pgwidgets-js's page crashes at 100,000, so its ratios come from a smaller N.
+// usage: node bench/run_tree_bench.mjs [--binary build/bench/bench_tree] [--mirror /work/.mirror/naojsoft+pgwidgets-js/repo] [--rows N]
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
@@ -24,19 +26,22 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const args = parseArgs(process.argv);
 const binary = path.resolve(args.binary || path.join(here, "../build/bench/bench_tree"));
 const mirror = args.mirror || "/work/.mirror/naojsoft+pgwidgets-js/repo";
+const N = Number(args.rows || 100000);
+if (!(N >= 100 && N % 100 === 0)) throw new Error("--rows: a multiple of 100, at least 100");
+const K = N >= 1000 ? `${N / 1000}k` : String(N);
 
 const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
 
 // ---- the page-side measurements, the same for both implementations ------
 // `api` names, per implementation, how to make data and call the widget.
 async function measure(page, which) {
-  return page.evaluate(async (which) => {
+  return page.evaluate(async ([which, N]) => {
     const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
     const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p * s.length))]; };
     const api = window.benchApi;
     const out = {};
     // set_data in the page alone, to the next painted frame.
-    const rows = api.tableRows();
+    const rows = api.tableRows(N);
     let t0 = performance.now();
     api.setData(rows);
     const call = performance.now() - t0;
@@ -66,32 +71,32 @@ async function measure(page, which) {
     t0 = performance.now();
     api.sortTable();
     api.layout();
-    out.sort_100k_ms = performance.now() - t0;
+    out.sort_ms = performance.now() - t0;
     await frame();
     // 1,000 cells at random rows.
     let seed = 7;
     const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     t0 = performance.now();
-    for (let i = 0; i < 1000; i++) api.setCell(Math.floor(rnd() * 100000), 1, `u${i}`);
+    for (let i = 0; i < 1000; i++) api.setCell(Math.floor(rnd() * N), 1, `u${i}`);
     api.layout();
     out.cells_1000_ms = performance.now() - t0;
     await frame();
     // expand_all of a 100,000-node tree.
-    api.setTree(api.treeData());
+    api.setTree(api.treeData(N));
     await frame();
     t0 = performance.now();
     api.expandAll();
     api.layout();
-    out.expand_all_100k_ms = performance.now() - t0;
+    out.expand_all_ms = performance.now() - t0;
     await frame();
     out.dom_rows = document.querySelectorAll(which === "ours" ? ".pgw-grid-row" : ".treeview-row, [class*='treeview-row']").length;
     return out;
-  }, which);
+  }, [which, N]);
 }
 
 // ---- ours ----------------------------------------------------------------
 async function ours(browser) {
-  const server = await startServer(binary);
+  const server = await startServer(binary, ["--rows", String(N)]);
   try {
     const page = await browser.newPage({ viewport: { width: 1240, height: 800 } });
     await page.goto(server.url + (server.url.includes("?") ? "&" : "?") + "pgwidgets-test");
@@ -119,18 +124,18 @@ async function ours(browser) {
       const table = handle("bench-table");
       const tree = handle("bench-tree");
       window.benchApi = {
-        tableRows() {
-          const rows = new Array(100000);
-          for (let r = 0; r < 100000; r++) {
+        tableRows(N) {
+          const rows = new Array(N);
+          for (let r = 0; r < N; r++) {
             const cells = new Array(10);
             for (let c = 0; c < 10; c++) cells[c] = c % 2 === 0 ? BigInt((r * 7919 + c) % 100000) : `r${r}c${c}`;
             rows[r] = { cells };
           }
           return rows;
         },
-        treeData() {
+        treeData(N) {
           const items = [];
-          for (let f = 0; f < 1000; f++) {
+          for (let f = 0; f < N / 100; f++) {
             items.push({ path: [`f${f}`], values: { size: BigInt(f) } });
             for (let i = 0; i < 99; i++) items.push({ path: [`f${f}`, `i${i}`], values: { size: BigInt((f * 131 + i * 7919) % 100000), kind: "item" } });
           }
@@ -184,18 +189,18 @@ const tree = new TreeView({ columns: [{ label: "Name", key: "name" }, { label: "
 document.getElementById("u").appendChild(tree.element);
 tree.element.style.width = "100%"; tree.element.style.height = "100%";
 window.benchApi = {
-  tableRows() {
-    const rows = new Array(100000);
-    for (let r = 0; r < 100000; r++) {
+  tableRows(N) {
+    const rows = new Array(N);
+    for (let r = 0; r < N; r++) {
       const row = {};
       for (let c = 0; c < 10; c++) row["c" + c] = c % 2 === 0 ? (r * 7919 + c) % 100000 : "r" + r + "c" + c;
       rows[r] = row;
     }
     return rows;
   },
-  treeData() {
+  treeData(N) {
     const t = {};
-    for (let f = 0; f < 1000; f++) {
+    for (let f = 0; f < N / 100; f++) {
       const node = { __values__: { size: f } };
       for (let i = 0; i < 99; i++) node["i" + i] = { size: (f * 131 + i * 7919) % 100000, kind: "item" };
       t["f" + f] = node;
@@ -247,13 +252,13 @@ try {
     console.log(`pgwidgets-js: ${e.message}`);
   }
   const rows = [
-    ["set_data 100k x 10, end to end (ms)", a.set_data_e2e_ms, null, 300],
-    ["set_data 100k x 10, in the page to first paint (ms)", a.set_data_page_ms, b?.set_data_page_ms, 300],
+    [`set_data ${K} x 10, end to end (ms)`, a.set_data_e2e_ms, null, 300],
+    [`set_data ${K} x 10, in the page to first paint (ms)`, a.set_data_page_ms, b?.set_data_page_ms, 300],
     ["scroll, 95th percentile frame interval (ms)", a.scroll_p95_frame_ms, b?.scroll_p95_frame_ms, 16.7],
     ["scroll, 95th percentile work per frame (ms)", a.scroll_p95_work_ms, b?.scroll_p95_work_ms, null],
-    ["expand_all, 100k nodes (ms)", a.expand_all_100k_ms, b?.expand_all_100k_ms, 200],
-    ["sort, 100k rows (ms)", a.sort_100k_ms, b?.sort_100k_ms, 200],
-    ["1,000 cells updated in 100k rows, in the page (ms)", a.cells_1000_ms, b?.cells_1000_ms, 16],
+    [`expand_all, ${K} nodes (ms)`, a.expand_all_ms, b?.expand_all_ms, 200],
+    [`sort, ${K} rows (ms)`, a.sort_ms, b?.sort_ms, 200],
+    [`1,000 cells updated in ${K} rows, in the page (ms)`, a.cells_1000_ms, b?.cells_1000_ms, 16],
   ];
   const f = (x) => (x === null || x === undefined ? "-" : x.toFixed(1));
   console.log("figure | ours | pgwidgets-js | ratio (theirs/ours) | target");
@@ -261,8 +266,8 @@ try {
     console.log(`${name} | ${f(x)} | ${f(y)} | ${y ? (y / x).toFixed(1) + "x" : "-"} | ${target ?? "-"}`);
   }
   console.log(`DOM rows after expand_all: ours ${a.dom_rows}, pgwidgets-js ${b?.dom_rows ?? "-"}`);
-  console.log(`server RSS: ${a.server_rss_mib.toFixed(1)} MiB with the table; the 100k x 10 table added ` +
-    `${a.server_rss_table_mib.toFixed(1)} MiB, the 100k-node tree ${a.server_rss_tree_mib.toFixed(1)} MiB`);
+  console.log(`server RSS: ${a.server_rss_mib.toFixed(1)} MiB with the table; the ${K} x 10 table added ` +
+    `${a.server_rss_table_mib.toFixed(1)} MiB, the ${K}-node tree ${a.server_rss_tree_mib.toFixed(1)} MiB`);
 } finally {
   await browser.close();
 }
