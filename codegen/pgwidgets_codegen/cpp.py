@@ -277,7 +277,7 @@ class Method(View):
         """The Field _index_number names, or None."""
         if self.index_field:
             return self.index_field
-        if self.op in ("assign", "put_all", "remove_all", "all_parents") and self.state and self.state.snapshot \
+        if self.op in ("assign", "put_all", "remove_all", "all_parents", "all_nodes") and self.state and self.state.snapshot \
                 and self.state.snapshot.index_field:
             return self.state.snapshot.index_field
         return None
@@ -304,7 +304,7 @@ class Method(View):
         request's field holding the new value."""
         if self.op in ("assign", "put_all", "remove_all"):
             return [("items_field", str(self.items_field.number), "0")]
-        if self.op == "all_parents":
+        if self.op in ("all_parents", "all_nodes"):
             return [("of_state", str(self.of_state.field_id), "0")]
         if self.op == "set_cell":
             cells = next(f for f in self.state.snapshot.request.fields

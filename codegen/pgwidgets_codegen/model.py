@@ -104,7 +104,7 @@ class Method:
     items_field: Optional[Field] = None
     # SET_CELL: the request field holding the new value.
     cell_field: Optional[Field] = None
-    # ALL_PARENTS: the TREE State whose parents it takes (named by `of`).
+    # ALL_PARENTS, ALL_NODES: the TREE State whose paths it takes (named by `of`).
     of_name: str = ""
     of_state: Optional["State"] = dc_field(default=None, repr=False, compare=False)
     state: Optional["State"] = None    # the collection State an `op` setter changes or a getter answers (reader fills it)

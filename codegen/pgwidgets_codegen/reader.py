@@ -711,10 +711,11 @@ class _Builder:
                  "list_move", "clear", "assign", "set_cell"),
         "tree": ("tree_add", "tree_update", "tree_put", "tree_remove", "clear", "assign", "put_all",
                  "remove_all", "set_cell"),
-        "set": ("set_add", "set_remove", "clear", "assign", "remove_all", "all_parents"),
+        "set": ("set_add", "set_remove", "clear", "assign", "put_all", "remove_all", "all_parents", "all_nodes"),
     }
     # Operations taking many elements at once (the request's `items`).
     BULK_OPS = ("assign", "put_all", "remove_all")
+    OF_OPS = ("all_parents", "all_nodes")
     # Operations naming a target field (`to`).
     TO_OPS = ("list_move", "set_cell")
     # Operations on a grid's extent (State.counts).
@@ -833,14 +834,14 @@ class _Builder:
                 raise SchemaError(f"{where}: `items` is a repeated message field")
             if (m.op == "set_cell") != (m.cell_field is not None):
                 raise SchemaError(f"{where}: `cell` belongs on a SET_CELL, which needs it")
-            if (m.op == "all_parents") != bool(m.of_name):
-                raise SchemaError(f"{where}: `of` belongs on an ALL_PARENTS, which needs it")
+            if (m.op in self.OF_OPS) != bool(m.of_name):
+                raise SchemaError(f"{where}: `of` belongs on an ALL_PARENTS or ALL_NODES, which need it")
             if m.of_name:
                 m.of_state = states.get(m.of_name)
                 if m.of_state is None or m.of_state.kind != "tree":
                     raise SchemaError(f"{where}: `of` must name a TREE State of {c.name} ({m.of_name!r} is none)")
                 if m.request.fields:
-                    raise SchemaError(f"{where}: an ALL_PARENTS takes no arguments")
+                    raise SchemaError(f"{where}: an {m.op.upper()} takes no arguments")
             if st.per_child and not (m.index_field is None or m.index_field.ref):
                 raise SchemaError(f"{where}: the key of per-child state {st.name!r} is a widget reference")
             m.state = st

@@ -7,7 +7,7 @@
 // missing there, or a method missing in an implementation, fails `tsc`.
 
 export const PACKAGE_NAME = "pgwidgets.widgets";
-export const SCHEMA_FINGERPRINT = 0x16d722504bf713fbn;
+export const SCHEMA_FINGERPRINT = 0x64dd109465a5780en;
 
 /** A widget as the browser runtime holds it. */
 export interface WidgetHandle {
@@ -2120,6 +2120,10 @@ export interface TreeViewImpl extends WidgetImpl {
   select_path(path: string[]): void;
   // Takes a row out of the selection.
   unselect_path(path: string[]): void;
+  // Adds rows to the selection.
+  select_paths(paths: TreePath[]): void;
+  // Selects every node, shown or not (whatever the selection mode, as pgwidgets).
+  select_all(): void;
   clear_selection(): void;
   // A column's width in pixels.
   set_column_width(col_key: string, width: number): void;

@@ -305,13 +305,15 @@ void apply_state_op(StateValue& v, const MethodInfo& m, std::string_view args) {
       return;
     }
     case StateOp::put_all: {
+      const bool is_tree = v.info && v.info->kind == StateKind::tree;
       StateValue next = v;
       WireField f;
       std::string_view in = args;
       while (next_field(in, f)) {
         if (f.number != m.items_field || f.type != 2) continue;
         StatePath path = state_key(f.bytes, m);
-        check_parent(next, path);
+        if (is_tree) check_parent(next, path);
+        else if (path.empty()) throw std::invalid_argument("the key is empty");
         if (auto it = next.entries.find(path); it != next.entries.end()) it->second.message.assign(f.bytes);
         else add_entry(next, std::move(path), std::string(f.bytes));
       }
@@ -423,6 +425,7 @@ void apply_state_op(StateValue& v, const MethodInfo& m, std::string_view args) {
       return;
     }
     case StateOp::all_parents:
+    case StateOp::all_nodes:
       // It reads another state: the widget store applies it (apply_all_parents).
       throw std::invalid_argument(std::string(m.name) + " reads the widget's tree: see apply_all_parents");
     case StateOp::line_insert:
@@ -480,14 +483,17 @@ std::string answer_state(const StateValue& v, const MethodInfo& g, std::string_v
 void apply_all_parents(StateValue& set, const StateValue& tree, const MethodInfo& m) {
   StateValue next;
   next.info = set.info;
+  const bool every_node = m.op == StateOp::all_nodes;
   // Paths sort with each node's descendants right after it: a node has a
   // child when the next path extends it.
   for (auto it = tree.entries.begin(); it != tree.entries.end(); ++it) {
-    auto after = std::next(it);
-    if (after == tree.entries.end()) break;
     const StatePath& p = it->first;
-    const StatePath& q = after->first;
-    if (q.size() <= p.size() || !std::equal(p.begin(), p.end(), q.begin())) continue;
+    if (!every_node) {
+      auto after = std::next(it);
+      if (after == tree.entries.end()) break;
+      const StatePath& q = after->first;
+      if (q.size() <= p.size() || !std::equal(p.begin(), p.end(), q.begin())) continue;
+    }
     // The member's message, as the SET's snapshot takes it: the path in its key field.
     std::string message;
     for (const std::string& key : p) {

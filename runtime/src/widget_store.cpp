@@ -107,7 +107,7 @@ void WidgetStore::record(WidgetId id, std::uint32_t field, std::uint32_t method_
     apply_line_op(id, *extent, *method, args);
     return;
   }
-  if (method != nullptr && method->op == StateOp::all_parents) {
+  if (method != nullptr && (method->op == StateOp::all_parents || method->op == StateOp::all_nodes)) {
     StateValue* set = nullptr;
     const StateValue* tree = nullptr;
     for (StateValue& v : r->collections) {

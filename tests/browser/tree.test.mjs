@@ -183,6 +183,18 @@ const ok = await runChecks([
     });
     await page.screenshot({ path: path.join(artifacts, "tree_reloaded.png") });
   }],
+  ["select_all selects every node, shown or not; the server keeps it over a reload", async () => {
+    await page.getByText("Select all", { exact: true }).click();
+    await waitStatus("selected 4002 of 4002");
+    const allSelected = () => page.evaluate(() => {
+      const rows = [...document.querySelectorAll(".pgw-treeview .pgw-grid-row")].filter((r) => r.offsetParent !== null);
+      return rows.length > 0 && rows.every((r) => r.classList.contains("pgw-selected"));
+    });
+    expect(await allSelected(), "every shown row is selected");
+    await reload();
+    await page.waitForFunction(() => document.querySelectorAll(".pgw-treeview .pgw-grid-row.pgw-selected").length > 0, null, { timeout: 5000 });
+    expect(await allSelected(), "every shown row is selected after a reload");
+  }],
   ...closingChecks(app),
 ]);
 finish(app, ok);

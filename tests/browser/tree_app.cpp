@@ -72,11 +72,13 @@ pgw::Task<> setup(pgw::Session& session) {
   auto status = co_await w.Label("ready");
   auto update = co_await w.Button("Update");
   auto expand = co_await w.Button("Expand all");
+  auto select_all = co_await w.Button("Select all");
   co_await hbox.add_widget(tree, 1);
   co_await hbox.add_widget(table, 1);
   co_await vbox.add_widget(hbox, 1);
   co_await vbox.add_widget(update);
   co_await vbox.add_widget(expand);
+  co_await vbox.add_widget(select_all);
   co_await vbox.add_widget(status);
   co_await top.set_widget(vbox);
   co_await top.show();
@@ -111,6 +113,12 @@ pgw::Task<> setup(pgw::Session& session) {
   update.on_activated([tree, report]() -> pgw::Task<> {
     co_await tree.update_tree(make_tree(true));
     co_await report("updated " + std::to_string(tree.get_tree().size()) + " nodes");
+  });
+  select_all.on_activated([tree, status]() -> pgw::Task<> {
+    co_await tree.select_all();
+    const std::string text =
+        "selected " + std::to_string(tree.get_selected().size()) + " of " + std::to_string(tree.get_tree().size());
+    co_await status.set_text(text);
   });
   expand.on_activated([tree, status]() -> pgw::Task<> {
     co_await tree.expand_all();

@@ -1,5 +1,5 @@
 // The bulk collection ops TreeView and TableView use (options.proto ASSIGN,
-// PUT_ALL, REMOVE_ALL, SET_CELL, ALL_PARENTS), through the schema's own
+// PUT_ALL, REMOVE_ALL, SET_CELL, ALL_PARENTS, ALL_NODES), through the schema's own
 // method tables: what each keeps, and that a refused call changes nothing.
 #include <catch2/catch.hpp>
 
@@ -145,6 +145,40 @@ TEST_CASE("tree state: ALL_PARENTS expands exactly the nodes with children") {
   pb::TreePath member;
   REQUIRE(member.ParseFromString(expanded.entries.at({"a", "x"}).message));
   CHECK(member.path_size() == 2);
+}
+
+TEST_CASE("tree state: ALL_NODES selects every node, and PUT_ALL adds keys to a set, each once") {
+  auto tree = tree_state();
+  d::apply_state_op(tree, d::methods::TreeView_set_tree, tree_of({{"a"}, {"a", "x"}, {"a", "x", "1"}, {"b"}, {"c"}, {"c", "z"}}));
+  d::StateValue selection;
+  selection.info = &d::states::TreeView_states[2];
+  REQUIRE(selection.info->field == d::methods::TreeView_select_all.field);
+  d::apply_all_parents(selection, tree, d::methods::TreeView_select_all);
+  CHECK(paths(selection) == paths(tree));
+  pb::TreePath member;
+  REQUIRE(member.ParseFromString(selection.entries.at({"a", "x", "1"}).message));
+  CHECK(member.path_size() == 3);
+
+  d::apply_state_op(selection, d::methods::TreeView_clear_selection, "");
+  pb::TreePaths some;
+  some.add_paths()->add_path("b");
+  auto* ax = some.add_paths();
+  ax->add_path("a");
+  ax->add_path("x");
+  some.add_paths()->add_path("b");
+  d::apply_state_op(selection, d::methods::TreeView_select_paths, some.SerializeAsString());
+  CHECK(paths(selection) == std::vector<d::StatePath>{{"a", "x"}, {"b"}});
+  pb::TreePaths more;
+  more.add_paths()->add_path("c");
+  d::apply_state_op(selection, d::methods::TreeView_select_paths, more.SerializeAsString());
+  CHECK(paths(selection) == std::vector<d::StatePath>{{"a", "x"}, {"b"}, {"c"}});
+  // A set's PUT_ALL is no tree's: no parent is needed.
+  pb::TreePaths orphan;
+  auto* o = orphan.add_paths();
+  o->add_path("q");
+  o->add_path("r");
+  d::apply_state_op(selection, d::methods::TreeView_select_paths, orphan.SerializeAsString());
+  CHECK(selection.entries.contains({"q", "r"}));
 }
 
 // protobuf leaves a singular key's zero (0, "") off the wire: the server must

@@ -561,6 +561,8 @@ inline constexpr MethodInfo TreeView_get_expanded{.id = 158853321, .class_id = 1
 inline constexpr MethodInfo TreeView_set_selected{.id = 233471473, .class_id = 1581709373, .class_name = "TreeView", .name = "set_selected", .kind = detail::MethodKind::setter, .field = 1694781748, .returns_value = false, .index_field = 1, .op = detail::StateOp::assign, .items_field = 1};
 inline constexpr MethodInfo TreeView_select_path{.id = 2069422420, .class_id = 1581709373, .class_name = "TreeView", .name = "select_path", .kind = detail::MethodKind::setter, .field = 1694781748, .returns_value = false, .index_field = 1, .op = detail::StateOp::set_add};
 inline constexpr MethodInfo TreeView_unselect_path{.id = 1756808932, .class_id = 1581709373, .class_name = "TreeView", .name = "unselect_path", .kind = detail::MethodKind::setter, .field = 1694781748, .returns_value = false, .index_field = 1, .op = detail::StateOp::set_remove};
+inline constexpr MethodInfo TreeView_select_paths{.id = 1681047472, .class_id = 1581709373, .class_name = "TreeView", .name = "select_paths", .kind = detail::MethodKind::setter, .field = 1694781748, .returns_value = false, .index_field = 1, .op = detail::StateOp::put_all, .items_field = 1};
+inline constexpr MethodInfo TreeView_select_all{.id = 1245343774, .class_id = 1581709373, .class_name = "TreeView", .name = "select_all", .kind = detail::MethodKind::setter, .field = 1694781748, .returns_value = false, .index_field = 1, .op = detail::StateOp::all_nodes, .of_state = 1597788037};
 inline constexpr MethodInfo TreeView_clear_selection{.id = 164793126, .class_id = 1581709373, .class_name = "TreeView", .name = "clear_selection", .kind = detail::MethodKind::setter, .field = 1694781748, .returns_value = false, .op = detail::StateOp::clear};
 inline constexpr MethodInfo TreeView_get_selected{.id = 881534362, .class_id = 1581709373, .class_name = "TreeView", .name = "get_selected", .kind = detail::MethodKind::getter, .field = 1694781748, .returns_value = true, .answer_field = 1, .element_wire = 2};
 inline constexpr MethodInfo TreeView_set_column_width{.id = 201903358, .class_id = 1581709373, .class_name = "TreeView", .name = "set_column_width", .kind = detail::MethodKind::setter, .field = 777470635, .returns_value = false, .index_field = 1, .op = detail::StateOp::tree_put, .index_zero = detail::KeyZero::string};
@@ -910,7 +912,7 @@ inline constexpr std::array<const ClassInfo*, 56> class_table = {
     &classes::TableView,
     &classes::VideoWidget,
 };
-inline constexpr std::array<const MethodInfo*, 442> method_table = {
+inline constexpr std::array<const MethodInfo*, 444> method_table = {
     &methods::Widget_set_border_width,
     &methods::Widget_set_border_color,
     &methods::Widget_set_bg,
@@ -1271,6 +1273,8 @@ inline constexpr std::array<const MethodInfo*, 442> method_table = {
     &methods::TreeView_set_selected,
     &methods::TreeView_select_path,
     &methods::TreeView_unselect_path,
+    &methods::TreeView_select_paths,
+    &methods::TreeView_select_all,
     &methods::TreeView_clear_selection,
     &methods::TreeView_get_selected,
     &methods::TreeView_set_column_width,
@@ -1562,7 +1566,7 @@ inline constexpr std::array<std::string_view, 56> class_proto_names = {
     "pgwidgets.widgets.TableView",
     "pgwidgets.widgets.VideoWidget",
 };
-inline constexpr std::array<std::string_view, 442> method_proto_names = {
+inline constexpr std::array<std::string_view, 444> method_proto_names = {
     "pgwidgets.widgets.Widget.SetBorderWidth",
     "pgwidgets.widgets.Widget.SetBorderColor",
     "pgwidgets.widgets.Widget.SetBg",
@@ -1923,6 +1927,8 @@ inline constexpr std::array<std::string_view, 442> method_proto_names = {
     "pgwidgets.widgets.TreeView.SetSelected",
     "pgwidgets.widgets.TreeView.SelectPath",
     "pgwidgets.widgets.TreeView.UnselectPath",
+    "pgwidgets.widgets.TreeView.SelectPaths",
+    "pgwidgets.widgets.TreeView.SelectAll",
     "pgwidgets.widgets.TreeView.ClearSelection",
     "pgwidgets.widgets.TreeView.GetSelected",
     "pgwidgets.widgets.TreeView.SetColumnWidth",

@@ -649,6 +649,18 @@ Task<void> TreeView::unselect_path(pgw::List<std::string> path) const {
   return detail::send_call(checked_link(), id(), detail::methods::TreeView_unselect_path, request.SerializeAsString());
 }
 
+Task<void> TreeView::select_paths(pgw::List<pgw::TreePath> paths) const {
+  ::pgwidgets::widgets::TreePaths request;
+  request.mutable_paths()->Reserve(static_cast<int>(paths.size()));
+  for (auto& item : paths) detail::wire::encode(std::move(item), *request.add_paths());
+  return detail::send_call(checked_link(), id(), detail::methods::TreeView_select_paths, request.SerializeAsString());
+}
+
+Task<void> TreeView::select_all() const {
+  ::pgwidgets::widgets::Empty request;
+  return detail::send_call(checked_link(), id(), detail::methods::TreeView_select_all, request.SerializeAsString());
+}
+
 Task<void> TreeView::clear_selection() const {
   ::pgwidgets::widgets::Empty request;
   return detail::send_call(checked_link(), id(), detail::methods::TreeView_clear_selection, request.SerializeAsString());

@@ -261,6 +261,23 @@ export const treeFamily: FamilyTables = {
         return undefined;
       },
     }],
+    [1681047472, {
+      id: 1681047472, name: "select_paths", className: "TreeView", kind: "setter", classId: 1581709373,
+      invoke: (impl, bytes, ctx) => {
+        const m = fromBinary(pb_tree.TreePathsSchema, bytes);
+        (impl as w.TreeViewImpl).select_paths(m.paths.map((x) => fromTreePath(x)));
+        return undefined;
+      },
+    }],
+    [1245343774, {
+      id: 1245343774, name: "select_all", className: "TreeView", kind: "setter", classId: 1581709373,
+      invoke: (impl, bytes, ctx) => {
+        void bytes;
+        void ctx;
+        (impl as w.TreeViewImpl).select_all();
+        return undefined;
+      },
+    }],
     [164793126, {
       id: 164793126, name: "clear_selection", className: "TreeView", kind: "setter", classId: 1581709373,
       invoke: (impl, bytes, ctx) => {

@@ -222,6 +222,12 @@ class TreeView : public Widget {
   // Takes a row out of the selection.
   Task<void> unselect_path(pgw::List<std::string> path) const;
 
+  // Adds rows to the selection.
+  Task<void> select_paths(pgw::List<pgw::TreePath> paths) const;
+
+  // Selects every node, shown or not (whatever the selection mode, as pgwidgets).
+  Task<void> select_all() const;
+
   Task<void> clear_selection() const;
 
   // The selected rows' paths, answered by the server.

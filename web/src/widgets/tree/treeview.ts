@@ -279,6 +279,23 @@ export class TreeView extends Widget implements TreeViewImpl, GridHost {
     const n = this.grid.find(path);
     if (n) this.grid.select(n, false);
   }
+  select_paths(paths: TreePath[]): void {
+    const g = this.grid;
+    for (const p of paths) {
+      const n = g.find(p.path);
+      if (n && !n.selected) {
+        n.selected = true;
+        g.selection.push(n);
+      }
+    }
+    g.invalidate(false);
+  }
+  select_all(): void {
+    const g = this.grid;
+    const all: GridNode[] = [];
+    g.walk(g.root, (n) => all.push(n));
+    g.setSelection(all);
+  }
   clear_selection(): void {
     this.grid.setSelection([]);
   }
