@@ -461,3 +461,20 @@ TEST_CASE("a grid's deleted row takes its children off the page model, inserted 
   CHECK_FALSE(t.is_visible(t.find<pgw::Button>("Gone")));
   CHECK_THROWS_AS(t.click(t.find<pgw::Button>("Gone")), Failure);
 }
+
+TEST_CASE("a TreeView's expand_all and select_all, which read its tree, run in the page model", "[testkit]") {
+  TestSession t([](pgw::Session& s) -> pgw::Task<> {
+    auto p = co_await window(s, "W");
+    auto W = s.get_widgets();
+    auto tree = co_await W.TreeView();
+    co_await tree.set_name("files");
+    const std::vector<pgw::TreeItem> items{{{"a"}, {}}, {{"a", "x"}, {}}, {{"b"}, {}}};
+    co_await tree.set_tree(items);
+    co_await p.box.add_widget(tree, 1);
+    co_await tree.expand_all();
+    co_await tree.select_all();
+  });
+  auto tree = t.find<pgw::TreeView>("files");
+  CHECK(tree.get_expanded() == std::vector<pgw::TreePath>{{{"a"}}});
+  CHECK(tree.get_selected().size() == 3);
+}
