@@ -186,14 +186,14 @@ const ok = await runChecks([
   ["select_all selects every node, shown or not; the server keeps it over a reload", async () => {
     await page.getByText("Select all", { exact: true }).click();
     await waitStatus("selected 4002 of 4002");
-    const allSelected = () => page.evaluate(() => {
+    // The rows repaint on the next frame: wait for it.
+    const allSelected = (when) => page.waitForFunction(() => {
       const rows = [...document.querySelectorAll(".pgw-treeview .pgw-grid-row")].filter((r) => r.offsetParent !== null);
       return rows.length > 0 && rows.every((r) => r.classList.contains("pgw-selected"));
-    });
-    expect(await allSelected(), "every shown row is selected");
+    }, null, { timeout: 5000, polling: "raf" }).catch(() => { throw new Error(`a shown row is not selected ${when}`); });
+    await allSelected("after select_all");
     await reload();
-    await page.waitForFunction(() => document.querySelectorAll(".pgw-treeview .pgw-grid-row.pgw-selected").length > 0, null, { timeout: 5000 });
-    expect(await allSelected(), "every shown row is selected after a reload");
+    await allSelected("after a reload");
   }],
   ...closingChecks(app),
 ]);
