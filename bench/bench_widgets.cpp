@@ -27,6 +27,7 @@
 #include <pgwidgets/pgwidgets.hpp>
 
 #include "example_args.hpp"
+#include "slots.hpp"
 
 namespace asio = boost::asio;
 using steady = std::chrono::steady_clock;
@@ -36,7 +37,11 @@ namespace {
 
 constexpr int kLabels = 1000;
 constexpr int kSetText = 2000;
-constexpr int kQueries = 2000;
+int g_queries = 2000;  // phase d's round trips: --queries N
+// --slot-us S: phase d runs only in even slots of S (slots.hpp), ws_echo in
+// the odd ones; 0 runs it back to back.
+std::chrono::microseconds g_slot(0);
+constexpr std::chrono::microseconds kSlotMargin(2000);  // as ws_echo's
 constexpr int kPushThenQuery = 50;
 constexpr auto kPushGap = std::chrono::microseconds(500);
 
@@ -317,19 +322,31 @@ pgw::Task<> run_bench(pgw::Session& session, std::shared_ptr<Bench> bench) {
   // --- d. awaited queries --------------------------------------------------------------
   {
     std::vector<double> lat;
-    lat.reserve(kQueries);
+    lat.reserve(static_cast<std::size_t>(g_queries));
+    asio::steady_timer slot_wait(co_await asio::this_coro::executor);
+    if (g_slot.count() != 0) {
+      std::fputs("bench_widgets: phase d\n", stderr);  // the driver starts ws_echo's odd slots
+      std::fflush(stderr);
+    }
     const std::clock_t cpu0 = std::clock();  // this process's CPU time, user + system
-    for (int i = 0; i < kQueries; ++i) {
+    for (int i = 0; i < g_queries; ++i) {
+      if (g_slot.count() != 0) {
+        const auto wait = bench::until_slot(g_slot, 0, kSlotMargin);
+        if (wait.count() > 0) {
+          slot_wait.expires_after(wait);
+          co_await slot_wait.async_wait(asio::use_awaitable);
+        }
+      }
       const auto t0 = steady::now();
       (void)co_await target.get_position();
       lat.push_back(us_between(t0, steady::now()));
     }
     const double cpu_us = 1e6 * static_cast<double>(std::clock() - cpu0) / CLOCKS_PER_SEC;
-    b.section("d. " + std::to_string(kQueries) + " awaited Widget.get_position (round trip each)");
+    b.section("d. " + std::to_string(g_queries) + " awaited Widget.get_position (round trip each)");
     b.stat_rows("latency", stats_of(lat));
     // The server is one thread: its CPU time over the loop is all the C++
     // (and kernel) work of the round trips; the rest of each is spent outside.
-    b.row("  server CPU per round trip (user + system)", fmt(cpu_us / kQueries), "us");
+    b.row("  server CPU per round trip (user + system)", fmt(cpu_us / g_queries), "us");
   }
 
   // --- d2. a pipelined call, then shortly after an awaited query --------------------------
@@ -408,6 +425,27 @@ pgw::Task<int> main_task() {
 }  // namespace
 
 int main(int argc, char** argv) {
-  example::set_args(argc, argv);
+  std::vector<char*> rest;
+  for (int i = 0; i < argc; ++i) {
+    if (std::string_view(argv[i]) == "--queries" && i + 1 < argc) {
+      g_queries = std::atoi(argv[++i]);
+      if (g_queries < 100 || g_queries > 1'000'000) {
+        std::fprintf(stderr, "--queries: a count from 100 to 1000000\n");
+        return 2;
+      }
+      continue;
+    }
+    if (std::string_view(argv[i]) == "--slot-us" && i + 1 < argc) {
+      g_slot = std::chrono::microseconds(std::atoi(argv[++i]));
+      if (g_slot.count() != 0 && (g_slot.count() < 5000 || g_slot.count() > 10'000'000)) {
+        std::fprintf(stderr, "--slot-us: 0, or from 5000 to 10000000\n");
+        return 2;
+      }
+      continue;
+    }
+    rest.push_back(argv[i]);
+  }
+  rest.push_back(nullptr);  // argv's terminator
+  example::set_args(static_cast<int>(rest.size()) - 1, rest.data());
   return pgw::run(main_task());
 }

@@ -1,10 +1,21 @@
 // Drives bench_widgets in headless Chromium and relays its table.
-// usage: node bench/run_bench.mjs [--binary build/bench/bench_widgets] [--clicks 300] [--no-isolation]
-//                                  [--echo build/bench/ws_echo] [--echo-count 2000] [--no-echo]
+// usage: node bench/run_bench.mjs [--binary build/bench/bench_widgets] [--clicks 300] [--queries 2000]
+//                                  [--echo build/bench/ws_echo] [--echo-count N] [--no-echo] [--split]
+//                                  [--slot-us 20000] [--no-isolation] [--cdp-network]
 //
-// Then the floor: ws_echo (a bare websocketpp server) and a page that echoes
-// its frames back run in the same browser; its round trips, timed in C++ like
-// phase d's, are printed as rows beside phase d's.
+// --queries N: phase d's round trips (bench_widgets --queries); the floor
+// takes as many unless --echo-count says otherwise. The tail is steadier
+// with more: a 2000-sample p99 is the 20 worst, and this machine's stalls
+// of a millisecond or more come a few a second.
+//
+// The floor: ws_echo (a bare websocketpp server) and a page that echoes its
+// frames back run in the same browser; its round trips, timed in C++ like
+// phase d's, are printed as rows beside phase d's. The two take turns in
+// slots of 20 ms (--slot-us; bench/slots.hpp): phase d's round trips in the
+// even ones, the floor's in the odd ones, so a busy moment of the machine
+// weighs on both alike. Run one after the other (--slot-us 0), the two
+// figures came from different moments, and their p99s differed by 3x from
+// one run to the next.
 //
 // The binary runs phases a-d by itself once the page connects. For phase e
 // this script clicks the "bench-click" button in the page N times, each time
@@ -12,25 +23,36 @@
 // the click timestamps, the round trips and the sizes of the frames the page
 // sent back through the TextEntry (Enter fires its activated callback).
 //
-// By default the page is made cross-origin isolated (COOP/COEP headers added
-// by request interception) so that performance.now() has 5 us steps instead
-// of 100 us. Chromium then treats the page as public and would block its
-// WebSocket to 127.0.0.1 (Local Network Access), so the browser is launched
-// with the harness's flags plus --disable-features=LocalNetworkAccessChecks.
-// --no-isolation uses the harness's launchBrowser() unchanged.
+// The browser is Chromium driven over its DevTools pipe with no Network
+// domain (bench/cdp_pipe.mjs): Playwright's per-frame WebSocket reports
+// would cost more than the round trips measured. --cdp-network enables the
+// Network domain on both pages, to show what it costs.
+//
+// By default the pages are made cross-origin isolated (COOP/COEP headers
+// added by request interception) so that performance.now() has 5 us steps
+// instead of 100 us. Chromium then treats the page as public and would
+// block its WebSocket to 127.0.0.1 (Local Network Access), so the browser is
+// launched with the harness's flags plus
+// --disable-features=LocalNetworkAccessChecks. --no-isolation leaves the
+// responses alone.
 import { spawn } from "node:child_process";
-import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { CHROMIUM_ARGS, launchBrowser, parseArgs, startServer, stopServer } from "../tests/browser/harness.mjs";
+import { CHROMIUM_ARGS, parseArgs, startServer, stopServer } from "../tests/browser/harness.mjs";
+import { launchCdpBrowser } from "./cdp_pipe.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const args = parseArgs(process.argv);
 const binary = path.resolve(args.binary || path.join(here, "../build/bench/bench_widgets"));
 const clicks = Number(args.clicks || 300);
 const isolate = !args["no-isolation"];
+const cdpNetwork = Boolean(args["cdp-network"]);
 const echoBinary = args["no-echo"] ? null : path.resolve(args.echo || path.join(here, "../build/bench/ws_echo"));
-const echoCount = Number(args["echo-count"] || 2000);
+const queries = Number(args.queries || 2000);
+const echoCount = Number(args["echo-count"] || queries);
+// Phase d and the floor take turns in slots of this many microseconds
+// (bench/slots.hpp); 0 runs the floor after the bench instead.
+const slotUs = Number(args["slot-us"] ?? 20000);
 const TIMEOUT_MS = 120000;
 
 let server = null;
@@ -48,40 +70,29 @@ async function fail(error) {
   process.exit(1);
 }
 
-// Cross-origin isolation: COOP/COEP on the page's own responses (the
-// WebSocket is not intercepted). route.fetch() now and then meets a reset
-// connection: retry it.
-async function isolatePage(page) {
-  await page.route("**/*", async (route) => {
-    let response;
-    for (let attempt = 1; ; attempt++) {
-      try {
-        response = await route.fetch();
-        break;
-      } catch (error) {
-        if (attempt >= 5) throw error;
-      }
-    }
-    await route.fulfill({
-      response,
-      headers: {
-        ...response.headers(),
-        "cross-origin-opener-policy": "same-origin",
-        "cross-origin-embedder-policy": "require-corp",
-      },
-    });
-  });
+async function newPage(browser) {
+  const page = await browser.newPage({ isolate });
+  if (cdpNetwork) await page.send("Network.enable");
+  return page;
 }
 
-// Runs ws_echo against a fresh page of `browser` (isolated like the bench's);
-// resolves with its report: rtt_us (the round trips in microseconds) and
-// cpu_us_per_rtt.
+// Starts ws_echo and opens its page in `browser`. Returns { warm, go(),
+// report }: with slots, `warm` resolves once its warmup is done and `go()`
+// starts its timed round trips (in odd slots, beside phase d's even ones);
+// without, it runs through at once. `report` resolves with its figures:
+// rtt_us (the round trips in microseconds) and cpu_us_per_rtt.
 let echoProc = null;
-async function runEcho(browser) {
-  const proc = spawn(echoBinary, ["--count", String(echoCount)], { stdio: ["ignore", "pipe", "pipe"] });
+async function startEcho(browser) {
+  const slotArgs = slotUs ? ["--slot-us", String(slotUs)] : [];
+  const proc = spawn(echoBinary, ["--count", String(echoCount), ...slotArgs], { stdio: ["pipe", "pipe", "pipe"] });
   echoProc = proc;
   let out = "", err = "";
-  proc.stderr.on("data", (d) => { err += d; });
+  let warmed;
+  const warm = new Promise((resolve) => { warmed = resolve; });
+  proc.stderr.on("data", (d) => {
+    err += d;
+    if (err.includes("ws_echo: warm\n")) warmed();
+  });
   const exited = new Promise((resolve) => proc.once("close", (code, signal) => resolve(code ?? signal)));
   const url = await new Promise((resolve, reject) => {
     proc.stdout.on("data", (d) => {
@@ -92,17 +103,24 @@ async function runEcho(browser) {
     proc.once("error", reject);
     exited.then((code) => reject(new Error(`${echoBinary} exited (${code}) before printing its URL: ${err}`)));
   });
-  const page = await browser.newPage();
-  if (isolate) await isolatePage(page);
+  const page = await newPage(browser);
   await page.goto(url);
-  const code = await exited;
-  await page.close();
-  if (code !== 0) throw new Error(`${echoBinary} exited with ${code}: ${err}`);
-  const report = JSON.parse(out.split("\n")[1]);
-  if (!Array.isArray(report.rtt_us) || report.rtt_us.length !== echoCount) {
-    throw new Error(`${echoBinary} reported ${report.rtt_us?.length} round trips, not ${echoCount}`);
-  }
-  return report;
+  const report = (async () => {
+    const code = await exited;
+    await page.close();
+    if (code !== 0) throw new Error(`${echoBinary} exited with ${code}: ${err}`);
+    const r = JSON.parse(out.split("\n")[1]);
+    if (!Array.isArray(r.rtt_us) || r.rtt_us.length !== echoCount) {
+      throw new Error(`${echoBinary} reported ${r.rtt_us?.length} round trips, not ${echoCount}`);
+    }
+    return r;
+  })();
+  report.catch(() => {});  // awaited later; a failure then is reported there
+  return {
+    warm: slotUs ? Promise.race([warm, exited.then((c) => { throw new Error(`${echoBinary} exited (${c}): ${err}`); })]) : null,
+    go: () => proc.stdin.end("go\n"),
+    report,
+  };
 }
 
 // Nearest-rank percentiles, as bench_widgets computes them.
@@ -110,6 +128,57 @@ function statsOf(values) {
   const v = [...values].sort((a, b) => a - b);
   const rank = (p) => v[Math.min(Math.max(Math.ceil(p * v.length), 1), v.length) - 1];
   return { mean: v.reduce((a, b) => a + b, 0) / v.length, p50: rank(0.5), p99: rank(0.99) };
+}
+
+// --split: where phase d's round trips spend their time, from the page's
+// timeline. Phase c (2000 strict set_text) and d (get_position) are round
+// trips in a row, each one frame in and its reply out; d2 then starts with
+// a frame the page does not answer. So d is the last `queries` round trips
+// before the first unanswered frame after a run of at least 2000 + queries.
+// For each: "in the page" is arrival to reply; "outside" is the reply to the
+// next frame's arrival (the kernel both ways, Chromium's network process,
+// the server).
+function splitPhaseD(flat) {
+  const ev = [];
+  for (let i = 0; i < flat.length; i += 3) ev.push({ kind: flat[i], t: flat[i + 1], bytes: flat[i + 2] });
+  const trips = [];  // { r, s, next } runs of answered frames
+  let run = [];
+  let dEnd = -1;
+  for (let i = 0; i < ev.length; i++) {
+    if (ev[i].kind !== "r") continue;
+    const answered = ev[i + 1]?.kind === "s";
+    if (answered) {
+      run.push({ r: ev[i].t, s: ev[i + 1].t, inBytes: ev[i].bytes, outBytes: ev[i + 1].bytes });
+    } else {
+      if (run.length >= 2000 + queries) { dEnd = run.length; trips.push(...run); break; }
+      run = [];
+    }
+  }
+  if (dEnd < 0) return "split: phase d not found in the page's timeline\n";
+  const d = trips.slice(dEnd - queries, dEnd);
+  // With slots, the server waits out the floor's slot between two round
+  // trips now and then: those gaps (half a slot or more) are no round trip.
+  const gapUs = slotUs ? slotUs / 2 : Infinity;
+  const kept = d.slice(0, -1).map((x, i) => ({ x, next: d[i + 1] })).filter(({ x, next }) => (next.r - x.s) * 1000 < gapUs);
+  const inPage = kept.map(({ x }) => (x.s - x.r) * 1000);
+  const outside = kept.map(({ x, next }) => (next.r - x.s) * 1000);
+  const total = kept.map(({ x, next }) => (next.r - x.r) * 1000);
+  const row = (name, v) => {
+    const st = statsOf(v);
+    const sorted = [...v].sort((a, b) => a - b);
+    const p90 = sorted[Math.ceil(0.9 * sorted.length) - 1];
+    return `  ${name.padEnd(44)} p50 ${st.p50.toFixed(0).padStart(5)}  p90 ${p90.toFixed(0).padStart(5)}  p99 ${st.p99.toFixed(0).padStart(5)}  max ${sorted.at(-1).toFixed(0).padStart(6)} us\n`;
+  };
+  // The tail's round trips: how much of each was in the page.
+  const worst = total.map((t, i) => ({ t, page: inPage[i], out: outside[i] })).sort((a, b) => b.t - a.t).slice(0, 20);
+  let out = `split of phase d (page clock, ${kept.length} round trips${slotUs ? ", slot gaps left out" : ""}; ` +
+    `frames ${d[0].inBytes} B in, ${d[0].outBytes} B out):\n`;
+  out += row("arrival to arrival (one round trip)", total);
+  out += row("in the page (arrival to reply sent)", inPage);
+  out += row("outside the page (reply sent to next arrival)", outside);
+  out += "  the 20 slowest round trips, in the page + outside (us): " +
+    worst.map((w) => `${w.page.toFixed(0)}+${w.out.toFixed(0)}`).join(" ") + "\n";
+  return out;
 }
 
 // bench_widgets' table with the echo floor's rows after phase d's, and the
@@ -129,7 +198,7 @@ function withEchoRows(table, echo) {
   const latency = (name) => Number(rows.slice(d, end).find((r) => r.measure === `  latency ${name}`)?.value);
   const e = statsOf(rtt);
   const echoRows = [
-    { measure: `  echo floor mean (ws_echo, ${rtt.length} round trips, same browser)`, value: e.mean.toFixed(1), unit: "us" },
+    { measure: `  echo floor mean (ws_echo, ${rtt.length} round trips, same browser${slotUs ? ", taking turns with d" : ""})`, value: e.mean.toFixed(1), unit: "us" },
     { measure: "  echo floor p50", value: e.p50.toFixed(1), unit: "us" },
     { measure: "  echo floor p99", value: e.p99.toFixed(1), unit: "us" },
     { measure: "  echo floor server CPU per round trip (user + system)", value: echo.cpu_us_per_rtt.toFixed(1), unit: "us" },
@@ -145,39 +214,70 @@ function withEchoRows(table, echo) {
 }
 
 try {
-  if (isolate) {
-    const { chromium } = createRequire(path.join(here, "../web/package.json"))("playwright-core");
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-      args: [...CHROMIUM_ARGS, "--disable-features=LocalNetworkAccessChecks"],
-    });
-  } else {
-    browser = await launchBrowser();
+  browser = await launchCdpBrowser({
+    executable: process.env.CHROMIUM || "/usr/bin/chromium",
+    args: [...CHROMIUM_ARGS, "--window-size=1000,800", ...(isolate ? ["--disable-features=LocalNetworkAccessChecks"] : [])],
+  });
+  // With slots the floor's page is open and warm before the bench starts.
+  let echo = null;
+  if (echoBinary && slotUs) {
+    echo = await startEcho(browser);
+    await echo.warm;
   }
-  server = await startServer(binary);
+  server = await startServer(binary, ["--queries", String(queries), ...(slotUs ? ["--slot-us", String(slotUs)] : [])]);
+  if (echo) {
+    const onErr = (d) => {
+      if (server.stderr().includes("bench_widgets: phase d\n")) {
+        server.proc.stderr.off("data", onErr);
+        echo.go();
+      }
+    };
+    server.proc.stderr.on("data", onErr);
+  }
   // 'close' fires once the process exited and its output is all read.
   const closed = new Promise((resolve) => server.proc.once("close", (code, signal) => resolve({ code, signal })));
   server.proc.removeAllListeners("exit");  // the harness's "exited before its URL" rejection no longer applies
 
-  const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
-  const pageErrors = [];
-  page.on("pageerror", (e) => pageErrors.push(String(e)));
-  page.on("console", (m) => { if (m.type() === "error") pageErrors.push(m.text()); });
-
-  if (isolate) await isolatePage(page);
+  const page = await newPage(browser);
+  const pageErrors = page.errors;
   // Records the size of every frame the page sends.
   await page.addInitScript(() => {
     window.__benchSent = [];
+    // The page's timeline: [kind, time in ms, bytes] per frame received ("r")
+    // and sent ("s"), for --split. The listener is added before the
+    // runtime's onmessage, so "r" is the moment the frame reaches script.
+    window.__benchTimeline = [];
     const send = WebSocket.prototype.send;
     WebSocket.prototype.send = function (data) {
-      window.__benchSent.push(data.byteLength ?? data.size ?? data.length);
+      const bytes = data.byteLength ?? data.size ?? data.length;
+      window.__benchSent.push(bytes);
+      window.__benchTimeline.push("s", performance.now(), bytes);
       return send.call(this, data);
+    };
+    // Resolves when the label shows "bench-ready": phases a-d are over.
+    window.__benchReady = new Promise((resolve) => {
+      const ready = () => [...document.querySelectorAll(".pgw-label-text")].some((e) => e.textContent === "bench-ready");
+      const mo = new MutationObserver(() => {
+        if (ready()) { mo.disconnect(); resolve(true); }
+      });
+      mo.observe(document, { childList: true, characterData: true, subtree: true });
+    });
+    const Native = window.WebSocket;
+    window.WebSocket = class extends Native {
+      constructor(...a) {
+        super(...a);
+        this.addEventListener("message", (ev) => {
+          window.__benchTimeline.push("r", performance.now(), ev.data.byteLength ?? 0);
+        });
+      }
     };
   });
 
   await page.goto(server.url);
   // Phases a-d run first; the label turns "bench-ready" when e may start.
-  await page.locator(".pgw-label-text", { hasText: /^bench-ready$/ }).waitFor({ state: "attached", timeout: 90000 });
+  // Awaited, not polled: a poll would run script in the page during phase d.
+  await page.waitFor(() => window.__benchReady !== undefined && document.readyState !== "loading", null, 30000);
+  await page.evaluate(() => window.__benchReady);
 
   const report = await page.evaluate(async (n) => {
     const button = [...document.querySelectorAll("button")].find((b) => b.textContent.trim() === "bench-click");
@@ -212,20 +312,27 @@ try {
     return { click, rtt, frame, isolated: self.crossOriginIsolated, resolution_us: Math.round(step * 1000 * 100) / 100 };
   }, clicks);
 
-  const entry = page.locator("input").first();
-  await entry.fill(JSON.stringify(report));
-  await entry.press("Enter");
+  const split = args.split ? splitPhaseD(await page.evaluate(() => window.__benchTimeline)) : null;
+  await page.evaluate(() => {
+    const input = document.querySelector("input");
+    input.focus();
+    input.select();
+  });
+  await page.typeAndEnter(JSON.stringify(report));
 
   const { code, signal } = await closed;
-  // The floor, in the same browser, now warm; the bench page is closed first.
+  // The bench page goes first (without slots, the floor then runs alone).
   await page.close();
-  const echo = echoBinary && code === 0 ? await runEcho(browser) : null;
+  // Without slots the floor runs now, in the same browser, warm.
+  if (echoBinary && !slotUs && code === 0) echo = await startEcho(browser);
+  const echoReport = echo && code === 0 ? await echo.report : null;
   clearTimeout(deadline);
   await browser.close();
   const out = server.stdout();
   let table = out.slice(out.indexOf("\n") + 1);
-  if (echo) table = withEchoRows(table, echo);
+  if (echoReport) table = withEchoRows(table, echoReport);
   process.stdout.write(`bench_widgets: ${binary}\n${table}`);
+  if (split) process.stdout.write(split);
   if (pageErrors.length) console.error(`page errors:\n${pageErrors.join("\n")}`);
   if (code !== 0) {
     console.error(`run_bench: bench_widgets exited with ${code ?? signal}\n${server.stderr()}`);

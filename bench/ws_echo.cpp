@@ -11,6 +11,12 @@
 //
 // usage: ws_echo [--host 127.0.0.1] [--port 0] [--count 2000] [--warmup 2000]
 //                [--payload 12] [--nodelay 1] [--push-first 0] [--gap-us 500]
+//                [--slot-us 0]
+//
+// --slot-us S interleaves the floor with bench_widgets' phase d (slots.hpp):
+// after the warmup ws_echo prints "ws_echo: warm" to stderr, waits for a
+// line on its standard input, then times round trips only in odd slots of
+// S microseconds, as bench_widgets --slot-us S does in even ones.
 //
 // --push-first 1 shows what TCP_NODELAY is for: before each timed frame the
 // server pushes one frame that the page does not answer (as a pipelined call
@@ -30,11 +36,18 @@
 #include <string_view>
 #include <vector>
 
+#include <unistd.h>
+
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/posix/stream_descriptor.hpp>
+#include <boost/asio/read_until.hpp>
+#include <boost/asio/streambuf.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <websocketpp/config/asio_no_tls.hpp>
 #include <websocketpp/server.hpp>
+
+#include "slots.hpp"
 
 namespace {
 
@@ -51,6 +64,7 @@ struct Options {
   unsigned gap_us = 500;
   unsigned payload = 12;  // about a get_position call frame
   bool nodelay = true;
+  unsigned slot_us = 0;  // 0: no slots, round trips back to back
 };
 
 [[noreturn]] void usage_error(const std::string& why) {
@@ -82,10 +96,12 @@ Options parse(int argc, char** argv) {
     else if (flag == "--nodelay") o.nodelay = parse_unsigned(flag, value, 1) == 1;
     else if (flag == "--push-first") o.push_first = parse_unsigned(flag, value, 1) == 1;
     else if (flag == "--gap-us") o.gap_us = parse_unsigned(flag, value, 10'000'000);
+    else if (flag == "--slot-us") o.slot_us = parse_unsigned(flag, value, 10'000'000);
     else usage_error("unknown option " + std::string(flag));
   }
   if (o.count == 0) usage_error("--count must be at least 1");
   if (o.payload == 0) usage_error("--payload must be at least 1 byte");
+  if (o.slot_us != 0 && o.slot_us < 5000) usage_error("--slot-us must be 0 or at least 5000");
   return o;
 }
 
@@ -101,10 +117,14 @@ ws.onclose = () => { document.getElementById("status").textContent = "done"; };
 </script>
 )";
 
+// No round trip starts with less of its slot left than this.
+constexpr std::chrono::microseconds kSlotMargin(2000);
+
 class Echo {
  public:
   Echo(boost::asio::io_context& io, Options options)
-      : options_(std::move(options)), frame_(options_.payload, 'x'), push_(options_.payload, 'p'), gap_(io) {
+      : options_(std::move(options)), frame_(options_.payload, 'x'), push_(options_.payload, 'p'), gap_(io),
+        slot_wait_(io), go_(io, ::dup(STDIN_FILENO)) {
     ep_.clear_access_channels(websocketpp::log::alevel::all);
     ep_.clear_error_channels(websocketpp::log::elevel::all);
     ep_.init_asio(&io);
@@ -153,7 +173,39 @@ class Echo {
   }
 
   void send(Hdl h) {
-    if (sent_warmup_ == options_.warmup && rtt_us_.empty()) cpu0_ = std::clock();
+    if (sent_warmup_ == options_.warmup && rtt_us_.empty()) {
+      if (options_.slot_us != 0 && !went_) {
+        // Warm: wait for the word to start, then for an odd slot.
+        std::fputs("ws_echo: warm\n", stderr);
+        std::fflush(stderr);
+        boost::asio::async_read_until(go_, go_line_, '\n', [this, h](const boost::system::error_code& ec, std::size_t) {
+          if (ec) {
+            std::fprintf(stderr, "ws_echo: no start line on stdin: %s\n", ec.message().c_str());
+            ep_.stop_listening();
+            ep_.close(h, websocketpp::close::status::internal_endpoint_error, "no start");
+            return;
+          }
+          went_ = true;
+          send(h);
+        });
+        return;
+      }
+      cpu0_ = std::clock();
+    }
+    if (options_.slot_us != 0 && sent_warmup_ == options_.warmup) {
+      const auto wait = bench::until_slot(std::chrono::microseconds(options_.slot_us), 1, kSlotMargin);
+      if (wait.count() > 0) {
+        slot_wait_.expires_after(wait);
+        slot_wait_.async_wait([this, h](const boost::system::error_code& ec) {
+          if (!ec) send_in_slot(h);
+        });
+        return;
+      }
+    }
+    send_in_slot(h);
+  }
+
+  void send_in_slot(Hdl h) {
     if (!options_.push_first) {
       send_timed(h);
       return;
@@ -202,6 +254,10 @@ class Echo {
   std::string frame_;
   std::string push_;
   boost::asio::steady_timer gap_;
+  boost::asio::steady_timer slot_wait_;
+  boost::asio::posix::stream_descriptor go_;
+  boost::asio::streambuf go_line_;
+  bool went_ = false;
   std::vector<double> rtt_us_;
   steady::time_point t0_;
   std::clock_t cpu0_ = 0;
