@@ -838,8 +838,11 @@ class _Builder:
                 raise SchemaError(f"{where}: `of` belongs on an ALL_PARENTS or ALL_NODES, which need it")
             if m.of_name:
                 m.of_state = states.get(m.of_name)
-                if m.of_state is None or m.of_state.kind != "tree":
-                    raise SchemaError(f"{where}: `of` must name a TREE State of {c.name} ({m.of_name!r} is none)")
+                # ALL_NODES of a LIST takes every position (TableView's select_all).
+                kinds = ("tree", "list") if m.op == "all_nodes" else ("tree",)
+                if m.of_state is None or m.of_state.kind not in kinds:
+                    what = "a TREE or LIST" if m.op == "all_nodes" else "a TREE"
+                    raise SchemaError(f"{where}: `of` must name {what} State of {c.name} ({m.of_name!r} is none)")
                 if m.request.fields:
                     raise SchemaError(f"{where}: an {m.op.upper()} takes no arguments")
             if st.per_child and not (m.index_field is None or m.index_field.ref):

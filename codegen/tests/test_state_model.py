@@ -164,6 +164,15 @@ class StateSchemaErrorTest(unittest.TestCase):
         self.assertIn("`of` must name a TREE State of TreeView ('selection' is none)", msg)
 
 
+    def test_all_nodes_of_a_set(self):
+        msg = self.broken("tree.proto", 'op: ALL_NODES, of: "rows"', 'op: ALL_NODES, of: "selection"')
+        self.assertIn("`of` must name a TREE or LIST State of TableView ('selection' is none)", msg)
+
+    def test_all_parents_of_a_list(self):
+        # A LIST has positions, no parents: only ALL_NODES takes one.
+        msg = self.broken("tree.proto", 'op: ALL_NODES, of: "rows"', 'op: ALL_PARENTS, of: "rows"')
+        self.assertIn("`of` must name a TREE State of TableView ('rows' is none)", msg)
+
     def test_all_nodes_without_of(self):
         msg = self.broken("tree.proto", 'op: ALL_NODES, of: "items"', 'op: ALL_NODES')
         self.assertIn("`of` belongs on an ALL_PARENTS or ALL_NODES, which need it", msg)

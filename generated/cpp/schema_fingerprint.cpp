@@ -34,7 +34,7 @@
 
 namespace pgw::detail {
 
-extern const std::uint64_t schema_fingerprint = 0x64dd109465a5780eULL;
+extern const std::uint64_t schema_fingerprint = 0xe4e4407c256d3879ULL;
 
 // External, so the compiler keeps it and its references.
 extern const google::protobuf::Descriptor* (*const linked_schema_files[])();

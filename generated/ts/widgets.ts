@@ -7,7 +7,7 @@
 // missing there, or a method missing in an implementation, fails `tsc`.
 
 export const PACKAGE_NAME = "pgwidgets.widgets";
-export const SCHEMA_FINGERPRINT = 0x64dd109465a5780en;
+export const SCHEMA_FINGERPRINT = 0xe4e4407c256d3879n;
 
 /** A widget as the browser runtime holds it. */
 export interface WidgetHandle {
@@ -2227,6 +2227,12 @@ export interface TableViewImpl extends WidgetImpl {
   clear(): void;
   set_selected(items: RowIndex[]): void;
   select_row(row: number): void;
+  // Takes a row out of the selection.
+  unselect_row(row: number): void;
+  // Adds rows to the selection (pgwidgets' select_paths, a row's path its position).
+  select_paths(items: RowIndex[]): void;
+  // Selects every row (whatever the selection mode, as pgwidgets).
+  select_all(): void;
   clear_selection(): void;
   set_column_width(col_index: number, width: number): void;
   get_column_widths(): number[];

@@ -484,6 +484,17 @@ void apply_all_parents(StateValue& set, const StateValue& tree, const MethodInfo
   StateValue next;
   next.info = set.info;
   const bool every_node = m.op == StateOp::all_nodes;
+  if (every_node && tree.info && tree.info->kind == StateKind::list) {
+    // Every position of a LIST, each member's message holding it as a varint.
+    for (std::size_t i = 0; i < tree.list.size(); ++i) {
+      std::string message;
+      write_varint(message, static_cast<std::uint64_t>(m.index_field) << 3);
+      write_varint(message, i);
+      add_entry(next, StatePath{std::to_string(i)}, std::move(message));
+    }
+    set = std::move(next);
+    return;
+  }
   // Paths sort with each node's descendants right after it: a node has a
   // child when the next path extends it.
   for (auto it = tree.entries.begin(); it != tree.entries.end(); ++it) {

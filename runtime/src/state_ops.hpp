@@ -50,8 +50,8 @@ StateValue initial_state(const StateInfo& info, std::string_view ctor_args);
 void apply_state_op(StateValue& v, const MethodInfo& method, std::string_view args);
 
 // ALL_PARENTS: `set` becomes the path of every node of `tree` that has a
-// child (ALL_NODES: of every node), each member's message holding it in
-// field m.index_field.
+// child (ALL_NODES: of every node; of a LIST, every position), each
+// member's message holding it in field m.index_field.
 void apply_all_parents(StateValue& set, const StateValue& tree, const MethodInfo& m);
 
 // The key or path named by request field `field` of `args` (empty when

@@ -195,6 +195,35 @@ const ok = await runChecks([
     await reload();
     await allSelected("after a reload");
   }],
+  ["TableView: select_all, unselect_row and select_paths select by position; a reload keeps them", async () => {
+    // The shown table rows' selection, by position (data-index).
+    const tableSelection = () => page.evaluate(() => Object.fromEntries(
+      [...document.querySelectorAll(".pgw-tableview .pgw-grid-row")].filter((r) => r.offsetParent !== null)
+        .map((r) => [r.dataset.index, r.classList.contains("pgw-selected")])));
+    const expectRows = async (want, when) => {
+      let seen = null;
+      for (let i = 0; i < 50; i++) {
+        seen = await tableSelection();
+        if (want(seen)) return;
+        await page.waitForTimeout(50);
+      }
+      throw new Error(`${when}: the shown table rows' selection is ${JSON.stringify(seen)}`);
+    };
+    await page.getByText("Table all", { exact: true }).click();
+    await waitStatus("table selected 9999");
+    const allBut9000 = (rows) => rows["9000"] === false && Object.keys(rows).length > 5 &&
+      Object.entries(rows).every(([i, on]) => on === (i !== "9000"));
+    await expectRows(allBut9000, "after select_all and unselect_row(9000)");
+    await reload();
+    await expectRows(allBut9000, "after a reload");
+    await page.getByText("Table pick", { exact: true }).click();
+    await waitStatus("table picked 8999 9001");
+    const picked = (rows) => rows["8999"] === true && rows["9001"] === true && rows["9000"] === false &&
+      Object.entries(rows).every(([i, on]) => on === (i === "8999" || i === "9001"));
+    await expectRows(picked, "after select_paths");
+    await reload();
+    await expectRows(picked, "after a reload");
+  }],
   ...closingChecks(app),
 ]);
 finish(app, ok);

@@ -73,12 +73,16 @@ pgw::Task<> setup(pgw::Session& session) {
   auto update = co_await w.Button("Update");
   auto expand = co_await w.Button("Expand all");
   auto select_all = co_await w.Button("Select all");
+  auto table_all = co_await w.Button("Table all");
+  auto table_pick = co_await w.Button("Table pick");
   co_await hbox.add_widget(tree, 1);
   co_await hbox.add_widget(table, 1);
   co_await vbox.add_widget(hbox, 1);
   co_await vbox.add_widget(update);
   co_await vbox.add_widget(expand);
   co_await vbox.add_widget(select_all);
+  co_await vbox.add_widget(table_all);
+  co_await vbox.add_widget(table_pick);
   co_await vbox.add_widget(status);
   co_await top.set_widget(vbox);
   co_await top.show();
@@ -118,6 +122,22 @@ pgw::Task<> setup(pgw::Session& session) {
     co_await tree.select_all();
     const std::string text =
         "selected " + std::to_string(tree.get_selected().size()) + " of " + std::to_string(tree.get_tree().size());
+    co_await status.set_text(text);
+  });
+  // TableView's selection by position: select_all, unselect_row, select_paths.
+  table_all.on_activated([table, status]() -> pgw::Task<> {
+    co_await table.select_all();
+    co_await table.unselect_row(9000);
+    co_await table.scroll_to_row(9000);
+    co_await status.set_text("table selected " + std::to_string(table.get_selected().size()));
+  });
+  table_pick.on_activated([table, status]() -> pgw::Task<> {
+    co_await table.clear_selection();
+    const std::vector<pgw::RowIndex> rows{{.row = 8999}, {.row = 9001}};
+    co_await table.select_paths(rows);
+    co_await table.scroll_to_row(8999);
+    std::string text = "table picked";
+    for (const auto& r : table.get_selected()) text += " " + std::to_string(r.row);
     co_await status.set_text(text);
   });
   expand.on_activated([tree, status]() -> pgw::Task<> {

@@ -478,3 +478,19 @@ TEST_CASE("a TreeView's expand_all and select_all, which read its tree, run in t
   CHECK(tree.get_expanded() == std::vector<pgw::TreePath>{{{"a"}}});
   CHECK(tree.get_selected().size() == 3);
 }
+
+TEST_CASE("a TableView's select_all, which reads its rows, runs in the page model", "[testkit]") {
+  TestSession t([](pgw::Session& s) -> pgw::Task<> {
+    auto p = co_await window(s, "W");
+    auto W = s.get_widgets();
+    auto table = co_await W.TableView();
+    co_await table.set_name("rows");
+    const std::vector<pgw::TableRow> rows{{.cells = {1}}, {.cells = {2}}, {.cells = {3}}};
+    co_await table.set_data(rows);
+    co_await p.box.add_widget(table, 1);
+    co_await table.select_all();
+    co_await table.unselect_row(1);
+  });
+  auto table = t.find<pgw::TableView>("rows");
+  CHECK(table.get_selected() == std::vector<pgw::RowIndex>{{.row = 0}, {.row = 2}});
+}

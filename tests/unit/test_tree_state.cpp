@@ -3,6 +3,7 @@
 // method tables: what each keeps, and that a refused call changes nothing.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "pgwidgets/schema_info.hpp"
@@ -179,6 +180,53 @@ TEST_CASE("tree state: ALL_NODES selects every node, and PUT_ALL adds keys to a 
   o->add_path("r");
   d::apply_state_op(selection, d::methods::TreeView_select_paths, orphan.SerializeAsString());
   CHECK(selection.entries.contains({"q", "r"}));
+}
+
+TEST_CASE("table state: ALL_NODES of the rows selects every position; select_paths adds rows, unselect_row takes one out") {
+  d::StateValue rows;
+  rows.info = &d::states::TableView_states[0];
+  pb::TableRowsData data;
+  for (int r = 0; r < 12; ++r) data.add_data()->add_cells()->set_int_value(r);
+  d::apply_state_op(rows, d::methods::TableView_set_data, data.SerializeAsString());
+  d::StateValue selection;
+  selection.info = &d::states::TableView_states[1];
+  REQUIRE(selection.info->field == d::methods::TableView_select_all.field);
+  d::apply_all_parents(selection, rows, d::methods::TableView_select_all);
+  REQUIRE(selection.entries.size() == 12);
+  for (int r = 0; r < 12; ++r) {
+    // Each member is the message select_row would have kept: its row as the key.
+    const auto& e = selection.entries.at({std::to_string(r)});
+    pb::RowIndex member;
+    REQUIRE(member.ParseFromString(e.message));
+    CHECK(member.row() == r);
+  }
+  // A rebuild replays the members as select_row calls, in the order they came.
+  std::vector<std::uint64_t> order;
+  for (int r = 0; r < 12; ++r) order.push_back(selection.entries.at({std::to_string(r)}).order);
+  CHECK(std::is_sorted(order.begin(), order.end()));
+
+  pb::RowIndex one;
+  one.set_row(10);
+  d::apply_state_op(selection, d::methods::TableView_unselect_row, one.SerializeAsString());
+  CHECK(selection.entries.size() == 11);
+  CHECK_FALSE(selection.entries.contains({"10"}));
+
+  d::apply_state_op(selection, d::methods::TableView_clear_selection, "");
+  pb::RowIndexes some;
+  some.add_items()->set_row(0);  // row 0: the key left off the wire
+  some.add_items()->set_row(7);
+  d::apply_state_op(selection, d::methods::TableView_select_paths, some.SerializeAsString());
+  CHECK(paths(selection) == std::vector<d::StatePath>{{"0"}, {"7"}});
+  pb::RowIndexes more;
+  more.add_items()->set_row(7);
+  more.add_items()->set_row(3);
+  d::apply_state_op(selection, d::methods::TableView_select_paths, more.SerializeAsString());
+  CHECK(paths(selection) == std::vector<d::StatePath>{{"0"}, {"3"}, {"7"}});
+
+  // An empty table: select_all selects nothing.
+  d::apply_state_op(rows, d::methods::TableView_clear, "");
+  d::apply_all_parents(selection, rows, d::methods::TableView_select_all);
+  CHECK(selection.entries.empty());
 }
 
 // protobuf leaves a singular key's zero (0, "") off the wire: the server must

@@ -605,6 +605,9 @@ inline constexpr MethodInfo TableView_clear{.id = 1203280887, .class_id = 157833
 inline constexpr MethodInfo TableView_get_data{.id = 1970449355, .class_id = 1578330322, .class_name = "TableView", .name = "get_data", .kind = detail::MethodKind::getter, .field = 1012001254, .returns_value = true, .answer_field = 1, .element_wire = 2};
 inline constexpr MethodInfo TableView_set_selected{.id = 552348156, .class_id = 1578330322, .class_name = "TableView", .name = "set_selected", .kind = detail::MethodKind::setter, .field = 1694781748, .returns_value = false, .index_field = 1, .op = detail::StateOp::assign, .index_zero = detail::KeyZero::number, .items_field = 1};
 inline constexpr MethodInfo TableView_select_row{.id = 758810776, .class_id = 1578330322, .class_name = "TableView", .name = "select_row", .kind = detail::MethodKind::setter, .field = 1694781748, .returns_value = false, .index_field = 1, .op = detail::StateOp::set_add, .index_zero = detail::KeyZero::number};
+inline constexpr MethodInfo TableView_unselect_row{.id = 1122906777, .class_id = 1578330322, .class_name = "TableView", .name = "unselect_row", .kind = detail::MethodKind::setter, .field = 1694781748, .returns_value = false, .index_field = 1, .op = detail::StateOp::set_remove, .index_zero = detail::KeyZero::number};
+inline constexpr MethodInfo TableView_select_paths{.id = 850558597, .class_id = 1578330322, .class_name = "TableView", .name = "select_paths", .kind = detail::MethodKind::setter, .field = 1694781748, .returns_value = false, .index_field = 1, .op = detail::StateOp::put_all, .index_zero = detail::KeyZero::number, .items_field = 1};
+inline constexpr MethodInfo TableView_select_all{.id = 2093542296, .class_id = 1578330322, .class_name = "TableView", .name = "select_all", .kind = detail::MethodKind::setter, .field = 1694781748, .returns_value = false, .index_field = 1, .op = detail::StateOp::all_nodes, .index_zero = detail::KeyZero::number, .of_state = 1012001254};
 inline constexpr MethodInfo TableView_clear_selection{.id = 1376811932, .class_id = 1578330322, .class_name = "TableView", .name = "clear_selection", .kind = detail::MethodKind::setter, .field = 1694781748, .returns_value = false, .op = detail::StateOp::clear};
 inline constexpr MethodInfo TableView_get_selected{.id = 59364354, .class_id = 1578330322, .class_name = "TableView", .name = "get_selected", .kind = detail::MethodKind::getter, .field = 1694781748, .returns_value = true, .answer_field = 1, .element_wire = 2};
 inline constexpr MethodInfo TableView_set_column_width{.id = 283660076, .class_id = 1578330322, .class_name = "TableView", .name = "set_column_width", .kind = detail::MethodKind::setter, .field = 777470635, .returns_value = false, .index_field = 1, .op = detail::StateOp::tree_put, .index_zero = detail::KeyZero::number};
@@ -912,7 +915,7 @@ inline constexpr std::array<const ClassInfo*, 56> class_table = {
     &classes::TableView,
     &classes::VideoWidget,
 };
-inline constexpr std::array<const MethodInfo*, 444> method_table = {
+inline constexpr std::array<const MethodInfo*, 447> method_table = {
     &methods::Widget_set_border_width,
     &methods::Widget_set_border_color,
     &methods::Widget_set_bg,
@@ -1317,6 +1320,9 @@ inline constexpr std::array<const MethodInfo*, 444> method_table = {
     &methods::TableView_get_data,
     &methods::TableView_set_selected,
     &methods::TableView_select_row,
+    &methods::TableView_unselect_row,
+    &methods::TableView_select_paths,
+    &methods::TableView_select_all,
     &methods::TableView_clear_selection,
     &methods::TableView_get_selected,
     &methods::TableView_set_column_width,
@@ -1566,7 +1572,7 @@ inline constexpr std::array<std::string_view, 56> class_proto_names = {
     "pgwidgets.widgets.TableView",
     "pgwidgets.widgets.VideoWidget",
 };
-inline constexpr std::array<std::string_view, 444> method_proto_names = {
+inline constexpr std::array<std::string_view, 447> method_proto_names = {
     "pgwidgets.widgets.Widget.SetBorderWidth",
     "pgwidgets.widgets.Widget.SetBorderColor",
     "pgwidgets.widgets.Widget.SetBg",
@@ -1971,6 +1977,9 @@ inline constexpr std::array<std::string_view, 444> method_proto_names = {
     "pgwidgets.widgets.TableView.GetData",
     "pgwidgets.widgets.TableView.SetSelected",
     "pgwidgets.widgets.TableView.SelectRow",
+    "pgwidgets.widgets.TableView.UnselectRow",
+    "pgwidgets.widgets.TableView.SelectPaths",
+    "pgwidgets.widgets.TableView.SelectAll",
     "pgwidgets.widgets.TableView.ClearSelection",
     "pgwidgets.widgets.TableView.GetSelected",
     "pgwidgets.widgets.TableView.SetColumnWidth",

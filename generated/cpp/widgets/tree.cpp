@@ -949,6 +949,24 @@ Task<void> TableView::select_row(int row) const {
   return detail::send_call(checked_link(), id(), detail::methods::TableView_select_row, request.SerializeAsString());
 }
 
+Task<void> TableView::unselect_row(int row) const {
+  ::pgwidgets::widgets::RowIndex request;
+  request.set_row(row);
+  return detail::send_call(checked_link(), id(), detail::methods::TableView_unselect_row, request.SerializeAsString());
+}
+
+Task<void> TableView::select_paths(pgw::List<pgw::RowIndex> items) const {
+  ::pgwidgets::widgets::RowIndexes request;
+  request.mutable_items()->Reserve(static_cast<int>(items.size()));
+  for (auto& item : items) detail::wire::encode(std::move(item), *request.add_items());
+  return detail::send_call(checked_link(), id(), detail::methods::TableView_select_paths, request.SerializeAsString());
+}
+
+Task<void> TableView::select_all() const {
+  ::pgwidgets::widgets::Empty request;
+  return detail::send_call(checked_link(), id(), detail::methods::TableView_select_all, request.SerializeAsString());
+}
+
 Task<void> TableView::clear_selection() const {
   ::pgwidgets::widgets::Empty request;
   return detail::send_call(checked_link(), id(), detail::methods::TableView_clear_selection, request.SerializeAsString());

@@ -601,6 +601,31 @@ export const treeFamily: FamilyTables = {
         return undefined;
       },
     }],
+    [1122906777, {
+      id: 1122906777, name: "unselect_row", className: "TableView", kind: "setter", classId: 1578330322,
+      invoke: (impl, bytes, ctx) => {
+        const m = fromBinary(pb_tree.RowIndexSchema, bytes);
+        (impl as w.TableViewImpl).unselect_row(m.row);
+        return undefined;
+      },
+    }],
+    [850558597, {
+      id: 850558597, name: "select_paths", className: "TableView", kind: "setter", classId: 1578330322,
+      invoke: (impl, bytes, ctx) => {
+        const m = fromBinary(pb_tree.RowIndexesSchema, bytes);
+        (impl as w.TableViewImpl).select_paths(m.items.map((x) => fromRowIndex(x)));
+        return undefined;
+      },
+    }],
+    [2093542296, {
+      id: 2093542296, name: "select_all", className: "TableView", kind: "setter", classId: 1578330322,
+      invoke: (impl, bytes, ctx) => {
+        void bytes;
+        void ctx;
+        (impl as w.TableViewImpl).select_all();
+        return undefined;
+      },
+    }],
     [1376811932, {
       id: 1376811932, name: "clear_selection", className: "TableView", kind: "setter", classId: 1578330322,
       invoke: (impl, bytes, ctx) => {

@@ -523,6 +523,15 @@ class TableView : public Widget {
 
   Task<void> select_row(int row) const;
 
+  // Takes a row out of the selection.
+  Task<void> unselect_row(int row) const;
+
+  // Adds rows to the selection (pgwidgets' select_paths, a row's path its position).
+  Task<void> select_paths(pgw::List<pgw::RowIndex> items) const;
+
+  // Selects every row (whatever the selection mode, as pgwidgets).
+  Task<void> select_all() const;
+
   Task<void> clear_selection() const;
 
   std::vector<pgw::RowIndex> get_selected() const;

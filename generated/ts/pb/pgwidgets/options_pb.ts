@@ -434,7 +434,8 @@ export type Method = Message<"pgwidgets.Method"> & {
   cell: string;
 
   /**
-   * On an ALL_PARENTS or ALL_NODES: the class's TREE state whose paths it takes.
+   * On an ALL_PARENTS or ALL_NODES: the class's TREE state whose paths it
+   * takes (an ALL_NODES: or LIST state, whose positions it takes).
    *
    * @generated from field: string of = 82;
    */
@@ -749,7 +750,8 @@ export enum Method_StateOp {
 
   /**
    * SET: becomes the path of every node in the TREE state named by `of`
-   * (TreeView's select_all).
+   * (TreeView's select_all), or every position 0..n-1 of the LIST state
+   * named so (TableView's select_all).
    *
    * @generated from enum value: ALL_NODES = 55;
    */

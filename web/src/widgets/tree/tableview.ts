@@ -171,6 +171,24 @@ export class TableView extends Widget implements TableViewImpl, GridHost {
     const n = this.rows[row];
     if (n) this.grid.select(n, true);
   }
+  unselect_row(row: number): void {
+    const n = this.rows[row];
+    if (n) this.grid.select(n, false);
+  }
+  select_paths(rows: RowIndex[]): void {
+    const g = this.grid;
+    for (const r of rows) {
+      const n = this.rows[r.row];
+      if (n && !n.selected) {
+        n.selected = true;
+        g.selection.push(n);
+      }
+    }
+    g.invalidate(false);
+  }
+  select_all(): void {
+    this.grid.setSelection(this.rows.slice());
+  }
   clear_selection(): void {
     this.grid.setSelection([]);
   }
