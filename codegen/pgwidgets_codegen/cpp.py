@@ -304,7 +304,7 @@ class Method(View):
         request's field holding the new value."""
         if self.op in ("assign", "put_all", "remove_all"):
             return [("items_field", str(self.items_field.number), "0")]
-        if self.op in ("all_parents", "all_nodes"):
+        if self.op in ("all_parents", "all_nodes", "parents_not_in"):
             return [("of_state", str(self.of_state.field_id), "0")]
         if self.op == "set_cell":
             cells = next(f for f in self.state.snapshot.request.fields

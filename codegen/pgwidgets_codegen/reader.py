@@ -796,7 +796,9 @@ class _Builder:
     def _check_method(self, c, m, taken_names):
         where = f"{c.name}.{m.rpc_name}"
         states = {st.name: st for st in c.all_states}
-        if m.op:
+        if m.op == "parents_not_in":
+            self._check_parents_not_in(c, m, states, where)
+        elif m.op:
             st = states.get(m.state_field)
             if m.kind != "setter" or st is None:
                 raise SchemaError(f"{where}: `op` belongs on a SETTER whose `field` is a State of {c.name} "
@@ -952,6 +954,19 @@ class _Builder:
     def _same_type(a, b):
         return (a.proto_type, a.repeated, a.is_map, a.presence, a.ref, a.enum is b.enum, a.message is b.message) == \
             (b.proto_type, b.repeated, b.is_map, b.presence, b.ref, True, True)
+
+    def _check_parents_not_in(self, c, m, states, where):
+        """A PARENTS_NOT_IN getter of a SET answers the parents of the TREE
+        `of` that are not in the set (TreeView's get_collapsed): computed
+        from both, never recorded."""
+        st = states.get(m.state_field)
+        if m.kind != "getter" or st is None or st.kind != "set":
+            raise SchemaError(f"{where}: PARENTS_NOT_IN belongs on a GETTER of a SET State of {c.name}")
+        m.of_state = states.get(m.of_name) if m.of_name else None
+        if m.of_state is None or m.of_state.kind != "tree":
+            raise SchemaError(f"{where}: `of` must name a TREE State of {c.name} ({m.of_name!r} is none)")
+        if m.request.fields or m.index_field is not None:
+            raise SchemaError(f"{where}: a PARENTS_NOT_IN getter takes no arguments")
 
     def _check_collection_getter(self, c, m):
         """A GETTER of a collection State answers from the kept value: the

@@ -173,6 +173,14 @@ class StateSchemaErrorTest(unittest.TestCase):
         msg = self.broken("tree.proto", 'op: ALL_NODES, of: "rows"', 'op: ALL_PARENTS, of: "rows"')
         self.assertIn("`of` must name a TREE State of TableView ('rows' is none)", msg)
 
+    def test_parents_not_in_on_a_setter(self):
+        msg = self.broken("tree.proto", 'kind: GETTER, field: "expanded", op: PARENTS_NOT_IN', 'kind: SETTER, field: "expanded", op: PARENTS_NOT_IN')
+        self.assertIn("PARENTS_NOT_IN belongs on a GETTER of a SET State of TreeView", msg)
+
+    def test_parents_not_in_of_a_set(self):
+        msg = self.broken("tree.proto", 'op: PARENTS_NOT_IN, of: "items"', 'op: PARENTS_NOT_IN, of: "selection"')
+        self.assertIn("`of` must name a TREE State of TreeView ('selection' is none)", msg)
+
     def test_all_nodes_without_of(self):
         msg = self.broken("tree.proto", 'op: ALL_NODES, of: "items"', 'op: ALL_NODES')
         self.assertIn("`of` belongs on an ALL_PARENTS or ALL_NODES, which need it", msg)

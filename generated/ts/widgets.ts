@@ -7,7 +7,7 @@
 // missing there, or a method missing in an implementation, fails `tsc`.
 
 export const PACKAGE_NAME = "pgwidgets.widgets";
-export const SCHEMA_FINGERPRINT = 0xe4e4407c256d3879n;
+export const SCHEMA_FINGERPRINT = 0x262ea637bd15c7fcn;
 
 /** A widget as the browser runtime holds it. */
 export interface WidgetHandle {

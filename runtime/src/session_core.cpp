@@ -625,7 +625,14 @@ bool SessionCore::holds_items(WidgetId widget, std::uint32_t field) const {
 
 std::string SessionCore::collection_answer(WidgetId widget, const MethodInfo& getter, std::string_view request) const {
   const StateValue* v = store_.collection(widget, getter.field);
-  return v != nullptr ? answer_state(*v, getter, request) : std::string();
+  if (v == nullptr) return std::string();
+  if (getter.op == StateOp::parents_not_in) {
+    const StateValue* tree = store_.collection(widget, getter.of_state);
+    const MethodInfo* snapshot = find_method(v->info->snapshot_method);
+    if (tree == nullptr || snapshot == nullptr) return std::string();
+    return answer_parents_not_in(*v, *tree, getter, snapshot->index_field);
+  }
+  return answer_state(*v, getter, request);
 }
 
 const std::string* SessionCore::constructor_args(WidgetId widget) const {

@@ -480,6 +480,48 @@ std::string answer_state(const StateValue& v, const MethodInfo& g, std::string_v
   return out;
 }
 
+namespace {
+
+// The path of every node of `tree` that has a child, in path order: paths
+// sort with each node's descendants right after it, so a node has a child
+// when the next path extends it.
+template <class F>
+void for_each_parent(const StateValue& tree, F&& f) {
+  for (auto it = tree.entries.begin(); it != tree.entries.end(); ++it) {
+    auto after = std::next(it);
+    if (after == tree.entries.end()) break;
+    const StatePath& p = it->first;
+    const StatePath& q = after->first;
+    if (q.size() > p.size() && std::equal(p.begin(), p.end(), q.begin())) f(p);
+  }
+}
+
+// A path as a set member's message: each key in field `key_field`.
+std::string path_message(const StatePath& p, std::uint16_t key_field) {
+  std::string message;
+  for (const std::string& key : p) {
+    write_varint(message, (static_cast<std::uint64_t>(key_field) << 3) | 2);
+    write_varint(message, key.size());
+    message.append(key);
+  }
+  return message;
+}
+
+}  // namespace
+
+std::string answer_parents_not_in(const StateValue& set, const StateValue& tree, const MethodInfo& g,
+                                  std::uint16_t key_field) {
+  std::string out;
+  for_each_parent(tree, [&](const StatePath& p) {
+    if (set.entries.contains(p)) return;
+    const std::string element = path_message(p, key_field);
+    write_varint(out, (static_cast<std::uint64_t>(g.answer_field) << 3) | 2);
+    write_varint(out, element.size());
+    out.append(element);
+  });
+  return out;
+}
+
 void apply_all_parents(StateValue& set, const StateValue& tree, const MethodInfo& m) {
   StateValue next;
   next.info = set.info;
@@ -495,24 +537,12 @@ void apply_all_parents(StateValue& set, const StateValue& tree, const MethodInfo
     set = std::move(next);
     return;
   }
-  // Paths sort with each node's descendants right after it: a node has a
-  // child when the next path extends it.
-  for (auto it = tree.entries.begin(); it != tree.entries.end(); ++it) {
-    const StatePath& p = it->first;
-    if (!every_node) {
-      auto after = std::next(it);
-      if (after == tree.entries.end()) break;
-      const StatePath& q = after->first;
-      if (q.size() <= p.size() || !std::equal(p.begin(), p.end(), q.begin())) continue;
-    }
-    // The member's message, as the SET's snapshot takes it: the path in its key field.
-    std::string message;
-    for (const std::string& key : p) {
-      write_varint(message, (static_cast<std::uint64_t>(m.index_field) << 3) | 2);
-      write_varint(message, key.size());
-      message.append(key);
-    }
-    add_entry(next, p, std::move(message));
+  // Each member's message as the SET's snapshot takes it: the path in its key field.
+  auto add = [&](const StatePath& p) { add_entry(next, p, path_message(p, m.index_field)); };
+  if (every_node) {
+    for (const auto& [p, e] : tree.entries) add(p);
+  } else {
+    for_each_parent(tree, add);
   }
   set = std::move(next);
 }

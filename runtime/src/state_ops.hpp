@@ -49,6 +49,12 @@ StateValue initial_state(const StateInfo& info, std::string_view ctor_args);
 // it throws std::invalid_argument saying why, and `v` is unchanged.
 void apply_state_op(StateValue& v, const MethodInfo& method, std::string_view args);
 
+// A PARENTS_NOT_IN getter's answer: the path of every node of `tree` that
+// has a child and is not in `set`, in path order, each as the set's
+// element message (the path in field `key_field`) in g.answer_field.
+std::string answer_parents_not_in(const StateValue& set, const StateValue& tree, const MethodInfo& g,
+                                  std::uint16_t key_field);
+
 // ALL_PARENTS: `set` becomes the path of every node of `tree` that has a
 // child (ALL_NODES: of every node; of a LIST, every position), each
 // member's message holding it in field m.index_field.

@@ -167,9 +167,12 @@ const ok = await runChecks([
     rows = await shownRows("treeview");
     expect(rows[1][1] === "item0002" && rows[2][1] === "item1999", `sorted rows after a reload ${JSON.stringify(rows.slice(0, 4))}`);
   }],
-  ["expand_all expands every folder, and a reload keeps it", async () => {
+  ["get_collapsed names the folders the user left collapsed; expand_all expands every folder, and a reload keeps it", async () => {
+    // The user expanded folder a (above): b is the one left collapsed.
+    await page.getByText("Collapsed", { exact: true }).click();
+    await waitStatus("collapsed b");
     await page.getByText("Expand all", { exact: true }).click();
-    await waitStatus("expanded 2");
+    await waitStatus("expanded 2, collapsed 0");
     await page.waitForFunction(() => {
       const s = document.querySelector(".pgw-treeview .pgw-grid-spacer");
       return Math.round(parseFloat(s.style.height) / 22) === 4002;

@@ -73,6 +73,7 @@ pgw::Task<> setup(pgw::Session& session) {
   auto update = co_await w.Button("Update");
   auto expand = co_await w.Button("Expand all");
   auto select_all = co_await w.Button("Select all");
+  auto collapsed = co_await w.Button("Collapsed");
   auto table_all = co_await w.Button("Table all");
   auto table_pick = co_await w.Button("Table pick");
   co_await hbox.add_widget(tree, 1);
@@ -81,6 +82,7 @@ pgw::Task<> setup(pgw::Session& session) {
   co_await vbox.add_widget(update);
   co_await vbox.add_widget(expand);
   co_await vbox.add_widget(select_all);
+  co_await vbox.add_widget(collapsed);
   co_await vbox.add_widget(table_all);
   co_await vbox.add_widget(table_pick);
   co_await vbox.add_widget(status);
@@ -142,7 +144,14 @@ pgw::Task<> setup(pgw::Session& session) {
   });
   expand.on_activated([tree, status]() -> pgw::Task<> {
     co_await tree.expand_all();
-    co_await status.set_text("expanded " + std::to_string(tree.get_expanded().size()));
+    co_await status.set_text("expanded " + std::to_string(tree.get_expanded().size()) + ", collapsed " +
+                             std::to_string(tree.get_collapsed().size()));
+  });
+  // The folders not expanded, as the server works them out from the tree and the expansion.
+  collapsed.on_activated([tree, status]() -> pgw::Task<> {
+    std::string text = "collapsed";
+    for (const auto& p : tree.get_collapsed()) text += " " + spell(p.path);
+    co_await status.set_text(text);
   });
 }
 

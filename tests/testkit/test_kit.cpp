@@ -476,6 +476,7 @@ TEST_CASE("a TreeView's expand_all and select_all, which read its tree, run in t
   });
   auto tree = t.find<pgw::TreeView>("files");
   CHECK(tree.get_expanded() == std::vector<pgw::TreePath>{{{"a"}}});
+  CHECK(tree.get_collapsed().empty());
   CHECK(tree.get_selected().size() == 3);
 }
 

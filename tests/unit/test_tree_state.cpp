@@ -182,6 +182,31 @@ TEST_CASE("tree state: ALL_NODES selects every node, and PUT_ALL adds keys to a 
   CHECK(selection.entries.contains({"q", "r"}));
 }
 
+TEST_CASE("tree state: PARENTS_NOT_IN answers the parents not in the set (get_collapsed)") {
+  auto tree = tree_state();
+  d::apply_state_op(tree, d::methods::TreeView_set_tree, tree_of({{"a"}, {"a", "x"}, {"a", "x", "1"}, {"b"}, {"c"}, {"c", "z"}}));
+  d::StateValue expanded;
+  expanded.info = &d::states::TreeView_states[1];
+  REQUIRE(expanded.info->field == d::methods::TreeView_get_collapsed.field);
+  const auto& key = d::methods::TreeView_expand_item;  // the set's snapshot: its key field
+  REQUIRE(expanded.info->snapshot_method == key.id);
+  auto collapsed = [&] {
+    pb::TreePaths out;
+    REQUIRE(out.ParseFromString(d::answer_parents_not_in(expanded, tree, d::methods::TreeView_get_collapsed, key.index_field)));
+    std::vector<d::StatePath> paths;
+    for (const auto& p : out.paths()) paths.emplace_back(p.path().begin(), p.path().end());
+    return paths;
+  };
+  // Nothing expanded: every node with a child (b has none).
+  CHECK(collapsed() == std::vector<d::StatePath>{{"a"}, {"a", "x"}, {"c"}});
+  pb::TreePath a;
+  a.add_path("a");
+  d::apply_state_op(expanded, key, a.SerializeAsString());
+  CHECK(collapsed() == std::vector<d::StatePath>{{"a", "x"}, {"c"}});
+  d::apply_all_parents(expanded, tree, d::methods::TreeView_expand_all);
+  CHECK(collapsed().empty());
+}
+
 TEST_CASE("table state: ALL_NODES of the rows selects every position; select_paths adds rows, unselect_row takes one out") {
   d::StateValue rows;
   rows.info = &d::states::TableView_states[0];

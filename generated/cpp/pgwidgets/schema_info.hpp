@@ -558,6 +558,7 @@ inline constexpr MethodInfo TreeView_expand_item{.id = 1514414962, .class_id = 1
 inline constexpr MethodInfo TreeView_collapse_item{.id = 1465591532, .class_id = 1581709373, .class_name = "TreeView", .name = "collapse_item", .kind = detail::MethodKind::setter, .field = 1763074483, .returns_value = false, .index_field = 1, .op = detail::StateOp::set_remove};
 inline constexpr MethodInfo TreeView_set_expanded{.id = 184523077, .class_id = 1581709373, .class_name = "TreeView", .name = "set_expanded", .kind = detail::MethodKind::setter, .field = 1763074483, .returns_value = false, .index_field = 1, .op = detail::StateOp::assign, .items_field = 1};
 inline constexpr MethodInfo TreeView_get_expanded{.id = 158853321, .class_id = 1581709373, .class_name = "TreeView", .name = "get_expanded", .kind = detail::MethodKind::getter, .field = 1763074483, .returns_value = true, .answer_field = 1, .element_wire = 2};
+inline constexpr MethodInfo TreeView_get_collapsed{.id = 234914693, .class_id = 1581709373, .class_name = "TreeView", .name = "get_collapsed", .kind = detail::MethodKind::getter, .field = 1763074483, .returns_value = true, .op = detail::StateOp::parents_not_in, .answer_field = 1, .element_wire = 2, .of_state = 1597788037};
 inline constexpr MethodInfo TreeView_set_selected{.id = 233471473, .class_id = 1581709373, .class_name = "TreeView", .name = "set_selected", .kind = detail::MethodKind::setter, .field = 1694781748, .returns_value = false, .index_field = 1, .op = detail::StateOp::assign, .items_field = 1};
 inline constexpr MethodInfo TreeView_select_path{.id = 2069422420, .class_id = 1581709373, .class_name = "TreeView", .name = "select_path", .kind = detail::MethodKind::setter, .field = 1694781748, .returns_value = false, .index_field = 1, .op = detail::StateOp::set_add};
 inline constexpr MethodInfo TreeView_unselect_path{.id = 1756808932, .class_id = 1581709373, .class_name = "TreeView", .name = "unselect_path", .kind = detail::MethodKind::setter, .field = 1694781748, .returns_value = false, .index_field = 1, .op = detail::StateOp::set_remove};
@@ -915,7 +916,7 @@ inline constexpr std::array<const ClassInfo*, 56> class_table = {
     &classes::TableView,
     &classes::VideoWidget,
 };
-inline constexpr std::array<const MethodInfo*, 447> method_table = {
+inline constexpr std::array<const MethodInfo*, 448> method_table = {
     &methods::Widget_set_border_width,
     &methods::Widget_set_border_color,
     &methods::Widget_set_bg,
@@ -1273,6 +1274,7 @@ inline constexpr std::array<const MethodInfo*, 447> method_table = {
     &methods::TreeView_collapse_item,
     &methods::TreeView_set_expanded,
     &methods::TreeView_get_expanded,
+    &methods::TreeView_get_collapsed,
     &methods::TreeView_set_selected,
     &methods::TreeView_select_path,
     &methods::TreeView_unselect_path,
@@ -1572,7 +1574,7 @@ inline constexpr std::array<std::string_view, 56> class_proto_names = {
     "pgwidgets.widgets.TableView",
     "pgwidgets.widgets.VideoWidget",
 };
-inline constexpr std::array<std::string_view, 447> method_proto_names = {
+inline constexpr std::array<std::string_view, 448> method_proto_names = {
     "pgwidgets.widgets.Widget.SetBorderWidth",
     "pgwidgets.widgets.Widget.SetBorderColor",
     "pgwidgets.widgets.Widget.SetBg",
@@ -1930,6 +1932,7 @@ inline constexpr std::array<std::string_view, 447> method_proto_names = {
     "pgwidgets.widgets.TreeView.CollapseItem",
     "pgwidgets.widgets.TreeView.SetExpanded",
     "pgwidgets.widgets.TreeView.GetExpanded",
+    "pgwidgets.widgets.TreeView.GetCollapsed",
     "pgwidgets.widgets.TreeView.SetSelected",
     "pgwidgets.widgets.TreeView.SelectPath",
     "pgwidgets.widgets.TreeView.UnselectPath",

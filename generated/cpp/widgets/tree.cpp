@@ -628,6 +628,16 @@ std::vector<pgw::TreePath> TreeView::get_expanded() const {
   return [&] { std::vector<pgw::TreePath> out; out.reserve(m.paths().size()); for (const auto& item : m.paths()) out.push_back(detail::wire::decode(item)); return out; }();
 }
 
+std::vector<pgw::TreePath> TreeView::get_collapsed() const {
+  // Answered from the set the server keeps.
+  ::pgwidgets::widgets::Empty request;
+  [[maybe_unused]] detail::SessionLink& link = this->link();
+  ::pgwidgets::widgets::TreePaths m;
+  detail::parse_or_throw(m, link.collection_answer(id(), detail::methods::TreeView_get_collapsed, request.SerializeAsString()),
+        "the arguments of the state of TreeView.expanded");
+  return [&] { std::vector<pgw::TreePath> out; out.reserve(m.paths().size()); for (const auto& item : m.paths()) out.push_back(detail::wire::decode(item)); return out; }();
+}
+
 Task<void> TreeView::set_selected(pgw::List<pgw::TreePath> paths) const {
   ::pgwidgets::widgets::TreePaths request;
   request.mutable_paths()->Reserve(static_cast<int>(paths.size()));

@@ -44,7 +44,8 @@ enum class StateOp : std::uint8_t {
   none, list_append, list_insert, list_insert_sorted, list_remove, list_remove_value, list_move, clear,
   tree_add, tree_update, tree_put, tree_remove, set_add, set_remove,
   line_insert, line_delete,
-  assign, put_all, remove_all, set_cell, all_parents, all_nodes
+  assign, put_all, remove_all, set_cell, all_parents, all_nodes,
+  parents_not_in  // a getter's: the parents of `of_state` not in the set
 };
 
 // What a state op's key field (MethodInfo::index_field) stands for when it
@@ -140,7 +141,8 @@ struct MethodInfo {
   // set_cell: the request's field holding the new value (to_field says
   // which cell; element_field is the element's map or repeated field).
   std::uint16_t cell_field = 0;
-  // all_parents, all_nodes: the id of the TREE state whose paths it takes.
+  // all_parents, all_nodes: the id of the TREE state whose paths it takes;
+  // a parents_not_in getter: of the TREE whose parents it answers.
   std::uint32_t of_state = 0;
   // A setter naming a widget (Label.set_menu): its request's reference
   // field, so a rebuild leaves out a record whose widget is destroyed.

@@ -213,6 +213,9 @@ class TreeView : public Widget {
   // The paths of the expanded nodes, answered by the server.
   std::vector<pgw::TreePath> get_expanded() const;
 
+  // The paths of the nodes that have children and are collapsed, answered by the server.
+  std::vector<pgw::TreePath> get_collapsed() const;
+
   // The selected rows (exactly these).
   Task<void> set_selected(pgw::List<pgw::TreePath> paths) const;
 
