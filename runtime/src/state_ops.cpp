@@ -432,6 +432,8 @@ void apply_state_op(StateValue& v, const MethodInfo& m, std::string_view args) {
     case StateOp::line_delete:
       // They move children: the widget store applies them (plan_line_op).
       throw std::invalid_argument(std::string(m.name) + " changes a grid's extent, not a collection");
+    case StateOp::parents_not_in:
+      throw std::invalid_argument(std::string(m.name) + " is a getter: it changes nothing");
   }
 }
 
