@@ -264,6 +264,8 @@ class Method(View):
         # value, and the constructor field the value starts from
         optional.append(("append_to", str(self.append_setter.id if self.appends else 0), "0"))
         optional.append(("append_init", str(self.append_init.number if self.appends and self.append_init else 0), "0"))
+        # (last: designated initializers follow MethodInfo's order)
+        optional.append(("prune_field", str(self.prune_field.number if self.prune_field else 0), "0"))
         return fields + [(name, value) for name, value, default in optional if value != default]
 
     def _index_number(self):
@@ -277,7 +279,8 @@ class Method(View):
         """The Field _index_number names, or None."""
         if self.index_field:
             return self.index_field
-        if self.op in ("assign", "put_all", "remove_all", "all_parents", "all_nodes") and self.state and self.state.snapshot \
+        if self.op in ("assign", "put_all", "remove_all", "delete_all", "all_parents", "all_nodes") \
+                and self.state and self.state.snapshot \
                 and self.state.snapshot.index_field:
             return self.state.snapshot.index_field
         return None
@@ -303,6 +306,8 @@ class Method(View):
         elements; SET_CELL: the element's field holding the cells, and the
         request's field holding the new value."""
         if self.op in ("assign", "put_all", "remove_all"):
+            return [("items_field", str(self.items_field.number), "0")]
+        if self.op == "delete_all":
             return [("items_field", str(self.items_field.number), "0")]
         if self.op in ("all_parents", "all_nodes", "parents_not_in"):
             return [("of_state", str(self.of_state.field_id), "0")]

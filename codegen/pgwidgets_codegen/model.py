@@ -106,6 +106,9 @@ class Method:
     cell_field: Optional[Field] = None
     # ALL_PARENTS, ALL_NODES: the TREE State whose paths it takes (named by `of`).
     of_name: str = ""
+    # DELETE_ALL: the request's bool field saying whether emptied ancestors go too.
+    prune_name: str = ""
+    prune_field: Optional[Field] = None
     of_state: Optional["State"] = dc_field(default=None, repr=False, compare=False)
     state: Optional["State"] = None    # the collection State an `op` setter changes or a getter answers (reader fills it)
     # A GETTER of a collection State: the element's field it answers

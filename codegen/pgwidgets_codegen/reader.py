@@ -492,6 +492,8 @@ class _Builder:
             m.items_field = self._named_field(m.request, opts.items, where) if opts.items else None
             m.cell_field = self._named_field(m.request, opts.cell, where) if opts.cell else None
             m.of_name = opts.of
+            m.prune_name = opts.prune
+            m.prune_field = self._named_field(m.request, opts.prune, where) if opts.prune else None
             m.axis = opts.axis
             if m.first_of and (kind != "getter" or len(m.response.fields) != 1
                                or m.response.fields[0].proto_type != "int32"):
@@ -710,11 +712,11 @@ class _Builder:
         "list": ("list_append", "list_insert", "list_insert_sorted", "list_remove", "list_remove_value",
                  "list_move", "clear", "assign", "set_cell"),
         "tree": ("tree_add", "tree_update", "tree_put", "tree_remove", "clear", "assign", "put_all",
-                 "remove_all", "set_cell"),
+                 "remove_all", "delete_all", "set_cell"),
         "set": ("set_add", "set_remove", "clear", "assign", "put_all", "remove_all", "all_parents", "all_nodes"),
     }
     # Operations taking many elements at once (the request's `items`).
-    BULK_OPS = ("assign", "put_all", "remove_all")
+    BULK_OPS = ("assign", "put_all", "remove_all", "delete_all")
     OF_OPS = ("all_parents", "all_nodes")
     # Operations naming a target field (`to`).
     TO_OPS = ("list_move", "set_cell")
@@ -831,7 +833,11 @@ class _Builder:
             if (m.op in self.TO_OPS) != (m.to_field is not None):
                 raise SchemaError(f"{where}: `to` belongs on a LIST_MOVE or SET_CELL, which need it")
             if (m.op in self.BULK_OPS) != (m.items_field is not None):
-                raise SchemaError(f"{where}: `items` belongs on an ASSIGN, PUT_ALL or REMOVE_ALL, which need it")
+                raise SchemaError(f"{where}: `items` belongs on an ASSIGN, PUT_ALL, REMOVE_ALL or DELETE_ALL, "
+                                  f"which need it")
+            if m.prune_field is not None and (m.op != "delete_all" or m.prune_field.proto_type != "bool"
+                                              or m.prune_field.repeated):
+                raise SchemaError(f"{where}: `prune` belongs on a DELETE_ALL and names one bool field")
             if m.items_field is not None and (not m.items_field.repeated or m.items_field.proto_type != "message"):
                 raise SchemaError(f"{where}: `items` is a repeated message field")
             if (m.op == "set_cell") != (m.cell_field is not None):
@@ -852,8 +858,9 @@ class _Builder:
             m.state = st
         elif m.axis:
             raise SchemaError(f"{where}: `axis` belongs on a LINE_INSERT or LINE_DELETE")
-        elif m.items_field is not None or m.cell_field is not None or m.of_name:
-            raise SchemaError(f"{where}: `items`, `cell` and `of` belong on a SETTER of a collection State with an `op`")
+        elif m.items_field is not None or m.cell_field is not None or m.of_name or m.prune_name:
+            raise SchemaError(f"{where}: `items`, `cell`, `of` and `prune` belong on a SETTER of a collection "
+                              f"State with an `op`")
         elif m.kind == "setter" and m.state_field in states:
             raise SchemaError(f"{where}: a SETTER of the {states[m.state_field].kind.upper()} "
                               f"{m.state_field!r} must name its `op`")

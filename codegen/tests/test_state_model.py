@@ -145,11 +145,11 @@ class StateSchemaErrorTest(unittest.TestCase):
 
     def test_bulk_op_without_items(self):
         msg = self.broken("tree.proto", 'op: PUT_ALL, items: "tree"', 'op: PUT_ALL')
-        self.assertIn("`items` belongs on an ASSIGN, PUT_ALL or REMOVE_ALL, which need it", msg)
+        self.assertIn("`items` belongs on an ASSIGN, PUT_ALL, REMOVE_ALL or DELETE_ALL, which need it", msg)
 
     def test_items_on_a_single_op(self):
         msg = self.broken("tree.proto", 'op: TREE_ADD, index: "path"', 'op: TREE_ADD, index: "path", items: "path"')
-        self.assertIn("`items` belongs on an ASSIGN, PUT_ALL or REMOVE_ALL", msg)
+        self.assertIn("`items` belongs on an ASSIGN, PUT_ALL, REMOVE_ALL or DELETE_ALL", msg)
 
     def test_snapshot_all_that_is_no_assign(self):
         msg = self.broken("tree.proto", 'snapshot: "AddItem", snapshot_all: "SetTree"', 'snapshot: "AddItem", snapshot_all: "AddTree"')
@@ -180,6 +180,14 @@ class StateSchemaErrorTest(unittest.TestCase):
     def test_parents_not_in_of_a_set(self):
         msg = self.broken("tree.proto", 'op: PARENTS_NOT_IN, of: "items"', 'op: PARENTS_NOT_IN, of: "selection"')
         self.assertIn("`of` must name a TREE State of TreeView ('selection' is none)", msg)
+
+    def test_prune_on_another_op(self):
+        msg = self.broken("tree.proto", 'op: DELETE_ALL, items: "paths", prune: "prune_empty"', 'op: REMOVE_ALL, items: "paths", prune: "prune_empty"')
+        self.assertIn("`prune` belongs on a DELETE_ALL and names one bool field", msg)
+
+    def test_prune_naming_no_bool(self):
+        msg = self.broken("tree.proto", 'prune: "prune_empty"', 'prune: "paths"')
+        self.assertIn("`prune` belongs on a DELETE_ALL and names one bool field", msg)
 
     def test_all_nodes_without_of(self):
         msg = self.broken("tree.proto", 'op: ALL_NODES, of: "items"', 'op: ALL_NODES')

@@ -7,7 +7,7 @@
 // missing there, or a method missing in an implementation, fails `tsc`.
 
 export const PACKAGE_NAME = "pgwidgets.widgets";
-export const SCHEMA_FINGERPRINT = 0x262ea637bd15c7fcn;
+export const SCHEMA_FINGERPRINT = 0x42a5bb61a9f1543dn;
 
 /** A widget as the browser runtime holds it. */
 export interface WidgetHandle {
@@ -2102,6 +2102,10 @@ export interface TreeViewImpl extends WidgetImpl {
   remove_item(path: string[]): void;
   // Removes nodes and their descendants.
   remove_items(paths: TreePath[]): void;
+  // Deletes nodes and their descendants, skipping a path not there; with
+  // prune_empty, each ancestor left without a child goes too. Fires
+  // changed when a node went.
+  delete_tree(paths: TreePath[], prune_empty: boolean): void;
   // Sets one cell.
   set_cell(path: string[], col_key: string, value: Value): void;
   // Removes every node.
@@ -2189,6 +2193,8 @@ export interface TreeViewEvents extends WidgetEvents {
   copy(text: string): void;
   cut(text: string): void;
   paste(text: string): void;
+  // delete_tree took nodes away.
+  changed(): void;
 }
 
 export interface TreeViewCreateArgs {

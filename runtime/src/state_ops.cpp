@@ -343,6 +343,31 @@ void apply_state_op(StateValue& v, const MethodInfo& m, std::string_view args) {
       }
       return;
     }
+    case StateOp::delete_all: {
+      bool prune = false;
+      std::vector<StatePath> paths;
+      WireField f;
+      std::string_view in = args;
+      while (next_field(in, f)) {
+        if (f.number == m.items_field && f.type == 2) paths.push_back(state_key(f.bytes, m));
+        else if (m.prune_field != 0 && f.number == m.prune_field && f.type == 0) prune = f.varint != 0;
+      }
+      for (const StatePath& p : paths) {
+        if (p.empty() || !erase_subtree(v, p)) continue;  // not there: skipped, as pgwidgets does
+        if (!prune) continue;
+        // Its ancestors, nearest first, while one is left without a child.
+        for (StatePath up(p.begin(), p.end() - 1); !up.empty(); up.pop_back()) {
+          auto it = v.entries.find(up);
+          if (it == v.entries.end()) break;
+          auto next = std::next(it);
+          const bool has_child = next != v.entries.end() && next->first.size() > up.size() &&
+                                 std::equal(up.begin(), up.end(), next->first.begin());
+          if (has_child) break;
+          v.entries.erase(it);
+        }
+      }
+      return;
+    }
     case StateOp::set_cell: {
       std::string* element = nullptr;
       if (v.info && v.info->kind == StateKind::list) {

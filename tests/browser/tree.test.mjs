@@ -227,6 +227,17 @@ const ok = await runChecks([
     await reload();
     await expectRows(picked, "after a reload");
   }],
+  ["delete_tree takes folder b's items, prunes the emptied folder, skips a path not there and fires changed; a reload agrees", async () => {
+    await page.getByText("Delete b", { exact: true }).click();
+    await waitStatus("changed; the tree has 2001 nodes");
+    const shown = () => page.waitForFunction(() => {
+      const s = document.querySelector(".pgw-treeview .pgw-grid-spacer");
+      return Math.round(parseFloat(s.style.height) / 22) === 2001;
+    }, null, { timeout: 5000, polling: "raf" });
+    await shown();
+    await reload();
+    await shown();
+  }],
   ...closingChecks(app),
 ]);
 finish(app, ok);

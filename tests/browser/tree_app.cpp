@@ -74,17 +74,17 @@ pgw::Task<> setup(pgw::Session& session) {
   auto expand = co_await w.Button("Expand all");
   auto select_all = co_await w.Button("Select all");
   auto collapsed = co_await w.Button("Collapsed");
+  auto delete_b = co_await w.Button("Delete b");
   auto table_all = co_await w.Button("Table all");
   auto table_pick = co_await w.Button("Table pick");
   co_await hbox.add_widget(tree, 1);
   co_await hbox.add_widget(table, 1);
   co_await vbox.add_widget(hbox, 1);
-  co_await vbox.add_widget(update);
-  co_await vbox.add_widget(expand);
-  co_await vbox.add_widget(select_all);
-  co_await vbox.add_widget(collapsed);
-  co_await vbox.add_widget(table_all);
-  co_await vbox.add_widget(table_pick);
+  // The test's buttons in one row: the grids keep their height.
+  auto buttons = co_await w.HBox({.spacing = 4});
+  const std::vector<pgw::Button> controls{update, expand, select_all, collapsed, delete_b, table_all, table_pick};
+  for (const auto& b : controls) co_await buttons.add_widget(b);
+  co_await vbox.add_widget(buttons);
   co_await vbox.add_widget(status);
   co_await top.set_widget(vbox);
   co_await top.show();
@@ -146,6 +146,17 @@ pgw::Task<> setup(pgw::Session& session) {
     co_await tree.expand_all();
     co_await status.set_text("expanded " + std::to_string(tree.get_expanded().size()) + ", collapsed " +
                              std::to_string(tree.get_collapsed().size()));
+  });
+  // delete_tree of every item of folder b and of a path not there: b,
+  // left empty, goes too (prune_empty); the page fires changed.
+  delete_b.on_activated([tree]() -> pgw::Task<> {
+    std::vector<pgw::TreePath> paths;
+    for (int i = 0; i < 2000; ++i) paths.push_back({.path = {"b", item_key(i)}});
+    paths.push_back({.path = {"no such folder"}});
+    co_await tree.delete_tree(paths);
+  });
+  tree.on_changed([tree, status]() -> pgw::Task<> {
+    co_await status.set_text("changed; the tree has " + std::to_string(tree.get_tree().size()) + " nodes");
   });
   // The folders not expanded, as the server works them out from the tree and the expansion.
   collapsed.on_activated([tree, status]() -> pgw::Task<> {

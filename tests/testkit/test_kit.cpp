@@ -495,3 +495,19 @@ TEST_CASE("a TableView's select_all, which reads its rows, runs in the page mode
   auto table = t.find<pgw::TableView>("rows");
   CHECK(table.get_selected() == std::vector<pgw::RowIndex>{{.row = 0}, {.row = 2}});
 }
+
+TEST_CASE("a TreeView's delete_tree prunes in the page model as on the server", "[testkit]") {
+  TestSession t([](pgw::Session& s) -> pgw::Task<> {
+    auto p = co_await window(s, "W");
+    auto W = s.get_widgets();
+    auto tree = co_await W.TreeView();
+    co_await tree.set_name("files");
+    const std::vector<pgw::TreeItem> items{{{"a"}, {}}, {{"a", "x"}, {}}, {{"b"}, {}}};
+    co_await tree.set_tree(items);
+    co_await p.box.add_widget(tree, 1);
+    const std::vector<pgw::TreePath> gone{{{"a", "x"}}, {{"not there"}}};
+    co_await tree.delete_tree(gone);
+  });
+  auto tree = t.find<pgw::TreeView>("files");
+  CHECK(tree.get_tree() == std::vector<pgw::TreeItem>{{{"b"}, {}}});
+}

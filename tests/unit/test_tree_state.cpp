@@ -207,6 +207,33 @@ TEST_CASE("tree state: PARENTS_NOT_IN answers the parents not in the set (get_co
   CHECK(collapsed().empty());
 }
 
+TEST_CASE("tree state: DELETE_ALL removes subtrees, skips a path not there, and prunes emptied ancestors when asked") {
+  auto tree = tree_state();
+  d::apply_state_op(tree, d::methods::TreeView_set_tree,
+                    tree_of({{"a"}, {"a", "x"}, {"a", "x", "1"}, {"a", "y"}, {"b"}, {"c"}, {"c", "z"}, {"d"}, {"d", "w"}, {"d", "w", "2"}}));
+  auto del = [&](std::initializer_list<std::initializer_list<const char*>> ps, bool prune) {
+    pb::TreeDelete req;
+    for (auto p : ps) {
+      auto* tp = req.add_paths();
+      for (const char* k : p) tp->add_path(k);
+    }
+    req.set_prune_empty(prune);
+    d::apply_state_op(tree, d::methods::TreeView_delete_tree, req.SerializeAsString());
+  };
+  // Without pruning, c stays though empty; the missing path is skipped.
+  del({{"c", "z"}, {"q"}, {"a", "x", "9"}}, false);
+  CHECK(paths(tree) == std::vector<d::StatePath>{{"a"}, {"a", "x"}, {"a", "x", "1"}, {"a", "y"}, {"b"}, {"c"}, {"d"}, {"d", "w"}, {"d", "w", "2"}});
+  // Pruning: a/x goes with its last child, but a keeps a/y.
+  del({{"a", "x", "1"}}, true);
+  CHECK(paths(tree) == std::vector<d::StatePath>{{"a"}, {"a", "y"}, {"b"}, {"c"}, {"d"}, {"d", "w"}, {"d", "w", "2"}});
+  // Pruning climbs: d/w/2 takes d/w and d.
+  del({{"d", "w", "2"}}, true);
+  CHECK(paths(tree) == std::vector<d::StatePath>{{"a"}, {"a", "y"}, {"b"}, {"c"}});
+  // A top-level node has no ancestor to prune.
+  del({{"b"}}, true);
+  CHECK(paths(tree) == std::vector<d::StatePath>{{"a"}, {"a", "y"}, {"c"}});
+}
+
 TEST_CASE("table state: ALL_NODES of the rows selects every position; select_paths adds rows, unselect_row takes one out") {
   d::StateValue rows;
   rows.info = &d::states::TableView_states[0];

@@ -549,6 +549,7 @@ inline constexpr MethodInfo TreeView_update_data{.id = 911445545, .class_id = 15
 inline constexpr MethodInfo TreeView_add_item{.id = 1180224625, .class_id = 1581709373, .class_name = "TreeView", .name = "add_item", .kind = detail::MethodKind::setter, .field = 1597788037, .returns_value = false, .index_field = 1, .op = detail::StateOp::tree_add};
 inline constexpr MethodInfo TreeView_remove_item{.id = 1111120678, .class_id = 1581709373, .class_name = "TreeView", .name = "remove_item", .kind = detail::MethodKind::setter, .field = 1597788037, .returns_value = false, .index_field = 1, .op = detail::StateOp::tree_remove};
 inline constexpr MethodInfo TreeView_remove_items{.id = 1826227757, .class_id = 1581709373, .class_name = "TreeView", .name = "remove_items", .kind = detail::MethodKind::setter, .field = 1597788037, .returns_value = false, .index_field = 1, .op = detail::StateOp::remove_all, .items_field = 1};
+inline constexpr MethodInfo TreeView_delete_tree{.id = 198687920, .class_id = 1581709373, .class_name = "TreeView", .name = "delete_tree", .kind = detail::MethodKind::setter, .field = 1597788037, .returns_value = false, .index_field = 1, .op = detail::StateOp::delete_all, .items_field = 1, .prune_field = 2};
 inline constexpr MethodInfo TreeView_set_cell{.id = 960967848, .class_id = 1581709373, .class_name = "TreeView", .name = "set_cell", .kind = detail::MethodKind::setter, .field = 1597788037, .returns_value = false, .index_field = 1, .op = detail::StateOp::set_cell, .to_field = 2, .element_field = 2, .cell_field = 3};
 inline constexpr MethodInfo TreeView_clear{.id = 1347235108, .class_id = 1581709373, .class_name = "TreeView", .name = "clear", .kind = detail::MethodKind::setter, .field = 1597788037, .returns_value = false, .op = detail::StateOp::clear};
 inline constexpr MethodInfo TreeView_get_tree{.id = 1069225672, .class_id = 1581709373, .class_name = "TreeView", .name = "get_tree", .kind = detail::MethodKind::getter, .field = 1597788037, .returns_value = true, .answer_field = 1, .element_wire = 2};
@@ -837,6 +838,7 @@ inline constexpr CallbackInfo TreeView_column_resized{1226220085, 1581709373, "T
 inline constexpr CallbackInfo TreeView_copy{2059559250, 1581709373, "TreeView", "copy", 0, 0, nullptr, false};
 inline constexpr CallbackInfo TreeView_cut{2034548862, 1581709373, "TreeView", "cut", 0, 0, nullptr, false};
 inline constexpr CallbackInfo TreeView_paste{1697171575, 1581709373, "TreeView", "paste", 0, 0, nullptr, false};
+inline constexpr CallbackInfo TreeView_changed{2003702880, 1581709373, "TreeView", "changed", 0, 0, nullptr, false};
 inline constexpr CallbackInfo TableView_activated{1290804932, 1578330322, "TableView", "activated", 0, 0, nullptr, false};
 inline constexpr CallbackInfo TableView_selected{1695307564, 1578330322, "TableView", "selected", 1694781748, 552348156, &check::TableView_selected, false};
 inline constexpr CallbackInfo TableView_sorted{1504248468, 1578330322, "TableView", "sorted", 1684628628, 273711621, &check::TableView_sorted, false};
@@ -916,7 +918,7 @@ inline constexpr std::array<const ClassInfo*, 56> class_table = {
     &classes::TableView,
     &classes::VideoWidget,
 };
-inline constexpr std::array<const MethodInfo*, 448> method_table = {
+inline constexpr std::array<const MethodInfo*, 449> method_table = {
     &methods::Widget_set_border_width,
     &methods::Widget_set_border_color,
     &methods::Widget_set_bg,
@@ -1265,6 +1267,7 @@ inline constexpr std::array<const MethodInfo*, 448> method_table = {
     &methods::TreeView_add_item,
     &methods::TreeView_remove_item,
     &methods::TreeView_remove_items,
+    &methods::TreeView_delete_tree,
     &methods::TreeView_set_cell,
     &methods::TreeView_clear,
     &methods::TreeView_get_tree,
@@ -1366,7 +1369,7 @@ inline constexpr std::array<const MethodInfo*, 448> method_table = {
     &methods::VideoWidget_get_paused,
     &methods::VideoWidget_fullscreen,
 };
-inline constexpr std::array<const CallbackInfo*, 144> callback_table = {
+inline constexpr std::array<const CallbackInfo*, 145> callback_table = {
     &callbacks::Widget_resize,
     &callbacks::Widget_map,
     &callbacks::Container_child_added,
@@ -1495,6 +1498,7 @@ inline constexpr std::array<const CallbackInfo*, 144> callback_table = {
     &callbacks::TreeView_copy,
     &callbacks::TreeView_cut,
     &callbacks::TreeView_paste,
+    &callbacks::TreeView_changed,
     &callbacks::TableView_activated,
     &callbacks::TableView_selected,
     &callbacks::TableView_sorted,
@@ -1574,7 +1578,7 @@ inline constexpr std::array<std::string_view, 56> class_proto_names = {
     "pgwidgets.widgets.TableView",
     "pgwidgets.widgets.VideoWidget",
 };
-inline constexpr std::array<std::string_view, 448> method_proto_names = {
+inline constexpr std::array<std::string_view, 449> method_proto_names = {
     "pgwidgets.widgets.Widget.SetBorderWidth",
     "pgwidgets.widgets.Widget.SetBorderColor",
     "pgwidgets.widgets.Widget.SetBg",
@@ -1923,6 +1927,7 @@ inline constexpr std::array<std::string_view, 448> method_proto_names = {
     "pgwidgets.widgets.TreeView.AddItem",
     "pgwidgets.widgets.TreeView.RemoveItem",
     "pgwidgets.widgets.TreeView.RemoveItems",
+    "pgwidgets.widgets.TreeView.DeleteTree",
     "pgwidgets.widgets.TreeView.SetCell",
     "pgwidgets.widgets.TreeView.Clear",
     "pgwidgets.widgets.TreeView.GetTree",
@@ -2024,7 +2029,7 @@ inline constexpr std::array<std::string_view, 448> method_proto_names = {
     "pgwidgets.widgets.VideoWidget.GetPaused",
     "pgwidgets.widgets.VideoWidget.Fullscreen",
 };
-inline constexpr std::array<std::string_view, 144> callback_proto_names = {
+inline constexpr std::array<std::string_view, 145> callback_proto_names = {
     "pgwidgets.widgets.Widget.OnResize",
     "pgwidgets.widgets.Widget.OnMap",
     "pgwidgets.widgets.Container.OnChildAdded",
@@ -2153,6 +2158,7 @@ inline constexpr std::array<std::string_view, 144> callback_proto_names = {
     "pgwidgets.widgets.TreeView.OnCopy",
     "pgwidgets.widgets.TreeView.OnCut",
     "pgwidgets.widgets.TreeView.OnPaste",
+    "pgwidgets.widgets.TreeView.OnChanged",
     "pgwidgets.widgets.TableView.OnActivated",
     "pgwidgets.widgets.TableView.OnSelected",
     "pgwidgets.widgets.TableView.OnSorted",

@@ -136,6 +136,12 @@ std::tuple<std::string> TreeView_paste([[maybe_unused]] SessionLink& link, std::
   return {m.text()};
 }
 
+std::tuple<> TreeView_changed([[maybe_unused]] SessionLink& link, std::string_view bytes) {
+  ::pgwidgets::widgets::Empty m;
+  detail::parse_or_throw(m, bytes, "the arguments of TreeView.changed");
+  return {};
+}
+
 std::tuple<std::vector<pgw::Value>, int, int> TableView_activated([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::RowEvent m;
   detail::parse_or_throw(m, bytes, "the arguments of TableView.activated");
@@ -561,6 +567,14 @@ Task<void> TreeView::remove_items(pgw::List<pgw::TreePath> paths) const {
   request.mutable_paths()->Reserve(static_cast<int>(paths.size()));
   for (auto& item : paths) detail::wire::encode(std::move(item), *request.add_paths());
   return detail::send_call(checked_link(), id(), detail::methods::TreeView_remove_items, request.SerializeAsString());
+}
+
+Task<void> TreeView::delete_tree(pgw::List<pgw::TreePath> paths, bool prune_empty) const {
+  ::pgwidgets::widgets::TreeDelete request;
+  request.mutable_paths()->Reserve(static_cast<int>(paths.size()));
+  for (auto& item : paths) detail::wire::encode(std::move(item), *request.add_paths());
+  request.set_prune_empty(prune_empty);
+  return detail::send_call(checked_link(), id(), detail::methods::TreeView_delete_tree, request.SerializeAsString());
 }
 
 Task<void> TreeView::set_cell(pgw::List<std::string> path, std::string col_key, pgw::Value value) const {

@@ -43,6 +43,8 @@ export function eventsTreeView(id: number, ctx: DispatchContext): w.TreeViewEven
       ctx.emit(id, 2034548862, toBinary(pb_tree.TsvSchema, create(pb_tree.TsvSchema, { text: text })), false),
     paste: (text: string) =>
       ctx.emit(id, 1697171575, toBinary(pb_tree.TsvSchema, create(pb_tree.TsvSchema, { text: text })), false),
+    changed: () =>
+      ctx.emit(id, 2003702880, toBinary(pb_base.EmptySchema, create(pb_base.EmptySchema, {})), false),
   };
 }
 
@@ -175,6 +177,14 @@ export const treeFamily: FamilyTables = {
       invoke: (impl, bytes, ctx) => {
         const m = fromBinary(pb_tree.TreePathsSchema, bytes);
         (impl as w.TreeViewImpl).remove_items(m.paths.map((x) => fromTreePath(x)));
+        return undefined;
+      },
+    }],
+    [198687920, {
+      id: 198687920, name: "delete_tree", className: "TreeView", kind: "setter", classId: 1581709373,
+      invoke: (impl, bytes, ctx) => {
+        const m = fromBinary(pb_tree.TreeDeleteSchema, bytes);
+        (impl as w.TreeViewImpl).delete_tree(m.paths.map((x) => fromTreePath(x)), m.pruneEmpty);
         return undefined;
       },
     }],
@@ -810,6 +820,7 @@ export const treeFamily: FamilyTables = {
     [2059559250, { id: 2059559250, name: "copy", className: "TreeView", state: false, coalesce: false }],
     [2034548862, { id: 2034548862, name: "cut", className: "TreeView", state: false, coalesce: false }],
     [1697171575, { id: 1697171575, name: "paste", className: "TreeView", state: false, coalesce: false }],
+    [2003702880, { id: 2003702880, name: "changed", className: "TreeView", state: false, coalesce: false }],
     [1290804932, { id: 1290804932, name: "activated", className: "TableView", state: false, coalesce: false }],
     [1695307564, { id: 1695307564, name: "selected", className: "TableView", state: true, coalesce: false }],
     [1504248468, { id: 1504248468, name: "sorted", className: "TableView", state: true, coalesce: false }],

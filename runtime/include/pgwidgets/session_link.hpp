@@ -45,7 +45,8 @@ enum class StateOp : std::uint8_t {
   tree_add, tree_update, tree_put, tree_remove, set_add, set_remove,
   line_insert, line_delete,
   assign, put_all, remove_all, set_cell, all_parents, all_nodes,
-  parents_not_in  // a getter's: the parents of `of_state` not in the set
+  parents_not_in,  // a getter's: the parents of `of_state` not in the set
+  delete_all
 };
 
 // What a state op's key field (MethodInfo::index_field) stands for when it
@@ -158,6 +159,9 @@ struct MethodInfo {
   // field the value starts from (0: none, it starts "").
   std::uint32_t append_to = 0;
   std::uint16_t append_init = 0;
+  // delete_all: the request's bool field saying whether ancestors left
+  // without a child go too (0: never).
+  std::uint16_t prune_field = 0;
 };
 
 struct CallbackInfo {

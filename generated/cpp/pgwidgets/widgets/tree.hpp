@@ -133,6 +133,7 @@ std::tuple<std::string, int> TreeView_column_resized(SessionLink& link, std::str
 std::tuple<std::string> TreeView_copy(SessionLink& link, std::string_view bytes);
 std::tuple<std::string> TreeView_cut(SessionLink& link, std::string_view bytes);
 std::tuple<std::string> TreeView_paste(SessionLink& link, std::string_view bytes);
+std::tuple<> TreeView_changed(SessionLink& link, std::string_view bytes);
 std::tuple<std::vector<pgw::Value>, int, int> TableView_activated(SessionLink& link, std::string_view bytes);
 std::tuple<std::vector<pgw::RowIndex>> TableView_selected(SessionLink& link, std::string_view bytes);
 std::tuple<int, bool> TableView_sorted(SessionLink& link, std::string_view bytes);
@@ -187,6 +188,11 @@ class TreeView : public Widget {
 
   // Removes nodes and their descendants.
   Task<void> remove_items(pgw::List<pgw::TreePath> paths) const;
+
+  // Deletes nodes and their descendants, skipping a path not there; with
+  // prune_empty, each ancestor left without a child goes too. Fires
+  // changed when a node went.
+  Task<void> delete_tree(pgw::List<pgw::TreePath> paths, bool prune_empty = true) const;
 
   // Sets one cell.
   Task<void> set_cell(pgw::List<std::string> path, std::string col_key, pgw::Value value) const;
@@ -476,6 +482,20 @@ class TreeView : public Widget {
     if constexpr (detail::handler_for<F, std::string>) {
       link().listen(id(), detail::callbacks::TreeView_paste,
                     detail::make_raw_handler(&detail::decode::TreeView_paste, link(), std::move(handler)));
+    }
+  }
+
+  // delete_tree took nodes away.
+  // Handler: takes exactly (), returning void or pgw::Task<>.
+  // Registers at once (not awaited: g++ 12 destroys a lambda twice when it
+  // is written inside a co_await expression).
+  template <class F>
+  void on_changed(F handler) const {
+    static_assert(detail::handler_for<F>,
+                  "pgw::TreeView::on_changed: the handler must take exactly () and return void or pgw::Task<>");
+    if constexpr (detail::handler_for<F>) {
+      link().listen(id(), detail::callbacks::TreeView_changed,
+                    detail::make_raw_handler(&detail::decode::TreeView_changed, link(), std::move(handler)));
     }
   }
 };

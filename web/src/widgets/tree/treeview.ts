@@ -230,6 +230,27 @@ export class TreeView extends Widget implements TreeViewImpl, GridHost {
     }
     if (this.grid.selection.length !== before) this.selectedChanged();
   }
+  delete_tree(paths: TreePath[], prune_empty: boolean): void {
+    const g = this.grid;
+    const before = g.selection.length;
+    let removed = 0;
+    for (const p of paths) {
+      const n = g.find(p.path);
+      if (!n) continue;  // not there: skipped, as pgwidgets does
+      let parent = n.parent;
+      g.removeNode(n);
+      removed++;
+      // Ancestors left without a child go too (never the root).
+      while (prune_empty && parent && parent !== g.root && parent.children.length === 0) {
+        const up = parent.parent;
+        g.removeNode(parent);
+        parent = up;
+      }
+    }
+    if (removed === 0) return;
+    if (g.selection.length !== before) this.selectedChanged();
+    this.events.changed();
+  }
   set_cell(path: string[], col_key: string, value: Value): void {
     const n = this.node(path);
     n.values[col_key] = value;
