@@ -234,7 +234,7 @@ TEST_CASE("tree state: DELETE_ALL removes subtrees, skips a path not there, and 
   CHECK(paths(tree) == std::vector<d::StatePath>{{"a"}, {"a", "y"}, {"c"}});
 }
 
-TEST_CASE("table state: ALL_NODES of the rows selects every position; select_paths adds rows, unselect_row takes one out") {
+TEST_CASE("table state: ALL_NODES of the rows selects every position, select_paths adds rows, unselect_row takes one out") {
   d::StateValue rows;
   rows.info = &d::states::TableView_states[0];
   pb::TableRowsData data;
