@@ -10,6 +10,11 @@ namespace pgw::detail {
 
 namespace {
 
+// Whether `q` is a path strictly under `p` (a descendant's).
+bool is_under(const StatePath& q, const StatePath& p) {
+  return q.size() > p.size() && std::equal(p.begin(), p.end(), q.begin());
+}
+
 // One field of an encoded message, as the wire has it.
 struct WireField {
   std::uint32_t number = 0;
@@ -332,7 +337,7 @@ void apply_state_op(StateValue& v, const MethodInfo& m, std::string_view args) {
         if (!v.entries.contains(p)) {
           // A descendant of one removed earlier in the same call is fine.
           const bool covered = std::any_of(paths.begin(), paths.end(), [&](const StatePath& q) {
-            return q.size() < p.size() && v.entries.contains(q) && std::equal(q.begin(), q.end(), p.begin());
+            return is_under(p, q) && v.entries.contains(q);
           });
           if (!covered) throw std::invalid_argument(spell(p) + " is not there");
         }
@@ -359,10 +364,8 @@ void apply_state_op(StateValue& v, const MethodInfo& m, std::string_view args) {
         for (StatePath up(p.begin(), p.end() - 1); !up.empty(); up.pop_back()) {
           auto it = v.entries.find(up);
           if (it == v.entries.end()) break;
-          auto next = std::next(it);
-          const bool has_child = next != v.entries.end() && next->first.size() > up.size() &&
-                                 std::equal(up.begin(), up.end(), next->first.begin());
-          if (has_child) break;
+          // Paths sort with each node's descendants right after it.
+          if (auto next = std::next(it); next != v.entries.end() && is_under(next->first, up)) break;
           v.entries.erase(it);
         }
       }
@@ -517,9 +520,7 @@ void for_each_parent(const StateValue& tree, F&& f) {
   for (auto it = tree.entries.begin(); it != tree.entries.end(); ++it) {
     auto after = std::next(it);
     if (after == tree.entries.end()) break;
-    const StatePath& p = it->first;
-    const StatePath& q = after->first;
-    if (q.size() > p.size() && std::equal(p.begin(), p.end(), q.begin())) f(p);
+    if (is_under(after->first, it->first)) f(it->first);
   }
 }
 

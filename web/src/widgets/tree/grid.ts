@@ -327,6 +327,16 @@ export class Grid {
     this.invalidate(false);
   }
 
+  /** Adds nodes to the selection (each once), with one repaint. */
+  addToSelection(nodes: Iterable<GridNode>): void {
+    for (const n of nodes) {
+      if (n.selected) continue;
+      n.selected = true;
+      this.selection.push(n);
+    }
+    this.invalidate(false);
+  }
+
   select(node: GridNode, on: boolean): void {
     if (node.selected === on) return;
     node.selected = on;

@@ -176,15 +176,7 @@ export class TableView extends Widget implements TableViewImpl, GridHost {
     if (n) this.grid.select(n, false);
   }
   select_paths(rows: RowIndex[]): void {
-    const g = this.grid;
-    for (const r of rows) {
-      const n = this.rows[r.row];
-      if (n && !n.selected) {
-        n.selected = true;
-        g.selection.push(n);
-      }
-    }
-    g.invalidate(false);
+    this.grid.addToSelection(rows.map((r) => this.rows[r.row]).filter((n): n is GridNode => n !== undefined));
   }
   select_all(): void {
     this.grid.setSelection(this.rows.slice());

@@ -301,15 +301,7 @@ export class TreeView extends Widget implements TreeViewImpl, GridHost {
     if (n) this.grid.select(n, false);
   }
   select_paths(paths: TreePath[]): void {
-    const g = this.grid;
-    for (const p of paths) {
-      const n = g.find(p.path);
-      if (n && !n.selected) {
-        n.selected = true;
-        g.selection.push(n);
-      }
-    }
-    g.invalidate(false);
+    this.grid.addToSelection(paths.map((p) => this.grid.find(p.path)).filter((n): n is GridNode => n !== null));
   }
   select_all(): void {
     const g = this.grid;
