@@ -266,6 +266,7 @@ class Method(View):
         optional.append(("append_init", str(self.append_init.number if self.appends and self.append_init else 0), "0"))
         # (last: designated initializers follow MethodInfo's order)
         optional.append(("prune_field", str(self.prune_field.number if self.prune_field else 0), "0"))
+        optional.append(("fresh", boolean(self.fresh), "false"))
         return fields + [(name, value) for name, value, default in optional if value != default]
 
     def _index_number(self):
@@ -564,9 +565,14 @@ class State(View):
         if self.is_extent:
             child = self.attach.child_field
             text += f", {self.cpp_axes_name}, {self.attach.id}, {child.number}"
-        elif self.snapshot_all:
+        elif self.snapshot_all or self.within:
             # a rebuild sends the whole value in one call of this ASSIGN setter
-            text += f", {{}}, 0, 0, {self.snapshot_all.id}, {self.snapshot_all.items_field.number}"
+            bulk = self.snapshot_all
+            text += f", {{}}, 0, 0, {bulk.id if bulk else 0}, {bulk.items_field.number if bulk else 0}"
+        if self.within:
+            # a SET of the nodes or positions of this state: its members'
+            # key field (the snapshot's `index`), rewritten when a position moves
+            text += f", {self.within.field_id}, {self.snapshot.index_field.number}"
         return text
 
     @property

@@ -109,6 +109,8 @@ class Method:
     # DELETE_ALL: the request's bool field saying whether emptied ancestors go too.
     prune_name: str = ""
     prune_field: Optional[Field] = None
+    # ASSIGN of a TREE or LIST: every element is new (the SETs within it are emptied).
+    fresh: bool = False
     of_state: Optional["State"] = dc_field(default=None, repr=False, compare=False)
     state: Optional["State"] = None    # the collection State an `op` setter changes or a getter answers (reader fills it)
     # A GETTER of a collection State: the element's field it answers
@@ -304,7 +306,9 @@ class State:
     snapshot_all: Optional[Method] = None  # (reader links it)
     per_child: bool = False
     deferred: bool = False
+    within_name: str = ""                  # a SET: the TREE or LIST whose nodes or positions its members are
     # Filled by the reader:
+    within: Optional["State"] = dc_field(default=None, repr=False, compare=False)
     field_id: int = 0
     snapshot: Optional[Method] = None
     init: Optional[Field] = None           # the repeated constructor field that fills a list

@@ -362,7 +362,7 @@ class _Builder:
                                       kind=self.options.enum_name("pgwidgets.State.Kind", st.kind).lower(),
                                       snapshot_name=st.snapshot, init_name=st.init,
                                       snapshot_all_name=st.snapshot_all,
-                                      per_child=st.per_child, deferred=st.deferred,
+                                      per_child=st.per_child, deferred=st.deferred, within_name=st.within,
                                       count_names=list(st.counts), cell_names=list(st.cells)))
             for mi, rpc in enumerate(s.method):
                 doc = docs.get((6, si, 2, mi), "")
@@ -495,6 +495,7 @@ class _Builder:
             m.prune_name = opts.prune
             m.prune_field = self._named_field(m.request, opts.prune, where) if opts.prune else None
             m.axis = opts.axis
+            m.fresh = opts.fresh
             if m.first_of and (kind != "getter" or len(m.response.fields) != 1
                                or m.response.fields[0].proto_type != "int32"):
                 raise SchemaError(f"{where}: `first_of` belongs on a GETTER answering one int32 (an index)")
@@ -754,6 +755,8 @@ class _Builder:
             st.snapshot_all = bulk
         if st.per_child and st.kind != "tree":
             raise SchemaError(f"{where}: `per_child` is for a TREE (one-key paths of child widgets)")
+        if st.within_name:
+            self._check_within(c, st, where)
         if st.init_name:
             init = next((f for f in c.ctor_fields if f.name == st.init_name), None)
             fields = snapshot.request.fields
@@ -763,6 +766,29 @@ class _Builder:
                     not f.presence for f in fields[1:]):
                 raise SchemaError(f"{where}: `init`'s items must fill the first field of {snapshot.request.name}")
             st.init, st.element_field = init, fields[0]
+
+    # The LIST ops whose position moves a SET `within` the list can follow.
+    WITHIN_LIST_OPS = ("list_append", "list_insert", "list_remove", "set_cell", "assign", "clear")
+
+    def _check_within(self, c, st, where):
+        """A SET whose members are the nodes of a TREE or the positions of a
+        LIST of the class: every change of that state must say which nodes
+        or positions go or move."""
+        of = next((o for o in c.all_states if o.name == st.within_name), None)
+        if st.kind != "set" or of is None or of.kind not in ("tree", "list") or of.is_extent:
+            raise SchemaError(f"{where}: `within` belongs on a SET and names a TREE or LIST State of {c.name} "
+                              f"({st.within_name!r} is none)")
+        if of.kind == "list":
+            key = st.snapshot.index_field
+            if key is None or key.proto_type != "int32" or key.repeated:
+                raise SchemaError(f"{where}: the members of a SET within a LIST are positions: its snapshot's "
+                                  f"`index` is one int32")
+            for m in c.all_methods:
+                if m.kind == "setter" and m.state is of and m.op not in self.WITHIN_LIST_OPS:
+                    raise SchemaError(f"{where}: {m.rpc_name}'s {m.op.upper()} on {of.name!r} does not say which "
+                                      f"positions move; a LIST with a SET within takes "
+                                      f"{', '.join(o.upper() for o in self.WITHIN_LIST_OPS)}")
+        st.within = of
 
     def _check_extent(self, c, st, where):
         """A grid's extent: per axis an int32 constructor count and an int32
@@ -835,6 +861,8 @@ class _Builder:
             if (m.op in self.BULK_OPS) != (m.items_field is not None):
                 raise SchemaError(f"{where}: `items` belongs on an ASSIGN, PUT_ALL, REMOVE_ALL or DELETE_ALL, "
                                   f"which need it")
+            if m.fresh and (m.op != "assign" or st.kind == "set"):
+                raise SchemaError(f"{where}: `fresh` belongs on an ASSIGN of a TREE or LIST")
             if m.prune_field is not None and (m.op != "delete_all" or m.prune_field.proto_type != "bool"
                                               or m.prune_field.repeated):
                 raise SchemaError(f"{where}: `prune` belongs on a DELETE_ALL and names one bool field")
@@ -858,7 +886,7 @@ class _Builder:
             m.state = st
         elif m.axis:
             raise SchemaError(f"{where}: `axis` belongs on a LINE_INSERT or LINE_DELETE")
-        elif m.items_field is not None or m.cell_field is not None or m.of_name or m.prune_name:
+        elif m.items_field is not None or m.cell_field is not None or m.of_name or m.prune_name or m.fresh:
             raise SchemaError(f"{where}: `items`, `cell`, `of` and `prune` belong on a SETTER of a collection "
                               f"State with an `op`")
         elif m.kind == "setter" and m.state_field in states:

@@ -65,6 +65,22 @@ class StateModelTest(unittest.TestCase):
         set_tree = next(m for m in tree.methods if m.name == "set_tree")
         self.assertIn(f"{{}}, 0, 0, {set_tree.id}, 1}},  // items", info)
 
+    def test_sets_within_their_rows(self):
+        # TreeView's expansion, selection and row colours are sets of its
+        # tree's nodes, TableView's selection and row colours of its rows'
+        # positions; set_tree and set_data start them over, update_tree not.
+        tree, table = self.schema.cls("TreeView"), self.schema.cls("TableView")
+        within = {(c.name, st.name): st.within.name for c in (tree, table) for st in c.states if st.within}
+        self.assertEqual(within, {("TreeView", "expanded"): "items", ("TreeView", "selection"): "items",
+                                  ("TreeView", "row_colors"): "items", ("TableView", "selection"): "rows",
+                                  ("TableView", "row_colors"): "rows"})
+        fresh = sorted(f"{c.name}.{m.name}" for c in (tree, table) for m in c.methods if m.fresh)
+        self.assertEqual(fresh, ["TableView.set_data", "TableView.set_rows", "TreeView.set_data", "TreeView.set_tree"])
+        info = self.out["cpp/pgwidgets/schema_info.hpp"]
+        # the field of the state it is within, and the members' key field (a row: RowIndex.row, 1)
+        self.assertIn(f", {self.schema.field_ids['rows']}, 1}},  // selection", info)
+        self.assertIn(".items_field = 1, .fresh = true};", info)
+
     def test_key_zero(self):
         # A singular key field has no presence: protobuf leaves its zero off
         # the wire, and the table says what the absence stands for (TableView
@@ -180,6 +196,24 @@ class StateSchemaErrorTest(unittest.TestCase):
     def test_parents_not_in_of_a_set(self):
         msg = self.broken("tree.proto", 'op: PARENTS_NOT_IN, of: "items"', 'op: PARENTS_NOT_IN, of: "selection"')
         self.assertIn("`of` must name a TREE State of TreeView ('selection' is none)", msg)
+
+    def test_within_on_a_tree(self):
+        msg = self.broken("tree.proto", 'name: "column_widths", kind: TREE, snapshot: "SetColumnWidth" }',
+                          'name: "column_widths", kind: TREE, snapshot: "SetColumnWidth", within: "items" }')
+        self.assertIn("`within` belongs on a SET and names a TREE or LIST State of TreeView", msg)
+
+    def test_within_naming_no_state(self):
+        msg = self.broken("tree.proto", 'deferred: true, within: "rows" }', 'deferred: true, within: "roes" }')
+        self.assertIn("('roes' is none)", msg)
+
+    def test_within_a_list_whose_op_moves_positions_unsaid(self):
+        msg = self.broken("tree.proto", 'field: "rows", op: LIST_INSERT, index: "index"',
+                          'field: "rows", op: LIST_INSERT_SORTED')
+        self.assertIn("does not say which positions move", msg)
+
+    def test_fresh_on_another_op(self):
+        msg = self.broken("tree.proto", 'op: PUT_ALL, items: "tree" }', 'op: PUT_ALL, items: "tree", fresh: true }')
+        self.assertIn("`fresh` belongs on an ASSIGN of a TREE or LIST", msg)
 
     def test_prune_on_another_op(self):
         msg = self.broken("tree.proto", 'op: DELETE_ALL, items: "paths", prune: "prune_empty"', 'op: REMOVE_ALL, items: "paths", prune: "prune_empty"')

@@ -34,7 +34,7 @@
 
 namespace pgw::detail {
 
-extern const std::uint64_t schema_fingerprint = 0x42a5bb61a9f1543dULL;
+extern const std::uint64_t schema_fingerprint = 0xc0473902704617b3ULL;
 
 // External, so the compiler keeps it and its references.
 extern const google::protobuf::Descriptor* (*const linked_schema_files[])();

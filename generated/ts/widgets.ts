@@ -7,7 +7,7 @@
 // missing there, or a method missing in an implementation, fails `tsc`.
 
 export const PACKAGE_NAME = "pgwidgets.widgets";
-export const SCHEMA_FINGERPRINT = 0x42a5bb61a9f1543dn;
+export const SCHEMA_FINGERPRINT = 0xc0473902704617b3n;
 
 /** A widget as the browser runtime holds it. */
 export interface WidgetHandle {
@@ -2159,7 +2159,8 @@ export interface TreeViewImpl extends WidgetImpl {
   cut_selection(): void;
   // Pastes TSV from the clipboard at the cell cursor (paste, cell_edited).
   paste_selection(): void;
-  // A row's colours ("" leaves one as it is).
+  // A row's colours ("" leaves one as it is). They belong to the node: a
+  // path not in the tree gets none, and a node's go when it is removed.
   set_row_color(path: string[], fg: string, bg: string, bold: boolean): void;
   clear_row_color(path: string[]): void;
   set_column_color(col_key: string, fg: string, bg: string, bold: boolean): void;
@@ -2258,6 +2259,13 @@ export interface TableViewImpl extends WidgetImpl {
   copy_selection(): void;
   cut_selection(): void;
   paste_selection(): void;
+  // Colours: a row's override its column's, which override the table's.
+  // A row's colours stay with the row as rows are inserted and deleted,
+  // and go with it (set_data starts over; columns and table keep theirs).
+  set_row_color(row: number, fg: string, bg: string, bold: boolean): void;
+  clear_row_color(row: number): void;
+  set_column_color(col_index: number, fg: string, bg: string, bold: boolean): void;
+  clear_column_color(col_index: number): void;
   set_table_color(fg: string, bg: string, bold: boolean): void;
 }
 

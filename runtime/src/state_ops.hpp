@@ -49,6 +49,17 @@ StateValue initial_state(const StateInfo& info, std::string_view ctor_args);
 // it throws std::invalid_argument saying why, and `v` is unchanged.
 void apply_state_op(StateValue& v, const MethodInfo& method, std::string_view args);
 
+// Applies setter `m` (an op of its state m.field) with request `args` to
+// a widget's collection states `states` (its class's and its bases'): the
+// op (ALL_PARENTS and ALL_NODES reading the state their `of` names), then
+// the SETs within that state (State.within) brought along: a member is
+// only ever a node or position that is there, a removed node's members
+// go, a position moved by an insert or remove moves, a CLEAR or a `fresh`
+// ASSIGN empties them (state_within.cpp). False when the widget has no
+// such state. Throws std::invalid_argument as apply_state_op does, and
+// then nothing changed.
+bool apply_to_states(std::vector<StateValue>& states, const MethodInfo& m, std::string_view args);
+
 // A PARENTS_NOT_IN getter's answer: the path of every node of `tree` that
 // has a child and is not in `set`, in path order, each as the set's
 // element message (the path in field `key_field`) in g.answer_field.

@@ -107,39 +107,24 @@ void WidgetStore::record(WidgetId id, std::uint32_t field, std::uint32_t method_
     apply_line_op(id, *extent, *method, args);
     return;
   }
-  if (method != nullptr && (method->op == StateOp::all_parents || method->op == StateOp::all_nodes)) {
-    StateValue* set = nullptr;
-    const StateValue* tree = nullptr;
-    for (StateValue& v : r->collections) {
-      if (v.info->field == field) set = &v;
-      if (v.info->field == method->of_state) tree = &v;
+  if (method != nullptr && method->op != StateOp::none) {
+    const StateValue* v = collection(id, field);
+    if (v != nullptr && v->info->per_child && method->index_field != 0) {
+      // The key is a widget: it must be a child here (checked before any change).
+      const StatePath key = state_key(args, *method);
+      const bool is_child = key.size() == 1 && std::any_of(r->children.begin(), r->children.end(), [&](WidgetId c) {
+                              return std::to_string(c) == key[0];
+                            });
+      if (!is_child) {
+        throw std::invalid_argument("widget " + (key.empty() ? std::string("0") : key[0]) + " is not a child of " +
+                                    std::string(r->cls->name) + " " + std::to_string(id));
+      }
     }
-    if (set == nullptr || tree == nullptr) {
+    if (!apply_to_states(r->collections, *method, args)) {
       throw std::invalid_argument(std::string(r->cls->name) + " " + std::to_string(id) + " has no state " +
                                   std::string(method->name));
     }
-    apply_all_parents(*set, *tree, *method);
     return;
-  }
-  if (method != nullptr && method->op != StateOp::none) {
-    for (StateValue& v : r->collections) {
-      if (v.info->field != field) continue;
-      if (v.info->per_child && method->index_field != 0) {
-        // The key is a widget: it must be a child here (checked before any change).
-        const StatePath key = state_key(args, *method);
-        const bool is_child = key.size() == 1 && std::any_of(r->children.begin(), r->children.end(), [&](WidgetId c) {
-                                return std::to_string(c) == key[0];
-                              });
-        if (!is_child) {
-          throw std::invalid_argument("widget " + (key.empty() ? std::string("0") : key[0]) + " is not a child of " +
-                                      std::string(r->cls->name) + " " + std::to_string(id));
-        }
-      }
-      apply_state_op(v, *method, args);
-      return;
-    }
-    throw std::invalid_argument(std::string(r->cls->name) + " " + std::to_string(id) + " has no state " +
-                                std::string(method->name));
   }
   for (RecordedCall& c : r->state) {
     if (c.field == field) {

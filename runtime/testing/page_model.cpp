@@ -243,23 +243,10 @@ void PageModel::apply(WidgetId id, Widget& w, const MethodView& m, const pb::Mes
         apply_line_op(id, w, m, request.SerializeAsString());
         break;
       }
-      if (m.info->op == detail::StateOp::all_parents || m.info->op == detail::StateOp::all_nodes) {
-        // It reads another state of the widget (expand_all: the tree's parents).
-        detail::StateValue* set = nullptr;
-        const detail::StateValue* tree = nullptr;
-        for (detail::StateValue& v : w.collections) {
-          if (v.info->field == m.info->field) set = &v;
-          if (v.info->field == m.info->of_state) tree = &v;
-        }
-        if (set != nullptr && tree != nullptr) detail::apply_all_parents(*set, *tree, *m.info);
-        break;
-      }
       if (m.info->op != detail::StateOp::none) {
         // The server's rules, applied to what the page got (a rebuild's
-        // snapshot calls included).
-        for (detail::StateValue& v : w.collections) {
-          if (v.info->field == m.info->field) detail::apply_state_op(v, *m.info, request.SerializeAsString());
-        }
+        // snapshot calls included; ALL_PARENTS reads the widget's tree).
+        detail::apply_to_states(w.collections, *m.info, request.SerializeAsString());
         break;
       }
       if (m.info->append_to != 0) {
@@ -494,9 +481,7 @@ void PageModel::set_state(WidgetId id, const std::string& field, const MethodVie
   if (w == nullptr || setter == nullptr) return;
   if (setter->info->op != detail::StateOp::none) {
     // A collection the user changed: the page's list as the server's rules make it.
-    for (detail::StateValue& v : w->collections) {
-      if (v.info->field == setter->info->field) detail::apply_state_op(v, *setter->info, args);
-    }
+    detail::apply_to_states(w->collections, *setter->info, args);
     return;
   }
   w->state[field] = Record{setter, std::move(args)};

@@ -5,7 +5,8 @@
 // and expansion of the nodes still there; an edit reaches the server with
 // the value it replaced; a header click sorts. A reload brings back rows,
 // expansion, selection, sort, an edited cell and the scroll position from
-// the server's state. Waits for conditions, never for time.
+// the server's state; a node removed loses its expansion, so one added
+// again at its path comes back collapsed. Waits for conditions, never for time.
 // usage: node tree.test.mjs --binary build/tests/tree_app [--artifacts build/artifacts]
 import path from "node:path";
 import { closingChecks, expect, finish, openApp, runChecks } from "./harness.mjs";
@@ -227,6 +228,29 @@ const ok = await runChecks([
     await reload();
     await expectRows(picked, "after a reload");
   }],
+  ["TableView: a row's colour and selection move with it when a row is inserted above; a reload agrees", async () => {
+    await page.getByText("Table colour", { exact: true }).click();
+    await waitStatus("table coloured; selected 9000 9002");
+    // The shown table rows by position: [red background, selected].
+    const shownRows = () => page.evaluate(() => Object.fromEntries(
+      [...document.querySelectorAll(".pgw-tableview .pgw-grid-row")].filter((r) => r.offsetParent !== null)
+        .map((r) => [r.dataset.index, [r.querySelector(".pgw-grid-cell")?.style.background.startsWith("rgb(255, 0, 0)") ?? false,
+          r.classList.contains("pgw-selected")]])));
+    const want = (rows) => rows["9000"]?.[0] === true && rows["8999"]?.[0] === false &&
+      Object.entries(rows).every(([i, [red, on]]) => red === (i === "9000") && on === (i === "9000" || i === "9002"));
+    const expectShown = async (when) => {
+      let seen = null;
+      for (let i = 0; i < 50; i++) {
+        seen = await shownRows();
+        if (want(seen)) return;
+        await page.waitForTimeout(50);
+      }
+      throw new Error(`${when}: the shown table rows [red, selected] are ${JSON.stringify(seen)}`);
+    };
+    await expectShown("live");
+    await reload();
+    await expectShown("after a reload");
+  }],
   ["delete_tree takes folder b's items, prunes the emptied folder, skips a path not there and fires changed; a reload agrees", async () => {
     await page.getByText("Delete b", { exact: true }).click();
     await waitStatus("changed; the tree has 2001 nodes");
@@ -237,6 +261,20 @@ const ok = await runChecks([
     await shown();
     await reload();
     await shown();
+  }],
+  ["a folder deleted while expanded and added again comes back collapsed, live and after a reload", async () => {
+    await page.getByText("Restore b", { exact: true }).click();
+    // Folder a stays expanded; b is new: the server's expansion lost it with the node.
+    await waitStatus("restored b; expanded 1");
+    const shown = (when) => page.waitForFunction(() => {
+      const s = document.querySelector(".pgw-treeview .pgw-grid-spacer");
+      return Math.round(parseFloat(s.style.height) / 22) === 2002;
+    }, null, { timeout: 5000, polling: "raf" }).catch(async () => {
+      throw new Error(`${when} the tree shows ${await rowCount("treeview")} rows, want 2002 (b collapsed)`);
+    });
+    await shown("live");
+    await reload();
+    await shown("after a reload");
   }],
   ...closingChecks(app),
 ]);

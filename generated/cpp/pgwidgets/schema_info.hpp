@@ -36,18 +36,20 @@ inline constexpr StateInfo ComboBox_states[] = {
 };
 inline constexpr StateInfo TreeView_states[] = {
     {1597788037, detail::StateKind::tree, 1180224625, 0, 0, false, false, {}, 0, 0, 1440218458, 1},  // items
-    {1763074483, detail::StateKind::set, 1514414962, 0, 0, false, true, {}, 0, 0, 184523077, 1},  // expanded
-    {1694781748, detail::StateKind::set, 2069422420, 0, 0, false, true, {}, 0, 0, 233471473, 1},  // selection
+    {1763074483, detail::StateKind::set, 1514414962, 0, 0, false, true, {}, 0, 0, 184523077, 1, 1597788037, 1},  // expanded
+    {1694781748, detail::StateKind::set, 2069422420, 0, 0, false, true, {}, 0, 0, 233471473, 1, 1597788037, 1},  // selection
     {777470635, detail::StateKind::tree, 201903358, 0, 0, false, false},  // column_widths
     {150954060, detail::StateKind::tree, 525180985, 0, 0, false, false},  // editable_columns
-    {1396140267, detail::StateKind::set, 1203225853, 0, 0, false, true},  // row_colors
-    {1106266759, detail::StateKind::tree, 1773905944, 0, 0, false, false},  // column_colors
+    {1396140267, detail::StateKind::set, 1203225853, 0, 0, false, true, {}, 0, 0, 0, 0, 1597788037, 1},  // row_colors
+    {1106266759, detail::StateKind::set, 1773905944, 0, 0, false, false},  // column_colors
 };
 inline constexpr StateInfo TableView_states[] = {
     {1012001254, detail::StateKind::list, 606022247, 0, 0, false, false, {}, 0, 0, 173908264, 1},  // rows
-    {1694781748, detail::StateKind::set, 758810776, 0, 0, false, true, {}, 0, 0, 552348156, 1},  // selection
+    {1694781748, detail::StateKind::set, 758810776, 0, 0, false, true, {}, 0, 0, 552348156, 1, 1012001254, 1},  // selection
     {777470635, detail::StateKind::tree, 283660076, 0, 0, false, false},  // column_widths
     {150954060, detail::StateKind::tree, 234872496, 0, 0, false, false},  // editable_columns
+    {1396140267, detail::StateKind::set, 2023982116, 0, 0, false, true, {}, 0, 0, 0, 0, 1012001254, 1},  // row_colors
+    {1106266759, detail::StateKind::set, 582980121, 0, 0, false, false},  // column_colors
 };
 }  // namespace states
 
@@ -541,10 +543,10 @@ inline constexpr MethodInfo ToolBarAction_set_menu{.id = 1765111020, .class_id =
 inline constexpr MethodInfo TreeView_set_columns{.id = 1118313958, .class_id = 1581709373, .class_name = "TreeView", .name = "set_columns", .kind = detail::MethodKind::setter, .field = 241322522, .returns_value = false};
 inline constexpr MethodInfo TreeView_set_editable{.id = 721080152, .class_id = 1581709373, .class_name = "TreeView", .name = "set_editable", .kind = detail::MethodKind::setter, .field = 382531737, .returns_value = false};
 inline constexpr MethodInfo TreeView_set_header_font{.id = 581237072, .class_id = 1581709373, .class_name = "TreeView", .name = "set_header_font", .kind = detail::MethodKind::setter, .field = 1982920347, .returns_value = false};
-inline constexpr MethodInfo TreeView_set_tree{.id = 1440218458, .class_id = 1581709373, .class_name = "TreeView", .name = "set_tree", .kind = detail::MethodKind::setter, .field = 1597788037, .returns_value = false, .index_field = 1, .op = detail::StateOp::assign, .items_field = 1};
+inline constexpr MethodInfo TreeView_set_tree{.id = 1440218458, .class_id = 1581709373, .class_name = "TreeView", .name = "set_tree", .kind = detail::MethodKind::setter, .field = 1597788037, .returns_value = false, .index_field = 1, .op = detail::StateOp::assign, .items_field = 1, .fresh = true};
 inline constexpr MethodInfo TreeView_add_tree{.id = 1193516816, .class_id = 1581709373, .class_name = "TreeView", .name = "add_tree", .kind = detail::MethodKind::setter, .field = 1597788037, .returns_value = false, .index_field = 1, .op = detail::StateOp::put_all, .items_field = 1};
 inline constexpr MethodInfo TreeView_update_tree{.id = 1162596826, .class_id = 1581709373, .class_name = "TreeView", .name = "update_tree", .kind = detail::MethodKind::setter, .field = 1597788037, .returns_value = false, .index_field = 1, .op = detail::StateOp::assign, .items_field = 1};
-inline constexpr MethodInfo TreeView_set_data{.id = 2046932957, .class_id = 1581709373, .class_name = "TreeView", .name = "set_data", .kind = detail::MethodKind::setter, .field = 1597788037, .returns_value = false, .index_field = 1, .op = detail::StateOp::assign, .items_field = 1};
+inline constexpr MethodInfo TreeView_set_data{.id = 2046932957, .class_id = 1581709373, .class_name = "TreeView", .name = "set_data", .kind = detail::MethodKind::setter, .field = 1597788037, .returns_value = false, .index_field = 1, .op = detail::StateOp::assign, .items_field = 1, .fresh = true};
 inline constexpr MethodInfo TreeView_update_data{.id = 911445545, .class_id = 1581709373, .class_name = "TreeView", .name = "update_data", .kind = detail::MethodKind::setter, .field = 1597788037, .returns_value = false, .index_field = 1, .op = detail::StateOp::assign, .items_field = 1};
 inline constexpr MethodInfo TreeView_add_item{.id = 1180224625, .class_id = 1581709373, .class_name = "TreeView", .name = "add_item", .kind = detail::MethodKind::setter, .field = 1597788037, .returns_value = false, .index_field = 1, .op = detail::StateOp::tree_add};
 inline constexpr MethodInfo TreeView_remove_item{.id = 1111120678, .class_id = 1581709373, .class_name = "TreeView", .name = "remove_item", .kind = detail::MethodKind::setter, .field = 1597788037, .returns_value = false, .index_field = 1, .op = detail::StateOp::tree_remove};
@@ -589,15 +591,15 @@ inline constexpr MethodInfo TreeView_cut_selection{.id = 249239126, .class_id = 
 inline constexpr MethodInfo TreeView_paste_selection{.id = 2110914861, .class_id = 1581709373, .class_name = "TreeView", .name = "paste_selection", .kind = detail::MethodKind::action, .field = 0, .returns_value = false};
 inline constexpr MethodInfo TreeView_set_row_color{.id = 1203225853, .class_id = 1581709373, .class_name = "TreeView", .name = "set_row_color", .kind = detail::MethodKind::setter, .field = 1396140267, .returns_value = false, .index_field = 1, .op = detail::StateOp::set_add};
 inline constexpr MethodInfo TreeView_clear_row_color{.id = 1944445856, .class_id = 1581709373, .class_name = "TreeView", .name = "clear_row_color", .kind = detail::MethodKind::setter, .field = 1396140267, .returns_value = false, .index_field = 1, .op = detail::StateOp::set_remove};
-inline constexpr MethodInfo TreeView_set_column_color{.id = 1773905944, .class_id = 1581709373, .class_name = "TreeView", .name = "set_column_color", .kind = detail::MethodKind::setter, .field = 1106266759, .returns_value = false, .index_field = 1, .op = detail::StateOp::tree_put, .index_zero = detail::KeyZero::string};
-inline constexpr MethodInfo TreeView_clear_column_color{.id = 209707875, .class_id = 1581709373, .class_name = "TreeView", .name = "clear_column_color", .kind = detail::MethodKind::setter, .field = 1106266759, .returns_value = false, .index_field = 1, .op = detail::StateOp::tree_remove, .index_zero = detail::KeyZero::string};
+inline constexpr MethodInfo TreeView_set_column_color{.id = 1773905944, .class_id = 1581709373, .class_name = "TreeView", .name = "set_column_color", .kind = detail::MethodKind::setter, .field = 1106266759, .returns_value = false, .index_field = 1, .op = detail::StateOp::set_add, .index_zero = detail::KeyZero::string};
+inline constexpr MethodInfo TreeView_clear_column_color{.id = 209707875, .class_id = 1581709373, .class_name = "TreeView", .name = "clear_column_color", .kind = detail::MethodKind::setter, .field = 1106266759, .returns_value = false, .index_field = 1, .op = detail::StateOp::set_remove, .index_zero = detail::KeyZero::string};
 inline constexpr MethodInfo TreeView_set_table_color{.id = 1422805392, .class_id = 1581709373, .class_name = "TreeView", .name = "set_table_color", .kind = detail::MethodKind::setter, .field = 131615297, .returns_value = false};
 inline constexpr MethodInfo TableView_set_columns{.id = 30151690, .class_id = 1578330322, .class_name = "TableView", .name = "set_columns", .kind = detail::MethodKind::setter, .field = 241322522, .returns_value = false};
 inline constexpr MethodInfo TableView_set_editable{.id = 1884050667, .class_id = 1578330322, .class_name = "TableView", .name = "set_editable", .kind = detail::MethodKind::setter, .field = 382531737, .returns_value = false};
 inline constexpr MethodInfo TableView_set_header_font{.id = 595166387, .class_id = 1578330322, .class_name = "TableView", .name = "set_header_font", .kind = detail::MethodKind::setter, .field = 1982920347, .returns_value = false};
-inline constexpr MethodInfo TableView_set_data{.id = 173908264, .class_id = 1578330322, .class_name = "TableView", .name = "set_data", .kind = detail::MethodKind::setter, .field = 1012001254, .returns_value = false, .op = detail::StateOp::assign, .items_field = 1};
+inline constexpr MethodInfo TableView_set_data{.id = 173908264, .class_id = 1578330322, .class_name = "TableView", .name = "set_data", .kind = detail::MethodKind::setter, .field = 1012001254, .returns_value = false, .op = detail::StateOp::assign, .items_field = 1, .fresh = true};
 inline constexpr MethodInfo TableView_update_data{.id = 429487162, .class_id = 1578330322, .class_name = "TableView", .name = "update_data", .kind = detail::MethodKind::setter, .field = 1012001254, .returns_value = false, .op = detail::StateOp::assign, .items_field = 1};
-inline constexpr MethodInfo TableView_set_rows{.id = 1079899703, .class_id = 1578330322, .class_name = "TableView", .name = "set_rows", .kind = detail::MethodKind::setter, .field = 1012001254, .returns_value = false, .op = detail::StateOp::assign, .items_field = 1};
+inline constexpr MethodInfo TableView_set_rows{.id = 1079899703, .class_id = 1578330322, .class_name = "TableView", .name = "set_rows", .kind = detail::MethodKind::setter, .field = 1012001254, .returns_value = false, .op = detail::StateOp::assign, .items_field = 1, .fresh = true};
 inline constexpr MethodInfo TableView_update_rows{.id = 498789046, .class_id = 1578330322, .class_name = "TableView", .name = "update_rows", .kind = detail::MethodKind::setter, .field = 1012001254, .returns_value = false, .op = detail::StateOp::assign, .items_field = 1};
 inline constexpr MethodInfo TableView_append_row{.id = 606022247, .class_id = 1578330322, .class_name = "TableView", .name = "append_row", .kind = detail::MethodKind::setter, .field = 1012001254, .returns_value = false, .op = detail::StateOp::list_append};
 inline constexpr MethodInfo TableView_insert_row{.id = 691212396, .class_id = 1578330322, .class_name = "TableView", .name = "insert_row", .kind = detail::MethodKind::setter, .field = 1012001254, .returns_value = false, .index_field = 2, .op = detail::StateOp::list_insert};
@@ -631,6 +633,10 @@ inline constexpr MethodInfo TableView_get_row_count{.id = 1212306664, .class_id 
 inline constexpr MethodInfo TableView_copy_selection{.id = 1564875141, .class_id = 1578330322, .class_name = "TableView", .name = "copy_selection", .kind = detail::MethodKind::action, .field = 0, .returns_value = false};
 inline constexpr MethodInfo TableView_cut_selection{.id = 18212015, .class_id = 1578330322, .class_name = "TableView", .name = "cut_selection", .kind = detail::MethodKind::action, .field = 0, .returns_value = false};
 inline constexpr MethodInfo TableView_paste_selection{.id = 511483679, .class_id = 1578330322, .class_name = "TableView", .name = "paste_selection", .kind = detail::MethodKind::action, .field = 0, .returns_value = false};
+inline constexpr MethodInfo TableView_set_row_color{.id = 2023982116, .class_id = 1578330322, .class_name = "TableView", .name = "set_row_color", .kind = detail::MethodKind::setter, .field = 1396140267, .returns_value = false, .index_field = 1, .op = detail::StateOp::set_add, .index_zero = detail::KeyZero::number};
+inline constexpr MethodInfo TableView_clear_row_color{.id = 597922189, .class_id = 1578330322, .class_name = "TableView", .name = "clear_row_color", .kind = detail::MethodKind::setter, .field = 1396140267, .returns_value = false, .index_field = 1, .op = detail::StateOp::set_remove, .index_zero = detail::KeyZero::number};
+inline constexpr MethodInfo TableView_set_column_color{.id = 582980121, .class_id = 1578330322, .class_name = "TableView", .name = "set_column_color", .kind = detail::MethodKind::setter, .field = 1106266759, .returns_value = false, .index_field = 1, .op = detail::StateOp::set_add, .index_zero = detail::KeyZero::number};
+inline constexpr MethodInfo TableView_clear_column_color{.id = 1231232823, .class_id = 1578330322, .class_name = "TableView", .name = "clear_column_color", .kind = detail::MethodKind::setter, .field = 1106266759, .returns_value = false, .index_field = 1, .op = detail::StateOp::set_remove, .index_zero = detail::KeyZero::number};
 inline constexpr MethodInfo TableView_set_table_color{.id = 244916497, .class_id = 1578330322, .class_name = "TableView", .name = "set_table_color", .kind = detail::MethodKind::setter, .field = 131615297, .returns_value = false};
 inline constexpr MethodInfo VideoWidget_set_url{.id = 195291704, .class_id = 1638325622, .class_name = "VideoWidget", .name = "set_url", .kind = detail::MethodKind::setter, .field = 686156715, .returns_value = false};
 inline constexpr MethodInfo VideoWidget_set_stream{.id = 1008184739, .class_id = 1638325622, .class_name = "VideoWidget", .name = "set_stream", .kind = detail::MethodKind::setter, .field = 686156715, .returns_value = false};
@@ -918,7 +924,7 @@ inline constexpr std::array<const ClassInfo*, 56> class_table = {
     &classes::TableView,
     &classes::VideoWidget,
 };
-inline constexpr std::array<const MethodInfo*, 449> method_table = {
+inline constexpr std::array<const MethodInfo*, 453> method_table = {
     &methods::Widget_set_border_width,
     &methods::Widget_set_border_color,
     &methods::Widget_set_bg,
@@ -1349,6 +1355,10 @@ inline constexpr std::array<const MethodInfo*, 449> method_table = {
     &methods::TableView_copy_selection,
     &methods::TableView_cut_selection,
     &methods::TableView_paste_selection,
+    &methods::TableView_set_row_color,
+    &methods::TableView_clear_row_color,
+    &methods::TableView_set_column_color,
+    &methods::TableView_clear_column_color,
     &methods::TableView_set_table_color,
     &methods::VideoWidget_set_url,
     &methods::VideoWidget_set_stream,
@@ -1578,7 +1588,7 @@ inline constexpr std::array<std::string_view, 56> class_proto_names = {
     "pgwidgets.widgets.TableView",
     "pgwidgets.widgets.VideoWidget",
 };
-inline constexpr std::array<std::string_view, 449> method_proto_names = {
+inline constexpr std::array<std::string_view, 453> method_proto_names = {
     "pgwidgets.widgets.Widget.SetBorderWidth",
     "pgwidgets.widgets.Widget.SetBorderColor",
     "pgwidgets.widgets.Widget.SetBg",
@@ -2009,6 +2019,10 @@ inline constexpr std::array<std::string_view, 449> method_proto_names = {
     "pgwidgets.widgets.TableView.CopySelection",
     "pgwidgets.widgets.TableView.CutSelection",
     "pgwidgets.widgets.TableView.PasteSelection",
+    "pgwidgets.widgets.TableView.SetRowColor",
+    "pgwidgets.widgets.TableView.ClearRowColor",
+    "pgwidgets.widgets.TableView.SetColumnColor",
+    "pgwidgets.widgets.TableView.ClearColumnColor",
     "pgwidgets.widgets.TableView.SetTableColor",
     "pgwidgets.widgets.VideoWidget.SetUrl",
     "pgwidgets.widgets.VideoWidget.SetStream",

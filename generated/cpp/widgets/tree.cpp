@@ -1125,6 +1125,36 @@ Task<void> TableView::paste_selection() const {
   return detail::send_call(checked_link(), id(), detail::methods::TableView_paste_selection, request.SerializeAsString());
 }
 
+Task<void> TableView::set_row_color(int row, std::string fg, std::string bg, bool bold) const {
+  ::pgwidgets::widgets::RowIndexColor request;
+  request.set_row(row);
+  request.set_fg(std::move(fg));
+  request.set_bg(std::move(bg));
+  request.set_bold(bold);
+  return detail::send_call(checked_link(), id(), detail::methods::TableView_set_row_color, request.SerializeAsString());
+}
+
+Task<void> TableView::clear_row_color(int row) const {
+  ::pgwidgets::widgets::RowIndex request;
+  request.set_row(row);
+  return detail::send_call(checked_link(), id(), detail::methods::TableView_clear_row_color, request.SerializeAsString());
+}
+
+Task<void> TableView::set_column_color(int col_index, std::string fg, std::string bg, bool bold) const {
+  ::pgwidgets::widgets::ColumnIndexColor request;
+  request.set_col_index(col_index);
+  request.set_fg(std::move(fg));
+  request.set_bg(std::move(bg));
+  request.set_bold(bold);
+  return detail::send_call(checked_link(), id(), detail::methods::TableView_set_column_color, request.SerializeAsString());
+}
+
+Task<void> TableView::clear_column_color(int col_index) const {
+  ::pgwidgets::widgets::ColumnIndex request;
+  request.set_col_index(col_index);
+  return detail::send_call(checked_link(), id(), detail::methods::TableView_clear_column_color, request.SerializeAsString());
+}
+
 Task<void> TableView::set_table_color(std::string fg, std::string bg, bool bold) const {
   ::pgwidgets::widgets::TableColor request;
   request.set_fg(std::move(fg));

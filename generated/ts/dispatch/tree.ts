@@ -797,6 +797,38 @@ export const treeFamily: FamilyTables = {
         return undefined;
       },
     }],
+    [2023982116, {
+      id: 2023982116, name: "set_row_color", className: "TableView", kind: "setter", classId: 1578330322,
+      invoke: (impl, bytes, ctx) => {
+        const m = fromBinary(pb_tree.RowIndexColorSchema, bytes);
+        (impl as w.TableViewImpl).set_row_color(m.row, m.fg, m.bg, m.bold);
+        return undefined;
+      },
+    }],
+    [597922189, {
+      id: 597922189, name: "clear_row_color", className: "TableView", kind: "setter", classId: 1578330322,
+      invoke: (impl, bytes, ctx) => {
+        const m = fromBinary(pb_tree.RowIndexSchema, bytes);
+        (impl as w.TableViewImpl).clear_row_color(m.row);
+        return undefined;
+      },
+    }],
+    [582980121, {
+      id: 582980121, name: "set_column_color", className: "TableView", kind: "setter", classId: 1578330322,
+      invoke: (impl, bytes, ctx) => {
+        const m = fromBinary(pb_tree.ColumnIndexColorSchema, bytes);
+        (impl as w.TableViewImpl).set_column_color(m.colIndex, m.fg, m.bg, m.bold);
+        return undefined;
+      },
+    }],
+    [1231232823, {
+      id: 1231232823, name: "clear_column_color", className: "TableView", kind: "setter", classId: 1578330322,
+      invoke: (impl, bytes, ctx) => {
+        const m = fromBinary(pb_tree.ColumnIndexSchema, bytes);
+        (impl as w.TableViewImpl).clear_column_color(m.colIndex);
+        return undefined;
+      },
+    }],
     [244916497, {
       id: 244916497, name: "set_table_color", className: "TableView", kind: "setter", classId: 1578330322,
       invoke: (impl, bytes, ctx) => {

@@ -87,6 +87,12 @@ struct StateInfo {
   // repeated field of elements.
   std::uint32_t snapshot_all_method = 0;
   std::uint16_t snapshot_all_field = 0;
+  // State.within: a SET whose members are the nodes (paths) or positions
+  // of this TREE or LIST state field of the widget (0: none), and the
+  // members' key field (the snapshot's `index`), rewritten when a
+  // position moves.
+  std::uint32_t within = 0;
+  std::uint16_t key_field = 0;
 };
 
 // False for every type: a static_assert that fires only when a template is used.
@@ -162,6 +168,8 @@ struct MethodInfo {
   // delete_all: the request's bool field saying whether ancestors left
   // without a child go too (0: never).
   std::uint16_t prune_field = 0;
+  // An ASSIGN whose elements are all new: the SETs within its state empty.
+  bool fresh = false;
 };
 
 struct CallbackInfo {

@@ -293,7 +293,8 @@ class TreeView : public Widget {
   // Pastes TSV from the clipboard at the cell cursor (paste, cell_edited).
   Task<void> paste_selection() const;
 
-  // A row's colours ("" leaves one as it is).
+  // A row's colours ("" leaves one as it is). They belong to the node: a
+  // path not in the tree gets none, and a node's go when it is removed.
   Task<void> set_row_color(pgw::List<std::string> path, std::string fg, std::string bg, bool bold) const;
 
   Task<void> clear_row_color(pgw::List<std::string> path) const;
@@ -596,6 +597,17 @@ class TableView : public Widget {
   Task<void> cut_selection() const;
 
   Task<void> paste_selection() const;
+
+  // Colours: a row's override its column's, which override the table's.
+  // A row's colours stay with the row as rows are inserted and deleted,
+  // and go with it (set_data starts over; columns and table keep theirs).
+  Task<void> set_row_color(int row, std::string fg, std::string bg, bool bold) const;
+
+  Task<void> clear_row_color(int row) const;
+
+  Task<void> set_column_color(int col_index, std::string fg, std::string bg, bool bold) const;
+
+  Task<void> clear_column_color(int col_index) const;
 
   Task<void> set_table_color(std::string fg, std::string bg, bool bold) const;
 

@@ -287,12 +287,14 @@ export class Grid {
 
   /** Takes a node and its descendants out (selection, cursor, colours with them). */
   removeNode(node: GridNode): void {
+    const gone = new Set<GridNode>([node]);
+    this.walk(node, (n) => gone.add(n));
+    // Colours are the node's: a node added later at its path starts without.
+    if (this.rowColors.size) for (const n of gone) this.rowColors.delete(pathKey(this.pathOf(n)));
     const parent = node.parent!;
     parent.childMap?.delete(node.key);
     const i = parent.children.indexOf(node);
     if (i >= 0) parent.children.splice(i, 1);
-    const gone = new Set<GridNode>([node]);
-    this.walk(node, (n) => gone.add(n));
     if (this.selection.some((n) => gone.has(n))) {
       this.selection = this.selection.filter((n) => !gone.has(n));
     }
@@ -308,6 +310,7 @@ export class Grid {
     this.root.children = [];
     this.root.childMap = new Map();
     this.selection = [];
+    this.rowColors.clear();  // the rows' own; columns and the table keep theirs
     this.cellSelection.clear();
     this.cursor = null;
     this.anchor = null;
@@ -516,7 +519,8 @@ export class Grid {
   }
 
   private colorsOf(node: GridNode, col: number): Colors | null {
-    const parts = [this.tableColor, this.columnColors.get(this.colKeys[col]!), this.rowColors.get(pathKey(this.pathOf(node)))];
+    const row = this.rowColors.size ? this.rowColors.get(pathKey(this.pathOf(node))) : undefined;
+    const parts = [this.tableColor, this.columnColors.get(this.colKeys[col]!), row];
     let out = null as Colors | null;
     for (const p of parts) {
       if (!p) continue;

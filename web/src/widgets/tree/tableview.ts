@@ -4,7 +4,7 @@
 import type { Column, RowIndex, TableRow, TableViewCreateArgs, TableViewEvents, TableViewImpl, Value } from "../../schema.js";
 import { el } from "../../dom.js";
 import { Widget, type WidgetEnv } from "../widget.js";
-import { Grid, type GridHost, type GridNode } from "./grid.js";
+import { Grid, pathKey, type GridHost, type GridNode } from "./grid.js";
 
 export class TableView extends Widget implements TableViewImpl, GridHost {
   readonly table = true;
@@ -247,6 +247,28 @@ export class TableView extends Widget implements TableViewImpl, GridHost {
   }
   paste_selection(): void {
     navigator.clipboard?.readText().then((t) => this.grid.pasteText(t)).catch(() => undefined);
+  }
+  // A row's colours are the row's (kept by its node, so they move with it
+  // and go with it); a row not there gets none, as the server keeps it.
+  set_row_color(row: number, fg: string, bg: string, bold: boolean): void {
+    const n = this.rows[row];
+    if (!n) return;
+    this.grid.rowColors.set(pathKey(this.grid.pathOf(n)), { fg, bg, bold });
+    this.grid.invalidate(false);
+  }
+  clear_row_color(row: number): void {
+    const n = this.rows[row];
+    if (!n) return;
+    this.grid.rowColors.delete(pathKey(this.grid.pathOf(n)));
+    this.grid.invalidate(false);
+  }
+  set_column_color(col_index: number, fg: string, bg: string, bold: boolean): void {
+    this.grid.columnColors.set(String(col_index), { fg, bg, bold });
+    this.grid.invalidate(false);
+  }
+  clear_column_color(col_index: number): void {
+    this.grid.columnColors.delete(String(col_index));
+    this.grid.invalidate(false);
   }
   set_table_color(fg: string, bg: string, bold: boolean): void {
     this.grid.tableColor = fg || bg || bold ? { fg, bg, bold } : null;

@@ -128,6 +128,7 @@ export class TreeView extends Widget implements TreeViewImpl, GridHost {
     this.element.style.setProperty("--pgw-grid-colgap", `${Math.max(0, px)}px`);
   }
   set_row_color(path: string[], fg: string, bg: string, bold: boolean): void {
+    if (!this.grid.find(path)) return;  // a path not there gets none, as pgwidgets does
     this.grid.rowColors.set(pathKey(path), { fg, bg, bold });
     this.grid.invalidate(false);
   }

@@ -1,0 +1,122 @@
+// A widget's collection states taken together: a setter's op on its state,
+// then the SETs whose members are that state's nodes or positions
+// (State.within) brought along, as the page's widget carries its selection
+// and expansion with its rows. The server's WidgetStore and the test kit's
+// page model both apply setters through apply_to_states.
+#include <charconv>
+#include <optional>
+#include <stdexcept>
+
+#include "state_ops.hpp"
+
+namespace pgw::detail {
+
+namespace {
+
+// A LIST position as a SET member's key spells it; nullopt for any other key.
+std::optional<std::size_t> position_of(const StatePath& key) {
+  std::size_t out = 0;
+  if (key.size() != 1) return std::nullopt;
+  const std::string& k = key.front();
+  const auto [end, ec] = std::from_chars(k.data(), k.data() + k.size(), out);
+  if (ec != std::errc() || end != k.data() + k.size()) return std::nullopt;
+  return out;
+}
+
+bool is_there(const StatePath& key, const StateValue& of) {
+  if (of.info->kind == StateKind::list) {
+    const auto at = position_of(key);
+    return at && *at < of.list.size();
+  }
+  return of.entries.contains(key);
+}
+
+// Keeps only the members whose node or position is there.
+void keep_those_there(StateValue& set, const StateValue& of) {
+  std::erase_if(set.entries, [&](const auto& member) { return !is_there(member.first, of); });
+}
+
+// The positions at or after `at` move by `by` (+1: a row inserted there;
+// -1: the row at `at` removed, its member with it). Each moved member's
+// message says its new position.
+void move_positions(StateValue& set, std::size_t at, int by) {
+  std::map<StatePath, StateValue::Entry> moved;
+  for (auto& [key, entry] : set.entries) {
+    const std::size_t p = position_of(key).value_or(0);
+    if (p < at) {
+      moved.emplace(key, std::move(entry));
+      continue;
+    }
+    if (by < 0 && p == at) continue;
+    const std::size_t q = by < 0 ? p - 1 : p + 1;
+    entry.message = with_int_field(entry.message, set.info->key_field, static_cast<int>(q));
+    moved.emplace(StatePath{std::to_string(q)}, std::move(entry));
+  }
+  set.entries = std::move(moved);
+}
+
+// `set`, within `of`, after setter `m` changed `of` with request `args`.
+void follow(StateValue& set, const StateValue& of, const MethodInfo& m, std::string_view args) {
+  if (m.op == StateOp::clear || (m.op == StateOp::assign && m.fresh)) {
+    set.entries.clear();
+    return;
+  }
+  switch (m.op) {
+    case StateOp::list_insert:
+    case StateOp::list_remove: {
+      // The op took this position (absent: 0), so it reads as one; protobuf
+      // reads a scalar's last occurrence.
+      const StatePath given = state_key(args, m.index_field);
+      const std::size_t at = given.empty() ? 0 : position_of({given.back()}).value_or(0);
+      move_positions(set, at, m.op == StateOp::list_insert ? 1 : -1);
+      return;
+    }
+    case StateOp::tree_remove:
+      erase_subtree(set, state_key(args, m));
+      return;
+    case StateOp::remove_all:
+    case StateOp::delete_all:
+    case StateOp::assign:
+      keep_those_there(set, of);
+      return;
+    default:
+      // Nothing went or moved (an append, an add, a cell's new value); the
+      // schema refuses a LIST op that moves positions unsaid.
+      return;
+  }
+}
+
+}  // namespace
+
+bool apply_to_states(std::vector<StateValue>& states, const MethodInfo& m, std::string_view args) {
+  StateValue* target = nullptr;
+  const StateValue* of = nullptr;
+  for (StateValue& v : states) {
+    if (v.info->field == m.field) target = &v;
+    if (m.of_state != 0 && v.info->field == m.of_state) of = &v;
+  }
+  if (target == nullptr) return false;
+  if (m.op == StateOp::all_parents || m.op == StateOp::all_nodes) {
+    if (of == nullptr) return false;
+    apply_all_parents(*target, *of, m);
+  } else {
+    apply_state_op(*target, m, args);
+  }
+  if (target->info->within != 0) {
+    // Members are only ever nodes or positions that are there (the page shows none of the others).
+    for (const StateValue& v : states) {
+      if (v.info->field != target->info->within) continue;
+      if (m.op == StateOp::set_add) {
+        if (const StatePath key = state_key(args, m); !is_there(key, v)) target->entries.erase(key);
+      } else if (m.op == StateOp::put_all || m.op == StateOp::assign) {
+        keep_those_there(*target, v);
+      }
+    }
+  }
+  for (StateValue& v : states) {
+    if (v.info->within == m.field && &v != target) follow(v, *target, m, args);
+  }
+  return true;
+}
+
+}  // namespace pgw::detail

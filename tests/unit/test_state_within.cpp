@@ -1,0 +1,282 @@
+// State.within: TreeView's expansion and selection are sets of the tree's
+// nodes, TableView's selection a set of row positions. The page keeps them
+// on its rows, so when rows go or move the sets follow; the server (and the
+// test kit's page model) must do the same through apply_to_states, or a
+// reload shows a node expanded or selected that the live page did not.
+#include <catch2/catch.hpp>
+
+#include "pgwidgets/schema_info.hpp"
+#include "pgwidgets/widgets/tree.pb.h"
+#include "state_ops.hpp"
+
+namespace d = pgw::detail;
+namespace pb = ::pgwidgets::widgets;
+
+namespace {
+
+std::string tree_of(std::initializer_list<std::initializer_list<const char*>> paths) {
+  pb::TreeItems items;
+  for (auto p : paths) {
+    auto* it = items.add_tree();
+    for (const char* k : p) it->add_path(k);
+  }
+  return items.SerializeAsString();
+}
+
+std::string path_of(std::initializer_list<const char*> path) {
+  pb::TreePath p;
+  for (const char* k : path) p.add_path(k);
+  return p.SerializeAsString();
+}
+
+std::string paths_of(std::initializer_list<std::initializer_list<const char*>> paths) {
+  pb::TreePaths out;
+  for (auto p : paths) {
+    auto* it = out.add_paths();
+    for (const char* k : p) it->add_path(k);
+  }
+  return out.SerializeAsString();
+}
+
+std::vector<d::StatePath> members(const std::vector<d::StateValue>& states, std::uint32_t field) {
+  std::vector<d::StatePath> out;
+  for (const d::StateValue& v : states) {
+    if (v.info->field != field) continue;
+    for (const auto& [p, e] : v.entries) out.push_back(p);
+  }
+  return out;
+}
+
+void apply(std::vector<d::StateValue>& states, const d::MethodInfo& m, const std::string& args) {
+  REQUIRE(d::apply_to_states(states, m, args));
+}
+
+const std::uint32_t expanded = d::methods::TreeView_expand_item.field;
+const std::uint32_t selected = d::methods::TreeView_select_path.field;
+const std::uint32_t table_selected = d::methods::TableView_select_row.field;
+
+using Paths = std::vector<d::StatePath>;
+
+std::vector<d::StateValue> tree_view() {
+  auto states = d::initial_states(d::classes::TreeView, "");
+  apply(states, d::methods::TreeView_set_tree, tree_of({{"a"}, {"a", "x"}, {"a", "x", "deep"}, {"b"}, {"b", "y"}}));
+  return states;
+}
+
+std::string rows(int n) {
+  pb::TableRowsData data;
+  for (int r = 0; r < n; ++r) data.add_data()->add_cells()->set_int_value(r);
+  return data.SerializeAsString();
+}
+
+std::string row(int r) {
+  pb::RowIndex i;
+  i.set_row(r);
+  return i.SerializeAsString();
+}
+
+// The table's selection: each member's key and the row its message says.
+std::vector<std::pair<std::string, int>> table_selection(const std::vector<d::StateValue>& states) {
+  std::vector<std::pair<std::string, int>> out;
+  for (const d::StateValue& v : states) {
+    if (v.info->field != table_selected) continue;
+    for (const auto& [p, e] : v.entries) {
+      pb::RowIndex m;
+      REQUIRE(m.ParseFromString(e.message));
+      out.emplace_back(p.at(0), m.row());
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("state within: a path not in the tree is neither expanded nor selected (the page shows none)") {
+  auto s = tree_view();
+  apply(s, d::methods::TreeView_expand_item, path_of({"a"}));
+  apply(s, d::methods::TreeView_expand_item, path_of({"zzz"}));
+  CHECK(members(s, expanded) == Paths{{"a"}});
+  apply(s, d::methods::TreeView_set_expanded, paths_of({{"b"}, {"nope"}, {"a", "x"}}));
+  CHECK(members(s, expanded) == Paths{{"a", "x"}, {"b"}});
+  apply(s, d::methods::TreeView_select_paths, paths_of({{"b", "y"}, {"b", "gone"}}));
+  apply(s, d::methods::TreeView_select_path, path_of({"c"}));
+  CHECK(members(s, selected) == Paths{{"b", "y"}});
+}
+
+TEST_CASE("state within: removing nodes takes their expansion and selection, descendants' too") {
+  auto s = tree_view();
+  apply(s, d::methods::TreeView_expand_all, "");
+  apply(s, d::methods::TreeView_select_all, "");
+  apply(s, d::methods::TreeView_remove_item, path_of({"a", "x"}));
+  CHECK(members(s, expanded) == Paths{{"a"}, {"b"}});
+  CHECK(members(s, selected) == Paths{{"a"}, {"b"}, {"b", "y"}});
+  // Added again at the same path, it comes back collapsed and unselected, as on the page.
+  apply(s, d::methods::TreeView_add_item, path_of({"a", "x"}));
+  CHECK(members(s, expanded) == Paths{{"a"}, {"b"}});
+  apply(s, d::methods::TreeView_remove_items, paths_of({{"b"}}));
+  CHECK(members(s, expanded) == Paths{{"a"}});
+  CHECK(members(s, selected) == Paths{{"a"}});
+}
+
+TEST_CASE("state within: delete_tree's pruned ancestors lose their expansion too") {
+  auto s = tree_view();
+  apply(s, d::methods::TreeView_expand_all, "");
+  pb::TreeDelete del;
+  auto* p = del.add_paths();
+  p->add_path("b");
+  p->add_path("y");
+  del.set_prune_empty(true);
+  apply(s, d::methods::TreeView_delete_tree, del.SerializeAsString());
+  CHECK(members(s, expanded) == Paths{{"a"}, {"a", "x"}});
+}
+
+TEST_CASE("state within: update_tree keeps the nodes still there, set_tree and clear start over") {
+  auto s = tree_view();
+  apply(s, d::methods::TreeView_expand_all, "");
+  apply(s, d::methods::TreeView_select_path, path_of({"b", "y"}));
+  apply(s, d::methods::TreeView_update_tree, tree_of({{"a"}, {"a", "x"}, {"b"}, {"b", "y"}, {"c"}}));
+  CHECK(members(s, expanded) == Paths{{"a"}, {"a", "x"}, {"b"}});
+  CHECK(members(s, selected) == Paths{{"b", "y"}});
+  apply(s, d::methods::TreeView_update_data, tree_of({{"a"}, {"c"}}));
+  CHECK(members(s, expanded) == Paths{{"a"}});
+  CHECK(members(s, selected).empty());
+
+  apply(s, d::methods::TreeView_select_path, path_of({"c"}));
+  apply(s, d::methods::TreeView_set_tree, tree_of({{"a"}, {"c"}}));
+  CHECK(members(s, expanded).empty());
+  CHECK(members(s, selected).empty());
+
+  apply(s, d::methods::TreeView_expand_item, path_of({"a"}));
+  apply(s, d::methods::TreeView_select_path, path_of({"c"}));
+  apply(s, d::methods::TreeView_clear, "");
+  CHECK(members(s, expanded).empty());
+  CHECK(members(s, selected).empty());
+}
+
+TEST_CASE("state within: a table's selected rows move with inserted and deleted rows, messages rewritten") {
+  auto s = d::initial_states(d::classes::TableView, "");
+  apply(s, d::methods::TableView_set_data, rows(6));
+  for (int r : {0, 2, 4}) apply(s, d::methods::TableView_select_row, row(r));
+  apply(s, d::methods::TableView_select_row, row(6));  // past the end: none
+  CHECK(table_selection(s) == std::vector<std::pair<std::string, int>>{{"0", 0}, {"2", 2}, {"4", 4}});
+
+  pb::RowInsert ins;
+  ins.set_index(1);
+  apply(s, d::methods::TableView_insert_row, ins.SerializeAsString());
+  CHECK(table_selection(s) == std::vector<std::pair<std::string, int>>{{"0", 0}, {"3", 3}, {"5", 5}});
+
+  pb::RowPosition del;
+  del.set_index(3);
+  apply(s, d::methods::TableView_delete_row, del.SerializeAsString());
+  CHECK(table_selection(s) == std::vector<std::pair<std::string, int>>{{"0", 0}, {"4", 4}});
+  del.set_index(0);  // 0: the index left off the wire
+  apply(s, d::methods::TableView_delete_row, del.SerializeAsString());
+  CHECK(table_selection(s) == std::vector<std::pair<std::string, int>>{{"3", 3}});
+
+  // A rebuild replays the selection in the order it came: a moved member keeps its place.
+  apply(s, d::methods::TableView_select_row, row(0));
+  apply(s, d::methods::TableView_insert_row, ins.SerializeAsString());
+  std::vector<int> replayed;
+  for (const d::StateValue& v : s) {
+    if (v.info->field != table_selected) continue;
+    d::for_each_element(v, [&](const std::string& m) {
+      pb::RowIndex i;
+      REQUIRE(i.ParseFromString(m));
+      replayed.push_back(i.row());
+    });
+  }
+  CHECK(replayed == std::vector<int>{4, 0});
+}
+
+TEST_CASE("state within: update_data keeps the rows still there, set_data and set_rows start over") {
+  auto s = d::initial_states(d::classes::TableView, "");
+  apply(s, d::methods::TableView_set_data, rows(6));
+  apply(s, d::methods::TableView_select_all, "");
+  apply(s, d::methods::TableView_update_data, rows(3));
+  CHECK(table_selection(s) == std::vector<std::pair<std::string, int>>{{"0", 0}, {"1", 1}, {"2", 2}});
+  apply(s, d::methods::TableView_append_row, "");
+  CHECK(table_selection(s).size() == 3);
+  apply(s, d::methods::TableView_set_data, rows(3));
+  CHECK(table_selection(s).empty());
+  apply(s, d::methods::TableView_select_all, "");
+  apply(s, d::methods::TableView_set_rows, rows(3));
+  CHECK(table_selection(s).empty());
+}
+
+TEST_CASE("state within: a refused change of the rows leaves the selection as it was") {
+  auto s = d::initial_states(d::classes::TableView, "");
+  apply(s, d::methods::TableView_set_data, rows(2));
+  apply(s, d::methods::TableView_select_row, row(1));
+  pb::RowPosition del;
+  del.set_index(5);
+  CHECK_THROWS_AS(d::apply_to_states(s, d::methods::TableView_delete_row, del.SerializeAsString()),
+                  std::invalid_argument);
+  CHECK(table_selection(s) == std::vector<std::pair<std::string, int>>{{"1", 1}});
+}
+
+TEST_CASE("state within: a tree's row colours belong to its nodes, column colours to their keys") {
+  auto s = tree_view();
+  const std::uint32_t row_colors = d::methods::TreeView_set_row_color.field;
+  const std::uint32_t column_colors = d::methods::TreeView_set_column_color.field;
+  pb::RowColor red;
+  red.add_path("b");
+  red.set_bg("red");
+  apply(s, d::methods::TreeView_set_row_color, red.SerializeAsString());
+  red.set_path(0, "gone");
+  apply(s, d::methods::TreeView_set_row_color, red.SerializeAsString());  // not there: none
+  CHECK(members(s, row_colors) == Paths{{"b"}});
+  apply(s, d::methods::TreeView_remove_item, path_of({"b"}));
+  CHECK(members(s, row_colors).empty());
+
+  pb::ColumnColor col;
+  col.set_col_key("size");
+  col.set_fg("blue");
+  apply(s, d::methods::TreeView_set_column_color, col.SerializeAsString());
+  CHECK(members(s, column_colors) == Paths{{"size"}});
+  apply(s, d::methods::TreeView_set_tree, tree_of({{"a"}}));  // columns keep theirs
+  CHECK(members(s, column_colors) == Paths{{"size"}});
+  pb::ColumnKey key;
+  key.set_col_key("other");  // never coloured: clearing it is no error
+  apply(s, d::methods::TreeView_clear_column_color, key.SerializeAsString());
+  key.set_col_key("size");
+  apply(s, d::methods::TreeView_clear_column_color, key.SerializeAsString());
+  CHECK(members(s, column_colors).empty());
+}
+
+TEST_CASE("state within: a table row's colours move with it and go with it; set_data starts over") {
+  auto s = d::initial_states(d::classes::TableView, "");
+  const std::uint32_t row_colors = d::methods::TableView_set_row_color.field;
+  apply(s, d::methods::TableView_set_data, rows(4));
+  pb::RowIndexColor c;
+  c.set_row(2);
+  c.set_bg("yellow");
+  apply(s, d::methods::TableView_set_row_color, c.SerializeAsString());
+  c.set_row(9);  // past the end: none
+  apply(s, d::methods::TableView_set_row_color, c.SerializeAsString());
+  CHECK(members(s, row_colors) == Paths{{"2"}});
+
+  pb::RowInsert ins;  // at 0: every row moves on
+  apply(s, d::methods::TableView_insert_row, ins.SerializeAsString());
+  REQUIRE(members(s, row_colors) == Paths{{"3"}});
+  for (const d::StateValue& v : s) {
+    if (v.info->field != row_colors) continue;
+    pb::RowIndexColor kept;  // the message a rebuild replays: the new row, the same colour
+    REQUIRE(kept.ParseFromString(v.entries.begin()->second.message));
+    CHECK(kept.row() == 3);
+    CHECK(kept.bg() == "yellow");
+  }
+  pb::RowPosition del;
+  del.set_index(3);
+  apply(s, d::methods::TableView_delete_row, del.SerializeAsString());
+  CHECK(members(s, row_colors).empty());
+
+  c.set_row(1);
+  apply(s, d::methods::TableView_set_row_color, c.SerializeAsString());
+  pb::ColumnIndexColor col;
+  col.set_col_index(1);
+  col.set_fg("blue");
+  apply(s, d::methods::TableView_set_column_color, col.SerializeAsString());
+  apply(s, d::methods::TableView_set_data, rows(4));
+  CHECK(members(s, row_colors).empty());
+  CHECK(members(s, d::methods::TableView_set_column_color.field) == Paths{{"1"}});
+}
