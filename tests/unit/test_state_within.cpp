@@ -5,6 +5,12 @@
 // reload shows a node expanded or selected that the live page did not.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include <boost/json.hpp>
+
 #include "pgwidgets/schema_info.hpp"
 #include "pgwidgets/widgets/tree.pb.h"
 #include "state_ops.hpp"
@@ -243,7 +249,7 @@ TEST_CASE("state within: a tree's row colours belong to its nodes, column colour
   CHECK(members(s, column_colors).empty());
 }
 
-TEST_CASE("state within: a table row's colours move with it and go with it; set_data starts over") {
+TEST_CASE("state within: a table row's colours move with it and go with it, set_data starts over") {
   auto s = d::initial_states(d::classes::TableView, "");
   const std::uint32_t row_colors = d::methods::TableView_set_row_color.field;
   apply(s, d::methods::TableView_set_data, rows(4));
@@ -279,4 +285,164 @@ TEST_CASE("state within: a table row's colours move with it and go with it; set_
   apply(s, d::methods::TableView_set_data, rows(4));
   CHECK(members(s, row_colors).empty());
   CHECK(members(s, d::methods::TableView_set_column_color.field) == Paths{{"1"}});
+}
+
+// ---- the shared table (tests/cases/state_within.json), which the page's widgets run too ----
+
+namespace {
+
+namespace json = boost::json;
+
+json::value load_within_cases() {
+  std::ifstream in(PGW_STATE_WITHIN_CASES);
+  REQUIRE(in);
+  std::stringstream text;
+  text << in.rdbuf();
+  return json::parse(text.str());
+}
+
+std::vector<std::string> keys(const json::value& path) {
+  std::vector<std::string> out;
+  for (const auto& k : path.as_array()) out.emplace_back(k.as_string());
+  return out;
+}
+
+void put_path(google::protobuf::RepeatedPtrField<std::string>* into, const json::value& path) {
+  for (const std::string& k : keys(path)) *into->Add() = k;
+}
+
+std::string tree_paths(const json::value& paths) {
+  pb::TreePaths out;
+  for (const auto& p : paths.as_array()) put_path(out.add_paths()->mutable_path(), p);
+  return out.SerializeAsString();
+}
+
+std::string tree_items(const json::value& paths) {
+  pb::TreeItems out;
+  for (const auto& p : paths.as_array()) put_path(out.add_tree()->mutable_path(), p);
+  return out.SerializeAsString();
+}
+
+int num(const json::value& v) { return static_cast<int>(v.as_int64()); }
+
+// One call of a case on a TreeView's states: its method and request.
+std::pair<const d::MethodInfo*, std::string> tree_call(const json::array& call) {
+  namespace m = d::methods;
+  const std::string name(call.at(0).as_string());
+  if (name == "expand_all") return {&m::TreeView_expand_all, ""};
+  if (name == "select_all") return {&m::TreeView_select_all, ""};
+  if (name == "clear") return {&m::TreeView_clear, ""};
+  if (name == "set_tree") return {&m::TreeView_set_tree, tree_items(call.at(1))};
+  if (name == "update_tree") return {&m::TreeView_update_tree, tree_items(call.at(1))};
+  if (name == "remove_items") return {&m::TreeView_remove_items, tree_paths(call.at(1))};
+  if (name == "set_expanded") return {&m::TreeView_set_expanded, tree_paths(call.at(1))};
+  if (name == "select_paths") return {&m::TreeView_select_paths, tree_paths(call.at(1))};
+  if (name == "delete_tree") {
+    pb::TreeDelete del;
+    for (const auto& p : call.at(1).as_array()) put_path(del.add_paths()->mutable_path(), p);
+    del.set_prune_empty(call.at(2).as_bool());
+    return {&m::TreeView_delete_tree, del.SerializeAsString()};
+  }
+  if (name == "set_row_color") {
+    pb::RowColor c;
+    put_path(c.mutable_path(), call.at(1));
+    c.set_bg(std::string(call.at(2).as_string()));
+    return {&m::TreeView_set_row_color, c.SerializeAsString()};
+  }
+  pb::TreePath one;  // the calls taking one path
+  put_path(one.mutable_path(), call.at(1));
+  const d::MethodInfo* method = name == "add_item"        ? &m::TreeView_add_item
+                                : name == "remove_item"   ? &m::TreeView_remove_item
+                                : name == "expand_item"   ? &m::TreeView_expand_item
+                                : name == "collapse_item" ? &m::TreeView_collapse_item
+                                : name == "select_path"   ? &m::TreeView_select_path
+                                                          : nullptr;
+  if (method == nullptr) FAIL("the table is wrong: no TreeView call " << name);
+  return {method, one.SerializeAsString()};
+}
+
+std::pair<const d::MethodInfo*, std::string> table_call(const json::array& call) {
+  namespace m = d::methods;
+  const std::string name(call.at(0).as_string());
+  if (name == "select_all") return {&m::TableView_select_all, ""};
+  if (name == "clear") return {&m::TableView_clear, ""};
+  if (name == "append_row") return {&m::TableView_append_row, ""};
+  if (name == "set_data") return {&m::TableView_set_data, rows(num(call.at(1)))};
+  if (name == "update_data") return {&m::TableView_update_data, rows(num(call.at(1)))};
+  if (name == "select_row") return {&m::TableView_select_row, row(num(call.at(1)))};
+  if (name == "unselect_row") return {&m::TableView_unselect_row, row(num(call.at(1)))};
+  if (name == "select_paths") {
+    pb::RowIndexes some;
+    for (const auto& r : call.at(1).as_array()) some.add_items()->set_row(num(r));
+    return {&m::TableView_select_paths, some.SerializeAsString()};
+  }
+  if (name == "insert_row") {
+    pb::RowInsert ins;
+    ins.set_index(num(call.at(1)));
+    return {&m::TableView_insert_row, ins.SerializeAsString()};
+  }
+  if (name == "delete_row") {
+    pb::RowPosition del;
+    del.set_index(num(call.at(1)));
+    return {&m::TableView_delete_row, del.SerializeAsString()};
+  }
+  if (name == "set_row_color") {
+    pb::RowIndexColor c;
+    c.set_row(num(call.at(1)));
+    c.set_bg(std::string(call.at(2).as_string()));
+    return {&m::TableView_set_row_color, c.SerializeAsString()};
+  }
+  FAIL("the table is wrong: no TableView call " << name);
+  return {};
+}
+
+}  // namespace
+
+TEST_CASE("state within: every tree case of the shared table, against the server's rules") {
+  const auto cases = load_within_cases();
+  for (const auto& entry : cases.at("tree").as_array()) {
+    const auto& c = entry.as_object();
+    SECTION(std::string(c.at("name").as_string())) {
+      auto s = d::initial_states(d::classes::TreeView, "");
+      apply(s, d::methods::TreeView_set_tree, tree_items(c.at("start")));
+      for (const auto& call : c.at("calls").as_array()) {
+        const auto [method, args] = tree_call(call.as_array());
+        apply(s, *method, args);
+      }
+      const auto& expect = c.at("expect").as_object();
+      for (const auto& [set, field] : {std::pair{"expanded", expanded}, std::pair{"selection", selected},
+                                       std::pair{"row_colors", d::methods::TreeView_set_row_color.field}}) {
+        Paths want;
+        for (const auto& p : expect.at(set).as_array()) want.push_back(keys(p));
+        std::sort(want.begin(), want.end());
+        INFO(set);
+        CHECK(members(s, field) == want);
+      }
+    }
+  }
+}
+
+TEST_CASE("state within: every table case of the shared table, against the server's rules") {
+  const auto cases = load_within_cases();
+  for (const auto& entry : cases.at("table").as_array()) {
+    const auto& c = entry.as_object();
+    SECTION(std::string(c.at("name").as_string())) {
+      auto s = d::initial_states(d::classes::TableView, "");
+      apply(s, d::methods::TableView_set_data, rows(num(c.at("start"))));
+      for (const auto& call : c.at("calls").as_array()) {
+        const auto [method, args] = table_call(call.as_array());
+        apply(s, *method, args);
+      }
+      const auto& expect = c.at("expect").as_object();
+      for (const auto& [set, field] : {std::pair{"selection", table_selected},
+                                       std::pair{"row_colors", d::methods::TableView_set_row_color.field}}) {
+        std::vector<int> want, have;
+        for (const auto& r : expect.at(set).as_array()) want.push_back(num(r));
+        for (const auto& p : members(s, field)) have.push_back(std::stoi(p.at(0)));
+        std::sort(have.begin(), have.end());
+        INFO(set);
+        CHECK(have == want);
+      }
+    }
+  }
 }

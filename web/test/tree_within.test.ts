@@ -1,0 +1,120 @@
+// The shared table of the sets a TreeView and a TableView keep on their
+// rows (tests/cases/state_within.json), against the real widgets: the
+// page's expansion, selection and row colours after each case's calls are
+// the server's (tests/unit/test_state_within.cpp runs the same cases), so
+// a reload, which sends the server's sets, shows what the live page did.
+import "./support/dom.js";
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import table from "../../tests/cases/state_within.json";
+import { TableView } from "../src/widgets/tree/tableview.js";
+import { TreeView } from "../src/widgets/tree/treeview.js";
+import { pathKey, type Grid, type GridNode } from "../src/widgets/tree/grid.js";
+import type { TableViewCreateArgs, TableViewEvents, TreeViewCreateArgs, TreeViewEvents } from "../src/schema.js";
+import { Bench, recorder } from "./support/widgets.js";
+
+type Path = string[];
+type Call = [string, ...unknown[]];
+interface TreeCase {
+  name: string;
+  start: Path[];
+  calls: Call[];
+  expect: { expanded: Path[]; selection: Path[]; row_colors: Path[] };
+}
+interface TableCase {
+  name: string;
+  start: number;
+  calls: Call[];
+  expect: { selection: number[]; row_colors: number[] };
+}
+
+const options = {
+  show_header: true, selection_mode: "multiple", alternate_row_colors: false, show_grid: false,
+  show_row_numbers: false, sortable: false, allow_text_selection: false, cell_cursor: false,
+} as const;
+
+const gridOf = (w: TreeView | TableView) => (w as unknown as { grid: Grid }).grid;
+const items = (paths: Path[]) => paths.map((path) => ({ path, values: {} }));
+const tpaths = (paths: Path[]) => paths.map((path) => ({ path }));
+const rows = (n: number) => Array.from({ length: n }, (_, i) => ({ cells: [i] }));
+const sorted = <T>(xs: T[]) => [...xs].sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
+
+function walk(g: Grid): GridNode[] {
+  const out: GridNode[] = [];
+  g.walk(g.root, (n) => {
+    if (n !== g.root) out.push(n);
+  });
+  return out;
+}
+
+function treeCall(t: TreeView, [name, a, b]: Call): void {
+  switch (name) {
+    case "expand_all": return t.expand_all();
+    case "select_all": return t.select_all();
+    case "clear": return t.clear();
+    case "set_tree": return t.set_tree(items(a as Path[]));
+    case "update_tree": return t.update_tree(items(a as Path[]));
+    case "remove_items": return t.remove_items(tpaths(a as Path[]));
+    case "set_expanded": return t.set_expanded(tpaths(a as Path[]));
+    case "select_paths": return t.select_paths(tpaths(a as Path[]));
+    case "delete_tree": return t.delete_tree(tpaths(a as Path[]), b as boolean);
+    case "set_row_color": return t.set_row_color(a as Path, "", b as string, false);
+    case "add_item": return t.add_item(a as Path, {});
+    case "remove_item": return t.remove_item(a as Path);
+    case "expand_item": return t.expand_item(a as Path);
+    case "collapse_item": return t.collapse_item(a as Path);
+    case "select_path": return t.select_path(a as Path);
+    default: throw new Error(`the table is wrong: no TreeView call ${name}`);
+  }
+}
+
+function tableCall(t: TableView, [name, a, b]: Call): void {
+  switch (name) {
+    case "select_all": return t.select_all();
+    case "clear": return t.clear();
+    case "append_row": return t.append_row([null]);
+    case "set_data": return t.set_data(rows(a as number));
+    case "update_data": return t.update_data(rows(a as number));
+    case "select_row": return t.select_row(a as number);
+    case "unselect_row": return t.unselect_row(a as number);
+    case "select_paths": return t.select_paths((a as number[]).map((row) => ({ row })));
+    case "insert_row": return t.insert_row(a as number, [null]);
+    case "delete_row": return t.delete_row(a as number);
+    case "set_row_color": return t.set_row_color(a as number, "", b as string, false);
+    default: throw new Error(`the table is wrong: no TableView call ${name}`);
+  }
+}
+
+describe("state within: the tree cases of the shared table, against the real TreeView", () => {
+  for (const c of table.tree as TreeCase[]) {
+    it(c.name, () => {
+      const bench = new Bench();
+      const t = new TreeView(9, { ...options } as TreeViewCreateArgs, recorder<TreeViewEvents>(9, bench.events), bench.env);
+      t.set_tree(items(c.start));
+      for (const call of c.calls) treeCall(t, call);
+      const g = gridOf(t);
+      const nodes = walk(g);
+      assert.deepEqual(sorted(nodes.filter((n) => n.expanded).map((n) => g.pathOf(n))), sorted(c.expect.expanded), "expanded");
+      assert.deepEqual(sorted(g.selection.map((n) => g.pathOf(n))), sorted(c.expect.selection), "selection");
+      // Every colour the page keeps, a node's or not: none may linger for a path not there.
+      assert.deepEqual(sorted([...g.rowColors.keys()]), sorted(c.expect.row_colors.map(pathKey)), "row_colors");
+    });
+  }
+});
+
+describe("state within: the table cases of the shared table, against the real TableView", () => {
+  for (const c of table.table as TableCase[]) {
+    it(c.name, () => {
+      const bench = new Bench();
+      const t = new TableView(9, { ...options } as TableViewCreateArgs, recorder<TableViewEvents>(9, bench.events), bench.env);
+      t.set_data(rows(c.start));
+      for (const call of c.calls) tableCall(t, call);
+      const g = gridOf(t);
+      const positions = new Map(g.root.children.map((n, i) => [n, i]));
+      assert.deepEqual(sorted(g.selection.map((n) => positions.get(n)!)), sorted(c.expect.selection), "selection");
+      const colored = g.root.children.flatMap((n, i) => (g.rowColors.has(pathKey(g.pathOf(n))) ? [i] : []));
+      assert.deepEqual(colored, c.expect.row_colors, "row_colors");
+      assert.equal(g.rowColors.size, colored.length, "a colour lingers for a row not there");
+    });
+  }
+});
