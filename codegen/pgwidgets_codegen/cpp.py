@@ -267,6 +267,8 @@ class Method(View):
         # (last: designated initializers follow MethodInfo's order)
         optional.append(("prune_field", str(self.prune_field.number if self.prune_field else 0), "0"))
         optional.append(("fresh", boolean(self.fresh), "false"))
+        # a cell's column in a by_cell set's key: what its absence stands for
+        optional.append(("to_zero", f"detail::KeyZero::{self._to_zero()}", "detail::KeyZero::none"))
         return fields + [(name, value) for name, value, default in optional if value != default]
 
     def _index_number(self):
@@ -285,6 +287,13 @@ class Method(View):
                 and self.state.snapshot.index_field:
             return self.state.snapshot.index_field
         return None
+
+    def _to_zero(self):
+        """A `by_cell` key's column (`to`) absent from the wire: its zero, as
+        for a singular key (TableView's col_index 0, TreeView's col_key "")."""
+        if self.to_field is None or self.state is None or not self.state.by_cell:
+            return "none"
+        return "string" if self.to_field.proto_type in ("string", "bytes") else "number"
 
     def _index_zero(self):
         """What the key field stands for when it is not on the wire (the
@@ -571,8 +580,9 @@ class State(View):
             text += f", {{}}, 0, 0, {bulk.id if bulk else 0}, {bulk.items_field.number if bulk else 0}"
         if self.within:
             # a SET of the nodes or positions of this state: its members'
-            # key field (the snapshot's `index`), rewritten when a position moves
-            text += f", {self.within.field_id}, {self.snapshot.index_field.number}"
+            # key field (the snapshot's `index`), rewritten when a position
+            # moves; by_cell: a member is a cell (the key then its column)
+            text += f", {self.within.field_id}, {self.snapshot.index_field.number}, {boolean(self.by_cell)}"
         return text
 
     @property

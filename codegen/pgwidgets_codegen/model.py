@@ -307,6 +307,7 @@ class State:
     per_child: bool = False
     deferred: bool = False
     within_name: str = ""                  # a SET: the TREE or LIST whose nodes or positions its members are
+    by_cell: bool = False                  # ... each member one cell: its node's key, then its column
     # Filled by the reader:
     within: Optional["State"] = dc_field(default=None, repr=False, compare=False)
     field_id: int = 0

@@ -363,6 +363,7 @@ class _Builder:
                                       snapshot_name=st.snapshot, init_name=st.init,
                                       snapshot_all_name=st.snapshot_all,
                                       per_child=st.per_child, deferred=st.deferred, within_name=st.within,
+                                      by_cell=st.by_cell,
                                       count_names=list(st.counts), cell_names=list(st.cells)))
             for mi, rpc in enumerate(s.method):
                 doc = docs.get((6, si, 2, mi), "")
@@ -757,6 +758,8 @@ class _Builder:
             raise SchemaError(f"{where}: `per_child` is for a TREE (one-key paths of child widgets)")
         if st.within_name:
             self._check_within(c, st, where)
+        elif st.by_cell:
+            raise SchemaError(f"{where}: `by_cell` belongs on a SET `within` a TREE or LIST")
         if st.init_name:
             init = next((f for f in c.ctor_fields if f.name == st.init_name), None)
             fields = snapshot.request.fields
@@ -856,7 +859,11 @@ class _Builder:
             if m.op.startswith("list_") and m.index_field is not None and (
                     m.index_field.proto_type != "int32" or m.index_field.repeated):
                 raise SchemaError(f"{where}: a list position `index` is one int32")
-            if (m.op in self.TO_OPS) != (m.to_field is not None):
+            cell_key = st.by_cell and m.op in ("set_add", "set_remove")
+            if cell_key != (m.op not in self.TO_OPS and m.to_field is not None):
+                raise SchemaError(f"{where}: a SET_ADD or SET_REMOVE of a `by_cell` set, and only that, names the "
+                                  f"cell's column in `to` (besides its row in `index`)")
+            if not cell_key and (m.op in self.TO_OPS) != (m.to_field is not None):
                 raise SchemaError(f"{where}: `to` belongs on a LIST_MOVE or SET_CELL, which need it")
             if (m.op in self.BULK_OPS) != (m.items_field is not None):
                 raise SchemaError(f"{where}: `items` belongs on an ASSIGN, PUT_ALL, REMOVE_ALL or DELETE_ALL, "

@@ -72,14 +72,21 @@ class StateModelTest(unittest.TestCase):
         tree, table = self.schema.cls("TreeView"), self.schema.cls("TableView")
         within = {(c.name, st.name): st.within.name for c in (tree, table) for st in c.states if st.within}
         self.assertEqual(within, {("TreeView", "expanded"): "items", ("TreeView", "selection"): "items",
-                                  ("TreeView", "row_colors"): "items", ("TableView", "selection"): "rows",
-                                  ("TableView", "row_colors"): "rows"})
+                                  ("TreeView", "row_colors"): "items", ("TreeView", "cell_colors"): "items",
+                                  ("TableView", "selection"): "rows", ("TableView", "row_colors"): "rows",
+                                  ("TableView", "cell_colors"): "rows"})
+        self.assertEqual(sorted(f"{c.name}.{st.name}" for c in (tree, table) for st in c.states if st.by_cell),
+                         ["TableView.cell_colors", "TreeView.cell_colors"])
         fresh = sorted(f"{c.name}.{m.name}" for c in (tree, table) for m in c.methods if m.fresh)
         self.assertEqual(fresh, ["TableView.set_data", "TableView.set_rows", "TreeView.set_data", "TreeView.set_tree"])
         info = self.out["cpp/pgwidgets/schema_info.hpp"]
         # the field of the state it is within, and the members' key field (a row: RowIndex.row, 1)
-        self.assertIn(f", {self.schema.field_ids['rows']}, 1}},  // selection", info)
+        self.assertIn(f", {self.schema.field_ids['rows']}, 1, false}},  // selection", info)
+        self.assertIn(f", {self.schema.field_ids['rows']}, 1, true}},  // cell_colors", info)
         self.assertIn(".items_field = 1, .fresh = true};", info)
+        # a cell's column: TreeView's col_key (absent: ""), TableView's col_index (absent: 0)
+        self.assertIn(".to_field = 2, .to_zero = detail::KeyZero::string};", info)
+        self.assertIn(".to_field = 2, .index_zero = detail::KeyZero::number, .to_zero = detail::KeyZero::number};", info)
 
     def test_key_zero(self):
         # A singular key field has no presence: protobuf leaves its zero off
@@ -210,6 +217,14 @@ class StateSchemaErrorTest(unittest.TestCase):
         msg = self.broken("tree.proto", 'field: "rows", op: LIST_INSERT, index: "index"',
                           'field: "rows", op: LIST_INSERT_SORTED')
         self.assertIn("does not say which positions move", msg)
+
+    def test_by_cell_without_within(self):
+        msg = self.broken("tree.proto", 'deferred: true, within: "rows", by_cell: true', 'deferred: true, by_cell: true')
+        self.assertIn("`by_cell` belongs on a SET `within` a TREE or LIST", msg)
+
+    def test_cell_key_without_its_column(self):
+        msg = self.broken("tree.proto", 'op: SET_REMOVE, index: "row", to: "col_index"', 'op: SET_REMOVE, index: "row"')
+        self.assertIn("names the cell's column in `to`", msg)
 
     def test_fresh_on_another_op(self):
         msg = self.broken("tree.proto", 'op: PUT_ALL, items: "tree" }', 'op: PUT_ALL, items: "tree", fresh: true }')

@@ -34,7 +34,7 @@
 
 namespace pgw::detail {
 
-extern const std::uint64_t schema_fingerprint = 0xc0473902704617b3ULL;
+extern const std::uint64_t schema_fingerprint = 0x7ee5dd9af6f9559fULL;
 
 // External, so the compiler keeps it and its references.
 extern const google::protobuf::Descriptor* (*const linked_schema_files[])();

@@ -7,7 +7,7 @@
 // missing there, or a method missing in an implementation, fails `tsc`.
 
 export const PACKAGE_NAME = "pgwidgets.widgets";
-export const SCHEMA_FINGERPRINT = 0xc0473902704617b3n;
+export const SCHEMA_FINGERPRINT = 0x7ee5dd9af6f9559fn;
 
 /** A widget as the browser runtime holds it. */
 export interface WidgetHandle {
@@ -2165,6 +2165,11 @@ export interface TreeViewImpl extends WidgetImpl {
   clear_row_color(path: string[]): void;
   set_column_color(col_key: string, fg: string, bg: string, bold: boolean): void;
   clear_column_color(col_key: string): void;
+  // A cell's colours, over its row's, column's and the table's. They
+  // belong to the node: a path not in the tree gets none, and they go
+  // with the node. A column not (yet) there keeps them for when it comes.
+  set_cell_color(path: string[], col_key: string, fg: string, bg: string, bold: boolean): void;
+  clear_cell_color(path: string[], col_key: string): void;
   // The whole table's colours.
   set_table_color(fg: string, bg: string, bold: boolean): void;
 }
@@ -2266,6 +2271,9 @@ export interface TableViewImpl extends WidgetImpl {
   clear_row_color(row: number): void;
   set_column_color(col_index: number, fg: string, bg: string, bold: boolean): void;
   clear_column_color(col_index: number): void;
+  // A cell's colours, over its row's: they stay with the row.
+  set_cell_color(row: number, col_index: number, fg: string, bg: string, bold: boolean): void;
+  clear_cell_color(row: number, col_index: number): void;
   set_table_color(fg: string, bg: string, bold: boolean): void;
 }
 

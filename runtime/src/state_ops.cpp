@@ -161,6 +161,16 @@ StatePath state_key(std::string_view args, const MethodInfo& m) {
   return {std::move(all.back())};
 }
 
+StatePath member_key(std::string_view args, const MethodInfo& m) {
+  StatePath key = state_key(args, m);
+  if (m.to_zero == KeyZero::none) return key;
+  // A cell: then its column, a singular scalar (absent: its zero).
+  StatePath column = state_key(args, m.to_field);
+  if (column.empty()) key.emplace_back(m.to_zero == KeyZero::number ? "0" : "");
+  else key.push_back(std::move(column.back()));
+  return key;
+}
+
 std::string without_field(std::string_view bytes, std::uint32_t number) {
   std::string out;
   out.reserve(bytes.size());
@@ -270,7 +280,7 @@ void apply_state_op(StateValue& v, const MethodInfo& m, std::string_view args) {
       return;
     }
     case StateOp::set_add: {
-      StatePath key = state_key(args, m);
+      StatePath key = member_key(args, m);
       if (key.empty()) throw std::invalid_argument("the key is empty");
       if (auto it = v.entries.find(key); it != v.entries.end()) {
         it->second.message.assign(args);
@@ -280,7 +290,7 @@ void apply_state_op(StateValue& v, const MethodInfo& m, std::string_view args) {
       return;
     }
     case StateOp::set_remove:
-      v.entries.erase(state_key(args, m));
+      v.entries.erase(member_key(args, m));
       return;
     case StateOp::assign: {
       // Built aside, then swapped in: a refused element changes nothing.

@@ -90,6 +90,10 @@ void for_each_element(const StateValue& v, const std::function<void(const std::s
 // the child left) and its descendants; true when there was one.
 bool erase_subtree(StateValue& v, const StatePath& path);
 
+// The key a SET_ADD or SET_REMOVE request `args` names: state_key's, and
+// for a cell (a by_cell set, MethodInfo::to_zero) then its column.
+StatePath member_key(std::string_view args, const MethodInfo& m);
+
 // `bytes` without any occurrence of field `number` (a rebuild leaves a
 // list's `init` constructor field out, and sends the list instead).
 std::string without_field(std::string_view bytes, std::uint32_t number);

@@ -23,17 +23,39 @@ std::optional<std::size_t> position_of(const StatePath& key) {
   return out;
 }
 
-bool is_there(const StatePath& key, const StateValue& of) {
+// The node (or row) part of member key `key` of `set`: a cell's key
+// without its column, else all of it.
+StatePath node_of(const StatePath& key, const StateValue& set) {
+  if (!set.info->by_cell || key.empty()) return key;
+  return StatePath(key.begin(), key.end() - 1);
+}
+
+bool is_there(const StatePath& node, const StateValue& of) {
   if (of.info->kind == StateKind::list) {
-    const auto at = position_of(key);
+    const auto at = position_of(node);
     return at && *at < of.list.size();
   }
-  return of.entries.contains(key);
+  return of.entries.contains(node);
 }
 
 // Keeps only the members whose node or position is there.
 void keep_those_there(StateValue& set, const StateValue& of) {
-  std::erase_if(set.entries, [&](const auto& member) { return !is_there(member.first, of); });
+  std::erase_if(set.entries, [&](const auto& member) { return !is_there(node_of(member.first, set), of); });
+}
+
+// Removes the members of the node at `path` and its descendants.
+void erase_under(StateValue& set, const StatePath& path) {
+  if (!set.info->by_cell) {
+    erase_subtree(set, path);
+    return;
+  }
+  // A cell's key is longer than its node's path: one of exactly `path`'s
+  // length is a cell of the parent (its column named as the node is).
+  auto it = set.entries.lower_bound(path);
+  while (it != set.entries.end() && it->first.size() >= path.size() &&
+         std::equal(path.begin(), path.end(), it->first.begin())) {
+    it = it->first.size() > path.size() ? set.entries.erase(it) : std::next(it);
+  }
 }
 
 // The positions at or after `at` move by `by` (+1: a row inserted there;
@@ -42,7 +64,7 @@ void keep_those_there(StateValue& set, const StateValue& of) {
 void move_positions(StateValue& set, std::size_t at, int by) {
   std::map<StatePath, StateValue::Entry> moved;
   for (auto& [key, entry] : set.entries) {
-    const std::size_t p = position_of(key).value_or(0);
+    const std::size_t p = position_of({key.front()}).value_or(0);
     if (p < at) {
       moved.emplace(key, std::move(entry));
       continue;
@@ -50,7 +72,9 @@ void move_positions(StateValue& set, std::size_t at, int by) {
     if (by < 0 && p == at) continue;
     const std::size_t q = by < 0 ? p - 1 : p + 1;
     entry.message = with_int_field(entry.message, set.info->key_field, static_cast<int>(q));
-    moved.emplace(StatePath{std::to_string(q)}, std::move(entry));
+    StatePath to = key;  // a cell keeps its column
+    to.front() = std::to_string(q);
+    moved.emplace(std::move(to), std::move(entry));
   }
   set.entries = std::move(moved);
 }
@@ -72,7 +96,7 @@ void follow(StateValue& set, const StateValue& of, const MethodInfo& m, std::str
       return;
     }
     case StateOp::tree_remove:
-      erase_subtree(set, state_key(args, m));
+      erase_under(set, state_key(args, m));
       return;
     case StateOp::remove_all:
     case StateOp::delete_all:
@@ -107,7 +131,8 @@ bool apply_to_states(std::vector<StateValue>& states, const MethodInfo& m, std::
     for (const StateValue& v : states) {
       if (v.info->field != target->info->within) continue;
       if (m.op == StateOp::set_add) {
-        if (const StatePath key = state_key(args, m); !is_there(key, v)) target->entries.erase(key);
+        const StatePath key = member_key(args, m);
+        if (!is_there(node_of(key, *target), v)) target->entries.erase(key);
       } else if (m.op == StateOp::put_all || m.op == StateOp::assign) {
         keep_those_there(*target, v);
       }

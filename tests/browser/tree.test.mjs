@@ -228,16 +228,20 @@ const ok = await runChecks([
     await reload();
     await expectRows(picked, "after a reload");
   }],
-  ["TableView: a row's colour and selection move with it when a row is inserted above; a reload agrees", async () => {
+  ["TableView: a row's colours and selection move with it when a row is inserted above; a reload agrees", async () => {
     await page.getByText("Table colour", { exact: true }).click();
     await waitStatus("table coloured; selected 9000 9002");
-    // The shown table rows by position: [red background, selected].
+    // The shown table rows by position: [first cell red, selected, second cell blue].
     const shownRows = () => page.evaluate(() => Object.fromEntries(
       [...document.querySelectorAll(".pgw-tableview .pgw-grid-row")].filter((r) => r.offsetParent !== null)
-        .map((r) => [r.dataset.index, [r.querySelector(".pgw-grid-cell")?.style.background.startsWith("rgb(255, 0, 0)") ?? false,
-          r.classList.contains("pgw-selected")]])));
+        .map((r) => {
+          const cells = r.querySelectorAll(".pgw-grid-cell");
+          return [r.dataset.index, [cells[0]?.style.background.startsWith("rgb(255, 0, 0)") ?? false,
+            r.classList.contains("pgw-selected"), cells[1]?.style.background.startsWith("rgb(0, 0, 255)") ?? false]];
+        })));
     const want = (rows) => rows["9000"]?.[0] === true && rows["8999"]?.[0] === false &&
-      Object.entries(rows).every(([i, [red, on]]) => red === (i === "9000") && on === (i === "9000" || i === "9002"));
+      Object.entries(rows).every(([i, [red, on, blue]]) =>
+        red === (i === "9000") && blue === (i === "9000") && on === (i === "9000" || i === "9002"));
     const expectShown = async (when) => {
       let seen = null;
       for (let i = 0; i < 50; i++) {
@@ -245,7 +249,7 @@ const ok = await runChecks([
         if (want(seen)) return;
         await page.waitForTimeout(50);
       }
-      throw new Error(`${when}: the shown table rows [red, selected] are ${JSON.stringify(seen)}`);
+      throw new Error(`${when}: the shown table rows [red, selected, blue] are ${JSON.stringify(seen)}`);
     };
     await expectShown("live");
     await reload();

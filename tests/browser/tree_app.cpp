@@ -144,10 +144,12 @@ pgw::Task<> setup(pgw::Session& session) {
     for (const auto& r : table.get_selected()) text += " " + std::to_string(r.row);
     co_await status.set_text(text);
   });
-  // Row 8999 red, then a row inserted at the top: the colour and the
-  // selection (8999 and 9001, picked above) stay with their rows, now one on.
+  // Row 8999 red and its second cell blue, then a row inserted at the
+  // top: the colours and the selection (8999 and 9001, picked above) stay
+  // with their rows, now one on.
   table_colour.on_activated([table, status]() -> pgw::Task<> {
     co_await table.set_row_color(8999, "", "rgb(255, 0, 0)", false);
+    co_await table.set_cell_color(8999, 1, "", "rgb(0, 0, 255)", false);
     const std::vector<pgw::Value> cells{-1, "new first row", false};
     co_await table.insert_row(0, cells);
     co_await table.scroll_to_row(9000);

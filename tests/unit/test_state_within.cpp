@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include <boost/json.hpp>
@@ -349,6 +350,19 @@ std::pair<const d::MethodInfo*, std::string> tree_call(const json::array& call) 
     c.set_bg(std::string(call.at(2).as_string()));
     return {&m::TreeView_set_row_color, c.SerializeAsString()};
   }
+  if (name == "set_cell_color") {
+    pb::CellColor c;
+    put_path(c.mutable_path(), call.at(1));
+    c.set_col_key(std::string(call.at(2).as_string()));
+    c.set_bg(std::string(call.at(3).as_string()));
+    return {&m::TreeView_set_cell_color, c.SerializeAsString()};
+  }
+  if (name == "clear_cell_color") {
+    pb::TreeCell c;
+    put_path(c.mutable_path(), call.at(1));
+    c.set_col_key(std::string(call.at(2).as_string()));
+    return {&m::TreeView_clear_cell_color, c.SerializeAsString()};
+  }
   pb::TreePath one;  // the calls taking one path
   put_path(one.mutable_path(), call.at(1));
   const d::MethodInfo* method = name == "add_item"        ? &m::TreeView_add_item
@@ -392,6 +406,19 @@ std::pair<const d::MethodInfo*, std::string> table_call(const json::array& call)
     c.set_bg(std::string(call.at(2).as_string()));
     return {&m::TableView_set_row_color, c.SerializeAsString()};
   }
+  if (name == "set_cell_color") {
+    pb::RowCellColor c;
+    c.set_row(num(call.at(1)));
+    c.set_col_index(num(call.at(2)));
+    c.set_bg(std::string(call.at(3).as_string()));
+    return {&m::TableView_set_cell_color, c.SerializeAsString()};
+  }
+  if (name == "clear_cell_color") {
+    pb::RowCell c;
+    c.set_row(num(call.at(1)));
+    c.set_col_index(num(call.at(2)));
+    return {&m::TableView_clear_cell_color, c.SerializeAsString()};
+  }
   FAIL("the table is wrong: no TableView call " << name);
   return {};
 }
@@ -409,14 +436,25 @@ TEST_CASE("state within: every tree case of the shared table, against the server
         const auto [method, args] = tree_call(call.as_array());
         apply(s, *method, args);
       }
-      const auto& expect = c.at("expect").as_object();
-      for (const auto& [set, field] : {std::pair{"expanded", expanded}, std::pair{"selection", selected},
-                                       std::pair{"row_colors", d::methods::TreeView_set_row_color.field}}) {
+      const std::map<std::string, std::uint32_t> fields{
+          {"expanded", expanded}, {"selection", selected},
+          {"row_colors", d::methods::TreeView_set_row_color.field},
+          {"cell_colors", d::methods::TreeView_set_cell_color.field}};
+      for (const auto& [set, want_json] : c.at("expect").as_object()) {
         Paths want;
-        for (const auto& p : expect.at(set).as_array()) want.push_back(keys(p));
+        for (const auto& p : want_json.as_array()) {
+          if (set != "cell_colors") {
+            want.push_back(keys(p));
+            continue;
+          }
+          // A cell: its node's path, then its column.
+          d::StatePath cell = keys(p.as_array().at(0));
+          cell.emplace_back(p.as_array().at(1).as_string());
+          want.push_back(std::move(cell));
+        }
         std::sort(want.begin(), want.end());
-        INFO(set);
-        CHECK(members(s, field) == want);
+        INFO(std::string(set));
+        CHECK(members(s, fields.at(std::string(set))) == want);
       }
     }
   }
@@ -433,14 +471,24 @@ TEST_CASE("state within: every table case of the shared table, against the serve
         const auto [method, args] = table_call(call.as_array());
         apply(s, *method, args);
       }
-      const auto& expect = c.at("expect").as_object();
-      for (const auto& [set, field] : {std::pair{"selection", table_selected},
-                                       std::pair{"row_colors", d::methods::TableView_set_row_color.field}}) {
-        std::vector<int> want, have;
-        for (const auto& r : expect.at(set).as_array()) want.push_back(num(r));
-        for (const auto& p : members(s, field)) have.push_back(std::stoi(p.at(0)));
+      const std::map<std::string, std::uint32_t> fields{
+          {"selection", table_selected}, {"row_colors", d::methods::TableView_set_row_color.field},
+          {"cell_colors", d::methods::TableView_set_cell_color.field}};
+      for (const auto& [set, want_json] : c.at("expect").as_object()) {
+        // Each member as numbers: a row, or a cell's row and column.
+        std::vector<std::vector<int>> want, have;
+        for (const auto& r : want_json.as_array()) {
+          if (r.is_array()) want.push_back({num(r.as_array().at(0)), num(r.as_array().at(1))});
+          else want.push_back({num(r)});
+        }
+        for (const auto& p : members(s, fields.at(std::string(set)))) {
+          std::vector<int> key;
+          for (const auto& k : p) key.push_back(std::stoi(k));
+          have.push_back(std::move(key));
+        }
         std::sort(have.begin(), have.end());
-        INFO(set);
+        std::sort(want.begin(), want.end());
+        INFO(std::string(set));
         CHECK(have == want);
       }
     }

@@ -19,13 +19,13 @@ interface TreeCase {
   name: string;
   start: Path[];
   calls: Call[];
-  expect: { expanded: Path[]; selection: Path[]; row_colors: Path[] };
+  expect: { expanded?: Path[]; selection?: Path[]; row_colors?: Path[]; cell_colors?: [Path, string][] };
 }
 interface TableCase {
   name: string;
   start: number;
   calls: Call[];
-  expect: { selection: number[]; row_colors: number[] };
+  expect: { selection?: number[]; row_colors?: number[]; cell_colors?: [number, number][] };
 }
 
 const options = {
@@ -47,7 +47,7 @@ function walk(g: Grid): GridNode[] {
   return out;
 }
 
-function treeCall(t: TreeView, [name, a, b]: Call): void {
+function treeCall(t: TreeView, [name, a, b, c]: Call): void {
   switch (name) {
     case "expand_all": return t.expand_all();
     case "select_all": return t.select_all();
@@ -59,6 +59,8 @@ function treeCall(t: TreeView, [name, a, b]: Call): void {
     case "select_paths": return t.select_paths(tpaths(a as Path[]));
     case "delete_tree": return t.delete_tree(tpaths(a as Path[]), b as boolean);
     case "set_row_color": return t.set_row_color(a as Path, "", b as string, false);
+    case "set_cell_color": return t.set_cell_color(a as Path, b as string, "", c as string, false);
+    case "clear_cell_color": return t.clear_cell_color(a as Path, b as string);
     case "add_item": return t.add_item(a as Path, {});
     case "remove_item": return t.remove_item(a as Path);
     case "expand_item": return t.expand_item(a as Path);
@@ -68,7 +70,7 @@ function treeCall(t: TreeView, [name, a, b]: Call): void {
   }
 }
 
-function tableCall(t: TableView, [name, a, b]: Call): void {
+function tableCall(t: TableView, [name, a, b, c]: Call): void {
   switch (name) {
     case "select_all": return t.select_all();
     case "clear": return t.clear();
@@ -81,6 +83,8 @@ function tableCall(t: TableView, [name, a, b]: Call): void {
     case "insert_row": return t.insert_row(a as number, [null]);
     case "delete_row": return t.delete_row(a as number);
     case "set_row_color": return t.set_row_color(a as number, "", b as string, false);
+    case "set_cell_color": return t.set_cell_color(a as number, b as number, "", c as string, false);
+    case "clear_cell_color": return t.clear_cell_color(a as number, b as number);
     default: throw new Error(`the table is wrong: no TableView call ${name}`);
   }
 }
@@ -94,10 +98,17 @@ describe("state within: the tree cases of the shared table, against the real Tre
       for (const call of c.calls) treeCall(t, call);
       const g = gridOf(t);
       const nodes = walk(g);
-      assert.deepEqual(sorted(nodes.filter((n) => n.expanded).map((n) => g.pathOf(n))), sorted(c.expect.expanded), "expanded");
-      assert.deepEqual(sorted(g.selection.map((n) => g.pathOf(n))), sorted(c.expect.selection), "selection");
+      const want = c.expect;
+      if (want.expanded) {
+        assert.deepEqual(sorted(nodes.filter((n) => n.expanded).map((n) => g.pathOf(n))), sorted(want.expanded), "expanded");
+      }
+      if (want.selection) assert.deepEqual(sorted(g.selection.map((n) => g.pathOf(n))), sorted(want.selection), "selection");
       // Every colour the page keeps, a node's or not: none may linger for a path not there.
-      assert.deepEqual(sorted([...g.rowColors.keys()]), sorted(c.expect.row_colors.map(pathKey)), "row_colors");
+      if (want.row_colors) assert.deepEqual(sorted([...g.rowColors.keys()]), sorted(want.row_colors.map(pathKey)), "row_colors");
+      if (want.cell_colors) {
+        const cells = [...g.cellColors].flatMap(([row, cols]) => [...cols.keys()].map((col) => [row, col]));
+        assert.deepEqual(sorted(cells), sorted(want.cell_colors.map(([p, col]) => [pathKey(p), col])), "cell_colors");
+      }
     });
   }
 });
@@ -110,11 +121,20 @@ describe("state within: the table cases of the shared table, against the real Ta
       t.set_data(rows(c.start));
       for (const call of c.calls) tableCall(t, call);
       const g = gridOf(t);
+      const want = c.expect;
       const positions = new Map(g.root.children.map((n, i) => [n, i]));
-      assert.deepEqual(sorted(g.selection.map((n) => positions.get(n)!)), sorted(c.expect.selection), "selection");
-      const colored = g.root.children.flatMap((n, i) => (g.rowColors.has(pathKey(g.pathOf(n))) ? [i] : []));
-      assert.deepEqual(colored, c.expect.row_colors, "row_colors");
-      assert.equal(g.rowColors.size, colored.length, "a colour lingers for a row not there");
+      if (want.selection) assert.deepEqual(sorted(g.selection.map((n) => positions.get(n)!)), sorted(want.selection), "selection");
+      if (want.row_colors) {
+        const colored = g.root.children.flatMap((n, i) => (g.rowColors.has(pathKey(g.pathOf(n))) ? [i] : []));
+        assert.deepEqual(colored, want.row_colors, "row_colors");
+        assert.equal(g.rowColors.size, colored.length, "a row colour lingers for a row not there");
+      }
+      if (want.cell_colors) {
+        const cells = g.root.children.flatMap((n, i) =>
+          [...(g.cellColors.get(pathKey(g.pathOf(n)))?.keys() ?? [])].map((col) => [i, Number(col)]));
+        assert.deepEqual(sorted(cells), sorted(want.cell_colors), "cell_colors");
+        assert.equal(g.cellColors.size, new Set(cells.map(([i]) => i)).size, "a cell colour lingers for a row not there");
+      }
     });
   }
 });

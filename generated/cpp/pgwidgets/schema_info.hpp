@@ -36,20 +36,22 @@ inline constexpr StateInfo ComboBox_states[] = {
 };
 inline constexpr StateInfo TreeView_states[] = {
     {1597788037, detail::StateKind::tree, 1180224625, 0, 0, false, false, {}, 0, 0, 1440218458, 1},  // items
-    {1763074483, detail::StateKind::set, 1514414962, 0, 0, false, true, {}, 0, 0, 184523077, 1, 1597788037, 1},  // expanded
-    {1694781748, detail::StateKind::set, 2069422420, 0, 0, false, true, {}, 0, 0, 233471473, 1, 1597788037, 1},  // selection
+    {1763074483, detail::StateKind::set, 1514414962, 0, 0, false, true, {}, 0, 0, 184523077, 1, 1597788037, 1, false},  // expanded
+    {1694781748, detail::StateKind::set, 2069422420, 0, 0, false, true, {}, 0, 0, 233471473, 1, 1597788037, 1, false},  // selection
     {777470635, detail::StateKind::tree, 201903358, 0, 0, false, false},  // column_widths
     {150954060, detail::StateKind::tree, 525180985, 0, 0, false, false},  // editable_columns
-    {1396140267, detail::StateKind::set, 1203225853, 0, 0, false, true, {}, 0, 0, 0, 0, 1597788037, 1},  // row_colors
+    {1396140267, detail::StateKind::set, 1203225853, 0, 0, false, true, {}, 0, 0, 0, 0, 1597788037, 1, false},  // row_colors
     {1106266759, detail::StateKind::set, 1773905944, 0, 0, false, false},  // column_colors
+    {653606033, detail::StateKind::set, 1641078678, 0, 0, false, true, {}, 0, 0, 0, 0, 1597788037, 1, true},  // cell_colors
 };
 inline constexpr StateInfo TableView_states[] = {
     {1012001254, detail::StateKind::list, 606022247, 0, 0, false, false, {}, 0, 0, 173908264, 1},  // rows
-    {1694781748, detail::StateKind::set, 758810776, 0, 0, false, true, {}, 0, 0, 552348156, 1, 1012001254, 1},  // selection
+    {1694781748, detail::StateKind::set, 758810776, 0, 0, false, true, {}, 0, 0, 552348156, 1, 1012001254, 1, false},  // selection
     {777470635, detail::StateKind::tree, 283660076, 0, 0, false, false},  // column_widths
     {150954060, detail::StateKind::tree, 234872496, 0, 0, false, false},  // editable_columns
-    {1396140267, detail::StateKind::set, 2023982116, 0, 0, false, true, {}, 0, 0, 0, 0, 1012001254, 1},  // row_colors
+    {1396140267, detail::StateKind::set, 2023982116, 0, 0, false, true, {}, 0, 0, 0, 0, 1012001254, 1, false},  // row_colors
     {1106266759, detail::StateKind::set, 582980121, 0, 0, false, false},  // column_colors
+    {653606033, detail::StateKind::set, 1365213617, 0, 0, false, true, {}, 0, 0, 0, 0, 1012001254, 1, true},  // cell_colors
 };
 }  // namespace states
 
@@ -120,6 +122,7 @@ inline constexpr std::uint32_t bg = 1058331502;
 inline constexpr std::uint32_t border_color = 1735637230;
 inline constexpr std::uint32_t border_width = 836307221;
 inline constexpr std::uint32_t button_text = 281306076;
+inline constexpr std::uint32_t cell_colors = 653606033;
 inline constexpr std::uint32_t checked = 1712995704;
 inline constexpr std::uint32_t collapsed = 35625012;
 inline constexpr std::uint32_t color = 1948798365;
@@ -593,6 +596,8 @@ inline constexpr MethodInfo TreeView_set_row_color{.id = 1203225853, .class_id =
 inline constexpr MethodInfo TreeView_clear_row_color{.id = 1944445856, .class_id = 1581709373, .class_name = "TreeView", .name = "clear_row_color", .kind = detail::MethodKind::setter, .field = 1396140267, .returns_value = false, .index_field = 1, .op = detail::StateOp::set_remove};
 inline constexpr MethodInfo TreeView_set_column_color{.id = 1773905944, .class_id = 1581709373, .class_name = "TreeView", .name = "set_column_color", .kind = detail::MethodKind::setter, .field = 1106266759, .returns_value = false, .index_field = 1, .op = detail::StateOp::set_add, .index_zero = detail::KeyZero::string};
 inline constexpr MethodInfo TreeView_clear_column_color{.id = 209707875, .class_id = 1581709373, .class_name = "TreeView", .name = "clear_column_color", .kind = detail::MethodKind::setter, .field = 1106266759, .returns_value = false, .index_field = 1, .op = detail::StateOp::set_remove, .index_zero = detail::KeyZero::string};
+inline constexpr MethodInfo TreeView_set_cell_color{.id = 1641078678, .class_id = 1581709373, .class_name = "TreeView", .name = "set_cell_color", .kind = detail::MethodKind::setter, .field = 653606033, .returns_value = false, .index_field = 1, .op = detail::StateOp::set_add, .to_field = 2, .to_zero = detail::KeyZero::string};
+inline constexpr MethodInfo TreeView_clear_cell_color{.id = 1773148355, .class_id = 1581709373, .class_name = "TreeView", .name = "clear_cell_color", .kind = detail::MethodKind::setter, .field = 653606033, .returns_value = false, .index_field = 1, .op = detail::StateOp::set_remove, .to_field = 2, .to_zero = detail::KeyZero::string};
 inline constexpr MethodInfo TreeView_set_table_color{.id = 1422805392, .class_id = 1581709373, .class_name = "TreeView", .name = "set_table_color", .kind = detail::MethodKind::setter, .field = 131615297, .returns_value = false};
 inline constexpr MethodInfo TableView_set_columns{.id = 30151690, .class_id = 1578330322, .class_name = "TableView", .name = "set_columns", .kind = detail::MethodKind::setter, .field = 241322522, .returns_value = false};
 inline constexpr MethodInfo TableView_set_editable{.id = 1884050667, .class_id = 1578330322, .class_name = "TableView", .name = "set_editable", .kind = detail::MethodKind::setter, .field = 382531737, .returns_value = false};
@@ -637,6 +642,8 @@ inline constexpr MethodInfo TableView_set_row_color{.id = 2023982116, .class_id 
 inline constexpr MethodInfo TableView_clear_row_color{.id = 597922189, .class_id = 1578330322, .class_name = "TableView", .name = "clear_row_color", .kind = detail::MethodKind::setter, .field = 1396140267, .returns_value = false, .index_field = 1, .op = detail::StateOp::set_remove, .index_zero = detail::KeyZero::number};
 inline constexpr MethodInfo TableView_set_column_color{.id = 582980121, .class_id = 1578330322, .class_name = "TableView", .name = "set_column_color", .kind = detail::MethodKind::setter, .field = 1106266759, .returns_value = false, .index_field = 1, .op = detail::StateOp::set_add, .index_zero = detail::KeyZero::number};
 inline constexpr MethodInfo TableView_clear_column_color{.id = 1231232823, .class_id = 1578330322, .class_name = "TableView", .name = "clear_column_color", .kind = detail::MethodKind::setter, .field = 1106266759, .returns_value = false, .index_field = 1, .op = detail::StateOp::set_remove, .index_zero = detail::KeyZero::number};
+inline constexpr MethodInfo TableView_set_cell_color{.id = 1365213617, .class_id = 1578330322, .class_name = "TableView", .name = "set_cell_color", .kind = detail::MethodKind::setter, .field = 653606033, .returns_value = false, .index_field = 1, .op = detail::StateOp::set_add, .to_field = 2, .index_zero = detail::KeyZero::number, .to_zero = detail::KeyZero::number};
+inline constexpr MethodInfo TableView_clear_cell_color{.id = 45341275, .class_id = 1578330322, .class_name = "TableView", .name = "clear_cell_color", .kind = detail::MethodKind::setter, .field = 653606033, .returns_value = false, .index_field = 1, .op = detail::StateOp::set_remove, .to_field = 2, .index_zero = detail::KeyZero::number, .to_zero = detail::KeyZero::number};
 inline constexpr MethodInfo TableView_set_table_color{.id = 244916497, .class_id = 1578330322, .class_name = "TableView", .name = "set_table_color", .kind = detail::MethodKind::setter, .field = 131615297, .returns_value = false};
 inline constexpr MethodInfo VideoWidget_set_url{.id = 195291704, .class_id = 1638325622, .class_name = "VideoWidget", .name = "set_url", .kind = detail::MethodKind::setter, .field = 686156715, .returns_value = false};
 inline constexpr MethodInfo VideoWidget_set_stream{.id = 1008184739, .class_id = 1638325622, .class_name = "VideoWidget", .name = "set_stream", .kind = detail::MethodKind::setter, .field = 686156715, .returns_value = false};
@@ -924,7 +931,7 @@ inline constexpr std::array<const ClassInfo*, 56> class_table = {
     &classes::TableView,
     &classes::VideoWidget,
 };
-inline constexpr std::array<const MethodInfo*, 453> method_table = {
+inline constexpr std::array<const MethodInfo*, 457> method_table = {
     &methods::Widget_set_border_width,
     &methods::Widget_set_border_color,
     &methods::Widget_set_bg,
@@ -1315,6 +1322,8 @@ inline constexpr std::array<const MethodInfo*, 453> method_table = {
     &methods::TreeView_clear_row_color,
     &methods::TreeView_set_column_color,
     &methods::TreeView_clear_column_color,
+    &methods::TreeView_set_cell_color,
+    &methods::TreeView_clear_cell_color,
     &methods::TreeView_set_table_color,
     &methods::TableView_set_columns,
     &methods::TableView_set_editable,
@@ -1359,6 +1368,8 @@ inline constexpr std::array<const MethodInfo*, 453> method_table = {
     &methods::TableView_clear_row_color,
     &methods::TableView_set_column_color,
     &methods::TableView_clear_column_color,
+    &methods::TableView_set_cell_color,
+    &methods::TableView_clear_cell_color,
     &methods::TableView_set_table_color,
     &methods::VideoWidget_set_url,
     &methods::VideoWidget_set_stream,
@@ -1588,7 +1599,7 @@ inline constexpr std::array<std::string_view, 56> class_proto_names = {
     "pgwidgets.widgets.TableView",
     "pgwidgets.widgets.VideoWidget",
 };
-inline constexpr std::array<std::string_view, 453> method_proto_names = {
+inline constexpr std::array<std::string_view, 457> method_proto_names = {
     "pgwidgets.widgets.Widget.SetBorderWidth",
     "pgwidgets.widgets.Widget.SetBorderColor",
     "pgwidgets.widgets.Widget.SetBg",
@@ -1979,6 +1990,8 @@ inline constexpr std::array<std::string_view, 453> method_proto_names = {
     "pgwidgets.widgets.TreeView.ClearRowColor",
     "pgwidgets.widgets.TreeView.SetColumnColor",
     "pgwidgets.widgets.TreeView.ClearColumnColor",
+    "pgwidgets.widgets.TreeView.SetCellColor",
+    "pgwidgets.widgets.TreeView.ClearCellColor",
     "pgwidgets.widgets.TreeView.SetTableColor",
     "pgwidgets.widgets.TableView.SetColumns",
     "pgwidgets.widgets.TableView.SetEditable",
@@ -2023,6 +2036,8 @@ inline constexpr std::array<std::string_view, 453> method_proto_names = {
     "pgwidgets.widgets.TableView.ClearRowColor",
     "pgwidgets.widgets.TableView.SetColumnColor",
     "pgwidgets.widgets.TableView.ClearColumnColor",
+    "pgwidgets.widgets.TableView.SetCellColor",
+    "pgwidgets.widgets.TableView.ClearCellColor",
     "pgwidgets.widgets.TableView.SetTableColor",
     "pgwidgets.widgets.VideoWidget.SetUrl",
     "pgwidgets.widgets.VideoWidget.SetStream",

@@ -858,6 +858,25 @@ Task<void> TreeView::clear_column_color(std::string col_key) const {
   return detail::send_call(checked_link(), id(), detail::methods::TreeView_clear_column_color, request.SerializeAsString());
 }
 
+Task<void> TreeView::set_cell_color(pgw::List<std::string> path, std::string col_key, std::string fg, std::string bg, bool bold) const {
+  ::pgwidgets::widgets::CellColor request;
+  request.mutable_path()->Reserve(static_cast<int>(path.size()));
+  for (auto& item : path) request.add_path(std::move(item));
+  request.set_col_key(std::move(col_key));
+  request.set_fg(std::move(fg));
+  request.set_bg(std::move(bg));
+  request.set_bold(bold);
+  return detail::send_call(checked_link(), id(), detail::methods::TreeView_set_cell_color, request.SerializeAsString());
+}
+
+Task<void> TreeView::clear_cell_color(pgw::List<std::string> path, std::string col_key) const {
+  ::pgwidgets::widgets::TreeCell request;
+  request.mutable_path()->Reserve(static_cast<int>(path.size()));
+  for (auto& item : path) request.add_path(std::move(item));
+  request.set_col_key(std::move(col_key));
+  return detail::send_call(checked_link(), id(), detail::methods::TreeView_clear_cell_color, request.SerializeAsString());
+}
+
 Task<void> TreeView::set_table_color(std::string fg, std::string bg, bool bold) const {
   ::pgwidgets::widgets::TableColor request;
   request.set_fg(std::move(fg));
@@ -1153,6 +1172,23 @@ Task<void> TableView::clear_column_color(int col_index) const {
   ::pgwidgets::widgets::ColumnIndex request;
   request.set_col_index(col_index);
   return detail::send_call(checked_link(), id(), detail::methods::TableView_clear_column_color, request.SerializeAsString());
+}
+
+Task<void> TableView::set_cell_color(int row, int col_index, std::string fg, std::string bg, bool bold) const {
+  ::pgwidgets::widgets::RowCellColor request;
+  request.set_row(row);
+  request.set_col_index(col_index);
+  request.set_fg(std::move(fg));
+  request.set_bg(std::move(bg));
+  request.set_bold(bold);
+  return detail::send_call(checked_link(), id(), detail::methods::TableView_set_cell_color, request.SerializeAsString());
+}
+
+Task<void> TableView::clear_cell_color(int row, int col_index) const {
+  ::pgwidgets::widgets::RowCell request;
+  request.set_row(row);
+  request.set_col_index(col_index);
+  return detail::send_call(checked_link(), id(), detail::methods::TableView_clear_cell_color, request.SerializeAsString());
 }
 
 Task<void> TableView::set_table_color(std::string fg, std::string bg, bool bold) const {

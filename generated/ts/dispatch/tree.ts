@@ -490,6 +490,22 @@ export const treeFamily: FamilyTables = {
         return undefined;
       },
     }],
+    [1641078678, {
+      id: 1641078678, name: "set_cell_color", className: "TreeView", kind: "setter", classId: 1581709373,
+      invoke: (impl, bytes, ctx) => {
+        const m = fromBinary(pb_tree.CellColorSchema, bytes);
+        (impl as w.TreeViewImpl).set_cell_color(m.path, m.colKey, m.fg, m.bg, m.bold);
+        return undefined;
+      },
+    }],
+    [1773148355, {
+      id: 1773148355, name: "clear_cell_color", className: "TreeView", kind: "setter", classId: 1581709373,
+      invoke: (impl, bytes, ctx) => {
+        const m = fromBinary(pb_tree.TreeCellSchema, bytes);
+        (impl as w.TreeViewImpl).clear_cell_color(m.path, m.colKey);
+        return undefined;
+      },
+    }],
     [1422805392, {
       id: 1422805392, name: "set_table_color", className: "TreeView", kind: "setter", classId: 1581709373,
       invoke: (impl, bytes, ctx) => {
@@ -826,6 +842,22 @@ export const treeFamily: FamilyTables = {
       invoke: (impl, bytes, ctx) => {
         const m = fromBinary(pb_tree.ColumnIndexSchema, bytes);
         (impl as w.TableViewImpl).clear_column_color(m.colIndex);
+        return undefined;
+      },
+    }],
+    [1365213617, {
+      id: 1365213617, name: "set_cell_color", className: "TableView", kind: "setter", classId: 1578330322,
+      invoke: (impl, bytes, ctx) => {
+        const m = fromBinary(pb_tree.RowCellColorSchema, bytes);
+        (impl as w.TableViewImpl).set_cell_color(m.row, m.colIndex, m.fg, m.bg, m.bold);
+        return undefined;
+      },
+    }],
+    [45341275, {
+      id: 45341275, name: "clear_cell_color", className: "TableView", kind: "setter", classId: 1578330322,
+      invoke: (impl, bytes, ctx) => {
+        const m = fromBinary(pb_tree.RowCellSchema, bytes);
+        (impl as w.TableViewImpl).clear_cell_color(m.row, m.colIndex);
         return undefined;
       },
     }],

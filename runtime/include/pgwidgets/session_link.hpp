@@ -93,6 +93,9 @@ struct StateInfo {
   // position moves.
   std::uint32_t within = 0;
   std::uint16_t key_field = 0;
+  // State.by_cell: each member is a cell, its key the node's (a row's
+  // position) followed by its column.
+  bool by_cell = false;
 };
 
 // False for every type: a static_assert that fires only when a template is used.
@@ -170,6 +173,9 @@ struct MethodInfo {
   std::uint16_t prune_field = 0;
   // An ASSIGN whose elements are all new: the SETs within its state empty.
   bool fresh = false;
+  // A SET_ADD or SET_REMOVE of a by_cell set: the column (`to_field`)
+  // absent from the wire stands for this zero.
+  KeyZero to_zero = KeyZero::none;
 };
 
 struct CallbackInfo {

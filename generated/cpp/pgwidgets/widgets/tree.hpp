@@ -303,6 +303,13 @@ class TreeView : public Widget {
 
   Task<void> clear_column_color(std::string col_key) const;
 
+  // A cell's colours, over its row's, column's and the table's. They
+  // belong to the node: a path not in the tree gets none, and they go
+  // with the node. A column not (yet) there keeps them for when it comes.
+  Task<void> set_cell_color(pgw::List<std::string> path, std::string col_key, std::string fg, std::string bg, bool bold) const;
+
+  Task<void> clear_cell_color(pgw::List<std::string> path, std::string col_key) const;
+
   // The whole table's colours.
   Task<void> set_table_color(std::string fg, std::string bg, bool bold) const;
 
@@ -608,6 +615,11 @@ class TableView : public Widget {
   Task<void> set_column_color(int col_index, std::string fg, std::string bg, bool bold) const;
 
   Task<void> clear_column_color(int col_index) const;
+
+  // A cell's colours, over its row's: they stay with the row.
+  Task<void> set_cell_color(int row, int col_index, std::string fg, std::string bg, bool bold) const;
+
+  Task<void> clear_cell_color(int row, int col_index) const;
 
   Task<void> set_table_color(std::string fg, std::string bg, bool bold) const;
 

@@ -115,7 +115,9 @@ export class Grid {
   private anchor: GridNode | null = null;
   cellSelection = new Map<string, { node: GridNode; col: number }>();
   cursor: { node: GridNode; col: number } | null = null;
+  /** Colours by the row's pathKey; a cell's by pathKey, then column key. */
   rowColors = new Map<string, Colors>();
+  cellColors = new Map<string, Map<string, Colors>>();
   columnColors = new Map<string, Colors>();
   tableColor: Colors | null = null;
   private pool: HTMLDivElement[] = [];
@@ -290,7 +292,13 @@ export class Grid {
     const gone = new Set<GridNode>([node]);
     this.walk(node, (n) => gone.add(n));
     // Colours are the node's: a node added later at its path starts without.
-    if (this.rowColors.size) for (const n of gone) this.rowColors.delete(pathKey(this.pathOf(n)));
+    if (this.rowColors.size || this.cellColors.size) {
+      for (const n of gone) {
+        const key = pathKey(this.pathOf(n));
+        this.rowColors.delete(key);
+        this.cellColors.delete(key);
+      }
+    }
     const parent = node.parent!;
     parent.childMap?.delete(node.key);
     const i = parent.children.indexOf(node);
@@ -310,7 +318,8 @@ export class Grid {
     this.root.children = [];
     this.root.childMap = new Map();
     this.selection = [];
-    this.rowColors.clear();  // the rows' own; columns and the table keep theirs
+    this.rowColors.clear();  // the rows' and cells' own; columns and the table keep theirs
+    this.cellColors.clear();
     this.cellSelection.clear();
     this.cursor = null;
     this.anchor = null;
@@ -519,8 +528,10 @@ export class Grid {
   }
 
   private colorsOf(node: GridNode, col: number): Colors | null {
-    const row = this.rowColors.size ? this.rowColors.get(pathKey(this.pathOf(node))) : undefined;
-    const parts = [this.tableColor, this.columnColors.get(this.colKeys[col]!), row];
+    const key = this.rowColors.size || this.cellColors.size ? pathKey(this.pathOf(node)) : "";
+    const row = key ? this.rowColors.get(key) : undefined;
+    const cell = key ? this.cellColors.get(key)?.get(this.colKeys[col]!) : undefined;
+    const parts = [this.tableColor, this.columnColors.get(this.colKeys[col]!), row, cell];
     let out = null as Colors | null;
     for (const p of parts) {
       if (!p) continue;
