@@ -269,6 +269,7 @@ class Method(View):
         optional.append(("fresh", boolean(self.fresh), "false"))
         # a cell's column in a by_cell set's key: what its absence stands for
         optional.append(("to_zero", f"detail::KeyZero::{self._to_zero()}", "detail::KeyZero::none"))
+        optional.append(("also_clears", self.cpp_also_clears_name if self.also_clears else "", ""))
         return fields + [(name, value) for name, value, default in optional if value != default]
 
     def _index_number(self):
@@ -287,6 +288,15 @@ class Method(View):
                 and self.state.snapshot.index_field:
             return self.state.snapshot.index_field
         return None
+
+    @property
+    def cpp_also_clears_name(self):
+        """The array of the state field ids a CLEAR clears too ("" for none)."""
+        return f"{self.info_name}_also_clears" if self.also_clears else ""
+
+    @property
+    def cpp_also_clears(self):
+        return ", ".join(str(i) for i in self.also_clears_ids)
 
     def _to_zero(self):
         """A `by_cell` key's column (`to`) absent from the wire: its zero, as

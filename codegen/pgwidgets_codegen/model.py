@@ -111,6 +111,9 @@ class Method:
     prune_field: Optional[Field] = None
     # ASSIGN of a TREE or LIST: every element is new (the SETs within it are emptied).
     fresh: bool = False
+    # CLEAR: the class's other state fields it clears too (names; their ids, the reader's).
+    also_clears: list = dc_field(default_factory=list)
+    also_clears_ids: list = dc_field(default_factory=list)
     of_state: Optional["State"] = dc_field(default=None, repr=False, compare=False)
     state: Optional["State"] = None    # the collection State an `op` setter changes or a getter answers (reader fills it)
     # A GETTER of a collection State: the element's field it answers

@@ -79,6 +79,7 @@ class _Builder:
         for c in every:
             for m in c.methods:
                 m.state_field_id = field_ids.get(m.state_field, 0)
+                m.also_clears_ids = [field_ids.get(n, 0) for n in m.also_clears]
             for cb in c.callbacks:
                 cb.updates_field_id = field_ids.get(cb.updates_field, 0)
             if c.group_field is not None:
@@ -497,6 +498,7 @@ class _Builder:
             m.prune_field = self._named_field(m.request, opts.prune, where) if opts.prune else None
             m.axis = opts.axis
             m.fresh = opts.fresh
+            m.also_clears = list(opts.also_clears)
             if m.first_of and (kind != "getter" or len(m.response.fields) != 1
                                or m.response.fields[0].proto_type != "int32"):
                 raise SchemaError(f"{where}: `first_of` belongs on a GETTER answering one int32 (an index)")
@@ -770,6 +772,17 @@ class _Builder:
                 raise SchemaError(f"{where}: `init`'s items must fill the first field of {snapshot.request.name}")
             st.init, st.element_field = init, fields[0]
 
+    def _check_also_clears(self, c, m, states, where):
+        """A CLEAR's other fields: each a collection State of the class, or a
+        field one of its SETTERs records, never the CLEAR's own field."""
+        recorded = {s.state_field for s in c.all_methods if s.kind == "setter" and not s.op}
+        for name in m.also_clears:
+            st = states.get(name)
+            ok = (st is not None and not st.is_extent) or (st is None and name in recorded)
+            if m.op != "clear" or name == m.state_field or not ok:
+                raise SchemaError(f"{where}: `also_clears` belongs on a CLEAR and names other state fields of "
+                                  f"{c.name} (a collection State, or a field a SETTER records; {name!r} is neither)")
+
     # The LIST ops whose position moves a SET `within` the list can follow.
     WITHIN_LIST_OPS = ("list_append", "list_insert", "list_remove", "set_cell", "assign", "clear")
 
@@ -868,6 +881,8 @@ class _Builder:
             if (m.op in self.BULK_OPS) != (m.items_field is not None):
                 raise SchemaError(f"{where}: `items` belongs on an ASSIGN, PUT_ALL, REMOVE_ALL or DELETE_ALL, "
                                   f"which need it")
+            if m.also_clears:
+                self._check_also_clears(c, m, states, where)
             if m.fresh and (m.op != "assign" or st.kind == "set"):
                 raise SchemaError(f"{where}: `fresh` belongs on an ASSIGN of a TREE or LIST")
             if m.prune_field is not None and (m.op != "delete_all" or m.prune_field.proto_type != "bool"
@@ -893,7 +908,8 @@ class _Builder:
             m.state = st
         elif m.axis:
             raise SchemaError(f"{where}: `axis` belongs on a LINE_INSERT or LINE_DELETE")
-        elif m.items_field is not None or m.cell_field is not None or m.of_name or m.prune_name or m.fresh:
+        elif (m.items_field is not None or m.cell_field is not None or m.of_name or m.prune_name or m.fresh
+              or m.also_clears):
             raise SchemaError(f"{where}: `items`, `cell`, `of` and `prune` belong on a SETTER of a collection "
                               f"State with an `op`")
         elif m.kind == "setter" and m.state_field in states:

@@ -84,6 +84,10 @@ class StateModelTest(unittest.TestCase):
         self.assertIn(f", {self.schema.field_ids['rows']}, 1, false}},  // selection", info)
         self.assertIn(f", {self.schema.field_ids['rows']}, 1, true}},  // cell_colors", info)
         self.assertIn(".items_field = 1, .fresh = true};", info)
+        ids = self.schema.field_ids
+        self.assertIn(f"TableView_clear_all_colors_also_clears[] = {{{ids['row_colors']}, {ids['column_colors']}, "
+                      f"{ids['table_color']}}};", info)
+        self.assertIn(".also_clears = TableView_clear_all_colors_also_clears};", info)
         # a cell's column: TreeView's col_key (absent: ""), TableView's col_index (absent: 0)
         self.assertIn(".to_field = 2, .to_zero = detail::KeyZero::string};", info)
         self.assertIn(".to_field = 2, .index_zero = detail::KeyZero::number, .to_zero = detail::KeyZero::number};", info)
@@ -225,6 +229,16 @@ class StateSchemaErrorTest(unittest.TestCase):
     def test_cell_key_without_its_column(self):
         msg = self.broken("tree.proto", 'op: SET_REMOVE, index: "row", to: "col_index"', 'op: SET_REMOVE, index: "row"')
         self.assertIn("names the cell's column in `to`", msg)
+
+    def test_also_clears_on_another_op(self):
+        msg = self.broken("tree.proto", 'op: SET_REMOVE, index: "row", to: "col_index" }',
+                          'op: SET_REMOVE, index: "row", to: "col_index", also_clears: ["row_colors"] }')
+        self.assertIn("`also_clears` belongs on a CLEAR", msg)
+
+    def test_also_clears_naming_no_field(self):
+        msg = self.broken("tree.proto", 'also_clears: ["row_colors", "column_colors", "table_color"] }; }\n  rpc SetTableColor(TableColor) returns (Empty) { option (pgwidgets.method) = { kind: SETTER, field: "table_color" }; }\n\n  // A row was double',
+                          'also_clears: ["row_colors", "column_colours", "table_color"] }; }\n  rpc SetTableColor(TableColor) returns (Empty) { option (pgwidgets.method) = { kind: SETTER, field: "table_color" }; }\n\n  // A row was double')
+        self.assertIn("'column_colours' is neither", msg)
 
     def test_fresh_on_another_op(self):
         msg = self.broken("tree.proto", 'op: PUT_ALL, items: "tree" }', 'op: PUT_ALL, items: "tree", fresh: true }')

@@ -34,7 +34,7 @@
 
 namespace pgw::detail {
 
-extern const std::uint64_t schema_fingerprint = 0x7ee5dd9af6f9559fULL;
+extern const std::uint64_t schema_fingerprint = 0x95f799fb87564d0dULL;
 
 // External, so the compiler keeps it and its references.
 extern const google::protobuf::Descriptor* (*const linked_schema_files[])();

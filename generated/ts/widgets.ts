@@ -7,7 +7,7 @@
 // missing there, or a method missing in an implementation, fails `tsc`.
 
 export const PACKAGE_NAME = "pgwidgets.widgets";
-export const SCHEMA_FINGERPRINT = 0x7ee5dd9af6f9559fn;
+export const SCHEMA_FINGERPRINT = 0x95f799fb87564d0dn;
 
 /** A widget as the browser runtime holds it. */
 export interface WidgetHandle {
@@ -2170,6 +2170,8 @@ export interface TreeViewImpl extends WidgetImpl {
   // with the node. A column not (yet) there keeps them for when it comes.
   set_cell_color(path: string[], col_key: string, fg: string, bg: string, bold: boolean): void;
   clear_cell_color(path: string[], col_key: string): void;
+  // Every colour: the cells', rows', columns' and the table's.
+  clear_all_colors(): void;
   // The whole table's colours.
   set_table_color(fg: string, bg: string, bold: boolean): void;
 }
@@ -2274,6 +2276,8 @@ export interface TableViewImpl extends WidgetImpl {
   // A cell's colours, over its row's: they stay with the row.
   set_cell_color(row: number, col_index: number, fg: string, bg: string, bold: boolean): void;
   clear_cell_color(row: number, col_index: number): void;
+  // Every colour: the cells', rows', columns' and the table's.
+  clear_all_colors(): void;
   set_table_color(fg: string, bg: string, bold: boolean): void;
 }
 

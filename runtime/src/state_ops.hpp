@@ -55,8 +55,9 @@ void apply_state_op(StateValue& v, const MethodInfo& method, std::string_view ar
 // the SETs within that state (State.within) brought along: a member is
 // only ever a node or position that is there, a removed node's members
 // go, a position moved by an insert or remove moves, a CLEAR or a `fresh`
-// ASSIGN empties them (state_within.cpp). False when the widget has no
-// such state. Throws std::invalid_argument as apply_state_op does, and
+// ASSIGN empties them (state_within.cpp); a CLEAR's `also_clears`
+// collections are cleared too (their plain fields are the caller's: a
+// record to drop). False when the widget has no such state. Throws std::invalid_argument as apply_state_op does, and
 // then nothing changed.
 bool apply_to_states(std::vector<StateValue>& states, const MethodInfo& m, std::string_view args);
 

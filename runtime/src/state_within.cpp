@@ -141,6 +141,13 @@ bool apply_to_states(std::vector<StateValue>& states, const MethodInfo& m, std::
   for (StateValue& v : states) {
     if (v.info->within == m.field && &v != target) follow(v, *target, m, args);
   }
+  // A CLEAR's other collections (Method.also_clears), as if each were cleared.
+  for (const std::uint32_t other : m.also_clears) {
+    MethodInfo clear = m;
+    clear.field = other;
+    clear.also_clears = {};
+    apply_to_states(states, clear, "");  // false for a plain field: not a collection
+  }
   return true;
 }
 

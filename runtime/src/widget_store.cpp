@@ -124,6 +124,11 @@ void WidgetStore::record(WidgetId id, std::uint32_t field, std::uint32_t method_
       throw std::invalid_argument(std::string(r->cls->name) + " " + std::to_string(id) + " has no state " +
                                   std::string(method->name));
     }
+    // The other fields a CLEAR clears (a collection emptied above, with
+    // the sets within it; a plain field's record dropped).
+    for (const std::uint32_t other : method->also_clears) {
+      std::erase_if(r->state, [&](const RecordedCall& c) { return c.field == other; });
+    }
     return;
   }
   for (RecordedCall& c : r->state) {

@@ -247,6 +247,10 @@ void PageModel::apply(WidgetId id, Widget& w, const MethodView& m, const pb::Mes
         // The server's rules, applied to what the page got (a rebuild's
         // snapshot calls included; ALL_PARENTS reads the widget's tree).
         detail::apply_to_states(w.collections, *m.info, request.SerializeAsString());
+        // A CLEAR's plain fields (its collections went above): back to their defaults.
+        for (const std::uint32_t other : m.info->also_clears) {
+          std::erase_if(w.state, [&](const auto& entry) { return entry.second.setter->info->field == other; });
+        }
         break;
       }
       if (m.info->append_to != 0) {

@@ -16,14 +16,16 @@ const { server, page } = app;
 const report = () => page.locator('[data-pgw-class="Label"][title="what the handlers got"]');
 const button = (text) => page.locator('[data-pgw-class="Button"]', { hasText: text });
 
-async function reported(re) {
-  await page.waitForFunction((src) => {
-    const e = document.querySelector('[data-pgw-class="Label"][title="what the handlers got"]');
+// The handlers' report; `title` "what scrolled said" is the scrolled handler's own.
+async function reported(re, title = "what the handlers got") {
+  const label = page.locator(`[data-pgw-class="Label"][title="${title}"]`);
+  await page.waitForFunction(([src, t]) => {
+    const e = document.querySelector(`[data-pgw-class="Label"][title="${t}"]`);
     return e && new RegExp(src).test(e.textContent);
-  }, re.source, { timeout: 5000 }).catch(async () => {
-    throw new Error(`report is "${await report().textContent()}", expected ${re}`);
+  }, [re.source, title], { timeout: 5000 }).catch(async () => {
+    throw new Error(`report "${title}" is "${await label.textContent()}", expected ${re}`);
   });
-  return re.exec(await report().textContent());
+  return re.exec(await label.textContent());
 }
 
 async function reload(p = page) {
@@ -130,7 +132,7 @@ const ok = await runChecks([
   }],
   ["scroll_to_bottom fires scrolled; the server's get_scroll_position agrees; a reload keeps it", async () => {
     await button("Bottom").click();
-    const m = await reported(/^scrolled ([\d.]+) ([\d.]+) \| ([\d.]+) ([\d.]+)/);
+    const m = await reported(/^scrolled ([\d.]+) ([\d.]+) \| ([\d.]+) ([\d.]+)/, "what scrolled said");
     expect(m[2] === "1.000" && m[4] === "1.000", `scrolled: ${m[0]}`);
     await reload();
     await page.waitForFunction(() => {

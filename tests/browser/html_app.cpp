@@ -58,6 +58,9 @@ pgw::Task<> setup(pgw::Application& app, pgw::Session& session) {
   auto external = co_await w.ExternalWidget({.tooltip = "external"});
   co_await external.set_content("<i id=\"ext-text\">external</i><img src=\"data:,x\" onerror=\"window.__pgwXss = 'external'\">");
   auto report = co_await w.Label("none", {.tooltip = "what the handlers got"});
+  // Its own label: a view whose content changes scrolls, and that report
+  // may come after another handler's (set_html, then clear).
+  auto scroll_report = co_await w.Label("none", {.tooltip = "what scrolled said"});
   auto sample = co_await w.Label("Font sample", {.font = "14pt PgwTestSerif", .tooltip = "font sample"});
   auto hbox = co_await w.HBox({.spacing = 4});
   auto append = co_await w.Button("Append");
@@ -74,6 +77,7 @@ pgw::Task<> setup(pgw::Application& app, pgw::Session& session) {
   co_await vbox.add_widget(external);
   co_await vbox.add_widget(hbox);
   co_await vbox.add_widget(report);
+  co_await vbox.add_widget(scroll_report);
   co_await vbox.add_widget(sample);
   co_await top.set_widget(vbox);
   co_await top.show();
@@ -97,11 +101,11 @@ pgw::Task<> setup(pgw::Application& app, pgw::Session& session) {
     co_await report.set_text(text);
   });
   bottom.on_activated([view]() -> pgw::Task<> { co_await view.scroll_to_bottom(); });
-  view.on_scrolled([view, report](double h, double v) -> pgw::Task<> {
+  view.on_scrolled([view, scroll_report](double h, double v) -> pgw::Task<> {
     const auto p = view.get_scroll_position();
     char text[96];
     std::snprintf(text, sizeof text, "scrolled %.3f %.3f | %.3f %.3f", h, v, p.h_pct, p.v_pct);
-    co_await report.set_text(text);
+    co_await scroll_report.set_text(text);
   });
   open.on_activated([&session, report]() -> pgw::Task<> {
     session.open_url("/favicon.ico?opened");

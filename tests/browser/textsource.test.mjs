@@ -173,6 +173,8 @@ const ok = await runChecks([
     await page.locator(".pgw-textsource .cm-scroller").evaluate((e) => { e.scrollTop = 0; });
     const s = await worldStyle();
     expect(s && s.color === "rgb(200, 0, 0)", `after the reload "world" is drawn ${JSON.stringify(s)}`);
+    // The editor draws the lines scrolled back into view on its next frame: wait for the icon's.
+    await page.locator(".pgw-textsource-icon").first().waitFor({ state: "attached", timeout: 5000 }).catch(() => undefined);
     expect(await page.locator(".pgw-textsource-icon").count() === 1, "the icon is gone after the reload");
     await page.screenshot({ path: path.join(artifacts, "textsource-after-reload.png") });
   }],

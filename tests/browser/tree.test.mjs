@@ -254,6 +254,22 @@ const ok = await runChecks([
     await expectShown("live");
     await reload();
     await expectShown("after a reload");
+    // clear_all_colors: no row or cell keeps a colour, live or after a reload.
+    await page.getByText("Clear colours", { exact: true }).click();
+    await waitStatus("table colours cleared");
+    const uncoloured = (rows) => Object.keys(rows).length > 5 && Object.values(rows).every(([red, , blue]) => !red && !blue);
+    const expectUncoloured = async (when) => {
+      let seen = null;
+      for (let i = 0; i < 50; i++) {
+        seen = await shownRows();
+        if (uncoloured(seen)) return;
+        await page.waitForTimeout(50);
+      }
+      throw new Error(`${when}: after clear_all_colors the shown table rows [red, selected, blue] are ${JSON.stringify(seen)}`);
+    };
+    await expectUncoloured("live");
+    await reload();
+    await expectUncoloured("after a reload");
   }],
   ["delete_tree takes folder b's items, prunes the emptied folder, skips a path not there and fires changed; a reload agrees", async () => {
     await page.getByText("Delete b", { exact: true }).click();

@@ -79,12 +79,13 @@ pgw::Task<> setup(pgw::Session& session) {
   auto table_all = co_await w.Button("Table all");
   auto table_pick = co_await w.Button("Table pick");
   auto table_colour = co_await w.Button("Table colour");
+  auto clear_colours = co_await w.Button("Clear colours");
   co_await hbox.add_widget(tree, 1);
   co_await hbox.add_widget(table, 1);
   co_await vbox.add_widget(hbox, 1);
   // The test's buttons in one row: the grids keep their height.
   auto buttons = co_await w.HBox({.spacing = 4});
-  const std::vector<pgw::Button> controls{update, expand, select_all, collapsed, delete_b, restore_b, table_all, table_pick, table_colour};
+  const std::vector<pgw::Button> controls{update, expand, select_all, collapsed, delete_b, restore_b, table_all, table_pick, table_colour, clear_colours};
   for (const auto& b : controls) co_await buttons.add_widget(b);
   co_await vbox.add_widget(buttons);
   co_await vbox.add_widget(status);
@@ -156,6 +157,10 @@ pgw::Task<> setup(pgw::Session& session) {
     std::string text = "table coloured; selected";
     for (const auto& r : table.get_selected()) text += " " + std::to_string(r.row);
     co_await status.set_text(text);
+  });
+  clear_colours.on_activated([table, status]() -> pgw::Task<> {
+    co_await table.clear_all_colors();
+    co_await status.set_text("table colours cleared");
   });
   expand.on_activated([tree, status]() -> pgw::Task<> {
     co_await tree.expand_all();

@@ -15,6 +15,7 @@
 #include "pgwidgets/schema_info.hpp"
 #include "pgwidgets/widgets/tree.pb.h"
 #include "state_ops.hpp"
+#include "widget_store.hpp"
 
 namespace d = pgw::detail;
 namespace pb = ::pgwidgets::widgets;
@@ -493,4 +494,45 @@ TEST_CASE("state within: every table case of the shared table, against the serve
       }
     }
   }
+}
+
+TEST_CASE("state within: clear_all_colors empties every colour state and drops the table's colour, nothing else") {
+  d::WidgetStore store;
+  const auto id = store.add(d::classes::TreeView, "");
+  namespace m = d::methods;
+  const auto record = [&](const d::MethodInfo& method, const std::string& args) {
+    store.record(id, method.field, method.id, args);
+  };
+  record(m::TreeView_set_tree, tree_of({{"a"}, {"a", "x"}}));
+  record(m::TreeView_expand_item, path_of({"a"}));
+  pb::RowColor row;
+  row.add_path("a");
+  row.set_bg("red");
+  record(m::TreeView_set_row_color, row.SerializeAsString());
+  pb::CellColor cell;
+  cell.add_path("a");
+  cell.set_col_key("size");
+  cell.set_bg("blue");
+  record(m::TreeView_set_cell_color, cell.SerializeAsString());
+  pb::ColumnColor col;
+  col.set_col_key("size");
+  col.set_fg("green");
+  record(m::TreeView_set_column_color, col.SerializeAsString());
+  pb::TableColor table;
+  table.set_bg("gray");
+  record(m::TreeView_set_table_color, table.SerializeAsString());
+  const pb::Flag grid;
+  record(m::TreeView_set_show_grid, grid.SerializeAsString());
+  REQUIRE(store.recorded(id, m::TreeView_set_table_color.field) != nullptr);
+
+  record(m::TreeView_clear_all_colors, "");
+  for (const auto* colours : {&m::TreeView_set_row_color, &m::TreeView_set_cell_color, &m::TreeView_set_column_color}) {
+    INFO(colours->name);
+    CHECK(store.collection(id, colours->field)->entries.empty());
+  }
+  CHECK(store.recorded(id, m::TreeView_set_table_color.field) == nullptr);
+  // The rest stays: the tree, its expansion, another plain field.
+  CHECK(store.collection(id, m::TreeView_set_tree.field)->entries.size() == 2);
+  CHECK(store.collection(id, expanded)->entries.size() == 1);
+  CHECK(store.recorded(id, m::TreeView_set_show_grid.field) != nullptr);
 }

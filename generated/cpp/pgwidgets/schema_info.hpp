@@ -598,6 +598,8 @@ inline constexpr MethodInfo TreeView_set_column_color{.id = 1773905944, .class_i
 inline constexpr MethodInfo TreeView_clear_column_color{.id = 209707875, .class_id = 1581709373, .class_name = "TreeView", .name = "clear_column_color", .kind = detail::MethodKind::setter, .field = 1106266759, .returns_value = false, .index_field = 1, .op = detail::StateOp::set_remove, .index_zero = detail::KeyZero::string};
 inline constexpr MethodInfo TreeView_set_cell_color{.id = 1641078678, .class_id = 1581709373, .class_name = "TreeView", .name = "set_cell_color", .kind = detail::MethodKind::setter, .field = 653606033, .returns_value = false, .index_field = 1, .op = detail::StateOp::set_add, .to_field = 2, .to_zero = detail::KeyZero::string};
 inline constexpr MethodInfo TreeView_clear_cell_color{.id = 1773148355, .class_id = 1581709373, .class_name = "TreeView", .name = "clear_cell_color", .kind = detail::MethodKind::setter, .field = 653606033, .returns_value = false, .index_field = 1, .op = detail::StateOp::set_remove, .to_field = 2, .to_zero = detail::KeyZero::string};
+inline constexpr std::uint32_t TreeView_clear_all_colors_also_clears[] = {1396140267, 1106266759, 131615297};
+inline constexpr MethodInfo TreeView_clear_all_colors{.id = 13238984, .class_id = 1581709373, .class_name = "TreeView", .name = "clear_all_colors", .kind = detail::MethodKind::setter, .field = 653606033, .returns_value = false, .op = detail::StateOp::clear, .also_clears = TreeView_clear_all_colors_also_clears};
 inline constexpr MethodInfo TreeView_set_table_color{.id = 1422805392, .class_id = 1581709373, .class_name = "TreeView", .name = "set_table_color", .kind = detail::MethodKind::setter, .field = 131615297, .returns_value = false};
 inline constexpr MethodInfo TableView_set_columns{.id = 30151690, .class_id = 1578330322, .class_name = "TableView", .name = "set_columns", .kind = detail::MethodKind::setter, .field = 241322522, .returns_value = false};
 inline constexpr MethodInfo TableView_set_editable{.id = 1884050667, .class_id = 1578330322, .class_name = "TableView", .name = "set_editable", .kind = detail::MethodKind::setter, .field = 382531737, .returns_value = false};
@@ -644,6 +646,8 @@ inline constexpr MethodInfo TableView_set_column_color{.id = 582980121, .class_i
 inline constexpr MethodInfo TableView_clear_column_color{.id = 1231232823, .class_id = 1578330322, .class_name = "TableView", .name = "clear_column_color", .kind = detail::MethodKind::setter, .field = 1106266759, .returns_value = false, .index_field = 1, .op = detail::StateOp::set_remove, .index_zero = detail::KeyZero::number};
 inline constexpr MethodInfo TableView_set_cell_color{.id = 1365213617, .class_id = 1578330322, .class_name = "TableView", .name = "set_cell_color", .kind = detail::MethodKind::setter, .field = 653606033, .returns_value = false, .index_field = 1, .op = detail::StateOp::set_add, .to_field = 2, .index_zero = detail::KeyZero::number, .to_zero = detail::KeyZero::number};
 inline constexpr MethodInfo TableView_clear_cell_color{.id = 45341275, .class_id = 1578330322, .class_name = "TableView", .name = "clear_cell_color", .kind = detail::MethodKind::setter, .field = 653606033, .returns_value = false, .index_field = 1, .op = detail::StateOp::set_remove, .to_field = 2, .index_zero = detail::KeyZero::number, .to_zero = detail::KeyZero::number};
+inline constexpr std::uint32_t TableView_clear_all_colors_also_clears[] = {1396140267, 1106266759, 131615297};
+inline constexpr MethodInfo TableView_clear_all_colors{.id = 454081993, .class_id = 1578330322, .class_name = "TableView", .name = "clear_all_colors", .kind = detail::MethodKind::setter, .field = 653606033, .returns_value = false, .op = detail::StateOp::clear, .also_clears = TableView_clear_all_colors_also_clears};
 inline constexpr MethodInfo TableView_set_table_color{.id = 244916497, .class_id = 1578330322, .class_name = "TableView", .name = "set_table_color", .kind = detail::MethodKind::setter, .field = 131615297, .returns_value = false};
 inline constexpr MethodInfo VideoWidget_set_url{.id = 195291704, .class_id = 1638325622, .class_name = "VideoWidget", .name = "set_url", .kind = detail::MethodKind::setter, .field = 686156715, .returns_value = false};
 inline constexpr MethodInfo VideoWidget_set_stream{.id = 1008184739, .class_id = 1638325622, .class_name = "VideoWidget", .name = "set_stream", .kind = detail::MethodKind::setter, .field = 686156715, .returns_value = false};
@@ -931,7 +935,7 @@ inline constexpr std::array<const ClassInfo*, 56> class_table = {
     &classes::TableView,
     &classes::VideoWidget,
 };
-inline constexpr std::array<const MethodInfo*, 457> method_table = {
+inline constexpr std::array<const MethodInfo*, 459> method_table = {
     &methods::Widget_set_border_width,
     &methods::Widget_set_border_color,
     &methods::Widget_set_bg,
@@ -1324,6 +1328,7 @@ inline constexpr std::array<const MethodInfo*, 457> method_table = {
     &methods::TreeView_clear_column_color,
     &methods::TreeView_set_cell_color,
     &methods::TreeView_clear_cell_color,
+    &methods::TreeView_clear_all_colors,
     &methods::TreeView_set_table_color,
     &methods::TableView_set_columns,
     &methods::TableView_set_editable,
@@ -1370,6 +1375,7 @@ inline constexpr std::array<const MethodInfo*, 457> method_table = {
     &methods::TableView_clear_column_color,
     &methods::TableView_set_cell_color,
     &methods::TableView_clear_cell_color,
+    &methods::TableView_clear_all_colors,
     &methods::TableView_set_table_color,
     &methods::VideoWidget_set_url,
     &methods::VideoWidget_set_stream,
@@ -1599,7 +1605,7 @@ inline constexpr std::array<std::string_view, 56> class_proto_names = {
     "pgwidgets.widgets.TableView",
     "pgwidgets.widgets.VideoWidget",
 };
-inline constexpr std::array<std::string_view, 457> method_proto_names = {
+inline constexpr std::array<std::string_view, 459> method_proto_names = {
     "pgwidgets.widgets.Widget.SetBorderWidth",
     "pgwidgets.widgets.Widget.SetBorderColor",
     "pgwidgets.widgets.Widget.SetBg",
@@ -1992,6 +1998,7 @@ inline constexpr std::array<std::string_view, 457> method_proto_names = {
     "pgwidgets.widgets.TreeView.ClearColumnColor",
     "pgwidgets.widgets.TreeView.SetCellColor",
     "pgwidgets.widgets.TreeView.ClearCellColor",
+    "pgwidgets.widgets.TreeView.ClearAllColors",
     "pgwidgets.widgets.TreeView.SetTableColor",
     "pgwidgets.widgets.TableView.SetColumns",
     "pgwidgets.widgets.TableView.SetEditable",
@@ -2038,6 +2045,7 @@ inline constexpr std::array<std::string_view, 457> method_proto_names = {
     "pgwidgets.widgets.TableView.ClearColumnColor",
     "pgwidgets.widgets.TableView.SetCellColor",
     "pgwidgets.widgets.TableView.ClearCellColor",
+    "pgwidgets.widgets.TableView.ClearAllColors",
     "pgwidgets.widgets.TableView.SetTableColor",
     "pgwidgets.widgets.VideoWidget.SetUrl",
     "pgwidgets.widgets.VideoWidget.SetStream",

@@ -877,6 +877,11 @@ Task<void> TreeView::clear_cell_color(pgw::List<std::string> path, std::string c
   return detail::send_call(checked_link(), id(), detail::methods::TreeView_clear_cell_color, request.SerializeAsString());
 }
 
+Task<void> TreeView::clear_all_colors() const {
+  ::pgwidgets::widgets::Empty request;
+  return detail::send_call(checked_link(), id(), detail::methods::TreeView_clear_all_colors, request.SerializeAsString());
+}
+
 Task<void> TreeView::set_table_color(std::string fg, std::string bg, bool bold) const {
   ::pgwidgets::widgets::TableColor request;
   request.set_fg(std::move(fg));
@@ -1189,6 +1194,11 @@ Task<void> TableView::clear_cell_color(int row, int col_index) const {
   request.set_row(row);
   request.set_col_index(col_index);
   return detail::send_call(checked_link(), id(), detail::methods::TableView_clear_cell_color, request.SerializeAsString());
+}
+
+Task<void> TableView::clear_all_colors() const {
+  ::pgwidgets::widgets::Empty request;
+  return detail::send_call(checked_link(), id(), detail::methods::TableView_clear_all_colors, request.SerializeAsString());
 }
 
 Task<void> TableView::set_table_color(std::string fg, std::string bg, bool bold) const {

@@ -506,6 +506,15 @@ export const treeFamily: FamilyTables = {
         return undefined;
       },
     }],
+    [13238984, {
+      id: 13238984, name: "clear_all_colors", className: "TreeView", kind: "setter", classId: 1581709373,
+      invoke: (impl, bytes, ctx) => {
+        void bytes;
+        void ctx;
+        (impl as w.TreeViewImpl).clear_all_colors();
+        return undefined;
+      },
+    }],
     [1422805392, {
       id: 1422805392, name: "set_table_color", className: "TreeView", kind: "setter", classId: 1581709373,
       invoke: (impl, bytes, ctx) => {
@@ -858,6 +867,15 @@ export const treeFamily: FamilyTables = {
       invoke: (impl, bytes, ctx) => {
         const m = fromBinary(pb_tree.RowCellSchema, bytes);
         (impl as w.TableViewImpl).clear_cell_color(m.row, m.colIndex);
+        return undefined;
+      },
+    }],
+    [454081993, {
+      id: 454081993, name: "clear_all_colors", className: "TableView", kind: "setter", classId: 1578330322,
+      invoke: (impl, bytes, ctx) => {
+        void bytes;
+        void ctx;
+        (impl as w.TableViewImpl).clear_all_colors();
         return undefined;
       },
     }],

@@ -176,6 +176,9 @@ struct MethodInfo {
   // A SET_ADD or SET_REMOVE of a by_cell set: the column (`to_field`)
   // absent from the wire stands for this zero.
   KeyZero to_zero = KeyZero::none;
+  // A CLEAR's other state fields it clears too (Method.also_clears): a
+  // collection emptied, a plain field's record dropped.
+  std::span<const std::uint32_t> also_clears = {};
 };
 
 struct CallbackInfo {

@@ -310,6 +310,9 @@ class TreeView : public Widget {
 
   Task<void> clear_cell_color(pgw::List<std::string> path, std::string col_key) const;
 
+  // Every colour: the cells', rows', columns' and the table's.
+  Task<void> clear_all_colors() const;
+
   // The whole table's colours.
   Task<void> set_table_color(std::string fg, std::string bg, bool bold) const;
 
@@ -620,6 +623,9 @@ class TableView : public Widget {
   Task<void> set_cell_color(int row, int col_index, std::string fg, std::string bg, bool bold) const;
 
   Task<void> clear_cell_color(int row, int col_index) const;
+
+  // Every colour: the cells', rows', columns' and the table's.
+  Task<void> clear_all_colors() const;
 
   Task<void> set_table_color(std::string fg, std::string bg, bool bold) const;
 

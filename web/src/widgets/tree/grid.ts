@@ -313,6 +313,15 @@ export class Grid {
     this.invalidate(true);
   }
 
+  /** Drops every colour: the cells', rows', columns' and the table's. */
+  clearColors(): void {
+    this.rowColors.clear();
+    this.cellColors.clear();
+    this.columnColors.clear();
+    this.tableColor = null;
+    this.invalidate(false);
+  }
+
   clear(): void {
     this.commitEdit(false);
     this.root.children = [];

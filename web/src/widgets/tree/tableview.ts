@@ -289,6 +289,9 @@ export class TableView extends Widget implements TableViewImpl, GridHost {
     this.grid.columnColors.delete(String(col_index));
     this.grid.invalidate(false);
   }
+  clear_all_colors(): void {
+    this.grid.clearColors();
+  }
   set_table_color(fg: string, bg: string, bold: boolean): void {
     this.grid.tableColor = fg || bg || bold ? { fg, bg, bold } : null;
     this.grid.invalidate(false);

@@ -160,6 +160,9 @@ export class TreeView extends Widget implements TreeViewImpl, GridHost {
     this.grid.columnColors.delete(col_key);
     this.grid.invalidate(false);
   }
+  clear_all_colors(): void {
+    this.grid.clearColors();
+  }
   set_table_color(fg: string, bg: string, bold: boolean): void {
     this.grid.tableColor = fg || bg || bold ? { fg, bg, bold } : null;
     this.grid.invalidate(false);
