@@ -313,6 +313,19 @@ export class Grid {
     this.invalidate(true);
   }
 
+  /** A cell's colours (null: none), by its row's pathKey and its column key. */
+  setCellColor(row: string, col: string, colors: Colors | null): void {
+    let cells = this.cellColors.get(row);
+    if (colors) {
+      if (!cells) this.cellColors.set(row, (cells = new Map()));
+      cells.set(col, colors);
+    } else if (cells) {
+      cells.delete(col);
+      if (cells.size === 0) this.cellColors.delete(row);
+    }
+    this.invalidate(false);
+  }
+
   /** Drops every colour: the cells', rows', columns' and the table's. */
   clearColors(): void {
     this.rowColors.clear();

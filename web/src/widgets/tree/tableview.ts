@@ -264,22 +264,11 @@ export class TableView extends Widget implements TableViewImpl, GridHost {
   }
   set_cell_color(row: number, col_index: number, fg: string, bg: string, bold: boolean): void {
     const n = this.rows[row];
-    if (!n) return;
-    const key = pathKey(this.grid.pathOf(n));
-    let cells = this.grid.cellColors.get(key);
-    if (!cells) this.grid.cellColors.set(key, (cells = new Map()));
-    cells.set(String(col_index), { fg, bg, bold });
-    this.grid.invalidate(false);
+    if (n) this.grid.setCellColor(pathKey(this.grid.pathOf(n)), String(col_index), { fg, bg, bold });
   }
   clear_cell_color(row: number, col_index: number): void {
     const n = this.rows[row];
-    if (!n) return;
-    const key = pathKey(this.grid.pathOf(n));
-    const cells = this.grid.cellColors.get(key);
-    if (!cells) return;
-    cells.delete(String(col_index));
-    if (cells.size === 0) this.grid.cellColors.delete(key);
-    this.grid.invalidate(false);
+    if (n) this.grid.setCellColor(pathKey(this.grid.pathOf(n)), String(col_index), null);
   }
   set_column_color(col_index: number, fg: string, bg: string, bold: boolean): void {
     this.grid.columnColors.set(String(col_index), { fg, bg, bold });

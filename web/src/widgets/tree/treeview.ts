@@ -138,19 +138,10 @@ export class TreeView extends Widget implements TreeViewImpl, GridHost {
   }
   set_cell_color(path: string[], col_key: string, fg: string, bg: string, bold: boolean): void {
     if (!this.grid.find(path)) return;  // a path not there gets none, as pgwidgets does
-    const key = pathKey(path);
-    let cells = this.grid.cellColors.get(key);
-    if (!cells) this.grid.cellColors.set(key, (cells = new Map()));
-    cells.set(col_key, { fg, bg, bold });
-    this.grid.invalidate(false);
+    this.grid.setCellColor(pathKey(path), col_key, { fg, bg, bold });
   }
   clear_cell_color(path: string[], col_key: string): void {
-    const key = pathKey(path);
-    const cells = this.grid.cellColors.get(key);
-    if (!cells) return;
-    cells.delete(col_key);
-    if (cells.size === 0) this.grid.cellColors.delete(key);
-    this.grid.invalidate(false);
+    this.grid.setCellColor(pathKey(path), col_key, null);
   }
   set_column_color(col_key: string, fg: string, bg: string, bold: boolean): void {
     this.grid.columnColors.set(col_key, { fg, bg, bold });
