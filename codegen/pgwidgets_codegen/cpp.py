@@ -253,7 +253,7 @@ class Method(View):
             # path or key
             ("index_field", str(self._index_number()), "0"),
             ("op", f"detail::StateOp::{self.op or 'none'}", "detail::StateOp::none"),
-            ("to_field", str(self.to_field.number if self.to_field else 0), "0"),
+            ("to_field", str(self._to_key_field().number if self._to_key_field() else 0), "0"),
             ("index_zero", f"detail::KeyZero::{self._index_zero()}", "detail::KeyZero::none"),
         ]
         optional += self._collection_answer_fields() + self._line_fields() + self._bulk_fields()
@@ -270,6 +270,8 @@ class Method(View):
         # a cell's column in a by_cell set's key: what its absence stands for
         optional.append(("to_zero", f"detail::KeyZero::{self._to_zero()}", "detail::KeyZero::none"))
         optional.append(("also_clears", self.cpp_also_clears_name if self.also_clears else "", ""))
+        optional.append(("pick_field", str(self.pick_field.number if self.pick_field else 0), "0"))
+        optional.append(("picks", self.cpp_picks_name, ""))
         return fields + [(name, value) for name, value, default in optional if value != default]
 
     def _index_number(self):
@@ -295,15 +297,36 @@ class Method(View):
         return f"{self.info_name}_also_clears" if self.also_clears else ""
 
     @property
+    def cpp_picks_name(self):
+        """The array of a SUBTREE getter's statuses ("" for none)."""
+        return f"{self.info_name}_picks" if self.picks else ""
+
+    @property
+    def cpp_picks(self):
+        return ", ".join(f'{{"{status}", {sid}, {boolean(negate)}}}' for status, sid, negate in self.pick_ids)
+
+    @property
     def cpp_also_clears(self):
         return ", ".join(str(i) for i in self.also_clears_ids)
+
+    def _to_key_field(self):
+        """The request's `to` field; for a bulk op of a `by_cell` set, the
+        field of each element holding its cell's column (the snapshot's
+        `to`), as _index_key_field gives its row."""
+        if self.to_field is not None:
+            return self.to_field
+        if self.op in ("assign", "put_all", "remove_all") and self.state and self.state.by_cell \
+                and self.state.snapshot and self.state.snapshot.to_field:
+            return self.state.snapshot.to_field
+        return None
 
     def _to_zero(self):
         """A `by_cell` key's column (`to`) absent from the wire: its zero, as
         for a singular key (TableView's col_index 0, TreeView's col_key "")."""
-        if self.to_field is None or self.state is None or not self.state.by_cell:
+        f = self._to_key_field()
+        if f is None or self.state is None or not self.state.by_cell:
             return "none"
-        return "string" if self.to_field.proto_type in ("string", "bytes") else "number"
+        return "string" if f.proto_type in ("string", "bytes") else "number"
 
     def _index_zero(self):
         """What the key field stands for when it is not on the wire (the

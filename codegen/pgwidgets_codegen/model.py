@@ -114,6 +114,12 @@ class Method:
     # CLEAR: the class's other state fields it clears too (names; their ids, the reader's).
     also_clears: list = dc_field(default_factory=list)
     also_clears_ids: list = dc_field(default_factory=list)
+    # SUBTREE getter: the request's string field naming the status, and the
+    # statuses it may name: (status, SET name, its parents not in it?);
+    # pick_ids, the same with the SET's state field id (the reader's).
+    pick_field: Optional[Field] = None
+    picks: list = dc_field(default_factory=list)
+    pick_ids: list = dc_field(default_factory=list)
     of_state: Optional["State"] = dc_field(default=None, repr=False, compare=False)
     state: Optional["State"] = None    # the collection State an `op` setter changes or a getter answers (reader fills it)
     # A GETTER of a collection State: the element's field it answers

@@ -80,6 +80,7 @@ class _Builder:
             for m in c.methods:
                 m.state_field_id = field_ids.get(m.state_field, 0)
                 m.also_clears_ids = [field_ids.get(n, 0) for n in m.also_clears]
+                m.pick_ids = [(status, field_ids.get(name, 0), negate) for status, name, negate in m.picks]
             for cb in c.callbacks:
                 cb.updates_field_id = field_ids.get(cb.updates_field, 0)
             if c.group_field is not None:
@@ -499,6 +500,8 @@ class _Builder:
             m.axis = opts.axis
             m.fresh = opts.fresh
             m.also_clears = list(opts.also_clears)
+            m.pick_field = self._named_field(m.request, opts.pick, where) if opts.pick else None
+            m.picks = [self._pick(p, where) for p in opts.picks]
             if m.first_of and (kind != "getter" or len(m.response.fields) != 1
                                or m.response.fields[0].proto_type != "int32"):
                 raise SchemaError(f"{where}: `first_of` belongs on a GETTER answering one int32 (an index)")
@@ -842,6 +845,10 @@ class _Builder:
         states = {st.name: st for st in c.all_states}
         if m.op == "parents_not_in":
             self._check_parents_not_in(c, m, states, where)
+        elif m.op == "subtree":
+            self._check_subtree(c, m, states, where)
+        elif m.pick_field is not None or m.picks:
+            raise SchemaError(f"{where}: `pick` and `picks` belong on a SUBTREE getter")
         elif m.op:
             st = states.get(m.state_field)
             if m.kind != "setter" or st is None:
@@ -1026,6 +1033,43 @@ class _Builder:
         if m.request.fields or m.index_field is not None:
             raise SchemaError(f"{where}: a PARENTS_NOT_IN getter takes no arguments")
 
+    @staticmethod
+    def _pick(text, where):
+        """One of `picks`: "status=set" or "status=!set"."""
+        status, eq, name = text.partition("=")
+        negate = name.startswith("!")
+        name = name[1:] if negate else name
+        if not eq or not status or not name or status == "all":
+            raise SchemaError(f"{where}: a pick is \"status=set\" or \"status=!set\" (\"all\" is every "
+                              f"node already), not {text!r}")
+        return (status, name, negate)
+
+    def _check_subtree(self, c, m, states, where):
+        """A SUBTREE getter of a TREE answers the nodes picked, with their
+        descendants and ancestors: picked by the request's path (`index`) or
+        by a status (`pick`), each status naming a SET within the TREE."""
+        st = states.get(m.state_field)
+        if m.kind != "getter" or st is None or st.kind != "tree":
+            raise SchemaError(f"{where}: SUBTREE belongs on a GETTER of a TREE State of {c.name}")
+        if (m.pick_field is None) == (m.index_field is None) or len(m.request.fields) != 1:
+            raise SchemaError(f"{where}: a SUBTREE getter takes one argument, the path (`index`) or the "
+                              f"status (`pick`)")
+        if m.index_field is not None and (m.index_field.proto_type != "string" or not m.index_field.repeated):
+            raise SchemaError(f"{where}: a SUBTREE's `index` is the path, a repeated string")
+        if m.pick_field is not None and (m.pick_field.proto_type != "string" or m.pick_field.repeated):
+            raise SchemaError(f"{where}: a SUBTREE's `pick` is one string")
+        if m.picks and m.pick_field is None:
+            raise SchemaError(f"{where}: `picks` come with `pick`")
+        seen = set()
+        for status, name, _ in m.picks:
+            picked = states.get(name)
+            if picked is None or picked.kind != "set" or picked.within_name != st.name:
+                raise SchemaError(f"{where}: pick {status!r} must name a SET within {st.name!r} "
+                                  f"({name!r} is none)")
+            if status in seen:
+                raise SchemaError(f"{where}: pick {status!r} is named twice")
+            seen.add(status)
+
     def _check_collection_getter(self, c, m):
         """A GETTER of a collection State answers from the kept value: the
         whole collection (one repeated response field) or, with `index`,
@@ -1040,6 +1084,11 @@ class _Builder:
         if len(fields) != 1 or fields[0].is_map:
             raise SchemaError(f"{where}: its response holds one field (the collection, or the element)")
         answer = fields[0]
+        if m.op == "subtree":
+            if not answer.repeated or answer.message is not element:
+                raise SchemaError(f"{where}: a SUBTREE answers nodes, so its response field {answer.name} "
+                                  f"is a repeated {element.name}")
+            return
         if m.index_field is None:
             if m.request.fields:
                 raise SchemaError(f"{where}: without `index` it answers the whole collection and takes no "

@@ -73,10 +73,19 @@ class StateModelTest(unittest.TestCase):
         within = {(c.name, st.name): st.within.name for c in (tree, table) for st in c.states if st.within}
         self.assertEqual(within, {("TreeView", "expanded"): "items", ("TreeView", "selection"): "items",
                                   ("TreeView", "row_colors"): "items", ("TreeView", "cell_colors"): "items",
+                                  ("TreeView", "cell_selection"): "items",
                                   ("TableView", "selection"): "rows", ("TableView", "row_colors"): "rows",
-                                  ("TableView", "cell_colors"): "rows"})
+                                  ("TableView", "cell_colors"): "rows", ("TableView", "cell_selection"): "rows"})
         self.assertEqual(sorted(f"{c.name}.{st.name}" for c in (tree, table) for st in c.states if st.by_cell),
-                         ["TableView.cell_colors", "TreeView.cell_colors"])
+                         ["TableView.cell_colors", "TableView.cell_selection", "TreeView.cell_colors",
+                          "TreeView.cell_selection"])
+        # A bulk op of a by_cell set keys each element by its row and its
+        # column: both fields come from the set's snapshot (select_cell).
+        info = self.out["cpp/pgwidgets/schema_info.hpp"]
+        self.assertRegex(info, r'\.name = "set_selected_cells", .*\.index_field = 1, \.op = detail::StateOp::assign, '
+                               r'\.to_field = 2, \.items_field = 1, \.to_zero = detail::KeyZero::string\};')
+        self.assertRegex(info, r'\.name = "select_cells", .*\.op = detail::StateOp::put_all, \.to_field = 2, '
+                               r'\.index_zero = detail::KeyZero::number, \.items_field = 1, \.to_zero = detail::KeyZero::number\};')
         fresh = sorted(f"{c.name}.{m.name}" for c in (tree, table) for m in c.methods if m.fresh)
         self.assertEqual(fresh, ["TableView.set_data", "TableView.set_rows", "TreeView.set_data", "TreeView.set_tree"])
         info = self.out["cpp/pgwidgets/schema_info.hpp"]
@@ -208,6 +217,33 @@ class StateSchemaErrorTest(unittest.TestCase):
         msg = self.broken("tree.proto", 'op: PARENTS_NOT_IN, of: "items"', 'op: PARENTS_NOT_IN, of: "selection"')
         self.assertIn("`of` must name a TREE State of TreeView ('selection' is none)", msg)
 
+    def test_subtree_pick_of_a_set_not_within(self):
+        # column_colors is a SET, but of columns, not of the tree's nodes.
+        msg = self.broken("tree.proto", '"selected=selection"', '"selected=column_colors"')
+        self.assertIn("pick 'selected' must name a SET within 'items' ('column_colors' is none)", msg)
+
+    def test_subtree_pick_spelling(self):
+        msg = self.broken("tree.proto", '"selected=selection"', '"selected"')
+        self.assertIn("a pick is", msg)
+        msg = self.broken("tree.proto", '"selected=selection"', '"all=selection"')
+        self.assertIn("a pick is", msg)
+
+    def test_subtree_pick_twice(self):
+        msg = self.broken("tree.proto", '"expanded=expanded"', '"selected=expanded"')
+        self.assertIn("pick 'selected' is named twice", msg)
+
+    def test_subtree_on_a_set(self):
+        msg = self.broken("tree.proto", 'field: "items", op: SUBTREE, index: "path"', 'field: "selection", op: SUBTREE, index: "path"')
+        self.assertIn("SUBTREE belongs on a GETTER of a TREE State of TreeView", msg)
+
+    def test_subtree_takes_a_path_or_a_status(self):
+        msg = self.broken("tree.proto", 'op: SUBTREE, index: "path"', 'op: SUBTREE')
+        self.assertIn("a SUBTREE getter takes one argument, the path (`index`) or the status (`pick`)", msg)
+
+    def test_pick_without_subtree(self):
+        msg = self.broken("tree.proto", 'op: SUBTREE, pick: "status"', 'pick: "status"')
+        self.assertIn("`pick` and `picks` belong on a SUBTREE getter", msg)
+
     def test_within_on_a_tree(self):
         msg = self.broken("tree.proto", 'name: "column_widths", kind: TREE, snapshot: "SetColumnWidth" }',
                           'name: "column_widths", kind: TREE, snapshot: "SetColumnWidth", within: "items" }')
@@ -236,8 +272,8 @@ class StateSchemaErrorTest(unittest.TestCase):
         self.assertIn("`also_clears` belongs on a CLEAR", msg)
 
     def test_also_clears_naming_no_field(self):
-        msg = self.broken("tree.proto", 'also_clears: ["row_colors", "column_colors", "table_color"] }; }\n  rpc SetTableColor(TableColor) returns (Empty) { option (pgwidgets.method) = { kind: SETTER, field: "table_color" }; }\n\n  // A row was double',
-                          'also_clears: ["row_colors", "column_colours", "table_color"] }; }\n  rpc SetTableColor(TableColor) returns (Empty) { option (pgwidgets.method) = { kind: SETTER, field: "table_color" }; }\n\n  // A row was double')
+        msg = self.broken("tree.proto", 'also_clears: ["row_colors", "column_colors", "table_color"] }; }\n  rpc SetTableColor(TableColor) returns (Empty) { option (pgwidgets.method) = { kind: SETTER, field: "table_color" }; }\n  // The cells selected',
+                          'also_clears: ["row_colors", "column_colours", "table_color"] }; }\n  rpc SetTableColor(TableColor) returns (Empty) { option (pgwidgets.method) = { kind: SETTER, field: "table_color" }; }\n  // The cells selected')
         self.assertIn("'column_colours' is neither", msg)
 
     def test_fresh_on_another_op(self):

@@ -7,7 +7,7 @@
 // missing there, or a method missing in an implementation, fails `tsc`.
 
 export const PACKAGE_NAME = "pgwidgets.widgets";
-export const SCHEMA_FINGERPRINT = 0x95f799fb87564d0dn;
+export const SCHEMA_FINGERPRINT = 0x545a09984f49f613n;
 
 /** A widget as the browser runtime holds it. */
 export interface WidgetHandle {
@@ -330,7 +330,12 @@ export interface RowIndex {
   row: number;
 }
 
-// A cell, and whether it is selected.
+export interface RowCell {
+  row: number;
+  col_index: number;
+}
+
+// A cell: its node's path and its column's key.
 export interface TreeCell {
   path: string[];
   col_key: string;
@@ -2153,6 +2158,15 @@ export interface TreeViewImpl extends WidgetImpl {
   get_row_count(): number;
   // The selected cells (the cell selection modes), asked of the browser.
   get_selected_cells(): TreeCell[];
+  // The cell selection, kept by the server (a reload keeps it) and set in
+  // any selection mode, as pgwidgets does: a cell of a node not there is
+  // left out, and a cell goes with its node. pgwidgets' select_cell(path,
+  // col_key, state) is select_cell and unselect_cell here.
+  select_cell(path: string[], col_key: string): void;
+  unselect_cell(path: string[], col_key: string): void;
+  select_cells(cells: TreeCell[]): void;
+  set_selected_cells(cells: TreeCell[]): void;
+  clear_cell_selection(): void;
   // Copies the selected rows or cells as TSV to the clipboard (copy reports it).
   copy_selection(): void;
   // Copies them, then empties the editable cells among them (cut, cell_edited).
@@ -2279,6 +2293,16 @@ export interface TableViewImpl extends WidgetImpl {
   // Every colour: the cells', rows', columns' and the table's.
   clear_all_colors(): void;
   set_table_color(fg: string, bg: string, bold: boolean): void;
+  // The cells selected (selection_mode "single_cell" or "multiple_cell"),
+  // in the order shown: by row on screen, then column.
+  get_selected_cells(): RowCell[];
+  // The cell selection, kept by the server, as TreeView's: a cell goes
+  // with its row and moves with it.
+  select_cell(row: number, col_index: number): void;
+  unselect_cell(row: number, col_index: number): void;
+  select_cells(cells: RowCell[]): void;
+  set_selected_cells(cells: RowCell[]): void;
+  clear_cell_selection(): void;
 }
 
 export interface TableViewEvents extends WidgetEvents {
@@ -2289,6 +2313,8 @@ export interface TableViewEvents extends WidgetEvents {
   cell_edited(row: number, col_index: number, old_value: Value, new_value: Value): void;
   scrolled(h_pct: number, v_pct: number): void;
   cell_action(row: number, values: Value[], col_index: number): void;
+  // The user selected cells: all the cells selected now, as get_selected_cells.
+  cell_selected(cells: RowCell[]): void;
   column_resized(col_index: number, width: number): void;
   copy(text: string): void;
   cut(text: string): void;

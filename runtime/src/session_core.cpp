@@ -632,6 +632,9 @@ std::string SessionCore::collection_answer(WidgetId widget, const MethodInfo& ge
     if (tree == nullptr || snapshot == nullptr) return std::string();
     return answer_parents_not_in(*v, *tree, getter, snapshot->index_field);
   }
+  if (getter.op == StateOp::subtree) {
+    return answer_subtree(*v, getter, request, [&](std::uint32_t state) { return store_.collection(widget, state); });
+  }
   return answer_state(*v, getter, request);
 }
 

@@ -307,7 +307,8 @@ void apply_state_op(StateValue& v, const MethodInfo& m, std::string_view args) {
           next.list.emplace_back(f.bytes);
           continue;
         }
-        StatePath path = state_key(f.bytes, m);
+        // A set's member key: a cell's (by_cell) is its row's and its column.
+        StatePath path = is_tree ? state_key(f.bytes, m) : member_key(f.bytes, m);
         if (is_tree) check_parent(next, path);
         else if (path.empty()) throw std::invalid_argument("the key is empty");
         if (next.entries.contains(path)) {
@@ -326,7 +327,7 @@ void apply_state_op(StateValue& v, const MethodInfo& m, std::string_view args) {
       std::string_view in = args;
       while (next_field(in, f)) {
         if (f.number != m.items_field || f.type != 2) continue;
-        StatePath path = state_key(f.bytes, m);
+        StatePath path = is_tree ? state_key(f.bytes, m) : member_key(f.bytes, m);
         if (is_tree) check_parent(next, path);
         else if (path.empty()) throw std::invalid_argument("the key is empty");
         if (auto it = next.entries.find(path); it != next.entries.end()) it->second.message.assign(f.bytes);
@@ -341,7 +342,8 @@ void apply_state_op(StateValue& v, const MethodInfo& m, std::string_view args) {
       std::string_view in = args;
       while (next_field(in, f)) {
         if (f.number != m.items_field || f.type != 2) continue;
-        paths.push_back(state_key(f.bytes, m));
+        const bool is_tree = v.info && v.info->kind == StateKind::tree;
+        paths.push_back(is_tree ? state_key(f.bytes, m) : member_key(f.bytes, m));
       }
       for (const StatePath& p : paths) {
         if (!v.entries.contains(p)) {

@@ -67,6 +67,15 @@ bool apply_to_states(std::vector<StateValue>& states, const MethodInfo& m, std::
 std::string answer_parents_not_in(const StateValue& set, const StateValue& tree, const MethodInfo& g,
                                   std::uint16_t key_field);
 
+// A SUBTREE getter's answer (state_subtree.cpp): the nodes of `tree`
+// picked by the request's path (g.index_field) or status (g.pick_field,
+// one of g.picks, whose SETs `state_of` finds, or "all"), each with its
+// descendants and ancestors, in the order a rebuild sends them, each in
+// g.answer_field. A path not in the tree or an unknown status throws
+// std::invalid_argument saying so.
+std::string answer_subtree(const StateValue& tree, const MethodInfo& g, std::string_view request,
+                           const std::function<const StateValue*(std::uint32_t)>& state_of);
+
 // ALL_PARENTS: `set` becomes the path of every node of `tree` that has a
 // child (ALL_NODES: of every node; of a LIST, every position), each
 // member's message holding it in field m.index_field.

@@ -270,6 +270,25 @@ const ok = await runChecks([
     await expectUncoloured("live");
     await reload();
     await expectUncoloured("after a reload");
+    // Cells the program selected move with their rows, live and after a reload.
+    await page.getByText("Table cells", { exact: true }).click();
+    await waitStatus("table cells 9000:2 9001:0");
+    const selectedCells = () => page.evaluate(() =>
+      [...document.querySelectorAll(".pgw-tableview .pgw-grid-row")].filter((r) => r.offsetParent !== null)
+        .flatMap((r) => [...r.querySelectorAll(".pgw-grid-cell.pgw-cell-selected")].map((c) => `${r.dataset.index}:${c.dataset.col}`))
+        .sort());
+    const expectCells = async (when) => {
+      let seen = null;
+      for (let i = 0; i < 50; i++) {
+        seen = await selectedCells();
+        if (JSON.stringify(seen) === JSON.stringify(["9000:2", "9001:0"])) return;
+        await page.waitForTimeout(50);
+      }
+      throw new Error(`${when}: the selected table cells shown are ${JSON.stringify(seen)}`);
+    };
+    await expectCells("live");
+    await reload();
+    await expectCells("after a reload");
   }],
   ["delete_tree takes folder b's items, prunes the emptied folder, skips a path not there and fires changed; a reload agrees", async () => {
     await page.getByText("Delete b", { exact: true }).click();

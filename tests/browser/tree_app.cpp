@@ -80,12 +80,13 @@ pgw::Task<> setup(pgw::Session& session) {
   auto table_pick = co_await w.Button("Table pick");
   auto table_colour = co_await w.Button("Table colour");
   auto clear_colours = co_await w.Button("Clear colours");
+  auto table_cells = co_await w.Button("Table cells");
   co_await hbox.add_widget(tree, 1);
   co_await hbox.add_widget(table, 1);
   co_await vbox.add_widget(hbox, 1);
   // The test's buttons in one row: the grids keep their height.
   auto buttons = co_await w.HBox({.spacing = 4});
-  const std::vector<pgw::Button> controls{update, expand, select_all, collapsed, delete_b, restore_b, table_all, table_pick, table_colour, clear_colours};
+  const std::vector<pgw::Button> controls{update, expand, select_all, collapsed, delete_b, restore_b, table_all, table_pick, table_colour, clear_colours, table_cells};
   for (const auto& b : controls) co_await buttons.add_widget(b);
   co_await vbox.add_widget(buttons);
   co_await vbox.add_widget(status);
@@ -161,6 +162,20 @@ pgw::Task<> setup(pgw::Session& session) {
   clear_colours.on_activated([table, status]() -> pgw::Task<> {
     co_await table.clear_all_colors();
     co_await status.set_text("table colours cleared");
+  });
+  // Cells selected by the program (in any selection mode, as pgwidgets),
+  // then the row "Table colour" inserted deleted: the cells move up with
+  // their rows, and a row not there selects none.
+  table_cells.on_activated([table, status]() -> pgw::Task<> {
+    co_await table.select_cell(9001, 2);
+    const std::vector<pgw::RowCell> cells{{.row = 9002, .col_index = 0}, {.row = 500000, .col_index = 0}};
+    co_await table.select_cells(cells);
+    co_await table.delete_row(0);
+    co_await table.scroll_to_row(9000);
+    const std::vector<pgw::RowCell> selected = co_await table.get_selected_cells();
+    std::string text = "table cells";
+    for (const auto& c : selected) text += " " + std::to_string(c.row) + ":" + std::to_string(c.col_index);
+    co_await status.set_text(text);
   });
   expand.on_activated([tree, status]() -> pgw::Task<> {
     co_await tree.expand_all();

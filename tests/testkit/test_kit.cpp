@@ -480,6 +480,37 @@ TEST_CASE("a TreeView's expand_all and select_all, which read its tree, run in t
   CHECK(tree.get_selected().size() == 3);
 }
 
+TEST_CASE("a TreeView's get_subtree answers from the server's tree, selection and expansion", "[testkit]") {
+  TestSession t([](pgw::Session& s) -> pgw::Task<> {
+    auto p = co_await window(s, "W");
+    auto W = s.get_widgets();
+    auto tree = co_await W.TreeView();
+    co_await tree.set_name("files");
+    const std::vector<pgw::TreeItem> items{{{"a"}, {{"size", 1}}}, {{"a", "x"}, {}}, {{"a", "x", "1"}, {}},
+                                           {{"b"}, {}}, {{"b", "y"}, {}}};
+    co_await tree.set_tree(items);
+    co_await p.box.add_widget(tree, 1);
+    co_await tree.expand_item({"b"});
+    co_await tree.select_path({"a", "x"});
+  });
+  auto tree = t.find<pgw::TreeView>("files");
+  auto paths = [](const std::vector<pgw::TreeItem>& items) {
+    std::vector<std::vector<std::string>> out;
+    for (const auto& item : items) out.emplace_back(item.path.begin(), item.path.end());
+    return out;
+  };
+  using Paths = std::vector<std::vector<std::string>>;
+  CHECK(paths(tree.get_subtree()) == Paths{{"a"}, {"a", "x"}, {"a", "x", "1"}, {"b"}, {"b", "y"}});
+  CHECK(paths(tree.get_subtree("selected")) == Paths{{"a"}, {"a", "x"}, {"a", "x", "1"}});
+  CHECK(paths(tree.get_subtree("expanded")) == Paths{{"b"}, {"b", "y"}});
+  CHECK(paths(tree.get_subtree("collapsed")) == Paths{{"a"}, {"a", "x"}, {"a", "x", "1"}});
+  const auto a = tree.get_subtree_at({"a"});
+  REQUIRE(paths(a) == Paths{{"a"}, {"a", "x"}, {"a", "x", "1"}});
+  CHECK(a[0].values.at("size") == pgw::Value(1));
+  CHECK_THROWS_AS(tree.get_subtree_at({"q"}), std::invalid_argument);
+  CHECK_THROWS_AS(tree.get_subtree("chosen"), std::invalid_argument);
+}
+
 TEST_CASE("a TableView's select_all, which reads its rows, runs in the page model", "[testkit]") {
   TestSession t([](pgw::Session& s) -> pgw::Task<> {
     auto p = co_await window(s, "W");

@@ -364,6 +364,22 @@ std::pair<const d::MethodInfo*, std::string> tree_call(const json::array& call) 
     c.set_col_key(std::string(call.at(2).as_string()));
     return {&m::TreeView_clear_cell_color, c.SerializeAsString()};
   }
+  if (name == "select_cell" || name == "unselect_cell") {
+    pb::TreeCell c;
+    put_path(c.mutable_path(), call.at(1));
+    c.set_col_key(std::string(call.at(2).as_string()));
+    return {name == "select_cell" ? &m::TreeView_select_cell : &m::TreeView_unselect_cell, c.SerializeAsString()};
+  }
+  if (name == "select_cells" || name == "set_selected_cells") {
+    pb::TreeCells cells;
+    for (const auto& cell : call.at(1).as_array()) {
+      auto* c = cells.add_cells();
+      put_path(c->mutable_path(), cell.as_array().at(0));
+      c->set_col_key(std::string(cell.as_array().at(1).as_string()));
+    }
+    return {name == "select_cells" ? &m::TreeView_select_cells : &m::TreeView_set_selected_cells, cells.SerializeAsString()};
+  }
+  if (name == "clear_cell_selection") return {&m::TreeView_clear_cell_selection, ""};
   pb::TreePath one;  // the calls taking one path
   put_path(one.mutable_path(), call.at(1));
   const d::MethodInfo* method = name == "add_item"        ? &m::TreeView_add_item
@@ -420,6 +436,22 @@ std::pair<const d::MethodInfo*, std::string> table_call(const json::array& call)
     c.set_col_index(num(call.at(2)));
     return {&m::TableView_clear_cell_color, c.SerializeAsString()};
   }
+  if (name == "select_cell" || name == "unselect_cell") {
+    pb::RowCell c;
+    c.set_row(num(call.at(1)));
+    c.set_col_index(num(call.at(2)));
+    return {name == "select_cell" ? &m::TableView_select_cell : &m::TableView_unselect_cell, c.SerializeAsString()};
+  }
+  if (name == "select_cells" || name == "set_selected_cells") {
+    pb::RowCells cells;
+    for (const auto& cell : call.at(1).as_array()) {
+      auto* c = cells.add_cells();
+      c->set_row(num(cell.as_array().at(0)));
+      c->set_col_index(num(cell.as_array().at(1)));
+    }
+    return {name == "select_cells" ? &m::TableView_select_cells : &m::TableView_set_selected_cells, cells.SerializeAsString()};
+  }
+  if (name == "clear_cell_selection") return {&m::TableView_clear_cell_selection, ""};
   FAIL("the table is wrong: no TableView call " << name);
   return {};
 }
@@ -440,11 +472,12 @@ TEST_CASE("state within: every tree case of the shared table, against the server
       const std::map<std::string, std::uint32_t> fields{
           {"expanded", expanded}, {"selection", selected},
           {"row_colors", d::methods::TreeView_set_row_color.field},
-          {"cell_colors", d::methods::TreeView_set_cell_color.field}};
+          {"cell_colors", d::methods::TreeView_set_cell_color.field},
+          {"cell_selection", d::methods::TreeView_select_cell.field}};
       for (const auto& [set, want_json] : c.at("expect").as_object()) {
         Paths want;
         for (const auto& p : want_json.as_array()) {
-          if (set != "cell_colors") {
+          if (set != "cell_colors" && set != "cell_selection") {
             want.push_back(keys(p));
             continue;
           }
@@ -474,7 +507,8 @@ TEST_CASE("state within: every table case of the shared table, against the serve
       }
       const std::map<std::string, std::uint32_t> fields{
           {"selection", table_selected}, {"row_colors", d::methods::TableView_set_row_color.field},
-          {"cell_colors", d::methods::TableView_set_cell_color.field}};
+          {"cell_colors", d::methods::TableView_set_cell_color.field},
+          {"cell_selection", d::methods::TableView_select_cell.field}};
       for (const auto& [set, want_json] : c.at("expect").as_object()) {
         // Each member as numbers: a row, or a cell's row and column.
         std::vector<std::vector<int>> want, have;

@@ -207,6 +207,69 @@ TEST_CASE("tree state: PARENTS_NOT_IN answers the parents not in the set (get_co
   CHECK(collapsed().empty());
 }
 
+TEST_CASE("tree state: SUBTREE answers the nodes picked with their descendants and ancestors, in the tree's order (get_subtree)") {
+  auto tree = tree_state();
+  // Added out of path order: the answer keeps the tree's (insertion) order.
+  d::apply_state_op(tree, d::methods::TreeView_set_tree,
+                    tree_of({{"b"}, {"b", "m"}, {"a"}, {"a", "y"}, {"a", "x"}, {"a", "x", "1"}, {"c"}, {"c", "z"}, {"d"}}));
+  d::StateValue selection;
+  selection.info = &d::states::TreeView_states[2];
+  d::StateValue expanded;
+  expanded.info = &d::states::TreeView_states[1];
+  REQUIRE(selection.info->field == d::methods::TreeView_select_path.field);
+  REQUIRE(expanded.info->field == d::methods::TreeView_expand_item.field);
+  auto state_of = [&](std::uint32_t id) -> const d::StateValue* {
+    if (id == selection.info->field) return &selection;
+    if (id == expanded.info->field) return &expanded;
+    return nullptr;
+  };
+  auto answer = [&](const d::MethodInfo& g, const std::string& request) {
+    const std::string bytes = d::answer_subtree(tree, g, request, state_of);
+    pb::TreeItems out;
+    REQUIRE(out.ParseFromString(bytes));
+    std::vector<d::StatePath> paths;
+    for (const auto& item : out.tree()) paths.emplace_back(item.path().begin(), item.path().end());
+    return paths;
+  };
+  auto status = [&](const char* s) {
+    pb::SubtreeStatus req;
+    req.set_status(s);
+    return answer(d::methods::TreeView_get_subtree, req.SerializeAsString());
+  };
+  auto at = [&](std::initializer_list<const char*> path) {
+    pb::TreePath req;
+    for (const char* k : path) req.add_path(k);
+    return answer(d::methods::TreeView_get_subtree_at, req.SerializeAsString());
+  };
+  auto add = [&](d::StateValue& set, const d::MethodInfo& m, std::initializer_list<const char*> path) {
+    pb::TreePath req;
+    for (const char* k : path) req.add_path(k);
+    d::apply_state_op(set, m, req.SerializeAsString());
+  };
+  CHECK(status("all") == std::vector<d::StatePath>{{"b"}, {"b", "m"}, {"a"}, {"a", "y"}, {"a", "x"}, {"a", "x", "1"}, {"c"}, {"c", "z"}, {"d"}});
+  // Nothing selected, nothing expanded: every parent is collapsed (d, a leaf, is not).
+  CHECK(status("selected").empty());
+  CHECK(status("expanded").empty());
+  CHECK(status("collapsed") == std::vector<d::StatePath>{{"b"}, {"b", "m"}, {"a"}, {"a", "y"}, {"a", "x"}, {"a", "x", "1"}, {"c"}, {"c", "z"}});
+  // A selected leaf brings its ancestors; a selected parent its descendants.
+  add(selection, d::methods::TreeView_select_path, {"a", "x", "1"});
+  CHECK(status("selected") == std::vector<d::StatePath>{{"a"}, {"a", "x"}, {"a", "x", "1"}});
+  add(selection, d::methods::TreeView_select_path, {"c"});
+  add(selection, d::methods::TreeView_select_path, {"a", "x"});
+  CHECK(status("selected") == std::vector<d::StatePath>{{"a"}, {"a", "x"}, {"a", "x", "1"}, {"c"}, {"c", "z"}});
+  // Expanded: a; collapsed: the parents not expanded (b, a/x, c) and what is under them.
+  add(expanded, d::methods::TreeView_expand_item, {"a"});
+  CHECK(status("expanded") == std::vector<d::StatePath>{{"a"}, {"a", "y"}, {"a", "x"}, {"a", "x", "1"}});
+  CHECK(status("collapsed") == std::vector<d::StatePath>{{"b"}, {"b", "m"}, {"a"}, {"a", "x"}, {"a", "x", "1"}, {"c"}, {"c", "z"}});
+  // By path: the node, its descendants, its ancestors; a leaf at the top alone.
+  CHECK(at({"a", "x"}) == std::vector<d::StatePath>{{"a"}, {"a", "x"}, {"a", "x", "1"}});
+  CHECK(at({"d"}) == std::vector<d::StatePath>{{"d"}});
+  // A path not there and a status not known are errors that say so.
+  CHECK_THROWS_WITH(at({"a", "q"}), Catch::Contains("TreeView.get_subtree_at: no node at path \"a/q\""));
+  CHECK_THROWS_WITH(status("chosen"), Catch::Contains("unknown status \"chosen\""));
+  CHECK_THROWS_WITH(status(""), Catch::Contains("\"all\", \"selected\", \"expanded\", \"collapsed\""));
+}
+
 TEST_CASE("tree state: DELETE_ALL removes subtrees, skips a path not there, and prunes emptied ancestors when asked") {
   auto tree = tree_state();
   d::apply_state_op(tree, d::methods::TreeView_set_tree,

@@ -10,7 +10,7 @@ import table from "../../tests/cases/state_within.json";
 import { TableView } from "../src/widgets/tree/tableview.js";
 import { TreeView } from "../src/widgets/tree/treeview.js";
 import { pathKey, type Grid, type GridNode } from "../src/widgets/tree/grid.js";
-import type { TableViewCreateArgs, TableViewEvents, TreeViewCreateArgs, TreeViewEvents } from "../src/schema.js";
+import type { Column, TableViewCreateArgs, TableViewEvents, TreeViewCreateArgs, TreeViewEvents } from "../src/schema.js";
 import { Bench, recorder } from "./support/widgets.js";
 
 type Path = string[];
@@ -19,13 +19,13 @@ interface TreeCase {
   name: string;
   start: Path[];
   calls: Call[];
-  expect: { expanded?: Path[]; selection?: Path[]; row_colors?: Path[]; cell_colors?: [Path, string][] };
+  expect: { expanded?: Path[]; selection?: Path[]; row_colors?: Path[]; cell_colors?: [Path, string][]; cell_selection?: [Path, string][] };
 }
 interface TableCase {
   name: string;
   start: number;
   calls: Call[];
-  expect: { selection?: number[]; row_colors?: number[]; cell_colors?: [number, number][] };
+  expect: { selection?: number[]; row_colors?: number[]; cell_colors?: [number, number][]; cell_selection?: [number, number][] };
 }
 
 const options = {
@@ -37,6 +37,10 @@ const gridOf = (w: TreeView | TableView) => (w as unknown as { grid: Grid }).gri
 const items = (paths: Path[]) => paths.map((path) => ({ path, values: {} }));
 const tpaths = (paths: Path[]) => paths.map((path) => ({ path }));
 const rows = (n: number) => Array.from({ length: n }, (_, i) => ({ cells: [i] }));
+const treeCells = (cells: [Path, string][]) => cells.map(([path, col_key]) => ({ path, col_key }));
+const rowCells = (cells: [number, number][]) => cells.map(([row, col_index]) => ({ row, col_index }));
+// Columns for the cells the cases select (a cell of a column not there selects nothing).
+const column = (key: string): Column => ({ title: key, width: 80, key, type: "string", editable: false, widget: "none", choices: [] });
 const sorted = <T>(xs: T[]) => [...xs].sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
 
 function walk(g: Grid): GridNode[] {
@@ -66,6 +70,11 @@ function treeCall(t: TreeView, [name, a, b, c]: Call): void {
     case "expand_item": return t.expand_item(a as Path);
     case "collapse_item": return t.collapse_item(a as Path);
     case "select_path": return t.select_path(a as Path);
+    case "select_cell": return t.select_cell(a as Path, b as string);
+    case "unselect_cell": return t.unselect_cell(a as Path, b as string);
+    case "select_cells": return t.select_cells(treeCells(a as [Path, string][]));
+    case "set_selected_cells": return t.set_selected_cells(treeCells(a as [Path, string][]));
+    case "clear_cell_selection": return t.clear_cell_selection();
     default: throw new Error(`the table is wrong: no TreeView call ${name}`);
   }
 }
@@ -85,6 +94,11 @@ function tableCall(t: TableView, [name, a, b, c]: Call): void {
     case "set_row_color": return t.set_row_color(a as number, "", b as string, false);
     case "set_cell_color": return t.set_cell_color(a as number, b as number, "", c as string, false);
     case "clear_cell_color": return t.clear_cell_color(a as number, b as number);
+    case "select_cell": return t.select_cell(a as number, b as number);
+    case "unselect_cell": return t.unselect_cell(a as number, b as number);
+    case "select_cells": return t.select_cells(rowCells(a as [number, number][]));
+    case "set_selected_cells": return t.set_selected_cells(rowCells(a as [number, number][]));
+    case "clear_cell_selection": return t.clear_cell_selection();
     default: throw new Error(`the table is wrong: no TableView call ${name}`);
   }
 }
@@ -94,6 +108,7 @@ describe("state within: the tree cases of the shared table, against the real Tre
     it(c.name, () => {
       const bench = new Bench();
       const t = new TreeView(9, { ...options } as TreeViewCreateArgs, recorder<TreeViewEvents>(9, bench.events), bench.env);
+      t.set_columns([column("name"), column("size")]);
       t.set_tree(items(c.start));
       for (const call of c.calls) treeCall(t, call);
       const g = gridOf(t);
@@ -109,6 +124,10 @@ describe("state within: the tree cases of the shared table, against the real Tre
         const cells = [...g.cellColors].flatMap(([row, cols]) => [...cols.keys()].map((col) => [row, col]));
         assert.deepEqual(sorted(cells), sorted(want.cell_colors.map(([p, col]) => [pathKey(p), col])), "cell_colors");
       }
+      if (want.cell_selection) {
+        const cells = [...g.cellSelection.values()].map((c) => [g.pathOf(c.node), g.colKeys[c.col]]);
+        assert.deepEqual(sorted(cells), sorted(want.cell_selection), "cell_selection");
+      }
     });
   }
 });
@@ -118,6 +137,7 @@ describe("state within: the table cases of the shared table, against the real Ta
     it(c.name, () => {
       const bench = new Bench();
       const t = new TableView(9, { ...options } as TableViewCreateArgs, recorder<TableViewEvents>(9, bench.events), bench.env);
+      t.set_columns([0, 1, 2, 3].map((i) => column(`c${i}`)));
       t.set_data(rows(c.start));
       for (const call of c.calls) tableCall(t, call);
       const g = gridOf(t);
@@ -134,6 +154,10 @@ describe("state within: the table cases of the shared table, against the real Ta
           [...(g.cellColors.get(pathKey(g.pathOf(n)))?.keys() ?? [])].map((col) => [i, Number(col)]));
         assert.deepEqual(sorted(cells), sorted(want.cell_colors), "cell_colors");
         assert.equal(g.cellColors.size, new Set(cells.map(([i]) => i)).size, "a cell colour lingers for a row not there");
+      }
+      if (want.cell_selection) {
+        const cells = [...g.cellSelection.values()].map((c) => [positions.get(c.node), c.col]);
+        assert.deepEqual(sorted(cells), sorted(want.cell_selection), "cell_selection");
       }
     });
   }

@@ -43,6 +43,7 @@ inline constexpr StateInfo TreeView_states[] = {
     {1396140267, detail::StateKind::set, 1203225853, 0, 0, false, true, {}, 0, 0, 0, 0, 1597788037, 1, false},  // row_colors
     {1106266759, detail::StateKind::set, 1773905944, 0, 0, false, false},  // column_colors
     {653606033, detail::StateKind::set, 1641078678, 0, 0, false, true, {}, 0, 0, 0, 0, 1597788037, 1, true},  // cell_colors
+    {1770051909, detail::StateKind::set, 1366555997, 0, 0, false, true, {}, 0, 0, 1673439179, 1, 1597788037, 1, true},  // cell_selection
 };
 inline constexpr StateInfo TableView_states[] = {
     {1012001254, detail::StateKind::list, 606022247, 0, 0, false, false, {}, 0, 0, 173908264, 1},  // rows
@@ -52,6 +53,7 @@ inline constexpr StateInfo TableView_states[] = {
     {1396140267, detail::StateKind::set, 2023982116, 0, 0, false, true, {}, 0, 0, 0, 0, 1012001254, 1, false},  // row_colors
     {1106266759, detail::StateKind::set, 582980121, 0, 0, false, false},  // column_colors
     {653606033, detail::StateKind::set, 1365213617, 0, 0, false, true, {}, 0, 0, 0, 0, 1012001254, 1, true},  // cell_colors
+    {1770051909, detail::StateKind::set, 1690924206, 0, 0, false, true, {}, 0, 0, 137243831, 1, 1012001254, 1, true},  // cell_selection
 };
 }  // namespace states
 
@@ -123,6 +125,7 @@ inline constexpr std::uint32_t border_color = 1735637230;
 inline constexpr std::uint32_t border_width = 836307221;
 inline constexpr std::uint32_t button_text = 281306076;
 inline constexpr std::uint32_t cell_colors = 653606033;
+inline constexpr std::uint32_t cell_selection = 1770051909;
 inline constexpr std::uint32_t checked = 1712995704;
 inline constexpr std::uint32_t collapsed = 35625012;
 inline constexpr std::uint32_t color = 1948798365;
@@ -558,6 +561,9 @@ inline constexpr MethodInfo TreeView_delete_tree{.id = 198687920, .class_id = 15
 inline constexpr MethodInfo TreeView_set_cell{.id = 960967848, .class_id = 1581709373, .class_name = "TreeView", .name = "set_cell", .kind = detail::MethodKind::setter, .field = 1597788037, .returns_value = false, .index_field = 1, .op = detail::StateOp::set_cell, .to_field = 2, .element_field = 2, .cell_field = 3};
 inline constexpr MethodInfo TreeView_clear{.id = 1347235108, .class_id = 1581709373, .class_name = "TreeView", .name = "clear", .kind = detail::MethodKind::setter, .field = 1597788037, .returns_value = false, .op = detail::StateOp::clear};
 inline constexpr MethodInfo TreeView_get_tree{.id = 1069225672, .class_id = 1581709373, .class_name = "TreeView", .name = "get_tree", .kind = detail::MethodKind::getter, .field = 1597788037, .returns_value = true, .answer_field = 1, .element_wire = 2};
+inline constexpr SubtreePick TreeView_get_subtree_picks[] = {{"selected", 1694781748, false}, {"expanded", 1763074483, false}, {"collapsed", 1763074483, true}};
+inline constexpr MethodInfo TreeView_get_subtree{.id = 1939117048, .class_id = 1581709373, .class_name = "TreeView", .name = "get_subtree", .kind = detail::MethodKind::getter, .field = 1597788037, .returns_value = true, .op = detail::StateOp::subtree, .answer_field = 1, .element_wire = 2, .pick_field = 1, .picks = TreeView_get_subtree_picks};
+inline constexpr MethodInfo TreeView_get_subtree_at{.id = 1855547033, .class_id = 1581709373, .class_name = "TreeView", .name = "get_subtree_at", .kind = detail::MethodKind::getter, .field = 1597788037, .returns_value = true, .index_field = 1, .op = detail::StateOp::subtree, .answer_field = 1, .element_wire = 2};
 inline constexpr MethodInfo TreeView_expand_all{.id = 1027029856, .class_id = 1581709373, .class_name = "TreeView", .name = "expand_all", .kind = detail::MethodKind::setter, .field = 1763074483, .returns_value = false, .index_field = 1, .op = detail::StateOp::all_parents, .of_state = 1597788037};
 inline constexpr MethodInfo TreeView_collapse_all{.id = 227788759, .class_id = 1581709373, .class_name = "TreeView", .name = "collapse_all", .kind = detail::MethodKind::setter, .field = 1763074483, .returns_value = false, .op = detail::StateOp::clear};
 inline constexpr MethodInfo TreeView_expand_item{.id = 1514414962, .class_id = 1581709373, .class_name = "TreeView", .name = "expand_item", .kind = detail::MethodKind::setter, .field = 1763074483, .returns_value = false, .index_field = 1, .op = detail::StateOp::set_add};
@@ -589,6 +595,11 @@ inline constexpr MethodInfo TreeView_get_scroll_position{.id = 1199848490, .clas
 inline constexpr MethodInfo TreeView_get_column_count{.id = 191799981, .class_id = 1581709373, .class_name = "TreeView", .name = "get_column_count", .kind = detail::MethodKind::query, .field = 0, .returns_value = true};
 inline constexpr MethodInfo TreeView_get_row_count{.id = 377154104, .class_id = 1581709373, .class_name = "TreeView", .name = "get_row_count", .kind = detail::MethodKind::query, .field = 0, .returns_value = true};
 inline constexpr MethodInfo TreeView_get_selected_cells{.id = 92756763, .class_id = 1581709373, .class_name = "TreeView", .name = "get_selected_cells", .kind = detail::MethodKind::query, .field = 0, .returns_value = true};
+inline constexpr MethodInfo TreeView_select_cell{.id = 1366555997, .class_id = 1581709373, .class_name = "TreeView", .name = "select_cell", .kind = detail::MethodKind::setter, .field = 1770051909, .returns_value = false, .index_field = 1, .op = detail::StateOp::set_add, .to_field = 2, .to_zero = detail::KeyZero::string};
+inline constexpr MethodInfo TreeView_unselect_cell{.id = 1866266006, .class_id = 1581709373, .class_name = "TreeView", .name = "unselect_cell", .kind = detail::MethodKind::setter, .field = 1770051909, .returns_value = false, .index_field = 1, .op = detail::StateOp::set_remove, .to_field = 2, .to_zero = detail::KeyZero::string};
+inline constexpr MethodInfo TreeView_select_cells{.id = 320094409, .class_id = 1581709373, .class_name = "TreeView", .name = "select_cells", .kind = detail::MethodKind::setter, .field = 1770051909, .returns_value = false, .index_field = 1, .op = detail::StateOp::put_all, .to_field = 2, .items_field = 1, .to_zero = detail::KeyZero::string};
+inline constexpr MethodInfo TreeView_set_selected_cells{.id = 1673439179, .class_id = 1581709373, .class_name = "TreeView", .name = "set_selected_cells", .kind = detail::MethodKind::setter, .field = 1770051909, .returns_value = false, .index_field = 1, .op = detail::StateOp::assign, .to_field = 2, .items_field = 1, .to_zero = detail::KeyZero::string};
+inline constexpr MethodInfo TreeView_clear_cell_selection{.id = 662259304, .class_id = 1581709373, .class_name = "TreeView", .name = "clear_cell_selection", .kind = detail::MethodKind::setter, .field = 1770051909, .returns_value = false, .op = detail::StateOp::clear};
 inline constexpr MethodInfo TreeView_copy_selection{.id = 1971395928, .class_id = 1581709373, .class_name = "TreeView", .name = "copy_selection", .kind = detail::MethodKind::action, .field = 0, .returns_value = false};
 inline constexpr MethodInfo TreeView_cut_selection{.id = 249239126, .class_id = 1581709373, .class_name = "TreeView", .name = "cut_selection", .kind = detail::MethodKind::action, .field = 0, .returns_value = false};
 inline constexpr MethodInfo TreeView_paste_selection{.id = 2110914861, .class_id = 1581709373, .class_name = "TreeView", .name = "paste_selection", .kind = detail::MethodKind::action, .field = 0, .returns_value = false};
@@ -649,6 +660,12 @@ inline constexpr MethodInfo TableView_clear_cell_color{.id = 45341275, .class_id
 inline constexpr std::uint32_t TableView_clear_all_colors_also_clears[] = {1396140267, 1106266759, 131615297};
 inline constexpr MethodInfo TableView_clear_all_colors{.id = 454081993, .class_id = 1578330322, .class_name = "TableView", .name = "clear_all_colors", .kind = detail::MethodKind::setter, .field = 653606033, .returns_value = false, .op = detail::StateOp::clear, .also_clears = TableView_clear_all_colors_also_clears};
 inline constexpr MethodInfo TableView_set_table_color{.id = 244916497, .class_id = 1578330322, .class_name = "TableView", .name = "set_table_color", .kind = detail::MethodKind::setter, .field = 131615297, .returns_value = false};
+inline constexpr MethodInfo TableView_get_selected_cells{.id = 1559448276, .class_id = 1578330322, .class_name = "TableView", .name = "get_selected_cells", .kind = detail::MethodKind::query, .field = 0, .returns_value = true};
+inline constexpr MethodInfo TableView_select_cell{.id = 1690924206, .class_id = 1578330322, .class_name = "TableView", .name = "select_cell", .kind = detail::MethodKind::setter, .field = 1770051909, .returns_value = false, .index_field = 1, .op = detail::StateOp::set_add, .to_field = 2, .index_zero = detail::KeyZero::number, .to_zero = detail::KeyZero::number};
+inline constexpr MethodInfo TableView_unselect_cell{.id = 1930960758, .class_id = 1578330322, .class_name = "TableView", .name = "unselect_cell", .kind = detail::MethodKind::setter, .field = 1770051909, .returns_value = false, .index_field = 1, .op = detail::StateOp::set_remove, .to_field = 2, .index_zero = detail::KeyZero::number, .to_zero = detail::KeyZero::number};
+inline constexpr MethodInfo TableView_select_cells{.id = 1765402234, .class_id = 1578330322, .class_name = "TableView", .name = "select_cells", .kind = detail::MethodKind::setter, .field = 1770051909, .returns_value = false, .index_field = 1, .op = detail::StateOp::put_all, .to_field = 2, .index_zero = detail::KeyZero::number, .items_field = 1, .to_zero = detail::KeyZero::number};
+inline constexpr MethodInfo TableView_set_selected_cells{.id = 137243831, .class_id = 1578330322, .class_name = "TableView", .name = "set_selected_cells", .kind = detail::MethodKind::setter, .field = 1770051909, .returns_value = false, .index_field = 1, .op = detail::StateOp::assign, .to_field = 2, .index_zero = detail::KeyZero::number, .items_field = 1, .to_zero = detail::KeyZero::number};
+inline constexpr MethodInfo TableView_clear_cell_selection{.id = 1367231973, .class_id = 1578330322, .class_name = "TableView", .name = "clear_cell_selection", .kind = detail::MethodKind::setter, .field = 1770051909, .returns_value = false, .op = detail::StateOp::clear};
 inline constexpr MethodInfo VideoWidget_set_url{.id = 195291704, .class_id = 1638325622, .class_name = "VideoWidget", .name = "set_url", .kind = detail::MethodKind::setter, .field = 686156715, .returns_value = false};
 inline constexpr MethodInfo VideoWidget_set_stream{.id = 1008184739, .class_id = 1638325622, .class_name = "VideoWidget", .name = "set_stream", .kind = detail::MethodKind::setter, .field = 686156715, .returns_value = false};
 inline constexpr MethodInfo VideoWidget_play{.id = 455040286, .class_id = 1638325622, .class_name = "VideoWidget", .name = "play", .kind = detail::MethodKind::action, .field = 0, .returns_value = false};
@@ -718,11 +735,13 @@ void TreeView_collapsed(std::string_view bytes);
 void TreeView_sorted(std::string_view bytes);
 void TreeView_cell_edited(std::string_view bytes);
 void TreeView_scrolled(std::string_view bytes);
+void TreeView_cell_selected(std::string_view bytes);
 void TreeView_column_resized(std::string_view bytes);
 void TableView_selected(std::string_view bytes);
 void TableView_sorted(std::string_view bytes);
 void TableView_cell_edited(std::string_view bytes);
 void TableView_scrolled(std::string_view bytes);
+void TableView_cell_selected(std::string_view bytes);
 void TableView_column_resized(std::string_view bytes);
 }  // namespace check
 
@@ -849,7 +868,7 @@ inline constexpr CallbackInfo TreeView_collapsed{712818740, 1581709373, "TreeVie
 inline constexpr CallbackInfo TreeView_sorted{1599366815, 1581709373, "TreeView", "sorted", 1684628628, 1533105449, &check::TreeView_sorted, false};
 inline constexpr CallbackInfo TreeView_cell_edited{1034970973, 1581709373, "TreeView", "cell_edited", 1597788037, 960967848, &check::TreeView_cell_edited, false};
 inline constexpr CallbackInfo TreeView_scrolled{2127868018, 1581709373, "TreeView", "scrolled", 1634377037, 1462957042, &check::TreeView_scrolled, true};
-inline constexpr CallbackInfo TreeView_cell_selected{724808231, 1581709373, "TreeView", "cell_selected", 0, 0, nullptr, false};
+inline constexpr CallbackInfo TreeView_cell_selected{724808231, 1581709373, "TreeView", "cell_selected", 1770051909, 1673439179, &check::TreeView_cell_selected, false};
 inline constexpr CallbackInfo TreeView_cell_action{349906765, 1581709373, "TreeView", "cell_action", 0, 0, nullptr, false};
 inline constexpr CallbackInfo TreeView_column_resized{1226220085, 1581709373, "TreeView", "column_resized", 777470635, 201903358, &check::TreeView_column_resized, false};
 inline constexpr CallbackInfo TreeView_copy{2059559250, 1581709373, "TreeView", "copy", 0, 0, nullptr, false};
@@ -862,6 +881,7 @@ inline constexpr CallbackInfo TableView_sorted{1504248468, 1578330322, "TableVie
 inline constexpr CallbackInfo TableView_cell_edited{765664509, 1578330322, "TableView", "cell_edited", 1012001254, 1952002575, &check::TableView_cell_edited, false};
 inline constexpr CallbackInfo TableView_scrolled{113220234, 1578330322, "TableView", "scrolled", 1634377037, 1046467878, &check::TableView_scrolled, true};
 inline constexpr CallbackInfo TableView_cell_action{1775863827, 1578330322, "TableView", "cell_action", 0, 0, nullptr, false};
+inline constexpr CallbackInfo TableView_cell_selected{355053578, 1578330322, "TableView", "cell_selected", 1770051909, 137243831, &check::TableView_cell_selected, false};
 inline constexpr CallbackInfo TableView_column_resized{765745107, 1578330322, "TableView", "column_resized", 777470635, 283660076, &check::TableView_column_resized, false};
 inline constexpr CallbackInfo TableView_copy{2552212, 1578330322, "TableView", "copy", 0, 0, nullptr, false};
 inline constexpr CallbackInfo TableView_cut{2057486972, 1578330322, "TableView", "cut", 0, 0, nullptr, false};
@@ -935,7 +955,7 @@ inline constexpr std::array<const ClassInfo*, 56> class_table = {
     &classes::TableView,
     &classes::VideoWidget,
 };
-inline constexpr std::array<const MethodInfo*, 459> method_table = {
+inline constexpr std::array<const MethodInfo*, 472> method_table = {
     &methods::Widget_set_border_width,
     &methods::Widget_set_border_color,
     &methods::Widget_set_bg,
@@ -1288,6 +1308,8 @@ inline constexpr std::array<const MethodInfo*, 459> method_table = {
     &methods::TreeView_set_cell,
     &methods::TreeView_clear,
     &methods::TreeView_get_tree,
+    &methods::TreeView_get_subtree,
+    &methods::TreeView_get_subtree_at,
     &methods::TreeView_expand_all,
     &methods::TreeView_collapse_all,
     &methods::TreeView_expand_item,
@@ -1319,6 +1341,11 @@ inline constexpr std::array<const MethodInfo*, 459> method_table = {
     &methods::TreeView_get_column_count,
     &methods::TreeView_get_row_count,
     &methods::TreeView_get_selected_cells,
+    &methods::TreeView_select_cell,
+    &methods::TreeView_unselect_cell,
+    &methods::TreeView_select_cells,
+    &methods::TreeView_set_selected_cells,
+    &methods::TreeView_clear_cell_selection,
     &methods::TreeView_copy_selection,
     &methods::TreeView_cut_selection,
     &methods::TreeView_paste_selection,
@@ -1377,6 +1404,12 @@ inline constexpr std::array<const MethodInfo*, 459> method_table = {
     &methods::TableView_clear_cell_color,
     &methods::TableView_clear_all_colors,
     &methods::TableView_set_table_color,
+    &methods::TableView_get_selected_cells,
+    &methods::TableView_select_cell,
+    &methods::TableView_unselect_cell,
+    &methods::TableView_select_cells,
+    &methods::TableView_set_selected_cells,
+    &methods::TableView_clear_cell_selection,
     &methods::VideoWidget_set_url,
     &methods::VideoWidget_set_stream,
     &methods::VideoWidget_play,
@@ -1396,7 +1429,7 @@ inline constexpr std::array<const MethodInfo*, 459> method_table = {
     &methods::VideoWidget_get_paused,
     &methods::VideoWidget_fullscreen,
 };
-inline constexpr std::array<const CallbackInfo*, 145> callback_table = {
+inline constexpr std::array<const CallbackInfo*, 146> callback_table = {
     &callbacks::Widget_resize,
     &callbacks::Widget_map,
     &callbacks::Container_child_added,
@@ -1532,6 +1565,7 @@ inline constexpr std::array<const CallbackInfo*, 145> callback_table = {
     &callbacks::TableView_cell_edited,
     &callbacks::TableView_scrolled,
     &callbacks::TableView_cell_action,
+    &callbacks::TableView_cell_selected,
     &callbacks::TableView_column_resized,
     &callbacks::TableView_copy,
     &callbacks::TableView_cut,
@@ -1605,7 +1639,7 @@ inline constexpr std::array<std::string_view, 56> class_proto_names = {
     "pgwidgets.widgets.TableView",
     "pgwidgets.widgets.VideoWidget",
 };
-inline constexpr std::array<std::string_view, 459> method_proto_names = {
+inline constexpr std::array<std::string_view, 472> method_proto_names = {
     "pgwidgets.widgets.Widget.SetBorderWidth",
     "pgwidgets.widgets.Widget.SetBorderColor",
     "pgwidgets.widgets.Widget.SetBg",
@@ -1958,6 +1992,8 @@ inline constexpr std::array<std::string_view, 459> method_proto_names = {
     "pgwidgets.widgets.TreeView.SetCell",
     "pgwidgets.widgets.TreeView.Clear",
     "pgwidgets.widgets.TreeView.GetTree",
+    "pgwidgets.widgets.TreeView.GetSubtree",
+    "pgwidgets.widgets.TreeView.GetSubtreeAt",
     "pgwidgets.widgets.TreeView.ExpandAll",
     "pgwidgets.widgets.TreeView.CollapseAll",
     "pgwidgets.widgets.TreeView.ExpandItem",
@@ -1989,6 +2025,11 @@ inline constexpr std::array<std::string_view, 459> method_proto_names = {
     "pgwidgets.widgets.TreeView.GetColumnCount",
     "pgwidgets.widgets.TreeView.GetRowCount",
     "pgwidgets.widgets.TreeView.GetSelectedCells",
+    "pgwidgets.widgets.TreeView.SelectCell",
+    "pgwidgets.widgets.TreeView.UnselectCell",
+    "pgwidgets.widgets.TreeView.SelectCells",
+    "pgwidgets.widgets.TreeView.SetSelectedCells",
+    "pgwidgets.widgets.TreeView.ClearCellSelection",
     "pgwidgets.widgets.TreeView.CopySelection",
     "pgwidgets.widgets.TreeView.CutSelection",
     "pgwidgets.widgets.TreeView.PasteSelection",
@@ -2047,6 +2088,12 @@ inline constexpr std::array<std::string_view, 459> method_proto_names = {
     "pgwidgets.widgets.TableView.ClearCellColor",
     "pgwidgets.widgets.TableView.ClearAllColors",
     "pgwidgets.widgets.TableView.SetTableColor",
+    "pgwidgets.widgets.TableView.GetSelectedCells",
+    "pgwidgets.widgets.TableView.SelectCell",
+    "pgwidgets.widgets.TableView.UnselectCell",
+    "pgwidgets.widgets.TableView.SelectCells",
+    "pgwidgets.widgets.TableView.SetSelectedCells",
+    "pgwidgets.widgets.TableView.ClearCellSelection",
     "pgwidgets.widgets.VideoWidget.SetUrl",
     "pgwidgets.widgets.VideoWidget.SetStream",
     "pgwidgets.widgets.VideoWidget.Play",
@@ -2066,7 +2113,7 @@ inline constexpr std::array<std::string_view, 459> method_proto_names = {
     "pgwidgets.widgets.VideoWidget.GetPaused",
     "pgwidgets.widgets.VideoWidget.Fullscreen",
 };
-inline constexpr std::array<std::string_view, 145> callback_proto_names = {
+inline constexpr std::array<std::string_view, 146> callback_proto_names = {
     "pgwidgets.widgets.Widget.OnResize",
     "pgwidgets.widgets.Widget.OnMap",
     "pgwidgets.widgets.Container.OnChildAdded",
@@ -2202,6 +2249,7 @@ inline constexpr std::array<std::string_view, 145> callback_proto_names = {
     "pgwidgets.widgets.TableView.OnCellEdited",
     "pgwidgets.widgets.TableView.OnScrolled",
     "pgwidgets.widgets.TableView.OnCellAction",
+    "pgwidgets.widgets.TableView.OnCellSelected",
     "pgwidgets.widgets.TableView.OnColumnResized",
     "pgwidgets.widgets.TableView.OnCopy",
     "pgwidgets.widgets.TableView.OnCut",

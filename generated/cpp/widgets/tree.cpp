@@ -44,6 +44,15 @@ RowIndex decode([[maybe_unused]] const ::pgwidgets::widgets::RowIndex& message) 
   return pgw::RowIndex{message.row()};
 }
 
+void encode([[maybe_unused]] RowCell value, [[maybe_unused]] ::pgwidgets::widgets::RowCell& message) {
+  message.set_row(value.row);
+  message.set_col_index(value.col_index);
+}
+
+RowCell decode([[maybe_unused]] const ::pgwidgets::widgets::RowCell& message) {
+  return pgw::RowCell{message.row(), message.col_index()};
+}
+
 void encode([[maybe_unused]] TreeCell value, [[maybe_unused]] ::pgwidgets::widgets::TreeCell& message) {
   message.mutable_path()->Reserve(static_cast<int>(value.path.size()));
   for (auto& item : value.path) message.add_path(std::move(item));
@@ -178,6 +187,12 @@ std::tuple<int, std::vector<pgw::Value>, int> TableView_cell_action([[maybe_unus
   return {m.row(), [&] { std::vector<pgw::Value> out; out.reserve(m.values().size()); for (const auto& item : m.values()) out.push_back(detail::value_from_wire(item)); return out; }(), m.col_index()};
 }
 
+std::tuple<std::vector<pgw::RowCell>> TableView_cell_selected([[maybe_unused]] SessionLink& link, std::string_view bytes) {
+  ::pgwidgets::widgets::RowCells m;
+  detail::parse_or_throw(m, bytes, "the arguments of TableView.cell_selected");
+  return {[&] { std::vector<pgw::RowCell> out; out.reserve(m.cells().size()); for (const auto& item : m.cells()) out.push_back(detail::wire::decode(item)); return out; }()};
+}
+
 std::tuple<int, int> TableView_column_resized([[maybe_unused]] SessionLink& link, std::string_view bytes) {
   ::pgwidgets::widgets::ColumnIndexWidth m;
   detail::parse_or_throw(m, bytes, "the arguments of TableView.column_resized");
@@ -236,6 +251,11 @@ void TreeView_scrolled(std::string_view bytes) {
   detail::parse_or_throw(m, bytes, "the arguments of TreeView.scrolled");
 }
 
+void TreeView_cell_selected(std::string_view bytes) {
+  ::pgwidgets::widgets::TreeCells m;
+  detail::parse_or_throw(m, bytes, "the arguments of TreeView.cell_selected");
+}
+
 void TreeView_column_resized(std::string_view bytes) {
   ::pgwidgets::widgets::ColumnWidth m;
   detail::parse_or_throw(m, bytes, "the arguments of TreeView.column_resized");
@@ -259,6 +279,11 @@ void TableView_cell_edited(std::string_view bytes) {
 void TableView_scrolled(std::string_view bytes) {
   ::pgwidgets::widgets::ScrollFraction m;
   detail::parse_or_throw(m, bytes, "the arguments of TableView.scrolled");
+}
+
+void TableView_cell_selected(std::string_view bytes) {
+  ::pgwidgets::widgets::RowCells m;
+  detail::parse_or_throw(m, bytes, "the arguments of TableView.cell_selected");
 }
 
 void TableView_column_resized(std::string_view bytes) {
@@ -310,6 +335,12 @@ int TableView_get_row_count([[maybe_unused]] SessionLink& link, std::string_view
   ::pgwidgets::widgets::Count m;
   detail::parse_or_throw(m, bytes, "the arguments of the result of TableView.get_row_count");
   return m.count();
+}
+
+std::vector<pgw::RowCell> TableView_get_selected_cells([[maybe_unused]] SessionLink& link, std::string_view bytes) {
+  ::pgwidgets::widgets::RowCells m;
+  detail::parse_or_throw(m, bytes, "the arguments of the result of TableView.get_selected_cells");
+  return [&] { std::vector<pgw::RowCell> out; out.reserve(m.cells().size()); for (const auto& item : m.cells()) out.push_back(detail::wire::decode(item)); return out; }();
 }
 
 }  // namespace detail::ret
@@ -601,6 +632,29 @@ std::vector<pgw::TreeItem> TreeView::get_tree() const {
   return [&] { std::vector<pgw::TreeItem> out; out.reserve(m.tree().size()); for (const auto& item : m.tree()) out.push_back(detail::wire::decode(item)); return out; }();
 }
 
+std::vector<pgw::TreeItem> TreeView::get_subtree(std::string status) const {
+  // Answered from the tree the server keeps.
+  ::pgwidgets::widgets::SubtreeStatus request;
+  request.set_status(std::move(status));
+  [[maybe_unused]] detail::SessionLink& link = this->link();
+  ::pgwidgets::widgets::TreeItems m;
+  detail::parse_or_throw(m, link.collection_answer(id(), detail::methods::TreeView_get_subtree, request.SerializeAsString()),
+        "the arguments of the state of TreeView.items");
+  return [&] { std::vector<pgw::TreeItem> out; out.reserve(m.tree().size()); for (const auto& item : m.tree()) out.push_back(detail::wire::decode(item)); return out; }();
+}
+
+std::vector<pgw::TreeItem> TreeView::get_subtree_at(pgw::List<std::string> path) const {
+  // Answered from the tree the server keeps (an element not there: the zero).
+  ::pgwidgets::widgets::TreePath request;
+  request.mutable_path()->Reserve(static_cast<int>(path.size()));
+  for (auto& item : path) request.add_path(std::move(item));
+  [[maybe_unused]] detail::SessionLink& link = this->link();
+  ::pgwidgets::widgets::TreeItems m;
+  detail::parse_or_throw(m, link.collection_answer(id(), detail::methods::TreeView_get_subtree_at, request.SerializeAsString()),
+        "the arguments of the state of TreeView.items");
+  return [&] { std::vector<pgw::TreeItem> out; out.reserve(m.tree().size()); for (const auto& item : m.tree()) out.push_back(detail::wire::decode(item)); return out; }();
+}
+
 Task<void> TreeView::expand_all() const {
   ::pgwidgets::widgets::Empty request;
   return detail::send_call(checked_link(), id(), detail::methods::TreeView_expand_all, request.SerializeAsString());
@@ -809,6 +863,41 @@ Task<std::vector<pgw::TreeCell>> TreeView::get_selected_cells() const {
   ::pgwidgets::widgets::Empty request;
   return detail::call_returning<std::vector<pgw::TreeCell>>(checked_link(), id(), detail::methods::TreeView_get_selected_cells,
                                                        request.SerializeAsString(), &detail::ret::TreeView_get_selected_cells);
+}
+
+Task<void> TreeView::select_cell(pgw::List<std::string> path, std::string col_key) const {
+  ::pgwidgets::widgets::TreeCell request;
+  request.mutable_path()->Reserve(static_cast<int>(path.size()));
+  for (auto& item : path) request.add_path(std::move(item));
+  request.set_col_key(std::move(col_key));
+  return detail::send_call(checked_link(), id(), detail::methods::TreeView_select_cell, request.SerializeAsString());
+}
+
+Task<void> TreeView::unselect_cell(pgw::List<std::string> path, std::string col_key) const {
+  ::pgwidgets::widgets::TreeCell request;
+  request.mutable_path()->Reserve(static_cast<int>(path.size()));
+  for (auto& item : path) request.add_path(std::move(item));
+  request.set_col_key(std::move(col_key));
+  return detail::send_call(checked_link(), id(), detail::methods::TreeView_unselect_cell, request.SerializeAsString());
+}
+
+Task<void> TreeView::select_cells(pgw::List<pgw::TreeCell> cells) const {
+  ::pgwidgets::widgets::TreeCells request;
+  request.mutable_cells()->Reserve(static_cast<int>(cells.size()));
+  for (auto& item : cells) detail::wire::encode(std::move(item), *request.add_cells());
+  return detail::send_call(checked_link(), id(), detail::methods::TreeView_select_cells, request.SerializeAsString());
+}
+
+Task<void> TreeView::set_selected_cells(pgw::List<pgw::TreeCell> cells) const {
+  ::pgwidgets::widgets::TreeCells request;
+  request.mutable_cells()->Reserve(static_cast<int>(cells.size()));
+  for (auto& item : cells) detail::wire::encode(std::move(item), *request.add_cells());
+  return detail::send_call(checked_link(), id(), detail::methods::TreeView_set_selected_cells, request.SerializeAsString());
+}
+
+Task<void> TreeView::clear_cell_selection() const {
+  ::pgwidgets::widgets::Empty request;
+  return detail::send_call(checked_link(), id(), detail::methods::TreeView_clear_cell_selection, request.SerializeAsString());
 }
 
 Task<void> TreeView::copy_selection() const {
@@ -1207,6 +1296,45 @@ Task<void> TableView::set_table_color(std::string fg, std::string bg, bool bold)
   request.set_bg(std::move(bg));
   request.set_bold(bold);
   return detail::send_call(checked_link(), id(), detail::methods::TableView_set_table_color, request.SerializeAsString());
+}
+
+Task<std::vector<pgw::RowCell>> TableView::get_selected_cells() const {
+  ::pgwidgets::widgets::Empty request;
+  return detail::call_returning<std::vector<pgw::RowCell>>(checked_link(), id(), detail::methods::TableView_get_selected_cells,
+                                                       request.SerializeAsString(), &detail::ret::TableView_get_selected_cells);
+}
+
+Task<void> TableView::select_cell(int row, int col_index) const {
+  ::pgwidgets::widgets::RowCell request;
+  request.set_row(row);
+  request.set_col_index(col_index);
+  return detail::send_call(checked_link(), id(), detail::methods::TableView_select_cell, request.SerializeAsString());
+}
+
+Task<void> TableView::unselect_cell(int row, int col_index) const {
+  ::pgwidgets::widgets::RowCell request;
+  request.set_row(row);
+  request.set_col_index(col_index);
+  return detail::send_call(checked_link(), id(), detail::methods::TableView_unselect_cell, request.SerializeAsString());
+}
+
+Task<void> TableView::select_cells(pgw::List<pgw::RowCell> cells) const {
+  ::pgwidgets::widgets::RowCells request;
+  request.mutable_cells()->Reserve(static_cast<int>(cells.size()));
+  for (auto& item : cells) detail::wire::encode(std::move(item), *request.add_cells());
+  return detail::send_call(checked_link(), id(), detail::methods::TableView_select_cells, request.SerializeAsString());
+}
+
+Task<void> TableView::set_selected_cells(pgw::List<pgw::RowCell> cells) const {
+  ::pgwidgets::widgets::RowCells request;
+  request.mutable_cells()->Reserve(static_cast<int>(cells.size()));
+  for (auto& item : cells) detail::wire::encode(std::move(item), *request.add_cells());
+  return detail::send_call(checked_link(), id(), detail::methods::TableView_set_selected_cells, request.SerializeAsString());
+}
+
+Task<void> TableView::clear_cell_selection() const {
+  ::pgwidgets::widgets::Empty request;
+  return detail::send_call(checked_link(), id(), detail::methods::TableView_clear_cell_selection, request.SerializeAsString());
 }
 
 }  // namespace pgw

@@ -14,7 +14,7 @@ import * as pb_files from "../pb/pgwidgets/widgets/files_pb.js";
 import * as pb_textsource from "../pb/pgwidgets/widgets/textsource_pb.js";
 import * as pb_tree from "../pb/pgwidgets/widgets/tree_pb.js";
 import type * as w from "../widgets.js";
-import type { WidgetHandle, Value, DrawOp, TabPosition, ScrollBarPolicy, Dtype, SliderValuePosition, DialValuePosition, ColumnType, CellWidget, HAlign, VAlign, FileDialogMode, ImageFormat, WindowState, Align, Orientation, Wrap, ScrollAlign, Gravity, CursorStyle, SelectionMode, DrawingImage, Drawing, Column, TableRow, TreeNode, TableData, Modifiers, PointerEvent, ScrollEvent, KeyEvent, FocusEvent, DragOverEvent, DroppedFile, DropEvent, DropProgress, PickedFile, TagStyle, TagDef, TextSpan, TagRegion, RefState, TreeItem, TreePath, RowIndex, TreeCell } from "../widgets.js";
+import type { WidgetHandle, Value, DrawOp, TabPosition, ScrollBarPolicy, Dtype, SliderValuePosition, DialValuePosition, ColumnType, CellWidget, HAlign, VAlign, FileDialogMode, ImageFormat, WindowState, Align, Orientation, Wrap, ScrollAlign, Gravity, CursorStyle, SelectionMode, DrawingImage, Drawing, Column, TableRow, TreeNode, TableData, Modifiers, PointerEvent, ScrollEvent, KeyEvent, FocusEvent, DragOverEvent, DroppedFile, DropEvent, DropProgress, PickedFile, TagStyle, TagDef, TextSpan, TagRegion, RefState, TreeItem, TreePath, RowIndex, RowCell, TreeCell } from "../widgets.js";
 
 /** What the dispatcher needs from the runtime. */
 export interface DispatchContext {
@@ -435,6 +435,17 @@ export function fromRowIndex(m: pb_tree.RowIndex | undefined): RowIndex {
 /** RowIndex as protobuf-es builds it. */
 export function toRowIndex(v: RowIndex): MessageInitShape<typeof pb_tree.RowIndexSchema> {
   return { row: v.row };
+}
+
+/** RowCell from protobuf-es (an absent message is the empty value). */
+export function fromRowCell(m: pb_tree.RowCell | undefined): RowCell {
+  const x = m ?? create(pb_tree.RowCellSchema);
+  return { row: x.row, col_index: x.colIndex };
+}
+
+/** RowCell as protobuf-es builds it. */
+export function toRowCell(v: RowCell): MessageInitShape<typeof pb_tree.RowCellSchema> {
+  return { row: v.row, colIndex: v.col_index };
 }
 
 /** TreeCell from protobuf-es (an absent message is the empty value). */

@@ -9,9 +9,9 @@ import * as pb_base from "../pb/pgwidgets/widgets/base_pb.js";
 import * as pb_data from "../pb/pgwidgets/widgets/data_pb.js";
 import * as pb_tree from "../pb/pgwidgets/widgets/tree_pb.js";
 import type * as w from "../widgets.js";
-import type { WidgetHandle, Value, DrawOp, TabPosition, ScrollBarPolicy, Dtype, SliderValuePosition, DialValuePosition, ColumnType, CellWidget, HAlign, VAlign, FileDialogMode, ImageFormat, WindowState, Align, Orientation, Wrap, ScrollAlign, Gravity, CursorStyle, SelectionMode, DrawingImage, Drawing, Column, TableRow, TreeNode, TableData, Modifiers, PointerEvent, ScrollEvent, KeyEvent, FocusEvent, DragOverEvent, DroppedFile, DropEvent, DropProgress, PickedFile, TagStyle, TagDef, TextSpan, TagRegion, RefState, TreeItem, TreePath, RowIndex, TreeCell } from "../widgets.js";
+import type { WidgetHandle, Value, DrawOp, TabPosition, ScrollBarPolicy, Dtype, SliderValuePosition, DialValuePosition, ColumnType, CellWidget, HAlign, VAlign, FileDialogMode, ImageFormat, WindowState, Align, Orientation, Wrap, ScrollAlign, Gravity, CursorStyle, SelectionMode, DrawingImage, Drawing, Column, TableRow, TreeNode, TableData, Modifiers, PointerEvent, ScrollEvent, KeyEvent, FocusEvent, DragOverEvent, DroppedFile, DropEvent, DropProgress, PickedFile, TagStyle, TagDef, TextSpan, TagRegion, RefState, TreeItem, TreePath, RowIndex, RowCell, TreeCell } from "../widgets.js";
 import type { DispatchContext, ClassEntry, MethodEntry, CallbackEntry, FamilyTables } from "./common.js";
-import { word, DrawOpWords, DrawOpNumbers, TabPositionWords, TabPositionNumbers, ScrollBarPolicyWords, ScrollBarPolicyNumbers, DtypeWords, DtypeNumbers, SliderValuePositionWords, SliderValuePositionNumbers, DialValuePositionWords, DialValuePositionNumbers, ColumnTypeWords, ColumnTypeNumbers, CellWidgetWords, CellWidgetNumbers, HAlignWords, HAlignNumbers, VAlignWords, VAlignNumbers, FileDialogModeWords, FileDialogModeNumbers, ImageFormatWords, ImageFormatNumbers, WindowStateWords, WindowStateNumbers, AlignWords, AlignNumbers, OrientationWords, OrientationNumbers, WrapWords, WrapNumbers, ScrollAlignWords, ScrollAlignNumbers, GravityWords, GravityNumbers, CursorStyleWords, CursorStyleNumbers, SelectionModeWords, SelectionModeNumbers, valueFromWire, valueToWire, fromDrawingImage, toDrawingImage, fromDrawing, toDrawing, fromColumn, toColumn, fromTableRow, toTableRow, fromTreeNode, toTreeNode, fromTableData, toTableData, fromModifiers, toModifiers, fromPointerEvent, toPointerEvent, fromScrollEvent, toScrollEvent, fromKeyEvent, toKeyEvent, fromFocusEvent, toFocusEvent, fromDragOverEvent, toDragOverEvent, fromDroppedFile, toDroppedFile, fromDropEvent, toDropEvent, fromDropProgress, toDropProgress, fromPickedFile, toPickedFile, fromTagStyle, toTagStyle, fromTagDef, toTagDef, fromTextSpan, toTextSpan, fromTagRegion, toTagRegion, fromRefState, toRefState, fromTreeItem, toTreeItem, fromTreePath, toTreePath, fromRowIndex, toRowIndex, fromTreeCell, toTreeCell } from "./common.js";
+import { word, DrawOpWords, DrawOpNumbers, TabPositionWords, TabPositionNumbers, ScrollBarPolicyWords, ScrollBarPolicyNumbers, DtypeWords, DtypeNumbers, SliderValuePositionWords, SliderValuePositionNumbers, DialValuePositionWords, DialValuePositionNumbers, ColumnTypeWords, ColumnTypeNumbers, CellWidgetWords, CellWidgetNumbers, HAlignWords, HAlignNumbers, VAlignWords, VAlignNumbers, FileDialogModeWords, FileDialogModeNumbers, ImageFormatWords, ImageFormatNumbers, WindowStateWords, WindowStateNumbers, AlignWords, AlignNumbers, OrientationWords, OrientationNumbers, WrapWords, WrapNumbers, ScrollAlignWords, ScrollAlignNumbers, GravityWords, GravityNumbers, CursorStyleWords, CursorStyleNumbers, SelectionModeWords, SelectionModeNumbers, valueFromWire, valueToWire, fromDrawingImage, toDrawingImage, fromDrawing, toDrawing, fromColumn, toColumn, fromTableRow, toTableRow, fromTreeNode, toTreeNode, fromTableData, toTableData, fromModifiers, toModifiers, fromPointerEvent, toPointerEvent, fromScrollEvent, toScrollEvent, fromKeyEvent, toKeyEvent, fromFocusEvent, toFocusEvent, fromDragOverEvent, toDragOverEvent, fromDroppedFile, toDroppedFile, fromDropEvent, toDropEvent, fromDropProgress, toDropProgress, fromPickedFile, toPickedFile, fromTagStyle, toTagStyle, fromTagDef, toTagDef, fromTextSpan, toTextSpan, fromTagRegion, toTagRegion, fromRefState, toRefState, fromTreeItem, toTreeItem, fromTreePath, toTreePath, fromRowIndex, toRowIndex, fromRowCell, toRowCell, fromTreeCell, toTreeCell } from "./common.js";
 import { eventsWidget } from "./base.js";
 
 export function eventsTreeView(id: number, ctx: DispatchContext): w.TreeViewEvents {
@@ -32,7 +32,7 @@ export function eventsTreeView(id: number, ctx: DispatchContext): w.TreeViewEven
     scrolled: (h_pct: number, v_pct: number) =>
       ctx.emit(id, 2127868018, toBinary(pb_tree.ScrollFractionSchema, create(pb_tree.ScrollFractionSchema, { hPct: h_pct, vPct: v_pct })), true),
     cell_selected: (cells: TreeCell[]) =>
-      ctx.emit(id, 724808231, toBinary(pb_tree.TreeCellsSchema, create(pb_tree.TreeCellsSchema, { cells: cells.map((x) => toTreeCell(x)) })), false),
+      ctx.emit(id, 724808231, toBinary(pb_tree.TreeCellsSchema, create(pb_tree.TreeCellsSchema, { cells: cells.map((x) => toTreeCell(x)) })), true),
     cell_action: (path: string[], values: { [key: string]: Value }, col_key: string) =>
       ctx.emit(id, 349906765, toBinary(pb_tree.CellActionSchema, create(pb_tree.CellActionSchema, { path: path, values: Object.fromEntries(Object.entries(values).map(([k, x]) => [k, valueToWire(x)])), colKey: col_key })), false),
     column_resized: (col_key: string, width: number) =>
@@ -63,6 +63,8 @@ export function eventsTableView(id: number, ctx: DispatchContext): w.TableViewEv
       ctx.emit(id, 113220234, toBinary(pb_tree.ScrollFractionSchema, create(pb_tree.ScrollFractionSchema, { hPct: h_pct, vPct: v_pct })), true),
     cell_action: (row: number, values: Value[], col_index: number) =>
       ctx.emit(id, 1775863827, toBinary(pb_tree.RowCellActionSchema, create(pb_tree.RowCellActionSchema, { row: row, values: values.map((x) => valueToWire(x)), colIndex: col_index })), false),
+    cell_selected: (cells: RowCell[]) =>
+      ctx.emit(id, 355053578, toBinary(pb_tree.RowCellsSchema, create(pb_tree.RowCellsSchema, { cells: cells.map((x) => toRowCell(x)) })), true),
     column_resized: (col_index: number, width: number) =>
       ctx.emit(id, 765745107, toBinary(pb_tree.ColumnIndexWidthSchema, create(pb_tree.ColumnIndexWidthSchema, { colIndex: col_index, width: width })), true),
     copy: (text: string) =>
@@ -429,6 +431,47 @@ export const treeFamily: FamilyTables = {
         void ctx;
         const r = (impl as w.TreeViewImpl).get_selected_cells();
         return toBinary(pb_tree.TreeCellsSchema, create(pb_tree.TreeCellsSchema, { cells: r.map((x) => toTreeCell(x)) }));
+      },
+    }],
+    [1366555997, {
+      id: 1366555997, name: "select_cell", className: "TreeView", kind: "setter", classId: 1581709373,
+      invoke: (impl, bytes, ctx) => {
+        const m = fromBinary(pb_tree.TreeCellSchema, bytes);
+        (impl as w.TreeViewImpl).select_cell(m.path, m.colKey);
+        return undefined;
+      },
+    }],
+    [1866266006, {
+      id: 1866266006, name: "unselect_cell", className: "TreeView", kind: "setter", classId: 1581709373,
+      invoke: (impl, bytes, ctx) => {
+        const m = fromBinary(pb_tree.TreeCellSchema, bytes);
+        (impl as w.TreeViewImpl).unselect_cell(m.path, m.colKey);
+        return undefined;
+      },
+    }],
+    [320094409, {
+      id: 320094409, name: "select_cells", className: "TreeView", kind: "setter", classId: 1581709373,
+      invoke: (impl, bytes, ctx) => {
+        const m = fromBinary(pb_tree.TreeCellsSchema, bytes);
+        (impl as w.TreeViewImpl).select_cells(m.cells.map((x) => fromTreeCell(x)));
+        return undefined;
+      },
+    }],
+    [1673439179, {
+      id: 1673439179, name: "set_selected_cells", className: "TreeView", kind: "setter", classId: 1581709373,
+      invoke: (impl, bytes, ctx) => {
+        const m = fromBinary(pb_tree.TreeCellsSchema, bytes);
+        (impl as w.TreeViewImpl).set_selected_cells(m.cells.map((x) => fromTreeCell(x)));
+        return undefined;
+      },
+    }],
+    [662259304, {
+      id: 662259304, name: "clear_cell_selection", className: "TreeView", kind: "setter", classId: 1581709373,
+      invoke: (impl, bytes, ctx) => {
+        void bytes;
+        void ctx;
+        (impl as w.TreeViewImpl).clear_cell_selection();
+        return undefined;
       },
     }],
     [1971395928, {
@@ -887,6 +930,56 @@ export const treeFamily: FamilyTables = {
         return undefined;
       },
     }],
+    [1559448276, {
+      id: 1559448276, name: "get_selected_cells", className: "TableView", kind: "query", classId: 1578330322,
+      invoke: (impl, bytes, ctx) => {
+        void bytes;
+        void ctx;
+        const r = (impl as w.TableViewImpl).get_selected_cells();
+        return toBinary(pb_tree.RowCellsSchema, create(pb_tree.RowCellsSchema, { cells: r.map((x) => toRowCell(x)) }));
+      },
+    }],
+    [1690924206, {
+      id: 1690924206, name: "select_cell", className: "TableView", kind: "setter", classId: 1578330322,
+      invoke: (impl, bytes, ctx) => {
+        const m = fromBinary(pb_tree.RowCellSchema, bytes);
+        (impl as w.TableViewImpl).select_cell(m.row, m.colIndex);
+        return undefined;
+      },
+    }],
+    [1930960758, {
+      id: 1930960758, name: "unselect_cell", className: "TableView", kind: "setter", classId: 1578330322,
+      invoke: (impl, bytes, ctx) => {
+        const m = fromBinary(pb_tree.RowCellSchema, bytes);
+        (impl as w.TableViewImpl).unselect_cell(m.row, m.colIndex);
+        return undefined;
+      },
+    }],
+    [1765402234, {
+      id: 1765402234, name: "select_cells", className: "TableView", kind: "setter", classId: 1578330322,
+      invoke: (impl, bytes, ctx) => {
+        const m = fromBinary(pb_tree.RowCellsSchema, bytes);
+        (impl as w.TableViewImpl).select_cells(m.cells.map((x) => fromRowCell(x)));
+        return undefined;
+      },
+    }],
+    [137243831, {
+      id: 137243831, name: "set_selected_cells", className: "TableView", kind: "setter", classId: 1578330322,
+      invoke: (impl, bytes, ctx) => {
+        const m = fromBinary(pb_tree.RowCellsSchema, bytes);
+        (impl as w.TableViewImpl).set_selected_cells(m.cells.map((x) => fromRowCell(x)));
+        return undefined;
+      },
+    }],
+    [1367231973, {
+      id: 1367231973, name: "clear_cell_selection", className: "TableView", kind: "setter", classId: 1578330322,
+      invoke: (impl, bytes, ctx) => {
+        void bytes;
+        void ctx;
+        (impl as w.TableViewImpl).clear_cell_selection();
+        return undefined;
+      },
+    }],
   ],
   callbacks: [
     [1902676925, { id: 1902676925, name: "activated", className: "TreeView", state: false, coalesce: false }],
@@ -896,7 +989,7 @@ export const treeFamily: FamilyTables = {
     [1599366815, { id: 1599366815, name: "sorted", className: "TreeView", state: true, coalesce: false }],
     [1034970973, { id: 1034970973, name: "cell_edited", className: "TreeView", state: true, coalesce: false }],
     [2127868018, { id: 2127868018, name: "scrolled", className: "TreeView", state: true, coalesce: true }],
-    [724808231, { id: 724808231, name: "cell_selected", className: "TreeView", state: false, coalesce: false }],
+    [724808231, { id: 724808231, name: "cell_selected", className: "TreeView", state: true, coalesce: false }],
     [349906765, { id: 349906765, name: "cell_action", className: "TreeView", state: false, coalesce: false }],
     [1226220085, { id: 1226220085, name: "column_resized", className: "TreeView", state: true, coalesce: false }],
     [2059559250, { id: 2059559250, name: "copy", className: "TreeView", state: false, coalesce: false }],
@@ -909,6 +1002,7 @@ export const treeFamily: FamilyTables = {
     [765664509, { id: 765664509, name: "cell_edited", className: "TableView", state: true, coalesce: false }],
     [113220234, { id: 113220234, name: "scrolled", className: "TableView", state: true, coalesce: true }],
     [1775863827, { id: 1775863827, name: "cell_action", className: "TableView", state: false, coalesce: false }],
+    [355053578, { id: 355053578, name: "cell_selected", className: "TableView", state: true, coalesce: false }],
     [765745107, { id: 765745107, name: "column_resized", className: "TableView", state: true, coalesce: false }],
     [2552212, { id: 2552212, name: "copy", className: "TableView", state: false, coalesce: false }],
     [2057486972, { id: 2057486972, name: "cut", className: "TableView", state: false, coalesce: false }],

@@ -46,7 +46,17 @@ enum class StateOp : std::uint8_t {
   line_insert, line_delete,
   assign, put_all, remove_all, set_cell, all_parents, all_nodes,
   parents_not_in,  // a getter's: the parents of `of_state` not in the set
-  delete_all
+  delete_all,
+  subtree  // a getter's: the nodes picked, with descendants and ancestors
+};
+
+// A status a SUBTREE getter may be asked for (Method.picks): the members
+// of the SET `state` within the tree, or (`parents_not_in`) the tree's
+// parents not in it.
+struct SubtreePick {
+  std::string_view status;
+  std::uint32_t state = 0;
+  bool parents_not_in = false;
 };
 
 // What a state op's key field (MethodInfo::index_field) stands for when it
@@ -179,6 +189,10 @@ struct MethodInfo {
   // A CLEAR's other state fields it clears too (Method.also_clears): a
   // collection emptied, a plain field's record dropped.
   std::span<const std::uint32_t> also_clears = {};
+  // subtree: the request's string field naming the status (0: the getter
+  // takes a path in index_field instead), and the statuses it may name.
+  std::uint16_t pick_field = 0;
+  std::span<const SubtreePick> picks = {};
 };
 
 struct CallbackInfo {

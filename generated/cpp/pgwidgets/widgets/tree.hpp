@@ -32,6 +32,7 @@ namespace pgwidgets::widgets {
 class TreeItem;
 class TreePath;
 class RowIndex;
+class RowCell;
 class TreeCell;
 }  // namespace pgwidgets::widgets
 
@@ -70,6 +71,7 @@ struct EnumInfo<SelectionMode> {
 struct TreeItem;
 struct TreePath;
 struct RowIndex;
+struct RowCell;
 struct TreeCell;
 
 // One node of a tree: its path (the keys from the top) and its values by
@@ -91,7 +93,13 @@ struct RowIndex {
   friend bool operator==(const RowIndex&, const RowIndex&) = default;
 };
 
-// A cell, and whether it is selected.
+struct RowCell {
+  int row{};
+  int col_index{};
+  friend bool operator==(const RowCell&, const RowCell&) = default;
+};
+
+// A cell: its node's path and its column's key.
 struct TreeCell {
   std::vector<std::string> path{};
   std::string col_key{};
@@ -107,6 +115,8 @@ void encode(TreePath value, ::pgwidgets::widgets::TreePath& message);
 TreePath decode(const ::pgwidgets::widgets::TreePath& message);
 void encode(RowIndex value, ::pgwidgets::widgets::RowIndex& message);
 RowIndex decode(const ::pgwidgets::widgets::RowIndex& message);
+void encode(RowCell value, ::pgwidgets::widgets::RowCell& message);
+RowCell decode(const ::pgwidgets::widgets::RowCell& message);
 void encode(TreeCell value, ::pgwidgets::widgets::TreeCell& message);
 TreeCell decode(const ::pgwidgets::widgets::TreeCell& message);
 }  // namespace detail::wire
@@ -140,6 +150,7 @@ std::tuple<int, bool> TableView_sorted(SessionLink& link, std::string_view bytes
 std::tuple<int, int, pgw::Value, pgw::Value> TableView_cell_edited(SessionLink& link, std::string_view bytes);
 std::tuple<double, double> TableView_scrolled(SessionLink& link, std::string_view bytes);
 std::tuple<int, std::vector<pgw::Value>, int> TableView_cell_action(SessionLink& link, std::string_view bytes);
+std::tuple<std::vector<pgw::RowCell>> TableView_cell_selected(SessionLink& link, std::string_view bytes);
 std::tuple<int, int> TableView_column_resized(SessionLink& link, std::string_view bytes);
 std::tuple<std::string> TableView_copy(SessionLink& link, std::string_view bytes);
 std::tuple<std::string> TableView_cut(SessionLink& link, std::string_view bytes);
@@ -202,6 +213,14 @@ class TreeView : public Widget {
 
   // The whole tree, answered by the server.
   std::vector<pgw::TreeItem> get_tree() const;
+
+  // The nodes `status` picks, each with its descendants and the ancestors
+  // that connect it to the top, in the tree's order: what set_tree takes.
+  std::vector<pgw::TreeItem> get_subtree(std::string status = "all") const;
+
+  // The node at `path` with its descendants and its ancestors (pgwidgets'
+  // get_subtree(path)); a path not in the tree throws std::invalid_argument.
+  std::vector<pgw::TreeItem> get_subtree_at(pgw::List<std::string> path) const;
 
   // Expands every node that has children.
   Task<void> expand_all() const;
@@ -283,6 +302,20 @@ class TreeView : public Widget {
 
   // The selected cells (the cell selection modes), asked of the browser.
   Task<std::vector<pgw::TreeCell>> get_selected_cells() const;
+
+  // The cell selection, kept by the server (a reload keeps it) and set in
+  // any selection mode, as pgwidgets does: a cell of a node not there is
+  // left out, and a cell goes with its node. pgwidgets' select_cell(path,
+  // col_key, state) is select_cell and unselect_cell here.
+  Task<void> select_cell(pgw::List<std::string> path, std::string col_key) const;
+
+  Task<void> unselect_cell(pgw::List<std::string> path, std::string col_key) const;
+
+  Task<void> select_cells(pgw::List<pgw::TreeCell> cells) const;
+
+  Task<void> set_selected_cells(pgw::List<pgw::TreeCell> cells) const;
+
+  Task<void> clear_cell_selection() const;
 
   // Copies the selected rows or cells as TSV to the clipboard (copy reports it).
   Task<void> copy_selection() const;
@@ -629,6 +662,22 @@ class TableView : public Widget {
 
   Task<void> set_table_color(std::string fg, std::string bg, bool bold) const;
 
+  // The cells selected (selection_mode "single_cell" or "multiple_cell"),
+  // in the order shown: by row on screen, then column.
+  Task<std::vector<pgw::RowCell>> get_selected_cells() const;
+
+  // The cell selection, kept by the server, as TreeView's: a cell goes
+  // with its row and moves with it.
+  Task<void> select_cell(int row, int col_index) const;
+
+  Task<void> unselect_cell(int row, int col_index) const;
+
+  Task<void> select_cells(pgw::List<pgw::RowCell> cells) const;
+
+  Task<void> set_selected_cells(pgw::List<pgw::RowCell> cells) const;
+
+  Task<void> clear_cell_selection() const;
+
   // A row was double-clicked or Enter pressed on it: its values and position.
   // Handler: takes exactly (std::vector<pgw::Value> values, int row, int col_index), returning void or pgw::Task<>.
   // Registers at once (not awaited: g++ 12 destroys a lambda twice when it
@@ -705,6 +754,20 @@ class TableView : public Widget {
     if constexpr (detail::handler_for<F, int, std::vector<pgw::Value>, int>) {
       link().listen(id(), detail::callbacks::TableView_cell_action,
                     detail::make_raw_handler(&detail::decode::TableView_cell_action, link(), std::move(handler)));
+    }
+  }
+
+  // The user selected cells: all the cells selected now, as get_selected_cells.
+  // Handler: takes exactly (std::vector<pgw::RowCell> cells), returning void or pgw::Task<>.
+  // Registers at once (not awaited: g++ 12 destroys a lambda twice when it
+  // is written inside a co_await expression).
+  template <class F>
+  void on_cell_selected(F handler) const {
+    static_assert(detail::handler_for<F, std::vector<pgw::RowCell>>,
+                  "pgw::TableView::on_cell_selected: the handler must take exactly (std::vector<pgw::RowCell> cells) (by value, const& or &&, or auto) and return void or pgw::Task<>");
+    if constexpr (detail::handler_for<F, std::vector<pgw::RowCell>>) {
+      link().listen(id(), detail::callbacks::TableView_cell_selected,
+                    detail::make_raw_handler(&detail::decode::TableView_cell_selected, link(), std::move(handler)));
     }
   }
 

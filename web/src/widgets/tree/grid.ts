@@ -313,6 +313,31 @@ export class Grid {
     this.invalidate(true);
   }
 
+  /** Selects or unselects cell (node, col) as a program asks: nothing is reported. */
+  setCellSelected(node: GridNode, col: number, on: boolean): void {
+    if (col < 0 || col >= this.columns.length) return;  // as pgwidgets: a column not there selects nothing
+    const key = this.cellKey(node, col);
+    if (on) this.cellSelection.set(key, { node, col });
+    else this.cellSelection.delete(key);
+    this.invalidate(false);
+  }
+
+  clearCellSelection(): void {
+    this.cellSelection.clear();
+    this.invalidate(false);
+  }
+
+  /** The selected cells in the order shown: by row on screen, then column (pgwidgets' order). */
+  selectedCells(): { node: GridNode; col: number }[] {
+    if (this.cellSelection.size === 0) return [];
+    if (this.visibleDirty) this.rebuildVisible();
+    const at = new Map<GridNode, number>();
+    this.visible.forEach((n, i) => at.set(n, i));
+    // A cell of a node inside a collapsed parent is not on screen: it comes last.
+    const place = (c: { node: GridNode }) => at.get(c.node) ?? Number.MAX_SAFE_INTEGER;
+    return [...this.cellSelection.values()].sort((a, b) => place(a) - place(b) || a.col - b.col);
+  }
+
   /** A cell's colours (null: none), by its row's pathKey and its column key. */
   setCellColor(row: string, col: string, colors: Colors | null): void {
     let cells = this.cellColors.get(row);

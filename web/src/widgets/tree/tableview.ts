@@ -1,7 +1,7 @@
 // TableView: rows by position under column headings, on the same engine as
 // TreeView (grid.ts), flat. Rows, columns and cells count from 0; a row's
 // position is its place in the data, whatever the sort shows.
-import type { Column, RowIndex, TableRow, TableViewCreateArgs, TableViewEvents, TableViewImpl, Value } from "../../schema.js";
+import type { Column, RowCell, RowIndex, TableRow, TableViewCreateArgs, TableViewEvents, TableViewImpl, Value } from "../../schema.js";
 import { el } from "../../dom.js";
 import { Widget, type WidgetEnv } from "../widget.js";
 import { Grid, pathKey, type GridHost, type GridNode } from "./grid.js";
@@ -49,7 +49,9 @@ export class TableView extends Widget implements TableViewImpl, GridHost {
     const order = new Map(this.rows.map((n, i) => [n, i]));
     this.events.selected(this.grid.selection.map((n) => ({ row: order.get(n) ?? -1 })));
   }
-  cellSelectedChanged(): void {}
+  cellSelectedChanged(): void {
+    this.events.cell_selected(this.get_selected_cells());
+  }
   expanded(): void {}
   activated(node: GridNode, col: number | null): void {
     this.events.activated(node.cells.slice(), this.positionOf(node), col ?? -1);
@@ -232,6 +234,31 @@ export class TableView extends Widget implements TableViewImpl, GridHost {
   }
   set_scroll_position(h_pct: number, v_pct: number): void {
     this.grid.setScroll(h_pct, v_pct);
+  }
+  select_cell(row: number, col_index: number): void {
+    // A row not there selects nothing (the server leaves it out too).
+    const n = this.rows[row];
+    if (n) this.grid.setCellSelected(n, col_index, true);
+  }
+  unselect_cell(row: number, col_index: number): void {
+    const n = this.rows[row];
+    if (n) this.grid.setCellSelected(n, col_index, false);
+  }
+  select_cells(cells: RowCell[]): void {
+    for (const c of cells) this.select_cell(c.row, c.col_index);
+  }
+  set_selected_cells(cells: RowCell[]): void {
+    this.grid.clearCellSelection();
+    this.select_cells(cells);
+  }
+  clear_cell_selection(): void {
+    this.grid.clearCellSelection();
+  }
+  get_selected_cells(): RowCell[] {
+    const cells = this.grid.selectedCells();
+    if (cells.length === 0) return [];
+    const position = new Map(this.rows.map((n, i) => [n, i]));
+    return cells.map((c) => ({ row: position.get(c.node) ?? -1, col_index: c.col }));
   }
   get_column_count(): number {
     return this.grid.columns.length;

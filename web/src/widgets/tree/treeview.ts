@@ -323,8 +323,29 @@ export class TreeView extends Widget implements TreeViewImpl, GridHost {
   clear_selection(): void {
     this.grid.setSelection([]);
   }
+  select_cell(path: string[], col_key: string): void {
+    this.cell(path, col_key, true);
+  }
+  unselect_cell(path: string[], col_key: string): void {
+    this.cell(path, col_key, false);
+  }
+  select_cells(cells: TreeCell[]): void {
+    for (const c of cells) this.cell(c.path, c.col_key, true);
+  }
+  set_selected_cells(cells: TreeCell[]): void {
+    this.grid.clearCellSelection();
+    this.select_cells(cells);
+  }
+  clear_cell_selection(): void {
+    this.grid.clearCellSelection();
+  }
+  /** A node not there selects nothing (the server leaves it out too). */
+  private cell(path: readonly string[], colKey: string, on: boolean): void {
+    const n = this.grid.find(path);
+    if (n) this.grid.setCellSelected(n, this.grid.colKeys.indexOf(colKey), on);
+  }
   get_selected_cells(): TreeCell[] {
-    return [...this.grid.cellSelection.values()].map((c) => ({ path: this.grid.pathOf(c.node), col_key: this.grid.colKeys[c.col]! }));
+    return this.grid.selectedCells().map((c) => ({ path: this.grid.pathOf(c.node), col_key: this.grid.colKeys[c.col]! }));
   }
 
   // ---- scrolling and counts ----
