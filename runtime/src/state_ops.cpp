@@ -8,12 +8,11 @@
 
 namespace pgw::detail {
 
-namespace {
-
-// Whether `q` is a path strictly under `p` (a descendant's).
 bool is_under(const StatePath& q, const StatePath& p) {
   return q.size() > p.size() && std::equal(p.begin(), p.end(), q.begin());
 }
+
+namespace {
 
 // One field of an encoded message, as the wire has it.
 struct WireField {
@@ -103,11 +102,15 @@ std::string_view sort_key(std::string_view message) {
   return {};
 }
 
+}  // namespace
+
 std::string spell(const StatePath& path) {
   std::string out;
   for (const std::string& k : path) out += (out.empty() ? "" : "/") + k;
   return "[" + out + "]";
 }
+
+namespace {
 
 void check_index(int index, std::size_t size, bool insert) {
   const auto last = static_cast<int>(size) - (insert ? 0 : 1);
@@ -522,19 +525,17 @@ std::string answer_state(const StateValue& v, const MethodInfo& g, std::string_v
   return out;
 }
 
-namespace {
-
-// The path of every node of `tree` that has a child, in path order: paths
-// sort with each node's descendants right after it, so a node has a child
-// when the next path extends it.
-template <class F>
-void for_each_parent(const StateValue& tree, F&& f) {
+void for_each_parent(const StateValue& tree, const std::function<void(const StatePath&)>& f) {
+  // Paths sort with each node's descendants right after it, so a node has
+  // a child when the next path extends it.
   for (auto it = tree.entries.begin(); it != tree.entries.end(); ++it) {
     auto after = std::next(it);
     if (after == tree.entries.end()) break;
     if (is_under(after->first, it->first)) f(it->first);
   }
 }
+
+namespace {
 
 // A path as a set member's message: each key in field `key_field`.
 std::string path_message(const StatePath& p, std::uint16_t key_field) {

@@ -61,6 +61,16 @@ void apply_state_op(StateValue& v, const MethodInfo& method, std::string_view ar
 // then nothing changed.
 bool apply_to_states(std::vector<StateValue>& states, const MethodInfo& m, std::string_view args);
 
+// Whether path `q` is strictly under `p` (a descendant's).
+bool is_under(const StatePath& q, const StatePath& p);
+
+// A path as messages spell it: "[a/b]".
+std::string spell(const StatePath& path);
+
+// Calls `f` with the path of every node of `tree` that has a child, in
+// path order.
+void for_each_parent(const StateValue& tree, const std::function<void(const StatePath&)>& f);
+
 // A PARENTS_NOT_IN getter's answer: the path of every node of `tree` that
 // has a child and is not in `set`, in path order, each as the set's
 // element message (the path in field `key_field`) in g.answer_field.

@@ -13,16 +13,6 @@ namespace pgw::detail {
 
 namespace {
 
-std::string joined(const StatePath& p) {
-  std::string out;
-  for (const std::string& key : p) out += (out.empty() ? "" : "/") + key;
-  return out;
-}
-
-bool starts_with(const StatePath& q, const StatePath& p) {
-  return q.size() >= p.size() && std::equal(p.begin(), p.end(), q.begin());
-}
-
 // The nodes of `tree` under `picked` (paths in path order, each a node
 // there): each picked node, its descendants and its ancestors.
 std::vector<const StateValue::Entry*> connected(const StateValue& tree, const std::vector<StatePath>& picked) {
@@ -35,14 +25,15 @@ std::vector<const StateValue::Entry*> connected(const StateValue& tree, const st
   for (const StatePath& p : picked) {
     // Paths sort with each node's descendants right after it: a pick under
     // the last one walked is in already.
-    if (last_root != nullptr && starts_with(p, *last_root)) continue;
+    if (last_root != nullptr && is_under(p, *last_root)) continue;
     auto it = tree.entries.find(p);
     if (it == tree.entries.end()) continue;
     last_root = &it->first;
     for (StatePath up(p.begin(), p.end() - 1); !up.empty(); up.pop_back()) {
       if (auto a = tree.entries.find(up); a != tree.entries.end()) take(a->second);
     }
-    for (; it != tree.entries.end() && starts_with(it->first, p); ++it) take(it->second);
+    take(it->second);
+    for (++it; it != tree.entries.end() && is_under(it->first, p); ++it) take(it->second);
   }
   return out;
 }
@@ -55,7 +46,8 @@ std::string answer_subtree(const StateValue& tree, const MethodInfo& g, std::str
   if (g.pick_field == 0) {
     StatePath path = state_key(request, g.index_field);
     if (!tree.entries.contains(path)) {
-      throw std::invalid_argument("pgwidgets: " + std::string(g.class_name) + "." + std::string(g.name) + ": no node at path \"" + joined(path) + "\"");
+      throw std::invalid_argument("pgwidgets: " + std::string(g.class_name) + "." + std::string(g.name) + ": node " +
+                                  spell(path) + " is not in the tree");
     }
     picked.push_back(std::move(path));
   } else {
@@ -74,12 +66,9 @@ std::string answer_subtree(const StateValue& tree, const MethodInfo& g, std::str
     }
     const StateValue* set = state_of(pick->state);
     if (pick->parents_not_in) {
-      for (auto it = tree.entries.begin(); it != tree.entries.end(); ++it) {
-        auto after = std::next(it);
-        if (after == tree.entries.end()) break;
-        const bool parent = after->first.size() > it->first.size() && starts_with(after->first, it->first);
-        if (parent && (set == nullptr || !set->entries.contains(it->first))) picked.push_back(it->first);
-      }
+      for_each_parent(tree, [&](const StatePath& p) {
+        if (set == nullptr || !set->entries.contains(p)) picked.push_back(p);
+      });
     } else if (set != nullptr) {
       for (const auto& [key, member] : set->entries) picked.push_back(key);
     }
