@@ -329,7 +329,8 @@ export class Grid {
 
   /** The selected cells in the order shown: by row on screen, then column (pgwidgets' order). */
   selectedCells(): { node: GridNode; col: number }[] {
-    if (this.cellSelection.size === 0) return [];
+    // One cell (every click in "single_cell"): no order to find, so no walk over the rows.
+    if (this.cellSelection.size <= 1) return [...this.cellSelection.values()];
     if (this.visibleDirty) this.rebuildVisible();
     const at = new Map<GridNode, number>();
     this.visible.forEach((n, i) => at.set(n, i));

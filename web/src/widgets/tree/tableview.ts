@@ -256,9 +256,9 @@ export class TableView extends Widget implements TableViewImpl, GridHost {
   }
   get_selected_cells(): RowCell[] {
     const cells = this.grid.selectedCells();
-    if (cells.length === 0) return [];
-    const position = new Map(this.rows.map((n, i) => [n, i]));
-    return cells.map((c) => ({ row: position.get(c.node) ?? -1, col_index: c.col }));
+    // One cell (every click in "single_cell") looks its row up; more share one map of the positions.
+    const position = cells.length > 1 ? new Map(this.rows.map((n, i) => [n, i])) : null;
+    return cells.map((c) => ({ row: position ? position.get(c.node) ?? -1 : this.positionOf(c.node), col_index: c.col }));
   }
   get_column_count(): number {
     return this.grid.columns.length;
