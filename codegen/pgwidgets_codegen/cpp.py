@@ -272,6 +272,8 @@ class Method(View):
         optional.append(("also_clears", self.cpp_also_clears_name if self.also_clears else "", ""))
         optional.append(("pick_field", str(self.pick_field.number if self.pick_field else 0), "0"))
         optional.append(("picks", self.cpp_picks_name, ""))
+        optional.append(("before_field", str(self.before_field.number if self.before_field else 0), "0"))
+        optional.append(("column_field", str(self.column_field.number if self.column_field else 0), "0"))
         return fields + [(name, value) for name, value, default in optional if value != default]
 
     def _index_number(self):
@@ -354,6 +356,8 @@ class Method(View):
             return [("items_field", str(self.items_field.number), "0")]
         if self.op in ("all_parents", "all_nodes", "parents_not_in"):
             return [("of_state", str(self.of_state.field_id), "0")]
+        if self.op == "column_insert" and self.element_field is not None:
+            return [("element_field", str(self.element_field.number), "0")]
         if self.op == "set_cell":
             cells = next(f for f in self.state.snapshot.request.fields
                          if (f.is_map if self.state.kind == "tree" else f.repeated and not f.is_map))
@@ -604,18 +608,28 @@ class State(View):
                 f"{self.init.number if self.init else 0}, "
                 f"{self.element_field.number if self.element_field else 0}, "
                 f"{boolean(self.per_child)}, {boolean(self.deferred)}")
+        columns = self.column_of is not None or self.column_key is not None
         if self.is_extent:
             child = self.attach.child_field
             text += f", {self.cpp_axes_name}, {self.attach.id}, {child.number}"
-        elif self.snapshot_all or self.within:
+        elif self.snapshot_all or self.within or columns:
             # a rebuild sends the whole value in one call of this ASSIGN setter
             bulk = self.snapshot_all
             text += f", {{}}, 0, 0, {bulk.id if bulk else 0}, {bulk.items_field.number if bulk else 0}"
-        if self.within:
+        if self.within or columns:
             # a SET of the nodes or positions of this state: its members'
             # key field (the snapshot's `index`), rewritten when a position
             # moves; by_cell: a member is a cell (the key then its column)
-            text += f", {self.within.field_id}, {self.snapshot.index_field.number}, {boolean(self.by_cell)}"
+            within = self.within.field_id if self.within else 0
+            key = self.snapshot.index_field.number if self.within else 0
+            text += f", {within}, {key}, {boolean(self.by_cell)}"
+        if columns:
+            # the LIST of columns it follows, how, and the field holding a
+            # column; on that LIST, the element's field naming a column
+            of = self.column_of.field_id if self.column_of else 0
+            field = self.column_field.number if self.column_field else 0
+            text += (f", {of}, detail::ColumnRole::{self.column_role}, {field}, "
+                     f"{self.column_key.number if self.column_key else 0}")
         return text
 
     @property

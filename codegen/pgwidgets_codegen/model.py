@@ -120,6 +120,10 @@ class Method:
     pick_field: Optional[Field] = None
     picks: list = dc_field(default_factory=list)
     pick_ids: list = dc_field(default_factory=list)
+    # COLUMN_INSERT: the request's field naming the column the new one goes
+    # before; COLUMN_DELETE or a plain setter: the field naming a column.
+    before_field: Optional[Field] = None
+    column_field: Optional[Field] = None
     of_state: Optional["State"] = dc_field(default=None, repr=False, compare=False)
     state: Optional["State"] = None    # the collection State an `op` setter changes or a getter answers (reader fills it)
     # A GETTER of a collection State: the element's field it answers
@@ -317,12 +321,22 @@ class State:
     deferred: bool = False
     within_name: str = ""                  # a SET: the TREE or LIST whose nodes or positions its members are
     by_cell: bool = False                  # ... each member one cell: its node's key, then its column
+    column_of_name: str = ""               # the LIST of columns whose columns its keys or cells name
+    column_key_name: str = ""              # a LIST of columns: the element's field naming a column
     # Filled by the reader:
     within: Optional["State"] = dc_field(default=None, repr=False, compare=False)
     field_id: int = 0
     snapshot: Optional[Method] = None
     init: Optional[Field] = None           # the repeated constructor field that fills a list
     element_field: Optional[Field] = None  # the snapshot request's field an init item becomes
+    # Following a LIST of columns (reader fills them): that State, how
+    # ("key", "cell", "row_cells", "node_map": the runtime's ColumnRole) and
+    # the field of the messages holding a column; on the LIST itself, the
+    # element's field naming a column.
+    column_of: Optional["State"] = dc_field(default=None, repr=False, compare=False)
+    column_role: str = "none"
+    column_field: Optional[Field] = None
+    column_key: Optional[Field] = None
     # A grid's extent (options.proto State.counts): per axis, the constructor
     # field counting its lines and the attach request's cell field.
     count_names: list = dc_field(default_factory=list)

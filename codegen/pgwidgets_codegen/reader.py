@@ -365,7 +365,8 @@ class _Builder:
                                       snapshot_name=st.snapshot, init_name=st.init,
                                       snapshot_all_name=st.snapshot_all,
                                       per_child=st.per_child, deferred=st.deferred, within_name=st.within,
-                                      by_cell=st.by_cell,
+                                      by_cell=st.by_cell, column_of_name=st.column_of,
+                                      column_key_name=st.column_key,
                                       count_names=list(st.counts), cell_names=list(st.cells)))
             for mi, rpc in enumerate(s.method):
                 doc = docs.get((6, si, 2, mi), "")
@@ -502,6 +503,8 @@ class _Builder:
             m.also_clears = list(opts.also_clears)
             m.pick_field = self._named_field(m.request, opts.pick, where) if opts.pick else None
             m.picks = [self._pick(p, where) for p in opts.picks]
+            m.before_field = self._named_field(m.request, opts.before, where) if opts.before else None
+            m.column_field = self._named_field(m.request, opts.column, where) if opts.column else None
             if m.first_of and (kind != "getter" or len(m.response.fields) != 1
                                or m.response.fields[0].proto_type != "int32"):
                 raise SchemaError(f"{where}: `first_of` belongs on a GETTER answering one int32 (an index)")
@@ -681,6 +684,7 @@ class _Builder:
             self._check_method(c, m, taken_names)
         for st in c.states:
             self._check_state(c, st)
+        self._check_columns(c)
         actions = {}
         for cb in c.callbacks:
             # KEY and POINTER actions fire one callback per step.
@@ -717,7 +721,7 @@ class _Builder:
     # Which operations fit which kind of State.
     STATE_OPS = {
         "list": ("list_append", "list_insert", "list_insert_sorted", "list_remove", "list_remove_value",
-                 "list_move", "clear", "assign", "set_cell"),
+                 "list_move", "clear", "assign", "set_cell", "column_insert", "column_delete"),
         "tree": ("tree_add", "tree_update", "tree_put", "tree_remove", "clear", "assign", "put_all",
                  "remove_all", "delete_all", "set_cell"),
         "set": ("set_add", "set_remove", "clear", "assign", "put_all", "remove_all", "all_parents", "all_nodes"),
@@ -729,6 +733,8 @@ class _Builder:
     TO_OPS = ("list_move", "set_cell")
     # Operations on a grid's extent (State.counts).
     LINE_OPS = ("line_insert", "line_delete")
+    # Operations on a LIST of columns (State.column_of follows them).
+    COLUMN_OPS = ("column_insert", "column_delete")
     # Operations whose request names a position, path or key (`index`).
     KEYED_OPS = ("list_insert", "list_remove", "list_move", "tree_add", "tree_update", "tree_put",
                  "tree_remove", "set_add", "set_remove", "set_cell")
@@ -748,7 +754,8 @@ class _Builder:
         snapshot = next((m for m in c.methods if m.rpc_name == st.snapshot_name), None)
         if snapshot is None:
             raise SchemaError(f"{where}: `snapshot` must name an rpc of {c.name} ({st.snapshot_name!r} is none)")
-        adds = {"list": ("list_append",), "tree": ("tree_add", "tree_put"), "set": ("set_add",)}[st.kind]
+        adds = {"list": ("list_append", "column_insert"), "tree": ("tree_add", "tree_put"),
+                "set": ("set_add",)}[st.kind]
         if snapshot.state_field != st.name or snapshot.op not in adds:
             raise SchemaError(f"{where}: its snapshot {snapshot.rpc_name} must be a SETTER of {st.name!r} "
                               f"with op {' or '.join(a.upper() for a in adds)}")
@@ -774,6 +781,118 @@ class _Builder:
                     not f.presence for f in fields[1:]):
                 raise SchemaError(f"{where}: `init`'s items must fill the first field of {snapshot.request.name}")
             st.init, st.element_field = init, fields[0]
+
+    def _check_column_op(self, m, where):
+        """A COLUMN_INSERT names its place by position (`index`), by the
+        name of the column it goes before (`before`) or not at all (the
+        end), and may take its element from a message field (`element`); a
+        COLUMN_DELETE names its column by position or name (`column`)."""
+        def plain(f, proto_type):
+            return f is not None and f.proto_type == proto_type and not f.repeated and not f.is_map
+        if m.op == "column_insert":
+            if m.column_field is not None or (m.index_field is not None and m.before_field is not None):
+                raise SchemaError(f"{where}: a COLUMN_INSERT names its place by `index` or `before`, not both, "
+                                  f"and no `column`")
+        elif (m.index_field is None) == (m.column_field is None) or m.before_field is not None or m.element_name:
+            raise SchemaError(f"{where}: a COLUMN_DELETE names its column by `index` or `column` (one of them)")
+        if m.index_field is not None and not plain(m.index_field, "int32"):
+            raise SchemaError(f"{where}: a column position `index` is one int32")
+        for f in (m.before_field, m.column_field):
+            if f is not None and not plain(f, "string"):
+                raise SchemaError(f"{where}: `{f.name}` names a column: one string")
+        if m.element_name:
+            e = next((f for f in m.request.fields if f.name == m.element_name), None)
+            if e is None or e.proto_type != "message" or e.repeated or e.is_map:
+                raise SchemaError(f"{where}: `element` names the request's message field holding the column")
+            m.element_field = e
+
+    def _column_element(self, st):
+        """The message a LIST of columns holds: its snapshot's `element`
+        field's, or its snapshot's request."""
+        snap = st.snapshot
+        return snap.element_field.message if snap.element_field is not None else snap.request
+
+    def _check_columns(self, c):
+        """A LIST of columns: its ops agree with how it names a column (by
+        position, or by its elements' `column_key`), a rebuild sends it
+        whole (`snapshot_all`, taking the elements its ops add), and every
+        State `column_of` it, and plain setter naming a `column`, holds a
+        column as the list names one."""
+        for st in c.states:
+            where = f"{c.name}: state {st.name!r}"
+            ops = [m for m in c.all_methods if m.state is st and m.op in self.COLUMN_OPS]
+            if st.column_key_name or ops:
+                if st.kind != "list" or not st.snapshot_all:
+                    raise SchemaError(f"{where}: a LIST of columns (COLUMN_INSERT, COLUMN_DELETE, `column_key`) "
+                                      f"is a LIST with `snapshot_all`")
+                element = self._column_element(st)
+                if st.snapshot_all.items_field.message is not element:
+                    raise SchemaError(f"{where}: {st.snapshot_all.rpc_name}'s items must be what the column "
+                                      f"ops add ({element.name})")
+                for m in ops:
+                    added = m.element_field.message if m.element_field is not None else m.request
+                    if m.op == "column_insert" and added is not element:
+                        raise SchemaError(f"{c.name}.{m.rpc_name}: adds {added.name}, the list holds {element.name}")
+                if st.column_key_name:
+                    st.column_key = next((f for f in element.fields if f.name == st.column_key_name), None)
+                    if st.column_key is None or st.column_key.proto_type != "string" or st.column_key.repeated:
+                        raise SchemaError(f"{where}: `column_key` names a string field of {element.name}")
+                for m in ops:
+                    by_name = m.before_field is not None or m.column_field is not None
+                    if by_name and st.column_key is None:
+                        raise SchemaError(f"{c.name}.{m.rpc_name}: the columns of {st.name!r} are named by "
+                                          f"position (no `column_key`): no `before` or `column`")
+            if st.column_of_name:
+                self._check_column_of(c, st, where)
+        columns = [st for st in c.all_states if st.column_key is not None
+                   or any(m.state is st and m.op in self.COLUMN_OPS for m in c.all_methods)]
+        for m in c.methods:
+            if m.kind == "setter" and not m.op and m.column_field is not None:
+                if len(columns) != 1:
+                    raise SchemaError(f"{c.name}.{m.rpc_name}: `column` names a column of the class's one LIST "
+                                      f"of columns")
+                want = "string" if columns[0].column_key is not None else "int32"
+                if m.column_field.proto_type != want or m.column_field.repeated:
+                    raise SchemaError(f"{c.name}.{m.rpc_name}: `column` {m.column_field.name} must be one {want} "
+                                      f"(how {columns[0].name!r} names a column)")
+
+    def _check_column_of(self, c, st, where):
+        """How a State names the columns of the LIST it follows: a one-key
+        TREE or SET by its key, a by_cell SET by its cell's column, a LIST
+        (a table's rows) by the position in its element's repeated field, a
+        TREE of nodes (a tree's rows) by the key of its element's map."""
+        of = next((o for o in c.all_states if o.name == st.column_of_name), None)
+        if of is None or of.kind != "list" or not (of.column_key_name or any(
+                m.state is of and m.op in self.COLUMN_OPS for m in c.all_methods)):
+            raise SchemaError(f"{where}: `column_of` names a LIST of columns of {c.name} "
+                              f"({st.column_of_name!r} is none)")
+        st.column_of = of
+        named = bool(of.column_key_name)
+        want = "string" if named else "int32"
+        snap = st.snapshot
+        key = snap.index_field
+        if st.by_cell:
+            st.column_role, st.column_field = "cell", snap.to_field
+        elif st.kind == "list":
+            fields = [f for f in snap.request.fields if f.repeated and not f.is_map]
+            if named or len(fields) != 1:
+                raise SchemaError(f"{where}: a LIST follows columns named by position, one per item of its "
+                                  f"element's one repeated field")
+            st.column_role, st.column_field = "row_cells", fields[0]
+            return
+        elif st.kind == "tree" and key is not None and key.repeated:
+            maps = [f for f in snap.request.fields if f.is_map]
+            if not named or len(maps) != 1:
+                raise SchemaError(f"{where}: a TREE of nodes follows columns named by key, one per entry of "
+                                  f"its element's one map field")
+            st.column_role, st.column_field = "node_map", maps[0]
+            return
+        else:
+            st.column_role, st.column_field = "key", key
+        f = st.column_field
+        if f is None or f.proto_type != want or f.repeated:
+            raise SchemaError(f"{where}: its column ({f.name if f else 'none'}) must be one {want}, as "
+                              f"{of.name!r} names a column")
 
     def _check_also_clears(self, c, m, states, where):
         """A CLEAR's other fields: each a collection State of the class, or a
@@ -873,7 +992,11 @@ class _Builder:
                 raise SchemaError(f"{where}: `axis` belongs on a LINE_INSERT or LINE_DELETE")
             elif m.op not in self.STATE_OPS[st.kind]:
                 raise SchemaError(f"{where}: {m.op.upper()} does not apply to the {st.kind.upper()} {st.name!r}")
-            if m.op not in self.LINE_OPS and (m.op in self.KEYED_OPS) != (m.index_field is not None):
+            if m.op in self.COLUMN_OPS:
+                self._check_column_op(m, where)
+            elif m.before_field is not None or m.element_name:
+                raise SchemaError(f"{where}: `before` and a setter's `element` belong on a COLUMN_INSERT")
+            if m.op not in self.LINE_OPS + self.COLUMN_OPS and (m.op in self.KEYED_OPS) != (m.index_field is not None):
                 raise SchemaError(f"{where}: {m.op.upper()} " + ("needs" if m.op in self.KEYED_OPS else "takes no")
                                   + " `index`")
             if m.op.startswith("list_") and m.index_field is not None and (
@@ -929,8 +1052,10 @@ class _Builder:
             if not m.returns_value:
                 raise SchemaError(f"{where}: a getter must return a value")
             return
-        if m.element_name:
-            raise SchemaError(f"{where}: `element` belongs on a GETTER of a collection State")
+        if m.element_name and m.op not in self.COLUMN_OPS:
+            raise SchemaError(f"{where}: `element` belongs on a GETTER of a collection State or a COLUMN_INSERT")
+        if m.column_field is not None and m.op not in self.COLUMN_OPS and (m.kind != "setter" or m.op):
+            raise SchemaError(f"{where}: `column` belongs on a COLUMN_DELETE or the SETTER of a plain field")
         if m.first_of and (m.first_of not in states or states[m.first_of].kind != "list"):
             raise SchemaError(f"{where}: `first_of` must name a LIST State ({m.first_of!r} is none)")
         if m.kind in ("setter", "getter") and not m.state_field:

@@ -246,7 +246,7 @@ class CollectionSchemaErrorsTest(unittest.TestCase):
 
     def test_element_belongs_on_a_collection_getter(self):
         msg = self.error('kind: SETTER, field: "books", op: LIST_APPEND', 'kind: SETTER, field: "books", op: LIST_APPEND, element: "title"')
-        self.assertIn("Shelf.AddBook: `element` belongs on a GETTER of a collection State", msg)
+        self.assertIn("Shelf.AddBook: `before` and a setter's `element` belong on a COLUMN_INSERT", msg)
 
 
 if __name__ == "__main__":

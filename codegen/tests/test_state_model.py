@@ -63,7 +63,7 @@ class StateModelTest(unittest.TestCase):
                       f'{self.schema.field_ids["items"]}, .returns_value = false, .index_field = 1, '
                       '.op = detail::StateOp::remove_all, .items_field = 1};', info)
         set_tree = next(m for m in tree.methods if m.name == "set_tree")
-        self.assertIn(f"{{}}, 0, 0, {set_tree.id}, 1}},  // items", info)
+        self.assertIn(f"{{}}, 0, 0, {set_tree.id}, 1, ", info)
 
     def test_sets_within_their_rows(self):
         # TreeView's expansion, selection and row colours are sets of its
@@ -91,7 +91,7 @@ class StateModelTest(unittest.TestCase):
         info = self.out["cpp/pgwidgets/schema_info.hpp"]
         # the field of the state it is within, and the members' key field (a row: RowIndex.row, 1)
         self.assertIn(f", {self.schema.field_ids['rows']}, 1, false}},  // selection", info)
-        self.assertIn(f", {self.schema.field_ids['rows']}, 1, true}},  // cell_colors", info)
+        self.assertIn(f", {self.schema.field_ids['rows']}, 1, true, ", info)
         self.assertIn(".items_field = 1, .fresh = true};", info)
         ids = self.schema.field_ids
         self.assertIn(f"TableView_clear_all_colors_also_clears[] = {{{ids['row_colors']}, {ids['column_colors']}, "
@@ -145,6 +145,39 @@ class StateModelTest(unittest.TestCase):
         self.assertIn('.class_name = "GridBox", .name = "delete_column", .kind = detail::MethodKind::setter', info)
         # the row's position, then axis 1 and no widget list (0: left out)
         self.assertIn(".index_field = 1, .op = detail::StateOp::line_delete, .axis = 1};", info)
+
+
+class ColumnModelTest(unittest.TestCase):
+    """TreeView's and TableView's columns: a LIST that COLUMN_INSERT and
+    COLUMN_DELETE change, and the states and sort record that follow it."""
+
+    @classmethod
+    def setUpClass(cls):
+        StateModelTest.setUpClass.__func__(cls)
+
+    def test_followers_and_their_roles(self):
+        tree, table = self.schema.cls("TreeView"), self.schema.cls("TableView")
+        roles = {(c.name, st.name): (st.column_role, st.column_field.name) for c in (tree, table)
+                 for st in c.states if st.column_of}
+        self.assertEqual(roles, {
+            ("TreeView", "items"): ("node_map", "values"), ("TreeView", "column_widths"): ("key", "col_key"),
+            ("TreeView", "editable_columns"): ("key", "col_key"), ("TreeView", "column_colors"): ("key", "col_key"),
+            ("TreeView", "cell_colors"): ("cell", "col_key"), ("TreeView", "cell_selection"): ("cell", "col_key"),
+            ("TableView", "rows"): ("row_cells", "cells"), ("TableView", "column_widths"): ("key", "col_index"),
+            ("TableView", "editable_columns"): ("key", "col_index"),
+            ("TableView", "column_colors"): ("key", "col_index"),
+            ("TableView", "cell_colors"): ("cell", "col_index"),
+            ("TableView", "cell_selection"): ("cell", "col_index")})
+        columns = next(st for st in tree.states if st.name == "columns")
+        self.assertEqual(columns.column_key.name, "key")
+        info = self.out["cpp/pgwidgets/schema_info.hpp"]
+        ids = self.schema.field_ids
+        self.assertIn(f", {ids['columns']}, detail::ColumnRole::row_cells, 1, 0}},  // rows", info)
+        self.assertIn(f"detail::ColumnRole::none, 0, 3}},  // columns", info)
+        self.assertRegex(info, r'\.name = "insert_column", .*\.op = detail::StateOp::column_insert, '
+                               r'\.element_field = 1, \.before_field = 2\};')
+        self.assertRegex(info, r'TreeView_delete_column\{.*\.op = detail::StateOp::column_delete, \.column_field = 1\};')
+        self.assertRegex(info, r'TableView_sort_by_column\{.*\.column_field = 1\};')
 
 
 class StateSchemaErrorTest(unittest.TestCase):
@@ -244,9 +277,36 @@ class StateSchemaErrorTest(unittest.TestCase):
         msg = self.broken("tree.proto", 'op: SUBTREE, pick: "status"', 'pick: "status"')
         self.assertIn("`pick` and `picks` belong on a SUBTREE getter", msg)
 
+    def test_column_of_a_list_of_no_columns(self):
+        msg = self.broken("tree.proto", 'snapshot: "SetColumnWidth", column_of: "columns" }\n    state: { name: "editable_columns", kind: TREE, snapshot: "SetColumnEditable", column_of: "columns" }\n    state: { name: "row_colors", kind: SET, snapshot: "SetRowColor", deferred: true, within: "rows" }',
+                          'snapshot: "SetColumnWidth", column_of: "rows" }\n    state: { name: "editable_columns", kind: TREE, snapshot: "SetColumnEditable", column_of: "columns" }\n    state: { name: "row_colors", kind: SET, snapshot: "SetRowColor", deferred: true, within: "rows" }')
+        self.assertIn("`column_of` names a LIST of columns of TableView ('rows' is none)", msg)
+
+    def test_a_column_named_by_key_in_a_table(self):
+        msg = self.broken("tree.proto", 'op: COLUMN_DELETE, index: "index" }', 'op: COLUMN_DELETE, column: "index" }')
+        self.assertIn("`index` names a column: one string", msg)
+
+    def test_column_delete_names_one_column(self):
+        msg = self.broken("tree.proto", 'op: COLUMN_DELETE, column: "col_key" }', 'op: COLUMN_DELETE }')
+        self.assertIn("a COLUMN_DELETE names its column by `index` or `column` (one of them)", msg)
+
+    def test_before_on_a_list_named_by_position(self):
+        msg = self.broken("tree.proto", 'snapshot: "AppendColumn", snapshot_all: "SetColumns", column_key: "key" }',
+                          'snapshot: "AppendColumn", snapshot_all: "SetColumns" }')
+        self.assertIn("are named by position (no `column_key`): no `before` or `column`", msg)
+
+    def test_a_sort_column_of_the_wrong_type(self):
+        msg = self.broken("tree.proto", 'field: "sort", column: "col_index" }', 'field: "sort", column: "ascending" }')
+        self.assertIn("`column` ascending must be one int32", msg)
+
+    def test_a_column_list_without_snapshot_all(self):
+        msg = self.broken("tree.proto", 'snapshot: "AppendColumn", snapshot_all: "SetColumns" }',
+                          'snapshot: "AppendColumn" }')
+        self.assertIn("a LIST of columns (COLUMN_INSERT, COLUMN_DELETE, `column_key`) is a LIST with `snapshot_all`", msg)
+
     def test_within_on_a_tree(self):
-        msg = self.broken("tree.proto", 'name: "column_widths", kind: TREE, snapshot: "SetColumnWidth" }',
-                          'name: "column_widths", kind: TREE, snapshot: "SetColumnWidth", within: "items" }')
+        msg = self.broken("tree.proto", 'name: "column_widths", kind: TREE, snapshot: "SetColumnWidth", column_of',
+                          'name: "column_widths", kind: TREE, snapshot: "SetColumnWidth", within: "items", column_of')
         self.assertIn("`within` belongs on a SET and names a TREE or LIST State of TreeView", msg)
 
     def test_within_naming_no_state(self):

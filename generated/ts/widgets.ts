@@ -7,7 +7,7 @@
 // missing there, or a method missing in an implementation, fails `tsc`.
 
 export const PACKAGE_NAME = "pgwidgets.widgets";
-export const SCHEMA_FINGERPRINT = 0x545a09984f49f613n;
+export const SCHEMA_FINGERPRINT = 0xd19ad6a5e8b34c37n;
 
 /** A widget as the browser runtime holds it. */
 export interface WidgetHandle {
@@ -2084,8 +2084,18 @@ export interface ToolBarSpacerCreateArgs {
 // collapse, sorting, selection, inline editing, cell widgets, colours,
 // copy and paste as TSV. Only the rows on screen have DOM.
 export interface TreeViewImpl extends WidgetImpl {
-  // The columns, left to right (their widths start over).
+  // The columns, left to right. A column's key names its values (empty:
+  // "_col<N>", N its position; an insert or delete then writes each such
+  // key in, so values stay with their column).
   set_columns(columns: Column[]): void;
+  // Adds a column before the column of key `before` ("" or a key not
+  // there: at the end). Without a key it is "_col<n>", n the columns before.
+  insert_column(column: Column, before: string): void;
+  append_column(column: Column): void;
+  // Deletes the column of key `col_key` (one not there throws
+  // std::invalid_argument) with its values in every node, its width,
+  // colours, selected cells and sort.
+  delete_column(col_key: string): void;
   // Every column (but icons and cell widgets) editable, or only those marked.
   set_editable(tf: boolean): void;
   // The header's font.
@@ -2236,6 +2246,14 @@ export interface TreeViewCreateArgs {
 // paste), flat, with columns and rows counted from 0.
 export interface TableViewImpl extends WidgetImpl {
   set_columns(columns: Column[]): void;
+  // Adds a column at position `index` (0..n): each row's cells from there
+  // move one on (the new column's are empty), as do the later columns'
+  // widths, colours, selected cells and sort.
+  insert_column(index: number, column: Column): void;
+  append_column(column: Column): void;
+  // Deletes the column at position `index` (0..n-1) with its cell in each
+  // row, its width, colours, selected cells and sort; later ones move back.
+  delete_column(index: number): void;
   set_editable(tf: boolean): void;
   set_header_font(family: string, size: number | undefined, weight: string | undefined, style: string | undefined): void;
   // Replaces every row (the selection starts over).

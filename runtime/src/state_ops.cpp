@@ -1,4 +1,5 @@
 #include "state_ops.hpp"
+#include "state_wire.hpp"
 
 #include <algorithm>
 #include <optional>
@@ -14,15 +15,6 @@ bool is_under(const StatePath& q, const StatePath& p) {
 
 namespace {
 
-// One field of an encoded message, as the wire has it.
-struct WireField {
-  std::uint32_t number = 0;
-  std::uint32_t type = 0;        // 0 varint, 1 fixed64, 2 length-delimited, 5 fixed32
-  std::uint64_t varint = 0;      // type 0
-  std::string_view bytes;        // type 2: the payload
-  std::string_view raw;          // the whole field, tag included
-};
-
 bool read_varint(std::string_view& in, std::uint64_t& out) {
   out = 0;
   for (int shift = 0; shift < 64; shift += 7) {
@@ -35,8 +27,8 @@ bool read_varint(std::string_view& in, std::uint64_t& out) {
   return false;
 }
 
-// Reads the next field of `in`; false at the end. Throws on bytes that are
-// not a message.
+}  // namespace
+
 bool next_field(std::string_view& in, WireField& f) {
   if (in.empty()) return false;
   const std::string_view start = in;
@@ -81,7 +73,6 @@ void write_varint(std::string& out, std::uint64_t v) {
   out.push_back(static_cast<char>(v));
 }
 
-// An int32 position field (absent: 0, as protobuf reads it).
 int position(std::string_view args, std::uint16_t field) {
   std::optional<std::int64_t> value;
   WireField f;
@@ -92,6 +83,8 @@ int position(std::string_view args, std::uint16_t field) {
   if (v < INT32_MIN || v > INT32_MAX) throw std::invalid_argument("the position is not an int32");
   return static_cast<int>(v);
 }
+
+namespace {
 
 // The first field's payload: what a sorted insert compares.
 std::string_view sort_key(std::string_view message) {
@@ -110,8 +103,6 @@ std::string spell(const StatePath& path) {
   return "[" + out + "]";
 }
 
-namespace {
-
 void check_index(int index, std::size_t size, bool insert) {
   const auto last = static_cast<int>(size) - (insert ? 0 : 1);
   if (index < 0 || index > last) {
@@ -120,6 +111,8 @@ void check_index(int index, std::size_t size, bool insert) {
                                 " here");
   }
 }
+
+namespace {
 
 void add_entry(StateValue& v, StatePath path, std::string message) {
   v.entries[std::move(path)] = StateValue::Entry{v.next_order++, std::move(message)};
@@ -467,6 +460,10 @@ void apply_state_op(StateValue& v, const MethodInfo& m, std::string_view args) {
       *element = std::move(out);
       return;
     }
+    case StateOp::column_insert:
+    case StateOp::column_delete:
+      apply_column_op(v, m, args);  // the states following it are apply_to_states'
+      return;
     case StateOp::all_parents:
     case StateOp::all_nodes:
       // It reads another state: the widget store applies it (apply_all_parents).

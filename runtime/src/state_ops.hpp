@@ -57,9 +57,36 @@ void apply_state_op(StateValue& v, const MethodInfo& method, std::string_view ar
 // go, a position moved by an insert or remove moves, a CLEAR or a `fresh`
 // ASSIGN empties them (state_within.cpp); a CLEAR's `also_clears`
 // collections are cleared too (their plain fields are the caller's: a
-// record to drop). False when the widget has no such state. Throws std::invalid_argument as apply_state_op does, and
+// record to drop). A COLUMN_INSERT or COLUMN_DELETE brings the states
+// `column_of` the list along and says what it did in `*column` (the plain
+// records following it are the caller's: follow_column_record). False when the widget has no such state. Throws std::invalid_argument as apply_state_op does, and
 // then nothing changed.
-bool apply_to_states(std::vector<StateValue>& states, const MethodInfo& m, std::string_view args);
+struct ColumnChange;
+bool apply_to_states(std::vector<StateValue>& states, const MethodInfo& m, std::string_view args,
+                     ColumnChange* column = nullptr);
+
+// ---- A LIST of columns (state_columns.cpp; options.proto COLUMN_INSERT) ----
+
+// What a COLUMN_INSERT or COLUMN_DELETE did: the column's position, and,
+// for columns named by key (StateInfo::column_key), its name.
+struct ColumnChange {
+  bool insert = false;
+  std::size_t at = 0;
+  bool by_name = false;
+  std::string name;
+};
+
+// Applies a COLUMN_INSERT or COLUMN_DELETE to the LIST of columns. A
+// position out of range, or a column to delete whose name is not there,
+// throws std::invalid_argument, and nothing changed.
+ColumnChange apply_column_op(StateValue& columns, const MethodInfo& m, std::string_view args);
+
+// Brings state `v` (its StateInfo::column_of the list changed) along.
+void follow_columns(StateValue& v, const ColumnChange& c);
+
+// A plain field's record whose setter names a column in request field
+// `field` (Method.column), brought along: false when it goes with its column.
+bool follow_column_record(std::string& args, std::uint16_t field, const ColumnChange& c);
 
 // Whether path `q` is strictly under `p` (a descendant's).
 bool is_under(const StatePath& q, const StatePath& p);

@@ -112,7 +112,8 @@ void follow(StateValue& set, const StateValue& of, const MethodInfo& m, std::str
 
 }  // namespace
 
-bool apply_to_states(std::vector<StateValue>& states, const MethodInfo& m, std::string_view args) {
+bool apply_to_states(std::vector<StateValue>& states, const MethodInfo& m, std::string_view args,
+                     ColumnChange* column) {
   StateValue* target = nullptr;
   const StateValue* of = nullptr;
   for (StateValue& v : states) {
@@ -123,6 +124,12 @@ bool apply_to_states(std::vector<StateValue>& states, const MethodInfo& m, std::
   if (m.op == StateOp::all_parents || m.op == StateOp::all_nodes) {
     if (of == nullptr) return false;
     apply_all_parents(*target, *of, m);
+  } else if (m.op == StateOp::column_insert || m.op == StateOp::column_delete) {
+    const ColumnChange change = apply_column_op(*target, m, args);
+    for (StateValue& v : states) {
+      if (v.info->column_of == m.field) follow_columns(v, change);
+    }
+    if (column != nullptr) *column = change;
   } else {
     apply_state_op(*target, m, args);
   }

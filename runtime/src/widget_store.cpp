@@ -120,9 +120,17 @@ void WidgetStore::record(WidgetId id, std::uint32_t field, std::uint32_t method_
                                     std::string(r->cls->name) + " " + std::to_string(id));
       }
     }
-    if (!apply_to_states(r->collections, *method, args)) {
+    ColumnChange column;
+    if (!apply_to_states(r->collections, *method, args, &column)) {
       throw std::invalid_argument(std::string(r->cls->name) + " " + std::to_string(id) + " has no state " +
                                   std::string(method->name));
+    }
+    if (method->op == StateOp::column_insert || method->op == StateOp::column_delete) {
+      // Plain fields naming a column (a sort's) follow it, or go with it.
+      std::erase_if(r->state, [&](RecordedCall& c) {
+        const MethodInfo* setter = find_method(c.method_id);
+        return setter != nullptr && setter->column_field != 0 && !follow_column_record(c.args, setter->column_field, column);
+      });
     }
     // The other fields a CLEAR clears (a collection emptied above, with
     // the sets within it; a plain field's record dropped).

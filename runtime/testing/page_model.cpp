@@ -246,10 +246,19 @@ void PageModel::apply(WidgetId id, Widget& w, const MethodView& m, const pb::Mes
       if (m.info->op != detail::StateOp::none) {
         // The server's rules, applied to what the page got (a rebuild's
         // snapshot calls included; ALL_PARENTS reads the widget's tree).
-        detail::apply_to_states(w.collections, *m.info, request.SerializeAsString());
+        detail::ColumnChange column;
+        detail::apply_to_states(w.collections, *m.info, request.SerializeAsString(), &column);
         // A CLEAR's plain fields (its collections went above): back to their defaults.
         for (const std::uint32_t other : m.info->also_clears) {
           std::erase_if(w.state, [&](const auto& entry) { return entry.second.setter->info->field == other; });
+        }
+        if (m.info->op == detail::StateOp::column_insert || m.info->op == detail::StateOp::column_delete) {
+          // A plain field naming a column (a sort's) follows it, or goes with it.
+          for (auto it = w.state.begin(); it != w.state.end();) {
+            const std::uint16_t field = it->second.setter->info->column_field;
+            const bool stays = field == 0 || detail::follow_column_record(it->second.args, field, column);
+            it = stays ? std::next(it) : w.state.erase(it);
+          }
         }
         break;
       }

@@ -315,6 +315,34 @@ const ok = await runChecks([
     await reload();
     await shown("after a reload");
   }],
+  ["columns inserted and deleted carry the rows' cells and selected cells along; a reload agrees", async () => {
+    await page.getByText("Columns", { exact: true }).click();
+    await waitStatus("columns; table cells 9000:2; row 9000 null,row 9000");
+    const shown = () => page.evaluate(() => {
+      const heads = (cls) => [...document.querySelectorAll(`.pgw-${cls} .pgw-grid-hcell`)].map((h) => h.textContent);
+      const row = [...document.querySelectorAll(".pgw-tableview .pgw-grid-row")].find((r) => r.dataset.index === "9000" && r.offsetParent !== null);
+      return JSON.stringify({
+        table: heads("tableview"), tree: heads("treeview"),
+        row: row ? [...row.querySelectorAll(".pgw-grid-cell")].map((c) => [c.textContent, c.classList.contains("pgw-cell-selected")]) : null,
+      });
+    });
+    const want = JSON.stringify({
+      table: ["Extra", "Name", "Done"], tree: ["Name", "Kind"],
+      row: [["", false], ["row 9000", false], ["", true]],
+    });
+    const expectShown = async (when) => {
+      let seen = null;
+      for (let i = 0; i < 50; i++) {
+        seen = await shown();
+        if (seen === want) return;
+        await page.waitForTimeout(50);
+      }
+      throw new Error(`${when}: the columns and table row 9000 shown are ${seen}, want ${want}`);
+    };
+    await expectShown("live");
+    await reload();
+    await expectShown("after a reload");
+  }],
   ...closingChecks(app),
 ]);
 finish(app, ok);

@@ -81,12 +81,13 @@ pgw::Task<> setup(pgw::Session& session) {
   auto table_colour = co_await w.Button("Table colour");
   auto clear_colours = co_await w.Button("Clear colours");
   auto table_cells = co_await w.Button("Table cells");
+  auto columns = co_await w.Button("Columns");
   co_await hbox.add_widget(tree, 1);
   co_await hbox.add_widget(table, 1);
   co_await vbox.add_widget(hbox, 1);
   // The test's buttons in one row: the grids keep their height.
   auto buttons = co_await w.HBox({.spacing = 4});
-  const std::vector<pgw::Button> controls{update, expand, select_all, collapsed, delete_b, restore_b, table_all, table_pick, table_colour, clear_colours, table_cells};
+  const std::vector<pgw::Button> controls{update, expand, select_all, collapsed, delete_b, restore_b, table_all, table_pick, table_colour, clear_colours, table_cells, columns};
   for (const auto& b : controls) co_await buttons.add_widget(b);
   co_await vbox.add_widget(buttons);
   co_await vbox.add_widget(status);
@@ -175,6 +176,25 @@ pgw::Task<> setup(pgw::Session& session) {
     const std::vector<pgw::RowCell> selected = co_await table.get_selected_cells();
     std::string text = "table cells";
     for (const auto& c : selected) text += " " + std::to_string(c.row) + ":" + std::to_string(c.col_index);
+    co_await status.set_text(text);
+  });
+  // A table column inserted at 1 and column 0 (Id) deleted: each row's
+  // cells, widths and selected cells follow (9000:2 stays on Done, 9001:0
+  // goes with Id). The tree gains a column "kind" and loses "size", with
+  // its values and sort.
+  columns.on_activated([table, tree, status]() -> pgw::Task<> {
+    const pgw::Column extra{.title = "Extra", .width = 70};
+    co_await table.insert_column(1, extra);
+    co_await table.delete_column(0);
+    const pgw::Column kind{.title = "Kind", .width = 90, .key = "kind"};
+    co_await tree.append_column(kind);
+    co_await tree.delete_column("size");
+    co_await table.scroll_to_row(9000);
+    const std::vector<pgw::RowCell> selected = co_await table.get_selected_cells();
+    std::string text = "columns; table cells";
+    for (const auto& c : selected) text += " " + std::to_string(c.row) + ":" + std::to_string(c.col_index);
+    const std::vector<pgw::TableRow> data = table.get_data();
+    text += "; row 9000 " + spell(data.at(9000).cells.at(0)) + "," + spell(data.at(9000).cells.at(1));
     co_await status.set_text(text);
   });
   expand.on_activated([tree, status]() -> pgw::Task<> {

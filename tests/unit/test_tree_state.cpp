@@ -29,7 +29,7 @@ std::string tree_of(std::initializer_list<std::initializer_list<const char*>> pa
 
 d::StateValue tree_state() {
   d::StateValue v;
-  v.info = &d::states::TreeView_states[0];
+  v.info = d::find_state(d::classes::TreeView, d::methods::TreeView_set_tree.field);
   return v;
 }
 
@@ -109,7 +109,7 @@ TEST_CASE("tree state: SET_CELL changes one value of a node, the others stay") {
 
 TEST_CASE("table state: ASSIGN sets the rows, SET_CELL replaces one cell and refuses one out of range") {
   d::StateValue v;
-  v.info = &d::states::TableView_states[0];
+  v.info = d::find_state(d::classes::TableView, d::methods::TableView_set_data.field);
   pb::TableRowsData data;
   for (int r = 0; r < 3; ++r) {
     auto* row = data.add_data();
@@ -140,7 +140,7 @@ TEST_CASE("tree state: ALL_PARENTS expands exactly the nodes with children") {
   auto tree = tree_state();
   d::apply_state_op(tree, d::methods::TreeView_set_tree, tree_of({{"a"}, {"a", "x"}, {"a", "x", "1"}, {"b"}, {"c"}, {"c", "z"}}));
   d::StateValue expanded;
-  expanded.info = &d::states::TreeView_states[1];
+  expanded.info = d::find_state(d::classes::TreeView, d::methods::TreeView_expand_item.field);
   d::apply_all_parents(expanded, tree, d::methods::TreeView_expand_all);
   CHECK(paths(expanded) == std::vector<d::StatePath>{{"a"}, {"a", "x"}, {"c"}});
   pb::TreePath member;
@@ -152,7 +152,7 @@ TEST_CASE("tree state: ALL_NODES selects every node, and PUT_ALL adds keys to a 
   auto tree = tree_state();
   d::apply_state_op(tree, d::methods::TreeView_set_tree, tree_of({{"a"}, {"a", "x"}, {"a", "x", "1"}, {"b"}, {"c"}, {"c", "z"}}));
   d::StateValue selection;
-  selection.info = &d::states::TreeView_states[2];
+  selection.info = d::find_state(d::classes::TreeView, d::methods::TreeView_select_path.field);
   REQUIRE(selection.info->field == d::methods::TreeView_select_all.field);
   d::apply_all_parents(selection, tree, d::methods::TreeView_select_all);
   CHECK(paths(selection) == paths(tree));
@@ -186,7 +186,7 @@ TEST_CASE("tree state: PARENTS_NOT_IN answers the parents not in the set (get_co
   auto tree = tree_state();
   d::apply_state_op(tree, d::methods::TreeView_set_tree, tree_of({{"a"}, {"a", "x"}, {"a", "x", "1"}, {"b"}, {"c"}, {"c", "z"}}));
   d::StateValue expanded;
-  expanded.info = &d::states::TreeView_states[1];
+  expanded.info = d::find_state(d::classes::TreeView, d::methods::TreeView_expand_item.field);
   REQUIRE(expanded.info->field == d::methods::TreeView_get_collapsed.field);
   const auto& key = d::methods::TreeView_expand_item;  // the set's snapshot: its key field
   REQUIRE(expanded.info->snapshot_method == key.id);
@@ -213,9 +213,9 @@ TEST_CASE("tree state: SUBTREE answers the nodes picked with their descendants a
   d::apply_state_op(tree, d::methods::TreeView_set_tree,
                     tree_of({{"b"}, {"b", "m"}, {"a"}, {"a", "y"}, {"a", "x"}, {"a", "x", "1"}, {"c"}, {"c", "z"}, {"d"}}));
   d::StateValue selection;
-  selection.info = &d::states::TreeView_states[2];
+  selection.info = d::find_state(d::classes::TreeView, d::methods::TreeView_select_path.field);
   d::StateValue expanded;
-  expanded.info = &d::states::TreeView_states[1];
+  expanded.info = d::find_state(d::classes::TreeView, d::methods::TreeView_expand_item.field);
   REQUIRE(selection.info->field == d::methods::TreeView_select_path.field);
   REQUIRE(expanded.info->field == d::methods::TreeView_expand_item.field);
   auto state_of = [&](std::uint32_t id) -> const d::StateValue* {
@@ -299,12 +299,12 @@ TEST_CASE("tree state: DELETE_ALL removes subtrees, skips a path not there, and 
 
 TEST_CASE("table state: ALL_NODES of the rows selects every position, select_paths adds rows, unselect_row takes one out") {
   d::StateValue rows;
-  rows.info = &d::states::TableView_states[0];
+  rows.info = d::find_state(d::classes::TableView, d::methods::TableView_set_data.field);
   pb::TableRowsData data;
   for (int r = 0; r < 12; ++r) data.add_data()->add_cells()->set_int_value(r);
   d::apply_state_op(rows, d::methods::TableView_set_data, data.SerializeAsString());
   d::StateValue selection;
-  selection.info = &d::states::TableView_states[1];
+  selection.info = d::find_state(d::classes::TableView, d::methods::TableView_select_row.field);
   REQUIRE(selection.info->field == d::methods::TableView_select_all.field);
   d::apply_all_parents(selection, rows, d::methods::TableView_select_all);
   REQUIRE(selection.entries.size() == 12);
@@ -348,7 +348,7 @@ TEST_CASE("table state: ALL_NODES of the rows selects every position, select_pat
 // read that absence as the key 0 or "", while an empty path stays refused.
 TEST_CASE("table state: column 0 is a key (col_index 0 is left off the wire)") {
   d::StateValue widths;
-  widths.info = &d::states::TableView_states[2];
+  widths.info = d::find_state(d::classes::TableView, d::methods::TableView_set_column_width.field);
   REQUIRE(widths.info->field == d::methods::TableView_set_column_width.field);
   pb::ColumnIndexWidth w;
   w.set_col_index(0);
@@ -367,7 +367,7 @@ TEST_CASE("table state: column 0 is a key (col_index 0 is left off the wire)") {
   CHECK(kept.width() == 90);
 
   d::StateValue editable;
-  editable.info = &d::states::TableView_states[3];
+  editable.info = d::find_state(d::classes::TableView, d::methods::TableView_set_column_editable.field);
   REQUIRE(editable.info->field == d::methods::TableView_set_column_editable.field);
   pb::ColumnIndexEditable e;
   e.set_col_index(0);
@@ -385,7 +385,7 @@ TEST_CASE("table state: column 0 is a key (col_index 0 is left off the wire)") {
 
 TEST_CASE("tree state: column key \"\" is a key, an empty path is still refused") {
   d::StateValue widths;
-  widths.info = &d::states::TreeView_states[3];
+  widths.info = d::find_state(d::classes::TreeView, d::methods::TreeView_set_column_width.field);
   REQUIRE(widths.info->field == d::methods::TreeView_set_column_width.field);
   pb::ColumnWidth w;
   w.set_width(70);

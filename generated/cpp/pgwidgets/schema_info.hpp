@@ -35,25 +35,27 @@ inline constexpr StateInfo ComboBox_states[] = {
     {1597788037, detail::StateKind::list, 1955096907, 3, 1, false, false},  // items
 };
 inline constexpr StateInfo TreeView_states[] = {
-    {1597788037, detail::StateKind::tree, 1180224625, 0, 0, false, false, {}, 0, 0, 1440218458, 1},  // items
+    {241322522, detail::StateKind::list, 1504493426, 0, 0, false, false, {}, 0, 0, 1118313958, 1, 0, 0, false, 0, detail::ColumnRole::none, 0, 3},  // columns
+    {1597788037, detail::StateKind::tree, 1180224625, 0, 0, false, false, {}, 0, 0, 1440218458, 1, 0, 0, false, 241322522, detail::ColumnRole::node_map, 2, 0},  // items
     {1763074483, detail::StateKind::set, 1514414962, 0, 0, false, true, {}, 0, 0, 184523077, 1, 1597788037, 1, false},  // expanded
     {1694781748, detail::StateKind::set, 2069422420, 0, 0, false, true, {}, 0, 0, 233471473, 1, 1597788037, 1, false},  // selection
-    {777470635, detail::StateKind::tree, 201903358, 0, 0, false, false},  // column_widths
-    {150954060, detail::StateKind::tree, 525180985, 0, 0, false, false},  // editable_columns
+    {777470635, detail::StateKind::tree, 201903358, 0, 0, false, false, {}, 0, 0, 0, 0, 0, 0, false, 241322522, detail::ColumnRole::key, 1, 0},  // column_widths
+    {150954060, detail::StateKind::tree, 525180985, 0, 0, false, false, {}, 0, 0, 0, 0, 0, 0, false, 241322522, detail::ColumnRole::key, 1, 0},  // editable_columns
     {1396140267, detail::StateKind::set, 1203225853, 0, 0, false, true, {}, 0, 0, 0, 0, 1597788037, 1, false},  // row_colors
-    {1106266759, detail::StateKind::set, 1773905944, 0, 0, false, false},  // column_colors
-    {653606033, detail::StateKind::set, 1641078678, 0, 0, false, true, {}, 0, 0, 0, 0, 1597788037, 1, true},  // cell_colors
-    {1770051909, detail::StateKind::set, 1366555997, 0, 0, false, true, {}, 0, 0, 1673439179, 1, 1597788037, 1, true},  // cell_selection
+    {1106266759, detail::StateKind::set, 1773905944, 0, 0, false, false, {}, 0, 0, 0, 0, 0, 0, false, 241322522, detail::ColumnRole::key, 1, 0},  // column_colors
+    {653606033, detail::StateKind::set, 1641078678, 0, 0, false, true, {}, 0, 0, 0, 0, 1597788037, 1, true, 241322522, detail::ColumnRole::cell, 2, 0},  // cell_colors
+    {1770051909, detail::StateKind::set, 1366555997, 0, 0, false, true, {}, 0, 0, 1673439179, 1, 1597788037, 1, true, 241322522, detail::ColumnRole::cell, 2, 0},  // cell_selection
 };
 inline constexpr StateInfo TableView_states[] = {
-    {1012001254, detail::StateKind::list, 606022247, 0, 0, false, false, {}, 0, 0, 173908264, 1},  // rows
+    {241322522, detail::StateKind::list, 1993002818, 0, 0, false, false, {}, 0, 0, 30151690, 1},  // columns
+    {1012001254, detail::StateKind::list, 606022247, 0, 0, false, false, {}, 0, 0, 173908264, 1, 0, 0, false, 241322522, detail::ColumnRole::row_cells, 1, 0},  // rows
     {1694781748, detail::StateKind::set, 758810776, 0, 0, false, true, {}, 0, 0, 552348156, 1, 1012001254, 1, false},  // selection
-    {777470635, detail::StateKind::tree, 283660076, 0, 0, false, false},  // column_widths
-    {150954060, detail::StateKind::tree, 234872496, 0, 0, false, false},  // editable_columns
+    {777470635, detail::StateKind::tree, 283660076, 0, 0, false, false, {}, 0, 0, 0, 0, 0, 0, false, 241322522, detail::ColumnRole::key, 1, 0},  // column_widths
+    {150954060, detail::StateKind::tree, 234872496, 0, 0, false, false, {}, 0, 0, 0, 0, 0, 0, false, 241322522, detail::ColumnRole::key, 1, 0},  // editable_columns
     {1396140267, detail::StateKind::set, 2023982116, 0, 0, false, true, {}, 0, 0, 0, 0, 1012001254, 1, false},  // row_colors
-    {1106266759, detail::StateKind::set, 582980121, 0, 0, false, false},  // column_colors
-    {653606033, detail::StateKind::set, 1365213617, 0, 0, false, true, {}, 0, 0, 0, 0, 1012001254, 1, true},  // cell_colors
-    {1770051909, detail::StateKind::set, 1690924206, 0, 0, false, true, {}, 0, 0, 137243831, 1, 1012001254, 1, true},  // cell_selection
+    {1106266759, detail::StateKind::set, 582980121, 0, 0, false, false, {}, 0, 0, 0, 0, 0, 0, false, 241322522, detail::ColumnRole::key, 1, 0},  // column_colors
+    {653606033, detail::StateKind::set, 1365213617, 0, 0, false, true, {}, 0, 0, 0, 0, 1012001254, 1, true, 241322522, detail::ColumnRole::cell, 2, 0},  // cell_colors
+    {1770051909, detail::StateKind::set, 1690924206, 0, 0, false, true, {}, 0, 0, 137243831, 1, 1012001254, 1, true, 241322522, detail::ColumnRole::cell, 2, 0},  // cell_selection
 };
 }  // namespace states
 
@@ -546,7 +548,10 @@ inline constexpr MethodInfo ToolBarAction_set_icon{.id = 171125824, .class_id = 
 inline constexpr MethodInfo ToolBarAction_set_state{.id = 1024995423, .class_id = 712813580, .class_name = "ToolBarAction", .name = "set_state", .kind = detail::MethodKind::setter, .field = 1269208885, .returns_value = false};
 inline constexpr MethodInfo ToolBarAction_get_state{.id = 427401285, .class_id = 712813580, .class_name = "ToolBarAction", .name = "get_state", .kind = detail::MethodKind::getter, .field = 1269208885, .returns_value = true};
 inline constexpr MethodInfo ToolBarAction_set_menu{.id = 1765111020, .class_id = 712813580, .class_name = "ToolBarAction", .name = "set_menu", .kind = detail::MethodKind::setter, .field = 965316864, .returns_value = false, .ref_field = 1};
-inline constexpr MethodInfo TreeView_set_columns{.id = 1118313958, .class_id = 1581709373, .class_name = "TreeView", .name = "set_columns", .kind = detail::MethodKind::setter, .field = 241322522, .returns_value = false};
+inline constexpr MethodInfo TreeView_set_columns{.id = 1118313958, .class_id = 1581709373, .class_name = "TreeView", .name = "set_columns", .kind = detail::MethodKind::setter, .field = 241322522, .returns_value = false, .op = detail::StateOp::assign, .items_field = 1};
+inline constexpr MethodInfo TreeView_insert_column{.id = 60053480, .class_id = 1581709373, .class_name = "TreeView", .name = "insert_column", .kind = detail::MethodKind::setter, .field = 241322522, .returns_value = false, .op = detail::StateOp::column_insert, .element_field = 1, .before_field = 2};
+inline constexpr MethodInfo TreeView_append_column{.id = 1504493426, .class_id = 1581709373, .class_name = "TreeView", .name = "append_column", .kind = detail::MethodKind::setter, .field = 241322522, .returns_value = false, .op = detail::StateOp::column_insert, .element_field = 1};
+inline constexpr MethodInfo TreeView_delete_column{.id = 1448211335, .class_id = 1581709373, .class_name = "TreeView", .name = "delete_column", .kind = detail::MethodKind::setter, .field = 241322522, .returns_value = false, .op = detail::StateOp::column_delete, .column_field = 1};
 inline constexpr MethodInfo TreeView_set_editable{.id = 721080152, .class_id = 1581709373, .class_name = "TreeView", .name = "set_editable", .kind = detail::MethodKind::setter, .field = 382531737, .returns_value = false};
 inline constexpr MethodInfo TreeView_set_header_font{.id = 581237072, .class_id = 1581709373, .class_name = "TreeView", .name = "set_header_font", .kind = detail::MethodKind::setter, .field = 1982920347, .returns_value = false};
 inline constexpr MethodInfo TreeView_set_tree{.id = 1440218458, .class_id = 1581709373, .class_name = "TreeView", .name = "set_tree", .kind = detail::MethodKind::setter, .field = 1597788037, .returns_value = false, .index_field = 1, .op = detail::StateOp::assign, .items_field = 1, .fresh = true};
@@ -582,7 +587,7 @@ inline constexpr MethodInfo TreeView_set_column_width{.id = 201903358, .class_id
 inline constexpr MethodInfo TreeView_get_column_widths{.id = 779596170, .class_id = 1581709373, .class_name = "TreeView", .name = "get_column_widths", .kind = detail::MethodKind::query, .field = 0, .returns_value = true};
 inline constexpr MethodInfo TreeView_set_optimal_column_widths{.id = 1956411899, .class_id = 1581709373, .class_name = "TreeView", .name = "set_optimal_column_widths", .kind = detail::MethodKind::action, .field = 0, .returns_value = false};
 inline constexpr MethodInfo TreeView_set_column_editable{.id = 525180985, .class_id = 1581709373, .class_name = "TreeView", .name = "set_column_editable", .kind = detail::MethodKind::setter, .field = 150954060, .returns_value = false, .index_field = 1, .op = detail::StateOp::tree_put, .index_zero = detail::KeyZero::string};
-inline constexpr MethodInfo TreeView_sort_by_column{.id = 1533105449, .class_id = 1581709373, .class_name = "TreeView", .name = "sort_by_column", .kind = detail::MethodKind::setter, .field = 1684628628, .returns_value = false};
+inline constexpr MethodInfo TreeView_sort_by_column{.id = 1533105449, .class_id = 1581709373, .class_name = "TreeView", .name = "sort_by_column", .kind = detail::MethodKind::setter, .field = 1684628628, .returns_value = false, .column_field = 1};
 inline constexpr MethodInfo TreeView_set_sortable{.id = 1560096656, .class_id = 1581709373, .class_name = "TreeView", .name = "set_sortable", .kind = detail::MethodKind::setter, .field = 1284596091, .returns_value = false};
 inline constexpr MethodInfo TreeView_set_show_grid{.id = 2111111563, .class_id = 1581709373, .class_name = "TreeView", .name = "set_show_grid", .kind = detail::MethodKind::setter, .field = 1285146743, .returns_value = false};
 inline constexpr MethodInfo TreeView_set_show_row_numbers{.id = 1910832888, .class_id = 1581709373, .class_name = "TreeView", .name = "set_show_row_numbers", .kind = detail::MethodKind::setter, .field = 1662805101, .returns_value = false};
@@ -612,7 +617,10 @@ inline constexpr MethodInfo TreeView_clear_cell_color{.id = 1773148355, .class_i
 inline constexpr std::uint32_t TreeView_clear_all_colors_also_clears[] = {1396140267, 1106266759, 131615297};
 inline constexpr MethodInfo TreeView_clear_all_colors{.id = 13238984, .class_id = 1581709373, .class_name = "TreeView", .name = "clear_all_colors", .kind = detail::MethodKind::setter, .field = 653606033, .returns_value = false, .op = detail::StateOp::clear, .also_clears = TreeView_clear_all_colors_also_clears};
 inline constexpr MethodInfo TreeView_set_table_color{.id = 1422805392, .class_id = 1581709373, .class_name = "TreeView", .name = "set_table_color", .kind = detail::MethodKind::setter, .field = 131615297, .returns_value = false};
-inline constexpr MethodInfo TableView_set_columns{.id = 30151690, .class_id = 1578330322, .class_name = "TableView", .name = "set_columns", .kind = detail::MethodKind::setter, .field = 241322522, .returns_value = false};
+inline constexpr MethodInfo TableView_set_columns{.id = 30151690, .class_id = 1578330322, .class_name = "TableView", .name = "set_columns", .kind = detail::MethodKind::setter, .field = 241322522, .returns_value = false, .op = detail::StateOp::assign, .items_field = 1};
+inline constexpr MethodInfo TableView_insert_column{.id = 1331318551, .class_id = 1578330322, .class_name = "TableView", .name = "insert_column", .kind = detail::MethodKind::setter, .field = 241322522, .returns_value = false, .index_field = 2, .op = detail::StateOp::column_insert, .element_field = 1};
+inline constexpr MethodInfo TableView_append_column{.id = 1993002818, .class_id = 1578330322, .class_name = "TableView", .name = "append_column", .kind = detail::MethodKind::setter, .field = 241322522, .returns_value = false, .op = detail::StateOp::column_insert, .element_field = 1};
+inline constexpr MethodInfo TableView_delete_column{.id = 1070682472, .class_id = 1578330322, .class_name = "TableView", .name = "delete_column", .kind = detail::MethodKind::setter, .field = 241322522, .returns_value = false, .index_field = 1, .op = detail::StateOp::column_delete};
 inline constexpr MethodInfo TableView_set_editable{.id = 1884050667, .class_id = 1578330322, .class_name = "TableView", .name = "set_editable", .kind = detail::MethodKind::setter, .field = 382531737, .returns_value = false};
 inline constexpr MethodInfo TableView_set_header_font{.id = 595166387, .class_id = 1578330322, .class_name = "TableView", .name = "set_header_font", .kind = detail::MethodKind::setter, .field = 1982920347, .returns_value = false};
 inline constexpr MethodInfo TableView_set_data{.id = 173908264, .class_id = 1578330322, .class_name = "TableView", .name = "set_data", .kind = detail::MethodKind::setter, .field = 1012001254, .returns_value = false, .op = detail::StateOp::assign, .items_field = 1, .fresh = true};
@@ -636,7 +644,7 @@ inline constexpr MethodInfo TableView_set_column_width{.id = 283660076, .class_i
 inline constexpr MethodInfo TableView_get_column_widths{.id = 700438365, .class_id = 1578330322, .class_name = "TableView", .name = "get_column_widths", .kind = detail::MethodKind::query, .field = 0, .returns_value = true};
 inline constexpr MethodInfo TableView_set_optimal_column_widths{.id = 1658735689, .class_id = 1578330322, .class_name = "TableView", .name = "set_optimal_column_widths", .kind = detail::MethodKind::action, .field = 0, .returns_value = false};
 inline constexpr MethodInfo TableView_set_column_editable{.id = 234872496, .class_id = 1578330322, .class_name = "TableView", .name = "set_column_editable", .kind = detail::MethodKind::setter, .field = 150954060, .returns_value = false, .index_field = 1, .op = detail::StateOp::tree_put, .index_zero = detail::KeyZero::number};
-inline constexpr MethodInfo TableView_sort_by_column{.id = 273711621, .class_id = 1578330322, .class_name = "TableView", .name = "sort_by_column", .kind = detail::MethodKind::setter, .field = 1684628628, .returns_value = false};
+inline constexpr MethodInfo TableView_sort_by_column{.id = 273711621, .class_id = 1578330322, .class_name = "TableView", .name = "sort_by_column", .kind = detail::MethodKind::setter, .field = 1684628628, .returns_value = false, .column_field = 1};
 inline constexpr MethodInfo TableView_set_sortable{.id = 825515810, .class_id = 1578330322, .class_name = "TableView", .name = "set_sortable", .kind = detail::MethodKind::setter, .field = 1284596091, .returns_value = false};
 inline constexpr MethodInfo TableView_set_show_grid{.id = 1981177645, .class_id = 1578330322, .class_name = "TableView", .name = "set_show_grid", .kind = detail::MethodKind::setter, .field = 1285146743, .returns_value = false};
 inline constexpr MethodInfo TableView_set_show_row_numbers{.id = 1395913471, .class_id = 1578330322, .class_name = "TableView", .name = "set_show_row_numbers", .kind = detail::MethodKind::setter, .field = 1662805101, .returns_value = false};
@@ -955,7 +963,7 @@ inline constexpr std::array<const ClassInfo*, 56> class_table = {
     &classes::TableView,
     &classes::VideoWidget,
 };
-inline constexpr std::array<const MethodInfo*, 472> method_table = {
+inline constexpr std::array<const MethodInfo*, 478> method_table = {
     &methods::Widget_set_border_width,
     &methods::Widget_set_border_color,
     &methods::Widget_set_bg,
@@ -1294,6 +1302,9 @@ inline constexpr std::array<const MethodInfo*, 472> method_table = {
     &methods::ToolBarAction_get_state,
     &methods::ToolBarAction_set_menu,
     &methods::TreeView_set_columns,
+    &methods::TreeView_insert_column,
+    &methods::TreeView_append_column,
+    &methods::TreeView_delete_column,
     &methods::TreeView_set_editable,
     &methods::TreeView_set_header_font,
     &methods::TreeView_set_tree,
@@ -1358,6 +1369,9 @@ inline constexpr std::array<const MethodInfo*, 472> method_table = {
     &methods::TreeView_clear_all_colors,
     &methods::TreeView_set_table_color,
     &methods::TableView_set_columns,
+    &methods::TableView_insert_column,
+    &methods::TableView_append_column,
+    &methods::TableView_delete_column,
     &methods::TableView_set_editable,
     &methods::TableView_set_header_font,
     &methods::TableView_set_data,
@@ -1639,7 +1653,7 @@ inline constexpr std::array<std::string_view, 56> class_proto_names = {
     "pgwidgets.widgets.TableView",
     "pgwidgets.widgets.VideoWidget",
 };
-inline constexpr std::array<std::string_view, 472> method_proto_names = {
+inline constexpr std::array<std::string_view, 478> method_proto_names = {
     "pgwidgets.widgets.Widget.SetBorderWidth",
     "pgwidgets.widgets.Widget.SetBorderColor",
     "pgwidgets.widgets.Widget.SetBg",
@@ -1978,6 +1992,9 @@ inline constexpr std::array<std::string_view, 472> method_proto_names = {
     "pgwidgets.widgets.ToolBarAction.GetState",
     "pgwidgets.widgets.ToolBarAction.SetMenu",
     "pgwidgets.widgets.TreeView.SetColumns",
+    "pgwidgets.widgets.TreeView.InsertColumn",
+    "pgwidgets.widgets.TreeView.AppendColumn",
+    "pgwidgets.widgets.TreeView.DeleteColumn",
     "pgwidgets.widgets.TreeView.SetEditable",
     "pgwidgets.widgets.TreeView.SetHeaderFont",
     "pgwidgets.widgets.TreeView.SetTree",
@@ -2042,6 +2059,9 @@ inline constexpr std::array<std::string_view, 472> method_proto_names = {
     "pgwidgets.widgets.TreeView.ClearAllColors",
     "pgwidgets.widgets.TreeView.SetTableColor",
     "pgwidgets.widgets.TableView.SetColumns",
+    "pgwidgets.widgets.TableView.InsertColumn",
+    "pgwidgets.widgets.TableView.AppendColumn",
+    "pgwidgets.widgets.TableView.DeleteColumn",
     "pgwidgets.widgets.TableView.SetEditable",
     "pgwidgets.widgets.TableView.SetHeaderFont",
     "pgwidgets.widgets.TableView.SetData",

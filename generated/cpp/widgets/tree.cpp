@@ -528,6 +528,25 @@ Task<void> TreeView::set_columns(pgw::List<pgw::Column> columns) const {
   return detail::send_call(checked_link(), id(), detail::methods::TreeView_set_columns, request.SerializeAsString());
 }
 
+Task<void> TreeView::insert_column(pgw::Named<pgw::Column> column, std::string before) const {
+  ::pgwidgets::widgets::ColumnInsertBefore request;
+  detail::wire::encode(detail::take(column), *request.mutable_column());
+  request.set_before(std::move(before));
+  return detail::send_call(checked_link(), id(), detail::methods::TreeView_insert_column, request.SerializeAsString());
+}
+
+Task<void> TreeView::append_column(pgw::Named<pgw::Column> column) const {
+  ::pgwidgets::widgets::ColumnAppend request;
+  detail::wire::encode(detail::take(column), *request.mutable_column());
+  return detail::send_call(checked_link(), id(), detail::methods::TreeView_append_column, request.SerializeAsString());
+}
+
+Task<void> TreeView::delete_column(std::string col_key) const {
+  ::pgwidgets::widgets::ColumnKey request;
+  request.set_col_key(std::move(col_key));
+  return detail::send_call(checked_link(), id(), detail::methods::TreeView_delete_column, request.SerializeAsString());
+}
+
 Task<void> TreeView::set_editable(bool tf) const {
   ::pgwidgets::widgets::Flag request;
   request.set_tf(tf);
@@ -984,6 +1003,25 @@ Task<void> TableView::set_columns(pgw::List<pgw::Column> columns) const {
   request.mutable_columns()->Reserve(static_cast<int>(columns.size()));
   for (auto& item : columns) detail::wire::encode(std::move(item), *request.add_columns());
   return detail::send_call(checked_link(), id(), detail::methods::TableView_set_columns, request.SerializeAsString());
+}
+
+Task<void> TableView::insert_column(int index, pgw::Named<pgw::Column> column) const {
+  ::pgwidgets::widgets::ColumnInsertAt request;
+  request.set_index(index);
+  detail::wire::encode(detail::take(column), *request.mutable_column());
+  return detail::send_call(checked_link(), id(), detail::methods::TableView_insert_column, request.SerializeAsString());
+}
+
+Task<void> TableView::append_column(pgw::Named<pgw::Column> column) const {
+  ::pgwidgets::widgets::ColumnAppend request;
+  detail::wire::encode(detail::take(column), *request.mutable_column());
+  return detail::send_call(checked_link(), id(), detail::methods::TableView_append_column, request.SerializeAsString());
+}
+
+Task<void> TableView::delete_column(int index) const {
+  ::pgwidgets::widgets::ColumnPosition request;
+  request.set_index(index);
+  return detail::send_call(checked_link(), id(), detail::methods::TableView_delete_column, request.SerializeAsString());
 }
 
 Task<void> TableView::set_editable(bool tf) const {

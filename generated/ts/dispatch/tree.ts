@@ -102,6 +102,30 @@ export const treeFamily: FamilyTables = {
         return undefined;
       },
     }],
+    [60053480, {
+      id: 60053480, name: "insert_column", className: "TreeView", kind: "setter", classId: 1581709373,
+      invoke: (impl, bytes, ctx) => {
+        const m = fromBinary(pb_tree.ColumnInsertBeforeSchema, bytes);
+        (impl as w.TreeViewImpl).insert_column(fromColumn(m.column), m.before);
+        return undefined;
+      },
+    }],
+    [1504493426, {
+      id: 1504493426, name: "append_column", className: "TreeView", kind: "setter", classId: 1581709373,
+      invoke: (impl, bytes, ctx) => {
+        const m = fromBinary(pb_tree.ColumnAppendSchema, bytes);
+        (impl as w.TreeViewImpl).append_column(fromColumn(m.column));
+        return undefined;
+      },
+    }],
+    [1448211335, {
+      id: 1448211335, name: "delete_column", className: "TreeView", kind: "setter", classId: 1581709373,
+      invoke: (impl, bytes, ctx) => {
+        const m = fromBinary(pb_tree.ColumnKeySchema, bytes);
+        (impl as w.TreeViewImpl).delete_column(m.colKey);
+        return undefined;
+      },
+    }],
     [721080152, {
       id: 721080152, name: "set_editable", className: "TreeView", kind: "setter", classId: 1581709373,
       invoke: (impl, bytes, ctx) => {
@@ -571,6 +595,30 @@ export const treeFamily: FamilyTables = {
       invoke: (impl, bytes, ctx) => {
         const m = fromBinary(pb_tree.ColumnsSchema, bytes);
         (impl as w.TableViewImpl).set_columns(m.columns.map((x) => fromColumn(x)));
+        return undefined;
+      },
+    }],
+    [1331318551, {
+      id: 1331318551, name: "insert_column", className: "TableView", kind: "setter", classId: 1578330322,
+      invoke: (impl, bytes, ctx) => {
+        const m = fromBinary(pb_tree.ColumnInsertAtSchema, bytes);
+        (impl as w.TableViewImpl).insert_column(m.index, fromColumn(m.column));
+        return undefined;
+      },
+    }],
+    [1993002818, {
+      id: 1993002818, name: "append_column", className: "TableView", kind: "setter", classId: 1578330322,
+      invoke: (impl, bytes, ctx) => {
+        const m = fromBinary(pb_tree.ColumnAppendSchema, bytes);
+        (impl as w.TableViewImpl).append_column(fromColumn(m.column));
+        return undefined;
+      },
+    }],
+    [1070682472, {
+      id: 1070682472, name: "delete_column", className: "TableView", kind: "setter", classId: 1578330322,
+      invoke: (impl, bytes, ctx) => {
+        const m = fromBinary(pb_tree.ColumnPositionSchema, bytes);
+        (impl as w.TableViewImpl).delete_column(m.index);
         return undefined;
       },
     }],

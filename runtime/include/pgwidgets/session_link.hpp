@@ -47,8 +47,17 @@ enum class StateOp : std::uint8_t {
   assign, put_all, remove_all, set_cell, all_parents, all_nodes,
   parents_not_in,  // a getter's: the parents of `of_state` not in the set
   delete_all,
-  subtree  // a getter's: the nodes picked, with descendants and ancestors
+  subtree,  // a getter's: the nodes picked, with descendants and ancestors
+  column_insert, column_delete
 };
+
+// How a state follows its class's LIST of columns (State.column_of): what
+// its StateInfo::column_field holds. `key`: a TREE's or SET's one-key
+// entries are columns (the field is the key); `cell`: a by_cell SET's
+// cells (the field is the column); `row_cells`: a LIST's elements hold a
+// repeated cell per column (a table's rows); `node_map`: a TREE's nodes
+// hold a map entry per column key (a tree's rows).
+enum class ColumnRole : std::uint8_t { none, key, cell, row_cells, node_map };
 
 // A status a SUBTREE getter may be asked for (Method.picks): the members
 // of the SET `state` within the tree, or (`parents_not_in`) the tree's
@@ -106,6 +115,14 @@ struct StateInfo {
   // State.by_cell: each member is a cell, its key the node's (a row's
   // position) followed by its column.
   bool by_cell = false;
+  // State.column_of: the LIST state of columns this one follows (0: none),
+  // how (ColumnRole), and the field of its messages that holds a column.
+  std::uint32_t column_of = 0;
+  ColumnRole column_role = ColumnRole::none;
+  std::uint16_t column_field = 0;
+  // On a LIST of columns: the element's string field naming a column
+  // (State.column_key; 0: columns are named by position).
+  std::uint16_t column_key = 0;
 };
 
 // False for every type: a static_assert that fires only when a template is used.
@@ -193,6 +210,11 @@ struct MethodInfo {
   // takes a path in index_field instead), and the statuses it may name.
   std::uint16_t pick_field = 0;
   std::span<const SubtreePick> picks = {};
+  // COLUMN_INSERT: the request's field naming the column the new one goes
+  // before (Method.before); COLUMN_DELETE, or a plain field's setter: the
+  // field naming a column (Method.column).
+  std::uint16_t before_field = 0;
+  std::uint16_t column_field = 0;
 };
 
 struct CallbackInfo {

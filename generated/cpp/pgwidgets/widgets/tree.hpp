@@ -166,8 +166,21 @@ class TreeView : public Widget {
   // The class as the schema's tables name it (the test kit finds widgets by it).
   static constexpr const detail::ClassInfo& schema_class = detail::classes::TreeView;
 
-  // The columns, left to right (their widths start over).
+  // The columns, left to right. A column's key names its values (empty:
+  // "_col<N>", N its position; an insert or delete then writes each such
+  // key in, so values stay with their column).
   Task<void> set_columns(pgw::List<pgw::Column> columns) const;
+
+  // Adds a column before the column of key `before` ("" or a key not
+  // there: at the end). Without a key it is "_col<n>", n the columns before.
+  Task<void> insert_column(pgw::Named<pgw::Column> column, std::string before) const;
+
+  Task<void> append_column(pgw::Named<pgw::Column> column) const;
+
+  // Deletes the column of key `col_key` (one not there throws
+  // std::invalid_argument) with its values in every node, its width,
+  // colours, selected cells and sort.
+  Task<void> delete_column(std::string col_key) const;
 
   // Every column (but icons and cell widgets) editable, or only those marked.
   Task<void> set_editable(bool tf) const;
@@ -554,6 +567,17 @@ class TableView : public Widget {
   static constexpr const detail::ClassInfo& schema_class = detail::classes::TableView;
 
   Task<void> set_columns(pgw::List<pgw::Column> columns) const;
+
+  // Adds a column at position `index` (0..n): each row's cells from there
+  // move one on (the new column's are empty), as do the later columns'
+  // widths, colours, selected cells and sort.
+  Task<void> insert_column(int index, pgw::Named<pgw::Column> column) const;
+
+  Task<void> append_column(pgw::Named<pgw::Column> column) const;
+
+  // Deletes the column at position `index` (0..n-1) with its cell in each
+  // row, its width, colours, selected cells and sort; later ones move back.
+  Task<void> delete_column(int index) const;
 
   Task<void> set_editable(bool tf) const;
 

@@ -19,7 +19,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file pgwidgets/options.proto.
  */
 export const file_pgwidgets_options: GenFile = /*@__PURE__*/
-  fileDesc("ChdwZ3dpZGdldHMvb3B0aW9ucy5wcm90bxIJcGd3aWRnZXRzItUBCgtXaWRnZXRDbGFzcxIMCgRiYXNlGAEgASgJEhAKCGFic3RyYWN0GAIgASgIEhMKC2NvbnN0cnVjdG9yGAMgASgJEg4KBndpbmRvdxgEIAEoCBIOCgZ0cmFpdHMYByADKAkSDQoFdHJhaXQYCCABKAkSHwoFc3RhdGUYBSADKAsyEC5wZ3dpZGdldHMuU3RhdGUSEwoLZXhlY19hbnN3ZXIYDSABKAkSEwoLZXhlY19jYW5jZWwYDiABKAkSFwoPb25seV9jcmVhdGVkX2J5GCEgASgJIvoBCgVTdGF0ZRIMCgRuYW1lGAEgASgJEiMKBGtpbmQYAiABKA4yFS5wZ3dpZGdldHMuU3RhdGUuS2luZBIQCghzbmFwc2hvdBgDIAEoCRIMCgRpbml0GAQgASgJEhEKCXBlcl9jaGlsZBgFIAEoCBIQCghkZWZlcnJlZBgGIAEoCBIOCgZjb3VudHMYByADKAkSDQoFY2VsbHMYCCADKAkSFAoMc25hcHNob3RfYWxsGB4gASgJEg4KBndpdGhpbhgJIAEoCRIPCgdieV9jZWxsGAogASgIIiMKBEtpbmQSCAoETElTVBAAEggKBFRSRUUQARIHCgNTRVQQAiKyCAoGTWV0aG9kEiQKBGtpbmQYASABKA4yFi5wZ3dpZGdldHMuTWV0aG9kLktpbmQSDQoFZmllbGQYAiABKAkSDQoFY2hpbGQYAyABKAkSDQoFaW5kZXgYBCABKAkSDwoHcmVwbGFjZRgFIAEoCBIQCghkZWZlcnJlZBgGIAEoCBINCgV2YWx1ZRgIIAEoCRIQCghmaXJzdF9vZhgJIAEoCRIWCg5mb250X3Nob3J0aGFuZBgKIAEoCBIlCgJvcBgMIAEoDjIZLnBnd2lkZ2V0cy5NZXRob2QuU3RhdGVPcBIKCgJ0bxgNIAEoCRIPCgdjcmVhdGVzGBAgASgJEhIKCmNoaWxkX2ludG8YESABKAkSDAoEYXhpcxgSIAEoCRIPCgdlbGVtZW50GBkgASgJEhEKCWZyYWN0aW9ucxgeIAEoCBITCgtsYXRlc3Rfd2lucxg8IAEoCBIPCgdhcHBlbmRzGEYgASgIEg0KBWl0ZW1zGFAgASgJEgwKBGNlbGwYUSABKAkSCgoCb2YYUiABKAkSDQoFcHJ1bmUYViABKAkSDQoFZnJlc2gYPSABKAgSEwoLYWxzb19jbGVhcnMYPiADKAkSFAoMcGFnZV9hcHBsaWVzGFUgASgIEgwKBHBpY2sYPyABKAkSDQoFcGlja3MYQCADKAkilQEKBEtpbmQSCgoGQUNUSU9OEAASCgoGU0VUVEVSEAESCgoGR0VUVEVSEAISCQoFUVVFUlkQAxIKCgZBVFRBQ0gQBBIKCgZERVRBQ0gQBRIOCgpERVRBQ0hfQUxMEAYSDAoIQ0hJTERSRU4QBxIPCgtDSElMRF9DT1VOVBAIEgsKB0RFU1RST1kQCRIKCgZDUkVBVEUQFCKVAwoHU3RhdGVPcBIJCgVOT19PUBAAEg8KC0xJU1RfQVBQRU5EEAESDwoLTElTVF9JTlNFUlQQAhIWChJMSVNUX0lOU0VSVF9TT1JURUQQAxIPCgtMSVNUX1JFTU9WRRAEEhUKEUxJU1RfUkVNT1ZFX1ZBTFVFEAUSDQoJTElTVF9NT1ZFEAYSCQoFQ0xFQVIQBxIMCghUUkVFX0FERBAIEg8KC1RSRUVfVVBEQVRFEAkSDAoIVFJFRV9QVVQQChIPCgtUUkVFX1JFTU9WRRALEgsKB1NFVF9BREQQDBIOCgpTRVRfUkVNT1ZFEA0SDwoLTElORV9JTlNFUlQQDhIPCgtMSU5FX0RFTEVURRAPEgoKBkFTU0lHThAyEgsKB1BVVF9BTEwQMxIOCgpSRU1PVkVfQUxMEDQSDAoIU0VUX0NFTEwQNRIPCgtBTExfUEFSRU5UUxA2Eg0KCUFMTF9OT0RFUxA3EhIKDlBBUkVOVFNfTk9UX0lOEDgSDgoKREVMRVRFX0FMTBA5EgsKB1NVQlRSRUUQOkoECAcQCEoECAsQDCKcAwoIQ2FsbGJhY2sSDwoHdXBkYXRlcxgBIAEoCRIOCgZzZXR0ZXIYAiABKAkSLAoEdXNlchgDIAEoDjIeLnBnd2lkZ2V0cy5DYWxsYmFjay5Vc2VyQWN0aW9uEioKBHN0ZXAYCCABKA4yHC5wZ3dpZGdldHMuQ2FsbGJhY2suVXNlclN0ZXASEAoIY29hbGVzY2UYBCABKAgSJQoCb3AYBSABKA4yGS5wZ3dpZGdldHMuTWV0aG9kLlN0YXRlT3ASDQoFaW5kZXgYBiABKAkSCgoCdG8YByABKAkifQoKVXNlckFjdGlvbhIICgROT05FEAASCQoFQ0xJQ0sQARIJCgVFTlRFUhACEggKBEVESVQQAxIKCgZTRUxFQ1QQBBINCglTRVRfVkFMVUUQBRIJCgVDTE9TRRAGEgcKA0tFWRAHEgsKB1BPSU5URVIQCBIJCgVQUkVTUxANIkIKCFVzZXJTdGVwEgsKB05PX1NURVAQABIICgRET1dOEAESDQoJQ0hBUkFDVEVSEAISCAoETU9WRRADEgYKAlVQEAQicAoFRmllbGQSEgoKcG9zaXRpb25hbBgBIAEoCBIPCgdkZWZhdWx0GAIgASgJEgsKA3JlZhgDIAEoCRIRCglleGNsdXNpdmUYBCABKAkSDQoFZHR5cGUYBSABKAkSEwoLd2l0aF9vcHRpb24YCiABKAk6UQoGd2lkZ2V0Eh8uZ29vZ2xlLnByb3RvYnVmLlNlcnZpY2VPcHRpb25zGLmOAyABKAsyFi5wZ3dpZGdldHMuV2lkZ2V0Q2xhc3NSBndpZGdldDpLCgZtZXRob2QSHi5nb29nbGUucHJvdG9idWYuTWV0aG9kT3B0aW9ucxi6jgMgASgLMhEucGd3aWRnZXRzLk1ldGhvZFIGbWV0aG9kOlEKCGNhbGxiYWNrEh4uZ29vZ2xlLnByb3RvYnVmLk1ldGhvZE9wdGlvbnMYu44DIAEoCzITLnBnd2lkZ2V0cy5DYWxsYmFja1IIY2FsbGJhY2s6QwoDYXJnEh0uZ29vZ2xlLnByb3RvYnVmLkZpZWxkT3B0aW9ucxi8jgMgASgLMhAucGd3aWRnZXRzLkZpZWxkUgNhcmdiBnByb3RvMw", [file_google_protobuf_descriptor]);
+  fileDesc("ChdwZ3dpZGdldHMvb3B0aW9ucy5wcm90bxIJcGd3aWRnZXRzItUBCgtXaWRnZXRDbGFzcxIMCgRiYXNlGAEgASgJEhAKCGFic3RyYWN0GAIgASgIEhMKC2NvbnN0cnVjdG9yGAMgASgJEg4KBndpbmRvdxgEIAEoCBIOCgZ0cmFpdHMYByADKAkSDQoFdHJhaXQYCCABKAkSHwoFc3RhdGUYBSADKAsyEC5wZ3dpZGdldHMuU3RhdGUSEwoLZXhlY19hbnN3ZXIYDSABKAkSEwoLZXhlY19jYW5jZWwYDiABKAkSFwoPb25seV9jcmVhdGVkX2J5GCEgASgJIqECCgVTdGF0ZRIMCgRuYW1lGAEgASgJEiMKBGtpbmQYAiABKA4yFS5wZ3dpZGdldHMuU3RhdGUuS2luZBIQCghzbmFwc2hvdBgDIAEoCRIMCgRpbml0GAQgASgJEhEKCXBlcl9jaGlsZBgFIAEoCBIQCghkZWZlcnJlZBgGIAEoCBIOCgZjb3VudHMYByADKAkSDQoFY2VsbHMYCCADKAkSFAoMc25hcHNob3RfYWxsGB4gASgJEg4KBndpdGhpbhgJIAEoCRIPCgdieV9jZWxsGAogASgIEhEKCWNvbHVtbl9vZhgLIAEoCRISCgpjb2x1bW5fa2V5GAwgASgJIiMKBEtpbmQSCAoETElTVBAAEggKBFRSRUUQARIHCgNTRVQQAiL4CAoGTWV0aG9kEiQKBGtpbmQYASABKA4yFi5wZ3dpZGdldHMuTWV0aG9kLktpbmQSDQoFZmllbGQYAiABKAkSDQoFY2hpbGQYAyABKAkSDQoFaW5kZXgYBCABKAkSDwoHcmVwbGFjZRgFIAEoCBIQCghkZWZlcnJlZBgGIAEoCBINCgV2YWx1ZRgIIAEoCRIQCghmaXJzdF9vZhgJIAEoCRIWCg5mb250X3Nob3J0aGFuZBgKIAEoCBIlCgJvcBgMIAEoDjIZLnBnd2lkZ2V0cy5NZXRob2QuU3RhdGVPcBIKCgJ0bxgNIAEoCRIPCgdjcmVhdGVzGBAgASgJEhIKCmNoaWxkX2ludG8YESABKAkSDAoEYXhpcxgSIAEoCRIPCgdlbGVtZW50GBkgASgJEhEKCWZyYWN0aW9ucxgeIAEoCBITCgtsYXRlc3Rfd2lucxg8IAEoCBIPCgdhcHBlbmRzGEYgASgIEg0KBWl0ZW1zGFAgASgJEgwKBGNlbGwYUSABKAkSCgoCb2YYUiABKAkSDQoFcHJ1bmUYViABKAkSDQoFZnJlc2gYPSABKAgSEwoLYWxzb19jbGVhcnMYPiADKAkSFAoMcGFnZV9hcHBsaWVzGFUgASgIEgwKBHBpY2sYPyABKAkSDQoFcGlja3MYQCADKAkSDgoGYmVmb3JlGEIgASgJEg4KBmNvbHVtbhhDIAEoCSKVAQoES2luZBIKCgZBQ1RJT04QABIKCgZTRVRURVIQARIKCgZHRVRURVIQAhIJCgVRVUVSWRADEgoKBkFUVEFDSBAEEgoKBkRFVEFDSBAFEg4KCkRFVEFDSF9BTEwQBhIMCghDSElMRFJFThAHEg8KC0NISUxEX0NPVU5UEAgSCwoHREVTVFJPWRAJEgoKBkNSRUFURRAUIrsDCgdTdGF0ZU9wEgkKBU5PX09QEAASDwoLTElTVF9BUFBFTkQQARIPCgtMSVNUX0lOU0VSVBACEhYKEkxJU1RfSU5TRVJUX1NPUlRFRBADEg8KC0xJU1RfUkVNT1ZFEAQSFQoRTElTVF9SRU1PVkVfVkFMVUUQBRINCglMSVNUX01PVkUQBhIJCgVDTEVBUhAHEgwKCFRSRUVfQUREEAgSDwoLVFJFRV9VUERBVEUQCRIMCghUUkVFX1BVVBAKEg8KC1RSRUVfUkVNT1ZFEAsSCwoHU0VUX0FERBAMEg4KClNFVF9SRU1PVkUQDRIPCgtMSU5FX0lOU0VSVBAOEg8KC0xJTkVfREVMRVRFEA8SCgoGQVNTSUdOEDISCwoHUFVUX0FMTBAzEg4KClJFTU9WRV9BTEwQNBIMCghTRVRfQ0VMTBA1Eg8KC0FMTF9QQVJFTlRTEDYSDQoJQUxMX05PREVTEDcSEgoOUEFSRU5UU19OT1RfSU4QOBIOCgpERUxFVEVfQUxMEDkSCwoHU1VCVFJFRRA6EhEKDUNPTFVNTl9JTlNFUlQQOxIRCg1DT0xVTU5fREVMRVRFEDxKBAgHEAhKBAgLEAwinAMKCENhbGxiYWNrEg8KB3VwZGF0ZXMYASABKAkSDgoGc2V0dGVyGAIgASgJEiwKBHVzZXIYAyABKA4yHi5wZ3dpZGdldHMuQ2FsbGJhY2suVXNlckFjdGlvbhIqCgRzdGVwGAggASgOMhwucGd3aWRnZXRzLkNhbGxiYWNrLlVzZXJTdGVwEhAKCGNvYWxlc2NlGAQgASgIEiUKAm9wGAUgASgOMhkucGd3aWRnZXRzLk1ldGhvZC5TdGF0ZU9wEg0KBWluZGV4GAYgASgJEgoKAnRvGAcgASgJIn0KClVzZXJBY3Rpb24SCAoETk9ORRAAEgkKBUNMSUNLEAESCQoFRU5URVIQAhIICgRFRElUEAMSCgoGU0VMRUNUEAQSDQoJU0VUX1ZBTFVFEAUSCQoFQ0xPU0UQBhIHCgNLRVkQBxILCgdQT0lOVEVSEAgSCQoFUFJFU1MQDSJCCghVc2VyU3RlcBILCgdOT19TVEVQEAASCAoERE9XThABEg0KCUNIQVJBQ1RFUhACEggKBE1PVkUQAxIGCgJVUBAEInAKBUZpZWxkEhIKCnBvc2l0aW9uYWwYASABKAgSDwoHZGVmYXVsdBgCIAEoCRILCgNyZWYYAyABKAkSEQoJZXhjbHVzaXZlGAQgASgJEg0KBWR0eXBlGAUgASgJEhMKC3dpdGhfb3B0aW9uGAogASgJOlEKBndpZGdldBIfLmdvb2dsZS5wcm90b2J1Zi5TZXJ2aWNlT3B0aW9ucxi5jgMgASgLMhYucGd3aWRnZXRzLldpZGdldENsYXNzUgZ3aWRnZXQ6SwoGbWV0aG9kEh4uZ29vZ2xlLnByb3RvYnVmLk1ldGhvZE9wdGlvbnMYuo4DIAEoCzIRLnBnd2lkZ2V0cy5NZXRob2RSBm1ldGhvZDpRCghjYWxsYmFjaxIeLmdvb2dsZS5wcm90b2J1Zi5NZXRob2RPcHRpb25zGLuOAyABKAsyEy5wZ3dpZGdldHMuQ2FsbGJhY2tSCGNhbGxiYWNrOkMKA2FyZxIdLmdvb2dsZS5wcm90b2J1Zi5GaWVsZE9wdGlvbnMYvI4DIAEoCzIQLnBnd2lkZ2V0cy5GaWVsZFIDYXJnYgZwcm90bzM", [file_google_protobuf_descriptor]);
 
 /**
  * On a `service`: the widget class.
@@ -237,6 +237,34 @@ export type State = Message<"pgwidgets.State"> & {
    * @generated from field: bool by_cell = 10;
    */
   byCell: boolean;
+
+  /**
+   * The class's LIST state of columns (COLUMN_INSERT, COLUMN_DELETE) whose
+   * columns this state's keys or cells name: it follows them. A column
+   * named by position (the LIST has no `column_key`) moves its entries: a
+   * TREE's or SET's one-key entries and a by_cell SET's cells at or after
+   * an inserted column move one on (their message's column field
+   * rewritten), those of a deleted one go and those after it move back; a
+   * LIST's elements (a table's rows) get an empty cell in their repeated
+   * field at the inserted position, and lose the deleted one's. A column
+   * named by key: the entries and cells of a deleted column go, and a
+   * TREE's nodes (a tree's rows) lose its entry of their map field.
+   *
+   * @generated from field: string column_of = 11;
+   */
+  columnOf: string;
+
+  /**
+   * On a LIST of columns: the element's string field naming a column
+   * (TreeView's key). Without it columns are named by position. An element
+   * that leaves it empty is named "_col<N>", N its position, until a
+   * COLUMN_INSERT or COLUMN_DELETE writes each such name in, so a column
+   * keeps its name as others come and go; the column inserted then is
+   * "_col<n>", n the count before it (pgwidgets' names).
+   *
+   * @generated from field: string column_key = 12;
+   */
+  columnKey: string;
 };
 
 /**
@@ -524,6 +552,25 @@ export type Method = Message<"pgwidgets.Method"> & {
    * @generated from field: repeated string picks = 64;
    */
   picks: string[];
+
+  /**
+   * On a COLUMN_INSERT: the request's string field naming the column
+   * the new one goes before.
+   *
+   * @generated from field: string before = 66;
+   */
+  before: string;
+
+  /**
+   * On a COLUMN_DELETE: the request's string field naming the column to
+   * delete. On the SETTER of a plain field: the request's field naming a
+   * column (TableView's sort column, a position; TreeView's, a key) of
+   * the class's LIST of columns: the record follows a column op, as a
+   * `column_of` state does (it goes with its column).
+   *
+   * @generated from field: string column = 67;
+   */
+  column: string;
 };
 
 /**
@@ -859,6 +906,27 @@ export enum Method_StateOp {
    * @generated from enum value: SUBTREE = 58;
    */
   SUBTREE = 58,
+
+  /**
+   * LIST of columns: adds the request's field `element` (without it,
+   * the request) at position `index` (0..n), or before the column whose
+   * name (State.column_key) is the request's field `before` (at the end
+   * when it is empty or names none, as pgwidgets), or else at the end.
+   * The states `column_of` it follow (State.column_of).
+   *
+   * @generated from enum value: COLUMN_INSERT = 59;
+   */
+  COLUMN_INSERT = 59,
+
+  /**
+   * LIST of columns: removes the column at position `index` (0..n-1) or
+   * named by the request's field `column` (one not there is refused), and
+   * everything of it in the states `column_of` it: their entries, cells
+   * and, for a plain field whose setter names a `column`, its record.
+   *
+   * @generated from enum value: COLUMN_DELETE = 60;
+   */
+  COLUMN_DELETE = 60,
 }
 
 /**

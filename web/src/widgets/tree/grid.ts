@@ -184,6 +184,74 @@ export class Grid {
     this.invalidate(true);
   }
 
+  /**
+   * Column `column` inserted at `at` (0..n), or the column at `at` deleted
+   * (column null), and everything keyed by a column brought along as the
+   * server brings its states (state_columns.cpp): a table's columns are
+   * positions, so its rows' cells and every per-column entry after `at`
+   * move; a tree's are keys, which first get written into the columns that
+   * have none ("_col<i>"), so nothing moves and a deleted column's values
+   * and entries go.
+   */
+  changeColumns(at: number, column: Column | null): void {
+    this.commitEdit(false);
+    const insert = column !== null;
+    const table = this.host.table;
+    const columns = table ? this.columns.slice() : this.columns.map((c, i) => ({ ...c, key: this.colKeys[i]! }));
+    const gone = insert ? null : this.colKeys[at]!;
+    if (insert) {
+      columns.splice(at, 0, table || column.key ? column : { ...column, key: `_col${this.columns.length}` });
+    } else {
+      columns.splice(at, 1);
+    }
+    // A table's key is its position: the one a position moves to, or null for the deleted column's.
+    const moved = (key: string): string | null => {
+      if (!table) return key === gone ? null : key;
+      const p = Number(key);
+      if (p < at) return key;
+      if (insert) return String(p + 1);
+      return p === at ? null : String(p - 1);
+    };
+    const rekey = <V>(map: Map<string, V>): Map<string, V> => {
+      const out = new Map<string, V>();
+      for (const [k, v] of map) {
+        const to = moved(k);
+        if (to !== null) out.set(to, v);
+      }
+      return out;
+    };
+    this.fixedWidths = rekey(this.fixedWidths);
+    this.editableColumns = rekey(this.editableColumns);
+    this.columnColors = rekey(this.columnColors);
+    for (const [row, cells] of this.cellColors) {
+      const next = rekey(cells);
+      if (next.size) this.cellColors.set(row, next);
+      else this.cellColors.delete(row);
+    }
+    if (this.sortKey !== null) this.sortKey = moved(this.sortKey);
+    // Selected cells and the cursor hold positions, in a tree too.
+    const shifted = (col: number): number | null => (col < at ? col : insert ? col + 1 : col === at ? null : col - 1);
+    const cells = [...this.cellSelection.values()];
+    this.cellSelection.clear();
+    for (const c of cells) {
+      const col = shifted(c.col);
+      if (col !== null) this.cellSelection.set(this.cellKey(c.node, col), { node: c.node, col });
+    }
+    if (this.cursor) {
+      const col = shifted(this.cursor.col);
+      this.cursor = col === null ? null : { node: this.cursor.node, col };
+    }
+    this.walk(this.root, (n) => {
+      if (!table) {
+        if (gone !== null) delete n.values[gone];
+      } else if (at < n.cells.length) {
+        if (insert) n.cells.splice(at, 0, null);
+        else n.cells.splice(at, 1);
+      }
+    });
+    this.setColumns(columns);
+  }
+
   colIndex(key: string): number {
     return this.colKeys.indexOf(key);
   }

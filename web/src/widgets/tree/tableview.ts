@@ -78,6 +78,21 @@ export class TableView extends Widget implements TableViewImpl, GridHost {
   set_columns(columns: Column[]): void {
     this.grid.setColumns(columns);
   }
+  insert_column(index: number, column: Column): void {
+    if (index < 0 || index > this.grid.columns.length) {
+      throw new Error(`TableView ${this.widgetId}: column ${index} is out of range`);
+    }
+    this.grid.changeColumns(index, column);
+  }
+  append_column(column: Column): void {
+    this.grid.changeColumns(this.grid.columns.length, column);
+  }
+  delete_column(index: number): void {
+    if (index < 0 || index >= this.grid.columns.length) {
+      throw new Error(`TableView ${this.widgetId}: column ${index} is out of range`);
+    }
+    this.grid.changeColumns(index, null);
+  }
   set_editable(tf: boolean): void {
     this.grid.editableAll = tf;
     this.grid.invalidate(false);

@@ -76,6 +76,19 @@ export class TreeView extends Widget implements TreeViewImpl, GridHost {
   set_columns(columns: Column[]): void {
     this.grid.setColumns(columns);
   }
+  insert_column(column: Column, before: string): void {
+    // Before the column of that key; at the end when "" or no column has it (as pgwidgets).
+    const at = before === "" ? -1 : this.grid.colIndex(before);
+    this.grid.changeColumns(at < 0 ? this.grid.columns.length : at, column);
+  }
+  append_column(column: Column): void {
+    this.grid.changeColumns(this.grid.columns.length, column);
+  }
+  delete_column(col_key: string): void {
+    const at = this.grid.colIndex(col_key);
+    if (at < 0) throw new Error(`TreeView ${this.widgetId}: column "${col_key}" is not there`);
+    this.grid.changeColumns(at, null);
+  }
   set_editable(tf: boolean): void {
     this.grid.editableAll = tf;
     this.grid.invalidate(false);
