@@ -274,6 +274,7 @@ class Method(View):
         optional.append(("picks", self.cpp_picks_name, ""))
         optional.append(("before_field", str(self.before_field.number if self.before_field else 0), "0"))
         optional.append(("column_field", str(self.column_field.number if self.column_field else 0), "0"))
+        optional.append(("calls", self.cpp_calls_name, ""))
         return fields + [(name, value) for name, value, default in optional if value != default]
 
     def _index_number(self):
@@ -306,6 +307,16 @@ class Method(View):
     @property
     def cpp_picks(self):
         return ", ".join(f'{{"{status}", {sid}, {boolean(negate)}}}' for status, sid, negate in self.pick_ids)
+
+    @property
+    def cpp_calls_name(self):
+        """The array of the setter calls an ACTION stands for ("" for none)."""
+        return f"{self.info_name}_calls" if self.calls else ""
+
+    @property
+    def cpp_calls(self):
+        return ", ".join(f"{{{outer.number if outer else 0}, {field.number}, {setter.id}}}"
+                         for outer, field, setter in self.calls)
 
     @property
     def cpp_also_clears(self):

@@ -124,6 +124,11 @@ class Method:
     # before; COLUMN_DELETE or a plain setter: the field naming a column.
     before_field: Optional[Field] = None
     column_field: Optional[Field] = None
+    # An ACTION standing for setter calls: its "field=Setter" texts, then
+    # (the reader's) per part the outer message field or None, the field,
+    # and the setter Method.
+    call_texts: list = dc_field(default_factory=list)
+    calls: list = dc_field(default_factory=list)
     of_state: Optional["State"] = dc_field(default=None, repr=False, compare=False)
     state: Optional["State"] = None    # the collection State an `op` setter changes or a getter answers (reader fills it)
     # A GETTER of a collection State: the element's field it answers

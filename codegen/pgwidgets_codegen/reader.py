@@ -505,6 +505,9 @@ class _Builder:
             m.picks = [self._pick(p, where) for p in opts.picks]
             m.before_field = self._named_field(m.request, opts.before, where) if opts.before else None
             m.column_field = self._named_field(m.request, opts.column, where) if opts.column else None
+            m.call_texts = list(opts.calls)
+            if m.call_texts and (kind != "action" or m.response.fields):
+                raise SchemaError(f"{where}: `calls` belongs on an ACTION returning nothing")
             if m.first_of and (kind != "getter" or len(m.response.fields) != 1
                                or m.response.fields[0].proto_type != "int32"):
                 raise SchemaError(f"{where}: `first_of` belongs on a GETTER answering one int32 (an index)")
@@ -685,6 +688,9 @@ class _Builder:
         for st in c.states:
             self._check_state(c, st)
         self._check_columns(c)
+        for m in c.methods:
+            if m.call_texts:
+                self._link_calls(c, m)
         actions = {}
         for cb in c.callbacks:
             # KEY and POINTER actions fire one callback per step.
@@ -781,6 +787,36 @@ class _Builder:
                     not f.presence for f in fields[1:]):
                 raise SchemaError(f"{where}: `init`'s items must fill the first field of {snapshot.request.name}")
             st.init, st.element_field = init, fields[0]
+
+    def _link_calls(self, c, m):
+        """An ACTION standing for setter calls: each part names a request
+        field (or a field of its message field) and a SETTER of the class
+        taking what that field holds: the items of a repeated message field
+        or the message, each as the setter's request; a bool, for a setter
+        without arguments."""
+        where = f"{c.name}.{m.rpc_name}"
+        setters = {s.rpc_name: s for owner in c.ancestry() for s in owner.methods if s.kind == "setter"}
+        for text in m.call_texts:
+            path, eq, name = text.partition("=")
+            setter = setters.get(name)
+            if not eq or setter is None:
+                raise SchemaError(f"{where}: a call is \"field=Setter\", a SETTER of {c.name} ({text!r})")
+            outer, _, inner = path.rpartition(".")
+            message, outer_field = m.request, None
+            if outer:
+                outer_field = self._named_field(m.request, outer, where)
+                if outer_field.proto_type != "message" or outer_field.repeated or outer_field.is_map:
+                    raise SchemaError(f"{where}: {outer!r} in {text!r} must be a message field")
+                message = outer_field.message
+            field = self._named_field(message, inner, where)
+            if field.proto_type == "bool" and not field.repeated:
+                ok = setter.request.is_empty
+            else:
+                ok = field.proto_type == "message" and not field.is_map and field.message is setter.request
+            if not ok:
+                raise SchemaError(f"{where}: {path} must hold what {name} takes ({setter.request.name}), or be a "
+                                  f"bool for a setter without arguments")
+            m.calls.append((outer_field, field, setter))
 
     def _check_column_op(self, m, where):
         """A COLUMN_INSERT names its place by position (`index`), by the

@@ -180,6 +180,26 @@ class ColumnModelTest(unittest.TestCase):
         self.assertRegex(info, r'TableView_sort_by_column\{.*\.column_field = 1\};')
 
 
+class CallsModelTest(unittest.TestCase):
+    """set_colors: an ACTION standing for setter calls (Method.calls)."""
+
+    @classmethod
+    def setUpClass(cls):
+        StateModelTest.setUpClass.__func__(cls)
+
+    def test_set_colors_stands_for_the_colour_setters(self):
+        for cls in ("TreeView", "TableView"):
+            m = next(m for m in self.schema.cls(cls).methods if m.name == "set_colors")
+            self.assertEqual([(o.name if o else None, f.name, s.name) for o, f, s in m.calls], [
+                ("spec", "clear", "clear_all_colors"), ("spec", "cells", "set_cell_color"),
+                ("spec", "rows", "set_row_color"), ("spec", "columns", "set_column_color"),
+                ("spec", "table", "set_table_color")])
+        info = self.out["cpp/pgwidgets/schema_info.hpp"]
+        clear = next(m for m in self.schema.cls("TreeView").methods if m.name == "clear_all_colors")
+        self.assertIn(f"inline constexpr CallPart TreeView_set_colors_calls[] = {{{{1, 5, {clear.id}}}, ", info)
+        self.assertIn(".calls = TreeView_set_colors_calls};", info)
+
+
 class StateSchemaErrorTest(unittest.TestCase):
     broken = test_model.SchemaErrorTest.broken
 
@@ -304,6 +324,21 @@ class StateSchemaErrorTest(unittest.TestCase):
                           'snapshot: "AppendColumn" }')
         self.assertIn("a LIST of columns (COLUMN_INSERT, COLUMN_DELETE, `column_key`) is a LIST with `snapshot_all`", msg)
 
+    def test_calls_on_a_setter(self):
+        msg = self.broken("tree.proto", 'field: "table_color" }; }\n  // Many colours in one call: clear_all_colors',
+                          'field: "table_color", calls: ["spec.clear=ClearAllColors"] }; }\n  // Many colours in one call: clear_all_colors')
+        self.assertIn("`calls` belongs on an ACTION returning nothing", msg)
+
+    def test_a_call_of_a_setter_taking_something_else(self):
+        msg = self.broken("tree.proto", '"spec.cells=SetCellColor", "spec.rows=SetRowColor", "spec.columns=SetColumnColor", "spec.table=SetTableColor"] }; }\n  // The cells selected',
+                          '"spec.cells=SetRowColor", "spec.rows=SetRowColor", "spec.columns=SetColumnColor", "spec.table=SetTableColor"] }; }\n  // The cells selected')
+        self.assertIn("TableView.SetColors: spec.cells must hold what SetRowColor takes (RowIndexColor)", msg)
+
+    def test_a_call_of_no_setter(self):
+        msg = self.broken("tree.proto", '"spec.clear=ClearAllColors", "spec.cells=SetCellColor", "spec.rows=SetRowColor", "spec.columns=SetColumnColor", "spec.table=SetTableColor"] }; }\n  // The cells selected',
+                          '"spec.clear=ClearAllColours", "spec.cells=SetCellColor", "spec.rows=SetRowColor", "spec.columns=SetColumnColor", "spec.table=SetTableColor"] }; }\n  // The cells selected')
+        self.assertIn("a call is \"field=Setter\", a SETTER of TableView ('spec.clear=ClearAllColours')", msg)
+
     def test_within_on_a_tree(self):
         msg = self.broken("tree.proto", 'name: "column_widths", kind: TREE, snapshot: "SetColumnWidth", column_of',
                           'name: "column_widths", kind: TREE, snapshot: "SetColumnWidth", within: "items", column_of')
@@ -332,8 +367,8 @@ class StateSchemaErrorTest(unittest.TestCase):
         self.assertIn("`also_clears` belongs on a CLEAR", msg)
 
     def test_also_clears_naming_no_field(self):
-        msg = self.broken("tree.proto", 'also_clears: ["row_colors", "column_colors", "table_color"] }; }\n  rpc SetTableColor(TableColor) returns (Empty) { option (pgwidgets.method) = { kind: SETTER, field: "table_color" }; }\n  // The cells selected',
-                          'also_clears: ["row_colors", "column_colours", "table_color"] }; }\n  rpc SetTableColor(TableColor) returns (Empty) { option (pgwidgets.method) = { kind: SETTER, field: "table_color" }; }\n  // The cells selected')
+        msg = self.broken("tree.proto", 'also_clears: ["row_colors", "column_colors", "table_color"] }; }\n  rpc SetTableColor(TableColor) returns (Empty) { option (pgwidgets.method) = { kind: SETTER, field: "table_color" }; }\n  // Many colours in one call, as',
+                          'also_clears: ["row_colors", "column_colours", "table_color"] }; }\n  rpc SetTableColor(TableColor) returns (Empty) { option (pgwidgets.method) = { kind: SETTER, field: "table_color" }; }\n  // Many colours in one call, as')
         self.assertIn("'column_colours' is neither", msg)
 
     def test_fresh_on_another_op(self):

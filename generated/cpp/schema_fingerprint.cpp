@@ -34,7 +34,7 @@
 
 namespace pgw::detail {
 
-extern const std::uint64_t schema_fingerprint = 0xd19ad6a5e8b34c37ULL;
+extern const std::uint64_t schema_fingerprint = 0x97591e326ceb8eeeULL;
 
 // External, so the compiler keeps it and its references.
 extern const google::protobuf::Descriptor* (*const linked_schema_files[])();

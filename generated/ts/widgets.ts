@@ -7,7 +7,7 @@
 // missing there, or a method missing in an implementation, fails `tsc`.
 
 export const PACKAGE_NAME = "pgwidgets.widgets";
-export const SCHEMA_FINGERPRINT = 0xd19ad6a5e8b34c37n;
+export const SCHEMA_FINGERPRINT = 0x97591e326ceb8eeen;
 
 /** A widget as the browser runtime holds it. */
 export interface WidgetHandle {
@@ -328,6 +328,78 @@ export interface TreePath {
 
 export interface RowIndex {
   row: number;
+}
+
+// Colours: CSS colours ("" keeps the current one) and bold.
+export interface RowColor {
+  path: string[];
+  fg: string;
+  bg: string;
+  bold: boolean;
+}
+
+export interface ColumnColor {
+  col_key: string;
+  fg: string;
+  bg: string;
+  bold: boolean;
+}
+
+export interface TableColor {
+  fg: string;
+  bg: string;
+  bold: boolean;
+}
+
+// A table's row or column colours, by position.
+export interface RowIndexColor {
+  row: number;
+  fg: string;
+  bg: string;
+  bold: boolean;
+}
+
+export interface ColumnIndexColor {
+  col_index: number;
+  fg: string;
+  bg: string;
+  bold: boolean;
+}
+
+// set_colors' spec: colours for cells, rows and columns, the table's (none
+// leaves it as it is; pgwidgets' absent `table`), and whether every colour
+// goes first, so the spec becomes the whole colour state.
+export interface ColorSpec {
+  cells: CellColor[];
+  rows: RowColor[];
+  columns: ColumnColor[];
+  table: TableColor[];
+  clear: boolean;
+}
+
+export interface TableColorSpec {
+  cells: RowCellColor[];
+  rows: RowIndexColor[];
+  columns: ColumnIndexColor[];
+  table: TableColor[];
+  clear: boolean;
+}
+
+// One cell's colours, and a cell.
+export interface CellColor {
+  path: string[];
+  col_key: string;
+  fg: string;
+  bg: string;
+  bold: boolean;
+}
+
+export interface RowCellColor {
+  row: number;
+  col_index: number;
+  fg: string;
+  bg: string;
+  bold: boolean;
 }
 
 export interface RowCell {
@@ -2198,6 +2270,10 @@ export interface TreeViewImpl extends WidgetImpl {
   clear_all_colors(): void;
   // The whole table's colours.
   set_table_color(fg: string, bg: string, bold: boolean): void;
+  // Many colours in one call: clear_all_colors first when spec.clear, then
+  // each cell's, row's and column's as set_cell_color, set_row_color and
+  // set_column_color take them, then the table's when given.
+  set_colors(spec: ColorSpec): void;
 }
 
 export interface TreeViewEvents extends WidgetEvents {
@@ -2311,6 +2387,8 @@ export interface TableViewImpl extends WidgetImpl {
   // Every colour: the cells', rows', columns' and the table's.
   clear_all_colors(): void;
   set_table_color(fg: string, bg: string, bold: boolean): void;
+  // Many colours in one call, as TreeView's: cells and rows by position.
+  set_colors(spec: TableColorSpec): void;
   // The cells selected (selection_mode "single_cell" or "multiple_cell"),
   // in the order shown: by row on screen, then column.
   get_selected_cells(): RowCell[];

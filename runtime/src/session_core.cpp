@@ -578,6 +578,10 @@ void SessionCore::apply_effect(WidgetId widget, const MethodInfo& method, const 
       store_.destroy(widget);
       drop_handlers_of_missing_widgets();
       break;
+    case MethodKind::action:
+      // An action standing for setter calls (set_colors): the server keeps what they set.
+      if (!method.calls.empty()) store_.record_calls(widget, method, args);
+      break;
     default:
       break;
   }

@@ -6,6 +6,7 @@
 
 #include "pgwidgets/schema_registry.hpp"
 #include "rebuild.hpp"
+#include "state_wire.hpp"
 #include "wire_fields.hpp"
 
 namespace pgw::detail {
@@ -147,6 +148,55 @@ void WidgetStore::record(WidgetId id, std::uint32_t field, std::uint32_t method_
     }
   }
   r->state.push_back(RecordedCall{field, method_id, std::move(args)});
+}
+
+void WidgetStore::record_calls(WidgetId id, const MethodInfo& method, std::string_view args) {
+  WidgetRecord* r = find(id);
+  if (r == nullptr) throw std::invalid_argument("widget " + std::to_string(id) + " does not exist");
+  // The calls, worked out before any is made: each part's items, in order.
+  std::vector<std::pair<const MethodInfo*, std::string>> calls;
+  for (const CallPart& part : method.calls) {
+    const MethodInfo* setter = find_method(part.method);
+    if (setter == nullptr) continue;
+    std::vector<std::string_view> holders{args};
+    if (part.outer != 0) {
+      holders.clear();
+      WireField f;
+      for (std::string_view in = args; next_field(in, f);) {
+        if (f.number == part.outer && f.type == 2) holders.push_back(f.bytes);
+      }
+    }
+    for (std::string_view holder : holders) {
+      WireField f;
+      for (std::string_view in = holder; next_field(in, f);) {
+        if (f.number != part.field) continue;
+        if (f.type == 2) calls.emplace_back(setter, std::string(f.bytes));
+        else if (f.type == 0 && f.varint != 0) calls.emplace_back(setter, std::string());  // a bool set
+      }
+    }
+  }
+  // Only the fields the calls touch are kept aside: a refused call puts them back.
+  std::vector<std::uint32_t> touched;
+  for (const auto& [setter, call_args] : calls) {
+    touched.push_back(setter->field);
+    touched.insert(touched.end(), setter->also_clears.begin(), setter->also_clears.end());
+  }
+  std::vector<StateValue> kept_collections;
+  for (const StateValue& v : r->collections) {
+    if (std::find(touched.begin(), touched.end(), v.info->field) != touched.end()) kept_collections.push_back(v);
+  }
+  const std::vector<RecordedCall> kept_state = r->state;  // plain records: a few per widget
+  try {
+    for (auto& [setter, call_args] : calls) record(id, setter->field, setter->id, std::move(call_args));
+  } catch (...) {
+    for (StateValue& kept : kept_collections) {
+      for (StateValue& v : r->collections) {
+        if (v.info == kept.info) v = std::move(kept);
+      }
+    }
+    r->state = kept_state;
+    throw;
+  }
 }
 
 const std::string* WidgetStore::recorded(WidgetId id, std::uint32_t field) const {

@@ -76,6 +76,10 @@ class WidgetStore {
   // widget's group and the value is true, the other members' records
   // become false.
   void record(WidgetId id, std::uint32_t field, std::uint32_t method_id, std::string args);
+  // Records the setter calls ACTION `method` with request `args` stands
+  // for (MethodInfo::calls), in order, as record() does. A call refused
+  // refuses them all: it throws, and the widget is as it was.
+  void record_calls(WidgetId id, const MethodInfo& method, std::string_view args);
   const std::string* recorded(WidgetId id, std::uint32_t field) const;
   // Whether the collection state `field` holds an item.
   bool holds_items(WidgetId id, std::uint32_t field) const;

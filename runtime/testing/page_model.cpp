@@ -335,6 +335,32 @@ void PageModel::apply(WidgetId id, Widget& w, const MethodView& m, const pb::Mes
     case MethodKind::destroy:
       destroy(id);
       break;
+    case MethodKind::action:
+      // An action standing for setter calls (set_colors): the page makes them.
+      for (const detail::CallPart& part : m.info->calls) {
+        const MethodView* setter = SchemaView::get().method(part.method);
+        const pb::Message* holder = &request;
+        if (setter == nullptr) continue;
+        if (part.outer != 0) {
+          const FD* outer = d->FindFieldByNumber(part.outer);
+          if (outer == nullptr || outer->cpp_type() != FD::CPPTYPE_MESSAGE) continue;
+          holder = &r->GetMessage(request, outer);
+        }
+        const pb::Reflection* hr = holder->GetReflection();
+        const FD* f = holder->GetDescriptor()->FindFieldByNumber(part.field);
+        if (f == nullptr) continue;
+        const auto call = [&](const std::string& args) {
+          apply(id, w, *setter, *parse_message(setter->rpc->input_type(), args));
+        };
+        if (f->cpp_type() == FD::CPPTYPE_BOOL) {
+          if (hr->GetBool(*holder, f)) call("");
+        } else if (f->is_repeated()) {
+          for (int i = 0; i < hr->FieldSize(*holder, f); ++i) call(hr->GetRepeatedMessage(*holder, f, i).SerializeAsString());
+        } else if (hr->HasField(*holder, f)) {
+          call(hr->GetMessage(*holder, f).SerializeAsString());
+        }
+      }
+      break;
     default:
       break;
   }

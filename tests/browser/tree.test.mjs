@@ -343,6 +343,29 @@ const ok = await runChecks([
     await reload();
     await expectShown("after a reload");
   }],
+  ["set_colors with clear makes its spec every colour, in one call; a reload agrees", async () => {
+    await page.getByText("Set colours", { exact: true }).click();
+    await waitStatus("colours set");
+    // The shown rows 8999..9002 as their cells' backgrounds.
+    const shown = () => page.evaluate(() => JSON.stringify(Object.fromEntries(
+      [...document.querySelectorAll(".pgw-tableview .pgw-grid-row")]
+        .filter((r) => r.offsetParent !== null && ["8999", "9000", "9001", "9002"].includes(r.dataset.index))
+        .map((r) => [r.dataset.index, [...r.querySelectorAll(".pgw-grid-cell")].map((c) => c.style.background.match(/^rgb\([^)]*\)/)?.[0] ?? "")]))));
+    const red = "rgb(255, 0, 0)";
+    const want = JSON.stringify({ 8999: ["", "", ""], 9000: [red, red, red], 9001: ["", "rgb(0, 0, 255)", ""], 9002: ["", "", ""] });
+    const expectShown = async (when) => {
+      let seen = null;
+      for (let i = 0; i < 50; i++) {
+        seen = await shown();
+        if (seen === want) return;
+        await page.waitForTimeout(50);
+      }
+      throw new Error(`${when}: the rows' cell backgrounds shown are ${seen}, want ${want}`);
+    };
+    await expectShown("live");
+    await reload();
+    await expectShown("after a reload");
+  }],
   ...closingChecks(app),
 ]);
 finish(app, ok);

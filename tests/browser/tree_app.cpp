@@ -82,12 +82,13 @@ pgw::Task<> setup(pgw::Session& session) {
   auto clear_colours = co_await w.Button("Clear colours");
   auto table_cells = co_await w.Button("Table cells");
   auto columns = co_await w.Button("Columns");
+  auto set_colours = co_await w.Button("Set colours");
   co_await hbox.add_widget(tree, 1);
   co_await hbox.add_widget(table, 1);
   co_await vbox.add_widget(hbox, 1);
   // The test's buttons in one row: the grids keep their height.
   auto buttons = co_await w.HBox({.spacing = 4});
-  const std::vector<pgw::Button> controls{update, expand, select_all, collapsed, delete_b, restore_b, table_all, table_pick, table_colour, clear_colours, table_cells, columns};
+  const std::vector<pgw::Button> controls{update, expand, select_all, collapsed, delete_b, restore_b, table_all, table_pick, table_colour, clear_colours, table_cells, columns, set_colours};
   for (const auto& b : controls) co_await buttons.add_widget(b);
   co_await vbox.add_widget(buttons);
   co_await vbox.add_widget(status);
@@ -196,6 +197,16 @@ pgw::Task<> setup(pgw::Session& session) {
     const std::vector<pgw::TableRow> data = table.get_data();
     text += "; row 9000 " + spell(data.at(9000).cells.at(0)) + "," + spell(data.at(9000).cells.at(1));
     co_await status.set_text(text);
+  });
+  // set_colors with clear: the column colour set first goes, row 9000
+  // turns red and cell (9001, 1) blue, in one call the server records.
+  set_colours.on_activated([table, status]() -> pgw::Task<> {
+    co_await table.set_column_color(0, "", "rgb(0, 255, 0)", false);
+    const pgw::TableColorSpec spec{.cells = {{.row = 9001, .col_index = 1, .bg = "rgb(0, 0, 255)"}},
+                                   .rows = {{.row = 9000, .bg = "rgb(255, 0, 0)"}},
+                                   .clear = true};
+    co_await table.set_colors(spec);
+    co_await status.set_text("colours set");
   });
   expand.on_activated([tree, status]() -> pgw::Task<> {
     co_await tree.expand_all();

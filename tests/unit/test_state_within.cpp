@@ -570,3 +570,62 @@ TEST_CASE("state within: clear_all_colors empties every colour state and drops t
   CHECK(store.collection(id, expanded)->entries.size() == 1);
   CHECK(store.recorded(id, m::TreeView_set_show_grid.field) != nullptr);
 }
+
+TEST_CASE("state within: set_colors clears first when asked, then records each colour as its setter; a refused one changes nothing") {
+  d::WidgetStore store;
+  const auto id = store.add(d::classes::TreeView, "");
+  namespace m = d::methods;
+  store.record(id, m::TreeView_set_tree.field, m::TreeView_set_tree.id, tree_of({{"a"}, {"b"}}));
+  pb::RowColor old_row;
+  old_row.add_path("b");
+  old_row.set_bg("red");
+  store.record(id, m::TreeView_set_row_color.field, m::TreeView_set_row_color.id, old_row.SerializeAsString());
+  const auto keys = [&](const d::MethodInfo& setter) {
+    std::vector<d::StatePath> out;
+    for (const auto& [key, e] : store.collection(id, setter.field)->entries) out.push_back(key);
+    return out;
+  };
+
+  pb::ColorSpecArg call;
+  auto* spec = call.mutable_spec();
+  auto* cell = spec->add_cells();
+  cell->add_path("a");
+  cell->set_col_key("size");
+  cell->set_bg("blue");
+  auto* nowhere = spec->add_cells();  // a node not there: left out, as set_cell_color leaves it
+  nowhere->add_path("zz");
+  nowhere->set_col_key("size");
+  auto* row = spec->add_rows();
+  row->add_path("a");
+  row->set_fg("white");
+  spec->add_columns()->set_col_key("size");
+  spec->add_table()->set_bg("gray");
+  store.record_calls(id, m::TreeView_set_colors, call.SerializeAsString());
+  // Without `clear` the row colour set before stays.
+  CHECK(keys(m::TreeView_set_row_color) == Paths{{"a"}, {"b"}});
+  CHECK(keys(m::TreeView_set_cell_color) == Paths{{"a", "size"}});
+  CHECK(keys(m::TreeView_set_column_color) == Paths{{"size"}});
+  REQUIRE(store.recorded(id, m::TreeView_set_table_color.field) != nullptr);
+
+  // With `clear`, the spec is the whole colour state; no table colour given: none.
+  spec->clear_cells();
+  spec->clear_columns();
+  spec->clear_table();
+  spec->set_clear(true);
+  store.record_calls(id, m::TreeView_set_colors, call.SerializeAsString());
+  CHECK(keys(m::TreeView_set_row_color) == Paths{{"a"}});
+  CHECK(keys(m::TreeView_set_cell_color).empty());
+  CHECK(keys(m::TreeView_set_column_color).empty());
+  CHECK(store.recorded(id, m::TreeView_set_table_color.field) == nullptr);
+
+  // A row colour with an empty path is refused: the clear before it is
+  // undone too, the table's colour (a plain record) included.
+  pb::TableColor gray;
+  gray.set_bg("gray");
+  store.record(id, m::TreeView_set_table_color.field, m::TreeView_set_table_color.id, gray.SerializeAsString());
+  spec->add_rows();
+  CHECK_THROWS_WITH(store.record_calls(id, m::TreeView_set_colors, call.SerializeAsString()),
+                    Catch::Contains("empty"));
+  CHECK(keys(m::TreeView_set_row_color) == Paths{{"a"}});
+  CHECK(store.recorded(id, m::TreeView_set_table_color.field) != nullptr);
+}

@@ -617,6 +617,8 @@ inline constexpr MethodInfo TreeView_clear_cell_color{.id = 1773148355, .class_i
 inline constexpr std::uint32_t TreeView_clear_all_colors_also_clears[] = {1396140267, 1106266759, 131615297};
 inline constexpr MethodInfo TreeView_clear_all_colors{.id = 13238984, .class_id = 1581709373, .class_name = "TreeView", .name = "clear_all_colors", .kind = detail::MethodKind::setter, .field = 653606033, .returns_value = false, .op = detail::StateOp::clear, .also_clears = TreeView_clear_all_colors_also_clears};
 inline constexpr MethodInfo TreeView_set_table_color{.id = 1422805392, .class_id = 1581709373, .class_name = "TreeView", .name = "set_table_color", .kind = detail::MethodKind::setter, .field = 131615297, .returns_value = false};
+inline constexpr CallPart TreeView_set_colors_calls[] = {{1, 5, 13238984}, {1, 1, 1641078678}, {1, 2, 1203225853}, {1, 3, 1773905944}, {1, 4, 1422805392}};
+inline constexpr MethodInfo TreeView_set_colors{.id = 575978447, .class_id = 1581709373, .class_name = "TreeView", .name = "set_colors", .kind = detail::MethodKind::action, .field = 0, .returns_value = false, .calls = TreeView_set_colors_calls};
 inline constexpr MethodInfo TableView_set_columns{.id = 30151690, .class_id = 1578330322, .class_name = "TableView", .name = "set_columns", .kind = detail::MethodKind::setter, .field = 241322522, .returns_value = false, .op = detail::StateOp::assign, .items_field = 1};
 inline constexpr MethodInfo TableView_insert_column{.id = 1331318551, .class_id = 1578330322, .class_name = "TableView", .name = "insert_column", .kind = detail::MethodKind::setter, .field = 241322522, .returns_value = false, .index_field = 2, .op = detail::StateOp::column_insert, .element_field = 1};
 inline constexpr MethodInfo TableView_append_column{.id = 1993002818, .class_id = 1578330322, .class_name = "TableView", .name = "append_column", .kind = detail::MethodKind::setter, .field = 241322522, .returns_value = false, .op = detail::StateOp::column_insert, .element_field = 1};
@@ -668,6 +670,8 @@ inline constexpr MethodInfo TableView_clear_cell_color{.id = 45341275, .class_id
 inline constexpr std::uint32_t TableView_clear_all_colors_also_clears[] = {1396140267, 1106266759, 131615297};
 inline constexpr MethodInfo TableView_clear_all_colors{.id = 454081993, .class_id = 1578330322, .class_name = "TableView", .name = "clear_all_colors", .kind = detail::MethodKind::setter, .field = 653606033, .returns_value = false, .op = detail::StateOp::clear, .also_clears = TableView_clear_all_colors_also_clears};
 inline constexpr MethodInfo TableView_set_table_color{.id = 244916497, .class_id = 1578330322, .class_name = "TableView", .name = "set_table_color", .kind = detail::MethodKind::setter, .field = 131615297, .returns_value = false};
+inline constexpr CallPart TableView_set_colors_calls[] = {{1, 5, 454081993}, {1, 1, 1365213617}, {1, 2, 2023982116}, {1, 3, 582980121}, {1, 4, 244916497}};
+inline constexpr MethodInfo TableView_set_colors{.id = 609121404, .class_id = 1578330322, .class_name = "TableView", .name = "set_colors", .kind = detail::MethodKind::action, .field = 0, .returns_value = false, .calls = TableView_set_colors_calls};
 inline constexpr MethodInfo TableView_get_selected_cells{.id = 1559448276, .class_id = 1578330322, .class_name = "TableView", .name = "get_selected_cells", .kind = detail::MethodKind::query, .field = 0, .returns_value = true};
 inline constexpr MethodInfo TableView_select_cell{.id = 1690924206, .class_id = 1578330322, .class_name = "TableView", .name = "select_cell", .kind = detail::MethodKind::setter, .field = 1770051909, .returns_value = false, .index_field = 1, .op = detail::StateOp::set_add, .to_field = 2, .index_zero = detail::KeyZero::number, .to_zero = detail::KeyZero::number};
 inline constexpr MethodInfo TableView_unselect_cell{.id = 1930960758, .class_id = 1578330322, .class_name = "TableView", .name = "unselect_cell", .kind = detail::MethodKind::setter, .field = 1770051909, .returns_value = false, .index_field = 1, .op = detail::StateOp::set_remove, .to_field = 2, .index_zero = detail::KeyZero::number, .to_zero = detail::KeyZero::number};
@@ -963,7 +967,7 @@ inline constexpr std::array<const ClassInfo*, 56> class_table = {
     &classes::TableView,
     &classes::VideoWidget,
 };
-inline constexpr std::array<const MethodInfo*, 478> method_table = {
+inline constexpr std::array<const MethodInfo*, 480> method_table = {
     &methods::Widget_set_border_width,
     &methods::Widget_set_border_color,
     &methods::Widget_set_bg,
@@ -1368,6 +1372,7 @@ inline constexpr std::array<const MethodInfo*, 478> method_table = {
     &methods::TreeView_clear_cell_color,
     &methods::TreeView_clear_all_colors,
     &methods::TreeView_set_table_color,
+    &methods::TreeView_set_colors,
     &methods::TableView_set_columns,
     &methods::TableView_insert_column,
     &methods::TableView_append_column,
@@ -1418,6 +1423,7 @@ inline constexpr std::array<const MethodInfo*, 478> method_table = {
     &methods::TableView_clear_cell_color,
     &methods::TableView_clear_all_colors,
     &methods::TableView_set_table_color,
+    &methods::TableView_set_colors,
     &methods::TableView_get_selected_cells,
     &methods::TableView_select_cell,
     &methods::TableView_unselect_cell,
@@ -1653,7 +1659,7 @@ inline constexpr std::array<std::string_view, 56> class_proto_names = {
     "pgwidgets.widgets.TableView",
     "pgwidgets.widgets.VideoWidget",
 };
-inline constexpr std::array<std::string_view, 478> method_proto_names = {
+inline constexpr std::array<std::string_view, 480> method_proto_names = {
     "pgwidgets.widgets.Widget.SetBorderWidth",
     "pgwidgets.widgets.Widget.SetBorderColor",
     "pgwidgets.widgets.Widget.SetBg",
@@ -2058,6 +2064,7 @@ inline constexpr std::array<std::string_view, 478> method_proto_names = {
     "pgwidgets.widgets.TreeView.ClearCellColor",
     "pgwidgets.widgets.TreeView.ClearAllColors",
     "pgwidgets.widgets.TreeView.SetTableColor",
+    "pgwidgets.widgets.TreeView.SetColors",
     "pgwidgets.widgets.TableView.SetColumns",
     "pgwidgets.widgets.TableView.InsertColumn",
     "pgwidgets.widgets.TableView.AppendColumn",
@@ -2108,6 +2115,7 @@ inline constexpr std::array<std::string_view, 478> method_proto_names = {
     "pgwidgets.widgets.TableView.ClearCellColor",
     "pgwidgets.widgets.TableView.ClearAllColors",
     "pgwidgets.widgets.TableView.SetTableColor",
+    "pgwidgets.widgets.TableView.SetColors",
     "pgwidgets.widgets.TableView.GetSelectedCells",
     "pgwidgets.widgets.TableView.SelectCell",
     "pgwidgets.widgets.TableView.UnselectCell",

@@ -44,6 +44,118 @@ RowIndex decode([[maybe_unused]] const ::pgwidgets::widgets::RowIndex& message) 
   return pgw::RowIndex{message.row()};
 }
 
+void encode([[maybe_unused]] RowColor value, [[maybe_unused]] ::pgwidgets::widgets::RowColor& message) {
+  message.mutable_path()->Reserve(static_cast<int>(value.path.size()));
+  for (auto& item : value.path) message.add_path(std::move(item));
+  message.set_fg(std::move(value.fg));
+  message.set_bg(std::move(value.bg));
+  message.set_bold(value.bold);
+}
+
+RowColor decode([[maybe_unused]] const ::pgwidgets::widgets::RowColor& message) {
+  return pgw::RowColor{std::vector<std::string>(message.path().begin(), message.path().end()), message.fg(), message.bg(), message.bold()};
+}
+
+void encode([[maybe_unused]] ColumnColor value, [[maybe_unused]] ::pgwidgets::widgets::ColumnColor& message) {
+  message.set_col_key(std::move(value.col_key));
+  message.set_fg(std::move(value.fg));
+  message.set_bg(std::move(value.bg));
+  message.set_bold(value.bold);
+}
+
+ColumnColor decode([[maybe_unused]] const ::pgwidgets::widgets::ColumnColor& message) {
+  return pgw::ColumnColor{message.col_key(), message.fg(), message.bg(), message.bold()};
+}
+
+void encode([[maybe_unused]] TableColor value, [[maybe_unused]] ::pgwidgets::widgets::TableColor& message) {
+  message.set_fg(std::move(value.fg));
+  message.set_bg(std::move(value.bg));
+  message.set_bold(value.bold);
+}
+
+TableColor decode([[maybe_unused]] const ::pgwidgets::widgets::TableColor& message) {
+  return pgw::TableColor{message.fg(), message.bg(), message.bold()};
+}
+
+void encode([[maybe_unused]] RowIndexColor value, [[maybe_unused]] ::pgwidgets::widgets::RowIndexColor& message) {
+  message.set_row(value.row);
+  message.set_fg(std::move(value.fg));
+  message.set_bg(std::move(value.bg));
+  message.set_bold(value.bold);
+}
+
+RowIndexColor decode([[maybe_unused]] const ::pgwidgets::widgets::RowIndexColor& message) {
+  return pgw::RowIndexColor{message.row(), message.fg(), message.bg(), message.bold()};
+}
+
+void encode([[maybe_unused]] ColumnIndexColor value, [[maybe_unused]] ::pgwidgets::widgets::ColumnIndexColor& message) {
+  message.set_col_index(value.col_index);
+  message.set_fg(std::move(value.fg));
+  message.set_bg(std::move(value.bg));
+  message.set_bold(value.bold);
+}
+
+ColumnIndexColor decode([[maybe_unused]] const ::pgwidgets::widgets::ColumnIndexColor& message) {
+  return pgw::ColumnIndexColor{message.col_index(), message.fg(), message.bg(), message.bold()};
+}
+
+void encode([[maybe_unused]] ColorSpec value, [[maybe_unused]] ::pgwidgets::widgets::ColorSpec& message) {
+  message.mutable_cells()->Reserve(static_cast<int>(value.cells.size()));
+  for (auto& item : value.cells) detail::wire::encode(std::move(item), *message.add_cells());
+  message.mutable_rows()->Reserve(static_cast<int>(value.rows.size()));
+  for (auto& item : value.rows) detail::wire::encode(std::move(item), *message.add_rows());
+  message.mutable_columns()->Reserve(static_cast<int>(value.columns.size()));
+  for (auto& item : value.columns) detail::wire::encode(std::move(item), *message.add_columns());
+  message.mutable_table()->Reserve(static_cast<int>(value.table.size()));
+  for (auto& item : value.table) detail::wire::encode(std::move(item), *message.add_table());
+  message.set_clear(value.clear);
+}
+
+ColorSpec decode([[maybe_unused]] const ::pgwidgets::widgets::ColorSpec& message) {
+  return pgw::ColorSpec{[&] { std::vector<pgw::CellColor> out; out.reserve(message.cells().size()); for (const auto& item : message.cells()) out.push_back(detail::wire::decode(item)); return out; }(), [&] { std::vector<pgw::RowColor> out; out.reserve(message.rows().size()); for (const auto& item : message.rows()) out.push_back(detail::wire::decode(item)); return out; }(), [&] { std::vector<pgw::ColumnColor> out; out.reserve(message.columns().size()); for (const auto& item : message.columns()) out.push_back(detail::wire::decode(item)); return out; }(), [&] { std::vector<pgw::TableColor> out; out.reserve(message.table().size()); for (const auto& item : message.table()) out.push_back(detail::wire::decode(item)); return out; }(), message.clear()};
+}
+
+void encode([[maybe_unused]] TableColorSpec value, [[maybe_unused]] ::pgwidgets::widgets::TableColorSpec& message) {
+  message.mutable_cells()->Reserve(static_cast<int>(value.cells.size()));
+  for (auto& item : value.cells) detail::wire::encode(std::move(item), *message.add_cells());
+  message.mutable_rows()->Reserve(static_cast<int>(value.rows.size()));
+  for (auto& item : value.rows) detail::wire::encode(std::move(item), *message.add_rows());
+  message.mutable_columns()->Reserve(static_cast<int>(value.columns.size()));
+  for (auto& item : value.columns) detail::wire::encode(std::move(item), *message.add_columns());
+  message.mutable_table()->Reserve(static_cast<int>(value.table.size()));
+  for (auto& item : value.table) detail::wire::encode(std::move(item), *message.add_table());
+  message.set_clear(value.clear);
+}
+
+TableColorSpec decode([[maybe_unused]] const ::pgwidgets::widgets::TableColorSpec& message) {
+  return pgw::TableColorSpec{[&] { std::vector<pgw::RowCellColor> out; out.reserve(message.cells().size()); for (const auto& item : message.cells()) out.push_back(detail::wire::decode(item)); return out; }(), [&] { std::vector<pgw::RowIndexColor> out; out.reserve(message.rows().size()); for (const auto& item : message.rows()) out.push_back(detail::wire::decode(item)); return out; }(), [&] { std::vector<pgw::ColumnIndexColor> out; out.reserve(message.columns().size()); for (const auto& item : message.columns()) out.push_back(detail::wire::decode(item)); return out; }(), [&] { std::vector<pgw::TableColor> out; out.reserve(message.table().size()); for (const auto& item : message.table()) out.push_back(detail::wire::decode(item)); return out; }(), message.clear()};
+}
+
+void encode([[maybe_unused]] CellColor value, [[maybe_unused]] ::pgwidgets::widgets::CellColor& message) {
+  message.mutable_path()->Reserve(static_cast<int>(value.path.size()));
+  for (auto& item : value.path) message.add_path(std::move(item));
+  message.set_col_key(std::move(value.col_key));
+  message.set_fg(std::move(value.fg));
+  message.set_bg(std::move(value.bg));
+  message.set_bold(value.bold);
+}
+
+CellColor decode([[maybe_unused]] const ::pgwidgets::widgets::CellColor& message) {
+  return pgw::CellColor{std::vector<std::string>(message.path().begin(), message.path().end()), message.col_key(), message.fg(), message.bg(), message.bold()};
+}
+
+void encode([[maybe_unused]] RowCellColor value, [[maybe_unused]] ::pgwidgets::widgets::RowCellColor& message) {
+  message.set_row(value.row);
+  message.set_col_index(value.col_index);
+  message.set_fg(std::move(value.fg));
+  message.set_bg(std::move(value.bg));
+  message.set_bold(value.bold);
+}
+
+RowCellColor decode([[maybe_unused]] const ::pgwidgets::widgets::RowCellColor& message) {
+  return pgw::RowCellColor{message.row(), message.col_index(), message.fg(), message.bg(), message.bold()};
+}
+
 void encode([[maybe_unused]] RowCell value, [[maybe_unused]] ::pgwidgets::widgets::RowCell& message) {
   message.set_row(value.row);
   message.set_col_index(value.col_index);
@@ -998,6 +1110,12 @@ Task<void> TreeView::set_table_color(std::string fg, std::string bg, bool bold) 
   return detail::send_call(checked_link(), id(), detail::methods::TreeView_set_table_color, request.SerializeAsString());
 }
 
+Task<void> TreeView::set_colors(pgw::Named<pgw::ColorSpec> spec) const {
+  ::pgwidgets::widgets::ColorSpecArg request;
+  detail::wire::encode(detail::take(spec), *request.mutable_spec());
+  return detail::send_call(checked_link(), id(), detail::methods::TreeView_set_colors, request.SerializeAsString());
+}
+
 Task<void> TableView::set_columns(pgw::List<pgw::Column> columns) const {
   ::pgwidgets::widgets::Columns request;
   request.mutable_columns()->Reserve(static_cast<int>(columns.size()));
@@ -1334,6 +1452,12 @@ Task<void> TableView::set_table_color(std::string fg, std::string bg, bool bold)
   request.set_bg(std::move(bg));
   request.set_bold(bold);
   return detail::send_call(checked_link(), id(), detail::methods::TableView_set_table_color, request.SerializeAsString());
+}
+
+Task<void> TableView::set_colors(pgw::Named<pgw::TableColorSpec> spec) const {
+  ::pgwidgets::widgets::TableColorSpecArg request;
+  detail::wire::encode(detail::take(spec), *request.mutable_spec());
+  return detail::send_call(checked_link(), id(), detail::methods::TableView_set_colors, request.SerializeAsString());
 }
 
 Task<std::vector<pgw::RowCell>> TableView::get_selected_cells() const {

@@ -14,7 +14,7 @@ import * as pb_files from "../pb/pgwidgets/widgets/files_pb.js";
 import * as pb_textsource from "../pb/pgwidgets/widgets/textsource_pb.js";
 import * as pb_tree from "../pb/pgwidgets/widgets/tree_pb.js";
 import type * as w from "../widgets.js";
-import type { WidgetHandle, Value, DrawOp, TabPosition, ScrollBarPolicy, Dtype, SliderValuePosition, DialValuePosition, ColumnType, CellWidget, HAlign, VAlign, FileDialogMode, ImageFormat, WindowState, Align, Orientation, Wrap, ScrollAlign, Gravity, CursorStyle, SelectionMode, DrawingImage, Drawing, Column, TableRow, TreeNode, TableData, Modifiers, PointerEvent, ScrollEvent, KeyEvent, FocusEvent, DragOverEvent, DroppedFile, DropEvent, DropProgress, PickedFile, TagStyle, TagDef, TextSpan, TagRegion, RefState, TreeItem, TreePath, RowIndex, RowCell, TreeCell } from "../widgets.js";
+import type { WidgetHandle, Value, DrawOp, TabPosition, ScrollBarPolicy, Dtype, SliderValuePosition, DialValuePosition, ColumnType, CellWidget, HAlign, VAlign, FileDialogMode, ImageFormat, WindowState, Align, Orientation, Wrap, ScrollAlign, Gravity, CursorStyle, SelectionMode, DrawingImage, Drawing, Column, TableRow, TreeNode, TableData, Modifiers, PointerEvent, ScrollEvent, KeyEvent, FocusEvent, DragOverEvent, DroppedFile, DropEvent, DropProgress, PickedFile, TagStyle, TagDef, TextSpan, TagRegion, RefState, TreeItem, TreePath, RowIndex, RowColor, ColumnColor, TableColor, RowIndexColor, ColumnIndexColor, ColorSpec, TableColorSpec, CellColor, RowCellColor, RowCell, TreeCell } from "../widgets.js";
 
 /** What the dispatcher needs from the runtime. */
 export interface DispatchContext {
@@ -435,6 +435,105 @@ export function fromRowIndex(m: pb_tree.RowIndex | undefined): RowIndex {
 /** RowIndex as protobuf-es builds it. */
 export function toRowIndex(v: RowIndex): MessageInitShape<typeof pb_tree.RowIndexSchema> {
   return { row: v.row };
+}
+
+/** RowColor from protobuf-es (an absent message is the empty value). */
+export function fromRowColor(m: pb_tree.RowColor | undefined): RowColor {
+  const x = m ?? create(pb_tree.RowColorSchema);
+  return { path: x.path, fg: x.fg, bg: x.bg, bold: x.bold };
+}
+
+/** RowColor as protobuf-es builds it. */
+export function toRowColor(v: RowColor): MessageInitShape<typeof pb_tree.RowColorSchema> {
+  return { path: v.path, fg: v.fg, bg: v.bg, bold: v.bold };
+}
+
+/** ColumnColor from protobuf-es (an absent message is the empty value). */
+export function fromColumnColor(m: pb_tree.ColumnColor | undefined): ColumnColor {
+  const x = m ?? create(pb_tree.ColumnColorSchema);
+  return { col_key: x.colKey, fg: x.fg, bg: x.bg, bold: x.bold };
+}
+
+/** ColumnColor as protobuf-es builds it. */
+export function toColumnColor(v: ColumnColor): MessageInitShape<typeof pb_tree.ColumnColorSchema> {
+  return { colKey: v.col_key, fg: v.fg, bg: v.bg, bold: v.bold };
+}
+
+/** TableColor from protobuf-es (an absent message is the empty value). */
+export function fromTableColor(m: pb_tree.TableColor | undefined): TableColor {
+  const x = m ?? create(pb_tree.TableColorSchema);
+  return { fg: x.fg, bg: x.bg, bold: x.bold };
+}
+
+/** TableColor as protobuf-es builds it. */
+export function toTableColor(v: TableColor): MessageInitShape<typeof pb_tree.TableColorSchema> {
+  return { fg: v.fg, bg: v.bg, bold: v.bold };
+}
+
+/** RowIndexColor from protobuf-es (an absent message is the empty value). */
+export function fromRowIndexColor(m: pb_tree.RowIndexColor | undefined): RowIndexColor {
+  const x = m ?? create(pb_tree.RowIndexColorSchema);
+  return { row: x.row, fg: x.fg, bg: x.bg, bold: x.bold };
+}
+
+/** RowIndexColor as protobuf-es builds it. */
+export function toRowIndexColor(v: RowIndexColor): MessageInitShape<typeof pb_tree.RowIndexColorSchema> {
+  return { row: v.row, fg: v.fg, bg: v.bg, bold: v.bold };
+}
+
+/** ColumnIndexColor from protobuf-es (an absent message is the empty value). */
+export function fromColumnIndexColor(m: pb_tree.ColumnIndexColor | undefined): ColumnIndexColor {
+  const x = m ?? create(pb_tree.ColumnIndexColorSchema);
+  return { col_index: x.colIndex, fg: x.fg, bg: x.bg, bold: x.bold };
+}
+
+/** ColumnIndexColor as protobuf-es builds it. */
+export function toColumnIndexColor(v: ColumnIndexColor): MessageInitShape<typeof pb_tree.ColumnIndexColorSchema> {
+  return { colIndex: v.col_index, fg: v.fg, bg: v.bg, bold: v.bold };
+}
+
+/** ColorSpec from protobuf-es (an absent message is the empty value). */
+export function fromColorSpec(m: pb_tree.ColorSpec | undefined): ColorSpec {
+  const x = m ?? create(pb_tree.ColorSpecSchema);
+  return { cells: x.cells.map((x) => fromCellColor(x)), rows: x.rows.map((x) => fromRowColor(x)), columns: x.columns.map((x) => fromColumnColor(x)), table: x.table.map((x) => fromTableColor(x)), clear: x.clear };
+}
+
+/** ColorSpec as protobuf-es builds it. */
+export function toColorSpec(v: ColorSpec): MessageInitShape<typeof pb_tree.ColorSpecSchema> {
+  return { cells: v.cells.map((x) => toCellColor(x)), rows: v.rows.map((x) => toRowColor(x)), columns: v.columns.map((x) => toColumnColor(x)), table: v.table.map((x) => toTableColor(x)), clear: v.clear };
+}
+
+/** TableColorSpec from protobuf-es (an absent message is the empty value). */
+export function fromTableColorSpec(m: pb_tree.TableColorSpec | undefined): TableColorSpec {
+  const x = m ?? create(pb_tree.TableColorSpecSchema);
+  return { cells: x.cells.map((x) => fromRowCellColor(x)), rows: x.rows.map((x) => fromRowIndexColor(x)), columns: x.columns.map((x) => fromColumnIndexColor(x)), table: x.table.map((x) => fromTableColor(x)), clear: x.clear };
+}
+
+/** TableColorSpec as protobuf-es builds it. */
+export function toTableColorSpec(v: TableColorSpec): MessageInitShape<typeof pb_tree.TableColorSpecSchema> {
+  return { cells: v.cells.map((x) => toRowCellColor(x)), rows: v.rows.map((x) => toRowIndexColor(x)), columns: v.columns.map((x) => toColumnIndexColor(x)), table: v.table.map((x) => toTableColor(x)), clear: v.clear };
+}
+
+/** CellColor from protobuf-es (an absent message is the empty value). */
+export function fromCellColor(m: pb_tree.CellColor | undefined): CellColor {
+  const x = m ?? create(pb_tree.CellColorSchema);
+  return { path: x.path, col_key: x.colKey, fg: x.fg, bg: x.bg, bold: x.bold };
+}
+
+/** CellColor as protobuf-es builds it. */
+export function toCellColor(v: CellColor): MessageInitShape<typeof pb_tree.CellColorSchema> {
+  return { path: v.path, colKey: v.col_key, fg: v.fg, bg: v.bg, bold: v.bold };
+}
+
+/** RowCellColor from protobuf-es (an absent message is the empty value). */
+export function fromRowCellColor(m: pb_tree.RowCellColor | undefined): RowCellColor {
+  const x = m ?? create(pb_tree.RowCellColorSchema);
+  return { row: x.row, col_index: x.colIndex, fg: x.fg, bg: x.bg, bold: x.bold };
+}
+
+/** RowCellColor as protobuf-es builds it. */
+export function toRowCellColor(v: RowCellColor): MessageInitShape<typeof pb_tree.RowCellColorSchema> {
+  return { row: v.row, colIndex: v.col_index, fg: v.fg, bg: v.bg, bold: v.bold };
 }
 
 /** RowCell from protobuf-es (an absent message is the empty value). */

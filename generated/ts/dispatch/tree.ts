@@ -9,9 +9,9 @@ import * as pb_base from "../pb/pgwidgets/widgets/base_pb.js";
 import * as pb_data from "../pb/pgwidgets/widgets/data_pb.js";
 import * as pb_tree from "../pb/pgwidgets/widgets/tree_pb.js";
 import type * as w from "../widgets.js";
-import type { WidgetHandle, Value, DrawOp, TabPosition, ScrollBarPolicy, Dtype, SliderValuePosition, DialValuePosition, ColumnType, CellWidget, HAlign, VAlign, FileDialogMode, ImageFormat, WindowState, Align, Orientation, Wrap, ScrollAlign, Gravity, CursorStyle, SelectionMode, DrawingImage, Drawing, Column, TableRow, TreeNode, TableData, Modifiers, PointerEvent, ScrollEvent, KeyEvent, FocusEvent, DragOverEvent, DroppedFile, DropEvent, DropProgress, PickedFile, TagStyle, TagDef, TextSpan, TagRegion, RefState, TreeItem, TreePath, RowIndex, RowCell, TreeCell } from "../widgets.js";
+import type { WidgetHandle, Value, DrawOp, TabPosition, ScrollBarPolicy, Dtype, SliderValuePosition, DialValuePosition, ColumnType, CellWidget, HAlign, VAlign, FileDialogMode, ImageFormat, WindowState, Align, Orientation, Wrap, ScrollAlign, Gravity, CursorStyle, SelectionMode, DrawingImage, Drawing, Column, TableRow, TreeNode, TableData, Modifiers, PointerEvent, ScrollEvent, KeyEvent, FocusEvent, DragOverEvent, DroppedFile, DropEvent, DropProgress, PickedFile, TagStyle, TagDef, TextSpan, TagRegion, RefState, TreeItem, TreePath, RowIndex, RowColor, ColumnColor, TableColor, RowIndexColor, ColumnIndexColor, ColorSpec, TableColorSpec, CellColor, RowCellColor, RowCell, TreeCell } from "../widgets.js";
 import type { DispatchContext, ClassEntry, MethodEntry, CallbackEntry, FamilyTables } from "./common.js";
-import { word, DrawOpWords, DrawOpNumbers, TabPositionWords, TabPositionNumbers, ScrollBarPolicyWords, ScrollBarPolicyNumbers, DtypeWords, DtypeNumbers, SliderValuePositionWords, SliderValuePositionNumbers, DialValuePositionWords, DialValuePositionNumbers, ColumnTypeWords, ColumnTypeNumbers, CellWidgetWords, CellWidgetNumbers, HAlignWords, HAlignNumbers, VAlignWords, VAlignNumbers, FileDialogModeWords, FileDialogModeNumbers, ImageFormatWords, ImageFormatNumbers, WindowStateWords, WindowStateNumbers, AlignWords, AlignNumbers, OrientationWords, OrientationNumbers, WrapWords, WrapNumbers, ScrollAlignWords, ScrollAlignNumbers, GravityWords, GravityNumbers, CursorStyleWords, CursorStyleNumbers, SelectionModeWords, SelectionModeNumbers, valueFromWire, valueToWire, fromDrawingImage, toDrawingImage, fromDrawing, toDrawing, fromColumn, toColumn, fromTableRow, toTableRow, fromTreeNode, toTreeNode, fromTableData, toTableData, fromModifiers, toModifiers, fromPointerEvent, toPointerEvent, fromScrollEvent, toScrollEvent, fromKeyEvent, toKeyEvent, fromFocusEvent, toFocusEvent, fromDragOverEvent, toDragOverEvent, fromDroppedFile, toDroppedFile, fromDropEvent, toDropEvent, fromDropProgress, toDropProgress, fromPickedFile, toPickedFile, fromTagStyle, toTagStyle, fromTagDef, toTagDef, fromTextSpan, toTextSpan, fromTagRegion, toTagRegion, fromRefState, toRefState, fromTreeItem, toTreeItem, fromTreePath, toTreePath, fromRowIndex, toRowIndex, fromRowCell, toRowCell, fromTreeCell, toTreeCell } from "./common.js";
+import { word, DrawOpWords, DrawOpNumbers, TabPositionWords, TabPositionNumbers, ScrollBarPolicyWords, ScrollBarPolicyNumbers, DtypeWords, DtypeNumbers, SliderValuePositionWords, SliderValuePositionNumbers, DialValuePositionWords, DialValuePositionNumbers, ColumnTypeWords, ColumnTypeNumbers, CellWidgetWords, CellWidgetNumbers, HAlignWords, HAlignNumbers, VAlignWords, VAlignNumbers, FileDialogModeWords, FileDialogModeNumbers, ImageFormatWords, ImageFormatNumbers, WindowStateWords, WindowStateNumbers, AlignWords, AlignNumbers, OrientationWords, OrientationNumbers, WrapWords, WrapNumbers, ScrollAlignWords, ScrollAlignNumbers, GravityWords, GravityNumbers, CursorStyleWords, CursorStyleNumbers, SelectionModeWords, SelectionModeNumbers, valueFromWire, valueToWire, fromDrawingImage, toDrawingImage, fromDrawing, toDrawing, fromColumn, toColumn, fromTableRow, toTableRow, fromTreeNode, toTreeNode, fromTableData, toTableData, fromModifiers, toModifiers, fromPointerEvent, toPointerEvent, fromScrollEvent, toScrollEvent, fromKeyEvent, toKeyEvent, fromFocusEvent, toFocusEvent, fromDragOverEvent, toDragOverEvent, fromDroppedFile, toDroppedFile, fromDropEvent, toDropEvent, fromDropProgress, toDropProgress, fromPickedFile, toPickedFile, fromTagStyle, toTagStyle, fromTagDef, toTagDef, fromTextSpan, toTextSpan, fromTagRegion, toTagRegion, fromRefState, toRefState, fromTreeItem, toTreeItem, fromTreePath, toTreePath, fromRowIndex, toRowIndex, fromRowColor, toRowColor, fromColumnColor, toColumnColor, fromTableColor, toTableColor, fromRowIndexColor, toRowIndexColor, fromColumnIndexColor, toColumnIndexColor, fromColorSpec, toColorSpec, fromTableColorSpec, toTableColorSpec, fromCellColor, toCellColor, fromRowCellColor, toRowCellColor, fromRowCell, toRowCell, fromTreeCell, toTreeCell } from "./common.js";
 import { eventsWidget } from "./base.js";
 
 export function eventsTreeView(id: number, ctx: DispatchContext): w.TreeViewEvents {
@@ -590,6 +590,14 @@ export const treeFamily: FamilyTables = {
         return undefined;
       },
     }],
+    [575978447, {
+      id: 575978447, name: "set_colors", className: "TreeView", kind: "action", classId: 1581709373,
+      invoke: (impl, bytes, ctx) => {
+        const m = fromBinary(pb_tree.ColorSpecArgSchema, bytes);
+        (impl as w.TreeViewImpl).set_colors(fromColorSpec(m.spec));
+        return undefined;
+      },
+    }],
     [30151690, {
       id: 30151690, name: "set_columns", className: "TableView", kind: "setter", classId: 1578330322,
       invoke: (impl, bytes, ctx) => {
@@ -975,6 +983,14 @@ export const treeFamily: FamilyTables = {
       invoke: (impl, bytes, ctx) => {
         const m = fromBinary(pb_tree.TableColorSchema, bytes);
         (impl as w.TableViewImpl).set_table_color(m.fg, m.bg, m.bold);
+        return undefined;
+      },
+    }],
+    [609121404, {
+      id: 609121404, name: "set_colors", className: "TableView", kind: "action", classId: 1578330322,
+      invoke: (impl, bytes, ctx) => {
+        const m = fromBinary(pb_tree.TableColorSpecArgSchema, bytes);
+        (impl as w.TableViewImpl).set_colors(fromTableColorSpec(m.spec));
         return undefined;
       },
     }],

@@ -68,6 +68,15 @@ struct SubtreePick {
   bool parents_not_in = false;
 };
 
+// One of the setter calls an ACTION stands for (Method.calls): each item of
+// request field `field` (inside message field `outer`, when not 0) is a
+// call of setter `method`; a bool field, when true, one with no arguments.
+struct CallPart {
+  std::uint16_t outer = 0;
+  std::uint16_t field = 0;
+  std::uint32_t method = 0;
+};
+
 // What a state op's key field (MethodInfo::index_field) stands for when it
 // is not on the wire. A repeated field (a tree path) or a proto3 `optional`
 // one has presence: absent is no key at all (refused where one is needed).
@@ -215,6 +224,8 @@ struct MethodInfo {
   // field naming a column (Method.column).
   std::uint16_t before_field = 0;
   std::uint16_t column_field = 0;
+  // An ACTION standing for setter calls (Method.calls), in order.
+  std::span<const CallPart> calls = {};
 };
 
 struct CallbackInfo {

@@ -32,6 +32,15 @@ namespace pgwidgets::widgets {
 class TreeItem;
 class TreePath;
 class RowIndex;
+class RowColor;
+class ColumnColor;
+class TableColor;
+class RowIndexColor;
+class ColumnIndexColor;
+class ColorSpec;
+class TableColorSpec;
+class CellColor;
+class RowCellColor;
 class RowCell;
 class TreeCell;
 }  // namespace pgwidgets::widgets
@@ -71,6 +80,15 @@ struct EnumInfo<SelectionMode> {
 struct TreeItem;
 struct TreePath;
 struct RowIndex;
+struct RowColor;
+struct ColumnColor;
+struct TableColor;
+struct RowIndexColor;
+struct ColumnIndexColor;
+struct ColorSpec;
+struct TableColorSpec;
+struct CellColor;
+struct RowCellColor;
 struct RowCell;
 struct TreeCell;
 
@@ -91,6 +109,87 @@ struct TreePath {
 struct RowIndex {
   int row{};
   friend bool operator==(const RowIndex&, const RowIndex&) = default;
+};
+
+// Colours: CSS colours ("" keeps the current one) and bold.
+struct RowColor {
+  std::vector<std::string> path{};
+  std::string fg{};
+  std::string bg{};
+  bool bold{};
+  friend bool operator==(const RowColor&, const RowColor&) = default;
+};
+
+struct ColumnColor {
+  std::string col_key{};
+  std::string fg{};
+  std::string bg{};
+  bool bold{};
+  friend bool operator==(const ColumnColor&, const ColumnColor&) = default;
+};
+
+struct TableColor {
+  std::string fg{};
+  std::string bg{};
+  bool bold{};
+  friend bool operator==(const TableColor&, const TableColor&) = default;
+};
+
+// A table's row or column colours, by position.
+struct RowIndexColor {
+  int row{};
+  std::string fg{};
+  std::string bg{};
+  bool bold{};
+  friend bool operator==(const RowIndexColor&, const RowIndexColor&) = default;
+};
+
+struct ColumnIndexColor {
+  int col_index{};
+  std::string fg{};
+  std::string bg{};
+  bool bold{};
+  friend bool operator==(const ColumnIndexColor&, const ColumnIndexColor&) = default;
+};
+
+// set_colors' spec: colours for cells, rows and columns, the table's (none
+// leaves it as it is; pgwidgets' absent `table`), and whether every colour
+// goes first, so the spec becomes the whole colour state.
+struct ColorSpec {
+  std::vector<pgw::CellColor> cells{};
+  std::vector<pgw::RowColor> rows{};
+  std::vector<pgw::ColumnColor> columns{};
+  std::vector<pgw::TableColor> table{};
+  bool clear{};
+  friend bool operator==(const ColorSpec&, const ColorSpec&) = default;
+};
+
+struct TableColorSpec {
+  std::vector<pgw::RowCellColor> cells{};
+  std::vector<pgw::RowIndexColor> rows{};
+  std::vector<pgw::ColumnIndexColor> columns{};
+  std::vector<pgw::TableColor> table{};
+  bool clear{};
+  friend bool operator==(const TableColorSpec&, const TableColorSpec&) = default;
+};
+
+// One cell's colours, and a cell.
+struct CellColor {
+  std::vector<std::string> path{};
+  std::string col_key{};
+  std::string fg{};
+  std::string bg{};
+  bool bold{};
+  friend bool operator==(const CellColor&, const CellColor&) = default;
+};
+
+struct RowCellColor {
+  int row{};
+  int col_index{};
+  std::string fg{};
+  std::string bg{};
+  bool bold{};
+  friend bool operator==(const RowCellColor&, const RowCellColor&) = default;
 };
 
 struct RowCell {
@@ -115,6 +214,24 @@ void encode(TreePath value, ::pgwidgets::widgets::TreePath& message);
 TreePath decode(const ::pgwidgets::widgets::TreePath& message);
 void encode(RowIndex value, ::pgwidgets::widgets::RowIndex& message);
 RowIndex decode(const ::pgwidgets::widgets::RowIndex& message);
+void encode(RowColor value, ::pgwidgets::widgets::RowColor& message);
+RowColor decode(const ::pgwidgets::widgets::RowColor& message);
+void encode(ColumnColor value, ::pgwidgets::widgets::ColumnColor& message);
+ColumnColor decode(const ::pgwidgets::widgets::ColumnColor& message);
+void encode(TableColor value, ::pgwidgets::widgets::TableColor& message);
+TableColor decode(const ::pgwidgets::widgets::TableColor& message);
+void encode(RowIndexColor value, ::pgwidgets::widgets::RowIndexColor& message);
+RowIndexColor decode(const ::pgwidgets::widgets::RowIndexColor& message);
+void encode(ColumnIndexColor value, ::pgwidgets::widgets::ColumnIndexColor& message);
+ColumnIndexColor decode(const ::pgwidgets::widgets::ColumnIndexColor& message);
+void encode(ColorSpec value, ::pgwidgets::widgets::ColorSpec& message);
+ColorSpec decode(const ::pgwidgets::widgets::ColorSpec& message);
+void encode(TableColorSpec value, ::pgwidgets::widgets::TableColorSpec& message);
+TableColorSpec decode(const ::pgwidgets::widgets::TableColorSpec& message);
+void encode(CellColor value, ::pgwidgets::widgets::CellColor& message);
+CellColor decode(const ::pgwidgets::widgets::CellColor& message);
+void encode(RowCellColor value, ::pgwidgets::widgets::RowCellColor& message);
+RowCellColor decode(const ::pgwidgets::widgets::RowCellColor& message);
 void encode(RowCell value, ::pgwidgets::widgets::RowCell& message);
 RowCell decode(const ::pgwidgets::widgets::RowCell& message);
 void encode(TreeCell value, ::pgwidgets::widgets::TreeCell& message);
@@ -361,6 +478,11 @@ class TreeView : public Widget {
 
   // The whole table's colours.
   Task<void> set_table_color(std::string fg, std::string bg, bool bold) const;
+
+  // Many colours in one call: clear_all_colors first when spec.clear, then
+  // each cell's, row's and column's as set_cell_color, set_row_color and
+  // set_column_color take them, then the table's when given.
+  Task<void> set_colors(pgw::Named<pgw::ColorSpec> spec) const;
 
   // A row was double-clicked or Enter pressed on it: its values and path.
   // Handler: takes exactly (std::map<std::string, pgw::Value> values, std::vector<std::string> path, std::string col_key), returning void or pgw::Task<>.
@@ -685,6 +807,9 @@ class TableView : public Widget {
   Task<void> clear_all_colors() const;
 
   Task<void> set_table_color(std::string fg, std::string bg, bool bold) const;
+
+  // Many colours in one call, as TreeView's: cells and rows by position.
+  Task<void> set_colors(pgw::Named<pgw::TableColorSpec> spec) const;
 
   // The cells selected (selection_mode "single_cell" or "multiple_cell"),
   // in the order shown: by row on screen, then column.

@@ -1,7 +1,7 @@
 // TableView: rows by position under column headings, on the same engine as
 // TreeView (grid.ts), flat. Rows, columns and cells count from 0; a row's
 // position is its place in the data, whatever the sort shows.
-import type { Column, RowCell, RowIndex, TableRow, TableViewCreateArgs, TableViewEvents, TableViewImpl, Value } from "../../schema.js";
+import type { TableColorSpec, Column, RowCell, RowIndex, TableRow, TableViewCreateArgs, TableViewEvents, TableViewImpl, Value } from "../../schema.js";
 import { el } from "../../dom.js";
 import { Widget, type WidgetEnv } from "../widget.js";
 import { Grid, pathKey, type GridHost, type GridNode } from "./grid.js";
@@ -326,5 +326,13 @@ export class TableView extends Widget implements TableViewImpl, GridHost {
   set_table_color(fg: string, bg: string, bold: boolean): void {
     this.grid.tableColor = fg || bg || bold ? { fg, bg, bold } : null;
     this.grid.invalidate(false);
+  }  /** clear_all_colors when spec.clear, then each cell's, row's, column's and the table's colour, as the server records them. */
+  set_colors(spec: TableColorSpec): void {
+    if (spec.clear) this.clear_all_colors();
+    for (const c of spec.cells) this.set_cell_color(c.row, c.col_index, c.fg, c.bg, c.bold);
+    for (const r of spec.rows) this.set_row_color(r.row, r.fg, r.bg, r.bold);
+    for (const c of spec.columns) this.set_column_color(c.col_index, c.fg, c.bg, c.bold);
+    for (const t of spec.table) this.set_table_color(t.fg, t.bg, t.bold);
   }
+
 }

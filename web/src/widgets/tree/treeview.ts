@@ -2,7 +2,7 @@
 // grid.ts for the engine: a flat index of the rows on screen and DOM only
 // for those). The server keeps the tree, expansion, selection, sort,
 // widths and scroll position; a rebuilt page gets each in one call.
-import type { Column, TreeCell, TreeItem, TreePath, TreeViewCreateArgs, TreeViewEvents, TreeViewImpl, Value } from "../../schema.js";
+import type { ColorSpec, Column, TreeCell, TreeItem, TreePath, TreeViewCreateArgs, TreeViewEvents, TreeViewImpl, Value } from "../../schema.js";
 import { el } from "../../dom.js";
 import { Widget, type WidgetEnv } from "../widget.js";
 import { Grid, type GridHost, type GridNode, pathKey } from "./grid.js";
@@ -170,7 +170,15 @@ export class TreeView extends Widget implements TreeViewImpl, GridHost {
   set_table_color(fg: string, bg: string, bold: boolean): void {
     this.grid.tableColor = fg || bg || bold ? { fg, bg, bold } : null;
     this.grid.invalidate(false);
+  }  /** clear_all_colors when spec.clear, then each cell's, row's, column's and the table's colour, as the server records them. */
+  set_colors(spec: ColorSpec): void {
+    if (spec.clear) this.clear_all_colors();
+    for (const c of spec.cells) this.set_cell_color(c.path, c.col_key, c.fg, c.bg, c.bold);
+    for (const r of spec.rows) this.set_row_color(r.path, r.fg, r.bg, r.bold);
+    for (const c of spec.columns) this.set_column_color(c.col_key, c.fg, c.bg, c.bold);
+    for (const t of spec.table) this.set_table_color(t.fg, t.bg, t.bold);
   }
+
 
   // ---- data ----
 
