@@ -571,7 +571,7 @@ TEST_CASE("state within: clear_all_colors empties every colour state and drops t
   CHECK(store.recorded(id, m::TreeView_set_show_grid.field) != nullptr);
 }
 
-TEST_CASE("state within: set_colors clears first when asked, then records each colour as its setter; a refused one changes nothing") {
+TEST_CASE("state within: set_colors clears first when asked, then records each colour as its setter, and a refused one changes nothing") {
   d::WidgetStore store;
   const auto id = store.add(d::classes::TreeView, "");
   namespace m = d::methods;
