@@ -1409,9 +1409,12 @@ class _Builder:
 
 
 def _in_dependency_order(messages):
-    """Value types so that a struct comes after the structs it holds by
-    value (a list or a map may hold one declared later: std::vector and
-    std::map take an incomplete type)."""
+    """Value types so that a struct comes after every struct it holds, in a
+    list or a map too: std::vector and std::map take an incomplete type
+    only until a member of theirs is used, and a struct's defaulted
+    operator== uses theirs where the struct ends (clang instantiates it
+    there, so a list of a struct declared later fails to compile). Only a
+    struct that holds itself, or a cycle, leaves one incomplete there."""
     done, out = set(), []
 
     def visit(m):
@@ -1419,7 +1422,7 @@ def _in_dependency_order(messages):
             return
         done.add(id(m))
         for f in m.fields:
-            if f.message is not None and any(x is f.message for x in messages) and not f.kind.list_like:
+            if f.message is not None and any(x is f.message for x in messages):
                 visit(f.message)
         out.append(m)
 

@@ -147,6 +147,15 @@ class KindsTest(unittest.TestCase):
         data = next(f for f in model.families if f.name == "data")
         names = [m.name for m in data.value_types]
         self.assertLess(names.index("Later"), names.index("Holder"))
+        # A list of a struct declared later too: clang instantiates the
+        # defaulted operator== where the holder ends, which needs it whole.
+        model = load_with("data.proto", "message TableData {", "message Holder { repeated Later later = 1; }\n"
+                          "message Later { string s = 1; }\nmessage TableData {")
+        names = [m.name for m in next(f for f in model.families if f.name == "data").value_types]
+        self.assertLess(names.index("Later"), names.index("Holder"))
+        tree = next(f for f in self.model.families if f.name == "tree")
+        names = [m.name for m in tree.value_types]
+        self.assertLess(names.index("CellColor"), names.index("ColorSpec"))
 
     def test_request_messages_are_not_value_types(self):
         self.assertFalse(self.model.messages["pgwidgets.widgets.Sizes"].value_type)

@@ -473,6 +473,7 @@ void apply_state_op(StateValue& v, const MethodInfo& m, std::string_view args) {
       // They move children: the widget store applies them (plan_line_op).
       throw std::invalid_argument(std::string(m.name) + " changes a grid's extent, not a collection");
     case StateOp::parents_not_in:
+    case StateOp::subtree:
       throw std::invalid_argument(std::string(m.name) + " is a getter: it changes nothing");
   }
 }

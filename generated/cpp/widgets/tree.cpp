@@ -99,6 +99,19 @@ ColumnIndexColor decode([[maybe_unused]] const ::pgwidgets::widgets::ColumnIndex
   return pgw::ColumnIndexColor{message.col_index(), message.fg(), message.bg(), message.bold()};
 }
 
+void encode([[maybe_unused]] CellColor value, [[maybe_unused]] ::pgwidgets::widgets::CellColor& message) {
+  message.mutable_path()->Reserve(static_cast<int>(value.path.size()));
+  for (auto& item : value.path) message.add_path(std::move(item));
+  message.set_col_key(std::move(value.col_key));
+  message.set_fg(std::move(value.fg));
+  message.set_bg(std::move(value.bg));
+  message.set_bold(value.bold);
+}
+
+CellColor decode([[maybe_unused]] const ::pgwidgets::widgets::CellColor& message) {
+  return pgw::CellColor{std::vector<std::string>(message.path().begin(), message.path().end()), message.col_key(), message.fg(), message.bg(), message.bold()};
+}
+
 void encode([[maybe_unused]] ColorSpec value, [[maybe_unused]] ::pgwidgets::widgets::ColorSpec& message) {
   message.mutable_cells()->Reserve(static_cast<int>(value.cells.size()));
   for (auto& item : value.cells) detail::wire::encode(std::move(item), *message.add_cells());
@@ -115,6 +128,18 @@ ColorSpec decode([[maybe_unused]] const ::pgwidgets::widgets::ColorSpec& message
   return pgw::ColorSpec{[&] { std::vector<pgw::CellColor> out; out.reserve(message.cells().size()); for (const auto& item : message.cells()) out.push_back(detail::wire::decode(item)); return out; }(), [&] { std::vector<pgw::RowColor> out; out.reserve(message.rows().size()); for (const auto& item : message.rows()) out.push_back(detail::wire::decode(item)); return out; }(), [&] { std::vector<pgw::ColumnColor> out; out.reserve(message.columns().size()); for (const auto& item : message.columns()) out.push_back(detail::wire::decode(item)); return out; }(), [&] { std::vector<pgw::TableColor> out; out.reserve(message.table().size()); for (const auto& item : message.table()) out.push_back(detail::wire::decode(item)); return out; }(), message.clear()};
 }
 
+void encode([[maybe_unused]] RowCellColor value, [[maybe_unused]] ::pgwidgets::widgets::RowCellColor& message) {
+  message.set_row(value.row);
+  message.set_col_index(value.col_index);
+  message.set_fg(std::move(value.fg));
+  message.set_bg(std::move(value.bg));
+  message.set_bold(value.bold);
+}
+
+RowCellColor decode([[maybe_unused]] const ::pgwidgets::widgets::RowCellColor& message) {
+  return pgw::RowCellColor{message.row(), message.col_index(), message.fg(), message.bg(), message.bold()};
+}
+
 void encode([[maybe_unused]] TableColorSpec value, [[maybe_unused]] ::pgwidgets::widgets::TableColorSpec& message) {
   message.mutable_cells()->Reserve(static_cast<int>(value.cells.size()));
   for (auto& item : value.cells) detail::wire::encode(std::move(item), *message.add_cells());
@@ -129,31 +154,6 @@ void encode([[maybe_unused]] TableColorSpec value, [[maybe_unused]] ::pgwidgets:
 
 TableColorSpec decode([[maybe_unused]] const ::pgwidgets::widgets::TableColorSpec& message) {
   return pgw::TableColorSpec{[&] { std::vector<pgw::RowCellColor> out; out.reserve(message.cells().size()); for (const auto& item : message.cells()) out.push_back(detail::wire::decode(item)); return out; }(), [&] { std::vector<pgw::RowIndexColor> out; out.reserve(message.rows().size()); for (const auto& item : message.rows()) out.push_back(detail::wire::decode(item)); return out; }(), [&] { std::vector<pgw::ColumnIndexColor> out; out.reserve(message.columns().size()); for (const auto& item : message.columns()) out.push_back(detail::wire::decode(item)); return out; }(), [&] { std::vector<pgw::TableColor> out; out.reserve(message.table().size()); for (const auto& item : message.table()) out.push_back(detail::wire::decode(item)); return out; }(), message.clear()};
-}
-
-void encode([[maybe_unused]] CellColor value, [[maybe_unused]] ::pgwidgets::widgets::CellColor& message) {
-  message.mutable_path()->Reserve(static_cast<int>(value.path.size()));
-  for (auto& item : value.path) message.add_path(std::move(item));
-  message.set_col_key(std::move(value.col_key));
-  message.set_fg(std::move(value.fg));
-  message.set_bg(std::move(value.bg));
-  message.set_bold(value.bold);
-}
-
-CellColor decode([[maybe_unused]] const ::pgwidgets::widgets::CellColor& message) {
-  return pgw::CellColor{std::vector<std::string>(message.path().begin(), message.path().end()), message.col_key(), message.fg(), message.bg(), message.bold()};
-}
-
-void encode([[maybe_unused]] RowCellColor value, [[maybe_unused]] ::pgwidgets::widgets::RowCellColor& message) {
-  message.set_row(value.row);
-  message.set_col_index(value.col_index);
-  message.set_fg(std::move(value.fg));
-  message.set_bg(std::move(value.bg));
-  message.set_bold(value.bold);
-}
-
-RowCellColor decode([[maybe_unused]] const ::pgwidgets::widgets::RowCellColor& message) {
-  return pgw::RowCellColor{message.row(), message.col_index(), message.fg(), message.bg(), message.bold()};
 }
 
 void encode([[maybe_unused]] RowCell value, [[maybe_unused]] ::pgwidgets::widgets::RowCell& message) {

@@ -37,10 +37,10 @@ class ColumnColor;
 class TableColor;
 class RowIndexColor;
 class ColumnIndexColor;
-class ColorSpec;
-class TableColorSpec;
 class CellColor;
+class ColorSpec;
 class RowCellColor;
+class TableColorSpec;
 class RowCell;
 class TreeCell;
 }  // namespace pgwidgets::widgets
@@ -85,10 +85,10 @@ struct ColumnColor;
 struct TableColor;
 struct RowIndexColor;
 struct ColumnIndexColor;
-struct ColorSpec;
-struct TableColorSpec;
 struct CellColor;
+struct ColorSpec;
 struct RowCellColor;
+struct TableColorSpec;
 struct RowCell;
 struct TreeCell;
 
@@ -152,6 +152,16 @@ struct ColumnIndexColor {
   friend bool operator==(const ColumnIndexColor&, const ColumnIndexColor&) = default;
 };
 
+// One cell's colours, and a cell.
+struct CellColor {
+  std::vector<std::string> path{};
+  std::string col_key{};
+  std::string fg{};
+  std::string bg{};
+  bool bold{};
+  friend bool operator==(const CellColor&, const CellColor&) = default;
+};
+
 // set_colors' spec: colours for cells, rows and columns, the table's (none
 // leaves it as it is; pgwidgets' absent `table`), and whether every colour
 // goes first, so the spec becomes the whole colour state.
@@ -164,25 +174,6 @@ struct ColorSpec {
   friend bool operator==(const ColorSpec&, const ColorSpec&) = default;
 };
 
-struct TableColorSpec {
-  std::vector<pgw::RowCellColor> cells{};
-  std::vector<pgw::RowIndexColor> rows{};
-  std::vector<pgw::ColumnIndexColor> columns{};
-  std::vector<pgw::TableColor> table{};
-  bool clear{};
-  friend bool operator==(const TableColorSpec&, const TableColorSpec&) = default;
-};
-
-// One cell's colours, and a cell.
-struct CellColor {
-  std::vector<std::string> path{};
-  std::string col_key{};
-  std::string fg{};
-  std::string bg{};
-  bool bold{};
-  friend bool operator==(const CellColor&, const CellColor&) = default;
-};
-
 struct RowCellColor {
   int row{};
   int col_index{};
@@ -190,6 +181,15 @@ struct RowCellColor {
   std::string bg{};
   bool bold{};
   friend bool operator==(const RowCellColor&, const RowCellColor&) = default;
+};
+
+struct TableColorSpec {
+  std::vector<pgw::RowCellColor> cells{};
+  std::vector<pgw::RowIndexColor> rows{};
+  std::vector<pgw::ColumnIndexColor> columns{};
+  std::vector<pgw::TableColor> table{};
+  bool clear{};
+  friend bool operator==(const TableColorSpec&, const TableColorSpec&) = default;
 };
 
 struct RowCell {
@@ -224,14 +224,14 @@ void encode(RowIndexColor value, ::pgwidgets::widgets::RowIndexColor& message);
 RowIndexColor decode(const ::pgwidgets::widgets::RowIndexColor& message);
 void encode(ColumnIndexColor value, ::pgwidgets::widgets::ColumnIndexColor& message);
 ColumnIndexColor decode(const ::pgwidgets::widgets::ColumnIndexColor& message);
-void encode(ColorSpec value, ::pgwidgets::widgets::ColorSpec& message);
-ColorSpec decode(const ::pgwidgets::widgets::ColorSpec& message);
-void encode(TableColorSpec value, ::pgwidgets::widgets::TableColorSpec& message);
-TableColorSpec decode(const ::pgwidgets::widgets::TableColorSpec& message);
 void encode(CellColor value, ::pgwidgets::widgets::CellColor& message);
 CellColor decode(const ::pgwidgets::widgets::CellColor& message);
+void encode(ColorSpec value, ::pgwidgets::widgets::ColorSpec& message);
+ColorSpec decode(const ::pgwidgets::widgets::ColorSpec& message);
 void encode(RowCellColor value, ::pgwidgets::widgets::RowCellColor& message);
 RowCellColor decode(const ::pgwidgets::widgets::RowCellColor& message);
+void encode(TableColorSpec value, ::pgwidgets::widgets::TableColorSpec& message);
+TableColorSpec decode(const ::pgwidgets::widgets::TableColorSpec& message);
 void encode(RowCell value, ::pgwidgets::widgets::RowCell& message);
 RowCell decode(const ::pgwidgets::widgets::RowCell& message);
 void encode(TreeCell value, ::pgwidgets::widgets::TreeCell& message);
