@@ -46,6 +46,17 @@ async function scrollTo(cls, top) {
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
 
+// Reads with `read` every 50 ms until `ok` holds of what it read (2.5 s at
+// most), else throws `what` with the last reading.
+async function eventually(read, ok, what) {
+  let seen = null;
+  for (let i = 0; i < 50; i++) {
+    seen = await read();
+    if (ok(seen)) return;
+    await page.waitForTimeout(50);
+  }
+  throw new Error(`${what} ${typeof seen === "string" ? seen : JSON.stringify(seen)}`);
+}
 function itemKey(i) { return "item" + String(i).padStart(4, "0"); }
 
 async function reload() {
@@ -277,15 +288,8 @@ const ok = await runChecks([
       [...document.querySelectorAll(".pgw-tableview .pgw-grid-row")].filter((r) => r.offsetParent !== null)
         .flatMap((r) => [...r.querySelectorAll(".pgw-grid-cell.pgw-cell-selected")].map((c) => `${r.dataset.index}:${c.dataset.col}`))
         .sort());
-    const expectCells = async (when) => {
-      let seen = null;
-      for (let i = 0; i < 50; i++) {
-        seen = await selectedCells();
-        if (JSON.stringify(seen) === JSON.stringify(["9000:2", "9001:0"])) return;
-        await page.waitForTimeout(50);
-      }
-      throw new Error(`${when}: the selected table cells shown are ${JSON.stringify(seen)}`);
-    };
+    const expectCells = (when) => eventually(selectedCells,
+      (seen) => JSON.stringify(seen) === JSON.stringify(["9000:2", "9001:0"]), `${when}: the selected table cells shown are`);
     await expectCells("live");
     await reload();
     await expectCells("after a reload");
@@ -330,15 +334,8 @@ const ok = await runChecks([
       table: ["Extra", "Name", "Done"], tree: ["Name", "Kind"],
       row: [["", false], ["row 9000", false], ["", true]],
     });
-    const expectShown = async (when) => {
-      let seen = null;
-      for (let i = 0; i < 50; i++) {
-        seen = await shown();
-        if (seen === want) return;
-        await page.waitForTimeout(50);
-      }
-      throw new Error(`${when}: the columns and table row 9000 shown are ${seen}, want ${want}`);
-    };
+    const expectShown = (when) => eventually(shown, (seen) => seen === want,
+      `${when}: want ${want}; the columns and table row 9000 shown are`);
     await expectShown("live");
     await reload();
     await expectShown("after a reload");
@@ -353,15 +350,8 @@ const ok = await runChecks([
         .map((r) => [r.dataset.index, [...r.querySelectorAll(".pgw-grid-cell")].map((c) => c.style.background.match(/^rgb\([^)]*\)/)?.[0] ?? "")]))));
     const red = "rgb(255, 0, 0)";
     const want = JSON.stringify({ 8999: ["", "", ""], 9000: [red, red, red], 9001: ["", "rgb(0, 0, 255)", ""], 9002: ["", "", ""] });
-    const expectShown = async (when) => {
-      let seen = null;
-      for (let i = 0; i < 50; i++) {
-        seen = await shown();
-        if (seen === want) return;
-        await page.waitForTimeout(50);
-      }
-      throw new Error(`${when}: the rows' cell backgrounds shown are ${seen}, want ${want}`);
-    };
+    const expectShown = (when) => eventually(shown, (seen) => seen === want,
+      `${when}: want ${want}; the rows' cell backgrounds shown are`);
     await expectShown("live");
     await reload();
     await expectShown("after a reload");
