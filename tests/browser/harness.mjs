@@ -80,6 +80,20 @@ export async function runChecks(checks) {
 
 export function expect(cond, message) { if (!cond) throw new Error(message); }
 
+// Polls `read()` (node side, so it may await the page) until `ok(value)`,
+// for up to `timeout` ms; then fails naming `what` and the last value read.
+// page.waitForFunction cannot take an async predicate: the Promise it
+// returns is truthy, so such a wait ends at once.
+export async function eventually(read, ok, what, { timeout = 5000, interval = 50 } = {}) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const seen = await read();
+    if (ok(seen)) return seen;
+    if (Date.now() >= end) throw new Error(`${what} ${typeof seen === "string" ? seen : JSON.stringify(seen)}`);
+    await new Promise((r) => setTimeout(r, interval));
+  }
+}
+
 // The opening every browser test shares: its arguments (--binary, --artifacts),
 // the artifacts folder, the program started on free ports, Chromium, and a
 // first page. Every page made through `app.newPage` or passed to `app.watch`

@@ -1,9 +1,14 @@
 // Browser test of the harness itself: the checks every browser test ends
 // with (closingChecks) must fail when a page logged an error or threw, and
 // when the program does not exit with 0 on SIGTERM; otherwise a broken
-// harness would pass every browser test. Runs against examples/hello.
+// harness would pass every browser test. Its polling helper, eventually(),
+// must wait and must fail, and no browser test may wait through an async
+// predicate, which Playwright takes as met at once. Runs against examples/hello.
 // usage: node harness.test.mjs --binary build/examples/hello
-import { closingChecks, expect, finish, openApp, runChecks } from "./harness.mjs";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { closingChecks, eventually, expect, finish, openApp, runChecks } from "./harness.mjs";
 
 const app = await openApp();
 const { server, page } = app;
@@ -35,6 +40,23 @@ const ok = await runChecks([
     expect(await fails(consoleCheck), "the console check passed after an uncaught exception");
     app.consoleErrors.length = 0;
     await other.close();
+  }],
+  ["eventually waits for a late value and fails, naming the last one, on one that never comes", async () => {
+    const t0 = Date.now();
+    expect(await eventually(() => Date.now() - t0, (ms) => ms >= 300, "late") >= 300, "eventually returned early");
+    let message = "";
+    try {
+      await eventually(() => page.evaluate(() => "never"), (v) => v === "ready", "want ready, read", { timeout: 300 });
+    } catch (e) {
+      message = String(e.message);
+    }
+    expect(message === "want ready, read never", `eventually's failure: ${JSON.stringify(message)}`);
+  }],
+  ["no browser test hands page.waitForFunction an async predicate (its Promise is truthy: the wait ends at once)", async () => {
+    const here = path.dirname(fileURLToPath(import.meta.url));
+    const offenders = fs.readdirSync(here).filter((f) => f.endsWith(".mjs"))
+      .filter((f) => /waitForFunction\(\s*async\b/.test(fs.readFileSync(path.join(here, f), "utf8")));
+    expect(offenders.length === 0, `use eventually() in ${offenders.join(", ")}`);
   }],
   ["the SIGTERM check passes on a program that exits with 0", async () => {
     await sigtermCheck();

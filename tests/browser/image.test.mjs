@@ -8,7 +8,7 @@
 // last, with frames dropped and memory bounded. Waits for conditions,
 // never for time.
 // usage: node image.test.mjs --binary build/tests/image_app
-import { closingChecks, expect, finish, openApp, runChecks } from "./harness.mjs";
+import { closingChecks, eventually, expect, finish, openApp, runChecks } from "./harness.mjs";
 
 const app = await openApp({ viewport: { width: 900, height: 700 } });
 const { server, page } = app;
@@ -119,16 +119,8 @@ const ok = await runChecks([
     expect(+m[3] <= 1, `${m[3]} frames held`);
     // 120 frames of 173 KB queued would be 20 MB; one held is 173 KB.
     expect(+m[4] < 8 * 1024, `the server grew by ${m[4]} KiB`);
-    await page.waitForFunction(async ([sel, want]) => {
-      const img = document.querySelector(sel);
-      if (!img || !img.complete || !img.src) return false;
-      const bytes = new Uint8Array(await (await fetch(img.src)).arrayBuffer());
-      let h = 2166136261;
-      for (const b of bytes) h = Math.imul(h ^ b, 16777619) >>> 0;
-      return h.toString(16).padStart(8, "0") === want;
-    }, [stream, m[1]], { timeout: 10000 }).catch(async () => {
-      throw new Error(`the stream shows ${JSON.stringify(await hashOf(stream))}, not the last frame ${m[1]}`);
-    });
+    await eventually(() => hashOf(stream), (shown) => shown.hash === m[1], `want the last frame ${m[1]}, the stream shows`,
+      { timeout: 10000 });
     const shownCount = await page.locator(stream).evaluate((e) => +e.dataset.framesShown);
     console.log(`# burst: the page showed ${shownCount} of 120 frames`);
     expect(shownCount < 120, `the page showed all ${shownCount} frames`);

@@ -9,7 +9,7 @@
 // again at its path comes back collapsed. Waits for conditions, never for time.
 // usage: node tree.test.mjs --binary build/tests/tree_app [--artifacts build/artifacts]
 import path from "node:path";
-import { closingChecks, expect, finish, openApp, runChecks } from "./harness.mjs";
+import { closingChecks, eventually, expect, finish, openApp, runChecks } from "./harness.mjs";
 
 const app = await openApp({ viewport: { width: 900, height: 600 } });
 const { server, page, artifacts } = app;
@@ -48,15 +48,6 @@ async function scrollTo(cls, top) {
 
 // Reads with `read` every 50 ms until `ok` holds of what it read (2.5 s at
 // most), else throws `what` with the last reading.
-async function eventually(read, ok, what) {
-  let seen = null;
-  for (let i = 0; i < 50; i++) {
-    seen = await read();
-    if (ok(seen)) return;
-    await page.waitForTimeout(50);
-  }
-  throw new Error(`${what} ${typeof seen === "string" ? seen : JSON.stringify(seen)}`);
-}
 function itemKey(i) { return "item" + String(i).padStart(4, "0"); }
 
 async function reload() {

@@ -6,7 +6,7 @@
 // by size; a reload keeps the expansion, the selection and the sort.
 // usage: node treeview_example.test.mjs --binary build/examples/treeview --artifacts DIR
 import path from "node:path";
-import { closingChecks, expect, finish, openApp, runChecks } from "./harness.mjs";
+import { closingChecks, eventually, expect, finish, openApp, runChecks } from "./harness.mjs";
 
 const app = await openApp({ viewport: { width: 900, height: 700 } });
 const { server, page, artifacts } = app;
@@ -23,12 +23,8 @@ const names = () => page.evaluate(async () => {
 });
 const row = (key) => page.locator(`.pgw-treeview .pgw-grid-row[data-key="${key}"] .pgw-grid-cell[data-col="1"]`);
 async function rowsAre(want) {
-  await page.waitForFunction(async (n) => {
-    const rows = [...document.querySelectorAll(".pgw-treeview .pgw-grid-row")].filter((r) => r.style.display !== "none");
-    return rows.length === n;
-  }, want.length, { timeout: 5000 }).catch(() => undefined);
-  const got = await names();
-  expect(JSON.stringify(got) === JSON.stringify(want), `rows ${JSON.stringify(got)}, want ${JSON.stringify(want)}`);
+  const spelled = JSON.stringify(want);
+  await eventually(names, (got) => JSON.stringify(got) === spelled, `want rows ${spelled}, the page shows`);
 }
 
 const ALL = ["Documents", "report.pdf", "notes.txt", "Presentations", "slides.pptx", "demo.key", "Pictures", "photo1.jpg",
