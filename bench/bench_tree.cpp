@@ -2,8 +2,12 @@
 // of 100,000 rows x 10 columns and a tree of 100,000 nodes (1,000 folders
 // of 99 items), each loaded when its button is pressed. The report label
 // says the server's resident memory before and after each load, so the
-// driver can state what the kept rows cost. --rows N sets the size.
+// driver can state what the kept rows cost. --rows N sets the size. The
+// table's rows are made before the page asks for them: the program's own
+// data is not set_data's cost (the time it took is reported apart).
+#include <chrono>
 #include <cstdio>
+#include <memory>
 #include <cstdlib>
 #include <fstream>
 #include <string>
@@ -97,11 +101,20 @@ pgw::Task<> setup(pgw::Session& session) {
   co_await vbox.add_widget(report);
   co_await top.set_widget(vbox);
   co_await top.show();
-  load_table.on_activated([table, report]() -> pgw::Task<> {
-    const long before = rss_kib();
-    co_await table.set_data(table_rows());
+  // Made now, taken by the first load (a later one makes them again).
+  // Memory is counted from before they were made, as when they were made in the handler.
+  const long before_rows = rss_kib();
+  const auto started = std::chrono::steady_clock::now();
+  auto made = std::make_shared<std::vector<pgw::TableRow>>(table_rows());
+  const auto build_ms =
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
+  load_table.on_activated([table, report, made, build_ms, before_rows]() -> pgw::Task<> {
+    const long before = made->empty() ? rss_kib() : before_rows;
+    std::vector<pgw::TableRow> rows = made->empty() ? table_rows() : std::move(*made);
+    made->clear();
+    co_await table.set_data(std::move(rows));
     co_await report.set_text("table loaded rss_before_kib=" + std::to_string(before) +
-                             " rss_kib=" + std::to_string(rss_kib()));
+                             " rss_kib=" + std::to_string(rss_kib()) + " rows_made_ms=" + std::to_string(build_ms));
   });
   load_tree.on_activated([tree, report]() -> pgw::Task<> {
     const long before = rss_kib();

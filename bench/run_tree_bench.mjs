@@ -15,15 +15,16 @@
 // --their-rows M runs pgwidgets-js's page at M rows (default N), and ours again at
 // M, so each ratio compares the same data; --their-minutes T (default 10) bounds
 // pgwidgets-js's run. pgwidgets-js renders every row into the DOM, so large N
-// can exhaust it.
-// usage: node bench/run_tree_bench.mjs [--binary build/bench/bench_tree] [--mirror /work/.mirror/naojsoft+pgwidgets-js/repo] [--rows N] [--their-rows M] [--their-minutes T]
+// can exhaust it. --no-theirs runs ours alone.
+// usage: node bench/run_tree_bench.mjs [--binary build/bench/bench_tree] [--mirror /work/.mirror/naojsoft+pgwidgets-js/repo] [--rows N] [--their-rows M] [--their-minutes T] [--no-theirs]
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { launchBrowser, parseArgs, startServer, stopServer } from "../tests/browser/harness.mjs";
+import { CHROMIUM_ARGS, parseArgs, startServer, stopServer } from "../tests/browser/harness.mjs";
+import { launchCdpBrowser } from "./cdp_pipe.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const args = parseArgs(process.argv);
@@ -106,10 +107,10 @@ async function measure(page, which, N) {
 async function ours(browser) {
   const server = await startServer(binary, ["--rows", String(N)]);
   try {
-    const page = await browser.newPage({ viewport: { width: 1240, height: 800 } });
+    const page = await browser.newPage();
     await page.goto(server.url + (server.url.includes("?") ? "&" : "?") + "pgwidgets-test");
-    await page.locator('[data-pgw-name="bench-report"]').waitFor({ timeout: 20000 });
-    const report = () => page.locator('[data-pgw-name="bench-report"]').textContent();
+    await page.waitFor(() => document.querySelector('[data-pgw-name="bench-report"]') !== null, null, 20000);
+    const report = () => page.evaluate(() => document.querySelector('[data-pgw-name="bench-report"]').textContent);
     // End to end: the click, the server's set_data, the wire, the page, the painted first row.
     const e2e = await page.evaluate(async () => {
       const t0 = performance.now();
@@ -122,8 +123,8 @@ async function ours(browser) {
       await new Promise((r) => setTimeout(r, 0));
       return performance.now() - t0;
     });
-    await page.waitForFunction(() => document.querySelector('[data-pgw-name="bench-report"]').textContent.startsWith("table loaded"),
-      null, { timeout: 60000 });
+    await page.waitFor(() => document.querySelector('[data-pgw-name="bench-report"]').textContent.startsWith("table loaded"),
+      null, 60000);
     const text = await report();
     const before = Number(/rss_before_kib=(\d+)/.exec(text)[1]);
     const after = Number(/ rss_kib=(\d+)/.exec(text)[1]);
@@ -163,12 +164,13 @@ async function ours(browser) {
     });
     const m = await measure(page, "ours", N);
     m.set_data_e2e_ms = e2e;
+    m.rows_made_ms = Number(/rows_made_ms=(\d+)/.exec(text)[1]);
     m.server_rss_table_mib = (after - before) / 1024;
     m.server_rss_mib = after / 1024;
     // The tree loaded through the server too (its memory).
     await page.evaluate(() => document.querySelector('[data-pgw-name="load-tree"]').click());
-    await page.waitForFunction(() => document.querySelector('[data-pgw-name="bench-report"]').textContent.startsWith("tree loaded"),
-      null, { timeout: 60000 });
+    await page.waitFor(() => document.querySelector('[data-pgw-name="bench-report"]').textContent.startsWith("tree loaded"),
+      null, 60000);
     const t2 = await report();
     m.server_rss_tree_mib = (Number(/ rss_kib=(\d+)/.exec(t2)[1]) - Number(/rss_before_kib=(\d+)/.exec(t2)[1])) / 1024;
     // The ratios compare the same data: ours again at pgwidgets-js's size when that differs.
@@ -240,12 +242,10 @@ window.benchReady = true;
   });
   await new Promise((r) => server.listen(0, "127.0.0.1", r));
   try {
-    const page = await browser.newPage({ viewport: { width: 1240, height: 800 } });
-    const errors = [];
-    page.on("pageerror", (e) => errors.push(String(e)));
+    const page = await browser.newPage();
     await page.goto(`http://127.0.0.1:${server.address().port}/bench.html`);
-    await page.waitForFunction(() => window.benchReady === true, null, { timeout: 20000 }).catch(() => {
-      throw new Error(`pgwidgets-js page did not start: ${errors.join("; ")}`);
+    await page.waitFor(() => window.benchReady === true, null, 20000).catch(() => {
+      throw new Error(`pgwidgets-js page did not start: ${page.errors.join("; ")}`);
     });
     let timer;
     const deadline = new Promise((_, reject) => {
@@ -263,11 +263,18 @@ window.benchReady = true;
   }
 }
 
-const browser = await launchBrowser();
+// Over the DevTools pipe, not Playwright: Playwright enables the Network
+// domain, and Chromium then copies every WebSocket frame to the driver,
+// which held the page's intake to about 20 MB/s here (about 200 without).
+const browser = await launchCdpBrowser({
+  executable: process.env.CHROMIUM || "/usr/bin/chromium",
+  args: [...CHROMIUM_ARGS, "--window-size=1240,800"],
+});
 try {
   const a = await ours(browser);
   let b = null;
   try {
+    if (args["no-theirs"]) throw new Error("not run (--no-theirs)");
     b = await theirs(browser);
   } catch (e) {
     console.log(`pgwidgets-js: ${e.message}`);
@@ -287,6 +294,7 @@ try {
   for (const [name, x, xm, y, target] of rows) {
     console.log(`${name} | ${f(x)} | ${f(xm)} | ${f(y)} | ${y && xm ? (y / xm).toFixed(y / xm < 1 ? 2 : 1) + "x" : "-"} | ${target ?? "-"}`);
   }
+  console.log(`the server program made the ${K} rows (pgw::TableRow) in ${a.rows_made_ms} ms, before the click: not in the end-to-end figure`);
   console.log(`DOM rows after expand_all: ours ${a.dom_rows}, pgwidgets-js ${b?.dom_rows ?? "-"}`);
   console.log(`server RSS: ${a.server_rss_mib.toFixed(1)} MiB with the table; the ${K} x 10 table added ` +
     `${a.server_rss_table_mib.toFixed(1)} MiB, the ${K}-node tree ${a.server_rss_tree_mib.toFixed(1)} MiB`);

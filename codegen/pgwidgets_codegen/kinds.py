@@ -80,6 +80,25 @@ class Element:
     def ts_to(self, expr):
         return expr
 
+    # Read straight off the wire by the dispatcher (dispatch/common.ts's
+    # readers), without protobuf-es messages: the wire type the element
+    # comes in, None when it is not read so; the expression reading one from
+    # BinaryReader `r` once its tag is read; whether that expression already
+    # gives the interface's value (else ts_from converts it, once, at the end).
+    ts_wire = None
+    ts_read_converts = False
+
+    def ts_read(self, r):
+        raise NotImplementedError
+
+
+# A scalar's wire type (protobuf-es's WireType member).
+_SCALAR_WIRE = {
+    "double": "Bit64", "fixed64": "Bit64", "sfixed64": "Bit64",
+    "float": "Bit32", "fixed32": "Bit32", "sfixed32": "Bit32",
+    "string": "LengthDelimited", "bytes": "LengthDelimited",
+}
+
 
 class Scalar(Element):
     def __init__(self, proto_type):
@@ -110,6 +129,29 @@ class Scalar(Element):
     @property
     def ts_type(self):
         return TS_SCALARS[self.proto_type]
+
+    @property
+    def ts_wire(self):
+        return _SCALAR_WIRE.get(self.proto_type, "Varint")
+
+    def ts_read(self, r):
+        # BinaryReader's readers are named after the proto types; a proto3
+        # string is checked to be UTF-8, as protobuf-es checks it.
+        read = f"{r}.string(true)" if self.proto_type == "string" else f"{r}.{self.proto_type}()"
+        return f"({read} as bigint)" if self.proto_type in INT64_TYPES else read
+
+    @property
+    def ts_zero(self):
+        t = self.ts_type
+        if t == "string":
+            return '""'
+        if t == "boolean":
+            return "false"
+        if t == "bigint":
+            return "0n"
+        if t == "Uint8Array":
+            return "new Uint8Array(0)"
+        return "0"
 
     def ts_literal(self, text):
         if self.movable:
@@ -151,6 +193,12 @@ class EnumElement(Element):
 
     def ts_literal(self, word):
         return quoted(word)
+
+    ts_wire = "Varint"
+    ts_zero = "0"
+
+    def ts_read(self, r):
+        return f"{r}.int32()"
 
     def ts_from(self, expr):
         return f'word({self.enum.name}Words, {expr}, "{self.enum.name}")'
@@ -208,6 +256,13 @@ class MessageElement(Element):
     def cpp_encode_into(self, value, target):
         return f"detail::wire::encode({value}, {target});"
 
+    # Read only when the message has a reader of its own (ts.direct_readable).
+    ts_wire = "LengthDelimited"
+    ts_read_converts = True
+
+    def ts_read(self, r):
+        return f"read{self.message.name}({r}, {r}.uint32())"
+
     def cpp_decode(self, expr, link):
         return f"detail::wire::decode({expr})"
 
@@ -237,6 +292,12 @@ class ValueElement(Element):
 
     def cpp_decode(self, expr, link):
         return f"detail::value_from_wire({expr})"
+
+    ts_wire = "LengthDelimited"
+    ts_read_converts = True
+
+    def ts_read(self, r):
+        return f"readValue({r}, {r}.uint32())"
 
     def ts_from(self, expr):
         return f"valueFromWire({expr})"
@@ -314,6 +375,20 @@ class Kind:
     def ts_to_message(self, value):
         return f"{lower_camel(self.field.name)}: {self.element.ts_to(value)}"
 
+    # Read off the wire (dispatch/common.ts's readers) into a local `v`:
+    # None when this kind of field is not read so (the message is then
+    # decoded by protobuf-es). Otherwise (initial value of v, statement
+    # taking one record of the field from BinaryReader `r`, the interface's
+    # value from v). `readable(message)`: whether a message has a reader.
+    def ts_direct(self, v, r, readable):
+        return None
+
+    def _element_read(self, r, readable):
+        e = self.element
+        if e.ts_wire is None or (isinstance(e, MessageElement) and not readable(e.message)):
+            return None
+        return e.ts_read(r)
+
 
 class Single(Kind):
     """A plain proto3 field: always there, its zero when not set."""
@@ -334,6 +409,14 @@ class Single(Kind):
         if isinstance(self.element, (MessageElement, ValueElement)):
             return self.element.cpp_encode_into(f"detail::take({value})", f"*{target}.mutable_{self.n}()")
         return f"{target}.set_{self.n}({self.element.cpp_encode(value, ctx)});"
+
+    def ts_direct(self, v, r, readable):
+        # Scalars and enums, the last record winning as protobuf's merge
+        # does. A single message would merge field by field: not read so.
+        if not isinstance(self.element, (Scalar, EnumElement)):
+            return None
+        read = self._element_read(r, readable)
+        return self.element.ts_zero, f"{v} = {read};", self.element.ts_from(v)
 
 
 class Optional(Kind):
@@ -436,6 +519,14 @@ class Repeated(Kind):
             return f"{lower_camel(self.field.name)}: {value}"
         return f"{lower_camel(self.field.name)}: {value}.map((x) => {self.element.ts_to('x')})"
 
+    def ts_direct(self, v, r, readable):
+        # Records one by one: a packed list of numbers is not read so.
+        e = self.element
+        read = self._element_read(r, readable)
+        if read is None or e.ts_wire != "LengthDelimited" or not (e.ts_read_converts or isinstance(e, Scalar)):
+            return None
+        return "[]", f"{v}.push({read});", v
+
 
 class Map(Kind):
     """map<string, V>: std::map in C++ (ordered, so == and output are
@@ -486,6 +577,12 @@ class Map(Kind):
             return f"{lower_camel(self.field.name)}: {value}"
         return (f"{lower_camel(self.field.name)}: Object.fromEntries(Object.entries({value})"
                 f".map(([k, x]) => [k, {self.element.ts_to('x')}]))")
+
+    def ts_direct(self, v, r, readable):
+        # map<string, pgwidgets.Value> alone: a tree item's values.
+        if not isinstance(self.element, ValueElement):
+            return None
+        return "{}", f"readValueEntry({r}, {r}.uint32(), {v});", v
 
 
 def of(field, element, repeated, presence, is_map):

@@ -1,7 +1,9 @@
 """How the model is spelled in TypeScript: the browser's interfaces, and the
 expressions that move values between protobuf-es messages and them."""
 
-from . import model
+from dataclasses import dataclass
+
+from . import kinds, model
 from .naming import lower_camel, quoted
 from .spelling import Language, View
 
@@ -136,6 +138,11 @@ class Method(View):
         return ", ".join(f.ts_from_message("m") for f in self.wire_params)
 
     @property
+    def ts_direct_call_args(self):
+        """The arguments from a direct reader's record `m` (Schema.ts_request_reader)."""
+        return ", ".join(f"m.{f.ts_name}" for f in self.wire_params)
+
+    @property
     def ts_result_init(self):
         """protobuf-es init of the response from impl's return value `r`."""
         single = self.single_return
@@ -187,6 +194,109 @@ class WidgetClass(View):
     @property
     def ts_base_events(self):
         return f"{self.base.name}Events" if self.base else None
+
+
+@dataclass
+class ReadField:
+    """One field as a direct reader takes it: its local, the wire type its
+    records must come in, the statement taking one record."""
+    number: int
+    path: str      # Message.field, for the error a record of the wrong wire type gets
+    local: str
+    local_type: str
+    init: str
+    wire: str      # a WireType member
+    read: str
+
+
+@dataclass
+class DirectReader:
+    """Reads one message straight off the wire into the interface's value.
+
+    protobuf-es's fromBinary builds a message object per record, and the
+    dispatcher then converts each into the interface: for a table of
+    100,000 rows that is a million pgwidgets.Value objects, each made twice,
+    and most of set_data's time in the page. A direct reader makes only the
+    values the implementation keeps, with protobuf-es's own BinaryReader.
+    """
+    name: str
+    fields: list
+    result: str       # the value, from the locals
+    result_type: str
+
+
+def _holds_value(message, seen=None):
+    seen = seen or set()
+    if message.full_name in seen:
+        return False
+    seen.add(message.full_name)
+    for f in message.fields:
+        e = f.kind.element
+        if isinstance(e, kinds.ValueElement):
+            return True
+        if isinstance(e, kinds.MessageElement) and _holds_value(e.message, seen):
+            return True
+    return False
+
+
+class _Readers:
+    """Which messages of a package get direct readers: those whose every
+    field a direct reader takes (kinds.Kind.ts_direct), which hold a
+    pgwidgets.Value (where the time goes), and whose value types are this
+    package's own (their readers are in its dispatch/common.ts). A message
+    that holds itself is left to protobuf-es, which bounds the depth."""
+
+    def __init__(self, package):
+        self.package = package
+        self.memo = {}
+
+    def own(self, message):
+        return message.full_name.rsplit(".", 1)[0] == self.package
+
+    def readable(self, message):
+        key = message.full_name
+        if key in self.memo:
+            return self.memo[key] is not None
+        self.memo[key] = None  # while under way: a message that holds itself is not read
+        self.memo[key] = self._fields(message)
+        return self.memo[key] is not None
+
+    def _fields(self, message):
+        if not _holds_value(message):
+            return None
+        out = []
+        for f in message.fields:
+            e = f.kind.element
+            if isinstance(e, kinds.MessageElement) and not (e.message.value_type and self.own(e.message)):
+                return None
+            local = f"v_{f.name}"
+            direct = f.kind.ts_direct(local, "r", self.readable)
+            if direct is None:
+                return None
+            init, read, result = direct
+            single = isinstance(f.kind, kinds.Single)
+            local_type = ("number" if isinstance(e, kinds.EnumElement) else e.ts_type) if single \
+                else f.kind.ts_value_type
+            out.append((f, ReadField(f.number, f"{message.name}.{f.name}", local, local_type, init, e.ts_wire, read),
+                        result))
+        return out
+
+    def reader(self, message, name, result_type):
+        if not self.readable(message):
+            return None
+        fields = self.memo[message.full_name]
+        result = "{ " + ", ".join(f"{identifier(f.name)}: {r}" for f, _, r in fields) + " }"
+        return DirectReader(name, [rf for _, rf, _ in fields], result, result_type)
+
+
+def _request_reader(readers, method):
+    """A method's request read directly, its wire params the record's
+    members, or None (a value type's request is one row: not worth it)."""
+    fields = method.wire_request.fields
+    if not fields or method.wire_request.value_type:
+        return None
+    result_type = "{ " + "; ".join(f"{identifier(f.name)}: {f.kind.ts_value_type}" for f in fields) + " }"
+    return readers.reader(method.wire_request, f"read{method.wire_request.name}", result_type)
 
 
 class Schema(View):
@@ -255,6 +365,33 @@ class Schema(View):
     def ts_impl_root(self):
         return IMPL_ROOT
 
+    def _readers(self):
+        if "_direct" not in self.__dict__:
+            self.__dict__["_direct"] = _Readers(self._model.package)
+        return self.__dict__["_direct"]
+
+    @property
+    def ts_value_readers(self):
+        """Direct readers of this package's value types (read<Name>)."""
+        readers = self._readers()
+        out = []
+        for m in self._model.messages.values():
+            if m.value_type and m.file in self._model.files and readers.own(m):
+                r = readers.reader(m, f"read{m.name}", m.name)
+                if r is not None:
+                    out.append(r)
+        return out
+
+    @property
+    def ts_reads_directly(self):
+        """Whether dispatch/common.ts needs the wire reader's helpers."""
+        return bool(self.ts_value_readers) or any(self.ts_request_reader(m) is not None
+                                                 for c in self._model.classes for m in c.remote_methods)
+
+    def ts_request_reader(self, method):
+        """A method's request read directly (its wire params as a record), or None."""
+        return _request_reader(self._readers(), getattr(method, "_model", method))
+
     @property
     def ts_common_es_modules(self):
         """protobuf-es modules dispatch/common.ts needs: its value types' files."""
@@ -270,10 +407,12 @@ class Schema(View):
         for e in self.ts_enums:
             names += [e.ts_words_table, e.ts_numbers_table]
         if self.is_core or self.ts_sdk_value:
-            names += ["valueFromWire", "valueToWire"]
+            names += ["valueFromWire", "valueToWire", "readValue", "readValueEntry"]
+        if self.is_core or self.ts_sdk_value or self.ts_reads_directly:
+            names += ["expectWire"]
         for s in self.ts_value_types:
             names += [f"from{s.name}", f"to{s.name}"]
-        return names
+        return names + [d.name for d in self.ts_value_readers]
 
     @property
     def ts_sdk_types(self):
@@ -300,6 +439,27 @@ class Family(View):
     def ts_es_modules(self):
         """protobuf-es modules of the messages its code encodes or decodes."""
         return [(f"pb_{model.stem(f)}", f"../pb/{f.removesuffix('.proto')}_pb.js") for f in self.message_files]
+
+    def ts_request_reader(self, method):
+        """A method's request read directly (its wire params as a record), or None."""
+        if "_direct" not in self.__dict__:
+            self.__dict__["_direct"] = _Readers(self._model.package)
+        return _request_reader(self.__dict__["_direct"], getattr(method, "_model", method))
+
+    @property
+    def ts_reads_directly(self):
+        return bool(self.ts_request_readers)
+
+    @property
+    def ts_request_readers(self):
+        """One per request message its methods read directly."""
+        out = {}
+        for c in self._model.classes:
+            for m in c.remote_methods:
+                d = self.ts_request_reader(m)
+                if d is not None:
+                    out.setdefault(d.name, d)
+        return list(out.values())
 
     @property
     def ts_event_imports(self):

@@ -6,6 +6,7 @@
 
 import { create, fromBinary, toBinary } from "@bufbuild/protobuf";
 import type { MessageInitShape } from "@bufbuild/protobuf";
+import { BinaryReader, WireType } from "@bufbuild/protobuf/wire";
 import type * as pb_value from "../pb/pgwidgets/value_pb.js";
 import * as pb_canvas from "../pb/pgwidgets/widgets/canvas_pb.js";
 import * as pb_data from "../pb/pgwidgets/widgets/data_pb.js";
@@ -155,6 +156,76 @@ export function valueFromWire(m: pb_value.Value | undefined): Value {
     default:
       return null;
   }
+}
+
+/** A record of the wrong wire type: the message is not what the schema says. */
+export function expectWire(got: WireType, want: WireType, path: string): void {
+  if (got !== want) throw new Error(`${path}: a record of wire type ${got}, not ${want}`);
+}
+
+/**
+ * pgwidgets.Value read off the wire (`len` bytes from r.pos), as
+ * valueFromWire gives it. The last member set wins; with none the value is
+ * `merged`, the value an earlier record of the same field gave (protobuf's
+ * merge of a message field), null for a fresh one.
+ */
+export function readValue(r: BinaryReader, len: number, merged: Value = null): Value {
+  const end = r.pos + len;
+  let v = merged;
+  while (r.pos < end) {
+    const [no, wt] = r.tag();
+    switch (no) {
+      case 1:
+        expectWire(wt, WireType.Varint, "Value.bool_value");
+        v = r.bool();
+        break;
+      case 2:
+        expectWire(wt, WireType.Varint, "Value.int_value");
+        v = r.int64() as bigint;
+        break;
+      case 3:
+        expectWire(wt, WireType.Bit64, "Value.double_value");
+        v = r.double();
+        break;
+      case 4:
+        expectWire(wt, WireType.LengthDelimited, "Value.string_value");
+        v = r.string(true);
+        break;
+      default:
+        r.skip(wt, no);
+    }
+  }
+  if (r.pos !== end) throw new Error("readValue: a record runs past the message's end");
+  return v;
+}
+
+/**
+ * One entry of a map<string, pgwidgets.Value> read off the wire into `into`,
+ * as protobuf-es reads it: a missing key is "", a missing value null, and
+ * "__proto__" an own property like any other key.
+ */
+export function readValueEntry(r: BinaryReader, len: number, into: { [key: string]: Value }): void {
+  const end = r.pos + len;
+  let key = "";
+  let value: Value = null;
+  while (r.pos < end) {
+    const [no, wt] = r.tag();
+    switch (no) {
+      case 1:
+        expectWire(wt, WireType.LengthDelimited, "map entry key");
+        key = r.string(true);
+        break;
+      case 2:
+        expectWire(wt, WireType.LengthDelimited, "map entry value");
+        value = readValue(r, r.uint32(), value);
+        break;
+      default:
+        r.skip(wt, no);
+    }
+  }
+  if (r.pos !== end) throw new Error("readValueEntry: a record runs past the entry's end");
+  if (key === "__proto__") Object.defineProperty(into, key, { value, writable: true, enumerable: true, configurable: true });
+  else into[key] = value;
 }
 
 /** A Value as protobuf-es builds pgwidgets.Value (a number is a double, a bigint an integer). */
@@ -556,4 +627,47 @@ export function fromTreeCell(m: pb_tree.TreeCell | undefined): TreeCell {
 /** TreeCell as protobuf-es builds it. */
 export function toTreeCell(v: TreeCell): MessageInitShape<typeof pb_tree.TreeCellSchema> {
   return { path: v.path, colKey: v.col_key };
+}
+
+/** TableRow read off the wire, as fromTableRow(fromBinary(...)) gives it. */
+export function readTableRow(r: BinaryReader, len: number): TableRow {
+  const end = r.pos + len;
+  let v_cells: Value[] = [];
+  while (r.pos < end) {
+    const [no, wt] = r.tag();
+    switch (no) {
+      case 1:
+        expectWire(wt, WireType.LengthDelimited, "TableRow.cells");
+        v_cells.push(readValue(r, r.uint32()));
+        break;
+      default:
+        r.skip(wt, no);
+    }
+  }
+  if (r.pos !== end) throw new Error("readTableRow: a record runs past the message's end");
+  return { cells: v_cells };
+}
+
+/** TreeItem read off the wire, as fromTreeItem(fromBinary(...)) gives it. */
+export function readTreeItem(r: BinaryReader, len: number): TreeItem {
+  const end = r.pos + len;
+  let v_path: string[] = [];
+  let v_values: { [key: string]: Value } = {};
+  while (r.pos < end) {
+    const [no, wt] = r.tag();
+    switch (no) {
+      case 1:
+        expectWire(wt, WireType.LengthDelimited, "TreeItem.path");
+        v_path.push(r.string(true));
+        break;
+      case 2:
+        expectWire(wt, WireType.LengthDelimited, "TreeItem.values");
+        readValueEntry(r, r.uint32(), v_values);
+        break;
+      default:
+        r.skip(wt, no);
+    }
+  }
+  if (r.pos !== end) throw new Error("readTreeItem: a record runs past the message's end");
+  return { path: v_path, values: v_values };
 }

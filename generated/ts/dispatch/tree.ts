@@ -5,14 +5,115 @@
 // families into the package's tables.
 
 import { create, fromBinary, toBinary } from "@bufbuild/protobuf";
+import { BinaryReader, WireType } from "@bufbuild/protobuf/wire";
 import * as pb_base from "../pb/pgwidgets/widgets/base_pb.js";
 import * as pb_data from "../pb/pgwidgets/widgets/data_pb.js";
 import * as pb_tree from "../pb/pgwidgets/widgets/tree_pb.js";
 import type * as w from "../widgets.js";
 import type { WidgetHandle, Value, DrawOp, TabPosition, ScrollBarPolicy, Dtype, SliderValuePosition, DialValuePosition, ColumnType, CellWidget, HAlign, VAlign, FileDialogMode, ImageFormat, WindowState, Align, Orientation, Wrap, ScrollAlign, Gravity, CursorStyle, SelectionMode, DrawingImage, Drawing, Column, TableRow, TreeNode, TableData, Modifiers, PointerEvent, ScrollEvent, KeyEvent, FocusEvent, DragOverEvent, DroppedFile, DropEvent, DropProgress, PickedFile, TagStyle, TagDef, TextSpan, TagRegion, RefState, TreeItem, TreePath, RowIndex, RowColor, ColumnColor, TableColor, RowIndexColor, ColumnIndexColor, ColorSpec, TableColorSpec, CellColor, RowCellColor, RowCell, TreeCell } from "../widgets.js";
 import type { DispatchContext, ClassEntry, MethodEntry, CallbackEntry, FamilyTables } from "./common.js";
-import { word, DrawOpWords, DrawOpNumbers, TabPositionWords, TabPositionNumbers, ScrollBarPolicyWords, ScrollBarPolicyNumbers, DtypeWords, DtypeNumbers, SliderValuePositionWords, SliderValuePositionNumbers, DialValuePositionWords, DialValuePositionNumbers, ColumnTypeWords, ColumnTypeNumbers, CellWidgetWords, CellWidgetNumbers, HAlignWords, HAlignNumbers, VAlignWords, VAlignNumbers, FileDialogModeWords, FileDialogModeNumbers, ImageFormatWords, ImageFormatNumbers, WindowStateWords, WindowStateNumbers, AlignWords, AlignNumbers, OrientationWords, OrientationNumbers, WrapWords, WrapNumbers, ScrollAlignWords, ScrollAlignNumbers, GravityWords, GravityNumbers, CursorStyleWords, CursorStyleNumbers, SelectionModeWords, SelectionModeNumbers, valueFromWire, valueToWire, fromDrawingImage, toDrawingImage, fromDrawing, toDrawing, fromColumn, toColumn, fromTableRow, toTableRow, fromTreeNode, toTreeNode, fromTableData, toTableData, fromModifiers, toModifiers, fromPointerEvent, toPointerEvent, fromScrollEvent, toScrollEvent, fromKeyEvent, toKeyEvent, fromFocusEvent, toFocusEvent, fromDragOverEvent, toDragOverEvent, fromDroppedFile, toDroppedFile, fromDropEvent, toDropEvent, fromDropProgress, toDropProgress, fromPickedFile, toPickedFile, fromTagStyle, toTagStyle, fromTagDef, toTagDef, fromTextSpan, toTextSpan, fromTagRegion, toTagRegion, fromRefState, toRefState, fromTreeItem, toTreeItem, fromTreePath, toTreePath, fromRowIndex, toRowIndex, fromRowColor, toRowColor, fromColumnColor, toColumnColor, fromTableColor, toTableColor, fromRowIndexColor, toRowIndexColor, fromColumnIndexColor, toColumnIndexColor, fromColorSpec, toColorSpec, fromTableColorSpec, toTableColorSpec, fromCellColor, toCellColor, fromRowCellColor, toRowCellColor, fromRowCell, toRowCell, fromTreeCell, toTreeCell } from "./common.js";
+import { word, DrawOpWords, DrawOpNumbers, TabPositionWords, TabPositionNumbers, ScrollBarPolicyWords, ScrollBarPolicyNumbers, DtypeWords, DtypeNumbers, SliderValuePositionWords, SliderValuePositionNumbers, DialValuePositionWords, DialValuePositionNumbers, ColumnTypeWords, ColumnTypeNumbers, CellWidgetWords, CellWidgetNumbers, HAlignWords, HAlignNumbers, VAlignWords, VAlignNumbers, FileDialogModeWords, FileDialogModeNumbers, ImageFormatWords, ImageFormatNumbers, WindowStateWords, WindowStateNumbers, AlignWords, AlignNumbers, OrientationWords, OrientationNumbers, WrapWords, WrapNumbers, ScrollAlignWords, ScrollAlignNumbers, GravityWords, GravityNumbers, CursorStyleWords, CursorStyleNumbers, SelectionModeWords, SelectionModeNumbers, valueFromWire, valueToWire, readValue, readValueEntry, expectWire, fromDrawingImage, toDrawingImage, fromDrawing, toDrawing, fromColumn, toColumn, fromTableRow, toTableRow, fromTreeNode, toTreeNode, fromTableData, toTableData, fromModifiers, toModifiers, fromPointerEvent, toPointerEvent, fromScrollEvent, toScrollEvent, fromKeyEvent, toKeyEvent, fromFocusEvent, toFocusEvent, fromDragOverEvent, toDragOverEvent, fromDroppedFile, toDroppedFile, fromDropEvent, toDropEvent, fromDropProgress, toDropProgress, fromPickedFile, toPickedFile, fromTagStyle, toTagStyle, fromTagDef, toTagDef, fromTextSpan, toTextSpan, fromTagRegion, toTagRegion, fromRefState, toRefState, fromTreeItem, toTreeItem, fromTreePath, toTreePath, fromRowIndex, toRowIndex, fromRowColor, toRowColor, fromColumnColor, toColumnColor, fromTableColor, toTableColor, fromRowIndexColor, toRowIndexColor, fromColumnIndexColor, toColumnIndexColor, fromColorSpec, toColorSpec, fromTableColorSpec, toTableColorSpec, fromCellColor, toCellColor, fromRowCellColor, toRowCellColor, fromRowCell, toRowCell, fromTreeCell, toTreeCell, readTableRow, readTreeItem } from "./common.js";
 import { eventsWidget } from "./base.js";
+
+/** A TreeItems request read off the wire (ts.DirectReader). */
+function readTreeItems(r: BinaryReader, len: number): { tree: TreeItem[] } {
+  const end = r.pos + len;
+  let v_tree: TreeItem[] = [];
+  while (r.pos < end) {
+    const [no, wt] = r.tag();
+    switch (no) {
+      case 1:
+        expectWire(wt, WireType.LengthDelimited, "TreeItems.tree");
+        v_tree.push(readTreeItem(r, r.uint32()));
+        break;
+      default:
+        r.skip(wt, no);
+    }
+  }
+  if (r.pos !== end) throw new Error("readTreeItems: a record runs past the message's end");
+  return { tree: v_tree };
+}
+
+/** A TreeData request read off the wire (ts.DirectReader). */
+function readTreeData(r: BinaryReader, len: number): { data: TreeItem[] } {
+  const end = r.pos + len;
+  let v_data: TreeItem[] = [];
+  while (r.pos < end) {
+    const [no, wt] = r.tag();
+    switch (no) {
+      case 1:
+        expectWire(wt, WireType.LengthDelimited, "TreeData.data");
+        v_data.push(readTreeItem(r, r.uint32()));
+        break;
+      default:
+        r.skip(wt, no);
+    }
+  }
+  if (r.pos !== end) throw new Error("readTreeData: a record runs past the message's end");
+  return { data: v_data };
+}
+
+/** A TableRowsData request read off the wire (ts.DirectReader). */
+function readTableRowsData(r: BinaryReader, len: number): { data: TableRow[] } {
+  const end = r.pos + len;
+  let v_data: TableRow[] = [];
+  while (r.pos < end) {
+    const [no, wt] = r.tag();
+    switch (no) {
+      case 1:
+        expectWire(wt, WireType.LengthDelimited, "TableRowsData.data");
+        v_data.push(readTableRow(r, r.uint32()));
+        break;
+      default:
+        r.skip(wt, no);
+    }
+  }
+  if (r.pos !== end) throw new Error("readTableRowsData: a record runs past the message's end");
+  return { data: v_data };
+}
+
+/** A TableRows request read off the wire (ts.DirectReader). */
+function readTableRows(r: BinaryReader, len: number): { rows: TableRow[] } {
+  const end = r.pos + len;
+  let v_rows: TableRow[] = [];
+  while (r.pos < end) {
+    const [no, wt] = r.tag();
+    switch (no) {
+      case 1:
+        expectWire(wt, WireType.LengthDelimited, "TableRows.rows");
+        v_rows.push(readTableRow(r, r.uint32()));
+        break;
+      default:
+        r.skip(wt, no);
+    }
+  }
+  if (r.pos !== end) throw new Error("readTableRows: a record runs past the message's end");
+  return { rows: v_rows };
+}
+
+/** A RowInsert request read off the wire (ts.DirectReader). */
+function readRowInsert(r: BinaryReader, len: number): { index: number; values: Value[] } {
+  const end = r.pos + len;
+  let v_index: number = 0;
+  let v_values: Value[] = [];
+  while (r.pos < end) {
+    const [no, wt] = r.tag();
+    switch (no) {
+      case 2:
+        expectWire(wt, WireType.Varint, "RowInsert.index");
+        v_index = r.int32();
+        break;
+      case 1:
+        expectWire(wt, WireType.LengthDelimited, "RowInsert.values");
+        v_values.push(readValue(r, r.uint32()));
+        break;
+      default:
+        r.skip(wt, no);
+    }
+  }
+  if (r.pos !== end) throw new Error("readRowInsert: a record runs past the message's end");
+  return { index: v_index, values: v_values };
+}
 
 export function eventsTreeView(id: number, ctx: DispatchContext): w.TreeViewEvents {
   return {
@@ -145,40 +246,40 @@ export const treeFamily: FamilyTables = {
     [1440218458, {
       id: 1440218458, name: "set_tree", className: "TreeView", kind: "setter", classId: 1581709373,
       invoke: (impl, bytes, ctx) => {
-        const m = fromBinary(pb_tree.TreeItemsSchema, bytes);
-        (impl as w.TreeViewImpl).set_tree(m.tree.map((x) => fromTreeItem(x)));
+        const m = readTreeItems(new BinaryReader(bytes), bytes.length);
+        (impl as w.TreeViewImpl).set_tree(m.tree);
         return undefined;
       },
     }],
     [1193516816, {
       id: 1193516816, name: "add_tree", className: "TreeView", kind: "setter", classId: 1581709373,
       invoke: (impl, bytes, ctx) => {
-        const m = fromBinary(pb_tree.TreeItemsSchema, bytes);
-        (impl as w.TreeViewImpl).add_tree(m.tree.map((x) => fromTreeItem(x)));
+        const m = readTreeItems(new BinaryReader(bytes), bytes.length);
+        (impl as w.TreeViewImpl).add_tree(m.tree);
         return undefined;
       },
     }],
     [1162596826, {
       id: 1162596826, name: "update_tree", className: "TreeView", kind: "setter", classId: 1581709373,
       invoke: (impl, bytes, ctx) => {
-        const m = fromBinary(pb_tree.TreeItemsSchema, bytes);
-        (impl as w.TreeViewImpl).update_tree(m.tree.map((x) => fromTreeItem(x)));
+        const m = readTreeItems(new BinaryReader(bytes), bytes.length);
+        (impl as w.TreeViewImpl).update_tree(m.tree);
         return undefined;
       },
     }],
     [2046932957, {
       id: 2046932957, name: "set_data", className: "TreeView", kind: "setter", classId: 1581709373,
       invoke: (impl, bytes, ctx) => {
-        const m = fromBinary(pb_tree.TreeDataSchema, bytes);
-        (impl as w.TreeViewImpl).set_data(m.data.map((x) => fromTreeItem(x)));
+        const m = readTreeData(new BinaryReader(bytes), bytes.length);
+        (impl as w.TreeViewImpl).set_data(m.data);
         return undefined;
       },
     }],
     [911445545, {
       id: 911445545, name: "update_data", className: "TreeView", kind: "setter", classId: 1581709373,
       invoke: (impl, bytes, ctx) => {
-        const m = fromBinary(pb_tree.TreeDataSchema, bytes);
-        (impl as w.TreeViewImpl).update_data(m.data.map((x) => fromTreeItem(x)));
+        const m = readTreeData(new BinaryReader(bytes), bytes.length);
+        (impl as w.TreeViewImpl).update_data(m.data);
         return undefined;
       },
     }],
@@ -649,32 +750,32 @@ export const treeFamily: FamilyTables = {
     [173908264, {
       id: 173908264, name: "set_data", className: "TableView", kind: "setter", classId: 1578330322,
       invoke: (impl, bytes, ctx) => {
-        const m = fromBinary(pb_tree.TableRowsDataSchema, bytes);
-        (impl as w.TableViewImpl).set_data(m.data.map((x) => fromTableRow(x)));
+        const m = readTableRowsData(new BinaryReader(bytes), bytes.length);
+        (impl as w.TableViewImpl).set_data(m.data);
         return undefined;
       },
     }],
     [429487162, {
       id: 429487162, name: "update_data", className: "TableView", kind: "setter", classId: 1578330322,
       invoke: (impl, bytes, ctx) => {
-        const m = fromBinary(pb_tree.TableRowsDataSchema, bytes);
-        (impl as w.TableViewImpl).update_data(m.data.map((x) => fromTableRow(x)));
+        const m = readTableRowsData(new BinaryReader(bytes), bytes.length);
+        (impl as w.TableViewImpl).update_data(m.data);
         return undefined;
       },
     }],
     [1079899703, {
       id: 1079899703, name: "set_rows", className: "TableView", kind: "setter", classId: 1578330322,
       invoke: (impl, bytes, ctx) => {
-        const m = fromBinary(pb_tree.TableRowsSchema, bytes);
-        (impl as w.TableViewImpl).set_rows(m.rows.map((x) => fromTableRow(x)));
+        const m = readTableRows(new BinaryReader(bytes), bytes.length);
+        (impl as w.TableViewImpl).set_rows(m.rows);
         return undefined;
       },
     }],
     [498789046, {
       id: 498789046, name: "update_rows", className: "TableView", kind: "setter", classId: 1578330322,
       invoke: (impl, bytes, ctx) => {
-        const m = fromBinary(pb_tree.TableRowsSchema, bytes);
-        (impl as w.TableViewImpl).update_rows(m.rows.map((x) => fromTableRow(x)));
+        const m = readTableRows(new BinaryReader(bytes), bytes.length);
+        (impl as w.TableViewImpl).update_rows(m.rows);
         return undefined;
       },
     }],
@@ -689,8 +790,8 @@ export const treeFamily: FamilyTables = {
     [691212396, {
       id: 691212396, name: "insert_row", className: "TableView", kind: "setter", classId: 1578330322,
       invoke: (impl, bytes, ctx) => {
-        const m = fromBinary(pb_tree.RowInsertSchema, bytes);
-        (impl as w.TableViewImpl).insert_row(m.index, m.values.map((x) => valueFromWire(x)));
+        const m = readRowInsert(new BinaryReader(bytes), bytes.length);
+        (impl as w.TableViewImpl).insert_row(m.index, m.values);
         return undefined;
       },
     }],
