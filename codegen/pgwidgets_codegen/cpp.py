@@ -99,7 +99,86 @@ class Enum(View):
         return f"{self.cpp_type}::{identifier(word)}"
 
 
+def _holds_value(message, seen=None):
+    seen = seen or set()
+    if message.full_name in seen:
+        return False
+    seen.add(message.full_name)
+    for f in message.fields:
+        e = f.kind.element
+        if isinstance(e, kinds.ValueElement):
+            return True
+        if isinstance(e, kinds.MessageElement) and _holds_value(e.message, seen):
+            return True
+    return False
+
+
+def _by_number(fields):
+    return sorted(fields, key=lambda f: f.number)
+
+
+class _Writers:
+    """Which messages the proxies write straight to the wire (runtime
+    wire_writer.hpp) instead of building protobuf message objects: those
+    that hold a pgwidgets.Value (the rows and items where the time goes),
+    whose every field a direct writer takes (kinds.Kind.cpp_direct), and
+    whose value types are the package's own, written by functions of their
+    family (detail::wire::wire_size, wire_write). As the page's direct
+    readers (ts._Readers), a message that holds itself is left out."""
+
+    def __init__(self):
+        # By the model object (each schema read makes its own), which the
+        # entry keeps alive so its id is not reused.
+        self.memo = {}
+
+    def writable(self, message):
+        key = id(message)
+        if key not in self.memo:
+            self.memo[key] = (message, None)  # under way: a message that holds itself is not written so
+            self.memo[key] = (message, self._statements(message, lambda f: f"value.{identifier(f.name)}"))
+        return self.memo[key][1] is not None
+
+    def _statements(self, message, value_of):
+        if not _holds_value(message):
+            return None
+        package = message.full_name.rsplit(".", 1)[0]
+        sizes, writes = [], []
+        for f in _by_number(message.fields):
+            e = f.kind.element
+            if isinstance(e, kinds.MessageElement) and not (
+                    e.message.value_type and e.message.full_name.rsplit(".", 1)[0] == package):
+                return None
+            direct = f.kind.cpp_direct(value_of(f), self.writable)
+            if direct is None:
+                return None
+            sizes.append(direct[0])
+            writes.append(direct[1])
+        return sizes, writes
+
+    def of_value_type(self, message):
+        """(size statements, write statements) of a value type's `value`, or None."""
+        return self.memo[id(message)][1] if self.writable(message) else None
+
+    def of_request(self, message, params):
+        """... of a request whose members are the parameters `params`, or None."""
+        names = {f.name for f in params}
+        if not params or names != {f.name for f in message.fields}:
+            return None
+        named = {f.name: f.kind.cpp_param_type.startswith("pgw::Named<") for f in params}
+        return self._statements(message, lambda f: f"(*{identifier(f.name)})" if named[f.name] else identifier(f.name))
+
+
+# One per generation: every family and the schema agree on what is written so.
+_WRITERS = _Writers()
+
+
 class Message(View):
+    @property
+    def cpp_direct(self):
+        """A value type's direct writer: (size statements adding to `n`,
+        statements writing with `w`), or None."""
+        return _WRITERS.of_value_type(self._model)
+
     @property
     def cpp_pb_type(self):
         return "::" + self.full_name.replace(".", "::")
@@ -183,10 +262,25 @@ class Method(View):
         return f"request.{self.child_field.name}()" if self.child_field is not None else "0"
 
     @property
+    def cpp_direct(self):
+        """The request written straight to the wire from the parameters
+        (_Writers): (size statements adding to `n`, statements writing with
+        `w`), or None for a request built as a protobuf message. Not for the
+        child-list kinds, whose ChildChange is read from the message."""
+        if self.kind in ("attach", "detach", "detach_all"):
+            return None
+        return _WRITERS.of_request(self._model.request, self._model.params)
+
+    @property
+    def cpp_request_bytes(self):
+        """The serialized request: the directly written string, or the message's bytes."""
+        return "std::move(request)" if self.cpp_direct is not None else "request.SerializeAsString()"
+
+    @property
     def cpp_send(self):
         """The call that sends `request`: child-list kinds pass the ChildChange
         they make, the others none."""
-        args = f"checked_link(), id(), detail::methods::{self.info_name}, request.SerializeAsString()"
+        args = f"checked_link(), id(), detail::methods::{self.info_name}, {self.cpp_request_bytes}"
         if self.kind in ("attach", "detach", "detach_all"):
             return f"detail::send_child_call({args},\n      {self.cpp_change})"
         return f"detail::send_call({args})"

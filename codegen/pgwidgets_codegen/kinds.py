@@ -91,6 +91,14 @@ class Element:
     def ts_read(self, r):
         raise NotImplementedError
 
+    # Written straight to the wire by the proxies (runtime wire_writer.hpp):
+    # the Writer's and size::'s `<name>_field` functions that take one, and
+    # the value as they take it; None when the element is not written so.
+    cpp_wire = None
+
+    def cpp_wire_value(self, value):
+        return value
+
 
 # A scalar's wire type (protobuf-es's WireType member).
 _SCALAR_WIRE = {
@@ -133,6 +141,10 @@ class Scalar(Element):
     @property
     def ts_wire(self):
         return _SCALAR_WIRE.get(self.proto_type, "Varint")
+
+    @property
+    def cpp_wire(self):
+        return self.proto_type
 
     def ts_read(self, r):
         # BinaryReader's readers are named after the proto types; a proto3
@@ -196,9 +208,13 @@ class EnumElement(Element):
 
     ts_wire = "Varint"
     ts_zero = "0"
+    cpp_wire = "int32"
 
     def ts_read(self, r):
         return f"{r}.int32()"
+
+    def cpp_wire_value(self, value):
+        return f"static_cast<std::int32_t>({value})"
 
     def ts_from(self, expr):
         return f'word({self.enum.name}Words, {expr}, "{self.enum.name}")'
@@ -256,9 +272,11 @@ class MessageElement(Element):
     def cpp_encode_into(self, value, target):
         return f"detail::wire::encode({value}, {target});"
 
-    # Read only when the message has a reader of its own (ts.direct_readable).
+    # Read only when the message has a reader of its own (ts.direct_readable),
+    # written only when it has detail::wire::wire_size / wire_write.
     ts_wire = "LengthDelimited"
     ts_read_converts = True
+    cpp_wire = "message"
 
     def ts_read(self, r):
         return f"read{self.message.name}({r}, {r}.uint32())"
@@ -295,6 +313,7 @@ class ValueElement(Element):
 
     ts_wire = "LengthDelimited"
     ts_read_converts = True
+    cpp_wire = "value"
 
     def ts_read(self, r):
         return f"readValue({r}, {r}.uint32())"
@@ -383,6 +402,29 @@ class Kind:
     def ts_direct(self, v, r, readable):
         return None
 
+    # Written to the wire directly (runtime wire_writer.hpp) from the C++
+    # expression `value`: None when this kind of field is not written so,
+    # else (statement adding its records' length to `n`, statement writing
+    # them with Writer `w`). `writable(message)`: whether a message has
+    # detail::wire::wire_size / wire_write.
+    def cpp_direct(self, value, writable):
+        return None
+
+    def _one(self, value, writable):
+        """(size expression, write statement) of one element `value`, or None."""
+        e = self.element
+        no = self.field.number
+        if e.cpp_wire is None:
+            return None
+        if e.cpp_wire == "message":
+            if not writable(e.message):
+                return None
+            size = f"detail::wire::wire_size({value})"
+            return (f"detail::wire::size::length({no}, {size})",
+                    f"w.length({no}, {size}); detail::wire::wire_write({value}, w);")
+        v = e.cpp_wire_value(value)
+        return f"detail::wire::size::{e.cpp_wire}_field({no}, {v})", f"w.{e.cpp_wire}_field({no}, {v});"
+
     def _element_read(self, r, readable):
         e = self.element
         if e.ts_wire is None or (isinstance(e, MessageElement) and not readable(e.message)):
@@ -409,6 +451,17 @@ class Single(Kind):
         if isinstance(self.element, (MessageElement, ValueElement)):
             return self.element.cpp_encode_into(f"detail::take({value})", f"*{target}.mutable_{self.n}()")
         return f"{target}.set_{self.n}({self.element.cpp_encode(value, ctx)});"
+
+    def cpp_direct(self, value, writable):
+        one = self._one(value, writable)
+        if one is None:
+            return None
+        size, write = one
+        if isinstance(self.element, (Scalar, EnumElement)):
+            # proto3 leaves a plain scalar out when it is its zero.
+            zero = f"!detail::wire::is_zero({self.element.cpp_wire_value(value)})"
+            return f"if ({zero}) n += {size};", f"if ({zero}) {{ {write} }}"
+        return f"n += {size};", write
 
     def ts_direct(self, v, r, readable):
         # Scalars and enums, the last record winning as protobuf's merge
@@ -453,6 +506,14 @@ class Optional(Kind):
         if isinstance(self.element, (EnumElement, Ref)):
             return f"{lower_camel(self.field.name)}: {value} === undefined ? undefined : {self.element.ts_to(value)}"
         return f"{lower_camel(self.field.name)}: {value}"
+
+    def cpp_direct(self, value, writable):
+        # Present: written, its zero too.
+        one = self._one(f"(*{value})", writable)
+        if one is None:
+            return None
+        size, write = one
+        return f"if ({value}) n += {size};", f"if ({value}) {{ {write} }}"
 
 
 class Repeated(Kind):
@@ -519,6 +580,16 @@ class Repeated(Kind):
             return f"{lower_camel(self.field.name)}: {value}"
         return f"{lower_camel(self.field.name)}: {value}.map((x) => {self.element.ts_to('x')})"
 
+    def cpp_direct(self, value, writable):
+        # Records one by one: a packed list of numbers is not written so.
+        if isinstance(self.element, (Scalar, EnumElement)) and self.element.cpp_wire not in ("string", "bytes"):
+            return None
+        one = self._one("x", writable)
+        if one is None:
+            return None
+        size, write = one
+        return f"for (const auto& x : {value}) n += {size};", f"for (const auto& x : {value}) {{ {write} }}"
+
     def ts_direct(self, v, r, readable):
         # Records one by one: a packed list of numbers is not read so.
         e = self.element
@@ -577,6 +648,14 @@ class Map(Kind):
             return f"{lower_camel(self.field.name)}: {value}"
         return (f"{lower_camel(self.field.name)}: Object.fromEntries(Object.entries({value})"
                 f".map(([k, x]) => [k, {self.element.ts_to('x')}]))")
+
+    def cpp_direct(self, value, writable):
+        # map<string, pgwidgets.Value> alone, entries in the map's order.
+        if not isinstance(self.element, ValueElement):
+            return None
+        no = self.field.number
+        return (f"for (const auto& [k, x] : {value}) n += detail::wire::size::value_entry({no}, k, x);",
+                f"for (const auto& [k, x] : {value}) w.value_entry({no}, k, x);")
 
     def ts_direct(self, v, r, readable):
         # map<string, pgwidgets.Value> alone: a tree item's values.

@@ -1,11 +1,12 @@
-"""Direct readers (ts.DirectReader): which messages the dispatcher reads off
-the wire itself, and which it leaves to protobuf-es. web/test/
-direct_reader.test.ts checks that what they read is what protobuf-es and
-the converters give."""
+"""Direct readers and writers: which messages the page's dispatcher reads
+off the wire itself (ts.DirectReader) and the C++ proxies write to it
+(cpp._Writers), and which are left to protobuf. web/test/
+direct_reader.test.ts and tests/unit/test_wire_writer.cpp check that the
+bytes and values are protobuf's."""
 
 import unittest
 
-from pgwidgets_codegen import ts
+from pgwidgets_codegen import cpp, ts
 
 from .schema_loader import load
 
@@ -59,6 +60,41 @@ class DirectReadersTest(unittest.TestCase):
                                                     for m in c.remote_methods if m.name == "insert_row"))
         index = next(f for f in row_insert.fields if f.local == "v_index")
         self.assertEqual((index.wire, index.read, index.init), ("Varint", "v_index = r.int32();", "0"))
+
+
+
+class DirectWritersTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.model = load()
+        cls.cpp = cpp.view(cls.model)
+
+    def direct_methods(self):
+        return {f"{c.name}.{m.name}" for c in self.cpp.classes for m in c.methods if m.cpp_direct is not None}
+
+    def test_the_requests_holding_values_are_written_directly(self):
+        self.assertEqual(self.direct_methods(), {
+            "TableView.set_data", "TableView.update_data", "TableView.set_rows", "TableView.update_rows",
+            "TableView.insert_row", "TableView.append_row", "TableView.set_cell",
+            "TreeView.set_tree", "TreeView.add_tree", "TreeView.update_tree",
+            "TreeView.set_data", "TreeView.update_data", "TreeView.add_item", "TreeView.set_cell",
+        })
+
+    def test_value_types_written_directly(self):
+        written = sorted(m.name for m in map(cpp.view, self.model.messages.values())
+                         if m.value_type and m.cpp_direct is not None)
+        self.assertEqual(written, ["TableRow", "TreeItem"])
+
+    def test_statements(self):
+        table_row = cpp.view(self.model.messages["pgwidgets.widgets.TableRow"])
+        sizes, writes = table_row.cpp_direct
+        self.assertEqual(sizes, ["for (const auto& x : value.cells) n += detail::wire::size::value_field(1, x);"])
+        self.assertEqual(writes, ["for (const auto& x : value.cells) { w.value_field(1, x); }"])
+        set_cell = next(m for c in self.cpp.classes if c.name == "TableView" for m in c.methods if m.name == "set_cell")
+        sizes, writes = set_cell.cpp_direct
+        self.assertEqual(sizes[0], "if (!detail::wire::is_zero(row)) n += detail::wire::size::int32_field(1, row);")
+        self.assertEqual(writes[2], "w.value_field(3, value);")
+        self.assertEqual(set_cell.cpp_request_bytes, "std::move(request)")
 
 
 if __name__ == "__main__":

@@ -295,6 +295,12 @@ void apply_state_op(StateValue& v, const MethodInfo& m, std::string_view args) {
       const bool is_list = v.info && v.info->kind == StateKind::list;
       const bool is_tree = v.info && v.info->kind == StateKind::tree;
       WireField f;
+      if (is_list) {
+        // Counted first: 100,000 rows are placed once, not moved as the list grows.
+        std::size_t n = 0;
+        for (std::string_view in = args; next_field(in, f);) n += f.number == m.items_field && f.type == 2 ? 1 : 0;
+        next.list.reserve(n);
+      }
       std::string_view in = args;
       while (next_field(in, f)) {
         if (f.number != m.items_field || f.type != 2) continue;

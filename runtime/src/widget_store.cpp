@@ -76,13 +76,14 @@ const WidgetRecord* WidgetStore::find(WidgetId id) const {
   return it == widgets_.end() ? nullptr : &it->second;
 }
 
-void WidgetStore::record(WidgetId id, std::uint32_t field, std::uint32_t method_id, std::string args) {
+void WidgetStore::record(WidgetId id, std::uint32_t field, std::uint32_t method_id, std::string_view args) {
   WidgetRecord* r = find(id);
   if (r == nullptr || field == 0) return;
   if (r->cls->exclusive_field == field && varint_field(args, 1).value_or(0) != 0) {
     clear_group_except(*r, id, field);
   }
   const MethodInfo* method = find_method(method_id);
+  std::string appended;  // what `args` names after an append: the whole value
   if (method != nullptr && method->append_to != 0) {
     // The whole value, kept as the plain setter's record: a rebuild sends it
     // once, never the appends (nor does the kept state grow with their count).
@@ -96,7 +97,8 @@ void WidgetStore::record(WidgetId id, std::uint32_t field, std::uint32_t method_
     }
     value += *added;
     method_id = method->append_to;
-    args = encode_string_field(1, value);
+    appended = encode_string_field(1, value);
+    args = appended;
     method = find_method(method_id);
   }
   if (method != nullptr && (method->op == StateOp::line_insert || method->op == StateOp::line_delete)) {
@@ -140,14 +142,16 @@ void WidgetStore::record(WidgetId id, std::uint32_t field, std::uint32_t method_
     }
     return;
   }
+  // Only a plain field's record is a copy: a collection's op above keeps
+  // what it takes (a table's 100,000 rows are not copied whole first).
   for (RecordedCall& c : r->state) {
     if (c.field == field) {
       c.method_id = method_id;
-      c.args = std::move(args);
+      c.args.assign(args);
       return;
     }
   }
-  r->state.push_back(RecordedCall{field, method_id, std::move(args)});
+  r->state.push_back(RecordedCall{field, method_id, std::string(args)});
 }
 
 void WidgetStore::record_calls(WidgetId id, const MethodInfo& method, std::string_view args) {

@@ -75,7 +75,7 @@ class WidgetStore {
   // for a widget that is not a child). When the field is exclusive in the
   // widget's group and the value is true, the other members' records
   // become false.
-  void record(WidgetId id, std::uint32_t field, std::uint32_t method_id, std::string args);
+  void record(WidgetId id, std::uint32_t field, std::uint32_t method_id, std::string_view args);
   // Records the setter calls ACTION `method` with request `args` stands
   // for (MethodInfo::calls), in order, as record() does. A call refused
   // refuses them all: it throws, and the widget is as it was.

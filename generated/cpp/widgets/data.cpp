@@ -10,6 +10,7 @@
 
 #include "pgwidgets/widgets/data.pb.h"
 #include "pgwidgets/message_parse.hpp"
+#include "pgwidgets/wire_writer.hpp"
 
 namespace pgw {
 
@@ -37,6 +38,16 @@ void encode([[maybe_unused]] TableRow value, [[maybe_unused]] ::pgwidgets::widge
 
 TableRow decode([[maybe_unused]] const ::pgwidgets::widgets::TableRow& message) {
   return pgw::TableRow{[&] { std::vector<pgw::Value> out; out.reserve(message.cells().size()); for (const auto& item : message.cells()) out.push_back(detail::value_from_wire(item)); return out; }()};
+}
+
+std::size_t wire_size(const TableRow& value) {
+  std::size_t n = 0;
+  for (const auto& x : value.cells) n += detail::wire::size::value_field(1, x);
+  return n;
+}
+
+void wire_write(const TableRow& value, Writer& w) {
+  for (const auto& x : value.cells) { w.value_field(1, x); }
 }
 
 void encode([[maybe_unused]] TreeNode value, [[maybe_unused]] ::pgwidgets::widgets::TreeNode& message) {

@@ -12,6 +12,7 @@
 #include "pgwidgets/widgets/layout.pb.h"
 #include "pgwidgets/widgets/dialogs.pb.h"
 #include "pgwidgets/message_parse.hpp"
+#include "pgwidgets/wire_writer.hpp"
 
 namespace pgw {
 

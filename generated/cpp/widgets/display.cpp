@@ -13,6 +13,7 @@
 #include "pgwidgets/widgets/display.pb.h"
 #include "pgwidgets/widgets/events.pb.h"
 #include "pgwidgets/message_parse.hpp"
+#include "pgwidgets/wire_writer.hpp"
 
 namespace pgw {
 

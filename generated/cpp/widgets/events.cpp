@@ -10,6 +10,7 @@
 
 #include "pgwidgets/widgets/events.pb.h"
 #include "pgwidgets/message_parse.hpp"
+#include "pgwidgets/wire_writer.hpp"
 
 namespace pgw {
 

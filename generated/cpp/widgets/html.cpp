@@ -12,6 +12,7 @@
 #include "pgwidgets/widgets/containers.pb.h"
 #include "pgwidgets/widgets/html.pb.h"
 #include "pgwidgets/message_parse.hpp"
+#include "pgwidgets/wire_writer.hpp"
 
 namespace pgw {
 

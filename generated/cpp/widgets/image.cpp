@@ -12,6 +12,7 @@
 #include "pgwidgets/widgets/events.pb.h"
 #include "pgwidgets/widgets/image.pb.h"
 #include "pgwidgets/message_parse.hpp"
+#include "pgwidgets/wire_writer.hpp"
 
 namespace pgw {
 

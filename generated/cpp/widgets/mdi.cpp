@@ -13,6 +13,7 @@
 #include "pgwidgets/widgets/containers.pb.h"
 #include "pgwidgets/widgets/mdi.pb.h"
 #include "pgwidgets/message_parse.hpp"
+#include "pgwidgets/wire_writer.hpp"
 
 namespace pgw {
 

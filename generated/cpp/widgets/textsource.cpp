@@ -12,6 +12,7 @@
 #include "pgwidgets/widgets/text.pb.h"
 #include "pgwidgets/widgets/textsource.pb.h"
 #include "pgwidgets/message_parse.hpp"
+#include "pgwidgets/wire_writer.hpp"
 
 namespace pgw {
 

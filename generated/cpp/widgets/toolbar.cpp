@@ -13,6 +13,7 @@
 #include "pgwidgets/widgets/controls.pb.h"
 #include "pgwidgets/widgets/toolbar.pb.h"
 #include "pgwidgets/message_parse.hpp"
+#include "pgwidgets/wire_writer.hpp"
 
 namespace pgw {
 

@@ -12,6 +12,7 @@
 #include "pgwidgets/widgets/data.pb.h"
 #include "pgwidgets/widgets/tree.pb.h"
 #include "pgwidgets/message_parse.hpp"
+#include "pgwidgets/wire_writer.hpp"
 
 namespace pgw {
 
@@ -25,6 +26,18 @@ void encode([[maybe_unused]] TreeItem value, [[maybe_unused]] ::pgwidgets::widge
 
 TreeItem decode([[maybe_unused]] const ::pgwidgets::widgets::TreeItem& message) {
   return pgw::TreeItem{std::vector<std::string>(message.path().begin(), message.path().end()), [&] { std::map<std::string, pgw::Value> out; for (const auto& [key, item] : message.values()) out.emplace(key, detail::value_from_wire(item)); return out; }()};
+}
+
+std::size_t wire_size(const TreeItem& value) {
+  std::size_t n = 0;
+  for (const auto& x : value.path) n += detail::wire::size::string_field(1, x);
+  for (const auto& [k, x] : value.values) n += detail::wire::size::value_entry(2, k, x);
+  return n;
+}
+
+void wire_write(const TreeItem& value, Writer& w) {
+  for (const auto& x : value.path) { w.string_field(1, x); }
+  for (const auto& [k, x] : value.values) w.value_entry(2, k, x);
 }
 
 void encode([[maybe_unused]] TreePath value, [[maybe_unused]] ::pgwidgets::widgets::TreePath& message) {
@@ -675,46 +688,59 @@ Task<void> TreeView::set_header_font(std::string family, std::optional<double> s
 }
 
 Task<void> TreeView::set_tree(pgw::List<pgw::TreeItem> tree) const {
-  ::pgwidgets::widgets::TreeItems request;
-  request.mutable_tree()->Reserve(static_cast<int>(tree.size()));
-  for (auto& item : tree) detail::wire::encode(std::move(item), *request.add_tree());
-  return detail::send_call(checked_link(), id(), detail::methods::TreeView_set_tree, request.SerializeAsString());
+  std::size_t n = 0;
+  for (const auto& x : tree) n += detail::wire::size::length(1, detail::wire::wire_size(x));
+  std::string request = detail::wire::write_message(n, [&](detail::wire::Writer& w) {
+    for (const auto& x : tree) { w.length(1, detail::wire::wire_size(x)); detail::wire::wire_write(x, w); }
+  });
+  return detail::send_call(checked_link(), id(), detail::methods::TreeView_set_tree, std::move(request));
 }
 
 Task<void> TreeView::add_tree(pgw::List<pgw::TreeItem> tree) const {
-  ::pgwidgets::widgets::TreeItems request;
-  request.mutable_tree()->Reserve(static_cast<int>(tree.size()));
-  for (auto& item : tree) detail::wire::encode(std::move(item), *request.add_tree());
-  return detail::send_call(checked_link(), id(), detail::methods::TreeView_add_tree, request.SerializeAsString());
+  std::size_t n = 0;
+  for (const auto& x : tree) n += detail::wire::size::length(1, detail::wire::wire_size(x));
+  std::string request = detail::wire::write_message(n, [&](detail::wire::Writer& w) {
+    for (const auto& x : tree) { w.length(1, detail::wire::wire_size(x)); detail::wire::wire_write(x, w); }
+  });
+  return detail::send_call(checked_link(), id(), detail::methods::TreeView_add_tree, std::move(request));
 }
 
 Task<void> TreeView::update_tree(pgw::List<pgw::TreeItem> tree) const {
-  ::pgwidgets::widgets::TreeItems request;
-  request.mutable_tree()->Reserve(static_cast<int>(tree.size()));
-  for (auto& item : tree) detail::wire::encode(std::move(item), *request.add_tree());
-  return detail::send_call(checked_link(), id(), detail::methods::TreeView_update_tree, request.SerializeAsString());
+  std::size_t n = 0;
+  for (const auto& x : tree) n += detail::wire::size::length(1, detail::wire::wire_size(x));
+  std::string request = detail::wire::write_message(n, [&](detail::wire::Writer& w) {
+    for (const auto& x : tree) { w.length(1, detail::wire::wire_size(x)); detail::wire::wire_write(x, w); }
+  });
+  return detail::send_call(checked_link(), id(), detail::methods::TreeView_update_tree, std::move(request));
 }
 
 Task<void> TreeView::set_data(pgw::List<pgw::TreeItem> data) const {
-  ::pgwidgets::widgets::TreeData request;
-  request.mutable_data()->Reserve(static_cast<int>(data.size()));
-  for (auto& item : data) detail::wire::encode(std::move(item), *request.add_data());
-  return detail::send_call(checked_link(), id(), detail::methods::TreeView_set_data, request.SerializeAsString());
+  std::size_t n = 0;
+  for (const auto& x : data) n += detail::wire::size::length(1, detail::wire::wire_size(x));
+  std::string request = detail::wire::write_message(n, [&](detail::wire::Writer& w) {
+    for (const auto& x : data) { w.length(1, detail::wire::wire_size(x)); detail::wire::wire_write(x, w); }
+  });
+  return detail::send_call(checked_link(), id(), detail::methods::TreeView_set_data, std::move(request));
 }
 
 Task<void> TreeView::update_data(pgw::List<pgw::TreeItem> data) const {
-  ::pgwidgets::widgets::TreeData request;
-  request.mutable_data()->Reserve(static_cast<int>(data.size()));
-  for (auto& item : data) detail::wire::encode(std::move(item), *request.add_data());
-  return detail::send_call(checked_link(), id(), detail::methods::TreeView_update_data, request.SerializeAsString());
+  std::size_t n = 0;
+  for (const auto& x : data) n += detail::wire::size::length(1, detail::wire::wire_size(x));
+  std::string request = detail::wire::write_message(n, [&](detail::wire::Writer& w) {
+    for (const auto& x : data) { w.length(1, detail::wire::wire_size(x)); detail::wire::wire_write(x, w); }
+  });
+  return detail::send_call(checked_link(), id(), detail::methods::TreeView_update_data, std::move(request));
 }
 
 Task<void> TreeView::add_item(pgw::List<std::string> path, pgw::Named<std::map<std::string, pgw::Value>> values) const {
-  ::pgwidgets::widgets::TreeItem request;
-  request.mutable_path()->Reserve(static_cast<int>(path.size()));
-  for (auto& item : path) request.add_path(std::move(item));
-  for (auto& [key, item] : detail::take(values)) detail::value_to_wire(std::move(item), (*request.mutable_values())[key]);
-  return detail::send_call(checked_link(), id(), detail::methods::TreeView_add_item, request.SerializeAsString());
+  std::size_t n = 0;
+  for (const auto& x : path) n += detail::wire::size::string_field(1, x);
+  for (const auto& [k, x] : (*values)) n += detail::wire::size::value_entry(2, k, x);
+  std::string request = detail::wire::write_message(n, [&](detail::wire::Writer& w) {
+    for (const auto& x : path) { w.string_field(1, x); }
+    for (const auto& [k, x] : (*values)) w.value_entry(2, k, x);
+  });
+  return detail::send_call(checked_link(), id(), detail::methods::TreeView_add_item, std::move(request));
 }
 
 Task<void> TreeView::remove_item(pgw::List<std::string> path) const {
@@ -740,12 +766,16 @@ Task<void> TreeView::delete_tree(pgw::List<pgw::TreePath> paths, bool prune_empt
 }
 
 Task<void> TreeView::set_cell(pgw::List<std::string> path, std::string col_key, pgw::Value value) const {
-  ::pgwidgets::widgets::CellValue request;
-  request.mutable_path()->Reserve(static_cast<int>(path.size()));
-  for (auto& item : path) request.add_path(std::move(item));
-  request.set_col_key(std::move(col_key));
-  detail::value_to_wire(detail::take(value), *request.mutable_value());
-  return detail::send_call(checked_link(), id(), detail::methods::TreeView_set_cell, request.SerializeAsString());
+  std::size_t n = 0;
+  for (const auto& x : path) n += detail::wire::size::string_field(1, x);
+  if (!detail::wire::is_zero(col_key)) n += detail::wire::size::string_field(2, col_key);
+  n += detail::wire::size::value_field(3, value);
+  std::string request = detail::wire::write_message(n, [&](detail::wire::Writer& w) {
+    for (const auto& x : path) { w.string_field(1, x); }
+    if (!detail::wire::is_zero(col_key)) { w.string_field(2, col_key); }
+    w.value_field(3, value);
+  });
+  return detail::send_call(checked_link(), id(), detail::methods::TreeView_set_cell, std::move(request));
 }
 
 Task<void> TreeView::clear() const {
@@ -1158,46 +1188,59 @@ Task<void> TableView::set_header_font(std::string family, std::optional<double> 
 }
 
 Task<void> TableView::set_data(pgw::List<pgw::TableRow> data) const {
-  ::pgwidgets::widgets::TableRowsData request;
-  request.mutable_data()->Reserve(static_cast<int>(data.size()));
-  for (auto& item : data) detail::wire::encode(std::move(item), *request.add_data());
-  return detail::send_call(checked_link(), id(), detail::methods::TableView_set_data, request.SerializeAsString());
+  std::size_t n = 0;
+  for (const auto& x : data) n += detail::wire::size::length(1, detail::wire::wire_size(x));
+  std::string request = detail::wire::write_message(n, [&](detail::wire::Writer& w) {
+    for (const auto& x : data) { w.length(1, detail::wire::wire_size(x)); detail::wire::wire_write(x, w); }
+  });
+  return detail::send_call(checked_link(), id(), detail::methods::TableView_set_data, std::move(request));
 }
 
 Task<void> TableView::update_data(pgw::List<pgw::TableRow> data) const {
-  ::pgwidgets::widgets::TableRowsData request;
-  request.mutable_data()->Reserve(static_cast<int>(data.size()));
-  for (auto& item : data) detail::wire::encode(std::move(item), *request.add_data());
-  return detail::send_call(checked_link(), id(), detail::methods::TableView_update_data, request.SerializeAsString());
+  std::size_t n = 0;
+  for (const auto& x : data) n += detail::wire::size::length(1, detail::wire::wire_size(x));
+  std::string request = detail::wire::write_message(n, [&](detail::wire::Writer& w) {
+    for (const auto& x : data) { w.length(1, detail::wire::wire_size(x)); detail::wire::wire_write(x, w); }
+  });
+  return detail::send_call(checked_link(), id(), detail::methods::TableView_update_data, std::move(request));
 }
 
 Task<void> TableView::set_rows(pgw::List<pgw::TableRow> rows) const {
-  ::pgwidgets::widgets::TableRows request;
-  request.mutable_rows()->Reserve(static_cast<int>(rows.size()));
-  for (auto& item : rows) detail::wire::encode(std::move(item), *request.add_rows());
-  return detail::send_call(checked_link(), id(), detail::methods::TableView_set_rows, request.SerializeAsString());
+  std::size_t n = 0;
+  for (const auto& x : rows) n += detail::wire::size::length(1, detail::wire::wire_size(x));
+  std::string request = detail::wire::write_message(n, [&](detail::wire::Writer& w) {
+    for (const auto& x : rows) { w.length(1, detail::wire::wire_size(x)); detail::wire::wire_write(x, w); }
+  });
+  return detail::send_call(checked_link(), id(), detail::methods::TableView_set_rows, std::move(request));
 }
 
 Task<void> TableView::update_rows(pgw::List<pgw::TableRow> rows) const {
-  ::pgwidgets::widgets::TableRows request;
-  request.mutable_rows()->Reserve(static_cast<int>(rows.size()));
-  for (auto& item : rows) detail::wire::encode(std::move(item), *request.add_rows());
-  return detail::send_call(checked_link(), id(), detail::methods::TableView_update_rows, request.SerializeAsString());
+  std::size_t n = 0;
+  for (const auto& x : rows) n += detail::wire::size::length(1, detail::wire::wire_size(x));
+  std::string request = detail::wire::write_message(n, [&](detail::wire::Writer& w) {
+    for (const auto& x : rows) { w.length(1, detail::wire::wire_size(x)); detail::wire::wire_write(x, w); }
+  });
+  return detail::send_call(checked_link(), id(), detail::methods::TableView_update_rows, std::move(request));
 }
 
 Task<void> TableView::append_row(pgw::List<pgw::Value> cells) const {
-  ::pgwidgets::widgets::TableRow request;
-  request.mutable_cells()->Reserve(static_cast<int>(cells.size()));
-  for (auto& item : cells) detail::value_to_wire(std::move(item), *request.add_cells());
-  return detail::send_call(checked_link(), id(), detail::methods::TableView_append_row, request.SerializeAsString());
+  std::size_t n = 0;
+  for (const auto& x : cells) n += detail::wire::size::value_field(1, x);
+  std::string request = detail::wire::write_message(n, [&](detail::wire::Writer& w) {
+    for (const auto& x : cells) { w.value_field(1, x); }
+  });
+  return detail::send_call(checked_link(), id(), detail::methods::TableView_append_row, std::move(request));
 }
 
 Task<void> TableView::insert_row(int index, pgw::List<pgw::Value> values) const {
-  ::pgwidgets::widgets::RowInsert request;
-  request.set_index(index);
-  request.mutable_values()->Reserve(static_cast<int>(values.size()));
-  for (auto& item : values) detail::value_to_wire(std::move(item), *request.add_values());
-  return detail::send_call(checked_link(), id(), detail::methods::TableView_insert_row, request.SerializeAsString());
+  std::size_t n = 0;
+  for (const auto& x : values) n += detail::wire::size::value_field(1, x);
+  if (!detail::wire::is_zero(index)) n += detail::wire::size::int32_field(2, index);
+  std::string request = detail::wire::write_message(n, [&](detail::wire::Writer& w) {
+    for (const auto& x : values) { w.value_field(1, x); }
+    if (!detail::wire::is_zero(index)) { w.int32_field(2, index); }
+  });
+  return detail::send_call(checked_link(), id(), detail::methods::TableView_insert_row, std::move(request));
 }
 
 Task<void> TableView::delete_row(int index) const {
@@ -1207,11 +1250,16 @@ Task<void> TableView::delete_row(int index) const {
 }
 
 Task<void> TableView::set_cell(int row, int col_index, pgw::Value value) const {
-  ::pgwidgets::widgets::RowCellValue request;
-  request.set_row(row);
-  request.set_col_index(col_index);
-  detail::value_to_wire(detail::take(value), *request.mutable_value());
-  return detail::send_call(checked_link(), id(), detail::methods::TableView_set_cell, request.SerializeAsString());
+  std::size_t n = 0;
+  if (!detail::wire::is_zero(row)) n += detail::wire::size::int32_field(1, row);
+  if (!detail::wire::is_zero(col_index)) n += detail::wire::size::int32_field(2, col_index);
+  n += detail::wire::size::value_field(3, value);
+  std::string request = detail::wire::write_message(n, [&](detail::wire::Writer& w) {
+    if (!detail::wire::is_zero(row)) { w.int32_field(1, row); }
+    if (!detail::wire::is_zero(col_index)) { w.int32_field(2, col_index); }
+    w.value_field(3, value);
+  });
+  return detail::send_call(checked_link(), id(), detail::methods::TableView_set_cell, std::move(request));
 }
 
 Task<void> TableView::clear() const {

@@ -11,6 +11,7 @@
 #include "pgwidgets/widgets/base.pb.h"
 #include "pgwidgets/widgets/video.pb.h"
 #include "pgwidgets/message_parse.hpp"
+#include "pgwidgets/wire_writer.hpp"
 
 namespace pgw {
 

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <concepts>
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -171,7 +172,11 @@ struct Drawing {
 
 // The value types to and from protoc's classes (widgets/canvas.cpp): an
 // encoder takes its value by value, so a moved-in one is moved to the wire.
+// Those holding a pgwidgets.Value are also written straight to the wire,
+// without protoc's classes (pgwidgets/wire_writer.hpp): their length, then
+// their records.
 namespace detail::wire {
+class Writer;
 void encode(DrawingImage value, ::pgwidgets::widgets::DrawingImage& message);
 DrawingImage decode(const ::pgwidgets::widgets::DrawingImage& message);
 void encode(Drawing value, ::pgwidgets::widgets::Drawing& message);

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <concepts>
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -135,11 +136,17 @@ struct TableData {
 
 // The value types to and from protoc's classes (widgets/data.cpp): an
 // encoder takes its value by value, so a moved-in one is moved to the wire.
+// Those holding a pgwidgets.Value are also written straight to the wire,
+// without protoc's classes (pgwidgets/wire_writer.hpp): their length, then
+// their records.
 namespace detail::wire {
+class Writer;
 void encode(Column value, ::pgwidgets::widgets::Column& message);
 Column decode(const ::pgwidgets::widgets::Column& message);
 void encode(TableRow value, ::pgwidgets::widgets::TableRow& message);
 TableRow decode(const ::pgwidgets::widgets::TableRow& message);
+std::size_t wire_size(const TableRow& value);
+void wire_write(const TableRow& value, Writer& w);
 void encode(TreeNode value, ::pgwidgets::widgets::TreeNode& message);
 TreeNode decode(const ::pgwidgets::widgets::TreeNode& message);
 void encode(TableData value, ::pgwidgets::widgets::TableData& message);

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <concepts>
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -165,7 +166,11 @@ struct DropProgress {
 
 // The value types to and from protoc's classes (widgets/events.cpp): an
 // encoder takes its value by value, so a moved-in one is moved to the wire.
+// Those holding a pgwidgets.Value are also written straight to the wire,
+// without protoc's classes (pgwidgets/wire_writer.hpp): their length, then
+// their records.
 namespace detail::wire {
+class Writer;
 void encode(Modifiers value, ::pgwidgets::widgets::Modifiers& message);
 Modifiers decode(const ::pgwidgets::widgets::Modifiers& message);
 void encode(PointerEvent value, ::pgwidgets::widgets::PointerEvent& message);

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <concepts>
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -71,7 +72,11 @@ struct PickedFile {
 
 // The value types to and from protoc's classes (widgets/files.cpp): an
 // encoder takes its value by value, so a moved-in one is moved to the wire.
+// Those holding a pgwidgets.Value are also written straight to the wire,
+// without protoc's classes (pgwidgets/wire_writer.hpp): their length, then
+// their records.
 namespace detail::wire {
+class Writer;
 void encode(PickedFile value, ::pgwidgets::widgets::PickedFile& message);
 PickedFile decode(const ::pgwidgets::widgets::PickedFile& message);
 }  // namespace detail::wire

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <concepts>
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -132,7 +133,11 @@ struct RefState {
 
 // The value types to and from protoc's classes (widgets/textsource.cpp): an
 // encoder takes its value by value, so a moved-in one is moved to the wire.
+// Those holding a pgwidgets.Value are also written straight to the wire,
+// without protoc's classes (pgwidgets/wire_writer.hpp): their length, then
+// their records.
 namespace detail::wire {
+class Writer;
 void encode(TagStyle value, ::pgwidgets::widgets::TagStyle& message);
 TagStyle decode(const ::pgwidgets::widgets::TagStyle& message);
 void encode(TagDef value, ::pgwidgets::widgets::TagDef& message);

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <concepts>
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -207,9 +208,15 @@ struct TreeCell {
 
 // The value types to and from protoc's classes (widgets/tree.cpp): an
 // encoder takes its value by value, so a moved-in one is moved to the wire.
+// Those holding a pgwidgets.Value are also written straight to the wire,
+// without protoc's classes (pgwidgets/wire_writer.hpp): their length, then
+// their records.
 namespace detail::wire {
+class Writer;
 void encode(TreeItem value, ::pgwidgets::widgets::TreeItem& message);
 TreeItem decode(const ::pgwidgets::widgets::TreeItem& message);
+std::size_t wire_size(const TreeItem& value);
+void wire_write(const TreeItem& value, Writer& w);
 void encode(TreePath value, ::pgwidgets::widgets::TreePath& message);
 TreePath decode(const ::pgwidgets::widgets::TreePath& message);
 void encode(RowIndex value, ::pgwidgets::widgets::RowIndex& message);
