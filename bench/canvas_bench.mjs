@@ -7,7 +7,8 @@
 //                                    [--segments 10000]
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { launchBrowser, parseArgs, startServer, stopServer } from "../tests/browser/harness.mjs";
+import { CHROMIUM_ARGS, parseArgs, startServer, stopServer } from "../tests/browser/harness.mjs";
+import { launchCdpBrowser } from "./cdp_pipe.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const args = parseArgs(process.argv);
@@ -16,9 +17,14 @@ const extra = [];
 for (const k of ["frames", "fps", "segments"]) if (args[k]) extra.push(`--${k}`, String(args[k]));
 
 const server = await startServer(binary, extra);
-const browser = await launchBrowser();
+// Over the DevTools pipe, not Playwright: Playwright enables the Network
+// domain, and Chromium then copies every WebSocket frame to the driver.
+const browser = await launchCdpBrowser({
+  executable: process.env.CHROMIUM || "/usr/bin/chromium",
+  args: [...CHROMIUM_ARGS, "--window-size=900,600"],
+});
 try {
-  const page = await browser.newPage({ viewport: { width: 900, height: 600 } });
+  const page = await browser.newPage();
   // Counts each list drawn (Canvas.render resets the context once a list)
   // and each animation frame, with their times.
   await page.addInitScript(() => {
@@ -42,7 +48,7 @@ try {
     if (Date.now() > deadline) throw new Error(`bench_canvas did not finish: ${server.stderr()}`);
     await new Promise((r) => setTimeout(r, 100));
   }
-  await page.waitForTimeout(300); // the last lists reach the page
+  await new Promise((r) => setTimeout(r, 300)); // the last lists reach the page
   const { drawn, frames } = await page.evaluate(() => window.__canvasBench);
   // The page's rate over the span it drew lists in.
   const first = drawn[0];

@@ -165,6 +165,31 @@ export class CdpPage {
     }
   }
 
+  /**
+   * Resolves with the page's clock (performance.now(), from navigation) at
+   * the first animation frame where `predicate(arg)` holds: timed in the
+   * page, not by polling from here.
+   */
+  async frameWhen(predicate, arg, timeoutMs) {
+    const poll = async (p, a, ms) => {
+      const end = performance.now() + ms;
+      for (;;) {
+        if (p(a)) return performance.now();
+        if (performance.now() > end) throw new Error(`timed out after ${ms} ms waiting for ${p}`);
+        await new Promise((r) => requestAnimationFrame(r));
+      }
+    };
+    const { result, exceptionDetails } = await this.send("Runtime.evaluate", {
+      expression: `(${poll})(${predicate}, ${JSON.stringify(arg)}, ${timeoutMs})`,
+      awaitPromise: true,
+      returnByValue: true,
+    });
+    if (exceptionDetails) {
+      throw new Error(`in the page: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+    }
+    return result.value;
+  }
+
   /** Types `text` into the focused element and presses Enter, as a keyboard would. */
   async typeAndEnter(text) {
     await this.send("Input.insertText", { text });

@@ -8,7 +8,8 @@
 // usage: node bench/run_image_bench.mjs [--binary build/bench/bench_image] [--fps 30] [--seconds 5]
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { launchBrowser, parseArgs, startServer, stopServer } from "../tests/browser/harness.mjs";
+import { CHROMIUM_ARGS, parseArgs, startServer, stopServer } from "../tests/browser/harness.mjs";
+import { launchCdpBrowser } from "./cdp_pipe.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const args = parseArgs(process.argv);
@@ -18,29 +19,35 @@ const seconds = Number(args.seconds || 5);
 
 async function run(browsers) {
   const server = await startServer(binary, ["--fps", String(fps), "--seconds", String(seconds), "--browsers", String(browsers)]);
-  const browser = await launchBrowser();
+  // Over the DevTools pipe, not Playwright: Playwright enables the Network
+  // domain, and Chromium then copies every WebSocket frame to the driver.
+  // Each tab its own session (the page keeps its session id in sessionStorage, per tab).
+  const browser = await launchCdpBrowser({
+    executable: process.env.CHROMIUM || "/usr/bin/chromium",
+    args: [...CHROMIUM_ARGS, "--window-size=1320,840"],
+  });
   try {
     const pages = [];
     for (let i = 0; i < browsers; i++) {
-      const page = await browser.newPage({ viewport: { width: 1320, height: 840 } });
+      const page = await browser.newPage();
       await page.goto(server.url);
       pages.push(page);
     }
-    const report = (p) => p.locator('[data-pgw-name="bench-report"]').textContent();
-    const shown = (p) => p.locator('[data-pgw-name="bench-image"]').evaluate((e) => +(e.dataset.framesShown ?? 0));
+    const report = (p) => p.evaluate(() => document.querySelector('[data-pgw-name="bench-report"]')?.textContent ?? "");
+    const shown = (p) => p.evaluate(() => +(document.querySelector('[data-pgw-name="bench-image"]')?.dataset.framesShown ?? 0));
     const rows = [];
     for (const phaseName of ["paced", "flat-out"]) {
       // Wait for every page to be in the phase, then for every page to finish it.
-      await Promise.all(pages.map((p) => p.waitForFunction((n) => {
+      await Promise.all(pages.map((p) => p.waitFor((n) => {
         const t = document.querySelector('[data-pgw-name="bench-report"]')?.textContent ?? "";
         return t.startsWith(n);
-      }, phaseName, { timeout: 120000, polling: 100 })));
+      }, phaseName, 120000)));
       const t0 = Date.now();
       const shown0 = await Promise.all(pages.map(shown));
-      await Promise.all(pages.map((p) => p.waitForFunction((n) => {
+      await Promise.all(pages.map((p) => p.waitFor((n) => {
         const t = document.querySelector('[data-pgw-name="bench-report"]')?.textContent ?? "";
         return t.startsWith(`${n} done`);
-      }, phaseName, { timeout: 120000, polling: 100 }))).catch(async (e) => {
+      }, phaseName, 120000))).catch(async (e) => {
         throw new Error(`${e.message}; reports: ${JSON.stringify(await Promise.all(pages.map(report)))}; server: ${server.stderr()}`);
       });
       const elapsed = (Date.now() - t0) / 1000;
