@@ -99,20 +99,6 @@ class Enum(View):
         return f"{self.cpp_type}::{identifier(word)}"
 
 
-def _holds_value(message, seen=None):
-    seen = seen or set()
-    if message.full_name in seen:
-        return False
-    seen.add(message.full_name)
-    for f in message.fields:
-        e = f.kind.element
-        if isinstance(e, kinds.ValueElement):
-            return True
-        if isinstance(e, kinds.MessageElement) and _holds_value(e.message, seen):
-            return True
-    return False
-
-
 def _by_number(fields):
     return sorted(fields, key=lambda f: f.number)
 
@@ -139,7 +125,7 @@ class _Writers:
         return self.memo[key][1] is not None
 
     def _statements(self, message, value_of):
-        if not _holds_value(message):
+        if not model.holds_value(message):
             return None
         package = message.full_name.rsplit(".", 1)[0]
         sizes, writes = [], []

@@ -8,6 +8,8 @@ TypeScript spell it; cpp.py and ts.py do that, and reader.py builds it.
 from dataclasses import dataclass, field as dc_field
 from typing import Optional
 
+from . import kinds
+
 
 KINDS = ("action", "setter", "getter", "query", "attach", "detach", "detach_all",
          "children", "child_count", "destroy", "create")
@@ -606,6 +608,23 @@ class Schema(_Classes):
             if c.name == name:
                 return c
         raise KeyError(name)
+
+
+def holds_value(message, seen=None):
+    """Whether `message` holds a pgwidgets.Value, itself or in a value type
+    it holds: the rows and items worth reading and writing directly (ts.py,
+    cpp.py)."""
+    seen = seen if seen is not None else set()
+    if message.full_name in seen:
+        return False
+    seen.add(message.full_name)
+    for f in message.fields:
+        e = f.kind.element
+        if isinstance(e, kinds.ValueElement):
+            return True
+        if isinstance(e, kinds.MessageElement) and holds_value(e.message, seen):
+            return True
+    return False
 
 
 def stem(path):

@@ -225,20 +225,6 @@ class DirectReader:
     result_type: str
 
 
-def _holds_value(message, seen=None):
-    seen = seen or set()
-    if message.full_name in seen:
-        return False
-    seen.add(message.full_name)
-    for f in message.fields:
-        e = f.kind.element
-        if isinstance(e, kinds.ValueElement):
-            return True
-        if isinstance(e, kinds.MessageElement) and _holds_value(e.message, seen):
-            return True
-    return False
-
-
 class _Readers:
     """Which messages of a package get direct readers: those whose every
     field a direct reader takes (kinds.Kind.ts_direct), which hold a
@@ -262,7 +248,7 @@ class _Readers:
         return self.memo[key] is not None
 
     def _fields(self, message):
-        if not _holds_value(message):
+        if not model.holds_value(message):
             return None
         out = []
         for f in message.fields:
