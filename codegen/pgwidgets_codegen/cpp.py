@@ -720,7 +720,7 @@ class State(View):
             of = self.column_of.field_id if self.column_of else 0
             field = self.column_field.number if self.column_field else 0
             text += (f", {of}, detail::ColumnRole::{self.column_role}, {field}, "
-                     f"{self.column_key.number if self.column_key else 0}")
+                     f"{self.column_key.number if self.column_key else 0}, {boolean(self.columns_there)}")
         return text
 
     @property

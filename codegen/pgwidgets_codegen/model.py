@@ -330,6 +330,7 @@ class State:
     by_cell: bool = False                  # ... each member one cell: its node's key, then its column
     column_of_name: str = ""               # the LIST of columns whose columns its keys or cells name
     column_key_name: str = ""              # a LIST of columns: the element's field naming a column
+    columns_there: bool = False            # a by_cell SET: only cells of the columns there are kept
     # Filled by the reader:
     within: Optional["State"] = dc_field(default=None, repr=False, compare=False)
     field_id: int = 0

@@ -366,7 +366,7 @@ class _Builder:
                                       snapshot_all_name=st.snapshot_all,
                                       per_child=st.per_child, deferred=st.deferred, within_name=st.within,
                                       by_cell=st.by_cell, column_of_name=st.column_of,
-                                      column_key_name=st.column_key,
+                                      column_key_name=st.column_key, columns_there=st.columns_there,
                                       count_names=list(st.counts), cell_names=list(st.cells)))
             for mi, rpc in enumerate(s.method):
                 doc = docs.get((6, si, 2, mi), "")
@@ -880,6 +880,8 @@ class _Builder:
                                           f"position (no `column_key`): no `before` or `column`")
             if st.column_of_name:
                 self._check_column_of(c, st, where)
+            if st.columns_there and not (st.by_cell and st.column_of_name):
+                raise SchemaError(f"{where}: `columns_there` is for a by_cell SET `column_of` a LIST of columns")
         columns = [st for st in c.all_states if st.column_key is not None
                    or any(m.state is st and m.op in self.COLUMN_OPS for m in c.all_methods)]
         for m in c.methods:

@@ -172,8 +172,13 @@ class ColumnModelTest(unittest.TestCase):
         self.assertEqual(columns.column_key.name, "key")
         info = self.out["cpp/pgwidgets/schema_info.hpp"]
         ids = self.schema.field_ids
-        self.assertIn(f", {ids['columns']}, detail::ColumnRole::row_cells, 1, 0}},  // rows", info)
-        self.assertIn(f"detail::ColumnRole::none, 0, 3}},  // columns", info)
+        self.assertIn(f", {ids['columns']}, detail::ColumnRole::row_cells, 1, 0, false}},  // rows", info)
+        self.assertIn(f"detail::ColumnRole::none, 0, 3, false}},  // columns", info)
+        self.assertIn(f"detail::ColumnRole::cell, 2, 0, true}},  // cell_selection", info)
+        self.assertIn(f"detail::ColumnRole::cell, 2, 0, false}},  // cell_colors", info)
+        # Only a selection keeps no cell of a column not there.
+        self.assertEqual({(c.name, st.name) for c in (tree, table) for st in c.states if st.columns_there},
+                         {("TreeView", "cell_selection"), ("TableView", "cell_selection")})
         self.assertRegex(info, r'\.name = "insert_column", .*\.op = detail::StateOp::column_insert, '
                                r'\.element_field = 1, \.before_field = 2\};')
         self.assertRegex(info, r'TreeView_delete_column\{.*\.op = detail::StateOp::column_delete, \.column_field = 1\};')
@@ -296,6 +301,11 @@ class StateSchemaErrorTest(unittest.TestCase):
     def test_pick_without_subtree(self):
         msg = self.broken("tree.proto", 'op: SUBTREE, pick: "status"', 'pick: "status"')
         self.assertIn("`pick` and `picks` belong on a SUBTREE getter", msg)
+
+    def test_columns_there_without_cells_of_columns(self):
+        msg = self.broken("tree.proto", 'name: "column_widths", kind: TREE, snapshot: "SetColumnWidth", column_of: "columns" }',
+                          'name: "column_widths", kind: TREE, snapshot: "SetColumnWidth", column_of: "columns", columns_there: true }')
+        self.assertIn("`columns_there` is for a by_cell SET `column_of` a LIST of columns", msg)
 
     def test_column_of_a_list_of_no_columns(self):
         msg = self.broken("tree.proto", 'snapshot: "SetColumnWidth", column_of: "columns" }\n    state: { name: "editable_columns", kind: TREE, snapshot: "SetColumnEditable", column_of: "columns" }\n    state: { name: "row_colors", kind: SET, snapshot: "SetRowColor", deferred: true, within: "rows" }',

@@ -20,17 +20,6 @@ std::string with_string_field(std::string_view bytes, std::uint32_t number, std:
   return without_field(bytes, number) + encode_string_field(number, value);
 }
 
-// The names of `columns`' elements: their key field, or "_col<i>" when empty.
-std::vector<std::string> column_names(const StateValue& columns) {
-  std::vector<std::string> out;
-  out.reserve(columns.list.size());
-  for (std::size_t i = 0; i < columns.list.size(); ++i) {
-    std::string name = string_field(columns.list[i], columns.info->column_key).value_or(std::string());
-    out.push_back(name.empty() ? "_col" + std::to_string(i) : std::move(name));
-  }
-  return out;
-}
-
 // The element a COLUMN_INSERT adds: its request's `element` field, or the request.
 std::string inserted_element(std::string_view args, const MethodInfo& m) {
   if (m.element_field == 0) return std::string(args);
@@ -98,6 +87,16 @@ std::string without_map_entry(std::string_view node, std::uint16_t field, std::s
 }
 
 }  // namespace
+
+std::vector<std::string> column_names(const StateValue& columns) {
+  std::vector<std::string> out;
+  out.reserve(columns.list.size());
+  for (std::size_t i = 0; i < columns.list.size(); ++i) {
+    std::string name = string_field(columns.list[i], columns.info->column_key).value_or(std::string());
+    out.push_back(name.empty() ? "_col" + std::to_string(i) : std::move(name));
+  }
+  return out;
+}
 
 ColumnChange apply_column_op(StateValue& columns, const MethodInfo& m, std::string_view args) {
   // Every check comes before the first change: a refused call changes nothing.

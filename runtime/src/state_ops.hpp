@@ -81,6 +81,10 @@ struct ColumnChange {
 // throws std::invalid_argument, and nothing changed.
 ColumnChange apply_column_op(StateValue& columns, const MethodInfo& m, std::string_view args);
 
+// The names of a LIST of columns named by key (StateInfo::column_key): each
+// element's key, or "_col<i>" when it leaves it empty.
+std::vector<std::string> column_names(const StateValue& columns);
+
 // Brings state `v` (its StateInfo::column_of the list changed) along.
 void follow_columns(StateValue& v, const ColumnChange& c);
 

@@ -5,7 +5,9 @@
 // page model both apply setters through apply_to_states.
 #include <charconv>
 #include <optional>
+#include <set>
 #include <stdexcept>
+#include <string_view>
 
 #include "state_ops.hpp"
 
@@ -41,6 +43,20 @@ bool is_there(const StatePath& node, const StateValue& of) {
 // Keeps only the members whose node or position is there.
 void keep_those_there(StateValue& set, const StateValue& of) {
   std::erase_if(set.entries, [&](const auto& member) { return !is_there(node_of(member.first, set), of); });
+}
+
+// Keeps only the cells whose column is one of `columns` (StateInfo::columns_there).
+void keep_cells_of_columns(StateValue& set, const StateValue& columns) {
+  if (columns.info->column_key == 0) {
+    std::erase_if(set.entries, [&](const auto& member) {
+      const auto at = member.first.empty() ? std::nullopt : position_of(StatePath{member.first.back()});
+      return !at || *at >= columns.list.size();
+    });
+    return;
+  }
+  const std::vector<std::string> names = column_names(columns);
+  const std::set<std::string_view> there(names.begin(), names.end());
+  std::erase_if(set.entries, [&](const auto& member) { return member.first.empty() || !there.contains(member.first.back()); });
 }
 
 // Removes the members of the node at `path` and its descendants.
@@ -143,6 +159,13 @@ bool apply_to_states(std::vector<StateValue>& states, const MethodInfo& m, std::
       } else if (m.op == StateOp::put_all || m.op == StateOp::assign) {
         keep_those_there(*target, v);
       }
+    }
+  }
+  const bool adds = m.op == StateOp::set_add || m.op == StateOp::put_all || m.op == StateOp::assign;
+  if (target->info->columns_there && adds) {
+    // Only cells of the columns there, as the page selects no other.
+    for (const StateValue& v : states) {
+      if (v.info->field == target->info->column_of) keep_cells_of_columns(*target, v);
     }
   }
   for (StateValue& v : states) {

@@ -35,27 +35,27 @@ inline constexpr StateInfo ComboBox_states[] = {
     {1597788037, detail::StateKind::list, 1955096907, 3, 1, false, false},  // items
 };
 inline constexpr StateInfo TreeView_states[] = {
-    {241322522, detail::StateKind::list, 1504493426, 0, 0, false, false, {}, 0, 0, 1118313958, 1, 0, 0, false, 0, detail::ColumnRole::none, 0, 3},  // columns
-    {1597788037, detail::StateKind::tree, 1180224625, 0, 0, false, false, {}, 0, 0, 1440218458, 1, 0, 0, false, 241322522, detail::ColumnRole::node_map, 2, 0},  // items
+    {241322522, detail::StateKind::list, 1504493426, 0, 0, false, false, {}, 0, 0, 1118313958, 1, 0, 0, false, 0, detail::ColumnRole::none, 0, 3, false},  // columns
+    {1597788037, detail::StateKind::tree, 1180224625, 0, 0, false, false, {}, 0, 0, 1440218458, 1, 0, 0, false, 241322522, detail::ColumnRole::node_map, 2, 0, false},  // items
     {1763074483, detail::StateKind::set, 1514414962, 0, 0, false, true, {}, 0, 0, 184523077, 1, 1597788037, 1, false},  // expanded
     {1694781748, detail::StateKind::set, 2069422420, 0, 0, false, true, {}, 0, 0, 233471473, 1, 1597788037, 1, false},  // selection
-    {777470635, detail::StateKind::tree, 201903358, 0, 0, false, false, {}, 0, 0, 0, 0, 0, 0, false, 241322522, detail::ColumnRole::key, 1, 0},  // column_widths
-    {150954060, detail::StateKind::tree, 525180985, 0, 0, false, false, {}, 0, 0, 0, 0, 0, 0, false, 241322522, detail::ColumnRole::key, 1, 0},  // editable_columns
+    {777470635, detail::StateKind::tree, 201903358, 0, 0, false, false, {}, 0, 0, 0, 0, 0, 0, false, 241322522, detail::ColumnRole::key, 1, 0, false},  // column_widths
+    {150954060, detail::StateKind::tree, 525180985, 0, 0, false, false, {}, 0, 0, 0, 0, 0, 0, false, 241322522, detail::ColumnRole::key, 1, 0, false},  // editable_columns
     {1396140267, detail::StateKind::set, 1203225853, 0, 0, false, true, {}, 0, 0, 0, 0, 1597788037, 1, false},  // row_colors
-    {1106266759, detail::StateKind::set, 1773905944, 0, 0, false, false, {}, 0, 0, 0, 0, 0, 0, false, 241322522, detail::ColumnRole::key, 1, 0},  // column_colors
-    {653606033, detail::StateKind::set, 1641078678, 0, 0, false, true, {}, 0, 0, 0, 0, 1597788037, 1, true, 241322522, detail::ColumnRole::cell, 2, 0},  // cell_colors
-    {1770051909, detail::StateKind::set, 1366555997, 0, 0, false, true, {}, 0, 0, 1673439179, 1, 1597788037, 1, true, 241322522, detail::ColumnRole::cell, 2, 0},  // cell_selection
+    {1106266759, detail::StateKind::set, 1773905944, 0, 0, false, false, {}, 0, 0, 0, 0, 0, 0, false, 241322522, detail::ColumnRole::key, 1, 0, false},  // column_colors
+    {653606033, detail::StateKind::set, 1641078678, 0, 0, false, true, {}, 0, 0, 0, 0, 1597788037, 1, true, 241322522, detail::ColumnRole::cell, 2, 0, false},  // cell_colors
+    {1770051909, detail::StateKind::set, 1366555997, 0, 0, false, true, {}, 0, 0, 1673439179, 1, 1597788037, 1, true, 241322522, detail::ColumnRole::cell, 2, 0, true},  // cell_selection
 };
 inline constexpr StateInfo TableView_states[] = {
     {241322522, detail::StateKind::list, 1993002818, 0, 0, false, false, {}, 0, 0, 30151690, 1},  // columns
-    {1012001254, detail::StateKind::list, 606022247, 0, 0, false, false, {}, 0, 0, 173908264, 1, 0, 0, false, 241322522, detail::ColumnRole::row_cells, 1, 0},  // rows
+    {1012001254, detail::StateKind::list, 606022247, 0, 0, false, false, {}, 0, 0, 173908264, 1, 0, 0, false, 241322522, detail::ColumnRole::row_cells, 1, 0, false},  // rows
     {1694781748, detail::StateKind::set, 758810776, 0, 0, false, true, {}, 0, 0, 552348156, 1, 1012001254, 1, false},  // selection
-    {777470635, detail::StateKind::tree, 283660076, 0, 0, false, false, {}, 0, 0, 0, 0, 0, 0, false, 241322522, detail::ColumnRole::key, 1, 0},  // column_widths
-    {150954060, detail::StateKind::tree, 234872496, 0, 0, false, false, {}, 0, 0, 0, 0, 0, 0, false, 241322522, detail::ColumnRole::key, 1, 0},  // editable_columns
+    {777470635, detail::StateKind::tree, 283660076, 0, 0, false, false, {}, 0, 0, 0, 0, 0, 0, false, 241322522, detail::ColumnRole::key, 1, 0, false},  // column_widths
+    {150954060, detail::StateKind::tree, 234872496, 0, 0, false, false, {}, 0, 0, 0, 0, 0, 0, false, 241322522, detail::ColumnRole::key, 1, 0, false},  // editable_columns
     {1396140267, detail::StateKind::set, 2023982116, 0, 0, false, true, {}, 0, 0, 0, 0, 1012001254, 1, false},  // row_colors
-    {1106266759, detail::StateKind::set, 582980121, 0, 0, false, false, {}, 0, 0, 0, 0, 0, 0, false, 241322522, detail::ColumnRole::key, 1, 0},  // column_colors
-    {653606033, detail::StateKind::set, 1365213617, 0, 0, false, true, {}, 0, 0, 0, 0, 1012001254, 1, true, 241322522, detail::ColumnRole::cell, 2, 0},  // cell_colors
-    {1770051909, detail::StateKind::set, 1690924206, 0, 0, false, true, {}, 0, 0, 137243831, 1, 1012001254, 1, true, 241322522, detail::ColumnRole::cell, 2, 0},  // cell_selection
+    {1106266759, detail::StateKind::set, 582980121, 0, 0, false, false, {}, 0, 0, 0, 0, 0, 0, false, 241322522, detail::ColumnRole::key, 1, 0, false},  // column_colors
+    {653606033, detail::StateKind::set, 1365213617, 0, 0, false, true, {}, 0, 0, 0, 0, 1012001254, 1, true, 241322522, detail::ColumnRole::cell, 2, 0, false},  // cell_colors
+    {1770051909, detail::StateKind::set, 1690924206, 0, 0, false, true, {}, 0, 0, 137243831, 1, 1012001254, 1, true, 241322522, detail::ColumnRole::cell, 2, 0, true},  // cell_selection
 };
 }  // namespace states
 

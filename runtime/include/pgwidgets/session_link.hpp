@@ -132,6 +132,8 @@ struct StateInfo {
   // On a LIST of columns: the element's string field naming a column
   // (State.column_key; 0: columns are named by position).
   std::uint16_t column_key = 0;
+  // State.columns_there: a cell of a column not there is not kept.
+  bool columns_there = false;
 };
 
 // False for every type: a static_assert that fires only when a template is used.
