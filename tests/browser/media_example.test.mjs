@@ -3,7 +3,7 @@
 // plot drawn with pgw::DisplayList, the HtmlView shows the stream's
 // figures, and a reload shows all three again from the server's state.
 // usage: node media_example.test.mjs --binary build/examples/media --artifacts DIR
-import { closingChecks, expect, finish, openApp, runChecks } from "./harness.mjs";
+import { closingChecks, eventually, expect, finish, openApp, runChecks } from "./harness.mjs";
 
 const app = await openApp({ viewport: { width: 900, height: 600 } });
 const { server, page } = app;
@@ -31,11 +31,12 @@ const ok = await runChecks([
   ["the live picture keeps changing, at the pattern's size", async () => {
     await page.goto(server.url);
     await until("three frames shown", () => Number(document.querySelector("img[data-frames-shown]")?.dataset.framesShown ?? 0) >= 3);
-    const size = await page.evaluate(() => {
+    // Read between frames: while the next frame's picture loads, the <img> reports no size yet.
+    await eventually(() => page.evaluate(() => {
       const img = document.querySelector("img[data-frames-shown]");
-      return [img.naturalWidth, img.naturalHeight];
-    });
-    expect(size[0] === 320 && size[1] === 180, `natural size ${size}`);
+      return img.complete ? [img.naturalWidth, img.naturalHeight] : null;
+    }), (size) => size !== null && size[0] !== 0, "a loaded frame's natural size, read", { interval: 5 })
+      .then((size) => expect(size[0] === 320 && size[1] === 180, `natural size ${size}`));
     const before = await framesShown();
     await page.waitForTimeout(500);
     expect(await framesShown() > before, "more frames after half a second");
