@@ -7,8 +7,8 @@
 //                                    [--segments 10000]
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { CHROMIUM_ARGS, parseArgs, startServer, stopServer } from "../tests/browser/harness.mjs";
-import { launchCdpBrowser } from "./cdp_pipe.mjs";
+import { parseArgs, startServer, stopServer } from "../tests/browser/harness.mjs";
+import { launchBenchChromium } from "./cdp_pipe.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const args = parseArgs(process.argv);
@@ -19,10 +19,7 @@ for (const k of ["frames", "fps", "segments"]) if (args[k]) extra.push(`--${k}`,
 const server = await startServer(binary, extra);
 // Over the DevTools pipe, not Playwright: Playwright enables the Network
 // domain, and Chromium then copies every WebSocket frame to the driver.
-const browser = await launchCdpBrowser({
-  executable: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: [...CHROMIUM_ARGS, "--window-size=900,600"],
-});
+const browser = await launchBenchChromium(900, 600);
 try {
   const page = await browser.newPage();
   // Counts each list drawn (Canvas.render resets the context once a list)

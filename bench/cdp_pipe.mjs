@@ -12,6 +12,7 @@
 // The pipe protocol is DevTools' own: JSON messages ending in a NUL byte,
 // written to the browser's fd 3 and read from its fd 4.
 import { spawn } from "node:child_process";
+import { CHROMIUM_ARGS } from "../tests/browser/harness.mjs";
 
 export class CdpBrowser {
   constructor(proc) {
@@ -217,4 +218,12 @@ export async function launchCdpBrowser({ executable, args }) {
     throw new Error(`chromium did not answer on its DevTools pipe: ${e.message}\n${stderr}`);
   }
   return browser;
+}
+
+/** The benches' Chromium ($CHROMIUM or Debian's), with the tests' flags, its pages `width` x `height`. */
+export function launchBenchChromium(width, height, extraArgs = []) {
+  return launchCdpBrowser({
+    executable: process.env.CHROMIUM || "/usr/bin/chromium",
+    args: [...CHROMIUM_ARGS, `--window-size=${width},${height}`, ...extraArgs],
+  });
 }

@@ -38,8 +38,8 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { CHROMIUM_ARGS, parseArgs, startServer, stopServer } from "../tests/browser/harness.mjs";
-import { launchCdpBrowser } from "./cdp_pipe.mjs";
+import { parseArgs, startServer, stopServer } from "../tests/browser/harness.mjs";
+import { launchBenchChromium } from "./cdp_pipe.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const args = parseArgs(process.argv);
@@ -214,10 +214,7 @@ function withEchoRows(table, echo) {
 }
 
 try {
-  browser = await launchCdpBrowser({
-    executable: process.env.CHROMIUM || "/usr/bin/chromium",
-    args: [...CHROMIUM_ARGS, "--window-size=1000,800", ...(isolate ? ["--disable-features=LocalNetworkAccessChecks"] : [])],
-  });
+  browser = await launchBenchChromium(1000, 800, isolate ? ["--disable-features=LocalNetworkAccessChecks"] : []);
   // With slots the floor's page is open and warm before the bench starts.
   let echo = null;
   if (echoBinary && slotUs) {

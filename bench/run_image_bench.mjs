@@ -8,8 +8,8 @@
 // usage: node bench/run_image_bench.mjs [--binary build/bench/bench_image] [--fps 30] [--seconds 5]
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { CHROMIUM_ARGS, parseArgs, startServer, stopServer } from "../tests/browser/harness.mjs";
-import { launchCdpBrowser } from "./cdp_pipe.mjs";
+import { parseArgs, startServer, stopServer } from "../tests/browser/harness.mjs";
+import { launchBenchChromium } from "./cdp_pipe.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const args = parseArgs(process.argv);
@@ -22,10 +22,7 @@ async function run(browsers) {
   // Over the DevTools pipe, not Playwright: Playwright enables the Network
   // domain, and Chromium then copies every WebSocket frame to the driver.
   // Each tab its own session (the page keeps its session id in sessionStorage, per tab).
-  const browser = await launchCdpBrowser({
-    executable: process.env.CHROMIUM || "/usr/bin/chromium",
-    args: [...CHROMIUM_ARGS, "--window-size=1320,840"],
-  });
+  const browser = await launchBenchChromium(1320, 840);
   try {
     const pages = [];
     for (let i = 0; i < browsers; i++) {

@@ -6,8 +6,8 @@
 // usage: node bench/run_textsource_bench.mjs [--binary build/bench/bench_textsource]
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { CHROMIUM_ARGS, parseArgs, startServer, stopServer } from "../tests/browser/harness.mjs";
-import { launchCdpBrowser } from "./cdp_pipe.mjs";
+import { parseArgs, startServer, stopServer } from "../tests/browser/harness.mjs";
+import { launchBenchChromium } from "./cdp_pipe.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const args = parseArgs(process.argv);
@@ -16,10 +16,7 @@ const binary = path.resolve(args.binary || path.join(here, "../build/bench/bench
 const server = await startServer(binary);
 // Over the DevTools pipe, not Playwright: Playwright enables the Network
 // domain, and Chromium then copies every WebSocket frame to the driver.
-const browser = await launchCdpBrowser({
-  executable: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: [...CHROMIUM_ARGS, "--window-size=1000,760"],
-});
+const browser = await launchBenchChromium(1000, 760);
 try {
   const page = await browser.newPage();
   const t0 = Date.now();

@@ -23,8 +23,8 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { CHROMIUM_ARGS, parseArgs, startServer, stopServer } from "../tests/browser/harness.mjs";
-import { launchCdpBrowser } from "./cdp_pipe.mjs";
+import { parseArgs, startServer, stopServer } from "../tests/browser/harness.mjs";
+import { launchBenchChromium } from "./cdp_pipe.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const args = parseArgs(process.argv);
@@ -266,10 +266,7 @@ window.benchReady = true;
 // Over the DevTools pipe, not Playwright: Playwright enables the Network
 // domain, and Chromium then copies every WebSocket frame to the driver,
 // which held the page's intake to about 20 MB/s here (about 200 without).
-const browser = await launchCdpBrowser({
-  executable: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: [...CHROMIUM_ARGS, "--window-size=1240,800"],
-});
+const browser = await launchBenchChromium(1240, 800);
 try {
   const a = await ours(browser);
   let b = null;

@@ -4,6 +4,7 @@
 #include <boost/asio/io_context.hpp>
 
 #include "pgwidgets/widgets.hpp"
+#include "recording_fixture.hpp"
 #include "recording_link.hpp"
 #include "support/run_coro.hpp"
 
@@ -12,11 +13,7 @@ using pgw::test::run_coro;
 
 namespace {
 
-struct Fixture {
-  boost::asio::io_context io;
-  std::shared_ptr<RecordingLink> link = std::make_shared<RecordingLink>();
-  pgw::Widgets w{link};
-};
+using Fixture = pgw::test::RecordingFixture;
 
 template <class E>
 void check_round_trip() {

@@ -7,6 +7,7 @@
 #include "pgwidgets/schema_registry.hpp"
 #include "pgwidgets/widgets.hpp"
 #include "pgwidgets/widgets/base.pb.h"
+#include "recording_fixture.hpp"
 #include "recording_link.hpp"
 #include "support/run_coro.hpp"
 
@@ -21,11 +22,7 @@ std::string bytes(std::initializer_list<int> b) {
   return s;
 }
 
-struct Fixture {
-  boost::asio::io_context io;
-  std::shared_ptr<RecordingLink> link = std::make_shared<RecordingLink>();
-  pgw::Widgets w{link};
-};
+using Fixture = pgw::test::RecordingFixture;
 
 }  // namespace
 

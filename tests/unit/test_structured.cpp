@@ -14,6 +14,7 @@
 #include "pgwidgets/widgets/containers.pb.h"
 #include "pgwidgets/widgets/controls.pb.h"
 #include "pgwidgets/widgets/data.pb.h"
+#include "recording_fixture.hpp"
 #include "recording_link.hpp"
 #include "support/run_coro.hpp"
 
@@ -22,11 +23,7 @@ using pgw::test::run_coro;
 
 namespace {
 
-struct Fixture {
-  boost::asio::io_context io;
-  std::shared_ptr<RecordingLink> link = std::make_shared<RecordingLink>();
-  pgw::Widgets w{link};
-};
+using Fixture = pgw::test::RecordingFixture;
 
 // Through the wire and back, as a method argument travels.
 template <class T, class Pb>

@@ -17,6 +17,7 @@
 #include "pgwidgets/widgets.hpp"
 #include "pgwidgets/widgets/tree.pb.h"
 #include "pgwidgets/wire_writer.hpp"
+#include "recording_fixture.hpp"
 #include "recording_link.hpp"
 #include "support/run_coro.hpp"
 
@@ -25,11 +26,7 @@ using pgw::test::run_coro;
 
 namespace {
 
-struct Fixture {
-  boost::asio::io_context io;
-  std::shared_ptr<RecordingLink> link = std::make_shared<RecordingLink>();
-  pgw::Widgets w{link};
-};
+using Fixture = pgw::test::RecordingFixture;
 
 pgw::Value random_value(std::mt19937& g) {
   const double odd[] = {0.0, -0.0, 1.5, -1e300, std::numeric_limits<double>::infinity(),
