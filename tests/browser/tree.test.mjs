@@ -347,6 +347,58 @@ const ok = await runChecks([
     await reload();
     await expectShown("after a reload");
   }],
+  ["text that may not fit its cell is clipped with an ellipsis; text said to fit is drawn whole", async () => {
+    const long = "a name far too long for its column, so it ends in an ellipsis";
+    await page.locator(".pgw-tableview .pgw-grid-row[data-index='9001'] .pgw-grid-cell[data-col='1']").dblclick();
+    const editor = page.locator(".pgw-tableview .pgw-grid-editor");
+    await editor.fill(long);
+    await editor.press("Enter");
+    await waitStatus(`table edited 9001 1 row 9001 -> ${long}`);
+    const cells = () => page.evaluate(() => {
+      const out = { longCell: null, overflowing: [] };
+      for (const c of document.querySelectorAll(".pgw-grid-row .pgw-grid-cell")) {
+        if (c.offsetParent === null || !c.textContent) continue;
+        if (c.textContent.startsWith("a name far")) {
+          out.longCell = { fits: c.classList.contains("pgw-grid-fits"), clipped: c.scrollWidth > c.clientWidth,
+            overflow: getComputedStyle(c).overflow, ellipsis: getComputedStyle(c).textOverflow };
+        }
+        if (!c.classList.contains("pgw-grid-fits")) continue;
+        // A cell said to fit has its text (and twisty) within its padding box.
+        const range = document.createRange();
+        range.selectNodeContents(c);
+        const text = range.getBoundingClientRect();
+        const box = c.getBoundingClientRect();
+        const right = box.right - parseFloat(getComputedStyle(c).borderRightWidth);
+        if (text.right > right + 0.5) out.overflowing.push(`${c.textContent}: ${text.right} > ${right}`);
+      }
+      return JSON.stringify(out);
+    });
+    const want = (s) => {
+      const o = JSON.parse(s);
+      return o.longCell && !o.longCell.fits && o.longCell.clipped && o.longCell.overflow === "hidden" &&
+        o.longCell.ellipsis === "ellipsis" && o.overflowing.length === 0;
+    };
+    await eventually(cells, want, "the long cell is clipped with an ellipsis, and no cell said to fit overflows:");
+  }],
+  ["a table wider than its view fills only the columns in sight (and one past each edge); a horizontal scroll fills the rest", async () => {
+    // Column 0 (Extra) dragged 1,500 px wider: Name is the one past the edge, Done is out of sight.
+    const handle = page.locator(".pgw-tableview .pgw-grid-resize[data-col='0']");
+    const box = await handle.boundingBox();
+    await page.mouse.move(box.x + 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + 1502, box.y + box.height / 2, { steps: 5 });
+    await page.mouse.up();
+    // Row 9000's cells: [text, has a checkbox], by column.
+    const row9000 = () => page.evaluate(() => {
+      const row = [...document.querySelectorAll(".pgw-tableview .pgw-grid-row")].find((r) => r.dataset.index === "9000" && r.offsetParent !== null);
+      return JSON.stringify(row ? [...row.querySelectorAll(".pgw-grid-cell")].map((c) => [c.textContent, c.querySelector("input") !== null]) : null);
+    });
+    await eventually(row9000, (s) => s === JSON.stringify([["", false], ["row 9000", false], ["", false]]),
+      "with Extra 1,500 px wider, row 9000's cells (Done out of sight, so empty) are");
+    await body("tableview").evaluate((b) => { b.scrollLeft = b.scrollWidth; });
+    await eventually(row9000, (s) => s === JSON.stringify([["", false], ["row 9000", false], ["", true]]),
+      "scrolled to the right, row 9000's cells (Done's checkbox in sight) are");
+  }],
   ...closingChecks(app),
 ]);
 finish(app, ok);

@@ -8,6 +8,7 @@
 // rebuilds the flat index (JavaScript arrays) and repaints O(visible) rows.
 import "./grid.css";
 import { el } from "../../dom.js";
+import { TextFit } from "./text_fit.js";
 import type { CellWidget, Column, ColumnType, SelectionMode, Value } from "../../schema.js";
 
 export interface GridNode {
@@ -49,6 +50,9 @@ interface Colors {
 export const ROW_HEIGHT = 22;
 const DEFAULT_WIDTH = 120;
 const NUMBER_WIDTH = 48;
+/** A text cell's padding and grid line (grid.css), and a tree's twisty. */
+const CELL_PAD = 13;
+const TWISTY = 14;
 
 export function pathKey(path: readonly string[]): string {
   return path.join("\u0001");
@@ -125,11 +129,20 @@ export class Grid {
   private shown: (GridNode | null)[] = [];
   private version = 0;
   private shownVersion: number[] = [];
+  /** For each pooled row element, the columns it was filled for (`colWindow`). */
+  private shownColumns: number[] = [];
+  /** The columns the viewport shows, packed as first * 65536 + last. */
+  private colWindow = 0;
+  private fit = new TextFit();
+  /** Pixels between columns (set_column_spacing). */
+  colSpacing = 0;
   private first = 0;
   /** Counts column layouts: a pooled row remakes its cells when it changes. */
   private layout = 0;
   private pendingScroll: { h: number; v: number } | null = null;
   private editor: HTMLInputElement | null = null;
+  /** The cell the editor is in: a refill keeps it positioned for the editor. */
+  private editing: { node: GridNode; col: number } | null = null;
   private lastScroll = { h: -1, v: -1 };
 
   constructor(host: GridHost, element: HTMLElement, opts: {
@@ -575,7 +588,43 @@ export class Grid {
   }
 
   totalWidth(): number {
-    return this.widths.reduce((a, b) => a + b, 0) + (this.showRowNumbers ? NUMBER_WIDTH : 0);
+    const n = this.widths.length + (this.showRowNumbers ? 1 : 0);
+    return this.widths.reduce((a, b) => a + b, 0) + (this.showRowNumbers ? NUMBER_WIDTH : 0) +
+      this.colSpacing * Math.max(0, n - 1);
+  }
+
+  setColumnSpacing(px: number): void {
+    this.colSpacing = Math.max(0, px);
+    this.element.style.setProperty("--pgw-grid-colgap", `${this.colSpacing}px`);
+    this.headerDirty = true;
+    this.invalidate(false);
+  }
+
+  /**
+   * The columns between `left` and `left + width`, and one more on each
+   * side (a compositor-scrolled frame may show a little past the edge
+   * before the page fills it), packed as first * 65536 + last. The rows
+   * write text only into these: a wide table's hidden columns cost a
+   * scrolled frame nothing. A body not laid out yet gets every column.
+   */
+  visibleColumns(left: number, width: number): number {
+    const n = this.widths.length;
+    if (n === 0) return 0;
+    if (width <= 0) return n - 1;
+    let x = this.showRowNumbers ? NUMBER_WIDTH + this.colSpacing : 0;
+    let lo = -1;
+    let hi = n - 1;
+    for (let c = 0; c < n; c++) {
+      const end = x + this.widths[c]!;
+      if (lo < 0 && end > left) lo = c;
+      if (x >= left + width) {
+        hi = c - 1;
+        break;
+      }
+      x = end + this.colSpacing;
+    }
+    if (lo < 0) lo = n - 1;
+    return Math.max(0, lo - 1) * 65536 + Math.min(n - 1, Math.max(lo, hi) + 1);
   }
 
   renderHeader(): void {
@@ -616,6 +665,8 @@ export class Grid {
     const count = Math.min(this.visible.length, Math.ceil(Math.max(height, rh) / rh) + 2);
     const first = Math.max(0, Math.min(Math.floor(this.body.scrollTop / rh), this.visible.length - count));
     this.first = first;
+    this.colWindow = this.visibleColumns(this.body.scrollLeft, this.body.clientWidth);
+    this.fit.useFont(getComputedStyle(this.body).font);
     this.rowsLayer.style.transform = `translateY(${first * rh}px)`;
     this.rowsLayer.style.width = `${this.totalWidth()}px`;
     while (this.pool.length < count) {
@@ -623,8 +674,8 @@ export class Grid {
       this.pool.push(row);
       this.shown.push(null);
       this.shownVersion.push(-1);
+      this.shownColumns.push(-1);
     }
-    const template = this.template();
     for (let i = 0; i < this.pool.length; i++) {
       const row = this.pool[i]!;
       if (i >= count) {
@@ -634,17 +685,18 @@ export class Grid {
       }
       row.style.display = "";
       const node = this.visible[first + i]!;
-      // A pooled row is refilled when it shows another node or anything changed.
-      if (this.shown[i] === node && this.shownVersion[i] === this.version) continue;
-      this.fillRow(row, node, first + i, template);
+      // A pooled row is refilled when it shows another node or columns, or anything changed.
+      if (this.shown[i] === node && this.shownVersion[i] === this.version && this.shownColumns[i] === this.colWindow) continue;
+      this.fillRow(row, node, first + i);
       this.shown[i] = node;
       this.shownVersion[i] = this.version;
+      this.shownColumns[i] = this.colWindow;
     }
     this.contentDirty = false;
   }
 
-  private colorsOf(node: GridNode, col: number): Colors | null {
-    const key = this.rowColors.size || this.cellColors.size ? pathKey(this.pathOf(node)) : "";
+  /** `key`: the node's pathKey when any row or cell has colours, else "". */
+  private colorsOf(key: string, col: number): Colors | null {
     const row = key ? this.rowColors.get(key) : undefined;
     const cell = key ? this.cellColors.get(key)?.get(this.colKeys[col]!) : undefined;
     const parts = [this.tableColor, this.columnColors.get(this.colKeys[col]!), row, cell];
@@ -662,15 +714,20 @@ export class Grid {
    * refilled in place: a text cell only gets its text and looks, so a
    * scrolled frame writes strings, not elements. Cell widgets are made anew.
    */
-  private fillRow(row: HTMLDivElement, node: GridNode, index: number, template: string): void {
+  private fillRow(row: HTMLDivElement, node: GridNode, index: number): void {
     const rowAny = row as HTMLDivElement & { layout?: number; cellEls?: HTMLDivElement[]; numEl?: HTMLDivElement };
     if (rowAny.layout !== this.layout || !rowAny.cellEls) {
       row.replaceChildren();
-      row.style.gridTemplateColumns = template;
-      rowAny.numEl = this.showRowNumbers ? el("div", "pgw-grid-cell pgw-grid-rownum", row) : undefined;
+      if (this.showRowNumbers) {
+        rowAny.numEl = el("div", "pgw-grid-cell pgw-grid-rownum", row);
+        rowAny.numEl.style.width = `${NUMBER_WIDTH}px`;
+      } else {
+        rowAny.numEl = undefined;
+      }
       rowAny.cellEls = this.columns.map((_, c) => {
         const cell = el("div", "pgw-grid-cell", row);
         cell.dataset["col"] = String(c);
+        cell.style.width = `${this.widths[c]}px`;
         return cell;
       });
       rowAny.layout = this.layout;
@@ -682,21 +739,42 @@ export class Grid {
       (this.alternate && index % 2 === 1 ? " pgw-grid-alt" : "");
     if (rowAny.numEl) rowAny.numEl.textContent = String(index + 1);
     const anyCells = this.cellSelection.size > 0;
+    const colorKey = this.rowColors.size || this.cellColors.size ? pathKey(this.pathOf(node)) : "";
+    const lo = Math.floor(this.colWindow / 65536);
+    const hi = this.colWindow % 65536;
     for (let c = 0; c < this.columns.length; c++) {
-      const cell = rowAny.cellEls[c]!;
+      const cell = rowAny.cellEls[c]! as LooksCell;
+      if (c < lo || c > hi) {
+        // Out of sight: empty, so that it costs the frame no text layout.
+        if (cell.firstChild) cell.replaceChildren();
+        continue;
+      }
       const column = this.columns[c]!;
+      const tree = c === 0 && !this.host.table;
+      const isText = column.widget === "none" && column.type !== "icon";
+      const text = isText ? this.text(node, c) : "";
+      const colors = this.colorsOf(colorKey, c);
       let cls = "pgw-grid-cell";
       if (column.type === "integer" || column.type === "float") cls += " pgw-grid-num";
+      // Text surely narrower than its cell needs no clip (text_fit.ts); bold text is wider than measured.
+      if (isText && !colors?.bold &&
+          this.fit.fits(text, this.widths[c]! - CELL_PAD - (tree ? 16 * node.depth + TWISTY - 2 : 0))) {
+        cls += " pgw-grid-fits";
+      }
       if (anyCells && this.cellSelection.has(this.cellKey(node, c))) cls += " pgw-cell-selected";
       if (this.cursor && this.cursor.node === node && this.cursor.col === c) cls += " pgw-cell-cursor";
-      cell.className = cls;
-      const colors = this.colorsOf(node, c);
-      cell.style.color = colors?.fg ?? "";
-      cell.style.background = colors?.bg ?? "";
-      cell.style.fontWeight = colors?.bold ? "bold" : "";
-      const tree = c === 0 && !this.host.table;
+      if (this.editing && this.editing.node === node && this.editing.col === c) cls += " pgw-grid-editing";
+      if (cell.className !== cls) cell.className = cls;
+      const looks = colors ? `${colors.fg}|${colors.bg}|${colors.bold}` : "";
+      // Most cells have none: not writing three empty styles per cell saves a scrolled frame's script a third.
+      if (cell.looks !== looks) {
+        cell.looks = looks;
+        cell.style.color = colors?.fg ?? "";
+        cell.style.background = colors?.bg ?? "";
+        cell.style.fontWeight = colors?.bold ? "bold" : "";
+      }
       if (tree) cell.style.paddingLeft = `${4 + 16 * node.depth}px`;
-      if (column.widget === "none" && column.type !== "icon") {
+      if (isText) {
         // Text: [twisty] and one text node, reused.
         const cellAny = cell as HTMLDivElement & { textNode?: Text; twisty?: HTMLSpanElement };
         if (!cellAny.textNode || cellAny.textNode.parentNode !== cell) {
@@ -706,7 +784,6 @@ export class Grid {
           cell.appendChild(cellAny.textNode);
         }
         if (cellAny.twisty) cellAny.twisty.textContent = node.children.length ? (node.expanded ? "\u25be" : "\u25b8") : "";
-        const text = this.text(node, c);
         if (cellAny.textNode.nodeValue !== text) cellAny.textNode.nodeValue = text;
         continue;
       }
@@ -1012,12 +1089,16 @@ export class Grid {
     const row = this.pool[i];
     const cell = row?.querySelector(`.pgw-grid-cell[data-col="${col}"]`) as HTMLElement | null;
     if (!cell) return;
+    cell.classList.add("pgw-grid-editing");
     const input = el("input", "pgw-grid-editor", cell);
     input.value = typed ?? this.text(node, col);
     this.editor = input;
+    this.editing = { node, col };
     const finish = (commit: boolean) => {
       if (this.editor !== input) return;
       this.editor = null;
+      this.editing = null;
+      cell.classList.remove("pgw-grid-editing");
       const text = input.value;
       input.remove();
       if (commit) this.userEdit(node, col, parseAs(text, this.columns[col]!.type, this.get(node, col)));
@@ -1113,6 +1194,9 @@ export class Grid {
     this.host.copied("paste", text);
   }
 }
+
+/** A cell element, with the colours last written to its style. */
+type LooksCell = HTMLDivElement & { looks?: string };
 
 function emptyOf(type: ColumnType): Value {
   return type === "boolean" ? false : type === "string" || type === "icon" ? "" : null;

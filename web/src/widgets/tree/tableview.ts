@@ -238,7 +238,7 @@ export class TableView extends Widget implements TableViewImpl, GridHost {
     this.grid.invalidate(true);
   }
   set_column_spacing(px: number): void {
-    this.element.style.setProperty("--pgw-grid-colgap", `${Math.max(0, px)}px`);
+    this.grid.setColumnSpacing(px);
   }
   scroll_to_row(row: number): void {
     const n = this.rows[row];

@@ -138,7 +138,7 @@ export class TreeView extends Widget implements TreeViewImpl, GridHost {
     this.grid.invalidate(true);
   }
   set_column_spacing(px: number): void {
-    this.element.style.setProperty("--pgw-grid-colgap", `${Math.max(0, px)}px`);
+    this.grid.setColumnSpacing(px);
   }
   set_row_color(path: string[], fg: string, bg: string, bold: boolean): void {
     if (!this.grid.find(path)) return;  // a path not there gets none, as pgwidgets does
