@@ -168,6 +168,13 @@ bool apply_to_states(std::vector<StateValue>& states, const MethodInfo& m, std::
       if (v.info->field == target->info->column_of) keep_cells_of_columns(*target, v);
     }
   }
+  if (m.op == StateOp::assign) {
+    // New columns (set_columns): a cell keeps its column's key wherever the
+    // column went, and a column gone takes its cells for good, as on the page.
+    for (StateValue& v : states) {
+      if (v.info->columns_there && v.info->column_of == m.field) keep_cells_of_columns(v, *target);
+    }
+  }
   for (StateValue& v : states) {
     if (v.info->within == m.field && &v != target) follow(v, *target, m, args);
   }

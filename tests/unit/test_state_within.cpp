@@ -328,6 +328,25 @@ std::string tree_items(const json::value& paths) {
 int num(const json::value& v) { return static_cast<int>(v.as_int64()); }
 
 // One call of a case on a TreeView's states: its method and request.
+// Columns keyed `keys`, as the web test gives its widgets (a cell of a
+// column not there selects nothing).
+std::string columns_of(const std::vector<std::string>& keys) {
+  pb::Columns cols;
+  for (const std::string& k : keys) {
+    auto* c = cols.add_columns();
+    c->set_title(k);
+    c->set_key(k);
+  }
+  return cols.SerializeAsString();
+}
+
+// A table's `n` columns, c0 to c<n-1>.
+std::string table_columns(int n) {
+  std::vector<std::string> keys;
+  for (int i = 0; i < n; ++i) keys.push_back("c" + std::to_string(i));
+  return columns_of(keys);
+}
+
 std::pair<const d::MethodInfo*, std::string> tree_call(const json::array& call) {
   namespace m = d::methods;
   const std::string name(call.at(0).as_string());
@@ -335,6 +354,11 @@ std::pair<const d::MethodInfo*, std::string> tree_call(const json::array& call) 
   if (name == "select_all") return {&m::TreeView_select_all, ""};
   if (name == "clear") return {&m::TreeView_clear, ""};
   if (name == "set_tree") return {&m::TreeView_set_tree, tree_items(call.at(1))};
+  if (name == "set_columns") {
+    std::vector<std::string> keys;
+    for (const auto& k : call.at(1).as_array()) keys.emplace_back(k.as_string());
+    return {&m::TreeView_set_columns, columns_of(keys)};
+  }
   if (name == "update_tree") return {&m::TreeView_update_tree, tree_items(call.at(1))};
   if (name == "remove_items") return {&m::TreeView_remove_items, tree_paths(call.at(1))};
   if (name == "set_expanded") return {&m::TreeView_set_expanded, tree_paths(call.at(1))};
@@ -398,6 +422,7 @@ std::pair<const d::MethodInfo*, std::string> table_call(const json::array& call)
   if (name == "select_all") return {&m::TableView_select_all, ""};
   if (name == "clear") return {&m::TableView_clear, ""};
   if (name == "append_row") return {&m::TableView_append_row, ""};
+  if (name == "set_columns") return {&m::TableView_set_columns, table_columns(num(call.at(1)))};
   if (name == "set_data") return {&m::TableView_set_data, rows(num(call.at(1)))};
   if (name == "update_data") return {&m::TableView_update_data, rows(num(call.at(1)))};
   if (name == "select_row") return {&m::TableView_select_row, row(num(call.at(1)))};
@@ -456,18 +481,6 @@ std::pair<const d::MethodInfo*, std::string> table_call(const json::array& call)
   return {};
 }
 
-// Columns keyed `keys`, as the web test gives its widgets (a cell of a
-// column not there selects nothing).
-std::string columns_of(std::initializer_list<const char*> keys) {
-  pb::Columns cols;
-  for (const char* k : keys) {
-    auto* c = cols.add_columns();
-    c->set_title(k);
-    c->set_key(k);
-  }
-  return cols.SerializeAsString();
-}
-
 }  // namespace
 
 TEST_CASE("state within: every tree case of the shared table, against the server's rules") {
@@ -513,7 +526,7 @@ TEST_CASE("state within: every table case of the shared table, against the serve
     const auto& c = entry.as_object();
     SECTION(std::string(c.at("name").as_string())) {
       auto s = d::initial_states(d::classes::TableView, "");
-      apply(s, d::methods::TableView_set_columns, columns_of({"c0", "c1", "c2", "c3"}));
+      apply(s, d::methods::TableView_set_columns, table_columns(4));
       apply(s, d::methods::TableView_set_data, rows(num(c.at("start"))));
       for (const auto& call : c.at("calls").as_array()) {
         const auto [method, args] = table_call(call.as_array());

@@ -57,6 +57,7 @@ function treeCall(t: TreeView, [name, a, b, c]: Call): void {
     case "select_all": return t.select_all();
     case "clear": return t.clear();
     case "set_tree": return t.set_tree(items(a as Path[]));
+    case "set_columns": return t.set_columns((a as string[]).map(column));
     case "update_tree": return t.update_tree(items(a as Path[]));
     case "remove_items": return t.remove_items(tpaths(a as Path[]));
     case "set_expanded": return t.set_expanded(tpaths(a as Path[]));
@@ -84,6 +85,7 @@ function tableCall(t: TableView, [name, a, b, c]: Call): void {
     case "select_all": return t.select_all();
     case "clear": return t.clear();
     case "append_row": return t.append_row([null]);
+    case "set_columns": return t.set_columns(Array.from({ length: a as number }, (_, i) => column(`c${i}`)));
     case "set_data": return t.set_data(rows(a as number));
     case "update_data": return t.update_data(rows(a as number));
     case "select_row": return t.select_row(a as number);

@@ -185,7 +185,28 @@ export class Grid {
 
   // ---- columns ----
 
+  /**
+   * New columns (set_columns). A selected cell and the cursor keep their
+   * column's key wherever it went (a table's key is its position), and a
+   * column gone takes its cells for good, as the server keeps them
+   * (state_within.cpp): a reload shows what the live page did.
+   */
   setColumns(columns: Column[]): void {
+    const cells = [...this.cellSelection.values()].map((c) => ({ node: c.node, key: this.colKeys[c.col] }));
+    const cursor = this.cursor ? { node: this.cursor.node, key: this.colKeys[this.cursor.col] } : null;
+    this.applyColumns(columns);
+    const at = (key: string | undefined) => (key === undefined ? -1 : this.colKeys.indexOf(key));
+    this.cellSelection.clear();
+    for (const c of cells) {
+      const col = at(c.key);
+      if (col >= 0) this.cellSelection.set(this.cellKey(c.node, col), { node: c.node, col });
+    }
+    const col = cursor ? at(cursor.key) : -1;
+    this.cursor = cursor && col >= 0 ? { node: cursor.node, col } : null;
+  }
+
+  /** The columns as given, everything keyed by position already where it belongs. */
+  private applyColumns(columns: Column[]): void {
     this.commitEdit(false);
     this.columns = columns;
     this.colKeys = columns.map((c, i) => (this.host.table ? String(i) : c.key || `_col${i}`));
@@ -262,7 +283,7 @@ export class Grid {
         else n.cells.splice(at, 1);
       }
     });
-    this.setColumns(columns);
+    this.applyColumns(columns);
   }
 
   colIndex(key: string): number {
