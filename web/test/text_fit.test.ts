@@ -2,7 +2,7 @@
 // when the text surely fits, so every doubt answers false.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { TextFit } from "../src/widgets/tree/text_fit.js";
+import { measurableFont, TextFit } from "../src/widgets/tree/text_fit.js";
 
 /** Every character 7 px wide, "W" 12. */
 const measureIn = () => (text: string) => (text === "W" ? 12 : 7) * text.length;
@@ -44,5 +44,26 @@ describe("TextFit", () => {
     fit.useFont("26px a", counting(14));
     assert.equal(calls, 190);
     assert.equal(fit.fits("abc", 30), false);
+  });
+});
+
+describe("measurableFont", () => {
+  const style = (over: Record<string, string> = {}) => ({
+    fontStyle: "normal", fontWeight: "400", fontSize: "13px", fontFamily: "system-ui, sans-serif",
+    letterSpacing: "normal", wordSpacing: "0px", textTransform: "none", fontStretch: "100%",
+    fontVariant: "normal", fontFeatureSettings: "normal", ...over,
+  }) as unknown as CSSStyleDeclaration;
+
+  it("gives the canvas the cells' font from its longhands", () => {
+    assert.equal(measurableFont(style()), "normal 400 13px system-ui, sans-serif");
+    assert.equal(measurableFont(style({ fontWeight: "700", fontStyle: "italic" })), "italic 700 13px system-ui, sans-serif");
+  });
+
+  it("gives none (nothing fits) when the text is set wider than its font says", () => {
+    const wider: Record<string, string>[] = [{ letterSpacing: "1px" }, { wordSpacing: "4px" }, { textTransform: "uppercase" },
+      { fontStretch: "125%" }, { fontVariant: "small-caps" }, { fontFeatureSettings: '"tnum"' }];
+    for (const over of wider) {
+      assert.equal(measurableFont(style(over)), "", JSON.stringify(over));
+    }
   });
 });

@@ -8,7 +8,7 @@
 // rebuilds the flat index (JavaScript arrays) and repaints O(visible) rows.
 import "./grid.css";
 import { el } from "../../dom.js";
-import { TextFit } from "./text_fit.js";
+import { measurableFont, TextFit } from "./text_fit.js";
 import type { CellWidget, Column, ColumnType, SelectionMode, Value } from "../../schema.js";
 
 export interface GridNode {
@@ -687,7 +687,7 @@ export class Grid {
     const first = Math.max(0, Math.min(Math.floor(this.body.scrollTop / rh), this.visible.length - count));
     this.first = first;
     this.colWindow = this.visibleColumns(this.body.scrollLeft, this.body.clientWidth);
-    this.fit.useFont(getComputedStyle(this.body).font);
+    this.fit.useFont(measurableFont(getComputedStyle(this.body)));
     this.rowsLayer.style.transform = `translateY(${first * rh}px)`;
     this.rowsLayer.style.width = `${this.totalWidth()}px`;
     while (this.pool.length < count) {

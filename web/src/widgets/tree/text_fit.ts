@@ -21,9 +21,28 @@ export type MeasureIn = (font: string) => ((text: string) => number) | null;
 
 function canvasMeasure(font: string): ((text: string) => number) | null {
   const ctx = document.createElement("canvas").getContext("2d");
-  if (!ctx) return null;
+  if (!ctx || !font) return null;
+  // A font the canvas cannot parse leaves its own (10px sans-serif) in place: measure nothing then.
+  ctx.font = "1px a-font-not-there";
+  const sentinel = ctx.font;
   ctx.font = font;
+  if (ctx.font === sentinel) return null;
   return (text) => ctx.measureText(text).width;
+}
+
+/**
+ * The font a canvas measures as the element's text is drawn, from its
+ * computed style, or "" (nothing then fits) when the text is set wider than
+ * its font alone says: spacing, transforms, a stretched face, synthesis of
+ * features the canvas does not take.
+ */
+export function measurableFont(cs: CSSStyleDeclaration): string {
+  const plain = (v: string, ok: string) => v === "" || v === ok;
+  if (!plain(cs.letterSpacing, "normal") || !plain(cs.wordSpacing, "0px") || !plain(cs.textTransform, "none") ||
+      !plain(cs.fontStretch, "100%") || !plain(cs.fontVariant, "normal") || !plain(cs.fontFeatureSettings, "normal")) {
+    return "";
+  }
+  return `${cs.fontStyle} ${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
 }
 
 export class TextFit {
