@@ -105,45 +105,22 @@ def _by_number(fields):
 
 class _Writers:
     """Which messages the proxies write straight to the wire (runtime
-    wire_writer.hpp) instead of building protobuf message objects: those
-    that hold a pgwidgets.Value (the rows and items where the time goes),
-    whose every field a direct writer takes (kinds.Kind.cpp_direct), and
-    whose value types are the package's own, written by functions of their
-    family (detail::wire::wire_size, wire_write). As the page's direct
-    readers (ts._Readers), a message that holds itself is left out."""
+    wire_writer.hpp) instead of building protobuf message objects
+    (model.DirectCode: as the page's direct readers, ts._Readers), each
+    field by kinds.Kind.cpp_direct; value types by functions of their family
+    (detail::wire::wire_size, wire_write)."""
 
     def __init__(self):
-        # By the model object (each schema read makes its own), which the
-        # entry keeps alive so its id is not reused.
-        self.memo = {}
+        self.direct = model.DirectCode(
+            lambda message, f: f.kind.cpp_direct(f"value.{identifier(f.name)}", self.direct.able), _by_number)
 
-    def writable(self, message):
-        key = id(message)
-        if key not in self.memo:
-            self.memo[key] = (message, None)  # under way: a message that holds itself is not written so
-            self.memo[key] = (message, self._statements(message, lambda f: f"value.{identifier(f.name)}"))
-        return self.memo[key][1] is not None
-
-    def _statements(self, message, value_of):
-        if not model.holds_value(message):
-            return None
-        package = message.full_name.rsplit(".", 1)[0]
-        sizes, writes = [], []
-        for f in _by_number(message.fields):
-            e = f.kind.element
-            if isinstance(e, kinds.MessageElement) and not (
-                    e.message.value_type and e.message.full_name.rsplit(".", 1)[0] == package):
-                return None
-            direct = f.kind.cpp_direct(value_of(f), self.writable)
-            if direct is None:
-                return None
-            sizes.append(direct[0])
-            writes.append(direct[1])
-        return sizes, writes
+    @staticmethod
+    def _split(codes):
+        return None if codes is None else ([c[0] for c in codes], [c[1] for c in codes])
 
     def of_value_type(self, message):
         """(size statements, write statements) of a value type's `value`, or None."""
-        return self.memo[id(message)][1] if self.writable(message) else None
+        return self._split(self.direct.codes(message))
 
     def of_request(self, message, params):
         """... of a request whose members are the parameters `params`, or None."""
@@ -151,7 +128,8 @@ class _Writers:
         if not params or names != {f.name for f in message.fields}:
             return None
         named = {f.name: f.kind.cpp_param_type.startswith("pgw::Named<") for f in params}
-        return self._statements(message, lambda f: f"(*{identifier(f.name)})" if named[f.name] else identifier(f.name))
+        value_of = lambda f: f"(*{identifier(f.name)})" if named[f.name] else identifier(f.name)
+        return self._split(self.direct.codes_with(message, lambda _, f: f.kind.cpp_direct(value_of(f), self.direct.able)))
 
 
 # One per generation: every family and the schema agree on what is written so.

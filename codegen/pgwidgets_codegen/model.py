@@ -628,5 +628,52 @@ def holds_value(message, seen=None):
     return False
 
 
+class DirectCode:
+    """Which messages a language's generated code reads or writes straight
+    off the wire (ts._Readers, cpp._Writers), and each field's code: those
+    that hold a pgwidgets.Value (the rows and items where the time goes),
+    whose message fields are value types of the message's own package (their
+    code is in that family), and whose every field the language takes
+    directly: `field_code(message, f)` gives the field's code or None. A
+    message met again while its own answer is under way (one that holds
+    itself) is not taken: protobuf's code bounds the depth. `order` gives
+    the fields in the order the code takes them."""
+
+    def __init__(self, field_code, order=lambda fields: fields):
+        self.field_code = field_code
+        self.order = order
+        # By the model object (each schema read makes its own), which the
+        # entry keeps alive so that its id is not reused.
+        self.memo = {}
+
+    def able(self, message):
+        return self.codes(message) is not None
+
+    def codes(self, message):
+        """Each field's code (field_code), remembered, or None."""
+        key = id(message)
+        if key not in self.memo:
+            self.memo[key] = (message, None)  # under way
+            self.memo[key] = (message, self.codes_with(message, self.field_code))
+        return self.memo[key][1]
+
+    def codes_with(self, message, field_code):
+        """As codes(), with another field_code, not remembered."""
+        if not holds_value(message):
+            return None
+        package = message.full_name.rsplit(".", 1)[0]
+        out = []
+        for f in self.order(message.fields):
+            e = f.kind.element
+            if isinstance(e, kinds.MessageElement) and not (
+                    e.message.value_type and e.message.full_name.rsplit(".", 1)[0] == package):
+                return None
+            code = field_code(message, f)
+            if code is None:
+                return None
+            out.append(code)
+        return out
+
+
 def stem(path):
     return path.rsplit("/", 1)[-1].removesuffix(".proto")

@@ -226,51 +226,37 @@ class DirectReader:
 
 
 class _Readers:
-    """Which messages of a package get direct readers: those whose every
-    field a direct reader takes (kinds.Kind.ts_direct), which hold a
-    pgwidgets.Value (where the time goes), and whose value types are this
-    package's own (their readers are in its dispatch/common.ts). A message
-    that holds itself is left to protobuf-es, which bounds the depth."""
+    """Which messages of a package get direct readers (model.DirectCode: as
+    the proxies' direct writers, cpp._Writers), each field by
+    kinds.Kind.ts_direct; value types of the package by readers in its
+    dispatch/common.ts."""
 
     def __init__(self, package):
         self.package = package
-        self.memo = {}
+        self.direct = model.DirectCode(self._field)
 
     def own(self, message):
         return message.full_name.rsplit(".", 1)[0] == self.package
 
     def readable(self, message):
-        key = message.full_name
-        if key in self.memo:
-            return self.memo[key] is not None
-        self.memo[key] = None  # while under way: a message that holds itself is not read
-        self.memo[key] = self._fields(message)
-        return self.memo[key] is not None
+        return self.direct.able(message)
 
-    def _fields(self, message):
-        if not model.holds_value(message):
+    def _field(self, message, f):
+        e = f.kind.element
+        local = f"v_{f.name}"
+        direct = f.kind.ts_direct(local, "r", self.readable)
+        if direct is None:
             return None
-        out = []
-        for f in message.fields:
-            e = f.kind.element
-            if isinstance(e, kinds.MessageElement) and not (e.message.value_type and self.own(e.message)):
-                return None
-            local = f"v_{f.name}"
-            direct = f.kind.ts_direct(local, "r", self.readable)
-            if direct is None:
-                return None
-            init, read, result = direct
-            single = isinstance(f.kind, kinds.Single)
-            local_type = ("number" if isinstance(e, kinds.EnumElement) else e.ts_type) if single \
-                else f.kind.ts_value_type
-            out.append((f, ReadField(f.number, f"{message.name}.{f.name}", local, local_type, init, e.ts_wire, read),
-                        result))
-        return out
+        init, read, result = direct
+        single = isinstance(f.kind, kinds.Single)
+        local_type = ("number" if isinstance(e, kinds.EnumElement) else e.ts_type) if single \
+            else f.kind.ts_value_type
+        return f, ReadField(f.number, f"{message.name}.{f.name}", local, local_type, init, e.ts_wire, read), result
 
     def reader(self, message, name, result_type):
-        if not self.readable(message):
+        fields = self.direct.codes(message)
+        if fields is None:
             return None
-        fields = self.memo[message.full_name]
         result = "{ " + ", ".join(f"{identifier(f.name)}: {r}" for f, _, r in fields) + " }"
         return DirectReader(name, [rf for _, rf, _ in fields], result, result_type)
 
