@@ -46,8 +46,6 @@ async function scrollTo(cls, top) {
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
 
-// Reads with `read` every 50 ms until `ok` holds of what it read (2.5 s at
-// most), else throws `what` with the last reading.
 function itemKey(i) { return "item" + String(i).padStart(4, "0"); }
 
 async function reload() {
@@ -206,15 +204,7 @@ const ok = await runChecks([
     const tableSelection = () => page.evaluate(() => Object.fromEntries(
       [...document.querySelectorAll(".pgw-tableview .pgw-grid-row")].filter((r) => r.offsetParent !== null)
         .map((r) => [r.dataset.index, r.classList.contains("pgw-selected")])));
-    const expectRows = async (want, when) => {
-      let seen = null;
-      for (let i = 0; i < 50; i++) {
-        seen = await tableSelection();
-        if (want(seen)) return;
-        await page.waitForTimeout(50);
-      }
-      throw new Error(`${when}: the shown table rows' selection is ${JSON.stringify(seen)}`);
-    };
+    const expectRows = (want, when) => eventually(tableSelection, want, `${when}: the shown table rows' selection is`);
     await page.getByText("Table all", { exact: true }).click();
     await waitStatus("table selected 9999");
     const allBut9000 = (rows) => rows["9000"] === false && Object.keys(rows).length > 5 &&
@@ -244,15 +234,7 @@ const ok = await runChecks([
     const want = (rows) => rows["9000"]?.[0] === true && rows["8999"]?.[0] === false &&
       Object.entries(rows).every(([i, [red, on, blue]]) =>
         red === (i === "9000") && blue === (i === "9000") && on === (i === "9000" || i === "9002"));
-    const expectShown = async (when) => {
-      let seen = null;
-      for (let i = 0; i < 50; i++) {
-        seen = await shownRows();
-        if (want(seen)) return;
-        await page.waitForTimeout(50);
-      }
-      throw new Error(`${when}: the shown table rows [red, selected, blue] are ${JSON.stringify(seen)}`);
-    };
+    const expectShown = (when) => eventually(shownRows, want, `${when}: the shown table rows [red, selected, blue] are`);
     await expectShown("live");
     await reload();
     await expectShown("after a reload");
@@ -260,15 +242,8 @@ const ok = await runChecks([
     await page.getByText("Clear colours", { exact: true }).click();
     await waitStatus("table colours cleared");
     const uncoloured = (rows) => Object.keys(rows).length > 5 && Object.values(rows).every(([red, , blue]) => !red && !blue);
-    const expectUncoloured = async (when) => {
-      let seen = null;
-      for (let i = 0; i < 50; i++) {
-        seen = await shownRows();
-        if (uncoloured(seen)) return;
-        await page.waitForTimeout(50);
-      }
-      throw new Error(`${when}: after clear_all_colors the shown table rows [red, selected, blue] are ${JSON.stringify(seen)}`);
-    };
+    const expectUncoloured = (when) => eventually(shownRows, uncoloured,
+      `${when}: after clear_all_colors the shown table rows [red, selected, blue] are`);
     await expectUncoloured("live");
     await reload();
     await expectUncoloured("after a reload");
