@@ -50,8 +50,10 @@ interface Colors {
 export const ROW_HEIGHT = 22;
 const DEFAULT_WIDTH = 120;
 const NUMBER_WIDTH = 48;
-/** A text cell's padding and grid line (grid.css), and a tree's twisty. */
-const CELL_PAD = 13;
+/** A text cell's left and right padding and its grid line, and a tree's twisty (grid.css). */
+const CELL_PAD_LEFT = 6;
+const CELL_PAD_RIGHT = 6;
+const GRID_LINE = 1;
 const TWISTY = 14;
 
 export function pathKey(path: readonly string[]): string {
@@ -134,6 +136,8 @@ export class Grid {
   /** The columns the viewport shows, packed as first * 65536 + last. */
   private colWindow = 0;
   private fit = new TextFit();
+  /** Whether this render read the cells' font yet: only one that refills a row needs it. */
+  private fontRead = false;
   /** Pixels between columns (set_column_spacing). */
   colSpacing = 0;
   private first = 0;
@@ -687,7 +691,7 @@ export class Grid {
     const first = Math.max(0, Math.min(Math.floor(this.body.scrollTop / rh), this.visible.length - count));
     this.first = first;
     this.colWindow = this.visibleColumns(this.body.scrollLeft, this.body.clientWidth);
-    this.fit.useFont(measurableFont(getComputedStyle(this.body)));
+    this.fontRead = false;
     this.rowsLayer.style.transform = `translateY(${first * rh}px)`;
     this.rowsLayer.style.width = `${this.totalWidth()}px`;
     while (this.pool.length < count) {
@@ -736,7 +740,11 @@ export class Grid {
    * scrolled frame writes strings, not elements. Cell widgets are made anew.
    */
   private fillRow(row: HTMLDivElement, node: GridNode, index: number): void {
-    const rowAny = row as HTMLDivElement & { layout?: number; cellEls?: HTMLDivElement[]; numEl?: HTMLDivElement };
+    const rowAny = row as HTMLDivElement & { layout?: number; cellEls?: LooksCell[]; numEl?: HTMLDivElement };
+    if (!this.fontRead) {
+      this.fit.useFont(measurableFont(getComputedStyle(this.body)));
+      this.fontRead = true;
+    }
     if (rowAny.layout !== this.layout || !rowAny.cellEls) {
       row.replaceChildren();
       if (this.showRowNumbers) {
@@ -764,7 +772,7 @@ export class Grid {
     const lo = Math.floor(this.colWindow / 65536);
     const hi = this.colWindow % 65536;
     for (let c = 0; c < this.columns.length; c++) {
-      const cell = rowAny.cellEls[c]! as LooksCell;
+      const cell = rowAny.cellEls[c]!;
       if (c < lo || c > hi) {
         // Out of sight: empty, so that it costs the frame no text layout.
         if (cell.firstChild) cell.replaceChildren();
@@ -772,6 +780,7 @@ export class Grid {
       }
       const column = this.columns[c]!;
       const tree = c === 0 && !this.host.table;
+      const indent = tree ? 4 + 16 * node.depth : CELL_PAD_LEFT;
       const isText = column.widget === "none" && column.type !== "icon";
       const text = isText ? this.text(node, c) : "";
       const colors = this.colorsOf(colorKey, c);
@@ -779,7 +788,7 @@ export class Grid {
       if (column.type === "integer" || column.type === "float") cls += " pgw-grid-num";
       // Text surely narrower than its cell needs no clip (text_fit.ts); bold text is wider than measured.
       if (isText && !colors?.bold &&
-          this.fit.fits(text, this.widths[c]! - CELL_PAD - (tree ? 16 * node.depth + TWISTY - 2 : 0))) {
+          this.fit.fits(text, this.widths[c]! - indent - CELL_PAD_RIGHT - GRID_LINE - (tree ? TWISTY : 0))) {
         cls += " pgw-grid-fits";
       }
       if (anyCells && this.cellSelection.has(this.cellKey(node, c))) cls += " pgw-cell-selected";
@@ -794,7 +803,7 @@ export class Grid {
         cell.style.background = colors?.bg ?? "";
         cell.style.fontWeight = colors?.bold ? "bold" : "";
       }
-      if (tree) cell.style.paddingLeft = `${4 + 16 * node.depth}px`;
+      if (tree) cell.style.paddingLeft = `${indent}px`;
       if (isText) {
         // Text: [twisty] and one text node, reused.
         const cellAny = cell as HTMLDivElement & { textNode?: Text; twisty?: HTMLSpanElement };
