@@ -57,6 +57,7 @@ class Field:
     exclusive: str = ""          # constructor group reference: the bool state field exclusive in the group
     dtype: str = ""              # a double whose type is the constructor's Dtype field of this name
     with_option: str = ""        # a callback argument only on widgets created with this bool option
+    lazy: bool = False           # repeated message: the page reads each element on first use (Lazy<Message>)
     # proto_type "message": the value type it holds (None for pgwidgets.Value);
     # not compared or printed, since a tree node's field holds its own message.
     message: Optional["Message"] = dc_field(default=None, repr=False, compare=False)

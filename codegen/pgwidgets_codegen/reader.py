@@ -324,8 +324,11 @@ class _Builder:
             exclusive=(opts.exclusive if opts else ""),
             dtype=(opts.dtype if opts else ""),
             with_option=(opts.with_option if opts else ""),
+            lazy=bool(opts and opts.lazy),
             message=message, is_map=is_map,
         )
+        if field.lazy and not (repeated and not is_map and proto_type == "message" and message is not None):
+            raise SchemaError(f"{where}: only a repeated field of a value type can be lazy")
         field.kind = kinds.of(field, element, repeated, fd.proto3_optional, is_map)
         return field
 

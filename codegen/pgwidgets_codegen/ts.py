@@ -4,6 +4,7 @@ expressions that move values between protobuf-es messages and them."""
 from dataclasses import dataclass
 
 from . import kinds, model
+from .descriptors import SchemaError
 from .naming import lower_camel, quoted
 from .spelling import Language, View
 
@@ -207,6 +208,7 @@ class ReadField:
     init: str
     wire: str      # a WireType member
     read: str
+    scan: str = ""  # the statement checking one record with WireScan `s` (lazy elements)
 
 
 @dataclass
@@ -223,6 +225,29 @@ class DirectReader:
     fields: list
     result: str       # the value, from the locals
     result_type: str
+
+
+@dataclass
+class LazyAt:
+    """One element of a lazy message's repeated field, read alone."""
+    name: str          # <field>At
+    field: str         # the interface's member
+    number: int
+    element_type: str
+    read: str          # reads one element from BinaryReader `r`, its tag read
+
+
+@dataclass
+class LazyElement:
+    """A message a `lazy` field holds (options.proto Field.lazy): kept as its
+    bytes, checked on arrival by scan<Name> (WireScan), read in full by
+    read<Name> when a member is first used, or one element of a repeated
+    member by <member>At while the rest is unread."""
+    name: str          # the interface
+    reader: DirectReader
+    scanner: str       # scan<Name>
+    members: list      # (member, type)
+    ats: list          # LazyAt
 
 
 class _Readers:
@@ -248,10 +273,49 @@ class _Readers:
         if direct is None:
             return None
         init, read, result = direct
+        if f.lazy:
+            self.lazy_element(e.message)  # refuses a message that cannot be checked unread
+            read = f"{local}.push(lazy{e.message.name}({'r'}.bytes()));"
         single = isinstance(f.kind, kinds.Single)
         local_type = ("number" if isinstance(e, kinds.EnumElement) else e.ts_type) if single \
             else f.kind.ts_value_type
-        return f, ReadField(f.number, f"{message.name}.{f.name}", local, local_type, init, e.ts_wire, read), result
+        return f, ReadField(f.number, f"{message.name}.{f.name}", local, local_type, init, e.ts_wire, read,
+                            self._scan(f)), result
+
+    def _scan(self, f):
+        """The statement checking one record of `f` without reading it
+        (WireScan `s`), or "" when it cannot be checked so: a map, a
+        message without a scanner of its own."""
+        if isinstance(f.kind, kinds.Map):
+            return ""
+        e = f.kind.element
+        if isinstance(e, kinds.ValueElement):
+            return "scanValue(s, s.uint32());"
+        if isinstance(e, kinds.MessageElement):
+            return f"scan{e.message.name}(s, s.uint32());" if self._scannable(e.message) else ""
+        if isinstance(e, kinds.Scalar) and e.proto_type == "string":
+            return "s.utf8();"
+        return {"Varint": "s.varint();", "Bit64": "s.fixed(8);", "Bit32": "s.fixed(4);",
+                "LengthDelimited": "s.bytes();"}.get(e.ts_wire, "")
+
+    def _scannable(self, message):
+        fields = self.direct.codes(message)
+        return fields is not None and all(rf.scan for _, rf, _ in fields)
+
+    def lazy_element(self, message):
+        """The LazyElement of a message a lazy field holds; SchemaError when
+        it has no reader or a field that cannot be checked unread."""
+        fields = self.direct.codes(message)
+        if fields is None or not self.own(message) or not self._scannable(message):
+            raise SchemaError(
+                f"{message.name}: a lazy field's message needs a direct reader in its own package and fields "
+                f"that can be checked unread (Values, strings, numbers, enums and such messages; no maps)")
+        reader = self.reader(message, f"read{message.name}", message.name)
+        members = [(identifier(f.name), f.kind.ts_value_type) for f, _, _ in fields]
+        ats = [LazyAt(f"{identifier(f.name)}At", identifier(f.name), f.number, f.kind.element.ts_type,
+                      f.kind.element.ts_read("r"))
+               for f, _, _ in fields if isinstance(f.kind, kinds.Repeated)]
+        return LazyElement(message.name, reader, f"scan{message.name}", members, ats)
 
     def reader(self, message, name, result_type):
         fields = self.direct.codes(message)
@@ -355,6 +419,19 @@ class Schema(View):
         return out
 
     @property
+    def ts_lazy_elements(self):
+        """The package's messages that lazy fields hold (LazyElement), each once."""
+        readers = self._readers()
+        seen = {}
+        for m in self._model.messages.values():
+            if m.file not in self._model.files:
+                continue
+            for f in m.fields:
+                if f.lazy and f.message.full_name not in seen:
+                    seen[f.message.full_name] = readers.lazy_element(f.message)
+        return [seen[k] for k in sorted(seen)]
+
+    @property
     def ts_reads_directly(self):
         """Whether dispatch/common.ts needs the wire reader's helpers."""
         return bool(self.ts_value_readers) or any(self.ts_request_reader(m) is not None
@@ -384,7 +461,7 @@ class Schema(View):
             names += ["expectWire"]
         for s in self.ts_value_types:
             names += [f"from{s.name}", f"to{s.name}"]
-        return names + [d.name for d in self.ts_value_readers]
+        return names + [d.name for d in self.ts_value_readers] + [f"lazy{l.name}" for l in self.ts_lazy_elements]
 
     @property
     def ts_sdk_types(self):

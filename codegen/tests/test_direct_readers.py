@@ -7,8 +7,10 @@ bytes and values are protobuf's."""
 import unittest
 
 from pgwidgets_codegen import cpp, ts
+from pgwidgets_codegen.descriptors import SchemaError
 
 from .schema_loader import load
+from .test_kinds import load_with
 
 
 class DirectReadersTest(unittest.TestCase):
@@ -61,6 +63,31 @@ class DirectReadersTest(unittest.TestCase):
         index = next(f for f in row_insert.fields if f.local == "v_index")
         self.assertEqual((index.wire, index.read, index.init), ("Varint", "v_index = r.int32();", "0"))
 
+
+    def test_a_tables_rows_come_unread(self):
+        # options.proto Field.lazy: each row kept as its bytes, checked by scanTableRow, read on first use.
+        self.assertEqual([l.name for l in self.ts.ts_lazy_elements], ["TableRow"])
+        for name in ("set_data", "update_data", "set_rows", "update_rows"):
+            reader = self.ts.ts_request_reader(next(m for c in self.model.classes if c.name == "TableView"
+                                                    for m in c.remote_methods if m.name == name))
+            (rows,) = reader.fields
+            self.assertEqual(rows.read, f"{rows.local}.push(lazyTableRow(r.bytes()));", name)
+        lazy = self.ts.ts_lazy_elements[0]
+        (cells,) = lazy.reader.fields
+        self.assertEqual((cells.number, cells.wire, cells.scan), (1, "LengthDelimited", "scanValue(s, s.uint32());"))
+        self.assertEqual([(a.name, a.number, a.read) for a in lazy.ats], [("cellsAt", 1, "readValue(r, r.uint32())")])
+        self.assertIn("lazyTableRow", self.ts.ts_common_names)
+
+    def test_a_message_that_cannot_be_checked_unread_cannot_be_lazy(self):
+        # TreeItem's values are a map: its entries have no scanner.
+        readers = ts._Readers("pgwidgets.widgets")
+        with self.assertRaisesRegex(SchemaError, "TreeItem: a lazy field's message"):
+            readers.lazy_element(self.model.messages["pgwidgets.widgets.TreeItem"])
+
+    def test_only_a_repeated_value_type_field_can_be_lazy(self):
+        with self.assertRaisesRegex(SchemaError, "only a repeated field of a value type can be lazy"):
+            load_with("tree.proto", "message RowPosition { int32 index = 1; }",
+                      "message RowPosition { int32 index = 1 [(pgwidgets.arg).lazy = true]; }")
 
 
 class DirectWritersTest(unittest.TestCase):

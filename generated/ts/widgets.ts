@@ -7,7 +7,7 @@
 // missing there, or a method missing in an implementation, fails `tsc`.
 
 export const PACKAGE_NAME = "pgwidgets.widgets";
-export const SCHEMA_FINGERPRINT = 0xf1898e07791c8febn;
+export const SCHEMA_FINGERPRINT = 0x794cf6ba71102ae7n;
 
 /** A widget as the browser runtime holds it. */
 export interface WidgetHandle {

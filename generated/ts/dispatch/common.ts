@@ -228,6 +228,174 @@ export function readValueEntry(r: BinaryReader, len: number, into: { [key: strin
   else into[key] = value;
 }
 
+/**
+ * Walks a message's records without building anything, refusing what
+ * BinaryReader refuses when it reads them: the check a lazily read element
+ * (Lazy<Name>) gets on arrival, so that bad input is still refused with its
+ * call and never when the element is first used. It reads a bare
+ * Uint8Array: BinaryReader's tag() makes an array per record, and the
+ * check of 100,000 rows would cost most of what reading them costs.
+ */
+/** A WireScan reads one record (a row) of a larger message: what runs past it runs past the record. */
+const PAST_END = "premature EOF: a record runs past the message's end";
+
+let strictUtf8: TextDecoder | null = null;
+
+export class WireScan {
+  // Declared and assigned, not class fields: the bundle's ES2020 output
+  // makes each field an Object.defineProperty call, and one WireScan is
+  // made per row.
+  declare pos: number;
+  declare readonly buf: Uint8Array;
+  declare readonly end: number;
+
+  /** Checks buf[pos, end): one record of a message that may hold more. */
+  constructor(buf: Uint8Array, pos: number, end: number) {
+    this.buf = buf;
+    this.pos = pos;
+    this.end = end;
+  }
+
+  /** A varint as BinaryReader.uint32() takes it: at most 10 bytes, its low 32 bits. */
+  uint32(): number {
+    const b = this.buf;
+    let p = this.pos;
+    let x = 0;
+    for (let shift = 0; shift < 70; shift += 7) {
+      if (p >= this.end) throw new RangeError(PAST_END);
+      const c = b[p++]!;
+      if (shift < 32) x |= (c & 0x7f) << shift;
+      if ((c & 0x80) === 0) {
+        this.pos = p;
+        return x >>> 0;
+      }
+    }
+    throw new Error("invalid varint");
+  }
+
+  /** A record's tag, checked as BinaryReader.tag() checks it: field number << 3 | wire type. */
+  tag(): number {
+    const t = this.uint32();
+    const no = t >>> 3;
+    const wt = t & 7;
+    if (no <= 0 || wt > 5) throw new Error(`illegal tag: field no ${no} wire type ${wt}`);
+    return t;
+  }
+
+  /** A varint value (bool, integer, enum). */
+  varint(): void {
+    this.uint32();
+  }
+
+  /** A fixed-width value: 8 bytes (double, fixed64) or 4. */
+  fixed(n: number): void {
+    this.pos += n;
+    this.bounds();
+  }
+
+  /** A length-delimited record's payload, skipped. */
+  bytes(): void {
+    const len = this.uint32();
+    this.pos += len;
+    this.bounds();
+  }
+
+  /** A proto3 string: UTF-8, strictly, as BinaryReader.string(true) wants it. */
+  utf8(): void {
+    const len = this.uint32();
+    const start = this.pos;
+    const end = start + len;
+    if (end > this.end) throw new RangeError(PAST_END);
+    const b = this.buf;
+    for (let i = start; i < end; i++) {
+      if (b[i]! > 0x7f) {
+        strictUtf8 ??= new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+        strictUtf8.decode(b.subarray(start, end));
+        break;
+      }
+    }
+    this.pos = end;
+  }
+
+  /** A record of a field the reader does not know, skipped as BinaryReader.skip() does. */
+  skip(wt: number, no: number, depth = 100): void {
+    switch (wt) {
+      case WireType.Varint:
+        this.uint32();
+        break;
+      case WireType.Bit64:
+        this.fixed(8);
+        break;
+      case WireType.Bit32:
+        this.fixed(4);
+        break;
+      case WireType.LengthDelimited:
+        this.bytes();
+        break;
+      case WireType.StartGroup:
+        if (depth <= 0) throw new Error("maximum recursion depth reached");
+        for (;;) {
+          const t = this.tag();
+          if ((t & 7) === WireType.EndGroup) {
+            if (t >>> 3 !== no) throw new Error("invalid end group tag");
+            break;
+          }
+          this.skip(t & 7, t >>> 3, depth - 1);
+        }
+        break;
+      default:
+        throw new Error(`cant skip wire type ${wt}`);
+    }
+  }
+
+  private bounds(): void {
+    if (this.pos > this.end) throw new RangeError(PAST_END);
+  }
+}
+
+/**
+ * The view of a whole buffer a record's view lies in, one per buffer: the
+ * lazy elements of a message share it instead of each keeping a view (a
+ * typed array is a large object, and 100,000 of them surviving a young
+ * collection cost it its time).
+ */
+let lastWhole: Uint8Array | null = null;
+export function wholeView(bytes: Uint8Array): Uint8Array {
+  if (lastWhole === null || lastWhole.buffer !== bytes.buffer) lastWhole = new Uint8Array(bytes.buffer);
+  return lastWhole;
+}
+
+/** pgwidgets.Value checked as readValue reads it (WireScan), `len` bytes from s.pos. */
+export function scanValue(s: WireScan, len: number): void {
+  const end = s.pos + len;
+  if (end > s.end) throw new Error("readValue: a record runs past the message's end");
+  while (s.pos < end) {
+    const t = s.tag();
+    const wt = t & 7;
+    switch (t >>> 3) {
+      case 1:
+        expectWire(wt, WireType.Varint, "Value.bool_value");
+        s.varint();
+        break;
+      case 2:
+        expectWire(wt, WireType.Varint, "Value.int_value");
+        s.varint();
+        break;
+      case 3:
+        expectWire(wt, WireType.Bit64, "Value.double_value");
+        s.fixed(8);
+        break;
+      case 4:
+        expectWire(wt, WireType.LengthDelimited, "Value.string_value");
+        s.utf8();
+        break;
+      default:
+        s.skip(wt, t >>> 3);
+    }
+  }
+  if (s.pos !== end) throw new Error("readValue: a record runs past the message's end");
+}
+
 /** A Value as protobuf-es builds pgwidgets.Value (a number is a double, a bigint an integer). */
 export function valueToWire(v: Value): MessageInitShape<typeof pb_value.ValueSchema> {
   switch (typeof v) {
@@ -670,4 +838,92 @@ export function readTreeItem(r: BinaryReader, len: number): TreeItem {
   }
   if (r.pos !== end) throw new Error("readTreeItem: a record runs past the message's end");
   return { path: v_path, values: v_values };
+}
+
+function scanTableRow(s: WireScan, len: number): void {
+  const end = s.pos + len;
+  if (end > s.end) throw new Error("readTableRow: a record runs past the message's end");
+  while (s.pos < end) {
+    const t = s.tag();
+    const wt = t & 7;
+    switch (t >>> 3) {
+      case 1:
+        expectWire(wt, WireType.LengthDelimited, "TableRow.cells");
+        scanValue(s, s.uint32());
+        break;
+      default:
+        s.skip(wt, t >>> 3);
+    }
+  }
+  if (s.pos !== end) throw new Error("readTableRow: a record runs past the message's end");
+}
+
+/**
+ * TableRow kept as its bytes, checked on arrival as readTableRow reads
+ * them (scanTableRow), and read in full when a member is first used. It
+ * holds the message's buffer and its place there, no view of its own: a
+ * table's 100,000 rows stay 100,000 small objects until they are shown.
+ */
+export class LazyTableRow implements TableRow {
+  // Declared and assigned, not class fields (see WireScan): one is made per element.
+  private declare buf: Uint8Array | null;
+  private declare readonly start: number;
+  private declare readonly end: number;
+  private declare whole: TableRow | null;
+
+  constructor(buf: Uint8Array, start: number, end: number) {
+    this.buf = buf;
+    this.start = start;
+    this.end = end;
+    this.whole = null;
+  }
+
+  /** Whether no member has been used yet. */
+  get isUnread(): boolean {
+    return this.buf !== null;
+  }
+
+  /** The record's bytes while no member has been used, else null. */
+  get unreadBytes(): Uint8Array | null {
+    return this.buf === null ? null : this.buf.subarray(this.start, this.end);
+  }
+
+  private read(): TableRow {
+    if (this.whole === null) {
+      this.whole = readTableRow(new BinaryReader(this.unreadBytes!), this.end - this.start);
+      this.buf = null;
+    }
+    return this.whole;
+  }
+
+  get cells(): Value[] {
+    return this.read().cells;
+  }
+  set cells(v: Value[]) {
+    this.read().cells = v;
+  }
+
+  /** Element `i` of cells, read alone while the rest is unread; undefined past the end. */
+  cellsAt(i: number): Value | undefined {
+    if (this.whole !== null) return this.whole.cells[i];
+    const r = new BinaryReader(this.unreadBytes!);
+    const len = this.end - this.start;
+    for (let n = 0; r.pos < len;) {
+      const [no, wt] = r.tag();
+      if (no === 1 && n++ === i) return readValue(r, r.uint32());
+      r.skip(wt, no);
+    }
+    return undefined;
+  }
+}
+
+/**
+ * TableRow from its record, `bytes` (a view of the message BinaryReader
+ * reads): checked now, read on first use.
+ */
+export function lazyTableRow(bytes: Uint8Array): LazyTableRow {
+  const start = bytes.byteOffset;  // wholeView starts at the buffer's start
+  const s = new WireScan(wholeView(bytes), start, start + bytes.length);
+  scanTableRow(s, bytes.length);
+  return new LazyTableRow(s.buf, start, s.end);
 }
