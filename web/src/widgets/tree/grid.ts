@@ -15,14 +15,46 @@ export interface GridNode {
   key: string;
   /** A tree's values by column key. */
   values: Record<string, Value>;
-  /** A table's cells by column position. */
+  /** A table's cells by column position (cellsOf: `row` first, while it is unread). */
   cells: Value[];
+  /** A table row as it came, its cells not read yet; null once they are. */
+  row: UnreadRow | null;
   parent: GridNode | null;
   children: GridNode[];
   childMap: Map<string, GridNode> | null;
   depth: number;
   expanded: boolean;
   selected: boolean;
+}
+
+/**
+ * A table row still as its wire bytes (the dispatcher's LazyTableRow): a
+ * set_data of 100,000 rows reads only the rows shown, and the sort column.
+ */
+export interface UnreadRow {
+  readonly cells: Value[];
+  /** True until its cells are read. */
+  readonly isUnread: boolean;
+  /** Its bytes while unread, else null. */
+  readonly unreadBytes: Uint8Array | null;
+  /** One cell, read alone. */
+  cellsAt(i: number): Value | undefined;
+}
+
+// What a table row does not use, shared by every row: 100,000 rows made
+// at once would otherwise be 300,000 more objects for the young collector
+// to copy. Frozen, so that a write is an error, not a change to them all.
+const NO_VALUES: Record<string, Value> = Object.freeze({}) as Record<string, Value>;
+const NO_CELLS: Value[] = Object.freeze([]) as unknown as Value[];
+const NO_CHILDREN: GridNode[] = Object.freeze([]) as unknown as GridNode[];
+
+/** A table node's cells, read now if they were not. */
+export function cellsOf(node: GridNode): Value[] {
+  if (node.row !== null) {
+    node.cells = node.row.cells;
+    node.row = null;
+  }
+  return node.cells;
 }
 
 export interface GridHost {
@@ -184,7 +216,11 @@ export class Grid {
   }
 
   makeNode(key: string, parent: GridNode | null, depth: number): GridNode {
-    return { key, values: {}, cells: [], parent, children: [], childMap: null, depth, expanded: false, selected: false };
+    if (this.host.table && parent !== null) {
+      // A row: its cells come with it (TableView.newRow); it has no children and no values by key.
+      return { key, values: NO_VALUES, cells: NO_CELLS, row: null, parent, children: NO_CHILDREN, childMap: null, depth, expanded: false, selected: false };
+    }
+    return { key, values: {}, cells: [], row: null, parent, children: [], childMap: null, depth, expanded: false, selected: false };
   }
 
   // ---- columns ----
@@ -282,9 +318,12 @@ export class Grid {
     this.walk(this.root, (n) => {
       if (!table) {
         if (gone !== null) delete n.values[gone];
-      } else if (at < n.cells.length) {
-        if (insert) n.cells.splice(at, 0, null);
-        else n.cells.splice(at, 1);
+      } else {
+        const cells = cellsOf(n);
+        if (at < cells.length) {
+          if (insert) cells.splice(at, 0, null);
+          else cells.splice(at, 1);
+        }
       }
     });
     this.applyColumns(columns);
@@ -327,13 +366,20 @@ export class Grid {
   // ---- values ----
 
   get(node: GridNode, col: number): Value | undefined {
-    return this.host.table ? node.cells[col] : node.values[this.colKeys[col]!];
+    return this.host.table ? cellsOf(node)[col] : node.values[this.colKeys[col]!];
+  }
+
+  /** A value to sort by: an unread row's cell is read alone, the row left unread. */
+  private sortValue(node: GridNode, col: number): Value | undefined {
+    if (!this.host.table) return node.values[this.colKeys[col]!];
+    return node.row !== null ? node.row.cellsAt(col) : node.cells[col];
   }
 
   set(node: GridNode, col: number, v: Value): void {
     if (this.host.table) {
-      while (node.cells.length <= col) node.cells.push(null);
-      node.cells[col] = v;
+      const cells = cellsOf(node);
+      while (cells.length <= col) cells.push(null);
+      cells[col] = v;
     } else {
       node.values[this.colKeys[col]!] = v;
     }
@@ -556,7 +602,7 @@ export class Grid {
     const keys = new Array<Value | undefined>(n);
     let numeric = true;
     for (let i = 0; i < n; i++) {
-      const v = this.get(kids[i]!, col);
+      const v = this.sortValue(kids[i]!, col);
       keys[i] = typeof v === "bigint" ? Number(v) : v;
       if (v !== null && v !== undefined && typeof keys[i] !== "number") numeric = false;
     }

@@ -4,7 +4,18 @@
 import type { TableColorSpec, Column, RowCell, RowIndex, TableRow, TableViewCreateArgs, TableViewEvents, TableViewImpl, Value } from "../../schema.js";
 import { el } from "../../dom.js";
 import { Widget, type WidgetEnv } from "../widget.js";
-import { Grid, pathKey, type GridHost, type GridNode } from "./grid.js";
+import { cellsOf, Grid, pathKey, type GridHost, type GridNode, type UnreadRow } from "./grid.js";
+
+/** A row as the dispatcher's LazyTableRow gives it: its bytes, still unread. */
+function unread(row: TableRow): UnreadRow | null {
+  return (row as Partial<UnreadRow>).isUnread === true ? (row as UnreadRow) : null;
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
 
 export class TableView extends Widget implements TableViewImpl, GridHost {
   readonly table = true;
@@ -39,9 +50,11 @@ export class TableView extends Widget implements TableViewImpl, GridHost {
     return this.rows.indexOf(node);
   }
 
-  private newRow(cells: Value[], at = -1): GridNode {
+  /** A row of the call's own cells, or of a row not read yet (read when shown or sorted by). */
+  private newRow(row: Value[] | TableRow, at = -1): GridNode {
     const n = this.grid.addChild(this.grid.root, `r${this.nextKey++}`, at);
-    n.cells = cells;  // the call's own array: decoded for this call
+    if (Array.isArray(row)) n.cells = row;  // the call's own array: decoded for this call
+    else if ((n.row = unread(row)) === null) n.cells = row.cells;
     return n;
   }
 
@@ -54,7 +67,7 @@ export class TableView extends Widget implements TableViewImpl, GridHost {
   }
   expanded(): void {}
   activated(node: GridNode, col: number | null): void {
-    this.events.activated(node.cells.slice(), this.positionOf(node), col ?? -1);
+    this.events.activated(cellsOf(node).slice(), this.positionOf(node), col ?? -1);
   }
   sorted(col: number, ascending: boolean): void {
     this.events.sorted(col, ascending);
@@ -63,7 +76,7 @@ export class TableView extends Widget implements TableViewImpl, GridHost {
     this.events.cell_edited(this.positionOf(node), col, oldValue, newValue);
   }
   cellAction(node: GridNode, col: number): void {
-    this.events.cell_action(this.positionOf(node), node.cells.slice(), col);
+    this.events.cell_action(this.positionOf(node), cellsOf(node).slice(), col);
   }
   scrolled(h: number, v: number): void {
     this.events.scrolled(h, v);
@@ -107,13 +120,16 @@ export class TableView extends Widget implements TableViewImpl, GridHost {
 
   set_data(rows: TableRow[]): void {
     this.grid.clear();
-    for (const r of rows) this.newRow(r.cells);
+    for (const r of rows) this.newRow(r);
     this.grid.invalidate(true);
   }
   set_rows(rows: TableRow[]): void {
     this.set_data(rows);
   }
-  /** Rows matched by position: changed cells are written, extra rows added or dropped. */
+  /**
+   * Rows matched by position: changed cells are written, extra rows added or
+   * dropped. A row still unread that comes again byte for byte stays unread.
+   */
   update_data(rows: TableRow[]): void {
     const g = this.grid;
     const before = g.selection.length;
@@ -123,16 +139,20 @@ export class TableView extends Widget implements TableViewImpl, GridHost {
     const n = Math.min(have.length, rows.length);
     for (let i = 0; i < n; i++) {
       const node = have[i]!;
+      const mine = node.row?.unreadBytes;
+      const theirs = unread(rows[i]!)?.unreadBytes;
+      if (mine && theirs && sameBytes(mine, theirs)) continue;
       const cells = rows[i]!.cells;
-      if (node.cells.length !== cells.length) {
+      const had = cellsOf(node);
+      if (had.length !== cells.length) {
         node.cells = cells.slice();
         changed = true;
         resort = true;
         continue;
       }
       for (let c = 0; c < cells.length; c++) {
-        if (node.cells[c] !== cells[c]) {
-          node.cells[c] = cells[c]!;
+        if (had[c] !== cells[c]) {
+          had[c] = cells[c]!;
           changed = true;
           if (c === g.sortCol) resort = true;
         }
@@ -143,7 +163,7 @@ export class TableView extends Widget implements TableViewImpl, GridHost {
       changed = true;
     }
     for (let i = have.length; i < rows.length; i++) {
-      this.newRow(rows[i]!.cells);
+      this.newRow(rows[i]!);
       changed = true;
       resort = true;
     }
@@ -172,8 +192,9 @@ export class TableView extends Widget implements TableViewImpl, GridHost {
   }
   set_cell(row: number, col_index: number, value: Value): void {
     const node = this.rowAt(row);
-    while (node.cells.length <= col_index) node.cells.push(null);
-    node.cells[col_index] = value;
+    const cells = cellsOf(node);
+    while (cells.length <= col_index) cells.push(null);
+    cells[col_index] = value;
     this.grid.invalidate(col_index === this.grid.sortCol);
   }
   clear(): void {
