@@ -225,6 +225,7 @@ class DirectReader:
     fields: list
     result: str       # the value, from the locals
     result_type: str
+    whole: bool = False  # a lazy field: the reader also takes the bytes `r` reads, as `whole`
 
 
 @dataclass
@@ -275,7 +276,8 @@ class _Readers:
         init, read, result = direct
         if f.lazy:
             self.lazy_element(e.message)  # refuses a message that cannot be checked unread
-            read = f"{local}.push(lazy{e.message.name}({'r'}.bytes()));"
+            # Its place in the request's bytes (`whole`, which `r` reads): no view per element.
+            read = f"{{ const n = r.uint32(); {local}.push(lazy{e.message.name}(whole, r.pos, n)); r.pos += n; }}"
         single = isinstance(f.kind, kinds.Single)
         local_type = ("number" if isinstance(e, kinds.EnumElement) else e.ts_type) if single \
             else f.kind.ts_value_type
@@ -322,7 +324,7 @@ class _Readers:
         if fields is None:
             return None
         result = "{ " + ", ".join(f"{identifier(f.name)}: {r}" for f, _, r in fields) + " }"
-        return DirectReader(name, [rf for _, rf, _ in fields], result, result_type)
+        return DirectReader(name, [rf for _, rf, _ in fields], result, result_type, any(f.lazy for f, _, _ in fields))
 
 
 def _request_reader(readers, method):
@@ -414,6 +416,9 @@ class Schema(View):
         for m in self._model.messages.values():
             if m.value_type and m.file in self._model.files and readers.own(m):
                 r = readers.reader(m, f"read{m.name}", m.name)
+                if r is not None and r.whole:
+                    raise SchemaError(f"{m.name}: a lazy field must be a field of a method's request, "
+                                      f"not of a value type")
                 if r is not None:
                     out.append(r)
         return out

@@ -71,7 +71,9 @@ class DirectReadersTest(unittest.TestCase):
             reader = self.ts.ts_request_reader(next(m for c in self.model.classes if c.name == "TableView"
                                                     for m in c.remote_methods if m.name == name))
             (rows,) = reader.fields
-            self.assertEqual(rows.read, f"{rows.local}.push(lazyTableRow(r.bytes()));", name)
+            self.assertEqual(rows.read, f"{{ const n = r.uint32(); {rows.local}.push(lazyTableRow(whole, r.pos, n)); "
+                                        f"r.pos += n; }}", name)
+            self.assertTrue(reader.whole, name)
         lazy = self.ts.ts_lazy_elements[0]
         (cells,) = lazy.reader.fields
         self.assertEqual((cells.number, cells.wire, cells.scan), (1, "LengthDelimited", "scanValue(s, s.uint32());"))

@@ -243,17 +243,24 @@ let strictUtf8: TextDecoder | null = null;
 
 export class WireScan {
   // Declared and assigned, not class fields: the bundle's ES2020 output
-  // makes each field an Object.defineProperty call, and one WireScan is
-  // made per row.
+  // makes each field an Object.defineProperty call.
   declare pos: number;
-  declare readonly buf: Uint8Array;
-  declare readonly end: number;
+  declare buf: Uint8Array;
+  declare end: number;
 
   /** Checks buf[pos, end): one record of a message that may hold more. */
   constructor(buf: Uint8Array, pos: number, end: number) {
     this.buf = buf;
     this.pos = pos;
     this.end = end;
+  }
+
+  /** This scanner, on another record (one is reused for a request's 100,000 rows). */
+  reset(buf: Uint8Array, pos: number, end: number): this {
+    this.buf = buf;
+    this.pos = pos;
+    this.end = end;
+    return this;
   }
 
   /** A varint as BinaryReader.uint32() takes it: at most 10 bytes, its low 32 bits. */
@@ -351,18 +358,6 @@ export class WireScan {
   private bounds(): void {
     if (this.pos > this.end) throw new RangeError(PAST_END);
   }
-}
-
-/**
- * The view of a whole buffer a record's view lies in, one per buffer: the
- * lazy elements of a message share it instead of each keeping a view (a
- * typed array is a large object, and 100,000 of them surviving a young
- * collection cost it its time).
- */
-let lastWhole: Uint8Array | null = null;
-export function wholeView(bytes: Uint8Array): Uint8Array {
-  if (lastWhole === null || lastWhole.buffer !== bytes.buffer) lastWhole = new Uint8Array(bytes.buffer);
-  return lastWhole;
 }
 
 /** pgwidgets.Value checked as readValue reads it (WireScan), `len` bytes from s.pos. */
@@ -840,6 +835,9 @@ export function readTreeItem(r: BinaryReader, len: number): TreeItem {
   return { path: v_path, values: v_values };
 }
 
+/** The one WireScan the lazy readers check their elements with (reset for each). */
+const scratchScan = new WireScan(new Uint8Array(0), 0, 0);
+
 function scanTableRow(s: WireScan, len: number): void {
   const end = s.pos + len;
   if (end > s.end) throw new Error("readTableRow: a record runs past the message's end");
@@ -860,12 +858,12 @@ function scanTableRow(s: WireScan, len: number): void {
 
 /**
  * TableRow kept as its bytes, checked on arrival as readTableRow reads
- * them (scanTableRow), and read in full when a member is first used. It
- * holds the message's buffer and its place there, no view of its own: a
+ * them (scanTableRow), and read in full when a member is first used: a
  * table's 100,000 rows stay 100,000 small objects until they are shown.
  */
 export class LazyTableRow implements TableRow {
   // Declared and assigned, not class fields (see WireScan): one is made per element.
+  // It keeps the request's bytes and its place there, no view of its own.
   private declare buf: Uint8Array | null;
   private declare readonly start: number;
   private declare readonly end: number;
@@ -918,12 +916,11 @@ export class LazyTableRow implements TableRow {
 }
 
 /**
- * TableRow from its record, `bytes` (a view of the message BinaryReader
- * reads): checked now, read on first use.
+ * TableRow from its record, `len` bytes of `whole` from `start`: checked
+ * now (one WireScan for them all), read on first use.
  */
-export function lazyTableRow(bytes: Uint8Array): LazyTableRow {
-  const start = bytes.byteOffset;  // wholeView starts at the buffer's start
-  const s = new WireScan(wholeView(bytes), start, start + bytes.length);
-  scanTableRow(s, bytes.length);
-  return new LazyTableRow(s.buf, start, s.end);
+export function lazyTableRow(whole: Uint8Array, start: number, len: number): LazyTableRow {
+  if (start + len > whole.length) throw new RangeError("premature EOF");
+  scanTableRow(scratchScan.reset(whole, start, start + len), len);
+  return new LazyTableRow(whole, start, start + len);
 }

@@ -54,7 +54,7 @@ function readTreeData(r: BinaryReader, len: number): { data: TreeItem[] } {
 }
 
 /** A TableRowsData request read off the wire (ts.DirectReader). */
-function readTableRowsData(r: BinaryReader, len: number): { data: TableRow[] } {
+function readTableRowsData(r: BinaryReader, len: number, whole: Uint8Array): { data: TableRow[] } {
   const end = r.pos + len;
   let v_data: TableRow[] = [];
   while (r.pos < end) {
@@ -62,7 +62,7 @@ function readTableRowsData(r: BinaryReader, len: number): { data: TableRow[] } {
     switch (no) {
       case 1:
         expectWire(wt, WireType.LengthDelimited, "TableRowsData.data");
-        v_data.push(lazyTableRow(r.bytes()));
+        { const n = r.uint32(); v_data.push(lazyTableRow(whole, r.pos, n)); r.pos += n; }
         break;
       default:
         r.skip(wt, no);
@@ -73,7 +73,7 @@ function readTableRowsData(r: BinaryReader, len: number): { data: TableRow[] } {
 }
 
 /** A TableRows request read off the wire (ts.DirectReader). */
-function readTableRows(r: BinaryReader, len: number): { rows: TableRow[] } {
+function readTableRows(r: BinaryReader, len: number, whole: Uint8Array): { rows: TableRow[] } {
   const end = r.pos + len;
   let v_rows: TableRow[] = [];
   while (r.pos < end) {
@@ -81,7 +81,7 @@ function readTableRows(r: BinaryReader, len: number): { rows: TableRow[] } {
     switch (no) {
       case 1:
         expectWire(wt, WireType.LengthDelimited, "TableRows.rows");
-        v_rows.push(lazyTableRow(r.bytes()));
+        { const n = r.uint32(); v_rows.push(lazyTableRow(whole, r.pos, n)); r.pos += n; }
         break;
       default:
         r.skip(wt, no);
@@ -750,7 +750,7 @@ export const treeFamily: FamilyTables = {
     [173908264, {
       id: 173908264, name: "set_data", className: "TableView", kind: "setter", classId: 1578330322,
       invoke: (impl, bytes, ctx) => {
-        const m = readTableRowsData(new BinaryReader(bytes), bytes.length);
+        const m = readTableRowsData(new BinaryReader(bytes), bytes.length, bytes);
         (impl as w.TableViewImpl).set_data(m.data);
         return undefined;
       },
@@ -758,7 +758,7 @@ export const treeFamily: FamilyTables = {
     [429487162, {
       id: 429487162, name: "update_data", className: "TableView", kind: "setter", classId: 1578330322,
       invoke: (impl, bytes, ctx) => {
-        const m = readTableRowsData(new BinaryReader(bytes), bytes.length);
+        const m = readTableRowsData(new BinaryReader(bytes), bytes.length, bytes);
         (impl as w.TableViewImpl).update_data(m.data);
         return undefined;
       },
@@ -766,7 +766,7 @@ export const treeFamily: FamilyTables = {
     [1079899703, {
       id: 1079899703, name: "set_rows", className: "TableView", kind: "setter", classId: 1578330322,
       invoke: (impl, bytes, ctx) => {
-        const m = readTableRows(new BinaryReader(bytes), bytes.length);
+        const m = readTableRows(new BinaryReader(bytes), bytes.length, bytes);
         (impl as w.TableViewImpl).set_rows(m.rows);
         return undefined;
       },
@@ -774,7 +774,7 @@ export const treeFamily: FamilyTables = {
     [498789046, {
       id: 498789046, name: "update_rows", className: "TableView", kind: "setter", classId: 1578330322,
       invoke: (impl, bytes, ctx) => {
-        const m = readTableRows(new BinaryReader(bytes), bytes.length);
+        const m = readTableRows(new BinaryReader(bytes), bytes.length, bytes);
         (impl as w.TableViewImpl).update_rows(m.rows);
         return undefined;
       },
