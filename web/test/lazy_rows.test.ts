@@ -69,9 +69,18 @@ describe("lazily read table rows", () => {
     assert.equal(g.root.children.length, 201);
     assert.equal(g.get(g.root.children[7]!, 1), "changed");
     assert.deepEqual(g.selection, [g.root.children[7]], "the selection moved");
-    assert.equal(unread(), 201 - 1, "row 7 was read, and the others stayed unread (the new one too)");
+    assert.equal(unread(), 201 - 2, "rows 7 and 200 were read, and the others stayed unread");
+    assert.equal(g.root.children[200]!.row, null, "a row added by a request of 201 kept the request's bytes alive");
     assert.equal(g.get(g.root.children[200]!, 1), "n200");
     assert.equal(g.get(g.root.children[3]!, 1), "n3");
+  });
+
+  it("update_data that adds most of its rows keeps them unread", () => {
+    const { t, g, unread } = table(3);
+    dispatch(t, "update_data", Array.from({ length: 10 }, (_, i) => rowOf(i)));
+    assert.equal(g.root.children.length, 10);
+    assert.equal(unread(), 10, "the 7 rows added were read at once");
+    assert.deepEqual(g.root.children.map((n) => g.get(n, 1)), Array.from({ length: 10 }, (_, i) => `n${i}`));
   });
 
   it("set_cell, a column inserted and an activation see an unread row's cells", () => {

@@ -162,8 +162,12 @@ export class TableView extends Widget implements TableViewImpl, GridHost {
       g.removeNode(have[i]!);
       changed = true;
     }
+    // Rows added stay unread only when they are most of the request: an
+    // unread row keeps its whole request alive, and updates that each add a
+    // few rows to a large table would otherwise keep every such request.
+    const keepUnread = (rows.length - have.length) * 2 >= rows.length;
     for (let i = have.length; i < rows.length; i++) {
-      this.newRow(rows[i]!);
+      this.newRow(keepUnread ? rows[i]! : rows[i]!.cells);
       changed = true;
       resort = true;
     }
