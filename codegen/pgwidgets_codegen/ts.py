@@ -275,7 +275,7 @@ class _Readers:
             return None
         init, read, result = direct
         if f.lazy:
-            self.lazy_element(e.message)  # refuses a message that cannot be checked unread
+            self._check_lazy(e.message)
             # Its place in the request's bytes (`whole`, which `r` reads): no view per element.
             read = f"{{ const n = r.uint32(); {local}.push(lazy{e.message.name}(whole, r.pos, n)); r.pos += n; }}"
         single = isinstance(f.kind, kinds.Single)
@@ -304,14 +304,18 @@ class _Readers:
         fields = self.direct.codes(message)
         return fields is not None and all(rf.scan for _, rf, _ in fields)
 
-    def lazy_element(self, message):
-        """The LazyElement of a message a lazy field holds; SchemaError when
-        it has no reader or a field that cannot be checked unread."""
-        fields = self.direct.codes(message)
-        if fields is None or not self.own(message) or not self._scannable(message):
+    def _check_lazy(self, message):
+        """SchemaError when a lazy field's message has no reader or a field
+        that cannot be checked unread."""
+        if self.direct.codes(message) is None or not self.own(message) or not self._scannable(message):
             raise SchemaError(
                 f"{message.name}: a lazy field's message needs a direct reader in its own package and fields "
                 f"that can be checked unread (Values, strings, numbers, enums and such messages; no maps)")
+
+    def lazy_element(self, message):
+        """The LazyElement of a message a lazy field holds (SchemaError as _check_lazy)."""
+        self._check_lazy(message)
+        fields = self.direct.codes(message)
         reader = self.reader(message, f"read{message.name}", message.name)
         members = [(identifier(f.name), f.kind.ts_value_type) for f, _, _ in fields]
         ats = [LazyAt(f"{identifier(f.name)}At", identifier(f.name), f.number, f.kind.element.ts_type,

@@ -195,11 +195,7 @@ export class TableView extends Widget implements TableViewImpl, GridHost {
     if (moved) this.selectedChanged();
   }
   set_cell(row: number, col_index: number, value: Value): void {
-    const node = this.rowAt(row);
-    const cells = cellsOf(node);
-    while (cells.length <= col_index) cells.push(null);
-    cells[col_index] = value;
-    this.grid.invalidate(col_index === this.grid.sortCol);
+    this.grid.set(this.rowAt(row), col_index, value);
   }
   clear(): void {
     this.grid.clear();
