@@ -1,8 +1,46 @@
 #include "outflow.hpp"
 
 #include <algorithm>
+#include <stdexcept>
+
+#include <google/protobuf/io/coded_stream.h>
+#include <google/protobuf/io/zero_copy_stream_impl_lite.h>
+#include <google/protobuf/wire_format_lite.h>
 
 namespace pgw::detail {
+
+// Call `m`'s encoding up to its args, which follow it: the Call's fields,
+// then `args`' tag and length (protobuf reads a message's fields in any
+// order, the page's reader included).
+std::string Outflow::encoding_before_args(const pgwidgets::ServerMessage& m, std::size_t args_size) {
+  using google::protobuf::io::CodedOutputStream;
+  using google::protobuf::internal::WireFormatLite;
+  if (!m.has_call() || !m.call().args().empty()) throw std::logic_error("pgwidgets: shared args belong to a Call without its own");
+  const std::string call = m.call().SerializeAsString();
+  const std::uint32_t args_tag = WireFormatLite::MakeTag(pgwidgets::Call::kArgsFieldNumber, WireFormatLite::WIRETYPE_LENGTH_DELIMITED);
+  const std::uint64_t call_size =
+      call.size() + CodedOutputStream::VarintSize32(args_tag) + CodedOutputStream::VarintSize64(args_size) + args_size;
+  std::string out;
+  {
+    google::protobuf::io::StringOutputStream stream(&out);
+    CodedOutputStream coded(&stream);
+    coded.WriteTag(WireFormatLite::MakeTag(pgwidgets::ServerMessage::kCallFieldNumber, WireFormatLite::WIRETYPE_LENGTH_DELIMITED));
+    coded.WriteVarint64(call_size);
+    coded.WriteString(call);
+    coded.WriteTag(args_tag);
+    coded.WriteVarint64(args_size);
+  }
+  return out;
+}
+
+// Bytes [from, from + n) of `big`'s encoding.
+std::string Outflow::slice(const Big& big, std::size_t from, std::size_t n) {
+  std::string out;
+  out.reserve(n);
+  if (from < big.bytes.size()) out.append(big.bytes, from, std::min(n, big.bytes.size() - from));
+  if (out.size() < n) out.append(*big.args, from + out.size() - big.bytes.size(), n - out.size());
+  return out;
+}
 
 std::uint32_t Outflow::widget_of(const pgwidgets::ServerMessage& m) {
   switch (m.kind_case()) {
@@ -19,7 +57,7 @@ std::uint32_t Outflow::widget_of(const pgwidgets::ServerMessage& m) {
   }
 }
 
-void Outflow::push(pgwidgets::ServerMessage m, bool latest_wins, pgwidgets::ServerFrame& out) {
+void Outflow::push(pgwidgets::ServerMessage m, bool latest_wins, pgwidgets::ServerFrame& out, Args args) {
   const std::uint32_t widget = widget_of(m);
   // Behind a barrier, everything waits: listed with the last chunked
   // message, it leaves after every earlier one. Else a chunked message for
@@ -31,13 +69,14 @@ void Outflow::push(pgwidgets::ServerMessage m, bool latest_wins, pgwidgets::Serv
   if (ahead != nullptr) {
     auto& after = ahead->after;
     // A newer frame of the same stream right behind replaces the older.
-    if (latest_wins && !after.empty() && after.back().second && widget_of(after.back().first) == widget &&
-        after.back().first.call().method_id() == m.call().method_id()) {
-      after.back().first = std::move(m);
+    if (latest_wins && !after.empty() && after.back().latest_wins && widget_of(after.back().m) == widget &&
+        after.back().m.call().method_id() == m.call().method_id()) {
+      after.back().m = std::move(m);
+      after.back().args = std::move(args);
       ++stats_.stream_frames_dropped;
       return;
     }
-    after.emplace_back(std::move(m), latest_wins);
+    after.push_back(Big::After{std::move(m), latest_wins, std::move(args)});
     return;
   }
   if (latest_wins) {
@@ -59,7 +98,7 @@ void Outflow::push(pgwidgets::ServerMessage m, bool latest_wins, pgwidgets::Serv
   }
   // Any other message for the widget goes after the frames made before it.
   if (widget != 0 && held_ != 0) release_held(widget, out);
-  emit(std::move(m), out);
+  emit(std::move(m), out, std::move(args));
 }
 
 void Outflow::send_frame(const SlotKey& key, Slot& slot, pgwidgets::ServerMessage m, pgwidgets::ServerFrame& out) {
@@ -81,8 +120,8 @@ void Outflow::release_held(std::uint32_t widget, pgwidgets::ServerFrame& out) {
   }
 }
 
-void Outflow::emit(pgwidgets::ServerMessage m, pgwidgets::ServerFrame& out) {
-  if (m.ByteSizeLong() <= threshold_bytes) {
+void Outflow::emit(pgwidgets::ServerMessage m, pgwidgets::ServerFrame& out, Args args) {
+  if (!args && m.ByteSizeLong() <= threshold_bytes) {
     *out.add_messages() = std::move(m);
     return;
   }
@@ -91,7 +130,12 @@ void Outflow::emit(pgwidgets::ServerMessage m, pgwidgets::ServerFrame& out) {
   big.widget = widget_of(m);
   big.barrier = m.kind_case() != pgwidgets::ServerMessage::kCall;
   barriers_ += big.barrier ? 1 : 0;
-  big.bytes = m.SerializeAsString();
+  if (args) {
+    big.bytes = encoding_before_args(m, args->size());
+    big.args = std::move(args);
+  } else {
+    big.bytes = m.SerializeAsString();
+  }
   ++stats_.chunked_messages;
   bigs_.push_back(std::move(big));
 }
@@ -99,22 +143,23 @@ void Outflow::emit(pgwidgets::ServerMessage m, pgwidgets::ServerFrame& out) {
 void Outflow::pump(pgwidgets::ServerFrame& out) {
   while (!bigs_.empty() && unacked_.size() < window_chunks) {
     Big& big = bigs_.front();
-    const std::size_t n = std::min(chunk_bytes, big.bytes.size() - big.sent);
+    const std::size_t total = big.size();
+    const std::size_t n = std::min(chunk_bytes, total - big.sent);
     auto* chunk = out.add_messages()->mutable_chunk();
     chunk->set_stream_id(big.stream);
     chunk->set_offset(big.sent);
-    chunk->set_total(big.bytes.size());
-    chunk->set_data(big.bytes.substr(big.sent, n));
+    chunk->set_total(total);
+    chunk->set_data(slice(big, big.sent, n));
     big.sent += n;
     ++stats_.chunks_sent;
     unacked_.emplace_back(big.stream, big.sent);
-    if (big.sent < big.bytes.size()) continue;
+    if (big.sent < total) continue;
     // Complete: the messages that waited for it follow, in order (one may
     // be the widget's next chunked message).
     auto after = std::move(big.after);
     barriers_ -= big.barrier ? 1 : 0;
     bigs_.pop_front();
-    for (auto& [m, latest] : after) push(std::move(m), latest, out);
+    for (Big::After& a : after) push(std::move(a.m), a.latest_wins, out, std::move(a.args));
   }
 }
 
@@ -153,8 +198,8 @@ std::string Outflow::chunk_acked(std::uint32_t stream, std::uint64_t received) {
 std::size_t Outflow::held_bytes() const {
   std::size_t n = 0;
   for (const Big& b : bigs_) {
-    n += b.bytes.size() - b.sent;
-    for (const auto& a : b.after) n += a.first.ByteSizeLong();
+    n += b.size() - b.sent;
+    for (const Big::After& a : b.after) n += a.m.ByteSizeLong() + (a.args ? a.args->size() : 0);
   }
   for (const auto& [key, slot] : slots_) {
     if (slot.held) n += slot.held->ByteSizeLong();

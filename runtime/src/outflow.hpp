@@ -33,6 +33,7 @@
 #include <cstdint>
 #include <deque>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -60,9 +61,14 @@ class Outflow {
   // upload acks).
   static std::uint32_t widget_of(const pgwidgets::ServerMessage& m);
 
+  // A large Call's args held apart from its message (its `args` left
+  // empty), shared with the widget store: sent from there, never copied
+  // whole. Such a message is always sent in chunks.
+  using Args = std::shared_ptr<const std::string>;
+
   // The next message for this browser, in order. `latest_wins`: a Call of a
   // stream method. What can leave now is appended to `out`.
-  void push(pgwidgets::ServerMessage m, bool latest_wins, pgwidgets::ServerFrame& out);
+  void push(pgwidgets::ServerMessage m, bool latest_wins, pgwidgets::ServerFrame& out, Args args = {});
   // Appends the chunks the window allows (call after the pushes).
   void pump(pgwidgets::ServerFrame& out);
   // The page answered call `seq` (Result or Error). True when it was a
@@ -84,12 +90,20 @@ class Outflow {
   struct Big {
     std::uint32_t stream;
     std::uint32_t widget;
-    std::string bytes;        // the encoded ServerMessage
+    std::string bytes;        // the encoded ServerMessage (with `args`: all of it before them)
+    Args args;                // a Call's args, its encoding's last bytes
     std::size_t sent = 0;     // bytes sent in chunks
     bool barrier = false;     // not a Call: every later message waits for it
     // Later messages for the same widget (every later message, behind a
     // barrier), with whether each is a stream's frame.
-    std::vector<std::pair<pgwidgets::ServerMessage, bool>> after;
+    struct After {
+      pgwidgets::ServerMessage m;
+      bool latest_wins;
+      Args args;
+    };
+    std::vector<After> after;
+
+    std::size_t size() const { return bytes.size() + (args ? args->size() : 0); }
   };
   using SlotKey = std::pair<std::uint32_t, std::uint32_t>;  // widget, method
   struct Slot {
@@ -97,7 +111,9 @@ class Outflow {
     std::optional<pgwidgets::ServerMessage> held;
   };
 
-  void emit(pgwidgets::ServerMessage m, pgwidgets::ServerFrame& out);
+  void emit(pgwidgets::ServerMessage m, pgwidgets::ServerFrame& out, Args args = {});
+  static std::string encoding_before_args(const pgwidgets::ServerMessage& m, std::size_t args_size);
+  static std::string slice(const Big& big, std::size_t from, std::size_t n);
   void send_frame(const SlotKey& key, Slot& slot, pgwidgets::ServerMessage m, pgwidgets::ServerFrame& out);
   void release_held(std::uint32_t widget, pgwidgets::ServerFrame& out);
 

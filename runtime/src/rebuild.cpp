@@ -39,12 +39,12 @@ bool names_destroyed_widget(const WidgetStore& store, const RecordedCall& c) {
 }
 
 void add_call(pgwidgets::ServerFrame& out, std::uint32_t seq, WidgetId widget, std::uint32_t method,
-              const std::string& args) {
+              std::string args) {
   auto* call = out.add_messages()->mutable_call();
   call->set_seq(seq);
   call->set_widget_id(widget);
   call->set_method_id(method);
-  call->set_args(args);
+  call->set_args(std::move(args));
 }
 
 // The calls that send a widget's collection states of one phase: each
@@ -59,7 +59,7 @@ void add_collections(pgwidgets::ServerFrame& out, const std::function<std::uint3
       // when it is empty: a new widget starts so).
       if (v.size() == 0) continue;
       std::string all;
-      for_each_element(v, [&](const std::string& element) {
+      for_each_element(v, [&](std::string_view element) {
         std::uint64_t tag = (static_cast<std::uint64_t>(v.info->snapshot_all_field) << 3) | 2;
         for (std::uint64_t n : {tag, static_cast<std::uint64_t>(element.size())}) {
           while (n >= 0x80) {
@@ -70,11 +70,11 @@ void add_collections(pgwidgets::ServerFrame& out, const std::function<std::uint3
         }
         all.append(element);
       });
-      add_call(out, next_seq(), id, v.info->snapshot_all_method, all);
+      add_call(out, next_seq(), id, v.info->snapshot_all_method, std::move(all));
       continue;
     }
-    for_each_element(v, [&](const std::string& element) {
-      add_call(out, next_seq(), id, v.info->snapshot_method, element);
+    for_each_element(v, [&](std::string_view element) {
+      add_call(out, next_seq(), id, v.info->snapshot_method, std::string(element));
     });
   }
 }

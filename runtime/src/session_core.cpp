@@ -133,26 +133,38 @@ void SessionCore::flush() {
   if (browsers_.empty()) {
     outbox_->Clear();
     routes_.clear();
+    shared_args_.clear();
     return;
   }
   // Large messages and streams' frames go through each browser's outflow
   // (outflow.hpp), as do all messages while one holds anything back.
   const bool flows_idle = std::all_of(browsers_.begin(), browsers_.end(), [](const Browser& b) { return b.flow.idle(); });
-  if (stream_queued_ || !flows_idle || outbox_->ByteSizeLong() > Outflow::threshold_bytes) {
+  if (stream_queued_ || !flows_idle || !shared_args_.empty() || outbox_->ByteSizeLong() > Outflow::threshold_bytes) {
     stream_queued_ = false;
     auto frame = std::move(outbox_);
     auto routes = std::move(routes_);
     routes_.clear();
+    auto shared = std::move(shared_args_);
+    shared_args_.clear();
     for (Browser& b : browsers_) {
+      // The last browser takes the messages themselves: a 9 MB set_data is
+      // not copied once more for it (a copy into fresh memory, page faults
+      // and all, costs as much as writing it did).
+      const bool last = &b == &browsers_.back();
       pgwidgets::ServerFrame out;
       std::size_t next = 0;
+      std::size_t next_shared = 0;
       for (int i = 0; i < frame->messages_size(); ++i) {
+        Outflow::Args args;
+        if (next_shared < shared.size() && shared[next_shared].first == i) args = shared[next_shared++].second;
         if (next < routes.size() && routes[next].index == i) {
           const Routing& r = routes[next++];
           if (r.route == Route::only ? r.browser != b.id : r.browser == b.id) continue;
         }
-        const pgwidgets::ServerMessage& m = frame->messages(i);
-        b.flow.push(m, stream_frame(m), out);
+        pgwidgets::ServerMessage& m = *frame->mutable_messages(i);
+        const bool stream = stream_frame(m);
+        if (last) b.flow.push(std::move(m), stream, out, std::move(args));
+        else b.flow.push(m, stream, out, std::move(args));
       }
       send_flow(b, out);
     }
@@ -526,10 +538,19 @@ Task<std::string> SessionCore::call(WidgetId widget, const MethodInfo& method, s
     throw Disconnected("pgwidgets: " + what() + " (widget " + std::to_string(widget) + "): no browser is attached to session " +
                        config_.id);
   }
+  // A large request is held once, shared by the store (a list it assigns
+  // keeps slices of it) and each browser's outflow (which sends it from
+  // there in chunks). Each copy of a 9 MB set_data into fresh memory had
+  // cost as much as writing it, in page faults.
+  SharedBytes shared;
+  if (args.size() > Outflow::threshold_bytes && !method.returns_value && !method.latest_wins) {
+    shared = std::make_shared<const std::string>(std::move(args));
+    args = std::string();
+  }
   // The server's state changes first: a call its rules refuse throws here,
   // at the call site, and is neither recorded nor sent.
   try {
-    apply_effect(widget, method, args, change);
+    apply_effect(widget, method, shared ? *shared : args, change, shared);
   } catch (const std::invalid_argument& e) {
     throw std::invalid_argument("pgwidgets: " + what() + ": " + e.what());
   }
@@ -549,19 +570,22 @@ Task<std::string> SessionCore::call(WidgetId widget, const MethodInfo& method, s
     call->set_widget_id(widget);
     call->set_method_id(method.id);
     call->set_args(std::move(args));
+    if (shared) shared_args_.emplace_back(outbox_->messages_size() - 1, shared);
     if (!ack) co_return std::string();
     auto* acked = queue(Route::only, browsers_.front().id)->mutable_call();
     *acked = *call;
     acked->set_ack(true);
+    if (shared) shared_args_.emplace_back(outbox_->messages_size() - 1, shared);
   }
+  shared.reset();  // the outbox and the store hold it: not this frame while it waits
   co_return co_await wait_reply(add_pending(seq, what() + " (widget " + std::to_string(widget) + ")"));
 }
 
 void SessionCore::apply_effect(WidgetId widget, const MethodInfo& method, const std::string& args,
-                               const ChildChange& change) {
+                               const ChildChange& change, const SharedBytes& shared) {
   switch (method.kind) {
     case MethodKind::setter:
-      store_.record(widget, method.field, method.id, args);
+      store_.record(widget, method.field, method.id, args, shared);
       break;
     case MethodKind::attach:
       store_.attach(widget, change.child, change.index, method.replace, method.id, args);
@@ -975,6 +999,7 @@ void SessionCore::end(int code, const std::string& why) {
   store_.clear();
   if (outbox_) outbox_->Clear();
   routes_.clear();
+  shared_args_.clear();
   if (end_hook_) {
     auto hook = std::move(end_hook_);
     end_hook_ = nullptr;

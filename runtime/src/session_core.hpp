@@ -239,7 +239,8 @@ class SessionCore final : public SessionLink {
   // Whether the page is told to send `callback` of `widget`: a handler, or
   // an exec() waiting for it.
   bool exec_listened(WidgetId widget, std::uint32_t callback) const;
-  void apply_effect(WidgetId widget, const MethodInfo& method, const std::string& args, const ChildChange& change);
+  void apply_effect(WidgetId widget, const MethodInfo& method, const std::string& args, const ChildChange& change,
+                    const SharedBytes& shared);
   void drop_handlers_of_missing_widgets();
 
   void on_message(BrowserId from, const pgwidgets::ClientMessage& message);
@@ -257,6 +258,9 @@ class SessionCore final : public SessionLink {
   WidgetStore store_;
   std::unique_ptr<pgwidgets::ServerFrame> outbox_;
   std::vector<Routing> routes_;  // the outbox's messages that do not go to every browser
+  // The outbox's Calls whose args are held apart (by index, in order):
+  // large requests, shared with the store and sent from there.
+  std::vector<std::pair<int, SharedBytes>> shared_args_;
   bool flush_scheduled_ = false;
   bool stream_queued_ = false;  // the outbox holds a latest_wins call
   bool ended_ = false;

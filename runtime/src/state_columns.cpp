@@ -169,7 +169,8 @@ void follow_columns(StateValue& v, const ColumnChange& c) {
       return;
     case ColumnRole::row_cells:
       if (c.by_name) return;  // cells by position only
-      for (std::string& row : v.list) row = shift_row_cells(row, info.column_field, c);
+      for (ListElement& row : v.list) row = shift_row_cells(row, info.column_field, c);
+      v.settle_list();
       return;
     case ColumnRole::node_map:
       if (c.insert || !c.by_name) return;

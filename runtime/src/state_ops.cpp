@@ -198,7 +198,9 @@ StateValue initial_state(const StateInfo& info, std::string_view ctor_args) {
   return v;
 }
 
-void apply_state_op(StateValue& v, const MethodInfo& m, std::string_view args) {
+namespace {
+
+void apply_op(StateValue& v, const MethodInfo& m, std::string_view args, const SharedBytes& owner) {
   // Every check comes before the first change: a refused call changes nothing.
   auto& list = v.list;
   switch (m.op) {
@@ -216,7 +218,7 @@ void apply_state_op(StateValue& v, const MethodInfo& m, std::string_view args) {
     }
     case StateOp::list_insert_sorted: {
       const std::string_view key = sort_key(args);
-      auto at = std::find_if(list.begin(), list.end(), [&](const std::string& e) { return key < sort_key(e); });
+      auto at = std::find_if(list.begin(), list.end(), [&](const ListElement& e) { return key < sort_key(e); });
       list.insert(at, std::string(args));
       return;
     }
@@ -236,7 +238,7 @@ void apply_state_op(StateValue& v, const MethodInfo& m, std::string_view args) {
       const int to = position(args, m.to_field);
       check_index(from, list.size(), false);
       check_index(to, list.size(), false);
-      std::string e = std::move(list[static_cast<std::size_t>(from)]);
+      ListElement e = std::move(list[static_cast<std::size_t>(from)]);
       list.erase(list.begin() + from);
       list.insert(list.begin() + to, std::move(e));
       return;
@@ -300,13 +302,21 @@ void apply_state_op(StateValue& v, const MethodInfo& m, std::string_view args) {
         std::size_t n = 0;
         for (std::string_view in = args; next_field(in, f);) n += f.number == m.items_field && f.type == 2 ? 1 : 0;
         next.list.reserve(n);
+        // The elements are slices of one copy of the request (list_element.hpp),
+        // or of the request itself when it is shared.
+        if (n != 0) {
+          const bool held = owner && owner->data() == args.data() && owner->size() == args.size();
+          next.assigned = held ? owner : std::make_shared<const std::string>(args);
+          next.assigned_elements = n;
+        }
       }
       std::string_view in = args;
       while (next_field(in, f)) {
         if (f.number != m.items_field || f.type != 2) continue;
         if (is_list) {
           sort_key(f.bytes);  // parses, or throws
-          next.list.emplace_back(f.bytes);
+          const auto at = static_cast<std::size_t>(f.bytes.data() - args.data());
+          next.list.emplace_back(next.assigned, std::string_view(*next.assigned).substr(at, f.bytes.size()));
           continue;
         }
         // A set's member key: a cell's (by_cell) is its row's and its column.
@@ -386,17 +396,19 @@ void apply_state_op(StateValue& v, const MethodInfo& m, std::string_view args) {
       return;
     }
     case StateOp::set_cell: {
-      std::string* element = nullptr;
+      ListElement* row = nullptr;     // a LIST's element
+      std::string* node = nullptr;    // or a tree node's message
       if (v.info && v.info->kind == StateKind::list) {
         const int index = position(args, m.index_field);
         check_index(index, list.size(), false);
-        element = &list[static_cast<std::size_t>(index)];
+        row = &list[static_cast<std::size_t>(index)];
       } else {
         const StatePath path = state_key(args, m);
         auto it = v.entries.find(path);
         if (it == v.entries.end()) throw std::invalid_argument("node " + spell(path) + " is not in the tree");
-        element = &it->second.message;
+        node = &it->second.message;
       }
+      const std::string_view current = row != nullptr ? row->bytes() : std::string_view(*node);
       // The new value: the request's cell field, as its payload.
       std::string_view value;
       std::string_view key;
@@ -415,7 +427,7 @@ void apply_state_op(StateValue& v, const MethodInfo& m, std::string_view args) {
       std::string out;
       if (v.info && v.info->kind == StateKind::list) {
         // A repeated field: replace its item at position `to`.
-        std::string_view e = *element;
+        std::string_view e = current;
         std::uint64_t seen = 0;
         bool replaced = false;
         while (next_field(e, f)) {
@@ -439,7 +451,7 @@ void apply_state_op(StateValue& v, const MethodInfo& m, std::string_view args) {
         // The key is a plain string (protobuf leaves "" off the wire, in the
         // request and in a map entry alike): absent, it is "".
         if (numbered) throw std::invalid_argument("the cell's key is not a string");
-        std::string_view e = *element;
+        std::string_view e = current;
         while (next_field(e, f)) {
           if (f.number == m.element_field && f.type == 2) {
             std::string_view entry = f.bytes;
@@ -463,7 +475,8 @@ void apply_state_op(StateValue& v, const MethodInfo& m, std::string_view args) {
         write_varint(out, entry.size());
         out.append(entry);
       }
-      *element = std::move(out);
+      if (row != nullptr) *row = std::move(out);
+      else *node = std::move(out);
       return;
     }
     case StateOp::column_insert:
@@ -482,6 +495,26 @@ void apply_state_op(StateValue& v, const MethodInfo& m, std::string_view args) {
     case StateOp::subtree:
       throw std::invalid_argument(std::string(m.name) + " is a getter: it changes nothing");
   }
+}
+
+}  // namespace
+
+void apply_state_op(StateValue& v, const MethodInfo& m, std::string_view args, const SharedBytes& owner) {
+  apply_op(v, m, args, owner);
+  v.settle_list();
+}
+
+void StateValue::settle_list() {
+  if (!assigned) return;
+  // One count is `assigned` itself, the others its slices (a copy of this
+  // value holds more of them, and settles later).
+  const auto slices = static_cast<std::size_t>(assigned.use_count()) - 1;
+  if (slices * 2 >= assigned_elements) return;
+  for (ListElement& e : list) {
+    if (e.slices(assigned)) e = ListElement(e.bytes());
+  }
+  assigned.reset();
+  assigned_elements = 0;
 }
 
 std::string answer_state(const StateValue& v, const MethodInfo& g, std::string_view request) {
@@ -517,7 +550,7 @@ std::string answer_state(const StateValue& v, const MethodInfo& g, std::string_v
     }
   };
   if (g.index_field == 0) {
-    for_each_element(v, [&](const std::string& e) { put(e); });
+    for_each_element(v, put);
     return out;
   }
   if (v.info && v.info->kind == StateKind::list) {
@@ -605,9 +638,9 @@ bool erase_subtree(StateValue& v, const StatePath& path) {
   return any;
 }
 
-void for_each_element(const StateValue& v, const std::function<void(const std::string&)>& emit) {
+void for_each_element(const StateValue& v, const std::function<void(std::string_view)>& emit) {
   if (v.info && v.info->kind == StateKind::list) {
-    for (const std::string& e : v.list) emit(e);
+    for (const ListElement& e : v.list) emit(e.bytes());
     return;
   }
   std::vector<const StateValue::Entry*> ordered;

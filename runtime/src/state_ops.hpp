@@ -17,6 +17,7 @@
 #include <string_view>
 #include <vector>
 
+#include "list_element.hpp"
 #include "pgwidgets/session_link.hpp"
 
 namespace pgw::detail {
@@ -32,22 +33,35 @@ struct StateValue {
     std::string message;      // the request that added or last changed it
   };
   const StateInfo* info = nullptr;
-  std::vector<std::string> list;           // LIST: each element's message, in order
+  std::vector<ListElement> list;           // LIST: each element's message, in order
   std::map<StatePath, Entry> entries;      // TREE: nodes by path; SET: members by key
   std::uint64_t next_order = 0;
+  // LIST: the request the last ASSIGN took its elements from (they are
+  // slices of it), and how many it gave.
+  std::shared_ptr<const std::string> assigned;
+  std::size_t assigned_elements = 0;
 
   std::size_t size() const { return info && info->kind == StateKind::list ? list.size() : entries.size(); }
+  // Once fewer than half of `assigned`'s elements are left in the list,
+  // gives them bytes of their own and lets the request go (call after a
+  // change that removes or replaces elements).
+  void settle_list();
 };
 
 // The value a new widget starts with: a LIST's `init` items, taken from its
 // constructor arguments (each becomes the snapshot request's one field).
 StateValue initial_state(const StateInfo& info, std::string_view ctor_args);
 
+// A request's bytes held for sharing: a large call's, which the widget
+// store and the browsers' outflows keep without copying (session_core.cpp).
+using SharedBytes = std::shared_ptr<const std::string>;
+
 // Applies `method`'s operation (method.op) with request `args` to `v`.
 // When the rules refuse it (a position out of range, a tree node whose
 // parent is missing, a path that is not there, bytes that do not parse)
-// it throws std::invalid_argument saying why, and `v` is unchanged.
-void apply_state_op(StateValue& v, const MethodInfo& method, std::string_view args);
+// it throws std::invalid_argument saying why, and `v` is unchanged. When
+// `owner` holds `args`, an ASSIGN's list keeps slices of it, not a copy.
+void apply_state_op(StateValue& v, const MethodInfo& method, std::string_view args, const SharedBytes& owner = {});
 
 // Applies setter `m` (an op of its state m.field) with request `args` to
 // a widget's collection states `states` (its class's and its bases'): the
@@ -63,7 +77,7 @@ void apply_state_op(StateValue& v, const MethodInfo& method, std::string_view ar
 // then nothing changed.
 struct ColumnChange;
 bool apply_to_states(std::vector<StateValue>& states, const MethodInfo& m, std::string_view args,
-                     ColumnChange* column = nullptr);
+                     ColumnChange* column = nullptr, const SharedBytes& owner = {});
 
 // ---- A LIST of columns (state_columns.cpp; options.proto COLUMN_INSERT) ----
 
@@ -135,7 +149,7 @@ StatePath state_key(std::string_view args, const MethodInfo& m);
 // Calls `emit` with each element's message, in the order a rebuild sends
 // them (a list in order; tree nodes and set members in the order they were
 // added, so a node always follows its parent).
-void for_each_element(const StateValue& v, const std::function<void(const std::string&)>& emit);
+void for_each_element(const StateValue& v, const std::function<void(std::string_view)>& emit);
 
 // Removes the tree node whose path starts with `key` (a per-child entry:
 // the child left) and its descendants; true when there was one.

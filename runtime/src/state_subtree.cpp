@@ -54,7 +54,7 @@ std::string answer_subtree(const StateValue& tree, const MethodInfo& g, std::str
     const std::string status = string_field(request, g.pick_field).value_or("");
     if (status == "all") {
       std::string out;
-      for_each_element(tree, [&](const std::string& e) { out += encode_string_field(g.answer_field, e); });
+      for_each_element(tree, [&](std::string_view e) { out += encode_string_field(g.answer_field, e); });
       return out;
     }
     const auto pick = std::find_if(g.picks.begin(), g.picks.end(), [&](const SubtreePick& p) { return p.status == status; });

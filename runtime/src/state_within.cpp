@@ -129,7 +129,7 @@ void follow(StateValue& set, const StateValue& of, const MethodInfo& m, std::str
 }  // namespace
 
 bool apply_to_states(std::vector<StateValue>& states, const MethodInfo& m, std::string_view args,
-                     ColumnChange* column) {
+                     ColumnChange* column, const SharedBytes& owner) {
   StateValue* target = nullptr;
   const StateValue* of = nullptr;
   for (StateValue& v : states) {
@@ -147,7 +147,7 @@ bool apply_to_states(std::vector<StateValue>& states, const MethodInfo& m, std::
     }
     if (column != nullptr) *column = change;
   } else {
-    apply_state_op(*target, m, args);
+    apply_state_op(*target, m, args, owner);
   }
   if (target->info->within != 0) {
     // Members are only ever nodes or positions that are there (the page shows none of the others).

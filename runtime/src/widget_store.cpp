@@ -76,7 +76,8 @@ const WidgetRecord* WidgetStore::find(WidgetId id) const {
   return it == widgets_.end() ? nullptr : &it->second;
 }
 
-void WidgetStore::record(WidgetId id, std::uint32_t field, std::uint32_t method_id, std::string_view args) {
+void WidgetStore::record(WidgetId id, std::uint32_t field, std::uint32_t method_id, std::string_view args,
+                         const SharedBytes& owner) {
   WidgetRecord* r = find(id);
   if (r == nullptr || field == 0) return;
   if (r->cls->exclusive_field == field && varint_field(args, 1).value_or(0) != 0) {
@@ -124,7 +125,7 @@ void WidgetStore::record(WidgetId id, std::uint32_t field, std::uint32_t method_
       }
     }
     ColumnChange column;
-    if (!apply_to_states(r->collections, *method, args, &column)) {
+    if (!apply_to_states(r->collections, *method, args, &column, owner)) {
       throw std::invalid_argument(std::string(r->cls->name) + " " + std::to_string(id) + " has no state " +
                                   std::string(method->name));
     }

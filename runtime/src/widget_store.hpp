@@ -75,7 +75,10 @@ class WidgetStore {
   // for a widget that is not a child). When the field is exclusive in the
   // widget's group and the value is true, the other members' records
   // become false.
-  void record(WidgetId id, std::uint32_t field, std::uint32_t method_id, std::string_view args);
+  // `owner`, when set, holds `args` (a large call's, shared with the
+  // browsers' outflows): a list assigned keeps slices of it.
+  void record(WidgetId id, std::uint32_t field, std::uint32_t method_id, std::string_view args,
+              const SharedBytes& owner = {});
   // Records the setter calls ACTION `method` with request `args` stands
   // for (MethodInfo::calls), in order, as record() does. A call refused
   // refuses them all: it throws, and the widget is as it was.

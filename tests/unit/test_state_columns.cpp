@@ -241,16 +241,16 @@ TEST_CASE("state columns: every table case of the shared table, through the Widg
 
     const json::object& want = c.at("expect").as_object();
     json::array titles;
-    for (const std::string& e : v.state(m::TableView_set_columns).list) {
+    for (std::string_view e : v.state(m::TableView_set_columns).list) {
       pb::Column col;
-      REQUIRE(col.ParseFromString(e));
+      REQUIRE(col.ParseFromString(std::string(e)));
       titles.emplace_back(col.title());
     }
     CHECK(json::serialize(titles) == json::serialize(want.at("columns")));
     json::array rows;
-    for (const std::string& e : v.state(m::TableView_set_data).list) {
+    for (std::string_view e : v.state(m::TableView_set_data).list) {
       pb::TableRow row;
-      REQUIRE(row.ParseFromString(e));
+      REQUIRE(row.ParseFromString(std::string(e)));
       json::array cells;
       for (const auto& x : row.cells()) cells.push_back(value_of(x));
       rows.emplace_back(std::move(cells));
@@ -302,9 +302,9 @@ TEST_CASE("state columns: every tree case of the shared table, through the Widge
     const json::object& want = c.at("expect").as_object();
     json::array keys;
     int i = 0;
-    for (const std::string& e : v.state(m::TreeView_set_columns).list) {
+    for (std::string_view e : v.state(m::TreeView_set_columns).list) {
       pb::Column col;
-      REQUIRE(col.ParseFromString(e));
+      REQUIRE(col.ParseFromString(std::string(e)));
       keys.emplace_back(col.key().empty() ? "_col" + std::to_string(i) : col.key());
       ++i;
     }
@@ -358,9 +358,9 @@ TEST_CASE("state columns: a refused column op changes nothing") {
   nope.set_col_key("nope");
   CHECK_THROWS_WITH(tree.call(m::TreeView_delete_column, nope), Catch::Contains("column \"nope\" is not there"));
   // Refused: the keys were not written in either.
-  for (const std::string& e : tree.state(m::TreeView_set_columns).list) {
+  for (std::string_view e : tree.state(m::TreeView_set_columns).list) {
     pb::Column col;
-    REQUIRE(col.ParseFromString(e));
+    REQUIRE(col.ParseFromString(std::string(e)));
     CHECK(col.key().empty());
   }
 }

@@ -72,19 +72,19 @@ std::string path_message(const json::array& path, std::string_view value = {}) {
 
 std::vector<std::string> list_values(const d::StateValue& v) {
   std::vector<std::string> out;
-  d::for_each_element(v, [&](const std::string& e) { out.push_back(value_of(e)); });
+  d::for_each_element(v, [&](std::string_view e) { out.push_back(value_of(e)); });
   return out;
 }
 
 std::vector<std::pair<d::StatePath, std::string>> tree_nodes(const d::StateValue& v) {
   std::vector<std::pair<d::StatePath, std::string>> out;
-  d::for_each_element(v, [&](const std::string& e) { out.emplace_back(d::state_key(e, 4), value_of(e)); });
+  d::for_each_element(v, [&](std::string_view e) { out.emplace_back(d::state_key(e, 4), value_of(e)); });
   return out;
 }
 
 std::vector<std::string> set_keys(const d::StateValue& v) {
   std::vector<std::string> out;
-  d::for_each_element(v, [&](const std::string& e) {
+  d::for_each_element(v, [&](std::string_view e) {
     const auto k = d::state_key(e, 5);
     out.push_back(k.empty() ? "" : k[0]);
   });
@@ -112,9 +112,9 @@ std::vector<std::string> combo_items(const d::WidgetStore& store, pgw::WidgetId 
   std::vector<std::string> out;
   const d::StateValue* v = store.collection(id, d::fields::items);
   REQUIRE(v != nullptr);
-  d::for_each_element(*v, [&](const std::string& e) {
+  d::for_each_element(*v, [&](std::string_view e) {
     pgwidgets::widgets::Text t;
-    REQUIRE(t.ParseFromString(e));
+    REQUIRE(t.ParseFromString(std::string(e)));
     out.push_back(t.text());
   });
   return out;
@@ -262,9 +262,9 @@ TEST_CASE("state ops: a list's constructor items start it, and a rebuild leaves 
   const d::StateInfo& items = d::classes::ComboBox.states[0];
   const d::StateValue v = d::initial_state(items, args.SerializeAsString());
   std::vector<std::string> texts;
-  d::for_each_element(v, [&](const std::string& e) {
+  d::for_each_element(v, [&](std::string_view e) {
     pgwidgets::widgets::Text t;
-    REQUIRE(t.ParseFromString(e));
+    REQUIRE(t.ParseFromString(std::string(e)));
     texts.push_back(t.text());
   });
   CHECK(texts == std::vector<std::string>{"x", "y"});

@@ -187,9 +187,9 @@ TEST_CASE("state within: a table's selected rows move with inserted and deleted 
   std::vector<int> replayed;
   for (const d::StateValue& v : s) {
     if (v.info->field != table_selected) continue;
-    d::for_each_element(v, [&](const std::string& m) {
+    d::for_each_element(v, [&](std::string_view m) {
       pb::RowIndex i;
-      REQUIRE(i.ParseFromString(m));
+      REQUIRE(i.ParseFromString(std::string(m)));
       replayed.push_back(i.row());
     });
   }

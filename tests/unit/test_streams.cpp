@@ -6,12 +6,20 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+
 #include "outflow.hpp"
 #include "pgwidgets/protocol.pb.h"
+#include "pgwidgets/value.hpp"
+#include "pgwidgets/widgets.hpp"
 #include "pgwidgets/widgets/image.pb.h"
+#include "pgwidgets/widgets/tree.pb.h"
 #include "session_fixture.hpp"
 
 using namespace pgw::test;
@@ -279,4 +287,115 @@ TEST_CASE_METHOD(SessionFixture, "streams: a rebuilt page gets the last image on
   CHECK(page.complete[0].call().args() == image_args(payload(3 * 1024 * 1024, 4), pgwidgets::widgets::IMAGE_FORMAT_JPEG));
   CHECK(closed.empty());
   core->detach(browser + 1, "done");
+}
+
+TEST_CASE("streams: a Call whose args are held apart goes in chunks from them and reads as the same Call") {
+  // Sizes that end the head inside the first chunk, and args under and
+  // over the threshold (held apart, a call always goes in chunks).
+  for (const std::size_t n : {std::size_t{40}, std::size_t{2 * 1024 * 1024 + 5}}) {
+    Outflow flow;
+    const auto args = std::make_shared<const std::string>(payload(n, 'k'));
+    pgwidgets::ServerFrame out;
+    // Behind another chunked call for the same widget, it waits with its args.
+    flow.push(call_msg(1, /*widget*/ 7, 100, payload(Outflow::threshold_bytes + 1, 'b')), false, out);
+    pgwidgets::ServerMessage held = call_msg(2, 7, 101, "");
+    held.mutable_call()->set_ack(true);
+    flow.push(std::move(held), false, out, args);
+    flow.pump(out);
+    Reassembler page;
+    for (int round = 0; round < 100 && out.messages_size() > 0; ++round) {
+      std::vector<std::pair<std::uint32_t, std::uint64_t>> acks;
+      for (const auto& m : out.messages()) {
+        REQUIRE(m.has_chunk());
+        acks.emplace_back(m.chunk().stream_id(), m.chunk().offset() + m.chunk().data().size());
+        page.take(m.chunk());
+      }
+      out.Clear();
+      for (auto [stream, received] : acks) CHECK(flow.chunk_acked(stream, received).empty());
+      flow.pump(out);
+    }
+    REQUIRE(page.complete.size() == 2);
+    const auto& call = page.complete[1].call();
+    CHECK(call.seq() == 2);
+    CHECK(call.widget_id() == 7);
+    CHECK(call.method_id() == 101);
+    CHECK(call.ack());
+    CHECK(call.args() == *args);
+    CHECK(flow.idle());
+    CHECK(args.use_count() == 1);  // the outflow let it go
+  }
+}
+
+TEST_CASE("streams: a large set_data is held once, by the store and the outflow, and arrives whole") {
+  for (const bool strict : {false, true}) {
+    CAPTURE(strict);
+    SessionFixture f(strict);
+    // The page: takes chunks, acking each, and answers every message that
+    // asks for it (strict_calls).
+    Reassembler page;
+    std::size_t answered = 0;
+    auto run_page = [&] {
+      for (int round = 0; round < 200 && !f.frames.empty(); ++round) {
+        const std::vector<std::string> now = std::move(f.frames);
+        f.frames.clear();
+        std::vector<pgwidgets::ClientMessage> replies;
+        for (const auto& m : SessionFixture::flatten(now)) {
+          if (m.has_chunk()) {
+            page.take(m.chunk());
+            replies.push_back(chunk_ack(m.chunk().stream_id(), m.chunk().offset() + m.chunk().data().size()));
+            for (; answered < page.complete.size(); ++answered) {
+              const auto& whole = page.complete[answered];
+              if (whole.has_call() && whole.call().ack()) replies.push_back(result(whole.call().seq()));
+            }
+          } else if (m.has_create() && m.create().ack()) {
+            replies.push_back(result(m.create().seq()));
+          } else if (m.has_call() && m.call().ack()) {
+            replies.push_back(result(m.call().seq()));
+          }
+        }
+        f.receive(replies);
+        drain(f.io);
+      }
+    };
+    std::optional<pgw::TableView> table;
+    boost::asio::co_spawn(f.io, [&]() -> pgw::Task<> { table = co_await f.session->get_widgets().TableView(); },
+                          boost::asio::detached);
+    drain(f.io);
+    run_page();
+    REQUIRE(table);
+    std::vector<pgw::TableRow> rows;
+    for (int i = 0; i < 20000; ++i) {
+      pgw::TableRow r;
+      r.cells.emplace_back("row " + std::to_string(i) + std::string(60, 'x'));
+      r.cells.emplace_back(std::int64_t{i});
+      rows.push_back(std::move(r));
+    }
+    ::pgwidgets::widgets::TableRowsData want;
+    for (const auto& r : rows) {
+      auto* row = want.add_data();
+      for (const auto& c : r.cells) pgw::detail::value_to_wire(c, *row->add_cells());
+    }
+    REQUIRE(want.ByteSizeLong() > Outflow::threshold_bytes);
+    bool done = false;
+    boost::asio::co_spawn(f.io, [&]() -> pgw::Task<> {
+      co_await table->set_data(std::move(rows));
+      done = true;
+    }, boost::asio::detached);
+    drain(f.io);
+    const auto* v = f.core->store().collection(table->id(), pgw::detail::methods::TableView_set_data.field);
+    REQUIRE(v != nullptr);
+    REQUIRE(v->list.size() == 20000);
+    REQUIRE(v->assigned != nullptr);
+    CHECK(*v->assigned == want.SerializeAsString());
+    // The store's rows, the store's handle and the outflow's: one copy of the request.
+    CHECK(v->assigned.use_count() == 20000 + 2);
+    run_page();
+    CHECK(done);
+    REQUIRE(page.complete.size() == 1);
+    CHECK(page.complete[0].call().method_id() == pgw::detail::methods::TableView_set_data.id);
+    CHECK(page.complete[0].call().ack() == strict);
+    CHECK(page.complete[0].call().args() == want.SerializeAsString());
+    CHECK(v->assigned.use_count() == 20000 + 1);
+    CHECK(f.errors.empty());
+  }
 }

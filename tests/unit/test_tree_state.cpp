@@ -123,7 +123,7 @@ TEST_CASE("table state: ASSIGN sets the rows, SET_CELL replaces one cell and ref
   cell.mutable_value()->set_string_value("x");
   d::apply_state_op(v, d::methods::TableView_set_cell, cell.SerializeAsString());
   pb::TableRow row;
-  REQUIRE(row.ParseFromString(v.list[1]));
+  REQUIRE(row.ParseFromString(std::string(v.list[1].bytes())));
   REQUIRE(row.cells_size() == 2);
   CHECK(row.cells(0).int_value() == 10);
   CHECK(row.cells(1).string_value() == "x");
@@ -134,6 +134,55 @@ TEST_CASE("table state: ASSIGN sets the rows, SET_CELL replaces one cell and ref
   cell.set_row(3);
   CHECK_THROWS_WITH(d::apply_state_op(v, d::methods::TableView_set_cell, cell.SerializeAsString()),
                     Catch::Contains("out of range"));
+}
+
+TEST_CASE("table state: an ASSIGN's rows share one copy of its request until fewer than half of them are left") {
+  d::StateValue v;
+  v.info = d::find_state(d::classes::TableView, d::methods::TableView_set_data.field);
+  pb::TableRowsData data;
+  for (int r = 0; r < 6; ++r) data.add_data()->add_cells()->set_string_value("row " + std::to_string(r) + " of six");
+  const std::string request = data.SerializeAsString();
+  d::apply_state_op(v, d::methods::TableView_set_data, request);
+  REQUIRE(v.assigned != nullptr);
+  CHECK(*v.assigned == request);
+  auto shared = [&] {
+    return std::count_if(v.list.begin(), v.list.end(), [&](const d::ListElement& e) { return e.slices(v.assigned); });
+  };
+  auto texts = [&] {
+    std::vector<std::string> out;
+    for (std::string_view e : v.list) {
+      pb::TableRow row;
+      REQUIRE(row.ParseFromString(std::string(e)));
+      out.push_back(row.cells(0).string_value());
+    }
+    return out;
+  };
+  CHECK(shared() == 6);
+  // A changed row has bytes of its own; the others still share.
+  pb::RowCellValue cell;
+  cell.set_row(2);
+  cell.mutable_value()->set_string_value("changed");
+  d::apply_state_op(v, d::methods::TableView_set_cell, cell.SerializeAsString());
+  CHECK(shared() == 5);
+  pb::RowPosition first;
+  d::apply_state_op(v, d::methods::TableView_delete_row, first.SerializeAsString());
+  d::apply_state_op(v, d::methods::TableView_delete_row, first.SerializeAsString());
+  // 3 of the 6 are left sharing: half, so the request stays.
+  REQUIRE(v.assigned != nullptr);
+  CHECK(shared() == 3);
+  CHECK(texts() == std::vector<std::string>{"changed", "row 3 of six", "row 4 of six", "row 5 of six"});
+  d::apply_state_op(v, d::methods::TableView_delete_row, first.SerializeAsString());  // the changed row
+  CHECK(v.assigned != nullptr);
+  d::apply_state_op(v, d::methods::TableView_delete_row, first.SerializeAsString());
+  // Fewer than half: the rows left get their own bytes and the request goes.
+  CHECK(v.assigned == nullptr);
+  CHECK(texts() == std::vector<std::string>{"row 4 of six", "row 5 of six"});
+  // A new ASSIGN shares its own request.
+  d::apply_state_op(v, d::methods::TableView_update_data, request);
+  REQUIRE(v.assigned != nullptr);
+  CHECK(shared() == 6);
+  d::apply_state_op(v, d::methods::TableView_clear, "");
+  CHECK(v.assigned == nullptr);
 }
 
 TEST_CASE("tree state: ALL_PARENTS expands exactly the nodes with children") {
