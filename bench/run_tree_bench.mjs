@@ -145,6 +145,14 @@ async function ours(browser) {
     const text = await report();
     const before = Number(/rss_before_kib=(\d+)/.exec(text)[1]);
     const after = Number(/ rss_kib=(\d+)/.exec(text)[1]);
+    // What the server holds for the table, the allocator's free memory given back first.
+    const held = async () => {
+      await page.evaluate(() => document.querySelector('[data-pgw-name="measure"]').click());
+      await page.waitFor(() => document.querySelector('[data-pgw-name="bench-report"]').textContent.startsWith("measured"), null, 60000);
+      const t = await report();
+      return (Number(/ held_kib=(\d+)/.exec(t)[1]) - Number(/held_before_kib=(\d+)/.exec(t)[1])) / 1024;
+    };
+    const heldTable = await held();
     await page.evaluate(() => {
       const handle = (name) => window.pgwidgets.test.widget(Number(document.querySelector(`[data-pgw-name="${name}"]`).dataset.pgwId)).handle;
       const table = handle("bench-table");
@@ -190,6 +198,11 @@ async function ours(browser) {
       null, 60000);
     const t2 = await report();
     m.server_rss_tree_mib = (Number(/ rss_kib=(\d+)/.exec(t2)[1]) - Number(/rss_before_kib=(\d+)/.exec(t2)[1])) / 1024;
+    // Once the tree has arrived (its first row shown).
+    await page.waitFor(() => document.querySelector('[data-pgw-name="bench-tree"] .pgw-grid-row .pgw-grid-cell')?.textContent !== undefined &&
+      document.querySelector('[data-pgw-name="bench-tree"] .pgw-grid-row .pgw-grid-cell').textContent !== "", null, 60000);
+    m.server_held_table_mib = heldTable;
+    m.server_held_tree_mib = (await held()) - heldTable;
     // The ratios compare the same data: ours again at pgwidgets-js's size when that differs.
     m.atTheirs = M === N ? m : await measure(page, "ours", M);
     await page.close();
@@ -313,7 +326,9 @@ try {
   console.log(`the server program made the ${K} rows (pgw::TableRow) in ${a.rows_made_ms} ms, before the click: not in the end-to-end figure`);
   console.log(`DOM rows after expand_all: ours ${a.dom_rows}, pgwidgets-js ${b?.dom_rows ?? "-"}`);
   console.log(`server RSS: ${a.server_rss_mib.toFixed(1)} MiB with the table; the ${K} x 10 table added ` +
-    `${a.server_rss_table_mib.toFixed(1)} MiB, the ${K}-node tree ${a.server_rss_tree_mib.toFixed(1)} MiB`);
+    `${a.server_rss_table_mib.toFixed(1)} MiB, the ${K}-node tree ${a.server_rss_tree_mib.toFixed(1)} MiB; ` +
+    `held (the allocator's free memory given back first) for the table ${a.server_held_table_mib.toFixed(1)} MiB, ` +
+    `for the tree ${a.server_held_tree_mib.toFixed(1)} MiB`);
 } finally {
   await browser.close();
 }

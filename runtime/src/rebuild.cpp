@@ -59,6 +59,12 @@ void add_collections(pgwidgets::ServerFrame& out, const std::function<std::uint3
       // when it is empty: a new widget starts so).
       if (v.size() == 0) continue;
       std::string all;
+      if (v.info->kind == StateKind::list) {
+        // Placed once: a 100,000-row table is 9 MB, not grown by doubling.
+        std::size_t bytes = 0;
+        for (const ListElement& e : v.list) bytes += e.size() + 15;  // a tag and a length at most
+        all.reserve(bytes);
+      }
       for_each_element(v, [&](std::string_view element) {
         std::uint64_t tag = (static_cast<std::uint64_t>(v.info->snapshot_all_field) << 3) | 2;
         for (std::uint64_t n : {tag, static_cast<std::uint64_t>(element.size())}) {
