@@ -10,9 +10,10 @@
 // the requests it once held.
 #pragma once
 
-#include <memory>
 #include <string>
 #include <string_view>
+
+#include "shared_bytes.hpp"
 
 namespace pgw::detail {
 
@@ -25,19 +26,19 @@ class ListElement {
       : holder_(std::make_shared<const std::string>(std::move(own))), bytes_(*holder_) {}
   explicit ListElement(std::string_view copied) : ListElement(std::string(copied)) {}
   // `slice` lies within `*whole`, which it keeps alive.
-  ListElement(std::shared_ptr<const std::string> whole, std::string_view slice)
+  ListElement(SharedBytes whole, std::string_view slice)
       : holder_(std::move(whole)), bytes_(slice) {}
 
   std::string_view bytes() const { return bytes_; }
   operator std::string_view() const { return bytes_; }  // NOLINT(google-explicit-constructor)
   std::size_t size() const { return bytes_.size(); }
   // Whether it is a slice of `whole`.
-  bool slices(const std::shared_ptr<const std::string>& whole) const { return whole && holder_ == whole; }
+  bool slices(const SharedBytes& whole) const { return whole && holder_ == whole; }
 
   friend bool operator==(const ListElement& a, std::string_view b) { return a.bytes_ == b; }
 
  private:
-  std::shared_ptr<const std::string> holder_;
+  SharedBytes holder_;
   std::string_view bytes_;
 };
 

@@ -57,7 +57,7 @@ std::uint32_t Outflow::widget_of(const pgwidgets::ServerMessage& m) {
   }
 }
 
-void Outflow::push(pgwidgets::ServerMessage m, bool latest_wins, pgwidgets::ServerFrame& out, Args args) {
+void Outflow::push(pgwidgets::ServerMessage m, bool latest_wins, pgwidgets::ServerFrame& out, SharedBytes args) {
   const std::uint32_t widget = widget_of(m);
   // Behind a barrier, everything waits: listed with the last chunked
   // message, it leaves after every earlier one. Else a chunked message for
@@ -120,7 +120,7 @@ void Outflow::release_held(std::uint32_t widget, pgwidgets::ServerFrame& out) {
   }
 }
 
-void Outflow::emit(pgwidgets::ServerMessage m, pgwidgets::ServerFrame& out, Args args) {
+void Outflow::emit(pgwidgets::ServerMessage m, pgwidgets::ServerFrame& out, SharedBytes args) {
   if (!args && m.ByteSizeLong() <= threshold_bytes) {
     *out.add_messages() = std::move(m);
     return;

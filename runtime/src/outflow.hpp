@@ -40,6 +40,7 @@
 #include <vector>
 
 #include "pgwidgets/protocol.pb.h"
+#include "shared_bytes.hpp"
 
 namespace pgw::detail {
 
@@ -61,14 +62,12 @@ class Outflow {
   // upload acks).
   static std::uint32_t widget_of(const pgwidgets::ServerMessage& m);
 
-  // A large Call's args held apart from its message (its `args` left
-  // empty), shared with the widget store: sent from there, never copied
-  // whole. Such a message is always sent in chunks.
-  using Args = std::shared_ptr<const std::string>;
-
   // The next message for this browser, in order. `latest_wins`: a Call of a
-  // stream method. What can leave now is appended to `out`.
-  void push(pgwidgets::ServerMessage m, bool latest_wins, pgwidgets::ServerFrame& out, Args args = {});
+  // stream method. What can leave now is appended to `out`. `args`, when
+  // set, are a Call's args held apart from it (its own left empty), shared
+  // with the widget store: such a message is always sent in chunks, cut
+  // from them, never copied whole.
+  void push(pgwidgets::ServerMessage m, bool latest_wins, pgwidgets::ServerFrame& out, SharedBytes args = {});
   // Appends the chunks the window allows (call after the pushes).
   void pump(pgwidgets::ServerFrame& out);
   // The page answered call `seq` (Result or Error). True when it was a
@@ -91,7 +90,7 @@ class Outflow {
     std::uint32_t stream;
     std::uint32_t widget;
     std::string bytes;        // the encoded ServerMessage (with `args`: all of it before them)
-    Args args;                // a Call's args, its encoding's last bytes
+    SharedBytes args;         // a Call's args, its encoding's last bytes
     std::size_t sent = 0;     // bytes sent in chunks
     bool barrier = false;     // not a Call: every later message waits for it
     // Later messages for the same widget (every later message, behind a
@@ -99,7 +98,7 @@ class Outflow {
     struct After {
       pgwidgets::ServerMessage m;
       bool latest_wins;
-      Args args;
+      SharedBytes args;
     };
     std::vector<After> after;
 
@@ -111,7 +110,7 @@ class Outflow {
     std::optional<pgwidgets::ServerMessage> held;
   };
 
-  void emit(pgwidgets::ServerMessage m, pgwidgets::ServerFrame& out, Args args = {});
+  void emit(pgwidgets::ServerMessage m, pgwidgets::ServerFrame& out, SharedBytes args = {});
   static std::string encoding_before_args(const pgwidgets::ServerMessage& m, std::size_t args_size);
   static std::string slice(const Big& big, std::size_t from, std::size_t n);
   void send_frame(const SlotKey& key, Slot& slot, pgwidgets::ServerMessage m, pgwidgets::ServerFrame& out);

@@ -155,7 +155,7 @@ void SessionCore::flush() {
       std::size_t next = 0;
       std::size_t next_shared = 0;
       for (int i = 0; i < frame->messages_size(); ++i) {
-        Outflow::Args args;
+        SharedBytes args;
         if (next_shared < shared.size() && shared[next_shared].first == i) args = shared[next_shared++].second;
         if (next < routes.size() && routes[next].index == i) {
           const Routing& r = routes[next++];

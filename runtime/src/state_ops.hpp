@@ -38,7 +38,7 @@ struct StateValue {
   std::uint64_t next_order = 0;
   // LIST: the request the last ASSIGN took its elements from (they are
   // slices of it), and how many it gave.
-  std::shared_ptr<const std::string> assigned;
+  SharedBytes assigned;
   std::size_t assigned_elements = 0;
 
   std::size_t size() const { return info && info->kind == StateKind::list ? list.size() : entries.size(); }
@@ -51,10 +51,6 @@ struct StateValue {
 // The value a new widget starts with: a LIST's `init` items, taken from its
 // constructor arguments (each becomes the snapshot request's one field).
 StateValue initial_state(const StateInfo& info, std::string_view ctor_args);
-
-// A request's bytes held for sharing: a large call's, which the widget
-// store and the browsers' outflows keep without copying (session_core.cpp).
-using SharedBytes = std::shared_ptr<const std::string>;
 
 // Applies `method`'s operation (method.op) with request `args` to `v`.
 // When the rules refuse it (a position out of range, a tree node whose
