@@ -134,9 +134,10 @@ export class CdpPage {
     });
   }
 
-  /** Runs `source` in every document this page loads, before its own scripts. */
-  addInitScript(fn) {
-    return this.send("Page.addScriptToEvaluateOnNewDocument", { source: `(${fn})();` });
+  /** Runs `fn(arg)` in every new document before its own scripts; `arg` goes as JSON. */
+  addInitScript(fn, arg) {
+    const a = arg === undefined ? "" : JSON.stringify(arg);
+    return this.send("Page.addScriptToEvaluateOnNewDocument", { source: `(${fn})(${a});` });
   }
 
   goto(url) {

@@ -237,20 +237,10 @@ try {
 
   const page = await newPage(browser);
   const pageErrors = page.errors;
-  // Records the size of every frame the page sends.
-  await page.addInitScript(() => {
-    window.__benchSent = [];
-    // The page's timeline: [kind, time in ms, bytes] per frame received ("r")
-    // and sent ("s"), for --split. The listener is added before the
-    // runtime's onmessage, so "r" is the moment the frame reaches script.
-    window.__benchTimeline = [];
-    const send = WebSocket.prototype.send;
-    WebSocket.prototype.send = function (data) {
-      const bytes = data.byteLength ?? data.size ?? data.length;
-      window.__benchSent.push(bytes);
-      window.__benchTimeline.push("s", performance.now(), bytes);
-      return send.call(this, data);
-    };
+  // Nothing of the driver's runs in the page during phases a-d unless
+  // --split asks for the timeline: the echo page has no such listener, and
+  // the floor must compare like with like.
+  await page.addInitScript((split) => {
     // Resolves when the label shows "bench-ready": phases a-d are over.
     window.__benchReady = new Promise((resolve) => {
       const ready = () => [...document.querySelectorAll(".pgw-label-text")].some((e) => e.textContent === "bench-ready");
@@ -259,6 +249,16 @@ try {
       });
       mo.observe(document, { childList: true, characterData: true, subtree: true });
     });
+    if (!split) return;
+    // The page's timeline: [kind, time in ms, bytes] per frame received ("r")
+    // and sent ("s"). The listener is added before the runtime's onmessage,
+    // so "r" is the moment the frame reaches script.
+    window.__benchTimeline = [];
+    const send = WebSocket.prototype.send;
+    WebSocket.prototype.send = function (data) {
+      window.__benchTimeline.push("s", performance.now(), data.byteLength ?? data.size ?? data.length);
+      return send.call(this, data);
+    };
     const Native = window.WebSocket;
     window.WebSocket = class extends Native {
       constructor(...a) {
@@ -268,13 +268,22 @@ try {
         });
       }
     };
-  });
+  }, Boolean(args.split));
 
   await page.goto(server.url);
   // Phases a-d run first; the label turns "bench-ready" when e may start.
   // Awaited, not polled: a poll would run script in the page during phase d.
   await page.waitFor(() => window.__benchReady !== undefined && document.readyState !== "loading", null, 30000);
   await page.evaluate(() => window.__benchReady);
+  // From phase e on: the size of every frame the page sends (phase f).
+  await page.evaluate(() => {
+    window.__benchSent = [];
+    const send = WebSocket.prototype.send;
+    WebSocket.prototype.send = function (data) {
+      window.__benchSent.push(data.byteLength ?? data.size ?? data.length);
+      return send.call(this, data);
+    };
+  });
 
   const report = await page.evaluate(async (n) => {
     const button = [...document.querySelectorAll("button")].find((b) => b.textContent.trim() === "bench-click");
