@@ -1,6 +1,7 @@
 #include "session_core.hpp"
 
 #include <algorithm>
+#include <exception>
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
@@ -15,6 +16,7 @@
 #include "pgwidgets/schema_info.hpp"
 #include "pgwidgets/schema_registry.hpp"
 #include "timer_state.hpp"
+#include "wake_in_place.hpp"
 
 namespace pgw::detail {
 
@@ -22,10 +24,9 @@ namespace asio = boost::asio;
 
 // A call awaiting the browser's answer.
 struct SessionCore::Pending {
-  explicit Pending(const asio::any_io_executor& ex, std::string what)
-      : timer(ex, asio::steady_timer::time_point::max()), what(std::move(what)) {}
-  asio::steady_timer timer;  // cancelled when the answer (or a failure) is in
-  std::string what;          // "Label.set_text (widget 5)", for errors
+  Pending(const asio::any_io_executor& ex, std::string what) : wake(ex), what(std::move(what)) {}
+  WakeInPlace wake;  // woken when the answer (or a failure) is in
+  std::string what;  // "Label.set_text (widget 5)", for errors
   bool done = false;
   std::string value;
   std::exception_ptr error;
@@ -71,6 +72,9 @@ SessionCore::SessionCore(asio::any_io_executor executor, SessionConfig config)
 
 SessionCore::~SessionCore() {
   *alive_ = false;
+  // A call still waiting is not resumed: its coroutine goes with the wait.
+  auto pending = std::move(pending_);
+  for (auto& [seq, p] : pending) p->wake.drop();
   uploads_.reset();
 }
 
@@ -101,6 +105,7 @@ pgwidgets::ServerMessage* SessionCore::queue(Route route, BrowserId browser) {
 void SessionCore::schedule_flush() {
   if (flush_scheduled_) return;
   flush_scheduled_ = true;
+  if (turns_ > 0) return;  // the turn flushes as it ends
   // Everything queued until this runs (the rest of this event-loop turn)
   // travels in one frame.
   asio::post(executor_, [this, alive = std::weak_ptr<bool>(alive_)] {
@@ -314,9 +319,7 @@ SessionCore::PendingPtr SessionCore::add_pending(std::uint32_t seq, std::string 
 }
 
 Task<std::string> SessionCore::wait_reply(PendingPtr p) {
-  if (!p->done) {
-    co_await p->timer.async_wait(asio::as_tuple(asio::use_awaitable));
-  }
+  if (!p->done) co_await p->wake.async_wait(asio::use_awaitable);
   if (!p->done) {  // woken without an answer: the wait itself was cancelled
     throw Disconnected("pgwidgets: " + p->what + ": the wait was cancelled");
   }
@@ -696,12 +699,37 @@ std::vector<WidgetId> SessionCore::children(WidgetId widget) const {
 
 void SessionCore::receive(BrowserId from, std::string_view frame) {
   count_received(frame.size());
+  const Turn turn(*this);
   pgwidgets::ClientFrame parsed;
   if (!parsed.ParseFromArray(frame.data(), static_cast<int>(frame.size()))) {
     protocol_error(from, "malformed frame (" + std::to_string(frame.size()) + " bytes): not a ClientFrame");
     return;
   }
   handle(from, parsed);
+}
+
+SessionCore::Turn::Turn(SessionCore& core) : core_(core) { ++core_.turns_; }
+
+SessionCore::Turn::~Turn() {
+  if (--core_.turns_ > 0 || !core_.flush_scheduled_) return;
+  if (std::uncaught_exceptions() > 0) {
+    // Not from a destructor that an exception is passing: posted instead.
+    core_.flush_scheduled_ = false;
+    core_.schedule_flush();
+    return;
+  }
+  core_.flush();
+}
+
+void SessionCore::wake(PendingPtr p) {
+  // In a turn, the call resumes here, between the frame's messages, as a
+  // callback's handler starts there (co_spawn dispatches): in the order the
+  // browser sent them. Its calls leave in the turn's frame.
+  if (turns_ > 0) {
+    p->wake.wake_here();
+  } else {
+    p->wake.wake_later();
+  }
 }
 
 void SessionCore::handle(BrowserId from, const pgwidgets::ClientFrame& frame, int first) {
@@ -791,7 +819,7 @@ void SessionCore::on_result(BrowserId from, std::uint32_t seq, std::string value
   pending_.erase(it);
   p->done = true;
   p->value = std::move(value);
-  p->timer.cancel();
+  wake(std::move(p));
 }
 
 void SessionCore::on_error(BrowserId from, std::uint32_t seq, std::uint32_t widget, std::uint32_t method_id,
@@ -816,7 +844,7 @@ void SessionCore::on_error(BrowserId from, std::uint32_t seq, std::uint32_t widg
   pending_.erase(it);
   p->done = true;
   p->error = error;
-  p->timer.cancel();
+  wake(std::move(p));
 }
 
 void SessionCore::on_callback(BrowserId from, WidgetId widget, std::uint32_t callback_id, std::string args) {
@@ -972,7 +1000,7 @@ void SessionCore::fail_pending(const std::string& why) {
   for (auto& [seq, p] : pending) {
     p->done = true;
     p->error = std::make_exception_ptr(Disconnected("pgwidgets: " + p->what + ": " + why));
-    p->timer.cancel();
+    p->wake.wake_later();
   }
 }
 

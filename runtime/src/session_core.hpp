@@ -229,6 +229,21 @@ class SessionCore final : public SessionLink {
   bool is_primary(BrowserId id) const { return !browsers_.empty() && browsers_.front().id == id; }
   std::uint32_t next_seq() { return ++seq_; }
   PendingPtr add_pending(std::uint32_t seq, std::string what);
+  // Resumes the call waiting for `pending`: at once inside a turn, else
+  // through the scheduler.
+  void wake(PendingPtr pending);
+  // A turn is the handling of one frame from a browser: what it queues
+  // leaves as it ends, in one frame, not from a handler posted for it.
+  class Turn {
+   public:
+    explicit Turn(SessionCore& core);
+    ~Turn();
+    Turn(const Turn&) = delete;
+    Turn& operator=(const Turn&) = delete;
+
+   private:
+    SessionCore& core_;
+  };
   Task<std::string> wait_reply(PendingPtr pending);
   void fail_pending(const std::string& why);
   // Resolves the exec() waits on (widget, callback); fails those whose
@@ -262,6 +277,7 @@ class SessionCore final : public SessionLink {
   // large requests, shared with the store and sent from there.
   std::vector<std::pair<int, SharedBytes>> shared_args_;
   bool flush_scheduled_ = false;
+  int turns_ = 0;                   // frames being handled (begin_turn)
   bool stream_queued_ = false;  // the outbox holds a latest_wins call
   bool ended_ = false;
   std::vector<Browser> browsers_;  // in join order: front() is the primary
