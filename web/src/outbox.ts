@@ -25,6 +25,8 @@ export class Outbox {
   /** Callbacks made while detached: they go with the next hello. */
   private carried: ClientMessage[] = [];
   private scheduled = false;
+  /** Frames from the server being handled (begin()): they flush as they end. */
+  private depth = 0;
   private frameRequest: number | undefined;
   private fallbackTimer: ReturnType<typeof setTimeout> | undefined;
   private sink: ((frame: Uint8Array) => void) | null = null;
@@ -67,7 +69,20 @@ export class Outbox {
     // Reports made before this message keep their place before it.
     this.takeLatest();
     this.queue.push(message);
-    this.schedule();
+    if (this.depth === 0) this.schedule();
+  }
+
+  /**
+   * A server frame is being handled: what it queues leaves as one frame at
+   * end(), not from a microtask (a reply goes out before its task ends,
+   * and the turn queues no microtask at all).
+   */
+  begin(): void {
+    this.depth++;
+  }
+
+  end(): void {
+    if (--this.depth === 0) this.flush();
   }
 
   /** A report of a latest value: replaces the one waiting under `key`. */

@@ -60,15 +60,19 @@ export class FrameProcessor {
       this.hooks.serverError(`undecodable frame from the server: ${messageOf(e)}`);
       return;
     }
-    for (const message of frame.messages) {
-      try {
-        this.run(message);
-      } catch (e) {
-        // Each message answers its own failures; this is a runtime bug.
-        console.error("pgwidgets: failed to process a message", message, e);
+    this.outbox.begin();
+    try {
+      for (const message of frame.messages) {
+        try {
+          this.run(message);
+        } catch (e) {
+          // Each message answers its own failures; this is a runtime bug.
+          console.error("pgwidgets: failed to process a message", message, e);
+        }
       }
+    } finally {
+      this.outbox.end();
     }
-    this.outbox.flush();
   }
 
   /** A stray END, or a frame that never ended its rebuild, must not leave the page muted. */

@@ -79,6 +79,34 @@ describe("Outbox", () => {
     assert.equal(outbox.framesSent, 1);
   });
 
+  it("what a server frame queues leaves as the frame ends, with no microtask", async () => {
+    const { outbox, frames } = attached();
+    const real = globalThis.queueMicrotask;
+    let queued = 0;
+    globalThis.queueMicrotask = (f) => {
+      queued++;
+      real(f);
+    };
+    try {
+      outbox.begin();
+      outbox.push(result(1));
+      outbox.begin();  // a chunked message's whole runs inside its frame
+      outbox.push(result(2));
+      outbox.end();
+      assert.deepEqual(frames, [], "nothing leaves before the outer frame ends");
+      outbox.end();
+      assert.deepEqual(frames, [[1, 2]], "the replies leave as the frame ends, in its task");
+      assert.equal(queued, 0);
+    } finally {
+      globalThis.queueMicrotask = real;
+    }
+    // Outside a frame a push is flushed at the end of its turn again.
+    outbox.push(result(3));
+    assert.deepEqual(frames, [[1, 2]]);
+    await nextTurn();
+    assert.deepEqual(frames, [[1, 2], [3]]);
+  });
+
   it("sendNow sends its one message at once, ahead of the queue", async () => {
     const { outbox, frames } = attached();
     outbox.push(result(1));
