@@ -277,7 +277,7 @@ class SessionCore final : public SessionLink {
   // large requests, shared with the store and sent from there.
   std::vector<std::pair<int, SharedBytes>> shared_args_;
   bool flush_scheduled_ = false;
-  int turns_ = 0;                   // frames being handled (begin_turn)
+  int turns_ = 0;  // frames being handled now (Turn)
   bool stream_queued_ = false;  // the outbox holds a latest_wins call
   bool ended_ = false;
   std::vector<Browser> browsers_;  // in join order: front() is the primary

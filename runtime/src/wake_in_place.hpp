@@ -42,8 +42,6 @@ class WakeInPlace {
     return boost::asio::async_initiate<Token, void()>(Initiate{this}, token);
   }
 
-  bool waiting() const noexcept { return static_cast<bool>(waiter_); }
-
   /// Resumes the waiter now when the caller runs on its executor (and may
   /// then do so inside this call), else through its executor.
   void wake_here() {
