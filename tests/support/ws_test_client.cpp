@@ -112,6 +112,11 @@ WsTestClient::WsTestClient(const std::string& url, const std::string& origin, st
   if (!origin.empty()) con->replace_header("Origin", origin);
   d.hdl = con->get_handle();
   d.client.connect(con);
+  // websocketpp's _htonll caches the byte order in a function-local static
+  // that its first call writes without a lock; several clients sending their
+  // first frames from their own threads race on it (ThreadSanitizer says
+  // so). Called here first, before the thread starts, it is written once.
+  (void)websocketpp::lib::net::_htonll(0);
   d.thread = std::thread([&d] { d.io.run(); });
 
   if (!d.wait(timeout, [&d] { return d.state != Impl::State::connecting; })) {
