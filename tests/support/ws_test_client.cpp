@@ -112,11 +112,6 @@ WsTestClient::WsTestClient(const std::string& url, const std::string& origin, st
   if (!origin.empty()) con->replace_header("Origin", origin);
   d.hdl = con->get_handle();
   d.client.connect(con);
-  // websocketpp's _htonll caches the byte order in a function-local static
-  // that its first call writes without a lock; several clients sending their
-  // first frames from their own threads race on it (ThreadSanitizer says
-  // so). Called here first, before the thread starts, it is written once.
-  (void)websocketpp::lib::net::_htonll(0);
   d.thread = std::thread([&d] { d.io.run(); });
 
   if (!d.wait(timeout, [&d] { return d.state != Impl::State::connecting; })) {
@@ -140,6 +135,13 @@ WsTestClient::~WsTestClient() {
 }
 
 namespace {
+
+// websocketpp's _htonll caches the byte order in a function-local static
+// that its first call writes without a lock: clients made or sending their
+// first frames on several threads at once race on it (ThreadSanitizer says
+// so). Called once at load, before any test starts a thread, it is only
+// read afterwards.
+[[maybe_unused]] const std::uint64_t htonll_cache_written = websocketpp::lib::net::_htonll(0);
 
 void post_send(WsTestClient::Impl& d, std::string bytes, websocketpp::frame::opcode::value op) {
   asio::post(d.io, [&d, bytes = std::move(bytes), op] {
