@@ -90,7 +90,7 @@ describe("Outbox", () => {
     try {
       outbox.begin();
       outbox.push(result(1));
-      outbox.begin();  // a chunked message's whole runs inside its frame
+      outbox.begin();  // begin/end nest: only the outermost end sends
       outbox.push(result(2));
       outbox.end();
       assert.deepEqual(frames, [], "nothing leaves before the outer frame ends");
