@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <exception>
 
-#include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/post.hpp>
@@ -34,8 +33,8 @@ struct SessionCore::Pending {
 
 struct ReportWait {
   ReportWait(const asio::any_io_executor& ex, WidgetId widget, std::uint32_t answer, std::uint32_t cancel)
-      : timer(ex, asio::steady_timer::time_point::max()), widget(widget), answer(answer), cancel(cancel) {}
-  asio::steady_timer timer;  // cancelled when the report (or a failure) is in
+      : wake(ex), widget(widget), answer(answer), cancel(cancel) {}
+  WakeInPlace wake;  // woken (later: after the callback's handlers start) when the report or a failure is in
   WidgetId widget;
   std::uint32_t answer;
   std::uint32_t cancel;
@@ -72,9 +71,13 @@ SessionCore::SessionCore(asio::any_io_executor executor, SessionConfig config)
 
 SessionCore::~SessionCore() {
   *alive_ = false;
-  // A call still waiting is not resumed: its coroutine goes with the wait.
+  // A call or exec() still waiting is not resumed: its coroutine goes with
+  // the wait (which it holds: left alone, the two would keep each other).
   auto pending = std::move(pending_);
   for (auto& [seq, p] : pending) p->wake.drop();
+  for (const auto& weak : waits_) {
+    if (auto w = weak.lock()) w->wake.drop();
+  }
   uploads_.reset();
 }
 
@@ -356,7 +359,7 @@ Task<std::pair<std::uint32_t, std::string>> SessionCore::await_report(std::share
 }
 
 Task<std::pair<std::uint32_t, std::string>> SessionCore::wait_for_report(std::shared_ptr<ReportWait> wait) {
-  if (!wait->done) co_await wait->timer.async_wait(asio::as_tuple(asio::use_awaitable));
+  if (!wait->done) co_await wait->wake.async_wait(asio::use_awaitable);
   if (!wait->done) throw Disconnected("pgwidgets: exec: the wait was cancelled");
   if (wait->error) std::rethrow_exception(wait->error);
   co_return std::pair<std::uint32_t, std::string>(wait->callback, std::move(wait->args));
@@ -387,7 +390,7 @@ void SessionCore::answer_waits(WidgetId widget, std::uint32_t callback, const st
     w->done = true;
     w->callback = callback;
     w->args = args;
-    w->timer.cancel();
+    w->wake.wake_later();
   }
   std::erase_if(waits_, [](const std::weak_ptr<ReportWait>& weak) {
     auto w = weak.lock();
@@ -410,7 +413,7 @@ void SessionCore::fail_waits(const std::string* ended_why) {
       continue;
     }
     w->done = true;
-    w->timer.cancel();
+    w->wake.wake_later();
   }
   std::erase_if(waits_, [](const std::weak_ptr<ReportWait>& weak) {
     auto w = weak.lock();
