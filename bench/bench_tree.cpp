@@ -3,10 +3,14 @@
 // of 99 items), each loaded when its button is pressed. The report label
 // says the server's resident memory before and after each load, and what
 // the process holds with each (the allocator's free memory given back
-// first), so the driver can state what the kept rows cost. --rows N sets the size. The
+// first), so the driver can state what the kept rows cost, and the time
+// of adding one node to the loaded tree, and of selecting one more with
+// all of them selected. --rows N sets the size. The
 // table's rows are made before the page asks for them: the program's own
 // data is not set_data's cost (the time it took is reported apart).
+#include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <memory>
 #include <cstdlib>
@@ -101,6 +105,8 @@ pgw::Task<> setup(pgw::Session& session) {
   co_await load_table.set_name("load-table");
   auto load_tree = co_await w.Button("load tree");
   co_await load_tree.set_name("load-tree");
+  auto tree_calls = co_await w.Button("tree calls");
+  co_await tree_calls.set_name("tree-calls");
   auto measure = co_await w.Button("measure");
   co_await measure.set_name("measure");
   auto report = co_await w.Label("idle rss_kib=" + std::to_string(rss_kib()));
@@ -110,6 +116,7 @@ pgw::Task<> setup(pgw::Session& session) {
   co_await vbox.add_widget(hbox, 1);
   co_await vbox.add_widget(load_table);
   co_await vbox.add_widget(load_tree);
+  co_await vbox.add_widget(tree_calls);
   co_await vbox.add_widget(measure);
   co_await vbox.add_widget(report);
   co_await top.set_widget(vbox);
@@ -138,6 +145,34 @@ pgw::Task<> setup(pgw::Session& session) {
     co_await tree.set_tree(tree_items());
     co_await report.set_text("tree loaded rss_before_kib=" + std::to_string(before) +
                              " rss_kib=" + std::to_string(rss_kib()));
+  });
+  // Pressed by the driver once the tree's memory is measured: one node
+  // added at a time, as a program that grows a large tree while it finds
+  // nodes, then one more selected at a time with every node selected. The
+  // C++ time of each call (pipelined: it returns once the server has kept
+  // and queued it).
+  tree_calls.on_activated([tree, report]() -> pgw::Task<> {
+    std::vector<double> add_us;
+    for (int k = 0; k < 200; ++k) {
+      std::vector<pgw::TreeItem> one{{.path = {"f0", "added" + std::to_string(k)}, .values = {{"size", k}}}};
+      const auto t0 = std::chrono::steady_clock::now();
+      co_await tree.add_tree(std::move(one));
+      add_us.push_back(std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - t0).count());
+    }
+    co_await tree.select_all();
+    std::vector<double> select_us;
+    for (int k = 0; k < 200; ++k) {
+      std::vector<pgw::TreePath> one{{.path = {"f1", "i" + std::to_string(k % 99)}}};
+      const auto t0 = std::chrono::steady_clock::now();
+      co_await tree.select_paths(std::move(one));
+      select_us.push_back(std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - t0).count());
+    }
+    co_await tree.clear_selection();
+    const auto us = [](std::vector<double>& v) {
+      std::sort(v.begin(), v.end());
+      return std::to_string(std::lround(v[v.size() / 2])) + "/" + std::to_string(std::lround(v.back()));
+    };
+    co_await report.set_text("tree calls add_one_us=" + us(add_us) + " select_one_us=" + us(select_us));
   });
   // Pressed by the driver once what it loaded has arrived: the trim then
   // holds up nothing it times.

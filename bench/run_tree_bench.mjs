@@ -11,7 +11,9 @@
 //   - expand_all of a 100,000-node tree (1,000 folders of 99), and a sort of
 //     the 100,000-row table by a number column: the call and the next layout;
 //   - 1,000 cells updated at random rows of the 100,000-row table (set_cell);
-//   - the server's resident memory before and after loading the table.
+//   - the server's resident memory before and after loading the table, and
+//     the server's time to add one node to the loaded tree (add_tree) and to
+//     select one more with all selected (select_paths).
 // --rows N (a multiple of 100) runs all of it at N rows instead of 100,000:
 // --their-rows M runs pgwidgets-js's page at M rows (default N), and ours again at
 // M, so each ratio compares the same data; --their-minutes T (default 10) bounds
@@ -203,6 +205,13 @@ async function ours(browser) {
       document.querySelector('[data-pgw-name="bench-tree"] .pgw-grid-row .pgw-grid-cell').textContent !== "", null, 60000);
     m.server_held_table_mib = heldTable;
     m.server_held_tree_mib = (await held()) - heldTable;
+    // Then single-node calls on the loaded tree, timed in the server.
+    await page.evaluate(() => document.querySelector('[data-pgw-name="tree-calls"]').click());
+    await page.waitFor(() => document.querySelector('[data-pgw-name="bench-report"]').textContent.startsWith("tree calls"),
+      null, 60000);
+    const t3 = await report();
+    m.add_one_us = /add_one_us=(\d+)\/(\d+)/.exec(t3).slice(1).map(Number);
+    m.select_one_us = /select_one_us=(\d+)\/(\d+)/.exec(t3).slice(1).map(Number);
     // The ratios compare the same data: ours again at pgwidgets-js's size when that differs.
     m.atTheirs = M === N ? m : await measure(page, "ours", M);
     await page.close();
@@ -324,6 +333,9 @@ try {
     console.log(`${name} | ${f(x)} | ${f(xm)} | ${f(y)} | ${y && xm ? (y / xm).toFixed(y / xm < 1 ? 2 : 1) + "x" : "-"} | ${target ?? "-"}`);
   }
   console.log(`the server program made the ${K} rows (pgw::TableRow) in ${a.rows_made_ms} ms, before the click: not in the end-to-end figure`);
+  console.log(`the server's C++ time per call, 200 calls on the loaded ${K}-node tree: add_tree of one node, ` +
+    `median ${a.add_one_us[0]} µs, slowest ${a.add_one_us[1]} µs; with every node selected, select_paths of one, ` +
+    `median ${a.select_one_us[0]} µs, slowest ${a.select_one_us[1]} µs`);
   console.log(`DOM rows after expand_all: ours ${a.dom_rows}, pgwidgets-js ${b?.dom_rows ?? "-"}`);
   console.log(`server RSS: ${a.server_rss_mib.toFixed(1)} MiB with the table; the ${K} x 10 table added ` +
     `${a.server_rss_table_mib.toFixed(1)} MiB, the ${K}-node tree ${a.server_rss_tree_mib.toFixed(1)} MiB; ` +

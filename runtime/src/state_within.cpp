@@ -40,23 +40,49 @@ bool is_there(const StatePath& node, const StateValue& of) {
   return of.entries.contains(node);
 }
 
+// Erases the members for which `gone(key)` holds: every member, or when
+// `only` is given, only those keys (the members a call just put: the others
+// were checked when they came, and checking them all again would make a
+// call that selects one row cost the whole selection).
+template <class Gone>
+void erase_members(StateValue& set, const std::vector<StatePath>* only, Gone gone) {
+  if (only == nullptr) {
+    std::erase_if(set.entries, [&](const auto& member) { return gone(member.first); });
+    return;
+  }
+  for (const StatePath& key : *only) {
+    if (gone(key)) set.entries.erase(key);
+  }
+}
+
 // Keeps only the members whose node or position is there.
-void keep_those_there(StateValue& set, const StateValue& of) {
-  std::erase_if(set.entries, [&](const auto& member) { return !is_there(node_of(member.first, set), of); });
+void keep_those_there(StateValue& set, const StateValue& of, const std::vector<StatePath>* only = nullptr) {
+  erase_members(set, only, [&](const StatePath& key) { return !is_there(node_of(key, set), of); });
 }
 
 // Keeps only the cells whose column is one of `columns` (StateInfo::columns_there).
-void keep_cells_of_columns(StateValue& set, const StateValue& columns) {
+void keep_cells_of_columns(StateValue& set, const StateValue& columns, const std::vector<StatePath>* only = nullptr) {
   if (columns.info->column_key == 0) {
-    std::erase_if(set.entries, [&](const auto& member) {
-      const auto at = member.first.empty() ? std::nullopt : position_of(StatePath{member.first.back()});
+    erase_members(set, only, [&](const StatePath& key) {
+      const auto at = key.empty() ? std::nullopt : position_of(StatePath{key.back()});
       return !at || *at >= columns.list.size();
     });
     return;
   }
   const std::vector<std::string> names = column_names(columns);
   const std::set<std::string_view> there(names.begin(), names.end());
-  std::erase_if(set.entries, [&](const auto& member) { return member.first.empty() || !there.contains(member.first.back()); });
+  erase_members(set, only, [&](const StatePath& key) { return key.empty() || !there.contains(key.back()); });
+}
+
+// The member keys a SET's PUT_ALL or SET_ADD request puts, as apply_state_op reads them.
+std::vector<StatePath> put_keys(std::string_view args, const MethodInfo& m) {
+  if (m.op == StateOp::set_add) return {member_key(args, m)};
+  std::vector<StatePath> out;
+  WireField f;
+  while (next_field(args, f)) {
+    if (f.number == m.items_field && f.type == 2) out.push_back(member_key(f.bytes, m));
+  }
+  return out;
 }
 
 // Removes the members of the node at `path` and its descendants.
@@ -149,23 +175,22 @@ bool apply_to_states(std::vector<StateValue>& states, const MethodInfo& m, std::
   } else {
     apply_state_op(*target, m, args, owner);
   }
-  if (target->info->within != 0) {
+  // What a SET's SET_ADD or PUT_ALL put; an ASSIGN's members are all new.
+  const bool is_set = target->info->kind == StateKind::set;
+  const bool puts = is_set && (m.op == StateOp::set_add || m.op == StateOp::put_all);
+  const std::vector<StatePath> put = puts ? put_keys(args, m) : std::vector<StatePath>{};
+  const std::vector<StatePath>* only = puts ? &put : nullptr;
+  const bool adds = puts || m.op == StateOp::assign;
+  if (target->info->within != 0 && adds) {
     // Members are only ever nodes or positions that are there (the page shows none of the others).
     for (const StateValue& v : states) {
-      if (v.info->field != target->info->within) continue;
-      if (m.op == StateOp::set_add) {
-        const StatePath key = member_key(args, m);
-        if (!is_there(node_of(key, *target), v)) target->entries.erase(key);
-      } else if (m.op == StateOp::put_all || m.op == StateOp::assign) {
-        keep_those_there(*target, v);
-      }
+      if (v.info->field == target->info->within) keep_those_there(*target, v, only);
     }
   }
-  const bool adds = m.op == StateOp::set_add || m.op == StateOp::put_all || m.op == StateOp::assign;
   if (target->info->columns_there && adds) {
     // Only cells of the columns there, as the page selects no other.
     for (const StateValue& v : states) {
-      if (v.info->field == target->info->column_of) keep_cells_of_columns(*target, v);
+      if (v.info->field == target->info->column_of) keep_cells_of_columns(*target, v, only);
     }
   }
   if (m.op == StateOp::assign) {

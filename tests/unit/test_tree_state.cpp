@@ -86,6 +86,34 @@ TEST_CASE("tree state: PUT_ALL adds or replaces each node, REMOVE_ALL takes subt
   CHECK(paths(v) == std::vector<d::StatePath>{{"a"}, {"a", "x"}});
 }
 
+TEST_CASE("tree state: PUT_ALL changes the tree in place, and a refused one changes nothing") {
+  auto v = tree_state();
+  d::apply_state_op(v, d::methods::TreeView_set_tree, tree_of({{"a"}, {"a", "x"}, {"b"}}));
+  const d::StateValue::Entry* untouched = &v.entries.at({"a", "x"});
+  pb::TreeItems more;
+  item(more, {"b"}, "size", 7);
+  item(more, {"c"});
+  item(more, {"c", "z"});  // its parent comes earlier in the same call
+  d::apply_state_op(v, d::methods::TreeView_add_tree, more.SerializeAsString());
+  // The same node, not a copy: adding to a large tree must not copy it.
+  CHECK(&v.entries.at({"a", "x"}) == untouched);
+  CHECK(paths(v) == std::vector<d::StatePath>{{"a"}, {"a", "x"}, {"b"}, {"c"}, {"c", "z"}});
+  CHECK(node(v, {"b"}).values().at("size").int_value() == 7);
+  // Refused by its last item: neither the replacement nor the addition before it is made.
+  pb::TreeItems bad;
+  item(bad, {"a"}, "size", 9);
+  item(bad, {"d"});
+  item(bad, {"e", "q"});
+  CHECK_THROWS_WITH(d::apply_state_op(v, d::methods::TreeView_add_tree, bad.SerializeAsString()),
+                    Catch::Contains("node [e/q] has no parent [e]"));
+  // A parent given after its child does not count.
+  CHECK_THROWS_WITH(d::apply_state_op(v, d::methods::TreeView_add_tree, tree_of({{"f", "r"}, {"f"}})),
+                    Catch::Contains("no parent"));
+  CHECK(paths(v) == std::vector<d::StatePath>{{"a"}, {"a", "x"}, {"b"}, {"c"}, {"c", "z"}});
+  CHECK(node(v, {"a"}).values().empty());
+  CHECK(&v.entries.at({"a", "x"}) == untouched);
+}
+
 TEST_CASE("tree state: SET_CELL changes one value of a node, the others stay") {
   auto v = tree_state();
   pb::TreeItems items;
