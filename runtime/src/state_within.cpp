@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "state_ops.hpp"
+#include "state_wire.hpp"
 
 namespace pgw::detail {
 
