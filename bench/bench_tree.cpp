@@ -105,6 +105,8 @@ pgw::Task<> setup(pgw::Session& session) {
   co_await load_table.set_name("load-table");
   auto load_tree = co_await w.Button("load tree");
   co_await load_tree.set_name("load-tree");
+  auto delete_selected = co_await w.Button("delete selected");
+  co_await delete_selected.set_name("delete-selected");
   auto tree_calls = co_await w.Button("tree calls");
   co_await tree_calls.set_name("tree-calls");
   auto measure = co_await w.Button("measure");
@@ -116,6 +118,7 @@ pgw::Task<> setup(pgw::Session& session) {
   co_await vbox.add_widget(hbox, 1);
   co_await vbox.add_widget(load_table);
   co_await vbox.add_widget(load_tree);
+  co_await vbox.add_widget(delete_selected);
   co_await vbox.add_widget(tree_calls);
   co_await vbox.add_widget(measure);
   co_await vbox.add_widget(report);
@@ -145,6 +148,25 @@ pgw::Task<> setup(pgw::Session& session) {
     co_await tree.set_tree(tree_items());
     co_await report.set_text("tree loaded rss_before_kib=" + std::to_string(before) +
                              " rss_kib=" + std::to_string(rss_kib()));
+  });
+  // A program's "delete the selected rows": 1,000 rows of the loaded table
+  // selected, then deleted one delete_row each, as a loop over a selection
+  // does. Timed until the page has handled them (an awaited query), with
+  // the bytes the page sent meanwhile (its reports of the selection).
+  delete_selected.on_activated([&session, table, report]() -> pgw::Task<> {
+    std::vector<pgw::RowIndex> picked;
+    for (int r = 0; r < 1000; ++r) picked.push_back({.row = r});
+    co_await table.select_paths(std::move(picked));
+    co_await table.get_size();
+    const auto before = session.stats();
+    const auto t0 = std::chrono::steady_clock::now();
+    for (int r = 999; r >= 0; --r) co_await table.delete_row(r);
+    co_await table.get_size();
+    const auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    const auto after = session.stats();
+    co_await report.set_text("deleted ms=" + std::to_string(std::lround(ms)) + " bytes_from_page=" +
+                             std::to_string(after.bytes_received - before.bytes_received) +
+                             " frames_from_page=" + std::to_string(after.frames_received - before.frames_received));
   });
   // Pressed by the driver once the tree's memory is measured: one node
   // added at a time, as a program that grows a large tree while it finds

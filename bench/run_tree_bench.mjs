@@ -13,7 +13,8 @@
 //   - 1,000 cells updated at random rows of the 100,000-row table (set_cell);
 //   - the server's resident memory before and after loading the table, and
 //     the server's time to add one node to the loaded tree (add_tree) and to
-//     select one more with all selected (select_paths).
+//     select one more with all selected (select_paths); and a program deleting
+//     1,000 selected rows of the table one delete_row each, to the page.
 // --rows N (a multiple of 100) runs all of it at N rows instead of 100,000:
 // --their-rows M runs pgwidgets-js's page at M rows (default N), and ours again at
 // M, so each ratio compares the same data; --their-minutes T (default 10) bounds
@@ -205,6 +206,14 @@ async function ours(browser) {
       document.querySelector('[data-pgw-name="bench-tree"] .pgw-grid-row .pgw-grid-cell').textContent !== "", null, 60000);
     m.server_held_table_mib = heldTable;
     m.server_held_tree_mib = (await held()) - heldTable;
+    // A program deleting 1,000 selected rows of the table, one call each.
+    await page.evaluate(() => document.querySelector('[data-pgw-name="delete-selected"]').click());
+    await page.waitFor(() => document.querySelector('[data-pgw-name="bench-report"]').textContent.startsWith("deleted"),
+      null, 120000);
+    const t4 = await report();
+    m.delete_selected_ms = Number(/deleted ms=(\d+)/.exec(t4)[1]);
+    m.delete_selected_bytes = Number(/bytes_from_page=(\d+)/.exec(t4)[1]);
+    m.delete_selected_frames = Number(/frames_from_page=(\d+)/.exec(t4)[1]);
     // Then single-node calls on the loaded tree, timed in the server.
     await page.evaluate(() => document.querySelector('[data-pgw-name="tree-calls"]').click());
     await page.waitFor(() => document.querySelector('[data-pgw-name="bench-report"]').textContent.startsWith("tree calls"),
@@ -336,6 +345,8 @@ try {
   console.log(`the server's C++ time per call, 200 calls on the loaded ${K}-node tree: add_tree of one node, ` +
     `median ${a.add_one_us[0]} µs, slowest ${a.add_one_us[1]} µs; with every node selected, select_paths of one, ` +
     `median ${a.select_one_us[0]} µs, slowest ${a.select_one_us[1]} µs`);
+  console.log(`delete_row of 1,000 selected rows of the ${K}-row table, one call each, until the page has handled them: ` +
+    `${a.delete_selected_ms} ms; the page sent ${a.delete_selected_bytes} bytes in ${a.delete_selected_frames} frames meanwhile`);
   console.log(`DOM rows after expand_all: ours ${a.dom_rows}, pgwidgets-js ${b?.dom_rows ?? "-"}`);
   console.log(`server RSS: ${a.server_rss_mib.toFixed(1)} MiB with the table; the ${K} x 10 table added ` +
     `${a.server_rss_table_mib.toFixed(1)} MiB, the ${K}-node tree ${a.server_rss_tree_mib.toFixed(1)} MiB; ` +

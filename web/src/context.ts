@@ -1,6 +1,7 @@
 // The DispatchContext the generated code calls back into, and the muting
 // the processor applies while callbacks must not reach the server.
 import { create } from "@bufbuild/protobuf";
+import { reportNow } from "./frame_end.js";
 import type { Outbox } from "./outbox.js";
 import type { Registry } from "./registry.js";
 import { callbacks, proto, type DispatchContext, type WidgetHandle } from "./schema.js";
@@ -29,6 +30,8 @@ export function makeContext(registry: Registry, outbox: Outbox): RuntimeContext 
       if (depth > 0) return;
       const entry = registry.get(widgetId);
       if (!entry) return;
+      // The widget's report deferred to the frame's end goes first (frame_end.ts).
+      reportNow(entry.impl);
       if (!state && !entry.listened.has(callbackId)) return;
       const kind = {
         case: "callback" as const,

@@ -1,5 +1,6 @@
 // Runs the messages of each ServerFrame, strictly in order, and queues the
 // replies; they leave together when the frame is done.
+import { beginFrame, endFrame } from "./frame_end.js";
 import { setRebuilding } from "./rebuild_phase.js";
 import { create, fromBinary } from "@bufbuild/protobuf";
 import type { RuntimeContext } from "./context.js";
@@ -61,6 +62,7 @@ export class FrameProcessor {
       return;
     }
     this.outbox.begin();
+    beginFrame(() => this.ctx.isMuted);
     try {
       for (const message of frame.messages) {
         try {
@@ -71,6 +73,8 @@ export class FrameProcessor {
         }
       }
     } finally {
+      // What the frame's calls changed is reported with its replies.
+      endFrame();
       this.outbox.end();
     }
   }

@@ -3,6 +3,7 @@
 // position is its place in the data, whatever the sort shows.
 import type { TableColorSpec, Column, RowCell, RowIndex, TableRow, TableViewCreateArgs, TableViewEvents, TableViewImpl, Value } from "../../schema.js";
 import { el } from "../../dom.js";
+import { atFrameEnd } from "../../frame_end.js";
 import { Widget, type WidgetEnv } from "../widget.js";
 import { cellsOf, Grid, pathKey, type GridHost, type GridNode, type UnreadRow } from "./grid.js";
 
@@ -61,6 +62,10 @@ export class TableView extends Widget implements TableViewImpl, GridHost {
   selectedChanged(): void {
     const order = new Map(this.rows.map((n, i) => [n, i]));
     this.events.selected(this.grid.selection.map((n) => ({ row: order.get(n) ?? -1 })));
+  }
+  /** A program's call changed the selection: reported once, as its frame ends (frame_end.ts). */
+  private selectionMoved(): void {
+    atFrameEnd(this, () => this.selectedChanged());
   }
   cellSelectedChanged(): void {
     this.events.cell_selected(this.get_selected_cells());
@@ -172,7 +177,7 @@ export class TableView extends Widget implements TableViewImpl, GridHost {
       resort = true;
     }
     if (changed) g.invalidate(resort);
-    if (g.selection.length !== before) this.selectedChanged();
+    if (g.selection.length !== before) this.selectionMoved();
   }
   update_rows(rows: TableRow[]): void {
     this.update_data(rows);
@@ -186,13 +191,19 @@ export class TableView extends Widget implements TableViewImpl, GridHost {
     this.newRow(values, index);
     this.grid.invalidate(true);
     // The selected rows keep their place in the data: their positions moved.
-    if (this.grid.selection.length) this.selectedChanged();
+    if (this.grid.selection.length) this.selectionMoved();
   }
   delete_row(row: number): void {
     const node = this.rowAt(row);
-    const moved = this.grid.selection.some((n) => this.positionOf(n) >= row);
+    // A selected row at or after it moves up (or goes): a scan of those rows,
+    // not a search for each selected row's position.
+    let moved = false;
+    if (this.grid.selection.length) {
+      const rows = this.rows;
+      for (let i = row; i < rows.length && !moved; i++) moved = rows[i]!.selected;
+    }
     this.grid.removeNode(node);
-    if (moved) this.selectedChanged();
+    if (moved) this.selectionMoved();
   }
   set_cell(row: number, col_index: number, value: Value): void {
     this.grid.set(this.rowAt(row), col_index, value);
