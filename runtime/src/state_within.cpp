@@ -176,12 +176,13 @@ bool apply_to_states(std::vector<StateValue>& states, const MethodInfo& m, std::
   } else {
     apply_state_op(*target, m, args, owner);
   }
-  // What a SET's SET_ADD or PUT_ALL put; an ASSIGN's members are all new.
+  // A SET's SET_ADD or PUT_ALL checks what it put; an ASSIGN's members are all new.
   const bool is_set = target->info->kind == StateKind::set;
   const bool puts = is_set && (m.op == StateOp::set_add || m.op == StateOp::put_all);
-  const std::vector<StatePath> put = puts ? put_keys(args, m) : std::vector<StatePath>{};
-  const std::vector<StatePath>* only = puts ? &put : nullptr;
   const bool adds = puts || m.op == StateOp::assign;
+  const bool checked = adds && (target->info->within != 0 || target->info->columns_there);
+  const std::vector<StatePath> put = checked && puts ? put_keys(args, m) : std::vector<StatePath>{};
+  const std::vector<StatePath>* only = puts ? &put : nullptr;
   if (target->info->within != 0 && adds) {
     // Members are only ever nodes or positions that are there (the page shows none of the others).
     for (const StateValue& v : states) {

@@ -10,15 +10,18 @@
 // report goes before any other callback the widget emits. The frame
 // processor brackets each frame; widgets ask through atFrameEnd.
 
-type Probe = () => boolean;
+/** What says whether callbacks are dropped now (the page's RuntimeContext). */
+export interface Muting {
+  readonly isMuted: boolean;
+}
 
 let depth = 0;
-let mutedNow: Probe = () => false;
+let muting: Muting = { isMuted: false };
 const pending = new Map<object, () => void>();
 
-/** A server frame is being handled; `isMuted` says whether callbacks are dropped now. Nests. */
-export function beginFrame(isMuted: Probe): void {
-  if (depth++ === 0) mutedNow = isMuted;
+/** A server frame is being handled, `context` saying when callbacks are muted. Nests. */
+export function beginFrame(context: Muting): void {
+  if (depth++ === 0) muting = context;
 }
 
 /** The frame is done: its deferred reports run, in the order first asked. */
@@ -46,6 +49,7 @@ export function endFrame(): void {
  * `changed` of the same delete_tree).
  */
 export function reportNow(owner: object): void {
+  if (pending.size === 0) return;  // every callback the page emits asks
   const report = pending.get(owner);
   if (report === undefined) return;
   pending.delete(owner);
@@ -59,7 +63,7 @@ export function reportNow(owner: object): void {
  * runs now, so that what it emits is dropped as it always was.
  */
 export function atFrameEnd(owner: object, report: () => void): void {
-  if (depth === 0 || mutedNow()) {
+  if (depth === 0 || muting.isMuted) {
     report();
     return;
   }

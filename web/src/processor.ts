@@ -62,7 +62,7 @@ export class FrameProcessor {
       return;
     }
     this.outbox.begin();
-    beginFrame(() => this.ctx.isMuted);
+    beginFrame(this.ctx);
     try {
       for (const message of frame.messages) {
         try {

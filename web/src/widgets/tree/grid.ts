@@ -8,6 +8,7 @@
 // rebuilds the flat index (JavaScript arrays) and repaints O(visible) rows.
 import "./grid.css";
 import { el } from "../../dom.js";
+import { atFrameEnd } from "../../frame_end.js";
 import { measurableFont, TextFit } from "./text_fit.js";
 import type { CellWidget, Column, ColumnType, SelectionMode, Value } from "../../schema.js";
 
@@ -437,6 +438,14 @@ export class Grid {
     if (at < 0 || at >= parent.children.length) parent.children.push(n);
     else parent.children.splice(at, 0, n);
     return n;
+  }
+
+  /**
+   * A program's call changed the selection: the host reports it once, as
+   * the server's frame ends (frame_end.ts), not once per call.
+   */
+  selectionChangedByProgram(): void {
+    atFrameEnd(this.host, () => this.host.selectedChanged());
   }
 
   /** Takes a node and its descendants out (selection, cursor, colours with them). */

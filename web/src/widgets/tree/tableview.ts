@@ -3,7 +3,6 @@
 // position is its place in the data, whatever the sort shows.
 import type { TableColorSpec, Column, RowCell, RowIndex, TableRow, TableViewCreateArgs, TableViewEvents, TableViewImpl, Value } from "../../schema.js";
 import { el } from "../../dom.js";
-import { atFrameEnd } from "../../frame_end.js";
 import { Widget, type WidgetEnv } from "../widget.js";
 import { cellsOf, Grid, pathKey, type GridHost, type GridNode, type UnreadRow } from "./grid.js";
 
@@ -62,10 +61,6 @@ export class TableView extends Widget implements TableViewImpl, GridHost {
   selectedChanged(): void {
     const order = new Map(this.rows.map((n, i) => [n, i]));
     this.events.selected(this.grid.selection.map((n) => ({ row: order.get(n) ?? -1 })));
-  }
-  /** A program's call changed the selection: reported once, as its frame ends (frame_end.ts). */
-  private selectionMoved(): void {
-    atFrameEnd(this, () => this.selectedChanged());
   }
   cellSelectedChanged(): void {
     this.events.cell_selected(this.get_selected_cells());
@@ -177,7 +172,7 @@ export class TableView extends Widget implements TableViewImpl, GridHost {
       resort = true;
     }
     if (changed) g.invalidate(resort);
-    if (g.selection.length !== before) this.selectionMoved();
+    if (g.selection.length !== before) this.grid.selectionChangedByProgram();
   }
   update_rows(rows: TableRow[]): void {
     this.update_data(rows);
@@ -191,7 +186,7 @@ export class TableView extends Widget implements TableViewImpl, GridHost {
     this.newRow(values, index);
     this.grid.invalidate(true);
     // The selected rows keep their place in the data: their positions moved.
-    if (this.grid.selection.length) this.selectionMoved();
+    if (this.grid.selection.length) this.grid.selectionChangedByProgram();
   }
   delete_row(row: number): void {
     const node = this.rowAt(row);
@@ -203,7 +198,7 @@ export class TableView extends Widget implements TableViewImpl, GridHost {
       for (let i = row; i < rows.length && !moved; i++) moved = rows[i]!.selected;
     }
     this.grid.removeNode(node);
-    if (moved) this.selectionMoved();
+    if (moved) this.grid.selectionChangedByProgram();
   }
   set_cell(row: number, col_index: number, value: Value): void {
     this.grid.set(this.rowAt(row), col_index, value);

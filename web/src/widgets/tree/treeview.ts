@@ -4,7 +4,6 @@
 // widths and scroll position; a rebuilt page gets each in one call.
 import type { ColorSpec, Column, TreeCell, TreeItem, TreePath, TreeViewCreateArgs, TreeViewEvents, TreeViewImpl, Value } from "../../schema.js";
 import { el } from "../../dom.js";
-import { atFrameEnd } from "../../frame_end.js";
 import { Widget, type WidgetEnv } from "../widget.js";
 import { Grid, type GridHost, type GridNode, pathKey } from "./grid.js";
 
@@ -42,10 +41,6 @@ export class TreeView extends Widget implements TreeViewImpl, GridHost {
 
   selectedChanged(): void {
     this.events.selected(this.grid.selection.map((n) => ({ path: this.grid.pathOf(n) })));
-  }
-  /** A program's call changed the selection: reported once, as its frame ends (frame_end.ts). */
-  private selectionMoved(): void {
-    atFrameEnd(this, () => this.selectedChanged());
   }
   cellSelectedChanged(): void {
     this.events.cell_selected(this.get_selected_cells());
@@ -249,7 +244,7 @@ export class TreeView extends Widget implements TreeViewImpl, GridHost {
     }
     for (const [parent, kids] of order) parent.children = kids;
     g.invalidate(true);
-    if (g.selection.length !== before) this.selectionMoved();
+    if (g.selection.length !== before) this.grid.selectionChangedByProgram();
   }
   update_data(tree: TreeItem[]): void {
     this.update_tree(tree);
@@ -257,7 +252,7 @@ export class TreeView extends Widget implements TreeViewImpl, GridHost {
   remove_item(path: string[]): void {
     const before = this.grid.selection.length;
     this.grid.removeNode(this.node(path));
-    if (this.grid.selection.length !== before) this.selectionMoved();
+    if (this.grid.selection.length !== before) this.grid.selectionChangedByProgram();
   }
   remove_items(paths: TreePath[]): void {
     const before = this.grid.selection.length;
@@ -265,7 +260,7 @@ export class TreeView extends Widget implements TreeViewImpl, GridHost {
       const n = this.grid.find(p.path);
       if (n) this.grid.removeNode(n);
     }
-    if (this.grid.selection.length !== before) this.selectionMoved();
+    if (this.grid.selection.length !== before) this.grid.selectionChangedByProgram();
   }
   delete_tree(paths: TreePath[], prune_empty: boolean): void {
     const g = this.grid;
@@ -285,7 +280,7 @@ export class TreeView extends Widget implements TreeViewImpl, GridHost {
       }
     }
     if (removed === 0) return;
-    if (g.selection.length !== before) this.selectionMoved();
+    if (g.selection.length !== before) this.grid.selectionChangedByProgram();
     this.events.changed();
   }
   set_cell(path: string[], col_key: string, value: Value): void {
