@@ -46,8 +46,8 @@ void move_column_positions(StateValue& v, std::uint16_t field, const ColumnChang
     if (!c.insert && p == c.at) continue;  // the deleted column's
     const std::size_t q = c.insert ? p + 1 : p - 1;
     entry.message = with_int_field(entry.message, field, static_cast<int>(q));
-    StatePath to = key;
-    to.back() = std::to_string(q);
+    StatePath to = key.parent();
+    to.push_back(std::to_string(q));
     out.emplace(std::move(to), std::move(entry));
   }
   v.entries = std::move(out);

@@ -11,7 +11,7 @@
 namespace pgw::detail {
 
 bool is_under(const StatePath& q, const StatePath& p) {
-  return q.size() > p.size() && std::equal(p.begin(), p.end(), q.begin());
+  return q.is_under(p);
 }
 
 namespace {
@@ -123,7 +123,7 @@ void add_entry(StateValue& v, StatePath path, std::string message) {
 void check_parent(const StateValue& v, const StatePath& path, const std::set<StatePath>* adding = nullptr) {
   if (path.empty()) throw std::invalid_argument("the path is empty");
   if (path.size() > 1) {
-    const StatePath parent(path.begin(), path.end() - 1);
+    const StatePath parent = path.parent();
     if (!v.entries.contains(parent) && !(adding && adding->contains(parent))) {
       throw std::invalid_argument("node " + spell(path) + " has no parent " + spell(parent) + " in the tree");
     }
@@ -397,7 +397,7 @@ void apply_op(StateValue& v, const MethodInfo& m, std::string_view args, const S
         if (p.empty() || !erase_subtree(v, p)) continue;  // not there: skipped, as pgwidgets does
         if (!prune) continue;
         // Its ancestors, nearest first, while one is left without a child.
-        for (StatePath up(p.begin(), p.end() - 1); !up.empty(); up.pop_back()) {
+        for (StatePath up = p.parent(); !up.empty(); up.pop_back()) {
           auto it = v.entries.find(up);
           if (it == v.entries.end()) break;
           // Paths sort with each node's descendants right after it.
@@ -641,10 +641,7 @@ bool erase_subtree(StateValue& v, const StatePath& path) {
   // Paths sort with each node's descendants right after it.
   auto first = v.entries.lower_bound(path);
   auto last = first;
-  while (last != v.entries.end() && last->first.size() >= path.size() &&
-         std::equal(path.begin(), path.end(), last->first.begin())) {
-    ++last;
-  }
+  while (last != v.entries.end() && last->first.starts_with(path)) ++last;
   const bool any = first != last;
   v.entries.erase(first, last);
   return any;

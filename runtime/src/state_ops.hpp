@@ -18,13 +18,14 @@
 #include <vector>
 
 #include "list_element.hpp"
+#include "state_path.hpp"
 #include "pgwidgets/session_link.hpp"
 
 namespace pgw::detail {
 
-// A tree node's path, a set member's key: the request's `index` field's
-// values (a repeated string as it is, a number or widget id in decimal).
-using StatePath = std::vector<std::string>;
+// A tree node's path, a set member's key (state_path.hpp): the request's
+// `index` field's values (a repeated string as it is, a number or widget id
+// in decimal).
 
 // The current value of one collection state field.
 struct StateValue {

@@ -29,7 +29,7 @@ std::vector<const StateValue::Entry*> connected(const StateValue& tree, const st
     auto it = tree.entries.find(p);
     if (it == tree.entries.end()) continue;
     last_root = &it->first;
-    for (StatePath up(p.begin(), p.end() - 1); !up.empty(); up.pop_back()) {
+    for (StatePath up = p.parent(); !up.empty(); up.pop_back()) {
       if (auto a = tree.entries.find(up); a != tree.entries.end()) take(a->second);
     }
     take(it->second);

@@ -20,7 +20,7 @@ namespace {
 std::optional<std::size_t> position_of(const StatePath& key) {
   std::size_t out = 0;
   if (key.size() != 1) return std::nullopt;
-  const std::string& k = key.front();
+  const std::string k = key.front();
   const auto [end, ec] = std::from_chars(k.data(), k.data() + k.size(), out);
   if (ec != std::errc() || end != k.data() + k.size()) return std::nullopt;
   return out;
@@ -30,7 +30,7 @@ std::optional<std::size_t> position_of(const StatePath& key) {
 // without its column, else all of it.
 StatePath node_of(const StatePath& key, const StateValue& set) {
   if (!set.info->by_cell || key.empty()) return key;
-  return StatePath(key.begin(), key.end() - 1);
+  return key.parent();
 }
 
 bool is_there(const StatePath& node, const StateValue& of) {
@@ -95,8 +95,7 @@ void erase_under(StateValue& set, const StatePath& path) {
   // A cell's key is longer than its node's path: one of exactly `path`'s
   // length is a cell of the parent (its column named as the node is).
   auto it = set.entries.lower_bound(path);
-  while (it != set.entries.end() && it->first.size() >= path.size() &&
-         std::equal(path.begin(), path.end(), it->first.begin())) {
+  while (it != set.entries.end() && it->first.starts_with(path)) {
     it = it->first.size() > path.size() ? set.entries.erase(it) : std::next(it);
   }
 }
@@ -115,9 +114,7 @@ void move_positions(StateValue& set, std::size_t at, int by) {
     if (by < 0 && p == at) continue;
     const std::size_t q = by < 0 ? p - 1 : p + 1;
     entry.message = with_int_field(entry.message, set.info->key_field, static_cast<int>(q));
-    StatePath to = key;  // a cell keeps its column
-    to.front() = std::to_string(q);
-    moved.emplace(std::move(to), std::move(entry));
+    moved.emplace(key.with_front(std::to_string(q)), std::move(entry));  // a cell keeps its column
   }
   set.entries = std::move(moved);
 }

@@ -59,7 +59,10 @@ std::string node(const std::vector<std::string>& path, std::string_view label = 
 
 // The payloads of every occurrence of field `number` (a repeated string,
 // or repeated messages), in order.
-std::vector<std::string> repeated(std::string_view bytes, int number) { return d::state_key(bytes, number); }
+std::vector<std::string> repeated(std::string_view bytes, int number) {
+  const d::StatePath all = d::state_key(bytes, number);
+  return {all.begin(), all.end()};
+}
 
 // --- the test schema's tables ------------------------------------------------------
 constexpr std::uint32_t kShelf = 0x7e570001;

@@ -86,7 +86,7 @@ std::vector<std::string> set_keys(const d::StateValue& v) {
   std::vector<std::string> out;
   d::for_each_element(v, [&](std::string_view e) {
     const auto k = d::state_key(e, 5);
-    out.push_back(k.empty() ? "" : k[0]);
+    out.push_back(k.empty() ? "" : k.front());
   });
   return out;
 }

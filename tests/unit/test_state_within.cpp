@@ -91,7 +91,7 @@ std::vector<std::pair<std::string, int>> table_selection(const std::vector<d::St
     for (const auto& [p, e] : v.entries) {
       pb::RowIndex m;
       REQUIRE(m.ParseFromString(e.message));
-      out.emplace_back(p.at(0), m.row());
+      out.emplace_back(p.front(), m.row());
     }
   }
   return out;
@@ -504,11 +504,13 @@ TEST_CASE("state within: every tree case of the shared table, against the server
         Paths want;
         for (const auto& p : want_json.as_array()) {
           if (set != "cell_colors" && set != "cell_selection") {
-            want.push_back(keys(p));
+            const auto node = keys(p);
+            want.emplace_back(node.begin(), node.end());
             continue;
           }
           // A cell: its node's path, then its column.
-          d::StatePath cell = keys(p.as_array().at(0));
+          const auto node = keys(p.as_array().at(0));
+          d::StatePath cell(node.begin(), node.end());
           cell.emplace_back(p.as_array().at(1).as_string());
           want.push_back(std::move(cell));
         }
