@@ -92,11 +92,15 @@ class StatePath {
   const std::string back() const { return decode(std::string_view(encoded_).substr(last_start(), encoded_.size() - 2 - last_start())); }
 
   void push_back(std::string_view part) {
-    for (char c : part) {
-      encoded_ += c;
-      if (c == '\0') encoded_ += '\xff';
+    if (part.find('\0') == std::string_view::npos) {
+      encoded_.append(part);
+    } else {
+      for (char c : part) {
+        encoded_ += c;
+        if (c == '\0') encoded_ += '\xff';
+      }
     }
-    encoded_ += std::string_view("\0\1", 2);
+    encoded_.append("\0\1", 2);
   }
   void emplace_back(std::string_view part) { push_back(part); }
   // Drops the last part (the path must not be empty).
