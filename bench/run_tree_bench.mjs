@@ -201,6 +201,8 @@ async function ours(browser) {
       null, 60000);
     const t2 = await report();
     m.server_rss_tree_mib = (Number(/ rss_kib=(\d+)/.exec(t2)[1]) - Number(/rss_before_kib=(\d+)/.exec(t2)[1])) / 1024;
+    m.set_tree_ms = Number(/ set_tree_ms=(\d+)/.exec(t2)[1]);
+    m.set_tree_call_ms = Number(/ call_ms=(\d+)/.exec(t2)[1]);
     // Once the tree has arrived (its first row shown).
     await page.waitFor(() => document.querySelector('[data-pgw-name="bench-tree"] .pgw-grid-row .pgw-grid-cell')?.textContent !== undefined &&
       document.querySelector('[data-pgw-name="bench-tree"] .pgw-grid-row .pgw-grid-cell').textContent !== "", null, 60000);
@@ -347,6 +349,8 @@ try {
     `median ${a.select_one_us[0]} µs, slowest ${a.select_one_us[1]} µs`);
   console.log(`delete_row of 1,000 selected rows of the ${K}-row table, one call each, until the page has handled them: ` +
     `${a.delete_selected_ms} ms; the page sent ${a.delete_selected_bytes} bytes in ${a.delete_selected_frames} frames meanwhile`);
+  console.log(`set_tree of the ${K}-node tree, the call made until the page has answered a query after it (timed in C++): ${a.set_tree_ms} ms, ` +
+    `of which ${a.set_tree_call_ms} ms until the pipelined call returned (the request made, checked and kept)`);
   console.log(`DOM rows after expand_all: ours ${a.dom_rows}, pgwidgets-js ${b?.dom_rows ?? "-"}`);
   console.log(`server RSS: ${a.server_rss_mib.toFixed(1)} MiB with the table; the ${K} x 10 table added ` +
     `${a.server_rss_table_mib.toFixed(1)} MiB, the ${K}-node tree ${a.server_rss_tree_mib.toFixed(1)} MiB; ` +
