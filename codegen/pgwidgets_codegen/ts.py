@@ -236,6 +236,7 @@ class LazyAt:
     number: int
     element_type: str
     read: str          # reads one element from BinaryReader `r`, its tag read
+    all_name: str = ""  # <field>Only: every element, read alone
 
 
 @dataclass
@@ -286,10 +287,11 @@ class _Readers:
 
     def _scan(self, f):
         """The statement checking one record of `f` without reading it
-        (WireScan `s`), or "" when it cannot be checked so: a map, a
-        message without a scanner of its own."""
+        (WireScan `s`), or "" when it cannot be checked so: a map other
+        than map<string, pgwidgets.Value>, a message without a scanner of
+        its own."""
         if isinstance(f.kind, kinds.Map):
-            return ""
+            return "scanValueEntry(s, s.uint32());" if isinstance(f.kind.element, kinds.ValueElement) else ""
         e = f.kind.element
         if isinstance(e, kinds.ValueElement):
             return "scanValue(s, s.uint32());"
@@ -310,7 +312,7 @@ class _Readers:
         if self.direct.codes(message) is None or not self.own(message) or not self._scannable(message):
             raise SchemaError(
                 f"{message.name}: a lazy field's message needs a direct reader in its own package and fields "
-                f"that can be checked unread (Values, strings, numbers, enums and such messages; no maps)")
+                f"that can be checked unread (Values, strings, numbers, enums, maps of Values and such messages)")
 
     def lazy_element(self, message):
         """The LazyElement of a message a lazy field holds (SchemaError as _check_lazy)."""
@@ -319,7 +321,7 @@ class _Readers:
         reader = self.reader(message, f"read{message.name}", message.name)
         members = [(identifier(f.name), f.kind.ts_value_type) for f, _, _ in fields]
         ats = [LazyAt(f"{identifier(f.name)}At", identifier(f.name), f.number, f.kind.element.ts_type,
-                      f.kind.element.ts_read("r"))
+                      f.kind.element.ts_read("r"), f"{identifier(f.name)}Only")
                for f, _, _ in fields if isinstance(f.kind, kinds.Repeated)]
         return LazyElement(message.name, reader, f"scan{message.name}", members, ats)
 

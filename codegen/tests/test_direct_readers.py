@@ -66,7 +66,7 @@ class DirectReadersTest(unittest.TestCase):
 
     def test_a_tables_rows_come_unread(self):
         # options.proto Field.lazy: each row kept as its bytes, checked by scanTableRow, read on first use.
-        self.assertEqual([l.name for l in self.ts.ts_lazy_elements], ["TableRow"])
+        self.assertEqual(sorted(l.name for l in self.ts.ts_lazy_elements), ["TableRow", "TreeItem"])
         for name in ("set_data", "update_data", "set_rows", "update_rows"):
             reader = self.ts.ts_request_reader(next(m for c in self.model.classes if c.name == "TableView"
                                                     for m in c.remote_methods if m.name == name))
@@ -74,17 +74,35 @@ class DirectReadersTest(unittest.TestCase):
             self.assertEqual(rows.read, f"{{ const n = r.uint32(); {rows.local}.push(lazyTableRow(whole, r.pos, n)); "
                                         f"r.pos += n; }}", name)
             self.assertTrue(reader.whole, name)
-        lazy = self.ts.ts_lazy_elements[0]
+        lazy = next(l for l in self.ts.ts_lazy_elements if l.name == "TableRow")
         (cells,) = lazy.reader.fields
         self.assertEqual((cells.number, cells.wire, cells.scan), (1, "LengthDelimited", "scanValue(s, s.uint32());"))
-        self.assertEqual([(a.name, a.number, a.read) for a in lazy.ats], [("cellsAt", 1, "readValue(r, r.uint32())")])
+        self.assertEqual([(a.name, a.number, a.read, a.all_name) for a in lazy.ats],
+                         [("cellsAt", 1, "readValue(r, r.uint32())", "cellsOnly")])
         self.assertIn("lazyTableRow", self.ts.ts_common_names)
 
+    def test_a_trees_items_come_unread(self):
+        # Each item kept as its bytes, its map of values checked entry by entry (scanValueEntry);
+        # the page reads a node's path alone (pathOnly) and its values when shown.
+        for name in ("set_tree", "add_tree", "update_tree", "set_data", "update_data"):
+            reader = self.ts.ts_request_reader(next(m for c in self.model.classes if c.name == "TreeView"
+                                                    for m in c.remote_methods if m.name == name))
+            (items,) = reader.fields
+            self.assertIn("lazyTreeItem(whole, r.pos, n)", items.read, name)
+        lazy = next(l for l in self.ts.ts_lazy_elements if l.name == "TreeItem")
+        path, values = lazy.reader.fields
+        self.assertEqual((path.number, path.scan), (1, "s.utf8();"))
+        self.assertEqual((values.number, values.wire, values.scan), (2, "LengthDelimited", "scanValueEntry(s, s.uint32());"))
+        self.assertEqual([(a.name, a.all_name) for a in lazy.ats], [("pathAt", "pathOnly")])
+        self.assertIn("lazyTreeItem", self.ts.ts_common_names)
+
     def test_a_message_that_cannot_be_checked_unread_cannot_be_lazy(self):
-        # TreeItem's values are a map: its entries have no scanner.
+        # A map of anything but Values has no scanner.
+        model = load_with("tree.proto", "message RowPosition { int32 index = 1; }",
+                          "message RowPosition { int32 index = 1; }\nmessage Tally { map<string, int32> counts = 1; }")
         readers = ts._Readers("pgwidgets.widgets")
-        with self.assertRaisesRegex(SchemaError, "TreeItem: a lazy field's message"):
-            readers.lazy_element(self.model.messages["pgwidgets.widgets.TreeItem"])
+        with self.assertRaisesRegex(SchemaError, "Tally: a lazy field's message"):
+            readers.lazy_element(model.messages["pgwidgets.widgets.Tally"])
 
     def test_only_a_repeated_value_type_field_can_be_lazy(self):
         with self.assertRaisesRegex(SchemaError, "only a repeated field of a value type can be lazy"):

@@ -34,7 +34,7 @@
 
 namespace pgw::detail {
 
-extern const std::uint64_t schema_fingerprint = 0x794cf6ba71102ae7ULL;
+extern const std::uint64_t schema_fingerprint = 0x6cdeef5f1e483ca3ULL;
 
 // External, so the compiler keeps it and its references.
 extern const google::protobuf::Descriptor* (*const linked_schema_files[])();

@@ -7,7 +7,7 @@
 // missing there, or a method missing in an implementation, fails `tsc`.
 
 export const PACKAGE_NAME = "pgwidgets.widgets";
-export const SCHEMA_FINGERPRINT = 0x794cf6ba71102ae7n;
+export const SCHEMA_FINGERPRINT = 0x6cdeef5f1e483ca3n;
 
 /** A widget as the browser runtime holds it. */
 export interface WidgetHandle {

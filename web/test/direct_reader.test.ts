@@ -111,12 +111,15 @@ function dispatched(c: Case, bytes: Uint8Array): unknown[] {
 /**
  * A request as plain values: a lazily read row (LazyTableRow, still unread)
  * becomes { cells }, each cell first read alone (cellsAt), then all
- * together, which must agree. An unread row that fails to read is a bug of
- * its check on arrival: it throws here, outside the refusals compared.
+ * together, which must agree; a lazily read tree item (LazyTreeItem)
+ * becomes { path, values }, its path first read alone (pathAt, pathOnly).
+ * An unread element that fails to read is a bug of its check on arrival:
+ * it throws here, outside the refusals compared.
  */
 function plain(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(plain);
   if (v === null || typeof v !== "object" || !("isUnread" in v)) return v;
+  if ("pathOnly" in v) return plainItem(v);
   const row = v as { isUnread: boolean; unreadBytes: Uint8Array | null; cells: unknown[]; cellsAt(i: number): unknown };
   assert.ok(row.isUnread && row.unreadBytes !== null, "a row the dispatcher gave was read already");
   const alone: unknown[] = [];
@@ -131,6 +134,26 @@ function plain(v: unknown): unknown {
   assert.ok(same(alone, cells), `cells read alone (${String(alone)}) differ from the row read whole (${String(cells)})`);
   assert.equal(row.cellsAt(cells.length), undefined);
   return { cells };
+}
+
+function plainItem(v: unknown): unknown {
+  const item = v as { isUnread: boolean; unreadBytes: Uint8Array | null; path: string[]; values: unknown;
+                      pathAt(i: number): string | undefined; pathOnly(): string[] };
+  assert.ok(item.isUnread && item.unreadBytes !== null, "an item the dispatcher gave was read already");
+  const alone: string[] = [];
+  for (let i = 0; ; i++) {
+    const p = item.pathAt(i);
+    if (p === undefined) break;
+    alone.push(p);
+  }
+  const only = item.pathOnly();
+  assert.ok(item.isUnread, "pathAt or pathOnly read the whole item");
+  const path = item.path;
+  const values = item.values;
+  assert.ok(!item.isUnread && item.unreadBytes === null, "an item read in full keeps its bytes");
+  assert.ok(same(alone, path) && same(only, path), `the path read alone (${String(alone)}; ${String(only)}) differs from the item read whole (${String(path)})`);
+  assert.ok(same(item.pathOnly(), path), "pathOnly of a read item");
+  return { path, values };
 }
 
 /** Deep equality that tells bigint from number and own "__proto__" keys from prototypes. */
@@ -211,7 +234,7 @@ describe("direct readers give what protobuf-es and the converters give", () => {
     const c = CASES.find((k) => k.className === "TreeView" && k.name === "set_tree")!;
     const want = c.expected(bytes);
     assert.ok(same(want, [[{ path: [], values: { k: 5n, j: 7n } }]]), "protobuf-es's reading is not the one this test expects");
-    assert.ok(same(dispatched(c, bytes), want), "the direct reader merged differently");
+    assert.ok(same(plain(dispatched(c, bytes)), want), "the direct reader merged differently");
   });
 
   it("a record of the wrong wire type is refused with the field's name", () => {

@@ -9,7 +9,7 @@ import { describe, it } from "node:test";
 import table from "../../tests/cases/state_columns.json";
 import { TableView } from "../src/widgets/tree/tableview.js";
 import { TreeView } from "../src/widgets/tree/treeview.js";
-import { pathKey, type Grid, type GridNode } from "../src/widgets/tree/grid.js";
+import { pathKey, valuesOf, type Grid, type GridNode } from "../src/widgets/tree/grid.js";
 import type { Column, TableViewCreateArgs, TableViewEvents, TreeViewCreateArgs, TreeViewEvents, Value } from "../src/schema.js";
 import { Bench, recorder } from "./support/widgets.js";
 
@@ -131,7 +131,7 @@ describe("state columns: the tree cases of the shared table, against the real Tr
       const want = c.expect;
       assert.deepEqual(g.colKeys, want.columns, "columns");
       const nodes: [Path, Record<string, number | null>][] = [];
-      g.walk(g.root, (n) => nodes.push([g.pathOf(n), Object.fromEntries(Object.entries(n.values).map(([k, v]) => [k, plain(v)]))]));
+      g.walk(g.root, (n) => nodes.push([g.pathOf(n), Object.fromEntries(Object.entries(valuesOf(n)).map(([k, v]) => [k, plain(v)]))]));
       assert.deepEqual(nodes, want.values, "values");
       checkColumns(g, want, (k) => k);
       if (want.cell_colors) {

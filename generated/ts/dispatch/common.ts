@@ -360,6 +360,33 @@ export class WireScan {
   }
 }
 
+/**
+ * One entry of a map<string, pgwidgets.Value> checked as readValueEntry
+ * reads it (WireScan), `len` bytes from s.pos: its key is UTF-8, its value
+ * a Value, and nothing runs past its end.
+ */
+export function scanValueEntry(s: WireScan, len: number): void {
+  const end = s.pos + len;
+  if (end > s.end) throw new Error("readValueEntry: a record runs past the entry's end");
+  while (s.pos < end) {
+    const t = s.tag();
+    const wt = t & 7;
+    switch (t >>> 3) {
+      case 1:
+        expectWire(wt, WireType.LengthDelimited, "map entry key");
+        s.utf8();
+        break;
+      case 2:
+        expectWire(wt, WireType.LengthDelimited, "map entry value");
+        scanValue(s, s.uint32());
+        break;
+      default:
+        s.skip(wt, t >>> 3);
+    }
+  }
+  if (s.pos !== end) throw new Error("readValueEntry: a record runs past the entry's end");
+}
+
 /** pgwidgets.Value checked as readValue reads it (WireScan), `len` bytes from s.pos. */
 export function scanValue(s: WireScan, len: number): void {
   const end = s.pos + len;
@@ -913,6 +940,20 @@ export class LazyTableRow implements TableRow {
     }
     return undefined;
   }
+
+  /** Every element of cells, read alone while the rest is unread. */
+  cellsOnly(): Value[] {
+    if (this.whole !== null) return this.whole.cells;
+    const r = new BinaryReader(this.unreadBytes!);
+    const len = this.end - this.start;
+    const out: Value[] = [];
+    while (r.pos < len) {
+      const [no, wt] = r.tag();
+      if (no === 1) out.push(readValue(r, r.uint32()));
+      else r.skip(wt, no);
+    }
+    return out;
+  }
 }
 
 /**
@@ -923,4 +964,116 @@ export function lazyTableRow(whole: Uint8Array, start: number, len: number): Laz
   if (start + len > whole.length) throw new RangeError("premature EOF");
   scanTableRow(scratchScan.reset(whole, start, start + len), len);
   return new LazyTableRow(whole, start, start + len);
+}
+
+function scanTreeItem(s: WireScan, len: number): void {
+  const end = s.pos + len;
+  if (end > s.end) throw new Error("readTreeItem: a record runs past the message's end");
+  while (s.pos < end) {
+    const t = s.tag();
+    const wt = t & 7;
+    switch (t >>> 3) {
+      case 1:
+        expectWire(wt, WireType.LengthDelimited, "TreeItem.path");
+        s.utf8();
+        break;
+      case 2:
+        expectWire(wt, WireType.LengthDelimited, "TreeItem.values");
+        scanValueEntry(s, s.uint32());
+        break;
+      default:
+        s.skip(wt, t >>> 3);
+    }
+  }
+  if (s.pos !== end) throw new Error("readTreeItem: a record runs past the message's end");
+}
+
+/**
+ * TreeItem kept as its bytes, checked on arrival as readTreeItem reads
+ * them (scanTreeItem), and read in full when a member is first used: a
+ * table's 100,000 rows stay 100,000 small objects until they are shown.
+ */
+export class LazyTreeItem implements TreeItem {
+  // Declared and assigned, not class fields (see WireScan): one is made per element.
+  // It keeps the request's bytes and its place there, no view of its own.
+  private declare buf: Uint8Array | null;
+  private declare readonly start: number;
+  private declare readonly end: number;
+  private declare whole: TreeItem | null;
+
+  constructor(buf: Uint8Array, start: number, end: number) {
+    this.buf = buf;
+    this.start = start;
+    this.end = end;
+    this.whole = null;
+  }
+
+  /** Whether no member has been used yet. */
+  get isUnread(): boolean {
+    return this.buf !== null;
+  }
+
+  /** The record's bytes while no member has been used, else null. */
+  get unreadBytes(): Uint8Array | null {
+    return this.buf === null ? null : this.buf.subarray(this.start, this.end);
+  }
+
+  private read(): TreeItem {
+    if (this.whole === null) {
+      this.whole = readTreeItem(new BinaryReader(this.unreadBytes!), this.end - this.start);
+      this.buf = null;
+    }
+    return this.whole;
+  }
+
+  get path(): string[] {
+    return this.read().path;
+  }
+  set path(v: string[]) {
+    this.read().path = v;
+  }
+
+  get values(): { [key: string]: Value } {
+    return this.read().values;
+  }
+  set values(v: { [key: string]: Value }) {
+    this.read().values = v;
+  }
+
+  /** Element `i` of path, read alone while the rest is unread; undefined past the end. */
+  pathAt(i: number): string | undefined {
+    if (this.whole !== null) return this.whole.path[i];
+    const r = new BinaryReader(this.unreadBytes!);
+    const len = this.end - this.start;
+    for (let n = 0; r.pos < len;) {
+      const [no, wt] = r.tag();
+      if (no === 1 && n++ === i) return r.string(true);
+      r.skip(wt, no);
+    }
+    return undefined;
+  }
+
+  /** Every element of path, read alone while the rest is unread. */
+  pathOnly(): string[] {
+    if (this.whole !== null) return this.whole.path;
+    const r = new BinaryReader(this.unreadBytes!);
+    const len = this.end - this.start;
+    const out: string[] = [];
+    while (r.pos < len) {
+      const [no, wt] = r.tag();
+      if (no === 1) out.push(r.string(true));
+      else r.skip(wt, no);
+    }
+    return out;
+  }
+}
+
+/**
+ * TreeItem from its record, `len` bytes of `whole` from `start`: checked
+ * now (one WireScan for them all), read on first use.
+ */
+export function lazyTreeItem(whole: Uint8Array, start: number, len: number): LazyTreeItem {
+  if (start + len > whole.length) throw new RangeError("premature EOF");
+  scanTreeItem(scratchScan.reset(whole, start, start + len), len);
+  return new LazyTreeItem(whole, start, start + len);
 }

@@ -12,11 +12,11 @@ import * as pb_tree from "../pb/pgwidgets/widgets/tree_pb.js";
 import type * as w from "../widgets.js";
 import type { WidgetHandle, Value, DrawOp, TabPosition, ScrollBarPolicy, Dtype, SliderValuePosition, DialValuePosition, ColumnType, CellWidget, HAlign, VAlign, FileDialogMode, ImageFormat, WindowState, Align, Orientation, Wrap, ScrollAlign, Gravity, CursorStyle, SelectionMode, DrawingImage, Drawing, Column, TableRow, TreeNode, TableData, Modifiers, PointerEvent, ScrollEvent, KeyEvent, FocusEvent, DragOverEvent, DroppedFile, DropEvent, DropProgress, PickedFile, TagStyle, TagDef, TextSpan, TagRegion, RefState, TreeItem, TreePath, RowIndex, RowColor, ColumnColor, TableColor, RowIndexColor, ColumnIndexColor, ColorSpec, TableColorSpec, CellColor, RowCellColor, RowCell, TreeCell } from "../widgets.js";
 import type { DispatchContext, ClassEntry, MethodEntry, CallbackEntry, FamilyTables } from "./common.js";
-import { word, DrawOpWords, DrawOpNumbers, TabPositionWords, TabPositionNumbers, ScrollBarPolicyWords, ScrollBarPolicyNumbers, DtypeWords, DtypeNumbers, SliderValuePositionWords, SliderValuePositionNumbers, DialValuePositionWords, DialValuePositionNumbers, ColumnTypeWords, ColumnTypeNumbers, CellWidgetWords, CellWidgetNumbers, HAlignWords, HAlignNumbers, VAlignWords, VAlignNumbers, FileDialogModeWords, FileDialogModeNumbers, ImageFormatWords, ImageFormatNumbers, WindowStateWords, WindowStateNumbers, AlignWords, AlignNumbers, OrientationWords, OrientationNumbers, WrapWords, WrapNumbers, ScrollAlignWords, ScrollAlignNumbers, GravityWords, GravityNumbers, CursorStyleWords, CursorStyleNumbers, SelectionModeWords, SelectionModeNumbers, valueFromWire, valueToWire, readValue, readValueEntry, expectWire, fromDrawingImage, toDrawingImage, fromDrawing, toDrawing, fromColumn, toColumn, fromTableRow, toTableRow, fromTreeNode, toTreeNode, fromTableData, toTableData, fromModifiers, toModifiers, fromPointerEvent, toPointerEvent, fromScrollEvent, toScrollEvent, fromKeyEvent, toKeyEvent, fromFocusEvent, toFocusEvent, fromDragOverEvent, toDragOverEvent, fromDroppedFile, toDroppedFile, fromDropEvent, toDropEvent, fromDropProgress, toDropProgress, fromPickedFile, toPickedFile, fromTagStyle, toTagStyle, fromTagDef, toTagDef, fromTextSpan, toTextSpan, fromTagRegion, toTagRegion, fromRefState, toRefState, fromTreeItem, toTreeItem, fromTreePath, toTreePath, fromRowIndex, toRowIndex, fromRowColor, toRowColor, fromColumnColor, toColumnColor, fromTableColor, toTableColor, fromRowIndexColor, toRowIndexColor, fromColumnIndexColor, toColumnIndexColor, fromColorSpec, toColorSpec, fromTableColorSpec, toTableColorSpec, fromCellColor, toCellColor, fromRowCellColor, toRowCellColor, fromRowCell, toRowCell, fromTreeCell, toTreeCell, readTableRow, readTreeItem, lazyTableRow } from "./common.js";
+import { word, DrawOpWords, DrawOpNumbers, TabPositionWords, TabPositionNumbers, ScrollBarPolicyWords, ScrollBarPolicyNumbers, DtypeWords, DtypeNumbers, SliderValuePositionWords, SliderValuePositionNumbers, DialValuePositionWords, DialValuePositionNumbers, ColumnTypeWords, ColumnTypeNumbers, CellWidgetWords, CellWidgetNumbers, HAlignWords, HAlignNumbers, VAlignWords, VAlignNumbers, FileDialogModeWords, FileDialogModeNumbers, ImageFormatWords, ImageFormatNumbers, WindowStateWords, WindowStateNumbers, AlignWords, AlignNumbers, OrientationWords, OrientationNumbers, WrapWords, WrapNumbers, ScrollAlignWords, ScrollAlignNumbers, GravityWords, GravityNumbers, CursorStyleWords, CursorStyleNumbers, SelectionModeWords, SelectionModeNumbers, valueFromWire, valueToWire, readValue, readValueEntry, expectWire, fromDrawingImage, toDrawingImage, fromDrawing, toDrawing, fromColumn, toColumn, fromTableRow, toTableRow, fromTreeNode, toTreeNode, fromTableData, toTableData, fromModifiers, toModifiers, fromPointerEvent, toPointerEvent, fromScrollEvent, toScrollEvent, fromKeyEvent, toKeyEvent, fromFocusEvent, toFocusEvent, fromDragOverEvent, toDragOverEvent, fromDroppedFile, toDroppedFile, fromDropEvent, toDropEvent, fromDropProgress, toDropProgress, fromPickedFile, toPickedFile, fromTagStyle, toTagStyle, fromTagDef, toTagDef, fromTextSpan, toTextSpan, fromTagRegion, toTagRegion, fromRefState, toRefState, fromTreeItem, toTreeItem, fromTreePath, toTreePath, fromRowIndex, toRowIndex, fromRowColor, toRowColor, fromColumnColor, toColumnColor, fromTableColor, toTableColor, fromRowIndexColor, toRowIndexColor, fromColumnIndexColor, toColumnIndexColor, fromColorSpec, toColorSpec, fromTableColorSpec, toTableColorSpec, fromCellColor, toCellColor, fromRowCellColor, toRowCellColor, fromRowCell, toRowCell, fromTreeCell, toTreeCell, readTableRow, readTreeItem, lazyTableRow, lazyTreeItem } from "./common.js";
 import { eventsWidget } from "./base.js";
 
 /** A TreeItems request read off the wire (ts.DirectReader). */
-function readTreeItems(r: BinaryReader, len: number): { tree: TreeItem[] } {
+function readTreeItems(r: BinaryReader, len: number, whole: Uint8Array): { tree: TreeItem[] } {
   const end = r.pos + len;
   let v_tree: TreeItem[] = [];
   while (r.pos < end) {
@@ -24,7 +24,7 @@ function readTreeItems(r: BinaryReader, len: number): { tree: TreeItem[] } {
     switch (no) {
       case 1:
         expectWire(wt, WireType.LengthDelimited, "TreeItems.tree");
-        v_tree.push(readTreeItem(r, r.uint32()));
+        { const n = r.uint32(); v_tree.push(lazyTreeItem(whole, r.pos, n)); r.pos += n; }
         break;
       default:
         r.skip(wt, no);
@@ -35,7 +35,7 @@ function readTreeItems(r: BinaryReader, len: number): { tree: TreeItem[] } {
 }
 
 /** A TreeData request read off the wire (ts.DirectReader). */
-function readTreeData(r: BinaryReader, len: number): { data: TreeItem[] } {
+function readTreeData(r: BinaryReader, len: number, whole: Uint8Array): { data: TreeItem[] } {
   const end = r.pos + len;
   let v_data: TreeItem[] = [];
   while (r.pos < end) {
@@ -43,7 +43,7 @@ function readTreeData(r: BinaryReader, len: number): { data: TreeItem[] } {
     switch (no) {
       case 1:
         expectWire(wt, WireType.LengthDelimited, "TreeData.data");
-        v_data.push(readTreeItem(r, r.uint32()));
+        { const n = r.uint32(); v_data.push(lazyTreeItem(whole, r.pos, n)); r.pos += n; }
         break;
       default:
         r.skip(wt, no);
@@ -246,7 +246,7 @@ export const treeFamily: FamilyTables = {
     [1440218458, {
       id: 1440218458, name: "set_tree", className: "TreeView", kind: "setter", classId: 1581709373,
       invoke: (impl, bytes, ctx) => {
-        const m = readTreeItems(new BinaryReader(bytes), bytes.length);
+        const m = readTreeItems(new BinaryReader(bytes), bytes.length, bytes);
         (impl as w.TreeViewImpl).set_tree(m.tree);
         return undefined;
       },
@@ -254,7 +254,7 @@ export const treeFamily: FamilyTables = {
     [1193516816, {
       id: 1193516816, name: "add_tree", className: "TreeView", kind: "setter", classId: 1581709373,
       invoke: (impl, bytes, ctx) => {
-        const m = readTreeItems(new BinaryReader(bytes), bytes.length);
+        const m = readTreeItems(new BinaryReader(bytes), bytes.length, bytes);
         (impl as w.TreeViewImpl).add_tree(m.tree);
         return undefined;
       },
@@ -262,7 +262,7 @@ export const treeFamily: FamilyTables = {
     [1162596826, {
       id: 1162596826, name: "update_tree", className: "TreeView", kind: "setter", classId: 1581709373,
       invoke: (impl, bytes, ctx) => {
-        const m = readTreeItems(new BinaryReader(bytes), bytes.length);
+        const m = readTreeItems(new BinaryReader(bytes), bytes.length, bytes);
         (impl as w.TreeViewImpl).update_tree(m.tree);
         return undefined;
       },
@@ -270,7 +270,7 @@ export const treeFamily: FamilyTables = {
     [2046932957, {
       id: 2046932957, name: "set_data", className: "TreeView", kind: "setter", classId: 1581709373,
       invoke: (impl, bytes, ctx) => {
-        const m = readTreeData(new BinaryReader(bytes), bytes.length);
+        const m = readTreeData(new BinaryReader(bytes), bytes.length, bytes);
         (impl as w.TreeViewImpl).set_data(m.data);
         return undefined;
       },
@@ -278,7 +278,7 @@ export const treeFamily: FamilyTables = {
     [911445545, {
       id: 911445545, name: "update_data", className: "TreeView", kind: "setter", classId: 1581709373,
       invoke: (impl, bytes, ctx) => {
-        const m = readTreeData(new BinaryReader(bytes), bytes.length);
+        const m = readTreeData(new BinaryReader(bytes), bytes.length, bytes);
         (impl as w.TreeViewImpl).update_data(m.data);
         return undefined;
       },

@@ -14,8 +14,10 @@ import type { CellWidget, Column, ColumnType, SelectionMode, Value } from "../..
 
 export interface GridNode {
   key: string;
-  /** A tree's values by column key. */
+  /** A tree's values by column key (valuesOf: `item` first, while it is unread). */
   values: Record<string, Value>;
+  /** A tree node's item as it came, its values not read yet; null once they are. */
+  item: UnreadItem | null;
   /** A table's cells by column position (cellsOf: `row` first, while it is unread). */
   cells: Value[];
   /** A table row as it came, its cells not read yet; null once they are. */
@@ -42,6 +44,19 @@ export interface UnreadRow {
   cellsAt(i: number): Value | undefined;
 }
 
+/**
+ * A tree item still as its wire bytes (the dispatcher's LazyTreeItem): a
+ * set_tree of 100,000 nodes reads each node's path, and its values only
+ * when it is shown or sorted by.
+ */
+export interface UnreadItem {
+  readonly values: Record<string, Value>;
+  /** True until its values are read. */
+  readonly isUnread: boolean;
+  /** Its path, read alone. */
+  pathOnly(): string[];
+}
+
 // What a table row does not use, shared by every row: 100,000 rows made
 // at once would otherwise be 300,000 more objects for the young collector
 // to copy. Frozen, so that a write is an error, not a change to them all.
@@ -56,6 +71,21 @@ export function cellsOf(node: GridNode): Value[] {
     node.row = null;
   }
   return node.cells;
+}
+
+/** A tree node's values, read now if they were not. */
+export function valuesOf(node: GridNode): Record<string, Value> {
+  if (node.item !== null) {
+    node.values = node.item.values;
+    node.item = null;
+  }
+  return node.values;
+}
+
+/** A tree node's values from now on: `values`, its unread item (if any) dropped. */
+export function setValues(node: GridNode, values: Record<string, Value>): void {
+  node.values = values;
+  node.item = null;
 }
 
 export interface GridHost {
@@ -219,9 +249,9 @@ export class Grid {
   makeNode(key: string, parent: GridNode | null, depth: number): GridNode {
     if (this.host.table && parent !== null) {
       // A row: its cells come with it (TableView.newRow); it has no children and no values by key.
-      return { key, values: NO_VALUES, cells: NO_CELLS, row: null, parent, children: NO_CHILDREN, childMap: null, depth, expanded: false, selected: false };
+      return { key, values: NO_VALUES, item: null, cells: NO_CELLS, row: null, parent, children: NO_CHILDREN, childMap: null, depth, expanded: false, selected: false };
     }
-    return { key, values: {}, cells: [], row: null, parent, children: [], childMap: null, depth, expanded: false, selected: false };
+    return { key, values: {}, item: null, cells: [], row: null, parent, children: [], childMap: null, depth, expanded: false, selected: false };
   }
 
   // ---- columns ----
@@ -318,7 +348,7 @@ export class Grid {
     }
     this.walk(this.root, (n) => {
       if (!table) {
-        if (gone !== null) delete n.values[gone];
+        if (gone !== null) delete valuesOf(n)[gone];
       } else {
         const cells = cellsOf(n);
         if (at < cells.length) {
@@ -367,12 +397,12 @@ export class Grid {
   // ---- values ----
 
   get(node: GridNode, col: number): Value | undefined {
-    return this.host.table ? cellsOf(node)[col] : node.values[this.colKeys[col]!];
+    return this.host.table ? cellsOf(node)[col] : valuesOf(node)[this.colKeys[col]!];
   }
 
   /** A value to sort by: an unread row's cell is read alone, the row left unread. */
   private sortValue(node: GridNode, col: number): Value | undefined {
-    if (!this.host.table) return node.values[this.colKeys[col]!];
+    if (!this.host.table) return valuesOf(node)[this.colKeys[col]!];
     return node.row !== null ? node.row.cellsAt(col) : node.cells[col];
   }
 
@@ -382,7 +412,7 @@ export class Grid {
       while (cells.length <= col) cells.push(null);
       cells[col] = v;
     } else {
-      node.values[this.colKeys[col]!] = v;
+      valuesOf(node)[this.colKeys[col]!] = v;
     }
     this.invalidate(this.sortCol === col);
   }

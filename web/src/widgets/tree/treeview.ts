@@ -5,7 +5,12 @@
 import type { ColorSpec, Column, TreeCell, TreeItem, TreePath, TreeViewCreateArgs, TreeViewEvents, TreeViewImpl, Value } from "../../schema.js";
 import { el } from "../../dom.js";
 import { Widget, type WidgetEnv } from "../widget.js";
-import { Grid, type GridHost, type GridNode, pathKey } from "./grid.js";
+import { Grid, type GridHost, type GridNode, pathKey, setValues, type UnreadItem, valuesOf } from "./grid.js";
+
+/** An item as the dispatcher's LazyTreeItem gives it: its bytes, still unread. */
+function unread(item: TreeItem): UnreadItem | null {
+  return (item as Partial<UnreadItem>).isUnread === true ? (item as unknown as UnreadItem) : null;
+}
 
 function sameValues(a: Record<string, Value>, b: Record<string, Value>): boolean {
   const ka = Object.keys(a);
@@ -50,7 +55,7 @@ export class TreeView extends Widget implements TreeViewImpl, GridHost {
     else this.events.collapsed(this.grid.pathOf(node));
   }
   activated(node: GridNode, col: number | null): void {
-    this.events.activated({ ...node.values }, this.grid.pathOf(node), col === null ? "" : this.grid.colKeys[col]!);
+    this.events.activated({ ...valuesOf(node) }, this.grid.pathOf(node), col === null ? "" : this.grid.colKeys[col]!);
   }
   sorted(col: number, ascending: boolean): void {
     this.events.sorted(this.grid.colKeys[col]!, ascending);
@@ -59,7 +64,7 @@ export class TreeView extends Widget implements TreeViewImpl, GridHost {
     this.events.cell_edited(this.grid.pathOf(node), this.grid.colKeys[col]!, oldValue, newValue);
   }
   cellAction(node: GridNode, col: number): void {
-    this.events.cell_action(this.grid.pathOf(node), { ...node.values }, this.grid.colKeys[col]!);
+    this.events.cell_action(this.grid.pathOf(node), { ...valuesOf(node) }, this.grid.colKeys[col]!);
   }
   scrolled(h: number, v: number): void {
     this.events.scrolled(h, v);
@@ -182,14 +187,18 @@ export class TreeView extends Widget implements TreeViewImpl, GridHost {
 
   // ---- data ----
 
+  /** An item from the wire keeps its values unread until the node is shown or sorted by. */
   private put(item: TreeItem, replace: boolean): void {
-    const parentPath = item.path.slice(0, -1);
+    const lazy = unread(item);
+    const path = lazy !== null ? lazy.pathOnly() : item.path;
+    const parentPath = path.slice(0, -1);
     const parent = parentPath.length ? this.node(parentPath) : this.grid.root;
-    const key = item.path[item.path.length - 1]!;
+    const key = path[path.length - 1]!;
     let n = parent.childMap?.get(key);
-    if (n && !replace) throw new Error(`TreeView ${this.widgetId}: node [${item.path.join("/")}] is already there`);
+    if (n && !replace) throw new Error(`TreeView ${this.widgetId}: node [${path.join("/")}] is already there`);
     if (!n) n = this.grid.addChild(parent, key);
-    n.values = { ...item.values };
+    if (lazy !== null) n.item = lazy;
+    else setValues(n, { ...item.values });
   }
 
   set_tree(tree: TreeItem[]): void {
@@ -235,9 +244,9 @@ export class TreeView extends Widget implements TreeViewImpl, GridHost {
       let n = parent.childMap?.get(key);
       if (!n) {
         n = g.addChild(parent, key);
-        n.values = { ...item.values };
-      } else if (!sameValues(n.values, item.values)) {
-        n.values = { ...item.values };
+        setValues(n, { ...item.values });
+      } else if (!sameValues(valuesOf(n), item.values)) {
+        setValues(n, { ...item.values });
       }
       if (!order.has(parent)) order.set(parent, []);
       order.get(parent)!.push(n);
@@ -285,7 +294,7 @@ export class TreeView extends Widget implements TreeViewImpl, GridHost {
   }
   set_cell(path: string[], col_key: string, value: Value): void {
     const n = this.node(path);
-    n.values[col_key] = value;
+    valuesOf(n)[col_key] = value;
     this.grid.invalidate(this.grid.sortCol >= 0 && this.grid.colKeys[this.grid.sortCol] === col_key);
   }
   clear(): void {
