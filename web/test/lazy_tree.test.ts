@@ -82,8 +82,10 @@ describe("lazily read tree items", () => {
     const { t, g, node, unread } = tree(5, 5);
     t.set_cell(["f1", "c1"], "size", 999n);
     assert.deepEqual(valuesOf(node("f1", "c1")), { name: "item 1.1", size: 999n });
+    assert.notEqual(node("f2", "c2").item, null);
     dispatch(t, "add_tree", [{ path: ["f2", "c2"], values: { name: "replaced" } }, { path: ["f2", "new"], values: { name: "added" } }]);
     assert.deepEqual(valuesOf(node("f2", "c2")), { name: "replaced" }, "add_tree over an unread node kept its old values");
+    assert.equal(node("f2", "new").item, null, "add_tree kept an item unread (and the frame it came in)");
     assert.equal(g.get(node("f2", "new"), 0), "added");
     const before = unread();
     assert.ok(before > 0);

@@ -187,9 +187,15 @@ export class TreeView extends Widget implements TreeViewImpl, GridHost {
 
   // ---- data ----
 
-  /** An item from the wire keeps its values unread until the node is shown or sorted by. */
-  private put(item: TreeItem, replace: boolean): void {
-    const lazy = unread(item);
+  /**
+   * With `keepUnread`, an item from the wire keeps its values unread until
+   * the node is shown or sorted by. Only set_tree keeps them: an unread item
+   * keeps the bytes it came in (the server's whole frame) alive, which is
+   * the tree itself for set_tree, but would be a frame per call for small
+   * add_tree calls on a large tree.
+   */
+  private put(item: TreeItem, replace: boolean, keepUnread = false): void {
+    const lazy = keepUnread ? unread(item) : null;
     const path = lazy !== null ? lazy.pathOnly() : item.path;
     const parentPath = path.slice(0, -1);
     const parent = parentPath.length ? this.node(parentPath) : this.grid.root;
@@ -203,7 +209,7 @@ export class TreeView extends Widget implements TreeViewImpl, GridHost {
 
   set_tree(tree: TreeItem[]): void {
     this.grid.clear();
-    for (const item of tree) this.put(item, false);
+    for (const item of tree) this.put(item, false, true);
     this.grid.invalidate(true);
   }
   set_data(tree: TreeItem[]): void {
