@@ -251,7 +251,8 @@ export class Grid {
       // A row: its cells come with it (TableView.newRow); it has no children and no values by key.
       return { key, values: NO_VALUES, item: null, cells: NO_CELLS, row: null, parent, children: NO_CHILDREN, childMap: null, depth, expanded: false, selected: false };
     }
-    return { key, values: {}, item: null, cells: [], row: null, parent, children: [], childMap: null, depth, expanded: false, selected: false };
+    // A tree node: no cells, and no array of children until it has one (most nodes are leaves).
+    return { key, values: {}, item: null, cells: NO_CELLS, row: null, parent, children: NO_CHILDREN, childMap: null, depth, expanded: false, selected: false };
   }
 
   // ---- columns ----
@@ -465,6 +466,7 @@ export class Grid {
       if (!parent.childMap) parent.childMap = new Map();
       parent.childMap.set(key, n);
     }
+    if (parent.children === NO_CHILDREN) parent.children = [];
     if (at < 0 || at >= parent.children.length) parent.children.push(n);
     else parent.children.splice(at, 0, n);
     return n;

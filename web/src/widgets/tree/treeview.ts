@@ -197,8 +197,7 @@ export class TreeView extends Widget implements TreeViewImpl, GridHost {
   private put(item: TreeItem, replace: boolean, keepUnread = false): void {
     const lazy = keepUnread ? unread(item) : null;
     const path = lazy !== null ? lazy.pathOnly() : item.path;
-    const parentPath = path.slice(0, -1);
-    const parent = parentPath.length ? this.node(parentPath) : this.grid.root;
+    const parent = this.parentOf(path);
     const key = path[path.length - 1]!;
     let n = parent.childMap?.get(key);
     if (n && !replace) throw new Error(`TreeView ${this.widgetId}: node [${path.join("/")}] is already there`);
@@ -207,20 +206,53 @@ export class TreeView extends Widget implements TreeViewImpl, GridHost {
     else setValues(n, { ...item.values });
   }
 
+  /**
+   * The last parent put() found, within one call that only adds nodes (a
+   * tree comes in preorder, a folder's children together); null between
+   * calls, so that it never names a node removed since.
+   */
+  private lastParent: { path: string[]; node: GridNode } | null = null;
+
+  /** The node at `path` without its last key (the root for a top node); it must be there. */
+  private parentOf(path: string[]): GridNode {
+    const depth = path.length - 1;
+    if (depth <= 0) return this.grid.root;
+    const last = this.lastParent;
+    if (last !== null && last.path.length === depth) {
+      let i = 0;
+      while (i < depth && last.path[i] === path[i]) i++;
+      if (i === depth) return last.node;
+    }
+    const parentPath = path.slice(0, -1);
+    const node = this.node(parentPath);
+    this.lastParent = { path: parentPath, node };
+    return node;
+  }
+
+  /** put() of each item, in order, in one call (see lastParent). */
+  private putAll(items: TreeItem[], replace: boolean, keepUnread = false): void {
+    this.lastParent = null;
+    try {
+      for (const item of items) this.put(item, replace, keepUnread);
+    } finally {
+      this.lastParent = null;
+    }
+  }
+
   set_tree(tree: TreeItem[]): void {
     this.grid.clear();
-    for (const item of tree) this.put(item, false, true);
+    this.putAll(tree, false, true);
     this.grid.invalidate(true);
   }
   set_data(tree: TreeItem[]): void {
     this.set_tree(tree);
   }
   add_tree(tree: TreeItem[]): void {
-    for (const item of tree) this.put(item, true);
+    this.putAll(tree, true);
     this.grid.invalidate(true);
   }
   add_item(path: string[], values: { [key: string]: Value }): void {
-    this.put({ path, values }, false);
+    this.putAll([{ path, values }], false);
     this.grid.invalidate(true);
   }
 
