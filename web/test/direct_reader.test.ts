@@ -122,12 +122,7 @@ function plain(v: unknown): unknown {
   if ("pathOnly" in v) return plainItem(v);
   const row = v as { isUnread: boolean; unreadBytes: Uint8Array | null; cells: unknown[]; cellsAt(i: number): unknown };
   assert.ok(row.isUnread && row.unreadBytes !== null, "a row the dispatcher gave was read already");
-  const alone: unknown[] = [];
-  for (let i = 0; ; i++) {
-    const c = row.cellsAt(i);
-    if (c === undefined) break;
-    alone.push(c);
-  }
+  const alone = readAlone((i) => row.cellsAt(i));
   assert.ok(row.isUnread, "cellsAt read the whole row");
   const cells = row.cells;
   assert.ok(!row.isUnread && row.unreadBytes === null, "a row read in full keeps its bytes");
@@ -136,16 +131,21 @@ function plain(v: unknown): unknown {
   return { cells };
 }
 
+/** Elements 0, 1, ... of a lazy element's repeated field, each read alone, until there is none. */
+function readAlone<T>(at: (i: number) => T | undefined): T[] {
+  const out: T[] = [];
+  for (let i = 0; ; i++) {
+    const e = at(i);
+    if (e === undefined) return out;
+    out.push(e);
+  }
+}
+
 function plainItem(v: unknown): unknown {
   const item = v as { isUnread: boolean; unreadBytes: Uint8Array | null; path: string[]; values: unknown;
                       pathAt(i: number): string | undefined; pathOnly(): string[] };
   assert.ok(item.isUnread && item.unreadBytes !== null, "an item the dispatcher gave was read already");
-  const alone: string[] = [];
-  for (let i = 0; ; i++) {
-    const p = item.pathAt(i);
-    if (p === undefined) break;
-    alone.push(p);
-  }
+  const alone = readAlone((i) => item.pathAt(i));
   const only = item.pathOnly();
   assert.ok(item.isUnread, "pathAt or pathOnly read the whole item");
   const path = item.path;
