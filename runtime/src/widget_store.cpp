@@ -117,10 +117,10 @@ void WidgetStore::record(WidgetId id, std::uint32_t field, std::uint32_t method_
       // The key is a widget: it must be a child here (checked before any change).
       const StatePath key = state_key(args, *method);
       const bool is_child = key.size() == 1 && std::any_of(r->children.begin(), r->children.end(), [&](WidgetId c) {
-                              return std::to_string(c) == key.back();
+                              return std::to_string(c) == key.front();
                             });
       if (!is_child) {
-        throw std::invalid_argument("widget " + (key.empty() ? std::string("0") : key.back()) + " is not a child of " +
+        throw std::invalid_argument("widget " + (key.empty() ? std::string("0") : key.front()) + " is not a child of " +
                                     std::string(r->cls->name) + " " + std::to_string(id));
       }
     }
