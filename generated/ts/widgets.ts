@@ -2289,7 +2289,7 @@ export interface TreeViewEvents extends WidgetEvents {
   sorted(col_key: string, ascending: boolean): void;
   // The user edited a cell: its path and column, the old and new value.
   cell_edited(path: string[], col_key: string, old_value: Value, new_value: Value): void;
-  // The user scrolled: fractions 0 to 1.
+  // The user scrolled: fractions 0 to 1, reported once scrolling pauses (150 ms, as pgwidgets' page).
   scrolled(h_pct: number, v_pct: number): void;
   // The user changed the cell selection: the selected cells.
   cell_selected(cells: TreeCell[]): void;
@@ -2407,6 +2407,7 @@ export interface TableViewEvents extends WidgetEvents {
   selected(items: RowIndex[]): void;
   sorted(col_index: number, ascending: boolean): void;
   cell_edited(row: number, col_index: number, old_value: Value, new_value: Value): void;
+  // The user scrolled: fractions 0 to 1, reported once scrolling pauses (150 ms, as pgwidgets' page).
   scrolled(h_pct: number, v_pct: number): void;
   cell_action(row: number, values: Value[], col_index: number): void;
   // The user selected cells: all the cells selected now, as get_selected_cells.

@@ -575,7 +575,7 @@ class TreeView : public Widget {
     }
   }
 
-  // The user scrolled: fractions 0 to 1.
+  // The user scrolled: fractions 0 to 1, reported once scrolling pauses (150 ms, as pgwidgets' page).
   // Handler: takes exactly (double h_pct, double v_pct), returning void or pgw::Task<>.
   // Registers at once (not awaited: g++ 12 destroys a lambda twice when it
   // is written inside a co_await expression).
@@ -887,6 +887,7 @@ class TableView : public Widget {
     }
   }
 
+  // The user scrolled: fractions 0 to 1, reported once scrolling pauses (150 ms, as pgwidgets' page).
   // Handler: takes exactly (double h_pct, double v_pct), returning void or pgw::Task<>.
   // Registers at once (not awaited: g++ 12 destroys a lambda twice when it
   // is written inside a co_await expression).

@@ -1,14 +1,17 @@
 // The engine under TreeView and TableView: nodes keyed by paths (a table's
 // rows are one level deep), a flat index of the rows on screen in order
 // (expanded nodes' children, sorted when a sort is on), and DOM only for
-// the rows in the viewport: a fixed pool of row elements that scrolling
-// refills. Every change marks what it invalidated and one render per
-// animation frame does the DOM work, so 1,000 set_cell calls cost one
+// the rows in the viewport: a fixed pool of row elements, each placed by
+// its row's index, that scrolling hands on (the rows that leave one end
+// refill at the other; the rest stay as they are, painted). Every change
+// marks what it invalidated and one render per animation frame does the
+// DOM work, so 1,000 set_cell calls cost one
 // repaint of the visible rows, and expand_all or a sort of 100,000 nodes
 // rebuilds the flat index (JavaScript arrays) and repaints O(visible) rows.
 import "./grid.css";
 import { el } from "../../dom.js";
 import { atFrameEnd } from "../../frame_end.js";
+import { whenQuiet } from "../../parts/debounce.js";
 import { measurableFont, TextFit } from "./text_fit.js";
 import type { CellWidget, Column, ColumnType, SelectionMode, Value } from "../../schema.js";
 
@@ -55,6 +58,25 @@ export interface UnreadItem {
   readonly isUnread: boolean;
   /** Its path, read alone. */
   pathOnly(): string[];
+}
+
+/** How long the user's scrolling pauses before it is reported. */
+const SCROLL_QUIET_MS = 150;
+
+/** Sets an inline style property only when it changes. */
+function restyle(e: HTMLElement, property: "height" | "width" | "display" | "transform", value: string): void {
+  if (e.style[property] !== value) e.style[property] = value;
+}
+
+/** A pooled row element and what it was last filled with. */
+interface RowSlot {
+  row: HTMLDivElement;
+  node: GridNode | null;
+  /** The node's place in `visible` when filled: its row number and shading. */
+  index: number;
+  version: number;
+  /** The columns it was filled for (`colWindow`). */
+  columns: number;
 }
 
 // What a table row does not use, shared by every row: 100,000 rows made
@@ -189,13 +211,11 @@ export class Grid {
   cellColors = new Map<string, Map<string, Colors>>();
   columnColors = new Map<string, Colors>();
   tableColor: Colors | null = null;
-  private pool: HTMLDivElement[] = [];
-  /** For each pooled row element, the node and version it shows. */
-  private shown: (GridNode | null)[] = [];
+  /** The pooled row elements in screen (and DOM) order, each with what it shows. */
+  private pool: RowSlot[] = [];
+  /** How many pooled rows the last render used; the rest are hidden. */
+  private poolUsed = 0;
   private version = 0;
-  private shownVersion: number[] = [];
-  /** For each pooled row element, the columns it was filled for (`colWindow`). */
-  private shownColumns: number[] = [];
   /** The columns the viewport shows, packed as first * 65536 + last. */
   private colWindow = 0;
   private fit = new TextFit();
@@ -765,8 +785,9 @@ export class Grid {
     if (this.visibleDirty) this.rebuildVisible();
     const rh = this.rowHeight;
     const total = this.visible.length * rh;
-    this.spacer.style.height = `${total}px`;
-    this.spacer.style.width = `${this.totalWidth()}px`;
+    // Each write, even of the same value, costs the frame a style pass: a scroll writes only what changed.
+    restyle(this.spacer, "height", `${total}px`);
+    restyle(this.spacer, "width", `${this.totalWidth()}px`);
     const height = this.body.clientHeight;
     if (this.pendingScroll && height > 0) {
       const p = this.pendingScroll;
@@ -778,35 +799,56 @@ export class Grid {
     }
     const count = Math.min(this.visible.length, Math.ceil(Math.max(height, rh) / rh) + 2);
     const first = Math.max(0, Math.min(Math.floor(this.body.scrollTop / rh), this.visible.length - count));
+    if (count === this.poolUsed) this.rotatePool(first - this.first, count);
     this.first = first;
+    this.poolUsed = count;
     this.colWindow = this.visibleColumns(this.body.scrollLeft, this.body.clientWidth);
     this.fontRead = false;
-    this.rowsLayer.style.transform = `translateY(${first * rh}px)`;
-    this.rowsLayer.style.width = `${this.totalWidth()}px`;
+    restyle(this.rowsLayer, "width", `${this.totalWidth()}px`);
     while (this.pool.length < count) {
       const row = el("div", "pgw-grid-row", this.rowsLayer);
-      this.pool.push(row);
-      this.shown.push(null);
-      this.shownVersion.push(-1);
-      this.shownColumns.push(-1);
+      this.pool.push({ row, node: null, index: -1, version: -1, columns: -1 });
     }
     for (let i = 0; i < this.pool.length; i++) {
-      const row = this.pool[i]!;
+      const slot = this.pool[i]!;
       if (i >= count) {
-        row.style.display = "none";
-        this.shown[i] = null;
+        restyle(slot.row, "display", "none");
+        slot.node = null;
         continue;
       }
-      row.style.display = "";
+      restyle(slot.row, "display", "");
       const node = this.visible[first + i]!;
-      // A pooled row is refilled when it shows another node or columns, or anything changed.
-      if (this.shown[i] === node && this.shownVersion[i] === this.version && this.shownColumns[i] === this.colWindow) continue;
-      this.fillRow(row, node, first + i);
-      this.shown[i] = node;
-      this.shownVersion[i] = this.version;
-      this.shownColumns[i] = this.colWindow;
+      // A pooled row is refilled when it shows another node, place or columns, or anything changed.
+      if (slot.node === node && slot.index === first + i && slot.version === this.version &&
+          slot.columns === this.colWindow) continue;
+      this.fillRow(slot.row, node, first + i);
+      slot.node = node;
+      slot.index = first + i;
+      slot.version = this.version;
+      slot.columns = this.colWindow;
     }
     this.contentDirty = false;
+  }
+
+  /**
+   * Scrolled by `by` rows, fewer than a screen: the rows that left at one
+   * end move to the other, in the DOM too, so the rows still on screen keep
+   * their elements and filling, and a frame refills only the rows that came
+   * in (a wheel's few rows, not the whole screen).
+   */
+  private rotatePool(by: number, used: number): void {
+    if (by === 0 || Math.abs(by) >= used) return;
+    const before = this.pool[used]?.row ?? null;
+    if (by > 0) {
+      const moved = this.pool.splice(0, by);
+      this.pool.splice(used - by, 0, ...moved);
+      for (const slot of moved) this.rowsLayer.insertBefore(slot.row, before);
+    } else {
+      const moved = this.pool.splice(used + by, -by);
+      this.pool.splice(0, 0, ...moved);
+      const head = this.pool[-by]!.row;
+      for (const slot of moved) this.rowsLayer.insertBefore(slot.row, head);
+    }
   }
 
   /** `key`: the node's pathKey when any row or cell has colours, else "". */
@@ -851,6 +893,9 @@ export class Grid {
       rowAny.layout = this.layout;
     }
     row.style.height = `${this.rowHeight}px`;
+    // Placed by its own index, not by its place in the layer: a row that stays on screen while
+    // others scroll in keeps its position and its painting.
+    row.style.top = `${index * this.rowHeight}px`;
     row.dataset["index"] = String(index);
     row.dataset["key"] = node.key;
     row.className = "pgw-grid-row" + (node.selected ? " pgw-selected" : "") +
@@ -974,18 +1019,23 @@ export class Grid {
     return { h: hmax > 0 ? this.body.scrollLeft / hmax : 0, v: vmax > 0 ? this.body.scrollTop / vmax : 0 };
   }
 
+  // Scrolling changes no row's content: the render it schedules refills
+  // only the rows that come into view (invalidate would refill them all).
   setScroll(h: number, v: number): void {
     this.pendingScroll = { h, v };
-    this.invalidate(false);
+    this.schedule();
   }
 
   scrollToNode(node: GridNode): void {
+    let opened = false;
     for (let p = node.parent; p && p !== this.root; p = p.parent) {
       if (!p.expanded) {
         p.expanded = true;
-        this.visibleDirty = true;
+        opened = true;
       }
     }
+    // An opened folder's twisty changes too.
+    if (opened) this.invalidate(true);
     if (this.visibleDirty) this.rebuildVisible();
     const i = this.visible.indexOf(node);
     if (i < 0) return;
@@ -993,25 +1043,44 @@ export class Grid {
     const top = i * rh;
     if (top < this.body.scrollTop) this.body.scrollTop = top;
     else if (top + rh > this.body.scrollTop + this.body.clientHeight) this.body.scrollTop = top + rh - this.body.clientHeight;
-    this.invalidate(false);
+    this.schedule();
   }
 
   scrollToEnd(): void {
     if (this.visibleDirty) this.rebuildVisible();
     this.spacer.style.height = `${this.visible.length * this.rowHeight}px`;
     this.body.scrollTop = this.body.scrollHeight;
-    this.invalidate(false);
+    this.schedule();
   }
 
   private onScroll(): void {
     // An open editor belongs to its row, which scrolling hands to another node.
     if (this.editor) this.commitEdit(true);
-    this.header.style.transform = `translateX(${-this.body.scrollLeft}px)`;
+    restyle(this.header, "transform", `translateX(${-this.body.scrollLeft}px)`);
     this.render();
+    if (!this.sameAsReported()) this.scrollReport();
+  }
+
+  /** Whether the body is where the last report (or the program's own scroll) left it. */
+  private sameAsReported(): boolean {
     const f = this.fractions();
-    if (Math.abs(f.h - this.lastScroll.h) < 1e-6 && Math.abs(f.v - this.lastScroll.v) < 1e-6) return;
-    this.lastScroll = f;
-    this.host.scrolled(f.h, f.v);
+    return Math.abs(f.h - this.lastScroll.h) < 1e-6 && Math.abs(f.v - this.lastScroll.v) < 1e-6;
+  }
+
+  /**
+   * The user's scrolling is reported where it stops, as pgwidgets-js's
+   * TreeView does (150 ms quiet), not once a frame: a report per frame cost
+   * a wheel-scrolled frame a WebSocket send.
+   */
+  private readonly scrollReport = whenQuiet(() => {
+    if (this.sameAsReported()) return;
+    this.lastScroll = this.fractions();
+    this.host.scrolled(this.lastScroll.h, this.lastScroll.v);
+  }, SCROLL_QUIET_MS);
+
+  /** The widget is going: a report still waiting is dropped. */
+  teardown(): void {
+    this.scrollReport.cancel();
   }
 
   // ---- pointer and keys ----
@@ -1205,7 +1274,7 @@ export class Grid {
     this.scrollToNode(node);
     this.render();
     const i = this.visible.indexOf(node) - this.first;
-    const row = this.pool[i];
+    const row = i >= 0 && i < this.poolUsed ? this.pool[i]!.row : undefined;
     const cell = row?.querySelector(`.pgw-grid-cell[data-col="${col}"]`) as HTMLElement | null;
     if (!cell) return;
     cell.classList.add("pgw-grid-editing");

@@ -81,6 +81,11 @@ export class TableView extends Widget implements TableViewImpl, GridHost {
   scrolled(h: number, v: number): void {
     this.events.scrolled(h, v);
   }
+
+  protected override teardown(): void {
+    this.grid.teardown();
+    super.teardown();
+  }
   columnResized(col: number, width: number): void {
     this.events.column_resized(col, width);
   }

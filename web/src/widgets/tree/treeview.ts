@@ -69,6 +69,11 @@ export class TreeView extends Widget implements TreeViewImpl, GridHost {
   scrolled(h: number, v: number): void {
     this.events.scrolled(h, v);
   }
+
+  protected override teardown(): void {
+    this.grid.teardown();
+    super.teardown();
+  }
   columnResized(col: number, width: number): void {
     this.events.column_resized(this.grid.colKeys[col]!, width);
   }

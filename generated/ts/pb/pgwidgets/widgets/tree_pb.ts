@@ -2215,7 +2215,7 @@ export const TreeView: GenService<{
     output: typeof CellEditSchema;
   },
   /**
-   * The user scrolled: fractions 0 to 1.
+   * The user scrolled: fractions 0 to 1, reported once scrolling pauses (150 ms, as pgwidgets' page).
    *
    * @generated from rpc pgwidgets.widgets.TreeView.OnScrolled
    */
@@ -2834,6 +2834,8 @@ export const TableView: GenService<{
     output: typeof RowCellEditSchema;
   },
   /**
+   * The user scrolled: fractions 0 to 1, reported once scrolling pauses (150 ms, as pgwidgets' page).
+   *
    * @generated from rpc pgwidgets.widgets.TableView.OnScrolled
    */
   onScrolled: {
