@@ -240,16 +240,26 @@ class LazyAt:
 
 
 @dataclass
+class LazyGet:
+    """One entry of a lazy message's map<string, pgwidgets.Value>, read alone."""
+    name: str          # <field>Get
+    field: str         # the interface's member
+    number: int
+
+
+@dataclass
 class LazyElement:
     """A message a `lazy` field holds (options.proto Field.lazy): kept as its
     bytes, checked on arrival by scan<Name> (WireScan), read in full by
     read<Name> when a member is first used, or one element of a repeated
-    member by <member>At while the rest is unread."""
+    member by <member>At (one entry of a map of Values by <member>Get)
+    while the rest is unread."""
     name: str          # the interface
     reader: DirectReader
     scanner: str       # scan<Name>
     members: list      # (member, type)
     ats: list          # LazyAt
+    gets: list         # LazyGet
 
 
 class _Readers:
@@ -323,7 +333,9 @@ class _Readers:
         ats = [LazyAt(f"{identifier(f.name)}At", identifier(f.name), f.number, f.kind.element.ts_type,
                       f.kind.element.ts_read("r"), f"{identifier(f.name)}Only")
                for f, _, _ in fields if isinstance(f.kind, kinds.Repeated)]
-        return LazyElement(message.name, reader, f"scan{message.name}", members, ats)
+        gets = [LazyGet(f"{identifier(f.name)}Get", identifier(f.name), f.number)
+                for f, _, _ in fields if isinstance(f.kind, kinds.Map) and isinstance(f.kind.element, kinds.ValueElement)]
+        return LazyElement(message.name, reader, f"scan{message.name}", members, ats, gets)
 
     def reader(self, message, name, result_type):
         fields = self.direct.codes(message)

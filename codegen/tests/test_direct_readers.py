@@ -94,6 +94,10 @@ class DirectReadersTest(unittest.TestCase):
         self.assertEqual((path.number, path.scan), (1, "s.utf8();"))
         self.assertEqual((values.number, values.wire, values.scan), (2, "LengthDelimited", "scanValueEntry(s, s.uint32());"))
         self.assertEqual([(a.name, a.all_name) for a in lazy.ats], [("pathAt", "pathOnly")])
+        # A sort reads one value of every node alone.
+        self.assertEqual([(g.name, g.field, g.number) for g in lazy.gets], [("valuesGet", "values", 2)])
+        table = next(l for l in self.ts.ts_lazy_elements if l.name == "TableRow")
+        self.assertEqual(table.gets, [])
         self.assertIn("lazyTreeItem", self.ts.ts_common_names)
 
     def test_a_message_that_cannot_be_checked_unread_cannot_be_lazy(self):

@@ -27,7 +27,7 @@ function random(seed: number) {
 }
 type Rng = ReturnType<typeof random>;
 
-const STRINGS = ["", "a", "r12c3", "ünïcödé", "日本語", "😀 emoji", "__proto__", "constructor", "0", "17", "toString"];
+const STRINGS = ["", "a", "r12c3", "ünïcödé", "日本語", "😀 emoji", "__proto__", "constructor", "0", "17", "toString", "\uFEFFbom"];
 
 function wireValue(g: Rng) {
   switch (g.int(6)) {
@@ -142,17 +142,25 @@ function readAlone<T>(at: (i: number) => T | undefined): T[] {
 }
 
 function plainItem(v: unknown): unknown {
-  const item = v as { isUnread: boolean; unreadBytes: Uint8Array | null; path: string[]; values: unknown;
-                      pathAt(i: number): string | undefined; pathOnly(): string[] };
+  const item = v as { isUnread: boolean; unreadBytes: Uint8Array | null; path: string[]; values: Record<string, unknown>;
+                      pathAt(i: number): string | undefined; pathOnly(): string[]; valuesGet(key: string): unknown };
   assert.ok(item.isUnread && item.unreadBytes !== null, "an item the dispatcher gave was read already");
   const alone = readAlone((i) => item.pathAt(i));
   const only = item.pathOnly();
-  assert.ok(item.isUnread, "pathAt or pathOnly read the whole item");
+  // Every key the values could have ("constructor" and "toString" among them), each value read alone; compared once the item is read.
+  const keys = STRINGS;
+  const gotAlone = keys.map((k) => item.valuesGet(k));
+  assert.ok(item.isUnread, "pathAt, pathOnly or valuesGet read the whole item");
   const path = item.path;
   const values = item.values;
   assert.ok(!item.isUnread && item.unreadBytes === null, "an item read in full keeps its bytes");
   assert.ok(same(alone, path) && same(only, path), `the path read alone (${String(alone)}; ${String(only)}) differs from the item read whole (${String(path)})`);
   assert.ok(same(item.pathOnly(), path), "pathOnly of a read item");
+  const own = (k: string) => (Object.prototype.hasOwnProperty.call(values, k) ? values[k] : undefined);
+  keys.forEach((k, i) => {
+    assert.ok(same(gotAlone[i], own(k)), `values[${k}] read alone (${String(gotAlone[i])}) differs from the item read whole (${String(own(k))})`);
+    assert.ok(same(item.valuesGet(k), own(k)), `valuesGet(${k}) of a read item`);
+  });
   return { path, values };
 }
 
@@ -234,6 +242,17 @@ describe("direct readers give what protobuf-es and the converters give", () => {
     const c = CASES.find((k) => k.className === "TreeView" && k.name === "set_tree")!;
     const want = c.expected(bytes);
     assert.ok(same(want, [[{ path: [], values: { k: 5n, j: 7n } }]]), "protobuf-es's reading is not the one this test expects");
+    const [[unread]] = dispatched(c, bytes) as [[{ valuesGet(key: string): unknown }]];
+    assert.ok(same(unread.valuesGet("k"), 5n) && same(unread.valuesGet("j"), 7n), "valuesGet read another value than reading keeps");
+    // Key k given twice, 5 then "x": the last entry wins, read whole or alone.
+    const twice = value((w) => w.tag(1, WireType.LengthDelimited).bytes(value((i) => {
+      i.tag(2, WireType.LengthDelimited).bytes(entry("k", five));
+      i.tag(2, WireType.LengthDelimited).bytes(entry("k", x));
+    })));
+    assert.ok(same(c.expected(twice), [[{ path: [], values: { k: "x" } }]]), "protobuf-es's reading of a key given twice");
+    const [[again]] = dispatched(c, twice) as [[{ valuesGet(key: string): unknown }]];
+    assert.ok(same(again.valuesGet("k"), "x"), "valuesGet took another entry of a key given twice than reading keeps");
+    assert.ok(same(plain(dispatched(c, twice)), c.expected(twice)));
     assert.ok(same(plain(dispatched(c, bytes)), want), "the direct reader merged differently");
   });
 

@@ -69,10 +69,11 @@ describe("lazily read tree items", () => {
     assert.equal(g.get(node("f7", "c3"), 0), "item 7.3");
   });
 
-  it("a sort sees every node's values", () => {
-    const { t, g } = tree(40, 3);
+  it("a sort sees every node's values, and reads only the value sorted by", () => {
+    const { t, g, unread } = tree(40, 3);
     t.sort_by_column("size", true);
     g.rebuildVisible();
+    assert.equal(unread(), 40 * 4, "the sort read whole items");
     const sizes = g.visible.map((n) => Number(g.get(n, 1)));
     assert.equal(sizes.length, 40);
     assert.deepEqual(sizes, [...sizes].sort((a, b) => a - b));

@@ -133,3 +133,36 @@ describe("a program's changes to a selection", () => {
     assert.deepEqual(fromBinary(pb_tree.TreePathsSchema, sent[0]!.args).paths.map((p) => p.path), [["c"]]);
   });
 });
+
+describe("the selection a grid keeps", () => {
+  const rowsOf = (t: TableView) => (t as unknown as { grid: { selection: { cells: unknown[]; row: unknown }[] } }).grid.selection
+    .map((n) => Number((n.row as { cells: bigint[] } | null)?.cells[0] ?? n.cells[0]));
+
+  it("holds each node once, in the order selected, across unselecting, reselecting and removing", () => {
+    const { t } = table(10);
+    for (const r of [1, 2, 3, 4, 5]) t.select_row(r);
+    t.unselect_row(3);
+    t.select_row(3);
+    t.unselect_row(1);
+    t.unselect_row(5);
+    t.select_row(5);
+    assert.deepEqual(rowsOf(t), [2, 4, 3, 5]);
+    t.delete_row(4);  // the row holding 4
+    t.select_row(0);
+    assert.deepEqual(rowsOf(t), [2, 3, 5, 0]);
+  });
+
+  it("sheds 1,000 deleted rows of a 20,000-row selection once, when it is next read, not once per call", () => {
+    const { bench, t } = table(20000);
+    t.select_all();
+    const grid = (t as unknown as { grid: { selected: unknown[]; selection: unknown[] } }).grid;
+    const held = grid.selected;
+    // In one server frame, as a program's loop arrives: the selection is reported (read) as the frame ends.
+    beginFrame({ isMuted: false });
+    for (let r = 999; r >= 0; r--) t.delete_row(r);
+    assert.equal(grid.selected, held, "a deletion rebuilt the selection");
+    endFrame();
+    assert.equal((selectedReports(bench).at(-1)![1] as unknown[]).length, 19000);
+    assert.deepEqual(rowsOf(t).slice(0, 2), [1000, 1001]);
+  });
+});

@@ -228,6 +228,78 @@ export function readValueEntry(r: BinaryReader, len: number, into: { [key: strin
   else into[key] = value;
 }
 
+/** The last key valueByKey looked for, as UTF-8 (a sort asks one key of every node). */
+let wantedKey = "";
+let wantedBytes = new Uint8Array(0);
+/** The reader valueByKey reads a value with, and the buffer it reads. */
+let valueReader: WeakRef<BinaryReader> | null = null;
+let valueReaderBuf: WeakRef<Uint8Array> | null = null;
+
+/**
+ * The value of entry `key` of map<string, pgwidgets.Value> field `field`
+ * in the record buf[start, end), as reading the record whole gives it (the
+ * last entry of that key; its value fields merged as readValueEntry merges
+ * them), or undefined when there is none. Keys are compared as UTF-8 bytes
+ * (strings are read with a byte-order mark kept, so equal strings are equal
+ * bytes) and only the entry that wins is read. The record was checked on
+ * arrival (scanValueEntry).
+ */
+export function valueByKey(buf: Uint8Array, start: number, end: number, field: number, key: string): Value | undefined {
+  if (key !== wantedKey) {
+    wantedKey = key;
+    wantedBytes = new TextEncoder().encode(key);
+  }
+  const want = wantedBytes;
+  const s = keyScan.reset(buf, start, end);
+  let found = -1;
+  let foundEnd = -1;
+  while (s.pos < end) {
+    const t = s.tag();
+    if (t !== ((field << 3) | WireType.LengthDelimited)) {
+      s.skip(t & 7, t >>> 3);
+      continue;
+    }
+    const entryEnd = s.uint32() + s.pos;
+    const entry = s.pos;
+    let k0 = 0;
+    let k1 = 0;
+    while (s.pos < entryEnd) {
+      const et = s.tag();
+      if (et === ((1 << 3) | WireType.LengthDelimited)) {
+        k1 = s.uint32() + s.pos;
+        k0 = s.pos;
+        s.pos = k1;
+      } else {
+        s.skip(et & 7, et >>> 3);
+      }
+    }
+    if (k1 - k0 !== want.length) continue;
+    let same = true;
+    for (let i = 0; i < want.length && same; i++) same = buf[k0 + i] === want[i];
+    if (same) {
+      found = entry;
+      foundEnd = entryEnd;
+    }
+  }
+  if (found < 0) return undefined;
+  // One reader per request, not one per node: a sort reads 100,000 values from one buffer.
+  // Held weakly, so that a request dropped is not kept for it.
+  let r = valueReader?.deref();
+  if (r === undefined || valueReaderBuf?.deref() !== buf) {
+    r = new BinaryReader(buf);
+    valueReader = new WeakRef(r);
+    valueReaderBuf = new WeakRef(buf);
+  }
+  r.pos = found;
+  let value: Value = null;
+  while (r.pos < foundEnd) {
+    const [no, wt] = r.tag();
+    if (no === 2 && wt === WireType.LengthDelimited) value = readValue(r, r.uint32(), value);
+    else r.skip(wt, no);
+  }
+  return value;
+}
+
 /**
  * Walks a message's records without building anything, refusing what
  * BinaryReader refuses when it reads them: the check a lazily read element
@@ -359,6 +431,9 @@ export class WireScan {
     if (this.pos > this.end) throw new RangeError(PAST_END);
   }
 }
+
+/** The WireScan valueByKey walks records with (reset for each). */
+const keyScan = new WireScan(new Uint8Array(0), 0, 0);
 
 /**
  * One entry of a map<string, pgwidgets.Value> checked as readValueEntry
@@ -1065,6 +1140,12 @@ export class LazyTreeItem implements TreeItem {
       else r.skip(wt, no);
     }
     return out;
+  }
+
+  /** Entry `key` of values, read alone while the rest is unread (the last of that key, as reading keeps it); undefined when there is none. */
+  valuesGet(key: string): Value | undefined {
+    if (this.whole !== null) return Object.prototype.hasOwnProperty.call(this.whole.values, key) ? this.whole.values[key] : undefined;
+    return valueByKey(this.buf!, this.start, this.end, 2, key);
   }
 }
 

@@ -58,6 +58,8 @@ export interface UnreadItem {
   readonly isUnread: boolean;
   /** Its path, read alone. */
   pathOnly(): string[];
+  /** One value by column key, read alone (a sort reads one column of every node). */
+  valuesGet(key: string): Value | undefined;
 }
 
 /** How long the user's scrolling pauses before it is reported. */
@@ -201,8 +203,34 @@ export class Grid {
   /** The sort column's key, kept across set_columns. */
   sortKey: string | null = null;
   sortAscending = true;
-  /** The selected nodes, in the order they were selected. */
-  selection: GridNode[] = [];
+  /**
+   * The selected nodes, in the order they were selected. A node unselected
+   * or removed only drops its `selected` mark (`unselectedLeft`), and the
+   * array sheds it when next read: a program unselecting or deleting rows
+   * one call each from a 100,000-row selection pays for its rows, not for
+   * the selection per call.
+   */
+  get selection(): GridNode[] {
+    if (this.unselectedLeft) {
+      this.selected = this.selected.filter((n) => n.selected);
+      this.unselectedLeft = false;
+    }
+    return this.selected;
+  }
+  /** Nodes all selected, each once. */
+  set selection(nodes: GridNode[]) {
+    this.selected = nodes;
+    this.unselectedLeft = false;
+    this.selectedCount = nodes.length;
+  }
+  /** How many nodes are selected, without shedding the unselected. */
+  get selectionSize(): number {
+    return this.selectedCount;
+  }
+  private selected: GridNode[] = [];
+  private selectedCount = 0;
+  /** Whether `selected` may hold nodes no longer selected. */
+  private unselectedLeft = false;
   private anchor: GridNode | null = null;
   cellSelection = new Map<string, { node: GridNode; col: number }>();
   cursor: { node: GridNode; col: number } | null = null;
@@ -421,9 +449,9 @@ export class Grid {
     return this.host.table ? cellsOf(node)[col] : valuesOf(node)[this.colKeys[col]!];
   }
 
-  /** A value to sort by: an unread row's cell is read alone, the row left unread. */
+  /** A value to sort by: an unread row's cell, or an unread item's value, is read alone and the rest left unread. */
   private sortValue(node: GridNode, col: number): Value | undefined {
-    if (!this.host.table) return valuesOf(node)[this.colKeys[col]!];
+    if (!this.host.table) return node.item !== null ? node.item.valuesGet(this.colKeys[col]!) : node.values[this.colKeys[col]!];
     return node.row !== null ? node.row.cellsAt(col) : node.cells[col];
   }
 
@@ -517,11 +545,13 @@ export class Grid {
     const i = parent.children.indexOf(node);
     if (i >= 0) parent.children.splice(i, 1);
     // Asked of the nodes that go, not of the selection: a program removing
-    // unselected rows from a table with 100,000 selected pays for its rows.
-    let selectedGo = false;
-    for (const n of gone) if (n.selected) selectedGo = true;
-    if (selectedGo) this.selection = this.selection.filter((n) => !gone.has(n));
-    for (const n of gone) n.selected = false;
+    // rows from a table with 100,000 selected pays for its rows.
+    for (const n of gone) {
+      if (!n.selected) continue;
+      n.selected = false;
+      this.unselectedLeft = true;
+      this.selectedCount--;
+    }
     for (const [k, c] of this.cellSelection) if (gone.has(c.node)) this.cellSelection.delete(k);
     if (this.cursor && gone.has(this.cursor.node)) this.cursor = null;
     if (this.anchor && gone.has(this.anchor)) this.anchor = null;
@@ -593,30 +623,41 @@ export class Grid {
 
   setSelection(nodes: GridNode[]): void {
     for (const n of this.selection) n.selected = false;
-    this.selection = [];
+    const selection: GridNode[] = [];
     for (const n of nodes) {
       if (n.selected) continue;
       n.selected = true;
-      this.selection.push(n);
+      selection.push(n);
     }
+    this.selection = selection;
     this.invalidate(false);
   }
 
   /** Adds nodes to the selection (each once), with one repaint. */
   addToSelection(nodes: Iterable<GridNode>): void {
+    // Read before marking: a node unselected but not shed yet must not stay in twice.
+    const selection = this.selection;
     for (const n of nodes) {
       if (n.selected) continue;
       n.selected = true;
-      this.selection.push(n);
+      selection.push(n);
+      this.selectedCount++;
     }
     this.invalidate(false);
   }
 
   select(node: GridNode, on: boolean): void {
     if (node.selected === on) return;
-    node.selected = on;
-    if (on) this.selection.push(node);
-    else this.selection = this.selection.filter((n) => n !== node);
+    if (on) {
+      const selection = this.selection;
+      node.selected = true;
+      selection.push(node);
+      this.selectedCount++;
+    } else {
+      node.selected = false;
+      this.unselectedLeft = true;
+      this.selectedCount--;
+    }
     this.invalidate(false);
   }
 

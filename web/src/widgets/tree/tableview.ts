@@ -137,7 +137,7 @@ export class TableView extends Widget implements TableViewImpl, GridHost {
    */
   update_data(rows: TableRow[]): void {
     const g = this.grid;
-    const before = g.selection.length;
+    const before = g.selectionSize;
     const have = this.rows;
     let changed = false;
     let resort = false;
@@ -177,7 +177,7 @@ export class TableView extends Widget implements TableViewImpl, GridHost {
       resort = true;
     }
     if (changed) g.invalidate(resort);
-    if (g.selection.length !== before) this.grid.selectionChangedByProgram();
+    if (g.selectionSize !== before) this.grid.selectionChangedByProgram();
   }
   update_rows(rows: TableRow[]): void {
     this.update_data(rows);
@@ -191,14 +191,14 @@ export class TableView extends Widget implements TableViewImpl, GridHost {
     this.newRow(values, index);
     this.grid.invalidate(true);
     // The selected rows keep their place in the data: their positions moved.
-    if (this.grid.selection.length) this.grid.selectionChangedByProgram();
+    if (this.grid.selectionSize) this.grid.selectionChangedByProgram();
   }
   delete_row(row: number): void {
     const node = this.rowAt(row);
     // A selected row at or after it moves up (or goes): a scan of those rows,
     // not a search for each selected row's position.
     let moved = false;
-    if (this.grid.selection.length) {
+    if (this.grid.selectionSize) {
       const rows = this.rows;
       for (let i = row; i < rows.length && !moved; i++) moved = rows[i]!.selected;
     }

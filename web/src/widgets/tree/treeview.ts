@@ -269,7 +269,7 @@ export class TreeView extends Widget implements TreeViewImpl, GridHost {
    */
   update_tree(tree: TreeItem[]): void {
     const g = this.grid;
-    const before = g.selection.length;
+    const before = g.selectionSize;
     const wanted = new Map<string, TreeItem>();
     for (const item of tree) wanted.set(pathKey(item.path), item);
     // Nodes no longer wanted go (with their descendants).
@@ -296,27 +296,27 @@ export class TreeView extends Widget implements TreeViewImpl, GridHost {
     }
     for (const [parent, kids] of order) parent.children = kids;
     g.invalidate(true);
-    if (g.selection.length !== before) this.grid.selectionChangedByProgram();
+    if (g.selectionSize !== before) this.grid.selectionChangedByProgram();
   }
   update_data(tree: TreeItem[]): void {
     this.update_tree(tree);
   }
   remove_item(path: string[]): void {
-    const before = this.grid.selection.length;
+    const before = this.grid.selectionSize;
     this.grid.removeNode(this.node(path));
-    if (this.grid.selection.length !== before) this.grid.selectionChangedByProgram();
+    if (this.grid.selectionSize !== before) this.grid.selectionChangedByProgram();
   }
   remove_items(paths: TreePath[]): void {
-    const before = this.grid.selection.length;
+    const before = this.grid.selectionSize;
     for (const p of paths) {
       const n = this.grid.find(p.path);
       if (n) this.grid.removeNode(n);
     }
-    if (this.grid.selection.length !== before) this.grid.selectionChangedByProgram();
+    if (this.grid.selectionSize !== before) this.grid.selectionChangedByProgram();
   }
   delete_tree(paths: TreePath[], prune_empty: boolean): void {
     const g = this.grid;
-    const before = g.selection.length;
+    const before = g.selectionSize;
     let removed = 0;
     for (const p of paths) {
       const n = g.find(p.path);
@@ -332,7 +332,7 @@ export class TreeView extends Widget implements TreeViewImpl, GridHost {
       }
     }
     if (removed === 0) return;
-    if (g.selection.length !== before) this.grid.selectionChangedByProgram();
+    if (g.selectionSize !== before) this.grid.selectionChangedByProgram();
     this.events.changed();
   }
   set_cell(path: string[], col_key: string, value: Value): void {
