@@ -196,7 +196,6 @@ export class Grid {
   /** The rows on screen in order: the flat index scrolling reads. */
   visible: GridNode[] = [];
   private visibleDirty = true;
-  private contentDirty = true;
   private headerDirty = true;
   private scheduled = false;
   sortCol = -1;
@@ -649,15 +648,12 @@ export class Grid {
   select(node: GridNode, on: boolean): void {
     if (node.selected === on) return;
     if (on) {
-      const selection = this.selection;
-      node.selected = true;
-      selection.push(node);
-      this.selectedCount++;
-    } else {
-      node.selected = false;
-      this.unselectedLeft = true;
-      this.selectedCount--;
+      this.addToSelection([node]);
+      return;
     }
+    node.selected = false;
+    this.unselectedLeft = true;
+    this.selectedCount--;
     this.invalidate(false);
   }
 
@@ -681,7 +677,6 @@ export class Grid {
   /** Marks the content changed (and the row order, when `structure`); one render follows. */
   invalidate(structure: boolean): void {
     if (structure) this.visibleDirty = true;
-    this.contentDirty = true;
     this.version++;
     this.schedule();
   }
@@ -868,7 +863,6 @@ export class Grid {
       slot.version = this.version;
       slot.columns = this.colWindow;
     }
-    this.contentDirty = false;
   }
 
   /**
@@ -1089,7 +1083,7 @@ export class Grid {
 
   scrollToEnd(): void {
     if (this.visibleDirty) this.rebuildVisible();
-    this.spacer.style.height = `${this.visible.length * this.rowHeight}px`;
+    restyle(this.spacer, "height", `${this.visible.length * this.rowHeight}px`);
     this.body.scrollTop = this.body.scrollHeight;
     this.schedule();
   }
